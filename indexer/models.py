@@ -1,0 +1,126 @@
+"""The things that travel through the pipeline, from a file on disk to a cited hit.
+
+Ingestion produces `ParsedDocument`s (a `DocumentMeta` plus its `Chunk`s); storage turns
+chunks into `Passage`s, stored once per distinct text, each with every `Source` that
+holds it; retrieval returns `Hit`s whose `Citation` names the meeting, item and paragraph.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+DatePrecision = Literal["day", "month", "year"]
+SearchMode = Literal["dense", "lexical", "hybrid"]
+
+
+class DocumentMeta(BaseModel):
+    """What we know about one document: from its manifest row, else from its own text."""
+
+    document_id: str = Field(description="Stable id: corpus name and path without extension")
+    path: str = Field(description="Path of the file relative to its corpus folder")
+    council: str | None = None
+    committee: str | None = None
+    meeting_date: date | None = Field(
+        default=None, description="For an uncertain date, the first day of the month or year"
+    )
+    date_precision: DatePrecision | None = None
+    date_approximate: bool = Field(
+        default=False, description="True when the date is not known to the day"
+    )
+    doc_type: str | None = None
+    title: str | None = None
+    source_url: str | None = None
+    notes: str | None = None
+    pages: int | None = Field(default=None, description="Page count for paged formats (PDF)")
+
+
+class Chunk(BaseModel):
+    """A passage as cut from one document, before de-duplication and embedding."""
+
+    text: str
+    item: str | None = Field(default=None, description="Agenda item number, e.g. '41'")
+    item_title: str | None = None
+    paragraph: str | None = Field(default=None, description="Paragraph number, e.g. '41.4'")
+    page: int | None = Field(default=None, description="1-based page where the chunk starts")
+    ordinal: int = Field(description="Position of the chunk in its document, from 0")
+    stated_date: date | None = Field(
+        default=None,
+        description="A date the passage gives for itself ('position at September 2022')",
+    )
+
+
+class ParsedDocument(BaseModel):
+    meta: DocumentMeta
+    chunks: list[Chunk]
+    content_hash: str = Field(description="sha256 of the file's bytes")
+
+
+class Source(BaseModel):
+    """One place a passage stands: a document and its position in it."""
+
+    document_id: str
+    title: str | None = None
+    council: str | None = None
+    committee: str | None = None
+    meeting_date: date | None = None
+    date_approximate: bool = False
+    doc_type: str | None = None
+    item: str | None = None
+    item_title: str | None = None
+    paragraph: str | None = None
+    page: int | None = None
+    source_url: str | None = None
+    ordinal: int = 0
+
+
+class Citation(BaseModel):
+    """Where a passage comes from: its primary source, with every other source listed."""
+
+    document_id: str
+    title: str | None = None
+    council: str | None = None
+    committee: str | None = None
+    meeting_date: date | None = None
+    date_approximate: bool = False
+    doc_type: str | None = None
+    item: str | None = None
+    item_title: str | None = None
+    paragraph: str | None = None
+    page: int | None = None
+    source_url: str | None = None
+    stated_date: date | None = Field(
+        default=None, description="A date the passage gives for itself, if any"
+    )
+    sources: list[Source] = Field(default_factory=list)
+
+    @property
+    def effective_date(self) -> date | None:
+        """The date a passage speaks for: its own stated date, else its meeting's."""
+        return self.stated_date or self.meeting_date
+
+
+class Passage(BaseModel):
+    passage_id: int
+    text: str
+    citation: Citation
+
+
+class Hit(BaseModel):
+    passage_id: int
+    text: str
+    score: float
+    citation: Citation
+    highlights: list[str] = Field(default_factory=list)
+
+
+class SearchFilters(BaseModel):
+    committee: str | None = None
+    doc_type: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def is_empty(self) -> bool:
+        return not (self.committee or self.doc_type or self.date_from or self.date_to)
