@@ -1,0 +1,49 @@
+# Two commands for a newcomer:  `make serve`  and  `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: setup serve test test-fast lint browser bench eval clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	# The CPU build of torch lies on this machine's disk; pinning it keeps pip from
+	# pulling a multi-GB CUDA build.
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+## Index the corpus (incrementally; an unchanged corpus is reused) and serve on 127.0.0.1:8000.
+serve: setup
+	HF_HUB_OFFLINE=1 $(PY) -m search_api serve
+
+## Lint, type-check and run the default test suite (includes the browser tests).
+test: setup browser
+	$(PY) -m ruff check indexer search_api eval tests
+	$(PY) -m mypy
+	HF_HUB_OFFLINE=1 $(PY) -m pytest -m "not slow"
+
+lint: setup
+	$(PY) -m ruff check indexer search_api eval tests
+	$(PY) -m mypy
+
+# Debian's Chromium for the browser tests (Playwright's own browser download does not work here).
+browser:
+	@command -v chromium >/dev/null || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; }
+
+## Slow checks and benchmarks, kept out of `make test`.
+test-slow: setup
+	HF_HUB_OFFLINE=1 $(PY) -m pytest -m slow
+
+eval: setup
+	HF_HUB_OFFLINE=1 $(PY) -m eval run --questions ../shared/eval/dev_questions.jsonl --questions eval/questions.jsonl --out-dir eval/results
+
+clean:
+	rm -rf data .cache .pytest_cache .mypy_cache .ruff_cache

