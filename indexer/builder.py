@@ -1,0 +1,383 @@
+"""Indexing: corpus folders in, a new published index version out.
+
+Every run is incremental: a document whose bytes and manifest row are unchanged is
+skipped, a changed one is replaced, a vanished one removed. A file that cannot be read
+is logged, recorded as failed and skipped; the rest of the corpus carries on. Nothing is
+published until the whole run succeeds, so a crash leaves the previous version live.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
+
+from .embedding import Embedder
+from .errors import CorpusError, IndexMismatchError, IngestError
+from .ingest import SourceFile, discover, ingest_file
+from .models import ParsedDocument
+from .settings import Settings
+from .snapshot import STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
+from .store import PassageStore, normalise_text, passage_id_for
+from .vectors import VectorIndex, choose_kind
+
+log = logging.getLogger(__name__)
+
+EMBED_GROUP = 256
+"""Passages gathered across documents before one embedding call, so batches stay full."""
+
+
+def package_version() -> str:
+    try:
+        return version("scrutiny-search")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:
+    return {
+        "max_passage_tokens": settings.max_passage_tokens,
+        "min_passage_tokens": settings.min_passage_tokens,
+        "embed_title": True,
+    }
+
+
+def embedding_input(text: str, item_title: str | None, count_tokens, limit: int) -> str:  # type: ignore[no-untyped-def]
+    """The text the model reads: the item title first, when the window has room for it.
+
+    Titles carry the topic ("Revenue Monitoring") that a paragraph often leaves implicit.
+    """
+    if item_title:
+        titled = f"{item_title}: {text}"
+        if count_tokens(titled) <= limit:
+            return titled
+    return text
+
+
+@dataclass
+class BuildReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    passages: int = 0
+    documents: int = 0
+    new_passages: int = 0
+    seconds: float = 0.0
+    version: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+    def summary(self) -> str:
+        return (
+            f"{self.documents} documents, {self.passages} passages "
+            f"(added {len(self.added)}, updated {len(self.updated)}, removed "
+            f"{len(self.removed)}, unchanged {self.unchanged}, failed {len(self.failed)}; "
+            f"{self.new_passages} passages embedded) in {self.seconds:.1f} s"
+        )
+
+
+def source_fingerprint(source: SourceFile, content: bytes) -> str:
+    """Bytes and manifest row together: either changing means re-indexing the document."""
+    row = json.dumps(source.manifest_row or {}, sort_keys=True, default=str)
+    return hashlib.sha256(content + b"\0" + row.encode()).hexdigest()
+
+
+class Indexer:
+    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self.embedder = embedder or Embedder(settings.model, settings.batch_size)
+        self.index_dir = IndexDir(settings.index_dir)
+
+    # -- public operations ---------------------------------------------------------------
+
+    def build(
+        self,
+        corpus_dirs: Sequence[Path] | None = None,
+        rebuild: bool = False,
+        progress: bool = False,
+    ) -> BuildReport:
+        """Make the index hold exactly the documents of these corpora."""
+        corpora = list(corpus_dirs or self.settings.corpus_dirs)
+        sources = self._discover(corpora)
+        keys = {_corpus_key(c) for c in corpora}
+        return self._run(sources, prune_corpora=keys, rebuild=rebuild, progress=progress)
+
+    def add(self, paths: Sequence[Path], progress: bool = False) -> BuildReport:
+        """Add or update files (or whole folders) without touching the rest of the index."""
+        sources: list[SourceFile] = []
+        for path in paths:
+            if path.is_dir():
+                sources.extend(self._discover([path]))
+                continue
+            if not path.exists():
+                raise CorpusError(f"{path}: no such file")
+            folder = path.parent
+            matches = [s for s in discover(folder) if Path(s.path).resolve() == path.resolve()]
+            if not matches:
+                raise CorpusError(f"{path}: not a supported document (txt, pdf, html)")
+            sources.extend(matches)
+        return self._run(sources, prune_corpora=set(), progress=progress)
+
+    def remove(self, references: Iterable[str]) -> BuildReport:
+        """Remove documents by id or by file path."""
+        started = time.perf_counter()
+        report = BuildReport()
+        with self.index_dir.lock(), self.index_dir.draft() as draft:
+            store = PassageStore(draft / STORE_FILE)
+            stored = store.stored_documents()
+            by_path = {str(Path(d.corpus) / d.meta.path): i for i, d in stored.items()}
+            orphans: list[int] = []
+            for ref in references:
+                document_id = ref if ref in stored else by_path.get(ref.rstrip("/"))
+                if document_id is None:
+                    raise CorpusError(f"{ref}: no such document in the index")
+                orphans.extend(store.remove_document(document_id))
+                report.removed.append(document_id)
+            self._publish(store, draft, orphans, [], report, corpora=None)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    # -- the run -------------------------------------------------------------------------
+
+    def _discover(self, corpora: Sequence[Path]) -> list[SourceFile]:
+        sources: list[SourceFile] = []
+        for corpus in corpora:
+            if not corpus.is_dir():
+                raise CorpusError(
+                    f"Corpus folder {corpus} does not exist. Check SCRUTINY_CORPUS or the path."
+                )
+            sources.extend(discover(corpus))
+        return sources
+
+    def _run(
+        self,
+        sources: list[SourceFile],
+        prune_corpora: set[str],
+        rebuild: bool = False,
+        progress: bool = False,
+    ) -> BuildReport:
+        started = time.perf_counter()
+        report = BuildReport()
+        with self.index_dir.lock():
+            fresh = rebuild or not self._compatible_live_index()
+            with self.index_dir.draft(fresh=fresh) as draft:
+                store = PassageStore(draft / STORE_FILE)
+                stored = store.stored_documents()
+                seen: set[str] = set()
+                todo: list[tuple[SourceFile, str]] = []
+                for source in sources:
+                    if source.document_id in seen:
+                        self._fail(store, source, f"duplicate document id {source.document_id!r}", report)
+                        continue
+                    seen.add(source.document_id)
+                    if source.error:
+                        self._fail(store, source, source.error, report)
+                        continue
+                    try:
+                        content = Path(source.path).read_bytes()
+                    except OSError as exc:
+                        self._fail(store, source, f"cannot read file: {exc.strerror}", report)
+                        continue
+                    fingerprint = source_fingerprint(source, content)
+                    previous = stored.get(source.document_id)
+                    if previous is not None and previous.content_hash == fingerprint:
+                        report.unchanged += 1
+                        continue
+                    todo.append((source, fingerprint))
+                orphans: list[int] = []
+                for document_id, doc in stored.items():
+                    if doc.corpus in prune_corpora and document_id not in seen:
+                        orphans.extend(store.remove_document(document_id))
+                        report.removed.append(document_id)
+                created = self._ingest(store, todo, stored, report, progress)
+                if not (report.changed or fresh) and not report.failed:
+                    report.passages, report.documents = store.counts()
+                    report.seconds = time.perf_counter() - started
+                    store.close()
+                    return report
+                corpora = sorted(prune_corpora) if prune_corpora else None
+                self._publish(store, draft, orphans, created, report, corpora, fresh=fresh)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _ingest(
+        self,
+        store: PassageStore,
+        todo: list[tuple[SourceFile, str]],
+        stored: dict,
+        report: BuildReport,
+        progress: bool,
+    ) -> list[int]:
+        created: list[int] = []
+        pending: list[tuple[SourceFile, str, ParsedDocument]] = []
+        pending_texts = 0
+        bar = tqdm(total=len(todo), unit="doc", desc="Indexing", disable=not progress)
+        for source, fingerprint in todo:
+            try:
+                parsed = ingest_file(
+                    source,
+                    count_tokens=self.embedder.count_tokens,
+                    max_tokens=self.settings.max_passage_tokens,
+                    min_tokens=self.settings.min_passage_tokens,
+                )
+            except IngestError as exc:
+                self._fail(store, source, exc.reason, report)
+                bar.update(1)
+                continue
+            pending.append((source, fingerprint, parsed))
+            pending_texts += len(parsed.chunks)
+            if pending_texts >= EMBED_GROUP:
+                created.extend(self._store_group(store, pending, stored, report))
+                bar.update(len(pending))
+                pending, pending_texts = [], 0
+        if pending:
+            created.extend(self._store_group(store, pending, stored, report))
+            bar.update(len(pending))
+        bar.close()
+        return created
+
+    def _store_group(
+        self,
+        store: PassageStore,
+        group: list[tuple[SourceFile, str, ParsedDocument]],
+        stored: dict,
+        report: BuildReport,
+    ) -> list[int]:
+        """Embed the group's new passages in one call, then store each document."""
+        new_texts: dict[int, str] = {}
+        for _, _, parsed in group:
+            for chunk in parsed.chunks:
+                pid = passage_id_for(chunk.text)
+                new_texts.setdefault(pid, embedding_input(
+                    normalise_text(chunk.text), chunk.item_title,
+                    self.embedder.count_tokens, self.embedder.max_tokens,
+                ))  # fmt: skip
+        missing = store.missing_passage_ids(new_texts)
+        ids = [pid for pid in new_texts if pid in missing]
+        vectors = self.embedder.encode([new_texts[pid] for pid in ids])
+        by_id = dict(zip(ids, vectors, strict=True))
+        created: list[int] = []
+        for source, fingerprint, parsed in group:
+            created.extend(
+                store.put_document(
+                    parsed.meta, _corpus_key(Path(source.corpus_dir)), fingerprint,
+                    parsed.chunks, by_id,
+                )
+            )  # fmt: skip
+            target = report.updated if source.document_id in stored else report.added
+            target.append(source.document_id)
+        report.new_passages += len(ids)
+        return created
+
+    def _publish(
+        self,
+        store: PassageStore,
+        draft: Path,
+        orphans: list[int],
+        created: list[int],
+        report: BuildReport,
+        corpora: list[str] | None,
+        fresh: bool = False,
+    ) -> None:
+        report.passages, report.documents = store.counts()
+        vectors = self._vectors(store, draft, orphans, created, report.passages, fresh)
+        vectors.save(draft / VECTORS_FILE)
+        previous = None if fresh else self._live_info()
+        store.close()
+        info = IndexInfo(
+            package_version=package_version(),
+            model=self.embedder.name,
+            dim=self.embedder.dim,
+            chunking=chunking_settings(self.settings),
+            vector_kind=vectors.kind,
+            corpora=corpora if corpora is not None else (previous.corpora if previous else []),
+            passages=report.passages,
+            documents=report.documents,
+            failed=len(report.failed),
+        )
+        report.version = self.index_dir.publish(draft, info).name
+
+    def _vectors(
+        self,
+        store: PassageStore,
+        draft: Path,
+        orphans: list[int],
+        created: list[int],
+        total: int,
+        fresh: bool,
+    ) -> VectorIndex:
+        """Update the live vector index in place when it allows; otherwise rebuild it."""
+        kind = choose_kind(total)
+        live = self._live_info()
+        if not fresh and live is not None and live.vector_kind == kind == "flat":
+            vectors = VectorIndex.load(draft / VECTORS_FILE, kind)
+            vectors.remove(orphans)
+            if created:
+                ids = np.asarray(created, dtype=np.int64)
+                all_ids, all_vectors = store.all_vectors(self.embedder.dim)
+                rows = np.searchsorted(all_ids, ids)
+                vectors.add(ids, all_vectors[rows])
+            if len(vectors) == total:
+                return vectors
+            log.warning("vector index out of step with the store; rebuilding it")
+        ids, matrix = store.all_vectors(self.embedder.dim)
+        return VectorIndex.from_vectors(ids, matrix, kind)
+
+    def _live_info(self) -> IndexInfo | None:
+        if self.index_dir.current_name() is None:
+            return None
+        return self.index_dir.read_info(self.index_dir.current(), verify=False)
+
+    def _compatible_live_index(self) -> bool:
+        """Whether the live index can be updated in place with these settings."""
+        info = self._live_info()
+        if info is None:
+            return False
+        problems = index_mismatches(info, self.settings, self.embedder)
+        if problems:
+            log.warning("rebuilding the index from scratch: %s", "; ".join(problems))
+            return False
+        return True
+
+    def _fail(
+        self, store: PassageStore, source: SourceFile, reason: str, report: BuildReport
+    ) -> None:
+        log.error("skipped %s: %s", source.path, reason)
+        report.failed.append((str(source.path), reason))
+        store.record_failure(_corpus_key(Path(source.corpus_dir)), str(source.relative_path), reason)
+
+
+def index_mismatches(info: IndexInfo, settings: Settings, embedder: Embedder) -> list[str]:
+    problems = []
+    if info.model != embedder.name:
+        problems.append(f"it was built with model {info.model!r}, not {embedder.name!r}")
+    elif info.dim != embedder.dim:
+        problems.append(f"its vectors have {info.dim} dimensions, the model gives {embedder.dim}")
+    if info.chunking != chunking_settings(settings):
+        problems.append(f"it was chunked with {info.chunking}")
+    return problems
+
+
+def check_index_matches(info: IndexInfo, settings: Settings, embedder: Embedder, root: Path) -> None:
+    problems = index_mismatches(info, settings, embedder)
+    if problems:
+        raise IndexMismatchError(
+            f"The index at {root} does not match the settings: {'; '.join(problems)}. "
+            f"Rebuild it: python -m indexer build --index {root} --rebuild"
+        )
+
+
+def _corpus_key(corpus_dir: Path) -> str:
+    return str(Path(corpus_dir))

@@ -1,0 +1,169 @@
+"""Command line: build, add, remove, stats and search.
+
+Expected failures print one message and exit with status 2; files that could not be
+indexed are listed on stderr while the rest of the corpus is indexed (status 0, or 1
+with --strict).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import textwrap
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from .builder import BuildReport, Indexer
+from .errors import ScrutinyError
+from .models import Hit, SearchFilters
+from .settings import Settings
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides: dict[str, object] = {}
+    if getattr(args, "index", None):
+        overrides["index_dir"] = Path(args.index)
+    if getattr(args, "model", None):
+        overrides["model"] = args.model
+    return Settings(**overrides)  # type: ignore[arg-type]
+
+
+def _print_report(report: BuildReport, strict: bool) -> int:
+    for path, reason in report.failed:
+        print(f"error: {path}: {reason}", file=sys.stderr)
+    state = f"published version {report.version}" if report.version else "index already up to date"
+    print(f"{report.summary()}; {state}")
+    return 1 if strict and report.failed else 0
+
+
+def format_citation(hit: Hit) -> str:
+    c = hit.citation
+    parts = [
+        c.meeting_date.isoformat() + (" (approx.)" if c.date_approximate else "")
+        if c.meeting_date
+        else "undated",
+        c.committee or c.council or "",
+        f"item {c.item}" + (f" {c.item_title}" if c.item_title else "") if c.item else "",
+        f"para {c.paragraph}" if c.paragraph else "",
+        f"p. {c.page}" if c.page else "",
+    ]
+    line = " · ".join(p for p in parts if p)
+    others = [s.document_id for s in c.sources[1:]]
+    also = f" (also in {', '.join(others)})" if others else ""
+    return f"{line}\n    {c.title or c.document_id} [{c.document_id}]{also}"
+
+
+def _print_hits(hits: Sequence[Hit]) -> None:
+    if not hits:
+        print("No passages found.")
+    for rank, hit in enumerate(hits, 1):
+        print(f"{rank:>2}. [{hit.score:.4f}] {format_citation(hit)}")
+        body = textwrap.shorten(hit.text, 400, placeholder=" …")
+        print(textwrap.indent(textwrap.fill(body, 96), "    "))
+        print()
+
+
+def _iso_date(value: str) -> date:
+    try:
+        if len(value) == 4:
+            return date(int(value), 1, 1)
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY or YYYY-MM-DD): {value!r}") from exc
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m indexer", description=__doc__)
+    p.add_argument("-v", "--verbose", action="store_true")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def common(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--index", help="index folder (default: SCRUTINY_INDEX_DIR or data/index)")
+        sp.add_argument("--model", help="embedding model (default: SCRUTINY_MODEL)")
+
+    b = sub.add_parser("build", help="index corpus folders (incremental: unchanged files skip)")
+    b.add_argument("corpus", nargs="*", help="corpus folders (default: SCRUTINY_CORPUS)")
+    b.add_argument("--rebuild", action="store_true", help="start from an empty index")
+    b.add_argument("--strict", action="store_true", help="exit 1 if any file failed")
+    common(b)
+
+    a = sub.add_parser("add", help="add or update documents (files or folders)")
+    a.add_argument("paths", nargs="+")
+    a.add_argument("--strict", action="store_true")
+    common(a)
+
+    r = sub.add_parser("remove", help="remove documents by id or path")
+    r.add_argument("documents", nargs="+")
+    common(r)
+
+    s = sub.add_parser("stats", help="what the index holds")
+    common(s)
+
+    q = sub.add_parser("search", help="print ranked, cited passages")
+    q.add_argument("query")
+    q.add_argument("-k", type=int, default=10)
+    q.add_argument("--mode", choices=["dense", "lexical", "hybrid"], default="hybrid")
+    q.add_argument("--committee")
+    q.add_argument("--doc-type")
+    q.add_argument("--from", dest="date_from", type=_iso_date)
+    q.add_argument("--to", dest="date_to", type=_iso_date)
+    common(q)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    if args.command == "build":
+        corpora = [Path(c) for c in args.corpus] or settings.corpus_dirs
+        report = Indexer(settings).build(corpora, rebuild=args.rebuild, progress=True)
+        return _print_report(report, args.strict)
+    if args.command == "add":
+        report = Indexer(settings).add([Path(p) for p in args.paths], progress=True)
+        return _print_report(report, args.strict)
+    if args.command == "remove":
+        return _print_report(Indexer(settings).remove(args.documents), False)
+
+    from .engine import SearchEngine
+
+    engine = SearchEngine.open(settings)
+    if args.command == "stats":
+        info = engine.snapshot.info
+        print(f"index      {settings.index_dir} (version {engine.snapshot.version})")
+        print(f"model      {info.model} ({info.dim} dimensions, {info.vector_kind} vectors)")
+        print(f"documents  {info.documents}")
+        print(f"passages   {info.passages}")
+        print(f"corpora    {', '.join(info.corpora) or '-'}")
+        print(f"built      {info.created_at} by scrutiny-search {info.package_version}")
+        for corpus, path, reason in engine.snapshot.store.failures():
+            print(f"failed     {Path(corpus) / path}: {reason}")
+        return 0
+    if args.k < 1 or args.k > 1000:
+        raise ScrutinyError("-k must be between 1 and 1000")
+    filters = SearchFilters(
+        committee=args.committee, doc_type=args.doc_type,
+        date_from=args.date_from, date_to=args.date_to,
+    )  # fmt: skip
+    _print_hits(engine.search(args.query, args.k, args.mode, filters))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return run(args)
+    except ScrutinyError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; the previous index version is still live", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""The search core as one object: the index's live version, the model and retrieval.
+
+Works without HTTP (the API, the CLI, the evaluation harness and benchmarks all use it).
+A server keeps one engine; `refresh()` switches to a newly published index version
+atomically, so requests already running finish on the version they started with.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from .builder import BuildReport, Indexer, check_index_matches
+from .embedding import Embedder
+from .errors import DocumentNotFoundError
+from .models import Hit, Passage, SearchFilters, SearchMode
+from .retrieval import Retriever
+from .settings import Settings
+from .snapshot import STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
+from .store import PassageStore, StoredDocument
+from .vectors import VectorIndex
+
+
+@dataclass
+class Snapshot:
+    """One published index version, opened read-only."""
+
+    version: str
+    info: IndexInfo
+    store: PassageStore
+    retriever: Retriever
+
+
+class SearchEngine:
+    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self.embedder = embedder or Embedder(settings.model, settings.batch_size)
+        self.index_dir = IndexDir(settings.index_dir)
+        self._lock = threading.Lock()
+        self._snapshot = self._open(self.index_dir.current())
+
+    @classmethod
+    def open(cls, settings: Settings, embedder: Embedder | None = None) -> SearchEngine:
+        return cls(settings, embedder)
+
+    def _open(self, version: Path) -> Snapshot:
+        info = self.index_dir.read_info(version, verify=True)
+        check_index_matches(info, self.settings, self.embedder, self.index_dir.root)
+        store = PassageStore(version / STORE_FILE, readonly=True)
+        store.check_integrity()
+        vectors = VectorIndex.load(version / VECTORS_FILE, info.vector_kind)
+        retriever = Retriever(
+            store, vectors, self.embedder, self.settings.rrf_k, self.settings.candidates
+        )
+        return Snapshot(version.name, info, store, retriever)
+
+    @property
+    def snapshot(self) -> Snapshot:
+        return self._snapshot
+
+    def refresh(self) -> bool:
+        """Switch to the live version if a writer published a new one since."""
+        name = self.index_dir.current_name()
+        if name is None or name == self._snapshot.version:
+            return False
+        with self._lock:
+            if name == self._snapshot.version:
+                return False
+            self._snapshot = self._open(self.index_dir.current())
+        return True
+
+    # -- queries -------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        k: int = 10,
+        mode: SearchMode = "hybrid",
+        filters: SearchFilters | None = None,
+    ) -> list[Hit]:
+        return self._snapshot.retriever.search(query, k, mode, filters)
+
+    def documents(self) -> list[StoredDocument]:
+        docs = self._snapshot.store.stored_documents().values()
+        return sorted(docs, key=lambda d: (d.meta.meeting_date is None, d.meta.meeting_date,
+                                           d.meta.document_id))  # fmt: skip
+
+    def document(self, document_id: str) -> tuple[StoredDocument, list[Passage]]:
+        store = self._snapshot.store
+        doc = store.document(document_id)
+        if doc is None:
+            raise DocumentNotFoundError(document_id)
+        return doc, store.document_passages(document_id)
+
+    def passages(self, ids: list[int]) -> dict[int, Passage]:
+        return self._snapshot.store.passages(ids)
+
+    def counts(self) -> tuple[int, int]:
+        return self._snapshot.store.counts()
+
+
+def build_index(settings: Settings, rebuild: bool = False, progress: bool = False) -> BuildReport:
+    return Indexer(settings).build(rebuild=rebuild, progress=progress)

@@ -1,0 +1,126 @@
+"""Dense, lexical and fused retrieval over one index snapshot, with filters.
+
+Hybrid search fuses the dense and lexical rankings by reciprocal rank fusion: it needs
+no score calibration between cosine similarity and BM25, and a passage found by both
+rises above one found by either alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from .embedding import Embedder
+from .models import Hit, SearchFilters, SearchMode
+from .store import PassageStore, query_terms
+from .vectors import VectorIndex
+
+_TEXT_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’%.-]*[A-Za-z0-9%]|[A-Za-z0-9]")
+
+
+def reciprocal_rank_fusion(
+    rankings: Sequence[Sequence[int]], k: int = 60, weights: Sequence[float] | None = None
+) -> list[tuple[int, float]]:
+    scores: dict[int, float] = {}
+    for i, ranking in enumerate(rankings):
+        weight = weights[i] if weights else 1.0
+        for rank, pid in enumerate(ranking):
+            scores[pid] = scores.get(pid, 0.0) + weight / (k + rank + 1)
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _stem(word: str) -> str:
+    return word[:5] if len(word) > 5 else word
+
+
+def highlights(text: str, query: str, limit: int = 12) -> list[str]:
+    """Words of the passage that match a query word, for the page to mark up."""
+    stems = {_stem(t) for t in query_terms(query)}
+    if not stems:
+        return []
+    found: dict[str, None] = {}
+    for match in _TEXT_WORD.finditer(text):
+        word = match.group(0)
+        lower = word.lower()
+        if any(lower.startswith(s) for s in stems) and lower not in found:
+            found[word] = None
+            if len(found) >= limit:
+                break
+    return list(found)
+
+
+class Retriever:
+    def __init__(
+        self,
+        store: PassageStore,
+        vectors: VectorIndex,
+        embedder: Embedder,
+        rrf_k: int = 60,
+        candidates: int = 100,
+    ) -> None:
+        self.store = store
+        self.vectors = vectors
+        self.embedder = embedder
+        self.rrf_k = rrf_k
+        self.candidates = candidates
+
+    def _allowed(self, filters: SearchFilters | None) -> np.ndarray | None:
+        if filters is None or filters.is_empty():
+            return None
+        return self.store.filtered_ids(filters)
+
+    def dense(
+        self, query: str, k: int, filters: SearchFilters | None = None
+    ) -> list[tuple[int, float]]:
+        vector = self.embedder.encode_query(query)
+        return self.vectors.search(vector, k, self._allowed(filters))
+
+    def lexical(
+        self, query: str, k: int, filters: SearchFilters | None = None
+    ) -> list[tuple[int, float]]:
+        return self.store.lexical_search(query, k, filters)
+
+    def ranked(
+        self,
+        query: str,
+        k: int,
+        mode: SearchMode = "hybrid",
+        filters: SearchFilters | None = None,
+    ) -> list[tuple[int, float]]:
+        """(passage id, score) pairs, best first."""
+        if mode == "dense":
+            return self.dense(query, k, filters)
+        if mode == "lexical":
+            return self.lexical(query, k, filters)
+        depth = max(self.candidates, k)
+        dense = self.dense(query, depth, filters)
+        lexical = self.lexical(query, depth, filters)
+        fused = reciprocal_rank_fusion(
+            [[pid for pid, _ in dense], [pid for pid, _ in lexical]], k=self.rrf_k
+        )
+        return fused[:k]
+
+    def hits(self, ranked: Sequence[tuple[int, float]], query: str) -> list[Hit]:
+        passages = self.store.passages([pid for pid, _ in ranked])
+        return [
+            Hit(
+                passage_id=pid,
+                text=passages[pid].text,
+                score=round(score, 6),
+                citation=passages[pid].citation,
+                highlights=highlights(passages[pid].text, query),
+            )
+            for pid, score in ranked
+            if pid in passages
+        ]
+
+    def search(
+        self,
+        query: str,
+        k: int = 10,
+        mode: SearchMode = "hybrid",
+        filters: SearchFilters | None = None,
+    ) -> list[Hit]:
+        return self.hits(self.ranked(query, k, mode, filters), query)

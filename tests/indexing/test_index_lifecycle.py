@@ -1,0 +1,207 @@
+"""Incremental updates, atomic publishing, crash safety and refusal of mismatched indexes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from indexer.builder import Indexer
+from indexer.embedding import Embedder
+from indexer.engine import SearchEngine
+from indexer.errors import CorpusError, IndexCorruptError, IndexMismatchError
+from indexer.settings import Settings
+from indexer.snapshot import VECTORS_FILE, IndexDir
+
+ROOT = Path(__file__).resolve().parents[2]
+
+NEW_MINUTES = """Agenda and minutes
+
+Children and Families Overview and Scrutiny Committee - Wednesday 15 March 2023 10.00 am
+
+Foster Carer Recruitment pdf icon PDF 88 KB
+
+12.1     The committee heard that the fostering service had recruited 41 new foster carers in the year, the highest number since 2015, and that the marmalade allowance pilot would continue.
+
+12.2     Members asked for a breakdown of foster carer retention by district.
+"""
+
+
+def _settings(corpus: Path, index: Path) -> Settings:
+    return Settings(corpus=str(corpus), index_dir=index)
+
+
+def _answers(engine: SearchEngine) -> list[list[int]]:
+    queries = ["agency staff", "overspend", "Ofsted monitoring visit", "foster carers"]
+    return [[h.passage_id for h in engine.search(q, k=5)] for q in queries]
+
+
+def test_add_change_and_remove_are_incremental(
+    corpus_copy: Path, tmp_path: Path, embedder: Embedder
+) -> None:
+    settings = _settings(corpus_copy, tmp_path / "index")
+    indexer = Indexer(settings, embedder)
+    first = indexer.build()
+    assert len(first.added) == 5 and not first.failed
+
+    again = indexer.build()
+    assert again.version is None and again.unchanged == 5 and again.new_passages == 0
+
+    (corpus_copy / "005_new_minutes.txt").write_text(NEW_MINUTES)
+    added = indexer.build()
+    assert added.added == ["005_new_minutes"] and added.unchanged == 5
+    assert 0 < added.new_passages <= 3
+    engine = SearchEngine.open(settings, embedder)
+    hits = engine.search("marmalade allowance pilot", k=3)
+    assert hits[0].citation.document_id == "005_new_minutes"
+    assert hits[0].citation.paragraph == "12.1"
+
+    (corpus_copy / "005_new_minutes.txt").write_text(NEW_MINUTES.replace("marmalade", "tangerine"))
+    changed = indexer.build()
+    assert changed.updated == ["005_new_minutes"]
+    assert engine.refresh()
+    assert "tangerine" in engine.search("tangerine allowance pilot", k=1)[0].text
+
+    removed = indexer.remove(["005_new_minutes"])
+    assert removed.removed == ["005_new_minutes"]
+    assert engine.refresh()
+    passages, documents = engine.counts()
+    assert documents == 5 and passages == first.passages
+    assert len(engine.snapshot.retriever.vectors) == passages
+    assert all("tangerine" not in h.text for h in engine.search("tangerine allowance", k=10))
+
+
+def test_add_single_file_from_outside_the_corpus(tmp_path: Path, seed_settings: Settings,
+                                                 embedder: Embedder) -> None:
+    settings = Settings(corpus=seed_settings.corpus, index_dir=tmp_path / "index")
+    indexer = Indexer(settings, embedder)
+    indexer.build()
+    extra = tmp_path / "incoming"
+    extra.mkdir()
+    (extra / "minutes-2023-03-15.txt").write_text(NEW_MINUTES)
+    report = indexer.add([extra / "minutes-2023-03-15.txt"])
+    assert report.added == ["minutes-2023-03-15"]
+    engine = SearchEngine.open(settings, embedder)
+    assert engine.counts()[1] == 6
+    with pytest.raises(CorpusError, match="no such file"):
+        indexer.add([extra / "missing.txt"])
+
+
+def test_unreadable_file_is_reported_and_the_rest_indexes(
+    corpus_copy: Path, tmp_path: Path, embedder: Embedder
+) -> None:
+    (corpus_copy / "empty.txt").write_bytes(b"")
+    (corpus_copy / "binary.txt").write_bytes(bytes(range(256)) * 50)
+    report = Indexer(_settings(corpus_copy, tmp_path / "index"), embedder).build()
+    failed = {Path(p).name: reason for p, reason in report.failed}
+    assert set(failed) == {"empty.txt", "binary.txt"}
+    assert len(report.added) == 5
+    engine = SearchEngine.open(_settings(corpus_copy, tmp_path / "index"), embedder)
+    assert {Path(p).name for _, p, _ in engine.snapshot.store.failures()} == set(failed)
+
+
+class ExplodingEmbedder(Embedder):
+    """Fails on its second batch, as a crash halfway through a build would."""
+
+    calls = 0
+
+    def encode(self, texts, show_progress=False):  # type: ignore[no-untyped-def]
+        ExplodingEmbedder.calls += 1
+        if ExplodingEmbedder.calls > 1:
+            raise RuntimeError("injected failure mid-build")
+        return super().encode(texts, show_progress)
+
+
+def test_failure_mid_write_leaves_previous_index_live(
+    corpus_copy: Path, tmp_path: Path, embedder: Embedder
+) -> None:
+    settings = _settings(corpus_copy, tmp_path / "index")
+    Indexer(settings, embedder).build()
+    engine = SearchEngine.open(settings, embedder)
+    before = _answers(engine)
+    live = IndexDir(settings.index_dir).current_name()
+
+    for i in range(3):
+        (corpus_copy / f"10{i}_extra.txt").write_text(NEW_MINUTES.replace("41", str(50 + i)) * 40)
+    exploding = ExplodingEmbedder(settings.model)
+    exploding.__dict__["model"] = embedder.model
+    with pytest.raises(RuntimeError, match="injected"):
+        Indexer(settings, exploding).build()
+
+    assert IndexDir(settings.index_dir).current_name() == live
+    assert not list((settings.index_dir / "versions").glob(".draft-*"))
+    reopened = SearchEngine.open(settings, embedder)
+    assert _answers(reopened) == before
+    assert Indexer(settings, embedder).build().added  # the next run completes
+
+
+def test_sigkill_during_build_leaves_previous_index_loadable(
+    corpus_copy: Path, tmp_path: Path, embedder: Embedder
+) -> None:
+    settings = _settings(corpus_copy, tmp_path / "index")
+    Indexer(settings, embedder).build()
+    before = _answers(SearchEngine.open(settings, embedder))
+    live = IndexDir(settings.index_dir).current_name()
+    for i in range(20):
+        (corpus_copy / f"2{i:02d}_bulk.txt").write_text((NEW_MINUTES + f"\nCopy {i}.\n") * 30)
+
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "indexer", "build", str(corpus_copy),
+         "--index", str(settings.index_dir)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 120
+    versions = settings.index_dir / "versions"
+    while time.monotonic() < deadline and not list(versions.glob(".draft-*")):
+        assert proc.poll() is None, "indexer finished before it could be killed"
+        time.sleep(0.05)
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+
+    assert IndexDir(settings.index_dir).current_name() == live
+    assert _answers(SearchEngine.open(settings, embedder)) == before
+    report = Indexer(settings, embedder).build()
+    assert len(report.added) == 20
+    assert not list(versions.glob(".draft-*"))
+
+
+def test_damaged_vector_file_is_refused_at_load(
+    tmp_path: Path, seed_settings: Settings, embedder: Embedder
+) -> None:
+    settings = Settings(corpus=seed_settings.corpus, index_dir=tmp_path / "index")
+    Indexer(settings, embedder).build()
+    vectors = IndexDir(settings.index_dir).current() / VECTORS_FILE
+    data = vectors.read_bytes()
+    vectors.write_bytes(data[: len(data) // 2])
+    with pytest.raises(IndexCorruptError, match="damaged.*Rebuild"):
+        SearchEngine.open(settings, embedder)
+
+
+def test_index_built_with_another_model_is_refused(
+    tmp_path: Path, seed_settings: Settings, embedder: Embedder
+) -> None:
+    other_model = tmp_path / "another-model"
+    other_model.symlink_to(embedder.path, target_is_directory=True)
+    settings = seed_settings.model_copy(update={"model": str(other_model)})
+    with pytest.raises(IndexMismatchError, match="built with model .*Rebuild"):
+        SearchEngine.open(settings)
+
+
+def test_passage_ids_are_stable_across_builds(
+    tmp_path: Path, seed_settings: Settings, seed_engine: SearchEngine, embedder: Embedder
+) -> None:
+    settings = Settings(corpus=seed_settings.corpus, index_dir=tmp_path / "index")
+    Indexer(settings, embedder).build()
+    other = SearchEngine.open(settings, embedder)
+    ids_a, vec_a = seed_engine.snapshot.store.all_vectors(embedder.dim)
+    ids_b, vec_b = other.snapshot.store.all_vectors(embedder.dim)
+    assert np.array_equal(ids_a, ids_b)
+    assert np.allclose(vec_a, vec_b, atol=1e-5)
