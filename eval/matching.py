@@ -1,0 +1,66 @@
+"""The shared quote-matching rule (see ../shared/eval/README.md).
+
+A passage supports a quote when the passage's normalised text contains the normalised
+quote. Normalising folds curly quotes and dashes to ASCII, every run of white space to
+one space, and case. The rule ignores chunk boundaries, so every configuration (engine
+passages, baseline chunks, cited passages of an answer) is scored the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+__all__ = ["normalise", "supports", "supported_quotes"]
+
+_CHAR_MAP = str.maketrans(
+    {
+        # single quotes, primes and apostrophes
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "`": "'",
+        # double quotes
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        # hyphens, dashes and minus
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00ad": None,  # soft hyphen: invisible, so it must not break a match
+    }
+)
+_WS = re.compile(r"\s+")  # \s in str patterns covers NBSP and the other Unicode spaces
+
+
+def normalise(text: str) -> str:
+    """Fold quotes, dashes, white space and case; strip the ends."""
+    return _WS.sub(" ", text.translate(_CHAR_MAP)).strip().lower()
+
+
+def supports(passage_text: str, quote: str) -> bool:
+    """True when the passage, normalised, contains the quote, normalised."""
+    q = normalise(quote)
+    return bool(q) and q in normalise(passage_text)
+
+
+def supported_quotes(passage_text: str, quotes: Sequence[str]) -> list[int]:
+    """Indices of the quotes the passage supports (normalising the passage once)."""
+    norm = normalise(passage_text)
+    return [i for i, q in enumerate(_normalised(quotes)) if q and q in norm]
+
+
+def _normalised(quotes: Iterable[str]) -> list[str]:
+    return [normalise(q) for q in quotes]

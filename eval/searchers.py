@@ -1,0 +1,87 @@
+"""The system under test, seen by the harness as a small protocol.
+
+Each configuration (an engine mode, the baseline, a stub in tests) is a `Searcher`:
+a name and `search(query, k)` returning ranked passages with their text. The harness
+judges passages only by their text (the quote-matching rule), so it needs nothing
+else from the system and any chunking can be compared with any other.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from indexer.settings import Settings
+
+__all__ = ["ENGINE_MODES", "EngineSearcher", "RetrievedPassage", "Searcher", "open_engine"]
+
+log = logging.getLogger(__name__)
+
+ENGINE_MODES = ("hybrid", "dense", "lexical")
+
+
+@dataclass(frozen=True)
+class RetrievedPassage:
+    id: str = ""
+    text: str = ""
+    source: str | None = None
+    score: float | None = None
+
+
+@runtime_checkable
+class Searcher(Protocol):
+    name: str
+
+    def search(self, query: str, k: int) -> list[RetrievedPassage]: ...
+
+
+class _Engine(Protocol):
+    def search(
+        self, query: str, k: int = ..., mode: Any = ..., filters: Any = ...
+    ) -> list[Any]: ...
+
+
+class EngineSearcher:
+    """`indexer.engine.SearchEngine` in one retrieval mode."""
+
+    def __init__(self, engine: _Engine, mode: str) -> None:
+        if mode not in ENGINE_MODES:
+            raise ValueError(f"unknown engine mode {mode!r}; expected one of {ENGINE_MODES}")
+        self.engine = engine
+        self.mode = mode
+        self.name = mode
+
+    def search(self, query: str, k: int) -> list[RetrievedPassage]:
+        hits = self.engine.search(query, k=k, mode=self.mode)
+        return [
+            RetrievedPassage(
+                id=str(h.passage_id),
+                text=h.text,
+                source=getattr(getattr(h, "citation", None), "document_id", None),
+                score=float(h.score),
+            )
+            for h in hits
+        ]
+
+
+def open_engine(settings: Settings, *, build_if_missing: bool = True) -> Any:
+    """Open the engine's index, building it first when it does not exist yet.
+
+    Raises ImportError while `indexer.engine` has not landed, so callers can skip the
+    engine configurations with a note.
+    """
+    # Imported by name so the harness type-checks and runs whatever state the engine is in.
+    engine_mod = importlib.import_module("indexer.engine")
+    from indexer.errors import IndexNotFoundError
+
+    try:
+        return engine_mod.SearchEngine.open(settings)
+    except IndexNotFoundError:
+        if not build_if_missing:
+            raise
+        log.info("no index at %s: building it from %s", settings.index_dir, settings.corpus)
+        engine_mod.build_index(settings)
+        return engine_mod.SearchEngine.open(settings)
