@@ -27,7 +27,9 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m eval", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
     r = sub.add_parser("run", help="score configurations side by side")
-    r.add_argument("--questions", nargs="+", required=True, type=Path, metavar="FILE")
+    r.add_argument(
+        "--questions", nargs="+", action="extend", required=True, type=Path, metavar="FILE"
+    )
     r.add_argument(
         "--mode",
         default=",".join(ALL_MODES),
