@@ -1,0 +1,61 @@
+"""Ingestion: read -> clean -> extract metadata -> find structure -> chunk.
+
+`discover` lists the documents of a corpus folder; `ingest_file` turns one into a
+`ParsedDocument`, or raises `IngestError` with a reason fit for the user.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from indexer.errors import IngestError
+from indexer.ingest.chunking import chunk_units
+from indexer.ingest.cleaning import clean
+from indexer.ingest.manifest import ManifestRow, SourceFile, discover, document_id_for
+from indexer.ingest.metadata import build_meta, from_text
+from indexer.ingest.readers import SUPPORTED_SUFFIXES, read_file
+from indexer.ingest.structure import build_units
+from indexer.models import ParsedDocument
+
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "ManifestRow",
+    "SourceFile",
+    "discover",
+    "document_id_for",
+    "ingest_file",
+]
+
+
+def ingest_file(
+    source: SourceFile,
+    count_tokens: Callable[[str], int],
+    max_tokens: int = 240,
+    min_tokens: int = 40,
+) -> ParsedDocument:
+    """Read one document into metadata and chunks of at most `max_tokens` word pieces.
+
+    Raises `IngestError` for anything wrong with the file itself (missing, empty,
+    binary, encrypted, corrupt, no text, unknown format, bad manifest row). Other
+    exceptions are bugs and propagate.
+    """
+    if source.error is not None:
+        raise IngestError(source.path, source.error)
+    try:
+        data = source.path.read_bytes()
+    except FileNotFoundError:
+        raise IngestError(source.path, "the file does not exist") from None
+    except IsADirectoryError:
+        raise IngestError(source.path, "this is a folder, not a file") from None
+    except OSError as exc:
+        raise IngestError(source.path, f"cannot read the file ({exc.strerror})") from None
+    raw = read_file(source.path, data)
+    paras = clean(raw)
+    meta = build_meta(source, from_text(raw, paras), len(raw.pages) if raw.format == "pdf" else None)
+    chunks = chunk_units(build_units(paras), count_tokens, max_tokens, min_tokens)
+    if not chunks:
+        raise IngestError(source.path, "no text: nothing readable is left after cleaning")
+    return ParsedDocument(
+        meta=meta, chunks=chunks, content_hash=hashlib.sha256(data).hexdigest()
+    )

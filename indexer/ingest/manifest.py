@@ -1,0 +1,221 @@
+"""Manifest and discovery: which files make up a corpus, and what a person said of them.
+
+A corpus folder may hold `manifest.csv` (path, council, committee, meeting_date,
+date_precision, doc_type, title, source_url, and optionally date_approximate, notes).
+Files not in the manifest are picked up too, with metadata from their text alone.
+A bad manifest row never stops discovery: the `SourceFile` carries the error and
+`ingest_file` raises it as an `IngestError` naming the file, so the caller reports one
+clear message per file and carries on.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from indexer.errors import CorpusError
+from indexer.ingest.readers import SUPPORTED_SUFFIXES
+from indexer.models import DatePrecision
+
+MANIFEST_NAME = "manifest.csv"
+REQUIRED_COLUMNS = ("path",)
+_PRECISIONS: tuple[DatePrecision, ...] = ("day", "month", "year")
+_TRUE = {"true", "yes", "1", "y"}
+_FALSE = {"false", "no", "0", "n"}
+_NOT_DOCUMENTS = re.compile(r"^(?:readme|license|licence|copying|notice)(?:\.\w+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class ManifestRow:
+    """One validated manifest row; empty cells are None."""
+
+    path: str
+    council: str | None = None
+    committee: str | None = None
+    meeting_date: date | None = None
+    date_precision: DatePrecision | None = None
+    date_approximate: bool | None = None
+    doc_type: str | None = None
+    title: str | None = None
+    source_url: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A document to ingest: where it is, its manifest row, its id, or why it can't be."""
+
+    path: Path
+    corpus_dir: Path
+    relative_path: str
+    row: ManifestRow | None
+    document_id: str
+    error: str | None = None
+
+
+def document_id_for(relative_path: str) -> str:
+    """Slug of the relative path without extension, e.g. 'cabinet/Minutes 1.pdf' -> 'cabinet-minutes-1'.
+
+    Long paths are cut to 90 characters plus a hash of the full path, so ids stay
+    unique and short.
+    """
+    stem = str(Path(relative_path).with_suffix("")) if Path(relative_path).suffix else relative_path
+    slug = re.sub(r"[^a-z0-9_]+", "-", stem.replace("\\", "/").lower()).strip("-")
+    if len(slug) > 100:
+        digest = hashlib.sha1(relative_path.encode("utf-8")).hexdigest()[:8]
+        slug = f"{slug[:90]}-{digest}"
+    return slug
+
+
+def _cell(raw: dict[str, str | None], name: str) -> str | None:
+    value = raw.get(name)
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def parse_row(raw: dict[str, str | None]) -> tuple[ManifestRow | None, str | None]:
+    """Validate one CSV row: the row, or None and what is wrong with it."""
+    path = _cell(raw, "path")
+    if path is None:
+        return None, "manifest row without a path"
+    problems: list[str] = []
+    meeting: date | None = None
+    if (text := _cell(raw, "meeting_date")) is not None:
+        try:
+            meeting = date.fromisoformat(text)
+        except ValueError:
+            problems.append(f"meeting_date {text!r} is not an ISO date (YYYY-MM-DD)")
+    precision: DatePrecision | None = None
+    if (text := _cell(raw, "date_precision")) is not None:
+        if text.lower() in _PRECISIONS:
+            precision = text.lower()  # type: ignore[assignment]
+        else:
+            problems.append(f"date_precision {text!r} is not one of day, month, year")
+    approximate: bool | None = None
+    if (text := _cell(raw, "date_approximate")) is not None:
+        if text.lower() in _TRUE:
+            approximate = True
+        elif text.lower() in _FALSE:
+            approximate = False
+        else:
+            problems.append(f"date_approximate {text!r} is not true or false")
+    row = ManifestRow(
+        path=path,
+        council=_cell(raw, "council"),
+        committee=_cell(raw, "committee"),
+        meeting_date=meeting,
+        date_precision=precision,
+        date_approximate=approximate,
+        doc_type=_cell(raw, "doc_type"),
+        title=_cell(raw, "title"),
+        source_url=_cell(raw, "source_url"),
+        notes=_cell(raw, "notes"),
+    )
+    return row, "; ".join(problems) or None
+
+
+def read_manifest(corpus_dir: Path) -> list[tuple[ManifestRow | None, str | None, int]]:
+    """Rows of `manifest.csv` with their error (if any) and line number; [] if absent."""
+    manifest = corpus_dir / MANIFEST_NAME
+    if not manifest.is_file():
+        return []
+    try:
+        with manifest.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            columns = [c.strip() for c in reader.fieldnames or []]
+            if not all(c in columns for c in REQUIRED_COLUMNS):
+                raise CorpusError(
+                    f"{manifest}: no 'path' column in the header; the manifest must start "
+                    "with path,council,committee,meeting_date,date_precision,doc_type,title,source_url"
+                )
+            reader.fieldnames = columns
+            rows = []
+            for raw in reader:
+                row, error = parse_row(raw)
+                rows.append((row, error, reader.line_num))
+            return rows
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{manifest}: not UTF-8 ({exc.reason}); save it as UTF-8") from None
+    except csv.Error as exc:
+        raise CorpusError(f"{manifest}: malformed CSV ({exc})") from None
+
+
+def discover(corpus_dir: Path) -> list[SourceFile]:
+    """Every document of a corpus folder: manifest rows first, then other supported files.
+
+    Raises `CorpusError` when the folder is missing or the manifest is unusable as a
+    whole; a bad row or a missing file comes back as a `SourceFile` with `error` set.
+    """
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise CorpusError(
+            f"Corpus folder {corpus_dir} does not exist or is not a folder; "
+            "pass the folder that holds the documents (and manifest.csv)"
+        )
+    root = corpus_dir.resolve()
+    sources: list[SourceFile] = []
+    seen_paths: set[str] = set()
+    seen_ids: dict[str, str] = {}
+
+    def add(relative: str, row: ManifestRow | None, error: str | None) -> None:
+        doc_id = document_id_for(relative)
+        if error is None and doc_id in seen_ids:
+            error = f"its document id {doc_id!r} is the same as that of {seen_ids[doc_id]}"
+        seen_ids.setdefault(doc_id, relative)
+        sources.append(
+            SourceFile(
+                path=root / relative,
+                corpus_dir=root,
+                relative_path=relative,
+                row=row,
+                document_id=doc_id,
+                error=error,
+            )
+        )
+
+    for row, error, line in read_manifest(root):
+        if row is None:
+            sources.append(
+                SourceFile(
+                    path=root / MANIFEST_NAME,
+                    corpus_dir=root,
+                    relative_path=f"{MANIFEST_NAME}:{line}",
+                    row=None,
+                    document_id=document_id_for(f"{MANIFEST_NAME}-line-{line}"),
+                    error=f"{MANIFEST_NAME} line {line}: {error}",
+                )
+            )
+            continue
+        relative = Path(row.path).as_posix()
+        target = (root / relative).resolve()
+        if not target.is_relative_to(root):
+            error = f"manifest line {line}: path {row.path!r} points outside the corpus folder"
+        elif relative in seen_paths:
+            error = f"manifest line {line}: {row.path!r} is listed twice"
+        elif not target.is_file():
+            error = f"manifest line {line}: the file {row.path!r} does not exist"
+        elif error is not None:
+            error = f"manifest line {line}: {error}"
+        if relative in seen_paths and error and "listed twice" in error:
+            add(relative, row, error)
+            continue
+        seen_paths.add(relative)
+        add(relative, row, error)
+
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root).as_posix()
+        if relative in seen_paths or not path.is_file():
+            continue
+        if any(part.startswith(".") for part in path.relative_to(root).parts):
+            continue
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES or _NOT_DOCUMENTS.match(path.name):
+            continue
+        seen_paths.add(relative)
+        add(relative, None, None)
+    return sources

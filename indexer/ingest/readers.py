@@ -1,0 +1,322 @@
+"""Readers: turn a file's bytes into raw text, page by page, or into blocks for HTML.
+
+The format is decided by content (magic bytes), not only by extension, so a PDF saved
+as `.txt` is still read as a PDF and a binary file renamed `.txt` is refused cleanly.
+Every failure a bad file can cause becomes an `IngestError` naming the file; anything
+else (a bug) propagates.
+
+PDFs are read with pypdfium2: on the 129 Kent PDFs it is about 14x faster than pypdf
+and, unlike pypdf, it gives whole lines on the Kingston PDFs whose text layer holds one
+word per line. Paragraph breaks are not in PDFium's text, so they are recovered from
+the line pitch (a gap taller than a normal line means a new paragraph).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from indexer.errors import IngestError
+
+Format = Literal["text", "pdf", "html"]
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+PDF_SUFFIXES = frozenset({".pdf"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | HTML_SUFFIXES
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph-sized piece of a structured source (HTML).
+
+    `item`/`item_title` are set when the source itself says which agenda item the block
+    belongs to; `heading` marks a label that opens a new section ("Decision:").
+    """
+
+    text: str
+    item: str | None = None
+    item_title: str | None = None
+    heading: bool = False
+
+
+@dataclass
+class RawDocument:
+    """What a reader found: page texts for text and PDF, blocks for HTML."""
+
+    format: Format
+    pages: list[str] = field(default_factory=list)
+    paged: bool = False
+    """True when `pages` are real pages (PDF, or a text file with form feeds)."""
+    blocks: list[Block] | None = None
+    header_lines: list[str] = field(default_factory=list)
+    """Lines that describe the document (HTML title, meeting heading) for metadata."""
+
+
+def sniff_format(data: bytes, suffix: str) -> Format | None:
+    """Decide the format from the first bytes, falling back on the extension."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    lowered = head[:1024].lower()
+    if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered:
+        return "html"
+    suffix = suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    return None
+
+
+def read_file(path: Path, data: bytes) -> RawDocument:
+    """Read `data` (the bytes of `path`) into a `RawDocument`, or raise `IngestError`."""
+    if not data.strip():
+        raise IngestError(path, "the file is empty")
+    fmt = sniff_format(data, path.suffix)
+    if fmt is None:
+        if data[:4] == b"PK\x03\x04":
+            kind = "a zip container (Word/Excel?)"
+        else:
+            kind = f"extension {path.suffix or '(none)'!r}"
+        raise IngestError(
+            path,
+            f"unknown format: {kind}; supported are plain text (.txt, .text, .md), "
+            "PDF and HTML",
+        )
+    if path.suffix.lower() in PDF_SUFFIXES and fmt != "pdf":
+        raise IngestError(path, "not a PDF: the file lacks the %PDF header (corrupt or mislabelled)")
+    if fmt == "pdf":
+        return read_pdf(path, data)
+    if fmt == "html":
+        return read_html(path, decode_text(path, data, allow_binary_check=False))
+    return read_text(path, data)
+
+
+def decode_text(path: Path, data: bytes, *, allow_binary_check: bool = True) -> str:
+    """Decode UTF-8, falling back to cp1252; refuse content that is clearly binary."""
+    if allow_binary_check and b"\x00" in data[:65536]:
+        raise IngestError(path, "binary content (NUL bytes) in a text file: not a text document")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+        if allow_binary_check and _looks_binary(text):
+            raise IngestError(
+                path, "binary content in a text file: not valid UTF-8 and mostly control bytes"
+            ) from None
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65536]
+    if not sample:
+        return False
+    odd = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\ufffd")
+    return odd / len(sample) > 0.05
+
+
+def read_text(path: Path, data: bytes) -> RawDocument:
+    """Plain text; form feeds, where a PDF-to-text dump kept them, mark pages."""
+    text = decode_text(path, data)
+    if not text.strip():
+        raise IngestError(path, "no text: the file holds only whitespace")
+    if "\f" in text:
+        return RawDocument(format="text", pages=text.split("\f"), paged=True)
+    return RawDocument(format="text", pages=[text], paged=False)
+
+
+def read_pdf(path: Path, data: bytes) -> RawDocument:
+    """PDF text layer, one string per page, blank lines where the layout shows a gap."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        message = str(exc).lower()
+        if "password" in message:
+            raise IngestError(path, "encrypted PDF: it needs a password to open") from None
+        raise IngestError(path, f"unreadable or corrupt PDF ({exc})") from None
+    try:
+        pages: list[str] = []
+        for index in range(len(pdf)):
+            try:
+                page = pdf[index]
+                pages.append(_page_text(page))
+                page.close()
+            except pdfium.PdfiumError as exc:
+                raise IngestError(path, f"corrupt PDF: page {index + 1} unreadable ({exc})") from None
+    finally:
+        pdf.close()
+    if not pages:
+        raise IngestError(path, "the PDF has no pages")
+    if not any(p.strip() for p in pages):
+        raise IngestError(
+            path,
+            f"no text: none of its {len(pages)} pages has a text layer "
+            "(a scanned PDF? run OCR on it first)",
+        )
+    return RawDocument(format="pdf", pages=pages, paged=True)
+
+
+_LineBox = tuple[float, float, str]
+
+
+def _page_text(page: object) -> str:
+    """A page's lines, with an empty line wherever the line pitch says a paragraph ends."""
+    textpage = page.get_textpage()  # type: ignore[attr-defined]
+    try:
+        count = textpage.count_chars()
+        text = textpage.get_text_range(0, count) if count else ""
+        aligned = len(text) == count
+        lines: list[tuple[float | None, str]] = []
+        pos = 0
+        for raw in re.split(r"\r\n|\r|\n", text):
+            stripped = raw.strip()
+            if stripped:
+                bottom: float | None = None
+                if aligned:
+                    first = pos + len(raw) - len(raw.lstrip())
+                    last = pos + len(raw.rstrip()) - 1
+                    b1 = textpage.get_charbox(first, loose=True)[1]
+                    b2 = textpage.get_charbox(last, loose=True)[1]
+                    bottom = min(b1, b2)
+                lines.append((bottom, stripped))
+            pos += len(raw) + 2
+    finally:
+        textpage.close()
+    pitches = [
+        a[0] - b[0]
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a[0] is not None and b[0] is not None and a[0] - b[0] > 1
+    ]
+    pitch = statistics.median(pitches) if pitches else 12.0
+    out: list[str] = []
+    previous: float | None = None
+    for bottom, line in lines:
+        if out and previous is not None and bottom is not None:
+            step = previous - bottom
+            if step > 1.3 * pitch or step < -pitch:
+                out.append("")
+        out.append(line)
+        previous = bottom
+    return "\n".join(out)
+
+
+_MG_SKIP_CLASSES = ("mgFileSize", "mgHide")
+
+
+def read_html(path: Path, text: str) -> RawDocument:
+    """HTML, with ModernGov "Agenda and minutes" pages read item by item.
+
+    A ModernGov page lists items in `table.mgItemTable`: the number cell gives the item
+    number, `p.mgAiTitleTxt` its title, `p.mgSubItemTitleTxt` labels ("Minutes:",
+    "Decision:") open sections, and the `mgWordPara` divs hold the text. Attachment
+    lists, recorded-vote tables and the page chrome are left out. A page without items
+    (a cancelled meeting) yields its heading and notices, so the document still says
+    that the meeting did not take place.
+    """
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(text, "lxml")
+    for tag in soup(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    header: list[str] = []
+    if soup.title and soup.title.get_text(strip=True):
+        header.append(_inline_text(soup.title))
+    for heading in soup.select("h1.mgMainTitleTxt, h2.mgSubTitleTxt"):
+        header.append(_inline_text(heading))
+    table = soup.find("table", class_="mgItemTable")
+    if table is not None:
+        blocks = _moderngov_blocks(table)
+    elif soup.find(id="modgov") is not None:
+        blocks = _moderngov_front_blocks(soup)
+    else:
+        blocks = _generic_blocks(soup)
+    if not any(b.text.strip() for b in blocks):
+        raise IngestError(path, "no text: the HTML page has no readable content")
+    return RawDocument(format="html", blocks=blocks, header_lines=header)
+
+
+def _inline_text(tag: object) -> str:
+    """Text of an element as it reads: Word's spans inside words must not add spaces."""
+    raw = tag.get_text("")  # type: ignore[attr-defined]
+    return re.sub(r"\s+", " ", raw).strip()
+
+
+def _moderngov_blocks(table: object) -> list[Block]:
+    blocks: list[Block] = []
+    for row in table.find_all("tr"):  # type: ignore[attr-defined]
+        number_cell = row.find("td", class_="mgItemNumberCell")
+        cells = row.find_all("td", recursive=False)
+        if number_cell is None or len(cells) < 2:
+            continue
+        number = _inline_text(number_cell).rstrip(".").strip() or None
+        body = cells[-1]
+        for tag in body.find_all(["span"], class_=list(_MG_SKIP_CLASSES)):
+            tag.decompose()
+        title_tag = body.find("p", class_="mgAiTitleTxt")
+        title = _inline_text(title_tag) if title_tag is not None else None
+        for element in body.find_all(["p", "li"]):
+            if (
+                element is title_tag
+                or _inside(element, "table", body)
+                or _inside(element, "ul", body, "mgBulletList")
+            ):
+                continue
+            classes = element.get("class") or []
+            text = _inline_text(element)
+            if not text:
+                continue
+            if "mgSubItemTitleTxt" in classes:
+                blocks.append(Block(text=text.rstrip(":"), item=number, item_title=title, heading=True))
+            elif element.name == "p" and element.find(["p", "li"]) is None:
+                blocks.append(Block(text=text, item=number, item_title=title))
+            elif element.name == "li" and element.find(["p"]) is None:
+                blocks.append(Block(text=f"- {text}", item=number, item_title=title))
+    return blocks
+
+
+def _inside(element: object, name: str, stop: object, cls: str | None = None) -> bool:
+    """True when `element` sits in a `name` tag (with class `cls`) below `stop`."""
+    parent = element.parent  # type: ignore[attr-defined]
+    while parent is not None and parent is not stop:
+        if parent.name == name and (cls is None or cls in (parent.get("class") or [])):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _moderngov_front_blocks(soup: object) -> list[Block]:
+    blocks: list[Block] = []
+    subtitle = soup.find("h2", class_="mgSubTitleTxt")  # type: ignore[attr-defined]
+    if subtitle is not None:
+        blocks.append(Block(text=_inline_text(subtitle)))
+    content = soup.find("div", class_="mgContent")  # type: ignore[attr-defined]
+    if content is not None:
+        for p in content.find_all("p"):
+            text = _inline_text(p)
+            if text and not text.lower().startswith("contact"):
+                blocks.append(Block(text=text))
+    return blocks
+
+
+def _generic_blocks(soup: object) -> list[Block]:
+    body = soup.body or soup  # type: ignore[attr-defined]
+    for tag in body.find_all(["nav", "header", "footer", "form"]):
+        tag.decompose()
+    blocks: list[Block] = []
+    for element in body.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre"]):
+        if element.find(["p", "li"]) is not None:
+            continue
+        text = _inline_text(element)
+        if text:
+            heading = element.name.startswith("h")
+            blocks.append(Block(text=f"- {text}" if element.name == "li" else text, heading=heading))
+    if not blocks:
+        text = body.get_text("\n")
+        blocks = [Block(text=part) for part in re.split(r"\n\s*\n", text) if part.strip()]
+    return blocks

@@ -1,0 +1,252 @@
+"""Structure: find the document's own units (agenda item, numbered paragraph).
+
+Minutes number their items ("1. Ofsted Outcome Letter", "84. Apologies") or only their
+paragraphs ("41.1", "20.1.10"); a ModernGov text dump gives unnumbered item headings
+followed by paragraphs 41.1, 41.2, ... so the item number is taken from the paragraphs.
+Each `Unit` is one paragraph with the item, item title and paragraph number it belongs
+to; `group` changes at every item or section heading, and chunking never merges across
+groups, so no passage straddles two agenda items.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from indexer.ingest.cleaning import FOOTNOTE_DEF, Para
+from indexer.ingest.metadata import stated_date_in
+
+NUMBERED_PARA = re.compile(
+    r"^(?P<num>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?:\s+|(?=[A-Z(\"'\u2018\u201c]))"
+    r"(?P<rest>[A-Z(\"'\u2018\u201c].*)$"
+)
+NUMBERED_ITEM = re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<title>[A-Z].{0,150})$")
+PAREN_PARA = re.compile(r"^\((?P<num>\d{1,2})\)\s+(?P<rest>\S.*)$")
+ACTION_LINE = re.compile(r"^ACTION\b")
+
+_VERBS = frozenset(
+    "is are was were will has have had be been being would should can could may must shall "
+    "did does do am".split()
+)
+_SMALL = frozenset("a an and of the for to in on at by with or".split())
+
+
+@dataclass
+class Unit:
+    """One paragraph placed in the document's structure."""
+
+    text: str
+    page: int | None
+    item: str | None
+    item_title: str | None
+    paragraph: str | None
+    section: str | None
+    group: int
+    numbered: bool
+    stated_date: date | None = None
+
+
+@dataclass
+class Section:
+    """A run of paragraphs under one heading: an agenda item or a part of one."""
+
+    title: str | None
+    item: str | None
+    explicit_item: bool
+    group: int
+    subsection: str | None = None
+    units: list[Unit] = field(default_factory=list)
+
+
+def is_heading(text: str) -> bool:
+    """A short title-like line: no sentence verb, not a figure row, not a full sentence."""
+    if len(text) > 100 or text.startswith(("-", "(")) or not text[:1].isupper():
+        return False
+    if text.endswith((".", ",", ";")) or FOOTNOTE_DEF.match(text):
+        return False
+    words = text.split()
+    if len(words) > 14:
+        return False
+    if sum(1 for w in words if re.search(r"\d", w)) > 0.3 * len(words):
+        return False
+    if any(w.lower().strip(",:;") in _VERBS for w in words):
+        return False
+    if text.endswith(":"):
+        head = text[:-1].split()
+        return len(head) <= 4 and all(w[:1].isupper() or w.lower() in _SMALL for w in head)
+    return True
+
+
+def _item_number_greater(num: str, current: str | None) -> bool:
+    if current is None:
+        return True
+    try:
+        return int(num) > int(current.split(".")[0].split("(")[0])
+    except ValueError:
+        return True
+
+
+def build_sections(paras: list[Para]) -> list[Section]:
+    """Walk the paragraphs, opening a section at every item heading or section heading."""
+    sections: list[Section] = []
+    group = 0
+
+    def open_section(title: str | None, item: str | None, explicit: bool, sub: str | None = None) -> Section:
+        nonlocal group
+        group += 1
+        section = Section(title=title, item=item, explicit_item=explicit, group=group, subsection=sub)
+        sections.append(section)
+        return section
+
+    def heading_section(text: str, current: Section) -> Section:
+        title = text.rstrip(":").strip()
+        if current.explicit_item:
+            return open_section(current.title, current.item, True, sub=title)
+        return open_section(title, None, False)
+
+    current = open_section(None, None, False)
+    for para in paras:
+        text = para.text
+        if ACTION_LINE.match(text):
+            current.units.append(_unit(para, current))
+            continue
+        if para.item is not None or para.item_title is not None:
+            # The reader knew the item (HTML): trust it.
+            if para.item != current.item or para.item_title != current.title:
+                current = open_section(para.item_title, para.item, True)
+            if para.heading:
+                current = open_section(current.title, current.item, True, sub=text)
+                continue
+        elif para.heading:
+            current = heading_section(text, current)
+            continue
+        else:
+            item_match = NUMBERED_ITEM.match(text)
+            if (
+                item_match
+                and is_heading(item_match["title"])
+                and _item_number_greater(item_match["num"], current.item)
+            ):
+                current = open_section(item_match["title"].strip(), item_match["num"], True)
+                continue
+            para_match = NUMBERED_PARA.match(text)
+            if para_match and is_heading(para_match["rest"]):
+                # "20.1 Ofsted Inspection Process", "10.0 Continuous Improvement"
+                sub = f"{para_match['num']} {para_match['rest']}"
+                current = open_section(current.title, current.item, current.explicit_item, sub=sub)
+                continue
+            if is_heading(text):
+                current = heading_section(text, current)
+                continue
+        current.units.append(_unit(para, current))
+    _derive_item_numbers(sections)
+    _relocate_empty_headings(sections)
+    return [s for s in sections if s.units]
+
+
+def _unit(para: Para, section: Section) -> Unit:
+    text = para.text
+    paragraph: str | None = None
+    match = NUMBERED_PARA.match(text)
+    if match:
+        paragraph, text = match["num"], match["rest"]
+    else:
+        paren = PAREN_PARA.match(text)
+        if paren and section.item is not None:
+            paragraph, text = f"{section.item}({paren['num']})", paren["rest"]
+    return Unit(
+        text=text.strip(),
+        page=para.page,
+        item=section.item,
+        item_title=section.title,
+        paragraph=paragraph,
+        section=section.subsection,
+        group=section.group,
+        numbered=paragraph is not None,
+    )
+
+
+def _derive_item_numbers(sections: list[Section]) -> None:
+    """Give an unnumbered item the number its paragraphs share (41.1, 41.2 -> 41).
+
+    Officer reports number sections "7.0", "13.0": those are not agenda items.
+    """
+    families: list[list[Section]] = []
+    for section in sections:
+        if section.explicit_item:
+            continue
+        if section.subsection is None or not families:
+            families.append([section])
+        else:
+            families[-1].append(section)
+    for family in families:
+        numbers = [u.paragraph for s in family for u in s.units if u.paragraph]
+        numbers += [s.subsection.split()[0] for s in family if s.subsection]
+        firsts = {n.split(".")[0] for n in numbers if "." in n}
+        if len(firsts) == 1 and not any(n.endswith(".0") for n in numbers):
+            item = firsts.pop()
+            for section in family:
+                section.item = item
+                for unit in section.units:
+                    unit.item = item
+
+
+def _relocate_empty_headings(sections: list[Section]) -> None:
+    """A heading with nothing under it is kept as text, not lost: it joins the next section.
+
+    Tables laid out as short lines and signatures ("Cllr Brian Robinson") look like
+    headings; their words must still reach the index.
+    """
+    pending: list[str] = []
+    last_with_units: Section | None = None
+    for section in sections:
+        text = section.subsection or section.title
+        if not section.units:
+            if text is not None:
+                pending.append(text)
+            continue
+        if pending:
+            template = section.units[0]
+            lead = [replace(template, text=t, paragraph=None, numbered=False) for t in pending]
+            section.units[:0] = lead
+            pending = []
+        last_with_units = section
+    if pending and last_with_units is not None:
+        template = last_with_units.units[-1]
+        last_with_units.units.extend(
+            replace(template, text=t, paragraph=None, numbered=False) for t in pending
+        )
+
+
+def attach_actions(units: list[Unit]) -> list[Unit]:
+    """"ACTION: owner" lines belong to the paragraph before them, for action extraction."""
+    out: list[Unit] = []
+    for unit in units:
+        if ACTION_LINE.match(unit.text) and out and out[-1].group == unit.group:
+            out[-1] = replace(out[-1], text=f"{out[-1].text}\n{unit.text}")
+        else:
+            out.append(unit)
+    return out
+
+
+def apply_stated_dates(sections: list[Section]) -> None:
+    """Date a passage by what it says of itself ("the position at September 2022").
+
+    A statement in the unnumbered lead paragraph of a section dates the whole section
+    (the 004 "Update:" section); in any other paragraph it dates that paragraph only.
+    """
+    for section in sections:
+        lead = section.units[0] if section.units else None
+        section_date = None
+        if lead is not None and not lead.numbered:
+            section_date = stated_date_in(lead.text)
+        for unit in section.units:
+            unit.stated_date = section_date or stated_date_in(unit.text)
+
+
+def build_units(paras: list[Para]) -> list[Unit]:
+    """Paragraphs -> units with item, title, paragraph number, section and stated date."""
+    sections = build_sections(paras)
+    apply_stated_dates(sections)
+    return attach_actions([u for s in sections for u in s.units])
