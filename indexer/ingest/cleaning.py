@@ -39,6 +39,7 @@ _VIEW_FULL = re.compile(
     r"\s*(?:\.\.\.|\u2026)\s*view the full (?:minutes |decision |item )?text for item [\w.]+\.?\s*$",
     re.IGNORECASE,
 )
+_ITEM_REF = re.compile(r"\s*\(Item \d+[A-Za-z]?\)\s*$")  # "84. Apologies (Item 1)" in printed minutes
 _VIEW_DIRECTIONS = re.compile(r"\s*\bView directions\s*$")
 _NOISE_PARA = re.compile(
     r"^(?:supporting documents:?|additional documents:?|view directions|no\.? item|agenda item"
@@ -86,6 +87,7 @@ def squash(text: str) -> str:
 def strip_link_noise(text: str) -> str:
     """Remove ModernGov link furniture from a line, keeping the words around it."""
     text = _VIEW_FULL.sub("", text)
+    text = _ITEM_REF.sub("", text)
     text = _LINK_NOISE.sub("", text)
     return _VIEW_DIRECTIONS.sub("", text).rstrip()
 
@@ -193,21 +195,30 @@ def paragraphs_from_pages(pages: list[str], paged: bool) -> list[Para]:
         page = rejoin_word_per_line(normalise_chars(page))
         block: list[str] = []
         raw_lines = page.split("\n") + [""]
+        blanks_before = 3 if index else 0  # a new page is a page break
+        blanks = blanks_before
         for raw in raw_lines:
             line = raw.rstrip()
             if line.strip() and _LONE_PAGE_NUMBER.match(line.strip()):
                 line = ""
             if line.strip():
+                if not block:
+                    blanks_before = blanks
                 block.append(line)
+                blanks = 0
                 continue
+            blanks += 1
             if block:
-                for part in _split_block(block):
-                    _add_para(paras, part, page_no)
+                for number, part in enumerate(_split_block(block)):
+                    after_break = number == 0 and blanks_before >= 3
+                    _add_para(paras, part, page_no, after_break)
                 block = []
     return paras
 
 
-def _add_para(paras: list[Para], lines: list[str], page: int | None) -> None:
+def _add_para(
+    paras: list[Para], lines: list[str], page: int | None, after_break: bool = False
+) -> None:
     raw_first = lines[0]
     bullet = _BULLET_LINE.match(raw_first)
     if bullet:
@@ -219,6 +230,13 @@ def _add_para(paras: list[Para], lines: list[str], page: int | None) -> None:
         text = f"- {text}"
     first = text[:1]
     continues = first.islower() or re.match(r"^[\u2013\u2014-] [a-z]", text) is not None
+    if FOOTNOTE_DEF.match(text) or bullet:
+        continues = False
+    elif after_break and paras and first.isalpha() and not _NUMBERED_START.match(text):
+        # A sentence running over a page break: the page ended mid-sentence in a long
+        # paragraph, and the next page goes on with plain text.
+        prev = paras[-1].text
+        continues = continues or (len(prev) >= 200 and _is_unterminated(prev) and prev[-1].isalpha())
     if continues and paras:
         target = _continuation_target(paras)
         if target is not None:

@@ -272,6 +272,8 @@ def _moderngov_blocks(table: object) -> list[Block]:
             if not text:
                 continue
             if "mgSubItemTitleTxt" in classes:
+                if text.lower().startswith(("additional documents", "supporting documents")):
+                    continue
                 blocks.append(Block(text=text.rstrip(":"), item=number, item_title=title, heading=True))
             elif element.name == "p" and element.find(["p", "li"]) is None:
                 blocks.append(Block(text=text, item=number, item_title=title))

@@ -21,9 +21,11 @@ NUMBERED_PARA = re.compile(
     r"^(?P<num>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?:\s+|(?=[A-Z(\"'\u2018\u201c]))"
     r"(?P<rest>[A-Z(\"'\u2018\u201c].*)$"
 )
-NUMBERED_ITEM = re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<title>[A-Z].{0,150})$")
+NUMBERED_ITEM = re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<title>[A-Z0-9].{0,200})$")
+PLAIN_NUMBERED = re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<rest>[A-Z].*)$")
 PAREN_PARA = re.compile(r"^\((?P<num>\d{1,2})\)\s+(?P<rest>\S.*)$")
 ACTION_LINE = re.compile(r"^ACTION\b")
+NUMBER_PREFIX = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?\s+")
 
 _VERBS = frozenset(
     "is are was were will has have had be been being would should can could may must shall "
@@ -57,6 +59,8 @@ class Section:
     group: int
     subsection: str | None = None
     units: list[Unit] = field(default_factory=list)
+    from_text: bool = False
+    """Opened by a heading line found in the text (not by a reader or an item number)."""
 
 
 def is_heading(text: str) -> bool:
@@ -76,6 +80,12 @@ def is_heading(text: str) -> bool:
         head = text[:-1].split()
         return len(head) <= 4 and all(w[:1].isupper() or w.lower() in _SMALL for w in head)
     return True
+
+
+def is_item_title(text: str) -> bool:
+    """An agenda item's title after its number: longer titles than a heading are fine
+    ("24/00108 - Revenue and Capital Budget Monitoring Report - November 2024-25")."""
+    return len(text) <= 200 and len(text.split()) <= 32 and not text.endswith((".", ",", ";", ":"))
 
 
 def _item_number_greater(num: str, current: str | None) -> bool:
@@ -102,10 +112,14 @@ def build_sections(paras: list[Para]) -> list[Section]:
     def heading_section(text: str, current: Section) -> Section:
         title = text.rstrip(":").strip()
         if current.explicit_item:
-            return open_section(current.title, current.item, True, sub=title)
-        return open_section(title, None, False)
+            section = open_section(current.title, current.item, True, sub=title)
+        else:
+            section = open_section(title, None, False)
+        section.from_text = True
+        return section
 
     current = open_section(None, None, False)
+    last_plain: int | None = None
     for para in paras:
         text = para.text
         if ACTION_LINE.match(text):
@@ -125,16 +139,27 @@ def build_sections(paras: list[Para]) -> list[Section]:
             item_match = NUMBERED_ITEM.match(text)
             if (
                 item_match
-                and is_heading(item_match["title"])
+                and is_item_title(item_match["title"])
                 and _item_number_greater(item_match["num"], current.item)
             ):
+                number = int(item_match["num"])
+                if not current.explicit_item and last_plain is not None and number == last_plain + 1:
+                    # "10. Option B: ..." after paragraphs 1.-9. of a report: a heading
+                    # in the paragraph sequence, not a new agenda item.
+                    current = open_section(current.title, current.item, current.explicit_item, sub=text)
+                    current.from_text = True
+                    last_plain = number
+                    continue
                 current = open_section(item_match["title"].strip(), item_match["num"], True)
                 continue
+            if plain := PLAIN_NUMBERED.match(text):
+                last_plain = int(plain["num"])
             para_match = NUMBERED_PARA.match(text)
             if para_match and is_heading(para_match["rest"]):
                 # "20.1 Ofsted Inspection Process", "10.0 Continuous Improvement"
                 sub = f"{para_match['num']} {para_match['rest']}"
                 current = open_section(current.title, current.item, current.explicit_item, sub=sub)
+                current.from_text = True
                 continue
             if is_heading(text):
                 current = heading_section(text, current)
@@ -153,8 +178,15 @@ def _unit(para: Para, section: Section) -> Unit:
         paragraph, text = match["num"], match["rest"]
     else:
         paren = PAREN_PARA.match(text)
+        plain = PLAIN_NUMBERED.match(text)
         if paren and section.item is not None:
             paragraph, text = f"{section.item}({paren['num']})", paren["rest"]
+        elif plain and not section.explicit_item:
+            # A report's numbered paragraphs ("1. For several years, ...").
+            paragraph, text = plain["num"], plain["rest"]
+        elif text.startswith("- ") and section.units and section.units[-1].paragraph:
+            # A bullet continues the numbered paragraph that introduced the list.
+            return replace(section.units[-1], text=text, numbered=False, page=para.page)
     return Unit(
         text=text.strip(),
         page=para.page,
@@ -182,7 +214,7 @@ def _derive_item_numbers(sections: list[Section]) -> None:
             families[-1].append(section)
     for family in families:
         numbers = [u.paragraph for s in family for u in s.units if u.paragraph]
-        numbers += [s.subsection.split()[0] for s in family if s.subsection]
+        numbers += [m["num"] for s in family if s.subsection and (m := NUMBERED_PARA.match(s.subsection))]
         firsts = {n.split(".")[0] for n in numbers if "." in n}
         if len(firsts) == 1 and not any(n.endswith(".0") for n in numbers):
             item = firsts.pop()
@@ -190,6 +222,13 @@ def _derive_item_numbers(sections: list[Section]) -> None:
                 section.item = item
                 for unit in section.units:
                     unit.item = item
+        else:
+            # A report's numbered sections ("10.0 Continuous Improvement") title their units.
+            for section in family:
+                if section.subsection:
+                    title = NUMBER_PREFIX.sub("", section.subsection) or section.title
+                    for unit in section.units:
+                        unit.item_title = title
 
 
 def _relocate_empty_headings(sections: list[Section]) -> None:
@@ -203,7 +242,7 @@ def _relocate_empty_headings(sections: list[Section]) -> None:
     for section in sections:
         text = section.subsection or section.title
         if not section.units:
-            if text is not None:
+            if text is not None and section.from_text:
                 pending.append(text)
             continue
         if pending:
