@@ -171,6 +171,9 @@ def _ranx_per_query(qrels: Qrels, run: RunDict, metrics: list[str]) -> dict[str,
 
     if not qrels:
         return {m: {} for m in metrics}
+    if not any(run.get(qid) for qid in qrels):
+        # nothing retrieved for any query: every score is 0 (and ranx cannot build the run)
+        return {m: dict.fromkeys(qrels, 0.0) for m in metrics}
     r = RRun({qid: run.get(qid, {}) for qid in qrels})
     with warnings.catch_warnings():
         # ranx's numba kernels warn about a harmless uint64 -> int64 cast
