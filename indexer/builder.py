@@ -12,12 +12,11 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-import numpy as np
 from tqdm import tqdm
 
 from .embedding import Embedder
@@ -50,7 +49,9 @@ def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:
     }
 
 
-def embedding_input(text: str, item_title: str | None, count_tokens, limit: int) -> str:  # type: ignore[no-untyped-def]
+def embedding_input(
+    text: str, item_title: str | None, count_tokens: Callable[[str], int], limit: int
+) -> str:
     """The text the model reads: the item title first, when the window has room for it.
 
     Titles carry the topic ("Revenue Monitoring") that a paragraph often leaves implicit.
@@ -90,7 +91,7 @@ class BuildReport:
 
 def source_fingerprint(source: SourceFile, content: bytes) -> str:
     """Bytes and manifest row together: either changing means re-indexing the document."""
-    row = json.dumps(source.manifest_row or {}, sort_keys=True, default=str)
+    row = json.dumps(asdict(source.row) if source.row else {}, sort_keys=True, default=str)
     return hashlib.sha256(content + b"\0" + row.encode()).hexdigest()
 
 
@@ -124,7 +125,7 @@ class Indexer:
             if not path.exists():
                 raise CorpusError(f"{path}: no such file")
             folder = path.parent
-            matches = [s for s in discover(folder) if Path(s.path).resolve() == path.resolve()]
+            matches = [s for s in discover(folder) if s.path.resolve() == path.resolve()]
             if not matches:
                 raise CorpusError(f"{path}: not a supported document (txt, pdf, html)")
             sources.extend(matches)
@@ -179,14 +180,16 @@ class Indexer:
                 todo: list[tuple[SourceFile, str]] = []
                 for source in sources:
                     if source.document_id in seen:
-                        self._fail(store, source, f"duplicate document id {source.document_id!r}", report)
+                        self._fail(
+                            store, source, f"duplicate document id {source.document_id!r}", report
+                        )
                         continue
                     seen.add(source.document_id)
                     if source.error:
                         self._fail(store, source, source.error, report)
                         continue
                     try:
-                        content = Path(source.path).read_bytes()
+                        content = source.path.read_bytes()
                     except OSError as exc:
                         self._fail(store, source, f"cannot read file: {exc.strerror}", report)
                         continue
@@ -201,7 +204,7 @@ class Indexer:
                     if doc.corpus in prune_corpora and document_id not in seen:
                         orphans.extend(store.remove_document(document_id))
                         report.removed.append(document_id)
-                created = self._ingest(store, todo, stored, report, progress)
+                created = self._ingest(store, todo, stored, report, orphans, progress)
                 if not (report.changed or fresh) and not report.failed:
                     report.passages, report.documents = store.counts()
                     report.seconds = time.perf_counter() - started
@@ -218,6 +221,7 @@ class Indexer:
         todo: list[tuple[SourceFile, str]],
         stored: dict,
         report: BuildReport,
+        orphans: list[int],
         progress: bool,
     ) -> list[int]:
         created: list[int] = []
@@ -239,11 +243,11 @@ class Indexer:
             pending.append((source, fingerprint, parsed))
             pending_texts += len(parsed.chunks)
             if pending_texts >= EMBED_GROUP:
-                created.extend(self._store_group(store, pending, stored, report))
+                created.extend(self._store_group(store, pending, stored, report, orphans))
                 bar.update(len(pending))
                 pending, pending_texts = [], 0
         if pending:
-            created.extend(self._store_group(store, pending, stored, report))
+            created.extend(self._store_group(store, pending, stored, report, orphans))
             bar.update(len(pending))
         bar.close()
         return created
@@ -254,6 +258,7 @@ class Indexer:
         group: list[tuple[SourceFile, str, ParsedDocument]],
         stored: dict,
         report: BuildReport,
+        orphans: list[int],
     ) -> list[int]:
         """Embed the group's new passages in one call, then store each document."""
         new_texts: dict[int, str] = {}
@@ -270,12 +275,11 @@ class Indexer:
         by_id = dict(zip(ids, vectors, strict=True))
         created: list[int] = []
         for source, fingerprint, parsed in group:
-            created.extend(
-                store.put_document(
-                    parsed.meta, _corpus_key(Path(source.corpus_dir)), fingerprint,
-                    parsed.chunks, by_id,
-                )
-            )  # fmt: skip
+            new, removed = store.put_document(
+                parsed.meta, _corpus_key(source.corpus_dir), fingerprint, parsed.chunks, by_id
+            )
+            created.extend(new)
+            orphans.extend(removed)
             target = report.updated if source.document_id in stored else report.added
             target.append(source.document_id)
         report.new_passages += len(ids)
@@ -324,11 +328,8 @@ class Indexer:
         if not fresh and live is not None and live.vector_kind == kind == "flat":
             vectors = VectorIndex.load(draft / VECTORS_FILE, kind)
             vectors.remove(orphans)
-            if created:
-                ids = np.asarray(created, dtype=np.int64)
-                all_ids, all_vectors = store.all_vectors(self.embedder.dim)
-                rows = np.searchsorted(all_ids, ids)
-                vectors.add(ids, all_vectors[rows])
+            ids, matrix = store.vectors_for(set(created) - set(orphans), self.embedder.dim)
+            vectors.add(ids, matrix)
             if len(vectors) == total:
                 return vectors
             log.warning("vector index out of step with the store; rebuilding it")
@@ -356,7 +357,7 @@ class Indexer:
     ) -> None:
         log.error("skipped %s: %s", source.path, reason)
         report.failed.append((str(source.path), reason))
-        store.record_failure(_corpus_key(Path(source.corpus_dir)), str(source.relative_path), reason)
+        store.record_failure(_corpus_key(source.corpus_dir), source.relative_path, reason)
 
 
 def index_mismatches(info: IndexInfo, settings: Settings, embedder: Embedder) -> list[str]:
@@ -370,7 +371,9 @@ def index_mismatches(info: IndexInfo, settings: Settings, embedder: Embedder) ->
     return problems
 
 
-def check_index_matches(info: IndexInfo, settings: Settings, embedder: Embedder, root: Path) -> None:
+def check_index_matches(
+    info: IndexInfo, settings: Settings, embedder: Embedder, root: Path
+) -> None:
     problems = index_mismatches(info, settings, embedder)
     if problems:
         raise IndexMismatchError(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import calendar
 import hashlib
-import json
 import re
 import sqlite3
 import threading
@@ -58,13 +57,132 @@ CREATE TABLE IF NOT EXISTS failures (
 """
 
 STOPWORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers him his how i if in into is it its itself me
-    more most my no nor not of off on once only or other our ours out over own same she should
-    so some such than that the their theirs them then there these they this those through to
-    too under until up very was we were what when where which while who whom why will with
-    would you your yours did does done tell say said show""".split()
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "him",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "me",
+        "more",
+        "most",
+        "my",
+        "no",
+        "nor",
+        "not",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "did",
+        "does",
+        "done",
+        "tell",
+        "say",
+        "said",
+        "show",
+    ]
 )
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 
@@ -175,16 +293,17 @@ class PassageStore:
         content_hash: str,
         chunks: Sequence[Chunk],
         vectors: dict[int, np.ndarray],
-    ) -> list[int]:
+    ) -> tuple[list[int], list[int]]:
         """Insert or replace a document with its chunks, in one transaction.
 
         `vectors` must hold an embedding for every chunk whose text is not yet stored.
-        Returns the ids of passages created by this call.
+        Returns the ids of passages this call created and of those it deleted.
         """
         conn = self.connection
         created: list[int] = []
         with conn:
-            self._delete_document(meta.document_id)
+            # Passages of the old version stay until the end: the new one may reuse them.
+            candidates = self._delete_document(meta.document_id, drop=False)
             conn.execute(
                 "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
@@ -198,20 +317,24 @@ class PassageStore:
             conn.execute("DELETE FROM failures WHERE corpus = ? AND path = ?", (corpus, meta.path))
             for chunk in chunks:
                 text = normalise_text(chunk.text)
-                pid = passage_id_for(text)
-                exists = conn.execute(
-                    "SELECT 1 FROM passages WHERE passage_id = ?", (pid,)
-                ).fetchone()
-                if not exists:
-                    vector = np.asarray(vectors[pid], dtype=np.float32)
+                pid, replaced = passage_id_for(text), list[int]()
+                if not self._exists(pid):
+                    pid, replaced = self._merge_truncated(meta, chunk, text, pid)
+                    candidates.extend(replaced)
+                if not self._exists(pid):
                     conn.execute(
-                        "INSERT INTO passages VALUES (?,?,?)", (pid, text, vector.tobytes())
+                        "INSERT INTO passages VALUES (?,?,?)",
+                        (pid, text, np.asarray(vectors[pid], dtype=np.float32).tobytes()),
                     )
                     conn.execute(
                         "INSERT INTO passages_fts(rowid, text, item_title) VALUES (?,?,?)",
                         (pid, text, chunk.item_title or ""),
                     )
                     created.append(pid)
+                for truncated in replaced:
+                    conn.execute(
+                        "UPDATE sources SET passage_id = ? WHERE passage_id = ?", (pid, truncated)
+                    )
                 conn.execute(
                     "INSERT INTO sources VALUES (?,?,?,?,?,?,?,?)",
                     (
@@ -219,14 +342,53 @@ class PassageStore:
                         chunk.paragraph, chunk.page, _iso(chunk.stated_date),
                     ),
                 )  # fmt: skip
-        return created
+            removed = [pid for pid in dict.fromkeys(candidates) if not self._held(pid)]
+            self._drop_passages(removed)
+        return created, removed
+
+    def _exists(self, pid: int) -> bool:
+        query = "SELECT 1 FROM passages WHERE passage_id = ?"
+        return self.connection.execute(query, (pid,)).fetchone() is not None
+
+    def _held(self, pid: int) -> bool:
+        query = "SELECT 1 FROM sources WHERE passage_id = ?"
+        return self.connection.execute(query, (pid,)).fetchone() is not None
+
+    def _merge_truncated(
+        self, meta: DocumentMeta, chunk: Chunk, text: str, pid: int
+    ) -> tuple[int, list[int]]:
+        """Join a paragraph to its other copy from the same meeting when one is cut short.
+
+        Published "agenda and minutes" pages cut long items off mid-sentence and link to
+        the full text, so the same numbered paragraph is stored twice, once truncated.
+        The full text wins and keeps both documents as sources. Returns the id to use
+        and the ids of truncated passages whose sources move to it.
+        """
+        if not chunk.paragraph or meta.meeting_date is None:
+            return pid, []
+        rows = self.connection.execute(
+            "SELECT DISTINCT p.passage_id, p.text FROM sources s "
+            "JOIN documents d USING (document_id) JOIN passages p USING (passage_id) "
+            "WHERE s.paragraph = ? AND d.meeting_date = ? AND d.committee IS ? "
+            "AND s.document_id != ?",
+            (chunk.paragraph, meta.meeting_date.isoformat(), meta.committee, meta.document_id),
+        ).fetchall()
+        stem = text.rstrip(" .…")
+        for other_pid, other_text in rows:
+            if len(stem) >= 40 and other_text.startswith(stem):
+                return other_pid, []
+            other_stem = other_text.rstrip(" .…")
+            if len(other_stem) >= 40 and text.startswith(other_stem):
+                return pid, [other_pid]
+        return pid, []
 
     def remove_document(self, document_id: str) -> list[int]:
         """Delete a document; returns ids of passages no other document holds (now gone)."""
         with self.connection:
             return self._delete_document(document_id)
 
-    def _delete_document(self, document_id: str) -> list[int]:
+    def _delete_document(self, document_id: str, drop: bool = True) -> list[int]:
+        """Delete a document's rows; returns its passages that nothing else holds."""
         conn = self.connection
         pids = [
             row[0]
@@ -236,15 +398,19 @@ class PassageStore:
         ]
         conn.execute("DELETE FROM sources WHERE document_id = ?", (document_id,))
         conn.execute("DELETE FROM documents WHERE document_id = ?", (document_id,))
-        orphans = [
-            pid
-            for pid in pids
-            if not conn.execute("SELECT 1 FROM sources WHERE passage_id = ?", (pid,)).fetchone()
-        ]
-        for chunk in _batches(orphans, 500):
-            conn.execute(f"DELETE FROM passages WHERE passage_id IN ({_marks(chunk)})", chunk)
-            conn.execute(f"DELETE FROM passages_fts WHERE rowid IN ({_marks(chunk)})", chunk)
+        orphans = [pid for pid in pids if not self._held(pid)]
+        if drop:
+            self._drop_passages(orphans)
         return orphans
+
+    def _drop_passages(self, ids: list[int]) -> None:
+        for chunk in _batches(ids, 500):
+            self.connection.execute(
+                f"DELETE FROM passages WHERE passage_id IN ({_marks(chunk)})", chunk
+            )
+            self.connection.execute(
+                f"DELETE FROM passages_fts WHERE rowid IN ({_marks(chunk)})", chunk
+            )
 
     def record_failure(self, corpus: str, path: str, reason: str) -> None:
         with self.connection:
@@ -273,11 +439,20 @@ class PassageStore:
         rows = self.connection.execute(
             "SELECT passage_id, embedding FROM passages ORDER BY passage_id"
         ).fetchall()
-        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-        vectors = np.zeros((len(rows), dim), dtype=np.float32)
-        for i, (_, blob) in enumerate(rows):
-            vectors[i] = np.frombuffer(blob, dtype=np.float32)
-        return ids, vectors
+        return _unpack(rows, dim)
+
+    def vectors_for(self, ids: Iterable[int], dim: int) -> tuple[np.ndarray, np.ndarray]:
+        wanted = sorted(ids)
+        found: list[tuple[int, bytes]] = []
+        for chunk in _batches(wanted, 500):
+            found.extend(
+                self.connection.execute(
+                    f"SELECT passage_id, embedding FROM passages WHERE passage_id IN "
+                    f"({_marks(chunk)}) ORDER BY passage_id",
+                    chunk,
+                )
+            )
+        return _unpack(found, dim)
 
     def stored_documents(self) -> dict[str, StoredDocument]:
         rows = self.connection.execute(
@@ -435,6 +610,14 @@ def _stored_document(row: tuple) -> StoredDocument:
     )
 
 
+def _unpack(rows: Sequence[tuple[int, bytes]], dim: int) -> tuple[np.ndarray, np.ndarray]:
+    ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    vectors = np.zeros((len(rows), dim), dtype=np.float32)
+    for i, (_, blob) in enumerate(rows):
+        vectors[i] = np.frombuffer(blob, dtype=np.float32)
+    return ids, vectors
+
+
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -450,7 +633,3 @@ def _marks(values: Sequence[object]) -> str:
 def _batches(values: list, size: int) -> Iterable[list]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
-
-
-def dumps(value: object) -> str:
-    return json.dumps(value, sort_keys=True, default=str)

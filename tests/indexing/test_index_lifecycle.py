@@ -27,7 +27,9 @@ Children and Families Overview and Scrutiny Committee - Wednesday 15 March 2023 
 
 Foster Carer Recruitment pdf icon PDF 88 KB
 
-12.1     The committee heard that the fostering service had recruited 41 new foster carers in the year, the highest number since 2015, and that the marmalade allowance pilot would continue.
+12.1     The committee heard that the fostering service had recruited 41 new foster
+carers in the year, the highest number since 2015, and that the marmalade allowance
+pilot would continue.
 
 12.2     Members asked for a breakdown of foster carer retention by district.
 """
@@ -77,8 +79,9 @@ def test_add_change_and_remove_are_incremental(
     assert all("tangerine" not in h.text for h in engine.search("tangerine allowance", k=10))
 
 
-def test_add_single_file_from_outside_the_corpus(tmp_path: Path, seed_settings: Settings,
-                                                 embedder: Embedder) -> None:
+def test_add_single_file_from_outside_the_corpus(
+    tmp_path: Path, seed_settings: Settings, embedder: Embedder
+) -> None:
     settings = Settings(corpus=seed_settings.corpus, index_dir=tmp_path / "index")
     indexer = Indexer(settings, embedder)
     indexer.build()
@@ -127,8 +130,15 @@ def test_failure_mid_write_leaves_previous_index_live(
     before = _answers(engine)
     live = IndexDir(settings.index_dir).current_name()
 
-    for i in range(3):
-        (corpus_copy / f"10{i}_extra.txt").write_text(NEW_MINUTES.replace("41", str(50 + i)) * 40)
+    for doc in range(2):
+        paragraphs = [
+            f"{60 + doc}.{i + 1}     The committee noted figure {doc * 1000 + i} for district "
+            f"{i % 7} and asked officers to report back on item {i}."
+            for i in range(300)
+        ]
+        text = f"Extra minutes {doc}\n\nBudget Item\n\n" + "\n\n".join(paragraphs)
+        (corpus_copy / f"10{doc}_extra.txt").write_text(text)
+    ExplodingEmbedder.calls = 0
     exploding = ExplodingEmbedder(settings.model)
     exploding.__dict__["model"] = embedder.model
     with pytest.raises(RuntimeError, match="injected"):
