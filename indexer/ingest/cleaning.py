@@ -73,6 +73,9 @@ class Para:
 
 def normalise_chars(text: str) -> str:
     """Unify spaces, drop invisible characters and soft hyphens, expand ligatures."""
+    # PDFium joins a word hyphenated over a line end and leaves U+FFFE where the hyphen
+    # was: a soft hyphen before a lower-case letter, a real one ("Labinjo-Hughes") otherwise.
+    text = re.sub("\ufffe(?=[a-z])", "", text).replace("\ufffe", "-")
     text = _INVISIBLE.sub("", text)
     for lig, plain in _LIGATURES.items():
         text = text.replace(lig, plain)

@@ -193,7 +193,13 @@ def _page_text(page: object) -> str:
         for a, b in zip(lines, lines[1:], strict=False)
         if a[0] is not None and b[0] is not None and a[0] - b[0] > 1
     ]
-    pitch = statistics.median(pitches) if pitches else 12.0
+    pitch = 12.0
+    if pitches:
+        # The normal line pitch: a low quantile of the steps, ignoring tiny ones
+        # (superscripts), so that pages with many paragraph gaps still measure right.
+        median = statistics.median(pitches)
+        usual = sorted(p for p in pitches if p >= 0.6 * median)
+        pitch = usual[len(usual) // 4] if len(pitches) >= 8 else min(pitches)
     out: list[str] = []
     previous: float | None = None
     for bottom, line in lines:
@@ -293,17 +299,19 @@ def _inside(element: object, name: str, stop: object, cls: str | None = None) ->
 
 
 def _moderngov_front_blocks(soup: object) -> list[Block]:
-    blocks: list[Block] = []
+    """One passage for a page without items: its heading and notices, as sentences."""
+    parts: list[str] = []
     subtitle = soup.find("h2", class_="mgSubTitleTxt")  # type: ignore[attr-defined]
     if subtitle is not None:
-        blocks.append(Block(text=_inline_text(subtitle)))
+        parts.append(_inline_text(subtitle))
     content = soup.find("div", class_="mgContent")  # type: ignore[attr-defined]
     if content is not None:
         for p in content.find_all("p"):
             text = _inline_text(p)
             if text and not text.lower().startswith("contact"):
-                blocks.append(Block(text=text))
-    return blocks
+                parts.append(text)
+    sentences = [p if p.endswith((".", "!", "?")) else f"{p}." for p in parts]
+    return [Block(text=" ".join(sentences))] if sentences else []
 
 
 def _generic_blocks(soup: object) -> list[Block]:

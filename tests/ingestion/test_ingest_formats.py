@@ -1,0 +1,204 @@
+"""HTML, PDF and the real Kingston and Kent archives."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from indexer.errors import IngestError
+from indexer.ingest import discover, ingest_file
+from indexer.models import ParsedDocument
+
+from .conftest import DATA, CountTokens
+
+MakePdf = Callable[[list[list[str | None]]], bytes]
+
+KENT_SAMPLE = [
+    "cabinet/2025-01-30/Printed minutes 30th-Jan-2025 10.00 Cabinet.pdf",
+    "full_council/2025-01-09/Printed minutes 09th-Jan-2025 10.00 County Council.pdf",
+    "cabinet/2025-01-30/Draft Revenue Budget 2025-26 and 2025-28 MTFP and Draft Capital Programme 2025-35.pdf",
+    "full_council/2025-02-13/Appendix F - All templates.pdf",
+    "cabinet/2025-01-30/24-00108 - Appendix - NOV 2024-25.pdf",
+    "full_council/2025-03-13/Appendix 2 - Call-in submission 24-00093 Seashells and Millmead.pdf",
+    "cabinet/2025-01-30/Agenda frontsheet 30th-Jan-2025 10.00 Cabinet.pdf",
+]
+
+
+def _ingest_one(corpus: Path, relative: str, count_tokens: CountTokens) -> ParsedDocument:
+    (source,) = [s for s in discover(corpus) if s.relative_path == relative]
+    return ingest_file(source, count_tokens)
+
+
+def test_moderngov_html_fixture_gives_items_and_paragraphs(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    (tmp_path / "minutes.html").write_bytes((DATA / "moderngov_minutes.html").read_bytes())
+    doc = _ingest_one(tmp_path, "minutes.html", count_tokens)
+    assert doc.meta.committee == "Test Scrutiny Panel"
+    assert doc.meta.meeting_date == date(2025, 6, 10)
+    assert doc.meta.doc_type == "agenda and minutes"
+    assert doc.meta.council is None
+    by_para = {c.paragraph: c for c in doc.chunks}
+    assert by_para["12.1"].item == "12"
+    assert by_para["12.1"].item_title == "Library Opening Hours Review"
+    assert by_para["12.1"].text == (
+        "The Head of Libraries introduced the report. Opening hours at the Surbiton branch "
+        "would be extended on Saturdays from September 2025."
+    )
+    assert by_para["12.2"].text.endswith("paid staff would cover them.\nACTION: Head of Libraries")
+    assert by_para["13.1"].item_title == "Street Lighting Update"
+    assert by_para["13.1"].text.endswith("would be replaced by March 2026")
+    text = "\n".join(c.text for c in doc.chunks)
+    for noise in ("PDF 91 KB", "Annex 1 - Survey", "Recorded Vote", "not text", "View directions"):
+        assert noise not in text
+    assert doc.chunks[0].text == "To consider the review of library opening hours."
+
+
+def test_synthetic_pdf_gives_pages_and_paragraphs(
+    tmp_path: Path, make_pdf: MakePdf, count_tokens: CountTokens
+) -> None:
+    pages: list[list[str | None]] = [
+        [
+            "Test Scrutiny Panel - Tuesday 10 June 2025 7.00 pm",
+            None,
+            "5. School Transport",
+            None,
+            "5.1 The panel considered the report on home to school transport. Costs had",
+            "risen by twelve per cent over the year and the recom-",
+            "mendation was to review eligibility.",
+            None,
+            "5.2 Members asked how many families would be affected by the review.",
+        ],
+        [
+            "5.3 The officer said that about four hundred families would be contacted",
+            "before the end of the year.",
+            None,
+            "6. Library Services",
+            None,
+            "6.1 The panel noted the new opening hours.",
+        ],
+    ]
+    (tmp_path / "minutes.pdf").write_bytes(make_pdf(pages))
+    doc = _ingest_one(tmp_path, "minutes.pdf", count_tokens)
+    assert doc.meta.pages == 2
+    assert doc.meta.committee == "Test Scrutiny Panel"
+    assert doc.meta.meeting_date == date(2025, 6, 10)
+    by_para = {c.paragraph: c for c in doc.chunks}
+    assert set(by_para) == {None, "5.1", "5.2", "5.3", "6.1"}
+    assert by_para[None].text == "Test Scrutiny Panel - Tuesday 10 June 2025 7.00 pm"
+    assert by_para["5.1"].text == (
+        "The panel considered the report on home to school transport. Costs had risen by "
+        "twelve per cent over the year and the recommendation was to review eligibility."
+    )
+    assert (by_para["5.1"].page, by_para["5.2"].page, by_para["5.3"].page) == (1, 1, 2)
+    assert (by_para["5.1"].item, by_para["5.1"].item_title) == ("5", "School Transport")
+    assert (by_para["6.1"].item, by_para["6.1"].item_title) == ("6", "Library Services")
+    assert by_para["5.3"].text.endswith("would be contacted before the end of the year.")
+
+
+def test_pdf_saved_as_txt_is_read_as_pdf(
+    tmp_path: Path, make_pdf: MakePdf, count_tokens: CountTokens
+) -> None:
+    (tmp_path / "report.txt").write_bytes(make_pdf([["The panel met and agreed the plan in full."]]))
+    doc = _ingest_one(tmp_path, "report.txt", count_tokens)
+    assert doc.meta.pages == 1
+    assert doc.chunks[0].text == "The panel met and agreed the plan in full."
+    assert doc.chunks[0].page == 1
+
+
+def test_kingston_pdfs_read_as_sentences(archives: Path, count_tokens: CountTokens) -> None:
+    docs = {s.relative_path: ingest_file(s, count_tokens) for s in discover(archives / "kingston")}
+    assert set(docs) == {"Agenda_151.html", "Agenda_412.html", "ManorgatePetition.pdf", "ZebraCrossing.pdf"}
+    petition = docs["ManorgatePetition.pdf"]
+    assert petition.meta.pages == 7
+    assert petition.meta.council == "Royal Borough of Kingston upon Thames"
+    assert petition.meta.meeting_date == date(2026, 1, 15)
+    text = "\n".join(c.text for c in petition.chunks)
+    assert (
+        "To address a petition received seeking a solution to congestion, conflict, speeding "
+        "and through traffic on Manorgate Road." in text
+    )
+    words = text.split()
+    # One word per line in the text layer; whole sentences here.
+    assert sum(len(line.split()) for line in text.splitlines()) / len(text.splitlines()) > 8
+    assert len(words) > 1500
+    assert {c.page for c in petition.chunks} == set(range(1, 8))
+    zebra = "\n".join(c.text for c in docs["ZebraCrossing.pdf"].chunks)
+    assert "zebra crossing on Coombe Lane West" in zebra
+
+
+def test_kingston_moderngov_page_items(archives: Path, count_tokens: CountTokens) -> None:
+    doc = _ingest_one(archives / "kingston", "Agenda_151.html", count_tokens)
+    titles: dict[str, str | None] = {}
+    for chunk in doc.chunks:
+        assert chunk.item is not None
+        titles.setdefault(chunk.item, chunk.item_title)
+    assert list(titles) == [str(n) for n in range(54, 66)]
+    assert titles["56"] == "Apologies for Absence"
+    assert titles["59"] == "Petition Regarding the Introduction of Traffic Management Measures On Manorgate Road"
+    item_56 = [c.text for c in doc.chunks if c.item == "56"]
+    assert item_56 == ["Apologies were received from Councillors Noel Hadjimichael, Patrick Hall and John Sweeney."]
+    text = "\n".join(c.text for c in doc.chunks)
+    assert "view the full minutes text" not in text and "PDF 161 KB" not in text
+    assert "Additional documents" not in text and "Annex 1 - Wolverton Avenue" not in text
+
+
+def test_cancelled_meeting_is_a_small_valid_document(
+    archives: Path, count_tokens: CountTokens
+) -> None:
+    """Decision: a cancelled meeting is not an error; its page says it was cancelled."""
+    doc = _ingest_one(archives / "kingston", "Agenda_412.html", count_tokens)
+    assert len(doc.chunks) == 1
+    assert "CANCELLED" in doc.chunks[0].text
+    assert "No documents are available for this meeting" in doc.chunks[0].text
+    assert "alice.aubrey" not in doc.chunks[0].text
+    assert doc.meta.meeting_date == date(2025, 12, 4)
+
+
+def test_kent_printed_minutes_items(archives: Path, count_tokens: CountTokens) -> None:
+    doc = _ingest_one(archives / "kent", KENT_SAMPLE[0], count_tokens)
+    assert doc.meta.committee == "Cabinet" and doc.meta.meeting_date == date(2025, 1, 30)
+    titles: dict[str, str | None] = {}
+    for chunk in doc.chunks:
+        if chunk.item:
+            titles.setdefault(chunk.item, chunk.item_title)
+    assert list(titles) == [str(n) for n in range(84, 93)]
+    assert titles["84"] == "Apologies"
+    assert titles["87"] == "Cabinet Member Updates"
+    assert titles["90"].startswith("24/00109 - Transfer the 18-25 section")  # type: ignore[union-attr]
+    council = _ingest_one(archives / "kent", KENT_SAMPLE[1], count_tokens)
+    numbered = [c.paragraph for c in council.chunks if c.paragraph and "(" in c.paragraph]
+    assert "285(1)" in numbered
+
+
+def test_kent_sample_within_token_limit(archives: Path, count_tokens: CountTokens) -> None:
+    sources = {s.relative_path: s for s in discover(archives / "kent")}
+    assert len(sources) == 129 and not any(s.error for s in sources.values())
+    for relative in KENT_SAMPLE:
+        doc = ingest_file(sources[relative], count_tokens)
+        assert doc.chunks and doc.meta.pages
+        assert doc.meta.council == "Kent County Council"
+        for chunk in doc.chunks:
+            assert count_tokens(chunk.text) <= 240, (relative, chunk.ordinal)
+            assert chunk.page is not None and 1 <= chunk.page <= doc.meta.pages
+
+
+@pytest.mark.slow
+def test_all_kent_pdfs_ingest(archives: Path, count_tokens: CountTokens) -> None:
+    started = time.perf_counter()
+    chunks = 0
+    for source in discover(archives / "kent"):
+        try:
+            doc = ingest_file(source, count_tokens)
+        except IngestError as exc:  # allowed: a PDF without a text layer
+            assert "no text" in exc.reason, exc
+            continue
+        chunks += len(doc.chunks)
+        assert all(count_tokens(c.text) <= 240 for c in doc.chunks), source.relative_path
+    elapsed = time.perf_counter() - started
+    print(f"129 Kent PDFs: {chunks} chunks in {elapsed:.1f} s")
+    assert chunks > 5000
