@@ -52,10 +52,10 @@ def ingest_file(
         raise IngestError(source.path, f"cannot read the file ({exc.strerror})") from None
     raw = read_file(source.path, data)
     paras = clean(raw)
-    meta = build_meta(source, from_text(raw, paras), len(raw.pages) if raw.format == "pdf" else None)
+    meta = build_meta(
+        source, from_text(raw, paras), len(raw.pages) if raw.format == "pdf" else None
+    )
     chunks = chunk_units(build_units(paras), count_tokens, max_tokens, min_tokens)
     if not chunks:
         raise IngestError(source.path, "no text: nothing readable is left after cleaning")
-    return ParsedDocument(
-        meta=meta, chunks=chunks, content_hash=hashlib.sha256(data).hexdigest()
-    )
+    return ParsedDocument(meta=meta, chunks=chunks, content_hash=hashlib.sha256(data).hexdigest())

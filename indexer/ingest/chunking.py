@@ -105,7 +105,9 @@ def chunk_units(
     return chunks
 
 
-def _can_merge(buffer: list[Unit], buffer_size: int, unit: Unit, size: int, min_tokens: int) -> bool:
+def _can_merge(
+    buffer: list[Unit], buffer_size: int, unit: Unit, size: int, min_tokens: int
+) -> bool:
     if unit.numbered or unit.group != buffer[-1].group:
         return False
     if buffer[0].numbered:

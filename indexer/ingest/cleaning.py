@@ -27,7 +27,10 @@ from indexer.ingest.readers import Block, RawDocument
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
-_BULLET_GLYPHS = "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u00b7\u2022\u2023\u2043\u25aa\u25cf\u25e6\u25a0\u27a2\u2219\u25ba"
+_BULLET_GLYPHS = (
+    "\uf0b7\uf0a7\uf076\uf0d8\uf0fc"  # Symbol/Wingdings glyphs from Word, as private-use
+    "\u00b7\u2022\u2023\u2043\u25aa\u25cf\u25e6\u25a0\u27a2\u2219\u25ba"
+)
 _BULLET_LINE = re.compile(
     rf"^(?:\s*(?:[{_BULLET_GLYPHS}]|o(?=\s+[A-Z0-9(])|[-\u2013](?=\s+[A-Z]))\s*"
     # PDF-to-text dumps often drop the glyph and keep the one space after it.
@@ -36,10 +39,13 @@ _BULLET_LINE = re.compile(
 
 _LINK_NOISE = re.compile(r"\s*(?:pdf icon\s+)?\bPDF\s+\d+(?:\.\d+)?\s*[KM]B\b", re.IGNORECASE)
 _VIEW_FULL = re.compile(
-    r"\s*(?:\.\.\.|\u2026)\s*view the full (?:minutes |decision |item )?text for item [\w.]+\.?\s*$",
+    r"\s*(?:\.\.\.|\u2026)\s*view the full (?:minutes |decision |item )?text"
+    r" for item [\w.]+\.?\s*$",
     re.IGNORECASE,
 )
-_ITEM_REF = re.compile(r"\s*\(Item \d+[A-Za-z]?\)\s*$")  # "84. Apologies (Item 1)" in printed minutes
+_ITEM_REF = re.compile(
+    r"\s*\(Item \d+[A-Za-z]?\)\s*$"
+)  # "84. Apologies (Item 1)" in printed minutes
 _VIEW_DIRECTIONS = re.compile(r"\s*\bView directions\s*$")
 _NOISE_PARA = re.compile(
     r"^(?:supporting documents:?|additional documents:?|view directions|no\.? item|agenda item"
@@ -238,8 +244,10 @@ def _add_para(
     elif after_break and paras and first.isalpha() and not _NUMBERED_START.match(text):
         # A sentence running over a page break: the page ended mid-sentence in a long
         # paragraph, and the next page goes on with plain text.
-        prev = paras[-1].text
-        continues = continues or (len(prev) >= 200 and _is_unterminated(prev) and prev[-1].isalpha())
+        last = paras[-1].text
+        continues = continues or (
+            len(last) >= 200 and _is_unterminated(last) and last[-1].isalpha()
+        )
     if continues and paras:
         target = _continuation_target(paras)
         if target is not None:
@@ -316,7 +324,7 @@ def paragraphs_from_blocks(blocks: list[Block]) -> list[Para]:
             continue
         bullet = _BULLET_LINE.match(text)
         if bullet and not block.heading:
-            text = f"- {text[bullet.end():]}"
+            text = f"- {text[bullet.end() :]}"
         paras.append(
             Para(text=text, item=block.item, item_title=block.item_title, heading=block.heading)
         )

@@ -58,7 +58,7 @@ class SourceFile:
 
 
 def document_id_for(relative_path: str) -> str:
-    """Slug of the relative path without extension, e.g. 'cabinet/Minutes 1.pdf' -> 'cabinet-minutes-1'.
+    """Slug of the relative path without extension: 'cabinet/Minutes 1.pdf' -> 'cabinet-minutes-1'.
 
     Long paths are cut to 90 characters plus a hash of the full path, so ids stay
     unique and short.
@@ -132,7 +132,8 @@ def read_manifest(corpus_dir: Path) -> list[tuple[ManifestRow | None, str | None
             if not all(c in columns for c in REQUIRED_COLUMNS):
                 raise CorpusError(
                     f"{manifest}: no 'path' column in the header; the manifest must start "
-                    "with path,council,committee,meeting_date,date_precision,doc_type,title,source_url"
+                    "with path,council,committee,meeting_date,date_precision,doc_type,title,"
+                    "source_url"
                 )
             reader.fieldnames = columns
             rows = []

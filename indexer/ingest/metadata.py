@@ -22,16 +22,26 @@ MONTHS = {
     name: index
     for index, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ],
         start=1,
     )
     for name in names
 }
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY_DATE = rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH}),?\s+(?P<year>(?:19|20)\d\d)"
 
@@ -40,7 +50,8 @@ MEETING_TITLE = re.compile(
 )
 MEETING_DATE_HEADER = re.compile(rf"\bMeeting\s+Date:?\s*(?:{_WEEKDAY},?\s+)?{_DAY_DATE}", re.I)
 MINUTES_OPENING = re.compile(
-    r"\bMINUTES of (?:a|the) (?:meeting|special meeting) of (?:the )?(?P<committee>[A-Z][\w&,' -]{2,80}?)"
+    r"\bMINUTES of (?:a|the) (?:meeting|special meeting) of (?:the )?"
+    r"(?P<committee>[A-Z][\w&,' -]{2,80}?)"
     rf"\s+held\b.{{0,200}}?\bon\s+(?:{_WEEKDAY},?\s+)?{_DAY_DATE}",
     re.DOTALL,
 )
@@ -48,9 +59,12 @@ COUNCIL = re.compile(
     r"\b((?:Royal Borough of |London Borough of )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3} "
     r"(?:County|Borough|City|District|Metropolitan Borough) Council)\b"
 )
-COUNCIL_CAPS = re.compile(r"^([A-Z]+(?: [A-Z]+){0,3} (?:COUNTY|BOROUGH|CITY|DISTRICT) COUNCIL)\s*$", re.M)
+COUNCIL_CAPS = re.compile(
+    r"^([A-Z]+(?: [A-Z]+){0,3} (?:COUNTY|BOROUGH|CITY|DISTRICT) COUNCIL)\s*$", re.M
+)
 COMMITTEE_CAPS = re.compile(
-    r"^((?:[A-Z]+|and|of|the|for)(?: (?:[A-Z]+|and|of|the|for))* (?:COMMITTEE|PANEL|BOARD|CABINET))\s*$"
+    r"^((?:[A-Z]+|and|of|the|for)(?: (?:[A-Z]+|and|of|the|for))*"
+    r" (?:COMMITTEE|PANEL|BOARD|CABINET))\s*$"
 )
 
 _STATED = re.compile(
@@ -59,7 +73,9 @@ _STATED = re.compile(
     rf"|\bas\s+(?:at|of)\s+(?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month2>{_MONTH}),?\s+"
     rf"(?P<year2>(?:19|20)\d\d)"
 )
-_SMALL_WORDS = frozenset("a an and of the for to in on at by with or".split())
+_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "of", "the", "for", "to", "in", "on", "at", "by", "with", "or"]
+)
 
 
 @dataclass(frozen=True)
@@ -108,7 +124,9 @@ def from_text(raw: RawDocument, paras: list[Para]) -> TextMetadata:
     match = MEETING_TITLE.search(head)
     if match:
         committee = match["committee"].strip()
-        committee = re.sub(r"^(?:Agenda for|Agenda, decisions and minutes|Meeting)\s+", "", committee)
+        committee = re.sub(
+            r"^(?:Agenda for|Agenda, decisions and minutes|Meeting)\s+", "", committee
+        )
         meeting = _date(match["day"], match["month"], match["year"])
         title = head[match.start() : match.end()]
         title = re.sub(r"^(?:Agenda for)\s+", "", title)
@@ -155,9 +173,7 @@ def _first_title(paras: list[Para]) -> str | None:
     return None
 
 
-def build_meta(
-    source: SourceFile, text: TextMetadata, pages: int | None
-) -> DocumentMeta:
+def build_meta(source: SourceFile, text: TextMetadata, pages: int | None) -> DocumentMeta:
     """Text-derived metadata with the manifest row laid over it, field by field.
 
     date_approximate: the manifest's column when given, else true when the precision is

@@ -17,7 +17,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from indexer.errors import IngestError
 
@@ -77,6 +77,10 @@ def read_file(path: Path, data: bytes) -> RawDocument:
     if not data.strip():
         raise IngestError(path, "the file is empty")
     fmt = sniff_format(data, path.suffix)
+    if path.suffix.lower() in PDF_SUFFIXES and fmt != "pdf":
+        raise IngestError(
+            path, "not a PDF: the file lacks the %PDF header (corrupt or mislabelled)"
+        )
     if fmt is None:
         if data[:4] == b"PK\x03\x04":
             kind = "a zip container (Word/Excel?)"
@@ -84,11 +88,8 @@ def read_file(path: Path, data: bytes) -> RawDocument:
             kind = f"extension {path.suffix or '(none)'!r}"
         raise IngestError(
             path,
-            f"unknown format: {kind}; supported are plain text (.txt, .text, .md), "
-            "PDF and HTML",
+            f"unknown format: {kind}; supported are plain text (.txt, .text, .md), PDF and HTML",
         )
-    if path.suffix.lower() in PDF_SUFFIXES and fmt != "pdf":
-        raise IngestError(path, "not a PDF: the file lacks the %PDF header (corrupt or mislabelled)")
     if fmt == "pdf":
         return read_pdf(path, data)
     if fmt == "html":
@@ -148,7 +149,9 @@ def read_pdf(path: Path, data: bytes) -> RawDocument:
                 pages.append(_page_text(page))
                 page.close()
             except pdfium.PdfiumError as exc:
-                raise IngestError(path, f"corrupt PDF: page {index + 1} unreadable ({exc})") from None
+                raise IngestError(
+                    path, f"corrupt PDF: page {index + 1} unreadable ({exc})"
+                ) from None
     finally:
         pdf.close()
     if not pages:
@@ -162,12 +165,9 @@ def read_pdf(path: Path, data: bytes) -> RawDocument:
     return RawDocument(format="pdf", pages=pages, paged=True)
 
 
-_LineBox = tuple[float, float, str]
-
-
-def _page_text(page: object) -> str:
+def _page_text(page: Any) -> str:
     """A page's lines, with an empty line wherever the line pitch says a paragraph ends."""
-    textpage = page.get_textpage()  # type: ignore[attr-defined]
+    textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
         text = textpage.get_text_range(0, count) if count else ""
@@ -247,15 +247,15 @@ def read_html(path: Path, text: str) -> RawDocument:
     return RawDocument(format="html", blocks=blocks, header_lines=header)
 
 
-def _inline_text(tag: object) -> str:
+def _inline_text(tag: Any) -> str:
     """Text of an element as it reads: Word's spans inside words must not add spaces."""
-    raw = tag.get_text("")  # type: ignore[attr-defined]
+    raw = tag.get_text("")
     return re.sub(r"\s+", " ", raw).strip()
 
 
-def _moderngov_blocks(table: object) -> list[Block]:
+def _moderngov_blocks(table: Any) -> list[Block]:
     blocks: list[Block] = []
-    for row in table.find_all("tr"):  # type: ignore[attr-defined]
+    for row in table.find_all("tr"):
         number_cell = row.find("td", class_="mgItemNumberCell")
         cells = row.find_all("td", recursive=False)
         if number_cell is None or len(cells) < 2:
@@ -280,7 +280,9 @@ def _moderngov_blocks(table: object) -> list[Block]:
             if "mgSubItemTitleTxt" in classes:
                 if text.lower().startswith(("additional documents", "supporting documents")):
                     continue
-                blocks.append(Block(text=text.rstrip(":"), item=number, item_title=title, heading=True))
+                blocks.append(
+                    Block(text=text.rstrip(":"), item=number, item_title=title, heading=True)
+                )
             elif element.name == "p" and element.find(["p", "li"]) is None:
                 blocks.append(Block(text=text, item=number, item_title=title))
             elif element.name == "li" and element.find(["p"]) is None:
@@ -288,9 +290,9 @@ def _moderngov_blocks(table: object) -> list[Block]:
     return blocks
 
 
-def _inside(element: object, name: str, stop: object, cls: str | None = None) -> bool:
+def _inside(element: Any, name: str, stop: Any, cls: str | None = None) -> bool:
     """True when `element` sits in a `name` tag (with class `cls`) below `stop`."""
-    parent = element.parent  # type: ignore[attr-defined]
+    parent = element.parent
     while parent is not None and parent is not stop:
         if parent.name == name and (cls is None or cls in (parent.get("class") or [])):
             return True
@@ -298,13 +300,13 @@ def _inside(element: object, name: str, stop: object, cls: str | None = None) ->
     return False
 
 
-def _moderngov_front_blocks(soup: object) -> list[Block]:
+def _moderngov_front_blocks(soup: Any) -> list[Block]:
     """One passage for a page without items: its heading and notices, as sentences."""
     parts: list[str] = []
-    subtitle = soup.find("h2", class_="mgSubTitleTxt")  # type: ignore[attr-defined]
+    subtitle = soup.find("h2", class_="mgSubTitleTxt")
     if subtitle is not None:
         parts.append(_inline_text(subtitle))
-    content = soup.find("div", class_="mgContent")  # type: ignore[attr-defined]
+    content = soup.find("div", class_="mgContent")
     if content is not None:
         for p in content.find_all("p"):
             text = _inline_text(p)
@@ -314,8 +316,8 @@ def _moderngov_front_blocks(soup: object) -> list[Block]:
     return [Block(text=" ".join(sentences))] if sentences else []
 
 
-def _generic_blocks(soup: object) -> list[Block]:
-    body = soup.body or soup  # type: ignore[attr-defined]
+def _generic_blocks(soup: Any) -> list[Block]:
+    body = soup.body or soup
     for tag in body.find_all(["nav", "header", "footer", "form"]):
         tag.decompose()
     blocks: list[Block] = []
@@ -325,7 +327,9 @@ def _generic_blocks(soup: object) -> list[Block]:
         text = _inline_text(element)
         if text:
             heading = element.name.startswith("h")
-            blocks.append(Block(text=f"- {text}" if element.name == "li" else text, heading=heading))
+            blocks.append(
+                Block(text=f"- {text}" if element.name == "li" else text, heading=heading)
+            )
     if not blocks:
         text = body.get_text("\n")
         blocks = [Block(text=part) for part in re.split(r"\n\s*\n", text) if part.strip()]

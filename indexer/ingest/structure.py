@@ -28,10 +28,34 @@ ACTION_LINE = re.compile(r"^ACTION\b")
 NUMBER_PREFIX = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?\s+")
 
 _VERBS = frozenset(
-    "is are was were will has have had be been being would should can could may must shall "
-    "did does do am".split()
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "has",
+        "have",
+        "had",
+        "be",
+        "been",
+        "being",
+        "would",
+        "should",
+        "can",
+        "could",
+        "may",
+        "must",
+        "shall",
+        "did",
+        "does",
+        "do",
+        "am",
+    ]
 )
-_SMALL = frozenset("a an and of the for to in on at by with or".split())
+_SMALL = frozenset(
+    ["a", "an", "and", "of", "the", "for", "to", "in", "on", "at", "by", "with", "or"]
+)
 
 
 @dataclass
@@ -102,10 +126,14 @@ def build_sections(paras: list[Para]) -> list[Section]:
     sections: list[Section] = []
     group = 0
 
-    def open_section(title: str | None, item: str | None, explicit: bool, sub: str | None = None) -> Section:
+    def open_section(
+        title: str | None, item: str | None, explicit: bool, sub: str | None = None
+    ) -> Section:
         nonlocal group
         group += 1
-        section = Section(title=title, item=item, explicit_item=explicit, group=group, subsection=sub)
+        section = Section(
+            title=title, item=item, explicit_item=explicit, group=group, subsection=sub
+        )
         sections.append(section)
         return section
 
@@ -143,10 +171,16 @@ def build_sections(paras: list[Para]) -> list[Section]:
                 and _item_number_greater(item_match["num"], current.item)
             ):
                 number = int(item_match["num"])
-                if not current.explicit_item and last_plain is not None and number == last_plain + 1:
+                if (
+                    not current.explicit_item
+                    and last_plain is not None
+                    and number == last_plain + 1
+                ):
                     # "10. Option B: ..." after paragraphs 1.-9. of a report: a heading
                     # in the paragraph sequence, not a new agenda item.
-                    current = open_section(current.title, current.item, current.explicit_item, sub=text)
+                    current = open_section(
+                        current.title, current.item, current.explicit_item, sub=text
+                    )
                     current.from_text = True
                     last_plain = number
                     continue
@@ -214,7 +248,9 @@ def _derive_item_numbers(sections: list[Section]) -> None:
             families[-1].append(section)
     for family in families:
         numbers = [u.paragraph for s in family for u in s.units if u.paragraph]
-        numbers += [m["num"] for s in family if s.subsection and (m := NUMBERED_PARA.match(s.subsection))]
+        numbers += [
+            m["num"] for s in family if s.subsection and (m := NUMBERED_PARA.match(s.subsection))
+        ]
         firsts = {n.split(".")[0] for n in numbers if "." in n}
         if len(firsts) == 1 and not any(n.endswith(".0") for n in numbers):
             item = firsts.pop()
@@ -259,7 +295,7 @@ def _relocate_empty_headings(sections: list[Section]) -> None:
 
 
 def attach_actions(units: list[Unit]) -> list[Unit]:
-    """"ACTION: owner" lines belong to the paragraph before them, for action extraction."""
+    """ "ACTION: owner" lines belong to the paragraph before them, for action extraction."""
     out: list[Unit] = []
     for unit in units:
         if ACTION_LINE.match(unit.text) and out and out[-1].group == unit.group:

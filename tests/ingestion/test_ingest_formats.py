@@ -20,7 +20,8 @@ MakePdf = Callable[[list[list[str | None]]], bytes]
 KENT_SAMPLE = [
     "cabinet/2025-01-30/Printed minutes 30th-Jan-2025 10.00 Cabinet.pdf",
     "full_council/2025-01-09/Printed minutes 09th-Jan-2025 10.00 County Council.pdf",
-    "cabinet/2025-01-30/Draft Revenue Budget 2025-26 and 2025-28 MTFP and Draft Capital Programme 2025-35.pdf",
+    "cabinet/2025-01-30/Draft Revenue Budget 2025-26 and 2025-28 MTFP and Draft Capital "
+    "Programme 2025-35.pdf",
     "full_council/2025-02-13/Appendix F - All templates.pdf",
     "cabinet/2025-01-30/24-00108 - Appendix - NOV 2024-25.pdf",
     "full_council/2025-03-13/Appendix 2 - Call-in submission 24-00093 Seashells and Millmead.pdf",
@@ -103,7 +104,9 @@ def test_synthetic_pdf_gives_pages_and_paragraphs(
 def test_pdf_saved_as_txt_is_read_as_pdf(
     tmp_path: Path, make_pdf: MakePdf, count_tokens: CountTokens
 ) -> None:
-    (tmp_path / "report.txt").write_bytes(make_pdf([["The panel met and agreed the plan in full."]]))
+    (tmp_path / "report.txt").write_bytes(
+        make_pdf([["The panel met and agreed the plan in full."]])
+    )
     doc = _ingest_one(tmp_path, "report.txt", count_tokens)
     assert doc.meta.pages == 1
     assert doc.chunks[0].text == "The panel met and agreed the plan in full."
@@ -112,7 +115,12 @@ def test_pdf_saved_as_txt_is_read_as_pdf(
 
 def test_kingston_pdfs_read_as_sentences(archives: Path, count_tokens: CountTokens) -> None:
     docs = {s.relative_path: ingest_file(s, count_tokens) for s in discover(archives / "kingston")}
-    assert set(docs) == {"Agenda_151.html", "Agenda_412.html", "ManorgatePetition.pdf", "ZebraCrossing.pdf"}
+    assert set(docs) == {
+        "Agenda_151.html",
+        "Agenda_412.html",
+        "ManorgatePetition.pdf",
+        "ZebraCrossing.pdf",
+    }
     petition = docs["ManorgatePetition.pdf"]
     assert petition.meta.pages == 7
     assert petition.meta.council == "Royal Borough of Kingston upon Thames"
@@ -139,9 +147,14 @@ def test_kingston_moderngov_page_items(archives: Path, count_tokens: CountTokens
         titles.setdefault(chunk.item, chunk.item_title)
     assert list(titles) == [str(n) for n in range(54, 66)]
     assert titles["56"] == "Apologies for Absence"
-    assert titles["59"] == "Petition Regarding the Introduction of Traffic Management Measures On Manorgate Road"
+    assert (
+        titles["59"]
+        == "Petition Regarding the Introduction of Traffic Management Measures On Manorgate Road"
+    )
     item_56 = [c.text for c in doc.chunks if c.item == "56"]
-    assert item_56 == ["Apologies were received from Councillors Noel Hadjimichael, Patrick Hall and John Sweeney."]
+    assert item_56 == [
+        "Apologies were received from Councillors Noel Hadjimichael, Patrick Hall and John Sweeney."
+    ]
     text = "\n".join(c.text for c in doc.chunks)
     assert "view the full minutes text" not in text and "PDF 161 KB" not in text
     assert "Additional documents" not in text and "Annex 1 - Wolverton Avenue" not in text

@@ -72,7 +72,11 @@ def test_seed_metadata_comes_from_the_manifest(
 def test_metadata_from_text_alone_when_there_is_no_manifest(
     tmp_path: Path, count_tokens: CountTokens
 ) -> None:
-    for name in ("001_3bf3cecc07ef430f.txt", "004_a3ad42d7930c8b10.txt", "003_315652f360b52df6.txt"):
+    for name in (
+        "001_3bf3cecc07ef430f.txt",
+        "004_a3ad42d7930c8b10.txt",
+        "003_315652f360b52df6.txt",
+    ):
         shutil.copy(CORPUS / name, tmp_path / name)
     docs = {s.document_id[:3]: ingest_file(s, count_tokens) for s in discover(tmp_path)}
     minutes = docs["001"].meta
@@ -154,7 +158,9 @@ def test_002_item_20_with_sub_sections_and_glued_paragraph_numbers(
     (chunk,) = _by_paragraph(doc, "20.1.10")  # "20.1.10The Chairman" has no space
     assert chunk.text.startswith("The Chairman informed the committee that as a foster carer")
     assert _by_paragraph(doc, "20.2.12")
-    raw = read_file(CORPUS / "002_88d3f067c3aa2c93.txt", (CORPUS / "002_88d3f067c3aa2c93.txt").read_bytes())
+    raw = read_file(
+        CORPUS / "002_88d3f067c3aa2c93.txt", (CORPUS / "002_88d3f067c3aa2c93.txt").read_bytes()
+    )
     sections = build_sections(clean(raw))
     subsections = [s.subsection for s in sections if s.subsection]
     assert subsections == ["20.1 Ofsted Inspection Process", "20.2 Improvement Board"]
@@ -193,7 +199,11 @@ def test_004_sections_stated_date_and_footnotes(seeds: dict[str, ParsedDocument]
     assert all(c.stated_date == date(2022, 9, 1) for c in update)
     summer = [c for c in update if "end of summer 2021" in c.text]
     assert summer and summer[0].stated_date == date(2022, 9, 1)
-    later = [c for c in doc.chunks if c.item_title in ("Forthcoming quarter\u2019s activity", "Conclusion")]
+    later = [
+        c
+        for c in doc.chunks
+        if c.item_title in ("Forthcoming quarter\u2019s activity", "Conclusion")
+    ]
     assert later and all(c.stated_date is None for c in later)
     (para14,) = _by_paragraph(doc, "14.0")
     for phrase in (
@@ -202,7 +212,10 @@ def test_004_sections_stated_date_and_footnotes(seeds: dict[str, ParsedDocument]
     ):
         assert phrase in para14.text
     (para7,) = _by_paragraph(doc, "7.0")
-    assert "- The timeliness with which personal advisers are allocated to children, to best" in para7.text
+    assert (
+        "- The timeliness with which personal advisers are allocated to children, to best"
+        in para7.text
+    )
     text = "\n".join(c.text for c in doc.chunks)
     assert "we build resilience and skill across the workforce that will begin" in text
     assert "- Improved induction and check-in programme launched for new starters" in text
@@ -243,9 +256,10 @@ def test_smaller_limit_splits_at_sentences_and_keeps_the_paragraph_number(
     assert len(parts) >= 3
     assert all(count_tokens(p.text) <= 80 for p in parts)
     assert all(p.text.endswith(".") for p in parts)
-    assert " ".join(p.text for p in parts) == _by_paragraph(
-        ingest_file(source, count_tokens), "41.4"
-    )[0].text
+    assert (
+        " ".join(p.text for p in parts)
+        == _by_paragraph(ingest_file(source, count_tokens), "41.4")[0].text
+    )
 
 
 def test_source_file_shape() -> None:
