@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cached_property
 from pathlib import Path
 
 from pydantic import Field
@@ -58,10 +57,12 @@ class Settings(BaseSettings):
     )
     max_upload_bytes: int = Field(default=50 * 1024 * 1024, ge=1)
 
-    @cached_property
+    # Plain properties, not cached: `model_copy(update=...)` copies a cached value along,
+    # so a copy with another corpus or model would keep answering with the old one.
+    @property
     def corpus_dirs(self) -> list[Path]:
         return [Path(p) for p in self.corpus.split(":") if p.strip()]
 
-    @cached_property
+    @property
     def model_path(self) -> str:
         return resolve_model_path(self.model)
