@@ -25,7 +25,7 @@ from .ingest import SourceFile, discover, ingest_file
 from .models import ParsedDocument
 from .settings import Settings
 from .snapshot import STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
-from .store import PassageStore, normalise_text, passage_id_for
+from .store import PassageStore, StoredDocument, normalise_text, passage_id_for
 from .vectors import VectorIndex, choose_kind
 
 log = logging.getLogger(__name__)
@@ -178,15 +178,23 @@ class Indexer:
                 stored = store.stored_documents()
                 seen: set[str] = set()
                 todo: list[tuple[SourceFile, str]] = []
+                owners = _owners(sources, stored)
                 for source in sources:
-                    if source.document_id in seen:
-                        self._fail(
-                            store, source, f"duplicate document id {source.document_id!r}", report
-                        )
+                    owner = owners[source.document_id]
+                    if owner is not source:
+                        self._fail(store, source, _duplicate_reason(source, owner.path), report)
                         continue
                     seen.add(source.document_id)
                     if source.error:
                         self._fail(store, source, source.error, report)
+                        continue
+                    previous = stored.get(source.document_id)
+                    holder = _other_holder(previous, source, prune_corpora)
+                    if holder is not None:
+                        self._fail(store, source, _duplicate_reason(source, holder), report)
+                        continue
+                    if (problem := self._too_large(source)) is not None:
+                        self._fail(store, source, problem, report)
                         continue
                     try:
                         content = source.path.read_bytes()
@@ -194,7 +202,6 @@ class Indexer:
                         self._fail(store, source, f"cannot read file: {exc.strerror}", report)
                         continue
                     fingerprint = source_fingerprint(source, content)
-                    previous = stored.get(source.document_id)
                     if previous is not None and previous.content_hash == fingerprint:
                         report.unchanged += 1
                         continue
@@ -352,6 +359,21 @@ class Indexer:
             return False
         return True
 
+    def _too_large(self, source: SourceFile) -> str | None:
+        """Refuse a file over the size limit before reading it: a 200 MB text file would
+        hold the run for hours and its text several times its size in memory."""
+        try:
+            size = source.path.stat().st_size
+        except OSError:
+            return None  # reading it reports the problem
+        limit = self.settings.max_document_bytes
+        if size <= limit:
+            return None
+        return (
+            f"the file is {size / 2**20:.1f} MB, over the {limit / 2**20:.1f} MB limit for one "
+            "document; split it, or raise SCRUTINY_MAX_DOCUMENT_BYTES"
+        )
+
     def _fail(
         self, store: PassageStore, source: SourceFile, reason: str, report: BuildReport
     ) -> None:
@@ -384,3 +406,52 @@ def check_index_matches(
 
 def _corpus_key(corpus_dir: Path) -> str:
     return str(Path(corpus_dir))
+
+
+def _owners(
+    sources: Sequence[SourceFile], stored: dict[str, StoredDocument]
+) -> dict[str, SourceFile]:
+    """Which file keeps a document id that several files of this run share.
+
+    The file the index already holds the id for wins, whatever the order of the corpora,
+    so adding a corpus never displaces a document that is already indexed; otherwise
+    the first file listed wins.
+    """
+    owners: dict[str, SourceFile] = {}
+    for source in sources:
+        current = owners.get(source.document_id)
+        if current is None:
+            owners[source.document_id] = source
+            continue
+        previous = stored.get(source.document_id)
+        if (
+            previous is not None
+            and _corpus_key(current.corpus_dir) != previous.corpus
+            and _corpus_key(source.corpus_dir) == previous.corpus
+        ):
+            owners[source.document_id] = source
+    return owners
+
+
+def _other_holder(
+    previous: StoredDocument | None, source: SourceFile, prune_corpora: set[str]
+) -> Path | None:
+    """The file of another corpus that already holds this document's id, if it still exists.
+
+    Replacing it would silently drop an indexed document (an upload named like a corpus
+    file, say). A holder whose file is gone (a moved corpus) or whose corpus this run
+    rebuilds may be replaced.
+    """
+    if previous is None or previous.corpus == _corpus_key(source.corpus_dir):
+        return None
+    if previous.corpus in prune_corpora:
+        return None
+    holder = Path(previous.corpus) / previous.meta.path
+    return holder if holder.is_file() else None
+
+
+def _duplicate_reason(source: SourceFile, holder: Path) -> str:
+    return (
+        f"duplicate document id {source.document_id!r}: {holder} already has it; "
+        "rename one of the files"
+    )

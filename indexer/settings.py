@@ -56,6 +56,11 @@ class Settings(BaseSettings):
         default=None, description="Token for routes that change the index; unset turns them off"
     )
     max_upload_bytes: int = Field(default=50 * 1024 * 1024, ge=1)
+    max_document_bytes: int = Field(
+        default=50 * 1024 * 1024,
+        ge=1,
+        description="Larger files are skipped with a message instead of being read",
+    )
 
     # Plain properties, not cached: `model_copy(update=...)` copies a cached value along,
     # so a copy with another corpus or model would keep answering with the old one.
