@@ -203,9 +203,6 @@ def discover(corpus_dir: Path) -> list[SourceFile]:
             error = f"manifest line {line}: the file {row.path!r} does not exist"
         elif error is not None:
             error = f"manifest line {line}: {error}"
-        if relative in seen_paths and error and "listed twice" in error:
-            add(relative, row, error)
-            continue
         seen_paths.add(relative)
         add(relative, row, error)
 
