@@ -1,0 +1,77 @@
+"""The FastAPI application: `create_app()` wires settings, the service, routers and errors.
+
+Settings are read when the app starts (in the lifespan), never at import time, and the
+search engine is opened once there. A missing or unusable index does not stop the
+server: every route that needs it answers 503 with the command that fixes it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request, Response
+from fastapi.staticfiles import StaticFiles
+
+from indexer.engine import SearchEngine
+from indexer.errors import ScrutinyError
+from indexer.settings import Settings
+
+from .errors import install_error_handlers
+from .routers import ask, documents, health, page, search
+from .routers.page import STATIC_DIR
+from .service import ScrutinyService
+
+__all__ = ["CONTENT_SECURITY_POLICY", "create_app"]
+
+log = logging.getLogger(__name__)
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+"""For the page and its static files. /docs is left out: Swagger UI needs inline script."""
+
+
+def create_app(settings: Settings | None = None, engine: SearchEngine | None = None) -> FastAPI:
+    """The app. `engine` lets tests share one opened engine (and its loaded model)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        resolved = engine.settings if engine is not None else (settings or Settings())
+        app.state.settings = resolved
+        app.state.service = None
+        app.state.startup_error = None
+        try:
+            app.state.service = ScrutinyService(engine or SearchEngine.open(resolved))
+        except ScrutinyError as exc:
+            log.error("search is unavailable: %s", exc)
+            app.state.startup_error = exc
+        yield
+
+    app = FastAPI(
+        title="Scrutiny Search",
+        summary="Semantic search and cited answers over local-government scrutiny minutes",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    install_error_handlers(app)
+    for module in (health, search, ask, documents, page):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.middleware("http")
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        path = request.url.path
+        if not (path.startswith("/docs") or path.startswith("/redoc")):
+            response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+    return app

@@ -1,0 +1,84 @@
+"""Domain errors become HTTP status codes here, at the edge, and nowhere else.
+
+Responses carry a message a person can act on, never a stack trace.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from indexer.errors import (
+    CorpusError,
+    DocumentNotFoundError,
+    IndexCorruptError,
+    IndexMismatchError,
+    IndexNotFoundError,
+    ScrutinyError,
+)
+
+__all__ = ["STATUS_FOR", "install_error_handlers", "status_for"]
+
+log = logging.getLogger(__name__)
+
+STATUS_FOR: tuple[tuple[type[ScrutinyError], int], ...] = (
+    (DocumentNotFoundError, 404),
+    (IndexNotFoundError, 503),
+    (IndexMismatchError, 503),
+    (IndexCorruptError, 503),
+    (CorpusError, 503),
+)
+"""First match wins, so subclasses come before their bases; other domain errors are 400."""
+
+
+def status_for(error: ScrutinyError) -> int:
+    for kind, status in STATUS_FOR:
+        if isinstance(error, kind):
+            return status
+    return 400
+
+
+def _location(loc: tuple[object, ...] | list[object]) -> str:
+    parts = [str(p) for p in loc if p not in ("query", "body", "path")]
+    return ".".join(parts) or "request"
+
+
+def _readable(error: dict[str, object]) -> str:
+    msg = str(error.get("msg", "invalid value"))
+    msg = msg.removeprefix("Value error, ")
+    loc = error.get("loc", ())
+    where = _location(loc if isinstance(loc, (tuple, list)) else ())
+    return f"{where}: {msg}"
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ScrutinyError)
+    async def _domain_error(request: Request, exc: ScrutinyError) -> JSONResponse:
+        status = status_for(exc)
+        if status >= 500:
+            log.error("%s %s: %s", request.method, request.url.path, exc)
+        return JSONResponse({"detail": str(exc)}, status_code=status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {
+                "field": _location(e.get("loc", ())),
+                "message": str(e.get("msg", "")).removeprefix("Value error, "),
+                "type": e.get("type"),
+            }
+            for e in exc.errors()
+        ]
+        detail = "; ".join(_readable(e) for e in exc.errors()) or "invalid request"
+        return JSONResponse({"detail": detail, "errors": errors}, status_code=422)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # Logged in full for the operator; the client gets no internals.
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return JSONResponse(
+            {"detail": "Internal error; the server log has the details."}, status_code=500
+        )

@@ -1,0 +1,60 @@
+/* A document read in full, with the cited passage highlighted and scrolled into view. */
+"use strict";
+
+(() => {
+  const { el, formatDate, sourceUrl, getJson, pathId } = Scrutiny;
+  const $ = (id) => document.getElementById(id);
+  const params = new URLSearchParams(location.search);
+  const id = params.get("id");
+  const passage = params.get("passage");
+
+  function render(data) {
+    const d = data.document;
+    document.title = `${d.title || d.document_id} · Scrutiny Search`;
+    $("doc-title").textContent = d.title || d.document_id;
+    const when = formatDate(d.meeting_date, d.date_precision) + (d.date_approximate ? " (approx.)" : "");
+    $("doc-meta").textContent = [when, d.committee, d.council, d.doc_type].filter(Boolean).join(" · ");
+    const links = $("doc-links");
+    links.replaceChildren();
+    if (d.source_url || d.source_available) {
+      links.append(el("a", { href: sourceUrl({ document_id: d.document_id, source_url: d.source_url }), target: "_blank", rel: "noopener" }, "Original document"));
+    }
+    if (d.notes) links.append(el("span", { class: "notes" }, ` ${d.notes}`));
+
+    const body = $("doc-body");
+    body.replaceChildren();
+    let lastItem = null;
+    for (const p of data.passages) {
+      const itemKey = `${p.item || ""}|${p.item_title || ""}`;
+      if ((p.item || p.item_title) && itemKey !== lastItem) {
+        body.append(el("h2", { class: "doc-item" }, [p.item ? `${p.item}. ` : "", p.item_title || ""].join("")));
+      }
+      lastItem = itemKey;
+      const section = el("section", { id: `p-${p.passage_id}`, class: p.selected ? "passage selected" : "passage", tabindex: p.selected ? "-1" : null });
+      const label = [p.paragraph ? `Para ${p.paragraph}` : null, p.page ? `p. ${p.page}` : null].filter(Boolean).join(" · ");
+      if (label) section.append(el("p", { class: "place" }, label));
+      section.append(el("p", { class: "text" }, p.text));
+      if (p.selected) section.setAttribute("aria-label", "Cited passage");
+      body.append(section);
+    }
+    $("status").textContent = data.selected_passage !== null ? "The cited passage is highlighted." : "";
+    const selected = document.querySelector(".passage.selected");
+    if (selected) {
+      selected.scrollIntoView({ block: "center" });
+      selected.focus({ preventScroll: true });
+    }
+  }
+
+  if (document.referrer && new URL(document.referrer).origin === location.origin) {
+    $("back-link").addEventListener("click", (event) => { event.preventDefault(); history.back(); });
+  }
+  if (!id) {
+    $("status").textContent = "No document given.";
+    return;
+  }
+  const query = passage ? `?${new URLSearchParams({ passage })}` : "";
+  getJson(`/documents/${pathId(id)}${query}`).then(render).catch((err) => {
+    $("status").textContent = err.message;
+    $("status").classList.add("error");
+  });
+})();

@@ -1,0 +1,266 @@
+"""Dates, years and ranges in a question, and whether it asks about change over time.
+
+Scrutiny questions are often about change ("how did agency staffing change between 2018
+and 2022?", "has churn improved since the 2017 inspection?"). `parse_question` finds the
+date span a question names and whether it is a trend question; retrieval then uses the
+span as a *soft* constraint (a boost, never a filter: a question's year often names the
+period a figure is for, while the passage sits in a later meeting) and, for a trend,
+spreads the evidence across the meetings of the span.
+
+Relative expressions ("over the last 3 years", "since", "recently") are resolved against
+the corpus's latest date, not today's: an archive of 2017-2022 minutes read in 2030 still
+means 2019-2022 by "the last three years".
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from pydantic import BaseModel, Field
+
+__all__ = ["DateSpan", "TemporalIntent", "parse_question", "strip_temporal"]
+
+MONTHS = {
+    name.lower(): i
+    for i, name in enumerate(calendar.month_name)
+    if name
+} | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
+
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "a": 1, "a couple of": 2, "a few": 3, "several": 3,
+}  # fmt: skip
+
+_YEAR = r"((?:19|20)\d{2})"
+_MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_SEASON = r"(spring|summer|autumn|fall|winter)"
+_NUM = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+# A point in time: "21 November 2018", "November 2018", "summer 2021", "2018-11-21", "2018".
+_POINT = (
+    r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH + r"\s+" + _YEAR
+    + r"|" + _SEASON + r"\s+(?:of\s+)?" + _YEAR
+    + r"|" + _YEAR + r"-\d{2}-\d{2}"
+    + r"|" + _YEAR + r"(?:/\d{2})?)"
+)  # fmt: skip
+
+TREND_WORDS = re.compile(
+    r"\b(chang\w*|trend\w*|improv\w*|worsen\w*|deteriorat\w*|declin\w*|increas\w*|"
+    r"decreas\w*|reduc\w*|rose|risen|fell|fallen|grow\w*|grew|evolv\w*|progress\w*|"
+    r"over time|over the years|compare\w*|comparison|develop\w*|shift\w*|moved?|"
+    r"still|any better|any worse|since|timeline|history|trajectory)\b",
+    re.IGNORECASE,
+)
+
+
+class DateSpan(BaseModel):
+    """An inclusive date range; an open end is None."""
+
+    start: date | None = None
+    end: date | None = None
+    text: str = Field(default="", description="The words of the question that named it")
+
+    def contains(self, value: date | None) -> bool:
+        if value is None:
+            return False
+        if self.start is not None and value < self.start:
+            return False
+        return not (self.end is not None and value > self.end)
+
+    def distance_days(self, value: date | None) -> int | None:
+        """Days from the span to a date (0 inside); None for an undated passage."""
+        if value is None:
+            return None
+        if self.start is not None and value < self.start:
+            return (self.start - value).days
+        if self.end is not None and value > self.end:
+            return (value - self.end).days
+        return 0
+
+
+@dataclass(frozen=True)
+class TemporalIntent:
+    span: DateSpan | None
+    trend: bool
+    topic: str
+    """The question without its date expressions: what retrieval should match on."""
+
+
+@dataclass(frozen=True)
+class _Match:
+    span: DateSpan
+    trend: bool
+    start: int
+    end: int
+
+
+def _point(text: str) -> tuple[date, date] | None:
+    """First and last day a point expression stands for."""
+    text = text.strip().lower()
+    m = re.fullmatch(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?" + _MONTH + r"\s+" + _YEAR, text)
+    if m:
+        day, month, year = m.group(1), MONTHS[m.group(2)], int(m.group(3))
+        last = calendar.monthrange(year, month)[1]
+        if day and 1 <= int(day) <= last:
+            d = date(year, month, int(day))
+            return d, d
+        return date(year, month, 1), date(year, month, last)
+    m = re.fullmatch(_SEASON + r"\s+(?:of\s+)?" + _YEAR, text)
+    if m:
+        year = int(m.group(2))
+        if m.group(1) == "winter":
+            return date(year, 12, 1), date(year + 1, 2, 28)
+        first, last = SEASONS[m.group(1)]
+        return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+    m = re.fullmatch(_YEAR + r"-(\d{2})-(\d{2})", text)
+    if m:
+        try:
+            d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+        return d, d
+    m = re.fullmatch(_YEAR + r"(?:/(\d{2}))?", text)
+    if m:
+        year = int(m.group(1))
+        # A financial year "2018/19" runs April to March.
+        if m.group(2):
+            return date(year, 4, 1), date(year + 1, 3, 31)
+        return date(year, 1, 1), date(year, 12, 31)
+    return None
+
+
+def _years_before(value: date, years: int) -> date:
+    try:
+        return value.replace(year=value.year - years)
+    except ValueError:  # 29 February
+        return value.replace(year=value.year - years, day=28)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+def _matches(question: str, latest: date | None) -> list[_Match]:
+    found: list[_Match] = []
+    flags = re.IGNORECASE
+
+    def add(m: re.Match[str], start: date | None, end: date | None, trend: bool) -> None:
+        if start is not None and end is not None and start > end:
+            start, end = end, start
+        span = DateSpan(start=start, end=end, text=m.group(0).strip())
+        found.append(_Match(span, trend, m.start(), m.end()))
+
+    # "between 2018 and 2022", "from 2018 to 2022", "2018-2022", "2018 to 2022"
+    between = (
+        r"\b(?:between\s+(?:the\s+)?(" + _POINT + r")\s+and\s+(" + _POINT + r")"
+        r"|from\s+(?:the\s+)?(" + _POINT + r")\s+(?:to|until|till|through)\s+(" + _POINT + r")"
+        r"|(" + _POINT + r")\s*(?:-|–|—|to|until)\s*(" + _POINT + r"))\b"
+    )
+    for m in re.finditer(between, question, flags):
+        texts = _outer_points(m.group(0))
+        if len(texts) < 2:
+            continue
+        a, b = _point(texts[0]), _point(texts[-1])
+        if a and b:
+            add(m, min(a[0], b[0]), max(a[1], b[1]), True)
+
+    # "over the last 3 years", "in the past two years", "the last five years"
+    last = (
+        r"\b(?:over|in|during|within)?\s*(?:the\s+)?(?:last|past|previous)\s+"
+        + _NUM
+        + r"\s+years?\b"
+    )
+    for m in re.finditer(last, question, flags):
+        if latest is not None:
+            add(m, _years_before(latest, _number(m.group(1))), latest, True)
+    last_year = r"\b(?:over|in|during)\s+(?:the\s+)?(?:last|past)\s+year\b"
+    for m in re.finditer(last_year, question, flags):
+        if latest is not None:
+            add(m, _years_before(latest, 1), latest, True)
+    recent = r"\brecent(?:ly)?\b|\blatest\b|\bmost recent\b|\bcurrent(?:ly)?\b"
+    for m in re.finditer(recent, question, flags):
+        if latest is not None:
+            add(m, _years_before(latest, 1), latest, False)
+
+    # "since the 2017 inspection", "since 2017", "since September 2018"
+    since = r"\b(?:since|after|from)\s+(?:the\s+|their\s+|its\s+)?(" + _POINT + r")"
+    for m in re.finditer(since, question, flags):
+        point = _point(m.group(1))
+        if point:
+            word = m.group(0).split()[0].lower()
+            start = point[0] if word in ("since", "from") else point[1]
+            add(m, start, latest, word == "since")
+
+    # "before 2019", "until 2019", "prior to March 2020", "by 2019"
+    before = r"\b(?:before|prior\s+to|until|up\s+to|by)\s+(?:the\s+)?(" + _POINT + r")"
+    for m in re.finditer(before, question, flags):
+        point = _point(m.group(1))
+        if point:
+            word = m.group(0).split()[0].lower()
+            end = point[1] if word in ("until", "up", "by") else _day_before(point[0])
+            add(m, None, end, False)
+
+    # A bare point: "in September 2018", "in 2022", "summer 2022".
+    for m in re.finditer(r"\b(?:in|during|at|of|for|on)?\s*(?:the\s+)?(" + _POINT + r")\b",
+                         question, flags):  # fmt: skip
+        point = _point(m.group(1))
+        # "the Children and Social Work Act 2017" names a law, not a time.
+        if point and not re.search(r"\bAct\s*$", question[: m.start(1)]):
+            add(m, point[0], point[1], False)
+    return found
+
+
+def _outer_points(text: str) -> list[str]:
+    return [m.group(0) for m in re.finditer(_POINT, text, re.IGNORECASE)]
+
+
+def _day_before(value: date) -> date:
+    return date.fromordinal(value.toordinal() - 1)
+
+
+def _choose(matches: list[_Match]) -> list[_Match]:
+    """Keep matches that do not overlap an earlier, longer one (ranges beat their years)."""
+    chosen: list[_Match] = []
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(m.end <= c.start or m.start >= c.end for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def parse_question(question: str, latest: date | None = None) -> TemporalIntent:
+    """The date span a question names (if any), whether it asks about change, its topic.
+
+    Several expressions combine into their hull ("in 2018 and in 2022" → 2018-2022, which
+    is then a trend: a question naming two separate times compares them).
+    """
+    chosen = _choose(_matches(question, latest))
+    trend_words = bool(TREND_WORDS.search(question))
+    span: DateSpan | None = None
+    trend = False
+    if chosen:
+        starts = [m.span.start for m in chosen]
+        ends = [m.span.end for m in chosen]
+        start = None if any(s is None for s in starts) else min(s for s in starts if s)
+        end = None if any(e is None for e in ends) else max(e for e in ends if e)
+        span = DateSpan(start=start, end=end, text="; ".join(m.span.text for m in chosen))
+        trend = any(m.trend for m in chosen) or len(chosen) > 1
+    trend = trend or trend_words
+    return TemporalIntent(span=span, trend=trend, topic=strip_temporal(question, chosen))
+
+
+def strip_temporal(question: str, matches: list[_Match] | None = None) -> str:
+    """The question with its date expressions cut out, for the retrievers to match on."""
+    if matches is None:
+        matches = _choose(_matches(question, None))
+    out, pos = [], 0
+    for m in matches:
+        out.append(question[pos : m.start])
+        pos = m.end
+    out.append(question[pos:])
+    topic = re.sub(r"\s+", " ", "".join(out)).strip(" ,;")
+    topic = re.sub(r"\s+([?.!,])", r"\1", topic)
+    return topic if len(topic.split()) >= 2 else question.strip()
