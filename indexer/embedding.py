@@ -26,13 +26,22 @@ class ModelLoadError(ScrutinyError):
 class Embedder:
     """Wraps a sentence-transformers model; the same object embeds passages and queries."""
 
-    def __init__(self, model: str, batch_size: int = 32, backend: str = "torch") -> None:
+    def __init__(
+        self, model: str, batch_size: int = 32, backend: str = "torch", threads: int | None = None
+    ) -> None:
         """`backend`: "torch" (sentence-transformers), or "onnx" / "onnx-int8" (ONNX
-        Runtime, exported locally on first use; see `indexer.onnx_backend`)."""
+        Runtime, exported locally on first use; see `indexer.onnx_backend`).
+
+        `threads`: intra-op threads (None: the runtime's default, one per core). A server
+        embedding one short query at a time does better with 1: on a busy 2-core machine
+        torch's two spinning threads made a query take 1 s instead of 0.1 s (bench/RESULTS.md).
+        For torch the setting is process-wide.
+        """
         self.name = model
         self.path = resolve_model_path(model)
         self.batch_size = batch_size
         self.backend = backend
+        self.threads = threads
 
     @cached_property
     def model(self) -> Any:
@@ -45,12 +54,16 @@ class Embedder:
             )
         if self.backend in ONNX_BACKENDS:
             try:
-                return OnnxSentenceModel(self.path, self.backend)
+                return OnnxSentenceModel(self.path, self.backend, threads=self.threads)
             except (OSError, ValueError, ImportError) as exc:
                 raise ModelLoadError(
                     f"Could not load {self.path!r} on the {self.backend} backend ({exc}). "
                     "Install onnxruntime and onnx, or use SCRUTINY_EMBED_BACKEND=torch."
                 ) from exc
+        if self.threads:
+            import torch
+
+            torch.set_num_threads(self.threads)
         try:
             return SentenceTransformer(
                 self.path, device="cpu", backend=self.backend  # type: ignore[arg-type]
