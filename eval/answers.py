@@ -10,6 +10,7 @@ A response is the API's JSON: `{"question", "answer", "citations": [{"n", "passa
 from __future__ import annotations
 
 import importlib
+import inspect
 import statistics
 import time
 from collections.abc import Mapping, Sequence
@@ -30,7 +31,7 @@ __all__ = [
     "score_answers",
 ]
 
-APP_CANDIDATES = ("search_api.main:app", "search_api.app:app", "search_api.app:create_app")
+APP_CANDIDATES = ("search_api.app:create_app", "search_api.main:app", "search_api.app:app")
 
 
 class AskUnavailableError(RuntimeError):
@@ -116,8 +117,13 @@ def score_answers(
     )
 
 
-def find_app(spec: str | None = None) -> Any:
-    """The FastAPI app from `module:attr` (a factory is called), or from the usual places."""
+def find_app(spec: str | None = None, **factory_kwargs: Any) -> Any:
+    """The FastAPI app from `module:attr`, or from the usual places.
+
+    A factory (`create_app`) is called with those of `factory_kwargs` it accepts
+    (`settings`, `engine`), so answers come from the same index and loaded model as the
+    retrieval runs rather than from the default settings.
+    """
     for cand in [spec] if spec else list(APP_CANDIDATES):
         module, _, attr = cand.partition(":")
         try:
@@ -126,7 +132,10 @@ def find_app(spec: str | None = None) -> Any:
             if spec:
                 raise AskUnavailableError(f"cannot load app {spec!r}: {exc}") from exc
             continue
-        return obj() if callable(obj) and not hasattr(obj, "router") else obj
+        if callable(obj) and not hasattr(obj, "router"):
+            params = inspect.signature(obj).parameters
+            return obj(**{k: v for k, v in factory_kwargs.items() if k in params})
+        return obj
     raise AskUnavailableError(
         "no FastAPI app with /ask found (tried " + ", ".join(APP_CANDIDATES) + "); "
         "pass --ask-url URL or --ask-app module:attr"

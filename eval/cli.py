@@ -75,6 +75,7 @@ def _run(args: argparse.Namespace) -> int:
     searchers: list[Searcher] = []
 
     engine_modes = [m for m in modes if m in ENGINE_MODES]
+    engine = None
     if engine_modes:
         try:
             engine = open_engine(settings, build_if_missing=not args.no_build)
@@ -116,10 +117,17 @@ def _run(args: argparse.Namespace) -> int:
 
     if not args.no_answers:
         try:
-            app = None if args.ask_url else find_app(args.ask_app)
+            if args.ask_url:
+                app = None
+            else:
+                if engine is None:
+                    engine = open_engine(settings, build_if_missing=not args.no_build)
+                app = find_app(args.ask_app, settings=settings, engine=engine)
             with AskClient(base_url=args.ask_url, app=app) as client:
                 responses, latencies = collect_answers(client, questions)
             report.answers = score_answers(questions, responses, latencies)
+        except ImportError as exc:
+            report.notes.append(f"answer metrics skipped: the engine or API is missing ({exc})")
         except AskUnavailableError as exc:
             report.notes.append(f"answer metrics skipped: {exc}")
 
