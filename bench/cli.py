@@ -1,0 +1,154 @@
+"""`python -m bench SUBCOMMAND`: scale-corpus, indexing, latency, memory, report, all."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / ".cache" / "bench"
+RESULTS_JSON = ROOT / "bench" / "results.json"
+SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+
+log = logging.getLogger("bench")
+
+
+def index_dir(size: str) -> Path:
+    return WORK / f"index-{size}"
+
+
+def save_result(section: str, value: object) -> None:
+    """Merge one section into bench/results.json, from which RESULTS.md is written."""
+    data = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {}
+    data[section] = value
+    RESULTS_JSON.write_text(json.dumps(data, indent=2, sort_keys=True, default=str) + "\n")
+
+
+def cmd_scale_corpus(args: argparse.Namespace) -> None:
+    from bench.generator import generate, write_documents
+
+    if args.files:
+        folder = WORK / f"docs-{args.size}"
+        count = write_documents(generate(SIZES[args.size], seed=args.seed), folder)
+        print(f"wrote {count} documents ({args.size} passages) to {folder}")
+        return
+    from dataclasses import asdict
+
+    from bench.scale_index import build_scale_index
+    from indexer.embedding import Embedder
+    from indexer.settings import Settings
+
+    settings = Settings(index_dir=index_dir(args.size))
+    embedder = Embedder(settings.model, settings.batch_size)
+    if settings.index_dir.exists() and not args.force:
+        print(f"{settings.index_dir} exists; --force to rebuild")
+        return
+    import shutil
+
+    shutil.rmtree(settings.index_dir, ignore_errors=True)
+    report = build_scale_index(
+        settings, embedder, SIZES[args.size], WORK, seed=args.seed, kind=args.kind
+    )
+    result = asdict(report) | {"seconds": report.seconds}
+    save_result(f"scale_index_{args.size}", result)
+    print(json.dumps(result, indent=2))
+
+
+def ensure_index(size: str, seed: int = 7) -> Path:
+    folder = index_dir(size)
+    if not (folder / "CURRENT").exists() or not (folder / "bench_vectors.npy").exists():
+        cmd_scale_corpus(argparse.Namespace(size=size, files=False, seed=seed, kind=None,
+                                            force=True))  # fmt: skip
+    return folder
+
+
+def cmd_latency(args: argparse.Namespace) -> None:
+    from bench import latency
+
+    for size in args.sizes:
+        folder = ensure_index(size)
+        n_queries = 30 if args.quick else args.queries
+        result: dict[str, object] = {"size": size}
+        log.info("latency %s: in process (default: torch, default threads)", size)
+        result["in_process_default"] = latency.in_process(folder, args.runs, n_queries)
+        log.info("latency %s: in process (%s, %s threads)", size, args.backend, args.threads)
+        result["in_process"] = latency.in_process(
+            folder, args.runs, n_queries, args.backend, args.threads
+        )
+        log.info("latency %s: ANN recall", size)
+        result["ann"] = latency.ann_recall(folder, None)
+        log.info("latency %s: HTTP", size)
+        result["http"] = latency.http(
+            folder, args.runs, n_queries, args.concurrency, 40 if args.quick else 120,
+            args.backend, args.threads,
+        )  # fmt: skip
+        result["disk_bytes"] = sum(
+            f.stat().st_size for f in (folder / "versions").glob("*/*") if f.is_file()
+        ) // max(1, len(list((folder / "versions").glob("v*"))))
+        save_result(f"latency_{size}", result)
+        print(json.dumps(result, indent=2, default=str))
+
+
+def cmd_indexing(args: argparse.Namespace) -> None:
+    from bench import indexing
+
+    generated, kent = (500, 2) if args.quick else (args.generated, args.kent)
+    folders = indexing.make_corpus(WORK / "indexing", generated, kent)
+    result = indexing.throughput(folders, args.runs)
+    result["folders"] = [str(f.relative_to(ROOT.parent)) for f in folders]
+    save_result("indexing", result)
+    print(json.dumps({k: v for k, v in result.items() if k != "configs"}, indent=2))
+    for name, c in result["configs"].items():
+        print(name, {k: v for k, v in c.items() if k != "runs"})
+    if not args.no_recall:
+        recall = indexing.dev_recall(WORK / "indexing")
+        save_result("dev_recall", recall)
+        print(json.dumps(recall, indent=2))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("scale-corpus", help="generate an archive: files, or straight into an index")
+    p.add_argument("--size", choices=SIZES, default="10k")
+    p.add_argument("--files", action="store_true", help="write .txt files + manifest.csv")
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--kind", choices=["flat", "hnsw", "ivf_sq8"], default=None)
+    p.add_argument("--force", action="store_true")
+    p.set_defaults(func=cmd_scale_corpus)
+
+    p = sub.add_parser("latency", help="/search latency, ANN recall, memory")
+    p.add_argument("--sizes", nargs="+", choices=SIZES, default=list(SIZES))
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--concurrency", type=int, default=4)
+    p.add_argument("--queries", type=int, default=None, help="first N queries (default all)")
+    p.add_argument("--backend", default="onnx-int8", help="query embedder of the tuned setup")
+    p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--quick", action="store_true")
+    p.set_defaults(func=cmd_latency)
+
+    p = sub.add_parser("indexing", help="passages/s of the indexer vs the eval baseline")
+    p.add_argument("--generated", type=int, default=10_000, help="generated passages as files")
+    p.add_argument("--kent", type=int, default=10, help="Kent PDFs to include")
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--quick", action="store_true")
+    p.add_argument("--no-recall", action="store_true")
+    p.set_defaults(func=cmd_indexing)
+
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(name)s %(message)s",
+    )
+    started = time.perf_counter()
+    args.func(args)
+    log.info("done in %.1f s", time.perf_counter() - started)
+    return 0

@@ -1,0 +1,189 @@
+"""Indexing throughput, files to searchable index: the real pipeline against the baseline.
+
+Both read the same document folder in the same run, alternating (baseline, indexer on
+torch, indexer on ONNX int8, then again), so a machine shared with other work slows
+each about equally. Reported per run: wall seconds, process CPU seconds, passages and
+source characters per second. Passages per second is the issue's measure, but the
+two pipelines cut different passages (1,000-character windows with 200 overlap against
+paragraphs of at most 240 word pieces), so characters of source text per second is
+reported beside it as the like-for-like rate.
+
+`dev_recall` checks the faster backend costs no retrieval quality: the eval harness
+(quote-matching rule) on the development questions, the seed corpus indexed once with
+each backend.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.generator import generate, write_documents
+
+log = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "corpus"
+KENT = ROOT.parent / "shared" / "archives" / "kent"
+
+
+def make_corpus(work: Path, generated_passages: int, kent_files: int) -> list[Path]:
+    """Seed documents, a few Kent PDFs (with their manifest rows) and generated minutes."""
+    folders = [SEEDS]
+    if kent_files and KENT.exists():
+        kent = work / "kent"
+        if kent.exists():
+            shutil.rmtree(kent)
+        kent.mkdir(parents=True)
+        with (KENT / "manifest.csv").open(encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        # Reports and minutes of ordinary size: skip the 100-page budget books.
+        rows = sorted(
+            (r for r in rows if (KENT / r["path"]).stat().st_size < 400_000),
+            key=lambda r: r["path"],
+        )[:kent_files]
+        with (kent / "manifest.csv").open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+            writer.writeheader()
+            for row in rows:
+                target = kent / row["path"]
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(KENT / row["path"], target)
+                writer.writerow(row)
+        folders.append(kent)
+    if generated_passages:
+        gen = work / f"generated-{generated_passages}"
+        if not (gen / "manifest.csv").exists():
+            write_documents(generate(generated_passages, seed=11), gen)
+        folders.append(gen)
+    return folders
+
+
+def corpus_paths(folders: list[Path]) -> list[Path]:
+    from eval.documents import corpus_files
+
+    return corpus_files(folders)
+
+
+def run_baseline(paths: list[Path], model_path: str) -> dict[str, Any]:
+    from eval.baseline import build_baseline, load_model
+
+    model = load_model(model_path)  # loaded outside the clock, as for the indexer
+    wall, cpu = time.perf_counter(), time.process_time()
+    index = build_baseline(paths, model)
+    return {
+        "wall_s": time.perf_counter() - wall,
+        "cpu_s": time.process_time() - cpu,
+        "passages": len(index.chunks),
+        "chars": index.chars,
+        "embed_s": index.timings.embed_s,
+    }
+
+
+def run_indexer(folders: list[Path], backend: str, threads: int | None) -> dict[str, Any]:
+    from indexer.builder import Indexer
+    from indexer.embedding import Embedder
+    from indexer.settings import Settings
+
+    with tempfile.TemporaryDirectory(prefix="bench-index-") as tmp:
+        settings = Settings(index_dir=Path(tmp) / "index")
+        embedder = Embedder(settings.model, settings.batch_size, backend=backend,
+                            threads=threads)  # fmt: skip
+        embedder.model  # noqa: B018 - load (and export) outside the clock
+        wall, cpu = time.perf_counter(), time.process_time()
+        report = Indexer(settings, embedder).build(folders, rebuild=True)
+        result = {
+            "wall_s": time.perf_counter() - wall,
+            "cpu_s": time.process_time() - cpu,
+            "passages": report.passages,
+            "documents": report.documents,
+            "failed": len(report.failed),
+        }
+    return result
+
+
+def throughput(folders: list[Path], runs: int) -> dict[str, Any]:
+    from eval.documents import read_text
+    from indexer.settings import Settings
+
+    paths = corpus_paths(folders)
+    chars = sum(len(read_text(p)) for p in paths)
+    configs = {
+        "baseline": lambda: run_baseline(paths, Settings().model_path),
+        "indexer_torch": lambda: run_indexer(folders, "torch", None),
+        "indexer_onnx_int8": lambda: run_indexer(folders, "onnx-int8", None),
+    }
+    results: dict[str, list[dict[str, Any]]] = {name: [] for name in configs}
+    load: list[float] = []
+    for run in range(runs):
+        for name, fn in configs.items():
+            load.append(float(Path("/proc/loadavg").read_text().split()[0]))
+            log.info("indexing run %d: %s", run + 1, name)
+            r = fn()
+            r["passages_per_s"] = r["passages"] / r["wall_s"]
+            r["passages_per_cpu_s"] = r["passages"] / r["cpu_s"]
+            r["chars_per_s"] = chars / r["wall_s"]
+            results[name].append(r)
+    summary: dict[str, Any] = {"documents": len(paths), "chars": chars, "runs": runs,
+                               "loadavg": load, "configs": {}}  # fmt: skip
+    for name, rs in results.items():
+        summary["configs"][name] = {
+            "passages": rs[0]["passages"],
+            "runs": rs,
+            **{
+                f"{key}_median": statistics.median(r[key] for r in rs)
+                for key in ("wall_s", "cpu_s", "passages_per_s", "passages_per_cpu_s",
+                            "chars_per_s")  # fmt: skip
+            },
+            **{
+                f"{key}_range": [min(r[key] for r in rs), max(r[key] for r in rs)]
+                for key in ("passages_per_s", "chars_per_s")
+            },
+        }
+    base = summary["configs"]["baseline"]
+    for c in summary["configs"].values():
+        c["ratio_passages_per_s"] = c["passages_per_s_median"] / base["passages_per_s_median"]
+        c["ratio_chars_per_s"] = c["chars_per_s_median"] / base["chars_per_s_median"]
+        c["ratio_passages_per_cpu_s"] = (
+            c["passages_per_cpu_s_median"] / base["passages_per_cpu_s_median"]
+        )
+    return summary
+
+
+def dev_recall(work: Path) -> dict[str, Any]:
+    """Evidence recall@10 (hybrid and dense) on the dev questions, per backend."""
+    from eval.documents import manifest_dates
+    from eval.questions import load_questions
+    from eval.runner import run_eval
+    from eval.searchers import EngineSearcher
+    from indexer.builder import Indexer
+    from indexer.embedding import Embedder
+    from indexer.engine import SearchEngine
+    from indexer.settings import Settings
+
+    files = [ROOT.parent / "shared" / "eval" / "dev_questions.jsonl",
+             ROOT / "eval" / "questions.jsonl"]  # fmt: skip
+    questions = load_questions([f for f in files if f.exists()])
+    dates = manifest_dates([SEEDS])
+    out: dict[str, Any] = {"questions": len(questions)}
+    for backend in ("torch", "onnx-int8"):
+        settings = Settings(index_dir=work / f"dev-index-{backend}", corpus=str(SEEDS))
+        embedder = Embedder(settings.model, settings.batch_size, backend=backend)
+        Indexer(settings, embedder).build([SEEDS], rebuild=True)
+        engine = SearchEngine.open(settings, embedder)
+        report = run_eval(
+            questions, [EngineSearcher(engine, "hybrid"), EngineSearcher(engine, "dense")],
+            dates, k=10,
+        )  # fmt: skip
+        out[backend] = {
+            name: {"recall@10": scores.summary.get("recall@10"),
+                   "mrr@10": scores.summary.get("mrr@10")}  # fmt: skip
+            for name, scores in report.configs.items()
+        }
+    return out
