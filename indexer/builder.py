@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+import numpy as np
 from tqdm import tqdm
 
 from .embedding import Embedder
@@ -32,6 +33,9 @@ log = logging.getLogger(__name__)
 
 EMBED_GROUP = 256
 """Passages gathered across documents before one embedding call, so batches stay full."""
+
+Encode = Callable[[Sequence[str]], np.ndarray]
+"""Texts in, one normalised float32 vector a text out (`Embedder.encode`, or a lookup)."""
 
 
 def package_version() -> str:
@@ -231,30 +235,59 @@ class Indexer:
         orphans: list[int],
         progress: bool,
     ) -> list[int]:
+        parsed = ((source, fingerprint, self._parse(source)) for source, fingerprint in todo)
+        return self._store_parsed(
+            store, parsed, stored, report, orphans, progress, len(todo), self.embedder.encode
+        )
+
+    def _parse(self, source: SourceFile) -> ParsedDocument | IngestError:
+        """One file's passages, or the reason it has none (raised for anything unexpected)."""
+        try:
+            return ingest_file(
+                source,
+                count_tokens=self.embedder.count_tokens,
+                max_tokens=self.settings.max_passage_tokens,
+                min_tokens=self.settings.min_passage_tokens,
+            )
+        except IngestError as exc:
+            return exc
+
+    def _store_parsed(
+        self,
+        store: PassageStore,
+        documents: Iterable[tuple[SourceFile, str, ParsedDocument | IngestError]],
+        stored: dict,
+        report: BuildReport,
+        orphans: list[int],
+        progress: bool,
+        total: int,
+        encode: Encode,
+    ) -> list[int]:
+        """Store parsed documents in order, embedding EMBED_GROUP new passages at a time.
+
+        Both the single-machine build and the Ray build (`indexer.distributed`, which
+        parses and embeds on a cluster and passes a lookup of its vectors as `encode`)
+        go through this loop. Document order and grouping decide which copy of a repeated
+        or truncated paragraph a passage keeps, so sharing it is what makes the two
+        builds identical.
+        """
         created: list[int] = []
         pending: list[tuple[SourceFile, str, ParsedDocument]] = []
         pending_texts = 0
-        bar = tqdm(total=len(todo), unit="doc", desc="Indexing", disable=not progress)
-        for source, fingerprint in todo:
-            try:
-                parsed = ingest_file(
-                    source,
-                    count_tokens=self.embedder.count_tokens,
-                    max_tokens=self.settings.max_passage_tokens,
-                    min_tokens=self.settings.min_passage_tokens,
-                )
-            except IngestError as exc:
-                self._fail(store, source, exc.reason, report)
+        bar = tqdm(total=total, unit="doc", desc="Indexing", disable=not progress)
+        for source, fingerprint, parsed in documents:
+            if isinstance(parsed, IngestError):
+                self._fail(store, source, parsed.reason, report)
                 bar.update(1)
                 continue
             pending.append((source, fingerprint, parsed))
             pending_texts += len(parsed.chunks)
             if pending_texts >= EMBED_GROUP:
-                created.extend(self._store_group(store, pending, stored, report, orphans))
+                created.extend(self._store_group(store, pending, stored, report, orphans, encode))
                 bar.update(len(pending))
                 pending, pending_texts = [], 0
         if pending:
-            created.extend(self._store_group(store, pending, stored, report, orphans))
+            created.extend(self._store_group(store, pending, stored, report, orphans, encode))
             bar.update(len(pending))
         bar.close()
         return created
@@ -266,6 +299,7 @@ class Indexer:
         stored: dict,
         report: BuildReport,
         orphans: list[int],
+        encode: Encode | None = None,
     ) -> list[int]:
         """Embed the group's new passages in one call, then store each document."""
         new_texts: dict[int, str] = {}
@@ -278,7 +312,7 @@ class Indexer:
                 ))  # fmt: skip
         missing = store.missing_passage_ids(new_texts)
         ids = [pid for pid in new_texts if pid in missing]
-        vectors = self.embedder.encode([new_texts[pid] for pid in ids])
+        vectors = (encode or self.embedder.encode)([new_texts[pid] for pid in ids])
         by_id = dict(zip(ids, vectors, strict=True))
         created: list[int] = []
         for source, fingerprint, parsed in group:
