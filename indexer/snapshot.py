@@ -19,6 +19,7 @@ import fcntl
 import hashlib
 import logging
 import os
+import re
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -36,6 +37,7 @@ STORE_FILE = "passages.sqlite"
 VECTORS_FILE = "vectors.faiss"
 INFO_FILE = "index.json"
 KEEP_VERSIONS = 3
+_VERSION_NAME = re.compile(r"v[0-9T]+-[0-9a-f]+")
 
 
 class IndexLockedError(ScrutinyError):
@@ -98,6 +100,13 @@ class IndexDir:
         name = self.current_name()
         if name is None:
             raise IndexNotFoundError(self.root)
+        if not _VERSION_NAME.fullmatch(name):
+            # Only `publish` writes CURRENT; anything else there is damage, and following
+            # it ("..", an absolute path) could open a folder outside the index.
+            raise IndexCorruptError(
+                f"Index {self.root}: CURRENT holds {name[:40]!r}, which is not a version name. "
+                f"Rebuild: python -m indexer build corpus/ --index {self.root} --rebuild"
+            )
         path = self.versions / name
         if not path.is_dir():
             raise IndexCorruptError(
