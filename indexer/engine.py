@@ -7,19 +7,22 @@ atomically, so requests already running finish on the version they started with.
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from .builder import BuildReport, Indexer, check_index_matches
 from .embedding import Embedder
-from .errors import DocumentNotFoundError
+from .errors import DocumentNotFoundError, ScrutinyError
 from .models import Hit, Passage, SearchFilters, SearchMode
 from .retrieval import Retriever
 from .settings import Settings
 from .snapshot import STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
 from .store import PassageStore, StoredDocument
 from .vectors import VectorIndex
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -38,6 +41,7 @@ class SearchEngine:
         self.embedder = embedder or Embedder(settings.model, settings.batch_size)
         self.index_dir = IndexDir(settings.index_dir)
         self._lock = threading.Lock()
+        self._refused: str | None = None
         self._snapshot = self._open(self.index_dir.current())
 
     @classmethod
@@ -60,14 +64,24 @@ class SearchEngine:
         return self._snapshot
 
     def refresh(self) -> bool:
-        """Switch to the live version if a writer published a new one since."""
+        """Switch to the live version if a writer published a new one since.
+
+        A new version that cannot be opened (damaged, mismatched) is logged once and
+        skipped: the open snapshot goes on answering, rather than every request failing
+        until someone repairs the disk. The next version published is tried again.
+        """
         name = self.index_dir.current_name()
-        if name is None or name == self._snapshot.version:
+        if name is None or name in (self._snapshot.version, self._refused):
             return False
         with self._lock:
-            if name == self._snapshot.version:
+            if name in (self._snapshot.version, self._refused):
                 return False
-            self._snapshot = self._open(self.index_dir.current())
+            try:
+                self._snapshot = self._open(self.index_dir.current())
+            except ScrutinyError as exc:
+                self._refused = name
+                log.error("kept index version %s: %s", self._snapshot.version, exc)
+                return False
         return True
 
     # -- queries -------------------------------------------------------------------------
