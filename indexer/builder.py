@@ -21,7 +21,7 @@ import numpy as np
 from tqdm import tqdm
 
 from .embedding import Embedder
-from .errors import CorpusError, IndexMismatchError, IngestError
+from .errors import CorpusError, IndexMismatchError, IndexNotFoundError, IngestError
 from .ingest import SourceFile, discover, ingest_file
 from .models import ParsedDocument
 from .settings import Settings
@@ -139,18 +139,21 @@ class Indexer:
         """Remove documents by id or by file path."""
         started = time.perf_counter()
         report = BuildReport()
-        with self.index_dir.lock(), self.index_dir.draft() as draft:
-            store = PassageStore(draft / STORE_FILE)
-            stored = store.stored_documents()
-            by_path = {str(Path(d.corpus) / d.meta.path): i for i, d in stored.items()}
-            orphans: list[int] = []
-            for ref in references:
-                document_id = ref if ref in stored else by_path.get(ref.rstrip("/"))
-                if document_id is None:
-                    raise CorpusError(f"{ref}: no such document in the index")
-                orphans.extend(store.remove_document(document_id))
-                report.removed.append(document_id)
-            self._publish(store, draft, orphans, [], report, corpora=None)
+        with self.index_dir.lock():
+            if not self._compatible_live_index(can_rebuild=False):
+                raise IndexNotFoundError(self.index_dir.root)
+            with self.index_dir.draft() as draft:
+                store = PassageStore(draft / STORE_FILE)
+                stored = store.stored_documents()
+                by_path = {str(Path(d.corpus) / d.meta.path): i for i, d in stored.items()}
+                orphans: list[int] = []
+                for ref in references:
+                    document_id = ref if ref in stored else by_path.get(ref.rstrip("/"))
+                    if document_id is None:
+                        raise CorpusError(f"{ref}: no such document in the index")
+                    orphans.extend(store.remove_document(document_id))
+                    report.removed.append(document_id)
+                self._publish(store, draft, orphans, [], report, corpora=None)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -176,7 +179,7 @@ class Indexer:
         started = time.perf_counter()
         report = BuildReport()
         with self.index_dir.lock():
-            fresh = rebuild or not self._compatible_live_index()
+            fresh = rebuild or not self._compatible_live_index(can_rebuild=bool(prune_corpora))
             with self.index_dir.draft(fresh=fresh) as draft:
                 store = PassageStore(draft / STORE_FILE)
                 stored = store.stored_documents()
@@ -382,12 +385,25 @@ class Indexer:
             return None
         return self.index_dir.read_info(self.index_dir.current(), verify=False)
 
-    def _compatible_live_index(self) -> bool:
-        """Whether the live index can be updated in place with these settings."""
-        info = self._live_info()
-        if info is None:
+    def _compatible_live_index(self, can_rebuild: bool) -> bool:
+        """Whether the live index can be updated in place with these settings.
+
+        An incremental run starts from a copy of the live version, so that version is
+        verified first: a damaged one stops the run with the fix (`--rebuild`) instead of
+        failing inside SQLite or FAISS. `add` and `remove` only know some documents, so
+        they cannot start a mismatched index afresh (that would publish an index holding
+        nothing else); they refuse instead.
+        """
+        if self.index_dir.current_name() is None:
             return False
+        info = self.index_dir.read_info(self.index_dir.current(), verify=True)
         problems = index_mismatches(info, self.settings, self.embedder)
+        if problems and not can_rebuild:
+            root = self.index_dir.root
+            raise IndexMismatchError(
+                f"Cannot change the index at {root} with these settings: {'; '.join(problems)}. "
+                f"Rebuild it first: python -m indexer build --index {root} --rebuild"
+            )
         if problems:
             log.warning("rebuilding the index from scratch: %s", "; ".join(problems))
             return False
