@@ -87,6 +87,16 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("corpus", nargs="*", help="corpus folders (default: SCRUTINY_CORPUS)")
     b.add_argument("--rebuild", action="store_true", help="start from an empty index")
     b.add_argument("--strict", action="store_true", help="exit 1 if any file failed")
+    b.add_argument(
+        "--ray",
+        metavar="ADDRESS",
+        help="read and embed on a Ray cluster: 'local' (this machine), 'auto', or host:port "
+        "(needs pip install '.[ray]')",
+    )
+    b.add_argument("--ray-actors", type=int, metavar="N", help="embedding actors (default: 1/CPU)")
+    b.add_argument(
+        "--staging", metavar="URI", help="shard folder every Ray node can reach (NFS or s3://)"
+    )
     common(b)
 
     a = sub.add_parser("add", help="add or update documents (files or folders)")
@@ -117,7 +127,14 @@ def run(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if args.command == "build":
         corpora = [Path(c) for c in args.corpus] or settings.corpus_dirs
-        report = Indexer(settings).build(corpora, rebuild=args.rebuild, progress=True)
+        indexer = Indexer(settings)
+        if args.ray:
+            # Imported only when asked for: the default build needs no Ray installed.
+            from .distributed import RayIndexer, RayOptions
+
+            options = RayOptions(address=args.ray, actors=args.ray_actors, staging=args.staging)
+            indexer = RayIndexer(settings, options)
+        report = indexer.build(corpora, rebuild=args.rebuild, progress=True)
         return _print_report(report, args.strict)
     if args.command == "add":
         report = Indexer(settings).add([Path(p) for p in args.paths], progress=True)
