@@ -112,6 +112,23 @@ def cmd_indexing(args: argparse.Namespace) -> None:
         print(json.dumps(recall, indent=2))
 
 
+def cmd_report(args: argparse.Namespace) -> None:
+    from bench import report
+
+    report.write()
+    print(f"wrote {report.RESULTS_MD} and {report.PLOT}")
+
+
+def cmd_all(args: argparse.Namespace) -> None:
+    """Everything, in an order that keeps each step's inputs ready; `--quick`: minutes."""
+    sizes = ["10k", "100k"] if args.quick else list(SIZES)
+    cmd_indexing(argparse.Namespace(quick=args.quick, generated=10_000, kent=10,
+                                    runs=args.runs, no_recall=False))  # fmt: skip
+    cmd_latency(argparse.Namespace(sizes=sizes, runs=args.runs, concurrency=4, queries=None,
+                                   backend="onnx-int8", threads=1, quick=args.quick))  # fmt: skip
+    cmd_report(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true")
@@ -142,6 +159,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--quick", action="store_true")
     p.add_argument("--no-recall", action="store_true")
     p.set_defaults(func=cmd_indexing)
+
+    p = sub.add_parser("report", help="write bench/RESULTS.md and cost_growth.png")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("all", help="indexing, latency and memory at every size, then report")
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--quick", action="store_true", help="10k and 100k, small corpora")
+    p.set_defaults(func=cmd_all)
 
     args = parser.parse_args(argv)
     logging.basicConfig(
