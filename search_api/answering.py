@@ -123,6 +123,7 @@ MAX_SCORED_SENTENCES = 48
 BEST_MARGIN = 0.25
 """Other sentences join the best one when they score within this of it."""
 TIMELINE_FLOOR = 0.6
+TIMELINE_COSINE_MARGIN = 0.15
 """A meeting joins a timeline when its best sentence scores this share of the best."""
 
 
@@ -321,7 +322,16 @@ class AnswerBuilder:
         if not self.policy.supported(features):
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         scored = self._score_sentences(intent.topic, hits)
-        chosen = self._timeline(scored) if intent.trend else self._best(scored)
+        if intent.trend:
+            best_cos = max((cosines.get(h.passage_id, 0.0) for h in hits), default=0.0)
+            on_topic = {
+                h.passage_id
+                for h in hits
+                if cosines.get(h.passage_id, 0.0) >= best_cos - TIMELINE_COSINE_MARGIN
+            }
+            chosen = self._timeline(scored, on_topic)
+        else:
+            chosen = self._best(scored)
         if not chosen:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         text, citations = self._compose(chosen, precisions)
@@ -384,12 +394,17 @@ class AnswerBuilder:
         return sorted(chosen, key=lambda s: (first[s.hit.passage_id], s.sentence.start))
 
     @staticmethod
-    def _timeline(scored: list[_Scored], limit: int = 6) -> list[_Scored]:
+    def _timeline(
+        scored: list[_Scored], on_topic: set[int], limit: int = 6
+    ) -> list[_Scored]:
         """The best sentence of each meeting that speaks to the topic, in date order.
 
-        A meeting counts when its best sentence scores near the overall best; the
-        earliest and the latest such meetings are always kept, so the answer spans the
-        period even when one meeting holds most of the good sentences.
+        A meeting counts when its best sentence scores near the overall best, or when
+        its passage's dense cosine is near the best passage's (`on_topic`: sentence
+        scores favour the question's exact words, and "agency social workers" in 2022
+        should count as much as "agency staff" in 2018). The earliest and the latest
+        such meetings are always kept, so the answer spans the period even when one
+        meeting holds most of the good sentences.
         """
         if not scored:
             return []
@@ -398,7 +413,11 @@ class AnswerBuilder:
         groups: dict[tuple[date | None, str | None], list[_Scored]] = {}
         for s in sorted(scored, key=lambda s: -s.score):
             groups.setdefault(_meeting_key(s.hit.citation), []).append(s)
-        kept = {key: g for key, g in groups.items() if g[0].score >= floor}
+        kept = {
+            key: g
+            for key, g in groups.items()
+            if g[0].score >= floor or g[0].hit.passage_id in on_topic
+        }
         dated = sorted(
             (key for key in kept if kept[key][0].hit.citation.effective_date),
             key=lambda key: kept[key][0].hit.citation.effective_date or date.min,

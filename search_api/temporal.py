@@ -49,10 +49,12 @@ _POINT = (
 )  # fmt: skip
 
 TREND_WORDS = re.compile(
-    r"\b(chang\w*|trend\w*|improv\w*|worsen\w*|deteriorat\w*|declin\w*|increas\w*|"
-    r"decreas\w*|reduc\w*|rose|risen|fell|fallen|grow\w*|grew|evolv\w*|progress\w*|"
-    r"over time|over the years|compare\w*|comparison|develop\w*|shift\w*|moved?|"
-    r"still|any better|any worse|since|timeline|history|trajectory)\b",
+    # Verb forms only: "the Improvement Board" or "a progress report" is no trend.
+    r"\b(chang(?:e|ed|es|ing)|trends?|improv(?:e|ed|es|ing)|worsen(?:ed|ing)?|"
+    r"deteriorat(?:e|ed|ing)|declin(?:e|ed|ing)|increas(?:e|ed|es|ing)|decreas(?:e|ed|ing)|"
+    r"reduc(?:e|ed|ing)|rose|risen|fell|fallen|grow(?:n|ing)?|grew|evolv(?:e|ed|ing)|"
+    r"progressed|over time|over the years|compared?|comparison|developed|shift(?:ed)?|"
+    r"moved?|any better|any worse|since|timeline|trajectory)\b",
     re.IGNORECASE,
 )
 

@@ -68,9 +68,8 @@ def test_filters(client: TestClient) -> None:
     hits = r.json()["hits"]
     assert hits and all(h["citation"]["meeting_date"] >= "2022-01-01" for h in hits)
 
-    r = client.get(
-        "/search", params={"q": "social workers", "date_from": "2018-01-01", "date_to": "2018-12-31"}
-    )
+    span = {"date_from": "2018-01-01", "date_to": "2018-12-31"}
+    r = client.get("/search", params={"q": "social workers", **span})
     hits = r.json()["hits"]
     assert hits and all(h["citation"]["meeting_date"].startswith("2018") for h in hits)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -25,7 +28,7 @@ BAD_SEARCHES = [
 ]
 
 
-def _check(r, field: str) -> None:  # type: ignore[no-untyped-def]
+def _check(r: Any, field: str) -> None:
     assert 400 <= r.status_code < 500, r.text[:300]
     body = r.json()
     assert isinstance(body["detail"], str) and field in body["detail"]
@@ -66,7 +69,7 @@ def test_unknown_route_and_method(client: TestClient) -> None:
     assert client.get("/ask").status_code == 405
 
 
-def test_no_index_is_503_with_the_fix(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_no_index_is_503_with_the_fix(tmp_path: Path) -> None:
     app = create_app(Settings(index_dir=tmp_path / "missing", corpus=str(tmp_path)))
     with TestClient(app, raise_server_exceptions=False) as c:
         for r in (c.get("/health"), c.get("/search", params={"q": "x"})):

@@ -1,0 +1,101 @@
+"""Cited answers on the real seed index: timelines, verbatim quotes and abstention.
+
+The unanswerable questions below are ours (topics absent from the seed corpus); they and
+the shared dev questions are what `answering.CALIBRATION` was chosen on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from indexer.engine import SearchEngine
+from search_api.schemas import AskRequest, AskResponse
+from search_api.service import ScrutinyService
+
+DEV_QUESTIONS = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev_questions.jsonl"
+
+OWN_UNANSWERABLE = [
+    "What did the committee decide about library opening hours?",
+    "What did the council decide about parking permits?",
+    "How much are councillor allowances?",
+    "What was decided about bin collections?",
+    "How has air quality changed since 2018?",
+    "How many potholes were repaired in 2021?",
+    "What did the committee say about council tax rises for 2020?",
+]
+
+
+def _dev_questions() -> list[dict]:
+    if not DEV_QUESTIONS.exists():
+        return []
+    return [json.loads(line) for line in DEV_QUESTIONS.read_text().splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def service(seed_engine: SearchEngine) -> ScrutinyService:
+    return ScrutinyService(seed_engine)
+
+
+def _ask(service: ScrutinyService, question: str) -> AskResponse:
+    return service.ask(AskRequest(question=question))
+
+
+def _check_citations(r: AskResponse) -> None:
+    markers = [int(n) for n in re.findall(r"\[(\d+)\]", r.answer)]
+    assert sorted(set(markers)) == [c.n for c in r.citations]
+    for sentence in re.split(r"(?<=\]\.)\s+", r.answer):
+        assert re.search(r"\[\d+\]", sentence), sentence
+    for c in r.citations:
+        assert c.quote and c.quote in c.text
+        assert len(c.quote.split()) >= 3
+
+
+def test_agency_staffing_timeline(service: ScrutinyService) -> None:
+    r = _ask(service, "How did agency staffing change between 2018 and 2022?")
+    assert not r.abstained
+    _check_citations(r)
+    quotes = [c.quote for c in r.citations]
+    first_40 = next(i for i, q in enumerate(quotes) if "about 40%" in q)
+    first_33 = next(i for i, q in enumerate(quotes) if "33.3%" in q)
+    assert first_40 < first_33
+    assert r.answer.index("about 40%") < r.answer.index("33.3%")
+    assert str(r.citations[first_40].citation.meeting_date) == "2018-11-21"
+    assert str(r.citations[first_33].citation.meeting_date).startswith("2022")
+    dates = [str(c.citation.effective_date) for c in r.citations]
+    assert dates == sorted(dates)
+    assert "On 21 November 2018" in r.answer
+    assert r.temporal.trend
+
+
+def test_fact_answer_names_meeting_item_and_paragraph(service: ScrutinyService) -> None:
+    r = _ask(service, "What share of audited cases were rated inadequate?")
+    assert not r.abstained
+    _check_citations(r)
+    assert "20% of cases audited were rated as inadequate" in r.citations[0].quote
+    assert "21 November 2018" in r.answer and "item 44" in r.answer and "para 44.3" in r.answer
+
+
+@pytest.mark.parametrize("question", OWN_UNANSWERABLE)
+def test_unanswerable_questions_abstain(service: ScrutinyService, question: str) -> None:
+    r = _ask(service, question)
+    assert r.abstained
+    assert r.citations == []
+    assert "holds nothing" in r.answer
+    assert r.related, "nearest passages are offered as related reading"
+
+
+@pytest.mark.parametrize("q", _dev_questions(), ids=lambda q: q["id"])
+def test_dev_questions(service: ScrutinyService, q: dict) -> None:
+    r = _ask(service, q["question"])
+    assert r.abstained is (q["kind"] == "unanswerable")
+    if not r.abstained:
+        _check_citations(r)
+
+
+def test_filters_that_exclude_everything(service: ScrutinyService) -> None:
+    r = service.ask(AskRequest(question="agency staff", committee="Planning Committee"))
+    assert r.abstained and r.citations == [] and r.related == []

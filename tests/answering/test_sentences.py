@@ -1,0 +1,31 @@
+"""Sentence splitting keeps verbatim slices; quotes are always found in their passage."""
+
+from __future__ import annotations
+
+from search_api.answering import content_terms, coverage, split_sentences
+
+TEXT = (
+    "41.4 In response to questions the DCS informed the committee that churn was a serious "
+    "issue. The council was very reliant on agency workers (currently about 40% of the "
+    "workforce was agency staff). Cllr. Smith asked e.g. about pay. Ofsted made "
+    "recommendations in the following areas: - Thresholds for meetings - How well IT "
+    "systems support social workers"
+)
+
+
+def test_sentences_are_verbatim_slices() -> None:
+    sentences = split_sentences(TEXT)
+    for s in sentences:
+        assert TEXT[s.start : s.end] == s.text
+    texts = [s.text for s in sentences]
+    assert texts[0].startswith("In response")  # paragraph number trimmed
+    assert any("about 40%" in t for t in texts)
+    assert "Cllr. Smith asked e.g. about pay." in texts  # abbreviations do not split
+    assert any(t.endswith("following areas:") for t in texts)
+    assert "Thresholds for meetings" in texts
+
+
+def test_content_terms_skip_generic_words_and_years() -> None:
+    terms = content_terms("What did the committee decide about library opening hours in 2019?")
+    assert terms == ["librar", "open", "hour"]
+    assert coverage(terms, "The library will be open longer") == 2 / 3

@@ -1,0 +1,69 @@
+"""Dates, ranges and trend wording in questions (pure logic, no index)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from search_api.temporal import parse_question
+
+LATEST = date(2022, 9, 30)
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end", "trend"),
+    [
+        ("How did agency staffing change between 2018 and 2022?", date(2018, 1, 1),
+         date(2022, 12, 31), True),
+        ("Has churn improved since the 2017 inspection?", date(2017, 1, 1), LATEST, True),
+        ("What was reported before 2019?", None, date(2018, 12, 31), False),
+        ("How have caseloads moved over the last 3 years?", date(2019, 9, 30), LATEST, True),
+        ("What happened in the past two years?", date(2020, 9, 30), LATEST, True),
+        ("What overspend was reported in September 2018?", date(2018, 9, 1),
+         date(2018, 9, 30), False),
+        ("How many children were in care in 2022?", date(2022, 1, 1), date(2022, 12, 31), False),
+        ("How many children were in care in summer 2022?", date(2022, 6, 1),
+         date(2022, 8, 31), False),
+        ("What was said on 21 November 2018?", date(2018, 11, 21), date(2018, 11, 21), False),
+        ("Budget from 2018 to 2020", date(2018, 1, 1), date(2020, 12, 31), True),
+        ("Agency rates 2018-2022", date(2018, 1, 1), date(2022, 12, 31), True),
+    ],
+)  # fmt: skip
+def test_spans(question: str, start: date | None, end: date | None, trend: bool) -> None:
+    intent = parse_question(question, LATEST)
+    assert intent.span is not None
+    assert (intent.span.start, intent.span.end) == (start, end)
+    assert intent.trend is trend
+
+
+def test_topic_drops_the_dates() -> None:
+    intent = parse_question("How did agency staffing change between 2018 and 2022?", LATEST)
+    assert intent.topic == "How did agency staffing change?"
+
+
+def test_no_dates() -> None:
+    intent = parse_question("Who chairs the Improvement Board?", LATEST)
+    assert intent.span is None and intent.trend is False
+    assert intent.topic == "Who chairs the Improvement Board?"
+
+
+def test_a_law_is_not_a_date() -> None:
+    intent = parse_question("What does the Children and Social Work Act 2017 replace?", LATEST)
+    assert intent.span is None
+
+
+def test_trend_wording_without_dates() -> None:
+    assert parse_question("How has the use of agency staff changed?", LATEST).trend
+    assert parse_question("Has recruitment improved?", LATEST).trend
+
+
+def test_relative_spans_need_a_corpus_date() -> None:
+    assert parse_question("What happened over the last 3 years?", None).span is None
+
+
+def test_span_contains() -> None:
+    span = parse_question("between 2018 and 2022", LATEST).span
+    assert span is not None
+    assert span.contains(date(2018, 11, 21)) and not span.contains(date(2017, 12, 31))
+    assert not span.contains(None)
