@@ -9,6 +9,7 @@ an incremental build over that corpus finds every document unchanged and embeds 
 from __future__ import annotations
 
 import shutil
+import sys
 import zlib
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from indexer.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
+if str(ROOT) not in sys.path:  # the campaign package `reliability/` is not installed
+    sys.path.insert(0, str(ROOT))
 
 QUERIES = ("agency staff", "overspend", "Ofsted monitoring visit", "foster carers")
 

@@ -1,0 +1,227 @@
+"""SIGKILL an indexer at random points of a build or an incremental add, many times.
+
+After every kill the index must still load (checksums verified) and answer exactly as
+before the run, or, when the kill came after the run published, hold the new version
+complete. The LOCK must be free again. A last, unkilled run must complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from indexer.embedding import Embedder
+from indexer.engine import SearchEngine
+from indexer.settings import Settings
+from indexer.snapshot import IndexDir
+
+ROOT = Path(__file__).resolve().parents[1]
+QUERIES = ("agency staff", "overspend", "Ofsted monitoring visit", "budget line for ward")
+
+WARDS = ["Abbey", "Barton", "Coney Hill", "Elmbridge", "Hucclecote", "Kingsholm", "Moreland"]
+
+
+def minutes(tag: str, paragraphs: int = 10) -> str:
+    """A small minutes file whose every paragraph is new for each `tag`."""
+    body = [
+        f"{30 + i}.1     The panel reviewed budget line {tag}-{i} for {WARDS[i % len(WARDS)]} "
+        f"ward, noted a variance of {(sum(map(ord, tag)) * 7 + i * 131) % 900 + 100} "
+        "thousand pounds and asked officers to report back on the recovery plan at the "
+        "meeting after next."
+        for i in range(paragraphs)
+    ]
+    return f"Agenda and minutes\n\nResources Scrutiny Panel {tag}\n\n" + "\n\n".join(body) + "\n"
+
+
+def answers(engine: SearchEngine) -> list[list[tuple[int, float]]]:
+    return [[(h.passage_id, round(h.score, 6)) for h in engine.search(q, k=5)] for q in QUERIES]
+
+
+@dataclass
+class KillStats:
+    mode: str
+    runs: int = 0
+    kills: int = 0
+    finished_before_kill: int = 0
+    published_before_kill: int = 0
+    checks: int = 0
+    full_run_seconds: float = 0.0
+    final_completed: bool = False
+    seconds: float = 0.0
+    failures: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (
+            f"{self.mode}: {self.runs} runs, {self.kills} killed mid-run "
+            f"({self.published_before_kill} after publishing), {self.finished_before_kill} "
+            f"finished before the kill, {self.checks} index checks, final run "
+            f"{'completed' if self.final_completed else 'FAILED'}, "
+            f"{len(self.failures)} failures; a full run takes {self.full_run_seconds:.1f} s; "
+            f"{self.seconds:.0f} s in all"
+        )
+
+
+class Zygote:
+    def __init__(self, settings: Settings) -> None:
+        env = {**os.environ, "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "reliability.zygote", "--index", str(settings.index_dir),
+             "--corpus", settings.corpus],
+            cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL, text=True, bufsize=1,
+        )  # fmt: skip
+        assert self._read().get("ready"), "the zygote did not start"
+
+    def _read(self) -> dict:
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError("the zygote exited")
+        return json.loads(line)
+
+    def start(self, op: str, paths: list[Path] | None = None) -> int:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(json.dumps({"op": op, "paths": [str(p) for p in paths or []]}))
+        self.proc.stdin.write("\n")
+        self.proc.stdin.flush()
+        return int(self._read()["pid"])
+
+    def wait(self) -> tuple[int, float]:
+        done = self._read()
+        return int(done["status"]), float(done["seconds"])
+
+    def close(self) -> None:
+        if self.proc.stdin:
+            self.proc.stdin.close()
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def kill_loop(
+    settings: Settings,
+    embedder: Embedder,
+    work: Path,
+    iterations: int,
+    mode: str,
+    seed: int = 0,
+    log: Callable[[str], None] = lambda _: None,
+    zygote: Zygote | None = None,
+) -> KillStats:
+    """Kill `iterations` runs of `mode` ("build" or "add") on an index that exists.
+
+    `settings.corpus` must include `work` (for builds: its files are rewritten before
+    each run so that every run has the same work to do); for adds, new files are written
+    into `work` and added one per run.
+    """
+    rng = random.Random(seed)
+    stats = KillStats(mode)
+    started = time.monotonic()
+    index = IndexDir(settings.index_dir)
+    generation = 0
+
+    def next_work() -> list[Path]:
+        nonlocal generation
+        generation += 1
+        if mode == "build":
+            for i in range(3):
+                (work / f"bulk_{i}.txt").write_text(minutes(f"g{generation}f{i}", 8))
+            return []
+        path = work / f"added_{generation}.txt"
+        path.write_text(minutes(f"a{generation}", 12))
+        return [path]
+
+    def baseline() -> tuple[str | None, list]:
+        return index.current_name(), answers(SearchEngine.open(settings, embedder))
+
+    own = zygote is None
+    zygote = zygote or Zygote(settings)
+    try:
+        version, before = baseline()
+        # One unkilled run measures how long a run takes, so kills spread over all of it.
+        zygote.start(mode, next_work())
+        status, stats.full_run_seconds = zygote.wait()
+        stats.runs += 1
+        if status != 0:
+            stats.failures.append(f"the measuring run exited with status {status}")
+            return stats
+        version, before = baseline()
+        for i in range(iterations):
+            paths = next_work()
+            delay = rng.uniform(0.0, 1.1 * stats.full_run_seconds)
+            pid = zygote.start(mode, paths)
+            stats.runs += 1
+            time.sleep(delay)
+            with contextlib.suppress(ProcessLookupError):  # it finished first
+                os.kill(pid, signal.SIGKILL)
+            status, _ = zygote.wait()
+            killed = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+            if killed:
+                stats.kills += 1
+            else:
+                stats.finished_before_kill += 1
+                if status != 0:
+                    stats.failures.append(f"run {i}: exited with status {status}")
+            problem = _check(settings, embedder, index, version, before)
+            stats.checks += 1
+            now = index.current_name()
+            moved = now != version
+            if problem:
+                stats.failures.append(f"run {i} (killed after {delay:.2f} s): {problem}")
+            elif now != version:
+                if killed:
+                    stats.published_before_kill += 1
+                version, before = baseline()
+            log(f"{mode} {i + 1}/{iterations}: {'killed' if killed else 'finished'} after "
+                f"{delay:.2f} s, live {'moved on' if moved else 'unchanged'}"
+                f"{'; ' + problem if problem else ''}")  # fmt: skip
+        # The next run completes and leaves no draft behind.
+        zygote.start(mode, next_work())
+        status, _ = zygote.wait()
+        stats.runs += 1
+        stats.final_completed = status == 0 and index.current_name() != version
+        leftovers = list(index.versions.glob(".draft-*"))
+        if leftovers:
+            stats.failures.append(f"drafts left after the final run: {leftovers}")
+        if not stats.final_completed:
+            stats.failures.append(f"final run: status {status}, live {index.current_name()}")
+        else:
+            SearchEngine.open(settings, embedder)
+    finally:
+        if own:
+            zygote.close()
+        stats.seconds = time.monotonic() - started
+    return stats
+
+
+def _check(
+    settings: Settings,
+    embedder: Embedder,
+    index: IndexDir,
+    version: str | None,
+    before: list,
+) -> str | None:
+    """What is wrong with the index after a kill, or None."""
+    try:
+        with index.lock():
+            pass
+    except Exception as exc:  # noqa: BLE001
+        return f"LOCK still held: {exc}"
+    try:
+        engine = SearchEngine.open(settings, embedder)
+    except Exception as exc:  # noqa: BLE001
+        return f"index does not load: {exc}"
+    if index.current_name() == version and answers(engine) != before:
+        return "same version, different answers"
+    return None

@@ -1,0 +1,39 @@
+"""SIGKILL the indexer at random points of builds and incremental adds, a few times
+each (the long campaign is `python -m reliability kill`). tests/indexing kills one CLI
+build once; this kills repeatedly at random delays spread over the whole run.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from indexer.builder import Indexer
+from indexer.embedding import Embedder
+from indexer.settings import Settings
+from reliability.killloop import Zygote, kill_loop, minutes
+
+from .conftest import CORPUS, copy_index
+
+KILLS = int(os.environ.get("RELIABILITY_KILLS", "2"))
+
+
+def test_random_sigkills_never_lose_the_live_index(
+    seed_settings: Settings, embedder: Embedder, tmp_path: Path
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    settings = copy_index(seed_settings, tmp_path / "index", corpus=f"{CORPUS}:{work}")
+    for i in range(3):
+        (work / f"bulk_{i}.txt").write_text(minutes(f"g0f{i}", 8))
+    assert len(Indexer(settings, embedder).build().added) == 3
+    zygote = Zygote(settings)  # one model load for both loops
+    try:
+        for mode in ("build", "add"):
+            stats = kill_loop(settings, embedder, work, KILLS, mode, seed=7, zygote=zygote)
+            assert not stats.failures, stats.line()
+            assert stats.final_completed, stats.line()
+            assert stats.runs == KILLS + 2, stats.line()
+            assert stats.kills + stats.finished_before_kill == KILLS
+    finally:
+        zygote.close()
