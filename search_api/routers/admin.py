@@ -1,0 +1,363 @@
+"""Routes that change the index: upload a document, re-index, remove a document.
+
+Access: `Authorization: Bearer <token>`, compared in constant time with
+`SCRUTINY_ADMIN_TOKEN`. Without a configured token (or with one shorter than
+`MIN_TOKEN_CHARS`) these routes answer 403 with a message saying how to turn them on:
+403 rather than 404 so an officer sees why, not a puzzling "not found".
+
+Uploads: the request body is the file itself (`Content-Type: application/octet-stream`,
+any type is accepted), metadata in the query string. The body is streamed to disk and
+reading stops at `SCRUTINY_MAX_UPLOAD_BYTES` (413). The format is decided by the bytes
+(a PDF header, an HTML document, or UTF-8 text), never by the file name (415 otherwise).
+Files land in the `uploads/` corpus folder inside the index folder, with their metadata
+in its `manifest.csv`, and are indexed incrementally; `POST /reindex` includes that
+folder, so uploads survive a rebuild. After each change the serving engine switches to
+the new version.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hmac
+import logging
+import os
+import threading
+import uuid
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
+from pydantic import BaseModel, Field
+
+from indexer.builder import BuildReport, Indexer
+from indexer.errors import CorpusError
+from indexer.ingest import document_id_for
+from indexer.ingest.manifest import MANIFEST_NAME
+from indexer.settings import Settings
+from indexer.snapshot import IndexLockedError
+
+from ..deps import ServiceDep
+from ..schemas import ErrorResponse
+
+__all__ = ["MIN_TOKEN_CHARS", "UPLOADS_DIR", "router", "uploads_dir"]
+
+log = logging.getLogger(__name__)
+
+MIN_TOKEN_CHARS = 16
+UPLOADS_DIR = "uploads"
+MANIFEST_FIELDS = (
+    "path", "council", "committee", "meeting_date", "date_precision", "doc_type", "title",
+    "source_url",
+)  # fmt: skip
+_manifest_lock = threading.Lock()
+
+
+def uploads_dir(settings: Settings) -> Path:
+    return Path(settings.index_dir) / UPLOADS_DIR
+
+
+def require_admin(request: Request) -> None:
+    settings: Settings = request.app.state.settings
+    token = (settings.admin_token or "").strip()
+    if len(token) < MIN_TOKEN_CHARS:
+        raise HTTPException(
+            status.HTTP_403_FORBIDDEN,
+            "Changing the index over HTTP is turned off: set SCRUTINY_ADMIN_TOKEN on the "
+            f"server (at least {MIN_TOKEN_CHARS} characters) to turn it on.",
+        )
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    # compare_digest on bytes: on str it refuses non-ASCII input with a TypeError.
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+        given.strip().encode("utf-8", "surrogateescape"), token.encode("utf-8")
+    ):
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "A valid admin token is required: Authorization: Bearer <token>",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+
+
+AdminDep = Annotated[None, Depends(require_admin)]
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorResponse, "description": "Missing or wrong admin token"},
+    403: {"model": ErrorResponse, "description": "Changing the index is turned off"},
+    409: {"model": ErrorResponse, "description": "Another indexer is writing, or a clash"},
+}
+
+router = APIRouter(tags=["admin"], responses=ERRORS)
+
+
+class ChangeReport(BaseModel):
+    """What a change did to the index."""
+
+    added: list[str] = Field(default_factory=list)
+    updated: list[str] = Field(default_factory=list)
+    removed: list[str] = Field(default_factory=list)
+    failed: list[str] = Field(default_factory=list, description="'file: reason' per failure")
+    documents: int
+    passages: int
+    index_version: str | None = Field(description="The version now served")
+
+
+def _report(report: BuildReport, version: str | None) -> ChangeReport:
+    return ChangeReport(
+        added=report.added,
+        updated=report.updated,
+        removed=report.removed,
+        failed=[f"{Path(path).name}: {reason}" for path, reason in report.failed],
+        documents=report.documents,
+        passages=report.passages,
+        index_version=version,
+    )
+
+
+def sniff_upload(head: bytes, path: Path) -> str | None:
+    """The extension the content deserves (.pdf, .html, .txt), or None when it is none
+    of these. Text must be UTF-8 without NUL bytes; the whole file is checked."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start.startswith(b"%PDF-"):
+        return ".pdf"
+    lowered = start[:1024].lower()
+    if lowered.startswith((b"<!doctype html", b"<html")):
+        return ".html"
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                if b"\x00" in block:
+                    return None
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return None
+    return ".txt" if head.strip() else None
+
+
+async def _receive(request: Request, target: Path, limit: int) -> bytes:
+    """Stream the body into `target`; stop reading past `limit` (413). Returns its head."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise HTTPException(
+            413,
+            f"The file is larger than the {limit} byte upload limit (SCRUTINY_MAX_UPLOAD_BYTES)",
+        )
+    size = 0
+    head = b""
+    with target.open("wb") as handle:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise HTTPException(
+                    413,
+                    f"The file is larger than the {limit} byte upload limit "
+                    "(SCRUTINY_MAX_UPLOAD_BYTES)",
+                )
+            if len(head) < 4096:
+                head += chunk[: 4096 - len(head)]
+            handle.write(chunk)
+    if size == 0:
+        raise HTTPException(422, "The upload is empty")
+    return head
+
+
+def _write_manifest_row(folder: Path, row: dict[str, str]) -> None:
+    """Replace the file's row in uploads/manifest.csv (written atomically)."""
+    manifest = folder / MANIFEST_NAME
+    rows: list[dict[str, str]] = []
+    if manifest.exists():
+        with manifest.open(encoding="utf-8", newline="") as handle:
+            rows = [r for r in csv.DictReader(handle) if r.get("path") != row["path"]]
+    rows.append(row)
+    tmp = folder / f".{MANIFEST_NAME}.{uuid.uuid4().hex}"
+    with tmp.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=MANIFEST_FIELDS, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    os.replace(tmp, manifest)
+
+
+def _drop_manifest_row(folder: Path, name: str) -> None:
+    manifest = folder / MANIFEST_NAME
+    if not manifest.exists():
+        return
+    with manifest.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r.get("path") != name]
+    tmp = folder / f".{MANIFEST_NAME}.{uuid.uuid4().hex}"
+    with tmp.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=MANIFEST_FIELDS, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    os.replace(tmp, manifest)
+
+
+def _locked() -> HTTPException:
+    return HTTPException(
+        status.HTTP_409_CONFLICT, "Another indexer is writing the index; try again shortly"
+    )
+
+
+Text = Annotated[str | None, Query(max_length=300)]
+
+
+@router.post(
+    "/documents",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ChangeReport,
+    responses={
+        413: {"model": ErrorResponse, "description": "Over the upload size limit"},
+        415: {"model": ErrorResponse, "description": "Not a PDF, HTML or UTF-8 text file"},
+        422: {"model": ErrorResponse, "description": "The file could not be indexed"},
+    },
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/octet-stream": {"schema": {"type": "string",
+                                                                "format": "binary"}}},
+        }
+    },
+)  # fmt: skip
+async def upload_document(
+    request: Request,
+    _: AdminDep,
+    service: ServiceDep,
+    filename: Annotated[
+        str, Query(min_length=1, max_length=200, description="Name for the document's id")
+    ],
+    council: Text = None,
+    committee: Text = None,
+    meeting_date: date | None = None,
+    doc_type: Text = None,
+    title: Text = None,
+    source_url: Text = None,
+) -> ChangeReport:
+    """Add or replace a document (the body is the file) and index it."""
+    from starlette.concurrency import run_in_threadpool
+
+    settings: Settings = request.app.state.settings
+    folder = uploads_dir(settings)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = document_id_for(Path(filename).stem or filename)
+    if not stem:
+        raise HTTPException(
+            422, "filename: give a name with letters or digits"
+        )
+    incoming = folder / f".incoming-{uuid.uuid4().hex}"
+    try:
+        head = await _receive(request, incoming, settings.max_upload_bytes)
+        suffix = sniff_upload(head, incoming)
+        if suffix is None:
+            raise HTTPException(
+                status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
+                "Unsupported content: send a PDF, an HTML page or UTF-8 text "
+                "(the type is read from the file's bytes, not its name)",
+            )
+        return await run_in_threadpool(
+            _index_upload, service, settings, folder, incoming, stem + suffix,
+            {"council": council, "committee": committee, "doc_type": doc_type, "title": title,
+             "source_url": source_url,
+             "meeting_date": meeting_date.isoformat() if meeting_date else None},
+        )  # fmt: skip
+    finally:
+        incoming.unlink(missing_ok=True)
+
+
+def _index_upload(
+    service: Any,
+    settings: Settings,
+    folder: Path,
+    incoming: Path,
+    name: str,
+    meta: dict[str, str | None],
+) -> ChangeReport:
+    target = folder / name
+    backup = folder / f".previous-{uuid.uuid4().hex}"
+    with _manifest_lock:
+        had = target.exists()
+        if had:
+            os.replace(target, backup)
+        # Another upload with the same id but another format is replaced too.
+        for other in folder.glob(f"{Path(name).stem}.*"):
+            if other.suffix in (".pdf", ".html", ".txt") and other.name != name:
+                other.unlink()
+                _drop_manifest_row(folder, other.name)
+        os.replace(incoming, target)
+        row = {"path": name, **{k: v or "" for k, v in meta.items()}}
+        row["date_precision"] = "day" if meta.get("meeting_date") else ""
+        _write_manifest_row(folder, row)
+        try:
+            report = Indexer(settings, service.engine.embedder).add([target])
+        except IndexLockedError:
+            _restore(target, backup, had, folder, name)
+            raise _locked() from None
+        except BaseException:
+            _restore(target, backup, had, folder, name)
+            raise
+        if report.failed:
+            _restore(target, backup, had, folder, name)
+            reason = report.failed[0][1]
+            code = 409 if "duplicate document id" in reason else 422
+            raise HTTPException(code, f"{name}: {reason}")
+        backup.unlink(missing_ok=True)
+    service.refresh()
+    return _report(report, service.engine.snapshot.version)
+
+
+def _restore(target: Path, backup: Path, had: bool, folder: Path, name: str) -> None:
+    """Put back what was there before a failed upload, so the folder matches the index."""
+    if had and backup.exists():
+        os.replace(backup, target)
+    else:
+        target.unlink(missing_ok=True)
+        _drop_manifest_row(folder, name)
+
+
+@router.post("/reindex", response_model=ChangeReport)
+def reindex(request: Request, _: AdminDep, service: ServiceDep) -> ChangeReport:
+    """Index the configured corpus folders and the uploads (incremental)."""
+    settings: Settings = request.app.state.settings
+    corpora = list(settings.corpus_dirs)
+    if uploads_dir(settings).is_dir():
+        corpora.append(uploads_dir(settings))
+    try:
+        report = Indexer(settings, service.engine.embedder).build(corpora)
+    except IndexLockedError:
+        raise _locked() from None
+    service.refresh()
+    return _report(report, service.engine.snapshot.version)
+
+
+@router.delete(
+    "/documents/{document_id:path}",
+    response_model=ChangeReport,
+    responses={404: {"model": ErrorResponse, "description": "No such document"}},
+)
+def delete_document(
+    document_id: str, request: Request, _: AdminDep, service: ServiceDep
+) -> ChangeReport:
+    """Remove a document from the index; an uploaded one is deleted from disk too.
+
+    A document from a configured corpus folder comes back at the next re-index unless
+    its file is removed from that folder.
+    """
+    settings: Settings = request.app.state.settings
+    doc = service.engine.snapshot.store.document(document_id)
+    if doc is None:
+        raise HTTPException(404, f"No document with id {document_id!r} in the index")
+    try:
+        report = Indexer(settings, service.engine.embedder).remove([document_id])
+    except IndexLockedError:
+        raise _locked() from None
+    except CorpusError as exc:
+        raise HTTPException(404, str(exc)) from None
+    folder = uploads_dir(settings).resolve()
+    if Path(doc.corpus).resolve() == folder:
+        path = (folder / doc.meta.path).resolve()
+        if path.is_relative_to(folder) and path.is_file():
+            with _manifest_lock:
+                path.unlink()
+                _drop_manifest_row(folder, doc.meta.path)
+    service.refresh()
+    return _report(report, service.engine.snapshot.version)

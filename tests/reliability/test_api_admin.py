@@ -1,0 +1,165 @@
+"""The routes that change the index: token in constant time, off without one, uploads
+limited in size and typed by content, and the serving engine switching after a write."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from indexer.embedding import Embedder
+from indexer.engine import SearchEngine
+from indexer.settings import Settings
+from search_api.app import create_app
+
+from .conftest import CORPUS, GOOD_MINUTES, text_pdf
+
+TOKEN = "s3cret-token-for-tests-0123456789"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+def _client(settings: Settings, embedder: Embedder) -> TestClient:
+    engine = SearchEngine.open(settings, embedder)
+    return TestClient(create_app(engine=engine), raise_server_exceptions=False)
+
+
+@pytest.fixture
+def admin(seed_copy: Settings, embedder: Embedder) -> Iterator[TestClient]:
+    settings = seed_copy.model_copy(update={"admin_token": TOKEN, "max_upload_bytes": 200_000})
+    with _client(settings, embedder) as client:
+        yield client
+
+
+def _upload(client: TestClient, body: bytes, name: str = "new minutes.txt", **params: str):  # type: ignore[no-untyped-def]
+    return client.post(
+        "/documents",
+        params={"filename": name, **params},
+        content=body,
+        headers={**AUTH, "Content-Type": "application/octet-stream"},
+    )
+
+
+@pytest.mark.parametrize("token", [None, "", "short"])
+def test_routes_are_off_without_a_configured_token(
+    seed_copy: Settings, embedder: Embedder, token: str | None
+) -> None:
+    settings = seed_copy.model_copy(update={"admin_token": token})
+    with _client(settings, embedder) as client:
+        for method, url in [("POST", "/documents?filename=a.txt"), ("POST", "/reindex"),
+                            ("DELETE", f"/documents/{next(CORPUS.glob('*.txt')).stem}")]:  # fmt: skip
+            response = client.request(method, url, headers=AUTH, content=b"text")
+            assert response.status_code == 403, response.text
+            assert "SCRUTINY_ADMIN_TOKEN" in response.json()["detail"]
+        assert client.get("/health").json()["documents"] == 5
+
+
+@pytest.mark.parametrize(
+    "header",
+    [None, "Bearer", "Bearer wrong-token-wrong-token-00", f"Basic {TOKEN}", f"Bearer {TOKEN}x",
+     f"Bearer {TOKEN[:-1]}", "Bearer \u00e9\u00e9\u00e9".encode()],
+    ids=["none", "empty", "wrong", "basic", "longer", "prefix", "non-ascii"],
+)  # fmt: skip
+def test_a_wrong_token_is_refused(admin: TestClient, header: str | bytes | None) -> None:
+    headers = {"Authorization": header} if header is not None else {}
+    for method, url in [("POST", "/documents?filename=a.txt"), ("POST", "/reindex"),
+                        ("DELETE", "/documents/x")]:  # fmt: skip
+        response = admin.request(method, url, headers=headers, content=GOOD_MINUTES.encode())
+        assert response.status_code == 401, (method, url, response.text)
+        assert response.headers["www-authenticate"] == "Bearer"
+    assert admin.get("/health").json()["documents"] == 5
+
+
+def test_upload_indexes_and_the_server_switches(admin: TestClient, seed_copy: Settings) -> None:
+    version = admin.get("/health").json()["index_version"]
+    response = _upload(admin, GOOD_MINUTES.encode(), committee="Children and Families",
+                       meeting_date="2023-03-15", title="March minutes")  # fmt: skip
+    assert response.status_code == 201, response.text
+    report = response.json()
+    assert report["added"] == ["new-minutes"] and report["documents"] == 6
+    assert report["index_version"] != version
+    assert admin.get("/health").json()["index_version"] == report["index_version"]
+    hit = admin.get("/search", params={"q": "marmalade allowance pilot", "k": 1}).json()["hits"][0]
+    assert hit["citation"]["document_id"] == "new-minutes"
+    assert hit["citation"]["meeting_date"] == "2023-03-15"
+    assert hit["citation"]["title"] == "March minutes"
+    assert (seed_copy.index_dir / "uploads" / "new-minutes.txt").is_file()
+
+    # The same name again replaces it; a PDF under a .txt name is stored as a PDF.
+    pdf = text_pdf(["Minutes", "12.1 The committee agreed the quince allowance pilot."])
+    replaced = _upload(admin, pdf, name="new minutes.txt")
+    assert replaced.status_code == 201, replaced.text
+    assert replaced.json()["updated"] == ["new-minutes"]
+    assert sorted(p.name for p in (seed_copy.index_dir / "uploads").iterdir()) == [
+        "manifest.csv", "new-minutes.pdf"
+    ]
+
+    # Re-index keeps uploads; delete removes the document and its file.
+    again = admin.post("/reindex", headers=AUTH)
+    assert again.status_code == 200 and again.json()["documents"] == 6, again.text
+    deleted = admin.delete("/documents/new-minutes", headers=AUTH)
+    assert deleted.status_code == 200 and deleted.json()["removed"] == ["new-minutes"]
+    assert admin.get("/documents/new-minutes").status_code == 404
+    assert not (seed_copy.index_dir / "uploads" / "new-minutes.pdf").exists()
+    assert admin.delete("/documents/new-minutes", headers=AUTH).status_code == 404
+    assert admin.get("/health").json()["documents"] == 5
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "photo.pdf"),
+        (b"PK\x03\x04" + b"\x00" * 200, "minutes.txt"),
+        (b"caf\xe9 \xff\xfe minutes", "latin.txt"),
+        (b"text with a NUL \x00 byte", "nul.html"),
+    ],
+    ids=["png named pdf", "zip named txt", "invalid utf-8", "nul"],
+)
+def test_uploads_are_typed_by_content(admin: TestClient, body: bytes, name: str) -> None:
+    response = _upload(admin, body, name=name)
+    assert response.status_code == 415, response.text
+    assert "bytes" in response.json()["detail"]
+
+
+def test_upload_size_limit(admin: TestClient, seed_copy: Settings) -> None:
+    big = b"The committee met. " * 20_000  # 380 kB, over the 200 kB limit
+    declared = _upload(admin, big)
+    assert declared.status_code == 413 and "SCRUTINY_MAX_UPLOAD_BYTES" in declared.text
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: the stream is cut at the limit
+        for _ in range(100):
+            yield b"x" * 10_000
+
+    streamed = admin.post(
+        "/documents", params={"filename": "big.txt"}, content=chunks(), headers=AUTH
+    )
+    assert streamed.status_code == 413
+    uploads = seed_copy.index_dir / "uploads"
+    assert not [p for p in uploads.iterdir() if p.name != "manifest.csv"]
+    assert admin.get("/health").json()["documents"] == 5
+
+
+def test_bad_uploads_leave_the_index_and_folder_as_they_were(
+    admin: TestClient, seed_copy: Settings
+) -> None:
+    version = admin.get("/health").json()["index_version"]
+    empty = _upload(admin, b"")
+    assert empty.status_code == 422
+    blank_pdf = _upload(admin, text_pdf([]), name="scan.pdf")
+    assert blank_pdf.status_code == 422 and "no text" in blank_pdf.json()["detail"]
+    clash = _upload(admin, GOOD_MINUTES.encode(), name=next(CORPUS.glob("*.txt")).name)
+    assert clash.status_code == 409 and "duplicate document id" in clash.json()["detail"]
+    traversal = _upload(admin, GOOD_MINUTES.encode(), name="../../../etc/passwd")
+    assert traversal.status_code == 201  # the name only makes an id: it lands in uploads/
+    assert traversal.json()["added"] == ["passwd"]
+    uploads = seed_copy.index_dir / "uploads"
+    assert sorted(p.name for p in uploads.iterdir()) == ["manifest.csv", "passwd.txt"]
+    assert admin.get("/health").json()["index_version"] != version
+    assert admin.get("/health").json()["documents"] == 6
+
+
+def test_admin_routes_are_in_the_schema(admin: TestClient) -> None:
+    paths = admin.get("/openapi.json").json()["paths"]
+    assert "post" in paths["/documents"] and "post" in paths["/reindex"]
+    assert "delete" in paths["/documents/{document_id}"]
