@@ -19,7 +19,7 @@ from indexer.errors import ScrutinyError
 from indexer.settings import Settings
 
 from .errors import install_error_handlers
-from .routers import ask, documents, health, page, search
+from .routers import admin, ask, documents, health, page, search
 from .routers.page import STATIC_DIR
 from .service import ScrutinyService
 
@@ -58,7 +58,7 @@ def create_app(settings: Settings | None = None, engine: SearchEngine | None = N
         lifespan=lifespan,
     )
     install_error_handlers(app)
-    for module in (health, search, ask, documents, page):
+    for module in (health, search, ask, documents, admin, page):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
