@@ -4,7 +4,6 @@ limited in size and typed by content, and the serving engine switching after a w
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -47,8 +46,9 @@ def test_routes_are_off_without_a_configured_token(
 ) -> None:
     settings = seed_copy.model_copy(update={"admin_token": token})
     with _client(settings, embedder) as client:
+        seed_doc = next(CORPUS.glob("*.txt")).stem
         for method, url in [("POST", "/documents?filename=a.txt"), ("POST", "/reindex"),
-                            ("DELETE", f"/documents/{next(CORPUS.glob('*.txt')).stem}")]:  # fmt: skip
+                            ("DELETE", f"/documents/{seed_doc}")]:  # fmt: skip
             response = client.request(method, url, headers=AUTH, content=b"text")
             assert response.status_code == 403, response.text
             assert "SCRUTINY_ADMIN_TOKEN" in response.json()["detail"]
@@ -92,7 +92,8 @@ def test_upload_indexes_and_the_server_switches(admin: TestClient, seed_copy: Se
     assert replaced.status_code == 201, replaced.text
     assert replaced.json()["updated"] == ["new-minutes"]
     assert sorted(p.name for p in (seed_copy.index_dir / "uploads").iterdir()) == [
-        "manifest.csv", "new-minutes.pdf"
+        "manifest.csv",
+        "new-minutes.pdf",
     ]
 
     # Re-index keeps uploads; delete removes the document and its file.
