@@ -8,10 +8,10 @@ server: every route that needs it answers 503 with the command that fixes it.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from indexer.engine import SearchEngine
@@ -21,18 +21,12 @@ from indexer.settings import Settings
 from .errors import install_error_handlers
 from .routers import admin, ask, documents, health, page, search
 from .routers.page import STATIC_DIR
+from .security import CONTENT_SECURITY_POLICY, SecurityHeaders
 from .service import ScrutinyService
 
 __all__ = ["CONTENT_SECURITY_POLICY", "create_app"]
 
 log = logging.getLogger(__name__)
-
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-    "frame-ancestors 'none'"
-)
-"""For the page and its static files. /docs is left out: Swagger UI needs inline script."""
 
 
 def create_app(settings: Settings | None = None, engine: SearchEngine | None = None) -> FastAPI:
@@ -62,16 +56,6 @@ def create_app(settings: Settings | None = None, engine: SearchEngine | None = N
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        path = request.url.path
-        if not (path.startswith("/docs") or path.startswith("/redoc")):
-            response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        return response
+    app.add_middleware(SecurityHeaders)
 
     return app
