@@ -62,6 +62,10 @@ def cmd_scale_corpus(args: argparse.Namespace) -> None:
 
 def ensure_index(size: str, seed: int = 7) -> Path:
     folder = index_dir(size)
+    # Another `scale-corpus` may still be writing this index: wait for it to publish.
+    deadline = time.time() + 3600
+    while list(folder.glob("versions/.draft-*")) and time.time() < deadline:
+        time.sleep(10)
     if not (folder / "CURRENT").exists() or not (folder / "bench_vectors.npy").exists():
         cmd_scale_corpus(argparse.Namespace(size=size, files=False, seed=seed, kind=None,
                                             force=True))  # fmt: skip
@@ -100,8 +104,11 @@ def cmd_indexing(args: argparse.Namespace) -> None:
 
     generated, kent = (500, 2) if args.quick else (args.generated, args.kent)
     folders = indexing.make_corpus(WORK / "indexing", generated, kent)
-    result = indexing.throughput(folders, args.runs)
-    result["folders"] = [str(f.relative_to(ROOT.parent)) for f in folders]
+    names = [str(f.relative_to(ROOT.parent)) for f in folders]
+    result = indexing.throughput(
+        folders, args.runs, lambda partial: save_result("indexing", partial | {"folders": names})
+    )
+    result["folders"] = names
     save_result("indexing", result)
     print(json.dumps({k: v for k, v in result.items() if k != "configs"}, indent=2))
     for name, c in result["configs"].items():

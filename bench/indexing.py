@@ -108,7 +108,7 @@ def run_indexer(folders: list[Path], backend: str, threads: int | None) -> dict[
     return result
 
 
-def throughput(folders: list[Path], runs: int) -> dict[str, Any]:
+def throughput(folders: list[Path], runs: int, on_round: Any = None) -> dict[str, Any]:
     from eval.documents import read_text
     from indexer.settings import Settings
 
@@ -130,7 +130,14 @@ def throughput(folders: list[Path], runs: int) -> dict[str, Any]:
             r["passages_per_cpu_s"] = r["passages"] / r["cpu_s"]
             r["chars_per_s"] = chars / r["wall_s"]
             results[name].append(r)
-    summary: dict[str, Any] = {"documents": len(paths), "chars": chars, "runs": runs,
+        if on_round is not None:  # partial results survive an interrupted run
+            on_round(_summarise(results, len(paths), chars, run + 1, load))
+    return _summarise(results, len(paths), chars, runs, load)
+
+
+def _summarise(results: dict[str, list[dict[str, Any]]], documents: int, chars: int,
+               runs: int, load: list[float]) -> dict[str, Any]:  # fmt: skip
+    summary: dict[str, Any] = {"documents": documents, "chars": chars, "runs": runs,
                                "loadavg": load, "configs": {}}  # fmt: skip
     for name, rs in results.items():
         summary["configs"][name] = {
