@@ -197,7 +197,7 @@ def support_features(
 
 
 CALIBRATION = {
-    "min_cosine": 0.45,
+    "min_cosine": 0.44,
     "min_coverage": 0.30,
 }
 """Thresholds chosen on the dev questions (seed index, all-MiniLM-L6-v2, hybrid mode).
@@ -217,9 +217,12 @@ Measured (top_cosine, coverage):
 
 A grid search over (min_cosine, min_coverage) under the constraint that every shared dev
 question and every own unanswerable question is right, minimising the balanced error
-(false abstentions / 50 + false answers / 13) on all 63, gives min_cosine 0.45 with any
-min_coverage in 0.05-0.33; 0.30 is taken for the margin against stray single-word
-matches. Result: 0/14 shared answerable abstain, all 8 off-topic unanswerables abstain;
+(false abstentions / 50 + false answers / 13) on all 63, gives min_cosine 0.44-0.45 with
+any min_coverage in 0.05-0.33. 0.44 is taken because the staffing question filtered to
+2022 (best passage 0.448) must still be answered, and min_coverage 0.30 for the margin
+against stray single-word matches. The cosine margin is thin on both sides (ev-37
+highways, an unanswerable, sits at 0.438): revisit on a larger set.
+Result: 0/14 shared answerable abstain, all 8 off-topic unanswerables abstain;
 on eval/questions.jsonl 1 of 36 answerable abstains (ev-07, cosine 0.420) and 3 of the 4
 near-domain unanswerables are answered (ev-38, ev-40, ev-41): these two features cannot
 tell "the archive discusses NQSW pay" from "it states their starting salary".

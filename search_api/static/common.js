@@ -33,8 +33,11 @@ const Scrutiny = (() => {
   }
 
   function citationDate(citation) {
-    const text = formatDate(citation.meeting_date, null);
-    return citation.date_approximate ? `${text} (approx.)` : text;
+    const iso = citation.meeting_date;
+    if (!iso || !citation.date_approximate) return formatDate(iso, null);
+    // An approximate date stands for its month or year when it falls on the first day.
+    const precision = iso.endsWith("-01-01") ? "year" : iso.endsWith("-01") ? "month" : null;
+    return `${formatDate(iso, precision)} (approx.)`;
   }
 
   function pathId(id) {
@@ -91,11 +94,15 @@ const Scrutiny = (() => {
     return parts;
   }
 
+  /* Passage ids are 63-bit integers, beyond the 2^53 a JavaScript number holds exactly:
+   * read them as strings before JSON.parse rounds them. */
+  const BIG_IDS = /("(?:passage_id|selected_passage)"\s*:\s*)(-?\d{16,})/g;
+
   async function getJson(url, options) {
     const response = await fetch(url, options);
     let body = null;
     try {
-      body = await response.json();
+      body = JSON.parse((await response.text()).replace(BIG_IDS, '$1"$2"'));
     } catch (_) {
       body = null;
     }
