@@ -35,6 +35,12 @@ against exact search above 0.97 at a few milliseconds a query (bench/RESULTS.md)
 
 IVF_TRAIN_PER_LIST = 50
 
+SEARCH_THREADS = 1
+"""OpenMP threads for one query. Splitting a single query over cores gains nothing at
+these sizes and, on a busy machine, spinning OpenMP threads made a 10k flat search take
+216 ms instead of 1 ms (1M IVF-SQ8: 72 ms instead of 1.8 ms); see bench/RESULTS.md.
+Builds (train, add) keep FAISS's default thread count."""
+
 
 def choose_kind(n_passages: int) -> str:
     if n_passages <= FLAT_LIMIT:
@@ -133,11 +139,16 @@ class VectorIndex:
             params = faiss.SearchParametersHNSW(efSearch=max(HNSW_EF_SEARCH, k))
         elif self.kind == "ivf_sq8":
             params = faiss.SearchParametersIVF(nprobe=IVF_NPROBE)
-        scores, ids = self.index.search(
-            np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32),
-            min(k, len(self)),
-            params=params,
-        )
+        threads = faiss.omp_get_max_threads()
+        faiss.omp_set_num_threads(SEARCH_THREADS)
+        try:
+            scores, ids = self.index.search(
+                np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32),
+                min(k, len(self)),
+                params=params,
+            )
+        finally:
+            faiss.omp_set_num_threads(threads)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
     def save(self, path: Path) -> None:
