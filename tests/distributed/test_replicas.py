@@ -58,11 +58,22 @@ def _wait_healthy(url: str, process: subprocess.Popen, deadline: float) -> None:
 
 
 @pytest.fixture
-def replicas(tmp_path: Path, ray_build) -> Iterator[tuple[Settings, str, list[str]]]:
-    """The Ray-built index (a copy) served by two replicas and the front."""
+def built(request: pytest.FixtureRequest) -> Settings:
+    """The Ray-built index when Ray is installed (served as is), else the single-machine
+    one: serving replicas needs no Ray."""
+    try:
+        import ray  # noqa: F401
+    except ImportError:
+        return request.getfixturevalue("single_build")[0]
+    return request.getfixturevalue("ray_build")[0]
+
+
+@pytest.fixture
+def replicas(tmp_path: Path, built: Settings) -> Iterator[tuple[Settings, str, list[str]]]:
+    """A copy of the index served by two replicas and the front."""
     index_dir = tmp_path / "index"
-    shutil.copytree(ray_build[0].index_dir, index_dir)
-    settings = ray_build[0].model_copy(update={"index_dir": index_dir})
+    shutil.copytree(built.index_dir, index_dir)
+    settings = built.model_copy(update={"index_dir": index_dir})
     ports = [_free_port() for _ in range(3)]
     upstreams = [f"http://127.0.0.1:{port}" for port in ports[1:]]
     commands = [
