@@ -14,6 +14,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from indexer.embedding import Embedder
 from indexer.engine import SearchEngine
 from indexer.errors import ScrutinyError
 from indexer.settings import Settings
@@ -29,8 +30,13 @@ __all__ = ["CONTENT_SECURITY_POLICY", "create_app"]
 log = logging.getLogger(__name__)
 
 
-def create_app(settings: Settings | None = None, engine: SearchEngine | None = None) -> FastAPI:
-    """The app. `engine` lets tests share one opened engine (and its loaded model)."""
+def create_app(
+    settings: Settings | None = None,
+    engine: SearchEngine | None = None,
+    embedder: Embedder | None = None,
+) -> FastAPI:
+    """The app. `engine` lets tests share one opened engine; `embedder` lets `serve` reuse
+    the model it just loaded to bring the index up to date."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -39,7 +45,7 @@ def create_app(settings: Settings | None = None, engine: SearchEngine | None = N
         app.state.service = None
         app.state.startup_error = None
         try:
-            app.state.service = ScrutinyService(engine or SearchEngine.open(resolved))
+            app.state.service = ScrutinyService(engine or SearchEngine.open(resolved, embedder))
         except ScrutinyError as exc:
             log.error("search is unavailable: %s", exc)
             app.state.startup_error = exc

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from indexer.builder import Indexer
+from indexer.embedding import Embedder
 from indexer.errors import ScrutinyError
 from indexer.settings import Settings
 
@@ -65,15 +66,18 @@ def serve(args: argparse.Namespace) -> int:
     from .app import create_app
 
     settings = _settings(args)
+    # One model for the build and the server: loading it is most of a no-op build's time.
+    embedder = Embedder(settings.model, settings.batch_size)
     if not args.no_build:
         print(f"Indexing {', '.join(map(str, settings.corpus_dirs))} into {settings.index_dir} …")
-        report = Indexer(settings).build(settings.corpus_dirs, progress=True)
+        report = Indexer(settings, embedder).build(settings.corpus_dirs, progress=True)
         for path, reason in report.failed:
             print(f"warning: skipped {path}: {reason}", file=sys.stderr)
         state = f"published version {report.version}" if report.version else "already up to date"
         print(f"{report.summary()}; {state}")
     print(f"Scrutiny Search on http://{settings.host}:{settings.port}/  (API docs: /docs)")
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    app = create_app(settings, embedder=embedder)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
     return 0
 
 
