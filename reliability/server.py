@@ -1,0 +1,51 @@
+"""A real uvicorn server on a free loopback port, in a thread, for tests and campaigns."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import httpx
+import uvicorn
+
+from indexer.engine import SearchEngine
+from search_api.app import create_app
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def serve(engine: SearchEngine, **config: object) -> Iterator[str]:
+    """Serve `engine` on 127.0.0.1; yields the base URL; stops the server on exit."""
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(engine=engine), host="127.0.0.1", port=port, log_level="warning",
+            **config,  # type: ignore[arg-type]
+        )
+    )  # fmt: skip
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(f"{url}/health", timeout=5).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError("the server did not start")
+        time.sleep(0.1)
+    try:
+        yield url
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
