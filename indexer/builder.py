@@ -25,7 +25,7 @@ from .errors import CorpusError, IndexMismatchError, IndexNotFoundError, IngestE
 from .ingest import SourceFile, discover, ingest_file
 from .models import ParsedDocument
 from .settings import Settings
-from .snapshot import STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
+from .snapshot import FORMAT_VERSION, STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
 from .store import PassageStore, StoredDocument, normalise_text, passage_id_for
 from .vectors import VectorIndex, choose_kind
 
@@ -434,6 +434,8 @@ class Indexer:
 
 def index_mismatches(info: IndexInfo, settings: Settings, embedder: Embedder) -> list[str]:
     problems = []
+    if info.format_version != FORMAT_VERSION:
+        problems.append(f"it has format {info.format_version}, not {FORMAT_VERSION}")
     if info.model != embedder.name:
         problems.append(f"it was built with model {info.model!r}, not {embedder.name!r}")
     elif info.dim != embedder.dim:

@@ -32,7 +32,7 @@ from .errors import IndexCorruptError, IndexNotFoundError, ScrutinyError
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 STORE_FILE = "passages.sqlite"
 VECTORS_FILE = "vectors.faiss"
 INFO_FILE = "index.json"

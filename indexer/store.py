@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import IndexCorruptError
+from .errors import IndexCorruptError, ScrutinyError
 from .models import Chunk, Citation, DocumentMeta, Passage, SearchFilters, Source
 
 SCHEMA = """
@@ -195,10 +195,18 @@ def normalise_text(text: str) -> str:
     return " ".join(text.split())
 
 
+PASSAGE_ID_BITS = 53
+"""Ids fit a JSON number exactly (JavaScript's safe integers), and FAISS's int64 ids."""
+
+
 def passage_id_for(text: str) -> int:
-    """A stable positive int64 from the passage's text: equal texts share one id."""
+    """A stable positive id from the passage's text: equal texts share one id.
+
+    At 53 bits, ten million passages collide with odds of about 1 in 200; the store
+    checks for it and refuses a colliding text rather than merging two passages.
+    """
     digest = hashlib.sha256(normalise_text(text).encode("utf-8")).digest()
-    return int.from_bytes(digest[:8], "big") & 0x7FFF_FFFF_FFFF_FFFF
+    return int.from_bytes(digest[:8], "big") >> (64 - PASSAGE_ID_BITS)
 
 
 def query_terms(query: str) -> list[str]:
@@ -322,6 +330,7 @@ class PassageStore:
             for chunk in chunks:
                 text = normalise_text(chunk.text)
                 pid, replaced = passage_id_for(text), list[int]()
+                self._check_collision(pid, text)
                 if not self._exists(pid):
                     pid, replaced = self._merge_truncated(meta, chunk, text, pid)
                     candidates.extend(replaced)
@@ -349,6 +358,16 @@ class PassageStore:
             removed = [pid for pid in dict.fromkeys(candidates) if not self._held(pid)]
             self._drop_passages(removed)
         return created, removed
+
+    def _check_collision(self, pid: int, text: str) -> None:
+        row = self.connection.execute(
+            "SELECT text FROM passages WHERE passage_id = ?", (pid,)
+        ).fetchone()
+        if row is not None and row[0] != text:
+            raise ScrutinyError(
+                f"Two different passages hash to id {pid}; report this with the two texts: "
+                f"{row[0][:80]!r} / {text[:80]!r}"
+            )
 
     def _exists(self, pid: int) -> bool:
         query = "SELECT 1 FROM passages WHERE passage_id = ?"
