@@ -79,8 +79,9 @@ def cmd_latency(args: argparse.Namespace) -> None:
         folder = ensure_index(size)
         n_queries = 30 if args.quick else args.queries
         result: dict[str, object] = {"size": size}
-        log.info("latency %s: in process (default: torch, default threads)", size)
-        result["in_process_default"] = latency.in_process(folder, args.runs, n_queries)
+        if not args.skip_default:
+            log.info("latency %s: in process (default: torch, default threads)", size)
+            result["in_process_default"] = latency.in_process(folder, args.runs, n_queries)
         log.info("latency %s: in process (%s, %s threads)", size, args.backend, args.threads)
         result["in_process"] = latency.in_process(
             folder, args.runs, n_queries, args.backend, args.threads
@@ -89,7 +90,7 @@ def cmd_latency(args: argparse.Namespace) -> None:
         result["ann"] = latency.ann_recall(folder, None)
         log.info("latency %s: HTTP", size)
         result["http"] = latency.http(
-            folder, args.runs, n_queries, args.concurrency, 40 if args.quick else 120,
+            folder, args.runs, n_queries, args.concurrency, args.load_requests,
             args.backend, args.threads,
         )  # fmt: skip
         result["disk_bytes"] = sum(
@@ -132,7 +133,9 @@ def cmd_all(args: argparse.Namespace) -> None:
     cmd_indexing(argparse.Namespace(quick=args.quick, generated=10_000, kent=10,
                                     runs=args.runs, no_recall=False))  # fmt: skip
     cmd_latency(argparse.Namespace(sizes=sizes, runs=args.runs, concurrency=4, queries=None,
-                                   backend="onnx-int8", threads=1, quick=args.quick))  # fmt: skip
+                                   backend="onnx-int8", threads=1, quick=args.quick,
+                                   load_requests=40 if args.quick else 120,
+                                   skip_default=False))  # fmt: skip
     cmd_report(args)
 
 
@@ -156,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--queries", type=int, default=None, help="first N queries (default all)")
     p.add_argument("--backend", default="onnx-int8", help="query embedder of the tuned setup")
     p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--load-requests", type=int, default=120, help="requests per load run")
+    p.add_argument("--skip-default", action="store_true", help="only the tuned setup")
     p.add_argument("--quick", action="store_true")
     p.set_defaults(func=cmd_latency)
 

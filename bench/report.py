@@ -108,7 +108,8 @@ def tables(data: dict[str, Any]) -> str:
             "| ---: |",
         ]
         for _label, r in rows:
-            d, t, h, a = r["in_process_default"], r["in_process"], r["http"], r["ann"]
+            t, h, a = r["in_process"], r["http"], r["ann"]
+            d = r.get("in_process_default") or {"p50_ms": float("nan"), "p95_ms": float("nan")}
             n = t["passages"]
             out.append(
                 f"| {n:,} | {t['vector_kind']} | {a['recall_at_10']:.3f} | "
@@ -178,7 +179,7 @@ def plot(data: dict[str, Any]) -> bool:
         ("in_process_default", "in process, default p95", "s--"),
         ("http", "HTTP, tuned p95", "^-"),
     ):
-        ax1.plot(n, [r[key]["p95_ms"] for r in rows], style, label=label)
+        ax1.plot(n, [r.get(key, {}).get("p95_ms", float("nan")) for r in rows], style, label=label)
     ax1.plot(n, [r["in_process"]["cpu_p95_ms"] for r in rows], "d:",
              label="CPU time per query, tuned p95")  # fmt: skip
     ax1.plot(n, [r["in_process"]["stages_p95_ms"]["fts5"] for r in rows], "x:",
