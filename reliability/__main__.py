@@ -1,0 +1,152 @@
+"""Long reliability campaigns: `python -m reliability {kill,load,fuzz,all}`.
+
+Each writes its figures into reliability/RESULTS.md (its own section, replaced).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+
+
+def record(section: str, lines: list[str]) -> None:
+    """Replace `section`'s block in RESULTS.md with these lines."""
+    text = RESULTS.read_text() if RESULTS.exists() else "# Reliability campaign results\n"
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    block = (
+        f"<!-- {section} -->\n## {section}\n\nLast run {stamp}, {os.cpu_count()} cores, load "
+        f"average at start {os.getloadavg()[0]:.1f}.\n\n"
+        + "\n".join(f"- {line}" for line in lines)
+        + f"\n<!-- /{section} -->\n"
+    )
+    pattern = re.compile(rf"<!-- {re.escape(section)} -->.*?<!-- /{re.escape(section)} -->\n",
+                         re.S)  # fmt: skip
+    text = pattern.sub(lambda _: block, text) if pattern.search(text) else text + "\n" + block
+    RESULTS.write_text(text)
+    print("\n".join(lines))
+
+
+def _seed_index(folder: Path):  # type: ignore[no-untyped-def]
+    from indexer.builder import Indexer
+    from indexer.embedding import Embedder
+    from indexer.settings import Settings
+
+    settings = Settings(corpus=str(ROOT / "corpus"), index_dir=folder / "index")
+    embedder = Embedder(settings.model, settings.batch_size)
+    Indexer(settings, embedder).build()
+    return settings, embedder
+
+
+def kill(iterations: int) -> None:
+    from indexer.builder import Indexer
+    from reliability.killloop import Zygote, kill_loop, minutes
+
+    with tempfile.TemporaryDirectory() as tmp:
+        base, embedder = _seed_index(Path(tmp))
+        work = Path(tmp) / "work"
+        work.mkdir()
+        settings = base.model_copy(update={"corpus": f"{base.corpus}:{work}"})
+        for i in range(3):
+            (work / f"bulk_{i}.txt").write_text(minutes(f"g0f{i}", 8))
+        Indexer(settings, embedder).build()
+        zygote = Zygote(settings)
+        lines = []
+        try:
+            for mode in ("build", "add"):
+                stats = kill_loop(settings, embedder, work, iterations, mode, seed=int(time.time()),
+                                  log=print, zygote=zygote)  # fmt: skip
+                lines.append(stats.line())
+                lines.extend(f"FAILURE {f}" for f in stats.failures)
+        finally:
+            zygote.close()
+    record("Kill loop (python -m reliability kill)", lines)
+
+
+def load(clients: int, per_client: int, single: int) -> None:
+    from indexer.engine import SearchEngine
+    from reliability.load import run_load
+    from reliability.server import serve
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings, embedder = _seed_index(Path(tmp))
+        engine = SearchEngine.open(settings, embedder)
+        with serve(engine) as url:
+            result = run_load(url, single, clients, per_client)
+    lines = result.lines()
+    lines.append(
+        f"requests sent: {result.single.requests + result.many.requests} "
+        f"(+10 warm-up), errors: {result.single.errors + result.many.errors}"
+    )
+    record("Load (python -m reliability load)", lines)
+
+
+def fuzz(examples: int) -> None:
+    env = {
+        **os.environ,
+        "RELIABILITY_FUZZ_EXAMPLES": str(examples),
+        "RELIABILITY_API_EXAMPLES": str(max(examples // 5, 50)),
+        "RELIABILITY_FUZZ_RANDOM": "1",
+    }
+    lines = []
+    targets = (
+        ("tests/reliability/test_reader_fuzz.py", "RELIABILITY_FUZZ_EXAMPLES"),
+        ("tests/reliability/test_api_schema_fuzz.py", "RELIABILITY_API_EXAMPLES"),
+    )
+    for target, count_var in targets:
+        started = time.monotonic()
+        proc = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", target,
+             "--hypothesis-show-statistics"],
+            cwd=ROOT, env=env, capture_output=True, text=True,
+        )  # fmt: skip
+        tried = sum(int(n) for n in re.findall(r"- (\d+) passing examples", proc.stdout)) + sum(
+            int(n) for n in re.findall(r", (\d+) failing examples", proc.stdout)
+        )
+        summary = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else "no output"
+        lines.append(
+            f"{target}: up to {env[count_var]} examples per test, {tried} inputs tried, "
+            f"{summary} in {time.monotonic() - started:.0f} s"
+        )
+        if proc.returncode:
+            lines.append("FAILURE: " + proc.stdout[-2000:].replace("\n", " | "))
+    record("Fuzzing (python -m reliability fuzz)", lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m reliability")
+    sub = parser.add_subparsers(dest="command", required=True)
+    k = sub.add_parser("kill", help="SIGKILL builds and adds at random points")
+    k.add_argument("--iterations", type=int, default=25)
+    lo = sub.add_parser("load", help="bounded load test on loopback")
+    lo.add_argument("--clients", type=int, default=20)
+    lo.add_argument("--per-client", type=int, default=50)
+    lo.add_argument("--single", type=int, default=100)
+    f = sub.add_parser("fuzz", help="reader and API fuzzing, long")
+    f.add_argument("--examples", type=int, default=2000)
+    a = sub.add_parser("all", help="all three with their defaults")
+    a.add_argument("--iterations", type=int, default=25)
+    args = parser.parse_args()
+    if args.command in ("kill", "all"):
+        kill(args.iterations)
+    if args.command in ("load", "all"):
+        load(getattr(args, "clients", 20), getattr(args, "per_client", 50),
+             getattr(args, "single", 100))  # fmt: skip
+    if args.command in ("fuzz", "all"):
+        fuzz(getattr(args, "examples", 2000))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
