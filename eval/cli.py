@@ -14,7 +14,7 @@ from eval.documents import corpus_files, manifest_dates
 from eval.questions import load_questions
 from eval.report import format_answer_table, format_kind_table, format_table, write_outputs
 from eval.runner import run_eval
-from eval.searchers import ENGINE_MODES, EngineSearcher, Searcher, open_engine
+from eval.searchers import ENGINE_MODES, Searcher, ServiceSearcher, open_engine
 
 __all__ = ["main"]
 
@@ -84,7 +84,10 @@ def _run(args: argparse.Namespace) -> int:
                 f"{', '.join(engine_modes)} skipped: indexer.engine is not available ({exc})"
             )
         else:
-            searchers += [EngineSearcher(engine, m) for m in engine_modes]
+            from search_api.service import ScrutinyService
+
+            service = ScrutinyService(engine)
+            searchers += [ServiceSearcher(service, m) for m in engine_modes]
 
     meta: dict[str, object] = {
         "questions_files": [str(p) for p in args.questions],
@@ -152,6 +155,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
-    if args.command == "run":
+    from indexer.errors import ScrutinyError
+
+    if args.command != "run":
+        return 2
+    try:
         return _run(args)
-    return 2
+    except ScrutinyError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

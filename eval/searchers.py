@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 if TYPE_CHECKING:
     from indexer.settings import Settings
 
-__all__ = ["ENGINE_MODES", "EngineSearcher", "RetrievedPassage", "Searcher", "open_engine"]
+__all__ = [
+    "ENGINE_MODES",
+    "EngineSearcher",
+    "RetrievedPassage",
+    "Searcher",
+    "ServiceSearcher",
+    "open_engine",
+]
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +74,30 @@ class EngineSearcher:
         ]
 
 
+class ServiceSearcher(EngineSearcher):
+    """The product's retrieval path (what `/search` serves): `ScrutinyService.evidence`.
+
+    On top of the engine it reads dates and trend wording in the question and re-ranks
+    for coverage of the span, so this is the configuration users actually meet.
+    """
+
+    def __init__(self, service: Any, mode: str) -> None:
+        super().__init__(service.engine, mode)
+        self.service = service
+
+    def search(self, query: str, k: int) -> list[RetrievedPassage]:
+        hits = self.service.evidence(query, k, self.mode).hits
+        return [
+            RetrievedPassage(
+                id=str(h.passage_id),
+                text=h.text,
+                source=h.citation.document_id,
+                score=float(h.score),
+            )  # fmt: skip
+            for h in hits
+        ]
+
+
 def open_engine(settings: Settings, *, build_if_missing: bool = True) -> Any:
     """Open the engine's index, building it first when it does not exist yet.
 
@@ -75,13 +106,13 @@ def open_engine(settings: Settings, *, build_if_missing: bool = True) -> Any:
     """
     # Imported by name so the harness type-checks and runs whatever state the engine is in.
     engine_mod = importlib.import_module("indexer.engine")
-    from indexer.errors import IndexNotFoundError
+    from indexer.errors import IndexMismatchError, IndexNotFoundError
 
     try:
         return engine_mod.SearchEngine.open(settings)
-    except IndexNotFoundError:
+    except (IndexNotFoundError, IndexMismatchError):
         if not build_if_missing:
             raise
-        log.info("no index at %s: building it from %s", settings.index_dir, settings.corpus)
+        log.info("no usable index at %s: building it from %s", settings.index_dir, settings.corpus)
         engine_mod.build_index(settings)
         return engine_mod.SearchEngine.open(settings)
