@@ -157,3 +157,19 @@ def test_an_internal_error_is_a_generic_500(seed_copy: Settings, embedder: Embed
         assert response.json() == {"detail": "Internal error; the server log has the details."}
         _no_internals(response.text)
         assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_the_page_scripts_never_parse_data_as_html() -> None:
+    """Document text and queries reach the page as JSON strings; the scripts must put them
+    in text nodes, never through an HTML parser, so a <script> in a minute stays text."""
+    import re
+    from pathlib import Path
+
+    import search_api
+
+    static = Path(search_api.__file__).parent / "static"
+    sinks = re.compile(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|"
+                       r"new Function|setAttribute\(\s*['\"]on")  # fmt: skip
+    for script in static.glob("*.js"):
+        found = sinks.findall(script.read_text())
+        assert not found, (script.name, found)
