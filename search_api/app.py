@@ -20,7 +20,7 @@ from indexer.errors import ScrutinyError
 from indexer.settings import Settings
 
 from .errors import install_error_handlers
-from .routers import admin, ask, documents, health, page, search
+from .routers import admin, ask, briefing, documents, health, page, search
 from .routers.page import STATIC_DIR
 from .security import CONTENT_SECURITY_POLICY, SecurityHeaders
 from .service import ScrutinyService
@@ -58,7 +58,7 @@ def create_app(
         lifespan=lifespan,
     )
     install_error_handlers(app)
-    for module in (health, search, ask, documents, admin, page):
+    for module in (health, search, ask, briefing, documents, admin, page):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

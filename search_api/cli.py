@@ -1,4 +1,5 @@
-"""Command line: `serve` (index the corpus, then run the API and page) and `ask`.
+"""Command line: `serve` (index the corpus, then run the API and page), `ask` and
+`briefing` (a cited briefing note as Markdown, DOCX or JSON).
 
 `serve` first brings the index up to date with the corpus folders (incremental: an
 unchanged corpus publishes nothing and takes a moment), then serves on settings.host and
@@ -8,10 +9,13 @@ settings.port. Expected failures print one message and exit with status 2.
 from __future__ import annotations
 
 import argparse
+import calendar
 import logging
+import re
 import sys
 import textwrap
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from indexer.builder import Indexer
@@ -19,6 +23,7 @@ from indexer.embedding import Embedder
 from indexer.errors import ScrutinyError
 from indexer.settings import Settings
 
+from .briefing import BriefingFormat
 from .schemas import AskRequest
 
 __all__ = ["main", "parser"]
@@ -57,7 +62,105 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("-k", type=int, default=8)
     a.add_argument("--json", action="store_true", help="print the API's JSON")
     common(a)
+
+    b = sub.add_parser(
+        "briefing",
+        help="write a cited briefing note on a topic",
+        description="Write a cited briefing note: scope, summary, timeline, actions, "
+        "references. The format is --format, else the --out extension (.md, .docx, .json).",
+    )
+    b.add_argument("topic")
+    b.add_argument("--from", dest="date_from", help="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
+    b.add_argument("--to", dest="date_to", help="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
+    b.add_argument("--committee", help="exact committee name")
+    b.add_argument("--doc-type", dest="doc_type", help="exact document type")
+    b.add_argument("-k", type=int, default=12, help="passages to draw on (1-50)")
+    b.add_argument("--format", choices=["markdown", "md", "docx", "json"])
+    b.add_argument("--out", help="file to write (default: Markdown or JSON to stdout)")
+    b.add_argument(
+        "--no-generated-at", action="store_true",
+        help="leave out the generation time: the same index and request give the same bytes",
+    )  # fmt: skip
+    b.add_argument(
+        "--base-url", default="",
+        help="server address for source links (default: relative /documents/... links)",
+    )  # fmt: skip
+    common(b)
     return p
+
+
+_FORMATS: dict[str, BriefingFormat] = {
+    "markdown": "markdown", "md": "markdown", "docx": "docx", "json": "json",
+}  # fmt: skip
+_FORMAT_BY_SUFFIX: dict[str, BriefingFormat] = {
+    ".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".json": "json",
+}  # fmt: skip
+
+
+def date_bound(text: str | None, end: bool) -> date | None:
+    """'2018' → 1 January 2018 (or 31 December as an end); '2018-11' → its first or last
+    day; a full ISO date as it is."""
+    if not text:
+        return None
+    value = text.strip()
+    try:
+        if re.fullmatch(r"\d{4}", value):
+            year = int(value)
+            return date(year, 12, 31) if end else date(year, 1, 1)
+        if re.fullmatch(r"\d{4}-\d{1,2}", value):
+            year, month = (int(v) for v in value.split("-"))
+            last = calendar.monthrange(year, month)[1]
+            return date(year, month, last if end else 1)
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise ScrutinyError(
+            f"{value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD"
+        ) from exc
+
+
+def briefing(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from .briefing import BriefingBuilder, BriefingRequest
+    from .briefing_render import render
+    from .service import ScrutinyService
+
+    out = Path(args.out) if args.out else None
+    fmt: BriefingFormat | None = _FORMATS.get(args.format) if args.format else None
+    if fmt is None and out is not None:
+        fmt = _FORMAT_BY_SUFFIX.get(out.suffix.lower())
+        if fmt is None:
+            raise ScrutinyError(
+                f"cannot tell the format from {out.name!r}: use .md, .docx or .json, "
+                "or give --format"
+            )
+    fmt = fmt or "markdown"
+    if fmt == "docx" and out is None:
+        raise ScrutinyError("a DOCX briefing needs a file: give --out briefing.docx")
+    try:
+        request = BriefingRequest(
+            topic=args.topic,
+            date_from=date_bound(args.date_from, end=False),
+            date_to=date_bound(args.date_to, end=True),
+            committee=args.committee,
+            doc_type=args.doc_type,
+            k=args.k,
+            format=fmt,
+            generated_at=not args.no_generated_at,
+        )
+    except ValidationError as exc:
+        raise ScrutinyError(
+            "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+        ) from exc
+    service = ScrutinyService.open(_settings(args))
+    data = render(BriefingBuilder(service, args.base_url).build(request), request.format)
+    if out is None:
+        sys.stdout.write(data.decode("utf-8"))
+        return 0
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    print(f"Wrote {out} ({len(data)} bytes)", file=sys.stderr)
+    return 0
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -115,7 +218,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
     )
     try:
-        return serve(args) if args.command == "serve" else ask(args)
+        commands = {"serve": serve, "ask": ask, "briefing": briefing}
+        return commands[args.command](args)
     except ScrutinyError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

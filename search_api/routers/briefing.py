@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from ..briefing import BriefingBuilder, BriefingRequest
+from ..briefing_render import MEDIA_TYPES, filename_for, render
+from ..deps import ServiceDep
+from ..schemas import ErrorResponse
+
+router = APIRouter(tags=["briefing"])
+
+
+@router.post(
+    "/briefing",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The briefing note as a file to download",
+            "content": {media: {} for media in MEDIA_TYPES.values()},
+        },
+        422: {"model": ErrorResponse, "description": "Bad request body"},
+    },
+)
+def briefing(body: BriefingRequest, request: Request, service: ServiceDep) -> Response:
+    """A cited briefing note on a topic: scope, summary, timeline by meeting, actions and
+    commitments, numbered references. Every statement is quoted from a cited passage.
+
+    `format` is markdown, docx or json (the `Briefing` model). With `generated_at`
+    false the same index and request give the same bytes.
+    """
+    built = BriefingBuilder(service, str(request.base_url)).build(body)
+    return Response(
+        render(built, body.format),
+        media_type=MEDIA_TYPES[body.format],
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename_for(body.topic, body.format)}"'
+        },
+    )
