@@ -87,7 +87,7 @@ class VectorIndex:
 
     def train(self, vectors: np.ndarray) -> None:
         """Fit the IVF lists and the 8-bit ranges on an even sample of the vectors."""
-        inner: Any = faiss.downcast_index(self.index.index)  # type: ignore[attr-defined]
+        inner: Any = faiss.downcast_index(self.index.index)
         sample_size = min(len(vectors), inner.nlist * IVF_TRAIN_PER_LIST)
         rows = np.linspace(0, len(vectors) - 1, sample_size).astype(np.int64)
         self.index.train(np.ascontiguousarray(vectors[rows], dtype=np.float32))
@@ -131,16 +131,16 @@ class VectorIndex:
             elif self.kind == "ivf_sq8":
                 # A narrow filter leaves few allowed passages in the probed lists; scan
                 # every list then (1M 8-bit codes take tens of milliseconds).
-                inner: Any = faiss.downcast_index(self.index.index)  # type: ignore[attr-defined]
+                inner: Any = faiss.downcast_index(self.index.index)
                 nlist = inner.nlist
                 nprobe = IVF_NPROBE if len(allowed) * 10 >= len(self) else nlist
-                params = faiss.SearchParametersIVF(sel=selector, nprobe=nprobe)  # type: ignore[call-arg]
+                params = faiss.SearchParametersIVF(sel=selector, nprobe=nprobe)
             else:
                 params = faiss.SearchParameters(sel=selector)
         elif self.kind == "hnsw":
             params = faiss.SearchParametersHNSW(efSearch=max(HNSW_EF_SEARCH, k))
         elif self.kind == "ivf_sq8":
-            params = faiss.SearchParametersIVF(nprobe=IVF_NPROBE)  # type: ignore[call-arg]
+            params = faiss.SearchParametersIVF(nprobe=IVF_NPROBE)
         threads = faiss.omp_get_max_threads()
         faiss.omp_set_num_threads(SEARCH_THREADS)
         try:
