@@ -102,7 +102,7 @@ def source_fingerprint(source: SourceFile, content: bytes) -> str:
 class Indexer:
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
         self.settings = settings
-        self.embedder = embedder or Embedder(settings.model, settings.batch_size)
+        self.embedder = embedder or Embedder.from_settings(settings)
         self.index_dir = IndexDir(settings.index_dir)
 
     # -- public operations ---------------------------------------------------------------
@@ -348,6 +348,7 @@ class Indexer:
             package_version=package_version(),
             model=self.embedder.name,
             dim=self.embedder.dim,
+            embed_backend=self.embedder.backend,
             chunking=chunking_settings(self.settings),
             vector_kind=vectors.kind,
             corpora=corpora if corpora is not None else (previous.corpora if previous else []),

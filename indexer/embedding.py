@@ -16,7 +16,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from .errors import ScrutinyError  # noqa: E402
 from .onnx_backend import ONNX_BACKENDS, OnnxSentenceModel  # noqa: E402
-from .settings import resolve_model_path  # noqa: E402
+from .settings import Settings, resolve_model_path  # noqa: E402
 
 
 class ModelLoadError(ScrutinyError):
@@ -42,6 +42,12 @@ class Embedder:
         self.batch_size = batch_size
         self.backend = backend
         self.threads = threads
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Embedder:
+        return cls(
+            settings.model, settings.batch_size, settings.embed_backend, settings.embed_threads
+        )
 
     @cached_property
     def model(self) -> Any:

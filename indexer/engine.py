@@ -38,7 +38,7 @@ class Snapshot:
 class SearchEngine:
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
         self.settings = settings
-        self.embedder = embedder or Embedder(settings.model, settings.batch_size)
+        self.embedder = embedder or Embedder.from_settings(settings)
         self.index_dir = IndexDir(settings.index_dir)
         self._lock = threading.Lock()
         self._refused: str | None = None

@@ -56,6 +56,7 @@ class IndexInfo(BaseModel):
     package_version: str
     model: str
     dim: int
+    embed_backend: str = "torch"
     chunking: dict[str, int | bool | str]
     vector_kind: str
     corpora: list[str]

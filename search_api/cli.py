@@ -170,7 +170,7 @@ def serve(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     # One model for the build and the server: loading it is most of a no-op build's time.
-    embedder = Embedder(settings.model, settings.batch_size)
+    embedder = Embedder.from_settings(settings)
     if not args.no_build:
         print(f"Indexing {', '.join(map(str, settings.corpus_dirs))} into {settings.index_dir} …")
         report = Indexer(settings, embedder).build(settings.corpus_dirs, progress=True)
