@@ -107,12 +107,13 @@ def fuzz(examples: int) -> None:
     for target, count_var in targets:
         started = time.monotonic()
         proc = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", target,
+            [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", target,
              "--hypothesis-show-statistics"],
             cwd=ROOT, env=env, capture_output=True, text=True,
         )  # fmt: skip
-        tried = sum(int(n) for n in re.findall(r"- (\d+) passing examples", proc.stdout)) + sum(
-            int(n) for n in re.findall(r", (\d+) failing examples", proc.stdout)
+        tried = sum(
+            int(a) + int(b)
+            for a, b in re.findall(r"- (\d+) passing, (\d+) failing", proc.stdout)
         )
         summary = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else "no output"
         lines.append(

