@@ -104,7 +104,10 @@ def fuzz(examples: int) -> None:
         ("tests/reliability/test_reader_fuzz.py", "RELIABILITY_FUZZ_EXAMPLES"),
         ("tests/reliability/test_api_schema_fuzz.py", "RELIABILITY_API_EXAMPLES"),
     )
+    counts = Path(tempfile.mkdtemp()) / "requests"
+    env["RELIABILITY_COUNT_FILE"] = str(counts)
     for target, count_var in targets:
+        counts.write_text("")
         started = time.monotonic()
         proc = subprocess.run(
             [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", target,
@@ -112,9 +115,9 @@ def fuzz(examples: int) -> None:
             cwd=ROOT, env=env, capture_output=True, text=True,
         )  # fmt: skip
         tried = sum(
-            int(a) + int(b)
-            for a, b in re.findall(r"- (\d+) passing, (\d+) failing", proc.stdout)
+            int(a) + int(b) for a, b in re.findall(r"- (\d+) passing, (\d+) failing", proc.stdout)
         )
+        tried += len(counts.read_text().splitlines())
         summary = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else "no output"
         lines.append(
             f"{target}: up to {env[count_var]} examples per test, {tried} inputs tried, "
