@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup serve test test-fast lint browser bench eval clean
+.PHONY: setup serve test test-slow lint browser bench bench-quick eval clean
 
 setup: $(STAMP)
 
@@ -23,12 +23,12 @@ serve: setup
 
 ## Lint, type-check and run the default test suite (includes the browser tests).
 test: setup browser
-	$(PY) -m ruff check indexer search_api eval tests
+	$(PY) -m ruff check indexer search_api eval bench deploy tests
 	$(PY) -m mypy
 	HF_HUB_OFFLINE=1 $(PY) -m pytest -m "not slow"
 
 lint: setup
-	$(PY) -m ruff check indexer search_api eval tests
+	$(PY) -m ruff check indexer search_api eval bench deploy tests
 	$(PY) -m mypy
 
 # Debian's Chromium for the browser tests (Playwright's own browser download does not work here).
@@ -41,6 +41,13 @@ browser:
 ## Slow checks and benchmarks, kept out of `make test`.
 test-slow: setup
 	HF_HUB_OFFLINE=1 $(PY) -m pytest -m slow
+
+## Benchmarks (long; `make bench-quick` for a few minutes). Results go to bench/RESULTS.md.
+bench: setup
+	HF_HUB_OFFLINE=1 $(PY) -m bench all
+
+bench-quick: setup
+	HF_HUB_OFFLINE=1 $(PY) -m bench all --quick
 
 eval: setup
 	HF_HUB_OFFLINE=1 $(PY) -m eval run --questions ../shared/eval/dev_questions.jsonl --questions eval/questions.jsonl --out-dir eval/results
