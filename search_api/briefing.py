@@ -36,7 +36,7 @@ from datetime import UTC, date, datetime
 from typing import Literal
 from urllib.parse import quote, urlencode
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from indexer.models import Citation, DatePrecision, Passage, SearchFilters
 from indexer.store import filter_sql
@@ -58,6 +58,7 @@ __all__ = [
     "MeetingEntry",
     "Reference",
     "TimelinePoint",
+    "UNPRINTABLE",
     "action_owners",
     "commitment_sentences",
     "due_phrase",
@@ -71,6 +72,9 @@ POOL = 50
 """Candidates drawn from the service before the coverage re-ranking."""
 ACTION_COSINE_MARGIN = RELEVANT_COSINE_MARGIN
 NOTHING_FOUND = "Nothing found."
+UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+"""Characters a briefing file cannot carry (XML 1.0 refuses them; UTF-8 cannot encode
+surrogates); document text and topics have them replaced by U+FFFD."""
 
 
 class BriefingRequest(_Filtered):
@@ -86,6 +90,13 @@ class BriefingRequest(_Filtered):
         description="Stamp the time of generation; false makes the output byte-for-byte "
         "reproducible for the same index and request",
     )
+
+    @field_validator("topic")
+    @classmethod
+    def _printable(cls, topic: str) -> str:
+        """The topic is printed in the file: control characters and lone surrogates
+        (which neither UTF-8 nor XML can hold) become U+FFFD instead of failing there."""
+        return UNPRINTABLE.sub("\ufffd", topic)
 
 
 # -- the briefing -------------------------------------------------------------------------
@@ -519,7 +530,10 @@ class BriefingBuilder:
 
     def source_link(self, c: Citation) -> str:
         url = c.source_url if c.source_url and re.match(r"https?://", c.source_url) else None
-        if url is None:
+        if url is not None:
+            # Spaces, quotes, angle brackets or controls would break a Markdown autolink.
+            url = quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%~")
+        else:
             url = f"{self.base_url}/documents/{quote(c.document_id)}/source"
         if c.page and "#" not in url:
             url += f"#page={c.page}"

@@ -27,6 +27,7 @@ from docx.text.paragraph import Paragraph
 from .answering import format_date
 from .briefing import (
     NOTHING_FOUND,
+    UNPRINTABLE,
     ActionItem,
     Briefing,
     BriefingFormat,
@@ -80,7 +81,8 @@ def _dated(label: str, approximate: bool) -> str:
 
 
 def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """One line of text; characters XML cannot hold (and no reader wants) become U+FFFD."""
+    return UNPRINTABLE.sub("\ufffd", re.sub(r"\s+", " ", text)).strip()
 
 
 def scope_lines(b: Briefing) -> list[tuple[str, str]]:
@@ -251,8 +253,9 @@ def render_docx(b: Briefing) -> bytes:
     doc = Document()
     stamp = b.generated_at or FIXED_TIMESTAMP
     props = doc.core_properties
-    props.title = b.title
-    props.subject = b.topic
+    # Core properties hold at most 255 characters each (a topic may have 1000).
+    props.title = _one_line(b.title)[:255]
+    props.subject = _one_line(b.topic)[:255]
     props.author = "Scrutiny Search"
     props.last_modified_by = "Scrutiny Search"
     props.comments = NOTICE
@@ -264,7 +267,7 @@ def render_docx(b: Briefing) -> bytes:
     doc.add_heading(_one_line(b.title), level=0)
     doc.add_heading("Question and scope", level=1)
     for label, value in scope_lines(b):
-        doc.add_paragraph(f"{label}: {_one_line(value)}", style="List Bullet")
+        doc.add_paragraph(_one_line(f"{label}: {value}"), style="List Bullet")
     doc.add_paragraph(NOTICE)
 
     def nothing() -> None:
@@ -301,7 +304,7 @@ def render_docx(b: Briefing) -> bytes:
     doc.add_heading("References", level=1)
     for r in b.references:
         para = doc.add_paragraph(f"{r.n}. {_one_line(reference_text(r))} Source: ")
-        _hyperlink(para, r.source_url, r.source_url)
+        _hyperlink(para, r.source_url, _one_line(r.source_url))
     if not b.references:
         nothing()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from typing import Any
 
 import docx
@@ -91,3 +92,20 @@ def test_openapi_documents_the_route(client: TestClient) -> None:
     op = schema["paths"]["/briefing"]["post"]
     assert DOCX in op["responses"]["200"]["content"]
     assert "text/markdown; charset=utf-8" in op["responses"]["200"]["content"]
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "docx", "json"])
+def test_hostile_topics_still_give_a_file(client: TestClient, fmt: str) -> None:
+    for topic in ("staff\x00ing\x1b[31m <script>*x*</script>\x7f", "☃" * 1000):
+        r = client.post("/briefing", json={"topic": topic, "format": fmt, "k": 2})
+        assert r.status_code == 200, (topic[:20], r.text[:300])
+        disposition = r.headers["content-disposition"]
+        assert disposition.isascii() and disposition.startswith('attachment; filename="briefing')
+        if fmt == "docx":
+            docx.Document(io.BytesIO(r.content))
+        if fmt == "markdown":
+            assert "<script>" not in r.text and "\x00" not in r.text
+    # A lone surrogate (JSON lets a client write one as its \\u escape) is refused.
+    body = json.dumps({"topic": "\ud83dstaffing", "format": fmt})
+    r = client.post("/briefing", content=body, headers={"Content-Type": "application/json"})
+    assert r.status_code == 422 and "topic" in r.json()["detail"]
