@@ -3,7 +3,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from ..briefing import BriefingBuilder, BriefingRequest
+from ..briefing import Briefing, BriefingBuilder, BriefingRequest
 from ..briefing_render import MEDIA_TYPES, filename_for, render
 from ..deps import ServiceDep
 from ..schemas import ErrorResponse
@@ -16,8 +16,9 @@ router = APIRouter(tags=["briefing"])
     response_class=Response,
     responses={
         200: {
-            "description": "The briefing note as a file to download",
-            "content": {media: {} for media in MEDIA_TYPES.values()},
+            "model": Briefing,
+            "description": "The briefing note as a file to download (the model: format json)",
+            "content": {media: {} for media in MEDIA_TYPES.values() if media != "application/json"},
         },
         422: {"model": ErrorResponse, "description": "Bad request body"},
     },
