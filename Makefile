@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup serve test test-slow lint browser bench bench-quick eval clean
+.PHONY: setup serve test test-slow lint browser bench bench-quick reliability eval clean
 
 setup: $(STAMP)
 
@@ -23,12 +23,12 @@ serve: setup
 
 ## Lint, type-check and run the default test suite (includes the browser tests).
 test: setup browser
-	$(PY) -m ruff check indexer search_api eval bench deploy tests
+	$(PY) -m ruff check indexer search_api eval bench deploy reliability tests
 	$(PY) -m mypy
 	HF_HUB_OFFLINE=1 $(PY) -m pytest -m "not slow"
 
 lint: setup
-	$(PY) -m ruff check indexer search_api eval bench deploy tests
+	$(PY) -m ruff check indexer search_api eval bench deploy reliability tests
 	$(PY) -m mypy
 
 # Debian's Chromium for the browser tests (Playwright's own browser download does not work here).
@@ -48,6 +48,10 @@ bench: setup
 
 bench-quick: setup
 	HF_HUB_OFFLINE=1 $(PY) -m bench all --quick
+
+## Long reliability campaigns (kill loops, load, fuzzing). Results go to reliability/RESULTS.md.
+reliability: setup
+	HF_HUB_OFFLINE=1 $(PY) -m reliability all
 
 eval: setup
 	HF_HUB_OFFLINE=1 $(PY) -m eval run --questions ../shared/eval/dev_questions.jsonl --questions eval/questions.jsonl --out-dir eval/results

@@ -21,13 +21,22 @@ from .models import Hit, SearchFilters
 from .settings import Settings
 
 
-def _settings(args: argparse.Namespace) -> Settings:
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    """Settings from the environment, overridden by whichever options the command took."""
     overrides: dict[str, object] = {}
+    for name in ("host", "port", "model"):
+        if getattr(args, name, None) is not None:
+            overrides[name] = getattr(args, name)
     if getattr(args, "index", None):
         overrides["index_dir"] = Path(args.index)
-    if getattr(args, "model", None):
-        overrides["model"] = args.model
+    if getattr(args, "corpus", None):
+        overrides["corpus"] = ":".join(args.corpus)
     return Settings(**overrides)  # type: ignore[arg-type]
+
+
+def add_index_options(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--index", help="index folder (default: SCRUTINY_INDEX_DIR or data/index)")
+    sp.add_argument("--model", help="embedding model (default: SCRUTINY_MODEL)")
 
 
 def _print_report(report: BuildReport, strict: bool) -> int:
@@ -79,10 +88,6 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-v", "--verbose", action="store_true")
     sub = p.add_subparsers(dest="command", required=True)
 
-    def common(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("--index", help="index folder (default: SCRUTINY_INDEX_DIR or data/index)")
-        sp.add_argument("--model", help="embedding model (default: SCRUTINY_MODEL)")
-
     b = sub.add_parser("build", help="index corpus folders (incremental: unchanged files skip)")
     b.add_argument("corpus", nargs="*", help="corpus folders (default: SCRUTINY_CORPUS)")
     b.add_argument("--rebuild", action="store_true", help="start from an empty index")
@@ -97,19 +102,19 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--staging", metavar="URI", help="shard folder every Ray node can reach (NFS or s3://)"
     )
-    common(b)
+    add_index_options(b)
 
     a = sub.add_parser("add", help="add or update documents (files or folders)")
     a.add_argument("paths", nargs="+")
     a.add_argument("--strict", action="store_true")
-    common(a)
+    add_index_options(a)
 
     r = sub.add_parser("remove", help="remove documents by id or path")
     r.add_argument("documents", nargs="+")
-    common(r)
+    add_index_options(r)
 
     s = sub.add_parser("stats", help="what the index holds")
-    common(s)
+    add_index_options(s)
 
     q = sub.add_parser("search", help="print ranked, cited passages")
     q.add_argument("query")
@@ -119,12 +124,12 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--doc-type")
     q.add_argument("--from", dest="date_from", type=_iso_date)
     q.add_argument("--to", dest="date_to", type=_iso_date)
-    common(q)
+    add_index_options(q)
     return p
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = _settings(args)
+    settings = settings_from_args(args)
     if args.command == "build":
         corpora = [Path(c) for c in args.corpus] or settings.corpus_dirs
         indexer = Indexer(settings)

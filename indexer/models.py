@@ -58,8 +58,8 @@ class ParsedDocument(BaseModel):
     content_hash: str = Field(description="sha256 of the file's bytes")
 
 
-class Source(BaseModel):
-    """One place a passage stands: a document and its position in it."""
+class _Place(BaseModel):
+    """Where a passage stands: the document, its meeting and its place in the agenda."""
 
     document_id: str
     title: str | None = None
@@ -73,24 +73,17 @@ class Source(BaseModel):
     paragraph: str | None = None
     page: int | None = None
     source_url: str | None = None
+
+
+class Source(_Place):
+    """One place a passage stands: a document and its position in it."""
+
     ordinal: int = 0
 
 
-class Citation(BaseModel):
+class Citation(_Place):
     """Where a passage comes from: its primary source, with every other source listed."""
 
-    document_id: str
-    title: str | None = None
-    council: str | None = None
-    committee: str | None = None
-    meeting_date: date | None = None
-    date_approximate: bool = False
-    doc_type: str | None = None
-    item: str | None = None
-    item_title: str | None = None
-    paragraph: str | None = None
-    page: int | None = None
-    source_url: str | None = None
     stated_date: date | None = Field(
         default=None, description="A date the passage gives for itself, if any"
     )

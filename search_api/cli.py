@@ -19,9 +19,9 @@ from datetime import date
 from pathlib import Path
 
 from indexer.builder import Indexer
+from indexer.cli import add_index_options, settings_from_args
 from indexer.embedding import Embedder
 from indexer.errors import ScrutinyError
-from indexer.settings import Settings
 
 from .briefing import BriefingFormat
 from .schemas import AskRequest
@@ -29,39 +29,23 @@ from .schemas import AskRequest
 __all__ = ["main", "parser"]
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    overrides: dict[str, object] = {}
-    for name in ("host", "port", "model"):
-        if getattr(args, name, None) is not None:
-            overrides[name] = getattr(args, name)
-    if getattr(args, "index", None):
-        overrides["index_dir"] = Path(args.index)
-    if getattr(args, "corpus", None):
-        overrides["corpus"] = ":".join(args.corpus)
-    return Settings(**overrides)  # type: ignore[arg-type]
-
-
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m search_api", description=__doc__)
     p.add_argument("-v", "--verbose", action="store_true")
     sub = p.add_subparsers(dest="command", required=True)
-
-    def common(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("--index", help="index folder (default: SCRUTINY_INDEX_DIR or data/index)")
-        sp.add_argument("--model", help="embedding model (default: SCRUTINY_MODEL)")
 
     s = sub.add_parser("serve", help="index the corpus (incrementally) and serve the API and page")
     s.add_argument("corpus", nargs="*", help="corpus folders (default: SCRUTINY_CORPUS)")
     s.add_argument("--host", help="default: SCRUTINY_HOST or 127.0.0.1")
     s.add_argument("--port", type=int, help="default: SCRUTINY_PORT or 8000")
     s.add_argument("--no-build", action="store_true", help="serve the index as it is")
-    common(s)
+    add_index_options(s)
 
     a = sub.add_parser("ask", help="print a cited answer to a question")
     a.add_argument("question")
     a.add_argument("-k", type=int, default=8)
     a.add_argument("--json", action="store_true", help="print the API's JSON")
-    common(a)
+    add_index_options(a)
 
     b = sub.add_parser(
         "briefing",
@@ -85,7 +69,7 @@ def parser() -> argparse.ArgumentParser:
         "--base-url", default="",
         help="server address for source links (default: relative /documents/... links)",
     )  # fmt: skip
-    common(b)
+    add_index_options(b)
     return p
 
 
@@ -152,7 +136,7 @@ def briefing(args: argparse.Namespace) -> int:
         raise ScrutinyError(
             "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
         ) from exc
-    service = ScrutinyService.open(_settings(args))
+    service = ScrutinyService.open(settings_from_args(args))
     data = render(BriefingBuilder(service, args.base_url).build(request), request.format)
     if out is None:
         sys.stdout.write(data.decode("utf-8"))
@@ -168,7 +152,7 @@ def serve(args: argparse.Namespace) -> int:
 
     from .app import create_app
 
-    settings = _settings(args)
+    settings = settings_from_args(args)
     # One model for the build and the server: loading it is most of a no-op build's time.
     embedder = Embedder.from_settings(settings)
     if not args.no_build:
@@ -193,7 +177,7 @@ def ask(args: argparse.Namespace) -> int:
         request = AskRequest(question=args.question, k=args.k)
     except ValidationError as exc:
         raise ScrutinyError("; ".join(e["msg"] for e in exc.errors())) from exc
-    response = ScrutinyService.open(_settings(args)).ask(request)
+    response = ScrutinyService.open(settings_from_args(args)).ask(request)
     if args.json:
         print(response.model_dump_json(indent=2))
         return 0
