@@ -158,8 +158,14 @@ def test_sigkill_during_build_leaves_previous_index_loadable(
     Indexer(settings, embedder).build()
     before = _answers(SearchEngine.open(settings, embedder))
     live = IndexDir(settings.index_dir).current_name()
-    for i in range(20):
-        (corpus_copy / f"2{i:02d}_bulk.txt").write_text((NEW_MINUTES + f"\nCopy {i}.\n") * 30)
+    for doc in range(4):
+        paragraphs = [
+            f"{70 + doc}.{i + 1}     Members questioned spending line {doc * 1000 + i} in ward "
+            f"{i % 11} and the officer undertook to circulate figure {i * 37}."
+            for i in range(150)
+        ]
+        text = f"Bulk minutes {doc}\n\nSpending Review\n\n" + "\n\n".join(paragraphs)
+        (corpus_copy / f"2{doc:02d}_bulk.txt").write_text(text)
 
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     proc = subprocess.Popen(
@@ -172,14 +178,15 @@ def test_sigkill_during_build_leaves_previous_index_loadable(
     while time.monotonic() < deadline and not list(versions.glob(".draft-*")):
         assert proc.poll() is None, "indexer finished before it could be killed"
         time.sleep(0.05)
-    time.sleep(1.0)
+    time.sleep(0.5)  # mid-way: 600 new passages take several seconds to embed
+    assert proc.poll() is None, "indexer finished before it could be killed"
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
 
     assert IndexDir(settings.index_dir).current_name() == live
     assert _answers(SearchEngine.open(settings, embedder)) == before
     report = Indexer(settings, embedder).build()
-    assert len(report.added) == 20
+    assert len(report.added) == 4
     assert not list(versions.glob(".draft-*"))
 
 
