@@ -87,7 +87,10 @@ class Embedder:
         return int(self.model.max_seq_length) - 2
 
     def count_tokens(self, text: str) -> int:
-        return len(self.model.tokenizer(text, add_special_tokens=False)["input_ids"])
+        """Word pieces in `text`; long texts are counted, not cut (hence verbose=False:
+        the tokenizer would otherwise warn that they exceed the model's window)."""
+        encoded = self.model.tokenizer(text, add_special_tokens=False, verbose=False)
+        return len(encoded["input_ids"])
 
     def encode(self, texts: Sequence[str], show_progress: bool = False) -> np.ndarray:
         if not texts:
