@@ -55,7 +55,12 @@ class SearchEngine:
         store.check_integrity()
         vectors = VectorIndex.load(version / VECTORS_FILE, info.vector_kind)
         retriever = Retriever(
-            store, vectors, self.embedder, self.settings.rrf_k, self.settings.candidates
+            store,
+            vectors,
+            self.embedder,
+            self.settings.rrf_k,
+            self.settings.candidates,
+            self.settings.lexical_weight,
         )
         return Snapshot(version.name, info, store, retriever)
 

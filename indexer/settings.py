@@ -60,6 +60,9 @@ class Settings(BaseSettings):
         default=40, ge=0, description="Short neighbouring paragraphs are merged up to this"
     )
     rrf_k: int = Field(default=60, ge=1, description="Reciprocal rank fusion constant")
+    lexical_weight: float = Field(
+        default=1.5, gt=0, description="Weight of the BM25 ranking against the dense one in fusion"
+    )
     candidates: int = Field(
         default=100, ge=10, description="Candidates each retriever passes to fusion"
     )

@@ -31,7 +31,6 @@ from pathlib import Path
 from indexer.engine import SearchEngine
 from indexer.errors import DocumentNotFoundError, ScrutinyError
 from indexer.models import DatePrecision, Hit, SearchFilters, SearchMode
-from indexer.retrieval import reciprocal_rank_fusion
 from indexer.settings import Settings
 from indexer.store import StoredDocument
 
@@ -162,10 +161,7 @@ class ScrutinyService:
         elif mode == "lexical":
             ranked = retriever.lexical(topic, depth, filters)
         else:
-            lexical = retriever.lexical(topic, depth, filters)
-            ranked = reciprocal_rank_fusion(
-                [[pid for pid, _ in dense], [pid for pid, _ in lexical]], k=self.settings.rrf_k
-            )
+            ranked = retriever.fuse(dense, retriever.lexical(topic, depth, filters))
         pool = retriever.hits(ranked[: max(POOL, k)], topic)
         scored = self._boost(pool, intent)
         if intent.trend:
