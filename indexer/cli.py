@@ -11,7 +11,7 @@ import argparse
 import logging
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -171,20 +171,28 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+def run_command(
+    args: argparse.Namespace, command: Callable[[argparse.Namespace], int], interrupted: str = ""
+) -> int:
+    """Run a parsed command: expected failures become one message and exit status 2."""
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
     try:
-        return run(args)
+        return command(args)
     except ScrutinyError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted; the previous index version is still live", file=sys.stderr)
+        print(f"interrupted{interrupted}", file=sys.stderr)
         return 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run_command(
+        parser().parse_args(argv), run, "; the previous index version is still live"
+    )
 
 
 if __name__ == "__main__":

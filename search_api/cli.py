@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import calendar
-import logging
 import re
 import sys
 import textwrap
@@ -19,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from indexer.builder import Indexer
-from indexer.cli import add_index_options, settings_from_args
+from indexer.cli import add_index_options, run_command, settings_from_args
 from indexer.embedding import Embedder
 from indexer.errors import ScrutinyError
 
@@ -196,19 +195,9 @@ def ask(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    commands = {"serve": serve, "ask": ask, "briefing": briefing}
     args = parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
-    try:
-        commands = {"serve": serve, "ask": ask, "briefing": briefing}
-        return commands[args.command](args)
-    except ScrutinyError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
+    return run_command(args, commands[args.command])
 
 
 if __name__ == "__main__":
