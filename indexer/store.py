@@ -441,12 +441,6 @@ class PassageStore:
                 "INSERT OR REPLACE INTO failures VALUES (?,?,?)", (corpus, path, reason)
             )
 
-    def clear_failure(self, corpus: str, path: str) -> None:
-        with self.connection:
-            self.connection.execute(
-                "DELETE FROM failures WHERE corpus = ? AND path = ?", (corpus, path)
-            )
-
     # -- reading -------------------------------------------------------------------------
 
     def failures(self) -> list[tuple[str, str, str]]:

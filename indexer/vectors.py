@@ -106,10 +106,6 @@ class VectorIndex:
                 np.ascontiguousarray(ids, dtype=np.int64),
             )
 
-    @property
-    def supports_remove(self) -> bool:
-        return self.kind == "flat"
-
     def remove(self, ids: Iterable[int]) -> None:
         id_array = np.fromiter(ids, dtype=np.int64)
         if len(id_array):
