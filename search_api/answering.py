@@ -298,11 +298,12 @@ def lead_in(c: Citation, precision: DatePrecision | None) -> str:
     if c.page:
         place.append(f"p. {c.page}")
     where = f" ({', '.join(place)})" if place else ""
-    body = c.committee or c.council or "the meeting"
+    body = c.committee or c.council or "meeting"
     kind = (c.doc_type or "").lower()
     if not kind or "minute" in kind or "agenda" in kind:
         return f"{when}, the {body}{where} heard"
-    return f"{when}, a {kind} to the {body}{where} said"
+    article = "an" if kind[0] in "aeiou" else "a"
+    return f"{when}, {article} {kind} to the {body}{where} said"
 
 
 class AnswerBuilder:
