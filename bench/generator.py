@@ -97,14 +97,6 @@ _LOWER_FIRST = frozenset(
      "Members", "Officers"]
 )  # fmt: skip
 _TITLE = re.compile(r"^[A-Z][A-Za-z ,'’&/-]+$")
-LEAD_INS = [
-    "In response to questions,", "Members noted that", "The Chair reported that",
-    "It was confirmed that", "The committee heard that", "Officers explained that",
-    "In answer to a member,", "The Cabinet Member said that", "It was further noted that",
-    "Following discussion,", "The report stated that", "Members were advised that",
-    "The Director confirmed that", "A member asked whether this meant that",
-    "It was reported that", "The Head of Service added that", "In summary,",
-]  # fmt: skip
 _NOT_TITLE = re.compile(r"^(Cllr|Councillor|Venue|No\.|Agenda|This|ACTION|Minutes:)")
 _NAME = re.compile(r"\b(Cllr|Councillor|Mr|Mrs|Ms|Dr)\.? ([A-Z][a-z]+)(?: ([A-Z][a-z]+))?")
 
