@@ -20,6 +20,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
@@ -50,12 +51,18 @@ def run_single(corpora: list[Path], embedder: Embedder) -> str:
     )
 
 
-def run_ray(corpora: list[Path], embedder: Embedder, actors: int, cpus: int) -> str:
+def _start_local_ray(cpus: int) -> Any:
+    """A small single-machine cluster on loopback for the measurements."""
     ray = require_ray()
     ray.init(
         num_cpus=cpus, object_store_memory=LOCAL_OBJECT_STORE_MB * 2**20,
         include_dashboard=False, _node_ip_address="127.0.0.1", log_to_driver=False,
     )  # fmt: skip
+    return ray
+
+
+def run_ray(corpora: list[Path], embedder: Embedder, actors: int, cpus: int) -> str:
+    ray = _start_local_ray(cpus)
     try:
         with tempfile.TemporaryDirectory() as tmp:
             indexer = RayIndexer(Settings(index_dir=Path(tmp)), RayOptions(actors=actors), embedder)
@@ -130,11 +137,7 @@ def chunk_texts(corpora: list[Path], embedder: Embedder) -> tuple[list[str], flo
 def run_embed_only(texts: list[str], model: str, actors: int, cpus: int) -> str:
     from .pipeline import EMBED_GROUP
 
-    ray = require_ray()
-    ray.init(
-        num_cpus=cpus, object_store_memory=LOCAL_OBJECT_STORE_MB * 2**20,
-        include_dashboard=False, _node_ip_address="127.0.0.1", log_to_driver=False,
-    )  # fmt: skip
+    ray = _start_local_ray(cpus)
     try:
         remote = ray.remote(num_cpus=1)(_TimedEmbedder)
         pool = [remote.remote(model) for _ in range(actors)]
