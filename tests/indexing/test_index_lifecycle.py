@@ -39,6 +39,16 @@ def _settings(corpus: Path, index: Path) -> Settings:
     return Settings(corpus=str(corpus), index_dir=index)
 
 
+def _write_numbered_minutes(path: Path, item: int, paragraphs: int) -> None:
+    """Minutes of one item with that many distinct numbered paragraphs (so many passages)."""
+    body = "\n\n".join(
+        f"{item}.{i + 1}     Members questioned spending line {item * 1000 + i} in ward "
+        f"{i % 11} and the officer undertook to circulate figure {i * 37}."
+        for i in range(paragraphs)
+    )
+    path.write_text(f"Minutes of item {item}\n\nSpending Review\n\n{body}")
+
+
 def _answers(engine: SearchEngine) -> list[list[int]]:
     queries = ["agency staff", "overspend", "Ofsted monitoring visit", "foster carers"]
     return [[h.passage_id for h in engine.search(q, k=5)] for q in queries]
@@ -131,13 +141,7 @@ def test_failure_mid_write_leaves_previous_index_live(
     live = IndexDir(settings.index_dir).current_name()
 
     for doc in range(2):
-        paragraphs = [
-            f"{60 + doc}.{i + 1}     The committee noted figure {doc * 1000 + i} for district "
-            f"{i % 7} and asked officers to report back on item {i}."
-            for i in range(300)
-        ]
-        text = f"Extra minutes {doc}\n\nBudget Item\n\n" + "\n\n".join(paragraphs)
-        (corpus_copy / f"10{doc}_extra.txt").write_text(text)
+        _write_numbered_minutes(corpus_copy / f"10{doc}_extra.txt", item=60 + doc, paragraphs=300)
     ExplodingEmbedder.calls = 0
     exploding = ExplodingEmbedder(settings.model)
     exploding.__dict__["model"] = embedder.model
@@ -159,13 +163,7 @@ def test_sigkill_during_build_leaves_previous_index_loadable(
     before = _answers(SearchEngine.open(settings, embedder))
     live = IndexDir(settings.index_dir).current_name()
     for doc in range(4):
-        paragraphs = [
-            f"{70 + doc}.{i + 1}     Members questioned spending line {doc * 1000 + i} in ward "
-            f"{i % 11} and the officer undertook to circulate figure {i * 37}."
-            for i in range(150)
-        ]
-        text = f"Bulk minutes {doc}\n\nSpending Review\n\n" + "\n\n".join(paragraphs)
-        (corpus_copy / f"2{doc:02d}_bulk.txt").write_text(text)
+        _write_numbered_minutes(corpus_copy / f"2{doc:02d}_bulk.txt", item=70 + doc, paragraphs=150)
 
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     proc = subprocess.Popen(
