@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
-from playwright.sync_api import BrowserContext
+from playwright.sync_api import BrowserContext, Page
 
 from indexer.engine import SearchEngine
 from search_api.app import create_app
@@ -72,3 +72,11 @@ def browser_context(tmp_path: Path) -> Iterator[BrowserContext]:
             yield context
         finally:
             context.close()
+
+
+def watch_errors(page: Page) -> list[str]:
+    """Collects the page's script errors and console errors, for a test to assert none."""
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    return errors

@@ -11,6 +11,8 @@ import docx
 import pytest
 from playwright.sync_api import BrowserContext
 
+from .conftest import watch_errors
+
 pytestmark = pytest.mark.browser
 
 
@@ -18,9 +20,7 @@ def test_create_briefing_downloads_docx_and_markdown(
     live_server: str, browser_context: BrowserContext, tmp_path: Path
 ) -> None:
     page = browser_context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    errors = watch_errors(page)
     query = urlencode(
         {"q": "agency staffing", "date_from": "2018-01-01", "date_to": "2022-12-31"}
     )

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext
 
+from .conftest import watch_errors
+
 pytestmark = pytest.mark.browser
 
 QUESTION = "How did agency staffing change between 2018 and 2022?"
@@ -18,9 +20,7 @@ def test_search_answer_and_date_filter(
     live_server: str, browser_context: BrowserContext, tmp_path: Path
 ) -> None:
     page = browser_context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    errors = watch_errors(page)
     page.goto(live_server + "/")
 
     # "/" focuses the search box; the filters are filled from /facets.
