@@ -60,13 +60,23 @@ def cmd_scale_corpus(args: argparse.Namespace) -> None:
     print(json.dumps(result, indent=2))
 
 
+def _current_format(folder: Path) -> bool:
+    """Whether `folder` holds a published index in this code's format."""
+    from indexer.snapshot import FORMAT_VERSION, IndexDir
+
+    index = IndexDir(folder)
+    if index.current_name() is None:
+        return False
+    return index.read_info(index.current(), verify="none").format_version == FORMAT_VERSION
+
+
 def ensure_index(size: str, seed: int = 7) -> Path:
     folder = index_dir(size)
     # Another `scale-corpus` may still be writing this index: wait for it to publish.
     deadline = time.time() + 3600
     while list(folder.glob("versions/.draft-*")) and time.time() < deadline:
         time.sleep(10)
-    if not (folder / "CURRENT").exists() or not (folder / "bench_vectors.npy").exists():
+    if not _current_format(folder) or not (folder / "bench_vectors.npy").exists():
         cmd_scale_corpus(argparse.Namespace(size=size, files=False, seed=seed, kind=None,
                                             force=True))  # fmt: skip
     return folder
@@ -94,7 +104,7 @@ def cmd_latency(args: argparse.Namespace) -> None:
             args.backend, args.threads,
         )  # fmt: skip
         result["disk_bytes"] = sum(
-            f.stat().st_size for f in (folder / "versions").glob("*/*") if f.is_file()
+            f.stat().st_size for f in (folder / "versions").rglob("*") if f.is_file()
         ) // max(1, len(list((folder / "versions").glob("v*"))))
         save_result(f"latency_{size}", result)
         print(json.dumps(result, indent=2, default=str))

@@ -1,7 +1,7 @@
 """Query latency, stage costs, ANN recall and server memory on a scale index.
 
 In-process: the search core (`SearchEngine.search`, hybrid) and each of its stages timed
-apart (query embedding, FAISS, FTS5 BM25, fusion, reading passages from SQLite). Over
+apart (query embedding, FAISS, BM25, fusion, reading passages from SQLite). Over
 HTTP: a uvicorn server (`bench.serve`) on 127.0.0.1 and a free port, queried one at a
 time and then by a bounded number of concurrent clients; its peak resident memory is
 read from /proc (VmHWM) when the run ends.
@@ -73,7 +73,7 @@ def in_process(index_dir: Path, runs: int, n_queries: int | None, backend: str =
     retriever = engine.snapshot.retriever
     for q in qs[:5]:
         engine.search(q)
-    names = ("embed", "faiss", "fts5", "fuse", "read", "total")
+    names = ("embed", "faiss", "bm25", "fuse", "read", "total")
     stages: dict[str, list[float]] = {k: [] for k in names}
     run_p50, run_p95 = [], []
     load = []
@@ -97,14 +97,14 @@ def in_process(index_dir: Path, runs: int, n_queries: int | None, backend: str =
         t1 = time.perf_counter()
         dense = retriever.vectors.search(vec, depth)
         t2 = time.perf_counter()
-        lexical = retriever.store.lexical_search(q, depth)
+        lexical = retriever.lexical(q, depth)
         t3 = time.perf_counter()
         fused = reciprocal_rank_fusion([[p for p, _ in dense], [p for p, _ in lexical]],
                                        k=retriever.rrf_k)[:10]  # fmt: skip
         t4 = time.perf_counter()
         retriever.hits(fused, q)
         t5 = time.perf_counter()
-        for key, a, b in (("embed", t, t1), ("faiss", t1, t2), ("fts5", t2, t3),
+        for key, a, b in (("embed", t, t1), ("faiss", t1, t2), ("bm25", t2, t3),
                           ("fuse", t3, t4), ("read", t4, t5)):  # fmt: skip
             stages[key].append((b - a) * 1000)
     return {

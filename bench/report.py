@@ -125,7 +125,7 @@ def tables(data: dict[str, Any]) -> str:
             "",
             "Stage costs in process, tuned setup (p50 / p95 ms):",
             "",
-            "| archive | query embedding | FAISS | FTS5 BM25 | fusion | reading passages "
+            "| archive | query embedding | FAISS | BM25 | fusion | reading passages "
             "(SQLite) | index open s |",
             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
@@ -135,8 +135,8 @@ def tables(data: dict[str, Any]) -> str:
             out.append(
                 f"| {t['passages']:,} | "
                 + " | ".join(
-                    f"{s50[k]:.1f} / {s95[k]:.1f}" for k in ("embed", "faiss", "fts5", "fuse",
-                                                            "read")  # fmt: skip
+                    f"{s50[k]:.1f} / {s95[k]:.1f}"
+                    for k in ("embed", "faiss", "bm25", "fuse", "read")  # fmt: skip
                 )
                 + f" | {t['open_s']:.1f} |"
             )
@@ -147,16 +147,19 @@ def tables(data: dict[str, Any]) -> str:
         out += [
             "### Building the scale indexes (generated text, cheap vectors)",
             "",
-            "| archive | documents | FAISS | generate + SQLite + FTS5 s | vectors s | FAISS "
-            "build s | publish (fsync + sha256) s | total s | store MB | FAISS MB |",
-            "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "| archive | documents | FAISS | generate + SQLite s | vectors s | FAISS "
+            "build s | BM25 build s | publish (fsync + sha256) s | total s | store MB | FAISS MB "
+            "| BM25 MB |",
+            "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         for _label, b in builds:
             out.append(
                 f"| {b['passages']:,} | {b['documents']:,} | {b['vector_kind']} | "
                 f"{b['seconds_generate_store']:.0f} | {b['seconds_vectors']:.0f} | "
-                f"{b['seconds_faiss']:.0f} | {b['seconds_publish']:.0f} | {b['seconds']:.0f} | "
-                f"{b['store_bytes'] / 1e6:,.0f} | {b['vectors_bytes'] / 1e6:,.0f} |"
+                f"{b['seconds_faiss']:.0f} | {b.get('seconds_lexical', 0):.0f} | "
+                f"{b['seconds_publish']:.0f} | {b['seconds']:.0f} | "
+                f"{b['store_bytes'] / 1e6:,.0f} | {b['vectors_bytes'] / 1e6:,.0f} | "
+                f"{b.get('lexical_bytes', 0) / 1e6:,.0f} |"
             )
         out.append("")
     return "\n".join(out)
@@ -182,14 +185,14 @@ def plot(data: dict[str, Any]) -> bool:
         ax1.plot(n, [r.get(key, {}).get("p95_ms", float("nan")) for r in rows], style, label=label)
     ax1.plot(n, [r["in_process"]["cpu_p95_ms"] for r in rows], "d:",
              label="CPU time per query, tuned p95")  # fmt: skip
-    ax1.plot(n, [r["in_process"]["stages_p95_ms"]["fts5"] for r in rows], "x:",
-             label="FTS5 BM25 stage p95")  # fmt: skip
+    ax1.plot(n, [r["in_process"]["stages_p95_ms"]["bm25"] for r in rows], "x:",
+             label="BM25 stage p95")  # fmt: skip
     ax1.axhline(50, color="grey", lw=0.8)
     ax1.axhline(150, color="grey", lw=0.8)
     ax1.set(xscale="log", yscale="log", xlabel="passages", ylabel="ms",
             title="/search hybrid latency (targets 50 / 150 ms)")  # fmt: skip
     ax1.legend(fontsize=7)
-    for (x, r) in zip(n, rows, strict=True):
+    for x, r in zip(n, rows, strict=True):
         ax1.annotate(f"{r['http']['p95_ms']:.0f}", (x, r["http"]["p95_ms"]), fontsize=7)
     rss = [r["http"]["rss_peak"] / 2**20 for r in rows]
     disk = [r["disk_bytes"] / 2**20 for r in rows]

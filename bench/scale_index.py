@@ -23,6 +23,7 @@ import numpy as np
 from bench.generator import SeedText, generate, load_seed_text
 from indexer.builder import chunking_settings, package_version
 from indexer.embedding import Embedder
+from indexer.lexical import LEXICAL_DIR, LexicalIndex
 from indexer.models import DocumentMeta
 from indexer.settings import Settings
 from indexer.snapshot import STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
@@ -43,15 +44,17 @@ class ScaleIndexReport:
     seconds_generate_store: float
     seconds_vectors: float
     seconds_faiss: float
+    seconds_lexical: float
     seconds_publish: float
     store_bytes: int
     vectors_bytes: int
+    lexical_bytes: int
 
     @property
     def seconds(self) -> float:
         return (
             self.seconds_generate_store + self.seconds_vectors + self.seconds_faiss
-            + self.seconds_publish
+            + self.seconds_lexical + self.seconds_publish
         )  # fmt: skip
 
 
@@ -125,6 +128,9 @@ def build_scale_index(
         vectors = VectorIndex.from_vectors(all_ids[:filled], all_vecs[:filled], kind)
         vectors.save(draft / VECTORS_FILE)
         t_faiss = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        LexicalIndex.build(store.lexical_rows()).save(draft / LEXICAL_DIR)
+        t_lexical = time.perf_counter() - t0
         # The exact vectors, kept beside the index (not in it) for ANN recall checks.
         np.save(settings.index_dir / "bench_ids.npy", all_ids[:filled], allow_pickle=False)
         np.save(settings.index_dir / "bench_vectors.npy", all_vecs[:filled], allow_pickle=False)
@@ -150,9 +156,11 @@ def build_scale_index(
         seconds_generate_store=t_store,
         seconds_vectors=t_vectors,
         seconds_faiss=t_faiss,
+        seconds_lexical=t_lexical,
         seconds_publish=t_publish,
         store_bytes=(final / STORE_FILE).stat().st_size,
         vectors_bytes=(final / VECTORS_FILE).stat().st_size,
+        lexical_bytes=sum(p.stat().st_size for p in (final / LEXICAL_DIR).iterdir()),
     )
 
 
@@ -182,10 +190,6 @@ def _bulk_put(conn, meta: DocumentMeta, paragraphs, pids, vecs, seed: int) -> No
     conn.executemany(
         "INSERT INTO passages VALUES (?,?,?)",
         [(pid, text, vec.tobytes()) for pid, text, vec in zip(pids, texts, vecs, strict=True)],
-    )
-    conn.executemany(
-        "INSERT INTO passages_fts(rowid, text, item_title) VALUES (?,?,?)",
-        [(pid, text, p.item_title) for pid, text, p in zip(pids, texts, paragraphs, strict=True)],
     )
     conn.executemany(
         "INSERT INTO sources VALUES (?,?,?,?,?,?,?,?)",

@@ -23,6 +23,7 @@ from tqdm import tqdm
 from .embedding import Embedder
 from .errors import CorpusError, IndexMismatchError, IndexNotFoundError, IngestError
 from .ingest import SourceFile, discover, ingest_file
+from .lexical import LEXICAL_DIR, LexicalIndex
 from .models import ParsedDocument
 from .settings import Settings
 from .snapshot import FORMAT_VERSION, STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
@@ -342,6 +343,7 @@ class Indexer:
         report.passages, report.documents = store.counts()
         vectors = self._vectors(store, draft, orphans, created, report.passages, fresh)
         vectors.save(draft / VECTORS_FILE)
+        LexicalIndex.build(store.lexical_rows()).save(draft / LEXICAL_DIR)
         previous = None if fresh else self._live_info()
         store.close()
         info = IndexInfo(
@@ -384,7 +386,7 @@ class Indexer:
     def _live_info(self) -> IndexInfo | None:
         if self.index_dir.current_name() is None:
             return None
-        return self.index_dir.read_info(self.index_dir.current(), verify=False)
+        return self.index_dir.read_info(self.index_dir.current(), verify="none")
 
     def _compatible_live_index(self, can_rebuild: bool) -> bool:
         """Whether the live index can be updated in place with these settings.
@@ -397,7 +399,7 @@ class Indexer:
         """
         if self.index_dir.current_name() is None:
             return False
-        info = self.index_dir.read_info(self.index_dir.current(), verify=True)
+        info = self.index_dir.read_info(self.index_dir.current())
         problems = index_mismatches(info, self.settings, self.embedder)
         if problems and not can_rebuild:
             root = self.index_dir.root

@@ -1,4 +1,4 @@
-"""Command line: build, add, remove, stats and search.
+"""Command line: build, add, remove, check, stats and search.
 
 Expected failures print one message and exit with status 2; files that could not be
 indexed are listed on stderr while the rest of the corpus is indexed (status 0, or 1
@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from .builder import BuildReport, Indexer
+from .engine import SearchEngine, check_index
 from .errors import ScrutinyError
 from .models import Hit, SearchFilters
 from .settings import Settings
@@ -116,6 +117,9 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("stats", help="what the index holds")
     add_index_options(s)
 
+    c = sub.add_parser("check", help="verify every index file whole (hashes, SQLite pages)")
+    add_index_options(c)
+
     q = sub.add_parser("search", help="print ranked, cited passages")
     q.add_argument("query")
     q.add_argument("-k", type=int, default=10)
@@ -146,8 +150,10 @@ def run(args: argparse.Namespace) -> int:
         return _print_report(report, args.strict)
     if args.command == "remove":
         return _print_report(Indexer(settings).remove(args.documents), False)
-
-    from .engine import SearchEngine
+    if args.command == "check":
+        version = check_index(settings)
+        print(f"ok: {version} (every file hashed whole, SQLite integrity checked)")
+        return 0
 
     engine = SearchEngine.open(settings)
     if args.command == "stats":
@@ -190,9 +196,7 @@ def run_command(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return run_command(
-        parser().parse_args(argv), run, "; the previous index version is still live"
-    )
+    return run_command(parser().parse_args(argv), run, "; the previous index version is still live")
 
 
 if __name__ == "__main__":

@@ -15,10 +15,11 @@ from pathlib import Path
 from .builder import BuildReport, Indexer, check_index_matches
 from .embedding import Embedder
 from .errors import DocumentNotFoundError, ScrutinyError
+from .lexical import LEXICAL_DIR, LexicalIndex
 from .models import Hit, Passage, SearchFilters, SearchMode
 from .retrieval import Retriever
 from .settings import Settings
-from .snapshot import STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
+from .snapshot import FULL_CHECK_BYTES, STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
 from .store import PassageStore, StoredDocument
 from .vectors import VectorIndex
 
@@ -49,14 +50,15 @@ class SearchEngine:
         return cls(settings, embedder)
 
     def _open(self, version: Path) -> Snapshot:
-        info = self.index_dir.read_info(version, verify=True)
+        info = self.index_dir.read_info(version)
         check_index_matches(info, self.settings, self.embedder, self.index_dir.root)
         store = PassageStore(version / STORE_FILE, readonly=True)
-        store.check_integrity()
+        store.check_integrity(thorough=store.path.stat().st_size <= FULL_CHECK_BYTES)
         vectors = VectorIndex.load(version / VECTORS_FILE, info.vector_kind)
         retriever = Retriever(
             store,
             vectors,
+            LexicalIndex.load(version / LEXICAL_DIR),
             self.embedder,
             self.settings.rrf_k,
             self.settings.candidates,
@@ -121,3 +123,16 @@ class SearchEngine:
 
 def build_index(settings: Settings, rebuild: bool = False, progress: bool = False) -> BuildReport:
     return Indexer(settings).build(rebuild=rebuild, progress=progress)
+
+
+def check_index(settings: Settings) -> str:
+    """Verify the live version whole: a server's open samples large files (snapshot.py)."""
+    index_dir = IndexDir(settings.index_dir)
+    version = index_dir.current()
+    index_dir.read_info(version, verify="full")
+    store = PassageStore(version / STORE_FILE, readonly=True)
+    try:
+        store.check_integrity(thorough=True)
+    finally:
+        store.close()
+    return version.name

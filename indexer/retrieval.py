@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .embedding import Embedder
+from .lexical import LexicalIndex
 from .models import Hit, SearchFilters, SearchMode
 from .store import PassageStore, query_terms
 from .vectors import VectorIndex
@@ -56,6 +57,7 @@ class Retriever:
         self,
         store: PassageStore,
         vectors: VectorIndex,
+        lexical_index: LexicalIndex,
         embedder: Embedder,
         rrf_k: int = 60,
         candidates: int = 100,
@@ -63,26 +65,27 @@ class Retriever:
     ) -> None:
         self.store = store
         self.vectors = vectors
+        self.lexical_index = lexical_index
         self.embedder = embedder
         self.rrf_k = rrf_k
         self.candidates = candidates
         self.lexical_weight = lexical_weight
 
-    def _allowed(self, filters: SearchFilters | None) -> np.ndarray | None:
+    def allowed(self, filters: SearchFilters | None) -> np.ndarray | None:
+        """Passage ids the filters admit; None when there are no filters."""
         if filters is None or filters.is_empty():
             return None
         return self.store.filtered_ids(filters)
 
     def dense(
-        self, query: str, k: int, filters: SearchFilters | None = None
+        self, query: str, k: int, allowed: np.ndarray | None = None
     ) -> list[tuple[int, float]]:
-        vector = self.embedder.encode_query(query)
-        return self.vectors.search(vector, k, self._allowed(filters))
+        return self.vectors.search(self.embedder.encode_query(query), k, allowed)
 
     def lexical(
-        self, query: str, k: int, filters: SearchFilters | None = None
+        self, query: str, k: int, allowed: np.ndarray | None = None
     ) -> list[tuple[int, float]]:
-        return self.store.lexical_search(query, k, filters)
+        return self.lexical_index.search(query, k, allowed)
 
     def ranked(
         self,
@@ -92,13 +95,14 @@ class Retriever:
         filters: SearchFilters | None = None,
     ) -> list[tuple[int, float]]:
         """(passage id, score) pairs, best first."""
+        allowed = self.allowed(filters)
         if mode == "dense":
-            return self.dense(query, k, filters)
+            return self.dense(query, k, allowed)
         if mode == "lexical":
-            return self.lexical(query, k, filters)
+            return self.lexical(query, k, allowed)
         depth = max(self.candidates, k)
-        dense = self.dense(query, depth, filters)
-        return self.fuse(dense, self.lexical(query, depth, filters))[:k]
+        dense = self.dense(query, depth, allowed)
+        return self.fuse(dense, self.lexical(query, depth, allowed))[:k]
 
     def fuse(
         self, dense: Sequence[tuple[int, float]], lexical: Sequence[tuple[int, float]]

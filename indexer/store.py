@@ -1,9 +1,10 @@
-"""The passage store: SQLite holds documents, passages, their sources and the BM25 index.
+"""The passage store: SQLite holds documents, passages and their sources.
 
 A passage is stored once per distinct text (its id is a hash of the text), with one
 `sources` row per place it stands, so a paragraph repeated verbatim in two published
 documents is one search result that cites both. Embeddings are kept here too, so the
-FAISS index can always be rebuilt from the store alone.
+FAISS index can always be rebuilt from the store alone, like the lexical index
+(`indexer.lexical`), which is built from its texts.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import hashlib
 import re
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -51,9 +52,6 @@ CREATE INDEX IF NOT EXISTS sources_by_passage ON sources(passage_id);
 -- SQLite scans every source row per passage, quadratic in the archive (9 ms a passage at
 -- 10k passages, hours at 100k); with it, 0.4 ms at any size.
 CREATE INDEX IF NOT EXISTS documents_by_meeting ON documents(meeting_date, committee);
-CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
-    text, item_title, tokenize = 'porter unicode61 remove_diacritics 2'
-);
 CREATE TABLE IF NOT EXISTS failures (
     corpus TEXT NOT NULL, path TEXT NOT NULL, reason TEXT NOT NULL,
     PRIMARY KEY (corpus, path)
@@ -274,10 +272,16 @@ class PassageStore:
             self._all_connections.clear()
         self._local = threading.local()
 
-    def check_integrity(self) -> None:
+    def check_integrity(self, thorough: bool = True) -> None:
+        """Fail now, with the file named, rather than in the middle of a query.
+
+        `PRAGMA quick_check` reads the whole file: minutes for a store of millions of
+        passages, so a server opening one skips it (`thorough=False`) and relies on the
+        snapshot's size and sampled hash; `python -m indexer check` runs it.
+        """
         try:
-            row = self.connection.execute("PRAGMA quick_check").fetchone()
-            self.connection.execute("SELECT count(*) FROM passages").fetchone()
+            row = self.connection.execute("PRAGMA quick_check").fetchone() if thorough else ("ok",)
+            self.connection.execute("SELECT count(*) FROM documents").fetchone()
         except sqlite3.DatabaseError as exc:
             raise IndexCorruptError(f"Passage store {self.path} is damaged: {exc}") from exc
         if row is None or row[0] != "ok":
@@ -338,10 +342,6 @@ class PassageStore:
                     conn.execute(
                         "INSERT INTO passages VALUES (?,?,?)",
                         (pid, text, np.asarray(vectors[pid], dtype=np.float32).tobytes()),
-                    )
-                    conn.execute(
-                        "INSERT INTO passages_fts(rowid, text, item_title) VALUES (?,?,?)",
-                        (pid, text, chunk.item_title or ""),
                     )
                     created.append(pid)
                 for truncated in replaced:
@@ -430,9 +430,6 @@ class PassageStore:
         for chunk in _batches(ids, 500):
             self.connection.execute(
                 f"DELETE FROM passages WHERE passage_id IN ({_marks(chunk)})", chunk
-            )
-            self.connection.execute(
-                f"DELETE FROM passages_fts WHERE rowid IN ({_marks(chunk)})", chunk
             )
 
     def record_failure(self, corpus: str, path: str, reason: str) -> None:
@@ -555,27 +552,16 @@ class PassageStore:
         ).fetchall()
         return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
 
-    def lexical_search(
-        self, query: str, k: int, filters: SearchFilters | None = None
-    ) -> list[tuple[int, float]]:
-        """BM25 (FTS5) over passage text and item title; any query word may match."""
-        terms = query_terms(query)
-        if not terms or k <= 0:
-            return []
-        match = " OR ".join('"' + t.replace('"', "") + '"' for t in terms)
-        sql = "SELECT rowid, bm25(passages_fts, 1.0, 0.3) AS score FROM passages_fts "
-        sql += "WHERE passages_fts MATCH ?"
-        params: list[object] = [match]
-        if filters is not None and not filters.is_empty():
-            where, fparams = filter_sql(filters)
-            sql += (
-                " AND rowid IN (SELECT s.passage_id FROM sources s JOIN documents d "
-                f"USING (document_id) WHERE {where})"
-            )
-            params.extend(fparams)
-        sql += " ORDER BY score LIMIT ?"
-        params.append(k)
-        return [(int(r[0]), -float(r[1])) for r in self.connection.execute(sql, params)]
+    def lexical_rows(self) -> Iterator[tuple[int, str, str | None]]:
+        """(passage id, text, item title of its first source), in ascending order of id.
+
+        What the lexical index (`indexer.lexical`) is built from at every publish.
+        """
+        yield from self.connection.execute(
+            "SELECT p.passage_id, p.text, (SELECT s.item_title FROM sources s "
+            "WHERE s.passage_id = p.passage_id ORDER BY s.rowid LIMIT 1) "
+            "FROM passages p ORDER BY p.passage_id"
+        )
 
     def facets(self) -> dict[str, list[str]]:
         conn = self.connection

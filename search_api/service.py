@@ -62,9 +62,7 @@ SAME_MEETING_DISCOUNT = 0.8
 
 class PassageNotInDocumentError(DocumentNotFoundError):
     def __init__(self, document_id: str, passage_id: int) -> None:
-        ScrutinyError.__init__(
-            self, f"Passage {passage_id} is not in document {document_id!r}"
-        )
+        ScrutinyError.__init__(self, f"Passage {passage_id} is not in document {document_id!r}")
         self.document_id = document_id
 
 
@@ -154,14 +152,15 @@ class ScrutinyService:
         retriever = self.engine.snapshot.retriever
         topic = intent.topic
         depth = max(self.settings.candidates, POOL, k)
-        dense = retriever.dense(topic, depth, filters)
+        allowed = retriever.allowed(filters)
+        dense = retriever.dense(topic, depth, allowed)
         cosines = dict(dense)
         if mode == "dense":
             ranked = dense
         elif mode == "lexical":
-            ranked = retriever.lexical(topic, depth, filters)
+            ranked = retriever.lexical(topic, depth, allowed)
         else:
-            ranked = retriever.fuse(dense, retriever.lexical(topic, depth, filters))
+            ranked = retriever.fuse(dense, retriever.lexical(topic, depth, allowed))
         pool = retriever.hits(ranked[: max(POOL, k)], topic)
         scored = self._boost(pool, intent)
         if intent.trend:
@@ -299,9 +298,7 @@ class ScrutinyService:
             )
         if passage is not None and not any(p.selected for p in out):
             raise PassageNotInDocumentError(document_id, passage)
-        return DocumentDetail(
-            document=self._summary(doc), passages=out, selected_passage=passage
-        )
+        return DocumentDetail(document=self._summary(doc), passages=out, selected_passage=passage)
 
     def _source_path(self, doc: StoredDocument) -> Path | None:
         """The original file, when it still lies where it was indexed from."""

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from indexer import cli as indexer_cli
+from indexer import snapshot
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
 from indexer.engine import SearchEngine
@@ -21,6 +23,7 @@ from indexer.errors import (
     IndexNotFoundError,
     ScrutinyError,
 )
+from indexer.lexical import LEXICAL_DIR
 from indexer.settings import Settings
 from indexer.snapshot import INFO_FILE, STORE_FILE, VECTORS_FILE, IndexDir
 
@@ -53,6 +56,8 @@ CASES: list[tuple[str, str, Damage, str]] = [
     ("sqlite deleted", STORE_FILE, Path.unlink, "missing"),
     ("faiss byte flipped", VECTORS_FILE, _flip_middle, "damaged"),
     ("faiss deleted", VECTORS_FILE, Path.unlink, "missing"),
+    ("bm25 scores byte flipped", f"{LEXICAL_DIR}/scores.npy", _flip_middle, "damaged"),
+    ("bm25 terms deleted", f"{LEXICAL_DIR}/terms.json", Path.unlink, "missing"),
     ("index.json truncated", INFO_FILE, _truncate, "unreadable"),
     ("index.json deleted", INFO_FILE, Path.unlink, "missing"),
 ]
@@ -68,6 +73,30 @@ def test_damaged_index_file_is_refused_at_load(
         SearchEngine.open(seed_copy, embedder)
     message = str(info.value)
     assert word in message and "--rebuild" in message and str(root) in message
+
+
+def test_large_files_are_sampled_at_open_and_hashed_whole_by_check(
+    seed_copy: Settings, embedder: Embedder, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Above the size limit, opening hashes a sample of blocks (a 1M-passage store is
+    5 GB): damage inside a sampled block is refused at open; damage elsewhere is found by
+    `python -m indexer check`, which hashes every byte and runs SQLite's page check."""
+    monkeypatch.setattr(snapshot, "FULL_CHECK_BYTES", 0)
+    monkeypatch.setattr(snapshot, "SAMPLE_BLOCKS", 4)
+    monkeypatch.setattr(snapshot, "SAMPLE_BLOCK_BYTES", 512)
+    # Republish so that index.json records the sampled digests.
+    (tmp_path / "extra.txt").write_text(GOOD_MINUTES)
+    Indexer(seed_copy, embedder).add([tmp_path / "extra.txt"])
+    vectors = IndexDir(seed_copy.index_dir).current() / VECTORS_FILE
+    data = bytearray(vectors.read_bytes())
+    data[len(data) // 2 - 4000] ^= 0xFF  # between the second and third sampled block
+    vectors.write_bytes(bytes(data))
+    assert SearchEngine.open(seed_copy, embedder).counts()[1] == 6
+    assert indexer_cli.main(["check", "--index", str(seed_copy.index_dir)]) == 2
+    data[0] ^= 0xFF  # inside the first sampled block
+    vectors.write_bytes(bytes(data))
+    with pytest.raises(IndexCorruptError, match="damaged"):
+        SearchEngine.open(seed_copy, embedder)
 
 
 @pytest.mark.parametrize(
