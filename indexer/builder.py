@@ -114,8 +114,15 @@ class Indexer:
         rebuild: bool = False,
         progress: bool = False,
     ) -> BuildReport:
-        """Make the index hold exactly the documents of these corpora."""
+        """Make the index hold exactly the documents of these corpora and the uploads.
+
+        The uploads folder always counts: a rebuild from the shell must not drop the
+        minutes officers added over HTTP.
+        """
         corpora = list(corpus_dirs or self.settings.corpus_dirs)
+        uploads = self.settings.uploads_dir
+        if uploads.is_dir() and all(c.resolve() != uploads.resolve() for c in corpora):
+            corpora.append(uploads)
         sources = self._discover(corpora)
         keys = {_corpus_key(c) for c in corpora}
         return self._run(sources, prune_corpora=keys, rebuild=rebuild, progress=progress)

@@ -83,5 +83,10 @@ class Settings(BaseSettings):
         return [Path(p) for p in self.corpus.split(":") if p.strip()]
 
     @property
+    def uploads_dir(self) -> Path:
+        """Documents officers upload over HTTP: kept beside the index, always indexed."""
+        return Path(self.index_dir) / "uploads"
+
+    @property
     def model_path(self) -> str:
         return resolve_model_path(self.model)

@@ -10,9 +10,9 @@ any type is accepted), metadata in the query string. The body is streamed to dis
 reading stops at `SCRUTINY_MAX_UPLOAD_BYTES` (413). The format is decided by the bytes
 (a PDF header, an HTML document, or UTF-8 text), never by the file name (415 otherwise).
 Files land in the `uploads/` corpus folder inside the index folder, with their metadata
-in its `manifest.csv`, and are indexed incrementally; `POST /reindex` includes that
-folder, so uploads survive a rebuild. After each change the serving engine switches to
-the new version.
+in its `manifest.csv`, and are indexed incrementally; every build includes that folder
+(`Indexer.build`), so uploads survive a rebuild, from here or from the shell. After each
+change the serving engine switches to the new version.
 """
 
 from __future__ import annotations
@@ -41,21 +41,16 @@ from indexer.snapshot import IndexLockedError
 from ..deps import ServiceDep
 from ..schemas import ErrorResponse
 
-__all__ = ["MIN_TOKEN_CHARS", "UPLOADS_DIR", "router", "uploads_dir"]
+__all__ = ["MIN_TOKEN_CHARS", "router"]
 
 log = logging.getLogger(__name__)
 
 MIN_TOKEN_CHARS = 16
-UPLOADS_DIR = "uploads"
 MANIFEST_FIELDS = (
     "path", "council", "committee", "meeting_date", "date_precision", "doc_type", "title",
     "source_url",
 )  # fmt: skip
 _manifest_lock = threading.Lock()
-
-
-def uploads_dir(settings: Settings) -> Path:
-    return Path(settings.index_dir) / UPLOADS_DIR
 
 
 def require_admin(request: Request) -> None:
@@ -237,7 +232,7 @@ async def upload_document(
     from starlette.concurrency import run_in_threadpool
 
     settings: Settings = request.app.state.settings
-    folder = uploads_dir(settings)
+    folder = settings.uploads_dir
     folder.mkdir(parents=True, exist_ok=True)
     stem = document_id_for(Path(filename).stem or filename)
     if not stem:
@@ -318,11 +313,8 @@ def _restore(target: Path, backup: Path, had: bool, folder: Path, name: str) -> 
 def reindex(request: Request, _: AdminDep, service: ServiceDep) -> ChangeReport:
     """Index the configured corpus folders and the uploads (incremental)."""
     settings: Settings = request.app.state.settings
-    corpora = list(settings.corpus_dirs)
-    if uploads_dir(settings).is_dir():
-        corpora.append(uploads_dir(settings))
     try:
-        report = Indexer(settings, service.engine.embedder).build(corpora)
+        report = Indexer(settings, service.engine.embedder).build()
     except IndexLockedError:
         raise _locked() from None
     service.refresh()
@@ -352,7 +344,7 @@ def delete_document(
         raise _locked() from None
     except CorpusError as exc:
         raise HTTPException(404, str(exc)) from None
-    folder = uploads_dir(settings).resolve()
+    folder = settings.uploads_dir.resolve()
     if Path(doc.corpus).resolve() == folder:
         path = (folder / doc.meta.path).resolve()
         if path.is_relative_to(folder) and path.is_file():

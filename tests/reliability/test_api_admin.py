@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
+from indexer import cli as indexer_cli
 from indexer.embedding import Embedder
 from indexer.engine import SearchEngine
 from indexer.settings import Settings
@@ -105,6 +106,18 @@ def test_upload_indexes_and_the_server_switches(admin: TestClient, seed_copy: Se
     assert not (seed_copy.index_dir / "uploads" / "new-minutes.pdf").exists()
     assert admin.delete("/documents/new-minutes", headers=AUTH).status_code == 404
     assert admin.get("/health").json()["documents"] == 5
+
+
+def test_a_rebuild_from_the_shell_keeps_uploads(
+    admin: TestClient, seed_copy: Settings, embedder: Embedder
+) -> None:
+    """Uploads live in the index folder, not in SCRUTINY_CORPUS: every build counts them."""
+    assert _upload(admin, GOOD_MINUTES.encode()).status_code == 201
+    args = [*map(str, seed_copy.corpus_dirs), "--rebuild", "--index", str(seed_copy.index_dir)]
+    assert indexer_cli.main(["build", *args]) == 0
+    engine = SearchEngine.open(seed_copy, embedder)
+    assert engine.counts()[1] == 6
+    assert engine.search("marmalade allowance pilot", k=1)[0].citation.document_id == "new-minutes"
 
 
 @pytest.mark.parametrize(
