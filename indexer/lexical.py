@@ -210,12 +210,27 @@ class LexicalIndex:
         for col in columns:
             start, end = self.indptr[col], self.indptr[col + 1]
             scores[self.rows[start:end]] += self.scores[start:end]
-        if allowed is not None:
-            mask = np.zeros(len(self.ids), dtype=bool)
-            mask[self.rows_of(np.asarray(allowed, dtype=np.int64))] = True
-            scores[~mask] = 0.0
-        k = min(k, len(scores))
-        top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
-        top = top[scores[top] > 0]
-        top = top[np.lexsort((self.ids[top], -scores[top]))]
+        if allowed is None:
+            candidates = np.flatnonzero(scores >= self._floor(columns, k))
+        else:
+            candidates = self.rows_of(np.asarray(allowed, dtype=np.int64))
+            candidates = candidates[scores[candidates] > 0]
+        if len(candidates) > k:
+            candidates = candidates[np.argpartition(-scores[candidates], k - 1)[:k]]
+        top = candidates[np.lexsort((self.ids[candidates], -scores[candidates]))]
         return [(int(self.ids[r]), float(scores[r])) for r in top]
+
+    def _floor(self, columns: list[int], k: int) -> float:
+        """A lower bound on the k-th best total score, to skip sorting a million rows.
+
+        Every passage's total is at least its share from any one query term, so the k-th
+        best posting of a term with k or more postings bounds the k-th best total from
+        below. The shortest such list is the cheapest to partition.
+        """
+        lengths = [int(self.indptr[c + 1] - self.indptr[c]) for c in columns]
+        usable = [(n, c) for n, c in zip(lengths, columns, strict=True) if n >= k]
+        if not usable:
+            return np.finfo(np.float32).tiny
+        _, col = min(usable)
+        postings = self.scores[self.indptr[col] : self.indptr[col + 1]]
+        return max(float(np.partition(postings, len(postings) - k)[len(postings) - k]), 1e-30)

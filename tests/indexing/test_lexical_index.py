@@ -69,3 +69,19 @@ def test_seed_index_covers_every_passage(seed_engine: SearchEngine) -> None:
     hits = seed_engine.search("agency social workers", k=5, mode="lexical")
     assert hits and all(w in hits[0].text.lower() for w in ("agency", "social", "worker"))
     assert all(any(w in h.text.lower() for w in ("agency", "social", "worker")) for h in hits)
+
+
+@pytest.mark.parametrize("k", [1, 3, 25])
+def test_top_k_equals_scoring_every_passage(seed_engine: SearchEngine, k: int) -> None:
+    """The lower-bound shortcut in `search` must pick the same passages as sorting all."""
+    lexical = seed_engine.snapshot.retriever.lexical_index
+    for query in ("agency social workers", "the committee", "Ofsted inspection", "budget 2019"):
+        totals = np.zeros(len(lexical), dtype=np.float32)
+        for term in lexical.analyzer.query_terms(query):
+            col = lexical.terms[term]
+            start, end = lexical.indptr[col], lexical.indptr[col + 1]
+            totals[lexical.rows[start:end]] += lexical.scores[start:end]
+        ranked = sorted(zip(-totals, lexical.ids.tolist(), strict=True))[:k]
+        expected = [(pid, -score) for score, pid in ranked if score < 0]
+        got = lexical.search(query, k)
+        assert [p for p, _ in got] == [p for p, _ in expected], query
