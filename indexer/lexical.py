@@ -230,7 +230,7 @@ class LexicalIndex:
         lengths = [int(self.indptr[c + 1] - self.indptr[c]) for c in columns]
         usable = [(n, c) for n, c in zip(lengths, columns, strict=True) if n >= k]
         if not usable:
-            return np.finfo(np.float32).tiny
+            return float(np.finfo(np.float32).tiny)
         _, col = min(usable)
         postings = self.scores[self.indptr[col] : self.indptr[col + 1]]
         return max(float(np.partition(postings, len(postings) - k)[len(postings) - k]), 1e-30)
