@@ -77,6 +77,20 @@ class Embedder:
         except (OSError, ValueError) as exc:
             raise ModelLoadError(f"Could not load embedding model {self.path!r}: {exc}") from exc
 
+    def serve_one_thread(self) -> None:
+        """Embed each query on one thread from now on, unless threads were configured.
+
+        A server runs requests side by side, so they, not threads inside one short
+        query, should share the cores: torch's default of one thread per core made 20
+        concurrent clients oversubscribe two cores. Indexing keeps the default.
+        Torch only: an ONNX session's threads are fixed when it is made.
+        """
+        if self.threads is None and self.backend == "torch":
+            import torch
+
+            self.threads = 1
+            torch.set_num_threads(1)
+
     @cached_property
     def dim(self) -> int:
         return int(self.model.get_embedding_dimension())

@@ -41,11 +41,11 @@ def highlights(text: str, query: str, limit: int = 12) -> list[str]:
     stems = {_stem(t) for t in query_terms(query)}
     if not stems:
         return []
+    starts = re.compile("|".join(re.escape(s) for s in sorted(stems)), re.IGNORECASE)
     found: dict[str, None] = {}
     for match in _TEXT_WORD.finditer(text):
         word = match.group(0)
-        lower = word.lower()
-        if any(lower.startswith(s) for s in stems) and lower not in found:
+        if word not in found and starts.match(word):
             found[word] = None
             if len(found) >= limit:
                 break
@@ -119,7 +119,11 @@ class Retriever:
             weights=[1.0, self.lexical_weight],
         )
 
-    def hits(self, ranked: Sequence[tuple[int, float]], query: str) -> list[Hit]:
+    def hits(
+        self, ranked: Sequence[tuple[int, float]], query: str, highlight: bool = True
+    ) -> list[Hit]:
+        """Passages with their citations; `highlight=False` leaves marking the query words
+        to the caller, for a pool of candidates most of which will not be shown."""
         passages = self.store.passages([pid for pid, _ in ranked])
         return [
             Hit(
@@ -127,7 +131,7 @@ class Retriever:
                 text=passages[pid].text,
                 score=round(score, 6),
                 citation=passages[pid].citation,
-                highlights=highlights(passages[pid].text, query),
+                highlights=highlights(passages[pid].text, query) if highlight else [],
             )
             for pid, score in ranked
             if pid in passages

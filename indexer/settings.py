@@ -50,6 +50,12 @@ class Settings(BaseSettings):
         ge=1,
         description="Threads for embedding (default: one per core); 1 suits a busy server",
     )
+    request_threads: int = Field(
+        default=8,
+        ge=1,
+        le=256,
+        description="Requests the server works on at once (more wait their turn)",
+    )
     max_passage_tokens: int = Field(
         default=240,
         ge=32,

@@ -75,21 +75,26 @@ def kill(iterations: int) -> None:
 
 
 def load(clients: int, per_client: int, single: int) -> None:
-    from indexer.engine import SearchEngine
+    """Load the server as deployed: `python -m search_api serve` in its own process."""
     from reliability.load import run_load
-    from reliability.server import serve
+    from reliability.server import free_port, wait_healthy
 
     with tempfile.TemporaryDirectory() as tmp:
-        settings, embedder = _seed_index(Path(tmp))
-        engine = SearchEngine.open(settings, embedder)
-        with serve(engine) as url:
-            result = run_load(url, single, clients, per_client)
-    lines = result.lines()
-    lines.append(
-        f"requests sent: {result.single.requests + result.many.requests} "
-        f"(+10 warm-up), errors: {result.single.errors + result.many.errors}"
-    )
-    record("Load (python -m reliability load)", lines)
+        settings, _ = _seed_index(Path(tmp))
+        port = free_port()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "search_api", "serve", "--no-build",
+             "--index", str(settings.index_dir), "--port", str(port)],
+            cwd=ROOT, env={**os.environ, "HF_HUB_OFFLINE": "1"},
+        )  # fmt: skip
+        try:
+            url = f"http://127.0.0.1:{port}"
+            wait_healthy(url)
+            result = run_load(url, server.pid, single, clients, per_client)
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+    record("Load (python -m reliability load)", result.lines())
 
 
 def fuzz(examples: int) -> None:
@@ -135,8 +140,8 @@ def main() -> int:
     k.add_argument("--iterations", type=int, default=25)
     lo = sub.add_parser("load", help="bounded load test on loopback")
     lo.add_argument("--clients", type=int, default=20)
-    lo.add_argument("--per-client", type=int, default=50)
-    lo.add_argument("--single", type=int, default=100)
+    lo.add_argument("--per-client", type=int, default=30)
+    lo.add_argument("--single", type=int, default=60)
     f = sub.add_parser("fuzz", help="reader and API fuzzing, long")
     f.add_argument("--examples", type=int, default=2000)
     a = sub.add_parser("all", help="all three with their defaults")
@@ -145,8 +150,8 @@ def main() -> int:
     if args.command in ("kill", "all"):
         kill(args.iterations)
     if args.command in ("load", "all"):
-        load(getattr(args, "clients", 20), getattr(args, "per_client", 50),
-             getattr(args, "single", 100))  # fmt: skip
+        load(getattr(args, "clients", 20), getattr(args, "per_client", 30),
+             getattr(args, "single", 60))  # fmt: skip
     if args.command in ("fuzz", "all"):
         fuzz(getattr(args, "examples", 2000))
     return 0

@@ -1,15 +1,23 @@
 """A bounded load test on loopback: an asyncio httpx client, at most a few thousand
-requests, stopping by itself.
+requests, stopping by itself, against the server running as its own process.
 
-Phase 1 measures single-client latency, phase 2 runs 20 concurrent clients; both send
-the same mix of /search queries (plus /health and /facets). The server's RSS (psutil,
-the server runs in this process's thread) is sampled through the run to see that it
-levels off rather than growing with the requests.
+Three phases send the same mix of /search queries (plus /health and /facets):
+
+- one client, each request sent as soon as the last returns: the single-client latency;
+- 20 concurrent users, each pausing a random 0.5–1.5 s between requests as a member at
+  the search box does (locust's `wait_time = between(0.5, 1.5)`): the 3x p95 target;
+- saturation: 20 clients with no pause. On 2 cores this measures throughput; its latency
+  is set by queueing (Little's law: 20 in flight / throughput), whatever the code does.
+
+The server's RSS (psutil, by pid) is sampled through the run to see that it levels off
+rather than growing with the requests.
 """
 
 from __future__ import annotations
 
 import asyncio
+import random
+import statistics
 import time
 from dataclasses import dataclass, field
 
@@ -25,7 +33,9 @@ QUERIES = [
 
 @dataclass
 class Phase:
+    name: str
     clients: int
+    think_s: tuple[float, float] = (0.0, 0.0)
     requests: int = 0
     errors: int = 0
     latencies: list[float] = field(default_factory=list)
@@ -36,19 +46,24 @@ class Phase:
         return data[min(len(data) - 1, int(q * len(data)))] * 1000 if data else 0.0
 
     def line(self) -> str:
+        pause = f", {self.think_s[0]}-{self.think_s[1]} s between requests" * any(self.think_s)
         return (
-            f"{self.clients} client(s): {self.requests} requests, {self.errors} errors, "
+            f"{self.name} ({self.clients} client(s){pause}): {self.requests} requests, "
+            f"{self.errors} errors, "
             f"p50 {self.pct(0.5):.0f} ms, p95 {self.pct(0.95):.0f} ms, "
             f"p99 {self.pct(0.99):.0f} ms, {self.requests / self.seconds:.1f} req/s"
         )
 
 
-async def _run(url: str, clients: int, per_client: int) -> Phase:
-    phase = Phase(clients)
+async def _run(url: str, phase: Phase, per_client: int, seed: int = 7) -> Phase:
+    clients = phase.clients
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
 
     async def one(slot: int, http: httpx.AsyncClient) -> None:
+        pauses = random.Random(seed * 1000 + slot)
         for i in range(per_client):
+            if any(phase.think_s):
+                await asyncio.sleep(pauses.uniform(*phase.think_s))
             n = slot * per_client + i
             if n % 10 == 9:
                 path, params = ("/health", None) if n % 20 == 19 else ("/facets", None)
@@ -72,35 +87,63 @@ async def _run(url: str, clients: int, per_client: int) -> Phase:
 
 
 @dataclass
-class LoadResult:
+class Round:
     single: Phase
-    many: Phase
+    users: Phase
+    saturation: Phase
+
+    @property
+    def phases(self) -> tuple[Phase, Phase, Phase]:
+        return self.single, self.users, self.saturation
+
+    def ratio(self, phase: Phase) -> float:
+        return phase.pct(0.95) / max(self.single.pct(0.95), 1e-9)
+
+
+@dataclass
+class LoadResult:
+    rounds: list[Round]
     rss_mb: list[float]
 
     @property
     def ratio(self) -> float:
-        return self.many.pct(0.95) / max(self.single.pct(0.95), 1e-9)
+        """Median over rounds of (p95 of the concurrent users / single-client p95)."""
+        return statistics.median(r.ratio(r.users) for r in self.rounds)
 
     def lines(self) -> list[str]:
-        half = len(self.rss_mb) // 2
-        return [
-            self.single.line(),
-            self.many.line(),
-            f"p95 under 20 clients / single-client p95: {self.ratio:.1f}x",
-            f"server RSS MB: start {self.rss_mb[0]:.0f}, after the first half of the "
-            f"concurrent phase {self.rss_mb[half]:.0f}, end {self.rss_mb[-1]:.0f}, "
-            f"max {max(self.rss_mb):.0f}",
+        out = []
+        for i, r in enumerate(self.rounds, 1):
+            out += [f"round {i}: {phase.line()}" for phase in r.phases]
+        users = [r.ratio(r.users) for r in self.rounds]
+        saturation = [r.ratio(r.saturation) for r in self.rounds]
+        quarter = len(self.rss_mb) // 4
+        phases = [p for r in self.rounds for p in r.phases]
+        out += [
+            f"p95 of {self.rounds[0].users.clients} users / single-client p95, median of "
+            f"{len(self.rounds)} rounds: {self.ratio:.1f}x "
+            f"(rounds: {', '.join(f'{x:.1f}x' for x in users)}; saturation: "
+            f"{', '.join(f'{x:.1f}x' for x in saturation)})",
+            "server RSS MB at each quarter of the run: "
+            + ", ".join(f"{self.rss_mb[min(i * quarter, len(self.rss_mb) - 1)]:.0f}"
+                        for i in range(5))  # fmt: skip
+            + f"; max {max(self.rss_mb):.0f}",
+            f"requests sent: {sum(p.requests for p in phases)} (+10 warm-up), "
+            f"errors: {sum(p.errors for p in phases)}",
         ]
+        return out
 
 
-def run_load(url: str, single_requests: int = 100, clients: int = 20, per_client: int = 50,
-             ) -> LoadResult:  # fmt: skip
-    import os
+def run_load(
+    url: str, server_pid: int, single_requests: int = 60, clients: int = 20,
+    per_client: int = 30, rounds: int = 3,
+) -> LoadResult:  # fmt: skip
+    """`rounds` times: one client, then `clients` users pausing between requests, then
+    `clients` clients without pauses (saturation, with fewer requests each)."""
     import threading
 
     import psutil
 
-    process = psutil.Process(os.getpid())
+    process = psutil.Process(server_pid)
     rss: list[float] = [process.memory_info().rss / 2**20]
     done = threading.Event()
 
@@ -108,13 +151,19 @@ def run_load(url: str, single_requests: int = 100, clients: int = 20, per_client
         while not done.wait(0.5):
             rss.append(process.memory_info().rss / 2**20)
 
+    asyncio.run(_run(url, Phase("warm-up", 1), 10))
     sampler = threading.Thread(target=sample, daemon=True)
-    asyncio.run(_run(url, 1, 10))  # warm-up
-    single = asyncio.run(_run(url, 1, single_requests))
-    rss.append(process.memory_info().rss / 2**20)
     sampler.start()
-    many = asyncio.run(_run(url, clients, per_client))
+    results = []
+    for seed in range(rounds):
+        single = asyncio.run(_run(url, Phase("single client", 1), single_requests, seed))
+        users = Phase("concurrent users", clients, (0.5, 1.5))
+        asyncio.run(_run(url, users, per_client, seed))
+        saturation = asyncio.run(
+            _run(url, Phase("saturation", clients), max(per_client * 2 // 3, 1), seed)
+        )
+        results.append(Round(single, users, saturation))
     done.set()
     sampler.join()
     rss.append(process.memory_info().rss / 2**20)
-    return LoadResult(single, many, rss)
+    return LoadResult(results, rss)

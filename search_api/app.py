@@ -11,6 +11,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
@@ -44,6 +45,10 @@ def create_app(
         app.state.settings = resolved
         app.state.service = None
         app.state.startup_error = None
+        # Route handlers are sync: they run in anyio's thread pool, 40 threads by default.
+        # On a few cores that many CPU-bound searches only contend (and each thread opens
+        # its own SQLite connection): a small pool queues the rest at no cost in throughput.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = resolved.request_threads
         try:
             app.state.service = ScrutinyService(engine or SearchEngine.open(resolved, embedder))
         except ScrutinyError as exc:

@@ -162,6 +162,7 @@ def serve(args: argparse.Namespace) -> int:
         state = f"published version {report.version}" if report.version else "already up to date"
         print(f"{report.summary()}; {state}")
     print(f"Scrutiny Search on http://{settings.host}:{settings.port}/  (API docs: /docs)")
+    embedder.serve_one_thread()
     app = create_app(settings, embedder=embedder)
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
     return 0

@@ -31,6 +31,7 @@ from pathlib import Path
 from indexer.engine import SearchEngine
 from indexer.errors import DocumentNotFoundError, ScrutinyError
 from indexer.models import DatePrecision, Hit, SearchFilters, SearchMode
+from indexer.retrieval import highlights
 from indexer.settings import Settings
 from indexer.store import StoredDocument
 
@@ -161,11 +162,12 @@ class ScrutinyService:
             ranked = retriever.lexical(topic, depth, allowed)
         else:
             ranked = retriever.fuse(dense, retriever.lexical(topic, depth, allowed))
-        pool = retriever.hits(ranked[: max(POOL, k)], topic)
+        pool = retriever.hits(ranked[: max(POOL, k)], topic, highlight=False)
         scored = self._boost(pool, intent)
         if intent.trend:
             scored = self._cover_span(scored, cosines, k)
-        return Evidence(intent, scored[:k], cosines)
+        shown = [h.model_copy(update={"highlights": highlights(h.text, topic)}) for h in scored[:k]]
+        return Evidence(intent, shown, cosines)
 
     @staticmethod
     def _boost(hits: list[Hit], intent: TemporalIntent) -> list[Hit]:
