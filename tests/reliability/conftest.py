@@ -9,19 +9,16 @@ an incremental build over that corpus finds every document unchanged and embeds 
 from __future__ import annotations
 
 import shutil
-import sys
-import zlib
 from pathlib import Path
 
 import pytest
 
 from indexer.engine import SearchEngine
 from indexer.settings import Settings
+from tests.pdf import build_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
-if str(ROOT) not in sys.path:  # the campaign package `reliability/` is not installed
-    sys.path.insert(0, str(ROOT))
 
 QUERIES = ("agency staff", "overspend", "Ofsted monitoring visit", "foster carers")
 
@@ -59,31 +56,4 @@ def seed_copy(seed_settings: Settings, tmp_path: Path) -> Settings:
 
 def text_pdf(lines: list[str]) -> bytes:
     """A one-page PDF with a Helvetica text layer."""
-    ops = ["BT", "/F1 11 Tf", "72 740 Td", "14 TL"]
-    for line in lines:
-        escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-        ops.append(f"({escaped}) Tj T*")
-    ops.append("ET")
-    stream = zlib.compress("\n".join(ops).encode("latin-1"))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-        b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
-        f"<< /Length {len(stream)} /Filter /FlateDecode >>\nstream\n".encode()
-        + stream
-        + b"\nendstream",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    for offset in offsets:
-        out += f"{offset:010d} 00000 n \n".encode()
-    trailer = f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
-    out += trailer.encode()
-    return bytes(out)
+    return build_pdf([list(lines)])
