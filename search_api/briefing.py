@@ -334,7 +334,7 @@ class BriefingBuilder:
 
         evidence = service.evidence(request.topic, max(POOL, request.k), request.mode, filters)
         # The coverage re-ranking a trend question gets: a briefing always spans its period.
-        hits = ScrutinyService._cover_span(evidence.hits, evidence.cosines, request.k)
+        hits = ScrutinyService.cover_span(evidence.hits, evidence.cosines, request.k)
         hits = hits[: request.k]
         precisions = {d: s.date_precision for d, s in documents.items()}
         summary_answer = service.answers.answer(

@@ -165,7 +165,7 @@ class ScrutinyService:
         pool = retriever.hits(ranked[: max(POOL, k)], topic, highlight=False)
         scored = self._boost(pool, intent)
         if intent.trend:
-            scored = self._cover_span(scored, cosines, k)
+            scored = self.cover_span(scored, cosines, k)
         shown = [h.model_copy(update={"highlights": highlights(h.text, topic)}) for h in scored[:k]]
         return Evidence(intent, shown, cosines)
 
@@ -185,7 +185,14 @@ class ScrutinyService:
         return sorted(boosted, key=lambda h: -h.score)
 
     @staticmethod
-    def _cover_span(hits: list[Hit], cosines: dict[int, float], k: int) -> list[Hit]:
+    def cover_span(hits: list[Hit], cosines: dict[int, float], k: int) -> list[Hit]:
+        """Re-rank so the top k reaches across the period: a trend question, and every
+        briefing, needs its earliest and latest relevant meetings, not ten passages of one.
+
+        Among the relevant hits (cosine near the best), the earliest and latest dated
+        meetings come first, then one hit per meeting, then the rest with each further
+        hit of an already-taken meeting discounted.
+        """
         if len(hits) <= 1:
             return hits
         best_cos = max((cosines.get(h.passage_id, 0.0) for h in hits[:RELEVANT_RANKS]), default=0)
