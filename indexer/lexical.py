@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import unicodedata
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -41,7 +42,6 @@ TITLE_WEIGHT = 0.3
 """Agenda item titles repeat over many passages; a title word counts 0.3 of a text word."""
 
 _WORD = re.compile(r"[^\W_]+")
-_FILES = ("ids.npy", "indptr.npy", "rows.npy", "scores.npy", "terms.json")
 
 
 class Analyzer:
@@ -49,6 +49,7 @@ class Analyzer:
 
     def __init__(self) -> None:
         self._stemmer = Stemmer.Stemmer("porter")
+        self._stemmer_lock = threading.Lock()  # a Stemmer must not be called concurrently
         self._terms: dict[str, str | None] = {}
 
     def term(self, word: str) -> str | None:
@@ -56,7 +57,11 @@ class Analyzer:
         term = self._terms.get(word, "")
         if term == "":
             plain = word if word.isascii() else _strip_diacritics(word)
-            term = None if plain in STOPWORDS else self._stemmer.stemWord(plain)
+            if plain in STOPWORDS:
+                term = None
+            else:
+                with self._stemmer_lock:
+                    term = self._stemmer.stemWord(plain)
             if len(self._terms) < 1_000_000:
                 self._terms[word] = term
         return term
@@ -182,10 +187,6 @@ class LexicalIndex:
         if len(indptr) != len(terms) + 1 or indptr[-1] != len(rows) or len(rows) != len(scores):
             raise IndexCorruptError(f"Lexical index {folder} is inconsistent")
         return cls(ids, {t: i for i, t in enumerate(terms)}, indptr, rows, scores)
-
-    @staticmethod
-    def files() -> Iterator[str]:
-        return (f"{LEXICAL_DIR}/{name}" for name in _FILES)
 
     # -- searching -----------------------------------------------------------------------
 
