@@ -139,7 +139,7 @@ class Indexer:
             folder = path.parent
             matches = [s for s in discover(folder) if s.path.resolve() == path.resolve()]
             if not matches:
-                raise CorpusError(f"{path}: not a supported document (txt, pdf, html)")
+                raise CorpusError(f"{path}: not a supported document (txt, pdf, docx, html)")
             sources.extend(matches)
         return self._run(sources, prune_corpora=set(), progress=progress)
 

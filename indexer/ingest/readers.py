@@ -5,6 +5,9 @@ as `.txt` is still read as a PDF and a binary file renamed `.txt` is refused cle
 Every failure a bad file can cause becomes an `IngestError` naming the file; anything
 else (a bug) propagates.
 
+Word documents (.docx, as officers write reports) are read with python-docx, paragraphs
+and table rows in document order, as plain text.
+
 PDFs are read with pypdfium2: on the 129 Kent PDFs it is about 14x faster than pypdf
 and, unlike pypdf, it gives whole lines on the Kingston PDFs whose text layer holds one
 word per line. Paragraph breaks are not in PDFium's text, so they are recovered from
@@ -13,20 +16,23 @@ the line pitch (a gap taller than a normal line means a new paragraph).
 
 from __future__ import annotations
 
+import io
 import re
 import statistics
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from indexer.errors import IngestError
 
-Format = Literal["text", "pdf", "html"]
+Format = Literal["text", "pdf", "html", "docx"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 PDF_SUFFIXES = frozenset({".pdf"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | HTML_SUFFIXES
+DOCX_SUFFIXES = frozenset({".docx"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,8 @@ def sniff_format(data: bytes, suffix: str) -> Format | None:
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
         return "pdf"
+    if is_docx(data):
+        return "docx"
     lowered = head[:1024].lower()
     if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered:
         return "html"
@@ -83,15 +91,18 @@ def read_file(path: Path, data: bytes) -> RawDocument:
         )
     if fmt is None:
         if data[:4] == b"PK\x03\x04":
-            kind = "a zip container (Word/Excel?)"
+            kind = "a zip container that is not a Word .docx (Excel? PowerPoint? damaged?)"
         else:
             kind = f"extension {path.suffix or '(none)'!r}"
         raise IngestError(
             path,
-            f"unknown format: {kind}; supported are plain text (.txt, .text, .md), PDF and HTML",
+            f"unknown format: {kind}; supported are plain text (.txt, .text, .md), PDF, HTML "
+            "and Word (.docx)",
         )
     if fmt == "pdf":
         return read_pdf(path, data)
+    if fmt == "docx":
+        return read_docx(path, data)
     if fmt == "html":
         return read_html(path, decode_text(path, data, allow_binary_check=False))
     return read_text(path, data)
@@ -128,6 +139,45 @@ def read_text(path: Path, data: bytes) -> RawDocument:
     if "\f" in text:
         return RawDocument(format="text", pages=text.split("\f"), paged=True)
     return RawDocument(format="text", pages=[text], paged=False)
+
+
+def is_docx(data: bytes) -> bool:
+    """A zip holding `word/document.xml`: a Word document, whatever its name says."""
+    if data[:4] != b"PK\x03\x04":
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except Exception:  # a probe of untrusted bytes: any failure means "not a Word file"
+        return False
+
+
+def read_docx(path: Path, data: bytes) -> RawDocument:
+    """Paragraphs and table rows in document order, a blank line between paragraphs.
+
+    A table row becomes one line, its cells joined by a tab, so a minutes table laid out
+    as number | text reads "41.4<tab>The committee noted …" like typed minutes.
+    """
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines: list[str] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Paragraph):
+                lines.append(block.text.strip())
+            elif isinstance(block, Table):
+                for row in block.rows:
+                    cells = dict.fromkeys(c.text.strip() for c in row.cells if c.text.strip())
+                    lines.append("\t".join(cells))
+    except Exception as exc:  # python-docx raises many kinds (KeyError, lxml errors) on bad input
+        raise IngestError(path, f"corrupt Word document: {type(exc).__name__}") from exc
+    text = "\n\n".join(line for line in lines if line)
+    if not text.strip():
+        raise IngestError(path, "no text: the Word document holds no paragraphs or tables")
+    return RawDocument(format="docx", pages=[text], paged=False)
 
 
 def read_pdf(path: Path, data: bytes) -> RawDocument:

@@ -8,7 +8,8 @@ Access: `Authorization: Bearer <token>`, compared in constant time with
 Uploads: the request body is the file itself (`Content-Type: application/octet-stream`,
 any type is accepted), metadata in the query string. The body is streamed to disk and
 reading stops at `SCRUTINY_MAX_UPLOAD_BYTES` (413). The format is decided by the bytes
-(a PDF header, an HTML document, or UTF-8 text), never by the file name (415 otherwise).
+(a PDF header, a Word .docx zip, an HTML document, or UTF-8 text), never by the file
+name (415 otherwise).
 Files land in the `uploads/` corpus folder inside the index folder, with their metadata
 in its `manifest.csv`, and are indexed incrementally; every build includes that folder
 (`Indexer.build`), so uploads survive a rebuild, from here or from the shell. After each
@@ -35,6 +36,7 @@ from indexer.builder import BuildReport, Indexer
 from indexer.errors import CorpusError
 from indexer.ingest import document_id_for
 from indexer.ingest.manifest import MANIFEST_NAME
+from indexer.ingest.readers import is_docx
 from indexer.settings import Settings
 from indexer.snapshot import IndexLockedError
 
@@ -110,11 +112,13 @@ def _report(report: BuildReport, version: str | None) -> ChangeReport:
 
 
 def sniff_upload(head: bytes, path: Path) -> str | None:
-    """The extension the content deserves (.pdf, .html, .txt), or None when it is none
-    of these. Text must be UTF-8 without NUL bytes; the whole file is checked."""
+    """The extension the content deserves (.pdf, .docx, .html, .txt), or None when it is
+    none of these. Text must be UTF-8 without NUL bytes; the whole file is checked."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if start.startswith(b"%PDF-"):
         return ".pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return ".docx" if is_docx(path.read_bytes()) else None
     lowered = start[:1024].lower()
     if lowered.startswith((b"<!doctype html", b"<html")):
         return ".html"
@@ -203,7 +207,7 @@ Text = Annotated[str | None, Query(max_length=300)]
     response_model=ChangeReport,
     responses={
         413: {"model": ErrorResponse, "description": "Over the upload size limit"},
-        415: {"model": ErrorResponse, "description": "Not a PDF, HTML or UTF-8 text file"},
+        415: {"model": ErrorResponse, "description": "Not a PDF, Word, HTML or UTF-8 text file"},
         422: {"model": ErrorResponse, "description": "The file could not be indexed"},
     },
     openapi_extra={
@@ -246,7 +250,7 @@ async def upload_document(
         if suffix is None:
             raise HTTPException(
                 status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
-                "Unsupported content: send a PDF, an HTML page or UTF-8 text "
+                "Unsupported content: send a PDF, a Word .docx, an HTML page or UTF-8 text "
                 "(the type is read from the file's bytes, not its name)",
             )
         return await run_in_threadpool(
@@ -275,7 +279,7 @@ def _index_upload(
             os.replace(target, backup)
         # Another upload with the same id but another format is replaced too.
         for other in folder.glob(f"{Path(name).stem}.*"):
-            if other.suffix in (".pdf", ".html", ".txt") and other.name != name:
+            if other.suffix in (".pdf", ".docx", ".html", ".txt") and other.name != name:
                 other.unlink()
                 _drop_manifest_row(folder, other.name)
         os.replace(incoming, target)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pdf import build_pdf
+from tests.documents import build_pdf
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import time
+import zipfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -12,6 +14,7 @@ import pytest
 from indexer.errors import IngestError
 from indexer.ingest import discover, ingest_file
 from indexer.models import ParsedDocument
+from tests.documents import build_docx
 
 from .conftest import DATA, CountTokens
 
@@ -215,3 +218,43 @@ def test_all_kent_pdfs_ingest(archives: Path, count_tokens: CountTokens) -> None
     elapsed = time.perf_counter() - started
     print(f"129 Kent PDFs: {chunks} chunks in {elapsed:.1f} s")
     assert chunks > 5000
+
+
+def _minutes_docx() -> bytes:
+    return build_docx(
+        "Children and Families Scrutiny Committee - Wednesday 15 March 2023 10.00 am",
+        [
+            "41. Foster Carer Recruitment:",
+            "41.1 The committee heard that the fostering service had recruited 41 new foster "
+            "carers in the year, the highest number since 2015.",
+        ],
+        [["41.2", "Members asked for a breakdown of carer retention by district."]],
+    )
+
+
+def test_word_minutes_are_read_in_document_order(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    (tmp_path / "minutes.docx").write_bytes(_minutes_docx())
+    (tmp_path / "renamed.txt").write_bytes(_minutes_docx())  # read by content, not name
+    for name in ("minutes.docx", "renamed.txt"):
+        doc = _ingest_one(tmp_path, name, count_tokens)
+        assert doc.meta.meeting_date == date(2023, 3, 15)
+        assert doc.meta.committee == "Children and Families Scrutiny Committee"
+        by_para = {c.paragraph: c for c in doc.chunks}
+        assert by_para["41.1"].text.startswith("The committee heard that the fostering service")
+        assert by_para["41.1"].item_title == "Foster Carer Recruitment"
+        assert "breakdown of carer retention" in by_para["41.2"].text
+
+
+def test_damaged_word_document_is_refused_by_name(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    data = bytearray(_minutes_docx())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename)
+    data[start : start + 200] = b"\x00" * 200  # the compressed body of document.xml
+    (tmp_path / "minutes.docx").write_bytes(bytes(data))
+    with pytest.raises(IngestError, match="minutes.docx.*corrupt Word document"):
+        _ingest_one(tmp_path, "minutes.docx", count_tokens)

@@ -15,7 +15,7 @@ import pytest
 
 from indexer.engine import SearchEngine
 from indexer.settings import Settings
-from tests.pdf import build_pdf
+from tests.documents import build_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"

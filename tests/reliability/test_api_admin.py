@@ -13,6 +13,7 @@ from indexer.embedding import Embedder
 from indexer.engine import SearchEngine
 from indexer.settings import Settings
 from search_api.app import create_app
+from tests.documents import build_docx
 
 from .conftest import CORPUS, GOOD_MINUTES, text_pdf
 
@@ -134,6 +135,19 @@ def test_uploads_are_typed_by_content(admin: TestClient, body: bytes, name: str)
     response = _upload(admin, body, name=name)
     assert response.status_code == 415, response.text
     assert "bytes" in response.json()["detail"]
+
+
+def test_a_word_document_upload_is_indexed(admin: TestClient, seed_copy: Settings) -> None:
+    body = build_docx(
+        "Children and Families Overview and Scrutiny Committee - Wednesday 15 March 2023",
+        ["12. Foster Carer Recruitment:", "12.1 The committee agreed the damson allowance pilot."],
+        [["12.2", "Members asked for the damson allowance costs by district."]],
+    )
+    response = _upload(admin, body, name="march minutes.pdf")  # the name's extension is wrong
+    assert response.status_code == 201, response.text
+    assert (seed_copy.index_dir / "uploads" / "march-minutes.docx").is_file()
+    hits = admin.get("/search", params={"q": "damson allowance", "k": 2}).json()["hits"]
+    assert {h["citation"]["paragraph"] for h in hits} == {"12.1", "12.2"}
 
 
 def test_upload_size_limit(admin: TestClient, seed_copy: Settings) -> None:

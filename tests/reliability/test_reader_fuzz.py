@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from indexer.errors import IngestError
 from indexer.ingest import SourceFile, ingest_file
 from indexer.ingest.readers import read_file
+from tests.documents import build_docx
 
 from .conftest import CORPUS, GOOD_MINUTES, text_pdf
 
@@ -31,8 +32,15 @@ SEED_HTML = (
     b"<script>alert(1)</script></body></html>"
 )
 SEED_TEXT = GOOD_MINUTES.encode()
-SEEDS = [SEED_PDF, SEED_HTML, SEED_TEXT, *(p.read_bytes()[:4000] for p in CORPUS.glob("*.txt"))]
-NAMES = ["doc.pdf", "doc.html", "doc.txt", "doc.md", "doc.htm"]
+SEED_DOCX = build_docx(
+    "Cabinet - Thursday 30 January 2025", ["41. Budget:", "41.1 The committee noted it."],
+    [["41.2", "Members asked about the overspend."]],
+)  # fmt: skip
+SEEDS = [
+    SEED_PDF, SEED_HTML, SEED_TEXT, SEED_DOCX,
+    *(p.read_bytes()[:4000] for p in CORPUS.glob("*.txt")),
+]  # fmt: skip
+NAMES = ["doc.pdf", "doc.html", "doc.txt", "doc.md", "doc.htm", "doc.docx"]
 
 FUZZ = settings(
     max_examples=EXAMPLES,

@@ -1,7 +1,9 @@
-"""Small real PDFs with a text layer, written byte by byte, for reader and upload tests."""
+"""Small real documents for reader and upload tests: PDFs with a text layer, written byte
+by byte, and Word files written with python-docx."""
 
 from __future__ import annotations
 
+import io
 import zlib
 
 
@@ -49,3 +51,26 @@ def build_pdf(pages: list[list[str | None]]) -> bytes:
         f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     )
     return bytes(out)
+
+
+def build_docx(heading: str, paragraphs: list[str], table: list[list[str]]) -> bytes:
+    """Word minutes as officers write them: a title, a meeting line, an item heading,
+    numbered paragraphs, and a table of numbered rows."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Agenda and minutes", level=1)
+    document.add_paragraph(heading)
+    for text in paragraphs:
+        if text.endswith(":"):
+            document.add_heading(text.rstrip(":"), level=2)
+        else:
+            document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for row, cells in zip(grid.rows, table, strict=True):
+            for cell, text in zip(row.cells, cells, strict=True):
+                cell.text = text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
