@@ -95,8 +95,9 @@ def tables(data: dict[str, Any]) -> str:
         out += [
             "### Query latency, ANN recall and memory",
             "",
-            "`default` = torch query embedder with its default threads (what `make serve` runs "
-            "today); `tuned` = ONNX int8 query embedder, 1 thread. p50/p95 are medians over "
+            "`default` = torch query embedder with the runtime's default threads (`make serve` "
+            "also uses torch, on one thread); `tuned` = ONNX int8 query embedder, 1 thread. "
+            "HTTP = one uvicorn worker with the tuned embedder. p50/p95 are medians over "
             "runs (range across runs in brackets). CPU ms = process CPU time per query in "
             "process, the cost the query would have on an idle core.",
             "",
