@@ -122,6 +122,8 @@ MAX_QUOTE_WORDS = 80
 MAX_SCORED_SENTENCES = 48
 BEST_MARGIN = 0.25
 """Other sentences join the best one when they score within this of it."""
+TIMELINE_LIMIT = 6
+"""Sentences in a trend answer: a reply to read on the page. A briefing asks for more."""
 TIMELINE_FLOOR = 0.6
 TIMELINE_COSINE_MARGIN = 0.15
 """A meeting joins a timeline when its best sentence scores this share of the best."""
@@ -319,6 +321,7 @@ class AnswerBuilder:
         hits: Sequence[Hit],
         cosines: Mapping[int, float],
         precisions: Mapping[str, DatePrecision | None],
+        timeline_limit: int = TIMELINE_LIMIT,
     ) -> Answer:
         if not hits:
             return Answer(EMPTY_TEXT, [], True)
@@ -333,7 +336,7 @@ class AnswerBuilder:
                 for h in hits
                 if cosines.get(h.passage_id, 0.0) >= best_cos - TIMELINE_COSINE_MARGIN
             }
-            chosen = self._timeline(scored, on_topic)
+            chosen = self._timeline(scored, on_topic, timeline_limit)
         else:
             chosen = self._best(scored)
         if not chosen:
@@ -398,9 +401,7 @@ class AnswerBuilder:
         return sorted(chosen, key=lambda s: (first[s.hit.passage_id], s.sentence.start))
 
     @staticmethod
-    def _timeline(
-        scored: list[_Scored], on_topic: set[int], limit: int = 6
-    ) -> list[_Scored]:
+    def _timeline(scored: list[_Scored], on_topic: set[int], limit: int) -> list[_Scored]:
         """The best sentence of each meeting that speaks to the topic, in date order.
 
         A meeting counts when its best sentence scores near the overall best, or when

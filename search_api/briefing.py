@@ -69,6 +69,9 @@ __all__ = [
 BriefingFormat = Literal["markdown", "docx", "json"]
 
 POOL = 50
+TIMELINE_MEETINGS = 12
+"""Timeline sentences in a briefing: one a meeting over a few years of a committee that
+meets every other month, where an answer on the page stops at 6."""
 """Candidates drawn from the service before the coverage re-ranking."""
 ACTION_COSINE_MARGIN = RELEVANT_COSINE_MARGIN
 NOTHING_FOUND = "Nothing found."
@@ -346,8 +349,9 @@ class BriefingBuilder:
             summary_answer
             if abstained
             else service.answers.answer(
-                _as_trend(evidence.intent), hits, evidence.cosines, precisions
-            )
+                _as_trend(evidence.intent), hits, evidence.cosines, precisions,
+                timeline_limit=TIMELINE_MEETINGS,
+            )  # fmt: skip
         )
 
         refs = _References(self, documents)

@@ -1,0 +1,50 @@
+"""A briefing over many meetings keeps a timeline entry for each, where an answer on the
+page stops at a handful: officers brief on years of a committee's work."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from indexer.builder import Indexer
+from indexer.embedding import Embedder
+from indexer.engine import SearchEngine
+from indexer.settings import Settings
+from search_api.answering import TIMELINE_LIMIT
+from search_api.briefing import TIMELINE_MEETINGS, BriefingBuilder, BriefingRequest
+from search_api.schemas import AskRequest
+from search_api.service import ScrutinyService
+
+YEARS = range(2013, 2023)  # ten meetings, one a year
+MINUTES = """Agenda and minutes
+
+Children and Families Overview and Scrutiny Committee - Wednesday 15 March {year} 10.00 am
+
+Foster Carer Recruitment
+
+12.1     The committee reviewed the quince allowance for foster carers in {year}: the
+allowance had supported {n} foster carers that year.
+
+12.2     Members asked for a breakdown of library opening hours by district.
+"""
+
+
+def test_briefing_timeline_spans_every_meeting(tmp_path: Path, embedder: Embedder) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, year in enumerate(YEARS):
+        (corpus / f"minutes-{year}.txt").write_text(MINUTES.format(year=year, n=20 + 3 * i))
+    settings = Settings(corpus=str(corpus), index_dir=tmp_path / "index")
+    Indexer(settings, embedder).build()
+    service = ScrutinyService(SearchEngine.open(settings, embedder))
+
+    briefing = BriefingBuilder(service).build(
+        BriefingRequest(topic="quince allowance for foster carers", generated_at=False)
+    )
+    dates = [m.meeting_date for m in briefing.timeline]
+    assert len(dates) > TIMELINE_LIMIT and len(dates) <= TIMELINE_MEETINGS
+    assert dates == sorted(d for d in dates if d)
+    assert dates[0] == date(YEARS[0], 3, 15) and dates[-1] == date(YEARS[-1], 3, 15)
+
+    answer = service.ask(AskRequest(question="How has the quince allowance changed over time?"))
+    assert 0 < len(answer.citations) <= TIMELINE_LIMIT  # the page's answer stays short
