@@ -162,28 +162,18 @@ async def _receive(request: Request, target: Path, limit: int) -> bytes:
     return head
 
 
-def _write_manifest_row(folder: Path, row: dict[str, str]) -> None:
-    """Replace the file's row in uploads/manifest.csv (written atomically)."""
+def _set_manifest_row(folder: Path, path: str, row: dict[str, str] | None = None) -> None:
+    """Replace the file's row in uploads/manifest.csv, or drop it when `row` is None
+    (the file is rewritten atomically)."""
     manifest = folder / MANIFEST_NAME
     rows: list[dict[str, str]] = []
     if manifest.exists():
         with manifest.open(encoding="utf-8", newline="") as handle:
-            rows = [r for r in csv.DictReader(handle) if r.get("path") != row["path"]]
-    rows.append(row)
-    tmp = folder / f".{MANIFEST_NAME}.{uuid.uuid4().hex}"
-    with tmp.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=MANIFEST_FIELDS, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
-    os.replace(tmp, manifest)
-
-
-def _drop_manifest_row(folder: Path, name: str) -> None:
-    manifest = folder / MANIFEST_NAME
-    if not manifest.exists():
+            rows = [r for r in csv.DictReader(handle) if r.get("path") != path]
+    elif row is None:
         return
-    with manifest.open(encoding="utf-8", newline="") as handle:
-        rows = [r for r in csv.DictReader(handle) if r.get("path") != name]
+    if row is not None:
+        rows.append(row)
     tmp = folder / f".{MANIFEST_NAME}.{uuid.uuid4().hex}"
     with tmp.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=MANIFEST_FIELDS, extrasaction="ignore")
@@ -281,11 +271,11 @@ def _index_upload(
         for other in folder.glob(f"{Path(name).stem}.*"):
             if other.suffix in (".pdf", ".docx", ".html", ".txt") and other.name != name:
                 other.unlink()
-                _drop_manifest_row(folder, other.name)
+                _set_manifest_row(folder, other.name)
         os.replace(incoming, target)
         row = {"path": name, **{k: v or "" for k, v in meta.items()}}
         row["date_precision"] = "day" if meta.get("meeting_date") else ""
-        _write_manifest_row(folder, row)
+        _set_manifest_row(folder, row["path"], row)
         try:
             report = Indexer(settings, service.engine.embedder).add([target])
         except IndexLockedError:
@@ -310,7 +300,7 @@ def _restore(target: Path, backup: Path, had: bool, folder: Path, name: str) -> 
         os.replace(backup, target)
     else:
         target.unlink(missing_ok=True)
-        _drop_manifest_row(folder, name)
+        _set_manifest_row(folder, name)
 
 
 @router.post("/reindex", response_model=ChangeReport)
@@ -354,6 +344,6 @@ def delete_document(
         if path.is_relative_to(folder) and path.is_file():
             with _manifest_lock:
                 path.unlink()
-                _drop_manifest_row(folder, doc.meta.path)
+                _set_manifest_row(folder, doc.meta.path)
     service.refresh()
     return _report(report, service.engine.snapshot.version)
