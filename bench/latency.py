@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -21,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from reliability.server import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTION_FILES = [ROOT.parent / "shared" / "eval" / "dev_questions.jsonl",
@@ -154,12 +155,6 @@ def ann_recall(index_dir: Path, n_queries: int | None, k: int = 10) -> dict[str,
 
 
 # -- over HTTP --------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def proc_status(pid: int) -> dict[str, int]:

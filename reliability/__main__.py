@@ -89,7 +89,7 @@ def load(clients: int, per_client: int, single: int) -> None:
         )  # fmt: skip
         try:
             url = f"http://127.0.0.1:{port}"
-            wait_healthy(url)
+            wait_healthy(url, process=server)
             result = run_load(url, server.pid, single, clients, per_client)
         finally:
             server.terminate()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -21,16 +22,21 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def wait_healthy(url: str, timeout_s: float = 120) -> None:
+def wait_healthy(
+    url: str, timeout_s: float = 120, process: subprocess.Popen[bytes] | None = None
+) -> None:
+    """Wait for `url`/health to answer 200; fail at once if `process` (the server) exits."""
     deadline = time.monotonic() + timeout_s
     while True:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"the server at {url} exited with status {process.returncode}")
         try:
             if httpx.get(f"{url}/health", timeout=5).status_code == 200:
                 return
         except httpx.HTTPError:
             pass
         if time.monotonic() > deadline:
-            raise RuntimeError(f"the server at {url} did not start")
+            raise RuntimeError(f"the server at {url} did not start in {timeout_s:.0f} s")
         time.sleep(0.1)
 
 

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
-import uvicorn
 from playwright.sync_api import BrowserContext, Page
 
 from indexer.engine import SearchEngine
-from search_api.app import create_app
+from reliability.server import serve
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -24,34 +19,10 @@ CHROMIUM_ARGS = [
 ]  # fmt: skip
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def live_server(seed_engine: SearchEngine) -> Iterator[str]:
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(engine=seed_engine), host="127.0.0.1", port=port, log_level="warning"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    else:
-        raise RuntimeError("the test server did not start")
-    yield url
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve(seed_engine) as url:
+        yield url
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -26,6 +25,7 @@ from indexer.builder import Indexer
 from indexer.embedding import Embedder
 from indexer.settings import Settings
 from indexer.snapshot import IndexDir
+from reliability.server import free_port, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 STARTUP_SECONDS = 240  # two model loads on a busy 2-core machine
@@ -36,25 +36,6 @@ Minutes of the meeting held on 3 March 2025
 1.1 The committee questioned the Zanzibarquay pontoon contract, whose costs had risen
 by 40 per cent since the business case was approved, and asked for a full breakdown.
 """
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, deadline: float) -> None:
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"{url} exited with status {process.returncode}")
-        try:
-            if httpx.get(f"{url}/health", timeout=5).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.5)
-    raise AssertionError(f"{url} did not become healthy in {STARTUP_SECONDS} s")
 
 
 @pytest.fixture
@@ -74,7 +55,7 @@ def replicas(tmp_path: Path, built: Settings) -> Iterator[tuple[Settings, str, l
     index_dir = tmp_path / "index"
     shutil.copytree(built.index_dir, index_dir)
     settings = built.model_copy(update={"index_dir": index_dir})
-    ports = [_free_port() for _ in range(3)]
+    ports = [free_port() for _ in range(3)]
     upstreams = [f"http://127.0.0.1:{port}" for port in ports[1:]]
     commands = [
         [sys.executable, "-m", "search_api", "serve", "--no-build", "--index", str(index_dir),
@@ -93,7 +74,7 @@ def replicas(tmp_path: Path, built: Settings) -> Iterator[tuple[Settings, str, l
         deadline = time.monotonic() + STARTUP_SECONDS
         for url, process in zip([*upstreams, f"http://127.0.0.1:{ports[0]}"], processes,
                                 strict=True):  # fmt: skip
-            _wait_healthy(url, process, deadline)
+            wait_healthy(url, max(deadline - time.monotonic(), 0), process)
         yield settings, f"http://127.0.0.1:{ports[0]}", upstreams
     finally:
         for process in processes:
@@ -180,7 +161,7 @@ def test_front_skips_a_replica_that_is_down() -> None:
     server = ThreadingHTTPServer(("127.0.0.1", 0), Alive)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     alive = f"http://127.0.0.1:{server.server_address[1]}"
-    down = f"http://127.0.0.1:{_free_port()}"
+    down = f"http://127.0.0.1:{free_port()}"
     try:
         with TestClient(proxy.create_proxy([down, alive])) as client:
             for _ in range(4):
