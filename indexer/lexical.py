@@ -23,17 +23,14 @@ from __future__ import annotations
 
 import json
 import re
-import threading
-import unicodedata
 from array import array
 from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
-import Stemmer
 
 from .errors import IndexCorruptError
-from .store import STOPWORDS
+from .text import Analyzer
 
 LEXICAL_DIR = "lexical"
 K1 = 1.2
@@ -42,41 +39,6 @@ TITLE_WEIGHT = 0.3
 """Agenda item titles repeat over many passages; a title word counts 0.3 of a text word."""
 
 _WORD = re.compile(r"[^\W_]+")
-
-
-class Analyzer:
-    """Text to index terms: words, lower-cased, without diacritics, Porter-stemmed."""
-
-    def __init__(self) -> None:
-        self._stemmer = Stemmer.Stemmer("porter")
-        self._stemmer_lock = threading.Lock()  # a Stemmer must not be called concurrently
-        self._terms: dict[str, str | None] = {}
-
-    def term(self, word: str) -> str | None:
-        """The index term of one lower-cased word; None for a stopword."""
-        term = self._terms.get(word, "")
-        if term == "":
-            plain = word if word.isascii() else _strip_diacritics(word)
-            if plain in STOPWORDS:
-                term = None
-            else:
-                with self._stemmer_lock:
-                    term = self._stemmer.stemWord(plain)
-            if len(self._terms) < 1_000_000:
-                self._terms[word] = term
-        return term
-
-    def terms(self, text: str) -> list[str | None]:
-        return [self.term(word) for word in _WORD.findall(text.lower())]
-
-    def query_terms(self, query: str) -> list[str]:
-        """Distinct content terms of a query, in order."""
-        return list(dict.fromkeys(t for t in self.terms(query) if t))
-
-
-def _strip_diacritics(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class LexicalIndex:

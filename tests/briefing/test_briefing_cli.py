@@ -1,4 +1,4 @@
-"""`python -m search_api briefing` on the seed index (the service opened once, shared)."""
+"""`python -m search_api briefing` on the seed index (the archive opened once, shared)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ import pytest
 
 from indexer.settings import Settings
 from search_api import cli
-from search_api.service import ScrutinyService
+from search_api.archive import Archive
 
 
 @pytest.fixture
-def shared_service(monkeypatch: pytest.MonkeyPatch, service: ScrutinyService) -> None:
+def shared_service(monkeypatch: pytest.MonkeyPatch, seed_engine: Archive) -> None:
     # Loading the model again for each command would be most of the test's time.
-    monkeypatch.setattr(ScrutinyService, "open", classmethod(lambda cls, settings: service))
+    monkeypatch.setattr(Archive, "open", classmethod(lambda cls, settings: seed_engine))
 
 
 def test_markdown_by_extension(

@@ -40,7 +40,8 @@ from indexer.ingest.readers import is_docx
 from indexer.settings import Settings
 from indexer.snapshot import IndexLockedError
 
-from ..deps import ServiceDep
+from ...archive import Archive
+from ..deps import ArchiveDep
 from ..schemas import ErrorResponse
 
 __all__ = ["MIN_TOKEN_CHARS", "router"]
@@ -211,7 +212,7 @@ Text = Annotated[str | None, Query(max_length=300)]
 async def upload_document(
     request: Request,
     _: AdminDep,
-    service: ServiceDep,
+    archive: ArchiveDep,
     filename: Annotated[
         str, Query(min_length=1, max_length=200, description="Name for the document's id")
     ],
@@ -244,7 +245,7 @@ async def upload_document(
                 "(the type is read from the file's bytes, not its name)",
             )
         return await run_in_threadpool(
-            _index_upload, service, settings, folder, incoming, stem + suffix,
+            _index_upload, archive, settings, folder, incoming, stem + suffix,
             {"council": council, "committee": committee, "doc_type": doc_type, "title": title,
              "source_url": source_url,
              "meeting_date": meeting_date.isoformat() if meeting_date else None},
@@ -254,7 +255,7 @@ async def upload_document(
 
 
 def _index_upload(
-    service: Any,
+    archive: Archive,
     settings: Settings,
     folder: Path,
     incoming: Path,
@@ -277,7 +278,7 @@ def _index_upload(
         row["date_precision"] = "day" if meta.get("meeting_date") else ""
         _set_manifest_row(folder, row["path"], row)
         try:
-            report = Indexer(settings, service.engine.embedder).add([target])
+            report = Indexer(settings, archive.embedder).add([target])
         except IndexLockedError:
             _restore(target, backup, had, folder, name)
             raise _locked() from None
@@ -290,8 +291,8 @@ def _index_upload(
             code = 409 if "duplicate document id" in reason else 422
             raise HTTPException(code, f"{name}: {reason}")
         backup.unlink(missing_ok=True)
-    service.refresh()
-    return _report(report, service.engine.snapshot.version)
+    archive.refresh()
+    return _report(report, archive.version)
 
 
 def _restore(target: Path, backup: Path, had: bool, folder: Path, name: str) -> None:
@@ -304,15 +305,15 @@ def _restore(target: Path, backup: Path, had: bool, folder: Path, name: str) -> 
 
 
 @router.post("/reindex", response_model=ChangeReport)
-def reindex(request: Request, _: AdminDep, service: ServiceDep) -> ChangeReport:
+def reindex(request: Request, _: AdminDep, archive: ArchiveDep) -> ChangeReport:
     """Index the configured corpus folders and the uploads (incremental)."""
     settings: Settings = request.app.state.settings
     try:
-        report = Indexer(settings, service.engine.embedder).build()
+        report = Indexer(settings, archive.embedder).build()
     except IndexLockedError:
         raise _locked() from None
-    service.refresh()
-    return _report(report, service.engine.snapshot.version)
+    archive.refresh()
+    return _report(report, archive.version)
 
 
 @router.delete(
@@ -321,7 +322,7 @@ def reindex(request: Request, _: AdminDep, service: ServiceDep) -> ChangeReport:
     responses={404: {"model": ErrorResponse, "description": "No such document"}},
 )
 def delete_document(
-    document_id: str, request: Request, _: AdminDep, service: ServiceDep
+    document_id: str, request: Request, _: AdminDep, archive: ArchiveDep
 ) -> ChangeReport:
     """Remove a document from the index; an uploaded one is deleted from disk too.
 
@@ -329,11 +330,11 @@ def delete_document(
     its file is removed from that folder.
     """
     settings: Settings = request.app.state.settings
-    doc = service.engine.snapshot.store.document(document_id)
+    doc = archive.reader().stored_document(document_id)
     if doc is None:
         raise HTTPException(404, f"No document with id {document_id!r} in the index")
     try:
-        report = Indexer(settings, service.engine.embedder).remove([document_id])
+        report = Indexer(settings, archive.embedder).remove([document_id])
     except IndexLockedError:
         raise _locked() from None
     except CorpusError as exc:
@@ -345,5 +346,5 @@ def delete_document(
             with _manifest_lock:
                 path.unlink()
                 _set_manifest_row(folder, doc.meta.path)
-    service.refresh()
-    return _report(report, service.engine.snapshot.version)
+    archive.refresh()
+    return _report(report, archive.version)
