@@ -181,6 +181,7 @@ class Analyzer:
         return term
 
     def terms(self, text: str) -> list[str | None]:
+        """Index terms of every word in order, None for stopwords (positions kept)."""
         return [self.term(word) for word in _WORD.findall(text.lower())]
 
     def query_terms(self, query: str) -> list[str]:
@@ -231,6 +232,8 @@ _LEADING_NUMBER = re.compile(r"^\(?\d+(?:\.\d+)*\)?\.?\s+|^[•▪\-–]\s*|^\(?
 
 @dataclass(frozen=True)
 class Sentence:
+    """A sentence as a (start, end) slice of its passage, so quotes stay verbatim."""
+
     start: int
     end: int
     text: str

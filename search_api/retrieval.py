@@ -60,11 +60,13 @@ class Retriever:
     def dense(
         self, query: str, k: int, allowed: np.ndarray | None = None
     ) -> list[tuple[int, float]]:
+        """(passage id, cosine) by the embedding model: finds paraphrases BM25 misses."""
         return self.vectors.search(self.embedder.encode_query(query), k, allowed)
 
     def lexical(
         self, query: str, k: int, allowed: np.ndarray | None = None
     ) -> list[tuple[int, float]]:
+        """(passage id, BM25) by the query's stems: names, figures and jargon."""
         return self.lexical_index.search(query, k, allowed)
 
     def rank(
