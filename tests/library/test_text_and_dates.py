@@ -27,19 +27,7 @@ def test_highlights_ignore_stopwords() -> None:
     assert highlights("the and of", ANALYZER.query_terms("the of")) == []
 
 
-@pytest.mark.parametrize(
-    ("text", "end", "value"),
-    [
-        ("2018", False, date(2018, 1, 1)),
-        ("2018", True, date(2018, 12, 31)),
-        ("2020-02", True, date(2020, 2, 29)),
-        ("2019-02", True, date(2019, 2, 28)),
-        ("2018-03-04", True, date(2018, 3, 4)),
-        ("", True, None),
-    ],
-)
-def test_date_bound(text: str, end: bool, value: date | None) -> None:
-    assert date_bound(text, end) == value
+# date_bound's cases are in tests/briefing/test_actions_text.py (the briefing CLI's).
 
 
 def test_bad_date_bound_is_a_message() -> None:
