@@ -69,3 +69,18 @@ def test_no_snapshot_store_reach_through_outside_the_facade() -> None:
         and node.value.attr == "snapshot"
     ]
     assert bad == []
+
+
+def test_every_setting_is_described_and_grouped() -> None:
+    from dataclasses import fields
+
+    from indexer.settings import Settings
+
+    assert [n for n, f in Settings.model_fields.items() if not f.description] == []
+    settings = Settings()
+    grouped = {
+        f.name
+        for view in (settings.index, settings.search, settings.answers, settings.server)
+        for f in fields(view)
+    }
+    assert grouped == set(Settings.model_fields)
