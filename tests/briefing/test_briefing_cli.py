@@ -60,8 +60,8 @@ def test_stdout_and_format_flag(
         (["briefing", "x", "--out", "b.pdf"], "cannot tell the format"),
         (["briefing", "x", "--format", "docx"], "needs a file"),
         (["briefing", "x", "--from", "20x"], "not a date"),
-        (["briefing", " ", "--format", "md"], "at least 1 character"),
-        (["briefing", "x", "-k", "99"], "less than or equal to 50"),
+        (["briefing", " ", "--format", "md"], "the topic is empty"),
+        (["briefing", "x", "-k", "99"], "k must be between 1 and 50"),
     ],
 )
 def test_bad_arguments_exit_2_with_a_message(
