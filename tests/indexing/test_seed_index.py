@@ -27,7 +27,8 @@ def test_every_seed_document_is_indexed(seed_engine: Archive) -> None:
 
 
 def test_paragraph_41_4_is_one_passage_citing_both_documents(seed_engine: Archive) -> None:
-    hits = search(seed_engine, "currently about 40% of the workforce was agency staff", k=5)
+    # Without "currently": a date word, which the one search path reads as "recently".
+    hits = search(seed_engine, "about 40% of the workforce was agency staff", k=5)
     matching = [h for h in hits if "about 40% of the workforce was agency staff" in h.text]
     assert len(matching) == 1, [h.text[:60] for h in hits]
     citation = matching[0].citation
