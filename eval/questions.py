@@ -10,10 +10,24 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-__all__ = ["KINDS", "Evidence", "Question", "QuestionKind", "load_questions", "quote_id"]
+__all__ = [
+    "FIGURE_KINDS",
+    "KINDS",
+    "Evidence",
+    "Question",
+    "QuestionKind",
+    "Split",
+    "load_questions",
+    "quote_id",
+]
 
-QuestionKind = Literal["fact", "list", "multi", "trend", "unanswerable"]
-KINDS: tuple[QuestionKind, ...] = ("fact", "list", "multi", "trend", "unanswerable")
+QuestionKind = Literal["fact", "list", "multi", "trend", "action", "figure", "unanswerable"]
+KINDS: tuple[QuestionKind, ...] = (
+    "fact", "list", "multi", "trend", "action", "figure", "unanswerable"
+)  # fmt: skip
+FIGURE_KINDS: tuple[QuestionKind, ...] = ("figure", "trend")
+"""Kinds whose answer must state numbers: they carry `key_figures`."""
+Split = Literal["tune", "test"]
 
 
 class Evidence(BaseModel):
@@ -26,6 +40,16 @@ class Question(BaseModel):
     question: str
     kind: QuestionKind
     evidence: list[Evidence] = Field(default_factory=list)
+    key_figures: list[str] = Field(
+        default_factory=list, description="Figures a correct answer states, as written"
+    )
+    group: str | None = Field(
+        default=None, description="Unit of the tune/test split: a meeting or document"
+    )
+    split: Split | None = Field(default=None, description="Derived from `group` (eval.split)")
+    checked_absent: list[str] = Field(
+        default_factory=list, description="Unanswerable: search terms shown absent"
+    )
 
     @property
     def quotes(self) -> list[str]:
