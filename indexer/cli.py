@@ -1,4 +1,4 @@
-"""Command line: build, add, remove, check, stats and search.
+"""Command line: build, add, remove, check, stats, search and moderngov (import a site).
 
 Expected failures print one message and exit with status 2; files that could not be
 indexed are listed on stderr while the rest of the corpus is indexed (status 0, or 1
@@ -129,10 +129,18 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--from", dest="date_from", type=_iso_date)
     q.add_argument("--to", dest="date_to", type=_iso_date)
     add_index_options(q)
+
+    from .moderngov import command as moderngov
+
+    moderngov.add_parser(sub)
     return p
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.command == "moderngov":
+        from .moderngov import command as moderngov
+
+        return moderngov.run(args)
     settings = settings_from_args(args)
     if args.command == "build":
         corpora = [Path(c) for c in args.corpus] or settings.corpus_dirs

@@ -81,6 +81,12 @@ class Settings(BaseSettings):
         ge=1,
         description="Larger files are skipped with a message instead of being read",
     )
+    moderngov_contact: str | None = Field(
+        default=None, description="Contact (e-mail) the ModernGov importer names in its User-Agent"
+    )
+    moderngov_rate: float = Field(
+        default=1.0, ge=0, description="ModernGov importer: requests a second at most (0: no limit)"
+    )
 
     # Plain properties, not cached: `model_copy(update=...)` copies a cached value along,
     # so a copy with another corpus or model would keep answering with the old one.
