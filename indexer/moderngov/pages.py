@@ -16,6 +16,8 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
+import httpx
+
 from indexer.ingest.metadata import MONTHS
 from indexer.moderngov.meetings import Committee, LinkedDocument, Meeting, MeetingRef
 
@@ -126,7 +128,7 @@ def parse_meeting_page(html: bytes, url: str, committee: str) -> Meeting:
         href = anchor["href"].strip()
         if not _DOCUMENT_HREF.search(urlsplit(href).path):
             continue
-        target = urljoin(url, href)
+        target = str(httpx.URL(urljoin(url, href)))  # spaces percent-encoded, as browsers do
         if target in seen:
             continue
         seen.add(target)
