@@ -128,11 +128,11 @@ class Importer:
         self.corpus = options.corpus
         self.state = SyncState.load(self.corpus)
         self.report = SyncReport()
-        self._ids = {document_id_for(p) for p in self.state.paths()}
+        rows = [row for row, _, _ in read_manifest(self.corpus) if row is not None]
+        self._ids = {document_id_for(p) for p in self.state.paths() | {r.path for r in rows}}
         # A run without --council keeps the council an earlier run (or a person) wrote.
-        self._councils = {
-            row.path: row.council for row, _, _ in read_manifest(self.corpus) if row and row.council
-        }
+        self._councils = {row.path: row.council for row in rows if row.council}
+        self._sources = {row.path: row.source_url for row in rows if row.source_url}
 
     def run(self) -> SyncReport:
         """Import every requested committee; per-meeting failures never stop the run."""
@@ -252,7 +252,8 @@ class Importer:
         else:
             data, kind, title = minutes_html(meeting), "minutes", minutes_title(meeting)
         url = meeting.page_url or ""
-        path = self._store(page_key, key, f"{folder}/{safe_name(title)}.html", data, None)
+        wanted = f"{folder}/{safe_name(title)}.html"
+        path = self._store(page_key, key, wanted, data, None, url)
         if path is not None:
             changes[path] = self._row(meeting, path, kind, title, url)
 
@@ -292,17 +293,29 @@ class Importer:
             f"{folder}/{safe_name(title)}{_EXTENSIONS[fmt]}",
             answer.content,
             answer.validators,
+            doc.url,
         )
         if path is not None:
             kind = doc_type(title, doc.item_title)
             changes[path] = self._row(meeting, path, kind, title, doc.url)
 
     def _store(
-        self, url: str, key: str, wanted: str, data: bytes, validators: Validators | None
+        self,
+        url: str,
+        key: str,
+        wanted: str,
+        data: bytes,
+        validators: Validators | None,
+        source_url: str,
     ) -> str | None:
         """Write `data` for `url` unless the same bytes are there; the path, if written."""
         digest = hashlib.sha256(data).hexdigest()
         known = self.state.documents.get(url)
+        target = self.corpus / wanted
+        if known is None and self._sources.get(wanted) == source_url and target.is_file():
+            # Written by an earlier run whose state is lost: adopt it, don't duplicate it.
+            old = hashlib.sha256(target.read_bytes()).hexdigest()
+            known = self.state.documents[url] = DocumentState(wanted, old, key)
         if known is not None and (self.corpus / known.path).is_file():
             if validators is not None:
                 known.etag, known.last_modified = validators.etag, validators.last_modified

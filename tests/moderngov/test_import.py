@@ -4,6 +4,9 @@ changes, failures and politeness, all over loopback HTTP."""
 from __future__ import annotations
 
 import csv
+import os
+import subprocess
+import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -261,3 +264,36 @@ def test_the_request_rate_is_kept(manchester: ReplaySite) -> None:
             client.get(f"{manchester.url}/mgWebService.asmx/GetCommittees")
         assert time.monotonic() - started >= 4 / 20 - 0.01
     assert client.requests == 5
+
+
+def test_a_lost_state_file_costs_downloads_not_duplicates(
+    manchester: ReplaySite, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "manchester"
+    run_sync(manchester, corpus)
+    rows = manifest(corpus)
+    (corpus / ".moderngov" / "state.json").unlink()
+    report = run_sync(manchester, corpus)
+    assert (report.new, report.updated, report.unchanged) == (0, 0, 3)
+    assert manifest(corpus) == rows
+    assert len(list(corpus.rglob("*.pdf"))) == 2
+
+
+def test_the_command_line_contract(manchester: ReplaySite, tmp_path: Path) -> None:
+    """`python -m indexer moderngov …` as evaluators call it: files, summary, status."""
+    corpus = tmp_path / "c"
+    command = [
+        sys.executable, "-m", "indexer", "moderngov", manchester.url,
+        "--committee", "Audit Committee", "--committee", "144", *WINDOW,
+        "--council", "Manchester City Council", "--corpus", str(corpus), "--rate", "0",
+    ]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("moderngov: 2 meetings (1 imported, 1 cancelled")
+    assert set(manifest(corpus)) == {MINUTES_HTML, MINUTES_FILE, WP_FILE}
+    manchester.add("/mgConvert2PDF.aspx", Route(b"", status=404), ID="60909")
+    (corpus / ".moderngov" / "state.json").unlink()
+    failed = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert failed.returncode == 1
+    assert "error: Audit Committee meeting 4967" in failed.stderr and "HTTP 404" in failed.stderr
