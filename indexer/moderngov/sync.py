@@ -173,6 +173,7 @@ class Importer:
         if ref.cancelled:
             self.report.meetings += 1
             self.report.cancelled += 1
+            self._withdrawn_documents(self._meeting_key(committee, ref.id), label, set())
             return
         try:
             meeting = source.meeting(committee, ref)
@@ -185,8 +186,10 @@ class Importer:
         if meeting.date is not None and not start <= meeting.date <= end:
             return  # a page listed by year, outside the window
         self.report.meetings += 1
+        key = self._meeting_key(committee, meeting.id or ref.id)
         if meeting.cancelled:
             self.report.cancelled += 1
+            self._withdrawn_documents(key, label, set())
             return
         documents: list[LinkedDocument] = []
         for doc in meeting.documents:
@@ -199,8 +202,8 @@ class Importer:
         own_page = meeting.page_html is not None or meeting.has_minutes
         if not documents and not own_page:
             self.report.without_papers += 1
+            self._withdrawn_documents(key, label, set())
             return
-        key = self._meeting_key(committee, meeting.id or ref.id)
         folder = meeting_folder(committee.title, meeting.date, meeting.id or ref.id)
         changes: dict[str, dict[str, str] | None] = {}
         seen: list[str] = []

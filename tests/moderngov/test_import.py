@@ -297,3 +297,22 @@ def test_the_command_line_contract(manchester: ReplaySite, tmp_path: Path) -> No
     failed = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
     assert failed.returncode == 1
     assert "error: Audit Committee meeting 4967" in failed.stderr and "HTTP 404" in failed.stderr
+
+
+def test_a_meeting_cancelled_after_import_reports_its_papers_withdrawn(
+    manchester: ReplaySite, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "manchester"
+    run_sync(manchester, corpus)
+    listing = ws_answer("meetings.xml", manchester).decode()
+    at = listing.index("<meetingid>4967</meetingid>")
+    listing = listing[:at] + listing[at:].replace("Confirmed", "Cancelled", 1)
+    manchester.add(
+        "/mgWebService.asmx/GetMeetings", Route(listing.encode(), XML), lCommitteeId="144"
+    )
+    report = run_sync(manchester, corpus)
+    assert report.cancelled == 2 and report.imported == 0
+    assert sorted(line.split(": ")[1].split(" is no")[0] for line in report.withdrawn) == sorted(
+        [MINUTES_HTML, MINUTES_FILE, WP_FILE]
+    )
+    assert set(manifest(corpus)) == {MINUTES_HTML, MINUTES_FILE, WP_FILE}  # all kept
