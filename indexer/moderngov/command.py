@@ -7,6 +7,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+from indexer.errors import ScrutinyError
 from indexer.moderngov.client import ClientOptions
 from indexer.moderngov.sync import SyncOptions, sync
 from indexer.settings import Settings
@@ -61,6 +62,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def run(args: argparse.Namespace) -> int:
     """Run the import; print failures, withdrawn documents and the summary line."""
+    if args.timeout <= 0 or args.retries < 0 or (args.rate is not None and args.rate < 0):
+        raise ScrutinyError("--timeout must be above 0, --retries and --rate 0 or more")
     settings = Settings()
     today = date.today()
     rate = args.rate if args.rate is not None else settings.moderngov_rate
@@ -73,9 +76,9 @@ def run(args: argparse.Namespace) -> int:
         council=args.council,
         client=ClientOptions(
             contact=args.contact or settings.moderngov_contact,
-            rate=max(rate, 0.0),
+            rate=rate,
             timeout=args.timeout,
-            retries=max(args.retries, 0),
+            retries=args.retries,
         ),
         progress=not args.no_progress and sys.stderr.isatty(),
     )

@@ -84,7 +84,8 @@ class SyncReport:
             f"{self.meetings} meetings ({self.imported} imported, {self.cancelled} cancelled, "
             f"{self.without_papers} without papers); documents: {self.new} new, "
             f"{self.updated} updated, {self.unchanged} unchanged, {self.restricted} restricted "
-            f"skipped, {len(self.skipped)} not documents, {len(self.withdrawn)} withdrawn; "
+            f"skipped, {len(self.skipped)} links or unreadable formats skipped, "
+            f"{len(self.withdrawn)} withdrawn; "
             f"{len(self.failures)} failed; {self.requests} requests to the site via "
             f"the {self.source or 'site'}"
         )

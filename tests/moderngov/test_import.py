@@ -252,6 +252,8 @@ def test_usage_errors_exit_2(
     err = capsys.readouterr().err
     assert "matches no committee" in err and "Audit Committee" in err
     assert main([*args, "--committee", "Audit", "--from", "2026-03-01", "--to", "2026-01-01"]) == 2
+    assert main([*args, "--committee", "Audit", "--timeout", "0"]) == 2
+    assert "--timeout must be above 0" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exited:
         main(["moderngov", manchester.url, "--corpus", corpus])  # no --committee
     assert exited.value.code == 2
