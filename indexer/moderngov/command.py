@@ -39,10 +39,18 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="committee title (or a unique part of it) or id; repeat for several",
     )
     m.add_argument(
-        "--from", dest="date_from", type=_day, help="first meeting date (default: a year ago)"
+        "--from",
+        dest="date_from",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="first meeting date (default: a year ago)",
     )
     m.add_argument(
-        "--to", dest="date_to", type=_day, help="last meeting date (default: 6 months ahead)"
+        "--to",
+        dest="date_to",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="last meeting date (default: 6 months ahead)",
     )
     m.add_argument("--council", help="council name for the manifest, e.g. 'Kent County Council'")
     m.add_argument("--corpus", required=True, metavar="DIR", help="corpus folder to write into")
