@@ -1,4 +1,6 @@
-"""Command line: build, add, remove, check and stats (searching is `python -m search_api`).
+"""Command line: build, add, remove, check, stats and moderngov (import a council's site).
+
+Searching is `python -m search_api search`: the read side lives there.
 
 Expected failures print one message and exit with status 2; files that could not be
 indexed are listed on stderr while the rest of the corpus is indexed (status 0, or 1
@@ -83,10 +85,17 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="verify every index file whole (hashes, SQLite pages)")
     add_index_options(c)
 
+    from .moderngov import command as moderngov
+
+    moderngov.add_parser(sub)
     return p
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.command == "moderngov":
+        from .moderngov import command as moderngov
+
+        return moderngov.run(args)
     settings = settings_from_args(args)
     if args.command == "build":
         corpora = [Path(c) for c in args.corpus] or settings.corpus_dirs

@@ -166,6 +166,12 @@ class Settings(BaseSettings):
         ge=1,
         description="Larger files are skipped with a message instead of being read",
     )
+    moderngov_contact: str | None = Field(
+        default=None, description="Contact (e-mail) the ModernGov importer names in its User-Agent"
+    )
+    moderngov_rate: float = Field(
+        default=1.0, ge=0, description="ModernGov importer: requests a second at most (0: no limit)"
+    )
 
     # Plain properties, not cached: `model_copy(update=...)` copies a cached value along,
     # so a copy with another corpus or model would keep answering with the old one.
@@ -218,6 +224,8 @@ class IndexSettings:
     max_passage_tokens: int
     min_passage_tokens: int
     max_document_bytes: int
+    moderngov_contact: str | None
+    moderngov_rate: float
 
 
 @dataclass(frozen=True)

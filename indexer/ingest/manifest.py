@@ -217,3 +217,48 @@ def discover(corpus_dir: Path) -> list[SourceFile]:
         seen_paths.add(relative)
         add(relative, None, None)
     return sources
+
+
+MANIFEST_COLUMNS = (
+    "path",
+    "council",
+    "committee",
+    "meeting_date",
+    "date_precision",
+    "doc_type",
+    "title",
+    "source_url",
+)
+"""The shared manifest format's columns, in order (date_approximate and notes optional)."""
+
+
+def update_manifest(corpus_dir: Path, changes: dict[str, dict[str, str] | None]) -> None:
+    """Set (or, for None, drop) the rows of the given paths in `manifest.csv`, keeping
+    every other row and column as it was; the file is replaced atomically, so a reader
+    never sees half a manifest."""
+    import os
+    import uuid
+
+    manifest = corpus_dir / MANIFEST_NAME
+    existing: list[dict[str, str]] = []
+    columns = list(MANIFEST_COLUMNS)
+    if manifest.exists():
+        with manifest.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            columns += [c for c in reader.fieldnames or [] if c and c not in columns]
+            existing = list(reader)
+    pending = dict(changes)
+    rows: list[dict[str, str]] = []
+    for old in existing:  # a changed row keeps its place
+        path = old.get("path") or ""
+        new = pending.pop(path, old) if path in pending else old
+        if new is not None:
+            rows.append(new)
+    rows += [row for row in pending.values() if row is not None]
+    columns += [c for row in rows for c in row if c not in columns]
+    tmp = corpus_dir / f".{MANIFEST_NAME}.{uuid.uuid4().hex}"
+    with tmp.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, restval="", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    os.replace(tmp, manifest)
