@@ -4,6 +4,7 @@ seed server cannot produce (no network, a 503) are made by intercepting the requ
 
 from __future__ import annotations
 
+import contextlib
 import json
 from urllib.parse import quote
 
@@ -81,8 +82,9 @@ def test_network_failure_and_503_in_plain_words(
 
     # A 503 from our server: its detail, which says what is going on.
     detail = "The index is being rebuilt; search again in a minute."
+    body = json.dumps({"detail": detail})
     page.route("**/search?**", lambda route: route.fulfill(
-        status=503, body=json.dumps({"detail": detail}), content_type="application/json"))  # fmt: skip
+        status=503, body=body, content_type="application/json"))  # fmt: skip
     page.press("#q", "Enter")
     page.wait_for_function(
         "d => document.querySelector('#status').textContent === d", arg=detail, timeout=30_000
@@ -127,10 +129,8 @@ def test_busy_state_and_a_late_older_response_never_lands(
 
     # The first query's responses arrive late: they must not replace the second's.
     for route in held:
-        try:
+        with contextlib.suppress(Exception):  # the page may have aborted this request
             route.continue_()
-        except Exception:  # noqa: BLE001 - the page already aborted this request
-            pass
     page.wait_for_timeout(1500)
     assert page.locator("#hits").inner_text() == shown
     assert page.locator("#answer-text").inner_text() == answer

@@ -16,7 +16,7 @@ from indexer.engine import SearchEngine
 from indexer.settings import Settings
 from reliability.server import serve
 
-from .conftest import NO_ANSWER, QUESTION, open_query, watch_errors
+from .conftest import NO_ANSWER, open_query, watch_errors
 
 pytestmark = pytest.mark.browser
 
@@ -143,7 +143,8 @@ def test_original_links_prefer_the_councils_page(
     assert page.locator("#hits a", has_text="Source document").count() == 0
 
     # The document view opens at the cited paragraph, highlighted and focused.
-    page.locator("#hits article").nth(2).locator("a.context, a:has-text('Read in context')").first.click()
+    third = page.locator("#hits article").nth(2)
+    third.locator("a.context, a:has-text('Read in context')").first.click()
     page.wait_for_selector(".passage.selected")
     assert page.evaluate("document.activeElement.classList.contains('selected')")
     assert in_viewport(page, ".passage.selected")
@@ -198,7 +199,9 @@ def test_csv_download_and_print_stylesheet(
     errors = watch_errors(page)
     open_query(page, live_server)
     cards = page.locator("#hits article")
-    shown_dates = cards.locator("time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
+    shown_dates = cards.locator("time").evaluate_all(
+        "ts => ts.map(t => t.getAttribute('datetime'))"
+    )
 
     with page.expect_download() as download_info:
         page.click("#download-csv")
