@@ -58,13 +58,25 @@ def test_network_failure_and_503_in_plain_words(
 ) -> None:
     page = browser_context.new_page()
     open_query(page, live_server)
+    page.wait_for_selector("#answer-citations li")
+
+    # The briefing cannot be fetched: the same words as for a search.
+    page.route("**/briefing", lambda route: route.abort("internetdisconnected"))
+    page.click("#create-briefing")
+    page.wait_for_function(
+        "() => document.querySelector('#status').textContent.includes('Could not reach the server')"
+    )
+    page.unroute("**/briefing")
 
     # The server cannot be reached: say so, and do not leave the last query's results up.
     page.route("**/search?**", lambda route: route.abort("internetdisconnected"))
     page.route("**/ask", lambda route: route.abort("internetdisconnected"))
     page.fill("#q", "library opening hours")
     page.press("#q", "Enter")
-    message = wait_for_error(page)
+    page.wait_for_function(
+        "() => document.querySelector('#status').textContent.startsWith('Could not reach')"
+    )
+    message = status(page)
     assert message.startswith("Could not reach the server"), message
     assert "Failed to fetch" not in message
     assert not page.locator("#hits article").first.is_visible()
@@ -111,7 +123,7 @@ def test_busy_state_and_a_late_older_response_never_lands(
     page.route("**/ask", hold_first)
     page.fill("#q", "Ofsted monitoring visit")
     page.press("#q", "Enter")
-    page.wait_for_function("document.querySelector('#status').textContent === 'Searching…'")
+    page.wait_for_function("() => document.querySelector('#status').textContent === 'Searching…'")
     assert page.get_attribute("#results", "aria-busy") == "true"
     assert page.locator("#spinner").is_visible()
     assert page.locator("#submit").is_disabled()
