@@ -31,12 +31,16 @@ lint: setup
 	$(PY) -m ruff check indexer search_api eval bench deploy reliability tests
 	$(PY) -m mypy
 
-# Debian's Chromium for the browser tests (Playwright's own browser download does not work here).
+# Debian's Chromium for the browser tests (Playwright's own browser download does not work here),
+# and axe-core from the npm registry, pinned by tests/browser/package-lock.json, which the
+# accessibility test injects into the page.
 browser:
-	@command -v chromium >/dev/null || { \
+	@command -v chromium >/dev/null && command -v npm >/dev/null || { \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; }
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver npm; }
+	@[ tests/browser/node_modules/.package-lock.json -nt tests/browser/package-lock.json ] || \
+		npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 
 ## Slow checks and benchmarks, kept out of `make test`.
 test-slow: setup

@@ -2,17 +2,54 @@
 "use strict";
 
 (() => {
-  const { el, citationDate, contextUrl, sourceUrl, appendHighlighted, placeParts, getJson } = Scrutiny;
+  const {
+    el, link, citationDate, contextUrl, sourceUrl, hasOriginal, councilUrl, appendHighlighted,
+    placeParts, passageLabel, passageName, snippet, getJson,
+  } = Scrutiny;
   const $ = (id) => document.getElementById(id);
   const form = $("search-form");
   const input = $("q");
+  const submit = $("submit");
   const FILTERS = ["committee", "doc_type", "date_from", "date_to"];
-  let generation = 0;
+  const MAX_CHARS = Number(input.dataset.maxChars) || 1000;
+  const WIDE = window.matchMedia("(min-width: 48rem)");
+  let generation = 0;          // the newest run; an older run's responses are dropped
+  let controller = null;       // aborts the requests of a run a newer one replaced
+  let lastSearch = null;       // location.search of the query on screen
+  let shownHits = [];          // the passages on screen, for the CSV download
+
+  // The page restores the card a reader left from (history state), not the browser.
+  if ("scrollRestoration" in history) history.scrollRestoration = "manual";
 
   function setStatus(text, isError) {
     const status = $("status");
     status.textContent = text || "";
     status.classList.toggle("error", Boolean(isError));
+  }
+
+  function setBusy(busy) {
+    for (const id of ["results", "answer"]) {
+      if (busy) $(id).setAttribute("aria-busy", "true");
+      else $(id).removeAttribute("aria-busy");
+    }
+    document.body.classList.toggle("busy", busy);
+    $("spinner").hidden = !busy;
+    submit.disabled = busy;
+  }
+
+  function updateSkipLinks() {
+    for (const id of ["answer", "results"]) {
+      document.querySelector(`.skip[data-skip="${id}"]`).hidden = $(id).hidden;
+    }
+  }
+
+  /** Hide what an earlier query showed: after a failure it would pass for this query's. */
+  function clearShown() {
+    $("answer").hidden = true;
+    $("results").hidden = true;
+    $("hits").replaceChildren();
+    shownHits = [];
+    updateSkipLinks();
   }
 
   function currentParams() {
@@ -40,6 +77,41 @@
     }
   }
 
+  /* ---- the length limit, shown rather than enforced by silent truncation ---- */
+
+  const count = (n) => n.toLocaleString("en-GB");
+
+  function tooLongMessage(length) {
+    return `Your search is ${count(length)} characters long; the limit is ${count(MAX_CHARS)} characters. ` +
+      "Shorten it and search again.";
+  }
+
+  function updateCounter() {
+    const length = input.value.length;
+    const counter = $("q-count");
+    const over = length > MAX_CHARS;
+    counter.hidden = length < MAX_CHARS * 0.8;
+    counter.textContent = over
+      ? `${count(length)} of ${count(MAX_CHARS)} characters: ${count(length - MAX_CHARS)} too many.`
+      : `${count(length)} of ${count(MAX_CHARS)} characters.`;
+    counter.classList.toggle("error", over);
+    if (over) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+  }
+
+  /* ---- filters: a disclosure, open on wide screens or when a filter is set ---- */
+
+  function updateFilterSummary() {
+    const active = FILTERS.filter((name) => $(name).value.trim()).length;
+    $("filters-active").textContent = active ? ` (${active} set)` : "";
+    if (active) $("filters").open = true;
+  }
+
+  /* ---- rendering ---- */
+
+  /** Words only a screen reader hears, to make a repeated link's name unique. */
+  const hidden = (text) => el("span", { class: "vh" }, text);
+
   function citeLine(c) {
     const line = el("p", { class: "meta" });
     line.append(el("time", { datetime: c.meeting_date || "" }, citationDate(c)));
@@ -48,17 +120,22 @@
     return line;
   }
 
-  function linksFor(c, passageId) {
+  /** "Read in context" and the original; `who` ("result 3") keeps the link names unique. */
+  function linksFor(c, passageId, who) {
+    const name = `: ${who}, ${passageName(c)}`;
     const links = el("p", { class: "links" });
-    links.append(el("a", { href: contextUrl(c.document_id, passageId) }, "Read in context"));
-    links.append(" · ", el("a", { href: sourceUrl(c), target: "_blank", rel: "noopener" },
-      c.page ? `Source, page ${c.page}` : "Source document"));
+    links.append(link(contextUrl(c.document_id, passageId), { class: "context" }, "Read in context", hidden(name)));
+    if (hasOriginal(c)) {
+      const words = councilUrl(c) ? "Council's original" : "Original";
+      links.append(" · ", link(sourceUrl(c), { class: "original", target: "_blank", rel: "noopener" },
+        c.page ? `${words}, page ${c.page}` : words, hidden(name)));
+    }
     const others = (c.sources || []).filter((s) => s.document_id !== c.document_id);
     if (others.length) {
       links.append(" · Also in: ");
       others.forEach((s, i) => {
         if (i) links.append(", ");
-        links.append(el("a", { href: contextUrl(s.document_id, passageId) }, s.title || s.document_id));
+        links.append(link(contextUrl(s.document_id, passageId), {}, s.title || s.document_id, hidden(`, for ${who}`)));
       });
     }
     return links;
@@ -66,30 +143,31 @@
 
   function card(hit, rank) {
     const c = hit.citation;
-    const heading = el("h3", { class: "item" });
-    const place = placeParts(c);
-    heading.append(c.item_title || c.title || c.document_id);
-    const article = el("article", { class: "card", "aria-labelledby": `hit-${rank}-title` });
-    heading.id = `hit-${rank}-title`;
+    const label = passageLabel(c);
+    const article = el("article", { class: "card", id: `hit-${rank}`, tabindex: "-1", "aria-labelledby": `hit-${rank}-title` });
+    const heading = el("h3", { class: "item", id: `hit-${rank}-title` }, label.heading);
     article.append(citeLine(c), heading);
+    const place = placeParts(c);
     if (place.length) article.append(el("p", { class: "place" }, place.join(" · ")));
     const body = el("p", { class: "text" });
     appendHighlighted(body, hit.text, hit.highlights);
-    article.append(body, linksFor(c, hit.passage_id));
+    article.append(body, linksFor(c, hit.passage_id, `result ${rank}`));
     return el("li", {}, article);
   }
 
   function renderHits(data) {
-    const list = $("hits");
-    list.replaceChildren(...data.hits.map((hit, i) => card(hit, i + 1)));
+    shownHits = data.hits;
+    $("hits").replaceChildren(...data.hits.map((hit, i) => card(hit, i + 1)));
     $("results-heading").textContent = data.hits.length
       ? `Passages (${data.hits.length})` : "No passages found";
+    $("download-csv").hidden = !data.hits.length;
     const t = data.temporal || {};
     const notes = [];
     if (t.span_text) notes.push(`Dates understood: “${t.span_text}” (passages in that period rank higher).`);
     if (t.trend) notes.push("A question about change: passages are drawn from across the years.");
     $("results-note").textContent = notes.join(" ");
     $("results").hidden = false;
+    updateSkipLinks();
   }
 
   function renderAnswer(data) {
@@ -99,81 +177,205 @@
     const parts = data.answer.split(/(\[\d+\])/);
     for (const part of parts) {
       const m = /^\[(\d+)\]$/.exec(part);
-      if (m) text.append(el("a", { href: `#cite-${m[1]}`, class: "marker", "aria-label": `citation ${m[1]}` }, part));
+      if (m) text.append(el("a", { href: `#cite-${m[1]}`, class: "marker", "data-cite": m[1], "aria-label": `citation ${m[1]}` }, part));
       else if (part) text.append(document.createTextNode(part));
     }
-    const list = $("answer-citations");
-    list.replaceChildren(...data.citations.map((cit) => {
+    $("answer-citations").replaceChildren(...data.citations.map((cit) => {
       const c = cit.citation;
-      const item = el("li", { id: `cite-${cit.n}`, value: cit.n });
+      const item = el("li", { id: `cite-${cit.n}`, value: cit.n, tabindex: "-1" });
       item.append(el("blockquote", {}, `“${cit.quote}”`));
-      const where = [citationDate(c), c.committee, ...placeParts(c)].filter(Boolean).join(" · ");
+      const label = passageLabel(c);
+      const where = [citationDate(c), c.committee, label.heading, ...placeParts(c)].filter(Boolean).join(" · ");
       item.append(el("p", { class: "meta" }, where));
-      item.append(linksFor(c, cit.passage_id));
+      item.append(linksFor(c, cit.passage_id, `citation ${cit.n}`));
       return item;
     }));
     const related = $("answer-related");
     related.hidden = !(data.related && data.related.length);
-    $("related-list").replaceChildren(...(data.related || []).map((hit) => {
+    // Nearest passages often share a document and section: their first words tell them apart.
+    $("related-list").replaceChildren(...(data.related || []).map((hit, i) => {
       const c = hit.citation;
-      return el("li", {},
-        el("a", { href: contextUrl(c.document_id, hit.passage_id) },
-          `${citationDate(c)} · ${c.item_title || c.title || c.document_id}`));
+      return el("li", { id: `related-${i + 1}`, tabindex: "-1" },
+        link(contextUrl(c.document_id, hit.passage_id), {},
+          `${citationDate(c)} · ${passageName(c)}`,
+          el("span", { class: "snippet" }, `“${snippet(hit.text)}”`)));
     }));
     $("answer").classList.toggle("abstained", Boolean(data.abstained));
     $("answer-heading").textContent = data.abstained ? "No answer in the archive" : "Answer";
     $("answer").hidden = false;
+    updateSkipLinks();
   }
 
+  /** Scroll to an element of the page, focus it and mark it, without any navigation. */
+  function bringIntoView(target) {
+    if (!target) return;
+    for (const old of document.querySelectorAll(".highlight")) old.classList.remove("highlight");
+    target.classList.add("highlight");
+    target.scrollIntoView({ block: "center" });
+    target.focus({ preventScroll: true });
+  }
+
+  function focusCitation(n) {
+    const target = $(`cite-${n}`);
+    if (!target) return;
+    bringIntoView(target);
+    // The hash makes a permalink; replaceState changes it without a popstate.
+    history.replaceState(history.state, "", `${location.pathname}${location.search}#cite-${n}`);
+  }
+
+  /** After a run: back at the card the reader left from, or at a cited passage in the URL. */
+  function restorePosition() {
+    const state = history.state || {};
+    if (state.anchor && $(state.anchor)) bringIntoView($(state.anchor));
+    else if (/^#cite-\d+$/.test(location.hash)) focusCitation(location.hash.slice(6));
+  }
+
+  /* ---- running a query ---- */
+
   async function run(params, push) {
-    const mine = ++generation;
     if (!params.q) {
       setStatus("Type a question or some words to search for.", true);
       input.focus();
       return;
     }
-    if (push) history.pushState(params, "", `/?${new URLSearchParams(params)}`);
+    if (params.q.length > MAX_CHARS) {
+      updateCounter();
+      setStatus(tooLongMessage(params.q.length), true);
+      input.focus();
+      return;
+    }
+    const mine = ++generation;
+    if (controller) controller.abort();
+    controller = new AbortController();
+    const { signal } = controller;
+    const search = `?${new URLSearchParams(params)}`;
+    if (push) history.pushState({ params }, "", `/${search}`);
+    lastSearch = search;
     document.title = `${params.q} · Scrutiny Search`;
     setStatus("Searching…");
+    setBusy(true);
     $("answer").hidden = true;
+    updateSkipLinks();
     const filters = {};
     for (const name of FILTERS) if (params[name]) filters[name] = params[name];
-    const search = getJson(`/search?${new URLSearchParams({ ...params, k: "10" })}`);
-    const ask = getJson("/ask", {
+    const hitsRequest = getJson(`/search?${new URLSearchParams({ ...params, k: "10" })}`, { signal });
+    const askRequest = getJson("/ask", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ question: params.q, k: 8, ...filters }),
+      signal,
     });
+    askRequest.catch(() => {});   // awaited below; a failed search must not leave it unhandled
+    let hits = null;
     try {
-      const hits = await search;
+      hits = await hitsRequest;
       if (mine !== generation) return;
       renderHits(hits);
       setStatus("Finding an answer…");
-      const answer = await ask;
+      const answer = await askRequest;
       if (mine !== generation) return;
       renderAnswer(answer);
       setStatus(`${hits.hits.length} passages found.`);
+      setBusy(false);
+      restorePosition();
     } catch (err) {
-      if (mine !== generation) return;
-      setStatus(err.message, true);
+      if (mine !== generation || (err && err.name === "AbortError")) return;
+      setBusy(false);
+      if (hits) {
+        setStatus(`The passages are below, but no answer could be made: ${err.message}`, true);
+      } else {
+        clearShown();
+        setStatus(err.message, true);
+      }
     }
   }
 
   function applyParams(params) {
     input.value = params.get("q") || "";
     for (const name of FILTERS) $(name).value = params.get(name) || "";
+    updateCounter();
+    updateFilterSummary();
   }
+
+  /* ---- CSV of the passages on screen ---- */
+
+  /** A CSV cell: quoted, and never read as a formula by a spreadsheet (text is untrusted). */
+  function csvCell(value) {
+    let text = value === null || value === undefined ? "" : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return `"${text.replace(/"/g, '""')}"`;
+  }
+
+  function resultsCsv(hits) {
+    const rows = [["rank", "date", "committee", "item", "paragraph", "title", "text", "link"]];
+    hits.forEach((hit, i) => {
+      const c = hit.citation;
+      const item = [c.item, c.item_title].filter(Boolean).join(" ");
+      const url = new URL(contextUrl(c.document_id, hit.passage_id), location.href).href;
+      rows.push([i + 1, c.meeting_date || "", c.committee || "", item, c.paragraph || "",
+        c.title || c.document_id, hit.text, url]);
+    });
+    return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  }
+
+  function downloadCsv() {
+    if (!shownHits.length) return;
+    // A byte-order mark so that spreadsheet programs read the file as UTF-8.
+    const blob = new Blob(["\ufeff", resultsCsv(shownHits)], { type: "text/csv;charset=utf-8" });
+    const slug = input.value.trim().toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40);
+    const a = el("a", { href: URL.createObjectURL(blob), download: `scrutiny-search-${slug || "results"}.csv`, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
+  }
+
+  /* ---- events ---- */
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     run(currentParams(), true);
   });
+  // While a run is busy the Search button is disabled, which blocks Enter's implicit
+  // submission; a new query typed meanwhile still runs (and replaces the busy one).
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && submit.disabled) {
+      event.preventDefault();
+      run(currentParams(), true);
+    }
+  });
+  input.addEventListener("input", updateCounter);
   for (const name of FILTERS) {
-    $(name).addEventListener("change", () => { if (input.value.trim()) run(currentParams(), true); });
+    $(name).addEventListener("change", () => {
+      updateFilterSummary();
+      if (input.value.trim()) run(currentParams(), true);
+    });
   }
   $("clear-filters").addEventListener("click", () => {
     for (const name of FILTERS) $(name).value = "";
+    updateFilterSummary();
     if (input.value.trim()) run(currentParams(), true);
+  });
+  $("download-csv").addEventListener("click", downloadCsv);
+  $("answer-text").addEventListener("click", (event) => {
+    const marker = event.target instanceof Element && event.target.closest("a.marker");
+    if (!marker) return;
+    event.preventDefault();
+    focusCitation(marker.dataset.cite);
+  });
+  for (const skip of document.querySelectorAll(".skip")) {
+    skip.addEventListener("click", (event) => {
+      event.preventDefault();
+      const target = $(skip.dataset.skip);
+      target.scrollIntoView({ block: "start" });
+      target.focus({ preventScroll: true });
+    });
+  }
+  // Leaving for a document: remember the card, so that Back returns to it.
+  document.querySelector("main").addEventListener("click", (event) => {
+    const a = event.target instanceof Element && event.target.closest("a[href^='/document']");
+    const holder = a && a.closest("article.card, #answer-citations li, #related-list li");
+    if (holder) history.replaceState({ ...(history.state || {}), anchor: holder.id }, "");
   });
   document.addEventListener("keydown", (event) => {
     const target = event.target;
@@ -186,15 +388,25 @@
     }
   });
   window.addEventListener("popstate", () => {
+    // A change of the hash alone (an in-page anchor) is not a new query.
+    if (location.search === lastSearch) {
+      restorePosition();
+      return;
+    }
     const params = new URLSearchParams(location.search);
     applyParams(params);
     if (params.get("q")) run(currentParams(), false);
+    else { lastSearch = location.search; clearShown(); setStatus(""); }
   });
+  // Restored from the back-forward cache: the page is as it was; bring the card back.
+  window.addEventListener("pageshow", (event) => { if (event.persisted) restorePosition(); });
 
+  $("filters").open = WIDE.matches;
   loadFacets().then(() => {
     const params = new URLSearchParams(location.search);
     applyParams(params);
+    // No autofocus: the skip links stay the first Tab stops; "/" jumps to the box.
     if (params.get("q")) run(currentParams(), false);
-    else input.focus();
+    else lastSearch = location.search;
   });
 })();

@@ -22,12 +22,23 @@
     return m ? m[1] : fallback;
   }
 
+  /** The server's message in plain words (as the search page gives it; common.js). */
   async function errorMessage(response) {
+    let detail = null;
     try {
       const body = await response.json();
-      if (body && typeof body.detail === "string") return body.detail;
+      if (body && typeof body.detail === "string") detail = body.detail;
     } catch (_) { /* not JSON */ }
-    return `HTTP ${response.status}`;
+    return Scrutiny.readableDetail(detail, response.status);
+  }
+
+  /** fetch, with a failure to connect said in words rather than "Failed to fetch". */
+  async function post(url, init) {
+    try {
+      return await fetch(url, init);
+    } catch (_) {
+      throw new Error(Scrutiny.OFFLINE);
+    }
   }
 
   async function createBriefing() {
@@ -46,7 +57,7 @@
     button.setAttribute("aria-busy", "true");
     setStatus("Creating the briefing…");
     try {
-      const response = await fetch("/briefing", {
+      const response = await post("/briefing", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify(body),

@@ -2,7 +2,7 @@
 "use strict";
 
 (() => {
-  const { el, formatDate, sourceUrl, getJson, pathId } = Scrutiny;
+  const { el, link, formatDate, sourceUrl, councilUrl, getJson, pathId } = Scrutiny;
   const $ = (id) => document.getElementById(id);
   const params = new URLSearchParams(location.search);
   const id = params.get("id");
@@ -16,8 +16,13 @@
     $("doc-meta").textContent = [when, d.committee, d.council, d.doc_type].filter(Boolean).join(" · ");
     const links = $("doc-links");
     links.replaceChildren();
-    if (d.source_url || d.source_available) {
-      links.append(el("a", { href: sourceUrl({ document_id: d.document_id, source_url: d.source_url }), target: "_blank", rel: "noopener" }, "Original document"));
+    // The council's own page first: it is what a member would cite and share.
+    const original = { document_id: d.document_id, source_url: d.source_url };
+    if (councilUrl(original)) {
+      links.append(link(sourceUrl(original), { target: "_blank", rel: "noopener" }, "Original on the council's website"));
+    } else if (d.source_available) {
+      const kind = /\.pdf$/i.test(d.path || "") ? "PDF" : /\.txt$/i.test(d.path || "") ? "plain text" : "file";
+      links.append(link(sourceUrl(original), { target: "_blank", rel: "noopener" }, `Original file (${kind})`));
     }
     if (d.notes) links.append(el("span", { class: "notes" }, ` ${d.notes}`));
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import BrowserContext, Page
@@ -51,3 +52,17 @@ def watch_errors(page: Page) -> list[str]:
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     return errors
+
+
+QUESTION = "How did agency staffing change between 2018 and 2022?"
+"""A trend question the seed index answers with three citations (one from a report)."""
+
+NO_ANSWER = "What did the committee decide about library opening hours?"
+"""A question the seed index cannot answer: the page shows the nearest passages instead."""
+
+
+def open_query(page: Page, base_url: str, question: str = QUESTION) -> None:
+    """Open the page on a query (as a shared link would) and wait for its answer."""
+    page.goto(f"{base_url}/?{urlencode({'q': question})}")
+    page.wait_for_selector("#hits li article", timeout=60_000)
+    page.wait_for_selector("#answer:not([hidden])", timeout=60_000)
