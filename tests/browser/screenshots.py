@@ -21,9 +21,9 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from indexer.builder import Indexer  # noqa: E402
 from indexer.embedding import Embedder  # noqa: E402
-from indexer.engine import SearchEngine  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
 from reliability.server import serve  # noqa: E402
+from search_api.archive import Archive  # noqa: E402
 
 QUESTION = "How did agency staffing change between 2018 and 2022?"
 SHOTS = (
@@ -38,7 +38,7 @@ def main() -> None:
         settings = Settings(corpus=str(ROOT / "corpus"), index_dir=Path(tmp) / "index")
         embedder = Embedder(settings.model, settings.batch_size)
         Indexer(settings, embedder).build()
-        with serve(SearchEngine.open(settings, embedder)) as url, sync_playwright() as p:
+        with serve(Archive.open(settings, embedder)) as url, sync_playwright() as p:
             browser = p.chromium.launch(
                 executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"]
             )
