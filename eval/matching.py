@@ -67,9 +67,11 @@ def _normalised(quotes: Iterable[str]) -> list[str]:
 
 
 # A figure is matched after folding how it may be typed: "33.3 %" / "33.3 per cent" /
-# "33.3%", "£ 23.3 m" / "£23.3m", "1,200" / "1200". Only spacing and separators are
-# folded, never the value, so "33%" does not match "33.3%".
+# "33.3%", "£ 23.3 m" / "£23.3 million" / "£23.3m", "1,200" / "1200". Only spelling,
+# spacing and separators are folded, never the value, so "33%" does not match "33.3%".
 _PER_CENT = re.compile(r"(?<=\d)\s*(?:per ?cent|percent)\b")
+_MILLION = re.compile(r"(?<=\d)\s*million\b")
+_BILLION = re.compile(r"(?<=\d)\s*billion\b")
 _UNIT_SPACE = re.compile(r"(?<=\d)\s+(?=(?:%|m|bn|k)\b|%)")
 _POUND_SPACE = re.compile(r"£\s+(?=\d)")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
@@ -79,17 +81,18 @@ def normalise_figures(text: str) -> str:
     """`normalise`, then fold the spacing and separators of numbers, units and currency."""
     t = normalise(text)
     t = _PER_CENT.sub("%", t)
+    t = _BILLION.sub("bn", _MILLION.sub("m", t))
     t = _UNIT_SPACE.sub("", t)
     t = _POUND_SPACE.sub("£", t)
     return _THOUSANDS.sub("", t)
 
 
 def contains_figure(text: str, figure: str) -> bool:
-    """True when `text` states `figure` as a whole number: "3.3%" is not in "33.3%",
-    "40" is not in "140" or "40.5"; spacing and separators are folded first."""
+    """True when `text` states `figure` as a whole token: "3.3%" is not in "33.3%", "40"
+    not in "140" or "40.5", "six" not in "sixth"; spacing and separators are folded first."""
     fig = normalise_figures(figure)
     if not fig:
         return False
-    left = r"(?<![\d.])" if fig[0].isdigit() else ""
-    right = r"(?![\d]|\.\d)" if fig[-1].isdigit() else ""
+    left = r"(?<![\w.])" if fig[0].isalnum() else ""
+    right = r"(?!\w|\.\d)" if fig[-1].isalnum() else ""
     return re.search(left + re.escape(fig) + right, normalise_figures(text)) is not None

@@ -9,8 +9,14 @@ from eval.searchers import RetrievedPassage
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
-SHARED_DEV = ROOT.parent / "shared" / "eval" / "dev_questions.jsonl"
-KENT = ROOT.parent / "shared" / "archives" / "kent"
+# ../shared beside the checkout; a git worktree one level deeper (wt/NAME) finds ../../shared.
+SHARED = next(
+    (p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+    ROOT.parent / "shared",
+)
+SHARED_DEV = SHARED / "eval" / "dev_questions.jsonl"
+KENT = SHARED / "archives" / "kent"
+KINGSTON = SHARED / "archives" / "kingston"
 EVAL_DIR = ROOT / "eval"
 
 
