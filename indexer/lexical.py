@@ -9,8 +9,9 @@ takes the top k with `argpartition`: milliseconds at a million passages.
 
 Scoring is FTS5's `bm25(passages_fts, 1.0, 0.3)`, which the evaluation tuned against:
 k1 = 1.2, b = 0.75, idf = ln((N − n + 0.5) / (n + 0.5)) floored at 1e-6, a term's
-frequency counts passage text once and the agenda item title 0.3, and a passage's length
-is its text plus title tokens. Tokens are FTS5's `unicode61 remove_diacritics` words,
+frequency counts passage text once, the agenda item title 0.3 and the document title 0.3,
+and a passage's length is its text plus title tokens. Tokens are FTS5's `unicode61
+remove_diacritics` words,
 lower-cased, stemmed with the original Porter algorithm (`porter` tokenizer), both at
 index and query time. Stopwords count towards length but get no posting list: no query
 asks for them.
@@ -21,12 +22,13 @@ change with every document anyway): about a second per 10k passages.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import threading
 import unicodedata
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Container, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -38,10 +40,18 @@ from .store import STOPWORDS
 LEXICAL_DIR = "lexical"
 K1 = 1.2
 B = 0.75
-TITLE_WEIGHT = 0.3
+TITLE_WEIGHT = 0.6
 """Agenda item titles repeat over many passages; a title word counts 0.3 of a text word."""
+DOC_TITLE_WEIGHT = 0.6
+"""A document's title ("Amendment - Greens and Independents - …", "Reserves Policy") names
+what every passage of it is about, while the passage itself rarely repeats it."""
+FIELD_WEIGHTS = (1.0, TITLE_WEIGHT, DOC_TITLE_WEIGHT)
+"""Weights of a row's fields after its id: passage text, item title, document title."""
 
 _WORD = re.compile(r"[^\W_]+")
+
+LexicalRow = tuple[int, str, str | None] | tuple[int, str, str | None, str | None]
+"""(passage id, text, item title[, document title])."""
 
 
 class Analyzer:
@@ -73,6 +83,59 @@ class Analyzer:
         """Distinct content terms of a query, in order."""
         return list(dict.fromkeys(t for t in self.terms(query) if t))
 
+    def weighted_query_terms(self, query: str, known: Container[str]) -> dict[str, float]:
+        """Content terms of a query with their weights, compounds spelt both ways added
+        (`joined_compounds` at full weight, `split_compound` parts at SPLIT_WEIGHT)."""
+        weights = dict.fromkeys(self.query_terms(query), 1.0)
+        words = _WORD.findall(query.lower())
+        for t in joined_compounds(words, self.term, known):
+            weights.setdefault(t, 1.0)
+        for w in words:
+            if len(w) >= 2 * COMPOUND_PART and self.term(w) is not None:
+                parts = split_compound(w, self.term, known)
+                for t in parts or ():
+                    weights.setdefault(t, SPLIT_WEIGHT)
+        return weights
+
+
+COMPOUND_PART = 4
+"""Shortest part a query word is split into ("case|loads"); shorter parts ("over|all")
+split too many ordinary words."""
+SPLIT_WEIGHT = 0.5
+"""A split compound's parts count half: "case" and "load" may stand apart in a passage."""
+
+
+def joined_compounds(words: Sequence[str], term: Callable[[str], str | None],
+                     known: Container[str]) -> list[str]:  # fmt: skip
+    """Terms of adjacent query words written as one ("case loads" → `caseload`, "call in"
+    → `callin`), when the index knows the joined word: papers spell compounds both ways."""
+    out = []
+    for left, right in itertools.pairwise(words):
+        if not (left.isalpha() and right.isalpha()) or term(left) is None or term(right) is None:
+            continue  # "2025-26 and" is no compound, nor is "call in" (a stopword)
+        joined = term(left + right)
+        if joined is not None and joined in known:
+            out.append(joined)
+    return out
+
+
+def split_compound(word: str, term: Callable[[str], str | None],
+                   known: Container[str]) -> tuple[str, str] | None:  # fmt: skip
+    """A query word the index does not know, as two parts it knows ("caseloads" → `case`,
+    `load`); the most even cut wins. None for a known word (splitting "integrated" into
+    `int` + `grate` only adds noise) or when no cut is known."""
+    whole = term(word)
+    if whole is None or whole in known or not word.isalpha():
+        return None
+    best: tuple[str, str] | None = None
+    best_short = 0
+    for cut in range(COMPOUND_PART, len(word) - COMPOUND_PART + 1):
+        left, right = term(word[:cut]), term(word[cut:])
+        short = min(cut, len(word) - cut)
+        if left in known and right in known and short > best_short:
+            best, best_short = (left, right), short  # type: ignore[assignment]
+    return best
+
 
 def _strip_diacritics(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word)
@@ -103,24 +166,25 @@ class LexicalIndex:
     # -- building ------------------------------------------------------------------------
 
     @classmethod
-    def build(cls, passages: Iterable[tuple[int, str, str | None]]) -> LexicalIndex:
-        """Index (passage id, text, item title) triples, in ascending order of id.
+    def build(cls, passages: Iterable[LexicalRow]) -> LexicalIndex:
+        """Index (passage id, text, item title[, document title]) rows, ascending by id.
 
-        Streams: at a million passages only the postings are held, not the texts.
+        Each field counts with its weight in `FIELD_WEIGHTS`. Streams: at a million
+        passages only the postings are held, not the texts.
         """
         analyzer = Analyzer()
         vocab: dict[str, int] = {}
         ids, lengths = array("q"), array("f")
         post_terms, post_rows, post_freqs = array("i"), array("i"), array("f")
-        for pid, text, title in passages:
+        for pid, *fields in passages:
             row = len(ids)
             if row and pid <= ids[-1]:
                 raise ValueError("passages must come in ascending order of id, once each")
             ids.append(pid)
             freqs: dict[int, float] = {}
             length = 0
-            for weight, field in ((1.0, text), (TITLE_WEIGHT, title or "")):
-                for term in analyzer.terms(field):
+            for weight, field in zip(FIELD_WEIGHTS, fields, strict=False):
+                for term in analyzer.terms(field or ""):
                     length += 1
                     if term is not None:
                         tid = vocab.setdefault(term, len(vocab))
@@ -204,13 +268,14 @@ class LexicalIndex:
 
         `allowed`, if given, restricts results to those passage ids (the filters).
         """
-        columns = [self.terms[t] for t in self.analyzer.query_terms(query) if t in self.terms]
+        weights = self.analyzer.weighted_query_terms(query, self.terms)
+        columns = {self.terms[t]: w for t, w in weights.items() if t in self.terms}
         if not columns or k <= 0 or not len(self.ids):
             return []
         scores = np.zeros(len(self.ids), dtype=np.float32)
-        for col in columns:
+        for col, weight in columns.items():
             start, end = self.indptr[col], self.indptr[col + 1]
-            scores[self.rows[start:end]] += self.scores[start:end]
+            scores[self.rows[start:end]] += weight * self.scores[start:end]
         if allowed is None:
             candidates = np.flatnonzero(scores >= self._floor(columns, k))
         else:
@@ -221,12 +286,12 @@ class LexicalIndex:
         top = candidates[np.lexsort((self.ids[candidates], -scores[candidates]))]
         return [(int(self.ids[r]), float(scores[r])) for r in top]
 
-    def _floor(self, columns: list[int], k: int) -> float:
+    def _floor(self, columns: dict[int, float], k: int) -> float:
         """A lower bound on the k-th best total score, to skip sorting a million rows.
 
-        Every passage's total is at least its share from any one query term, so the k-th
-        best posting of a term with k or more postings bounds the k-th best total from
-        below. The shortest such list is the cheapest to partition.
+        Every passage's total is at least its (weighted) share from any one query term, so
+        the k-th best posting of a term with k or more postings bounds the k-th best total
+        from below. The shortest such list is the cheapest to partition.
         """
         lengths = [int(self.indptr[c + 1] - self.indptr[c]) for c in columns]
         usable = [(n, c) for n, c in zip(lengths, columns, strict=True) if n >= k]
@@ -234,4 +299,6 @@ class LexicalIndex:
             return float(np.finfo(np.float32).tiny)
         _, col = min(usable)
         postings = self.scores[self.indptr[col] : self.indptr[col + 1]]
-        return max(float(np.partition(postings, len(postings) - k)[len(postings) - k]), 1e-30)
+        kth = float(np.partition(postings, len(postings) - k)[len(postings) - k])
+        # float32 sums round: a hair under the bound, so no tie at the k-th place is lost
+        return max(kth * columns[col] * (1 - 1e-6), 1e-30)
