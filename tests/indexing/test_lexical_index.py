@@ -131,7 +131,7 @@ def test_compounds_match_either_spelling(query: str, kept: tuple[int, ...], expe
 
 
 def test_a_known_word_is_not_split() -> None:
-    """"integrated" is in the index: splitting it into "int" + "grate" only adds noise."""
+    """The index knows "integrated": splitting it into "int" + "grate" only adds noise."""
     index = LexicalIndex.build(
         [(1, "The integrated care strategy.", None), (2, "A grate and an int value.", None)]
     )
