@@ -168,7 +168,7 @@ def dev_recall(work: Path) -> dict[str, Any]:
     from eval.documents import manifest_dates
     from eval.questions import load_questions
     from eval.runner import run_eval
-    from eval.searchers import EngineSearcher
+    from eval.searchers import ArchiveSearcher
     from indexer.builder import Indexer
     from indexer.embedding import Embedder
     from indexer.settings import Settings
@@ -185,7 +185,7 @@ def dev_recall(work: Path) -> dict[str, Any]:
         Indexer(settings, embedder).build([SEEDS], rebuild=True)
         engine = Archive.open(settings, embedder)
         report = run_eval(
-            questions, [EngineSearcher(engine, "hybrid"), EngineSearcher(engine, "dense")],
+            questions, [ArchiveSearcher(engine, "hybrid"), ArchiveSearcher(engine, "dense")],
             dates, k=10,
         )  # fmt: skip
         out[backend] = {

@@ -63,6 +63,7 @@ def in_process(index_dir: Path, runs: int, n_queries: int | None, backend: str =
     from indexer.settings import Settings
     from search_api.archive import Archive
     from search_api.retrieval import reciprocal_rank_fusion
+    from search_api.search import SearchRequest
 
     settings = Settings(index_dir=index_dir)
     embedder = Embedder(settings.model, settings.batch_size, backend=backend, threads=threads)
@@ -73,7 +74,7 @@ def in_process(index_dir: Path, runs: int, n_queries: int | None, backend: str =
     qs = queries(n_queries)
     retriever = engine.snapshot.retriever
     for q in qs[:5]:
-        engine.search(q)
+        engine.reader().search(SearchRequest(q))
     names = ("embed", "faiss", "bm25", "fuse", "read", "total")
     stages: dict[str, list[float]] = {k: [] for k in names}
     run_p50, run_p95 = [], []
@@ -84,13 +85,14 @@ def in_process(index_dir: Path, runs: int, n_queries: int | None, backend: str =
         totals = []
         for q in qs:
             t, c = time.perf_counter(), time.process_time()
-            engine.search(q, k=10, mode="hybrid")
+            # The served call: a reader per request, the one search path.
+            engine.reader().search(SearchRequest(q, k=10, mode="hybrid"))
             totals.append((time.perf_counter() - t) * 1000)
             cpu_ms.append((time.process_time() - c) * 1000)
         run_p50.append(pct(totals, 50))
         run_p95.append(pct(totals, 95))
         stages["total"] += totals
-    # Stage by stage, the same work `Retriever.ranked` + `hits` do.
+    # Stage by stage, the retrieval work inside `Reader.search` (`Retriever.rank` + `hits`).
     depth = retriever.candidates
     for q in qs:
         t = time.perf_counter()
@@ -103,7 +105,7 @@ def in_process(index_dir: Path, runs: int, n_queries: int | None, backend: str =
         fused = reciprocal_rank_fusion([[p for p, _ in dense], [p for p, _ in lexical]],
                                        k=retriever.rrf_k)[:10]  # fmt: skip
         t4 = time.perf_counter()
-        retriever.hits(fused, q)
+        retriever.hits(fused)
         t5 = time.perf_counter()
         for key, a, b in (("embed", t, t1), ("faiss", t1, t2), ("bm25", t2, t3),
                           ("fuse", t3, t4), ("read", t4, t5)):  # fmt: skip

@@ -8,13 +8,13 @@ from eval.matching import normalise, supported_quotes, supports
 from eval.metrics import ConfigScores, QuestionResult, score_config
 from eval.questions import Evidence, Question, load_questions
 from eval.runner import EvalReport, run_config, run_eval
-from eval.searchers import EngineSearcher, RetrievedPassage, Searcher
+from eval.searchers import ArchiveSearcher, RetrievedPassage, Searcher
 
 __all__ = [
     "AnswerScores",
     "AskClient",
     "ConfigScores",
-    "EngineSearcher",
+    "ArchiveSearcher",
     "EvalReport",
     "Evidence",
     "Question",

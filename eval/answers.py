@@ -121,7 +121,7 @@ def find_app(spec: str | None = None, **factory_kwargs: Any) -> Any:
     """The FastAPI app from `module:attr`, or from the usual places.
 
     A factory (`create_app`) is called with those of `factory_kwargs` it accepts
-    (`settings`, `engine`), so answers come from the same index and loaded model as the
+    (`settings`, `archive`), so answers come from the same index and loaded model as the
     retrieval runs rather than from the default settings.
     """
     for cand in [spec] if spec else list(APP_CANDIDATES):

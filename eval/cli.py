@@ -14,7 +14,7 @@ from eval.documents import corpus_files, manifest_dates
 from eval.questions import load_questions
 from eval.report import format_answer_table, format_kind_table, format_table, write_outputs
 from eval.runner import run_eval
-from eval.searchers import ENGINE_MODES, Searcher, ServiceSearcher, open_engine
+from eval.searchers import ENGINE_MODES, ArchiveSearcher, Searcher, open_engine
 
 __all__ = ["main"]
 
@@ -81,13 +81,10 @@ def _run(args: argparse.Namespace) -> int:
             engine = open_engine(settings, build_if_missing=not args.no_build)
         except ImportError as exc:
             notes.append(
-                f"{', '.join(engine_modes)} skipped: indexer.engine is not available ({exc})"
+                f"{', '.join(engine_modes)} skipped: the archive is not available ({exc})"
             )
         else:
-            from search_api.service import ScrutinyService
-
-            service = ScrutinyService(engine)
-            searchers += [ServiceSearcher(service, m) for m in engine_modes]
+            searchers += [ArchiveSearcher(engine, m) for m in engine_modes]
 
     meta: dict[str, object] = {
         "questions_files": [str(p) for p in args.questions],
@@ -125,7 +122,7 @@ def _run(args: argparse.Namespace) -> int:
             else:
                 if engine is None:
                     engine = open_engine(settings, build_if_missing=not args.no_build)
-                app = find_app(args.ask_app, settings=settings, engine=engine)
+                app = find_app(args.ask_app, settings=settings, archive=engine)
             with AskClient(base_url=args.ask_url, app=app) as client:
                 responses, latencies = collect_answers(client, questions)
             report.answers = score_answers(questions, responses, latencies)

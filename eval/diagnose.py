@@ -1,8 +1,8 @@
 """`python -m eval.diagnose`: where each missed gold quote ranks, and in which passage.
 
 The harness says *how often* retrieval misses; this says *where* and *why*. For every
-answerable question of one split it runs the product path (`ScrutinyService.evidence`,
-what `/search` serves) and, for each gold quote not in the top k, reports the rank of its
+answerable question of one split it runs the product path (`Reader.search`, what
+`/search` serves) and, for each gold quote not in the top k, reports the rank of its
 best passage in the dense, the lexical and the fused ranking (searched deep), the
 passage's size and its item title. Those rows are what `eval/ANALYSIS.md` is written
 from.
@@ -27,7 +27,7 @@ from eval.documents import manifest_dates
 from eval.matching import normalise
 from eval.questions import Question, load_questions
 from eval.runner import run_eval
-from eval.searchers import ServiceSearcher, open_engine
+from eval.searchers import ArchiveSearcher, open_engine
 
 __all__ = ["QuoteRanks", "diagnose", "main"]
 
@@ -62,9 +62,9 @@ def _first_rank(ranking: Sequence[int], wanted: set[int]) -> int | None:
     return None
 
 
-def supporting_passages(engine: Any, questions: Sequence[Question]) -> dict[str, set[int]]:
+def supporting_passages(archive: Any, questions: Sequence[Question]) -> dict[str, set[int]]:
     """Every passage of the index that supports each quote (normalised text scan)."""
-    store = engine.snapshot.store
+    store = archive.snapshot.store
     quotes = {normalise(qt) for q in questions for qt in q.quotes}
     found: dict[str, set[int]] = {qt: set() for qt in quotes}
     for pid, text, *_titles in store.lexical_rows():
@@ -76,46 +76,38 @@ def supporting_passages(engine: Any, questions: Sequence[Question]) -> dict[str,
 
 
 def quote_ranks(
-    service: Any, questions: Sequence[Question], k: int, depth: int = DEPTH
+    archive: Any, questions: Sequence[Question], k: int, depth: int = DEPTH
 ) -> list[QuoteRanks]:
     """For every quote of every answerable question: its ranks in each ranking."""
-    engine = service.engine
-    retriever = engine.snapshot.retriever
-    store = engine.snapshot.store
-    support = supporting_passages(engine, questions)
+    from search_api.search import SearchRequest
+
+    retriever = archive.snapshot.retriever
+    store = archive.snapshot.store
+    support = supporting_passages(archive, questions)
     rows: list[QuoteRanks] = []
     for q in questions:
         if not q.answerable:
             continue
-        top = service.evidence(q.question, k)
+        top = archive.reader().search(SearchRequest(q.question, k))
         topic = top.intent.topic
         shown = [h.passage_id for h in top.hits]
         # Below the top k, the deep call's order (its trend re-ranking works on depth).
-        deep = [h.passage_id for h in service.evidence(q.question, depth).hits]
-        served = shown + [pid for pid in deep if pid not in set(shown)]
-        dense = [pid for pid, _ in retriever.dense(topic, depth)]
-        lexical = [pid for pid, _ in retriever.lexical(topic, depth)]
-        fused = [pid for pid, _ in retriever.fuse(retriever.dense(topic, depth),
-                                                   retriever.lexical(topic, depth))]  # fmt: skip
+        deep = archive.reader().search(SearchRequest(q.question, depth)).hits
+        served = shown + [h.passage_id for h in deep if h.passage_id not in set(shown)]
+        dense_pairs = retriever.dense(topic, depth)
+        lexical_pairs = retriever.lexical(topic, depth)
+        rankings = {
+            "served": served,
+            "dense": [pid for pid, _ in dense_pairs],
+            "lexical": [pid for pid, _ in lexical_pairs],
+            "fused": [pid for pid, _ in retriever.fuse(dense_pairs, lexical_pairs)],
+        }
         for quote in q.quotes:
             wanted = support[normalise(quote)]
-            ranks = {
-                name: _first_rank(r, wanted)
-                for name, r in (
-                    ("served", served),
-                    ("dense", dense),
-                    ("lexical", lexical),
-                    ("fused", fused),
-                )  # fmt: skip
-            }
-            best = min((r for r in ranks.values() if r is not None), default=None)
-            pid = None
-            if best is not None:
-                for r in (served, dense, lexical, fused):
-                    if len(r) >= best and r[best - 1] in wanted:
-                        pid = r[best - 1]
-                        break
-            elif wanted:
+            ranks = {name: _first_rank(r, wanted) for name, r in rankings.items()}
+            found = [(rank, rankings[n]) for n, rank in ranks.items() if rank is not None]
+            pid = found[0][1][found[0][0] - 1] if found else None
+            if pid is None and wanted:
                 pid = min(wanted)
             passage = store.passages([pid]).get(pid) if pid is not None else None
             rows.append(
@@ -137,11 +129,11 @@ def quote_ranks(
     return rows
 
 
-def rebuild_lexical(engine: Any) -> None:
+def rebuild_lexical(archive: Any) -> None:
     """Swap the snapshot's lexical index for one built now, with this checkout's analyser."""
     from indexer.lexical import LexicalIndex
 
-    snap = engine.snapshot
+    snap = archive.snapshot
     snap.retriever.lexical_index = LexicalIndex.build(snap.store.lexical_rows())
 
 
@@ -153,18 +145,15 @@ def diagnose(
     ranks: bool = True,
 ) -> dict[str, Any]:
     """Scores of the served hybrid path on `questions`, and the missed quotes' ranks."""
-    from search_api.service import ScrutinyService
-
-    engine = open_engine(settings, build_if_missing=False)
+    archive = open_engine(settings, build_if_missing=False)
     if fresh_lexical:
-        rebuild_lexical(engine)
-    service = ScrutinyService(engine)
-    report = run_eval(questions, [ServiceSearcher(service, "hybrid")], manifest_dates(
-        settings.corpus_dirs), k=k)  # fmt: skip
+        rebuild_lexical(archive)
+    dates = manifest_dates(settings.corpus_dirs)
+    report = run_eval(questions, [ArchiveSearcher(archive, "hybrid")], dates, k=k)
     out: dict[str, Any] = {"summary": report.configs["hybrid"].summary}
     out["per_question"] = report.configs["hybrid"].per_question
     if ranks:
-        out["quotes"] = [asdict(r) for r in quote_ranks(service, questions, k)]
+        out["quotes"] = [asdict(r) for r in quote_ranks(archive, questions, k)]
     return out
 
 

@@ -1,6 +1,6 @@
 """The system under test, seen by the harness as a small protocol.
 
-Each configuration (an engine mode, the baseline, a stub in tests) is a `Searcher`:
+Each configuration (an archive search mode, the baseline, a stub in tests) is a `Searcher`:
 a name and `search(query, k)` returning ranked passages with their text. The harness
 judges passages only by their text (the quote-matching rule), so it needs nothing
 else from the system and any chunking can be compared with any other.
@@ -17,10 +17,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ENGINE_MODES",
-    "EngineSearcher",
+    "ArchiveSearcher",
     "RetrievedPassage",
     "Searcher",
-    "ServiceSearcher",
     "open_engine",
 ]
 
@@ -31,6 +30,8 @@ ENGINE_MODES = ("hybrid", "dense", "lexical")
 
 @dataclass(frozen=True)
 class RetrievedPassage:
+    """A ranked passage as the harness sees it."""
+
     id: str = ""
     text: str = ""
     source: str | None = None
@@ -39,53 +40,33 @@ class RetrievedPassage:
 
 @runtime_checkable
 class Searcher(Protocol):
+    """A configuration under test: a name and a ranked search."""
+
     name: str
 
     def search(self, query: str, k: int) -> list[RetrievedPassage]: ...
 
 
-class _Engine(Protocol):
-    def search(
-        self, query: str, k: int = ..., mode: Any = ..., filters: Any = ...
-    ) -> list[Any]: ...
+class ArchiveSearcher:
+    """The product's one search call, `Reader.search(SearchRequest)`, in one mode.
 
+    Exactly what `/search` and `python -m search_api search` run (dates and trend
+    wording in the question, span boost, coverage re-ranking), so the scores are what
+    members meet. A fresh reader per question, as the server takes one per request.
+    """
 
-class EngineSearcher:
-    """`indexer.engine.Archive` in one retrieval mode."""
-
-    def __init__(self, engine: _Engine, mode: str) -> None:
+    def __init__(self, archive: Any, mode: str) -> None:
         if mode not in ENGINE_MODES:
             raise ValueError(f"unknown engine mode {mode!r}; expected one of {ENGINE_MODES}")
-        self.engine = engine
+        self.archive = archive
         self.mode = mode
         self.name = mode
 
     def search(self, query: str, k: int) -> list[RetrievedPassage]:
-        hits = self.engine.search(query, k=k, mode=self.mode)
-        return [
-            RetrievedPassage(
-                id=str(h.passage_id),
-                text=h.text,
-                source=getattr(getattr(h, "citation", None), "document_id", None),
-                score=float(h.score),
-            )
-            for h in hits
-        ]
+        """Ranked passages with their text, the only thing the metrics judge."""
+        from search_api.search import SearchRequest
 
-
-class ServiceSearcher(EngineSearcher):
-    """The product's retrieval path (what `/search` serves): `ScrutinyService.evidence`.
-
-    On top of the engine it reads dates and trend wording in the question and re-ranks
-    for coverage of the span, so this is the configuration users actually meet.
-    """
-
-    def __init__(self, service: Any, mode: str) -> None:
-        super().__init__(service.engine, mode)
-        self.service = service
-
-    def search(self, query: str, k: int) -> list[RetrievedPassage]:
-        hits = self.service.evidence(query, k, self.mode).hits
+        hits = self.archive.reader().search(SearchRequest(query, k, self.mode)).hits  # type: ignore[arg-type]
         return [
             RetrievedPassage(
                 id=str(h.passage_id),

@@ -14,6 +14,10 @@ from pydantic import BaseModel, Field
 
 DatePrecision = Literal["day", "month", "year"]
 SearchMode = Literal["dense", "lexical", "hybrid"]
+MeetingKey = tuple[date | None, str | None]
+"""A meeting is its date and committee: what timelines group by, what coverage spreads
+over and what a briefing reads in full for actions. Built only by the `meeting`
+properties below, so every part of the system agrees on what one meeting is."""
 
 
 class DocumentMeta(BaseModel):
@@ -35,6 +39,11 @@ class DocumentMeta(BaseModel):
     source_url: str | None = None
     notes: str | None = None
     pages: int | None = Field(default=None, description="Page count for paged formats (PDF)")
+
+    @property
+    def meeting(self) -> MeetingKey:
+        """The meeting this document belongs to."""
+        return self.meeting_date, self.committee
 
 
 class Chunk(BaseModel):
@@ -94,14 +103,23 @@ class Citation(_Place):
         """The date a passage speaks for: its own stated date, else its meeting's."""
         return self.stated_date or self.meeting_date
 
+    @property
+    def meeting(self) -> MeetingKey:
+        """The meeting the passage's primary source belongs to."""
+        return self.meeting_date, self.committee
+
 
 class Passage(BaseModel):
+    """A stored passage with its citation (no score: not the answer to a query)."""
+
     passage_id: int
     text: str
     citation: Citation
 
 
 class Hit(BaseModel):
+    """A passage as a search returns it: scored, cited, with the words to mark up."""
+
     passage_id: int
     text: str
     score: float
@@ -110,10 +128,13 @@ class Hit(BaseModel):
 
 
 class SearchFilters(BaseModel):
+    """Hard filters (unlike dates named in a question, which only boost)."""
+
     committee: str | None = None
     doc_type: str | None = None
     date_from: date | None = None
     date_to: date | None = None
 
     def is_empty(self) -> bool:
+        """True when nothing is filtered: retrieval then skips computing allowed ids."""
         return not (self.committee or self.doc_type or self.date_from or self.date_to)

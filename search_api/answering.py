@@ -41,21 +41,21 @@ from datetime import date
 import numpy as np
 
 from indexer.embedding import Embedder
-from indexer.models import Citation, DatePrecision, Hit
-from indexer.store import query_terms
+from indexer.models import Citation, DatePrecision, Hit, MeetingKey
+from indexer.settings import AnswerSettings
+from indexer.text import ANALYZER, Sentence, split_sentences
 
-from .http.schemas import AskCitation
 from .temporal import TemporalIntent
 
 __all__ = [
     "CALIBRATION",
     "Answer",
+    "CitedQuote",
     "AnswerBuilder",
     "AbstentionPolicy",
     "SupportFeatures",
     "content_terms",
     "coverage",
-    "split_sentences",
     "support_features",
 ]
 
@@ -74,97 +74,42 @@ _GENERIC = (
 GENERIC_WORDS = frozenset(_GENERIC.split())
 """Words that say little about a question's topic in a scrutiny archive."""
 
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s")
-
-
-def _stem(word: str) -> str:
-    word = word.lower().replace("’", "'")
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    return word[:6]
-
-
-_WORDS = re.compile(r"[A-Za-z0-9]+")
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def content_terms(question: str) -> list[str]:
-    """Stems of the words that carry a question's topic (not years, not generic words)."""
-    stems: dict[str, None] = {}
-    for term in query_terms(question):
-        if term in GENERIC_WORDS or term.isdigit() or len(term) < 3:
+    """Index terms of the words that carry a question's topic (not years, not generic
+    words), stemmed as BM25 stems them, so "covers the question" means what BM25 matched."""
+    terms: dict[str, None] = {}
+    for word in _WORDS.findall(question.lower()):
+        if word in GENERIC_WORDS or word.isdigit() or len(word) < 3:
             continue
-        stems[_stem(term)] = None
-    return list(stems)
+        term = ANALYZER.term(word)
+        if term:
+            terms[term] = None
+    return list(terms)
+
+
+def _terms_of(text: str) -> set[str]:
+    return {t for t in ANALYZER.terms(text) if t}
 
 
 def coverage(terms: Sequence[str], text: str) -> float:
-    """Share of the terms whose stem occurs among the text's word stems."""
+    """Share of the terms that occur among the text's index terms."""
     if not terms:
         return 1.0
-    present = {_stem(w) for w in _WORDS.findall(text)}
+    present = _terms_of(text)
     return sum(1 for t in terms if t in present) / len(terms)
 
 
 # -- sentences --------------------------------------------------------------------------
 
-_ABBREVIATIONS_TEXT = "cllr mr mrs ms dr prof no nos st e.g i.e etc vs approx para paras cf fig inc"
-_ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
-_BOUNDARY = re.compile(
-    r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•])"  # end of a sentence
-    r"|(?<=:)\s+(?=[•▪\-–]|[A-Z])"  # the start of a list
-    r"|\s+(?=[•▪])|\s+(?=[-–]\s+[A-Z])"  # a bullet, or a dash used as one
-    r"|\s*;\s+(?=[a-z]\))"  # "; b)" in a lettered list
-)
-_LEADING_NUMBER = re.compile(r"^\(?\d+(?:\.\d+)*\)?\.?\s+|^[•▪\-–]\s*|^\(?[a-z]\)\s+")
 MAX_QUOTE_WORDS = 80
+"""A quote longer than this is cut (with an ellipsis): an answer is read on a page."""
 MAX_SCORED_SENTENCES = 48
+"""Sentences embedded per answer: embedding is the slow step of /ask."""
 BEST_MARGIN = 0.25
 """Other sentences join the best one when they score within this of it."""
-TIMELINE_LIMIT = 6
-"""Sentences in a trend answer: a reply to read on the page. A briefing asks for more."""
-TIMELINE_FLOOR = 0.6
-TIMELINE_COSINE_MARGIN = 0.15
-"""A meeting joins a timeline when its best sentence scores this share of the best."""
-
-
-@dataclass(frozen=True)
-class Sentence:
-    start: int
-    end: int
-    text: str
-
-
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of a passage as (start, end) slices of its text, numbering trimmed off.
-
-    A slice is verbatim by construction, so a quote taken from it stands in the passage.
-    """
-    sentences: list[Sentence] = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        before = text[start : m.start()].rstrip()
-        last = before.split()[-1].lower().rstrip(".") if before.split() else ""
-        # "Cllr. Smith", "e.g. the", "J. Smith": not a sentence end.
-        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
-            continue
-        _add_sentence(sentences, text, start, m.start())
-        start = m.end()
-    _add_sentence(sentences, text, start, len(text))
-    return sentences
-
-
-def _add_sentence(out: list[Sentence], text: str, start: int, end: int) -> None:
-    piece = text[start:end]
-    lead = _LEADING_NUMBER.match(piece)
-    if lead:
-        start += lead.end()
-    while end > start and text[end - 1] in " \t":
-        end -= 1
-    if end - start < 2:
-        return
-    out.append(Sentence(start, end, text[start:end]))
 
 
 def _quote(sentence: str) -> tuple[str, bool]:
@@ -181,6 +126,8 @@ def _quote(sentence: str) -> tuple[str, bool]:
 
 @dataclass(frozen=True)
 class SupportFeatures:
+    """The two signals abstention decides on, kept on the answer for calibration."""
+
     top_cosine: float
     coverage: float
     terms: tuple[str, ...]
@@ -189,6 +136,7 @@ class SupportFeatures:
 def support_features(
     topic: str, hits: Sequence[Hit], cosines: Mapping[int, float], top_n: int = 5
 ) -> SupportFeatures:
+    """Best cosine over all passages seen, best coverage over the top `top_n` hits."""
     terms = content_terms(topic)
     top = hits[:top_n]
     best_cov = max(
@@ -202,7 +150,8 @@ CALIBRATION = {
     "min_cosine": 0.44,
     "min_coverage": 0.30,
 }
-"""Thresholds chosen on the dev questions (seed index, all-MiniLM-L6-v2, hybrid mode).
+"""The defaults of settings `min_cosine` and `min_coverage`, chosen on the dev questions
+(seed index, all-MiniLM-L6-v2, hybrid mode).
 
 Measured (top_cosine, coverage):
 
@@ -233,23 +182,43 @@ tell "the archive discusses NQSW pay" from "it states their starting salary".
 
 @dataclass(frozen=True)
 class AbstentionPolicy:
+    """When to answer: both signals must say the archive speaks to the topic."""
+
     min_cosine: float = CALIBRATION["min_cosine"]
     min_coverage: float = CALIBRATION["min_coverage"]
 
     def supported(self, features: SupportFeatures) -> bool:
+        """True when the evidence clears both thresholds."""
         return features.top_cosine >= self.min_cosine and features.coverage >= self.min_coverage
 
 
 # -- answers ----------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class CitedQuote:
+    """One `[n]` of an answer: a verbatim slice of a passage and where it stands."""
+
+    n: int
+    passage_id: int
+    text: str
+    """The whole cited passage."""
+    quote: str
+    """Words that stand verbatim in `text`."""
+    citation: Citation
+
+
 @dataclass
 class Answer:
+    """An extractive answer, or an abstention with the nearest passages as reading."""
+
     text: str
-    citations: list[AskCitation]
+    citations: list[CitedQuote]
     abstained: bool
     related: list[Hit] = field(default_factory=list)
     features: SupportFeatures | None = None
+    intent: TemporalIntent | None = None
+    """What was understood of the question (set by `Reader.ask`)."""
 
 
 @dataclass
@@ -267,16 +236,30 @@ ABSTAIN_TEXT = (
 EMPTY_TEXT = "The archive holds nothing that matches this question within the chosen filters."
 
 
-def _meeting_key(c: Citation) -> tuple[date | None, str | None]:
-    return c.meeting_date, c.committee
-
-
 def format_date(value: date, precision: DatePrecision | None) -> str:
+    """A date as precise as it is known: '2018', 'March 2018' or '21 March 2018'."""
     if precision == "year":
         return str(value.year)
     if precision == "month":
         return f"{calendar.month_name[value.month]} {value.year}"
     return f"{value.day} {calendar.month_name[value.month]} {value.year}"
+
+
+def place_parts(
+    item: str | None, item_title: str | None, paragraph: str | None, page: int | None
+) -> list[str]:
+    """Where a passage stands, as much as is known: ['item 41 “Title”', 'para 41.4',
+    'p. 3']. Answers, briefing timelines and reference lists all say it this way."""
+    parts = []
+    if item:
+        parts.append(f"item {item}" + (f" “{item_title}”" if item_title else ""))
+    elif item_title:
+        parts.append(f"“{item_title}”")
+    if paragraph:
+        parts.append(f"para {paragraph}")
+    if page:
+        parts.append(f"p. {page}")
+    return parts
 
 
 def lead_in(c: Citation, precision: DatePrecision | None) -> str:
@@ -290,15 +273,7 @@ def lead_in(c: Citation, precision: DatePrecision | None) -> str:
     if c.stated_date and c.stated_date != c.meeting_date:
         stated = format_date(c.stated_date, "month" if c.stated_date.day == 1 else "day")
         when += f" (giving the position at {stated})"
-    place = []
-    if c.item:
-        place.append(f"item {c.item}" + (f" “{c.item_title}”" if c.item_title else ""))
-    elif c.item_title:
-        place.append(f"“{c.item_title}”")
-    if c.paragraph:
-        place.append(f"para {c.paragraph}")
-    if c.page:
-        place.append(f"p. {c.page}")
+    place = place_parts(c.item, c.item_title, c.paragraph, c.page)
     where = f" ({', '.join(place)})" if place else ""
     body = c.committee or c.council or "meeting"
     kind = (c.doc_type or "").lower()
@@ -311,9 +286,10 @@ def lead_in(c: Citation, precision: DatePrecision | None) -> str:
 class AnswerBuilder:
     """Turns ranked evidence into an extractive answer with verbatim, numbered quotes."""
 
-    def __init__(self, embedder: Embedder, policy: AbstentionPolicy | None = None) -> None:
+    def __init__(self, embedder: Embedder, tuning: AnswerSettings) -> None:
         self.embedder = embedder
-        self.policy = policy or AbstentionPolicy()
+        self.tuning = tuning
+        self.policy = AbstentionPolicy(tuning.min_cosine, tuning.min_coverage)
 
     def answer(
         self,
@@ -321,8 +297,10 @@ class AnswerBuilder:
         hits: Sequence[Hit],
         cosines: Mapping[int, float],
         precisions: Mapping[str, DatePrecision | None],
-        timeline_limit: int = TIMELINE_LIMIT,
+        timeline_limit: int | None = None,
     ) -> Answer:
+        """Answer from ranked evidence: a few best sentences, or for a trend question a
+        timeline of `timeline_limit` (default: settings) sentences in date order."""
         if not hits:
             return Answer(EMPTY_TEXT, [], True)
         features = support_features(intent.topic, hits, cosines)
@@ -334,9 +312,10 @@ class AnswerBuilder:
             on_topic = {
                 h.passage_id
                 for h in hits
-                if cosines.get(h.passage_id, 0.0) >= best_cos - TIMELINE_COSINE_MARGIN
+                if cosines.get(h.passage_id, 0.0) >= best_cos - self.tuning.timeline_cosine_margin
             }
-            chosen = self._timeline(scored, on_topic, timeline_limit)
+            limit = timeline_limit or self.tuning.timeline_limit
+            chosen = self._timeline(scored, on_topic, limit, self.tuning.timeline_floor)
         else:
             chosen = self._best(scored)
         if not chosen:
@@ -401,7 +380,9 @@ class AnswerBuilder:
         return sorted(chosen, key=lambda s: (first[s.hit.passage_id], s.sentence.start))
 
     @staticmethod
-    def _timeline(scored: list[_Scored], on_topic: set[int], limit: int) -> list[_Scored]:
+    def _timeline(
+        scored: list[_Scored], on_topic: set[int], limit: int, floor_share: float
+    ) -> list[_Scored]:
         """The best sentence of each meeting that speaks to the topic, in date order.
 
         A meeting counts when its best sentence scores near the overall best, or when
@@ -414,10 +395,10 @@ class AnswerBuilder:
         if not scored:
             return []
         best = max(s.score for s in scored)
-        floor = TIMELINE_FLOOR * best
-        groups: dict[tuple[date | None, str | None], list[_Scored]] = {}
+        floor = floor_share * best
+        groups: dict[MeetingKey, list[_Scored]] = {}
         for s in sorted(scored, key=lambda s: -s.score):
-            groups.setdefault(_meeting_key(s.hit.citation), []).append(s)
+            groups.setdefault(s.hit.citation.meeting, []).append(s)
         kept = {
             key: g
             for key, g in groups.items()
@@ -452,15 +433,15 @@ class AnswerBuilder:
     @staticmethod
     def _compose(
         chosen: list[_Scored], precisions: Mapping[str, DatePrecision | None]
-    ) -> tuple[str, list[AskCitation]]:
-        citations: list[AskCitation] = []
+    ) -> tuple[str, list[CitedQuote]]:
+        citations: list[CitedQuote] = []
         sentences: list[str] = []
         previous: _Scored | None = None
         for s in _merge_adjacent(chosen):
             quote, cut = _quote(s.sentence.text)
             n = len(citations) + 1
             citations.append(
-                AskCitation(
+                CitedQuote(
                     n=n,
                     passage_id=s.hit.passage_id,
                     text=s.hit.text,
@@ -504,14 +485,14 @@ def _term_weights(terms: Sequence[str], texts: Sequence[str]) -> dict[str, float
     "exit interviews" should count for more than "social workers" when every passage
     speaks of social workers.
     """
-    stems = [{_stem(w) for w in _WORDS.findall(t)} for t in texts]
+    stems = [_terms_of(t) for t in texts]
     n = len(texts)
     return {t: math.log(1 + (n + 1) / (1 + sum(1 for s in stems if t in s))) for t in terms}
 
 
 def _phrase_matches(terms: Sequence[str], text: str) -> int:
     """How many adjacent pairs of the question's terms stand adjacent in the text."""
-    stems = [_stem(w) for w in _WORDS.findall(text)]
+    stems = ANALYZER.terms(text)  # stopwords stay as None: adjacency is as written
     pairs = set(zip(stems, stems[1:], strict=False))
     return sum(1 for pair in zip(terms, terms[1:], strict=False) if pair in pairs)
 
@@ -520,7 +501,7 @@ def _weighted_coverage(weights: Mapping[str, float], text: str) -> float:
     total = sum(weights.values())
     if not total:
         return 1.0
-    present = {_stem(w) for w in _WORDS.findall(text)}
+    present = _terms_of(text)
     return sum(w for t, w in weights.items() if t in present) / total
 
 

@@ -1,28 +1,55 @@
-"""The search core as one object: the index's live version, the model and retrieval.
+"""The archive as a library: open an index once, read it through pinned readers.
 
-Works without HTTP (the API, the CLI, the evaluation harness and benchmarks all use it).
-A server keeps one engine; `refresh()` switches to a newly published index version
-atomically, so requests already running finish on the version they started with.
+`Archive.open(settings)` loads the model and the live index version and keeps them;
+`archive.reader()` hands out a `Reader` pinned to the version live at that moment.
+Everything a request does (search, answer, briefing, documents) goes through one
+reader, so a request never straddles two versions even when a `build` publishes a new
+one mid-request: `refresh()` only changes which version the *next* reader gets.
+
+The HTTP app, both command lines, the evaluation harness, the benchmarks and the
+reliability tools all use this facade; nothing else opens the store.
+
+    from search_api import Archive, SearchRequest
+    archive = Archive.open(Settings())
+    reader = archive.reader()
+    hits = reader.search(SearchRequest("agency staffing", k=5)).hits
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from indexer.compatibility import check_index_matches
 from indexer.embedding import Embedder
 from indexer.errors import DocumentNotFoundError, ScrutinyError
 from indexer.lexical import LEXICAL_DIR, LexicalIndex
-from indexer.models import Hit, Passage, SearchFilters, SearchMode
+from indexer.models import DatePrecision, Hit, MeetingKey, Passage, SearchFilters
 from indexer.settings import Settings
 from indexer.snapshot import FULL_CHECK_BYTES, STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
-from indexer.store import PassageStore, StoredDocument
+from indexer.store import PassageStore, StoredDocument, filter_sql
 from indexer.vectors import VectorIndex
 
+from .answering import Answer, AnswerBuilder
+from .briefing import Briefing, BriefingBuilder, BriefingRequest
+from .documents import (
+    DocumentDetail,
+    DocumentPassage,
+    DocumentSummary,
+    Facets,
+    PassageNotInDocumentError,
+    SourceFileMissingError,
+    Stats,
+    media_type_for,
+)
 from .retrieval import Retriever
+from .search import SearchRequest, SearchResult, search
+
+__all__ = ["Archive", "Reader", "Snapshot"]
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +65,12 @@ class Snapshot:
 
 
 class Archive:
+    """An opened index and its model: the one object a program keeps.
+
+    Thread-safe: readers may be taken and used from many threads at once while another
+    thread calls `refresh()`.
+    """
+
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
         self.settings = settings
         self.embedder = embedder or Embedder.from_settings(settings)
@@ -48,6 +81,11 @@ class Archive:
 
     @classmethod
     def open(cls, settings: Settings, embedder: Embedder | None = None) -> Archive:
+        """Open the live index version (loading the model unless one is given).
+
+        Raises IndexNotFoundError, IndexMismatchError or IndexCorruptError with the
+        command that fixes it.
+        """
         return cls(settings, embedder)
 
     def _open(self, version: Path) -> Snapshot:
@@ -56,20 +94,31 @@ class Archive:
         store = PassageStore(version / STORE_FILE, readonly=True)
         store.check_integrity(thorough=store.path.stat().st_size <= FULL_CHECK_BYTES)
         vectors = VectorIndex.load(version / VECTORS_FILE, info.vector_kind)
+        tuning = self.settings.search
         retriever = Retriever(
             store,
             vectors,
             LexicalIndex.load(version / LEXICAL_DIR),
             self.embedder,
-            self.settings.rrf_k,
-            self.settings.candidates,
-            self.settings.lexical_weight,
+            tuning.rrf_k,
+            tuning.candidates,
+            tuning.lexical_weight,
         )
         return Snapshot(version.name, info, store, retriever)
 
     @property
     def snapshot(self) -> Snapshot:
+        """The version new readers get (index tests inspect its files through it)."""
         return self._snapshot
+
+    @property
+    def version(self) -> str:
+        """The name of the version new readers get."""
+        return self._snapshot.version
+
+    def reader(self) -> Reader:
+        """A reader pinned to the live version: take one per request."""
+        return Reader(self._snapshot, self.settings, self.embedder)
 
     def refresh(self) -> bool:
         """Switch to the live version if a writer published a new one since.
@@ -77,6 +126,7 @@ class Archive:
         A new version that cannot be opened (damaged, mismatched) is logged once and
         skipped: the open snapshot goes on answering, rather than every request failing
         until someone repairs the disk. The next version published is tried again.
+        Readers already handed out keep their version.
         """
         name = self.index_dir.current_name()
         if name is None or name in (self._snapshot.version, self._refused):
@@ -92,31 +142,165 @@ class Archive:
                 return False
         return True
 
-    # -- queries -------------------------------------------------------------------------
 
-    def search(
-        self,
-        query: str,
-        k: int = 10,
-        mode: SearchMode = "hybrid",
-        filters: SearchFilters | None = None,
-    ) -> list[Hit]:
-        return self._snapshot.retriever.search(query, k, mode, filters)
+class Reader:
+    """Everything one request may ask of the archive, all from one index version."""
 
-    def documents(self) -> list[StoredDocument]:
-        docs = self._snapshot.store.stored_documents().values()
-        return sorted(docs, key=lambda d: (d.meta.meeting_date is None, d.meta.meeting_date,
-                                           d.meta.document_id))  # fmt: skip
+    def __init__(self, snapshot: Snapshot, settings: Settings, embedder: Embedder) -> None:
+        self.snapshot = snapshot
+        self.settings = settings
+        self.answers = AnswerBuilder(embedder, settings.answers)
+        self._store = snapshot.store
 
-    def document(self, document_id: str) -> tuple[StoredDocument, list[Passage]]:
-        store = self._snapshot.store
-        doc = store.document(document_id)
+    @property
+    def version(self) -> str:
+        """The index version every answer of this reader comes from."""
+        return self.snapshot.version
+
+    # -- questions -------------------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        """Ranked, cited passages: THE search of the system (see `search_api.search`)."""
+        return search(self.snapshot.retriever, self.settings.search, request, self.latest_date())
+
+    def ask(self, request: SearchRequest) -> Answer:
+        """An extractive, cited answer drawn from the request's search results."""
+        found = self.search(request)
+        answer = self.answers.answer(
+            found.intent, found.hits, found.cosines, self.precisions(found.hits)
+        )
+        answer.intent = found.intent
+        return answer
+
+    def briefing(
+        self, request: BriefingRequest, base_url: str = "", now: datetime | None = None
+    ) -> Briefing:
+        """A cited briefing note on a topic; `base_url` makes its links absolute."""
+        return BriefingBuilder(self, base_url).build(request, now)
+
+    # -- documents -------------------------------------------------------------------------
+
+    def documents(self) -> list[DocumentSummary]:
+        """Every indexed document, oldest meeting first (undated last)."""
+        docs = sorted(
+            self._store.stored_documents().values(),
+            key=lambda d: (d.meta.meeting_date is None, d.meta.meeting_date, d.meta.document_id),
+        )
+        return [self._summary(d) for d in docs]
+
+    def document(self, document_id: str, passage: int | None = None) -> DocumentDetail:
+        """A document's passages in reading order; `passage` marks a cited one."""
+        doc = self._store.document(document_id)
         if doc is None:
             raise DocumentNotFoundError(document_id)
-        return doc, store.document_passages(document_id)
+        out: list[DocumentPassage] = []
+        for p in self._store.document_passages(document_id):
+            here = next((s for s in p.citation.sources if s.document_id == document_id), None)
+            out.append(
+                DocumentPassage(
+                    passage_id=p.passage_id,
+                    text=p.text,
+                    item=here.item if here else p.citation.item,
+                    item_title=here.item_title if here else p.citation.item_title,
+                    paragraph=here.paragraph if here else p.citation.paragraph,
+                    page=here.page if here else p.citation.page,
+                    stated_date=p.citation.stated_date,
+                    also_in=[
+                        s.document_id for s in p.citation.sources if s.document_id != document_id
+                    ],
+                    selected=p.passage_id == passage,
+                )
+            )
+        if passage is not None and not any(p.selected for p in out):
+            raise PassageNotInDocumentError(document_id, passage)
+        return DocumentDetail(document=self._summary(doc), passages=out, selected_passage=passage)
 
-    def passages(self, ids: list[int]) -> dict[int, Passage]:
-        return self._snapshot.store.passages(ids)
+    def source_file(self, document_id: str) -> tuple[Path, str]:
+        """The original file of a document and its media type, for reading at a page."""
+        doc = self._store.document(document_id)
+        if doc is None:
+            raise DocumentNotFoundError(document_id)
+        path = _source_path(doc)
+        if path is None:
+            raise SourceFileMissingError(document_id)
+        return path, media_type_for(path)
 
-    def counts(self) -> tuple[int, int]:
-        return self._snapshot.store.counts()
+    def stored_document(self, document_id: str) -> StoredDocument | None:
+        """A document as stored (with the corpus folder it came from), or None."""
+        return self._store.document(document_id)
+
+    def passages(self, ids: Sequence[int]) -> dict[int, Passage]:
+        """Stored passages by id (ids not in this version are left out)."""
+        return self._store.passages(list(ids))
+
+    def documents_within(self, filters: SearchFilters) -> list[str]:
+        """Ids of the documents the filters let through: what a filtered search searched."""
+        where, params = filter_sql(filters)
+        return sorted(self._store.stored_documents_where(where, tuple(params)))
+
+    def meeting_passages(
+        self, meetings: Iterable[MeetingKey], within: Iterable[str]
+    ) -> list[Passage]:
+        """Every passage of the given meetings' documents among `within`, once each."""
+        wanted = set(meetings)
+        found: dict[int, Passage] = {}
+        for doc_id in within:
+            doc = self._store.document(doc_id)
+            if doc is None or doc.meta.meeting not in wanted:
+                continue
+            for p in self._store.document_passages(doc_id):
+                found.setdefault(p.passage_id, p)
+        return list(found.values())
+
+    def precisions(self, hits: Sequence[Hit]) -> dict[str, DatePrecision | None]:
+        """How precisely each cited document's date is known ('March 2018' vs a day)."""
+        out: dict[str, DatePrecision | None] = {}
+        for h in hits:
+            doc_id = h.citation.document_id
+            if doc_id not in out:
+                doc = self._store.document(doc_id)
+                out[doc_id] = doc.meta.date_precision if doc else None
+        return out
+
+    # -- status ----------------------------------------------------------------------------
+
+    def stats(self) -> Stats:
+        """Counts, model and version: what /health reports."""
+        passages, documents = self._store.counts()
+        return Stats(passages, documents, self.snapshot.info.model, self.snapshot.version)
+
+    def facets(self) -> Facets:
+        """Committees, document types and the date range: the page's filter choices."""
+        facets = self._store.facets()
+        start, end = self._store.date_range()
+        return Facets(
+            councils=facets.get("council", []),
+            committees=facets.get("committee", []),
+            doc_types=facets.get("doc_type", []),
+            date_from=start,
+            date_to=end,
+        )
+
+    def latest_date(self) -> date | None:
+        """The corpus's latest date: what "recently" and "the last N years" count back from."""
+        return self._store.date_range()[1]
+
+    def failures(self) -> list[tuple[str, str, str]]:
+        """Files the build could not read: (corpus, path, reason)."""
+        return self._store.failures()
+
+    def _summary(self, doc: StoredDocument) -> DocumentSummary:
+        return DocumentSummary(
+            **doc.meta.model_dump(),
+            passages=doc.passages,
+            source_available=_source_path(doc) is not None,
+        )
+
+
+def _source_path(doc: StoredDocument) -> Path | None:
+    """The original file, when it still lies where it was indexed from."""
+    root = Path(doc.corpus).resolve()
+    path = (root / doc.meta.path).resolve()
+    if not path.is_relative_to(root) or not path.is_file():
+        return None
+    return path

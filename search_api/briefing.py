@@ -1,12 +1,13 @@
 """Cited briefing notes for officers: what the archive says on a topic, when and where.
 
-`BriefingBuilder` turns a `BriefingRequest` into a typed `Briefing` using the service
-alone (no HTTP); `briefing_render` writes it as Markdown or DOCX.
+`BriefingBuilder` turns a `BriefingRequest` into a typed `Briefing` using one archive
+`Reader` alone (no HTTP, one index version); `briefing_render` writes it as Markdown or
+DOCX.
 
 Nothing in a briefing is written by us except labels and metadata: every statement is a
 verbatim slice of a cited passage, found by the same extractive machinery as `/ask`.
 
-* **Evidence** is the service's ranked evidence for the topic (filters are hard, dates
+* **Evidence** is the reader's search results for the topic (filters are hard, dates
   in the topic soft), re-ranked for coverage of the period as for a trend question: a
   briefing is about "what was said, when", so one meeting must not crowd out the rest.
 * **Summary**: the answer builder's best sentences (as a plain `/ask` answer picks them).
@@ -20,7 +21,7 @@ verbatim slice of a cited passage, found by the same extractive machinery as `/a
   the commitment sentences of its paragraph. Sentences in the minutes' own commitment
   wording ("it was agreed that…", "agreed to…", "would receive a further report…")
   without an ACTION line are listed when their passage is itself close to the topic
-  (dense cosine within `ACTION_COSINE_MARGIN` of the best passage).
+  (dense cosine within settings `relevant_cosine_margin` of the best passage).
 * **References**: numbered in order of first citation (summary, timeline, actions).
 
 Determinism: the same index and request give the same `Briefing`; the only varying
@@ -31,23 +32,27 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote, urlencode
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field
 
-from indexer.models import Citation, DatePrecision, Passage, SearchFilters
-from indexer.store import filter_sql
+from indexer.models import Citation, DatePrecision, MeetingKey, Passage, SearchFilters, SearchMode
+from indexer.text import split_sentences
 
-from .answering import format_date, split_sentences
-from .http.schemas import AskCitation, DocumentSummary, QueryText, _Filtered
-from .service import RELEVANT_COSINE_MARGIN, ScrutinyService
+from .answering import CitedQuote, format_date, place_parts
+from .documents import DocumentSummary
+from .search import BadRequestError, SearchRequest, cover_span
 from .temporal import TemporalIntent
 
+if TYPE_CHECKING:
+    from .archive import Reader
+
 __all__ = [
-    "ACTION_COSINE_MARGIN",
+    "MAX_BRIEFING_K",
     "ActionItem",
     "Briefing",
     "BriefingBuilder",
@@ -67,39 +72,37 @@ __all__ = [
 ]
 
 BriefingFormat = Literal["markdown", "docx", "json"]
+"""The files a briefing is written as (`briefing_render`)."""
 
-POOL = 50
-TIMELINE_MEETINGS = 12
-"""Timeline sentences in a briefing: one a meeting over a few years of a committee that
-meets every other month, where an answer on the page stops at 6."""
-"""Candidates drawn from the service before the coverage re-ranking."""
-ACTION_COSINE_MARGIN = RELEVANT_COSINE_MARGIN
+MAX_BRIEFING_K = 50
+"""Passages a briefing may draw on: more makes a note nobody reads to the end."""
 NOTHING_FOUND = "Nothing found."
 UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 """Characters a briefing file cannot carry (XML 1.0 refuses them; UTF-8 cannot encode
 surrogates); document text and topics have them replaced by U+FFFD."""
 
 
-class BriefingRequest(_Filtered):
-    """What a briefing is about; the filters are hard, as for /search and /ask."""
+@dataclass(frozen=True)
+class BriefingRequest:
+    """What a briefing is about; the filters are hard, as for a search."""
 
-    topic: QueryText = Field(description="The topic or question the briefing is about")
-    format: BriefingFormat = Field(
-        default="markdown", description="markdown (text/markdown), docx (Word) or json"
-    )
-    k: int = Field(default=12, ge=1, le=50, description="How many passages to draw on")
-    generated_at: bool = Field(
-        default=True,
-        description="Stamp the time of generation; false makes the output byte-for-byte "
-        "reproducible for the same index and request",
-    )
+    topic: str
+    filters: SearchFilters = field(default_factory=SearchFilters)
+    mode: SearchMode = "hybrid"
+    k: int = 12
+    generated_at: bool = True
+    """Stamp the time of generation; False makes the output reproducible byte for byte."""
 
-    @field_validator("topic")
-    @classmethod
-    def _printable(cls, topic: str) -> str:
+    def __post_init__(self) -> None:
         """The topic is printed in the file: control characters and lone surrogates
         (which neither UTF-8 nor XML can hold) become U+FFFD instead of failing there."""
-        return UNPRINTABLE.sub("\ufffd", topic)
+        object.__setattr__(self, "topic", UNPRINTABLE.sub("\ufffd", self.topic.strip()))
+        if not self.topic:
+            raise BadRequestError("the topic is empty")
+        if not 1 <= self.k <= MAX_BRIEFING_K:
+            raise BadRequestError(f"k must be between 1 and {MAX_BRIEFING_K}, not {self.k}")
+        # The same checks as a search (mode, dates in order), said once.
+        SearchRequest(self.topic, self.k, self.mode, self.filters)
 
 
 # -- the briefing -------------------------------------------------------------------------
@@ -298,22 +301,11 @@ def _natural(value: str | None) -> tuple[int, ...]:
     return tuple(int(n) for n in re.findall(r"\d+", value or ""))
 
 
-def _meeting_key(c: Citation) -> tuple[date | None, str | None]:
-    return c.meeting_date, c.committee
-
-
 def place_label(c: Citation) -> str:
     """'item 41 “Ofsted Improvement Letter”, para 41.4, p. 3' (what is known of it)."""
-    parts = []
-    if c.item:
-        parts.append(f"item {c.item}" + (f" “{c.item_title}”" if c.item_title else ""))
-    elif c.item_title:
-        parts.append(f"“{c.item_title}”")
-    if c.paragraph:
-        parts.append(f"para {c.paragraph}")
-    if c.page:
-        parts.append(f"p. {c.page}")
-    return ", ".join(parts) or "unnumbered passage"
+    return ", ".join(place_parts(c.item, c.item_title, c.paragraph, c.page)) or (
+        "unnumbered passage"
+    )
 
 
 def stated_label(value: date) -> str:
@@ -322,25 +314,31 @@ def stated_label(value: date) -> str:
 
 
 class BriefingBuilder:
-    """Builds briefings from one service. `base_url` makes the API links absolute
-    (the router passes the server's own address; the CLI an optional --base-url)."""
+    """Builds briefings from one reader (one index version). `base_url` makes the API
+    links absolute (the router passes the server's own address; the CLI --base-url)."""
 
-    def __init__(self, service: ScrutinyService, base_url: str = "") -> None:
-        self.service = service
+    def __init__(self, reader: Reader, base_url: str = "") -> None:
+        self.reader = reader
         self.base_url = base_url.rstrip("/")
 
     def build(self, request: BriefingRequest, now: datetime | None = None) -> Briefing:
-        service = self.service
-        filters = request.filters()
-        documents = {d.document_id: d for d in service.documents().documents}
-        searched = self._documents_within(filters)
+        """The briefing for a request; `now` stamps it (the clock when not given)."""
+        reader = self.reader
+        filters = request.filters
+        tuning = reader.settings.answers
+        documents = {d.document_id: d for d in reader.documents()}
+        searched = reader.documents_within(filters)
 
-        evidence = service.evidence(request.topic, max(POOL, request.k), request.mode, filters)
+        evidence = reader.search(
+            SearchRequest(
+                request.topic, max(tuning.briefing_pool, request.k), request.mode, filters
+            )
+        )
         # The coverage re-ranking a trend question gets: a briefing always spans its period.
-        hits = ScrutinyService.cover_span(evidence.hits, evidence.cosines, request.k)
+        hits = cover_span(evidence.hits, evidence.cosines, request.k, reader.settings.search)
         hits = hits[: request.k]
         precisions = {d: s.date_precision for d, s in documents.items()}
-        summary_answer = service.answers.answer(
+        summary_answer = reader.answers.answer(
             dataclasses.replace(evidence.intent, trend=False), hits, evidence.cosines,
             precisions,
         )  # fmt: skip
@@ -348,9 +346,9 @@ class BriefingBuilder:
         timeline_answer = (
             summary_answer
             if abstained
-            else service.answers.answer(
+            else reader.answers.answer(
                 _as_trend(evidence.intent), hits, evidence.cosines, precisions,
-                timeline_limit=TIMELINE_MEETINGS,
+                timeline_limit=tuning.briefing_meetings,
             )  # fmt: skip
         )
 
@@ -369,10 +367,10 @@ class BriefingBuilder:
         span = evidence.intent.span
         dated = [m for m in timeline if m.meeting_date]
         scope = BriefingScope(
-            committee=request.committee or None,
-            doc_type=request.doc_type or None,
-            date_from=request.date_from,
-            date_to=request.date_to,
+            committee=filters.committee or None,
+            doc_type=filters.doc_type or None,
+            date_from=filters.date_from,
+            date_to=filters.date_to,
             mode=request.mode,
             k=request.k,
             documents_searched=len(searched),
@@ -399,13 +397,8 @@ class BriefingBuilder:
 
     # -- pieces ---------------------------------------------------------------------------
 
-    def _documents_within(self, filters: SearchFilters) -> list[str]:
-        """Ids of the indexed documents the filters let through (what was searched)."""
-        where, params = filter_sql(filters)
-        store = self.service.engine.snapshot.store
-        return sorted(store.stored_documents_where(where, tuple(params)))
-
     def date_label(self, c: Citation | None, documents: dict[str, DocumentSummary]) -> str:
+        """A meeting's date as precisely as its document knows it; 'Undated' otherwise."""
         if c is None or c.meeting_date is None:
             return "Undated"
         doc = documents.get(c.document_id)
@@ -414,13 +407,13 @@ class BriefingBuilder:
 
     def _timeline(
         self,
-        citations: Sequence[AskCitation],
+        citations: Sequence[CitedQuote],
         refs: _References,
         documents: dict[str, DocumentSummary],
     ) -> list[MeetingEntry]:
-        groups: dict[tuple[date | None, str | None], list[AskCitation]] = {}
+        groups: dict[MeetingKey, list[CitedQuote]] = {}
         for c in citations:
-            groups.setdefault(_meeting_key(c.citation), []).append(c)
+            groups.setdefault(c.citation.meeting, []).append(c)
         # Meetings in date order (undated last), paragraphs in document order within one.
         ordered = sorted(groups.items(), key=lambda kv: (kv[0][0] is None, kv[0][0] or
                                                           date.min, kv[0][1] or ""))  # fmt: skip
@@ -453,20 +446,12 @@ class BriefingBuilder:
         return out
 
     def _meeting_passages(
-        self, meetings: Iterable[tuple[date | None, str | None]], searched: Sequence[str]
+        self, meetings: set[MeetingKey], searched: Sequence[str]
     ) -> list[Passage]:
-        """Every passage of the given meetings' documents (within the filters), once."""
-        wanted = set(meetings)
-        engine = self.service.engine
-        found: dict[int, Passage] = {}
-        for doc_id in searched:
-            doc, passages = engine.document(doc_id)
-            if (doc.meta.meeting_date, doc.meta.committee) not in wanted:
-                continue
-            for p in passages:
-                found.setdefault(p.passage_id, p)
+        """Every passage of the given meetings' documents (within the filters), once,
+        in reading order."""
         return sorted(
-            found.values(),
+            self.reader.meeting_passages(meetings, searched),
             key=lambda p: (
                 p.citation.meeting_date or date.max,
                 p.citation.committee or "",
@@ -484,8 +469,9 @@ class BriefingBuilder:
         refs: _References,
         documents: dict[str, DocumentSummary],
     ) -> list[ActionItem]:
-        meetings = {_meeting_key(c) for c in cited if c.meeting_date is not None}
+        meetings = {c.meeting for c in cited if c.meeting_date is not None}
         best = max(cosines.values(), default=0.0)
+        margin = self.reader.settings.answers.relevant_cosine_margin
         out: list[ActionItem] = []
         for p in self._meeting_passages(meetings, searched):
             lines = action_owners(p.text)
@@ -503,7 +489,7 @@ class BriefingBuilder:
                     "action line" if who else None
                 )
             else:
-                if cosines.get(p.passage_id, -1.0) < best - ACTION_COSINE_MARGIN:
+                if cosines.get(p.passage_id, -1.0) < best - margin:
                     continue
                 sentences = commitment_sentences(p.text)
                 if not sentences:
@@ -533,6 +519,7 @@ class BriefingBuilder:
     # -- links ----------------------------------------------------------------------------
 
     def source_link(self, c: Citation) -> str:
+        """The published URL when there is one, else this API's copy, at the page."""
         url = c.source_url if c.source_url and re.match(r"https?://", c.source_url) else None
         if url is not None:
             # Spaces, quotes, angle brackets or controls would break a Markdown autolink.
@@ -544,6 +531,7 @@ class BriefingBuilder:
         return url
 
     def context_link(self, c: Citation, passage_id: int) -> str:
+        """The document page with the passage highlighted."""
         query = urlencode({"id": c.document_id, "passage": passage_id})
         return f"{self.base_url}/document?{query}#p-{passage_id}"
 
@@ -571,6 +559,7 @@ class _References:
         self.entries: list[Reference] = []
 
     def number(self, passage_id: int, c: Citation) -> int:
+        """The passage's reference number, adding its entry at first citation."""
         if passage_id in self.numbers:
             return self.numbers[passage_id]
         n = len(self.entries) + 1

@@ -24,7 +24,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from .answering import format_date
+from .answering import format_date, place_parts
 from .briefing import (
     NOTHING_FOUND,
     UNPRINTABLE,
@@ -151,14 +151,7 @@ def action_lines(a: ActionItem) -> tuple[str, list[str]]:
 def reference_text(r: Reference) -> str:
     """One reference entry as plain text (without its number or links)."""
     parts = [r.committee or r.council or "Unknown body", _dated(r.date_label, r.date_approximate)]
-    if r.item:
-        parts.append(f"item {r.item}" + (f" “{r.item_title}”" if r.item_title else ""))
-    elif r.item_title:
-        parts.append(f"“{r.item_title}”")
-    if r.paragraph:
-        parts.append(f"para {r.paragraph}")
-    if r.page:
-        parts.append(f"p. {r.page}")
+    parts += place_parts(r.item, r.item_title, r.paragraph, r.page)
     text = ", ".join(parts) + "."
     title = r.title or r.document_id
     text += f" {title}" + (f" ({r.doc_type})" if r.doc_type else "") + "."

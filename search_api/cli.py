@@ -9,27 +9,33 @@ settings.port. Expected failures print one message and exit with status 2.
 from __future__ import annotations
 
 import argparse
-import calendar
-import re
 import sys
 import textwrap
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
 from indexer.builder import Indexer
 from indexer.cli import add_index_options, run_command, settings_from_args
 from indexer.embedding import Embedder
 from indexer.errors import ScrutinyError
-from indexer.models import Hit
+from indexer.models import Hit, SearchFilters
 
 from .briefing import BriefingFormat
-from .http.schemas import AskRequest
+from .dates import date_bound
 
 __all__ = ["main", "parser"]
 
 
+def _add_filter_options(sp: argparse.ArgumentParser) -> None:
+    """The hard filters, spelled alike on every command that takes them (`_filters`)."""
+    sp.add_argument("--committee", help="exact committee name")
+    sp.add_argument("--doc-type", dest="doc_type", help="exact document type")
+    sp.add_argument("--from", dest="date_from", help="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
+    sp.add_argument("--to", dest="date_to", help="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
+
+
 def parser() -> argparse.ArgumentParser:
+    """The command line's parser (the tests and the docs read it too)."""
     p = argparse.ArgumentParser(prog="python -m search_api", description=__doc__)
     p.add_argument("-v", "--verbose", action="store_true")
     sub = p.add_subparsers(dest="command", required=True)
@@ -50,10 +56,7 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("query")
     q.add_argument("-k", type=int, default=10, help="passages to return (1-100)")
     q.add_argument("--mode", choices=["dense", "lexical", "hybrid"], default="hybrid")
-    q.add_argument("--committee", help="exact committee name")
-    q.add_argument("--doc-type", dest="doc_type", help="exact document type")
-    q.add_argument("--from", dest="date_from", help="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
-    q.add_argument("--to", dest="date_to", help="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
+    _add_filter_options(q)
     q.add_argument("--json", action="store_true", help="print the API's JSON")
     add_index_options(q)
 
@@ -70,10 +73,7 @@ def parser() -> argparse.ArgumentParser:
         "references. The format is --format, else the --out extension (.md, .docx, .json).",
     )
     b.add_argument("topic")
-    b.add_argument("--from", dest="date_from", help="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
-    b.add_argument("--to", dest="date_to", help="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
-    b.add_argument("--committee", help="exact committee name")
-    b.add_argument("--doc-type", dest="doc_type", help="exact document type")
+    _add_filter_options(b)
     b.add_argument("-k", type=int, default=12, help="passages to draw on (1-50)")
     b.add_argument("--format", choices=["markdown", "md", "docx", "json"])
     b.add_argument("--out", help="file to write (default: Markdown or JSON to stdout)")
@@ -97,28 +97,8 @@ _FORMAT_BY_SUFFIX: dict[str, BriefingFormat] = {
 }  # fmt: skip
 
 
-def date_bound(text: str | None, end: bool) -> date | None:
-    """'2018' → 1 January 2018 (or 31 December as an end); '2018-11' → its first or last
-    day; a full ISO date as it is."""
-    if not text:
-        return None
-    value = text.strip()
-    try:
-        if re.fullmatch(r"\d{4}", value):
-            year = int(value)
-            return date(year, 12, 31) if end else date(year, 1, 1)
-        if re.fullmatch(r"\d{4}-\d{1,2}", value):
-            year, month = (int(v) for v in value.split("-"))
-            last = calendar.monthrange(year, month)[1]
-            return date(year, month, last if end else 1)
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise ScrutinyError(
-            f"{value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD"
-        ) from exc
-
-
 def format_citation(hit: Hit) -> str:
+    """Where a hit stands, on two lines: meeting, item, paragraph; title and id."""
     c = hit.citation
     parts = [
         c.meeting_date.isoformat() + (" (approx.)" if c.date_approximate else "")
@@ -145,37 +125,41 @@ def _print_hits(hits: Sequence[Hit]) -> None:
         print()
 
 
+def _filters(args: argparse.Namespace) -> SearchFilters:
+    """--committee, --doc-type, --from and --to as the library's filters (a year or month
+    given as --to runs to its last day, as everywhere: `search_api.dates`)."""
+    return SearchFilters(
+        committee=getattr(args, "committee", None) or None,
+        doc_type=getattr(args, "doc_type", None) or None,
+        date_from=date_bound(getattr(args, "date_from", None), end=False),
+        date_to=date_bound(getattr(args, "date_to", None), end=True),
+    )
+
+
 def search(args: argparse.Namespace) -> int:
-    """Ranked passages for a query, by the same call `/search` makes."""
-    from pydantic import ValidationError
+    """Ranked passages for a query: `Reader.search`, the call `/search` makes.
 
-    from .http.schemas import SearchQuery
-    from .service import ScrutinyService
+    --json prints exactly what `GET /search` returns for the same parameters (the CLI
+    is the other shell around the library, so it shares the API's wire schema).
+    """
+    from .archive import Archive
+    from .http.schemas import SearchResponse
+    from .search import SearchRequest
 
-    try:
-        query = SearchQuery(
-            q=args.query, k=args.k, mode=args.mode, committee=args.committee,
-            doc_type=args.doc_type, date_from=date_bound(args.date_from, end=False),
-            date_to=date_bound(args.date_to, end=True),
-        )  # fmt: skip
-    except ValidationError as exc:
-        raise ScrutinyError(
-            "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
-        ) from exc
-    response = ScrutinyService.open(settings_from_args(args)).search(query)
+    request = SearchRequest(args.query, args.k, args.mode, _filters(args))
+    result = Archive.open(settings_from_args(args)).reader().search(request)
     if args.json:
-        print(response.model_dump_json(indent=2))
+        print(SearchResponse.of(result).model_dump_json(indent=2))
         return 0
-    _print_hits(response.hits)
+    _print_hits(result.hits)
     return 0
 
 
 def briefing(args: argparse.Namespace) -> int:
-    from pydantic import ValidationError
-
-    from .briefing import BriefingBuilder, BriefingRequest
+    """Write a briefing note to a file or stdout."""
+    from .archive import Archive
+    from .briefing import BriefingRequest
     from .briefing_render import render
-    from .service import ScrutinyService
 
     out = Path(args.out) if args.out else None
     fmt: BriefingFormat | None = _FORMATS.get(args.format) if args.format else None
@@ -189,23 +173,11 @@ def briefing(args: argparse.Namespace) -> int:
     fmt = fmt or "markdown"
     if fmt == "docx" and out is None:
         raise ScrutinyError("a DOCX briefing needs a file: give --out briefing.docx")
-    try:
-        request = BriefingRequest(
-            topic=args.topic,
-            date_from=date_bound(args.date_from, end=False),
-            date_to=date_bound(args.date_to, end=True),
-            committee=args.committee,
-            doc_type=args.doc_type,
-            k=args.k,
-            format=fmt,
-            generated_at=not args.no_generated_at,
-        )
-    except ValidationError as exc:
-        raise ScrutinyError(
-            "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
-        ) from exc
-    service = ScrutinyService.open(settings_from_args(args))
-    data = render(BriefingBuilder(service, args.base_url).build(request), request.format)
+    request = BriefingRequest(
+        args.topic, _filters(args), k=args.k, generated_at=not args.no_generated_at
+    )
+    reader = Archive.open(settings_from_args(args)).reader()
+    data = render(reader.briefing(request, args.base_url), fmt)
     if out is None:
         sys.stdout.write(data.decode("utf-8"))
         return 0
@@ -216,9 +188,10 @@ def briefing(args: argparse.Namespace) -> int:
 
 
 def serve(args: argparse.Namespace) -> int:
+    """Bring the index up to date, then serve the API and the page."""
     import uvicorn
 
-    from .app import create_app
+    from .http.app import create_app
 
     settings = settings_from_args(args)
     # One model for the build and the server: loading it is most of a no-op build's time.
@@ -238,15 +211,14 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def ask(args: argparse.Namespace) -> int:
-    from pydantic import ValidationError
+    """Print a cited answer (or, with --json, what POST /ask returns)."""
+    from .archive import Archive
+    from .http.schemas import AskResponse
+    from .search import SearchRequest
 
-    from .service import ScrutinyService
-
-    try:
-        request = AskRequest(question=args.question, k=args.k)
-    except ValidationError as exc:
-        raise ScrutinyError("; ".join(e["msg"] for e in exc.errors())) from exc
-    response = ScrutinyService.open(settings_from_args(args)).ask(request)
+    request = SearchRequest(args.question, args.k)
+    answer = Archive.open(settings_from_args(args)).reader().ask(request)
+    response = AskResponse.of(args.question, answer)
     if args.json:
         print(response.model_dump_json(indent=2))
         return 0
@@ -265,6 +237,7 @@ def ask(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; expected failures print a message and return 2."""
     commands = {"serve": serve, "search": search, "ask": ask, "briefing": briefing}
     args = parser().parse_args(argv)
     return run_command(args, commands[args.command])

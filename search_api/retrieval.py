@@ -7,7 +7,6 @@ rises above one found by either alone.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -15,15 +14,14 @@ import numpy as np
 from indexer.embedding import Embedder
 from indexer.lexical import LexicalIndex
 from indexer.models import Hit, SearchFilters, SearchMode
-from indexer.store import PassageStore, query_terms
+from indexer.store import PassageStore
 from indexer.vectors import VectorIndex
-
-_TEXT_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’%.-]*[A-Za-z0-9%]|[A-Za-z0-9]")
 
 
 def reciprocal_rank_fusion(
     rankings: Sequence[Sequence[int]], k: int = 60, weights: Sequence[float] | None = None
 ) -> list[tuple[int, float]]:
+    """Fused (passage id, score) pairs, best first: each ranking adds weight/(k + rank)."""
     scores: dict[int, float] = {}
     for i, ranking in enumerate(rankings):
         weight = weights[i] if weights else 1.0
@@ -32,27 +30,9 @@ def reciprocal_rank_fusion(
     return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
 
 
-def _stem(word: str) -> str:
-    return word[:5] if len(word) > 5 else word
-
-
-def highlights(text: str, query: str, limit: int = 12) -> list[str]:
-    """Words of the passage that match a query word, for the page to mark up."""
-    stems = {_stem(t) for t in query_terms(query)}
-    if not stems:
-        return []
-    starts = re.compile("|".join(re.escape(s) for s in sorted(stems)), re.IGNORECASE)
-    found: dict[str, None] = {}
-    for match in _TEXT_WORD.finditer(text):
-        word = match.group(0)
-        if word not in found and starts.match(word):
-            found[word] = None
-            if len(found) >= limit:
-                break
-    return list(found)
-
-
 class Retriever:
+    """Dense, lexical and fused rankings over one snapshot's files."""
+
     def __init__(
         self,
         store: PassageStore,
@@ -80,29 +60,29 @@ class Retriever:
     def dense(
         self, query: str, k: int, allowed: np.ndarray | None = None
     ) -> list[tuple[int, float]]:
+        """(passage id, cosine) by the embedding model: finds paraphrases BM25 misses."""
         return self.vectors.search(self.embedder.encode_query(query), k, allowed)
 
     def lexical(
         self, query: str, k: int, allowed: np.ndarray | None = None
     ) -> list[tuple[int, float]]:
+        """(passage id, BM25) by the query's stems: names, figures and jargon."""
         return self.lexical_index.search(query, k, allowed)
 
-    def ranked(
-        self,
-        query: str,
-        k: int,
-        mode: SearchMode = "hybrid",
-        filters: SearchFilters | None = None,
-    ) -> list[tuple[int, float]]:
-        """(passage id, score) pairs, best first."""
+    def rank(
+        self, query: str, depth: int, mode: SearchMode, filters: SearchFilters | None
+    ) -> tuple[list[tuple[int, float]], dict[int, float]]:
+        """(passage id, score) pairs best first, and the dense cosine of every passage the
+        dense retriever saw: even a lexical ranking is judged on topic by its cosines."""
         allowed = self.allowed(filters)
-        if mode == "dense":
-            return self.dense(query, k, allowed)
-        if mode == "lexical":
-            return self.lexical(query, k, allowed)
-        depth = max(self.candidates, k)
         dense = self.dense(query, depth, allowed)
-        return self.fuse(dense, self.lexical(query, depth, allowed))[:k]
+        if mode == "dense":
+            ranked = dense
+        elif mode == "lexical":
+            ranked = self.lexical(query, depth, allowed)
+        else:
+            ranked = self.fuse(dense, self.lexical(query, depth, allowed))
+        return ranked, dict(dense)
 
     def fuse(
         self, dense: Sequence[tuple[int, float]], lexical: Sequence[tuple[int, float]]
@@ -119,11 +99,9 @@ class Retriever:
             weights=[1.0, self.lexical_weight],
         )
 
-    def hits(
-        self, ranked: Sequence[tuple[int, float]], query: str, highlight: bool = True
-    ) -> list[Hit]:
-        """Passages with their citations; `highlight=False` leaves marking the query words
-        to the caller, for a pool of candidates most of which will not be shown."""
+    def hits(self, ranked: Sequence[tuple[int, float]]) -> list[Hit]:
+        """Passages with their citations, in the ranking's order; highlights are left to
+        the caller, which marks only the hits it shows."""
         passages = self.store.passages([pid for pid, _ in ranked])
         return [
             Hit(
@@ -131,17 +109,7 @@ class Retriever:
                 text=passages[pid].text,
                 score=round(score, 6),
                 citation=passages[pid].citation,
-                highlights=highlights(passages[pid].text, query) if highlight else [],
             )
             for pid, score in ranked
             if pid in passages
         ]
-
-    def search(
-        self,
-        query: str,
-        k: int = 10,
-        mode: SearchMode = "hybrid",
-        filters: SearchFilters | None = None,
-    ) -> list[Hit]:
-        return self.hits(self.ranked(query, k, mode, filters), query)

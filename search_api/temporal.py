@@ -21,6 +21,8 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
+from .dates import day_before, financial_year_span, month_span, season_span, year_span
+
 __all__ = ["DateSpan", "TemporalIntent", "parse_question", "strip_temporal"]
 
 MONTHS = {
@@ -28,8 +30,6 @@ MONTHS = {
     for i, name in enumerate(calendar.month_name)
     if name
 } | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
-
-SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -69,6 +69,7 @@ class DateSpan(BaseModel):
     text: str = Field(default="", description="The words of the question that named it")
 
     def contains(self, value: date | None) -> bool:
+        """Whether a date falls in the span; an undated passage is never inside."""
         if value is None:
             return False
         if self.start is not None and value < self.start:
@@ -88,6 +89,8 @@ class DateSpan(BaseModel):
 
 @dataclass(frozen=True)
 class TemporalIntent:
+    """What a question says about time, and the words left for retrieval to match."""
+
     span: DateSpan | None
     trend: bool
     topic: str
@@ -103,23 +106,19 @@ class _Match:
 
 
 def _point(text: str) -> tuple[date, date] | None:
-    """First and last day a point expression stands for."""
+    """First and last day a point expression stands for (spans from `dates`)."""
     text = text.strip().lower()
     m = re.fullmatch(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?" + _MONTH + r"\s+" + _YEAR, text)
     if m:
         day, month, year = m.group(1), MONTHS[m.group(2)], int(m.group(3))
-        last = calendar.monthrange(year, month)[1]
-        if day and 1 <= int(day) <= last:
+        first, last = month_span(year, month)
+        if day and 1 <= int(day) <= last.day:
             d = date(year, month, int(day))
             return d, d
-        return date(year, month, 1), date(year, month, last)
+        return first, last
     m = re.fullmatch(_SEASON + r"\s+(?:of\s+)?" + _YEAR, text)
     if m:
-        year = int(m.group(2))
-        if m.group(1) == "winter":
-            return date(year, 12, 1), date(year + 1, 2, 28)
-        first, last = SEASONS[m.group(1)]
-        return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+        return season_span(m.group(1), int(m.group(2)))
     m = re.fullmatch(_YEAR + r"-(\d{2})-(\d{2})", text)
     if m:
         try:
@@ -131,14 +130,14 @@ def _point(text: str) -> tuple[date, date] | None:
     if m:
         year = int(m.group(1))
         if m.group(2):
-            last = year // 100 * 100 + int(m.group(2))
+            end_year = year // 100 * 100 + int(m.group(2))
             # A financial year "2018/19" or "2018-19" runs April to March; "2025-35"
             # is a plan's ten years.
-            if last == year + 1:
-                return date(year, 4, 1), date(last, 3, 31)
-            if last > year:
-                return date(year, 1, 1), date(last, 12, 31)
-        return date(year, 1, 1), date(year, 12, 31)
+            if end_year == year + 1:
+                return financial_year_span(year)
+            if end_year > year:
+                return year_span(year)[0], year_span(end_year)[1]
+        return year_span(year)
     return None
 
 
@@ -210,7 +209,7 @@ def _matches(question: str, latest: date | None) -> list[_Match]:
         point = _point(m.group(1))
         if point:
             word = m.group(0).split()[0].lower()
-            end = point[1] if word in ("until", "up", "by") else _day_before(point[0])
+            end = point[1] if word in ("until", "up", "by") else day_before(point[0])
             add(m, None, end, False)
 
     # A bare point: "in September 2018", "in 2022", "summer 2022".
@@ -225,10 +224,6 @@ def _matches(question: str, latest: date | None) -> list[_Match]:
 
 def _outer_points(text: str) -> list[str]:
     return [m.group(0) for m in re.finditer(_POINT, text, re.IGNORECASE)]
-
-
-def _day_before(value: date) -> date:
-    return date.fromordinal(value.toordinal() - 1)
 
 
 def _choose(matches: list[_Match]) -> list[_Match]:

@@ -1,7 +1,7 @@
-"""The FastAPI application: `create_app()` wires settings, the service, routers and errors.
+"""The FastAPI application: `create_app()` wires settings, the archive, routers and errors.
 
 Settings are read when the app starts (in the lifespan), never at import time, and the
-search engine is opened once there. A missing or unusable index does not stop the
+archive is opened once there. A missing or unusable index does not stop the
 server: every route that needs it answers 503 with the command that fixes it.
 """
 
@@ -20,7 +20,6 @@ from indexer.errors import ScrutinyError
 from indexer.settings import Settings
 
 from ..archive import Archive
-from ..service import ScrutinyService
 from .errors import install_error_handlers
 from .routers import admin, ask, briefing, documents, health, page, search
 from .routers.page import STATIC_DIR
@@ -43,14 +42,14 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         resolved = archive.settings if archive is not None else (settings or Settings())
         app.state.settings = resolved
-        app.state.service = None
+        app.state.archive = None
         app.state.startup_error = None
         # Route handlers are sync: they run in anyio's thread pool, 40 threads by default.
         # On a few cores that many CPU-bound searches only contend (and each thread opens
         # its own SQLite connection): a small pool queues the rest at no cost in throughput.
         anyio.to_thread.current_default_thread_limiter().total_tokens = resolved.request_threads
         try:
-            app.state.service = ScrutinyService(archive or Archive.open(resolved, embedder))
+            app.state.archive = archive or Archive.open(resolved, embedder)
         except ScrutinyError as exc:
             log.error("search is unavailable: %s", exc)
             app.state.startup_error = exc

@@ -1,7 +1,9 @@
-"""What the API takes and returns. Field names here are a contract: evaluators' scripts
-call these routes, so rename nothing; add fields only.
+"""What the API takes and returns: the wire schemas, and the only module that has them.
 
-Hits and citations are the core's own `Hit` and `Citation`, reused as they are.
+Field names here are a contract: evaluators' scripts call these routes, so rename
+nothing; add fields only. Hits, citations, documents and briefings are the library's
+own models, reused as they are; requests are parsed here and handed to the library as
+its own request objects (`to_search_request`, ...), and results mapped back.
 """
 
 from __future__ import annotations
@@ -9,18 +11,22 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, StringConstraints, model_validator
+from pydantic import BaseModel, Field, StringConstraints, field_validator, model_validator
 
-from indexer.models import Citation, DatePrecision, Hit, SearchFilters, SearchMode
+from indexer.models import Citation, Hit, SearchFilters, SearchMode
+
+from ..answering import Answer
+from ..briefing import MAX_BRIEFING_K, UNPRINTABLE, BriefingFormat, BriefingRequest
+from ..documents import DocumentSummary, Facets, Stats
+from ..search import SearchRequest, SearchResult
+from ..temporal import TemporalIntent
 
 __all__ = [
     "MAX_QUERY_CHARS",
     "AskCitation",
     "AskRequest",
     "AskResponse",
-    "DocumentDetail",
-    "DocumentPassage",
-    "DocumentSummary",
+    "BriefingBody",
     "DocumentsResponse",
     "ErrorResponse",
     "FacetsResponse",
@@ -28,6 +34,7 @@ __all__ = [
     "SearchQuery",
     "SearchResponse",
     "TemporalInfo",
+    "temporal_info",
 ]
 
 MAX_QUERY_CHARS = 1000
@@ -58,6 +65,7 @@ class _Filtered(BaseModel):
         return self
 
     def filters(self) -> SearchFilters:
+        """The hard filters as the library takes them (blank names filter nothing)."""
         return SearchFilters(
             committee=self.committee or None,
             doc_type=self.doc_type or None,
@@ -67,13 +75,54 @@ class _Filtered(BaseModel):
 
 
 class SearchQuery(_Filtered):
+    """GET /search parameters."""
+
     q: QueryText = Field(description="What to search for: words or a question")
     k: int = Field(default=10, ge=1, le=100, description="How many passages to return")
 
+    def to_request(self) -> SearchRequest:
+        """The library's request: the same object the CLI and the evaluation build."""
+        return SearchRequest(self.q, self.k, self.mode, self.filters())
+
 
 class AskRequest(_Filtered):
+    """POST /ask body."""
+
     question: QueryText
     k: int = Field(default=8, ge=1, le=50, description="How many passages to draw on")
+
+    def to_request(self) -> SearchRequest:
+        """The search the answer draws on."""
+        return SearchRequest(self.question, self.k, self.mode, self.filters())
+
+
+class BriefingBody(_Filtered):
+    """POST /briefing body; the filters are hard, as for /search and /ask."""
+
+    topic: QueryText = Field(description="The topic or question the briefing is about")
+    format: BriefingFormat = Field(
+        default="markdown", description="markdown (text/markdown), docx (Word) or json"
+    )
+    k: int = Field(
+        default=12, ge=1, le=MAX_BRIEFING_K, description="How many passages to draw on"
+    )
+    generated_at: bool = Field(
+        default=True,
+        description="Stamp the time of generation; false makes the output byte-for-byte "
+        "reproducible for the same index and request",
+    )
+
+    @field_validator("topic")
+    @classmethod
+    def _printable(cls, topic: str) -> str:
+        """Control characters and lone surrogates become U+FFFD (as the library does)."""
+        return UNPRINTABLE.sub("\ufffd", topic)
+
+    def to_request(self) -> BriefingRequest:
+        """The library's briefing request (the format is the router's business)."""
+        return BriefingRequest(
+            self.topic, self.filters(), self.mode, self.k, generated_at=self.generated_at
+        )
 
 
 class TemporalInfo(BaseModel):
@@ -85,15 +134,39 @@ class TemporalInfo(BaseModel):
     trend: bool = Field(default=False, description="A question about change over time")
 
 
+def temporal_info(intent: TemporalIntent | None) -> TemporalInfo:
+    """The understood span and trend, as the API reports them."""
+    span = intent.span if intent else None
+    return TemporalInfo(
+        span_from=span.start if span else None,
+        span_to=span.end if span else None,
+        span_text=span.text if span else None,
+        trend=intent.trend if intent else False,
+    )
+
+
 class SearchResponse(BaseModel):
+    """GET /search response."""
+
     query: str
     mode: SearchMode
     k: int
     hits: list[Hit]
     temporal: TemporalInfo = Field(default_factory=TemporalInfo)
 
+    @classmethod
+    def of(cls, result: SearchResult) -> SearchResponse:
+        """The wire form of a search result."""
+        r = result.request
+        return cls(
+            query=r.query, mode=r.mode, k=r.k, hits=result.hits,
+            temporal=temporal_info(result.intent),
+        )  # fmt: skip
+
 
 class AskCitation(BaseModel):
+    """One numbered citation of an answer."""
+
     n: int = Field(description="The number of the [n] marker in the answer")
     passage_id: int
     text: str = Field(description="The whole cited passage")
@@ -102,6 +175,8 @@ class AskCitation(BaseModel):
 
 
 class AskResponse(BaseModel):
+    """POST /ask response."""
+
     question: str
     answer: str
     citations: list[AskCitation]
@@ -112,69 +187,68 @@ class AskResponse(BaseModel):
     )
     temporal: TemporalInfo = Field(default_factory=TemporalInfo)
 
+    @classmethod
+    def of(cls, question: str, answer: Answer) -> AskResponse:
+        """The wire form of an answer."""
+        return cls(
+            question=question,
+            answer=answer.text,
+            citations=[
+                AskCitation(n=c.n, passage_id=c.passage_id, text=c.text, quote=c.quote,
+                            citation=c.citation)  # fmt: skip
+                for c in answer.citations
+            ],
+            abstained=answer.abstained,
+            related=answer.related,
+            temporal=temporal_info(answer.intent),
+        )
+
 
 class HealthResponse(BaseModel):
+    """GET /health response."""
+
     status: Literal["ok"] = "ok"
     passages: int
     documents: int
     model: str
     index_version: str | None = None
 
-
-class DocumentSummary(BaseModel):
-    document_id: str
-    title: str | None = None
-    council: str | None = None
-    committee: str | None = None
-    meeting_date: date | None = None
-    date_precision: DatePrecision | None = None
-    date_approximate: bool = False
-    doc_type: str | None = None
-    source_url: str | None = None
-    path: str
-    pages: int | None = None
-    notes: str | None = None
-    passages: int = Field(description="How many passages the document holds")
-    source_available: bool = Field(
-        default=False, description="Whether GET /documents/{id}/source serves the original file"
-    )
+    @classmethod
+    def of(cls, stats: Stats) -> HealthResponse:
+        """The wire form of the archive's stats."""
+        return cls(
+            passages=stats.passages, documents=stats.documents, model=stats.model,
+            index_version=stats.index_version,
+        )  # fmt: skip
 
 
 class DocumentsResponse(BaseModel):
+    """GET /documents response."""
+
     count: int
     documents: list[DocumentSummary]
 
 
-class DocumentPassage(BaseModel):
-    """A passage as it stands in this document (item and paragraph as numbered here)."""
-
-    passage_id: int
-    text: str
-    item: str | None = None
-    item_title: str | None = None
-    paragraph: str | None = None
-    page: int | None = None
-    stated_date: date | None = None
-    also_in: list[str] = Field(
-        default_factory=list, description="Other documents holding the same passage"
-    )
-    selected: bool = Field(default=False, description="The passage asked for with ?passage=")
-
-
-class DocumentDetail(BaseModel):
-    document: DocumentSummary
-    passages: list[DocumentPassage]
-    selected_passage: int | None = None
-
-
 class FacetsResponse(BaseModel):
+    """GET /facets response."""
+
     councils: list[str]
     committees: list[str]
     doc_types: list[str]
     date_from: date | None = None
     date_to: date | None = None
 
+    @classmethod
+    def of(cls, facets: Facets) -> FacetsResponse:
+        """The wire form of the archive's facets."""
+        return cls(
+            councils=facets.councils, committees=facets.committees, doc_types=facets.doc_types,
+            date_from=facets.date_from, date_to=facets.date_to,
+        )  # fmt: skip
+
 
 class ErrorResponse(BaseModel):
+    """Every error: a message a person can act on, and the validation errors if any."""
+
     detail: str
     errors: list[dict[str, object]] | None = None

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from search_api.archive import Archive
-from search_api.http.schemas import AskRequest, AskResponse
-from search_api.service import ScrutinyService
+from indexer.models import SearchFilters
+from search_api.archive import Archive, Reader
+from search_api.http.schemas import AskResponse
+from search_api.search import SearchRequest
 
 DEV_QUESTIONS = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev_questions.jsonl"
 
@@ -36,12 +37,12 @@ def _dev_questions() -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def service(seed_engine: Archive) -> ScrutinyService:
-    return ScrutinyService(seed_engine)
+def service(seed_engine: Archive) -> Reader:
+    return seed_engine.reader()
 
 
-def _ask(service: ScrutinyService, question: str) -> AskResponse:
-    return service.ask(AskRequest(question=question))
+def _ask(service: Reader, question: str) -> AskResponse:
+    return AskResponse.of(question, service.ask(SearchRequest(question, k=8)))
 
 
 def _check_citations(r: AskResponse) -> None:
@@ -54,7 +55,7 @@ def _check_citations(r: AskResponse) -> None:
         assert len(c.quote.split()) >= 3
 
 
-def test_agency_staffing_timeline(service: ScrutinyService) -> None:
+def test_agency_staffing_timeline(service: Reader) -> None:
     r = _ask(service, "How did agency staffing change between 2018 and 2022?")
     assert not r.abstained
     _check_citations(r)
@@ -71,7 +72,7 @@ def test_agency_staffing_timeline(service: ScrutinyService) -> None:
     assert r.temporal.trend
 
 
-def test_fact_answer_names_meeting_item_and_paragraph(service: ScrutinyService) -> None:
+def test_fact_answer_names_meeting_item_and_paragraph(service: Reader) -> None:
     r = _ask(service, "What share of audited cases were rated inadequate?")
     assert not r.abstained
     _check_citations(r)
@@ -80,7 +81,7 @@ def test_fact_answer_names_meeting_item_and_paragraph(service: ScrutinyService) 
 
 
 @pytest.mark.parametrize("question", OWN_UNANSWERABLE)
-def test_unanswerable_questions_abstain(service: ScrutinyService, question: str) -> None:
+def test_unanswerable_questions_abstain(service: Reader, question: str) -> None:
     r = _ask(service, question)
     assert r.abstained
     assert r.citations == []
@@ -89,13 +90,14 @@ def test_unanswerable_questions_abstain(service: ScrutinyService, question: str)
 
 
 @pytest.mark.parametrize("q", _dev_questions(), ids=lambda q: q["id"])
-def test_dev_questions(service: ScrutinyService, q: dict) -> None:
+def test_dev_questions(service: Reader, q: dict) -> None:
     r = _ask(service, q["question"])
     assert r.abstained is (q["kind"] == "unanswerable")
     if not r.abstained:
         _check_citations(r)
 
 
-def test_filters_that_exclude_everything(service: ScrutinyService) -> None:
-    r = service.ask(AskRequest(question="agency staff", committee="Planning Committee"))
+def test_filters_that_exclude_everything(service: Reader) -> None:
+    planning = SearchFilters(committee="Planning Committee")
+    r = service.ask(SearchRequest("agency staff", 8, filters=planning))
     assert r.abstained and r.citations == [] and r.related == []

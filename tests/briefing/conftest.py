@@ -1,4 +1,4 @@
-"""Briefings on the session's seed index: through the service, the API and the CLI."""
+"""Briefings on the session's seed index: through a reader, the API and the CLI."""
 
 from __future__ import annotations
 
@@ -8,22 +8,22 @@ from datetime import date
 import pytest
 from fastapi.testclient import TestClient
 
-from search_api.archive import Archive
+from indexer.models import SearchFilters
+from search_api.archive import Archive, Reader
 from search_api.briefing import Briefing, BriefingBuilder, BriefingRequest
 from search_api.http.app import create_app
-from search_api.service import ScrutinyService
 
 BASE = "http://testserver"
 
 
 @pytest.fixture(scope="session")
-def service(seed_engine: Archive) -> ScrutinyService:
-    return ScrutinyService(seed_engine)
+def reader(seed_engine: Archive) -> Reader:
+    return seed_engine.reader()
 
 
 @pytest.fixture(scope="session")
-def builder(service: ScrutinyService) -> BriefingBuilder:
-    return BriefingBuilder(service, BASE)
+def builder(reader: Reader) -> BriefingBuilder:
+    return BriefingBuilder(reader, BASE)
 
 
 @pytest.fixture(scope="session")
@@ -31,7 +31,8 @@ def staffing(builder: BriefingBuilder) -> Briefing:
     """The issue's example: agency staffing over 2018-2022."""
     return builder.build(
         BriefingRequest(
-            topic="agency staffing", date_from=date(2018, 1, 1), date_to=date(2022, 12, 31),
+            "agency staffing",
+            SearchFilters(date_from=date(2018, 1, 1), date_to=date(2022, 12, 31)),
             generated_at=False,
         )
     )  # fmt: skip
@@ -39,7 +40,7 @@ def staffing(builder: BriefingBuilder) -> Briefing:
 
 @pytest.fixture(scope="session")
 def ofsted(builder: BriefingBuilder) -> Briefing:
-    return builder.build(BriefingRequest(topic="Ofsted improvement", generated_at=False))
+    return builder.build(BriefingRequest("Ofsted improvement", generated_at=False))
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from search_api.briefing import (
     sentence_subject,
 )
 from search_api.briefing_render import filename_for, md
-from search_api.cli import date_bound
+from search_api.dates import date_bound
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""`python -m search_api briefing` on the seed index (the service opened once, shared)."""
+"""`python -m search_api briefing` on the seed index (the archive opened once, shared)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ import pytest
 
 from indexer.settings import Settings
 from search_api import cli
-from search_api.service import ScrutinyService
+from search_api.archive import Archive
 
 
 @pytest.fixture
-def shared_service(monkeypatch: pytest.MonkeyPatch, service: ScrutinyService) -> None:
+def shared_service(monkeypatch: pytest.MonkeyPatch, seed_engine: Archive) -> None:
     # Loading the model again for each command would be most of the test's time.
-    monkeypatch.setattr(ScrutinyService, "open", classmethod(lambda cls, settings: service))
+    monkeypatch.setattr(Archive, "open", classmethod(lambda cls, settings: seed_engine))
 
 
 def test_markdown_by_extension(
@@ -60,8 +60,8 @@ def test_stdout_and_format_flag(
         (["briefing", "x", "--out", "b.pdf"], "cannot tell the format"),
         (["briefing", "x", "--format", "docx"], "needs a file"),
         (["briefing", "x", "--from", "20x"], "not a date"),
-        (["briefing", " ", "--format", "md"], "at least 1 character"),
-        (["briefing", "x", "-k", "99"], "less than or equal to 50"),
+        (["briefing", " ", "--format", "md"], "the topic is empty"),
+        (["briefing", "x", "-k", "99"], "k must be between 1 and 50"),
     ],
 )
 def test_bad_arguments_exit_2_with_a_message(

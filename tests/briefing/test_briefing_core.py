@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from indexer.models import SearchFilters
+from search_api.archive import Reader
 from search_api.briefing import Briefing, BriefingBuilder, BriefingRequest, Reference
-from search_api.service import ScrutinyService
 
 MINUTES_2018 = date(2018, 11, 21)
 
@@ -71,11 +72,11 @@ def test_scope_counts_documents_within_the_filters(staffing: Briefing) -> None:
 
 
 def test_every_statement_is_verbatim_in_its_cited_passage(
-    staffing: Briefing, ofsted: Briefing, service: ScrutinyService
+    staffing: Briefing, ofsted: Briefing, reader: Reader
 ) -> None:
     for b in (staffing, ofsted):
         refs = {r.n: r for r in b.references}
-        passages = service.engine.passages([r.passage_id for r in b.references])
+        passages = reader.passages([r.passage_id for r in b.references])
         assert len(passages) == len(refs)
         for quote, n in _all_quotes(b):
             text = passages[refs[n].passage_id].text
@@ -120,14 +121,16 @@ def test_actions_without_action_line_give_who_and_when(ofsted: Briefing) -> None
 
 def test_nothing_found_when_the_archive_is_silent(builder: BriefingBuilder) -> None:
     b = builder.build(
-        BriefingRequest(topic="library opening hours", generated_at=False)
+        BriefingRequest("library opening hours", generated_at=False)
     )
     assert b.abstained
     assert b.summary == [] and b.timeline == [] and b.actions == [] and b.references == []
     assert b.scope.meetings_found == 0
 
     none = builder.build(
-        BriefingRequest(topic="agency staff", committee="Planning Committee", generated_at=False)
+        BriefingRequest(
+            "agency staff", SearchFilters(committee="Planning Committee"), generated_at=False
+        )
     )
     assert none.abstained and none.scope.documents_searched == 0
 
@@ -135,7 +138,8 @@ def test_nothing_found_when_the_archive_is_silent(builder: BriefingBuilder) -> N
 def test_same_request_same_briefing(builder: BriefingBuilder, staffing: Briefing) -> None:
     again = builder.build(
         BriefingRequest(
-            topic="agency staffing", date_from=date(2018, 1, 1), date_to=date(2022, 12, 31),
+            "agency staffing",
+            SearchFilters(date_from=date(2018, 1, 1), date_to=date(2022, 12, 31)),
             generated_at=False,
         )
     )  # fmt: skip
@@ -143,6 +147,6 @@ def test_same_request_same_briefing(builder: BriefingBuilder, staffing: Briefing
 
 
 def test_generated_at_is_stamped_when_asked(builder: BriefingBuilder) -> None:
-    b = builder.build(BriefingRequest(topic="agency staffing", k=4))
+    b = builder.build(BriefingRequest("agency staffing", k=4))
     assert b.generated_at is not None and b.generated_at.tzinfo is not None
     assert b.scope.k == 4

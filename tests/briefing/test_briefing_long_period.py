@@ -9,11 +9,9 @@ from pathlib import Path
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
 from indexer.settings import Settings
-from search_api.answering import TIMELINE_LIMIT
 from search_api.archive import Archive
-from search_api.briefing import TIMELINE_MEETINGS, BriefingBuilder, BriefingRequest
-from search_api.http.schemas import AskRequest
-from search_api.service import ScrutinyService
+from search_api.briefing import BriefingBuilder, BriefingRequest
+from search_api.search import SearchRequest
 
 YEARS = range(2013, 2023)  # ten meetings, one a year
 MINUTES = """Agenda and minutes
@@ -36,15 +34,16 @@ def test_briefing_timeline_spans_every_meeting(tmp_path: Path, embedder: Embedde
         (corpus / f"minutes-{year}.txt").write_text(MINUTES.format(year=year, n=20 + 3 * i))
     settings = Settings(corpus=str(corpus), index_dir=tmp_path / "index")
     Indexer(settings, embedder).build()
-    service = ScrutinyService(Archive.open(settings, embedder))
+    reader = Archive.open(settings, embedder).reader()
+    timeline_limit, briefing_meetings = settings.timeline_limit, settings.briefing_meetings
 
-    briefing = BriefingBuilder(service).build(
-        BriefingRequest(topic="quince allowance for foster carers", generated_at=False)
+    briefing = BriefingBuilder(reader).build(
+        BriefingRequest("quince allowance for foster carers", generated_at=False)
     )
     dates = [m.meeting_date for m in briefing.timeline]
-    assert len(dates) > TIMELINE_LIMIT and len(dates) <= TIMELINE_MEETINGS
+    assert len(dates) > timeline_limit and len(dates) <= briefing_meetings
     assert dates == sorted(d for d in dates if d)
     assert dates[0] == date(YEARS[0], 3, 15) and dates[-1] == date(YEARS[-1], 3, 15)
 
-    answer = service.ask(AskRequest(question="How has the quince allowance changed over time?"))
-    assert 0 < len(answer.citations) <= TIMELINE_LIMIT  # the page's answer stays short
+    answer = reader.ask(SearchRequest("How has the quince allowance changed over time?", k=8))
+    assert 0 < len(answer.citations) <= timeline_limit  # the page's answer stays short

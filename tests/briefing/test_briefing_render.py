@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import docx
 
+from indexer.models import SearchFilters
 from search_api.briefing import Briefing, BriefingBuilder, BriefingRequest
 from search_api.briefing_render import (
     FIXED_TIMESTAMP,
@@ -100,8 +101,11 @@ def test_docx_is_byte_for_byte_deterministic(
     builder: BriefingBuilder, staffing: Briefing
 ) -> None:
     again = builder.build(
-        BriefingRequest(topic="agency staffing", date_from=staffing.scope.date_from,
-                        date_to=staffing.scope.date_to, generated_at=False)
+        BriefingRequest(
+            "agency staffing",
+            SearchFilters(date_from=staffing.scope.date_from, date_to=staffing.scope.date_to),
+            generated_at=False,
+        )
     )  # fmt: skip
     first, second = render(staffing, "docx"), render(again, "docx")
     assert first == second
@@ -121,7 +125,7 @@ def test_generated_at_appears_in_both_formats(staffing: Briefing) -> None:
 
 
 def test_empty_sections_say_nothing_found(builder: BriefingBuilder) -> None:
-    b = builder.build(BriefingRequest(topic="library opening hours", generated_at=False))
+    b = builder.build(BriefingRequest("library opening hours", generated_at=False))
     text = render_markdown(b)
     for section in SECTIONS[1:]:
         body = text.split(section + "\n", 1)[1].lstrip("\n")

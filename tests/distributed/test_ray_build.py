@@ -14,6 +14,7 @@ from indexer.lexical import LEXICAL_DIR
 from indexer.settings import Settings
 from indexer.snapshot import STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
 from search_api.archive import Archive
+from tests.searching import search
 
 pytest.importorskip("ray", reason="Ray is an optional extra: pip install '.[ray]'")
 
@@ -97,8 +98,8 @@ def test_served_like_single_machine(single_build, ray_build, embedder: Embedder)
     single = Archive.open(single_build[0], embedder)
     distributed = Archive.open(ray_build[0], embedder)
     for query in ("family hubs call-in", "home to school transport feasibility study"):
-        a = [(h.passage_id, round(h.score, 4)) for h in single.search(query, k=5)]
-        b = [(h.passage_id, round(h.score, 4)) for h in distributed.search(query, k=5)]
+        a = [(h.passage_id, round(h.score, 4)) for h in search(single, query, k=5)]
+        b = [(h.passage_id, round(h.score, 4)) for h in search(distributed, query, k=5)]
         assert a == b
 
 

@@ -16,8 +16,7 @@ from eval.baseline import BaselineSearcher, build_baseline  # noqa: E402
 from eval.documents import corpus_files, manifest_dates  # noqa: E402
 from eval.questions import load_questions  # noqa: E402
 from eval.runner import EvalReport, run_eval  # noqa: E402
-from eval.searchers import ServiceSearcher  # noqa: E402
-from search_api.service import ScrutinyService  # noqa: E402
+from eval.searchers import ArchiveSearcher  # noqa: E402
 
 from .helpers import CORPUS, EVAL_DIR, SHARED_DEV  # noqa: E402
 
@@ -34,8 +33,7 @@ def report(seed_engine: Any) -> EvalReport:
 
     questions = load_questions([SHARED_DEV, EVAL_DIR / "questions.jsonl"])
     dev = [q for q in questions if q.id.startswith("dev-")]
-    service = ScrutinyService(seed_engine)
-    searchers: list[Any] = [ServiceSearcher(service, m) for m in ("hybrid", "dense", "lexical")]
+    searchers: list[Any] = [ArchiveSearcher(seed_engine, m) for m in ("hybrid", "dense", "lexical")]
     searchers.append(
         BaselineSearcher(build_baseline(corpus_files([CORPUS]), Settings().model_path))
     )

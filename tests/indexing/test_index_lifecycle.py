@@ -18,6 +18,7 @@ from indexer.errors import CorpusError, IndexCorruptError, IndexMismatchError
 from indexer.settings import Settings
 from indexer.snapshot import VECTORS_FILE, IndexDir
 from search_api.archive import Archive
+from tests.searching import search
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,7 +52,7 @@ def _write_numbered_minutes(path: Path, item: int, paragraphs: int) -> None:
 
 def _answers(engine: Archive) -> list[list[int]]:
     queries = ["agency staff", "overspend", "Ofsted monitoring visit", "foster carers"]
-    return [[h.passage_id for h in engine.search(q, k=5)] for q in queries]
+    return [[h.passage_id for h in search(engine, q, k=5)] for q in queries]
 
 
 def test_add_change_and_remove_are_incremental(
@@ -70,7 +71,7 @@ def test_add_change_and_remove_are_incremental(
     assert added.added == ["005_new_minutes"] and added.unchanged == 5
     assert 0 < added.new_passages <= 3
     engine = Archive.open(settings, embedder)
-    hits = engine.search("marmalade allowance pilot", k=3)
+    hits = search(engine, "marmalade allowance pilot", k=3)
     assert hits[0].citation.document_id == "005_new_minutes"
     assert hits[0].citation.paragraph == "12.1"
 
@@ -78,15 +79,16 @@ def test_add_change_and_remove_are_incremental(
     changed = indexer.build()
     assert changed.updated == ["005_new_minutes"]
     assert engine.refresh()
-    assert "tangerine" in engine.search("tangerine allowance pilot", k=1)[0].text
+    assert "tangerine" in search(engine, "tangerine allowance pilot", k=1)[0].text
 
     removed = indexer.remove(["005_new_minutes"])
     assert removed.removed == ["005_new_minutes"]
     assert engine.refresh()
-    passages, documents = engine.counts()
+    stats = engine.reader().stats()
+    passages, documents = stats.passages, stats.documents
     assert documents == 5 and passages == first.passages
     assert len(engine.snapshot.retriever.vectors) == passages
-    assert all("tangerine" not in h.text for h in engine.search("tangerine allowance", k=10))
+    assert all("tangerine" not in h.text for h in search(engine, "tangerine allowance", k=10))
 
 
 def test_add_single_file_from_outside_the_corpus(
@@ -101,7 +103,7 @@ def test_add_single_file_from_outside_the_corpus(
     report = indexer.add([extra / "minutes-2023-03-15.txt"])
     assert report.added == ["minutes-2023-03-15"]
     engine = Archive.open(settings, embedder)
-    assert engine.counts()[1] == 6
+    assert engine.reader().stats().documents == 6
     with pytest.raises(CorpusError, match="no such file"):
         indexer.add([extra / "missing.txt"])
 
@@ -116,7 +118,7 @@ def test_unreadable_file_is_reported_and_the_rest_indexes(
     assert set(failed) == {"empty.txt", "binary.txt"}
     assert len(report.added) == 5
     engine = Archive.open(_settings(corpus_copy, tmp_path / "index"), embedder)
-    assert {Path(p).name for _, p, _ in engine.snapshot.store.failures()} == set(failed)
+    assert {Path(p).name for _, p, _ in engine.reader().failures()} == set(failed)
 
 
 class ExplodingEmbedder(Embedder):

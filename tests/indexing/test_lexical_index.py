@@ -11,6 +11,7 @@ import pytest
 from indexer.errors import IndexCorruptError
 from indexer.lexical import LEXICAL_DIR, LexicalIndex
 from search_api.archive import Archive
+from tests.searching import search
 
 PASSAGES = [
     (3, "Agency social workers cost the council more than permanent staff.", "Workforce"),
@@ -66,7 +67,7 @@ def test_seed_index_covers_every_passage(seed_engine: Archive) -> None:
     lexical = snapshot.retriever.lexical_index
     assert len(lexical) == snapshot.info.passages
     assert f"{LEXICAL_DIR}/scores.npy" in snapshot.info.files
-    hits = seed_engine.search("agency social workers", k=5, mode="lexical")
+    hits = search(seed_engine, "agency social workers", k=5, mode="lexical")
     assert hits and all(w in hits[0].text.lower() for w in ("agency", "social", "worker"))
     assert all(any(w in h.text.lower() for w in ("agency", "social", "worker")) for h in hits)
 

@@ -16,6 +16,7 @@ import pytest
 from indexer.settings import Settings
 from search_api.archive import Archive
 from tests.documents import build_pdf
+from tests.searching import search
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
@@ -38,7 +39,7 @@ pilot would continue.
 
 def answers(engine: Archive) -> list[list[tuple[int, float]]]:
     """What the index answers to a few fixed queries: ids and scores, to compare exactly."""
-    return [[(h.passage_id, round(h.score, 6)) for h in engine.search(q, k=5)] for q in QUERIES]
+    return [[(h.passage_id, round(h.score, 6)) for h in search(engine, q, k=5)] for q in QUERIES]
 
 
 def copy_index(seed_settings: Settings, target: Path, corpus: str | None = None) -> Settings:

@@ -14,6 +14,7 @@ from indexer.settings import Settings
 from search_api.archive import Archive
 from search_api.http.app import create_app
 from tests.documents import build_docx
+from tests.searching import search
 
 from .conftest import CORPUS, GOOD_MINUTES, text_pdf
 
@@ -117,8 +118,8 @@ def test_a_rebuild_from_the_shell_keeps_uploads(
     args = [*map(str, seed_copy.corpus_dirs), "--rebuild", "--index", str(seed_copy.index_dir)]
     assert indexer_cli.main(["build", *args]) == 0
     engine = Archive.open(seed_copy, embedder)
-    assert engine.counts()[1] == 6
-    assert engine.search("marmalade allowance pilot", k=1)[0].citation.document_id == "new-minutes"
+    assert engine.reader().stats().documents == 6
+    assert search(engine, "marmalade allowance pilot", k=1)[0].citation.document_id == "new-minutes"
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from indexer.builder import Indexer
 from indexer.embedding import Embedder
 from indexer.settings import Settings
 from search_api.archive import Archive
+from tests.searching import search
 
 from .conftest import CORPUS, GOOD_MINUTES, answers, text_pdf
 
@@ -76,7 +77,7 @@ def _bad_corpus(folder: Path) -> dict[str, str]:
 def _seed_documents(engine: Archive) -> dict[str, list[tuple[int, str]]]:
     """Every seed document's passages in order: ids and texts."""
     return {
-        path.stem: [(p.passage_id, p.text) for p in engine.document(path.stem)[1]]
+        path.stem: [(p.passage_id, p.text) for p in engine.reader().document(path.stem).passages]
         for path in CORPUS.glob("*.txt")
     }
 
@@ -117,14 +118,14 @@ def test_bad_files_are_reported_once_each_and_the_rest_indexes(
 
     assert sorted(report.added) == ["good", "minutes-1"]
     engine = Archive.open(settings, embedder)
-    assert engine.counts()[1] == 5 + 2
-    assert engine.search("marmalade allowance pilot", k=1)[0].citation.document_id in {
+    assert engine.reader().stats().documents == 5 + 2
+    assert search(engine, "marmalade allowance pilot", k=1)[0].citation.document_id in {
         "good",
         "minutes-1",
     }
-    assert not any("quince" in h.text for h in engine.search("quince allowance", k=10))
+    assert not any("quince" in h.text for h in search(engine, "quince allowance", k=10))
     # The failures are kept with the index for `stats`.
-    assert {Path(p).name for _, p, _ in engine.snapshot.store.failures()} >= set(expected) - {
+    assert {Path(p).name for _, p, _ in engine.reader().failures()} >= set(expected) - {
         "gone.pdf"
     }
     # Nothing the seed corpus had is lost or changed.
@@ -139,7 +140,7 @@ def test_adding_a_file_whose_id_another_corpus_holds_does_not_replace_it(
     before = answers(engine)
     seed_file = sorted(CORPUS.glob("*.txt"))[0]
     doc_id = seed_file.stem
-    original = engine.document(doc_id)[0]
+    original = engine.reader().stored_document(doc_id)
     incoming = tmp_path / "incoming"
     incoming.mkdir()
     (incoming / seed_file.name).write_text(GOOD_MINUTES)
@@ -151,7 +152,7 @@ def test_adding_a_file_whose_id_another_corpus_holds_does_not_replace_it(
     assert doc_id in reason and "already" in reason
     assert not engine.refresh() or answers(engine) == before
     assert answers(Archive.open(seed_copy, embedder)) == before
-    assert Archive.open(seed_copy, embedder).document(doc_id)[0] == original
+    assert Archive.open(seed_copy, embedder).reader().stored_document(doc_id) == original
 
     # The corpus itself still updates its own document.
     assert Indexer(seed_copy, embedder).build().unchanged == 5
@@ -171,4 +172,4 @@ def test_a_failed_file_keeps_its_previous_good_version(
     report = Indexer(settings, embedder).build()
     assert [Path(p).name for p, _ in report.failed] == ["good.txt"]
     engine = Archive.open(settings, embedder)
-    assert engine.search("marmalade allowance pilot", k=1)[0].citation.document_id == "good"
+    assert search(engine, "marmalade allowance pilot", k=1)[0].citation.document_id == "good"

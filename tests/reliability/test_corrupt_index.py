@@ -181,4 +181,4 @@ def test_server_keeps_the_good_version_when_a_damaged_one_is_published(
     (extra / "newer.txt").write_text(GOOD_MINUTES.replace("marmalade", "quince"))
     Indexer(seed_copy, embedder).add([extra / "newer.txt"])
     assert engine.refresh() is True
-    assert engine.snapshot.version != good_version and engine.counts()[1] == 7
+    assert engine.snapshot.version != good_version and engine.reader().stats().documents == 7

@@ -1,4 +1,4 @@
-"""One router per resource; each handler parses, calls the service and returns its model."""
+"""One router per resource: parse, call a `Reader`, map the domain result to the wire."""
 
 from . import ask, documents, health, page, search
 

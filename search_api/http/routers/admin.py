@@ -18,12 +18,8 @@ change the serving engine switches to the new version.
 
 from __future__ import annotations
 
-import codecs
-import csv
 import hmac
 import logging
-import os
-import threading
 import uuid
 from datetime import date
 from pathlib import Path
@@ -35,12 +31,12 @@ from pydantic import BaseModel, Field
 from indexer.builder import BuildReport, Indexer
 from indexer.errors import CorpusError
 from indexer.ingest import document_id_for
-from indexer.ingest.manifest import MANIFEST_NAME
-from indexer.ingest.readers import is_docx
 from indexer.settings import Settings
 from indexer.snapshot import IndexLockedError
+from indexer.uploads import UploadRejectedError, place_upload, remove_upload, sniff_upload
 
-from ..deps import ServiceDep
+from ...archive import Archive
+from ..deps import ArchiveDep
 from ..schemas import ErrorResponse
 
 __all__ = ["MIN_TOKEN_CHARS", "router"]
@@ -48,11 +44,6 @@ __all__ = ["MIN_TOKEN_CHARS", "router"]
 log = logging.getLogger(__name__)
 
 MIN_TOKEN_CHARS = 16
-MANIFEST_FIELDS = (
-    "path", "council", "committee", "meeting_date", "date_precision", "doc_type", "title",
-    "source_url",
-)  # fmt: skip
-_manifest_lock = threading.Lock()
 
 
 def require_admin(request: Request) -> None:
@@ -111,30 +102,6 @@ def _report(report: BuildReport, version: str | None) -> ChangeReport:
     )
 
 
-def sniff_upload(head: bytes, path: Path) -> str | None:
-    """The extension the content deserves (.pdf, .docx, .html, .txt), or None when it is
-    none of these. Text must be UTF-8 without NUL bytes; the whole file is checked."""
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if start.startswith(b"%PDF-"):
-        return ".pdf"
-    if head.startswith(b"PK\x03\x04"):
-        return ".docx" if is_docx(path.read_bytes()) else None
-    lowered = start[:1024].lower()
-    if lowered.startswith((b"<!doctype html", b"<html")):
-        return ".html"
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                if b"\x00" in block:
-                    return None
-                decoder.decode(block)
-            decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return None
-    return ".txt" if head.strip() else None
-
-
 async def _receive(request: Request, target: Path, limit: int) -> bytes:
     """Stream the body into `target`; stop reading past `limit` (413). Returns its head."""
     declared = request.headers.get("content-length")
@@ -160,26 +127,6 @@ async def _receive(request: Request, target: Path, limit: int) -> bytes:
     if size == 0:
         raise HTTPException(422, "The upload is empty")
     return head
-
-
-def _set_manifest_row(folder: Path, path: str, row: dict[str, str] | None = None) -> None:
-    """Replace the file's row in uploads/manifest.csv, or drop it when `row` is None
-    (the file is rewritten atomically)."""
-    manifest = folder / MANIFEST_NAME
-    rows: list[dict[str, str]] = []
-    if manifest.exists():
-        with manifest.open(encoding="utf-8", newline="") as handle:
-            rows = [r for r in csv.DictReader(handle) if r.get("path") != path]
-    elif row is None:
-        return
-    if row is not None:
-        rows.append(row)
-    tmp = folder / f".{MANIFEST_NAME}.{uuid.uuid4().hex}"
-    with tmp.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=MANIFEST_FIELDS, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
-    os.replace(tmp, manifest)
 
 
 def _locked() -> HTTPException:
@@ -211,7 +158,7 @@ Text = Annotated[str | None, Query(max_length=300)]
 async def upload_document(
     request: Request,
     _: AdminDep,
-    service: ServiceDep,
+    archive: ArchiveDep,
     filename: Annotated[
         str, Query(min_length=1, max_length=200, description="Name for the document's id")
     ],
@@ -244,7 +191,7 @@ async def upload_document(
                 "(the type is read from the file's bytes, not its name)",
             )
         return await run_in_threadpool(
-            _index_upload, service, settings, folder, incoming, stem + suffix,
+            _index_upload, archive, settings, folder, incoming, stem + suffix,
             {"council": council, "committee": committee, "doc_type": doc_type, "title": title,
              "source_url": source_url,
              "meeting_date": meeting_date.isoformat() if meeting_date else None},
@@ -254,65 +201,34 @@ async def upload_document(
 
 
 def _index_upload(
-    service: Any,
+    archive: Archive,
     settings: Settings,
     folder: Path,
     incoming: Path,
     name: str,
     meta: dict[str, str | None],
 ) -> ChangeReport:
-    target = folder / name
-    backup = folder / f".previous-{uuid.uuid4().hex}"
-    with _manifest_lock:
-        had = target.exists()
-        if had:
-            os.replace(target, backup)
-        # Another upload with the same id but another format is replaced too.
-        for other in folder.glob(f"{Path(name).stem}.*"):
-            if other.suffix in (".pdf", ".docx", ".html", ".txt") and other.name != name:
-                other.unlink()
-                _set_manifest_row(folder, other.name)
-        os.replace(incoming, target)
-        row = {"path": name, **{k: v or "" for k, v in meta.items()}}
-        row["date_precision"] = "day" if meta.get("meeting_date") else ""
-        _set_manifest_row(folder, row["path"], row)
-        try:
-            report = Indexer(settings, service.engine.embedder).add([target])
-        except IndexLockedError:
-            _restore(target, backup, had, folder, name)
-            raise _locked() from None
-        except BaseException:
-            _restore(target, backup, had, folder, name)
-            raise
-        if report.failed:
-            _restore(target, backup, had, folder, name)
-            reason = report.failed[0][1]
-            code = 409 if "duplicate document id" in reason else 422
-            raise HTTPException(code, f"{name}: {reason}")
-        backup.unlink(missing_ok=True)
-    service.refresh()
-    return _report(report, service.engine.snapshot.version)
-
-
-def _restore(target: Path, backup: Path, had: bool, folder: Path, name: str) -> None:
-    """Put back what was there before a failed upload, so the folder matches the index."""
-    if had and backup.exists():
-        os.replace(backup, target)
-    else:
-        target.unlink(missing_ok=True)
-        _set_manifest_row(folder, name)
+    indexer = Indexer(settings, archive.embedder)
+    try:
+        report = place_upload(folder, incoming, name, meta, lambda path: indexer.add([path]))
+    except IndexLockedError:
+        raise _locked() from None
+    except UploadRejectedError as exc:
+        raise HTTPException(409 if exc.duplicate else 422, str(exc)) from None
+    archive.refresh()
+    return _report(report, archive.version)
 
 
 @router.post("/reindex", response_model=ChangeReport)
-def reindex(request: Request, _: AdminDep, service: ServiceDep) -> ChangeReport:
+def reindex(request: Request, _: AdminDep, archive: ArchiveDep) -> ChangeReport:
     """Index the configured corpus folders and the uploads (incremental)."""
     settings: Settings = request.app.state.settings
     try:
-        report = Indexer(settings, service.engine.embedder).build()
+        report = Indexer(settings, archive.embedder).build()
     except IndexLockedError:
         raise _locked() from None
-    service.refresh()
-    return _report(report, service.engine.snapshot.version)
+    archive.refresh()
+    return _report(report, archive.version)
 
 
 @router.delete(
@@ -321,7 +237,7 @@ def reindex(request: Request, _: AdminDep, service: ServiceDep) -> ChangeReport:
     responses={404: {"model": ErrorResponse, "description": "No such document"}},
 )
 def delete_document(
-    document_id: str, request: Request, _: AdminDep, service: ServiceDep
+    document_id: str, request: Request, _: AdminDep, archive: ArchiveDep
 ) -> ChangeReport:
     """Remove a document from the index; an uploaded one is deleted from disk too.
 
@@ -329,21 +245,17 @@ def delete_document(
     its file is removed from that folder.
     """
     settings: Settings = request.app.state.settings
-    doc = service.engine.snapshot.store.document(document_id)
+    doc = archive.reader().stored_document(document_id)
     if doc is None:
         raise HTTPException(404, f"No document with id {document_id!r} in the index")
     try:
-        report = Indexer(settings, service.engine.embedder).remove([document_id])
+        report = Indexer(settings, archive.embedder).remove([document_id])
     except IndexLockedError:
         raise _locked() from None
     except CorpusError as exc:
         raise HTTPException(404, str(exc)) from None
     folder = settings.uploads_dir.resolve()
     if Path(doc.corpus).resolve() == folder:
-        path = (folder / doc.meta.path).resolve()
-        if path.is_relative_to(folder) and path.is_file():
-            with _manifest_lock:
-                path.unlink()
-                _set_manifest_row(folder, doc.meta.path)
-    service.refresh()
-    return _report(report, service.engine.snapshot.version)
+        remove_upload(folder, doc.meta.path)
+    archive.refresh()
+    return _report(report, archive.version)

@@ -1,8 +1,10 @@
+"""POST /ask: the wire side of `Reader.ask`."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter
 
-from ..deps import ServiceDep
+from ..deps import ReaderDep
 from ..schemas import AskRequest, AskResponse, ErrorResponse
 
 router = APIRouter(tags=["ask"])
@@ -13,10 +15,10 @@ router = APIRouter(tags=["ask"])
     response_model=AskResponse,
     responses={422: {"model": ErrorResponse, "description": "Bad request body"}},
 )
-def ask(request: AskRequest, service: ServiceDep) -> AskResponse:
+def ask(request: AskRequest, reader: ReaderDep) -> AskResponse:
     """An extractive answer: sentences quoted from the minutes, each with its citation.
 
     When nothing in the archive supports an answer, `abstained` is true and the nearest
     passages come back under `related`.
     """
-    return service.ask(request)
+    return AskResponse.of(request.question, reader.ask(request.to_request()))

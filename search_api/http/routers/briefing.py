@@ -1,12 +1,14 @@
+"""POST /briefing: the library's briefing, rendered as the file asked for."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from ...briefing import Briefing, BriefingBuilder, BriefingRequest
+from ...briefing import Briefing
 from ...briefing_render import MEDIA_TYPES, filename_for, render
-from ..deps import ServiceDep
-from ..schemas import ErrorResponse
+from ..deps import ReaderDep
+from ..schemas import BriefingBody, ErrorResponse
 
 router = APIRouter(tags=["briefing"])
 
@@ -23,14 +25,14 @@ router = APIRouter(tags=["briefing"])
         422: {"model": ErrorResponse, "description": "Bad request body"},
     },
 )
-def briefing(body: BriefingRequest, request: Request, service: ServiceDep) -> Response:
+def briefing(body: BriefingBody, request: Request, reader: ReaderDep) -> Response:
     """A cited briefing note on a topic: scope, summary, timeline by meeting, actions and
     commitments, numbered references. Every statement is quoted from a cited passage.
 
     `format` is markdown, docx or json (the `Briefing` model). With `generated_at`
     false the same index and request give the same bytes.
     """
-    built = BriefingBuilder(service, str(request.base_url)).build(body)
+    built = reader.briefing(body.to_request(), str(request.base_url))
     return Response(
         render(built, body.format),
         media_type=MEDIA_TYPES[body.format],

@@ -1,3 +1,5 @@
+"""GET /documents, one document, and its original file."""
+
 from __future__ import annotations
 
 from typing import Annotated, Any
@@ -5,8 +7,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.responses import FileResponse
 
-from ..deps import ServiceDep
-from ..schemas import DocumentDetail, DocumentsResponse, ErrorResponse
+from ...documents import DocumentDetail
+from ..deps import ReaderDep
+from ..schemas import DocumentsResponse, ErrorResponse
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
@@ -16,9 +19,10 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 
 
 @router.get("", response_model=DocumentsResponse)
-def list_documents(service: ServiceDep) -> DocumentsResponse:
+def list_documents(reader: ReaderDep) -> DocumentsResponse:
     """Every indexed document with its metadata, oldest meeting first."""
-    return service.documents()
+    docs = reader.documents()
+    return DocumentsResponse(count=len(docs), documents=docs)
 
 
 # Declared before the catch-all below: document ids may contain "/".
@@ -27,9 +31,9 @@ def list_documents(service: ServiceDep) -> DocumentsResponse:
     response_class=FileResponse,
     responses={**NOT_FOUND, 200: {"description": "The original file"}},
 )
-def document_source(document_id: str, service: ServiceDep) -> FileResponse:
+def document_source(document_id: str, reader: ReaderDep) -> FileResponse:
     """The original file as indexed (a PDF opens at a page with `#page=N`)."""
-    path, media_type = service.source_file(document_id)
+    path, media_type = reader.source_file(document_id)
     return FileResponse(
         path, media_type=media_type, headers={"X-Content-Type-Options": "nosniff"},
         content_disposition_type="inline",
@@ -39,10 +43,10 @@ def document_source(document_id: str, service: ServiceDep) -> FileResponse:
 @router.get("/{document_id:path}", response_model=DocumentDetail, responses=NOT_FOUND)
 def get_document(
     document_id: str,
-    service: ServiceDep,
+    reader: ReaderDep,
     passage: Annotated[
         int | None, Query(ge=0, description="Mark this passage (a cited one) as selected")
     ] = None,
 ) -> DocumentDetail:
     """A document's metadata and its passages in reading order."""
-    return service.document(document_id, passage)
+    return reader.document(document_id, passage)

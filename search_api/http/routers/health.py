@@ -1,8 +1,10 @@
+"""GET /health and /facets."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter
 
-from ..deps import ServiceDep
+from ..deps import ReaderDep
 from ..schemas import ErrorResponse, FacetsResponse, HealthResponse
 
 router = APIRouter(tags=["status"])
@@ -13,12 +15,12 @@ router = APIRouter(tags=["status"])
     response_model=HealthResponse,
     responses={503: {"model": ErrorResponse, "description": "No usable index"}},
 )
-def health(service: ServiceDep) -> HealthResponse:
+def health(reader: ReaderDep) -> HealthResponse:
     """Whether the index is loaded, and what it holds."""
-    return service.health()
+    return HealthResponse.of(reader.stats())
 
 
 @router.get("/facets", response_model=FacetsResponse, tags=["search"])
-def facets(service: ServiceDep) -> FacetsResponse:
+def facets(reader: ReaderDep) -> FacetsResponse:
     """Committees, document types and the date range: the search page's filter choices."""
-    return service.facets()
+    return FacetsResponse.of(reader.facets())

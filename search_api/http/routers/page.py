@@ -1,3 +1,5 @@
+"""The members' pages (static files; the API does the work)."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,10 +1,12 @@
+"""GET /search: the wire side of `Reader.search`."""
+
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from ..deps import ServiceDep
+from ..deps import ReaderDep
 from ..schemas import ErrorResponse, SearchQuery, SearchResponse
 
 router = APIRouter(tags=["search"])
@@ -15,10 +17,10 @@ router = APIRouter(tags=["search"])
     response_model=SearchResponse,
     responses={422: {"model": ErrorResponse, "description": "Bad parameters"}},
 )
-def search(params: Annotated[SearchQuery, Query()], service: ServiceDep) -> SearchResponse:
+def search(params: Annotated[SearchQuery, Query()], reader: ReaderDep) -> SearchResponse:
     """Ranked, cited passages. Hybrid retrieval unless `mode` says otherwise.
 
     Dates named in `q` ("between 2018 and 2022") boost passages inside the span, and a
     question about change returns passages from the earliest to the latest meeting.
     """
-    return service.search(params)
+    return SearchResponse.of(reader.search(params.to_request()))

@@ -1,0 +1,325 @@
+r"""One idea of a word for the whole system: what BM25 indexes, what a query asks for,
+what a highlight marks and what an answer counts as covering the question.
+
+Words are `[^\W_]+` runs, lower-cased, without diacritics, Porter-stemmed (FTS5's
+`porter unicode61 remove_diacritics`, which the ranking was tuned with). Stopwords get
+no index term. Highlights mark the words of a passage whose term is a term of the query,
+so the page marks exactly what BM25 matched. Sentence splitting lives here too: quotes
+in answers and briefings are slices of the sentences it finds.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import threading
+import unicodedata
+from collections.abc import Callable, Container, Iterable, Sequence
+from dataclasses import dataclass
+
+import Stemmer
+
+__all__ = [
+    "ANALYZER",
+    "STOPWORDS",
+    "Analyzer",
+    "Sentence",
+    "highlights",
+    "split_sentences",
+]
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "done",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "him",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "me",
+        "more",
+        "most",
+        "my",
+        "no",
+        "nor",
+        "not",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "out",
+        "over",
+        "own",
+        "said",
+        "same",
+        "say",
+        "she",
+        "should",
+        "show",
+        "so",
+        "some",
+        "such",
+        "tell",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+    ]
+)
+"""English function words: no query asks for them, so they get no posting list."""
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+class Analyzer:
+    """Text to index terms: words, lower-cased, without diacritics, Porter-stemmed."""
+
+    def __init__(self) -> None:
+        self._stemmer = Stemmer.Stemmer("porter")
+        self._stemmer_lock = threading.Lock()  # a Stemmer must not be called concurrently
+        self._terms: dict[str, str | None] = {}
+
+    def term(self, word: str) -> str | None:
+        """The index term of one lower-cased word; None for a stopword."""
+        term = self._terms.get(word, "")
+        if term == "":
+            plain = word if word.isascii() else _strip_diacritics(word)
+            if plain in STOPWORDS:
+                term = None
+            else:
+                with self._stemmer_lock:
+                    term = self._stemmer.stemWord(plain)
+            if len(self._terms) < 1_000_000:
+                self._terms[word] = term
+        return term
+
+    def terms(self, text: str) -> list[str | None]:
+        """Index terms of every word in order, None for stopwords (positions kept)."""
+        return [self.term(word) for word in _WORD.findall(text.lower())]
+
+    def query_terms(self, query: str) -> list[str]:
+        """Distinct content terms of a query, in order."""
+        return list(dict.fromkeys(t for t in self.terms(query) if t))
+
+    def weighted_query_terms(self, query: str, known: Container[str]) -> dict[str, float]:
+        """Content terms of a query with their weights, compounds spelt both ways added
+        (`joined_compounds` at full weight, `split_compound` parts at SPLIT_WEIGHT)."""
+        weights = dict.fromkeys(self.query_terms(query), 1.0)
+        words = _WORD.findall(query.lower())
+        for t in joined_compounds(words, self.term, known):
+            weights.setdefault(t, 1.0)
+        for w in words:
+            if len(w) >= 2 * COMPOUND_PART and self.term(w) is not None:
+                parts = split_compound(w, self.term, known)
+                for t in parts or ():
+                    weights.setdefault(t, SPLIT_WEIGHT)
+        return weights
+
+
+
+COMPOUND_PART = 4
+"""Shortest part a query word is split into ("case|loads"); shorter parts ("over|all")
+split too many ordinary words."""
+SPLIT_WEIGHT = 0.5
+"""A split compound's parts count half: "case" and "load" may stand apart in a passage."""
+
+
+def joined_compounds(words: Sequence[str], term: Callable[[str], str | None],
+                     known: Container[str]) -> list[str]:  # fmt: skip
+    """Terms of adjacent query words written as one ("case loads" → `caseload`, "call in"
+    → `callin`), when the index knows the joined word: papers spell compounds both ways."""
+    out = []
+    for left, right in itertools.pairwise(words):
+        if not (left.isalpha() and right.isalpha()) or term(left) is None or term(right) is None:
+            continue  # "2025-26 and" is no compound, nor is "call in" (a stopword)
+        joined = term(left + right)
+        if joined is not None and joined in known:
+            out.append(joined)
+    return out
+
+
+def split_compound(word: str, term: Callable[[str], str | None],
+                   known: Container[str]) -> tuple[str, str] | None:  # fmt: skip
+    """A query word the index does not know, as two parts it knows ("caseloads" → `case`,
+    `load`); the most even cut wins. None for a known word (splitting "integrated" into
+    `int` + `grate` only adds noise) or when no cut is known."""
+    whole = term(word)
+    if whole is None or whole in known or not word.isalpha():
+        return None
+    best: tuple[str, str] | None = None
+    best_short = 0
+    for cut in range(COMPOUND_PART, len(word) - COMPOUND_PART + 1):
+        left, right = term(word[:cut]), term(word[cut:])
+        short = min(cut, len(word) - cut)
+        if left in known and right in known and short > best_short:
+            best, best_short = (left, right), short  # type: ignore[assignment]
+    return best
+
+
+def _strip_diacritics(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+ANALYZER = Analyzer()
+"""The shared analyser: its cache of stems serves every caller in the process."""
+
+
+def highlights(text: str, query_terms: Iterable[str], limit: int = 12) -> list[str]:
+    """Words of a passage, as written, whose index term is one of the query's terms.
+
+    The page marks these up: they are the words BM25 matched, so "Agency" is marked for
+    "agency" (one stem) but "Agenda" is not, whatever the letters they share.
+    """
+    wanted = set(query_terms)
+    if not wanted:
+        return []
+    found: dict[str, None] = {}
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        if word not in found and ANALYZER.term(word.lower()) in wanted:
+            found[word] = None
+            if len(found) >= limit:
+                break
+    return list(found)
+
+
+# -- sentences --------------------------------------------------------------------------
+
+_ABBREVIATIONS_TEXT = "cllr mr mrs ms dr prof no nos st e.g i.e etc vs approx para paras cf fig inc"
+_ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•])"  # end of a sentence
+    r"|(?<=:)\s+(?=[•▪\-–]|[A-Z])"  # the start of a list
+    r"|\s+(?=[•▪])|\s+(?=[-–]\s+[A-Z])"  # a bullet, or a dash used as one
+    r"|\s*;\s+(?=[a-z]\))"  # "; b)" in a lettered list
+)
+_LEADING_NUMBER = re.compile(r"^\(?\d+(?:\.\d+)*\)?\.?\s+|^[•▪\-–]\s*|^\(?[a-z]\)\s+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence as a (start, end) slice of its passage, so quotes stay verbatim."""
+
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of a passage as (start, end) slices of its text, numbering trimmed off.
+
+    A slice is verbatim by construction, so a quote taken from it stands in the passage.
+    """
+    sentences: list[Sentence] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        before = text[start : m.start()].rstrip()
+        last = before.split()[-1].lower().rstrip(".") if before.split() else ""
+        # "Cllr. Smith", "e.g. the", "J. Smith": not a sentence end.
+        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+            continue
+        _add_sentence(sentences, text, start, m.start())
+        start = m.end()
+    _add_sentence(sentences, text, start, len(text))
+    return sentences
+
+
+def _add_sentence(out: list[Sentence], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    lead = _LEADING_NUMBER.match(piece)
+    if lead:
+        start += lead.end()
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    if end - start < 2:
+        return
+    out.append(Sentence(start, end, text[start:end]))

@@ -1,0 +1,48 @@
+"""One idea of a word and one idea of a date span, shared by every caller."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from indexer.errors import ScrutinyError
+from indexer.lexical import LexicalIndex
+from indexer.text import ANALYZER, highlights
+from search_api.dates import date_bound, season_span
+from search_api.temporal import parse_question
+
+
+def test_highlights_are_the_words_bm25_matched() -> None:
+    text = "The Agenda noted Agency staffing in the Multi Agency Safeguarding Hub; Staffordshire."
+    marked = highlights(text, ANALYZER.query_terms("agency staffing"))
+    assert marked == ["Agency", "staffing"]  # one surface form each, as written first
+    assert "Agenda" not in marked and "Staffordshire" not in marked  # shared letters only
+    # BM25 scores exactly these passages for those stems.
+    index = LexicalIndex.build([(1, text, None), (2, "The Agenda for Staffordshire", None)])
+    assert [pid for pid, _ in index.search("agency staffing", 10)] == [1]
+
+
+def test_highlights_ignore_stopwords() -> None:
+    assert highlights("the and of", ANALYZER.query_terms("the of")) == []
+
+
+# date_bound's cases are in tests/briefing/test_actions_text.py (the briefing CLI's).
+
+
+def test_bad_date_bound_is_a_message() -> None:
+    with pytest.raises(ScrutinyError, match="YYYY, YYYY-MM or YYYY-MM-DD"):
+        date_bound("March 2018", end=False)
+
+
+def test_winter_ends_with_february_in_leap_years() -> None:
+    assert season_span("winter", 2019) == (date(2019, 12, 1), date(2020, 2, 29))
+    assert season_span("winter", 2018) == (date(2018, 12, 1), date(2019, 2, 28))
+    span = parse_question("What was said in winter 2019 about agency staff?").span
+    assert span is not None and span.end == date(2020, 2, 29)
+
+
+def test_question_years_and_cli_years_mean_the_same_days() -> None:
+    span = parse_question("agency staff in 2018").span
+    assert span is not None
+    assert (span.start, span.end) == (date_bound("2018", False), date_bound("2018", True))
