@@ -53,7 +53,8 @@ def test_new_sets_cover_every_kind(name: str) -> None:
 
 
 def test_ids_unique_and_questions_new() -> None:
-    all_q = load_questions([p for p, _ in SETS.values() if p.exists()])  # raises on duplicates
+    new_sets = sorted((EVAL_DIR / "questions").glob("*.jsonl"))
+    all_q = load_questions([p for p, _ in SETS.values() if p.exists()] + new_sets)  # unique ids
     dev_texts = {q.question.strip().lower() for q in load_questions(SHARED_DEV)}
     new = [q for q in all_q if not q.id.startswith("dev-")]
     assert not [q.id for q in new if q.question.strip().lower() in dev_texts]
