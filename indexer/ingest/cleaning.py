@@ -228,6 +228,10 @@ def _starts_new_para(prev: str, line: str, raw_line: str, width: int) -> bool:
         return True  # table rows stay rows
     if _NUMBERED_START.match(stripped):
         return True
+    if _LIST_ITEM.match(stripped) and (
+        re.match(r"^\S+\s+[A-Z]", stripped) or prev.rstrip().endswith((";", ":", "."))
+    ):
+        return True  # "(m) The Flexible Use of Capital Receipts ..." in a lettered list
     first = stripped[:1]
     starts_upper = first.isupper() or first.isdigit() or first in "\"'\u2018\u201c("
     if not starts_upper or prev.endswith(("-", ",")) or _ends_mid_clause(prev):

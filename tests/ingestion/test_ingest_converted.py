@@ -7,13 +7,17 @@ footnote were added for this test and are illustrative, not Kent's figures)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from indexer.ingest import discover, ingest_file
+from indexer.ingest.chunking import chunk_units, sentences, split_text
 from indexer.ingest.cleaning import (
+    clean,
     demarkdown,
     paragraphs_from_pages,
     squash,
@@ -21,7 +25,9 @@ from indexer.ingest.cleaning import (
     strip_link_noise,
     strip_page_furniture,
 )
-from indexer.models import ParsedDocument
+from indexer.ingest.readers import read_file
+from indexer.ingest.structure import Unit, build_units
+from indexer.models import Chunk, ParsedDocument
 
 from .conftest import CORPUS, DATA, CountTokens
 
@@ -277,3 +283,113 @@ def test_converted_minutes_titles_never_come_from_stray_lines(converted: ParsedD
     assert "Mr B Lewis, Mr D Ross" in text
     assert "Source: KCC Finance, final draft budget report, 5 February 2025" in text
     assert "Band | Proportion of Band D | 2025-26 £ | Change %" in text
+
+
+# -- 2. passage boundaries fall between sentences ----------------------------------------
+
+KENT_BOUNDARY_SAMPLE = [
+    "full_council/2025-02-13/Printed minutes 13th-Feb-2025 09.30 County Council.pdf",
+    "full_council/2025-03-13/Minutes of Previous Meeting.pdf",
+    "cabinet/2025-01-30/Printed minutes 30th-Jan-2025 10.00 Cabinet.pdf",
+    "cabinet/2025-01-30/Appendix L - Treasury Management Strategy 2025-26.pdf",
+    "full_council/2025-03-13/Appendix 2 - Call-in submission 24-00093 Seashells and Millmead.pdf",
+    "full_council/2025-02-13/Council Covering Report 2025-26 Budget - FINAL.pdf",
+    "cabinet/2025-01-30/24-00096 - EQIA.pdf",
+]
+_ENDS_SENTENCE = re.compile(r"[.!?:;\u2026][\"'\u2019\u201d)\]]*$")
+
+
+def _mid_sentence_starts(
+    units: list[Unit], chunks: list[Chunk], count_tokens: CountTokens, max_tokens: int
+) -> list[str]:
+    """Passages that start inside a sentence of a paragraph, the sentence being short
+    enough to have fitted whole: the boundary had a choice and took a bad one."""
+    bad: list[str] = []
+    for unit in units:
+        for chunk in chunks:
+            start = chunk.text.split("\n")[0]
+            if len(start) < 20 or any(u.text.startswith(start) for u in units):
+                continue  # too short to place ("For (57)"), or it opens a paragraph
+            at = unit.text.find(start)
+            if at <= 0 or unit.text[:at].rstrip() == unit.text[:at]:
+                continue  # not inside this paragraph, or a word-internal coincidence
+            before = unit.text[:at].rstrip()
+            if _ENDS_SENTENCE.search(before):
+                continue
+            # The sentence that holds the boundary: from the stop before to the stop after.
+            head = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+            tail = re.search(r"[.!?](?=\s|$)", unit.text[at:])
+            sentence = unit.text[head + 1 : at + (tail.end() if tail else len(unit.text))]
+            if count_tokens(sentence) <= max_tokens:
+                bad.append(f"{start[:60]!r} after {before[-60:]!r}")
+    return bad
+
+
+def _units_and_chunks(
+    path: Path, count_tokens: CountTokens, max_tokens: int
+) -> tuple[list[Unit], list[Chunk]]:
+    units = build_units(clean(read_file(path, path.read_bytes())))
+    return units, chunk_units(units, count_tokens, max_tokens, 40)
+
+
+@pytest.mark.parametrize("max_tokens", [240, 80])
+def test_no_seed_passage_starts_mid_sentence(count_tokens: CountTokens, max_tokens: int) -> None:
+    for path in sorted(CORPUS.glob("*.txt")):
+        units, chunks = _units_and_chunks(path, count_tokens, max_tokens)
+        assert _mid_sentence_starts(units, chunks, count_tokens, max_tokens) == [], path.name
+        if max_tokens == 240:  # no seed sentence is longer: no fallback cut to allow for
+            # and no passage opens in lower case (a paragraph cut mid-sentence by cleaning)
+            for chunk in chunks:
+                assert not chunk.text[:1].islower(), (path.name, chunk.text[:80])
+
+
+def test_no_kent_passage_starts_mid_sentence(archives: Path, count_tokens: CountTokens) -> None:
+    for relative in KENT_BOUNDARY_SAMPLE:
+        units, chunks = _units_and_chunks(archives / "kent" / relative, count_tokens, 240)
+        assert _mid_sentence_starts(units, chunks, count_tokens, 240) == [], relative
+
+
+def test_the_check_finds_a_passage_cut_inside_a_sentence(count_tokens: CountTokens) -> None:
+    # The property check above can fail: a paragraph cut by words is caught.
+    text = "The council agreed to extend the cleaning contract for a further two years. " * 3
+    unit = Unit(text.strip(), None, "1", None, None, None, 1, False)
+    pieces = ["The council agreed to extend", unit.text[29:]]
+    cut = [Chunk(text=t, ordinal=i) for i, t in enumerate(pieces)]
+    assert _mid_sentence_starts([unit], cut, count_tokens, 240)
+
+
+def test_split_falls_only_at_sentence_ends(count_tokens: CountTokens) -> None:
+    text = (
+        "Mr. J. Smith, the Head of Finance, said the overspend (see para. 4) was £5.2m, e.g. "
+        "in placements. The council agreed to extend the cleaning contract for a further two "
+        "years; members asked for a review. Was the target met? It was met in 2019. "
+    ) * 6
+    parts = split_text(text.strip(), count_tokens, 60)
+    assert len(parts) > 2 and all(count_tokens(p) <= 60 for p in parts)
+    assert " ".join(parts) == text.strip()
+    for part in parts:
+        assert part.startswith(("Mr. J. Smith", "The council", "Was the", "It was")), part
+        assert part.endswith((".", "?")), part
+    assert sentences("Mr. J. Smith spoke, e.g. on costs. It was £5.2m.") == [
+        "Mr. J. Smith spoke, e.g. on costs.",
+        "It was £5.2m.",
+    ]
+
+
+def test_a_sentence_over_the_budget_is_cut_at_clause_breaks_then_words(
+    count_tokens: CountTokens,
+) -> None:
+    # The one place a boundary may fall inside a sentence: the sentence alone is too long.
+    clauses = "; ".join(
+        f"the {n}th ward to receive new bins, recycling and food caddies" for n in range(4, 40)
+    )
+    sentence = f"The council agreed the roll-out: {clauses}."
+    assert count_tokens(sentence) > 240
+    parts = split_text(sentence, count_tokens, 240)
+    assert len(parts) >= 2 and all(count_tokens(p) <= 240 for p in parts)
+    assert " ".join(parts) == sentence  # nothing lost
+    assert all(p.endswith((";", ".")) for p in parts)  # cut at "; ", not inside a clause
+    # No clause punctuation at all: cut between words, still within the budget.
+    words = " ".join(["caseload"] * 400)
+    parts = split_text(words, count_tokens, 240)
+    assert all(count_tokens(p) <= 240 for p in parts) and " ".join(parts) == words
