@@ -216,12 +216,14 @@ def chunk_units(
         if is_noise_chunk(text):
             continue
         first = group[0]
+        # A heading kept as text opens the passage; the paragraph is the one it heads.
+        numbered = group[1] if first.lead and len(group) > 1 else first
         chunks.append(
             Chunk(
                 text=text,
                 item=first.item,
                 item_title=first.item_title,
-                paragraph=first.paragraph,
+                paragraph=numbered.paragraph,
                 page=first.page,
                 ordinal=len(chunks),
                 stated_date=next((u.stated_date for u in group if u.stated_date), None),
@@ -233,7 +235,11 @@ def chunk_units(
 def _can_merge(
     buffer: list[Unit], buffer_size: int, unit: Unit, size: int, min_tokens: int
 ) -> bool:
-    if unit.numbered or unit.group != buffer[-1].group:
+    if unit.group != buffer[-1].group:
+        return False
+    if len(buffer) == 1 and buffer[0].lead:
+        return True  # a heading kept as text goes with what it heads
+    if unit.numbered:
         return False
     if buffer[0].numbered:
         return size < min_tokens

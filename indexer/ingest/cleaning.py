@@ -172,9 +172,11 @@ _CONTINUING_TEXT = (
     " between within without under over across against towards about after before"
     " during is are was were be been being has have had will would should could can"
     " must shall not its their his her our your this these those such any each every"
-    " mr mrs ms miss dr sir dame cllr councillor councillors"
 )
-_CONTINUING_WORDS = frozenset(_CONTINUING_TEXT.split())
+_TITLES = frozenset(
+    ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "cllr", "councillor", "councillors"]
+)
+_CONTINUING_WORDS = frozenset(_CONTINUING_TEXT.split()) | _TITLES
 """A line ending in one of these words stops mid-clause: the next line goes on with it."""
 
 
@@ -182,14 +184,25 @@ _LIST_ITEM = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s")
 """A lettered, roman or numbered list item: "a) ", "(b) ", "iv. ", "(3) "."""
 
 
-def _ends_mid_clause(text: str) -> bool:
+def _ends_mid_clause(text: str, strongly: bool = False) -> bool:
     """True when `text` plainly stops inside a sentence: a trailing comma, "&", a dash,
-    or a function word ("the", "of", "and", "Mr")."""
+    a word cut by a hyphen ("Barrington-"), a title ("Mr"), or, unless `strongly`, a
+    function word ("the", "of", "and"), which a cut-short paragraph can end on too."""
     text = text.rstrip()
     if text.endswith((",", "&", "\u2013", "\u2014")) or re.search(r"(?:\s|[A-Za-z])-$", text):
         return True
     words = text.split()
-    return bool(words) and words[-1].lower() in _CONTINUING_WORDS
+    if not words:
+        return False
+    last = words[-1].lower()
+    return last in _TITLES or (not strongly and last in _CONTINUING_WORDS)
+
+
+def _title_like(text: str) -> bool:
+    """Ten words at most, most of the longer ones capitalised: "Quarterly Performance Review"."""
+    words = text.split()
+    long = [w for w in words if len(w) >= 4]
+    return len(words) <= 10 and bool(long) and sum(w[0].isupper() for w in long) >= 0.6 * len(long)
 
 
 def _is_structural(text: str) -> bool:
@@ -215,6 +228,10 @@ def _starts_new_para(prev: str, line: str, raw_line: str, width: int) -> bool:
         return True  # table rows stay rows
     if _NUMBERED_START.match(stripped):
         return True
+    if _LIST_ITEM.match(stripped) and (
+        re.match(r"^\S+\s+[A-Z]", stripped) or prev.rstrip().endswith((";", ":", "."))
+    ):
+        return True  # "(m) The Flexible Use of Capital Receipts ..." in a lettered list
     first = stripped[:1]
     starts_upper = first.isupper() or first.isdigit() or first in "\"'\u2018\u201c("
     if not starts_upper or prev.endswith(("-", ",")) or _ends_mid_clause(prev):
@@ -345,13 +362,15 @@ class _Builder:
         last = self.paras[-1].text
         if not _is_unterminated(last) or last.startswith("- ") or " | " in last:
             return False
-        if _is_unterminated(text) and len(text) < 0.6 * self.width:
-            return False  # a short line of its own may be a heading: "Revenue Monitoring"
-        if _ends_mid_clause(last):
+        if self.spaced and self.last_line >= 0.75 * self.width:
+            # "The council agreed to extend the" / "" / "Cleaning Contract for two years."
+            return True
+        if _ends_mid_clause(last, strongly=True):
             # "... reported apologies from Mr Mike" / "Sole, Ms Lottie Parfitt and ..."
             return True
-        if self.spaced and self.last_line >= 0.75 * self.width and not last.endswith(":"):
-            # "The council agreed to extend the" / "" / "Cleaning Contract for two years."
+        if _is_unterminated(text) and (len(text) < 0.6 * self.width or _title_like(text)):
+            return False  # a short line of its own may be a heading: "Revenue Monitoring"
+        if _ends_mid_clause(last):
             return True
         if after_break and first.isalpha() and not _NUMBERED_START.match(text):
             # A sentence running over a page break: the page ended mid-sentence in a long
@@ -507,9 +526,11 @@ def demarkdown(text: str) -> str:
     """
     out: list[str] = []
     for raw in text.split("\n"):
-        line = _HTML_NOISE.sub(" ", raw)
-        line = _MD_IMAGE.sub("", line)
+        line = _MD_IMAGE.sub("", _HTML_NOISE.sub(" ", raw))
         line = _MD_LINK.sub(lambda m: m["text"], line)
+        if raw.strip() and not line.strip():
+            out.append("")
+            continue
         if _MD_RULE.match(line) or (_MD_TABLE_RULE.match(line) and "-" in line):
             out.append("\f" if _MD_RULE.match(line) else "")
             continue
@@ -542,10 +563,11 @@ def _furniture_key(line: str) -> str:
 def strip_page_furniture(pages: list[str]) -> list[str]:
     """Drop running headers and footers, and "Page 3 of 12" lines, from page texts.
 
-    A short line (at most 12 words) that recurs at the top or bottom edge of at least
-    three pages and of at least two pages in five, numbers aside, is furniture; so is a
-    short line that holds "Page N of M". Lines inside a page are never judged by
-    repetition: "Motion carried." or "Against (0)" may well recur in minutes.
+    A short line (at most 12 words, no full stop) that recurs at the top or bottom edge
+    of at least three pages and of at least two pages in five, numbers aside, is
+    furniture; so is a short line that holds "Page N of M". Lines inside a page are never
+    judged by repetition ("Against (0)" may well recur in minutes), nor are sentences
+    ("Motion carried.").
     """
     edges: list[list[int]] = []
     counts: dict[str, int] = {}
@@ -563,7 +585,11 @@ def strip_page_furniture(pages: list[str]) -> list[str]:
         # The first page keeps its copy: a running header there is often the title.
         for i in edge if number else ():
             line = lines[i]
-            if len(line.split()) <= 12 and counts[_furniture_key(line)] >= needed:
+            if (
+                len(line.split()) <= 12
+                and _is_unterminated(line)
+                and counts[_furniture_key(line)] >= needed
+            ):
                 lines[i] = ""
         out.append("\n".join(
             "" if len(line.split()) <= 12 and _PAGE_OF.search(line) else line for line in lines

@@ -71,6 +71,8 @@ class Unit:
     group: int
     numbered: bool
     stated_date: date | None = None
+    lead: bool = False
+    """A heading line kept as text at the head of its section (it opens the passage)."""
 
 
 @dataclass
@@ -99,10 +101,12 @@ _NOT_TITLES = re.compile(
 )
 """Source and note lines, table and chart captions, form answers and page furniture."""
 _FIGURE = re.compile(
-    r"^[(\-+\u2212]?[\u00a3$\u20ac]?\d[\d,]*(?:\.\d+)?(?:%|[mkb]n?|bn)?\)?$"
-    r"|^[\u00a3$\u20ac]\d|\d%$|^\d{1,3}(?:,\d{3})+",
+    r"^[(\-+\u2212]?[\u00a3$\u20ac]?\d[\d,]*\.\d+(?:%|[mkb]n?|bn)?\)?$"  # 16.078, -0.488, £53.4m
+    r"|^[(\-\u2212][\u00a3$\u20ac]?\d"  # -650, (1,200)
+    r"|^[\u00a3$\u20ac]\d|\d%$|^\d{1,3}(?:,\d{3})+",  # £5m, 32%, 1,419
     re.IGNORECASE,
 )
+"""A figure as tables give them; a plain whole number (a year, a day) is not one."""
 _NUMBERED_LABEL_TEXT = (
     "appendix annex part section item stage phase option table chart figure policy"
     " risk priority outcome recommendation objective theme no number chapter schedule"
@@ -294,6 +298,7 @@ def build_sections(paras: list[Para]) -> list[Section]:
                 continue
         current.units.append(_unit(para, current))
     _derive_item_numbers(sections)
+    _keep_heading_words(sections)
     _relocate_empty_headings(sections)
     return [s for s in sections if s.units]
 
@@ -359,6 +364,24 @@ def _derive_item_numbers(sections: list[Section]) -> None:
                     title = NUMBER_PREFIX.sub("", section.subsection) or section.title
                     for unit in section.units:
                         unit.item_title = title
+
+
+LEAD_WORDS = 6
+"""A heading found in the text with this many words or more carries content ("Deliver
+school support for healthy behaviours including the Daily Mile ..."): its words stay in
+the passage as well as in the title."""
+
+
+def _keep_heading_words(sections: list[Section]) -> None:
+    """Put a long heading found in the text back at the head of its section, as text."""
+    for section in sections:
+        text = section.subsection or section.title
+        if not (section.from_text and section.units and text):
+            continue
+        if len(NUMBER_PREFIX.sub("", text).split()) >= LEAD_WORDS:
+            template = section.units[0]
+            lead = replace(template, text=text, paragraph=None, numbered=False, lead=True)
+            section.units.insert(0, lead)
 
 
 def _relocate_empty_headings(sections: list[Section]) -> None:
