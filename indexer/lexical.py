@@ -7,9 +7,9 @@ at publish time, and stores one posting list a term (passage rows and scores, so
 term) in plain `.npy` files. A query adds up a few memory-mapped slices with numpy and
 takes the top k with `argpartition`: milliseconds at a million passages.
 
-Scoring is FTS5's `bm25(passages_fts, 1.0, 0.3)`, which the evaluation tuned against:
+Scoring follows FTS5's `bm25()` (the first evaluation tuned against it), with fields:
 k1 = 1.2, b = 0.75, idf = ln((N − n + 0.5) / (n + 0.5)) floored at 1e-6, a term's
-frequency counts passage text once, the agenda item title 0.3 and the document title 0.3,
+frequency counts passage text once, the agenda item title 0.6 and the document title 0.6,
 and a passage's length is its text plus title tokens. Tokens are FTS5's `unicode61
 remove_diacritics` words,
 lower-cased, stemmed with the original Porter algorithm (`porter` tokenizer), both at
@@ -37,7 +37,8 @@ LEXICAL_DIR = "lexical"
 K1 = 1.2
 B = 0.75
 TITLE_WEIGHT = 0.6
-"""Agenda item titles repeat over many passages; a title word counts 0.3 of a text word."""
+"""A title word counts 0.6 of a text word: titles repeat over many passages. Chosen on
+`tune` with DOC_TITLE_WEIGHT (grid and objective: eval/README.md, Tuning procedure)."""
 DOC_TITLE_WEIGHT = 0.6
 """A document's title ("Amendment - Greens and Independents - …", "Reserves Policy") names
 what every passage of it is about, while the passage itself rarely repeats it."""
