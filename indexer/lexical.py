@@ -11,8 +11,7 @@ Scoring follows FTS5's `bm25()` (the first evaluation tuned against it), with fi
 k1 = 1.2, b = 0.75, idf = ln((N − n + 0.5) / (n + 0.5)) floored at 1e-6, a term's
 frequency counts passage text once, the agenda item title 0.6 and the document title 0.6,
 and a passage's length is its text plus title tokens. Tokens are FTS5's `unicode61
-remove_diacritics` words,
-lower-cased, stemmed with the original Porter algorithm (`porter` tokenizer), both at
+remove_diacritics` words, lower-cased, stemmed with the original Porter algorithm (`porter` tokenizer), both at
 index and query time. Stopwords count towards length but get no posting list: no query
 asks for them.
 
