@@ -11,9 +11,9 @@ Scoring follows FTS5's `bm25()` (the first evaluation tuned against it), with fi
 k1 = 1.2, b = 0.75, idf = ln((N − n + 0.5) / (n + 0.5)) floored at 1e-6, a term's
 frequency counts passage text once, the agenda item title 0.6 and the document title 0.6,
 and a passage's length is its text plus title tokens. Tokens are FTS5's `unicode61
-remove_diacritics` words, lower-cased, stemmed with the original Porter algorithm (`porter` tokenizer), both at
-index and query time. Stopwords count towards length but get no posting list: no query
-asks for them.
+remove_diacritics` words, lower-cased, stemmed with the original Porter algorithm
+(`porter` tokenizer), both at index and query time. Stopwords count towards length but
+get no posting list: no query asks for them.
 
 The index is rebuilt from the passage store at every publish (IDF and average length
 change with every document anyway): about a second per 10k passages.
@@ -190,7 +190,7 @@ class LexicalIndex:
             candidates = self.rows_of(np.asarray(allowed, dtype=np.int64))
             candidates = candidates[scores[candidates] > 0]
         if len(candidates) > k:
-            candidates = candidates[np.argpartition(-scores[candidates], k - 1)[:k]]
+            candidates = _top_rows(np.sort(candidates), scores, k)
         top = candidates[np.lexsort((self.ids[candidates], -scores[candidates]))]
         return [(int(self.ids[r]), float(scores[r])) for r in top]
 
@@ -210,3 +210,12 @@ class LexicalIndex:
         kth = float(np.partition(postings, len(postings) - k)[len(postings) - k])
         # float32 sums round: a hair under the bound, so no tie at the k-th place is lost
         return max(kth * columns[col] * (1 - 1e-6), 1e-30)
+
+
+def _top_rows(rows: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:
+    """The k best of ascending `rows` by score; a tie at the k-th place goes to the lower
+    row (the lower passage id), as a full sort would, not to whichever `argpartition` met."""
+    values = scores[rows]
+    kth = np.partition(values, len(values) - k)[len(values) - k]
+    above = rows[values > kth]
+    return np.concatenate([above, rows[values == kth][: k - len(above)]])

@@ -78,10 +78,10 @@ def test_top_k_equals_scoring_every_passage(seed_engine: Archive, k: int) -> Non
     lexical = seed_engine.snapshot.retriever.lexical_index
     for query in ("agency social workers", "the committee", "Ofsted inspection", "budget 2019"):
         totals = np.zeros(len(lexical), dtype=np.float32)
-        for term in lexical.analyzer.query_terms(query):
+        for term, weight in lexical.analyzer.weighted_query_terms(query, lexical.terms).items():
             col = lexical.terms[term]
             start, end = lexical.indptr[col], lexical.indptr[col + 1]
-            totals[lexical.rows[start:end]] += lexical.scores[start:end]
+            totals[lexical.rows[start:end]] += weight * lexical.scores[start:end]
         ranked = sorted(zip(-totals, lexical.ids.tolist(), strict=True))[:k]
         expected = [(pid, -score) for score, pid in ranked if score < 0]
         got = lexical.search(query, k)
