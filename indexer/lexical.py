@@ -7,13 +7,13 @@ at publish time, and stores one posting list a term (passage rows and scores, so
 term) in plain `.npy` files. A query adds up a few memory-mapped slices with numpy and
 takes the top k with `argpartition`: milliseconds at a million passages.
 
-Scoring is FTS5's `bm25(passages_fts, 1.0, 0.3)`, which the evaluation tuned against:
+Scoring follows FTS5's `bm25()` (the first evaluation tuned against it), with fields:
 k1 = 1.2, b = 0.75, idf = ln((N − n + 0.5) / (n + 0.5)) floored at 1e-6, a term's
-frequency counts passage text once and the agenda item title 0.3, and a passage's length
-is its text plus title tokens. Tokens are FTS5's `unicode61 remove_diacritics` words,
-lower-cased, stemmed with the original Porter algorithm (`porter` tokenizer), both at
-index and query time. Stopwords count towards length but get no posting list: no query
-asks for them.
+frequency counts passage text once, the agenda item title 0.6 and the document title 0.6,
+and a passage's length is its text plus title tokens. Tokens are FTS5's `unicode61
+remove_diacritics` words, lower-cased, stemmed with the original Porter algorithm
+(`porter` tokenizer), both at index and query time. Stopwords count towards length but
+get no posting list: no query asks for them.
 
 The index is rebuilt from the passage store at every publish (IDF and average length
 change with every document anyway): about a second per 10k passages.
@@ -35,10 +35,19 @@ from .text import Analyzer
 LEXICAL_DIR = "lexical"
 K1 = 1.2
 B = 0.75
-TITLE_WEIGHT = 0.3
-"""Agenda item titles repeat over many passages; a title word counts 0.3 of a text word."""
+TITLE_WEIGHT = 0.6
+"""A title word counts 0.6 of a text word: titles repeat over many passages. Chosen on
+`tune` with DOC_TITLE_WEIGHT (grid and objective: eval/README.md, Tuning procedure)."""
+DOC_TITLE_WEIGHT = 0.6
+"""A document's title ("Amendment - Greens and Independents - …", "Reserves Policy") names
+what every passage of it is about, while the passage itself rarely repeats it."""
+FIELD_WEIGHTS = (1.0, TITLE_WEIGHT, DOC_TITLE_WEIGHT)
+"""Weights of a row's fields after its id: passage text, item title, document title."""
 
 _WORD = re.compile(r"[^\W_]+")
+
+LexicalRow = tuple[int, str, str | None] | tuple[int, str, str | None, str | None]
+"""(passage id, text, item title[, document title])."""
 
 
 class LexicalIndex:
@@ -65,24 +74,25 @@ class LexicalIndex:
     # -- building ------------------------------------------------------------------------
 
     @classmethod
-    def build(cls, passages: Iterable[tuple[int, str, str | None]]) -> LexicalIndex:
-        """Index (passage id, text, item title) triples, in ascending order of id.
+    def build(cls, passages: Iterable[LexicalRow]) -> LexicalIndex:
+        """Index (passage id, text, item title[, document title]) rows, ascending by id.
 
-        Streams: at a million passages only the postings are held, not the texts.
+        Each field counts with its weight in `FIELD_WEIGHTS`. Streams: at a million
+        passages only the postings are held, not the texts.
         """
         analyzer = Analyzer()
         vocab: dict[str, int] = {}
         ids, lengths = array("q"), array("f")
         post_terms, post_rows, post_freqs = array("i"), array("i"), array("f")
-        for pid, text, title in passages:
+        for pid, *fields in passages:
             row = len(ids)
             if row and pid <= ids[-1]:
                 raise ValueError("passages must come in ascending order of id, once each")
             ids.append(pid)
             freqs: dict[int, float] = {}
             length = 0
-            for weight, field in ((1.0, text), (TITLE_WEIGHT, title or "")):
-                for term in analyzer.terms(field):
+            for weight, field in zip(FIELD_WEIGHTS, fields, strict=False):
+                for term in analyzer.terms(field or ""):
                     length += 1
                     if term is not None:
                         tid = vocab.setdefault(term, len(vocab))
@@ -166,29 +176,30 @@ class LexicalIndex:
 
         `allowed`, if given, restricts results to those passage ids (the filters).
         """
-        columns = [self.terms[t] for t in self.analyzer.query_terms(query) if t in self.terms]
+        weights = self.analyzer.weighted_query_terms(query, self.terms)
+        columns = {self.terms[t]: w for t, w in weights.items() if t in self.terms}
         if not columns or k <= 0 or not len(self.ids):
             return []
         scores = np.zeros(len(self.ids), dtype=np.float32)
-        for col in columns:
+        for col, weight in columns.items():
             start, end = self.indptr[col], self.indptr[col + 1]
-            scores[self.rows[start:end]] += self.scores[start:end]
+            scores[self.rows[start:end]] += weight * self.scores[start:end]
         if allowed is None:
             candidates = np.flatnonzero(scores >= self._floor(columns, k))
         else:
             candidates = self.rows_of(np.asarray(allowed, dtype=np.int64))
             candidates = candidates[scores[candidates] > 0]
         if len(candidates) > k:
-            candidates = candidates[np.argpartition(-scores[candidates], k - 1)[:k]]
+            candidates = _top_rows(np.sort(candidates), scores, k)
         top = candidates[np.lexsort((self.ids[candidates], -scores[candidates]))]
         return [(int(self.ids[r]), float(scores[r])) for r in top]
 
-    def _floor(self, columns: list[int], k: int) -> float:
+    def _floor(self, columns: dict[int, float], k: int) -> float:
         """A lower bound on the k-th best total score, to skip sorting a million rows.
 
-        Every passage's total is at least its share from any one query term, so the k-th
-        best posting of a term with k or more postings bounds the k-th best total from
-        below. The shortest such list is the cheapest to partition.
+        Every passage's total is at least its (weighted) share from any one query term, so
+        the k-th best posting of a term with k or more postings bounds the k-th best total
+        from below. The shortest such list is the cheapest to partition.
         """
         lengths = [int(self.indptr[c + 1] - self.indptr[c]) for c in columns]
         usable = [(n, c) for n, c in zip(lengths, columns, strict=True) if n >= k]
@@ -196,4 +207,15 @@ class LexicalIndex:
             return float(np.finfo(np.float32).tiny)
         _, col = min(usable)
         postings = self.scores[self.indptr[col] : self.indptr[col + 1]]
-        return max(float(np.partition(postings, len(postings) - k)[len(postings) - k]), 1e-30)
+        kth = float(np.partition(postings, len(postings) - k)[len(postings) - k])
+        # float32 sums round: a hair under the bound, so no tie at the k-th place is lost
+        return max(kth * columns[col] * (1 - 1e-6), 1e-30)
+
+
+def _top_rows(rows: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:
+    """The k best of ascending `rows` by score; a tie at the k-th place goes to the lower
+    row (the lower passage id), as a full sort would, not to whichever `argpartition` met."""
+    values = scores[rows]
+    kth = np.partition(values, len(values) - k)[len(values) - k]
+    above = rows[values > kth]
+    return np.concatenate([above, rows[values == kth][: k - len(above)]])

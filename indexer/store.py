@@ -410,15 +410,18 @@ class PassageStore:
         ).fetchall()
         return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
 
-    def lexical_rows(self) -> Iterator[tuple[int, str, str | None]]:
-        """(passage id, text, item title of its first source), in ascending order of id.
+    def lexical_rows(self) -> Iterator[tuple[int, str, str | None, str | None]]:
+        """(passage id, text, item title and document title of its first source), in
+        ascending order of id.
 
         What the lexical index (`indexer.lexical`) is built from at every publish.
         """
         yield from self.connection.execute(
-            "SELECT p.passage_id, p.text, (SELECT s.item_title FROM sources s "
-            "WHERE s.passage_id = p.passage_id ORDER BY s.rowid LIMIT 1) "
-            "FROM passages p ORDER BY p.passage_id"
+            "SELECT p.passage_id, p.text, s.item_title, d.title FROM passages p "
+            "LEFT JOIN sources s ON s.rowid = (SELECT MIN(f.rowid) FROM sources f "
+            "WHERE f.passage_id = p.passage_id) "
+            "LEFT JOIN documents d ON d.document_id = s.document_id "
+            "ORDER BY p.passage_id"
         )
 
     def facets(self) -> dict[str, list[str]]:

@@ -10,10 +10,11 @@ in answers and briefings are slices of the sentences it finds.
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 
 import Stemmer
@@ -187,6 +188,60 @@ class Analyzer:
     def query_terms(self, query: str) -> list[str]:
         """Distinct content terms of a query, in order."""
         return list(dict.fromkeys(t for t in self.terms(query) if t))
+
+    def weighted_query_terms(self, query: str, known: Container[str]) -> dict[str, float]:
+        """Content terms of a query with their weights, compounds spelt both ways added
+        (`joined_compounds` at full weight, `split_compound` parts at SPLIT_WEIGHT)."""
+        weights = dict.fromkeys(self.query_terms(query), 1.0)
+        words = _WORD.findall(query.lower())
+        for t in joined_compounds(words, self.term, known):
+            weights.setdefault(t, 1.0)
+        for w in words:
+            if len(w) >= 2 * COMPOUND_PART and self.term(w) is not None:
+                parts = split_compound(w, self.term, known)
+                for t in parts or ():
+                    weights.setdefault(t, SPLIT_WEIGHT)
+        return weights
+
+
+
+COMPOUND_PART = 4
+"""Shortest part a query word is split into ("case|loads"); shorter parts ("over|all")
+split too many ordinary words."""
+SPLIT_WEIGHT = 0.5
+"""A split compound's parts count half: "case" and "load" may stand apart in a passage."""
+
+
+def joined_compounds(words: Sequence[str], term: Callable[[str], str | None],
+                     known: Container[str]) -> list[str]:  # fmt: skip
+    """Terms of adjacent query words written as one ("case loads" → `caseload`, "call in"
+    → `callin`), when the index knows the joined word: papers spell compounds both ways."""
+    out = []
+    for left, right in itertools.pairwise(words):
+        if not (left.isalpha() and right.isalpha()) or term(left) is None or term(right) is None:
+            continue  # "2025-26 and" is no compound, nor is "call in" (a stopword)
+        joined = term(left + right)
+        if joined is not None and joined in known:
+            out.append(joined)
+    return out
+
+
+def split_compound(word: str, term: Callable[[str], str | None],
+                   known: Container[str]) -> tuple[str, str] | None:  # fmt: skip
+    """A query word the index does not know, as two parts it knows ("caseloads" → `case`,
+    `load`); the most even cut wins. None for a known word (splitting "integrated" into
+    `int` + `grate` only adds noise) or when no cut is known."""
+    whole = term(word)
+    if whole is None or whole in known or not word.isalpha():
+        return None
+    best: tuple[str, str] | None = None
+    best_short = 0
+    for cut in range(COMPOUND_PART, len(word) - COMPOUND_PART + 1):
+        left, right = term(word[:cut]), term(word[cut:])
+        short = min(cut, len(word) - cut)
+        if left in known and right in known and short > best_short:
+            best, best_short = (left, right), short  # type: ignore[assignment]
+    return best
 
 
 def _strip_diacritics(word: str) -> str:

@@ -41,11 +41,13 @@ _MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _SEASON = r"(spring|summer|autumn|fall|winter)"
 _NUM = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 # A point in time: "21 November 2018", "November 2018", "summer 2021", "2018-11-21", "2018".
+_FINANCIAL_YEAR = re.compile(r"\b(?:19|20)\d{2}[/-]\d{2}(?!\d|[/-]\d)")
+"""'2024-25', '2018/19': the papers write a financial year the way the question does."""
 _POINT = (
-    r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH + r"\s+" + _YEAR
+    r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH + r"\s+" + _YEAR + r"(?![/-]\d)"
     + r"|" + _SEASON + r"\s+(?:of\s+)?" + _YEAR
     + r"|" + _YEAR + r"-\d{2}-\d{2}"
-    + r"|" + _YEAR + r"(?:/\d{2})?)"
+    + r"|" + _YEAR + r"(?:[/-]\d{2}(?!\d|[/-]\d))?)"
 )  # fmt: skip
 
 TREND_WORDS = re.compile(
@@ -124,10 +126,18 @@ def _point(text: str) -> tuple[date, date] | None:
         except ValueError:
             return None
         return d, d
-    m = re.fullmatch(_YEAR + r"(?:/(\d{2}))?", text)
+    m = re.fullmatch(_YEAR + r"(?:[/-](\d{2}))?", text)
     if m:
         year = int(m.group(1))
-        return financial_year_span(year) if m.group(2) else year_span(year)
+        if m.group(2):
+            end_year = year // 100 * 100 + int(m.group(2))
+            # A financial year "2018/19" or "2018-19" runs April to March; "2025-35"
+            # is a plan's ten years.
+            if end_year == year + 1:
+                return financial_year_span(year)
+            if end_year > year:
+                return year_span(year)[0], year_span(end_year)[1]
+        return year_span(year)
     return None
 
 
@@ -247,12 +257,19 @@ def parse_question(question: str, latest: date | None = None) -> TemporalIntent:
 
 
 def strip_temporal(question: str, matches: list[_Match] | None = None) -> str:
-    """The question with its date expressions cut out, for the retrievers to match on."""
+    """The question with its date expressions cut out, for the retrievers to match on.
+
+    A financial year stays ("the 2025-26 budget"): budget papers name the year a figure is
+    for in those very words, and they tell one year's figures from the next.
+    """
     if matches is None:
         matches = _choose(_matches(question, None))
     out, pos = [], 0
     for m in matches:
         out.append(question[pos : m.start])
+        kept = _FINANCIAL_YEAR.findall(question[m.start : m.end])
+        if kept:
+            out.append(" " + " ".join(kept) + " ")
         pos = m.end
     out.append(question[pos:])
     topic = re.sub(r"\s+", " ", "".join(out)).strip(" ,;")

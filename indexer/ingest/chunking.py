@@ -1,11 +1,14 @@
 """Chunking: units -> passages the embedding model can take whole.
 
 Lengths are measured with the model's own tokenizer (`count_tokens`), never guessed.
-An over-long paragraph is split at sentence boundaries, each part keeping the
-paragraph number. Short unnumbered neighbours (bullets, lead-ins, "Recommendation:"
-blocks) are merged so passages are not fragments; a short tail (a note, an "ACTION:"
-line, bullets) may join the numbered paragraph before it; two numbered paragraphs are
-never merged, and nothing is merged across an item or section boundary.
+A passage boundary never falls inside a sentence: an over-long paragraph is split only
+where a sentence ends (balanced parts, each keeping the paragraph number), and only a
+single sentence longer than the whole token budget is cut inside itself, at its clause
+punctuation ("; ", ": ", ", ", " - ") or, failing that, between words. Short unnumbered
+neighbours (bullets, lead-ins, "Recommendation:" blocks) are merged so passages are not
+fragments; a short tail (a note, an "ACTION:" line, bullets) may join the numbered
+paragraph before it; two numbered paragraphs are never merged, and nothing is merged
+across an item or section boundary.
 """
 
 from __future__ import annotations
@@ -15,48 +18,170 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from langchain_text_splitters import RecursiveCharacterTextSplitter
-
 from indexer.ingest.structure import Unit
 from indexer.models import Chunk
 
 CountTokens = Callable[[str], int]
 
-_SEPARATORS = ["\n", ". ", "? ", "! ", "; ", ": ", ", ", " ", ""]
 _LETTERS = re.compile(r"[A-Za-z]")
 _URL_ONLY = re.compile(r"^(?:\s*(?:https?://|www\.)\S+\s*)+$", re.I)
 
+_ABBREVIATION_WORDS = (
+    "mr mrs ms miss dr prof cllr cllrs councillor rev st no nos e.g i.e eg ie etc vs approx"
+    " para paras cf fig figs inc ltd co op ref refs tel ext dept govt"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+"""Words a full stop follows without ending the sentence ("Mr. Smith", "e.g. the")."""
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u2019\u201d)\]]*(?=\s)")
+_NEXT_STARTS = re.compile(r"\s+(?=[\"'\u2018\u201c(\[]?[A-Z0-9\u00a3$\u20ac\u2022-])")
+_CLAUSE_BREAKS = (re.compile(r"(?<=;)\s+"), re.compile(r"(?<=:)\s+"), re.compile(r"(?<=,)\s+"),
+                  re.compile(r"\s+(?=[\u2013\u2014-]\s)"), re.compile(r"\s+"))  # fmt: skip
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where a sentence of `text` starts (0 first): after ". ", "? ", "! " or a
+    line break, when the next word opens a sentence and the stop is not an abbreviation
+    ("Mr.", "e.g.") or an initial ("J. Smith")."""
+    starts = [0]
+    for line in re.finditer(r"\n+", text):
+        if line.end() < len(text):
+            starts.append(line.end())
+    for match in _SENTENCE_END.finditer(text):
+        gap = _NEXT_STARTS.match(text, match.end())
+        if gap is None or gap.end() >= len(text):
+            continue
+        word_start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start()))
+        last = text[word_start + 1 : match.start()].lower().lstrip("(\"'\u2018\u201c")
+        if text[match.start()] == "." and (
+            last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+        ):
+            continue
+        starts.append(gap.end())
+    return sorted(set(starts))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, surrounding white space excluded."""
+    starts = sentence_starts(text)
+    spans = []
+    for a, b in zip(starts, [*starts[1:], len(text)], strict=True):
+        piece = text[a:b]
+        if piece.strip():
+            a += len(piece) - len(piece.lstrip())
+            b -= len(piece) - len(piece.rstrip())
+            spans.append((a, b))
+    return spans
+
+
+def sentences(text: str) -> list[str]:
+    """`text` cut at `sentence_starts`, each piece verbatim and stripped."""
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+Span = tuple[int, int]
+
+
+def _cut(
+    text: str, span: Span, level: int, count_tokens: CountTokens, max_tokens: int
+) -> list[Span]:
+    a, b = span
+    if level == len(_CLAUSE_BREAKS) or count_tokens(text[a:b]) <= max_tokens:
+        return [span]
+    pieces: list[Span] = []
+    position = a
+    for gap in _CLAUSE_BREAKS[level].finditer(text, a, b):
+        if gap.start() > position:
+            pieces.append((position, gap.start()))
+        position = gap.end()
+    if position < b:
+        pieces.append((position, b))
+    if len(pieces) < 2:
+        return _cut(text, span, level + 1, count_tokens, max_tokens)
+    return [part for p in pieces for part in _cut(text, p, level + 1, count_tokens, max_tokens)]
+
+
+def split_long_sentence(
+    text: str, span: Span, count_tokens: CountTokens, max_tokens: int
+) -> list[Span]:
+    """The fallback for one sentence over the budget: cut it at its weakest breaks.
+
+    Clause punctuation first ("; ", then ": ", then ", ", then a spaced dash), plain
+    spaces only for a clause still too long; the pieces are packed back into as few
+    balanced parts as fit. A single word longer than the budget is left whole.
+    """
+    pieces = _cut(text, span, 0, count_tokens, max_tokens)
+    return _pack(text, pieces, count_tokens, max_tokens)
+
+
+def _partition(sizes: list[int], parts: int) -> list[int]:
+    """Cut points (piece indices) splitting `sizes` into `parts` runs, minimising the largest."""
+    n = len(sizes)
+    prefix = [0]
+    for size in sizes:
+        prefix.append(prefix[-1] + size)
+    inf = float("inf")
+    # best[p][i]: the smallest possible largest run covering the first i pieces in p runs
+    best = [[inf] * (n + 1) for _ in range(parts + 1)]
+    cut = [[0] * (n + 1) for _ in range(parts + 1)]
+    best[0][0] = 0
+    for p in range(1, parts + 1):
+        for i in range(p, n + 1):
+            for j in range(p - 1, i):
+                value = max(best[p - 1][j], prefix[i] - prefix[j])
+                if value < best[p][i]:
+                    best[p][i], cut[p][i] = value, j
+    bounds = [n]
+    for p in range(parts, 0, -1):
+        bounds.append(cut[p][bounds[-1]])
+    return bounds[::-1]
+
+
+_EXACT_LIMIT = 120
+"""Up to this many pieces the balanced cut is exact; beyond (a table cut word by word) greedy."""
+
+
+def _greedy(sizes: list[int], parts: int) -> list[int]:
+    """Cut points giving runs of about total/parts each, in one pass."""
+    target = sum(sizes) / parts
+    bounds, run = [0], 0
+    for index, size in enumerate(sizes):
+        if run and run + size > target and len(bounds) < parts:
+            bounds.append(index)
+            run = 0
+        run += size
+    return [*bounds, len(sizes)]
+
+
+def _pack(text: str, pieces: list[Span], count_tokens: CountTokens, max_tokens: int) -> list[Span]:
+    """Join consecutive pieces into the fewest spans of at most `max_tokens`, balanced."""
+    sizes = [count_tokens(text[a:b]) for a, b in pieces]
+    parts = max(1, math.ceil(sum(sizes) / max_tokens))
+    while parts < len(pieces):
+        bounds = _partition(sizes, parts) if len(pieces) <= _EXACT_LIMIT else _greedy(sizes, parts)
+        spans = [(pieces[i][0], pieces[j - 1][1]) for i, j in zip(bounds, bounds[1:], strict=False)]
+        if all(count_tokens(text[a:b]) <= max_tokens for a, b in spans):
+            return spans
+        parts += 1
+    return pieces
+
 
 def split_text(text: str, count_tokens: CountTokens, max_tokens: int) -> list[str]:
-    """Split `text` into parts of at most `max_tokens`, preferring sentence ends.
+    """Split `text` into parts of at most `max_tokens`, only where a sentence ends.
 
-    The target size is balanced (two parts of ~150 rather than 240 + 60) and each part
-    is checked; a part still too long is split again at the hard limit.
+    Parts are verbatim slices, balanced (two parts of ~150 rather than 240 + 60). A
+    sentence longer than `max_tokens` on its own is the one place a cut falls inside a
+    sentence (`split_long_sentence`).
     """
-    total = count_tokens(text)
-    if total <= max_tokens:
+    if count_tokens(text) <= max_tokens:
         return [text]
-    parts_needed = math.ceil(total / max_tokens)
-    target = min(max_tokens, math.ceil(total / parts_needed) + max_tokens // 10)
-    parts = _splitter(target, count_tokens).split_text(text)
-    out: list[str] = []
-    for part in parts:
-        if count_tokens(part) <= max_tokens:
-            out.append(part)
+    pieces: list[Span] = []
+    for span in sentence_spans(text):
+        if count_tokens(text[span[0] : span[1]]) > max_tokens:
+            pieces.extend(split_long_sentence(text, span, count_tokens, max_tokens))
         else:
-            out.extend(_splitter(max_tokens, count_tokens).split_text(part))
-    return [p.strip() for p in out if p.strip()]
-
-
-def _splitter(size: int, count_tokens: CountTokens) -> RecursiveCharacterTextSplitter:
-    return RecursiveCharacterTextSplitter(
-        separators=_SEPARATORS,
-        keep_separator="end",
-        chunk_size=size,
-        chunk_overlap=0,
-        length_function=count_tokens,
-        strip_whitespace=True,
-    )
+            pieces.append(span)
+    return [text[a:b] for a, b in _pack(text, pieces, count_tokens, max_tokens)]
 
 
 def is_noise_chunk(text: str) -> bool:
@@ -91,12 +216,14 @@ def chunk_units(
         if is_noise_chunk(text):
             continue
         first = group[0]
+        # A heading kept as text opens the passage; the paragraph is the one it heads.
+        numbered = group[1] if first.lead and len(group) > 1 else first
         chunks.append(
             Chunk(
                 text=text,
                 item=first.item,
                 item_title=first.item_title,
-                paragraph=first.paragraph,
+                paragraph=numbered.paragraph,
                 page=first.page,
                 ordinal=len(chunks),
                 stated_date=next((u.stated_date for u in group if u.stated_date), None),
@@ -108,7 +235,11 @@ def chunk_units(
 def _can_merge(
     buffer: list[Unit], buffer_size: int, unit: Unit, size: int, min_tokens: int
 ) -> bool:
-    if unit.numbered or unit.group != buffer[-1].group:
+    if unit.group != buffer[-1].group:
+        return False
+    if len(buffer) == 1 and buffer[0].lead:
+        return True  # a heading kept as text goes with what it heads
+    if unit.numbered:
         return False
     if buffer[0].numbered:
         return size < min_tokens

@@ -19,8 +19,9 @@ What is repaired, and why each rule is as cautious as it is:
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from indexer.ingest.readers import Block, RawDocument
 
@@ -53,7 +54,11 @@ _NOISE_PARA = re.compile(
     re.IGNORECASE,
 )
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
-_LONE_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}\.?(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
+_LONE_PAGE_NUMBER = re.compile(
+    r"^(?:(?:page\s+)?\d{1,3}\.?(?:\s+of\s+\d{1,3})?|[-\u2013]\s*\d{1,4}\s*[-\u2013]"
+    r"|\d{1,4}\s*\|\s*page|page\s*\|\s*\d{1,4})$",
+    re.IGNORECASE,
+)
 
 _ROMAN = r"(?:x{0,2}(?:ix|iv|v?i{1,3}|v)|x{1,2})"
 FOOTNOTE_DEF = re.compile(rf"^({_ROMAN})\s+(?=[A-Z])")
@@ -64,6 +69,8 @@ _NUMBERED_START = re.compile(
 )
 _NUMBERED_HEADING = re.compile(r"^\d{1,3}\.\s+[A-Z]")
 _TERMINAL = (".", "!", "?", ":", ";", "\u201d", '"')
+_HEADING_MARK = "\ue001"
+"""Put before a Markdown heading's text by `demarkdown`: that line stands alone."""
 
 
 @dataclass(frozen=True)
@@ -159,17 +166,75 @@ def _join_lines(lines: list[str]) -> str:
     return out
 
 
+_CONTINUING_TEXT = (
+    "a an the and or but nor of to for in on at by with from into onto upon than as that"
+    " which whose who whom where when whilst while if whether because per via including"
+    " between within without under over across against towards about after before"
+    " during is are was were be been being has have had will would should could can"
+    " must shall not its their his her our your this these those such any each every"
+)
+_TITLES = frozenset(
+    ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "cllr", "councillor", "councillors"]
+)
+_CONTINUING_WORDS = frozenset(_CONTINUING_TEXT.split()) | _TITLES
+"""A line ending in one of these words stops mid-clause: the next line goes on with it."""
+
+
+_LIST_ITEM = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s")
+"""A lettered, roman or numbered list item: "a) ", "(b) ", "iv. ", "(3) "."""
+
+
+def _ends_mid_clause(text: str, strongly: bool = False) -> bool:
+    """True when `text` plainly stops inside a sentence: a trailing comma, "&", a dash,
+    a word cut by a hyphen ("Barrington-"), a title ("Mr"), or, unless `strongly`, a
+    function word ("the", "of", "and"), which a cut-short paragraph can end on too."""
+    text = text.rstrip()
+    if text.endswith((",", "&", "\u2013", "\u2014")) or re.search(r"(?:\s|[A-Za-z])-$", text):
+        return True
+    words = text.split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    return last in _TITLES or (not strongly and last in _CONTINUING_WORDS)
+
+
+def _title_like(text: str) -> bool:
+    """Ten words at most, most of the longer ones capitalised: "Quarterly Performance Review"."""
+    words = text.split()
+    long = [w for w in words if len(w) >= 4]
+    return len(words) <= 10 and bool(long) and sum(w[0].isupper() for w in long) >= 0.6 * len(long)
+
+
+def _is_structural(text: str) -> bool:
+    """A line that starts something of its own: a numbered paragraph, a bullet, a footnote,
+    an ACTION line, a table row or a lettered list item."""
+    return bool(
+        _NUMBERED_START.match(text)
+        or _BULLET_LINE.match(text)
+        or FOOTNOTE_DEF.match(text)
+        or text.startswith(("ACTION", "- ", "*"))
+        or " | " in text
+        or _LIST_ITEM.match(text)
+    )
+
+
 def _starts_new_para(prev: str, line: str, raw_line: str, width: int) -> bool:
     stripped = line.strip()
     if _BULLET_LINE.match(raw_line) or FOOTNOTE_DEF.match(stripped):
         return True
-    if re.match(r"^ACTION\b", stripped):
+    if re.match(r"^ACTION\b", stripped) or stripped.startswith(_HEADING_MARK):
         return True
+    if " | " in stripped or " | " in prev:
+        return True  # table rows stay rows
     if _NUMBERED_START.match(stripped):
         return True
+    if _LIST_ITEM.match(stripped) and (
+        re.match(r"^\S+\s+[A-Z]", stripped) or prev.rstrip().endswith((";", ":", "."))
+    ):
+        return True  # "(m) The Flexible Use of Capital Receipts ..." in a lettered list
     first = stripped[:1]
     starts_upper = first.isupper() or first.isdigit() or first in "\"'\u2018\u201c("
-    if not starts_upper or prev.endswith(("-", ",")):
+    if not starts_upper or prev.endswith(("-", ",")) or _ends_mid_clause(prev):
         return False
     if raw_line[:1] in " \t" and first.isupper():
         return True
@@ -180,9 +245,14 @@ def _starts_new_para(prev: str, line: str, raw_line: str, width: int) -> bool:
     return width >= 40 and len(prev) < 0.6 * width
 
 
-def _split_block(lines: list[str]) -> list[list[str]]:
-    """Split one blank-line-delimited block at bullets, numbered starts and short lines."""
-    width = max(len(ln.strip()) for ln in lines)
+def _split_block(lines: list[str], page_width: int) -> list[list[str]]:
+    """Split one blank-line-delimited block at bullets, numbered starts and short lines.
+
+    "Short" is judged against the page's usual line width, not the block's longest line:
+    PDFium can glue two lines into one over-long line, which would make every other line
+    of the block look short.
+    """
+    width = min(max(len(ln.strip()) for ln in lines), page_width)
     parts: list[list[str]] = [[lines[0]]]
     for raw in lines[1:]:
         if _starts_new_para(parts[-1][-1], raw.strip(), raw, width):
@@ -196,72 +266,143 @@ def _is_unterminated(text: str) -> bool:
     return not text.rstrip().endswith(_TERMINAL)
 
 
-def paragraphs_from_pages(pages: list[str], paged: bool) -> list[Para]:
-    """Turn page texts into paragraphs: the core of PDF and plain-text cleaning."""
-    paras: list[Para] = []
-    for index, page in enumerate(pages):
-        page_no = index + 1 if paged else None
-        page = rejoin_word_per_line(normalise_chars(page))
-        block: list[str] = []
-        raw_lines = page.split("\n") + [""]
-        blanks_before = 3 if index else 0  # a new page is a page break
-        blanks = blanks_before
-        for raw in raw_lines:
-            line = raw.rstrip()
-            if line.strip() and _LONE_PAGE_NUMBER.match(line.strip()):
-                line = ""
-            if line.strip():
-                if not block:
-                    blanks_before = blanks
-                block.append(line)
-                blanks = 0
-                continue
-            blanks += 1
-            if block:
-                for number, part in enumerate(_split_block(block)):
-                    after_break = number == 0 and blanks_before >= 3
-                    _add_para(paras, part, page_no, after_break)
-                block = []
-    return paras
+def _usual_width(lines: list[str]) -> int:
+    """The width text is wrapped at: the 90th percentile of line lengths."""
+    lengths = sorted(len(ln.strip()) for ln in lines if ln.strip())
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
-def _add_para(
-    paras: list[Para], lines: list[str], page: int | None, after_break: bool = False
-) -> None:
-    raw_first = lines[0]
-    bullet = _BULLET_LINE.match(raw_first)
-    if bullet:
-        lines = [raw_first[bullet.end() :], *lines[1:]]
-    text = squash(strip_link_noise(_join_lines(lines)))
-    if not text or is_noise(text):
-        return
-    if bullet:
-        text = f"- {text}"
-    first = text[:1]
-    continues = first.islower() or re.match(r"^[\u2013\u2014-] [a-z]", text) is not None
-    if FOOTNOTE_DEF.match(text) or bullet:
-        continues = False
-    elif after_break and paras and first.isalpha() and not _NUMBERED_START.match(text):
-        # A sentence running over a page break: the page ended mid-sentence in a long
-        # paragraph, and the next page goes on with plain text.
-        last = paras[-1].text
-        continues = continues or (
-            len(last) >= 200 and _is_unterminated(last) and last[-1].isalpha()
-        )
-    if continues and paras:
-        target = _continuation_target(paras)
-        if target is not None:
-            prev = paras[target]
-            if prev.text.endswith("-") and first.isalpha():
-                joined = prev.text[:-1] + text
-            else:
-                joined = f"{prev.text} {text}"
-            paras[target] = replace(prev, text=joined)
+def _blocks(page: str) -> list[tuple[list[str], int]]:
+    """A page's blank-line-delimited blocks of lines, each with the blank lines before it."""
+    blocks: list[tuple[list[str], int]] = []
+    block: list[str] = []
+    blanks = 0
+    before = 0
+    for raw in [*page.split("\n"), ""]:
+        line = raw.rstrip()
+        if line.strip() and _LONE_PAGE_NUMBER.match(line.strip()):
+            line = ""
+        if line.strip():
+            if not block:
+                before = blanks
+            block.append(line)
+            blanks = 0
+            continue
+        blanks += 1
+        if block:
+            blocks.append((block, before))
+            block = []
+    return blocks
+
+
+def _is_spaced(pages: list[list[tuple[list[str], int]]], width: int) -> bool:
+    """Converted text that gives every wrapped line as its own paragraph, blank lines
+    between: most blocks are one line, and most full-width lines stop mid-sentence
+    (in ordinary text a one-line paragraph ends with its full stop)."""
+    blocks = [b for page in pages for b, _ in page]
+    single = [b[0].strip() for b in blocks if len(b) == 1]
+    if len(blocks) < 6 or len(single) < 0.6 * len(blocks):
+        return False
+    full = [line for line in single if len(line) >= 0.75 * width]
+    open_ended = [line for line in full if _is_unterminated(line)]
+    return len(full) >= 3 and len(open_ended) >= 0.4 * len(full)
+
+
+@dataclass
+class _Builder:
+    """Paragraphs as they are assembled, with what joining the next block needs to know."""
+
+    width: int
+    spaced: bool
+    paras: list[Para] = field(default_factory=list)
+    closed: set[int] = field(default_factory=set)
+    """Paragraphs nothing may continue (Markdown headings)."""
+    last_line: int = 0
+    """Length of the last source line of the last paragraph."""
+
+    def add(self, lines: list[str], page: int | None, after_break: bool) -> None:
+        raw_first = lines[0]
+        marked = raw_first.lstrip().startswith(_HEADING_MARK)
+        if marked:
+            lines = [raw_first.replace(_HEADING_MARK, "", 1), *lines[1:]]
+        bullet = _BULLET_LINE.match(lines[0])
+        if bullet:
+            lines = [lines[0][bullet.end() :], *lines[1:]]
+        text = squash(strip_link_noise(_join_lines(lines)))
+        if not text or is_noise(text):
             return
-    paras.append(Para(text=text, page=page))
+        if bullet:
+            text = f"- {text}"
+        last_line = len(lines[-1].strip())
+        if not marked and not bullet and self._continues(text, after_break):
+            target = _continuation_target(self.paras, self.closed)
+            if target is not None:
+                prev = self.paras[target]
+                if re.search(r"[A-Za-z]-$", prev.text) and text[:1].isalpha():
+                    # "recom-" + "mendation", but "Barrington-" + "King"
+                    joined = prev.text[:-1] + text if text[0].islower() else prev.text + text
+                else:
+                    joined = f"{prev.text} {text}"
+                self.paras[target] = replace(prev, text=joined)
+                self.last_line = last_line
+                return
+        if marked:
+            self.closed.add(len(self.paras))
+        self.paras.append(Para(text=text, page=page))
+        self.last_line = last_line
+
+    def _continues(self, text: str, after_break: bool) -> bool:
+        first = text[:1]
+        if FOOTNOTE_DEF.match(text):
+            return False
+        if first.islower() or re.match(r"^[\u2013\u2014-] [a-z]", text):
+            return not _LIST_ITEM.match(text)  # "a) ..." starts a list item
+        if not self.paras or len(self.paras) - 1 in self.closed or _is_structural(text):
+            return False
+        last = self.paras[-1].text
+        if not _is_unterminated(last) or last.startswith("- ") or " | " in last:
+            return False
+        if self.spaced and self.last_line >= 0.75 * self.width:
+            # "The council agreed to extend the" / "" / "Cleaning Contract for two years."
+            return True
+        if _ends_mid_clause(last, strongly=True):
+            # "... reported apologies from Mr Mike" / "Sole, Ms Lottie Parfitt and ..."
+            return True
+        if _is_unterminated(text) and (len(text) < 0.6 * self.width or _title_like(text)):
+            return False  # a short line of its own may be a heading: "Revenue Monitoring"
+        if _ends_mid_clause(last):
+            return True
+        if after_break and first.isalpha() and not _NUMBERED_START.match(text):
+            # A sentence running over a page break: the page ended mid-sentence in a long
+            # paragraph, and the next page goes on with plain text.
+            return len(last) >= 200 and last[-1].isalpha()
+        return False
 
 
-def _continuation_target(paras: list[Para]) -> int | None:
+def paragraphs_from_pages(pages: list[str], paged: bool) -> list[Para]:
+    """Turn page texts into paragraphs: the core of PDF and plain-text cleaning.
+
+    Lines are joined into paragraphs across blank lines and page breaks when the first
+    plainly stops inside a sentence: the next starts in lower case, the first ends in a
+    comma or a function word, or (in text that gives every wrapped line as a paragraph)
+    the first fills the line width without ending its sentence.
+    """
+    texts = [rejoin_word_per_line(normalise_chars(page)) for page in pages]
+    width = _usual_width([line for page in texts for line in page.split("\n")])
+    page_blocks = [_blocks(page) for page in texts]
+    builder = _Builder(width=width, spaced=_is_spaced(page_blocks, width))
+    for index, blocks in enumerate(page_blocks):
+        page_no = index + 1 if paged else None
+        page_width = _usual_width([line for block, _ in blocks for line in block]) or width
+        for position, (block, blanks_before) in enumerate(blocks):
+            if position == 0 and index:
+                blanks_before = 3  # a new page is a page break
+            for number, part in enumerate(_split_block(block, page_width)):
+                builder.add(part, page_no, after_break=number == 0 and blanks_before >= 3)
+    return builder.paras
+
+
+def _continuation_target(paras: list[Para], closed: set[int]) -> int | None:
     """The paragraph a lower-case block continues: the last one left unfinished.
 
     A page footer (footnotes, an appendix list) can sit between the two halves of a
@@ -269,6 +410,8 @@ def _continuation_target(paras: list[Para]) -> int | None:
     """
     for back in range(1, min(8, len(paras)) + 1):
         candidate = paras[-back].text
+        if len(paras) - back in closed:
+            return None
         if FOOTNOTE_DEF.match(candidate) or _URL.match(candidate):
             continue
         if _is_unterminated(candidate) and (back == 1 or len(candidate) >= 40):
@@ -331,8 +474,137 @@ def paragraphs_from_blocks(blocks: list[Block]) -> list[Para]:
     return paras
 
 
+# -- converter artefacts (Markdown from PDF-to-Markdown tools) ---------------------------
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")
+_MD_RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|=\s*(?:=\s*){2,})$")
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_MD_TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
+_MD_BULLET = re.compile(r"^(?P<indent>\s*)[*+](?=\s+\S)")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?:https?://|www\.|#|mailto:)[^)\s]*\)")
+_HTML_NOISE = re.compile(r"<!--.*?-->|</?(?:br|span|sup|sub|u|b|i|em|strong)\b[^>]*>", re.I)
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_EMPHASIS_PAIR = re.compile(
+    r"(?<![\w*\\])(?P<mark>\*{1,3}|_{1,3})(?=[^\s*_])(?P<text>.+?)(?<=[^\s\\])(?P=mark)(?![\w*])"
+)
+_STRAY_STRONG = re.compile(
+    r"(?<![\w\\])\*{2,}(?=\S)|(?<=\S)(?<!\\)\*{2,}(?!\w)|(?<!\S)\*{2,}(?!\S)"
+)
+_STRAY_UNDERLINE = re.compile(r"(?<![\w\\])_{2,}(?=\w)|(?<=\w)_{2,}(?![\w])")
+_PROTECTED = "\ue000"
+"""Stands in for an escaped asterisk or underscore while emphasis is removed."""
+
+
+def strip_emphasis(line: str) -> str:
+    """Remove Markdown emphasis from one line, keeping every word and real asterisk.
+
+    Paired markers go ("**Resolved**", "*Note*", "__title__", "_x_"), then any run of two
+    or more asterisks left over by a converter ("***Agreed:**"); a single unpaired asterisk
+    is a footnote mark ("£5m*", "* figures exclude schools") and stays, as do snake_case
+    words, escaped characters ("\\*") and "a * b".
+    """
+    line = line.replace("\\*", _PROTECTED + "a").replace("\\_", _PROTECTED + "u")
+    for _ in range(3):  # nested: "***a** b*"
+        stripped = _EMPHASIS_PAIR.sub(lambda m: m["text"], line)
+        if stripped == line:
+            break
+        line = stripped
+    line = _STRAY_STRONG.sub("", line)
+    line = _STRAY_UNDERLINE.sub("", line)
+    return line.replace(_PROTECTED + "a", "*").replace(_PROTECTED + "u", "_")
+
+
+def demarkdown(text: str) -> str:
+    """Undo what PDF-to-Markdown converters add to a text, line by line.
+
+    Heading hashes go and the heading stands alone between blank lines; table rows keep
+    their cells, separated by " | ", and their separator rows go; "* " and "+ " bullets
+    become "- " bullets; emphasis markers, images, link targets, HTML comments and inline
+    tags and backslash escapes go. Horizontal rules, which converters put between pages,
+    become form feeds so that page furniture can be found at page edges.
+    """
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = _MD_IMAGE.sub("", _HTML_NOISE.sub(" ", raw))
+        line = _MD_LINK.sub(lambda m: m["text"], line)
+        if raw.strip() and not line.strip():
+            out.append("")
+            continue
+        if _MD_RULE.match(line) or (_MD_TABLE_RULE.match(line) and "-" in line):
+            out.append("\f" if _MD_RULE.match(line) else "")
+            continue
+        if heading := _MD_HEADING.match(line):
+            line = _MD_ESCAPE.sub(r"\1", strip_emphasis(heading["text"])).strip()
+            out.extend(["", _HEADING_MARK + line, ""] if line else [""])
+            continue
+        if row := _MD_TABLE_ROW.match(line):
+            cells = [strip_emphasis(c).strip() for c in row["cells"].split("|")]
+            line = " | ".join(c for c in cells if c)
+            out.append(_MD_ESCAPE.sub(r"\1", line) if line else "")
+            continue
+        line = _MD_BULLET.sub(lambda m: f"{m['indent']}-", line)
+        out.append(_MD_ESCAPE.sub(r"\1", strip_emphasis(line)))
+    return "\n".join(out)
+
+
+# -- page furniture ----------------------------------------------------------------------
+
+_PAGE_OF = re.compile(r"\bpage\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}\b", re.I)
+_EDGE_LINES = 3
+"""Running headers and footers sit within this many lines of a page's top or bottom."""
+
+
+def _furniture_key(line: str) -> str:
+    """A line with its numbers blanked: "Page 3 of 12" and "Page 4 of 12" are one footer."""
+    return re.sub(r"\d+", "#", " ".join(line.lower().split()))
+
+
+def strip_page_furniture(pages: list[str]) -> list[str]:
+    """Drop running headers and footers, and "Page 3 of 12" lines, from page texts.
+
+    A short line (at most 12 words, no full stop) that recurs at the top or bottom edge
+    of at least three pages and of at least two pages in five, numbers aside, is
+    furniture; so is a short line that holds "Page N of M". Lines inside a page are never
+    judged by repetition ("Against (0)" may well recur in minutes), nor are sentences
+    ("Motion carried.").
+    """
+    edges: list[list[int]] = []
+    counts: dict[str, int] = {}
+    for page in pages:
+        lines = page.split("\n")
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        edge = sorted(set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:]))
+        edges.append(edge)
+        for key in {_furniture_key(lines[i]) for i in edge}:
+            counts[key] = counts.get(key, 0) + 1
+    needed = max(3, math.ceil(0.4 * len(pages)))
+    out: list[str] = []
+    for number, (page, edge) in enumerate(zip(pages, edges, strict=True)):
+        lines = page.split("\n")
+        # The first page keeps its copy: a running header there is often the title.
+        for i in edge if number else ():
+            line = lines[i]
+            if (
+                len(line.split()) <= 12
+                and _is_unterminated(line)
+                and counts[_furniture_key(line)] >= needed
+            ):
+                lines[i] = ""
+        out.append("\n".join(
+            "" if len(line.split()) <= 12 and _PAGE_OF.search(line) else line for line in lines
+        ))  # fmt: skip
+    return out
+
+
 def clean(raw: RawDocument) -> list[Para]:
     """All cleaning for one document, whatever its format."""
     if raw.blocks is not None:
         return paragraphs_from_blocks(raw.blocks)
-    return strip_footnote_markers(paragraphs_from_pages(raw.pages, raw.paged))
+    pages = raw.pages
+    if raw.format == "text":
+        converted = [demarkdown(page) for page in pages]
+        if not raw.paged:  # a converter's rules between pages are the only page breaks
+            converted = [page for text in converted for page in text.split("\f")]
+        pages = [page.replace("\f", "\n") for page in converted]
+    return strip_footnote_markers(paragraphs_from_pages(strip_page_furniture(pages), raw.paged))

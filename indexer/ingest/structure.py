@@ -71,6 +71,8 @@ class Unit:
     group: int
     numbered: bool
     stated_date: date | None = None
+    lead: bool = False
+    """A heading line kept as text at the head of its section (it opens the passage)."""
 
 
 @dataclass
@@ -87,11 +89,90 @@ class Section:
     """Opened by a heading line found in the text (not by a reader or an item number)."""
 
 
+_HONORIFIC = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillors?|Sir|Dame|Lord|Lady|Rev|Prof(?:essor)?)\b\.?"
+)
+_NOT_TITLES = re.compile(
+    r"^(?:(?:source|sources|note|notes|key|base|n)\s*\d*\s*[:.=\-\u2013]"
+    r"|(?:table|figure|fig\.?|chart|graph|diagram)\s+\d+[a-z]?\b"
+    r"|(?:yes|no|n/?a|none|nil|tbc|tbd|draft|official(?: sensitive)?|(?:un)?restricted"
+    r"|exempt|total|ref|yes/no|contents|table of contents)\s*$)",
+    re.IGNORECASE,
+)
+"""Source and note lines, table and chart captions, form answers and page furniture."""
+_FIGURE = re.compile(
+    r"^[(\-+\u2212]?[\u00a3$\u20ac]?\d[\d,]*\.\d+(?:%|[mkb]n?|bn)?\)?$"  # 16.078, -0.488, £53.4m
+    r"|^[(\-\u2212][\u00a3$\u20ac]?\d"  # -650, (1,200)
+    r"|^[\u00a3$\u20ac]\d|\d%$|^\d{1,3}(?:,\d{3})+",  # £5m, 32%, 1,419
+    re.IGNORECASE,
+)
+"""A figure as tables give them; a plain whole number (a year, a day) is not one."""
+_NUMBERED_LABEL_TEXT = (
+    "appendix annex part section item stage phase option table chart figure policy"
+    " risk priority outcome recommendation objective theme no number chapter schedule"
+    " issue question motion amendment report update year quarter q round tranche area"
+    " ward district level step goal principle lot scheme site zone"
+)
+_NUMBERED_LABEL = frozenset(_NUMBERED_LABEL_TEXT.split())
+_FRAGMENT_ENDS_TEXT = (
+    "a an the and or but of to for in on at by with from into than as that which who"
+    " whose whom where when if whether because per via including between within"
+    " without about against towards under over after before during its their his her"
+    " our your this these those such are is was were be been"
+)
+_FRAGMENT_ENDS = frozenset(_FRAGMENT_ENDS_TEXT.split())
+_ARTICLES = frozenset(["the", "a", "an", "this", "these", "our", "it", "we", "they", "there"])
+
+
+def is_names_list(text: str) -> bool:
+    """A line of people rather than a title: "Councillors Smith, Jones and Patel",
+    "Mr B Lewis, Mr D Ross", "Katie Betts, Maria Kelly, Ben Sherreard"."""
+    if len(_HONORIFIC.findall(text)) >= 2 or re.match(r"^Councillors\s+[A-Z]", text):
+        return True
+    parts = [p.strip() for p in re.split(r",|\band\b|&", text) if p.strip()]
+    name = re.compile(
+        r"^(?:[A-Z][a-z'\u2019-]+|[A-Z]\.?)(?:\s+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.?)){1,3}$"
+    )
+    return len(parts) >= 3 and "," in text and all(name.match(p) for p in parts)
+
+
+def is_table_row(text: str) -> bool:
+    """A row of a table laid out as text: cells between bars or tabs, or figures."""
+    if " | " in text or "\t" in text:
+        return True
+    words = text.split()
+    figures = sum(1 for w in words if _FIGURE.search(w.strip(",;:()")))
+    return figures >= 2 or (figures == 1 and any(c in text for c in "%\u00a3$\u20ac"))
+
+
+def _is_fragment(words: list[str]) -> bool:
+    """Part of a sentence, not a title: it stops on a function word ("Have you consulted
+    with"), runs on as a lower-case clause after an article ("The experiences and progress
+    of children in care"), or holds cells run together ("Judgement Grade The impact of")."""
+    last = words[-1].lower().strip(",;:")
+    if last in _FRAGMENT_ENDS:
+        return True
+    if (
+        len(words) >= 3
+        and re.fullmatch(r"\d+", words[-1])
+        and words[-2].lower() not in _NUMBERED_LABEL
+    ):
+        return True  # "Non-Technical Summary 3": a contents line with its page number
+    lower = sum(1 for w in words[1:] if w[:1].islower())
+    if words[0].lower() in _ARTICLES and len(words) >= 6 and lower >= 0.7 * (len(words) - 1):
+        return True
+    return any(
+        w in ("The", "A", "An") and words[i + 1][:1].islower()
+        for i, w in enumerate(words[1:-1], start=1)
+    )
+
+
 def is_heading(text: str) -> bool:
-    """A short title-like line: no sentence verb, not a figure row, not a full sentence."""
-    if len(text) > 100 or text.startswith(("-", "(")) or not text[:1].isupper():
+    """A short title-like line: no sentence verb, not a figure row, not a full sentence,
+    not a list of names, a source line, a caption or a fragment of a sentence."""
+    if len(text) > 100 or text.startswith(("-", "(", "*")) or not text[:1].isupper():
         return False
-    if text.endswith((".", ",", ";")) or FOOTNOTE_DEF.match(text):
+    if text.endswith((".", ",", ";", "?")) or FOOTNOTE_DEF.match(text):
         return False
     words = text.split()
     if len(words) > 14:
@@ -100,16 +181,33 @@ def is_heading(text: str) -> bool:
         return False
     if any(w.lower().strip(",:;") in _VERBS for w in words):
         return False
+    if _NOT_TITLES.match(text) or is_names_list(text) or is_table_row(text):
+        return False
+    if _is_fragment(words):
+        return False
+    if len(words) > 1 and all(len(w) == 1 for w in words):
+        return False  # "x X": ticks in a table
     if text.endswith(":"):
         head = text[:-1].split()
         return len(head) <= 4 and all(w[:1].isupper() or w.lower() in _SMALL for w in head)
     return True
 
 
+_FINITE_TEXT = "is are was were has have had will would should could can must shall does did"
+_FINITE = frozenset(_FINITE_TEXT.split())
+
+
 def is_item_title(text: str) -> bool:
     """An agenda item's title after its number: longer titles than a heading are fine
-    ("24/00108 - Revenue and Capital Budget Monitoring Report - November 2024-25")."""
-    return len(text) <= 200 and len(text.split()) <= 32 and not text.endswith((".", ",", ";", ":"))
+    ("24/00108 - Revenue and Capital Budget Monitoring Report - November 2024-25"), but a
+    numbered sentence ("19. The Council has appointed Link Group as its treasury ...") or
+    a list of names is not one."""
+    if len(text) > 200 or len(text.split()) > 32 or text.endswith((".", ",", ";", ":")):
+        return False
+    words = [w.lower().strip(",;:()") for w in text.split()]
+    if any(w in _FINITE for w in words) or words[-1] in _FRAGMENT_ENDS:
+        return False
+    return not (is_names_list(text) or is_table_row(text))
 
 
 def _item_number_greater(num: str, current: str | None) -> bool:
@@ -200,6 +298,7 @@ def build_sections(paras: list[Para]) -> list[Section]:
                 continue
         current.units.append(_unit(para, current))
     _derive_item_numbers(sections)
+    _keep_heading_words(sections)
     _relocate_empty_headings(sections)
     return [s for s in sections if s.units]
 
@@ -265,6 +364,24 @@ def _derive_item_numbers(sections: list[Section]) -> None:
                     title = NUMBER_PREFIX.sub("", section.subsection) or section.title
                     for unit in section.units:
                         unit.item_title = title
+
+
+LEAD_WORDS = 6
+"""A heading found in the text with this many words or more carries content ("Deliver
+school support for healthy behaviours including the Daily Mile ..."): its words stay in
+the passage as well as in the title."""
+
+
+def _keep_heading_words(sections: list[Section]) -> None:
+    """Put a long heading found in the text back at the head of its section, as text."""
+    for section in sections:
+        text = section.subsection or section.title
+        if not (section.from_text and section.units and text):
+            continue
+        if len(NUMBER_PREFIX.sub("", text).split()) >= LEAD_WORDS:
+            template = section.units[0]
+            lead = replace(template, text=text, paragraph=None, numbered=False, lead=True)
+            section.units.insert(0, lead)
 
 
 def _relocate_empty_headings(sections: list[Section]) -> None:

@@ -67,3 +67,34 @@ def test_span_contains() -> None:
     assert span is not None
     assert span.contains(date(2018, 11, 21)) and not span.contains(date(2017, 12, 31))
     assert not span.contains(None)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "start", "end"),
+    [
+        ("What is the Public Health grant for 2025-26?", "What is the Public Health grant 2025-26?",
+         date(2025, 4, 1), date(2026, 3, 31)),
+        ("What was the overspend in the November 2024-25 monitoring?",
+         "What was the overspend in the November 2024-25 monitoring?",
+         date(2024, 4, 1), date(2025, 3, 31)),
+        ("Which indicators were red in the Q3 2024/25 report?",
+         "Which indicators were red in the Q3 2024/25 report?",
+         date(2024, 4, 1), date(2025, 3, 31)),
+        ("How is the capital programme for 2025-35 funded?",
+         "How is the capital programme 2025-35 funded?", date(2025, 1, 1), date(2035, 12, 31)),
+    ],
+)  # fmt: skip
+def test_a_financial_year_stays_in_the_topic(
+    question: str, topic: str, start: date, end: date
+) -> None:
+    """Budget papers write "2025-26" as the question does: cutting it left "-26" behind
+    and lost the one word that tells this year's figures from last year's."""
+    intent = parse_question(question, LATEST)
+    assert intent.topic == topic
+    assert intent.span is not None and (intent.span.start, intent.span.end) == (start, end)
+
+
+def test_an_iso_date_is_not_a_financial_year() -> None:
+    intent = parse_question("What was said on 2018-11-21 about caseloads?", LATEST)
+    assert intent.topic == "What was said about caseloads?"
+    assert intent.span is not None and intent.span.start == date(2018, 11, 21)

@@ -78,11 +78,63 @@ def test_top_k_equals_scoring_every_passage(seed_engine: Archive, k: int) -> Non
     lexical = seed_engine.snapshot.retriever.lexical_index
     for query in ("agency social workers", "the committee", "Ofsted inspection", "budget 2019"):
         totals = np.zeros(len(lexical), dtype=np.float32)
-        for term in lexical.analyzer.query_terms(query):
+        for term, weight in lexical.analyzer.weighted_query_terms(query, lexical.terms).items():
             col = lexical.terms[term]
             start, end = lexical.indptr[col], lexical.indptr[col + 1]
-            totals[lexical.rows[start:end]] += lexical.scores[start:end]
+            totals[lexical.rows[start:end]] += weight * lexical.scores[start:end]
         ranked = sorted(zip(-totals, lexical.ids.tolist(), strict=True))[:k]
         expected = [(pid, -score) for score, pid in ranked if score < 0]
         got = lexical.search(query, k)
         assert [p for p, _ in got] == [p for p, _ in expected], query
+
+
+def test_document_title_is_a_weighted_field() -> None:
+    """A budget amendment's passage rarely says "amendment": its document title does."""
+    rows = [
+        (1, "Allocate up to £75k from general reserves to fund a feasibility study.", "Purpose",
+         "Amendment - Greens and Independents - Home to School Transport"),
+        (2, "The feasibility study of the depot found the roof unsafe.", "Depots",
+         "Property report"),
+        (3, "Members debated the timing of the transport review.", None, None),
+    ]  # fmt: skip
+    index = LexicalIndex.build(rows)
+    assert [pid for pid, _ in index.search("budget amendments feasibility study", 3)][0] == 1
+    assert [pid for pid, _ in index.search("amendment", 3)] == [1]
+    # a title word counts DOC_TITLE_WEIGHT of a text word
+    titled = dict(LexicalIndex.build([(1, "x y", None, "reserves"), (2, "reserves z", None, None),
+                                      (3, "a b", None, None)]).search("reserves", 3))  # fmt: skip
+    assert 0 < titled[1] < titled[2]
+
+
+COMPOUND_ROWS = {
+    1: "Average social worker caseloads fell to 18 children.",
+    2: "The case loads of the safeguarding teams were reviewed.",
+    3: "Smokefree spaces were opened in parks.",
+    4: "Three smoke-free playgrounds were opened.",
+    5: "The committee noted the report on free school meals.",
+}
+
+
+@pytest.mark.parametrize(
+    ("query", "kept", "expected"),
+    [
+        ("case loads", (1, 2, 5), 1),  # joined: "caseload" is an index term
+        ("smoke free", (3, 4, 5), 3),
+        ("caseloads", (2, 5), 2),  # split: the index only knows "case" and "load"
+        ("smokefree", (4, 5), 4),
+    ],
+)
+def test_compounds_match_either_spelling(query: str, kept: tuple[int, ...], expected: int) -> None:
+    """Papers write "caseloads" and "case loads", "smoke-free" and "smokefree": a query in
+    one spelling finds the passage written in the other."""
+    index = LexicalIndex.build([(pid, COMPOUND_ROWS[pid], None) for pid in kept])
+    assert expected in {pid for pid, _ in index.search(query, 5)}
+
+
+def test_a_known_word_is_not_split() -> None:
+    """The index knows "integrated": splitting it into "int" + "grate" only adds noise."""
+    index = LexicalIndex.build(
+        [(1, "The integrated care strategy.", None), (2, "A grate and an int value.", None)]
+    )
+    assert [pid for pid, _ in index.search("integrated", 5)] == [1]
+    assert index.analyzer.weighted_query_terms("integrated", index.terms) == {"integr": 1.0}

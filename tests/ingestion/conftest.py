@@ -14,7 +14,11 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
-ARCHIVES = ROOT.parent / "shared" / "archives"
+ARCHIVES = next(
+    (p / "shared" / "archives" for p in ROOT.parents if (p / "shared" / "archives").is_dir()),
+    ROOT.parent / "shared" / "archives",
+)
+"""Beside the checkout, or beside a folder above it (a git worktree sits deeper)."""
 KENT = ARCHIVES / "kent"
 KINGSTON = ARCHIVES / "kingston"
 DATA = ROOT / "tests" / "data" / "ingestion"

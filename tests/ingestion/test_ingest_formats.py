@@ -232,9 +232,7 @@ def _minutes_docx() -> bytes:
     )
 
 
-def test_word_minutes_are_read_in_document_order(
-    tmp_path: Path, count_tokens: CountTokens
-) -> None:
+def test_word_minutes_are_read_in_document_order(tmp_path: Path, count_tokens: CountTokens) -> None:
     (tmp_path / "minutes.docx").write_bytes(_minutes_docx())
     (tmp_path / "renamed.txt").write_bytes(_minutes_docx())  # read by content, not name
     for name in ("minutes.docx", "renamed.txt"):
