@@ -22,7 +22,7 @@ from tqdm import tqdm
 
 from .embedding import Embedder
 from .errors import CorpusError, IndexMismatchError, IndexNotFoundError, IngestError
-from .ingest import SourceFile, discover, ingest_file
+from .ingest import SourceFile, ZipLimits, discover, ingest_file
 from .lexical import LEXICAL_DIR, LexicalIndex
 from .models import ParsedDocument
 from .settings import Settings
@@ -259,6 +259,7 @@ class Indexer:
                 count_tokens=self.embedder.count_tokens,
                 max_tokens=self.settings.max_passage_tokens,
                 min_tokens=self.settings.min_passage_tokens,
+                zip_limits=ZipLimits.from_settings(self.settings),
             )
         except IngestError as exc:
             return exc
