@@ -171,8 +171,8 @@ def dev_recall(work: Path) -> dict[str, Any]:
     from eval.searchers import EngineSearcher
     from indexer.builder import Indexer
     from indexer.embedding import Embedder
-    from indexer.engine import SearchEngine
     from indexer.settings import Settings
+    from search_api.archive import Archive
 
     files = [ROOT.parent / "shared" / "eval" / "dev_questions.jsonl",
              ROOT / "eval" / "questions.jsonl"]  # fmt: skip
@@ -183,7 +183,7 @@ def dev_recall(work: Path) -> dict[str, Any]:
         settings = Settings(index_dir=work / f"dev-index-{backend}", corpus=str(SEEDS))
         embedder = Embedder(settings.model, settings.batch_size, backend=backend)
         Indexer(settings, embedder).build([SEEDS], rebuild=True)
-        engine = SearchEngine.open(settings, embedder)
+        engine = Archive.open(settings, embedder)
         report = run_eval(
             questions, [EngineSearcher(engine, "hybrid"), EngineSearcher(engine, "dense")],
             dates, k=10,

@@ -1,6 +1,6 @@
 """Query latency, stage costs, ANN recall and server memory on a scale index.
 
-In-process: the search core (`SearchEngine.search`, hybrid) and each of its stages timed
+In-process: the search core (`Archive.search`, hybrid) and each of its stages timed
 apart (query embedding, FAISS, BM25, fusion, reading passages from SQLite). Over
 HTTP: a uvicorn server (`bench.serve`) on 127.0.0.1 and a free port, queried one at a
 time and then by a bounded number of concurrent clients; its peak resident memory is
@@ -60,15 +60,15 @@ def loadavg() -> float:
 def in_process(index_dir: Path, runs: int, n_queries: int | None, backend: str = "torch",
                threads: int | None = None) -> dict[str, Any]:  # fmt: skip
     from indexer.embedding import Embedder
-    from indexer.engine import SearchEngine
-    from indexer.retrieval import reciprocal_rank_fusion
     from indexer.settings import Settings
+    from search_api.archive import Archive
+    from search_api.retrieval import reciprocal_rank_fusion
 
     settings = Settings(index_dir=index_dir)
     embedder = Embedder(settings.model, settings.batch_size, backend=backend, threads=threads)
     embedder.model  # noqa: B018 - loaded before the clock starts
     t0 = time.perf_counter()
-    engine = SearchEngine.open(settings, embedder)
+    engine = Archive.open(settings, embedder)
     open_s = time.perf_counter() - t0
     qs = queries(n_queries)
     retriever = engine.snapshot.retriever
@@ -131,13 +131,13 @@ def in_process(index_dir: Path, runs: int, n_queries: int | None, backend: str =
 def ann_recall(index_dir: Path, n_queries: int | None, k: int = 10) -> dict[str, Any]:
     """Recall@k of the index's FAISS search against exact inner product on the same vectors."""
     from indexer.embedding import Embedder
-    from indexer.engine import SearchEngine
     from indexer.settings import Settings
+    from search_api.archive import Archive
 
     settings = Settings(index_dir=index_dir)
     ids = np.load(index_dir / "bench_ids.npy", allow_pickle=False)
     vectors = np.load(index_dir / "bench_vectors.npy", mmap_mode="r", allow_pickle=False)
-    engine = SearchEngine.open(settings, Embedder(settings.model, settings.batch_size))
+    engine = Archive.open(settings, Embedder(settings.model, settings.batch_size))
     qvec = engine.embedder.encode(queries(n_queries))
     scores = np.zeros((len(qvec), len(ids)), dtype=np.float32)
     step = 200_000

@@ -21,9 +21,9 @@ def main() -> None:
     import uvicorn
 
     from indexer.embedding import Embedder
-    from indexer.engine import SearchEngine
     from indexer.settings import Settings
-    from search_api.app import create_app
+    from search_api.archive import Archive
+    from search_api.http.app import create_app
 
     settings = Settings()
     engine = None
@@ -31,8 +31,8 @@ def main() -> None:
         embedder = Embedder(
             settings.model, settings.batch_size, backend=args.backend, threads=args.threads or None
         )
-        engine = SearchEngine.open(settings, embedder)
-    app = create_app(settings, engine=engine)
+        engine = Archive.open(settings, embedder)
+    app = create_app(settings, archive=engine)
     uvicorn.run(app, host="127.0.0.1", port=args.port, log_level="warning", workers=1)
 
 

@@ -31,7 +31,7 @@ __all__ = [
     "score_answers",
 ]
 
-APP_CANDIDATES = ("search_api.app:create_app", "search_api.main:app", "search_api.app:app")
+APP_CANDIDATES = ("search_api.http.app:create_app",)
 
 
 class AskUnavailableError(RuntimeError):

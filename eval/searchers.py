@@ -8,7 +8,6 @@ else from the system and any chunking can be compared with any other.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -52,7 +51,7 @@ class _Engine(Protocol):
 
 
 class EngineSearcher:
-    """`indexer.engine.SearchEngine` in one retrieval mode."""
+    """`indexer.engine.Archive` in one retrieval mode."""
 
     def __init__(self, engine: _Engine, mode: str) -> None:
         if mode not in ENGINE_MODES:
@@ -99,20 +98,16 @@ class ServiceSearcher(EngineSearcher):
 
 
 def open_engine(settings: Settings, *, build_if_missing: bool = True) -> Any:
-    """Open the engine's index, building it first when it does not exist yet.
-
-    Raises ImportError while `indexer.engine` has not landed, so callers can skip the
-    engine configurations with a note.
-    """
-    # Imported by name so the harness type-checks and runs whatever state the engine is in.
-    engine_mod = importlib.import_module("indexer.engine")
+    """Open the archive's index, building it first when it does not exist yet."""
+    from indexer.builder import Indexer
     from indexer.errors import IndexMismatchError, IndexNotFoundError
+    from search_api.archive import Archive
 
     try:
-        return engine_mod.SearchEngine.open(settings)
+        return Archive.open(settings)
     except (IndexNotFoundError, IndexMismatchError):
         if not build_if_missing:
             raise
         log.info("no usable index at %s: building it from %s", settings.index_dir, settings.corpus)
-        engine_mod.build_index(settings)
-        return engine_mod.SearchEngine.open(settings)
+        Indexer(settings).build()
+        return Archive.open(settings)

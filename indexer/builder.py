@@ -20,13 +20,14 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
+from .compatibility import chunking_settings, index_mismatches
 from .embedding import Embedder
 from .errors import CorpusError, IndexMismatchError, IndexNotFoundError, IngestError
 from .ingest import SourceFile, ZipLimits, discover, ingest_file
 from .lexical import LEXICAL_DIR, LexicalIndex
 from .models import ParsedDocument
 from .settings import Settings
-from .snapshot import FORMAT_VERSION, STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
+from .snapshot import STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
 from .store import PassageStore, StoredDocument, normalise_text, passage_id_for
 from .vectors import VectorIndex, choose_kind
 
@@ -44,14 +45,6 @@ def package_version() -> str:
         return version("scrutiny-search")
     except PackageNotFoundError:
         return "0+unknown"
-
-
-def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:
-    return {
-        "max_passage_tokens": settings.max_passage_tokens,
-        "min_passage_tokens": settings.min_passage_tokens,
-        "embed_title": True,
-    }
 
 
 def embedding_input(
@@ -496,30 +489,6 @@ class Indexer:
         log.error("skipped %s: %s", source.path, reason)
         report.failed.append((str(source.path), reason))
         store.record_failure(_corpus_key(source.corpus_dir), source.relative_path, reason)
-
-
-def index_mismatches(info: IndexInfo, settings: Settings, embedder: Embedder) -> list[str]:
-    problems = []
-    if info.format_version != FORMAT_VERSION:
-        problems.append(f"it has format {info.format_version}, not {FORMAT_VERSION}")
-    if info.model != embedder.name:
-        problems.append(f"it was built with model {info.model!r}, not {embedder.name!r}")
-    elif info.dim != embedder.dim:
-        problems.append(f"its vectors have {info.dim} dimensions, the model gives {embedder.dim}")
-    if info.chunking != chunking_settings(settings):
-        problems.append(f"it was chunked with {info.chunking}")
-    return problems
-
-
-def check_index_matches(
-    info: IndexInfo, settings: Settings, embedder: Embedder, root: Path
-) -> None:
-    problems = index_mismatches(info, settings, embedder)
-    if problems:
-        raise IndexMismatchError(
-            f"The index at {root} does not match the settings: {'; '.join(problems)}. "
-            f"Rebuild it: python -m indexer build --index {root} --rebuild"
-        )
 
 
 def _corpus_key(corpus_dir: Path) -> str:

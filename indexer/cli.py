@@ -1,4 +1,4 @@
-"""Command line: build, add, remove, check, stats and search.
+"""Command line: build, add, remove, check and stats (searching is `python -m search_api`).
 
 Expected failures print one message and exit with status 2; files that could not be
 indexed are listed on stderr while the rest of the corpus is indexed (status 0, or 1
@@ -10,16 +10,15 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import textwrap
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 
 from .builder import BuildReport, Indexer
-from .engine import SearchEngine, check_index
 from .errors import ScrutinyError
-from .models import Hit, SearchFilters
 from .settings import Settings
+from .snapshot import STORE_FILE, IndexDir
+from .store import PassageStore
+from .verify import check_index
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -46,42 +45,6 @@ def _print_report(report: BuildReport, strict: bool) -> int:
     state = f"published version {report.version}" if report.version else "index already up to date"
     print(f"{report.summary()}; {state}")
     return 1 if strict and report.failed else 0
-
-
-def format_citation(hit: Hit) -> str:
-    c = hit.citation
-    parts = [
-        c.meeting_date.isoformat() + (" (approx.)" if c.date_approximate else "")
-        if c.meeting_date
-        else "undated",
-        c.committee or c.council or "",
-        f"item {c.item}" + (f" {c.item_title}" if c.item_title else "") if c.item else "",
-        f"para {c.paragraph}" if c.paragraph else "",
-        f"p. {c.page}" if c.page else "",
-    ]
-    line = " · ".join(p for p in parts if p)
-    others = [s.document_id for s in c.sources[1:]]
-    also = f" (also in {', '.join(others)})" if others else ""
-    return f"{line}\n    {c.title or c.document_id} [{c.document_id}]{also}"
-
-
-def _print_hits(hits: Sequence[Hit]) -> None:
-    if not hits:
-        print("No passages found.")
-    for rank, hit in enumerate(hits, 1):
-        print(f"{rank:>2}. [{hit.score:.4f}] {format_citation(hit)}")
-        body = textwrap.shorten(hit.text, 400, placeholder=" …")
-        print(textwrap.indent(textwrap.fill(body, 96), "    "))
-        print()
-
-
-def _iso_date(value: str) -> date:
-    try:
-        if len(value) == 4:
-            return date(int(value), 1, 1)
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY or YYYY-MM-DD): {value!r}") from exc
 
 
 def parser() -> argparse.ArgumentParser:
@@ -120,15 +83,6 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="verify every index file whole (hashes, SQLite pages)")
     add_index_options(c)
 
-    q = sub.add_parser("search", help="print ranked, cited passages")
-    q.add_argument("query")
-    q.add_argument("-k", type=int, default=10)
-    q.add_argument("--mode", choices=["dense", "lexical", "hybrid"], default="hybrid")
-    q.add_argument("--committee")
-    q.add_argument("--doc-type")
-    q.add_argument("--from", dest="date_from", type=_iso_date)
-    q.add_argument("--to", dest="date_to", type=_iso_date)
-    add_index_options(q)
     return p
 
 
@@ -155,25 +109,28 @@ def run(args: argparse.Namespace) -> int:
         print(f"ok: {version} (every file hashed whole, SQLite integrity checked)")
         return 0
 
-    engine = SearchEngine.open(settings)
     if args.command == "stats":
-        info = engine.snapshot.info
-        print(f"index      {settings.index_dir} (version {engine.snapshot.version})")
-        print(f"model      {info.model} ({info.dim} dimensions, {info.vector_kind} vectors)")
-        print(f"documents  {info.documents}")
-        print(f"passages   {info.passages}")
-        print(f"corpora    {', '.join(info.corpora) or '-'}")
-        print(f"built      {info.created_at} by scrutiny-search {info.package_version}")
-        for corpus, path, reason in engine.snapshot.store.failures():
+        return _print_stats(settings)
+    raise AssertionError(f"unhandled command {args.command!r}")
+
+
+def _print_stats(settings: Settings) -> int:
+    """What the live version holds, read from its files alone (no model is loaded)."""
+    index_dir = IndexDir(settings.index_dir)
+    version = index_dir.current()
+    info = index_dir.read_info(version)
+    print(f"index      {settings.index_dir} (version {version.name})")
+    print(f"model      {info.model} ({info.dim} dimensions, {info.vector_kind} vectors)")
+    print(f"documents  {info.documents}")
+    print(f"passages   {info.passages}")
+    print(f"corpora    {', '.join(info.corpora) or '-'}")
+    print(f"built      {info.created_at} by scrutiny-search {info.package_version}")
+    store = PassageStore(version / STORE_FILE, readonly=True)
+    try:
+        for corpus, path, reason in store.failures():
             print(f"failed     {Path(corpus) / path}: {reason}")
-        return 0
-    if args.k < 1 or args.k > 1000:
-        raise ScrutinyError("-k must be between 1 and 1000")
-    filters = SearchFilters(
-        committee=args.committee, doc_type=args.doc_type,
-        date_from=args.date_from, date_to=args.date_to,
-    )  # fmt: skip
-    _print_hits(engine.search(args.query, args.k, args.mode, filters))
+    finally:
+        store.close()
     return 0
 
 

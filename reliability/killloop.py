@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from indexer.embedding import Embedder
-from indexer.engine import SearchEngine
 from indexer.settings import Settings
 from indexer.snapshot import IndexDir
+from search_api.archive import Archive
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ("agency staff", "overspend", "Ofsted monitoring visit", "budget line for ward")
@@ -42,7 +42,7 @@ def minutes(tag: str, paragraphs: int = 10) -> str:
     return f"Agenda and minutes\n\nResources Scrutiny Panel {tag}\n\n" + "\n\n".join(body) + "\n"
 
 
-def answers(engine: SearchEngine) -> list[list[tuple[int, float]]]:
+def answers(engine: Archive) -> list[list[tuple[int, float]]]:
     return [[(h.passage_id, round(h.score, 6)) for h in engine.search(q, k=5)] for q in QUERIES]
 
 
@@ -143,7 +143,7 @@ def kill_loop(
         return [path]
 
     def baseline() -> tuple[str | None, list]:
-        return index.current_name(), answers(SearchEngine.open(settings, embedder))
+        return index.current_name(), answers(Archive.open(settings, embedder))
 
     own = zygote is None
     zygote = zygote or Zygote(settings)
@@ -197,7 +197,7 @@ def kill_loop(
         if not stats.final_completed:
             stats.failures.append(f"final run: status {status}, live {index.current_name()}")
         else:
-            SearchEngine.open(settings, embedder)
+            Archive.open(settings, embedder)
     finally:
         if own:
             zygote.close()
@@ -219,7 +219,7 @@ def _check(
     except Exception as exc:  # noqa: BLE001
         return f"LOCK still held: {exc}"
     try:
-        engine = SearchEngine.open(settings, embedder)
+        engine = Archive.open(settings, embedder)
     except Exception as exc:  # noqa: BLE001
         return f"index does not load: {exc}"
     if index.current_name() == version and answers(engine) != before:

@@ -12,8 +12,8 @@ from contextlib import contextmanager
 import httpx
 import uvicorn
 
-from indexer.engine import SearchEngine
-from search_api.app import create_app
+from search_api.archive import Archive
+from search_api.http.app import create_app
 
 
 def free_port() -> int:
@@ -41,12 +41,12 @@ def wait_healthy(
 
 
 @contextmanager
-def serve(engine: SearchEngine, **config: object) -> Iterator[str]:
+def serve(engine: Archive, **config: object) -> Iterator[str]:
     """Serve `engine` on 127.0.0.1; yields the base URL; stops the server on exit."""
     port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(
-            create_app(engine=engine), host="127.0.0.1", port=port, log_level="warning",
+            create_app(archive=engine), host="127.0.0.1", port=port, log_level="warning",
             **config,  # type: ignore[arg-type]
         )
     )  # fmt: skip

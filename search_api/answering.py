@@ -44,7 +44,7 @@ from indexer.embedding import Embedder
 from indexer.models import Citation, DatePrecision, Hit
 from indexer.store import query_terms
 
-from .schemas import AskCitation
+from .http.schemas import AskCitation
 from .temporal import TemporalIntent
 
 __all__ = [

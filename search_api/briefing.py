@@ -42,7 +42,7 @@ from indexer.models import Citation, DatePrecision, Passage, SearchFilters
 from indexer.store import filter_sql
 
 from .answering import format_date, split_sentences
-from .schemas import AskCitation, DocumentSummary, QueryText, _Filtered
+from .http.schemas import AskCitation, DocumentSummary, QueryText, _Filtered
 from .service import RELEVANT_COSINE_MARGIN, ScrutinyService
 from .temporal import TemporalIntent
 

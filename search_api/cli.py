@@ -1,4 +1,4 @@
-"""Command line: `serve` (index the corpus, then run the API and page), `ask` and
+"""Command line: `serve` (index the corpus, then run the API and page), `search`, `ask` and
 `briefing` (a cited briefing note as Markdown, DOCX or JSON).
 
 `serve` first brings the index up to date with the corpus folders (incremental: an
@@ -21,9 +21,10 @@ from indexer.builder import Indexer
 from indexer.cli import add_index_options, run_command, settings_from_args
 from indexer.embedding import Embedder
 from indexer.errors import ScrutinyError
+from indexer.models import Hit
 
 from .briefing import BriefingFormat
-from .schemas import AskRequest
+from .http.schemas import AskRequest
 
 __all__ = ["main", "parser"]
 
@@ -39,6 +40,22 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, help="default: SCRUTINY_PORT or 8000")
     s.add_argument("--no-build", action="store_true", help="serve the index as it is")
     add_index_options(s)
+
+    q = sub.add_parser(
+        "search",
+        help="print ranked, cited passages (what GET /search returns)",
+        description="Ranked, cited passages: the same call as GET /search with the same "
+        "parameters; --json prints that route's JSON.",
+    )
+    q.add_argument("query")
+    q.add_argument("-k", type=int, default=10, help="passages to return (1-100)")
+    q.add_argument("--mode", choices=["dense", "lexical", "hybrid"], default="hybrid")
+    q.add_argument("--committee", help="exact committee name")
+    q.add_argument("--doc-type", dest="doc_type", help="exact document type")
+    q.add_argument("--from", dest="date_from", help="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
+    q.add_argument("--to", dest="date_to", help="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
+    q.add_argument("--json", action="store_true", help="print the API's JSON")
+    add_index_options(q)
 
     a = sub.add_parser("ask", help="print a cited answer to a question")
     a.add_argument("question")
@@ -99,6 +116,58 @@ def date_bound(text: str | None, end: bool) -> date | None:
         raise ScrutinyError(
             f"{value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD"
         ) from exc
+
+
+def format_citation(hit: Hit) -> str:
+    c = hit.citation
+    parts = [
+        c.meeting_date.isoformat() + (" (approx.)" if c.date_approximate else "")
+        if c.meeting_date
+        else "undated",
+        c.committee or c.council or "",
+        f"item {c.item}" + (f" {c.item_title}" if c.item_title else "") if c.item else "",
+        f"para {c.paragraph}" if c.paragraph else "",
+        f"p. {c.page}" if c.page else "",
+    ]
+    line = " · ".join(p for p in parts if p)
+    others = [s.document_id for s in c.sources[1:]]
+    also = f" (also in {', '.join(others)})" if others else ""
+    return f"{line}\n    {c.title or c.document_id} [{c.document_id}]{also}"
+
+
+def _print_hits(hits: Sequence[Hit]) -> None:
+    if not hits:
+        print("No passages found.")
+    for rank, hit in enumerate(hits, 1):
+        print(f"{rank:>2}. [{hit.score:.4f}] {format_citation(hit)}")
+        body = textwrap.shorten(hit.text, 400, placeholder=" …")
+        print(textwrap.indent(textwrap.fill(body, 96), "    "))
+        print()
+
+
+def search(args: argparse.Namespace) -> int:
+    """Ranked passages for a query, by the same call `/search` makes."""
+    from pydantic import ValidationError
+
+    from .http.schemas import SearchQuery
+    from .service import ScrutinyService
+
+    try:
+        query = SearchQuery(
+            q=args.query, k=args.k, mode=args.mode, committee=args.committee,
+            doc_type=args.doc_type, date_from=date_bound(args.date_from, end=False),
+            date_to=date_bound(args.date_to, end=True),
+        )  # fmt: skip
+    except ValidationError as exc:
+        raise ScrutinyError(
+            "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+        ) from exc
+    response = ScrutinyService.open(settings_from_args(args)).search(query)
+    if args.json:
+        print(response.model_dump_json(indent=2))
+        return 0
+    _print_hits(response.hits)
+    return 0
 
 
 def briefing(args: argparse.Namespace) -> int:
@@ -196,7 +265,7 @@ def ask(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    commands = {"serve": serve, "ask": ask, "briefing": briefing}
+    commands = {"serve": serve, "search": search, "ask": ask, "briefing": briefing}
     args = parser().parse_args(argv)
     return run_command(args, commands[args.command])
 

@@ -1,6 +1,6 @@
 """The application core behind the API, the CLI and (later) briefings: no HTTP here.
 
-`ScrutinyService` wraps one `SearchEngine` and adds what a question needs beyond plain
+`ScrutinyService` wraps one `Archive` and adds what a question needs beyond plain
 retrieval: the date span and trend wording it carries (`temporal`), evidence that covers
 that span, and extractive cited answers (`answering`).
 
@@ -28,15 +28,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from indexer.engine import SearchEngine
 from indexer.errors import DocumentNotFoundError, ScrutinyError
 from indexer.models import DatePrecision, Hit, SearchFilters, SearchMode
-from indexer.retrieval import highlights
 from indexer.settings import Settings
 from indexer.store import StoredDocument
 
 from .answering import AbstentionPolicy, Answer, AnswerBuilder
-from .schemas import (
+from .archive import Archive
+from .http.schemas import (
     AskRequest,
     AskResponse,
     DocumentDetail,
@@ -49,6 +48,7 @@ from .schemas import (
     SearchResponse,
     TemporalInfo,
 )
+from .retrieval import highlights
 from .temporal import TemporalIntent, parse_question
 
 __all__ = ["Evidence", "PassageNotInDocumentError", "ScrutinyService", "SourceFileMissingError"]
@@ -100,14 +100,14 @@ def _meeting(hit: Hit) -> tuple[date | None, str | None]:
 
 
 class ScrutinyService:
-    def __init__(self, engine: SearchEngine, policy: AbstentionPolicy | None = None) -> None:
+    def __init__(self, engine: Archive, policy: AbstentionPolicy | None = None) -> None:
         self.engine = engine
         self.settings: Settings = engine.settings
         self.answers = AnswerBuilder(engine.embedder, policy)
 
     @classmethod
     def open(cls, settings: Settings) -> ScrutinyService:
-        return cls(SearchEngine.open(settings))
+        return cls(Archive.open(settings))
 
     def refresh(self) -> bool:
         """Pick up an index version published since (a `build` while the server runs)."""

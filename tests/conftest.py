@@ -16,8 +16,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from indexer.builder import Indexer  # noqa: E402
 from indexer.embedding import Embedder  # noqa: E402
-from indexer.engine import SearchEngine  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
+from search_api.archive import Archive  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -42,8 +42,8 @@ def seed_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) 
 
 
 @pytest.fixture(scope="session")
-def seed_engine(seed_settings: Settings, embedder: Embedder) -> SearchEngine:
-    return SearchEngine.open(seed_settings, embedder)
+def seed_engine(seed_settings: Settings, embedder: Embedder) -> Archive:
+    return Archive.open(seed_settings, embedder)
 
 
 @pytest.fixture

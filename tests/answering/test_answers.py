@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.engine import SearchEngine
-from search_api.schemas import AskRequest, AskResponse
+from search_api.archive import Archive
+from search_api.http.schemas import AskRequest, AskResponse
 from search_api.service import ScrutinyService
 
 DEV_QUESTIONS = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev_questions.jsonl"
@@ -36,7 +36,7 @@ def _dev_questions() -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def service(seed_engine: SearchEngine) -> ScrutinyService:
+def service(seed_engine: Archive) -> ScrutinyService:
     return ScrutinyService(seed_engine)
 
 

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from indexer.engine import SearchEngine
-from search_api.app import create_app
+from search_api.archive import Archive
+from search_api.http.app import create_app
 
 
 @pytest.fixture(scope="session")
-def client(seed_engine: SearchEngine) -> Iterator[TestClient]:
-    with TestClient(create_app(engine=seed_engine), raise_server_exceptions=False) as c:
+def client(seed_engine: Archive) -> Iterator[TestClient]:
+    with TestClient(create_app(archive=seed_engine), raise_server_exceptions=False) as c:
         yield c

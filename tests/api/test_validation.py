@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from indexer.settings import Settings
-from search_api.app import create_app
+from search_api.http.app import create_app
 
 BAD_SEARCHES = [
     ({"q": "staff", "k": 0}, "k"),

@@ -8,16 +8,16 @@ from datetime import date
 import pytest
 from fastapi.testclient import TestClient
 
-from indexer.engine import SearchEngine
-from search_api.app import create_app
+from search_api.archive import Archive
 from search_api.briefing import Briefing, BriefingBuilder, BriefingRequest
+from search_api.http.app import create_app
 from search_api.service import ScrutinyService
 
 BASE = "http://testserver"
 
 
 @pytest.fixture(scope="session")
-def service(seed_engine: SearchEngine) -> ScrutinyService:
+def service(seed_engine: Archive) -> ScrutinyService:
     return ScrutinyService(seed_engine)
 
 
@@ -43,6 +43,6 @@ def ofsted(builder: BriefingBuilder) -> Briefing:
 
 
 @pytest.fixture(scope="session")
-def client(seed_engine: SearchEngine) -> Iterator[TestClient]:
-    with TestClient(create_app(engine=seed_engine), raise_server_exceptions=False) as c:
+def client(seed_engine: Archive) -> Iterator[TestClient]:
+    with TestClient(create_app(archive=seed_engine), raise_server_exceptions=False) as c:
         yield c

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
-from indexer.engine import SearchEngine
 from indexer.settings import Settings
 from search_api.answering import TIMELINE_LIMIT
+from search_api.archive import Archive
 from search_api.briefing import TIMELINE_MEETINGS, BriefingBuilder, BriefingRequest
-from search_api.schemas import AskRequest
+from search_api.http.schemas import AskRequest
 from search_api.service import ScrutinyService
 
 YEARS = range(2013, 2023)  # ten meetings, one a year
@@ -36,7 +36,7 @@ def test_briefing_timeline_spans_every_meeting(tmp_path: Path, embedder: Embedde
         (corpus / f"minutes-{year}.txt").write_text(MINUTES.format(year=year, n=20 + 3 * i))
     settings = Settings(corpus=str(corpus), index_dir=tmp_path / "index")
     Indexer(settings, embedder).build()
-    service = ScrutinyService(SearchEngine.open(settings, embedder))
+    service = ScrutinyService(Archive.open(settings, embedder))
 
     briefing = BriefingBuilder(service).build(
         BriefingRequest(topic="quince allowance for foster carers", generated_at=False)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-from indexer.engine import SearchEngine
 from reliability.server import serve
+from search_api.archive import Archive
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -20,7 +20,7 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def live_server(seed_engine: SearchEngine) -> Iterator[str]:
+def live_server(seed_engine: Archive) -> Iterator[str]:
     with serve(seed_engine) as url:
         yield url
 

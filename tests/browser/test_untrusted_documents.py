@@ -16,9 +16,9 @@ from playwright.sync_api import BrowserContext
 
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
-from indexer.engine import SearchEngine
 from indexer.settings import Settings
 from reliability.server import serve
+from search_api.archive import Archive
 
 from .conftest import watch_errors
 
@@ -53,7 +53,7 @@ def hostile_server(tmp_path: Path, embedder: Embedder) -> Iterator[str]:
                          "minutes", f"Minutes {IMG}", link])  # fmt: skip
     settings = Settings(corpus=str(corpus), index_dir=tmp_path / "index")
     Indexer(settings, embedder).build()
-    with serve(SearchEngine.open(settings, embedder)) as url:
+    with serve(Archive.open(settings, embedder)) as url:
         yield url
 
 

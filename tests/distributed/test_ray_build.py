@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 
 from indexer.embedding import Embedder
-from indexer.engine import SearchEngine
 from indexer.lexical import LEXICAL_DIR
 from indexer.settings import Settings
 from indexer.snapshot import STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
+from search_api.archive import Archive
 
 pytest.importorskip("ray", reason="Ray is an optional extra: pip install '.[ray]'")
 
@@ -94,8 +94,8 @@ def test_same_index_as_single_machine(single_build, ray_build) -> None:
 
 
 def test_served_like_single_machine(single_build, ray_build, embedder: Embedder) -> None:
-    single = SearchEngine.open(single_build[0], embedder)
-    distributed = SearchEngine.open(ray_build[0], embedder)
+    single = Archive.open(single_build[0], embedder)
+    distributed = Archive.open(ray_build[0], embedder)
     for query in ("family hubs call-in", "home to school transport feasibility study"):
         a = [(h.passage_id, round(h.score, 4)) for h in single.search(query, k=5)]
         b = [(h.passage_id, round(h.score, 4)) for h in distributed.search(query, k=5)]

@@ -15,7 +15,7 @@ from indexer.distributed import RAY_MISSING, RayUnavailableError, require_ray
 
 def test_default_path_does_not_import_ray() -> None:
     code = (
-        "import sys, indexer.cli, indexer.builder, indexer.engine, indexer.distributed; "
+        "import sys, indexer.cli, indexer.builder, search_api.archive, indexer.distributed; "
         "sys.exit('ray' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], timeout=120).returncode == 0

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("indexer.engine")
+pytest.importorskip("search_api.archive")
 
 from eval.baseline import BaselineSearcher, build_baseline  # noqa: E402
 from eval.documents import corpus_files, manifest_dates  # noqa: E402

@@ -14,10 +14,10 @@ import pytest
 
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
-from indexer.engine import SearchEngine
 from indexer.errors import CorpusError, IndexCorruptError, IndexMismatchError
 from indexer.settings import Settings
 from indexer.snapshot import VECTORS_FILE, IndexDir
+from search_api.archive import Archive
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,7 +49,7 @@ def _write_numbered_minutes(path: Path, item: int, paragraphs: int) -> None:
     path.write_text(f"Minutes of item {item}\n\nSpending Review\n\n{body}")
 
 
-def _answers(engine: SearchEngine) -> list[list[int]]:
+def _answers(engine: Archive) -> list[list[int]]:
     queries = ["agency staff", "overspend", "Ofsted monitoring visit", "foster carers"]
     return [[h.passage_id for h in engine.search(q, k=5)] for q in queries]
 
@@ -69,7 +69,7 @@ def test_add_change_and_remove_are_incremental(
     added = indexer.build()
     assert added.added == ["005_new_minutes"] and added.unchanged == 5
     assert 0 < added.new_passages <= 3
-    engine = SearchEngine.open(settings, embedder)
+    engine = Archive.open(settings, embedder)
     hits = engine.search("marmalade allowance pilot", k=3)
     assert hits[0].citation.document_id == "005_new_minutes"
     assert hits[0].citation.paragraph == "12.1"
@@ -100,7 +100,7 @@ def test_add_single_file_from_outside_the_corpus(
     (extra / "minutes-2023-03-15.txt").write_text(NEW_MINUTES)
     report = indexer.add([extra / "minutes-2023-03-15.txt"])
     assert report.added == ["minutes-2023-03-15"]
-    engine = SearchEngine.open(settings, embedder)
+    engine = Archive.open(settings, embedder)
     assert engine.counts()[1] == 6
     with pytest.raises(CorpusError, match="no such file"):
         indexer.add([extra / "missing.txt"])
@@ -115,7 +115,7 @@ def test_unreadable_file_is_reported_and_the_rest_indexes(
     failed = {Path(p).name: reason for p, reason in report.failed}
     assert set(failed) == {"empty.txt", "binary.txt"}
     assert len(report.added) == 5
-    engine = SearchEngine.open(_settings(corpus_copy, tmp_path / "index"), embedder)
+    engine = Archive.open(_settings(corpus_copy, tmp_path / "index"), embedder)
     assert {Path(p).name for _, p, _ in engine.snapshot.store.failures()} == set(failed)
 
 
@@ -136,7 +136,7 @@ def test_failure_mid_write_leaves_previous_index_live(
 ) -> None:
     settings = _settings(corpus_copy, tmp_path / "index")
     Indexer(settings, embedder).build()
-    engine = SearchEngine.open(settings, embedder)
+    engine = Archive.open(settings, embedder)
     before = _answers(engine)
     live = IndexDir(settings.index_dir).current_name()
 
@@ -150,7 +150,7 @@ def test_failure_mid_write_leaves_previous_index_live(
 
     assert IndexDir(settings.index_dir).current_name() == live
     assert not list((settings.index_dir / "versions").glob(".draft-*"))
-    reopened = SearchEngine.open(settings, embedder)
+    reopened = Archive.open(settings, embedder)
     assert _answers(reopened) == before
     assert Indexer(settings, embedder).build().added  # the next run completes
 
@@ -160,7 +160,7 @@ def test_sigkill_during_build_leaves_previous_index_loadable(
 ) -> None:
     settings = _settings(corpus_copy, tmp_path / "index")
     Indexer(settings, embedder).build()
-    before = _answers(SearchEngine.open(settings, embedder))
+    before = _answers(Archive.open(settings, embedder))
     live = IndexDir(settings.index_dir).current_name()
     for doc in range(4):
         _write_numbered_minutes(corpus_copy / f"2{doc:02d}_bulk.txt", item=70 + doc, paragraphs=150)
@@ -182,7 +182,7 @@ def test_sigkill_during_build_leaves_previous_index_loadable(
     proc.wait(timeout=30)
 
     assert IndexDir(settings.index_dir).current_name() == live
-    assert _answers(SearchEngine.open(settings, embedder)) == before
+    assert _answers(Archive.open(settings, embedder)) == before
     report = Indexer(settings, embedder).build()
     assert len(report.added) == 4
     assert not list(versions.glob(".draft-*"))
@@ -197,7 +197,7 @@ def test_damaged_vector_file_is_refused_at_load(
     data = vectors.read_bytes()
     vectors.write_bytes(data[: len(data) // 2])
     with pytest.raises(IndexCorruptError, match="damaged.*Rebuild"):
-        SearchEngine.open(settings, embedder)
+        Archive.open(settings, embedder)
 
 
 def test_index_built_with_another_model_is_refused(
@@ -207,15 +207,15 @@ def test_index_built_with_another_model_is_refused(
     other_model.symlink_to(embedder.path, target_is_directory=True)
     settings = seed_settings.model_copy(update={"model": str(other_model)})
     with pytest.raises(IndexMismatchError, match="built with model .*Rebuild"):
-        SearchEngine.open(settings)
+        Archive.open(settings)
 
 
 def test_passage_ids_are_stable_across_builds(
-    tmp_path: Path, seed_settings: Settings, seed_engine: SearchEngine, embedder: Embedder
+    tmp_path: Path, seed_settings: Settings, seed_engine: Archive, embedder: Embedder
 ) -> None:
     settings = Settings(corpus=seed_settings.corpus, index_dir=tmp_path / "index")
     Indexer(settings, embedder).build()
-    other = SearchEngine.open(settings, embedder)
+    other = Archive.open(settings, embedder)
     ids_a, vec_a = seed_engine.snapshot.store.all_vectors(embedder.dim)
     ids_b, vec_b = other.snapshot.store.all_vectors(embedder.dim)
     assert np.array_equal(ids_a, ids_b)

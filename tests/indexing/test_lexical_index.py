@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from indexer.engine import SearchEngine
 from indexer.errors import IndexCorruptError
 from indexer.lexical import LEXICAL_DIR, LexicalIndex
+from search_api.archive import Archive
 
 PASSAGES = [
     (3, "Agency social workers cost the council more than permanent staff.", "Workforce"),
@@ -61,7 +61,7 @@ def test_out_of_order_ids_are_refused() -> None:
         LexicalIndex.build(list(reversed(PASSAGES)))
 
 
-def test_seed_index_covers_every_passage(seed_engine: SearchEngine) -> None:
+def test_seed_index_covers_every_passage(seed_engine: Archive) -> None:
     snapshot = seed_engine.snapshot
     lexical = snapshot.retriever.lexical_index
     assert len(lexical) == snapshot.info.passages
@@ -72,7 +72,7 @@ def test_seed_index_covers_every_passage(seed_engine: SearchEngine) -> None:
 
 
 @pytest.mark.parametrize("k", [1, 3, 25])
-def test_top_k_equals_scoring_every_passage(seed_engine: SearchEngine, k: int) -> None:
+def test_top_k_equals_scoring_every_passage(seed_engine: Archive, k: int) -> None:
     """The lower-bound shortcut in `search` must pick the same passages as sorting all."""
     lexical = seed_engine.snapshot.retriever.lexical_index
     for query in ("agency social workers", "the committee", "Ofsted inspection", "budget 2019"):

@@ -12,9 +12,9 @@ import pytest
 
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
-from indexer.engine import SearchEngine
 from indexer.models import SearchFilters
 from indexer.settings import Settings
+from search_api.archive import Archive
 
 ARCHIVES = Path(__file__).resolve().parents[3] / "shared" / "archives"
 KENT_SLICE = [
@@ -41,7 +41,7 @@ def _kent_slice(target: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def archive_engine(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> SearchEngine:
+def archive_engine(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Archive:
     if not ARCHIVES.is_dir():
         pytest.skip(f"the shared archives are not at {ARCHIVES}")
     root = tmp_path_factory.mktemp("archives")
@@ -50,11 +50,11 @@ def archive_engine(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder)
     report = Indexer(settings, embedder).build()
     assert not report.failed, report.failed
     assert report.documents == 4 + len(KENT_SLICE)
-    return SearchEngine.open(settings, embedder)
+    return Archive.open(settings, embedder)
 
 
 def test_kingston_pdf_passage_reads_as_sentences_with_its_citation(
-    archive_engine: SearchEngine,
+    archive_engine: Archive,
 ) -> None:
     hits = archive_engine.search("zebra crossing Coombe Lane West consultation", k=5)
     top = [h for h in hits if h.citation.title and "zebra crossing" in h.citation.title.lower()]
@@ -70,7 +70,7 @@ def test_kingston_pdf_passage_reads_as_sentences_with_its_citation(
     assert sum(len(w) for w in words) / len(words) > 3  # words, not letters per line
 
 
-def test_kingston_moderngov_page_cites_its_meeting(archive_engine: SearchEngine) -> None:
+def test_kingston_moderngov_page_cites_its_meeting(archive_engine: Archive) -> None:
     hits = archive_engine.search(
         "Manorgate Road petition traffic",
         k=10,
@@ -83,7 +83,7 @@ def test_kingston_moderngov_page_cites_its_meeting(archive_engine: SearchEngine)
 
 
 def test_kent_call_in_report_and_minutes_cite_meeting_and_source(
-    archive_engine: SearchEngine,
+    archive_engine: Archive,
 ) -> None:
     hits = archive_engine.search("call-in of the Family Hubs decision 24/00093", k=10)
     by_doc = {h.citation.document_id: h.citation for h in hits}

@@ -6,13 +6,13 @@ from datetime import date
 
 import pytest
 
-from indexer.engine import SearchEngine
 from indexer.models import SearchFilters
+from search_api.archive import Archive
 
 AGENCY_QUESTION = "How did agency staffing change between 2018 and 2022?"
 
 
-def test_every_seed_document_is_indexed(seed_engine: SearchEngine) -> None:
+def test_every_seed_document_is_indexed(seed_engine: Archive) -> None:
     docs = {d.meta.document_id: d for d in seed_engine.documents()}
     assert set(docs) == {
         "000_2725e8365af33fe2",
@@ -25,7 +25,7 @@ def test_every_seed_document_is_indexed(seed_engine: SearchEngine) -> None:
     assert seed_engine.snapshot.store.failures() == []
 
 
-def test_paragraph_41_4_is_one_passage_citing_both_documents(seed_engine: SearchEngine) -> None:
+def test_paragraph_41_4_is_one_passage_citing_both_documents(seed_engine: Archive) -> None:
     hits = seed_engine.search("currently about 40% of the workforce was agency staff", k=5)
     matching = [h for h in hits if "about 40% of the workforce was agency staff" in h.text]
     assert len(matching) == 1, [h.text[:60] for h in hits]
@@ -42,7 +42,7 @@ def test_paragraph_41_4_is_one_passage_citing_both_documents(seed_engine: Search
 
 
 @pytest.mark.parametrize("mode", ["dense", "lexical", "hybrid"])
-def test_modes_return_ranked_cited_hits(seed_engine: SearchEngine, mode: str) -> None:
+def test_modes_return_ranked_cited_hits(seed_engine: Archive, mode: str) -> None:
     hits = seed_engine.search("overspend on external placements", k=10, mode=mode)  # type: ignore[arg-type]
     assert 0 < len(hits) <= 10
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
@@ -50,7 +50,7 @@ def test_modes_return_ranked_cited_hits(seed_engine: SearchEngine, mode: str) ->
     assert all(h.citation.document_id and h.citation.sources for h in hits)
 
 
-def test_hybrid_top10_spans_2018_and_2022_for_agency_staffing(seed_engine: SearchEngine) -> None:
+def test_hybrid_top10_spans_2018_and_2022_for_agency_staffing(seed_engine: Archive) -> None:
     hits = seed_engine.search(AGENCY_QUESTION, k=10, mode="hybrid")
     texts = " ".join(h.text for h in hits)
     assert "about 40% of the workforce was agency staff" in texts
@@ -60,14 +60,14 @@ def test_hybrid_top10_spans_2018_and_2022_for_agency_staffing(seed_engine: Searc
 
 
 @pytest.mark.parametrize("mode", ["dense", "lexical", "hybrid"])
-def test_date_filter_keeps_only_that_year(seed_engine: SearchEngine, mode: str) -> None:
+def test_date_filter_keeps_only_that_year(seed_engine: Archive, mode: str) -> None:
     filters = SearchFilters(date_from=date(2022, 1, 1), date_to=date(2022, 12, 31))
     hits = seed_engine.search(AGENCY_QUESTION, k=10, mode=mode, filters=filters)  # type: ignore[arg-type]
     assert hits
     assert all(h.citation.meeting_date and h.citation.meeting_date.year == 2022 for h in hits)
 
 
-def test_year_precision_dates_match_a_range_inside_that_year(seed_engine: SearchEngine) -> None:
+def test_year_precision_dates_match_a_range_inside_that_year(seed_engine: Archive) -> None:
     """002 is dated only to 2017: a range inside 2017 must still find it."""
     filters = SearchFilters(date_from=date(2017, 9, 1), date_to=date(2017, 10, 31))
     hits = seed_engine.search("Ofsted inspection process", k=5, filters=filters)
@@ -76,7 +76,7 @@ def test_year_precision_dates_match_a_range_inside_that_year(seed_engine: Search
     assert all(h.citation.date_approximate for h in hits)
 
 
-def test_doc_type_and_committee_filters(seed_engine: SearchEngine) -> None:
+def test_doc_type_and_committee_filters(seed_engine: Archive) -> None:
     report_hits = seed_engine.search("workforce", k=10, filters=SearchFilters(doc_type="report"))
     assert report_hits
     assert {h.citation.document_id for h in report_hits} == {"004_a3ad42d7930c8b10"}
@@ -90,7 +90,7 @@ def test_doc_type_and_committee_filters(seed_engine: SearchEngine) -> None:
     assert len(ok) == 3
 
 
-def test_lexical_search_finds_exact_figures(seed_engine: SearchEngine) -> None:
+def test_lexical_search_finds_exact_figures(seed_engine: Archive) -> None:
     hits = seed_engine.search("£6.4 million overspend", k=3, mode="lexical")
     assert any("overspend position of £6.4 million" in h.text for h in hits)
     assert any("overspend" in w.lower() for w in hits[0].highlights)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.engine import SearchEngine
 from indexer.settings import Settings
+from search_api.archive import Archive
 from tests.documents import build_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,7 +36,7 @@ pilot would continue.
 """
 
 
-def answers(engine: SearchEngine) -> list[list[tuple[int, float]]]:
+def answers(engine: Archive) -> list[list[tuple[int, float]]]:
     """What the index answers to a few fixed queries: ids and scores, to compare exactly."""
     return [[(h.passage_id, round(h.score, 6)) for h in engine.search(q, k=5)] for q in QUERIES]
 

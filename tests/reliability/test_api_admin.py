@@ -10,9 +10,9 @@ from fastapi.testclient import TestClient
 
 from indexer import cli as indexer_cli
 from indexer.embedding import Embedder
-from indexer.engine import SearchEngine
 from indexer.settings import Settings
-from search_api.app import create_app
+from search_api.archive import Archive
+from search_api.http.app import create_app
 from tests.documents import build_docx
 
 from .conftest import CORPUS, GOOD_MINUTES, text_pdf
@@ -22,8 +22,8 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 def _client(settings: Settings, embedder: Embedder) -> TestClient:
-    engine = SearchEngine.open(settings, embedder)
-    return TestClient(create_app(engine=engine), raise_server_exceptions=False)
+    engine = Archive.open(settings, embedder)
+    return TestClient(create_app(archive=engine), raise_server_exceptions=False)
 
 
 @pytest.fixture
@@ -116,7 +116,7 @@ def test_a_rebuild_from_the_shell_keeps_uploads(
     assert _upload(admin, GOOD_MINUTES.encode()).status_code == 201
     args = [*map(str, seed_copy.corpus_dirs), "--rebuild", "--index", str(seed_copy.index_dir)]
     assert indexer_cli.main(["build", *args]) == 0
-    engine = SearchEngine.open(seed_copy, embedder)
+    engine = Archive.open(seed_copy, embedder)
     assert engine.counts()[1] == 6
     assert engine.search("marmalade allowance pilot", k=1)[0].citation.document_id == "new-minutes"
 

@@ -13,17 +13,17 @@ import pytest
 from fastapi.testclient import TestClient
 
 from indexer.embedding import Embedder
-from indexer.engine import SearchEngine
 from indexer.settings import Settings
 from indexer.snapshot import STORE_FILE
-from search_api.app import create_app
+from search_api.archive import Archive
+from search_api.http.app import create_app
 
 SCRIPT = "<script>alert('x')</script><img src=x onerror=alert(1)>"
 
 
 @pytest.fixture(scope="module")
-def client(seed_engine: SearchEngine) -> Iterator[TestClient]:
-    with TestClient(create_app(engine=seed_engine), raise_server_exceptions=False) as c:
+def client(seed_engine: Archive) -> Iterator[TestClient]:
+    with TestClient(create_app(archive=seed_engine), raise_server_exceptions=False) as c:
         yield c
 
 
@@ -145,8 +145,8 @@ def test_the_page_uses_no_inline_script(client: TestClient) -> None:
 def test_an_internal_error_is_a_generic_500(seed_copy: Settings, embedder: Embedder) -> None:
     """The passage store swapped for garbage under a running server: a failure nobody
     anticipated. The client gets a generic JSON 500; the details stay in the log."""
-    engine = SearchEngine.open(seed_copy, embedder)
-    with TestClient(create_app(engine=engine), raise_server_exceptions=False) as client:
+    engine = Archive.open(seed_copy, embedder)
+    with TestClient(create_app(archive=engine), raise_server_exceptions=False) as client:
         assert client.get("/search", params={"q": "staff"}).status_code == 200
         engine.snapshot.store.close()
         path = engine.index_dir.current() / STORE_FILE

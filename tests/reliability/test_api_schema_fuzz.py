@@ -20,24 +20,24 @@ from hypothesis import HealthCheck, given  # noqa: E402
 from hypothesis import settings as hypothesis_settings  # noqa: E402
 from schemathesis.specs.openapi.checks import positive_data_acceptance  # noqa: E402
 
-from indexer.engine import SearchEngine  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
-from search_api.app import create_app  # noqa: E402
+from search_api.archive import Archive  # noqa: E402
+from search_api.http.app import create_app  # noqa: E402
 
 EXAMPLES = int(os.environ.get("RELIABILITY_API_EXAMPLES", "25"))
 COUNT_FILE = os.environ.get("RELIABILITY_COUNT_FILE")
 
 
 @pytest.fixture(scope="module")
-def fuzz_app(seed_engine: SearchEngine) -> Iterator[FastAPI]:
+def fuzz_app(seed_engine: Archive) -> Iterator[FastAPI]:
     # The admin token is set on a copy of the settings the app reads; the engine (and its
     # index) is the shared seed one, which the fuzzer can never change: it has no token.
-    engine = SearchEngine.__new__(SearchEngine)
+    engine = Archive.__new__(Archive)
     engine.__dict__.update(seed_engine.__dict__)
     engine.settings = seed_engine.settings.model_copy(
         update={"admin_token": "fuzz-token-that-nobody-guesses-0123456789"}
     )
-    app = create_app(engine=engine)
+    app = create_app(archive=engine)
     with TestClient(app, raise_server_exceptions=False):
         yield app
 

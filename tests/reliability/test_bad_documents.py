@@ -18,8 +18,8 @@ from pypdf import PdfReader, PdfWriter
 
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
-from indexer.engine import SearchEngine
 from indexer.settings import Settings
+from search_api.archive import Archive
 
 from .conftest import CORPUS, GOOD_MINUTES, answers, text_pdf
 
@@ -73,7 +73,7 @@ def _bad_corpus(folder: Path) -> dict[str, str]:
     }
 
 
-def _seed_documents(engine: SearchEngine) -> dict[str, list[tuple[int, str]]]:
+def _seed_documents(engine: Archive) -> dict[str, list[tuple[int, str]]]:
     """Every seed document's passages in order: ids and texts."""
     return {
         path.stem: [(p.passage_id, p.text) for p in engine.document(path.stem)[1]]
@@ -84,7 +84,7 @@ def _seed_documents(engine: SearchEngine) -> dict[str, list[tuple[int, str]]]:
 def test_bad_files_are_reported_once_each_and_the_rest_indexes(
     seed_copy: Settings, tmp_path: Path, embedder: Embedder, caplog: pytest.LogCaptureFixture
 ) -> None:
-    seed_docs = _seed_documents(SearchEngine.open(seed_copy, embedder))
+    seed_docs = _seed_documents(Archive.open(seed_copy, embedder))
     expected = _bad_corpus(tmp_path / "bad")
     # A second corpus holding a file at the same relative path as a seed document.
     twin = tmp_path / "twin"
@@ -116,7 +116,7 @@ def test_bad_files_are_reported_once_each_and_the_rest_indexes(
     assert elapsed < 120 and grown_mb < 150, (elapsed, grown_mb)
 
     assert sorted(report.added) == ["good", "minutes-1"]
-    engine = SearchEngine.open(settings, embedder)
+    engine = Archive.open(settings, embedder)
     assert engine.counts()[1] == 5 + 2
     assert engine.search("marmalade allowance pilot", k=1)[0].citation.document_id in {
         "good",
@@ -135,7 +135,7 @@ def test_adding_a_file_whose_id_another_corpus_holds_does_not_replace_it(
     seed_copy: Settings, tmp_path: Path, embedder: Embedder
 ) -> None:
     """An upload or `add` named like a corpus document must not overwrite that document."""
-    engine = SearchEngine.open(seed_copy, embedder)
+    engine = Archive.open(seed_copy, embedder)
     before = answers(engine)
     seed_file = sorted(CORPUS.glob("*.txt"))[0]
     doc_id = seed_file.stem
@@ -150,8 +150,8 @@ def test_adding_a_file_whose_id_another_corpus_holds_does_not_replace_it(
     assert Path(path).name == seed_file.name
     assert doc_id in reason and "already" in reason
     assert not engine.refresh() or answers(engine) == before
-    assert answers(SearchEngine.open(seed_copy, embedder)) == before
-    assert SearchEngine.open(seed_copy, embedder).document(doc_id)[0] == original
+    assert answers(Archive.open(seed_copy, embedder)) == before
+    assert Archive.open(seed_copy, embedder).document(doc_id)[0] == original
 
     # The corpus itself still updates its own document.
     assert Indexer(seed_copy, embedder).build().unchanged == 5
@@ -170,5 +170,5 @@ def test_a_failed_file_keeps_its_previous_good_version(
     (extra / "good.txt").write_bytes(b"\x00\x01\x02" * 100)
     report = Indexer(settings, embedder).build()
     assert [Path(p).name for p, _ in report.failed] == ["good.txt"]
-    engine = SearchEngine.open(settings, embedder)
+    engine = Archive.open(settings, embedder)
     assert engine.search("marmalade allowance pilot", k=1)[0].citation.document_id == "good"

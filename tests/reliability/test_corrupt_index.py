@@ -16,7 +16,6 @@ from indexer import cli as indexer_cli
 from indexer import snapshot
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
-from indexer.engine import SearchEngine
 from indexer.errors import (
     IndexCorruptError,
     IndexMismatchError,
@@ -26,6 +25,7 @@ from indexer.errors import (
 from indexer.lexical import LEXICAL_DIR
 from indexer.settings import Settings
 from indexer.snapshot import INFO_FILE, STORE_FILE, VECTORS_FILE, IndexDir
+from search_api.archive import Archive
 
 from .conftest import GOOD_MINUTES, answers
 
@@ -70,7 +70,7 @@ def test_damaged_index_file_is_refused_at_load(
     root = seed_copy.index_dir
     damage(IndexDir(root).current() / victim)
     with pytest.raises(IndexCorruptError) as info:
-        SearchEngine.open(seed_copy, embedder)
+        Archive.open(seed_copy, embedder)
     message = str(info.value)
     assert word in message and "--rebuild" in message and str(root) in message
 
@@ -91,12 +91,12 @@ def test_large_files_are_sampled_at_open_and_hashed_whole_by_check(
     data = bytearray(vectors.read_bytes())
     data[len(data) // 2 - 4000] ^= 0xFF  # between the second and third sampled block
     vectors.write_bytes(bytes(data))
-    assert SearchEngine.open(seed_copy, embedder).counts()[1] == 6
+    assert Archive.open(seed_copy, embedder).counts()[1] == 6
     assert indexer_cli.main(["check", "--index", str(seed_copy.index_dir)]) == 2
     data[0] ^= 0xFF  # inside the first sampled block
     vectors.write_bytes(bytes(data))
     with pytest.raises(IndexCorruptError, match="damaged"):
-        SearchEngine.open(seed_copy, embedder)
+        Archive.open(seed_copy, embedder)
 
 
 @pytest.mark.parametrize(
@@ -115,7 +115,7 @@ def test_current_pointing_nowhere_is_refused(
 ) -> None:
     (seed_copy.index_dir / "CURRENT").write_text(pointer)
     with pytest.raises(error, match=word):
-        SearchEngine.open(seed_copy, embedder)
+        Archive.open(seed_copy, embedder)
 
 
 @pytest.mark.parametrize("operation", ["build", "add"])
@@ -147,7 +147,7 @@ def test_adding_to_an_index_built_with_other_settings_is_refused(
     with pytest.raises(IndexMismatchError, match="chunked with.*--rebuild"):
         Indexer(other, embedder).add([tmp_path / "new.txt"])
     assert IndexDir(seed_copy.index_dir).current_name() == live
-    assert SearchEngine.open(seed_copy, embedder).counts()[1] == 5
+    assert Archive.open(seed_copy, embedder).counts()[1] == 5
 
 
 def test_server_keeps_the_good_version_when_a_damaged_one_is_published(
@@ -158,7 +158,7 @@ def test_server_keeps_the_good_version_when_a_damaged_one_is_published(
 ) -> None:
     """A refresh onto a damaged version logs it and goes on answering from the open one,
     instead of failing every request until someone repairs the disk."""
-    engine = SearchEngine.open(seed_copy, embedder)
+    engine = Archive.open(seed_copy, embedder)
     before = answers(engine)
     good_version = engine.snapshot.version
     extra = tmp_path / "extra"
@@ -169,7 +169,7 @@ def test_server_keeps_the_good_version_when_a_damaged_one_is_published(
     intact = vectors.read_bytes()
     _truncate(vectors)
 
-    with caplog.at_level(logging.ERROR, logger="indexer.engine"):
+    with caplog.at_level(logging.ERROR, logger="search_api.archive"):
         assert engine.refresh() is False
         assert engine.refresh() is False  # refused once, not re-checked on every request
     assert engine.snapshot.version == good_version

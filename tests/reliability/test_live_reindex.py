@@ -11,9 +11,9 @@ import httpx
 
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
-from indexer.engine import SearchEngine
 from indexer.settings import Settings
 from reliability.server import serve
+from search_api.archive import Archive
 
 from .conftest import GOOD_MINUTES
 
@@ -23,7 +23,7 @@ CLIENTS = 4
 def test_queries_during_a_reindex_switch_atomically(
     seed_copy: Settings, embedder: Embedder, tmp_path: Path
 ) -> None:
-    engine = SearchEngine.open(seed_copy, embedder)
+    engine = Archive.open(seed_copy, embedder)
     incoming = tmp_path / "incoming"
     incoming.mkdir()
     for i in range(4):  # enough new text that the build takes a while

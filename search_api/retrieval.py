@@ -12,11 +12,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .embedding import Embedder
-from .lexical import LexicalIndex
-from .models import Hit, SearchFilters, SearchMode
-from .store import PassageStore, query_terms
-from .vectors import VectorIndex
+from indexer.embedding import Embedder
+from indexer.lexical import LexicalIndex
+from indexer.models import Hit, SearchFilters, SearchMode
+from indexer.store import PassageStore, query_terms
+from indexer.vectors import VectorIndex
 
 _TEXT_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’%.-]*[A-Za-z0-9%]|[A-Za-z0-9]")
 

@@ -12,16 +12,17 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from .builder import BuildReport, Indexer, check_index_matches
-from .embedding import Embedder
-from .errors import DocumentNotFoundError, ScrutinyError
-from .lexical import LEXICAL_DIR, LexicalIndex
-from .models import Hit, Passage, SearchFilters, SearchMode
+from indexer.compatibility import check_index_matches
+from indexer.embedding import Embedder
+from indexer.errors import DocumentNotFoundError, ScrutinyError
+from indexer.lexical import LEXICAL_DIR, LexicalIndex
+from indexer.models import Hit, Passage, SearchFilters, SearchMode
+from indexer.settings import Settings
+from indexer.snapshot import FULL_CHECK_BYTES, STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
+from indexer.store import PassageStore, StoredDocument
+from indexer.vectors import VectorIndex
+
 from .retrieval import Retriever
-from .settings import Settings
-from .snapshot import FULL_CHECK_BYTES, STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
-from .store import PassageStore, StoredDocument
-from .vectors import VectorIndex
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ class Snapshot:
     retriever: Retriever
 
 
-class SearchEngine:
+class Archive:
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
         self.settings = settings
         self.embedder = embedder or Embedder.from_settings(settings)
@@ -46,7 +47,7 @@ class SearchEngine:
         self._snapshot = self._open(self.index_dir.current())
 
     @classmethod
-    def open(cls, settings: Settings, embedder: Embedder | None = None) -> SearchEngine:
+    def open(cls, settings: Settings, embedder: Embedder | None = None) -> Archive:
         return cls(settings, embedder)
 
     def _open(self, version: Path) -> Snapshot:
@@ -119,20 +120,3 @@ class SearchEngine:
 
     def counts(self) -> tuple[int, int]:
         return self._snapshot.store.counts()
-
-
-def build_index(settings: Settings, rebuild: bool = False, progress: bool = False) -> BuildReport:
-    return Indexer(settings).build(rebuild=rebuild, progress=progress)
-
-
-def check_index(settings: Settings) -> str:
-    """Verify the live version whole: a server's open samples large files (snapshot.py)."""
-    index_dir = IndexDir(settings.index_dir)
-    version = index_dir.current()
-    index_dir.read_info(version, verify="full")
-    store = PassageStore(version / STORE_FILE, readonly=True)
-    try:
-        store.check_integrity(thorough=True)
-    finally:
-        store.close()
-    return version.name

@@ -3,8 +3,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from ..briefing import Briefing, BriefingBuilder, BriefingRequest
-from ..briefing_render import MEDIA_TYPES, filename_for, render
+from ...briefing import Briefing, BriefingBuilder, BriefingRequest
+from ...briefing_render import MEDIA_TYPES, filename_for, render
 from ..deps import ServiceDep
 from ..schemas import ErrorResponse
 

@@ -16,15 +16,15 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from indexer.embedding import Embedder
-from indexer.engine import SearchEngine
 from indexer.errors import ScrutinyError
 from indexer.settings import Settings
 
+from ..archive import Archive
+from ..service import ScrutinyService
 from .errors import install_error_handlers
 from .routers import admin, ask, briefing, documents, health, page, search
 from .routers.page import STATIC_DIR
 from .security import CONTENT_SECURITY_POLICY, SecurityHeaders
-from .service import ScrutinyService
 
 __all__ = ["CONTENT_SECURITY_POLICY", "create_app"]
 
@@ -33,15 +33,15 @@ log = logging.getLogger(__name__)
 
 def create_app(
     settings: Settings | None = None,
-    engine: SearchEngine | None = None,
+    archive: Archive | None = None,
     embedder: Embedder | None = None,
 ) -> FastAPI:
-    """The app. `engine` lets tests share one opened engine; `embedder` lets `serve` reuse
-    the model it just loaded to bring the index up to date."""
+    """The app. `archive` lets tests share one opened archive; `embedder` lets `serve`
+    reuse the model it just loaded to bring the index up to date."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        resolved = engine.settings if engine is not None else (settings or Settings())
+        resolved = archive.settings if archive is not None else (settings or Settings())
         app.state.settings = resolved
         app.state.service = None
         app.state.startup_error = None
@@ -50,7 +50,7 @@ def create_app(
         # its own SQLite connection): a small pool queues the rest at no cost in throughput.
         anyio.to_thread.current_default_thread_limiter().total_tokens = resolved.request_threads
         try:
-            app.state.service = ScrutinyService(engine or SearchEngine.open(resolved, embedder))
+            app.state.service = ScrutinyService(archive or Archive.open(resolved, embedder))
         except ScrutinyError as exc:
             log.error("search is unavailable: %s", exc)
             app.state.startup_error = exc

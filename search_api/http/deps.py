@@ -8,7 +8,7 @@ from fastapi import Depends, Request
 
 from indexer.errors import IndexNotFoundError, ScrutinyError
 
-from .service import ScrutinyService
+from ..service import ScrutinyService
 
 __all__ = ["ServiceDep", "get_service"]
 

@@ -1,0 +1,64 @@
+"""Whether an index on disk can be read with the current settings and model.
+
+Both sides need this answer: the builder before it adds to an index (an incremental
+build into a mismatched index would mix two models' vectors), and the read side before
+it serves one (a query embedded by another model matches nothing). It lives here, not
+in the builder, so the read side never imports the write side.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from .errors import IndexMismatchError
+from .settings import Settings
+from .snapshot import FORMAT_VERSION, IndexInfo
+
+__all__ = ["chunking_settings", "check_index_matches", "index_mismatches"]
+
+
+class _Model(Protocol):
+    """What the check needs of an embedder: its name and vector width."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def dim(self) -> int: ...
+
+
+def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:
+    """The settings that shape passages, recorded in an index: changing any of them
+    changes every passage, so an index built with others must be rebuilt."""
+    return {
+        "max_passage_tokens": settings.max_passage_tokens,
+        "min_passage_tokens": settings.min_passage_tokens,
+        "embed_title": True,
+    }
+
+
+def index_mismatches(info: IndexInfo, settings: Settings, embedder: _Model) -> list[str]:
+    """Every reason the index cannot be used as it is, worded for the person rebuilding."""
+    problems = []
+    if info.format_version != FORMAT_VERSION:
+        problems.append(f"it has format {info.format_version}, not {FORMAT_VERSION}")
+    if info.model != embedder.name:
+        problems.append(f"it was built with model {info.model!r}, not {embedder.name!r}")
+    elif info.dim != embedder.dim:
+        problems.append(f"its vectors have {info.dim} dimensions, the model gives {embedder.dim}")
+    if info.chunking != chunking_settings(settings):
+        problems.append(f"it was chunked with {info.chunking}")
+    return problems
+
+
+def check_index_matches(
+    info: IndexInfo, settings: Settings, embedder: _Model, root: Path
+) -> None:
+    """Refuse a mismatched index with the command that rebuilds it."""
+    problems = index_mismatches(info, settings, embedder)
+    if problems:
+        raise IndexMismatchError(
+            f"The index at {root} does not match the settings: {'; '.join(problems)}. "
+            f"Rebuild it: python -m indexer build --index {root} --rebuild"
+        )
