@@ -2,13 +2,19 @@
 
 Works without HTTP (the API, the CLI, the evaluation harness and benchmarks all use it).
 A server keeps one engine; `refresh()` switches to a newly published index version
-atomically, so requests already running finish on the version they started with.
+atomically, so requests already running finish on the version they started with. The
+version it leaves is closed (SQLite connections, mapped files) as soon as the last of
+those requests ends (`reading()` and `indexer.snapshot.Reaper`), not at some later GC.
+A server started without a usable index keeps trying: `Archive.open` is retried by the
+HTTP layer whenever a new version is published.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +24,14 @@ from indexer.errors import DocumentNotFoundError, ScrutinyError
 from indexer.lexical import LEXICAL_DIR, LexicalIndex
 from indexer.models import Hit, Passage, SearchFilters, SearchMode
 from indexer.settings import Settings
-from indexer.snapshot import FULL_CHECK_BYTES, STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
+from indexer.snapshot import (
+    FULL_CHECK_BYTES,
+    STORE_FILE,
+    VECTORS_FILE,
+    IndexDir,
+    IndexInfo,
+    Reaper,
+)
 from indexer.store import PassageStore, StoredDocument
 from indexer.vectors import VectorIndex
 
@@ -36,6 +49,11 @@ class Snapshot:
     store: PassageStore
     retriever: Retriever
 
+    def close(self) -> None:
+        """Close the version's files: its SQLite connections and mapped posting files."""
+        self.store.close()
+        self.retriever.lexical_index.close()
+
 
 class Archive:
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
@@ -44,6 +62,7 @@ class Archive:
         self.index_dir = IndexDir(settings.index_dir)
         self._lock = threading.Lock()
         self._refused: str | None = None
+        self._reaper = Reaper()
         self._snapshot = self._open(self.index_dir.current())
 
     @classmethod
@@ -54,18 +73,33 @@ class Archive:
         info = self.index_dir.read_info(version)
         check_index_matches(info, self.settings, self.embedder, self.index_dir.root)
         store = PassageStore(version / STORE_FILE, readonly=True)
-        store.check_integrity(thorough=store.path.stat().st_size <= FULL_CHECK_BYTES)
-        vectors = VectorIndex.load(version / VECTORS_FILE, info.vector_kind)
+        try:
+            store.check_integrity(thorough=store.path.stat().st_size <= FULL_CHECK_BYTES)
+            vectors = VectorIndex.load(version / VECTORS_FILE, info.vector_kind)
+            lexical = LexicalIndex.load(version / LEXICAL_DIR)
+        except BaseException:
+            store.close()
+            raise
         retriever = Retriever(
             store,
             vectors,
-            LexicalIndex.load(version / LEXICAL_DIR),
+            lexical,
             self.embedder,
             self.settings.rrf_k,
             self.settings.candidates,
             self.settings.lexical_weight,
         )
         return Snapshot(version.name, info, store, retriever)
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """Hold the versions a request may read open until it ends (the HTTP app wraps
+        every request in this); a version retired meanwhile is closed afterwards."""
+        ticket = self._reaper.enter()
+        try:
+            yield
+        finally:
+            self._reaper.leave(ticket)
 
     @property
     def snapshot(self) -> Snapshot:
@@ -85,11 +119,13 @@ class Archive:
             if name in (self._snapshot.version, self._refused):
                 return False
             try:
-                self._snapshot = self._open(self.index_dir.current())
+                new = self._open(self.index_dir.current())
             except ScrutinyError as exc:
                 self._refused = name
                 log.error("kept index version %s: %s", self._snapshot.version, exc)
                 return False
+            old, self._snapshot = self._snapshot, new
+        self._reaper.retire(old.close)
         return True
 
     # -- queries -------------------------------------------------------------------------

@@ -18,11 +18,11 @@ import pytest
 
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
-from indexer.engine import SearchEngine
 from indexer.errors import DiskFullError, IndexDamagedError
 from indexer.settings import Settings
 from indexer.snapshot import STORE_FILE, IndexDir, IndexLockedError, Reaper
 from indexer.store import PassageStore
+from search_api.archive import Archive
 
 from .conftest import GOOD_MINUTES, ROOT
 
@@ -64,7 +64,7 @@ def test_a_store_damaged_while_open_raises_index_damaged(
 ) -> None:
     """A corrupted passages.sqlite gave sqlite3.DatabaseError (a 500) on /health,
     /documents and /ask: it must be a domain error the server answers 503 for."""
-    engine = SearchEngine.open(seed_copy, embedder)
+    engine = Archive.open(seed_copy, embedder)
     assert engine.counts()[1] == 5
     store = IndexDir(seed_copy.index_dir).current() / STORE_FILE
     data = bytearray(store.read_bytes())

@@ -33,14 +33,13 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
 from pydantic import BaseModel, Field
 
 from indexer.builder import BuildReport, Indexer
-from indexer.errors import CorpusError
-from indexer.ingest import document_id_for
-from indexer.ingest.manifest import MANIFEST_NAME
-from indexer.ingest.readers import is_docx
+from indexer.errors import CorpusError, DocumentExistsError, ScrutinyError
+from indexer.ingest.manifest import MANIFEST_NAME, slug
+from indexer.ingest.readers import SUPPORTED_SUFFIXES, is_docx
 from indexer.settings import Settings
-from indexer.snapshot import IndexLockedError
+from indexer.snapshot import IndexDir, IndexLockedError
 
-from ..deps import ServiceDep
+from ..deps import ServiceDep, current_service
 from ..schemas import ErrorResponse
 
 __all__ = ["MIN_TOKEN_CHARS", "router"]
@@ -221,14 +220,23 @@ async def upload_document(
     doc_type: Text = None,
     title: Text = None,
     source_url: Text = None,
+    replace: Annotated[
+        bool, Query(description="Replace the indexed document with the same id (else 409)")
+    ] = False,
 ) -> ChangeReport:
-    """Add or replace a document (the body is the file) and index it."""
+    """Add a document (the body is the file) and index it; with `replace=true`, replace
+    the one already indexed under the same id.
+
+    The id is the file name without its extension, taken off once: "Minutes
+    12.03.2019.txt" and "Minutes 12.03.2020.txt" are two documents.
+    """
     from starlette.concurrency import run_in_threadpool
 
     settings: Settings = request.app.state.settings
     folder = settings.uploads_dir
     folder.mkdir(parents=True, exist_ok=True)
-    stem = document_id_for(Path(filename).stem or filename)
+    named = Path(filename)
+    stem = slug(named.stem if named.suffix.lower() in SUPPORTED_SUFFIXES else filename)
     if not stem:
         raise HTTPException(
             422, "filename: give a name with letters or digits"
@@ -244,7 +252,7 @@ async def upload_document(
                 "(the type is read from the file's bytes, not its name)",
             )
         return await run_in_threadpool(
-            _index_upload, service, settings, folder, incoming, stem + suffix,
+            _index_upload, service, settings, folder, incoming, stem + suffix, replace,
             {"council": council, "committee": committee, "doc_type": doc_type, "title": title,
              "source_url": source_url,
              "meeting_date": meeting_date.isoformat() if meeting_date else None},
@@ -259,39 +267,61 @@ def _index_upload(
     folder: Path,
     incoming: Path,
     name: str,
+    replace: bool,
     meta: dict[str, str | None],
 ) -> ChangeReport:
-    target = folder / name
-    backup = folder / f".previous-{uuid.uuid4().hex}"
-    with _manifest_lock:
-        had = target.exists()
-        if had:
-            os.replace(target, backup)
-        # Another upload with the same id but another format is replaced too.
-        for other in folder.glob(f"{Path(name).stem}.*"):
-            if other.suffix in (".pdf", ".docx", ".html", ".txt") and other.name != name:
-                other.unlink()
-                _set_manifest_row(folder, other.name)
-        os.replace(incoming, target)
-        row = {"path": name, **{k: v or "" for k, v in meta.items()}}
-        row["date_precision"] = "day" if meta.get("meeting_date") else ""
-        _set_manifest_row(folder, row["path"], row)
-        try:
-            report = Indexer(settings, service.engine.embedder).add([target])
-        except IndexLockedError:
-            _restore(target, backup, had, folder, name)
-            raise _locked() from None
-        except BaseException:
-            _restore(target, backup, had, folder, name)
-            raise
-        if report.failed:
-            _restore(target, backup, had, folder, name)
-            reason = report.failed[0][1]
-            code = 409 if "duplicate document id" in reason else 422
-            raise HTTPException(code, f"{name}: {reason}")
-        backup.unlink(missing_ok=True)
+    """Place the file and index it, holding the index's writer lock throughout: a
+    re-index running meanwhile could otherwise index a file this upload then removes."""
+    try:
+        with _manifest_lock, IndexDir(settings.index_dir).lock():
+            report = _place_and_index(service, settings, folder, incoming, name, replace, meta)
+    except IndexLockedError:
+        raise _locked() from None
     service.refresh()
     return _report(report, service.engine.snapshot.version)
+
+
+def _place_and_index(
+    service: Any,
+    settings: Settings,
+    folder: Path,
+    incoming: Path,
+    name: str,
+    replace: bool,
+    meta: dict[str, str | None],
+) -> BuildReport:
+    target = folder / name
+    backup = folder / f".previous-{uuid.uuid4().hex}"
+    document_id = Path(name).stem
+    service.refresh()
+    existing = service.engine.snapshot.store.document(document_id)
+    if existing is not None and not replace:
+        title = f", {existing.meta.title!r}" if existing.meta.title else ""
+        raise DocumentExistsError(document_id, f"from {existing.meta.path}{title}")
+    had = target.exists()
+    if had:
+        os.replace(target, backup)
+    # Another upload with the same id but another format is replaced too.
+    for other in folder.glob(f"{Path(name).stem}.*"):
+        if other.suffix in (".pdf", ".docx", ".html", ".txt") and other.name != name:
+            other.unlink()
+            _set_manifest_row(folder, other.name)
+    os.replace(incoming, target)
+    row = {"path": name, **{k: v or "" for k, v in meta.items()}}
+    row["date_precision"] = "day" if meta.get("meeting_date") else ""
+    _set_manifest_row(folder, row["path"], row)
+    try:
+        report = Indexer(settings, service.engine.embedder).add([target])
+    except BaseException:
+        _restore(target, backup, had, folder, name)
+        raise
+    if report.failed:
+        _restore(target, backup, had, folder, name)
+        reason = report.failed[0][1]
+        code = 409 if "duplicate document id" in reason else 422
+        raise HTTPException(code, f"{name}: {reason}")
+    backup.unlink(missing_ok=True)
+    return report
 
 
 def _restore(target: Path, backup: Path, had: bool, folder: Path, name: str) -> None:
@@ -304,13 +334,21 @@ def _restore(target: Path, backup: Path, had: bool, folder: Path, name: str) -> 
 
 
 @router.post("/reindex", response_model=ChangeReport)
-def reindex(request: Request, _: AdminDep, service: ServiceDep) -> ChangeReport:
-    """Index the configured corpus folders and the uploads (incremental)."""
+def reindex(request: Request, _: AdminDep) -> ChangeReport:
+    """Index the configured corpus folders and the uploads (incremental).
+
+    Works when search is unavailable too (a server started on a missing or damaged
+    index): this is the rebuild that brings it back.
+    """
     settings: Settings = request.app.state.settings
     try:
-        report = Indexer(settings, service.engine.embedder).build()
+        report = Indexer(settings, request.app.state.embedder).build()
     except IndexLockedError:
         raise _locked() from None
+    try:
+        service = current_service(request.app)
+    except ScrutinyError:
+        return _report(report, None)
     service.refresh()
     return _report(report, service.engine.snapshot.version)
 
@@ -332,18 +370,18 @@ def delete_document(
     doc = service.engine.snapshot.store.document(document_id)
     if doc is None:
         raise HTTPException(404, f"No document with id {document_id!r} in the index")
-    try:
-        report = Indexer(settings, service.engine.embedder).remove([document_id])
+    folder = settings.uploads_dir.resolve()
+    try:  # the file goes while the lock is held, or a re-index could bring it back
+        with _manifest_lock, IndexDir(settings.index_dir).lock():
+            report = Indexer(settings, service.engine.embedder).remove([document_id])
+            if Path(doc.corpus).resolve() == folder:
+                path = (folder / doc.meta.path).resolve()
+                if path.is_relative_to(folder) and path.is_file():
+                    path.unlink()
+                    _set_manifest_row(folder, doc.meta.path)
     except IndexLockedError:
         raise _locked() from None
     except CorpusError as exc:
         raise HTTPException(404, str(exc)) from None
-    folder = settings.uploads_dir.resolve()
-    if Path(doc.corpus).resolve() == folder:
-        path = (folder / doc.meta.path).resolve()
-        if path.is_relative_to(folder) and path.is_file():
-            with _manifest_lock:
-                path.unlink()
-                _set_manifest_row(folder, doc.meta.path)
     service.refresh()
     return _report(report, service.engine.snapshot.version)

@@ -30,7 +30,10 @@ def briefing(body: BriefingRequest, request: Request, service: ServiceDep) -> Re
     `format` is markdown, docx or json (the `Briefing` model). With `generated_at`
     false the same index and request give the same bytes.
     """
-    built = BriefingBuilder(service, str(request.base_url)).build(body)
+    # Links come from the configured public address when there is one, never from an
+    # unchecked Host header (AllowedHosts has vetted this one).
+    base_url = request.app.state.settings.public_url or str(request.base_url)
+    built = BriefingBuilder(service, base_url).build(body)
     return Response(
         render(built, body.format),
         media_type=MEDIA_TYPES[body.format],
