@@ -235,8 +235,8 @@ async def upload_document(
     settings: Settings = request.app.state.settings
     folder = settings.uploads_dir
     folder.mkdir(parents=True, exist_ok=True)
-    named = Path(filename)
-    stem = slug(named.stem if named.suffix.lower() in SUPPORTED_SUFFIXES else filename)
+    named = Path(Path(filename.replace("\\", "/")).name or filename)  # no folders
+    stem = slug(named.stem if named.suffix.lower() in SUPPORTED_SUFFIXES else named.name)
     if not stem:
         raise HTTPException(
             422, "filename: give a name with letters or digits"
@@ -295,7 +295,9 @@ def _place_and_index(
     document_id = Path(name).stem
     service.refresh()
     existing = service.engine.snapshot.store.document(document_id)
-    if existing is not None and not replace:
+    # An id held by another corpus's file is refused by the indexer (409, never replaced).
+    uploaded = existing is not None and Path(existing.corpus).resolve() == folder.resolve()
+    if existing is not None and uploaded and not replace:
         title = f", {existing.meta.title!r}" if existing.meta.title else ""
         raise DocumentExistsError(document_id, f"from {existing.meta.path}{title}")
     had = target.exists()
