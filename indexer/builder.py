@@ -23,7 +23,7 @@ from tqdm import tqdm
 from .compatibility import chunking_settings, index_mismatches
 from .embedding import Embedder
 from .errors import CorpusError, IndexMismatchError, IndexNotFoundError, IngestError
-from .ingest import SourceFile, discover, ingest_file
+from .ingest import SourceFile, ZipLimits, discover, ingest_file
 from .lexical import LEXICAL_DIR, LexicalIndex
 from .models import ParsedDocument
 from .settings import Settings
@@ -59,6 +59,18 @@ def embedding_input(
         if count_tokens(titled) <= limit:
             return titled
     return text
+
+
+@dataclass
+class _Plan:
+    """A run's work, decided against the live version before any copy is made."""
+
+    stored: dict[str, StoredDocument]
+    counts: tuple[int, int]
+    todo: list[tuple[SourceFile, str]] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[tuple[SourceFile, str]] = field(default_factory=list)
+    new_failures: bool = False
 
 
 @dataclass
@@ -177,50 +189,35 @@ class Indexer:
         rebuild: bool = False,
         progress: bool = False,
     ) -> BuildReport:
+        """Plan against the live version, then copy it only if there is work to do.
+
+        A run that changes nothing copies nothing (a no-op re-index on a full disk
+        succeeds), and a run whose only news is failures publishes only when it is a
+        build whose failures differ from those recorded: a rejected upload publishes no
+        version that would push a good one out of the few kept.
+        """
         started = time.perf_counter()
         report = BuildReport()
         with self.index_dir.lock():
             fresh = rebuild or not self._compatible_live_index(can_rebuild=bool(prune_corpora))
+            plan = self._plan(sources, prune_corpora, fresh, report)
+            if not (fresh or plan.todo or plan.removed or plan.new_failures):
+                report.passages, report.documents = plan.counts
+                report.seconds = time.perf_counter() - started
+                return report
             with self.index_dir.draft(fresh=fresh) as draft:
                 store = PassageStore(draft / STORE_FILE)
-                stored = store.stored_documents()
-                seen: set[str] = set()
-                todo: list[tuple[SourceFile, str]] = []
-                owners = _owners(sources, stored)
-                for source in sources:
-                    owner = owners[source.document_id]
-                    if owner is not source:
-                        self._fail(store, source, _duplicate_reason(source, owner.path), report)
-                        continue
-                    seen.add(source.document_id)
-                    if source.error:
-                        self._fail(store, source, source.error, report)
-                        continue
-                    previous = stored.get(source.document_id)
-                    holder = _other_holder(previous, source, prune_corpora)
-                    if holder is not None:
-                        self._fail(store, source, _duplicate_reason(source, holder), report)
-                        continue
-                    if (problem := self._too_large(source)) is not None:
-                        self._fail(store, source, problem, report)
-                        continue
-                    try:
-                        content = source.path.read_bytes()
-                    except OSError as exc:
-                        self._fail(store, source, f"cannot read file: {exc.strerror}", report)
-                        continue
-                    fingerprint = source_fingerprint(source, content)
-                    if previous is not None and previous.content_hash == fingerprint:
-                        report.unchanged += 1
-                        continue
-                    todo.append((source, fingerprint))
+                recorded = set(store.failures())
+                for source, reason in plan.failed:
+                    store.record_failure(_corpus_key(source.corpus_dir), source.relative_path,
+                                         reason)  # fmt: skip
                 orphans: list[int] = []
-                for document_id, doc in stored.items():
-                    if doc.corpus in prune_corpora and document_id not in seen:
-                        orphans.extend(store.remove_document(document_id))
-                        report.removed.append(document_id)
-                created = self._ingest(store, todo, stored, report, orphans, progress)
-                if not (report.changed or fresh) and not report.failed:
+                for document_id in plan.removed:
+                    orphans.extend(store.remove_document(document_id))
+                    report.removed.append(document_id)
+                created = self._ingest(store, plan.todo, plan.stored, report, orphans, progress)
+                news = bool(prune_corpora) and set(store.failures()) != recorded
+                if not (report.changed or fresh or news):
                     report.passages, report.documents = store.counts()
                     report.seconds = time.perf_counter() - started
                     store.close()
@@ -229,6 +226,64 @@ class Indexer:
                 self._publish(store, draft, orphans, created, report, corpora, fresh=fresh)
         report.seconds = time.perf_counter() - started
         return report
+
+    def _plan(
+        self, sources: list[SourceFile], prune_corpora: set[str], fresh: bool, report: BuildReport
+    ) -> _Plan:
+        """What a run must do, read from the live version without copying it."""
+        live: PassageStore | None = None
+        if not fresh:
+            live = PassageStore(self.index_dir.current() / STORE_FILE, readonly=True)
+        try:
+            stored = live.stored_documents() if live else {}
+            recorded = set(live.failures()) if live else set()
+            plan = _Plan(stored=stored, counts=live.counts() if live else (0, 0))
+            seen: set[str] = set()
+            owners = _owners(sources, stored)
+
+            def fail(source: SourceFile, reason: str) -> None:
+                log.error("skipped %s: %s", source.path, reason)
+                report.failed.append((str(source.path), reason))
+                plan.failed.append((source, reason))
+                key = (_corpus_key(source.corpus_dir), source.relative_path, reason)
+                plan.new_failures |= bool(prune_corpora) and key not in recorded
+
+            for source in sources:
+                owner = owners[source.document_id]
+                if owner is not source:
+                    fail(source, _duplicate_reason(source, owner.path))
+                    continue
+                seen.add(source.document_id)
+                if source.error:
+                    fail(source, source.error)
+                    continue
+                previous = stored.get(source.document_id)
+                holder = _other_holder(previous, source, prune_corpora)
+                if holder is not None:
+                    fail(source, _duplicate_reason(source, holder))
+                    continue
+                if (problem := self._too_large(source)) is not None:
+                    fail(source, problem)
+                    continue
+                try:
+                    content = source.path.read_bytes()
+                except OSError as exc:
+                    fail(source, f"cannot read file: {exc.strerror}")
+                    continue
+                fingerprint = source_fingerprint(source, content)
+                if previous is not None and previous.content_hash == fingerprint:
+                    report.unchanged += 1
+                    continue
+                plan.todo.append((source, fingerprint))
+            plan.removed = [
+                document_id
+                for document_id, doc in stored.items()
+                if doc.corpus in prune_corpora and document_id not in seen
+            ]
+            return plan
+        finally:
+            if live is not None:
+                live.close()
 
     def _ingest(
         self,
@@ -252,6 +307,7 @@ class Indexer:
                 count_tokens=self.embedder.count_tokens,
                 max_tokens=self.settings.max_passage_tokens,
                 min_tokens=self.settings.min_passage_tokens,
+                zip_limits=ZipLimits.from_settings(self.settings),
             )
         except IngestError as exc:
             return exc

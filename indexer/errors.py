@@ -45,3 +45,33 @@ class DocumentNotFoundError(ScrutinyError):
     def __init__(self, document_id: str) -> None:
         self.document_id = document_id
         super().__init__(f"No document with id {document_id!r} in the index")
+
+
+class IndexDamagedError(IndexCorruptError):
+    """The live index went bad while in use (a file truncated or overwritten under a
+    running server). Requests answer 503 until a good version is published."""
+
+
+class DiskFullError(ScrutinyError):
+    """A write to the index folder ran out of space (or hit a size quota).
+
+    Nothing was published: the live version is untouched and the partial draft removed.
+    """
+
+    def __init__(self, where: Path | str, detail: str) -> None:
+        self.where = str(where)
+        super().__init__(
+            f"The disk holding the index is full ({detail}) while writing {where}. "
+            "Nothing was changed; free some space and try again."
+        )
+
+
+class DocumentExistsError(ScrutinyError):
+    """An upload would replace a document that is already indexed under the same id."""
+
+    def __init__(self, document_id: str, existing: str) -> None:
+        self.document_id = document_id
+        super().__init__(
+            f"A document with id {document_id!r} is already indexed ({existing}); "
+            "send replace=true to replace it, or upload under another file name"
+        )

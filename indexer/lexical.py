@@ -17,19 +17,30 @@ get no posting list: no query asks for them.
 
 The index is rebuilt from the passage store at every publish (IDF and average length
 change with every document anyway): about a second per 10k passages.
+
+Memory-mapped files are a hazard if they shrink: touching a page past the end of a file
+truncated under a running server kills the process with SIGBUS. So the posting files'
+sizes are checked against their `.npy` headers before mapping, and again (one `fstat`
+on a descriptor held open, microseconds) before every search; a shrunken file raises
+`IndexDamagedError` and the server answers 503 instead of dying. `close()` unmaps and
+closes them when a version is retired.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import mmap
+import os
 import re
 from array import array
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
-from .errors import IndexCorruptError
+from .errors import IndexCorruptError, IndexDamagedError
 from .text import Analyzer
 
 LEXICAL_DIR = "lexical"
@@ -50,6 +61,62 @@ LexicalRow = tuple[int, str, str | None] | tuple[int, str, str | None, str | Non
 """(passage id, text, item title[, document title])."""
 
 
+class MappedArray:
+    """A `.npy` array memory-mapped from a file held open, so its size can be re-checked.
+
+    The header says how many bytes the array needs; a file shorter than that is refused
+    before mapping, and `check()` refuses it later if it shrinks while mapped.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        handle: BinaryIO = path.open("rb")
+        try:
+            version = np.lib.format.read_magic(handle)
+            if version == (1, 0):
+                shape, fortran, dtype = np.lib.format.read_array_header_1_0(handle)
+            else:
+                shape, fortran, dtype = np.lib.format.read_array_header_2_0(handle)
+            if fortran or len(shape) != 1:
+                raise ValueError(f"expected a flat array, found shape {shape}")
+            offset = handle.tell()
+            self.size = offset + int(shape[0]) * dtype.itemsize
+            self.check(handle)
+            self._map = (
+                mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if shape[0] else None
+            )
+        except BaseException:
+            handle.close()
+            raise
+        self._handle: BinaryIO | None = handle
+        self.array: np.ndarray = (
+            np.frombuffer(self._map, dtype=dtype, count=int(shape[0]), offset=offset)
+            if self._map is not None
+            else np.zeros(0, dtype=dtype)
+        )
+
+    def check(self, handle: BinaryIO | None = None) -> None:
+        handle = handle or self._handle
+        if handle is None:
+            raise IndexDamagedError(f"Lexical index file {self.path} was closed")
+        actual = os.fstat(handle.fileno()).st_size
+        if actual < self.size:
+            raise IndexDamagedError(
+                f"Lexical index file {self.path} is truncated ({actual} bytes, its header "
+                f"needs {self.size}). Publish a good version: python -m indexer build --rebuild"
+            )
+
+    def close(self) -> None:
+        """Unmap and close; a search still holding a slice keeps the map until it ends."""
+        self.array = np.zeros(0, dtype=self.array.dtype)
+        if self._map is not None:
+            with contextlib.suppress(BufferError):  # a live view keeps the map until it goes
+                self._map.close()
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+
 class LexicalIndex:
     """Passage rows sorted by passage id; per term, the rows holding it and their scores."""
 
@@ -60,6 +127,7 @@ class LexicalIndex:
         indptr: np.ndarray,
         rows: np.ndarray,
         scores: np.ndarray,
+        mapped: tuple[MappedArray, ...] = (),
     ) -> None:
         self.ids = ids
         self.terms = terms
@@ -67,6 +135,7 @@ class LexicalIndex:
         self.rows = rows
         self.scores = scores
         self.analyzer = Analyzer()
+        self._mapped = mapped
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -148,17 +217,32 @@ class LexicalIndex:
     @classmethod
     def load(cls, folder: Path) -> LexicalIndex:
         """Open a saved index; posting lists stay on disk, paged in as queries touch them."""
+        mapped: list[MappedArray] = []
         try:
             ids = np.load(folder / "ids.npy", allow_pickle=False)
             indptr = np.load(folder / "indptr.npy", allow_pickle=False)
-            rows = np.load(folder / "rows.npy", mmap_mode="r", allow_pickle=False)
-            scores = np.load(folder / "scores.npy", mmap_mode="r", allow_pickle=False)
+            mapped.append(MappedArray(folder / "rows.npy"))
+            mapped.append(MappedArray(folder / "scores.npy"))
             terms = json.loads((folder / "terms.json").read_text())
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, IndexCorruptError) as exc:
+            for each in mapped:
+                each.close()
+            if isinstance(exc, IndexCorruptError):
+                raise
             raise IndexCorruptError(f"Lexical index {folder} is unreadable: {exc}") from exc
+        rows, scores = mapped[0].array, mapped[1].array
         if len(indptr) != len(terms) + 1 or indptr[-1] != len(rows) or len(rows) != len(scores):
+            for each in mapped:
+                each.close()
             raise IndexCorruptError(f"Lexical index {folder} is inconsistent")
-        return cls(ids, {t: i for i, t in enumerate(terms)}, indptr, rows, scores)
+        return cls(ids, {t: i for i, t in enumerate(terms)}, indptr, rows, scores, tuple(mapped))
+
+    def close(self) -> None:
+        """Release the mapped posting files (a retired version's, say) now, not at GC."""
+        self.rows = np.zeros(0, dtype=self.rows.dtype)
+        self.scores = np.zeros(0, dtype=self.scores.dtype)
+        for each in self._mapped:
+            each.close()
 
     # -- searching -----------------------------------------------------------------------
 
@@ -180,6 +264,8 @@ class LexicalIndex:
         columns = {self.terms[t]: w for t, w in weights.items() if t in self.terms}
         if not columns or k <= 0 or not len(self.ids):
             return []
+        for each in self._mapped:
+            each.check()  # a truncated file would kill the process on the first page touched
         scores = np.zeros(len(self.ids), dtype=np.float32)
         for col, weight in columns.items():
             start, end = self.indptr[col], self.indptr[col + 1]

@@ -172,6 +172,34 @@ class Settings(BaseSettings):
     moderngov_rate: float = Field(
         default=1.0, ge=0, description="ModernGov importer: requests a second at most (0: no limit)"
     )
+    max_unpacked_bytes: int = Field(
+        default=100 * 1024 * 1024,
+        ge=1,
+        description="Zip-based documents (.docx) whose parts unpack to more than this are "
+        "refused before parsing (a zip bomb)",
+    )
+    max_compression_ratio: float = Field(
+        default=100.0,
+        gt=1,
+        description="Zip parts (over 1 MiB unpacked) packed tighter than this ratio are "
+        "refused before parsing; real Word text packs 5-20 times",
+    )
+    max_json_body_bytes: int = Field(
+        default=64 * 1024,
+        ge=1024,
+        description="Request bodies of the JSON routes (/ask, /briefing) over this size are "
+        "refused (413) before they are read whole; uploads have SCRUTINY_MAX_UPLOAD_BYTES",
+    )
+    public_url: str | None = Field(
+        default=None,
+        description="The address members reach the server at (https://search.example.gov.uk): "
+        "its host is allowed and briefing links are built from it",
+    )
+    allowed_hosts: list[str] | None = Field(
+        default=None,
+        description="Host header values the server answers (400 for others, against DNS "
+        "rebinding); default: localhost, 127.0.0.1, ::1, the bind host and public_url's host",
+    )
 
     # Plain properties, not cached: `model_copy(update=...)` copies a cached value along,
     # so a copy with another corpus or model would keep answering with the old one.
@@ -226,6 +254,8 @@ class IndexSettings:
     max_document_bytes: int
     moderngov_contact: str | None
     moderngov_rate: float
+    max_unpacked_bytes: int
+    max_compression_ratio: float
 
 
 @dataclass(frozen=True)
@@ -265,6 +295,9 @@ class ServerSettings:
     request_threads: int
     admin_token: str | None
     max_upload_bytes: int
+    max_json_body_bytes: int
+    public_url: str | None
+    allowed_hosts: list[str] | None
 
 
 def _view(cls: type[_V], settings: Settings) -> _V:

@@ -5,22 +5,29 @@ A passage is stored once per distinct text (its id is a hash of the text), with 
 documents is one search result that cites both. Embeddings are kept here too, so the
 FAISS index can always be rebuilt from the store alone, like the lexical index
 (`indexer.lexical`), which is built from its texts.
+
+A store damaged under a running server (overwritten, truncated) makes SQLite raise
+`DatabaseError` from any query: `_sqlite_errors` turns that into `IndexDamagedError`
+(the server answers 503 and recovers when a good version is published) and a full disk
+into `DiskFullError`, so no sqlite3 exception leaks out as a 500.
 """
 
 from __future__ import annotations
 
 import calendar
+import functools
 import hashlib
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 import numpy as np
 
-from .errors import IndexCorruptError, ScrutinyError
+from .errors import DiskFullError, IndexCorruptError, IndexDamagedError, ScrutinyError
 from .models import Chunk, Citation, DocumentMeta, Passage, SearchFilters, Source
 
 SCHEMA = """
@@ -90,6 +97,40 @@ def meta_hash(meta: DocumentMeta) -> str:
     return hashlib.sha256(meta.model_dump_json().encode()).hexdigest()
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def translate_sqlite_error(path: Path, exc: sqlite3.DatabaseError) -> ScrutinyError | None:
+    """The domain error for a SQLite failure caused by the file, or None for a bug.
+
+    Integrity and programming errors are the code's fault and stay as they are.
+    """
+    if isinstance(exc, (sqlite3.IntegrityError, sqlite3.ProgrammingError)):
+        return None
+    if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+        return DiskFullError(path, str(exc))
+    return IndexDamagedError(
+        f"Passage store {path} is damaged ({exc}). Publish a good version: "
+        "python -m indexer build --rebuild"
+    )
+
+
+def _sqlite_errors(method: F) -> F:
+    """Raise SQLite failures of the file as domain errors (see the module docstring)."""
+
+    @functools.wraps(method)
+    def wrapper(self: PassageStore, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            error = translate_sqlite_error(self.path, exc)
+            if error is None:
+                raise
+            raise error from exc
+
+    return cast(F, wrapper)
+
+
 @dataclass(frozen=True)
 class StoredDocument:
     meta: DocumentMeta
@@ -147,6 +188,7 @@ class PassageStore:
 
     # -- writing -------------------------------------------------------------------------
 
+    @_sqlite_errors
     def missing_passage_ids(self, ids: Iterable[int]) -> set[int]:
         wanted = set(ids)
         if not wanted:
@@ -160,6 +202,7 @@ class PassageStore:
         }
         return wanted - present
 
+    @_sqlite_errors
     def put_document(
         self,
         meta: DocumentMeta,
@@ -263,6 +306,7 @@ class PassageStore:
                 return pid, [other_pid]
         return pid, []
 
+    @_sqlite_errors
     def remove_document(self, document_id: str) -> list[int]:
         """Delete a document; returns ids of passages no other document holds (now gone)."""
         with self.connection:
@@ -290,6 +334,7 @@ class PassageStore:
                 f"DELETE FROM passages WHERE passage_id IN ({_marks(chunk)})", chunk
             )
 
+    @_sqlite_errors
     def record_failure(self, corpus: str, path: str, reason: str) -> None:
         with self.connection:
             self.connection.execute(
@@ -298,21 +343,25 @@ class PassageStore:
 
     # -- reading -------------------------------------------------------------------------
 
+    @_sqlite_errors
     def failures(self) -> list[tuple[str, str, str]]:
         return list(self.connection.execute("SELECT corpus, path, reason FROM failures"))
 
+    @_sqlite_errors
     def counts(self) -> tuple[int, int]:
         conn = self.connection
         passages = conn.execute("SELECT count(*) FROM passages").fetchone()[0]
         documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
         return int(passages), int(documents)
 
+    @_sqlite_errors
     def all_vectors(self, dim: int) -> tuple[np.ndarray, np.ndarray]:
         rows = self.connection.execute(
             "SELECT passage_id, embedding FROM passages ORDER BY passage_id"
         ).fetchall()
         return _unpack(rows, dim)
 
+    @_sqlite_errors
     def vectors_for(self, ids: Iterable[int], dim: int) -> tuple[np.ndarray, np.ndarray]:
         wanted = sorted(ids)
         found: list[tuple[int, bytes]] = []
@@ -326,6 +375,7 @@ class PassageStore:
             )
         return _unpack(found, dim)
 
+    @_sqlite_errors
     def stored_documents(self) -> dict[str, StoredDocument]:
         rows = self.connection.execute(
             "SELECT d.*, (SELECT count(*) FROM sources s WHERE s.document_id = d.document_id) "
@@ -333,9 +383,11 @@ class PassageStore:
         ).fetchall()
         return {row[0]: _stored_document(row) for row in rows}
 
+    @_sqlite_errors
     def document(self, document_id: str) -> StoredDocument | None:
         return self.stored_documents_where("d.document_id = ?", (document_id,)).get(document_id)
 
+    @_sqlite_errors
     def stored_documents_where(self, where: str, params: tuple) -> dict[str, StoredDocument]:
         rows = self.connection.execute(
             "SELECT d.*, (SELECT count(*) FROM sources s WHERE s.document_id = d.document_id) "
@@ -344,6 +396,7 @@ class PassageStore:
         ).fetchall()
         return {row[0]: _stored_document(row) for row in rows}
 
+    @_sqlite_errors
     def document_passages(self, document_id: str) -> list[Passage]:
         """A document's passages in reading order, each with its full citation."""
         ordered = [
@@ -356,6 +409,7 @@ class PassageStore:
         found = self.passages(ordered)
         return [found[pid] for pid in dict.fromkeys(ordered) if pid in found]
 
+    @_sqlite_errors
     def passages(self, ids: Sequence[int]) -> dict[int, Passage]:
         """Passages with citations; the primary source is the earliest precisely dated one."""
         if not ids:
@@ -400,6 +454,7 @@ class PassageStore:
             result[pid] = Passage(passage_id=pid, text=text, citation=citation)
         return result
 
+    @_sqlite_errors
     def filtered_ids(self, filters: SearchFilters) -> np.ndarray:
         """Ids of passages with at least one source inside the filters."""
         where, params = filter_sql(filters)
@@ -424,6 +479,7 @@ class PassageStore:
             "ORDER BY p.passage_id"
         )
 
+    @_sqlite_errors
     def facets(self) -> dict[str, list[str]]:
         conn = self.connection
         return {
@@ -437,6 +493,7 @@ class PassageStore:
             for column in ("council", "committee", "doc_type")
         }
 
+    @_sqlite_errors
     def date_range(self) -> tuple[date | None, date | None]:
         row = self.connection.execute(
             "SELECT min(meeting_date), max(date_end) FROM documents"

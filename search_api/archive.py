@@ -13,13 +13,19 @@ reliability tools all use this facade; nothing else opens the store.
     archive = Archive.open(Settings())
     reader = archive.reader()
     hits = reader.search(SearchRequest("agency staffing", k=5)).hits
+
+A version a reader leaves is closed (SQLite connections, mapped files) as soon as the
+last request reading it ends (`reading()` and `indexer.snapshot.Reaper`), not at some
+later GC. A server started without a usable index keeps trying: the HTTP layer retries
+`Archive.open` whenever a new version is published.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -30,7 +36,14 @@ from indexer.errors import DocumentNotFoundError, ScrutinyError
 from indexer.lexical import LEXICAL_DIR, LexicalIndex
 from indexer.models import DatePrecision, Hit, MeetingKey, Passage, SearchFilters
 from indexer.settings import Settings
-from indexer.snapshot import FULL_CHECK_BYTES, STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
+from indexer.snapshot import (
+    FULL_CHECK_BYTES,
+    STORE_FILE,
+    VECTORS_FILE,
+    IndexDir,
+    IndexInfo,
+    Reaper,
+)
 from indexer.store import PassageStore, StoredDocument, filter_sql
 from indexer.vectors import VectorIndex
 
@@ -63,6 +76,11 @@ class Snapshot:
     store: PassageStore
     retriever: Retriever
 
+    def close(self) -> None:
+        """Close the version's files: its SQLite connections and mapped posting files."""
+        self.store.close()
+        self.retriever.lexical_index.close()
+
 
 class Archive:
     """An opened index and its model: the one object a program keeps.
@@ -77,6 +95,7 @@ class Archive:
         self.index_dir = IndexDir(settings.index_dir)
         self._lock = threading.Lock()
         self._refused: str | None = None
+        self._reaper = Reaper()
         self._snapshot = self._open(self.index_dir.current())
 
     @classmethod
@@ -92,19 +111,34 @@ class Archive:
         info = self.index_dir.read_info(version)
         check_index_matches(info, self.settings, self.embedder, self.index_dir.root)
         store = PassageStore(version / STORE_FILE, readonly=True)
-        store.check_integrity(thorough=store.path.stat().st_size <= FULL_CHECK_BYTES)
-        vectors = VectorIndex.load(version / VECTORS_FILE, info.vector_kind)
+        try:
+            store.check_integrity(thorough=store.path.stat().st_size <= FULL_CHECK_BYTES)
+            vectors = VectorIndex.load(version / VECTORS_FILE, info.vector_kind)
+            lexical = LexicalIndex.load(version / LEXICAL_DIR)
+        except BaseException:
+            store.close()
+            raise
         tuning = self.settings.search
         retriever = Retriever(
             store,
             vectors,
-            LexicalIndex.load(version / LEXICAL_DIR),
+            lexical,
             self.embedder,
             tuning.rrf_k,
             tuning.candidates,
             tuning.lexical_weight,
         )
         return Snapshot(version.name, info, store, retriever)
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """Hold the versions a request may read open until it ends (the HTTP app wraps
+        every request in this); a version retired meanwhile is closed afterwards."""
+        ticket = self._reaper.enter()
+        try:
+            yield
+        finally:
+            self._reaper.leave(ticket)
 
     @property
     def snapshot(self) -> Snapshot:
@@ -135,11 +169,13 @@ class Archive:
             if name in (self._snapshot.version, self._refused):
                 return False
             try:
-                self._snapshot = self._open(self.index_dir.current())
+                new = self._open(self.index_dir.current())
             except ScrutinyError as exc:
                 self._refused = name
                 log.error("kept index version %s: %s", self._snapshot.version, exc)
                 return False
+            old, self._snapshot = self._snapshot, new
+        self._reaper.retire(old.close)
         return True
 
 

@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+# Starlette's TestClient sends `Host: testserver`; the default allowed hosts are the
+# loopback names (tests of the Host check set their own list).
+os.environ.setdefault("SCRUTINY_ALLOWED_HOSTS", '["localhost", "127.0.0.1", "::1", "testserver"]')
 
 from indexer.builder import Indexer  # noqa: E402
 from indexer.embedding import Embedder  # noqa: E402

@@ -4,6 +4,7 @@ by byte, and Word files written with python-docx."""
 from __future__ import annotations
 
 import io
+import zipfile
 import zlib
 
 
@@ -74,3 +75,44 @@ def build_docx(heading: str, paragraphs: list[str], table: list[list[str]]) -> b
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def docx_bomb(unpacked_bytes: int) -> bytes:
+    """A real Word document whose `word/document.xml` unpacks to `unpacked_bytes` (about
+    a thousandth of that packed): the document's paragraphs and then empty ones.
+
+    Written by hand because deflating a gigabyte through `zipfile` takes 20 s: one
+    megabyte is deflated once, ending on a full flush, and the same bytes repeated.
+    """
+    import struct
+
+    real = zipfile.ZipFile(io.BytesIO(build_docx("Bomb", ["The committee met."], [])))
+    parts = {name: real.read(name) for name in real.namelist()}
+    xml = parts.pop("word/document.xml")
+    head, tail = xml.rsplit(b"</w:body>", 1)
+    tail = b"</w:body>" + tail
+    empty = b"<w:p/>"
+    block = empty * ((1 << 20) // len(empty))
+    blocks, rest = divmod(unpacked_bytes - len(head) - len(tail), len(block))
+    filler = empty * (rest // len(empty)) + b" " * (rest % len(empty))
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    first = packer.compress(head) + packer.flush(zlib.Z_FULL_FLUSH)
+    repeated = packer.compress(block) + packer.flush(zlib.Z_FULL_FLUSH)
+    last = packer.compress(filler + tail) + packer.flush()
+    crc = zlib.crc32(head)
+    for _ in range(blocks):
+        crc = zlib.crc32(block, crc)
+    crc = zlib.crc32(filler + tail, crc)
+    entries = [("word/document.xml", first + repeated * blocks + last, crc, unpacked_bytes)]
+    for name, data in parts.items():
+        packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+        entries.append((name, packer.compress(data) + packer.flush(), zlib.crc32(data), len(data)))
+    out, directory = bytearray(), bytearray()
+    for name, packed, crc, size in entries:
+        fields = (20, 0, 8, 0, 0, crc, len(packed), size, len(name.encode()), 0)
+        directory += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *fields, 0, 0, 0, 0,
+                                 len(out)) + name.encode()  # fmt: skip
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, *fields) + name.encode() + packed
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(directory),
+                      len(out), 0)  # fmt: skip
+    return bytes(out + directory + end)

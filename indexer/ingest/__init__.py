@@ -14,7 +14,7 @@ from indexer.ingest.chunking import chunk_units
 from indexer.ingest.cleaning import clean
 from indexer.ingest.manifest import ManifestRow, SourceFile, discover, document_id_for
 from indexer.ingest.metadata import build_meta, from_text
-from indexer.ingest.readers import SUPPORTED_SUFFIXES, read_file
+from indexer.ingest.readers import SUPPORTED_SUFFIXES, ZipLimits, read_file
 from indexer.ingest.structure import build_units
 from indexer.models import ParsedDocument
 
@@ -22,6 +22,7 @@ __all__ = [
     "SUPPORTED_SUFFIXES",
     "ManifestRow",
     "SourceFile",
+    "ZipLimits",
     "discover",
     "document_id_for",
     "ingest_file",
@@ -33,11 +34,12 @@ def ingest_file(
     count_tokens: Callable[[str], int],
     max_tokens: int = 240,
     min_tokens: int = 40,
+    zip_limits: ZipLimits | None = None,
 ) -> ParsedDocument:
     """Read one document into metadata and chunks of at most `max_tokens` word pieces.
 
     Raises `IngestError` for anything wrong with the file itself (missing, empty,
-    binary, encrypted, corrupt, no text, unknown format, bad manifest row). Other
+    binary, encrypted, corrupt, a zip bomb, no text, unknown format, bad manifest row). Other
     exceptions are bugs and propagate.
     """
     if source.error is not None:
@@ -50,7 +52,7 @@ def ingest_file(
         raise IngestError(source.path, "this is a folder, not a file") from None
     except OSError as exc:
         raise IngestError(source.path, f"cannot read the file ({exc.strerror})") from None
-    raw = read_file(source.path, data)
+    raw = read_file(source.path, data, zip_limits)
     paras = clean(raw)
     meta = build_meta(
         source, from_text(raw, paras), len(raw.pages) if raw.format == "pdf" else None

@@ -64,11 +64,21 @@ def document_id_for(relative_path: str) -> str:
     unique and short.
     """
     stem = str(Path(relative_path).with_suffix("")) if Path(relative_path).suffix else relative_path
-    slug = re.sub(r"[^a-z0-9_]+", "-", stem.replace("\\", "/").lower()).strip("-")
-    if len(slug) > 100:
-        digest = hashlib.sha1(relative_path.encode("utf-8")).hexdigest()[:8]
-        slug = f"{slug[:90]}-{digest}"
-    return slug
+    return slug(stem, relative_path)
+
+
+def slug(name: str, key: str | None = None) -> str:
+    """`name` as an id: lower case, runs of anything but letters, digits and _ become '-'.
+
+    Dots become '-' too, so 'Minutes 12.03.2019' keeps its year ('minutes-12-03-2019'):
+    an upload's id is the slug of its whole name, its extension taken off once. Slugs
+    over 100 characters are cut to 90 plus a hash of `key` (default: `name`).
+    """
+    text = re.sub(r"[^a-z0-9_]+", "-", name.replace("\\", "/").lower()).strip("-")
+    if len(text) > 100:
+        digest = hashlib.sha1((key or name).encode("utf-8")).hexdigest()[:8]
+        text = f"{text[:90]}-{digest}"
+    return text
 
 
 def _cell(raw: dict[str, str | None], name: str) -> str | None:
@@ -180,25 +190,36 @@ def discover(corpus_dir: Path) -> list[SourceFile]:
             )
         )
 
+    def bad_row(line: int, error: str) -> None:
+        """A manifest row that names no document to index: reported under its line."""
+        sources.append(
+            SourceFile(
+                path=root / MANIFEST_NAME,
+                corpus_dir=root,
+                relative_path=f"{MANIFEST_NAME}:{line}",
+                row=None,
+                document_id=document_id_for(f"{MANIFEST_NAME}-line-{line}"),
+                error=error,
+            )
+        )
+
+    first_lines: dict[str, int] = {}
     for row, error, line in read_manifest(root):
         if row is None:
-            sources.append(
-                SourceFile(
-                    path=root / MANIFEST_NAME,
-                    corpus_dir=root,
-                    relative_path=f"{MANIFEST_NAME}:{line}",
-                    row=None,
-                    document_id=document_id_for(f"{MANIFEST_NAME}-line-{line}"),
-                    error=f"{MANIFEST_NAME} line {line}: {error}",
-                )
-            )
+            bad_row(line, f"{MANIFEST_NAME} line {line}: {error}")
             continue
         relative = Path(row.path).as_posix()
+        if relative in first_lines:
+            bad_row(
+                line,
+                f"{MANIFEST_NAME} lists {row.path!r} on two rows (lines {first_lines[relative]} "
+                f"and {line}); the first is used: delete the other",
+            )
+            continue
+        first_lines[relative] = line
         target = (root / relative).resolve()
         if not target.is_relative_to(root):
             error = f"manifest line {line}: path {row.path!r} points outside the corpus folder"
-        elif relative in seen_paths:
-            error = f"manifest line {line}: {row.path!r} is listed twice"
         elif not target.is_file():
             error = f"manifest line {line}: the file {row.path!r} does not exist"
         elif error is not None:

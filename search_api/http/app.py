@@ -18,9 +18,11 @@ from fastapi.staticfiles import StaticFiles
 from indexer.embedding import Embedder
 from indexer.errors import ScrutinyError
 from indexer.settings import Settings
+from indexer.snapshot import IndexDir
 
 from ..archive import Archive
 from .errors import install_error_handlers
+from .guards import AllowedHosts, BodyLimit, KeepVersionsOpen
 from .routers import admin, ask, briefing, documents, health, page, search
 from .routers.page import STATIC_DIR
 from .security import CONTENT_SECURITY_POLICY, SecurityHeaders
@@ -44,15 +46,23 @@ def create_app(
         app.state.settings = resolved
         app.state.archive = None
         app.state.startup_error = None
+        app.state.failed_version = None
+        # The model outlives a failed open: a re-index and a later re-open need it.
+        if archive is not None:
+            embedder_ = archive.embedder
+        else:
+            embedder_ = embedder or Embedder.from_settings(resolved)
+        app.state.embedder = embedder_
         # Route handlers are sync: they run in anyio's thread pool, 40 threads by default.
         # On a few cores that many CPU-bound searches only contend (and each thread opens
         # its own SQLite connection): a small pool queues the rest at no cost in throughput.
         anyio.to_thread.current_default_thread_limiter().total_tokens = resolved.request_threads
         try:
-            app.state.archive = archive or Archive.open(resolved, embedder)
+            app.state.archive = archive or Archive.open(resolved, app.state.embedder)
         except ScrutinyError as exc:
             log.error("search is unavailable: %s", exc)
             app.state.startup_error = exc
+            app.state.failed_version = IndexDir(resolved.index_dir).current_name()
         yield
 
     app = FastAPI(
@@ -66,6 +76,9 @@ def create_app(
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
+    app.add_middleware(BodyLimit)
+    app.add_middleware(KeepVersionsOpen)
+    app.add_middleware(AllowedHosts)
     app.add_middleware(SecurityHeaders)
 
     return app

@@ -6,6 +6,8 @@ Responses carry a message a person can act on, never a stack trace.
 from __future__ import annotations
 
 import logging
+import re
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -13,14 +15,17 @@ from fastapi.responses import JSONResponse
 
 from indexer.errors import (
     CorpusError,
+    DiskFullError,
+    DocumentExistsError,
     DocumentNotFoundError,
     IndexCorruptError,
     IndexMismatchError,
     IndexNotFoundError,
     ScrutinyError,
 )
+from indexer.settings import Settings
 
-__all__ = ["STATUS_FOR", "install_error_handlers", "status_for"]
+__all__ = ["STATUS_FOR", "install_error_handlers", "public_message", "status_for"]
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +35,27 @@ STATUS_FOR: tuple[tuple[type[ScrutinyError], int], ...] = (
     (IndexMismatchError, 503),
     (IndexCorruptError, 503),
     (CorpusError, 503),
+    (DiskFullError, 507),
+    (DocumentExistsError, 409),
 )
 """First match wins, so subclasses come before their bases; other domain errors are 400."""
+
+
+_ABSOLUTE_PATH = re.compile(r"(?<![\w.$])/(?:[^\s'\"(),;/]+/)*([^\s'\"(),;/]+)")
+
+
+def public_message(message: str, settings: Settings | None) -> str:
+    """A domain error's message without the server's absolute paths (the log has them).
+
+    The index folder reads `$SCRUTINY_INDEX_DIR`, so "Rebuild: … --index
+    $SCRUTINY_INDEX_DIR --rebuild" still tells the operator what to run; any other
+    absolute path is cut to its last part (the file's name).
+    """
+    if settings is not None:
+        root = Path(settings.index_dir)
+        for form in {str(root.resolve()), str(root.absolute())}:
+            message = message.replace(form, "$SCRUTINY_INDEX_DIR")
+    return _ABSOLUTE_PATH.sub(lambda m: m.group(1), message)
 
 
 def status_for(error: ScrutinyError) -> int:
@@ -58,9 +82,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ScrutinyError)
     async def _domain_error(request: Request, exc: ScrutinyError) -> JSONResponse:
         status = status_for(exc)
-        if status >= 500:
+        detail = public_message(str(exc), getattr(request.app.state, "settings", None))
+        if status >= 500 or detail != str(exc):
             log.error("%s %s: %s", request.method, request.url.path, exc)
-        return JSONResponse({"detail": str(exc)}, status_code=status)
+        return JSONResponse({"detail": detail}, status_code=status)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

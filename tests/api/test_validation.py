@@ -46,7 +46,7 @@ def test_bad_search_params(client: TestClient, params: dict, field: str) -> None
     [
         ({"question": ""}, "question"),
         ({"question": " \n\t "}, "question"),
-        ({"question": "x" * 1_000_000}, "question"),
+        ({"question": "x" * 20_000}, "question"),  # over max_length, under the body cap
         ({"question": "staff", "k": 0}, "k"),
         ({"question": "staff", "mode": "magic"}, "mode"),
         ({"question": "staff", "date_from": "2022-01-01", "date_to": "2020-01-01"}, "date_from"),

@@ -89,9 +89,12 @@ def test_upload_indexes_and_the_server_switches(admin: TestClient, seed_copy: Se
     assert hit["citation"]["title"] == "March minutes"
     assert (seed_copy.index_dir / "uploads" / "new-minutes.txt").is_file()
 
-    # The same name again replaces it; a PDF under a .txt name is stored as a PDF.
+    # The same name again replaces it when asked to (409 otherwise); a PDF under a .txt
+    # name is stored as a PDF.
     pdf = text_pdf(["Minutes", "12.1 The committee agreed the quince allowance pilot."])
-    replaced = _upload(admin, pdf, name="new minutes.txt")
+    refused = _upload(admin, pdf, name="new minutes.txt")
+    assert refused.status_code == 409 and "replace=true" in refused.json()["detail"]
+    replaced = _upload(admin, pdf, name="new minutes.txt", replace="true")
     assert replaced.status_code == 201, replaced.text
     assert replaced.json()["updated"] == ["new-minutes"]
     assert sorted(p.name for p in (seed_copy.index_dir / "uploads").iterdir()) == [

@@ -29,14 +29,15 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
 from pydantic import BaseModel, Field
 
 from indexer.builder import BuildReport, Indexer
-from indexer.errors import CorpusError
-from indexer.ingest import document_id_for
+from indexer.errors import CorpusError, DocumentExistsError, ScrutinyError
+from indexer.ingest.manifest import slug
+from indexer.ingest.readers import SUPPORTED_SUFFIXES
 from indexer.settings import Settings
-from indexer.snapshot import IndexLockedError
+from indexer.snapshot import IndexDir, IndexLockedError
 from indexer.uploads import UploadRejectedError, place_upload, remove_upload, sniff_upload
 
 from ...archive import Archive
-from ..deps import ArchiveDep
+from ..deps import ArchiveDep, current_archive
 from ..schemas import ErrorResponse
 
 __all__ = ["MIN_TOKEN_CHARS", "router"]
@@ -168,14 +169,23 @@ async def upload_document(
     doc_type: Text = None,
     title: Text = None,
     source_url: Text = None,
+    replace: Annotated[
+        bool, Query(description="Replace the indexed document with the same id (else 409)")
+    ] = False,
 ) -> ChangeReport:
-    """Add or replace a document (the body is the file) and index it."""
+    """Add a document (the body is the file) and index it; with `replace=true`, replace
+    the one already indexed under the same id.
+
+    The id is the file name without its extension, taken off once: "Minutes
+    12.03.2019.txt" and "Minutes 12.03.2020.txt" are two documents.
+    """
     from starlette.concurrency import run_in_threadpool
 
     settings: Settings = request.app.state.settings
     folder = settings.uploads_dir
     folder.mkdir(parents=True, exist_ok=True)
-    stem = document_id_for(Path(filename).stem or filename)
+    named = Path(Path(filename.replace("\\", "/")).name or filename)  # no folders
+    stem = slug(named.stem if named.suffix.lower() in SUPPORTED_SUFFIXES else named.name)
     if not stem:
         raise HTTPException(
             422, "filename: give a name with letters or digits"
@@ -191,7 +201,7 @@ async def upload_document(
                 "(the type is read from the file's bytes, not its name)",
             )
         return await run_in_threadpool(
-            _index_upload, archive, settings, folder, incoming, stem + suffix,
+            _index_upload, archive, settings, folder, incoming, stem + suffix, replace,
             {"council": council, "committee": committee, "doc_type": doc_type, "title": title,
              "source_url": source_url,
              "meeting_date": meeting_date.isoformat() if meeting_date else None},
@@ -206,11 +216,18 @@ def _index_upload(
     folder: Path,
     incoming: Path,
     name: str,
+    replace: bool,
     meta: dict[str, str | None],
 ) -> ChangeReport:
+    """Place the file and index it, holding the index's writer lock throughout: a
+    re-index running meanwhile could otherwise index a file this upload then removes,
+    and the answer given to the client would disagree with the index."""
     indexer = Indexer(settings, archive.embedder)
     try:
-        report = place_upload(folder, incoming, name, meta, lambda path: indexer.add([path]))
+        with IndexDir(settings.index_dir).lock():
+            archive.refresh()
+            _refuse_silent_replacement(archive, folder, Path(name).stem, replace)
+            report = place_upload(folder, incoming, name, meta, lambda p: indexer.add([p]))
     except IndexLockedError:
         raise _locked() from None
     except UploadRejectedError as exc:
@@ -219,14 +236,36 @@ def _index_upload(
     return _report(report, archive.version)
 
 
+def _refuse_silent_replacement(
+    archive: Archive, folder: Path, document_id: str, replace: bool
+) -> None:
+    """An upload replaces an indexed upload of the same id only when asked to (409).
+
+    An id held by another corpus's file is refused by the indexer itself (409 too).
+    """
+    existing = archive.reader().stored_document(document_id)
+    if existing is None or replace or Path(existing.corpus).resolve() != folder.resolve():
+        return
+    title = f", {existing.meta.title!r}" if existing.meta.title else ""
+    raise DocumentExistsError(document_id, f"from {existing.meta.path}{title}")
+
+
 @router.post("/reindex", response_model=ChangeReport)
-def reindex(request: Request, _: AdminDep, archive: ArchiveDep) -> ChangeReport:
-    """Index the configured corpus folders and the uploads (incremental)."""
+def reindex(request: Request, _: AdminDep) -> ChangeReport:
+    """Index the configured corpus folders and the uploads (incremental).
+
+    Works when search is unavailable too (a server started on a missing or damaged
+    index): this is the rebuild that brings it back.
+    """
     settings: Settings = request.app.state.settings
     try:
-        report = Indexer(settings, archive.embedder).build()
+        report = Indexer(settings, request.app.state.embedder).build()
     except IndexLockedError:
         raise _locked() from None
+    try:
+        archive = current_archive(request.app)
+    except ScrutinyError:
+        return _report(report, None)
     archive.refresh()
     return _report(report, archive.version)
 
@@ -248,14 +287,15 @@ def delete_document(
     doc = archive.reader().stored_document(document_id)
     if doc is None:
         raise HTTPException(404, f"No document with id {document_id!r} in the index")
-    try:
-        report = Indexer(settings, archive.embedder).remove([document_id])
+    folder = settings.uploads_dir.resolve()
+    try:  # the file goes while the lock is held, or a re-index could bring it back
+        with IndexDir(settings.index_dir).lock():
+            report = Indexer(settings, archive.embedder).remove([document_id])
+            if Path(doc.corpus).resolve() == folder:
+                remove_upload(folder, doc.meta.path)
     except IndexLockedError:
         raise _locked() from None
     except CorpusError as exc:
         raise HTTPException(404, str(exc)) from None
-    folder = settings.uploads_dir.resolve()
-    if Path(doc.corpus).resolve() == folder:
-        remove_upload(folder, doc.meta.path)
     archive.refresh()
     return _report(report, archive.version)

@@ -32,7 +32,10 @@ def briefing(body: BriefingBody, request: Request, reader: ReaderDep) -> Respons
     `format` is markdown, docx or json (the `Briefing` model). With `generated_at`
     false the same index and request give the same bytes.
     """
-    built = reader.briefing(body.to_request(), str(request.base_url))
+    # Links come from the configured public address when there is one, never from an
+    # unchecked Host header (AllowedHosts has vetted this one).
+    base_url = request.app.state.settings.public_url or str(request.base_url)
+    built = reader.briefing(body.to_request(), base_url)
     return Response(
         render(built, body.format),
         media_type=MEDIA_TYPES[body.format],
