@@ -91,7 +91,7 @@ def test_large_files_are_sampled_at_open_and_hashed_whole_by_check(
     data = bytearray(vectors.read_bytes())
     data[len(data) // 2 - 4000] ^= 0xFF  # between the second and third sampled block
     vectors.write_bytes(bytes(data))
-    assert Archive.open(seed_copy, embedder).counts()[1] == 6
+    assert Archive.open(seed_copy, embedder).reader().stats().documents == 6
     assert indexer_cli.main(["check", "--index", str(seed_copy.index_dir)]) == 2
     data[0] ^= 0xFF  # inside the first sampled block
     vectors.write_bytes(bytes(data))
@@ -147,7 +147,7 @@ def test_adding_to_an_index_built_with_other_settings_is_refused(
     with pytest.raises(IndexMismatchError, match="chunked with.*--rebuild"):
         Indexer(other, embedder).add([tmp_path / "new.txt"])
     assert IndexDir(seed_copy.index_dir).current_name() == live
-    assert Archive.open(seed_copy, embedder).counts()[1] == 5
+    assert Archive.open(seed_copy, embedder).reader().stats().documents == 5
 
 
 def test_server_keeps_the_good_version_when_a_damaged_one_is_published(
