@@ -134,6 +134,16 @@ def cmd_indexing(args: argparse.Namespace) -> None:
         print(json.dumps(recall, indent=2))
 
 
+def cmd_real_scale(args: argparse.Namespace) -> None:
+    from bench import indexing
+
+    result = indexing.real_scale(
+        WORK / "real-scale", args.passages, every_s=args.every, kent=not args.no_kent
+    )
+    save_result(f"real_scale_{args.passages}", result)
+    print(json.dumps({k: v for k, v in result.items() if k != "samples"}, indent=2))
+
+
 def cmd_report(args: argparse.Namespace) -> None:
     from bench import report
 
@@ -151,6 +161,9 @@ def cmd_all(args: argparse.Namespace) -> None:
                                    backend="onnx-int8", threads=1, quick=args.quick,
                                    load_requests=40 if args.quick else 120,
                                    skip_default=False))  # fmt: skip
+    # Real text embedded by the indexer: 100k passages (about 15 min idle), 10k quick.
+    cmd_real_scale(argparse.Namespace(passages=10_000 if args.quick else 100_000, every=30.0,
+                                      no_kent=False))  # fmt: skip
     cmd_report(args)
 
 
@@ -186,6 +199,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--quick", action="store_true")
     p.add_argument("--no-recall", action="store_true")
     p.set_defaults(func=cmd_indexing)
+
+    p = sub.add_parser("real-scale", help="a long build of real text: throughput, RSS, recall")
+    p.add_argument("--passages", type=int, default=100_000)
+    p.add_argument("--every", type=float, default=30.0, help="seconds between samples")
+    p.add_argument("--no-kent", action="store_true", help="generated minutes only")
+    p.set_defaults(func=cmd_real_scale)
 
     p = sub.add_parser("report", help="write bench/RESULTS.md and cost_growth.png")
     p.set_defaults(func=cmd_report)

@@ -23,6 +23,7 @@ import shutil
 import statistics
 import tempfile
 import time
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -100,8 +101,6 @@ def run_indexer(
 ) -> dict[str, Any]:  # fmt: skip
     """One fresh build, as `python -m indexer build --rebuild` runs it; `backend=None`
     is the settings' default. `overlap=False` reads in turn with the encoder."""
-    from dataclasses import asdict
-
     from indexer.builder import Indexer
     from indexer.embedding import Embedder
     from indexer.parse_embed import LocalPipeline
@@ -233,3 +232,103 @@ def dev_recall(work: Path) -> dict[str, Any]:
             for name, scores in report.configs.items()
         }
     return out
+
+
+def real_scale(
+    work: Path, passages: int, sample: int = 200, every_s: float = 30.0, kent: bool = True
+) -> dict:
+    """A long build of real text embedded by the indexer: throughput over time, memory,
+    and the index's recall checks.
+
+    The corpus is the whole Kent archive plus generated minutes (`bench.generator`,
+    sentences from the seed documents) written as files, up to about `passages`
+    passages; it is built with the default settings through `Indexer`, as `python -m
+    indexer build` would. Every `every_s` seconds the passages embedded so far and the
+    process's resident memory are sampled. Afterwards, for `sample` random passages:
+    the vector index must return the passage itself first for its stored vector (ANN
+    recall@1), and among the top 10 for its text embedded afresh (known-item recall@10).
+    """
+    import random
+    import threading
+
+    import psutil
+
+    from indexer.builder import Indexer
+    from indexer.embedding import Embedder
+    from indexer.settings import Settings
+    from indexer.snapshot import STORE_FILE, VECTORS_FILE, IndexDir
+    from indexer.store import PassageStore
+    from indexer.vectors import VectorIndex
+
+    use_kent = kent and KENT.exists()
+    kent_passages = 6_060 if use_kent else 0  # README: the Kent PDFs' passages
+    generated = max(0, passages - kent_passages)
+    folders = [KENT] if use_kent else []
+    if generated:
+        gen = work / f"real-generated-{generated}"
+        if not (gen / "manifest.csv").exists():
+            write_documents(generate(generated, seed=13), gen)
+        folders.append(gen)
+    process = psutil.Process()
+    settings = Settings(index_dir=work / f"real-index-{passages}")
+    shutil.rmtree(settings.index_dir, ignore_errors=True)
+    embedder = Embedder.from_settings(settings)
+    embedder.model  # noqa: B018 - load (and export) outside the clock
+    samples: list[dict[str, float]] = []
+    done = threading.Event()
+    started = time.perf_counter()
+
+    def monitor() -> None:
+        while not done.wait(every_s):
+            samples.append({
+                "t_s": round(time.perf_counter() - started, 1),
+                "embedded": embedder.stats.texts,
+                "rss_mib": round(process.memory_info().rss / 2**20),
+                "load": _load(),
+            })  # fmt: skip
+
+    watcher = threading.Thread(target=monitor, daemon=True)
+    watcher.start()
+    load_before = _load()
+    try:
+        report = Indexer(settings, embedder).build(folders, rebuild=True)
+    finally:
+        done.set()
+        watcher.join()
+    wall = time.perf_counter() - started
+    rates = [
+        (b["embedded"] - a["embedded"]) / (b["t_s"] - a["t_s"])
+        for a, b in zip(samples, samples[1:], strict=False)
+    ]
+    index = IndexDir(settings.index_dir)
+    version = index.current()
+    info = index.read_info(version, verify="none")
+    store = PassageStore(version / STORE_FILE, readonly=True)
+    ids, matrix = store.all_vectors(embedder.dim)
+    vectors = VectorIndex.load(version / VECTORS_FILE, info.vector_kind)
+    picks = random.Random(5).sample(range(len(ids)), min(sample, len(ids)))
+    ann = sum(vectors.search(matrix[i], 1)[0][0] == int(ids[i]) for i in picks) / len(picks)
+    texts = store.passages([int(ids[i]) for i in picks])
+    fresh = embedder.encode([texts[int(ids[i])].text for i in picks])
+    known = sum(
+        int(ids[i]) in {pid for pid, _ in vectors.search(vec, 10)}
+        for i, vec in zip(picks, fresh, strict=True)
+    ) / len(picks)
+    store.close()
+    return {
+        "passages": report.passages,
+        "documents": report.documents,
+        "embedded": report.new_passages,
+        "failed": len(report.failed),
+        "wall_s": wall,
+        "passages_per_s": report.passages / wall,
+        "embedded_per_s_windows": [round(r, 1) for r in rates],
+        "peak_rss_mib": round(max([s["rss_mib"] for s in samples] or [0])),
+        "samples": samples,
+        "load_before": load_before,
+        "load_after": _load(),
+        "vector_kind": info.vector_kind,
+        "ann_recall_at_1": ann,
+        "known_item_recall_at_10": known,
+        "profile": asdict(report.profile) | {"encoder_busy": report.profile.encoder_busy},
+    }

@@ -127,13 +127,17 @@ class Embedder:
         A server runs requests side by side, so they, not threads inside one short
         query, should share the cores: torch's default of one thread per core made 20
         concurrent clients oversubscribe two cores. Indexing keeps the default.
-        Torch only: an ONNX session's threads are fixed when it is made.
+        An ONNX session's threads are fixed when it is made, so a loaded one is remade.
         """
-        if self.threads is None and self.backend == "torch":
+        if self.threads is not None:
+            return
+        self.threads = 1
+        if self.backend == "torch":
             import torch
 
-            self.threads = 1
             torch.set_num_threads(1)
+        elif "model" in self.__dict__:
+            self.model.set_threads(1)
 
     @cached_property
     def dim(self) -> int:

@@ -120,7 +120,6 @@ class OnnxSentenceModel:
 
     def __init__(self, model_dir: str, backend: str, cache_dir: Path | None = None,
                  threads: int | None = None) -> None:  # fmt: skip
-        import onnxruntime as ort
         from transformers import AutoTokenizer
 
         folder = Path(model_dir)
@@ -135,17 +134,23 @@ class OnnxSentenceModel:
             m["type"].endswith("Normalize") for m in _read_json(folder / "modules.json")
         )
         self._dim = int(_read_json(folder / "config.json")["hidden_size"])
+        self.set_threads(threads)
+        self._inputs = {i.name for i in self.session.get_inputs()}
+        self._pad = int(self.tokenizer.pad_token_id or 0)
+        self.tokens = 0
+        """Real word pieces encoded so far; `padded_tokens` counts the padding too."""
+        self.padded_tokens = 0
+
+    def set_threads(self, threads: int | None) -> None:
+        """(Re)make the session with `threads` intra-op threads (None: one per core)."""
+        import onnxruntime as ort
+
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads or os.cpu_count() or 1
         options.inter_op_num_threads = 1
         self.session = ort.InferenceSession(
             str(self.path), options, providers=["CPUExecutionProvider"]
         )
-        self._inputs = {i.name for i in self.session.get_inputs()}
-        self._pad = int(self.tokenizer.pad_token_id or 0)
-        self.tokens = 0
-        """Real word pieces encoded so far; `padded_tokens` counts the padding too."""
-        self.padded_tokens = 0
 
     def get_embedding_dimension(self) -> int:
         return self._dim
