@@ -142,12 +142,18 @@ class OnnxSentenceModel:
         self.padded_tokens = 0
 
     def set_threads(self, threads: int | None) -> None:
-        """(Re)make the session with `threads` intra-op threads (None: one per core)."""
+        """(Re)make the session with `threads` intra-op threads (None: one per core).
+
+        Idle threads sleep instead of spinning: during a build the reader thread needs
+        the cycles that spinning encoder threads would burn between operators (under
+        load the reader fell behind the encoder: bench/RESULTS.md).
+        """
         import onnxruntime as ort
 
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads or os.cpu_count() or 1
         options.inter_op_num_threads = 1
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(
             str(self.path), options, providers=["CPUExecutionProvider"]
         )
