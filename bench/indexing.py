@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import os
 import shutil
 import statistics
 import tempfile
@@ -33,7 +34,9 @@ log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "corpus"
-KENT = ROOT.parent / "shared" / "archives" / "kent"
+SHARED = Path(os.environ.get("SCRUTINY_SHARED", ROOT.parent / "shared"))
+"""The shared data folder beside the repository (a worktree elsewhere sets SCRUTINY_SHARED)."""
+KENT = SHARED / "archives" / "kent"
 
 
 def make_corpus(work: Path, generated_passages: int, kent_files: int | None) -> list[Path]:
@@ -212,7 +215,7 @@ def dev_recall(work: Path) -> dict[str, Any]:
     from indexer.engine import SearchEngine
     from indexer.settings import Settings
 
-    files = [ROOT.parent / "shared" / "eval" / "dev_questions.jsonl",
+    files = [SHARED / "eval" / "dev_questions.jsonl",
              ROOT / "eval" / "questions.jsonl"]  # fmt: skip
     questions = load_questions([f for f in files if f.exists()])
     dates = manifest_dates([SEEDS])
