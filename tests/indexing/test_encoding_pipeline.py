@@ -93,8 +93,11 @@ def test_int8_encoder_gives_the_torch_vectors(embedder: Embedder) -> None:
     np.testing.assert_allclose(np.linalg.norm(b, axis=1), 1.0, atol=1e-5)
     cosine = (a * b).sum(axis=1)
     assert cosine.min() > 0.97, cosine
-    # Batch composition does not reorder rows: one at a time gives the same vectors.
+    # Sorting by length inside a call does not mix rows up: one at a time gives each
+    # row's own vector (int8 activations are scaled per batch, hence not bit-equal).
     alone = np.vstack([onnx.encode([t]) for t in texts])
-    assert ((alone * b).sum(axis=1)).min() > 0.99
+    similarity = alone @ b.T
+    assert similarity.diagonal().min() > 0.98, similarity
+    assert (similarity.argmax(axis=1) == np.arange(len(texts))).all()
     model = onnx.model
     assert model.padded_tokens >= model.tokens > 0
