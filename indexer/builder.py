@@ -32,9 +32,9 @@ from .vectors import VectorIndex, choose_kind
 
 log = logging.getLogger(__name__)
 
-EMBED_GROUP = 512
-"""Passages gathered across documents before one embedding call: batches stay full, and
-the encoder sorts a larger group into batches of closer lengths (less padding)."""
+EMBED_GROUP = 256
+"""Passages gathered across documents before one embedding call, so batches stay full
+(the encoder sorts each group into batches of one length)."""
 
 def package_version() -> str:
     try:
