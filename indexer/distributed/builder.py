@@ -80,6 +80,7 @@ class RayParseAndEmbed:
         self, jobs: Sequence[Job], embedder: Embedder, settings: Settings, progress: bool
     ) -> Iterator[Parsed]:
         self.stats = RayRunStats()
+        self._lookup = None
         if not jobs:
             return
         staging = self.options.staging
@@ -101,13 +102,14 @@ class RayParseAndEmbed:
             self.stats.driver_fallbacks = lookup.fallbacks
             log.info("ray build: %s", self.stats)
         finally:
-            self._lookup = None
+            # The lookup outlives the generator: the store loop embeds its last group
+            # after the last document has been read.
             if not self.options.keep_shards:
                 remove_tree(run_uri)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if self._lookup is None:
-            raise RuntimeError("RayParseAndEmbed.embed called outside parse")
+            raise RuntimeError("RayParseAndEmbed.embed called before parse")
         return self._lookup(texts)
 
     def _run_cluster(
