@@ -24,10 +24,10 @@ from bench.generator import SeedText, generate, load_seed_text
 from indexer.builder import chunking_settings, package_version
 from indexer.embedding import Embedder
 from indexer.lexical import LEXICAL_DIR, LexicalIndex
-from indexer.models import DocumentMeta
+from indexer.models import Chunk
 from indexer.settings import Settings
 from indexer.snapshot import STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
-from indexer.store import PassageStore, date_end, meta_hash, normalise_text, passage_id_for
+from indexer.store import PassageStore, normalise_text, passage_id_for
 from indexer.vectors import VectorIndex, choose_kind
 
 log = logging.getLogger(__name__)
@@ -101,11 +101,9 @@ def build_scale_index(
     started = time.perf_counter()
     with index_dir.lock(), index_dir.draft(fresh=True) as draft:
         store = PassageStore(draft / STORE_FILE)
-        conn = store.connection
         # A draft is thrown away after a crash and fsynced by `publish`, so the writer
-        # need not sync each transaction.
-        conn.execute("PRAGMA synchronous = OFF")
-        conn.execute("PRAGMA journal_mode = MEMORY")
+        # need not sync each document's transaction.
+        store.connection.execute("PRAGMA synchronous = OFF")
         all_ids = np.zeros(passages, dtype=np.int64)
         all_vecs = np.zeros((passages, sentence_vecs.shape[1]), dtype=np.float32)
         filled = 0
@@ -113,14 +111,22 @@ def build_scale_index(
             t0 = time.perf_counter()
             vecs = passage_vectors([p.sentence_ids for p in doc.paragraphs], sentence_vecs, rng)
             t_vectors += time.perf_counter() - t0
-            pids = [passage_id_for(p.text) for p in doc.paragraphs]
-            _bulk_put(conn, doc.meta, doc.paragraphs, pids, vecs, seed)
+            chunks = [
+                Chunk(text=p.text, item=p.item, item_title=p.item_title,
+                      paragraph=p.paragraph, ordinal=i)  # fmt: skip
+                for i, p in enumerate(doc.paragraphs)
+            ]
+            pids = [passage_id_for(normalise_text(c.text)) for c in chunks]
+            # Through the store's own writer, like any indexed document.
+            store.put_document(
+                doc.meta, "generated", f"gen-{seed}-{doc.meta.document_id}", chunks,
+                dict(zip(pids, vecs, strict=True)),
+            )  # fmt: skip
             all_ids[filled : filled + len(pids)] = pids
             all_vecs[filled : filled + len(pids)] = vecs
             filled += len(pids)
             if documents % 2000 == 0:
                 log.info("scale index: %d/%d passages", filled, passages)
-        conn.commit()
         t_store = time.perf_counter() - started - t_vectors
         n_passages, n_documents = store.counts()
         kind = kind or choose_kind(n_passages)
@@ -141,6 +147,7 @@ def build_scale_index(
             package_version=package_version(),
             model=embedder.name,
             dim=embedder.dim,
+            embed_backend=embedder.backend,
             chunking=chunking_settings(settings),
             vector_kind=vectors.kind,
             corpora=["generated"],
@@ -161,40 +168,4 @@ def build_scale_index(
         store_bytes=(final / STORE_FILE).stat().st_size,
         vectors_bytes=(final / VECTORS_FILE).stat().st_size,
         lexical_bytes=sum(p.stat().st_size for p in (final / LEXICAL_DIR).iterdir()),
-    )
-
-
-def _iso(value):  # type: ignore[no-untyped-def]
-    return value.isoformat() if value else None
-
-
-def _bulk_put(conn, meta: DocumentMeta, paragraphs, pids, vecs, seed: int) -> None:  # type: ignore[no-untyped-def]
-    """The rows `PassageStore.put_document` writes for a new document, written in bulk.
-
-    Every generated passage is a distinct text of one document, so the per-chunk lookups
-    `put_document` makes (already stored? a truncated copy elsewhere?) have nothing to
-    find; skipping them keeps a 1M-passage build to minutes. One transaction spans the
-    whole build (committed by the caller).
-    """
-    conn.execute(
-        "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (
-            meta.document_id, "generated", meta.path, f"gen-{seed}-{meta.document_id}",
-            meta.council, meta.committee, _iso(meta.meeting_date),
-            _iso(date_end(meta.meeting_date, meta.date_precision)), meta.date_precision,
-            int(meta.date_approximate), meta.doc_type, meta.title, meta.source_url, meta.notes,
-            meta.pages, meta_hash(meta),
-        ),
-    )  # fmt: skip
-    texts = [normalise_text(p.text) for p in paragraphs]
-    conn.executemany(
-        "INSERT INTO passages VALUES (?,?,?)",
-        [(pid, text, vec.tobytes()) for pid, text, vec in zip(pids, texts, vecs, strict=True)],
-    )
-    conn.executemany(
-        "INSERT INTO sources VALUES (?,?,?,?,?,?,?,?)",
-        [
-            (meta.document_id, i, pid, p.item, p.item_title, p.paragraph, None, None)
-            for i, (pid, p) in enumerate(zip(pids, paragraphs, strict=True))
-        ],
     )

@@ -12,33 +12,30 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-import numpy as np
 from tqdm import tqdm
 
 from .compatibility import chunking_settings, index_mismatches
 from .embedding import Embedder
 from .errors import CorpusError, IndexMismatchError, IndexNotFoundError, IngestError
-from .ingest import SourceFile, ZipLimits, discover, ingest_file
+from .ingest import SourceFile, discover
 from .lexical import LEXICAL_DIR, LexicalIndex
 from .models import ParsedDocument
+from .parse_embed import Job, LocalPipeline, ParseAndEmbed, Parsed, model_inputs
 from .settings import Settings
 from .snapshot import STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
-from .store import PassageStore, StoredDocument, normalise_text, passage_id_for
+from .store import PassageStore, StoredDocument, passage_id_for
 from .vectors import VectorIndex, choose_kind
 
 log = logging.getLogger(__name__)
 
 EMBED_GROUP = 256
-"""Passages gathered across documents before one embedding call, so batches stay full."""
-
-Encode = Callable[[Sequence[str]], np.ndarray]
-"""Texts in, one normalised float32 vector a text out (`Embedder.encode`, or a lookup)."""
-
+"""Passages gathered across documents before one embedding call, so batches stay full
+(the encoder sorts each group into batches of one length)."""
 
 def package_version() -> str:
     try:
@@ -47,27 +44,13 @@ def package_version() -> str:
         return "0+unknown"
 
 
-def embedding_input(
-    text: str, item_title: str | None, count_tokens: Callable[[str], int], limit: int
-) -> str:
-    """The text the model reads: the item title first, when the window has room for it.
-
-    Titles carry the topic ("Revenue Monitoring") that a paragraph often leaves implicit.
-    """
-    if item_title:
-        titled = f"{item_title}: {text}"
-        if count_tokens(titled) <= limit:
-            return titled
-    return text
-
-
 @dataclass
 class _Plan:
     """A run's work, decided against the live version before any copy is made."""
 
     stored: dict[str, StoredDocument]
     counts: tuple[int, int]
-    todo: list[tuple[SourceFile, str]] = field(default_factory=list)
+    todo: list[Job] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     failed: list[tuple[SourceFile, str]] = field(default_factory=list)
     new_failures: bool = False
@@ -85,6 +68,7 @@ class BuildReport:
     new_passages: int = 0
     seconds: float = 0.0
     version: str | None = None
+    profile: BuildProfile = field(default_factory=lambda: BuildProfile())
 
     @property
     def changed(self) -> bool:
@@ -99,6 +83,38 @@ class BuildReport:
         )
 
 
+@dataclass
+class BuildProfile:
+    """Where one run's wall time went, in seconds (`python -m indexer build -v` logs it).
+
+    `parse_s` is spent on the reader thread beside the rest; `wait_s` is what the store
+    loop waited for it. The encoder is busy `embed_s` of `seconds`.
+    """
+
+    scan_s: float = 0.0
+    """Listing files and fingerprinting their bytes against the live index."""
+    parse_s: float = 0.0
+    wait_s: float = 0.0
+    embed_s: float = 0.0
+    store_s: float = 0.0
+    """Looking up known passages and writing documents to SQLite."""
+    publish_s: float = 0.0
+    """Vector index, BM25 postings, checksums and the atomic switch."""
+    seconds: float = 0.0
+
+    @property
+    def encoder_busy(self) -> float:
+        return self.embed_s / self.seconds if self.seconds else 0.0
+
+    def summary(self) -> str:
+        return (
+            f"scan {self.scan_s:.1f} s, parse {self.parse_s:.1f} s (reader thread), "
+            f"waiting for the reader {self.wait_s:.1f} s, embed {self.embed_s:.1f} s, "
+            f"store {self.store_s:.1f} s, publish {self.publish_s:.1f} s of "
+            f"{self.seconds:.1f} s: encoder busy {100 * self.encoder_busy:.0f}%"
+        )
+
+
 def source_fingerprint(source: SourceFile, content: bytes) -> str:
     """Bytes and manifest row together: either changing means re-indexing the document."""
     row = json.dumps(asdict(source.row) if source.row else {}, sort_keys=True, default=str)
@@ -106,9 +122,22 @@ def source_fingerprint(source: SourceFile, content: bytes) -> str:
 
 
 class Indexer:
-    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+    """Builds, updates and publishes the index; reading and embedding are a strategy's.
+
+    `strategy` (default `LocalPipeline`, this machine with reading overlapped with the
+    encoder) turns the files to index into documents and vectors; everything else, from
+    deciding what changed to the crash-safe publish, is the same for every strategy.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Embedder | None = None,
+        strategy: ParseAndEmbed | None = None,
+    ) -> None:
         self.settings = settings
         self.embedder = embedder or Embedder.from_settings(settings)
+        self.strategy: ParseAndEmbed = strategy or LocalPipeline()
         self.index_dir = IndexDir(settings.index_dir)
 
     # -- public operations ---------------------------------------------------------------
@@ -215,6 +244,7 @@ class Indexer:
                 for document_id in plan.removed:
                     orphans.extend(store.remove_document(document_id))
                     report.removed.append(document_id)
+                report.profile.scan_s = time.perf_counter() - started
                 created = self._ingest(store, plan.todo, plan.stored, report, orphans, progress)
                 news = bool(prune_corpora) and set(store.failures()) != recorded
                 if not (report.changed or fresh or news):
@@ -223,8 +253,11 @@ class Indexer:
                     store.close()
                     return report
                 corpora = sorted(prune_corpora) if prune_corpora else None
+                publishing = time.perf_counter()
                 self._publish(store, draft, orphans, created, report, corpora, fresh=fresh)
-        report.seconds = time.perf_counter() - started
+                report.profile.publish_s = time.perf_counter() - publishing
+        report.seconds = report.profile.seconds = time.perf_counter() - started
+        log.info("build profile: %s", report.profile.summary())
         return report
 
     def _plan(
@@ -274,7 +307,7 @@ class Indexer:
                 if previous is not None and previous.content_hash == fingerprint:
                     report.unchanged += 1
                     continue
-                plan.todo.append((source, fingerprint))
+                plan.todo.append(Job(source, fingerprint))
             plan.removed = [
                 document_id
                 for document_id, doc in stored.items()
@@ -288,66 +321,57 @@ class Indexer:
     def _ingest(
         self,
         store: PassageStore,
-        todo: list[tuple[SourceFile, str]],
+        todo: list[Job],
         stored: dict,
         report: BuildReport,
         orphans: list[int],
         progress: bool,
     ) -> list[int]:
-        parsed = ((source, fingerprint, self._parse(source)) for source, fingerprint in todo)
-        return self._store_parsed(
-            store, parsed, stored, report, orphans, progress, len(todo), self.embedder.encode
-        )
-
-    def _parse(self, source: SourceFile) -> ParsedDocument | IngestError:
-        """One file's passages, or the reason it has none (raised for anything unexpected)."""
-        try:
-            return ingest_file(
-                source,
-                count_tokens=self.embedder.count_tokens,
-                max_tokens=self.settings.max_passage_tokens,
-                min_tokens=self.settings.min_passage_tokens,
-                zip_limits=ZipLimits.from_settings(self.settings),
-            )
-        except IngestError as exc:
-            return exc
+        """The strategy's documents stored in job order; returns the passages created."""
+        if not todo:
+            return []
+        embedded = self.embedder.stats.seconds
+        parsed = self.strategy.parse(todo, self.embedder, self.settings, progress)
+        created = self._store_parsed(store, parsed, stored, report, orphans, progress, len(todo))
+        stats = getattr(self.strategy, "stats", None)
+        report.profile.parse_s = getattr(stats, "parse_s", 0.0)
+        report.profile.wait_s = getattr(stats, "wait_s", 0.0)
+        report.profile.embed_s += self.embedder.stats.seconds - embedded
+        return created
 
     def _store_parsed(
         self,
         store: PassageStore,
-        documents: Iterable[tuple[SourceFile, str, ParsedDocument | IngestError]],
+        documents: Iterable[Parsed],
         stored: dict,
         report: BuildReport,
         orphans: list[int],
         progress: bool,
         total: int,
-        encode: Encode,
     ) -> list[int]:
         """Store parsed documents in order, embedding EMBED_GROUP new passages at a time.
 
-        Both the single-machine build and the Ray build (`indexer.distributed`, which
-        parses and embeds on a cluster and passes a lookup of its vectors as `encode`)
-        go through this loop. Document order and grouping decide which copy of a repeated
-        or truncated paragraph a passage keeps, so sharing it is what makes the two
-        builds identical.
+        Every strategy's documents go through this loop: document order and grouping
+        decide which copy of a repeated or truncated paragraph a passage keeps, so
+        sharing it is what makes a local and a Ray build identical.
         """
         created: list[int] = []
-        pending: list[tuple[SourceFile, str, ParsedDocument]] = []
+        pending: list[Parsed] = []
         pending_texts = 0
         bar = tqdm(total=total, unit="doc", desc="Indexing", disable=not progress)
-        for source, fingerprint, parsed in documents:
-            if isinstance(parsed, IngestError):
-                self._fail(store, source, parsed.reason, report)
+        for item in documents:
+            if isinstance(item.document, IngestError):
+                self._fail(store, item.job.source, item.document.reason, report)
                 bar.update(1)
                 continue
-            pending.append((source, fingerprint, parsed))
-            pending_texts += len(parsed.chunks)
+            pending.append(item)
+            pending_texts += len(item.document.chunks)
             if pending_texts >= EMBED_GROUP:
-                created.extend(self._store_group(store, pending, stored, report, orphans, encode))
+                created.extend(self._store_group(store, pending, stored, report, orphans))
                 bar.update(len(pending))
                 pending, pending_texts = [], 0
         if pending:
-            created.extend(self._store_group(store, pending, stored, report, orphans, encode))
+            created.extend(self._store_group(store, pending, stored, report, orphans))
             bar.update(len(pending))
         bar.close()
         return created
@@ -355,27 +379,32 @@ class Indexer:
     def _store_group(
         self,
         store: PassageStore,
-        group: list[tuple[SourceFile, str, ParsedDocument]],
+        group: list[Parsed],
         stored: dict,
         report: BuildReport,
         orphans: list[int],
-        encode: Encode | None = None,
     ) -> list[int]:
         """Embed the group's new passages in one call, then store each document."""
+        started = time.perf_counter()
         new_texts: dict[int, str] = {}
-        for _, _, parsed in group:
-            for chunk in parsed.chunks:
-                pid = passage_id_for(chunk.text)
-                new_texts.setdefault(pid, embedding_input(
-                    normalise_text(chunk.text), chunk.item_title,
-                    self.embedder.count_tokens, self.embedder.max_tokens,
-                ))  # fmt: skip
+        documents: list[tuple[SourceFile, str, ParsedDocument]] = []
+        for item in group:
+            parsed = item.document
+            assert not isinstance(parsed, IngestError)
+            documents.append((item.job.source, item.job.fingerprint, parsed))
+            inputs = item.inputs or model_inputs(
+                parsed, self.embedder.count_tokens, self.embedder.max_tokens
+            )
+            for chunk, text in zip(parsed.chunks, inputs, strict=True):
+                new_texts.setdefault(passage_id_for(chunk.text), text)
         missing = store.missing_passage_ids(new_texts)
         ids = [pid for pid in new_texts if pid in missing]
-        vectors = (encode or self.embedder.encode)([new_texts[pid] for pid in ids])
+        embedding = time.perf_counter()
+        vectors = self.strategy.embed([new_texts[pid] for pid in ids])
+        storing = time.perf_counter()
         by_id = dict(zip(ids, vectors, strict=True))
         created: list[int] = []
-        for source, fingerprint, parsed in group:
+        for source, fingerprint, parsed in documents:
             new, removed = store.put_document(
                 parsed.meta, _corpus_key(source.corpus_dir), fingerprint, parsed.chunks, by_id
             )
@@ -384,6 +413,7 @@ class Indexer:
             target = report.updated if source.document_id in stored else report.added
             target.append(source.document_id)
         report.new_passages += len(ids)
+        report.profile.store_s += (embedding - started) + (time.perf_counter() - storing)
         return created
 
     def _publish(

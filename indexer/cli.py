@@ -102,10 +102,10 @@ def run(args: argparse.Namespace) -> int:
         indexer = Indexer(settings)
         if args.ray:
             # Imported only when asked for: the default build needs no Ray installed.
-            from .distributed import RayIndexer, RayOptions
+            from .distributed import RayOptions, RayParseAndEmbed
 
             options = RayOptions(address=args.ray, actors=args.ray_actors, staging=args.staging)
-            indexer = RayIndexer(settings, options)
+            indexer = Indexer(settings, strategy=RayParseAndEmbed(options))
         report = indexer.build(corpora, rebuild=args.rebuild, progress=True)
         return _print_report(report, args.strict)
     if args.command == "add":

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -21,6 +23,47 @@ from .settings import Settings, resolve_model_path  # noqa: E402
 
 class ModelLoadError(ScrutinyError):
     pass
+
+
+TOKEN_CACHE = 65_536
+"""Texts whose token count a `TokenCounter` remembers. Chunking counts a paragraph, then
+the same paragraph as a part, then its merges, and the builder counts it again with its
+title: each distinct text is tokenised once."""
+
+
+class TokenCounter:
+    """Counts word pieces with a tokenizer of its own, remembering recent texts.
+
+    Its own tokenizer, not the encoder's: a fast tokenizer's padding and truncation
+    state is shared mutable state, so the reader thread must not use the encoder's.
+    """
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+        self._counts: dict[str, int] = {}
+        self.calls = 0
+        self.tokenised = 0
+
+    def __call__(self, text: str) -> int:
+        self.calls += 1
+        count = self._counts.get(text)
+        if count is None:
+            self.tokenised += 1
+            encoded = self.tokenizer(text, add_special_tokens=False, verbose=False)
+            count = len(encoded["input_ids"])
+            if len(self._counts) >= TOKEN_CACHE:
+                self._counts.clear()
+            self._counts[text] = count
+        return count
+
+
+@dataclass
+class EncodeStats:
+    """What the encoder did since the stats were last reset: the build's profile."""
+
+    calls: int = 0
+    texts: int = 0
+    seconds: float = 0.0
 
 
 class Embedder:
@@ -42,6 +85,7 @@ class Embedder:
         self.batch_size = batch_size
         self.backend = backend
         self.threads = threads
+        self.stats = EncodeStats()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Embedder:
@@ -83,13 +127,17 @@ class Embedder:
         A server runs requests side by side, so they, not threads inside one short
         query, should share the cores: torch's default of one thread per core made 20
         concurrent clients oversubscribe two cores. Indexing keeps the default.
-        Torch only: an ONNX session's threads are fixed when it is made.
+        An ONNX session's threads are fixed when it is made, so a loaded one is remade.
         """
-        if self.threads is None and self.backend == "torch":
+        if self.threads is not None:
+            return
+        self.threads = 1
+        if self.backend == "torch":
             import torch
 
-            self.threads = 1
             torch.set_num_threads(1)
+        elif "model" in self.__dict__:
+            self.model.set_threads(1)
 
     @cached_property
     def dim(self) -> int:
@@ -106,9 +154,25 @@ class Embedder:
         encoded = self.model.tokenizer(text, add_special_tokens=False, verbose=False)
         return len(encoded["input_ids"])
 
+    def token_counter(self) -> TokenCounter:
+        """A remembering `count_tokens` on a tokenizer of its own, for another thread."""
+        from transformers import AutoTokenizer
+
+        return TokenCounter(AutoTokenizer.from_pretrained(self.path, local_files_only=True))
+
     def encode(self, texts: Sequence[str], show_progress: bool = False) -> np.ndarray:
+        """Normalised float32 vectors, one a text; time spent is added to `stats`."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        started = time.perf_counter()
+        try:
+            return self._encode(texts, show_progress)
+        finally:
+            self.stats.calls += 1
+            self.stats.texts += len(texts)
+            self.stats.seconds += time.perf_counter() - started
+
+    def _encode(self, texts: Sequence[str], show_progress: bool) -> np.ndarray:
         vectors = self.model.encode(
             list(texts),
             batch_size=self.batch_size,

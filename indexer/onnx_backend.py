@@ -120,7 +120,6 @@ class OnnxSentenceModel:
 
     def __init__(self, model_dir: str, backend: str, cache_dir: Path | None = None,
                  threads: int | None = None) -> None:  # fmt: skip
-        import onnxruntime as ort
         from transformers import AutoTokenizer
 
         folder = Path(model_dir)
@@ -135,33 +134,63 @@ class OnnxSentenceModel:
             m["type"].endswith("Normalize") for m in _read_json(folder / "modules.json")
         )
         self._dim = int(_read_json(folder / "config.json")["hidden_size"])
+        self.set_threads(threads)
+        self._inputs = {i.name for i in self.session.get_inputs()}
+        self._pad = int(self.tokenizer.pad_token_id or 0)
+        self.tokens = 0
+        """Real word pieces encoded so far; `padded_tokens` counts the padding too."""
+        self.padded_tokens = 0
+
+    def set_threads(self, threads: int | None) -> None:
+        """(Re)make the session with `threads` intra-op threads (None: one per core).
+
+        Idle threads sleep instead of spinning: during a build the reader thread needs
+        the cycles that spinning encoder threads would burn between operators (under
+        load the reader fell behind the encoder: bench/RESULTS.md).
+        """
+        import onnxruntime as ort
+
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads or os.cpu_count() or 1
         options.inter_op_num_threads = 1
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(
             str(self.path), options, providers=["CPUExecutionProvider"]
         )
-        self._inputs = {i.name for i in self.session.get_inputs()}
 
     def get_embedding_dimension(self) -> int:
         return self._dim
 
     def encode(self, sentences: Sequence[str], batch_size: int = 32,
                normalize_embeddings: bool = True, **_: Any) -> np.ndarray:  # fmt: skip
-        """Longest first in batches of similar length, so little of each batch is padding."""
+        """Shortest first in batches of equal or near-equal token length.
+
+        The whole call is tokenised once, then sorted by token count, so each batch is
+        padded only to its own longest text: with sorted input that is a token or two,
+        where batches in document order pad every passage to the longest of 32.
+        """
         out = np.zeros((len(sentences), self._dim), dtype=np.float32)
-        order = np.argsort([-len(s) for s in sentences], kind="stable")
+        if not sentences:
+            return out
+        ids = self.tokenizer(
+            list(sentences), truncation=True, max_length=self.max_seq_length, verbose=False
+        )["input_ids"]
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        self.tokens += sum(len(i) for i in ids)
         for start in range(0, len(order), batch_size):
             rows = order[start : start + batch_size]
-            batch = self.tokenizer(
-                [sentences[i] for i in rows], padding=True, truncation=True,
-                max_length=self.max_seq_length, return_tensors="np",
-            )  # fmt: skip
-            feed = {k: np.asarray(v, dtype=np.int64) for k, v in batch.items() if k in self._inputs}
-            hidden = self.session.run(None, feed)[0]
-            mask = batch["attention_mask"][..., None].astype(np.float32)
-            pooled = (hidden * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1e-9)
-            out[rows] = pooled
+            width = len(ids[rows[-1]])
+            input_ids = np.full((len(rows), width), self._pad, dtype=np.int64)
+            mask = np.zeros((len(rows), width), dtype=np.int64)
+            for r, i in enumerate(rows):
+                input_ids[r, : len(ids[i])] = ids[i]
+                mask[r, : len(ids[i])] = 1
+            self.padded_tokens += input_ids.size
+            feed = {"input_ids": input_ids, "attention_mask": mask,
+                    "token_type_ids": np.zeros_like(input_ids)}  # fmt: skip
+            hidden = self.session.run(None, {k: v for k, v in feed.items() if k in self._inputs})[0]
+            weights = mask[..., None].astype(np.float32)
+            out[rows] = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
         if normalize_embeddings or self.normalize:
             out /= np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
         return out

@@ -1,10 +1,12 @@
-"""`RayIndexer`: the single-machine indexer with its reading and embedding on Ray.
+"""`RayParseAndEmbed`: the build's reading and embedding on a Ray cluster.
 
-Everything else is the single-machine `Indexer`'s own code: discovery, skipping unchanged
-files, pruning vanished ones, failure records, the store loop that de-duplicates passages
-and joins truncated paragraphs, the FAISS build and the atomic publish. Only the step
-between "these files need indexing" and "store them in order" differs, so a Ray build
-writes the same index a single-machine build writes, and the API serves it unchanged.
+A parse-and-embed strategy (`indexer.parse_embed.ParseAndEmbed`) for `Indexer`:
+everything else is the builder's own code (discovery, skipping unchanged files, pruning
+vanished ones, failure records, the store loop that de-duplicates passages and joins
+truncated paragraphs, the FAISS build and the atomic publish), so a Ray build writes the
+same index a single-machine build writes, and the API serves it unchanged:
+
+    Indexer(settings, strategy=RayParseAndEmbed(RayOptions(actors=4))).build(corpora)
 """
 
 from __future__ import annotations
@@ -13,22 +15,21 @@ import logging
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from indexer.builder import BuildReport, Indexer
+import numpy as np
+
 from indexer.embedding import Embedder
 from indexer.errors import IngestError, ScrutinyError
-from indexer.ingest import SourceFile
-from indexer.models import ParsedDocument
+from indexer.parse_embed import Job, Parsed
 from indexer.settings import Settings
-from indexer.store import PassageStore
 
 from .cluster import LOCAL_OBJECT_STORE_MB, alive_nodes, ray_cluster, require_ray
 from .pipeline import PipelineSpec, PipelineTimes, run_pipeline
 from .shards import ShardReader, VectorLookup, remove_tree
 
-__all__ = ["RayIndexer", "RayOptions", "RayRunStats"]
+__all__ = ["RayOptions", "RayParseAndEmbed", "RayRunStats"]
 
 log = logging.getLogger(__name__)
 
@@ -62,88 +63,82 @@ class RayRunStats:
     driver_fallbacks: int = 0
 
 
-class RayIndexer(Indexer):
-    def __init__(
-        self, settings: Settings, options: RayOptions, embedder: Embedder | None = None
-    ) -> None:
-        require_ray()  # fail before any work, with the install command
-        super().__init__(settings, embedder)
-        self.options = options
-        self.stats = RayRunStats()
+class RayParseAndEmbed:
+    """Parse and chunk as a Ray Data pipeline, embed with a pool of model actors.
 
-    def _ingest(
-        self,
-        store: PassageStore,
-        todo: list[tuple[SourceFile, str]],
-        stored: dict,
-        report: BuildReport,
-        orphans: list[int],
-        progress: bool,
-    ) -> list[int]:
-        if not todo:
-            return []
+    `parse` runs the whole pipeline into Parquet shards, then reads the documents back in
+    job order, filling a lookup of the cluster's vectors that `embed` answers from.
+    """
+
+    def __init__(self, options: RayOptions | None = None) -> None:
+        require_ray()  # fail before any work, with the install command
+        self.options = options or RayOptions()
         self.stats = RayRunStats()
+        self._lookup: VectorLookup | None = None
+
+    def parse(
+        self, jobs: Sequence[Job], embedder: Embedder, settings: Settings, progress: bool
+    ) -> Iterator[Parsed]:
+        self.stats = RayRunStats()
+        self._lookup = None
+        if not jobs:
+            return
         staging = self.options.staging
         run_uri = _join(
             staging or tempfile.mkdtemp(prefix="scrutiny-ray-"), f"run-{uuid.uuid4().hex}"
         )
         try:
-            with ray_cluster(
-                self.options.address, self.options.num_cpus, self.options.object_store_mb
-            ) as ray:
-                self.stats.nodes = alive_nodes(ray)
-                if self.stats.nodes > 1 and staging is None:
-                    raise ScrutinyError(
-                        f"The Ray cluster has {self.stats.nodes} machines: give --staging a "
-                        "folder every one of them can reach (an NFS path or s3://bucket/prefix)."
-                    )
-                self.stats.cluster_cpus = int(ray.cluster_resources().get("CPU", 1))
-                self.stats.actors = self.options.actors or max(
-                    1, self.stats.cluster_cpus // self.options.cpus_per_actor
-                )
-                spec = PipelineSpec(
-                    model=self.embedder.name,
-                    backend=self.embedder.backend,
-                    batch_size=self.embedder.batch_size,
-                    max_tokens=self.settings.max_passage_tokens,
-                    min_tokens=self.settings.min_passage_tokens,
-                    actors=self.stats.actors,
-                    cpus_per_actor=self.options.cpus_per_actor,
-                )
-                sources = [source for source, _ in todo]
-                self.stats.times = run_pipeline(sources, spec, run_uri, progress)
+            self._run_cluster(jobs, embedder, settings, run_uri, progress)
             started = time.perf_counter()
-            lookup = VectorLookup(self.embedder)
-            documents = self._read_back(ShardReader(run_uri), todo, lookup)
-            created = self._store_parsed(
-                store,
-                documents,
-                stored,
-                report,
-                orphans,
-                progress,
-                len(todo),
-                lookup,
-            )
+            self._lookup = lookup = VectorLookup(embedder)
+            for seq, parsed in ShardReader(run_uri).documents(len(jobs), lookup):
+                job = jobs[seq]
+                if isinstance(parsed, str):
+                    yield Parsed(job, IngestError(job.source.path, parsed))
+                else:
+                    yield Parsed(job, parsed)
             self.stats.merge_seconds = time.perf_counter() - started
             self.stats.shard_vectors = len(lookup.rows)
             self.stats.driver_fallbacks = lookup.fallbacks
             log.info("ray build: %s", self.stats)
-            return created
         finally:
+            # The lookup outlives the generator: the store loop embeds its last group
+            # after the last document has been read.
             if not self.options.keep_shards:
                 remove_tree(run_uri)
 
-    @staticmethod
-    def _read_back(
-        reader: ShardReader, todo: list[tuple[SourceFile, str]], lookup: VectorLookup
-    ) -> Iterator[tuple[SourceFile, str, ParsedDocument | IngestError]]:
-        for seq, parsed in reader.documents(len(todo), lookup):
-            source, fingerprint = todo[seq]
-            if isinstance(parsed, str):
-                yield source, fingerprint, IngestError(source.path, parsed)
-            else:
-                yield source, fingerprint, parsed
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if self._lookup is None:
+            raise RuntimeError("RayParseAndEmbed.embed called before parse")
+        return self._lookup(texts)
+
+    def _run_cluster(
+        self, jobs: Sequence[Job], embedder: Embedder, settings: Settings, run_uri: str,
+        progress: bool,
+    ) -> None:  # fmt: skip
+        options = self.options
+        with ray_cluster(options.address, options.num_cpus, options.object_store_mb) as ray:
+            self.stats.nodes = alive_nodes(ray)
+            if self.stats.nodes > 1 and options.staging is None:
+                raise ScrutinyError(
+                    f"The Ray cluster has {self.stats.nodes} machines: give --staging a "
+                    "folder every one of them can reach (an NFS path or s3://bucket/prefix)."
+                )
+            self.stats.cluster_cpus = int(ray.cluster_resources().get("CPU", 1))
+            self.stats.actors = options.actors or max(
+                1, self.stats.cluster_cpus // options.cpus_per_actor
+            )
+            spec = PipelineSpec(
+                model=embedder.name,
+                backend=embedder.backend,
+                batch_size=embedder.batch_size,
+                max_tokens=settings.max_passage_tokens,
+                min_tokens=settings.min_passage_tokens,
+                actors=self.stats.actors,
+                cpus_per_actor=options.cpus_per_actor,
+            )
+            sources = [job.source for job in jobs]
+            self.stats.times = run_pipeline(sources, spec, run_uri, progress)
 
 
 def _join(base: str, name: str) -> str:

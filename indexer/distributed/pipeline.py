@@ -29,10 +29,11 @@ from typing import Any
 
 import numpy as np
 
-from indexer.builder import EMBED_GROUP, embedding_input
+from indexer.builder import EMBED_GROUP
 from indexer.embedding import Embedder
 from indexer.errors import IngestError
 from indexer.ingest import ManifestRow, SourceFile, ingest_file
+from indexer.parse_embed import embedding_input
 from indexer.store import normalise_text, passage_id_for
 
 __all__ = [

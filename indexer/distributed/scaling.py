@@ -26,7 +26,7 @@ from indexer.builder import Indexer
 from indexer.embedding import Embedder
 from indexer.settings import Settings
 
-from .builder import RayIndexer, RayOptions
+from .builder import RayOptions, RayParseAndEmbed
 from .cluster import LOCAL_OBJECT_STORE_MB, require_ray
 
 HEADER = (
@@ -65,13 +65,14 @@ def run_ray(corpora: list[Path], embedder: Embedder, actors: int, cpus: int) -> 
     ray = _start_local_ray(cpus)
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            indexer = RayIndexer(Settings(index_dir=Path(tmp)), RayOptions(actors=actors), embedder)
+            strategy = RayParseAndEmbed(RayOptions(actors=actors))
+            indexer = Indexer(Settings(index_dir=Path(tmp)), embedder, strategy)
             started = time.perf_counter()
             report = indexer.build(corpora)
             total = time.perf_counter() - started
     finally:
         ray.shutdown()
-    s = indexer.stats
+    s = strategy.stats
     rest = total - s.times.read_seconds - s.times.embed_seconds
     return (
         f"| Ray, {actors} actor{'s' if actors > 1 else ''} x 1 CPU | {report.documents} "
@@ -108,9 +109,9 @@ class _TimedEmbedder:
 
 def chunk_texts(corpora: list[Path], embedder: Embedder) -> tuple[list[str], float]:
     """The texts the model reads, as the builder makes them, and the CPU seconds taken."""
-    from indexer.builder import embedding_input
     from indexer.errors import IngestError
     from indexer.ingest import discover, ingest_file
+    from indexer.parse_embed import embedding_input
     from indexer.store import normalise_text
 
     settings = Settings()

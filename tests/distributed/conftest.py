@@ -96,9 +96,9 @@ def ray_build(
     embedder: Embedder,
 ) -> tuple[Settings, BuildReport, object, Path]:
     """The same corpus built on the local cluster with two embedding actors."""
-    from indexer.distributed import RayIndexer, RayOptions
+    from indexer.distributed import RayOptions, RayParseAndEmbed
 
     settings = Settings(index_dir=tmp_path_factory.mktemp("ray-index"))
     staging = tmp_path_factory.mktemp("ray-staging")
-    indexer = RayIndexer(settings, RayOptions(actors=2, staging=str(staging)), embedder)
-    return settings, indexer.build(corpora), indexer, staging
+    strategy = RayParseAndEmbed(RayOptions(actors=2, staging=str(staging)))
+    return settings, Indexer(settings, embedder, strategy).build(corpora), strategy, staging

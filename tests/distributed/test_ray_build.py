@@ -9,6 +9,7 @@ import faiss
 import numpy as np
 import pytest
 
+from indexer.builder import Indexer
 from indexer.embedding import Embedder
 from indexer.lexical import LEXICAL_DIR
 from indexer.settings import Settings
@@ -18,7 +19,7 @@ from tests.searching import search
 
 pytest.importorskip("ray", reason="Ray is an optional extra: pip install '.[ray]'")
 
-from indexer.distributed import RayIndexer, RayOptions  # noqa: E402
+from indexer.distributed import RayOptions, RayParseAndEmbed  # noqa: E402
 
 
 def _tables(settings: Settings) -> dict[str, list[tuple]]:
@@ -55,7 +56,7 @@ def _info(settings: Settings) -> IndexInfo:
 
 def test_same_index_as_single_machine(single_build, ray_build) -> None:
     single_settings, single_report = single_build
-    ray_settings, ray_report, indexer, staging = ray_build
+    ray_settings, ray_report, strategy, staging = ray_build
     single, distributed = _tables(single_settings), _tables(ray_settings)
 
     for table in ("documents", "sources", "passages", "failures"):
@@ -88,7 +89,7 @@ def test_same_index_as_single_machine(single_build, ray_build) -> None:
     assert ray_report.failed == single_report.failed
     assert sorted(ray_report.added) == sorted(single_report.added)
 
-    stats = indexer.stats
+    stats = strategy.stats
     assert stats.actors == 2 and stats.cluster_cpus == 2
     assert stats.driver_fallbacks == 0, "every vector should come from the actor pool"
     assert not any(staging.iterdir()), "shards are removed after the merge"
@@ -108,8 +109,8 @@ def test_rerun_sends_only_the_failed_file(ray_build, corpora: list[Path], embedd
     asked for anything; the file that failed last time is tried again, and fails again."""
     settings = ray_build[0]
     before = _tables(settings)
-    indexer = RayIndexer(settings, RayOptions(actors=1), embedder)
-    report = indexer.build(corpora)
+    strategy = RayParseAndEmbed(RayOptions(actors=1))
+    report = Indexer(settings, embedder, strategy).build(corpora)
     assert report.unchanged == 10 and not report.changed and len(report.failed) == 1
-    assert indexer.stats.times.documents == 1
+    assert strategy.stats.times.documents == 1
     assert _tables(settings) == before
