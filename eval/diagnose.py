@@ -64,10 +64,9 @@ def _first_rank(ranking: Sequence[int], wanted: set[int]) -> int | None:
 
 def supporting_passages(archive: Any, questions: Sequence[Question]) -> dict[str, set[int]]:
     """Every passage of the index that supports each quote (normalised text scan)."""
-    store = archive.snapshot.store
     quotes = {normalise(qt) for q in questions for qt in q.quotes}
     found: dict[str, set[int]] = {qt: set() for qt in quotes}
-    for pid, text, *_titles in store.lexical_rows():
+    for pid, text, *_titles in archive.reader().lexical_rows():
         norm = normalise(text)
         for qt in quotes:
             if qt in norm:
@@ -82,7 +81,7 @@ def quote_ranks(
     from search_api.search import SearchRequest
 
     retriever = archive.snapshot.retriever
-    store = archive.snapshot.store
+    reader = archive.reader()
     support = supporting_passages(archive, questions)
     rows: list[QuoteRanks] = []
     for q in questions:
@@ -109,7 +108,7 @@ def quote_ranks(
             pid = found[0][1][found[0][0] - 1] if found else None
             if pid is None and wanted:
                 pid = min(wanted)
-            passage = store.passages([pid]).get(pid) if pid is not None else None
+            passage = reader.passages([pid]).get(pid) if pid is not None else None
             rows.append(
                 QuoteRanks(
                     question_id=q.id,
@@ -134,7 +133,7 @@ def rebuild_lexical(archive: Any) -> None:
     from indexer.lexical import LexicalIndex
 
     snap = archive.snapshot
-    snap.retriever.lexical_index = LexicalIndex.build(snap.store.lexical_rows())
+    snap.retriever.lexical_index = LexicalIndex.build(archive.reader().lexical_rows())
 
 
 def diagnose(

@@ -14,18 +14,18 @@ reliability tools all use this facade; nothing else opens the store.
     reader = archive.reader()
     hits = reader.search(SearchRequest("agency staffing", k=5)).hits
 
-A version a reader leaves is closed (SQLite connections, mapped files) as soon as the
-last request reading it ends (`reading()` and `indexer.snapshot.Reaper`), not at some
-later GC. A server started without a usable index keeps trying: the HTTP layer retries
-`Archive.open` whenever a new version is published.
+A version is closed (SQLite connections, mapped files) as soon as the last reader of
+it is gone (`indexer.snapshot.Reaper`), not at some later GC. A server started without
+a usable index keeps trying: the HTTP layer retries `Archive.open` whenever a new
+version is published.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+import weakref
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -130,16 +130,6 @@ class Archive:
         )
         return Snapshot(version.name, info, store, retriever)
 
-    @contextlib.contextmanager
-    def reading(self) -> Iterator[None]:
-        """Hold the versions a request may read open until it ends (the HTTP app wraps
-        every request in this); a version retired meanwhile is closed afterwards."""
-        ticket = self._reaper.enter()
-        try:
-            yield
-        finally:
-            self._reaper.leave(ticket)
-
     @property
     def snapshot(self) -> Snapshot:
         """The version new readers get (index tests inspect its files through it)."""
@@ -151,8 +141,16 @@ class Archive:
         return self._snapshot.version
 
     def reader(self) -> Reader:
-        """A reader pinned to the live version: take one per request."""
-        return Reader(self._snapshot, self.settings, self.embedder)
+        """A reader pinned to the live version: take one per request.
+
+        The reader holds its version open for as long as it lives: a version retired by
+        `refresh()` is closed (SQLite connections, mapped files) once the last reader
+        that may read it is gone, not at some later garbage collection.
+        """
+        ticket = self._reaper.enter()
+        reader = Reader(self._snapshot, self.settings, self.embedder)
+        weakref.finalize(reader, self._reaper.leave, ticket)
+        return reader
 
     def refresh(self) -> bool:
         """Switch to the live version if a writer published a new one since.
@@ -268,6 +266,11 @@ class Reader:
     def passages(self, ids: Sequence[int]) -> dict[int, Passage]:
         """Stored passages by id (ids not in this version are left out)."""
         return self._store.passages(list(ids))
+
+    def lexical_rows(self) -> Iterable[tuple]:
+        """Every passage's text and titles as BM25 reads them: for diagnostics that scan
+        the whole version (`python -m eval.diagnose`)."""
+        return self._store.lexical_rows()
 
     def documents_within(self, filters: SearchFilters) -> list[str]:
         """Ids of the documents the filters let through: what a filtered search searched."""

@@ -470,6 +470,9 @@ class BriefingBuilder:
         documents: dict[str, DocumentSummary],
     ) -> list[ActionItem]:
         meetings = {c.meeting for c in cited if c.meeting_date is not None}
+        # Commitments made under an agenda item the briefing cites are about its topic,
+        # however the item's other paragraphs happen to score against the topic's words.
+        cited_items = {(c.meeting, c.item) for c in cited if c.item}
         best = max(cosines.values(), default=0.0)
         margin = self.reader.settings.answers.relevant_cosine_margin
         out: list[ActionItem] = []
@@ -489,7 +492,8 @@ class BriefingBuilder:
                     "action line" if who else None
                 )
             else:
-                if cosines.get(p.passage_id, -1.0) < best - margin:
+                on_topic = (p.citation.meeting, p.citation.item) in cited_items
+                if not on_topic and cosines.get(p.passage_id, -1.0) < best - margin:
                     continue
                 sentences = commitment_sentences(p.text)
                 if not sentences:

@@ -22,7 +22,7 @@ from indexer.snapshot import IndexDir
 
 from ..archive import Archive
 from .errors import install_error_handlers
-from .guards import AllowedHosts, BodyLimit, KeepVersionsOpen
+from .guards import AllowedHosts, BodyLimit
 from .routers import admin, ask, briefing, documents, health, page, search
 from .routers.page import STATIC_DIR
 from .security import CONTENT_SECURITY_POLICY, SecurityHeaders
@@ -77,7 +77,6 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     app.add_middleware(BodyLimit)
-    app.add_middleware(KeepVersionsOpen)
     app.add_middleware(AllowedHosts)
     app.add_middleware(SecurityHeaders)
 

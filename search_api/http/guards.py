@@ -1,5 +1,5 @@
-"""Guards every request passes before a route sees it: the Host header, the size of a
-request body, and the index versions it may read.
+"""Guards every request passes before a route sees it: the Host header and the size of
+a request body.
 
 Pure ASGI middlewares (like `security.SecurityHeaders`), reading the settings the
 lifespan put on `app.state`:
@@ -11,8 +11,6 @@ lifespan put on `app.state`:
 - `BodyLimit`: a body over `SCRUTINY_MAX_JSON_BODY_BYTES` gets 413 before it is read
   whole (one 200 MB `/ask` body took 550 MB of memory before its 422). The upload route
   streams its file to disk under its own limit and is left alone.
-- `KeepVersionsOpen`: the request holds the index versions it may read open until it
-  ends (`Archive.reading`), so a version retired meanwhile is closed right after.
 """
 
 from __future__ import annotations
@@ -25,7 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from indexer.settings import Settings
 
-__all__ = ["AllowedHosts", "BodyLimit", "KeepVersionsOpen", "allowed_hosts"]
+__all__ = ["AllowedHosts", "BodyLimit", "allowed_hosts"]
 
 LOOPBACK = ("localhost", "127.0.0.1", "::1")
 UPLOAD = ("POST", "/documents")
@@ -116,17 +114,3 @@ class BodyLimit:
             return received
 
         await self.app(scope, counted, send)
-
-
-class KeepVersionsOpen:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        app = scope.get("app")
-        archive = getattr(getattr(app, "state", None), "archive", None)
-        if scope["type"] != "http" or archive is None:
-            await self.app(scope, receive, send)
-            return
-        with archive.reading():
-            await self.app(scope, receive, send)

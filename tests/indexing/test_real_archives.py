@@ -15,6 +15,7 @@ from indexer.embedding import Embedder
 from indexer.models import SearchFilters
 from indexer.settings import Settings
 from search_api.archive import Archive
+from tests.searching import search
 
 ARCHIVES = Path(__file__).resolve().parents[3] / "shared" / "archives"
 KENT_SLICE = [
@@ -56,7 +57,7 @@ def archive_engine(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder)
 def test_kingston_pdf_passage_reads_as_sentences_with_its_citation(
     archive_engine: Archive,
 ) -> None:
-    hits = archive_engine.search("zebra crossing Coombe Lane West consultation", k=5)
+    hits = search(archive_engine, "zebra crossing Coombe Lane West consultation", k=5)
     top = [h for h in hits if h.citation.title and "zebra crossing" in h.citation.title.lower()]
     assert top, [h.citation.title for h in hits]
     citation = top[0].citation
@@ -71,7 +72,7 @@ def test_kingston_pdf_passage_reads_as_sentences_with_its_citation(
 
 
 def test_kingston_moderngov_page_cites_its_meeting(archive_engine: Archive) -> None:
-    hits = archive_engine.search(
+    hits = search(archive_engine,
         "Manorgate Road petition traffic",
         k=10,
         filters=SearchFilters(doc_type="agenda and minutes"),
@@ -85,13 +86,13 @@ def test_kingston_moderngov_page_cites_its_meeting(archive_engine: Archive) -> N
 def test_kent_call_in_report_and_minutes_cite_meeting_and_source(
     archive_engine: Archive,
 ) -> None:
-    hits = archive_engine.search("call-in of the Family Hubs decision 24/00093", k=10)
+    hits = search(archive_engine, "call-in of the Family Hubs decision 24/00093", k=10)
     by_doc = {h.citation.document_id: h.citation for h in hits}
     report = next(c for d, c in by_doc.items() if d.startswith("cabinet-2025-03-04-scrutiny"))
     assert report.committee == "Cabinet" and report.meeting_date == date(2025, 3, 4)
     assert report.source_url and report.source_url.startswith("https://democracy.kent.gov.uk/")
     assert report.page == 1
-    minutes = archive_engine.search(
+    minutes = search(archive_engine,
         "Review of Decision 24/00093 Commissioned Family Hubs Full Council motion",
         k=10,
         filters=SearchFilters(committee="County Council", doc_type="minutes"),

@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 
 from eval.questions import load_questions
 from eval.searchers import ArchiveSearcher
+from indexer.embedding import Embedder
 from indexer.settings import Settings
 from search_api import cli
 from search_api.archive import Archive
@@ -96,9 +97,12 @@ def test_filters_agree(
     assert api.json()["hits"], "the seed archive has 2018 passages on agency staff"
 
 
-def test_real_command_line_matches_the_api(seed_settings: Settings, client: TestClient) -> None:
+def test_real_command_line_matches_the_api(
+    seed_settings: Settings, client: TestClient, embedder: Embedder
+) -> None:
     question = "How did agency staffing change between 2018 and 2022?"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1",
+           "SCRUTINY_EMBED_BACKEND": embedder.backend}  # the encoder the API was given
     done = subprocess.run(
         [sys.executable, "-m", "search_api", "search", question, "-k", "10", "--json",
          "--index", str(seed_settings.index_dir)],

@@ -64,13 +64,13 @@ def test_a_store_damaged_while_open_raises_index_damaged(
 ) -> None:
     """A corrupted passages.sqlite gave sqlite3.DatabaseError (a 500) on /health,
     /documents and /ask: it must be a domain error the server answers 503 for."""
-    engine = Archive.open(seed_copy, embedder)
-    assert engine.counts()[1] == 5
+    reader = Archive.open(seed_copy, embedder).reader()
+    assert reader.stats().documents == 5
     store = IndexDir(seed_copy.index_dir).current() / STORE_FILE
     data = bytearray(store.read_bytes())
     data[:4096] = b"not a database " * 273 + b"x"
     store.write_bytes(bytes(data))
-    for call in (engine.counts, engine.documents, lambda: engine.document("x")):
+    for call in (reader.stats, reader.documents, lambda: reader.document("x")):
         with pytest.raises(IndexDamagedError, match="damaged.*--rebuild"):
             call()
 
