@@ -28,6 +28,12 @@ class _Model(Protocol):
     def dim(self) -> int: ...
 
 
+CHUNKER_VERSION = 2
+"""Raised whenever the cleaning or chunking rules change the passages they make (2:
+wrapped lines rejoined, converter markup stripped, cuts only at sentence ends), so an
+index made by older rules is rebuilt instead of silently reused."""
+
+
 def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:
     """The settings that shape passages, recorded in an index: changing any of them
     changes every passage, so an index built with others must be rebuilt."""
@@ -35,6 +41,7 @@ def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:
         "max_passage_tokens": settings.max_passage_tokens,
         "min_passage_tokens": settings.min_passage_tokens,
         "embed_title": True,
+        "chunker": CHUNKER_VERSION,
     }
 
 
