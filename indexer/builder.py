@@ -38,6 +38,8 @@ EMBED_GROUP = 256
 (the encoder sorts each group into batches of one length)."""
 
 def package_version() -> str:
+    """The installed distribution's version, recorded in each index; "0+unknown" when run from an
+    uninstalled checkout rather than failing."""
     try:
         return version("scrutiny-search")
     except PackageNotFoundError:
@@ -58,6 +60,9 @@ class _Plan:
 
 @dataclass
 class BuildReport:
+    """What one `build` or `add` did, per document path, for the CLI and the admin API; `failed`
+    holds (path, reason) pairs of files skipped, not raised."""
+
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
@@ -72,9 +77,12 @@ class BuildReport:
 
     @property
     def changed(self) -> bool:
+        """True when documents were added, updated or removed (failures alone change nothing)."""
         return bool(self.added or self.updated or self.removed)
 
     def summary(self) -> str:
+        """One line for logs and the CLI: counts, and how many passages actually needed
+        embedding."""
         return (
             f"{self.documents} documents, {self.passages} passages "
             f"(added {len(self.added)}, updated {len(self.updated)}, removed "
@@ -104,9 +112,11 @@ class BuildProfile:
 
     @property
     def encoder_busy(self) -> float:
+        """Share of the build's wall time spent embedding: near 1.0 means the reader keeps up."""
         return self.embed_s / self.seconds if self.seconds else 0.0
 
     def summary(self) -> str:
+        """One line of stage timings; parse runs on the reader thread, so it overlaps the rest."""
         return (
             f"scan {self.scan_s:.1f} s, parse {self.parse_s:.1f} s (reader thread), "
             f"waiting for the reader {self.wait_s:.1f} s, embed {self.embed_s:.1f} s, "
@@ -275,6 +285,8 @@ class Indexer:
             owners = _owners(sources, stored)
 
             def fail(source: SourceFile, reason: str) -> None:
+                """Skip `source` with `reason`: logged, reported, and flagged as new if not
+                recorded before."""
                 log.error("skipped %s: %s", source.path, reason)
                 report.failed.append((str(source.path), reason))
                 plan.failed.append((source, reason))

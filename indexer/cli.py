@@ -37,6 +37,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 
 def add_index_options(sp: argparse.ArgumentParser) -> None:
+    """The --index/--model options every index-reading subcommand shares."""
     sp.add_argument("--index", help="index folder (default: SCRUTINY_INDEX_DIR or data/index)")
     sp.add_argument("--model", help="embedding model (default: SCRUTINY_MODEL)")
 
@@ -50,6 +51,7 @@ def _print_report(report: BuildReport, strict: bool) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    """The `python -m indexer` parser: build, add, remove, stats, check and moderngov."""
     p = argparse.ArgumentParser(prog="python -m indexer", description=__doc__)
     p.add_argument("-v", "--verbose", action="store_true")
     sub = p.add_subparsers(dest="command", required=True)
@@ -92,6 +94,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run one parsed command; returns the exit code. Ray is imported only for --ray builds."""
     if args.command == "moderngov":
         from .moderngov import command as moderngov
 
@@ -162,6 +165,7 @@ def run_command(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """CLI entry point: a domain error becomes one message and exit status 2, not a traceback."""
     return run_command(parser().parse_args(argv), run, "; the previous index version is still live")
 
 

@@ -22,10 +22,12 @@ class _Model(Protocol):
     """What the check needs of an embedder: its name and vector width."""
 
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The model's name, as recorded in the index's settings."""
 
     @property
-    def dim(self) -> int: ...
+    def dim(self) -> int:
+        """Vector width: an index built at another width cannot be searched with this model."""
 
 
 CHUNKER_VERSION = 2

@@ -22,6 +22,8 @@ from .settings import Settings, resolve_model_path  # noqa: E402
 
 
 class ModelLoadError(ScrutinyError):
+    """The embedding model could not be found or loaded; the message says what to set."""
+
     pass
 
 
@@ -89,12 +91,16 @@ class Embedder:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Embedder:
+        """The embedder the settings describe (model, batch size, backend, threads)."""
         return cls(
             settings.model, settings.batch_size, settings.embed_backend, settings.embed_threads
         )
 
     @cached_property
     def model(self) -> Any:
+        """The loaded model, loaded on first use (not at construction) and kept.
+
+        Raises `ModelLoadError` with a fix when the folder or the ONNX backend is unusable."""
         from sentence_transformers import SentenceTransformer
 
         if not os.path.isdir(self.path):
@@ -141,6 +147,7 @@ class Embedder:
 
     @cached_property
     def dim(self) -> int:
+        """Vector width of the model (loads it if it is not loaded yet)."""
         return int(self.model.get_embedding_dimension())
 
     @cached_property
@@ -183,4 +190,5 @@ class Embedder:
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
     def encode_query(self, text: str) -> np.ndarray:
+        """One query's vector: the same encoding as the passages, so scores are comparable."""
         return self.encode([text])[0]

@@ -26,6 +26,8 @@ class CorpusError(ScrutinyError):
 
 
 class IndexNotFoundError(ScrutinyError):
+    """No published index at the folder; the message gives the build command."""
+
     def __init__(self, index_dir: Path | str) -> None:
         super().__init__(
             f"No index at {index_dir}. Build one first: python -m indexer build corpus/ "
@@ -42,6 +44,8 @@ class IndexCorruptError(ScrutinyError):
 
 
 class DocumentNotFoundError(ScrutinyError):
+    """No document with that id in the live index (the API answers 404)."""
+
     def __init__(self, document_id: str) -> None:
         self.document_id = document_id
         super().__init__(f"No document with id {document_id!r} in the index")

@@ -96,6 +96,9 @@ class MappedArray:
         )
 
     def check(self, handle: BinaryIO | None = None) -> None:
+        """Raise `IndexDamagedError` if the file is shorter than its header says.
+
+        Called before mapping: touching a page past a truncated end would kill the process."""
         handle = handle or self._handle
         if handle is None:
             raise IndexDamagedError(f"Lexical index file {self.path} was closed")
@@ -203,6 +206,7 @@ class LexicalIndex:
         return cls(ids, vocab, indptr, rows, scores)
 
     def save(self, folder: Path) -> None:
+        """Write the index as .npy arrays and terms.json into `folder` (no pickles, mappable)."""
         folder.mkdir(parents=True, exist_ok=True)
         for name, values in (
             ("ids.npy", self.ids),

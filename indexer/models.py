@@ -62,6 +62,8 @@ class Chunk(BaseModel):
 
 
 class ParsedDocument(BaseModel):
+    """One parsed file: its metadata, its passages, and the hash that detects a changed file."""
+
     meta: DocumentMeta
     chunks: list[Chunk]
     content_hash: str = Field(description="sha256 of the file's bytes")

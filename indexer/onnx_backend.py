@@ -30,6 +30,7 @@ ONNX_BACKENDS = ("onnx", "onnx-int8")
 
 
 def default_cache_dir() -> Path:
+    """Where exported ONNX models are cached: SCRUTINY_MODEL_CACHE, else ~/.cache."""
     return Path(os.environ.get("SCRUTINY_MODEL_CACHE", Path.home() / ".cache" / "scrutiny-search"))
 
 
@@ -97,11 +98,14 @@ def _torch_export(model_dir: Path, out: Path) -> None:
     names = ["input_ids", "attention_mask", "token_type_ids"]
 
     class Encoder(torch.nn.Module):
+        """The transformer without pooling, for export: the graph outputs token states only."""
+
         def __init__(self) -> None:
             super().__init__()
             self.model = model
 
         def forward(self, input_ids, attention_mask, token_type_ids):
+            """Token states for the exported graph (keyword args, as the model needs them)."""
             return self.model(
                 input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
             ).last_hidden_state
@@ -159,6 +163,7 @@ class OnnxSentenceModel:
         )
 
     def get_embedding_dimension(self) -> int:
+        """Vector width, as sentence-transformers names it (the `Embedder` calls it so)."""
         return self._dim
 
     def encode(self, sentences: Sequence[str], batch_size: int = 32,

@@ -158,6 +158,9 @@ class LocalPipeline:
     def parse(
         self, jobs: Sequence[Job], embedder: Embedder, settings: Settings, progress: bool
     ) -> Iterator[Parsed]:
+        """Parse `jobs` in order, on a reader thread `read_ahead` documents ahead of the caller.
+
+        The model loads here first, not on the reader; a reader's exception is raised here."""
         self.stats = PipelineStats()
         self._embedder = embedder
         if not jobs:
@@ -177,6 +180,7 @@ class LocalPipeline:
         stop = threading.Event()
 
         def put(item: Parsed | BaseException | None) -> bool:
+            """Queue `item`, waiting while the queue is full; False if the consumer has stopped."""
             while not stop.is_set():
                 try:
                     ready.put(item, timeout=0.1)
@@ -186,6 +190,7 @@ class LocalPipeline:
             return False
 
         def read() -> None:
+            """The reader thread: parse each job, then None; an exception is queued to re-raise."""
             try:
                 for job in jobs:
                     started = time.perf_counter()
@@ -216,6 +221,7 @@ class LocalPipeline:
             reader.join()
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed `texts` with the embedder `parse` was given; only valid after `parse`."""
         if self._embedder is None:
             raise RuntimeError("LocalPipeline.embed called before parse")
         return self._embedder.encode(texts)

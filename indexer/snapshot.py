@@ -53,6 +53,8 @@ _VERSION_NAME = re.compile(r"v[0-9T]+-[0-9a-f]+")
 
 
 class IndexLockedError(ScrutinyError):
+    """Another writer holds the index lock (taken without waiting); retry once it finishes."""
+
     pass
 
 
@@ -65,6 +67,8 @@ Verify = Literal["none", "open", "full"]
 
 
 class FileDigest(BaseModel):
+    """Size and hashes of one index file, recorded at publish to detect damage at open."""
+
     size: int
     sha256: str
     sample_sha256: str | None = None
@@ -91,6 +95,7 @@ class IndexInfo(BaseModel):
 
 
 def file_digest(path: Path) -> FileDigest:
+    """The full sha256 of `path`, plus a sampled one for large files (cheap check at open)."""
     sha = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -101,6 +106,7 @@ def file_digest(path: Path) -> FileDigest:
 
 
 def sample_digest(path: Path, size: int) -> str:
+    """sha256 of `SAMPLE_BLOCKS` blocks spread over the file: a fast check of a large file."""
     sha = hashlib.sha256()
     step = max(size - SAMPLE_BLOCK_BYTES, 0) / (SAMPLE_BLOCKS - 1)
     with path.open("rb") as handle:
@@ -148,6 +154,10 @@ _held_guard = threading.Lock()
 
 
 class IndexDir:
+    """An index folder: immutable versions under versions/, and CURRENT naming the live one.
+
+    Readers follow CURRENT; the one writer publishes a new version and swaps it atomically."""
+
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.versions = self.root / "versions"
@@ -155,6 +165,7 @@ class IndexDir:
     # -- reading -------------------------------------------------------------------------
 
     def current_name(self) -> str | None:
+        """The name in CURRENT, or None when nothing has been published yet (not validated)."""
         try:
             name = (self.root / "CURRENT").read_text().strip()
         except FileNotFoundError:
@@ -162,6 +173,7 @@ class IndexDir:
         return name or None
 
     def current(self) -> Path:
+        """The live version's folder; raises if none is published or CURRENT is damaged."""
         name = self.current_name()
         if name is None:
             raise IndexNotFoundError(self.root)
@@ -181,6 +193,9 @@ class IndexDir:
         return path
 
     def read_info(self, version: Path, verify: Verify = "open") -> IndexInfo:
+        """The version's description, its files checked against their recorded digests.
+
+        `verify`: "none", "open" (sizes and sampled hashes, cheap) or "full" (every byte)."""
         try:
             info = IndexInfo.model_validate_json((version / INFO_FILE).read_text())
         except (OSError, ValidationError, ValueError) as exc:
@@ -268,6 +283,9 @@ class IndexDir:
                 shutil.rmtree(path, ignore_errors=True)
 
     def publish(self, draft: Path, info: IndexInfo) -> Path:
+        """Make `draft` the live version: fsync, record digests, rename, then swap CURRENT.
+
+        Every step is durable before CURRENT changes, so a crash leaves the old version live."""
         for path in sorted(p for p in draft.rglob("*") if p.is_file()):
             with path.open("rb") as handle:
                 os.fsync(handle.fileno())
@@ -327,6 +345,7 @@ class Reaper:
             return self._generation
 
     def leave(self, ticket: int) -> None:
+        """The request holding `ticket` has finished: close retired versions no one can read now."""
         with self._guard:
             self._running[ticket] -= 1
             if not self._running[ticket]:

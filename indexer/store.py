@@ -65,6 +65,7 @@ CREATE TABLE IF NOT EXISTS failures (
 """
 
 def normalise_text(text: str) -> str:
+    """Collapse all whitespace: the form passage ids are hashed from and embeddings read."""
     return " ".join(text.split())
 
 
@@ -94,6 +95,7 @@ def date_end(start: date | None, precision: str | None) -> date | None:
 
 
 def meta_hash(meta: DocumentMeta) -> str:
+    """Hash of a document's metadata: a changed hash updates a document whose bytes did not."""
     return hashlib.sha256(meta.model_dump_json().encode()).hexdigest()
 
 
@@ -120,6 +122,7 @@ def _sqlite_errors(method: F) -> F:
 
     @functools.wraps(method)
     def wrapper(self: PassageStore, *args: Any, **kwargs: Any) -> Any:
+        """Call `method`; a SQLite error on the file becomes its domain error, others re-raise."""
         try:
             return method(self, *args, **kwargs)
         except sqlite3.DatabaseError as exc:
@@ -133,6 +136,8 @@ def _sqlite_errors(method: F) -> F:
 
 @dataclass(frozen=True)
 class StoredDocument:
+    """A document row as stored, with the hashes an incremental build compares."""
+
     meta: DocumentMeta
     corpus: str
     content_hash: str
@@ -154,6 +159,7 @@ class PassageStore:
 
     @property
     def connection(self) -> sqlite3.Connection:
+        """This thread's connection, opened on first use (read-only when the store is)."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
             uri = f"file:{self.path}?mode=ro" if self.readonly else f"file:{self.path}"
@@ -165,6 +171,7 @@ class PassageStore:
         return conn
 
     def close(self) -> None:
+        """Close every thread's connection; a later use opens a new one."""
         with self._lock:
             for conn in self._all_connections:
                 conn.close()
@@ -190,6 +197,7 @@ class PassageStore:
 
     @_sqlite_errors
     def missing_passage_ids(self, ids: Iterable[int]) -> set[int]:
+        """Those of `ids` with no stored passage: the ones that need embedding."""
         wanted = set(ids)
         if not wanted:
             return set()
@@ -336,6 +344,7 @@ class PassageStore:
 
     @_sqlite_errors
     def record_failure(self, corpus: str, path: str, reason: str) -> None:
+        """Remember that `path` in `corpus` failed (replacing an earlier reason)."""
         with self.connection:
             self.connection.execute(
                 "INSERT OR REPLACE INTO failures VALUES (?,?,?)", (corpus, path, reason)
@@ -345,10 +354,12 @@ class PassageStore:
 
     @_sqlite_errors
     def failures(self) -> list[tuple[str, str, str]]:
+        """(corpus, path, reason) of every recorded failure, in no set order."""
         return list(self.connection.execute("SELECT corpus, path, reason FROM failures"))
 
     @_sqlite_errors
     def counts(self) -> tuple[int, int]:
+        """(passages, documents) in the store."""
         conn = self.connection
         passages = conn.execute("SELECT count(*) FROM passages").fetchone()[0]
         documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
@@ -356,6 +367,8 @@ class PassageStore:
 
     @_sqlite_errors
     def all_vectors(self, dim: int) -> tuple[np.ndarray, np.ndarray]:
+        """(ids, vectors) of every passage, ordered by passage id, for rebuilding the vector
+        index."""
         rows = self.connection.execute(
             "SELECT passage_id, embedding FROM passages ORDER BY passage_id"
         ).fetchall()
@@ -363,6 +376,7 @@ class PassageStore:
 
     @_sqlite_errors
     def vectors_for(self, ids: Iterable[int], dim: int) -> tuple[np.ndarray, np.ndarray]:
+        """(ids, vectors) for those of `ids` that are stored, in passage id order."""
         wanted = sorted(ids)
         found: list[tuple[int, bytes]] = []
         for chunk in _batches(wanted, 500):
@@ -377,6 +391,7 @@ class PassageStore:
 
     @_sqlite_errors
     def stored_documents(self) -> dict[str, StoredDocument]:
+        """Every document by id, with its passage count (one query, for an incremental build)."""
         rows = self.connection.execute(
             "SELECT d.*, (SELECT count(*) FROM sources s WHERE s.document_id = d.document_id) "
             "FROM documents d"
@@ -385,10 +400,13 @@ class PassageStore:
 
     @_sqlite_errors
     def document(self, document_id: str) -> StoredDocument | None:
+        """The stored document, or None if the id is unknown."""
         return self.stored_documents_where("d.document_id = ?", (document_id,)).get(document_id)
 
     @_sqlite_errors
     def stored_documents_where(self, where: str, params: tuple) -> dict[str, StoredDocument]:
+        """Documents matching an SQL `where` on documents `d`; `where` must be trusted text,
+        values go in `params`."""
         rows = self.connection.execute(
             "SELECT d.*, (SELECT count(*) FROM sources s WHERE s.document_id = d.document_id) "
             f"FROM documents d WHERE {where}",
@@ -481,6 +499,7 @@ class PassageStore:
 
     @_sqlite_errors
     def facets(self) -> dict[str, list[str]]:
+        """Distinct councils, committees and document types, sorted, for the search filters."""
         conn = self.connection
         return {
             column: [
@@ -495,6 +514,7 @@ class PassageStore:
 
     @_sqlite_errors
     def date_range(self) -> tuple[date | None, date | None]:
+        """(earliest meeting date, latest end date) in the store; Nones when it is empty."""
         row = self.connection.execute(
             "SELECT min(meeting_date), max(date_end) FROM documents"
         ).fetchone()

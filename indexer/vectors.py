@@ -45,6 +45,7 @@ Builds (train, add) keep FAISS's default thread count."""
 
 
 def choose_kind(n_passages: int) -> str:
+    """The vector index kind for a corpus of this size: exact, then HNSW, then IVF-SQ8."""
     if n_passages <= FLAT_LIMIT:
         return "flat"
     return "hnsw" if n_passages <= IVF_LIMIT else "ivf_sq8"
@@ -56,6 +57,8 @@ def ivf_lists(n_passages: int) -> int:
 
 
 class VectorIndex:
+    """A FAISS index of passage vectors keyed by passage id; inner product on unit vectors."""
+
     def __init__(self, index: faiss.Index, kind: str) -> None:
         self.index = index
         self.kind = kind
@@ -80,6 +83,7 @@ class VectorIndex:
 
     @classmethod
     def from_vectors(cls, ids: np.ndarray, vectors: np.ndarray, kind: str) -> VectorIndex:
+        """A new index of `kind` holding `vectors` (trained on them first when IVF needs it)."""
         index = cls.create(vectors.shape[1], kind, len(vectors))
         if kind == "ivf_sq8":
             index.train(vectors)
@@ -95,12 +99,14 @@ class VectorIndex:
 
     @property
     def dim(self) -> int:
+        """Vector width the index was built for."""
         return int(self.index.d)
 
     def __len__(self) -> int:
         return int(self.index.ntotal)
 
     def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
+        """Add `vectors` under their passage `ids` (converted to the dtypes FAISS needs)."""
         if len(ids):
             self.index.add_with_ids(
                 np.ascontiguousarray(vectors, dtype=np.float32),
@@ -108,6 +114,7 @@ class VectorIndex:
             )
 
     def remove(self, ids: Iterable[int]) -> None:
+        """Remove the passages with these ids; unknown ids are ignored."""
         id_array = np.fromiter(ids, dtype=np.int64)
         if len(id_array):
             self.index.remove_ids(id_array)
@@ -151,10 +158,12 @@ class VectorIndex:
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
     def save(self, path: Path) -> None:
+        """Write the index to `path` (FAISS's own format)."""
         faiss.write_index(self.index, str(path))
 
     @classmethod
     def load(cls, path: Path, kind: str) -> VectorIndex:
+        """Read an index written by `save`; an unreadable file raises `IndexCorruptError`."""
         try:
             index = faiss.read_index(str(path))
         except RuntimeError as exc:

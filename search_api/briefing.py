@@ -136,11 +136,15 @@ class Reference(BaseModel):
 
 
 class KeyPoint(BaseModel):
+    """A summary line: a verbatim quote and the number of its entry in the references."""
+
     quote: str = Field(description="Verbatim words of the cited passage")
     ref: int
 
 
 class TimelinePoint(BaseModel):
+    """One cited point in a meeting's timeline entry, with where it is and any date it states."""
+
     quote: str = Field(description="Verbatim words of the cited passage")
     ref: int
     place: str = Field(description="'item 41 “Title”, para 41.4'")
@@ -180,6 +184,8 @@ class ActionItem(BaseModel):
 
 
 class BriefingScope(BaseModel):
+    """What the briefing searched and found, shown at its top so readers see its limits."""
+
     committee: str | None = None
     doc_type: str | None = None
     date_from: date | None = None
@@ -197,6 +203,8 @@ class BriefingScope(BaseModel):
 
 
 class Briefing(BaseModel):
+    """A briefing as the API returns it and the Markdown and Word renderers take it."""
+
     title: str
     topic: str
     scope: BriefingScope

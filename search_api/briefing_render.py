@@ -86,6 +86,7 @@ def _one_line(text: str) -> str:
 
 
 def scope_lines(b: Briefing) -> list[tuple[str, str]]:
+    """(label, value) lines of the question and scope, shared by both renderers."""
     s = b.scope
     if s.date_from and s.date_to:
         dates = f"{_long_date(s.date_from)} to {_long_date(s.date_to)}"
@@ -121,16 +122,19 @@ def scope_lines(b: Briefing) -> list[tuple[str, str]]:
 
 
 def meeting_heading(date_label: str, approximate: bool, committee: str | None) -> str:
+    """A timeline heading: the date (marked if approximate), then the committee."""
     head = _dated(date_label, approximate)
     return f"{head} — {committee}" if committee else head
 
 
 def point_lead(place: str, stated_label: str | None) -> str:
+    """Where a point comes from, capitalised, with the date it states its position at."""
     place = place[:1].upper() + place[1:]
     return f"{place} (giving the position at {stated_label})" if stated_label else place
 
 
 def action_quote(a: ActionItem) -> str:
+    """An action's quotes on one line, joined by an ellipsis."""
     return " … ".join(_one_line(q) for q in a.quotes)
 
 
@@ -177,6 +181,7 @@ def md(text: str) -> str:
 
 
 def render_markdown(b: Briefing) -> str:
+    """The briefing as Markdown; text from documents is escaped so it cannot inject markup."""
     out: list[str] = [f"# {md(b.title)}", "", "## Question and scope", ""]
     out += [f"- {label}: {md(value)}" for label, value in scope_lines(b)]
     out += ["", NOTICE, "", "## Summary", ""]
@@ -243,6 +248,7 @@ def _hyperlink(paragraph: Paragraph, url: str, text: str) -> None:
 
 
 def render_docx(b: Briefing) -> bytes:
+    """The briefing as a .docx file; fixed timestamps when none is set, so output repeats."""
     doc = Document()
     stamp = b.generated_at or FIXED_TIMESTAMP
     props = doc.core_properties
@@ -264,6 +270,7 @@ def render_docx(b: Briefing) -> bytes:
     doc.add_paragraph(NOTICE)
 
     def nothing() -> None:
+        """The line written where a section has nothing to show."""
         doc.add_paragraph(NOTHING_FOUND)
 
     doc.add_heading("Summary", level=1)

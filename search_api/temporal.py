@@ -157,6 +157,7 @@ def _matches(question: str, latest: date | None) -> list[_Match]:
     flags = re.IGNORECASE
 
     def add(m: re.Match[str], start: date | None, end: date | None, trend: bool) -> None:
+        """Record a matched date span (start and end swapped if given backwards)."""
         if start is not None and end is not None and start > end:
             start, end = end, start
         span = DateSpan(start=start, end=end, text=m.group(0).strip())

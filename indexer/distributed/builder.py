@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class RayOptions:
+    """How to reach and use a Ray cluster for `RayParseAndEmbed`; defaults suit one machine."""
+
     address: str = "local"
     """"local" (a private cluster on this machine), "auto", or a cluster address."""
     actors: int | None = None
@@ -79,6 +81,10 @@ class RayParseAndEmbed:
     def parse(
         self, jobs: Sequence[Job], embedder: Embedder, settings: Settings, progress: bool
     ) -> Iterator[Parsed]:
+        """Parse and embed `jobs` on the cluster, then yield them in job order from the shards.
+
+        Vectors are kept for `embed`; the run's staging folder is removed unless
+        `keep_shards`."""
         self.stats = RayRunStats()
         self._lookup = None
         if not jobs:
@@ -108,6 +114,7 @@ class RayParseAndEmbed:
                 remove_tree(run_uri)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """The vectors the cluster computed for `texts`; valid only after `parse` has run."""
         if self._lookup is None:
             raise RuntimeError("RayParseAndEmbed.embed called before parse")
         return self._lookup(texts)

@@ -30,6 +30,7 @@ class RayUnavailableError(ScrutinyError):
 
 
 def require_ray() -> ModuleType:
+    """Import Ray on demand, so the default install needs none; a clear error if it is missing."""
     try:
         import ray
     except ImportError as exc:
@@ -79,4 +80,5 @@ def ray_cluster(
 
 
 def alive_nodes(ray: ModuleType) -> int:
+    """Nodes Ray reports alive (dead ones stay listed in `ray.nodes()`)."""
     return sum(1 for node in ray.nodes() if node.get("Alive"))

@@ -70,6 +70,7 @@ def source_to_json(source: SourceFile) -> str:
 
 
 def source_from_json(text: str) -> SourceFile:
+    """Inverse of the JSON a `SourceFile` travels to Ray workers in; restores dates and its row."""
     fields = json.loads(text)
     row = fields.pop("row")
     if row is not None:
@@ -176,6 +177,9 @@ class EmbedPassages:
 
 @dataclass(frozen=True)
 class PipelineSpec:
+    """The embedder and actor-pool settings shipped to the Ray pipeline (frozen: it crosses
+    processes)."""
+
     model: str
     backend: str
     batch_size: int
@@ -187,6 +191,8 @@ class PipelineSpec:
 
 @dataclass
 class PipelineTimes:
+    """Counts and seconds of one Ray pipeline run, for `RayRunStats` and the scaling table."""
+
     documents: int = 0
     rows: int = 0
     read_seconds: float = 0.0
@@ -245,4 +251,5 @@ def run_pipeline(
 
 
 def unpack_vector(blob: bytes) -> np.ndarray:
+    """A float32 vector from its shard bytes (a read-only view, no copy)."""
     return np.frombuffer(blob, dtype=np.float32)

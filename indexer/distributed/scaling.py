@@ -41,6 +41,7 @@ def _load() -> str:
 
 
 def run_single(corpora: list[Path], embedder: Embedder) -> str:
+    """Time a single-machine build of `corpora` into a throwaway index; one Markdown table row."""
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
         report = Indexer(Settings(index_dir=Path(tmp)), embedder).build(corpora)
@@ -62,6 +63,7 @@ def _start_local_ray(cpus: int) -> Any:
 
 
 def run_ray(corpora: list[Path], embedder: Embedder, actors: int, cpus: int) -> str:
+    """Time a Ray build with `actors` actors on a private `cpus`-CPU cluster; one table row."""
     ray = _start_local_ray(cpus)
     try:
         with tempfile.TemporaryDirectory() as tmp:
@@ -95,15 +97,18 @@ class _TimedEmbedder:
         self.cpu = 0.0
 
     def ready(self) -> bool:
+        """Returns once the actor has loaded its model, so loading is kept out of the timing."""
         return True
 
     def encode(self, texts: list[str]) -> int:
+        """Embed `texts`, adding the CPU time spent; returns how many were embedded."""
         started = time.process_time()
         self.embedder.encode(texts)
         self.cpu += time.process_time() - started
         return len(texts)
 
     def cpu_seconds(self) -> float:
+        """CPU seconds this actor has spent encoding so far."""
         return self.cpu
 
 
@@ -136,6 +141,7 @@ def chunk_texts(corpora: list[Path], embedder: Embedder) -> tuple[list[str], flo
 
 
 def run_embed_only(texts: list[str], model: str, actors: int, cpus: int) -> str:
+    """Time the actor pool embedding `texts` alone (no reading or storing); one table row."""
     from .pipeline import EMBED_GROUP
 
     ray = _start_local_ray(cpus)
@@ -157,6 +163,7 @@ def run_embed_only(texts: list[str], model: str, actors: int, cpus: int) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Print the scaling table for the given corpora and actor counts (a measurement tool)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", nargs="+", type=Path)
     parser.add_argument("--actors", type=int, nargs="+", default=[1, 2])

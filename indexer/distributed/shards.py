@@ -42,6 +42,7 @@ class VectorLookup:
     fallbacks: int = 0
 
     def add(self, text: str, vector: np.ndarray) -> None:
+        """Record the cluster's vector for `text`; the first one wins if a text repeats."""
         self.rows.setdefault(input_key(text), vector)
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
@@ -59,12 +60,15 @@ class VectorLookup:
 
 
 class ShardReader:
+    """Reads the Parquet shards a Ray run wrote under `uri` (a folder or s3:// URI)."""
+
     def __init__(self, uri: str) -> None:
         from pyarrow import fs
 
         self.filesystem, self.root = fs.FileSystem.from_uri(uri)
 
     def files(self) -> list[str]:
+        """The run's .parquet shard paths, sorted; empty if the folder does not exist yet."""
         from pyarrow import fs
 
         selector = fs.FileSelector(self.root, recursive=True, allow_not_found=True)
@@ -144,6 +148,7 @@ class ShardReader:
 
 
 def remove_tree(uri: str) -> None:
+    """Delete the folder at `uri` and everything in it; a missing folder is not an error."""
     from pyarrow import fs
 
     filesystem, root = fs.FileSystem.from_uri(uri)
@@ -152,4 +157,5 @@ def remove_tree(uri: str) -> None:
 
 
 def ingest_error(path: object, reason: str) -> IngestError:
+    """An `IngestError` naming `path` as text, for a file a worker could not read."""
     return IngestError(str(path), reason)

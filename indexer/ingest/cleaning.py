@@ -321,6 +321,7 @@ class _Builder:
     """Length of the last source line of the last paragraph."""
 
     def add(self, lines: list[str], page: int | None, after_break: bool) -> None:
+        """Add one block: drop it if noise, else start a paragraph or continue the last one."""
         raw_first = lines[0]
         marked = raw_first.lstrip().startswith(_HEADING_MARK)
         if marked:

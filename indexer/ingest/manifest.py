@@ -175,6 +175,7 @@ def discover(corpus_dir: Path) -> list[SourceFile]:
     seen_ids: dict[str, str] = {}
 
     def add(relative: str, row: ManifestRow | None, error: str | None) -> None:
+        """List one file; a document id that repeats an earlier file's becomes its error."""
         doc_id = document_id_for(relative)
         if error is None and doc_id in seen_ids:
             error = f"its document id {doc_id!r} is the same as that of {seen_ids[doc_id]}"

@@ -80,6 +80,8 @@ _SMALL_WORDS = frozenset(
 
 @dataclass(frozen=True)
 class TextMetadata:
+    """Metadata read from a document's own text; the manifest row, when there is one, wins."""
+
     council: str | None = None
     committee: str | None = None
     meeting_date: date | None = None

@@ -83,6 +83,7 @@ class ZipLimits:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ZipLimits:
+        """The zip-bomb limits the settings give (unpacked bytes, compression ratio)."""
         return cls(settings.max_unpacked_bytes, settings.max_compression_ratio)
 
 

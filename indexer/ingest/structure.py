@@ -227,6 +227,7 @@ def build_sections(paras: list[Para]) -> list[Section]:
     def open_section(
         title: str | None, item: str | None, explicit: bool, sub: str | None = None
     ) -> Section:
+        """Start a new section in a new group and append it to the document's sections."""
         nonlocal group
         group += 1
         section = Section(
@@ -236,6 +237,7 @@ def build_sections(paras: list[Para]) -> list[Section]:
         return section
 
     def heading_section(text: str, current: Section) -> Section:
+        """A section for a heading: a subsection of an explicit agenda item, else a new one."""
         title = text.rstrip(":").strip()
         if current.explicit_item:
             section = open_section(current.title, current.item, True, sub=title)

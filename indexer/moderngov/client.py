@@ -108,6 +108,7 @@ class PoliteClient:
         )
 
     def close(self) -> None:
+        """Close the HTTP connection pool."""
         self._http.close()
 
     def __enter__(self) -> PoliteClient:

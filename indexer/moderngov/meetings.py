@@ -76,4 +76,5 @@ class Meeting:
 
     @property
     def has_minutes(self) -> bool:
+        """True when some agenda item has minutes (the meeting has been minuted)."""
         return any(item.minutes for item in self.items)

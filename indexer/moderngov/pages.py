@@ -28,6 +28,7 @@ _DOCUMENT_HREF = re.compile(r"(?:^|/)(?:documents/[a-z]\d+/|mgConvert2PDF\.aspx)
 
 
 def committees_page_url(site: str) -> str:
+    """The site's committee list page (the HTML fallback to the web service)."""
     return f"{site.rstrip('/')}/mgListCommittees.aspx"
 
 

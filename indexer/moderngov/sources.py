@@ -27,11 +27,14 @@ class Source(Protocol):
 
     name: str
 
-    def committees(self) -> list[Committee]: ...
+    def committees(self) -> list[Committee]:
+        """Every committee the site lists."""
 
-    def meetings(self, committee: Committee, start: date, end: date) -> list[MeetingRef]: ...
+    def meetings(self, committee: Committee, start: date, end: date) -> list[MeetingRef]:
+        """The committee's meetings between `start` and `end`."""
 
-    def meeting(self, committee: Committee, ref: MeetingRef) -> Meeting: ...
+    def meeting(self, committee: Committee, ref: MeetingRef) -> Meeting:
+        """One meeting with its agenda items and document links."""
 
 
 def meeting_url(site: str, committee: Committee, meeting_id: str) -> str:
@@ -48,10 +51,12 @@ class WebService:
         self.client, self.site = client, site
 
     def committees(self) -> list[Committee]:
+        """Every committee, from GetCommittees."""
         answer = self.client.get(webservice.service_url(self.site, "GetCommittees"))
         return webservice.parse_committees(answer.content)
 
     def meetings(self, committee: Committee, start: date, end: date) -> list[MeetingRef]:
+        """The committee's meetings from `start` to `end`, from GetMeetings."""
         params = {
             "lCommitteeId": committee.id,
             "sFromDate": webservice.ws_date(start),
@@ -61,6 +66,7 @@ class WebService:
         return webservice.parse_meetings(answer.content)
 
     def meeting(self, committee: Committee, ref: MeetingRef) -> Meeting:
+        """One meeting from GetMeeting, with its page URL and the ref's id filled in."""
         url = webservice.service_url(self.site, "GetMeeting")
         answer = self.client.get(url, {"lMeetingId": ref.id})
         meeting = webservice.parse_meeting(answer.content, committee.title)
@@ -78,10 +84,13 @@ class MeetingPages:
         self.client, self.site = client, site
 
     def committees(self) -> list[Committee]:
+        """Every committee, scraped from the committee list page."""
         answer = self.client.get(pages.committees_page_url(self.site))
         return pages.parse_committees_page(answer.content)
 
     def meetings(self, committee: Committee, start: date, end: date) -> list[MeetingRef]:
+        """The committee's meetings, one listing page per year; a year's pages may overlap, so
+        meetings are deduplicated by id (the caller filters by date)."""
         found: dict[str, MeetingRef] = {}
         for year in range(start.year, end.year + 1):
             answer = self.client.get(pages.meetings_page_url(self.site, committee.id, year))
@@ -90,6 +99,7 @@ class MeetingPages:
         return list(found.values())
 
     def meeting(self, committee: Committee, ref: MeetingRef) -> Meeting:
+        """One meeting, scraped from its page (which is also its agenda-and-minutes document)."""
         url = meeting_url(self.site, committee, ref.id)
         answer = self.client.get(url)
         return pages.parse_meeting_page(answer.content, url, committee.title)

@@ -42,6 +42,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        """Open the archive at startup; a failure is kept to report, not fatal, so a re-index
+        over HTTP can still repair it."""
         resolved = archive.settings if archive is not None else (settings or Settings())
         app.state.settings = resolved
         app.state.archive = None

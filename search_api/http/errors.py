@@ -59,6 +59,7 @@ def public_message(message: str, settings: Settings | None) -> str:
 
 
 def status_for(error: ScrutinyError) -> int:
+    """The HTTP status for a domain error: the first match in `STATUS_FOR`, else 400."""
     for kind, status in STATUS_FOR:
         if isinstance(error, kind):
             return status
@@ -79,6 +80,8 @@ def _readable(error: dict[str, object]) -> str:
 
 
 def install_error_handlers(app: FastAPI) -> None:
+    """Answer domain and validation errors as JSON {"detail": ...}, hiding server paths."""
+
     @app.exception_handler(ScrutinyError)
     async def _domain_error(request: Request, exc: ScrutinyError) -> JSONResponse:
         status = status_for(exc)

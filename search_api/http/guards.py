@@ -57,6 +57,8 @@ def _settings(scope: Scope) -> Settings | None:
 
 
 class AllowedHosts:
+    """ASGI middleware: answer 400 to a Host header not configured (DNS rebinding guard)."""
+
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
         self._allowed: tuple[Settings, frozenset[str]] | None = None
@@ -82,6 +84,10 @@ class AllowedHosts:
 
 
 class BodyLimit:
+    """ASGI middleware: 413 for a JSON body over the limit, declared or as streamed.
+
+    Uploads are exempt: they have their own, larger limit."""
+
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
@@ -106,6 +112,7 @@ class BodyLimit:
         seen = 0
 
         async def counted() -> Message:
+            """Pass on body messages, raising 413 once more than the limit has arrived."""
             nonlocal seen
             received = await receive()
             seen += len(received.get("body", b""))

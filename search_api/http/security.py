@@ -39,6 +39,8 @@ _COMMON = (
 
 
 class SecurityHeaders:
+    """ASGI middleware: security headers on every HTTP response; a looser CSP for /docs."""
+
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
@@ -52,6 +54,7 @@ class SecurityHeaders:
         started = False
 
         async def send_with_headers(message: Message) -> None:
+            """Add the headers to the response start, keeping any a route set itself."""
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True

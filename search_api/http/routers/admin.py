@@ -48,6 +48,7 @@ MIN_TOKEN_CHARS = 16
 
 
 def require_admin(request: Request) -> None:
+    """Refuse unless the admin token is set (long enough) and sent as a Bearer token."""
     settings: Settings = request.app.state.settings
     token = (settings.admin_token or "").strip()
     if len(token) < MIN_TOKEN_CHARS:
