@@ -60,8 +60,9 @@ class _Plan:
 
 @dataclass
 class BuildReport:
-    """What one `build` or `add` did, per document path, for the CLI and the admin API; `failed`
-    holds (path, reason) pairs of files skipped, not raised."""
+    """What one `build` or `add` did, by document id, for the CLI and the admin API.
+
+    `failed` holds (path, reason) of files skipped: a bad file is reported, not raised."""
 
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
@@ -81,8 +82,7 @@ class BuildReport:
         return bool(self.added or self.updated or self.removed)
 
     def summary(self) -> str:
-        """One line for logs and the CLI: counts, and how many passages actually needed
-        embedding."""
+        """One line for logs and the CLI: counts, and how many passages needed embedding."""
         return (
             f"{self.documents} documents, {self.passages} passages "
             f"(added {len(self.added)}, updated {len(self.updated)}, removed "
@@ -285,8 +285,8 @@ class Indexer:
             owners = _owners(sources, stored)
 
             def fail(source: SourceFile, reason: str) -> None:
-                """Skip `source` with `reason`: logged, reported, and flagged as new if not
-                recorded before."""
+                """Skip `source` for `reason`: logged and reported; when pruning, a failure
+                not recorded before makes the build publish."""
                 log.error("skipped %s: %s", source.path, reason)
                 report.failed.append((str(source.path), reason))
                 plan.failed.append((source, reason))

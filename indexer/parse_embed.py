@@ -158,7 +158,7 @@ class LocalPipeline:
     def parse(
         self, jobs: Sequence[Job], embedder: Embedder, settings: Settings, progress: bool
     ) -> Iterator[Parsed]:
-        """Parse `jobs` in order, on a reader thread `read_ahead` documents ahead of the caller.
+        """Parse `jobs` in order, a reader thread up to `read_ahead` ahead (0: inline).
 
         The model loads here first, not on the reader; a reader's exception is raised here."""
         self.stats = PipelineStats()

@@ -195,7 +195,7 @@ class IndexDir:
     def read_info(self, version: Path, verify: Verify = "open") -> IndexInfo:
         """The version's description, its files checked against their recorded digests.
 
-        `verify`: "none", "open" (sizes and sampled hashes, cheap) or "full" (every byte)."""
+        `verify`: "none", "open" (sizes; large files by sampled hash) or "full" (every byte)."""
         try:
             info = IndexInfo.model_validate_json((version / INFO_FILE).read_text())
         except (OSError, ValidationError, ValueError) as exc:

@@ -83,8 +83,7 @@ class RayParseAndEmbed:
     ) -> Iterator[Parsed]:
         """Parse and embed `jobs` on the cluster, then yield them in job order from the shards.
 
-        Vectors are kept for `embed`; the run's staging folder is removed unless
-        `keep_shards`."""
+        Vectors are kept for `embed`; the staging folder goes unless `keep_shards`."""
         self.stats = RayRunStats()
         self._lookup = None
         if not jobs:

@@ -70,7 +70,7 @@ def source_to_json(source: SourceFile) -> str:
 
 
 def source_from_json(text: str) -> SourceFile:
-    """Inverse of the JSON a `SourceFile` travels to Ray workers in; restores dates and its row."""
+    """The `SourceFile` that `source_to_json` sent to a Ray worker, dates and row restored."""
     fields = json.loads(text)
     row = fields.pop("row")
     if row is not None:
@@ -177,8 +177,7 @@ class EmbedPassages:
 
 @dataclass(frozen=True)
 class PipelineSpec:
-    """The embedder and actor-pool settings shipped to the Ray pipeline (frozen: it crosses
-    processes)."""
+    """The embedder and actor-pool settings the Ray pipeline's workers are built from."""
 
     model: str
     backend: str

@@ -86,7 +86,7 @@ class AllowedHosts:
 class BodyLimit:
     """ASGI middleware: 413 for a JSON body over the limit, declared or as streamed.
 
-    Uploads are exempt: they have their own, larger limit."""
+    The upload route is exempt: it streams its file to disk under its own limit."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
