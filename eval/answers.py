@@ -182,7 +182,9 @@ class AskClient:
         if app is not None:
             from fastapi.testclient import TestClient
 
-            self._client: Any = TestClient(app)
+            # a loopback Host: the app's Host check (search_api.http.guards) refuses
+            # TestClient's default "testserver" unless the settings allow it
+            self._client: Any = TestClient(app, base_url="http://localhost")
         else:
             import httpx
 

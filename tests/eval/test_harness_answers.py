@@ -50,7 +50,12 @@ def _write_subset(tmp_path: Path) -> Path:
     return path
 
 
-def test_answer_metrics_per_split(seed_engine: Any, tmp_path: Path) -> None:
+def test_answer_metrics_per_split(
+    seed_engine: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # as `make eval` runs: default allowed hosts, so the in-process client must send a
+    # loopback Host (the suite's conftest allows "testserver")
+    monkeypatch.delenv("SCRUTINY_ALLOWED_HOSTS", raising=False)
     qfile = _write_subset(tmp_path)
     out = tmp_path / "out"
     code = cli.main(
