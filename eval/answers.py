@@ -1,4 +1,4 @@
-"""Answer metrics over `/ask` responses.
+"""Answer metrics over `/ask` responses (the metrics of `eval.answer_metrics`, grouped).
 
 A response is the API's JSON: `{"question", "answer", "citations": [{"n", "passage_id",
 "text", "quote", "citation"}], "abstained"}`. Scoring needs only `citations[].text`,
@@ -13,12 +13,14 @@ import importlib
 import inspect
 import statistics
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from types import TracebackType
 from typing import Any
 
-from eval.matching import normalise, supports
+from eval.answer_metrics import AnswerScore, answer_from_response, score_answer, summarise
+from eval.matching import supports
 from eval.questions import Question
 
 __all__ = [
@@ -40,78 +42,105 @@ class AskUnavailableError(RuntimeError):
 
 @dataclass
 class AnswerScores:
-    citation_support: float | None
-    """Share of all cited quotes (micro average) that stand in their cited passage's text."""
-    citation_evidence_recall: float | None
-    """Mean over answerable questions of the share of gold quotes the cited passages support."""
-    abstention_accuracy: float | None
-    """Share of unanswerable questions where the answer abstained."""
-    false_abstention_rate: float | None
-    """Share of answerable questions where the answer abstained."""
+    """Answer metrics of a run: overall, per split, per kind, per corpus set, per question.
+
+    Every metric but one comes from `eval.answer_metrics` (`score_answer`, `summarise`);
+    `citation_evidence_recall` (a gold quote inside some cited passage's whole text,
+    whatever the quote shown) is computed here because it judges which passages were
+    cited, not what the answer shows.
+    """
+
+    overall: dict[str, float | int | None]
+    by_split: dict[str, dict[str, float | int | None]] = field(default_factory=dict)
+    by_kind: dict[str, dict[str, float | int | None]] = field(default_factory=dict)
+    by_set: dict[str, dict[str, float | int | None]] = field(default_factory=dict)
     latency_ms_p50: float | None = None
     per_question: dict[str, dict[str, Any]] = field(default_factory=dict)
 
-    def summary(self) -> dict[str, float | None]:
-        return {
-            "citation_support": self.citation_support,
-            "citation_evidence_recall": self.citation_evidence_recall,
-            "abstention_accuracy": self.abstention_accuracy,
-            "false_abstention_rate": self.false_abstention_rate,
-            "latency_ms_p50": self.latency_ms_p50,
-        }
+    @property
+    def citation_support(self) -> float | None:
+        return _num(self.overall.get("citation_support"))
+
+    @property
+    def citation_evidence_recall(self) -> float | None:
+        return _num(self.overall.get("citation_evidence_recall"))
+
+    @property
+    def abstention_accuracy(self) -> float | None:
+        return _num(self.overall.get("abstention_accuracy"))
+
+    @property
+    def false_abstention_rate(self) -> float | None:
+        return _num(self.overall.get("false_abstention_rate"))
+
+    def summary(self) -> dict[str, float | int | None]:
+        return {**self.overall, "latency_ms_p50": self.latency_ms_p50}
+
+
+def _num(v: float | int | None) -> float | None:
+    return None if v is None else float(v)
 
 
 def _mean(xs: Sequence[float]) -> float | None:
     return statistics.fmean(xs) if xs else None
 
 
+def _citation_evidence_recall(question: Question, response: Mapping[str, Any]) -> float | None:
+    """Share of gold quotes supported by the whole text of some cited passage."""
+    if not question.answerable or not question.evidence:
+        return None
+    cited = [str(c.get("text") or "") for c in response.get("citations") or []]
+    found = [any(supports(t, quote) for t in cited) for quote in question.quotes]
+    return sum(found) / len(found)
+
+
+def _summarise(
+    scored: Sequence[tuple[Question, AnswerScore, float | None]],
+) -> dict[str, float | int | None]:
+    out = summarise([s for _, s, _ in scored])
+    out["citation_evidence_recall"] = _mean([r for _, _, r in scored if r is not None])
+    return out
+
+
 def score_answers(
     questions: Sequence[Question],
     responses: Mapping[str, Mapping[str, Any]],
     latencies_ms: Mapping[str, float] | None = None,
+    dates: Mapping[str, date] | None = None,
 ) -> AnswerScores:
     """Score `/ask` responses keyed by question id; questions without a response are skipped.
 
-    A citation without a quote cannot be checked: it is counted (`unquoted_citations`)
-    but not in citation support.
+    `dates` (corpus manifest dates by file) date the gold quotes for `trend_ends_cited`;
+    without them the cited passages' meeting dates are used. A citation without a quote
+    cannot be checked: it is counted (`citations_unquoted`) but not in citation support.
     """
-    supported_total = checked_total = 0
-    recalls: list[float] = []
-    abstain_unans: list[float] = []
-    abstain_ans: list[float] = []
+    scored: list[tuple[Question, AnswerScore, float | None]] = []
     per_q: dict[str, dict[str, Any]] = {}
     for q in questions:
         resp = responses.get(q.id)
         if resp is None:
             continue
-        citations = list(resp.get("citations") or [])
-        abstained = bool(resp.get("abstained"))
-        checked = [c for c in citations if normalise(str(c.get("quote") or ""))]
-        ok = sum(supports(str(c.get("text") or ""), str(c["quote"])) for c in checked)
-        supported_total += ok
-        checked_total += len(checked)
-        row: dict[str, Any] = {
-            "kind": q.kind,
-            "abstained": abstained,
-            "citations": len(citations),
-            "unquoted_citations": len(citations) - len(checked),
-            "citation_support": ok / len(checked) if checked else None,
+        quote_dates = q.quote_dates(dict(dates)) if dates and q.answerable else None
+        score = score_answer(q, answer_from_response(resp), quote_dates)
+        cer = _citation_evidence_recall(q, resp)
+        scored.append((q, score, cer))
+        per_q[q.id] = {
+            **score.as_dict(),
+            "set": q.set_name,
+            "citations": len(resp.get("citations") or []),
+            "citation_evidence_recall": cer,
         }
-        if q.answerable:
-            cited = [str(c.get("text") or "") for c in citations]
-            found = [any(supports(t, quote) for t in cited) for quote in q.quotes]
-            row["evidence_recall"] = sum(found) / len(found)
-            recalls.append(row["evidence_recall"])
-            abstain_ans.append(float(abstained))
-        else:
-            abstain_unans.append(float(abstained))
-        per_q[q.id] = row
+
+    def grouped(key: Callable[[Question], str]) -> dict[str, dict[str, float | int | None]]:
+        labels = dict.fromkeys(key(q) for q, _, _ in scored)
+        return {lab: _summarise([t for t in scored if key(t[0]) == lab]) for lab in labels}
+
     lat = list((latencies_ms or {}).values())
     return AnswerScores(
-        citation_support=supported_total / checked_total if checked_total else None,
-        citation_evidence_recall=_mean(recalls),
-        abstention_accuracy=_mean(abstain_unans),
-        false_abstention_rate=_mean(abstain_ans),
+        overall=_summarise(scored),
+        by_split=grouped(lambda q: q.split_label),
+        by_kind=grouped(lambda q: q.kind),
+        by_set=grouped(lambda q: q.set_name),
         latency_ms_p50=statistics.median(lat) if lat else None,
         per_question=per_q,
     )
@@ -153,7 +182,9 @@ class AskClient:
         if app is not None:
             from fastapi.testclient import TestClient
 
-            self._client: Any = TestClient(app)
+            # a loopback Host: the app's Host check (search_api.http.guards) refuses
+            # TestClient's default "testserver" unless the settings allow it
+            self._client: Any = TestClient(app, base_url="http://localhost")
         else:
             import httpx
 

@@ -12,7 +12,13 @@ from pathlib import Path
 from eval.answers import AskClient, AskUnavailableError, collect_answers, find_app, score_answers
 from eval.documents import corpus_files, manifest_dates
 from eval.questions import load_questions
-from eval.report import format_answer_table, format_kind_table, format_table, write_outputs
+from eval.report import (
+    format_answer_table,
+    format_group_table,
+    format_kind_table,
+    format_table,
+    write_outputs,
+)
 from eval.runner import run_eval
 from eval.searchers import ENGINE_MODES, ArchiveSearcher, Searcher, open_engine
 
@@ -80,9 +86,7 @@ def _run(args: argparse.Namespace) -> int:
         try:
             engine = open_engine(settings, build_if_missing=not args.no_build)
         except ImportError as exc:
-            notes.append(
-                f"{', '.join(engine_modes)} skipped: the archive is not available ({exc})"
-            )
+            notes.append(f"{', '.join(engine_modes)} skipped: the archive is not available ({exc})")
         else:
             searchers += [ArchiveSearcher(engine, m) for m in engine_modes]
 
@@ -111,7 +115,8 @@ def _run(args: argparse.Namespace) -> int:
         print("nothing to run:\n  " + "\n  ".join(notes), file=sys.stderr)
         return 2
 
-    report = run_eval(questions, searchers, manifest_dates(corpus_dirs), k=args.k)
+    dates = manifest_dates(corpus_dirs)
+    report = run_eval(questions, searchers, dates, k=args.k)
     report.notes = notes
     report.meta = meta
 
@@ -125,7 +130,7 @@ def _run(args: argparse.Namespace) -> int:
                 app = find_app(args.ask_app, settings=settings, archive=engine)
             with AskClient(base_url=args.ask_url, app=app) as client:
                 responses, latencies = collect_answers(client, questions)
-            report.answers = score_answers(questions, responses, latencies)
+            report.answers = score_answers(questions, responses, latencies, dates)
         except ImportError as exc:
             report.notes.append(f"answer metrics skipped: the engine or API is missing ({exc})")
         except AskUnavailableError as exc:
@@ -135,6 +140,8 @@ def _run(args: argparse.Namespace) -> int:
     paths = write_outputs(report, args.out_dir, args.json, command=command)
 
     print(format_table(report))
+    print()
+    print(format_group_table(report, "split"))
     print()
     print(format_kind_table(report))
     if report.answers is not None:

@@ -158,6 +158,10 @@ class ConfigScores:
     name: str
     summary: dict[str, float | None]
     by_kind: dict[str, dict[str, float | None]]
+    by_split: dict[str, dict[str, float | None]]
+    """Means per `Question.split_label`: tune, test, in-sample (dev)."""
+    by_set: dict[str, dict[str, float | None]]
+    """Means per `Question.set_name` (kent, kingston, seeds, ...)."""
     per_question: dict[str, dict[str, float | int | None]]
     recall_curve: dict[int, float]
     qrels: Qrels
@@ -246,6 +250,14 @@ def score_config(
         for kind in KINDS
         if any(r.question.kind == kind for r in results)
     }
+    by_split = {
+        label: means([r for r in results if r.question.split_label == label])
+        for label in dict.fromkeys(r.question.split_label for r in results)
+    }
+    by_set = {
+        name_: means([r for r in results if r.question.set_name == name_])
+        for name_ in dict.fromkeys(r.question.set_name for r in results)
+    }
     curve = {
         c: statistics.fmean(recall_at[c].values()) if recall_at[c] else 0.0 for c in RECALL_CURVE_KS
     }
@@ -253,6 +265,8 @@ def score_config(
         name=name,
         summary=summary,
         by_kind=by_kind,
+        by_split=by_split,
+        by_set=by_set,
         per_question=per_question,
         recall_curve=curve,
         qrels=pq,

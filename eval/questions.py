@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 __all__ = [
     "FIGURE_KINDS",
@@ -16,6 +16,7 @@ __all__ = [
     "Evidence",
     "Question",
     "QuestionKind",
+    "IN_SAMPLE_LABEL",
     "Split",
     "load_questions",
     "quote_id",
@@ -28,6 +29,8 @@ KINDS: tuple[QuestionKind, ...] = (
 FIGURE_KINDS: tuple[QuestionKind, ...] = ("figure", "trend")
 """Kinds whose answer must state numbers: they carry `key_figures`."""
 Split = Literal["tune", "test"]
+IN_SAMPLE_LABEL = "in-sample (dev)"
+"""Split label of questions without a `split`: the older sets the constants were tuned on."""
 
 
 class Evidence(BaseModel):
@@ -50,6 +53,22 @@ class Question(BaseModel):
     checked_absent: list[str] = Field(
         default_factory=list, description="Unanswerable: search terms shown absent"
     )
+    _source: str | None = PrivateAttr(default=None)
+    """Stem of the file the question was read from (set by `load_questions`)."""
+
+    @property
+    def split_label(self) -> str:
+        """`tune`, `test`, or `in-sample (dev)` for questions outside the split: reports
+        group by it so held-out and in-sample numbers are never averaged together."""
+        return self.split or IN_SAMPLE_LABEL
+
+    @property
+    def set_name(self) -> str:
+        """The corpus set a question belongs to, for per-set tables: the prefix of its
+        split `group` (kent, kingston, seeds, unanswerable), else its file's stem."""
+        if self.group and "/" in self.group:
+            return self.group.split("/", 1)[0]
+        return self._source or "questions"
 
     @property
     def quotes(self) -> list[str]:
@@ -95,6 +114,7 @@ def load_questions(paths: Path | str | Iterable[Path | str]) -> list[Question]:
                     q = Question.model_validate(json.loads(line))
                 except ValueError as exc:
                     raise ValueError(f"{path}:{n}: {exc}") from exc
+                q._source = Path(path).stem
                 if q.id in seen:
                     raise ValueError(f"{path}:{n}: duplicate question id {q.id!r}")
                 if q.answerable != bool(q.evidence):

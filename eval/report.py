@@ -12,6 +12,9 @@ from eval.questions import quote_id
 from eval.runner import EvalReport
 
 __all__ = [
+    "format_answer_table",
+    "format_group_table",
+    "format_kind_table",
     "format_table",
     "to_json",
     "write_chart",
@@ -86,11 +89,52 @@ def format_kind_table(report: EvalReport, markdown: bool = False) -> str:
     return _table(headers, rows, markdown) if rows else ""
 
 
-def format_answer_table(report: EvalReport, markdown: bool = False) -> str:
+_GROUP_METRICS = ["recall@5", "recall@10", "mrr@10", "ndcg@10", "trend_span@10"]
+
+
+def format_group_table(report: EvalReport, by: str, markdown: bool = False) -> str:
+    """Retrieval means per `split` (tune / test / in-sample (dev)) or per corpus `set`."""
+    headers = ["config", by, "n", *(_HEADERS[m] for m in _GROUP_METRICS)]
+    rows = []
+    for name, cs in report.configs.items():
+        groups = cs.by_split if by == "split" else cs.by_set
+        for label, vals in groups.items():
+            rows.append(
+                [
+                    name,
+                    label,
+                    str(int(vals.get("n") or 0)),
+                    *(_fmt(vals.get(m)) for m in _GROUP_METRICS),
+                ]
+            )
+    return _table(headers, rows, markdown) if rows else ""
+
+
+_ANSWER_HEADERS = {
+    "questions": "n",
+    "answer_evidence_recall": "evidence",
+    "citation_evidence_recall": "cited-passage evidence",
+    "key_figure_presence": "key figure",
+    "trend_ends_cited": "trend ends",
+    "abstention_accuracy": "abstention",
+    "false_abstention_rate": "false abst.",
+    "citation_support": "citation support",
+    "citations_unquoted": "unquoted",
+}
+
+
+def format_answer_table(report: EvalReport, markdown: bool = False, by: str = "split") -> str:
+    """Answer metrics (`eval.answer_metrics`), one row per `split`, `kind` or `set`, then all."""
     if report.answers is None:
         return ""
-    s = report.answers.summary()
-    return _table(list(s), [[_fmt(v) for v in s.values()]], markdown)
+    a = report.answers
+    groups = {"split": a.by_split, "kind": a.by_kind, "set": a.by_set}[by]
+    headers = [by, *_ANSWER_HEADERS.values()]
+    rows = [
+        [label, *(_fmt(vals.get(m)) for m in _ANSWER_HEADERS)]
+        for label, vals in [*groups.items(), ("all", a.overall)]
+    ]
+    return _table(headers, rows, markdown)
 
 
 def to_json(report: EvalReport) -> dict[str, Any]:
@@ -101,6 +145,8 @@ def to_json(report: EvalReport) -> dict[str, Any]:
             "id": q.id,
             "question": q.question,
             "kind": q.kind,
+            "split": q.split_label,
+            "set": q.set_name,
             "configs": {
                 name: {
                     **cs.per_question[q.id],
@@ -119,11 +165,16 @@ def to_json(report: EvalReport) -> dict[str, Any]:
         },
         "questions": questions,
         "by_kind": {name: cs.by_kind for name, cs in report.configs.items()},
+        "by_split": {name: cs.by_split for name, cs in report.configs.items()},
+        "by_set": {name: cs.by_set for name, cs in report.configs.items()},
         "recall_curves": {
             name: {str(k): v for k, v in cs.recall_curve.items()}
             for name, cs in report.configs.items()
         },
         "answers": report.answers.summary() if report.answers is not None else None,
+        "answers_by_split": report.answers.by_split if report.answers is not None else None,
+        "answers_by_kind": report.answers.by_kind if report.answers is not None else None,
+        "answers_by_set": report.answers.by_set if report.answers is not None else None,
         "notes": report.notes,
         "meta": {**report.meta, "k": report.k, "n_questions": len(report.questions)},
     }
@@ -203,13 +254,44 @@ def write_markdown(report: EvalReport, path: Path, chart: Path | None, command: 
     if command:
         lines += ["Regenerate with:", "", "```", command, "```", ""]
     lines += [format_table(report, markdown=True), ""]
+    lines += [
+        "## By split",
+        "",
+        "`test` is held out (only run to report); `tune` is in-sample for tuning; "
+        "`in-sample (dev)` are the older sets the constants were tuned on.",
+        "",
+        format_group_table(report, "split", markdown=True),
+        "",
+        "## By corpus set",
+        "",
+        format_group_table(report, "set", markdown=True),
+        "",
+    ]
     if chart is not None:
         lines += [f"![evidence recall@k]({chart.name})", ""]
     kind_table = format_kind_table(report, markdown=True)
     if kind_table:
         lines += ["## By question kind", "", kind_table, ""]
     if report.answers is not None:
-        lines += ["## Answers (/ask)", "", format_answer_table(report, markdown=True), ""]
+        lines += [
+            "## Answers (/ask)",
+            "",
+            "Metrics of `eval/answer_metrics.py`; `cited-passage evidence` counts a gold quote "
+            "anywhere in a cited passage's text.",
+            "",
+            "### By split",
+            "",
+            format_answer_table(report, markdown=True, by="split"),
+            "",
+            "### By kind",
+            "",
+            format_answer_table(report, markdown=True, by="kind"),
+            "",
+            "### By corpus set",
+            "",
+            format_answer_table(report, markdown=True, by="set"),
+            "",
+        ]
     lines += ["## Per question (evidence recall@10 / MRR@10)", ""]
     names = list(report.configs)
     rows = []

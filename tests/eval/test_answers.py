@@ -60,7 +60,7 @@ def test_answer_metrics_hand_computed() -> None:
     assert s.citation_evidence_recall == pytest.approx((1 / 2 + 0) / 2)
     assert s.abstention_accuracy == pytest.approx(1 / 2)
     assert s.false_abstention_rate == pytest.approx(1 / 2)
-    assert s.per_question["a1"]["unquoted_citations"] == 1
+    assert s.per_question["a1"]["citations_unquoted"] == 1
     assert s.per_question["u1"]["abstained"] is True
 
 
