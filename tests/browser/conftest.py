@@ -61,6 +61,12 @@ NO_ANSWER = "What did the committee decide about library opening hours?"
 """A question the seed index cannot answer: the page shows the nearest passages instead."""
 
 
+def open_page(page: Page, base_url: str) -> None:
+    """Open the empty search page and wait until its filters are filled from /facets."""
+    page.goto(base_url + "/")
+    page.wait_for_selector("#committee option:nth-child(2)", state="attached")
+
+
 def open_query(page: Page, base_url: str, question: str = QUESTION) -> None:
     """Open the page on a query (as a shared link would) and wait for its answer."""
     page.goto(f"{base_url}/?{urlencode({'q': question})}")

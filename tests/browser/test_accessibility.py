@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-from .conftest import NO_ANSWER, open_query, watch_errors
+from .conftest import NO_ANSWER, open_page, open_query, watch_errors
 
 pytestmark = pytest.mark.browser
 
@@ -37,8 +37,7 @@ def test_axe_finds_no_serious_violation(live_server: str, browser_context: Brows
     page = browser_context.new_page()
     errors = watch_errors(page)
 
-    page.goto(live_server + "/")
-    page.wait_for_selector("#committee option:nth-child(2)", state="attached")
+    open_page(page, live_server)
     assert serious_violations(page) == [], "search page"
     # The engine really runs: a search box stripped of its label is reported.
     page.evaluate("document.querySelector('label[for=q]').remove()")

@@ -11,7 +11,7 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import BrowserContext, Page, Route
 
-from .conftest import QUESTION, open_query, watch_errors
+from .conftest import QUESTION, open_page, open_query, watch_errors
 
 pytestmark = pytest.mark.browser
 
@@ -40,8 +40,7 @@ def test_too_long_query_is_shown_not_cut(live_server: str, browser_context: Brow
     assert sent == []
 
     # Pasted into the box: kept whole, with a visible count saying it is too long.
-    page.goto(live_server + "/")
-    page.wait_for_selector("#committee option:nth-child(2)", state="attached")
+    open_page(page, live_server)
     page.fill("#q", long_query)
     assert len(page.input_value("#q")) == 1200
     assert page.locator("#q-count").is_visible()
@@ -108,8 +107,7 @@ def test_busy_state_and_a_late_older_response_never_lands(
 ) -> None:
     page = browser_context.new_page()
     errors = watch_errors(page)
-    page.goto(live_server + "/")
-    page.wait_for_selector("#committee option:nth-child(2)", state="attached")
+    open_page(page, live_server)
     held: list[Route] = []
 
     def hold_first(route: Route) -> None:
@@ -187,8 +185,7 @@ def test_keyboard_skip_links_and_back_to_the_card(
 ) -> None:
     page = browser_context.new_page()
     errors = watch_errors(page)
-    page.goto(live_server + "/")
-    page.wait_for_selector("#committee option:nth-child(2)", state="attached")
+    open_page(page, live_server)
     page.keyboard.press("Tab")
     assert focused(page) == "Skip to search box"
     page.keyboard.press("Enter")
