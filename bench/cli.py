@@ -1,4 +1,4 @@
-"""`python -m bench SUBCOMMAND`: scale-corpus, indexing, latency, memory, report, all."""
+"""`python -m bench SUBCOMMAND`: indexing, encoder, latency, real-scale, report, all, …"""
 
 from __future__ import annotations
 
@@ -144,6 +144,17 @@ def cmd_real_scale(args: argparse.Namespace) -> None:
     print(json.dumps({k: v for k, v in result.items() if k != "samples"}, indent=2))
 
 
+def cmd_encoder(args: argparse.Namespace) -> None:
+    from bench import encoder, indexing
+
+    folders = indexing.make_corpus(WORK / "indexing", 0, args.kent)
+    texts = encoder.real_inputs(folders, args.passages)
+    result = encoder.sweep(texts, args.batch_sizes, args.threads, args.groups, args.rounds)
+    save_result("encoder", result)
+    for row in result["rows"]:
+        print(row)
+
+
 def cmd_report(args: argparse.Namespace) -> None:
     from bench import report
 
@@ -199,6 +210,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--quick", action="store_true")
     p.add_argument("--no-recall", action="store_true")
     p.set_defaults(func=cmd_indexing)
+
+    p = sub.add_parser("encoder", help="encoder batch size, threads and group size")
+    p.add_argument("--passages", type=int, default=1024, help="real passages encoded per run")
+    p.add_argument("--kent", type=int, default=20, help="Kent PDFs to read them from")
+    p.add_argument("--batch-sizes", type=int, nargs="+", default=[16, 32, 64, 128])
+    p.add_argument("--threads", type=int, nargs="+", default=[1, 2])
+    p.add_argument("--groups", type=int, nargs="+", default=[256, 1024])
+    p.add_argument("--rounds", type=int, default=3)
+    p.set_defaults(func=cmd_encoder)
 
     p = sub.add_parser("real-scale", help="a long build of real text: throughput, RSS, recall")
     p.add_argument("--passages", type=int, default=100_000)
