@@ -1,4 +1,4 @@
-"""Long reliability campaigns: `python -m reliability {kill,load,fuzz,all}`.
+"""Long reliability campaigns: `python -m reliability {kill,load,fuzz,probe2,latency,all}`.
 
 Each writes its figures into reliability/RESULTS.md (its own section, replaced).
 """
@@ -54,7 +54,7 @@ def _seed_index(folder: Path):  # type: ignore[no-untyped-def]
 
 def kill(iterations: int) -> None:
     from indexer.builder import Indexer
-    from reliability.killloop import Zygote, kill_loop, minutes
+    from reliability.killloop import Zygote, kill_loop, minutes, second_round_hazards
 
     with tempfile.TemporaryDirectory() as tmp:
         base, embedder = _seed_index(Path(tmp))
@@ -63,11 +63,14 @@ def kill(iterations: int) -> None:
         settings = base.model_copy(update={"corpus": f"{base.corpus}:{work}"})
         for i in range(3):
             (work / f"bulk_{i}.txt").write_text(minutes(f"g0f{i}", 8))
-        Indexer(settings, embedder).build()
+        hazards = second_round_hazards(work)
+        report = Indexer(settings, embedder).build()
         zygote = Zygote(settings)
-        lines = []
+        lines = [f"work folder holds issue 16's {', '.join(hazards)}; the first build: "
+                 f"{len(report.added)} added, failed: "
+                 f"{'; '.join(f'{Path(p).name}: {r[:60]}' for p, r in report.failed)}"]  # fmt: skip
         try:
-            for mode in ("build", "add"):
+            for mode in ("build", "add", "full-disk"):
                 stats = kill_loop(settings, embedder, work, iterations, mode, seed=int(time.time()),
                                   log=print, zygote=zygote)  # fmt: skip
                 lines.append(stats.line())
@@ -111,6 +114,7 @@ def fuzz(examples: int) -> None:
     targets = (
         ("tests/reliability/test_reader_fuzz.py", "RELIABILITY_FUZZ_EXAMPLES"),
         ("tests/reliability/test_api_schema_fuzz.py", "RELIABILITY_API_EXAMPLES"),
+        ("tests/reliability/test_second_round_fuzz.py", "RELIABILITY_API_EXAMPLES"),
     )
     counts = Path(tempfile.mkdtemp()) / "requests"
     env["RELIABILITY_COUNT_FILE"] = str(counts)
@@ -149,6 +153,8 @@ def latency(clients: int, search_rate: float, ask_rate: float, seconds: float) -
             warm(target)
             lines = [target.encoder() + "; index of the seed documents"]
             runs = (
+                lambda: closed_loop(target.url, "search", 1, 30),
+                lambda: closed_loop(target.url, "ask", 1, 10),
                 lambda: closed_loop(target.url, "search", clients, 20),
                 lambda: closed_loop(target.url, "ask", clients, 5),
                 lambda: open_loop(target.url, "search", search_rate, seconds),
@@ -159,7 +165,8 @@ def latency(clients: int, search_rate: float, ask_rate: float, seconds: float) -
                 line = run().line()
                 lines.append(f"{line} [load average {before:.1f} → {os.getloadavg()[0]:.1f}]")
                 print(lines[-1])
-    record("Latency, second round (python -m reliability latency)", lines)
+    record(f"Latency, {search_rate:g} and {ask_rate:g} req/s offered (python -m reliability "
+           f"latency --search-rate {search_rate:g} --ask-rate {ask_rate:g})", lines)
 
 
 def probe2(cases: list[str]) -> None:
@@ -192,7 +199,7 @@ def main() -> int:
     la.add_argument("--seconds", type=float, default=30, help="length of each open loop")
     p2 = sub.add_parser("probe2", help="issue 16's probe against the real server")
     p2.add_argument("--cases", nargs="+", choices=list(CASES), default=list(CASES))
-    a = sub.add_parser("all", help="all three with their defaults")
+    a = sub.add_parser("all", help="kill, load, fuzz and probe2 with their defaults")
     a.add_argument("--iterations", type=int, default=25)
     args = parser.parse_args()
     if args.command in ("kill", "all"):
@@ -204,8 +211,8 @@ def main() -> int:
         fuzz(getattr(args, "examples", 2000))
     if args.command == "latency":
         latency(args.clients, args.search_rate, args.ask_rate, args.seconds)
-    if args.command == "probe2":
-        probe2(args.cases)
+    if args.command in ("probe2", "all"):
+        probe2(getattr(args, "cases", list(CASES)))
     return 0
 
 
