@@ -91,11 +91,13 @@ class KillStats:
     failures: list[str] = field(default_factory=list)
 
     def line(self) -> str:
-        stopped = "stopped by a full disk" if self.mode == "full-disk" else "killed mid-run"
+        disk = self.mode == "full-disk"
+        stopped = "stopped by a full disk" if disk else "killed mid-run"
+        finished = "finished within their file limit" if disk else "finished before the kill"
         return (
             f"{self.mode}: {self.runs} runs, {self.kills} {stopped} "
             f"({self.published_before_kill} after publishing), {self.finished_before_kill} "
-            f"finished before the kill, {self.checks} index checks, final run "
+            f"{finished}, {self.checks} index checks, final run "
             f"{'completed' if self.final_completed else 'FAILED'}, "
             f"{len(self.failures)} failures; a full run takes {self.full_run_seconds:.1f} s; "
             f"{self.seconds:.0f} s in all"
