@@ -1,4 +1,4 @@
-"""Long reliability campaigns: `python -m reliability {kill,load,fuzz,all}`.
+"""Long reliability campaigns: `python -m reliability {kill,load,fuzz,probe2,latency,all}`.
 
 Each writes its figures into reliability/RESULTS.md (its own section, replaced).
 """
@@ -19,6 +19,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+SEARCH_RATE = 20.0
+ASK_RATE = 2.0
+"""Default open-loop rates: below what the closed loops served (req/s) on the idle machine."""
 
 
 def record(section: str, lines: list[str]) -> None:
@@ -51,7 +54,7 @@ def _seed_index(folder: Path):  # type: ignore[no-untyped-def]
 
 def kill(iterations: int) -> None:
     from indexer.builder import Indexer
-    from reliability.killloop import Zygote, kill_loop, minutes
+    from reliability.killloop import Zygote, kill_loop, minutes, second_round_hazards
 
     with tempfile.TemporaryDirectory() as tmp:
         base, embedder = _seed_index(Path(tmp))
@@ -60,11 +63,14 @@ def kill(iterations: int) -> None:
         settings = base.model_copy(update={"corpus": f"{base.corpus}:{work}"})
         for i in range(3):
             (work / f"bulk_{i}.txt").write_text(minutes(f"g0f{i}", 8))
-        Indexer(settings, embedder).build()
+        hazards = second_round_hazards(work)
+        report = Indexer(settings, embedder).build()
         zygote = Zygote(settings)
-        lines = []
+        lines = [f"work folder holds issue 16's {', '.join(hazards)}; the first build: "
+                 f"{len(report.added)} added, failed: "
+                 f"{'; '.join(f'{Path(p).name}: {r[:60]}' for p, r in report.failed)}"]  # fmt: skip
         try:
-            for mode in ("build", "add"):
+            for mode in ("build", "add", "full-disk"):
                 stats = kill_loop(settings, embedder, work, iterations, mode, seed=int(time.time()),
                                   log=print, zygote=zygote)  # fmt: skip
                 lines.append(stats.line())
@@ -108,6 +114,7 @@ def fuzz(examples: int) -> None:
     targets = (
         ("tests/reliability/test_reader_fuzz.py", "RELIABILITY_FUZZ_EXAMPLES"),
         ("tests/reliability/test_api_schema_fuzz.py", "RELIABILITY_API_EXAMPLES"),
+        ("tests/reliability/test_second_round_fuzz.py", "RELIABILITY_API_EXAMPLES"),
     )
     counts = Path(tempfile.mkdtemp()) / "requests"
     env["RELIABILITY_COUNT_FILE"] = str(counts)
@@ -133,7 +140,48 @@ def fuzz(examples: int) -> None:
     record("Fuzzing (python -m reliability fuzz)", lines)
 
 
+def latency(clients: int, search_rate: float, ask_rate: float, seconds: float) -> None:
+    """/search and /ask latency against the real server: closed loop with no pause, then
+    open loop at fixed offered rates; the load average is written next to every figure."""
+    from reliability.load import closed_loop, open_loop
+    from reliability.probe import build_index, seed_corpus, server, warm
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = seed_corpus(Path(tmp))
+        build_index(corpus, Path(tmp) / "index")
+        with server(corpus, Path(tmp) / "index") as target:
+            warm(target)
+            lines = [target.encoder() + "; index of the seed documents"]
+            runs = (
+                lambda: closed_loop(target.url, "search", 1, 30),
+                lambda: closed_loop(target.url, "ask", 1, 10),
+                lambda: closed_loop(target.url, "search", clients, 20),
+                lambda: closed_loop(target.url, "ask", clients, 5),
+                lambda: open_loop(target.url, "search", search_rate, seconds),
+                lambda: open_loop(target.url, "ask", ask_rate, seconds),
+            )
+            for run in runs:
+                before = os.getloadavg()[0]
+                line = run().line()
+                lines.append(f"{line} [load average {before:.1f} → {os.getloadavg()[0]:.1f}]")
+                print(lines[-1])
+    record(f"Latency, {search_rate:g} and {ask_rate:g} req/s offered (python -m reliability "
+           f"latency --search-rate {search_rate:g} --ask-rate {ask_rate:g})", lines)
+
+
+def probe2(cases: list[str]) -> None:
+    """The second-round probe (issue 16) against the real server, each case timed."""
+    from reliability.probe import run_probe
+
+    with tempfile.TemporaryDirectory() as tmp:
+        found = run_probe(Path(tmp), cases)
+    for case, lines in found.items():
+        record(f"Second-round probe: {case} (python -m reliability probe2 --cases {case})", lines)
+
+
 def main() -> int:
+    from reliability.probe import CASES
+
     parser = argparse.ArgumentParser(prog="python -m reliability")
     sub = parser.add_subparsers(dest="command", required=True)
     k = sub.add_parser("kill", help="SIGKILL builds and adds at random points")
@@ -144,7 +192,14 @@ def main() -> int:
     lo.add_argument("--single", type=int, default=60)
     f = sub.add_parser("fuzz", help="reader and API fuzzing, long")
     f.add_argument("--examples", type=int, default=2000)
-    a = sub.add_parser("all", help="all three with their defaults")
+    la = sub.add_parser("latency", help="/search and /ask: 20 clients, then open loop")
+    la.add_argument("--clients", type=int, default=20)
+    la.add_argument("--search-rate", type=float, default=SEARCH_RATE, help="req/s offered")
+    la.add_argument("--ask-rate", type=float, default=ASK_RATE, help="req/s offered")
+    la.add_argument("--seconds", type=float, default=30, help="length of each open loop")
+    p2 = sub.add_parser("probe2", help="issue 16's probe against the real server")
+    p2.add_argument("--cases", nargs="+", choices=list(CASES), default=list(CASES))
+    a = sub.add_parser("all", help="kill, load, fuzz and probe2 with their defaults")
     a.add_argument("--iterations", type=int, default=25)
     args = parser.parse_args()
     if args.command in ("kill", "all"):
@@ -154,6 +209,10 @@ def main() -> int:
              getattr(args, "single", 60))  # fmt: skip
     if args.command in ("fuzz", "all"):
         fuzz(getattr(args, "examples", 2000))
+    if args.command == "latency":
+        latency(args.clients, args.search_rate, args.ask_rate, args.seconds)
+    if args.command in ("probe2", "all"):
+        probe2(getattr(args, "cases", list(CASES)))
     return 0
 
 

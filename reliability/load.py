@@ -36,6 +36,8 @@ class Phase:
     name: str
     clients: int
     think_s: tuple[float, float] = (0.0, 0.0)
+    route: str = "mix"
+    """"mix": /search with a /health or /facets in ten; "search" or "ask": that route only."""
     requests: int = 0
     errors: int = 0
     latencies: list[float] = field(default_factory=list)
@@ -55,6 +57,25 @@ class Phase:
         )
 
 
+async def _send(http: httpx.AsyncClient, phase: Phase, n: int, due: float) -> None:
+    """Request number `n` of `phase`; its latency counts from `due` (when it should
+    have been sent), so a client that falls behind does not hide the queueing."""
+    query = QUERIES[n % len(QUERIES)]
+    try:
+        if phase.route == "ask":
+            response = await http.post("/ask", json={"question": query})
+        elif phase.route == "mix" and n % 10 == 9:
+            response = await http.get("/health" if n % 20 == 19 else "/facets")
+        else:
+            response = await http.get("/search", params={"q": query, "k": 10})
+        ok = response.status_code == 200
+    except httpx.HTTPError:
+        ok = False
+    phase.latencies.append(time.perf_counter() - due)
+    phase.requests += 1
+    phase.errors += not ok
+
+
 async def _run(url: str, phase: Phase, per_client: int, seed: int = 7) -> Phase:
     clients = phase.clients
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
@@ -64,20 +85,7 @@ async def _run(url: str, phase: Phase, per_client: int, seed: int = 7) -> Phase:
         for i in range(per_client):
             if any(phase.think_s):
                 await asyncio.sleep(pauses.uniform(*phase.think_s))
-            n = slot * per_client + i
-            if n % 10 == 9:
-                path, params = ("/health", None) if n % 20 == 19 else ("/facets", None)
-            else:
-                path, params = "/search", {"q": QUERIES[n % len(QUERIES)], "k": 10}
-            started = time.perf_counter()
-            try:
-                response = await http.get(path, params=params)
-                ok = response.status_code == 200
-            except httpx.HTTPError:
-                ok = False
-            phase.latencies.append(time.perf_counter() - started)
-            phase.requests += 1
-            phase.errors += not ok
+            await _send(http, phase, slot * per_client + i, time.perf_counter())
 
     started = time.perf_counter()
     async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as http:
@@ -167,3 +175,52 @@ def run_load(
     sampler.join()
     rss.append(process.memory_info().rss / 2**20)
     return LoadResult(results, rss)
+
+
+@dataclass
+class OpenLoop:
+    """Requests sent at a fixed offered rate whatever the server's pace (an open loop):
+    unlike 20 clients that wait for their answers, arrivals do not slow down when the
+    server does, so the latency shows the queue a real crowd would build."""
+
+    phase: Phase
+    rate: float
+    seconds: float
+    late: int = 0
+    """Requests the client itself sent over 50 ms after their time (client overloaded)."""
+
+    def line(self) -> str:
+        p = self.phase
+        return (
+            f"open loop {p.route}, {self.rate:g} req/s offered for {self.seconds:.0f} s: "
+            f"{p.requests} requests, {p.errors} errors, {p.requests / p.seconds:.1f} req/s "
+            f"served, p50 {p.pct(0.5):.0f} ms, p95 {p.pct(0.95):.0f} ms, "
+            f"p99 {p.pct(0.99):.0f} ms, sent late by the client: {self.late}"
+        )
+
+
+async def _open_loop(url: str, route: str, rate: float, seconds: float) -> OpenLoop:
+    run = OpenLoop(Phase("open loop", 0, route=route), rate, seconds)
+    limits = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
+    count = max(1, int(rate * seconds))
+    started = time.perf_counter()
+    async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as http:
+        tasks = []
+        for n in range(count):
+            due = started + n / rate
+            await asyncio.sleep(max(0.0, due - time.perf_counter()))
+            run.late += time.perf_counter() - due > 0.05
+            tasks.append(asyncio.create_task(_send(http, run.phase, n, due)))
+        await asyncio.gather(*tasks)
+    run.phase.seconds = time.perf_counter() - started
+    return run
+
+
+def open_loop(url: str, route: str, rate: float, seconds: float) -> OpenLoop:
+    """`rate` requests a second to `route` ("search" or "ask") for `seconds`."""
+    return asyncio.run(_open_loop(url, route, rate, seconds))
+
+
+def closed_loop(url: str, route: str, clients: int, per_client: int) -> Phase:
+    """`clients` clients each sending `per_client` requests to `route` with no pause."""
+    return asyncio.run(_run(url, Phase(f"{route}, no pause", clients, route=route), per_client))

@@ -6,9 +6,13 @@ The zygote imports and loads everything once, runs no inference itself (so its c
 start with no thread pools to inherit), and forks a child per command. The driver
 SIGKILLs the child: to the index, that is exactly an indexer killed mid-run.
 
-Protocol, one JSON object per line. In: {"op": "build"|"add", "paths": [...]}.
+Protocol, one JSON object per line. In: {"op": "build"|"add", "paths": [...]}, with an
+optional "fsize": N, a file-size limit (RLIMIT_FSIZE) for the child: every write past N
+bytes in one file fails with EFBIG, a full disk at a chosen point of the run.
 Out: {"ready": true} once, then per command {"pid": N} when the child starts and
-{"pid": N, "status": S, "seconds": T} when it ends (S is the raw wait status).
+{"pid": N, "status": S, "seconds": T} when it ends (S is the raw wait status). A child
+exits 0 when its run succeeds, DISK_FULL when it stopped with the clean `DiskFullError`,
+3 on any other exception (a bug, for the driver to report).
 """
 
 from __future__ import annotations
@@ -16,9 +20,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
+import signal
 import sys
 import time
 from pathlib import Path
+
+DISK_FULL = 4
+"""The exit code of a child that stopped with `DiskFullError`."""
 
 
 def main() -> int:
@@ -31,6 +40,7 @@ def main() -> int:
 
     from indexer.builder import Indexer
     from indexer.embedding import Embedder
+    from indexer.errors import DiskFullError
     from indexer.settings import Settings
 
     settings = Settings(corpus=args.corpus, index_dir=Path(args.index))
@@ -45,12 +55,18 @@ def main() -> int:
         pid = os.fork()
         if pid == 0:  # the child: one indexing run, then out without cleanup handlers
             code = 0
+            if command.get("fsize"):  # a write past the limit fails (EFBIG), as ENOSPC would
+                signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+                resource.setrlimit(resource.RLIMIT_FSIZE, (command["fsize"], command["fsize"]))
             try:
                 indexer = Indexer(settings, embedder)
                 if command["op"] == "build":
                     indexer.build()
                 else:
                     indexer.add([Path(p) for p in command["paths"]])
+            except DiskFullError as exc:
+                sys.stderr.write(f"child stopped: {exc}\n")
+                code = DISK_FULL
             except BaseException as exc:  # noqa: BLE001 - reported through the exit code
                 sys.stderr.write(f"child failed: {exc!r}\n")
                 code = 3

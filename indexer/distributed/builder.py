@@ -22,6 +22,7 @@ import numpy as np
 
 from indexer.embedding import Embedder
 from indexer.errors import IngestError, ScrutinyError
+from indexer.ingest import ZipLimits
 from indexer.parse_embed import Job, Parsed
 from indexer.settings import Settings
 
@@ -142,6 +143,7 @@ class RayParseAndEmbed:
                 min_tokens=settings.min_passage_tokens,
                 actors=self.stats.actors,
                 cpus_per_actor=options.cpus_per_actor,
+                zip_limits=ZipLimits.from_settings(settings),
             )
             sources = [job.source for job in jobs]
             self.stats.times = run_pipeline(sources, spec, run_uri, progress)

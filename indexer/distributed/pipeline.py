@@ -32,7 +32,7 @@ import numpy as np
 from indexer.builder import EMBED_GROUP
 from indexer.embedding import Embedder
 from indexer.errors import IngestError
-from indexer.ingest import ManifestRow, SourceFile, ingest_file
+from indexer.ingest import ManifestRow, SourceFile, ZipLimits, ingest_file
 from indexer.parse_embed import embedding_input
 from indexer.store import normalise_text, passage_id_for
 
@@ -99,13 +99,17 @@ def _tokenizing_embedder(model: str, backend: str) -> Embedder:
 
 
 def parse_document(
-    row: dict[str, Any], *, model: str, backend: str, max_tokens: int, min_tokens: int
+    row: dict[str, Any], *, model: str, backend: str, max_tokens: int, min_tokens: int,
+    zip_limits: ZipLimits,
 ) -> dict[str, Any]:
-    """`ingest_file` on one document; a file's own problem travels as `error`."""
+    """`ingest_file` on one document; a file's own problem travels as `error`.
+
+    `zip_limits` come from the driver's settings: a worker's own environment may not
+    hold the operator's SCRUTINY_* values, and a zip bomb must be refused there too."""
     source = source_from_json(row["source"])
     embedder = _tokenizing_embedder(model, backend)
     try:
-        parsed = ingest_file(source, embedder.count_tokens, max_tokens, min_tokens)
+        parsed = ingest_file(source, embedder.count_tokens, max_tokens, min_tokens, zip_limits)
     except IngestError as exc:
         return {"seq": row["seq"], "parsed": "", "error": exc.reason}
     return {"seq": row["seq"], "parsed": parsed.model_dump_json(), "error": NO_ERROR}
@@ -186,6 +190,8 @@ class PipelineSpec:
     min_tokens: int
     actors: int
     cpus_per_actor: int = 1
+    zip_limits: ZipLimits = ZipLimits()
+    """How far a .docx may unpack before it is parsed (the settings' limits)."""
 
 
 @dataclass
@@ -227,6 +233,7 @@ def run_pipeline(
         ray.data.from_items(items, override_num_blocks=_num_blocks(len(items), cpus))
         .map(parse_document, fn_kwargs={  # type: ignore[arg-type]
             **model, "max_tokens": spec.max_tokens, "min_tokens": spec.min_tokens,
+            "zip_limits": spec.zip_limits,
         })
         .flat_map(passage_rows, fn_kwargs=model)  # type: ignore[arg-type]
         .materialize()

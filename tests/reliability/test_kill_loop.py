@@ -11,7 +11,7 @@ from pathlib import Path
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
 from indexer.settings import Settings
-from reliability.killloop import Zygote, kill_loop, minutes
+from reliability.killloop import Zygote, kill_loop, minutes, second_round_hazards
 
 from .conftest import CORPUS, copy_index
 
@@ -26,10 +26,13 @@ def test_random_sigkills_never_lose_the_live_index(
     settings = copy_index(seed_settings, tmp_path / "index", corpus=f"{CORPUS}:{work}")
     for i in range(3):
         (work / f"bulk_{i}.txt").write_text(minutes(f"g0f{i}", 8))
-    assert len(Indexer(settings, embedder).build().added) == 3
-    zygote = Zygote(settings)  # one model load for both loops
+    second_round_hazards(work)
+    report = Indexer(settings, embedder).build()
+    assert len(report.added) == 5
+    assert sorted(Path(p).name for p, _ in report.failed) == ["bomb.docx", "manifest.csv"]
+    zygote = Zygote(settings)  # one model load for the three loops
     try:
-        for mode in ("build", "add"):
+        for mode in ("build", "add", "full-disk"):
             stats = kill_loop(settings, embedder, work, KILLS, mode, seed=7, zygote=zygote)
             assert not stats.failures, stats.line()
             assert stats.final_completed, stats.line()

@@ -2,12 +2,14 @@
 `IngestError`. Any other exception would abort the file with a traceback (the indexer
 re-raises unexpected errors), so hypothesis looks for one.
 
-Bounded for the default run; `python -m reliability fuzz` runs the long campaign.
+Bounded for the default run; `python -m reliability fuzz` runs the long campaign. The seeds
+include issue 16's Word zip bomb, whose directory the fuzzer also edits to lie.
 """
 
 from __future__ import annotations
 
 import os
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -16,8 +18,8 @@ from hypothesis import strategies as st
 
 from indexer.errors import IngestError
 from indexer.ingest import SourceFile, ingest_file
-from indexer.ingest.readers import read_file
-from tests.documents import build_docx
+from indexer.ingest.readers import ZipLimits, read_file
+from tests.documents import build_docx, docx_bomb
 
 from .conftest import CORPUS, GOOD_MINUTES, text_pdf
 
@@ -36,8 +38,13 @@ SEED_DOCX = build_docx(
     "Cabinet - Thursday 30 January 2025", ["41. Budget:", "41.1 The committee noted it."],
     [["41.2", "Members asked about the overspend."]],
 )  # fmt: skip
+BOMB_LIMITS = ZipLimits(max_unpacked_bytes=8 << 20, max_ratio=100.0)
+"""Tighter than the defaults, so that a mutation slipping past the zip check would be
+seen (memory, time) without letting the fuzzer inflate 100 MB per example."""
+SEED_BOMB = docx_bomb(64 << 20)
+"""Issue 16 #4: a Word file packed about 1000 to 1 (64 MB unpacked)."""
 SEEDS = [
-    SEED_PDF, SEED_HTML, SEED_TEXT, SEED_DOCX,
+    SEED_PDF, SEED_HTML, SEED_TEXT, SEED_DOCX, SEED_BOMB,
     *(p.read_bytes()[:4000] for p in CORPUS.glob("*.txt")),
 ]  # fmt: skip
 NAMES = ["doc.pdf", "doc.html", "doc.txt", "doc.md", "doc.htm", "doc.docx"]
@@ -74,7 +81,7 @@ def mutated(draw: st.DrawFn) -> bytes:
 
 def _read(name: str, data: bytes) -> None:
     try:
-        raw = read_file(Path(name), data)
+        raw = read_file(Path(name), data, BOMB_LIMITS)
     except IngestError as exc:
         assert exc.path == name and str(exc).startswith(name)
         return
@@ -91,6 +98,37 @@ def test_random_bytes(name: str, data: bytes) -> None:
 @given(name=st.sampled_from(NAMES), data=mutated())
 def test_mutated_documents(name: str, data: bytes) -> None:
     _read(name, data)
+
+
+@st.composite
+def lying_bombs(draw: st.DrawFn) -> bytes:
+    """The bomb with its zip directory edited: sizes that lie about what inflates (the
+    usual way past a check that trusts the directory), methods, flags, offsets."""
+    data = bytearray(SEED_BOMB)
+    headers = [i for i in range(len(data) - 4) if data[i : i + 4] in (b"PK\x01\x02", b"PK\x03\x04")]
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.sampled_from(headers))
+        central = data[at + 2] == 1
+        # Field offsets: method, crc, compressed size, uncompressed size (central: +2).
+        field = draw(st.sampled_from([8, 14, 18, 22])) + 2 * central
+        width = 2 if field in (8, 10) else 4
+        value = draw(st.sampled_from([0, 1, 8, 2**16, 2**20, 2**31 - 1, 2**32 - 1]))
+        data[at + field : at + field + width] = (value % 2 ** (8 * width)).to_bytes(width, "little")
+    return bytes(data)
+
+
+@FUZZ
+@given(data=lying_bombs())
+def test_zip_bombs_with_lying_directories_stay_bounded(data: bytes) -> None:
+    """Refused or read, never unpacked past the limit: Python allocations stay well under
+    the bomb's 64 MB whatever the directory claims."""
+    tracemalloc.start()
+    try:
+        _read("bomb.docx", data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2 * BOMB_LIMITS.max_unpacked_bytes, f"{peak / 2**20:.0f} MB allocated"
 
 
 @FUZZ
