@@ -1,6 +1,7 @@
 """SIGKILL the indexer at random points of builds and incremental adds, a few times
 each (the long campaign is `python -m reliability kill`). tests/indexing kills one CLI
-build once; this kills repeatedly at random delays spread over the whole run.
+build once; this kills repeatedly at random delays spread over the whole run, and stops
+a build with a full disk (a random file-size limit).
 """
 
 from __future__ import annotations
@@ -32,11 +33,15 @@ def test_random_sigkills_never_lose_the_live_index(
     assert sorted(Path(p).name for p, _ in report.failed) == ["bomb.docx", "manifest.csv"]
     zygote = Zygote(settings)  # one model load for the three loops
     try:
-        for mode in ("build", "add", "full-disk"):
-            stats = kill_loop(settings, embedder, work, KILLS, mode, seed=7, zygote=zygote)
+        # A full disk stops a build at a random write instead of a random time (issue 16
+        # #8); one run of it here keeps the default suite short.
+        for mode, runs in (("build", KILLS), ("add", KILLS), ("full-disk", max(1, KILLS // 2))):
+            stats = kill_loop(settings, embedder, work, runs, mode, seed=7, zygote=zygote)
             assert not stats.failures, stats.line()
             assert stats.final_completed, stats.line()
-            assert stats.runs == KILLS + 2, stats.line()
-            assert stats.kills + stats.finished_before_kill == KILLS
+            assert stats.runs == runs + 2, stats.line()
+            assert stats.kills + stats.finished_before_kill == runs
+            if mode == "full-disk":  # seed 7 draws a 32 KB limit: the store is larger
+                assert stats.kills == runs, stats.line()
     finally:
         zygote.close()
