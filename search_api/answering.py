@@ -54,8 +54,9 @@ __all__ = [
 
 MAX_QUOTE_WORDS = 80
 """A quote longer than this is cut (with an ellipsis): an answer is read on a page."""
-BEST_MARGIN = 0.25
-"""Other sentences join the best one when they score within this of it (tune)."""
+BEST_MARGIN = 0.4
+"""Other sentences join the best one when they score within this of it (chosen on tune
+from 0.15, 0.25, 0.4: eval/README.md "Answer constants")."""
 BEST_LIMIT = 3
 """Sentences of a plain answer; an answer listing actions takes `ACTION_LIMIT`."""
 MANY_LIMIT = 5

@@ -171,7 +171,8 @@ _AGREED = re.compile(
 _PROCEDURAL = re.compile(
     r"\bcorrect record\b|\bminutes of the (?:previous |last )?meeting\b.*\b(?:approved|agreed"
     r"|signed|confirmed)\b|\bapologies\b|\bdeclar\w* (?:of )?(?:an? )?(?:personal |pecuniary )?"
-    r"interests?\b|\bnote[sd]? the report\b|\bdate of (?:the )?next meeting\b",
+    r"interests?\b|\bnote[sd]? the report\b|\bdate of (?:the )?next meeting\b"
+    r"|\blink to the\b|https?://|\bwww\.|\bclick here\b|\bweb ?page\b",
     re.IGNORECASE,
 )
 _DATE_WORDS = re.compile(
@@ -200,7 +201,8 @@ def is_action(text: str) -> bool:
 
 
 def is_procedural(text: str) -> bool:
-    """Meeting housekeeping: minutes approved, apologies, interests declared."""
+    """Meeting housekeeping (minutes approved, apologies, interests declared) and web
+    boilerplate ("This is the link to the Ofsted webpage")."""
     return bool(_PROCEDURAL.search(text))
 
 
@@ -306,13 +308,15 @@ def candidates(hits: Sequence[Hit]) -> list[Candidate]:
 
 @dataclass(frozen=True)
 class SentenceWeights:
-    """How much each piece of evidence counts in a sentence's score (chosen on `tune`,
-    eval/README.md "Answer constants")."""
+    """How much each piece of evidence counts in a sentence's score (`cosine`, `figure`,
+    `phrase` chosen on `tune` by `eval.fit_answers`, eval/README.md "Answer constants";
+    the others are set by hand and not yet tuned)."""
 
     coverage: float = 1.0
     """IDF-weighted share of the question's topic terms in the sentence."""
-    phrase: float = 0.1
-    """Per adjacent pair of topic terms standing adjacent (at most two count)."""
+    phrase: float = 0.0
+    """Per adjacent pair of topic terms standing adjacent (at most two count). Tune chose
+    0 over 0.1 and 0.2: adjacency mostly rewards common pairs ("social workers")."""
     cosine: float = 1.0
     """The passage's dense cosine, relative to the best passage's."""
     prior: float = 0.1

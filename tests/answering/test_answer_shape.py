@@ -138,3 +138,10 @@ def test_aspects_of_questions() -> None:
     assert a.action and a.many
     a = aspects_of("Who will write to the CCG?", "write CCG")
     assert a.who
+
+
+def test_plain_ofsted_does_not_quote_the_link_line(service: Reader) -> None:
+    """Issue #13: plain "Ofsted" quoted "This is the link to the Ofsted webpage"."""
+    r = service.ask(SearchRequest("Ofsted", k=8))
+    assert not r.abstained
+    assert not any("link to the Ofsted" in c.quote for c in r.citations)
