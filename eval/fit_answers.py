@@ -29,6 +29,7 @@ __all__ = ["GRID", "main"]
 GRID: dict[str, tuple[float, ...]] = {
     "answering.BEST_MARGIN": (0.15, 0.25, 0.4),
     "answering.BEST_LIMIT": (3, 4),
+    "answering.SECOND_MARGIN": (0.05, 0.2, 0.4),
     "sentences.cosine": (0.5, 1.0, 2.0),
     "sentences.figure": (0.15, 0.3, 0.5),
     "sentences.phrase": (0.0, 0.1, 0.2),

@@ -38,7 +38,7 @@ from .sentences import (
     figures_in,
     score_candidates,
 )
-from .temporal import TemporalIntent
+from .temporal import DateSpan, TemporalIntent
 
 __all__ = [
     "Answer",
@@ -64,6 +64,8 @@ ACTION_LIMIT = 6
 ACTION_MARGIN = 0.5
 """An action question is answered from action sentences when the best of them scores
 within this of the best sentence of all (tune)."""
+SECOND_MARGIN = 0.05
+"""A timeline meeting's second sentence joins when it scores within this of its first."""
 LEAD_WORDS = 28
 """The opening line's clause from each cited sentence is at most this many words."""
 
@@ -220,7 +222,7 @@ class AnswerBuilder:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         if intent.trend:
             limit = timeline_limit or self.tuning.timeline_limit
-            chosen = self._timeline(scored, cosines, limit)
+            chosen = self._timeline(scored, cosines, limit, intent.span)
         elif aspects.action:
             chosen = self._actions(scored, aspects)
         else:
@@ -275,7 +277,11 @@ class AnswerBuilder:
         return [s for s in actions if s.score >= floor][:limit]
 
     def _timeline(
-        self, scored: list[Scored], cosines: Mapping[int, float], limit: int
+        self,
+        scored: list[Scored],
+        cosines: Mapping[int, float],
+        limit: int,
+        span: DateSpan | None = None,
     ) -> list[Scored]:
         """The best sentence of each meeting that speaks to the topic, earliest and latest
         meetings always in, in date order.
@@ -283,7 +289,10 @@ class AnswerBuilder:
         A meeting counts when its best sentence scores near the overall best, or when its
         passage's dense cosine is near the best passage's (sentence scores favour the
         question's exact words, and "agency social workers" in 2022 should count as much
-        as "agency staff" in 2018).
+        as "agency staff" in 2018). When the question names a span and meetings inside it
+        speak to the topic, the timeline is theirs: its ends are the span's, not 2017's.
+        A meeting gives a second sentence when it scores within `SECOND_MARGIN` of its
+        first and room remains.
         """
         if not scored:
             return []
@@ -299,6 +308,10 @@ class AnswerBuilder:
             for key, g in groups.items()
             if g[0].score >= floor or cosines.get(g[0].hit.passage_id, -1.0) >= best_cos - margin
         }
+        if span is not None:
+            inside = {k: g for k, g in kept.items() if _in_span(g[0], span)}
+            if inside:
+                kept = inside
         dated = sorted(
             (key for key in kept if kept[key][0].hit.citation.effective_date),
             key=lambda key: kept[key][0].hit.citation.effective_date or date.min,
@@ -310,7 +323,7 @@ class AnswerBuilder:
             group = kept[key]
             if len(chosen) >= limit:
                 break
-            if len(group) > 1 and group[1].score >= max(floor, group[0].score - 0.05):
+            if len(group) > 1 and group[1].score >= max(floor, group[0].score - SECOND_MARGIN):
                 chosen.append(group[1])
         return chosen
 
@@ -369,6 +382,11 @@ class AnswerBuilder:
         lead = _lead_line(numbered, precisions, aspects)
         body_text = lead + "\n" + "\n".join(f"- {line.text}" for line in lines)
         return Answer(body_text, citations, False, features=features, lead=lead, timeline=lines)
+
+
+def _in_span(s: Scored, span: DateSpan) -> bool:
+    c = s.hit.citation
+    return span.contains(c.effective_date) or span.contains(c.meeting_date)
 
 
 def _date_label(c: Citation, precisions: Mapping[str, DatePrecision | None]) -> str:

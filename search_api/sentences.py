@@ -52,7 +52,7 @@ _WANTS_WHO = re.compile(
     r"|organisations?|bodies|body|partners?|providers?|company|companies)\b",
     re.IGNORECASE,
 )
-_WANTS_WHEN = re.compile(r"\bwhen\b|\bwhat date\b|\bwhich date\b|\bby what date\b", re.I)
+_WANTS_WHEN = re.compile(r"\bwhen\b|\bwhat date\b|\bwhich date\b|\bby what date\b|\bdates\b", re.I)
 _WANTS_ACTION = re.compile(
     r"\bactions?\b|\bactioned\b|\bagree|\bresol|\bdecid|\bdecision|\bcommit|\bundert"
     r"|\basked for\b|\bask(?:ed)? (?:officers|the)\b|\bwill do\b|\brecommend|\bapprov"
