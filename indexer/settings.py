@@ -116,16 +116,17 @@ class Settings(BaseSettings):
 
     # -- answers: /ask and briefings -----------------------------------------------------
     min_cosine: float = Field(
-        default=0.44,
-        description="Abstain unless the best passage's dense cosine reaches this "
-        "(calibrated on the dev questions: search_api/answering.py)",
+        default=0.0,
+        description="A hard floor: abstain when the best passage's dense cosine is below "
+        "this, whatever the fitted abstention model says (search_api/abstention.py); "
+        "0 leaves the decision to the model",
     )
     min_coverage: float = Field(
-        default=0.30,
+        default=0.0,
         ge=0,
         le=1,
-        description="Abstain unless a top passage holds this share of the question's "
-        "content words (calibrated with min_cosine)",
+        description="A hard floor: abstain unless a top passage holds this share of the "
+        "question's content words; 0 leaves the decision to the fitted model",
     )
     timeline_limit: int = Field(
         default=6, ge=1, description="Sentences in a trend answer (a reply read on the page)"

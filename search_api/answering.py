@@ -1,115 +1,73 @@
 """Extractive, cited answers: sentences picked from the top passages, never generated.
 
 No generative model is available, so an answer is built from sentences that stand in
-the archive. Each sentence of a passage is scored by the cosine between its embedding
-and the question's (the index's own model), plus lexical coverage of the question's
-content words, plus a little of its passage's retrieval score. The chosen sentences are
-presented with their meeting's date, committee, item and paragraph, each carrying an
-`[n]` marker whose citation `quote` is a verbatim slice of the cited passage `text`.
-A trend question's answer is a timeline: one or two sentences per meeting, in date
-order, from the earliest meeting that speaks to the topic to the latest.
+the archive (`search_api.sentences` chooses them for the question's aspects: topic
+words, and the asked-for figure, person, date or action). It opens with one direct line
+made only of the cited sentences' words (for a trend, the earliest and the latest
+statement with their dates: "… about 40% of the workforce … [1] (21 November 2018) →
+… 33.3% … [2] (September 2022)"), then lists the evidence one meeting a line in date
+order, each quote with its `[n]` marker whose citation `quote` is a verbatim slice of
+the cited passage `text`.
 
-Knowing when not to answer
---------------------------
-`AbstentionPolicy` answers only when both signals say the archive speaks to the topic:
-
-* ``top_cosine``: the best dense cosine between the question (its date words removed)
-  and any passage within the filters;
-* ``coverage``: the best share, over the top passages, of the question's content words
-  (stop words and generic words such as committee, council, decide, report removed;
-  crude suffix stemming) that the passage contains.
-
-Either alone is fooled: cosine by on-domain questions about absent topics (anything
-about "the committee" sits near minutes), coverage by words that occur in the corpus
-in another sense ("hours" in "out of hours"). Requiring both separates them.
-
-Calibration (dev questions in /work/shared/eval/dev_questions.jsonl, eval/questions.jsonl
-when present, plus the unanswerable questions in `tests/answering/test_abstention.py`),
-on the seed index, bundled all-MiniLM-L6-v2 model; see `CALIBRATION` below for the
-numbers measured and the thresholds chosen between the two groups.
+Whether to answer at all is `search_api.abstention`'s decision; a filter narrows the
+evidence but never turns a matching passage into an abstention (`Reader.ask` decides
+support on the unfiltered archive when the filtered evidence alone would not answer).
+No sentence is embedded at question time: an answer costs little more than its search.
 """
 
 from __future__ import annotations
 
 import calendar
-import math
+import dataclasses
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-import numpy as np
-
-from indexer.embedding import Embedder
 from indexer.models import Citation, DatePrecision, Hit, MeetingKey
 from indexer.settings import AnswerSettings
-from indexer.text import ANALYZER, Sentence, split_sentences
 
-from .temporal import TemporalIntent
+from .abstention import MODEL, AbstentionModel, SupportFeatures, coverage, support_features
+from .sentences import (
+    Aspects,
+    Candidate,
+    Scored,
+    aspects_of,
+    candidates,
+    content_terms,
+    figures_in,
+    score_candidates,
+)
+from .temporal import DateSpan, TemporalIntent
 
 __all__ = [
-    "CALIBRATION",
     "Answer",
-    "CitedQuote",
     "AnswerBuilder",
-    "AbstentionPolicy",
+    "AnswerLine",
+    "CitedQuote",
     "SupportFeatures",
     "content_terms",
     "coverage",
-    "support_features",
+    "format_date",
+    "place_parts",
 ]
-
-_GENERIC = (
-    """committee committees council councils councillor councillors decide decided decision
-    decisions report reports reported reporting said say says discuss discussed discussion
-    member members meeting meetings minutes happen happened happening tell told know known
-    many much number numbers change changed changes changing year years time times month
-    months mention mentioned raise raised concern concerns issue issues item items agenda
-    scrutiny overview main key kind kinds sort thing things way ways also ever yet get got
-    made make makes give given take taken last past recent recently latest current currently
-    since between improve improved improvement trend over well new like
-    january february march april may june july august september october november december
-    spring summer autumn winter"""
-)
-GENERIC_WORDS = frozenset(_GENERIC.split())
-"""Words that say little about a question's topic in a scrutiny archive."""
-
-_WORDS = re.compile(r"[^\W_]+")
-
-
-def content_terms(question: str) -> list[str]:
-    """Index terms of the words that carry a question's topic (not years, not generic
-    words), stemmed as BM25 stems them, so "covers the question" means what BM25 matched."""
-    terms: dict[str, None] = {}
-    for word in _WORDS.findall(question.lower()):
-        if word in GENERIC_WORDS or word.isdigit() or len(word) < 3:
-            continue
-        term = ANALYZER.term(word)
-        if term:
-            terms[term] = None
-    return list(terms)
-
-
-def _terms_of(text: str) -> set[str]:
-    return {t for t in ANALYZER.terms(text) if t}
-
-
-def coverage(terms: Sequence[str], text: str) -> float:
-    """Share of the terms that occur among the text's index terms."""
-    if not terms:
-        return 1.0
-    present = _terms_of(text)
-    return sum(1 for t in terms if t in present) / len(terms)
-
-
-# -- sentences --------------------------------------------------------------------------
 
 MAX_QUOTE_WORDS = 80
 """A quote longer than this is cut (with an ellipsis): an answer is read on a page."""
-MAX_SCORED_SENTENCES = 48
-"""Sentences embedded per answer: embedding is the slow step of /ask."""
-BEST_MARGIN = 0.25
-"""Other sentences join the best one when they score within this of it."""
+BEST_MARGIN = 0.4
+"""Other sentences join the best one when they score within this of it (chosen on tune
+from 0.15, 0.25, 0.4: eval/README.md "Answer constants")."""
+BEST_LIMIT = 3
+"""Sentences of a plain answer; an answer listing actions takes `ACTION_LIMIT`."""
+MANY_LIMIT = 5
+ACTION_LIMIT = 6
+ACTION_MARGIN = 0.5
+"""An action question is answered from action sentences when the best of them scores
+within this of the best sentence of all (tune)."""
+SECOND_MARGIN = 0.05
+"""A timeline meeting's second sentence joins when it scores within this of its first."""
+LEAD_WORDS = 28
+"""The opening line's clause from each cited sentence is at most this many words."""
 
 
 def _quote(sentence: str) -> tuple[str, bool]:
@@ -119,77 +77,6 @@ def _quote(sentence: str) -> tuple[str, bool]:
         return sentence[: words[MAX_QUOTE_WORDS - 1].end()].rstrip(",;:"), True
     quote = sentence.rstrip()
     return (quote[:-1] if quote.endswith(".") and not quote.endswith("..") else quote), False
-
-
-# -- abstention -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SupportFeatures:
-    """The two signals abstention decides on, kept on the answer for calibration."""
-
-    top_cosine: float
-    coverage: float
-    terms: tuple[str, ...]
-
-
-def support_features(
-    topic: str, hits: Sequence[Hit], cosines: Mapping[int, float], top_n: int = 5
-) -> SupportFeatures:
-    """Best cosine over all passages seen, best coverage over the top `top_n` hits."""
-    terms = content_terms(topic)
-    top = hits[:top_n]
-    best_cov = max(
-        (coverage(terms, f"{h.citation.item_title or ''} {h.text}") for h in top), default=0.0
-    )
-    top_cos = max(cosines.values(), default=0.0)
-    return SupportFeatures(round(top_cos, 4), round(best_cov, 4), tuple(terms))
-
-
-CALIBRATION = {
-    "min_cosine": 0.44,
-    "min_coverage": 0.30,
-}
-"""The defaults of settings `min_cosine` and `min_coverage`, chosen on the dev questions
-(seed index, all-MiniLM-L6-v2, hybrid mode).
-
-Measured (top_cosine, coverage):
-
-* answerable, shared dev set (14): cosine 0.493-0.787, coverage 0.67-1.00;
-* answerable, eval/questions.jsonl (36): cosine 0.420-0.840, coverage 0.33-1.00
-  (paraphrased questions: "salaries" for "pay", "first meeting" for "inaugural meeting");
-* unanswerable, off-topic (dev-12 library hours, ev-37 highways, own: parking permits,
-  councillor allowances, library hours 2019, bin collections, air quality, potholes,
-  council tax): cosine 0.226-0.475, coverage 0.00-0.50; the one above 0.45 (council
-  tax, 0.475) has coverage 0;
-* unanswerable, near-domain (ev-38 joint targeted area inspection, ev-39 cabinet member,
-  ev-40 NQSW starting salary, ev-41 foster carers recruited): cosine 0.391-0.592,
-  coverage 0.67-1.00.
-
-A grid search over (min_cosine, min_coverage) under the constraint that every shared dev
-question and every own unanswerable question is right, minimising the balanced error
-(false abstentions / 50 + false answers / 13) on all 63, gives min_cosine 0.44-0.45 with
-any min_coverage in 0.05-0.33. 0.44 is taken because the staffing question filtered to
-2022 (best passage 0.448) must still be answered, and min_coverage 0.30 for the margin
-against stray single-word matches. The cosine margin is thin on both sides (ev-37
-highways, an unanswerable, sits at 0.438): revisit on a larger set.
-Result: 0/14 shared answerable abstain, all 8 off-topic unanswerables abstain;
-on eval/questions.jsonl 1 of 36 answerable abstains (ev-07, cosine 0.420) and 3 of the 4
-near-domain unanswerables are answered (ev-38, ev-40, ev-41): these two features cannot
-tell "the archive discusses NQSW pay" from "it states their starting salary".
-"""
-
-
-@dataclass(frozen=True)
-class AbstentionPolicy:
-    """When to answer: both signals must say the archive speaks to the topic."""
-
-    min_cosine: float = CALIBRATION["min_cosine"]
-    min_coverage: float = CALIBRATION["min_coverage"]
-
-    def supported(self, features: SupportFeatures) -> bool:
-        """True when the evidence clears both thresholds."""
-        return features.top_cosine >= self.min_cosine and features.coverage >= self.min_coverage
 
 
 # -- answers ----------------------------------------------------------------------------
@@ -208,6 +95,19 @@ class CitedQuote:
     citation: Citation
 
 
+@dataclass(frozen=True)
+class AnswerLine:
+    """One line of an answer's timeline: one meeting, its cited quotes, in date order."""
+
+    meeting_date: date | None
+    date_label: str
+    """'21 November 2018' (as precise as the document's date is known)."""
+    committee: str | None
+    text: str
+    """The line as the answer shows it, quotes and `[n]` markers included."""
+    citations: tuple[int, ...]
+
+
 @dataclass
 class Answer:
     """An extractive answer, or an abstention with the nearest passages as reading."""
@@ -219,14 +119,9 @@ class Answer:
     features: SupportFeatures | None = None
     intent: TemporalIntent | None = None
     """What was understood of the question (set by `Reader.ask`)."""
-
-
-@dataclass
-class _Scored:
-    hit: Hit
-    rank: int
-    sentence: Sentence
-    score: float
+    lead: str | None = None
+    """The opening line: the direct answer, made of the cited sentences' own words."""
+    timeline: list[AnswerLine] = field(default_factory=list)
 
 
 ABSTAIN_TEXT = (
@@ -262,34 +157,44 @@ def place_parts(
     return parts
 
 
-def lead_in(c: Citation, precision: DatePrecision | None) -> str:
-    """'On 21 November 2018, the X Committee (item 41 “Title”, para 41.4) heard'."""
-    if c.meeting_date is None:
-        when = "At an undated meeting"
-    elif precision in ("year", "month"):
-        when = f"In {format_date(c.meeting_date, precision)}"
-    else:
-        when = f"On {format_date(c.meeting_date, precision)}"
-    if c.stated_date and c.stated_date != c.meeting_date:
-        stated = format_date(c.stated_date, "month" if c.stated_date.day == 1 else "day")
-        when += f" (giving the position at {stated})"
-    place = place_parts(c.item, c.item_title, c.paragraph, c.page)
-    where = f" ({', '.join(place)})" if place else ""
-    body = c.committee or c.council or "meeting"
-    kind = (c.doc_type or "").lower()
-    if not kind or "minute" in kind or "agenda" in kind:
-        return f"{when}, the {body}{where} heard"
-    article = "an" if kind[0] in "aeiou" else "a"
-    return f"{when}, {article} {kind} to the {body}{where} said"
-
-
 class AnswerBuilder:
-    """Turns ranked evidence into an extractive answer with verbatim, numbered quotes."""
+    """Turns ranked evidence into an extractive answer with verbatim, numbered quotes.
 
-    def __init__(self, embedder: Embedder, tuning: AnswerSettings) -> None:
-        self.embedder = embedder
+    `idf(term)` is a term's inverse document frequency over the archive, `known(term)`
+    whether any passage holds it (both abstention signals); `policy` decides support
+    (default: the fitted `abstention.MODEL`, with the settings' floors).
+    """
+
+    def __init__(
+        self,
+        tuning: AnswerSettings,
+        idf: Callable[[str], float] | None = None,
+        known: Callable[[str], bool] | None = None,
+        policy: AbstentionModel | None = None,
+    ) -> None:
         self.tuning = tuning
-        self.policy = AbstentionPolicy(tuning.min_cosine, tuning.min_coverage)
+        self.idf = idf
+        self.known = known
+        self.policy = policy or AbstentionModel(
+            MODEL.intercept, MODEL.weights, tuning.min_cosine, tuning.min_coverage
+        )
+
+    def features(
+        self, question: str, intent: TemporalIntent, hits: Sequence[Hit],
+        cosines: Mapping[int, float],
+    ) -> SupportFeatures:  # fmt: skip
+        """The abstention signals of a question's evidence."""
+        aspects = aspects_of(question, intent.topic, intent.trend)
+        scored = score_candidates(candidates(hits), aspects, cosines, idf=self.idf)
+        return self._features(aspects, hits, cosines, scored)
+
+    def _features(
+        self, aspects: Aspects, hits: Sequence[Hit], cosines: Mapping[int, float],
+        scored: Sequence[Scored],
+    ) -> SupportFeatures:  # fmt: skip
+        features = support_features(aspects.terms, hits, cosines, self.known, self.idf)
+        best = max((s.coverage for s in scored if s.candidate.rank < 5), default=0.0)
+        return dataclasses.replace(features, sentence_coverage=round(best, 4))
 
     def answer(
         self,
@@ -298,70 +203,53 @@ class AnswerBuilder:
         cosines: Mapping[int, float],
         precisions: Mapping[str, DatePrecision | None],
         timeline_limit: int | None = None,
+        question: str | None = None,
+        support: SupportFeatures | None = None,
     ) -> Answer:
-        """Answer from ranked evidence: a few best sentences, or for a trend question a
-        timeline of `timeline_limit` (default: settings) sentences in date order."""
+        """Answer from ranked evidence: a few best sentences, for an action question its
+        action lines, or for a trend question a timeline of `timeline_limit` (default:
+        settings) sentences in date order spanning the earliest and latest meetings.
+
+        `support`, when given, are the signals the decision to answer rests on (the
+        unfiltered archive's, for a filtered request); else this evidence's own.
+        """
         if not hits:
             return Answer(EMPTY_TEXT, [], True)
-        features = support_features(intent.topic, hits, cosines)
-        if not self.policy.supported(features):
+        aspects = aspects_of(question or intent.topic, intent.topic, intent.trend)
+        scored = score_candidates(candidates(hits), aspects, cosines, idf=self.idf)
+        features = self._features(aspects, hits, cosines, scored)
+        if not self.policy.supported(support or features):
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
-        scored = self._score_sentences(intent.topic, hits)
         if intent.trend:
-            best_cos = max((cosines.get(h.passage_id, 0.0) for h in hits), default=0.0)
-            on_topic = {
-                h.passage_id
-                for h in hits
-                if cosines.get(h.passage_id, 0.0) >= best_cos - self.tuning.timeline_cosine_margin
-            }
             limit = timeline_limit or self.tuning.timeline_limit
-            chosen = self._timeline(scored, on_topic, limit, self.tuning.timeline_floor)
+            chosen = self._timeline(scored, cosines, limit, intent.span)
+        elif aspects.action:
+            chosen = self._actions(scored, aspects)
         else:
-            chosen = self._best(scored)
+            chosen = self._best(scored, aspects, MANY_LIMIT if aspects.many else BEST_LIMIT)
+        chosen = _with_list_items(chosen, scored)
         if not chosen:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
-        text, citations = self._compose(chosen, precisions)
-        return Answer(text, citations, False, features=features)
+        return self._compose(chosen, precisions, aspects, features)
 
     # -- picking sentences ---------------------------------------------------------------
 
-    def _score_sentences(self, topic: str, hits: Sequence[Hit]) -> list[_Scored]:
-        terms = content_terms(topic)
-        top_score = max((h.score for h in hits), default=1.0) or 1.0
-        items: list[tuple[Hit, int, Sentence]] = [
-            (hit, rank, s)
-            for rank, hit in enumerate(hits)
-            for s in split_sentences(hit.text)
-            if len(s.text.split()) >= 5
-        ]
-        if not items:
-            return []
-        if len(items) > MAX_SCORED_SENTENCES:
-            # Embedding is the slow step: keep the sentences most likely to matter.
-            items.sort(key=lambda i: (-coverage(terms, i[2].text), i[1]))
-            items = items[:MAX_SCORED_SENTENCES]
-        vectors = self.embedder.encode([s.text for _, _, s in items])
-        question = self.embedder.encode_query(topic)
-        cosines = vectors @ question
-        weights = _term_weights(terms, [h.text for h in hits])
-        out = []
-        for (hit, rank, sentence), cos in zip(items, np.asarray(cosines), strict=True):
-            prior = max(hit.score, 0.0) / top_score
-            lexical = _weighted_coverage(weights, sentence.text)
-            phrases = _phrase_matches(terms, sentence.text)
-            score = float(cos) + 0.4 * lexical + 0.15 * min(phrases, 2) + 0.1 * prior
-            out.append(_Scored(hit, rank, sentence, score))
-        return out
-
     @staticmethod
-    def _best(scored: list[_Scored], limit: int = 3, per_passage: int = 2) -> list[_Scored]:
-        """The best sentence, and a few near it from the top passages, best first."""
-        pool = sorted((s for s in scored if s.rank < 5), key=lambda s: -s.score)
+    def _best(
+        scored: list[Scored], aspects: Aspects, limit: int = BEST_LIMIT, per_passage: int = 2
+    ) -> list[Scored]:
+        """The best sentence, and a few near it from the top passages, best first; a
+        figure question always gets the best sentence stating a figure."""
+        pool = sorted((s for s in scored if s.candidate.rank < 5), key=lambda s: -s.score)
         if not pool:
             return []
         floor = pool[0].score - BEST_MARGIN
         near = [s for s in pool if s.score >= floor]
-        chosen: list[_Scored] = []
+        chosen: list[Scored] = []
+        if aspects.figure and not pool[0].candidate.figures:
+            figure = next((s for s in pool if s.candidate.figures), None)
+            if figure is not None and figure.score >= pool[0].score - 2 * BEST_MARGIN:
+                chosen.append(figure)
         # Distinct passages first (several meetings may each hold part of the answer).
         for s in near:
             if len(chosen) < limit and all(c.hit.passage_id != s.hit.passage_id for c in chosen):
@@ -372,147 +260,264 @@ class AnswerBuilder:
             same = sum(1 for c in chosen if c.hit.passage_id == s.hit.passage_id)
             if s not in chosen and same < per_passage:
                 chosen.append(s)
-        chosen = _with_list_items(chosen)
-        # Read passage by passage, in the order of each passage's best sentence.
-        first: dict[int, int] = {}
-        for i, s in enumerate(chosen):
-            first.setdefault(s.hit.passage_id, i)
-        return sorted(chosen, key=lambda s: (first[s.hit.passage_id], s.sentence.start))
+        return chosen
 
     @staticmethod
-    def _timeline(
-        scored: list[_Scored], on_topic: set[int], limit: int, floor_share: float
-    ) -> list[_Scored]:
-        """The best sentence of each meeting that speaks to the topic, in date order.
+    def _actions(scored: list[Scored], aspects: Aspects) -> list[Scored]:
+        """Action, resolution and "agreed" sentences, best first; housekeeping (minutes
+        approved) never. Falls back to the best sentences when none is near the best."""
+        ranked = sorted(scored, key=lambda s: -s.score)
+        if not ranked:
+            return []
+        actions = [s for s in ranked if s.candidate.action and not s.candidate.procedural]
+        if not actions or actions[0].score < ranked[0].score - ACTION_MARGIN:
+            return AnswerBuilder._best(scored, aspects)
+        limit = ACTION_LIMIT if aspects.many else 3
+        floor = actions[0].score - (2 * BEST_MARGIN if aspects.many else BEST_MARGIN)
+        return [s for s in actions if s.score >= floor][:limit]
 
-        A meeting counts when its best sentence scores near the overall best, or when
-        its passage's dense cosine is near the best passage's (`on_topic`: sentence
-        scores favour the question's exact words, and "agency social workers" in 2022
-        should count as much as "agency staff" in 2018). The earliest and the latest
-        such meetings are always kept, so the answer spans the period even when one
-        meeting holds most of the good sentences.
+    def _timeline(
+        self,
+        scored: list[Scored],
+        cosines: Mapping[int, float],
+        limit: int,
+        span: DateSpan | None = None,
+    ) -> list[Scored]:
+        """The best sentence of each meeting that speaks to the topic, earliest and latest
+        meetings always in, in date order.
+
+        A meeting counts when its best sentence scores near the overall best, or when its
+        passage's dense cosine is near the best passage's (sentence scores favour the
+        question's exact words, and "agency social workers" in 2022 should count as much
+        as "agency staff" in 2018). When the question names a span and meetings inside it
+        speak to the topic, the timeline is theirs: its ends are the span's, not 2017's.
+        A meeting gives a second sentence when it scores within `SECOND_MARGIN` of its
+        first and room remains.
         """
         if not scored:
             return []
         best = max(s.score for s in scored)
-        floor = floor_share * best
-        groups: dict[MeetingKey, list[_Scored]] = {}
+        floor = best * self.tuning.timeline_floor if best > 0 else best - BEST_MARGIN
+        best_cos = max((cosines.get(s.hit.passage_id, 0.0) for s in scored), default=0.0)
+        margin = self.tuning.timeline_cosine_margin
+        groups: dict[MeetingKey, list[Scored]] = {}
         for s in sorted(scored, key=lambda s: -s.score):
             groups.setdefault(s.hit.citation.meeting, []).append(s)
         kept = {
             key: g
             for key, g in groups.items()
-            if g[0].score >= floor or g[0].hit.passage_id in on_topic
+            if g[0].score >= floor or cosines.get(g[0].hit.passage_id, -1.0) >= best_cos - margin
         }
+        if span is not None:
+            inside = {k: g for k, g in kept.items() if _in_span(g[0], span)}
+            if inside:
+                kept = inside
         dated = sorted(
             (key for key in kept if kept[key][0].hit.citation.effective_date),
             key=lambda key: kept[key][0].hit.citation.effective_date or date.min,
         )
         order = list(dict.fromkeys([*dated[:1], *dated[-1:], *sorted(
             kept, key=lambda key: -kept[key][0].score)]))  # fmt: skip
-        chosen: list[_Scored] = [kept[key][0] for key in order][:limit]
-        # A second sentence from a meeting when it is nearly as good and room remains.
+        chosen: list[Scored] = [kept[key][0] for key in order][:limit]
         for key in order:
             group = kept[key]
             if len(chosen) >= limit:
                 break
-            if len(group) > 1 and group[1].score >= max(floor, group[0].score - 0.05):
+            if len(group) > 1 and group[1].score >= max(floor, group[0].score - SECOND_MARGIN):
                 chosen.append(group[1])
-        return sorted(
-            chosen,
-            key=lambda s: (
-                s.hit.citation.effective_date or date.max,
-                s.hit.citation.meeting_date or date.max,
-                s.hit.passage_id,
-                s.sentence.start,
-            ),
-        )
+        return chosen
 
     # -- writing -------------------------------------------------------------------------
 
-    @staticmethod
     def _compose(
-        chosen: list[_Scored], precisions: Mapping[str, DatePrecision | None]
-    ) -> tuple[str, list[CitedQuote]]:
-        citations: list[CitedQuote] = []
-        sentences: list[str] = []
-        previous: _Scored | None = None
+        self,
+        chosen: list[Scored],
+        precisions: Mapping[str, DatePrecision | None],
+        aspects: Aspects,
+        features: SupportFeatures,
+    ) -> Answer:
+        """Number the quotes in date order, write the opening line and the timeline."""
+        groups: dict[MeetingKey, list[Scored]] = {}
         for s in _merge_adjacent(chosen):
-            quote, cut = _quote(s.sentence.text)
-            n = len(citations) + 1
-            citations.append(
-                CitedQuote(
-                    n=n,
-                    passage_id=s.hit.passage_id,
-                    text=s.hit.text,
-                    quote=quote,
-                    citation=s.hit.citation,
-                )
-            )
-            ellipsis = " …" if cut else ""
-            if previous is not None and previous.hit.passage_id == s.hit.passage_id:
-                sentences.append(f"It went on: “{quote}{ellipsis}” [{n}].")
-            else:
+            groups.setdefault(s.hit.citation.meeting, []).append(s)
+        ordered = sorted(
+            groups.values(),
+            key=lambda g: (
+                min((s.hit.citation.effective_date or date.max) for s in g),
+                g[0].hit.citation.meeting_date or date.max,
+                g[0].hit.citation.committee or "",
+            ),
+        )
+        citations: list[CitedQuote] = []
+        lines: list[AnswerLine] = []
+        numbered: list[tuple[int, Scored, str]] = []
+        for group in ordered:
+            group.sort(key=lambda s: (s.hit.citation.effective_date or date.max,
+                                      s.hit.passage_id, s.candidate.start))  # fmt: skip
+            parts: list[str] = []
+            first = group[0].hit.citation
+            for s in group:
+                quote, cut = _quote(s.candidate.text)
+                n = len(citations) + 1
+                citations.append(CitedQuote(n, s.hit.passage_id, s.hit.text, quote, s.hit.citation))
+                numbered.append((n, s, quote))
                 c = s.hit.citation
-                intro = lead_in(c, precisions.get(c.document_id))
-                sentences.append(f"{intro}: “{quote}{ellipsis}” [{n}].")
-            previous = s
-        # Every sentence carries its marker, so a trend reads as a timeline with no header.
-        return " ".join(sentences), citations
+                place = ", ".join(place_parts(c.item, c.item_title, c.paragraph, c.page))
+                stated = _stated(s.hit.citation)
+                prefix = " ".join(p for p in (place, stated) if p)
+                parts.append(
+                    f"{prefix + ': ' if prefix else ''}“{quote}{' …' if cut else ''}” [{n}]"
+                )
+            label = _date_label(first, precisions)
+            body = first.committee or first.council or "meeting"
+            kind = (first.doc_type or "").lower()
+            source = body if not kind or "minute" in kind or "agenda" in kind else f"{kind}, {body}"
+            text = f"{label}, {source} — " + "; ".join(parts)
+            lines.append(
+                AnswerLine(
+                    first.meeting_date, label, first.committee, text,
+                    tuple(n for n, s, _ in numbered if s in group),
+                )
+            )  # fmt: skip
+        lead = _lead_line(numbered, precisions, aspects)
+        body_text = lead + "\n" + "\n".join(f"- {line.text}" for line in lines)
+        return Answer(body_text, citations, False, features=features, lead=lead, timeline=lines)
 
 
-def _merge_adjacent(chosen: list[_Scored]) -> list[_Scored]:
-    """Join consecutive sentences of one passage into one quote (still a verbatim slice)."""
-    out: list[_Scored] = []
+def _in_span(s: Scored, span: DateSpan) -> bool:
+    c = s.hit.citation
+    return span.contains(c.effective_date) or span.contains(c.meeting_date)
+
+
+def _date_label(c: Citation, precisions: Mapping[str, DatePrecision | None]) -> str:
+    if c.meeting_date is None:
+        return "Undated"
+    return format_date(c.meeting_date, precisions.get(c.document_id))
+
+
+def _stated(c: Citation) -> str:
+    """'(position at September 2022)' when the passage dates itself otherwise."""
+    if c.stated_date and c.stated_date != c.meeting_date:
+        stated = format_date(c.stated_date, "month" if c.stated_date.day == 1 else "day")
+        return f"(position at {stated})"
+    return ""
+
+
+_CLAUSE = re.compile(r",\s+|;\s+|:\s+|\s+[–—-]\s+|\s+\((?=[^)]*\))|\.\s+(?=[A-Z])")
+
+
+def key_clause(quote: str, aspects: Aspects, limit: int = LEAD_WORDS) -> str:
+    """The words of a quote that answer: the clause stating a figure when a figure is
+    asked, else the clause holding most of the question's terms; verbatim, at most
+    `limit` words (neighbouring clauses join a clause too short to read alone)."""
+    cuts = [0, *(m.end() for m in _CLAUSE.finditer(quote)), len(quote) + 1]
+    clauses = [(cuts[i], cuts[i + 1] - 1) for i in range(len(cuts) - 1)]
+    clauses = [(a, b) for a, b in clauses if quote[a:b].strip()]
+    if len(clauses) <= 1:
+        return _cap(quote, limit)
+
+    def value(span: tuple[int, int]) -> tuple[float, float]:
+        text = quote[span[0] : span[1]]
+        fig = 1.0 if aspects.figure and figures_in(text) else 0.0
+        return (fig, coverage(aspects.terms, text) if aspects.terms else 0.0)
+
+    i = max(range(len(clauses)), key=lambda j: (value(clauses[j]), -j))
+    a, b = clauses[i]
+    # A clause of a few words reads better with its neighbours.
+    while len(quote[a:b].split()) < 8 and (i > 0 or b < len(quote)):
+        nxt = next((c for c in clauses if c[0] >= b), None)
+        if nxt is not None:
+            b = nxt[1]
+        elif i > 0:
+            i -= 1
+            a = clauses[i][0]
+        else:
+            break
+    return _cap(quote[a:b].strip(" ,;:–—-("), limit)
+
+
+def _cap(text: str, limit: int) -> str:
+    words = list(re.finditer(r"\S+", text))
+    if len(words) <= limit:
+        return text.rstrip(" .,;:")
+    return text[: words[limit - 1].end()].rstrip(" .,;:") + " …"
+
+
+def _lead_line(
+    numbered: list[tuple[int, Scored, str]],
+    precisions: Mapping[str, DatePrecision | None],
+    aspects: Aspects,
+) -> str:
+    """The opening line: for a trend, the first and the last statement with their
+    dates (every one when there are three or fewer); else the best one or two."""
+    if not numbered:
+        return ""
+    if aspects.trend:
+        picked = numbered if len(numbered) <= 3 else [numbered[0], numbered[-1]]
+        joiner = " → "
+    else:
+        best = sorted(numbered, key=lambda t: -t[1].score)
+        picked = sorted(best[:2] if len(best) > 1 and aspects.many else best[:1],
+                        key=lambda t: t[0])  # fmt: skip
+        if aspects.figure and not any(t[1].candidate.figures for t in picked):
+            extra = next((t for t in best if t[1].candidate.figures), None)
+            if extra is not None:
+                picked = sorted([*picked, extra], key=lambda t: t[0])
+        joiner = "; "
+    parts = []
+    for n, s, quote in picked:
+        c = s.hit.citation
+        when = (
+            format_date(c.stated_date, "month" if c.stated_date.day == 1 else "day")
+            if c.stated_date and c.stated_date != c.meeting_date
+            else _date_label(c, precisions)
+        )
+        parts.append(f"{key_clause(quote, aspects)} [{n}] ({when})")
+    return joiner.join(parts) + "."
+
+
+LIST_ITEMS = 6
+"""Items a list-introducing sentence brings with it."""
+
+
+def _with_list_items(chosen: list[Scored], scored: list[Scored]) -> list[Scored]:
+    """A sentence that introduces a list ("… an update on the following:") brings the
+    items that follow it in its passage."""
+    out = list(chosen)
     for s in chosen:
-        last = out[-1] if out else None
-        if last is not None and last.hit.passage_id == s.hit.passage_id:
-            gap = s.hit.text[last.sentence.end : s.sentence.start]
-            if 0 <= len(gap.strip()) <= 1 and s.sentence.start >= last.sentence.end:
-                merged = Sentence(
-                    last.sentence.start, s.sentence.end,
-                    s.hit.text[last.sentence.start : s.sentence.end],
-                )  # fmt: skip
-                out[-1] = _Scored(s.hit, min(last.rank, s.rank), merged, max(last.score, s.score))
-                continue
-        out.append(s)
+        if not re.search(r"(?::|\bfollowing\b[^.]{0,20})\s*$", s.candidate.text):
+            continue
+        following = sorted(
+            (x for x in scored
+             if x.hit.passage_id == s.hit.passage_id and x.candidate.start >= s.candidate.end),
+            key=lambda x: x.candidate.start,
+        )  # fmt: skip
+        for x in following[:LIST_ITEMS]:
+            if x not in out:
+                out.append(x)
     return out
 
 
-def _term_weights(terms: Sequence[str], texts: Sequence[str]) -> dict[str, float]:
-    """Inverse document frequency of each term over the evidence passages.
-
-    "exit interviews" should count for more than "social workers" when every passage
-    speaks of social workers.
-    """
-    stems = [_terms_of(t) for t in texts]
-    n = len(texts)
-    return {t: math.log(1 + (n + 1) / (1 + sum(1 for s in stems if t in s))) for t in terms}
-
-
-def _phrase_matches(terms: Sequence[str], text: str) -> int:
-    """How many adjacent pairs of the question's terms stand adjacent in the text."""
-    stems = ANALYZER.terms(text)  # stopwords stay as None: adjacency is as written
-    pairs = set(zip(stems, stems[1:], strict=False))
-    return sum(1 for pair in zip(terms, terms[1:], strict=False) if pair in pairs)
-
-
-def _weighted_coverage(weights: Mapping[str, float], text: str) -> float:
-    total = sum(weights.values())
-    if not total:
-        return 1.0
-    present = _terms_of(text)
-    return sum(w for t, w in weights.items() if t in present) / total
-
-
-def _with_list_items(chosen: list[_Scored], most: int = 6) -> list[_Scored]:
-    """A sentence that introduces a list ("… in the following areas:") brings its items."""
-    out = list(chosen)
-    for s in chosen:
-        if not s.sentence.text.rstrip().endswith(":"):
-            continue
-        following = [x for x in split_sentences(s.hit.text) if x.start >= s.sentence.end]
-        for x in following[:most]:
-            if not any(o.hit.passage_id == s.hit.passage_id and o.sentence == x for o in out):
-                out.append(_Scored(s.hit, s.rank, x, s.score))
+def _merge_adjacent(chosen: list[Scored]) -> list[Scored]:
+    """Join sentences of one passage that follow each other into one quote (still a
+    verbatim slice), so a paragraph is not quoted in pieces."""
+    out: list[Scored] = []
+    for s in sorted(chosen, key=lambda s: (s.hit.passage_id, s.candidate.start)):
+        last = out[-1] if out else None
+        if last is not None and last.hit.passage_id == s.hit.passage_id:
+            gap = s.hit.text[last.candidate.end : s.candidate.start]
+            if 0 <= len(gap.strip()) <= 1 and s.candidate.start >= last.candidate.end:
+                lc = last.candidate
+                merged = Candidate(
+                    hit=lc.hit, rank=min(lc.rank, s.candidate.rank), start=lc.start,
+                    end=s.candidate.end, text=s.hit.text[lc.start : s.candidate.end],
+                    figures=lc.figures + s.candidate.figures,
+                    action=lc.action or s.candidate.action,
+                    procedural=lc.procedural and s.candidate.procedural,
+                    dated=lc.dated or s.candidate.dated, named=lc.named or s.candidate.named,
+                    target=lc.target and s.candidate.target,
+                )  # fmt: skip
+                out[-1] = Scored(merged, max(last.score, s.score))
+                continue
+        out.append(s)
     return out

@@ -22,10 +22,13 @@ version is published.
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import logging
+import math
 import threading
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -47,6 +50,7 @@ from indexer.snapshot import (
 from indexer.store import PassageStore, StoredDocument, filter_sql
 from indexer.vectors import VectorIndex
 
+from .abstention import MIN_STEM, SupportFeatures, coverage
 from .answering import Answer, AnswerBuilder
 from .briefing import Briefing, BriefingBuilder, BriefingRequest
 from .documents import (
@@ -183,7 +187,10 @@ class Reader:
     def __init__(self, snapshot: Snapshot, settings: Settings, embedder: Embedder) -> None:
         self.snapshot = snapshot
         self.settings = settings
-        self.answers = AnswerBuilder(embedder, settings.answers)
+        lexical = snapshot.retriever.lexical_index
+        self.answers = AnswerBuilder(
+            settings.answers, idf=_idf_of(lexical), known=_known_of(lexical)
+        )
         self._store = snapshot.store
 
     @property
@@ -200,9 +207,20 @@ class Reader:
     def ask(self, request: SearchRequest) -> Answer:
         """An extractive, cited answer drawn from the request's search results."""
         found = self.search(request)
+        precisions = self.precisions(found.hits)
         answer = self.answers.answer(
-            found.intent, found.hits, found.cosines, self.precisions(found.hits)
+            found.intent, found.hits, found.cosines, precisions, question=request.query
         )
+        if answer.abstained and found.hits and not request.filters.is_empty():
+            # A filter narrows the evidence; it must not turn a matching passage into an
+            # abstention. Whether the archive speaks to the topic is asked of all of it.
+            wide = self.search(dataclasses.replace(request, filters=SearchFilters()))
+            support = self.answers.features(request.query, wide.intent, wide.hits, wide.cosines)
+            if self.answers.policy.supported(support) and _matches(found, support):
+                answer = self.answers.answer(
+                    found.intent, found.hits, found.cosines, precisions,
+                    question=request.query, support=support,
+                )  # fmt: skip
         answer.intent = found.intent
         return answer
 
@@ -334,6 +352,63 @@ class Reader:
             passages=doc.passages,
             source_available=_source_path(doc) is not None,
         )
+
+
+def _idf_of(index: LexicalIndex) -> Callable[[str], float]:
+    """A term's inverse document frequency over the version's passages (a term no passage
+    holds gets the largest). What answers weigh a question's words by."""
+    n = max(len(index), 1)
+
+    def idf(term: str) -> float:
+        col = index.terms.get(term)
+        if col is None:
+            col = _longer_form(index, term)
+        df = 0 if col is None else int(index.indptr[col + 1] - index.indptr[col])
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    return idf
+
+
+def _known_of(index: LexicalIndex) -> Callable[[str], bool]:
+    """Whether any passage holds a term, or a longer form of it ("staf" → "staff")."""
+    return lambda term: term in index.terms or _longer_form(index, term) is not None
+
+
+def _longer_form(index: LexicalIndex, term: str) -> int | None:
+    """The column of the shortest known term that begins with `term` (for stems of at
+    least `abstention.MIN_STEM` letters), else None."""
+    if len(term) < MIN_STEM:
+        return None
+    vocab = _sorted_vocab(index)
+    i = bisect.bisect_left(vocab, term)
+    if i < len(vocab) and vocab[i].startswith(term):
+        return index.terms[vocab[i]]
+    return None
+
+
+_VOCABS: weakref.WeakKeyDictionary[LexicalIndex, list[str]] = weakref.WeakKeyDictionary()
+_VOCAB_LOCK = threading.Lock()
+
+
+def _sorted_vocab(index: LexicalIndex) -> list[str]:
+    with _VOCAB_LOCK:
+        vocab = _VOCABS.get(index)
+        if vocab is None:
+            vocab = _VOCABS[index] = sorted(index.terms)
+        return vocab
+
+
+def _matches(found: SearchResult, support: SupportFeatures) -> bool:
+    """A filtered result holds a passage that matches the question nearly as well as the
+    best passages of the whole archive do (at least half their share of its content words)."""
+    best = max(
+        (
+            coverage(support.terms, f"{h.citation.item_title or ''} {h.text}")
+            for h in found.hits[:5]
+        ),
+        default=0.0,
+    )
+    return best > 0 and best >= 0.5 * support.coverage
 
 
 def _source_path(doc: StoredDocument) -> Path | None:

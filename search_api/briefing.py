@@ -15,7 +15,9 @@ verbatim slice of a cited passage, found by the same extractive machinery as `/a
   that speaks to the topic), grouped by meeting in date order, paragraphs in document
   order within a meeting.
 * **Actions**: the minutes record actions as "ACTION: <owners>" lines, which ingestion
-  attaches to the end of the preceding paragraph's passage. Top hits rarely include
+  attaches to the end of the preceding paragraph's passage. Only actions about the topic
+  are listed (their passage or agenda item title holds one of the topic's words): a
+  staffing note lists no CCG funding bid. Top hits rarely include
   them, so every passage of every *meeting* the summary or timeline cites is read (all
   documents of that meeting within the filters), and each ACTION line is listed with
   the commitment sentences of its paragraph. Sentences in the minutes' own commitment
@@ -41,8 +43,9 @@ from urllib.parse import quote, urlencode
 from pydantic import BaseModel, Field
 
 from indexer.models import Citation, DatePrecision, MeetingKey, Passage, SearchFilters, SearchMode
-from indexer.text import split_sentences
+from indexer.text import ANALYZER, split_sentences
 
+from .abstention import coverage
 from .answering import CitedQuote, format_date, place_parts
 from .documents import DocumentSummary
 from .search import BadRequestError, SearchRequest, cover_span
@@ -348,7 +351,7 @@ class BriefingBuilder:
         precisions = {d: s.date_precision for d, s in documents.items()}
         summary_answer = reader.answers.answer(
             dataclasses.replace(evidence.intent, trend=False), hits, evidence.cosines,
-            precisions,
+            precisions, question=request.topic,
         )  # fmt: skip
         abstained = summary_answer.abstained
         timeline_answer = (
@@ -356,7 +359,7 @@ class BriefingBuilder:
             if abstained
             else reader.answers.answer(
                 _as_trend(evidence.intent), hits, evidence.cosines, precisions,
-                timeline_limit=tuning.briefing_meetings,
+                timeline_limit=tuning.briefing_meetings, question=request.topic,
             )  # fmt: skip
         )
 
@@ -369,7 +372,10 @@ class BriefingBuilder:
         cited = [c.citation for c in (*summary_answer.citations, *timeline_answer.citations)]
         actions = (
             [] if abstained
-            else self._actions(cited, searched, evidence.cosines, refs, documents)
+            else self._actions(
+                ANALYZER.query_terms(evidence.intent.topic), cited, searched,
+                evidence.cosines, refs, documents,
+            )
         )  # fmt: skip
 
         span = evidence.intent.span
@@ -471,6 +477,7 @@ class BriefingBuilder:
 
     def _actions(
         self,
+        terms: Sequence[str],
         cited: Sequence[Citation],
         searched: Sequence[str],
         cosines: dict[int, float],
@@ -484,8 +491,11 @@ class BriefingBuilder:
         best = max(cosines.values(), default=0.0)
         margin = self.reader.settings.answers.relevant_cosine_margin
         out: list[ActionItem] = []
+        terms = list(terms)
         for p in self._meeting_passages(meetings, searched):
             lines = action_owners(p.text)
+            if not _about(p, terms):
+                continue  # an action of the meeting on another matter
             if lines:
                 first_line = lines[0][0]
                 before = p.text[: first_line.start()]
@@ -546,6 +556,13 @@ class BriefingBuilder:
         """The document page with the passage highlighted."""
         query = urlencode({"id": c.document_id, "passage": passage_id})
         return f"{self.base_url}/document?{query}#p-{passage_id}"
+
+
+def _about(p: Passage, terms: Sequence[str]) -> bool:
+    """An action is about the briefing's topic when its passage (or agenda item title)
+    holds one of the topic's words: sitting in a cited meeting, or near the topic in the
+    embedding space, is not enough (a CCG funding bid is not about agency staffing)."""
+    return coverage(terms, f"{p.citation.item_title or ''} {p.text}") > 0
 
 
 def _as_trend(intent: TemporalIntent) -> TemporalIntent:

@@ -174,6 +174,16 @@ class AskCitation(BaseModel):
     citation: Citation
 
 
+class AskTimelineLine(BaseModel):
+    """One meeting's line of an answer."""
+
+    meeting_date: date | None = None
+    date_label: str = Field(description="'21 November 2018' (as precisely as known)")
+    committee: str | None = None
+    text: str = Field(description="The line as the answer shows it, with its [n] markers")
+    citations: list[int] = Field(description="The numbers of the citations on the line")
+
+
 class AskResponse(BaseModel):
     """POST /ask response."""
 
@@ -186,6 +196,15 @@ class AskResponse(BaseModel):
         description="When abstaining: the nearest passages, offered for reading, not as an answer",
     )
     temporal: TemporalInfo = Field(default_factory=TemporalInfo)
+    lead: str | None = Field(
+        default=None,
+        description="The answer's opening line: the direct answer in the cited sentences' "
+        "own words, with their [n] markers (the first line of `answer`)",
+    )
+    timeline: list[AskTimelineLine] = Field(
+        default_factory=list,
+        description="The rest of `answer`: one line a meeting, in date order",
+    )
 
     @classmethod
     def of(cls, question: str, answer: Answer) -> AskResponse:
@@ -201,6 +220,14 @@ class AskResponse(BaseModel):
             abstained=answer.abstained,
             related=answer.related,
             temporal=temporal_info(answer.intent),
+            lead=answer.lead,
+            timeline=[
+                AskTimelineLine(
+                    meeting_date=line.meeting_date, date_label=line.date_label,
+                    committee=line.committee, text=line.text, citations=list(line.citations),
+                )  # fmt: skip
+                for line in answer.timeline
+            ],
         )
 
 

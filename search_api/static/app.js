@@ -174,11 +174,29 @@
     const text = $("answer-text");
     text.replaceChildren();
     // The answer is plain text with [n] markers; markers become links to the citations.
-    const parts = data.answer.split(/(\[\d+\])/);
-    for (const part of parts) {
-      const m = /^\[(\d+)\]$/.exec(part);
-      if (m) text.append(el("a", { href: `#cite-${m[1]}`, class: "marker", "data-cite": m[1], "aria-label": `citation ${m[1]}` }, part));
-      else if (part) text.append(document.createTextNode(part));
+    // Its first line answers; the lines after it ("- …") are the timeline, one meeting each.
+    const withMarkers = (node, line) => {
+      for (const part of line.split(/(\[\d+\])/)) {
+        const m = /^\[(\d+)\]$/.exec(part);
+        if (m) node.append(el("a", { href: `#cite-${m[1]}`, class: "marker", "data-cite": m[1], "aria-label": `citation ${m[1]}` }, part));
+        else if (part) node.append(document.createTextNode(part));
+      }
+      return node;
+    };
+    const [first, ...rest] = data.answer.split("\n");
+    withMarkers(text, first);
+    const old = document.getElementById("answer-timeline");
+    if (old) old.remove();
+    if (rest.length) {
+      const list = el("ul", { id: "answer-timeline", class: "answer-timeline" });
+      for (const line of rest) list.append(withMarkers(el("li", {}), line.replace(/^- /, "")));
+      list.addEventListener("click", (event) => {
+        const marker = event.target instanceof Element && event.target.closest("a.marker");
+        if (!marker) return;
+        event.preventDefault();
+        focusCitation(marker.dataset.cite);
+      });
+      text.after(list);
     }
     $("answer-citations").replaceChildren(...data.citations.map((cit) => {
       const c = cit.citation;

@@ -1,7 +1,7 @@
 """Cited answers on the real seed index: timelines, verbatim quotes and abstention.
 
-The unanswerable questions below are ours (topics absent from the seed corpus); they and
-the shared dev questions are what `answering.CALIBRATION` was chosen on.
+The unanswerable questions below are ours (topics absent from the seed corpus); the
+abstention model itself is fitted on the tune split of eval/questions (eval/README.md).
 """
 
 from __future__ import annotations
@@ -48,8 +48,9 @@ def _ask(service: Reader, question: str) -> AskResponse:
 def _check_citations(r: AskResponse) -> None:
     markers = [int(n) for n in re.findall(r"\[(\d+)\]", r.answer)]
     assert sorted(set(markers)) == [c.n for c in r.citations]
-    for sentence in re.split(r"(?<=\]\.)\s+", r.answer):
-        assert re.search(r"\[\d+\]", sentence), sentence
+    # One opening line, then one line a meeting: every line carries its markers.
+    for line in r.answer.splitlines():
+        assert re.search(r"\[\d+\]", line), line
     for c in r.citations:
         assert c.quote and c.quote in c.text
         assert len(c.quote.split()) >= 3
@@ -68,7 +69,7 @@ def test_agency_staffing_timeline(service: Reader) -> None:
     assert str(r.citations[first_33].citation.meeting_date).startswith("2022")
     dates = [str(c.citation.effective_date) for c in r.citations]
     assert dates == sorted(dates)
-    assert "On 21 November 2018" in r.answer
+    assert "21 November 2018" in r.answer
     assert r.temporal.trend
 
 

@@ -42,7 +42,7 @@ def test_docx_and_determinism(shared_service: None, tmp_path: Path) -> None:
     assert paths[0].read_bytes() == paths[1].read_bytes()
     document = docx.Document(io.BytesIO(paths[0].read_bytes()))
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "ACTION: Chris Spencer/Andy Dempsey" in text
+    assert "ACTION: Chris Spencer/Andrea Clarke" in text
     assert "http://127.0.0.1:8000/documents/" in text
 
 

@@ -138,10 +138,11 @@ def test_empty_sections_say_nothing_found(builder: BriefingBuilder) -> None:
 def test_ofsted_actions_rendered_with_owners(ofsted: Briefing) -> None:
     text = render_markdown(ofsted)
     actions = text.split("## Actions and commitments\n", 1)[1].split("## References", 1)[0]
-    for owners in ("Chris Spencer/Andrea Clarke", "Chris Spencer/Andy Dempsey", "Chris Spencer"):
-        assert f"ACTION: {owners} [" in actions
-        assert f"  - Who: {owners} (ACTION line)" in actions
+    owners = "Chris Spencer/Andrea Clarke"
+    assert f"ACTION: {owners} [" in actions
+    assert f"  - Who: {owners} (ACTION line)" in actions
+    # Actions of the meeting on other matters are not in an Ofsted briefing (issue #13).
+    assert "Andy Dempsey" not in actions
     assert "the minutes say “in 2019”" in actions
-    assert "the minutes say “before the next committee meeting in January 2019”" in actions
     docx_text = "\n".join(t for _, t in _docx_paragraphs(render_docx(ofsted)))
-    assert "ACTION: Chris Spencer/Andy Dempsey" in docx_text
+    assert "ACTION: Chris Spencer/Andrea Clarke" in docx_text

@@ -1,0 +1,166 @@
+"""`python -m eval.answer_diagnose`: why each answer of one split misses its evidence.
+
+The harness says *how often* `/ask` carries the gold evidence; this says *where it was
+lost*: for every question of one split it runs the product path (`Reader.ask`, what
+`/ask` serves, with `/ask`'s default k) and reports, per answerable question, whether
+each gold quote stood in the passages the answer drew on (retrieval's part), in a cited
+passage (the selection of passages) and in the answer's quotes (the selection of
+sentences), and for an unanswerable question whether it abstained. The abstention
+signals of every answer are written too (`--json`), for `eval.fit_abstention`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import statistics
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from eval.answer_metrics import AnswerView, score_answer, summarise
+from eval.answer_metrics import CitedQuote as ViewQuote
+from eval.documents import manifest_dates
+from eval.matching import normalise
+from eval.questions import Question, load_questions
+
+__all__ = ["ASK_K", "diagnose_answers", "main"]
+
+ASK_K = 8
+"""Passages an `/ask` draws on by default (`AskRequest.k`)."""
+
+
+def _view(answer: Any) -> AnswerView:
+    return AnswerView(
+        text=answer.text,
+        citations=tuple(
+            ViewQuote(c.quote, c.text, c.citation.meeting_date) for c in answer.citations
+        ),
+        abstained=answer.abstained,
+    )
+
+
+def diagnose_answers(
+    archive: Any, questions: Sequence[Question], dates: dict[str, Any], k: int = ASK_K
+) -> list[dict[str, Any]]:
+    """One row per question: its answer, scores, where each gold quote was lost."""
+    from search_api.search import SearchRequest
+
+    rows = []
+    for q in questions:
+        reader = archive.reader()
+        t0 = time.perf_counter()
+        found = reader.search(SearchRequest(q.question, k))
+        answer = reader.ask(SearchRequest(q.question, k))
+        ms = (time.perf_counter() - t0) * 1000
+        view = _view(answer)
+        quote_dates = q.quote_dates(dates) if q.answerable else None
+        score = score_answer(q, view, quote_dates)
+        hits = [normalise(h.text) for h in found.hits]
+        cited = [normalise(c.text) for c in answer.citations]
+        quotes = []
+        for i, quote in enumerate(q.quotes):
+            nq = normalise(quote)
+            quotes.append(
+                {
+                    "quote": quote,
+                    "in_hits": any(nq in t for t in hits),
+                    "in_cited": any(nq in t for t in cited),
+                    "carried": i in score.carried_quotes,
+                }
+            )
+        rows.append(
+            {
+                "id": q.id,
+                "kind": q.kind,
+                "split": q.split,
+                "group": q.group,
+                "question": q.question,
+                "answer": answer.text,
+                "abstained": answer.abstained,
+                "features": asdict(answer.features) if answer.features else None,
+                "score": score.as_dict(),
+                "quotes": quotes,
+                "ms_search_and_ask": round(ms, 1),
+            }
+        )
+    return rows
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m eval.answer_diagnose", description=__doc__)
+    p.add_argument("--questions", nargs="+", required=True, type=Path, metavar="FILE")
+    p.add_argument("--split", choices=("tune", "test"), default="tune")
+    p.add_argument("--index", type=Path, required=True, metavar="DIR")
+    p.add_argument("--corpus", nargs="+", type=Path, required=True, metavar="DIR")
+    p.add_argument("-k", type=int, default=ASK_K)
+    p.add_argument("--only", nargs="*", default=None, help="question ids to run")
+    p.add_argument("--json", type=Path, metavar="PATH", help="write every row here")
+    p.add_argument("--quiet", action="store_true", help="summary only")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    from eval.searchers import open_engine
+    from indexer.settings import Settings
+
+    settings = Settings(corpus=":".join(str(c) for c in args.corpus), index_dir=args.index)
+    questions = [q for q in load_questions(args.questions) if q.split == args.split]
+    if args.only:
+        questions = [q for q in questions if q.id in set(args.only)]
+    if not questions:
+        print(f"no {args.split} questions in {[str(p) for p in args.questions]}", file=sys.stderr)
+        return 2
+    archive = open_engine(settings, build_if_missing=False)
+    rows = diagnose_answers(archive, questions, manifest_dates(settings.corpus_dirs), args.k)
+    from eval.answer_metrics import AnswerScore
+
+    scores = [AnswerScore(**r["score"]) for r in rows]
+    summary = summarise(scores)
+    print(
+        f"{args.split} n={len(rows)} "
+        + " ".join(
+            f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}"
+            for k, v in summary.items()
+            if v is not None
+        )  # fmt: skip
+        + f" ms_p50={statistics.median(r['ms_search_and_ask'] for r in rows):.0f}"
+    )
+    if not args.quiet:
+        for r in rows:
+            s = r["score"]
+            bad = (
+                r["abstained"] != (r["kind"] == "unanswerable")
+                or (s["answer_evidence_recall"] is not None and s["answer_evidence_recall"] < 1)
+                or s["missing_figures"]
+                or s["trend_ends_cited"] == 0
+            )
+            if not bad:
+                continue
+            print(f"\n== {r['id']} [{r['kind']}] {r['question']}")
+            print(f"   features={r['features']} abstained={r['abstained']}")
+            for qd in r["quotes"]:
+                where = (
+                    "carried"
+                    if qd["carried"]
+                    else (
+                        "cited-passage" if qd["in_cited"] else "hits" if qd["in_hits"] else "LOST"
+                    )
+                )
+                print(f"   gold[{where}] {qd['quote'][:110]}")
+            if s["missing_figures"]:
+                print(f"   missing figures: {s['missing_figures']}")
+            print("   answer: " + r["answer"][:900].replace("\n", "\n           "))
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""`python -m eval.fit_answers`: choose the answer-selection constants on `tune`.
+
+A small written-down grid (`GRID`) over the constants of `search_api.answering` and the
+sentence weights of `search_api.sentences`; each point answers every answerable `tune`
+question through `Reader.ask` (what `/ask` serves) and is scored by the objective: the
+mean of answer evidence recall, key-figure presence and both-trend-ends-cited (each
+averaged over the questions it applies to). One constant moves at a time from the
+current values; a value replaces the current one only when it beats it by at least
+`MIN_GAIN` (ties and near-ties keep the current, simpler-because-older value). Test
+questions are refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import statistics
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from eval.answer_diagnose import diagnose_answers
+from eval.documents import manifest_dates
+from eval.questions import load_questions
+
+__all__ = ["GRID", "main"]
+
+GRID: dict[str, tuple[float, ...]] = {
+    "answering.BEST_MARGIN": (0.15, 0.25, 0.4),
+    "answering.BEST_LIMIT": (3, 4),
+    "answering.SECOND_MARGIN": (0.05, 0.2, 0.4),
+    "sentences.cosine": (0.5, 1.0, 2.0),
+    "sentences.figure": (0.15, 0.3, 0.5),
+    "sentences.phrase": (0.0, 0.1, 0.2),
+}
+MIN_GAIN = 0.01
+
+
+def _set(name: str, value: float) -> None:
+    from search_api import answering, sentences
+
+    module, attr = name.split(".")
+    if module == "answering":
+        setattr(answering, attr, type(getattr(answering, attr))(value))
+    else:
+        sentences.WEIGHTS = dataclasses.replace(sentences.WEIGHTS, **{attr: value})
+        # score_candidates reads its default at definition time: pass through the module.
+        defaults = list(sentences.score_candidates.__defaults__ or ())
+        defaults[0] = sentences.WEIGHTS
+        sentences.score_candidates.__defaults__ = tuple(defaults)
+
+
+def _current(name: str) -> float:
+    from search_api import answering, sentences
+
+    module, attr = name.split(".")
+    if module == "answering":
+        return float(getattr(answering, attr))
+    return float(getattr(sentences.WEIGHTS, attr))
+
+
+def objective(rows: Sequence[dict[str, Any]]) -> float:
+    """Mean of evidence recall, key-figure presence and trend ends cited (tune)."""
+    parts = []
+    for metric in ("answer_evidence_recall", "key_figure_presence", "trend_ends_cited"):
+        values = [r["score"][metric] for r in rows if r["score"][metric] is not None]
+        if values:
+            parts.append(statistics.fmean(values))
+    return statistics.fmean(parts)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m eval.fit_answers", description=__doc__)
+    p.add_argument("--questions", nargs="+", required=True, type=Path, metavar="FILE")
+    p.add_argument("--index", type=Path, required=True, metavar="DIR")
+    p.add_argument("--corpus", nargs="+", type=Path, required=True, metavar="DIR")
+    args = p.parse_args(argv)
+    from eval.searchers import open_engine
+    from indexer.settings import Settings
+
+    settings = Settings(corpus=":".join(str(c) for c in args.corpus), index_dir=args.index)
+    questions = [
+        q for q in load_questions(args.questions) if q.split == "tune" and q.answerable
+    ]
+    archive = open_engine(settings, build_if_missing=False)
+    dates = manifest_dates(settings.corpus_dirs)
+
+    def run() -> float:
+        return objective(diagnose_answers(archive, questions, dates))
+
+    base = run()
+    print(f"current: objective {base:.4f} on {len(questions)} tune questions")
+    for name, values in GRID.items():
+        current = _current(name)
+        scores = {}
+        for v in values:
+            if v == current:
+                scores[v] = base
+                continue
+            _set(name, v)
+            scores[v] = run()
+        best = max(scores, key=lambda v: scores[v])
+        chosen = best if scores[best] >= base + MIN_GAIN else current
+        _set(name, chosen)
+        base = scores.get(chosen, base)
+        print(f"{name}: " + ", ".join(f"{v}: {s:.4f}" for v, s in scores.items())
+              + f" -> {chosen}")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,416 @@
+"""Answer sentences: what a question asks for, and which sentences of the evidence say it.
+
+An answer is made of sentences that stand in the archive. This module turns the top
+passages of a search into candidate sentences and scores each against the question's
+*aspects* — its topic words and the kind of thing asked for (a figure, a person, a date,
+an action or decision) — by lexical and structural evidence only: no sentence is
+embedded at question time (the passage's own dense cosine, computed by the search, is
+the semantic signal), so an answer costs little more than the search under it.
+
+Candidates are verbatim slices of a passage, cut so that no quote carries Markdown
+emphasis markers (text converted from PDFs often does: ``***Resolved**``), an "ACTION:
+<owners>" line travels with the sentence it follows, and stray lines (a list of names, a
+table's source line, a heading) are not candidates at all.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from indexer.models import Hit
+from indexer.text import ANALYZER, split_sentences
+
+from .abstention import held
+
+__all__ = [
+    "Aspects",
+    "Candidate",
+    "SentenceWeights",
+    "WEIGHTS",
+    "aspects_of",
+    "candidates",
+    "figures_in",
+    "is_action",
+    "is_procedural",
+    "score_candidates",
+]
+
+# -- what a question asks for ------------------------------------------------------------
+
+_WANTS_FIGURE = re.compile(
+    r"\bhow (?:much|many|big|large|long|far|often|high|low|quickly|fast)\b"
+    r"|\bwhat (?:\w+ )?(?:rate|share|proportion|percentage|number|amount|level|figure|cost"
+    r"|sum|budget|total|size|value|price|overspend|underspend|deficit|surplus|saving)s?\b"
+    r"|\bby how\b|\bper ?cent|\bnumber of\b|\bcost\b|\bspend\b|\bspent\b",
+    re.IGNORECASE,
+)
+_WANTS_WHO = re.compile(
+    r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:councillors?|officers?|members?|director"
+    r"|organisations?|bodies|body|partners?|providers?|company|companies)\b",
+    re.IGNORECASE,
+)
+_WANTS_WHEN = re.compile(r"\bwhen\b|\bwhat date\b|\bwhich date\b|\bby what date\b|\bdates\b", re.I)
+_WANTS_ACTION = re.compile(
+    r"\bactions?\b|\bactioned\b|\bagree|\bresol|\bdecid|\bdecision|\bcommit|\bundert"
+    r"|\basked for\b|\bask(?:ed)? (?:officers|the)\b|\bwill do\b|\brecommend|\bapprov"
+    r"|\bfollow[- ]up\b|\bbriefing\b|\bresponsible\b",
+    re.IGNORECASE,
+)
+_WANTS_LIST = re.compile(
+    r"\bactions\b|\bwhat (?:were|are) the\b|\blist\b|\bwhich\b"
+    r"|\bwhat \w+s (?:did|does|do|were|are)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Aspects:
+    """What a question asks about (its topic terms) and for (figure, who, when, action)."""
+
+    terms: tuple[str, ...]
+    figure: bool = False
+    who: bool = False
+    when: bool = False
+    action: bool = False
+    many: bool = False
+    """The question asks for several things ("what actions were agreed", "which areas")."""
+    trend: bool = False
+
+
+_GENERIC = """committee committees council councils councillor councillors decide decided decision
+    decisions report reports reported reporting said say says discuss discussed discussion
+    member members meeting meetings minutes happen happened happening tell told know known
+    many much number numbers change changed changes changing year years time times month
+    months mention mentioned raise raised concern concerns issue issues item items agenda
+    scrutiny overview main key kind kinds sort thing things way ways also ever yet get got
+    made make makes give given take taken last past recent recently latest current currently
+    since between improve improved improvement trend over well new like
+    use used uses using give gave given long often did does done
+    january february march april may june july august september october november december
+    spring summer autumn winter"""
+GENERIC_WORDS = frozenset(_GENERIC.split())
+"""Words that say little about a question's topic in a scrutiny archive."""
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def content_terms(question: str) -> list[str]:
+    """Index terms of the words that carry a question's topic (not years, not generic
+    words), stemmed as BM25 stems them, so "covers the question" means what BM25 matched."""
+    terms: dict[str, None] = {}
+    for word in _WORDS.findall(question.lower()):
+        if word in GENERIC_WORDS or word.isdigit() or len(word) < 3:
+            continue
+        term = ANALYZER.term(word)
+        if term:
+            terms[term] = None
+    return list(terms)
+
+
+def aspects_of(question: str, topic: str, trend: bool = False) -> Aspects:
+    """The aspects of a question: `topic` is the question without its date words (the
+    terms come from it), `question` the whole wording (the asked-for thing may be "when")."""
+    action = bool(_WANTS_ACTION.search(question))
+    return Aspects(
+        terms=tuple(content_terms(topic)),
+        figure=bool(_WANTS_FIGURE.search(question)) or trend,
+        who=bool(_WANTS_WHO.search(question)),
+        when=bool(_WANTS_WHEN.search(question)),
+        action=action,
+        many=bool(_WANTS_LIST.search(question)),
+        trend=trend,
+    )
+
+
+# -- what a sentence holds ---------------------------------------------------------------
+
+_FIGURE = re.compile(
+    r"[£$€]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:m|bn|k|million|billion|thousand)\b)?"
+    r"|\b\d[\d,]*(?:\.\d+)?\s?(?:%|per ?cent\b|percent\b)"
+    r"|\b\d[\d,]*(?:\.\d+)?\s(?:million|billion|thousand)\b"
+    r"|(?<![\d.])\b\d[\d,]*(?:\.\d+)?\b(?![.\d])"
+)
+_NOT_A_FIGURE = re.compile(
+    r"(?:item|para(?:graph)?|page|section|minute|appendix|table|annex|no\.?|number)\s*$", re.I
+)
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+
+
+def figures_in(text: str) -> list[str]:
+    """The figures a sentence states (amounts, rates, counts, durations), verbatim; years,
+    dates and item or paragraph numbers are not figures."""
+    out = []
+    for m in _FIGURE.finditer(text):
+        value = m.group(0).strip()
+        plain = value.replace(",", "")
+        if _YEAR.match(plain):
+            continue
+        if _NOT_A_FIGURE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        if re.fullmatch(r"\d{1,2}", plain) and _MONTH_NEAR.search(text[m.end() : m.end() + 12]):
+            continue  # "15 January": a date
+        out.append(value)
+    return out
+
+
+_MONTH_NEAR = re.compile(
+    r"^\s*(?:and \d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I
+)
+ACTION_LINE = re.compile(r"\bACTIONS?\s*:")
+_RESOLVED = re.compile(r"\bRESOLVED\b|\bresolved (?:that|to)\b|\bDECISION\s*:", re.I)
+_AGREED = re.compile(
+    r"\bit was agreed\b|\bagreed (?:to|that)\b|\bundertook to\b|\b(?:was|were) asked to\b"
+    r"|\bwould (?:ask|arrange|provide|circulate|share|bring|invite|write|prepare|report)\b"
+    r"|\bwould be (?:arranged|prepared|provided|circulated|shared|brought|presented|sent"
+    r"|reported)\b|\bfurther report\b|\breport back\b|\bmoved\b.*\bseconded\b|\bcarried\b",
+    re.IGNORECASE,
+)
+_PROCEDURAL = re.compile(
+    r"\bcorrect record\b|\bminutes of the (?:previous |last )?meeting\b.*\b(?:approved|agreed"
+    r"|signed|confirmed)\b|\bapologies\b|\bdeclar\w* (?:of )?(?:an? )?(?:personal |pecuniary )?"
+    r"interests?\b|\bnote[sd]? the report\b|\bdate of (?:the )?next meeting\b"
+    r"|\blink to the\b|https?://|\bwww\.|\bclick here\b|\bweb ?page\b",
+    re.IGNORECASE,
+)
+_DATE_WORDS = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\b|\b(?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December|spring|summer|autumn|winter) \d{4}\b"
+    r"|\b(?:19|20)\d{2}\b",
+    re.IGNORECASE,
+)
+_NAME = re.compile(
+    r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|Director|Chief|Head|Cabinet Member|Leader|Chair"
+    r"|Chairman|Officer|Manager|DCS)\b|\b[A-Z][a-z]+ [A-Z][a-z]+\b"
+)
+_MODAL_TARGET = re.compile(r"\b(?:aim|aims|target|should|ambition|hope[sd]?|would like)\b", re.I)
+_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
+
+
+def _is_measure(figure: str) -> bool:
+    """A rate or an amount (33.3%, £1.2m, 4 million) rather than a bare number."""
+    return bool(re.search(r"[%£$€]|per ?cent|million|billion|thousand", figure, re.I))
+
+
+def is_action(text: str) -> bool:
+    """A sentence that records an action, resolution or agreement."""
+    return bool(ACTION_LINE.search(text) or _RESOLVED.search(text) or _AGREED.search(text))
+
+
+def is_procedural(text: str) -> bool:
+    """Meeting housekeeping (minutes approved, apologies, interests declared) and web
+    boilerplate ("This is the link to the Ofsted webpage")."""
+    return bool(_PROCEDURAL.search(text))
+
+
+def is_stray(text: str) -> bool:
+    """A line that is no sentence: a heading, a list of names, a table's source line.
+
+    Such lines have few words, or hardly any lower-case running text (names and titles
+    are capitalised), or no letters to speak of (a row of figures)."""
+    words = text.split()
+    if len(words) < 5:
+        return True
+    alpha = [w for w in words if any(c.isalpha() for c in w)]
+    if len(alpha) < 0.5 * len(words):
+        return True
+    lower = [w for w in alpha if w[0].islower()]
+    if len(lower) < 0.3 * len(alpha):
+        return True
+    return bool(re.match(r"^(?:source|sources|note|notes|figure|table|chart)\b\s*[:.]", text, re.I))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence of a top passage that an answer may quote: a verbatim slice."""
+
+    hit: Hit
+    rank: int
+    start: int
+    end: int
+    text: str
+    figures: tuple[str, ...]
+    action: bool
+    procedural: bool
+    dated: bool
+    named: bool
+    target: bool
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The slice [start, end) of `text` cut at Markdown emphasis markers, each piece
+    trimmed of spaces and stray punctuation at its ends."""
+    pieces: list[tuple[int, int]] = []
+    cursor = start
+    for m in _EMPHASIS.finditer(text, start, end):
+        pieces.append((cursor, m.start()))
+        cursor = m.end()
+    pieces.append((cursor, end))
+    out = []
+    for a, b in pieces:
+        while a < b and text[a] in " \t\n:;,-–":
+            a += 1
+        while b > a and text[b - 1] in " \t\n:;,-–":
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def candidates(hits: Sequence[Hit]) -> list[Candidate]:
+    """Every candidate sentence of the hits, in rank then reading order."""
+    out: list[Candidate] = []
+    seen: set[str] = set()
+    for rank, hit in enumerate(hits):
+        text = hit.text
+        sentences = split_sentences(text)
+        spans: list[tuple[int, int]] = []
+        absorb = False
+        for s in sentences:
+            if spans and (absorb or ACTION_LINE.match(s.text)):
+                # "ACTION: <owners>" belongs to the sentence before it (the splitter may
+                # cut after the colon: the owners come along too).
+                absorb = not absorb and s.text.rstrip().endswith(":")
+                spans[-1] = (spans[-1][0], s.end)
+                continue
+            absorb = False
+            spans.append((s.start, s.end))
+        for a, b in spans:
+            for x, y in _segments(text, a, b):
+                piece = text[x:y]
+                key = " ".join(piece.lower().split())
+                if key in seen or (is_stray(piece) and not ACTION_LINE.search(piece)):
+                    continue
+                seen.add(key)
+                out.append(
+                    Candidate(
+                        hit=hit,
+                        rank=rank,
+                        start=x,
+                        end=y,
+                        text=piece,
+                        figures=tuple(figures_in(piece)),
+                        action=is_action(piece),
+                        procedural=is_procedural(piece),
+                        dated=bool(_DATE_WORDS.search(piece)),
+                        named=bool(_NAME.search(piece)) or bool(ACTION_LINE.search(piece)),
+                        target=bool(_MODAL_TARGET.search(piece)),
+                    )
+                )
+    return out
+
+
+# -- scoring -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SentenceWeights:
+    """How much each piece of evidence counts in a sentence's score (`cosine`, `figure`,
+    `phrase` chosen on `tune` by `eval.fit_answers`, eval/README.md "Answer constants";
+    the others are set by hand and not yet tuned)."""
+
+    coverage: float = 1.0
+    """IDF-weighted share of the question's topic terms in the sentence."""
+    phrase: float = 0.0
+    """Per adjacent pair of topic terms standing adjacent (at most two count). Tune chose
+    0 over 0.1 and 0.2: adjacency mostly rewards common pairs ("social workers")."""
+    cosine: float = 1.0
+    """The passage's dense cosine, relative to the best passage's."""
+    prior: float = 0.1
+    """The passage's fused retrieval score, relative to the best."""
+    figure: float = 0.3
+    """The sentence states a rate or amount and the question asks for a figure (half for
+    a bare number)."""
+    action: float = 0.35
+    """The sentence records an action or resolution and the question asks what was done."""
+    procedural: float = 0.6
+    """Penalty: meeting housekeeping (minutes approved, apologies, interests)."""
+    who: float = 0.15
+    when: float = 0.15
+    target: float = 0.3
+    """Penalty, figure questions: an aim or target rather than the measured figure."""
+
+
+WEIGHTS = SentenceWeights()
+
+
+@dataclass
+class Scored:
+    """A candidate with its score for one question."""
+
+    candidate: Candidate
+    score: float
+    coverage: float = 0.0
+    """The IDF-weighted share of the question's topic terms the sentence holds."""
+
+    @property
+    def hit(self) -> Hit:
+        return self.candidate.hit
+
+
+DocumentFrequency = Callable[[str], float]
+"""A term's inverse document frequency over the whole archive (the lexical index's)."""
+
+
+def term_weights(
+    terms: Sequence[str], texts: Sequence[str], idf: DocumentFrequency | None = None
+) -> dict[str, float]:
+    """How much each topic term counts: its inverse document frequency over the archive
+    when known (else over the evidence passages), so "exit interviews" counts for more
+    than "social workers" when every paper speaks of social workers."""
+    if idf is not None:
+        return {t: max(idf(t), 0.05) for t in terms}
+    stems = [set(ANALYZER.terms(t)) for t in texts]
+    n = len(texts)
+    return {t: math.log(1 + (n + 1) / (1 + sum(1 for s in stems if t in s))) for t in terms}
+
+
+def _phrase_matches(terms: Sequence[str], stems: Sequence[str | None]) -> int:
+    pairs = set(zip(stems, stems[1:], strict=False))
+    return sum(1 for pair in zip(terms, terms[1:], strict=False) if pair in pairs)
+
+
+def score_candidates(
+    found: Sequence[Candidate],
+    aspects: Aspects,
+    cosines: Mapping[int, float],
+    weights: SentenceWeights = WEIGHTS,
+    idf: DocumentFrequency | None = None,
+) -> list[Scored]:
+    """Each candidate scored for the question's aspects (higher is better)."""
+    if not found:
+        return []
+    hits = {c.hit.passage_id: c.hit for c in found}
+    idf_of = term_weights(aspects.terms, [h.text for h in hits.values()], idf)
+    total = sum(idf_of.values())
+    top_score = max((h.score for h in hits.values()), default=1.0) or 1.0
+    best_cos = max((cosines.get(pid, 0.0) for pid in hits), default=0.0)
+    out = []
+    for c in found:
+        stems = ANALYZER.terms(c.text)
+        present = {t for t in stems if t}
+        if c.hit.citation.item_title:
+            present |= {t for t in ANALYZER.terms(c.hit.citation.item_title) if t}
+        cov = sum(w for t, w in idf_of.items() if held(t, present)) / total if total else 0.0
+        score = weights.coverage * cov
+        score += weights.phrase * min(_phrase_matches(aspects.terms, stems), 2)
+        score += weights.cosine * (cosines.get(c.hit.passage_id, best_cos - 0.2) - best_cos)
+        score += weights.prior * max(c.hit.score, 0.0) / top_score
+        if aspects.figure and c.figures:
+            # A rate or an amount states more than a bare count ("(3 months)").
+            score += weights.figure * (1.0 if any(map(_is_measure, c.figures)) else 0.5)
+            if c.target:
+                score -= weights.target
+        if aspects.action and c.action:
+            score += weights.action
+        if c.procedural and not (set(aspects.terms) & {"minut", "apolog", "declar", "interest"}):
+            score -= weights.procedural
+        if aspects.who and c.named:
+            score += weights.who
+        if aspects.when and c.dated:
+            score += weights.when
+        out.append(Scored(c, score, cov))
+    return out

@@ -1,0 +1,147 @@
+"""The defects of issue #13 §3, each pinned on the real seed index: the opening line,
+filtered questions that must still answer, action questions, Markdown and stray lines,
+and the cost of an answer (no sentence is embedded at question time)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from indexer.models import SearchFilters
+from search_api.archive import Archive, Reader
+from search_api.search import SearchRequest
+from search_api.sentences import aspects_of, candidates, figures_in, is_stray
+
+
+@pytest.fixture(scope="module")
+def service(seed_engine: Archive) -> Reader:
+    return seed_engine.reader()
+
+
+def test_trend_answer_opens_with_both_ends_in_date_order(service: Reader) -> None:
+    r = service.ask(SearchRequest("How did agency staffing change between 2018 and 2022?", k=8))
+    assert not r.abstained and r.lead
+    first_line = r.text.splitlines()[0]
+    assert first_line == r.lead
+    assert "40%" in r.lead and "33.3%" in r.lead
+    assert r.lead.index("40%") < r.lead.index("33.3%")
+    assert "→" in r.lead
+    # The opening line is made of the cited sentences' own words, with their markers.
+    for m in re.finditer(r"(?:^|→ |; )(.+?) \[(\d+)\]", r.lead):
+        quote = r.citations[int(m.group(2)) - 1].quote
+        assert m.group(1).rstrip(" …") in quote
+    # Then the timeline: one line a meeting, in date order.
+    lines = r.text.splitlines()[1:]
+    assert lines and all(line.startswith("- ") for line in lines)
+    assert len(lines) == len(r.timeline)
+    days = [line.meeting_date for line in r.timeline]
+    assert days == sorted(days)
+    assert len({(x.meeting_date, x.committee) for x in r.timeline}) == len(r.timeline)
+
+
+def test_figure_question_leads_with_the_figure(service: Reader) -> None:
+    r = service.ask(SearchRequest("What share of audited cases were rated inadequate?", k=8))
+    assert not r.abstained
+    assert r.lead and "20%" in r.lead
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        SearchFilters(doc_type="report"),
+        SearchFilters(date_from=date(2019, 1, 1), date_to=date(2022, 12, 31)),
+    ],
+    ids=["doc_type=report", "2019-2022"],
+)
+def test_a_filter_never_turns_a_matching_passage_into_an_abstention(
+    service: Reader, filters: SearchFilters
+) -> None:
+    found = service.search(SearchRequest("agency staffing", 8, filters=filters))
+    assert any("33.3%" in h.text for h in found.hits[:3])
+    r = service.ask(SearchRequest("agency staffing", 8, filters=filters))
+    assert not r.abstained
+    assert "33.3%" in r.text
+
+
+def test_action_question_cites_action_lines_not_the_minutes_approval(service: Reader) -> None:
+    r = service.ask(SearchRequest("What actions were agreed at the November 2018 meeting?", k=8))
+    assert not r.abstained
+    quotes = [c.quote for c in r.citations]
+    assert sum("ACTION:" in q for q in quotes) >= 2, quotes
+    assert not any(re.search(r"correct record|previous meeting", q, re.I) for q in quotes)
+    for c in r.citations:
+        assert str(c.citation.meeting_date) == "2018-11-21"
+
+
+def test_who_question_quotes_the_action_line_with_its_sentence(service: Reader) -> None:
+    r = service.ask(
+        SearchRequest("Who is responsible for the briefing on young people kept in police cells?")
+    )
+    assert any("ACTION: Chris Spencer/Andy Dempsey" in c.quote for c in r.citations)
+    _check_citations_plain(r.text, [c.quote for c in r.citations], [c.text for c in r.citations])
+
+
+def _check_citations_plain(text: str, quotes: list[str], texts: list[str]) -> None:
+    markers = sorted({int(n) for n in re.findall(r"\[(\d+)\]", text)})
+    assert markers == list(range(1, len(quotes) + 1))
+    for quote, passage in zip(quotes, texts, strict=True):
+        assert quote in passage
+
+
+def test_no_sentence_is_embedded_to_answer(service: Reader, seed_engine: Archive) -> None:
+    """An answer costs its search: the only text embedded is the question (once)."""
+    stats = seed_engine.embedder.stats
+    question = "What did the committee hear about agency social workers?"
+    before = (stats.calls, stats.texts)
+    service.search(SearchRequest(question, 8))
+    search_cost = (stats.calls - before[0], stats.texts - before[1])
+    before = (stats.calls, stats.texts)
+    r = service.ask(SearchRequest(question, 8))
+    assert not r.abstained
+    assert (stats.calls - before[0], stats.texts - before[1]) == search_cost == (1, 1)
+
+
+def test_markdown_emphasis_is_never_quoted() -> None:
+    from indexer.models import Citation, Hit
+
+    text = (
+        "***Resolved** that the council agrees to extend the cleaning contract for a "
+        "further two years at a cost of £1.2 million. **Action:** officers to report back."
+    )
+    hit = Hit(passage_id=1, text=text, score=1.0, citation=Citation(document_id="d"))
+    found = candidates([hit])
+    assert found
+    for c in found:
+        assert "*" not in c.text
+        assert text[c.start : c.end] == c.text
+
+
+def test_stray_lines_are_not_candidates() -> None:
+    assert is_stray("Councillors Smith, Jones, Brown and Patel")
+    assert is_stray("Source: Office for National Statistics")
+    assert is_stray("2020-21 2021-22 2022-23 106 123 137")
+    assert not is_stray("The committee agreed to extend the cleaning contract for two years.")
+
+
+def test_figures_are_amounts_not_dates_or_item_numbers() -> None:
+    assert figures_in("rate of agency social workers to 33.3% recently") == ["33.3%"]
+    assert figures_in("a budget of £315.5 million in 2024") == ["£315.5 million"]
+    assert figures_in("under item 41 on 15 January 2019") == []
+
+
+def test_aspects_of_questions() -> None:
+    a = aspects_of("How much did the council spend on agency staff?", "agency staff spend")
+    assert a.figure and not a.action
+    a = aspects_of("What actions were agreed at the meeting?", "actions agreed")
+    assert a.action and a.many
+    a = aspects_of("Who will write to the CCG?", "write CCG")
+    assert a.who
+
+
+def test_plain_ofsted_does_not_quote_the_link_line(service: Reader) -> None:
+    """Issue #13: plain "Ofsted" quoted "This is the link to the Ofsted webpage"."""
+    r = service.ask(SearchRequest("Ofsted", k=8))
+    assert not r.abstained
+    assert not any("link to the Ofsted" in c.quote for c in r.citations)
