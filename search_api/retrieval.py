@@ -14,6 +14,7 @@ import numpy as np
 from indexer.embedding import Embedder
 from indexer.lexical import LexicalIndex
 from indexer.models import Hit, SearchFilters, SearchMode
+from indexer.settings import SearchSettings
 from indexer.store import PassageStore
 from indexer.vectors import VectorIndex
 
@@ -28,6 +29,25 @@ def reciprocal_rank_fusion(
         for rank, pid in enumerate(ranking):
             scores[pid] = scores.get(pid, 0.0) + weight / (k + rank + 1)
     return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _unit_scale(scores: dict[int, float]) -> dict[int, float]:
+    """Scores mapped linearly onto [0, 1] (min → 0, max → 1); all equal → all 0."""
+    if not scores:
+        return {}
+    low, high = min(scores.values()), max(scores.values())
+    span = high - low
+    return {pid: (value - low) / span if span > 0 else 0.0 for pid, value in scores.items()}
+
+
+def convex_fusion(
+    dense: dict[int, float], lexical: dict[int, float], lexical_weight: float
+) -> list[tuple[int, float]]:
+    """(passage id, score) best first: min-max scaled cosine + weight × scaled BM25,
+    over the passages of `dense` (each must have both scores)."""
+    d, lex = _unit_scale(dense), _unit_scale(lexical)
+    fused = {pid: d[pid] + lexical_weight * lex.get(pid, 0.0) for pid in d}
+    return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
 
 
 class Retriever:
@@ -70,33 +90,75 @@ class Retriever:
         return self.lexical_index.search(query, k, allowed)
 
     def rank(
-        self, query: str, depth: int, mode: SearchMode, filters: SearchFilters | None
+        self,
+        query: str,
+        depth: int,
+        mode: SearchMode,
+        filters: SearchFilters | None,
+        tuning: SearchSettings | None = None,
     ) -> tuple[list[tuple[int, float]], dict[int, float]]:
         """(passage id, score) pairs best first, and the dense cosine of every passage the
-        dense retriever saw: even a lexical ranking is judged on topic by its cosines."""
+        dense retriever saw: even a lexical ranking is judged on topic by its cosines.
+
+        `tuning` (the reader's search settings) overrides the fusion constants the
+        retriever was opened with, so one opened index serves any settings."""
         allowed = self.allowed(filters)
-        dense = self.dense(query, depth, allowed)
+        vector = self.embedder.encode_query(query)
+        dense = self.vectors.search(vector, depth, allowed)
         if mode == "dense":
-            ranked = dense
-        elif mode == "lexical":
-            ranked = self.lexical(query, depth, allowed)
-        else:
-            ranked = self.fuse(dense, self.lexical(query, depth, allowed))
-        return ranked, dict(dense)
+            return dense, dict(dense)
+        lexical = self.lexical(query, depth, allowed)
+        if mode == "lexical":
+            return lexical, dict(dense)
+        if tuning is not None and tuning.fusion == "convex":
+            return self.fuse_scores(query, vector, dense, lexical, tuning.lexical_weight)
+        return self.fuse(dense, lexical, tuning), dict(dense)
 
     def fuse(
-        self, dense: Sequence[tuple[int, float]], lexical: Sequence[tuple[int, float]]
+        self,
+        dense: Sequence[tuple[int, float]],
+        lexical: Sequence[tuple[int, float]],
+        tuning: SearchSettings | None = None,
     ) -> list[tuple[int, float]]:
-        """Reciprocal rank fusion of a dense and a lexical ranking, lexical weighted.
-
-        BM25 outweighs the dense side (settings.lexical_weight = 1.5): on scrutiny papers,
-        full of names, figures and committee jargon, it retrieves better than the small
-        embedding model (dev, seed and Kent question sets alike, eval/README.md).
-        """
+        """Reciprocal rank fusion of a dense and a lexical ranking, lexical weighted."""
         return reciprocal_rank_fusion(
             [[pid for pid, _ in dense], [pid for pid, _ in lexical]],
-            k=self.rrf_k,
-            weights=[1.0, self.lexical_weight],
+            k=tuning.rrf_k if tuning else self.rrf_k,
+            weights=[1.0, tuning.lexical_weight if tuning else self.lexical_weight],
+        )
+
+    def fuse_scores(
+        self,
+        query: str,
+        vector: np.ndarray,
+        dense: Sequence[tuple[int, float]],
+        lexical: Sequence[tuple[int, float]],
+        lexical_weight: float,
+    ) -> tuple[list[tuple[int, float]], dict[int, float]]:
+        """Convex fusion of both retrievers' own scores over the union of their candidates,
+        and every candidate's cosine.
+
+        Rank fusion hides how far ahead a first place is: a passage the dense side ranks
+        first with a clear margin, and BM25 misses, loses to one both sides rank 30th.
+        Here every candidate gets both exact scores (its cosine from its stored vector,
+        its BM25 from the postings), each scaled to [0, 1] over the candidates, and the
+        fused score is `dense + lexical_weight × lexical`.
+        """
+        cosines = dict(dense)
+        bm25 = dict(lexical)
+        missing_cos = [pid for pid in bm25 if pid not in cosines]
+        if missing_cos:
+            ids, vectors = self.store.vectors_for(missing_cos, len(vector))
+            cosines.update(zip((int(i) for i in ids), (vectors @ vector).tolist(), strict=True))
+        missing_bm25 = [pid for pid in cosines if pid not in bm25]
+        if missing_bm25:
+            bm25.update(self.lexical_index.scores_for(query, missing_bm25))
+        pool = list(cosines)
+        return (
+            convex_fusion(
+                {p: cosines[p] for p in pool}, {p: bm25.get(p, 0.0) for p in pool}, lexical_weight
+            ),
+            cosines,
         )
 
     def hits(self, ranked: Sequence[tuple[int, float]]) -> list[Hit]:
