@@ -111,7 +111,9 @@ class Retriever:
         if mode == "lexical":
             return lexical, dict(dense)
         if tuning is not None and tuning.fusion == "convex":
-            return self.fuse_scores(query, vector, dense, lexical, tuning.lexical_weight)
+            return self.fuse_scores(
+                query, vector, dense, lexical, tuning.lexical_weight, tuning.context_weight
+            )
         return self.fuse(dense, lexical, tuning), dict(dense)
 
     def fuse(
@@ -134,6 +136,7 @@ class Retriever:
         dense: Sequence[tuple[int, float]],
         lexical: Sequence[tuple[int, float]],
         lexical_weight: float,
+        context_weight: float = 0.0,
     ) -> tuple[list[tuple[int, float]], dict[int, float]]:
         """Convex fusion of both retrievers' own scores over the union of their candidates,
         and every candidate's cosine.
@@ -154,12 +157,53 @@ class Retriever:
         if missing_bm25:
             bm25.update(self.lexical_index.scores_for(query, missing_bm25))
         pool = list(cosines)
-        return (
-            convex_fusion(
-                {p: cosines[p] for p in pool}, {p: bm25.get(p, 0.0) for p in pool}, lexical_weight
-            ),
-            cosines,
+        fused = convex_fusion(
+            {p: cosines[p] for p in pool}, {p: bm25.get(p, 0.0) for p in pool}, lexical_weight
         )
+        if context_weight > 0:
+            fused = self.with_context(
+                query, vector, fused, cosines, bm25, lexical_weight, context_weight
+            )
+        return fused, cosines
+
+    def with_context(
+        self,
+        query: str,
+        vector: np.ndarray,
+        fused: list[tuple[int, float]],
+        cosines: dict[int, float],
+        bm25: dict[int, float],
+        lexical_weight: float,
+        context_weight: float,
+    ) -> list[tuple[int, float]]:
+        """Fused scores plus `context_weight` × the best neighbour's fused score (small-to-
+        big): a list item or a table row whose heading or lead-in sentence sits in the
+        passage before it is scored with that context, on the same scale as the pool."""
+        neighbours = self.store.neighbours([pid for pid, _ in fused])
+        others = {n for ns in neighbours.values() for n in ns}
+        need_cos = [n for n in others if n not in cosines]
+        n_cos = dict(cosines)
+        if need_cos:
+            ids, vectors = self.store.vectors_for(need_cos, len(vector))
+            n_cos.update(zip((int(i) for i in ids), (vectors @ vector).tolist(), strict=True))
+        n_bm25 = dict(bm25)
+        need_bm25 = [n for n in others if n not in bm25]
+        if need_bm25:
+            n_bm25.update(self.lexical_index.scores_for(query, need_bm25))
+        low, high = min(cosines.values()), max(cosines.values())
+        top = max(bm25.values(), default=0.0)
+        low_l = min(bm25.values(), default=0.0)
+
+        def own(pid: int) -> float:
+            d = (n_cos.get(pid, low) - low) / (high - low) if high > low else 0.0
+            lex = (n_bm25.get(pid, 0.0) - low_l) / (top - low_l) if top > low_l else 0.0
+            return min(max(d, 0.0), 1.0) + lexical_weight * min(max(lex, 0.0), 1.0)
+
+        rescored = {
+            pid: score + context_weight * max((own(n) for n in neighbours.get(pid, ())), default=0)
+            for pid, score in fused
+        }
+        return sorted(rescored.items(), key=lambda item: (-item[1], item[0]))
 
     def hits(self, ranked: Sequence[tuple[int, float]]) -> list[Hit]:
         """Passages with their citations, in the ranking's order; highlights are left to
