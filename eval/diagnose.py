@@ -81,6 +81,7 @@ def quote_ranks(
     from search_api.search import SearchRequest
 
     retriever = archive.snapshot.retriever
+    tuning = archive.settings.search
     reader = archive.reader()
     support = supporting_passages(archive, questions)
     rows: list[QuoteRanks] = []
@@ -99,7 +100,7 @@ def quote_ranks(
             "served": served,
             "dense": [pid for pid, _ in dense_pairs],
             "lexical": [pid for pid, _ in lexical_pairs],
-            "fused": [pid for pid, _ in retriever.fuse(dense_pairs, lexical_pairs)],
+            "fused": [pid for pid, _ in retriever.rank(topic, depth, "hybrid", None, tuning)[0]],
         }
         for quote in q.quotes:
             wanted = support[normalise(quote)]

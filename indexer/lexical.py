@@ -34,7 +34,7 @@ import mmap
 import os
 import re
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -257,6 +257,35 @@ class LexicalIndex:
         pos, passage_ids = pos[inside], passage_ids[inside]
         return pos[self.ids[pos] == passage_ids]
 
+    def _columns(self, query: str) -> dict[int, float]:
+        weights = self.analyzer.weighted_query_terms(query, self.terms)
+        return {self.terms[t]: w for t, w in weights.items() if t in self.terms}
+
+    def _scores(self, columns: dict[int, float]) -> np.ndarray:
+        """The query's BM25 for every row (0 where no query term stands)."""
+        for each in self._mapped:
+            each.check()  # a truncated file would kill the process on the first page touched
+        scores = np.zeros(len(self.ids), dtype=np.float32)
+        for col, weight in columns.items():
+            start, end = self.indptr[col], self.indptr[col + 1]
+            scores[self.rows[start:end]] += weight * self.scores[start:end]
+        return scores
+
+    def scores_for(self, query: str, passage_ids: Sequence[int]) -> dict[int, float]:
+        """The query's BM25 of each given passage (0 without a query term; ids not in the
+        index left out): score fusion needs it for passages only the dense side found."""
+        columns = self._columns(query)
+        wanted = np.asarray(list(passage_ids), dtype=np.int64)
+        if not len(self.ids) or not len(wanted):
+            return {}
+        pos = np.searchsorted(self.ids, wanted)
+        inside = pos < len(self.ids)
+        inside[inside] = self.ids[pos[inside]] == wanted[inside]
+        if not columns:
+            return dict.fromkeys((int(p) for p in wanted[inside]), 0.0)
+        scores = self._scores(columns)
+        return {int(p): float(scores[r]) for p, r in zip(wanted[inside], pos[inside], strict=True)}
+
     def search(
         self, query: str, k: int, allowed: np.ndarray | None = None
     ) -> list[tuple[int, float]]:
@@ -264,16 +293,10 @@ class LexicalIndex:
 
         `allowed`, if given, restricts results to those passage ids (the filters).
         """
-        weights = self.analyzer.weighted_query_terms(query, self.terms)
-        columns = {self.terms[t]: w for t, w in weights.items() if t in self.terms}
+        columns = self._columns(query)
         if not columns or k <= 0 or not len(self.ids):
             return []
-        for each in self._mapped:
-            each.check()  # a truncated file would kill the process on the first page touched
-        scores = np.zeros(len(self.ids), dtype=np.float32)
-        for col, weight in columns.items():
-            start, end = self.indptr[col], self.indptr[col + 1]
-            scores[self.rows[start:end]] += weight * self.scores[start:end]
+        scores = self._scores(columns)
         if allowed is None:
             candidates = np.flatnonzero(scores >= self._floor(columns, k))
         else:

@@ -473,6 +473,24 @@ class PassageStore:
         return result
 
     @_sqlite_errors
+    def neighbours(self, ids: Sequence[int]) -> dict[int, list[int]]:
+        """For each passage, the passages just before and after it in the same agenda item
+        of any document holding it (the context a list item or a table row reads in)."""
+        found: dict[int, list[int]] = {}
+        for chunk in _batches(list(dict.fromkeys(ids)), 500):
+            for pid, other in self.connection.execute(
+                "SELECT s.passage_id, n.passage_id FROM sources s JOIN sources n "
+                "ON n.document_id = s.document_id AND n.ordinal IN (s.ordinal - 1, s.ordinal + 1) "
+                "AND n.item IS s.item "
+                f"WHERE s.passage_id IN ({_marks(chunk)}) AND n.passage_id != s.passage_id",
+                chunk,
+            ):
+                found.setdefault(pid, [])
+                if other not in found[pid]:
+                    found[pid].append(other)
+        return found
+
+    @_sqlite_errors
     def filtered_ids(self, filters: SearchFilters) -> np.ndarray:
         """Ids of passages with at least one source inside the filters."""
         where, params = filter_sql(filters)

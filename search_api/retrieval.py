@@ -7,13 +7,15 @@ rises above one found by either alone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from indexer.embedding import Embedder
 from indexer.lexical import LexicalIndex
 from indexer.models import Hit, SearchFilters, SearchMode
+from indexer.settings import SearchSettings
 from indexer.store import PassageStore
 from indexer.vectors import VectorIndex
 
@@ -28,6 +30,56 @@ def reciprocal_rank_fusion(
         for rank, pid in enumerate(ranking):
             scores[pid] = scores.get(pid, 0.0) + weight / (k + rank + 1)
     return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+
+
+@dataclass(frozen=True)
+class FusionScale:
+    """How convex fusion puts a cosine and a BM25 on one scale: each min-max scaled over
+    the candidates and clipped to [0, 1], so a neighbour outside the candidates scales
+    alike. Measured on tune against other BM25 scalings: divided by the best candidate's
+    0.741, by the query's own ceiling (sum of idf) 0.754 at best, min-max 0.755."""
+
+    cos_low: float
+    cos_high: float
+    lexical_low: float
+    lexical_high: float
+    lexical_weight: float
+
+    @classmethod
+    def over(
+        cls,
+        cosines: Mapping[int, float],
+        bm25: Mapping[int, float],
+        lexical_weight: float,
+    ) -> FusionScale:
+        """The scale of one query's candidates."""
+        return cls(
+            min(cosines.values(), default=0.0),
+            max(cosines.values(), default=0.0),
+            min(bm25.values(), default=0.0),
+            max(bm25.values(), default=0.0),
+            lexical_weight,
+        )
+
+    def score(self, cosine: float, bm25: float) -> float:
+        """Scaled cosine + lexical_weight × scaled BM25."""
+        span = self.cos_high - self.cos_low
+        d = (cosine - self.cos_low) / span if span > 0 else 0.0
+        span = self.lexical_high - self.lexical_low
+        lex = (bm25 - self.lexical_low) / span if span > 0 else 0.0
+        return min(max(d, 0.0), 1.0) + self.lexical_weight * min(max(lex, 0.0), 1.0)
+
+
+def convex_fusion(
+    dense: Mapping[int, float],
+    lexical: Mapping[int, float],
+    lexical_weight: float,
+) -> list[tuple[int, float]]:
+    """(passage id, score) best first: scaled cosine + weight × scaled BM25 (`FusionScale`)
+    over the passages of `dense`; a passage missing from `lexical` has BM25 0."""
+    scale = FusionScale.over(dense, lexical, lexical_weight)
+    fused = {pid: scale.score(cos, lexical.get(pid, 0.0)) for pid, cos in dense.items()}
+    return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
 
 
 class Retriever:
@@ -70,34 +122,118 @@ class Retriever:
         return self.lexical_index.search(query, k, allowed)
 
     def rank(
-        self, query: str, depth: int, mode: SearchMode, filters: SearchFilters | None
+        self,
+        query: str,
+        depth: int,
+        mode: SearchMode,
+        filters: SearchFilters | None,
+        tuning: SearchSettings | None = None,
     ) -> tuple[list[tuple[int, float]], dict[int, float]]:
         """(passage id, score) pairs best first, and the dense cosine of every passage the
-        dense retriever saw: even a lexical ranking is judged on topic by its cosines."""
+        dense retriever saw: even a lexical ranking is judged on topic by its cosines.
+
+        `tuning` (the reader's search settings) overrides the fusion constants the
+        retriever was opened with, so one opened index serves any settings."""
         allowed = self.allowed(filters)
-        dense = self.dense(query, depth, allowed)
+        vector = self.embedder.encode_query(query)
+        dense = self.vectors.search(vector, depth, allowed)
         if mode == "dense":
-            ranked = dense
-        elif mode == "lexical":
-            ranked = self.lexical(query, depth, allowed)
-        else:
-            ranked = self.fuse(dense, self.lexical(query, depth, allowed))
-        return ranked, dict(dense)
+            return dense, dict(dense)
+        lexical = self.lexical(query, depth, allowed)
+        if mode == "lexical":
+            return lexical, dict(dense)
+        if tuning is not None and tuning.fusion == "convex":
+            return self.fuse_scores(
+                query, vector, dense, lexical, tuning.lexical_weight, tuning.context_weight
+            )
+        return self.fuse(dense, lexical, tuning), dict(dense)
 
     def fuse(
-        self, dense: Sequence[tuple[int, float]], lexical: Sequence[tuple[int, float]]
+        self,
+        dense: Sequence[tuple[int, float]],
+        lexical: Sequence[tuple[int, float]],
+        tuning: SearchSettings | None = None,
     ) -> list[tuple[int, float]]:
-        """Reciprocal rank fusion of a dense and a lexical ranking, lexical weighted.
-
-        BM25 outweighs the dense side (settings.lexical_weight = 1.5): on scrutiny papers,
-        full of names, figures and committee jargon, it retrieves better than the small
-        embedding model (dev, seed and Kent question sets alike, eval/README.md).
-        """
+        """Reciprocal rank fusion of a dense and a lexical ranking, lexical weighted."""
         return reciprocal_rank_fusion(
             [[pid for pid, _ in dense], [pid for pid, _ in lexical]],
-            k=self.rrf_k,
-            weights=[1.0, self.lexical_weight],
+            k=tuning.rrf_k if tuning else self.rrf_k,
+            weights=[1.0, tuning.lexical_weight if tuning else self.lexical_weight],
         )
+
+    def fuse_scores(
+        self,
+        query: str,
+        vector: np.ndarray,
+        dense: Sequence[tuple[int, float]],
+        lexical: Sequence[tuple[int, float]],
+        lexical_weight: float,
+        context_weight: float = 0.0,
+    ) -> tuple[list[tuple[int, float]], dict[int, float]]:
+        """Convex fusion of both retrievers' own scores over the union of their candidates,
+        and every candidate's cosine.
+
+        Rank fusion hides how far ahead a first place is: a passage the dense side ranks
+        first with a clear margin, and BM25 misses, loses to one both sides rank 30th.
+        Here every candidate gets both exact scores (its cosine from its stored vector,
+        its BM25 from the postings), each scaled to [0, 1] over the candidates, and the
+        fused score is `dense + lexical_weight × lexical`.
+        """
+        cosines = dict(dense)
+        bm25 = dict(lexical)
+        missing_cos = [pid for pid in bm25 if pid not in cosines]
+        if missing_cos:
+            ids, vectors = self.store.vectors_for(missing_cos, len(vector))
+            cosines.update(zip((int(i) for i in ids), (vectors @ vector).tolist(), strict=True))
+        missing_bm25 = [pid for pid in cosines if pid not in bm25]
+        if missing_bm25:
+            bm25.update(self.lexical_index.scores_for(query, missing_bm25))
+        if not cosines:
+            return [], cosines
+        scale = FusionScale.over(cosines, bm25, lexical_weight)
+        fused = convex_fusion(cosines, bm25, lexical_weight)
+        if context_weight > 0:
+            fused = self.with_context(query, vector, fused, cosines, bm25, scale, context_weight)
+        return fused, cosines
+
+    def with_context(
+        self,
+        query: str,
+        vector: np.ndarray,
+        fused: list[tuple[int, float]],
+        cosines: dict[int, float],
+        bm25: dict[int, float],
+        scale: FusionScale,
+        context_weight: float,
+    ) -> list[tuple[int, float]]:
+        """Fused scores plus `context_weight` × the best neighbour's fused score (small-to-
+        big): a list item or a table row whose heading or lead-in sentence sits in the
+        passage before it is scored with that context, on the same scale as the pool."""
+        neighbours = self.store.neighbours([pid for pid, _ in fused])
+        others = {n for ns in neighbours.values() for n in ns}
+        n_cos = dict(cosines)
+        need_cos = [n for n in others if n not in cosines]
+        if need_cos:
+            ids, vectors = self.store.vectors_for(need_cos, len(vector))
+            n_cos.update(zip((int(i) for i in ids), (vectors @ vector).tolist(), strict=True))
+        n_bm25 = dict(bm25)
+        need_bm25 = [n for n in others if n not in bm25]
+        if need_bm25:
+            n_bm25.update(self.lexical_index.scores_for(query, need_bm25))
+        rescored = {
+            pid: score
+            + context_weight
+            * max(
+                (
+                    scale.score(n_cos[n], n_bm25.get(n, 0.0))
+                    for n in neighbours.get(pid, ())
+                    if n in n_cos
+                ),
+                default=0.0,
+            )
+            for pid, score in fused
+        }
+        return sorted(rescored.items(), key=lambda item: (-item[1], item[0]))
 
     def hits(self, ranked: Sequence[tuple[int, float]]) -> list[Hit]:
         """Passages with their citations, in the ranking's order; highlights are left to

@@ -103,7 +103,7 @@ def search(
     topic, k = intent.topic, request.k
     width = max(tuning.pool, k)
     ranked, cosines = retriever.rank(
-        topic, max(tuning.candidates, width), request.mode, request.filters
+        topic, max(tuning.candidates, width), request.mode, request.filters, tuning
     )
     candidates = retriever.hits(ranked[:width])
     scored = boost_span(candidates, intent, tuning.span_boost)
