@@ -276,7 +276,7 @@
     const vmin = Math.min(0, ...points.map((p) => p.value));
     const x = (t) => L + (t1 === t0 ? 0.5 : (t - t0) / (t1 - t0)) * (W - L - R);
     const y = (v) => T + (1 - (v - vmin) / (vmax - vmin)) * (H - T - B);
-    const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: "img", class: "figures-svg" });
+    const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: "group", "aria-label": caption, class: "figures-svg" });
     chart.append(svg("title", {}, `${caption}: ${points.map((p) => `${p.date_label} ${fmt(p)}`).join("; ")}`));
     chart.append(svg("line", { x1: L, y1: H - B, x2: W - R, y2: H - B, stroke: "#555" }));
     chart.append(svg("line", { x1: L, y1: T, x2: L, y2: H - B, stroke: "#555" }));

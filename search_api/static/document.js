@@ -26,8 +26,7 @@
     }
     // The manifest's notes are for whoever keeps the archive, not for readers.
     if (d.meeting_date || d.committee) {
-      if (links.childNodes.length) links.append(" · ");
-      links.append(link(meetingUrl(d), { class: "meeting" }, "The meeting"));
+      $("doc-meta").append(" · ", link(meetingUrl(d), { class: "meeting" }, "The meeting"));
     }
 
     const body = $("doc-body");

@@ -45,10 +45,10 @@ def test_card_links_to_its_meeting_page(live_server: str, browser_context: Brows
     page.locator("#items a.passage-link", has_text="para 41.4").first.click()
     page.wait_for_selector(".passage.selected")
     assert "about 40%" in page.locator(".passage.selected").inner_text()
-    if AXE.exists():
-        page.go_back()
-        page.wait_for_selector("#items li h3")
-        assert serious_violations(page) == [], "meeting page"
+    assert AXE.exists(), f"axe-core is not installed at {AXE}: run `make browser`"
+    page.go_back()
+    page.wait_for_selector("#items li h3")
+    assert serious_violations(page) == [], "meeting page"
     assert not errors, errors
 
 
