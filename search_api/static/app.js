@@ -285,9 +285,11 @@
     points.forEach((p, i) => {
       const a = svg("a", { href: `#cite-${p.n}`, class: "figure-point", "data-cite": p.n, "data-value": p.value, "aria-label": `${p.date_label}: ${fmt(p)}, citation ${p.n}` });
       a.append(svg("circle", { cx: x(times[i]), cy: y(p.value), r: 6, fill: "#1d70b8", stroke: "#fff", "stroke-width": 2 }));
-      a.append(svg("text", { x: x(times[i]), y: y(p.value) - 10, "text-anchor": "middle", "font-size": 12 }, fmt(p)));
+      // The first and last labels lean inwards, so that they stay inside the chart.
+      const anchor = i === 0 ? "start" : i === points.length - 1 ? "end" : "middle";
+      a.append(svg("text", { x: x(times[i]), y: y(p.value) - 10, "text-anchor": anchor, "font-size": 12 }, fmt(p)));
       chart.append(a);
-      chart.append(svg("text", { x: x(times[i]), y: H - B + 16, "text-anchor": i === 0 ? "start" : i === points.length - 1 ? "end" : "middle", "font-size": 11 }, p.date_label));
+      chart.append(svg("text", { x: x(times[i]), y: H - B + 16, "text-anchor": anchor, "font-size": 11 }, p.date_label));
     });
     $("figures-chart").replaceChildren(chart);
   }
