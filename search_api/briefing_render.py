@@ -215,10 +215,9 @@ def render_markdown(b: Briefing) -> str:
     else:
         out += [NOTHING_FOUND, ""]
     figures = briefing_figures(b)
-    if figures:
-        out += [f"## {md(figures_caption(figures))}", "", "| Date | Figure | Reference |",
-                "| --- | --- | --- |"]  # fmt: skip
-        out += [f"| {md(d)} | {md(v)} | {r} |" for d, v, r in figure_rows(figures)]
+    if figures:  # the timeline's figures, as a list (plain Markdown: no tables)
+        out += [f"### {md(figures_caption(figures))}", ""]
+        out += [f"- {md(d)}: {md(v)} {r}" for d, v, r in figure_rows(figures)]
         out.append("")
     out += ["## Actions and commitments", ""]
     if b.actions:
@@ -313,7 +312,7 @@ def render_docx(b: Briefing) -> bytes:
 
     figures = briefing_figures(b)
     if figures:
-        doc.add_heading(_one_line(figures_caption(figures)), level=1)
+        doc.add_heading(_one_line(figures_caption(figures)), level=2)  # part of the timeline
         table = doc.add_table(rows=1, cols=3)
         table.style = "Table Grid"
         for cell, text in zip(table.rows[0].cells, ("Date", "Figure", "Reference"), strict=True):

@@ -140,8 +140,8 @@ def _when(c: Citation) -> tuple[date, str] | None:
     if c.meeting_date is None:
         return None
     day = c.meeting_date
-    precision: DatePrecision | None = None
-    if c.date_approximate and day.day == 1:
+    precision: DatePrecision | None = c.date_precision
+    if precision is None and c.date_approximate and day.day == 1:
         precision = "year" if day.month == 1 else "month"
     return day, format_date(day, precision)
 

@@ -5,7 +5,8 @@ follows a topic wants the newest passages first, one who reads its history the o
 Ordering by date re-orders a fixed pool of the most relevant passages (`DATE_POOL`), so
 a date order never brings up a passage that does not speak to the query, and the pages
 of one date order are slices of one list. Relevance pages ask the search for
-`offset + k` passages (plus one, to know whether there are more).
+`offset + k` passages; a full page is taken to have more after it (the archive then
+holds more passages than were asked for; a next page may still come back empty).
 """
 
 from __future__ import annotations
@@ -56,9 +57,12 @@ def by_date(hits: list[Hit], newest_first: bool) -> list[Hit]:
 def page_of(reader: Reader, request: SearchRequest, sort: SortOrder, offset: int) -> Page:
     """Passages `offset` to `offset + request.k` of the search in the order `sort`."""
     end = offset + request.k
-    wanted = min(end + 1, MAX_K) if sort == "relevance" else max(DATE_POOL, request.k)
-    result = reader.search(replace(request, k=wanted))
-    ranked = result.hits
-    if sort != "relevance":
-        ranked = by_date(ranked, newest_first=sort == "newest")
+    if sort == "relevance":
+        # Exactly offset + k: the first page is then the very search /ask, the CLI and the
+        # evaluation make (a trend's coverage depends on k, so k + 1 would differ).
+        result = reader.search(replace(request, k=min(end, MAX_K)))
+        more = len(result.hits) >= end and end < MAX_K
+        return Page(result, result.hits[offset:end], sort, offset, has_more=more)
+    result = reader.search(replace(request, k=max(DATE_POOL, request.k)))
+    ranked = by_date(result.hits, newest_first=sort == "newest")
     return Page(result, ranked[offset:end], sort, offset, has_more=len(ranked) > end)

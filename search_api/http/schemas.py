@@ -202,7 +202,7 @@ class SearchResponse(BaseModel):
         r = result.request
         return cls(
             query=r.query, mode=r.mode, k=r.k, hits=result.hits,
-            temporal=temporal_info(result.intent),
+            temporal=temporal_info(result.intent), has_more=len(result.hits) >= r.k,
         )  # fmt: skip
 
     @classmethod

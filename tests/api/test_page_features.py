@@ -159,6 +159,8 @@ def test_word_briefing_is_a4_with_header_footer_and_figures(client: TestClient) 
     footer = section.footer._element.xml
     assert "PAGE" in footer and "NUMPAGES" in footer
     assert any("Figures at a glance" in p.text for p in document.paragraphs)
+    listed = client.post("/briefing", json={"topic": "agency staffing"}).text
+    assert "- 21 November 2018: 40% [" in listed
     assert document.tables and document.tables[0].rows[1].cells[1].text.endswith("%")
     md = client.post("/briefing", json={"topic": "agency staffing"}).text
     assert "Generated: " in md and " UTC" in md
@@ -173,3 +175,15 @@ def test_no_briefing_file_when_nothing_is_found(client: TestClient) -> None:
     assert r.status_code == 404
     assert "content-disposition" not in r.headers
     assert "no briefing was made" in r.json()["detail"]
+
+
+def test_citations_say_how_precisely_their_date_is_known(client: TestClient) -> None:
+    hits = client.get("/search", params={"q": "Ofsted monitoring visit chair's report", "k": 20})
+    precision = {
+        h["citation"]["document_id"]: h["citation"]["date_precision"] for h in hits.json()["hits"]
+    }
+    assert precision.get("000_2725e8365af33fe2") == "month", precision
+    assert precision.get("001_3bf3cecc07ef430f", "day") == "day"
+    for h in hits.json()["hits"]:
+        for source in h["citation"]["sources"]:
+            assert source["date_precision"] in ("day", "month", "year")
