@@ -77,6 +77,9 @@ class _Place(BaseModel):
     council: str | None = None
     committee: str | None = None
     meeting_date: date | None = None
+    date_precision: DatePrecision | None = Field(
+        default=None, description="How precisely meeting_date is known: day, month or year"
+    )
     date_approximate: bool = False
     doc_type: str | None = None
     item: str | None = None

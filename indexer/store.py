@@ -444,7 +444,7 @@ class PassageStore:
             for row in conn.execute(
                 "SELECT s.passage_id, s.document_id, d.title, d.council, d.committee, "
                 "d.meeting_date, d.date_approximate, d.doc_type, s.item, s.item_title, "
-                "s.paragraph, s.page, d.source_url, s.ordinal, s.stated_date "
+                "s.paragraph, s.page, d.source_url, s.ordinal, s.stated_date, d.date_precision "
                 "FROM sources s JOIN documents d USING (document_id) "
                 f"WHERE s.passage_id IN ({marks}) "
                 "ORDER BY d.date_approximate, d.meeting_date IS NULL, d.meeting_date, "
@@ -455,7 +455,7 @@ class PassageStore:
                     document_id=row[1], title=row[2], council=row[3], committee=row[4],
                     meeting_date=_date(row[5]), date_approximate=bool(row[6]), doc_type=row[7],
                     item=row[8], item_title=row[9], paragraph=row[10], page=row[11],
-                    source_url=row[12], ordinal=row[13],
+                    source_url=row[12], ordinal=row[13], date_precision=row[15],
                 )  # fmt: skip
                 sources.setdefault(row[0], []).append((source, _date(row[14])))
         result: dict[int, Passage] = {}

@@ -19,9 +19,12 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Mm
 from docx.text.paragraph import Paragraph
 
 from .answering import format_date, place_parts
@@ -34,6 +37,7 @@ from .briefing import (
     Reference,
     stated_label,
 )
+from .figures import Figures, briefing_figures, figure_rows
 
 __all__ = [
     "FIXED_TIMESTAMP",
@@ -117,8 +121,19 @@ def scope_lines(b: Briefing) -> list[tuple[str, str]]:
         named = f"{s.span_text} (ranked higher, not a filter)"
         lines.append(("Dates named in the question", named))
     if b.generated_at:
-        lines.append(("Generated", b.generated_at.strftime("%Y-%m-%d %H:%M UTC")))
+        lines.append(("Generated", generated_label(b.generated_at)))
     return lines
+
+
+def generated_label(stamp: datetime) -> str:
+    """'1 December 2026, 15:40 UTC': British order, the month in words."""
+    utc = stamp.astimezone(UTC) if stamp.tzinfo else stamp
+    return f"{_long_date(utc.date())}, {utc:%H:%M} UTC"
+
+
+def figures_caption(f: Figures) -> str:
+    """The heading of a briefing's figures table."""
+    return f"Figures at a glance: {f.label.lower()} over time, as the cited passages state it"
 
 
 def meeting_heading(date_label: str, approximate: bool, committee: str | None) -> str:
@@ -199,6 +214,11 @@ def render_markdown(b: Briefing) -> str:
             out.append("")
     else:
         out += [NOTHING_FOUND, ""]
+    figures = briefing_figures(b)
+    if figures:  # the timeline's figures, as a list (plain Markdown: no tables)
+        out += [f"### {md(figures_caption(figures))}", ""]
+        out += [f"- {md(d)}: {md(v)} {r}" for d, v, r in figure_rows(figures)]
+        out.append("")
     out += ["## Actions and commitments", ""]
     if b.actions:
         for a in b.actions:
@@ -263,6 +283,7 @@ def render_docx(b: Briefing) -> bytes:
     props.modified = stamp.replace(tzinfo=None)
     props.last_printed = stamp.replace(tzinfo=None)
 
+    _page_setup(doc, b)
     doc.add_heading(_one_line(b.title), level=0)
     doc.add_heading("Question and scope", level=1)
     for label, value in scope_lines(b):
@@ -289,6 +310,17 @@ def render_docx(b: Briefing) -> bytes:
     if not b.timeline:
         nothing()
 
+    figures = briefing_figures(b)
+    if figures:
+        doc.add_heading(_one_line(figures_caption(figures)), level=2)  # part of the timeline
+        table = doc.add_table(rows=1, cols=3)
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, ("Date", "Figure", "Reference"), strict=True):
+            cell.text = text
+        for row in figure_rows(figures):
+            for cell, text in zip(table.add_row().cells, row, strict=True):
+                cell.text = _one_line(text)
+
     doc.add_heading("Actions and commitments", level=1)
     for a in b.actions:
         head, details = action_lines(a)
@@ -311,6 +343,45 @@ def render_docx(b: Briefing) -> bytes:
     raw = io.BytesIO()
     doc.save(raw)
     return _fixed_zip(raw.getvalue())
+
+
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word fills in when it lays the pages out."""
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, instruction), ("separate", None), (None, "1"),
+                       ("end", None)):  # fmt: skip
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text == instruction:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {instruction} "
+            run._r.append(instr)
+        else:
+            t = OxmlElement("w:t")
+            t.text = text
+            run._r.append(t)
+
+
+def _page_setup(doc: DocxDocument, b: Briefing) -> None:
+    """A4 with 2.5 cm margins; the topic in the header; page X of Y and the date (when
+    stamped) in the footer, on every page."""
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(25))
+    header = section.header.paragraphs[0]
+    header.text = _one_line(f"Briefing: {b.topic}")[:200]
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("Page ")
+    _field(footer, "PAGE")
+    footer.add_run(" of ")
+    _field(footer, "NUMPAGES")
+    if b.generated_at:
+        footer.add_run(f" · {_long_date(b.generated_at.date())}")
 
 
 def _fixed_zip(data: bytes) -> bytes:

@@ -23,7 +23,7 @@ from indexer.snapshot import IndexDir
 from ..archive import Archive
 from .errors import install_error_handlers
 from .guards import AllowedHosts, BodyLimit
-from .routers import admin, ask, briefing, documents, health, page, search
+from .routers import admin, ask, briefing, docs, documents, feeds, health, meetings, page, search
 from .routers.page import STATIC_DIR
 from .security import CONTENT_SECURITY_POLICY, SecurityHeaders
 
@@ -72,11 +72,14 @@ def create_app(
         summary="Semantic search and cited answers over local-government scrutiny minutes",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,  # served from local files by routers.docs: no CDN
+        redoc_url=None,
     )
     install_error_handlers(app)
-    for module in (health, search, ask, briefing, documents, admin, page):
+    for module in (health, search, ask, briefing, documents, meetings, feeds, admin, page, docs):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.mount(docs.DOCS_STATIC_URL, StaticFiles(directory=docs.DOCS_ASSETS), name="static-docs")
 
     app.add_middleware(BodyLimit)
     app.add_middleware(AllowedHosts)

@@ -13,7 +13,7 @@ from indexer.snapshot import IndexDir
 
 from ..archive import Archive, Reader
 
-__all__ = ["ArchiveDep", "ReaderDep", "current_archive", "get_archive", "get_reader"]
+__all__ = ["ArchiveDep", "ReaderDep", "current_archive", "get_archive", "get_reader", "public_base"]
 
 log = logging.getLogger(__name__)
 _reopening = threading.Lock()
@@ -67,6 +67,14 @@ def get_reader(archive: Annotated[Archive, Depends(get_archive)]) -> Reader:
     """A reader pinned to the live index version, for this request alone: the request
     reads that one version to the end, whatever is published meanwhile."""
     return archive.reader()
+
+
+def public_base(request: Request) -> str:
+    """The address links in files and feeds are built from: SCRUTINY_PUBLIC_URL, else the
+    request's own base, whose Host header has passed the AllowedHosts check (never an
+    arbitrary Host a client sends)."""
+    configured: str | None = request.app.state.settings.public_url
+    return (configured or str(request.base_url)).rstrip("/")
 
 
 ArchiveDep = Annotated[Archive, Depends(get_archive)]

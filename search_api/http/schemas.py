@@ -18,7 +18,10 @@ from indexer.models import Citation, Hit, SearchFilters, SearchMode
 from ..answering import Answer
 from ..briefing import MAX_BRIEFING_K, UNPRINTABLE, BriefingFormat, BriefingRequest
 from ..documents import DocumentSummary, Facets, Stats
-from ..search import SearchRequest, SearchResult
+from ..figures import Figures, figures_of
+from ..meetings import MeetingSummary
+from ..ordering import DATE_POOL, Page, SortOrder
+from ..search import MAX_K, SearchRequest, SearchResult
 from ..temporal import TemporalIntent
 
 __all__ = [
@@ -30,7 +33,10 @@ __all__ = [
     "DocumentsResponse",
     "ErrorResponse",
     "FacetsResponse",
+    "FeedQuery",
     "HealthResponse",
+    "MeetingsQuery",
+    "MeetingsResponse",
     "SearchQuery",
     "SearchResponse",
     "TemporalInfo",
@@ -79,10 +85,43 @@ class SearchQuery(_Filtered):
 
     q: QueryText = Field(description="What to search for: words or a question")
     k: int = Field(default=10, ge=1, le=100, description="How many passages to return")
+    sort: SortOrder = Field(
+        default="relevance",
+        description=f"relevance, or newest / oldest first by meeting date (the {DATE_POOL} "
+        "most relevant passages, re-ordered)",
+    )
+    offset: int = Field(
+        default=0, ge=0, le=MAX_K - 100, description="Skip this many passages (the next page)"
+    )
 
     def to_request(self) -> SearchRequest:
         """The library's request: the same object the CLI and the evaluation build."""
         return SearchRequest(self.q, self.k, self.mode, self.filters())
+
+
+class FeedQuery(_Filtered):
+    """GET /feeds/search.atom parameters: a search to follow."""
+
+    q: QueryText = Field(description="The search to follow")
+    k: int = Field(default=20, ge=1, le=100, description="How many entries (newest first)")
+
+    def to_request(self) -> SearchRequest:
+        """The search the feed's entries come from."""
+        return SearchRequest(self.q, self.k, self.mode, self.filters())
+
+
+class MeetingsQuery(BaseModel):
+    """GET /meetings parameters."""
+
+    committee: OptionalName = Field(default=None, description="Exact committee name")
+    year: int | None = Field(default=None, ge=1900, le=2200, description="Meetings of this year")
+
+
+class MeetingsResponse(BaseModel):
+    """GET /meetings response: newest meeting first, undated last."""
+
+    count: int
+    meetings: list[MeetingSummary]
 
 
 class AskRequest(_Filtered):
@@ -153,6 +192,9 @@ class SearchResponse(BaseModel):
     k: int
     hits: list[Hit]
     temporal: TemporalInfo = Field(default_factory=TemporalInfo)
+    sort: SortOrder = "relevance"
+    offset: int = Field(default=0, description="How many passages come before these")
+    has_more: bool = Field(default=False, description="True when a next page has passages")
 
     @classmethod
     def of(cls, result: SearchResult) -> SearchResponse:
@@ -160,7 +202,17 @@ class SearchResponse(BaseModel):
         r = result.request
         return cls(
             query=r.query, mode=r.mode, k=r.k, hits=result.hits,
-            temporal=temporal_info(result.intent),
+            temporal=temporal_info(result.intent), has_more=len(result.hits) >= r.k,
+        )  # fmt: skip
+
+    @classmethod
+    def of_page(cls, page: Page, k: int) -> SearchResponse:
+        """The wire form of one page of results (`k` as asked, not as searched)."""
+        r = page.result
+        return cls(
+            query=r.request.query, mode=r.request.mode, k=k, hits=page.hits,
+            temporal=temporal_info(r.intent), sort=page.sort, offset=page.offset,
+            has_more=page.has_more,
         )  # fmt: skip
 
 
@@ -205,6 +257,11 @@ class AskResponse(BaseModel):
         default_factory=list,
         description="The rest of `answer`: one line a meeting, in date order",
     )
+    figures: Figures | None = Field(
+        default=None,
+        description="For a question about change: the figures of one measure that the cited "
+        "quotes state, by date, each with its citation number (a chart's data)",
+    )
 
     @classmethod
     def of(cls, question: str, answer: Answer) -> AskResponse:
@@ -228,6 +285,7 @@ class AskResponse(BaseModel):
                 )  # fmt: skip
                 for line in answer.timeline
             ],
+            figures=figures_of(answer),
         )
 
 

@@ -4,7 +4,7 @@
 (() => {
   const {
     el, link, citationDate, contextUrl, sourceUrl, hasOriginal, councilUrl, appendHighlighted,
-    placeParts, passageLabel, passageName, snippet, getJson,
+    placeParts, passageLabel, passageName, snippet, getJson, meetingUrl, copyButton,
   } = Scrutiny;
   const $ = (id) => document.getElementById(id);
   const form = $("search-form");
@@ -17,6 +17,7 @@
   let controller = null;       // aborts the requests of a run a newer one replaced
   let lastSearch = null;       // location.search of the query on screen
   let shownHits = [];          // the passages on screen, for the CSV download
+  let hitsQuery = null;        // the /search parameters of the passages on screen
 
   // The page restores the card a reader left from (history state), not the browser.
   if ("scrollRestoration" in history) history.scrollRestoration = "manual";
@@ -151,16 +152,24 @@
     if (place.length) article.append(el("p", { class: "place" }, place.join(" · ")));
     const body = el("p", { class: "text" });
     appendHighlighted(body, hit.text, hit.highlights);
-    article.append(body, linksFor(c, hit.passage_id, `result ${rank}`));
+    article.append(body, linksFor(c, hit.passage_id, `result ${rank}`), shareLine(c, hit.passage_id, `result ${rank}`));
     return el("li", {}, article);
+  }
+
+  /** The card's meeting and a "Copy citation" button. */
+  function shareLine(c, passageId, who) {
+    const line = el("p", { class: "share" });
+    if (c.meeting_date || c.committee) {
+      line.append(link(meetingUrl(c), { class: "meeting" }, "The meeting", hidden(`: ${citationDate(c)}, ${c.committee || ""}, for ${who}`)), " ");
+    }
+    line.append(copyButton(c, passageId, who));
+    return line;
   }
 
   function renderHits(data) {
     shownHits = data.hits;
     $("hits").replaceChildren(...data.hits.map((hit, i) => card(hit, i + 1)));
-    $("results-heading").textContent = data.hits.length
-      ? `Passages (${data.hits.length})` : "No passages found";
-    $("download-csv").hidden = !data.hits.length;
+    updateHitsTools(data);
     const t = data.temporal || {};
     const notes = [];
     if (t.span_text) notes.push(`Dates understood: “${t.span_text}” (passages in that period rank higher).`);
@@ -168,6 +177,121 @@
     $("results-note").textContent = notes.join(" ");
     $("results").hidden = false;
     updateSkipLinks();
+  }
+
+  /** Heading count, CSV, "More results" and the feed link, for the passages on screen. */
+  function updateHitsTools(data) {
+    $("results-heading").textContent = shownHits.length
+      ? `Passages (${shownHits.length})` : "No passages found";
+    $("download-csv").hidden = !shownHits.length;
+    $("more-results").hidden = !data.has_more;
+    const follow = $("follow");
+    if (hitsQuery) {
+      const feed = { ...hitsQuery };
+      delete feed.k; delete feed.sort; delete feed.offset;
+      follow.href = `/feeds/search.atom?${new URLSearchParams(feed)}`;
+      follow.hidden = false;
+      let alt = document.querySelector("link[rel=alternate][type='application/atom+xml']");
+      if (!alt) {
+        alt = el("link", { rel: "alternate", type: "application/atom+xml" });
+        document.head.append(alt);
+      }
+      alt.title = `Scrutiny Search: ${feed.q}`;
+      alt.href = follow.href;
+    }
+  }
+
+  /** The passages again in another order (the answer stays: it does not depend on it). */
+  async function reorder() {
+    if (!hitsQuery) return;
+    const query = { ...hitsQuery, sort: $("sort").value, offset: "0" };
+    const mine = generation;
+    setBusy(true);
+    try {
+      const data = await getJson(`/search?${new URLSearchParams(query)}`);
+      if (mine !== generation) return;
+      hitsQuery = query;
+      renderHits(data);
+      setStatus(`Passages in order: ${$("sort").selectedOptions[0].textContent.toLowerCase()}.`);
+    } catch (err) {
+      if (mine === generation) setStatus(err.message, true);
+    } finally {
+      if (mine === generation) setBusy(false);
+    }
+  }
+
+  /** The next page of passages, appended; focus goes to the first new card. */
+  async function loadMore() {
+    if (!hitsQuery) return;
+    const query = { ...hitsQuery, offset: String(shownHits.length) };
+    const mine = generation;
+    const button = $("more-results");
+    button.disabled = true;
+    try {
+      const data = await getJson(`/search?${new URLSearchParams(query)}`);
+      if (mine !== generation) return;
+      const seen = new Set(shownHits.map((h) => String(h.passage_id)));
+      const fresh = data.hits.filter((h) => !seen.has(String(h.passage_id)));
+      const start = shownHits.length;
+      shownHits = shownHits.concat(fresh);
+      $("hits").append(...fresh.map((hit, i) => card(hit, start + i + 1)));
+      updateHitsTools(data);
+      setStatus(`${fresh.length} more passages.`);
+      const first = $(`hit-${start + 1}`);
+      if (first) { first.scrollIntoView({ block: "start" }); first.focus({ preventScroll: true }); }
+    } catch (err) {
+      if (mine === generation) setStatus(err.message, true);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  /* ---- figures at a glance: a trend answer's figures of one measure ---- */
+
+  const SVG = "http://www.w3.org/2000/svg";
+  function svg(tag, attrs, text) {
+    const node = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /** The chart (each point a link to its citation) and the same figures as a table. */
+  function renderFigures(figures) {
+    const box = $("answer-figures");
+    const points = (figures && figures.points) || [];
+    box.hidden = points.length < 2;
+    if (box.hidden) return;
+    const fmt = (p) => p.text;
+    const caption = `${figures.label} over time, as the cited passages state it`;
+    $("figures-caption").textContent = caption;
+    $("figures-table-caption").textContent = `${caption}: the chart's figures`;
+    $("figures-table").tBodies[0].replaceChildren(...points.map((p) => el("tr", {},
+      el("td", {}, p.date_label), el("td", {}, fmt(p)),
+      el("td", {}, el("a", { href: `#cite-${p.n}`, class: "marker", "data-cite": p.n }, `[${p.n}]`)))));
+    const W = 360, H = 170, L = 44, R = 16, T = 14, B = 34;
+    const times = points.map((p) => Date.parse(p.date));
+    const t0 = Math.min(...times), t1 = Math.max(...times);
+    const vmax = Math.max(...points.map((p) => p.value)) * 1.15 || 1;
+    const vmin = Math.min(0, ...points.map((p) => p.value));
+    const x = (t) => L + (t1 === t0 ? 0.5 : (t - t0) / (t1 - t0)) * (W - L - R);
+    const y = (v) => T + (1 - (v - vmin) / (vmax - vmin)) * (H - T - B);
+    const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: "group", "aria-label": caption, class: "figures-svg" });
+    chart.append(svg("title", {}, `${caption}: ${points.map((p) => `${p.date_label} ${fmt(p)}`).join("; ")}`));
+    chart.append(svg("line", { x1: L, y1: H - B, x2: W - R, y2: H - B, stroke: "#555" }));
+    chart.append(svg("line", { x1: L, y1: T, x2: L, y2: H - B, stroke: "#555" }));
+    chart.append(svg("text", { x: L - 4, y: y(vmin) + 4, "text-anchor": "end", "font-size": 11 }, `${figures.unit === "£" ? "£" : ""}${vmin}${figures.unit === "%" ? "%" : ""}`));
+    chart.append(svg("polyline", { points: points.map((p, i) => `${x(times[i])},${y(p.value)}`).join(" "), fill: "none", stroke: "#1d70b8", "stroke-width": 2 }));
+    points.forEach((p, i) => {
+      const a = svg("a", { href: `#cite-${p.n}`, class: "figure-point", "data-cite": p.n, "data-value": p.value, "aria-label": `${p.date_label}: ${fmt(p)}, citation ${p.n}` });
+      a.append(svg("circle", { cx: x(times[i]), cy: y(p.value), r: 6, fill: "#1d70b8", stroke: "#fff", "stroke-width": 2 }));
+      // The first and last labels lean inwards, so that they stay inside the chart.
+      const anchor = i === 0 ? "start" : i === points.length - 1 ? "end" : "middle";
+      a.append(svg("text", { x: x(times[i]), y: y(p.value) - 10, "text-anchor": anchor, "font-size": 12 }, fmt(p)));
+      chart.append(a);
+      chart.append(svg("text", { x: x(times[i]), y: H - B + 16, "text-anchor": anchor, "font-size": 11 }, p.date_label));
+    });
+    $("figures-chart").replaceChildren(chart);
   }
 
   function renderAnswer(data) {
@@ -276,7 +400,8 @@
     updateSkipLinks();
     const filters = {};
     for (const name of FILTERS) if (params[name]) filters[name] = params[name];
-    const hitsRequest = getJson(`/search?${new URLSearchParams({ ...params, k: "10" })}`, { signal });
+    hitsQuery = { ...params, k: "10", sort: $("sort").value };
+    const hitsRequest = getJson(`/search?${new URLSearchParams(hitsQuery)}`, { signal });
     const askRequest = getJson("/ask", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -293,6 +418,7 @@
       const answer = await askRequest;
       if (mine !== generation) return;
       renderAnswer(answer);
+      renderFigures(answer.abstained ? null : answer.figures);
       setStatus(`${hits.hits.length} passages found.`);
       setBusy(false);
       restorePosition();
@@ -375,6 +501,14 @@
     if (input.value.trim()) run(currentParams(), true);
   });
   $("download-csv").addEventListener("click", downloadCsv);
+  $("sort").addEventListener("change", reorder);
+  $("more-results").addEventListener("click", loadMore);
+  $("answer-figures").addEventListener("click", (event) => {
+    const point = event.target instanceof Element && event.target.closest("[data-cite]");
+    if (!point) return;
+    event.preventDefault();
+    focusCitation(point.getAttribute("data-cite"));
+  });
   $("answer-text").addEventListener("click", (event) => {
     const marker = event.target instanceof Element && event.target.closest("a.marker");
     if (!marker) return;

@@ -207,7 +207,56 @@ const Scrutiny = (() => {
     return body;
   }
 
+  /** The meeting's id as GET /meetings gives it (search_api/meetings.py: meeting_id). */
+  function meetingId(meetingDate, committee) {
+    const slug = String(committee || "no committee").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    return `${meetingDate || "undated"}-${slug || "committee"}`;
+  }
+
+  /** The meeting page of a citation's meeting. */
+  function meetingUrl(c) {
+    return `/meeting?${new URLSearchParams({ id: meetingId(c.meeting_date, c.committee) })}`;
+  }
+
+  /** A paragraph's permalink, absolute: the document view with the passage highlighted. */
+  function permalink(documentId, passageId) {
+    return new URL(contextUrl(documentId, passageId), location.href).href;
+  }
+
+  /** A formatted reference to paste into a report or an e-mail: committee, date, item,
+   * paragraph, document title, permalink (and the council's original when known). */
+  function citationText(c, passageId) {
+    const item = c.item_title ? (c.item ? `item ${c.item} “${c.item_title}”` : `“${c.item_title}”`) : null;
+    const parts = [c.committee, c.council && !String(c.committee || "").includes(c.council) ? c.council : null,
+      citationDate(c), item, c.paragraph ? `para ${c.paragraph}` : null, c.page ? `p. ${c.page}` : null];
+    let text = `${parts.filter(Boolean).join(", ")}. ${c.title || c.document_id}. ${permalink(c.document_id, passageId)}`;
+    const council = councilUrl(c);
+    if (council) text += ` (original: ${council})`;
+    return text;
+  }
+
+  /** A "Copy citation" button; the text also sits in `data-citation` for any fallback. */
+  function copyButton(c, passageId, who) {
+    const text = citationText(c, passageId);
+    const button = el("button", { type: "button", class: "copy-citation secondary", "data-citation": text },
+      "Copy citation", el("span", { class: "vh" }, who ? `: ${who}` : ""));
+    button.addEventListener("click", async () => {
+      const live = document.getElementById("status");
+      try {
+        await navigator.clipboard.writeText(text);
+        button.firstChild.textContent = "Citation copied";
+        if (live) live.textContent = "Citation copied to the clipboard.";
+      } catch (_) {
+        // No clipboard (an insecure origin, or refused): show it for copying by hand.
+        if (live) live.textContent = `Copy this citation: ${text}`;
+      }
+      setTimeout(() => { button.firstChild.textContent = "Copy citation"; }, 4000);
+    });
+    return button;
+  }
+
   return {
+    meetingId, meetingUrl, permalink, citationText, copyButton,
     el, link, formatDate, citationDate, contextUrl, sourceUrl, hasOriginal, councilUrl, appendHighlighted,
     placeParts, passageLabel, passageName, snippet, getJson, readableDetail, pathId, OFFLINE,
   };

@@ -2,7 +2,7 @@
 "use strict";
 
 (() => {
-  const { el, link, formatDate, sourceUrl, councilUrl, getJson, pathId } = Scrutiny;
+  const { el, link, formatDate, sourceUrl, councilUrl, getJson, pathId, meetingUrl, copyButton } = Scrutiny;
   const $ = (id) => document.getElementById(id);
   const params = new URLSearchParams(location.search);
   const id = params.get("id");
@@ -24,7 +24,10 @@
       const kind = /\.pdf$/i.test(d.path || "") ? "PDF" : /\.txt$/i.test(d.path || "") ? "plain text" : "file";
       links.append(link(sourceUrl(original), { target: "_blank", rel: "noopener" }, `Original file (${kind})`));
     }
-    if (d.notes) links.append(el("span", { class: "notes" }, ` ${d.notes}`));
+    // The manifest's notes are for whoever keeps the archive, not for readers.
+    if (d.meeting_date || d.committee) {
+      $("doc-meta").append(" · ", link(meetingUrl(d), { class: "meeting" }, "The meeting"));
+    }
 
     const body = $("doc-body");
     body.replaceChildren();
@@ -39,6 +42,7 @@
       const label = [p.paragraph ? `Para ${p.paragraph}` : null, p.page ? `p. ${p.page}` : null].filter(Boolean).join(" · ");
       if (label) section.append(el("p", { class: "place" }, label));
       section.append(el("p", { class: "text" }, p.text));
+      section.append(paragraphTools(d, p));
       if (p.selected) section.setAttribute("aria-label", "Cited passage");
       body.append(section);
     }
@@ -48,6 +52,16 @@
       selected.scrollIntoView({ block: "center" });
       selected.focus({ preventScroll: true });
     }
+  }
+
+  /** A permalink to the paragraph and a "Copy citation" button for it. */
+  function paragraphTools(d, p) {
+    const cite = { ...d, item: p.item, item_title: p.item_title, paragraph: p.paragraph, page: p.page };
+    const where = p.paragraph ? `para ${p.paragraph}` : (p.item_title || "this paragraph");
+    const href = `${location.pathname}?${new URLSearchParams({ id: d.document_id, passage: p.passage_id })}#p-${p.passage_id}`;
+    return el("p", { class: "para-tools" },
+      link(href, { class: "permalink" }, "Link", el("span", { class: "vh" }, ` to ${where}`)),
+      copyButton(cite, p.passage_id, where));
   }
 
   if (document.referrer && new URL(document.referrer).origin === location.origin) {

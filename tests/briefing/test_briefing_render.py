@@ -118,10 +118,10 @@ def test_docx_is_byte_for_byte_deterministic(
 
 def test_generated_at_appears_in_both_formats(staffing: Briefing) -> None:
     stamped = staffing.model_copy(update={"generated_at": datetime(2024, 5, 6, 7, 8, tzinfo=UTC)})
-    assert "- Generated: 2024-05-06 07:08 UTC" in render_markdown(stamped)
+    assert "- Generated: 6 May 2024, 07:08 UTC" in render_markdown(stamped)
     document = docx.Document(io.BytesIO(render_docx(stamped)))
     assert document.core_properties.created == datetime(2024, 5, 6, 7, 8, tzinfo=UTC)
-    assert any(p.text == "Generated: 2024-05-06 07:08 UTC" for p in document.paragraphs)
+    assert any(p.text == "Generated: 6 May 2024, 07:08 UTC" for p in document.paragraphs)
 
 
 def test_empty_sections_say_nothing_found(builder: BriefingBuilder) -> None:

@@ -1,8 +1,9 @@
 """Screenshots of the members' page for the README: `python tests/browser/screenshots.py`.
 
 Builds the seed corpus into a temporary index, serves it on loopback and photographs the
-page in Debian's Chromium at desktop (1280 wide) and phone (390x844) size with an answer
-and its passages. Writes docs/screenshot-desktop.png and docs/screenshot-phone.png.
+page in Debian's Chromium at desktop (1280 wide) and phone (390x844) size with an answer,
+its figures and its passages, and a meeting page at desktop size. Writes
+docs/screenshot-desktop.png, docs/screenshot-phone.png and docs/screenshot-meeting.png.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from reliability.server import serve  # noqa: E402
 from search_api.archive import Archive  # noqa: E402
 
 QUESTION = "How did agency staffing change between 2018 and 2022?"
+MEETING = "2018-11-21-children-and-families-overview-and-scrutiny-committee"
 SHOTS = (
-    ("screenshot-desktop.png", {"width": 1280, "height": 1400}),
+    ("screenshot-desktop.png", {"width": 1280, "height": 2300}),
     ("screenshot-phone.png", {"width": 390, "height": 844}),
 )
 
@@ -49,6 +51,11 @@ def main() -> None:
                 page.evaluate("document.activeElement && document.activeElement.blur()")
                 page.screenshot(path=str(ROOT / "docs" / name))
                 print(f"docs/{name}")
+            page = browser.new_page(viewport={"width": 1280, "height": 1200}, locale="en-GB")
+            page.goto(f"{url}/meeting?id={MEETING}")
+            page.wait_for_selector("#items li h3", timeout=60_000)
+            page.screenshot(path=str(ROOT / "docs" / "screenshot-meeting.png"))
+            print("docs/screenshot-meeting.png")
             browser.close()
 
 

@@ -22,3 +22,9 @@ def index() -> FileResponse:
 def document_page() -> FileResponse:
     """A document read in full, with a cited passage highlighted (?id=…&passage=…)."""
     return FileResponse(STATIC_DIR / "document.html", media_type="text/html; charset=utf-8")
+
+
+@router.get("/meeting")
+def meeting_page() -> FileResponse:
+    """A meeting: its agenda items with their minutes, and its documents (?id=…)."""
+    return FileResponse(STATIC_DIR / "meeting.html", media_type="text/html; charset=utf-8")

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from ...ordering import page_of
 from ..deps import ReaderDep
 from ..schemas import ErrorResponse, SearchQuery, SearchResponse
 
@@ -22,5 +23,8 @@ def search(params: Annotated[SearchQuery, Query()], reader: ReaderDep) -> Search
 
     Dates named in `q` ("between 2018 and 2022") boost passages inside the span, and a
     question about change returns passages from the earliest to the latest meeting.
+    `sort=newest|oldest` orders the most relevant passages by meeting date; `offset`
+    pages on (`has_more` says whether a next page has passages).
     """
-    return SearchResponse.of(reader.search(params.to_request()))
+    page = page_of(reader, params.to_request(), params.sort, params.offset)
+    return SearchResponse.of_page(page, params.k)

@@ -1,0 +1,68 @@
+"""Orders and pages of search results: most relevant, newest or oldest first, page by page.
+
+The search (`search_api.search`) ranks by relevance and nothing else; a member who
+follows a topic wants the newest passages first, one who reads its history the oldest.
+Ordering by date re-orders a fixed pool of the most relevant passages (`DATE_POOL`), so
+a date order never brings up a passage that does not speak to the query, and the pages
+of one date order are slices of one list. Relevance pages ask the search for
+`offset + k` passages; a full page is taken to have more after it (the archive then
+holds more passages than were asked for; a next page may still come back empty).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Literal
+
+from indexer.models import Hit
+
+from .archive import Reader
+from .search import MAX_K, SearchRequest, SearchResult
+
+__all__ = ["DATE_POOL", "Page", "SortOrder", "by_date", "page_of"]
+
+SortOrder = Literal["relevance", "newest", "oldest"]
+
+DATE_POOL = 100
+"""The most relevant passages a date order sorts: beyond them a passage rarely speaks to
+the query, and a newest-first list of weak matches would bury the strong ones."""
+
+
+@dataclass
+class Page:
+    """One page of results in the order asked for."""
+
+    result: SearchResult
+    hits: list[Hit]
+    sort: SortOrder
+    offset: int
+    has_more: bool
+
+
+def by_date(hits: list[Hit], newest_first: bool) -> list[Hit]:
+    """Hits by meeting date (a passage's own stated date breaks ties), undated last; equal
+    dates keep their relevance order."""
+    dated = [h for h in hits if h.citation.meeting_date]
+    undated = [h for h in hits if not h.citation.meeting_date]
+
+    def key(h: Hit) -> tuple[date, date]:
+        c = h.citation
+        meeting = c.meeting_date or date.min
+        return meeting, c.stated_date or meeting
+
+    return sorted(dated, key=key, reverse=newest_first) + undated
+
+
+def page_of(reader: Reader, request: SearchRequest, sort: SortOrder, offset: int) -> Page:
+    """Passages `offset` to `offset + request.k` of the search in the order `sort`."""
+    end = offset + request.k
+    if sort == "relevance":
+        # Exactly offset + k: the first page is then the very search /ask, the CLI and the
+        # evaluation make (a trend's coverage depends on k, so k + 1 would differ).
+        result = reader.search(replace(request, k=min(end, MAX_K)))
+        more = len(result.hits) >= end and end < MAX_K
+        return Page(result, result.hits[offset:end], sort, offset, has_more=more)
+    result = reader.search(replace(request, k=max(DATE_POOL, request.k)))
+    ranked = by_date(result.hits, newest_first=sort == "newest")
+    return Page(result, ranked[offset:end], sort, offset, has_more=len(ranked) > end)
