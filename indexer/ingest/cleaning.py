@@ -598,6 +598,55 @@ def strip_page_furniture(pages: list[str]) -> list[str]:
     return out
 
 
+_GLUED_FOOTNOTE = re.compile(
+    r"(?<=\d%)\d{1,2}(?=[\s,.;:)\]]|$)"  # "40%3 of the workforce"
+    r"|(?<=[\u00a3$\u20ac]\d)(?P<amount>[\d,]*(?:\.\d+)?(?:bn|m|k))\d{1,2}(?=[\s,.;:)\]]|$)"
+    r"|(?<=[\w%)])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+(?=[\s,.;:)\]]|$)"  # "£20m¹"
+)
+"""A footnote reference a converter glued onto a figure: digits after a percentage or
+after a money amount with its unit ("£6.4m2"), or superscript digits. "450m2" (square
+metres, no currency sign) and "2018/19" are left alone."""
+
+
+def strip_glued_footnotes(text: str) -> str:
+    """Remove footnote digits glued to figures ("40%3" -> "40%", "£6.4m2" -> "£6.4m"):
+    left in, they hide the figure from a search and from an answer's figure check."""
+
+    def fix(match: re.Match[str]) -> str:
+        if match["amount"] is not None:
+            return match["amount"]
+        if match[0] in "\u00b2\u00b3" and _AREA_UNIT.search(text, 0, match.start()):
+            return match[0]  # "450m²", "12 km²": a unit, not a footnote
+        return ""
+
+    return _GLUED_FOOTNOTE.sub(fix, text)
+
+
+_AREA_UNIT = re.compile(r"(?<![\u00a3$\u20ac.,\d])\d[\d,.]*\s?(?:m|km|cm|mm|ft)$")
+
+
+_FOOTER_LINE = re.compile(
+    r"^[ \t]*(?:page[ \t]+\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?"
+    r"|\d{1,4}[ \t]*(?:of|/)[ \t]*\d{1,4}[ \t]+page)[ \t]*$",
+    re.I | re.M,
+)
+"""A line that is only a page footer ("Page 3 of 12", "Page 3")."""
+
+
+def split_at_page_footers(text: str) -> list[str]:
+    """Cut an unpaged text into pages after each "Page N of M" line.
+
+    Converted text often has no page break character: its footers are the only sign of
+    one. Cut there, the running header that follows each footer sits at a page edge,
+    where `strip_page_furniture` finds it, instead of inside the sentence the page cut.
+    """
+    cuts = [m.end() for m in _FOOTER_LINE.finditer(text)]
+    if len(cuts) < 2:
+        return [text]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
+
+
 def clean(raw: RawDocument) -> list[Para]:
     """All cleaning for one document, whatever its format."""
     if raw.blocks is not None:
@@ -605,7 +654,13 @@ def clean(raw: RawDocument) -> list[Para]:
     pages = raw.pages
     if raw.format == "text":
         converted = [demarkdown(page) for page in pages]
-        if not raw.paged:  # a converter's rules between pages are the only page breaks
-            converted = [page for text in converted for page in text.split("\f")]
+        if not raw.paged:  # a converter's rules and footers are the only page breaks
+            converted = [
+                part
+                for text in converted
+                for page in text.split("\f")
+                for part in split_at_page_footers(page)
+            ]
         pages = [page.replace("\f", "\n") for page in converted]
-    return strip_footnote_markers(paragraphs_from_pages(strip_page_furniture(pages), raw.paged))
+    paras = strip_footnote_markers(paragraphs_from_pages(strip_page_furniture(pages), raw.paged))
+    return [replace(p, text=strip_glued_footnotes(p.text)) for p in paras]
