@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 from indexer.ingest.chunking import chunk_units
 from indexer.ingest.cleaning import clean
 from indexer.ingest.readers import RawDocument
@@ -85,5 +87,130 @@ def test_footnote_digits_glued_to_figures_are_removed() -> None:
     assert "\u00a36.4m (6.04% of budget)" in joined
     assert "funding of \u00a320m." in joined
     # Figures that are not followed by a glued footnote stay as they are.
-    assert "Of 1,200 cases audited, 20% were" in joined and "450m2 of floor space (a 900m\u00b2 site)" in joined
+    assert "Of 1,200 cases audited, 20% were" in joined
+    assert "450m2 of floor space (a 900m\u00b2 site)" in joined
     assert "\u00a323.3 million" in joined
+
+
+# Seed 002 (Ofsted Inspection - The Improvement Journey), paragraph 20.1.1 and its list.
+_INTRO = (
+    "20.1.1 The Senior HMI described the Ofsted single inspection process in detail so that "
+    "members had a clear understanding of the process and the methodology, particularly "
+    "relating to how data was used. This included:-"
+)
+_BULLETS = (
+    "\u00b7 Data covering the previous 18 months was used in an inspection; old data could "
+    "distort the picture of how a service was performing",
+    "\u00b7 The Lead Inspector chose 20 cases for the local authority (LA) to audit, and "
+    "during the inspection an additional 6 cases were also identified for audit",
+    "\u00b7 The inspection team spoke with a wide range of stakeholders including foster "
+    "carers, staff, elected members, the Children in Care Council and care leavers",
+    "\u00b7 As well as the 26 cases the inspection team also looked at external placements, "
+    "adoption, care leavers, children at the beginning of their care journey, children "
+    "missing, children at risk of Child Sexual Exploitation (CSE)",
+    "\u00b7 Social work practice was observed",
+    "\u00b7 There were regular feedback sessions with the Director of Children\u2019s "
+    "Services (DCS)",
+)
+
+
+def test_a_list_item_keeps_the_sentence_that_introduces_it(count_tokens: CountTokens) -> None:
+    # At 120 word pieces the list cannot stand in one passage with its lead-in: every
+    # passage holding a bullet still says what the list is about.
+    text = "\n\n".join([_INTRO, *_BULLETS]) + "\n"
+    raw = RawDocument(format="text", pages=[text], paged=False)
+    chunks = chunk_units(build_units(clean(raw)), count_tokens, 120, 40)
+    with_bullets = [c for c in chunks if "- " in c.text]
+    assert len(with_bullets) >= 2
+    for chunk in with_bullets:
+        assert "This included:-" in chunk.text, chunk.text
+        assert "Ofsted single inspection process" in chunk.text, chunk.text
+        assert count_tokens(chunk.text) <= 120
+    assert sum(c.text.count("Social work practice was observed") for c in chunks) == 1
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Minute 45/2019 Children's Services Improvement Plan",
+        "45. Children's Services Improvement Plan",
+    ],  # fmt: skip
+)
+def test_a_motion_and_its_numbered_parts_share_a_passage(
+    heading: str, count_tokens: CountTokens
+) -> None:
+    # Full-council minutes: a long paragraph, then a motion whose parts are numbered
+    # "(1)".."(3)". The lead-in starts a new passage with its parts rather than ending the
+    # passage before them (wording from seed 004's recommendation and seed 000).
+    long = (
+        "4) The DCS was clear that stabilising the workforce is the key factor, and outlined "
+        "the activity in place to improve this position. In response to questions he "
+        "explained that the main issue in retaining staff was the level of churn. The next "
+        "Ofsted monitoring visit would focus on the areas of weakness identified at the time "
+        "of the inspection. The committee was informed that the greatest challenges were in "
+        "the safeguarding teams. It was important to note that these teams dealt with the "
+        "most complex cases, had the widest span of work, and the most inexperienced and "
+        "transient workforce."
+    )
+    text = _converted(
+        heading,
+        long,
+        "5) Cllr Robinson proposed, and Cllr Smith seconded, the motion that \u201cThe "
+        "Council is asked to:",
+        "(1) Consider the content of the Improvement Plan (Appendix 1) and satisfy itself "
+        "that the actions articulated therein can reasonably be anticipated to address the "
+        "recommendations of the Ofsted inspection report;",
+        "(2) Agree to receive periodic/regular updates on the progress and impact of "
+        "delivery of the Improvement Plan;",
+        "(3) Note the position at September 2022.\u201d",
+        "RESOLVED: that the motion be carried.",
+    )
+    chunks = _chunks(text, count_tokens)
+    holder = next(c for c in chunks if "Agree to receive periodic/regular updates" in c.text)
+    assert "seconded, the motion that" in holder.text
+    assert "Consider the content of the Improvement Plan" in holder.text
+    assert "Note the position at September 2022" in holder.text
+
+
+# Seed 004 (Continuous Improvement Plan progress report), paragraph 14.0.
+_NATIONAL = (
+    "At a national level, there are several major policy initiatives to which "
+    "children\u2019s services and local partners will have to respond including the Early "
+    "Years Healthy Development Review Report: Best Start in Life, the Independent Review of "
+    "Children\u2019s Social Care, the National Panel Report recommendations into the deaths "
+    "of Star Hobson and Arthur Labinjo-Hughes, the Education White Paper and SEND Reforms."
+)
+
+
+def test_a_wrapped_line_ending_in_a_colon_goes_on_with_the_next() -> None:
+    text = _converted(
+        "Continuous Improvement",
+        "Alongside the Improvement Board, which had its inaugural meeting on 28th July, "
+        "Children\u2019s Services have adopted Systemic Social Work as its model of practice.",
+        _NATIONAL,
+        "Recommendation:",
+        "That Children and Families Overview and Scrutiny Committee note the report.",
+        width=96,
+    )
+    assert any(line.endswith("Report:") and len(line) > 80 for line in text.split("\n\n"))
+    paras = _paras(text)
+    assert _NATIONAL in paras
+    assert "Recommendation:" in paras  # a short line ending in a colon stays a lead-in
+
+
+def test_a_running_header_of_a_two_page_text_is_dropped() -> None:
+    page_one = _converted(
+        "Alongside the Improvement Board, which had its inaugural meeting on 28th July, "
+        "Children\u2019s Services have adopted Systemic Social Work as its model of practice "
+        "and commenced a transformation programme, to ensure its organisational form and"
+    )
+    page_two = _converted(
+        "working arrangements enable practice to flourish and meet the challenges of 21st "
+        "Century social work.",
+        _NATIONAL,
+    )
+    header = "Children and Families Overview and Scrutiny Committee 14 July 2022"
+    text = "\n\n".join([header, page_one, "Page 1 of 2", header, page_two, "Page 2 of 2"])
+    joined = " ".join(_paras(text))
+    assert joined.count(header) == 1
+    assert "organisational form and working arrangements enable practice" in joined
