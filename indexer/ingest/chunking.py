@@ -21,64 +21,16 @@ from dataclasses import replace
 from indexer.ingest.cleaning import LIST_ITEM
 from indexer.ingest.structure import Unit
 from indexer.models import Chunk
+from indexer.text import sentence_spans, sentences
+
+__all__ = ["chunk_units", "is_noise_chunk", "sentences", "split_long_sentence", "split_text"]
 
 CountTokens = Callable[[str], int]
 
 _LETTERS = re.compile(r"[A-Za-z]")
 _URL_ONLY = re.compile(r"^(?:\s*(?:https?://|www\.)\S+\s*)+$", re.I)
-
-_ABBREVIATION_WORDS = (
-    "mr mrs ms miss dr prof cllr cllrs councillor rev st no nos e.g i.e eg ie etc vs approx"
-    " para paras cf fig figs inc ltd co op ref refs tel ext dept govt"
-    " jan feb mar apr jun jul aug sep sept oct nov dec"
-)
-_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
-"""Words a full stop follows without ending the sentence ("Mr. Smith", "e.g. the")."""
-_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u2019\u201d)\]]*(?=\s)")
-_NEXT_STARTS = re.compile(r"\s+(?=[\"'\u2018\u201c(\[]?[A-Z0-9\u00a3$\u20ac\u2022-])")
 _CLAUSE_BREAKS = (re.compile(r"(?<=;)\s+"), re.compile(r"(?<=:)\s+"), re.compile(r"(?<=,)\s+"),
                   re.compile(r"\s+(?=[\u2013\u2014-]\s)"), re.compile(r"\s+"))  # fmt: skip
-
-
-def sentence_starts(text: str) -> list[int]:
-    """Offsets where a sentence of `text` starts (0 first): after ". ", "? ", "! " or a
-    line break, when the next word opens a sentence and the stop is not an abbreviation
-    ("Mr.", "e.g.") or an initial ("J. Smith")."""
-    starts = [0]
-    for line in re.finditer(r"\n+", text):
-        if line.end() < len(text):
-            starts.append(line.end())
-    for match in _SENTENCE_END.finditer(text):
-        gap = _NEXT_STARTS.match(text, match.end())
-        if gap is None or gap.end() >= len(text):
-            continue
-        word_start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start()))
-        last = text[word_start + 1 : match.start()].lower().lstrip("(\"'\u2018\u201c")
-        if text[match.start()] == "." and (
-            last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
-        ):
-            continue
-        starts.append(gap.end())
-    return sorted(set(starts))
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of `text`, surrounding white space excluded."""
-    starts = sentence_starts(text)
-    spans = []
-    for a, b in zip(starts, [*starts[1:], len(text)], strict=True):
-        piece = text[a:b]
-        if piece.strip():
-            a += len(piece) - len(piece.lstrip())
-            b -= len(piece) - len(piece.rstrip())
-            spans.append((a, b))
-    return spans
-
-
-def sentences(text: str) -> list[str]:
-    """`text` cut at `sentence_starts`, each piece verbatim and stripped."""
-    return [text[a:b] for a, b in sentence_spans(text)]
-
 
 Span = tuple[int, int]
 

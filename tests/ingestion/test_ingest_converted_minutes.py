@@ -214,3 +214,25 @@ def test_a_running_header_of_a_two_page_text_is_dropped() -> None:
     joined = " ".join(_paras(text))
     assert joined.count(header) == 1
     assert "organisational form and working arrangements enable practice" in joined
+
+
+def test_chunking_and_answers_find_the_same_sentences() -> None:
+    # One sentence finder (indexer.text): a passage is cut only where an answer would
+    # start a quote, and neither cuts at "Sept." or at another council's "Cr." (Councillor).
+    from indexer.ingest.chunking import sentences
+    from indexer.text import split_sentences
+
+    text = (
+        "The next scheduled monitoring visit was in Sept. 2019, as Cr. Robinson reported. "
+        "It was agreed that committee members would visit the children\u2019s centre in "
+        "their division.\nRevenue Monitoring\nThe committee noted the current position."
+    )
+    expected = [
+        "The next scheduled monitoring visit was in Sept. 2019, as Cr. Robinson reported.",
+        "It was agreed that committee members would visit the children\u2019s centre in "
+        "their division.",
+        "Revenue Monitoring",
+        "The committee noted the current position.",
+    ]
+    assert sentences(text) == expected
+    assert [s.text for s in split_sentences(text)] == expected
