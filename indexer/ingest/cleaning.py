@@ -651,7 +651,7 @@ def split_at_page_footers(text: str) -> list[str]:
     where `strip_page_furniture` finds it, instead of inside the sentence the page cut.
     """
     cuts = [m.end() for m in _FOOTER_LINE.finditer(text)]
-    if len(cuts) < 2:
+    if not cuts:
         return [text]
     bounds = [0, *cuts, len(text)]
     return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]

@@ -6,17 +6,19 @@ Each defect has its own test; the texts are the seeds' own sentences re-laid out
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pytest
 
-from indexer.ingest.chunking import chunk_units
+from indexer.ingest import discover, ingest_file
+from indexer.ingest.chunking import chunk_units, sentences
 from indexer.ingest.cleaning import clean
 from indexer.ingest.readers import RawDocument
 from indexer.ingest.structure import build_units
 from indexer.models import Chunk
 
-from .conftest import CountTokens
+from .conftest import CORPUS, CountTokens
 
 
 def _converted(*paragraphs: str, width: int = 80) -> str:
@@ -219,7 +221,6 @@ def test_a_running_header_of_a_two_page_text_is_dropped() -> None:
 def test_chunking_and_answers_find_the_same_sentences() -> None:
     # One sentence finder (indexer.text): a passage is cut only where an answer would
     # start a quote, and neither cuts at "Sept." or at another council's "Cr." (Councillor).
-    from indexer.ingest.chunking import sentences
     from indexer.text import split_sentences
 
     text = (
@@ -272,3 +273,55 @@ def test_roll_call_lines_and_table_cells_are_not_section_titles(
     assert holder.item_title == "Revenue Monitoring"
     joined = "\n".join(c.text for c in chunks)
     assert "Cr John Goldup" in joined and "Agency social workers" in joined
+
+
+def _as_converted(text: str, title: str) -> str:
+    """A seed file as a PDF-to-text converter gives it: paragraphs re-wrapped at 80
+    columns, every line its own paragraph, short headings in `**` or `***…**` emphasis,
+    and every 45 lines a "Page N of M" footer followed by the running header."""
+    out = [title]
+    count = 0
+    page = 1
+    for number, paragraph in enumerate(re.split(r"\n\s*\n", text)):
+        paragraph = " ".join(paragraph.split())
+        if not paragraph:
+            continue
+        if len(paragraph) < 70 and not paragraph.endswith("."):
+            lines = [f"**{paragraph}**" if number % 2 else f"***{paragraph}**"]
+        else:
+            lines = textwrap.wrap(paragraph, 80)
+        for line in lines:
+            out.append(line)
+            count += 1
+            if count % 45 == 0:
+                out.extend([f"Page {page} of 9", title])
+                page += 1
+    return "\n\n".join(out) + "\n"
+
+
+def _prose_sentences(chunks: list[Chunk]) -> list[str]:
+    """Whole sentences of running text (six words or more, ending in a stop, few figures)."""
+    out = []
+    for chunk in chunks:
+        for sentence in sentences(chunk.text):
+            words = sentence.removeprefix("- ").split()
+            figures = sum(any(ch.isdigit() for ch in w) for w in words)
+            if len(words) >= 6 and sentence.endswith((".", "?", "!")) and figures <= len(words) / 5:
+                out.append(" ".join(words))
+    return out
+
+
+@pytest.mark.parametrize("name", ["000", "001", "002", "003"])
+def test_seed_minutes_converted_keep_every_sentence_whole(
+    name: str, count_tokens: CountTokens
+) -> None:
+    # The seed minutes as converted text: every sentence the seed's own passages hold
+    # stands whole inside one passage of the converted file, with no markup left in.
+    path = next(CORPUS.glob(f"{name}_*.txt"))
+    source = next(s for s in discover(CORPUS) if s.path == path)
+    original = ingest_file(source, count_tokens).chunks
+    converted = _chunks(_as_converted(path.read_text(), "Children and Families O&S"), count_tokens)
+    passages = [" ".join(c.text.split()) for c in converted]
+    missing = [s for s in _prose_sentences(original) if not any(s in p for p in passages)]
+    assert missing == []
+    assert not any("**" in p or "Page " in p for p in passages)
