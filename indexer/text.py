@@ -25,6 +25,9 @@ __all__ = [
     "Analyzer",
     "Sentence",
     "highlights",
+    "sentence_spans",
+    "sentence_starts",
+    "sentences",
     "split_sentences",
 ]
 
@@ -273,16 +276,72 @@ def highlights(text: str, query_terms: Iterable[str], limit: int = 12) -> list[s
 
 
 # -- sentences --------------------------------------------------------------------------
+# One sentence finder for the whole system: chunking cuts passages only where it finds a
+# sentence end, and answers and briefings quote the sentences it finds.
 
-_ABBREVIATIONS_TEXT = "cllr mr mrs ms dr prof no nos st e.g i.e etc vs approx para paras cf fig inc"
-_ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
-_BOUNDARY = re.compile(
-    r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•])"  # end of a sentence
-    r"|(?<=:)\s+(?=[•▪\-–]|[A-Z])"  # the start of a list
-    r"|\s+(?=[•▪])|\s+(?=[-–]\s+[A-Z])"  # a bullet, or a dash used as one
+_ABBREVIATION_WORDS = (
+    "mr mrs ms miss dr prof cllr cllrs cr crs councillor rev st no nos e.g i.e eg ie etc vs"
+    " approx para paras cf fig figs inc ltd co op ref refs tel ext dept govt"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+"""Words a full stop follows without ending the sentence ("Mr. Smith", "e.g. the")."""
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u2019\u201d)\]]*(?=\s)")
+_NEXT_STARTS = re.compile(r"\s+(?=[\"'\u2018\u201c(\[]?[A-Z0-9\u00a3$\u20ac\u2022-])")
+
+
+def _is_abbreviation(word: str) -> bool:
+    """A word a full stop may follow inside a sentence: "Mr", "e.g", an initial ("J")."""
+    word = word.lower().lstrip("(\"'\u2018\u201c")
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where a sentence of `text` starts (0 first): after ". ", "? ", "! " or a
+    line break, when the next word opens a sentence and the stop is not an abbreviation
+    ("Mr.", "e.g.") or an initial ("J. Smith")."""
+    starts = [0]
+    for line in re.finditer(r"\n+", text):
+        if line.end() < len(text):
+            starts.append(line.end())
+    for match in _SENTENCE_END.finditer(text):
+        gap = _NEXT_STARTS.match(text, match.end())
+        if gap is None or gap.end() >= len(text):
+            continue
+        word_start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start()))
+        if text[match.start()] == "." and _is_abbreviation(text[word_start + 1 : match.start()]):
+            continue
+        starts.append(gap.end())
+    return sorted(set(starts))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, surrounding white space excluded."""
+    starts = sentence_starts(text)
+    spans = []
+    for a, b in zip(starts, [*starts[1:], len(text)], strict=True):
+        piece = text[a:b]
+        if piece.strip():
+            a += len(piece) - len(piece.lstrip())
+            b -= len(piece) - len(piece.rstrip())
+            spans.append((a, b))
+    return spans
+
+
+def sentences(text: str) -> list[str]:
+    """`text` cut at `sentence_starts`, each piece verbatim and stripped."""
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+_LIST_BOUNDARY = re.compile(
+    r"(?<=:)\s+(?=[\u2022\u25aa\-\u2013]|[A-Z])"  # the start of a list
+    r"|\s+(?=[\u2022\u25aa])|\s+(?=[-\u2013]\s+[A-Z])"  # a bullet, or a dash used as one
     r"|\s*;\s+(?=[a-z]\))"  # "; b)" in a lettered list
 )
-_LEADING_NUMBER = re.compile(r"^\(?\d+(?:\.\d+)*\)?\.?\s+|^[•▪\-–]\s*|^\(?[a-z]\)\s+")
+"""Where a quotable piece ends inside a sentence: list items are quoted one at a time."""
+_LEADING_NUMBER = re.compile(
+    r"^\(?\d+(?:\.\d+)*\)?\.?\s+|^[\u2022\u25aa\-\u2013]\s*|^\(?[a-z]\)\s+"
+)
 
 
 @dataclass(frozen=True)
@@ -297,20 +356,17 @@ class Sentence:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of a passage as (start, end) slices of its text, numbering trimmed off.
 
-    A slice is verbatim by construction, so a quote taken from it stands in the passage.
+    The sentences are `sentence_spans`' (the ones chunking cuts at), each further cut
+    where a list starts or a list item begins, so an answer can quote one item. A slice
+    is verbatim by construction, so a quote taken from it stands in the passage.
     """
-    sentences: list[Sentence] = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        before = text[start : m.start()].rstrip()
-        last = before.split()[-1].lower().rstrip(".") if before.split() else ""
-        # "Cllr. Smith", "e.g. the", "J. Smith": not a sentence end.
-        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
-            continue
-        _add_sentence(sentences, text, start, m.start())
-        start = m.end()
-    _add_sentence(sentences, text, start, len(text))
-    return sentences
+    out: list[Sentence] = []
+    for start, end in sentence_spans(text):
+        for m in _LIST_BOUNDARY.finditer(text, start, end):
+            _add_sentence(out, text, start, m.start())
+            start = m.end()
+        _add_sentence(out, text, start, end)
+    return out
 
 
 def _add_sentence(out: list[Sentence], text: str, start: int, end: int) -> None:

@@ -180,7 +180,7 @@ _CONTINUING_WORDS = frozenset(_CONTINUING_TEXT.split()) | _TITLES
 """A line ending in one of these words stops mid-clause: the next line goes on with it."""
 
 
-_LIST_ITEM = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s")
+LIST_ITEM = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s")
 """A lettered, roman or numbered list item: "a) ", "(b) ", "iv. ", "(3) "."""
 
 
@@ -214,7 +214,7 @@ def _is_structural(text: str) -> bool:
         or FOOTNOTE_DEF.match(text)
         or text.startswith(("ACTION", "- ", "*"))
         or " | " in text
-        or _LIST_ITEM.match(text)
+        or LIST_ITEM.match(text)
     )
 
 
@@ -228,7 +228,7 @@ def _starts_new_para(prev: str, line: str, raw_line: str, width: int) -> bool:
         return True  # table rows stay rows
     if _NUMBERED_START.match(stripped):
         return True
-    if _LIST_ITEM.match(stripped) and (
+    if LIST_ITEM.match(stripped) and (
         re.match(r"^\S+\s+[A-Z]", stripped) or prev.rstrip().endswith((";", ":", "."))
     ):
         return True  # "(m) The Flexible Use of Capital Receipts ..." in a lettered list
@@ -357,13 +357,21 @@ class _Builder:
         if FOOTNOTE_DEF.match(text):
             return False
         if first.islower() or re.match(r"^[\u2013\u2014-] [a-z]", text):
-            return not _LIST_ITEM.match(text)  # "a) ..." starts a list item
+            return not LIST_ITEM.match(text)  # "a) ..." starts a list item
         if not self.paras or len(self.paras) - 1 in self.closed or _is_structural(text):
             return False
         last = self.paras[-1].text
-        if not _is_unterminated(last) or last.startswith("- ") or " | " in last:
+        if last.startswith("- ") or " | " in last:
             return False
-        if self.spaced and self.last_line >= 0.75 * self.width:
+        wrapped = self.spaced and self.last_line >= 0.75 * self.width
+        if wrapped and last.endswith(":") and not text.rstrip().endswith(":"):
+            # "... the Early Years Healthy Development Review Report:" / "Best Start in
+            # Life, the Independent Review ...": a full line ending in a colon was wrapped
+            # in mid-paragraph; a list after it would start with a bullet or a marker.
+            return True
+        if not _is_unterminated(last):
+            return False
+        if wrapped:
             # "The council agreed to extend the" / "" / "Cleaning Contract for two years."
             return True
         if _ends_mid_clause(last, strongly=True):
@@ -415,6 +423,8 @@ def _continuation_target(paras: list[Para], closed: set[int]) -> int | None:
             return None
         if FOOTNOTE_DEF.match(candidate) or _URL.match(candidate):
             continue
+        if back == 1 and candidate.endswith(":"):
+            return len(paras) - 1  # a lead-in goes on: "... Review Report:" / "Best Start"
         if _is_unterminated(candidate) and (back == 1 or len(candidate) >= 40):
             return len(paras) - back
     return None
@@ -565,7 +575,7 @@ def strip_page_furniture(pages: list[str]) -> list[str]:
     """Drop running headers and footers, and "Page 3 of 12" lines, from page texts.
 
     A short line (at most 12 words, no full stop) that recurs at the top or bottom edge
-    of at least three pages and of at least two pages in five, numbers aside, is
+    of at least two pages and of at least two pages in five, numbers aside, is
     furniture; so is a short line that holds "Page N of M". Lines inside a page are never
     judged by repetition ("Against (0)" may well recur in minutes), nor are sentences
     ("Motion carried.").
@@ -579,7 +589,7 @@ def strip_page_furniture(pages: list[str]) -> list[str]:
         edges.append(edge)
         for key in {_furniture_key(lines[i]) for i in edge}:
             counts[key] = counts.get(key, 0) + 1
-    needed = max(3, math.ceil(0.4 * len(pages)))
+    needed = max(2, math.ceil(0.4 * len(pages)))
     out: list[str] = []
     for number, (page, edge) in enumerate(zip(pages, edges, strict=True)):
         lines = page.split("\n")
@@ -598,6 +608,55 @@ def strip_page_furniture(pages: list[str]) -> list[str]:
     return out
 
 
+_GLUED_FOOTNOTE = re.compile(
+    r"(?<=\d%)\d{1,2}(?=[\s,.;:)\]]|$)"  # "40%3 of the workforce"
+    r"|(?<=[\u00a3$\u20ac]\d)(?P<amount>[\d,]*(?:\.\d+)?(?:bn|m|k))\d{1,2}(?=[\s,.;:)\]]|$)"
+    r"|(?<=[\w%)])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+(?=[\s,.;:)\]]|$)"  # "£20m¹"
+)
+"""A footnote reference a converter glued onto a figure: digits after a percentage or
+after a money amount with its unit ("£6.4m2"), or superscript digits. "450m2" (square
+metres, no currency sign) and "2018/19" are left alone."""
+
+
+def strip_glued_footnotes(text: str) -> str:
+    """Remove footnote digits glued to figures ("40%3" -> "40%", "£6.4m2" -> "£6.4m"):
+    left in, they hide the figure from a search and from an answer's figure check."""
+
+    def fix(match: re.Match[str]) -> str:
+        if match["amount"] is not None:
+            return match["amount"]
+        if match[0] in "\u00b2\u00b3" and _AREA_UNIT.search(text, 0, match.start()):
+            return match[0]  # "450m²", "12 km²": a unit, not a footnote
+        return ""
+
+    return _GLUED_FOOTNOTE.sub(fix, text)
+
+
+_AREA_UNIT = re.compile(r"(?<![\u00a3$\u20ac.,\d])\d[\d,.]*\s?(?:m|km|cm|mm|ft)$")
+
+
+_FOOTER_LINE = re.compile(
+    r"^[ \t]*(?:page[ \t]+\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?"
+    r"|\d{1,4}[ \t]*(?:of|/)[ \t]*\d{1,4}[ \t]+page)[ \t]*$",
+    re.I | re.M,
+)
+"""A line that is only a page footer ("Page 3 of 12", "Page 3")."""
+
+
+def split_at_page_footers(text: str) -> list[str]:
+    """Cut an unpaged text into pages after each "Page N of M" line.
+
+    Converted text often has no page break character: its footers are the only sign of
+    one. Cut there, the running header that follows each footer sits at a page edge,
+    where `strip_page_furniture` finds it, instead of inside the sentence the page cut.
+    """
+    cuts = [m.end() for m in _FOOTER_LINE.finditer(text)]
+    if not cuts:
+        return [text]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
+
+
 def clean(raw: RawDocument) -> list[Para]:
     """All cleaning for one document, whatever its format."""
     if raw.blocks is not None:
@@ -605,7 +664,13 @@ def clean(raw: RawDocument) -> list[Para]:
     pages = raw.pages
     if raw.format == "text":
         converted = [demarkdown(page) for page in pages]
-        if not raw.paged:  # a converter's rules between pages are the only page breaks
-            converted = [page for text in converted for page in text.split("\f")]
+        if not raw.paged:  # a converter's rules and footers are the only page breaks
+            converted = [
+                part
+                for text in converted
+                for page in text.split("\f")
+                for part in split_at_page_footers(page)
+            ]
         pages = [page.replace("\f", "\n") for page in converted]
-    return strip_footnote_markers(paragraphs_from_pages(strip_page_furniture(pages), raw.paged))
+    paras = strip_footnote_markers(paragraphs_from_pages(strip_page_furniture(pages), raw.paged))
+    return [replace(p, text=strip_glued_footnotes(p.text)) for p in paras]
