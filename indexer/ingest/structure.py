@@ -90,11 +90,8 @@ class Section:
 
 
 _HONORIFIC = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllrs?|Crs?|Councillors?|Alderman|Sir|Dame|Lord|Lady|Rev"
-    r"|Prof(?:essor)?)\b\.?"
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillors?|Sir|Dame|Lord|Lady|Rev|Prof(?:essor)?)\b\.?"
 )
-_PERSON_LINE = re.compile(rf"^{_HONORIFIC.pattern}\s+[A-Z]")
-"""A line naming one person: "Cllr Brian Robinson (Chair)", "Cr John Goldup"."""
 _NOT_TITLES = re.compile(
     r"^(?:(?:source|sources|note|notes|key|base|n)\s*\d*\s*[:.=\-\u2013]"
     r"|(?:table|figure|fig\.?|chart|graph|diagram)\s+\d+[a-z]?\b"
@@ -186,8 +183,6 @@ def is_heading(text: str) -> bool:
         return False
     if _NOT_TITLES.match(text) or is_names_list(text) or is_table_row(text):
         return False
-    if _PERSON_LINE.match(text):
-        return False
     if _is_fragment(words):
         return False
     if len(words) > 1 and all(len(w) == 1 for w in words):
@@ -196,25 +191,6 @@ def is_heading(text: str) -> bool:
         head = text[:-1].split()
         return len(head) <= 4 and all(w[:1].isupper() or w.lower() in _SMALL for w in head)
     return True
-
-
-def _heads_content(paras: list[Para], index: int) -> bool:
-    """A heading line heads something: prose, a list, a numbered paragraph or another
-    heading, not a figure or a short fragment. A table flattened to one cell a line
-    ("Agency social workers" / "40%" / "33.3%") has title-like cells that head nothing."""
-    if index + 1 >= len(paras):
-        return True
-    following = paras[index + 1].text
-    if following.startswith("- ") or NUMBERED_ITEM.match(following) or NUMBERED_PARA.match(
-        following
-    ):
-        return True  # "45.1 The DCS informed ...", not the figure 45.1
-    if is_table_row(following) or _FIGURE.search(following.split()[0].strip(",;:()")):
-        return False
-    words = following.split()
-    if len(words) >= 6 or following.endswith((".", "!", "?", ":")):
-        return True
-    return is_heading(following)
 
 
 _FINITE_TEXT = "is are was were has have had will would should could can must shall does did"
@@ -272,7 +248,7 @@ def build_sections(paras: list[Para]) -> list[Section]:
 
     current = open_section(None, None, False)
     last_plain: int | None = None
-    for index, para in enumerate(paras):
+    for para in paras:
         text = para.text
         if ACTION_LINE.match(text):
             current.units.append(_unit(para, current))
@@ -319,7 +295,7 @@ def build_sections(paras: list[Para]) -> list[Section]:
                 current = open_section(current.title, current.item, current.explicit_item, sub=sub)
                 current.from_text = True
                 continue
-            if is_heading(text) and _heads_content(paras, index):
+            if is_heading(text):
                 current = heading_section(text, current)
                 continue
         current.units.append(_unit(para, current))

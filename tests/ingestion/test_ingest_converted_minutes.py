@@ -239,42 +239,6 @@ def test_chunking_and_answers_find_the_same_sentences() -> None:
     assert [s.text for s in split_sentences(text)] == expected
 
 
-def test_roll_call_lines_and_table_cells_are_not_section_titles(
-    count_tokens: CountTokens,
-) -> None:
-    # A roll call with one member a line, and a table flattened to one cell a line: none
-    # of those lines titles a section; the real item heading after them does.
-    text = _converted(
-        "PRESENT:",
-        "Cllr Brian Robinson (Chair)",
-        "Councillor Paula Lahey",
-        "Cr John Goldup",
-        "Apologies were received from Shirley Bailey.",
-        "Workforce",
-        "November 2018",
-        "September 2022",
-        "Agency social workers",
-        "40%",
-        "33.3%",
-        "Source: Children\u2019s Services workforce data",
-        "Revenue Monitoring",
-        "The committee noted the current position and the activity in place to redress "
-        "this position. The pressures remained the same and members would continue to "
-        "monitor this closely.",
-        "Children’s Centres – A position Statement",
-        *_CENTRES,
-    )
-    chunks = _chunks(text, count_tokens)
-    titles = {c.item_title for c in chunks}
-    for line in ("Cllr Brian Robinson (Chair)", "Councillor Paula Lahey", "Cr John Goldup",
-                 "Agency social workers", "Workforce", "Source"):  # fmt: skip
-        assert not any(t and t.startswith(line) for t in titles), (line, titles)
-    holder = next(c for c in chunks if "monitor this closely" in c.text)
-    assert holder.item_title == "Revenue Monitoring"
-    joined = "\n".join(c.text for c in chunks)
-    assert "Cr John Goldup" in joined and "Agency social workers" in joined
-
-
 def _as_converted(text: str, title: str) -> str:
     """A seed file as a PDF-to-text converter gives it: paragraphs re-wrapped at 80
     columns, every line its own paragraph, short headings in `**` or `***…**` emphasis,
