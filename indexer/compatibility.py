@@ -30,11 +30,12 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 3
+CHUNKER_VERSION = 4
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
-their lead-ins), so an index made by older rules is rebuilt instead of silently reused."""
+their lead-ins; 4: lists no longer joined to their lead-ins, which lost recall on tune),
+so an index made by older rules is rebuilt instead of silently reused."""
 
 
 def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:

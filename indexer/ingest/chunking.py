@@ -18,7 +18,6 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from indexer.ingest.cleaning import LIST_ITEM
 from indexer.ingest.structure import Unit
 from indexer.models import Chunk
 from indexer.text import sentence_spans, sentences
@@ -142,105 +141,18 @@ def is_noise_chunk(text: str) -> bool:
     return len(_LETTERS.findall(text)) < 3 or _URL_ONLY.match(text) is not None
 
 
-_INTRO_END = re.compile(r":\s*[-\u2013]?\s*[\"'\u201c\u2018]?$")
-"""A lead-in to a list: "This included:-", "The Council is asked to:", "RESOLVED that:"."""
-
-
-def _is_list_item(unit: Unit) -> bool:
-    """A bullet, a lettered or numbered list item ("a) ", "(2) ", "iv. "), or a paragraph
-    numbered "(n)" inside an agenda item."""
-    return bool(
-        unit.text.startswith("- ")
-        or LIST_ITEM.match(unit.text)
-        or (unit.paragraph and unit.paragraph.endswith(")") and "(" in unit.paragraph)
-    )
-
-
-def _list_runs(units: list[Unit]) -> dict[int, int]:
-    """Lead-in index -> end (exclusive) of the list items that follow it in its group."""
-    runs: dict[int, int] = {}
-    for i, unit in enumerate(units):
-        if not _INTRO_END.search(unit.text):
-            continue
-        end = i + 1
-        while end < len(units) and units[end].group == unit.group and _is_list_item(units[end]):
-            end += 1
-        if end > i + 1:
-            runs[i] = end
-    return runs
-
-
-def _list_context(intro: str, count_tokens: CountTokens, max_tokens: int) -> str:
-    """What a passage continuing a list repeats of its lead-in: all of it when short,
-    else its first and last sentences (the topic, then "This included:-")."""
-    if count_tokens(intro) <= max_tokens // 3:
-        return intro
-    spans = sentence_spans(intro)
-    first, last = intro[slice(*spans[0])], intro[slice(*spans[-1])]
-    context = last if len(spans) == 1 else f"{first}\n{last}"
-    return context if count_tokens(context) <= max_tokens // 3 else last
-
-
-def _add_list(
-    merged: list[list[Unit]],
-    sizes: list[int],
-    block: list[tuple[Unit, int]],
-    count_tokens: CountTokens,
-    limits: tuple[int, int],
-) -> None:
-    """Place a lead-in and its list items so that every passage holding an item also holds
-    the lead-in: the whole list with the passage before when it fits, else in a passage
-    of its own, else cut between items with the lead-in's context repeated at the head of
-    each continuing passage (a list item alone loses the words saying what it lists)."""
-    max_tokens, min_tokens = limits
-    intro, intro_size = block[0]
-    whole = count_tokens("\n".join(u.text for u, _ in block))
-    if merged and _can_merge(merged[-1], sizes[-1], intro, intro_size, min_tokens):
-        joined = count_tokens("\n".join([*(u.text for u in merged[-1]), intro.text]))
-        if joined + whole - intro_size <= max_tokens:
-            merged[-1].extend(u for u, _ in block)
-            sizes[-1] = count_tokens("\n".join(u.text for u in merged[-1]))
-            return
-    merged.append([intro])
-    sizes.append(intro_size)
-    context = _list_context(intro.text, count_tokens, max_tokens)
-    for unit, size in block[1:]:
-        joined = count_tokens("\n".join([*(u.text for u in merged[-1]), unit.text]))
-        if joined <= max_tokens:
-            merged[-1].append(unit)
-            sizes[-1] = joined
-            continue
-        lead = replace(intro, text=context, paragraph=None, numbered=False, lead=True)
-        group = [lead, unit]
-        size_with = count_tokens("\n".join(u.text for u in group))
-        if size_with > max_tokens:
-            group, size_with = [unit], size
-        merged.append(group)
-        sizes.append(size_with)
-
-
 def chunk_units(
     units: list[Unit], count_tokens: CountTokens, max_tokens: int = 240, min_tokens: int = 40
 ) -> list[Chunk]:
-    """Split long units, merge short ones, keep lists with their lead-ins, and number the
-    resulting chunks."""
+    """Split long units, merge short ones, and number the resulting chunks."""
     pieces: list[tuple[Unit, int]] = []
     for unit in units:
         for part in split_text(unit.text, count_tokens, max_tokens):
             pieces.append((replace(unit, text=part), count_tokens(part)))
 
-    runs = _list_runs([unit for unit, _ in pieces])
     merged: list[list[Unit]] = []
     sizes: list[int] = []
-    index = 0
-    while index < len(pieces):
-        unit, size = pieces[index]
-        if index in runs:
-            block = pieces[index : runs[index]]
-            _add_list(merged, sizes, block, count_tokens, (max_tokens, min_tokens))
-            index = runs[index]
-            continue
-        index += 1
+    for unit, size in pieces:
         if merged and _can_merge(merged[-1], sizes[-1], unit, size, min_tokens):
             joined = count_tokens("\n".join([*(u.text for u in merged[-1]), unit.text]))
             if joined <= max_tokens:
@@ -256,9 +168,8 @@ def chunk_units(
         if is_noise_chunk(text):
             continue
         first = group[0]
-        # A heading or a list's lead-in opens the passage; the paragraph is the first
-        # numbered one under it.
-        numbered = next((u for u in group if u.paragraph), first)
+        # A heading kept as text opens the passage; the paragraph is the one it heads.
+        numbered = group[1] if first.lead and len(group) > 1 else first
         chunks.append(
             Chunk(
                 text=text,
