@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
@@ -87,11 +88,16 @@ def test_kent_call_in_report_and_minutes_cite_meeting_and_source(
     archive_engine: Archive,
 ) -> None:
     hits = search(archive_engine, "call-in of the Family Hubs decision 24/00093", k=10)
-    by_doc = {h.citation.document_id: h.citation for h in hits}
-    report = next(c for d, c in by_doc.items() if d.startswith("cabinet-2025-03-04-scrutiny"))
+    hit = next(h for h in hits if h.citation.document_id.startswith("cabinet-2025-03-04-scrutiny"))
+    report = hit.citation
     assert report.committee == "Cabinet" and report.meeting_date == date(2025, 3, 4)
     assert report.source_url and report.source_url.startswith("https://democracy.kent.gov.uk/")
-    assert report.page == 1
+    # The cited page is the PDF page that holds the passage's words.
+    path, _ = archive_engine.reader().source_file(report.document_id)
+    pages = PdfReader(path).pages
+    assert report.page is not None and 1 <= report.page <= len(pages)
+    page_words = " ".join((pages[report.page - 1].extract_text() or "").split())
+    assert " ".join(hit.text.split()[:6]) in page_words
     minutes = search(archive_engine,
         "Review of Decision 24/00093 Commissioned Family Hubs Full Council motion",
         k=10,
