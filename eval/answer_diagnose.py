@@ -26,7 +26,8 @@ from eval.answer_metrics import AnswerView, score_answer, summarise
 from eval.answer_metrics import CitedQuote as ViewQuote
 from eval.documents import manifest_dates
 from eval.matching import normalise
-from eval.questions import Question, load_questions
+from eval.questions import Question
+from eval.split import add_split_arguments, split_questions, split_settings
 
 __all__ = ["ASK_K", "diagnose_answers", "main"]
 
@@ -93,10 +94,7 @@ def diagnose_answers(
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m eval.answer_diagnose", description=__doc__)
-    p.add_argument("--questions", nargs="+", required=True, type=Path, metavar="FILE")
-    p.add_argument("--split", choices=("tune", "test"), default="tune")
-    p.add_argument("--index", type=Path, required=True, metavar="DIR")
-    p.add_argument("--corpus", nargs="+", type=Path, required=True, metavar="DIR")
+    add_split_arguments(p)
     p.add_argument("-k", type=int, default=ASK_K)
     p.add_argument("--only", nargs="*", default=None, help="question ids to run")
     p.add_argument("--json", type=Path, metavar="PATH", help="write every row here")
@@ -108,10 +106,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     from eval.searchers import open_engine
-    from indexer.settings import Settings
 
-    settings = Settings(corpus=":".join(str(c) for c in args.corpus), index_dir=args.index)
-    questions = [q for q in load_questions(args.questions) if q.split == args.split]
+    settings = split_settings(args)
+    questions = split_questions(args)
     if args.only:
         questions = [q for q in questions if q.id in set(args.only)]
     if not questions:

@@ -25,9 +25,10 @@ from typing import Any
 
 from eval.documents import manifest_dates
 from eval.matching import normalise
-from eval.questions import Question, load_questions
+from eval.questions import Question
 from eval.runner import run_eval
 from eval.searchers import ArchiveSearcher, open_engine
+from eval.split import add_split_arguments, split_questions, split_settings
 
 __all__ = ["QuoteRanks", "diagnose", "main"]
 
@@ -159,10 +160,7 @@ def diagnose(
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m eval.diagnose", description=__doc__)
-    p.add_argument("--questions", nargs="+", required=True, type=Path, metavar="FILE")
-    p.add_argument("--split", choices=("tune", "test"), default="tune")
-    p.add_argument("--index", type=Path, required=True, metavar="DIR")
-    p.add_argument("--corpus", nargs="+", type=Path, required=True, metavar="DIR")
+    add_split_arguments(p)
     p.add_argument("-k", type=int, default=10)
     p.add_argument("--json", type=Path, metavar="PATH", help="write the full result here")
     p.add_argument("--no-ranks", action="store_true", help="scores only, no per-quote ranks")
@@ -175,10 +173,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    from indexer.settings import Settings
-
-    settings = Settings(corpus=":".join(str(c) for c in args.corpus), index_dir=args.index)
-    questions = [q for q in load_questions(args.questions) if q.split == args.split]
+    settings = split_settings(args)
+    questions = split_questions(args)
     if not questions:
         print(f"no {args.split} questions in {[str(p) for p in args.questions]}", file=sys.stderr)
         return 2

@@ -19,11 +19,42 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from eval.questions import Split
+from eval.questions import Question, Split, load_questions
 
-__all__ = ["apply_split", "main", "split_of"]
+if TYPE_CHECKING:
+    from indexer.settings import Settings
+
+__all__ = [
+    "add_split_arguments",
+    "apply_split",
+    "main",
+    "split_of",
+    "split_questions",
+    "split_settings",
+]
+
+
+def add_split_arguments(p: argparse.ArgumentParser) -> None:
+    """The arguments of every command that runs one split on a built index (diagnose,
+    answer_diagnose, tune), so they are spelled and checked alike."""
+    p.add_argument("--questions", nargs="+", required=True, type=Path, metavar="FILE")
+    p.add_argument("--split", choices=("tune", "test"), default="tune")
+    p.add_argument("--index", type=Path, required=True, metavar="DIR")
+    p.add_argument("--corpus", nargs="+", type=Path, required=True, metavar="DIR")
+
+
+def split_settings(args: argparse.Namespace) -> Settings:
+    """Settings for the index and corpus folders those arguments name."""
+    from indexer.settings import Settings
+
+    return Settings(corpus=":".join(str(c) for c in args.corpus), index_dir=args.index)
+
+
+def split_questions(args: argparse.Namespace) -> list[Question]:
+    """The questions of the chosen split, from the chosen files."""
+    return [q for q in load_questions(args.questions) if q.split == args.split]
 
 
 def split_of(group: str) -> Split:

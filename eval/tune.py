@@ -23,9 +23,10 @@ from typing import Any
 import numpy as np
 
 from eval.documents import manifest_dates
-from eval.questions import Question, load_questions
+from eval.questions import Question
 from eval.runner import run_eval
 from eval.searchers import ArchiveSearcher, open_engine
+from eval.split import add_split_arguments, split_questions, split_settings
 
 __all__ = ["grid_points", "main", "objective", "score_point"]
 
@@ -83,10 +84,7 @@ def score_point(
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m eval.tune", description=__doc__)
-    p.add_argument("--questions", nargs="+", required=True, type=Path, metavar="FILE")
-    p.add_argument("--split", choices=("tune", "test"), default="tune")
-    p.add_argument("--index", type=Path, required=True, metavar="DIR")
-    p.add_argument("--corpus", nargs="+", type=Path, required=True, metavar="DIR")
+    add_split_arguments(p)
     p.add_argument(
         "--grid",
         required=True,
@@ -99,8 +97,6 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    from indexer.settings import Settings
-
     try:
         grid = json.loads(args.grid)
         if not isinstance(grid, dict) or not all(isinstance(v, list) for v in grid.values()):
@@ -108,14 +104,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         print(f"--grid is not a JSON object of lists: {exc}", file=sys.stderr)
         return 2
-    base = Settings(corpus=":".join(str(c) for c in args.corpus), index_dir=args.index)
+    base = split_settings(args)
     unknown = sorted(set(grid) - set(base.search.__dataclass_fields__))
     if unknown:
         print(f"not search settings: {unknown}", file=sys.stderr)
         return 2
-    questions = [
-        q for q in load_questions(args.questions) if q.split == args.split and q.answerable
-    ]
+    questions = [q for q in split_questions(args) if q.answerable]
     if not questions:
         print(f"no answerable {args.split} questions", file=sys.stderr)
         return 2
