@@ -6,7 +6,11 @@ lost*: for every question of one split it runs the product path (`Reader.ask`, w
 each gold quote stood in the passages the answer drew on (retrieval's part), in a cited
 passage (the selection of passages) and in the answer's quotes (the selection of
 sentences), and for an unanswerable question whether it abstained. The abstention
-signals of every answer are written too (`--json`), for `eval.fit_abstention`.
+signals of every answer are written too (`--json`), for `eval.fit_abstention`, with
+whether the question is answerable *on this index* (`answerable`: it is not of kind
+unanswerable and the index holds one of its gold documents): on an index of the seeds
+alone, a question about Kent papers is unanswerable, which is what makes rows of a
+small index teach the model that its decision must not depend on the archive's size.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from eval.matching import normalise
 from eval.questions import Question
 from eval.split import add_split_arguments, split_questions, split_settings
 
-__all__ = ["ASK_K", "diagnose_answers", "main"]
+__all__ = ["ASK_K", "abstention_summary", "answerable_here", "diagnose_answers", "main"]
 
 ASK_K = 8
 """Passages an `/ask` draws on by default (`AskRequest.k`)."""
@@ -45,6 +49,27 @@ def _view(answer: Any) -> AnswerView:
     )
 
 
+def answerable_here(question: Question, indexed: set[str]) -> bool:
+    """Whether the archive whose documents' paths are `indexed` can answer the question:
+    it is not of kind unanswerable and a gold quote's document is among them."""
+    return question.answerable and any(
+        path in indexed for e in question.evidence for path in e.found_in
+    )
+
+
+def abstention_summary(rows: Sequence[dict[str, Any]]) -> dict[str, float | int]:
+    """Abstention on the rows' own index: the share of questions it cannot answer that
+    were abstained on, and of those it can answer that were (false abstention)."""
+    out: dict[str, float | int] = {}
+    for name, want in (("unanswerable", False), ("answerable", True)):
+        chosen = [r for r in rows if r["answerable"] is want]
+        out[name] = len(chosen)
+        if chosen:
+            share = sum(1 for r in chosen if r["abstained"]) / len(chosen)
+            out["abstention" if not want else "false_abstention"] = round(share, 3)
+    return out
+
+
 def diagnose_answers(
     archive: Any, questions: Sequence[Question], dates: dict[str, Any], k: int = ASK_K
 ) -> list[dict[str, Any]]:
@@ -52,6 +77,8 @@ def diagnose_answers(
     from search_api.search import SearchRequest
 
     rows = []
+    indexed = {d.path for d in archive.reader().documents()}
+    index_name = Path(str(archive.settings.index_dir)).name
     for q in questions:
         reader = archive.reader()
         t0 = time.perf_counter()
@@ -80,6 +107,8 @@ def diagnose_answers(
                 "kind": q.kind,
                 "split": q.split,
                 "group": q.group,
+                "index": index_name,
+                "answerable": answerable_here(q, indexed),
                 "question": q.question,
                 "answer": answer.text,
                 "abstained": answer.abstained,
@@ -129,11 +158,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         )  # fmt: skip
         + f" ms_p50={statistics.median(r['ms_search_and_ask'] for r in rows):.0f}"
     )
+    here = abstention_summary(rows)
+    print(
+        f"on this index: {here['unanswerable']} unanswerable, abstention "
+        f"{here.get('abstention', float('nan')):.3f}; {here['answerable']} answerable, "
+        f"false abstention {here.get('false_abstention', float('nan')):.3f}"
+    )
     if not args.quiet:
         for r in rows:
             s = r["score"]
             bad = (
-                r["abstained"] != (r["kind"] == "unanswerable")
+                r["abstained"] != (not r["answerable"])
                 or (s["answer_evidence_recall"] is not None and s["answer_evidence_recall"] < 1)
                 or s["missing_figures"]
                 or s["trend_ends_cited"] == 0

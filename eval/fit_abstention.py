@@ -1,21 +1,26 @@
 """`python -m eval.fit_abstention`: fit the abstention model on the `tune` questions.
 
-Reads the rows `python -m eval.answer_diagnose --split tune --json ROWS` wrote (each
-answer's support signals, `search_api.abstention.FEATURES`, and whether its question is
-answerable) and fits a logistic model "the archive answers this question":
+Reads the rows `python -m eval.answer_diagnose --split tune --json ROWS` wrote, one file
+per index (each row: the answer's support signals, `search_api.abstention.FEATURES`, the
+index it was asked of, and whether that index can answer it, `answerable`), and fits a
+logistic model "the archive answers this question". Rows of two indexes of different
+size are the point: on the seeds-only index every Kent, Kingston and unanswerable
+question is unanswerable and the seed questions answerable, so a model that leans on
+anything that grows with the archive fails on one of the two.
 
 1. L2-regularised logistic regression (Newton's method, `PENALTY` on the weights, not the
-   intercept), answerable and unanswerable questions weighted to count equally (there are
-   far fewer unanswerable ones).
-2. The decision threshold: the intercept is then moved to the value that maximises
-   abstention accuracy on the unanswerable tune questions subject to false abstention
-   ≤ `MAX_FALSE_ABSTENTION` on the answerable ones; among equal values, the shift nearest
-   0 (the fitted model's own ½ point). The shift is taken from a grid of `STEP`, and must
-   leave a `MARGIN` in log-odds to the nearest answerable question it would abstain on, so
-   no threshold rests on one example.
+   intercept); each (index, answerable) cell weighted to count equally, so neither the
+   larger index nor the far more numerous unanswerable rows of the small one dominate.
+2. The decision threshold: the intercept is then moved to the value that maximises the
+   mean, over the indexes, of abstention accuracy on their unanswerable questions,
+   subject to false abstention ≤ `MAX_FALSE_ABSTENTION` on each index's answerable ones
+   (false abstention first); among equal values, the shift nearest 0 (the fitted model's
+   own ½ point). The shift is taken from a grid of `STEP`, and must leave a `MARGIN` in
+   log-odds to the nearest answerable question it would abstain on, so no threshold
+   rests on one example.
 3. Leave-one-group-out cross-validation on tune (the split's `group`s: a meeting or
-   document) estimates how the procedure does on questions it was not fitted on; that
-   estimate, not the in-sample fit, is what eval/README.md quotes beside the test figures.
+   document; a group's rows on every index are held out together) estimates how the
+   procedure does on questions it was not fitted on.
 
 It prints the coefficients to copy into `search_api/abstention.py` (`MODEL`).
 """
@@ -33,7 +38,7 @@ import numpy as np
 
 from search_api.abstention import FEATURES
 
-__all__ = ["Fit", "cross_validate", "fit", "main"]
+__all__ = ["Fit", "Rows", "cross_validate", "fit", "load", "main", "rates"]
 
 PENALTY = 1.0
 MAX_FALSE_ABSTENTION = 0.05
@@ -53,18 +58,42 @@ class Fit:
         return self.intercept + x @ self.weights
 
 
-def _logistic(x: np.ndarray, y: np.ndarray, penalty: float = PENALTY) -> Fit:
-    """Class-balanced L2 logistic regression by Newton's method."""
-    n, d = x.shape
-    pos = y.sum()
-    w_rows = np.where(y == 1, n / (2 * max(pos, 1)), n / (2 * max(n - pos, 1)))
-    xb = np.hstack([np.ones((n, 1)), x])
+class Rows:
+    """Feature matrix, labels (1: answerable on the row's index), indexes and groups."""
+
+    def __init__(self, x: np.ndarray, y: np.ndarray, index: np.ndarray, groups: list[str]):
+        self.x, self.y, self.index, self.groups = x, y, index, groups
+
+    def __len__(self) -> int:
+        return len(self.y)
+
+    def subset(self, keep: np.ndarray) -> Rows:
+        """The rows where `keep` is true."""
+        groups = [g for g, k in zip(self.groups, keep, strict=True) if k]
+        return Rows(self.x[keep], self.y[keep], self.index[keep], groups)
+
+
+def _cell_weights(rows: Rows) -> np.ndarray:
+    """Row weights giving every (index, label) cell the same total weight."""
+    cells = sorted(set(zip(rows.index.tolist(), rows.y.tolist(), strict=True)))
+    w = np.zeros(len(rows))
+    for index, label in cells:
+        cell = (rows.index == index) & (rows.y == label)
+        w[cell] = len(rows) / (len(cells) * cell.sum())
+    return w
+
+
+def _logistic(rows: Rows, penalty: float = PENALTY) -> Fit:
+    """Cell-balanced L2 logistic regression by Newton's method."""
+    n, d = rows.x.shape
+    w_rows = _cell_weights(rows)
+    xb = np.hstack([np.ones((n, 1)), rows.x])
     beta = np.zeros(d + 1)
     reg = np.eye(d + 1) * penalty
     reg[0, 0] = 0.0
     for _ in range(100):
         p = 1 / (1 + np.exp(-(xb @ beta)))
-        grad = xb.T @ (w_rows * (p - y)) + reg @ beta
+        grad = xb.T @ (w_rows * (p - rows.y)) + reg @ beta
         hess = (xb * (w_rows * p * (1 - p))[:, None]).T @ xb + reg
         step = np.linalg.solve(hess, grad)
         beta -= step
@@ -73,79 +102,107 @@ def _logistic(x: np.ndarray, y: np.ndarray, penalty: float = PENALTY) -> Fit:
     return Fit(float(beta[0]), beta[1:])
 
 
-def _shift(fit: Fit, x: np.ndarray, y: np.ndarray) -> float:
+def rates(answered: np.ndarray, rows: Rows) -> dict[str, tuple[float, float]]:
+    """Per index: (abstention accuracy on its unanswerable rows, false abstention on its
+    answerable rows), from whether each row was `answered`; NaN for an empty side."""
+    out = {}
+    for index in sorted(set(rows.index.tolist())):
+        here = rows.index == index
+        unanswerable = ~answered[here & (rows.y == 0)]
+        answerable = ~answered[here & (rows.y == 1)]
+        out[index] = (
+            float(np.mean(unanswerable)) if unanswerable.size else float("nan"),
+            float(np.mean(answerable)) if answerable.size else float("nan"),
+        )
+    return out
+
+
+def _shift(fit: Fit, rows: Rows) -> float:
     """The intercept shift of step 2 (see the module docstring)."""
-    margins = fit.margins(x)
-    answerable = margins[y == 1]
-    unanswerable = margins[y == 0]
+    margins = fit.margins(rows.x)
     best: tuple[float, float, float] | None = None
     for shift in np.arange(-4.0, 4.0 + STEP / 2, STEP):
-        m_ans = answerable + shift
-        false_abst = float(np.mean(m_ans < 0)) if len(m_ans) else 0.0
-        if false_abst > MAX_FALSE_ABSTENTION:
+        m = margins + shift
+        per_index = rates(m >= 0, rows)
+        if any(fa > MAX_FALSE_ABSTENTION for _, fa in per_index.values()):
             continue
         # No answerable question may sit within MARGIN of the cut on the abstaining side.
+        m_ans = m[rows.y == 1]
         if np.any((m_ans < 0) & (m_ans > -MARGIN)):
             continue
-        accuracy = float(np.mean(unanswerable + shift < 0)) if len(unanswerable) else 0.0
-        key = (accuracy, -abs(shift), shift)
+        accuracy = float(np.nanmean([acc for acc, _ in per_index.values()]))
+        key = (accuracy, -abs(shift), float(shift))
         if best is None or key[:2] > best[:2]:
             best = key
     return best[2] if best else 0.0
 
 
-def fit(x: np.ndarray, y: np.ndarray) -> Fit:
+def fit(rows: Rows) -> Fit:
     """Steps 1 and 2: fitted weights and the shifted intercept."""
-    model = _logistic(x, y)
-    return Fit(model.intercept + _shift(model, x, y), model.weights)
+    model = _logistic(rows)
+    return Fit(model.intercept + _shift(model, rows), model.weights)
 
 
-def cross_validate(x: np.ndarray, y: np.ndarray, groups: Sequence[str]) -> dict[str, float]:
-    """Step 3: leave-one-group-out abstention accuracy and false abstention rate."""
-    decided = np.zeros(len(y), dtype=bool)
-    for g in sorted(set(groups)):
-        held = np.array([gg == g for gg in groups])
-        model = fit(x[~held], y[~held])
-        decided[held] = model.margins(x[held]) >= 0
-    return {
-        "abstention_accuracy": float(np.mean(~decided[y == 0])),
-        "false_abstention_rate": float(np.mean(~decided[y == 1])),
-    }
+def cross_validate(rows: Rows) -> dict[str, tuple[float, float]]:
+    """Step 3: leave-one-group-out abstention accuracy and false abstention, per index."""
+    answered = np.zeros(len(rows), dtype=bool)
+    for g in sorted(set(rows.groups)):
+        held = np.array([gg == g for gg in rows.groups])
+        model = fit(rows.subset(~held))
+        answered[held] = model.margins(rows.x[held]) >= 0
+    return rates(answered, rows)
 
 
-def load(rows: Sequence[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Feature matrix, labels (1 answerable) and groups of the diagnose rows."""
+def load(rows: Sequence[dict[str, Any]]) -> Rows:
+    """The diagnose rows (with signals) as a `Rows`; a row without `answerable` (older
+    files) is answerable unless its question is of kind unanswerable."""
     kept = [r for r in rows if r.get("features")]
-    x = np.array([[float(r["features"][f]) for f in FEATURES] for r in kept])
-    y = np.array([0.0 if r["kind"] == "unanswerable" else 1.0 for r in kept])
+    x = np.array([[float(r["features"][f]) for f in FEATURES] for r in kept]).reshape(
+        len(kept), len(FEATURES)
+    )
+    y = np.array([1.0 if r.get("answerable", r["kind"] != "unanswerable") else 0.0 for r in kept])
+    index = np.array([str(r.get("index") or "index") for r in kept])
     groups = [str(r.get("group") or r["id"]) for r in kept]
-    return x, y, groups
+    return Rows(x, y, index, groups)
+
+
+def _print_rates(label: str, per_index: dict[str, tuple[float, float]], rows: Rows) -> None:
+    for index, (acc, fa) in per_index.items():
+        here = rows.index == index
+        n_u, n_a = int((here & (rows.y == 0)).sum()), int((here & (rows.y == 1)).sum())
+        print(
+            f"{label} {index}: abstention {acc:.3f} ({n_u} unanswerable), "
+            f"false abstention {fa:.3f} ({n_a} answerable)"
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m eval.fit_abstention", description=__doc__)
-    p.add_argument("rows", type=Path, help="JSON rows of eval.answer_diagnose --split tune")
+    p.add_argument(
+        "rows", type=Path, nargs="+", help="JSON rows of eval.answer_diagnose --split tune"
+    )
     args = p.parse_args(argv)
-    rows = json.loads(args.rows.read_text())
-    if any(r.get("split") != "tune" for r in rows):
+    raw: list[dict[str, Any]] = []
+    for path in args.rows:
+        try:
+            raw.extend(json.loads(path.read_text()))
+        except (OSError, json.JSONDecodeError) as exc:
+            print(f"cannot read rows from {path}: {exc}", file=sys.stderr)
+            return 2
+    if any(r.get("split") != "tune" for r in raw):
         print("refusing: the rows must all be tune questions", file=sys.stderr)
         return 2
-    x, y, groups = load(rows)
-    model = fit(x, y)
-    inside = model.margins(x) >= 0
-    print(f"questions: {int(y.sum())} answerable, {int((1 - y).sum())} unanswerable (tune)")
+    rows = load(raw)
+    if len(set(rows.y.tolist())) < 2:
+        print("refusing: the rows need answerable and unanswerable questions", file=sys.stderr)
+        return 2
+    model = fit(rows)
+    print(f"rows: {int(rows.y.sum())} answerable, {int((1 - rows.y).sum())} unanswerable (tune)")
     print(f"intercept={model.intercept:.3f}")
     for name, w in zip(FEATURES, model.weights, strict=True):
-        print(f"  {name:16} {w:+.3f}")
-    print(
-        f"in-sample (tune): abstention {np.mean(~inside[y == 0]):.3f}, "
-        f"false abstention {np.mean(~inside[y == 1]):.3f}"
-    )
-    cv = cross_validate(x, y, groups)
-    print(
-        f"leave-one-group-out (tune): abstention {cv['abstention_accuracy']:.3f}, "
-        f"false abstention {cv['false_abstention_rate']:.3f}"
-    )
+        print(f"  {name:18} {w:+.3f}")
+    _print_rates("in-sample (tune)", rates(model.margins(rows.x) >= 0, rows), rows)
+    _print_rates("leave-one-group-out (tune)", cross_validate(rows), rows)
     weights = ", ".join(f"{w:.3f}" for w in model.weights)
     print(f"\nMODEL = AbstentionModel(intercept={model.intercept:.3f}, weights=({weights}))")
     return 0

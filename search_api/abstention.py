@@ -1,38 +1,39 @@
-"""Knowing when not to answer: several signals of support, one fitted decision.
+"""Knowing when not to answer: a few signals of support, one fitted decision.
 
 An extractive answerer always finds *some* sentence; the question is whether the archive
 speaks to the topic at all. No one signal tells: a dense cosine is fooled by on-domain
 questions about absent topics (anything about "the committee" sits near minutes), word
 coverage by words that occur in another sense ("hours" in "out of hours"). So the
-decision weighs several, each computed from what the search already returned (nothing
-is embedded for it):
+decision weighs four, each computed from what the search already returned (nothing is
+embedded for it), and each chosen because it does not move with the archive's size (the
+same model serves the five seeds and an archive of thousands of passages):
 
 * ``top_cosine``: the best dense cosine between the question's topic and a passage;
 * ``coverage``: the best share, over the top passages, of the question's content words
-  (stems, generic words such as committee or report left out) one passage holds;
-* ``joint_coverage``: the share of content words the top passages hold between them;
-* ``agreement``: the share of the top fused passages that the dense ranking also puts
-  in its own top ten (lexical and dense evidence agreeing on the same passages);
-* ``unknown``: the share of content words that no passage of the archive contains at all
-  (a question about "graffiti" in an archive that never says it);
-* ``weighted_coverage``: as ``coverage``, each word weighted by its rarity in the archive
-  (inverse document frequency): missing "Dickerage" matters, missing "council" does not;
-* ``sentence_coverage``: the best IDF-weighted share of content words that one *sentence*
-  of the top passages holds (set by the answer builder, which splits the sentences):
-  the words of an answerable question stand together, an unanswerable one's are scattered;
-* ``missing_rare``: the rarity of the rarest content word that none of the top passages
-  holds, as a share of the rarest possible (0 when they hold every word).
+  (stems, generic words such as committee or report left out) that one passage holds;
+* ``sentence_coverage``: the best share of content words, each weighted by its rarity,
+  that one *sentence* of the top passages holds (set by the answer builder, which splits
+  the sentences): an answerable question's words stand together, an unanswerable one's
+  are scattered over passages about something else;
+* ``dense_agrees``: 1 when the passage the dense ranking puts first is among the top
+  passages of the answer's (fused) ranking: the lexical and dense evidence agree.
 
-`AbstentionModel` is a logistic model over these, fitted on the `tune` questions
-(answerable and unanswerable) by `python -m eval.fit_abstention`; the procedure, grid and
-the numbers it gave are in eval/README.md ("Abstention"). The coefficients below are its
-output, copied verbatim.
+Signals that did move with the archive were dropped (eval/README.md, "Abstention"): the
+share of the question's words the archive never holds and the rarity of the rarest word
+the top passages lack (a five-document archive lacks many words of a question it does
+answer), and the share of the top passages in the dense top ten (ten passages are a
+large part of a small archive).
+
+`AbstentionModel` is a logistic model over these, fitted on `tune` rows of two indexes
+(seeds only, and seeds + Kent + Kingston) by `python -m eval.fit_abstention`; the
+procedure and the numbers it gave are in eval/README.md ("Abstention"). The
+coefficients below are its output, copied verbatim.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 
 from indexer.models import Hit
@@ -49,7 +50,6 @@ __all__ = [
 
 TOP_N = 5
 """Passages whose words count for coverage and agreement: what an answer quotes from."""
-DENSE_TOP = 10
 
 
 @dataclass(frozen=True)
@@ -58,12 +58,8 @@ class SupportFeatures:
 
     top_cosine: float
     coverage: float
-    joint_coverage: float = 0.0
-    agreement: float = 0.0
-    unknown: float = 0.0
-    weighted_coverage: float = 0.0
-    missing_rare: float = 0.0
     sentence_coverage: float = 0.0
+    dense_agrees: float = 0.0
     terms: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
@@ -103,65 +99,30 @@ def support_features(
     terms: Sequence[str],
     hits: Sequence[Hit],
     cosines: Mapping[int, float],
-    known: Callable[[str], bool] | None = None,
-    idf: Callable[[str], float] | None = None,
     top_n: int = TOP_N,
 ) -> SupportFeatures:
     """The signals of support for a question's content `terms` from its search results
-    (a question without content words has no support: every coverage is 0).
-
-    `known(term)` says whether any passage of the archive holds the term (the lexical
-    index's vocabulary); without it, `unknown` is 0. `idf(term)` is the term's rarity
-    (the largest value for a term no passage holds); without it every term weighs 1.
-    """
+    (a question without content words has no support: its coverage is 0).
+    ``sentence_coverage`` is left at 0 for the answer builder, which splits sentences."""
     top = hits[:top_n]
-    stems = [_terms_of(f"{h.citation.item_title or ''} {h.text}") for h in top]
     n = len(terms)
-    has = {t: [held(t, s) for s in stems] for t in terms}
-    best = (
-        max((sum(has[t][i] for t in terms) / n for i in range(len(stems))), default=0.0)
-        if n
-        else 0.0
-    )
-    joint = (sum(1 for t in terms if any(has[t])) / n) if n else 0.0
-    dense_top = {pid for pid, _ in sorted(cosines.items(), key=lambda kv: -kv[1])[:DENSE_TOP]}
-    agree = sum(1 for h in top if h.passage_id in dense_top) / len(top) if top else 0.0
-    unknown = (sum(1 for t in terms if not known(t)) / n) if (known and n) else 0.0
-    weight = {t: (idf(t) if idf else 1.0) for t in terms}
-    total = sum(weight.values())
-    wcov = (
-        max(
-            (sum(w for t, w in weight.items() if has[t][i]) / total for i in range(len(stems))),
-            default=0.0,
-        )
-        if total
-        else 0.0
-    )
-    rarest = idf("\x00") if idf else 1.0  # a term no passage holds: the largest rarity
-    missing = [weight[t] for t in terms if not any(has[t])]
-    missing_rare = max(missing, default=0.0) / rarest if rarest else 0.0
+    best = 0.0
+    if n:
+        for h in top:
+            stems = _terms_of(f"{h.citation.item_title or ''} {h.text}")
+            best = max(best, sum(1 for t in terms if held(t, stems)) / n)
+    first = max(cosines.items(), key=lambda kv: kv[1], default=None)
+    agrees = first is not None and any(h.passage_id == first[0] for h in top)
     return SupportFeatures(
-        top_cosine=round(max(cosines.values(), default=0.0), 4),
+        top_cosine=round(first[1] if first else 0.0, 4),
         coverage=round(best, 4),
-        joint_coverage=round(joint, 4),
-        agreement=round(agree, 4),
-        unknown=round(unknown, 4),
-        weighted_coverage=round(wcov, 4),
-        missing_rare=round(min(missing_rare, 1.0), 4),
+        dense_agrees=1.0 if agrees else 0.0,
         terms=tuple(terms),
     )
 
 
-FEATURES = (
-    "top_cosine",
-    "coverage",
-    "joint_coverage",
-    "agreement",
-    "unknown",
-    "weighted_coverage",
-    "missing_rare",
-    "sentence_coverage",
-)
+FEATURES = ("top_cosine", "coverage", "sentence_coverage", "dense_agrees")
+"""The signals the model weighs, in the order of its weights."""
 
 
 @dataclass(frozen=True)
@@ -190,11 +151,9 @@ class AbstentionModel:
         return self.margin(f) >= 0
 
 
-MODEL = AbstentionModel(
-    intercept=-2.761,
-    weights=(1.444, 1.617, 0.851, 0.042, -0.230, 2.002, -0.908, 1.460),
-)
-"""Fitted by `python -m eval.fit_abstention` on the tune split of eval/questions (seeds +
-Kent + Kingston index, 96 answerable and 20 unanswerable questions): in-sample
-abstention 0.50 at false abstention 0.02; leave-one-group-out 0.45 at 0.02. See
-eval/README.md ("Abstention")."""
+MODEL = AbstentionModel(intercept=-4.310, weights=(2.060, 3.793, 2.517, 1.171))
+"""Fitted by `python -m eval.fit_abstention` on the tune split of eval/questions asked of
+two indexes: seeds + Kent + Kingston (96 answerable, 20 unanswerable) and the seeds alone
+(27 answerable, 89 unanswerable). In-sample (tune): abstention 0.400 at false abstention
+0.021 on the large index, 0.865 at 0.037 on the seeds; leave-one-group-out 0.400 at 0.021
+and 0.843 at 0.037. See eval/README.md ("Abstention")."""

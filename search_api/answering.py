@@ -160,21 +160,19 @@ def place_parts(
 class AnswerBuilder:
     """Turns ranked evidence into an extractive answer with verbatim, numbered quotes.
 
-    `idf(term)` is a term's inverse document frequency over the archive, `known(term)`
-    whether any passage holds it (both abstention signals); `policy` decides support
-    (default: the fitted `abstention.MODEL`, with the settings' floors).
+    `idf(term)` is a term's inverse document frequency over the archive (what sentences
+    weigh a question's words by); `policy` decides support (default: the fitted
+    `abstention.MODEL`, with the settings' floors).
     """
 
     def __init__(
         self,
         tuning: AnswerSettings,
         idf: Callable[[str], float] | None = None,
-        known: Callable[[str], bool] | None = None,
         policy: AbstentionModel | None = None,
     ) -> None:
         self.tuning = tuning
         self.idf = idf
-        self.known = known
         self.policy = policy or AbstentionModel(
             MODEL.intercept, MODEL.weights, tuning.min_cosine, tuning.min_coverage
         )
@@ -192,7 +190,7 @@ class AnswerBuilder:
         self, aspects: Aspects, hits: Sequence[Hit], cosines: Mapping[int, float],
         scored: Sequence[Scored],
     ) -> SupportFeatures:  # fmt: skip
-        features = support_features(aspects.terms, hits, cosines, self.known, self.idf)
+        features = support_features(aspects.terms, hits, cosines)
         best = max((s.coverage for s in scored if s.candidate.rank < 5), default=0.0)
         return dataclasses.replace(features, sentence_coverage=round(best, 4))
 

@@ -188,9 +188,7 @@ class Reader:
         self.snapshot = snapshot
         self.settings = settings
         lexical = snapshot.retriever.lexical_index
-        self.answers = AnswerBuilder(
-            settings.answers, idf=_idf_of(lexical), known=_known_of(lexical)
-        )
+        self.answers = AnswerBuilder(settings.answers, idf=_idf_of(lexical))
         self._store = snapshot.store
 
     @property
@@ -367,11 +365,6 @@ def _idf_of(index: LexicalIndex) -> Callable[[str], float]:
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
     return idf
-
-
-def _known_of(index: LexicalIndex) -> Callable[[str], bool]:
-    """Whether any passage holds a term, or a longer form of it ("staf" → "staff")."""
-    return lambda term: term in index.terms or _longer_form(index, term) is not None
 
 
 def _longer_form(index: LexicalIndex, term: str) -> int | None:
