@@ -18,7 +18,11 @@ anything that grows with the archive fails on one of the two.
    own ½ point). The shift is taken from a grid of `STEP`, and must leave a `MARGIN` in
    log-odds to the nearest answerable question it would abstain on, so no threshold
    rests on one example.
-3. Leave-one-group-out cross-validation on tune (the split's `group`s: a meeting or
+3. A floor on the best cosine (`min_cosine`): a linear model extrapolates beyond the
+   answerable questions it saw, so a question whose best passage is further from it
+   than every answerable tune question's (on either index) is not answered. The floor
+   is that lowest cosine, rounded down to 0.01, less `FLOOR_MARGIN`.
+4. Leave-one-group-out cross-validation on tune (the split's `group`s: a meeting or
    document; a group's rows on every index are held out together) estimates how the
    procedure does on questions it was not fitted on.
 
@@ -44,18 +48,25 @@ PENALTY = 1.0
 MAX_FALSE_ABSTENTION = 0.05
 STEP = 0.25
 MARGIN = 0.25
+FLOOR_MARGIN = 0.05
+COSINE = FEATURES.index("top_cosine")
 
 
 class Fit:
-    """A fitted model: intercept and one weight per feature."""
+    """A fitted model: intercept, one weight per feature, and the cosine floor."""
 
-    def __init__(self, intercept: float, weights: np.ndarray) -> None:
+    def __init__(self, intercept: float, weights: np.ndarray, min_cosine: float = 0.0) -> None:
         self.intercept = intercept
         self.weights = weights
+        self.min_cosine = min_cosine
 
     def margins(self, x: np.ndarray) -> np.ndarray:
         """Log-odds of "answerable" for each row."""
         return self.intercept + x @ self.weights
+
+    def answers(self, x: np.ndarray) -> np.ndarray:
+        """Whether each row is answered: margin ≥ 0 and best cosine at the floor or above."""
+        return (self.margins(x) >= 0) & (x[:, COSINE] >= self.min_cosine)
 
 
 class Rows:
@@ -137,19 +148,27 @@ def _shift(fit: Fit, rows: Rows) -> float:
     return best[2] if best else 0.0
 
 
+def _floor(rows: Rows) -> float:
+    """The cosine floor of step 3 (0 without answerable rows)."""
+    cosines = rows.x[rows.y == 1, COSINE]
+    if not cosines.size:
+        return 0.0
+    return round(max(np.floor(cosines.min() * 100) / 100 - FLOOR_MARGIN, 0.0), 2)
+
+
 def fit(rows: Rows) -> Fit:
-    """Steps 1 and 2: fitted weights and the shifted intercept."""
+    """Steps 1 to 3: fitted weights, the shifted intercept and the cosine floor."""
     model = _logistic(rows)
-    return Fit(model.intercept + _shift(model, rows), model.weights)
+    return Fit(model.intercept + _shift(model, rows), model.weights, _floor(rows))
 
 
 def cross_validate(rows: Rows) -> dict[str, tuple[float, float]]:
-    """Step 3: leave-one-group-out abstention accuracy and false abstention, per index."""
+    """Step 4: leave-one-group-out abstention accuracy and false abstention, per index."""
     answered = np.zeros(len(rows), dtype=bool)
     for g in sorted(set(rows.groups)):
         held = np.array([gg == g for gg in rows.groups])
         model = fit(rows.subset(~held))
-        answered[held] = model.margins(rows.x[held]) >= 0
+        answered[held] = model.answers(rows.x[held])
     return rates(answered, rows)
 
 
@@ -201,10 +220,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"intercept={model.intercept:.3f}")
     for name, w in zip(FEATURES, model.weights, strict=True):
         print(f"  {name:18} {w:+.3f}")
-    _print_rates("in-sample (tune)", rates(model.margins(rows.x) >= 0, rows), rows)
+    print(f"  min_cosine         {model.min_cosine:.2f}")
+    _print_rates("in-sample (tune)", rates(model.answers(rows.x), rows), rows)
     _print_rates("leave-one-group-out (tune)", cross_validate(rows), rows)
     weights = ", ".join(f"{w:.3f}" for w in model.weights)
-    print(f"\nMODEL = AbstentionModel(intercept={model.intercept:.3f}, weights=({weights}))")
+    print(
+        f"\nMODEL = AbstentionModel(intercept={model.intercept:.3f}, weights=({weights}), "
+        f"min_cosine={model.min_cosine:.2f})"
+    )
     return 0
 
 

@@ -128,7 +128,8 @@ FEATURES = ("top_cosine", "coverage", "sentence_coverage", "dense_agrees")
 @dataclass(frozen=True)
 class AbstentionModel:
     """Answer when ``intercept + Σ weight·signal ≥ 0`` (a logistic model's decision at
-    probability ½ of "the archive answers this"), and never below the hard floors."""
+    probability ½ of "the archive answers this"), and never below the hard floors (the
+    fitted `min_cosine`, or the settings' when those are higher)."""
 
     intercept: float
     weights: tuple[float, ...]
@@ -151,9 +152,13 @@ class AbstentionModel:
         return self.margin(f) >= 0
 
 
-MODEL = AbstentionModel(intercept=-4.310, weights=(2.060, 3.793, 2.517, 1.171))
+MODEL = AbstentionModel(
+    intercept=-4.310, weights=(2.060, 3.793, 2.517, 1.171), min_cosine=0.32
+)
 """Fitted by `python -m eval.fit_abstention` on the tune split of eval/questions asked of
 two indexes: seeds + Kent + Kingston (96 answerable, 20 unanswerable) and the seeds alone
 (27 answerable, 89 unanswerable). In-sample (tune): abstention 0.400 at false abstention
 0.021 on the large index, 0.865 at 0.037 on the seeds; leave-one-group-out 0.400 at 0.021
-and 0.843 at 0.037. See eval/README.md ("Abstention")."""
+and 0.843 at 0.037. The cosine floor is the lowest best cosine of an answerable tune
+question (0.37, on the seeds) less 0.05: the linear model is not trusted beyond the
+questions it saw. See eval/README.md ("Abstention")."""

@@ -174,7 +174,10 @@ class AnswerBuilder:
         self.tuning = tuning
         self.idf = idf
         self.policy = policy or AbstentionModel(
-            MODEL.intercept, MODEL.weights, tuning.min_cosine, tuning.min_coverage
+            MODEL.intercept,
+            MODEL.weights,
+            max(MODEL.min_cosine, tuning.min_cosine),
+            max(MODEL.min_coverage, tuning.min_coverage),
         )
 
     def features(
