@@ -1,12 +1,15 @@
 """Answer-quality floors on the seed index: the seed and unanswerable gold questions of
 eval/questions, both splits, through `Reader.ask` (what `/ask` serves).
 
-Measured when the floors were set (seed index, this checkout): evidence recall 0.70 on
-tune / 0.61 on test (0.66 pooled), citation support 1.0, abstention 0.95 / 0.93, false
-abstention 0.15 / 0.16 (the abstention model is fitted on the seeds + Kent + Kingston
-index, whose word rarities differ from the five seeds'). The floors sit about five
-questions under those values, so one rank moving does not fail them but a real
-regression does.
+Measured when the floors were set (seed index built by the test session, this checkout):
+evidence recall 0.74 on tune / 0.65 on test (0.70 pooled), citation support 1.0,
+abstention 0.85 / 0.79 (0.82 pooled; 0.79 with the onnx-int8 embedder `make serve`
+uses), false abstention 0.04 / 0.00 (0.02 pooled, 1 of 46). Round 4 refitted the
+abstention model on rows of this index and the large one so that it stops refusing seed
+questions (false abstention was 0.15 / 0.16, abstention 0.95 / 0.93): the abstention floor
+moved down with that trade and the false-abstention ceiling down from 0.25. The floors
+sit about four questions from those values, so one rank moving does not fail them but a
+real regression does.
 """
 
 from __future__ import annotations
@@ -24,9 +27,9 @@ QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "questions"
 
 FLOORS = {
     "answer_evidence_recall": 0.55,
-    "abstention_accuracy": 0.80,
+    "abstention_accuracy": 0.70,
 }
-CEILINGS = {"false_abstention_rate": 0.25}
+CEILINGS = {"false_abstention_rate": 0.10}
 
 
 @pytest.fixture(scope="module")

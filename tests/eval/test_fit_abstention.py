@@ -1,0 +1,77 @@
+"""The abstention fit (`python -m eval.fit_abstention`): rows of several indexes, the
+per-index false-abstention constraint, and clear refusals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from eval.answer_diagnose import abstention_summary, answerable_here
+from eval.fit_abstention import MAX_FALSE_ABSTENTION, cross_validate, fit, load, main, rates
+from eval.questions import Evidence, Question
+from search_api.abstention import FEATURES
+
+
+def _rows(index: str, shift: float, n: int, seed: int) -> list[dict]:
+    """Answerable rows score high on every signal, unanswerable ones low; `shift` moves
+    every signal of the index (as an archive's size moves a raw score)."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for i in range(n):
+        answerable = i % 3 != 0
+        base = 0.7 if answerable else 0.35
+        feats = {f: float(base + shift + rng.normal(0, 0.08)) for f in FEATURES}
+        rows.append({
+            "id": f"{index}-{i}", "kind": "fact" if answerable else "unanswerable",
+            "split": "tune", "group": f"g{i % 15}", "index": index,
+            "answerable": answerable, "features": feats,
+        })  # fmt: skip
+    return rows
+
+
+def test_false_abstention_holds_on_each_index() -> None:
+    rows = load(_rows("small", -0.15, 90, 1) + _rows("large", 0.1, 90, 2))
+    model = fit(rows)
+    per_index = rates(model.answers(rows.x), rows)
+    assert set(per_index) == {"small", "large"}
+    for acc, fa in per_index.values():
+        assert fa <= MAX_FALSE_ABSTENTION
+        assert acc > 0.5
+    cv = cross_validate(rows)
+    assert set(cv) == {"small", "large"}
+
+
+def test_answerable_depends_on_the_index() -> None:
+    q = Question(
+        id="k", question="?", kind="fact",
+        evidence=[Evidence(quote="x", found_in=["kent/a.pdf"])],
+    )  # fmt: skip
+    assert answerable_here(q, {"kent/a.pdf", "seed.txt"})
+    assert not answerable_here(q, {"seed.txt"})
+    assert not answerable_here(Question(id="u", question="?", kind="unanswerable"), {"seed.txt"})
+    summary = abstention_summary([
+        {"answerable": True, "abstained": False}, {"answerable": True, "abstained": True},
+        {"answerable": False, "abstained": True},
+    ])  # fmt: skip
+    assert summary == {"unanswerable": 1, "abstention": 1.0, "answerable": 2,
+                       "false_abstention": 0.5}  # fmt: skip
+
+
+def test_refuses_test_rows_and_bad_files(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    rows = _rows("small", 0.0, 30, 3)
+    rows[0]["split"] = "test"
+    path = tmp_path / "rows.json"
+    path.write_text(json.dumps(rows))
+    assert main([str(path)]) == 2
+    assert "tune" in capsys.readouterr().err
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    assert main([str(bad)]) == 2
+    assert "cannot read rows" in capsys.readouterr().err
+    rows[0]["split"] = "tune"
+    path.write_text(json.dumps(rows))
+    assert main([str(path)]) == 0
+    assert "MODEL = AbstentionModel(" in capsys.readouterr().out
