@@ -18,10 +18,12 @@ anything that grows with the archive fails on one of the two.
    own ½ point). The shift is taken from a grid of `STEP`, and must leave a `MARGIN` in
    log-odds to the nearest answerable question it would abstain on, so no threshold
    rests on one example.
-3. A floor on the best cosine (`min_cosine`): a linear model extrapolates beyond the
-   answerable questions it saw, so a question whose best passage is further from it
-   than every answerable tune question's (on either index) is not answered. The floor
-   is that lowest cosine, rounded down to 0.01, less `FLOOR_MARGIN`.
+3. A floor on the best cosine (`partial_cosine`): a linear model extrapolates beyond
+   the answerable questions it saw, so a question no top passage holds whole, whose best
+   passage is further from it than that of every such answerable tune question (on
+   either index), is not answered. The floor is that lowest cosine, rounded down to
+   0.01, less `FLOOR_MARGIN`. A passage holding every content word exempts a question
+   from it: one-word searches embed far from every passage.
 4. Leave-one-group-out cross-validation on tune (the split's `group`s: a meeting or
    document; a group's rows on every index are held out together) estimates how the
    procedure does on questions it was not fitted on.
@@ -50,23 +52,26 @@ STEP = 0.25
 MARGIN = 0.25
 FLOOR_MARGIN = 0.05
 COSINE = FEATURES.index("top_cosine")
+COVERAGE = FEATURES.index("coverage")
 
 
 class Fit:
     """A fitted model: intercept, one weight per feature, and the cosine floor."""
 
-    def __init__(self, intercept: float, weights: np.ndarray, min_cosine: float = 0.0) -> None:
+    def __init__(self, intercept: float, weights: np.ndarray, partial_cosine: float = 0.0) -> None:
         self.intercept = intercept
         self.weights = weights
-        self.min_cosine = min_cosine
+        self.partial_cosine = partial_cosine
 
     def margins(self, x: np.ndarray) -> np.ndarray:
         """Log-odds of "answerable" for each row."""
         return self.intercept + x @ self.weights
 
     def answers(self, x: np.ndarray) -> np.ndarray:
-        """Whether each row is answered: margin ≥ 0 and best cosine at the floor or above."""
-        return (self.margins(x) >= 0) & (x[:, COSINE] >= self.min_cosine)
+        """Whether each row is answered: margin ≥ 0, and best cosine at the floor or above
+        unless a top passage holds every content word (`AbstentionModel.supported`)."""
+        whole = x[:, COVERAGE] >= 1.0
+        return (self.margins(x) >= 0) & (whole | (x[:, COSINE] >= self.partial_cosine))
 
 
 class Rows:
@@ -149,8 +154,8 @@ def _shift(fit: Fit, rows: Rows) -> float:
 
 
 def _floor(rows: Rows) -> float:
-    """The cosine floor of step 3 (0 without answerable rows)."""
-    cosines = rows.x[rows.y == 1, COSINE]
+    """The cosine floor of step 3 (0 without answerable rows held only in part)."""
+    cosines = rows.x[(rows.y == 1) & (rows.x[:, COVERAGE] < 1.0), COSINE]
     if not cosines.size:
         return 0.0
     return round(max(np.floor(cosines.min() * 100) / 100 - FLOOR_MARGIN, 0.0), 2)
@@ -220,13 +225,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"intercept={model.intercept:.3f}")
     for name, w in zip(FEATURES, model.weights, strict=True):
         print(f"  {name:18} {w:+.3f}")
-    print(f"  min_cosine         {model.min_cosine:.2f}")
+    print(f"  partial_cosine     {model.partial_cosine:.2f}")
     _print_rates("in-sample (tune)", rates(model.answers(rows.x), rows), rows)
     _print_rates("leave-one-group-out (tune)", cross_validate(rows), rows)
     weights = ", ".join(f"{w:.3f}" for w in model.weights)
     print(
         f"\nMODEL = AbstentionModel(intercept={model.intercept:.3f}, weights=({weights}), "
-        f"min_cosine={model.min_cosine:.2f})"
+        f"partial_cosine={model.partial_cosine:.2f})"
     )
     return 0
 

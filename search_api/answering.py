@@ -173,11 +173,8 @@ class AnswerBuilder:
     ) -> None:
         self.tuning = tuning
         self.idf = idf
-        self.policy = policy or AbstentionModel(
-            MODEL.intercept,
-            MODEL.weights,
-            max(MODEL.min_cosine, tuning.min_cosine),
-            max(MODEL.min_coverage, tuning.min_coverage),
+        self.policy = policy or dataclasses.replace(
+            MODEL, min_cosine=tuning.min_cosine, min_coverage=tuning.min_coverage
         )
 
     def features(

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from eval.questions import load_questions
-from search_api.abstention import MODEL, support_features
+from search_api.abstention import MODEL, SupportFeatures, support_features
 from search_api.archive import Archive, Reader
 from search_api.search import SearchRequest
 
@@ -61,3 +61,22 @@ def test_dense_disagreement_is_seen(service: Reader) -> None:
     others = [h for h in found.hits if h.passage_id != first]
     f = support_features(("agenc",), others, found.cosines)
     assert f.dense_agrees == 0.0
+
+
+def test_a_one_word_search_a_passage_holds_is_answered(service: Reader) -> None:
+    # One word embeds far from every passage (best cosine about 0.2, under the fitted
+    # floor), but the passages that say it answer it.
+    r = service.ask(SearchRequest("sickness", 8))
+    assert r.features is not None and r.features.top_cosine < MODEL.partial_cosine
+    assert not r.abstained
+
+
+def test_the_cosine_floor_applies_only_to_partly_held_questions() -> None:
+    low = MODEL.partial_cosine - 0.1
+    whole = SupportFeatures(top_cosine=low, coverage=1.0, sentence_coverage=1.0,
+                            dense_agrees=1.0)  # fmt: skip
+    partial = SupportFeatures(top_cosine=low, coverage=0.5, sentence_coverage=1.0,
+                              dense_agrees=1.0)  # fmt: skip
+    assert MODEL.margin(partial) >= 0  # the linear model alone would answer it
+    assert MODEL.supported(whole)
+    assert not MODEL.supported(partial)
