@@ -403,17 +403,40 @@ def _stated(c: Citation) -> str:
     return ""
 
 
-_CLAUSE = re.compile(r",\s+|;\s+|:\s+|\s+[–—-]\s+|\s+\((?=[^)]*\))|\.\s+(?=[A-Z])")
+_CLAUSE = re.compile(r",\s+|;\s+|:\s+|\s+[–—-]\s+|\.\s+(?=[A-Z])")
+"""Where a sentence may be cut into clauses: punctuation and dashes, never inside brackets."""
+
+
+def _depths(text: str) -> list[int]:
+    """The bracket depth at each character of `text` (unmatched closers count as 0)."""
+    depth, out = 0, []
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        out.append(depth)
+        if ch in ")]":
+            depth = max(depth - 1, 0)
+    return out
+
+
+def clauses(quote: str) -> list[tuple[int, int]]:
+    """The clauses of a quote as (start, end) slices, cut only at top-level punctuation:
+    a cut inside brackets would open a line with "3 months) had been offered"."""
+    depth = _depths(quote)
+    cuts = [0, *(m.end() for m in _CLAUSE.finditer(quote) if depth[m.start()] == 0)]
+    spans = [(a, b) for a, b in zip(cuts, [*cuts[1:], len(quote)], strict=True)]
+    return [(a, b) for a, b in spans if quote[a:b].strip(" ,;:–—-")]
 
 
 def key_clause(quote: str, aspects: Aspects, limit: int = LEAD_WORDS) -> str:
-    """The words of a quote that answer: the clause stating a figure when a figure is
-    asked, else the clause holding most of the question's terms; verbatim, at most
-    `limit` words (neighbouring clauses join a clause too short to read alone)."""
-    cuts = [0, *(m.end() for m in _CLAUSE.finditer(quote)), len(quote) + 1]
-    clauses = [(cuts[i], cuts[i + 1] - 1) for i in range(len(cuts) - 1)]
-    clauses = [(a, b) for a, b in clauses if quote[a:b].strip()]
-    if len(clauses) <= 1:
+    """The words of a quote that answer, verbatim: the whole sentence when it has at most
+    `limit` words, else the clause stating a figure when a figure is asked, else the
+    clause holding most of the question's terms (neighbouring clauses join a clause too
+    short to read alone). Clauses are cut only outside brackets."""
+    if len(quote.split()) <= limit:
+        return _cap(quote, limit)
+    spans = clauses(quote)
+    if len(spans) <= 1:
         return _cap(quote, limit)
 
     def value(span: tuple[int, int]) -> tuple[float, float]:
@@ -421,26 +444,31 @@ def key_clause(quote: str, aspects: Aspects, limit: int = LEAD_WORDS) -> str:
         fig = 1.0 if aspects.figure and figures_in(text) else 0.0
         return (fig, coverage(aspects.terms, text) if aspects.terms else 0.0)
 
-    i = max(range(len(clauses)), key=lambda j: (value(clauses[j]), -j))
-    a, b = clauses[i]
+    i = max(range(len(spans)), key=lambda j: (value(spans[j]), -j))
+    a, b = spans[i]
+    j = i
     # A clause of a few words reads better with its neighbours.
-    while len(quote[a:b].split()) < 8 and (i > 0 or b < len(quote)):
-        nxt = next((c for c in clauses if c[0] >= b), None)
-        if nxt is not None:
-            b = nxt[1]
-        elif i > 0:
-            i -= 1
-            a = clauses[i][0]
+    while len(quote[a:b].split()) < 8 and (i > 0 or j < len(spans) - 1):
+        if j < len(spans) - 1:
+            j += 1
+            b = spans[j][1]
         else:
-            break
-    return _cap(quote[a:b].strip(" ,;:–—-("), limit)
+            i -= 1
+            a = spans[i][0]
+    return _cap(quote[a:b].strip(" ,;:–—-"), limit)
 
 
 def _cap(text: str, limit: int) -> str:
+    """At most `limit` words, cut (with an ellipsis) before any bracket left open."""
+    text = text.rstrip(" .,;:")
     words = list(re.finditer(r"\S+", text))
     if len(words) <= limit:
-        return text.rstrip(" .,;:")
-    return text[: words[limit - 1].end()].rstrip(" .,;:") + " …"
+        return text
+    cut = text[: words[limit - 1].end()]
+    depth = _depths(cut)
+    if depth and depth[-1] > 0:
+        cut = cut[: max(i for i, ch in enumerate(cut) if ch in "([" and depth[i] == 1)]
+    return cut.rstrip(" .,;:(–—-") + " …"
 
 
 def _lead_line(

@@ -12,6 +12,7 @@ import pytest
 from indexer.models import SearchFilters
 from search_api.archive import Archive, Reader
 from search_api.search import SearchRequest
+from search_api.answering import key_clause
 from search_api.sentences import aspects_of, candidates, figures_in, is_stray
 
 
@@ -145,3 +146,64 @@ def test_plain_ofsted_does_not_quote_the_link_line(service: Reader) -> None:
     r = service.ask(SearchRequest("Ofsted", k=8))
     assert not r.abstained
     assert not any("link to the Ofsted" in c.quote for c in r.citations)
+
+
+# -- the opening line reads as a direct answer (issue #13 §3) -----------------------------
+
+CONTRACTS = (
+    "It was also explained that previously only short term contracts (3 months) had been "
+    "offered to agency staff; this approach did not support stability in the workforce and "
+    "this had been changed and longer term contracts were now negotiated"
+)
+RELIANT = (
+    "The council was very reliant on agency workers to maintain the system (currently about "
+    "40% of the workforce was agency staff)"
+)
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def test_lead_clause_never_starts_or_ends_inside_brackets() -> None:
+    """The opening line once read "3 months) had been offered to agency staff [1]": a
+    clause cut at the bracket. A clause is cut only outside brackets."""
+    aspects = aspects_of("How did agency staffing change?", "agency staffing", trend=True)
+    assert key_clause(CONTRACTS, aspects) == (
+        "It was also explained that previously only short term contracts (3 months) had "
+        "been offered to agency staff"
+    )
+    # A sentence short enough to read whole is the lead whole.
+    assert key_clause(RELIANT, aspects) == RELIANT
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did agency staffing change between 2018 and 2022?",
+        "How long were the contracts that used to be given to agency social workers?",
+        "agency staffing",
+        "What actions were agreed at the November 2018 meeting?",
+        "Ofsted",
+    ],
+)
+def test_lead_line_is_made_of_whole_sentences_or_clean_clauses(
+    service: Reader, question: str
+) -> None:
+    r = service.ask(SearchRequest(question, k=8))
+    assert not r.abstained and r.lead
+    parts = list(re.finditer(r"(?:^|→ |; )(.+?)(?: …)? \[(\d+)\] \(", r.lead))
+    assert parts, r.lead
+    for m in parts:
+        words, quote = m.group(1), r.citations[int(m.group(2)) - 1].quote
+        assert words in quote, (words, quote)
+        assert _balanced(words), words
+        start = quote.index(words)
+        # It starts a sentence, or follows a clause boundary (", ", "; ", ": ", a dash).
+        assert start == 0 or re.search(r"(?:[,;:.]|\s[–—-])\s+$", quote[:start]), (words, quote)
+        assert words[0].isalnum() or words[0] in "£$€“\"'", words
