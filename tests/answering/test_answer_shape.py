@@ -10,9 +10,9 @@ from datetime import date
 import pytest
 
 from indexer.models import SearchFilters
+from search_api.answering import key_clause
 from search_api.archive import Archive, Reader
 from search_api.search import SearchRequest
-from search_api.answering import key_clause
 from search_api.sentences import aspects_of, candidates, figures_in, is_stray
 
 
