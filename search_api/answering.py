@@ -36,6 +36,7 @@ from .sentences import (
     candidates,
     content_terms,
     figures_in,
+    question_parts,
     score_candidates,
 )
 from .temporal import DateSpan, TemporalIntent
@@ -60,6 +61,11 @@ from 0.15, 0.25, 0.4: eval/README.md "Answer constants")."""
 BEST_LIMIT = 3
 """Sentences of a plain answer; an answer listing actions takes `ACTION_LIMIT`."""
 MANY_LIMIT = 5
+"""Sentences of an answer to a question asking for several things (a list, "which")."""
+POOL_RANKS = 5
+"""A plain answer's sentences come from this many top passages."""
+PER_PASSAGE = 2
+"""Sentences a plain answer takes from one passage."""
 ACTION_LIMIT = 6
 ACTION_MARGIN = 0.5
 """An action question is answered from action sentences when the best of them scores
@@ -216,7 +222,8 @@ class AnswerBuilder:
         if not hits:
             return Answer(EMPTY_TEXT, [], True)
         aspects = aspects_of(question or intent.topic, intent.topic, intent.trend)
-        scored = score_candidates(candidates(hits), aspects, cosines, idf=self.idf)
+        found = candidates(hits)
+        scored = score_candidates(found, aspects, cosines, idf=self.idf)
         features = self._features(aspects, hits, cosines, scored)
         if not self.policy.supported(support or features):
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
@@ -227,6 +234,8 @@ class AnswerBuilder:
             chosen = self._actions(scored, aspects)
         else:
             chosen = self._best(scored, aspects, MANY_LIMIT if aspects.many else BEST_LIMIT)
+        if not intent.trend and question:
+            chosen = self._each_part(chosen, question, found, cosines)
         chosen = _with_list_items(chosen, scored)
         if not chosen:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
@@ -235,19 +244,19 @@ class AnswerBuilder:
     # -- picking sentences ---------------------------------------------------------------
 
     @staticmethod
-    def _best(
-        scored: list[Scored], aspects: Aspects, limit: int = BEST_LIMIT, per_passage: int = 2
-    ) -> list[Scored]:
+    def _best(scored: list[Scored], aspects: Aspects, limit: int | None = None) -> list[Scored]:
         """The best sentence, and a few near it from the top passages, best first; a
         figure question always gets the best sentence stating a figure."""
-        pool = sorted((s for s in scored if s.candidate.rank < 5), key=lambda s: -s.score)
+        limit = limit or BEST_LIMIT
+        per_passage = PER_PASSAGE
+        pool = sorted((s for s in scored if s.candidate.rank < POOL_RANKS), key=lambda s: -s.score)
         if not pool:
             return []
         floor = pool[0].score - BEST_MARGIN
         near = [s for s in pool if s.score >= floor]
         chosen: list[Scored] = []
-        if aspects.figure and not pool[0].candidate.figures:
-            figure = next((s for s in pool if s.candidate.figures), None)
+        if aspects.figure and not _states_asked_figure(pool[0], aspects):
+            figure = next((s for s in pool if _states_asked_figure(s, aspects)), None)
             if figure is not None and figure.score >= pool[0].score - 2 * BEST_MARGIN:
                 chosen.append(figure)
         # Distinct passages first (several meetings may each hold part of the answer).
@@ -261,6 +270,28 @@ class AnswerBuilder:
             if s not in chosen and same < per_passage:
                 chosen.append(s)
         return chosen
+
+    def _each_part(
+        self, chosen: list[Scored], question: str, found: list[Candidate],
+        cosines: Mapping[int, float],
+    ) -> list[Scored]:  # fmt: skip
+        """A question that asks two things gets the best sentence for each part too."""
+        parts = question_parts(question)
+        if len(parts) < 2:
+            return chosen
+        out = list(chosen)
+        have = {(s.hit.passage_id, s.candidate.start) for s in out}
+        for part in parts:
+            aspects = aspects_of(part, part)
+            if not aspects.terms:
+                continue
+            pool = [c for c in found if c.rank < POOL_RANKS]
+            ranked = score_candidates(pool, aspects, cosines, idf=self.idf)
+            best = max(ranked, key=lambda s: s.score, default=None)
+            if best is not None and (best.hit.passage_id, best.candidate.start) not in have:
+                have.add((best.hit.passage_id, best.candidate.start))
+                out.append(best)
+        return out
 
     @staticmethod
     def _actions(scored: list[Scored], aspects: Aspects) -> list[Scored]:
@@ -384,6 +415,12 @@ class AnswerBuilder:
         return Answer(body_text, citations, False, features=features, lead=lead, timeline=lines)
 
 
+def _states_asked_figure(s: Scored, aspects: Aspects) -> bool:
+    """The sentence states a figure, of the asked kind when the question says which."""
+    c = s.candidate
+    return bool(c.figures) and (not aspects.kinds or bool(aspects.kinds & c.kinds))
+
+
 def _in_span(s: Scored, span: DateSpan) -> bool:
     c = s.hit.citation
     return span.contains(c.effective_date) or span.contains(c.meeting_date)
@@ -487,8 +524,8 @@ def _lead_line(
         best = sorted(numbered, key=lambda t: -t[1].score)
         picked = sorted(best[:2] if len(best) > 1 and aspects.many else best[:1],
                         key=lambda t: t[0])  # fmt: skip
-        if aspects.figure and not any(t[1].candidate.figures for t in picked):
-            extra = next((t for t in best if t[1].candidate.figures), None)
+        if aspects.figure and not any(_states_asked_figure(t[1], aspects) for t in picked):
+            extra = next((t for t in best if _states_asked_figure(t[1], aspects)), None)
             if extra is not None:
                 picked = sorted([*picked, extra], key=lambda t: t[0])
         joiner = "; "
@@ -544,6 +581,7 @@ def _merge_adjacent(chosen: list[Scored]) -> list[Scored]:
                     procedural=lc.procedural and s.candidate.procedural,
                     dated=lc.dated or s.candidate.dated, named=lc.named or s.candidate.named,
                     target=lc.target and s.candidate.target,
+                    kinds=lc.kinds | s.candidate.kinds,
                 )  # fmt: skip
                 out[-1] = Scored(merged, max(last.score, s.score))
                 continue

@@ -13,7 +13,15 @@ from indexer.models import SearchFilters
 from search_api.answering import key_clause
 from search_api.archive import Archive, Reader
 from search_api.search import SearchRequest
-from search_api.sentences import aspects_of, candidates, figures_in, is_stray
+from search_api.sentences import (
+    asked_kinds,
+    aspects_of,
+    candidates,
+    figure_kinds,
+    figures_in,
+    is_stray,
+    question_parts,
+)
 
 
 @pytest.fixture(scope="module")
@@ -207,3 +215,31 @@ def test_lead_line_is_made_of_whole_sentences_or_clean_clauses(
         # It starts a sentence, or follows a clause boundary (", ", "; ", ": ", a dash).
         assert start == 0 or re.search(r"(?:[,;:.]|\s[–—-])\s+$", quote[:start]), (words, quote)
         assert words[0].isalnum() or words[0] in "£$€“\"'", words
+
+
+def test_figure_questions_know_the_kind_of_figure_asked() -> None:
+    """ "How long" wants "(3 months)", not the 40% in the next sentence (issue #13 §3)."""
+    assert asked_kinds("How long were the contracts given to agency staff?") == {"duration"}
+    assert asked_kinds("What proportion of complaints were answered on time?") == {"percent"}
+    assert asked_kinds("How many young adults have an EHCP?") == {"count"}
+    assert "money" in asked_kinds("What savings target did the council set?")
+    assert figure_kinds(CONTRACTS) == {"duration"}
+    assert figure_kinds(RELIANT) == {"percent"}
+    assert figure_kinds("a budget of £315.5 million in 2024, item 41") == {"money"}
+
+
+def test_duration_question_answers_with_the_duration(service: Reader) -> None:
+    r = service.ask(
+        SearchRequest("How long were the contracts that used to be given to agency social workers?")
+    )
+    assert not r.abstained and r.lead
+    assert "3 months" in r.lead, r.lead
+
+
+def test_a_two_part_question_gets_a_sentence_for_each_part() -> None:
+    assert question_parts(
+        "How big was the overspend forecast, and how much of it came from undelivered savings?"
+    ) == ["How big was the overspend forecast", "how much of it came from undelivered savings"]
+    assert question_parts("What share of audited cases were rated inadequate?") == [
+        "What share of audited cases were rated inadequate?"
+    ]
