@@ -36,6 +36,7 @@ from .sentences import (
     candidates,
     content_terms,
     figures_in,
+    is_measure,
     question_parts,
     score_candidates,
 )
@@ -58,20 +59,24 @@ MAX_QUOTE_WORDS = 80
 BEST_MARGIN = 0.4
 """Other sentences join the best one when they score within this of it (chosen on tune
 from 0.15, 0.25, 0.4: eval/README.md "Answer constants")."""
-BEST_LIMIT = 3
-"""Sentences of a plain answer; an answer listing actions takes `ACTION_LIMIT`."""
+BEST_LIMIT = 5
+"""Sentences of a plain answer (tune chose 5 from 3, 4, 5: eval/README.md); an answer
+listing actions takes `ACTION_LIMIT`."""
 MANY_LIMIT = 5
 """Sentences of an answer to a question asking for several things (a list, "which")."""
 POOL_RANKS = 5
-"""A plain answer's sentences come from this many top passages."""
+"""A plain answer's sentences come from this many top passages (tune: 5 over 8)."""
 PER_PASSAGE = 2
-"""Sentences a plain answer takes from one passage."""
+"""Sentences a plain answer takes from one passage (tune: 2 and 3 tie, 2 kept)."""
 ACTION_LIMIT = 6
 ACTION_MARGIN = 0.5
 """An action question is answered from action sentences when the best of them scores
 within this of the best sentence of all (tune)."""
 SECOND_MARGIN = 0.05
 """A timeline meeting's second sentence joins when it scores within this of its first."""
+END_MARGIN = 0.6
+"""A trend's earliest (latest) meeting joins the timeline when its best sentence holds a
+topic term and scores within this of the best sentence (tune: eval/README.md)."""
 LEAD_WORDS = 28
 """The opening line's clause from each cited sentence is at most this many words."""
 
@@ -343,6 +348,7 @@ class AnswerBuilder:
             inside = {k: g for k, g in kept.items() if _in_span(g[0], span)}
             if inside:
                 kept = inside
+        kept.update(_outer_ends(groups, kept, best - END_MARGIN, span))
         dated = sorted(
             (key for key in kept if kept[key][0].hit.citation.effective_date),
             key=lambda key: kept[key][0].hit.citation.effective_date or date.min,
@@ -419,6 +425,39 @@ def _states_asked_figure(s: Scored, aspects: Aspects) -> bool:
     """The sentence states a figure, of the asked kind when the question says which."""
     c = s.candidate
     return bool(c.figures) and (not aspects.kinds or bool(aspects.kinds & c.kinds))
+
+
+def _outer_ends(
+    groups: Mapping[MeetingKey, list[Scored]], kept: Mapping[MeetingKey, list[Scored]],
+    floor: float, span: DateSpan | None,
+) -> dict[MeetingKey, list[Scored]]:  # fmt: skip
+    """The meetings before and after every kept one whose best sentence speaks to the
+    topic (holds a topic term) and scores at least `floor`: the earliest and the latest
+    such meeting (inside the span when one is asked), so a trend's ends are the
+    evidence's, not only the best-worded sentences' ("agency staff" in 2018 against
+    "agency social workers" in 2022)."""
+
+    def day(key: MeetingKey) -> date | None:
+        return groups[key][0].hit.citation.effective_date
+
+    known = [d for k in kept if (d := day(k)) is not None]
+    if not known:
+        return {}
+    lo, hi = min(known), max(known)
+    outside = [
+        k for k, g in groups.items()
+        if k not in kept and (d := day(k)) is not None and (d < lo or d > hi)
+        and g[0].coverage > 0 and g[0].score >= floor
+        and (span is None or _in_span(g[0], span))
+    ]  # fmt: skip
+    ends: dict[MeetingKey, list[Scored]] = {}
+    before = [k for k in outside if (day(k) or hi) < lo]
+    after = [k for k in outside if (day(k) or lo) > hi]
+    for side, pick in ((before, min), (after, max)):
+        if side:
+            key = pick(side, key=lambda k: day(k) or date.min)
+            ends[key] = groups[key]
+    return ends
 
 
 def _in_span(s: Scored, span: DateSpan) -> bool:
@@ -518,7 +557,17 @@ def _lead_line(
     if not numbered:
         return ""
     if aspects.trend:
-        picked = numbered if len(numbered) <= 3 else [numbered[0], numbered[-1]]
+        # One statement a meeting, the one stating the figure (a rate or amount first).
+        meetings: dict[MeetingKey, list[tuple[int, Scored, str]]] = {}
+        for t in numbered:
+            meetings.setdefault(t[1].hit.citation.meeting, []).append(t)
+        firsts = [
+            max(group, key=lambda t: (_states_asked_figure(t[1], aspects),
+                                      any(map(is_measure, t[1].candidate.figures)),
+                                      t[1].score, -t[0]))
+            for group in meetings.values()
+        ]  # fmt: skip
+        picked = firsts if len(firsts) <= 3 else [firsts[0], firsts[-1]]
         joiner = " → "
     else:
         best = sorted(numbered, key=lambda t: -t[1].score)

@@ -36,6 +36,7 @@ __all__ = [
     "figure_kinds",
     "figures_in",
     "is_action",
+    "is_measure",
     "question_parts",
     "is_procedural",
     "score_candidates",
@@ -256,7 +257,7 @@ def figure_kinds(text: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
-def _is_measure(figure: str) -> bool:
+def is_measure(figure: str) -> bool:
     """A rate or an amount (33.3%, £1.2m, 4 million) rather than a bare number."""
     return bool(re.search(r"[%£$€]|per ?cent|million|billion|thousand", figure, re.I))
 
@@ -474,7 +475,7 @@ def score_candidates(
             if aspects.kinds and aspects.kinds & c.kinds:
                 score += weights.figure
             else:
-                measure = any(map(_is_measure, c.figures))
+                measure = any(map(is_measure, c.figures))
                 score += weights.figure * (1.0 if measure and not aspects.kinds else 0.5)
             if c.target:
                 score -= weights.target

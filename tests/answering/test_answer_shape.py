@@ -243,3 +243,44 @@ def test_a_two_part_question_gets_a_sentence_for_each_part() -> None:
     assert question_parts("What share of audited cases were rated inadequate?") == [
         "What share of audited cases were rated inadequate?"
     ]
+
+
+def test_trend_answer_reaches_the_latest_meeting_that_speaks_to_the_topic() -> None:
+    """A trend's ends are the evidence's: "agency social workers … 33.3%" in 2022 scores
+    under the 2018 sentences that repeat the question's words, and its passage's cosine is
+    not near the best, yet it is the latest statement on the topic (issue #13 §3)."""
+    from indexer.models import Citation, Hit
+    from indexer.settings import Settings
+    from search_api.abstention import FEATURES, AbstentionModel
+    from search_api.answering import AnswerBuilder
+    from search_api.temporal import DateSpan, TemporalIntent
+
+    def hit(pid: int, day: date, text: str) -> Hit:
+        return Hit(
+            passage_id=pid,
+            text=text,
+            score=1.0 / pid,
+            citation=Citation(document_id=f"d{pid}", meeting_date=day, committee="CFOSC"),
+        )
+
+    hits = [
+        hit(1, date(2018, 11, 21), CONTRACTS + ". " + RELIANT + "."),
+        hit(2, date(2019, 3, 1), "The committee heard about training for newly qualified staff."),
+        hit(
+            3,
+            date(2022, 7, 14),
+            "Positively, there has been slight reduction in the rate of agency social workers "
+            "to 33.3% recently, but this compares unfavourably with the circa 20% achieved.",
+        ),
+    ]
+    cosines = {1: 0.59, 2: 0.45, 3: 0.40}
+    always = AbstentionModel(1.0, (0.0,) * len(FEATURES))
+    builder = AnswerBuilder(Settings().answers, policy=always)
+    question = "How did agency staffing change between 2018 and 2022?"
+    span = DateSpan(start=date(2018, 1, 1), end=date(2022, 12, 31), text="between 2018 and 2022")
+    intent = TemporalIntent(span=span, trend=True, topic="How did agency staffing change?")
+    r = builder.answer(intent, hits, cosines, {}, question=question)
+    assert not r.abstained and r.lead
+    assert "40%" in r.lead and "33.3%" in r.lead, r.lead
+    assert r.lead.index("40%") < r.lead.index("33.3%")
+    assert "3 months" not in r.lead  # one statement a meeting: the rate, not the duration
