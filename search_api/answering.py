@@ -235,12 +235,17 @@ class AnswerBuilder:
         if intent.trend:
             limit = timeline_limit or self.tuning.timeline_limit
             chosen = self._timeline(scored, cosines, limit, intent.span)
-        elif aspects.action:
-            chosen = self._actions(scored, aspects)
         else:
-            chosen = self._best(scored, aspects, MANY_LIMIT if aspects.many else BEST_LIMIT)
-        if not intent.trend and question:
-            chosen = self._each_part(chosen, question, found, cosines)
+            pick = _within(scored, intent.span)
+            if aspects.action:
+                chosen = self._actions(pick, aspects)
+            else:
+                chosen = self._best(pick, aspects, MANY_LIMIT if aspects.many else BEST_LIMIT)
+            if question:
+                kept = {id(s.candidate) for s in pick}
+                chosen = self._each_part(
+                    chosen, question, [c for c in found if id(c) in kept], cosines
+                )
         chosen = _with_list_items(chosen, scored)
         if not chosen:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
@@ -458,6 +463,16 @@ def _outer_ends(
             key = pick(side, key=lambda k: day(k) or date.min)
             ends[key] = groups[key]
     return ends
+
+
+def _within(scored: list[Scored], span: DateSpan | None) -> list[Scored]:
+    """The sentences of meetings inside the question's dates ("at the 21 November 2018
+    meeting") when any of them speaks to the topic; else all of them. The search only
+    boosts passages in the span, so others may still outrank them."""
+    if span is None:
+        return scored
+    inside = [s for s in scored if _in_span(s, span)]
+    return inside if any(s.coverage > 0 for s in inside) else scored
 
 
 def _in_span(s: Scored, span: DateSpan) -> bool:
