@@ -237,10 +237,11 @@ class AnswerBuilder:
             chosen = self._timeline(scored, cosines, limit, intent.span)
         else:
             pick = _within(scored, intent.span)
+            limit = MANY_LIMIT if aspects.many else BEST_LIMIT
             if aspects.action:
-                chosen = self._actions(pick, aspects)
+                chosen = self._actions(pick, aspects) or self._actions(scored, aspects)
             else:
-                chosen = self._best(pick, aspects, MANY_LIMIT if aspects.many else BEST_LIMIT)
+                chosen = self._best(pick, aspects, limit) or self._best(scored, aspects, limit)
             if question:
                 kept = {id(s.candidate) for s in pick}
                 chosen = self._each_part(
@@ -472,7 +473,8 @@ def _within(scored: list[Scored], span: DateSpan | None) -> list[Scored]:
     if span is None:
         return scored
     inside = [s for s in scored if _in_span(s, span)]
-    return inside if any(s.coverage > 0 for s in inside) else scored
+    speaks = any(s.coverage > 0 and s.candidate.rank < POOL_RANKS for s in inside)
+    return inside if speaks else scored
 
 
 def _in_span(s: Scored, span: DateSpan) -> bool:
