@@ -6,9 +6,10 @@ Measured when the floors were set (round 4, the shared seeds-only index
 the round's answer selection), key-figure presence 1.0 / 0.67 (0.85 pooled, 13 figure and
 trend questions), citation support 1.0, abstention 0.85 / 0.93, false abstention 0.11 /
 0.21 (the abstention model is fitted on the seeds + Kent + Kingston index, whose word
-rarities differ from the five seeds'). The floors sit about five questions under those
-values (two for key figures, of which there are few), so one rank moving does not fail
-them but a real regression does.
+rarities differ from the five seeds'). On the test fixture's own seed index (pooled):
+evidence 0.69, key figures 0.79 (13 questions: one is 0.077). The floors sit about
+five questions under those values (two for key figures, of which there are few), so one
+rank moving does not fail them but a real regression does.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "questions"
 
 FLOORS = {
     "answer_evidence_recall": 0.62,
-    "key_figure_presence": 0.69,
+    "key_figure_presence": 0.64,
     "abstention_accuracy": 0.80,
 }
 CEILINGS = {"false_abstention_rate": 0.25}
