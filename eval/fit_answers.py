@@ -27,9 +27,13 @@ from eval.questions import load_questions
 __all__ = ["GRID", "main"]
 
 GRID: dict[str, tuple[float, ...]] = {
-    "answering.BEST_MARGIN": (0.15, 0.25, 0.4),
-    "answering.BEST_LIMIT": (3, 4),
+    "answering.BEST_MARGIN": (0.25, 0.4, 0.6),
+    "answering.BEST_LIMIT": (3, 4, 5),
+    "answering.MANY_LIMIT": (5, 8),
+    "answering.POOL_RANKS": (5, 8),
+    "answering.PER_PASSAGE": (2, 3),
     "answering.SECOND_MARGIN": (0.05, 0.2, 0.4),
+    "answering.END_MARGIN": (0.0, 0.4, 0.6, 0.8),
     "sentences.cosine": (0.5, 1.0, 2.0),
     "sentences.figure": (0.15, 0.3, 0.5),
     "sentences.phrase": (0.0, 0.1, 0.2),

@@ -36,6 +36,8 @@ from .sentences import (
     candidates,
     content_terms,
     figures_in,
+    is_measure,
+    question_parts,
     score_candidates,
 )
 from .temporal import DateSpan, TemporalIntent
@@ -57,15 +59,24 @@ MAX_QUOTE_WORDS = 80
 BEST_MARGIN = 0.4
 """Other sentences join the best one when they score within this of it (chosen on tune
 from 0.15, 0.25, 0.4: eval/README.md "Answer constants")."""
-BEST_LIMIT = 3
-"""Sentences of a plain answer; an answer listing actions takes `ACTION_LIMIT`."""
+BEST_LIMIT = 5
+"""Sentences of a plain answer (tune chose 5 from 3, 4, 5: eval/README.md); an answer
+listing actions takes `ACTION_LIMIT`."""
 MANY_LIMIT = 5
+"""Sentences of an answer to a question asking for several things (a list, "which")."""
+POOL_RANKS = 5
+"""A plain answer's sentences come from this many top passages (tune: 5 over 8)."""
+PER_PASSAGE = 2
+"""Sentences a plain answer takes from one passage (tune: 2 and 3 tie, 2 kept)."""
 ACTION_LIMIT = 6
 ACTION_MARGIN = 0.5
 """An action question is answered from action sentences when the best of them scores
 within this of the best sentence of all (tune)."""
 SECOND_MARGIN = 0.05
 """A timeline meeting's second sentence joins when it scores within this of its first."""
+END_MARGIN = 0.6
+"""A trend's earliest (latest) meeting joins the timeline when its best sentence holds a
+topic term and scores within this of the best sentence (tune: eval/README.md)."""
 LEAD_WORDS = 28
 """The opening line's clause from each cited sentence is at most this many words."""
 
@@ -214,17 +225,26 @@ class AnswerBuilder:
         if not hits:
             return Answer(EMPTY_TEXT, [], True)
         aspects = aspects_of(question or intent.topic, intent.topic, intent.trend)
-        scored = score_candidates(candidates(hits), aspects, cosines, idf=self.idf)
+        found = candidates(hits)
+        scored = score_candidates(found, aspects, cosines, idf=self.idf)
         features = self._features(aspects, hits, cosines, scored)
         if not self.policy.supported(support or features):
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         if intent.trend:
             limit = timeline_limit or self.tuning.timeline_limit
             chosen = self._timeline(scored, cosines, limit, intent.span)
-        elif aspects.action:
-            chosen = self._actions(scored, aspects)
         else:
-            chosen = self._best(scored, aspects, MANY_LIMIT if aspects.many else BEST_LIMIT)
+            pick = _within(scored, intent.span)
+            limit = MANY_LIMIT if aspects.many else BEST_LIMIT
+            if aspects.action:
+                chosen = self._actions(pick, aspects) or self._actions(scored, aspects)
+            else:
+                chosen = self._best(pick, aspects, limit) or self._best(scored, aspects, limit)
+            if question:
+                kept = {id(s.candidate) for s in pick}
+                chosen = self._each_part(
+                    chosen, question, [c for c in found if id(c) in kept], cosines
+                )
         chosen = _with_list_items(chosen, scored)
         if not chosen:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
@@ -233,19 +253,19 @@ class AnswerBuilder:
     # -- picking sentences ---------------------------------------------------------------
 
     @staticmethod
-    def _best(
-        scored: list[Scored], aspects: Aspects, limit: int = BEST_LIMIT, per_passage: int = 2
-    ) -> list[Scored]:
+    def _best(scored: list[Scored], aspects: Aspects, limit: int | None = None) -> list[Scored]:
         """The best sentence, and a few near it from the top passages, best first; a
         figure question always gets the best sentence stating a figure."""
-        pool = sorted((s for s in scored if s.candidate.rank < 5), key=lambda s: -s.score)
+        limit = limit or BEST_LIMIT
+        per_passage = PER_PASSAGE
+        pool = sorted((s for s in scored if s.candidate.rank < POOL_RANKS), key=lambda s: -s.score)
         if not pool:
             return []
         floor = pool[0].score - BEST_MARGIN
         near = [s for s in pool if s.score >= floor]
         chosen: list[Scored] = []
-        if aspects.figure and not pool[0].candidate.figures:
-            figure = next((s for s in pool if s.candidate.figures), None)
+        if aspects.figure and not _states_asked_figure(pool[0], aspects):
+            figure = next((s for s in pool if _states_asked_figure(s, aspects)), None)
             if figure is not None and figure.score >= pool[0].score - 2 * BEST_MARGIN:
                 chosen.append(figure)
         # Distinct passages first (several meetings may each hold part of the answer).
@@ -259,6 +279,28 @@ class AnswerBuilder:
             if s not in chosen and same < per_passage:
                 chosen.append(s)
         return chosen
+
+    def _each_part(
+        self, chosen: list[Scored], question: str, found: list[Candidate],
+        cosines: Mapping[int, float],
+    ) -> list[Scored]:  # fmt: skip
+        """A question that asks two things gets the best sentence for each part too."""
+        parts = question_parts(question)
+        if len(parts) < 2:
+            return chosen
+        out = list(chosen)
+        have = {(s.hit.passage_id, s.candidate.start) for s in out}
+        for part in parts:
+            aspects = aspects_of(part, part)
+            if not aspects.terms:
+                continue
+            pool = [c for c in found if c.rank < POOL_RANKS]
+            ranked = score_candidates(pool, aspects, cosines, idf=self.idf)
+            best = max(ranked, key=lambda s: s.score, default=None)
+            if best is not None and (best.hit.passage_id, best.candidate.start) not in have:
+                have.add((best.hit.passage_id, best.candidate.start))
+                out.append(best)
+        return out
 
     @staticmethod
     def _actions(scored: list[Scored], aspects: Aspects) -> list[Scored]:
@@ -310,6 +352,7 @@ class AnswerBuilder:
             inside = {k: g for k, g in kept.items() if _in_span(g[0], span)}
             if inside:
                 kept = inside
+        kept.update(_outer_ends(groups, kept, best - END_MARGIN, span))
         dated = sorted(
             (key for key in kept if kept[key][0].hit.citation.effective_date),
             key=lambda key: kept[key][0].hit.citation.effective_date or date.min,
@@ -382,6 +425,56 @@ class AnswerBuilder:
         return Answer(body_text, citations, False, features=features, lead=lead, timeline=lines)
 
 
+def _states_asked_figure(s: Scored, aspects: Aspects) -> bool:
+    """The sentence states a figure, of the asked kind when the question says which."""
+    c = s.candidate
+    return bool(c.figures) and (not aspects.kinds or bool(aspects.kinds & c.kinds))
+
+
+def _outer_ends(
+    groups: Mapping[MeetingKey, list[Scored]], kept: Mapping[MeetingKey, list[Scored]],
+    floor: float, span: DateSpan | None,
+) -> dict[MeetingKey, list[Scored]]:  # fmt: skip
+    """The meetings before and after every kept one whose best sentence speaks to the
+    topic (holds a topic term) and scores at least `floor`: the earliest and the latest
+    such meeting (inside the span when one is asked), so a trend's ends are the
+    evidence's, not only the best-worded sentences' ("agency staff" in 2018 against
+    "agency social workers" in 2022)."""
+
+    def day(key: MeetingKey) -> date | None:
+        return groups[key][0].hit.citation.effective_date
+
+    known = [d for k in kept if (d := day(k)) is not None]
+    if not known:
+        return {}
+    lo, hi = min(known), max(known)
+    outside = [
+        k for k, g in groups.items()
+        if k not in kept and (d := day(k)) is not None and (d < lo or d > hi)
+        and g[0].coverage > 0 and g[0].score >= floor
+        and (span is None or _in_span(g[0], span))
+    ]  # fmt: skip
+    ends: dict[MeetingKey, list[Scored]] = {}
+    before = [k for k in outside if (day(k) or hi) < lo]
+    after = [k for k in outside if (day(k) or lo) > hi]
+    for side, pick in ((before, min), (after, max)):
+        if side:
+            key = pick(side, key=lambda k: day(k) or date.min)
+            ends[key] = groups[key]
+    return ends
+
+
+def _within(scored: list[Scored], span: DateSpan | None) -> list[Scored]:
+    """The sentences of meetings inside the question's dates ("at the 21 November 2018
+    meeting") when any of them speaks to the topic; else all of them. The search only
+    boosts passages in the span, so others may still outrank them."""
+    if span is None:
+        return scored
+    inside = [s for s in scored if _in_span(s, span)]
+    speaks = any(s.coverage > 0 and s.candidate.rank < POOL_RANKS for s in inside)
+    return inside if speaks else scored
+
+
 def _in_span(s: Scored, span: DateSpan) -> bool:
     c = s.hit.citation
     return span.contains(c.effective_date) or span.contains(c.meeting_date)
@@ -401,17 +494,40 @@ def _stated(c: Citation) -> str:
     return ""
 
 
-_CLAUSE = re.compile(r",\s+|;\s+|:\s+|\s+[–—-]\s+|\s+\((?=[^)]*\))|\.\s+(?=[A-Z])")
+_CLAUSE = re.compile(r",\s+|;\s+|:\s+|\s+[–—-]\s+|\.\s+(?=[A-Z])")
+"""Where a sentence may be cut into clauses: punctuation and dashes, never inside brackets."""
+
+
+def _depths(text: str) -> list[int]:
+    """The bracket depth at each character of `text` (unmatched closers count as 0)."""
+    depth, out = 0, []
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        out.append(depth)
+        if ch in ")]":
+            depth = max(depth - 1, 0)
+    return out
+
+
+def clauses(quote: str) -> list[tuple[int, int]]:
+    """The clauses of a quote as (start, end) slices, cut only at top-level punctuation:
+    a cut inside brackets would open a line with "3 months) had been offered"."""
+    depth = _depths(quote)
+    cuts = [0, *(m.end() for m in _CLAUSE.finditer(quote) if depth[m.start()] == 0)]
+    spans = [(a, b) for a, b in zip(cuts, [*cuts[1:], len(quote)], strict=True)]
+    return [(a, b) for a, b in spans if quote[a:b].strip(" ,;:–—-")]
 
 
 def key_clause(quote: str, aspects: Aspects, limit: int = LEAD_WORDS) -> str:
-    """The words of a quote that answer: the clause stating a figure when a figure is
-    asked, else the clause holding most of the question's terms; verbatim, at most
-    `limit` words (neighbouring clauses join a clause too short to read alone)."""
-    cuts = [0, *(m.end() for m in _CLAUSE.finditer(quote)), len(quote) + 1]
-    clauses = [(cuts[i], cuts[i + 1] - 1) for i in range(len(cuts) - 1)]
-    clauses = [(a, b) for a, b in clauses if quote[a:b].strip()]
-    if len(clauses) <= 1:
+    """The words of a quote that answer, verbatim: the whole sentence when it has at most
+    `limit` words, else the clause stating a figure when a figure is asked, else the
+    clause holding most of the question's terms (neighbouring clauses join a clause too
+    short to read alone). Clauses are cut only outside brackets."""
+    if len(quote.split()) <= limit:
+        return _cap(quote, limit)
+    spans = clauses(quote)
+    if len(spans) <= 1:
         return _cap(quote, limit)
 
     def value(span: tuple[int, int]) -> tuple[float, float]:
@@ -419,26 +535,31 @@ def key_clause(quote: str, aspects: Aspects, limit: int = LEAD_WORDS) -> str:
         fig = 1.0 if aspects.figure and figures_in(text) else 0.0
         return (fig, coverage(aspects.terms, text) if aspects.terms else 0.0)
 
-    i = max(range(len(clauses)), key=lambda j: (value(clauses[j]), -j))
-    a, b = clauses[i]
+    i = max(range(len(spans)), key=lambda j: (value(spans[j]), -j))
+    a, b = spans[i]
+    j = i
     # A clause of a few words reads better with its neighbours.
-    while len(quote[a:b].split()) < 8 and (i > 0 or b < len(quote)):
-        nxt = next((c for c in clauses if c[0] >= b), None)
-        if nxt is not None:
-            b = nxt[1]
-        elif i > 0:
-            i -= 1
-            a = clauses[i][0]
+    while len(quote[a:b].split()) < 8 and (i > 0 or j < len(spans) - 1):
+        if j < len(spans) - 1:
+            j += 1
+            b = spans[j][1]
         else:
-            break
-    return _cap(quote[a:b].strip(" ,;:–—-("), limit)
+            i -= 1
+            a = spans[i][0]
+    return _cap(quote[a:b].strip(" ,;:–—-"), limit)
 
 
 def _cap(text: str, limit: int) -> str:
+    """At most `limit` words, cut (with an ellipsis) before any bracket left open."""
+    text = text.rstrip(" .,;:")
     words = list(re.finditer(r"\S+", text))
     if len(words) <= limit:
-        return text.rstrip(" .,;:")
-    return text[: words[limit - 1].end()].rstrip(" .,;:") + " …"
+        return text
+    cut = text[: words[limit - 1].end()]
+    depth = _depths(cut)
+    if depth and depth[-1] > 0:
+        cut = cut[: max(i for i, ch in enumerate(cut) if ch in "([" and depth[i] == 1)]
+    return cut.rstrip(" .,;:(–—-") + " …"
 
 
 def _lead_line(
@@ -451,14 +572,24 @@ def _lead_line(
     if not numbered:
         return ""
     if aspects.trend:
-        picked = numbered if len(numbered) <= 3 else [numbered[0], numbered[-1]]
+        # One statement a meeting, the one stating the figure (a rate or amount first).
+        meetings: dict[MeetingKey, list[tuple[int, Scored, str]]] = {}
+        for t in numbered:
+            meetings.setdefault(t[1].hit.citation.meeting, []).append(t)
+        firsts = [
+            max(group, key=lambda t: (_states_asked_figure(t[1], aspects),
+                                      any(map(is_measure, t[1].candidate.figures)),
+                                      t[1].score, -t[0]))
+            for group in meetings.values()
+        ]  # fmt: skip
+        picked = firsts if len(firsts) <= 3 else [firsts[0], firsts[-1]]
         joiner = " → "
     else:
         best = sorted(numbered, key=lambda t: -t[1].score)
         picked = sorted(best[:2] if len(best) > 1 and aspects.many else best[:1],
                         key=lambda t: t[0])  # fmt: skip
-        if aspects.figure and not any(t[1].candidate.figures for t in picked):
-            extra = next((t for t in best if t[1].candidate.figures), None)
+        if aspects.figure and not any(_states_asked_figure(t[1], aspects) for t in picked):
+            extra = next((t for t in best if _states_asked_figure(t[1], aspects)), None)
             if extra is not None:
                 picked = sorted([*picked, extra], key=lambda t: t[0])
         joiner = "; "
@@ -514,6 +645,7 @@ def _merge_adjacent(chosen: list[Scored]) -> list[Scored]:
                     procedural=lc.procedural and s.candidate.procedural,
                     dated=lc.dated or s.candidate.dated, named=lc.named or s.candidate.named,
                     target=lc.target and s.candidate.target,
+                    kinds=lc.kinds | s.candidate.kinds,
                 )  # fmt: skip
                 out[-1] = Scored(merged, max(last.score, s.score))
                 continue

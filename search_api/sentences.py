@@ -32,8 +32,12 @@ __all__ = [
     "WEIGHTS",
     "aspects_of",
     "candidates",
+    "asked_kinds",
+    "figure_kinds",
     "figures_in",
     "is_action",
+    "is_measure",
+    "question_parts",
     "is_procedural",
     "score_candidates",
 ]
@@ -66,6 +70,28 @@ _WANTS_LIST = re.compile(
 )
 
 
+_ASKED_KINDS: dict[str, re.Pattern[str]] = {
+    "percent": re.compile(r"\b(?:rate|share|proportion|percentage|per ?cent|percent)s?\b|%", re.I),
+    "money": re.compile(
+        r"\bhow much\b|\b(?:cost|spend|spent|budget|overspend|underspend|deficit|surplus"
+        r"|saving|price|funding|grant|fund|amount|money|pounds?|income|debt)s?\b|£",
+        re.I,
+    ),
+    "duration": re.compile(r"\bhow long\b|\bhow many (?:days|weeks|months|years|hours)\b", re.I),
+    "count": re.compile(r"\bhow many\b|\bnumber of\b", re.I),
+}
+"""The kinds of figure a question asks for, by its wording."""
+
+
+def asked_kinds(question: str) -> frozenset[str]:
+    """Which kinds of figure ("percent", "money", "duration", "count") a question asks
+    for; empty when its wording does not say."""
+    kinds = {k for k, pattern in _ASKED_KINDS.items() if pattern.search(question)}
+    if "duration" in kinds:
+        kinds.discard("count")
+    return frozenset(kinds)
+
+
 @dataclass(frozen=True)
 class Aspects:
     """What a question asks about (its topic terms) and for (figure, who, when, action)."""
@@ -78,6 +104,8 @@ class Aspects:
     many: bool = False
     """The question asks for several things ("what actions were agreed", "which areas")."""
     trend: bool = False
+    kinds: frozenset[str] = frozenset()
+    """The kinds of figure asked for (`asked_kinds`), when a figure is."""
 
 
 _GENERIC = """committee committees council councils councillor councillors decide decided decision
@@ -110,6 +138,20 @@ def content_terms(question: str) -> list[str]:
     return list(terms)
 
 
+_PART = re.compile(
+    r",?\s+and\s+(?=(?:how|what|which|who|whom|when|where|why|whether|did|does|do|was|were"
+    r"|is|are|has|have)\b)",
+    re.I,
+)
+
+
+def question_parts(question: str) -> list[str]:
+    """The parts of a question that asks two things ("How big was the overspend, and how
+    much of it came from undelivered savings?"): each wants its own sentence."""
+    parts = [p.strip(" ?,") for p in _PART.split(question)]
+    return [p for p in parts if p] if len(parts) > 1 else [question]
+
+
 def aspects_of(question: str, topic: str, trend: bool = False) -> Aspects:
     """The aspects of a question: `topic` is the question without its date words (the
     terms come from it), `question` the whole wording (the asked-for thing may be "when")."""
@@ -122,6 +164,7 @@ def aspects_of(question: str, topic: str, trend: bool = False) -> Aspects:
         action=action,
         many=bool(_WANTS_LIST.search(question)),
         trend=trend,
+        kinds=asked_kinds(question),
     )
 
 
@@ -190,7 +233,31 @@ _MODAL_TARGET = re.compile(r"\b(?:aim|aims|target|should|ambition|hope[sd]?|woul
 _EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
 
 
-def _is_measure(figure: str) -> bool:
+_DURATION_AFTER = re.compile(
+    r"^\s*(?:working |calendar )?(?:days?|weeks?|months?|years?|hours?)\b", re.I
+)
+
+
+def figure_kinds(text: str) -> frozenset[str]:
+    """The kinds of figure a sentence states: "percent" (33.3%), "money" (£1.2m),
+    "duration" (3 months) or "count" (a bare number, 4 million)."""
+    kinds: set[str] = set()
+    for m in _FIGURE.finditer(text):
+        value = m.group(0)
+        if value.strip() not in figures_in(text):
+            continue
+        if re.search(r"%|per ?cent", value, re.I):
+            kinds.add("percent")
+        elif re.search(r"[£$€]", value):
+            kinds.add("money")
+        elif _DURATION_AFTER.match(text[m.end() : m.end() + 20]):
+            kinds.add("duration")
+        else:
+            kinds.add("count")
+    return frozenset(kinds)
+
+
+def is_measure(figure: str) -> bool:
     """A rate or an amount (33.3%, £1.2m, 4 million) rather than a bare number."""
     return bool(re.search(r"[%£$€]|per ?cent|million|billion|thousand", figure, re.I))
 
@@ -238,6 +305,8 @@ class Candidate:
     dated: bool
     named: bool
     target: bool
+    kinds: frozenset[str] = frozenset()
+    """The kinds of figure the sentence states (`figure_kinds`)."""
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -298,6 +367,7 @@ def candidates(hits: Sequence[Hit]) -> list[Candidate]:
                         dated=bool(_DATE_WORDS.search(piece)),
                         named=bool(_NAME.search(piece)) or bool(ACTION_LINE.search(piece)),
                         target=bool(_MODAL_TARGET.search(piece)),
+                        kinds=figure_kinds(piece),
                     )
                 )
     return out
@@ -400,8 +470,13 @@ def score_candidates(
         score += weights.cosine * (cosines.get(c.hit.passage_id, best_cos - 0.2) - best_cos)
         score += weights.prior * max(c.hit.score, 0.0) / top_score
         if aspects.figure and c.figures:
-            # A rate or an amount states more than a bare count ("(3 months)").
-            score += weights.figure * (1.0 if any(map(_is_measure, c.figures)) else 0.5)
+            # The kind of figure asked for counts in full ("how long": "(3 months)"); else
+            # a rate or an amount states more than a bare count.
+            if aspects.kinds and aspects.kinds & c.kinds:
+                score += weights.figure
+            else:
+                measure = any(map(is_measure, c.figures))
+                score += weights.figure * (1.0 if measure and not aspects.kinds else 0.5)
             if c.target:
                 score -= weights.target
         if aspects.action and c.action:

@@ -5,14 +5,27 @@ and the cost of an answer (no sentence is embedded at question time)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 
-from indexer.models import SearchFilters
+from indexer.models import Citation, Hit, SearchFilters
+from indexer.settings import Settings
+from search_api.abstention import FEATURES, AbstentionModel
+from search_api.answering import AnswerBuilder, key_clause
 from search_api.archive import Archive, Reader
 from search_api.search import SearchRequest
-from search_api.sentences import aspects_of, candidates, figures_in, is_stray
+from search_api.sentences import (
+    asked_kinds,
+    aspects_of,
+    candidates,
+    figure_kinds,
+    figures_in,
+    is_stray,
+    question_parts,
+)
+from search_api.temporal import DateSpan, TemporalIntent
 
 
 @pytest.fixture(scope="module")
@@ -145,3 +158,161 @@ def test_plain_ofsted_does_not_quote_the_link_line(service: Reader) -> None:
     r = service.ask(SearchRequest("Ofsted", k=8))
     assert not r.abstained
     assert not any("link to the Ofsted" in c.quote for c in r.citations)
+
+
+# -- the opening line reads as a direct answer (issue #13 §3) -----------------------------
+
+CONTRACTS = (
+    "It was also explained that previously only short term contracts (3 months) had been "
+    "offered to agency staff; this approach did not support stability in the workforce and "
+    "this had been changed and longer term contracts were now negotiated"
+)
+RELIANT = (
+    "The council was very reliant on agency workers to maintain the system (currently about "
+    "40% of the workforce was agency staff)"
+)
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def test_lead_clause_never_starts_or_ends_inside_brackets() -> None:
+    """The opening line once read "3 months) had been offered to agency staff [1]": a
+    clause cut at the bracket. A clause is cut only outside brackets."""
+    aspects = aspects_of("How did agency staffing change?", "agency staffing", trend=True)
+    assert key_clause(CONTRACTS, aspects) == (
+        "It was also explained that previously only short term contracts (3 months) had "
+        "been offered to agency staff"
+    )
+    # A sentence short enough to read whole is the lead whole.
+    assert key_clause(RELIANT, aspects) == RELIANT
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did agency staffing change between 2018 and 2022?",
+        "How long were the contracts that used to be given to agency social workers?",
+        "agency staffing",
+        "What actions were agreed at the November 2018 meeting?",
+        "Ofsted",
+    ],
+)
+def test_lead_line_is_made_of_whole_sentences_or_clean_clauses(
+    service: Reader, question: str
+) -> None:
+    r = service.ask(SearchRequest(question, k=8))
+    assert not r.abstained and r.lead
+    parts = list(re.finditer(r"(?:^|→ |; )(.+?)(?: …)? \[(\d+)\] \(", r.lead))
+    assert parts, r.lead
+    for m in parts:
+        words, quote = m.group(1), r.citations[int(m.group(2)) - 1].quote
+        assert words in quote, (words, quote)
+        assert _balanced(words), words
+        start = quote.index(words)
+        # It starts a sentence, or follows a clause boundary (", ", "; ", ": ", a dash).
+        assert start == 0 or re.search(r"(?:[,;:.]|\s[–—-])\s+$", quote[:start]), (words, quote)
+        assert words[0].isalnum() or words[0] in "£$€“\"'", words
+
+
+def test_figure_questions_know_the_kind_of_figure_asked() -> None:
+    """ "How long" wants "(3 months)", not the 40% in the next sentence (issue #13 §3)."""
+    assert asked_kinds("How long were the contracts given to agency staff?") == {"duration"}
+    assert asked_kinds("What proportion of complaints were answered on time?") == {"percent"}
+    assert asked_kinds("How many young adults have an EHCP?") == {"count"}
+    assert "money" in asked_kinds("What savings target did the council set?")
+    assert figure_kinds(CONTRACTS) == {"duration"}
+    assert figure_kinds(RELIANT) == {"percent"}
+    assert figure_kinds("a budget of £315.5 million in 2024, item 41") == {"money"}
+
+
+def test_duration_question_answers_with_the_duration(service: Reader) -> None:
+    r = service.ask(
+        SearchRequest("How long were the contracts that used to be given to agency social workers?")
+    )
+    assert not r.abstained and r.lead
+    assert "3 months" in r.lead, r.lead
+
+
+def test_a_two_part_question_gets_a_sentence_for_each_part() -> None:
+    assert question_parts(
+        "How big was the overspend forecast, and how much of it came from undelivered savings?"
+    ) == ["How big was the overspend forecast", "how much of it came from undelivered savings"]
+    assert question_parts("What share of audited cases were rated inadequate?") == [
+        "What share of audited cases were rated inadequate?"
+    ]
+
+
+def _hit(pid: int, day: date, text: str) -> Hit:
+    return Hit(
+        passage_id=pid,
+        text=text,
+        score=1.0 / pid,
+        citation=Citation(document_id=f"d{pid}", meeting_date=day, committee="CFOSC"),
+    )
+
+
+def _builder(idf: Callable[[str], float] | None = None, **settings: float) -> AnswerBuilder:
+    """The product's answer builder, told to answer whatever the signals say."""
+    always = AbstentionModel(1.0, (0.0,) * len(FEATURES))
+    return AnswerBuilder(Settings(**settings).answers, idf=idf, policy=always)
+
+
+def test_an_answer_keeps_to_the_meeting_the_question_names() -> None:
+    """"…at the 21 November 2018 meeting" is answered from that meeting even when another
+    meeting's sentence repeats the question's words more closely."""
+    hits = [
+        _hit(1, date(2026, 1, 15), "Councillor Bass declared an interest in relation to agenda 9."),
+        _hit(
+            2,
+            date(2018, 11, 21),
+            "Cllr Brian Robinson declared a personal interest as a Foster Carer. Cllr Shaun "
+            "Parsons declared a personal interest as a trustee of the National Star College.",
+        ),
+    ]
+    question = "Which councillors declared interests at the 21 November 2018 meeting?"
+    day = date(2018, 11, 21)
+    span = DateSpan(start=day, end=day, text="21 November 2018")
+    intent = TemporalIntent(span=span, trend=False, topic="Which councillors declared interests?")
+    r = _builder().answer(intent, hits, {1: 0.6, 2: 0.5}, {}, question=question)
+    assert not r.abstained
+    assert all(c.citation.meeting_date == day for c in r.citations), r.text
+    assert "Shaun Parsons" in r.text and "Brian Robinson" in r.text
+
+
+def test_trend_answer_reaches_the_latest_meeting_that_speaks_to_the_topic() -> None:
+    """A trend's ends are the evidence's: "agency social workers … 33.3%" in 2022 scores
+    under the 2018 sentences that repeat the question's words, and its passage's cosine is
+    not near the best, yet it is the latest statement on the topic (issue #13 §3)."""
+    hits = [
+        _hit(1, date(2018, 11, 21), CONTRACTS + ". " + RELIANT + "."),
+        _hit(
+            2,
+            date(2022, 7, 14),
+            "Positively, there has been slight reduction in the rate of agency social workers "
+            "to 33.3% recently, but this compares unfavourably with the circa 20% achieved.",
+        ),
+        _hit(3, date(2019, 3, 1), "The committee heard about training for newly qualified staff."),
+    ]
+    cosines = {1: 0.59, 2: 0.45, 3: 0.42}
+    # "agency" is rarer in an archive than "staff"; the 2022 meeting clears neither the
+    # timeline's score floor (0.7 of the best) nor its cosine margin (0.1).
+    builder = _builder(
+        idf=lambda term: {"agenc": 2.0}.get(term, 1.0),
+        timeline_floor=0.7,
+        timeline_cosine_margin=0.1,
+    )
+    question = "How did agency staffing change between 2018 and 2022?"
+    span = DateSpan(start=date(2018, 1, 1), end=date(2022, 12, 31), text="between 2018 and 2022")
+    intent = TemporalIntent(span=span, trend=True, topic="How did agency staffing change?")
+    r = builder.answer(intent, hits, cosines, {}, question=question)
+    assert not r.abstained and r.lead
+    assert "40%" in r.lead and "33.3%" in r.lead, r.lead
+    assert r.lead.index("40%") < r.lead.index("33.3%")
+    assert "3 months" not in r.lead  # one statement a meeting: the rate, not the duration
