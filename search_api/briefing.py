@@ -349,9 +349,14 @@ class BriefingBuilder:
         hits = cover_span(evidence.hits, evidence.cosines, request.k, reader.settings.search)
         hits = hits[: request.k]
         precisions = {d: s.date_precision for d, s in documents.items()}
+        # Whether to answer at all rests on the whole ranked pool, as for /ask, not on the
+        # `k` passages the span coverage kept (the dense first place may fall outside them).
+        support = reader.answers.features(
+            request.topic, evidence.intent, evidence.hits, evidence.cosines
+        )
         summary_answer = reader.answers.answer(
             dataclasses.replace(evidence.intent, trend=False), hits, evidence.cosines,
-            precisions, question=request.topic,
+            precisions, question=request.topic, support=support,
         )  # fmt: skip
         abstained = summary_answer.abstained
         timeline_answer = (
@@ -360,6 +365,7 @@ class BriefingBuilder:
             else reader.answers.answer(
                 _as_trend(evidence.intent), hits, evidence.cosines, precisions,
                 timeline_limit=tuning.briefing_meetings, question=request.topic,
+                support=support,
             )  # fmt: skip
         )
 
