@@ -286,6 +286,34 @@ class LexicalIndex:
         scores = self._scores(columns)
         return {int(p): float(scores[r]) for p, r in zip(wanted[inside], pos[inside], strict=True)}
 
+    def coverage_for(self, query: str, passage_ids: Sequence[int]) -> dict[int, float]:
+        """Share of the query's content words (idf-weighted) each given passage holds, 0-1;
+        a word the index has never seen counts as missing everywhere. (A compound written
+        the other way, "case loads" / "caseloads", counts as missing: BM25 has it.)
+
+        BM25 sums over the words a passage matches and cannot say how much of the question
+        is left unmatched: fusion uses this to lower the lexical side's say when the best
+        lexical candidate matches one word of six."""
+        weights = dict.fromkeys(self.analyzer.query_terms(query), 1.0)
+        wanted = np.asarray(list(passage_ids), dtype=np.int64)
+        if not weights or not len(wanted) or not len(self.ids):
+            return dict.fromkeys((int(p) for p in wanted), 0.0)
+        n = len(self.ids)
+        pos = np.minimum(np.searchsorted(self.ids, wanted), n - 1)
+        inside = self.ids[pos] == wanted
+        held = np.zeros(len(wanted), dtype=np.float64)
+        total = 0.0
+        for term, weight in weights.items():
+            col = self.terms.get(term)
+            df = 0 if col is None else int(self.indptr[col + 1] - self.indptr[col])
+            idf = max(float(np.log((n - df + 0.5) / (df + 0.5))), 1e-6) if df else np.log(n + 1)
+            total += weight * idf
+            if col is not None:
+                rows = self.rows[self.indptr[col] : self.indptr[col + 1]]
+                held += weight * idf * (np.isin(pos, rows) & inside)
+        share = held / total if total > 0 else held
+        return {int(p): float(c) for p, c in zip(wanted, share, strict=True)}
+
     def search(
         self, query: str, k: int, allowed: np.ndarray | None = None
     ) -> list[tuple[int, float]]:

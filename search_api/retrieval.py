@@ -44,6 +44,9 @@ class FusionScale:
     lexical_low: float
     lexical_high: float
     lexical_weight: float
+    coverage_power: float = 0.0
+    """The scaled BM25 is multiplied by (share of the query's words the passage holds) to
+    this power: 0 leaves BM25 alone."""
 
     @classmethod
     def over(
@@ -51,6 +54,7 @@ class FusionScale:
         cosines: Mapping[int, float],
         bm25: Mapping[int, float],
         lexical_weight: float,
+        coverage_power: float = 0.0,
     ) -> FusionScale:
         """The scale of one query's candidates."""
         return cls(
@@ -59,14 +63,17 @@ class FusionScale:
             min(bm25.values(), default=0.0),
             max(bm25.values(), default=0.0),
             lexical_weight,
+            coverage_power,
         )
 
-    def score(self, cosine: float, bm25: float) -> float:
-        """Scaled cosine + lexical_weight × scaled BM25."""
+    def score(self, cosine: float, bm25: float, coverage: float = 1.0) -> float:
+        """Scaled cosine + lexical_weight × scaled BM25 (× coverage^coverage_power)."""
         span = self.cos_high - self.cos_low
         d = (cosine - self.cos_low) / span if span > 0 else 0.0
         span = self.lexical_high - self.lexical_low
         lex = (bm25 - self.lexical_low) / span if span > 0 else 0.0
+        if self.coverage_power:
+            lex *= max(coverage, 0.0) ** self.coverage_power
         return min(max(d, 0.0), 1.0) + self.lexical_weight * min(max(lex, 0.0), 1.0)
 
 
@@ -74,11 +81,17 @@ def convex_fusion(
     dense: Mapping[int, float],
     lexical: Mapping[int, float],
     lexical_weight: float,
+    coverage: Mapping[int, float] | None = None,
+    coverage_power: float = 0.0,
 ) -> list[tuple[int, float]]:
     """(passage id, score) best first: scaled cosine + weight × scaled BM25 (`FusionScale`)
     over the passages of `dense`; a passage missing from `lexical` has BM25 0."""
-    scale = FusionScale.over(dense, lexical, lexical_weight)
-    fused = {pid: scale.score(cos, lexical.get(pid, 0.0)) for pid, cos in dense.items()}
+    scale = FusionScale.over(dense, lexical, lexical_weight, coverage_power)
+    cover = coverage or {}
+    fused = {
+        pid: scale.score(cos, lexical.get(pid, 0.0), cover.get(pid, 1.0))
+        for pid, cos in dense.items()
+    }
     return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
 
 
@@ -144,7 +157,13 @@ class Retriever:
             return lexical, dict(dense)
         if tuning is not None and tuning.fusion == "convex":
             return self.fuse_scores(
-                query, vector, dense, lexical, tuning.lexical_weight, tuning.context_weight
+                query,
+                vector,
+                dense,
+                lexical,
+                tuning.lexical_weight,
+                tuning.context_weight,
+                tuning.lexical_coverage,
             )
         return self.fuse(dense, lexical, tuning), dict(dense)
 
@@ -169,6 +188,7 @@ class Retriever:
         lexical: Sequence[tuple[int, float]],
         lexical_weight: float,
         context_weight: float = 0.0,
+        coverage_power: float = 0.0,
     ) -> tuple[list[tuple[int, float]], dict[int, float]]:
         """Convex fusion of both retrievers' own scores over the union of their candidates,
         and every candidate's cosine.
@@ -190,10 +210,15 @@ class Retriever:
             bm25.update(self.lexical_index.scores_for(query, missing_bm25))
         if not cosines:
             return [], cosines
-        scale = FusionScale.over(cosines, bm25, lexical_weight)
-        fused = convex_fusion(cosines, bm25, lexical_weight)
+        coverage = (
+            self.lexical_index.coverage_for(query, list(cosines)) if coverage_power else {}
+        )
+        scale = FusionScale.over(cosines, bm25, lexical_weight, coverage_power)
+        fused = convex_fusion(cosines, bm25, lexical_weight, coverage, coverage_power)
         if context_weight > 0:
-            fused = self.with_context(query, vector, fused, cosines, bm25, scale, context_weight)
+            fused = self.with_context(
+                query, vector, fused, cosines, bm25, scale, context_weight, coverage
+            )
         return fused, cosines
 
     def with_context(
@@ -205,6 +230,7 @@ class Retriever:
         bm25: dict[int, float],
         scale: FusionScale,
         context_weight: float,
+        coverage: Mapping[int, float] | None = None,
     ) -> list[tuple[int, float]]:
         """Fused scores plus `context_weight` × the best neighbour's fused score (small-to-
         big): a list item or a table row whose heading or lead-in sentence sits in the
@@ -220,12 +246,16 @@ class Retriever:
         need_bm25 = [n for n in others if n not in bm25]
         if need_bm25:
             n_bm25.update(self.lexical_index.scores_for(query, need_bm25))
+        n_cover = dict(coverage or {})
+        if scale.coverage_power:
+            need_cover = [n for n in others if n not in n_cover]
+            n_cover.update(self.lexical_index.coverage_for(query, need_cover))
         rescored = {
             pid: score
             + context_weight
             * max(
                 (
-                    scale.score(n_cos[n], n_bm25.get(n, 0.0))
+                    scale.score(n_cos[n], n_bm25.get(n, 0.0), n_cover.get(n, 1.0))
                     for n in neighbours.get(pid, ())
                     if n in n_cos
                 ),

@@ -138,3 +138,15 @@ def test_a_known_word_is_not_split() -> None:
     )
     assert [pid for pid, _ in index.search("integrated", 5)] == [1]
     assert index.analyzer.weighted_query_terms("integrated", index.terms) == {"integr": 1.0}
+
+
+def test_coverage_is_the_idf_weighted_share_of_query_words_held() -> None:
+    """Fusion's coverage: all of "agency staffing" in passage 8, only "agency" in 3 (the
+    rarer word carries more of the share), none in 13; an unknown id is 0, a word no
+    passage holds counts as missing everywhere."""
+    index = LexicalIndex.build(PASSAGES)
+    cover = index.coverage_for("agency staffing", [3, 8, 13, 99])
+    assert cover[8] == pytest.approx(1.0)
+    assert cover[13] == 0.0 and cover[99] == 0.0
+    assert 0.0 < cover[3] < 0.5  # "agency" (2 passages) is commoner than "staffing" (1)
+    assert index.coverage_for("agency zeppelin", [8])[8] < 0.5

@@ -42,6 +42,21 @@ def test_convex_fusion_weight_moves_the_balance() -> None:
     assert convex_fusion(dense, lexical, lexical_weight=2.0)[0][0] == 2
 
 
+def test_coverage_takes_full_weight_from_a_bm25_first_place_matching_few_words() -> None:
+    """Passage 2 has the best BM25 from one rare word of the question; passage 1 holds
+    every word with a lower BM25 and a slightly lower cosine. Plain min-max gives 2 the
+    full lexical weight; weighted by coverage, 1 comes first."""
+    dense = {1: 0.60, 2: 0.62, 3: 0.30}
+    lexical = {1: 5.0, 2: 6.0, 3: 0.0}
+    coverage = {1: 1.0, 2: 0.3, 3: 0.0}
+    assert convex_fusion(dense, lexical, 1.5)[0][0] == 2
+    fused = convex_fusion(dense, lexical, 1.5, coverage, coverage_power=1.0)
+    assert fused[0][0] == 1
+    assert dict(fused)[2] == pytest.approx(1.0 + 1.5 * 0.3)
+    # power 0 is the old fusion, whatever the coverage
+    assert convex_fusion(dense, lexical, 1.5, coverage, 0.0) == convex_fusion(dense, lexical, 1.5)
+
+
 def test_scores_for_gives_the_bm25_search_gives() -> None:
     index = LexicalIndex.build(PASSAGES)
     searched = dict(index.search("agency staff", 10))
