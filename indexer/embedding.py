@@ -77,10 +77,11 @@ class Embedder:
         """`backend`: "torch" (sentence-transformers), or "onnx" / "onnx-int8" (ONNX
         Runtime, exported locally on first use; see `indexer.onnx_backend`).
 
-        `threads`: intra-op threads (None: the runtime's default, one per core). A server
+        `threads`: cores the encoder uses (None: one per core). On ONNX, that many
+        batches are encoded at once, each on one thread, and a single text (a query)
+        runs on the calling thread; on torch, intra-op threads, process-wide. A server
         embedding one short query at a time does better with 1: on a busy 2-core machine
         torch's two spinning threads made a query take 1 s instead of 0.1 s (bench/RESULTS.md).
-        For torch the setting is process-wide.
         """
         self.name = model
         self.path = resolve_model_path(model)
@@ -133,7 +134,7 @@ class Embedder:
         A server runs requests side by side, so they, not threads inside one short
         query, should share the cores: torch's default of one thread per core made 20
         concurrent clients oversubscribe two cores. Indexing keeps the default.
-        An ONNX session's threads are fixed when it is made, so a loaded one is remade.
+        A loaded ONNX model drops to one worker.
         """
         if self.threads is not None:
             return
