@@ -133,7 +133,7 @@ def run_indexer(
     return result
 
 
-def _load() -> float:
+def load_average() -> float:
     """The one-minute load average: what else the machine was doing."""
     return float(Path("/proc/loadavg").read_text().split()[0])
 
@@ -158,10 +158,10 @@ def throughput(
     load: list[float] = []
     for run in range(runs):
         for name, fn in configs.items():
-            load.append(_load())
+            load.append(load_average())
             log.info("indexing run %d: %s", run + 1, name)
             r = fn()
-            r["load_before"], r["load_after"] = load[-1], _load()
+            r["load_before"], r["load_after"] = load[-1], load_average()
             r["passages_per_s"] = r["passages"] / r["wall_s"]
             r["passages_per_cpu_s"] = r["passages"] / r["cpu_s"]
             r["chars_per_s"] = chars / r["wall_s"]
@@ -287,12 +287,12 @@ def real_scale(
                 "t_s": round(time.perf_counter() - started, 1),
                 "embedded": embedder.stats.texts,
                 "rss_mib": round(process.memory_info().rss / 2**20),
-                "load": _load(),
+                "load": load_average(),
             })  # fmt: skip
 
     watcher = threading.Thread(target=monitor, daemon=True)
     watcher.start()
-    load_before = _load()
+    load_before = load_average()
     try:
         report = Indexer(settings, embedder).build(folders, rebuild=True)
     finally:
@@ -329,7 +329,7 @@ def real_scale(
         "peak_rss_mib": round(max([s["rss_mib"] for s in samples] or [0])),
         "samples": samples,
         "load_before": load_before,
-        "load_after": _load(),
+        "load_after": load_average(),
         "vector_kind": info.vector_kind,
         "ann_recall_at_1": ann,
         "known_item_recall_at_10": known,
