@@ -68,14 +68,31 @@ class EncodeStats:
     seconds: float = 0.0
 
 
+ONNX_BATCH_SIZE = 1
+"""Texts per model call on ONNX by default: one, so
+each passage's vector depends on its own text only (int8 activations are scaled per
+batch: companions and padding moved vectors by up to 0.04 an element) and equals the
+query-time vector of the same text, at no measured cost in speed with the workers
+running batches side by side (bench/RESULTS.md)."""
+TORCH_BATCH_SIZE = 32
+"""Texts per model call on torch by default: sentence-transformers' own."""
+
+
 class Embedder:
     """Wraps a sentence-transformers model; the same object embeds passages and queries."""
 
     def __init__(
-        self, model: str, batch_size: int = 32, backend: str = "torch", threads: int | None = None
+        self,
+        model: str,
+        batch_size: int | None = None,
+        backend: str = "torch",
+        threads: int | None = None,
     ) -> None:
         """`backend`: "torch" (sentence-transformers), or "onnx" / "onnx-int8" (ONNX
         Runtime, exported locally on first use; see `indexer.onnx_backend`).
+
+        `batch_size`: texts per model call; None is the backend's own default
+        (`ONNX_BATCH_SIZE`, `TORCH_BATCH_SIZE`).
 
         `threads`: cores the encoder uses (None: one per core). On ONNX, that many
         batches are encoded at once, each on one thread, and a single text (a query)
@@ -85,7 +102,8 @@ class Embedder:
         """
         self.name = model
         self.path = resolve_model_path(model)
-        self.batch_size = batch_size
+        default = ONNX_BATCH_SIZE if backend in ONNX_BACKENDS else TORCH_BATCH_SIZE
+        self.batch_size = batch_size or default
         self.backend = backend
         self.threads = threads
         self.stats = EncodeStats()
