@@ -1,4 +1,5 @@
-"""Batch size, thread count and group size for the encoder on this machine's cores.
+"""Batch size, layout (workers x intra-op threads) and group size for the encoder on
+this machine's cores.
 
 A build's wall time is nearly all embedding (bench/RESULTS.md), so the encoder's own
 settings are where the remaining speed is. Every configuration encodes the same real
@@ -6,7 +7,8 @@ passages (seeds and Kent PDFs, read and chunked by the indexer, as the model rea
 in the order a build hands them over: calls of `group` passages, each sorted by length
 and cut into batches of `batch_size`. Configurations run alternating, several rounds,
 and the median passages/s of each is reported, so a machine that is busier in one
-minute than the next slows them about equally.
+minute than the next slows them about equally; passages per CPU-second and the load
+average per round are reported beside it, for a machine shared with other work.
 """
 
 from __future__ import annotations
@@ -88,24 +90,32 @@ def sweep(
         embedder.encode(texts[:64])  # load, export and warm up outside the clock
     configs = list(itertools.product(batch_sizes, layouts, groups))
     runs: dict[tuple[int, tuple[int, int], int], list[float]] = {c: [] for c in configs}
+    # Passages per CPU-second of this process: on a machine shared with other work the
+    # wall-clock rate mostly measures the share of the cores this process was given.
+    per_cpu: dict[tuple[int, tuple[int, int], int], list[float]] = {c: [] for c in configs}
     loads = [load_average()]
     for round_ in range(rounds):
         for batch, (workers, intra), group in configs:
             embedder = embedders[intra]
             embedder.model.set_threads(workers, intra)
             embedder.batch_size = batch
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             for start in range(0, len(texts), group):
                 embedder.encode(texts[start : start + group])
             rate = len(texts) / (time.perf_counter() - started)
             runs[(batch, (workers, intra), group)].append(rate)
-            log.info("round %d batch %d layout %dx%d group %d: %.1f passages/s",
-                     round_ + 1, batch, workers, intra, group, rate)  # fmt: skip
+            per_cpu[(batch, (workers, intra), group)].append(
+                len(texts) / (time.process_time() - cpu)
+            )
+            log.info("round %d batch %d layout %dx%d group %d: %.1f passages/s, %.1f per "
+                     "CPU-second", round_ + 1, batch, workers, intra, group, rate,
+                     per_cpu[(batch, (workers, intra), group)][-1])  # fmt: skip
         loads.append(load_average())
     rows = [
         {"batch_size": b, "layout": f"{w}x{i}", "workers": w, "intra_op_threads": i,
          "group": g, "passages_per_s_median": statistics.median(rates),
-         "passages_per_s_range": [min(rates), max(rates)]}  # fmt: skip
+         "passages_per_s_range": [min(rates), max(rates)],
+         "passages_per_cpu_s_median": statistics.median(per_cpu[(b, (w, i), g)])}  # fmt: skip
         for (b, (w, i), g), rates in runs.items()
     ]
     rows.sort(key=lambda r: -r["passages_per_s_median"])
