@@ -72,8 +72,8 @@ ONNX_BATCH_SIZE = 1
 """Texts per model call on ONNX by default: one, so
 each passage's vector depends on its own text only (int8 activations are scaled per
 batch: companions and padding moved vectors by up to 0.04 an element) and equals the
-query-time vector of the same text, at no measured cost in speed with the workers
-running batches side by side (bench/RESULTS.md)."""
+query-time vector of the same text. The price, measured on a shared machine: about 10%
+fewer passages per CPU-second than batches of 4 (bench/RESULTS.md; to re-check idle)."""
 TORCH_BATCH_SIZE = 32
 """Texts per model call on torch by default: sentence-transformers' own."""
 
