@@ -149,7 +149,11 @@ def cmd_encoder(args: argparse.Namespace) -> None:
 
     folders = indexing.make_corpus(WORK / "indexing", 0, args.kent)
     texts = encoder.real_inputs(folders, args.passages)
-    result = encoder.sweep(texts, args.batch_sizes, args.threads, args.groups, args.rounds)
+    try:
+        layouts = [encoder.parse_layout(spec) for spec in args.layouts]
+    except ValueError as exc:
+        raise SystemExit(f"bench encoder: {exc}") from None
+    result = encoder.sweep(texts, args.batch_sizes, layouts, args.groups, args.rounds)
     save_result("encoder", result)
     for row in result["rows"]:
         print(row)
@@ -211,12 +215,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-recall", action="store_true")
     p.set_defaults(func=cmd_indexing)
 
-    p = sub.add_parser("encoder", help="encoder batch size, threads and group size")
+    p = sub.add_parser("encoder", help="encoder batch size, workers x threads and group size")
     p.add_argument("--passages", type=int, default=1024, help="real passages encoded per run")
     p.add_argument("--kent", type=int, default=20, help="Kent PDFs to read them from")
-    p.add_argument("--batch-sizes", type=int, nargs="+", default=[16, 32, 64, 128])
-    p.add_argument("--threads", type=int, nargs="+", default=[1, 2])
-    p.add_argument("--groups", type=int, nargs="+", default=[256, 1024])
+    p.add_argument("--batch-sizes", type=int, nargs="+", default=[1, 2, 4, 16, 32])
+    p.add_argument("--layouts", nargs="+", default=["2x1", "1x2", "1x1"],
+                   help="WORKERSxTHREADS: batches encoded at once x intra-op threads each")
+    p.add_argument("--groups", type=int, nargs="+", default=[256])
     p.add_argument("--rounds", type=int, default=3)
     p.set_defaults(func=cmd_encoder)
 

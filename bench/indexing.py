@@ -2,7 +2,8 @@
 
 Both read the same document folder in the same run, alternating (baseline, the indexer
 with its defaults, the indexer reading in turn with the encoder instead of beside it,
-the indexer on torch, then again), so a machine shared with other work slows each about
+the indexer with the ONNX encoder's earlier layout (one batch of 32 at a time over all
+cores), the indexer on torch, then again), so a machine shared with other work slows each about
 equally. Reported per run: wall seconds, process CPU seconds, passages and source
 characters per second, the load average before and after, and the indexer's profile
 (where the build's wall time went; the encoder's share of it). Passages per second is
@@ -100,10 +101,12 @@ def run_baseline(paths: list[Path], model_path: str) -> dict[str, Any]:
 
 def run_indexer(
     folders: list[Path], backend: str | None = None, threads: int | None = None,
-    overlap: bool = True,
+    overlap: bool = True, operator_parallel: bool = False,
 ) -> dict[str, Any]:  # fmt: skip
     """One fresh build, as `python -m indexer build --rebuild` runs it; `backend=None`
-    is the settings' default. `overlap=False` reads in turn with the encoder."""
+    is the settings' default. `overlap=False` reads in turn with the encoder.
+    `operator_parallel`: the ONNX encoder as it was before it ran batches side by side:
+    one batch of 32 at a time, split over one intra-op thread per core."""
     from indexer.builder import Indexer
     from indexer.embedding import Embedder
     from indexer.parse_embed import LocalPipeline
@@ -115,6 +118,9 @@ def run_indexer(
                             backend=backend or settings.embed_backend,
                             threads=threads or settings.embed_threads)  # fmt: skip
         embedder.model  # noqa: B018 - load (and export) outside the clock
+        if operator_parallel:
+            embedder.batch_size = 32
+            embedder.model.set_threads(1, intra_op_threads=threads or os.cpu_count() or 1)
         strategy = LocalPipeline() if overlap else LocalPipeline(read_ahead=0)
         wall, cpu = time.perf_counter(), time.process_time()
         report = Indexer(settings, embedder, strategy).build(folders, rebuild=True)
@@ -133,7 +139,7 @@ def run_indexer(
     return result
 
 
-def _load() -> float:
+def load_average() -> float:
     """The one-minute load average: what else the machine was doing."""
     return float(Path("/proc/loadavg").read_text().split()[0])
 
@@ -150,6 +156,7 @@ def throughput(
         "baseline": lambda: run_baseline(paths, Settings().model_path),
         "indexer_default": lambda: run_indexer(folders),
         "indexer_no_overlap": lambda: run_indexer(folders, overlap=False),
+        "indexer_operator_parallel": lambda: run_indexer(folders, operator_parallel=True),
         "indexer_torch": lambda: run_indexer(folders, "torch"),
     }
     if quick:
@@ -158,10 +165,10 @@ def throughput(
     load: list[float] = []
     for run in range(runs):
         for name, fn in configs.items():
-            load.append(_load())
+            load.append(load_average())
             log.info("indexing run %d: %s", run + 1, name)
             r = fn()
-            r["load_before"], r["load_after"] = load[-1], _load()
+            r["load_before"], r["load_after"] = load[-1], load_average()
             r["passages_per_s"] = r["passages"] / r["wall_s"]
             r["passages_per_cpu_s"] = r["passages"] / r["cpu_s"]
             r["chars_per_s"] = chars / r["wall_s"]
@@ -287,12 +294,12 @@ def real_scale(
                 "t_s": round(time.perf_counter() - started, 1),
                 "embedded": embedder.stats.texts,
                 "rss_mib": round(process.memory_info().rss / 2**20),
-                "load": _load(),
+                "load": load_average(),
             })  # fmt: skip
 
     watcher = threading.Thread(target=monitor, daemon=True)
     watcher.start()
-    load_before = _load()
+    load_before = load_average()
     try:
         report = Indexer(settings, embedder).build(folders, rebuild=True)
     finally:
@@ -329,7 +336,7 @@ def real_scale(
         "peak_rss_mib": round(max([s["rss_mib"] for s in samples] or [0])),
         "samples": samples,
         "load_before": load_before,
-        "load_after": _load(),
+        "load_after": load_average(),
         "vector_kind": info.vector_kind,
         "ann_recall_at_1": ann,
         "known_item_recall_at_10": known,

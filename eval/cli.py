@@ -100,7 +100,7 @@ def _run(args: argparse.Namespace) -> int:
 
         files = corpus_files(corpus_dirs)
         log.info("building baseline over %d files", len(files))
-        bidx = build_baseline(files, settings.model_path, batch_size=settings.batch_size)
+        bidx = build_baseline(files, settings.model_path)
         for path, reason in bidx.failed:
             notes.append(f"baseline could not read {path}: {reason}")
         meta["baseline"] = {

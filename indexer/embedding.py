@@ -68,23 +68,42 @@ class EncodeStats:
     seconds: float = 0.0
 
 
+ONNX_BATCH_SIZE = 1
+"""Texts per model call on ONNX by default: one, so
+each passage's vector depends on its own text only (int8 activations are scaled per
+batch: companions and padding moved vectors by up to 0.04 an element) and equals the
+query-time vector of the same text. The price, measured on a shared machine: about 10%
+fewer passages per CPU-second than batches of 4 (bench/RESULTS.md; to re-check idle)."""
+TORCH_BATCH_SIZE = 32
+"""Texts per model call on torch by default: sentence-transformers' own."""
+
+
 class Embedder:
     """Wraps a sentence-transformers model; the same object embeds passages and queries."""
 
     def __init__(
-        self, model: str, batch_size: int = 32, backend: str = "torch", threads: int | None = None
+        self,
+        model: str,
+        batch_size: int | None = None,
+        backend: str = "torch",
+        threads: int | None = None,
     ) -> None:
         """`backend`: "torch" (sentence-transformers), or "onnx" / "onnx-int8" (ONNX
         Runtime, exported locally on first use; see `indexer.onnx_backend`).
 
-        `threads`: intra-op threads (None: the runtime's default, one per core). A server
+        `batch_size`: texts per model call; None is the backend's own default
+        (`ONNX_BATCH_SIZE`, `TORCH_BATCH_SIZE`).
+
+        `threads`: cores the encoder uses (None: one per core). On ONNX, that many
+        batches are encoded at once, each on one thread, and a single text (a query)
+        runs on the calling thread; on torch, intra-op threads, process-wide. A server
         embedding one short query at a time does better with 1: on a busy 2-core machine
         torch's two spinning threads made a query take 1 s instead of 0.1 s (bench/RESULTS.md).
-        For torch the setting is process-wide.
         """
         self.name = model
         self.path = resolve_model_path(model)
-        self.batch_size = batch_size
+        default = ONNX_BATCH_SIZE if backend in ONNX_BACKENDS else TORCH_BATCH_SIZE
+        self.batch_size = batch_size or default
         self.backend = backend
         self.threads = threads
         self.stats = EncodeStats()
@@ -133,7 +152,7 @@ class Embedder:
         A server runs requests side by side, so they, not threads inside one short
         query, should share the cores: torch's default of one thread per core made 20
         concurrent clients oversubscribe two cores. Indexing keeps the default.
-        An ONNX session's threads are fixed when it is made, so a loaded one is remade.
+        A loaded ONNX model drops to one worker.
         """
         if self.threads is not None:
             return

@@ -20,7 +20,9 @@ import hashlib
 import json
 import os
 import tempfile
+import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -120,7 +122,14 @@ def _torch_export(model_dir: Path, out: Path) -> None:
 
 
 class OnnxSentenceModel:
-    """Sentence embeddings from an exported model on ONNX Runtime's CPU provider."""
+    """Sentence embeddings from an exported model on ONNX Runtime's CPU provider.
+
+    Data-parallel: a call's batches run on `workers` threads at once, each a whole
+    batch on one shared session of one intra-op thread. ONNX Runtime's `run` is
+    thread-safe and releases the GIL. On 2 cores this encodes about 1.5x as many
+    passages a second as one batch at a time split over 2 intra-op threads: the
+    operators of a batch of ~100 word pieces are too small to split well (bench/RESULTS.md).
+    """
 
     def __init__(self, model_dir: str, backend: str, cache_dir: Path | None = None,
                  threads: int | None = None) -> None:  # fmt: skip
@@ -138,6 +147,10 @@ class OnnxSentenceModel:
             m["type"].endswith("Normalize") for m in _read_json(folder / "modules.json")
         )
         self._dim = int(_read_json(folder / "config.json")["hidden_size"])
+        self._pool: ThreadPoolExecutor | None = None
+        self._pool_owner = 0
+        self._lock = threading.Lock()
+        self.intra_op_threads = 0
         self.set_threads(threads)
         self._inputs = {i.name for i in self.session.get_inputs()}
         self._pad = int(self.tokenizer.pad_token_id or 0)
@@ -145,22 +158,40 @@ class OnnxSentenceModel:
         """Real word pieces encoded so far; `padded_tokens` counts the padding too."""
         self.padded_tokens = 0
 
-    def set_threads(self, threads: int | None) -> None:
-        """(Re)make the session with `threads` intra-op threads (None: one per core).
+    def set_threads(self, threads: int | None, intra_op_threads: int = 1) -> None:
+        """Encode on `threads` workers (None: one per core), each running a batch on
+        `intra_op_threads` (1: the batch runs on the worker itself; more is the older,
+        operator-parallel layout, kept for the benchmark's comparison).
 
-        Idle threads sleep instead of spinning: during a build the reader thread needs
-        the cycles that spinning encoder threads would burn between operators (under
-        load the reader fell behind the encoder: bench/RESULTS.md).
+        Idle intra-op threads sleep instead of spinning: during a build the reader
+        thread needs the cycles that spinning threads would burn between operators.
         """
         import onnxruntime as ort
 
+        self.workers = threads or os.cpu_count() or 1
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=False)
+            self._pool = None
+        if intra_op_threads == self.intra_op_threads:
+            return
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or os.cpu_count() or 1
+        options.intra_op_num_threads = intra_op_threads
         options.inter_op_num_threads = 1
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(
             str(self.path), options, providers=["CPUExecutionProvider"]
         )
+        self.intra_op_threads = intra_op_threads
+
+    def _executor(self) -> ThreadPoolExecutor:
+        """The worker pool, made on first use (and again in a forked child, which
+        inherits the pool object but none of its threads)."""
+        with self._lock:
+            if self._pool is None or self._pool_owner != os.getpid():
+                self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="scrutiny-encode")
+                self._pool_owner = os.getpid()
+            return self._pool
 
     def get_embedding_dimension(self) -> int:
         """Vector width, as sentence-transformers names it (the `Embedder` calls it so)."""
@@ -168,11 +199,15 @@ class OnnxSentenceModel:
 
     def encode(self, sentences: Sequence[str], batch_size: int = 32,
                normalize_embeddings: bool = True, **_: Any) -> np.ndarray:  # fmt: skip
-        """Shortest first in batches of equal or near-equal token length.
+        """Vectors in input order, computed in batches of equal or near-equal token length.
 
         The whole call is tokenised once, then sorted by token count, so each batch is
         padded only to its own longest text: with sorted input that is a token or two,
-        where batches in document order pad every passage to the longest of 32.
+        where batches in document order pad every passage to the longest of 32. With
+        more than one batch and worker the batches run side by side, longest first (so
+        no worker is left with a long one at the end); a single batch (a query) runs on
+        the calling thread. A worker's error is raised here; the batches not yet
+        started are dropped.
         """
         out = np.zeros((len(sentences), self._dim), dtype=np.float32)
         if not sentences:
@@ -181,21 +216,30 @@ class OnnxSentenceModel:
             list(sentences), truncation=True, max_length=self.max_seq_length, verbose=False
         )["input_ids"]
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        batches = [order[s : s + batch_size] for s in range(0, len(order), batch_size)][::-1]
         self.tokens += sum(len(i) for i in ids)
-        for start in range(0, len(order), batch_size):
-            rows = order[start : start + batch_size]
+        self.padded_tokens += sum(len(rows) * len(ids[rows[-1]]) for rows in batches)
+
+        def run(rows: list[int]) -> None:
+            """One batch, padded to its longest, mean-pooled into its rows of `out`."""
             width = len(ids[rows[-1]])
             input_ids = np.full((len(rows), width), self._pad, dtype=np.int64)
             mask = np.zeros((len(rows), width), dtype=np.int64)
             for r, i in enumerate(rows):
                 input_ids[r, : len(ids[i])] = ids[i]
                 mask[r, : len(ids[i])] = 1
-            self.padded_tokens += input_ids.size
             feed = {"input_ids": input_ids, "attention_mask": mask,
                     "token_type_ids": np.zeros_like(input_ids)}  # fmt: skip
             hidden = self.session.run(None, {k: v for k, v in feed.items() if k in self._inputs})[0]
             weights = mask[..., None].astype(np.float32)
             out[rows] = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+
+        if self.workers == 1 or len(batches) == 1:
+            for rows in batches:
+                run(rows)
+        else:
+            # Re-raises the first worker exception; the batches not started are cancelled.
+            list(self._executor().map(run, batches))
         if normalize_embeddings or self.normalize:
             out /= np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
         return out

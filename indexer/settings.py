@@ -50,7 +50,12 @@ class Settings(BaseSettings):
         default=DEFAULT_MODEL,
         description="Embedding model: the bundled model's name or a sentence-transformers folder",
     )
-    batch_size: int = Field(default=32, ge=1, description="Passages per embedding batch")
+    batch_size: int | None = Field(
+        default=None,
+        ge=1,
+        description="Passages per embedding batch (default: 1 on ONNX, so a passage's vector "
+        "does not depend on its batch; 32 on torch)",
+    )
     embed_backend: Literal["torch", "onnx", "onnx-int8"] = Field(
         default="onnx-int8",
         description="onnx-int8 (ONNX Runtime, int8 weights: the fastest on a CPU, same hybrid "
@@ -275,7 +280,7 @@ class IndexSettings:
     corpus: str
     index_dir: Path
     model: str
-    batch_size: int
+    batch_size: int | None
     embed_backend: str
     embed_threads: int | None
     max_passage_tokens: int

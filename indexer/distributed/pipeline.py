@@ -158,10 +158,10 @@ class EmbedPassages:
     def __init__(self, model: str, backend: str, batch_size: int, threads: int) -> None:
         import torch
 
-        # Each actor is granted `threads` CPUs; more intra-op threads than that would
-        # fight the other actors on the same machine.
+        # Each actor is granted `threads` CPUs; more threads than that (torch's intra-op
+        # threads, the ONNX encoder's workers) would fight the other actors.
         torch.set_num_threads(threads)
-        self.embedder = Embedder(model, batch_size, backend)
+        self.embedder = Embedder(model, batch_size, backend, threads)
         self.embedder.model  # noqa: B018 - load now, not in the first batch
 
     def __call__(self, batch: Any) -> Any:

@@ -9,8 +9,10 @@ with either is served by the other (the backends are compatible, not a mismatch)
 from __future__ import annotations
 
 import sqlite3
+import threading
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -101,3 +103,75 @@ def test_int8_encoder_gives_the_torch_vectors(embedder: Embedder) -> None:
     assert (similarity.argmax(axis=1) == np.arange(len(texts))).all()
     model = onnx.model
     assert model.padded_tokens >= model.tokens > 0
+
+
+class _WatchedSession:
+    """The real ONNX session, noting which threads ran it; `fail_on` makes that call
+    raise, as a worker's failure (an out-of-memory, a bad batch) would."""
+
+    def __init__(self, session: Any, fail_on: int | None = None) -> None:
+        self.session = session
+        self.fail_on = fail_on
+        self.threads: set[str] = set()
+        self.calls = 0
+        self._lock = threading.Lock()
+
+    def run(self, *args: Any, **kwargs: Any) -> Any:
+        with self._lock:
+            self.calls += 1
+            call = self.calls
+            self.threads.add(threading.current_thread().name)
+        if call == self.fail_on:
+            raise RuntimeError("injected encoder failure")
+        return self.session.run(*args, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def seed_inputs() -> list[str]:
+    """The model inputs of the seed documents' first passages, as a build makes them."""
+    from bench.encoder import real_inputs
+
+    return real_inputs([CORPUS], 40)
+
+
+def test_parallel_encoder_gives_the_one_thread_vectors(seed_inputs: list[str]) -> None:
+    """Two workers give each text the vector one thread gives it, and really run side
+    by side; a single text (a query) stays on the calling thread."""
+    onnx = Embedder(Settings().model, batch_size=2, backend="onnx-int8", threads=2)
+    model = onnx.model
+    real = model.session
+    model.set_threads(1)
+    alone = onnx.encode(seed_inputs)
+    model.set_threads(2)
+    watched = model.session = _WatchedSession(real)
+    together = onnx.encode(seed_inputs)
+    np.testing.assert_allclose(together, alone, atol=1e-5)
+    assert watched.calls == len(seed_inputs) // 2
+    assert len(watched.threads) == 2 and threading.current_thread().name not in watched.threads
+    watched.threads.clear()
+    query = onnx.encode_query("agency staff overspend in children's services")
+    assert watched.threads == {threading.current_thread().name}
+    np.testing.assert_allclose(np.linalg.norm(query), 1.0, atol=1e-5)
+
+
+def test_a_failing_worker_raises_instead_of_hanging(seed_inputs: list[str]) -> None:
+    onnx = Embedder(Settings().model, batch_size=1, backend="onnx-int8", threads=2)
+    model = onnx.model
+    real = model.session
+    model.session = _WatchedSession(real, fail_on=5)
+    outcome: list[BaseException | np.ndarray] = []
+
+    def encode() -> None:
+        try:
+            outcome.append(onnx.encode(seed_inputs))
+        except BaseException as exc:
+            outcome.append(exc)
+
+    caller = threading.Thread(target=encode, daemon=True)
+    caller.start()
+    caller.join(timeout=120)
+    assert not caller.is_alive(), "the encoder hung after a worker failed"
+    assert isinstance(outcome[0], RuntimeError) and "injected" in str(outcome[0])
+    # The pool survives: the next call encodes everything.
+    model.session = real
+    assert onnx.encode(seed_inputs).shape == (len(seed_inputs), onnx.dim)
