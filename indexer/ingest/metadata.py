@@ -57,14 +57,52 @@ MINUTES_OPENING = re.compile(
 )
 COUNCIL = re.compile(
     r"\b((?:Royal Borough of |London Borough of )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3} "
-    r"(?:County|Borough|City|District|Metropolitan Borough) Council)\b"
+    r"(?:County|Borough|City|District|Metropolitan Borough|Shire|Town|Regional|Municipal)"
+    r" Council)\b"
 )
 COUNCIL_CAPS = re.compile(
-    r"^([A-Z]+(?: [A-Z]+){0,3} (?:COUNTY|BOROUGH|CITY|DISTRICT) COUNCIL)\s*$", re.M
+    r"^(?:THE )?([A-Z]+(?: [A-Z]+){0,3} (?:COUNTY|BOROUGH|CITY|DISTRICT|SHIRE|TOWN|REGIONAL"
+    r"|MUNICIPAL) COUNCIL)\s*$",
+    re.M,
 )
 COMMITTEE_CAPS = re.compile(
     r"^((?:[A-Z]+|and|of|the|for)(?: (?:[A-Z]+|and|of|the|for))*"
     r" (?:COMMITTEE|PANEL|BOARD|CABINET))\s*$"
+)
+
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_ANY_DATE = re.compile(
+    rf"\b(?P<day>\d{{1,2}}){_ORDINAL}(?:\s+day)?\s+(?:of\s+)?(?P<month>{_MONTH}),?\s+"
+    r"(?P<year>(?:19|20)\d\d)\b"
+    rf"|\b(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}}){_ORDINAL},?\s+(?P<year2>(?:19|20)\d\d)\b",
+    re.I,
+)
+"""A date as meeting headings write it: "14 March 2017", "12th DAY OF JUNE 2015",
+"March 14, 2017"."""
+_MEETING_OF = re.compile(
+    r"\b(?:minutes?\s+of\s+(?:the\s+|an?\s+)?)?(?:[a-z]+\s+){0,2}?(?:general\s+)?meeting\s+of"
+    r"\s+(?:the\s+)?(?P<body>[a-z][\w&'\u2019 -]{1,80}?)\s*(?:,|\bheld\b|\bon\b|\bat\b"
+    r"|\bcommencing\b|\bin\b|$)"
+    r"|^(?:the\s+)?(?P<body2>[a-z][\w&'\u2019 -]{1,60}?\bcouncil)\b[\s,-]*(?:[a-z]+\s+){0,2}?"
+    r"meeting\s+minutes\b",
+    re.I,
+)
+"""A minutes heading that names the body: "Ordinary Meeting of Council held on ...",
+"MONTHLY MEETING OF KILBRACKEN COUNTY COUNCIL HELD ON ...", "CITY COUNCIL REGULAR
+MEETING MINUTES"."""
+_PREVIOUS = re.compile(
+    r"\b(?:confirm|approv|adopt|signed|true and correct|previous|circulated|last)\w*", re.I
+)
+"""A line about another meeting's minutes ("the minutes of the meeting held on 14
+February 2017 be confirmed"): its date is not this meeting's."""
+_MEETING_WORDS = re.compile(r"\b(?:minutes?|meeting|held|council|committee)\b", re.I)
+_NAMED_COUNCIL_CAPS = re.compile(r"^(?:THE )?([A-Z]+(?: [A-Z]+){0,3} COUNCIL)\s*$", re.M)
+"""A council named in capitals at the top, without a kind: "THE HIGHLAND GLENS COUNCIL"."""
+_HEAD_LINES = 15
+"""A meeting heading sits in the first lines of its minutes."""
+_COUNCIL_BODY = re.compile(
+    r"^(?:[A-Z][\w'\u2019-]*\s+){0,4}?(?P<kind>(?:(?:County|Borough|City|District|Shire|Town"
+    r"|Regional|Municipal|Metropolitan Borough)\s+)?Council)$"
 )
 
 _STATED = re.compile(
@@ -137,6 +175,11 @@ def from_text(raw: RawDocument, paras: list[Para]) -> TextMetadata:
     if m := MINUTES_OPENING.search(re.sub(r"\s+", " ", head)):
         committee = committee or m["committee"].strip()
         meeting = meeting or _date(m["day"], m["month"], m["year"])
+    if meeting is None or committee is None:
+        heading = _meeting_heading(lines[:_HEAD_LINES])
+        committee = committee or heading.committee
+        meeting = meeting or heading.meeting_date
+        title = title or heading.title
     if committee is None:
         for line in lines[:8]:
             if cm := COMMITTEE_CAPS.match(line.strip()):
@@ -147,6 +190,8 @@ def from_text(raw: RawDocument, paras: list[Para]) -> TextMetadata:
         council = title_case(cc.group(1))
     elif cn := COUNCIL.search(head):
         council = cn.group(1)
+    elif cb := _NAMED_COUNCIL_CAPS.search("\n".join(lines[:3])):
+        council = title_case(cb.group(1))
     return TextMetadata(
         council=council,
         committee=committee,
@@ -157,11 +202,57 @@ def from_text(raw: RawDocument, paras: list[Para]) -> TextMetadata:
     )
 
 
+def _meeting_heading(lines: list[str]) -> TextMetadata:
+    """The body and date of a minutes heading in other councils' words, from the first
+    lines: "Minutes of the Ordinary Meeting of Council held on Tuesday, 14 March 2017",
+    "MONTHLY MEETING OF KILBRACKEN COUNTY COUNCIL HELD ON 12th DAY OF JUNE 2015", "CITY
+    COUNCIL REGULAR MEETING MINUTES" over "March 14, 2017". A line about confirming the
+    previous meeting's minutes gives neither."""
+    committee: str | None = None
+    meeting: date | None = None
+    title: str | None = None
+    for line in lines:
+        if _PREVIOUS.search(line):
+            continue
+        if committee is None and (m := _MEETING_OF.search(line)):
+            committee = _body_name(m["body"] or m["body2"])
+            title = line
+        if meeting is None and (d := _ANY_DATE.search(line)):
+            rest = _ANY_DATE.sub("", line)
+            bare = not re.sub(
+                rf"(?i){_WEEKDAY}|\bat\b|\d{{1,2}}[.:]\d\d\s*[ap]\.?m\.?|[\s,.]", "", rest
+            )
+            if bare or _MEETING_WORDS.search(line):
+                meeting = _date(d["day"] or d["day2"], d["month"] or d["month2"],
+                                d["year"] or d["year2"])  # fmt: skip
+                if title == line:
+                    title = line[: d.end()]
+    if title is not None and len(title) > 160:
+        title = None
+    return TextMetadata(committee=committee, meeting_date=meeting, title=title)
+
+
+def _body_name(body: str) -> str | None:
+    """The meeting body as a filter shows it: "KILBRACKEN COUNTY COUNCIL" -> "County
+    Council" (the full council, as Kent's minutes name it), "Council" -> "Council",
+    "Planning Committee" -> "Planning Committee"."""
+    name = title_case(body.strip(" ,-"))
+    if not name or len(name.split()) > 10:
+        return None
+    if m := _COUNCIL_BODY.match(name):
+        return m["kind"]
+    return name
+
+
 def _doc_type(head: str) -> str | None:
     first = head[:400].lower()
     if "agenda, decisions and minutes" in first or "agenda and minutes" in first:
         return "agenda and minutes"
-    if re.search(r"\bminutes of (?:a|the) meeting\b", first):
+    if re.search(
+        r"\bminutes? of (?:a|an|the) (?:[a-z]+ ){0,3}meeting\b|\bmeeting minutes\b"
+        r"|\bminutes? of meeting\b|^(?:[^\n]*\n)?minutes\b",
+        first,
+    ):
         return "minutes"
     if "purpose of report" in head.lower():
         return "report"
