@@ -5,6 +5,7 @@ headings. Each defect found on these files has its own test."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -15,7 +16,7 @@ from indexer.ingest import discover, ingest_file
 from indexer.ingest.cleaning import clean
 from indexer.ingest.metadata import from_text
 from indexer.ingest.readers import RawDocument
-from indexer.models import ParsedDocument
+from indexer.models import Chunk, ParsedDocument
 
 from .conftest import DATA, CountTokens
 
@@ -65,3 +66,138 @@ def test_the_date_of_the_previous_minutes_is_never_the_meeting_date() -> None:
     raw = RawDocument(format="text", pages=[text], paged=False)
     meta = from_text(raw, clean(raw))
     assert meta.meeting_date is None
+
+
+def _titles(doc: ParsedDocument) -> dict[str | None, str | None]:
+    titles: dict[str | None, str | None] = {}
+    for chunk in doc.chunks:
+        titles.setdefault(chunk.item, chunk.item_title)
+    return titles
+
+
+def _chunk_with(doc: ParsedDocument, words: str) -> Chunk:
+    found = [c for c in doc.chunks if words in c.text]
+    assert len(found) == 1, (words, [c.text[:60] for c in doc.chunks])
+    return found[0]
+
+
+def test_item_labels_of_other_councils_open_agenda_items(
+    councils: dict[str, ParsedDocument],
+) -> None:
+    # "Item 6.1 Title", "Minute No. 101/15" over its title, "4 THREE WATERS REFORM"
+    au = _titles(councils["au"])
+    assert au["6.1"] == "Quarterly Financial Report to 31 December 2016"
+    assert au["7.2"] == "Planning Permit Application PA2016/123 - 45 Smith Street, Murrindale"
+    assert au["8.1"] == "Notice of Motion 3/2017 - Plastic Free Murrindale"
+    us = _titles(councils["us"])
+    assert us["4.1"] == "Resolution No. 2017-23 Approving the Purchase of Two Snowplow Trucks"
+    assert (
+        us["5.1"] == "Ordinance No. 2017-04 Amending the Zoning Code for Accessory Dwelling Units"
+    )
+    ie = _titles(councils["ie"])
+    assert ie["101/15"] == "CONFIRMATION OF MINUTES"
+    assert ie["102/15"] == "SOCIAL HOUSING PROGRAMME 2015-2017"  # its label began page 2
+    assert ie["103/15"] == "ROAD WORKS PROGRAMME 2015"
+    nz = _titles(councils["nz"])
+    assert [nz[n] for n in "1234"] == [
+        "KARAKIA",
+        "APOLOGIES",
+        "CONFIRMATION OF MINUTES",
+        "THREE WATERS REFORM - MEMORANDUM OF UNDERSTANDING",
+    ]
+    # The item's title line does not swallow the first paragraph under it.
+    chunk = _chunk_with(councils["au"], "The application seeks approval")
+    assert chunk.text.startswith("The application seeks approval") and chunk.item == "7.2"
+
+
+_NOT_A_TITLE = re.compile(
+    r"^(?:carried|lost|motion carried|moved|seconded|absent|present:|source)\b|\bCr [A-Z]", re.I
+)
+
+
+def test_votes_movers_names_and_source_lines_are_never_titles(
+    councils: dict[str, ParsedDocument],
+) -> None:
+    for key, doc in councils.items():
+        for chunk in doc.chunks:
+            title = chunk.item_title
+            assert title is None or not _NOT_A_TITLE.search(title), (key, title)
+
+
+def test_a_vote_outcome_stays_with_its_motion(councils: dict[str, ParsedDocument]) -> None:
+    au = councils["au"]
+    confirmed = _chunk_with(au, "be confirmed as a true and correct record")
+    assert confirmed.item == "4" and confirmed.text.endswith("CARRIED")
+    assert _chunk_with(au, "endorse the budget variations").text.endswith("CARRIED 7/0")
+    # ... and never opens the next item's passage.
+    assert _chunk_with(au, "Cr Hume declared").text.startswith("Cr Hume declared")
+    nz = councils["nz"]
+    apology = _chunk_with(nz, "apology from Cr Ngata")
+    assert apology.item == "2" and apology.text.endswith("CARRIED")
+
+
+def test_running_headers_go_even_in_a_two_page_document(
+    councils: dict[str, ParsedDocument],
+) -> None:
+    # A running header recurs only once in two pages, but a short line naming the meeting
+    # and its date at the top of a later page is one.
+    for key, header in [
+        ("sc", "The Highland Glens Council 9 May 2019"),
+        ("nz", "Ordinary Council Meeting Minutes 24 February 2021"),
+        ("au", "Ordinary Council Meeting Minutes 14 March 2017"),
+        ("us", "City Council Regular Meeting Minutes - March 14, 2017"),
+    ]:
+        assert not any(header in c.text for c in councils[key].chunks), key
+        assert not any("Page 2 of" in c.text for c in councils[key].chunks), key
+
+
+def test_no_markdown_markers_or_form_lines_in_passages(
+    councils: dict[str, ParsedDocument],
+) -> None:
+    for key, doc in councils.items():
+        for chunk in doc.chunks:
+            assert "*" not in chunk.text and "__" not in chunk.text, (key, chunk.text)
+            assert not re.search(r"(?m)^#|\s_\s", chunk.text), (key, chunk.text)
+    # Italics opened on one wrapped line and closed on another go too.
+    resolution = _chunk_with(councils["ie"], "calls on the Minister")
+    assert (
+        '"That Kilbracken County Council calls on the Minister for the Environment, Community '
+        'and Local Government to increase the allocation for the voids programme in 2016."'
+        in resolution.text
+    )
+    assert "Signed: Cathaoirleach" in _chunk_with(councils["ie"], "Signed:").text
+
+
+_WRAPPED_SENTENCES = {
+    "au": [
+        "Moved by Cr Walsh, seconded by Cr O'Brien, that Council issue a Notice of Decision to "
+        "Grant a Permit for PA2016/123 subject to the conditions in the officer report, with an "
+        "additional condition requiring the retention of the two street trees on the Smith "
+        "Street frontage.",
+        "The capital works program had spent $3.1 million of its $9.6 million budget, with the "
+        "Main Street streetscape and the Murrindale pool renewal behind schedule because of the "
+        "wet weather in November.",
+    ],
+    "ie": [
+        "There were 2,914 households on the housing list at the end of May 2015, compared with "
+        "2,630 a year earlier.",
+    ],
+    "us": [
+        "Present: Mayor Linda Carver, Council Members James Ortiz, Beth Hallman, Kevin Tran, "
+        "and Dana Whitfield",
+        "Motion by Council Member Hallman, seconded by Council Member Ortiz, to adopt Ordinance "
+        "No. 2017-04 on second reading.",
+    ],
+    "nz": [
+        "Drinking water compliance had reached 94% of the district's population in 2020, up "
+        "from 81% in 2017.",
+    ],
+}
+
+
+def test_no_passage_boundary_inside_a_wrapped_sentence(
+    councils: dict[str, ParsedDocument],
+) -> None:
+    for key, sentences in _WRAPPED_SENTENCES.items():
+        for sentence in sentences:
+            assert any(sentence in c.text for c in councils[key].chunks), (key, sentence)
