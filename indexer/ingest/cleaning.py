@@ -88,7 +88,7 @@ VOTE_LINE = re.compile(
 """The outcome of a vote on a line of its own: "CARRIED", "CARRIED 7/0", "Motion carried
 5-0.", "LOST": it ends the motion before it and is never a heading."""
 LABEL_LINE = re.compile(
-    r"^(?:moved|seconded|proposed|mover|seconder|present|absent|apologies|in attendance"
+    r"^(?:moved|seconded|proposed|proposer|mover|seconder|present|absent|apologies|in attendance"
     r"|also present|also in attendance|officers(?: present| in attendance)?"
     r"|members present|staff present|leave of absence|resolved|recommendation)"
     r"(?:\s+by\b|\s*:)",
@@ -180,18 +180,38 @@ def rejoin_word_per_line(page: str) -> str:
     return "\n\n".join(" ".join(p) for p in paragraphs if p)
 
 
-def _join_lines(lines: list[str]) -> str:
+def _join_lines(lines: list[str], compounds: frozenset[str] = frozenset()) -> str:
     """Join hard-wrapped lines, undoing line-end hyphenation where it is a soft hyphen."""
     out = ""
     for line in lines:
         line = line.strip()
-        if not out:
-            out = line
-        elif re.search(r"[A-Za-z]-$", out) and line[:1].isalpha():
-            out = out[:-1] + line if line[0].islower() else out + line
-        else:
-            out = f"{out} {line}"
+        out = join_wrapped(out, line, compounds) if out else line
     return out
+
+
+_COMPOUND = re.compile(r"\b([A-Za-z]+)-([a-z]+)\b")
+
+
+def hyphenated_words(text: str) -> frozenset[str]:
+    """The hyphenated words a text writes within a line ("single-use"): cut at that
+    hyphen by a line end, they keep it."""
+    return frozenset(f"{a.lower()}-{b}" for a, b in _COMPOUND.findall(text))
+
+
+def join_wrapped(left: str, right: str, compounds: frozenset[str] = frozenset()) -> str:
+    """Join a line to the text before it. A hyphen at the end goes when the next line
+    goes on in lower case ("recom-" + "mendation"), unless the document writes that word
+    with its hyphen elsewhere ("single-" + "use" where "single-use" occurs); before a
+    capital it stays ("Barrington-" + "King")."""
+    if re.search(r"[A-Za-z]-$", left) and right[:1].isalpha():
+        if right[0].isupper():
+            return left + right
+        head = re.search(r"([A-Za-z]+)-$", left)
+        tail = re.match(r"[a-z]+", right)
+        if head and tail and f"{head[1].lower()}-{tail[0]}" in compounds:
+            return left + right
+        return left[:-1] + right
+    return f"{left} {right}"
 
 
 _CONTINUING_TEXT = (
@@ -353,6 +373,8 @@ class _Builder:
     """Paragraphs nothing may continue (Markdown headings)."""
     last_line: int = 0
     """Length of the last source line of the last paragraph."""
+    compounds: frozenset[str] = frozenset()
+    """Hyphenated words the document writes within a line (`hyphenated_words`)."""
 
     def add(self, lines: list[str], page: int | None, after_break: bool) -> None:
         """Add one block: drop it if noise, else start a paragraph or continue the last one."""
@@ -363,7 +385,7 @@ class _Builder:
         bullet = _BULLET_LINE.match(lines[0])
         if bullet:
             lines = [lines[0][bullet.end() :], *lines[1:]]
-        text = squash(strip_link_noise(_join_lines(lines)))
+        text = squash(strip_link_noise(_join_lines(lines, self.compounds)))
         if not text or is_noise(text):
             return
         if bullet:
@@ -373,11 +395,7 @@ class _Builder:
             target = _continuation_target(self.paras, self.closed)
             if target is not None:
                 prev = self.paras[target]
-                if re.search(r"[A-Za-z]-$", prev.text) and text[:1].isalpha():
-                    # "recom-" + "mendation", but "Barrington-" + "King"
-                    joined = prev.text[:-1] + text if text[0].islower() else prev.text + text
-                else:
-                    joined = f"{prev.text} {text}"
+                joined = join_wrapped(prev.text, text, self.compounds)
                 self.paras[target] = replace(prev, text=joined)
                 self.last_line = last_line
                 return
@@ -442,7 +460,11 @@ def paragraphs_from_pages(pages: list[str], paged: bool) -> list[Para]:
     texts = [rejoin_word_per_line(normalise_chars(page)) for page in pages]
     width = _usual_width([line for page in texts for line in page.split("\n")])
     page_blocks = [_blocks(page) for page in texts]
-    builder = _Builder(width=width, spaced=_is_spaced(page_blocks, width))
+    builder = _Builder(
+        width=width,
+        spaced=_is_spaced(page_blocks, width),
+        compounds=hyphenated_words("\n".join(texts)),
+    )
     for index, blocks in enumerate(page_blocks):
         page_no = index + 1 if paged else None
         page_width = _usual_width([line for block, _ in blocks for line in block]) or width

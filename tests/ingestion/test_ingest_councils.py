@@ -16,6 +16,7 @@ from indexer.ingest import discover, ingest_file
 from indexer.ingest.cleaning import clean
 from indexer.ingest.metadata import from_text
 from indexer.ingest.readers import RawDocument
+from indexer.ingest.structure import build_units
 from indexer.models import Chunk, ParsedDocument
 
 from .conftest import DATA, CountTokens
@@ -201,3 +202,30 @@ def test_no_passage_boundary_inside_a_wrapped_sentence(
     for key, sentences in _WRAPPED_SENTENCES.items():
         for sentence in sentences:
             assert any(sentence in c.text for c in councils[key].chunks), (key, sentence)
+
+
+def test_proposer_and_seconder_lines_are_not_section_titles() -> None:
+    # Kent's "Motion for Time Limited Debate" papers: "Proposer: Mark Hood" over
+    # "Seconder: Jenni Hawkins" titled the paper's next passage.
+    text = (
+        "Motion for Time Limited Debate \u2013 Disposable Vapes\n\nProposer: Mark Hood\n\n"
+        "Seconder: Jenni Hawkins\n\nDisposable vapes cause significant environmental harm "
+        "due to their plastic waste and lithium battery content.\n"
+    )
+    units = build_units(clean(RawDocument(format="text", pages=[text], paged=False)))
+    assert {u.item_title for u in units} == {
+        "Motion for Time Limited Debate \u2013 Disposable Vapes"
+    }
+
+
+def test_a_compound_cut_at_its_hyphen_keeps_it(councils: dict[str, ParsedDocument]) -> None:
+    # "phase out single-" / "use plastics": the minutes write "single-use" elsewhere, so
+    # the line-end hyphen is the word's own, not a soft hyphen ("recom-" / "mendation").
+    motion = _chunk_with(councils["au"], "Cr O'Brien moved her notice of motion")
+    assert "phase out single-use plastics at Council events" in motion.text
+    text = "The committee asked for a recom-\n\nmendation on single-\n\nuse cups.\n"
+    assert _paras_of(text) == ["The committee asked for a recommendation on singleuse cups."]
+
+
+def _paras_of(text: str) -> list[str]:
+    return [p.text for p in clean(RawDocument(format="text", pages=[text], paged=False))]
