@@ -172,14 +172,16 @@ def from_text(raw: RawDocument, paras: list[Para]) -> TextMetadata:
         title = re.sub(r"^(?:Agenda for)\s+", "", title)
     if meeting is None and (m := MEETING_DATE_HEADER.search(head)):
         meeting = _date(m["day"], m["month"], m["year"])
-    if m := MINUTES_OPENING.search(re.sub(r"\s+", " ", head)):
-        committee = committee or m["committee"].strip()
-        meeting = meeting or _date(m["day"], m["month"], m["year"])
     if meeting is None or committee is None:
+        # The heading in the first lines before any later "MINUTES of the meeting of ...
+        # held on ..." (a previous meeting's minutes, noted further down).
         heading = _meeting_heading(lines[:_HEAD_LINES])
         committee = committee or heading.committee
         meeting = meeting or heading.meeting_date
         title = title or heading.title
+    if m := MINUTES_OPENING.search(re.sub(r"\s+", " ", head)):
+        committee = committee or m["committee"].strip()
+        meeting = meeting or _date(m["day"], m["month"], m["year"])
     if committee is None:
         for line in lines[:8]:
             if cm := COMMITTEE_CAPS.match(line.strip()):
@@ -211,18 +213,21 @@ def _meeting_heading(lines: list[str]) -> TextMetadata:
     committee: str | None = None
     meeting: date | None = None
     title: str | None = None
-    for line in lines:
+    heading_at: int | None = None
+    for number, line in enumerate(lines):
         if _PREVIOUS.search(line):
             continue
         if committee is None and (m := _MEETING_OF.search(line)):
             committee = _body_name(m["body"] or m["body2"])
             title = line
+            heading_at = number
         if meeting is None and (d := _ANY_DATE.search(line)):
             rest = _ANY_DATE.sub("", line)
             bare = not re.sub(
                 rf"(?i){_WEEKDAY}|\bat\b|\d{{1,2}}[.:]\d\d\s*[ap]\.?m\.?|[\s,.]", "", rest
             )
-            if bare or _MEETING_WORDS.search(line):
+            under_heading = heading_at is not None and number - heading_at <= 2
+            if bare or under_heading or _MEETING_WORDS.search(line):
                 meeting = _date(d["day"] or d["day2"], d["month"] or d["month2"],
                                 d["year"] or d["year2"])  # fmt: skip
                 if title == line:

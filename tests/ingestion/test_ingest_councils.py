@@ -229,3 +229,30 @@ def test_a_compound_cut_at_its_hyphen_keeps_it(councils: dict[str, ParsedDocumen
 
 def _paras_of(text: str) -> list[str]:
     return [p.text for p in clean(RawDocument(format="text", pages=[text], paged=False))]
+
+
+def _meta_of(text: str) -> tuple[date | None, str | None]:
+    raw = RawDocument(format="text", pages=[text], paged=False)
+    meta = from_text(raw, clean(raw))
+    return meta.meeting_date, meta.committee
+
+
+def test_the_heading_date_on_the_line_under_the_heading() -> None:
+    # A heading line the converter broke before its date, with no comma to join on.
+    text = (
+        "MINUTES OF THE ORDINARY MEETING OF COUNCIL HELD IN THE COUNCIL CHAMBERS MURRINDALE\n\n"
+        "ON TUESDAY 14 MARCH 2017 AT 7.00PM\n\n1. OPENING\n\nThe Mayor opened the meeting.\n"
+    )
+    assert _meta_of(text) == (date(2017, 3, 14), "Council")
+
+
+def test_a_later_minutes_heading_of_another_meeting_does_not_win() -> None:
+    # The Kent-style opening "MINUTES of a meeting of ... held ... on <date>" further down
+    # (another body's minutes, noted) must not override this document's own heading.
+    text = (
+        "Minutes of the Ordinary Meeting of Council held on Tuesday, 14 March 2017\n\n"
+        "1. REPORTS OF COMMITTEES\n\n"
+        "The MINUTES of a meeting of the Audit Committee held in the Chambers on Monday, "
+        "6 February 2017 were received.\n"
+    )
+    assert _meta_of(text) == (date(2017, 3, 14), "Council")
