@@ -10,7 +10,7 @@ overrides the text field by field.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from indexer.ingest.cleaning import Para
@@ -271,6 +271,37 @@ def _first_title(paras: list[Para]) -> str | None:
     return None
 
 
+_NAME_ISO = re.compile(
+    r"(?<!\d)(?P<year>(?:19|20)\d\d)[-_. ]?(?P<month>[01]\d)[-_. ]?(?P<day>[0-3]\d)(?!\d)"
+)
+_NAME_WORDS = re.compile(
+    rf"(?<![A-Za-z0-9])(?:(?P<day>\d{{1,2}}){_ORDINAL}[-_. ]+)?(?P<month>{_MONTH}|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[-_. ]+(?:(?P<day2>\d{1,2})"
+    rf"{_ORDINAL},?[-_. ]+)?(?P<year>(?:19|20)\d\d)(?!\d)",
+    re.I,
+)
+
+
+def date_in_name(path: str) -> tuple[date, DatePrecision] | None:
+    """The meeting date a file's name gives ("2014-03-11 Council Minutes.txt", "Minutes
+    11 March 2014.txt", "council_mar_2014.md") or else its folder ("2014-03-11/minutes.txt"),
+    for a meeting whose text does not say: councils and their converters name files by
+    meeting, and a trend question needs every passage dated."""
+    parts = path.replace("\\", "/").split("/")
+    for name in (parts[-1], "/".join(parts[:-1])):  # the file's name, else its folders
+        if m := _NAME_ISO.search(name):
+            try:
+                return date(int(m["year"]), int(m["month"]), int(m["day"])), "day"
+            except ValueError:
+                return None
+        if m := _NAME_WORDS.search(name):
+            day = m["day"] or m["day2"]
+            found = _date(day, m["month"], m["year"])
+            if found is not None:
+                return found, "day" if day else "month"
+    return None
+
+
 def build_meta(source: SourceFile, text: TextMetadata, pages: int | None) -> DocumentMeta:
     """Text-derived metadata with the manifest row laid over it, field by field.
 
@@ -278,6 +309,8 @@ def build_meta(source: SourceFile, text: TextMetadata, pages: int | None) -> Doc
     coarser than a day.
     """
     row: ManifestRow | None = source.row
+    if text.meeting_date is None and (named := date_in_name(source.relative_path)):
+        text = replace(text, meeting_date=named[0], date_precision=named[1])
     fields: dict[str, object] = {
         "council": text.council,
         "committee": text.committee,

@@ -14,7 +14,7 @@ import pytest
 
 from indexer.ingest import discover, ingest_file
 from indexer.ingest.cleaning import clean
-from indexer.ingest.metadata import from_text
+from indexer.ingest.metadata import date_in_name, from_text
 from indexer.ingest.readers import RawDocument
 from indexer.ingest.structure import build_units
 from indexer.models import Chunk, ParsedDocument
@@ -256,3 +256,34 @@ def test_a_later_minutes_heading_of_another_meeting_does_not_win() -> None:
         "6 February 2017 were received.\n"
     )
     assert _meta_of(text) == (date(2017, 3, 14), "Council")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("2014-03-11 Council Minutes.txt", (date(2014, 3, 11), "day")),
+        ("minutes/council_20140311.md", (date(2014, 3, 11), "day")),
+        ("Minutes 11th March 2014.txt", (date(2014, 3, 11), "day")),
+        ("OCM Minutes March 14, 2017.txt", (date(2017, 3, 14), "day")),
+        ("council_mar_2014.md", (date(2014, 3, 1), "month")),
+        ("council/2014-03-11/minutes.txt", (date(2014, 3, 11), "day")),
+        ("Budget 2025-26.txt", None),
+        ("item 12345678.txt", None),
+    ],
+)
+def test_the_file_name_dates_a_meeting_whose_text_does_not(
+    name: str, expected: tuple[date, str] | None
+) -> None:
+    assert date_in_name(name) == expected
+
+
+def test_a_file_name_date_is_used_only_without_one_in_the_text(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    body = "1. APOLOGIES\n\nApologies were received from Cr Smith and Cr Jones.\n"
+    (tmp_path / "2014-03-11 Council Minutes.txt").write_text(body)
+    heading = "Minutes of the Ordinary Meeting of Council held on Tuesday, 8 April 2014\n\n"
+    (tmp_path / "2014-03-11 corrected.txt").write_text(heading + body)
+    docs = {s.relative_path: ingest_file(s, count_tokens).meta for s in discover(tmp_path)}
+    assert docs["2014-03-11 Council Minutes.txt"].meeting_date == date(2014, 3, 11)
+    assert docs["2014-03-11 corrected.txt"].meeting_date == date(2014, 4, 8)
