@@ -107,6 +107,14 @@ _NOT_TITLES = re.compile(
     re.IGNORECASE,
 )
 """Source and note lines, table and chart captions, form answers and page furniture."""
+_DECISION_LEAD = re.compile(
+    r"^(?:decision|(?:it\s+was\s+)?(?:resolved|council\s+resolution|resolution"
+    r"(?:\s+(?:no\.?|number))?(?:\s+[A-Z]{0,4}/?[\d/.-]+)?)\s*(?:that)?\s*:?)$",
+    re.IGNORECASE,
+)
+"""A line that only announces a decision ("RESOLVED", "RESOLVED:", "Decision",
+"Resolution number CM/2021/012"): it stays in the text, with the resolution under it.
+("Decision:" with its colon heads a Record of Decision's section: left a heading.)"""
 _FIGURE = re.compile(
     r"^[(\-+\u2212]?[\u00a3$\u20ac]?\d[\d,]*\.\d+(?:%|[mkb]n?|bn)?\)?$"  # 16.078, -0.488, £53.4m
     r"|^[(\-\u2212][\u00a3$\u20ac]?\d"  # -650, (1,200)
@@ -192,6 +200,8 @@ def is_heading(text: str) -> bool:
         return False
     if LABEL_LINE.match(text) and not text.endswith(":") or VOTE_LINE.match(text):
         return False  # "Seconded: Cr Hira", "Absent: None", "CARRIED"
+    if _DECISION_LEAD.match(text):
+        return False  # "RESOLVED", "Decision": the words an action answer looks for
     if _is_fragment(words):
         return False
     if len(words) > 1 and all(len(w) == 1 for w in words):

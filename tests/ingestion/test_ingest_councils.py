@@ -287,3 +287,14 @@ def test_a_file_name_date_is_used_only_without_one_in_the_text(
     docs = {s.relative_path: ingest_file(s, count_tokens).meta for s in discover(tmp_path)}
     assert docs["2014-03-11 Council Minutes.txt"].meeting_date == date(2014, 3, 11)
     assert docs["2014-03-11 corrected.txt"].meeting_date == date(2014, 4, 8)
+
+
+def test_a_resolved_line_stays_in_the_text_above_its_resolution(
+    councils: dict[str, ParsedDocument],
+) -> None:
+    # A "RESOLVED" or "Decision" line of its own is what an action answer looks for: it
+    # is not swallowed as a sub-heading of the item.
+    motion = _chunk_with(councils["au"], "That Council develop a plan to phase out")
+    assert "RESOLVED\nThat Council develop a plan" in motion.text and motion.item == "8.1"
+    decision = _chunk_with(councils["sc"], "The Council AGREED the Notice of Motion.")
+    assert "Decision\nThe Council AGREED the Notice of Motion." in decision.text
