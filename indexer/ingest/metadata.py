@@ -91,7 +91,10 @@ _MEETING_OF = re.compile(
 "MONTHLY MEETING OF KILBRACKEN COUNTY COUNCIL HELD ON ...", "CITY COUNCIL REGULAR
 MEETING MINUTES"."""
 _PREVIOUS = re.compile(
-    r"\b(?:confirm|approv|adopt|signed|true and correct|previous|circulated|last)\w*", re.I
+    r"\b(?:previous|last\s+meeting|true\s+and\s+correct)\b|\bthe\s+minutes\b.*?\b(?:confirm"
+    r"|approv|adopt|signed|receiv|noted)|\b(?:confirm|approv|adopt|signed|receiv|circulated)\w*"
+    r"\b.*?\bthe\s+minutes\b",
+    re.I,
 )
 """A line about another meeting's minutes ("the minutes of the meeting held on 14
 February 2017 be confirmed"): its date is not this meeting's."""

@@ -298,3 +298,12 @@ def test_a_resolved_line_stays_in_the_text_above_its_resolution(
     assert "RESOLVED\nThat Council develop a plan" in motion.text and motion.item == "8.1"
     decision = _chunk_with(councils["sc"], "The Council AGREED the Notice of Motion.")
     assert "Decision\nThe Council AGREED the Notice of Motion." in decision.text
+
+
+def test_a_heading_that_says_adopt_is_still_the_heading() -> None:
+    text = (
+        "Minutes of the Special Meeting of Council held on Tuesday, 27 June 2017 to adopt "
+        "the Budget\n\n1. BUDGET 2017/18\n\nThat the minutes of the meeting held on 13 June "
+        "2017 be adopted.\n"
+    )
+    assert _meta_of(text) == (date(2017, 6, 27), "Council")
