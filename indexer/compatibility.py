@@ -30,11 +30,14 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 4
+CHUNKER_VERSION = 5
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
-their lead-ins; 4: lists no longer joined to their lead-ins, which lost recall on tune),
+their lead-ins; 4: lists no longer joined to their lead-ins, which lost recall on tune;
+5: other councils' minutes: "Item 6.1", "Minute No. 101/15" and "4 THREE WATERS" labels
+open items, vote outcomes stay with their motion, running headers naming the meeting go,
+emphasis closed on a later wrapped line goes),
 so an index made by older rules is rebuilt instead of silently reused."""
 
 

@@ -68,6 +68,34 @@ _NUMBERED_START = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,3}){1,3}\.?\s*[A-Z(\"'\u2018\u201c]|\d{1,3}\.\s+[A-Z]|\(\d{1,2}\)\s)"
 )
 _NUMBERED_HEADING = re.compile(r"^\d{1,3}\.\s+[A-Z]")
+ITEM_LINE = re.compile(
+    r"^(?:Item\s+(?P<num>\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?)"
+    r"|(?:Minute|Min\.)\s*(?:No\.?|Number)?\s*(?P<minute>\d{1,4}\s?/\s?\d{2,4})"
+    r"|(?P<ref>[A-Z]{1,4}\s?\d{1,4}/\d{2,4}))"
+    r"(?:\s*[-:.\u2013]?\s+(?P<title>[A-Z\u2018\u201c\"'].*)|\s*)$"
+)
+"""An agenda item's own label, in other councils' forms: "Item 6.1 Quarterly Financial
+Report", "Minute No. 101/15", "CM 12/2019 Confirmation of Minutes"."""
+CAPS_ITEM = re.compile(r"^(?P<num>\d{1,3})\s+(?P<title>[A-Z][A-Z0-9 ,&'\u2019()/\u2013-]*[A-Z)])$")
+"""An item numbered without a full stop, its title in capitals: "4 THREE WATERS REFORM"."""
+VOTE_LINE = re.compile(
+    r"^(?:(?:the\s+)?(?:motion|amendment|resolution|recommendation)\s+(?:was\s+)?"
+    r"(?:(?:put|declared)\s+(?:and\s+)?)?)?(?:carried|lost|defeated|fell|adopted|withdrawn)"
+    r"(?:\s+(?:unanimously|by\s+\w+|on\s+the\s+casting\s+vote\b.*|as\s+amended)"
+    r"|\s*\(?\d{1,2}\s*(?:/|-|:|votes?\s+to)\s*\d{1,2}\)?)*\s*\.?$",
+    re.IGNORECASE,
+)
+"""The outcome of a vote on a line of its own: "CARRIED", "CARRIED 7/0", "Motion carried
+5-0.", "LOST": it ends the motion before it and is never a heading."""
+LABEL_LINE = re.compile(
+    r"^(?:moved|seconded|proposed|proposer|mover|seconder|present|absent|apologies|in attendance"
+    r"|also present|also in attendance|officers(?: present| in attendance)?"
+    r"|members present|staff present|leave of absence|resolved|recommendation)"
+    r"(?:\s+by\b|\s*:)",
+    re.IGNORECASE,
+)
+"""A labelled line of minutes ("PRESENT: ...", "Moved: Cr Bell", "Moved by Cr Walsh,",
+"Absent: None", "RESOLVED:"): it starts a paragraph and is never a section title."""
 _TERMINAL = (".", "!", "?", ":", ";", "\u201d", '"')
 _HEADING_MARK = "\ue001"
 """Put before a Markdown heading's text by `demarkdown`: that line stands alone."""
@@ -152,18 +180,38 @@ def rejoin_word_per_line(page: str) -> str:
     return "\n\n".join(" ".join(p) for p in paragraphs if p)
 
 
-def _join_lines(lines: list[str]) -> str:
+def _join_lines(lines: list[str], compounds: frozenset[str] = frozenset()) -> str:
     """Join hard-wrapped lines, undoing line-end hyphenation where it is a soft hyphen."""
     out = ""
     for line in lines:
         line = line.strip()
-        if not out:
-            out = line
-        elif re.search(r"[A-Za-z]-$", out) and line[:1].isalpha():
-            out = out[:-1] + line if line[0].islower() else out + line
-        else:
-            out = f"{out} {line}"
+        out = join_wrapped(out, line, compounds) if out else line
     return out
+
+
+_COMPOUND = re.compile(r"\b([A-Za-z]+)-([a-z]+)\b")
+
+
+def hyphenated_words(text: str) -> frozenset[str]:
+    """The hyphenated words a text writes within a line ("single-use"): cut at that
+    hyphen by a line end, they keep it."""
+    return frozenset(f"{a.lower()}-{b}" for a, b in _COMPOUND.findall(text))
+
+
+def join_wrapped(left: str, right: str, compounds: frozenset[str] = frozenset()) -> str:
+    """Join a line to the text before it. A hyphen at the end goes when the next line
+    goes on in lower case ("recom-" + "mendation"), unless the document writes that word
+    with its hyphen elsewhere ("single-" + "use" where "single-use" occurs); before a
+    capital it stays ("Barrington-" + "King")."""
+    if re.search(r"[A-Za-z]-$", left) and right[:1].isalpha():
+        if right[0].isupper():
+            return left + right
+        head = re.search(r"([A-Za-z]+)-$", left)
+        tail = re.match(r"[a-z]+", right)
+        if head and tail and f"{head[1].lower()}-{tail[0]}" in compounds:
+            return left + right
+        return left[:-1] + right
+    return f"{left} {right}"
 
 
 _CONTINUING_TEXT = (
@@ -215,6 +263,10 @@ def _is_structural(text: str) -> bool:
         or text.startswith(("ACTION", "- ", "*"))
         or " | " in text
         or LIST_ITEM.match(text)
+        or ITEM_LINE.match(text)
+        or CAPS_ITEM.match(text)
+        or LABEL_LINE.match(text)
+        or VOTE_LINE.match(text)
     )
 
 
@@ -226,7 +278,9 @@ def _starts_new_para(prev: str, line: str, raw_line: str, width: int) -> bool:
         return True
     if " | " in stripped or " | " in prev:
         return True  # table rows stay rows
-    if _NUMBERED_START.match(stripped):
+    if _NUMBERED_START.match(stripped) or ITEM_LINE.match(stripped) or CAPS_ITEM.match(stripped):
+        return True
+    if LABEL_LINE.match(stripped) or VOTE_LINE.match(stripped) or VOTE_LINE.match(prev.strip()):
         return True
     if LIST_ITEM.match(stripped) and (
         re.match(r"^\S+\s+[A-Z]", stripped) or prev.rstrip().endswith((";", ":", "."))
@@ -319,6 +373,8 @@ class _Builder:
     """Paragraphs nothing may continue (Markdown headings)."""
     last_line: int = 0
     """Length of the last source line of the last paragraph."""
+    compounds: frozenset[str] = frozenset()
+    """Hyphenated words the document writes within a line (`hyphenated_words`)."""
 
     def add(self, lines: list[str], page: int | None, after_break: bool) -> None:
         """Add one block: drop it if noise, else start a paragraph or continue the last one."""
@@ -329,7 +385,7 @@ class _Builder:
         bullet = _BULLET_LINE.match(lines[0])
         if bullet:
             lines = [lines[0][bullet.end() :], *lines[1:]]
-        text = squash(strip_link_noise(_join_lines(lines)))
+        text = squash(strip_link_noise(_join_lines(lines, self.compounds)))
         if not text or is_noise(text):
             return
         if bullet:
@@ -339,11 +395,7 @@ class _Builder:
             target = _continuation_target(self.paras, self.closed)
             if target is not None:
                 prev = self.paras[target]
-                if re.search(r"[A-Za-z]-$", prev.text) and text[:1].isalpha():
-                    # "recom-" + "mendation", but "Barrington-" + "King"
-                    joined = prev.text[:-1] + text if text[0].islower() else prev.text + text
-                else:
-                    joined = f"{prev.text} {text}"
+                joined = join_wrapped(prev.text, text, self.compounds)
                 self.paras[target] = replace(prev, text=joined)
                 self.last_line = last_line
                 return
@@ -361,8 +413,17 @@ class _Builder:
         if not self.paras or len(self.paras) - 1 in self.closed or _is_structural(text):
             return False
         last = self.paras[-1].text
-        if last.startswith("- ") or " | " in last:
+        if last.startswith("- ") or " | " in last or VOTE_LINE.match(last):
             return False
+        if ITEM_LINE.match(last) or CAPS_ITEM.match(last):
+            # "Item 7.2 Planning Permit ... Murrindale" over "The application seeks ...":
+            # only a short rest of a wrapped title goes on with it.
+            return (
+                self.last_line >= 0.6 * self.width
+                and _title_like(text)
+                and _is_unterminated(text)
+                and len(text) < 0.6 * self.width
+            )
         wrapped = self.spaced and self.last_line >= 0.75 * self.width
         if wrapped and last.endswith(":") and not text.rstrip().endswith(":"):
             # "... the Early Years Healthy Development Review Report:" / "Best Start in
@@ -399,7 +460,11 @@ def paragraphs_from_pages(pages: list[str], paged: bool) -> list[Para]:
     texts = [rejoin_word_per_line(normalise_chars(page)) for page in pages]
     width = _usual_width([line for page in texts for line in page.split("\n")])
     page_blocks = [_blocks(page) for page in texts]
-    builder = _Builder(width=width, spaced=_is_spaced(page_blocks, width))
+    builder = _Builder(
+        width=width,
+        spaced=_is_spaced(page_blocks, width),
+        compounds=hyphenated_words("\n".join(texts)),
+    )
     for index, blocks in enumerate(page_blocks):
         page_no = index + 1 if paged else None
         page_width = _usual_width([line for block, _ in blocks for line in block]) or width
@@ -503,6 +568,8 @@ _STRAY_STRONG = re.compile(
     r"(?<![\w\\])\*{2,}(?=\S)|(?<=\S)(?<!\\)\*{2,}(?!\w)|(?<!\S)\*{2,}(?!\S)"
 )
 _STRAY_UNDERLINE = re.compile(r"(?<![\w\\])_{2,}(?=\w)|(?<=\w)_{2,}(?![\w])")
+_BLANK_TO_FILL = re.compile(r"_{3,}|\.{5,}")
+"""A form's line to sign or fill in ("Signed: ________ Cathaoirleach")."""
 _PROTECTED = "\ue000"
 """Stands in for an escaped asterisk or underscore while emphasis is removed."""
 
@@ -538,6 +605,8 @@ def demarkdown(text: str) -> str:
     out: list[str] = []
     for raw in text.split("\n"):
         line = _MD_IMAGE.sub("", _HTML_NOISE.sub(" ", raw))
+        if not _MD_RULE.match(line):
+            line = _BLANK_TO_FILL.sub(" ", line)
         line = _MD_LINK.sub(lambda m: m["text"], line)
         if raw.strip() and not line.strip():
             out.append("")
@@ -571,6 +640,27 @@ def _furniture_key(line: str) -> str:
     return re.sub(r"\d+", "#", " ".join(line.lower().split()))
 
 
+_HEADER_DATE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+(?:19|20)\d\d\b"
+    r"|\b[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,\s+(?:19|20)\d\d\b"
+)
+_HEADER_WORDS = re.compile(r"\b(?:minutes?|meeting|council)\b", re.I)
+
+
+def _is_meeting_header(line: str) -> bool:
+    """A short line naming a meeting and its date ("Ordinary Council Meeting Minutes 14
+    March 2017") at the top or foot of a page after the first: a running header, even in
+    a document too short for it to recur."""
+    text = line.strip().lstrip(_HEADING_MARK)
+    return (
+        len(text) <= 80
+        and len(text.split()) <= 12
+        and _is_unterminated(text)
+        and bool(_HEADER_WORDS.search(text) and _HEADER_DATE.search(text))
+        and not ITEM_LINE.match(text)
+    )
+
+
 def strip_page_furniture(pages: list[str]) -> list[str]:
     """Drop running headers and footers, and "Page 3 of 12" lines, from page texts.
 
@@ -594,12 +684,17 @@ def strip_page_furniture(pages: list[str]) -> list[str]:
     for number, (page, edge) in enumerate(zip(pages, edges, strict=True)):
         lines = page.split("\n")
         # The first page keeps its copy: a running header there is often the title.
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        for i in [filled[0], filled[-1]] if number and filled else ():
+            if _is_meeting_header(lines[i]):
+                lines[i] = ""
         for i in edge if number else ():
             line = lines[i]
             if (
                 len(line.split()) <= 12
                 and _is_unterminated(line)
-                and counts[_furniture_key(line)] >= needed
+                and counts.get(_furniture_key(line), 0) >= needed
+                and not ITEM_LINE.match(line.strip().lstrip(_HEADING_MARK))
             ):
                 lines[i] = ""
         out.append("\n".join(
@@ -673,4 +768,9 @@ def clean(raw: RawDocument) -> list[Para]:
             ]
         pages = [page.replace("\f", "\n") for page in converted]
     paras = strip_footnote_markers(paragraphs_from_pages(strip_page_furniture(pages), raw.paged))
+    if raw.format == "text":
+        # Emphasis a converter opened on one wrapped line and closed on a later one
+        # ("*\"That the Council calls ..." / "... in 2016.\"*") pairs up only once the
+        # lines are one paragraph again.
+        paras = [replace(p, text=strip_emphasis(p.text)) for p in paras]
     return [replace(p, text=strip_glued_footnotes(p.text)) for p in paras]

@@ -10,7 +10,7 @@ overrides the text field by field.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from indexer.ingest.cleaning import Para
@@ -57,14 +57,55 @@ MINUTES_OPENING = re.compile(
 )
 COUNCIL = re.compile(
     r"\b((?:Royal Borough of |London Borough of )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3} "
-    r"(?:County|Borough|City|District|Metropolitan Borough) Council)\b"
+    r"(?:County|Borough|City|District|Metropolitan Borough|Shire|Town|Regional|Municipal)"
+    r" Council)\b"
 )
 COUNCIL_CAPS = re.compile(
-    r"^([A-Z]+(?: [A-Z]+){0,3} (?:COUNTY|BOROUGH|CITY|DISTRICT) COUNCIL)\s*$", re.M
+    r"^(?:THE )?([A-Z]+(?: [A-Z]+){0,3} (?:COUNTY|BOROUGH|CITY|DISTRICT|SHIRE|TOWN|REGIONAL"
+    r"|MUNICIPAL) COUNCIL)\s*$",
+    re.M,
 )
 COMMITTEE_CAPS = re.compile(
     r"^((?:[A-Z]+|and|of|the|for)(?: (?:[A-Z]+|and|of|the|for))*"
     r" (?:COMMITTEE|PANEL|BOARD|CABINET))\s*$"
+)
+
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_ANY_DATE = re.compile(
+    rf"\b(?P<day>\d{{1,2}}){_ORDINAL}(?:\s+day)?\s+(?:of\s+)?(?P<month>{_MONTH}),?\s+"
+    r"(?P<year>(?:19|20)\d\d)\b"
+    rf"|\b(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}}){_ORDINAL},?\s+(?P<year2>(?:19|20)\d\d)\b",
+    re.I,
+)
+"""A date as meeting headings write it: "14 March 2017", "12th DAY OF JUNE 2015",
+"March 14, 2017"."""
+_MEETING_OF = re.compile(
+    r"\b(?:minutes?\s+of\s+(?:the\s+|an?\s+)?)?(?:[a-z]+\s+){0,2}?(?:general\s+)?meeting\s+of"
+    r"\s+(?:the\s+)?(?P<body>[a-z][\w&'\u2019 -]{1,80}?)\s*(?:,|\bheld\b|\bon\b|\bat\b"
+    r"|\bcommencing\b|\bin\b|$)"
+    r"|^(?:the\s+)?(?P<body2>[a-z][\w&'\u2019 -]{1,60}?\bcouncil)\b[\s,-]*(?:[a-z]+\s+){0,2}?"
+    r"meeting\s+minutes\b",
+    re.I,
+)
+"""A minutes heading that names the body: "Ordinary Meeting of Council held on ...",
+"MONTHLY MEETING OF KILBRACKEN COUNTY COUNCIL HELD ON ...", "CITY COUNCIL REGULAR
+MEETING MINUTES"."""
+_PREVIOUS = re.compile(
+    r"\b(?:previous|last\s+meeting|true\s+and\s+correct)\b|\bthe\s+minutes\b.*?\b(?:confirm"
+    r"|approv|adopt|signed|receiv|noted)|\b(?:confirm|approv|adopt|signed|receiv|circulated)\w*"
+    r"\b.*?\bthe\s+minutes\b",
+    re.I,
+)
+"""A line about another meeting's minutes ("the minutes of the meeting held on 14
+February 2017 be confirmed"): its date is not this meeting's."""
+_MEETING_WORDS = re.compile(r"\b(?:minutes?|meeting|held|council|committee)\b", re.I)
+_NAMED_COUNCIL_CAPS = re.compile(r"^(?:THE )?([A-Z]+(?: [A-Z]+){0,3} COUNCIL)\s*$", re.M)
+"""A council named in capitals at the top, without a kind: "THE HIGHLAND GLENS COUNCIL"."""
+_HEAD_LINES = 15
+"""A meeting heading sits in the first lines of its minutes."""
+_COUNCIL_BODY = re.compile(
+    r"^(?:[A-Z][\w'\u2019-]*\s+){0,4}?(?P<kind>(?:(?:County|Borough|City|District|Shire|Town"
+    r"|Regional|Municipal|Metropolitan Borough)\s+)?Council)$"
 )
 
 _STATED = re.compile(
@@ -134,6 +175,13 @@ def from_text(raw: RawDocument, paras: list[Para]) -> TextMetadata:
         title = re.sub(r"^(?:Agenda for)\s+", "", title)
     if meeting is None and (m := MEETING_DATE_HEADER.search(head)):
         meeting = _date(m["day"], m["month"], m["year"])
+    if meeting is None or committee is None:
+        # The heading in the first lines before any later "MINUTES of the meeting of ...
+        # held on ..." (a previous meeting's minutes, noted further down).
+        heading = _meeting_heading(lines[:_HEAD_LINES])
+        committee = committee or heading.committee
+        meeting = meeting or heading.meeting_date
+        title = title or heading.title
     if m := MINUTES_OPENING.search(re.sub(r"\s+", " ", head)):
         committee = committee or m["committee"].strip()
         meeting = meeting or _date(m["day"], m["month"], m["year"])
@@ -147,6 +195,8 @@ def from_text(raw: RawDocument, paras: list[Para]) -> TextMetadata:
         council = title_case(cc.group(1))
     elif cn := COUNCIL.search(head):
         council = cn.group(1)
+    elif cb := _NAMED_COUNCIL_CAPS.search("\n".join(lines[:3])):
+        council = title_case(cb.group(1))
     return TextMetadata(
         council=council,
         committee=committee,
@@ -157,11 +207,60 @@ def from_text(raw: RawDocument, paras: list[Para]) -> TextMetadata:
     )
 
 
+def _meeting_heading(lines: list[str]) -> TextMetadata:
+    """The body and date of a minutes heading in other councils' words, from the first
+    lines: "Minutes of the Ordinary Meeting of Council held on Tuesday, 14 March 2017",
+    "MONTHLY MEETING OF KILBRACKEN COUNTY COUNCIL HELD ON 12th DAY OF JUNE 2015", "CITY
+    COUNCIL REGULAR MEETING MINUTES" over "March 14, 2017". A line about confirming the
+    previous meeting's minutes gives neither."""
+    committee: str | None = None
+    meeting: date | None = None
+    title: str | None = None
+    heading_at: int | None = None
+    for number, line in enumerate(lines):
+        if _PREVIOUS.search(line):
+            continue
+        if committee is None and (m := _MEETING_OF.search(line)):
+            committee = _body_name(m["body"] or m["body2"])
+            title = line
+            heading_at = number
+        if meeting is None and (d := _ANY_DATE.search(line)):
+            rest = _ANY_DATE.sub("", line)
+            bare = not re.sub(
+                rf"(?i){_WEEKDAY}|\bat\b|\d{{1,2}}[.:]\d\d\s*[ap]\.?m\.?|[\s,.]", "", rest
+            )
+            under_heading = heading_at is not None and number - heading_at <= 2
+            if bare or under_heading or _MEETING_WORDS.search(line):
+                meeting = _date(d["day"] or d["day2"], d["month"] or d["month2"],
+                                d["year"] or d["year2"])  # fmt: skip
+                if title == line:
+                    title = line[: d.end()]
+    if title is not None and len(title) > 160:
+        title = None
+    return TextMetadata(committee=committee, meeting_date=meeting, title=title)
+
+
+def _body_name(body: str) -> str | None:
+    """The meeting body as a filter shows it: "KILBRACKEN COUNTY COUNCIL" -> "County
+    Council" (the full council, as Kent's minutes name it), "Council" -> "Council",
+    "Planning Committee" -> "Planning Committee"."""
+    name = title_case(body.strip(" ,-"))
+    if not name or len(name.split()) > 10:
+        return None
+    if m := _COUNCIL_BODY.match(name):
+        return m["kind"]
+    return name
+
+
 def _doc_type(head: str) -> str | None:
     first = head[:400].lower()
     if "agenda, decisions and minutes" in first or "agenda and minutes" in first:
         return "agenda and minutes"
-    if re.search(r"\bminutes of (?:a|the) meeting\b", first):
+    if re.search(
+        r"\bminutes? of (?:a|an|the) (?:[a-z]+ ){0,3}meeting\b|\bmeeting minutes\b"
+        r"|\bminutes? of meeting\b|^(?:[^\n]*\n)?minutes\b",
+        first,
+    ):
         return "minutes"
     if "purpose of report" in head.lower():
         return "report"
@@ -175,6 +274,37 @@ def _first_title(paras: list[Para]) -> str | None:
     return None
 
 
+_NAME_ISO = re.compile(
+    r"(?<!\d)(?P<year>(?:19|20)\d\d)[-_. ]?(?P<month>[01]\d)[-_. ]?(?P<day>[0-3]\d)(?!\d)"
+)
+_NAME_WORDS = re.compile(
+    rf"(?<![A-Za-z0-9])(?:(?P<day>\d{{1,2}}){_ORDINAL}[-_. ]+)?(?P<month>{_MONTH}|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[-_. ]+(?:(?P<day2>\d{1,2})"
+    rf"{_ORDINAL},?[-_. ]+)?(?P<year>(?:19|20)\d\d)(?!\d)",
+    re.I,
+)
+
+
+def date_in_name(path: str) -> tuple[date, DatePrecision] | None:
+    """The meeting date a file's name gives ("2014-03-11 Council Minutes.txt", "Minutes
+    11 March 2014.txt", "council_mar_2014.md") or else its folder ("2014-03-11/minutes.txt"),
+    for a meeting whose text does not say: councils and their converters name files by
+    meeting, and a trend question needs every passage dated."""
+    parts = path.replace("\\", "/").split("/")
+    for name in (parts[-1], "/".join(parts[:-1])):  # the file's name, else its folders
+        if m := _NAME_ISO.search(name):
+            try:
+                return date(int(m["year"]), int(m["month"]), int(m["day"])), "day"
+            except ValueError:
+                return None
+        if m := _NAME_WORDS.search(name):
+            day = m["day"] or m["day2"]
+            found = _date(day, m["month"], m["year"])
+            if found is not None:
+                return found, "day" if day else "month"
+    return None
+
+
 def build_meta(source: SourceFile, text: TextMetadata, pages: int | None) -> DocumentMeta:
     """Text-derived metadata with the manifest row laid over it, field by field.
 
@@ -182,6 +312,8 @@ def build_meta(source: SourceFile, text: TextMetadata, pages: int | None) -> Doc
     coarser than a day.
     """
     row: ManifestRow | None = source.row
+    if text.meeting_date is None and (named := date_in_name(source.relative_path)):
+        text = replace(text, meeting_date=named[0], date_precision=named[1])
     fields: dict[str, object] = {
         "council": text.council,
         "committee": text.committee,

@@ -14,7 +14,14 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from indexer.ingest.cleaning import FOOTNOTE_DEF, Para
+from indexer.ingest.cleaning import (
+    CAPS_ITEM,
+    FOOTNOTE_DEF,
+    ITEM_LINE,
+    LABEL_LINE,
+    VOTE_LINE,
+    Para,
+)
 from indexer.ingest.metadata import stated_date_in
 
 NUMBERED_PARA = re.compile(
@@ -100,6 +107,14 @@ _NOT_TITLES = re.compile(
     re.IGNORECASE,
 )
 """Source and note lines, table and chart captions, form answers and page furniture."""
+_DECISION_LEAD = re.compile(
+    r"^(?:decision|(?:it\s+was\s+)?(?:resolved|council\s+resolution|resolution"
+    r"(?:\s+(?:no\.?|number))?(?:\s+[A-Z]{0,4}/?[\d/.-]+)?)\s*(?:that)?\s*:?)$",
+    re.IGNORECASE,
+)
+"""A line that only announces a decision ("RESOLVED", "RESOLVED:", "Decision",
+"Resolution number CM/2021/012"): it stays in the text, with the resolution under it.
+("Decision:" with its colon heads a Record of Decision's section: left a heading.)"""
 _FIGURE = re.compile(
     r"^[(\-+\u2212]?[\u00a3$\u20ac]?\d[\d,]*\.\d+(?:%|[mkb]n?|bn)?\)?$"  # 16.078, -0.488, £53.4m
     r"|^[(\-\u2212][\u00a3$\u20ac]?\d"  # -650, (1,200)
@@ -183,6 +198,10 @@ def is_heading(text: str) -> bool:
         return False
     if _NOT_TITLES.match(text) or is_names_list(text) or is_table_row(text):
         return False
+    if LABEL_LINE.match(text) and not text.endswith(":") or VOTE_LINE.match(text):
+        return False  # "Seconded: Cr Hira", "Absent: None", "CARRIED"
+    if _DECISION_LEAD.match(text):
+        return False  # "RESOLVED", "Decision": the words an action answer looks for
     if _is_fragment(words):
         return False
     if len(words) > 1 and all(len(w) == 1 for w in words):
@@ -237,8 +256,14 @@ def build_sections(paras: list[Para]) -> list[Section]:
         return section
 
     def heading_section(text: str, current: Section) -> Section:
-        """A section for a heading: a subsection of an explicit agenda item, else a new one."""
+        """A section for a heading: a subsection of an explicit agenda item, else a new one.
+
+        An item opened by its label alone ("Minute No. 101/15") takes the heading after it
+        as its title."""
         title = text.rstrip(":").strip()
+        if current.explicit_item and current.title is None and not current.units:
+            current.title = title
+            return current
         if current.explicit_item:
             section = open_section(current.title, current.item, True, sub=title)
         else:
@@ -250,7 +275,7 @@ def build_sections(paras: list[Para]) -> list[Section]:
     last_plain: int | None = None
     for para in paras:
         text = para.text
-        if ACTION_LINE.match(text):
+        if ACTION_LINE.match(text) or VOTE_LINE.match(text):
             current.units.append(_unit(para, current))
             continue
         if para.item is not None or para.item_title is not None:
@@ -264,6 +289,23 @@ def build_sections(paras: list[Para]) -> list[Section]:
             current = heading_section(text, current)
             continue
         else:
+            label = ITEM_LINE.match(text) or CAPS_ITEM.match(text)
+            if label and (label["title"] is None or is_item_title(label["title"])):
+                number = (label.groupdict().get("num") or label.groupdict().get("minute")
+                          or label.groupdict().get("ref") or "")  # fmt: skip
+                number = re.sub(r"\s+", "", number)
+                title = label["title"].strip() if label["title"] else None
+                current = open_section(title, number, True)
+                continue
+            if (
+                current.explicit_item
+                and current.title is None
+                and not current.units
+                and len(text) <= 150
+                and is_item_title(text.rstrip(":"))
+            ):
+                current.title = text.rstrip(":").strip()  # the title under "Minute No. 101/15"
+                continue
             item_match = NUMBERED_ITEM.match(text)
             if (
                 item_match
@@ -414,10 +456,12 @@ def _relocate_empty_headings(sections: list[Section]) -> None:
 
 
 def attach_actions(units: list[Unit]) -> list[Unit]:
-    """ "ACTION: owner" lines belong to the paragraph before them, for action extraction."""
+    """ "ACTION: owner" lines belong to the paragraph before them, for action extraction;
+    so does a vote's outcome ("CARRIED 7/0"), which ends the motion before it."""
     out: list[Unit] = []
     for unit in units:
-        if ACTION_LINE.match(unit.text) and out and out[-1].group == unit.group:
+        tail = ACTION_LINE.match(unit.text) or VOTE_LINE.match(unit.text)
+        if tail and out and out[-1].group == unit.group:
             out[-1] = replace(out[-1], text=f"{out[-1].text}\n{unit.text}")
         else:
             out.append(unit)

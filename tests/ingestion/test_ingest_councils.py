@@ -1,0 +1,309 @@
+"""Full-council minutes of other countries' councils, as their converters give them
+(`tests/data/ingestion/councils/`, see its README): no manifest, so the meeting date,
+the body and the document type come from the text, and the agenda items from its
+headings. Each defect found on these files has its own test."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from indexer.ingest import discover, ingest_file
+from indexer.ingest.cleaning import clean
+from indexer.ingest.metadata import date_in_name, from_text
+from indexer.ingest.readers import RawDocument
+from indexer.ingest.structure import build_units
+from indexer.models import Chunk, ParsedDocument
+
+from .conftest import DATA, CountTokens
+
+COUNCILS = DATA / "councils"
+
+
+@pytest.fixture(scope="module")
+def councils(
+    count_tokens: CountTokens, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, ParsedDocument]:
+    folder: Path = tmp_path_factory.mktemp("councils")
+    for path in COUNCILS.iterdir():
+        if path.suffix in (".txt", ".md") and path.name != "README.md":
+            shutil.copy(path, folder / path.name)
+    return {s.path.name[:2]: ingest_file(s, count_tokens) for s in discover(folder)}
+
+
+@pytest.mark.parametrize(
+    ("key", "meeting", "committee", "council"),
+    [
+        ("au", date(2017, 3, 14), "Council", "Murrindale Shire Council"),
+        ("ie", date(2015, 6, 12), "County Council", "Kilbracken County Council"),
+        ("us", date(2017, 3, 14), "City Council", "Maple Falls City Council"),
+        ("sc", date(2019, 5, 9), "Council", "Highland Glens Council"),
+        ("nz", date(2021, 2, 24), "District Council", "Wairangi District Council"),
+    ],
+)
+def test_meeting_date_body_and_type_come_from_the_minutes_heading(
+    councils: dict[str, ParsedDocument], key: str, meeting: date, committee: str, council: str
+) -> None:
+    # "held on Tuesday, 14 March 2017", "12th DAY OF JUNE 2015", "March 14, 2017": the
+    # heading's date, not the confirmed previous minutes' (14 February 2017, 16 December 2020).
+    meta = councils[key].meta
+    assert meta.meeting_date == meeting
+    assert meta.date_precision == "day"
+    assert meta.committee == committee
+    assert meta.council == council
+    assert meta.doc_type == "minutes"
+
+
+def test_the_date_of_the_previous_minutes_is_never_the_meeting_date() -> None:
+    text = (
+        "CONFIRMATION OF MINUTES\n\n"
+        "That the minutes of the Ordinary Meeting of Council held on Tuesday, 14 February 2017"
+        " be confirmed as a true and correct record.\n\nCARRIED\n"
+    )
+    raw = RawDocument(format="text", pages=[text], paged=False)
+    meta = from_text(raw, clean(raw))
+    assert meta.meeting_date is None
+
+
+def _titles(doc: ParsedDocument) -> dict[str | None, str | None]:
+    titles: dict[str | None, str | None] = {}
+    for chunk in doc.chunks:
+        titles.setdefault(chunk.item, chunk.item_title)
+    return titles
+
+
+def _chunk_with(doc: ParsedDocument, words: str) -> Chunk:
+    found = [c for c in doc.chunks if words in c.text]
+    assert len(found) == 1, (words, [c.text[:60] for c in doc.chunks])
+    return found[0]
+
+
+def test_item_labels_of_other_councils_open_agenda_items(
+    councils: dict[str, ParsedDocument],
+) -> None:
+    # "Item 6.1 Title", "Minute No. 101/15" over its title, "4 THREE WATERS REFORM"
+    au = _titles(councils["au"])
+    assert au["6.1"] == "Quarterly Financial Report to 31 December 2016"
+    assert au["7.2"] == "Planning Permit Application PA2016/123 - 45 Smith Street, Murrindale"
+    assert au["8.1"] == "Notice of Motion 3/2017 - Plastic Free Murrindale"
+    us = _titles(councils["us"])
+    assert us["4.1"] == "Resolution No. 2017-23 Approving the Purchase of Two Snowplow Trucks"
+    assert (
+        us["5.1"] == "Ordinance No. 2017-04 Amending the Zoning Code for Accessory Dwelling Units"
+    )
+    ie = _titles(councils["ie"])
+    assert ie["101/15"] == "CONFIRMATION OF MINUTES"
+    assert ie["102/15"] == "SOCIAL HOUSING PROGRAMME 2015-2017"  # its label began page 2
+    assert ie["103/15"] == "ROAD WORKS PROGRAMME 2015"
+    nz = _titles(councils["nz"])
+    assert [nz[n] for n in "1234"] == [
+        "KARAKIA",
+        "APOLOGIES",
+        "CONFIRMATION OF MINUTES",
+        "THREE WATERS REFORM - MEMORANDUM OF UNDERSTANDING",
+    ]
+    # The item's title line does not swallow the first paragraph under it.
+    chunk = _chunk_with(councils["au"], "The application seeks approval")
+    assert chunk.text.startswith("The application seeks approval") and chunk.item == "7.2"
+
+
+_NOT_A_TITLE = re.compile(
+    r"^(?:carried|lost|motion carried|moved|seconded|absent|present:|source)\b|\bCr [A-Z]", re.I
+)
+
+
+def test_votes_movers_names_and_source_lines_are_never_titles(
+    councils: dict[str, ParsedDocument],
+) -> None:
+    for key, doc in councils.items():
+        for chunk in doc.chunks:
+            title = chunk.item_title
+            assert title is None or not _NOT_A_TITLE.search(title), (key, title)
+
+
+def test_a_vote_outcome_stays_with_its_motion(councils: dict[str, ParsedDocument]) -> None:
+    au = councils["au"]
+    confirmed = _chunk_with(au, "be confirmed as a true and correct record")
+    assert confirmed.item == "4" and confirmed.text.endswith("CARRIED")
+    assert _chunk_with(au, "endorse the budget variations").text.endswith("CARRIED 7/0")
+    # ... and never opens the next item's passage.
+    assert _chunk_with(au, "Cr Hume declared").text.startswith("Cr Hume declared")
+    nz = councils["nz"]
+    apology = _chunk_with(nz, "apology from Cr Ngata")
+    assert apology.item == "2" and apology.text.endswith("CARRIED")
+
+
+def test_running_headers_go_even_in_a_two_page_document(
+    councils: dict[str, ParsedDocument],
+) -> None:
+    # A running header recurs only once in two pages, but a short line naming the meeting
+    # and its date at the top of a later page is one.
+    for key, header in [
+        ("sc", "The Highland Glens Council 9 May 2019"),
+        ("nz", "Ordinary Council Meeting Minutes 24 February 2021"),
+        ("au", "Ordinary Council Meeting Minutes 14 March 2017"),
+        ("us", "City Council Regular Meeting Minutes - March 14, 2017"),
+    ]:
+        assert not any(header in c.text for c in councils[key].chunks), key
+        assert not any("Page 2 of" in c.text for c in councils[key].chunks), key
+
+
+def test_no_markdown_markers_or_form_lines_in_passages(
+    councils: dict[str, ParsedDocument],
+) -> None:
+    for key, doc in councils.items():
+        for chunk in doc.chunks:
+            assert "*" not in chunk.text and "__" not in chunk.text, (key, chunk.text)
+            assert not re.search(r"(?m)^#|\s_\s", chunk.text), (key, chunk.text)
+    # Italics opened on one wrapped line and closed on another go too.
+    resolution = _chunk_with(councils["ie"], "calls on the Minister")
+    assert (
+        '"That Kilbracken County Council calls on the Minister for the Environment, Community '
+        'and Local Government to increase the allocation for the voids programme in 2016."'
+        in resolution.text
+    )
+    assert "Signed: Cathaoirleach" in _chunk_with(councils["ie"], "Signed:").text
+
+
+_WRAPPED_SENTENCES = {
+    "au": [
+        "Moved by Cr Walsh, seconded by Cr O'Brien, that Council issue a Notice of Decision to "
+        "Grant a Permit for PA2016/123 subject to the conditions in the officer report, with an "
+        "additional condition requiring the retention of the two street trees on the Smith "
+        "Street frontage.",
+        "The capital works program had spent $3.1 million of its $9.6 million budget, with the "
+        "Main Street streetscape and the Murrindale pool renewal behind schedule because of the "
+        "wet weather in November.",
+    ],
+    "ie": [
+        "There were 2,914 households on the housing list at the end of May 2015, compared with "
+        "2,630 a year earlier.",
+    ],
+    "us": [
+        "Present: Mayor Linda Carver, Council Members James Ortiz, Beth Hallman, Kevin Tran, "
+        "and Dana Whitfield",
+        "Motion by Council Member Hallman, seconded by Council Member Ortiz, to adopt Ordinance "
+        "No. 2017-04 on second reading.",
+    ],
+    "nz": [
+        "Drinking water compliance had reached 94% of the district's population in 2020, up "
+        "from 81% in 2017.",
+    ],
+}
+
+
+def test_no_passage_boundary_inside_a_wrapped_sentence(
+    councils: dict[str, ParsedDocument],
+) -> None:
+    for key, sentences in _WRAPPED_SENTENCES.items():
+        for sentence in sentences:
+            assert any(sentence in c.text for c in councils[key].chunks), (key, sentence)
+
+
+def test_proposer_and_seconder_lines_are_not_section_titles() -> None:
+    # Kent's "Motion for Time Limited Debate" papers: "Proposer: Mark Hood" over
+    # "Seconder: Jenni Hawkins" titled the paper's next passage.
+    text = (
+        "Motion for Time Limited Debate \u2013 Disposable Vapes\n\nProposer: Mark Hood\n\n"
+        "Seconder: Jenni Hawkins\n\nDisposable vapes cause significant environmental harm "
+        "due to their plastic waste and lithium battery content.\n"
+    )
+    units = build_units(clean(RawDocument(format="text", pages=[text], paged=False)))
+    assert {u.item_title for u in units} == {
+        "Motion for Time Limited Debate \u2013 Disposable Vapes"
+    }
+
+
+def test_a_compound_cut_at_its_hyphen_keeps_it(councils: dict[str, ParsedDocument]) -> None:
+    # "phase out single-" / "use plastics": the minutes write "single-use" elsewhere, so
+    # the line-end hyphen is the word's own, not a soft hyphen ("recom-" / "mendation").
+    motion = _chunk_with(councils["au"], "Cr O'Brien moved her notice of motion")
+    assert "phase out single-use plastics at Council events" in motion.text
+    text = "The committee asked for a recom-\n\nmendation on single-\n\nuse cups.\n"
+    assert _paras_of(text) == ["The committee asked for a recommendation on singleuse cups."]
+
+
+def _paras_of(text: str) -> list[str]:
+    return [p.text for p in clean(RawDocument(format="text", pages=[text], paged=False))]
+
+
+def _meta_of(text: str) -> tuple[date | None, str | None]:
+    raw = RawDocument(format="text", pages=[text], paged=False)
+    meta = from_text(raw, clean(raw))
+    return meta.meeting_date, meta.committee
+
+
+def test_the_heading_date_on_the_line_under_the_heading() -> None:
+    # A heading line the converter broke before its date, with no comma to join on.
+    text = (
+        "MINUTES OF THE ORDINARY MEETING OF COUNCIL HELD IN THE COUNCIL CHAMBERS MURRINDALE\n\n"
+        "ON TUESDAY 14 MARCH 2017 AT 7.00PM\n\n1. OPENING\n\nThe Mayor opened the meeting.\n"
+    )
+    assert _meta_of(text) == (date(2017, 3, 14), "Council")
+
+
+def test_a_later_minutes_heading_of_another_meeting_does_not_win() -> None:
+    # The Kent-style opening "MINUTES of a meeting of ... held ... on <date>" further down
+    # (another body's minutes, noted) must not override this document's own heading.
+    text = (
+        "Minutes of the Ordinary Meeting of Council held on Tuesday, 14 March 2017\n\n"
+        "1. REPORTS OF COMMITTEES\n\n"
+        "The MINUTES of a meeting of the Audit Committee held in the Chambers on Monday, "
+        "6 February 2017 were received.\n"
+    )
+    assert _meta_of(text) == (date(2017, 3, 14), "Council")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("2014-03-11 Council Minutes.txt", (date(2014, 3, 11), "day")),
+        ("minutes/council_20140311.md", (date(2014, 3, 11), "day")),
+        ("Minutes 11th March 2014.txt", (date(2014, 3, 11), "day")),
+        ("OCM Minutes March 14, 2017.txt", (date(2017, 3, 14), "day")),
+        ("council_mar_2014.md", (date(2014, 3, 1), "month")),
+        ("council/2014-03-11/minutes.txt", (date(2014, 3, 11), "day")),
+        ("Budget 2025-26.txt", None),
+        ("item 12345678.txt", None),
+    ],
+)
+def test_the_file_name_dates_a_meeting_whose_text_does_not(
+    name: str, expected: tuple[date, str] | None
+) -> None:
+    assert date_in_name(name) == expected
+
+
+def test_a_file_name_date_is_used_only_without_one_in_the_text(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    body = "1. APOLOGIES\n\nApologies were received from Cr Smith and Cr Jones.\n"
+    (tmp_path / "2014-03-11 Council Minutes.txt").write_text(body)
+    heading = "Minutes of the Ordinary Meeting of Council held on Tuesday, 8 April 2014\n\n"
+    (tmp_path / "2014-03-11 corrected.txt").write_text(heading + body)
+    docs = {s.relative_path: ingest_file(s, count_tokens).meta for s in discover(tmp_path)}
+    assert docs["2014-03-11 Council Minutes.txt"].meeting_date == date(2014, 3, 11)
+    assert docs["2014-03-11 corrected.txt"].meeting_date == date(2014, 4, 8)
+
+
+def test_a_resolved_line_stays_in_the_text_above_its_resolution(
+    councils: dict[str, ParsedDocument],
+) -> None:
+    # A "RESOLVED" or "Decision" line of its own is what an action answer looks for: it
+    # is not swallowed as a sub-heading of the item.
+    motion = _chunk_with(councils["au"], "That Council develop a plan to phase out")
+    assert "RESOLVED\nThat Council develop a plan" in motion.text and motion.item == "8.1"
+    decision = _chunk_with(councils["sc"], "The Council AGREED the Notice of Motion.")
+    assert "Decision\nThe Council AGREED the Notice of Motion." in decision.text
+
+
+def test_a_heading_that_says_adopt_is_still_the_heading() -> None:
+    text = (
+        "Minutes of the Special Meeting of Council held on Tuesday, 27 June 2017 to adopt "
+        "the Budget\n\n1. BUDGET 2017/18\n\nThat the minutes of the meeting held on 13 June "
+        "2017 be adopted.\n"
+    )
+    assert _meta_of(text) == (date(2017, 6, 27), "Council")
