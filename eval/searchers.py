@@ -79,16 +79,17 @@ class ArchiveSearcher:
 
 
 def open_engine(settings: Settings, *, build_if_missing: bool = True) -> Any:
-    """Open the archive's index, building it first when it does not exist yet."""
+    """Open the archive's index, building it first when it does not exist yet (else a
+    command-line message and exit status 1: these are the eval tools' entry points)."""
     from indexer.builder import Indexer
     from indexer.errors import IndexMismatchError, IndexNotFoundError
     from search_api.archive import Archive
 
     try:
         return Archive.open(settings)
-    except (IndexNotFoundError, IndexMismatchError):
+    except (IndexNotFoundError, IndexMismatchError) as exc:
         if not build_if_missing:
-            raise
+            raise SystemExit(str(exc)) from exc
         log.info("no usable index at %s: building it from %s", settings.index_dir, settings.corpus)
         Indexer(settings).build()
         return Archive.open(settings)

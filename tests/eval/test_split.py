@@ -66,3 +66,22 @@ def test_committed_files_follow_the_rule(name: str) -> None:
     for line in path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         assert row["split"] == split_of(row["group"]), row["id"]
+
+
+@pytest.mark.parametrize(
+    ("tool", "extra"),
+    [("eval.answer_diagnose", []), ("eval.diagnose", []),
+     ("eval.tune", ["--grid", '{"lexical_weight": [1.5]}'])],
+)  # fmt: skip
+def test_diagnostic_tools_refuse_a_missing_index_with_a_message(
+    tmp_path: Path, tool: str, extra: list[str]
+) -> None:
+    import importlib
+
+    main_of = importlib.import_module(tool).main
+    missing = tmp_path / "no-index"
+    with pytest.raises(SystemExit) as exit_:
+        main_of(["--questions", str(EVAL_DIR / "questions" / "seeds.jsonl"), "--split", "tune",
+                 "--index", str(missing), "--corpus", "corpus", *extra])  # fmt: skip
+    assert str(missing) in str(exit_.value.code) and "Build one first" in str(exit_.value.code)
+    assert not missing.exists()
