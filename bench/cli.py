@@ -121,7 +121,7 @@ def cmd_indexing(args: argparse.Namespace) -> None:
         ROOT.parent.resolve()) else str(f) for f in folders]  # fmt: skip
     result = indexing.throughput(
         folders, args.runs, lambda partial: save_result("indexing", partial | {"folders": names}),
-        quick=args.quick,
+        quick=args.quick, only=args.configs,
     )
     result["folders"] = names
     save_result("indexing", result)
@@ -183,6 +183,8 @@ def cmd_all(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from bench.indexing import CONFIGS
+
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -213,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--quick", action="store_true")
     p.add_argument("--no-recall", action="store_true")
+    p.add_argument("--configs", nargs="+", choices=CONFIGS,
+                   help="pipelines to run beside the baseline (default: all)")
     p.set_defaults(func=cmd_indexing)
 
     p = sub.add_parser("encoder", help="encoder batch size, workers x threads and group size")

@@ -25,6 +25,7 @@ import shutil
 import statistics
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -144,9 +145,17 @@ def load_average() -> float:
     return float(Path("/proc/loadavg").read_text().split()[0])
 
 
+CONFIGS = ("baseline", "indexer_default", "indexer_no_overlap", "indexer_operator_parallel",
+           "indexer_torch")  # fmt: skip
+"""The pipelines `throughput` can run side by side, in this order within a round."""
+
+
 def throughput(
-    folders: list[Path], runs: int, on_round: Any = None, quick: bool = False
-) -> dict[str, Any]:
+    folders: list[Path], runs: int, on_round: Any = None, quick: bool = False,
+    only: Sequence[str] | None = None,
+) -> dict[str, Any]:  # fmt: skip
+    """Each pipeline of `only` (default: all, less torch when `quick`; the baseline
+    always) once a round, in turn, `runs` rounds: alternating shares a busy minute."""
     from eval.documents import read_text
     from indexer.settings import Settings
 
@@ -159,7 +168,10 @@ def throughput(
         "indexer_operator_parallel": lambda: run_indexer(folders, operator_parallel=True),
         "indexer_torch": lambda: run_indexer(folders, "torch"),
     }
-    if quick:
+    assert tuple(configs) == CONFIGS
+    if only:  # the baseline always runs: every ratio is against it
+        configs = {name: configs[name] for name in dict.fromkeys(["baseline", *only])}
+    elif quick:
         del configs["indexer_torch"]
     results: dict[str, list[dict[str, Any]]] = {name: [] for name in configs}
     load: list[float] = []
