@@ -198,8 +198,7 @@ class LexicalIndex:
         counts = np.bincount(terms, minlength=len(vocab))
         indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
         np.cumsum(counts, out=indptr[1:])
-        df = counts.astype(np.float64)
-        idf = np.maximum(np.log((n - df + 0.5) / (df + 0.5)), 1e-6)
+        idf = bm25_idf(counts.astype(np.float64), n)
         avgdl = float(lengths.mean()) if n else 1.0
         norm = K1 * (1 - B + B * lengths[rows] / avgdl)
         scores = (idf[terms] * freqs * (K1 + 1) / (freqs + norm)).astype(np.float32)
@@ -257,6 +256,12 @@ class LexicalIndex:
         pos, passage_ids = pos[inside], passage_ids[inside]
         return pos[self.ids[pos] == passage_ids]
 
+    def _locate(self, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each wanted id's row (clipped into range; the index is not empty) and whether
+        the index holds it."""
+        pos = np.minimum(np.searchsorted(self.ids, wanted), len(self.ids) - 1)
+        return pos, self.ids[pos] == wanted
+
     def _columns(self, query: str) -> dict[int, float]:
         weights = self.analyzer.weighted_query_terms(query, self.terms)
         return {self.terms[t]: w for t, w in weights.items() if t in self.terms}
@@ -278,9 +283,7 @@ class LexicalIndex:
         wanted = np.asarray(list(passage_ids), dtype=np.int64)
         if not len(self.ids) or not len(wanted):
             return {}
-        pos = np.searchsorted(self.ids, wanted)
-        inside = pos < len(self.ids)
-        inside[inside] = self.ids[pos[inside]] == wanted[inside]
+        pos, inside = self._locate(wanted)
         if not columns:
             return dict.fromkeys((int(p) for p in wanted[inside]), 0.0)
         scores = self._scores(columns)
@@ -299,14 +302,13 @@ class LexicalIndex:
         if not weights or not len(wanted) or not len(self.ids):
             return dict.fromkeys((int(p) for p in wanted), 0.0)
         n = len(self.ids)
-        pos = np.minimum(np.searchsorted(self.ids, wanted), n - 1)
-        inside = self.ids[pos] == wanted
+        pos, inside = self._locate(wanted)
         held = np.zeros(len(wanted), dtype=np.float64)
         total = 0.0
         for term, weight in weights.items():
             col = self.terms.get(term)
             df = 0 if col is None else int(self.indptr[col + 1] - self.indptr[col])
-            idf = max(float(np.log((n - df + 0.5) / (df + 0.5))), 1e-6) if df else np.log(n + 1)
+            idf = float(bm25_idf(np.asarray(float(df)), n)) if df else np.log(n + 1)
             total += weight * idf
             if col is not None:
                 rows = self.rows[self.indptr[col] : self.indptr[col + 1]]
@@ -351,6 +353,12 @@ class LexicalIndex:
         kth = float(np.partition(postings, len(postings) - k)[len(postings) - k])
         # float32 sums round: a hair under the bound, so no tie at the k-th place is lost
         return max(kth * columns[col] * (1 - 1e-6), 1e-30)
+
+
+def bm25_idf(df: np.ndarray, n: int) -> np.ndarray:
+    """BM25's inverse document frequency of terms held by `df` of `n` passages (array or
+    scalar), floored at 1e-6 as FTS5 floors it: scoring and coverage weigh words alike."""
+    return np.maximum(np.log((n - df + 0.5) / (df + 0.5)), 1e-6)
 
 
 def _top_rows(rows: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:
