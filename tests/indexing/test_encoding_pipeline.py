@@ -175,3 +175,28 @@ def test_a_failing_worker_raises_instead_of_hanging(seed_inputs: list[str]) -> N
     # The pool survives: the next call encodes everything.
     model.session = real
     assert onnx.encode(seed_inputs).shape == (len(seed_inputs), onnx.dim)
+
+
+def test_torch_query_runs_on_one_thread_and_restores_the_count(embedder: Embedder) -> None:
+    """A query on torch runs on one thread (no spinning partner on a busy machine) and
+    leaves passages their cores; its vector is the passage vector of the same text."""
+    import torch
+
+    text = "agency staff overspend in children's services"
+    seen: list[int] = []
+    model = embedder.model
+    real = model.encode
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        seen.append(torch.get_num_threads())
+        return real(*args, **kwargs)
+
+    before = torch.get_num_threads()
+    model.encode = watched
+    try:
+        query = embedder.encode_query(text)
+        passage = embedder.encode([text])[0]
+    finally:
+        del model.encode
+    assert seen == [1, before] and torch.get_num_threads() == before
+    np.testing.assert_allclose(query, passage, atol=1e-5)
