@@ -640,14 +640,14 @@ def _with_list_items(chosen: list[Scored], scored: list[Scored]) -> list[Scored]
         if s not in out:
             out.append(s)
     lists = [s for s in out if s.candidate.items]
-    return [
-        s for s in out
-        if s.candidate.items or not any(_inside(s.candidate, b.candidate) for b in lists)
-    ]  # fmt: skip
+    return [s for s in out if not any(_inside(s.candidate, b.candidate) for b in lists)]
 
 
 def _inside(c: Candidate, block: Candidate) -> bool:
-    return c.hit.passage_id == block.hit.passage_id and block.start <= c.start < block.end
+    """`c` starts inside `block` (a sentence of the list, or a list nested in it)."""
+    if c is block or c.hit.passage_id != block.hit.passage_id:
+        return False
+    return block.start <= c.start < block.end and (c.start, -c.end) != (block.start, -block.end)
 
 
 def _merge_adjacent(chosen: list[Scored]) -> list[Scored]:

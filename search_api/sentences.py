@@ -68,7 +68,7 @@ _WANTS_ACTION = re.compile(
 )
 _WANTS_LIST = re.compile(
     r"\bactions\b|\bwhat (?:were|are) the\b|\blist\b|\bwhich\b"
-    r"|\bwhat (?:[a-z-]+ ){0,2}(?!(?:has|was|is|does|this|its|status|plus)\b)"
+    r"|\bwhat (?:[\w'’-]+ ){0,2}(?!(?:has|was|is|does|this|its|status|plus)\b)"
     r"[a-z-]{2,}s(?<!ss|us|is)\b"  # "what categories of", "what budget amendments"
     r"|\bwhat (?:has|have) (?:\w+ ){0,2}(?:been )?(?:said|told|reported|heard|raised)\b",
     re.I,
@@ -352,7 +352,9 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 LIST_LEAD = re.compile(r"(?::|\bfollow(?:ing|s)\b[^.]{0,20})\s*$")
 """A sentence that introduces a list: "… an update on the following:"."""
 _LEAD_START = re.compile(r"[.!?]\s+(?:\(?[a-z0-9]{1,3}\)\s+)?(?=[A-Z])")
-_ITEM_GAP = re.compile(r"^[\s\u2022\u25aa\-\u2013]*$")
+_ITEM_MARK = re.compile(r"\(?(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]")
+_ITEM_GAP = re.compile(rf"^[\s\u2022\u25aa\-\u2013]*(?:{_ITEM_MARK.pattern}\s*)?$")
+"""What may stand between two items: white space, a bullet or dash, a number or letter."""
 LIST_ITEMS = 6
 """Items a list's lead-in brings with it."""
 
@@ -362,11 +364,15 @@ def list_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, 
     risks are as follows:") and the pieces after it that read as its items, at most
     `LIST_ITEMS`, as one verbatim slice.
 
-    A piece is an item when it follows the lead-in or a bullet or dash, or when the
-    piece before it had no closing punctuation (a run of short lines); a full sentence
-    after a full stop with nothing between ends the list. Items are often too short to
-    be candidates alone ("Parking congestion"), so only the whole list quotes them."""
+    A piece is an item when it follows the lead-in, a bullet, a dash or an item number
+    ("2.", "(b)"), or when the piece before it had no closing punctuation (a run of short
+    lines); a full sentence after a full stop with nothing between ends the list. A
+    nested lead-in is an item, its items too, and also a list of its own. Items are often
+    too short to be candidates alone ("Parking congestion"): only the whole list quotes
+    them."""
     out = []
+    # An item's number may stand as a piece of its own ("1."): it is part of the gap.
+    spans = [(a, b) for a, b in spans if not _ITEM_MARK.fullmatch(text[a:b])]
     for i, (a, b) in enumerate(spans):
         if not LIST_LEAD.search(text[a:b]):
             continue
@@ -374,12 +380,10 @@ def list_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, 
         for x, y in spans[i + 1 :]:
             if items >= LIST_ITEMS or not _ITEM_GAP.match(text[end:x]):
                 break
-            bulleted = any(ch in text[end:x] for ch in "\u2022\u25aa-\u2013")
+            bulleted = bool(re.search(r"[\u2022\u25aa\-\u2013]|[\w)]", text[end:x]))
             if items and not bulleted and text[end - 1] in ".!?":
                 break
             end, items = y, items + 1
-            if LIST_LEAD.search(text[x:y]):
-                break  # a nested lead-in: its own list
         if items >= 2 and not _EMPHASIS.search(text, a, end):
             # The lead-in is the last sentence of its piece ("… in Kent. (c) In regard to
             # consultations, Mr Jeffrey advised of the following:").

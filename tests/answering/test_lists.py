@@ -43,6 +43,30 @@ PROSPECTS = (
     "The DCS reminded members that this service had received a requires improvement rating "
     "from Ofsted."
 )
+# corpus/004 (September 2022 update): a list nested in a list.
+DEVELOPMENTS = (
+    "Key developments over the past month that will deliver impacts include: - Recruitment, "
+    "retention and career progression: - 35 newly qualified social workers start their "
+    "Assisted Year in Practice July-September 2022 and will be supernumerary for at least the "
+    "first six months of their employment. - Permanent Heads of Service are now in place in "
+    "all but two posts in Children’s Safeguarding and Care. - Development of new workforce "
+    "strategy."
+)
+# corpus/004 (July 2022 report): Ofsted's recommendations, and the same items numbered and
+# lettered as other councils' minutes number them.
+RECOMMENDATIONS = (
+    "The recommendations for improvement are: - The timeliness and application of consistent "
+    "thresholds for child protection strategy meetings. - The suitability of accommodation "
+    "for care leavers to meet their needs, including to feel safe. - The quality of case "
+    "supervision and management."
+)
+NUMBERED = (
+    "The recommendations for improvement are:\n1. The timeliness and application of "
+    "consistent thresholds for child protection strategy meetings;\n2. The suitability of "
+    "accommodation for care leavers;\n3. The quality of case supervision and management.\n"
+    "The committee thanked the inspectors."
+)
+LETTERED = NUMBERED.replace("1. ", "(a) ").replace("2. ", "(b) ").replace("3. ", "(c) ")
 # Kent Cabinet, 30 January 2025 (quarter 3 budget monitoring): an enumeration of names.
 UNDERSPENDS = (
     "Underspends are being reported in Children, Young People & Education Department "
@@ -102,6 +126,24 @@ def test_a_list_question_quotes_the_lead_in_and_its_items() -> None:
     assert opening in ACHIEVEMENTS and len(opening.split()) <= LEAD_WORDS
 
 
+@pytest.mark.parametrize("text", [RECOMMENDATIONS, NUMBERED, LETTERED])
+def test_bulleted_numbered_and_lettered_lists_are_lists(text: str) -> None:
+    spans = [(s.start, s.end) for s in split_sentences(text)]
+    (start, end, items), *_ = list_blocks(text, spans)
+    assert items == 3
+    assert text[start:end].startswith("The recommendations for improvement are:")
+    assert text[start:end].endswith("supervision and management.")  # not the next sentence
+
+
+def test_a_nested_list_is_quoted_once() -> None:
+    question = "What key developments will deliver impacts on recruitment and retention?"
+    r = _ask(question, [_hit(1, DEVELOPMENTS), _hit(2, PROSPECTS)], {1: 0.6, 2: 0.4})
+    quotes = [c.quote for c in r.citations if c.passage_id == 1]
+    assert any("Permanent Heads of Service" in q for q in quotes), r.text
+    # No quote repeats another's words: the nested list stands inside the outer one.
+    assert len(quotes) == 1, quotes
+
+
 def test_a_plain_question_is_not_answered_with_a_whole_list() -> None:
     question = "Who agreed an accelerated improvement plan?"
     assert not aspects_of(question, question).many
@@ -123,6 +165,7 @@ def test_an_enumeration_of_names_is_a_sentence_not_a_stray_line() -> None:
         ("What concerns have members raised about the Recovery Grant?", True),
         ("What has been said about recruiting social workers from abroad?", True),
         ("What have members been told about social workers' morale?", True),
+        ("What were Ofsted's recommendations for improvement?", True),
         ("What was the overspend at quarter 3?", False),
         ("What progress has been made on the MASH?", False),
         ("What does the council plan for the Prospects Service?", False),
