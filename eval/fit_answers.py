@@ -8,12 +8,19 @@ averaged over the questions it applies to). One constant moves at a time from th
 current values; a value replaces the current one only when it beats it by at least
 `MIN_GAIN` (ties and near-ties keep the current, simpler-because-older value). Test
 questions are refused.
+
+`--joint NAME…` instead tries every combination of those constants' grids (`JOINT_GRID`
+entries too), for constants that only work together (a wider pool of passages needs
+room for more sentences): each question is searched once and answered at every point by
+the answer builder `Reader.ask` calls, and each point prints its objective, evidence
+recall per kind, false abstention, citation support and the answers' length.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import itertools
 import statistics
 import sys
 from collections.abc import Sequence
@@ -38,6 +45,13 @@ GRID: dict[str, tuple[float, ...]] = {
     "sentences.figure": (0.15, 0.3, 0.5),
     "sentences.phrase": (0.0, 0.1, 0.2),
 }
+JOINT_GRID: dict[str, tuple[float, ...]] = {
+    "sentences.items": (0.0, 0.2, 0.4, 0.6),
+    "answering.MANY_LIMIT": (5, 6, 8),
+    "answering.MANY_POOL_RANKS": (5, 8),
+    "sentences.LIST_ITEMS": (6, 8),
+}
+"""Round 5's list and several-part constants (eval/README.md "Answer selection, round 5")."""
 MIN_GAIN = 0.01
 
 
@@ -45,8 +59,9 @@ def _set(name: str, value: float) -> None:
     from search_api import answering, sentences
 
     module, attr = name.split(".")
-    if module == "answering":
-        setattr(answering, attr, type(getattr(answering, attr))(value))
+    if module == "answering" or attr.isupper():
+        target = answering if module == "answering" else sentences
+        setattr(target, attr, type(getattr(target, attr))(value))
     else:
         sentences.WEIGHTS = dataclasses.replace(sentences.WEIGHTS, **{attr: value})
         # score_candidates reads its default at definition time: pass through the module.
@@ -59,8 +74,8 @@ def _current(name: str) -> float:
     from search_api import answering, sentences
 
     module, attr = name.split(".")
-    if module == "answering":
-        return float(getattr(answering, attr))
+    if module == "answering" or attr.isupper():
+        return float(getattr(answering if module == "answering" else sentences, attr))
     return float(getattr(sentences.WEIGHTS, attr))
 
 
@@ -79,6 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--questions", nargs="+", required=True, type=Path, metavar="FILE")
     p.add_argument("--index", type=Path, required=True, metavar="DIR")
     p.add_argument("--corpus", nargs="+", type=Path, required=True, metavar="DIR")
+    p.add_argument("--joint", nargs="+", metavar="NAME", help="every combination of these")
     args = p.parse_args(argv)
     from eval.searchers import open_engine
     from indexer.settings import Settings
@@ -89,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     archive = open_engine(settings, build_if_missing=False)
     dates = manifest_dates(settings.corpus_dirs)
+    if args.joint:
+        return _joint(archive, questions, dates, args.joint)
 
     def run() -> float:
         return objective(diagnose_answers(archive, questions, dates))
@@ -110,6 +128,60 @@ def main(argv: Sequence[str] | None = None) -> int:
         base = scores.get(chosen, base)
         print(f"{name}: " + ", ".join(f"{v}: {s:.4f}" for v, s in scores.items())
               + f" -> {chosen}")  # fmt: skip
+    return 0
+
+
+def _joint(archive: Any, questions: Sequence[Any], dates: Any, names: Sequence[str]) -> int:
+    """Every combination of `names`' grids, on searches made once (see the docstring)."""
+    from eval.answer_diagnose import ASK_K, _view
+    from eval.answer_metrics import score_answer
+    from search_api.search import SearchRequest
+
+    grids = {**GRID, **JOINT_GRID}
+    unknown = [n for n in names if n not in grids]
+    if unknown:
+        print(f"not in GRID or JOINT_GRID: {unknown}", file=sys.stderr)
+        return 2
+    reader = archive.reader()
+    searched = []
+    for q in questions:
+        found = reader.search(SearchRequest(q.question, ASK_K))
+        searched.append((q, found, reader.precisions(found.hits)))
+    start = {n: _current(n) for n in names}
+    print("start: " + ", ".join(f"{n}={v:g}" for n, v in start.items()))
+    for point in itertools.product(*(grids[n] for n in names)):
+        for name, value in zip(names, point, strict=True):
+            _set(name, value)
+        rows, words = [], []
+        for q, found, precisions in searched:
+            answer = reader.answers.answer(
+                found.intent, found.hits, found.cosines, precisions, question=q.question
+            )
+            score = score_answer(q, _view(answer), q.quote_dates(dates))
+            rows.append({"kind": q.kind, "score": score.as_dict()})
+            if not answer.abstained:
+                words.append(len(answer.text.split()))
+        kinds = sorted({r["kind"] for r in rows})
+        recall = {
+            k: statistics.fmean(
+                r["score"]["answer_evidence_recall"] for r in rows if r["kind"] == k
+            )
+            for k in kinds
+        }
+        checked = sum(r["score"]["citations_checked"] for r in rows)
+        supported = sum(r["score"]["citations_supported"] for r in rows)
+        false_abstention = statistics.fmean(r["score"]["false_abstention"] for r in rows)
+        words.sort()
+        print(
+            ", ".join(f"{n}={v:g}" for n, v in zip(names, point, strict=True))
+            + f": objective {objective(rows):.4f} | "
+            + " ".join(f"{k} {v:.3f}" for k, v in recall.items())
+            + f" | false abstention {false_abstention:.3f}"
+            + f" | citation support {supported / checked if checked else 1:.3f}"
+            + f" | words p50 {statistics.median(words):.0f} p90 {words[int(0.9 * len(words))]}"
+        )
+    for name, value in start.items():
+        _set(name, value)
     return 0
 
 

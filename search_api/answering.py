@@ -29,6 +29,7 @@ from indexer.settings import AnswerSettings
 
 from .abstention import MODEL, AbstentionModel, SupportFeatures, coverage, support_features
 from .sentences import (
+    LIST_LEAD,
     Aspects,
     Candidate,
     Scored,
@@ -62,10 +63,15 @@ from 0.15, 0.25, 0.4: eval/README.md "Answer constants")."""
 BEST_LIMIT = 5
 """Sentences of a plain answer (tune chose 5 from 3, 4, 5: eval/README.md); an answer
 listing actions takes `ACTION_LIMIT`."""
-MANY_LIMIT = 5
-"""Sentences of an answer to a question asking for several things (a list, "which")."""
+MANY_LIMIT = 8
+"""Sentences of an answer to a question asking for several things (a list, "which",
+"what concerns"): its parts stand in more passages (tune chose 8 from 5, 6, 8)."""
 POOL_RANKS = 5
 """A plain answer's sentences come from this many top passages (tune: 5 over 8)."""
+MANY_POOL_RANKS = 8
+"""An answer to a question asking for several things draws on this many top passages:
+its parts are spread over more meetings (tune, eval/README.md "Answer selection, round
+5: lists and parts")."""
 PER_PASSAGE = 2
 """Sentences a plain answer takes from one passage (tune: 2 and 3 tie, 2 kept)."""
 ACTION_LIMIT = 6
@@ -81,9 +87,13 @@ LEAD_WORDS = 28
 """The opening line's clause from each cited sentence is at most this many words."""
 
 
+_WORD = re.compile(r"\S*[^\W_]\S*")
+"""A word holds a letter or digit: the dashes and bullets of a list are not words."""
+
+
 def _quote(sentence: str) -> tuple[str, bool]:
     """A verbatim quote of at most MAX_QUOTE_WORDS words; True when it was cut short."""
-    words = list(re.finditer(r"\S+", sentence))
+    words = list(_WORD.finditer(sentence))
     if len(words) > MAX_QUOTE_WORDS:
         return sentence[: words[MAX_QUOTE_WORDS - 1].end()].rstrip(",;:"), True
     quote = sentence.rstrip()
@@ -202,7 +212,10 @@ class AnswerBuilder:
         scored: Sequence[Scored],
     ) -> SupportFeatures:  # fmt: skip
         features = support_features(aspects.terms, hits, cosines)
-        best = max((s.coverage for s in scored if s.candidate.rank < 5), default=0.0)
+        best = max(
+            (s.coverage for s in scored if s.candidate.rank < 5 and not s.candidate.items),
+            default=0.0,
+        )  # a whole list's coverage is no sentence's: support is judged on sentences
         return dataclasses.replace(features, sentence_coverage=round(best, 4))
 
     def answer(
@@ -230,18 +243,20 @@ class AnswerBuilder:
         features = self._features(aspects, hits, cosines, scored)
         if not self.policy.supported(support or features):
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
+        sentences = [s for s in scored if not s.candidate.items]
         if intent.trend:
             limit = timeline_limit or self.tuning.timeline_limit
-            chosen = self._timeline(scored, cosines, limit, intent.span)
+            chosen = self._timeline(sentences, cosines, limit, intent.span)
         else:
-            pick = _within(scored, intent.span)
+            # Only a question asking for several things is answered with whole lists.
+            pick = _within(scored if aspects.many else sentences, intent.span)
             limit = MANY_LIMIT if aspects.many else BEST_LIMIT
             if aspects.action:
                 chosen = self._actions(pick, aspects) or self._actions(scored, aspects)
             else:
-                chosen = self._best(pick, aspects, limit) or self._best(scored, aspects, limit)
+                chosen = self._best(pick, aspects, limit) or self._best(sentences, aspects, limit)
             if question:
-                kept = {id(s.candidate) for s in pick}
+                kept = {id(s.candidate) for s in pick if not s.candidate.items}
                 chosen = self._each_part(
                     chosen, question, [c for c in found if id(c) in kept], cosines
                 )
@@ -258,10 +273,14 @@ class AnswerBuilder:
         figure question always gets the best sentence stating a figure."""
         limit = limit or BEST_LIMIT
         per_passage = PER_PASSAGE
-        pool = sorted((s for s in scored if s.candidate.rank < POOL_RANKS), key=lambda s: -s.score)
+        ranks = MANY_POOL_RANKS if aspects.many else POOL_RANKS
+        pool = sorted((s for s in scored if s.candidate.rank < ranks), key=lambda s: -s.score)
         if not pool:
             return []
-        floor = pool[0].score - BEST_MARGIN
+        # A whole list's bonus ranks it, not the others out: the floor is the best
+        # sentence's.
+        top = max((s.score for s in pool if not s.candidate.items), default=pool[0].score)
+        floor = top - BEST_MARGIN
         near = [s for s in pool if s.score >= floor]
         chosen: list[Scored] = []
         if aspects.figure and not _states_asked_figure(pool[0], aspects):
@@ -601,30 +620,34 @@ def _lead_line(
             if c.stated_date and c.stated_date != c.meeting_date
             else _date_label(c, precisions)
         )
-        parts.append(f"{key_clause(quote, aspects)} [{n}] ({when})")
+        # A list opens with its lead-in and first items, as they stand.
+        words = _cap(quote, LEAD_WORDS) if s.candidate.items else key_clause(quote, aspects)
+        parts.append(f"{words} [{n}] ({when})")
     return joiner.join(parts) + "."
 
 
-LIST_ITEMS = 6
-"""Items a list-introducing sentence brings with it."""
-
-
 def _with_list_items(chosen: list[Scored], scored: list[Scored]) -> list[Scored]:
-    """A sentence that introduces a list ("… an update on the following:") brings the
-    items that follow it in its passage."""
-    out = list(chosen)
+    """A sentence that introduces a list ("… an update on the following:") is quoted
+    with its items: the whole list (`sentences.list_blocks`) stands in its place, and a
+    sentence already inside a quoted list is not quoted again."""
+    blocks = {(s.hit.passage_id, s.candidate.start): s for s in scored if s.candidate.items}
+    out: list[Scored] = []
     for s in chosen:
-        if not re.search(r"(?::|\bfollowing\b[^.]{0,20})\s*$", s.candidate.text):
-            continue
-        following = sorted(
-            (x for x in scored
-             if x.hit.passage_id == s.hit.passage_id and x.candidate.start >= s.candidate.end),
-            key=lambda x: x.candidate.start,
-        )  # fmt: skip
-        for x in following[:LIST_ITEMS]:
-            if x not in out:
-                out.append(x)
-    return out
+        if not s.candidate.items and LIST_LEAD.search(s.candidate.text):
+            block = blocks.get((s.hit.passage_id, s.candidate.start))
+            if block is not None:
+                s = Scored(block.candidate, max(s.score, block.score), s.coverage)
+        if s not in out:
+            out.append(s)
+    lists = [s for s in out if s.candidate.items]
+    return [s for s in out if not any(_inside(s.candidate, b.candidate) for b in lists)]
+
+
+def _inside(c: Candidate, block: Candidate) -> bool:
+    """`c` starts inside `block` (a sentence of the list, or a list nested in it)."""
+    if c is block or c.hit.passage_id != block.hit.passage_id:
+        return False
+    return block.start <= c.start < block.end and (c.start, -c.end) != (block.start, -block.end)
 
 
 def _merge_adjacent(chosen: list[Scored]) -> list[Scored]:
@@ -646,6 +669,7 @@ def _merge_adjacent(chosen: list[Scored]) -> list[Scored]:
                     dated=lc.dated or s.candidate.dated, named=lc.named or s.candidate.named,
                     target=lc.target and s.candidate.target,
                     kinds=lc.kinds | s.candidate.kinds,
+                    items=lc.items + s.candidate.items,
                 )  # fmt: skip
                 out[-1] = Scored(merged, max(last.score, s.score))
                 continue

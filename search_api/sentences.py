@@ -39,6 +39,9 @@ __all__ = [
     "is_measure",
     "question_parts",
     "is_procedural",
+    "list_blocks",
+    "LIST_ITEMS",
+    "LIST_LEAD",
     "score_candidates",
 ]
 
@@ -65,9 +68,14 @@ _WANTS_ACTION = re.compile(
 )
 _WANTS_LIST = re.compile(
     r"\bactions\b|\bwhat (?:were|are) the\b|\blist\b|\bwhich\b"
-    r"|\bwhat \w+s (?:did|does|do|were|are)\b",
+    r"|\bwhat (?:[\w'’-]+ ){0,2}(?!(?:has|was|is|does|this|its|status|plus)\b)"
+    r"[a-z-]{2,}s(?<!ss|us|is)\b"  # "what categories of", "what budget amendments"
+    r"|\bwhat (?:has|have) (?:\w+ ){0,2}(?:been )?(?:said|told|reported|heard|raised)\b",
     re.I,
 )
+"""A question asking for several things: a list ("which areas", "what types of"), a
+plural ("what concerns have members raised") or everything said on a topic ("what has
+been reported about"): its answer gathers lists and draws on every passage."""
 
 
 _ASKED_KINDS: dict[str, re.Pattern[str]] = {
@@ -273,6 +281,12 @@ def is_procedural(text: str) -> bool:
     return bool(_PROCEDURAL.search(text))
 
 
+_FUNCTION_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or",
+     "the", "to", "with", "&", "vs", "per", "via"}
+)  # fmt: skip
+
+
 def is_stray(text: str) -> bool:
     """A line that is no sentence: a heading, a list of names, a table's source line.
 
@@ -285,7 +299,10 @@ def is_stray(text: str) -> bool:
     if len(alpha) < 0.5 * len(words):
         return True
     lower = [w for w in alpha if w[0].islower()]
-    if len(lower) < 0.3 * len(alpha):
+    running = [w for w in lower if w.strip(",;:.()") not in _FUNCTION_WORDS]
+    if len(lower) < 0.3 * len(alpha) and len(running) < 3:
+        # Mostly capitalised: a heading or a list of names, unless it runs as a sentence
+        # does ("Underspends are being reported in Children, Young People & Education …").
         return True
     return bool(re.match(r"^(?:source|sources|note|notes|figure|table|chart)\b\s*[:.]", text, re.I))
 
@@ -307,6 +324,9 @@ class Candidate:
     target: bool
     kinds: frozenset[str] = frozenset()
     """The kinds of figure the sentence states (`figure_kinds`)."""
+    items: int = 0
+    """For a whole list (a lead-in with its items, `list_blocks`), how many items it
+    quotes; 0 for a sentence."""
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -329,8 +349,71 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+LIST_LEAD = re.compile(r"(?::|\bfollow(?:ing|s)\b[^.]{0,20})\s*$")
+"""A sentence that introduces a list: "… an update on the following:"."""
+_LEAD_START = re.compile(r"[.!?]\s+(?:\(?[a-z0-9]{1,3}\)\s+)?(?=[A-Z])")
+_ITEM_MARK = re.compile(r"\(?(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]")
+_ITEM_GAP = re.compile(rf"^[\s\u2022\u25aa\-\u2013]*(?:{_ITEM_MARK.pattern}\s*)?$")
+"""What may stand between two items: white space, a bullet or dash, a number or letter."""
+LIST_ITEMS = 6
+"""Items a list's lead-in brings with it."""
+
+
+def list_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Every list of a passage as (start, end, items): a lead-in sentence ("The main
+    risks are as follows:") and the pieces after it that read as its items, at most
+    `LIST_ITEMS`, as one verbatim slice.
+
+    A piece is an item when it follows the lead-in, a bullet, a dash or an item number
+    ("2.", "(b)"), or when the piece before it had no closing punctuation (a run of short
+    lines); a full sentence after a full stop with nothing between ends the list. A
+    nested lead-in is an item, its items too, and also a list of its own. Items are often
+    too short to be candidates alone ("Parking congestion"): only the whole list quotes
+    them."""
+    out = []
+    # An item's number may stand as a piece of its own ("1."): it is part of the gap.
+    spans = [(a, b) for a, b in spans if not _ITEM_MARK.fullmatch(text[a:b])]
+    for i, (a, b) in enumerate(spans):
+        if not LIST_LEAD.search(text[a:b]):
+            continue
+        end, items = b, 0
+        for x, y in spans[i + 1 :]:
+            if items >= LIST_ITEMS or not _ITEM_GAP.match(text[end:x]):
+                break
+            bulleted = bool(re.search(r"[\u2022\u25aa\-\u2013]|[\w)]", text[end:x]))
+            if items and not bulleted and text[end - 1] in ".!?":
+                break
+            end, items = y, items + 1
+        if items >= 2 and not _EMPHASIS.search(text, a, end):
+            # The lead-in is the last sentence of its piece ("… in Kent. (c) In regard to
+            # consultations, Mr Jeffrey advised of the following:").
+            inner = list(_LEAD_START.finditer(text, a, b))
+            out.append((inner[-1].end() if inner else a, end, items))
+    return out
+
+
+def _candidate(hit: Hit, rank: int, start: int, end: int, items: int = 0) -> Candidate:
+    piece = hit.text[start:end]
+    return Candidate(
+        hit=hit,
+        rank=rank,
+        start=start,
+        end=end,
+        text=piece,
+        figures=tuple(figures_in(piece)),
+        action=is_action(piece),
+        procedural=is_procedural(piece),
+        dated=bool(_DATE_WORDS.search(piece)),
+        named=bool(_NAME.search(piece)) or bool(ACTION_LINE.search(piece)),
+        target=bool(_MODAL_TARGET.search(piece)),
+        kinds=figure_kinds(piece),
+        items=items,
+    )
+
+
 def candidates(hits: Sequence[Hit]) -> list[Candidate]:
-    """Every candidate sentence of the hits, in rank then reading order."""
+    """Every candidate sentence of the hits, in rank then reading order, and after a
+    passage's sentences its whole lists (`list_blocks`: `items` > 0)."""
     out: list[Candidate] = []
     seen: set[str] = set()
     for rank, hit in enumerate(hits):
@@ -354,22 +437,12 @@ def candidates(hits: Sequence[Hit]) -> list[Candidate]:
                 if key in seen or (is_stray(piece) and not ACTION_LINE.search(piece)):
                     continue
                 seen.add(key)
-                out.append(
-                    Candidate(
-                        hit=hit,
-                        rank=rank,
-                        start=x,
-                        end=y,
-                        text=piece,
-                        figures=tuple(figures_in(piece)),
-                        action=is_action(piece),
-                        procedural=is_procedural(piece),
-                        dated=bool(_DATE_WORDS.search(piece)),
-                        named=bool(_NAME.search(piece)) or bool(ACTION_LINE.search(piece)),
-                        target=bool(_MODAL_TARGET.search(piece)),
-                        kinds=figure_kinds(piece),
-                    )
-                )
+                out.append(_candidate(hit, rank, x, y))
+        for a, b, items in list_blocks(text, [(s.start, s.end) for s in sentences]):
+            key = " ".join(text[a:b].lower().split())
+            if key not in seen:
+                seen.add(key)
+                out.append(_candidate(hit, rank, a, b, items))
     return out
 
 
@@ -402,6 +475,10 @@ class SentenceWeights:
     when: float = 0.15
     target: float = 0.3
     """Penalty, figure questions: an aim or target rather than the measured figure."""
+    items: float = 0.4
+    """A whole list (lead-in and items) when the question asks for several things, as a
+    stated figure counts when one is asked (tune: eval/README.md "Answer selection,
+    round 5: lists and parts")."""
 
 
 WEIGHTS = SentenceWeights()
@@ -481,6 +558,8 @@ def score_candidates(
                 score -= weights.target
         if aspects.action and c.action:
             score += weights.action
+        if aspects.many and c.items:
+            score += weights.items
         if c.procedural and not (set(aspects.terms) & {"minut", "apolog", "declar", "interest"}):
             score -= weights.procedural
         if aspects.who and c.named:
