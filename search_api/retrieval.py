@@ -115,6 +115,17 @@ class Retriever:
         self.rrf_k = rrf_k
         self.candidates = candidates
         self.lexical_weight = lexical_weight
+        self._last_query: tuple[str, np.ndarray] | None = None
+
+    def encode(self, query: str) -> np.ndarray:
+        """The query's vector, remembered for the next call: a trend question searches
+        its topic again, date-filtered, at each end of its span (`search.reach_ends`)."""
+        last = self._last_query
+        if last is not None and last[0] == query:
+            return last[1]
+        vector = self.embedder.encode_query(query)
+        self._last_query = (query, vector)
+        return vector
 
     def allowed(self, filters: SearchFilters | None) -> np.ndarray | None:
         """Passage ids the filters admit; None when there are no filters."""
@@ -148,7 +159,7 @@ class Retriever:
         `tuning` (the reader's search settings) overrides the fusion constants the
         retriever was opened with, so one opened index serves any settings."""
         allowed = self.allowed(filters)
-        vector = self.embedder.encode_query(query)
+        vector = self.encode(query)
         dense = self.vectors.search(vector, depth, allowed)
         if mode == "dense":
             return dense, dict(dense)
