@@ -116,6 +116,7 @@ class Retriever:
         self.candidates = candidates
         self.lexical_weight = lexical_weight
         self._last_query: tuple[str, np.ndarray] | None = None
+        self._source_dates: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def encode(self, query: str) -> np.ndarray:
         """The query's vector, remembered for the next call: a trend question searches
@@ -128,10 +129,23 @@ class Retriever:
         return vector
 
     def allowed(self, filters: SearchFilters | None) -> np.ndarray | None:
-        """Passage ids the filters admit; None when there are no filters."""
+        """Passage ids the filters admit; None when there are no filters.
+
+        Dates alone are filtered in memory, by the store's rule (a source's document
+        overlaps the range): a trend question filters by dates twice per search."""
         if filters is None or filters.is_empty():
             return None
-        return self.store.filtered_ids(filters)
+        if filters.committee or filters.doc_type:
+            return self.store.filtered_ids(filters)
+        if self._source_dates is None:
+            self._source_dates = self.store.source_dates()
+        ids, first, last = self._source_dates
+        keep = np.ones(len(ids), dtype=bool)
+        if filters.date_from:
+            keep &= last >= filters.date_from.toordinal()
+        if filters.date_to:
+            keep &= (first > 0) & (first <= filters.date_to.toordinal())
+        return np.unique(ids[keep])
 
     def dense(
         self, query: str, k: int, allowed: np.ndarray | None = None

@@ -71,3 +71,18 @@ def test_a_question_that_is_no_trend_is_searched_once(seed_engine: Archive) -> N
     off = _search(seed_engine, query, 10, _narrow(seed_engine, reach=False, window=50))
     assert not on.intent.trend
     assert [h.passage_id for h in on.hits] == [h.passage_id for h in off.hits]
+
+
+def test_a_date_filter_in_memory_admits_what_the_store_does(seed_engine: Archive) -> None:
+    retriever = seed_engine.reader().snapshot.retriever
+    for start, end in [
+        (date(2018, 1, 1), None),
+        (None, date(2019, 1, 1)),
+        (date(2018, 11, 21), date(2018, 11, 21)),
+        (date(2019, 3, 2), date(2022, 7, 13)),
+        (date(2030, 1, 1), None),
+    ]:
+        filters = SearchFilters(date_from=start, date_to=end)
+        in_memory = retriever.allowed(filters)
+        assert in_memory is not None
+        assert in_memory.tolist() == sorted(set(retriever.store.filtered_ids(filters).tolist()))
