@@ -13,10 +13,17 @@ How evidence covers a span
 2. A named span is a *soft* constraint: a passage whose effective date (its stated date,
    else its meeting's) falls inside it gets its score multiplied by `span_boost`;
    nothing is dropped.
-3. For a trend question the top `pool` candidates are re-ranked for coverage: among the
+3. For a trend question the same retrieval runs once more for each end of the period,
+   date-filtered (the Retriever's own filters) to before the earliest and after the
+   latest relevant candidate, within the named span (`reach_ends`): over a long archive
+   the first and last meetings on a topic rank far below any window, and two searches
+   reach them whatever the archive's size. An end joins only if its cosine is within
+   `relevant_cosine_margin` of the unrestricted best.
+4. The top `pool` candidates and those ends are re-ranked for coverage: among the
    passages that speak to the topic (in the top `relevant_ranks` and with a dense cosine
-   within `relevant_cosine_margin` of the best), the best passage of the earliest and of
-   the latest meeting are placed first, then the best passage of every other meeting,
+   within `relevant_cosine_margin` of the best, or found at an end), the best passage of
+   the earliest and of the latest meeting (inside the named span, when any is) are
+   placed first, then the best passage of every other meeting,
    then the rest by a score discounted for each passage already taken from the same
    meeting (`same_meeting_discount`, an MMR-like penalty on meeting). The top k therefore
    spans the period instead of repeating one meeting.
