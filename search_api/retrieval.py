@@ -115,18 +115,7 @@ class Retriever:
         self.rrf_k = rrf_k
         self.candidates = candidates
         self.lexical_weight = lexical_weight
-        self._last_query: tuple[str, np.ndarray] | None = None
         self._source_dates: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
-
-    def encode(self, query: str) -> np.ndarray:
-        """The query's vector, remembered for the next call: a trend question searches
-        its topic again, date-filtered, at each end of its span (`search.reach_ends`)."""
-        last = self._last_query
-        if last is not None and last[0] == query:
-            return last[1]
-        vector = self.embedder.encode_query(query)
-        self._last_query = (query, vector)
-        return vector
 
     def allowed(self, filters: SearchFilters | None) -> np.ndarray | None:
         """Passage ids the filters admit; None when there are no filters.
@@ -166,14 +155,18 @@ class Retriever:
         mode: SearchMode,
         filters: SearchFilters | None,
         tuning: SearchSettings | None = None,
+        vector: np.ndarray | None = None,
     ) -> tuple[list[tuple[int, float]], dict[int, float]]:
         """(passage id, score) pairs best first, and the dense cosine of every passage the
         dense retriever saw: even a lexical ranking is judged on topic by its cosines.
 
         `tuning` (the reader's search settings) overrides the fusion constants the
-        retriever was opened with, so one opened index serves any settings."""
+        retriever was opened with, so one opened index serves any settings. `vector` is
+        the query's embedding when the caller has it already (a trend question searches
+        its topic again at each end of its span: one embedding per search)."""
         allowed = self.allowed(filters)
-        vector = self.encode(query)
+        if vector is None:
+            vector = self.embedder.encode_query(query)
         dense = self.vectors.search(vector, depth, allowed)
         if mode == "dense":
             return dense, dict(dense)

@@ -34,6 +34,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import numpy as np
+
 from indexer.errors import ScrutinyError
 from indexer.models import Hit, MeetingKey, SearchFilters, SearchMode
 from indexer.settings import SearchSettings
@@ -110,14 +112,15 @@ def search(
     intent = parse_question(request.query, latest)
     topic, k = intent.topic, request.k
     width = max(tuning.pool, k)
+    vector = retriever.embedder.encode_query(topic)
     ranked, cosines = retriever.rank(
-        topic, max(tuning.candidates, width), request.mode, request.filters, tuning
+        topic, max(tuning.candidates, width), request.mode, request.filters, tuning, vector
     )
     candidates = retriever.hits(ranked[:width])
     scored = boost_span(candidates, intent, tuning.span_boost)
     ends: list[Hit] = []
     if intent.trend and tuning.reach_span_ends:
-        ends = reach_ends(retriever, tuning, request, intent, scored, cosines)
+        ends = reach_ends(retriever, tuning, request, intent, scored, cosines, vector)
         have = {h.passage_id for h in scored}
         scored += [h for h in ends if h.passage_id not in have]
     if intent.trend:
@@ -181,6 +184,7 @@ def reach_ends(
     intent: TemporalIntent,
     candidates: list[Hit],
     cosines: dict[int, float],
+    vector: np.ndarray | None = None,
 ) -> list[Hit]:
     """The earliest and latest passages on the topic beyond what the candidates reach.
 
@@ -215,7 +219,7 @@ def reach_ends(
         filters = _narrowed(request.filters, start, end)
         if filters is None:
             continue
-        ranked, found = retriever.rank(intent.topic, depth, request.mode, filters, tuning)
+        ranked, found = retriever.rank(intent.topic, depth, request.mode, filters, tuning, vector)
         hits = retriever.hits(ranked[: tuning.relevant_ranks])
         ends = [
             h for h in relevant_hits(hits, found, tuning, best_cos)
