@@ -146,6 +146,13 @@ class Settings(BaseSettings):
         le=1,
         description="Trend coverage: score factor per passage already taken from a meeting",
     )
+    reach_span_ends: bool = Field(
+        default=True,
+        description="Trend coverage: search once more before the earliest and after the "
+        "latest relevant candidate (date-filtered, within the question's span) so the "
+        "span's first and last meetings are reached on a long archive (eval/README.md, "
+        "Trend coverage, round 5)",
+    )
 
     # -- answers: /ask and briefings -----------------------------------------------------
     min_cosine: float = Field(
@@ -307,6 +314,7 @@ class SearchSettings:
     relevant_ranks: int
     relevant_cosine_margin: float
     same_meeting_discount: float
+    reach_span_ends: bool
 
 
 @dataclass(frozen=True)

@@ -491,6 +491,26 @@ class PassageStore:
         return found
 
     @_sqlite_errors
+    def source_dates(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(passage ids, first days, last days) of every source's document, days as
+        ordinals, 0 for an undated end: what a date-only filter reads, held in memory by
+        a retriever that filters by dates on every trend question (`filter_sql`'s rule)."""
+        rows = self.connection.execute(
+            "SELECT s.passage_id, d.meeting_date, d.date_end "
+            "FROM sources s JOIN documents d USING (document_id)"
+        ).fetchall()
+        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        first, last = (
+            np.fromiter(
+                (date.fromisoformat(r[i]).toordinal() if r[i] else 0 for r in rows),
+                dtype=np.int64,
+                count=len(rows),
+            )
+            for i in (1, 2)
+        )
+        return ids, first, last
+
+    @_sqlite_errors
     def filtered_ids(self, filters: SearchFilters) -> np.ndarray:
         """Ids of passages with at least one source inside the filters."""
         where, params = filter_sql(filters)

@@ -115,12 +115,26 @@ class Retriever:
         self.rrf_k = rrf_k
         self.candidates = candidates
         self.lexical_weight = lexical_weight
+        self._source_dates: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def allowed(self, filters: SearchFilters | None) -> np.ndarray | None:
-        """Passage ids the filters admit; None when there are no filters."""
+        """Passage ids the filters admit; None when there are no filters.
+
+        Dates alone are filtered in memory, by the store's rule (a source's document
+        overlaps the range): a trend question filters by dates twice per search."""
         if filters is None or filters.is_empty():
             return None
-        return self.store.filtered_ids(filters)
+        if filters.committee or filters.doc_type:
+            return self.store.filtered_ids(filters)
+        if self._source_dates is None:
+            self._source_dates = self.store.source_dates()
+        ids, first, last = self._source_dates
+        keep = np.ones(len(ids), dtype=bool)
+        if filters.date_from:
+            keep &= last >= filters.date_from.toordinal()
+        if filters.date_to:
+            keep &= (first > 0) & (first <= filters.date_to.toordinal())
+        return np.unique(ids[keep])
 
     def dense(
         self, query: str, k: int, allowed: np.ndarray | None = None
@@ -141,14 +155,18 @@ class Retriever:
         mode: SearchMode,
         filters: SearchFilters | None,
         tuning: SearchSettings | None = None,
+        vector: np.ndarray | None = None,
     ) -> tuple[list[tuple[int, float]], dict[int, float]]:
         """(passage id, score) pairs best first, and the dense cosine of every passage the
         dense retriever saw: even a lexical ranking is judged on topic by its cosines.
 
         `tuning` (the reader's search settings) overrides the fusion constants the
-        retriever was opened with, so one opened index serves any settings."""
+        retriever was opened with, so one opened index serves any settings. `vector` is
+        the query's embedding when the caller has it already (a trend question searches
+        its topic again at each end of its span: one embedding per search)."""
         allowed = self.allowed(filters)
-        vector = self.embedder.encode_query(query)
+        if vector is None:
+            vector = self.embedder.encode_query(query)
         dense = self.vectors.search(vector, depth, allowed)
         if mode == "dense":
             return dense, dict(dense)

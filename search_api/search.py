@@ -13,10 +13,17 @@ How evidence covers a span
 2. A named span is a *soft* constraint: a passage whose effective date (its stated date,
    else its meeting's) falls inside it gets its score multiplied by `span_boost`;
    nothing is dropped.
-3. For a trend question the top `pool` candidates are re-ranked for coverage: among the
+3. For a trend question the same retrieval runs once more for each end of the period,
+   date-filtered (the Retriever's own filters) to before the earliest and after the
+   latest relevant candidate, within the named span (`reach_ends`): over a long archive
+   the first and last meetings on a topic rank far below any window, and two searches
+   reach them whatever the archive's size. An end joins only if its cosine is within
+   `relevant_cosine_margin` of the unrestricted best.
+4. The top `pool` candidates and those ends are re-ranked for coverage: among the
    passages that speak to the topic (in the top `relevant_ranks` and with a dense cosine
-   within `relevant_cosine_margin` of the best), the best passage of the earliest and of
-   the latest meeting are placed first, then the best passage of every other meeting,
+   within `relevant_cosine_margin` of the best, or found at an end), the best passage of
+   the earliest and of the latest meeting (inside the named span, when any is) are
+   placed first, then the best passage of every other meeting,
    then the rest by a score discounted for each passage already taken from the same
    meeting (`same_meeting_discount`, an MMR-like penalty on meeting). The top k therefore
    spans the period instead of repeating one meeting.
@@ -25,7 +32,9 @@ How evidence covers a span
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+
+import numpy as np
 
 from indexer.errors import ScrutinyError
 from indexer.models import Hit, MeetingKey, SearchFilters, SearchMode
@@ -33,7 +42,7 @@ from indexer.settings import SearchSettings
 from indexer.text import ANALYZER, highlights
 
 from .retrieval import Retriever
-from .temporal import TemporalIntent, parse_question
+from .temporal import DateSpan, TemporalIntent, parse_question
 
 __all__ = [
     "MAX_K",
@@ -42,6 +51,7 @@ __all__ = [
     "SearchResult",
     "boost_span",
     "cover_span",
+    "reach_ends",
     "search",
 ]
 
@@ -102,13 +112,19 @@ def search(
     intent = parse_question(request.query, latest)
     topic, k = intent.topic, request.k
     width = max(tuning.pool, k)
+    vector = retriever.embedder.encode_query(topic)
     ranked, cosines = retriever.rank(
-        topic, max(tuning.candidates, width), request.mode, request.filters, tuning
+        topic, max(tuning.candidates, width), request.mode, request.filters, tuning, vector
     )
     candidates = retriever.hits(ranked[:width])
     scored = boost_span(candidates, intent, tuning.span_boost)
+    ends: list[Hit] = []
+    if intent.trend and tuning.reach_span_ends:
+        ends = reach_ends(retriever, tuning, request, intent, scored, cosines, vector)
+        have = {h.passage_id for h in scored}
+        scored += [h for h in ends if h.passage_id not in have]
     if intent.trend:
-        scored = cover_span(scored, cosines, k, tuning)
+        scored = cover_span(scored, cosines, k, tuning, {h.passage_id for h in ends}, intent.span)
     terms = ANALYZER.query_terms(topic)
     shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
     return SearchResult(request, intent, shown, cosines)
@@ -120,39 +136,140 @@ def boost_span(hits: list[Hit], intent: TemporalIntent, factor: float) -> list[H
     if span is None:
         return hits
     boosted = [
-        h.model_copy(update={"score": round(h.score * factor, 6)})
-        if span.contains(h.citation.effective_date)
-        or any(span.contains(s.meeting_date) for s in h.citation.sources)
-        else h
+        h.model_copy(update={"score": round(h.score * factor, 6)}) if _inside(h, span) else h
         for h in hits
     ]
     return sorted(boosted, key=lambda h: -h.score)
 
 
+def _inside(hit: Hit, span: DateSpan) -> bool:
+    """The passage's stated date, or one of its meetings, falls in the span."""
+    c = hit.citation
+    return span.contains(c.effective_date) or any(span.contains(s.meeting_date) for s in c.sources)
+
+
+def _dated_in_span(hits: list[Hit], span: DateSpan | None) -> list[Hit]:
+    """The dated hits, earliest first; only those inside the span when the question names
+    one and any of them is inside: the question's ends are the span's, not the archive's
+    (a span's year that names the period a figure is for may hold none, and then all
+    count)."""
+    dated = sorted(
+        (h for h in hits if h.citation.effective_date),
+        key=lambda h: h.citation.effective_date or date.min,
+    )
+    inside = [h for h in dated if span is not None and _inside(h, span)]
+    return inside or dated
+
+
+def relevant_hits(
+    hits: list[Hit], cosines: dict[int, float], tuning: SearchSettings, best_cos: float
+) -> list[Hit]:
+    """The hits that speak to the topic: in the top `relevant_ranks`, with a dense cosine
+    within `relevant_cosine_margin` of `best_cos`. One definition for the coverage
+    re-ranking and the searches at the span's ends."""
+    floor = best_cos - tuning.relevant_cosine_margin
+    return [h for h in hits[: tuning.relevant_ranks] if cosines.get(h.passage_id, 0.0) >= floor]
+
+
+def best_cosine(hits: list[Hit], cosines: dict[int, float], tuning: SearchSettings) -> float:
+    """The best dense cosine among the top `relevant_ranks` hits: what "near the best"
+    is measured from."""
+    return max((cosines.get(h.passage_id, 0.0) for h in hits[: tuning.relevant_ranks]), default=0)
+
+
+def reach_ends(
+    retriever: Retriever,
+    tuning: SearchSettings,
+    request: SearchRequest,
+    intent: TemporalIntent,
+    candidates: list[Hit],
+    cosines: dict[int, float],
+    vector: np.ndarray | None = None,
+) -> list[Hit]:
+    """The earliest and latest passages on the topic beyond what the candidates reach.
+
+    Over a long archive the ranking's top holds a few years of a topic, and its first and
+    last meetings sit far below any window the coverage re-ranking looks at. So the same
+    retrieval runs once more for each end, restricted by a date filter to before the
+    earliest relevant candidate (from the span's start, if the question names one) and
+    to after the latest (up to the span's end); of each restricted ranking's relevant
+    hits (measured against the unrestricted best cosine, so an end must speak to the
+    topic as well as the rest), the earliest, resp. latest, is returned. Two searches
+    whatever the archive's size. Their cosines are added to `cosines`; each returned hit
+    not already a candidate carries the last candidate's score (it ranked below them).
+    """
+    if not candidates:
+        return []
+    best_cos = best_cosine(candidates, cosines, tuning)
+    dated = _dated_in_span(relevant_hits(candidates, cosines, tuning, best_cos), intent.span)
+    if not dated:
+        return []
+    first = dated[0].citation.effective_date or date.min
+    last = dated[-1].citation.effective_date or date.max
+    span = intent.span or DateSpan()
+    windows = [
+        (span.start, first - timedelta(days=1), lambda d: d < first, min),
+        (last + timedelta(days=1), span.end, lambda d: d > last, max),
+    ]
+    floor_score = candidates[-1].score
+    depth = max(tuning.candidates, tuning.pool, request.k)
+    known = {h.passage_id: h for h in candidates}
+    out: list[Hit] = []
+    for start, end, beyond, pick in windows:
+        filters = _narrowed(request.filters, start, end)
+        if filters is None:
+            continue
+        ranked, found = retriever.rank(intent.topic, depth, request.mode, filters, tuning, vector)
+        hits = retriever.hits(ranked[: tuning.relevant_ranks])
+        ends = [
+            h for h in relevant_hits(hits, found, tuning, best_cos)
+            if h.citation.effective_date is not None and beyond(h.citation.effective_date)
+        ]  # fmt: skip
+        if not ends:
+            continue
+        end_date = pick(h.citation.effective_date or date.min for h in ends)
+        hit = next(h for h in ends if h.citation.effective_date == end_date)
+        cosines.setdefault(hit.passage_id, found.get(hit.passage_id, 0.0))
+        out.append(known.get(hit.passage_id) or hit.model_copy(update={"score": floor_score}))
+    return out
+
+
+def _narrowed(filters: SearchFilters, start: date | None, end: date | None) -> SearchFilters | None:
+    """The request's filters with the dates narrowed to [start, end]; None if empty."""
+    if filters.date_from and (start is None or filters.date_from > start):
+        start = filters.date_from
+    if filters.date_to and (end is None or filters.date_to < end):
+        end = filters.date_to
+    if start is not None and end is not None and start > end:
+        return None
+    return filters.model_copy(update={"date_from": start, "date_to": end})
+
+
 def cover_span(
-    hits: list[Hit], cosines: dict[int, float], k: int, tuning: SearchSettings
+    hits: list[Hit],
+    cosines: dict[int, float],
+    k: int,
+    tuning: SearchSettings,
+    ends: set[int] | frozenset[int] = frozenset(),
+    span: DateSpan | None = None,
 ) -> list[Hit]:
     """Re-rank so the top k reaches across the period: a trend question, and every
     briefing, needs its earliest and latest relevant meetings, not ten passages of one.
 
-    Among the relevant hits (cosine near the best), the earliest and latest dated
-    meetings come first, then one hit per meeting, then the rest with each further
-    hit of an already-taken meeting discounted.
+    Among the relevant hits (cosine near the best) and the passages `reach_ends` found
+    at the span's ends (`ends`, ids), the earliest and latest dated meetings (inside
+    `span`, the question's, when any is) come first, then one hit per meeting, then the
+    rest with each further hit of an already-taken meeting discounted.
     """
     if len(hits) <= 1:
         return hits
-    top = hits[: tuning.relevant_ranks]
-    best_cos = max((cosines.get(h.passage_id, 0.0) for h in top), default=0)
-    relevant = [
-        h for h in top if cosines.get(h.passage_id, 0.0) >= best_cos - tuning.relevant_cosine_margin
-    ]
+    relevant = relevant_hits(hits, cosines, tuning, best_cosine(hits, cosines, tuning))
+    seen = {h.passage_id for h in relevant}
+    relevant += [h for h in hits if h.passage_id in ends and h.passage_id not in seen]
     best_of: dict[MeetingKey, Hit] = {}
     for h in relevant:
         best_of.setdefault(h.citation.meeting, h)
-    dated = sorted(
-        (h for h in best_of.values() if h.citation.effective_date),
-        key=lambda h: h.citation.effective_date or date.min,
-    )
+    dated = _dated_in_span(list(best_of.values()), span)
     anchors = [*dated[:1], *dated[-1:], *best_of.values()]
     chosen: dict[int, Hit] = {}
     for h in anchors:
