@@ -32,10 +32,11 @@ anything that grows with the archive fails on one of the two.
    document; a group's rows on every index are held out together) estimates how the
    procedure does on questions it was not fitted on.
 5. Selection (round 5): the penalty from `PENALTIES` and the signals from `CORE` plus
-   any subset of `CANDIDATES` are chosen together by the out-of-fold rates of step 2
-   (each candidate's own out-of-fold threshold): the largest mean abstention over the
-   indexes with out-of-fold false abstention ≤ `MAX_FALSE_ABSTENTION` on each; ties go
-   to fewer signals, then the larger penalty; a candidate replaces the reference
+   any subset of `CANDIDATES` are chosen together by step 4's rates (nested: every
+   group decided by steps 1 to 3 run without it, threshold included): the largest
+   mean abstention over the indexes with out-of-fold false abstention
+   ≤ `MAX_FALSE_ABSTENTION` on each; ties go to fewer signals, then the larger
+   penalty; a candidate replaces the reference
    (`CORE`, penalty 1.0: round 4's procedure) only if it gains at least `MIN_GAIN`.
 
 It prints the coefficients to copy into `search_api/abstention.py` (`MODEL`).
@@ -218,11 +219,6 @@ def fit(rows: Rows, penalty: float = PENALTY) -> Fit:
     return _logistic(rows, penalty).shifted(
         _shift(out_of_fold(rows, penalty), rows), _floor(rows)
     )
-
-
-def _answered(margins: np.ndarray, rows: Rows, floor: float) -> np.ndarray:
-    whole = rows.x[:, COVERAGE] >= 1.0
-    return (margins >= 0) & (whole | (rows.x[:, COSINE] >= floor))
 
 
 def cross_validate(rows: Rows, penalty: float = PENALTY) -> dict[str, tuple[float, float]]:
