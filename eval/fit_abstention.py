@@ -17,7 +17,11 @@ anything that grows with the archive fails on one of the two.
    (false abstention first); among equal values, the shift nearest 0 (the fitted model's
    own ½ point). The shift is taken from a grid of `STEP`, and must leave a `MARGIN` in
    log-odds to the nearest answerable question it would abstain on, so no threshold
-   rests on one example.
+   rests on one example. Since round 5 the shift is chosen on *out-of-fold* margins
+   (each group's rows scored by the model fitted without that group, step 4's folds):
+   a threshold chosen on the margins the model was fitted to sits too close to the
+   answerable questions it has seen (round 4's in-sample cut refused a second seed
+   question out of fold).
 3. A floor on the best cosine (`partial_cosine`): a linear model extrapolates beyond
    the answerable questions it saw, so a question no top passage holds whole, whose best
    passage is further from it than that of every such answerable tune question (on
@@ -27,6 +31,13 @@ anything that grows with the archive fails on one of the two.
 4. Leave-one-group-out cross-validation on tune (the split's `group`s: a meeting or
    document; a group's rows on every index are held out together) estimates how the
    procedure does on questions it was not fitted on.
+5. Selection (round 5): the penalty from `PENALTIES` and the signals from `CORE` plus
+   any subset of `CANDIDATES` are chosen together by step 4's rates (nested: every
+   group decided by steps 1 to 3 run without it, threshold included): the largest
+   mean abstention over the indexes with out-of-fold false abstention
+   ≤ `MAX_FALSE_ABSTENTION` on each; ties go to fewer signals, then the larger
+   penalty; a candidate replaces the reference
+   (`CORE`, penalty 1.0: round 4's procedure) only if it gains at least `MIN_GAIN`.
 
 It prints the coefficients to copy into `search_api/abstention.py` (`MODEL`).
 """
@@ -34,9 +45,11 @@ It prints the coefficients to copy into `search_api/abstention.py` (`MODEL`).
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,9 +57,30 @@ import numpy as np
 
 from search_api.abstention import FEATURES
 
-__all__ = ["Fit", "Rows", "cross_validate", "fit", "load", "main", "rates"]
+__all__ = [
+    "Candidate",
+    "Fit",
+    "Rows",
+    "cross_validate",
+    "fit",
+    "load",
+    "main",
+    "out_of_fold",
+    "rates",
+    "select",
+]
 
 PENALTY = 1.0
+PENALTIES = (1.0, 0.3, 0.1)
+"""Penalties step 5 compares (1.0 is round 4's; a smaller one lets the weights follow the
+rows more closely, which the out-of-fold threshold then has to bear out)."""
+CORE = ("top_cosine", "coverage", "sentence_coverage", "dense_agrees")
+"""Round 4's signals: every candidate set keeps them."""
+CANDIDATES = ("specific_coverage", "cosine_z")
+"""Round 5's signals, each in or out (`search_api.abstention`)."""
+MIN_GAIN = 0.025
+"""Least gain in mean out-of-fold abstention for a candidate to replace the reference
+(half of one of the large index's 20 unanswerable tune questions)."""
 MAX_FALSE_ABSTENTION = 0.05
 STEP = 0.25
 MARGIN = 0.25
@@ -62,6 +96,10 @@ class Fit:
         self.intercept = intercept
         self.weights = weights
         self.partial_cosine = partial_cosine
+
+    def shifted(self, shift: float, partial_cosine: float) -> Fit:
+        """The same weights with the intercept moved and a cosine floor."""
+        return Fit(self.intercept + shift, self.weights, partial_cosine)
 
     def margins(self, x: np.ndarray) -> np.ndarray:
         """Log-odds of "answerable" for each row."""
@@ -87,6 +125,12 @@ class Rows:
         """The rows where `keep` is true."""
         groups = [g for g, k in zip(self.groups, keep, strict=True) if k]
         return Rows(self.x[keep], self.y[keep], self.index[keep], groups)
+
+    def columns(self, names: Sequence[str]) -> Rows:
+        """The same rows with only the named signals (`FEATURES` order kept: the cosine
+        and coverage come first in every set, where `Fit.answers` looks for them)."""
+        cols = [FEATURES.index(n) for n in FEATURES if n in names]
+        return Rows(self.x[:, cols], self.y, self.index, self.groups)
 
 
 def _cell_weights(rows: Rows) -> np.ndarray:
@@ -133,9 +177,8 @@ def rates(answered: np.ndarray, rows: Rows) -> dict[str, tuple[float, float]]:
     return out
 
 
-def _shift(fit: Fit, rows: Rows) -> float:
-    """The intercept shift of step 2 (see the module docstring)."""
-    margins = fit.margins(rows.x)
+def _shift(margins: np.ndarray, rows: Rows) -> float:
+    """The intercept shift of step 2 for these margins (see the module docstring)."""
     best: tuple[float, float, float] | None = None
     for shift in np.arange(-4.0, 4.0 + STEP / 2, STEP):
         m = margins + shift
@@ -161,20 +204,78 @@ def _floor(rows: Rows) -> float:
     return round(max(np.floor(cosines.min() * 100) / 100 - FLOOR_MARGIN, 0.0), 2)
 
 
-def fit(rows: Rows) -> Fit:
-    """Steps 1 to 3: fitted weights, the shifted intercept and the cosine floor."""
-    model = _logistic(rows)
-    return Fit(model.intercept + _shift(model, rows), model.weights, _floor(rows))
+def out_of_fold(rows: Rows, penalty: float = PENALTY) -> np.ndarray:
+    """Each row's margin under the model fitted without its group (step 4's folds)."""
+    margins = np.zeros(len(rows))
+    for g in sorted(set(rows.groups)):
+        held = np.array([gg == g for gg in rows.groups])
+        margins[held] = _logistic(rows.subset(~held), penalty).margins(rows.x[held])
+    return margins
 
 
-def cross_validate(rows: Rows) -> dict[str, tuple[float, float]]:
-    """Step 4: leave-one-group-out abstention accuracy and false abstention, per index."""
+def fit(rows: Rows, penalty: float = PENALTY) -> Fit:
+    """Steps 1 to 3: fitted weights, the intercept shifted by the threshold chosen on
+    out-of-fold margins, and the cosine floor."""
+    return _logistic(rows, penalty).shifted(
+        _shift(out_of_fold(rows, penalty), rows), _floor(rows)
+    )
+
+
+def cross_validate(rows: Rows, penalty: float = PENALTY) -> dict[str, tuple[float, float]]:
+    """Step 4: abstention accuracy and false abstention per index, each group decided by
+    the procedure run without it (weights, threshold and floor)."""
     answered = np.zeros(len(rows), dtype=bool)
     for g in sorted(set(rows.groups)):
         held = np.array([gg == g for gg in rows.groups])
-        model = fit(rows.subset(~held))
+        model = fit(rows.subset(~held), penalty)
         answered[held] = model.answers(rows.x[held])
     return rates(answered, rows)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One (signals, penalty) pair of step 5 and its out-of-fold rates per index."""
+
+    signals: tuple[str, ...]
+    penalty: float
+    rates: dict[str, tuple[float, float]]
+
+    @property
+    def feasible(self) -> bool:
+        """Out-of-fold false abstention within the target on every index."""
+        return all(fa <= MAX_FALSE_ABSTENTION for _, fa in self.rates.values())
+
+    @property
+    def abstention(self) -> float:
+        """Mean out-of-fold abstention accuracy over the indexes."""
+        return float(np.nanmean([acc for acc, _ in self.rates.values()]))
+
+
+def _candidate(rows: Rows, signals: tuple[str, ...], penalty: float) -> Candidate:
+    return Candidate(signals, penalty, cross_validate(rows.columns(signals), penalty))
+
+
+def select(rows: Rows) -> tuple[Candidate, list[Candidate]]:
+    """Step 5: the chosen (signals, penalty), and every candidate compared."""
+    sets = [
+        CORE + extra
+        for n in range(len(CANDIDATES) + 1)
+        for extra in itertools.combinations(CANDIDATES, n)
+    ]
+    compared = [_candidate(rows, s, p) for s in sets for p in PENALTIES]
+    reference = compared[0]
+    best = reference
+    for c in compared:
+        if not c.feasible:
+            continue
+        key = (c.abstention, -len(c.signals), c.penalty)
+        if key > (best.abstention, -len(best.signals), best.penalty):
+            best = c
+    if best is not reference and (
+        reference.feasible and best.abstention < reference.abstention + MIN_GAIN
+    ):
+        best = reference
+    return best, compared
 
 
 def load(rows: Sequence[dict[str, Any]]) -> Rows:
@@ -205,6 +306,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument(
         "rows", type=Path, nargs="+", help="JSON rows of eval.answer_diagnose --split tune"
     )
+    p.add_argument(
+        "--signals", nargs="+", choices=FEATURES, help="fit these signals (skip step 5)"
+    )
+    p.add_argument("--penalty", type=float, default=PENALTY, help="with --signals")
     args = p.parse_args(argv)
     raw: list[dict[str, Any]] = []
     for path in args.rows:
@@ -216,19 +321,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     if any(r.get("split") != "tune" for r in raw):
         print("refusing: the rows must all be tune questions", file=sys.stderr)
         return 2
-    rows = load(raw)
+    try:
+        rows = load(raw)
+    except KeyError as exc:
+        print(f"refusing: rows without the signal {exc}; regenerate them", file=sys.stderr)
+        return 2
     if len(set(rows.y.tolist())) < 2:
         print("refusing: the rows need answerable and unanswerable questions", file=sys.stderr)
         return 2
-    model = fit(rows)
     print(f"rows: {int(rows.y.sum())} answerable, {int((1 - rows.y).sum())} unanswerable (tune)")
+    if args.signals:
+        chosen = Candidate(tuple(args.signals), args.penalty, {})
+    else:
+        chosen, compared = select(rows)
+        print("selection (out-of-fold abstention / false abstention per index):")
+        for c in compared:
+            extra = "+".join(s for s in c.signals if s not in CORE) or "core"
+            cells = "  ".join(f"{i}: {a:.3f}/{f:.3f}" for i, (a, f) in c.rates.items())
+            print(f"  {extra:28} penalty {c.penalty:<4} {cells}{'' if c.feasible else '  (over)'}")
+    sub = rows.columns(chosen.signals)
+    model = fit(sub, chosen.penalty)
+    weights_of = dict(zip([f for f in FEATURES if f in chosen.signals], model.weights, strict=True))
+    print(f"chosen: {', '.join(chosen.signals)}; penalty {chosen.penalty}")
     print(f"intercept={model.intercept:.3f}")
-    for name, w in zip(FEATURES, model.weights, strict=True):
-        print(f"  {name:18} {w:+.3f}")
+    for name in FEATURES:
+        print(f"  {name:18} {weights_of.get(name, 0.0):+.3f}")
     print(f"  partial_cosine     {model.partial_cosine:.2f}")
-    _print_rates("in-sample (tune)", rates(model.answers(rows.x), rows), rows)
-    _print_rates("leave-one-group-out (tune)", cross_validate(rows), rows)
-    weights = ", ".join(f"{w:.3f}" for w in model.weights)
+    _print_rates("in-sample (tune)", rates(model.answers(sub.x), sub), sub)
+    _print_rates("leave-one-group-out (tune)", cross_validate(sub, chosen.penalty), sub)
+    weights = ", ".join(f"{weights_of.get(name, 0.0):.3f}" for name in FEATURES)
     print(
         f"\nMODEL = AbstentionModel(intercept={model.intercept:.3f}, weights=({weights}), "
         f"partial_cosine={model.partial_cosine:.2f})"

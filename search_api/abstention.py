@@ -4,7 +4,7 @@ An extractive answerer always finds *some* sentence; the question is whether the
 speaks to the topic at all. No one signal tells: a dense cosine is fooled by on-domain
 questions about absent topics (anything about "the committee" sits near minutes), word
 coverage by words that occur in another sense ("hours" in "out of hours"). So the
-decision weighs four, each computed from what the search already returned (nothing is
+decision weighs several, each computed from what the search already returned (nothing is
 embedded for it), and each chosen because it does not move with the archive's size (the
 same model serves the five seeds and an archive of thousands of passages):
 
@@ -16,7 +16,15 @@ same model serves the five seeds and an archive of thousands of passages):
   the sentences): an answerable question's words stand together, an unanswerable one's
   are scattered over passages about something else;
 * ``dense_agrees``: 1 when the passage the dense ranking puts first is among the top
-  passages of the answer's (fused) ranking: the lexical and dense evidence agree.
+  passages of the answer's (fused) ranking: the lexical and dense evidence agree;
+* ``specific_coverage`` (round 5): the best share, over the sentences of the top passages,
+  of the question's `SPECIFIC` most specific words (highest IDF among the words the
+  archive holds at all), each weighted by its IDF: what the question is really about
+  ("allotment" of "new allotment sites", "salary" of "the chief executive's salary")
+  must stand in one sentence, not only the words around it ("site", "chief executive");
+* ``cosine_z`` (round 5): how far the best cosine stands above the other dense
+  candidates (`Z_POOL` best), in standard deviations over `Z_SCALE`: a raw cosine
+  depends on how the archive's prose reads, its standing among the nearest passages less.
 
 Signals that did move with the archive were dropped (eval/README.md, "Abstention"): the
 share of the question's words the archive never holds and the rarity of the rarest word
@@ -33,18 +41,21 @@ coefficients below are its output, copied verbatim.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+import statistics
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 
 from indexer.models import Hit
-from indexer.text import ANALYZER
+from indexer.text import ANALYZER, split_sentences
 
 __all__ = [
     "AbstentionModel",
     "MODEL",
     "SupportFeatures",
+    "cosine_standing",
     "coverage",
     "held",
+    "specific_coverage",
     "support_features",
 ]
 
@@ -60,6 +71,8 @@ class SupportFeatures:
     coverage: float
     sentence_coverage: float = 0.0
     dense_agrees: float = 0.0
+    specific_coverage: float = 0.0
+    cosine_z: float = 0.0
     terms: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
@@ -95,15 +108,76 @@ def coverage(terms: Sequence[str], text: str) -> float:
     return sum(1 for t in terms if held(t, present)) / len(terms)
 
 
+SPECIFIC = 2
+"""The question's most specific words `specific_coverage` asks one sentence to hold: the
+thing asked about and its qualifier (chosen on tune from 1, 2, 3; eval/README.md)."""
+
+ABSENT = "\x00"
+"""A term no index holds: its IDF is that of a word the archive never uses."""
+
+Z_POOL = 50
+"""Dense candidates whose cosines the best one is measured against (`cosine_z`)."""
+
+Z_SCALE = 5.0
+"""`cosine_z` is in units of this many standard deviations, so it reads on about the same
+0-1 scale as the other signals (the fit's penalty treats every weight alike)."""
+
+Rarity = Callable[[str], float]
+"""A term's inverse document frequency over the whole archive (the lexical index's)."""
+
+
+def specific_coverage(terms: Sequence[str], hits: Sequence[Hit], idf: Rarity | None) -> float:
+    """The best IDF-weighted share of the question's `SPECIFIC` most specific terms that
+    one sentence of `hits` holds (with its item title). Terms the archive never holds are
+    left out: a five-document archive lacks ordinary words of questions it answers
+    ("biggest"), and what is absent everywhere is not what tells passages apart. Without
+    an `idf`, the question's first terms count alike; without such terms, 0."""
+    if idf is None:
+        weights = {t: 1.0 for t in terms[:SPECIFIC]}
+    else:
+        absent = idf(ABSENT)
+        known = sorted(
+            ((t, idf(t)) for t in terms), key=lambda kv: kv[1], reverse=True
+        )
+        weights = dict([kv for kv in known if kv[1] < absent][:SPECIFIC])
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    best = 0.0
+    for h in hits:
+        title = _terms_of(h.citation.item_title or "")
+        for s in split_sentences(h.text):
+            stems = title | _terms_of(h.text[s.start : s.end])
+            best = max(best, sum(w for t, w in weights.items() if held(t, stems)) / total)
+            if best >= 1.0:
+                return 1.0
+    return best
+
+
+def cosine_standing(cosines: Mapping[int, float], pool: int = Z_POOL) -> float:
+    """How many standard deviations (over `Z_SCALE`) the best cosine stands above the
+    mean of the `pool` best: a passage that stands out from the nearest ones is on topic,
+    one level with them merely near the domain. 0 with fewer than three candidates."""
+    best = sorted(cosines.values(), reverse=True)[:pool]
+    if len(best) < 3:
+        return 0.0
+    spread = statistics.pstdev(best)
+    if spread <= 0:
+        return 0.0
+    return (best[0] - statistics.fmean(best)) / spread / Z_SCALE
+
+
 def support_features(
     terms: Sequence[str],
     hits: Sequence[Hit],
     cosines: Mapping[int, float],
     top_n: int = TOP_N,
+    idf: Rarity | None = None,
 ) -> SupportFeatures:
     """The signals of support for a question's content `terms` from its search results
-    (a question without content words has no support: its coverage is 0).
-    ``sentence_coverage`` is left at 0 for the answer builder, which splits sentences."""
+    (a question without content words has no support: its coverage is 0); `idf` weighs
+    the terms for `specific_coverage`. ``sentence_coverage`` is left at 0 for the answer
+    builder, which scores sentences."""
     top = hits[:top_n]
     n = len(terms)
     best = 0.0
@@ -117,11 +191,20 @@ def support_features(
         top_cosine=round(first[1] if first else 0.0, 4),
         coverage=round(best, 4),
         dense_agrees=1.0 if agrees else 0.0,
+        specific_coverage=round(specific_coverage(terms, top, idf), 4),
+        cosine_z=round(cosine_standing(cosines), 4),
         terms=tuple(terms),
     )
 
 
-FEATURES = ("top_cosine", "coverage", "sentence_coverage", "dense_agrees")
+FEATURES = (
+    "top_cosine",
+    "coverage",
+    "sentence_coverage",
+    "dense_agrees",
+    "specific_coverage",
+    "cosine_z",
+)
 """The signals the model weighs, in the order of its weights."""
 
 
@@ -162,7 +245,7 @@ class AbstentionModel:
 
 
 MODEL = AbstentionModel(
-    intercept=-4.310, weights=(2.060, 3.793, 2.517, 1.171), partial_cosine=0.32
+    intercept=-4.310, weights=(2.060, 3.793, 2.517, 1.171, 0.0, 0.0), partial_cosine=0.32
 )
 """Fitted by `python -m eval.fit_abstention` on the tune split of eval/questions asked of
 two indexes: seeds + Kent + Kingston (96 answerable, 20 unanswerable) and the seeds alone
@@ -170,4 +253,11 @@ two indexes: seeds + Kent + Kingston (96 answerable, 20 unanswerable) and the se
 0.021 on the large index, 0.865 at 0.037 on the seeds; leave-one-group-out 0.400 at 0.021
 and 0.843 at 0.037. The floor `partial_cosine` is the lowest best cosine of an answerable
 tune question no top passage holds whole (0.37, on the seeds) less 0.05. See
-eval/README.md ("Abstention")."""
+eval/README.md ("Abstention").
+
+Round 5 (eval/README.md, "Abstention, round 5"): `specific_coverage` and `cosine_z` are
+computed and recorded on every answer, and weigh 0: the fitting procedure's selection
+(step 5, nested leave-one-group-out on tune rows of both indexes) found no set with
+them that kept out-of-fold false abstention ≤ 0.05 on both indexes and abstained more,
+and its refit of round 4's four signals abstained less on tune (seeds 0.787 against
+these coefficients' 0.820, large index 0.400 both), so these coefficients stay."""

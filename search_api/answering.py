@@ -211,7 +211,7 @@ class AnswerBuilder:
         self, aspects: Aspects, hits: Sequence[Hit], cosines: Mapping[int, float],
         scored: Sequence[Scored],
     ) -> SupportFeatures:  # fmt: skip
-        features = support_features(aspects.terms, hits, cosines)
+        features = support_features(aspects.terms, hits, cosines, idf=self.idf)
         best = max(
             (s.coverage for s in scored if s.candidate.rank < 5 and not s.candidate.items),
             default=0.0,

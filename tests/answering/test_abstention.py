@@ -13,7 +13,16 @@ from pathlib import Path
 import pytest
 
 from eval.questions import load_questions
-from search_api.abstention import MODEL, SupportFeatures, support_features
+from search_api.abstention import (
+    ABSENT,
+    FEATURES,
+    MODEL,
+    Z_SCALE,
+    SupportFeatures,
+    cosine_standing,
+    specific_coverage,
+    support_features,
+)
 from search_api.archive import Archive, Reader
 from search_api.search import SearchRequest
 
@@ -80,3 +89,74 @@ def test_the_cosine_floor_applies_only_to_partly_held_questions() -> None:
     assert MODEL.margin(partial) >= 0  # the linear model alone would answer it
     assert MODEL.supported(whole)
     assert not MODEL.supported(partial)
+
+
+# -- round 5: the most specific words, and the best cosine's standing ----------------------
+
+
+def test_specific_words_standing_together_cover_the_question(service: Reader) -> None:
+    question = "What share of the workforce were agency social workers?"
+    found = service.search(SearchRequest(question, 8))
+    terms = ("agenc", "social", "worker", "workforc")
+    assert specific_coverage(terms, found.hits[:5], service.answers.idf) == 1.0
+
+
+def test_the_rarest_word_missing_from_every_sentence_is_seen(service: Reader) -> None:
+    # "allotment" occurs once in the seeds, in none of these passages; "site" occurs
+    # nowhere, so it does not count; "plan" stands in many sentences.
+    idf = service.answers.idf
+    question = "What plans does the council have for new allotment sites?"
+    found = service.search(SearchRequest(question, 8))
+    hits = [h for h in found.hits if "allot" not in h.text.lower()][:5]
+    assert len(hits) == 5
+    terms = ("allot", "site", "plan")
+    assert idf("site") == idf(ABSENT) > idf("allot") > idf("plan")
+    share = specific_coverage(terms, hits, idf)
+    assert share == pytest.approx(idf("plan") / (idf("allot") + idf("plan")), abs=1e-6)
+    assert share < 0.5
+
+
+def test_words_the_archive_never_holds_do_not_count(service: Reader) -> None:
+    # A five-document archive lacks ordinary words of questions it answers.
+    found = service.search(SearchRequest("agency social workers", 8))
+    with_absent = specific_coverage(("graffiti", "agenc"), found.hits[:5], service.answers.idf)
+    assert with_absent == specific_coverage(("agenc",), found.hits[:5], service.answers.idf)
+    assert with_absent == 1.0
+    assert specific_coverage(("graffiti",), found.hits[:5], service.answers.idf) == 0.0
+
+
+def test_the_answer_builder_records_the_new_signals(service: Reader) -> None:
+    question = "What share of the workforce were agency social workers?"
+    found = service.search(SearchRequest(question, 8))
+    f = service.answers.features(question, found.intent, found.hits, found.cosines)
+    # Weighed by the archive's IDF (the builder passes it): "workforce" counts for more
+    # than "social".
+    idf = service.answers.idf
+    assert f.specific_coverage == pytest.approx(
+        specific_coverage(f.terms, found.hits[:5], idf), abs=1e-4
+    )
+    assert f.specific_coverage != pytest.approx(
+        specific_coverage(f.terms, found.hits[:5], None), abs=1e-4
+    )
+    assert 0 < f.specific_coverage <= 1
+    assert f.cosine_z == pytest.approx(cosine_standing(found.cosines), abs=1e-4)
+    assert f.cosine_z > 0
+    assert set(FEATURES) <= set(f.as_dict())
+
+
+def test_cosine_standing_is_in_units_of_the_spread() -> None:
+    cosines = {i: 0.5 + (0.01 if i % 2 else -0.01) for i in range(1, 50)}
+    cosines[0] = 0.9
+    values = sorted(cosines.values(), reverse=True)
+    mean = sum(values) / len(values)
+    sd = (sum((v - mean) ** 2 for v in values) / len(values)) ** 0.5
+    assert cosine_standing(cosines) == pytest.approx((0.9 - mean) / sd / Z_SCALE)
+    # Only the best Z_POOL count: far-off candidates do not dilute the spread.
+    more = dict(cosines) | {100 + i: 0.1 for i in range(200)}
+    assert cosine_standing(more) == pytest.approx(cosine_standing(cosines))
+    assert cosine_standing({1: 0.5, 2: 0.5, 3: 0.5}) == 0.0
+    assert cosine_standing({1: 0.9, 2: 0.1}) == 0.0
+
+
+def test_the_shipped_model_weighs_every_signal() -> None:
+    assert len(MODEL.weights) == len(FEATURES)

@@ -10,7 +10,18 @@ import numpy as np
 import pytest
 
 from eval.answer_diagnose import abstention_summary, answerable_here
-from eval.fit_abstention import MAX_FALSE_ABSTENTION, cross_validate, fit, load, main, rates
+from eval.fit_abstention import (
+    CORE,
+    MAX_FALSE_ABSTENTION,
+    MIN_GAIN,
+    PENALTIES,
+    cross_validate,
+    fit,
+    load,
+    main,
+    rates,
+    select,
+)
 from eval.questions import Evidence, Question
 from search_api.abstention import FEATURES
 
@@ -75,3 +86,42 @@ def test_refuses_test_rows_and_bad_files(tmp_path: Path, capsys: pytest.CaptureF
     path.write_text(json.dumps(rows))
     assert main([str(path)]) == 0
     assert "MODEL = AbstentionModel(" in capsys.readouterr().out
+
+
+def test_selection_takes_a_signal_only_for_an_out_of_fold_gain() -> None:
+    # Round 4's signals barely tell the rows apart; `specific_coverage` does.
+    raw = _rows("small", 0.0, 60, 4) + _rows("large", 0.0, 60, 5)
+    rng = np.random.default_rng(6)
+    for r in raw:
+        for f in CORE:
+            r["features"][f] = float(0.5 + rng.normal(0, 0.2))
+        r["features"]["cosine_z"] = float(0.5 + rng.normal(0, 0.2))
+        r["features"]["specific_coverage"] = 0.9 if r["answerable"] else 0.2
+    chosen, compared = select(load(raw))
+    assert len(compared) == 4 * len(PENALTIES)
+    assert "specific_coverage" in chosen.signals and chosen.feasible
+    # A feasible reference (round 4's signals, penalty 1.0) gives way only to a gain.
+    reference = compared[0]
+    assert reference.signals == CORE and reference.penalty == 1.0
+    assert not reference.feasible or chosen.abstention >= reference.abstention + MIN_GAIN
+
+
+def test_refuses_rows_without_the_signals(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    rows = _rows("small", 0.0, 30, 7)
+    for r in rows:
+        del r["features"]["cosine_z"]
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(rows))
+    assert main([str(path)]) == 2
+    assert "cosine_z" in capsys.readouterr().err
+
+
+def test_a_named_set_of_signals_skips_the_selection(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    path = tmp_path / "rows.json"
+    path.write_text(json.dumps(_rows("small", 0.0, 30, 8) + _rows("large", 0.1, 30, 9)))
+    assert main([str(path), "--signals", *CORE, "--penalty", "0.3"]) == 0
+    out = capsys.readouterr().out
+    assert "selection" not in out and "penalty 0.3" in out
+    assert "specific_coverage  +0.000" in out
