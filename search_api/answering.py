@@ -33,9 +33,11 @@ from .sentences import (
     Aspects,
     Candidate,
     Scored,
+    antecedent,
     aspects_of,
     candidates,
     content_terms,
+    figure_kinds,
     figures_in,
     is_measure,
     question_parts,
@@ -83,6 +85,12 @@ SECOND_MARGIN = 0.05
 END_MARGIN = 0.6
 """A trend's earliest (latest) meeting joins the timeline when its best sentence holds a
 topic term and scores within this of the best sentence (tune: eval/README.md)."""
+BACK_REFERENCE_JOINS = True
+"""Quote a sentence opening with "This"/"However"/… together with the one before it
+(measured on tune: eval/README.md "Answer selection, round 5b")."""
+MEASURE_MARGIN = 0.45
+"""A timeline meeting is quoted by the sentence that measures the topic when it scores
+within this of the meeting's best (tune: eval/README.md "Answer selection, round 5b")."""
 LEAD_WORDS = 28
 """The opening line's clause from each cited sentence is at most this many words."""
 
@@ -246,7 +254,7 @@ class AnswerBuilder:
         sentences = [s for s in scored if not s.candidate.items]
         if intent.trend:
             limit = timeline_limit or self.tuning.timeline_limit
-            chosen = self._timeline(sentences, cosines, limit, intent.span)
+            chosen = self._timeline(sentences, cosines, limit, intent.span, aspects)
         else:
             # Only a question asking for several things is answered with whole lists.
             pick = _within(scored if aspects.many else sentences, intent.span)
@@ -260,7 +268,7 @@ class AnswerBuilder:
                 chosen = self._each_part(
                     chosen, question, [c for c in found if id(c) in kept], cosines
                 )
-        chosen = _with_list_items(chosen, scored)
+        chosen = _with_antecedents(_with_list_items(chosen, scored))
         if not chosen:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         return self._compose(chosen, precisions, aspects, features)
@@ -341,6 +349,7 @@ class AnswerBuilder:
         cosines: Mapping[int, float],
         limit: int,
         span: DateSpan | None = None,
+        aspects: Aspects | None = None,
     ) -> list[Scored]:
         """The best sentence of each meeting that speaks to the topic, earliest and latest
         meetings always in, in date order.
@@ -351,7 +360,8 @@ class AnswerBuilder:
         as "agency staff" in 2018). When the question names a span and meetings inside it
         speak to the topic, the timeline is theirs: its ends are the span's, not 2017's.
         A meeting gives a second sentence when it scores within `SECOND_MARGIN` of its
-        first and room remains.
+        first and room remains. A meeting's first sentence is the one that measures the
+        topic when one scores within `MEASURE_MARGIN` of its best (`_measure_first`).
         """
         if not scored:
             return []
@@ -372,12 +382,14 @@ class AnswerBuilder:
             if inside:
                 kept = inside
         kept.update(_outer_ends(groups, kept, best - END_MARGIN, span))
+        if aspects is not None and aspects.figure:
+            kept = {key: _measure_first(g, aspects) for key, g in kept.items()}
         dated = sorted(
             (key for key in kept if kept[key][0].hit.citation.effective_date),
             key=lambda key: kept[key][0].hit.citation.effective_date or date.min,
         )
         order = list(dict.fromkeys([*dated[:1], *dated[-1:], *sorted(
-            kept, key=lambda key: -kept[key][0].score)]))  # fmt: skip
+            kept, key=lambda key: -max(s.score for s in kept[key]))]))  # fmt: skip
         chosen: list[Scored] = [kept[key][0] for key in order][:limit]
         for key in order:
             group = kept[key]
@@ -448,6 +460,27 @@ def _states_asked_figure(s: Scored, aspects: Aspects) -> bool:
     """The sentence states a figure, of the asked kind when the question says which."""
     c = s.candidate
     return bool(c.figures) and (not aspects.kinds or bool(aspects.kinds & c.kinds))
+
+
+def _measure_first(group: list[Scored], aspects: Aspects) -> list[Scored]:
+    """A meeting's sentences with the one that measures the topic first: of those scoring
+    within `MEASURE_MARGIN` of the best, the one whose figure is most a figure *of the
+    topic* (`Scored.figure_coverage`: "a total of 119 long-term empty properties"), when
+    it is more so than the best's. A trend is read from its ends' figures; a descriptive
+    sentence ("remained above target") or a figure of something else ("the debt …
+    totalled £16.078m") says less of it, however well it matches the question's words."""
+    if not group or MEASURE_MARGIN <= 0:
+        return group
+    lead = group[0]
+    better = [
+        s for s in group[1:]
+        if s.score >= lead.score - MEASURE_MARGIN
+        and s.figure_coverage > lead.figure_coverage and _states_asked_figure(s, aspects)
+    ]  # fmt: skip
+    if not better:
+        return group
+    pick = max(better, key=lambda s: (s.figure_coverage, s.score))
+    return [pick, *(s for s in group if s is not pick)]
 
 
 def _outer_ends(
@@ -641,6 +674,46 @@ def _with_list_items(chosen: list[Scored], scored: list[Scored]) -> list[Scored]
             out.append(s)
     lists = [s for s in out if s.candidate.items]
     return [s for s in out if not any(_inside(s.candidate, b.candidate) for b in lists)]
+
+
+def _with_antecedents(chosen: list[Scored]) -> list[Scored]:
+    """A sentence that opens by pointing back ("This represents a mere 0.23% of the total
+    loans awarded", "Since this time, birth numbers have fallen …") is quoted with the
+    sentence before it (`sentences.antecedent`) when both fit in `MAX_QUOTE_WORDS`: an
+    officer reading the quote alone must know what "this" is. A chosen sentence the
+    longer quote now holds is not quoted again."""
+    if not BACK_REFERENCE_JOINS:
+        return chosen
+    out: list[Scored] = []
+    for s in chosen:
+        c = s.candidate
+        start = None if c.items else antecedent(c.hit.text, c.start)
+        if start is not None:
+            text = c.hit.text[start : c.end]
+            if len(_WORD.findall(text)) <= MAX_QUOTE_WORDS:
+                joined = dataclasses.replace(
+                    c, start=start, text=text, figures=tuple(figures_in(text)),
+                    kinds=figure_kinds(text),
+                )  # fmt: skip
+                s = dataclasses.replace(s, candidate=joined)
+        if all(_span(o) != _span(s) for o in out):
+            out.append(s)
+    return [
+        s for s in out
+        if not any(o is not s and _covers(o.candidate, s.candidate) for o in out)
+    ]  # fmt: skip
+
+
+def _span(s: Scored) -> tuple[int, int, int]:
+    return (s.hit.passage_id, s.candidate.start, s.candidate.end)
+
+
+def _covers(a: Candidate, b: Candidate) -> bool:
+    """`a` quotes all of `b` (same passage), and is longer or comes first among equals."""
+    return (
+        a.hit.passage_id == b.hit.passage_id and a.start <= b.start and b.end <= a.end
+        and (a.start, -a.end) != (b.start, -b.end)
+    )  # fmt: skip
 
 
 def _inside(c: Candidate, block: Candidate) -> bool:

@@ -33,10 +33,14 @@ __all__ = [
     "aspects_of",
     "candidates",
     "asked_kinds",
+    "antecedent",
+    "BACK_REFERENCE",
     "figure_kinds",
     "figures_in",
     "is_action",
     "is_measure",
+    "states_aim",
+    "figure_coverage",
     "question_parts",
     "is_procedural",
     "list_blocks",
@@ -238,6 +242,25 @@ _NAME = re.compile(
     r"|Chairman|Officer|Manager|DCS)\b|\b[A-Z][a-z]+ [A-Z][a-z]+\b"
 )
 _MODAL_TARGET = re.compile(r"\b(?:aim|aims|target|should|ambition|hope[sd]?|would like)\b", re.I)
+_AGAINST_TARGET = re.compile(
+    r"\b(?:achiev\w*|met|meets?|meeting|exceed\w*|missed|above|below|against|ahead of|on|off)"
+    r"\s+(?:the\s+|its\s+|their\s+)?$",
+    re.I,
+)
+"""What turns "target" into a measured outcome: "16 achieved target", "remained above
+target", "on or ahead of target" report where a figure stands, not an aim."""
+
+
+def states_aim(text: str) -> bool:
+    """The sentence states an aim or target ("the target is to return 18 units"), not a
+    measured outcome against one ("16 achieved target (Green)")."""
+    return any(
+        m.group(0).lower() != "target"
+        or not _AGAINST_TARGET.search(text[max(0, m.start() - 24) : m.start()])
+        for m in _MODAL_TARGET.finditer(text)
+    )
+
+
 _EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
 
 
@@ -268,6 +291,33 @@ def figure_kinds(text: str) -> frozenset[str]:
 def is_measure(figure: str) -> bool:
     """A rate or an amount (33.3%, £1.2m, 4 million) rather than a bare number."""
     return bool(re.search(r"[%£$€]|per ?cent|million|billion|thousand", figure, re.I))
+
+
+TOPIC_WINDOW = 4
+"""Words either side of a figure whose topic terms make it a figure *of the topic*."""
+
+
+def figure_coverage(text: str, weights: Mapping[str, float], window: int = TOPIC_WINDOW) -> float:
+    """How much of the question's topic the sentence's figures are figures *of*: the
+    largest weighted share of topic terms standing within `window` words of one figure.
+    "a total of 119 long-term empty properties" measures the topic; "NUE were awarded
+    £2.5m under the Growing Places Fund" (properties named ten words on) does not, nor
+    does "the debt … totalled £16.078m" much ("total" is the topic's commonest word).
+    `weights` are the topic terms' weights (`term_weights`)."""
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    stated = set(figures_in(text))
+    words = list(_WORDS.finditer(text))
+    best = 0.0
+    for m in _FIGURE.finditer(text):
+        if m.group(0).strip() not in stated:
+            continue
+        before = [w.group(0) for w in words if w.end() <= m.start()][-window:]
+        after = [w.group(0) for w in words if w.start() >= m.end()][:window]
+        near = {t for t in ANALYZER.terms(" ".join(before + after)) if t}
+        best = max(best, sum(w for t, w in weights.items() if held(t, near)) / total)
+    return best
 
 
 def is_action(text: str) -> bool:
@@ -327,6 +377,35 @@ class Candidate:
     items: int = 0
     """For a whole list (a lead-in with its items, `list_blocks`), how many items it
     quotes; 0 for a sentence."""
+
+
+BACK_REFERENCE = re.compile(
+    r"^(?:(?:This|These|That|Those|Such|They|Their|He|She|His|Her)\b"
+    r"|It\b(?!\s+(?:is|was|has been|had been|would be|will be)\b)"  # not "It was agreed"
+    r"|(?:Since|After|Following|Before) (?:this|that|then)\b|However\b|But\b|Therefore\b"
+    r"|Thus\b|As a result\b|Consequently\b|Despite this\b|In addition\b|Furthermore\b"
+    r"|Moreover\b|Also\b)"
+)
+"""A sentence that opens by pointing back ("This represents …", "Since this time, birth
+numbers have fallen …", "However, …"): read alone it does not say what it is about."""
+
+
+def antecedent(text: str, start: int) -> int | None:
+    """Where the sentence before the one at `start` begins, when that sentence opens with
+    a back-reference (`BACK_REFERENCE`) and the one before it is a running sentence of
+    the same passage (not a heading, nothing but white space between, no emphasis
+    markers): quoting both makes the quote say what "this" is. Else None."""
+    if not BACK_REFERENCE.match(text[start:]):
+        return None
+    before = [s for s in split_sentences(text) if s.end <= start]
+    if not before:
+        return None
+    prev = before[-1]
+    if text[prev.end : start].strip() or is_stray(text[prev.start : prev.end]):
+        return None
+    if _EMPHASIS.search(text, prev.start, start) or LIST_LEAD.search(text[prev.start : prev.end]):
+        return None
+    return prev.start
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -405,7 +484,7 @@ def _candidate(hit: Hit, rank: int, start: int, end: int, items: int = 0) -> Can
         procedural=is_procedural(piece),
         dated=bool(_DATE_WORDS.search(piece)),
         named=bool(_NAME.search(piece)) or bool(ACTION_LINE.search(piece)),
-        target=bool(_MODAL_TARGET.search(piece)),
+        target=states_aim(piece),
         kinds=figure_kinds(piece),
         items=items,
     )
@@ -492,6 +571,9 @@ class Scored:
     score: float
     coverage: float = 0.0
     """The IDF-weighted share of the question's topic terms the sentence holds."""
+    figure_coverage: float = 0.0
+    """For a question asking for a figure, the share of its topic the sentence's figures
+    are figures of (`figure_coverage`): a measure of the topic, not of something else."""
 
     @property
     def hit(self) -> Hit:
@@ -566,5 +648,6 @@ def score_candidates(
             score += weights.who
         if aspects.when and c.dated:
             score += weights.when
-        out.append(Scored(c, score, cov))
+        fcov = figure_coverage(c.text, idf_of) if aspects.figure and c.figures else 0.0
+        out.append(Scored(c, score, cov, fcov))
     return out
