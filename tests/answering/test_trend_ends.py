@@ -58,10 +58,10 @@ def _builder(idf: Callable[[str], float] | None = None) -> AnswerBuilder:
 
 
 def test_each_end_of_a_trend_is_quoted_by_the_sentence_measuring_the_topic() -> None:
-    """Quoted words "The level of churn … was a serious issue" and "Recruitment and retention remain a
-    significant challenge" repeat the question's words best, but a trend is read from its
-    figures: each meeting is quoted by the sentence whose figure is one *of the workforce*
-    (40% of it agency staff, agency social workers down to 33.3%)."""
+    """The sentences on churn ("a serious issue") and on recruitment ("a significant
+    challenge") repeat the question's words best, but a trend is read from its figures:
+    each meeting is quoted by the sentence whose figure is one *of the workforce* (40% of
+    it agency staff in 2018, agency social workers down to 33.3% in 2022)."""
     hits = [_hit(1, date(2018, 11, 21), CHURN_2018), _hit(2, date(2022, 7, 14), TURNOVER_2022)]
     question = "How has the social work workforce changed?"
     intent = TemporalIntent(span=None, trend=True, topic=question)
@@ -98,8 +98,8 @@ def test_figure_coverage_tells_a_figure_of_the_topic_from_a_figure_nearby() -> N
 
 
 def test_a_figure_reported_against_its_target_is_no_aim() -> None:
-    """Quoted words "16 achieved target (Green)" measures; "The target is to return 18 empty commercial
-    units" aims (Kent Cabinet papers): only the aim takes the target penalty."""
+    """A count that "16 achieved target (Green)" measures; "The target is to return 18
+    empty commercial units" aims (Kent Cabinet papers): only an aim takes the penalty."""
     assert not states_aim(
         "Mr Wagner noted that of the 40 Key Performance Indicators (KPIs) contained within "
         "the QPR, 16 achieved target (Green)"
@@ -129,9 +129,9 @@ def test_a_back_referring_sentence_finds_its_antecedent() -> None:
 
 
 def test_a_sentence_pointing_back_is_quoted_with_the_sentence_it_points_to() -> None:
-    """Quoted words "He also explained that … the council could negotiate for an additional monitoring
-    visit" alone does not say who "he" is: the quote starts at "The Director of Children
-    Services (DCS) informed the committee …", still a verbatim slice of the passage."""
+    """The sentence "He also explained that … the council could negotiate for an
+    additional monitoring visit" does not say who "he" is: the quote starts at "The
+    Director of Children Services (DCS) informed …", still a verbatim slice."""
     hit = _hit(1, date(2018, 11, 21), _seed_paragraph())
     question = "Could the council negotiate for an additional monitoring visit?"
     intent = TemporalIntent(span=None, trend=False, topic=question)
