@@ -380,7 +380,7 @@ class Candidate:
 
 
 BACK_REFERENCE = re.compile(
-    r"^(?:(?:This|These|That|Those|Such|They|Their|He|She|His|Her)\b"
+    r"^(?:(?:This|These|Those|Such|Its|They|Their|He|She|His|Her)\b"  # not "That the …"
     r"|It\b(?!\s+(?:is|was|has been|had been|would be|will be)\b)"  # not "It was agreed"
     r"|(?:Since|After|Following|Before) (?:this|that|then)\b|However\b|But\b|Therefore\b"
     r"|Thus\b|As a result\b|Consequently\b|Despite this\b|In addition\b|Furthermore\b"
