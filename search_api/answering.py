@@ -88,7 +88,7 @@ topic term and scores within this of the best sentence (tune: eval/README.md).""
 BACK_REFERENCE_JOINS = True
 """Quote a sentence opening with "This"/"However"/… together with the one before it
 (measured on tune: eval/README.md "Answer selection, round 5b")."""
-MEASURE_MARGIN = 0.45
+MEASURE_MARGIN = 0.3
 """A timeline meeting is quoted by the sentence that measures the topic when it scores
 within this of the meeting's best (tune: eval/README.md "Answer selection, round 5b")."""
 LEAD_WORDS = 28
