@@ -34,12 +34,13 @@ __all__ = ["main", "reembed"]
 
 def reembed(source: Path, out: Path, settings: Settings) -> int:
     """Copy the index at `source` to `out` with every passage re-embedded; passage count."""
-    if out.exists():
-        shutil.rmtree(out)
-    shutil.copytree(source, out)
+    shutil.copytree(source, out)  # refuses an existing `out`: nothing is overwritten
     version = IndexDir(out).current()
     info = IndexInfo.model_validate_json((version / INFO_FILE).read_text())
-    embedder = Embedder.from_settings(settings)
+    # The backend the index was built with: int8 and float vectors differ (cosine ~0.99).
+    embedder = Embedder.from_settings(
+        settings.model_copy(update={"embed_backend": info.embed_backend})
+    )
     store = PassageStore(version / "passages.sqlite")
     ids = [row[0] for row in store.connection.execute("SELECT passage_id FROM passages")]
     passages = store.passages(ids)
@@ -86,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not (args.index / "CURRENT").is_file():
         print(f"error: no index at {args.index}", file=sys.stderr)
+        return 2
+    if args.out.exists():
+        print(f"error: {args.out} exists; give a new folder", file=sys.stderr)
         return 2
     settings = Settings().model_copy(update={"embed_context": args.embed_context})
     count = reembed(args.index, args.out, settings)
