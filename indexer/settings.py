@@ -299,6 +299,7 @@ class IndexSettings:
     embed_threads: int | None
     max_passage_tokens: int
     min_passage_tokens: int
+    embed_context: str
     max_document_bytes: int
     moderngov_contact: str | None
     moderngov_rate: float
