@@ -405,8 +405,9 @@ class Indexer:
             assert not isinstance(parsed, IngestError)
             documents.append((item.job.source, item.job.fingerprint, parsed))
             inputs = item.inputs or model_inputs(
-                parsed, self.embedder.count_tokens, self.embedder.max_tokens
-            )
+                parsed, self.embedder.count_tokens, self.embedder.max_tokens,
+                self.settings.embed_context,
+            )  # fmt: skip
             for chunk, text in zip(parsed.chunks, inputs, strict=True):
                 new_texts.setdefault(passage_id_for(chunk.text), text)
         missing = store.missing_passage_ids(new_texts)

@@ -49,7 +49,15 @@ def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:
         "min_passage_tokens": settings.min_passage_tokens,
         "embed_title": True,
         "chunker": CHUNKER_VERSION,
-    }
+    } | _embed_context(settings)
+
+
+def _embed_context(settings: Settings) -> dict[str, int | bool | str]:
+    """The embedded context line, recorded only when it is not the item title: indexes
+    built before the setting existed embedded the item title and stay valid."""
+    if settings.embed_context == "item":
+        return {}
+    return {"embed_context": settings.embed_context}
 
 
 def index_mismatches(info: IndexInfo, settings: Settings, embedder: _Model) -> list[str]:

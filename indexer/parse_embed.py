@@ -26,6 +26,7 @@ from typing import Protocol
 
 import numpy as np
 
+from .embed_context import EmbedContext, embedding_input
 from .embedding import Embedder
 from .errors import IngestError
 from .ingest import SourceFile, ZipLimits, ingest_file
@@ -98,27 +99,23 @@ class ParseAndEmbed(Protocol):
 
 
 def model_inputs(
-    document: ParsedDocument, count_tokens: Callable[[str], int], limit: int
+    document: ParsedDocument,
+    count_tokens: Callable[[str], int],
+    limit: int,
+    context: EmbedContext = "item",
 ) -> tuple[str, ...]:
-    """The text the model reads for each chunk: its normalised text, titled when it fits.
+    """The text the model reads for each chunk: its normalised text, with its context
+    line (`indexer.embed_context`) when it fits.
 
     Titles carry the topic ("Revenue Monitoring") that a paragraph often leaves implicit.
     """
     return tuple(
-        embedding_input(normalise_text(c.text), c.item_title, count_tokens, limit)
+        embedding_input(
+            normalise_text(c.text), c.item_title, count_tokens, limit,
+            title=document.meta.title, context=context,
+        )  # fmt: skip
         for c in document.chunks
     )
-
-
-def embedding_input(
-    text: str, item_title: str | None, count_tokens: Callable[[str], int], limit: int
-) -> str:
-    """`text` with its item title in front, when the model's window has room for both."""
-    if item_title:
-        titled = f"{item_title}: {text}"
-        if count_tokens(titled) <= limit:
-            return titled
-    return text
 
 
 def parse_job(
@@ -136,7 +133,9 @@ def parse_job(
         )
     except IngestError as exc:
         return Parsed(job, exc)
-    return Parsed(job, document, model_inputs(document, count_tokens, limit))
+    return Parsed(
+        job, document, model_inputs(document, count_tokens, limit, settings.embed_context)
+    )
 
 
 class LocalPipeline:

@@ -81,6 +81,13 @@ class Settings(BaseSettings):
     min_passage_tokens: int = Field(
         default=40, ge=0, description="Short neighbouring paragraphs are merged up to this"
     )
+    embed_context: Literal["item", "document"] = Field(
+        default="item",
+        description="Context line embedded in front of each passage when the model's window "
+        "has room: item (its item title) or document (the document title cleaned of file-name "
+        "noise, when it adds a word, then the item title). Recorded in the index "
+        "(indexer/embed_context.py; eval/README.md 'Dense context, round 5')",
+    )
     # -- search: retrieval and ranking ----------------------------------------------------
     fusion: Literal["rrf", "convex"] = Field(
         default="convex",
@@ -292,6 +299,7 @@ class IndexSettings:
     embed_threads: int | None
     max_passage_tokens: int
     min_passage_tokens: int
+    embed_context: str
     max_document_bytes: int
     moderngov_contact: str | None
     moderngov_rate: float

@@ -144,6 +144,7 @@ class RayParseAndEmbed:
                 actors=self.stats.actors,
                 cpus_per_actor=options.cpus_per_actor,
                 zip_limits=ZipLimits.from_settings(settings),
+                embed_context=settings.embed_context,
             )
             sources = [job.source for job in jobs]
             self.stats.times = run_pipeline(sources, spec, run_uri, progress)

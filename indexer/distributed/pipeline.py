@@ -30,10 +30,10 @@ from typing import Any
 import numpy as np
 
 from indexer.builder import EMBED_GROUP
+from indexer.embed_context import EmbedContext, embedding_input
 from indexer.embedding import Embedder
 from indexer.errors import IngestError
 from indexer.ingest import ManifestRow, SourceFile, ZipLimits, ingest_file
-from indexer.parse_embed import embedding_input
 from indexer.store import normalise_text, passage_id_for
 
 __all__ = [
@@ -115,7 +115,9 @@ def parse_document(
     return {"seq": row["seq"], "parsed": parsed.model_dump_json(), "error": NO_ERROR}
 
 
-def passage_rows(row: dict[str, Any], *, model: str, backend: str) -> list[dict[str, Any]]:
+def passage_rows(
+    row: dict[str, Any], *, model: str, backend: str, context: EmbedContext = "item"
+) -> list[dict[str, Any]]:
     """One row a chunk, with the exact text the single-machine builder would embed."""
     from indexer.models import ParsedDocument
 
@@ -133,7 +135,8 @@ def passage_rows(row: dict[str, Any], *, model: str, backend: str) -> list[dict[
                 content_hash=parsed.content_hash, chunk=chunk.model_dump_json(),
                 passage_id=passage_id_for(text), text=text,
                 input=embedding_input(
-                    text, chunk.item_title, embedder.count_tokens, embedder.max_tokens
+                    text, chunk.item_title, embedder.count_tokens, embedder.max_tokens,
+                    title=parsed.meta.title, context=context,
                 ),
             )
         )  # fmt: skip
@@ -192,6 +195,8 @@ class PipelineSpec:
     cpus_per_actor: int = 1
     zip_limits: ZipLimits = ZipLimits()
     """How far a .docx may unpack before it is parsed (the settings' limits)."""
+    embed_context: EmbedContext = "item"
+    """The context line in front of each passage (`Settings.embed_context`)."""
 
 
 @dataclass
@@ -235,7 +240,10 @@ def run_pipeline(
             **model, "max_tokens": spec.max_tokens, "min_tokens": spec.min_tokens,
             "zip_limits": spec.zip_limits,
         })
-        .flat_map(passage_rows, fn_kwargs=model)  # type: ignore[arg-type]
+        .flat_map(
+            passage_rows,  # type: ignore[arg-type]
+            fn_kwargs={**model, "context": spec.embed_context},
+        )
         .materialize()
     )  # fmt: skip
     times.rows = chunks.count()

@@ -136,7 +136,8 @@ def chunk_texts(corpora: list[Path], embedder: Embedder) -> tuple[list[str], flo
             for chunk in parsed.chunks:
                 text = normalise_text(chunk.text)
                 texts[embedding_input(text, chunk.item_title, embedder.count_tokens,
-                                      embedder.max_tokens)] = None  # fmt: skip
+                                      embedder.max_tokens, title=parsed.meta.title,
+                                      context=settings.embed_context)] = None  # fmt: skip
     return list(texts), time.process_time() - started
 
 

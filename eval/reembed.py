@@ -1,0 +1,101 @@
+"""Re-embed a built index's passages with another context line, without re-parsing.
+
+A measurement tool for `Settings.embed_context` (eval/README.md "Dense context, round
+5"): parsing the 129 Kent PDFs again costs most of a build, but only the vectors change
+between context modes, so this copies an index, embeds each stored passage with the
+context line the builder would give it (from its primary source's document and item
+titles), rewrites the vectors and the FAISS index, and records the mode and the new
+file digests. The builder embeds the first copy of a repeated paragraph it meets, this
+tool the primary (earliest dated) one: a few repeated passages can differ from a build.
+
+    python -m eval.reembed --index .cache/eval-heldout-index --out /tmp/ctx-index \\
+        --embed-context document
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sqlite3
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from indexer.embed_context import embedding_input
+from indexer.embedding import Embedder
+from indexer.settings import Settings
+from indexer.snapshot import INFO_FILE, VECTORS_FILE, IndexDir, IndexInfo, file_digest
+from indexer.store import PassageStore, normalise_text
+from indexer.vectors import VectorIndex
+
+__all__ = ["main", "reembed"]
+
+
+def reembed(source: Path, out: Path, settings: Settings) -> int:
+    """Copy the index at `source` to `out` with every passage re-embedded; passage count."""
+    shutil.copytree(source, out)  # refuses an existing `out`: nothing is overwritten
+    version = IndexDir(out).current()
+    info = IndexInfo.model_validate_json((version / INFO_FILE).read_text())
+    # The backend the index was built with: int8 and float vectors differ (cosine ~0.99).
+    embedder = Embedder.from_settings(
+        settings.model_copy(update={"embed_backend": info.embed_backend})
+    )
+    store = PassageStore(version / "passages.sqlite")
+    ids = [row[0] for row in store.connection.execute("SELECT passage_id FROM passages")]
+    passages = store.passages(ids)
+    order = sorted(passages)
+    texts = [
+        embedding_input(
+            normalise_text(passages[pid].text),
+            passages[pid].citation.item_title,
+            embedder.count_tokens,
+            embedder.max_tokens,
+            title=passages[pid].citation.title,
+            context=settings.embed_context,
+        )  # fmt: skip
+        for pid in order
+    ]
+    vectors = embedder.encode(texts)
+    connection: sqlite3.Connection = store.connection
+    with connection:
+        connection.executemany(
+            "UPDATE passages SET embedding = ? WHERE passage_id = ?",
+            [
+                (np.asarray(v, dtype=np.float32).tobytes(), pid)
+                for pid, v in zip(order, vectors, strict=True)
+            ],
+        )
+    store.close()
+    ids_array, matrix = PassageStore(version / "passages.sqlite").all_vectors(embedder.dim)
+    VectorIndex.from_vectors(ids_array, matrix, info.vector_kind).save(version / VECTORS_FILE)
+    from indexer.compatibility import chunking_settings
+
+    info.chunking = chunking_settings(settings)
+    for name in list(info.files):
+        info.files[name] = file_digest(version / name)
+    (version / INFO_FILE).write_text(info.model_dump_json(indent=2))
+    return len(order)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """CLI entry point: re-embed an index into a new folder with the chosen context mode."""
+    parser = argparse.ArgumentParser(prog="python -m eval.reembed", description=__doc__)
+    parser.add_argument("--index", type=Path, required=True, help="the built index to copy")
+    parser.add_argument("--out", type=Path, required=True, help="folder for the copy")
+    parser.add_argument("--embed-context", choices=["item", "document"], default="document")
+    args = parser.parse_args(argv)
+    if not (args.index / "CURRENT").is_file():
+        print(f"error: no index at {args.index}", file=sys.stderr)
+        return 2
+    if args.out.exists():
+        print(f"error: {args.out} exists; give a new folder", file=sys.stderr)
+        return 2
+    settings = Settings().model_copy(update={"embed_context": args.embed_context})
+    count = reembed(args.index, args.out, settings)
+    print(f"re-embedded {count} passages into {args.out} ({args.embed_context})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,98 @@
+"""The context line a passage is embedded with: what the passage is about, in front of it.
+
+A paragraph often leaves its topic implicit ("the overspend was reduced to £2m"): the
+words that say what it is about stand in the item title ("Revenue Monitoring") or the
+document title ("Finance Monitoring Report Q3"). The lexical side indexes both titles as
+fields; the dense side can only read what is in the text it embeds, so the builder puts
+a short context line in front of the passage when the model's 256-token window has room
+(a prefix that pushed the passage's tail out of the window would lose more than it adds).
+
+Modes (`Settings.embed_context`, recorded in the index: vectors made one way do not
+match queries ranked against another):
+
+- ``item``: "Item title: text" (rounds 1-4);
+- ``document``: "Document topic — Item title: text", the document title cleaned of
+  file-name noise (dates, times, "Printed minutes", "Appendix 1", reference numbers)
+  and given only when it adds a word that neither the item title nor the passage has.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Literal
+
+from .text import ANALYZER
+
+__all__ = ["EmbedContext", "document_topic", "embedding_input"]
+
+EmbedContext = Literal["item", "document"]
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_NOISE = re.compile(
+    r"""
+    \b(?:printed\s+minutes|minutes\s+of\s+the\s+meeting\s+held\s+on|agenda\s+and\s+minutes
+       |agenda\s+frontsheet|public\s+pack|supplement(?:ary)?\s+pack|final|draft|v\d+)\b
+  | \b(?:appendix|appendices|annex|annexe|enclosure|attachment|item|agenda\s+item)\b
+       (?:\s+(?:[a-z]|\d{1,3}[a-z]?)\b(?:\s*(?:and|&|,)\s*(?:[a-z]|\d{1,3}[a-z]?)\b)*)?
+  | \b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b
+  | \b\d{1,2}(?:st|nd|rd|th)?[\s\-./]*"""
+    + _MONTH
+    + r"""[\s\-./]*(?:\d{2,4})?\b
+  | \b"""
+    + _MONTH
+    + r"""\s+\d{4}(?:[-/]\d{2,4})?\b
+  | \b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b
+  | \b\d{1,2}[.:]\d{2}\s*(?:am|pm)?\b
+  | \b\d{2}-\d{3,}\b
+  | ^\s*\d{1,3}\s*[-–—:.]\s
+  | _\d+\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_SEPARATORS = re.compile(r"(?:\s*[-–—_|:;,]\s*)+(?=\s|$)|^\s*[-–—_|:;,.\s]+|\s{2,}")
+
+
+def document_topic(title: str | None) -> str | None:
+    """The words of a document title that say what it is about, or None if none do.
+
+    Titles often come from file names: "Printed minutes 13th-Feb-2025 09.30 County
+    Council" says only "County Council", "Appendix 1" nothing at all."""
+    if not title:
+        return None
+    kept = _NOISE.sub(" ", title.replace("_", " ") if "_" in title.strip("_") else title)
+    kept = _SEPARATORS.sub(" ", kept).strip(" -–—_|:;,.")
+    kept = re.sub(r"\s+", " ", kept)
+    if len(re.findall(r"[^\W\d_]{3,}", kept)) == 0:
+        return None
+    return kept
+
+
+def _adds_words(topic: str, known: str) -> bool:
+    """Whether `topic` holds a content word (stemmed, stopwords aside) that `known` lacks."""
+    have = {t for t in ANALYZER.terms(known) if t}
+    return any(t and t not in have for t in ANALYZER.terms(topic))
+
+
+def embedding_input(
+    text: str,
+    item_title: str | None,
+    count_tokens: Callable[[str], int],
+    limit: int,
+    title: str | None = None,
+    context: EmbedContext = "item",
+) -> str:
+    """`text` with its context line in front, the longest that fits the model's window.
+
+    `title`: the document's title, read only when `context` is ``document``. Falls back
+    to the item title alone, then to the bare text, when the line would not fit."""
+    candidates: list[str] = []
+    topic = document_topic(title) if context == "document" else None
+    if topic and _adds_words(topic, f"{item_title or ''} {text}"):
+        candidates.append(f"{topic} — {item_title}: {text}" if item_title else f"{topic}: {text}")
+    if item_title:
+        candidates.append(f"{item_title}: {text}")
+    for candidate in candidates:
+        if count_tokens(candidate) <= limit:
+            return candidate
+    return text

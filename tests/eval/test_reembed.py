@@ -1,0 +1,62 @@
+"""`eval.reembed`: a built index re-embedded in another context mode, without re-parsing.
+
+Reuses the session's seed index (no new build); embeds its ~110 passages twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from eval.reembed import main, reembed
+from indexer.compatibility import index_mismatches
+from indexer.embedding import Embedder
+from indexer.settings import Settings
+from indexer.snapshot import IndexDir
+from indexer.store import PassageStore
+
+
+def _vectors(root: Path, dim: int) -> tuple[np.ndarray, np.ndarray]:
+    store = PassageStore(IndexDir(root).current() / "passages.sqlite", readonly=True)
+    try:
+        return store.all_vectors(dim)
+    finally:
+        store.close()
+
+
+def test_reembed_item_mode_reproduces_the_build(
+    seed_settings: Settings, embedder: Embedder, tmp_path: Path
+) -> None:
+    """The tool's `item` mode gives the builder's vectors: its measurements compare modes,
+    not tools."""
+    out = tmp_path / "item"
+    count = reembed(seed_settings.index_dir, out, seed_settings)
+    ids, built = _vectors(seed_settings.index_dir, embedder.dim)
+    again_ids, again = _vectors(out, embedder.dim)
+    assert count == len(ids) > 50
+    assert np.array_equal(ids, again_ids)
+    assert float(np.min(np.sum(built * again, axis=1))) > 0.999
+
+
+def test_reembed_document_mode_is_a_valid_index_of_that_mode(
+    seed_settings: Settings, embedder: Embedder, tmp_path: Path
+) -> None:
+    out = tmp_path / "document"
+    assert main(["--index", str(seed_settings.index_dir), "--out", str(out)]) == 0
+    document = seed_settings.model_copy(update={"embed_context": "document", "index_dir": out})
+    info = IndexDir(out).read_info(IndexDir(out).current(), verify="full")
+    assert index_mismatches(info, document, embedder) == []
+    assert index_mismatches(info, seed_settings, embedder)  # refused in item mode
+    _, built = _vectors(seed_settings.index_dir, embedder.dim)
+    _, titled = _vectors(out, embedder.dim)
+    assert float(np.mean(np.sum(built * titled, axis=1) < 0.999)) > 0.5
+
+
+def test_reembed_refuses_a_missing_index_or_an_existing_folder(
+    seed_settings: Settings, tmp_path: Path
+) -> None:
+    assert main(["--index", str(tmp_path / "none"), "--out", str(tmp_path / "out")]) == 2
+    (tmp_path / "kept").mkdir()
+    (tmp_path / "kept" / "file").write_text("mine")
+    assert main(["--index", str(seed_settings.index_dir), "--out", str(tmp_path / "kept")]) == 2
+    assert (tmp_path / "kept" / "file").read_text() == "mine"
