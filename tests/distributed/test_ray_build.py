@@ -104,6 +104,7 @@ def test_served_like_single_machine(single_build, ray_build, embedder: Embedder)
         assert a == b
 
 
+@pytest.mark.slow  # a Ray actor of its own loads the model (~13 s): `make test-slow`
 def test_rerun_sends_only_the_failed_file(ray_build, corpora: list[Path], embedder) -> None:
     """Incremental, as on one machine: unchanged files are skipped before the cluster is
     asked for anything; the file that failed last time is tried again, and fails again."""

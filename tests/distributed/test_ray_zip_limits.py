@@ -16,6 +16,7 @@ pytest.importorskip("ray", reason="Ray is an optional extra: pip install '.[ray]
 from indexer.distributed import RayOptions, RayParseAndEmbed  # noqa: E402
 
 
+@pytest.mark.slow  # a Ray actor of its own loads the model (~23 s): `make test-slow`
 def test_ray_workers_refuse_what_the_settings_refuse(
     tmp_path: Path, ray_cluster: object, embedder: Embedder
 ) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from eval.reembed import main, reembed
 from indexer.compatibility import index_mismatches
@@ -24,6 +25,7 @@ def _vectors(root: Path, dim: int) -> tuple[np.ndarray, np.ndarray]:
         store.close()
 
 
+@pytest.mark.slow  # re-embeds the seed index (~6 s each): an eval tool, `make test-slow`
 def test_reembed_item_mode_reproduces_the_build(
     seed_settings: Settings, embedder: Embedder, tmp_path: Path
 ) -> None:
@@ -38,6 +40,7 @@ def test_reembed_item_mode_reproduces_the_build(
     assert float(np.min(np.sum(built * again, axis=1))) > 0.999
 
 
+@pytest.mark.slow  # re-embeds the seed index (~6 s each): an eval tool, `make test-slow`
 def test_reembed_document_mode_is_a_valid_index_of_that_mode(
     seed_settings: Settings, embedder: Embedder, tmp_path: Path
 ) -> None:
