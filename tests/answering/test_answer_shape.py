@@ -5,15 +5,12 @@ and the cost of an answer (no sentence is embedded at question time)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date
 
 import pytest
 
 from indexer.models import Citation, Hit, SearchFilters
-from indexer.settings import Settings
-from search_api.abstention import FEATURES, AbstentionModel
-from search_api.answering import AnswerBuilder, key_clause
+from search_api.answering import key_clause
 from search_api.archive import Archive, Reader
 from search_api.search import SearchRequest
 from search_api.sentences import (
@@ -26,6 +23,7 @@ from search_api.sentences import (
     question_parts,
 )
 from search_api.temporal import DateSpan, TemporalIntent
+from tests.answering.builders import answering_builder, hit
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +115,6 @@ def test_no_sentence_is_embedded_to_answer(service: Reader, seed_engine: Archive
 
 
 def test_markdown_emphasis_is_never_quoted() -> None:
-    from indexer.models import Citation, Hit
 
     text = (
         "***Resolved** that the council agrees to extend the cleaning contract for a "
@@ -249,27 +246,12 @@ def test_a_two_part_question_gets_a_sentence_for_each_part() -> None:
     ]
 
 
-def _hit(pid: int, day: date, text: str) -> Hit:
-    return Hit(
-        passage_id=pid,
-        text=text,
-        score=1.0 / pid,
-        citation=Citation(document_id=f"d{pid}", meeting_date=day, committee="CFOSC"),
-    )
-
-
-def _builder(idf: Callable[[str], float] | None = None, **settings: float) -> AnswerBuilder:
-    """The product's answer builder, told to answer whatever the signals say."""
-    always = AbstentionModel(1.0, (0.0,) * len(FEATURES))
-    return AnswerBuilder(Settings(**settings).answers, idf=idf, policy=always)
-
-
 def test_an_answer_keeps_to_the_meeting_the_question_names() -> None:
-    """"…at the 21 November 2018 meeting" is answered from that meeting even when another
+    """ "…at the 21 November 2018 meeting" is answered from that meeting even when another
     meeting's sentence repeats the question's words more closely."""
     hits = [
-        _hit(1, date(2026, 1, 15), "Councillor Bass declared an interest in relation to agenda 9."),
-        _hit(
+        hit(1, date(2026, 1, 15), "Councillor Bass declared an interest in relation to agenda 9."),
+        hit(
             2,
             date(2018, 11, 21),
             "Cllr Brian Robinson declared a personal interest as a Foster Carer. Cllr Shaun "
@@ -280,7 +262,7 @@ def test_an_answer_keeps_to_the_meeting_the_question_names() -> None:
     day = date(2018, 11, 21)
     span = DateSpan(start=day, end=day, text="21 November 2018")
     intent = TemporalIntent(span=span, trend=False, topic="Which councillors declared interests?")
-    r = _builder().answer(intent, hits, {1: 0.6, 2: 0.5}, {}, question=question)
+    r = answering_builder().answer(intent, hits, {1: 0.6, 2: 0.5}, {}, question=question)
     assert not r.abstained
     assert all(c.citation.meeting_date == day for c in r.citations), r.text
     assert "Shaun Parsons" in r.text and "Brian Robinson" in r.text
@@ -291,19 +273,19 @@ def test_trend_answer_reaches_the_latest_meeting_that_speaks_to_the_topic() -> N
     under the 2018 sentences that repeat the question's words, and its passage's cosine is
     not near the best, yet it is the latest statement on the topic (issue #13 §3)."""
     hits = [
-        _hit(1, date(2018, 11, 21), CONTRACTS + ". " + RELIANT + "."),
-        _hit(
+        hit(1, date(2018, 11, 21), CONTRACTS + ". " + RELIANT + "."),
+        hit(
             2,
             date(2022, 7, 14),
             "Positively, there has been slight reduction in the rate of agency social workers "
             "to 33.3% recently, but this compares unfavourably with the circa 20% achieved.",
         ),
-        _hit(3, date(2019, 3, 1), "The committee heard about training for newly qualified staff."),
+        hit(3, date(2019, 3, 1), "The committee heard about training for newly qualified staff."),
     ]
     cosines = {1: 0.59, 2: 0.45, 3: 0.42}
     # "agency" is rarer in an archive than "staff"; the 2022 meeting clears neither the
     # timeline's score floor (0.7 of the best) nor its cosine margin (0.1).
-    builder = _builder(
+    builder = answering_builder(
         idf=lambda term: {"agenc": 2.0}.get(term, 1.0),
         timeline_floor=0.7,
         timeline_cosine_margin=0.1,

@@ -5,14 +5,9 @@ product's AnswerBuilder over real seed (and Kent archive) text."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from indexer.models import Citation, Hit
-from indexer.settings import Settings
-from search_api.abstention import FEATURES, AbstentionModel
-from search_api.answering import AnswerBuilder
 from search_api.sentences import (
     antecedent,
     aspects_of,
@@ -22,6 +17,7 @@ from search_api.sentences import (
     term_weights,
 )
 from search_api.temporal import TemporalIntent
+from tests.answering.builders import answering_builder, hit
 
 SEED_MINUTES = Path(__file__).resolve().parents[2] / "corpus" / "000_2725e8365af33fe2.txt"
 
@@ -42,30 +38,15 @@ TURNOVER_2022 = (
 )
 
 
-def _hit(pid: int, day: date, text: str) -> Hit:
-    return Hit(
-        passage_id=pid,
-        text=text,
-        score=1.0 / pid,
-        citation=Citation(document_id=f"d{pid}", meeting_date=day, committee="CFOSC"),
-    )
-
-
-def _builder(idf: Callable[[str], float] | None = None) -> AnswerBuilder:
-    """The product's answer builder, told to answer whatever the signals say."""
-    always = AbstentionModel(1.0, (0.0,) * len(FEATURES))
-    return AnswerBuilder(Settings().answers, idf=idf, policy=always)
-
-
 def test_each_end_of_a_trend_is_quoted_by_the_sentence_measuring_the_topic() -> None:
     """The sentences on churn ("a serious issue") and on recruitment ("a significant
     challenge") repeat the question's words best, but a trend is read from its figures:
     each meeting is quoted by the sentence whose figure is one *of the workforce* (40% of
     it agency staff in 2018, agency social workers down to 33.3% in 2022)."""
-    hits = [_hit(1, date(2018, 11, 21), CHURN_2018), _hit(2, date(2022, 7, 14), TURNOVER_2022)]
+    hits = [hit(1, date(2018, 11, 21), CHURN_2018), hit(2, date(2022, 7, 14), TURNOVER_2022)]
     question = "How has the social work workforce changed?"
     intent = TemporalIntent(span=None, trend=True, topic=question)
-    r = _builder().answer(intent, hits, {1: 0.6, 2: 0.55}, {}, question=question)
+    r = answering_builder().answer(intent, hits, {1: 0.6, 2: 0.55}, {}, question=question)
     assert not r.abstained and r.lead
     assert any("about 40%" in c.quote for c in r.citations), r.text
     assert any("33.3%" in c.quote for c in r.citations), r.text
@@ -107,8 +88,8 @@ def test_a_figure_reported_against_its_target_is_no_aim() -> None:
     assert not states_aim("17 of the 38 indicators are rated as Green, on or ahead of target.")
     assert states_aim("The target is to return 18 empty commercial units back into use.")
     assert states_aim("The council should aim to reduce agency staff to 20%.")
-    hit = _hit(1, date(2025, 1, 30), "The number of properties remained above target this year.")
-    assert not candidates([hit])[0].target
+    passage = hit(1, date(2025, 1, 30), "The number of properties remained above target this year.")
+    assert not candidates([passage])[0].target
 
 
 def _seed_paragraph() -> str:
@@ -132,13 +113,13 @@ def test_a_sentence_pointing_back_is_quoted_with_the_sentence_it_points_to() -> 
     """The sentence "He also explained that … the council could negotiate for an
     additional monitoring visit" does not say who "he" is: the quote starts at "The
     Director of Children Services (DCS) informed …", still a verbatim slice."""
-    hit = _hit(1, date(2018, 11, 21), _seed_paragraph())
+    passage = hit(1, date(2018, 11, 21), _seed_paragraph())
     question = "Could the council negotiate for an additional monitoring visit?"
     intent = TemporalIntent(span=None, trend=False, topic=question)
-    r = _builder().answer(intent, [hit], {1: 0.6}, {}, question=question)
+    r = answering_builder().answer(intent, [passage], {1: 0.6}, {}, question=question)
     assert not r.abstained
     quotes = [c.quote for c in r.citations]
     joined = next(q for q in quotes if "negotiate for an additional monitoring visit" in q)
     assert joined.startswith("The Director of Children Services (DCS) informed"), quotes
-    assert joined in hit.text
+    assert joined in passage.text
     assert sum("He also explained" in q for q in quotes) == 1
