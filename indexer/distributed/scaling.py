@@ -116,8 +116,7 @@ def chunk_texts(corpora: list[Path], embedder: Embedder) -> tuple[list[str], flo
     """The texts the model reads, as the builder makes them, and the CPU seconds taken."""
     from indexer.errors import IngestError
     from indexer.ingest import discover, ingest_file
-    from indexer.parse_embed import embedding_input
-    from indexer.store import normalise_text
+    from indexer.parse_embed import model_inputs
 
     settings = Settings()
     started = time.process_time()
@@ -133,11 +132,10 @@ def chunk_texts(corpora: list[Path], embedder: Embedder) -> tuple[list[str], flo
                 )
             except IngestError:
                 continue
-            for chunk in parsed.chunks:
-                text = normalise_text(chunk.text)
-                texts[embedding_input(text, chunk.item_title, embedder.count_tokens,
-                                      embedder.max_tokens, title=parsed.meta.title,
-                                      context=settings.embed_context)] = None  # fmt: skip
+            inputs = model_inputs(
+                parsed, embedder.count_tokens, embedder.max_tokens, settings.embed_context
+            )
+            texts.update(dict.fromkeys(inputs))
     return list(texts), time.process_time() - started
 
 
