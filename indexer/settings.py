@@ -91,6 +91,20 @@ class Settings(BaseSettings):
         "noise, when it adds a word, then the item title). Recorded in the index "
         "(indexer/embed_context.py; eval/README.md 'Dense context, round 5')",
     )
+    bm25_k1: float = Field(
+        default=1.2,
+        gt=0,
+        description="BM25 k1 (how fast a repeated word saturates), applied when the lexical "
+        "index is scored at publish; recorded in the index, which is re-scored (no re-embedding) "
+        "by the next build when it differs",
+    )
+    bm25_b: float = Field(
+        default=0.75,
+        ge=0,
+        le=1,
+        description="BM25 b (how much a long passage is discounted), applied and recorded "
+        "like bm25_k1",
+    )
     # -- search: retrieval and ranking ----------------------------------------------------
     fusion: Literal["rrf", "convex"] = Field(
         default="convex",
@@ -303,6 +317,8 @@ class IndexSettings:
     max_passage_tokens: int
     min_passage_tokens: int
     embed_context: EmbedContext
+    bm25_k1: float
+    bm25_b: float
     max_document_bytes: int
     moderngov_contact: str | None
     moderngov_rate: float
