@@ -103,7 +103,7 @@ def _rescore_lexical(archive: Any) -> None:
     scored = _SCORED_WITH.get(id(retriever), recorded_bm25(archive.snapshot.info))
     wanted = bm25_settings(archive.settings)
     if wanted != scored:
-        retriever.lexical_index = LexicalIndex.build(archive.snapshot.store.lexical_rows(), wanted)
+        retriever.lexical_index = LexicalIndex.build(archive.reader().lexical_rows(), wanted)
         _SCORED_WITH[id(retriever)] = wanted
 
 
@@ -136,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     base = split_settings(args)
     unknown = sorted(set(grid) - set(base.search.__dataclass_fields__) - LEXICAL_SETTINGS)
     if unknown:
-        print(f"not search or BM25 settings: {unknown}", file=sys.stderr)
+        print(f"not search settings or BM25 constants: {unknown}", file=sys.stderr)
         return 2
     questions = [q for q in split_questions(args) if q.answerable]
     if not questions:

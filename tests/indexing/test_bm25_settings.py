@@ -94,9 +94,9 @@ def test_old_index_is_refused_then_rescored_by_the_next_build(
 
     archive = Archive.open(new, embedder)
     served = archive.snapshot.retriever.lexical_index.search("agency social workers", 10)
-    store = archive.snapshot.store
-    expected = LexicalIndex.build(store.lexical_rows(), Bm25(k1=0.5, b=0.3))
-    before = LexicalIndex.build(store.lexical_rows(), FTS5_BM25)
+    reader = archive.reader()
+    expected = LexicalIndex.build(reader.lexical_rows(), Bm25(k1=0.5, b=0.3))
+    before = LexicalIndex.build(reader.lexical_rows(), FTS5_BM25)
     assert served == expected.search("agency social workers", 10)
     assert served != before.search("agency social workers", 10)
     assert Indexer(new, embedder).build().version is None  # re-scored once, then a no-op
