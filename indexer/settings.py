@@ -138,6 +138,12 @@ class Settings(BaseSettings):
         "Tune grid 0, 0.5, 1, 2: 0.755, 0.770, 0.791, 0.768 (mean R@10, MRR@10; "
         "eval/README.md)",
     )
+    dense_query: Literal["topic", "question", "both"] = Field(
+        default="topic",
+        description="What the dense side embeds: topic (the question without its date "
+        "words, as BM25 gets it), question (as asked) or both (the normalised mean of the "
+        "two vectors: a second encoding when they differ)",
+    )
     candidates: int = Field(
         default=100, ge=10, description="Candidates each retriever passes to fusion"
     )
@@ -335,6 +341,7 @@ class SearchSettings:
     lexical_coverage: float
     rrf_k: int
     lexical_weight: float
+    dense_query: str
     candidates: int
     pool: int
     span_boost: float
