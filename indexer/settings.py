@@ -96,14 +96,15 @@ class Settings(BaseSettings):
         gt=0,
         description="BM25 k1 (how fast a repeated word saturates), applied when the lexical "
         "index is scored at publish; recorded in the index, which is re-scored (no re-embedding) "
-        "by the next build when it differs",
+        "by the next build when it differs. Kept at FTS5's 1.2: tune grid k1 0.3-2.0 x b "
+        "0.3-1.0 best 0.803 (k1 0.45) vs 0.794, under the 0.01 margin (eval/README.md, Round 6)",
     )
     bm25_b: float = Field(
         default=0.75,
         ge=0,
         le=1,
         description="BM25 b (how much a long passage is discounted), applied and recorded "
-        "like bm25_k1",
+        "like bm25_k1; kept at FTS5's 0.75 (same grid)",
     )
     # -- search: retrieval and ranking ----------------------------------------------------
     fusion: Literal["rrf", "convex"] = Field(
@@ -142,7 +143,8 @@ class Settings(BaseSettings):
         default="topic",
         description="What the dense side embeds: topic (the question without its date "
         "words, as BM25 gets it), question (as asked) or both (the normalised mean of the "
-        "two vectors: a second encoding when they differ)",
+        "two vectors: a second encoding when they differ). Tune: 0.794 / 0.791 / 0.797 "
+        "(mean R@10, MRR@10): topic stays (eval/README.md, Round 6)",
     )
     candidates: int = Field(
         default=100, ge=10, description="Candidates each retriever passes to fusion"
