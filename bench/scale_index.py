@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from bench.generator import SeedText, generate, load_seed_text
-from indexer.builder import chunking_settings, package_version
+from indexer.builder import bm25_record, bm25_settings, chunking_settings, package_version
 from indexer.embedding import Embedder
 from indexer.lexical import LEXICAL_DIR, LexicalIndex
 from indexer.models import Chunk
@@ -135,7 +135,7 @@ def build_scale_index(
         vectors.save(draft / VECTORS_FILE)
         t_faiss = time.perf_counter() - t0
         t0 = time.perf_counter()
-        LexicalIndex.build(store.lexical_rows()).save(draft / LEXICAL_DIR)
+        LexicalIndex.build(store.lexical_rows(), bm25_settings(settings)).save(draft / LEXICAL_DIR)
         t_lexical = time.perf_counter() - t0
         # The exact vectors, kept beside the index (not in it) for ANN recall checks.
         np.save(settings.index_dir / "bench_ids.npy", all_ids[:filled], allow_pickle=False)
@@ -149,6 +149,7 @@ def build_scale_index(
             dim=embedder.dim,
             embed_backend=embedder.backend,
             chunking=chunking_settings(settings),
+            bm25=bm25_record(settings),
             vector_kind=vectors.kind,
             corpora=["generated"],
             passages=n_passages,

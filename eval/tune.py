@@ -7,6 +7,11 @@ point's recall@10, MRR@10, nDCG@10, trend both-ends@10 and the objective (mean o
 recall@10 and MRR@10), best first. Only search settings vary: each point is the archive
 with `Settings.model_copy(update=point)`, the same index, the same model. A question's
 embedding is computed once and reused by every point (the encoder is deterministic).
+
+The BM25 constants (`bm25_k1`, `bm25_b`) are index settings, applied when a publish
+scores the lexical postings: a point that sets them gets the lexical index a publish
+with them would make (`LexicalIndex.build` over the index's own passage store, held in
+memory; the index on disk is not touched, nothing is re-embedded).
 """
 
 from __future__ import annotations
@@ -27,10 +32,16 @@ from eval.questions import Question
 from eval.runner import run_eval
 from eval.searchers import ArchiveSearcher, open_engine
 from eval.split import add_split_arguments, split_questions, split_settings
+from indexer.compatibility import bm25_settings, recorded_bm25
+from indexer.lexical import Bm25, LexicalIndex
 
-__all__ = ["grid_points", "main", "objective", "score_point"]
+__all__ = ["LEXICAL_SETTINGS", "grid_points", "main", "objective", "score_point"]
 
 log = logging.getLogger("eval.tune")
+
+LEXICAL_SETTINGS = frozenset({"bm25_k1", "bm25_b"})
+"""Index settings a grid may vary: they only change the lexical postings, re-scored
+from the index's passage store per point."""
 
 
 def objective(summary: Mapping[str, Any]) -> float:
@@ -63,8 +74,10 @@ def _cache_queries(archive: Any) -> None:
 def score_point(
     archive: Any, base: Any, point: Mapping[str, Any], questions: Sequence[Question], dates: Any
 ) -> dict[str, Any]:
-    """Scores of the served hybrid path with `point` applied to the search settings."""
+    """Scores of the served hybrid path with `point` applied to the search settings (and
+    to the BM25 constants, whose postings are then re-scored as a publish would)."""
     archive.settings = base.model_copy(update=dict(point))
+    _rescore_lexical(archive)
     report = run_eval(questions, [ArchiveSearcher(archive, "hybrid")], dates, k=10)
     scores = report.configs["hybrid"]
     summary = scores.summary
@@ -80,6 +93,22 @@ def score_point(
             for qid, row in scores.per_question.items()
         },
     }
+
+
+def _rescore_lexical(archive: Any) -> None:
+    """Give the archive's open version the lexical index its settings' BM25 constants
+    make from its passage store, if its postings were scored with others (the archive
+    opened only because the index's record matched the base settings)."""
+    retriever = archive.snapshot.retriever
+    scored = _SCORED_WITH.get(id(retriever), recorded_bm25(archive.snapshot.info))
+    wanted = bm25_settings(archive.settings)
+    if wanted != scored:
+        retriever.lexical_index = LexicalIndex.build(archive.reader().lexical_rows(), wanted)
+        _SCORED_WITH[id(retriever)] = wanted
+
+
+_SCORED_WITH: dict[int, Bm25] = {}
+"""The constants `_rescore_lexical` last scored a retriever's postings with."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -105,9 +134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"--grid is not a JSON object of lists: {exc}", file=sys.stderr)
         return 2
     base = split_settings(args)
-    unknown = sorted(set(grid) - set(base.search.__dataclass_fields__))
+    unknown = sorted(set(grid) - set(base.search.__dataclass_fields__) - LEXICAL_SETTINGS)
     if unknown:
-        print(f"not search settings: {unknown}", file=sys.stderr)
+        print(f"not search settings or BM25 constants: {unknown}", file=sys.stderr)
         return 2
     questions = [q for q in split_questions(args) if q.answerable]
     if not questions:

@@ -19,7 +19,13 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .compatibility import chunking_settings, index_mismatches
+from .compatibility import (
+    bm25_record,
+    bm25_settings,
+    chunking_settings,
+    index_mismatches,
+    lexical_mismatch,
+)
 from .embedding import Embedder
 from .errors import CorpusError, IndexMismatchError, IndexNotFoundError, IngestError
 from .ingest import SourceFile, discover
@@ -239,8 +245,9 @@ class Indexer:
         report = BuildReport()
         with self.index_dir.lock():
             fresh = rebuild or not self._compatible_live_index(can_rebuild=bool(prune_corpora))
+            rescore = not fresh and self._lexical_stale()
             plan = self._plan(sources, prune_corpora, fresh, report)
-            if not (fresh or plan.todo or plan.removed or plan.new_failures):
+            if not (fresh or rescore or plan.todo or plan.removed or plan.new_failures):
                 report.passages, report.documents = plan.counts
                 report.seconds = time.perf_counter() - started
                 return report
@@ -257,7 +264,7 @@ class Indexer:
                 report.profile.scan_s = time.perf_counter() - started
                 created = self._ingest(store, plan.todo, plan.stored, report, orphans, progress)
                 news = bool(prune_corpora) and set(store.failures()) != recorded
-                if not (report.changed or fresh or news):
+                if not (report.changed or fresh or news or rescore):
                     report.passages, report.documents = store.counts()
                     report.seconds = time.perf_counter() - started
                     store.close()
@@ -442,7 +449,9 @@ class Indexer:
         report.passages, report.documents = store.counts()
         vectors = self._vectors(store, draft, orphans, created, report.passages, fresh)
         vectors.save(draft / VECTORS_FILE)
-        LexicalIndex.build(store.lexical_rows()).save(draft / LEXICAL_DIR)
+        LexicalIndex.build(store.lexical_rows(), bm25_settings(self.settings)).save(
+            draft / LEXICAL_DIR
+        )
         previous = None if fresh else self._live_info()
         store.close()
         info = IndexInfo(
@@ -451,6 +460,7 @@ class Indexer:
             dim=self.embedder.dim,
             embed_backend=self.embedder.backend,
             chunking=chunking_settings(self.settings),
+            bm25=bm25_record(self.settings),
             vector_kind=vectors.kind,
             corpora=corpora if corpora is not None else (previous.corpora if previous else []),
             passages=report.passages,
@@ -486,6 +496,16 @@ class Indexer:
         if self.index_dir.current_name() is None:
             return None
         return self.index_dir.read_info(self.index_dir.current(), verify="none")
+
+    def _lexical_stale(self) -> bool:
+        """Whether the live version's BM25 postings were scored with other constants than
+        the settings': then this run publishes even if no document changed, and the
+        publish re-scores them from the store (seconds; nothing is re-embedded)."""
+        info = self._live_info()
+        problem = None if info is None else lexical_mismatch(info, self.settings)
+        if problem is not None:
+            log.warning("re-scoring the lexical index: %s", problem)
+        return problem is not None
 
     def _compatible_live_index(self, can_rebuild: bool) -> bool:
         """Whether the live index can be updated in place with these settings.

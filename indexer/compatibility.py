@@ -8,14 +8,24 @@ in the builder, so the read side never imports the write side.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 from typing import Protocol
 
 from .errors import IndexMismatchError
+from .lexical import FTS5_BM25, Bm25
 from .settings import Settings
 from .snapshot import FORMAT_VERSION, IndexInfo
 
-__all__ = ["chunking_settings", "check_index_matches", "index_mismatches"]
+__all__ = [
+    "bm25_record",
+    "bm25_settings",
+    "check_index_matches",
+    "chunking_settings",
+    "index_mismatches",
+    "lexical_mismatch",
+    "recorded_bm25",
+]
 
 
 class _Model(Protocol):
@@ -60,8 +70,40 @@ def _embed_context(settings: Settings) -> dict[str, int | bool | str]:
     return {"embed_context": settings.embed_context}
 
 
+def bm25_settings(settings: Settings) -> Bm25:
+    """The BM25 constants a publish scores the lexical index with."""
+    return Bm25(k1=settings.bm25_k1, b=settings.bm25_b)
+
+
+def bm25_record(settings: Settings) -> dict[str, float]:
+    """The BM25 constants as an index records them (`IndexInfo.bm25`)."""
+    return asdict(bm25_settings(settings))
+
+
+def recorded_bm25(info: IndexInfo) -> Bm25:
+    """The constants an index's postings were scored with: an index from before they
+    were recorded was scored with FTS5's."""
+    return Bm25(**info.bm25) if info.bm25 is not None else FTS5_BM25
+
+
+def lexical_mismatch(info: IndexInfo, settings: Settings) -> str | None:
+    """Why the index's lexical scores do not match the settings, or None.
+
+    Kept apart from `index_mismatches`: BM25 constants only shape the lexical postings,
+    which every publish rebuilds from the passage store in seconds, so the builder
+    re-scores (no re-chunking, no re-embedding) while the reader refuses the index."""
+    built, wanted = recorded_bm25(info), bm25_settings(settings)
+    if built == wanted:
+        return None
+    return (
+        f"its BM25 postings were scored with k1 {built.k1}, b {built.b}, "
+        f"not k1 {wanted.k1}, b {wanted.b}"
+    )
+
+
 def index_mismatches(info: IndexInfo, settings: Settings, embedder: _Model) -> list[str]:
-    """Every reason the index cannot be used as it is, worded for the person rebuilding."""
+    """Every reason the index must be rebuilt from its documents, worded for the person
+    rebuilding (a lexical-only mismatch is `lexical_mismatch`: a re-score suffices)."""
     problems = []
     if info.format_version != FORMAT_VERSION:
         problems.append(f"it has format {info.format_version}, not {FORMAT_VERSION}")
@@ -77,10 +119,18 @@ def index_mismatches(info: IndexInfo, settings: Settings, embedder: _Model) -> l
 def check_index_matches(
     info: IndexInfo, settings: Settings, embedder: _Model, root: Path
 ) -> None:
-    """Refuse a mismatched index with the command that rebuilds it."""
+    """Refuse a mismatched index with the command that rebuilds it (or, when only its
+    BM25 constants differ, the build that re-scores it: `make serve` runs that build)."""
     problems = index_mismatches(info, settings, embedder)
     if problems:
         raise IndexMismatchError(
             f"The index at {root} does not match the settings: {'; '.join(problems)}. "
             f"Rebuild it: python -m indexer build --index {root} --rebuild"
+        )
+    lexical = lexical_mismatch(info, settings)
+    if lexical is not None:
+        raise IndexMismatchError(
+            f"The index at {root} does not match the settings: {lexical}. Build it again "
+            f"(the lexical index is re-scored in seconds, nothing is re-embedded): "
+            f"python -m indexer build --index {root} with its corpus folders"
         )

@@ -8,9 +8,10 @@ term) in plain `.npy` files. A query adds up a few memory-mapped slices with num
 takes the top k with `argpartition`: milliseconds at a million passages.
 
 Scoring follows FTS5's `bm25()` (the first evaluation tuned against it), with fields:
-k1 = 1.2, b = 0.75, idf = ln((N − n + 0.5) / (n + 0.5)) floored at 1e-6, a term's
-frequency counts passage text once, the agenda item title 0.6 and the document title 0.6,
-and a passage's length is its text plus title tokens. Tokens are FTS5's `unicode61
+k1 and b from the settings (`Bm25`; FTS5's 1.2 and 0.75 until round 6),
+idf = ln((N − n + 0.5) / (n + 0.5)) floored at 1e-6, a term's frequency counts
+passage text once, the agenda item title 0.6 and the document title 0.6, and a
+passage's length is its text plus title tokens. Tokens are FTS5's `unicode61
 remove_diacritics` words, lower-cased, stemmed with the original Porter algorithm
 (`porter` tokenizer), both at index and query time. Stopwords count towards length but
 get no posting list: no query asks for them.
@@ -35,6 +36,7 @@ import os
 import re
 from array import array
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -44,8 +46,22 @@ from .errors import IndexCorruptError, IndexDamagedError
 from .text import Analyzer
 
 LEXICAL_DIR = "lexical"
-K1 = 1.2
-B = 0.75
+
+
+@dataclass(frozen=True)
+class Bm25:
+    """BM25's two constants, applied when the postings are scored (at publish, not at
+    query time): an index's scores hold the values it was built with, so the index
+    records them (`IndexInfo.bm25`) and a mismatch is rebuilt, never mixed.
+
+    k1 is how fast repeated words saturate, b how much a long passage is discounted."""
+
+    k1: float
+    b: float
+
+
+FTS5_BM25 = Bm25(k1=1.2, b=0.75)
+"""FTS5's constants: what every index built before they were settings was scored with."""
 TITLE_WEIGHT = 0.6
 """A title word counts 0.6 of a text word: titles repeat over many passages. Chosen on
 `tune` with DOC_TITLE_WEIGHT (grid and objective: eval/README.md, Tuning procedure)."""
@@ -146,8 +162,9 @@ class LexicalIndex:
     # -- building ------------------------------------------------------------------------
 
     @classmethod
-    def build(cls, passages: Iterable[LexicalRow]) -> LexicalIndex:
-        """Index (passage id, text, item title[, document title]) rows, ascending by id.
+    def build(cls, passages: Iterable[LexicalRow], bm25: Bm25 = FTS5_BM25) -> LexicalIndex:
+        """Index (passage id, text, item title[, document title]) rows, ascending by id,
+        scored with `bm25`'s k1 and b.
 
         Each field counts with its weight in `FIELD_WEIGHTS`. Streams: at a million
         passages only the postings are held, not the texts.
@@ -180,6 +197,7 @@ class LexicalIndex:
             np.frombuffer(post_terms, dtype=np.int32),
             np.frombuffer(post_rows, dtype=np.int32),
             np.frombuffer(post_freqs, dtype=np.float32),
+            bm25,
         )
 
     @classmethod
@@ -191,6 +209,7 @@ class LexicalIndex:
         terms: np.ndarray,
         rows: np.ndarray,
         freqs: np.ndarray,
+        bm25: Bm25,
     ) -> LexicalIndex:
         n = len(ids)
         order = np.argsort(terms, kind="stable")  # rows stay ascending within a term
@@ -200,8 +219,9 @@ class LexicalIndex:
         np.cumsum(counts, out=indptr[1:])
         idf = bm25_idf(counts.astype(np.float64), n)
         avgdl = float(lengths.mean()) if n else 1.0
-        norm = K1 * (1 - B + B * lengths[rows] / avgdl)
-        scores = (idf[terms] * freqs * (K1 + 1) / (freqs + norm)).astype(np.float32)
+        k1, b = bm25.k1, bm25.b
+        norm = k1 * (1 - b + b * lengths[rows] / avgdl)
+        scores = (idf[terms] * freqs * (k1 + 1) / (freqs + norm)).astype(np.float32)
         return cls(ids, vocab, indptr, rows, scores)
 
     def save(self, folder: Path) -> None:

@@ -91,6 +91,21 @@ class Settings(BaseSettings):
         "noise, when it adds a word, then the item title). Recorded in the index "
         "(indexer/embed_context.py; eval/README.md 'Dense context, round 5')",
     )
+    bm25_k1: float = Field(
+        default=1.2,
+        gt=0,
+        description="BM25 k1 (how fast a repeated word saturates), applied when the lexical "
+        "index is scored at publish; recorded in the index, which is re-scored (no re-embedding) "
+        "by the next build when it differs. Kept at FTS5's 1.2: tune grid k1 0.3-2.0 x b "
+        "0.3-1.0 best 0.803 (k1 0.45) vs 0.794, under the 0.01 margin (eval/README.md, Round 6)",
+    )
+    bm25_b: float = Field(
+        default=0.75,
+        ge=0,
+        le=1,
+        description="BM25 b (how much a long passage is discounted), applied and recorded "
+        "like bm25_k1; kept at FTS5's 0.75 (same grid)",
+    )
     # -- search: retrieval and ranking ----------------------------------------------------
     fusion: Literal["rrf", "convex"] = Field(
         default="convex",
@@ -123,6 +138,13 @@ class Settings(BaseSettings):
         "question's words (idf-weighted) the passage holds, to this power; 0 is off. "
         "Tune grid 0, 0.5, 1, 2: 0.755, 0.770, 0.791, 0.768 (mean R@10, MRR@10; "
         "eval/README.md)",
+    )
+    dense_query: Literal["topic", "question", "both"] = Field(
+        default="topic",
+        description="What the dense side embeds: topic (the question without its date "
+        "words, as BM25 gets it), question (as asked) or both (the normalised mean of the "
+        "two vectors: a second encoding when they differ). Tune: 0.794 / 0.791 / 0.797 "
+        "(mean R@10, MRR@10): topic stays (eval/README.md, Round 6)",
     )
     candidates: int = Field(
         default=100, ge=10, description="Candidates each retriever passes to fusion"
@@ -303,6 +325,8 @@ class IndexSettings:
     max_passage_tokens: int
     min_passage_tokens: int
     embed_context: EmbedContext
+    bm25_k1: float
+    bm25_b: float
     max_document_bytes: int
     moderngov_contact: str | None
     moderngov_rate: float
@@ -319,6 +343,7 @@ class SearchSettings:
     lexical_coverage: float
     rrf_k: int
     lexical_weight: float
+    dense_query: str
     candidates: int
     pool: int
     span_boost: float

@@ -85,6 +85,9 @@ class IndexInfo(BaseModel):
     dim: int
     embed_backend: str = "torch"
     chunking: dict[str, int | bool | str]
+    bm25: dict[str, float] | None = None
+    """k1 and b the lexical postings were scored with; None: built before they were
+    recorded, with FTS5's 1.2 and 0.75 (`indexer.compatibility.recorded_bm25`)."""
     vector_kind: str
     corpora: list[str]
     passages: int

@@ -51,6 +51,7 @@ __all__ = [
     "SearchResult",
     "boost_span",
     "cover_span",
+    "query_vector",
     "reach_ends",
     "search",
 ]
@@ -112,7 +113,7 @@ def search(
     intent = parse_question(request.query, latest)
     topic, k = intent.topic, request.k
     width = max(tuning.pool, k)
-    vector = retriever.embedder.encode_query(topic)
+    vector = query_vector(retriever, request.query, topic, tuning.dense_query)
     ranked, cosines = retriever.rank(
         topic, max(tuning.candidates, width), request.mode, request.filters, tuning, vector
     )
@@ -128,6 +129,20 @@ def search(
     terms = ANALYZER.query_terms(topic)
     shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
     return SearchResult(request, intent, shown, cosines)
+
+
+def query_vector(retriever: Retriever, question: str, topic: str, what: str) -> np.ndarray:
+    """The vector the dense side searches with (`SearchSettings.dense_query`): the topic
+    (the question without its date words, what BM25 gets too), the question as asked,
+    or the normalised mean of both; one encoding when they are the same text."""
+    encode = retriever.embedder.encode_query
+    if what == "topic" or (what == "both" and question.strip() == topic):
+        return encode(topic)
+    if what == "question":
+        return encode(question.strip())
+    mean = np.asarray(encode(topic), dtype=np.float32) + encode(question.strip())
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm > 0 else mean
 
 
 def boost_span(hits: list[Hit], intent: TemporalIntent, factor: float) -> list[Hit]:

@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from eval.tune import grid_points, main, objective
+from eval.tune import _rescore_lexical, grid_points, main, objective
+from indexer.embedding import Embedder
+from indexer.lexical import Bm25, LexicalIndex
+from indexer.settings import Settings
+from search_api.archive import Archive
 
 
 def test_grid_points_are_every_combination() -> None:
@@ -34,3 +38,24 @@ def test_bad_grids_are_refused(
     )  # fmt: skip
     assert code == 2
     assert message in capsys.readouterr().err
+
+
+def test_a_bm25_point_is_scored_as_a_publish_would_score_it(
+    seed_settings: Settings, embedder: Embedder
+) -> None:
+    """A grid point setting k1/b searches the postings a publish with them would write
+    (re-scored from the index's own store); the next point without them gets the
+    index's own scores back. A fresh archive: the session's is not touched."""
+    archive = Archive.open(seed_settings, embedder)
+    rows = list(archive.reader().lexical_rows())
+    query = "agency social workers workforce"
+    lexical = archive.snapshot.retriever
+    published = lexical.lexical_index.search(query, 10)
+    archive.settings = seed_settings.model_copy(update={"bm25_k1": 0.5, "bm25_b": 0.3})
+    _rescore_lexical(archive)
+    rescored = lexical.lexical_index.search(query, 10)
+    assert rescored == LexicalIndex.build(rows, Bm25(k1=0.5, b=0.3)).search(query, 10)
+    assert rescored != published
+    archive.settings = seed_settings
+    _rescore_lexical(archive)
+    assert lexical.lexical_index.search(query, 10) == published
