@@ -11,6 +11,7 @@ import pytest
 
 from eval.answer_diagnose import abstention_summary, answerable_here
 from eval.fit_abstention import (
+    CANDIDATES,
     CORE,
     MAX_FALSE_ABSTENTION,
     MIN_GAIN,
@@ -84,8 +85,10 @@ def test_refuses_test_rows_and_bad_files(tmp_path: Path, capsys: pytest.CaptureF
     assert "cannot read rows" in capsys.readouterr().err
     rows[0]["split"] = "tune"
     path.write_text(json.dumps(rows))
-    assert main([str(path)]) == 0
-    assert "MODEL = AbstentionModel(" in capsys.readouterr().out
+    assert main([str(path), "--candidates", "cosine_z"]) == 0
+    out = capsys.readouterr().out
+    assert "MODEL = AbstentionModel(" in out
+    assert "cosine_z" in out and "salient_coverage   " not in out.split("chosen:")[0]
 
 
 def test_selection_takes_a_signal_only_for_an_out_of_fold_gain() -> None:
@@ -97,7 +100,8 @@ def test_selection_takes_a_signal_only_for_an_out_of_fold_gain() -> None:
             r["features"][f] = float(0.5 + rng.normal(0, 0.2))
         r["features"]["cosine_z"] = float(0.5 + rng.normal(0, 0.2))
         r["features"]["specific_coverage"] = 0.9 if r["answerable"] else 0.2
-    chosen, compared = select(load(raw))
+    assert set(CANDIDATES) >= {"specific_coverage", "cosine_z"}
+    chosen, compared = select(load(raw), ("specific_coverage", "cosine_z"))
     assert len(compared) == 4 * len(PENALTIES)
     assert "specific_coverage" in chosen.signals and chosen.feasible
     # A feasible reference (round 4's signals, penalty 1.0) gives way only to a gain.
