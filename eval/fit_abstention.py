@@ -32,7 +32,8 @@ anything that grows with the archive fails on one of the two.
    document; a group's rows on every index are held out together) estimates how the
    procedure does on questions it was not fitted on.
 5. Selection (round 5; round 6 added two candidates): the penalty from `PENALTIES` and
-   the signals from `CORE` plus any subset of `CANDIDATES` are chosen together by step 4's rates (nested: every
+   the signals from `CORE` plus any subset of `CANDIDATES` (`--candidates`: of those
+   named) are chosen together by step 4's rates (nested: every
    group decided by steps 1 to 3 run without it, threshold included): the largest
    mean abstention over the indexes with out-of-fold false abstention
    ≤ `MAX_FALSE_ABSTENTION` on each; ties go to fewer signals, then the larger
