@@ -24,6 +24,7 @@ from eval.fit_abstention import (
     select,
 )
 from eval.questions import Evidence, Question
+from eval.topic_saliency import auc, separation
 from search_api.abstention import FEATURES
 
 
@@ -129,3 +130,15 @@ def test_a_named_set_of_signals_skips_the_selection(
     out = capsys.readouterr().out
     assert "selection" not in out and "penalty 0.3" in out
     assert "specific_coverage  +0.000" in out
+
+
+def test_separation_reports_what_one_cut_abstains_on() -> None:
+    values = [0.9, 0.8, 0.7, 0.6, 0.2, 0.5, 0.75]
+    answerable = [True, True, True, True, False, False, False]
+    s = separation(values, answerable)
+    # Pairs with the answerable row above: 3 + 3 + 2 + 2 of 12.
+    assert s["auc"] == pytest.approx(10 / 12)
+    # Refusing none of 4 answerable rows (0.05 of 4 rounds down to 0): cut at 0.6.
+    assert s["abstention_at_cut"] == pytest.approx(2 / 3)
+    assert s["answerable_median"] == pytest.approx(0.75)
+    assert auc([1.0], [1.0]) == 0.5
