@@ -102,7 +102,9 @@ def _check_citations_plain(text: str, quotes: list[str], texts: list[str]) -> No
 
 
 def test_no_sentence_is_embedded_to_answer(service: Reader, seed_engine: Archive) -> None:
-    """An answer costs its search: the only text embedded is the question (once)."""
+    """An answer costs its search and one batch of the question's own words: the
+    question once, then (round 6, abstention) the question whole and once without each of
+    its content terms in one call; no passage or sentence is embedded."""
     stats = seed_engine.embedder.stats
     question = "What did the committee hear about agency social workers?"
     before = (stats.calls, stats.texts)
@@ -110,8 +112,11 @@ def test_no_sentence_is_embedded_to_answer(service: Reader, seed_engine: Archive
     search_cost = (stats.calls - before[0], stats.texts - before[1])
     before = (stats.calls, stats.texts)
     r = service.ask(SearchRequest(question, 8))
-    assert not r.abstained
-    assert (stats.calls - before[0], stats.texts - before[1]) == search_cost == (1, 1)
+    assert not r.abstained and r.features is not None
+    assert r.features.terms == ("hear", "agenc", "social", "worker")
+    saliency_batch = len(r.features.terms) + 1
+    assert search_cost == (1, 1)
+    assert (stats.calls - before[0], stats.texts - before[1]) == (2, 1 + saliency_batch)
 
 
 def test_markdown_emphasis_is_never_quoted() -> None:
