@@ -243,12 +243,14 @@ def support_features(
     cosines: Mapping[int, float],
     top_n: int = TOP_N,
     idf: Rarity | None = None,
-    saliency: Mapping[str, float] | None = None,
+    saliency: Callable[[], Mapping[str, float]] | None = None,
 ) -> SupportFeatures:
     """The signals of support for a question's content `terms` from its search results
     (a question without content words has no support: its coverage is 0); `idf` weighs
     the terms for `specific_coverage`, `saliency` (`term_saliency`; default: alike) for
-    the salient coverages. ``sentence_coverage`` is left at 0 for the answer builder,
+    the salient coverages. It is called only when the weights matter: a sentence that
+    holds every term gives both salient coverages 1 whatever they are, and the
+    encode it costs is saved. ``sentence_coverage`` is left at 0 for the answer builder,
     which scores sentences."""
     top = hits[:top_n]
     n = len(terms)
@@ -259,7 +261,9 @@ def support_features(
             best = max(best, sum(1 for t in terms if held(t, stems)) / n)
     first = max(cosines.items(), key=lambda kv: kv[1], default=None)
     agrees = first is not None and any(h.passage_id == first[0] for h in top)
-    sal = dict(saliency) if saliency is not None else dict.fromkeys(terms, 1.0)
+    sal: Mapping[str, float] = dict.fromkeys(terms, 1.0)
+    if saliency is not None and top and salient_coverage(sal, top, sentences=True) < 1.0:
+        sal = saliency()
     return SupportFeatures(
         top_cosine=round(first[1] if first else 0.0, 4),
         coverage=round(best, 4),

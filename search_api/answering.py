@@ -231,10 +231,10 @@ class AnswerBuilder:
         self, topic: str, aspects: Aspects, hits: Sequence[Hit], cosines: Mapping[int, float],
         scored: Sequence[Scored],
     ) -> SupportFeatures:  # fmt: skip
-        saliency = term_saliency(topic, aspects.terms, self.encode) if hits else None
         features = support_features(
-            aspects.terms, hits, cosines, idf=self.idf, saliency=saliency
-        )
+            aspects.terms, hits, cosines, idf=self.idf,
+            saliency=lambda: term_saliency(topic, aspects.terms, self.encode),
+        )  # fmt: skip
         best = max(
             (s.coverage for s in scored if s.candidate.rank < 5 and not s.candidate.items),
             default=0.0,

@@ -117,6 +117,11 @@ def test_no_sentence_is_embedded_to_answer(service: Reader, seed_engine: Archive
     saliency_batch = len(r.features.terms) + 1
     assert search_cost == (1, 1)
     assert (stats.calls - before[0], stats.texts - before[1]) == (2, 1 + saliency_batch)
+    # A sentence holding every term makes the weights moot: the batch is not encoded.
+    before = (stats.calls, stats.texts)
+    r = service.ask(SearchRequest("agency social workers", 8))
+    assert r.features is not None and r.features.salient_sentence_coverage == 1.0
+    assert (stats.calls - before[0], stats.texts - before[1]) == (1, 1)
 
 
 def test_markdown_emphasis_is_never_quoted() -> None:
