@@ -63,6 +63,8 @@ from indexer.text import ANALYZER, split_sentences
 __all__ = [
     "AbstentionModel",
     "MODEL",
+    "SALIENT",
+    "SALIENT_MODEL",
     "SupportFeatures",
     "cosine_standing",
     "coverage",
@@ -313,6 +315,10 @@ class AbstentionModel:
         values = [getattr(f, name) for name in FEATURES]
         return self.intercept + sum(w * v for w, v in zip(self.weights, values, strict=True))
 
+    def weighs(self, names: Sequence[str]) -> bool:
+        """Whether any of the named signals carries weight in the decision."""
+        return any(self.weights[FEATURES.index(n)] != 0 for n in names)
+
     def probability(self, f: SupportFeatures) -> float:
         """The margin as a probability (for display and calibration plots)."""
         return 1 / (1 + math.exp(-self.margin(f)))
@@ -326,18 +332,35 @@ class AbstentionModel:
         return self.margin(f) >= 0
 
 
-MODEL = AbstentionModel(
+SALIENT = ("salient_coverage", "salient_sentence_coverage")
+"""The signals that need the saliency encode (`term_saliency`)."""
+
+SALIENT_MODEL = AbstentionModel(
     intercept=-6.683,
     weights=(1.410, 2.534, 1.379, 1.433, 0.606, 0.595, 2.486, 1.623),
     partial_cosine=0.31,
 )
-"""Fitted by `python -m eval.fit_abstention` (round 6) on the tune split of eval/questions
-asked of two indexes: seeds + Kent + Kingston (96 answerable, 20 unanswerable) and the
-seeds alone (27 answerable, 89 unanswerable). The procedure's selection (nested
-leave-one-group-out over round 4's four signals plus every subset of round 5's and
-round 6's candidates, penalty 1.0, 0.3 or 0.1) chose all eight at penalty 1.0: out of
-fold, abstention 0.700 at false abstention 0.042 on the large index and 0.910 at 0.037
-on the seeds, against round 4's signals' 0.400 / 0.652 (gain 0.279 ≥ 0.025). In-sample
-(tune): 0.700 at 0.042 and 0.921 at 0.037. The floor `partial_cosine` is the lowest best
-cosine of an answerable tune question no top passage holds whole, rounded down, less
-0.05. See eval/README.md ("Abstention, round 6")."""
+"""What `python -m eval.fit_abstention` fitted in round 6, NOT served (`MODEL` is): on
+the tune split of eval/questions asked of two indexes, seeds + Kent + Kingston (96
+answerable, 20 unanswerable) and the seeds alone (27 answerable, 89 unanswerable), the
+procedure's selection (nested leave-one-group-out over round 4's four signals plus every
+subset of round 5's and round 6's candidates, penalty 1.0, 0.3 or 0.1) chose all eight
+at penalty 1.0: out of fold, abstention 0.700 at false abstention 0.042 on the large
+index and 0.910 at 0.037 on the seeds, against round 4's signals' 0.400 / 0.652. It
+fails the round's other gate on tune: false abstention per kind of question ≤ 0.05 (it
+refuses 1 of 12 list and 2 of 19 fact questions on the large index, against 0 and 1),
+and on test it refused 2 of 4 seed list questions. See eval/README.md ("Abstention,
+round 6")."""
+
+MODEL = AbstentionModel(
+    intercept=-4.310,
+    weights=(2.060, 3.793, 2.517, 1.171, 0.0, 0.0, 0.0, 0.0),
+    partial_cosine=0.32,
+)
+"""Served. Fitted by `python -m eval.fit_abstention` (round 4) on the tune split of
+eval/questions asked of two indexes: seeds + Kent + Kingston and the seeds alone.
+In-sample (tune): abstention 0.400 at false abstention 0.021 on the large index, 0.865
+at 0.037 on the seeds. Round 5's and round 6's signals are recorded on every answer and
+weigh 0 here; round 6's need an encode, made only for a policy that weighs them (or a
+diagnosis that asks, `AnswerBuilder.measure_saliency`). See `SALIENT_MODEL` and
+eval/README.md ("Abstention", rounds 5 and 6)."""

@@ -29,6 +29,7 @@ from indexer.settings import AnswerSettings
 
 from .abstention import (
     MODEL,
+    SALIENT,
     AbstentionModel,
     Encode,
     SupportFeatures,
@@ -201,7 +202,9 @@ class AnswerBuilder:
     weigh a question's words by); `policy` decides support (default: the fitted
     `abstention.MODEL`, with the settings' floors); `encode` is the embedding model's
     encoder, which weighs a question's words by their saliency for abstention (without
-    it they weigh alike).
+    it they weigh alike). The saliency encode is made only when the policy weighs the
+    salient signals or `measure_saliency` asks for them (`eval.answer_diagnose` does, so
+    the fitting rows hold them whatever is served).
     """
 
     def __init__(
@@ -214,6 +217,7 @@ class AnswerBuilder:
         self.tuning = tuning
         self.idf = idf
         self.encode = encode
+        self.measure_saliency = False
         self.policy = policy or dataclasses.replace(
             MODEL, min_cosine=tuning.min_cosine, min_coverage=tuning.min_coverage
         )
@@ -233,7 +237,10 @@ class AnswerBuilder:
     ) -> SupportFeatures:  # fmt: skip
         features = support_features(
             aspects.terms, hits, cosines, idf=self.idf,
-            saliency=lambda: term_saliency(topic, aspects.terms, self.encode),
+            saliency=(
+                (lambda: term_saliency(topic, aspects.terms, self.encode))
+                if self.measure_saliency or self.policy.weighs(SALIENT) else None
+            ),
         )  # fmt: skip
         best = max(
             (s.coverage for s in scored if s.candidate.rank < 5 and not s.candidate.items),

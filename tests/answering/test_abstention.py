@@ -8,6 +8,7 @@ moved with the archive's size. The target of issue #13 is false abstention ≤ 0
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,8 @@ from search_api.abstention import (
     ABSENT,
     FEATURES,
     MODEL,
+    SALIENT,
+    SALIENT_MODEL,
     Z_SCALE,
     SupportFeatures,
     cosine_standing,
@@ -25,6 +28,7 @@ from search_api.abstention import (
     support_features,
     term_saliency,
 )
+from search_api.answering import Answer, AnswerBuilder
 from search_api.archive import Archive, Reader
 from search_api.search import SearchRequest
 
@@ -191,21 +195,47 @@ def test_salient_coverage_weighs_the_held_words_by_saliency(service: Reader) -> 
     assert salient_coverage({}, top) == 0.0
 
 
-def test_a_question_whose_topic_word_is_absent_abstains(service: Reader) -> None:
+def _salient(service: Reader, engine: Archive) -> AnswerBuilder:
+    """The answer builder under round 6's fitted model (`SALIENT_MODEL`, not served)."""
+    tuning = service.settings.answers
+    policy = dataclasses.replace(
+        SALIENT_MODEL, min_cosine=tuning.min_cosine, min_coverage=tuning.min_coverage
+    )
+    return AnswerBuilder(tuning, service.answers.idf, policy, engine.embedder.encode)
+
+
+def _ask(service: Reader, builder: AnswerBuilder, question: str) -> Answer:
+    found = service.search(SearchRequest(question, 8))
+    precisions = service.precisions(found.hits)
+    return builder.answer(found.intent, found.hits, found.cosines, precisions, question=question)
+
+
+def test_a_question_whose_topic_word_is_absent_abstains(
+    service: Reader, seed_engine: Archive
+) -> None:
     # "graffiti" is in no seed passage; "Gloucestershire" is in most. Round 5's model
-    # answered from passages holding the place name alone.
-    answer = service.ask(SearchRequest("What is being done about graffiti in Gloucestershire?", 8))
+    # (still served) answers from passages holding the place name alone.
+    question = "What is being done about graffiti in Gloucestershire?"
+    answer = _ask(service, _salient(service, seed_engine), question)
     f = answer.features
     assert f is not None and f.terms == ("graffiti", "gloucestershir")
     assert f.saliency[0] > f.saliency[1]
     assert f.salient_coverage < f.coverage
     assert answer.abstained
+    assert not service.ask(SearchRequest(question, 8)).abstained  # the served model
 
 
-def test_a_paraphrased_answerable_question_is_answered(service: Reader) -> None:
+def test_a_paraphrased_answerable_question_is_answered(
+    service: Reader, seed_engine: Archive
+) -> None:
     # Worded unlike the papers ("from agencies", "proportion"), its topic words are held.
     question = "What proportion of social workers were from agencies?"
-    answer = service.ask(SearchRequest(question, 8))
+    answer = _ask(service, _salient(service, seed_engine), question)
     f = answer.features
     assert f is not None and f.salient_coverage >= 0.75
     assert not answer.abstained
+
+
+def test_the_served_model_does_not_pay_for_saliency() -> None:
+    assert not MODEL.weighs(SALIENT)
+    assert SALIENT_MODEL.weighs(SALIENT)
