@@ -81,6 +81,7 @@ def diagnose_answers(
     index_name = Path(str(archive.settings.index_dir)).name
     for q in questions:
         reader = archive.reader()
+        reader.answers.measure_saliency = True  # every signal, whatever the policy weighs
         t0 = time.perf_counter()
         found = reader.search(SearchRequest(q.question, k))
         answer = reader.ask(SearchRequest(q.question, k))

@@ -31,8 +31,9 @@ anything that grows with the archive fails on one of the two.
 4. Leave-one-group-out cross-validation on tune (the split's `group`s: a meeting or
    document; a group's rows on every index are held out together) estimates how the
    procedure does on questions it was not fitted on.
-5. Selection (round 5): the penalty from `PENALTIES` and the signals from `CORE` plus
-   any subset of `CANDIDATES` are chosen together by step 4's rates (nested: every
+5. Selection (round 5; round 6 added two candidates): the penalty from `PENALTIES` and
+   the signals from `CORE` plus any subset of `CANDIDATES` (`--candidates`: of those
+   named) are chosen together by step 4's rates (nested: every
    group decided by steps 1 to 3 run without it, threshold included): the largest
    mean abstention over the indexes with out-of-fold false abstention
    ≤ `MAX_FALSE_ABSTENTION` on each; ties go to fewer signals, then the larger
@@ -76,8 +77,8 @@ PENALTIES = (1.0, 0.3, 0.1)
 rows more closely, which the out-of-fold threshold then has to bear out)."""
 CORE = ("top_cosine", "coverage", "sentence_coverage", "dense_agrees")
 """Round 4's signals: every candidate set keeps them."""
-CANDIDATES = ("specific_coverage", "cosine_z")
-"""Round 5's signals, each in or out (`search_api.abstention`)."""
+CANDIDATES = ("specific_coverage", "cosine_z", "salient_coverage", "salient_sentence_coverage")
+"""Round 5's and round 6's signals, each in or out (`search_api.abstention`)."""
 MIN_GAIN = 0.025
 """Least gain in mean out-of-fold abstention for a candidate to replace the reference
 (half of one of the large index's 20 unanswerable tune questions)."""
@@ -255,12 +256,15 @@ def _candidate(rows: Rows, signals: tuple[str, ...], penalty: float) -> Candidat
     return Candidate(signals, penalty, cross_validate(rows.columns(signals), penalty))
 
 
-def select(rows: Rows) -> tuple[Candidate, list[Candidate]]:
-    """Step 5: the chosen (signals, penalty), and every candidate compared."""
+def select(
+    rows: Rows, candidates: Sequence[str] = CANDIDATES
+) -> tuple[Candidate, list[Candidate]]:
+    """Step 5: the chosen (signals, penalty), and every candidate compared (`CORE` plus
+    each subset of `candidates`: every one of `CANDIDATES` unless told)."""
     sets = [
         CORE + extra
-        for n in range(len(CANDIDATES) + 1)
-        for extra in itertools.combinations(CANDIDATES, n)
+        for n in range(len(candidates) + 1)
+        for extra in itertools.combinations(tuple(candidates), n)
     ]
     compared = [_candidate(rows, s, p) for s in sets for p in PENALTIES]
     reference = compared[0]
@@ -310,6 +314,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--signals", nargs="+", choices=FEATURES, help="fit these signals (skip step 5)"
     )
     p.add_argument("--penalty", type=float, default=PENALTY, help="with --signals")
+    p.add_argument(
+        "--candidates", nargs="*", choices=CANDIDATES, default=list(CANDIDATES),
+        help="step 5 compares CORE plus each subset of these (default: all)",
+    )  # fmt: skip
     args = p.parse_args(argv)
     raw: list[dict[str, Any]] = []
     for path in args.rows:
@@ -333,7 +341,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.signals:
         chosen = Candidate(tuple(args.signals), args.penalty, {})
     else:
-        chosen, compared = select(rows)
+        chosen, compared = select(rows, args.candidates)
         print("selection (out-of-fold abstention / false abstention per index):")
         for c in compared:
             extra = "+".join(s for s in c.signals if s not in CORE) or "core"

@@ -27,7 +27,16 @@ from datetime import date
 from indexer.models import Citation, DatePrecision, Hit, MeetingKey
 from indexer.settings import AnswerSettings
 
-from .abstention import MODEL, AbstentionModel, SupportFeatures, coverage, support_features
+from .abstention import (
+    MODEL,
+    SALIENT,
+    AbstentionModel,
+    Encode,
+    SupportFeatures,
+    coverage,
+    support_features,
+    term_saliency,
+)
 from .sentences import (
     LIST_LEAD,
     Aspects,
@@ -191,7 +200,11 @@ class AnswerBuilder:
 
     `idf(term)` is a term's inverse document frequency over the archive (what sentences
     weigh a question's words by); `policy` decides support (default: the fitted
-    `abstention.MODEL`, with the settings' floors).
+    `abstention.MODEL`, with the settings' floors); `encode` is the embedding model's
+    encoder, which weighs a question's words by their saliency for abstention (without
+    it they weigh alike). The saliency encode is made only when the policy weighs the
+    salient signals or `measure_saliency` asks for them (`eval.answer_diagnose` does, so
+    the fitting rows hold them whatever is served).
     """
 
     def __init__(
@@ -199,9 +212,12 @@ class AnswerBuilder:
         tuning: AnswerSettings,
         idf: Callable[[str], float] | None = None,
         policy: AbstentionModel | None = None,
+        encode: Encode | None = None,
     ) -> None:
         self.tuning = tuning
         self.idf = idf
+        self.encode = encode
+        self.measure_saliency = False
         self.policy = policy or dataclasses.replace(
             MODEL, min_cosine=tuning.min_cosine, min_coverage=tuning.min_coverage
         )
@@ -213,13 +229,19 @@ class AnswerBuilder:
         """The abstention signals of a question's evidence."""
         aspects = aspects_of(question, intent.topic, intent.trend)
         scored = score_candidates(candidates(hits), aspects, cosines, idf=self.idf)
-        return self._features(aspects, hits, cosines, scored)
+        return self._features(intent.topic, aspects, hits, cosines, scored)
 
     def _features(
-        self, aspects: Aspects, hits: Sequence[Hit], cosines: Mapping[int, float],
+        self, topic: str, aspects: Aspects, hits: Sequence[Hit], cosines: Mapping[int, float],
         scored: Sequence[Scored],
     ) -> SupportFeatures:  # fmt: skip
-        features = support_features(aspects.terms, hits, cosines, idf=self.idf)
+        features = support_features(
+            aspects.terms, hits, cosines, idf=self.idf,
+            saliency=(
+                (lambda: term_saliency(topic, aspects.terms, self.encode))
+                if self.measure_saliency or self.policy.weighs(SALIENT) else None
+            ),
+        )  # fmt: skip
         best = max(
             (s.coverage for s in scored if s.candidate.rank < 5 and not s.candidate.items),
             default=0.0,
@@ -248,7 +270,7 @@ class AnswerBuilder:
         aspects = aspects_of(question or intent.topic, intent.topic, intent.trend)
         found = candidates(hits)
         scored = score_candidates(found, aspects, cosines, idf=self.idf)
-        features = self._features(aspects, hits, cosines, scored)
+        features = self._features(intent.topic, aspects, hits, cosines, scored)
         if not self.policy.supported(support or features):
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         sentences = [s for s in scored if not s.candidate.items]

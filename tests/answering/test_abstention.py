@@ -8,6 +8,7 @@ moved with the archive's size. The target of issue #13 is false abstention ≤ 0
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -17,12 +18,17 @@ from search_api.abstention import (
     ABSENT,
     FEATURES,
     MODEL,
+    SALIENT,
+    SALIENT_MODEL,
     Z_SCALE,
     SupportFeatures,
     cosine_standing,
+    salient_coverage,
     specific_coverage,
     support_features,
+    term_saliency,
 )
+from search_api.answering import Answer, AnswerBuilder
 from search_api.archive import Archive, Reader
 from search_api.search import SearchRequest
 
@@ -83,9 +89,11 @@ def test_a_one_word_search_a_passage_holds_is_answered(service: Reader) -> None:
 def test_the_cosine_floor_applies_only_to_partly_held_questions() -> None:
     low = MODEL.partial_cosine - 0.1
     whole = SupportFeatures(top_cosine=low, coverage=1.0, sentence_coverage=1.0,
-                            dense_agrees=1.0)  # fmt: skip
+                            dense_agrees=1.0, salient_coverage=1.0,
+                            salient_sentence_coverage=1.0)  # fmt: skip
     partial = SupportFeatures(top_cosine=low, coverage=0.5, sentence_coverage=1.0,
-                              dense_agrees=1.0)  # fmt: skip
+                              dense_agrees=1.0, salient_coverage=1.0,
+                              salient_sentence_coverage=1.0)  # fmt: skip
     assert MODEL.margin(partial) >= 0  # the linear model alone would answer it
     assert MODEL.supported(whole)
     assert not MODEL.supported(partial)
@@ -160,3 +168,74 @@ def test_cosine_standing_is_in_units_of_the_spread() -> None:
 
 def test_the_shipped_model_weighs_every_signal() -> None:
     assert len(MODEL.weights) == len(FEATURES)
+
+
+# -- round 6: the word the question is about, named by the embedding model -----------------
+
+
+def test_the_embedding_model_names_the_topic_word(seed_engine: Archive) -> None:
+    # Archive rarity cannot tell "graffiti" from the plain words around it; leaving it out
+    # moves the question's vector furthest.
+    topic = "What is being done about graffiti in the town centre?"
+    sal = term_saliency(topic, ("graffiti", "town", "centr"), seed_engine.embedder.encode)
+    assert max(sal, key=lambda t: sal[t]) == "graffiti"
+    assert all(v >= 0 for v in sal.values())
+    # One term, or no encoder: nothing to compare, every term weighs alike.
+    assert term_saliency(topic, ("graffiti",), seed_engine.embedder.encode) == {"graffiti": 1.0}
+    assert term_saliency(topic, ("graffiti", "town"), None) == {"graffiti": 1.0, "town": 1.0}
+
+
+def test_salient_coverage_weighs_the_held_words_by_saliency(service: Reader) -> None:
+    found = service.search(SearchRequest("agency social workers", 8))
+    top = found.hits[:5]
+    assert salient_coverage({"agenc": 3.0, "graffiti": 1.0}, top) == pytest.approx(0.75)
+    assert salient_coverage({"agenc": 1.0, "graffiti": 3.0}, top) == pytest.approx(0.25)
+    # A sentence never holds more than its passage.
+    assert salient_coverage({"agenc": 1.0, "graffiti": 3.0}, top, sentences=True) <= 0.25
+    assert salient_coverage({}, top) == 0.0
+
+
+def _salient(service: Reader, engine: Archive) -> AnswerBuilder:
+    """The answer builder under round 6's fitted model (`SALIENT_MODEL`, not served)."""
+    tuning = service.settings.answers
+    policy = dataclasses.replace(
+        SALIENT_MODEL, min_cosine=tuning.min_cosine, min_coverage=tuning.min_coverage
+    )
+    return AnswerBuilder(tuning, service.answers.idf, policy, engine.embedder.encode)
+
+
+def _ask(service: Reader, builder: AnswerBuilder, question: str) -> Answer:
+    found = service.search(SearchRequest(question, 8))
+    precisions = service.precisions(found.hits)
+    return builder.answer(found.intent, found.hits, found.cosines, precisions, question=question)
+
+
+def test_a_question_whose_topic_word_is_absent_abstains(
+    service: Reader, seed_engine: Archive
+) -> None:
+    # "graffiti" is in no seed passage; "Gloucestershire" is in most. Round 5's model
+    # (still served) answers from passages holding the place name alone.
+    question = "What is being done about graffiti in Gloucestershire?"
+    answer = _ask(service, _salient(service, seed_engine), question)
+    f = answer.features
+    assert f is not None and f.terms == ("graffiti", "gloucestershir")
+    assert f.saliency[0] > f.saliency[1]
+    assert f.salient_coverage < f.coverage
+    assert answer.abstained
+    assert not service.ask(SearchRequest(question, 8)).abstained  # the served model
+
+
+def test_a_paraphrased_answerable_question_is_answered(
+    service: Reader, seed_engine: Archive
+) -> None:
+    # Worded unlike the papers ("from agencies", "proportion"), its topic words are held.
+    question = "What proportion of social workers were from agencies?"
+    answer = _ask(service, _salient(service, seed_engine), question)
+    f = answer.features
+    assert f is not None and f.salient_coverage >= 0.75
+    assert not answer.abstained
+
+
+def test_the_served_model_does_not_pay_for_saliency() -> None:
+    assert not MODEL.weighs(SALIENT)
+    assert SALIENT_MODEL.weighs(SALIENT)

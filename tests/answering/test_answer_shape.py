@@ -102,7 +102,8 @@ def _check_citations_plain(text: str, quotes: list[str], texts: list[str]) -> No
 
 
 def test_no_sentence_is_embedded_to_answer(service: Reader, seed_engine: Archive) -> None:
-    """An answer costs its search: the only text embedded is the question (once)."""
+    """An answer costs its search: the only text embedded is the question (once); the
+    served abstention model does not weigh the saliency signals, so nothing more."""
     stats = seed_engine.embedder.stats
     question = "What did the committee hear about agency social workers?"
     before = (stats.calls, stats.texts)
@@ -112,6 +113,25 @@ def test_no_sentence_is_embedded_to_answer(service: Reader, seed_engine: Archive
     r = service.ask(SearchRequest(question, 8))
     assert not r.abstained
     assert (stats.calls - before[0], stats.texts - before[1]) == search_cost == (1, 1)
+
+
+def test_measuring_saliency_embeds_the_question_once_more(
+    service: Reader, seed_engine: Archive
+) -> None:
+    """Measured (a policy that weighs it, or a diagnosis), saliency costs one batch: the
+    question whole and once without each content term; never a passage."""
+    stats = seed_engine.embedder.stats
+    reader = seed_engine.reader()
+    reader.answers.measure_saliency = True
+    before = (stats.calls, stats.texts)
+    r = reader.ask(SearchRequest("What did the committee hear about agency social workers?", 8))
+    assert r.features is not None and r.features.terms == ("hear", "agenc", "social", "worker")
+    assert (stats.calls - before[0], stats.texts - before[1]) == (2, 1 + 5)
+    # A sentence holding every term makes the weights moot: the batch is not encoded.
+    before = (stats.calls, stats.texts)
+    r = reader.ask(SearchRequest("agency social workers", 8))
+    assert r.features is not None and r.features.salient_sentence_coverage == 1.0
+    assert (stats.calls - before[0], stats.texts - before[1]) == (1, 1)
 
 
 def test_markdown_emphasis_is_never_quoted() -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from eval.answer_diagnose import abstention_summary, answerable_here
 from eval.fit_abstention import (
+    CANDIDATES,
     CORE,
     MAX_FALSE_ABSTENTION,
     MIN_GAIN,
@@ -23,6 +24,7 @@ from eval.fit_abstention import (
     select,
 )
 from eval.questions import Evidence, Question
+from eval.topic_saliency import auc, separation
 from search_api.abstention import FEATURES
 
 
@@ -84,8 +86,10 @@ def test_refuses_test_rows_and_bad_files(tmp_path: Path, capsys: pytest.CaptureF
     assert "cannot read rows" in capsys.readouterr().err
     rows[0]["split"] = "tune"
     path.write_text(json.dumps(rows))
-    assert main([str(path)]) == 0
-    assert "MODEL = AbstentionModel(" in capsys.readouterr().out
+    assert main([str(path), "--candidates", "cosine_z"]) == 0
+    out = capsys.readouterr().out
+    assert "MODEL = AbstentionModel(" in out
+    assert "cosine_z" in out and "salient_coverage   " not in out.split("chosen:")[0]
 
 
 def test_selection_takes_a_signal_only_for_an_out_of_fold_gain() -> None:
@@ -97,7 +101,8 @@ def test_selection_takes_a_signal_only_for_an_out_of_fold_gain() -> None:
             r["features"][f] = float(0.5 + rng.normal(0, 0.2))
         r["features"]["cosine_z"] = float(0.5 + rng.normal(0, 0.2))
         r["features"]["specific_coverage"] = 0.9 if r["answerable"] else 0.2
-    chosen, compared = select(load(raw))
+    assert set(CANDIDATES) >= {"specific_coverage", "cosine_z"}
+    chosen, compared = select(load(raw), ("specific_coverage", "cosine_z"))
     assert len(compared) == 4 * len(PENALTIES)
     assert "specific_coverage" in chosen.signals and chosen.feasible
     # A feasible reference (round 4's signals, penalty 1.0) gives way only to a gain.
@@ -125,3 +130,15 @@ def test_a_named_set_of_signals_skips_the_selection(
     out = capsys.readouterr().out
     assert "selection" not in out and "penalty 0.3" in out
     assert "specific_coverage  +0.000" in out
+
+
+def test_separation_reports_what_one_cut_abstains_on() -> None:
+    values = [0.9, 0.8, 0.7, 0.6, 0.2, 0.5, 0.75]
+    answerable = [True, True, True, True, False, False, False]
+    s = separation(values, answerable)
+    # Pairs with the answerable row above: 3 + 3 + 2 + 2 of 12.
+    assert s["auc"] == pytest.approx(10 / 12)
+    # Refusing none of 4 answerable rows (0.05 of 4 rounds down to 0): cut at 0.6.
+    assert s["abstention_at_cut"] == pytest.approx(2 / 3)
+    assert s["answerable_median"] == pytest.approx(0.75)
+    assert auc([1.0], [1.0]) == 0.5
