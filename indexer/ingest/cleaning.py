@@ -447,8 +447,11 @@ class _Builder:
             and self.last_lines == 1
             and self.last_line >= 0.75 * self.width
             and not _title_like(last)
-            and not _title_like(text)
-            and (len(text) >= 0.75 * self.width or not _is_unterminated(text))
+            and (
+                not _title_like(text)
+                and (len(text) >= 0.75 * self.width or not _is_unterminated(text))
+                or (bool(LIST_ITEM.match(last)) and self.width <= 120)
+            )
         ):
             # A hanging-indent paragraph: converters set its numbered first line apart
             # ("(2)  The Chairman drew Members' attention to the Section 25 Assurance" /
@@ -589,6 +592,10 @@ _STRAY_STRONG = re.compile(
     r"(?<![\w\\])\*{2,}(?=\S)|(?<=\S)(?<!\\)\*{2,}(?!\w)|(?<!\S)\*{2,}(?!\S)"
 )
 _STRAY_UNDERLINE = re.compile(r"(?<![\w\\])_{2,}(?=\w)|(?<=\w)_{2,}(?![\w])")
+_MD_CODE = re.compile(r"`(?P<text>[^`\n]+)`")
+"""An inline code span: converters write a bullet glyph they cannot map as `o`."""
+_MD_ORDINAL = re.compile(r"(?<=\d)\s?(?:\[(?P<a>st|nd|rd|th)\]|\^(?P<b>st|nd|rd|th)\^)")
+"""A superscript ordinal as a converter writes it: "27 [th]", "27^th^" -> "27th"."""
 _BLANK_TO_FILL = re.compile(r"_{3,}|\.{5,}")
 """A form's line to sign or fill in ("Signed: ________ Cathaoirleach")."""
 _PROTECTED = "\ue000"
@@ -629,6 +636,8 @@ def demarkdown(text: str) -> str:
         if not _MD_RULE.match(line):
             line = _BLANK_TO_FILL.sub(" ", line)
         line = _MD_LINK.sub(lambda m: m["text"], line)
+        line = _MD_CODE.sub(lambda m: m["text"], line)
+        line = _MD_ORDINAL.sub(lambda m: m["a"] or m["b"], line)
         if raw.strip() and not line.strip():
             out.append("")
             continue

@@ -24,7 +24,7 @@ def _paras() -> list[str]:
 
 def _chunks(count_tokens: CountTokens) -> list[Chunk]:
     paras = clean(read_file(MINUTES, MINUTES.read_bytes()))
-    return chunk_units(build_units(paras), count_tokens, 240, 40)
+    return chunk_units(build_units(paras, converted=True), count_tokens, 240, 40)
 
 
 def test_a_hanging_indent_first_line_is_not_a_paragraph_of_its_own() -> None:
@@ -64,5 +64,60 @@ def test_a_sentence_over_a_page_separator_is_one_paragraph() -> None:
     assert any(
         "agree to have due regard to the contents when making decisions about the proposed "
         "budget" in p
+        for p in paras
+    )
+
+
+# The first two pages of Kent's Finance Monitoring Report, Quarter 3 2024-25 (Cabinet,
+# 30 January 2025), converted the same way: a contact list under a bold "Contact
+# Details" line, then a contents table.
+REPORT = DATA / "kent_finance_monitoring_2024-25_q3_pymupdf4llm.md"
+
+
+def test_a_contact_line_is_never_a_section_title(count_tokens: CountTokens) -> None:
+    paras = clean(read_file(REPORT, REPORT.read_bytes()))
+    chunks = chunk_units(build_units(paras, converted=True), count_tokens, 240, 40)
+    titles = {c.item_title for c in chunks}
+    assert "Contact Details" in titles
+    assert not any(t and ("@" in t or "03000" in t) for t in titles), titles
+    contact = next(c for c in chunks if "cath.head@kent.gov.uk" in c.text)
+    assert contact.item_title == "Contact Details"
+
+
+# Three pages (8, 12-13, 15-16) of Kent's printed Cabinet minutes of 30 January 2025,
+# converted the same way: superscript ordinals as "27 [th]", sub-bullets the converter
+# wrote as inline code ("`o` Windsor and Maidenhead, 25%"), lettered resolutions whose
+# first line stands apart.
+CABINET = DATA / "kent_cabinet_2025-01-30_pymupdf4llm.md"
+
+
+def _cabinet_paras() -> list[str]:
+    return [p.text for p in clean(read_file(CABINET, CABINET.read_bytes()))]
+
+
+def test_superscript_ordinals_join_their_number() -> None:
+    paras = _cabinet_paras()
+    assert "- Changes to wellbeing services \u2013 26 November to 27th January 2025" in paras
+    assert not any("[th]" in p or "[st]" in p for p in paras)
+
+
+def test_a_bullet_written_as_inline_code_is_a_bullet() -> None:
+    paras = _cabinet_paras()
+    assert "- Windsor and Maidenhead, 25%" in paras
+    assert "- Hampshire, 15 %" in paras
+    assert not any("`" in p for p in paras)
+
+
+def test_a_lettered_resolution_goes_on_after_its_first_line() -> None:
+    paras = _cabinet_paras()
+    assert (
+        "(a) Adopt the Integrated Care Strategy Delivery Plan on behalf of Kent County Council"
+        in paras
+    )
+    assert any(
+        p.startswith(
+            "(b) Delegate authority to the Director of Public Health in consultation with the "
+            "Cabinet Member for Adult Social Care"
+        )
         for p in paras
     )
