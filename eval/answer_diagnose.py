@@ -28,7 +28,7 @@ from typing import Any
 
 from eval.answer_metrics import AnswerView, score_answer, summarise
 from eval.answer_metrics import CitedQuote as ViewQuote
-from eval.documents import manifest_dates
+from eval.documents import manifest_dates, original_paths
 from eval.matching import normalise
 from eval.questions import Question
 from eval.split import add_split_arguments, split_questions, split_settings
@@ -77,7 +77,9 @@ def diagnose_answers(
     from search_api.search import SearchRequest
 
     rows = []
-    indexed = {d.path for d in archive.reader().documents()}
+    # A converted archive's documents stand for the PDFs the gold quotes name.
+    aliases = original_paths(archive.settings.corpus_dirs)
+    indexed = {aliases.get(d.path, d.path) for d in archive.reader().documents()}
     index_name = Path(str(archive.settings.index_dir)).name
     for q in questions:
         reader = archive.reader()

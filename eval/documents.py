@@ -19,13 +19,14 @@ __all__ = [
     "SUPPORTED_SUFFIXES",
     "corpus_files",
     "manifest_dates",
+    "original_paths",
     "read_text",
     "resolve_document",
 ]
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES = (".txt", ".pdf", ".html", ".htm")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm")
 
 
 def read_text(path: Path | str) -> str:
@@ -46,7 +47,7 @@ def _read_text_cached(path: str) -> str:
 
         with open(path, "rb") as fh:
             return BeautifulSoup(fh.read(), "html.parser").get_text()
-    if suffix == ".txt":
+    if suffix in (".txt", ".md"):
         return Path(path).read_text(encoding="utf-8", errors="replace")
     raise ValueError(f"{path}: unsupported file type {suffix!r} (expected {SUPPORTED_SUFFIXES})")
 
@@ -85,10 +86,31 @@ def manifest_dates(corpus_dirs: Sequence[Path | str]) -> dict[str, date]:
                 raw = (row.get("meeting_date") or "").strip()
                 if row.get("path") and raw:
                     try:
-                        dates.setdefault(row["path"], date.fromisoformat(raw))
+                        day = date.fromisoformat(raw)
                     except ValueError:
                         log.warning("%s: bad meeting_date %r for %s", manifest, raw, row["path"])
+                        continue
+                    dates.setdefault(row["path"], day)
+                    if original := (row.get("converted_from") or "").strip():
+                        dates.setdefault(original, day)
     return dates
+
+
+def original_paths(corpus_dirs: Sequence[Path | str]) -> dict[str, str]:
+    """Converted file -> the file it was converted from, from manifests' `converted_from`
+    column (`eval.convert` writes it): gold `found_in` paths name the original PDFs, so a
+    converted archive is scored against the same questions."""
+    out: dict[str, str] = {}
+    for d in map(Path, corpus_dirs):
+        manifest = d / "manifest.csv"
+        if not manifest.is_file():
+            continue
+        with manifest.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                original = (row.get("converted_from") or "").strip()
+                if row.get("path") and original:
+                    out[row["path"]] = original
+    return out
 
 
 def resolve_document(rel_path: str, corpus_dirs: Sequence[Path | str]) -> Path | None:

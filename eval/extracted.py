@@ -62,7 +62,10 @@ def extract_corpus(
     corpus_dir: Path | str, count_tokens: Callable[[str], int] | None = None
 ) -> dict[str, ExtractedFile]:
     """Every file of a corpus folder (manifest rows and other supported files), keyed by
-    its path relative to the folder, read and cut exactly as the indexer does."""
+    its path relative to the folder, read and cut exactly as the indexer does. A converted
+    file (manifest column `converted_from`) is keyed by the path of its original, which is
+    what gold quotes' `found_in` names."""
+    from eval.documents import original_paths
     from indexer.errors import IngestError
     from indexer.ingest import discover, ingest_file
     from indexer.settings import Settings
@@ -70,7 +73,9 @@ def extract_corpus(
     settings = Settings()
     counter = count_tokens or token_counter()
     out: dict[str, ExtractedFile] = {}
+    aliases = original_paths([corpus_dir])
     for source in discover(Path(corpus_dir)):
+        key = aliases.get(source.relative_path, source.relative_path)
         try:
             parsed = ingest_file(
                 source,
@@ -80,8 +85,8 @@ def extract_corpus(
             )
         except IngestError as exc:
             log.warning("%s: %s", source.relative_path, exc.reason)
-            out[source.relative_path] = ExtractedFile(source.relative_path, (), exc.reason)
+            out[key] = ExtractedFile(key, (), exc.reason)
             continue
         passages = tuple(normalise(c.text) for c in parsed.chunks)
-        out[source.relative_path] = ExtractedFile(source.relative_path, passages)
+        out[key] = ExtractedFile(key, passages)
     return out

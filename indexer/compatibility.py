@@ -40,14 +40,17 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 5
+CHUNKER_VERSION = 6
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
 their lead-ins; 4: lists no longer joined to their lead-ins, which lost recall on tune;
 5: other councils' minutes: "Item 6.1", "Minute No. 101/15" and "4 THREE WATERS" labels
 open items, vote outcomes stay with their motion, running headers naming the meeting go,
-emphasis closed on a later wrapped line goes),
+emphasis closed on a later wrapped line goes; 6: converted text (text and Markdown files
+only; PDF, HTML and Word passages are unchanged): a hanging-indent paragraph's first line
+set apart by the converter goes on, "27 [th]" ordinals and `o` inline-code bullets are
+undone, contact lines are never section titles),
 so an index made by older rules is rebuilt instead of silently reused."""
 
 

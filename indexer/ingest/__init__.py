@@ -57,7 +57,9 @@ def ingest_file(
     meta = build_meta(
         source, from_text(raw, paras), len(raw.pages) if raw.format == "pdf" else None
     )
-    chunks = chunk_units(build_units(paras), count_tokens, max_tokens, min_tokens)
+    chunks = chunk_units(
+        build_units(paras, converted=raw.format == "text"), count_tokens, max_tokens, min_tokens
+    )
     if not chunks:
         raise IngestError(source.path, "no text: nothing readable is left after cleaning")
     return ParsedDocument(meta=meta, chunks=chunks, content_hash=hashlib.sha256(data).hexdigest())

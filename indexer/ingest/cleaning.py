@@ -375,6 +375,11 @@ class _Builder:
     """Length of the last source line of the last paragraph."""
     compounds: frozenset[str] = frozenset()
     """Hyphenated words the document writes within a line (`hyphenated_words`)."""
+    converted: bool = False
+    """Converted text (a text file): its blank lines are a converter's guesses, not gaps
+    measured on the page, so a lone full-width line before one may be a wrap."""
+    last_lines: int = 0
+    """Source lines in the last paragraph."""
 
     def add(self, lines: list[str], page: int | None, after_break: bool) -> None:
         """Add one block: drop it if noise, else start a paragraph or continue the last one."""
@@ -398,11 +403,13 @@ class _Builder:
                 joined = join_wrapped(prev.text, text, self.compounds)
                 self.paras[target] = replace(prev, text=joined)
                 self.last_line = last_line
+                self.last_lines += len(lines)
                 return
         if marked:
             self.closed.add(len(self.paras))
         self.paras.append(Para(text=text, page=page))
         self.last_line = last_line
+        self.last_lines = len(lines)
 
     def _continues(self, text: str, after_break: bool) -> bool:
         first = text[:1]
@@ -435,6 +442,22 @@ class _Builder:
         if wrapped:
             # "The council agreed to extend the" / "" / "Cleaning Contract for two years."
             return True
+        if (
+            self.converted
+            and self.last_lines == 1
+            and self.last_line >= 0.75 * self.width
+            and not _title_like(last)
+            and (
+                not _title_like(text)
+                and (len(text) >= 0.75 * self.width or not _is_unterminated(text))
+                or (bool(LIST_ITEM.match(last)) and self.width <= 120)
+            )
+        ):
+            # A hanging-indent paragraph: converters set its numbered first line apart
+            # ("(2)  The Chairman drew Members' attention to the Section 25 Assurance" /
+            # "" / "Statement, as considered under the previous item, ..."). A full line
+            # that is not a title and stops mid-sentence goes on in the next block.
+            return True
         if _ends_mid_clause(last, strongly=True):
             # "... reported apologies from Mr Mike" / "Sole, Ms Lottie Parfitt and ..."
             return True
@@ -449,7 +472,7 @@ class _Builder:
         return False
 
 
-def paragraphs_from_pages(pages: list[str], paged: bool) -> list[Para]:
+def paragraphs_from_pages(pages: list[str], paged: bool, converted: bool = False) -> list[Para]:
     """Turn page texts into paragraphs: the core of PDF and plain-text cleaning.
 
     Lines are joined into paragraphs across blank lines and page breaks when the first
@@ -464,6 +487,7 @@ def paragraphs_from_pages(pages: list[str], paged: bool) -> list[Para]:
         width=width,
         spaced=_is_spaced(page_blocks, width),
         compounds=hyphenated_words("\n".join(texts)),
+        converted=converted,
     )
     for index, blocks in enumerate(page_blocks):
         page_no = index + 1 if paged else None
@@ -568,6 +592,10 @@ _STRAY_STRONG = re.compile(
     r"(?<![\w\\])\*{2,}(?=\S)|(?<=\S)(?<!\\)\*{2,}(?!\w)|(?<!\S)\*{2,}(?!\S)"
 )
 _STRAY_UNDERLINE = re.compile(r"(?<![\w\\])_{2,}(?=\w)|(?<=\w)_{2,}(?![\w])")
+_MD_CODE = re.compile(r"`(?P<text>[^`\n]+)`")
+"""An inline code span: converters write a bullet glyph they cannot map as `o`."""
+_MD_ORDINAL = re.compile(r"(?<=\d)\s?(?:\[(?P<a>st|nd|rd|th)\]|\^(?P<b>st|nd|rd|th)\^)")
+"""A superscript ordinal as a converter writes it: "27 [th]", "27^th^" -> "27th"."""
 _BLANK_TO_FILL = re.compile(r"_{3,}|\.{5,}")
 """A form's line to sign or fill in ("Signed: ________ Cathaoirleach")."""
 _PROTECTED = "\ue000"
@@ -608,6 +636,8 @@ def demarkdown(text: str) -> str:
         if not _MD_RULE.match(line):
             line = _BLANK_TO_FILL.sub(" ", line)
         line = _MD_LINK.sub(lambda m: m["text"], line)
+        line = _MD_CODE.sub(lambda m: m["text"], line)
+        line = _MD_ORDINAL.sub(lambda m: m["a"] or m["b"], line)
         if raw.strip() and not line.strip():
             out.append("")
             continue
@@ -767,7 +797,9 @@ def clean(raw: RawDocument) -> list[Para]:
                 for part in split_at_page_footers(page)
             ]
         pages = [page.replace("\f", "\n") for page in converted]
-    paras = strip_footnote_markers(paragraphs_from_pages(strip_page_furniture(pages), raw.paged))
+    paras = strip_footnote_markers(
+        paragraphs_from_pages(strip_page_furniture(pages), raw.paged, raw.format == "text")
+    )
     if raw.format == "text":
         # Emphasis a converter opened on one wrapped line and closed on a later one
         # ("*\"That the Council calls ..." / "... in 2016.\"*") pairs up only once the

@@ -182,10 +182,20 @@ def _is_fragment(words: list[str]) -> bool:
     )
 
 
-def is_heading(text: str) -> bool:
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|\bhttps?://|\bwww\.|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b"
+)
+"""An e-mail address, a web address or a UK phone number ("03000 416 934"): a contact
+line ("Head of Finance Operations Cath Head 03000 416 934 cath.head@kent.gov.uk")."""
+
+
+def is_heading(text: str, contact_free: bool = False) -> bool:
     """A short title-like line: no sentence verb, not a figure row, not a full sentence,
-    not a list of names, a source line, a caption or a fragment of a sentence."""
+    not a list of names, a source line, a caption or a fragment of a sentence; with
+    `contact_free`, not a contact line either."""
     if len(text) > 100 or text.startswith(("-", "(", "*")) or not text[:1].isupper():
+        return False
+    if contact_free and _CONTACT.search(text):
         return False
     if text.endswith((".", ",", ";", "?")) or FOOTNOTE_DEF.match(text):
         return False
@@ -216,17 +226,23 @@ _FINITE_TEXT = "is are was were has have had will would should could can must sh
 _FINITE = frozenset(_FINITE_TEXT.split())
 
 
-def is_item_title(text: str) -> bool:
+def is_item_title(text: str, contact_free: bool = False) -> bool:
     """An agenda item's title after its number: longer titles than a heading are fine
     ("24/00108 - Revenue and Capital Budget Monitoring Report - November 2024-25"), but a
     numbered sentence ("19. The Council has appointed Link Group as its treasury ...") or
-    a list of names is not one."""
+    a list of names is not one (nor, with `contact_free`, a contact line)."""
     if len(text) > 200 or len(text.split()) > 32 or text.endswith((".", ",", ";", ":")):
         return False
     words = [w.lower().strip(",;:()") for w in text.split()]
     if any(w in _FINITE for w in words) or words[-1] in _FRAGMENT_ENDS:
         return False
+    if contact_free and _CONTACT.search(text):
+        return False
     return not (is_names_list(text) or is_table_row(text))
+
+
+_is_heading = is_heading
+_is_item_title = is_item_title
 
 
 def _item_number_greater(num: str, current: str | None) -> bool:
@@ -238,8 +254,19 @@ def _item_number_greater(num: str, current: str | None) -> bool:
         return True
 
 
-def build_sections(paras: list[Para]) -> list[Section]:
-    """Walk the paragraphs, opening a section at every item heading or section heading."""
+def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
+    """Walk the paragraphs, opening a section at every item heading or section heading.
+
+    `converted` (text files: what converters give) also refuses contact lines as titles:
+    a converter sets each line of a contact list apart, where a PDF's layout keeps the
+    list under its own heading. (PDF and HTML ingestion keep their rules unchanged.)"""
+
+    def is_heading(text: str) -> bool:
+        return _is_heading(text, converted)
+
+    def is_item_title(text: str) -> bool:
+        return _is_item_title(text, converted)
+
     sections: list[Section] = []
     group = 0
 
@@ -483,8 +510,9 @@ def apply_stated_dates(sections: list[Section]) -> None:
             unit.stated_date = section_date or stated_date_in(unit.text)
 
 
-def build_units(paras: list[Para]) -> list[Unit]:
-    """Paragraphs -> units with item, title, paragraph number, section and stated date."""
-    sections = build_sections(paras)
+def build_units(paras: list[Para], converted: bool = False) -> list[Unit]:
+    """Paragraphs -> units with item, title, paragraph number, section and stated date
+    (`converted`: the paragraphs come from a text file, see `build_sections`)."""
+    sections = build_sections(paras, converted)
     apply_stated_dates(sections)
     return attach_actions([u for s in sections for u in s.units])
