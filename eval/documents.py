@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -74,25 +74,33 @@ def corpus_files(corpus_dirs: Iterable[Path | str]) -> list[Path]:
     return files
 
 
-def manifest_dates(corpus_dirs: Sequence[Path | str]) -> dict[str, date]:
-    """`meeting_date` of every manifest row, keyed by the path relative to its corpus."""
-    dates: dict[str, date] = {}
+def _manifest_rows(corpus_dirs: Sequence[Path | str]) -> Iterator[tuple[Path, dict[str, str]]]:
+    """Every row of the corpus folders' `manifest.csv` files that names a path."""
     for d in map(Path, corpus_dirs):
         manifest = d / "manifest.csv"
         if not manifest.is_file():
             continue
         with manifest.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
-                raw = (row.get("meeting_date") or "").strip()
-                if row.get("path") and raw:
-                    try:
-                        day = date.fromisoformat(raw)
-                    except ValueError:
-                        log.warning("%s: bad meeting_date %r for %s", manifest, raw, row["path"])
-                        continue
-                    dates.setdefault(row["path"], day)
-                    if original := (row.get("converted_from") or "").strip():
-                        dates.setdefault(original, day)
+                if row.get("path"):
+                    yield manifest, row
+
+
+def manifest_dates(corpus_dirs: Sequence[Path | str]) -> dict[str, date]:
+    """`meeting_date` of every manifest row, keyed by the path relative to its corpus."""
+    dates: dict[str, date] = {}
+    for manifest, row in _manifest_rows(corpus_dirs):
+        raw = (row.get("meeting_date") or "").strip()
+        if not raw:
+            continue
+        try:
+            day = date.fromisoformat(raw)
+        except ValueError:
+            log.warning("%s: bad meeting_date %r for %s", manifest, raw, row["path"])
+            continue
+        dates.setdefault(row["path"], day)
+        if original := (row.get("converted_from") or "").strip():
+            dates.setdefault(original, day)
     return dates
 
 
@@ -100,17 +108,11 @@ def original_paths(corpus_dirs: Sequence[Path | str]) -> dict[str, str]:
     """Converted file -> the file it was converted from, from manifests' `converted_from`
     column (`eval.convert` writes it): gold `found_in` paths name the original PDFs, so a
     converted archive is scored against the same questions."""
-    out: dict[str, str] = {}
-    for d in map(Path, corpus_dirs):
-        manifest = d / "manifest.csv"
-        if not manifest.is_file():
-            continue
-        with manifest.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                original = (row.get("converted_from") or "").strip()
-                if row.get("path") and original:
-                    out[row["path"]] = original
-    return out
+    return {
+        row["path"]: original
+        for _, row in _manifest_rows(corpus_dirs)
+        if (original := (row.get("converted_from") or "").strip())
+    }
 
 
 def resolve_document(rel_path: str, corpus_dirs: Sequence[Path | str]) -> Path | None:
