@@ -249,33 +249,37 @@ def support_features(
 ) -> SupportFeatures:
     """The signals of support for a question's content `terms` from its search results
     (a question without content words has no support: its coverage is 0); `idf` weighs
-    the terms for `specific_coverage`, `saliency` (`term_saliency`; default: alike) for
-    the salient coverages. It is called only when the weights matter: a sentence that
-    holds every term gives both salient coverages 1 whatever they are, and the
-    encode it costs is saved. ``sentence_coverage`` is left at 0 for the answer builder,
-    which scores sentences."""
+    the terms for `specific_coverage`, `saliency` (`term_saliency`) for the salient
+    coverages, which are measured only when it is given (else 0: the served model does
+    not weigh them). It is called only when the weights matter: a sentence that holds
+    every term gives both salient coverages 1 whatever they are, and the encode it costs
+    is saved. ``sentence_coverage`` is left at 0 for the answer builder, which scores
+    sentences."""
     top = hits[:top_n]
-    n = len(terms)
-    best = 0.0
-    if n:
-        for h in top:
-            stems = _terms_of(f"{h.citation.item_title or ''} {h.text}")
-            best = max(best, sum(1 for t in terms if held(t, stems)) / n)
+    alike: Mapping[str, float] = dict.fromkeys(terms, 1.0)
     first = max(cosines.items(), key=lambda kv: kv[1], default=None)
     agrees = first is not None and any(h.passage_id == first[0] for h in top)
-    sal: Mapping[str, float] = dict.fromkeys(terms, 1.0)
-    if saliency is not None and top and salient_coverage(sal, top, sentences=True) < 1.0:
-        sal = saliency()
+    salient = sentence_salient = 0.0
+    weights: tuple[float, ...] = ()
+    if saliency is not None:
+        sal = alike
+        sentence_salient = salient_coverage(alike, top, sentences=True)
+        if top and sentence_salient < 1.0:
+            sal = saliency()
+            sentence_salient = salient_coverage(sal, top, sentences=True)
+        salient = salient_coverage(sal, top)
+        weights = tuple(round(sal.get(t, 0.0), 4) for t in terms)
     return SupportFeatures(
         top_cosine=round(first[1] if first else 0.0, 4),
-        coverage=round(best, 4),
+        # Plain coverage is the salient share with every term weighing alike.
+        coverage=round(salient_coverage(alike, top), 4),
         dense_agrees=1.0 if agrees else 0.0,
         specific_coverage=round(specific_coverage(terms, top, idf), 4),
         cosine_z=round(cosine_standing(cosines), 4),
-        salient_coverage=round(salient_coverage(sal, top), 4),
-        salient_sentence_coverage=round(salient_coverage(sal, top, sentences=True), 4),
+        salient_coverage=round(salient, 4),
+        salient_sentence_coverage=round(sentence_salient, 4),
         terms=tuple(terms),
-        saliency=tuple(round(sal.get(t, 0.0), 4) for t in terms),
+        saliency=weights,
     )
 
 
