@@ -26,14 +26,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from eval.documents import CONVERTED_FROM
 from indexer.ingest.manifest import MANIFEST_COLUMNS, MANIFEST_NAME
 
 __all__ = ["CONVERTED_FROM", "PAGE_SEPARATOR", "ConvertReport", "convert_archive", "convert_pdf"]
 
 log = logging.getLogger(__name__)
 
-CONVERTED_FROM = "converted_from"
-"""Manifest column naming the original file a converted file was made from."""
 PAGE_SEPARATOR = "\n\n-----\n\n"
 """Between pages: a Markdown thematic break, as page-chunked converter output is joined."""
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = [
+    "CONVERTED_FROM",
     "SUPPORTED_SUFFIXES",
     "corpus_files",
     "manifest_dates",
@@ -27,6 +28,10 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm")
+
+CONVERTED_FROM = "converted_from"
+"""Manifest column naming the original file a converted file was made from (`eval.convert`
+writes it; gold `found_in` paths name the original)."""
 
 
 def read_text(path: Path | str) -> str:
@@ -99,7 +104,7 @@ def manifest_dates(corpus_dirs: Sequence[Path | str]) -> dict[str, date]:
             log.warning("%s: bad meeting_date %r for %s", manifest, raw, row["path"])
             continue
         dates.setdefault(row["path"], day)
-        if original := (row.get("converted_from") or "").strip():
+        if original := (row.get(CONVERTED_FROM) or "").strip():
             dates.setdefault(original, day)
     return dates
 
@@ -111,7 +116,7 @@ def original_paths(corpus_dirs: Sequence[Path | str]) -> dict[str, str]:
     return {
         row["path"]: original
         for _, row in _manifest_rows(corpus_dirs)
-        if (original := (row.get("converted_from") or "").strip())
+        if (original := (row.get(CONVERTED_FROM) or "").strip())
     }
 
 
