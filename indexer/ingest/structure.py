@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 
 from indexer.ingest.cleaning import (
     CAPS_ITEM,
@@ -241,8 +242,6 @@ def is_item_title(text: str, contact_free: bool = False) -> bool:
     return not (is_names_list(text) or is_table_row(text))
 
 
-_is_heading = is_heading
-_is_item_title = is_item_title
 
 
 def _item_number_greater(num: str, current: str | None) -> bool:
@@ -261,11 +260,8 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
     a converter sets each line of a contact list apart, where a PDF's layout keeps the
     list under its own heading. (PDF and HTML ingestion keep their rules unchanged.)"""
 
-    def is_heading(text: str) -> bool:
-        return _is_heading(text, converted)
-
-    def is_item_title(text: str) -> bool:
-        return _is_item_title(text, converted)
+    heading = partial(is_heading, contact_free=converted)
+    item_title = partial(is_item_title, contact_free=converted)
 
     sections: list[Section] = []
     group = 0
@@ -317,7 +313,7 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
             continue
         else:
             label = ITEM_LINE.match(text) or CAPS_ITEM.match(text)
-            if label and (label["title"] is None or is_item_title(label["title"])):
+            if label and (label["title"] is None or item_title(label["title"])):
                 number = (label.groupdict().get("num") or label.groupdict().get("minute")
                           or label.groupdict().get("ref") or "")  # fmt: skip
                 number = re.sub(r"\s+", "", number)
@@ -329,14 +325,14 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
                 and current.title is None
                 and not current.units
                 and len(text) <= 150
-                and is_item_title(text.rstrip(":"))
+                and item_title(text.rstrip(":"))
             ):
                 current.title = text.rstrip(":").strip()  # the title under "Minute No. 101/15"
                 continue
             item_match = NUMBERED_ITEM.match(text)
             if (
                 item_match
-                and is_item_title(item_match["title"])
+                and item_title(item_match["title"])
                 and _item_number_greater(item_match["num"], current.item)
             ):
                 number = int(item_match["num"])
@@ -358,13 +354,13 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
             if plain := PLAIN_NUMBERED.match(text):
                 last_plain = int(plain["num"])
             para_match = NUMBERED_PARA.match(text)
-            if para_match and is_heading(para_match["rest"]):
+            if para_match and heading(para_match["rest"]):
                 # "20.1 Ofsted Inspection Process", "10.0 Continuous Improvement"
                 sub = f"{para_match['num']} {para_match['rest']}"
                 current = open_section(current.title, current.item, current.explicit_item, sub=sub)
                 current.from_text = True
                 continue
-            if is_heading(text):
+            if heading(text):
                 current = heading_section(text, current)
                 continue
         current.units.append(_unit(para, current))
