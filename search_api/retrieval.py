@@ -76,6 +76,21 @@ class FusionScale:
             lex *= max(coverage, 0.0) ** self.coverage_power
         return min(max(d, 0.0), 1.0) + self.lexical_weight * min(max(lex, 0.0), 1.0)
 
+    def rank(
+        self,
+        dense: Mapping[int, float],
+        lexical: Mapping[int, float],
+        coverage: Mapping[int, float] | None = None,
+    ) -> list[tuple[int, float]]:
+        """(passage id, score) best first over the passages of `dense`; a passage missing
+        from `lexical` has BM25 0, from `coverage` coverage 1."""
+        cover = coverage or {}
+        fused = {
+            pid: self.score(cos, lexical.get(pid, 0.0), cover.get(pid, 1.0))
+            for pid, cos in dense.items()
+        }
+        return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+
 
 def convex_fusion(
     dense: Mapping[int, float],
@@ -86,13 +101,9 @@ def convex_fusion(
 ) -> list[tuple[int, float]]:
     """(passage id, score) best first: scaled cosine + weight × scaled BM25 (`FusionScale`)
     over the passages of `dense`; a passage missing from `lexical` has BM25 0."""
-    scale = FusionScale.over(dense, lexical, lexical_weight, coverage_power)
-    cover = coverage or {}
-    fused = {
-        pid: scale.score(cos, lexical.get(pid, 0.0), cover.get(pid, 1.0))
-        for pid, cos in dense.items()
-    }
-    return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+    return FusionScale.over(dense, lexical, lexical_weight, coverage_power).rank(
+        dense, lexical, coverage
+    )
 
 
 class Retriever:
@@ -232,7 +243,7 @@ class Retriever:
             self.lexical_index.coverage_for(query, list(cosines)) if coverage_power else {}
         )
         scale = FusionScale.over(cosines, bm25, lexical_weight, coverage_power)
-        fused = convex_fusion(cosines, bm25, lexical_weight, coverage, coverage_power)
+        fused = scale.rank(cosines, bm25, coverage)
         if context_weight > 0:
             fused = self.with_context(
                 query, vector, fused, cosines, bm25, scale, context_weight, coverage
