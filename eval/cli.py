@@ -49,6 +49,11 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument(
         "--corpus", nargs="+", type=Path, metavar="DIR", help="corpus folders (default: settings)"
     )
+    r.add_argument(
+        "--split",
+        choices=("tune", "test"),
+        help="only the questions of this split (default: every question of the files)",
+    )
     r.add_argument("-k", type=int, default=10, help="passages per query (default 10)")
     r.add_argument("--no-build", action="store_true", help="do not build a missing engine index")
     ask = r.add_mutually_exclusive_group()
@@ -77,6 +82,12 @@ def _run(args: argparse.Namespace) -> int:
         return 2
 
     questions = load_questions(args.questions)
+    if args.split:
+        questions = [q for q in questions if q.split == args.split]
+        if not questions:
+            files = [str(p) for p in args.questions]
+            print(f"no {args.split} questions in {files}", file=sys.stderr)
+            return 2
     notes: list[str] = []
     searchers: list[Searcher] = []
 

@@ -91,3 +91,21 @@ def test_answer_metrics_per_split(
             got = next(e["answer"] for e in data["questions"] if e["id"] == qid)
             for key in ("answer_evidence_recall", "key_figure_presence", "trend_ends_cited"):
                 assert got[key] == getattr(mine, key), (qid, key)
+
+
+def test_run_keeps_one_split(seed_engine: Any, tmp_path: Path) -> None:
+    """`--split` runs only that split's questions, as the diagnosis tools do; a split the
+    files lack is a CLI error, not an empty report."""
+    qfile = _write_subset(tmp_path)
+    out = tmp_path / "out"
+    index = str(seed_engine.settings.index_dir)
+    base = ["run", "--questions", str(qfile), "--mode", "lexical", "--corpus", str(CORPUS),
+            "--index", index, "--no-build", "--no-answers"]  # fmt: skip
+    assert cli.main([*base, "--split", "tune", "--out-dir", str(out)]) == 0
+    ids = {e["id"] for e in json.loads((out / "results.json").read_text())["questions"]}
+    assert ids == {"s2-39", "u2-01"}
+
+    only_dev = tmp_path / "dev.jsonl"
+    only_dev.write_text(SHARED_DEV.read_text(encoding="utf-8"), encoding="utf-8")
+    base[2] = str(only_dev)
+    assert cli.main([*base, "--split", "test", "--out-dir", str(tmp_path / "none")]) == 2
