@@ -85,8 +85,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.split:
         questions = [q for q in questions if q.split == args.split]
         if not questions:
-            files = [str(p) for p in args.questions]
-            print(f"no {args.split} questions in {files}", file=sys.stderr)
+            named = ", ".join(str(p) for p in args.questions)
+            print(f"no {args.split} questions in {named}", file=sys.stderr)
             return 2
     notes: list[str] = []
     searchers: list[Searcher] = []
