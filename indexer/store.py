@@ -491,10 +491,9 @@ class PassageStore:
         return found
 
     @_sqlite_errors
-    def source_dates(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(passage ids, first days, last days) of every source's document, days as
-        ordinals, 0 for an undated end: what a date-only filter reads, held in memory by
-        a retriever that filters by dates on every trend question (`filter_sql`'s rule)."""
+    def source_dates(self) -> SourceDates:
+        """Every source's document dates, for a retriever that filters by dates alone on
+        every trend question and would otherwise ask SQLite twice per search."""
         rows = self.connection.execute(
             "SELECT s.passage_id, d.meeting_date, d.date_end "
             "FROM sources s JOIN documents d USING (document_id)"
@@ -508,7 +507,7 @@ class PassageStore:
             )
             for i in (1, 2)
         )
-        return ids, first, last
+        return SourceDates(ids, first, last)
 
     @_sqlite_errors
     def filtered_ids(self, filters: SearchFilters) -> np.ndarray:
@@ -576,6 +575,25 @@ def filter_sql(filters: SearchFilters) -> tuple[str, list[object]]:
         clauses.append("d.meeting_date <= ?")
         params.append(filters.date_to.isoformat())
     return " AND ".join(clauses), params
+
+
+@dataclass(frozen=True)
+class SourceDates:
+    """(passage id, first day, last day) of every source's document, days as ordinals, 0
+    for an undated end: `filter_sql`'s date rule in memory, kept beside it."""
+
+    ids: np.ndarray
+    first: np.ndarray
+    last: np.ndarray
+
+    def admitted(self, filters: SearchFilters) -> np.ndarray:
+        """Sorted ids of passages with a source whose dates overlap the filters' range."""
+        keep = np.ones(len(self.ids), dtype=bool)
+        if filters.date_from:
+            keep &= self.last >= filters.date_from.toordinal()
+        if filters.date_to:
+            keep &= (self.first > 0) & (self.first <= filters.date_to.toordinal())
+        return np.unique(self.ids[keep])
 
 
 def _stored_document(row: tuple) -> StoredDocument:

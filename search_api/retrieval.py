@@ -16,7 +16,7 @@ from indexer.embedding import Embedder
 from indexer.lexical import LexicalIndex
 from indexer.models import Hit, SearchFilters, SearchMode
 from indexer.settings import SearchSettings
-from indexer.store import PassageStore
+from indexer.store import PassageStore, SourceDates
 from indexer.vectors import VectorIndex
 
 
@@ -126,7 +126,7 @@ class Retriever:
         self.rrf_k = rrf_k
         self.candidates = candidates
         self.lexical_weight = lexical_weight
-        self._source_dates: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._source_dates: SourceDates | None = None
 
     def allowed(self, filters: SearchFilters | None) -> np.ndarray | None:
         """Passage ids the filters admit; None when there are no filters.
@@ -139,13 +139,7 @@ class Retriever:
             return self.store.filtered_ids(filters)
         if self._source_dates is None:
             self._source_dates = self.store.source_dates()
-        ids, first, last = self._source_dates
-        keep = np.ones(len(ids), dtype=bool)
-        if filters.date_from:
-            keep &= last >= filters.date_from.toordinal()
-        if filters.date_to:
-            keep &= (first > 0) & (first <= filters.date_to.toordinal())
-        return np.unique(ids[keep])
+        return self._source_dates.admitted(filters)
 
     def dense(
         self, query: str, k: int, allowed: np.ndarray | None = None
