@@ -220,9 +220,18 @@ _AGREED = re.compile(
     r"\bit was agreed\b|\bagreed (?:to|that)\b|\bundertook to\b|\b(?:was|were) asked to\b"
     r"|\bwould (?:ask|arrange|provide|circulate|share|bring|invite|write|prepare|report)\b"
     r"|\bwould be (?:arranged|prepared|provided|circulated|shared|brought|presented|sent"
-    r"|reported)\b|\bfurther report\b|\breport back\b|\bmoved\b.*\bseconded\b|\bcarried\b",
+    r"|reported)\b|\bfurther report\b|\breport back\b|\bmoved\b.*\bseconded\b"
+    r"|\bcarried\b|\bdecided (?:to|that)\b|\bvoted (?:to|in favour|against)\b"
+    r"|\bmotion (?:was )?(?:passed|adopted|approved|lost|defeated|failed)\b"
+    r"|\b(?:unanimously|duly) (?:agreed|approved|adopted|resolved|passed)\b"
+    r"|\b(?:council|committee|cabinet|board|members) (?:unanimously )?(?:approved|adopted"
+    r"|endorsed)\b",
     re.IGNORECASE,
 )
+"""Decisions as minutes record them beyond "RESOLVED": "the motion passed 5-0", "Council
+unanimously approved the plan", "Members voted in favour". Not "proposed ... seconded": in
+minutes that line introduces a motion, whose content follows (measured on tune: it took
+a list answer's citations from the motion's terms to its proposers)."""
 _PROCEDURAL = re.compile(
     r"\bcorrect record\b|\bminutes of the (?:previous |last )?meeting\b.*\b(?:approved|agreed"
     r"|signed|confirmed)\b|\bapologies\b|\bdeclar\w* (?:of )?(?:an? )?(?:personal |pecuniary )?"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from indexer.text import split_sentences
 from search_api.answering import content_terms, coverage
+from search_api.sentences import is_action
 
 TEXT = (
     "41.4 In response to questions the DCS informed the committee that churn was a serious "
@@ -30,3 +31,23 @@ def test_content_terms_skip_generic_words_and_years() -> None:
     terms = content_terms("What did the committee decide about library opening hours in 2019?")
     assert terms == ["librari", "open", "hour"]  # Porter stems, as BM25 indexes
     assert coverage(terms, "The library will be open longer") == 2 / 3
+
+
+def test_decisions_in_other_councils_words_are_actions() -> None:
+    """Councils record decisions in their own words; an action question must find them
+    whichever country's minutes it reads, and ordinary prose must stay plain."""
+    decisions = [
+        "RESOLVED that the report be noted.",
+        "It was moved by Cllr Byrne, seconded by Cllr Walsh, and carried.",
+        "The motion passed 5-0.",
+        "The Council unanimously approved the revised development plan.",
+        "Members voted in favour of the new parking charges.",
+        "The Committee decided to defer the item to its next meeting.",
+    ]
+    plain = [
+        "The approved budget for 2019 was £4.2m.",
+        "Agency staff were about 40% of the workforce.",
+        "The plan was discussed at length by members.",
+    ]
+    assert all(is_action(text) for text in decisions)
+    assert not any(is_action(text) for text in plain)
