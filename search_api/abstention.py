@@ -180,12 +180,19 @@ Encode = Callable[[Sequence[str]], np.ndarray]
 _TOKEN_WORDS = re.compile(r"[^\W_]+")
 
 
-def term_saliency(topic: str, terms: Sequence[str], encode: Encode | None) -> dict[str, float]:
+def term_saliency(
+    topic: str, terms: Sequence[str], encode: Encode | None, ignore: Sequence[str] = ()
+) -> dict[str, float]:
     """How far the topic's vector moves (1 − cosine) when each term's words are left out
-    of it: one batched encode of the topic and its `len(terms)` shortened copies. A
-    question's single term, or no encoder, weighs 1 (nothing to compare it with)."""
-    if encode is None or len(terms) < 2:
-        return dict.fromkeys(terms, 1.0)
+    of it: one batched encode of the topic and its shortened copies. Terms in `ignore`
+    (round 7: the generic noun a list question asks for, `sentences.list_noun`, which
+    the items answering it do not repeat) weigh 0 and are not encoded. A question's
+    single weighed term, or no encoder, weighs 1 (nothing to compare it with)."""
+    skipped = dict.fromkeys((t for t in terms if t in ignore), 0.0)
+    weighed = [t for t in terms if t not in skipped]
+    if encode is None or len(weighed) < 2:
+        return dict.fromkeys(weighed, 1.0) | skipped
+    terms = weighed
     tokens = topic.split()
     token_terms = [
         {ANALYZER.term(w) for w in _TOKEN_WORDS.findall(tok.lower()) if len(w) >= 3}
@@ -198,7 +205,7 @@ def term_saliency(topic: str, terms: Sequence[str], encode: Encode | None) -> di
     vectors = np.asarray(encode(texts), dtype=np.float32)
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     moved = 1.0 - vectors[1:] @ vectors[0]
-    return {t: max(float(m), 0.0) for t, m in zip(terms, moved, strict=True)}
+    return {t: max(float(m), 0.0) for t, m in zip(terms, moved, strict=True)} | skipped
 
 
 def salient_coverage(

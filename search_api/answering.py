@@ -238,7 +238,7 @@ class AnswerBuilder:
         features = support_features(
             aspects.terms, hits, cosines, idf=self.idf,
             saliency=(
-                (lambda: term_saliency(topic, aspects.terms, self.encode))
+                (lambda: term_saliency(topic, aspects.terms, self.encode, aspects.listed))
                 if self.measure_saliency or self.policy.weighs(SALIENT) else None
             ),
         )  # fmt: skip
