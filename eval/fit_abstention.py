@@ -21,11 +21,9 @@ anything that grows with the archive fails on one of the two.
    (each group's rows scored by the model fitted without that group, step 4's folds):
    a threshold chosen on the margins the model was fitted to sits too close to the
    answerable questions it has seen (round 4's in-sample cut refused a second seed
-   question out of fold). Since round 7 the kinds of answerable question count first:
-   among the shifts that keep each index within the target, those that leave the fewest
-   refusals beyond `allowed` in any (index, kind) cell are preferred (a kind is refused
-   no more than 0.05 of the time, with its honest n: one of 12 list questions is too
-   many), and only then the most abstention.
+   question out of fold). (Round 7 tried holding each kind of answerable question here
+   too; it lowered abstention and could not help: a question held out of a fold is
+   not among the margins its threshold is chosen on. The per-kind gate is step 5's.)
 3. A floor on the best cosine (`partial_cosine`): a linear model extrapolates beyond
    the answerable questions it saw, so a question no top passage holds whole, whose best
    passage is further from it than that of every such answerable tune question (on
@@ -66,6 +64,9 @@ from search_api.abstention import FEATURES
 
 __all__ = [
     "Candidate",
+    "allowed",
+    "decide_out_of_fold",
+    "kind_refusals",
     "Fit",
     "Rows",
     "cross_validate",
@@ -206,14 +207,9 @@ def allowed(asked: int) -> int:
     return int(np.floor(MAX_FALSE_ABSTENTION * asked + 1e-9))
 
 
-def kind_excess(answered: np.ndarray, rows: Rows) -> int:
-    """Refusals beyond `allowed`, summed over the (index, kind) cells."""
-    return sum(max(r - allowed(n), 0) for r, n in kind_refusals(answered, rows).values())
-
-
 def _shift(margins: np.ndarray, rows: Rows) -> float:
     """The intercept shift of step 2 for these margins (see the module docstring)."""
-    best: tuple[int, float, float, float] | None = None
+    best: tuple[float, float, float] | None = None
     for shift in np.arange(-4.0, 4.0 + STEP / 2, STEP):
         m = margins + shift
         per_index = rates(m >= 0, rows)
@@ -224,10 +220,10 @@ def _shift(margins: np.ndarray, rows: Rows) -> float:
         if np.any((m_ans < 0) & (m_ans > -MARGIN)):
             continue
         accuracy = float(np.nanmean([acc for acc, _ in per_index.values()]))
-        key = (-kind_excess(m >= 0, rows), accuracy, -abs(shift), float(shift))
-        if best is None or key[:3] > best[:3]:
+        key = (accuracy, -abs(shift), float(shift))
+        if best is None or key[:2] > best[:2]:
             best = key
-    return best[3] if best else 0.0
+    return best[2] if best else 0.0
 
 
 def _floor(rows: Rows) -> float:
@@ -356,7 +352,9 @@ def _print_rates(label: str, per_index: dict[str, tuple[float, float]], rows: Ro
 
 
 def _refused(kinds: dict[tuple[str, str], tuple[int, int]]) -> str:
-    return " ".join(f"{i[:5]}:{k} {r}/{n}" for (i, k), (r, n) in kinds.items() if r) or "-"
+    return " ".join(
+        f"{i.removeprefix('eval-')}:{k} {r}/{n}" for (i, k), (r, n) in kinds.items() if r
+    ) or "-"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -238,9 +238,10 @@ class AnswerBuilder:
         features = support_features(
             aspects.terms, hits, cosines, idf=self.idf,
             saliency=(
-                (lambda: term_saliency(topic, aspects.terms, self.encode, aspects.listed))
+                (lambda: term_saliency(topic, aspects.terms, self.encode))
                 if self.measure_saliency or self.policy.weighs(SALIENT) else None
             ),
+            listed=aspects.listed,
         )  # fmt: skip
         best = max(
             (s.coverage for s in scored if s.candidate.rank < 5 and not s.candidate.items),
