@@ -212,7 +212,8 @@ def salient_coverage(
     without terms. Terms that do not move the question at all count alike. An
     `optional` term counts only where it is held (round 7: the generic noun a list
     question asks for, `sentences.list_noun`, which its items need not repeat: "what
-    benefits …" is answered by "faster decisions, fewer handoffs")."""  # fmt: skip
+    benefits …" is answered by "improve lines of accountability, reset spans of
+    control"); where the optional terms are all the weight and none is held, 0."""
     total = sum(saliency.values())
     weights = (
         {t: v / total for t, v in saliency.items()} if total > 0
@@ -230,7 +231,7 @@ def salient_coverage(
             stems = title | _terms_of(text)
             here = {t: held(t, stems) for t in weights}
             lacking = sum(w for t, w in weights.items() if t in optional and not here[t])
-            if lacking < 1.0:
+            if lacking < 1.0 - 1e-9:
                 share = sum(w for t, w in weights.items() if here[t]) / (1.0 - lacking)
                 best = max(best, share)
     return min(best, 1.0)
