@@ -21,7 +21,9 @@ anything that grows with the archive fails on one of the two.
    (each group's rows scored by the model fitted without that group, step 4's folds):
    a threshold chosen on the margins the model was fitted to sits too close to the
    answerable questions it has seen (round 4's in-sample cut refused a second seed
-   question out of fold).
+   question out of fold). (Round 7 tried holding each kind of answerable question here
+   too; it lowered abstention and could not help: a question held out of a fold is
+   not among the margins its threshold is chosen on. The per-kind gate is step 5's.)
 3. A floor on the best cosine (`partial_cosine`): a linear model extrapolates beyond
    the answerable questions it saw, so a question no top passage holds whole, whose best
    passage is further from it than that of every such answerable tune question (on
@@ -36,8 +38,10 @@ anything that grows with the archive fails on one of the two.
    named) are chosen together by step 4's rates (nested: every
    group decided by steps 1 to 3 run without it, threshold included): the largest
    mean abstention over the indexes with out-of-fold false abstention
-   ≤ `MAX_FALSE_ABSTENTION` on each; ties go to fewer signals, then the larger
-   penalty; a candidate replaces the reference
+   ≤ `MAX_FALSE_ABSTENTION` on each and, since round 7, no (index, kind) cell refused
+   out of fold more than `allowed` or than the reference refuses it (the round's
+   per-kind gate, so the procedure cannot adopt a model that fails it); ties go to
+   fewer signals, then the larger penalty; a candidate replaces the reference
    (`CORE`, penalty 1.0: round 4's procedure) only if it gains at least `MIN_GAIN`.
 
 It prints the coefficients to copy into `search_api/abstention.py` (`MODEL`).
@@ -50,7 +54,7 @@ import itertools
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +64,9 @@ from search_api.abstention import FEATURES
 
 __all__ = [
     "Candidate",
+    "allowed",
+    "decide_out_of_fold",
+    "kind_refusals",
     "Fit",
     "Rows",
     "cross_validate",
@@ -114,10 +121,15 @@ class Fit:
 
 
 class Rows:
-    """Feature matrix, labels (1: answerable on the row's index), indexes and groups."""
+    """Feature matrix, labels (1: answerable on the row's index), indexes, groups and the
+    questions' kinds (round 7: the per-kind constraint)."""
 
-    def __init__(self, x: np.ndarray, y: np.ndarray, index: np.ndarray, groups: list[str]):
+    def __init__(
+        self, x: np.ndarray, y: np.ndarray, index: np.ndarray, groups: list[str],
+        kinds: np.ndarray | None = None,
+    ) -> None:  # fmt: skip
         self.x, self.y, self.index, self.groups = x, y, index, groups
+        self.kinds = kinds if kinds is not None else np.array(["answerable"] * len(y))
 
     def __len__(self) -> int:
         return len(self.y)
@@ -125,13 +137,13 @@ class Rows:
     def subset(self, keep: np.ndarray) -> Rows:
         """The rows where `keep` is true."""
         groups = [g for g, k in zip(self.groups, keep, strict=True) if k]
-        return Rows(self.x[keep], self.y[keep], self.index[keep], groups)
+        return Rows(self.x[keep], self.y[keep], self.index[keep], groups, self.kinds[keep])
 
     def columns(self, names: Sequence[str]) -> Rows:
         """The same rows with only the named signals (`FEATURES` order kept: the cosine
         and coverage come first in every set, where `Fit.answers` looks for them)."""
         cols = [FEATURES.index(n) for n in FEATURES if n in names]
-        return Rows(self.x[:, cols], self.y, self.index, self.groups)
+        return Rows(self.x[:, cols], self.y, self.index, self.groups, self.kinds)
 
 
 def _cell_weights(rows: Rows) -> np.ndarray:
@@ -176,6 +188,23 @@ def rates(answered: np.ndarray, rows: Rows) -> dict[str, tuple[float, float]]:
             float(np.mean(answerable)) if answerable.size else float("nan"),
         )
     return out
+
+
+def kind_refusals(answered: np.ndarray, rows: Rows) -> dict[tuple[str, str], tuple[int, int]]:
+    """Per (index, kind of answerable question): (refused, asked) among its answerable
+    rows, from whether each row was `answered`."""
+    out = {}
+    for index, kind in sorted(set(zip(rows.index.tolist(), rows.kinds.tolist(), strict=True))):
+        cell = (rows.index == index) & (rows.kinds == kind) & (rows.y == 1)
+        if cell.any():
+            out[(index, kind)] = (int((~answered[cell]).sum()), int(cell.sum()))
+    return out
+
+
+def allowed(asked: int) -> int:
+    """Refusals a kind of `asked` answerable questions may have within
+    `MAX_FALSE_ABSTENTION` (honest n: of 12 list questions, none; of 26, one)."""
+    return int(np.floor(MAX_FALSE_ABSTENTION * asked + 1e-9))
 
 
 def _shift(margins: np.ndarray, rows: Rows) -> float:
@@ -225,12 +254,17 @@ def fit(rows: Rows, penalty: float = PENALTY) -> Fit:
 def cross_validate(rows: Rows, penalty: float = PENALTY) -> dict[str, tuple[float, float]]:
     """Step 4: abstention accuracy and false abstention per index, each group decided by
     the procedure run without it (weights, threshold and floor)."""
+    return rates(decide_out_of_fold(rows, penalty), rows)
+
+
+def decide_out_of_fold(rows: Rows, penalty: float = PENALTY) -> np.ndarray:
+    """Whether each row is answered by the procedure (steps 1 to 3) run without its group."""
     answered = np.zeros(len(rows), dtype=bool)
     for g in sorted(set(rows.groups)):
         held = np.array([gg == g for gg in rows.groups])
         model = fit(rows.subset(~held), penalty)
         answered[held] = model.answers(rows.x[held])
-    return rates(answered, rows)
+    return answered
 
 
 @dataclass(frozen=True)
@@ -240,11 +274,21 @@ class Candidate:
     signals: tuple[str, ...]
     penalty: float
     rates: dict[str, tuple[float, float]]
+    kinds: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+    """Out-of-fold (refused, asked) per (index, kind of answerable question)."""
 
     @property
     def feasible(self) -> bool:
         """Out-of-fold false abstention within the target on every index."""
         return all(fa <= MAX_FALSE_ABSTENTION for _, fa in self.rates.values())
+
+    def within_kinds(self, reference: Candidate) -> bool:
+        """Round 7's per-kind gate, out of fold: on every index, no kind of answerable
+        question refused more than `allowed` or than the reference refuses it."""
+        return all(
+            r <= max(allowed(n), reference.kinds.get(cell, (0, n))[0])
+            for cell, (r, n) in self.kinds.items()
+        )
 
     @property
     def abstention(self) -> float:
@@ -253,7 +297,9 @@ class Candidate:
 
 
 def _candidate(rows: Rows, signals: tuple[str, ...], penalty: float) -> Candidate:
-    return Candidate(signals, penalty, cross_validate(rows.columns(signals), penalty))
+    sub = rows.columns(signals)
+    answered = decide_out_of_fold(sub, penalty)
+    return Candidate(signals, penalty, rates(answered, sub), kind_refusals(answered, sub))
 
 
 def select(
@@ -270,7 +316,7 @@ def select(
     reference = compared[0]
     best = reference
     for c in compared:
-        if not c.feasible:
+        if not (c.feasible and c.within_kinds(reference)):
             continue
         key = (c.abstention, -len(c.signals), c.penalty)
         if key > (best.abstention, -len(best.signals), best.penalty):
@@ -292,7 +338,7 @@ def load(rows: Sequence[dict[str, Any]]) -> Rows:
     y = np.array([1.0 if r.get("answerable", r["kind"] != "unanswerable") else 0.0 for r in kept])
     index = np.array([str(r.get("index") or "index") for r in kept])
     groups = [str(r.get("group") or r["id"]) for r in kept]
-    return Rows(x, y, index, groups)
+    return Rows(x, y, index, groups, np.array([str(r.get("kind") or "") for r in kept]))
 
 
 def _print_rates(label: str, per_index: dict[str, tuple[float, float]], rows: Rows) -> None:
@@ -303,6 +349,12 @@ def _print_rates(label: str, per_index: dict[str, tuple[float, float]], rows: Ro
             f"{label} {index}: abstention {acc:.3f} ({n_u} unanswerable), "
             f"false abstention {fa:.3f} ({n_a} answerable)"
         )
+
+
+def _refused(kinds: dict[tuple[str, str], tuple[int, int]]) -> str:
+    return " ".join(
+        f"{i.removeprefix('eval-')}:{k} {r}/{n}" for (i, k), (r, n) in kinds.items() if r
+    ) or "-"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -342,11 +394,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         chosen = Candidate(tuple(args.signals), args.penalty, {})
     else:
         chosen, compared = select(rows, args.candidates)
-        print("selection (out-of-fold abstention / false abstention per index):")
+        print("selection (out-of-fold abstention / false abstention per index; refused")
+        print("answerable questions by index:kind; (over): index over, (kind): a kind over):")
         for c in compared:
             extra = "+".join(s for s in c.signals if s not in CORE) or "core"
             cells = "  ".join(f"{i}: {a:.3f}/{f:.3f}" for i, (a, f) in c.rates.items())
-            print(f"  {extra:28} penalty {c.penalty:<4} {cells}{'' if c.feasible else '  (over)'}")
+            flag = "" if c.feasible else "  (over)"
+            flag += "" if c.within_kinds(compared[0]) else "  (kind)"
+            print(f"  {extra:28} penalty {c.penalty:<4} {cells}  {_refused(c.kinds)}{flag}")
     sub = rows.columns(chosen.signals)
     model = fit(sub, chosen.penalty)
     weights_of = dict(zip([f for f in FEATURES if f in chosen.signals], model.weights, strict=True))
@@ -355,8 +410,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in FEATURES:
         print(f"  {name:18} {weights_of.get(name, 0.0):+.3f}")
     print(f"  partial_cosine     {model.partial_cosine:.2f}")
-    _print_rates("in-sample (tune)", rates(model.answers(sub.x), sub), sub)
-    _print_rates("leave-one-group-out (tune)", cross_validate(sub, chosen.penalty), sub)
+    answered = model.answers(sub.x)
+    _print_rates("in-sample (tune)", rates(answered, sub), sub)
+    print(f"  refused by kind: {_refused(kind_refusals(answered, sub))}")
+    oof = decide_out_of_fold(sub, chosen.penalty)
+    _print_rates("leave-one-group-out (tune)", rates(oof, sub), sub)
+    print(f"  refused by kind: {_refused(kind_refusals(oof, sub))}")
     weights = ", ".join(f"{weights_of.get(name, 0.0):.3f}" for name in FEATURES)
     print(
         f"\nMODEL = AbstentionModel(intercept={model.intercept:.3f}, weights=({weights}), "

@@ -241,6 +241,7 @@ class AnswerBuilder:
                 (lambda: term_saliency(topic, aspects.terms, self.encode))
                 if self.measure_saliency or self.policy.weighs(SALIENT) else None
             ),
+            listed=aspects.listed,
         )  # fmt: skip
         best = max(
             (s.coverage for s in scored if s.candidate.rank < 5 and not s.candidate.items),

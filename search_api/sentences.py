@@ -44,6 +44,7 @@ __all__ = [
     "question_parts",
     "is_procedural",
     "list_blocks",
+    "list_noun",
     "LIST_ITEMS",
     "LIST_LEAD",
     "score_candidates",
@@ -118,6 +119,9 @@ class Aspects:
     trend: bool = False
     kinds: frozenset[str] = frozenset()
     """The kinds of figure asked for (`asked_kinds`), when a figure is."""
+    listed: tuple[str, ...] = ()
+    """The terms of the generic noun a list question asks for ("benefits" of "what
+    benefits …", `list_noun`): the items answer it without repeating it."""
 
 
 _GENERIC = """committee committees council councils councillor councillors decide decided decision
@@ -164,19 +168,42 @@ def question_parts(question: str) -> list[str]:
     return [p for p in parts if p] if len(parts) > 1 else [question]
 
 
+_LIST_NOUN = re.compile(
+    r"\b(?:what|which)\s+(?:(?:are|were)\s+the\s+)?"
+    r"(?:(?!(?:did|does|do|has|have|had|was|were|is|are|will|would|can|could|should|of)\b)"
+    r"[\w'’-]+\s+){0,2}?"
+    r"(?!(?:has|was|is|does|this|its|status|plus)\b)([a-z-]{3,}s)(?<!ss|us|is)\b",
+    re.I,
+)
+
+
+def list_noun(question: str) -> list[str]:
+    """The terms of the plural noun a list question asks for: the first plural within
+    three words of its "what" or "which" ("which other *councils*", "what are the main
+    *risks*", "what *types* of reserves"), not past a verb or "of" ("what did the Greens
+    want" asks for no list of Greens). Its items ("Surrey, Essex") answer it without
+    repeating the word, so it says what kind of answer is wanted, not what about: the
+    abstention signals that weigh a question's topic leave it out (empty: none found)."""
+    m = _LIST_NOUN.search(question)
+    return content_terms(m.group(1)) if m else []
+
+
 def aspects_of(question: str, topic: str, trend: bool = False) -> Aspects:
     """The aspects of a question: `topic` is the question without its date words (the
     terms come from it), `question` the whole wording (the asked-for thing may be "when")."""
     action = bool(_WANTS_ACTION.search(question))
+    many = bool(_WANTS_LIST.search(question))
+    figure = bool(_WANTS_FIGURE.search(question)) or trend
     return Aspects(
         terms=tuple(content_terms(topic)),
-        figure=bool(_WANTS_FIGURE.search(question)) or trend,
+        figure=figure,
         who=bool(_WANTS_WHO.search(question)),
         when=bool(_WANTS_WHEN.search(question)),
         action=action,
-        many=bool(_WANTS_LIST.search(question)),
+        many=many,
         trend=trend,
         kinds=asked_kinds(question),
+        listed=tuple(list_noun(topic)) if many and not figure else (),
     )
 
 

@@ -31,6 +31,7 @@ from search_api.abstention import (
 from search_api.answering import Answer, AnswerBuilder
 from search_api.archive import Archive, Reader
 from search_api.search import SearchRequest
+from search_api.sentences import aspects_of
 
 SEEDS = Path(__file__).resolve().parents[2] / "eval" / "questions" / "seeds.jsonl"
 MAX_FALSE_ABSTENTION = 0.05
@@ -239,3 +240,56 @@ def test_a_paraphrased_answerable_question_is_answered(
 def test_the_served_model_does_not_pay_for_saliency() -> None:
     assert not MODEL.weighs(SALIENT)
     assert SALIENT_MODEL.weighs(SALIENT)
+
+
+# -- round 7: the noun a list question asks for is not its topic ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "listed"),
+    [
+        ("What benefits is the service remodelling expected to bring?", ("benefit",)),
+        ("What are the main risks to the budget?", ("risk",)),
+        ("What types of earmarked reserves does the policy recognise?", ("type",)),
+        ("Which directorates were forecasting underspends?", ("director",)),
+        # Not a list noun: past a verb, after "of", a generic word, or a figure asked for.
+        ("What did the Greens and Independents want to spend the fund on?", ()),
+        ("What proportion of complaints were answered on time?", ()),
+        ("Which other councils were cited?", ()),
+        ("What savings target did the council set?", ()),
+        ("What is the chief executive's salary?", ()),
+    ],
+)
+def test_the_noun_a_list_question_asks_for(question: str, listed: tuple[str, ...]) -> None:
+    a = aspects_of(question, question)
+    assert a.listed == listed
+    assert set(a.listed) <= set(a.terms)
+
+
+def test_a_list_noun_counts_only_where_it_is_held(service: Reader) -> None:
+    found = service.search(SearchRequest("agency social workers", 8))
+    top = found.hits[:5]
+    # "graffiti" stands for a list noun the items do not repeat: it no longer counts
+    # against the passage, which holds everything else the question states.
+    sal = {"agenc": 1.0, "graffiti": 3.0}
+    assert salient_coverage(sal, top) == pytest.approx(0.25)
+    assert salient_coverage(sal, top, optional=("graffiti",)) == pytest.approx(1.0)
+    # Where it is held it counts as before; a question of list nouns alone holds nothing.
+    assert salient_coverage(sal, top, optional=("agenc",)) == pytest.approx(0.25)
+    assert salient_coverage({"graffiti": 1.0}, top, optional=("graffiti",)) == 0.0
+
+
+def test_a_seed_list_question_is_not_judged_on_its_list_noun(
+    service: Reader, seed_engine: Archive
+) -> None:
+    # The remodelling's benefits are listed ("improve lines of accountability, reset
+    # spans of control") without the word "benefits", the question's most salient term
+    # after "service". Counted only where held, it no longer lowers the salient share.
+    question = "What benefits will the service remodelling bring?"
+    answer = _ask(service, _salient(service, seed_engine), question)
+    f = answer.features
+    assert f is not None and f.terms[0] == "benefit"
+    found = service.search(SearchRequest(question, 8))
+    as_round_6 = salient_coverage(dict(zip(f.terms, f.saliency, strict=True)), found.hits[:5])
+    assert f.salient_coverage > as_round_6 + 0.1
+    assert not answer.abstained

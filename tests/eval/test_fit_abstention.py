@@ -1,5 +1,5 @@
 """The abstention fit (`python -m eval.fit_abstention`): rows of several indexes, the
-per-index false-abstention constraint, and clear refusals."""
+per-index and per-kind false-abstention constraints, and clear refusals."""
 
 from __future__ import annotations
 
@@ -16,8 +16,11 @@ from eval.fit_abstention import (
     MAX_FALSE_ABSTENTION,
     MIN_GAIN,
     PENALTIES,
+    Candidate,
+    allowed,
     cross_validate,
     fit,
+    kind_refusals,
     load,
     main,
     rates,
@@ -142,3 +145,42 @@ def test_separation_reports_what_one_cut_abstains_on() -> None:
     assert s["abstention_at_cut"] == pytest.approx(2 / 3)
     assert s["answerable_median"] == pytest.approx(0.75)
     assert auc([1.0], [1.0]) == 0.5
+
+
+def test_selection_refuses_a_model_that_fails_a_kind_of_question() -> None:
+    # Round 7: `specific_coverage` tells the rows apart within each index's false-
+    # abstention target, but by refusing every list question of the large index (the
+    # generic noun a list asks for is no item's word): the per-kind gate rejects it.
+    raw = _rows("small", 0.0, 60, 4) + _rows("large", 0.0, 60, 5)
+    rng = np.random.default_rng(6)
+    for i, r in enumerate(raw):
+        for f in CORE:
+            r["features"][f] = float(0.5 + rng.normal(0, 0.2))
+        r["features"]["specific_coverage"] = 0.9 if r["answerable"] else 0.2
+        if r["answerable"] and r["index"] == "large" and i % 20 == 1:
+            r["kind"], r["features"]["specific_coverage"] = "list", 0.2
+    chosen, compared = select(load(raw), ("specific_coverage",))
+    reference, specific = compared[0], compared[len(PENALTIES)]
+    assert "specific_coverage" in specific.signals
+    assert specific.feasible and specific.abstention >= reference.abstention + MIN_GAIN
+    assert specific.kinds[("large", "list")] == (2, 2)
+    assert not specific.within_kinds(reference)
+    assert chosen.signals == CORE and chosen.within_kinds(reference)
+
+
+def test_a_kind_may_refuse_what_its_size_allows_or_the_reference_does() -> None:
+    assert [allowed(n) for n in (6, 12, 19, 20, 26, 40)] == [0, 0, 0, 1, 1, 2]
+    ref = Candidate(CORE, 1.0, {}, {("i", "fact"): (1, 19), ("i", "list"): (0, 12)})
+    same = Candidate(CORE, 0.3, {}, {("i", "fact"): (1, 19), ("i", "list"): (0, 12)})
+    worse = Candidate(CORE, 0.3, {}, {("i", "fact"): (2, 19), ("i", "list"): (0, 12)})
+    one_list = Candidate(CORE, 0.3, {}, {("i", "fact"): (0, 19), ("i", "list"): (1, 12)})
+    assert same.within_kinds(ref)
+    assert not worse.within_kinds(ref) and not one_list.within_kinds(ref)
+    answered = np.array([True, False, False, True])
+    rows = load([
+        {"id": str(i), "kind": k, "split": "tune", "index": "i", "answerable": a,
+         "features": dict.fromkeys(FEATURES, 0.5)}
+        for i, (k, a) in enumerate([("list", True), ("list", True), ("fact", True),
+                                    ("unanswerable", False)])
+    ])  # fmt: skip
+    assert kind_refusals(answered, rows) == {("i", "fact"): (1, 1), ("i", "list"): (1, 2)}
