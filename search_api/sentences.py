@@ -229,8 +229,7 @@ _PROCEDURAL = re.compile(
     r"\bcorrect record\b|\bminutes of the (?:previous |last )?meeting\b.*\b(?:approved|agreed"
     r"|signed|confirmed)\b|\bapologies\b|\bdeclar\w* (?:of )?(?:an? )?(?:personal |pecuniary )?"
     r"interests?\b|\bnote[sd]? the report\b|\bdate of (?:the )?next meeting\b"
-    r"|\blink to the\b|https?://|\bwww\.|\bclick here\b|\bweb ?page\b"
-    r"|\belected (?:as |to )?(?:the )?(?:vice[- ])?chair(?:man)?\b",
+    r"|\blink to the\b|https?://|\bwww\.|\bclick here\b|\bweb ?page\b",
     re.IGNORECASE,
 )
 _DATE_WORDS = re.compile(
