@@ -354,12 +354,20 @@ class AnswerBuilder:
 
     @staticmethod
     def _actions(scored: list[Scored], aspects: Aspects) -> list[Scored]:
-        """Action, resolution and "agreed" sentences, best first; housekeeping (minutes
-        approved) never. Falls back to the best sentences when none is near the best."""
+        """Action, resolution and "agreed" sentences that speak to the topic, best first;
+        housekeeping (minutes approved) never. Falls back to the best sentences when none
+        is near the best."""
         ranked = sorted(scored, key=lambda s: -s.score)
         if not ranked:
             return []
-        actions = [s for s in ranked if s.candidate.action and not s.candidate.procedural]
+        # An agreement on another topic ("The committee agreed that the amount of money
+        # spent on external placements …" for a question on the schools grant deficit)
+        # answers nothing: an action line must hold a topic term (its own or its item
+        # title's).
+        actions = [
+            s for s in ranked
+            if s.candidate.action and not s.candidate.procedural and s.coverage > 0
+        ]  # fmt: skip
         if not actions or actions[0].score < ranked[0].score - ACTION_MARGIN:
             return AnswerBuilder._best(scored, aspects)
         limit = ACTION_LIMIT if aspects.many else 3

@@ -56,7 +56,8 @@ _WANTS_FIGURE = re.compile(
     r"\bhow (?:much|many|big|large|long|far|often|high|low|quickly|fast)\b"
     r"|\bwhat (?:\w+ )?(?:rate|share|proportion|percentage|number|amount|level|figure|cost"
     r"|sum|budget|total|size|value|price|overspend|underspend|deficit|surplus|saving)s?\b"
-    r"|\bby how\b|\bper ?cent|\bnumber of\b|\bcost\b|\bspend\b|\bspent\b",
+    r"|\bby how\b|\bper ?cent|\bnumber of\b|\bcost\b|\bspend\b|\bspent\b"
+    r"|\b(?:paid|paying|pay) for\b|\bfunded\b|\bfinanced\b",
     re.IGNORECASE,
 )
 _WANTS_WHO = re.compile(
@@ -66,7 +67,7 @@ _WANTS_WHO = re.compile(
 )
 _WANTS_WHEN = re.compile(r"\bwhen\b|\bwhat date\b|\bwhich date\b|\bby what date\b|\bdates\b", re.I)
 _WANTS_ACTION = re.compile(
-    r"\bactions?\b|\bactioned\b|\bagree|\bresol|\bdecid|\bdecision|\bcommit|\bundert"
+    r"\bactions?\b|\bactioned\b|\bagree|\bresol|\bdecid|\bdecision|\bcommit(?!tee)|\bundert"
     r"|\basked for\b|\bask(?:ed)? (?:officers|the)\b|\bwill do\b|\brecommend|\bapprov"
     r"|\bfollow[- ]up\b|\bbriefing\b|\bresponsible\b",
     re.IGNORECASE,
@@ -87,7 +88,8 @@ _ASKED_KINDS: dict[str, re.Pattern[str]] = {
     "percent": re.compile(r"\b(?:rate|share|proportion|percentage|per ?cent|percent)s?\b|%", re.I),
     "money": re.compile(
         r"\bhow much\b|\b(?:cost|spend|spent|budget|overspend|underspend|deficit|surplus"
-        r"|saving|price|funding|grant|fund|amount|money|pounds?|income|debt)s?\b|£",
+        r"|saving|price|funding|grant|fund|amount|money|pounds?|income|debt)s?\b|£"
+        r"|\b(?:paid|paying|pay) for\b|\bfunded\b|\bfinanced\b",
         re.I,
     ),
     "duration": re.compile(r"\bhow long\b|\bhow many (?:days|weeks|months|years|hours)\b", re.I),
@@ -526,6 +528,29 @@ def _candidate(hit: Hit, rank: int, start: int, end: int, items: int = 0) -> Can
     )
 
 
+def _run_on_colons(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans with a colon inside a running line mended: the splitter ends a
+    sentence at ": " before a capital, which cuts a title off its resolution ("RESOLVED
+    that the County Council approves and adopts Local Transport Plan 5:" / "Striking the
+    Balance."). A piece after a colon on the same line that is too short to be a sentence
+    (`is_stray`) and ends one joins the sentence before it; a list's items stand on lines
+    of their own, or run on with more short pieces, and are left to `list_blocks`."""
+    out: list[tuple[int, int]] = []
+    for i, (x, y) in enumerate(spans):
+        if out:
+            a, b = out[-1]
+            nxt = spans[i + 1] if i + 1 < len(spans) else None
+            if (
+                text[a:b].rstrip().endswith(":") and "\n" not in text[b:x]
+                and is_stray(text[x:y]) and text[x:y].rstrip()[-1:] in (".", "!", "?")
+                and (nxt is None or not is_stray(text[nxt[0] : nxt[1]]))
+            ):  # fmt: skip
+                out[-1] = (a, y)
+                continue
+        out.append((x, y))
+    return out
+
+
 def candidates(hits: Sequence[Hit]) -> list[Candidate]:
     """Every candidate sentence of the hits, in rank then reading order, and after a
     passage's sentences its whole lists (`list_blocks`: `items` > 0)."""
@@ -545,7 +570,7 @@ def candidates(hits: Sequence[Hit]) -> list[Candidate]:
                 continue
             absorb = False
             spans.append((s.start, s.end))
-        for a, b in spans:
+        for a, b in _run_on_colons(text, spans):
             for x, y in _segments(text, a, b):
                 piece = text[x:y]
                 key = " ".join(piece.lower().split())
