@@ -86,3 +86,19 @@ def test_a_date_filter_in_memory_admits_what_the_store_does(seed_engine: Archive
         in_memory = retriever.allowed(filters)
         assert in_memory is not None
         assert in_memory.tolist() == sorted(set(retriever.store.filtered_ids(filters).tolist()))
+
+
+def _cited_meetings(archive: Archive, query: str) -> set[date]:
+    answer = archive.reader().ask(SearchRequest(query, 8))
+    assert not answer.abstained
+    return {c.citation.meeting_date for c in answer.citations if c.citation.meeting_date}
+
+
+def test_since_the_end_of_a_year_reaches_the_latest_meeting(seed_engine: Archive) -> None:
+    """"since the end of 2018" runs to the archive's latest date: read as the year 2018
+    (round 6), the 2022 end (33.3% agency social workers) was never quoted."""
+    meetings = _cited_meetings(
+        seed_engine,
+        "How has the council's reliance on agency social workers changed since the end of 2018?",
+    )
+    assert {date(2018, 11, 21), date(2022, 7, 14)} <= meetings, meetings
