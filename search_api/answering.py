@@ -257,6 +257,7 @@ class AnswerBuilder:
         timeline_limit: int | None = None,
         question: str | None = None,
         support: SupportFeatures | None = None,
+        beyond: Sequence[Hit] = (),
     ) -> Answer:
         """Answer from ranked evidence: a few best sentences, for an action question its
         action lines, or for a trend question a timeline of `timeline_limit` (default:
@@ -264,6 +265,8 @@ class AnswerBuilder:
 
         `support`, when given, are the signals the decision to answer rests on (the
         unfiltered archive's, for a filtered request); else this evidence's own.
+        `beyond` are ranked candidates below `hits` (`SearchResult.beyond`): a trend's
+        end meetings may be quoted from their other passages there (`_end_sentences`).
         """
         if not hits:
             return Answer(EMPTY_TEXT, [], True)
@@ -276,7 +279,8 @@ class AnswerBuilder:
         sentences = [s for s in scored if not s.candidate.items]
         if intent.trend:
             limit = timeline_limit or self.tuning.timeline_limit
-            chosen = self._timeline(sentences, cosines, limit, intent.span, aspects)
+            more = self._end_sentences(found, beyond, aspects, cosines)
+            chosen = self._timeline(sentences, cosines, limit, intent.span, aspects, more)
         else:
             # Only a question asking for several things is answered with whole lists.
             pick = _within(scored if aspects.many else sentences, intent.span)
@@ -365,6 +369,23 @@ class AnswerBuilder:
         floor = actions[0].score - (2 * BEST_MARGIN if aspects.many else BEST_MARGIN)
         return [s for s in actions if s.score >= floor][:limit]
 
+    def _end_sentences(
+        self, found: list[Candidate], beyond: Sequence[Hit], aspects: Aspects,
+        cosines: Mapping[int, float],
+    ) -> list[Scored]:  # fmt: skip
+        """The sentences of the passages below the answer's hits, scored on the same
+        scale as the hits' own (one scoring of both: a sentence's score must not depend
+        on which list its passage came in)."""
+        if not beyond or not found:
+            return []
+        have = {c.hit.passage_id: c.hit for c in found}
+        extra = [h for h in beyond if h.passage_id not in have]
+        scored = score_candidates(
+            candidates([*have.values(), *extra]), aspects, cosines, idf=self.idf
+        )
+        ids = {h.passage_id for h in extra}
+        return [s for s in scored if s.hit.passage_id in ids and not s.candidate.items]
+
     def _timeline(
         self,
         scored: list[Scored],
@@ -372,6 +393,7 @@ class AnswerBuilder:
         limit: int,
         span: DateSpan | None = None,
         aspects: Aspects | None = None,
+        more: Sequence[Scored] = (),
     ) -> list[Scored]:
         """The best sentence of each meeting that speaks to the topic, earliest and latest
         meetings always in, in date order.
@@ -384,6 +406,9 @@ class AnswerBuilder:
         A meeting gives a second sentence when it scores within `SECOND_MARGIN` of its
         first and room remains. A meeting's first sentence is the one that measures the
         topic when one scores within `MEASURE_MARGIN` of its best (`_measure_first`).
+        The earliest and latest meetings may be quoted from their passages in `more`
+        (ranked below the hits) when one states the topic more fully
+        (`_with_end_passages`).
         """
         if not scored:
             return []
@@ -404,6 +429,7 @@ class AnswerBuilder:
             if inside:
                 kept = inside
         kept.update(_outer_ends(groups, kept, best - END_MARGIN, span))
+        kept = _with_end_passages(kept, more)
         if aspects is not None and aspects.figure:
             kept = {key: _measure_first(g, aspects) for key, g in kept.items()}
         dated = sorted(
@@ -536,6 +562,36 @@ def _outer_ends(
             key = pick(side, key=lambda k: day(k) or date.min)
             ends[key] = groups[key]
     return ends
+
+
+def _with_end_passages(
+    kept: dict[MeetingKey, list[Scored]], more: Sequence[Scored]
+) -> dict[MeetingKey, list[Scored]]:
+    """The earliest and latest dated meetings' groups, led by a sentence of their other
+    passages (`more`) when one holds more of the topic's words than the group's best
+    and also outscores it; every other meeting as it was. An end is a meeting; its quote
+    should be the sentence that states the topic there, not the first-ranked passage's
+    mention of it ("Mr Hook welcomed the Nature Recovery Plan" against "The Making Space
+    for Nature consultation had received a strong level of responses"). A figure bonus
+    alone never carries a sentence in: "119 children in care" (a survey's respondents)
+    would beat "numbers in care rising to the mid-870s" on score at equal coverage."""
+    dated = sorted(
+        (key for key, g in kept.items() if g[0].hit.citation.effective_date),
+        key=lambda key: kept[key][0].hit.citation.effective_date or date.min,
+    )
+    if not more or not dated:
+        return kept
+    out = dict(kept)
+    for key in dict.fromkeys([dated[0], dated[-1]]):
+        lead = kept[key][0]
+        better = [
+            s for s in more
+            if s.hit.citation.meeting == key
+            and s.coverage > lead.coverage and s.score > lead.score
+        ]  # fmt: skip
+        if better:
+            out[key] = [max(better, key=lambda s: s.score), *kept[key]]
+    return out
 
 
 def _within(scored: list[Scored], span: DateSpan | None) -> list[Scored]:

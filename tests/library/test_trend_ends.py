@@ -113,3 +113,19 @@ def test_since_the_end_of_a_year_reaches_the_latest_meeting(seed_engine: Archive
         "How has the council's reliance on agency social workers changed since the end of 2018?",
     )
     assert {date(2018, 11, 21), date(2022, 7, 14)} <= meetings, meetings
+
+
+def test_an_end_meeting_is_quoted_by_its_passage_on_the_topic(seed_engine: Archive) -> None:
+    """A trend's end meeting is quoted by the sentence that states the topic there, even
+    when that sentence's passage ranked below the hits the answer was asked for: with
+    k=4 the 2019 meeting's first-ranked passage is on children's centres, and its
+    report on children in care ranks below (`SearchResult.beyond`). A sentence from
+    below joins only when it holds more of the topic's words: the 2022 end stays
+    "numbers in care rising to the mid-870s", not a survey of "119 children in care"
+    (which outscores it on the figure bonus alone)."""
+    answer = seed_engine.reader().ask(
+        SearchRequest("How did the number of children in care change between 2017 and 2022?", 4)
+    )
+    quotes = {c.citation.meeting_date: c.quote for c in answer.citations}
+    assert "Director of Safeguarding and Care" in quotes[date(2019, 3, 1)], quotes
+    assert "numbers in care rising to the mid-870s" in quotes[date(2022, 7, 14)], quotes
