@@ -26,6 +26,7 @@ from datetime import date
 
 from indexer.models import Citation, DatePrecision, Hit, MeetingKey
 from indexer.settings import AnswerSettings
+from indexer.text import ANALYZER
 
 from .abstention import (
     MODEL,
@@ -34,6 +35,7 @@ from .abstention import (
     Encode,
     SupportFeatures,
     coverage,
+    held,
     support_features,
     term_saliency,
 )
@@ -51,6 +53,7 @@ from .sentences import (
     is_measure,
     question_parts,
     score_candidates,
+    term_weights,
 )
 from .temporal import DateSpan, TemporalIntent
 
@@ -258,6 +261,7 @@ class AnswerBuilder:
         timeline_limit: int | None = None,
         question: str | None = None,
         support: SupportFeatures | None = None,
+        beyond: Sequence[Hit] = (),
     ) -> Answer:
         """Answer from ranked evidence: a few best sentences, for an action question its
         action lines, or for a trend question a timeline of `timeline_limit` (default:
@@ -265,6 +269,8 @@ class AnswerBuilder:
 
         `support`, when given, are the signals the decision to answer rests on (the
         unfiltered archive's, for a filtered request); else this evidence's own.
+        `beyond` are ranked candidates below `hits` (`SearchResult.beyond`): a trend's
+        end meetings may be quoted from their other passages there (`_end_sentences`).
         """
         if not hits:
             return Answer(EMPTY_TEXT, [], True)
@@ -277,7 +283,7 @@ class AnswerBuilder:
         sentences = [s for s in scored if not s.candidate.items]
         if intent.trend:
             limit = timeline_limit or self.tuning.timeline_limit
-            chosen = self._timeline(sentences, cosines, limit, intent.span, aspects)
+            chosen = self._timeline(sentences, cosines, limit, intent.span, aspects, beyond)
         else:
             # Only a question asking for several things is answered with whole lists.
             pick = _within(scored if aspects.many else sentences, intent.span)
@@ -381,6 +387,7 @@ class AnswerBuilder:
         limit: int,
         span: DateSpan | None = None,
         aspects: Aspects | None = None,
+        beyond: Sequence[Hit] = (),
     ) -> list[Scored]:
         """The best sentence of each meeting that speaks to the topic, earliest and latest
         meetings always in, in date order.
@@ -393,6 +400,9 @@ class AnswerBuilder:
         A meeting gives a second sentence when it scores within `SECOND_MARGIN` of its
         first and room remains. A meeting's first sentence is the one that measures the
         topic when one scores within `MEASURE_MARGIN` of its best (`_measure_first`).
+        The earliest and latest meetings may be quoted from their passages in `beyond`
+        (ranked below the hits) when one states the topic more fully
+        (`_with_end_passages`).
         """
         if not scored:
             return []
@@ -413,6 +423,8 @@ class AnswerBuilder:
             if inside:
                 kept = inside
         kept.update(_outer_ends(groups, kept, best - END_MARGIN, span))
+        if aspects is not None:
+            kept = self._with_end_passages(kept, scored, beyond, aspects, cosines)
         if aspects is not None and aspects.figure:
             kept = {key: _measure_first(g, aspects) for key, g in kept.items()}
         dated = sorted(
@@ -429,6 +441,62 @@ class AnswerBuilder:
             if len(group) > 1 and group[1].score >= max(floor, group[0].score - SECOND_MARGIN):
                 chosen.append(group[1])
         return chosen
+
+    def _with_end_passages(
+        self, kept: dict[MeetingKey, list[Scored]], scored: Sequence[Scored],
+        beyond: Sequence[Hit], aspects: Aspects, cosines: Mapping[int, float],
+    ) -> dict[MeetingKey, list[Scored]]:  # fmt: skip
+        """The earliest and latest dated meetings' groups, led by a sentence of their
+        other passages in `beyond` when one holds more of the topic's words than the
+        group's best and also outscores it; every other meeting as it was.
+
+        An end is a meeting; its quote should be the sentence that states the topic
+        there, not the first-ranked passage's mention of it ("Mr Hook welcomed the Nature
+        Recovery Plan" against "The Making Space for Nature consultation had received a
+        strong level of responses"). A figure bonus alone never carries a sentence in:
+        "119 children in care" (a survey's respondents) would beat "numbers in care
+        rising to the mid-870s" on score at equal coverage. Only the end meetings'
+        passages are split and scored, together with one sentence of each hit so the
+        scale (best score, best cosine) is the hits' own.
+        """
+        dated = sorted(
+            (key for key, g in kept.items() if g[0].hit.citation.effective_date),
+            key=lambda key: kept[key][0].hit.citation.effective_date or date.min,
+        )
+        ends = list(dict.fromkeys(dated[:1] + dated[-1:]))
+        have = {s.hit.passage_id for s in scored}
+        extra = [
+            h for h in beyond if h.citation.meeting in ends and h.passage_id not in have
+        ]  # fmt: skip
+        anchors = list({s.hit.passage_id: s.candidate for s in scored}.values())
+        # No sentence holds more of the topic than its passage does: only passages that
+        # could beat an end's lead are split into sentences (the costly part).
+        weights = term_weights(
+            aspects.terms, [c.hit.text for c in anchors] + [h.text for h in extra], self.idf
+        )
+        total = sum(weights.values())
+        floor = min(kept[key][0].coverage for key in ends)
+        extra = [h for h in extra if total and _held_share(h, weights) / total > floor]
+        if not extra:
+            return kept
+        below = 1 + max(c.rank for c in anchors)  # they ranked below every hit
+        found = [dataclasses.replace(c, rank=c.rank + below) for c in candidates(extra)]
+        ids = {h.passage_id for h in extra}
+        more = [
+            s for s in score_candidates([*anchors, *found], aspects, cosines, idf=self.idf)
+            if s.hit.passage_id in ids and not s.candidate.items
+        ]  # fmt: skip
+        out = dict(kept)
+        for key in ends:
+            lead = kept[key][0]
+            better = [
+                s for s in more
+                if s.hit.citation.meeting == key
+                and s.coverage > lead.coverage and s.score > lead.score
+            ]  # fmt: skip
+            if better:
+                out[key] = [max(better, key=lambda s: s.score), *kept[key]]
+        return out
 
     # -- writing -------------------------------------------------------------------------
 
@@ -545,6 +613,15 @@ def _outer_ends(
             key = pick(side, key=lambda k: day(k) or date.min)
             ends[key] = groups[key]
     return ends
+
+
+def _held_share(hit: Hit, weights: Mapping[str, float]) -> float:
+    """The weight of the topic terms a passage holds (its text and item title): what
+    any of its sentences can hold at most (`score_candidates`' coverage)."""
+    present = {t for t in ANALYZER.terms(hit.text) if t}
+    if hit.citation.item_title:
+        present |= {t for t in ANALYZER.terms(hit.citation.item_title) if t}
+    return sum(w for t, w in weights.items() if held(t, present))
 
 
 def _within(scored: list[Scored], span: DateSpan | None) -> list[Scored]:

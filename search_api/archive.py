@@ -209,8 +209,9 @@ class Reader:
         found = self.search(request)
         precisions = self.precisions(found.hits)
         answer = self.answers.answer(
-            found.intent, found.hits, found.cosines, precisions, question=request.query
-        )
+            found.intent, found.hits, found.cosines, precisions, question=request.query,
+            beyond=found.beyond,
+        )  # fmt: skip
         if answer.abstained and found.hits and not request.filters.is_empty():
             # A filter narrows the evidence; it must not turn a matching passage into an
             # abstention. Whether the archive speaks to the topic is asked of all of it.
@@ -219,7 +220,7 @@ class Reader:
             if self.answers.policy.supported(support) and _matches(found, support):
                 answer = self.answers.answer(
                     found.intent, found.hits, found.cosines, precisions,
-                    question=request.query, support=support,
+                    question=request.query, support=support, beyond=found.beyond,
                 )  # fmt: skip
         answer.intent = found.intent
         return answer

@@ -98,6 +98,10 @@ class SearchResult:
     cosines: dict[int, float]
     """Dense cosine of the question's topic with each passage the dense retriever saw:
     the answer builder's evidence that the archive speaks to the topic at all."""
+    beyond: list[Hit] = field(default_factory=list)
+    """For a trend question, the re-ranked candidates below the top k: other passages of
+    the span's end meetings, which a trend answer may quote when one states the topic
+    more fully than the meeting's best-ranked passage does."""
 
 
 def search(
@@ -128,7 +132,7 @@ def search(
         scored = cover_span(scored, cosines, k, tuning, {h.passage_id for h in ends}, intent.span)
     terms = ANALYZER.query_terms(topic)
     shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
-    return SearchResult(request, intent, shown, cosines)
+    return SearchResult(request, intent, shown, cosines, scored[k:] if intent.trend else [])
 
 
 def query_vector(retriever: Retriever, question: str, topic: str, what: str) -> np.ndarray:

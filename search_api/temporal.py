@@ -39,13 +39,22 @@ NUMBER_WORDS = {
 _YEAR = r"((?:19|20)\d{2})"
 _MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _SEASON = r"(spring|summer|autumn|fall|winter)"
+_PART = r"(early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)"
+"""A part of a year ("late 2018", "mid-2021", "the end of 2019"): a third of it."""
+PARTS = {"early": 1, "start": 1, "beginning": 1, "mid": 5, "middle": 5, "late": 9, "end": 9}
+"""First month of each third of a year a part names (January-April, May-August,
+September-December)."""
 _NUM = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 # A point in time: "21 November 2018", "November 2018", "summer 2021", "2018-11-21", "2018".
 _FINANCIAL_YEAR = re.compile(r"\b(?:19|20)\d{2}[/-]\d{2}(?!\d|[/-]\d)")
 """'2024-25', '2018/19': the papers write a financial year the way the question does."""
+_BARE_MONTH = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH + r"(?!\s*(?:19|20)\d{2})"
+"""A month without its year ("between January and March 2025"): only at one side of a
+range, where the other side's year says which."""
 _POINT = (
     r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH + r"\s+" + _YEAR + r"(?![/-]\d)"
     + r"|" + _SEASON + r"\s+(?:of\s+)?" + _YEAR
+    + r"|" + _PART + r"[\s-]+" + _YEAR
     + r"|" + _YEAR + r"-\d{2}-\d{2}"
     + r"|" + _YEAR + r"(?:[/-]\d{2}(?!\d|[/-]\d))?)"
 )  # fmt: skip
@@ -103,6 +112,8 @@ class _Match:
     trend: bool
     start: int
     end: int
+    point: bool = False
+    """A bare point ("in 2018"): any range or relative span it overlaps wins over it."""
 
 
 def _point(text: str) -> tuple[date, date] | None:
@@ -119,6 +130,11 @@ def _point(text: str) -> tuple[date, date] | None:
     m = re.fullmatch(_SEASON + r"\s+(?:of\s+)?" + _YEAR, text)
     if m:
         return season_span(m.group(1), int(m.group(2)))
+    m = re.fullmatch(_PART + r"[\s-]+" + _YEAR, text)
+    if m:
+        first_month = next(PARTS[w] for w in m.group(1).split() if w in PARTS)
+        year = int(m.group(2))
+        return month_span(year, first_month)[0], month_span(year, first_month + 3)[1]
     m = re.fullmatch(_YEAR + r"-(\d{2})-(\d{2})", text)
     if m:
         try:
@@ -148,6 +164,13 @@ def _years_before(value: date, years: int) -> date:
         return value.replace(year=value.year - years, day=28)
 
 
+def _months_before(value: date, months: int) -> date:
+    index = value.year * 12 + value.month - 1 - months
+    year, month = divmod(index, 12)
+    last_day = month_span(year, month + 1)[1].day
+    return value.replace(year=year, month=month + 1, day=min(value.day, last_day))
+
+
 def _number(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
 
@@ -156,26 +179,28 @@ def _matches(question: str, latest: date | None) -> list[_Match]:
     found: list[_Match] = []
     flags = re.IGNORECASE
 
-    def add(m: re.Match[str], start: date | None, end: date | None, trend: bool) -> None:
+    def add(
+        m: re.Match[str], start: date | None, end: date | None, trend: bool, point: bool = False
+    ) -> None:
         """Record a matched date span (start and end swapped if given backwards)."""
         if start is not None and end is not None and start > end:
             start, end = end, start
         span = DateSpan(start=start, end=end, text=m.group(0).strip())
-        found.append(_Match(span, trend, m.start(), m.end()))
+        found.append(_Match(span, trend, m.start(), m.end(), point))
 
-    # "between 2018 and 2022", "from 2018 to 2022", "2018-2022", "2018 to 2022"
+    # "between 2018 and 2022", "from 2018 to 2022", "2018-2022", "2018 to 2022",
+    # "between January and March 2025", "from March 2018 to June"
+    side = r"(" + _POINT + r"|" + _BARE_MONTH + r")"
     between = (
-        r"\b(?:between\s+(?:the\s+)?(" + _POINT + r")\s+and\s+(" + _POINT + r")"
-        r"|from\s+(?:the\s+)?(" + _POINT + r")\s+(?:to|until|till|through)\s+(" + _POINT + r")"
-        r"|(" + _POINT + r")\s*(?:-|–|—|to|until)\s*(" + _POINT + r"))\b"
-    )
+        r"\b(?:between\s+(?:the\s+)?" + side + r"\s+and\s+(?:the\s+)?" + side
+        + r"|from\s+(?:the\s+)?" + side + r"\s+(?:to|until|till|through)\s+(?:the\s+)?" + side
+        + r"|(?:(?:in|during|over|for)\s+)?(" + _POINT + r")\s*(?:-|–|—|to|until)\s*("
+        + _POINT + r"))\b"
+    )  # fmt: skip
     for m in re.finditer(between, question, flags):
-        texts = _outer_points(m.group(0))
-        if len(texts) < 2:
-            continue
-        a, b = _point(texts[0]), _point(texts[-1])
-        if a and b:
-            add(m, min(a[0], b[0]), max(a[1], b[1]), True)
+        ends = _range_ends(m.group(0))
+        if ends:
+            add(m, ends[0], ends[1], True)
 
     # "over the last 3 years", "in the past two years", "the last five years"
     last = (
@@ -186,6 +211,18 @@ def _matches(question: str, latest: date | None) -> list[_Match]:
     for m in re.finditer(last, question, flags):
         if latest is not None:
             add(m, _years_before(latest, _number(m.group(1))), latest, True)
+    months = (
+        r"\b(?:over|in|during|within)?\s*(?:the\s+)?(?:last|past|previous)\s+"
+        + _NUM
+        + r"\s+months?\b"
+    )
+    for m in re.finditer(months, question, flags):
+        if latest is not None:
+            add(m, _months_before(latest, _number(m.group(1))), latest, True)
+    decade = r"\b(?:over|in|during|within)?\s*(?:the\s+)?(?:last|past|previous)\s+decade\b"
+    for m in re.finditer(decade, question, flags):
+        if latest is not None:
+            add(m, _years_before(latest, 10), latest, True)
     last_year = r"\b(?:over|in|during)\s+(?:the\s+)?(?:last|past)\s+year\b"
     for m in re.finditer(last_year, question, flags):
         if latest is not None:
@@ -219,7 +256,7 @@ def _matches(question: str, latest: date | None) -> list[_Match]:
         point = _point(m.group(1))
         # "the Children and Social Work Act 2017" names a law, not a time.
         if point and not re.search(r"\bAct\s*$", question[: m.start(1)]):
-            add(m, point[0], point[1], False)
+            add(m, point[0], point[1], False, point=True)
     return found
 
 
@@ -227,10 +264,47 @@ def _outer_points(text: str) -> list[str]:
     return [m.group(0) for m in re.finditer(_POINT, text, re.IGNORECASE)]
 
 
+def _range_ends(text: str) -> tuple[date, date] | None:
+    """First and last day of a range's two sides; a month without its year takes the
+    other side's ("between January and March 2025": January 2025; "from November to
+    February 2019": November 2018; "from March 2018 to June": June 2018)."""
+    texts = [
+        m.group(0).strip()
+        for m in re.finditer(r"\b(?:" + _POINT + r"|" + _BARE_MONTH + r")", text, re.IGNORECASE)
+    ]  # fmt: skip
+    if len(texts) < 2:
+        return None
+    first, last = texts[0], texts[-1]
+    a, b = _point(first), _point(last)
+    if a is None and b is not None:
+        a = _bare_month(first, b[0], after=False)
+    elif b is None and a is not None:
+        b = _bare_month(last, a[0], after=True)
+    if a is None or b is None:
+        return None
+    return min(a[0], b[0]), max(a[1], b[1])
+
+
+def _bare_month(text: str, other: date, after: bool) -> tuple[date, date] | None:
+    """A yearless month ("March", "5 March") dated from the range's other side: the
+    nearest such month before it (`after` False) or after it (True), within a year."""
+    m = re.fullmatch(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?" + _MONTH, text.strip().lower())
+    if not m:
+        return None
+    month = MONTHS[m.group(2)]
+    year = other.year
+    if after and month < other.month:
+        year += 1
+    if not after and month > other.month:
+        year -= 1
+    return _point(f"{m.group(1) or ''} {calendar.month_name[month]} {year}")
+
+
 def _choose(matches: list[_Match]) -> list[_Match]:
-    """Keep matches that do not overlap an earlier, longer one (ranges beat their years)."""
+    """Keep matches that do not overlap an earlier, longer one (ranges beat their years,
+    also when a bare point's preposition makes it longer: "during 2018-2022")."""
     chosen: list[_Match] = []
-    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
+    for m in sorted(matches, key=lambda m: (m.point, -(m.end - m.start), m.start)):
         if all(m.end <= c.start or m.start >= c.end for c in chosen):
             chosen.append(m)
     return sorted(chosen, key=lambda m: m.start)

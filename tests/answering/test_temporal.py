@@ -37,6 +37,48 @@ def test_spans(question: str, start: date | None, end: date | None, trend: bool)
     assert intent.trend is trend
 
 
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        # A month without its year takes the other side's (round 7).
+        ("How did the bid unfold between January and March 2025?", date(2025, 1, 1),
+         date(2025, 3, 31)),
+        ("How has the overspend changed from September to December 2021?", date(2021, 9, 1),
+         date(2021, 12, 31)),
+        ("How did the overspend move between November and February 2019?", date(2018, 11, 1),
+         date(2019, 2, 28)),
+        ("How did the number change between March 2018 and June?", date(2018, 3, 1),
+         date(2018, 6, 30)),
+        # A part of a year.
+        ("How did visits move between late 2018 and spring 2019?", date(2018, 9, 1),
+         date(2019, 5, 31)),
+        ("How did it change between early 2019 and mid-2021?", date(2019, 1, 1),
+         date(2021, 8, 31)),
+        ("What happened from the end of 2018 to the middle of 2020?", date(2018, 9, 1),
+         date(2020, 8, 31)),
+        ("How has it changed since the start of 2019?", date(2019, 1, 1), LATEST),
+        # Relative spans in months and decades.
+        ("How has it changed in the last 18 months?", date(2021, 3, 30), LATEST),
+        ("How has fly-tipping changed over the past decade?", date(2012, 9, 30), LATEST),
+        # A range wins over the bare year its preposition makes longer.
+        ("How did it change during 2018-2022?", date(2018, 1, 1), date(2022, 12, 31)),
+        ("How did it change between 2018/19 and 2021/22?", date(2018, 4, 1),
+         date(2022, 3, 31)),
+        ("What was the vacancy rate in 2018 and 2022?", date(2018, 1, 1), date(2022, 12, 31)),
+    ],
+)  # fmt: skip
+def test_a_council_officers_trend_spans(question: str, start: date, end: date) -> None:
+    """The phrasings of a span over years and months read as one trend over that span,
+    with the date words out of the topic (no dangling "between late and")."""
+    intent = parse_question(question, LATEST)
+    assert intent.span is not None
+    assert (intent.span.start, intent.span.end) == (start, end)
+    assert intent.trend
+    assert not {"between", "late", "early", "during", "months"} & set(
+        intent.topic.rstrip("?").lower().split()
+    )
+
+
 def test_topic_drops_the_dates() -> None:
     intent = parse_question("How did agency staffing change between 2018 and 2022?", LATEST)
     assert intent.topic == "How did agency staffing change?"

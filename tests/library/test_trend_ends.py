@@ -86,3 +86,46 @@ def test_a_date_filter_in_memory_admits_what_the_store_does(seed_engine: Archive
         in_memory = retriever.allowed(filters)
         assert in_memory is not None
         assert in_memory.tolist() == sorted(set(retriever.store.filtered_ids(filters).tolist()))
+
+
+def _cited_meetings(archive: Archive, query: str) -> set[date]:
+    answer = archive.reader().ask(SearchRequest(query, 8))
+    assert not answer.abstained
+    return {c.citation.meeting_date for c in answer.citations if c.citation.meeting_date}
+
+
+def test_a_yearless_month_at_a_spans_start_keeps_the_early_end(seed_engine: Archive) -> None:
+    """"between November and March 2019" is November 2018 to March 2019: read as March
+    2019 alone (round 6), the answer lost its November 2018 meeting, the span's start."""
+    meetings = _cited_meetings(
+        seed_engine,
+        "How did the dates of the Ofsted monitoring visits move on between November and "
+        "March 2019?",
+    )
+    assert {date(2018, 11, 21), date(2019, 3, 1)} <= meetings, meetings
+
+
+def test_since_the_end_of_a_year_reaches_the_latest_meeting(seed_engine: Archive) -> None:
+    """"since the end of 2018" runs to the archive's latest date: read as the year 2018
+    (round 6), the 2022 end (33.3% agency social workers) was never quoted."""
+    meetings = _cited_meetings(
+        seed_engine,
+        "How has the council's reliance on agency social workers changed since the end of 2018?",
+    )
+    assert {date(2018, 11, 21), date(2022, 7, 14)} <= meetings, meetings
+
+
+def test_an_end_meeting_is_quoted_by_its_passage_on_the_topic(seed_engine: Archive) -> None:
+    """A trend's end meeting is quoted by the sentence that states the topic there, even
+    when that sentence's passage ranked below the hits the answer was asked for: with
+    k=4 the 2019 meeting's first-ranked passage is on children's centres, and its
+    report on children in care ranks below (`SearchResult.beyond`). A sentence from
+    below joins only when it holds more of the topic's words: the 2022 end stays
+    "numbers in care rising to the mid-870s", not a survey of "119 children in care"
+    (which outscores it on the figure bonus alone)."""
+    answer = seed_engine.reader().ask(
+        SearchRequest("How did the number of children in care change between 2017 and 2022?", 4)
+    )
+    quotes = {c.citation.meeting_date: c.quote for c in answer.citations}
+    assert "Director of Safeguarding and Care" in quotes[date(2019, 3, 1)], quotes
+    assert "numbers in care rising to the mid-870s" in quotes[date(2022, 7, 14)], quotes
