@@ -48,9 +48,6 @@ _NUM = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"
 # A point in time: "21 November 2018", "November 2018", "summer 2021", "2018-11-21", "2018".
 _FINANCIAL_YEAR = re.compile(r"\b(?:19|20)\d{2}[/-]\d{2}(?!\d|[/-]\d)")
 """'2024-25', '2018/19': the papers write a financial year the way the question does."""
-_BARE_MONTH = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH + r"(?!\s*(?:19|20)\d{2})"
-"""A month without its year ("between January and March 2025"): only at one side of a
-range, where the other side's year says which."""
 _POINT = (
     r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH + r"\s+" + _YEAR + r"(?![/-]\d)"
     + r"|" + _SEASON + r"\s+(?:of\s+)?" + _YEAR
@@ -188,9 +185,8 @@ def _matches(question: str, latest: date | None) -> list[_Match]:
         span = DateSpan(start=start, end=end, text=m.group(0).strip())
         found.append(_Match(span, trend, m.start(), m.end(), point))
 
-    # "between 2018 and 2022", "from 2018 to 2022", "2018-2022", "2018 to 2022",
-    # "between January and March 2025", "from March 2018 to June"
-    side = r"(" + _POINT + r"|" + _BARE_MONTH + r")"
+    # "between 2018 and 2022", "from 2018 to 2022", "2018-2022", "2018 to 2022"
+    side = r"(" + _POINT + r")"
     between = (
         r"\b(?:between\s+(?:the\s+)?" + side + r"\s+and\s+(?:the\s+)?" + side
         + r"|from\s+(?:the\s+)?" + side + r"\s+(?:to|until|till|through)\s+(?:the\s+)?" + side
@@ -265,39 +261,14 @@ def _outer_points(text: str) -> list[str]:
 
 
 def _range_ends(text: str) -> tuple[date, date] | None:
-    """First and last day of a range's two sides; a month without its year takes the
-    other side's ("between January and March 2025": January 2025; "from November to
-    February 2019": November 2018; "from March 2018 to June": June 2018)."""
-    texts = [
-        m.group(0).strip()
-        for m in re.finditer(r"\b(?:" + _POINT + r"|" + _BARE_MONTH + r")", text, re.IGNORECASE)
-    ]  # fmt: skip
+    """First and last day of a range's two sides."""
+    texts = _outer_points(text)
     if len(texts) < 2:
         return None
-    first, last = texts[0], texts[-1]
-    a, b = _point(first), _point(last)
-    if a is None and b is not None:
-        a = _bare_month(first, b[0], after=False)
-    elif b is None and a is not None:
-        b = _bare_month(last, a[0], after=True)
+    a, b = _point(texts[0]), _point(texts[-1])
     if a is None or b is None:
         return None
     return min(a[0], b[0]), max(a[1], b[1])
-
-
-def _bare_month(text: str, other: date, after: bool) -> tuple[date, date] | None:
-    """A yearless month ("March", "5 March") dated from the range's other side: the
-    nearest such month before it (`after` False) or after it (True), within a year."""
-    m = re.fullmatch(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?" + _MONTH, text.strip().lower())
-    if not m:
-        return None
-    month = MONTHS[m.group(2)]
-    year = other.year
-    if after and month < other.month:
-        year += 1
-    if not after and month > other.month:
-        year -= 1
-    return _point(f"{m.group(1) or ''} {calendar.month_name[month]} {year}")
 
 
 def _choose(matches: list[_Match]) -> list[_Match]:

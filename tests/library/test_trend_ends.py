@@ -94,17 +94,6 @@ def _cited_meetings(archive: Archive, query: str) -> set[date]:
     return {c.citation.meeting_date for c in answer.citations if c.citation.meeting_date}
 
 
-def test_a_yearless_month_at_a_spans_start_keeps_the_early_end(seed_engine: Archive) -> None:
-    """"between November and March 2019" is November 2018 to March 2019: read as March
-    2019 alone (round 6), the answer lost its November 2018 meeting, the span's start."""
-    meetings = _cited_meetings(
-        seed_engine,
-        "How did the dates of the Ofsted monitoring visits move on between November and "
-        "March 2019?",
-    )
-    assert {date(2018, 11, 21), date(2019, 3, 1)} <= meetings, meetings
-
-
 def test_since_the_end_of_a_year_reaches_the_latest_meeting(seed_engine: Archive) -> None:
     """"since the end of 2018" runs to the archive's latest date: read as the year 2018
     (round 6), the 2022 end (33.3% agency social workers) was never quoted."""
