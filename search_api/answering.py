@@ -286,7 +286,8 @@ class AnswerBuilder:
             chosen = self._timeline(sentences, cosines, limit, intent.span, aspects, beyond)
         else:
             # Only a question asking for several things is answered with whole lists.
-            pick = _within(scored if aspects.many else sentences, intent.span)
+            ranks = MANY_POOL_RANKS if aspects.many else POOL_RANKS
+            pick = _within(scored if aspects.many else sentences, intent.span, ranks)
             limit = MANY_LIMIT if aspects.many else BEST_LIMIT
             if aspects.action:
                 chosen = self._actions(pick, aspects) or self._actions(scored, aspects)
@@ -624,14 +625,16 @@ def _held_share(hit: Hit, weights: Mapping[str, float]) -> float:
     return sum(w for t, w in weights.items() if held(t, present))
 
 
-def _within(scored: list[Scored], span: DateSpan | None) -> list[Scored]:
+def _within(scored: list[Scored], span: DateSpan | None, ranks: int = POOL_RANKS) -> list[Scored]:
     """The sentences of meetings inside the question's dates ("at the 21 November 2018
-    meeting") when any of them speaks to the topic; else all of them. The search only
-    boosts passages in the span, so others may still outrank them."""
+    meeting") when any of them in the `ranks` top passages the answer draws on speaks to
+    the topic; else all of them. The search only boosts passages in the span, so others
+    may still outrank them (a question asking for several things draws on
+    `MANY_POOL_RANKS`: its span's meeting counts there too)."""
     if span is None:
         return scored
     inside = [s for s in scored if _in_span(s, span)]
-    speaks = any(s.coverage > 0 and s.candidate.rank < POOL_RANKS for s in inside)
+    speaks = any(s.coverage > 0 and s.candidate.rank < ranks for s in inside)
     return inside if speaks else scored
 
 

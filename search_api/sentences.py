@@ -466,12 +466,17 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-LIST_LEAD = re.compile(r"(?::|\bfollow(?:ing|s)\b[^.]{0,20})\s*$")
-"""A sentence that introduces a list: "… an update on the following:"."""
+LIST_LEAD = re.compile(
+    r"(?::|\bfollow(?:ing|s)\b[^.]{0,20})(?:\s+\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])?\s*$"
+)
+"""A sentence that introduces a list: "… an update on the following:", also when the
+splitter left the first item's number on it ("… requesting the following: 1.")."""
 _LEAD_START = re.compile(r"[.!?]\s+(?:\(?[a-z0-9]{1,3}\)\s+)?(?=[A-Z])")
 _ITEM_MARK = re.compile(r"\(?(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]")
 _ITEM_GAP = re.compile(rf"^[\s\u2022\u25aa\-\u2013]*(?:{_ITEM_MARK.pattern}\s*)?$")
 """What may stand between two items: white space, a bullet or dash, a number or letter."""
+_GLUED_MARK = re.compile(rf"\s{_ITEM_MARK.pattern}\s*$")
+"""The first item's number left on its lead-in by the sentence splitter."""
 LIST_ITEMS = 6
 """Items a list's lead-in brings with it."""
 
@@ -501,7 +506,13 @@ def list_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, 
             if items and not bulleted and text[end - 1] in ".!?":
                 break
             end, items = y, items + 1
-        if items >= 2 and not _EMPHASIS.search(text, a, end):
+        # A numbered list cut by the passage's end (its other items open the next
+        # passage) is a list from its first item; "ACTION: Chris Spencer" is none.
+        numbered = items > 0 and bool(
+            _GLUED_MARK.search(text[a:b]) or _ITEM_MARK.search(text[b : spans[i + 1][0]])
+        )
+        cut = items == 1 and numbered and not text[end:].strip()
+        if (items >= 2 or cut) and not _EMPHASIS.search(text, a, end):
             # The lead-in is the last sentence of its piece ("… in Kent. (c) In regard to
             # consultations, Mr Jeffrey advised of the following:").
             inner = list(_LEAD_START.finditer(text, a, b))
