@@ -198,23 +198,16 @@ def _matches(question: str, latest: date | None) -> list[_Match]:
         if ends:
             add(m, ends[0], ends[1], True)
 
-    # "over the last 3 years", "in the past two years", "the last five years"
+    # "over the last 3 years", "in the past two years", "the last 18 months"
     last = (
         r"\b(?:over|in|during|within)?\s*(?:the\s+)?(?:last|past|previous)\s+"
         + _NUM
-        + r"\s+years?\b"
+        + r"\s+(year|month)s?\b"
     )
     for m in re.finditer(last, question, flags):
         if latest is not None:
-            add(m, _years_before(latest, _number(m.group(1))), latest, True)
-    months = (
-        r"\b(?:over|in|during|within)?\s*(?:the\s+)?(?:last|past|previous)\s+"
-        + _NUM
-        + r"\s+months?\b"
-    )
-    for m in re.finditer(months, question, flags):
-        if latest is not None:
-            add(m, _months_before(latest, _number(m.group(1))), latest, True)
+            back = _years_before if m.group(2).lower() == "year" else _months_before
+            add(m, back(latest, _number(m.group(1))), latest, True)
     decade = r"\b(?:over|in|during|within)?\s*(?:the\s+)?(?:last|past|previous)\s+decade\b"
     for m in re.finditer(decade, question, flags):
         if latest is not None:
