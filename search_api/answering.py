@@ -35,7 +35,6 @@ from .abstention import (
     Encode,
     SupportFeatures,
     coverage,
-    held,
     support_features,
     term_saliency,
 )
@@ -50,6 +49,7 @@ from .sentences import (
     content_terms,
     figure_kinds,
     figures_in,
+    held_weight,
     is_measure,
     question_parts,
     score_candidates,
@@ -477,7 +477,11 @@ class AnswerBuilder:
         )
         total = sum(weights.values())
         floor = min(kept[key][0].coverage for key in ends)
-        extra = [h for h in extra if total and _held_share(h, weights) / total > floor]
+        extra = [
+            h for h in extra
+            if total and held_weight(ANALYZER.terms(h.text), h.citation.item_title, weights)
+            / total > floor
+        ]  # fmt: skip
         if not extra:
             return kept
         below = 1 + max(c.rank for c in anchors)  # they ranked below every hit
@@ -614,15 +618,6 @@ def _outer_ends(
             key = pick(side, key=lambda k: day(k) or date.min)
             ends[key] = groups[key]
     return ends
-
-
-def _held_share(hit: Hit, weights: Mapping[str, float]) -> float:
-    """The weight of the topic terms a passage holds (its text and item title): what
-    any of its sentences can hold at most (`score_candidates`' coverage)."""
-    present = {t for t in ANALYZER.terms(hit.text) if t}
-    if hit.citation.item_title:
-        present |= {t for t in ANALYZER.terms(hit.citation.item_title) if t}
-    return sum(w for t, w in weights.items() if held(t, present))
 
 
 def _within(scored: list[Scored], span: DateSpan | None, ranks: int = POOL_RANKS) -> list[Scored]:

@@ -48,6 +48,7 @@ __all__ = [
     "LIST_ITEMS",
     "LIST_LEAD",
     "score_candidates",
+    "held_weight",
 ]
 
 # -- what a question asks for ------------------------------------------------------------
@@ -674,6 +675,17 @@ def _phrase_matches(terms: Sequence[str], stems: Sequence[str | None]) -> int:
     return sum(1 for pair in zip(terms, terms[1:], strict=False) if pair in pairs)
 
 
+def held_weight(
+    stems: Sequence[str | None], item_title: str | None, weights: Mapping[str, float]
+) -> float:
+    """The weight of the topic terms a text (its `stems`) and its item title hold: a
+    candidate's coverage before it is divided by the terms' total."""
+    present = {t for t in stems if t}
+    if item_title:
+        present |= {t for t in ANALYZER.terms(item_title) if t}
+    return sum(w for t, w in weights.items() if held(t, present))
+
+
 def score_candidates(
     found: Sequence[Candidate],
     aspects: Aspects,
@@ -692,10 +704,7 @@ def score_candidates(
     out = []
     for c in found:
         stems = ANALYZER.terms(c.text)
-        present = {t for t in stems if t}
-        if c.hit.citation.item_title:
-            present |= {t for t in ANALYZER.terms(c.hit.citation.item_title) if t}
-        cov = sum(w for t, w in idf_of.items() if held(t, present)) / total if total else 0.0
+        cov = held_weight(stems, c.hit.citation.item_title, idf_of) / total if total else 0.0
         score = weights.coverage * cov
         score += weights.phrase * min(_phrase_matches(aspects.terms, stems), 2)
         score += weights.cosine * (cosines.get(c.hit.passage_id, best_cos - 0.2) - best_cos)
