@@ -74,8 +74,8 @@ eval: setup
 
 # The heldout questions on the Kent papers as a council's converted archive would arrive:
 # PDF-to-Markdown (pymupdf4llm) text with the same manifest (eval/ANALYSIS.md "Round 6").
-# Not part of `make eval`: converting the 129 PDFs takes tens of minutes on 2 cores (files
-# already converted are reused), and the index is built apart from the PDF one.
+# Not part of `make eval`: converting the 129 PDFs takes minutes on 2 cores (files already
+# converted from the same PDF bytes are reused), and the index is built apart from the PDF one.
 CONVERTED_CORPUS = corpus .cache/converted/kent ../shared/archives/kingston
 
 eval-converted: setup

@@ -12,14 +12,20 @@ quotes whose `found_in` names the PDF still resolve (see `eval.documents`).
 Pages are joined by a Markdown thematic break (`-----`), as the page-per-chunk output of
 such converters is usually joined; the converter's own page text is kept as it is (no
 cleaning here: cleaning is what the indexer must do). A file whose conversion fails is
-reported and left out, like a file a council could not convert. Existing converted files
-newer than their PDF are reused, so a re-run after a partial one is quick.
+reported and left out, like a file a council could not convert. A converted file is
+reused while its PDF's content hash and the converter's version are those recorded when it
+was written (`SOURCES_NAME`), so a re-run is quick even when the archive was copied again
+with new times; a file converted before that record existed is reused while newer than its
+PDF, and recorded.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
+import io
+import json
 import logging
 import sys
 from collections.abc import Sequence
@@ -29,12 +35,22 @@ from pathlib import Path
 from eval.documents import CONVERTED_FROM
 from indexer.ingest.manifest import MANIFEST_COLUMNS, MANIFEST_NAME
 
-__all__ = ["CONVERTED_FROM", "PAGE_SEPARATOR", "ConvertReport", "convert_archive", "convert_pdf"]
+__all__ = [
+    "CONVERTED_FROM",
+    "PAGE_SEPARATOR",
+    "SOURCES_NAME",
+    "ConvertReport",
+    "convert_archive",
+    "convert_pdf",
+]
 
 log = logging.getLogger(__name__)
 
 PAGE_SEPARATOR = "\n\n-----\n\n"
 """Between pages: a Markdown thematic break, as page-chunked converter output is joined."""
+
+SOURCES_NAME = ".converted-sources.json"
+"""Beside the manifest: the converter's version and, per converted file, its source's hash."""
 
 
 @dataclass
@@ -59,18 +75,42 @@ def converted_path(relative: str) -> str:
     return str(Path(relative).with_suffix(".md").as_posix())
 
 
+def _converter_version() -> str:
+    from importlib.metadata import version
+
+    return f"pymupdf4llm {version('pymupdf4llm')}"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _recorded(dest: Path, converter: str) -> dict[str, str]:
+    """The source hashes recorded by the last run, if it used this converter."""
+    try:
+        record = json.loads((dest / SOURCES_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(record, dict) or record.get("converter") != converter:
+        return {}
+    sources = record.get("sources")
+    return dict(sources) if isinstance(sources, dict) else {}
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """A reader never sees half a file: write beside it, then rename over it."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
 def _convert_one(src: Path, target: Path) -> str | None:
     """Convert (or copy, when not a PDF) `src` to `target` atomically; the error, or None."""
     try:
         text = convert_pdf(src) if src.suffix.lower() == ".pdf" else None
     except Exception as exc:  # a converter failing on one file must not stop the rest
         return f"{type(exc).__name__}: {exc}"
-    tmp = target.with_name(f".{target.name}.tmp")
-    if text is None:
-        tmp.write_bytes(src.read_bytes())
-    else:
-        tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)
+    _write_atomically(target, src.read_bytes() if text is None else text.encode("utf-8"))
     return None
 
 
@@ -94,6 +134,9 @@ def convert_archive(source: Path, dest: Path, jobs: int = 1) -> ConvertReport:
     report = ConvertReport(failed=failed)
     out_rows: list[dict[str, str]] = []
     todo: list[tuple[str, Path, Path]] = []
+    converter = _converter_version()
+    recorded = _recorded(dest, converter)
+    hashes: dict[str, str] = {}
     for row in rows:
         rel = (row.get("path") or "").strip()
         src = source / rel
@@ -103,7 +146,13 @@ def convert_archive(source: Path, dest: Path, jobs: int = 1) -> ConvertReport:
         target_rel = converted_path(rel) if src.suffix.lower() == ".pdf" else rel
         target = dest / target_rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        if target.is_file() and target.stat().st_mtime >= src.stat().st_mtime:
+        hashes[target_rel] = _digest(src)
+        known = recorded.get(target_rel)
+        if target.is_file() and (
+            known == hashes[target_rel]
+            if known is not None
+            else target.stat().st_mtime >= src.stat().st_mtime
+        ):
             report.reused += 1
         else:
             todo.append((rel, src, target))
@@ -119,12 +168,14 @@ def convert_archive(source: Path, dest: Path, jobs: int = 1) -> ConvertReport:
     out_rows = [r for r in out_rows if r[CONVERTED_FROM] not in bad]
     out_columns = list(dict.fromkeys([*MANIFEST_COLUMNS, *columns, CONVERTED_FROM]))
     dest.mkdir(parents=True, exist_ok=True)
-    tmp_manifest = dest / f".{MANIFEST_NAME}.tmp"
-    with tmp_manifest.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=out_columns, restval="", extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(out_rows)
-    tmp_manifest.replace(dest / MANIFEST_NAME)
+    table = io.StringIO(newline="")
+    writer = csv.DictWriter(table, fieldnames=out_columns, restval="", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(out_rows)
+    _write_atomically(dest / MANIFEST_NAME, table.getvalue().encode("utf-8"))
+    kept = {r["path"]: hashes[r["path"]] for r in out_rows}
+    record = {"converter": converter, "sources": kept}
+    _write_atomically(dest / SOURCES_NAME, json.dumps(record, indent=1).encode("utf-8"))
     return report
 
 

@@ -634,6 +634,11 @@ def _within(scored: list[Scored], span: DateSpan | None, ranks: int = POOL_RANKS
 
 
 def _in_span(s: Scored, span: DateSpan) -> bool:
+    """The meeting the answer cites for this sentence (or its stated date) is inside.
+
+    Not `search._inside`, which admits a passage when any of its sources' meetings is: the
+    answer shows the citation's meeting, so a line dated outside the span would read as
+    evidence from outside it."""
     c = s.hit.citation
     return span.contains(c.effective_date) or span.contains(c.meeting_date)
 

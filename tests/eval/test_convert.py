@@ -5,6 +5,7 @@ lets gold `found_in` paths resolve."""
 from __future__ import annotations
 
 import csv
+import os
 from datetime import date
 from pathlib import Path
 
@@ -72,6 +73,23 @@ def test_convert_writes_markdown_with_the_same_metadata(tmp_path: Path) -> None:
     assert manifest_dates([dest])[ROW["path"]] == date(2025, 1, 30)
     # A second run reuses what is converted.
     assert convert_archive(source, dest).reused == 1
+
+
+def test_convert_reuses_by_content_not_by_time(tmp_path: Path) -> None:
+    """An archive copied again (new times, same bytes) is not converted again; a PDF whose
+    bytes changed is."""
+    source = _archive(tmp_path / "kent")
+    dest = tmp_path / "converted"
+    convert_archive(source, dest)
+    pdf = source / ROW["path"]
+    later = pdf.stat().st_mtime + 3600
+    os.utime(pdf, (later, later))
+    assert (convert_archive(source, dest).reused, convert_archive(source, dest).written) == (1, 0)
+    pdf.write_bytes(build_pdf([["The Cabinet agreed to close the depot."]]))
+    os.utime(dest / "cabinet/2025-01-30/Minutes.md", (later + 60, later + 60))
+    report = convert_archive(source, dest)
+    assert (report.written, report.reused) == (1, 0)
+    assert "close the depot" in (dest / "cabinet/2025-01-30/Minutes.md").read_text("utf-8")
 
 
 def test_convert_without_a_manifest_is_a_clear_error(
