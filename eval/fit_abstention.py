@@ -49,8 +49,7 @@ anything that grows with the archive fails on one of the two.
    `MODEL` only if, on the same rows, its mean abstention over the indexes is higher
    than the served coefficients' with false abstention ≤ `MAX_FALSE_ABSTENTION` on each
    index. The served model's rates there are in-sample only for the rows it was fitted
-   on; a model the selection prefers by a sliver out of fold does not displace it, nor
-   does one that serves the saliency encode (`/ask` cost) for no gain on the product path.
+   on; a model the selection prefers by a sliver out of fold does not displace it.
 
 It prints the coefficients and the step 6 verdict; copy the coefficients into
 `search_api/abstention.py` (`MODEL`) only when the verdict says so.
