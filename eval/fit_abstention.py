@@ -44,7 +44,15 @@ anything that grows with the archive fails on one of the two.
    fewer signals, then the larger penalty; a candidate replaces the reference
    (`CORE`, penalty 1.0: round 4's procedure) only if it gains at least `MIN_GAIN`.
 
-It prints the coefficients to copy into `search_api/abstention.py` (`MODEL`).
+6. The tie-break to the older model (rounds 5 and 7 applied it by hand; round 8 made it
+   part of the output): the chosen model, fitted on all the rows, replaces the served
+   `MODEL` only if, on the same rows, its mean abstention over the indexes is higher
+   than the served coefficients' with false abstention ≤ `MAX_FALSE_ABSTENTION` on each
+   index. The served model's rates there are in-sample only for the rows it was fitted
+   on; a model the selection prefers by a sliver out of fold does not displace it.
+
+It prints the coefficients and the step 6 verdict; copy the coefficients into
+`search_api/abstention.py` (`MODEL`) only when the verdict says so.
 """
 
 from __future__ import annotations
@@ -60,7 +68,7 @@ from typing import Any
 
 import numpy as np
 
-from search_api.abstention import FEATURES
+from search_api.abstention import FEATURES, MODEL, AbstentionModel
 
 __all__ = [
     "Candidate",
@@ -75,7 +83,9 @@ __all__ = [
     "main",
     "out_of_fold",
     "rates",
+    "replaces_served",
     "select",
+    "served_fit",
 ]
 
 PENALTY = 1.0
@@ -328,6 +338,24 @@ def select(
     return best, compared
 
 
+def served_fit(model: AbstentionModel = MODEL) -> Fit:
+    """The served coefficients as a `Fit` over every signal of `FEATURES` (the settings'
+    floors aside, its decisions on diagnose rows are `/ask`'s), for step 6."""
+    return Fit(model.intercept, np.array(model.weights, dtype=float), model.partial_cosine)
+
+
+def replaces_served(
+    fitted: dict[str, tuple[float, float]], served: dict[str, tuple[float, float]]
+) -> bool:
+    """Step 6: whether a fitted model's rates (per index: abstention, false abstention) on
+    the rows beat the served model's on the same rows: within the false-abstention target
+    on every index and a higher mean abstention (a tie keeps the older model)."""
+    if any(fa > MAX_FALSE_ABSTENTION for _, fa in fitted.values()):
+        return False
+    mean = float(np.nanmean([acc for acc, _ in fitted.values()]))
+    return mean > float(np.nanmean([acc for acc, _ in served.values()]))
+
+
 def load(rows: Sequence[dict[str, Any]]) -> Rows:
     """The diagnose rows (with signals) as a `Rows`; a row without `answerable` (older
     files) is answerable unless its question is of kind unanswerable."""
@@ -416,6 +444,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     oof = decide_out_of_fold(sub, chosen.penalty)
     _print_rates("leave-one-group-out (tune)", rates(oof, sub), sub)
     print(f"  refused by kind: {_refused(kind_refusals(oof, sub))}")
+    served = served_fit().answers(rows.x)
+    _print_rates("served MODEL, same rows", rates(served, rows), rows)
+    print(f"  refused by kind: {_refused(kind_refusals(served, rows))}")
+    replace = replaces_served(rates(answered, sub), rates(served, rows))
+    print(
+        "step 6: the fitted model replaces the served MODEL" if replace else
+        "step 6: the served MODEL stays (the fitted one abstains no more on the same rows)"
+    )  # fmt: skip
     weights = ", ".join(f"{weights_of.get(name, 0.0):.3f}" for name in FEATURES)
     print(
         f"\nMODEL = AbstentionModel(intercept={model.intercept:.3f}, weights=({weights}), "
