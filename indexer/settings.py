@@ -178,15 +178,6 @@ class Settings(BaseSettings):
         le=1,
         description="Trend coverage: score factor per passage already taken from a meeting",
     )
-    part_weight: float = Field(
-        default=0.0,
-        ge=0,
-        description="A question that asks two things (\"How are care leavers doing and what "
-        "is changing in housing support?\") is also ranked part by part: a passage's score "
-        "gains this share of its best score for one part, so a passage answering one part "
-        "alone is not buried under passages touching both. 0 is off (eval/README.md, "
-        "Ranking, round 8)",
-    )
     reach_span_ends: bool = Field(
         default=True,
         description="Trend coverage: search once more before the earliest and after the "
@@ -359,7 +350,6 @@ class SearchSettings:
     relevant_ranks: int
     relevant_cosine_margin: float
     same_meeting_discount: float
-    part_weight: float
     reach_span_ends: bool
 
 

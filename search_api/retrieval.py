@@ -224,7 +224,10 @@ class Retriever:
         """
         cosines = dict(dense)
         bm25 = dict(lexical)
-        cosines.update(self.cosines_for([pid for pid in bm25 if pid not in cosines], vector))
+        missing_cos = [pid for pid in bm25 if pid not in cosines]
+        if missing_cos:
+            ids, vectors = self.store.vectors_for(missing_cos, len(vector))
+            cosines.update(zip((int(i) for i in ids), (vectors @ vector).tolist(), strict=True))
         missing_bm25 = [pid for pid in cosines if pid not in bm25]
         if missing_bm25:
             bm25.update(self.lexical_index.scores_for(query, missing_bm25))
@@ -258,7 +261,10 @@ class Retriever:
         neighbours = self.store.neighbours([pid for pid, _ in fused])
         others = {n for ns in neighbours.values() for n in ns}
         n_cos = dict(cosines)
-        n_cos.update(self.cosines_for([n for n in others if n not in cosines], vector))
+        need_cos = [n for n in others if n not in cosines]
+        if need_cos:
+            ids, vectors = self.store.vectors_for(need_cos, len(vector))
+            n_cos.update(zip((int(i) for i in ids), (vectors @ vector).tolist(), strict=True))
         n_bm25 = dict(bm25)
         need_bm25 = [n for n in others if n not in bm25]
         if need_bm25:
@@ -281,15 +287,6 @@ class Retriever:
             for pid, score in fused
         }
         return sorted(rescored.items(), key=lambda item: (-item[1], item[0]))
-
-    def cosines_for(self, ids: Sequence[int], vector: np.ndarray) -> dict[int, float]:
-        """The query vector's cosine with each given passage's stored vector: for passages
-        a ranking reached without the dense retriever (BM25, a neighbour, a question's
-        part), so every candidate is judged on topic by the same measure."""
-        if not ids:
-            return {}
-        found, vectors = self.store.vectors_for(ids, len(vector))
-        return dict(zip((int(i) for i in found), (vectors @ vector).tolist(), strict=True))
 
     def hits(self, ranked: Sequence[tuple[int, float]]) -> list[Hit]:
         """Passages with their citations, in the ranking's order; highlights are left to

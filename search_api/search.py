@@ -42,7 +42,6 @@ from indexer.settings import SearchSettings
 from indexer.text import ANALYZER, highlights
 
 from .retrieval import Retriever
-from .sentences import question_parts
 from .temporal import DateSpan, TemporalIntent, parse_question
 
 __all__ = [
@@ -53,7 +52,6 @@ __all__ = [
     "boost_span",
     "cover_span",
     "query_vector",
-    "rank_parts",
     "reach_ends",
     "search",
 ]
@@ -120,10 +118,9 @@ def search(
     topic, k = intent.topic, request.k
     width = max(tuning.pool, k)
     vector = query_vector(retriever, request.query, topic, tuning.dense_query)
-    depth = max(tuning.candidates, width)
-    ranked, cosines = retriever.rank(topic, depth, request.mode, request.filters, tuning, vector)
-    if tuning.part_weight > 0:
-        ranked = rank_parts(retriever, tuning, request, topic, depth, ranked, cosines, vector)
+    ranked, cosines = retriever.rank(
+        topic, max(tuning.candidates, width), request.mode, request.filters, tuning, vector
+    )
     candidates = retriever.hits(ranked[:width])
     scored = boost_span(candidates, intent, tuning.span_boost)
     ends: list[Hit] = []
@@ -136,52 +133,6 @@ def search(
     terms = ANALYZER.query_terms(topic)
     shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
     return SearchResult(request, intent, shown, cosines, scored[k:] if intent.trend else [])
-
-
-PART_TERMS = 2
-"""Fewest content words a question's part needs to be searched on its own: a follow-up
-part ("and when?", "and what were they?") leans on the first part's subject and alone
-would rank whatever is nearest to "when"."""
-
-
-def rank_parts(
-    retriever: Retriever,
-    tuning: SearchSettings,
-    request: SearchRequest,
-    topic: str,
-    depth: int,
-    ranked: list[tuple[int, float]],
-    cosines: dict[int, float],
-    vector: np.ndarray,
-) -> list[tuple[int, float]]:
-    """The whole question's ranking, each score raised by `part_weight` × the passage's
-    best score for one of the question's parts (`question_parts`), when it asks two things.
-
-    One query for "How are care leavers doing and what is changing in housing support for
-    them?" ranks passages on housing support for care leavers first, and the report that
-    says how they are doing (education, employment) sinks below rank 50: no single
-    passage answers both parts. Each part with `PART_TERMS` content words is ranked on its
-    own by the same retrieval (same filters, same scale), so a passage that answers one
-    part well rises. A passage reached only by a part starts from the whole question's
-    lowest candidate score and gets its cosine with the whole question (`cosines`, updated:
-    the answer builder judges every candidate by the question's vector)."""
-    parts = [p for p in question_parts(topic) if len(ANALYZER.query_terms(p)) >= PART_TERMS]
-    if len(question_parts(topic)) < 2 or not parts or not ranked:
-        return ranked
-    best: dict[int, float] = {}
-    for part in parts:
-        vec = retriever.embedder.encode_query(part)
-        found, _ = retriever.rank(part, depth, request.mode, request.filters, tuning, vec)
-        for pid, score in found:
-            best[pid] = max(best.get(pid, score), score)
-    floor = min(score for _, score in ranked)
-    whole = dict(ranked)
-    cosines.update(retriever.cosines_for([pid for pid in best if pid not in cosines], vector))
-    scores = {
-        pid: whole.get(pid, floor) + tuning.part_weight * best.get(pid, 0.0)
-        for pid in whole.keys() | best.keys()
-    }
-    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
 
 
 def query_vector(retriever: Retriever, question: str, topic: str, what: str) -> np.ndarray:
