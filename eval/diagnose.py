@@ -54,6 +54,13 @@ class QuoteRanks:
     passage_words: int | None
     item_title: str | None
     passage: str | None
+    held: float | None = None
+    """Share of the question's content words (idf-weighted, title fields included) the
+    passage holds: near 0, the question's words are not the passage's (paraphrase, or its
+    subject stated in a lead-in, a heading or another passage)."""
+    neighbour_held: float | None = None
+    """The same share for the best of the passages just before and after it in its agenda
+    item: high where `held` is low, the subject stands in the neighbour (a list's lead-in)."""
 
 
 def _first_rank(ranking: Sequence[int], wanted: set[int]) -> int | None:
@@ -111,6 +118,7 @@ def quote_ranks(
             if pid is None and wanted:
                 pid = min(wanted)
             passage = reader.passages([pid]).get(pid) if pid is not None else None
+            held, neighbour_held = _held(retriever, topic, pid)
             rows.append(
                 QuoteRanks(
                     question_id=q.id,
@@ -125,9 +133,23 @@ def quote_ranks(
                     passage_words=len(passage.text.split()) if passage else None,
                     item_title=passage.citation.item_title if passage else None,
                     passage=passage.text if passage else None,
+                    held=held,
+                    neighbour_held=neighbour_held,
                 )
             )
     return rows
+
+
+def _held(retriever: Any, topic: str, pid: int | None) -> tuple[float | None, float | None]:
+    """(share of the topic's words `pid` holds, best share among its item neighbours)."""
+    if pid is None:
+        return None, None
+    near = retriever.store.neighbours([pid]).get(pid, [])
+    shares = retriever.lexical_index.coverage_for(topic, [pid, *near])
+    return (
+        round(shares.get(pid, 0.0), 3),
+        round(max((shares.get(n, 0.0) for n in near), default=0.0), 3) if near else None,
+    )
 
 
 def rebuild_lexical(archive: Any) -> None:
@@ -192,6 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(
                 f"MISS {row['question_id']:8} served={row['served']} dense={row['dense']} "
                 f"lex={row['lexical']} fused={row['fused']} words={row['passage_words']} "
+                f"held={row['held']} next={row['neighbour_held']} "
                 f"| {row['quote'][:70]}"
             )
     if args.json:

@@ -1,0 +1,44 @@
+"""`python -m eval.diagnose`: each missed quote's row says how much of the question its
+passage holds and how much its item neighbour holds, the evidence that sorts a miss into
+"paraphrase" or "subject stated in the lead-in" (eval/README.md, Ranking, round 8)."""
+
+from __future__ import annotations
+
+from eval.diagnose import quote_ranks
+from eval.questions import Evidence, Question
+from indexer.text import ANALYZER
+from search_api.archive import Archive
+
+
+def test_a_quote_whose_words_stand_in_its_neighbour_reads_held_0_and_neighbour_held_above_0(
+    seed_engine: Archive,
+) -> None:
+    """The question is made of words the neighbour holds and the quoted passage lacks
+    (in its text and its titles)."""
+    retriever = seed_engine.snapshot.retriever
+    rows = list(seed_engine.reader().lexical_rows())
+    texts = {pid: text for pid, text, *_ in rows}
+    # what a passage holds for BM25: its text and its item and document titles
+    held = {
+        pid: set(ANALYZER.query_terms(" ".join(f or "" for f in fields))) for pid, *fields in rows
+    }
+    neighbours = retriever.store.neighbours(list(texts))
+    pid, words = next(
+        (pid, words)
+        for pid, near in sorted(neighbours.items())
+        for n in near
+        if len(
+            words := [
+                w for w in texts[n].split()
+                if w.isalpha() and ANALYZER.term(w.lower()) not in held[pid] | {None}
+            ][:4]
+        ) == 4
+    )  # fmt: skip
+    quote = texts[pid][:50]
+    question = Question(
+        id="t-1", question=" ".join(words) + "?", kind="fact",
+        evidence=[Evidence(quote=quote, found_in=["x.txt"])],
+    )  # fmt: skip
+    (row,) = quote_ranks(seed_engine, [question], k=10)
+    assert row.held == 0.0
+    assert row.neighbour_held is not None and row.neighbour_held > 0.0
