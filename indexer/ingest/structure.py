@@ -98,6 +98,9 @@ class Section:
     units: list[Unit] = field(default_factory=list)
     from_text: bool = False
     """Opened by a heading line found in the text (not by a reader or an item number)."""
+    parent: str | None = None
+    """A sub-item's heading item, when that has no text of its own ("PUBLIC HEARINGS" over
+    "5.1 Ordinance ..."): its words open the sub-item's first passage."""
 
 
 _HONORIFIC = re.compile(
@@ -387,7 +390,13 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
                 if item_title(rest) and not text.endswith(":") and not _CONTENTS_LINE.search(rest):
                     # "6.1 Police Department staffing report" under "6. NEW BUSINESS": an
                     # agenda item of its own, numbered under its heading.
+                    parent = (
+                        current.title
+                        if not current.units and "." not in (current.item or ".")
+                        else None
+                    )
                     current = open_section(rest, sub_match["num"], True)
+                    current.parent = parent
                     continue
             if para_match and heading(para_match["rest"]):
                 # "20.1 Ofsted Inspection Process", "10.0 Continuous Improvement"
@@ -481,6 +490,10 @@ def _keep_heading_words(sections: list[Section], converted: bool = False) -> Non
     its units carry another title: "Snow Clearing Service Levels" under item 3 "Staff
     Reports" is otherwise in neither the passage nor its title."""
     for section in sections:
+        if section.parent and section.units:
+            lead = replace(section.units[0], text=section.parent, paragraph=None, numbered=False)
+            section.units.insert(0, replace(lead, lead=True))
+            continue
         text = section.subsection or section.title
         if not (section.from_text and section.units and text):
             continue

@@ -79,7 +79,7 @@ def test_a_bold_sub_item_heading_is_an_item_with_its_own_title(
         "5.1",
         "Ordinance No. 2016-04 amending the zoning code for accessory dwelling units",
     )
-    assert hearing.text.startswith("Planning Director Sam Burke presented")
+    assert hearing.text.startswith("PUBLIC HEARINGS\nPlanning Director Sam Burke presented")
     water = _with(us, "cast iron mains")
     assert water.item == "6.2" and water.item_title is not None
     assert water.item_title.startswith("RESOLUTION NO. 2016-12")
@@ -105,6 +105,10 @@ def test_no_heading_loses_its_words(minutes: dict[str, ParsedDocument]) -> None:
         ("ca_city_council", "Snow Clearing Service Levels"),
         ("us_city_council", "Police Department staffing report"),
         ("au_ordinary_council", "Koorawatha Pool Upgrade"),
+        # A heading item with no text of its own opens its first sub-item's passage.
+        ("us_city_council", "PUBLIC HEARINGS"),
+        ("ca_city_council", "Staff Reports"),
+        ("au_ordinary_council", "REPORTS TO COUNCIL"),
     ]:
         doc = minutes[key]
         assert any(words in c.text or words in (c.item_title or "") for c in doc.chunks), words
