@@ -487,8 +487,9 @@ def _keep_heading_words(sections: list[Section], converted: bool = False) -> Non
     """Put a long heading found in the text back at the head of its section, as text.
 
     In converted text (`converted`) a subsection's heading of any length goes back when
-    its units carry another title: "Snow Clearing Service Levels" under item 3 "Staff
-    Reports" is otherwise in neither the passage nor its title."""
+    its units carry another title: "Submissions by topic" under item 3 "LONG TERM PLAN"
+    is otherwise in neither the passage nor its title. A sub-item's heading item with no
+    text of its own (`Section.parent`) opens the sub-item's first passage."""
     for section in sections:
         if section.parent and section.units:
             lead = replace(section.units[0], text=section.parent, paragraph=None, numbered=False)
