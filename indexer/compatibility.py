@@ -40,7 +40,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 6
+CHUNKER_VERSION = 7
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -50,7 +50,12 @@ open items, vote outcomes stay with their motion, running headers naming the mee
 emphasis closed on a later wrapped line goes; 6: converted text (text and Markdown files
 only; PDF, HTML and Word passages are unchanged): a hanging-indent paragraph's first line
 set apart by the converter goes on, "27 [th]" ordinals and `o` inline-code bullets are
-undone, contact lines are never section titles),
+undone, contact lines are never section titles; 7: other countries' converted minutes: a
+line wholly in bold stands alone, "5.1 Ordinance ..." under item 5 is item 5.1 with its own
+title, a subsection heading's words stay in its passage, vote outcomes and labelled lines
+("Against: Cr Taylor", "Author:", "PRESENT") are never running headers or titles, a motion
+("That the Council") or a person ("Mayor Anne Hohaia") is never a title, a running header
+that recurs without page breaks goes),
 so an index made by older rules is rebuilt instead of silently reused."""
 
 

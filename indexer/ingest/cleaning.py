@@ -79,23 +79,30 @@ Report", "Minute No. 101/15", "CM 12/2019 Confirmation of Minutes"."""
 CAPS_ITEM = re.compile(r"^(?P<num>\d{1,3})\s+(?P<title>[A-Z][A-Z0-9 ,&'\u2019()/\u2013-]*[A-Z)])$")
 """An item numbered without a full stop, its title in capitals: "4 THREE WATERS REFORM"."""
 VOTE_LINE = re.compile(
-    r"^(?:(?:the\s+)?(?:motion|amendment|resolution|recommendation)\s+(?:was\s+)?"
+    r"^(?:(?:Crs?\.?\s+)?[A-Z][\w'\u2019-]+\s*/\s*(?:Crs?\.?\s+)?[A-Z][\w'\u2019-]+\s+)?"
+    r"(?:(?:the\s+)?(?:motion|amendment|resolution|recommendation)\s+(?:was\s+)?"
     r"(?:(?:put|declared)\s+(?:and\s+)?)?)?(?:carried|lost|defeated|fell|adopted|withdrawn)"
     r"(?:\s+(?:unanimously|by\s+\w+|on\s+the\s+casting\s+vote\b.*|as\s+amended)"
     r"|\s*\(?\d{1,2}\s*(?:/|-|:|votes?\s+to)\s*\d{1,2}\)?)*\s*\.?$",
     re.IGNORECASE,
 )
 """The outcome of a vote on a line of its own: "CARRIED", "CARRIED 7/0", "Motion carried
-5-0.", "LOST": it ends the motion before it and is never a heading."""
+5-0.", "LOST", with New Zealand's mover/seconder shorthand ("Pomare/Ellery CARRIED"): it
+ends the motion before it and is never a heading."""
 LABEL_LINE = re.compile(
-    r"^(?:moved|seconded|proposed|proposer|mover|seconder|present|absent|apologies|in attendance"
-    r"|also present|also in attendance|officers(?: present| in attendance)?"
-    r"|members present|staff present|leave of absence|resolved|recommendation)"
-    r"(?:\s+by\b|\s*:)",
+    r"^(?:(?:moved|seconded|proposed|proposer|mover|seconder|present|absent|apologies"
+    r"|in attendance|also present|also in attendance|officers(?: present| in attendance)?"
+    r"|(?:members|officials|staff|council|councillors|elected members) (?:present|in attendance)"
+    r"|leave of absence|resolved|recommendation"
+    r"|for|against|abstained|abstentions?|author|authori[sz]er|report author|file (?:number|no\.?)"
+    r"|responsible officer|attachments?)(?:\s+by\b|\s*:)"
+    r"|(?:present|in attendance|also present|absent)\s*$)",
     re.IGNORECASE,
 )
 """A labelled line of minutes ("PRESENT: ...", "Moved: Cr Bell", "Moved by Cr Walsh,",
-"Absent: None", "RESOLVED:"): it starts a paragraph and is never a section title."""
+"Absent: None", "RESOLVED:", a vote's tally "Against: Cr Taylor", a report's "Author:" or
+"File Number:"), or an attendance label alone on its line ("PRESENT"): it starts a
+paragraph and is never a section title."""
 _TERMINAL = (".", "!", "?", ":", ";", "\u201d", '"')
 _HEADING_MARK = "\ue001"
 """Put before a Markdown heading's text by `demarkdown`: that line stands alone."""
@@ -362,6 +369,9 @@ def _is_spaced(pages: list[list[tuple[list[str], int]]], width: int) -> bool:
     return len(full) >= 3 and len(open_ended) >= 0.4 * len(full)
 
 
+_COLUMN_GAP = re.compile(r"\s{3,}")
+
+
 @dataclass
 class _Builder:
     """Paragraphs as they are assembled, with what joining the next block needs to know."""
@@ -396,6 +406,10 @@ class _Builder:
         if bullet:
             text = f"- {text}"
         last_line = len(lines[-1].strip())
+        if self.converted:
+            # "Ordinary Council Meeting Minutes          22 June 2021": a line laid out in
+            # columns is as long as its words, not its gap, when judging a wrap.
+            last_line = len(_COLUMN_GAP.sub(" ", lines[-1].strip()))
         if not marked and not bullet and self._continues(text, after_break):
             target = _continuation_target(self.paras, self.closed)
             if target is not None:
@@ -631,7 +645,8 @@ def demarkdown(text: str) -> str:
     become form feeds so that page furniture can be found at page edges.
     """
     out: list[str] = []
-    for raw in text.split("\n"):
+    raws = text.split("\n")
+    for index, raw in enumerate(raws):
         line = _MD_IMAGE.sub("", _HTML_NOISE.sub(" ", raw))
         if not _MD_RULE.match(line):
             line = _BLANK_TO_FILL.sub(" ", line)
@@ -654,13 +669,59 @@ def demarkdown(text: str) -> str:
             out.append(_MD_ESCAPE.sub(r"\1", line) if line else "")
             continue
         line = _MD_BULLET.sub(lambda m: f"{m['indent']}-", line)
-        out.append(_MD_ESCAPE.sub(r"\1", strip_emphasis(line)))
+        plain = _MD_ESCAPE.sub(r"\1", strip_emphasis(line))
+        if _stands_alone(raws, index, plain):
+            plain = _HEADING_MARK + plain.strip()
+        out.append(plain)
     return "\n".join(out)
+
+
+_WHOLE_STRONG = re.compile(r"^\s*(?:(?P<mark>\*{2,3}|__)(?=\S).+?(?<=\S)(?P=mark)\s*)+$")
+"""A line set wholly in bold (or bold italic) by the converter: "***6.1 Police Department
+staffing report***", "**84.** **Apologies**", "**CARRIED**"."""
+
+
+def _stands_alone(raws: list[str], index: int, plain: str) -> bool:
+    """A line wholly in bold, alone between blank lines: the converter saw a heading or a
+    label set apart on the page ("***5.1 Ordinance No. 2016-04 amending ...***" over the
+    staff report, "**Resolution 2019/123**" under a table's source line), so no sentence
+    runs into or out of it. A bold line that stops mid-clause ("**... 12 Bank Street,**")
+    or that a lower-case line goes on from is a wrapped bold paragraph and joins as usual;
+    so is one that leaves a bracket open or is followed by a short unfinished line, the
+    rest of a wrapped title ("**287. Declarations of ... Other Significant**" /
+    "Interests in items on the agenda")."""
+    if not _WHOLE_STRONG.match(raws[index]):
+        return False
+    before = raws[index - 1].strip() if index else ""
+    after = next((r.strip() for r in raws[index + 1 :] if r.strip()), "")
+    blank_after = index + 1 >= len(raws) or not raws[index + 1].strip()
+    if before or not blank_after or after[:1].islower():
+        return False
+    if plain.count("(") > plain.count(")"):
+        return False
+    earlier = next((r for r in reversed(raws[:index]) if r.strip()), "")
+    if _WHOLE_STRONG.match(earlier) and _ends_mid_clause(strip_emphasis(earlier)):
+        return False  # "**Question by ... to Roger Gough,**" / "" / "**Leader of ...**"
+    rest = strip_emphasis(after)
+    if rest and rest == after and _is_unterminated(rest) and len(rest) < _TITLE_REST:
+        return False
+    return not _ends_mid_clause(plain)
+
+
+_TITLE_REST = 60
+"""A line after a bold title shorter than this, unfinished and not bold, may be the
+rest of the title; a paragraph's first wrapped line is longer."""
 
 
 # -- page furniture ----------------------------------------------------------------------
 
-_PAGE_OF = re.compile(r"\bpage\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}\b", re.I)
+_PAGE_OF = re.compile(
+    r"\bpage\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}\b|(?:\S\s{3,}|\s[|\u2013\u2014-]\s*)page\s+\d{1,4}\s*$",
+    re.I,
+)
+"""A footer's page number: "Page 3 of 12" anywhere in a short line, or a bare "Page 3" set
+apart at the end of a running line ("Ordinary Meeting 24 May 2018      Page 2",
+"Minutes | Page 2")."""
 _EDGE_LINES = 3
 """Running headers and footers sit within this many lines of a page's top or bottom."""
 
@@ -681,7 +742,7 @@ def _is_meeting_header(line: str) -> bool:
     """A short line naming a meeting and its date ("Ordinary Council Meeting Minutes 14
     March 2017") at the top or foot of a page after the first: a running header, even in
     a document too short for it to recur."""
-    text = line.strip().lstrip(_HEADING_MARK)
+    text = " ".join(line.strip().lstrip(_HEADING_MARK).split())  # columns: one space
     return (
         len(text) <= 80
         and len(text.split()) <= 12
@@ -689,6 +750,13 @@ def _is_meeting_header(line: str) -> bool:
         and bool(_HEADER_WORDS.search(text) and _HEADER_DATE.search(text))
         and not ITEM_LINE.match(text)
     )
+
+
+def _minutes_line(text: str) -> bool:
+    """A line minutes repeat for their own sake, at page edges too: an item label, a
+    vote's outcome ("CARRIED" ending one page's motion and the next's) or a labelled line
+    ("Seconded by"). Repetition never makes it a running header."""
+    return bool(ITEM_LINE.match(text) or VOTE_LINE.match(text) or LABEL_LINE.match(text))
 
 
 def strip_page_furniture(pages: list[str]) -> list[str]:
@@ -724,12 +792,43 @@ def strip_page_furniture(pages: list[str]) -> list[str]:
                 len(line.split()) <= 12
                 and _is_unterminated(line)
                 and counts.get(_furniture_key(line), 0) >= needed
-                and not ITEM_LINE.match(line.strip().lstrip(_HEADING_MARK))
+                and not _minutes_line(line.strip().lstrip(_HEADING_MARK))
             ):
                 lines[i] = ""
         out.append("\n".join(
             "" if len(line.split()) <= 12 and _PAGE_OF.search(line) else line for line in lines
         ))  # fmt: skip
+    return out
+
+
+def drop_repeated_headers(pages: list[str]) -> list[str]:
+    """Drop every copy but the first of a running header naming the meeting and its date
+    ("Ordinary Council Meeting Minutes      22 June 2021"), wherever it falls.
+
+    Converted text without page breaks or "Page N of M" footers gives no page edge where
+    `strip_page_furniture` could find the header; a line naming the meeting and its date
+    that recurs is the header all the same, and left in it glues itself to the sentences
+    around it."""
+    seen: dict[str, int] = {}
+    for page in pages:
+        for line in page.split("\n"):
+            if _is_meeting_header(line):
+                key = _furniture_key(line)
+                seen[key] = seen.get(key, 0) + 1
+    repeated = {key for key, count in seen.items() if count >= 2}
+    if not repeated:
+        return pages
+    kept: set[str] = set()
+    out: list[str] = []
+    for page in pages:
+        lines = page.split("\n")
+        for i, line in enumerate(lines):
+            key = _furniture_key(line)
+            if key in repeated and _is_meeting_header(line):
+                if key in kept:
+                    lines[i] = ""
+                kept.add(key)
+        out.append("\n".join(lines))
     return out
 
 
@@ -762,10 +861,12 @@ _AREA_UNIT = re.compile(r"(?<![\u00a3$\u20ac.,\d])\d[\d,.]*\s?(?:m|km|cm|mm|ft)$
 
 _FOOTER_LINE = re.compile(
     r"^[ \t]*(?:page[ \t]+\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?"
-    r"|\d{1,4}[ \t]*(?:of|/)[ \t]*\d{1,4}[ \t]+page)[ \t]*$",
+    r"|\d{1,4}[ \t]*(?:of|/)[ \t]*\d{1,4}[ \t]+page)[ \t]*$"
+    r"|^[^\n]{0,100}?(?:\S[ \t]{3,}|[ \t][|\u2013\u2014-][ \t]*)page[ \t]+\d{1,4}[ \t]*$",
     re.I | re.M,
 )
-"""A line that is only a page footer ("Page 3 of 12", "Page 3")."""
+"""A line that is only a page footer ("Page 3 of 12", "Page 3"), or a running line that
+ends in one set apart ("Tarawera District Council Ordinary Meeting 24 May 2018   Page 2")."""
 
 
 def split_at_page_footers(text: str) -> list[str]:
@@ -797,6 +898,7 @@ def clean(raw: RawDocument) -> list[Para]:
                 for part in split_at_page_footers(page)
             ]
         pages = [page.replace("\f", "\n") for page in converted]
+        pages = drop_repeated_headers(pages)
     paras = strip_footnote_markers(
         paragraphs_from_pages(strip_page_furniture(pages), raw.paged, raw.format == "text")
     )

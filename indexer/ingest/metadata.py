@@ -84,7 +84,9 @@ _MEETING_OF = re.compile(
     r"\s+(?:the\s+)?(?P<body>[a-z][\w&'\u2019 -]{1,80}?)\s*(?:,|\bheld\b|\bon\b|\bat\b"
     r"|\bcommencing\b|\bin\b|$)"
     r"|^(?:the\s+)?(?P<body2>[a-z][\w&'\u2019 -]{1,60}?\bcouncil)\b[\s,-]*(?:[a-z]+\s+){0,2}?"
-    r"meeting\s+minutes\b",
+    r"meeting\s+minutes\b"
+    r"|\b(?:ordinary|special|regular|extraordinary|general|monthly|annual|statutory)\s+"
+    r"(?P<body3>council)\s+meeting\b",
     re.I,
 )
 """A minutes heading that names the body: "Ordinary Meeting of Council held on ...",
@@ -101,6 +103,14 @@ February 2017 be confirmed"): its date is not this meeting's."""
 _MEETING_WORDS = re.compile(r"\b(?:minutes?|meeting|held|council|committee)\b", re.I)
 _NAMED_COUNCIL_CAPS = re.compile(r"^(?:THE )?([A-Z]+(?: [A-Z]+){0,3} COUNCIL)\s*$", re.M)
 """A council named in capitals at the top, without a kind: "THE HIGHLAND GLENS COUNCIL"."""
+_MUNICIPALITY = re.compile(
+    r"^(?:the\s+)?(?:corporation\s+of\s+the\s+)?(?P<name>(?:city|town|village|county|township"
+    r"|municipality|district|borough|shire|region)\s+of\s+[A-Z][\w'\u2019.-]*"
+    r"(?:\s+[A-Z][\w'\u2019.-]*){0,3})\s*$",
+    re.M | re.I,
+)
+"""A North American council named on a line of its own at the top: "CITY OF MAPLE
+GROVE", "The Corporation of the City of Lakeview", "Township of Esquesing"."""
 _HEAD_LINES = 15
 """A meeting heading sits in the first lines of its minutes."""
 _COUNCIL_BODY = re.compile(
@@ -197,6 +207,8 @@ def from_text(raw: RawDocument, paras: list[Para]) -> TextMetadata:
         council = cn.group(1)
     elif cb := _NAMED_COUNCIL_CAPS.search("\n".join(lines[:3])):
         council = title_case(cb.group(1))
+    elif co := _MUNICIPALITY.search("\n".join(lines[:5])):
+        council = title_case(co["name"])
     return TextMetadata(
         council=council,
         committee=committee,
@@ -221,7 +233,7 @@ def _meeting_heading(lines: list[str]) -> TextMetadata:
         if _PREVIOUS.search(line):
             continue
         if committee is None and (m := _MEETING_OF.search(line)):
-            committee = _body_name(m["body"] or m["body2"])
+            committee = _body_name(m["body"] or m["body2"] or m["body3"])
             title = line
             heading_at = number
         if meeting is None and (d := _ANY_DATE.search(line)):

@@ -29,6 +29,9 @@ NUMBERED_PARA = re.compile(
     r"^(?P<num>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?:\s+|(?=[A-Z(\"'\u2018\u201c]))"
     r"(?P<rest>[A-Z(\"'\u2018\u201c].*)$"
 )
+SUB_ITEM = re.compile(r"^(?P<num>\d{1,3}\.\d{1,3})\.?\s+(?P<rest>[A-Z0-9(\"'\u2018\u201c].*)$")
+"""An item numbered under another: "5.1 Ordinance No. 2016-04 ...", "3.1 2021 Operating
+Budget"."""
 NUMBERED_ITEM = re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<title>[A-Z0-9].{0,200})$")
 PLAIN_NUMBERED = re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<rest>[A-Z].*)$")
 PAREN_PARA = re.compile(r"^\((?P<num>\d{1,2})\)\s+(?P<rest>\S.*)$")
@@ -95,6 +98,9 @@ class Section:
     units: list[Unit] = field(default_factory=list)
     from_text: bool = False
     """Opened by a heading line found in the text (not by a reader or an item number)."""
+    parent: str | None = None
+    """A sub-item's heading item, when that has no text of its own ("PUBLIC HEARINGS" over
+    "5.1 Ordinance ..."): its words open the sub-item's first passage."""
 
 
 _HONORIFIC = re.compile(
@@ -109,13 +115,22 @@ _NOT_TITLES = re.compile(
 )
 """Source and note lines, table and chart captions, form answers and page furniture."""
 _DECISION_LEAD = re.compile(
-    r"^(?:decision|(?:it\s+was\s+)?(?:resolved|council\s+resolution|resolution"
+    r"^(?:decision|(?:it\s+was\s+)?(?:resolved|(?:council\s+)?resolution"
     r"(?:\s+(?:no\.?|number))?(?:\s+[A-Z]{0,4}/?[\d/.-]+)?)\s*(?:that)?\s*:?)$",
     re.IGNORECASE,
 )
 """A line that only announces a decision ("RESOLVED", "RESOLVED:", "Decision",
 "Resolution number CM/2021/012"): it stays in the text, with the resolution under it.
 ("Decision:" with its colon heads a Record of Decision's section: left a heading.)"""
+_MOTION_OPENING = re.compile(r"^that\b", re.IGNORECASE)
+"""A motion or resolution opens with "That" ("That the Council:", "THAT Council receive
+..."): never a title."""
+_PERSON = re.compile(
+    r"^(?:(?:Deputy\s+)?Mayor|Cr|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'\u2019-]*\.?"
+    r"(?:\s+[A-Z][\w'\u2019-]*\.?){0,2}(?:\s*\([^)]{1,40}\))?$"
+)
+"""One person with a title ("Mayor Anne Hohaia", "Cr Jan Smith (Mayor)"): a line of an
+attendance list that a converter set apart, not a section title."""
 _FIGURE = re.compile(
     r"^[(\-+\u2212]?[\u00a3$\u20ac]?\d[\d,]*\.\d+(?:%|[mkb]n?|bn)?\)?$"  # 16.078, -0.488, £53.4m
     r"|^[(\-\u2212][\u00a3$\u20ac]?\d"  # -650, (1,200)
@@ -211,8 +226,10 @@ def is_heading(text: str, contact_free: bool = False) -> bool:
         return False
     if LABEL_LINE.match(text) and not text.endswith(":") or VOTE_LINE.match(text):
         return False  # "Seconded: Cr Hira", "Absent: None", "CARRIED"
-    if _DECISION_LEAD.match(text):
-        return False  # "RESOLVED", "Decision": the words an action answer looks for
+    if _DECISION_LEAD.match(text) or _MOTION_OPENING.match(text):
+        return False  # "RESOLVED", "Decision", "That the Council": the words of a decision
+    if _PERSON.match(text):
+        return False  # "Mayor Anne Hohaia", "Cr Jan Smith (Mayor)": an attendance line
     if _is_fragment(words):
         return False
     if len(words) > 1 and all(len(w) == 1 for w in words):
@@ -242,6 +259,19 @@ def is_item_title(text: str, contact_free: bool = False) -> bool:
     return not (is_names_list(text) or is_table_row(text))
 
 
+
+
+_CONTENTS_LINE = re.compile(r"(?:\s|\.{2,})\d{1,3}$")
+"""A contents line ends in its page number: "1.1 Background 3"."""
+
+
+def _sub_item(num: str, current: Section) -> bool:
+    """Whether "N.M" numbers an agenda item under the explicit item N (or beside N.K):
+    US, Australian and Canadian minutes number their items "5.1", "11.2" under a heading
+    item ("5. PUBLIC HEARINGS", "11 REPORTS TO COUNCIL")."""
+    if not current.explicit_item or current.item is None or num.count(".") != 1:
+        return False
+    return num.split(".")[0] == current.item.split(".")[0] and num != current.item
 
 
 def _item_number_greater(num: str, current: str | None) -> bool:
@@ -354,6 +384,20 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
             if plain := PLAIN_NUMBERED.match(text):
                 last_plain = int(plain["num"])
             para_match = NUMBERED_PARA.match(text)
+            sub_match = SUB_ITEM.match(text)
+            if converted and sub_match and _sub_item(sub_match["num"], current):
+                rest = sub_match["rest"].rstrip(":").strip()
+                if item_title(rest) and not text.endswith(":") and not _CONTENTS_LINE.search(rest):
+                    # "6.1 Police Department staffing report" under "6. NEW BUSINESS": an
+                    # agenda item of its own, numbered under its heading.
+                    parent = (
+                        current.title
+                        if not current.units and "." not in (current.item or ".")
+                        else None
+                    )
+                    current = open_section(rest, sub_match["num"], True)
+                    current.parent = parent
+                    continue
             if para_match and heading(para_match["rest"]):
                 # "20.1 Ofsted Inspection Process", "10.0 Continuous Improvement"
                 sub = f"{para_match['num']} {para_match['rest']}"
@@ -365,7 +409,7 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
                 continue
         current.units.append(_unit(para, current))
     _derive_item_numbers(sections)
-    _keep_heading_words(sections)
+    _keep_heading_words(sections, converted)
     _relocate_empty_headings(sections)
     return [s for s in sections if s.units]
 
@@ -439,13 +483,25 @@ school support for healthy behaviours including the Daily Mile ..."): its words 
 the passage as well as in the title."""
 
 
-def _keep_heading_words(sections: list[Section]) -> None:
-    """Put a long heading found in the text back at the head of its section, as text."""
+def _keep_heading_words(sections: list[Section], converted: bool = False) -> None:
+    """Put a long heading found in the text back at the head of its section, as text.
+
+    In converted text (`converted`) a subsection's heading of any length goes back when
+    its units carry another title: "Submissions by topic" under item 3 "LONG TERM PLAN"
+    is otherwise in neither the passage nor its title. A sub-item's heading item with no
+    text of its own (`Section.parent`) opens the sub-item's first passage."""
     for section in sections:
+        if section.parent and section.units:
+            lead = replace(section.units[0], text=section.parent, paragraph=None, numbered=False)
+            section.units.insert(0, replace(lead, lead=True))
+            continue
         text = section.subsection or section.title
         if not (section.from_text and section.units and text):
             continue
-        if len(NUMBER_PREFIX.sub("", text).split()) >= LEAD_WORDS:
+        words = NUMBER_PREFIX.sub("", text)
+        hidden = converted and section.subsection is not None
+        hidden = hidden and section.units[0].item_title != words
+        if hidden or len(words.split()) >= LEAD_WORDS:
             template = section.units[0]
             lead = replace(template, text=text, paragraph=None, numbered=False, lead=True)
             section.units.insert(0, lead)
