@@ -16,6 +16,7 @@ from .errors import IndexMismatchError
 from .lexical import FTS5_BM25, Bm25
 from .settings import Settings
 from .snapshot import FORMAT_VERSION, IndexInfo
+from .text import ANALYZER_VERSION
 
 __all__ = [
     "bm25_record",
@@ -84,29 +85,41 @@ def bm25_settings(settings: Settings) -> Bm25:
 
 
 def bm25_record(settings: Settings) -> dict[str, float]:
-    """The BM25 constants as an index records them (`IndexInfo.bm25`)."""
-    return asdict(bm25_settings(settings))
+    """The BM25 constants, and the analyser that made the terms, as an index records
+    them (`IndexInfo.bm25`)."""
+    return asdict(bm25_settings(settings)) | {"analyzer": ANALYZER_VERSION}
 
 
 def recorded_bm25(info: IndexInfo) -> Bm25:
     """The constants an index's postings were scored with: an index from before they
     were recorded was scored with FTS5's."""
-    return Bm25(**info.bm25) if info.bm25 is not None else FTS5_BM25
+    if info.bm25 is None:
+        return FTS5_BM25
+    return Bm25(k1=info.bm25["k1"], b=info.bm25["b"])
+
+
+def recorded_analyzer(info: IndexInfo) -> int:
+    """The analyser version an index's terms were made with: version 1 before it was
+    recorded (no analyser change came before the record)."""
+    return int((info.bm25 or {}).get("analyzer", 1))
 
 
 def lexical_mismatch(info: IndexInfo, settings: Settings) -> str | None:
     """Why the index's lexical scores do not match the settings, or None.
 
-    Kept apart from `index_mismatches`: BM25 constants only shape the lexical postings,
-    which every publish rebuilds from the passage store in seconds, so the builder
+    Kept apart from `index_mismatches`: BM25 constants and the analyser only shape the
+    lexical postings, which every publish rebuilds from the passage store in seconds, so the builder
     re-scores (no re-chunking, no re-embedding) while the reader refuses the index."""
     built, wanted = recorded_bm25(info), bm25_settings(settings)
-    if built == wanted:
-        return None
-    return (
-        f"its BM25 postings were scored with k1 {built.k1}, b {built.b}, "
-        f"not k1 {wanted.k1}, b {wanted.b}"
-    )
+    if built != wanted:
+        return (
+            f"its BM25 postings were scored with k1 {built.k1}, b {built.b}, "
+            f"not k1 {wanted.k1}, b {wanted.b}"
+        )
+    analyzer = recorded_analyzer(info)
+    if analyzer != ANALYZER_VERSION:
+        return f"its terms were made by analyser {analyzer}, not {ANALYZER_VERSION}"
+    return None
 
 
 def index_mismatches(info: IndexInfo, settings: Settings, embedder: _Model) -> list[str]:

@@ -161,6 +161,12 @@ STOPWORDS = frozenset(
 
 _WORD = re.compile(r"[^\W_]+")
 
+ANALYZER_VERSION = 1
+"""Raised whenever `Analyzer` makes other terms from the same text (stemmer, stopwords,
+word pattern): an index records it beside its BM25 constants, and postings made by
+another analyser are rebuilt from the passage store instead of served against queries
+analysed differently."""
+
 
 class Analyzer:
     """Text to index terms: words, lower-cased, without diacritics, Porter-stemmed."""

@@ -10,14 +10,16 @@ from pathlib import Path
 
 import pytest
 
+from indexer import compatibility
 from indexer.builder import Indexer
-from indexer.compatibility import bm25_settings, lexical_mismatch, recorded_bm25
+from indexer.compatibility import bm25_record, bm25_settings, lexical_mismatch, recorded_bm25
 from indexer.embedding import Embedder
 from indexer.errors import IndexMismatchError
 from indexer.lexical import FTS5_BM25, LEXICAL_DIR, Bm25, LexicalIndex
 from indexer.settings import Settings
 from indexer.snapshot import INFO_FILE, VECTORS_FILE, IndexDir, IndexInfo, file_digest
 from indexer.store import PassageStore
+from indexer.text import ANALYZER_VERSION
 from search_api.archive import Archive
 from tests.searching import search
 
@@ -48,6 +50,25 @@ def test_an_index_without_a_record_was_scored_with_fts5_constants() -> None:
     assert lexical_mismatch(info, Settings(bm25_k1=1.2, bm25_b=0.75)) is None
     problem = lexical_mismatch(info, Settings(bm25_k1=0.9, bm25_b=0.75))
     assert problem is not None and "k1 1.2, b 0.75, not k1 0.9" in problem
+
+
+def test_postings_made_by_another_analyser_are_a_lexical_mismatch(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An index records the analyser beside k1 and b; one recorded before (no version) was
+    made by the first, and a changed analyser (`ANALYZER_VERSION` raised) re-scores it."""
+    settings = Settings(bm25_k1=1.2, bm25_b=0.75)
+    info = IndexInfo(
+        package_version="0", model="any", dim=384, chunking={}, vector_kind="flat",
+        corpora=[], passages=0, documents=0, bm25={"k1": 1.2, "b": 0.75},
+    )  # fmt: skip
+    assert lexical_mismatch(info, settings) is None
+    assert bm25_record(settings) == {"k1": 1.2, "b": 0.75, "analyzer": ANALYZER_VERSION}
+    monkeypatch.setattr(compatibility, "ANALYZER_VERSION", ANALYZER_VERSION + 1)
+    problem = lexical_mismatch(info, settings)
+    assert problem == f"its terms were made by analyser 1, not {ANALYZER_VERSION + 1}"
+    info.bm25 = compatibility.bm25_record(settings)
+    assert lexical_mismatch(info, settings) is None
 
 
 def _age(index_dir: Path) -> Path:
