@@ -472,15 +472,23 @@ class PassageStore:
             result[pid] = Passage(passage_id=pid, text=text, citation=citation)
         return result
 
-    @_sqlite_errors
     def neighbours(self, ids: Sequence[int]) -> dict[int, list[int]]:
         """For each passage, the passages just before and after it in the same agenda item
         of any document holding it (the context a list item or a table row reads in)."""
+        return self._beside(ids, "s.ordinal - 1, s.ordinal + 1")
+
+    def following(self, ids: Sequence[int]) -> dict[int, int]:
+        """For each passage, the passage just after it in the same agenda item (of the
+        first document holding it that has one): where a list its end cut runs on."""
+        return {pid: after[0] for pid, after in self._beside(ids, "s.ordinal + 1").items()}
+
+    @_sqlite_errors
+    def _beside(self, ids: Sequence[int], ordinals: str) -> dict[int, list[int]]:
         found: dict[int, list[int]] = {}
         for chunk in _batches(list(dict.fromkeys(ids)), 500):
             for pid, other in self.connection.execute(
                 "SELECT s.passage_id, n.passage_id FROM sources s JOIN sources n "
-                "ON n.document_id = s.document_id AND n.ordinal IN (s.ordinal - 1, s.ordinal + 1) "
+                f"ON n.document_id = s.document_id AND n.ordinal IN ({ordinals}) "
                 "AND n.item IS s.item "
                 f"WHERE s.passage_id IN ({_marks(chunk)}) AND n.passage_id != s.passage_id",
                 chunk,

@@ -39,6 +39,7 @@ from .abstention import (
     term_saliency,
 )
 from .sentences import (
+    LIST_ITEMS,
     LIST_LEAD,
     Aspects,
     Candidate,
@@ -47,6 +48,7 @@ from .sentences import (
     aspects_of,
     candidates,
     content_terms,
+    continued_list,
     figure_kinds,
     figures_in,
     held_weight,
@@ -106,6 +108,11 @@ within this of the meeting's best (tune: eval/README.md "Answer selection, round
 LEAD_WORDS = 28
 """The opening line's clause from each cited sentence is at most this many words."""
 
+
+Following = Callable[[Sequence[Hit]], Mapping[int, Hit]]
+"""The passage after each of some hits in its document, by the hit's id
+(`Reader.following`): the store's, passed in so the answer stays a function of its
+arguments."""
 
 _WORD = re.compile(r"\S*[^\W_]\S*")
 """A word holds a letter or digit: the dashes and bullets of a list are not words."""
@@ -262,6 +269,7 @@ class AnswerBuilder:
         question: str | None = None,
         support: SupportFeatures | None = None,
         beyond: Sequence[Hit] = (),
+        following: Following | None = None,
     ) -> Answer:
         """Answer from ranked evidence: a few best sentences, for an action question its
         action lines, or for a trend question a timeline of `timeline_limit` (default:
@@ -271,6 +279,9 @@ class AnswerBuilder:
         unfiltered archive's, for a filtered request); else this evidence's own.
         `beyond` are ranked candidates below `hits` (`SearchResult.beyond`): a trend's
         end meetings may be quoted from their other passages there (`_end_sentences`).
+        `following` gives the passage after each of some hits (`Reader.following`): a
+        list answer's list cut by its passage's end is quoted on into the next passage
+        (`_with_continuations`); it is asked only then.
         """
         if not hits:
             return Answer(EMPTY_TEXT, [], True)
@@ -298,10 +309,14 @@ class AnswerBuilder:
                 chosen = self._each_part(
                     chosen, question, [c for c in found if id(c) in kept], cosines
                 )
-        chosen = _with_antecedents(_with_list_items(chosen, scored))
+        chosen = _with_list_items(chosen, scored)
+        follows: dict[int, int] = {}
+        if aspects.many and not intent.trend and following is not None:
+            chosen, follows = _with_continuations(chosen, following)
+        chosen = _with_antecedents(chosen)
         if not chosen:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
-        return self._compose(chosen, precisions, aspects, features)
+        return self._compose(chosen, precisions, aspects, features, follows)
 
     # -- picking sentences ---------------------------------------------------------------
 
@@ -511,8 +526,11 @@ class AnswerBuilder:
         precisions: Mapping[str, DatePrecision | None],
         aspects: Aspects,
         features: SupportFeatures,
+        follows: Mapping[int, int] | None = None,
     ) -> Answer:
-        """Number the quotes in date order, write the opening line and the timeline."""
+        """Number the quotes in date order, write the opening line and the timeline; a
+        list's continuation (`follows`: its passage → the list's) comes right after it."""
+        follows = follows or {}
         groups: dict[MeetingKey, list[Scored]] = {}
         for s in _merge_adjacent(chosen):
             groups.setdefault(s.hit.citation.meeting, []).append(s)
@@ -529,7 +547,9 @@ class AnswerBuilder:
         numbered: list[tuple[int, Scored, str]] = []
         for group in ordered:
             group.sort(key=lambda s: (s.hit.citation.effective_date or date.max,
-                                      s.hit.passage_id, s.candidate.start))  # fmt: skip
+                                      follows.get(s.hit.passage_id, s.hit.passage_id),
+                                      s.hit.passage_id in follows,
+                                      s.candidate.start))  # fmt: skip
             parts: list[str] = []
             first = group[0].hit.citation
             for s in group:
@@ -785,6 +805,37 @@ def _with_list_items(chosen: list[Scored], scored: list[Scored]) -> list[Scored]
             out.append(s)
     lists = [s for s in out if s.candidate.items]
     return [s for s in out if not any(_inside(s.candidate, b.candidate) for b in lists)]
+
+
+def _with_continuations(
+    chosen: list[Scored], following: Following
+) -> tuple[list[Scored], dict[int, int]]:
+    """A quoted list that runs to its passage's end with room for more items is quoted on
+    into the next passage of its document: the items that passage opens with
+    (`sentences.continued_list`, at most `LIST_ITEMS` in all), as a quote of their own
+    citing that passage. The list's score stands for it. Also returns, for each such
+    passage, the list's passage (the quotes' order). Sentences the continuation holds
+    are not quoted again."""
+    cut = [
+        s for s in chosen
+        if 0 < s.candidate.items < LIST_ITEMS and not s.hit.text[s.candidate.end :].strip()
+    ]  # fmt: skip
+    if not cut:
+        return chosen, {}
+    after = following(list({s.hit.passage_id: s.hit for s in cut}.values()))
+    quoted = {s.hit.passage_id for s in chosen if s.candidate.items}
+    out, follows = list(chosen), {}
+    for s in cut:
+        nxt = after.get(s.hit.passage_id)
+        if nxt is None or nxt.passage_id in quoted or nxt.passage_id in follows:
+            continue
+        more = continued_list(nxt, s.candidate.rank, LIST_ITEMS - s.candidate.items)
+        if more is not None:
+            follows[nxt.passage_id] = s.hit.passage_id
+            out.append(Scored(more, s.score, s.coverage))
+    added = [s for s in out if s.hit.passage_id in follows]
+    return [s for s in out if s in added or not any(_inside(s.candidate, a.candidate)
+                                                    for a in added)], follows  # fmt: skip
 
 
 def _with_antecedents(chosen: list[Scored]) -> list[Scored]:

@@ -210,7 +210,7 @@ class Reader:
         precisions = self.precisions(found.hits)
         answer = self.answers.answer(
             found.intent, found.hits, found.cosines, precisions, question=request.query,
-            beyond=found.beyond,
+            beyond=found.beyond, following=self.following,
         )  # fmt: skip
         if answer.abstained and found.hits and not request.filters.is_empty():
             # A filter narrows the evidence; it must not turn a matching passage into an
@@ -221,6 +221,7 @@ class Reader:
                 answer = self.answers.answer(
                     found.intent, found.hits, found.cosines, precisions,
                     question=request.query, support=support, beyond=found.beyond,
+                    following=self.following,
                 )  # fmt: skip
         answer.intent = found.intent
         return answer
@@ -285,6 +286,18 @@ class Reader:
     def passages(self, ids: Sequence[int]) -> dict[int, Passage]:
         """Stored passages by id (ids not in this version are left out)."""
         return self._store.passages(list(ids))
+
+    def following(self, hits: Sequence[Hit]) -> dict[int, Hit]:
+        """The passage after each hit in its document and agenda item (unscored), by the
+        hit's id: where a list the hit's end cuts runs on (`AnswerBuilder.answer` asks
+        only when it quotes such a list, so other answers cost no store lookup)."""
+        after = self._store.following([h.passage_id for h in hits])
+        passages = self._store.passages(list(after.values()))
+        return {
+            pid: Hit(passage_id=p.passage_id, text=p.text, score=0.0, citation=p.citation)
+            for pid, nxt in after.items()
+            if (p := passages.get(nxt)) is not None
+        }
 
     def lexical_rows(self) -> Iterable[tuple]:
         """Every passage's text and titles as BM25 reads them: for diagnostics that scan

@@ -521,6 +521,42 @@ def list_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
+_ITEM_SIGN = re.compile(rf"[\u2022\u25aa\-\u2013]|{_ITEM_MARK.pattern}")
+"""A bullet, dash or item number: what opens a list's item."""
+
+
+def continued_list(hit: Hit, rank: int, room: int) -> Candidate | None:
+    """The items a passage opens with, as one quote: a list cut by the end of the passage
+    before it (`list_blocks`' cut case: "… requesting the following: 1. Replace …") runs
+    on here ("2. Implement … 3. … 4. Scrap the Voter ID requirement."). Only pieces that
+    a bullet, dash or item number of the first item's form opens count ("4) Following
+    the debate" after "7." is the minutes' own numbering), at most `room`, up to the
+    first other piece; None when the passage does not open with such an item."""
+    text = hit.text
+    spans = [
+        (s.start, s.end) for s in split_sentences(text) if not _ITEM_MARK.fullmatch(s.text)
+    ]  # fmt: skip
+    first = len(text) - len(text.lstrip())
+    end, items, form = first, 0, None
+    for x, y in spans:
+        gap = text[end:x]
+        sign = _ITEM_SIGN.search(gap)
+        if items >= room or not _ITEM_GAP.match(gap) or sign is None:
+            break
+        if form is not None and _form(sign.group()) != form:
+            break
+        end, items, form = y, items + 1, _form(sign.group())
+    return _candidate(hit, rank, first, end, items) if items else None
+
+
+def _form(sign: str) -> tuple[str, str, str]:
+    """How an item is marked: its bullet, or its number's kind and brackets ("1.", "(a)")."""
+    if len(sign) == 1:
+        return ("", sign, "")
+    kind = "1" if sign.strip("().")[:1].isdigit() else "a"
+    return (sign[0] if sign[0] == "(" else "", kind, sign[-1])
+
+
 def _candidate(hit: Hit, rank: int, start: int, end: int, items: int = 0) -> Candidate:
     piece = hit.text[start:end]
     return Candidate(

@@ -10,10 +10,12 @@ Texts are the seed minutes' own (corpus/001) and a Kent County Council motion.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
+from indexer.models import Hit
 from indexer.text import split_sentences
-from search_api.sentences import list_blocks
+from search_api.sentences import LIST_ITEMS, continued_list, list_blocks
 from search_api.temporal import DateSpan, TemporalIntent
 from tests.answering.builders import answering_builder, hit
 
@@ -73,3 +75,61 @@ def test_list_question_keeps_its_meeting_below_the_top_five() -> None:
     quotes = " ".join(c.quote for c in answer.citations)
     assert "Brian Robinson" in quotes and "Shaun Parsons" in quotes, quotes
     assert {c.passage_id for c in answer.citations} == {6}
+
+
+# The passage after MOTION in the minutes (same item): the motion's list runs on.
+MOTION_NEXT = (
+    "2. Implement a system for elections for single positions such as directly elected "
+    "mayors that enables voters to express an order of preference and require a winning "
+    "candidate to achieve more than 50% of the vote after lower placed candidates are "
+    "eliminated. 3. The UK adopts an automatic system of inclusion on the electoral "
+    "register. 4. Scrap the Voter ID requirement. 5. Lower the age of universal suffrage "
+    "to 16."
+)
+MOTION_AFTER = (
+    "6. Extend political education in Kent secondary schools, to prepare future citizens "
+    "to participate in public life. 4) Following the debate the Chairman put the motion "
+    "set out in paragraph 3 to the vote and the voting was as follows: For (14)"
+)
+
+
+def test_list_cut_by_its_passage_end_is_quoted_on_into_the_next_passage() -> None:
+    """The motion's list stops after "1." at its passage's end; a list answer quotes the
+    next passage's items too (only those the passage opens with, not the vote that
+    follows them), as a quote of its own citing that passage, verbatim."""
+    question = (
+        "What electoral reforms did the Liberal Democrat motion ask the Leader to request "
+        "from government?"
+    )
+    day = date(2025, 2, 13)
+    hits = [
+        hit(1, day, MOTION),
+        hit(2, date(2024, 3, 1), "The electoral register was updated by the council."),
+    ]
+    after = {1: hit(9, day, MOTION_NEXT), 9: hit(10, day, MOTION_AFTER)}
+    asked: list[list[int]] = []
+
+    def following(found: Sequence[Hit]) -> dict[int, Hit]:
+        asked.append([h.passage_id for h in found])
+        return {h.passage_id: after[h.passage_id] for h in found if h.passage_id in after}
+
+    intent = TemporalIntent(topic=question, span=None, trend=False)
+    cosines = {h.passage_id: 0.5 for h in hits}
+    answer = answering_builder().answer(
+        intent, hits, cosines, {}, question=question, following=following
+    )
+    by_passage = {c.passage_id: c for c in answer.citations}
+    assert 9 in by_passage, [c.quote for c in answer.citations]
+    more = by_passage[9]
+    assert more.quote.startswith("2. Implement a system") and more.quote.endswith("to 16"), more
+    assert more.quote in more.text
+    assert by_passage[1].n + 1 == more.n  # read on from the list
+    assert asked == [[1]]
+    assert all(c.quote in c.text for c in answer.citations)
+
+
+def test_a_passage_that_opens_with_a_sentence_continues_nothing() -> None:
+    """Only items (a number, letter, bullet or dash before them) run a list on."""
+    assert continued_list(hit(3, date(2025, 2, 13), DECLARATIONS), 0, LIST_ITEMS) is None
+    more = continued_list(hit(10, date(2025, 2, 13), MOTION_AFTER), 0, LIST_ITEMS)
+    assert more is not None and more.items == 1 and more.text.endswith("public life.")

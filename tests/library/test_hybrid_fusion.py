@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from indexer.lexical import LexicalIndex
+from indexer.models import Hit
 from search_api.archive import Archive
 from search_api.retrieval import convex_fusion, reciprocal_rank_fusion
 
@@ -109,6 +110,26 @@ def test_neighbours_are_the_passages_beside_it_in_its_item(seed_engine: Archive)
     }
     assert beside and set(found) >= beside
     assert middle.passage_id not in found
+
+
+def test_following_is_the_next_passage_of_its_item_only(seed_engine: Archive) -> None:
+    """`following` gives the passage after (never before) one in its document and item,
+    and the reader hands it back as a hit citing its own passage."""
+    store = seed_engine.snapshot.store
+    rows = store.connection.execute(
+        "SELECT s.passage_id, n.passage_id FROM sources s JOIN sources n "
+        "ON n.document_id = s.document_id AND n.ordinal = s.ordinal + 1 AND n.item IS s.item "
+        "ORDER BY s.document_id, s.ordinal LIMIT 1 OFFSET 3"
+    ).fetchone()
+    assert rows is not None
+    first, second = rows
+    assert store.following([first]) == {first: second}
+    assert first not in store.following([second]).values()
+    p = store.passages([first])[first]
+    hit = Hit(passage_id=first, text=p.text, score=1.0, citation=p.citation)
+    after = seed_engine.reader().following([hit])
+    assert list(after) == [first] and after[first].passage_id == second
+    assert after[first].text == store.passages([second])[second].text
 
 
 def test_context_weight_adds_the_best_neighbours_score(seed_engine: Archive) -> None:
