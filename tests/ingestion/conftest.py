@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from indexer.ingest import discover, ingest_file
+from indexer.models import ParsedDocument
 from tests.documents import build_pdf
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -39,6 +42,15 @@ def count_tokens() -> CountTokens:
         return len(tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"])
 
     return count
+
+
+def ingest_fixtures(source: Path, folder: Path, count_tokens: CountTokens) -> list[ParsedDocument]:
+    """The text and Markdown minutes of a fixture folder (not its README), ingested from a
+    copy in `folder` with no manifest, as a council's bare folder of converted files."""
+    for path in source.iterdir():
+        if path.suffix in (".txt", ".md") and path.name != "README.md":
+            shutil.copy(path, folder / path.name)
+    return [ingest_file(s, count_tokens) for s in discover(folder)]
 
 
 @pytest.fixture(scope="session")

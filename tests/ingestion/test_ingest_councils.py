@@ -6,7 +6,6 @@ headings. Each defect found on these files has its own test."""
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from indexer.ingest.readers import RawDocument
 from indexer.ingest.structure import build_units
 from indexer.models import Chunk, ParsedDocument
 
-from .conftest import DATA, CountTokens
+from .conftest import DATA, CountTokens, ingest_fixtures
 
 COUNCILS = DATA / "councils"
 
@@ -28,11 +27,8 @@ COUNCILS = DATA / "councils"
 def councils(
     count_tokens: CountTokens, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, ParsedDocument]:
-    folder: Path = tmp_path_factory.mktemp("councils")
-    for path in COUNCILS.iterdir():
-        if path.suffix in (".txt", ".md") and path.name != "README.md":
-            shutil.copy(path, folder / path.name)
-    return {s.path.name[:2]: ingest_file(s, count_tokens) for s in discover(folder)}
+    docs = ingest_fixtures(COUNCILS, tmp_path_factory.mktemp("councils"), count_tokens)
+    return {Path(d.meta.path).name[:2]: d for d in docs}
 
 
 @pytest.mark.parametrize(

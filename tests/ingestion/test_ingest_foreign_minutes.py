@@ -8,18 +8,16 @@ table source line as a section title; no passage starting inside a sentence."""
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from indexer.ingest import discover, ingest_file
 from indexer.ingest.cleaning import VOTE_LINE, clean, strip_page_furniture
 from indexer.ingest.readers import RawDocument
 from indexer.models import Chunk, ParsedDocument
 
-from .conftest import DATA, CountTokens
+from .conftest import DATA, CountTokens, ingest_fixtures
 
 FOREIGN = DATA / "foreign"
 
@@ -28,11 +26,8 @@ FOREIGN = DATA / "foreign"
 def minutes(
     count_tokens: CountTokens, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, ParsedDocument]:
-    folder: Path = tmp_path_factory.mktemp("foreign")
-    for path in FOREIGN.iterdir():
-        if path.suffix in (".txt", ".md") and path.name != "README.md":
-            shutil.copy(path, folder / path.name)
-    return {s.path.stem.rsplit("_", 1)[0]: ingest_file(s, count_tokens) for s in discover(folder)}
+    docs = ingest_fixtures(FOREIGN, tmp_path_factory.mktemp("foreign"), count_tokens)
+    return {Path(d.meta.path).stem.rsplit("_", 1)[0]: d for d in docs}
 
 
 def _with(doc: ParsedDocument, words: str) -> Chunk:
