@@ -18,14 +18,16 @@ import argparse
 import shutil
 import sqlite3
 import sys
+from itertools import groupby
 from pathlib import Path
 from typing import get_args
 
 import numpy as np
 
 from indexer.compatibility import chunking_settings
-from indexer.embed_context import embedding_input
+from indexer.embed_context import embedding_input, lead_ins
 from indexer.embedding import Embedder
+from indexer.models import Passage
 from indexer.settings import EmbedContext, Settings
 from indexer.snapshot import INFO_FILE, VECTORS_FILE, IndexDir, IndexInfo, file_digest
 from indexer.store import PassageStore, normalise_text
@@ -47,6 +49,7 @@ def reembed(source: Path, out: Path, settings: Settings) -> int:
     ids = [row[0] for row in store.connection.execute("SELECT passage_id FROM passages")]
     passages = store.passages(ids)
     order = sorted(passages)
+    leads = _lead_ins(store.connection) if settings.embed_context == "leadin" else {}
     texts = [
         embedding_input(
             normalise_text(passages[pid].text),
@@ -55,6 +58,7 @@ def reembed(source: Path, out: Path, settings: Settings) -> int:
             embedder.max_tokens,
             title=passages[pid].citation.title,
             context=settings.embed_context,
+            lead_in=leads.get(_primary(passages[pid])),
         )  # fmt: skip
         for pid in order
     ]
@@ -78,6 +82,28 @@ def reembed(source: Path, out: Path, settings: Settings) -> int:
         info.files[name] = file_digest(version / name)
     (version / INFO_FILE).write_text(info.model_dump_json(indent=2))
     return len(order)
+
+
+def _primary(passage: Passage) -> tuple[str, int]:
+    """The (document, ordinal) of the source a passage is cited from."""
+    return passage.citation.document_id, passage.citation.sources[0].ordinal
+
+
+def _lead_ins(connection: sqlite3.Connection) -> dict[tuple[str, int], str]:
+    """Each source's list lead-in (`lead_ins`) by (document, ordinal), read in document
+    order as the builder reads a parsed document's chunks."""
+    rows = connection.execute(
+        "SELECT s.document_id, s.ordinal, s.item, s.item_title, p.text "
+        "FROM sources s JOIN passages p USING (passage_id) ORDER BY s.document_id, s.ordinal"
+    ).fetchall()
+    out: dict[tuple[str, int], str] = {}
+    for document_id, group in groupby(rows, key=lambda r: r[0]):
+        chunks = list(group)
+        found = lead_ins([normalise_text(r[4]) for r in chunks], [(r[2], r[3]) for r in chunks])
+        out.update(
+            {(document_id, r[1]): lead for r, lead in zip(chunks, found, strict=True) if lead}
+        )
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

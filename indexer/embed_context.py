@@ -13,18 +13,22 @@ match queries ranked against another):
 - ``item``: "Item title: text" (rounds 1-4);
 - ``document``: "Document topic — Item title: text", the document title cleaned of
   file-name noise (dates, times, "Printed minutes", "Appendix 1", reference numbers)
-  and given only when it adds a word that neither the item title nor the passage has.
+  and given only when it adds a word that neither the item title nor the passage has;
+- ``leadin``: "Item title: lead-in … text" for a passage that continues a list: a list's
+  items rarely name their category ("£5.6m to increase the Highways …" under "The
+  following amendments were moved:"), and the lead-in that does sits at the end of the
+  passage before (eval/README.md "Lead-in context, round 8"). Other passages as ``item``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Sequence
 
 from .settings import EmbedContext
-from .text import ANALYZER
+from .text import ANALYZER, LIST_LEAD, split_sentences
 
-__all__ = ["EmbedContext", "document_topic", "embedding_input"]
+__all__ = ["EmbedContext", "document_topic", "embedding_input", "lead_ins"]
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _NOISE = re.compile(
@@ -66,6 +70,46 @@ def document_topic(title: str | None) -> str | None:
     return kept
 
 
+_ITEM_START = re.compile(
+    r"^\s*(?:[\u2022\u25aa\u2013\-*]\s|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})[.)]\s"
+    r"|[\"\u201c\u2018'])"
+)
+"""A passage that opens with a list item: a bullet or dash, "1.", "(a)", "ii)", or a quoted
+clause (an amendment's text)."""
+LEAD_WORDS = 30
+"""Words of a lead-in kept (its end, which names what follows)."""
+
+
+def _lead_in(text: str, last_only: bool) -> str | None:
+    """The last sentence of `text` that introduces a list, at most `LEAD_WORDS` words from
+    its end; `last_only`: only when it is the passage's last sentence."""
+    sentences = split_sentences(text)
+    for sentence in reversed(sentences[-1:] if last_only else sentences):
+        if LIST_LEAD.search(sentence.text):
+            words = sentence.text.split()
+            kept = " ".join(words[-LEAD_WORDS:])
+            return kept if len(words) <= LEAD_WORDS else f"… {kept}"
+    return None
+
+
+def lead_ins(texts: Sequence[str], items: Sequence[Hashable]) -> list[str | None]:
+    """For each passage of one document, in order, the lead-in of the list it continues.
+
+    `items`: each passage's agenda item (a lead-in never crosses into another item). A
+    passage continues a list when the one before (same item) ends with a lead-in, or when
+    it opens with an item and the one before holds a lead-in or carries one itself (a list
+    running over several passages keeps its lead-in)."""
+    out: list[str | None] = [None] * len(texts)
+    for i in range(1, len(texts)):
+        if items[i] != items[i - 1]:
+            continue
+        lead = _lead_in(texts[i - 1], last_only=True)
+        if lead is None and _ITEM_START.match(texts[i]):
+            lead = _lead_in(texts[i - 1], last_only=False) or out[i - 1]
+        out[i] = lead
+    return out
+
+
 def _adds_words(topic: str, known: str) -> bool:
     """Whether `topic` holds a content word (stemmed, stopwords aside) that `known` lacks."""
     have = {t for t in ANALYZER.terms(known) if t}
@@ -79,12 +123,17 @@ def embedding_input(
     limit: int,
     title: str | None = None,
     context: EmbedContext = "item",
+    lead_in: str | None = None,
 ) -> str:
     """`text` with its context line in front, the longest that fits the model's window.
 
-    `title`: the document's title, read only when `context` is ``document``. Falls back
+    `title`: the document's title, read only when `context` is ``document``; `lead_in`:
+    the list's lead-in (`lead_ins`), read only when `context` is ``leadin``. Falls back
     to the item title alone, then to the bare text, when the line would not fit."""
     candidates: list[str] = []
+    if context == "leadin" and lead_in:
+        lead = f"{lead_in} … {text}"
+        candidates.append(f"{item_title}: {lead}" if item_title else lead)
     topic = document_topic(title) if context == "document" else None
     if topic and _adds_words(topic, f"{item_title or ''} {text}"):
         candidates.append(f"{topic} — {item_title}: {text}" if item_title else f"{topic}: {text}")

@@ -26,7 +26,7 @@ from typing import Protocol
 
 import numpy as np
 
-from .embed_context import EmbedContext, embedding_input
+from .embed_context import EmbedContext, embedding_input, lead_ins
 from .embedding import Embedder
 from .errors import IngestError
 from .ingest import SourceFile, ZipLimits, ingest_file
@@ -109,12 +109,18 @@ def model_inputs(
 
     Titles carry the topic ("Revenue Monitoring") that a paragraph often leaves implicit.
     """
+    texts = [normalise_text(c.text) for c in document.chunks]
+    leads: Sequence[str | None] = (
+        lead_ins(texts, [(c.item, c.item_title) for c in document.chunks])
+        if context == "leadin"
+        else [None] * len(texts)
+    )
     return tuple(
         embedding_input(
-            normalise_text(c.text), c.item_title, count_tokens, limit,
-            title=document.meta.title, context=context,
+            text, c.item_title, count_tokens, limit,
+            title=document.meta.title, context=context, lead_in=lead,
         )  # fmt: skip
-        for c in document.chunks
+        for text, c, lead in zip(texts, document.chunks, leads, strict=True)
     )
 
 

@@ -15,7 +15,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-EmbedContext = Literal["item", "document"]
+EmbedContext = Literal["item", "document", "leadin"]
 """What is embedded in front of a passage (`indexer.embed_context`)."""
 
 _V = TypeVar("_V", bound=Any)
@@ -87,9 +87,11 @@ class Settings(BaseSettings):
     embed_context: EmbedContext = Field(
         default="item",
         description="Context line embedded in front of each passage when the model's window "
-        "has room: item (its item title) or document (the document title cleaned of file-name "
-        "noise, when it adds a word, then the item title). Recorded in the index "
-        "(indexer/embed_context.py; eval/README.md 'Dense context, round 5')",
+        "has room: item (its item title), document (the document title cleaned of file-name "
+        "noise, when it adds a word, then the item title) or leadin (the item title and, for a "
+        "passage continuing a list, the list's lead-in from the passage before). Recorded in "
+        "the index (indexer/embed_context.py; eval/README.md 'Dense context, round 5', "
+        "'Lead-in context, round 8')",
     )
     bm25_k1: float = Field(
         default=1.2,

@@ -21,6 +21,7 @@ import Stemmer
 
 __all__ = [
     "ANALYZER",
+    "LIST_LEAD",
     "STOPWORDS",
     "Analyzer",
     "Sentence",
@@ -345,6 +346,11 @@ _LIST_BOUNDARY = re.compile(
     r"|\s*;\s+(?=[a-z]\))"  # "; b)" in a lettered list
 )
 """Where a quotable piece ends inside a sentence: list items are quoted one at a time."""
+LIST_LEAD = re.compile(
+    r"(?::|\bfollow(?:ing|s)\b[^.]{0,20})(?:\s+\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])?\s*$"
+)
+"""A sentence that introduces a list: "… an update on the following:", also when the
+splitter left the first item's number on it ("… requesting the following: 1.")."""
 _LEADING_NUMBER = re.compile(
     r"^\(?\d+(?:\.\d+)*\)?\.?\s+|^[\u2022\u25aa\-\u2013]\s*|^\(?[a-z]\)\s+"
 )

@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from indexer.models import Hit
-from indexer.text import ANALYZER, split_sentences
+from indexer.text import ANALYZER, LIST_LEAD, split_sentences
 
 from .abstention import held
 
@@ -467,11 +467,6 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-LIST_LEAD = re.compile(
-    r"(?::|\bfollow(?:ing|s)\b[^.]{0,20})(?:\s+\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])?\s*$"
-)
-"""A sentence that introduces a list: "… an update on the following:", also when the
-splitter left the first item's number on it ("… requesting the following: 1.")."""
 _LEAD_START = re.compile(r"[.!?]\s+(?:\(?[a-z0-9]{1,3}\)\s+)?(?=[A-Z])")
 _ITEM_MARK = re.compile(r"\(?(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]")
 _ITEM_GAP = re.compile(rf"^[\s\u2022\u25aa\-\u2013]*(?:{_ITEM_MARK.pattern}\s*)?$")

@@ -9,12 +9,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from eval.reembed import main, reembed
+from eval.reembed import _lead_ins, main, reembed
 from indexer.compatibility import index_mismatches
+from indexer.embed_context import lead_ins
 from indexer.embedding import Embedder
+from indexer.ingest import discover, ingest_file
 from indexer.settings import Settings
 from indexer.snapshot import IndexDir
-from indexer.store import PassageStore
+from indexer.store import PassageStore, normalise_text
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
 def _vectors(root: Path, dim: int) -> tuple[np.ndarray, np.ndarray]:
@@ -63,3 +67,24 @@ def test_reembed_refuses_a_missing_index_or_an_existing_folder(
     (tmp_path / "kept" / "file").write_text("mine")
     assert main(["--index", str(seed_settings.index_dir), "--out", str(tmp_path / "kept")]) == 2
     assert (tmp_path / "kept" / "file").read_text() == "mine"
+
+
+def test_reembed_reads_the_lead_ins_the_builder_gives(
+    seed_settings: Settings, embedder: Embedder
+) -> None:
+    """`leadin` mode: the tool finds each list passage's lead-in from the store's source
+    order, as the builder does from the parsed document (no embedding: fast)."""
+    store = PassageStore(
+        IndexDir(seed_settings.index_dir).current() / "passages.sqlite", readonly=True
+    )
+    try:
+        found = _lead_ins(store.connection)
+    finally:
+        store.close()
+    source = next(s for s in discover(CORPUS) if s.path.name.startswith("004_"))
+    document = ingest_file(source, embedder.count_tokens)
+    texts = [normalise_text(c.text) for c in document.chunks]
+    built = lead_ins(texts, [(c.item, c.item_title) for c in document.chunks])
+    expected = {c.ordinal: lead for c, lead in zip(document.chunks, built, strict=True) if lead}
+    assert expected and set(expected.values()) == {"Workforce development:"}
+    assert {o: lead for (d, o), lead in found.items() if d == document.meta.document_id} == expected

@@ -123,3 +123,24 @@ def test_index_records_the_context_mode(embedder: Embedder) -> None:
     assert index_mismatches(info, item, embedder) == []
     (problem,) = index_mismatches(info, document, embedder)
     assert "chunked with" in problem
+
+
+def test_leadin_mode_carries_a_lists_lead_in_into_its_items(embedder: Embedder) -> None:
+    """A passage that continues a list is embedded with the lead-in that names the list
+    ("Workforce development:"), which stands at the end of the passage before; the
+    passage before and every other passage read as in item mode, and all fit the window."""
+    source = next(s for s in discover(CORPUS) if s.path.name.startswith("004_"))
+    document = ingest_file(source, embedder.count_tokens)
+    item = model_inputs(document, embedder.count_tokens, embedder.max_tokens)
+    leadin = model_inputs(document, embedder.count_tokens, embedder.max_tokens, "leadin")
+    changed = [i for i, (a, b) in enumerate(zip(item, leadin, strict=True)) if a != b]
+    assert changed, "no passage got a lead-in"
+    first = changed[0]
+    title = document.chunks[first].item_title
+    assert leadin[first].startswith(f"{title}: Workforce development: … - ")
+    assert leadin[first].endswith(item[first].split(": ", 1)[-1])
+    assert item[first - 1] == leadin[first - 1]
+    assert "Workforce development:" in item[first - 1]
+    assert len(changed) < len(item) // 4
+    assert all(embedder.count_tokens(t) <= embedder.max_tokens for t in leadin)
+    assert chunking_settings(Settings(embed_context="leadin"))["embed_context"] == "leadin"
