@@ -21,6 +21,7 @@ import Stemmer
 
 __all__ = [
     "ANALYZER",
+    "ANALYZER_VERSION",
     "LIST_LEAD",
     "STOPWORDS",
     "Analyzer",

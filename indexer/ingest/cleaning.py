@@ -809,27 +809,18 @@ def drop_repeated_headers(pages: list[str]) -> list[str]:
     `strip_page_furniture` could find the header; a line naming the meeting and its date
     that recurs is the header all the same, and left in it glues itself to the sentences
     around it."""
-    seen: dict[str, int] = {}
-    for page in pages:
-        for line in page.split("\n"):
-            if _is_meeting_header(line):
-                key = _furniture_key(line)
-                seen[key] = seen.get(key, 0) + 1
-    repeated = {key for key, count in seen.items() if count >= 2}
-    if not repeated:
-        return pages
-    kept: set[str] = set()
-    out: list[str] = []
-    for page in pages:
-        lines = page.split("\n")
+    split = [page.split("\n") for page in pages]
+    places: dict[str, list[tuple[int, int]]] = {}
+    for p, lines in enumerate(split):
         for i, line in enumerate(lines):
-            key = _furniture_key(line)
-            if key in repeated and _is_meeting_header(line):
-                if key in kept:
-                    lines[i] = ""
-                kept.add(key)
-        out.append("\n".join(lines))
-    return out
+            if _is_meeting_header(line):
+                places.setdefault(_furniture_key(line), []).append((p, i))
+    copies = [at for found in places.values() for at in found[1:]]
+    if not copies:
+        return pages
+    for p, i in copies:
+        split[p][i] = ""
+    return ["\n".join(lines) for lines in split]
 
 
 _GLUED_FOOTNOTE = re.compile(
