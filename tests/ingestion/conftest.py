@@ -54,6 +54,25 @@ def ingest_fixtures(source: Path, folder: Path, count_tokens: CountTokens) -> li
 
 
 @pytest.fixture(scope="session")
+def councils(
+    count_tokens: CountTokens, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, ParsedDocument]:
+    """`tests/data/ingestion/councils/`, by the file name's country prefix ("au")."""
+    docs = ingest_fixtures(DATA / "councils", tmp_path_factory.mktemp("councils"), count_tokens)
+    return {Path(d.meta.path).name[:2]: d for d in docs}
+
+
+@pytest.fixture(scope="session")
+def foreign(
+    count_tokens: CountTokens, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, ParsedDocument]:
+    """`tests/data/ingestion/foreign/`, by the file name before its date
+    ("us_city_council")."""
+    docs = ingest_fixtures(DATA / "foreign", tmp_path_factory.mktemp("foreign"), count_tokens)
+    return {Path(d.meta.path).stem.rsplit("_", 1)[0]: d for d in docs}
+
+
+@pytest.fixture(scope="session")
 def archives() -> Path:
     if not KENT.is_dir() or not KINGSTON.is_dir():
         pytest.fail(f"the shared archives are missing: expected {ARCHIVES}")

@@ -18,35 +18,43 @@ from indexer.ingest.readers import RawDocument
 from indexer.ingest.structure import build_units
 from indexer.models import Chunk, ParsedDocument
 
-from .conftest import DATA, CountTokens, ingest_fixtures
-
-COUNCILS = DATA / "councils"
-
-
-@pytest.fixture(scope="module")
-def councils(
-    count_tokens: CountTokens, tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, ParsedDocument]:
-    docs = ingest_fixtures(COUNCILS, tmp_path_factory.mktemp("councils"), count_tokens)
-    return {Path(d.meta.path).name[:2]: d for d in docs}
+from .conftest import CountTokens
 
 
 @pytest.mark.parametrize(
-    ("key", "meeting", "committee", "council"),
+    ("folder", "key", "meeting", "committee", "council"),
     [
-        ("au", date(2017, 3, 14), "Council", "Murrindale Shire Council"),
-        ("ie", date(2015, 6, 12), "County Council", "Kilbracken County Council"),
-        ("us", date(2017, 3, 14), "City Council", "Maple Falls City Council"),
-        ("sc", date(2019, 5, 9), "Council", "Highland Glens Council"),
-        ("nz", date(2021, 2, 24), "District Council", "Wairangi District Council"),
+        ("councils", "au", date(2017, 3, 14), "Council", "Murrindale Shire Council"),
+        ("councils", "ie", date(2015, 6, 12), "County Council", "Kilbracken County Council"),
+        ("councils", "us", date(2017, 3, 14), "City Council", "Maple Falls City Council"),
+        ("councils", "sc", date(2019, 5, 9), "Council", "Highland Glens Council"),
+        ("councils", "nz", date(2021, 2, 24), "District Council", "Wairangi District Council"),
+        ("foreign", "us_city_council", date(2016, 3, 8), "City Council",
+         "City of Maple Grove"),
+        ("foreign", "au_ordinary_council", date(2019, 3, 12), "Council",
+         "Koorawatha Regional Council"),
+        ("foreign", "au_shire_council", date(2021, 6, 22), "Council",
+         "Barralong Shire Council"),
+        ("foreign", "nz_district_council", date(2018, 5, 24), "District Council",
+         "Tarawera District Council"),
+        ("foreign", "ie_county_council", date(2019, 3, 12), "County Council",
+         "Glenmore County Council"),
+        ("foreign", "ca_city_council", date(2020, 11, 17), "Council", "City of Lakeview"),
     ],
-)
+)  # fmt: skip
 def test_meeting_date_body_and_type_come_from_the_minutes_heading(
-    councils: dict[str, ParsedDocument], key: str, meeting: date, committee: str, council: str
+    request: pytest.FixtureRequest,
+    folder: str,
+    key: str,
+    meeting: date,
+    committee: str,
+    council: str,
 ) -> None:
     # "held on Tuesday, 14 March 2017", "12th DAY OF JUNE 2015", "March 14, 2017": the
     # heading's date, not the confirmed previous minutes' (14 February 2017, 16 December 2020).
-    meta = councils[key].meta
+    # "CITY OF MAPLE GROVE" and "The Corporation of the City of Lakeview" name the council;
+    # "Minutes of the Ordinary Council Meeting held ..." names the full council as the body.
+    meta = request.getfixturevalue(folder)[key].meta
     assert meta.meeting_date == meeting
     assert meta.date_precision == "day"
     assert meta.committee == committee

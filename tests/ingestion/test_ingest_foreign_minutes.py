@@ -1,33 +1,18 @@
 """Converted full-council minutes in other countries' styles (US, Australia, New Zealand,
 Ireland, Canada; `tests/data/ingestion/foreign/`, synthetic, see its README), as
-pymupdf4llm Markdown and pdftotext text give them. What must hold on any of them: the
-meeting's date, body and council from the text; sub-items ("5.1", "11.2") as items with
-their own titles; no heading's words lost; no emphasis markers; no names list, label or
-table source line as a section title; no passage starting inside a sentence."""
+pymupdf4llm Markdown and pdftotext text give them (their meeting's date, body and council
+are checked with the other councils' minutes in `test_ingest_councils.py`). What must hold
+on any of them: sub-items ("5.1", "11.2") as items with their own titles; no heading's
+words lost; no emphasis markers; no names list, label or table source line as a section
+title; no passage starting inside a sentence."""
 
 from __future__ import annotations
 
 import re
-from datetime import date
-from pathlib import Path
-
-import pytest
 
 from indexer.ingest.cleaning import VOTE_LINE, clean, strip_page_furniture
 from indexer.ingest.readers import RawDocument
 from indexer.models import Chunk, ParsedDocument
-
-from .conftest import DATA, CountTokens, ingest_fixtures
-
-FOREIGN = DATA / "foreign"
-
-
-@pytest.fixture(scope="module")
-def minutes(
-    count_tokens: CountTokens, tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, ParsedDocument]:
-    docs = ingest_fixtures(FOREIGN, tmp_path_factory.mktemp("foreign"), count_tokens)
-    return {Path(d.meta.path).stem.rsplit("_", 1)[0]: d for d in docs}
 
 
 def _with(doc: ParsedDocument, words: str) -> Chunk:
@@ -36,37 +21,12 @@ def _with(doc: ParsedDocument, words: str) -> Chunk:
     return found[0]
 
 
-@pytest.mark.parametrize(
-    ("key", "meeting", "committee", "council"),
-    [
-        ("us_city_council", date(2016, 3, 8), "City Council", "City of Maple Grove"),
-        ("au_ordinary_council", date(2019, 3, 12), "Council", "Koorawatha Regional Council"),
-        ("au_shire_council", date(2021, 6, 22), "Council", "Barralong Shire Council"),
-        ("nz_district_council", date(2018, 5, 24), "District Council", "Tarawera District Council"),
-        ("ie_county_council", date(2019, 3, 12), "County Council", "Glenmore County Council"),
-        ("ca_city_council", date(2020, 11, 17), "Council", "City of Lakeview"),
-    ],
-)
-def test_the_meeting_body_and_council_come_from_the_heading(
-    minutes: dict[str, ParsedDocument], key: str, meeting: date, committee: str, council: str
-) -> None:
-    # "CITY OF MAPLE GROVE" and "The Corporation of the City of Lakeview" name the council;
-    # "Minutes of the Ordinary Council Meeting held ..." names the full council as the body.
-    meta = minutes[key].meta
-    assert (meta.meeting_date, meta.committee, meta.council, meta.doc_type) == (
-        meeting,
-        committee,
-        council,
-        "minutes",
-    )
-
-
 def test_a_bold_sub_item_heading_is_an_item_with_its_own_title(
-    minutes: dict[str, ParsedDocument],
+    foreign: dict[str, ParsedDocument],
 ) -> None:
     # "***6.1 Police Department staffing report***" under "6. NEW BUSINESS" used to vanish;
     # "***5.1 Ordinance No. 2016-04 ...***" was glued into "Planning Director Sam Burke ...".
-    us = minutes["us_city_council"]
+    us = foreign["us_city_council"]
     police = _with(us, "42 sworn officers")
     assert (police.item, police.item_title) == ("6.1", "Police Department staffing report")
     hearing = _with(us, "Planning Director Sam Burke")
@@ -78,22 +38,22 @@ def test_a_bold_sub_item_heading_is_an_item_with_its_own_title(
     water = _with(us, "cast iron mains")
     assert water.item == "6.2" and water.item_title is not None
     assert water.item_title.startswith("RESOLUTION NO. 2016-12")
-    ca = minutes["ca_city_council"]  # "3.1 2021 Operating Budget": a title may open on a year
+    ca = foreign["ca_city_council"]  # "3.1 2021 Operating Budget": a title may open on a year
     assert _with(ca, "levy of $58.4 million").item == "3.1"
     assert _with(ca, "31 plowing events").item_title == "Snow Clearing Service Levels"
-    au = minutes["au_ordinary_council"]  # "**11.3** **Development Application ...**"
+    au = foreign["au_ordinary_council"]  # "**11.3** **Development Application ...**"
     subdivision = _with(au, "22-lot residential subdivision")
     assert subdivision.item == "11.3"
     assert subdivision.text.startswith("The application proposes")
 
 
-def test_a_bold_label_is_not_glued_to_the_line_above(minutes: dict[str, ParsedDocument]) -> None:
+def test_a_bold_label_is_not_glued_to_the_line_above(foreign: dict[str, ParsedDocument]) -> None:
     # "Source: ..., December 2018" over "**Resolution 2019/123**": two lines, not one.
-    budget = _with(minutes["au_ordinary_council"], "Resolution 2019/123")
+    budget = _with(foreign["au_ordinary_council"], "Resolution 2019/123")
     assert "December 2018\nResolution 2019/123" in budget.text
 
 
-def test_no_heading_loses_its_words(minutes: dict[str, ParsedDocument]) -> None:
+def test_no_heading_loses_its_words(foreign: dict[str, ParsedDocument]) -> None:
     # A heading under an agenda item is in its passage or is its passage's title.
     for key, words in [
         ("nz_district_council", "Submissions by topic"),
@@ -105,31 +65,31 @@ def test_no_heading_loses_its_words(minutes: dict[str, ParsedDocument]) -> None:
         ("ca_city_council", "Staff Reports"),
         ("au_ordinary_council", "REPORTS TO COUNCIL"),
     ]:
-        doc = minutes[key]
+        doc = foreign[key]
         assert any(words in c.text or words in (c.item_title or "") for c in doc.chunks), words
     # ... and no emphasis marker is left, and no passage opens inside a sentence.
-    for key, doc in minutes.items():
+    for key, doc in foreign.items():
         for chunk in doc.chunks:
             for field in (chunk.text, chunk.item_title or ""):
                 assert not re.search(r"\*\*|__|(?<!\w)_\w|\w_(?!\w)", field), (key, field)
             assert not re.match(r"[a-z]+\b(?![.)])", chunk.text), (key, chunk.text[:60])
 
 
-def test_labels_people_and_motions_are_never_titles(minutes: dict[str, ParsedDocument]) -> None:
-    titles = {c.item_title for doc in minutes.values() for c in doc.chunks}
+def test_labels_people_and_motions_are_never_titles(foreign: dict[str, ParsedDocument]) -> None:
+    titles = {c.item_title for doc in foreign.values() for c in doc.chunks}
     for stray in ["Against: Cr Taylor", "Author: Manager Finance", "Mayor Anne Hohaia",
                   "That the Council", "Pomare/Ellery CARRIED"]:  # fmt: skip
         assert stray not in titles
     assert not [t for t in titles if t and re.match(r"(?i)source\b|_?source:", t)]
-    shire = minutes["au_shire_council"]  # the tally stays with its vote
+    shire = foreign["au_shire_council"]  # the tally stays with its vote
     assert "CARRIED 4/1" in _with(shire, "Against: Cr Taylor").text
 
 
-def test_a_mover_seconder_shorthand_ends_its_motion(minutes: dict[str, ParsedDocument]) -> None:
+def test_a_mover_seconder_shorthand_ends_its_motion(foreign: dict[str, ParsedDocument]) -> None:
     # New Zealand: "Pomare/Ellery CARRIED" belongs to item 1, not to the next item's start.
     assert VOTE_LINE.match("Pomare/Ellery CARRIED")
     assert not VOTE_LINE.match("Planning/Housing carried out the survey")
-    nz = minutes["nz_district_council"]
+    nz = foreign["nz_district_council"]
     apology = _with(nz, "apology from Councillor Fenton")
     assert apology.item == "1" and "Pomare/Ellery CARRIED" in apology.text
     assert not _with(nz, "Marsh/Tuhi CARRIED").text.startswith("Marsh/Tuhi")
@@ -144,10 +104,10 @@ def test_a_vote_outcome_at_page_edges_is_not_a_running_footer() -> None:
     assert all("CARRIED" in page for page in strip_page_furniture(plain))
 
 
-def test_running_headers_and_bare_page_footers_go(minutes: dict[str, ParsedDocument]) -> None:
+def test_running_headers_and_bare_page_footers_go(foreign: dict[str, ParsedDocument]) -> None:
     # pdftotext: "Tarawera District Council Ordinary Meeting 24 May 2018     Page 2", and a
     # header repeated with no page break ("Ordinary Council Meeting Minutes    22 June 2021").
-    text = "\n".join(c.text for c in minutes["nz_district_council"].chunks)
+    text = "\n".join(c.text for c in foreign["nz_district_council"].chunks)
     assert "Page 2" not in text and "Page 3" not in text
-    shire = "\n".join(c.text for c in minutes["au_shire_council"].chunks)
+    shire = "\n".join(c.text for c in foreign["au_shire_council"].chunks)
     assert shire.count("Ordinary Council Meeting Minutes 22 June 2021") <= 1
