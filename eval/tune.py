@@ -21,6 +21,7 @@ import itertools
 import json
 import logging
 import sys
+import weakref
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -100,15 +101,17 @@ def _rescore_lexical(archive: Any) -> None:
     make from its passage store, if its postings were scored with others (the archive
     opened only because the index's record matched the base settings)."""
     retriever = archive.snapshot.retriever
-    scored = _SCORED_WITH.get(id(retriever), recorded_bm25(archive.snapshot.info))
+    scored = _SCORED_WITH.get(retriever, recorded_bm25(archive.snapshot.info))
     wanted = bm25_settings(archive.settings)
     if wanted != scored:
         retriever.lexical_index = LexicalIndex.build(archive.reader().lexical_rows(), wanted)
-        _SCORED_WITH[id(retriever)] = wanted
+        _SCORED_WITH[retriever] = wanted
 
 
-_SCORED_WITH: dict[int, Bm25] = {}
-"""The constants `_rescore_lexical` last scored a retriever's postings with."""
+_SCORED_WITH: weakref.WeakKeyDictionary[Any, Bm25] = weakref.WeakKeyDictionary()
+"""The constants `_rescore_lexical` last scored a retriever's postings with, keyed by the
+retriever itself (weakly), not its `id()`: an id is reused once its object is collected,
+so a new version's retriever could have been taken for already re-scored."""
 
 
 def _parser() -> argparse.ArgumentParser:
