@@ -54,6 +54,7 @@ from .sentences import (
     held_weight,
     is_measure,
     question_parts,
+    read_on,
     score_candidates,
     term_weights,
 )
@@ -99,6 +100,10 @@ SECOND_MARGIN = 0.05
 END_MARGIN = 0.6
 """A trend's earliest (latest) meeting joins the timeline when its best sentence holds a
 topic term and scores within this of the best sentence (tune: eval/README.md)."""
+READ_ON = True
+"""Quote a several-things answer's sentence with the sentence after it in its passage
+(`sentences.read_on`; measured on tune: eval/README.md "List and multi questions,
+round 9")."""
 BACK_REFERENCE_JOINS = True
 """Quote a sentence opening with "This"/"However"/… together with the one before it
 (measured on tune: eval/README.md "Answer selection, round 5b")."""
@@ -313,6 +318,8 @@ class AnswerBuilder:
         follows: dict[int, int] = {}
         if aspects.many and not intent.trend and following is not None:
             chosen, follows = _with_continuations(chosen, following)
+        if aspects.many and not intent.trend:
+            chosen = _with_next_sentences(chosen)
         chosen = _with_antecedents(chosen)
         if not chosen:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
@@ -836,6 +843,42 @@ def _with_continuations(
     added = [s for s in out if s.hit.passage_id in follows]
     return [s for s in out if s in added or not any(_inside(s.candidate, a.candidate)
                                                     for a in added)], follows  # fmt: skip
+
+
+def _with_next_sentences(chosen: list[Scored]) -> list[Scored]:
+    """A sentence of an answer to a question asking for several things is quoted with
+    the sentence after it in its passage (`sentences.read_on`: a running sentence, or
+    the list it introduces) when both fit in `MAX_QUOTE_WORDS`: the sentence that names
+    the topic best is often not the one that lists its parts ("He outlined the planned
+    recruitment activity which included …" follows "… was the stability of the
+    workforce"). Lists are quoted whole already; a sentence with another chosen one
+    after it in its passage is not read on (the two would be quoted as one, past
+    `MAX_QUOTE_WORDS`); a chosen sentence the longer quote now holds is not quoted
+    again."""
+    if not READ_ON:
+        return chosen
+    out: list[Scored] = []
+    for s in chosen:
+        c = s.candidate
+        later = any(
+            o.candidate.hit.passage_id == c.hit.passage_id and o.candidate.start >= c.end
+            for o in chosen
+        )  # fmt: skip
+        end = None if c.items or later else read_on(c.hit.text, c.end)
+        if end is not None:
+            text = c.hit.text[c.start : end]
+            if len(_WORD.findall(text)) <= MAX_QUOTE_WORDS:
+                longer = dataclasses.replace(
+                    c, end=end, text=text, figures=tuple(figures_in(text)),
+                    kinds=figure_kinds(text),
+                )  # fmt: skip
+                s = dataclasses.replace(s, candidate=longer)
+        if all(_span(o) != _span(s) for o in out):
+            out.append(s)
+    return [
+        s for s in out
+        if not any(o is not s and _covers(o.candidate, s.candidate) for o in out)
+    ]  # fmt: skip
 
 
 def _with_antecedents(chosen: list[Scored]) -> list[Scored]:

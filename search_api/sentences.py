@@ -34,6 +34,7 @@ __all__ = [
     "candidates",
     "asked_kinds",
     "antecedent",
+    "read_on",
     "BACK_REFERENCE",
     "figure_kinds",
     "figures_in",
@@ -445,6 +446,29 @@ def antecedent(text: str, start: int) -> int | None:
     if _EMPHASIS.search(text, prev.start, start) or LIST_LEAD.search(text[prev.start : prev.end]):
         return None
     return prev.start
+
+
+def read_on(text: str, end: int) -> int | None:
+    """Where the sentence after the one ending at `end` ends, when it follows in the same
+    passage with nothing but white space between and is a running sentence (not a
+    heading, a list of names or a row of figures, no emphasis markers); when it is a
+    list's lead-in, where the list it introduces ends (`list_blocks`). Else None.
+
+    The converse of `antecedent`: minutes name the topic first and say what it holds
+    next ("… the greatest challenges were in the safeguarding teams." / "It was
+    important to note that these teams dealt with the most complex cases …")."""
+    sentences = split_sentences(text)
+    after = [s for s in sentences if s.start >= end]
+    if not after or text[end : after[0].start].strip():
+        return None
+    nxt = after[0]
+    if is_stray(nxt.text) or _EMPHASIS.search(text, nxt.start, nxt.end):
+        return None
+    if LIST_LEAD.search(nxt.text):
+        spans = [(s.start, s.end) for s in sentences]
+        block = [b for a, b, _ in list_blocks(text, spans) if nxt.start <= a < nxt.end]
+        return block[0] if block else nxt.end
+    return nxt.end
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
