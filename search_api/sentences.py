@@ -497,6 +497,8 @@ _ITEM_GAP = re.compile(rf"^[\s\u2022\u25aa\-\u2013]*(?:{_ITEM_MARK.pattern}\s*)?
 """What may stand between two items: white space, a bullet or dash, a number or letter."""
 _GLUED_MARK = re.compile(rf"\s{_ITEM_MARK.pattern}\s*$")
 """The first item's number left on its lead-in by the sentence splitter."""
+_ITEM_SIGN = re.compile(rf"[\u2022\u25aa\-\u2013]|{_ITEM_MARK.pattern}")
+"""A bullet, dash or item number: what opens a list's item."""
 LIST_ITEMS = 6
 """Items a list's lead-in brings with it."""
 
@@ -526,10 +528,10 @@ def list_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, 
             if items and not bulleted and text[end - 1] in ".!?":
                 break
             end, items = y, items + 1
-        # A numbered list cut by the passage's end (its other items open the next
-        # passage) is a list from its first item; "ACTION: Chris Spencer" is none.
+        # A numbered or dashed list cut by the passage's end (its other items open the
+        # next passage) is a list from its first item; "ACTION: Chris Spencer" is none.
         numbered = items > 0 and bool(
-            _GLUED_MARK.search(text[a:b]) or _ITEM_MARK.search(text[b : spans[i + 1][0]])
+            _GLUED_MARK.search(text[a:b]) or _ITEM_SIGN.search(text[b : spans[i + 1][0]])
         )
         cut = items == 1 and numbered and not text[end:].strip()
         if (items >= 2 or cut) and not _EMPHASIS.search(text, a, end):
@@ -538,10 +540,6 @@ def list_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, 
             inner = list(_LEAD_START.finditer(text, a, b))
             out.append((inner[-1].end() if inner else a, end, items))
     return out
-
-
-_ITEM_SIGN = re.compile(rf"[\u2022\u25aa\-\u2013]|{_ITEM_MARK.pattern}")
-"""A bullet, dash or item number: what opens a list's item."""
 
 
 def continued_list(hit: Hit, rank: int, room: int) -> Candidate | None:
