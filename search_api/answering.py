@@ -54,6 +54,7 @@ from .sentences import (
     held_weight,
     is_measure,
     question_parts,
+    read_on,
     score_candidates,
     term_weights,
 )
@@ -99,6 +100,10 @@ SECOND_MARGIN = 0.05
 END_MARGIN = 0.6
 """A trend's earliest (latest) meeting joins the timeline when its best sentence holds a
 topic term and scores within this of the best sentence (tune: eval/README.md)."""
+READ_ON = True
+"""Quote a several-things answer's sentence with the sentence after it in its passage
+(`sentences.read_on`; measured on tune: eval/README.md "List and multi questions,
+round 9")."""
 BACK_REFERENCE_JOINS = True
 """Quote a sentence opening with "This"/"However"/… together with the one before it
 (measured on tune: eval/README.md "Answer selection, round 5b")."""
@@ -310,9 +315,11 @@ class AnswerBuilder:
                     chosen, question, [c for c in found if id(c) in kept], cosines
                 )
         chosen = _with_list_items(chosen, scored)
-        follows: dict[int, int] = {}
+        follows: dict[int, tuple[int, int]] = {}
         if aspects.many and not intent.trend and following is not None:
             chosen, follows = _with_continuations(chosen, following)
+        if aspects.many and not intent.trend:
+            chosen = _with_next_sentences(chosen)
         chosen = _with_antecedents(chosen)
         if not chosen:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
@@ -526,10 +533,11 @@ class AnswerBuilder:
         precisions: Mapping[str, DatePrecision | None],
         aspects: Aspects,
         features: SupportFeatures,
-        follows: Mapping[int, int] | None = None,
+        follows: Mapping[int, tuple[int, int]] | None = None,
     ) -> Answer:
         """Number the quotes in date order, write the opening line and the timeline; a
-        list's continuation (`follows`: its passage → the list's) comes right after it."""
+        list's continuations (`follows`: their passage → the list's, and how many passages
+        on) come right after it, in order."""
         follows = follows or {}
         groups: dict[MeetingKey, list[Scored]] = {}
         for s in _merge_adjacent(chosen):
@@ -547,8 +555,7 @@ class AnswerBuilder:
         numbered: list[tuple[int, Scored, str]] = []
         for group in ordered:
             group.sort(key=lambda s: (s.hit.citation.effective_date or date.max,
-                                      follows.get(s.hit.passage_id, s.hit.passage_id),
-                                      s.hit.passage_id in follows,
+                                      *follows.get(s.hit.passage_id, (s.hit.passage_id, 0)),
                                       s.candidate.start))  # fmt: skip
             parts: list[str] = []
             first = group[0].hit.citation
@@ -809,33 +816,78 @@ def _with_list_items(chosen: list[Scored], scored: list[Scored]) -> list[Scored]
 
 def _with_continuations(
     chosen: list[Scored], following: Following
-) -> tuple[list[Scored], dict[int, int]]:
+) -> tuple[list[Scored], dict[int, tuple[int, int]]]:
     """A quoted list that runs to its passage's end with room for more items is quoted on
     into the next passage of its document: the items that passage opens with
     (`sentences.continued_list`, at most `LIST_ITEMS` in all), as a quote of their own
-    citing that passage. The list's score stands for it. Also returns, for each such
-    passage, the list's passage (the quotes' order). Sentences the continuation holds
-    are not quoted again."""
-    cut = [
-        s for s in chosen
+    citing that passage; when those items run to that passage's end too, on into the
+    one after (a list over several pages), while room remains. The list's score stands
+    for it. Also returns, for each such passage, the list's passage and how many
+    passages on it stands (the quotes' order). Sentences the continuations hold are not
+    quoted again."""
+    pending = [
+        (s, s.hit.passage_id, s.candidate.items) for s in chosen
         if 0 < s.candidate.items < LIST_ITEMS and not s.hit.text[s.candidate.end :].strip()
     ]  # fmt: skip
-    if not cut:
-        return chosen, {}
-    after = following(list({s.hit.passage_id: s.hit for s in cut}.values()))
     quoted = {s.hit.passage_id for s in chosen if s.candidate.items}
-    out, follows = list(chosen), {}
-    for s in cut:
-        nxt = after.get(s.hit.passage_id)
-        if nxt is None or nxt.passage_id in quoted or nxt.passage_id in follows:
-            continue
-        more = continued_list(nxt, s.candidate.rank, LIST_ITEMS - s.candidate.items)
-        if more is not None:
-            follows[nxt.passage_id] = s.hit.passage_id
-            out.append(Scored(more, s.score, s.coverage))
+    out: list[Scored] = list(chosen)
+    follows: dict[int, tuple[int, int]] = {}
+    hop = 0
+    while pending:
+        hop += 1
+        after = following(list({s.hit.passage_id: s.hit for s, _, _ in pending}.values()))
+        more_pending: list[tuple[Scored, int, int]] = []
+        for s, root, items in pending:
+            nxt = after.get(s.hit.passage_id)
+            if nxt is None or nxt.passage_id in quoted or nxt.passage_id in follows:
+                continue
+            more = continued_list(nxt, s.candidate.rank, LIST_ITEMS - items)
+            if more is not None:
+                follows[nxt.passage_id] = (root, hop)
+                run_on = Scored(more, s.score, s.coverage)
+                out.append(run_on)
+                if items + more.items < LIST_ITEMS and not nxt.text[more.end :].strip():
+                    more_pending.append((run_on, root, items + more.items))
+        pending = more_pending
     added = [s for s in out if s.hit.passage_id in follows]
     return [s for s in out if s in added or not any(_inside(s.candidate, a.candidate)
                                                     for a in added)], follows  # fmt: skip
+
+
+def _with_next_sentences(chosen: list[Scored]) -> list[Scored]:
+    """A sentence of an answer to a question asking for several things is quoted with
+    the sentence after it in its passage (`sentences.read_on`: a running sentence, or
+    the list it introduces) when both fit in `MAX_QUOTE_WORDS`: the sentence that names
+    the topic best is often not the one that lists its parts ("He outlined the planned
+    recruitment activity which included …" follows "… was the stability of the
+    workforce"). Lists are quoted whole already; a sentence with another chosen one
+    after it in its passage is not read on (the two would be quoted as one, past
+    `MAX_QUOTE_WORDS`); a chosen sentence the longer quote now holds is not quoted
+    again."""
+    if not READ_ON:
+        return chosen
+    out: list[Scored] = []
+    for s in chosen:
+        c = s.candidate
+        later = any(
+            o.candidate.hit.passage_id == c.hit.passage_id and o.candidate.start >= c.end
+            for o in chosen
+        )  # fmt: skip
+        end = None if c.items or later else read_on(c.hit.text, c.end)
+        if end is not None:
+            text = c.hit.text[c.start : end]
+            if len(_WORD.findall(text)) <= MAX_QUOTE_WORDS:
+                longer = dataclasses.replace(
+                    c, end=end, text=text, figures=tuple(figures_in(text)),
+                    kinds=figure_kinds(text),
+                )  # fmt: skip
+                s = dataclasses.replace(s, candidate=longer)
+        if all(_span(o) != _span(s) for o in out):
+            out.append(s)
+    return [
+        s for s in out
+        if not any(o is not s and _covers(o.candidate, s.candidate) for o in out)
+    ]  # fmt: skip
 
 
 def _with_antecedents(chosen: list[Scored]) -> list[Scored]:

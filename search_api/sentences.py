@@ -34,6 +34,7 @@ __all__ = [
     "candidates",
     "asked_kinds",
     "antecedent",
+    "read_on",
     "BACK_REFERENCE",
     "figure_kinds",
     "figures_in",
@@ -447,6 +448,29 @@ def antecedent(text: str, start: int) -> int | None:
     return prev.start
 
 
+def read_on(text: str, end: int) -> int | None:
+    """Where the sentence after the one ending at `end` ends, when it follows in the same
+    passage with nothing but white space between and is a running sentence (not a
+    heading, a list of names or a row of figures, no emphasis markers); when it is a
+    list's lead-in, where the list it introduces ends (`list_blocks`). Else None.
+
+    The converse of `antecedent`: minutes name the topic first and say what it holds
+    next ("… the greatest challenges were in the safeguarding teams." / "It was
+    important to note that these teams dealt with the most complex cases …")."""
+    sentences = split_sentences(text)
+    after = [s for s in sentences if s.start >= end]
+    if not after or text[end : after[0].start].strip():
+        return None
+    nxt = after[0]
+    if is_stray(nxt.text) or _EMPHASIS.search(text, nxt.start, nxt.end):
+        return None
+    if LIST_LEAD.search(nxt.text):
+        spans = [(s.start, s.end) for s in sentences]
+        block = [b for a, b, _ in list_blocks(text, spans) if nxt.start <= a < nxt.end]
+        return block[0] if block else nxt.end
+    return nxt.end
+
+
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The slice [start, end) of `text` cut at Markdown emphasis markers, each piece
     trimmed of spaces and stray punctuation at its ends."""
@@ -473,6 +497,8 @@ _ITEM_GAP = re.compile(rf"^[\s\u2022\u25aa\-\u2013]*(?:{_ITEM_MARK.pattern}\s*)?
 """What may stand between two items: white space, a bullet or dash, a number or letter."""
 _GLUED_MARK = re.compile(rf"\s{_ITEM_MARK.pattern}\s*$")
 """The first item's number left on its lead-in by the sentence splitter."""
+_ITEM_SIGN = re.compile(rf"[\u2022\u25aa\-\u2013]|{_ITEM_MARK.pattern}")
+"""A bullet, dash or item number: what opens a list's item."""
 LIST_ITEMS = 6
 """Items a list's lead-in brings with it."""
 
@@ -502,10 +528,10 @@ def list_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, 
             if items and not bulleted and text[end - 1] in ".!?":
                 break
             end, items = y, items + 1
-        # A numbered list cut by the passage's end (its other items open the next
-        # passage) is a list from its first item; "ACTION: Chris Spencer" is none.
+        # A numbered or dashed list cut by the passage's end (its other items open the
+        # next passage) is a list from its first item; "ACTION: Chris Spencer" is none.
         numbered = items > 0 and bool(
-            _GLUED_MARK.search(text[a:b]) or _ITEM_MARK.search(text[b : spans[i + 1][0]])
+            _GLUED_MARK.search(text[a:b]) or _ITEM_SIGN.search(text[b : spans[i + 1][0]])
         )
         cut = items == 1 and numbered and not text[end:].strip()
         if (items >= 2 or cut) and not _EMPHASIS.search(text, a, end):
@@ -514,10 +540,6 @@ def list_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, 
             inner = list(_LEAD_START.finditer(text, a, b))
             out.append((inner[-1].end() if inner else a, end, items))
     return out
-
-
-_ITEM_SIGN = re.compile(rf"[\u2022\u25aa\-\u2013]|{_ITEM_MARK.pattern}")
-"""A bullet, dash or item number: what opens a list's item."""
 
 
 def continued_list(hit: Hit, rank: int, room: int) -> Candidate | None:

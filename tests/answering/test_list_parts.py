@@ -124,7 +124,12 @@ def test_list_cut_by_its_passage_end_is_quoted_on_into_the_next_passage() -> Non
     assert more.quote.startswith("2. Implement a system") and more.quote.endswith("to 16"), more
     assert more.quote in more.text
     assert by_passage[1].n + 1 == more.n  # read on from the list
-    assert asked == [[1]]
+    # Items 2-5 run to their passage's end with room for more: on into the one after,
+    # its item only (not the vote that follows it), right after them.
+    assert asked == [[1], [9]]
+    last = by_passage[10]
+    assert last.quote.startswith("6. Extend political education") and "vote" not in last.quote
+    assert more.n + 1 == last.n
     assert all(c.quote in c.text for c in answer.citations)
 
 
@@ -133,3 +138,22 @@ def test_a_passage_that_opens_with_a_sentence_continues_nothing() -> None:
     assert continued_list(hit(3, date(2025, 2, 13), DECLARATIONS), 0, LIST_ITEMS) is None
     more = continued_list(hit(10, date(2025, 2, 13), MOTION_AFTER), 0, LIST_ITEMS)
     assert more is not None and more.items == 1 and more.text.endswith("public life.")
+
+
+# Kent Cabinet, 30 January 2025 (item 87): a dashed list whose first item ends the
+# passage; the other recommendations open the next passages.
+DASHED = (
+    "This was a national issue, and the House of Commons Transport Select Committee was "
+    "investigating it. The Council had submitted evidence and made several recommendations, "
+    "as follows: - Amending the definition of emergency street works to allow for better "
+    "planning and coordination."
+)
+
+
+def test_dashed_list_cut_by_the_passage_end_is_a_list() -> None:
+    """A dash marks an item as a number does: the lead-in brings its one item along."""
+    blocks = _blocks(DASHED)
+    assert any(
+        b.startswith("The Council had submitted evidence") and b.endswith("coordination.")
+        for b in blocks
+    ), blocks

@@ -1,0 +1,77 @@
+"""A several-things answer reads on to the next sentence of its passage (round 9).
+
+Minutes name the topic in one sentence and say what it holds in the next: the sentence
+that scores best for "what were the greatest challenges …" is the one naming the teams,
+and what makes their work hard follows it. `sentences.read_on` finds that next sentence
+(a running one, or the list a lead-in introduces); the answer builder quotes both for a
+question asking for several things, and only then. Texts are the seed minutes' own
+(corpus/000 items 2, 3 and 7).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from search_api.sentences import read_on
+from search_api.temporal import TemporalIntent
+from tests.answering.builders import answering_builder, hit
+
+# corpus/000 (March 2019), item 3.
+CHALLENGES = (
+    "The committee was informed that the greatest challenges were in the safeguarding teams. "
+    "It was important to note that these teams dealt with the most complex cases, had the "
+    "widest span of work, and the most inexperienced and transient workforce."
+)
+# corpus/000, item 2: a lead-in and its dashed items.
+PLAN = (
+    "The DCS informed the committee that the Improvement Board had agreed an accelerated "
+    "improvement plan in response to the weaknesses identified in the February 2019 Ofsted "
+    "letter. This plan identified 4 key achievements: - - Quality of practice - Training of "
+    "social workers and management development - Supervision and management oversight - "
+    "Timeliness of visits"
+)
+# corpus/000, item 7: the minutes end with the chair's name.
+SIGNED = (
+    "The pressures remained the same and members would continue to monitor this closely. "
+    "Cllr Brian Robinson"
+)
+
+
+def _first_end(text: str) -> int:
+    return text.index(". ") + 1
+
+
+def test_read_on_finds_the_next_running_sentence() -> None:
+    assert read_on(CHALLENGES, _first_end(CHALLENGES)) == len(CHALLENGES)
+
+
+def test_read_on_takes_the_list_a_lead_in_introduces() -> None:
+    end = read_on(PLAN, _first_end(PLAN))
+    assert end is not None and PLAN[:end].endswith("Timeliness of visits"), PLAN[:end]
+
+
+def test_read_on_stops_before_a_stray_line_and_at_the_passage_end() -> None:
+    assert read_on(SIGNED, _first_end(SIGNED)) is None
+    assert read_on(CHALLENGES, len(CHALLENGES)) is None
+
+
+def _quotes(question: str, text: str) -> list[str]:
+    day = date(2018, 11, 21)
+    hits = [hit(1, day, text), hit(2, day, "Members noted the revenue monitoring report.")]
+    intent = TemporalIntent(topic=question, span=None, trend=False)
+    answer = answering_builder().answer(intent, hits, {1: 0.6, 2: 0.3}, {}, question=question)
+    assert all(c.quote in c.text for c in answer.citations)
+    return [c.quote for c in answer.citations if c.passage_id == 1]
+
+
+def test_a_several_things_answer_quotes_the_sentence_that_follows() -> None:
+    """ "What were the greatest challenges …" is answered by the sentence after the best
+    one: both are quoted, as one verbatim quote."""
+    quotes = _quotes("What were the greatest challenges in the safeguarding teams?", CHALLENGES)
+    assert any("dealt with the most complex cases" in q for q in quotes), quotes
+
+
+def test_a_plain_question_does_not_read_on() -> None:
+    """A question about one thing keeps its one sentence."""
+    quotes = _quotes("Where was the greatest challenge for the committee?", CHALLENGES)
+    assert quotes and not any("complex cases" in q for q in quotes), quotes
