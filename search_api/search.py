@@ -264,6 +264,12 @@ def _narrowed(filters: SearchFilters, start: date | None, end: date | None) -> S
     return filters.model_copy(update={"date_from": start, "date_to": end})
 
 
+END_SPARE = 1
+"""Further on-topic passages of each end meeting that `cover_span` takes without the
+same-meeting discount. Chosen on tune (eval/README.md, Trend questions, round 9): 0 (the
+old rule), 1, 2 and all; 1 and 2 tie on both ends in the top 10, all loses a key figure."""
+
+
 def cover_span(
     hits: list[Hit],
     cosines: dict[int, float],
@@ -278,7 +284,11 @@ def cover_span(
     Among the relevant hits (cosine near the best) and the passages `reach_ends` found
     at the span's ends (`ends`, ids), the earliest and latest dated meetings (inside
     `span`, the question's, when any is) come first, then one hit per meeting, then the
-    rest with each further hit of an already-taken meeting discounted.
+    rest with each further hit of an already-taken meeting discounted, except the first
+    `END_SPARE` further on-topic hits of the two end meetings: an end is what a trend
+    answer must quote, and its best-ranked passage is often not the one that states the
+    topic there (for Ofsted's judgement, the 2022 report's "judged to be Requires
+    Improvement to be Good" is not its meeting's best-ranked passage).
     """
     if len(hits) <= 1:
         return hits
@@ -298,10 +308,20 @@ def cover_span(
     taken: dict[MeetingKey, int] = {}
     for h in chosen.values():
         taken[h.citation.meeting] = taken.get(h.citation.meeting, 0) + 1
+    end_meetings = {h.citation.meeting for h in [*dated[:1], *dated[-1:]]}
+    on_topic = {h.passage_id for h in relevant}
     rest = [h for h in hits if h.passage_id not in chosen]
     discount = tuning.same_meeting_discount
+
+    def spread(h: Hit) -> float:
+        """The score discounted per passage already taken from its meeting; an end
+        meeting's first `END_SPARE` further on-topic passages go free."""
+        key = h.citation.meeting
+        spare = END_SPARE if key in end_meetings and h.passage_id in on_topic else 0
+        return h.score * discount ** max(0, taken.get(key, 0) - spare)
+
     while rest and len(chosen) < k:
-        best = max(rest, key=lambda h: h.score * discount ** taken.get(h.citation.meeting, 0))
+        best = max(rest, key=spread)
         rest.remove(best)
         chosen[best.passage_id] = best
         taken[best.citation.meeting] = taken.get(best.citation.meeting, 0) + 1

@@ -12,10 +12,10 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from indexer.models import Hit, SearchFilters
-from indexer.settings import SearchSettings
+from indexer.models import Citation, Hit, SearchFilters
+from indexer.settings import SearchSettings, Settings
 from search_api.archive import Archive
-from search_api.search import SearchRequest, SearchResult, search
+from search_api.search import END_SPARE, SearchRequest, SearchResult, cover_span, search
 
 
 def _search(
@@ -118,3 +118,51 @@ def test_an_end_meeting_is_quoted_by_its_passage_on_the_topic(seed_engine: Archi
     quotes = {c.citation.meeting_date: c.quote for c in answer.citations}
     assert "Director of Safeguarding and Care" in quotes[date(2019, 3, 1)], quotes
     assert "numbers in care rising to the mid-870s" in quotes[date(2022, 7, 14)], quotes
+
+
+def _ranked(*meetings: tuple[int, date, float]) -> list[Hit]:
+    """Hits (id, meeting, score), best first, each of its own document."""
+    hits = [
+        Hit(
+            passage_id=pid,
+            text=f"passage {pid}",
+            score=score,
+            citation=Citation(document_id=f"d{pid}", meeting_date=day, committee="CFOSC"),
+        )
+        for pid, day, score in meetings
+    ]
+    return sorted(hits, key=lambda h: -h.score)
+
+
+EARLY, MIDDLE, LATE = date(2018, 11, 21), date(2019, 3, 1), date(2022, 7, 14)
+
+
+def test_an_end_meetings_second_on_topic_passage_is_not_discounted() -> None:
+    """After the anchors (one passage a meeting, the ends first), the latest meeting's
+    second passage (0.85) goes before the middle meeting's second (0.9): an end is what
+    a trend answer must quote, and its best-ranked passage may not be the one stating
+    the topic. A middle meeting's further passages are still discounted."""
+    tuning = Settings().search
+    hits = _ranked(
+        (1, LATE, 1.0), (2, EARLY, 0.95), (3, MIDDLE, 0.92), (4, MIDDLE, 0.9), (5, LATE, 0.85),
+    )  # fmt: skip
+    cosines = dict.fromkeys(range(1, 6), 0.6)
+    top = [h.passage_id for h in cover_span(hits, cosines, 4, tuning)[:4]]
+    assert set(top) == {1, 2, 3, 5}, top
+    assert END_SPARE == 1
+
+
+def test_an_end_meetings_off_topic_or_third_passage_is_discounted() -> None:
+    """Only on-topic passages (cosine near the best) go free, and only `END_SPARE` of
+    them: an end meeting does not fill the top k."""
+    tuning = Settings().search
+    hits = _ranked(
+        (1, LATE, 1.0), (2, EARLY, 0.95), (3, MIDDLE, 0.92), (4, MIDDLE, 0.9),
+        (5, LATE, 0.85), (6, LATE, 0.84),
+    )  # fmt: skip
+    off_topic = {**dict.fromkeys(range(1, 7), 0.6), 5: 0.6 - tuning.relevant_cosine_margin - 0.1}
+    top = [h.passage_id for h in cover_span(hits, off_topic, 4, tuning)[:4]]
+    assert set(top) == {1, 2, 3, 6}, top  # 5 is off the topic: 6, on it, goes free instead
+    on_topic = dict.fromkeys(range(1, 7), 0.6)
+    top = [h.passage_id for h in cover_span(hits, on_topic, 5, tuning)[:5]]
+    assert set(top) == {1, 2, 3, 4, 5}, top  # 6, the end's third, is discounted below 4
