@@ -65,6 +65,7 @@ from indexer.text import ANALYZER, split_sentences
 __all__ = [
     "AbstentionModel",
     "MODEL",
+    "MODEL_PENALTY",
     "SALIENT",
     "SALIENT_MODEL",
     "SupportFeatures",
@@ -388,3 +389,9 @@ better, so these older coefficients stay). Round 8, with 39 more tune questions,
 round 4's signals plus `salient_sentence_coverage` (penalty 0.3); it abstains less than
 these coefficients on the same rows (step 6), so they stay. See `SALIENT_MODEL` and
 eval/README.md ("Abstention", rounds 5 to 8)."""
+
+MODEL_PENALTY = 1.0
+"""The L2 penalty `MODEL` was fitted with (round 4). With the signals `MODEL` weighs, it
+is the served model's *form*, which `python -m eval.fit_abstention` puts through the same
+leave-one-group-out as every candidate (round 9's step 6: out-of-fold rates on both
+sides). Change it together with `MODEL`."""
