@@ -33,7 +33,7 @@ anything that grows with the archive fails on one of the two.
 4. Leave-one-group-out cross-validation on tune (the split's `group`s: a meeting or
    document; a group's rows on every index are held out together) estimates how the
    procedure does on questions it was not fitted on.
-5. Selection (round 5; round 6 added two candidates): the penalty from `PENALTIES` and
+5. Selection (round 5; round 6 added two candidates, round 9 one): the penalty from `PENALTIES` and
    the signals from `CORE` plus any subset of `CANDIDATES` (`--candidates`: of those
    named) are chosen together by step 4's rates (nested: every
    group decided by steps 1 to 3 run without it, threshold included): the largest
@@ -100,8 +100,11 @@ PENALTIES = (1.0, 0.3, 0.1)
 rows more closely, which the out-of-fold threshold then has to bear out)."""
 CORE = ("top_cosine", "coverage", "sentence_coverage", "dense_agrees")
 """Round 4's signals: every candidate set keeps them."""
-CANDIDATES = ("specific_coverage", "cosine_z", "salient_coverage", "salient_sentence_coverage")
-"""Round 5's and round 6's signals, each in or out (`search_api.abstention`)."""
+CANDIDATES = (
+    "specific_coverage", "cosine_z", "salient_coverage", "salient_sentence_coverage",
+    "absent_salience",
+)  # fmt: skip
+"""Round 5's, round 6's and round 9's signals, each in or out (`search_api.abstention`)."""
 MIN_GAIN = 0.025
 """Least gain in mean out-of-fold abstention for a candidate to replace the reference
 (half of one of the large index's 20 unanswerable tune questions)."""

@@ -35,7 +35,17 @@ same model serves the five seeds and an archive of thousands of passages):
 * ``salient_sentence_coverage`` (round 6): the same share held by one sentence (with its
   item title) of the top passages. In both, the noun a list question asks for
   ("benefits" of "what benefits …", round 7) counts only where it is held: the items
-  that answer it need not repeat it.
+  that answer it need not repeat it;
+* ``absent_salience`` (round 9): the share of the question's saliency that falls on words
+  the archive holds nowhere (no passage, by the lexical index). A near-domain question
+  about an absent topic keeps its frame in real passages ("Kingston", "town centre",
+  "council") while its topic word ("graffiti", "lifeguard", "fireworks") is in none, so
+  the coverages look like an answerable question's; what tells it is that the word the
+  embedding model finds the question *about* is missing from the whole archive. Plain
+  words of a question's wording that papers do not use ("biggest", "tackling") are
+  missing too, above all from a small archive, which is why the round-4 share of absent
+  words moved with size; weighted by saliency they count little. Measured (one batched
+  encode, `term_saliency`) only when some word is absent: otherwise it is 0 for free.
 
 Signals that did move with the archive were dropped (eval/README.md, "Abstention"): the
 share of the question's words the archive never holds and the rarity of the rarest word
@@ -63,12 +73,14 @@ from indexer.models import Hit
 from indexer.text import ANALYZER, split_sentences
 
 __all__ = [
+    "ABSENT_SALIENT",
     "AbstentionModel",
     "MODEL",
     "MODEL_PENALTY",
     "SALIENT",
     "SALIENT_MODEL",
     "SupportFeatures",
+    "absent_salience",
     "cosine_standing",
     "coverage",
     "held",
@@ -94,6 +106,7 @@ class SupportFeatures:
     cosine_z: float = 0.0
     salient_coverage: float = 0.0
     salient_sentence_coverage: float = 0.0
+    absent_salience: float = 0.0
     terms: tuple[str, ...] = ()
     saliency: tuple[float, ...] = ()
     """Each of `terms`' saliency (empty when it was not measured)."""
@@ -238,6 +251,26 @@ def salient_coverage(
     return min(best, 1.0)
 
 
+def absent_salience(
+    terms: Sequence[str], idf: Rarity | None, saliency: Callable[[], Mapping[str, float]]
+) -> float:
+    """The share of the terms' saliency on terms the archive never holds (their IDF is
+    that of `ABSENT`): 0 without an `idf` or without such a term, which costs no encode
+    (`saliency` is called only when some term is absent). Saliencies all 0 weigh the
+    terms alike."""
+    if idf is None or not terms:
+        return 0.0
+    never = idf(ABSENT)
+    missing = [t for t in terms if idf(t) >= never]
+    if not missing:
+        return 0.0
+    weights = saliency()
+    total = sum(weights.get(t, 0.0) for t in terms)
+    if total <= 0:
+        return len(missing) / len(terms)
+    return min(sum(weights.get(t, 0.0) for t in missing) / total, 1.0)
+
+
 def cosine_standing(cosines: Mapping[int, float], pool: int = Z_POOL) -> float:
     """How many standard deviations (over `Z_SCALE`) the best cosine stands above the
     mean of the `pool` best: a passage that stands out from the nearest ones is on topic,
@@ -259,6 +292,7 @@ def support_features(
     idf: Rarity | None = None,
     saliency: Callable[[], Mapping[str, float]] | None = None,
     listed: Collection[str] = (),
+    salient: bool = True,
 ) -> SupportFeatures:
     """The signals of support for a question's content `terms` from its search results
     (a question without content words has no support: its coverage is 0); `idf` weighs
@@ -267,22 +301,35 @@ def support_features(
     not weigh them). It is called only when the weights matter: a sentence that holds
     every term gives both salient coverages 1 whatever they are, and the encode it costs
     is saved. `listed` terms (the noun a list question asks for) count for the salient
-    coverages only where held. ``sentence_coverage`` is left at 0 for the answer builder,
-    which scores sentences."""
+    coverages only where held; with `salient` False the salient coverages are not
+    measured (0) and `saliency` serves ``absent_salience`` alone (round 9), which needs
+    it only for a question with a word the archive never holds. The saliency is computed
+    at most once. ``sentence_coverage`` is left at 0 for the answer builder, which
+    scores sentences."""
     top = hits[:top_n]
     alike: Mapping[str, float] = dict.fromkeys(terms, 1.0)
     first = max(cosines.items(), key=lambda kv: kv[1], default=None)
     agrees = first is not None and any(h.passage_id == first[0] for h in top)
-    salient = sentence_salient = 0.0
+    salient_share = sentence_salient = absent = 0.0
     weights: tuple[float, ...] = ()
+    measured: list[Mapping[str, float]] = []
+
+    def sal_once() -> Mapping[str, float]:
+        if not measured and saliency is not None:
+            measured.append(saliency())
+        return measured[0] if measured else alike
+
     if saliency is not None:
-        sal = alike
-        sentence_salient = salient_coverage(alike, top, sentences=True)
-        if top and sentence_salient < 1.0:
-            sal = saliency()
-            sentence_salient = salient_coverage(sal, top, sentences=True, optional=listed)
-        salient = salient_coverage(sal, top, optional=listed)
-        weights = tuple(round(sal.get(t, 0.0), 4) for t in terms)
+        if salient:
+            sal = alike
+            sentence_salient = salient_coverage(alike, top, sentences=True)
+            if top and sentence_salient < 1.0:
+                sal = sal_once()
+                sentence_salient = salient_coverage(sal, top, sentences=True, optional=listed)
+            salient_share = salient_coverage(sal, top, optional=listed)
+        absent = absent_salience(terms, idf, sal_once)
+        if measured:
+            weights = tuple(round(measured[0].get(t, 0.0), 4) for t in terms)
     return SupportFeatures(
         top_cosine=round(first[1] if first else 0.0, 4),
         # Plain coverage is the salient share with every term weighing alike.
@@ -290,8 +337,9 @@ def support_features(
         dense_agrees=1.0 if agrees else 0.0,
         specific_coverage=round(specific_coverage(terms, top, idf), 4),
         cosine_z=round(cosine_standing(cosines), 4),
-        salient_coverage=round(salient, 4),
+        salient_coverage=round(salient_share, 4),
         salient_sentence_coverage=round(sentence_salient, 4),
+        absent_salience=round(absent, 4),
         terms=tuple(terms),
         saliency=weights,
     )
@@ -306,6 +354,7 @@ FEATURES = (
     "cosine_z",
     "salient_coverage",
     "salient_sentence_coverage",
+    "absent_salience",
 )
 """The signals the model weighs, in the order of its weights."""
 
@@ -351,11 +400,15 @@ class AbstentionModel:
 
 
 SALIENT = ("salient_coverage", "salient_sentence_coverage")
-"""The signals that need the saliency encode (`term_saliency`)."""
+"""The signals that need the saliency encode (`term_saliency`) for most questions."""
+
+ABSENT_SALIENT = ("absent_salience",)
+"""The signal that needs the saliency encode only for a question with a word the archive
+never holds (round 9)."""
 
 SALIENT_MODEL = AbstentionModel(
     intercept=-6.683,
-    weights=(1.410, 2.534, 1.379, 1.433, 0.606, 0.595, 2.486, 1.623),
+    weights=(1.410, 2.534, 1.379, 1.433, 0.606, 0.595, 2.486, 1.623, 0.0),
     partial_cosine=0.31,
 )
 """What `python -m eval.fit_abstention` fitted in round 6, NOT served (`MODEL` is): on
@@ -375,7 +428,7 @@ ones, are what it refuses out of fold), so this stays unserved ("Abstention, rou
 
 MODEL = AbstentionModel(
     intercept=-4.310,
-    weights=(2.060, 3.793, 2.517, 1.171, 0.0, 0.0, 0.0, 0.0),
+    weights=(2.060, 3.793, 2.517, 1.171, 0.0, 0.0, 0.0, 0.0, 0.0),
     partial_cosine=0.32,
 )
 """Served. Fitted by `python -m eval.fit_abstention` (round 4) on the tune split of

@@ -16,12 +16,14 @@ import pytest
 from eval.questions import load_questions
 from search_api.abstention import (
     ABSENT,
+    ABSENT_SALIENT,
     FEATURES,
     MODEL,
     SALIENT,
     SALIENT_MODEL,
     Z_SCALE,
     SupportFeatures,
+    absent_salience,
     cosine_standing,
     salient_coverage,
     specific_coverage,
@@ -293,3 +295,57 @@ def test_a_seed_list_question_is_not_judged_on_its_list_noun(
     as_round_6 = salient_coverage(dict(zip(f.terms, f.saliency, strict=True)), found.hits[:5])
     assert f.salient_coverage > as_round_6 + 0.1
     assert not answer.abstained
+
+
+# -- round 9: the question's topic word is held nowhere in the archive -----------------------
+
+
+def test_absent_salience_weighs_the_words_no_passage_holds(service: Reader) -> None:
+    idf = service.answers.idf
+    assert idf is not None
+    calls: list[int] = []
+
+    def weights() -> dict[str, float]:
+        calls.append(1)
+        return {"graffiti": 3.0, "gloucestershir": 1.0}
+
+    assert absent_salience(("graffiti", "gloucestershir"), idf, weights) == pytest.approx(0.75)
+    # Every word held: 0, and the saliency (an encode) is never asked for.
+    calls.clear()
+    assert absent_salience(("agenc", "social", "worker"), idf, weights) == 0.0
+    assert not calls
+    assert absent_salience(("graffiti",), None, weights) == 0.0  # no archive counts
+    # Saliencies all 0 weigh the words alike.
+    assert absent_salience(("graffiti", "agenc"), idf, dict) == pytest.approx(0.5)
+
+
+def test_the_answer_builder_measures_absent_salience_only_when_a_word_is_absent(
+    service: Reader, seed_engine: Archive
+) -> None:
+    encodes: list[int] = []
+
+    def encode(texts: object) -> object:
+        encodes.append(1)
+        return seed_engine.embedder.encode(texts)  # type: ignore[arg-type]
+
+    tuning = service.settings.answers
+    weights = tuple(1.0 if f in ABSENT_SALIENT else 0.0 for f in FEATURES)
+    builder = AnswerBuilder(
+        tuning, service.answers.idf, dataclasses.replace(MODEL, weights=weights), encode
+    )
+    assert not builder.policy.weighs(SALIENT) and builder.policy.weighs(ABSENT_SALIENT)
+    question = "What is being done about graffiti in Gloucestershire?"
+    found = service.search(SearchRequest(question, 8))
+    f = builder.features(question, found.intent, found.hits, found.cosines)
+    assert len(encodes) == 1 and f.terms == ("graffiti", "gloucestershir")
+    # The topic word, absent from every seed passage, carries most of the saliency;
+    # the salient coverages are not measured for a model that does not weigh them.
+    assert f.absent_salience == pytest.approx(f.saliency[0] / sum(f.saliency), abs=1e-3)
+    assert f.absent_salience > 0.5
+    assert f.salient_coverage == 0.0 == f.salient_sentence_coverage
+    encodes.clear()
+    question = "What share of the workforce were agency social workers?"
+    found = service.search(SearchRequest(question, 8))
+    f = builder.features(question, found.intent, found.hits, found.cosines)
+    assert f.absent_salience == 0.0 and not encodes and f.saliency == ()
+
