@@ -77,6 +77,7 @@ __all__ = [
     "AbstentionModel",
     "MODEL",
     "MODEL_PENALTY",
+    "ROUND4_MODEL",
     "SALIENT",
     "SALIENT_MODEL",
     "SupportFeatures",
@@ -426,25 +427,32 @@ round 6"). Round 7 let a list question's asked-for noun count only where held
 no salient candidate passes it (fact and figure questions on the large index, not list
 ones, are what it refuses out of fold), so this stays unserved ("Abstention, round 7")."""
 
-MODEL = AbstentionModel(
+ROUND4_MODEL = AbstentionModel(
     intercept=-4.310,
     weights=(2.060, 3.793, 2.517, 1.171, 0.0, 0.0, 0.0, 0.0, 0.0),
     partial_cosine=0.32,
 )
-"""Served. Fitted by `python -m eval.fit_abstention` (round 4) on the tune split of
-eval/questions asked of two indexes: seeds + Kent + Kingston and the seeds alone.
-In-sample (tune): abstention 0.400 at false abstention 0.021 on the large index, 0.865
-at 0.037 on the seeds. Round 5's and round 6's signals are recorded on every answer and
-weigh 0 here; round 6's need an encode, made only for a policy that weighs them (or a
-diagnosis that asks, `AnswerBuilder.measure_saliency`). Round 7's procedure, with the
-per-kind gate, chose round 4's signals again (the refit's in-sample abstention is no
-better, so these older coefficients stay). Round 8, with 39 more tune questions, chose
-round 4's signals plus `salient_sentence_coverage` (penalty 0.3); it abstains less than
-these coefficients on the same rows (step 6), so they stay. See `SALIENT_MODEL` and
-eval/README.md ("Abstention", rounds 5 to 8)."""
+"""Served from round 4 to round 8, kept for comparison: round 4's four signals (penalty
+1.0). Rounds 5 to 8 kept it by step 6's tie-break; round 9's step 6, with both forms
+scored out of fold, replaced it (`MODEL`)."""
 
-MODEL_PENALTY = 1.0
-"""The L2 penalty `MODEL` was fitted with (round 4). With the signals `MODEL` weighs, it
+MODEL = AbstentionModel(
+    intercept=-8.361,
+    weights=(3.767, 4.208, 2.529, 1.520, 0.0, -0.675, 4.238, 1.601, -2.744),
+    partial_cosine=0.34,
+)
+"""Served. Fitted by `python -m eval.fit_abstention` (round 9) on the tune split of
+eval/questions asked of three indexes: seeds + Kent + Kingston, the same with Kent's text
+converted from PDFs, and the seeds alone (283 answerable, 257 unanswerable rows). Step 5
+chose round 4's signals plus `cosine_z`, both salient coverages and `absent_salience` at
+penalty 0.3; out of fold abstention 0.661 / 0.696 / 0.917 at false abstention 0.016 /
+0.008 / 0.029 (large, converted, seeds) against round 4's form's 0.339 / 0.339 / 0.738,
+so step 6 (both out of fold) replaced `ROUND4_MODEL`. It weighs the salient signals, so
+`/ask` makes the saliency encode whenever no sentence holds every word. See
+eval/README.md ("Abstention, round 9")."""
+
+MODEL_PENALTY = 0.3
+"""The L2 penalty `MODEL` was fitted with (round 9). With the signals `MODEL` weighs, it
 is the served model's *form*, which `python -m eval.fit_abstention` puts through the same
 leave-one-group-out as every candidate (round 9's step 6: out-of-fold rates on both
 sides). Change it together with `MODEL`."""
