@@ -33,7 +33,7 @@ anything that grows with the archive fails on one of the two.
 4. Leave-one-group-out cross-validation on tune (the split's `group`s: a meeting or
    document; a group's rows on every index are held out together) estimates how the
    procedure does on questions it was not fitted on.
-5. Selection (round 5; round 6 added two candidates): the penalty from `PENALTIES` and
+5. Selection (round 5; round 6 added two candidates, round 9 one): the penalty from `PENALTIES` and
    the signals from `CORE` plus any subset of `CANDIDATES` (`--candidates`: of those
    named) are chosen together by step 4's rates (nested: every
    group decided by steps 1 to 3 run without it, threshold included): the largest
@@ -44,15 +44,20 @@ anything that grows with the archive fails on one of the two.
    fewer signals, then the larger penalty; a candidate replaces the reference
    (`CORE`, penalty 1.0: round 4's procedure) only if it gains at least `MIN_GAIN`.
 
-6. The tie-break to the older model (rounds 5 and 7 applied it by hand; round 8 made it
-   part of the output): the chosen model, fitted on all the rows, replaces the served
-   `MODEL` only if, on the same rows, its mean abstention over the indexes is higher
-   than the served coefficients' with false abstention ≤ `MAX_FALSE_ABSTENTION` on each
-   index. The served model's rates there are in-sample only for the rows it was fitted
-   on; a model the selection prefers by a sliver out of fold does not displace it.
+6. The tie-break to the served model (rounds 5 and 7 applied it by hand; round 8 made it
+   part of the output; round 9 made both sides out of fold): the served model's *form*
+   (`served_form`: the signals `MODEL` weighs and `MODEL_PENALTY`) goes through steps 1
+   to 3 by leave-one-group-out on the same folds as the chosen candidate, and the
+   candidate replaces `MODEL` only if its mean out-of-fold abstention over the indexes
+   is at least the served form's + `MIN_GAIN`, its out-of-fold false abstention is
+   ≤ `MAX_FALSE_ABSTENTION` on each index, and it passes the per-kind gate against the
+   served form (`replaces_served`). Round 8 compared the candidate's out-of-fold rates
+   with the served coefficients' rates on rows they were partly fitted on, which leans
+   toward the served model; those in-sample rates are still printed, for the record.
 
 It prints the coefficients and the step 6 verdict; copy the coefficients into
-`search_api/abstention.py` (`MODEL`) only when the verdict says so.
+`search_api/abstention.py` (`MODEL`, and its penalty `MODEL_PENALTY`) only when the
+verdict says so.
 """
 
 from __future__ import annotations
@@ -68,7 +73,7 @@ from typing import Any
 
 import numpy as np
 
-from search_api.abstention import FEATURES, MODEL, AbstentionModel
+from search_api.abstention import FEATURES, MODEL, MODEL_PENALTY, AbstentionModel
 
 __all__ = [
     "Candidate",
@@ -86,6 +91,7 @@ __all__ = [
     "replaces_served",
     "select",
     "served_fit",
+    "served_form",
 ]
 
 PENALTY = 1.0
@@ -94,8 +100,11 @@ PENALTIES = (1.0, 0.3, 0.1)
 rows more closely, which the out-of-fold threshold then has to bear out)."""
 CORE = ("top_cosine", "coverage", "sentence_coverage", "dense_agrees")
 """Round 4's signals: every candidate set keeps them."""
-CANDIDATES = ("specific_coverage", "cosine_z", "salient_coverage", "salient_sentence_coverage")
-"""Round 5's and round 6's signals, each in or out (`search_api.abstention`)."""
+CANDIDATES = (
+    "specific_coverage", "cosine_z", "salient_coverage", "salient_sentence_coverage",
+    "absent_salience",
+)  # fmt: skip
+"""Round 5's, round 6's and round 9's signals, each in or out (`search_api.abstention`)."""
 MIN_GAIN = 0.025
 """Least gain in mean out-of-fold abstention for a candidate to replace the reference
 (half of one of the large index's 20 unanswerable tune questions)."""
@@ -344,16 +353,27 @@ def served_fit(model: AbstentionModel = MODEL) -> Fit:
     return Fit(model.intercept, np.array(model.weights, dtype=float), model.partial_cosine)
 
 
-def replaces_served(
-    fitted: dict[str, tuple[float, float]], served: dict[str, tuple[float, float]]
-) -> bool:
-    """Step 6: whether a fitted model's rates (per index: abstention, false abstention) on
-    the rows beat the served model's on the same rows: within the false-abstention target
-    on every index and a higher mean abstention (a tie keeps the older model)."""
-    if any(fa > MAX_FALSE_ABSTENTION for _, fa in fitted.values()):
+def served_form(
+    model: AbstentionModel = MODEL, penalty: float = MODEL_PENALTY
+) -> tuple[tuple[str, ...], float]:
+    """The served model's form for step 6: the signals it weighs (`FEATURES` order) and
+    the penalty it was fitted with, so the procedure can refit it fold by fold."""
+    return tuple(f for f, w in zip(FEATURES, model.weights, strict=True) if w != 0), penalty
+
+
+def replaces_served(candidate: Candidate, served: Candidate) -> bool:
+    """Step 6: whether the chosen candidate replaces the served model, both scored out of
+    fold on the same folds (`served` is the served form's `Candidate`): a different form,
+    false abstention within the target on every index, the per-kind gate against the
+    served form, and a mean abstention at least `MIN_GAIN` above it (less keeps the
+    served coefficients)."""
+    if (candidate.signals, candidate.penalty) == (served.signals, served.penalty):
         return False
-    mean = float(np.nanmean([acc for acc, _ in fitted.values()]))
-    return mean > float(np.nanmean([acc for acc, _ in served.values()]))
+    return (
+        candidate.feasible
+        and candidate.within_kinds(served)
+        and candidate.abstention >= served.abstention + MIN_GAIN - 1e-9
+    )
 
 
 def load(rows: Sequence[dict[str, Any]]) -> Rows:
@@ -418,8 +438,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("refusing: the rows need answerable and unanswerable questions", file=sys.stderr)
         return 2
     print(f"rows: {int(rows.y.sum())} answerable, {int((1 - rows.y).sum())} unanswerable (tune)")
+    compared: list[Candidate] = []
     if args.signals:
-        chosen = Candidate(tuple(args.signals), args.penalty, {})
+        chosen = _candidate(rows, tuple(f for f in FEATURES if f in args.signals), args.penalty)
     else:
         chosen, compared = select(rows, args.candidates)
         print("selection (out-of-fold abstention / false abstention per index; refused")
@@ -441,17 +462,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     answered = model.answers(sub.x)
     _print_rates("in-sample (tune)", rates(answered, sub), sub)
     print(f"  refused by kind: {_refused(kind_refusals(answered, sub))}")
-    oof = decide_out_of_fold(sub, chosen.penalty)
-    _print_rates("leave-one-group-out (tune)", rates(oof, sub), sub)
-    print(f"  refused by kind: {_refused(kind_refusals(oof, sub))}")
-    served = served_fit().answers(rows.x)
-    _print_rates("served MODEL, same rows", rates(served, rows), rows)
-    print(f"  refused by kind: {_refused(kind_refusals(served, rows))}")
-    replace = replaces_served(rates(answered, sub), rates(served, rows))
+    _print_rates("leave-one-group-out (tune)", chosen.rates, sub)
+    print(f"  refused by kind: {_refused(chosen.kinds)}")
+    signals, penalty = served_form()
+    served = next(
+        (c for c in compared if (c.signals, c.penalty) == (signals, penalty)), None
+    ) or _candidate(rows, signals, penalty)
+    print(f"served form: {', '.join(signals)}; penalty {penalty}")
+    _print_rates("served form, leave-one-group-out (tune)", served.rates, rows)
+    print(f"  refused by kind: {_refused(served.kinds)}")
+    in_sample = served_fit().answers(rows.x)
+    _print_rates("served MODEL coefficients, same rows (record only)", rates(in_sample, rows), rows)
+    print(f"  refused by kind: {_refused(kind_refusals(in_sample, rows))}")
     print(
-        "step 6: the fitted model replaces the served MODEL" if replace else
-        "step 6: the served MODEL stays (the fitted one abstains no more on the same rows)"
-    )  # fmt: skip
+        f"step 6: mean out-of-fold abstention, chosen {chosen.abstention:.3f} against the "
+        f"served form's {served.abstention:.3f} (MIN_GAIN {MIN_GAIN})"
+    )
+    print(
+        "step 6: the fitted model replaces the served MODEL"
+        if replaces_served(chosen, served)
+        else "step 6: the served MODEL stays (the chosen form does not beat the served "
+        "form out of fold by MIN_GAIN within the constraints)"
+    )
     weights = ", ".join(f"{weights_of.get(name, 0.0):.3f}" for name in FEATURES)
     print(
         f"\nMODEL = AbstentionModel(intercept={model.intercept:.3f}, weights=({weights}), "

@@ -35,7 +35,17 @@ same model serves the five seeds and an archive of thousands of passages):
 * ``salient_sentence_coverage`` (round 6): the same share held by one sentence (with its
   item title) of the top passages. In both, the noun a list question asks for
   ("benefits" of "what benefits …", round 7) counts only where it is held: the items
-  that answer it need not repeat it.
+  that answer it need not repeat it;
+* ``absent_salience`` (round 9): the share of the question's saliency that falls on words
+  the archive holds nowhere (no passage, by the lexical index). A near-domain question
+  about an absent topic keeps its frame in real passages ("Kingston", "town centre",
+  "council") while its topic word ("graffiti", "lifeguard", "fireworks") is in none, so
+  the coverages look like an answerable question's; what tells it is that the word the
+  embedding model finds the question *about* is missing from the whole archive. Plain
+  words of a question's wording that papers do not use ("biggest", "tackling") are
+  missing too, above all from a small archive, which is why the round-4 share of absent
+  words moved with size; weighted by saliency they count little. Measured (one batched
+  encode, `term_saliency`) only when some word is absent: otherwise it is 0 for free.
 
 Signals that did move with the archive were dropped (eval/README.md, "Abstention"): the
 share of the question's words the archive never holds and the rarity of the rarest word
@@ -43,10 +53,11 @@ the top passages lack (a five-document archive lacks many words of a question it
 answer), and the share of the top passages in the dense top ten (ten passages are a
 large part of a small archive).
 
-`AbstentionModel` is a logistic model over these, fitted on `tune` rows of two indexes
-(seeds only, and seeds + Kent + Kingston) by `python -m eval.fit_abstention`; the
-procedure and the numbers it gave are in eval/README.md ("Abstention"). The
-coefficients below are its output, copied verbatim.
+`AbstentionModel` is a logistic model over these, fitted on `tune` rows of several
+indexes (seeds only, seeds + Kent + Kingston, and since round 9 the same with Kent's text
+converted from PDFs) by `python -m eval.fit_abstention`; the procedure and the numbers it
+gave are in eval/README.md ("Abstention"). The coefficients below are its output, copied
+verbatim.
 """
 
 from __future__ import annotations
@@ -63,11 +74,15 @@ from indexer.models import Hit
 from indexer.text import ANALYZER, split_sentences
 
 __all__ = [
+    "ABSENT_SALIENT",
     "AbstentionModel",
     "MODEL",
+    "MODEL_PENALTY",
+    "ROUND4_MODEL",
     "SALIENT",
     "SALIENT_MODEL",
     "SupportFeatures",
+    "absent_salience",
     "cosine_standing",
     "coverage",
     "held",
@@ -93,6 +108,7 @@ class SupportFeatures:
     cosine_z: float = 0.0
     salient_coverage: float = 0.0
     salient_sentence_coverage: float = 0.0
+    absent_salience: float = 0.0
     terms: tuple[str, ...] = ()
     saliency: tuple[float, ...] = ()
     """Each of `terms`' saliency (empty when it was not measured)."""
@@ -237,6 +253,26 @@ def salient_coverage(
     return min(best, 1.0)
 
 
+def absent_salience(
+    terms: Sequence[str], idf: Rarity | None, saliency: Callable[[], Mapping[str, float]]
+) -> float:
+    """The share of the terms' saliency on terms the archive never holds (their IDF is
+    that of `ABSENT`): 0 without an `idf` or without such a term, which costs no encode
+    (`saliency` is called only when some term is absent). Saliencies all 0 weigh the
+    terms alike."""
+    if idf is None or not terms:
+        return 0.0
+    never = idf(ABSENT)
+    missing = [t for t in terms if idf(t) >= never]
+    if not missing:
+        return 0.0
+    weights = saliency()
+    total = sum(weights.get(t, 0.0) for t in terms)
+    if total <= 0:
+        return len(missing) / len(terms)
+    return min(sum(weights.get(t, 0.0) for t in missing) / total, 1.0)
+
+
 def cosine_standing(cosines: Mapping[int, float], pool: int = Z_POOL) -> float:
     """How many standard deviations (over `Z_SCALE`) the best cosine stands above the
     mean of the `pool` best: a passage that stands out from the nearest ones is on topic,
@@ -258,6 +294,7 @@ def support_features(
     idf: Rarity | None = None,
     saliency: Callable[[], Mapping[str, float]] | None = None,
     listed: Collection[str] = (),
+    salient: bool = True,
 ) -> SupportFeatures:
     """The signals of support for a question's content `terms` from its search results
     (a question without content words has no support: its coverage is 0); `idf` weighs
@@ -266,22 +303,35 @@ def support_features(
     not weigh them). It is called only when the weights matter: a sentence that holds
     every term gives both salient coverages 1 whatever they are, and the encode it costs
     is saved. `listed` terms (the noun a list question asks for) count for the salient
-    coverages only where held. ``sentence_coverage`` is left at 0 for the answer builder,
-    which scores sentences."""
+    coverages only where held; with `salient` False the salient coverages are not
+    measured (0) and `saliency` serves ``absent_salience`` alone (round 9), which needs
+    it only for a question with a word the archive never holds. The saliency is computed
+    at most once. ``sentence_coverage`` is left at 0 for the answer builder, which
+    scores sentences."""
     top = hits[:top_n]
     alike: Mapping[str, float] = dict.fromkeys(terms, 1.0)
     first = max(cosines.items(), key=lambda kv: kv[1], default=None)
     agrees = first is not None and any(h.passage_id == first[0] for h in top)
-    salient = sentence_salient = 0.0
+    salient_share = sentence_salient = absent = 0.0
     weights: tuple[float, ...] = ()
+    measured: list[Mapping[str, float]] = []
+
+    def sal_once() -> Mapping[str, float]:
+        if not measured and saliency is not None:
+            measured.append(saliency())
+        return measured[0] if measured else alike
+
     if saliency is not None:
-        sal = alike
-        sentence_salient = salient_coverage(alike, top, sentences=True)
-        if top and sentence_salient < 1.0:
-            sal = saliency()
-            sentence_salient = salient_coverage(sal, top, sentences=True, optional=listed)
-        salient = salient_coverage(sal, top, optional=listed)
-        weights = tuple(round(sal.get(t, 0.0), 4) for t in terms)
+        if salient:
+            sal = alike
+            sentence_salient = salient_coverage(alike, top, sentences=True)
+            if top and sentence_salient < 1.0:
+                sal = sal_once()
+                sentence_salient = salient_coverage(sal, top, sentences=True, optional=listed)
+            salient_share = salient_coverage(sal, top, optional=listed)
+        absent = absent_salience(terms, idf, sal_once)
+        if measured:
+            weights = tuple(round(measured[0].get(t, 0.0), 4) for t in terms)
     return SupportFeatures(
         top_cosine=round(first[1] if first else 0.0, 4),
         # Plain coverage is the salient share with every term weighing alike.
@@ -289,8 +339,9 @@ def support_features(
         dense_agrees=1.0 if agrees else 0.0,
         specific_coverage=round(specific_coverage(terms, top, idf), 4),
         cosine_z=round(cosine_standing(cosines), 4),
-        salient_coverage=round(salient, 4),
+        salient_coverage=round(salient_share, 4),
         salient_sentence_coverage=round(sentence_salient, 4),
+        absent_salience=round(absent, 4),
         terms=tuple(terms),
         saliency=weights,
     )
@@ -305,6 +356,7 @@ FEATURES = (
     "cosine_z",
     "salient_coverage",
     "salient_sentence_coverage",
+    "absent_salience",
 )
 """The signals the model weighs, in the order of its weights."""
 
@@ -350,11 +402,15 @@ class AbstentionModel:
 
 
 SALIENT = ("salient_coverage", "salient_sentence_coverage")
-"""The signals that need the saliency encode (`term_saliency`)."""
+"""The signals that need the saliency encode (`term_saliency`) for most questions."""
+
+ABSENT_SALIENT = ("absent_salience",)
+"""The signal that needs the saliency encode only for a question with a word the archive
+never holds (round 9)."""
 
 SALIENT_MODEL = AbstentionModel(
     intercept=-6.683,
-    weights=(1.410, 2.534, 1.379, 1.433, 0.606, 0.595, 2.486, 1.623),
+    weights=(1.410, 2.534, 1.379, 1.433, 0.606, 0.595, 2.486, 1.623, 0.0),
     partial_cosine=0.31,
 )
 """What `python -m eval.fit_abstention` fitted in round 6, NOT served (`MODEL` is): on
@@ -372,19 +428,32 @@ round 6"). Round 7 let a list question's asked-for noun count only where held
 no salient candidate passes it (fact and figure questions on the large index, not list
 ones, are what it refuses out of fold), so this stays unserved ("Abstention, round 7")."""
 
-MODEL = AbstentionModel(
+ROUND4_MODEL = AbstentionModel(
     intercept=-4.310,
-    weights=(2.060, 3.793, 2.517, 1.171, 0.0, 0.0, 0.0, 0.0),
+    weights=(2.060, 3.793, 2.517, 1.171, 0.0, 0.0, 0.0, 0.0, 0.0),
     partial_cosine=0.32,
 )
-"""Served. Fitted by `python -m eval.fit_abstention` (round 4) on the tune split of
-eval/questions asked of two indexes: seeds + Kent + Kingston and the seeds alone.
-In-sample (tune): abstention 0.400 at false abstention 0.021 on the large index, 0.865
-at 0.037 on the seeds. Round 5's and round 6's signals are recorded on every answer and
-weigh 0 here; round 6's need an encode, made only for a policy that weighs them (or a
-diagnosis that asks, `AnswerBuilder.measure_saliency`). Round 7's procedure, with the
-per-kind gate, chose round 4's signals again (the refit's in-sample abstention is no
-better, so these older coefficients stay). Round 8, with 39 more tune questions, chose
-round 4's signals plus `salient_sentence_coverage` (penalty 0.3); it abstains less than
-these coefficients on the same rows (step 6), so they stay. See `SALIENT_MODEL` and
-eval/README.md ("Abstention", rounds 5 to 8)."""
+"""Served from round 4 to round 8, kept for comparison: round 4's four signals (penalty
+1.0). Rounds 5 to 8 kept it by step 6's tie-break; round 9's step 6, with both forms
+scored out of fold, replaced it (`MODEL`)."""
+
+MODEL = AbstentionModel(
+    intercept=-8.361,
+    weights=(3.767, 4.208, 2.529, 1.520, 0.0, -0.675, 4.238, 1.601, -2.744),
+    partial_cosine=0.34,
+)
+"""Served. Fitted by `python -m eval.fit_abstention` (round 9) on the tune split of
+eval/questions asked of three indexes: seeds + Kent + Kingston, the same with Kent's text
+converted from PDFs, and the seeds alone (283 answerable, 257 unanswerable rows). Step 5
+chose round 4's signals plus `cosine_z`, both salient coverages and `absent_salience` at
+penalty 0.3; out of fold abstention 0.661 / 0.696 / 0.917 at false abstention 0.016 /
+0.008 / 0.029 (large, converted, seeds) against round 4's form's 0.339 / 0.339 / 0.738,
+so step 6 (both out of fold) replaced `ROUND4_MODEL`. It weighs the salient signals, so
+`/ask` makes the saliency encode whenever no sentence holds every word. See
+eval/README.md ("Abstention, round 9")."""
+
+MODEL_PENALTY = 0.3
+"""The L2 penalty `MODEL` was fitted with (round 9). With the signals `MODEL` weighs, it
+is the served model's *form*, which `python -m eval.fit_abstention` puts through the same
+leave-one-group-out as every candidate (round 9's step 6: out-of-fold rates on both
+sides). Change it together with `MODEL`."""

@@ -29,6 +29,7 @@ from indexer.settings import AnswerSettings
 from indexer.text import ANALYZER
 
 from .abstention import (
+    ABSENT_SALIENT,
     MODEL,
     SALIENT,
     AbstentionModel,
@@ -219,7 +220,8 @@ class AnswerBuilder:
     encoder, which weighs a question's words by their saliency for abstention (without
     it they weigh alike). The saliency encode is made only when the policy weighs the
     salient signals or `measure_saliency` asks for them (`eval.answer_diagnose` does, so
-    the fitting rows hold them whatever is served).
+    the fitting rows hold them whatever is served), or when the policy weighs
+    ``absent_salience`` and the question has a word the archive never holds.
     """
 
     def __init__(
@@ -250,13 +252,14 @@ class AnswerBuilder:
         self, topic: str, aspects: Aspects, hits: Sequence[Hit], cosines: Mapping[int, float],
         scored: Sequence[Scored],
     ) -> SupportFeatures:  # fmt: skip
+        salient = self.measure_saliency or self.policy.weighs(SALIENT)
         features = support_features(
             aspects.terms, hits, cosines, idf=self.idf,
             saliency=(
                 (lambda: term_saliency(topic, aspects.terms, self.encode))
-                if self.measure_saliency or self.policy.weighs(SALIENT) else None
+                if salient or self.policy.weighs(ABSENT_SALIENT) else None
             ),
-            listed=aspects.listed,
+            listed=aspects.listed, salient=salient,
         )  # fmt: skip
         best = max(
             (s.coverage for s in scored if s.candidate.rank < 5 and not s.candidate.items),

@@ -16,12 +16,16 @@ import pytest
 from eval.questions import load_questions
 from search_api.abstention import (
     ABSENT,
+    ABSENT_SALIENT,
     FEATURES,
     MODEL,
+    ROUND4_MODEL,
     SALIENT,
     SALIENT_MODEL,
     Z_SCALE,
+    AbstentionModel,
     SupportFeatures,
+    absent_salience,
     cosine_standing,
     salient_coverage,
     specific_coverage,
@@ -198,9 +202,14 @@ def test_salient_coverage_weighs_the_held_words_by_saliency(service: Reader) -> 
 
 def _salient(service: Reader, engine: Archive) -> AnswerBuilder:
     """The answer builder under round 6's fitted model (`SALIENT_MODEL`, not served)."""
+    return _with_policy(service, engine, SALIENT_MODEL)
+
+
+def _with_policy(service: Reader, engine: Archive, model: AbstentionModel) -> AnswerBuilder:
+    """The answer builder under another abstention model, with the settings' floors."""
     tuning = service.settings.answers
     policy = dataclasses.replace(
-        SALIENT_MODEL, min_cosine=tuning.min_cosine, min_coverage=tuning.min_coverage
+        model, min_cosine=tuning.min_cosine, min_coverage=tuning.min_coverage
     )
     return AnswerBuilder(tuning, service.answers.idf, policy, engine.embedder.encode)
 
@@ -214,8 +223,9 @@ def _ask(service: Reader, builder: AnswerBuilder, question: str) -> Answer:
 def test_a_question_whose_topic_word_is_absent_abstains(
     service: Reader, seed_engine: Archive
 ) -> None:
-    # "graffiti" is in no seed passage; "Gloucestershire" is in most. Round 5's model
-    # (still served) answers from passages holding the place name alone.
+    # "graffiti" is in no seed passage; "Gloucestershire" is in most. Round 4's model
+    # (served to round 8) answers from passages holding the place name alone; round 9's
+    # served model does not.
     question = "What is being done about graffiti in Gloucestershire?"
     answer = _ask(service, _salient(service, seed_engine), question)
     f = answer.features
@@ -223,7 +233,10 @@ def test_a_question_whose_topic_word_is_absent_abstains(
     assert f.saliency[0] > f.saliency[1]
     assert f.salient_coverage < f.coverage
     assert answer.abstained
-    assert not service.ask(SearchRequest(question, 8)).abstained  # the served model
+    served = service.ask(SearchRequest(question, 8))
+    assert served.abstained and served.features is not None
+    assert served.features.absent_salience > 0.5
+    assert not _ask(service, _with_policy(service, seed_engine, ROUND4_MODEL), question).abstained
 
 
 def test_a_paraphrased_answerable_question_is_answered(
@@ -237,8 +250,11 @@ def test_a_paraphrased_answerable_question_is_answered(
     assert not answer.abstained
 
 
-def test_the_served_model_does_not_pay_for_saliency() -> None:
-    assert not MODEL.weighs(SALIENT)
+def test_the_served_model_pays_for_saliency_only_since_round_9() -> None:
+    # Round 9's step 6 adopted a model weighing the salient signals: `/ask` makes the
+    # saliency encode (the cost is benchmarked in eval/README.md, round 9).
+    assert MODEL.weighs(SALIENT) and MODEL.weighs(ABSENT_SALIENT)
+    assert not ROUND4_MODEL.weighs(SALIENT) and not ROUND4_MODEL.weighs(ABSENT_SALIENT)
     assert SALIENT_MODEL.weighs(SALIENT)
 
 
@@ -293,3 +309,57 @@ def test_a_seed_list_question_is_not_judged_on_its_list_noun(
     as_round_6 = salient_coverage(dict(zip(f.terms, f.saliency, strict=True)), found.hits[:5])
     assert f.salient_coverage > as_round_6 + 0.1
     assert not answer.abstained
+
+
+# -- round 9: the question's topic word is held nowhere in the archive -----------------------
+
+
+def test_absent_salience_weighs_the_words_no_passage_holds(service: Reader) -> None:
+    idf = service.answers.idf
+    assert idf is not None
+    calls: list[int] = []
+
+    def weights() -> dict[str, float]:
+        calls.append(1)
+        return {"graffiti": 3.0, "gloucestershir": 1.0}
+
+    assert absent_salience(("graffiti", "gloucestershir"), idf, weights) == pytest.approx(0.75)
+    # Every word held: 0, and the saliency (an encode) is never asked for.
+    calls.clear()
+    assert absent_salience(("agenc", "social", "worker"), idf, weights) == 0.0
+    assert not calls
+    assert absent_salience(("graffiti",), None, weights) == 0.0  # no archive counts
+    # Saliencies all 0 weigh the words alike.
+    assert absent_salience(("graffiti", "agenc"), idf, dict) == pytest.approx(0.5)
+
+
+def test_the_answer_builder_measures_absent_salience_only_when_a_word_is_absent(
+    service: Reader, seed_engine: Archive
+) -> None:
+    encodes: list[int] = []
+
+    def encode(texts: object) -> object:
+        encodes.append(1)
+        return seed_engine.embedder.encode(texts)  # type: ignore[arg-type]
+
+    tuning = service.settings.answers
+    weights = tuple(1.0 if f in ABSENT_SALIENT else 0.0 for f in FEATURES)
+    builder = AnswerBuilder(
+        tuning, service.answers.idf, dataclasses.replace(MODEL, weights=weights), encode
+    )
+    assert not builder.policy.weighs(SALIENT) and builder.policy.weighs(ABSENT_SALIENT)
+    question = "What is being done about graffiti in Gloucestershire?"
+    found = service.search(SearchRequest(question, 8))
+    f = builder.features(question, found.intent, found.hits, found.cosines)
+    assert len(encodes) == 1 and f.terms == ("graffiti", "gloucestershir")
+    # The topic word, absent from every seed passage, carries most of the saliency;
+    # the salient coverages are not measured for a model that does not weigh them.
+    assert f.absent_salience == pytest.approx(f.saliency[0] / sum(f.saliency), abs=1e-3)
+    assert f.absent_salience > 0.5
+    assert f.salient_coverage == 0.0 == f.salient_sentence_coverage
+    encodes.clear()
+    question = "What share of the workforce were agency social workers?"
+    found = service.search(SearchRequest(question, 8))
+    f = builder.features(question, found.intent, found.hits, found.cosines)
+    assert f.absent_salience == 0.0 and not encodes and f.saliency == ()
+

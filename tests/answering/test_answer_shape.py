@@ -102,8 +102,9 @@ def _check_citations_plain(text: str, quotes: list[str], texts: list[str]) -> No
 
 
 def test_no_sentence_is_embedded_to_answer(service: Reader, seed_engine: Archive) -> None:
-    """An answer costs its search: the only text embedded is the question (once); the
-    served abstention model does not weigh the saliency signals, so nothing more."""
+    """An answer costs its search plus, at most, the saliency batch of the served
+    abstention model (round 9 weighs the salient signals): the question whole and once
+    without each content term, one call; never a passage or a sentence."""
     stats = seed_engine.embedder.stats
     question = "What did the committee hear about agency social workers?"
     before = (stats.calls, stats.texts)
@@ -111,8 +112,17 @@ def test_no_sentence_is_embedded_to_answer(service: Reader, seed_engine: Archive
     search_cost = (stats.calls - before[0], stats.texts - before[1])
     before = (stats.calls, stats.texts)
     r = service.ask(SearchRequest(question, 8))
-    assert not r.abstained
-    assert (stats.calls - before[0], stats.texts - before[1]) == search_cost == (1, 1)
+    assert not r.abstained and r.features is not None
+    saliency_batch = (1, 1 + len(r.features.terms))
+    assert search_cost == (1, 1)
+    assert (stats.calls - before[0], stats.texts - before[1]) == (
+        search_cost[0] + saliency_batch[0], search_cost[1] + saliency_batch[1]
+    )  # fmt: skip
+    # A question whose top sentence holds every word pays nothing more than its search.
+    before = (stats.calls, stats.texts)
+    r = service.ask(SearchRequest("agency social workers", 8))
+    assert r.features is not None and r.features.salient_sentence_coverage == 1.0
+    assert (stats.calls - before[0], stats.texts - before[1]) == search_cost
 
 
 def test_measuring_saliency_embeds_the_question_once_more(

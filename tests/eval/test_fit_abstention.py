@@ -27,10 +27,17 @@ from eval.fit_abstention import (
     replaces_served,
     select,
     served_fit,
+    served_form,
 )
 from eval.questions import Evidence, Question
 from eval.topic_saliency import auc, separation
-from search_api.abstention import FEATURES, MODEL, AbstentionModel, SupportFeatures
+from search_api.abstention import (
+    FEATURES,
+    MODEL,
+    MODEL_PENALTY,
+    AbstentionModel,
+    SupportFeatures,
+)
 
 
 def _rows(index: str, shift: float, n: int, seed: int) -> list[dict]:
@@ -135,7 +142,7 @@ def test_a_named_set_of_signals_skips_the_selection(
     out = capsys.readouterr().out
     assert "selection" not in out and "penalty 0.3" in out
     assert "specific_coverage  +0.000" in out
-    assert "served MODEL, same rows" in out and "step 6: " in out
+    assert "served form, leave-one-group-out (tune)" in out and "step 6: " in out
 
 
 def test_separation_reports_what_one_cut_abstains_on() -> None:
@@ -189,16 +196,45 @@ def test_a_kind_may_refuse_what_its_size_allows_or_the_reference_does() -> None:
     assert kind_refusals(answered, rows) == {("i", "fact"): (1, 1), ("i", "list"): (1, 2)}
 
 
-def test_step_6_keeps_the_served_model_unless_the_refit_abstains_more() -> None:
-    # Round 8: the selection's choice abstained less than the served coefficients on
-    # the large index and more on the seeds (mean 0.614 against 0.634): it stays out.
-    served = {"large": (0.452, 0.008), "small": (0.817, 0.029)}
-    assert not replaces_served({"large": (0.387, 0.0), "small": (0.842, 0.0)}, served)
-    assert not replaces_served(served, served)  # a tie keeps the older model
-    assert replaces_served({"large": (0.5, 0.0), "small": (0.85, 0.0)}, served)
-    # Never at the price of false abstention over the target on one index.
-    over = {"large": (0.9, MAX_FALSE_ABSTENTION + 0.01), "small": (0.95, 0.0)}
-    assert not replaces_served(over, served)
+def test_step_6_compares_out_of_fold_rates_of_both_forms() -> None:
+    # Round 9: both sides are out-of-fold `Candidate`s on the same folds; the chosen one
+    # must beat the served form by MIN_GAIN, within the target on every index and the
+    # per-kind gate against the served form.
+    kinds = {("large", "fact"): (0, 30), ("large", "list"): (0, 12)}
+    served = Candidate(CORE, 1.0, {"large": (0.40, 0.008), "small": (0.80, 0.029)}, kinds)
+    extra = (*CORE, "salient_sentence_coverage")
+
+    def cand(large: float, fa: float = 0.0, k: dict | None = None) -> Candidate:
+        return Candidate(extra, 0.3, {"large": (large, fa), "small": (0.80, 0.0)}, k or kinds)
+
+    gain = 2 * MIN_GAIN  # the mean over two indexes moves by half the large index's gain
+    assert replaces_served(cand(0.40 + gain), served)
+    assert not replaces_served(cand(0.40 + gain - 0.01), served)  # under MIN_GAIN
+    assert not replaces_served(cand(0.9, fa=MAX_FALSE_ABSTENTION + 0.01), served)
+    assert not replaces_served(cand(0.9, k={**kinds, ("large", "list"): (1, 12)}), served)
+    # The served form itself never "replaces" the served coefficients, however it scores.
+    assert not replaces_served(Candidate(CORE, 1.0, {"large": (0.9, 0.0)}, kinds), served)
+
+
+def test_step_6_uses_the_served_form_out_of_fold(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    signals, penalty = served_form()
+    assert penalty == MODEL_PENALTY
+    assert signals == tuple(f for f, w in zip(FEATURES, MODEL.weights, strict=True) if w)
+    assert served_form(AbstentionModel(0.0, (1.0,) + (0.0,) * (len(FEATURES) - 1)), 0.3) == (
+        ("top_cosine",), 0.3
+    )  # fmt: skip
+    # Fitting the served form itself: its out-of-fold rates are the chosen one's, so the
+    # verdict is to keep the served coefficients whatever their in-sample rates are.
+    path = tmp_path / "rows.json"
+    path.write_text(json.dumps(_rows("small", 0.0, 30, 8) + _rows("large", 0.1, 30, 9)))
+    assert main([str(path), "--signals", *signals, "--penalty", str(penalty)]) == 0
+    out = capsys.readouterr().out
+    oof = out.split("leave-one-group-out (tune) ")[1].splitlines()[0]
+    served_oof = out.split("served form, leave-one-group-out (tune) ")[1].splitlines()[0]
+    assert oof == served_oof
+    assert "step 6: the served MODEL stays" in out
 
 
 def test_the_served_model_decides_diagnose_rows_as_ask_does() -> None:
