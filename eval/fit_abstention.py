@@ -426,8 +426,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (OSError, json.JSONDecodeError) as exc:
             print(f"cannot read rows from {path}: {exc}", file=sys.stderr)
             return 2
-    if any(r.get("split") != "tune" for r in raw):
-        print("refusing: the rows must all be tune questions", file=sys.stderr)
+    if any(r.get("split") not in ("tune", None) for r in raw):
+        print(
+            "refusing: the rows must all be tune questions or in-sample ones outside the"
+            " split (answer_diagnose --split dev), never test",
+            file=sys.stderr,
+        )
         return 2
     try:
         rows = load(raw)

@@ -40,7 +40,10 @@ def add_split_arguments(p: argparse.ArgumentParser) -> None:
     """The arguments of every command that runs one split on a built index (diagnose,
     answer_diagnose, tune), so they are spelled and checked alike."""
     p.add_argument("--questions", nargs="+", required=True, type=Path, metavar="FILE")
-    p.add_argument("--split", choices=("tune", "test"), default="tune")
+    p.add_argument(
+        "--split", choices=("tune", "test", "dev"), default="tune",
+        help="dev: the older in-sample sets, questions outside the split (no `split` field)",
+    )  # fmt: skip
     p.add_argument("--index", type=Path, required=True, metavar="DIR")
     p.add_argument("--corpus", nargs="+", type=Path, required=True, metavar="DIR")
 
@@ -53,8 +56,10 @@ def split_settings(args: argparse.Namespace) -> Settings:
 
 
 def split_questions(args: argparse.Namespace) -> list[Question]:
-    """The questions of the chosen split, from the chosen files."""
-    return [q for q in load_questions(args.questions) if q.split == args.split]
+    """The questions of the chosen split, from the chosen files (`dev`: those without one,
+    the in-sample sets that predate the split)."""
+    wanted = None if args.split == "dev" else args.split
+    return [q for q in load_questions(args.questions) if q.split == wanted]
 
 
 def split_of(group: str) -> Split:

@@ -438,21 +438,23 @@ ROUND4_MODEL = AbstentionModel(
 scored out of fold, replaced it (`MODEL`)."""
 
 MODEL = AbstentionModel(
-    intercept=-8.361,
-    weights=(3.767, 4.208, 2.529, 1.520, 0.0, -0.675, 4.238, 1.601, -2.744),
+    intercept=-6.457,
+    weights=(3.813, 2.285, 0.775, 0.808, -0.068, 0.0, 4.531, 0.0, -1.825),
     partial_cosine=0.34,
 )
-"""Served. Fitted by `python -m eval.fit_abstention` (round 9) on the tune split of
-eval/questions asked of three indexes: seeds + Kent + Kingston, the same with Kent's text
-converted from PDFs, and the seeds alone (283 answerable, 257 unanswerable rows). Step 5
-chose round 4's signals plus `cosine_z`, both salient coverages and `absent_salience` at
-penalty 0.3; out of fold abstention 0.661 / 0.696 / 0.917 at false abstention 0.016 /
-0.008 / 0.029 (large, converted, seeds) against round 4's form's 0.339 / 0.339 / 0.738,
-so step 6 (both out of fold) replaced `ROUND4_MODEL`. It weighs the salient signals, so
-`/ask` makes the saliency encode whenever no sentence holds every word. See
-eval/README.md ("Abstention, round 9")."""
+"""Served. Fitted by `python -m eval.fit_abstention` (round 9, refitted by the lead after
+the round's merges) on every non-test question asked of three indexes (seeds + Kent +
+Kingston, the same with Kent's text converted from PDFs, and the seeds alone): the tune
+split of eval/questions and the older in-sample seed sets (eval/questions.jsonl, the
+shared dev set), 561 answerable and 306 unanswerable rows. Step 5 chose round 4's signals
+plus `specific_coverage`, `salient_coverage` and `absent_salience` at penalty 1.0; out of
+fold abstention 0.613 / 0.645 / 0.846 at false abstention 0.009 / 0.009 / 0.019 (large,
+converted, seeds) against the previous served form's 0.468 / 0.484 / 0.863, so step 6
+(both out of fold) replaced it. It weighs a salient signal, so `/ask` makes the saliency
+encode whenever no sentence holds every word. See eval/README.md ("Abstention, round
+9")."""
 
-MODEL_PENALTY = 0.3
+MODEL_PENALTY = 1.0
 """The L2 penalty `MODEL` was fitted with (round 9). With the signals `MODEL` weighs, it
 is the served model's *form*, which `python -m eval.fit_abstention` puts through the same
 leave-one-group-out as every candidate (round 9's step 6: out-of-fold rates on both

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
 import pytest
 
-from eval.split import apply_split, main, split_of
+from eval.split import add_split_arguments, apply_split, main, split_of, split_questions
 
 from .helpers import EVAL_DIR
 
@@ -85,3 +86,20 @@ def test_diagnostic_tools_refuse_a_missing_index_with_a_message(
                  "--index", str(missing), "--corpus", "corpus", *extra])  # fmt: skip
     assert str(missing) in str(exit_.value.code) and "Build one first" in str(exit_.value.code)
     assert not missing.exists()
+
+
+def test_dev_selects_the_in_sample_questions_outside_the_split(tmp_path: Path) -> None:
+    path = tmp_path / "q.jsonl"
+    path.write_text("\n".join(json.dumps(q) for q in [
+        {"id": "a", "question": "Who chairs it?", "kind": "fact",
+         "evidence": [{"quote": "the chair", "found_in": ["x.txt"]}]},
+        {"id": "b", "question": "Who chairs it now?", "kind": "fact",
+         "evidence": [{"quote": "the chair", "found_in": ["x.txt"]}],
+         "group": "seeds/2018-11-21", "split": split_of("seeds/2018-11-21")},
+    ]))  # fmt: skip
+    p = argparse.ArgumentParser()
+    add_split_arguments(p)
+    common = ["--questions", str(path), "--index", "ix", "--corpus", "c"]
+    assert [q.id for q in split_questions(p.parse_args([*common, "--split", "dev"]))] == ["a"]
+    chosen = split_of("seeds/2018-11-21")
+    assert [q.id for q in split_questions(p.parse_args([*common, "--split", chosen]))] == ["b"]
