@@ -53,9 +53,10 @@ the top passages lack (a five-document archive lacks many words of a question it
 answer), and the share of the top passages in the dense top ten (ten passages are a
 large part of a small archive).
 
-`AbstentionModel` is a logistic model over these, fitted on `tune` rows of several
-indexes (seeds only, seeds + Kent + Kingston, and since round 9 the same with Kent's text
-converted from PDFs) by `python -m eval.fit_abstention`; the procedure and the numbers it
+`AbstentionModel` is a logistic model over these, fitted by `python -m
+eval.fit_abstention` on non-test rows (the `tune` split and, since round 9, the older
+in-sample seed sets) of several indexes (seeds only, seeds + Kent + Kingston, and since
+round 9 the same with Kent's text converted from PDFs); the procedure and the numbers it
 gave are in eval/README.md ("Abstention"). The coefficients below are its output, copied
 verbatim.
 """
