@@ -869,28 +869,15 @@ def _with_next_sentences(chosen: list[Scored]) -> list[Scored]:
     again."""
     if not READ_ON:
         return chosen
-    out: list[Scored] = []
-    for s in chosen:
-        c = s.candidate
-        later = any(
-            o.candidate.hit.passage_id == c.hit.passage_id and o.candidate.start >= c.end
-            for o in chosen
-        )  # fmt: skip
-        end = None if c.items or later else read_on(c.hit.text, c.end)
-        if end is not None:
-            text = c.hit.text[c.start : end]
-            if len(_WORD.findall(text)) <= MAX_QUOTE_WORDS:
-                longer = dataclasses.replace(
-                    c, end=end, text=text, figures=tuple(figures_in(text)),
-                    kinds=figure_kinds(text),
-                )  # fmt: skip
-                s = dataclasses.replace(s, candidate=longer)
-        if all(_span(o) != _span(s) for o in out):
-            out.append(s)
-    return [
-        s for s in out
-        if not any(o is not s and _covers(o.candidate, s.candidate) for o in out)
-    ]  # fmt: skip
+
+    def onward(c: Candidate) -> tuple[int, int] | None:
+        if any(o.candidate.hit.passage_id == c.hit.passage_id and o.candidate.start >= c.end
+               for o in chosen):  # fmt: skip
+            return None
+        end = read_on(c.hit.text, c.end)
+        return None if end is None else (c.start, end)
+
+    return _widened(chosen, onward)
 
 
 def _with_antecedents(chosen: list[Scored]) -> list[Scored]:
@@ -901,18 +888,34 @@ def _with_antecedents(chosen: list[Scored]) -> list[Scored]:
     longer quote now holds is not quoted again."""
     if not BACK_REFERENCE_JOINS:
         return chosen
+
+    def backward(c: Candidate) -> tuple[int, int] | None:
+        start = antecedent(c.hit.text, c.start)
+        return None if start is None else (start, c.end)
+
+    return _widened(chosen, backward)
+
+
+def _widened(
+    chosen: list[Scored], span_of: Callable[[Candidate], tuple[int, int] | None]
+) -> list[Scored]:
+    """Each chosen sentence (not a list, quoted whole already) quoted over the wider span
+    `span_of` gives it, when there is one and it fits in `MAX_QUOTE_WORDS`; a chosen
+    sentence a wider quote now holds, or one quoted twice, is dropped. The one rule of
+    `_with_next_sentences` and `_with_antecedents`."""
     out: list[Scored] = []
     for s in chosen:
         c = s.candidate
-        start = None if c.items else antecedent(c.hit.text, c.start)
-        if start is not None:
-            text = c.hit.text[start : c.end]
+        span = None if c.items else span_of(c)
+        if span is not None:
+            start, end = span
+            text = c.hit.text[start:end]
             if len(_WORD.findall(text)) <= MAX_QUOTE_WORDS:
-                joined = dataclasses.replace(
-                    c, start=start, text=text, figures=tuple(figures_in(text)),
+                wider = dataclasses.replace(
+                    c, start=start, end=end, text=text, figures=tuple(figures_in(text)),
                     kinds=figure_kinds(text),
                 )  # fmt: skip
-                s = dataclasses.replace(s, candidate=joined)
+                s = dataclasses.replace(s, candidate=wider)
         if all(_span(o) != _span(s) for o in out):
             out.append(s)
     return [
