@@ -313,9 +313,10 @@ def figure_kinds(text: str) -> frozenset[str]:
     """The kinds of figure a sentence states: "percent" (33.3%), "money" (£1.2m),
     "duration" (3 months) or "count" (a bare number, 4 million)."""
     kinds: set[str] = set()
+    stated = set(figures_in(text))
     for m in _FIGURE.finditer(text):
         value = m.group(0)
-        if value.strip() not in figures_in(text):
+        if value.strip() not in stated:
             continue
         if re.search(r"%|per ?cent", value, re.I):
             kinds.add("percent")
