@@ -945,13 +945,19 @@ def _inside(c: Candidate, block: Candidate) -> bool:
 
 def _merge_adjacent(chosen: list[Scored]) -> list[Scored]:
     """Join sentences of one passage that follow each other into one quote (still a
-    verbatim slice), so a paragraph is not quoted in pieces."""
+    verbatim slice), so a paragraph is not quoted in pieces; never past
+    `MAX_QUOTE_WORDS`: the cut would drop the later sentence's end, which may be the one
+    that answers ("… (£20m) that Clinical Commissioning Groups could …")."""
     out: list[Scored] = []
     for s in sorted(chosen, key=lambda s: (s.hit.passage_id, s.candidate.start)):
         last = out[-1] if out else None
         if last is not None and last.hit.passage_id == s.hit.passage_id:
             gap = s.hit.text[last.candidate.end : s.candidate.start]
-            if 0 <= len(gap.strip()) <= 1 and s.candidate.start >= last.candidate.end:
+            joined = s.hit.text[last.candidate.start : s.candidate.end]
+            if (
+                0 <= len(gap.strip()) <= 1 and s.candidate.start >= last.candidate.end
+                and len(_WORD.findall(joined)) <= MAX_QUOTE_WORDS
+            ):  # fmt: skip
                 lc = last.candidate
                 merged = Candidate(
                     hit=lc.hit, rank=min(lc.rank, s.candidate.rank), start=lc.start,
