@@ -126,6 +126,10 @@ class Aspects:
     listed: tuple[str, ...] = ()
     """The terms of the generic noun a list question asks for ("benefits" of "what
     benefits …", `list_noun`): the items answer it without repeating it."""
+    aim: bool = False
+    """The question asks for an aim or target ("what level … should it aim for", "what
+    savings target did the council set"): a sentence stating one is the answer, not a
+    lesser one (no `SentenceWeights.target` penalty)."""
 
 
 _GENERIC = """committee committees council councils councillor councillors decide decided decision
@@ -208,6 +212,7 @@ def aspects_of(question: str, topic: str, trend: bool = False) -> Aspects:
         trend=trend,
         kinds=asked_kinds(question),
         listed=tuple(list_noun(topic)) if many and not figure else (),
+        aim=states_aim(question),
     )
 
 
@@ -679,7 +684,8 @@ class SentenceWeights:
     who: float = 0.15
     when: float = 0.15
     target: float = 0.3
-    """Penalty, figure questions: an aim or target rather than the measured figure."""
+    """Penalty, figure questions: an aim or target rather than the measured figure (not
+    when the question asks for the aim)."""
     items: float = 0.4
     """A whole list (lead-in and items) when the question asks for several things, as a
     stated figure counts when one is asked (tune: eval/README.md "Answer selection,
@@ -770,7 +776,7 @@ def score_candidates(
             else:
                 measure = any(map(is_measure, c.figures))
                 score += weights.figure * (1.0 if measure and not aspects.kinds else 0.5)
-            if c.target:
+            if c.target and not aspects.aim:
                 score -= weights.target
         if aspects.action and c.action:
             score += weights.action

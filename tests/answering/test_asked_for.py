@@ -50,3 +50,35 @@ def test_adjacent_sentences_are_not_merged_past_the_quote_length() -> None:
     quotes = [c.quote for c in answer.citations]
     assert any("Clinical Commissioning Groups could bid for" in q for q in quotes), quotes
     assert all(c.quote in c.text for c in answer.citations)
+
+
+# corpus/003 (Children and Families O&S, 21 November 2018), paras 41.6 and 41.4.
+AGENCY_AIM = (
+    "In response to questions the committee was assured that agency staff were robustly "
+    "managed and if not at the required standard their contract would be addressed "
+    "appropriately. It was also explained that previously only short term contracts (3 "
+    "months) had been offered to agency staff; this approach did not support stability in "
+    "the workforce and this had been changed and longer term contracts were now negotiated. "
+    "The DCS was however clear that in the longer term it would be important to reduce the "
+    "reliance on agency staff. It was unlikely in the current market that the council would "
+    "be able to achieve zero agency staff but it should aim to reduce the number to 10% of "
+    "the social worker workforce."
+)
+AGENCY_NOW = (
+    "In response to questions the DCS informed the committee that the level of churn in the "
+    "social worker workforce was a serious issue. The council was very reliant on agency "
+    "workers to maintain the system (currently about 40% of the workforce was agency staff)."
+)
+
+
+def test_a_question_asking_for_an_aim_quotes_the_aim() -> None:
+    """A figure question's target penalty keeps an aim from standing for a measured
+    figure; when the question asks for the aim ("should aim for"), the aim is the answer
+    and opens it."""
+    question = (
+        "What level of agency social workers did the council say it should aim for in the "
+        "longer term?"
+    )
+    day = date(2018, 11, 21)
+    answer = _answer(question, [hit(1, day, AGENCY_AIM), hit(2, day, AGENCY_NOW)])
+    assert answer.lead and "aim to reduce the number to 10%" in answer.lead, answer.text
