@@ -333,7 +333,8 @@ class AnswerBuilder:
     @staticmethod
     def _best(scored: list[Scored], aspects: Aspects, limit: int | None = None) -> list[Scored]:
         """The best sentence, and a few near it from the top passages, best first; a
-        figure question always gets the best sentence stating a figure."""
+        figure question always gets the best sentence stating a figure (of the asked
+        kind when one states it)."""
         limit = limit or BEST_LIMIT
         per_passage = PER_PASSAGE
         ranks = MANY_POOL_RANKS if aspects.many else POOL_RANKS
@@ -348,6 +349,10 @@ class AnswerBuilder:
         chosen: list[Scored] = []
         if aspects.figure and not _states_asked_figure(pool[0], aspects):
             figure = next((s for s in pool if _states_asked_figure(s, aspects)), None)
+            if figure is None and not pool[0].candidate.figures:
+                # The wording named a kind no sentence states ("how much less traffic"
+                # reads as money; the answer is "200–300 vehicles per hour"): any figure.
+                figure = next((s for s in pool if s.candidate.figures), None)
             if figure is not None and figure.score >= pool[0].score - 2 * BEST_MARGIN:
                 chosen.append(figure)
         # Distinct passages first (several meetings may each hold part of the answer).

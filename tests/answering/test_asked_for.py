@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from indexer.models import Hit
+from indexer.models import Citation, Hit
 from search_api.answering import Answer
 from search_api.temporal import DateSpan, TemporalIntent
 from tests.answering.builders import answering_builder, hit
@@ -82,3 +82,70 @@ def test_a_question_asking_for_an_aim_quotes_the_aim() -> None:
     day = date(2018, 11, 21)
     answer = _answer(question, [hit(1, day, AGENCY_AIM), hit(2, day, AGENCY_NOW)])
     assert answer.lead and "aim to reduce the number to 10%" in answer.lead, answer.text
+
+
+# Kingston and North Kingston Neighbourhood Committee, 15 January 2026, the Manorgate Road
+# report (../shared/archives/kingston): its five passages the search ranks first for the
+# question, with their item titles, fused scores and dense cosines, and the question's terms' IDF over the archive
+# (seeds + Kent + Kingston) they were ranked in.
+MANORGATE = (
+    "- The impact of closing Manorgate Road SB is generally similar whether or not Wolverton "
+    "Road NB is also closed, primarily because traffic flow on Wolverton Road is naturally "
+    "low. - Traffic Flow & Route Choice: Flow on Manorgate Road SB reduces by approximately "
+    "200–300 vehicles per hour. Reductions are also seen on Gloucester Road NB and Coombe "
+    "Road EB. Vehicles typically reroute via Kingston Hill, Coombe Road, and Galsworthy Road.",
+    "- Closing Manorgate Road Northbound (NB) (either alone or in conjunction with Wolverton "
+    "Road Southbound(SB)) forces a substantial volume of traffic to find alternative routes "
+    "through the local network.",
+    "- Justification: The modelling for Manorgate Road Southbound closures showed reductions "
+    "in flow on Manorgate Road (200-300 vph) with queueing impacts being largely similar to "
+    "existing models or resulting in a minor reduction on Kingston Hill NB. While the NB "
+    "closure was detailed separately, a one-way system (implying closure of the SB "
+    "direction) aligns with the objective of reducing through-traffic while potentially "
+    "managing displacement more effectively than a full closure, according to the available "
+    "data. This option should be trialled to balance resident concerns with network "
+    "stability.",
+    "10. Option B: Manorgate Road One-Way (Towards Kingston Hill) with Wolverton Avenue "
+    "One-Way - Recommendation: Based on the indicative traffic assessment, implementing a "
+    "one-way system on Manorgate Road toward Kingston Hill (Northbound) appears to have a "
+    "less significant negative impact on the wider network compared to other closure "
+    "directions.",
+    "- Queueing Impacts: Queues in these scenarios remain largely similar to existing "
+    "models. However, there is a minor increase in queuing at Coombe Lane West WB and a "
+    "reduction in the queue along Kingston Hill NB .",
+)
+MANORGATE_TITLES = (
+    "Manorgate Road Closure (Southbound)", "Manorgate Road Closure (Northbound)",
+    "Option B: Manorgate Road One-Way (Towards Kingston Hill) with Wolverton Avenue One-Way",
+    "Option B: Manorgate Road One-Way (Towards Kingston Hill) with Wolverton Avenue One-Way",
+    "Manorgate Road Closure (Southbound)",
+)
+MANORGATE_SCORES = (2.10, 2.08, 1.80, 1.78, 1.72)
+MANORGATE_COSINES = {1: 0.71, 2: 0.65, 3: 0.65, 4: 0.61, 5: 0.62}
+MANORGATE_IDF = {
+    "less": 4.37, "traffic": 4.3, "manorg": 4.71, "road": 3.43, "southbound": 7.23,
+    "direct": 4.01, "close": 3.72,
+}
+
+
+def test_a_figure_question_gets_a_figure_of_another_kind_when_none_of_its_own() -> None:
+    """"How much less traffic" reads as asking for money; no sentence states an amount,
+    and the sentence stating the count ("200–300 vehicles per hour") is the answer: a
+    figure question gets the best sentence stating any figure then (before, five
+    passages' wordier sentences took the five places)."""
+    question = (
+        "How much less traffic would use Manorgate Road southbound if that direction were "
+        "closed?"
+    )
+    day = date(2026, 1, 15)
+    hits = [
+        Hit(passage_id=i + 1, text=text, score=score, citation=Citation(
+            document_id="manorgate", meeting_date=day, item_title=title))
+        for i, (text, title, score) in enumerate(
+            zip(MANORGATE, MANORGATE_TITLES, MANORGATE_SCORES, strict=True))
+    ]  # fmt: skip
+    intent = TemporalIntent(topic=question, span=None, trend=False)
+    builder = answering_builder(idf=lambda t: MANORGATE_IDF.get(t, 1.0))
+    answer = builder.answer(intent, hits, MANORGATE_COSINES, {}, question=question)
+    quotes = [c.quote for c in answer.citations]
+    assert any("reduces by approximately 200–300 vehicles per hour" in q for q in quotes), quotes
