@@ -271,10 +271,12 @@ a list answer's citations from the motion's terms to its proposers)."""
 _PROCEDURAL = re.compile(
     r"\bcorrect record\b|\bminutes of the (?:previous |last )?meeting\b.*\b(?:approved|agreed"
     r"|signed|confirmed)\b|\bapologies\b|\bdeclar\w* (?:of )?(?:an? )?(?:personal |pecuniary )?"
-    r"interests?\b|\bnote[sd]? the report\b|\bdate of (?:the )?next meeting\b"
+    r"interests?\b|\bdate of (?:the )?next meeting\b"
     r"|\blink to the\b|https?://|\bwww\.|\bclick here\b|\bweb ?page\b",
     re.IGNORECASE,
 )
+_NOTED = re.compile(r"\bnote[sd]? the report\b", re.IGNORECASE)
+"""Noting a report is housekeeping when the line decides nothing else."""
 _DATE_WORDS = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December)\b|\b(?:January|February|March|April|May|June"
@@ -371,8 +373,12 @@ def is_action(text: str) -> bool:
 
 
 def is_procedural(text: str) -> bool:
-    """Meeting housekeeping (minutes approved, apologies, interests declared) and web
-    boilerplate ("This is the link to the Ofsted webpage")."""
+    """Meeting housekeeping (minutes approved, apologies, interests declared, a report
+    noted and nothing else decided) and web boilerplate ("This is the link to the Ofsted
+    webpage"). "RESOLVED that … Council noted the report and agreed to have due regard to
+    the contents when making decisions" is a decision."""
+    if _NOTED.search(text) and not _AGREED.search(text):
+        return True
     return bool(_PROCEDURAL.search(text))
 
 

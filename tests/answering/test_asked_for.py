@@ -14,6 +14,7 @@ from datetime import date
 
 from indexer.models import Citation, Hit
 from search_api.answering import Answer
+from search_api.sentences import is_procedural
 from search_api.temporal import DateSpan, TemporalIntent
 from tests.answering.builders import answering_builder, hit
 
@@ -149,3 +150,50 @@ def test_a_figure_question_gets_a_figure_of_another_kind_when_none_of_its_own() 
     answer = builder.answer(intent, hits, MANORGATE_COSINES, {}, question=question)
     quotes = [c.quote for c in answer.citations]
     assert any("reduces by approximately 200–300 vehicles per hour" in q for q in quotes), quotes
+
+
+# Kent County Council minutes, 13 February 2025: the budget item and the Section 25 report.
+SECTION_25 = (
+    (
+        "The Chairman drew Members’ attention to the Section 25 Assurance Statement, as "
+        "considered under the previous item, reminding them of the agreement by Council to "
+        "give it due regard while considering the Budget.",
+        "Capital Programme 2025-35 and Revenue Budget 2025-26 (including Council Tax "
+        "Setting 2025/26)",
+    ),
+    (
+        "Mr John Betts, Interim Corporate Director Finance, as the Section 151 Officer, "
+        "provided an overview of the Section 25 Assurance Statement. He said all the budget "
+        "resolutions had undergone extensive scrutiny and reminded Members that the Section "
+        "25 Assurance Statement covered the Administration’s proposed budget and all the "
+        "amendments. The assessment was that the overall budget estimates were robust and "
+        "the levels of reserves were adequate.",
+        "Section 25 Report",
+    ),
+    (
+        "RESOLVED that pursuant to section 25 of the Local Government Act, County Council "
+        "noted the report and agreed to have due regard to the contents when making "
+        "decisions about the proposed budget.",
+        "Section 25 Report",
+    ),
+)
+
+
+def test_a_resolution_that_notes_a_report_and_decides_more_is_no_housekeeping() -> None:
+    """"noted the report" alone is housekeeping; "noted the report and agreed to have due
+    regard …" is what Council resolved, and answers an action question about it."""
+    assert is_procedural("The Committee noted the report.")
+    assert not is_procedural(SECTION_25[2][0])
+    question = (
+        "What did Council resolve on the Section 25 assurance statement before setting the "
+        "budget?"
+    )
+    day = date(2025, 2, 13)
+    hits = [
+        Hit(passage_id=i + 1, text=text, score=1.0 / (i + 1), citation=Citation(
+            document_id="kcc", meeting_date=day, item_title=title))
+        for i, (text, title) in enumerate(SECTION_25)
+    ]  # fmt: skip
+    answer = _answer(question, hits, {1: 0.79, 2: 0.79, 3: 0.63})
+    quotes = [c.quote for c in answer.citations]
+    assert any("agreed to have due regard to the contents" in q for q in quotes), quotes
