@@ -197,3 +197,32 @@ def test_a_resolution_that_notes_a_report_and_decides_more_is_no_housekeeping() 
     answer = _answer(question, hits, {1: 0.79, 2: 0.79, 3: 0.63})
     quotes = [c.quote for c in answer.citations]
     assert any("agreed to have due regard to the contents" in q for q in quotes), quotes
+
+
+# Kent Cabinet, 4 March 2025 ("Other changes to the 2025-26 budget"), and a Kingston
+# committee of 15 January 2026 that the search ranks second.
+ACTIVE_TRAVEL = (
+    "The Department for Transport issued a notification of the allocation and associated "
+    "conditions and guidance for the Active Travel grant funding on 11th February 2025. The "
+    "Council’s grant allocation is £5,728.2k, of which £4,376.2k (76%) relates to the "
+    "capital budget and £1,382.0k (24%) relates to the revenue budget."
+)
+HIGHWAYS = (
+    "The Committee also noted that the Department for Transport (DfT) would provide further "
+    "funding for Highway Infrastructure maintenance, covering the 2026/27 financial year and "
+    "the subsequent three financial years."
+)
+
+
+def test_a_financial_year_does_not_choose_the_answers_meetings() -> None:
+    """"for 2025-26" is the year the grant is for; it was announced in March 2025, before
+    the year began. Read as the meeting's date it kept only a 2026 committee's line."""
+    question = (
+        "How much Active Travel funding did the Department for Transport allocate to KCC "
+        "for 2025-26?"
+    )
+    hits = [hit(1, date(2025, 3, 4), ACTIVE_TRAVEL), hit(2, date(2026, 1, 15), HIGHWAYS)]
+    year = DateSpan(start=date(2025, 4, 1), end=date(2026, 3, 31), text="for 2025-26")
+    answer = _answer(question, hits, {1: 0.70, 2: 0.43}, span=year)
+    quotes = [c.quote for c in answer.citations]
+    assert any("grant allocation is £5,728.2k" in q for q in quotes), quotes
