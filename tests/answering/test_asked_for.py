@@ -87,8 +87,8 @@ def test_a_question_asking_for_an_aim_quotes_the_aim() -> None:
 
 # Kingston and North Kingston Neighbourhood Committee, 15 January 2026, the Manorgate Road
 # report (../shared/archives/kingston): its five passages the search ranks first for the
-# question, with their item titles, fused scores and dense cosines, and the question's terms' IDF over the archive
-# (seeds + Kent + Kingston) they were ranked in.
+# question, with their item titles, fused scores and dense cosines, and the question's
+# terms' IDF over the archive they were ranked in (seeds + Kent + Kingston).
 MANORGATE = (
     "- The impact of closing Manorgate Road SB is generally similar whether or not Wolverton "
     "Road NB is also closed, primarily because traffic flow on Wolverton Road is naturally "
@@ -116,7 +116,8 @@ MANORGATE = (
     "reduction in the queue along Kingston Hill NB .",
 )
 MANORGATE_TITLES = (
-    "Manorgate Road Closure (Southbound)", "Manorgate Road Closure (Northbound)",
+    "Manorgate Road Closure (Southbound)",
+    "Manorgate Road Closure (Northbound)",
     "Option B: Manorgate Road One-Way (Towards Kingston Hill) with Wolverton Avenue One-Way",
     "Option B: Manorgate Road One-Way (Towards Kingston Hill) with Wolverton Avenue One-Way",
     "Manorgate Road Closure (Southbound)",
@@ -124,19 +125,23 @@ MANORGATE_TITLES = (
 MANORGATE_SCORES = (2.10, 2.08, 1.80, 1.78, 1.72)
 MANORGATE_COSINES = {1: 0.71, 2: 0.65, 3: 0.65, 4: 0.61, 5: 0.62}
 MANORGATE_IDF = {
-    "less": 4.37, "traffic": 4.3, "manorg": 4.71, "road": 3.43, "southbound": 7.23,
-    "direct": 4.01, "close": 3.72,
+    "less": 4.37,
+    "traffic": 4.3,
+    "manorg": 4.71,
+    "road": 3.43,
+    "southbound": 7.23,
+    "direct": 4.01,
+    "close": 3.72,
 }
 
 
 def test_a_figure_question_gets_a_figure_of_another_kind_when_none_of_its_own() -> None:
-    """"How much less traffic" reads as asking for money; no sentence states an amount,
+    """ "How much less traffic" reads as asking for money; no sentence states an amount,
     and the sentence stating the count ("200–300 vehicles per hour") is the answer: a
     figure question gets the best sentence stating any figure then (before, five
     passages' wordier sentences took the five places)."""
     question = (
-        "How much less traffic would use Manorgate Road southbound if that direction were "
-        "closed?"
+        "How much less traffic would use Manorgate Road southbound if that direction were closed?"
     )
     day = date(2026, 1, 15)
     hits = [
@@ -180,13 +185,12 @@ SECTION_25 = (
 
 
 def test_a_resolution_that_notes_a_report_and_decides_more_is_no_housekeeping() -> None:
-    """"noted the report" alone is housekeeping; "noted the report and agreed to have due
+    """ "noted the report" alone is housekeeping; "noted the report and agreed to have due
     regard …" is what Council resolved, and answers an action question about it."""
     assert is_procedural("The Committee noted the report.")
     assert not is_procedural(SECTION_25[2][0])
     question = (
-        "What did Council resolve on the Section 25 assurance statement before setting the "
-        "budget?"
+        "What did Council resolve on the Section 25 assurance statement before setting the budget?"
     )
     day = date(2025, 2, 13)
     hits = [
@@ -215,7 +219,7 @@ HIGHWAYS = (
 
 
 def test_a_financial_year_does_not_choose_the_answers_meetings() -> None:
-    """"for 2025-26" is the year the grant is for; it was announced in March 2025, before
+    """ "for 2025-26" is the year the grant is for; it was announced in March 2025, before
     the year began. Read as the meeting's date it kept only a 2026 committee's line."""
     question = (
         "How much Active Travel funding did the Department for Transport allocate to KCC "
