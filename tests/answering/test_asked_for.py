@@ -3,9 +3,9 @@ asked for (issue #13 §3, round 10: eval/README.md "Answer evidence, round 10").
 
 Each test is one general cause of a lost quote: a merged quote cut past its length,
 an aim asked for but penalised as a target, a figure of another kind than the wording
-suggests, a date question answered from action lines, "ask for" not read as an action,
-a resolution taken for housekeeping, a financial year read as the meeting's date. Texts
-are the seed minutes' own (corpus/001, corpus/003) and Kent County Council lines.
+suggests, a resolution taken for housekeeping, a financial year read as the meeting's
+date. Texts are the seed minutes' own (corpus/001, corpus/003), Kent County Council and
+Kingston lines.
 """
 
 from __future__ import annotations
