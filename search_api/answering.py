@@ -59,7 +59,7 @@ from .sentences import (
     score_candidates,
     term_weights,
 )
-from .temporal import DateSpan, TemporalIntent
+from .temporal import _FINANCIAL_YEAR, DateSpan, TemporalIntent
 
 __all__ = [
     "Answer",
@@ -333,7 +333,8 @@ class AnswerBuilder:
     @staticmethod
     def _best(scored: list[Scored], aspects: Aspects, limit: int | None = None) -> list[Scored]:
         """The best sentence, and a few near it from the top passages, best first; a
-        figure question always gets the best sentence stating a figure."""
+        figure question always gets the best sentence stating a figure (of the asked
+        kind when one states it)."""
         limit = limit or BEST_LIMIT
         per_passage = PER_PASSAGE
         ranks = MANY_POOL_RANKS if aspects.many else POOL_RANKS
@@ -348,6 +349,10 @@ class AnswerBuilder:
         chosen: list[Scored] = []
         if aspects.figure and not _states_asked_figure(pool[0], aspects):
             figure = next((s for s in pool if _states_asked_figure(s, aspects)), None)
+            if figure is None and not pool[0].candidate.figures:
+                # The wording named a kind no sentence states ("how much less traffic"
+                # reads as money; the answer is "200–300 vehicles per hour"): any figure.
+                figure = next((s for s in pool if s.candidate.figures), None)
             if figure is not None and figure.score >= pool[0].score - 2 * BEST_MARGIN:
                 chosen.append(figure)
         # Distinct passages first (several meetings may each hold part of the answer).
@@ -656,11 +661,20 @@ def _within(scored: list[Scored], span: DateSpan | None, ranks: int = POOL_RANKS
     the topic; else all of them. The search only boosts passages in the span, so others
     may still outrank them (a question asking for several things draws on
     `MANY_POOL_RANKS`: its span's meeting counts there too)."""
-    if span is None:
+    if span is None or _names_a_budget_year(span):
         return scored
     inside = [s for s in scored if _in_span(s, span)]
     speaks = any(s.coverage > 0 and s.candidate.rank < ranks for s in inside)
     return inside if speaks else scored
+
+
+def _names_a_budget_year(span: DateSpan) -> bool:
+    """The question's dates are only financial years or a plan's period ("for 2025-26",
+    "the 2025-35 programme"): what a figure is *for*, not when it was said. A year's
+    grant or budget is reported in the months before it begins, so such a span does not
+    choose the answer's meetings (the search still favours passages inside it)."""
+    parts = [p for p in span.text.split("; ") if p]
+    return bool(parts) and all(_FINANCIAL_YEAR.search(p) for p in parts)
 
 
 def _in_span(s: Scored, span: DateSpan) -> bool:
@@ -945,13 +959,19 @@ def _inside(c: Candidate, block: Candidate) -> bool:
 
 def _merge_adjacent(chosen: list[Scored]) -> list[Scored]:
     """Join sentences of one passage that follow each other into one quote (still a
-    verbatim slice), so a paragraph is not quoted in pieces."""
+    verbatim slice), so a paragraph is not quoted in pieces; never past
+    `MAX_QUOTE_WORDS`: the cut would drop the later sentence's end, which may be the one
+    that answers ("… (£20m) that Clinical Commissioning Groups could …")."""
     out: list[Scored] = []
     for s in sorted(chosen, key=lambda s: (s.hit.passage_id, s.candidate.start)):
         last = out[-1] if out else None
         if last is not None and last.hit.passage_id == s.hit.passage_id:
             gap = s.hit.text[last.candidate.end : s.candidate.start]
-            if 0 <= len(gap.strip()) <= 1 and s.candidate.start >= last.candidate.end:
+            joined = s.hit.text[last.candidate.start : s.candidate.end]
+            if (
+                0 <= len(gap.strip()) <= 1 and s.candidate.start >= last.candidate.end
+                and len(_WORD.findall(joined)) <= MAX_QUOTE_WORDS
+            ):  # fmt: skip
                 lc = last.candidate
                 merged = Candidate(
                     hit=lc.hit, rank=min(lc.rank, s.candidate.rank), start=lc.start,

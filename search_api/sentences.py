@@ -126,6 +126,10 @@ class Aspects:
     listed: tuple[str, ...] = ()
     """The terms of the generic noun a list question asks for ("benefits" of "what
     benefits …", `list_noun`): the items answer it without repeating it."""
+    aim: bool = False
+    """The question asks for an aim or target ("what level … should it aim for", "what
+    savings target did the council set"): a sentence stating one is the answer, not a
+    lesser one (no `SentenceWeights.target` penalty)."""
 
 
 _GENERIC = """committee committees council councils councillor councillors decide decided decision
@@ -208,6 +212,7 @@ def aspects_of(question: str, topic: str, trend: bool = False) -> Aspects:
         trend=trend,
         kinds=asked_kinds(question),
         listed=tuple(list_noun(topic)) if many and not figure else (),
+        aim=states_aim(question),
     )
 
 
@@ -266,10 +271,12 @@ a list answer's citations from the motion's terms to its proposers)."""
 _PROCEDURAL = re.compile(
     r"\bcorrect record\b|\bminutes of the (?:previous |last )?meeting\b.*\b(?:approved|agreed"
     r"|signed|confirmed)\b|\bapologies\b|\bdeclar\w* (?:of )?(?:an? )?(?:personal |pecuniary )?"
-    r"interests?\b|\bnote[sd]? the report\b|\bdate of (?:the )?next meeting\b"
+    r"interests?\b|\bdate of (?:the )?next meeting\b"
     r"|\blink to the\b|https?://|\bwww\.|\bclick here\b|\bweb ?page\b",
     re.IGNORECASE,
 )
+_NOTED = re.compile(r"\bnote[sd]? the report\b", re.IGNORECASE)
+"""Noting a report is housekeeping when the line decides nothing else."""
 _DATE_WORDS = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December)\b|\b(?:January|February|March|April|May|June"
@@ -367,8 +374,12 @@ def is_action(text: str) -> bool:
 
 
 def is_procedural(text: str) -> bool:
-    """Meeting housekeeping (minutes approved, apologies, interests declared) and web
-    boilerplate ("This is the link to the Ofsted webpage")."""
+    """Meeting housekeeping (minutes approved, apologies, interests declared, a report
+    noted and nothing else decided) and web boilerplate ("This is the link to the Ofsted
+    webpage"). "RESOLVED that … Council noted the report and agreed to have due regard to
+    the contents when making decisions" is a decision."""
+    if _NOTED.search(text) and not _AGREED.search(text):
+        return True
     return bool(_PROCEDURAL.search(text))
 
 
@@ -680,7 +691,8 @@ class SentenceWeights:
     who: float = 0.15
     when: float = 0.15
     target: float = 0.3
-    """Penalty, figure questions: an aim or target rather than the measured figure."""
+    """Penalty, figure questions: an aim or target rather than the measured figure (not
+    when the question asks for the aim)."""
     items: float = 0.4
     """A whole list (lead-in and items) when the question asks for several things, as a
     stated figure counts when one is asked (tune: eval/README.md "Answer selection,
@@ -771,7 +783,7 @@ def score_candidates(
             else:
                 measure = any(map(is_measure, c.figures))
                 score += weights.figure * (1.0 if measure and not aspects.kinds else 0.5)
-            if c.target:
+            if c.target and not aspects.aim:
                 score -= weights.target
         if aspects.action and c.action:
             score += weights.action
