@@ -18,7 +18,7 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,7 @@ from eval.runner import run_eval
 from eval.searchers import ArchiveSearcher, open_engine
 from eval.split import add_split_arguments, split_questions, split_settings
 
-__all__ = ["QuoteRanks", "diagnose", "main"]
+__all__ = ["Outranked", "PassageRow", "QuoteRanks", "diagnose", "main", "outranked"]
 
 log = logging.getLogger("eval.diagnose")
 
@@ -63,6 +63,37 @@ class QuoteRanks:
     item: high where `held` is low, the subject stands in the neighbour (a list's lead-in)."""
 
 
+@dataclass
+class PassageRow:
+    """One passage of a served ranking, with what each retriever made of it."""
+
+    passage_id: int
+    served: int | None
+    dense: int | None
+    lexical: int | None
+    cosine: float
+    bm25: float
+    held: float
+    """Share of the question's content words (idf-weighted) the passage holds."""
+    words: int
+    document_id: str
+    item_title: str | None
+    text: str
+
+
+@dataclass
+class Outranked:
+    """A question whose first gold passage is not at rank 1: that passage and the
+    passages served above it (at most k), the rows a per-question diagnosis reads."""
+
+    question_id: str
+    kind: str
+    question: str
+    first: int | None
+    gold: PassageRow | None
+    above: list[PassageRow]
+
+
 def _first_rank(ranking: Sequence[int], wanted: set[int]) -> int | None:
     for rank, pid in enumerate(ranking, 1):
         if pid in wanted:
@@ -86,30 +117,15 @@ def quote_ranks(
     archive: Any, questions: Sequence[Question], k: int, depth: int = DEPTH
 ) -> list[QuoteRanks]:
     """For every quote of every answerable question: its ranks in each ranking."""
-    from search_api.search import SearchRequest
-
     retriever = archive.snapshot.retriever
     tuning = archive.settings.search
     reader = archive.reader()
     support = supporting_passages(archive, questions)
     rows: list[QuoteRanks] = []
-    for q in questions:
-        if not q.answerable:
-            continue
-        top = archive.reader().search(SearchRequest(q.question, k))
-        topic = top.intent.topic
-        shown = [h.passage_id for h in top.hits]
-        # Below the top k, the deep call's order (its trend re-ranking works on depth).
-        deep = archive.reader().search(SearchRequest(q.question, depth)).hits
-        served = shown + [h.passage_id for h in deep if h.passage_id not in set(shown)]
-        dense_pairs = retriever.dense(topic, depth)
-        lexical_pairs = retriever.lexical(topic, depth)
-        rankings = {
-            "served": served,
-            "dense": [pid for pid, _ in dense_pairs],
-            "lexical": [pid for pid, _ in lexical_pairs],
-            "fused": [pid for pid, _ in retriever.rank(topic, depth, "hybrid", None, tuning)[0]],
-        }
+    for q, topic, rankings in _ranked(archive, questions, k, depth):
+        rankings["fused"] = [
+            pid for pid, _ in retriever.rank(topic, depth, "hybrid", None, tuning)[0]
+        ]
         for quote in q.quotes:
             wanted = support[normalise(quote)]
             ranks = {name: _first_rank(r, wanted) for name, r in rankings.items()}
@@ -140,6 +156,92 @@ def quote_ranks(
     return rows
 
 
+def _ranked(
+    archive: Any, questions: Sequence[Question], k: int, depth: int
+) -> Iterator[tuple[Question, str, dict[str, list[int]]]]:
+    """Each answerable question with its topic and its passage ids as served, by the dense
+    and by the lexical retriever, `depth` deep. Served: the top k as served, then the
+    deep call's order (its trend re-ranking works on depth)."""
+    from search_api.search import SearchRequest
+
+    retriever = archive.snapshot.retriever
+    for q in questions:
+        if not q.answerable:
+            continue
+        top = archive.reader().search(SearchRequest(q.question, k))
+        topic = top.intent.topic
+        shown = [h.passage_id for h in top.hits]
+        deep = archive.reader().search(SearchRequest(q.question, depth)).hits
+        yield (
+            q,
+            topic,
+            {
+                "served": shown + [h.passage_id for h in deep if h.passage_id not in set(shown)],
+                "dense": [pid for pid, _ in retriever.dense(topic, depth)],
+                "lexical": [pid for pid, _ in retriever.lexical(topic, depth)],
+            },
+        )
+
+
+def outranked(
+    archive: Any, questions: Sequence[Question], k: int, depth: int = DEPTH
+) -> list[Outranked]:
+    """For every answerable question whose first supporting passage is below rank 1 of
+    the served ranking (or beyond `depth`): what outranks it, with each retriever's view."""
+    support = supporting_passages(archive, questions)
+    out: list[Outranked] = []
+    for q, topic, rankings in _ranked(archive, questions, k, depth):
+        served = rankings["served"]
+        wanted = set().union(*(support[normalise(qt)] for qt in q.quotes))
+        first = _first_rank(served, wanted)
+        if first == 1:
+            continue
+        gold = served[first - 1] if first else min(wanted, default=None)
+        above = served[: min(first - 1, k) if first else k]
+        ids = above + ([gold] if gold is not None else [])
+        rows = _passage_rows(archive, topic, ids, rankings)
+        out.append(
+            Outranked(
+                question_id=q.id,
+                kind=q.kind,
+                question=q.question,
+                first=first,
+                gold=rows.get(gold) if gold is not None else None,
+                above=[rows[pid] for pid in above if pid in rows],
+            )
+        )
+    return out
+
+
+def _passage_rows(
+    archive: Any, topic: str, ids: list[int], rankings: dict[str, list[int]]
+) -> dict[int, PassageRow]:
+    """Each passage's ranks in `rankings` (served, dense, lexical) and its scores for
+    `topic`: cosine, BM25 and the share of the topic's words it holds."""
+    retriever = archive.snapshot.retriever
+    vector = retriever.embedder.encode_query(topic)
+    found, vectors = retriever.store.vectors_for(ids, len(vector))
+    cosines = dict(zip((int(i) for i in found), (vectors @ vector).tolist(), strict=True))
+    bm25 = retriever.lexical_index.scores_for(topic, ids)
+    held = retriever.lexical_index.coverage_for(topic, ids)
+    return {
+        pid: PassageRow(
+            passage_id=pid,
+            served=_first_rank(rankings["served"], {pid}),
+            dense=_first_rank(rankings["dense"], {pid}),
+            lexical=_first_rank(rankings["lexical"], {pid}),
+            cosine=round(cosines.get(pid, 0.0), 3),
+            bm25=round(bm25.get(pid, 0.0), 2),
+            held=round(held.get(pid, 0.0), 3),
+            words=len(p.text.split()),
+            document_id=p.citation.document_id,
+            item_title=p.citation.item_title,
+            text=p.text,
+        )
+        for pid, p in archive.reader().passages(ids).items()
+    }
+
+
 def _held(retriever: Any, topic: str, pid: int | None) -> tuple[float | None, float | None]:
     """(share of the topic's words `pid` holds, best share among its item neighbours)."""
     if pid is None:
@@ -166,6 +268,7 @@ def diagnose(
     k: int = 10,
     fresh_lexical: bool = True,
     ranks: bool = True,
+    above: bool = False,
 ) -> dict[str, Any]:
     """Scores of the served hybrid path on `questions`, and the missed quotes' ranks."""
     archive = open_engine(settings, build_if_missing=False)
@@ -177,6 +280,8 @@ def diagnose(
     out["per_question"] = report.configs["hybrid"].per_question
     if ranks:
         out["quotes"] = [asdict(r) for r in quote_ranks(archive, questions, k)]
+    if above:
+        out["outranked"] = [asdict(r) for r in outranked(archive, questions, k)]
     return out
 
 
@@ -189,6 +294,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--stored-lexical", action="store_true", help="use the index's own lexical files"
     )
+    p.add_argument(
+        "--above",
+        action="store_true",
+        help="also list, for each question whose first gold passage is below rank 1, "
+        "the passages served above it",
+    )
     return p
 
 
@@ -200,7 +311,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not questions:
         print(f"no {args.split} questions in {[str(p) for p in args.questions]}", file=sys.stderr)
         return 2
-    out = diagnose(settings, questions, args.k, not args.stored_lexical, not args.no_ranks)
+    out = diagnose(
+        settings, questions, args.k, not args.stored_lexical, not args.no_ranks, args.above
+    )
     s = out["summary"]
     print(
         f"{args.split} n={sum(q.answerable for q in questions)} "
@@ -217,6 +330,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"held={row['held']} next={row['neighbour_held']} "
                 f"| {row['quote'][:70]}"
             )
+    for case in out.get("outranked", []):
+        print(f"BELOW1 {case['question_id']:8} first={case['first']} | {case['question'][:70]}")
+        for r in [*case["above"][:3], case["gold"]]:
+            if r is not None:
+                tag = "gold" if r is case["gold"] else f"r{r['served']}"
+                print(
+                    f"  {tag:5} dense={r['dense']} lex={r['lexical']} cos={r['cosine']} "
+                    f"bm25={r['bm25']} held={r['held']} words={r['words']} "
+                    f"| {r['document_id'][-40:]} | {r['text'][:60]!r}"
+                )
     if args.json:
         args.json.write_text(json.dumps(out, indent=1, default=str))
     return 0

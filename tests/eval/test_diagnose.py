@@ -4,10 +4,12 @@ passage holds and how much its item neighbour holds, the evidence that sorts a m
 
 from __future__ import annotations
 
-from eval.diagnose import quote_ranks
+from eval.diagnose import outranked, quote_ranks
+from eval.matching import normalise
 from eval.questions import Evidence, Question
 from indexer.text import ANALYZER
 from search_api.archive import Archive
+from search_api.search import SearchRequest
 
 
 def test_a_quote_whose_words_stand_in_its_neighbour_reads_held_0_and_neighbour_held_above_0(
@@ -42,3 +44,27 @@ def test_a_quote_whose_words_stand_in_its_neighbour_reads_held_0_and_neighbour_h
     (row,) = quote_ranks(seed_engine, [question], k=10)
     assert row.held == 0.0
     assert row.neighbour_held is not None and row.neighbour_held > 0.0
+
+
+def test_outranked_lists_the_passages_served_above_the_first_gold_passage(
+    seed_engine: Archive,
+) -> None:
+    """A quote from the second hit: one row, first 2, the first hit above it; a quote from
+    the first hit: no row (eval/README.md, Ranking, round 10)."""
+    ask = "What did the committee agree about the budget?"
+    hits = seed_engine.reader().search(SearchRequest(ask, 10)).hits
+    second, first = hits[1].text[:60], hits[0].text[:60]
+    assert normalise(second) not in normalise(hits[0].text)
+
+    def question(qid: str, quote: str) -> Question:
+        return Question(
+            id=qid, question=ask, kind="fact",
+            evidence=[Evidence(quote=quote, found_in=["x.txt"])],
+        )  # fmt: skip
+
+    (row,) = outranked(seed_engine, [question("t-2", second), question("t-1", first)], k=10)
+    assert row.question_id == "t-2" and row.first == 2
+    assert [r.passage_id for r in row.above] == [hits[0].passage_id]
+    assert row.gold is not None and row.gold.passage_id == hits[1].passage_id
+    assert row.gold.served == 2 and row.above[0].served == 1
+    assert row.gold.words == len(hits[1].text.split()) and 0.0 <= row.gold.held <= 1.0
