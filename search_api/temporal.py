@@ -62,7 +62,10 @@ TREND_WORDS = re.compile(
     r"deteriorat(?:e|ed|ing)|declin(?:e|ed|ing)|increas(?:e|ed|es|ing)|decreas(?:e|ed|ing)|"
     r"reduc(?:e|ed|ing)|rose|risen|fell|fallen|grow(?:n|ing)?|grew|evolv(?:e|ed|ing)|"
     r"progressed|over time|over the years|compared?|comparison|developed|shift(?:ed)?|"
-    r"moved?|any better|any worse|since|timeline|trajectory)\b",
+    r"moved?|any better|any worse|since|timeline|trajectory|"
+    # What became of something is its course over meetings: "What happened to the idea
+    # of postponing …", "How did the rise go from the draft budget to the decision?".
+    r"happened\s+(?:to|with)|(?:go|goes|gone|went|going)\s+from)\b",
     re.IGNORECASE,
 )
 REPORTED_BY = (9, 30)

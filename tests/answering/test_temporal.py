@@ -93,6 +93,18 @@ def test_trend_wording_without_dates() -> None:
     assert parse_question("Has recruitment improved?", LATEST).trend
 
 
+def test_what_became_of_something_is_a_trend() -> None:
+    """Questions on "what happened to" something or how it "went from" one state to
+    another ask for its course over meetings."""
+    assert parse_question("What happened to the idea of postponing the elections?").trend
+    assert parse_question("What has happened with the safeguarding hub since 2018?").trend
+    assert parse_question(
+        "How did the council tax rise go from the draft budget to the final decision?"
+    ).trend
+    assert not parse_question("What happened at the meeting on 21 November 2018?").trend
+    assert not parse_question("Where did the money go?").trend
+
+
 def test_relative_spans_need_a_corpus_date() -> None:
     assert parse_question("What happened over the last 3 years?", None).span is None
 
