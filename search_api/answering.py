@@ -281,7 +281,9 @@ class AnswerBuilder:
     ) -> Answer:
         """Answer from ranked evidence: a few best sentences, for an action question its
         action lines, or for a trend question a timeline of `timeline_limit` (default:
-        settings) sentences in date order spanning the earliest and latest meetings.
+        settings) sentences in date order spanning the earliest and latest meetings; the
+        default timeline's room left by few meetings is filled (`_filled`), a briefing's
+        (an explicit limit) is not.
 
         `support`, when given, are the signals the decision to answer rests on (the
         unfiltered archive's, for a filtered request); else this evidence's own.
@@ -303,7 +305,8 @@ class AnswerBuilder:
         if intent.trend:
             limit = timeline_limit or self.tuning.timeline_limit
             told, room = self._timeline(sentences, cosines, limit, intent.span, aspects, beyond)
-            chosen = told + room
+            # A briefing asks for so many meetings (`timeline_limit`), a statement each.
+            chosen = told + room if timeline_limit is None else told
         else:
             # Only a question asking for several things is answered with whole lists.
             ranks = MANY_POOL_RANKS if aspects.many else POOL_RANKS
