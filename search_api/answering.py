@@ -281,7 +281,9 @@ class AnswerBuilder:
     ) -> Answer:
         """Answer from ranked evidence: a few best sentences, for an action question its
         action lines, or for a trend question a timeline of `timeline_limit` (default:
-        settings) sentences in date order spanning the earliest and latest meetings.
+        settings) sentences in date order spanning the earliest and latest meetings; the
+        default timeline's room left by few meetings is filled (`_filled`), a briefing's
+        (an explicit limit) is not.
 
         `support`, when given, are the signals the decision to answer rests on (the
         unfiltered archive's, for a filtered request); else this evidence's own.
@@ -302,7 +304,9 @@ class AnswerBuilder:
         sentences = [s for s in scored if not s.candidate.items]
         if intent.trend:
             limit = timeline_limit or self.tuning.timeline_limit
-            chosen = self._timeline(sentences, cosines, limit, intent.span, aspects, beyond)
+            told, room = self._timeline(sentences, cosines, limit, intent.span, aspects, beyond)
+            # A briefing asks for so many meetings (`timeline_limit`), a statement each.
+            chosen = told + room if timeline_limit is None else told
         else:
             # Only a question asking for several things is answered with whole lists.
             ranks = MANY_POOL_RANKS if aspects.many else POOL_RANKS
@@ -326,7 +330,8 @@ class AnswerBuilder:
         chosen = _with_antecedents(chosen)
         if not chosen:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
-        return self._compose(chosen, precisions, aspects, features, follows)
+        told = told if intent.trend else []
+        return self._compose(chosen, precisions, aspects, features, follows, told)
 
     # -- picking sentences ---------------------------------------------------------------
 
@@ -419,9 +424,10 @@ class AnswerBuilder:
         span: DateSpan | None = None,
         aspects: Aspects | None = None,
         beyond: Sequence[Hit] = (),
-    ) -> list[Scored]:
+    ) -> tuple[list[Scored], list[Scored]]:
         """The best sentence of each meeting that speaks to the topic, earliest and latest
-        meetings always in, in date order.
+        meetings always in, in date order; and apart, the sentences that fill the room
+        the limit leaves (`_filled`).
 
         A meeting counts when its best sentence scores near the overall best, or when its
         passage's dense cosine is near the best passage's (sentence scores favour the
@@ -436,7 +442,7 @@ class AnswerBuilder:
         (`_with_end_passages`).
         """
         if not scored:
-            return []
+            return [], []
         best = max(s.score for s in scored)
         floor = best * self.tuning.timeline_floor if best > 0 else best - BEST_MARGIN
         best_cos = max((cosines.get(s.hit.passage_id, 0.0) for s in scored), default=0.0)
@@ -471,7 +477,7 @@ class AnswerBuilder:
                 break
             if len(group) > 1 and group[1].score >= max(floor, group[0].score - SECOND_MARGIN):
                 chosen.append(group[1])
-        return chosen
+        return chosen, _filled(chosen, kept, floor, limit)
 
     def _with_end_passages(
         self, kept: dict[MeetingKey, list[Scored]], scored: Sequence[Scored],
@@ -542,10 +548,12 @@ class AnswerBuilder:
         aspects: Aspects,
         features: SupportFeatures,
         follows: Mapping[int, tuple[int, int]] | None = None,
+        told: Sequence[Scored] = (),
     ) -> Answer:
         """Number the quotes in date order, write the opening line and the timeline; a
         list's continuations (`follows`: their passage → the list's, and how many passages
-        on) come right after it, in order."""
+        on) come right after it, in order. `told`: what a trend's timeline chose to tell,
+        before the sentences that only fill its room (`_lead_line`)."""
         follows = follows or {}
         groups: dict[MeetingKey, list[Scored]] = {}
         for s in _merge_adjacent(chosen):
@@ -590,7 +598,7 @@ class AnswerBuilder:
                     tuple(n for n, s, _ in numbered if s in group),
                 )
             )  # fmt: skip
-        lead = _lead_line(numbered, precisions, aspects)
+        lead = _lead_line(numbered, precisions, aspects, told)
         body_text = lead + "\n" + "\n".join(f"- {line.text}" for line in lines)
         return Answer(body_text, citations, False, features=features, lead=lead, timeline=lines)
 
@@ -620,6 +628,20 @@ def _measure_first(group: list[Scored], aspects: Aspects) -> list[Scored]:
         return group
     pick = max(better, key=lambda s: (s.figure_coverage, s.score))
     return [pick, *(s for s in group if s is not pick)]
+
+
+def _filled(
+    chosen: list[Scored], kept: Mapping[MeetingKey, list[Scored]], floor: float, limit: int
+) -> list[Scored]:
+    """A timeline of fewer meetings than its limit, filled with the kept meetings' next
+    best sentences above the floor: a span of two or three meetings (a draft and a final
+    decision, one quarter's report and the next) is told by more than one sentence each."""
+    have = {id(s) for s in chosen}
+    rest = sorted(
+        (s for g in kept.values() for s in g if id(s) not in have and s.score >= floor),
+        key=lambda s: -s.score,
+    )
+    return rest[: max(0, limit - len(chosen))]
 
 
 def _outer_ends(
@@ -773,9 +795,14 @@ def _lead_line(
     numbered: list[tuple[int, Scored, str]],
     precisions: Mapping[str, DatePrecision | None],
     aspects: Aspects,
+    told: Sequence[Scored] = (),
 ) -> str:
     """The opening line: for a trend, the first and the last statement with their
-    dates (every one when there are three or fewer); else the best one or two."""
+    dates (every one when there are three or fewer); else the best one or two. A
+    trend's statement of a meeting is chosen among the sentences its timeline `told`
+    (when given), by their own figures and scores, and stated in their own words: a
+    quote merged with a sentence that only fills the timeline's room does not carry that
+    sentence into the lead."""
     if not numbered:
         return ""
     if aspects.trend:
@@ -783,12 +810,22 @@ def _lead_line(
         meetings: dict[MeetingKey, list[tuple[int, Scored, str]]] = {}
         for t in numbered:
             meetings.setdefault(t[1].hit.citation.meeting, []).append(t)
-        firsts = [
-            max(group, key=lambda t: (_states_asked_figure(t[1], aspects),
-                                      any(map(is_measure, t[1].candidate.figures)),
-                                      t[1].score, -t[0]))
-            for group in meetings.values()
-        ]  # fmt: skip
+
+        def weight(s: Scored, n: int) -> tuple[bool, bool, float, int]:
+            return (_states_asked_figure(s, aspects),
+                    any(map(is_measure, s.candidate.figures)), s.score, -n)  # fmt: skip
+
+        firsts = []
+        for group in meetings.values():
+            own = [
+                (weight(s, t[0]), (t[0], s, said if (said := _quote(s.candidate.text)[0])
+                                   in t[2] else t[2]))
+                for t in group for s in told if _holds(t[1], _span(s))
+            ]  # fmt: skip
+            firsts.append(
+                max(own, key=lambda w: w[0])[1] if own
+                else max(group, key=lambda t: weight(t[1], t[0]))
+            )  # fmt: skip
         picked = firsts if len(firsts) <= 3 else [firsts[0], firsts[-1]]
         joiner = " → "
     else:
@@ -940,6 +977,12 @@ def _widened(
 
 def _span(s: Scored) -> tuple[int, int, int]:
     return (s.hit.passage_id, s.candidate.start, s.candidate.end)
+
+
+def _holds(s: Scored, span: tuple[int, int, int]) -> bool:
+    """The sentence (or the wider quote it became) holds the span."""
+    c = s.candidate
+    return s.hit.passage_id == span[0] and c.start <= span[1] and span[2] <= c.end
 
 
 def _covers(a: Candidate, b: Candidate) -> bool:

@@ -62,9 +62,17 @@ TREND_WORDS = re.compile(
     r"deteriorat(?:e|ed|ing)|declin(?:e|ed|ing)|increas(?:e|ed|es|ing)|decreas(?:e|ed|ing)|"
     r"reduc(?:e|ed|ing)|rose|risen|fell|fallen|grow(?:n|ing)?|grew|evolv(?:e|ed|ing)|"
     r"progressed|over time|over the years|compared?|comparison|developed|shift(?:ed)?|"
-    r"moved?|any better|any worse|since|timeline|trajectory)\b",
+    r"moved?|any better|any worse|since|timeline|trajectory|"
+    # What became of something is its course over meetings: "What happened to the idea
+    # of postponing …", "How did the rise go from the draft budget to the decision?".
+    r"happened\s+(?:to|with)|(?:go|goes|gone|went|going)\s+from)\b",
     re.IGNORECASE,
 )
+REPORTED_BY = (9, 30)
+"""Month and day, in the year after a financial year, by which its outcome is reported:
+a span that ends with a financial year ("what it had reached by 2021-22") reaches the
+papers that state the year's outturn, presented in the half year after it (English
+councils publish draft accounts by 31 May and audited ones by 30 September)."""
 
 
 class DateSpan(BaseModel):
@@ -196,7 +204,7 @@ def _matches(question: str, latest: date | None) -> list[_Match]:
     for m in re.finditer(between, question, flags):
         ends = _range_ends(m.group(0))
         if ends:
-            add(m, ends[0], ends[1], True)
+            add(m, ends[0], _reported(_outer_points(m.group(0))[-1], ends[1]), True)
 
     # "over the last 3 years", "in the past two years", "the last 18 months"
     last = (
@@ -236,7 +244,11 @@ def _matches(question: str, latest: date | None) -> list[_Match]:
         point = _point(m.group(1))
         if point:
             word = m.group(0).split()[0].lower()
-            end = point[1] if word in ("until", "up", "by") else day_before(point[0])
+            end = (
+                _reported(m.group(1), point[1])
+                if word in ("until", "up", "by")
+                else day_before(point[0])
+            )
             add(m, None, end, False)
 
     # A bare point: "in September 2018", "in 2022", "summer 2022".
@@ -247,6 +259,15 @@ def _matches(question: str, latest: date | None) -> list[_Match]:
         if point and not re.search(r"\bAct\s*$", question[: m.start(1)]):
             add(m, point[0], point[1], False, point=True)
     return found
+
+
+def _reported(side: str, end: date) -> date:
+    """A span's end, moved on to `REPORTED_BY` when its last side is a financial year:
+    a year's outcome is stated in the papers after it, not in those of its last month."""
+    if not _FINANCIAL_YEAR.fullmatch(side.strip()):
+        return end
+    month, day = REPORTED_BY
+    return max(end, date(end.year, month, day))
 
 
 def _outer_points(text: str) -> list[str]:

@@ -53,8 +53,10 @@ def test_spans(question: str, start: date | None, end: date | None, trend: bool)
         ("How has fly-tipping changed over the past decade?", date(2012, 9, 30), LATEST),
         # A range wins over the bare year its preposition makes longer.
         ("How did it change during 2018-2022?", date(2018, 1, 1), date(2022, 12, 31)),
+        # A span ending with a financial year runs on to the half year in which that
+        # year's outcome is reported (`REPORTED_BY`).
         ("How did it change between 2018/19 and 2021/22?", date(2018, 4, 1),
-         date(2022, 3, 31)),
+         date(2022, 9, 30)),
         ("What was the vacancy rate in 2018 and 2022?", date(2018, 1, 1), date(2022, 12, 31)),
     ],
 )  # fmt: skip
@@ -89,6 +91,18 @@ def test_a_law_is_not_a_date() -> None:
 def test_trend_wording_without_dates() -> None:
     assert parse_question("How has the use of agency staff changed?", LATEST).trend
     assert parse_question("Has recruitment improved?", LATEST).trend
+
+
+def test_what_became_of_something_is_a_trend() -> None:
+    """Questions on "what happened to" something or how it "went from" one state to
+    another ask for its course over meetings."""
+    assert parse_question("What happened to the idea of postponing the elections?").trend
+    assert parse_question("What has happened with the safeguarding hub since 2018?").trend
+    assert parse_question(
+        "How did the council tax rise go from the draft budget to the final decision?"
+    ).trend
+    assert not parse_question("What happened at the meeting on 21 November 2018?").trend
+    assert not parse_question("Where did the money go?").trend
 
 
 def test_relative_spans_need_a_corpus_date() -> None:
@@ -131,3 +145,30 @@ def test_an_iso_date_is_not_a_financial_year() -> None:
     intent = parse_question("What was said on 2018-11-21 about caseloads?", LATEST)
     assert intent.topic == "What was said about caseloads?"
     assert intent.span is not None and intent.span.start == date(2018, 11, 21)
+
+
+@pytest.mark.parametrize(
+    ("question", "end"),
+    [
+        ("Compare the agency rate aimed for in 2018 with what it had reached by 2021-22.",
+         date(2022, 9, 30)),
+        ("How did spending change from 2018-19 to 2021-22?", date(2022, 9, 30)),
+        ("What was reported until 2019?", date(2019, 12, 31)),
+        ("How did spending change between 2018 and March 2022?", date(2022, 3, 31)),
+    ],
+)  # fmt: skip
+def test_a_financial_years_end_reaches_its_report(question: str, end: date) -> None:
+    """The agency rate "reached by 2021-22" is stated in the report of July 2022, after the
+    year: a span whose last side is a financial year ends at 30 September after it; a
+    calendar year or month ends where it ends."""
+    intent = parse_question(question, LATEST)
+    assert intent.span is not None
+    assert intent.span.end == end
+
+
+def test_a_financial_year_alone_is_still_its_own_twelve_months() -> None:
+    """The bare year a figure is for ("spent in 2021-22") is not a span's end: it still
+    boosts that year's papers only."""
+    intent = parse_question("What was spent on agency staff in 2021-22?", LATEST)
+    assert intent.span is not None
+    assert (intent.span.start, intent.span.end) == (date(2021, 4, 1), date(2022, 3, 31))

@@ -104,6 +104,40 @@ def test_since_the_end_of_a_year_reaches_the_latest_meeting(seed_engine: Archive
     assert {date(2018, 11, 21), date(2022, 7, 14)} <= meetings, meetings
 
 
+def test_a_span_ending_with_a_financial_year_reaches_the_report_after_it(
+    seed_engine: Archive,
+) -> None:
+    """The level "reached by 2021-22" is stated in the July 2022 report (33.3% agency
+    social workers against "circa 20% achieved by the end of summer 2021"): read as
+    ending on 31 March 2022 (round 9), the timeline kept only meetings inside the span
+    and never quoted it."""
+    meetings = _cited_meetings(
+        seed_engine,
+        "Compare the level of agency social workers the council aimed for in 2018 with what"
+        " it had actually reached by 2021-22.",
+    )
+    assert {date(2018, 11, 21), date(2022, 7, 14)} <= meetings, meetings
+
+
+def test_a_timeline_of_few_meetings_quotes_more_than_one_sentence_each(
+    seed_engine: Archive,
+) -> None:
+    """Two meetings speak to the ASYE intake; a timeline of six sentences gave each one
+    (round 9), the 2022 report's "35 newly qualified social workers start …" and not its
+    sentence on the agency rate beside it. Room left under the limit is filled with the
+    kept meetings' next sentences above the timeline's floor."""
+    answer = seed_engine.reader().ask(
+        SearchRequest(
+            "How has the intake of newly qualified (ASYE) social workers developed between"
+            " 2018 and 2022?",
+            8,
+        )
+    )
+    meetings = {c.citation.meeting_date for c in answer.citations}
+    assert len(answer.timeline) == len(meetings) < len(answer.citations), answer.text
+    assert any("35 newly qualified social workers" in c.quote for c in answer.citations)
+
+
 def test_an_end_meeting_is_quoted_by_its_passage_on_the_topic(seed_engine: Archive) -> None:
     """A trend's end meeting is quoted by the sentence that states the topic there, even
     when that sentence's passage ranked below the hits the answer was asked for: with
