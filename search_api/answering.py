@@ -59,7 +59,7 @@ from .sentences import (
     score_candidates,
     term_weights,
 )
-from .temporal import _FINANCIAL_YEAR, DateSpan, TemporalIntent
+from .temporal import DateSpan, TemporalIntent
 
 __all__ = [
     "Answer",
@@ -682,21 +682,14 @@ def _within(scored: list[Scored], span: DateSpan | None, ranks: int = POOL_RANKS
     meeting") when any of them in the `ranks` top passages the answer draws on speaks to
     the topic; else all of them. The search only boosts passages in the span, so others
     may still outrank them (a question asking for several things draws on
-    `MANY_POOL_RANKS`: its span's meeting counts there too)."""
-    if span is None or _names_a_budget_year(span):
+    `MANY_POOL_RANKS`: its span's meeting counts there too). A span of financial years
+    does not choose the meetings: a year's grant or budget is reported in the months
+    before it begins (the search still favours passages inside it)."""
+    if span is None or span.names_financial_years():
         return scored
     inside = [s for s in scored if _in_span(s, span)]
     speaks = any(s.coverage > 0 and s.candidate.rank < ranks for s in inside)
     return inside if speaks else scored
-
-
-def _names_a_budget_year(span: DateSpan) -> bool:
-    """The question's dates are only financial years or a plan's period ("for 2025-26",
-    "the 2025-35 programme"): what a figure is *for*, not when it was said. A year's
-    grant or budget is reported in the months before it begins, so such a span does not
-    choose the answer's meetings (the search still favours passages inside it)."""
-    parts = [p for p in span.text.split("; ") if p]
-    return bool(parts) and all(_FINANCIAL_YEAR.search(p) for p in parts)
 
 
 def _in_span(s: Scored, span: DateSpan) -> bool:

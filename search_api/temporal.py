@@ -90,6 +90,12 @@ class DateSpan(BaseModel):
             return False
         return not (self.end is not None and value > self.end)
 
+    def names_financial_years(self) -> bool:
+        """The question's dates are only financial years or a plan's period ("for
+        2025-26", "the 2025-35 programme"): what a figure is *for*, not when it was said."""
+        parts = [p for p in self.text.split("; ") if p]
+        return bool(parts) and all(_FINANCIAL_YEAR.search(p) for p in parts)
+
     def distance_days(self, value: date | None) -> int | None:
         """Days from the span to a date (0 inside); None for an undated passage."""
         if value is None:
