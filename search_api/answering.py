@@ -302,6 +302,7 @@ class AnswerBuilder:
         if not self.policy.supported(support or features):
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         sentences = [s for s in scored if not s.candidate.items]
+        told: list[Scored] = []  # what a trend's timeline tells, before what fills its room
         if intent.trend:
             limit = timeline_limit or self.tuning.timeline_limit
             told, room = self._timeline(sentences, cosines, limit, intent.span, aspects, beyond)
@@ -330,7 +331,6 @@ class AnswerBuilder:
         chosen = _with_antecedents(chosen)
         if not chosen:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
-        told = told if intent.trend else []
         return self._compose(chosen, precisions, aspects, features, follows, told)
 
     # -- picking sentences ---------------------------------------------------------------
