@@ -46,6 +46,18 @@ same model serves the five seeds and an archive of thousands of passages):
   missing too, above all from a small archive, which is why the round-4 share of absent
   words moved with size; weighted by saliency they count little. Measured (one batched
   encode, `term_saliency`) only when some word is absent: otherwise it is 0 for free.
+* ``unsaid_salience`` (round 10): ``absent_salience`` less the absent words the archive
+  says in other words. The evaluators' questions are paraphrases: "why social workers
+  *quit*" is answered by passages on leaving and turnover. An absent term counts only
+  when it is no compound of two words the archive holds (`split_compound`) and leaving
+  it out of the question does not lower the best cosine with the top passages: a word
+  the passages speak to pulls the question toward them, a topic they lack pulls it
+  away ("graffiti" from passages about Kingston town centre). The shortened copies of
+  the saliency encode are compared with the passages' stored vectors: no encode more;
+* ``apart_salience`` (round 10): the saliency on pairs of adjacent question words
+  ("park and ride", "polling stations") whose terms the archive holds, yet never
+  within `PHRASE_WINDOW` words of each other in the evidence: every word is there, the
+  thing they name together is not.
 
 Signals that did move with the archive were dropped (eval/README.md, "Abstention"): the
 share of the question's words the archive never holds and the rarity of the rarest word
@@ -72,21 +84,25 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from indexer.models import Hit
-from indexer.text import ANALYZER, split_sentences
+from indexer.text import ANALYZER, split_compound, split_sentences
 
 __all__ = [
     "ABSENT_SALIENT",
     "AbstentionModel",
     "MODEL",
     "MODEL_PENALTY",
+    "PHRASE_WINDOW",
     "ROUND4_MODEL",
     "SALIENT",
     "SALIENT_MODEL",
+    "Saliency",
     "SupportFeatures",
     "absent_salience",
+    "apart_salience",
     "cosine_standing",
     "coverage",
     "held",
+    "question_pairs",
     "salient_coverage",
     "specific_coverage",
     "support_features",
@@ -110,9 +126,13 @@ class SupportFeatures:
     salient_coverage: float = 0.0
     salient_sentence_coverage: float = 0.0
     absent_salience: float = 0.0
+    unsaid_salience: float = 0.0
+    apart_salience: float = 0.0
     terms: tuple[str, ...] = ()
     saliency: tuple[float, ...] = ()
     """Each of `terms`' saliency (empty when it was not measured)."""
+    pull: tuple[float, ...] = ()
+    """Each of `terms`' `Saliency.pull` (empty when not measured), for diagnosis."""
 
     def as_dict(self) -> dict[str, object]:
         """The signals as plain values (the fitting script reads these)."""
@@ -199,12 +219,28 @@ Encode = Callable[[Sequence[str]], np.ndarray]
 _TOKEN_WORDS = re.compile(r"[^\W_]+")
 
 
-def term_saliency(topic: str, terms: Sequence[str], encode: Encode | None) -> dict[str, float]:
+class Saliency(dict[str, float]):
+    """Each term's saliency, and (`pull`, round 10) how much nearer the question comes to
+    the top passages when the term is left out: the best cosine of the shortened copy
+    less the whole question's, over the passages' vectors (> 0: the term pulls the
+    question away from what the archive returned). Empty when no vectors were given."""
+
+    def __init__(self, weights: Mapping[str, float], pull: Mapping[str, float] | None = None):
+        super().__init__(weights)
+        self.pull: dict[str, float] = dict(pull or {})
+
+
+def term_saliency(
+    topic: str, terms: Sequence[str], encode: Encode | None,
+    toward: Callable[[], np.ndarray | None] | None = None,
+) -> Saliency:  # fmt: skip
     """How far the topic's vector moves (1 − cosine) when each term's words are left out
     of it: one batched encode of the topic and its `len(terms)` shortened copies. A
-    question's single term, or no encoder, weighs 1 (nothing to compare it with)."""
+    question's single term, or no encoder, weighs 1 (nothing to compare it with).
+    `toward` gives the top passages' stored vectors (unit rows), against which the same
+    copies measure each term's `Saliency.pull` (no encode more)."""
     if encode is None or len(terms) < 2:
-        return dict.fromkeys(terms, 1.0)
+        return Saliency(dict.fromkeys(terms, 1.0))
     tokens = topic.split()
     token_terms = [
         {ANALYZER.term(w) for w in _TOKEN_WORDS.findall(tok.lower()) if len(w) >= 3}
@@ -217,7 +253,12 @@ def term_saliency(topic: str, terms: Sequence[str], encode: Encode | None) -> di
     vectors = np.asarray(encode(texts), dtype=np.float32)
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     moved = 1.0 - vectors[1:] @ vectors[0]
-    return {t: max(float(m), 0.0) for t, m in zip(terms, moved, strict=True)}
+    passages = toward() if toward is not None else None
+    pull: dict[str, float] = {}
+    if passages is not None and len(passages):
+        cos = vectors @ passages.T
+        pull = dict(zip(terms, (cos[1:].max(axis=1) - cos[0].max()).tolist(), strict=True))
+    return Saliency({t: max(float(m), 0.0) for t, m in zip(terms, moved, strict=True)}, pull)
 
 
 def salient_coverage(
@@ -254,24 +295,89 @@ def salient_coverage(
     return min(best, 1.0)
 
 
+class _Known:
+    """The terms the archive holds, as a container (`split_compound` asks it)."""
+
+    def __init__(self, idf: Rarity) -> None:
+        self.idf, self.never = idf, idf(ABSENT)
+
+    def __contains__(self, term: object) -> bool:
+        return isinstance(term, str) and self.idf(term) < self.never
+
+
 def absent_salience(
-    terms: Sequence[str], idf: Rarity | None, saliency: Callable[[], Mapping[str, float]]
-) -> float:
+    terms: Sequence[str], idf: Rarity | None, saliency: Callable[[], Mapping[str, float]],
+    unsaid: bool = False,
+) -> float:  # fmt: skip
     """The share of the terms' saliency on terms the archive never holds (their IDF is
     that of `ABSENT`): 0 without an `idf` or without such a term, which costs no encode
     (`saliency` is called only when some term is absent). Saliencies all 0 weigh the
-    terms alike."""
+    terms alike. With `unsaid` (``unsaid_salience``, round 10) a term the archive holds
+    as two words ("caseload": case, load) is not absent, nor one the top passages say
+    in other words: leaving it out brings the question no nearer to them
+    (`Saliency.pull` < 0; without a measured pull, absent is absent)."""
     if idf is None or not terms:
         return 0.0
-    never = idf(ABSENT)
-    missing = [t for t in terms if idf(t) >= never]
+    known = _Known(idf)
+    missing = [t for t in terms if t not in known]
+    if unsaid:
+        missing = [t for t in missing if split_compound(t, ANALYZER.term, known) is None]
     if not missing:
         return 0.0
     weights = saliency()
+    if unsaid:
+        pull = getattr(weights, "pull", {})
+        missing = [t for t in missing if pull.get(t, 0.0) >= 0.0]
     total = sum(weights.get(t, 0.0) for t in terms)
     if total <= 0:
         return len(missing) / len(terms)
     return min(sum(weights.get(t, 0.0) for t in missing) / total, 1.0)
+
+
+PHRASE_WINDOW = 3
+"""Word positions within which two adjacent question words count as standing together
+in a passage ("park and ride": 2; "chair of the board": 3). Set, not tuned (round 10)."""
+
+
+def question_pairs(topic: str, terms: Collection[str]) -> list[tuple[str, str]]:
+    """Adjacent content words of the topic (at most one stopword between) whose terms are
+    both the question's: the phrases it may name ("park and ride", "youth parliament")."""
+    words = ANALYZER.terms(topic)
+    out = []
+    for i, a in enumerate(words):
+        nxt = next((j for j in range(i + 1, min(i + 3, len(words))) if words[j]), None)
+        b = words[nxt] if nxt is not None else None
+        if a and b and a in terms and b in terms and a != b and (a, b) not in out:
+            out.append((a, b))
+    return out
+
+
+def _together(a: str, b: str, words: Sequence[str | None]) -> bool:
+    at = [i for i, w in enumerate(words) if w and held(a, {w})]
+    bt = [i for i, w in enumerate(words) if w and held(b, {w})]
+    return any(abs(i - j) <= PHRASE_WINDOW for i in at for j in bt)
+
+
+def apart_salience(
+    topic: str, saliency: Mapping[str, float], hits: Sequence[Hit], idf: Rarity | None
+) -> float:
+    """The share of the question's saliency on pairs of adjacent question words
+    (`question_pairs`) whose terms the archive holds, standing within `PHRASE_WINDOW`
+    words of each other in no passage of `hits` nor its item title; a pair weighs its
+    lesser term's saliency. 0 without an `idf` (nothing says the words are held) or
+    without such a pair."""
+    if idf is None or not saliency:
+        return 0.0
+    total = sum(saliency.values())
+    known = _Known(idf)
+    pairs = [(a, b) for a, b in question_pairs(topic, saliency) if a in known and b in known]
+    if not pairs:
+        return 0.0
+    texts = [ANALYZER.terms(t) for h in hits for t in (h.citation.item_title or "", h.text)]
+    apart = [p for p in pairs if not any(_together(*p, words) for words in texts)]
+    if total <= 0:
+        return min(len(apart) / len(saliency), 1.0)
+    return min(sum(min(saliency[a], saliency[b]) for a, b in apart) / total, 1.0)
 
 
 def cosine_standing(cosines: Mapping[int, float], pool: int = Z_POOL) -> float:
@@ -296,6 +402,7 @@ def support_features(
     saliency: Callable[[], Mapping[str, float]] | None = None,
     listed: Collection[str] = (),
     salient: bool = True,
+    topic: str = "",
 ) -> SupportFeatures:
     """The signals of support for a question's content `terms` from its search results
     (a question without content words has no support: its coverage is 0); `idf` weighs
@@ -308,13 +415,16 @@ def support_features(
     measured (0) and `saliency` serves ``absent_salience`` alone (round 9), which needs
     it only for a question with a word the archive never holds. The saliency is computed
     at most once. ``sentence_coverage`` is left at 0 for the answer builder, which
-    scores sentences."""
+    scores sentences. The round-10 signals ride on the same encode: ``unsaid_salience``
+    asks for it as ``absent_salience`` does, ``apart_salience`` (pairs of `topic`'s
+    words) weighs by it when it was made, else alike."""
     top = hits[:top_n]
     alike: Mapping[str, float] = dict.fromkeys(terms, 1.0)
     first = max(cosines.items(), key=lambda kv: kv[1], default=None)
     agrees = first is not None and any(h.passage_id == first[0] for h in top)
-    salient_share = sentence_salient = absent = 0.0
+    salient_share = sentence_salient = absent = unsaid = apart = 0.0
     weights: tuple[float, ...] = ()
+    pull: tuple[float, ...] = ()
     measured: list[Mapping[str, float]] = []
 
     def sal_once() -> Mapping[str, float]:
@@ -331,8 +441,12 @@ def support_features(
                 sentence_salient = salient_coverage(sal, top, sentences=True, optional=listed)
             salient_share = salient_coverage(sal, top, optional=listed)
         absent = absent_salience(terms, idf, sal_once)
+        unsaid = absent_salience(terms, idf, sal_once, unsaid=True)
+        apart = apart_salience(topic, measured[0] if measured else alike, hits, idf)
         if measured:
             weights = tuple(round(measured[0].get(t, 0.0), 4) for t in terms)
+            pulls = getattr(measured[0], "pull", {})
+            pull = tuple(round(pulls[t], 4) for t in terms if t in pulls)
     return SupportFeatures(
         top_cosine=round(first[1] if first else 0.0, 4),
         # Plain coverage is the salient share with every term weighing alike.
@@ -343,8 +457,11 @@ def support_features(
         salient_coverage=round(salient_share, 4),
         salient_sentence_coverage=round(sentence_salient, 4),
         absent_salience=round(absent, 4),
+        unsaid_salience=round(unsaid, 4),
+        apart_salience=round(apart, 4),
         terms=tuple(terms),
         saliency=weights,
+        pull=pull,
     )
 
 
@@ -358,6 +475,8 @@ FEATURES = (
     "salient_coverage",
     "salient_sentence_coverage",
     "absent_salience",
+    "unsaid_salience",
+    "apart_salience",
 )
 """The signals the model weighs, in the order of its weights."""
 
@@ -405,13 +524,13 @@ class AbstentionModel:
 SALIENT = ("salient_coverage", "salient_sentence_coverage")
 """The signals that need the saliency encode (`term_saliency`) for most questions."""
 
-ABSENT_SALIENT = ("absent_salience",)
-"""The signal that needs the saliency encode only for a question with a word the archive
-never holds (round 9)."""
+ABSENT_SALIENT = ("absent_salience", "unsaid_salience")
+"""The signals that need the saliency encode only for a question with a word the archive
+never holds (round 9, round 10)."""
 
 SALIENT_MODEL = AbstentionModel(
     intercept=-6.683,
-    weights=(1.410, 2.534, 1.379, 1.433, 0.606, 0.595, 2.486, 1.623, 0.0),
+    weights=(1.410, 2.534, 1.379, 1.433, 0.606, 0.595, 2.486, 1.623, 0.0, 0.0, 0.0),
     partial_cosine=0.31,
 )
 """What `python -m eval.fit_abstention` fitted in round 6, NOT served (`MODEL` is): on
@@ -431,7 +550,7 @@ ones, are what it refuses out of fold), so this stays unserved ("Abstention, rou
 
 ROUND4_MODEL = AbstentionModel(
     intercept=-4.310,
-    weights=(2.060, 3.793, 2.517, 1.171, 0.0, 0.0, 0.0, 0.0, 0.0),
+    weights=(2.060, 3.793, 2.517, 1.171, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
     partial_cosine=0.32,
 )
 """Served from round 4 to round 8, kept for comparison: round 4's four signals (penalty
@@ -440,7 +559,7 @@ scored out of fold, replaced it (`MODEL`)."""
 
 MODEL = AbstentionModel(
     intercept=-6.457,
-    weights=(3.813, 2.285, 0.775, 0.808, -0.068, 0.0, 4.531, 0.0, -1.825),
+    weights=(3.813, 2.285, 0.775, 0.808, -0.068, 0.0, 4.531, 0.0, -1.825, 0.0, 0.0),
     partial_cosine=0.34,
 )
 """Served. Fitted by `python -m eval.fit_abstention` (round 9, refitted by the lead after

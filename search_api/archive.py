@@ -189,7 +189,8 @@ class Reader:
         self.settings = settings
         lexical = snapshot.retriever.lexical_index
         self.answers = AnswerBuilder(
-            settings.answers, idf=_idf_of(lexical), encode=embedder.encode
+            settings.answers, idf=_idf_of(lexical), encode=embedder.encode,
+            vectors=snapshot.retriever.vectors.vectors_of,
         )
         self._store = snapshot.store
 
