@@ -352,10 +352,13 @@ def question_pairs(topic: str, terms: Collection[str]) -> list[tuple[str, str]]:
     return out
 
 
-def _together(a: str, b: str, words: Sequence[str | None]) -> bool:
-    at = [i for i, w in enumerate(words) if w and held(a, {w})]
-    bt = [i for i, w in enumerate(words) if w and held(b, {w})]
-    return any(abs(i - j) <= PHRASE_WINDOW for i in at for j in bt)
+def _places(text: str, terms: Collection[str]) -> dict[str, list[int]]:
+    """Where in the text each term (or a form of it, `held`) stands, by word position."""
+    at: dict[str, list[int]] = {}
+    for i, w in enumerate(ANALYZER.terms(text)):
+        if w:
+            at.setdefault(w, []).append(i)
+    return {t: [i for w, pos in at.items() if held(t, {w}) for i in pos] for t in terms}
 
 
 def apart_salience(
@@ -373,8 +376,12 @@ def apart_salience(
     pairs = [(a, b) for a, b in question_pairs(topic, saliency) if a in known and b in known]
     if not pairs:
         return 0.0
-    texts = [ANALYZER.terms(t) for h in hits for t in (h.citation.item_title or "", h.text)]
-    apart = [p for p in pairs if not any(_together(*p, words) for words in texts)]
+    terms = {t for pair in pairs for t in pair}
+    places = [_places(t, terms) for h in hits for t in (h.citation.item_title or "", h.text)]
+    apart = [
+        (a, b) for a, b in pairs
+        if not any(abs(i - j) <= PHRASE_WINDOW for at in places for i in at[a] for j in at[b])
+    ]  # fmt: skip
     if total <= 0:
         return min(len(apart) / len(saliency), 1.0)
     return min(sum(min(saliency[a], saliency[b]) for a, b in apart) / total, 1.0)
