@@ -119,16 +119,6 @@ class VectorIndex:
         if len(id_array):
             self.index.remove_ids(id_array)
 
-    def vectors_of(self, ids: Iterable[int]) -> np.ndarray | None:
-        """The stored vectors of these passages, one row each, for comparing other texts
-        with them without encoding the passages again; None when the index cannot give
-        them back (an unknown id, or an inverted file without a direct map)."""
-        try:
-            rows = [self.index.reconstruct(int(i)) for i in ids]
-        except RuntimeError:
-            return None
-        return np.asarray(rows, dtype=np.float32).reshape(len(rows), self.dim)
-
     def search(
         self, query: np.ndarray, k: int, allowed: np.ndarray | None = None
     ) -> list[tuple[int, float]]:

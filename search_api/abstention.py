@@ -46,14 +46,6 @@ same model serves the five seeds and an archive of thousands of passages):
   missing too, above all from a small archive, which is why the round-4 share of absent
   words moved with size; weighted by saliency they count little. Measured (one batched
   encode, `term_saliency`) only when some word is absent: otherwise it is 0 for free.
-* ``unsaid_salience`` (round 10): ``absent_salience`` less the absent words the archive
-  says in other words. The evaluators' questions are paraphrases: "why social workers
-  *quit*" is answered by passages on leaving and turnover. An absent term counts only
-  when it is no compound of two words the archive holds (`split_compound`) and leaving
-  it out of the question does not lower the best cosine with the top passages: a word
-  the passages speak to pulls the question toward them, a topic they lack pulls it
-  away ("graffiti" from passages about Kingston town centre). The shortened copies of
-  the saliency encode are compared with the passages' stored vectors: no encode more;
 * ``apart_salience`` (round 10): the saliency on pairs of adjacent question words
   ("park and ride", "polling stations") whose terms the archive holds, yet never
   within `PHRASE_WINDOW` words of each other in the evidence: every word is there, the
@@ -84,7 +76,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from indexer.models import Hit
-from indexer.text import ANALYZER, split_compound, split_sentences
+from indexer.text import ANALYZER, split_sentences
 
 __all__ = [
     "ABSENT_SALIENT",
@@ -93,9 +85,9 @@ __all__ = [
     "MODEL_PENALTY",
     "PHRASE_WINDOW",
     "ROUND4_MODEL",
+    "ROUND9_MODEL",
     "SALIENT",
     "SALIENT_MODEL",
-    "Saliency",
     "SupportFeatures",
     "absent_salience",
     "apart_salience",
@@ -126,13 +118,10 @@ class SupportFeatures:
     salient_coverage: float = 0.0
     salient_sentence_coverage: float = 0.0
     absent_salience: float = 0.0
-    unsaid_salience: float = 0.0
     apart_salience: float = 0.0
     terms: tuple[str, ...] = ()
     saliency: tuple[float, ...] = ()
     """Each of `terms`' saliency (empty when it was not measured)."""
-    pull: tuple[float, ...] = ()
-    """Each of `terms`' `Saliency.pull` (empty when not measured), for diagnosis."""
 
     def as_dict(self) -> dict[str, object]:
         """The signals as plain values (the fitting script reads these)."""
@@ -219,28 +208,12 @@ Encode = Callable[[Sequence[str]], np.ndarray]
 _TOKEN_WORDS = re.compile(r"[^\W_]+")
 
 
-class Saliency(dict[str, float]):
-    """Each term's saliency, and (`pull`, round 10) how much nearer the question comes to
-    the top passages when the term is left out: the best cosine of the shortened copy
-    less the whole question's, over the passages' vectors (> 0: the term pulls the
-    question away from what the archive returned). Empty when no vectors were given."""
-
-    def __init__(self, weights: Mapping[str, float], pull: Mapping[str, float] | None = None):
-        super().__init__(weights)
-        self.pull: dict[str, float] = dict(pull or {})
-
-
-def term_saliency(
-    topic: str, terms: Sequence[str], encode: Encode | None,
-    toward: Callable[[], np.ndarray | None] | None = None,
-) -> Saliency:  # fmt: skip
+def term_saliency(topic: str, terms: Sequence[str], encode: Encode | None) -> dict[str, float]:
     """How far the topic's vector moves (1 − cosine) when each term's words are left out
     of it: one batched encode of the topic and its `len(terms)` shortened copies. A
-    question's single term, or no encoder, weighs 1 (nothing to compare it with).
-    `toward` gives the top passages' stored vectors (unit rows), against which the same
-    copies measure each term's `Saliency.pull` (no encode more)."""
+    question's single term, or no encoder, weighs 1 (nothing to compare it with)."""
     if encode is None or len(terms) < 2:
-        return Saliency(dict.fromkeys(terms, 1.0))
+        return dict.fromkeys(terms, 1.0)
     tokens = topic.split()
     token_terms = [
         {ANALYZER.term(w) for w in _TOKEN_WORDS.findall(tok.lower()) if len(w) >= 3}
@@ -253,12 +226,7 @@ def term_saliency(
     vectors = np.asarray(encode(texts), dtype=np.float32)
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     moved = 1.0 - vectors[1:] @ vectors[0]
-    passages = toward() if toward is not None else None
-    pull: dict[str, float] = {}
-    if passages is not None and len(passages):
-        cos = vectors @ passages.T
-        pull = dict(zip(terms, (cos[1:].max(axis=1) - cos[0].max()).tolist(), strict=True))
-    return Saliency({t: max(float(m), 0.0) for t, m in zip(terms, moved, strict=True)}, pull)
+    return {t: max(float(m), 0.0) for t, m in zip(terms, moved, strict=True)}
 
 
 def salient_coverage(
@@ -296,7 +264,7 @@ def salient_coverage(
 
 
 class _Known:
-    """The terms the archive holds, as a container (`split_compound` asks it)."""
+    """The terms the archive holds (a term no passage holds has `ABSENT`'s IDF)."""
 
     def __init__(self, idf: Rarity) -> None:
         self.idf, self.never = idf, idf(ABSENT)
@@ -306,28 +274,18 @@ class _Known:
 
 
 def absent_salience(
-    terms: Sequence[str], idf: Rarity | None, saliency: Callable[[], Mapping[str, float]],
-    unsaid: bool = False,
-) -> float:  # fmt: skip
+    terms: Sequence[str], idf: Rarity | None, saliency: Callable[[], Mapping[str, float]]
+) -> float:
     """The share of the terms' saliency on terms the archive never holds (their IDF is
     that of `ABSENT`): 0 without an `idf` or without such a term, which costs no encode
     (`saliency` is called only when some term is absent). Saliencies all 0 weigh the
-    terms alike. With `unsaid` (``unsaid_salience``, round 10) a term the archive holds
-    as two words ("caseload": case, load) is not absent, nor one the top passages say
-    in other words: leaving it out brings the question no nearer to them
-    (`Saliency.pull` < 0; without a measured pull, absent is absent)."""
+    terms alike."""
     if idf is None or not terms:
         return 0.0
-    known = _Known(idf)
-    missing = [t for t in terms if t not in known]
-    if unsaid:
-        missing = [t for t in missing if split_compound(t, ANALYZER.term, known) is None]
+    missing = [t for t in terms if t not in _Known(idf)]
     if not missing:
         return 0.0
     weights = saliency()
-    if unsaid:
-        pull = getattr(weights, "pull", {})
-        missing = [t for t in missing if pull.get(t, 0.0) >= 0.0]
     total = sum(weights.get(t, 0.0) for t in terms)
     if total <= 0:
         return len(missing) / len(terms)
@@ -422,16 +380,14 @@ def support_features(
     measured (0) and `saliency` serves ``absent_salience`` alone (round 9), which needs
     it only for a question with a word the archive never holds. The saliency is computed
     at most once. ``sentence_coverage`` is left at 0 for the answer builder, which
-    scores sentences. The round-10 signals ride on the same encode: ``unsaid_salience``
-    asks for it as ``absent_salience`` does, ``apart_salience`` (pairs of `topic`'s
-    words) weighs by it when it was made, else alike."""
+    scores sentences. ``apart_salience`` (round 10: pairs of `topic`'s words) weighs by
+    the saliency when it was measured, else alike: it asks for no encode."""
     top = hits[:top_n]
     alike: Mapping[str, float] = dict.fromkeys(terms, 1.0)
     first = max(cosines.items(), key=lambda kv: kv[1], default=None)
     agrees = first is not None and any(h.passage_id == first[0] for h in top)
-    salient_share = sentence_salient = absent = unsaid = apart = 0.0
+    salient_share = sentence_salient = absent = apart = 0.0
     weights: tuple[float, ...] = ()
-    pull: tuple[float, ...] = ()
     measured: list[Mapping[str, float]] = []
 
     def sal_once() -> Mapping[str, float]:
@@ -448,12 +404,9 @@ def support_features(
                 sentence_salient = salient_coverage(sal, top, sentences=True, optional=listed)
             salient_share = salient_coverage(sal, top, optional=listed)
         absent = absent_salience(terms, idf, sal_once)
-        unsaid = absent_salience(terms, idf, sal_once, unsaid=True)
         apart = apart_salience(topic, measured[0] if measured else alike, hits, idf)
         if measured:
             weights = tuple(round(measured[0].get(t, 0.0), 4) for t in terms)
-            pulls = getattr(measured[0], "pull", {})
-            pull = tuple(round(pulls[t], 4) for t in terms if t in pulls)
     return SupportFeatures(
         top_cosine=round(first[1] if first else 0.0, 4),
         # Plain coverage is the salient share with every term weighing alike.
@@ -464,11 +417,9 @@ def support_features(
         salient_coverage=round(salient_share, 4),
         salient_sentence_coverage=round(sentence_salient, 4),
         absent_salience=round(absent, 4),
-        unsaid_salience=round(unsaid, 4),
         apart_salience=round(apart, 4),
         terms=tuple(terms),
         saliency=weights,
-        pull=pull,
     )
 
 
@@ -482,7 +433,6 @@ FEATURES = (
     "salient_coverage",
     "salient_sentence_coverage",
     "absent_salience",
-    "unsaid_salience",
     "apart_salience",
 )
 """The signals the model weighs, in the order of its weights."""
@@ -531,13 +481,13 @@ class AbstentionModel:
 SALIENT = ("salient_coverage", "salient_sentence_coverage")
 """The signals that need the saliency encode (`term_saliency`) for most questions."""
 
-ABSENT_SALIENT = ("absent_salience", "unsaid_salience")
-"""The signals that need the saliency encode only for a question with a word the archive
-never holds (round 9, round 10)."""
+ABSENT_SALIENT = ("absent_salience",)
+"""The signal that needs the saliency encode only for a question with a word the archive
+never holds (round 9)."""
 
 SALIENT_MODEL = AbstentionModel(
     intercept=-6.683,
-    weights=(1.410, 2.534, 1.379, 1.433, 0.606, 0.595, 2.486, 1.623, 0.0, 0.0, 0.0),
+    weights=(1.410, 2.534, 1.379, 1.433, 0.606, 0.595, 2.486, 1.623, 0.0, 0.0),
     partial_cosine=0.31,
 )
 """What `python -m eval.fit_abstention` fitted in round 6, NOT served (`MODEL` is): on
@@ -557,32 +507,40 @@ ones, are what it refuses out of fold), so this stays unserved ("Abstention, rou
 
 ROUND4_MODEL = AbstentionModel(
     intercept=-4.310,
-    weights=(2.060, 3.793, 2.517, 1.171, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
+    weights=(2.060, 3.793, 2.517, 1.171, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
     partial_cosine=0.32,
 )
 """Served from round 4 to round 8, kept for comparison: round 4's four signals (penalty
 1.0). Rounds 5 to 8 kept it by step 6's tie-break; round 9's step 6, with both forms
-scored out of fold, replaced it (`MODEL`)."""
+scored out of fold, replaced it (`ROUND9_MODEL`)."""
 
-MODEL = AbstentionModel(
+ROUND9_MODEL = AbstentionModel(
     intercept=-6.457,
-    weights=(3.813, 2.285, 0.775, 0.808, -0.068, 0.0, 4.531, 0.0, -1.825, 0.0, 0.0),
+    weights=(3.813, 2.285, 0.775, 0.808, -0.068, 0.0, 4.531, 0.0, -1.825, 0.0),
     partial_cosine=0.34,
 )
-"""Served. Fitted by `python -m eval.fit_abstention` (round 9, refitted by the lead after
-the round's merges) on every non-test question asked of three indexes (seeds + Kent +
-Kingston, the same with Kent's text converted from PDFs, and the seeds alone): the tune
-split of eval/questions and the older in-sample seed sets (eval/questions.jsonl, the
-shared dev set), 561 answerable and 306 unanswerable rows. Step 5 chose round 4's signals
-plus `specific_coverage`, `salient_coverage` and `absent_salience` at penalty 1.0; out of
-fold abstention 0.613 / 0.645 / 0.846 at false abstention 0.009 / 0.009 / 0.019 (large,
-converted, seeds) against the previous served form's 0.468 / 0.484 / 0.863, so step 6
-(both out of fold) replaced it. It weighs a salient signal, so `/ask` makes the saliency
-encode whenever no sentence holds every word. See eval/README.md ("Abstention, round
-9")."""
+"""Served in round 9 (the lead's refit after the round's merges, penalty 1.0), kept for
+comparison: round 4's signals plus `specific_coverage`, `salient_coverage` and
+`absent_salience`. Round 10's step 6 replaced it (`MODEL`)."""
 
-MODEL_PENALTY = 1.0
-"""The L2 penalty `MODEL` was fitted with (round 9). With the signals `MODEL` weighs, it
+MODEL = AbstentionModel(
+    intercept=-6.211,
+    weights=(6.537, 3.512, -1.302, 0.985, 0.0, 0.0, 4.170, 0.0, -4.802, -4.295),
+    partial_cosine=0.33,
+)
+"""Served. Fitted by `python -m eval.fit_abstention` (round 10) on every non-test question
+asked of three indexes (seeds + Kent + Kingston, the same with Kent's text converted
+from PDFs, and the seeds alone): the tune split of eval/questions and the older
+in-sample seed sets (eval/questions.jsonl, the shared dev set), 561 answerable and 306
+unanswerable rows. Step 5 chose round 4's signals plus `salient_coverage`,
+`absent_salience` and round 10's `apart_salience` at penalty 0.1; out of fold
+abstention 0.613 / 0.581 / 0.885 at false abstention 0.004 / 0.004 / 0.000 (large,
+converted, seeds) against the served form's 0.387 / 0.339 / 0.813 at 0.009 / 0.009 /
+0.028 on the same folds, so step 6 replaced round 9's model (`ROUND9_MODEL`). See
+eval/README.md ("Abstention, round 10")."""
+
+MODEL_PENALTY = 0.1
+"""The L2 penalty `MODEL` was fitted with (round 10). With the signals `MODEL` weighs, it
 is the served model's *form*, which `python -m eval.fit_abstention` puts through the same
 leave-one-group-out as every candidate (round 9's step 6: out-of-fold rates on both
 sides). Change it together with `MODEL`."""

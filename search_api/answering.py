@@ -24,8 +24,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-import numpy as np
-
 from indexer.models import Citation, DatePrecision, Hit, MeetingKey
 from indexer.settings import AnswerSettings
 from indexer.text import ANALYZER
@@ -34,7 +32,6 @@ from .abstention import (
     ABSENT_SALIENT,
     MODEL,
     SALIENT,
-    TOP_N,
     AbstentionModel,
     Encode,
     SupportFeatures,
@@ -225,8 +222,6 @@ class AnswerBuilder:
     salient signals or `measure_saliency` asks for them (`eval.answer_diagnose` does, so
     the fitting rows hold them whatever is served), or when the policy weighs
     ``absent_salience`` and the question has a word the archive never holds.
-    `vectors` gives passages' stored vectors by id (`VectorIndex.vectors_of`), which the
-    same encode is compared with (``unsaid_salience``, round 10).
     """
 
     def __init__(
@@ -235,12 +230,10 @@ class AnswerBuilder:
         idf: Callable[[str], float] | None = None,
         policy: AbstentionModel | None = None,
         encode: Encode | None = None,
-        vectors: Callable[[Sequence[int]], np.ndarray | None] | None = None,
     ) -> None:
         self.tuning = tuning
         self.idf = idf
         self.encode = encode
-        self.vectors = vectors
         self.measure_saliency = False
         self.policy = policy or dataclasses.replace(
             MODEL, min_cosine=tuning.min_cosine, min_coverage=tuning.min_coverage
@@ -261,14 +254,10 @@ class AnswerBuilder:
     ) -> SupportFeatures:  # fmt: skip
         salient = self.measure_saliency or self.policy.weighs(SALIENT)
 
-        def toward() -> np.ndarray | None:  # the top passages' stored vectors (round 10)
-            top = [h.passage_id for h in hits[:TOP_N]]
-            return self.vectors(top) if self.vectors is not None else None
-
         features = support_features(
             aspects.terms, hits, cosines, idf=self.idf,
             saliency=(
-                (lambda: term_saliency(topic, aspects.terms, self.encode, toward))
+                (lambda: term_saliency(topic, aspects.terms, self.encode))
                 if salient or self.policy.weighs(ABSENT_SALIENT) else None
             ),
             listed=aspects.listed, salient=salient, topic=topic,

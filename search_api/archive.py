@@ -189,8 +189,7 @@ class Reader:
         self.settings = settings
         lexical = snapshot.retriever.lexical_index
         self.answers = AnswerBuilder(
-            settings.answers, idf=_idf_of(lexical), encode=embedder.encode,
-            vectors=snapshot.retriever.vectors.vectors_of,
+            settings.answers, idf=_idf_of(lexical), encode=embedder.encode
         )
         self._store = snapshot.store
 

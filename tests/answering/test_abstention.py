@@ -20,11 +20,11 @@ from search_api.abstention import (
     FEATURES,
     MODEL,
     ROUND4_MODEL,
+    ROUND9_MODEL,
     SALIENT,
     SALIENT_MODEL,
     Z_SCALE,
     AbstentionModel,
-    Saliency,
     SupportFeatures,
     absent_salience,
     apart_salience,
@@ -367,57 +367,7 @@ def test_the_answer_builder_measures_absent_salience_only_when_a_word_is_absent(
     assert f.absent_salience == 0.0 and not encodes and f.saliency == ()
 
 
-
-# -- round 10: absent words the archive says otherwise; words held only apart --------------
-
-
-def test_an_absent_compound_of_held_words_is_not_unsaid(service: Reader) -> None:
-    # "teamwork" is in no seed passage, "team" and "work" are: the archive may write it
-    # as two words, so only plain absence counts it (and no encode is asked for).
-    idf = service.answers.idf
-    assert idf is not None and idf("teamwork") >= idf(ABSENT)
-    calls: list[int] = []
-
-    def weights() -> Saliency:
-        calls.append(1)
-        return Saliency({"teamwork": 1.0, "social": 1.0})
-
-    assert absent_salience(("teamwork", "social"), idf, weights) == pytest.approx(0.5)
-    calls.clear()
-    assert absent_salience(("teamwork", "social"), idf, weights, unsaid=True) == 0.0
-    assert not calls
-
-
-def test_an_absent_word_pulling_toward_the_passages_is_not_unsaid(service: Reader) -> None:
-    # A word the top passages speak to in other words brings the question nearer them
-    # (pull < 0); an absent topic pulls it away (pull > 0).
-    idf = service.answers.idf
-    assert idf is not None
-    said = Saliency({"graffiti": 1.0, "agenc": 1.0}, pull={"graffiti": -0.1, "agenc": 0.0})
-    unsaid = Saliency({"graffiti": 1.0, "agenc": 1.0}, pull={"graffiti": 0.1, "agenc": 0.0})
-    terms = ("graffiti", "agenc")
-    assert absent_salience(terms, idf, lambda: said) == pytest.approx(0.5)
-    assert absent_salience(terms, idf, lambda: said, unsaid=True) == 0.0
-    assert absent_salience(terms, idf, lambda: unsaid, unsaid=True) == pytest.approx(0.5)
-
-
-def test_the_saliency_encode_measures_each_words_pull_on_the_top_passages(
-    service: Reader, seed_engine: Archive
-) -> None:
-    question = "What is being done about graffiti in Gloucestershire?"
-    found = service.search(SearchRequest(question, 8))
-    vectors = service.snapshot.retriever.vectors
-    ids = [h.passage_id for h in found.hits[:5]]
-    terms = ("graffiti", "gloucestershir")
-    encode = seed_engine.embedder.encode
-    sal = term_saliency(question, terms, encode, lambda: vectors.vectors_of(ids))
-    # Gloucestershire is what the seed passages are about; graffiti is foreign to them.
-    assert sal.pull["graffiti"] > 0 > sal.pull["gloucestershir"]
-    assert term_saliency(question, terms, encode).pull == {}
-    # Served: recorded on the answer, with `unsaid_salience` counting graffiti alone.
-    f = service.ask(SearchRequest(question, 8)).features
-    assert f is not None and f.pull[0] > 0 > f.pull[1]
-    assert f.unsaid_salience == f.absent_salience > 0.5
+# -- round 10: the question's words are all held, but only apart ----------------------------
 
 
 def test_question_words_held_only_apart_are_seen(service: Reader) -> None:
@@ -447,3 +397,20 @@ def test_the_served_answer_records_words_held_apart(service: Reader) -> None:
     question = "What share of the workforce were agency social workers?"
     f = service.ask(SearchRequest(question, 8)).features
     assert f is not None and f.apart_salience == 0.0
+
+
+def test_the_served_model_refuses_a_question_whose_words_stand_only_apart(
+    service: Reader,
+) -> None:
+    # The seeds speak of placements and of recruitment, never of the two together: round
+    # 9's model (no `apart_salience`) answered from passages holding each word.
+    question = "How much did the placement recruitment cost?"
+    answer = service.ask(SearchRequest(question, 8))
+    f = answer.features
+    assert f is not None and f.apart_salience > 0.3 and f.absent_salience == 0.0
+    assert answer.abstained and not MODEL.supported(f)
+    assert ROUND9_MODEL.supported(f)
+    # Everything else alike, words held apart lower the served margin.
+    together = dataclasses.replace(f, apart_salience=0.0)
+    assert MODEL.margin(f) < MODEL.margin(together)
+    assert ROUND9_MODEL.margin(f) == ROUND9_MODEL.margin(together)

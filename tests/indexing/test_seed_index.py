@@ -96,16 +96,3 @@ def test_lexical_search_finds_exact_figures(seed_engine: Archive) -> None:
     hits = search(seed_engine, "£6.4 million overspend", k=3, mode="lexical")
     assert any("overspend position of £6.4 million" in h.text for h in hits)
     assert any("overspend" in w.lower() for w in hits[0].highlights)
-
-
-def test_stored_passage_vectors_are_given_back_by_id(seed_engine: Archive) -> None:
-    # Abstention compares the question's shortened copies with the top passages'
-    # stored vectors (round 10) instead of encoding the passages again.
-    reader = seed_engine.reader()
-    vectors = reader.snapshot.retriever.vectors
-    query = seed_engine.embedder.encode(["agency social workers"])[0]
-    found = vectors.search(query, 3)
-    stored = vectors.vectors_of([pid for pid, _ in found])
-    assert stored is not None and stored.shape == (3, vectors.dim)
-    assert stored @ query == pytest.approx([cos for _, cos in found], abs=1e-5)
-    assert vectors.vectors_of([10**12]) is None  # no such passage
