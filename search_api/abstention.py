@@ -386,7 +386,7 @@ def support_features(
     alike: Mapping[str, float] = dict.fromkeys(terms, 1.0)
     first = max(cosines.items(), key=lambda kv: kv[1], default=None)
     agrees = first is not None and any(h.passage_id == first[0] for h in top)
-    salient_share = sentence_salient = absent = apart = 0.0
+    salient_share = sentence_salient = absent = 0.0
     weights: tuple[float, ...] = ()
     measured: list[Mapping[str, float]] = []
 
@@ -404,9 +404,9 @@ def support_features(
                 sentence_salient = salient_coverage(sal, top, sentences=True, optional=listed)
             salient_share = salient_coverage(sal, top, optional=listed)
         absent = absent_salience(terms, idf, sal_once)
-        apart = apart_salience(topic, measured[0] if measured else alike, hits, idf)
         if measured:
             weights = tuple(round(measured[0].get(t, 0.0), 4) for t in terms)
+    apart = apart_salience(topic, measured[0] if measured else alike, hits, idf)
     return SupportFeatures(
         top_cosine=round(first[1] if first else 0.0, 4),
         # Plain coverage is the salient share with every term weighing alike.
