@@ -46,6 +46,10 @@ same model serves the five seeds and an archive of thousands of passages):
   missing too, above all from a small archive, which is why the round-4 share of absent
   words moved with size; weighted by saliency they count little. Measured (one batched
   encode, `term_saliency`) only when some word is absent: otherwise it is 0 for free.
+* ``apart_salience`` (round 10): the saliency on pairs of adjacent question words
+  ("park and ride", "polling stations") whose terms the archive holds, yet never
+  within `PHRASE_WINDOW` words of each other in the evidence: every word is there, the
+  thing they name together is not.
 
 Signals that did move with the archive were dropped (eval/README.md, "Abstention"): the
 share of the question's words the archive never holds and the rarity of the rarest word
@@ -79,14 +83,18 @@ __all__ = [
     "AbstentionModel",
     "MODEL",
     "MODEL_PENALTY",
+    "PHRASE_WINDOW",
     "ROUND4_MODEL",
+    "ROUND9_MODEL",
     "SALIENT",
     "SALIENT_MODEL",
     "SupportFeatures",
     "absent_salience",
+    "apart_salience",
     "cosine_standing",
     "coverage",
     "held",
+    "question_pairs",
     "salient_coverage",
     "specific_coverage",
     "support_features",
@@ -110,6 +118,7 @@ class SupportFeatures:
     salient_coverage: float = 0.0
     salient_sentence_coverage: float = 0.0
     absent_salience: float = 0.0
+    apart_salience: float = 0.0
     terms: tuple[str, ...] = ()
     saliency: tuple[float, ...] = ()
     """Each of `terms`' saliency (empty when it was not measured)."""
@@ -254,6 +263,16 @@ def salient_coverage(
     return min(best, 1.0)
 
 
+class _Known:
+    """The terms the archive holds (a term no passage holds has `ABSENT`'s IDF)."""
+
+    def __init__(self, idf: Rarity) -> None:
+        self.idf, self.never = idf, idf(ABSENT)
+
+    def __contains__(self, term: object) -> bool:
+        return isinstance(term, str) and self.idf(term) < self.never
+
+
 def absent_salience(
     terms: Sequence[str], idf: Rarity | None, saliency: Callable[[], Mapping[str, float]]
 ) -> float:
@@ -263,8 +282,7 @@ def absent_salience(
     terms alike."""
     if idf is None or not terms:
         return 0.0
-    never = idf(ABSENT)
-    missing = [t for t in terms if idf(t) >= never]
+    missing = [t for t in terms if t not in _Known(idf)]
     if not missing:
         return 0.0
     weights = saliency()
@@ -272,6 +290,59 @@ def absent_salience(
     if total <= 0:
         return len(missing) / len(terms)
     return min(sum(weights.get(t, 0.0) for t in missing) / total, 1.0)
+
+
+PHRASE_WINDOW = 3
+"""Word positions within which two adjacent question words count as standing together
+in a passage ("park and ride": 2; "chair of the board": 3). Set, not tuned (round 10)."""
+
+
+def question_pairs(topic: str, terms: Collection[str]) -> list[tuple[str, str]]:
+    """Adjacent content words of the topic (at most one stopword between) whose terms are
+    both the question's: the phrases it may name ("park and ride", "youth parliament")."""
+    words = ANALYZER.terms(topic)
+    out = []
+    for i, a in enumerate(words):
+        nxt = next((j for j in range(i + 1, min(i + 3, len(words))) if words[j]), None)
+        b = words[nxt] if nxt is not None else None
+        if a and b and a in terms and b in terms and a != b and (a, b) not in out:
+            out.append((a, b))
+    return out
+
+
+def _places(text: str, terms: Collection[str]) -> dict[str, list[int]]:
+    """Where in the text each term (or a form of it, `held`) stands, by word position."""
+    at: dict[str, list[int]] = {}
+    for i, w in enumerate(ANALYZER.terms(text)):
+        if w:
+            at.setdefault(w, []).append(i)
+    return {t: [i for w, pos in at.items() if held(t, {w}) for i in pos] for t in terms}
+
+
+def apart_salience(
+    topic: str, saliency: Mapping[str, float], hits: Sequence[Hit], idf: Rarity | None
+) -> float:
+    """The share of the question's saliency on pairs of adjacent question words
+    (`question_pairs`) whose terms the archive holds, standing within `PHRASE_WINDOW`
+    words of each other in no passage of `hits` nor its item title; a pair weighs its
+    lesser term's saliency. 0 without an `idf` (nothing says the words are held) or
+    without such a pair."""
+    if idf is None or not saliency:
+        return 0.0
+    total = sum(saliency.values())
+    known = _Known(idf)
+    pairs = [(a, b) for a, b in question_pairs(topic, saliency) if a in known and b in known]
+    if not pairs:
+        return 0.0
+    terms = {t for pair in pairs for t in pair}
+    places = [_places(t, terms) for h in hits for t in (h.citation.item_title or "", h.text)]
+    apart = [
+        (a, b) for a, b in pairs
+        if not any(abs(i - j) <= PHRASE_WINDOW for at in places for i in at[a] for j in at[b])
+    ]  # fmt: skip
+    if total <= 0:
+        return min(len(apart) / len(saliency), 1.0)
+    return min(sum(min(saliency[a], saliency[b]) for a, b in apart) / total, 1.0)
 
 
 def cosine_standing(cosines: Mapping[int, float], pool: int = Z_POOL) -> float:
@@ -296,6 +367,7 @@ def support_features(
     saliency: Callable[[], Mapping[str, float]] | None = None,
     listed: Collection[str] = (),
     salient: bool = True,
+    topic: str = "",
 ) -> SupportFeatures:
     """The signals of support for a question's content `terms` from its search results
     (a question without content words has no support: its coverage is 0); `idf` weighs
@@ -308,7 +380,8 @@ def support_features(
     measured (0) and `saliency` serves ``absent_salience`` alone (round 9), which needs
     it only for a question with a word the archive never holds. The saliency is computed
     at most once. ``sentence_coverage`` is left at 0 for the answer builder, which
-    scores sentences."""
+    scores sentences. ``apart_salience`` (round 10: pairs of `topic`'s words) weighs by
+    the saliency when it was measured, else alike: it asks for no encode."""
     top = hits[:top_n]
     alike: Mapping[str, float] = dict.fromkeys(terms, 1.0)
     first = max(cosines.items(), key=lambda kv: kv[1], default=None)
@@ -333,6 +406,7 @@ def support_features(
         absent = absent_salience(terms, idf, sal_once)
         if measured:
             weights = tuple(round(measured[0].get(t, 0.0), 4) for t in terms)
+    apart = apart_salience(topic, measured[0] if measured else alike, hits, idf)
     return SupportFeatures(
         top_cosine=round(first[1] if first else 0.0, 4),
         # Plain coverage is the salient share with every term weighing alike.
@@ -343,6 +417,7 @@ def support_features(
         salient_coverage=round(salient_share, 4),
         salient_sentence_coverage=round(sentence_salient, 4),
         absent_salience=round(absent, 4),
+        apart_salience=round(apart, 4),
         terms=tuple(terms),
         saliency=weights,
     )
@@ -358,6 +433,7 @@ FEATURES = (
     "salient_coverage",
     "salient_sentence_coverage",
     "absent_salience",
+    "apart_salience",
 )
 """The signals the model weighs, in the order of its weights."""
 
@@ -411,7 +487,7 @@ never holds (round 9)."""
 
 SALIENT_MODEL = AbstentionModel(
     intercept=-6.683,
-    weights=(1.410, 2.534, 1.379, 1.433, 0.606, 0.595, 2.486, 1.623, 0.0),
+    weights=(1.410, 2.534, 1.379, 1.433, 0.606, 0.595, 2.486, 1.623, 0.0, 0.0),
     partial_cosine=0.31,
 )
 """What `python -m eval.fit_abstention` fitted in round 6, NOT served (`MODEL` is): on
@@ -431,32 +507,40 @@ ones, are what it refuses out of fold), so this stays unserved ("Abstention, rou
 
 ROUND4_MODEL = AbstentionModel(
     intercept=-4.310,
-    weights=(2.060, 3.793, 2.517, 1.171, 0.0, 0.0, 0.0, 0.0, 0.0),
+    weights=(2.060, 3.793, 2.517, 1.171, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
     partial_cosine=0.32,
 )
 """Served from round 4 to round 8, kept for comparison: round 4's four signals (penalty
 1.0). Rounds 5 to 8 kept it by step 6's tie-break; round 9's step 6, with both forms
-scored out of fold, replaced it (`MODEL`)."""
+scored out of fold, replaced it (`ROUND9_MODEL`)."""
 
-MODEL = AbstentionModel(
+ROUND9_MODEL = AbstentionModel(
     intercept=-6.457,
-    weights=(3.813, 2.285, 0.775, 0.808, -0.068, 0.0, 4.531, 0.0, -1.825),
+    weights=(3.813, 2.285, 0.775, 0.808, -0.068, 0.0, 4.531, 0.0, -1.825, 0.0),
     partial_cosine=0.34,
 )
-"""Served. Fitted by `python -m eval.fit_abstention` (round 9, refitted by the lead after
-the round's merges) on every non-test question asked of three indexes (seeds + Kent +
-Kingston, the same with Kent's text converted from PDFs, and the seeds alone): the tune
-split of eval/questions and the older in-sample seed sets (eval/questions.jsonl, the
-shared dev set), 561 answerable and 306 unanswerable rows. Step 5 chose round 4's signals
-plus `specific_coverage`, `salient_coverage` and `absent_salience` at penalty 1.0; out of
-fold abstention 0.613 / 0.645 / 0.846 at false abstention 0.009 / 0.009 / 0.019 (large,
-converted, seeds) against the previous served form's 0.468 / 0.484 / 0.863, so step 6
-(both out of fold) replaced it. It weighs a salient signal, so `/ask` makes the saliency
-encode whenever no sentence holds every word. See eval/README.md ("Abstention, round
-9")."""
+"""Served in round 9 (the lead's refit after the round's merges, penalty 1.0), kept for
+comparison: round 4's signals plus `specific_coverage`, `salient_coverage` and
+`absent_salience`. Round 10's step 6 replaced it (`MODEL`)."""
 
-MODEL_PENALTY = 1.0
-"""The L2 penalty `MODEL` was fitted with (round 9). With the signals `MODEL` weighs, it
+MODEL = AbstentionModel(
+    intercept=-6.211,
+    weights=(6.537, 3.512, -1.302, 0.985, 0.0, 0.0, 4.170, 0.0, -4.802, -4.295),
+    partial_cosine=0.33,
+)
+"""Served. Fitted by `python -m eval.fit_abstention` (round 10) on every non-test question
+asked of three indexes (seeds + Kent + Kingston, the same with Kent's text converted
+from PDFs, and the seeds alone): the tune split of eval/questions and the older
+in-sample seed sets (eval/questions.jsonl, the shared dev set), 561 answerable and 306
+unanswerable rows. Step 5 chose round 4's signals plus `salient_coverage`,
+`absent_salience` and round 10's `apart_salience` at penalty 0.1; out of fold
+abstention 0.613 / 0.581 / 0.885 at false abstention 0.004 / 0.004 / 0.000 (large,
+converted, seeds) against the served form's 0.387 / 0.339 / 0.813 at 0.009 / 0.009 /
+0.028 on the same folds, so step 6 replaced round 9's model (`ROUND9_MODEL`). See
+eval/README.md ("Abstention, round 10")."""
+
+MODEL_PENALTY = 0.1
+"""The L2 penalty `MODEL` was fitted with (round 10). With the signals `MODEL` weighs, it
 is the served model's *form*, which `python -m eval.fit_abstention` puts through the same
 leave-one-group-out as every candidate (round 9's step 6: out-of-fold rates on both
 sides). Change it together with `MODEL`."""

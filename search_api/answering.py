@@ -253,13 +253,14 @@ class AnswerBuilder:
         scored: Sequence[Scored],
     ) -> SupportFeatures:  # fmt: skip
         salient = self.measure_saliency or self.policy.weighs(SALIENT)
+
         features = support_features(
             aspects.terms, hits, cosines, idf=self.idf,
             saliency=(
                 (lambda: term_saliency(topic, aspects.terms, self.encode))
                 if salient or self.policy.weighs(ABSENT_SALIENT) else None
             ),
-            listed=aspects.listed, salient=salient,
+            listed=aspects.listed, salient=salient, topic=topic,
         )  # fmt: skip
         best = max(
             (s.coverage for s in scored if s.candidate.rank < 5 and not s.candidate.items),

@@ -20,13 +20,16 @@ from search_api.abstention import (
     FEATURES,
     MODEL,
     ROUND4_MODEL,
+    ROUND9_MODEL,
     SALIENT,
     SALIENT_MODEL,
     Z_SCALE,
     AbstentionModel,
     SupportFeatures,
     absent_salience,
+    apart_salience,
     cosine_standing,
+    question_pairs,
     salient_coverage,
     specific_coverage,
     support_features,
@@ -363,3 +366,51 @@ def test_the_answer_builder_measures_absent_salience_only_when_a_word_is_absent(
     f = builder.features(question, found.intent, found.hits, found.cosines)
     assert f.absent_salience == 0.0 and not encodes and f.saliency == ()
 
+
+# -- round 10: the question's words are all held, but only apart ----------------------------
+
+
+def test_question_words_held_only_apart_are_seen(service: Reader) -> None:
+    idf = service.answers.idf
+    found = service.search(SearchRequest("sickness overspend", 8))
+    # Both words are in the seeds, never within a few words of each other.
+    assert apart_salience("sickness overspend", {"sick": 1.0, "overspend": 3.0},
+                          found.hits, idf) == pytest.approx(0.25)  # fmt: skip
+    found = service.search(SearchRequest("agency social workers", 8))
+    weights = {"agenc": 1.0, "social": 1.0, "worker": 1.0}
+    assert apart_salience("agency social workers", weights, found.hits, idf) == 0.0
+    # One stopword may stand between ("park and ride"), not two; an absent word makes
+    # no pair (its absence is `absent_salience`'s).
+    pairs = question_pairs("park and ride sites", {"park", "ride", "site"})
+    assert pairs == [("park", "ride"), ("ride", "site")]
+    assert question_pairs("chair of the board", {"chair", "board"}) == []
+    assert apart_salience("graffiti overspend", {"graffiti": 1.0, "overspend": 1.0},
+                          found.hits, idf) == 0.0  # fmt: skip
+    assert apart_salience("sickness overspend", {"sick": 1.0, "overspend": 1.0},
+                          found.hits, None) == 0.0  # fmt: skip
+
+
+def test_the_served_answer_records_words_held_apart(service: Reader) -> None:
+    f = service.ask(SearchRequest("What did the council say about sickness overspend?", 8)).features
+    assert f is not None and f.terms == ("sick", "overspend")
+    assert f.apart_salience > 0
+    question = "What share of the workforce were agency social workers?"
+    f = service.ask(SearchRequest(question, 8)).features
+    assert f is not None and f.apart_salience == 0.0
+
+
+def test_the_served_model_refuses_a_question_whose_words_stand_only_apart(
+    service: Reader,
+) -> None:
+    # The seeds speak of placements and of recruitment, never of the two together: round
+    # 9's model (no `apart_salience`) answered from passages holding each word.
+    question = "How much did the placement recruitment cost?"
+    answer = service.ask(SearchRequest(question, 8))
+    f = answer.features
+    assert f is not None and f.apart_salience > 0.3 and f.absent_salience == 0.0
+    assert answer.abstained and not MODEL.supported(f)
+    assert ROUND9_MODEL.supported(f)
+    # Everything else alike, words held apart lower the served margin.
+    together = dataclasses.replace(f, apart_salience=0.0)
+    assert MODEL.margin(f) < MODEL.margin(together)
+    assert ROUND9_MODEL.margin(f) == ROUND9_MODEL.margin(together)
