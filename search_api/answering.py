@@ -253,7 +253,6 @@ class AnswerBuilder:
         scored: Sequence[Scored],
     ) -> SupportFeatures:  # fmt: skip
         salient = self.measure_saliency or self.policy.weighs(SALIENT)
-
         features = support_features(
             aspects.terms, hits, cosines, idf=self.idf,
             saliency=(
