@@ -152,19 +152,17 @@ class Embedder:
         A server runs requests side by side, so they, not threads inside one short
         query, should share the cores: torch's default of one thread per core made 20
         concurrent clients oversubscribe two cores. Indexing keeps the default.
-        ONNX already runs a single text on the calling thread (one intra-op thread), so
-        it keeps its workers, one per core, for calls of several texts: an answer's
-        shortened copies of its question (`abstention.term_saliency`, a dozen texts of a
-        few word pieces) then run side by side instead of one after another (round 10:
-        until then the server dropped to one worker, and that encode was most of what an
-        answer cost beyond its search).
+        A loaded ONNX model drops to one worker.
         """
-        if self.threads is not None or self.backend != "torch":
+        if self.threads is not None:
             return
         self.threads = 1
-        import torch
+        if self.backend == "torch":
+            import torch
 
-        torch.set_num_threads(1)
+            torch.set_num_threads(1)
+        elif "model" in self.__dict__:
+            self.model.set_threads(1)
 
     @cached_property
     def dim(self) -> int:

@@ -8,7 +8,6 @@ with either is served by the other (the backends are compatible, not a mismatch)
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from dataclasses import replace
@@ -153,23 +152,6 @@ def test_parallel_encoder_gives_the_one_thread_vectors(seed_inputs: list[str]) -
     query = onnx.encode_query("agency staff overspend in children's services")
     assert watched.threads == {threading.current_thread().name}
     np.testing.assert_allclose(np.linalg.norm(query), 1.0, atol=1e-5)
-
-
-def test_a_served_onnx_encoder_runs_several_texts_side_by_side(
-    seed_inputs: list[str],
-) -> None:
-    """Serving keeps a query on the calling thread, but an answer's shortened copies of
-    its question (several texts in one call) still use every core: dropping to one
-    worker had made that encode most of what an answer cost beyond its search."""
-    onnx = Embedder(Settings().model, backend="onnx-int8")
-    onnx.serve_one_thread()
-    model = onnx.model
-    watched = model.session = _WatchedSession(model.session)
-    onnx.encode(seed_inputs[:8])
-    assert len(watched.threads) == min(os.cpu_count() or 1, 8)
-    watched.threads.clear()
-    onnx.encode_query("agency staff overspend in children's services")
-    assert watched.threads == {threading.current_thread().name}
 
 
 def test_a_failing_worker_raises_instead_of_hanging(seed_inputs: list[str]) -> None:
