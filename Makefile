@@ -34,11 +34,15 @@ lint: setup
 # Debian's Chromium for the browser tests (Playwright's own browser download does not work here),
 # and axe-core from the npm registry, pinned by tests/browser/package-lock.json, which the
 # accessibility test injects into the page.
+# Only what is missing is installed: where Node.js came from elsewhere (NodeSource's nodejs
+# brings its own npm), Debian's npm package conflicts with it and apt refuses the lot.
 browser:
-	@command -v chromium >/dev/null && command -v npm >/dev/null || { \
+	@missing="$$(command -v chromium >/dev/null || echo chromium chromium-driver) \
+		$$(command -v npm >/dev/null || echo npm)"; \
+	if [ -n "$$(echo $$missing)" ]; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver npm; }
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; fi
 	@[ tests/browser/node_modules/.package-lock.json -nt tests/browser/package-lock.json ] || \
 		npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 
