@@ -166,23 +166,34 @@ def cmd_report(args: argparse.Namespace) -> None:
     print(f"wrote {report.RESULTS_MD} and {report.PLOT}")
 
 
+def all_steps(quick: bool, runs: int) -> list[list[str]]:
+    """The command lines `all` runs, in order. They go through the same parser as typed
+    ones, so every option a sub-command gains has its default here too (namespaces built
+    by hand had missed `indexing --configs`, and `make bench` failed at its first step)."""
+    sizes = ["10k", "100k"] if quick else list(SIZES)
+    flag = ["--quick"] if quick else []
+    return [
+        # The issue's measure: seeds + the whole Kent archive, end to end.
+        ["indexing", "--kent", "all", "--runs", str(runs), *flag],
+        ["latency", "--sizes", *sizes, "--runs", str(runs), "--concurrency", "4",
+         "--backend", "onnx-int8", "--threads", "1",
+         "--load-requests", "40" if quick else "120", *flag],
+        # Real text embedded by the indexer: 100k passages (about 15 min idle), 10k quick.
+        ["real-scale", "--passages", "10000" if quick else "100000", "--every", "30"],
+        ["report"],
+    ]  # fmt: skip
+
+
 def cmd_all(args: argparse.Namespace) -> None:
     """Everything, in an order that keeps each step's inputs ready; `--quick`: minutes."""
-    sizes = ["10k", "100k"] if args.quick else list(SIZES)
-    # The issue's measure: seeds + the whole Kent archive, end to end.
-    cmd_indexing(argparse.Namespace(quick=args.quick, generated=0, kent="all",
-                                    runs=args.runs, no_recall=False))  # fmt: skip
-    cmd_latency(argparse.Namespace(sizes=sizes, runs=args.runs, concurrency=4, queries=None,
-                                   backend="onnx-int8", threads=1, quick=args.quick,
-                                   load_requests=40 if args.quick else 120,
-                                   skip_default=False))  # fmt: skip
-    # Real text embedded by the indexer: 100k passages (about 15 min idle), 10k quick.
-    cmd_real_scale(argparse.Namespace(passages=10_000 if args.quick else 100_000, every=30.0,
-                                      no_kent=False))  # fmt: skip
-    cmd_report(args)
+    parser = build_parser()
+    for argv in all_steps(args.quick, args.runs):
+        step = parser.parse_args(argv)
+        step.func(step)
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
+    """Every sub-command with its options (`main` and `all` both parse with it)."""
     from bench.indexing import CONFIGS
 
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
@@ -242,8 +253,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--quick", action="store_true", help="10k and 100k, small corpora")
     p.set_defaults(func=cmd_all)
+    return parser
 
-    args = parser.parse_args(argv)
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(name)s %(message)s",
