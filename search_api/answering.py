@@ -808,17 +808,20 @@ def _lead_line(
             return (_states_asked_figure(s, aspects),
                     any(map(is_measure, s.candidate.figures)), s.score, -n)  # fmt: skip
 
-        firsts = []
-        for group in meetings.values():
-            own = [
-                (weight(s, t[0]), (t[0], s, said if (said := _quote(s.candidate.text)[0])
-                                   in t[2] else t[2]))
-                for t in group for s in told if _holds(t[1], _span(s))
-            ]  # fmt: skip
-            firsts.append(
-                max(own, key=lambda w: w[0])[1] if own
-                else max(group, key=lambda t: weight(t[1], t[0]))
-            )  # fmt: skip
+        def statement(group: list[tuple[int, Scored, str]]) -> tuple[int, Scored, str]:
+            """The weightiest told sentence a quote of the meeting holds, in its own words
+            when the quote holds them verbatim; without one, the weightiest quote."""
+            own = []
+            for n, quoted, quote in group:
+                for s in told:
+                    if _holds(quoted, _span(s)):
+                        said = _quote(s.candidate.text)[0]
+                        own.append((weight(s, n), (n, s, said if said in quote else quote)))
+            if own:
+                return max(own, key=lambda w: w[0])[1]
+            return max(group, key=lambda t: weight(t[1], t[0]))
+
+        firsts = [statement(group) for group in meetings.values()]
         picked = firsts if len(firsts) <= 3 else [firsts[0], firsts[-1]]
         joiner = " → "
     else:
