@@ -282,7 +282,8 @@ def absent_salience(
     terms alike."""
     if idf is None or not terms:
         return 0.0
-    missing = [t for t in terms if t not in _Known(idf)]
+    known = _Known(idf)
+    missing = [t for t in terms if t not in known]
     if not missing:
         return 0.0
     weights = saliency()
