@@ -210,7 +210,7 @@ def _matches(question: str, latest: date | None) -> list[_Match]:
     for m in re.finditer(between, question, flags):
         ends = _range_ends(m.group(0))
         if ends:
-            add(m, ends[0], _reported(_outer_points(m.group(0))[-1], ends[1]), True)
+            add(m, ends[0], ends[1], True)
 
     # "over the last 3 years", "in the past two years", "the last 18 months"
     last = (
@@ -281,14 +281,15 @@ def _outer_points(text: str) -> list[str]:
 
 
 def _range_ends(text: str) -> tuple[date, date] | None:
-    """First and last day of a range's two sides."""
+    """First and last day of a range's two sides, the last moved on to its report when
+    that side is a financial year (`_reported`)."""
     texts = _outer_points(text)
     if len(texts) < 2:
         return None
     a, b = _point(texts[0]), _point(texts[-1])
     if a is None or b is None:
         return None
-    return min(a[0], b[0]), max(a[1], b[1])
+    return min(a[0], b[0]), _reported(texts[-1], max(a[1], b[1]))
 
 
 def _choose(matches: list[_Match]) -> list[_Match]:
