@@ -814,7 +814,7 @@ def _lead_line(
             own = []
             for n, quoted, quote in group:
                 for s in told:
-                    if _holds(quoted, _span(s)):
+                    if _contains(quoted.candidate, s.candidate):
                         said = _quote(s.candidate.text)[0]
                         own.append((weight(s, n), (n, s, said if said in quote else quote)))
             if own:
@@ -975,18 +975,14 @@ def _span(s: Scored) -> tuple[int, int, int]:
     return (s.hit.passage_id, s.candidate.start, s.candidate.end)
 
 
-def _holds(s: Scored, span: tuple[int, int, int]) -> bool:
-    """The sentence (or the wider quote it became) holds the span."""
-    c = s.candidate
-    return s.hit.passage_id == span[0] and c.start <= span[1] and span[2] <= c.end
+def _contains(a: Candidate, b: Candidate) -> bool:
+    """`a` (a sentence, or the wider quote it became) holds all of `b`, same passage."""
+    return a.hit.passage_id == b.hit.passage_id and a.start <= b.start and b.end <= a.end
 
 
 def _covers(a: Candidate, b: Candidate) -> bool:
     """`a` quotes all of `b` (same passage), and is longer or comes first among equals."""
-    return (
-        a.hit.passage_id == b.hit.passage_id and a.start <= b.start and b.end <= a.end
-        and (a.start, -a.end) != (b.start, -b.end)
-    )  # fmt: skip
+    return _contains(a, b) and (a.start, -a.end) != (b.start, -b.end)
 
 
 def _inside(c: Candidate, block: Candidate) -> bool:
