@@ -26,7 +26,6 @@ from datetime import date
 
 from indexer.models import Citation, DatePrecision, Hit, MeetingKey
 from indexer.settings import AnswerSettings
-from indexer.text import ANALYZER
 
 from .abstention import (
     ABSENT_SALIENT,
@@ -58,6 +57,7 @@ from .sentences import (
     read_on,
     score_candidates,
     term_weights,
+    topic_stems,
 )
 from .temporal import DateSpan, TemporalIntent
 
@@ -515,7 +515,8 @@ class AnswerBuilder:
         floor = min(kept[key][0].coverage for key in ends)
         extra = [
             h for h in extra
-            if total and held_weight(ANALYZER.terms(h.text), h.citation.item_title, weights)
+            if total
+            and held_weight(topic_stems(h.text, aspects.terms), h.citation.item_title, weights)
             / total > floor
         ]  # fmt: skip
         if not extra:

@@ -50,6 +50,7 @@ __all__ = [
     "LIST_LEAD",
     "score_candidates",
     "held_weight",
+    "topic_stems",
 ]
 
 # -- what a question asks for ------------------------------------------------------------
@@ -736,6 +737,38 @@ def term_weights(
     return {t: math.log(1 + (n + 1) / (1 + sum(1 for s in stems if t in s))) for t in terms}
 
 
+_NAME = re.compile(
+    r"\b[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|the|&)\s+)?[A-Z][\w'’-]*){2,}"
+)
+"""Three or more capitalised words (joined by "and", "of", "for", "the"): a named body,
+scheme or document ("Multi Agency Safeguarding Hub", "Local Government and Social Care
+Ombudsman")."""
+
+
+def topic_stems(text: str, terms: Sequence[str]) -> list[str | None]:
+    """The text's index terms, less a name's modifier that is the only topic term the
+    name holds: "Multi Agency Safeguarding Hub" is about a hub, not about agency staff,
+    so it does not make a sentence speak of "agency staffing". A name's last word (the
+    thing named: "… Ombudsman") and a name sharing two topic terms ("Agency Staff Review
+    Group") still count."""
+    topic = set(terms)
+    spans = []
+    for m in _NAME.finditer(text):
+        stems = [t for t in ANALYZER.terms(m.group()) if t]
+        shared = {t for t in stems if t in topic}
+        if len(shared) == 1 and stems[-1] not in shared:
+            spans.append(m.span())
+    if not spans:
+        return ANALYZER.terms(text)
+    out: list[str | None] = []
+    at = 0
+    for start, end in spans:
+        out += ANALYZER.terms(text[at:start])
+        out += [t if t not in topic else None for t in ANALYZER.terms(text[start:end])]
+        at = end
+    return out + ANALYZER.terms(text[at:])
+
+
 def _phrase_matches(terms: Sequence[str], stems: Sequence[str | None]) -> int:
     pairs = set(zip(stems, stems[1:], strict=False))
     return sum(1 for pair in zip(terms, terms[1:], strict=False) if pair in pairs)
@@ -769,7 +802,7 @@ def score_candidates(
     best_cos = max((cosines.get(pid, 0.0) for pid in hits), default=0.0)
     out = []
     for c in found:
-        stems = ANALYZER.terms(c.text)
+        stems = topic_stems(c.text, aspects.terms)
         cov = held_weight(stems, c.hit.citation.item_title, idf_of) / total if total else 0.0
         score = weights.coverage * cov
         score += weights.phrase * min(_phrase_matches(aspects.terms, stems), 2)
