@@ -749,23 +749,19 @@ def topic_stems(text: str, terms: Sequence[str]) -> list[str | None]:
     """The text's index terms, less a name's modifier that is the only topic term the
     name holds: "Multi Agency Safeguarding Hub" is about a hub, not about agency staff,
     so it does not make a sentence speak of "agency staffing". A name's last word (the
-    thing named: "… Ombudsman") and a name sharing two topic terms ("Agency Staff Review
+    thing named: "… Ombudsman") and a name holding two topic terms ("Agency Staff Review
     Group") still count."""
-    topic = set(terms)
-    spans = []
-    for m in _NAME.finditer(text):
-        stems = [t for t in ANALYZER.terms(m.group()) if t]
-        shared = {t for t in stems if t in topic}
-        if len(shared) == 1 and stems[-1] not in shared:
-            spans.append(m.span())
-    if not spans:
-        return ANALYZER.terms(text)
     out: list[str | None] = []
     at = 0
-    for start, end in spans:
-        out += ANALYZER.terms(text[at:start])
-        out += [t if t not in topic else None for t in ANALYZER.terms(text[start:end])]
-        at = end
+    for m in _NAME.finditer(text):
+        stems = [t for t in ANALYZER.terms(m.group()) if t]
+        shared = [t for t in terms if held(t, set(stems))]
+        if len(shared) != 1 or held(shared[0], {stems[-1]}):
+            continue
+        out += ANALYZER.terms(text[at : m.start()])
+        out += [t if t is None or not held(shared[0], {t}) else None
+                for t in ANALYZER.terms(m.group())]  # fmt: skip
+        at = m.end()
     return out + ANALYZER.terms(text[at:])
 
 
