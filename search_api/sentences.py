@@ -737,7 +737,7 @@ def term_weights(
     return {t: math.log(1 + (n + 1) / (1 + sum(1 for s in stems if t in s))) for t in terms}
 
 
-_NAME = re.compile(
+_BODY_NAME = re.compile(
     r"\b[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|the|&)\s+)?[A-Z][\w'’-]*){2,}"
 )
 """Three or more capitalised words (joined by "and", "of", "for", "the"): a named body,
@@ -753,7 +753,7 @@ def topic_stems(text: str, terms: Sequence[str]) -> list[str | None]:
     Group") still count."""
     out: list[str | None] = []
     at = 0
-    for m in _NAME.finditer(text):
+    for m in _BODY_NAME.finditer(text):
         stems = [t for t in ANALYZER.terms(m.group()) if t]
         shared = [t for t in terms if held(t, set(stems))]
         if len(shared) != 1 or held(shared[0], {stems[-1]}):
