@@ -606,23 +606,13 @@ def _candidate(hit: Hit, rank: int, start: int, end: int, items: int = 0) -> Can
     )
 
 
-_UNFINISHED = re.compile(
-    r"\b(?:to|that|be|and|the|of|for|resolved|agreed|decided|recommended|RESOLVED)\s*:\s*$"
-)
-"""A lead-in whose clause stops at its colon ("RESOLVED that Cabinet agree to:", "The
-Committee RESOLVED:"): it says nothing until what follows it on its line."""
-
-
 def _run_on_colons(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentence spans with a colon inside a running line mended: the splitter ends a
     sentence at ": " before a capital, which cuts a title off its resolution ("RESOLVED
     that the County Council approves and adopts Local Transport Plan 5:" / "Striking the
     Balance."). A piece after a colon on the same line that is too short to be a sentence
     (`is_stray`) and ends one joins the sentence before it; a list's items stand on lines
-    of their own, or run on with more short pieces, and are left to `list_blocks`. A
-    lead-in whose clause is unfinished (`_UNFINISHED`) always takes the next sentence of
-    its line: text from PDFs runs a resolution's items on one line ("RESOLVED that Cabinet
-    agree to: A) Note the forecast revenue overspend …")."""
+    of their own, or run on with more short pieces, and are left to `list_blocks`."""
     out: list[tuple[int, int]] = []
     for i, (x, y) in enumerate(spans):
         if out:
@@ -632,7 +622,7 @@ def _run_on_colons(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
                 text[a:b].rstrip().endswith(":") and "\n" not in text[b:x]
                 and is_stray(text[x:y]) and text[x:y].rstrip()[-1:] in (".", "!", "?")
                 and (nxt is None or not is_stray(text[nxt[0] : nxt[1]]))
-            ) or (_UNFINISHED.search(text[a:b]) and "\n" not in text[b:x]):  # fmt: skip
+            ):  # fmt: skip
                 out[-1] = (a, y)
                 continue
         out.append((x, y))
