@@ -57,6 +57,20 @@ def test_wire_schemas_stay_in_the_http_shell() -> None:
     assert bad == []
 
 
+def test_ranking_never_imports_the_answer_builder() -> None:
+    """Ranking reads a question's aspects from `sentences` (words and sentences), never
+    from `answering`, which sits on top of the search."""
+    ranking = ("search_api/search.py", "search_api/retrieval.py", "search_api/detail.py")
+    bad = [
+        (rel, name)
+        for rel, tree in _modules()
+        if rel in ranking
+        for name in _imports(rel, tree)
+        if name.startswith(("search_api.answering", "search_api.archive"))
+    ]
+    assert bad == []
+
+
 def test_no_snapshot_store_reach_through_outside_the_facade() -> None:
     bad = [
         (rel, node.lineno)
