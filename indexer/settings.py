@@ -180,23 +180,6 @@ class Settings(BaseSettings):
         le=1,
         description="Trend coverage: score factor per passage already taken from a meeting",
     )
-    detail_boost: float = Field(
-        default=0.1,
-        ge=0,
-        description="For a question asking for a figure or a decision (not a trend), a "
-        "passage among the top detail_ranks with a sentence carrying the asked kind of "
-        "detail and a topic word, dated inside the question's period when it names one, "
-        "gains this share of the best candidate's score (search_api/detail.py); 0 is off. "
-        "Third tune grid 0.05, 0.1, 0.15 × ranks 10 (and 0.1 × 20): 0.1 gives 0.7652 "
-        "against 0.7568 (mean R@10, MRR@10), under the gate's +0.01 (eval/README.md, "
-        "Ranking by the asked-for detail, round 11)",
-    )
-    detail_ranks: int = Field(
-        default=10,
-        ge=1,
-        description="How many top candidates the asked-detail lift re-ranks (detail_boost); "
-        "tune: 10 and 20 equal at 0.1",
-    )
     reach_span_ends: bool = Field(
         default=True,
         description="Trend coverage: search once more before the earliest and after the "
@@ -370,8 +353,6 @@ class SearchSettings:
     relevant_cosine_margin: float
     same_meeting_discount: float
     reach_span_ends: bool
-    detail_boost: float
-    detail_ranks: int
 
 
 @dataclass(frozen=True)

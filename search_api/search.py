@@ -41,7 +41,6 @@ from indexer.models import Hit, MeetingKey, SearchFilters, SearchMode
 from indexer.settings import SearchSettings
 from indexer.text import ANALYZER, highlights
 
-from .detail import lift_asked_detail
 from .retrieval import Retriever
 from .temporal import DateSpan, TemporalIntent, parse_question
 
@@ -124,16 +123,6 @@ def search(
     )
     candidates = retriever.hits(ranked[:width])
     scored = boost_span(candidates, intent, tuning.span_boost)
-    span = intent.span
-    scored = lift_asked_detail(
-        scored,
-        request.query,
-        topic,
-        intent.trend,
-        tuning.detail_ranks,
-        tuning.detail_boost,
-        lambda h: span is None or _inside(h, span),
-    )
     ends: list[Hit] = []
     if intent.trend and tuning.reach_span_ends:
         ends = reach_ends(retriever, tuning, request, intent, scored, cosines, vector)

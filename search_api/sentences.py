@@ -222,18 +222,12 @@ _FIGURE = re.compile(
     r"[£$€]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:m|bn|k|million|billion|thousand)\b)?"
     r"|\b\d[\d,]*(?:\.\d+)?\s?(?:%|per ?cent\b|percent\b)"
     r"|\b\d[\d,]*(?:\.\d+)?\s(?:million|billion|thousand)\b"
-    r"|\b(?:(?:mid|high|low|upper|lower)[- ])?\d[\d,]*0s\b"
     r"|(?<![\d.])\b\d[\d,]*(?:\.\d+)?\b(?![.\d])"
 )
-"""Figures as minutes state them, approximate ones too: "around 870", "over 1,000" and
-"nearly 900" hold the bare number after the hedge; a rounded plural ("numbers in care
-rising to the mid-870s", "in the 20s") is a figure as a whole (eval/README.md, "Ranking by
-the asked-for detail, round 11", third grid)."""
 _NOT_A_FIGURE = re.compile(
     r"(?:item|para(?:graph)?|page|section|minute|appendix|table|annex|no\.?|number)\s*$", re.I
 )
-_YEAR = re.compile(r"^(?:19|20)\d{2}$|^(?:19|20)\d0s$")
-"""A year, or a decade ("the 1990s"): dates, not figures."""
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
 
 
 def figures_in(text: str) -> list[str]:
@@ -243,7 +237,7 @@ def figures_in(text: str) -> list[str]:
     for m in _FIGURE.finditer(text):
         value = m.group(0).strip()
         plain = value.replace(",", "")
-        if _YEAR.match(plain.split("-")[-1].split()[-1]):
+        if _YEAR.match(plain):
             continue
         if _NOT_A_FIGURE.search(text[max(0, m.start() - 12) : m.start()]):
             continue
