@@ -92,8 +92,8 @@ _WANTS_OUTCOME = re.compile(
     rf"|{_CLAUSE_DID}\s+(?:the\s+)?(?:(?:full|county|city|borough|district)\s+)?"
     r"(?:council|cabinet|committee|members)\s+(?:agree|approve|adopt|accept|reject|support"
     r"|back|vote)\b"
-    r"|\b(?:was|were|has been|had been)\s+(?:the|this|that|it|its|their|an?)\b[^?.]{0,80}?"
-    r"\b(?:carried|lost|defeated|rejected|passed|approved|adopted|accepted|agreed)\b"
+    r"|(?:^|[,;:]\s*|\band\s+)(?:was|were|has|have|had)\s+(?:the|this|that|it|its|their|an?)\b"
+    r"[^?.]{0,80}?\b(?:carried|lost|defeated|rejected|passed|approved|adopted|accepted|agreed)\b"
     r"|\bwhat (?:became|happened) (?:of|to)\b[^?.]{0,60}?"
     r"\b(?:motion|amendment|recommendation|proposal|resolution)s?\b"
     r"|\b(?:outcome|result) of the (?:vote|motion|amendment|ballot)\b"
@@ -102,8 +102,9 @@ _WANTS_OUTCOME = re.compile(
 )
 """A question asking how a motion, amendment or proposal was decided ("… and did it
 pass?", "was the amendment carried?", "what became of the … motion?", "did Council agree
-to …?"): its answer states the vote's outcome (`outcome_after`). "What was agreed" asks
-for the decision itself, not whether a proposal got through."""
+to …?"), a yes-or-no question: its answer states the vote's outcome (`outcome_after`).
+"What was agreed", "what were the achievements of the plan agreed by …" ask for the
+decision itself, not whether a proposal got through."""
 
 
 def asks_outcome(question: str) -> bool:

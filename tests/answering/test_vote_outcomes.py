@@ -88,6 +88,7 @@ def _ask(question: str, passages: Sequence[Hit]) -> list[tuple[int, str, str]]:
         "Did the County Council agree to adopt the Local Transport Plan?",
         "What was the outcome of the vote on the Family Farm Tax motion?",
         "Were the recommendations on the waste strategy approved?",
+        "Has the motion on electoral reform been carried?",
     ],
 )
 def test_a_question_asking_whether_a_motion_passed_asks_for_its_outcome(question: str) -> None:
@@ -101,6 +102,7 @@ def test_a_question_asking_whether_a_motion_passed_asks_for_its_outcome(question
         "What did the committee agree to do about home to school transport?",
         "What did Cabinet decide on the Local Transport Plan?",
         "Has the overspend been reduced?",
+        "What were the key achievements of the improvement plan agreed by the Board?",
     ],
 )
 def test_a_question_asking_what_was_decided_does_not(question: str) -> None:
