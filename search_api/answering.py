@@ -41,6 +41,7 @@ from .abstention import (
 from .sentences import (
     LIST_ITEMS,
     LIST_LEAD,
+    MOTION_PASSAGE,
     Aspects,
     Candidate,
     Scored,
@@ -53,9 +54,12 @@ from .sentences import (
     figures_in,
     held_weight,
     is_measure,
+    outcome_after,
+    proposes,
     question_parts,
     read_on,
     score_candidates,
+    span_candidate,
     term_weights,
     topic_stems,
 )
@@ -113,6 +117,11 @@ MEASURE_MARGIN = 0.3
 within this of the meeting's best (tune: eval/README.md "Answer selection, round 5b")."""
 LEAD_WORDS = 28
 """The opening line's clause from each cited sentence is at most this many words."""
+OUTCOME_HOPS = 6
+"""Passages an outcome question's motion is read on through for its vote's outcome: a
+motion's wording may run over two or three passages and a full council's recorded vote
+over three more (the names for, against and abstaining, Kent's 81 members); a fixed
+bound, not fitted, so a motion whose outcome is not recorded costs a few lookups."""
 
 
 Following = Callable[[Sequence[Hit]], Mapping[int, Hit]]
@@ -329,6 +338,9 @@ class AnswerBuilder:
         if aspects.many and not intent.trend:
             chosen = _with_next_sentences(chosen)
         chosen = _with_antecedents(chosen)
+        if aspects.outcome and following is not None:
+            chosen, ahead = _with_outcome(chosen, following)
+            follows.update(ahead)
         if not chosen:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         return self._compose(chosen, precisions, aspects, features, follows, told)
@@ -903,6 +915,41 @@ def _with_continuations(
     added = [s for s in out if s.hit.passage_id in follows]
     return [s for s in out if s in added or not any(_inside(s.candidate, a.candidate)
                                                     for a in added)], follows  # fmt: skip
+
+
+def _with_outcome(
+    chosen: list[Scored], following: Following
+) -> tuple[list[Scored], dict[int, tuple[int, int]]]:
+    """For a question asking whether a motion or amendment was carried, the vote's
+    outcome ("… Abstain (1) Mr Mallon Motion lost") quoted after the answer's best
+    sentence that stands in a motion passage: read on from it in its passage, then
+    through the next passages of its document and agenda item (`following`), at most
+    `OUTCOME_HOPS`, stopping at the next proposal (`sentences.outcome_after`). The
+    outcome cites its own passage; returns, as `_with_continuations` does, where that
+    passage stands (after the motion's). No outcome found: `chosen` as it was."""
+    root = next((s for s in chosen if MOTION_PASSAGE.search(s.hit.text)), None)
+    if root is None:
+        return chosen, {}
+    hit, start = root.hit, root.candidate.end
+    skip = not proposes(hit.text[:start])  # a heading quoted: its motion is put after it
+    for hop in range(OUTCOME_HOPS + 1):
+        found = outcome_after(hit.text, start, skip and hop == 0, MAX_QUOTE_WORDS)
+        if found is True:
+            break
+        if found is not False:
+            begin, end = found
+            line = Scored(span_candidate(hit, root.candidate.rank, begin, end), root.score,
+                          root.coverage)  # fmt: skip
+            if any(_contains(s.candidate, line.candidate) for s in chosen):
+                return chosen, {}
+            return [*chosen, line], ({hit.passage_id: (root.hit.passage_id, hop)} if hop else {})
+        if hop == OUTCOME_HOPS:
+            break
+        nxt = following([hit]).get(hit.passage_id)
+        if nxt is None:
+            break
+        hit, start = nxt, 0
+    return chosen, {}
 
 
 def _with_next_sentences(chosen: list[Scored]) -> list[Scored]:

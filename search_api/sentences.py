@@ -86,6 +86,31 @@ _WANTS_LIST = re.compile(
 plural ("what concerns have members raised") or everything said on a topic ("what has
 been reported about"): its answer gathers lists and draws on every passage."""
 
+_CLAUSE_DID = r"(?:^|[,;:]\s*|\band\s+|\bso\s+)did\b"
+_WANTS_OUTCOME = re.compile(
+    rf"{_CLAUSE_DID}[^?.]{{0,80}}?\b(?:pass|carry|succeed|fail|get through|go through)\b"
+    rf"|{_CLAUSE_DID}\s+(?:the\s+)?(?:(?:full|county|city|borough|district)\s+)?"
+    r"(?:council|cabinet|committee|members)\s+(?:agree|approve|adopt|accept|reject|support"
+    r"|back|vote)\b"
+    r"|(?:^|[,;:]\s*|\band\s+)(?:was|were|has|have|had)\s+(?:the|this|that|it|its|their|an?)\b"
+    r"[^?.]{0,80}?\b(?:carried|lost|defeated|rejected|passed|approved|adopted|accepted|agreed)\b"
+    r"|\bwhat (?:became|happened) (?:of|to)\b[^?.]{0,60}?"
+    r"\b(?:motion|amendment|recommendation|proposal|resolution)s?\b"
+    r"|\b(?:outcome|result) of the (?:vote|motion|amendment|ballot)\b"
+    r"|\bhow did [^?.]{0,60}\bvote\b|\bhow (?:did|was) the vote\b",
+    re.IGNORECASE,
+)
+"""A question asking how a motion, amendment or proposal was decided ("… and did it
+pass?", "was the amendment carried?", "what became of the … motion?", "did Council agree
+to …?"), a yes-or-no question: its answer states the vote's outcome (`outcome_after`).
+"What was agreed", "what were the achievements of the plan agreed by …" ask for the
+decision itself, not whether a proposal got through."""
+
+
+def asks_outcome(question: str) -> bool:
+    """The question asks whether (or how) a motion, amendment or proposal was decided."""
+    return bool(_WANTS_OUTCOME.search(question))
+
 
 _ASKED_KINDS: dict[str, re.Pattern[str]] = {
     "percent": re.compile(r"\b(?:rate|share|proportion|percentage|per ?cent|percent)s?\b|%", re.I),
@@ -131,6 +156,8 @@ class Aspects:
     """The question asks for an aim or target ("what level … should it aim for", "what
     savings target did the council set"): a sentence stating one is the answer, not a
     lesser one (no `SentenceWeights.target` penalty)."""
+    outcome: bool = False
+    """The question asks whether a motion or amendment was carried (`asks_outcome`)."""
 
 
 _GENERIC = """committee committees council councils councillor councillors decide decided decision
@@ -214,6 +241,7 @@ def aspects_of(question: str, topic: str, trend: bool = False) -> Aspects:
         kinds=asked_kinds(question),
         listed=tuple(list_noun(topic)) if many and not figure else (),
         aim=states_aim(question),
+        outcome=asks_outcome(question),
     )
 
 
@@ -416,6 +444,67 @@ def is_stray(text: str) -> bool:
     return bool(re.match(r"^(?:source|sources|note|notes|figure|table|chart)\b\s*[:.]", text, re.I))
 
 
+# -- votes -----------------------------------------------------------------------------
+
+_COUNT = r"(?:\s+(?:unanimously|UNANIMOUSLY|by \d+ votes? to \d+|\(?\d+\s*[-\u2013/]\s*\d+\)?))?"
+_NOUN = r"(?:motion|amendment|recommendations?|proposals?|resolution)"
+_DECIDED = (
+    r"(?:(?:was|were)\s+)?(?:(?:then|duly|therefore|declared|accordingly)\s+)*"
+    r"(?:carried|lost|defeated|agreed|approved|adopted|rejected|fell|passed|not carried)\b"
+)
+_OUTCOME = re.compile(
+    rf"(?:\b(?:(?:The|This|That)\s+(?:(?:substantive|original|amended)\s+)?{_NOUN}"
+    r"|(?:Substantive|Original|Amended)\s+" + _NOUN
+    + rf"|(?:Motion|Amendment|Recommendations?|Proposals?|Resolution))\s+{_DECIDED}"
+    rf"|(?i:\bvot(?:e|ing)\b[^.]{{0,40}}?\b(?:the|this)\s+(?:substantive\s+)?{_NOUN}"
+    rf"\s+{_DECIDED})"
+    r"|(?<![\w/])(?:CARRIED|DEFEATED)(?![\w/])"
+    r"|(?:^|(?<=[.:;)]\s)|(?<=\*\*))[ \t]*(?:LOST|Carried|Lost|Defeated)"
+    r"(?=[ \t]*(?:[.;*\n]|$|unanimously|UNANIMOUSLY|\d)))" + _COUNT,
+    re.MULTILINE,
+)
+"""A line stating a vote's result: "Motion lost", "The amendment was defeated", "Motion
+carried 5-0", "CARRIED 4/1", "Pomare/Ellery CARRIED", "**DEFEATED**", "Carried
+unanimously"; not a motion's wording ("the amendment seeks to …") nor "it was agreed"
+(an action, quoted as one already)."""
+_PROPOSAL = re.compile(
+    r"(?i:\bproposed\b[^.]{0,120}?\bseconded\b|\bseconded by\b|\bmoved by\b)|\bMoved\b"
+)
+"""A motion or amendment put ("Mr Brady proposed, and Ms Meade seconded the motion",
+"Motion by …, seconded by …", "**Moved:** Cr …"): another proposal than the one read."""
+_TALLY = re.compile(r"\b(?:For|Against|Abstain(?:ed)?|Abstentions?)\s*(?:\(\d+\)|:\s*\d+)")
+"""A vote's count heading its names ("Abstain (1) Mr Mallon"): quoted with the outcome."""
+MOTION_PASSAGE = re.compile(r"(?i)\bmotions?\b|\bamendments?\b|\bseconded\b|\bmoved\b")
+"""A passage about a motion or amendment: where an outcome question's answer reads on."""
+
+
+def proposes(text: str) -> bool:
+    """The text puts a motion or amendment (`_PROPOSAL`)."""
+    return bool(_PROPOSAL.search(text))
+
+
+def outcome_after(text: str, start: int, skip: bool, words: int) -> tuple[int, int] | bool:
+    """The span of the first vote outcome (`_OUTCOME`) in `text` from `start`, quoted
+    from the last count before it in its sentence ("Abstain (1) Mr Mallon Motion lost")
+    when that stays within `words` words; True when another proposal comes first (its
+    outcome is not the one asked for: stop reading), False when the text holds neither.
+    `skip`: the first proposal is the read motion's own (a heading was quoted, the
+    motion's "proposed … seconded" comes after it)."""
+    proposals = [m.start() for m in _PROPOSAL.finditer(text, start)][1 if skip else 0 :]
+    m = _OUTCOME.search(text, start)
+    if m is None or (proposals and proposals[0] < m.start()):
+        return bool(proposals)
+    begin = m.start() + len(m.group()) - len(m.group().lstrip())
+    ends = [e.end() for e in re.finditer(r"[.!?]\s", text[start : m.start()])]
+    low = start + ends[-1] if ends else start
+    if text[begin].islower() and len(_WORDS.findall(text[low : m.end()])) <= words:
+        begin = low  # "On being put to the vote, the motion was carried": the sentence
+    tallies = list(_TALLY.finditer(text, low, m.start()))
+    if tallies and len(_WORDS.findall(text[tallies[-1].start() : m.end()])) <= words:
+        begin = tallies[-1].start()
+    return begin, m.end()
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A sentence of a top passage that an answer may quote: a verbatim slice."""
@@ -591,6 +680,11 @@ def _form(sign: str) -> tuple[str, str, str]:
         return ("", sign, "")
     kind = "1" if sign.strip("().")[:1].isdigit() else "a"
     return (sign[0] if sign[0] == "(" else "", kind, sign[-1])
+
+
+def span_candidate(hit: Hit, rank: int, start: int, end: int) -> Candidate:
+    """The quotable slice `start:end` of a passage (one `outcome_after` found)."""
+    return _candidate(hit, rank, start, end)
 
 
 def _candidate(hit: Hit, rank: int, start: int, end: int, items: int = 0) -> Candidate:
