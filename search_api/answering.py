@@ -922,34 +922,50 @@ def _with_outcome(
 ) -> tuple[list[Scored], dict[int, tuple[int, int]]]:
     """For a question asking whether a motion or amendment was carried, the vote's
     outcome ("… Abstain (1) Mr Mallon Motion lost") quoted after the answer's best
-    sentence that stands in a motion passage: read on from it in its passage, then
-    through the next passages of its document and agenda item (`following`), at most
-    `OUTCOME_HOPS`, stopping at the next proposal (`sentences.outcome_after`). The
-    outcome cites its own passage; returns, as `_with_continuations` does, where that
-    passage stands (after the motion's). No outcome found: `chosen` as it was."""
-    root = next((s for s in chosen if MOTION_PASSAGE.search(s.hit.text)), None)
-    if root is None:
-        return chosen, {}
+    sentence whose reading on finds one, those standing in a motion passage first: read
+    on from it in its passage, then through the next passages of its document and agenda
+    item (`following`), at most `OUTCOME_HOPS`, stopping at the next proposal
+    (`sentences.outcome_after`). The best sentence may stand in the amendment's own paper,
+    which records no vote; the minutes quoting it do. The outcome cites its own passage;
+    returns, as `_with_continuations` does, where that passage stands (after the
+    motion's). No outcome found: `chosen` as it was."""
+    # Motion passages first; then the others, for a quoted motion's line that names no
+    # motion ("“Reduce the £12m waste reserve …”") and whose vote follows it.
+    tried: set[int] = set()
+    for root in sorted(chosen, key=lambda s: not MOTION_PASSAGE.search(s.hit.text)):
+        if root.hit.passage_id in tried:
+            continue
+        tried.add(root.hit.passage_id)
+        found = _outcome_from(root, following)
+        if found is not None:
+            line, hop, hit = found
+            if any(_contains(s.candidate, line.candidate) for s in chosen):
+                return chosen, {}
+            return [*chosen, line], ({hit.passage_id: (root.hit.passage_id, hop)} if hop else {})
+    return chosen, {}
+
+
+def _outcome_from(root: Scored, following: Following) -> tuple[Scored, int, Hit] | None:
+    """The outcome line read on from one sentence (`_with_outcome`), with how many
+    passages on it stands and its passage; None when the reading finds none."""
     hit, start = root.hit, root.candidate.end
     skip = not proposes(hit.text[:start])  # a heading quoted: its motion is put after it
     for hop in range(OUTCOME_HOPS + 1):
         found = outcome_after(hit.text, start, skip and hop == 0, MAX_QUOTE_WORDS)
         if found is True:
-            break
+            return None
         if found is not False:
             begin, end = found
             line = Scored(span_candidate(hit, root.candidate.rank, begin, end), root.score,
                           root.coverage)  # fmt: skip
-            if any(_contains(s.candidate, line.candidate) for s in chosen):
-                return chosen, {}
-            return [*chosen, line], ({hit.passage_id: (root.hit.passage_id, hop)} if hop else {})
+            return line, hop, hit
         if hop == OUTCOME_HOPS:
-            break
+            return None
         nxt = following([hit]).get(hit.passage_id)
         if nxt is None:
-            break
+            return None
         hit, start = nxt, 0
-    return chosen, {}
+    return None
 
 
 def _with_next_sentences(chosen: list[Scored]) -> list[Scored]:

@@ -166,3 +166,33 @@ def test_a_question_not_asking_for_the_outcome_is_answered_as_before() -> None:
     quotes = _ask("What did Labour's Integrated Care Strategy motion ask of decision papers?",
                   passages)  # fmt: skip
     assert all(pid == 1 for pid, _, _ in quotes), quotes
+
+
+# Kent County Council, 13 February 2025, item 291: an amendment's wording quoted on its
+# own (no word "motion" or "amendment" in the passage), then its vote.
+QUOTED = (
+    "“Reduce the £12m waste reserve to £11m and use this un[1]ringfenced EPR income to fund "
+    "these ANPR Cameras.”"
+)
+PUT = (
+    "Following the debate, the Chairman put to the vote the amendment set out in paragraph "
+    "19 above and the voting was as follows: For (13)"
+)
+NAMES_FOR = (
+    "Mr Brady, Mr Campkin, Mr Chittenden, Ms Constantine, Ms Dawkins, Mr Hood, Mr Hook, "
+    "Mr Lehmann, Mr Lewis, Ms Meade, Mr Passmore, Mr Stepto, Mr Streatfeild, MBE Against (39)"
+)
+NAMES_AGAINST = (
+    "Mr Baker, Mr Bartlett, Mr Beaney, Mrs Bell, Mr Watkins, Mr Wright, Ms Wright "
+    "Abstain (3) Mr Ross, Mr Shonk, Mr Whiting Amendment lost."
+)
+
+
+def test_the_outcome_is_read_on_from_a_quoted_amendment_that_names_no_motion() -> None:
+    """The best sentence may stand in a passage that is only the amendment's wording, in
+    quotes: its vote still follows it in the minutes."""
+    day = date(2025, 2, 13)
+    passages = [hit(1, day, QUOTED), hit(2, day, PUT), hit(3, day, NAMES_FOR),
+                hit(4, day, NAMES_AGAINST)]  # fmt: skip
+    quotes = _ask("What became of the amendment to pay for ANPR cameras?", passages)
+    assert any(pid == 4 and q.endswith("Amendment lost") for pid, q, _ in quotes), quotes
