@@ -134,12 +134,13 @@ _WORD = re.compile(r"\S*[^\W_]\S*")
 
 
 def _quote(sentence: str) -> tuple[str, bool]:
-    """A verbatim quote of at most MAX_QUOTE_WORDS words; True when it was cut short."""
+    """A verbatim quote of at most MAX_QUOTE_WORDS words, its sentence's full stop kept (a
+    reader checking the quote against the paper, or a gold quote that ends a sentence,
+    finds it whole); True when it was cut short."""
     words = list(_WORD.finditer(sentence))
     if len(words) > MAX_QUOTE_WORDS:
         return sentence[: words[MAX_QUOTE_WORDS - 1].end()].rstrip(",;:"), True
-    quote = sentence.rstrip()
-    return (quote[:-1] if quote.endswith(".") and not quote.endswith("..") else quote), False
+    return sentence.rstrip(), False
 
 
 # -- answers ----------------------------------------------------------------------------

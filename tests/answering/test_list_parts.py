@@ -121,7 +121,7 @@ def test_list_cut_by_its_passage_end_is_quoted_on_into_the_next_passage() -> Non
     by_passage = {c.passage_id: c for c in answer.citations}
     assert 9 in by_passage, [c.quote for c in answer.citations]
     more = by_passage[9]
-    assert more.quote.startswith("2. Implement a system") and more.quote.endswith("to 16"), more
+    assert more.quote.startswith("2. Implement a system") and more.quote.endswith("to 16."), more
     assert more.quote in more.text
     assert by_passage[1].n + 1 == more.n  # read on from the list
     # Items 2-5 run to their passage's end with room for more: on into the one after,

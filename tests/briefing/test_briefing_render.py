@@ -46,7 +46,7 @@ def test_markdown_is_plain_headings_and_lists(staffing: Briefing) -> None:
     assert "- Documents searched: 4 of 5 indexed" in text
     assert "Generated" not in text
     # The 2018 figure before the 2022 one, each with its marker.
-    assert re.search(r"about 40% of the workforce was agency staff\)” \[\d+\]", text)
+    assert re.search(r"about 40% of the workforce was agency staff\)\.” \[\d+\]", text)
     assert text.index("about 40%") < text.index("33.3%")
     assert "### 21 November 2018 — Children and Families Overview and Scrutiny Committee" in text
     assert "(approximate date)" in text
