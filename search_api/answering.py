@@ -278,6 +278,7 @@ class AnswerBuilder:
         support: SupportFeatures | None = None,
         beyond: Sequence[Hit] = (),
         following: Following | None = None,
+        council: str | None = None,
     ) -> Answer:
         """Answer from ranked evidence: a few best sentences, for an action question its
         action lines, or for a trend question a timeline of `timeline_limit` (default:
@@ -291,7 +292,8 @@ class AnswerBuilder:
         end meetings may be quoted from their other passages there (`_end_sentences`).
         `following` gives the passage after each of some hits (`Reader.following`): a
         list answer's list cut by its passage's end is quoted on into the next passage
-        (`_with_continuations`); it is asked only then.
+        (`_with_continuations`); it is asked only then. `council`
+        (`SearchResult.council`) is the council a trend's timeline is of: its meetings only.
         """
         if not hits:
             return Answer(EMPTY_TEXT, [], True)
@@ -305,6 +307,10 @@ class AnswerBuilder:
         told: list[Scored] = []  # what a trend's timeline tells, before what fills its room
         if intent.trend:
             limit = timeline_limit or self.tuning.timeline_limit
+            if council is not None:
+                ours = (None, council)
+                sentences = [s for s in sentences if s.hit.citation.council in ours] or sentences
+                beyond = [h for h in beyond if h.citation.council in ours]
             told, room = self._timeline(sentences, cosines, limit, intent.span, aspects, beyond)
             # A briefing asks for so many meetings (`timeline_limit`), a statement each.
             chosen = told + room if timeline_limit is None else told

@@ -210,7 +210,7 @@ class Reader:
         precisions = self.precisions(found.hits)
         answer = self.answers.answer(
             found.intent, found.hits, found.cosines, precisions, question=request.query,
-            beyond=found.beyond, following=self.following,
+            beyond=found.beyond, following=self.following, council=found.council,
         )  # fmt: skip
         if answer.abstained and found.hits and not request.filters.is_empty():
             # A filter narrows the evidence; it must not turn a matching passage into an
@@ -221,7 +221,7 @@ class Reader:
                 answer = self.answers.answer(
                     found.intent, found.hits, found.cosines, precisions,
                     question=request.query, support=support, beyond=found.beyond,
-                    following=self.following,
+                    following=self.following, council=found.council,
                 )  # fmt: skip
         answer.intent = found.intent
         return answer
