@@ -435,8 +435,8 @@ class AnswerBuilder:
         meetings always in, in date order; and apart, the sentences that fill the room
         the limit leaves (`_filled`).
 
-        A meeting counts when its best sentence scores near the overall best, or when its
-        passage's dense cosine is near the best passage's (sentence scores favour the
+        A meeting counts when its best sentence scores near the overall best, or when one
+        of its passages' dense cosine is near the best passage's (sentence scores favour the
         question's exact words, and "agency social workers" in 2022 should count as much
         as "agency staff" in 2018). When the question names a span and meetings inside it
         speak to the topic, the timeline is theirs: its ends are the span's, not 2017's.
@@ -459,7 +459,8 @@ class AnswerBuilder:
         kept = {
             key: g
             for key, g in groups.items()
-            if g[0].score >= floor or cosines.get(g[0].hit.passage_id, -1.0) >= best_cos - margin
+            if g[0].score >= floor
+            or max(cosines.get(s.hit.passage_id, -1.0) for s in g) >= best_cos - margin
         }
         if span is not None:
             inside = {k: g for k, g in kept.items() if _in_span(g[0], span)}
