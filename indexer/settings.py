@@ -221,6 +221,14 @@ class Settings(BaseSettings):
     timeline_limit: int = Field(
         default=6, ge=1, description="Sentences in a trend answer (a reply read on the page)"
     )
+    timeline_hits: int = Field(
+        default=10,
+        ge=1,
+        le=50,
+        description="Passages a trend answer draws on at least, whatever /ask's k: a "
+        "timeline's two ends are two meetings, which the retrieval's top 10 holds more often "
+        "than the default 8 (grid on tune 8, 10, 12; eval/README.md, Trend questions, round 11)",
+    )
     timeline_floor: float = Field(
         default=0.6,
         ge=0,
@@ -380,6 +388,7 @@ class AnswerSettings:
     min_cosine: float
     min_coverage: float
     timeline_limit: int
+    timeline_hits: int
     timeline_floor: float
     timeline_cosine_margin: float
     briefing_pool: int

@@ -288,6 +288,7 @@ class AnswerBuilder:
         support: SupportFeatures | None = None,
         beyond: Sequence[Hit] = (),
         following: Following | None = None,
+        council: str | None = None,
     ) -> Answer:
         """Answer from ranked evidence: a few best sentences, for an action question its
         action lines, or for a trend question a timeline of `timeline_limit` (default:
@@ -301,7 +302,8 @@ class AnswerBuilder:
         end meetings may be quoted from their other passages there (`_end_sentences`).
         `following` gives the passage after each of some hits (`Reader.following`): a
         list answer's list cut by its passage's end is quoted on into the next passage
-        (`_with_continuations`); it is asked only then.
+        (`_with_continuations`); it is asked only then. `council`
+        (`SearchResult.council`) is the council a trend's timeline is of: its meetings only.
         """
         if not hits:
             return Answer(EMPTY_TEXT, [], True)
@@ -315,6 +317,10 @@ class AnswerBuilder:
         told: list[Scored] = []  # what a trend's timeline tells, before what fills its room
         if intent.trend:
             limit = timeline_limit or self.tuning.timeline_limit
+            if council is not None:
+                ours = (None, council)
+                sentences = [s for s in sentences if s.hit.citation.council in ours] or sentences
+                beyond = [h for h in beyond if h.citation.council in ours]
             told, room = self._timeline(sentences, cosines, limit, intent.span, aspects, beyond)
             # A briefing asks for so many meetings (`timeline_limit`), a statement each.
             chosen = told + room if timeline_limit is None else told
@@ -442,8 +448,8 @@ class AnswerBuilder:
         meetings always in, in date order; and apart, the sentences that fill the room
         the limit leaves (`_filled`).
 
-        A meeting counts when its best sentence scores near the overall best, or when its
-        passage's dense cosine is near the best passage's (sentence scores favour the
+        A meeting counts when its best sentence scores near the overall best, or when one
+        of its passages' dense cosine is near the best passage's (sentence scores favour the
         question's exact words, and "agency social workers" in 2022 should count as much
         as "agency staff" in 2018). When the question names a span and meetings inside it
         speak to the topic, the timeline is theirs: its ends are the span's, not 2017's.
@@ -466,7 +472,8 @@ class AnswerBuilder:
         kept = {
             key: g
             for key, g in groups.items()
-            if g[0].score >= floor or cosines.get(g[0].hit.passage_id, -1.0) >= best_cos - margin
+            if g[0].score >= floor
+            or max(cosines.get(s.hit.passage_id, -1.0) for s in g) >= best_cos - margin
         }
         if span is not None:
             inside = {k: g for k, g in kept.items() if _in_span(g[0], span)}

@@ -65,6 +65,7 @@ from .documents import (
 )
 from .retrieval import Retriever
 from .search import SearchRequest, SearchResult, search
+from .temporal import parse_question
 
 __all__ = ["Archive", "Reader", "Snapshot"]
 
@@ -205,12 +206,16 @@ class Reader:
         return search(self.snapshot.retriever, self.settings.search, request, self.latest_date())
 
     def ask(self, request: SearchRequest) -> Answer:
-        """An extractive, cited answer drawn from the request's search results."""
+        """An extractive, cited answer drawn from the request's search results; a trend
+        question's from at least `timeline_hits` of them (its ends are two meetings)."""
+        hits = self.settings.answers.timeline_hits
+        if request.k < hits and parse_question(request.query, self.latest_date()).trend:
+            request = dataclasses.replace(request, k=hits)
         found = self.search(request)
         precisions = self.precisions(found.hits)
         answer = self.answers.answer(
             found.intent, found.hits, found.cosines, precisions, question=request.query,
-            beyond=found.beyond, following=self.following,
+            beyond=found.beyond, following=self.following, council=found.council,
         )  # fmt: skip
         if answer.abstained and found.hits and not request.filters.is_empty():
             # A filter narrows the evidence; it must not turn a matching passage into an
@@ -221,7 +226,7 @@ class Reader:
                 answer = self.answers.answer(
                     found.intent, found.hits, found.cosines, precisions,
                     question=request.query, support=support, beyond=found.beyond,
-                    following=self.following,
+                    following=self.following, council=found.council,
                 )  # fmt: skip
         answer.intent = found.intent
         return answer

@@ -103,6 +103,8 @@ class SearchResult:
     """For a trend question, the re-ranked candidates below the top k: other passages of
     the span's end meetings, which a trend answer may quote when one states the topic
     more fully than the meeting's best-ranked passage does."""
+    council: str | None = None
+    """For a trend question, the council its timeline is of (`lead_council`)."""
 
 
 def search(
@@ -128,15 +130,21 @@ def search(
         scored, request.query, topic, intent.trend, tuning.detail_ranks, tuning.detail_boost
     )
     ends: list[Hit] = []
+    council = (
+        lead_council(request.query, scored, cosines, tuning, intent.span) if intent.trend else None
+    )
     if intent.trend and tuning.reach_span_ends:
-        ends = reach_ends(retriever, tuning, request, intent, scored, cosines, vector)
+        ends = reach_ends(retriever, tuning, request, intent, scored, cosines, vector, council)
         have = {h.passage_id for h in scored}
         scored += [h for h in ends if h.passage_id not in have]
     if intent.trend:
-        scored = cover_span(scored, cosines, k, tuning, {h.passage_id for h in ends}, intent.span)
+        scored = cover_span(
+            scored, cosines, k, tuning, {h.passage_id for h in ends}, intent.span, council
+        )
     terms = ANALYZER.query_terms(topic)
     shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
-    return SearchResult(request, intent, shown, cosines, scored[k:] if intent.trend else [])
+    beyond = scored[k:] if intent.trend else []
+    return SearchResult(request, intent, shown, cosines, beyond, council)
 
 
 def query_vector(retriever: Retriever, question: str, topic: str, what: str) -> np.ndarray:
@@ -208,6 +216,7 @@ def reach_ends(
     candidates: list[Hit],
     cosines: dict[int, float],
     vector: np.ndarray | None = None,
+    council: str | None = None,
 ) -> list[Hit]:
     """The earliest and latest passages on the topic beyond what the candidates reach.
 
@@ -220,11 +229,13 @@ def reach_ends(
     topic as well as the rest), the earliest, resp. latest, is returned. Two searches
     whatever the archive's size. Their cosines are added to `cosines`; each returned hit
     not already a candidate carries the last candidate's score (it ranked below them).
+    Given a `council` (`lead_council`), the period and its ends are that council's.
     """
     if not candidates:
         return []
     best_cos = best_cosine(candidates, cosines, tuning)
-    dated = _dated_in_span(relevant_hits(candidates, cosines, tuning, best_cos), intent.span)
+    relevant = _of_council(relevant_hits(candidates, cosines, tuning, best_cos), council)
+    dated = _dated_in_span(relevant, intent.span)
     if not dated:
         return []
     first = dated[0].citation.effective_date or date.min
@@ -245,7 +256,7 @@ def reach_ends(
         ranked, found = retriever.rank(intent.topic, depth, request.mode, filters, tuning, vector)
         hits = retriever.hits(ranked[: tuning.relevant_ranks])
         ends = [
-            h for h in relevant_hits(hits, found, tuning, best_cos)
+            h for h in _of_council(relevant_hits(hits, found, tuning, best_cos), council)
             if h.citation.effective_date is not None and beyond(h.citation.effective_date)
         ]  # fmt: skip
         if not ends:
@@ -255,6 +266,41 @@ def reach_ends(
         cosines.setdefault(hit.passage_id, found.get(hit.passage_id, 0.0))
         out.append(known.get(hit.passage_id) or hit.model_copy(update={"score": floor_score}))
     return out
+
+
+GENERIC_COUNCIL_WORDS = frozenset(
+    ANALYZER.query_terms("council county borough city district royal metropolitan london upon")
+)
+"""Words of a council's name that do not tell one council from another."""
+
+
+def lead_council(
+    question: str,
+    hits: list[Hit],
+    cosines: dict[int, float],
+    tuning: SearchSettings,
+    span: DateSpan | None,
+) -> str | None:
+    """The council a trend question's timeline is of: the one the question names, else
+    that of the best-ranked candidate that speaks to the topic (inside the named span,
+    when any is). On an archive of several councils a Gloucestershire staffing trend
+    must not take its latest end from Kent's 2025 papers, nor a Kent one its earliest
+    from a stray 2017 Gloucestershire report that the search before the span's start
+    reaches (`reach_ends`); on one council's archive it changes nothing."""
+    councils = {h.citation.council for h in hits if h.citation.council}
+    words = set(ANALYZER.query_terms(question))
+    named = [c for c in councils if words & (set(ANALYZER.query_terms(c)) - GENERIC_COUNCIL_WORDS)]
+    if len(named) == 1:
+        return named[0]
+    relevant = relevant_hits(hits, cosines, tuning, best_cosine(hits, cosines, tuning))
+    inside = [h for h in relevant if span is not None and _inside(h, span)]
+    lead = next((h for h in inside or relevant if h.citation.council), None)
+    return lead.citation.council if lead else None
+
+
+def _of_council(hits: list[Hit], council: str | None) -> list[Hit]:
+    """The hits of `council` (and those of no known council); all of them when it is None."""
+    return hits if council is None else [h for h in hits if h.citation.council in (None, council)]
 
 
 def _narrowed(filters: SearchFilters, start: date | None, end: date | None) -> SearchFilters | None:
@@ -281,6 +327,7 @@ def cover_span(
     tuning: SearchSettings,
     ends: set[int] | frozenset[int] = frozenset(),
     span: DateSpan | None = None,
+    council: str | None = None,
 ) -> list[Hit]:
     """Re-rank so the top k reaches across the period: a trend question, and every
     briefing, needs its earliest and latest relevant meetings, not ten passages of one.
@@ -292,13 +339,17 @@ def cover_span(
     `END_SPARE` further on-topic hits of the two end meetings: an end is what a trend
     answer must quote, and its best-ranked passage is often not the one that states the
     topic there (for Ofsted's judgement, the 2022 report's "judged to be Requires
-    Improvement to be Good" is not its meeting's best-ranked passage).
+    Improvement to be Good" is not its meeting's best-ranked passage). Given a
+    `council`, only its passages anchor the period: a timeline is one council's.
     """
     if len(hits) <= 1:
         return hits
     relevant = relevant_hits(hits, cosines, tuning, best_cosine(hits, cosines, tuning))
+    relevant = _of_council(relevant, council)
     seen = {h.passage_id for h in relevant}
-    relevant += [h for h in hits if h.passage_id in ends and h.passage_id not in seen]
+    relevant += [
+        h for h in _of_council(hits, council) if h.passage_id in ends and h.passage_id not in seen
+    ]
     best_of: dict[MeetingKey, Hit] = {}
     for h in relevant:
         best_of.setdefault(h.citation.meeting, h)

@@ -1,0 +1,77 @@
+"""A trend's timeline is one council's (`search.lead_council`), on an archive of several.
+
+The fixture is the seed corpus (Gloucestershire, 2017-2022) and one real Kent County
+Council document: the 30 January 2025 Cabinet minutes as converted from their PDF
+(`tests/data/ingestion`), which speak of funding for children's services. Before the
+rule, a Gloucestershire trend took that Kent meeting as its latest end (checked when
+these tests were written: the first question below cited "30 January 2025"), and a Kent
+trend its earliest from the seeds' 2018 minutes.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from indexer.builder import Indexer
+from indexer.embedding import Embedder
+from indexer.settings import Settings
+from search_api.archive import Archive
+from search_api.search import SearchRequest
+
+ROOT = Path(__file__).resolve().parents[2]
+KENT_MINUTES = ROOT / "tests" / "data" / "ingestion" / "kent_cabinet_2025-01-30_pymupdf4llm.md"
+GLOUCESTERSHIRE = "Gloucestershire County Council"
+KENT = "Kent County Council"
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Archive:
+    """The seeds and one Kent meeting, indexed together."""
+    kent = tmp_path_factory.mktemp("kent")
+    shutil.copy(KENT_MINUTES, kent / "cabinet-2025-01-30-minutes.md")
+    (kent / "manifest.csv").write_text(
+        "path,council,committee,meeting_date,date_precision,doc_type,title\n"
+        "cabinet-2025-01-30-minutes.md,Kent County Council,Cabinet,2025-01-30,day,minutes,"
+        "Cabinet minutes 30 January 2025\n",
+        encoding="utf-8",
+    )
+    settings = Settings(
+        corpus=f"{ROOT / 'corpus'}:{kent}", index_dir=tmp_path_factory.mktemp("mixed-index")
+    )
+    report = Indexer(settings, embedder).build()
+    assert not report.failed, report.failed
+    return Archive.open(settings, embedder)
+
+
+def _cited_councils(archive: Archive, question: str) -> tuple[set[str | None], int]:
+    answer = archive.reader().ask(SearchRequest(question, 8))
+    assert not answer.abstained
+    meetings = {c.citation.meeting for c in answer.citations}
+    return {c.citation.council for c in answer.citations}, len(meetings)
+
+
+def test_a_trend_naming_its_council_keeps_to_it(mixed: Archive) -> None:
+    question = "How has funding for Gloucestershire's children's services changed over the years?"
+    councils, meetings = _cited_councils(mixed, question)
+    assert councils == {GLOUCESTERSHIRE}
+    assert meetings >= 2
+
+
+def test_a_trend_naming_no_council_keeps_to_the_one_leading_the_results(mixed: Archive) -> None:
+    # Kent's minutes hold the passages nearest the question; the seeds' older mentions of
+    # children's services once joined its timeline as the earliest end.
+    question = "How have children's mental health services changed over time?"
+    councils, _ = _cited_councils(mixed, question)
+    assert councils == {KENT}
+    assert mixed.reader().search(SearchRequest(question, 8)).council == KENT
+
+
+def test_one_councils_archive_is_left_alone(seed_engine: Archive) -> None:
+    found = seed_engine.reader().search(
+        SearchRequest("How has agency staffing changed over the years?", 8)
+    )
+    assert found.council == GLOUCESTERSHIRE
+    assert {h.citation.council for h in found.hits} == {GLOUCESTERSHIRE}
