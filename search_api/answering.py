@@ -102,6 +102,7 @@ END_MARGIN = 0.6
 """A trend's earliest (latest) meeting joins the timeline when its best sentence holds a
 topic term and scores within this of the best sentence (tune: eval/README.md)."""
 READ_ON = True
+_READ_ON_PLAIN = "off"
 """Quote a several-things answer's sentence with the sentence after it in its passage
 (`sentences.read_on`; measured on tune: eval/README.md "List and multi questions,
 round 9")."""
@@ -326,8 +327,12 @@ class AnswerBuilder:
         follows: dict[int, tuple[int, int]] = {}
         if aspects.many and not intent.trend and following is not None:
             chosen, follows = _with_continuations(chosen, following)
-        if aspects.many and not intent.trend:
-            chosen = _with_next_sentences(chosen)
+        if not intent.trend:
+            if aspects.many or _READ_ON_PLAIN == "all":
+                chosen = _with_next_sentences(chosen)
+            elif _READ_ON_PLAIN == "best" and chosen:
+                best = max(chosen, key=lambda s: s.score)
+                chosen = _with_next_sentences(chosen, only=best.candidate)
         chosen = _with_antecedents(chosen)
         if not chosen:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
@@ -905,7 +910,7 @@ def _with_continuations(
                                                     for a in added)], follows  # fmt: skip
 
 
-def _with_next_sentences(chosen: list[Scored]) -> list[Scored]:
+def _with_next_sentences(chosen: list[Scored], only: Candidate | None = None) -> list[Scored]:
     """A sentence of an answer to a question asking for several things is quoted with
     the sentence after it in its passage (`sentences.read_on`: a running sentence, or
     the list it introduces) when both fit in `MAX_QUOTE_WORDS`: the sentence that names
@@ -919,6 +924,8 @@ def _with_next_sentences(chosen: list[Scored]) -> list[Scored]:
         return chosen
 
     def onward(c: Candidate) -> tuple[int, int] | None:
+        if only is not None and c is not only:
+            return None
         if any(o.candidate.hit.passage_id == c.hit.passage_id and o.candidate.start >= c.end
                for o in chosen):  # fmt: skip
             return None
