@@ -102,8 +102,7 @@ END_MARGIN = 0.6
 """A trend's earliest (latest) meeting joins the timeline when its best sentence holds a
 topic term and scores within this of the best sentence (tune: eval/README.md)."""
 READ_ON = True
-_READ_ON_PLAIN = "off"
-"""Quote a several-things answer's sentence with the sentence after it in its passage
+"""Quote an answer's sentence with the sentence after it in its passage
 (`sentences.read_on`; measured on tune: eval/README.md "List and multi questions,
 round 9")."""
 BACK_REFERENCE_JOINS = True
@@ -328,11 +327,7 @@ class AnswerBuilder:
         if aspects.many and not intent.trend and following is not None:
             chosen, follows = _with_continuations(chosen, following)
         if not intent.trend:
-            if aspects.many or _READ_ON_PLAIN == "all":
-                chosen = _with_next_sentences(chosen)
-            elif _READ_ON_PLAIN == "best" and chosen:
-                best = max(chosen, key=lambda s: s.score)
-                chosen = _with_next_sentences(chosen, only=best.candidate)
+            chosen = _with_next_sentences(chosen, lists=aspects.many)
         chosen = _with_antecedents(chosen)
         if not chosen:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
@@ -910,26 +905,24 @@ def _with_continuations(
                                                     for a in added)], follows  # fmt: skip
 
 
-def _with_next_sentences(chosen: list[Scored], only: Candidate | None = None) -> list[Scored]:
-    """A sentence of an answer to a question asking for several things is quoted with
-    the sentence after it in its passage (`sentences.read_on`: a running sentence, or
-    the list it introduces) when both fit in `MAX_QUOTE_WORDS`: the sentence that names
-    the topic best is often not the one that lists its parts ("He outlined the planned
-    recruitment activity which included …" follows "… was the stability of the
-    workforce"). Lists are quoted whole already; a sentence with another chosen one
-    after it in its passage is not read on (the two would be quoted as one, past
-    `MAX_QUOTE_WORDS`); a chosen sentence the longer quote now holds is not quoted
-    again."""
+def _with_next_sentences(chosen: list[Scored], lists: bool = True) -> list[Scored]:
+    """Each quoted sentence of an answer (not a trend's timeline) is quoted with the
+    sentence after it in its passage (`sentences.read_on`: a running sentence, or the
+    list it introduces) when both fit in `MAX_QUOTE_WORDS`: the sentence that names the
+    topic best is often not the one that says it ("He outlined the planned recruitment
+    activity which included …" follows "… was the stability of the workforce"; "It was
+    explained that … the level of referrals had been higher than expected" follows "It
+    was questioned whether the targets had been set too low"). Only an answer to a
+    question asking for several things (`lists`) reads on into a list; lists are quoted
+    whole already; a chosen sentence the longer quote now holds is not quoted again, and one
+    standing further on in the passage is joined to it by `_merge_adjacent`, which never
+    merges past `MAX_QUOTE_WORDS` (eval/README.md "Fact and action sentences, round
+    11")."""
     if not READ_ON:
         return chosen
 
     def onward(c: Candidate) -> tuple[int, int] | None:
-        if only is not None and c is not only:
-            return None
-        if any(o.candidate.hit.passage_id == c.hit.passage_id and o.candidate.start >= c.end
-               for o in chosen):  # fmt: skip
-            return None
-        end = read_on(c.hit.text, c.end)
+        end = read_on(c.hit.text, c.end, lists)
         return None if end is None else (c.start, end)
 
     return _widened(chosen, onward)
