@@ -105,6 +105,9 @@ READ_ON = True
 """Quote an answer's sentence with the sentence after it in its passage
 (`sentences.read_on`; measured on tune: eval/README.md "List and multi questions,
 round 9")."""
+READ_ON_SENTENCES = 2
+"""Running sentences an answer's sentence reads on (tune chose 2 from 1, 2: eval/README.md
+"Fact and action sentences, round 11"); a list is read on only as the first."""
 BACK_REFERENCE_JOINS = True
 """Quote a sentence opening with "This"/"However"/… together with the one before it
 (measured on tune: eval/README.md "Answer selection, round 5b")."""
@@ -326,9 +329,11 @@ class AnswerBuilder:
         follows: dict[int, tuple[int, int]] = {}
         if aspects.many and not intent.trend and following is not None:
             chosen, follows = _with_continuations(chosen, following)
+        # What a quote is about first ("He also explained …" after the sentence naming
+        # him), then as much of what follows as the words allow.
+        chosen = _with_antecedents(chosen)
         if not intent.trend:
             chosen = _with_next_sentences(chosen, lists=aspects.many)
-        chosen = _with_antecedents(chosen)
         if not chosen:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         return self._compose(chosen, precisions, aspects, features, follows, told)
@@ -908,7 +913,8 @@ def _with_continuations(
 def _with_next_sentences(chosen: list[Scored], lists: bool = True) -> list[Scored]:
     """Each quoted sentence of an answer (not a trend's timeline) is quoted with the
     sentence after it in its passage (`sentences.read_on`: a running sentence, or the
-    list it introduces) when both fit in `MAX_QUOTE_WORDS`: the sentence that names the
+    list it introduces), and when that is a running sentence with the one after it too
+    (`READ_ON_SENTENCES`), as many as fit in `MAX_QUOTE_WORDS`: the sentence that names the
     topic best is often not the one that says it ("He outlined the planned recruitment
     activity which included …" follows "… was the stability of the workforce"; "It was
     explained that … the level of referrals had been higher than expected" follows "It
@@ -923,6 +929,13 @@ def _with_next_sentences(chosen: list[Scored], lists: bool = True) -> list[Score
 
     def onward(c: Candidate) -> tuple[int, int] | None:
         end = read_on(c.hit.text, c.end, lists)
+        for _ in range(READ_ON_SENTENCES - 1):
+            if end is None or c.hit.text[c.start : end].rstrip()[-1:] not in ".!?":
+                break
+            more = read_on(c.hit.text, end, False)
+            if more is None or len(_WORD.findall(c.hit.text[c.start : more])) > MAX_QUOTE_WORDS:
+                break
+            end = more
         return None if end is None else (c.start, end)
 
     return _widened(chosen, onward)

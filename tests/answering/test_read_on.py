@@ -108,3 +108,22 @@ def test_a_plain_question_does_not_read_on_into_a_list() -> None:
     """A question about one thing is not answered with the whole list after its sentence."""
     quotes = _quotes("Who agreed an accelerated improvement plan?", PLAN)
     assert quotes and not any("Timeliness of visits" in q for q in quotes), quotes
+
+
+# corpus/000 (March 2019), item 2: the question members asked, and the director's reasons
+# two sentences on.
+PROSPECTS = (
+    "The committee asked about the decision to bring the Prospects Service back in house. The "
+    "DCS reminded members that this service had received a requires improvement rating from "
+    "Ofsted. Whilst the service sat outside the council he did not have a clear line of "
+    "oversight and essentially could not best manage what he could not clearly see."
+)
+
+
+def test_an_answer_reads_on_two_running_sentences() -> None:
+    """ "Why did the director want to bring the Prospects service back in house?" is best
+    matched by the sentence reporting the question; the reason stands two sentences on
+    (`READ_ON_SENTENCES`, eval/README.md "Fact and action sentences, round 11": s2-53)."""
+    quotes = _quotes("Why did the director want to bring the Prospects service back in house?",
+                     PROSPECTS)  # fmt: skip
+    assert any("clear line of oversight" in q for q in quotes), quotes
