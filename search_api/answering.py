@@ -106,9 +106,12 @@ END_MARGIN = 0.6
 """A trend's earliest (latest) meeting joins the timeline when its best sentence holds a
 topic term and scores within this of the best sentence (tune: eval/README.md)."""
 READ_ON = True
-"""Quote a several-things answer's sentence with the sentence after it in its passage
+"""Quote an answer's sentence with the sentence after it in its passage
 (`sentences.read_on`; measured on tune: eval/README.md "List and multi questions,
 round 9")."""
+READ_ON_SENTENCES = 2
+"""Running sentences an answer's sentence reads on (tune chose 2 from 1, 2: eval/README.md
+"Fact and action sentences, round 11"); a list is read on only as the first."""
 BACK_REFERENCE_JOINS = True
 """Quote a sentence opening with "This"/"However"/… together with the one before it
 (measured on tune: eval/README.md "Answer selection, round 5b")."""
@@ -342,9 +345,11 @@ class AnswerBuilder:
         follows: dict[int, tuple[int, int]] = {}
         if aspects.many and not intent.trend and following is not None:
             chosen, follows = _with_continuations(chosen, following)
-        if aspects.many and not intent.trend:
-            chosen = _with_next_sentences(chosen)
+        # What a quote is about first ("He also explained …" after the sentence naming
+        # him), then as much of what follows as the words allow.
         chosen = _with_antecedents(chosen)
+        if not intent.trend:
+            chosen = _with_next_sentences(chosen, lists=aspects.many)
         if aspects.outcome and following is not None:
             chosen, ahead = _with_outcome(chosen, following)
             follows.update(ahead)
@@ -976,24 +981,32 @@ def _outcome_from(root: Scored, following: Following) -> tuple[Scored, int, Hit]
     return None
 
 
-def _with_next_sentences(chosen: list[Scored]) -> list[Scored]:
-    """A sentence of an answer to a question asking for several things is quoted with
-    the sentence after it in its passage (`sentences.read_on`: a running sentence, or
-    the list it introduces) when both fit in `MAX_QUOTE_WORDS`: the sentence that names
-    the topic best is often not the one that lists its parts ("He outlined the planned
-    recruitment activity which included …" follows "… was the stability of the
-    workforce"). Lists are quoted whole already; a sentence with another chosen one
-    after it in its passage is not read on (the two would be quoted as one, past
-    `MAX_QUOTE_WORDS`); a chosen sentence the longer quote now holds is not quoted
-    again."""
+def _with_next_sentences(chosen: list[Scored], lists: bool = True) -> list[Scored]:
+    """Each quoted sentence of an answer (not a trend's timeline) is quoted with the
+    sentence after it in its passage (`sentences.read_on`: a running sentence, or the
+    list it introduces), and when that is a running sentence with the one after it too
+    (`READ_ON_SENTENCES`), as many as fit in `MAX_QUOTE_WORDS`: the sentence that names the
+    topic best is often not the one that says it ("He outlined the planned recruitment
+    activity which included …" follows "… was the stability of the workforce"; "It was
+    explained that … the level of referrals had been higher than expected" follows "It
+    was questioned whether the targets had been set too low"). Only an answer to a
+    question asking for several things (`lists`) reads on into a list; lists are quoted
+    whole already; a chosen sentence the longer quote now holds is not quoted again, and one
+    standing further on in the passage is joined to it by `_merge_adjacent`, which never
+    merges past `MAX_QUOTE_WORDS` (eval/README.md "Fact and action sentences, round
+    11")."""
     if not READ_ON:
         return chosen
 
     def onward(c: Candidate) -> tuple[int, int] | None:
-        if any(o.candidate.hit.passage_id == c.hit.passage_id and o.candidate.start >= c.end
-               for o in chosen):  # fmt: skip
-            return None
-        end = read_on(c.hit.text, c.end)
+        end = read_on(c.hit.text, c.end, lists)
+        for _ in range(READ_ON_SENTENCES - 1):
+            if end is None or c.hit.text[c.start : end].rstrip()[-1:] not in ".!?":
+                break
+            more = read_on(c.hit.text, end, False)
+            if more is None or len(_WORD.findall(c.hit.text[c.start : more])) > MAX_QUOTE_WORDS:
+                break
+            end = more
         return None if end is None else (c.start, end)
 
     return _widened(chosen, onward)

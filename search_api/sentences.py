@@ -556,11 +556,13 @@ def antecedent(text: str, start: int) -> int | None:
     return prev.start
 
 
-def read_on(text: str, end: int) -> int | None:
+def read_on(text: str, end: int, lists: bool = True) -> int | None:
     """Where the sentence after the one ending at `end` ends, when it follows in the same
     passage with nothing but white space between and is a running sentence (not a
     heading, a list of names or a row of figures, no emphasis markers); when it is a
-    list's lead-in, where the list it introduces ends (`list_blocks`). Else None.
+    list's lead-in, where the list it introduces ends (`list_blocks`), or None unless
+    `lists` (an answer that asks for one thing is not answered with a whole list). Else
+    None.
 
     The converse of `antecedent`: minutes name the topic first and say what it holds
     next ("… the greatest challenges were in the safeguarding teams." / "It was
@@ -573,6 +575,8 @@ def read_on(text: str, end: int) -> int | None:
     if is_stray(nxt.text) or _EMPHASIS.search(text, nxt.start, nxt.end):
         return None
     if LIST_LEAD.search(nxt.text):
+        if not lists:
+            return None
         spans = [(s.start, s.end) for s in sentences]
         block = [b for a, b, _ in list_blocks(text, spans) if nxt.start <= a < nxt.end]
         return block[0] if block else nxt.end
