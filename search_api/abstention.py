@@ -50,12 +50,6 @@ same model serves the five seeds and an archive of thousands of passages):
   ("park and ride", "polling stations") whose terms the archive holds, yet never
   within `PHRASE_WINDOW` words of each other in the evidence: every word is there, the
   thing they name together is not.
-* ``detail_gap`` (round 11): for a question asking for a figure (not a trend), 1 − the
-  best share of its topic that a figure *of the asked kind* in one top sentence is a
-  figure of (`sentences.figure_coverage`); 0 for other questions. The topic's words
-  may all stand together ("agency social workers") while the asked detail ("what daily
-  rate … pay") is stated nowhere: the archive speaks of the topic, not of what is asked.
-  Set by the answer builder from the sentences it scores (no encode).
 
 Signals that did move with the archive were dropped (eval/README.md, "Abstention"): the
 share of the question's words the archive never holds and the rarity of the rarest word
@@ -125,7 +119,6 @@ class SupportFeatures:
     salient_sentence_coverage: float = 0.0
     absent_salience: float = 0.0
     apart_salience: float = 0.0
-    detail_gap: float = 0.0
     terms: tuple[str, ...] = ()
     saliency: tuple[float, ...] = ()
     """Each of `terms`' saliency (empty when it was not measured)."""
@@ -442,7 +435,6 @@ FEATURES = (
     "salient_sentence_coverage",
     "absent_salience",
     "apart_salience",
-    "detail_gap",
 )
 """The signals the model weighs, in the order of its weights."""
 
@@ -496,7 +488,7 @@ never holds (round 9)."""
 
 SALIENT_MODEL = AbstentionModel(
     intercept=-6.683,
-    weights=(1.410, 2.534, 1.379, 1.433, 0.606, 0.595, 2.486, 1.623, 0.0, 0.0, 0.0),
+    weights=(1.410, 2.534, 1.379, 1.433, 0.606, 0.595, 2.486, 1.623, 0.0, 0.0),
     partial_cosine=0.31,
 )
 """What `python -m eval.fit_abstention` fitted in round 6, NOT served (`MODEL` is): on
@@ -516,7 +508,7 @@ ones, are what it refuses out of fold), so this stays unserved ("Abstention, rou
 
 ROUND4_MODEL = AbstentionModel(
     intercept=-4.310,
-    weights=(2.060, 3.793, 2.517, 1.171, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
+    weights=(2.060, 3.793, 2.517, 1.171, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
     partial_cosine=0.32,
 )
 """Served from round 4 to round 8, kept for comparison: round 4's four signals (penalty
@@ -525,7 +517,7 @@ scored out of fold, replaced it (`ROUND9_MODEL`)."""
 
 ROUND9_MODEL = AbstentionModel(
     intercept=-6.457,
-    weights=(3.813, 2.285, 0.775, 0.808, -0.068, 0.0, 4.531, 0.0, -1.825, 0.0, 0.0),
+    weights=(3.813, 2.285, 0.775, 0.808, -0.068, 0.0, 4.531, 0.0, -1.825, 0.0),
     partial_cosine=0.34,
 )
 """Served in round 9 (the lead's refit after the round's merges, penalty 1.0), kept for
@@ -534,7 +526,7 @@ comparison: round 4's signals plus `specific_coverage`, `salient_coverage` and
 
 MODEL = AbstentionModel(
     intercept=-6.211,
-    weights=(6.537, 3.512, -1.302, 0.985, 0.0, 0.0, 4.170, 0.0, -4.802, -4.295, 0.0),
+    weights=(6.537, 3.512, -1.302, 0.985, 0.0, 0.0, 4.170, 0.0, -4.802, -4.295),
     partial_cosine=0.33,
 )
 """Served. Fitted by `python -m eval.fit_abstention` (round 10) on every non-test question

@@ -31,7 +31,6 @@ from .abstention import (
     ABSENT_SALIENT,
     MODEL,
     SALIENT,
-    TOP_N,
     AbstentionModel,
     Encode,
     SupportFeatures,
@@ -74,7 +73,6 @@ __all__ = [
     "SupportFeatures",
     "content_terms",
     "coverage",
-    "detail_gap",
     "format_date",
     "place_parts",
 ]
@@ -273,13 +271,10 @@ class AnswerBuilder:
             listed=aspects.listed, salient=salient, topic=topic,
         )  # fmt: skip
         best = max(
-            (s.coverage for s in scored if s.candidate.rank < TOP_N and not s.candidate.items),
+            (s.coverage for s in scored if s.candidate.rank < 5 and not s.candidate.items),
             default=0.0,
         )  # a whole list's coverage is no sentence's: support is judged on sentences
-        return dataclasses.replace(
-            features, sentence_coverage=round(best, 4),
-            detail_gap=round(detail_gap(scored, aspects), 4),
-        )  # fmt: skip
+        return dataclasses.replace(features, sentence_coverage=round(best, 4))
 
     def answer(
         self,
@@ -625,23 +620,6 @@ def _states_asked_figure(s: Scored, aspects: Aspects) -> bool:
     """The sentence states a figure, of the asked kind when the question says which."""
     c = s.candidate
     return bool(c.figures) and (not aspects.kinds or bool(aspects.kinds & c.kinds))
-
-
-def detail_gap(scored: Sequence[Scored], aspects: Aspects, top_n: int = TOP_N) -> float:
-    """How far the top passages are from stating the asked figure *of the topic*
-    (`abstention`'s ``detail_gap``): for a question asking for a figure, not a trend,
-    1 − the best `Scored.figure_coverage` among the sentences of the `top_n` passages that
-    state a figure of the asked kind (1 when none does); 0 for any other question. "How
-    much do school meals cost per day?" finds school meals and no price of them."""
-    if not aspects.figure or aspects.trend:
-        return 0.0
-    best = max(
-        (s.figure_coverage for s in scored
-         if s.candidate.rank < top_n and not s.candidate.items
-         and _states_asked_figure(s, aspects)),
-        default=0.0,
-    )  # fmt: skip
-    return 1.0 - min(best, 1.0)
 
 
 def _measure_first(group: list[Scored], aspects: Aspects) -> list[Scored]:
