@@ -454,8 +454,8 @@ _DECIDED = (
 )
 _OUTCOME = re.compile(
     rf"(?:\b(?:(?:The|This|That)\s+(?:(?:substantive|original|amended)\s+)?{_NOUN}"
-    r"|(?:Substantive|Original|Amended)\s+" + _NOUN
-    + rf"|(?:Motion|Amendment|Recommendations?|Proposals?|Resolution))\s+{_DECIDED}"
+    rf"|(?:Substantive|Original|Amended)\s+{_NOUN}"
+    rf"|(?:Motion|Amendment|Recommendations?|Proposals?|Resolution))\s+{_DECIDED}"
     rf"|(?i:\bvot(?:e|ing)\b[^.]{{0,40}}?\b(?:the|this)\s+(?:substantive\s+)?{_NOUN}"
     rf"\s+{_DECIDED})"
     r"|(?<![\w/])(?:CARRIED|DEFEATED)(?![\w/])"
@@ -841,9 +841,7 @@ def term_weights(
     return {t: math.log(1 + (n + 1) / (1 + sum(1 for s in stems if t in s))) for t in terms}
 
 
-_BODY_NAME = re.compile(
-    r"\b[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|the|&)\s+)?[A-Z][\w'’-]*){2,}"
-)
+_BODY_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|the|&)\s+)?[A-Z][\w'’-]*){2,}")
 """Three or more capitalised words (joined by "and", "of", "for", "the"): a named body,
 scheme or document ("Multi Agency Safeguarding Hub", "Local Government and Social Care
 Ombudsman")."""
