@@ -502,7 +502,8 @@ def outcome_after(text: str, start: int, skip: bool, words: int) -> tuple[int, i
     tallies = list(_TALLY.finditer(text, low, m.start()))
     if tallies and len(_WORDS.findall(text[tallies[-1].start() : m.end()])) <= words:
         begin = tallies[-1].start()
-    return begin, m.end()
+    end = m.end() + (text[m.end() : m.end() + 1] in (".", "!"))  # its full stop, as quotes keep
+    return begin, end
 
 
 @dataclass(frozen=True)

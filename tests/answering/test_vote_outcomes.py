@@ -122,7 +122,7 @@ def test_outcome_lines_of_foreign_minutes_are_recognised() -> None:
             if isinstance(span, tuple):
                 found.setdefault(path.name, []).append(line[span[0] : span[1]])
     assert found["us_city_council_2016-03-08.md"] == [
-        "Motion carried 5-0", "Motion carried 5-0", "Motion passed 4-1", "Motion carried 5-0"
+        "Motion carried 5-0.", "Motion carried 5-0.", "Motion passed 4-1", "Motion carried 5-0."
     ]  # fmt: skip
     assert found["au_ordinary_council_2019-03-12.md"] == ["CARRIED"] * 4
     assert found["au_shire_council_2021-06-22.txt"] == ["CARRIED 5/0", "CARRIED 4/1"]
@@ -149,7 +149,7 @@ def test_did_it_pass_is_answered_with_the_outcome_read_on_over_the_tallies() -> 
     two: the answer quotes "Abstain (1) Mr Mallon Motion lost" from the third, citing it."""
     passages = [hit(1, DAY, MOTION), hit(2, DAY, FOR), hit(3, DAY, AGAINST)]
     quotes = _ask(QUESTION, passages)
-    assert (3, "Abstain (1) Mr Mallon Motion lost", AGAINST) in quotes, quotes
+    assert (3, "Abstain (1) Mr Mallon Motion lost.", AGAINST) in quotes, quotes
     assert any("Integrated Care Strategy objectives" in q for _, q, _ in quotes), quotes
 
 
@@ -195,4 +195,4 @@ def test_the_outcome_is_read_on_from_a_quoted_amendment_that_names_no_motion() -
     passages = [hit(1, day, QUOTED), hit(2, day, PUT), hit(3, day, NAMES_FOR),
                 hit(4, day, NAMES_AGAINST)]  # fmt: skip
     quotes = _ask("What became of the amendment to pay for ANPR cameras?", passages)
-    assert any(pid == 4 and q.endswith("Amendment lost") for pid, q, _ in quotes), quotes
+    assert any(pid == 4 and q.endswith("Amendment lost.") for pid, q, _ in quotes), quotes
