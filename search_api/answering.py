@@ -964,6 +964,11 @@ def _outcome_from(root: Scored, following: Following) -> tuple[Scored, int, Hit]
     hit, start = root.hit, root.candidate.end
     skip = not proposes(hit.text[:start])  # a heading quoted: its motion is put after it
     for hop in range(OUTCOME_HOPS + 1):
+        if hop:
+            nxt = following([hit]).get(hit.passage_id)
+            if nxt is None:
+                return None
+            hit, start = nxt, 0
         found = outcome_after(hit.text, start, skip and hop == 0, MAX_QUOTE_WORDS)
         if found is True:
             return None
@@ -972,12 +977,6 @@ def _outcome_from(root: Scored, following: Following) -> tuple[Scored, int, Hit]
             line = Scored(span_candidate(hit, root.candidate.rank, begin, end), root.score,
                           root.coverage)  # fmt: skip
             return line, hop, hit
-        if hop == OUTCOME_HOPS:
-            return None
-        nxt = following([hit]).get(hit.passage_id)
-        if nxt is None:
-            return None
-        hit, start = nxt, 0
     return None
 
 
