@@ -79,8 +79,8 @@ from indexer.models import Hit
 from indexer.text import ANALYZER, split_sentences
 
 __all__ = [
-    "ABSENT_SALIENT",
     "AbstentionModel",
+    "LAZY_SALIENT",
     "MODEL",
     "MODEL_PENALTY",
     "PHRASE_WINDOW",
@@ -321,29 +321,40 @@ def _places(text: str, terms: Collection[str]) -> dict[str, list[int]]:
 
 
 def apart_salience(
-    topic: str, saliency: Mapping[str, float], hits: Sequence[Hit], idf: Rarity | None
+    topic: str, terms: Sequence[str], hits: Sequence[Hit], idf: Rarity | None,
+    saliency: Callable[[], Mapping[str, float]] | None = None,
 ) -> float:
     """The share of the question's saliency on pairs of adjacent question words
     (`question_pairs`) whose terms the archive holds, standing within `PHRASE_WINDOW`
     words of each other in no passage of `hits` nor its item title; a pair weighs its
     lesser term's saliency. 0 without an `idf` (nothing says the words are held) or
-    without such a pair."""
-    if idf is None or not saliency:
+    without such a pair, which costs no encode: `saliency` is called only when some pair
+    stands apart, and always then (round 12: the value must not depend on whether
+    another signal happened to measure it, or the rows the model is fitted on and the
+    served decision differ). Without `saliency`, or saliencies all 0, the terms weigh
+    alike."""
+    if idf is None or not terms:
         return 0.0
-    total = sum(saliency.values())
     known = _Known(idf)
-    pairs = [(a, b) for a, b in question_pairs(topic, saliency) if a in known and b in known]
+    pairs = [(a, b) for a, b in question_pairs(topic, terms) if a in known and b in known]
     if not pairs:
         return 0.0
-    terms = {t for pair in pairs for t in pair}
-    places = [_places(t, terms) for h in hits for t in (h.citation.item_title or "", h.text)]
+    held_terms = {t for pair in pairs for t in pair}
+    places = [
+        _places(t, held_terms) for h in hits for t in (h.citation.item_title or "", h.text)
+    ]  # fmt: skip
     apart = [
         (a, b) for a, b in pairs
         if not any(abs(i - j) <= PHRASE_WINDOW for at in places for i in at[a] for j in at[b])
     ]  # fmt: skip
+    if not apart:
+        return 0.0
+    weights = saliency() if saliency is not None else {}
+    total = sum(weights.get(t, 0.0) for t in terms)
     if total <= 0:
-        return min(len(apart) / len(saliency), 1.0)
-    return min(sum(min(saliency[a], saliency[b]) for a, b in apart) / total, 1.0)
+        return min(len(apart) / len(terms), 1.0)
+    share = sum(min(weights.get(a, 0.0), weights.get(b, 0.0)) for a, b in apart) / total
+    return min(share, 1.0)
 
 
 def cosine_standing(cosines: Mapping[int, float], pool: int = Z_POOL) -> float:
@@ -381,8 +392,11 @@ def support_features(
     measured (0) and `saliency` serves ``absent_salience`` alone (round 9), which needs
     it only for a question with a word the archive never holds. The saliency is computed
     at most once. ``sentence_coverage`` is left at 0 for the answer builder, which
-    scores sentences. ``apart_salience`` (round 10: pairs of `topic`'s words) weighs by
-    the saliency when it was measured, else alike: it asks for no encode."""
+    scores sentences. ``apart_salience`` (round 10: pairs of `topic`'s words) asks for
+    the saliency whenever some pair stands apart (round 12; before, it weighed by the
+    saliency only when another signal had measured it, so its value depended on which
+    signals the served model weighs and the fitting rows, which measure every signal,
+    disagreed with what a model without the salient coverages would see)."""
     top = hits[:top_n]
     alike: Mapping[str, float] = dict.fromkeys(terms, 1.0)
     first = max(cosines.items(), key=lambda kv: kv[1], default=None)
@@ -405,9 +419,9 @@ def support_features(
                 sentence_salient = salient_coverage(sal, top, sentences=True, optional=listed)
             salient_share = salient_coverage(sal, top, optional=listed)
         absent = absent_salience(terms, idf, sal_once)
-        if measured:
-            weights = tuple(round(measured[0].get(t, 0.0), 4) for t in terms)
-    apart = apart_salience(topic, measured[0] if measured else alike, hits, idf)
+    apart = apart_salience(topic, terms, hits, idf, sal_once if saliency is not None else None)
+    if measured:
+        weights = tuple(round(measured[0].get(t, 0.0), 4) for t in terms)
     return SupportFeatures(
         top_cosine=round(first[1] if first else 0.0, 4),
         # Plain coverage is the salient share with every term weighing alike.
@@ -482,9 +496,10 @@ class AbstentionModel:
 SALIENT = ("salient_coverage", "salient_sentence_coverage")
 """The signals that need the saliency encode (`term_saliency`) for most questions."""
 
-ABSENT_SALIENT = ("absent_salience",)
-"""The signal that needs the saliency encode only for a question with a word the archive
-never holds (round 9)."""
+LAZY_SALIENT = ("absent_salience", "apart_salience")
+"""The signals that need the saliency encode only for some questions: one with a word the
+archive never holds (round 9), or with two of its words held only apart (round 10; the
+second since round 12, which made `apart_salience` always weigh by the saliency)."""
 
 SALIENT_MODEL = AbstentionModel(
     intercept=-6.683,

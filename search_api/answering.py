@@ -28,7 +28,7 @@ from indexer.models import Citation, DatePrecision, Hit, MeetingKey
 from indexer.settings import AnswerSettings
 
 from .abstention import (
-    ABSENT_SALIENT,
+    LAZY_SALIENT,
     MODEL,
     SALIENT,
     AbstentionModel,
@@ -251,7 +251,8 @@ class AnswerBuilder:
     it they weigh alike). The saliency encode is made only when the policy weighs the
     salient signals or `measure_saliency` asks for them (`eval.answer_diagnose` does, so
     the fitting rows hold them whatever is served), or when the policy weighs
-    ``absent_salience`` and the question has a word the archive never holds.
+    ``absent_salience`` or ``apart_salience`` and the question has a word the archive
+    never holds or two words held only apart (`abstention.LAZY_SALIENT`).
     """
 
     def __init__(
@@ -287,7 +288,7 @@ class AnswerBuilder:
             aspects.terms, hits, cosines, idf=self.idf,
             saliency=(
                 (lambda: term_saliency(topic, aspects.terms, self.encode))
-                if salient or self.policy.weighs(ABSENT_SALIENT) else None
+                if salient or self.policy.weighs(LAZY_SALIENT) else None
             ),
             listed=aspects.listed, salient=salient, topic=topic,
         )  # fmt: skip

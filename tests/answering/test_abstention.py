@@ -16,8 +16,8 @@ import pytest
 from eval.questions import load_questions
 from search_api.abstention import (
     ABSENT,
-    ABSENT_SALIENT,
     FEATURES,
+    LAZY_SALIENT,
     MODEL,
     ROUND4_MODEL,
     ROUND9_MODEL,
@@ -256,8 +256,8 @@ def test_a_paraphrased_answerable_question_is_answered(
 def test_the_served_model_pays_for_saliency_only_since_round_9() -> None:
     # Round 9's step 6 adopted a model weighing the salient signals: `/ask` makes the
     # saliency encode (the cost is benchmarked in eval/README.md, round 9).
-    assert MODEL.weighs(SALIENT) and MODEL.weighs(ABSENT_SALIENT)
-    assert not ROUND4_MODEL.weighs(SALIENT) and not ROUND4_MODEL.weighs(ABSENT_SALIENT)
+    assert MODEL.weighs(SALIENT) and MODEL.weighs(LAZY_SALIENT)
+    assert not ROUND4_MODEL.weighs(SALIENT) and not ROUND4_MODEL.weighs(LAZY_SALIENT)
     assert SALIENT_MODEL.weighs(SALIENT)
 
 
@@ -346,11 +346,11 @@ def test_the_answer_builder_measures_absent_salience_only_when_a_word_is_absent(
         return seed_engine.embedder.encode(texts)  # type: ignore[arg-type]
 
     tuning = service.settings.answers
-    weights = tuple(1.0 if f in ABSENT_SALIENT else 0.0 for f in FEATURES)
+    weights = tuple(1.0 if f in LAZY_SALIENT else 0.0 for f in FEATURES)
     builder = AnswerBuilder(
         tuning, service.answers.idf, dataclasses.replace(MODEL, weights=weights), encode
     )
-    assert not builder.policy.weighs(SALIENT) and builder.policy.weighs(ABSENT_SALIENT)
+    assert not builder.policy.weighs(SALIENT) and builder.policy.weighs(LAZY_SALIENT)
     question = "What is being done about graffiti in Gloucestershire?"
     found = service.search(SearchRequest(question, 8))
     f = builder.features(question, found.intent, found.hits, found.cosines)
@@ -374,20 +374,52 @@ def test_question_words_held_only_apart_are_seen(service: Reader) -> None:
     idf = service.answers.idf
     found = service.search(SearchRequest("sickness overspend", 8))
     # Both words are in the seeds, never within a few words of each other.
-    assert apart_salience("sickness overspend", {"sick": 1.0, "overspend": 3.0},
-                          found.hits, idf) == pytest.approx(0.25)  # fmt: skip
+    weights = {"sick": 1.0, "overspend": 3.0}
+    assert apart_salience(
+        "sickness overspend", ("sick", "overspend"), found.hits, idf, lambda: weights
+    ) == pytest.approx(0.25)
+    # Without saliencies the words weigh alike.
+    assert apart_salience(
+        "sickness overspend", ("sick", "overspend"), found.hits, idf
+    ) == pytest.approx(0.5)
     found = service.search(SearchRequest("agency social workers", 8))
-    weights = {"agenc": 1.0, "social": 1.0, "worker": 1.0}
-    assert apart_salience("agency social workers", weights, found.hits, idf) == 0.0
+
+    def no_encode() -> dict[str, float]:
+        raise AssertionError("no pair stands apart: the saliency is not asked for")
+
+    terms = ("agenc", "social", "worker")
+    assert apart_salience("agency social workers", terms, found.hits, idf, no_encode) == 0.0
     # One stopword may stand between ("park and ride"), not two; an absent word makes
     # no pair (its absence is `absent_salience`'s).
     pairs = question_pairs("park and ride sites", {"park", "ride", "site"})
     assert pairs == [("park", "ride"), ("ride", "site")]
     assert question_pairs("chair of the board", {"chair", "board"}) == []
-    assert apart_salience("graffiti overspend", {"graffiti": 1.0, "overspend": 1.0},
+    assert apart_salience("graffiti overspend", ("graffiti", "overspend"),
                           found.hits, idf) == 0.0  # fmt: skip
-    assert apart_salience("sickness overspend", {"sick": 1.0, "overspend": 1.0},
+    assert apart_salience("sickness overspend", ("sick", "overspend"),
                           found.hits, None) == 0.0  # fmt: skip
+
+
+def test_words_held_apart_weigh_the_same_whatever_the_served_model_weighs(
+    service: Reader, seed_engine: Archive
+) -> None:
+    # Round 12: the fitting rows measure every signal (`measure_saliency`); a served model
+    # without the salient coverages measured the saliency only for an absent word, so
+    # its `apart_salience` weighed the words alike where the rows weighed them by
+    # saliency, and a form the fit chose on the rows would have decided on other values.
+    rows = _with_policy(service, seed_engine, MODEL)
+    rows.measure_saliency = True
+    pairs = zip(FEATURES, MODEL.weights, strict=True)
+    unsalient = tuple(0.0 if f in SALIENT else w for f, w in pairs)
+    served = _with_policy(service, seed_engine, dataclasses.replace(MODEL, weights=unsalient))
+    assert not served.policy.weighs(SALIENT) and served.policy.weighs(LAZY_SALIENT)
+    question = "What did the council say about sickness overspend?"
+    found = service.search(SearchRequest(question, 8))
+    row = rows.features(question, found.intent, found.hits, found.cosines)
+    seen = served.features(question, found.intent, found.hits, found.cosines)
+    assert row.absent_salience == 0.0 and row.apart_salience > 0
+    assert seen.apart_salience == row.apart_salience
+    assert seen.saliency == row.saliency and len(set(row.saliency)) > 1
 
 
 def test_the_served_answer_records_words_held_apart(service: Reader) -> None:
