@@ -79,6 +79,10 @@ __all__ = [
 
 MAX_QUOTE_WORDS = 80
 """A quote longer than this is cut (with an ellipsis): an answer is read on a page."""
+MAX_LIST_WORDS = 160
+"""Words a quote holding a list may run to (`_quote_limit`; chosen on tune from 80, 120,
+160, 200 jointly with `sentences.LIST_ITEMS`: eval/README.md "List and multi answers,
+round 12")."""
 BEST_MARGIN = 0.4
 """Other sentences join the best one when they score within this of it (chosen on tune
 from 0.15, 0.25, 0.4: eval/README.md "Answer constants")."""
@@ -136,14 +140,27 @@ _WORD = re.compile(r"\S*[^\W_]\S*")
 """A word holds a letter or digit: the dashes and bullets of a list are not words."""
 
 
-def _quote(sentence: str) -> tuple[str, bool]:
-    """A verbatim quote of at most MAX_QUOTE_WORDS words, its sentence's full stop kept (a
+def _quote(sentence: str, limit: int = MAX_QUOTE_WORDS) -> tuple[str, bool]:
+    """A verbatim quote of at most `limit` words, its sentence's full stop kept (a
     reader checking the quote against the paper, or a gold quote that ends a sentence,
     finds it whole); True when it was cut short."""
     words = list(_WORD.finditer(sentence))
-    if len(words) > MAX_QUOTE_WORDS:
-        return sentence[: words[MAX_QUOTE_WORDS - 1].end()].rstrip(",;:"), True
+    if len(words) > limit:
+        return sentence[: words[limit - 1].end()].rstrip(",;:"), True
     return sentence.rstrip(), False
+
+
+_ENUMERATION = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s")
+"""An item's number or letter inside a running line ("… approved; 2. a report …",
+"… (j) The Capital Strategy …")."""
+
+
+def _quote_limit(c: Candidate) -> int:
+    """`MAX_LIST_WORDS` for a quote holding a list (a whole list, or a sentence whose
+    items the splitter left on one line), else `MAX_QUOTE_WORDS`: a list's last items are
+    as much the answer as its first."""
+    listed = c.items or len(_ENUMERATION.findall(c.text)) >= 2
+    return MAX_LIST_WORDS if listed else MAX_QUOTE_WORDS
 
 
 # -- answers ----------------------------------------------------------------------------
@@ -603,7 +620,7 @@ class AnswerBuilder:
             parts: list[str] = []
             first = group[0].hit.citation
             for s in group:
-                quote, cut = _quote(s.candidate.text)
+                quote, cut = _quote(s.candidate.text, _quote_limit(s.candidate))
                 n = len(citations) + 1
                 citations.append(CitedQuote(n, s.hit.passage_id, s.hit.text, quote, s.hit.citation))
                 numbered.append((n, s, quote))

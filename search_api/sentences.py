@@ -612,8 +612,9 @@ _GLUED_MARK = re.compile(rf"\s{_ITEM_MARK.pattern}\s*$")
 """The first item's number left on its lead-in by the sentence splitter."""
 _ITEM_SIGN = re.compile(rf"[\u2022\u25aa\-\u2013]|{_ITEM_MARK.pattern}")
 """A bullet, dash or item number: what opens a list's item."""
-LIST_ITEMS = 6
-"""Items a list's lead-in brings with it."""
+LIST_ITEMS = 8
+"""Items a list's lead-in brings with it (6 → 8 in round 12, jointly with
+`answering.MAX_LIST_WORDS`: eval/README.md "List and multi answers, round 12")."""
 
 
 def list_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
