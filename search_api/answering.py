@@ -40,7 +40,6 @@ from .abstention import (
 )
 from .sentences import (
     LIST_ITEMS,
-    LIST_LEAD,
     MOTION_PASSAGE,
     Aspects,
     Candidate,
@@ -894,11 +893,13 @@ def _lead_line(
 def _with_list_items(chosen: list[Scored], scored: list[Scored]) -> list[Scored]:
     """A sentence that introduces a list ("… an update on the following:") is quoted
     with its items: the whole list (`sentences.list_blocks`) stands in its place, and a
-    sentence already inside a quoted list is not quoted again."""
+    sentence already inside a quoted list is not quoted again. A sentence opening a list
+    block is its lead-in (a candidate's text has lost its closing colon, so the lead-in's
+    own pattern cannot tell: "… resolves to:" was quoted without its items)."""
     blocks = {(s.hit.passage_id, s.candidate.start): s for s in scored if s.candidate.items}
     out: list[Scored] = []
     for s in chosen:
-        if not s.candidate.items and LIST_LEAD.search(s.candidate.text):
+        if not s.candidate.items:
             block = blocks.get((s.hit.passage_id, s.candidate.start))
             if block is not None:
                 s = Scored(block.candidate, max(s.score, block.score), s.coverage)
