@@ -180,24 +180,6 @@ class Settings(BaseSettings):
         le=1,
         description="Trend coverage: score factor per passage already taken from a meeting",
     )
-    document_discount: float = Field(
-        default=1.0,
-        gt=0,
-        le=1,
-        description="For a question that is not a trend, score factor per passage already "
-        "taken into the top k from the same document (search_api/search.spread_documents); "
-        "1 is off",
-    )
-    document_spare: int = Field(
-        default=0,
-        ge=0,
-        description="Further passages of one document taken into the top k before "
-        "document_discount applies",
-    )
-    document_key: str = Field(
-        default="document",
-        description="What document_discount spreads over: document or meeting (grid only)",
-    )
     detail_boost: float = Field(
         default=0.1,
         ge=0,
@@ -401,9 +383,6 @@ class SearchSettings:
     relevant_cosine_margin: float
     same_meeting_discount: float
     reach_span_ends: bool
-    document_discount: float
-    document_spare: int
-    document_key: str
     detail_boost: float
     detail_ranks: int
 

@@ -31,8 +31,6 @@ How evidence covers a span
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -57,8 +55,6 @@ __all__ = [
     "query_vector",
     "reach_ends",
     "search",
-    "spread",
-    "spread_documents",
 ]
 
 MAX_K = 1000
@@ -145,8 +141,6 @@ def search(
         scored = cover_span(
             scored, cosines, k, tuning, {h.passage_id for h in ends}, intent.span, council
         )
-    else:
-        scored = spread_documents(scored, k, tuning)
     terms = ANALYZER.query_terms(topic)
     shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
     beyond = scored[k:] if intent.trend else []
@@ -366,54 +360,25 @@ def cover_span(
         if len(chosen) >= k:
             break
         chosen.setdefault(h.passage_id, h)
+    taken: dict[MeetingKey, int] = {}
+    for h in chosen.values():
+        taken[h.citation.meeting] = taken.get(h.citation.meeting, 0) + 1
     end_meetings = {h.citation.meeting for h in [*dated[:1], *dated[-1:]]}
     on_topic = {h.passage_id for h in relevant}
-
-    def spare(h: Hit) -> int:
-        """An end meeting's first `END_SPARE` further on-topic passages go free."""
-        return END_SPARE if h.citation.meeting in end_meetings and h.passage_id in on_topic else 0
-
-    return spread(hits, chosen, k, _of_meeting, tuning.same_meeting_discount, spare)
-
-
-def _of_meeting(h: Hit) -> Hashable:
-    return h.citation.meeting
-
-
-def _of_document(h: Hit) -> Hashable:
-    return h.citation.document_id
-
-
-def spread(
-    hits: list[Hit],
-    chosen: dict[int, Hit],
-    k: int,
-    key: Callable[[Hit], Hashable],
-    discount: float,
-    spare: Callable[[Hit], int] = lambda h: 0,
-) -> list[Hit]:
-    """Fill the top k after `chosen` (ids to hits, already placed) greedily from the
-    other `hits`, each scored `discount` ** (passages already taken with its `key`, less
-    its `spare` ones): an MMR-like penalty, so that the top k is not one meeting's or one
-    document's. Within the top k, best first; the rest follow in their order."""
-    taken = Counter(key(h) for h in chosen.values())
     rest = [h for h in hits if h.passage_id not in chosen]
+    discount = tuning.same_meeting_discount
+
+    def spread(h: Hit) -> float:
+        """The score discounted per passage already taken from its meeting; an end
+        meeting's first `END_SPARE` further on-topic passages go free."""
+        key = h.citation.meeting
+        spare = END_SPARE if key in end_meetings and h.passage_id in on_topic else 0
+        return h.score * discount ** max(0, taken.get(key, 0) - spare)
+
     while rest and len(chosen) < k:
-        best = max(rest, key=lambda h: h.score * discount ** max(0, taken[key(h)] - spare(h)))
+        best = max(rest, key=spread)
         rest.remove(best)
         chosen[best.passage_id] = best
-        taken[key(best)] += 1
+        taken[best.citation.meeting] = taken.get(best.citation.meeting, 0) + 1
+    # The top k now spans the period; within it, best first.
     return sorted(chosen.values(), key=lambda h: -h.score) + rest
-
-
-def spread_documents(hits: list[Hit], k: int, tuning: SearchSettings) -> list[Hit]:
-    """For a question that is not a trend, discount each further passage of a document
-    already in the top k (`document_discount`, after `document_spare` free ones): a
-    question whose evidence stands in several reports needs more than the passages of
-    the one that ranks best."""
-    if tuning.document_discount >= 1:
-        return hits
-    key = _of_meeting if tuning.document_key == "meeting" else _of_document
-    return spread(
-        hits, {}, k, key, tuning.document_discount, lambda h: tuning.document_spare
-    )
