@@ -23,6 +23,7 @@ from indexer.builder import Indexer  # noqa: E402
 from indexer.embedding import Embedder  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
 from search_api.archive import Archive  # noqa: E402
+from tests.indexes import copy_index  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -76,6 +77,13 @@ def seed_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) 
 @pytest.fixture(scope="session")
 def seed_engine(seed_settings: Settings, embedder: Embedder) -> Archive:
     return Archive.open(seed_settings, embedder)
+
+
+@pytest.fixture
+def seed_copy(seed_settings: Settings, tmp_path: Path) -> Settings:
+    """Settings for a private copy of the session's seed index (corpus: the repo's), for
+    tests that change an index but need no build of their own (`tests.indexes`)."""
+    return copy_index(seed_settings, tmp_path / "index")
 
 
 @pytest.fixture
