@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -21,6 +23,7 @@ from indexer.builder import Indexer  # noqa: E402
 from indexer.embedding import Embedder  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
 from search_api.archive import Archive  # noqa: E402
+from tests.indexes import copy_index  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -28,11 +31,38 @@ SHARED = ROOT.parent / "shared"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+ONE_THREAD_BELOW = 32
+"""Texts in one call under which the session's torch encoder uses one thread (a batch)."""
+
+
+class SessionEmbedder(Embedder):
+    """The product's embedder; a call with fewer texts than one batch runs on one torch
+    thread, as the server runs every call (`serve_one_thread`), and builds keep both.
+
+    An answer encodes its question's saliency variants (2-12 short texts) through
+    `encode`, which on torch keeps every core: on a busy 2-core machine the second,
+    spinning thread made such a call take 0.25-0.39 s instead of 0.06 s, and the gold
+    questions' answers alone took ~100 s. The vectors are bit-identical on one thread or
+    two (checked on the seed build and on questions), so no test sees a difference."""
+
+    def encode(self, texts: Sequence[str], show_progress: bool = False) -> np.ndarray:
+        if self.backend != "torch" or len(texts) >= ONE_THREAD_BELOW:
+            return super().encode(texts, show_progress)
+        import torch
+
+        before = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            return super().encode(texts, show_progress)
+        finally:
+            torch.set_num_threads(before)
+
+
 @pytest.fixture(scope="session")
 def embedder() -> Embedder:
     """The real bundled model, loaded once for the whole session."""
     settings = Settings()
-    return Embedder(settings.model, settings.batch_size)
+    return SessionEmbedder(settings.model, settings.batch_size)
 
 
 @pytest.fixture(scope="session")
@@ -47,6 +77,13 @@ def seed_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) 
 @pytest.fixture(scope="session")
 def seed_engine(seed_settings: Settings, embedder: Embedder) -> Archive:
     return Archive.open(seed_settings, embedder)
+
+
+@pytest.fixture
+def seed_copy(seed_settings: Settings, tmp_path: Path) -> Settings:
+    """Settings for a private copy of the session's seed index (corpus: the repo's), for
+    tests that change an index but need no build of their own (`tests.indexes`)."""
+    return copy_index(seed_settings, tmp_path / "index")
 
 
 @pytest.fixture

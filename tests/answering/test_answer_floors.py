@@ -15,16 +15,11 @@ regression does.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from eval.answer_metrics import AnswerView, CitedQuote, score_answer, summarise
-from eval.questions import load_questions
-from search_api.archive import Archive
-from search_api.search import SearchRequest
-
-QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "questions"
+from eval.questions import Question
+from search_api.answering import Answer
 
 FLOORS = {
     "answer_evidence_recall": 0.62,
@@ -35,12 +30,10 @@ CEILINGS = {"false_abstention_rate": 0.10}
 
 
 @pytest.fixture(scope="module")
-def summary(seed_engine: Archive) -> dict[str, float | int | None]:
-    questions = load_questions([QUESTIONS / "seeds.jsonl", QUESTIONS / "unanswerable.jsonl"])
-    reader = seed_engine.reader()
+def summary(gold_answers: list[tuple[Question, Answer]]) -> dict[str, float | int | None]:
+    """Scores of `/ask` on every seed and unanswerable question (asked in conftest.py)."""
     scores = []
-    for q in questions:
-        a = reader.ask(SearchRequest(q.question, 8))
+    for q, a in gold_answers:
         view = AnswerView(
             a.text,
             tuple(CitedQuote(c.quote, c.text, c.citation.meeting_date) for c in a.citations),

@@ -2,7 +2,9 @@
 slice of the Kent archive, and the same corpus indexed both ways.
 
 The cluster is bounded (2 CPUs, 500 MB object store, no dashboard, loopback only) because
-it shares a small machine, and it is always shut down.
+it shares a small machine, and it is always shut down: at the end of this package, not of
+the session, since its idle daemons and workers (a dozen processes) otherwise poll for
+the rest of the run and took about a tenth of a core from every later test.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ KENT_SLICE = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def ray_cluster() -> Iterator[object]:
     ray = pytest.importorskip("ray", reason="Ray is an optional extra: pip install '.[ray]'")
     ray.init(
@@ -88,7 +90,7 @@ def single_build(
     return settings, Indexer(settings, embedder).build(corpora)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def ray_build(
     tmp_path_factory: pytest.TempPathFactory,
     ray_cluster: object,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from eval import cli
-from eval.baseline import CHUNK_SIZE, BaselineIndex, BaselineSearcher, build_baseline
-from eval.documents import corpus_files, manifest_dates
+from eval.baseline import CHUNK_SIZE, BaselineIndex, BaselineSearcher
+from eval.documents import manifest_dates
 from eval.questions import load_questions
 from eval.runner import run_eval
 
@@ -18,13 +18,6 @@ from .helpers import CORPUS, SHARED_DEV
 # Measured on the shared dev set (R@10 = 13/14, MRR@10 = 0.829): a regression guard for
 # the harness and the baseline, not a target for the engine.
 BASELINE_MIN = {"recall@10": 0.85, "mrr@10": 0.75}
-
-
-@pytest.fixture(scope="module")
-def baseline() -> BaselineIndex:
-    from indexer.settings import Settings
-
-    return build_baseline(corpus_files([CORPUS]), Settings().model_path)
 
 
 def test_chunks_are_fixed_size_with_overlap(baseline: BaselineIndex) -> None:
@@ -59,7 +52,7 @@ def test_cli_writes_contract_json(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    # reuse the module's baseline instead of embedding the corpus again
+    # reuse the session's baseline instead of embedding the corpus again
     monkeypatch.setattr("eval.baseline.build_baseline", lambda *a, **kw: baseline)
     out = tmp_path / "res.json"
     code = cli.main(

@@ -12,8 +12,8 @@ import pytest
 
 pytest.importorskip("search_api.archive")
 
-from eval.baseline import BaselineSearcher, build_baseline  # noqa: E402
-from eval.documents import corpus_files, manifest_dates  # noqa: E402
+from eval.baseline import BaselineIndex, BaselineSearcher  # noqa: E402
+from eval.documents import manifest_dates  # noqa: E402
 from eval.questions import load_questions  # noqa: E402
 from eval.runner import EvalReport, run_eval  # noqa: E402
 from eval.searchers import ArchiveSearcher  # noqa: E402
@@ -28,15 +28,11 @@ FLOORS = {"recall@10": 13 / 14, "mrr@10": 0.85}
 
 
 @pytest.fixture(scope="module")
-def report(seed_engine: Any) -> EvalReport:
-    from indexer.settings import Settings
-
+def report(seed_engine: Any, baseline: BaselineIndex) -> EvalReport:
     questions = load_questions([SHARED_DEV, EVAL_DIR / "questions.jsonl"])
     dev = [q for q in questions if q.id.startswith("dev-")]
     searchers: list[Any] = [ArchiveSearcher(seed_engine, m) for m in ("hybrid", "dense", "lexical")]
-    searchers.append(
-        BaselineSearcher(build_baseline(corpus_files([CORPUS]), Settings().model_path))
-    )
+    searchers.append(BaselineSearcher(baseline))
     return run_eval(dev, searchers, manifest_dates([CORPUS]))
 
 

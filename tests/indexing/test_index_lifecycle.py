@@ -92,11 +92,10 @@ def test_add_change_and_remove_are_incremental(
 
 
 def test_add_single_file_from_outside_the_corpus(
-    tmp_path: Path, seed_settings: Settings, embedder: Embedder
+    tmp_path: Path, seed_copy: Settings, embedder: Embedder
 ) -> None:
-    settings = Settings(corpus=seed_settings.corpus, index_dir=tmp_path / "index")
+    settings = seed_copy  # the seed index, as a build of the repository's corpus leaves it
     indexer = Indexer(settings, embedder)
-    indexer.build()
     extra = tmp_path / "incoming"
     extra.mkdir()
     (extra / "minutes-2023-03-15.txt").write_text(NEW_MINUTES)
@@ -190,11 +189,8 @@ def test_sigkill_during_build_leaves_previous_index_loadable(
     assert not list(versions.glob(".draft-*"))
 
 
-def test_damaged_vector_file_is_refused_at_load(
-    tmp_path: Path, seed_settings: Settings, embedder: Embedder
-) -> None:
-    settings = Settings(corpus=seed_settings.corpus, index_dir=tmp_path / "index")
-    Indexer(settings, embedder).build()
+def test_damaged_vector_file_is_refused_at_load(seed_copy: Settings, embedder: Embedder) -> None:
+    settings = seed_copy
     vectors = IndexDir(settings.index_dir).current() / VECTORS_FILE
     data = vectors.read_bytes()
     vectors.write_bytes(data[: len(data) // 2])

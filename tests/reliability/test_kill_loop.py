@@ -13,8 +13,9 @@ from indexer.builder import Indexer
 from indexer.embedding import Embedder
 from indexer.settings import Settings
 from reliability.killloop import Zygote, kill_loop, minutes, second_round_hazards
+from tests.indexes import copy_index
 
-from .conftest import CORPUS, copy_index
+from .conftest import CORPUS
 
 KILLS = int(os.environ.get("RELIABILITY_KILLS", "2"))
 
