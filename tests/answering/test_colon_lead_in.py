@@ -3,7 +3,8 @@
 A candidate sentence's text loses its closing colon (`sentences._segments` trims it), so
 testing the lead-in pattern on it found only "… the following" lead-ins: "the motion that
 “This County Council resolves to:" was quoted alone, its dashed items not at all. Text:
-Kent County Council, County Council minutes of 19 December 2024, as the PDF reader gives it.
+Kent County Council, County Council minutes of 19 December 2024, as the PDF reader gives it
+(the motion of `test_vote_outcomes`).
 """
 
 from __future__ import annotations
@@ -12,18 +13,7 @@ from datetime import date
 
 from search_api.temporal import TemporalIntent
 from tests.answering.builders import answering_builder, hit
-
-MOTION = (
-    "Motion for Time Limited Debate 1 – Integrated Care Strategy 1) Mr Brady proposed, and "
-    "Ms Meade seconded the motion that “This County Council resolves to: - Agree that all "
-    "decisions, where relevant, must align with the Integrated Care Strategy objectives and "
-    "request that decision making documentation demonstrates this. - Request that "
-    "decision-making documentation, where relevant, will evidence how a decision is working "
-    "towards achieving the Integrated Care Strategy’s progress indicators. - Request that if "
-    "a decision is made which does none of the above, then a reason for this must be cited "
-    "within the decision-making documentation.” 2) Following the debate, the Chairman put "
-    "the motion set out in paragraph 1 to the vote and the voting was as follows. For (15)"
-)
+from tests.answering.test_vote_outcomes import MOTION
 
 
 def test_a_colon_lead_in_brings_its_items() -> None:
