@@ -419,7 +419,7 @@ def support_features(
                 sentence_salient = salient_coverage(sal, top, sentences=True, optional=listed)
             salient_share = salient_coverage(sal, top, optional=listed)
         absent = absent_salience(terms, idf, sal_once)
-    apart = apart_salience(topic, terms, hits, idf, sal_once if saliency is not None else None)
+    apart = apart_salience(topic, terms, hits, idf, sal_once)  # alike without `saliency`
     if measured:
         weights = tuple(round(measured[0].get(t, 0.0), 4) for t in terms)
     return SupportFeatures(

@@ -20,7 +20,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("SCRUTINY_ALLOWED_HOSTS", '["localhost", "127.0.0.1", "::1", "testserver"]')
 
 from indexer.builder import Indexer  # noqa: E402
-from indexer.embedding import Embedder  # noqa: E402
+from indexer.embedding import Embedder, one_torch_thread  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
 from search_api.archive import Archive  # noqa: E402
 from tests.indexes import copy_index  # noqa: E402
@@ -48,14 +48,8 @@ class SessionEmbedder(Embedder):
     def encode(self, texts: Sequence[str], show_progress: bool = False) -> np.ndarray:
         if self.backend != "torch" or len(texts) >= ONE_THREAD_BELOW:
             return super().encode(texts, show_progress)
-        import torch
-
-        before = torch.get_num_threads()
-        torch.set_num_threads(1)
-        try:
+        with one_torch_thread():
             return super().encode(texts, show_progress)
-        finally:
-            torch.set_num_threads(before)
 
 
 @pytest.fixture(scope="session")
