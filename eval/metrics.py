@@ -1,11 +1,11 @@
-"""Retrieval metrics from the quote-matching rule, computed with ranx.
+"""Retrieval metrics from the quote-matching rule (trec_eval's definitions).
 
 Two levels of judgement, both derived from the same rule:
 
 * **Quote level** (evidence recall@k). Qrels: each gold quote of a question is a
   relevant "document" (`<qid>#q<i>`, relevance 1); they are the same for every
   configuration. For a cutoff k, the run holds the quotes that the top k passages
-  support. ranx `recall` over that run is the share of the question's quotes supported
+  support. `recall` over that run is the share of the question's quotes supported
   by the top k passages. One run per k, because a passage can support several quotes
   and a quote several passages, so quote positions cannot stand in for passage ranks.
 * **Passage level** (MRR@10, nDCG@10). The run is the ranked passages themselves;
@@ -20,8 +20,8 @@ Unanswerable questions have no evidence and are left out of every retrieval aver
 
 from __future__ import annotations
 
+import math
 import statistics
-import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -168,22 +168,51 @@ class ConfigScores:
     run: RunDict
 
 
-def _ranx_per_query(qrels: Qrels, run: RunDict, metrics: list[str]) -> dict[str, dict[str, float]]:
-    from ranx import Qrels as RQrels
-    from ranx import Run as RRun
-    from ranx import evaluate
+def _ranked(scores: Mapping[str, float]) -> list[str]:
+    """A run's documents, best score first (ties by id, as trec_eval breaks them)."""
+    return [d for d, _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))]
 
-    if not qrels:
-        return {m: {} for m in metrics}
-    if not any(run.get(qid) for qid in qrels):
-        # nothing retrieved for any query: every score is 0 (and ranx cannot build the run)
-        return {m: dict.fromkeys(qrels, 0.0) for m in metrics}
-    r = RRun({qid: run.get(qid, {}) for qid in qrels})
-    with warnings.catch_warnings():
-        # ranx's numba kernels warn about a harmless uint64 -> int64 cast
-        warnings.simplefilter("ignore")
-        evaluate(RQrels(qrels), r, metrics, return_mean=False)
-    return {m: {qid: float(v) for qid, v in r.scores[m].items()} for m in metrics}
+
+def _recall(rels: Mapping[str, int], ranked: Sequence[str]) -> float:
+    relevant = {d for d, g in rels.items() if g > 0}
+    return len(relevant.intersection(ranked)) / len(relevant) if relevant else 0.0
+
+
+def _mrr(rels: Mapping[str, int], ranked: Sequence[str], k: int) -> float:
+    for rank, d in enumerate(ranked[:k], 1):
+        if rels.get(d, 0) > 0:
+            return 1.0 / rank
+    return 0.0
+
+
+def _ndcg(rels: Mapping[str, int], ranked: Sequence[str], k: int) -> float:
+    """Linear gain (Järvelin-Kekäläinen), discount log2(rank + 1): trec_eval's ndcg_cut."""
+    dcg = sum(rels.get(d, 0) / math.log2(rank + 1) for rank, d in enumerate(ranked[:k], 1))
+    ideal = sorted((g for g in rels.values() if g > 0), reverse=True)[:k]
+    idcg = sum(g / math.log2(rank + 1) for rank, g in enumerate(ideal, 1))
+    return dcg / idcg if idcg else 0.0
+
+
+def _per_query(qrels: Qrels, run: RunDict, metric: str) -> dict[str, float]:
+    """One metric per query of the qrels; a query the run lacks scores 0.
+
+    Written out rather than taken from ranx: three textbook formulas, checked against
+    hand-computed values in tests/eval/test_metrics.py, where ranx's numba kernels cost
+    about two minutes of compilation in every fresh environment (CI's included).
+    """
+    name, _, cut = metric.partition("@")
+    out: dict[str, float] = {}
+    for qid, rels in qrels.items():
+        ranked = _ranked(run.get(qid, {}))
+        if name == "recall":
+            out[qid] = _recall(rels, ranked[: int(cut)] if cut else ranked)
+        elif name == "mrr":
+            out[qid] = _mrr(rels, ranked, int(cut or len(ranked)))
+        elif name == "ndcg":
+            out[qid] = _ndcg(rels, ranked, int(cut or len(ranked)))
+        else:
+            raise ValueError(f"unknown metric {metric!r}")
+    return out
 
 
 def _mean(values: Sequence[float | None]) -> float | None:
@@ -202,11 +231,11 @@ def score_config(
 
     recall_at: dict[int, dict[str, float]] = {}
     for cut in sorted(set(RECALL_CURVE_KS) | {5, k}):
-        recall_at[cut] = _ranx_per_query(qq, quote_run_at(answerable, cut), ["recall"])["recall"]
+        recall_at[cut] = _per_query(qq, quote_run_at(answerable, cut), "recall")
 
     pq = passage_qrels(answerable, k)
     prun = passage_run(answerable, k)
-    ranked = _ranx_per_query(pq, prun, [f"mrr@{k}", f"ndcg@{k}"])
+    ranked = {m: _per_query(pq, prun, m) for m in (f"mrr@{k}", f"ndcg@{k}")}
 
     per_question: dict[str, dict[str, float | int | None]] = {}
     for r in results:

@@ -76,6 +76,17 @@ def test_hand_computed_values(tiny: list[QuestionResult]) -> None:
     assert cs.summary["trend_span@10"] is None  # no trend question
 
 
+def test_a_question_with_nothing_returned_scores_zero_and_counts() -> None:
+    found = _r(_q("found", "fact", ["gamma three"]), ["gamma three"])
+    empty = _r(_q("empty", "fact", ["delta four"]), [])
+    cs = score_config("x", [found, empty], dates={})
+    assert cs.per_question["empty"]["mrr@10"] == cs.per_question["empty"]["ndcg@10"] == 0.0
+    assert cs.summary["mrr@10"] == pytest.approx(0.5)
+    assert cs.summary["recall@10"] == pytest.approx(0.5)
+    # and with nothing returned for any question, every mean is 0
+    assert score_config("y", [empty], dates={}).summary["ndcg@10"] == 0.0
+
+
 def test_recall_is_quote_level_not_passage_level() -> None:
     # one passage holding both quotes gives full recall at k=1
     q = _q("q", "list", ["one", "two"])
