@@ -234,12 +234,12 @@ def run_pipeline(
     started = time.perf_counter()
     chunks = (
         ray.data.from_items(items, override_num_blocks=_num_blocks(len(items), cpus))
-        .map(parse_document, fn_kwargs={  # type: ignore[arg-type]
+        .map(parse_document, fn_kwargs={
             **model, "max_tokens": spec.max_tokens, "min_tokens": spec.min_tokens,
             "zip_limits": spec.zip_limits,
         })
         .flat_map(
-            passage_rows,  # type: ignore[arg-type]
+            passage_rows,
             fn_kwargs={**model, "context": spec.embed_context},
         )
         .materialize()
