@@ -141,13 +141,6 @@ class Settings(BaseSettings):
         "Tune grid 0, 0.5, 1, 2: 0.755, 0.770, 0.791, 0.768 (mean R@10, MRR@10; "
         "eval/README.md)",
     )
-    lexical_agreement: float = Field(
-        default=0.0,
-        ge=0,
-        description="Convex fusion: the scaled BM25 is also multiplied by the passage's "
-        "scaled cosine to this power, so a passage the dense side ranks far below the "
-        "best cannot win on its words alone; 0 is off (round 13, eval/README.md)",
-    )
     dense_query: Literal["topic", "question", "both"] = Field(
         default="topic",
         description="What the dense side embeds: topic (the question without its date "
@@ -380,7 +373,6 @@ class SearchSettings:
     fusion: str
     context_weight: float
     lexical_coverage: float
-    lexical_agreement: float
     rrf_k: int
     lexical_weight: float
     dense_query: str

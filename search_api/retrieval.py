@@ -47,11 +47,6 @@ class FusionScale:
     coverage_power: float = 0.0
     """The scaled BM25 is multiplied by (share of the query's words the passage holds) to
     this power: 0 leaves BM25 alone."""
-    agreement_power: float = 0.0
-    """The scaled BM25 is multiplied by the passage's scaled cosine to this power: a
-    passage the dense side places far below the best cannot win on its words alone
-    (round 13: where the two sides disagree, lexical won 28 of 32 lost first places).
-    0 leaves BM25 alone."""
 
     @classmethod
     def over(
@@ -60,7 +55,6 @@ class FusionScale:
         bm25: Mapping[int, float],
         lexical_weight: float,
         coverage_power: float = 0.0,
-        agreement_power: float = 0.0,
     ) -> FusionScale:
         """The scale of one query's candidates."""
         return cls(
@@ -70,21 +64,17 @@ class FusionScale:
             max(bm25.values(), default=0.0),
             lexical_weight,
             coverage_power,
-            agreement_power,
         )
 
     def score(self, cosine: float, bm25: float, coverage: float = 1.0) -> float:
-        """Scaled cosine + lexical_weight × scaled BM25 (× coverage^coverage_power
-        × scaled cosine^agreement_power)."""
+        """Scaled cosine + lexical_weight × scaled BM25 (× coverage^coverage_power)."""
         span = self.cos_high - self.cos_low
-        d = min(max((cosine - self.cos_low) / span if span > 0 else 0.0, 0.0), 1.0)
+        d = (cosine - self.cos_low) / span if span > 0 else 0.0
         span = self.lexical_high - self.lexical_low
         lex = (bm25 - self.lexical_low) / span if span > 0 else 0.0
         if self.coverage_power:
             lex *= max(coverage, 0.0) ** self.coverage_power
-        if self.agreement_power:
-            lex *= d**self.agreement_power
-        return d + self.lexical_weight * min(max(lex, 0.0), 1.0)
+        return min(max(d, 0.0), 1.0) + self.lexical_weight * min(max(lex, 0.0), 1.0)
 
     def rank(
         self,
@@ -108,13 +98,12 @@ def convex_fusion(
     lexical_weight: float,
     coverage: Mapping[int, float] | None = None,
     coverage_power: float = 0.0,
-    agreement_power: float = 0.0,
 ) -> list[tuple[int, float]]:
     """(passage id, score) best first: scaled cosine + weight × scaled BM25 (`FusionScale`)
     over the passages of `dense`; a passage missing from `lexical` has BM25 0."""
-    return FusionScale.over(
-        dense, lexical, lexical_weight, coverage_power, agreement_power
-    ).rank(dense, lexical, coverage)
+    return FusionScale.over(dense, lexical, lexical_weight, coverage_power).rank(
+        dense, lexical, coverage
+    )
 
 
 class Retriever:
@@ -198,7 +187,6 @@ class Retriever:
                 tuning.lexical_weight,
                 tuning.context_weight,
                 tuning.lexical_coverage,
-                tuning.lexical_agreement,
             )
         return self.fuse(dense, lexical, tuning), dict(dense)
 
@@ -224,7 +212,6 @@ class Retriever:
         lexical_weight: float,
         context_weight: float = 0.0,
         coverage_power: float = 0.0,
-        agreement_power: float = 0.0,
     ) -> tuple[list[tuple[int, float]], dict[int, float]]:
         """Convex fusion of both retrievers' own scores over the union of their candidates,
         and every candidate's cosine.
@@ -249,7 +236,7 @@ class Retriever:
         coverage = (
             self.lexical_index.coverage_for(query, list(cosines)) if coverage_power else {}
         )
-        scale = FusionScale.over(cosines, bm25, lexical_weight, coverage_power, agreement_power)
+        scale = FusionScale.over(cosines, bm25, lexical_weight, coverage_power)
         fused = scale.rank(cosines, bm25, coverage)
         if context_weight > 0:
             fused = self.with_context(
