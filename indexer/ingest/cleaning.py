@@ -594,9 +594,6 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")
 _MD_RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|=\s*(?:=\s*){2,})$")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _MD_TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
-_PLACEHOLDER_CELL = re.compile(r"^Col\d+$")
-"""The name pymupdf4llm gives a table's empty header cell ("|Section C – Impact|Col2|"):
-no word of the page."""
 _MD_BULLET = re.compile(r"^(?P<indent>\s*)[*+](?=\s+\S)")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?:https?://|www\.|#|mailto:)[^)\s]*\)")
@@ -686,7 +683,7 @@ def demarkdown(text: str) -> str:
             continue
         if row := _MD_TABLE_ROW.match(line):
             cells = [strip_emphasis(c).strip() for c in row["cells"].split("|")]
-            line = " | ".join(c for c in cells if c and not _PLACEHOLDER_CELL.match(c))
+            line = " | ".join(c for c in cells if c)
             out.append(_MD_ESCAPE.sub(r"\1", line) if line else "")
             continue
         line = _MD_BULLET.sub(lambda m: f"{m['indent']}-", line)

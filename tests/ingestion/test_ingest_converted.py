@@ -202,10 +202,6 @@ def test_emphasis_markers_go_and_real_asterisks_stay(line: str, expected: str) -
             "sites by maintaining a stock of permitted reserves",
         ),
         ("|~~CYPE~~|~~CYPE /~~ ~~DCED~~|", "CYPE | CYPE / DCED"),
-        (  # an empty header cell pymupdf4llm names "Col2", "Col3"
-            "|Percentage of routine pothole repairs completed within 28 days|Col2|Col3|GREEN|",
-            "Percentage of routine pothole repairs completed within 28 days | GREEN",
-        ),
     ],
 )
 def test_converted_emphasis_leaves_no_markers(line: str, expected: str) -> None:
