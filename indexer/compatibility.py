@@ -59,7 +59,7 @@ title, a subsection heading's words stay in its passage, vote outcomes and label
 that recurs without page breaks goes; 8: converted text only: emphasis is undone per line
 of a table cell ("<br>"), "_**bold italic**_" and a closing mark after a space at a line's
 end go, bold glued to the next word leaves a space, struck-through "~~text~~" keeps its
-words, a table cell merged across columns is written once),
+words),
 so an index made by older rules is rebuilt instead of silently reused."""
 
 

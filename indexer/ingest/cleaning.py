@@ -683,7 +683,7 @@ def demarkdown(text: str) -> str:
             continue
         if row := _MD_TABLE_ROW.match(line):
             cells = [strip_emphasis(c).strip() for c in row["cells"].split("|")]
-            line = " | ".join(_spanned_once([c for c in cells if c]))
+            line = " | ".join(c for c in cells if c)
             out.append(_MD_ESCAPE.sub(r"\1", line) if line else "")
             continue
         line = _MD_BULLET.sub(lambda m: f"{m['indent']}-", line)
@@ -692,20 +692,6 @@ def demarkdown(text: str) -> str:
             plain = _HEADING_MARK + plain.strip()
         out.append(plain)
     return "\n".join(out)
-
-
-def _spanned_once(cells: list[str]) -> list[str]:
-    """A cell merged across columns once: pymupdf4llm repeats a merged cell's text in every
-    column it spans ("Previous: 97% (Green) | Previous: 97% (Green)", a risk register's
-    heading three times). Words of several cells in a row that repeat the cell before are
-    that one cell; a single word or figure may be two columns' values ("Yes | Yes", "0 | 0")
-    and stays."""
-    kept: list[str] = []
-    for cell in cells:
-        if kept and cell == kept[-1] and " " in cell and any(ch.isalpha() for ch in cell):
-            continue
-        kept.append(cell)
-    return kept
 
 
 _WHOLE_STRONG = re.compile(r"^\s*(?:(?P<mark>\*{2,3}|__)(?=\S).+?(?<=\S)(?P=mark)\s*)+$")

@@ -202,14 +202,6 @@ def test_emphasis_markers_go_and_real_asterisks_stay(line: str, expected: str) -
             "sites by maintaining a stock of permitted reserves",
         ),
         ("|~~CYPE~~|~~CYPE /~~ ~~DCED~~|", "CYPE | CYPE / DCED"),
-        (  # a cell merged across columns, repeated in each; figures and single words stay
-            "|Responsible Officer|Responsible Officer|Mike Gogarty|Mike Gogarty|",
-            "Responsible Officer | Mike Gogarty",
-        ),
-        (
-            "|Previous: 97% (Green)|Previous: 97% (Green)|Yes|Yes|0|0|",
-            "Previous: 97% (Green) | Yes | Yes | 0 | 0",
-        ),
     ],
 )
 def test_converted_emphasis_leaves_no_markers(line: str, expected: str) -> None:
