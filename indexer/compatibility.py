@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 7
+CHUNKER_VERSION = 8
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -56,7 +56,10 @@ line wholly in bold stands alone, "5.1 Ordinance ..." under item 5 is item 5.1 w
 title, a subsection heading's words stay in its passage, vote outcomes and labelled lines
 ("Against: Cr Taylor", "Author:", "PRESENT") are never running headers or titles, a motion
 ("That the Council") or a person ("Mayor Anne Hohaia") is never a title, a running header
-that recurs without page breaks goes),
+that recurs without page breaks goes; 8: converted text only: emphasis is undone per line
+of a table cell ("<br>"), "_**bold italic**_" and a closing mark after a space at a line's
+end go, bold glued to the next word leaves a space, struck-through "~~text~~" keeps its
+words),
 so an index made by older rules is rebuilt instead of silently reused."""
 
 

@@ -597,11 +597,25 @@ _MD_TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
 _MD_BULLET = re.compile(r"^(?P<indent>\s*)[*+](?=\s+\S)")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?:https?://|www\.|#|mailto:)[^)\s]*\)")
-_HTML_NOISE = re.compile(r"<!--.*?-->|</?(?:br|span|sup|sub|u|b|i|em|strong)\b[^>]*>", re.I)
+_HTML_NOISE = re.compile(r"<!--.*?-->|</?(?:span|sup|sub|u|b|i|em|strong)\b[^>]*>", re.I)
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.I)
+"""A line break inside a table cell: pymupdf4llm closes emphasis at each one."""
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _EMPHASIS_PAIR = re.compile(
-    r"(?<![\w*\\])(?P<mark>\*{1,3}|_{1,3})(?=[^\s*_])(?P<text>.+?)(?<=[^\s\\])(?P=mark)(?![\w*])"
+    r"(?<![\w*\\])(?P<mark>\*{1,3}|_{1,3})(?=\S)(?!(?P=mark)|(?<=\*)\*)(?P<text>.+?)"
+    r"(?:(?<=[^\s\\])(?P=mark)(?![\w*])|\s+(?P=mark)\s*$)"
 )
+"""A pair of emphasis markers. The closing one may follow a space at the end of a line or
+of a cell's line ("_Answer: Yes/No _"), as pymupdf4llm writes it."""
+_GLUED_STRONG = re.compile(
+    r"(?<=[^\W_]|[.,:;!?)\u2019\u201d])\*{2,}(?=[^\W_]|[(\u2018\u201c\u00a3$])"
+)
+"""Bold opened or closed with no space between it and the next word, as converters
+write a bold run that met plain text ("two**National Landscapes", "**Pathways for
+All:**System leadership"): the words had a space between them on the page."""
+_STRIKE = re.compile(r"~~(?P<text>[^~]*)~~")
+"""Struck-through text: the page shows its words (a deletion in tracked changes, or a
+cell the converter misread as struck), so the words stay and the tildes go."""
 _STRAY_STRONG = re.compile(
     r"(?<![\w\\])\*{2,}(?=\S)|(?<=\S)(?<!\\)\*{2,}(?!\w)|(?<!\S)\*{2,}(?!\S)"
 )
@@ -624,7 +638,11 @@ def strip_emphasis(line: str) -> str:
     is a footnote mark ("£5m*", "* figures exclude schools") and stays, as do snake_case
     words, escaped characters ("\\*") and "a * b".
     """
+    if _LINE_BREAK.search(line):
+        return " ".join(strip_emphasis(part) for part in _LINE_BREAK.split(line))
     line = line.replace("\\*", _PROTECTED + "a").replace("\\_", _PROTECTED + "u")
+    line = _STRIKE.sub(lambda m: m["text"], line).replace("~~", "")
+    line = _GLUED_STRONG.sub(" ", line)
     for _ in range(3):  # nested: "***a** b*"
         stripped = _EMPHASIS_PAIR.sub(lambda m: m["text"], line)
         if stripped == line:
@@ -653,7 +671,7 @@ def demarkdown(text: str) -> str:
         line = _MD_LINK.sub(lambda m: m["text"], line)
         line = _MD_CODE.sub(lambda m: m["text"], line)
         line = _MD_ORDINAL.sub(lambda m: m["a"] or m["b"], line)
-        if raw.strip() and not line.strip():
+        if raw.strip() and not _LINE_BREAK.sub("", line).strip():
             out.append("")
             continue
         if _MD_RULE.match(line) or (_MD_TABLE_RULE.match(line) and "-" in line):

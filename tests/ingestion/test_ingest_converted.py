@@ -161,6 +161,55 @@ def test_emphasis_markers_go_and_real_asterisks_stay(line: str, expected: str) -
     assert strip_emphasis(line) == expected
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # lines of Kent's converted papers (pymupdf4llm), as `make eval-converted` has them
+        (  # each line of a table cell is emphasised on its own; bold glued to the next word
+            "|**Understanding our Communities**Through community engagement officers, getting"
+            " to<br>know our communities to inform targeted prevention interventions.|"
+            "Innovation and<br>Partnerships Team|Ongoing|",
+            "Understanding our Communities Through community engagement officers, getting to "
+            "know our communities to inform targeted prevention interventions. | Innovation "
+            "and Partnerships Team | Ongoing",
+        ),
+        (  # a closing mark after a space, at a cell line's end
+            "|**12. Have you consulted with**<br>**Stakeholders? **<br>_Answer: Yes/No _<br>"
+            "_Stakeholders are those who have a_<br>_stake or interest in your project which_"
+            "<br>|Yes|",
+            "12. Have you consulted with Stakeholders? Answer: Yes/No Stakeholders are those "
+            "who have a stake or interest in your project which | Yes",
+        ),
+        (  # bold italic written with an underscore outside
+            "The current Financial Regulations state: _**Maintenance of reserves & "
+            "provisions**_",
+            "The current Financial Regulations state: Maintenance of reserves & provisions",
+        ),
+        (  # italic around a footnote's own asterisk: the asterisk stays
+            "_*FTE is as per December 2024 data_",
+            "*FTE is as per December 2024 data",
+        ),
+        (
+            "Almost a third of Kent is protected by two**National Landscapes (formerly known"
+            " as**Areas of Outstanding Natural Beauty",
+            "Almost a third of Kent is protected by two National Landscapes (formerly known"
+            " as Areas of Outstanding Natural Beauty",
+        ),
+        (  # struck-through words stay, as the page shows them
+            "minerals for cement during the plan period,~~through identifying sufficient "
+            "sites~~ by maintaining a stock of permitted reserves",
+            "minerals for cement during the plan period,through identifying sufficient "
+            "sites by maintaining a stock of permitted reserves",
+        ),
+        ("|~~CYPE~~|~~CYPE /~~ ~~DCED~~|", "CYPE | CYPE / DCED"),
+    ],
+)
+def test_converted_emphasis_leaves_no_markers(line: str, expected: str) -> None:
+    """pymupdf4llm's emphasis in tables and tracked changes: no "**", "_" or "~~" is left
+    for a quoted answer to show, and no word is lost."""
+    assert squash(demarkdown(line)) == expected
+
+
 def test_markdown_headings_bullets_tables_links_and_rules() -> None:
     text = (
         "## **Minutes of the Previous Meeting**\n"
