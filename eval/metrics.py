@@ -169,23 +169,23 @@ class ConfigScores:
 
 
 def _ranked(scores: Mapping[str, float]) -> list[str]:
-    """A run's documents, best score first (ties by id, as trec_eval breaks them)."""
+    """A run's documents, best score first (ties by id, so the order never depends on input)."""
     return [d for d, _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def _recall(rels: Mapping[str, int], ranked: Sequence[str]) -> float:
+def _recall(rels: Mapping[str, int], ranked: Sequence[str], k: int | None) -> float:
     relevant = {d for d, g in rels.items() if g > 0}
-    return len(relevant.intersection(ranked)) / len(relevant) if relevant else 0.0
+    return len(relevant.intersection(ranked[:k])) / len(relevant) if relevant else 0.0
 
 
-def _mrr(rels: Mapping[str, int], ranked: Sequence[str], k: int) -> float:
+def _mrr(rels: Mapping[str, int], ranked: Sequence[str], k: int | None) -> float:
     for rank, d in enumerate(ranked[:k], 1):
         if rels.get(d, 0) > 0:
             return 1.0 / rank
     return 0.0
 
 
-def _ndcg(rels: Mapping[str, int], ranked: Sequence[str], k: int) -> float:
+def _ndcg(rels: Mapping[str, int], ranked: Sequence[str], k: int | None) -> float:
     """Linear gain (Järvelin-Kekäläinen), discount log2(rank + 1): trec_eval's ndcg_cut."""
     dcg = sum(rels.get(d, 0) / math.log2(rank + 1) for rank, d in enumerate(ranked[:k], 1))
     ideal = sorted((g for g in rels.values() if g > 0), reverse=True)[:k]
@@ -201,18 +201,11 @@ def _per_query(qrels: Qrels, run: RunDict, metric: str) -> dict[str, float]:
     about two minutes of compilation in every fresh environment (CI's included).
     """
     name, _, cut = metric.partition("@")
-    out: dict[str, float] = {}
-    for qid, rels in qrels.items():
-        ranked = _ranked(run.get(qid, {}))
-        if name == "recall":
-            out[qid] = _recall(rels, ranked[: int(cut)] if cut else ranked)
-        elif name == "mrr":
-            out[qid] = _mrr(rels, ranked, int(cut or len(ranked)))
-        elif name == "ndcg":
-            out[qid] = _ndcg(rels, ranked, int(cut or len(ranked)))
-        else:
-            raise ValueError(f"unknown metric {metric!r}")
-    return out
+    formulas = {"recall": _recall, "mrr": _mrr, "ndcg": _ndcg}
+    if name not in formulas:
+        raise ValueError(f"unknown metric {metric!r}")
+    k = int(cut) if cut else None
+    return {qid: formulas[name](rels, _ranked(run.get(qid, {})), k) for qid, rels in qrels.items()}
 
 
 def _mean(values: Sequence[float | None]) -> float | None:
