@@ -71,22 +71,28 @@ COMMITTEE_CAPS = re.compile(
 )
 
 _ORDINAL = r"(?:st|nd|rd|th)?"
+_SHORT_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_HEADING_MONTH = rf"(?:{_MONTH}|{_SHORT_MONTH}(?![a-z]))"
 _ANY_DATE = re.compile(
-    rf"\b(?P<day>\d{{1,2}}){_ORDINAL}(?:\s+day)?\s+(?:of\s+)?(?P<month>{_MONTH}),?\s+"
+    rf"\b(?P<day>\d{{1,2}}){_ORDINAL}(?:\s+day)?\s+(?:of\s+)?(?P<month>{_HEADING_MONTH}),?\s+"
     r"(?P<year>(?:19|20)\d\d)\b"
-    rf"|\b(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}}){_ORDINAL},?\s+(?P<year2>(?:19|20)\d\d)\b",
+    rf"|\b(?P<month2>{_HEADING_MONTH})\s+(?P<day2>\d{{1,2}}){_ORDINAL},?\s+"
+    r"(?P<year2>(?:19|20)\d\d)\b"
+    r"|(?<![\d/.-])(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)"
+    r"(?P<year3>(?:19|20)\d\d)(?![\d/.-]\d)"
+    r"|(?<![\d/.-])(?P<year4>(?:19|20)\d\d)-(?P<month4>\d{1,2})-(?P<day4>\d{1,2})(?![\d-])",
     re.I,
 )
 """A date as meeting headings write it: "14 March 2017", "12th DAY OF JUNE 2015",
-"March 14, 2017"."""
+"March 14, 2017", "5 Sept. 2016", "14/03/2017", "2017-03-14"."""
 _MEETING_OF = re.compile(
     r"\b(?:minutes?\s+of\s+(?:the\s+|an?\s+)?)?(?:[a-z]+\s+){0,2}?(?:general\s+)?meeting\s+of"
     r"\s+(?:the\s+)?(?P<body>[a-z][\w&'\u2019 -]{1,80}?)\s*(?:,|\bheld\b|\bon\b|\bat\b"
     r"|\bcommencing\b|\bin\b|$)"
     r"|^(?:the\s+)?(?P<body2>[a-z][\w&'\u2019 -]{1,60}?\bcouncil)\b[\s,-]*(?:[a-z]+\s+){0,2}?"
     r"meeting\s+minutes\b"
-    r"|\b(?:ordinary|special|regular|extraordinary|general|monthly|annual|statutory)\s+"
-    r"(?P<body3>council)\s+meeting\b",
+    r"|(?:\b(?:ordinary|special|regular|extraordinary|general|monthly|annual|statutory)"
+    r"|\bminutes\s+of(?:\s+the)?)\s+(?P<body3>council)\s+meeting\b",
     re.I,
 )
 """A minutes heading that names the body: "Ordinary Meeting of Council held on ...",
@@ -143,9 +149,33 @@ class TextMetadata:
 
 def _date(day: str | None, month: str, year: str) -> date | None:
     try:
-        return date(int(year), MONTHS[month.lower()], int(day) if day else 1)
+        return date(int(year), MONTHS[month.lower().rstrip(".")], int(day) if day else 1)
     except (ValueError, KeyError):
         return None
+
+
+def _numeric_date(first: str, second: str, year: str) -> date | None:
+    """A date written in figures, day first ("05/03/2019" is 5 March) as every country
+    but the United States writes it, month first only when day first cannot be a date
+    ("03/25/2019")."""
+    for day, month in ((first, second), (second, first)):
+        try:
+            return date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+    return None
+
+
+def _heading_date(m: re.Match[str]) -> date | None:
+    """The date an `_ANY_DATE` match names, whichever way it was written."""
+    if m["year3"]:
+        return _numeric_date(m["first"], m["second"], m["year3"])
+    if m["year4"]:
+        try:
+            return date(int(m["year4"]), int(m["month4"]), int(m["day4"]))
+        except ValueError:
+            return None
+    return _date(m["day"] or m["day2"], m["month"] or m["month2"], m["year"] or m["year2"])
 
 
 def stated_date_in(text: str) -> date | None:
@@ -243,8 +273,7 @@ def _meeting_heading(lines: list[str]) -> TextMetadata:
             )
             under_heading = heading_at is not None and number - heading_at <= 2
             if bare or under_heading or _MEETING_WORDS.search(line):
-                meeting = _date(d["day"] or d["day2"], d["month"] or d["month2"],
-                                d["year"] or d["year2"])  # fmt: skip
+                meeting = _heading_date(d)
                 if title == line:
                     title = line[: d.end()]
     if title is not None and len(title) > 160:
@@ -297,6 +326,15 @@ _NAME_WORDS = re.compile(
 )
 
 
+_NAME_NUMERIC = re.compile(
+    r"(?<!\d)(?P<first>[0-3]?\d)(?P<sep>[-_.])(?P<second>[0-3]?\d)(?P=sep)"
+    r"(?P<year>(?:19|20)\d\d)(?!\d)"
+    r"|(?<!\d)(?P<first2>[0-3]\d)(?P<second2>[01]\d)(?P<year2>(?:19|20)\d\d)(?!\d)"
+)
+"""A date in figures with the year last ("12_02_2014", "OCM_26062018"), day first as
+`_numeric_date` reads it."""
+
+
 def date_in_name(path: str) -> tuple[date, DatePrecision] | None:
     """The meeting date a file's name gives ("2014-03-11 Council Minutes.txt", "Minutes
     11 March 2014.txt", "council_mar_2014.md") or else its folder ("2014-03-11/minutes.txt"),
@@ -314,6 +352,12 @@ def date_in_name(path: str) -> tuple[date, DatePrecision] | None:
             found = _date(day, m["month"], m["year"])
             if found is not None:
                 return found, "day" if day else "month"
+        if (m := _NAME_NUMERIC.search(name)) and (
+            found := _numeric_date(
+                m["first"] or m["first2"], m["second"] or m["second2"], m["year"] or m["year2"]
+            )
+        ):
+            return found, "day"
     return None
 
 

@@ -263,9 +263,35 @@ def test_a_later_minutes_heading_of_another_meeting_does_not_win() -> None:
 
 
 @pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Ordinary Council Meeting Minutes 12 Feb 2014", (date(2014, 2, 12), "Council")),
+        ("Minutes of Council Meeting held Monday 5 Sept. 2016", (date(2016, 9, 5), "Council")),
+        ("Minutes of the Ordinary Council Meeting held on 05/03/2019", (date(2019, 3, 5),
+                                                                         "Council")),
+        ("Minutes of the Ordinary Council Meeting held on 03/25/2019", (date(2019, 3, 25),
+                                                                         "Council")),
+        ("MINUTES OF THE MEETING OF THE COUNCIL HELD ON 2019-03-05", (date(2019, 3, 5),
+                                                                       "Council")),
+    ],
+)  # fmt: skip
+def test_a_heading_date_in_short_or_figures_dates_the_meeting(
+    heading: str, expected: tuple[date, str]
+) -> None:
+    # Converted minutes of other councils write the heading's date as they please: a
+    # month cut short, figures day first (month first only where day first is no date),
+    # ISO. Without it a meeting has no date and no trend question reaches it.
+    text = heading + "\n\n1. APOLOGIES\n\nThere were no apologies.\n"
+    assert _meta_of(text) == expected
+
+
+@pytest.mark.parametrize(
     ("name", "expected"),
     [
         ("2014-03-11 Council Minutes.txt", (date(2014, 3, 11), "day")),
+        ("Minutes_12_02_2014.txt", (date(2014, 2, 12), "day")),
+        ("OCM_26062018_MIN.md", (date(2018, 6, 26), "day")),
+        ("minutes 03.25.2019.txt", (date(2019, 3, 25), "day")),
         ("minutes/council_20140311.md", (date(2014, 3, 11), "day")),
         ("Minutes 11th March 2014.txt", (date(2014, 3, 11), "day")),
         ("OCM Minutes March 14, 2017.txt", (date(2017, 3, 14), "day")),
