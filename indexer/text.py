@@ -23,6 +23,7 @@ __all__ = [
     "ANALYZER",
     "ANALYZER_VERSION",
     "LIST_LEAD",
+    "LIST_MARK",
     "STOPWORDS",
     "Analyzer",
     "Sentence",
@@ -347,9 +348,9 @@ _LIST_BOUNDARY = re.compile(
     r"|\s*;\s+(?=[a-z]\))"  # "; b)" in a lettered list
 )
 """Where a quotable piece ends inside a sentence: list items are quoted one at a time."""
-LIST_LEAD = re.compile(
-    r"(?::|\bfollow(?:ing|s)\b[^.]{0,20})(?:\s+\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])?\s*$"
-)
+LIST_MARK = r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]"
+"""A list item's number, letter or roman numeral: "2.", "(b)", "iv)"."""
+LIST_LEAD = re.compile(rf"(?::|\bfollow(?:ing|s)\b[^.]{{0,20}})(?:\s+{LIST_MARK})?\s*$")
 """A sentence that introduces a list: "… an update on the following:", also when the
 splitter left the first item's number on it ("… requesting the following: 1.")."""
 _LEADING_NUMBER = re.compile(

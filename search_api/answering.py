@@ -26,6 +26,7 @@ from datetime import date
 
 from indexer.models import Citation, DatePrecision, Hit, MeetingKey
 from indexer.settings import AnswerSettings
+from indexer.text import LIST_MARK
 
 from .abstention import (
     LAZY_SALIENT,
@@ -149,7 +150,7 @@ def _quote(sentence: str, limit: int = MAX_QUOTE_WORDS) -> tuple[str, bool]:
     return sentence.rstrip(), False
 
 
-_ENUMERATION = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s")
+_ENUMERATION = re.compile(rf"(?:^|\s){LIST_MARK}\s")
 """An item's number or letter inside a running line ("… approved; 2. a report …",
 "… (j) The Capital Strategy …")."""
 

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from indexer.ingest.readers import Block, RawDocument
+from indexer.text import LIST_MARK
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -235,7 +236,7 @@ _CONTINUING_WORDS = frozenset(_CONTINUING_TEXT.split()) | _TITLES
 """A line ending in one of these words stops mid-clause: the next line goes on with it."""
 
 
-LIST_ITEM = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s")
+LIST_ITEM = re.compile(rf"^{LIST_MARK}\s")
 """A lettered, roman or numbered list item: "a) ", "(b) ", "iv. ", "(3) "."""
 
 
