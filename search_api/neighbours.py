@@ -1,0 +1,56 @@
+"""Reaching the other passages of a report already found: a list's items, a motion's parts.
+
+A list or a motion runs over several consecutive passages of one agenda item; the first
+(its lead-in, the motion's opening) holds the question's words and ranks, its
+continuations hold the items but not the topic words and rank far down or not at all
+(eval/README.md, "Spreading the top 10, round 12": 21 of the 26 non-trend missed quotes
+stand in a document already in the top 10). So each of the top `lenders` hits lends its
+neighbours (the passage just before and after it in the same agenda item,
+`PassageStore.neighbours`) a share of its score: a neighbour's score becomes
+max(its own, `share` × the lender's), and with `reach` > 1 a neighbour so raised lends
+on to the next passage (`share`² of the lender's, and so on): a list over three passages.
+A neighbour outside the fused candidates joins them. Trend questions are re-ranked for
+coverage instead and are not lent to (the caller's choice).
+"""
+
+from __future__ import annotations
+
+from indexer.models import Hit
+
+from .retrieval import Retriever
+
+__all__ = ["lend_to_neighbours"]
+
+
+def lend_to_neighbours(
+    retriever: Retriever, hits: list[Hit], lenders: int, share: float, reach: int
+) -> list[Hit]:
+    """The hits with their top `lenders`' neighbours raised (module docstring); best
+    first. Unchanged when `share` or `reach` is 0."""
+    if share <= 0 or reach <= 0 or not hits:
+        return hits
+    own = {h.passage_id: h.score for h in hits}
+    raised: dict[int, float] = {}
+    frontier = {h.passage_id: h.score for h in hits[:lenders]}
+    for _ in range(reach):
+        beside = retriever.store.neighbours(list(frontier))
+        step: dict[int, float] = {}
+        for pid, score in frontier.items():
+            for n in beside.get(pid, ()):
+                lent = share * score
+                if lent > max(own.get(n, 0.0), raised.get(n, 0.0), step.get(n, 0.0)):
+                    step[n] = lent
+        raised.update(step)
+        frontier = step
+        if not frontier:
+            break
+    if not raised:
+        return hits
+    kept = [
+        h.model_copy(update={"score": round(raised[h.passage_id], 6)})
+        if h.passage_id in raised
+        else h
+        for h in hits
+    ]
+    joined = retriever.hits([(pid, s) for pid, s in raised.items() if pid not in own])
+    return sorted([*kept, *joined], key=lambda h: -h.score)
