@@ -210,6 +210,11 @@ class Settings(BaseSettings):
     neighbour_lenders: int = Field(
         default=3, ge=1, description="How many top passages lend to neighbours (neighbour_share)"
     )
+    neighbour_scope: Literal["any", "list"] = Field(
+        default="any",
+        description="Which neighbours are lent to (neighbour_share): any, or only across "
+        "a list run (the earlier passage ends with a lead-in or the later opens with an item)",
+    )
     neighbour_reach: int = Field(
         default=1,
         ge=1,
@@ -407,6 +412,7 @@ class SearchSettings:
     neighbour_share: float
     neighbour_lenders: int
     neighbour_reach: int
+    neighbour_scope: str
 
 
 @dataclass(frozen=True)

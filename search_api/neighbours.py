@@ -5,16 +5,19 @@ A list or a motion runs over several consecutive passages of one agenda item; th
 continuations hold the items but not the topic words and rank far down or not at all
 (eval/README.md, "Spreading the top 10, round 12": 21 of the 26 non-trend missed quotes
 stand in a document already in the top 10). So each of the top `lenders` hits lends its
-neighbours (the passage just before and after it in the same agenda item,
-`PassageStore.neighbours`) a share of its score: a neighbour's score becomes
-max(its own, `share` × the lender's), and with `reach` > 1 a neighbour so raised lends
-on to the next passage (`share`² of the lender's, and so on): a list over three passages.
-A neighbour outside the fused candidates joins them. Trend questions are re-ranked for
-coverage instead and are not lent to (the caller's choice).
+neighbours (the passage just before and after it in the same agenda item) a share of its
+score: a neighbour's score becomes max(its own, `share` × the lender's), and with
+`reach` > 1 a neighbour so raised lends on to the next passage (`share`² of the
+lender's, and so on): a list over three passages. A neighbour outside the fused
+candidates joins them. `scope` "any" lends to every neighbour, "list" only across a list
+run (`embed_context.continues_list`: the earlier passage ends with a lead-in or the later
+opens with an item). Trend questions are re-ranked for coverage instead and are not lent
+to (the caller's choice).
 """
 
 from __future__ import annotations
 
+from indexer.embed_context import continues_list
 from indexer.models import Hit
 
 from .retrieval import Retriever
@@ -23,23 +26,27 @@ __all__ = ["lend_to_neighbours"]
 
 
 def lend_to_neighbours(
-    retriever: Retriever, hits: list[Hit], lenders: int, share: float, reach: int
+    retriever: Retriever,
+    hits: list[Hit],
+    lenders: int,
+    share: float,
+    reach: int,
+    scope: str = "any",
 ) -> list[Hit]:
     """The hits with their top `lenders`' neighbours raised (module docstring); best
     first. Unchanged when `share` or `reach` is 0."""
     if share <= 0 or reach <= 0 or not hits:
         return hits
     own = {h.passage_id: h.score for h in hits}
+    texts = {h.passage_id: h.text for h in hits}
     raised: dict[int, float] = {}
     frontier = {h.passage_id: h.score for h in hits[:lenders]}
     for _ in range(reach):
-        beside = retriever.store.neighbours(list(frontier))
         step: dict[int, float] = {}
-        for pid, score in frontier.items():
-            for n in beside.get(pid, ()):
-                lent = share * score
-                if lent > max(own.get(n, 0.0), raised.get(n, 0.0), step.get(n, 0.0)):
-                    step[n] = lent
+        for pid, n in _pairs(retriever, list(frontier), scope, texts):
+            lent = share * frontier[pid]
+            if lent > max(own.get(n, 0.0), raised.get(n, 0.0), step.get(n, 0.0)):
+                step[n] = lent
         raised.update(step)
         frontier = step
         if not frontier:
@@ -54,3 +61,19 @@ def lend_to_neighbours(
     ]
     joined = retriever.hits([(pid, s) for pid, s in raised.items() if pid not in own])
     return sorted([*kept, *joined], key=lambda h: -h.score)
+
+
+def _pairs(
+    retriever: Retriever, ids: list[int], scope: str, texts: dict[int, str]
+) -> list[tuple[int, int]]:
+    """(lender, neighbour) pairs of `ids` in `scope`; `texts` is filled as passages are read."""
+    store = retriever.store
+    if scope == "any":
+        return [(pid, n) for pid, ns in store.neighbours(ids).items() for n in ns]
+    after, before = store.following(ids), store.preceding(ids)
+    need = [p for p in [*ids, *after.values(), *before.values()] if p not in texts]
+    texts.update({p: passage.text for p, passage in store.passages(need).items()})
+    return [
+        *((pid, n) for pid, n in after.items() if continues_list(texts[pid], texts[n])),
+        *((pid, n) for pid, n in before.items() if continues_list(texts[n], texts[pid])),
+    ]

@@ -137,6 +137,7 @@ def search(
             tuning.neighbour_lenders,
             tuning.neighbour_share,
             tuning.neighbour_reach,
+            tuning.neighbour_scope,
         )
     ends: list[Hit] = []
     council = (
