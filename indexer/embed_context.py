@@ -28,7 +28,14 @@ from collections.abc import Callable, Hashable, Sequence
 from .settings import EmbedContext
 from .text import ANALYZER, LIST_LEAD, split_sentences
 
-__all__ = ["EmbedContext", "continues_list", "document_topic", "embedding_input", "lead_ins"]
+__all__ = [
+    "EmbedContext",
+    "continues_list",
+    "document_topic",
+    "embedding_input",
+    "ends_with_lead_in",
+    "lead_ins",
+]
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _NOISE = re.compile(
@@ -113,7 +120,13 @@ def lead_ins(texts: Sequence[str], items: Sequence[Hashable]) -> list[str | None
 def continues_list(before: str, text: str) -> bool:
     """Whether `text` may run on a list from `before`, the passage just before it in the
     same agenda item: `before` ends with a lead-in, or `text` opens with an item."""
-    return _lead_in(before, last_only=True) is not None or bool(_ITEM_START.match(text))
+    return ends_with_lead_in(before) or bool(_ITEM_START.match(text))
+
+
+def ends_with_lead_in(text: str) -> bool:
+    """Whether the passage's last sentence introduces a list ("… the following actions
+    would be undertaken:"): what follows it is the list's first items."""
+    return _lead_in(text, last_only=True) is not None
 
 
 def _adds_words(topic: str, known: str) -> bool:

@@ -210,10 +210,11 @@ class Settings(BaseSettings):
     neighbour_lenders: int = Field(
         default=3, ge=1, description="How many top passages lend to neighbours (neighbour_share)"
     )
-    neighbour_scope: Literal["any", "list"] = Field(
+    neighbour_scope: Literal["any", "list", "lead"] = Field(
         default="any",
-        description="Which neighbours are lent to (neighbour_share): any, or only across "
-        "a list run (the earlier passage ends with a lead-in or the later opens with an item)",
+        description="Which neighbours are lent to (neighbour_share): any, only across a "
+        "list run (the earlier passage ends with a lead-in or the later opens with an "
+        "item), or only the passage after a lender ending with a lead-in",
     )
     neighbour_reach: int = Field(
         default=1,

@@ -11,14 +11,17 @@ score: a neighbour's score becomes max(its own, `share` × the lender's), and wi
 lender's, and so on): a list over three passages. A neighbour outside the fused
 candidates joins them. `scope` "any" lends to every neighbour, "list" only across a list
 run (`embed_context.continues_list`: the earlier passage ends with a lead-in or the later
-opens with an item). Trend questions are re-ranked for coverage instead and are not lent
+opens with an item), "lead" only to the passage after a lender that ends with a lead-in
+sentence (`embed_context.ends_with_lead_in`: "… the following actions would be
+undertaken:"). Trend questions are re-ranked for coverage instead and are not lent
 to (the caller's choice).
 """
 
 from __future__ import annotations
 
-from indexer.embed_context import continues_list
+from indexer.embed_context import continues_list, ends_with_lead_in
 from indexer.models import Hit
+from indexer.store import PassageStore
 
 from .retrieval import Retriever
 
@@ -70,6 +73,9 @@ def _pairs(
     store = retriever.store
     if scope == "any":
         return [(pid, n) for pid, ns in store.neighbours(ids).items() for n in ns]
+    if scope == "lead":
+        lead_ins = [pid for pid in ids if ends_with_lead_in(_text(store, pid, texts))]
+        return list(store.following(lead_ins).items())
     after, before = store.following(ids), store.preceding(ids)
     need = [p for p in [*ids, *after.values(), *before.values()] if p not in texts]
     texts.update({p: passage.text for p, passage in store.passages(need).items()})
@@ -77,3 +83,10 @@ def _pairs(
         *((pid, n) for pid, n in after.items() if continues_list(texts[pid], texts[n])),
         *((pid, n) for pid, n in before.items() if continues_list(texts[n], texts[pid])),
     ]
+
+
+def _text(store: PassageStore, pid: int, texts: dict[int, str]) -> str:
+    """A passage's text, read from the store the first time it is needed."""
+    if pid not in texts:
+        texts.update({p: passage.text for p, passage in store.passages([pid]).items()})
+    return texts.get(pid, "")
