@@ -28,14 +28,7 @@ from collections.abc import Callable, Hashable, Sequence
 from .settings import EmbedContext
 from .text import ANALYZER, LIST_LEAD, split_sentences
 
-__all__ = [
-    "EmbedContext",
-    "continues_list",
-    "document_topic",
-    "embedding_input",
-    "ends_with_lead_in",
-    "lead_ins",
-]
+__all__ = ["EmbedContext", "document_topic", "embedding_input", "lead_ins"]
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _NOISE = re.compile(
@@ -115,18 +108,6 @@ def lead_ins(texts: Sequence[str], items: Sequence[Hashable]) -> list[str | None
             lead = _lead_in(texts[i - 1], last_only=False) or out[i - 1]
         out[i] = lead
     return out
-
-
-def continues_list(before: str, text: str) -> bool:
-    """Whether `text` may run on a list from `before`, the passage just before it in the
-    same agenda item: `before` ends with a lead-in, or `text` opens with an item."""
-    return ends_with_lead_in(before) or bool(_ITEM_START.match(text))
-
-
-def ends_with_lead_in(text: str) -> bool:
-    """Whether the passage's last sentence introduces a list ("… the following actions
-    would be undertaken:"): what follows it is the list's first items."""
-    return _lead_in(text, last_only=True) is not None
 
 
 def _adds_words(topic: str, known: str) -> bool:

@@ -197,31 +197,6 @@ class Settings(BaseSettings):
         description="How many top candidates the asked-detail lift re-ranks (detail_boost); "
         "tune: 10, 20 and 30 within 0.0001",
     )
-    neighbour_share: float = Field(
-        default=0.0,
-        ge=0,
-        le=1,
-        description="A non-trend question's top neighbour_lenders passages lend their "
-        "neighbours (the passage before and after in the same agenda item) this share of "
-        "their score: a neighbour scores max(own, share x lender's), so a list's or a "
-        "motion's continuation follows its opening (search_api/neighbours.py); 0 is off. "
-        "Grid on tune (eval/README.md, Neighbouring passages, round 14)",
-    )
-    neighbour_lenders: int = Field(
-        default=3, ge=1, description="How many top passages lend to neighbours (neighbour_share)"
-    )
-    neighbour_scope: Literal["any", "list", "lead"] = Field(
-        default="any",
-        description="Which neighbours are lent to (neighbour_share): any, only across a "
-        "list run (the earlier passage ends with a lead-in or the later opens with an "
-        "item), or only the passage after a lender ending with a lead-in",
-    )
-    neighbour_reach: int = Field(
-        default=1,
-        ge=1,
-        description="How far a lent score runs on (neighbour_share): 1 the adjacent "
-        "passages only, n passages on at share**n",
-    )
     reach_span_ends: bool = Field(
         default=True,
         description="Trend coverage: search once more before the earliest and after the "
@@ -410,10 +385,6 @@ class SearchSettings:
     reach_span_ends: bool
     detail_boost: float
     detail_ranks: int
-    neighbour_share: float
-    neighbour_lenders: int
-    neighbour_reach: int
-    neighbour_scope: str
 
 
 @dataclass(frozen=True)

@@ -482,11 +482,6 @@ class PassageStore:
         first document holding it that has one): where a list its end cut runs on."""
         return {pid: after[0] for pid, after in self._beside(ids, "s.ordinal + 1").items()}
 
-    def preceding(self, ids: Sequence[int]) -> dict[int, int]:
-        """For each passage, the passage just before it in the same agenda item (of the
-        first document holding it that has one): where a list it continues began."""
-        return {pid: before[0] for pid, before in self._beside(ids, "s.ordinal - 1").items()}
-
     @_sqlite_errors
     def _beside(self, ids: Sequence[int], ordinals: str) -> dict[int, list[int]]:
         found: dict[int, list[int]] = {}

@@ -42,7 +42,6 @@ from indexer.settings import SearchSettings
 from indexer.text import ANALYZER, highlights
 
 from .detail import lift_asked_detail
-from .neighbours import lend_to_neighbours
 from .retrieval import Retriever
 from .temporal import DateSpan, TemporalIntent, parse_question
 
@@ -130,15 +129,6 @@ def search(
     scored = lift_asked_detail(
         scored, request.query, topic, intent.trend, tuning.detail_ranks, tuning.detail_boost
     )
-    if not intent.trend:
-        scored = lend_to_neighbours(
-            retriever,
-            scored,
-            tuning.neighbour_lenders,
-            tuning.neighbour_share,
-            tuning.neighbour_reach,
-            tuning.neighbour_scope,
-        )
     ends: list[Hit] = []
     council = (
         lead_council(request.query, scored, cosines, tuning, intent.span) if intent.trend else None
