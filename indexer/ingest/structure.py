@@ -244,12 +244,17 @@ _FINITE_TEXT = "is are was were has have had will would should could can must sh
 _FINITE = frozenset(_FINITE_TEXT.split())
 
 
+_SENTENCE_END = re.compile(r"[.,;:]$|[.,;:?!][\u201d\u2019\"')]+$")
+"""How a sentence ends and a title does not: its full stop, or a quotation it closes ("3. In
+response to the question \u201cDo you support a new zebra crossing?\u201d")."""
+
+
 def is_item_title(text: str, contact_free: bool = False) -> bool:
     """An agenda item's title after its number: longer titles than a heading are fine
     ("24/00108 - Revenue and Capital Budget Monitoring Report - November 2024-25"), but a
     numbered sentence ("19. The Council has appointed Link Group as its treasury ...") or
     a list of names is not one (nor, with `contact_free`, a contact line)."""
-    if len(text) > 200 or len(text.split()) > 32 or text.endswith((".", ",", ";", ":")):
+    if len(text) > 200 or len(text.split()) > 32 or _SENTENCE_END.search(text):
         return False
     words = [w.lower().strip(",;:()") for w in text.split()]
     if any(w in _FINITE for w in words) or words[-1] in _FRAGMENT_ENDS:

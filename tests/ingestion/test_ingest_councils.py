@@ -222,6 +222,24 @@ def test_proposer_and_seconder_lines_are_not_section_titles() -> None:
     }
 
 
+def test_a_numbered_paragraph_closing_a_quoted_question_is_text_not_an_item_title() -> None:
+    # Kingston's zebra crossing report: "3. In response to the question “How do you feel
+    # ...?”" over the survey's table became item 3's title, so the table's passage
+    # ("Happy (%) Unhappy (%) Neutral (%) 32 44 24") lost the question it answers.
+    question = (
+        "In response to the question “Do you support the introduction of a new zebra"
+        " crossing on Coombe Lane West outside house number 54/56?”"
+    )
+    text = (
+        "Result of Local Consultation\n\n1. Introduction\n\nThe consultation ran for three"
+        " weeks.\n\n"
+        f"3. {question}\n\nYes (%) No (%) Don’t know (%)\n\n60 36 4\n"
+    )
+    units = build_units(clean(RawDocument(format="text", pages=[text], paged=False)))
+    assert question not in {u.item_title for u in units}
+    assert any(question in u.text for u in units)
+
+
 def test_a_compound_cut_at_its_hyphen_keeps_it(councils: dict[str, ParsedDocument]) -> None:
     # "phase out single-" / "use plastics": the minutes write "single-use" elsewhere, so
     # the line-end hyphen is the word's own, not a soft hyphen ("recom-" / "mendation").
