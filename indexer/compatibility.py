@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 8
+CHUNKER_VERSION = 9
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -59,8 +59,11 @@ title, a subsection heading's words stay in its passage, vote outcomes and label
 that recurs without page breaks goes; 8: converted text only: emphasis is undone per line
 of a table cell ("<br>"), "_**bold italic**_" and a closing mark after a space at a line's
 end go, bold glued to the next word leaves a space, struck-through "~~text~~" keeps its
-words),
-so an index made by older rules is rebuilt instead of silently reused."""
+words; 9: a lone number inside a PDF page is text, only at its top or foot a page number
+("26th March 2021 - 9" / "th April", "2025-" / "26."), a numbered paragraph closing a
+quotation is no item title, and meeting headings dated "12 Feb 2014", "05/03/2019" or
+"2019-03-05" are read), so an index made by older rules is rebuilt instead of silently
+reused."""
 
 
 def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:

@@ -334,15 +334,24 @@ def _usual_width(lines: list[str]) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
-def _blocks(page: str) -> list[tuple[list[str], int]]:
-    """A page's blank-line-delimited blocks of lines, each with the blank lines before it."""
+_PAGE_EDGE = 2
+"""Lines at either end of a page where its number stands: a lone number elsewhere on a
+PDF page is a table's cell or a date's day ("9" over "th April 2021"), not the page's."""
+
+
+def _blocks(page: str, paged: bool = False) -> list[tuple[list[str], int]]:
+    """A page's blank-line-delimited blocks of lines, each with the blank lines before it;
+    page numbers go (on a PDF's page, only at its top or foot)."""
     blocks: list[tuple[list[str], int]] = []
     block: list[str] = []
     blanks = 0
     before = 0
-    for raw in [*page.split("\n"), ""]:
+    lines = page.split("\n")
+    filled = [i for i, ln in enumerate(lines) if ln.strip()]
+    edges = set(filled[:_PAGE_EDGE] + filled[-_PAGE_EDGE:]) if paged else set(filled)
+    for i, raw in enumerate([*lines, ""]):
         line = raw.rstrip()
-        if line.strip() and _LONE_PAGE_NUMBER.match(line.strip()):
+        if i in edges and _LONE_PAGE_NUMBER.match(line.strip()):
             line = ""
         if line.strip():
             if not block:
@@ -497,7 +506,7 @@ def paragraphs_from_pages(pages: list[str], paged: bool, converted: bool = False
     """
     texts = [rejoin_word_per_line(normalise_chars(page)) for page in pages]
     width = _usual_width([line for page in texts for line in page.split("\n")])
-    page_blocks = [_blocks(page) for page in texts]
+    page_blocks = [_blocks(page, paged) for page in texts]
     builder = _Builder(
         width=width,
         spaced=_is_spaced(page_blocks, width),

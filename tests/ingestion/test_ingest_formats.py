@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import time
 import zipfile
 from collections.abc import Callable
@@ -102,6 +103,37 @@ def test_synthetic_pdf_gives_pages_and_paragraphs(
     assert (by_para["5.1"].item, by_para["5.1"].item_title) == ("5", "School Transport")
     assert (by_para["6.1"].item, by_para["6.1"].item_title) == ("6", "Library Services")
     assert by_para["5.3"].text.endswith("would be contacted before the end of the year.")
+
+
+def test_a_lone_number_is_a_page_number_only_at_the_page_top_or_foot(
+    tmp_path: Path, make_pdf: MakePdf, count_tokens: CountTokens
+) -> None:
+    # Kent's minerals and waste plan reports: the PDF gives "26th March 2021 - 9" over "th
+    # April 2021" as "9" on a line of its own, and "2025-" over "26." the same way; read
+    # as page numbers, the day and the year's end were lost. The page's own number, at its
+    # foot, still goes.
+    pages: list[list[str | None]] = [
+        [
+            "Cabinet - Tuesday 4 March 2025 10.00 am",
+            None,
+            "5. Minerals and Waste Local Plan",
+            None,
+            "5.1 The plan was consulted on with key stakeholders from 26th March 2021 -",
+            "9",
+            "th April 2021. The budget for 2025-",
+            "26.",
+            None,
+            "5.2 Members noted the consultation.",
+            None,
+            "7",
+        ],
+    ]
+    (tmp_path / "plan.pdf").write_bytes(make_pdf(pages))
+    doc = _ingest_one(tmp_path, "plan.pdf", count_tokens)
+    text = " ".join(c.text for c in doc.chunks)
+    assert re.search(r"26th March 2021 - 9\s*th April 2021", text), text
+    assert re.search(r"2025-\s*26\.", text), text
+    assert not re.search(r"\b7\b", text), text
 
 
 def test_pdf_saved_as_txt_is_read_as_pdf(
