@@ -14,7 +14,9 @@ What is repaired, and why each rule is as cautious as it is:
   when the document carries the matching footnote list and every marker is found in
   order: a word that happens to end in "i" is otherwise left alone;
 - page furniture goes: lone page numbers, ModernGov link noise ("pdf icon PDF 91 KB",
-  "View directions", "... view the full minutes text for item 41."), bare URL lists.
+  "View directions", "... view the full minutes text for item 41."), bare URL lists;
+- in converted Markdown, struck-through running text (an amendment's deleted wording)
+  goes; struck words in a table cell stay (a cell's rule misread as a strike).
 """
 
 from __future__ import annotations
@@ -614,8 +616,9 @@ _GLUED_STRONG = re.compile(
 write a bold run that met plain text ("two**National Landscapes", "**Pathways for
 All:**System leadership"): the words had a space between them on the page."""
 _STRIKE = re.compile(r"~~(?P<text>[^~]*)~~")
-"""Struck-through text: the page shows its words (a deletion in tracked changes, or a
-cell the converter misread as struck), so the words stay and the tildes go."""
+"""Struck-through text. In running text it is wording an amendment or a tracked change
+deletes, and `drop_struck` removes it; in a table cell its words stay (`strip_emphasis`),
+for converters read a row rule or shading drawn through a cell as a strike."""
 _STRAY_STRONG = re.compile(
     r"(?<![\w\\])\*{2,}(?=\S)|(?<=\S)(?<!\\)\*{2,}(?!\w)|(?<!\S)\*{2,}(?!\S)"
 )
@@ -653,6 +656,16 @@ def strip_emphasis(line: str) -> str:
     return line.replace(_PROTECTED + "a", "*").replace(_PROTECTED + "u", "_")
 
 
+def drop_struck(line: str) -> str:
+    """Remove struck-through runs from a line of running text, keeping its indent.
+
+    In minutes and tracked-change papers struck words are deleted wording ("... could
+    undermine the ban. ~~on disposable~~" / "~~vapes, rather than a decade-long study;~~"
+    in an amendment): left in, they read as part of the motion as amended."""
+    kept = _STRIKE.sub(" ", line)
+    return line[: len(line) - len(line.lstrip())] + kept.strip() if kept != line else line
+
+
 def demarkdown(text: str) -> str:
     """Undo what PDF-to-Markdown converters add to a text, line by line.
 
@@ -677,6 +690,10 @@ def demarkdown(text: str) -> str:
         if _MD_RULE.match(line) or (_MD_TABLE_RULE.match(line) and "-" in line):
             out.append("\f" if _MD_RULE.match(line) else "")
             continue
+        if not _MD_TABLE_ROW.match(line) and _STRIKE.search(line):
+            line = drop_struck(line)
+            if not line.strip():
+                continue  # wholly deleted: the lines around it join as if it were not there
         if heading := _MD_HEADING.match(line):
             line = _MD_ESCAPE.sub(r"\1", strip_emphasis(heading["text"])).strip()
             out.extend(["", _HEADING_MARK + line, ""] if line else [""])
