@@ -60,7 +60,7 @@ that recurs without page breaks goes; 8: converted text only: emphasis is undone
 of a table cell ("<br>"), "_**bold italic**_" and a closing mark after a space at a line's
 end go, bold glued to the next word leaves a space, struck-through "~~text~~" keeps its
 words; 9: converted text only: struck-through running text is an amendment's deleted
-wording and goes, a wholly struck line with it; in a table cell struck words stay),
+wording and is marked "[deleted: ...]"; in a table cell struck words stay unmarked),
 so an index made by older rules is rebuilt instead of silently reused."""
 
 

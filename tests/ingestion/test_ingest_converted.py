@@ -195,11 +195,11 @@ def test_emphasis_markers_go_and_real_asterisks_stay(line: str, expected: str) -
             "Almost a third of Kent is protected by two National Landscapes (formerly known"
             " as Areas of Outstanding Natural Beauty",
         ),
-        (  # struck-through words in running text are deleted wording
+        (  # struck-through words in running text are deleted wording, marked so
             "minerals for cement during the plan period,~~through identifying sufficient "
             "sites~~ by maintaining a stock of permitted reserves",
-            "minerals for cement during the plan period, by maintaining a stock of permitted "
-            "reserves",
+            "minerals for cement during the plan period,[deleted: through identifying "
+            "sufficient sites] by maintaining a stock of permitted reserves",
         ),
         # in a table cell they stay: a rule or shading drawn through a cell reads as struck
         ("|~~CYPE~~|~~CYPE /~~ ~~DCED~~|", "CYPE | CYPE / DCED"),
@@ -220,29 +220,38 @@ BUDGET_TABLE = DATA / "kent_alternative_budget_2025-28_table_pymupdf4llm.md"
 PDF's row rule crosses the last line of a cell, which pymupdf4llm writes as struck."""
 
 
-def test_an_amendments_struck_wording_is_not_part_of_the_amended_motion() -> None:
+def _live(text: str) -> str:
+    """A paragraph as amended: its "[deleted: ...]" spans taken out."""
+    return re.sub(r"\s*\[deleted: [^\]]*\]", "", text)
+
+
+def test_an_amendments_struck_wording_is_marked_deleted_not_part_of_the_motion() -> None:
     paras = [p.text for p in clean(read_file(AMENDMENT, AMENDMENT.read_bytes()))]
-    assert (
+    motion_a = (
         "a) Write again to the government, urging swift and decisive action to close "
         "identified loopholes on disposable vapes, and supporting calls for amendments to the "
         "proposed legislation that limit refit tank sizes and close other loopholes that "
         "could undermine the ban."
-    ) in paras
-    # the wholly struck items b.) to e.) go without leaving a paragraph break behind
-    at = paras.index("b) Encourage proper disposal of vapes and promote responsible recycling "
-                     "initiatives.")
-    assert paras[at + 1].startswith("3) The proposer and seconder of the original motion")
-    text = " ".join(paras)
+    )
+    # the struck end of a line and the struck line after it are one deleted span
+    assert f"{motion_a} [deleted: on disposable vapes, rather than a decade-long study;]" in paras
+    # the wholly struck items b.) to e.), blank lines between, are one span after b)
+    motion_b = (
+        "b) Encourage proper disposal of vapes and promote responsible recycling initiatives."
+    )
+    (b,) = [p for p in paras if p.startswith(motion_b)]
+    assert b.startswith(f"{motion_b} [deleted: b.) Support calls for amendments")
+    assert b.endswith("vapes and promote responsible recycling initiatives.]")
+    assert _live(b) == motion_b
+    live = " ".join(_live(p) for p in paras)
     for deleted in ("decade-long study", "Big Puff", "local schools", "improper disposal"):
-        assert deleted not in text
-    assert "~~" not in text
+        assert deleted not in live
+    assert "~~" not in " ".join(paras)
 
 
 def test_a_table_cell_read_as_struck_keeps_its_words() -> None:
     paras = [p.text for p in clean(read_file(BUDGET_TABLE, BUDGET_TABLE.read_bytes()))]
-    assert any(
-        "accountability will be strengthened. | -295.6" in p for p in paras
-    ), paras
+    assert any("accountability will be strengthened. | -295.6" in p for p in paras), paras
 
 
 def test_markdown_headings_bullets_tables_links_and_rules() -> None:
