@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 9
+CHUNKER_VERSION = 8
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -59,8 +59,7 @@ title, a subsection heading's words stay in its passage, vote outcomes and label
 that recurs without page breaks goes; 8: converted text only: emphasis is undone per line
 of a table cell ("<br>"), "_**bold italic**_" and a closing mark after a space at a line's
 end go, bold glued to the next word leaves a space, struck-through "~~text~~" keeps its
-words; 9: converted text only: struck-through running text is an amendment's deleted
-wording and is marked "[deleted: ...]"; in a table cell struck words stay unmarked),
+words),
 so an index made by older rules is rebuilt instead of silently reused."""
 
 

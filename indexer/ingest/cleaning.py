@@ -14,10 +14,7 @@ What is repaired, and why each rule is as cautious as it is:
   when the document carries the matching footnote list and every marker is found in
   order: a word that happens to end in "i" is otherwise left alone;
 - page furniture goes: lone page numbers, ModernGov link noise ("pdf icon PDF 91 KB",
-  "View directions", "... view the full minutes text for item 41."), bare URL lists;
-- in converted Markdown, struck-through running text (an amendment's deleted wording)
-  is marked "[deleted: ...]"; struck words in a table cell stay unmarked (a cell's rule
-  misread as a strike).
+  "View directions", "... view the full minutes text for item 41."), bare URL lists.
 """
 
 from __future__ import annotations
@@ -429,9 +426,7 @@ class _Builder:
         self.last_lines = len(lines)
 
     def _continues(self, text: str, after_break: bool) -> bool:
-        # "... for" / "" / "[deleted: Kent and Medway ...]": a struck line goes on from the
-        # line before it as its words would.
-        first = text.removeprefix(DELETED_OPEN)[:1]
+        first = text[:1]
         if FOOTNOTE_DEF.match(text):
             return False
         if first.islower() or re.match(r"^[\u2013\u2014-] [a-z]", text):
@@ -619,13 +614,8 @@ _GLUED_STRONG = re.compile(
 write a bold run that met plain text ("two**National Landscapes", "**Pathways for
 All:**System leadership"): the words had a space between them on the page."""
 _STRIKE = re.compile(r"~~(?P<text>[^~]*)~~")
-"""Struck-through text. In running text it is wording an amendment or a tracked change
-deletes, and `mark_struck` marks it so; in a table cell its words stay (`strip_emphasis`),
-for converters read a row rule or shading drawn through a cell as a strike."""
-DELETED_OPEN = "[deleted: "
-_ADJACENT_DELETIONS = re.compile(r"\]\s*\[deleted: ")
-"""Two deleted spans with only space between them, as a struck passage wrapped over lines
-gives them: one span."""
+"""Struck-through text: the page shows its words (a deletion in tracked changes, or a
+cell the converter misread as struck), so the words stay and the tildes go."""
 _STRAY_STRONG = re.compile(
     r"(?<![\w\\])\*{2,}(?=\S)|(?<=\S)(?<!\\)\*{2,}(?!\w)|(?<!\S)\*{2,}(?!\S)"
 )
@@ -663,24 +653,6 @@ def strip_emphasis(line: str) -> str:
     return line.replace(_PROTECTED + "a", "*").replace(_PROTECTED + "u", "_")
 
 
-def mark_struck(line: str) -> str:
-    """Mark struck-through runs in a line of running text "[deleted: ...]".
-
-    In minutes and tracked-change papers struck words are deleted wording ("... could
-    undermine the ban. ~~on disposable~~" / "~~vapes, rather than a decade-long study;~~"
-    in an amendment): unmarked, they read as part of the motion as amended. They stay in
-    the text, marked, because what an amendment deleted is itself asked about."""
-    marked = _STRIKE.sub(
-        lambda m: f"{DELETED_OPEN}{m['text'].strip()}]" if m["text"].strip() else " ", line
-    )
-    return merge_deletions(marked)
-
-
-def merge_deletions(text: str) -> str:
-    """Join deleted spans that follow one another into one span."""
-    return _ADJACENT_DELETIONS.sub(" ", text)
-
-
 def demarkdown(text: str) -> str:
     """Undo what PDF-to-Markdown converters add to a text, line by line.
 
@@ -705,8 +677,6 @@ def demarkdown(text: str) -> str:
         if _MD_RULE.match(line) or (_MD_TABLE_RULE.match(line) and "-" in line):
             out.append("\f" if _MD_RULE.match(line) else "")
             continue
-        if not _MD_TABLE_ROW.match(line) and _STRIKE.search(line):
-            line = mark_struck(line)
         if heading := _MD_HEADING.match(line):
             line = _MD_ESCAPE.sub(r"\1", strip_emphasis(heading["text"])).strip()
             out.extend(["", _HEADING_MARK + line, ""] if line else [""])
@@ -945,6 +915,5 @@ def clean(raw: RawDocument) -> list[Para]:
         # Emphasis a converter opened on one wrapped line and closed on a later one
         # ("*\"That the Council calls ..." / "... in 2016.\"*") pairs up only once the
         # lines are one paragraph again.
-        # A deletion struck over several lines is one span once they are one paragraph.
-        paras = [replace(p, text=merge_deletions(strip_emphasis(p.text))) for p in paras]
+        paras = [replace(p, text=strip_emphasis(p.text)) for p in paras]
     return [replace(p, text=strip_glued_footnotes(p.text)) for p in paras]
