@@ -41,6 +41,7 @@ from .abstention import (
 )
 from .sentences import (
     LIST_ITEMS,
+    LIST_LEAD,
     MOTION_PASSAGE,
     Aspects,
     Candidate,
@@ -322,7 +323,8 @@ class AnswerBuilder:
         `beyond` are ranked candidates below `hits` (`SearchResult.beyond`): a trend's
         end meetings may be quoted from their other passages there (`_end_sentences`).
         `following` gives the passage after each of some hits (`Reader.following`): a
-        list answer's list cut by its passage's end is quoted on into the next passage
+        list answer's list cut by its passage's end, or any answer's quote ending its
+        passage on a lead-in, is quoted on into the next passage
         (`_with_continuations`); it is asked only then. `council`
         (`SearchResult.council`) is the council a trend's timeline is of: its meetings only.
         """
@@ -360,14 +362,15 @@ class AnswerBuilder:
                     chosen, question, [c for c in found if id(c) in kept], cosines
                 )
         chosen = _with_list_items(chosen, scored)
-        follows: dict[int, tuple[int, int]] = {}
-        if aspects.many and not intent.trend and following is not None:
-            chosen, follows = _with_continuations(chosen, following)
         # What a quote is about first ("He also explained …" after the sentence naming
-        # him), then as much of what follows as the words allow.
+        # him), then as much of what follows as the words allow, on into the next passage
+        # for a list it cuts or a lead-in it ends on.
         chosen = _with_antecedents(chosen)
+        follows: dict[int, tuple[int, int]] = {}
         if not intent.trend:
             chosen = _with_next_sentences(chosen, lists=aspects.many)
+            if following is not None:
+                chosen, follows = _with_continuations(chosen, following, aspects.many)
         if aspects.outcome and following is not None:
             chosen, ahead = _with_outcome(chosen, following)
             follows.update(ahead)
@@ -911,19 +914,27 @@ def _with_list_items(chosen: list[Scored], scored: list[Scored]) -> list[Scored]
 
 
 def _with_continuations(
-    chosen: list[Scored], following: Following
+    chosen: list[Scored], following: Following, lists: bool = True
 ) -> tuple[list[Scored], dict[int, tuple[int, int]]]:
-    """A quoted list that runs to its passage's end with room for more items is quoted on
-    into the next passage of its document: the items that passage opens with
+    """A quoted list that runs to its passage's end with room for more items (`lists`: an
+    answer asking for several things), and any quote that ends its passage on a lead-in
+    (`ends_on_lead_in`: "RESOLVED that the County Council:"), is quoted on into the next
+    passage of its document: the items that passage opens with
     (`sentences.continued_list`, at most `LIST_ITEMS` in all), as a quote of their own
     citing that passage; when those items run to that passage's end too, on into the
-    one after (a list over several pages), while room remains. The list's score stands
-    for it. Also returns, for each such passage, the list's passage and how many
-    passages on it stands (the quotes' order). Sentences the continuations hold are not
-    quoted again."""
+    one after (a list over several pages), while room remains. After a lead-in, a passage
+    opening with no item mark is one item, whole (PDF text loses the bullets and gives
+    each item a passage), and such passages are read on only while their words stay
+    within `MAX_LIST_WORDS` (the first is always quoted: a lead-in alone says nothing).
+    The quote's score stands for it. Also returns, for each such passage, the quote's
+    passage and how many passages on it stands (the quotes' order). Sentences the
+    continuations hold are not quoted again (eval/README.md "List continuation, round 8",
+    "Lead-ins across passages, round 14")."""
+    # (quote, its root passage, items so far, bare words so far, bare items allowed)
     pending = [
-        (s, s.hit.passage_id, s.candidate.items) for s in chosen
-        if 0 < s.candidate.items < LIST_ITEMS and not s.hit.text[s.candidate.end :].strip()
+        (s, s.hit.passage_id, s.candidate.items, 0, not s.candidate.items) for s in chosen
+        if (lists and 0 < s.candidate.items < LIST_ITEMS
+            and not s.hit.text[s.candidate.end :].strip()) or ends_on_lead_in(s.candidate)
     ]  # fmt: skip
     quoted = {s.hit.passage_id for s in chosen if s.candidate.items}
     out: list[Scored] = list(chosen)
@@ -931,23 +942,44 @@ def _with_continuations(
     hop = 0
     while pending:
         hop += 1
-        after = following(list({s.hit.passage_id: s.hit for s, _, _ in pending}.values()))
-        more_pending: list[tuple[Scored, int, int]] = []
-        for s, root, items in pending:
+        after = following(list({s.hit.passage_id: s.hit for s, *_ in pending}.values()))
+        more_pending: list[tuple[Scored, int, int, int, bool]] = []
+        for s, root, items, words, bare in pending:
             nxt = after.get(s.hit.passage_id)
             if nxt is None or nxt.passage_id in quoted or nxt.passage_id in follows:
                 continue
-            more = continued_list(nxt, s.candidate.rank, LIST_ITEMS - items)
-            if more is not None:
-                follows[nxt.passage_id] = (root, hop)
-                run_on = Scored(more, s.score, s.coverage)
-                out.append(run_on)
-                if items + more.items < LIST_ITEMS and not nxt.text[more.end :].strip():
-                    more_pending.append((run_on, root, items + more.items))
+            room = LIST_ITEMS - items
+            more = continued_list(nxt, s.candidate.rank, room)
+            loose = more is None and bare
+            if loose:
+                more = continued_list(nxt, s.candidate.rank, room, bare=True)
+            if more is None:
+                continue
+            count = len(_WORD.findall(more.text)) if loose else 0
+            if words and words + count > MAX_LIST_WORDS:
+                continue
+            follows[nxt.passage_id] = (root, hop)
+            run_on = Scored(more, s.score, s.coverage)
+            out.append(run_on)
+            if items + more.items < LIST_ITEMS and not nxt.text[more.end :].strip():
+                more_pending.append((run_on, root, items + more.items, words + count, loose))
         pending = more_pending
     added = [s for s in out if s.hit.passage_id in follows]
-    return [s for s in out if s in added or not any(_inside(s.candidate, a.candidate)
-                                                    for a in added)], follows  # fmt: skip
+    return [
+        s for s in out
+        if s in added or not any(_inside(s.candidate, a.candidate) or _span(s) == _span(a)
+                                 for a in added)
+    ], follows  # fmt: skip
+
+
+def ends_on_lead_in(c: Candidate) -> bool:
+    """The quote ends its passage (nothing after it but the colon a candidate drops) on a
+    sentence that introduces a list (`LIST_LEAD`): its items are in the next passage."""
+    text = c.hit.text
+    return (
+        not c.items and not text[c.end :].strip(" \t\n:")
+        and bool(LIST_LEAD.search(text[c.start :].rstrip()))
+    )  # fmt: skip
 
 
 def _with_outcome(

@@ -656,13 +656,16 @@ def list_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
-def continued_list(hit: Hit, rank: int, room: int) -> Candidate | None:
+def continued_list(hit: Hit, rank: int, room: int, bare: bool = False) -> Candidate | None:
     """The items a passage opens with, as one quote: a list cut by the end of the passage
     before it (`list_blocks`' cut case: "… requesting the following: 1. Replace …") runs
     on here ("2. Implement … 3. … 4. Scrap the Voter ID requirement."). Only pieces that
     a bullet, dash or item number of the first item's form opens count ("4) Following
     the debate" after "7." is the minutes' own numbering), at most `room`, up to the
-    first other piece; None when the passage does not open with such an item."""
+    first other piece; None when the passage does not open with such an item, unless
+    `bare`: after a lead-in that ends the passage before, the passage is then one item,
+    whole (PDF text loses a list's bullets, and each item stands in a passage of its own:
+    "RESOLVED that the County Council:" / "Endorses the ongoing joint work …")."""
     text = hit.text
     spans = [
         (s.start, s.end) for s in split_sentences(text) if not _ITEM_MARK.fullmatch(s.text)
@@ -677,6 +680,8 @@ def continued_list(hit: Hit, rank: int, room: int) -> Candidate | None:
         if form is not None and _form(sign.group()) != form:
             break
         end, items, form = y, items + 1, _form(sign.group())
+    if not items and bare and room > 0 and text.strip():
+        return _candidate(hit, rank, first, len(text.rstrip()), 1)
     return _candidate(hit, rank, first, end, items) if items else None
 
 
