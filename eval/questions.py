@@ -53,6 +53,11 @@ class Question(BaseModel):
     checked_absent: list[str] = Field(
         default_factory=list, description="Unanswerable: search terms shown absent"
     )
+    paraphrase_of: str | None = Field(
+        default=None,
+        description="Round 14: the id of the question this one rewords as a member would "
+        "ask (same evidence, figures and group; eval.paraphrase_gate)",
+    )
     _source: str | None = PrivateAttr(default=None)
     """Stem of the file the question was read from (set by `load_questions`)."""
 

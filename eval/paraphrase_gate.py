@@ -1,0 +1,186 @@
+"""`python -m eval.paraphrase_gate`: round 14's gate on abstention for paraphrased questions.
+
+Reads the rows `python -m eval.answer_diagnose --json` wrote (the six files of
+`eval.fit_abstention`) and the question files, where a paraphrased question names its
+original in `paraphrase_of` (same evidence and `group`). Every step-5 candidate of
+`eval.fit_abstention` (`CORE` plus each subset of `--candidates`, each penalty) and the
+served model's form are decided out of fold on the same leave-one-group-out folds (steps
+1 to 3 run without the row's group; a paraphrase and its original share a group, which is
+checked), and a candidate may replace `MODEL` only if (eval/README.md, "Paraphrased
+questions, round 14"):
+
+a. its out-of-fold false abstention on the paraphrase rows is ≤ `MAX_FALSE_ABSTENTION`
+   on each index;
+b. it is `feasible` (false abstention ≤ `MAX_FALSE_ABSTENTION` on each index over all
+   answerable rows) and passes the per-kind gate against the served form;
+c. its mean out-of-fold abstention is ≥ the served form's − `MAX_LOSS`;
+d. the distinct answerable question ids the served form refuses and it answers, less the
+   ids the other way, are ≥ `MIN_NET`.
+
+Among those that pass, the largest mean abstention wins (ties: fewer signals, then the
+larger penalty). Nothing is replaced when the served form itself passes (a).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from eval.fit_abstention import (
+    CANDIDATES,
+    CORE,
+    MAX_FALSE_ABSTENTION,
+    PENALTIES,
+    Candidate,
+    Rows,
+    decide_out_of_fold,
+    kind_refusals,
+    load,
+    rates,
+    served_form,
+)
+from search_api.abstention import FEATURES
+
+__all__ = ["Scored", "main", "paraphrases", "score", "verdict"]
+
+MAX_LOSS = 0.01
+"""How far a candidate's mean out-of-fold abstention may fall below the served form's:
+fewer refused paraphrases must not be bought with answering unanswerable questions."""
+MIN_NET = 3
+"""Least net number of answerable questions gained (round 14's rule: no adoption on fewer)."""
+
+Form = tuple[tuple[str, ...], float]
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One form's out-of-fold decisions and what the gate reads from them."""
+
+    candidate: Candidate
+    answered: np.ndarray
+    paraphrase_refused: dict[str, tuple[int, int]]
+    """(refused, asked) paraphrase rows per index."""
+
+
+def paraphrases(question_files: Sequence[Path]) -> dict[str, str]:
+    """Paraphrase id → original id, from the question files' `paraphrase_of` (read as
+    plain JSON: `eval.questions` ignores the field)."""
+    out: dict[str, str] = {}
+    for path in question_files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                if row.get("paraphrase_of"):
+                    out[row["id"]] = row["paraphrase_of"]
+    return out
+
+
+def score(rows: Rows, ids: np.ndarray, para: np.ndarray, form: Form) -> Scored:
+    """A form decided out of fold, with its paraphrase refusals per index."""
+    signals, penalty = form
+    sub = rows.columns(signals)
+    answered = decide_out_of_fold(sub, penalty)
+    candidate = Candidate(signals, penalty, rates(answered, sub), kind_refusals(answered, sub))
+    refused = {}
+    for index in dict.fromkeys(rows.index.tolist()):
+        here = (rows.index == index) & para & (rows.y == 1)
+        refused[index] = (int((~answered[here]).sum()), int(here.sum()))
+    return Scored(candidate, answered, refused)
+
+
+def verdict(scored: Scored, served: Scored, rows: Rows, ids: np.ndarray) -> tuple[str, int]:
+    """The gate's four conditions as a flag string ("abcd", "-" where one fails) and the
+    net number of answerable questions gained over the served form."""
+    answerable = rows.y == 1
+    lost = set(ids[answerable & ~scored.answered].tolist())
+    before = set(ids[answerable & ~served.answered].tolist())
+    net = len(before - lost) - len(lost - before)
+    c = scored.candidate
+    checks = (
+        all(r <= MAX_FALSE_ABSTENTION * n + 1e-9 for r, n in scored.paraphrase_refused.values()),
+        c.feasible and c.within_kinds(served.candidate),
+        c.abstention >= served.candidate.abstention - MAX_LOSS - 1e-9,
+        net >= MIN_NET,
+    )
+    return "".join(x if ok else "-" for x, ok in zip("abcd", checks, strict=True)), net
+
+
+def _forms(candidates: Sequence[str]) -> list[Form]:
+    sets = [
+        tuple(f for f in FEATURES if f in CORE + extra)
+        for n in range(len(candidates) + 1)
+        for extra in itertools.combinations(tuple(candidates), n)
+    ]
+    forms = [(s, p) for s in sets for p in PENALTIES]
+    return forms if served_form() in forms else [*forms, served_form()]
+
+
+def _line(s: Scored, flags: str, net: int) -> str:
+    c = s.candidate
+    extra = "+".join(x for x in c.signals if x not in CORE) or "core"
+    cells = "  ".join(
+        f"{i.removeprefix('eval-')}: {a:.3f}/{f:.3f} para {s.paraphrase_refused[i][0]}/"
+        f"{s.paraphrase_refused[i][1]}" for i, (a, f) in c.rates.items()
+    )  # fmt: skip
+    return f"  {extra:44} {c.penalty:<4} mean {c.abstention:.3f}  {cells}  net {net:+d} [{flags}]"
+
+
+def _rank(s: Scored) -> tuple[float, int, float]:
+    return (s.candidate.abstention, -len(s.candidate.signals), s.candidate.penalty)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m eval.paraphrase_gate", description=__doc__)
+    p.add_argument("rows", type=Path, nargs="+", help="JSON rows of eval.answer_diagnose")
+    p.add_argument("--questions", type=Path, nargs="+", required=True, metavar="FILE")
+    p.add_argument("--candidates", nargs="*", choices=CANDIDATES, default=list(CANDIDATES))
+    p.add_argument("--jobs", type=int, default=1, help="forms decided side by side")
+    args = p.parse_args(argv)
+    raw: list[dict[str, Any]] = [r for path in args.rows for r in json.loads(path.read_text())]
+    if any(r.get("split") not in ("tune", None) for r in raw):
+        print("refusing: test rows", file=sys.stderr)
+        return 2
+    kept = [r for r in raw if r.get("features")]
+    rows = load(raw)
+    ids = np.array([r["id"] for r in kept])
+    originals = paraphrases(args.questions)
+    group = {r["id"]: r.get("group") for r in kept}
+    apart = [i for i, o in originals.items() if i in group and group[i] != group.get(o)]
+    if apart:
+        print(f"refusing: paraphrases outside their original's group: {apart}", file=sys.stderr)
+        return 2
+    para = np.array([i in originals for i in ids])
+    forms = _forms(args.candidates)
+    with ProcessPoolExecutor(max(args.jobs, 1)) as pool:
+        done = pool.map(score, *zip(*[(rows, ids, para, f) for f in forms], strict=True))
+        scored = dict(zip(forms, done, strict=True))
+    served = scored[served_form()]
+    results = sorted(
+        ((s, *verdict(s, served, rows, ids)) for s in scored.values()),
+        key=lambda t: -t[0].candidate.abstention,
+    )  # fmt: skip
+    print(f"paraphrase rows: {int((para & (rows.y == 1)).sum())} answerable")
+    for s, flags, net in results:
+        print(_line(s, flags, net) + ("  (served form)" if s is served else ""))
+    passing = [s for s, flags, _ in results if flags == "abcd" and s is not served]
+    if "a" in verdict(served, served, rows, ids)[0]:
+        print("verdict: the served form already passes (a); MODEL stays")
+    elif not passing:
+        print("verdict: no candidate passes the gate; MODEL stays")
+    else:
+        best = max(passing, key=_rank).candidate
+        print(f"verdict: {', '.join(best.signals)} at {best.penalty} passes (refit: --signals)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
