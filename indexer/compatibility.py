@@ -62,8 +62,8 @@ end go, bold glued to the next word leaves a space, struck-through "~~text~~" ke
 words; 9: a lone number inside a PDF page is text, only at its top or foot a page number
 ("26th March 2021 - 9" / "th April", "2025-" / "26."), a numbered paragraph closing a
 quotation is no item title, and meeting headings dated "12 Feb 2014", "05/03/2019" or
-"2019-03-05" are read), so an index made by older rules is rebuilt instead of silently
-reused."""
+"2019-03-05" and file names "Minutes_12_02_2014", "CM 23.06.15", "2015-06 Minutes" are
+read), so an index made by older rules is rebuilt instead of silently reused."""
 
 
 def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:

@@ -320,7 +320,7 @@ _NAME_ISO = re.compile(
 )
 _NAME_WORDS = re.compile(
     rf"(?<![A-Za-z0-9])(?:(?P<day>\d{{1,2}}){_ORDINAL}[-_. ]+)?(?P<month>{_MONTH}|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[-_. ]+(?:(?P<day2>\d{1,2})"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[-_. ]*(?:(?P<day2>\d{1,2})"
     rf"{_ORDINAL},?[-_. ]+)?(?P<year>(?:19|20)\d\d)(?!\d)",
     re.I,
 )
@@ -330,9 +330,13 @@ _NAME_NUMERIC = re.compile(
     r"(?<!\d)(?P<first>[0-3]?\d)(?P<sep>[-_.])(?P<second>[0-3]?\d)(?P=sep)"
     r"(?P<year>(?:19|20)\d\d)(?!\d)"
     r"|(?<!\d)(?P<first2>[0-3]\d)(?P<second2>[01]\d)(?P<year2>(?:19|20)\d\d)(?!\d)"
+    r"|(?<!\d)(?P<first3>[0-3]?\d)(?P<sep3>[-_.])(?P<second3>[0-3]?\d)(?P=sep3)"
+    r"(?P<year3>\d\d)(?!\d)"
 )
-"""A date in figures with the year last ("12_02_2014", "OCM_26062018"), day first as
-`_numeric_date` reads it."""
+"""A date in figures with the year last ("12_02_2014", "OCM_26062018", "CM 23.06.15"), day
+first as `_numeric_date` reads it; a two-digit year only between separators."""
+_NAME_MONTH = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-_.](?P<month>0[1-9]|1[0-2])(?!\d)")
+"""A year and month ("2015-06 Council Minutes"), not a financial year ("Budget 2011-12")."""
 
 
 def date_in_name(path: str) -> tuple[date, DatePrecision] | None:
@@ -354,10 +358,16 @@ def date_in_name(path: str) -> tuple[date, DatePrecision] | None:
                 return found, "day" if day else "month"
         if (m := _NAME_NUMERIC.search(name)) and (
             found := _numeric_date(
-                m["first"] or m["first2"], m["second"] or m["second2"], m["year"] or m["year2"]
+                m["first"] or m["first2"] or m["first3"],
+                m["second"] or m["second2"] or m["second3"],
+                m["year"] or m["year2"] or f"20{m['year3']}",
             )
         ):
             return found, "day"
+        for m in _NAME_MONTH.finditer(name):
+            year, month = int(m["year"]), int(m["month"])
+            if month != (year + 1) % 100:
+                return date(year, month, 1), "month"
     return None
 
 
