@@ -918,7 +918,7 @@ def _with_continuations(
 ) -> tuple[list[Scored], dict[int, tuple[int, int]]]:
     """A quoted list that runs to its passage's end with room for more items (`lists`: an
     answer asking for several things), and any quote that ends its passage on a lead-in
-    (`ends_on_lead_in`: "RESOLVED that the County Council:"), is quoted on into the next
+    (`_ends_on_lead_in`: "RESOLVED that the County Council:"), is quoted on into the next
     passage of its document: the items that passage opens with
     (`sentences.continued_list`, at most `LIST_ITEMS` in all), as a quote of their own
     citing that passage; when those items run to that passage's end too, on into the
@@ -934,7 +934,7 @@ def _with_continuations(
     pending = [
         (s, s.hit.passage_id, s.candidate.items, 0, not s.candidate.items) for s in chosen
         if (lists and 0 < s.candidate.items < LIST_ITEMS
-            and not s.hit.text[s.candidate.end :].strip()) or ends_on_lead_in(s.candidate)
+            and not s.hit.text[s.candidate.end :].strip()) or _ends_on_lead_in(s.candidate)
     ]  # fmt: skip
     quoted = {s.hit.passage_id for s in chosen if s.candidate.items}
     out: list[Scored] = list(chosen)
@@ -972,7 +972,7 @@ def _with_continuations(
     ], follows  # fmt: skip
 
 
-def ends_on_lead_in(c: Candidate) -> bool:
+def _ends_on_lead_in(c: Candidate) -> bool:
     """The quote ends its passage (nothing after it but the colon a candidate drops) on a
     sentence that introduces a list (`LIST_LEAD`): its items are in the next passage."""
     text = c.hit.text
