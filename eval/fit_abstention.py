@@ -78,6 +78,8 @@ from search_api.abstention import FEATURES, MODEL, MODEL_PENALTY, AbstentionMode
 __all__ = [
     "Candidate",
     "allowed",
+    "candidate_sets",
+    "decided",
     "decide_out_of_fold",
     "kind_refusals",
     "Fit",
@@ -315,10 +317,27 @@ class Candidate:
         return float(np.nanmean([acc for acc, _ in self.rates.values()]))
 
 
-def _candidate(rows: Rows, signals: tuple[str, ...], penalty: float) -> Candidate:
+def decided(
+    rows: Rows, signals: tuple[str, ...], penalty: float
+) -> tuple[Candidate, np.ndarray]:
+    """A form decided out of fold: its rates and per-kind refusals, and whether each row
+    was answered (gates that read rows, such as `eval.paraphrase_gate`, need the latter)."""
     sub = rows.columns(signals)
     answered = decide_out_of_fold(sub, penalty)
-    return Candidate(signals, penalty, rates(answered, sub), kind_refusals(answered, sub))
+    return Candidate(signals, penalty, rates(answered, sub), kind_refusals(answered, sub)), answered
+
+
+def _candidate(rows: Rows, signals: tuple[str, ...], penalty: float) -> Candidate:
+    return decided(rows, signals, penalty)[0]
+
+
+def candidate_sets(candidates: Sequence[str] = CANDIDATES) -> list[tuple[str, ...]]:
+    """Step 5's signal sets: `CORE` plus each subset of `candidates`."""
+    return [
+        CORE + extra
+        for n in range(len(candidates) + 1)
+        for extra in itertools.combinations(tuple(candidates), n)
+    ]
 
 
 def select(
@@ -326,12 +345,7 @@ def select(
 ) -> tuple[Candidate, list[Candidate]]:
     """Step 5: the chosen (signals, penalty), and every candidate compared (`CORE` plus
     each subset of `candidates`: every one of `CANDIDATES` unless told)."""
-    sets = [
-        CORE + extra
-        for n in range(len(candidates) + 1)
-        for extra in itertools.combinations(tuple(candidates), n)
-    ]
-    compared = [_candidate(rows, s, p) for s in sets for p in PENALTIES]
+    compared = [_candidate(rows, s, p) for s in candidate_sets(candidates) for p in PENALTIES]
     reference = compared[0]
     best = reference
     for c in compared:

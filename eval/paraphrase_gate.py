@@ -24,7 +24,6 @@ larger penalty). Nothing is replaced when the served form itself passes (a).
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import sys
 from collections.abc import Sequence
@@ -42,12 +41,12 @@ from eval.fit_abstention import (
     PENALTIES,
     Candidate,
     Rows,
-    decide_out_of_fold,
-    kind_refusals,
+    candidate_sets,
+    decided,
     load,
-    rates,
     served_form,
 )
+from eval.questions import load_questions
 from search_api.abstention import FEATURES
 
 __all__ = ["Scored", "main", "paraphrases", "score", "verdict"]
@@ -72,24 +71,13 @@ class Scored:
 
 
 def paraphrases(question_files: Sequence[Path]) -> dict[str, str]:
-    """Paraphrase id → original id, from the question files' `paraphrase_of` (read as
-    plain JSON: `eval.questions` ignores the field)."""
-    out: dict[str, str] = {}
-    for path in question_files:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                if row.get("paraphrase_of"):
-                    out[row["id"]] = row["paraphrase_of"]
-    return out
+    """Paraphrase id → original id, from the question files' `paraphrase_of`."""
+    return {q.id: q.paraphrase_of for q in load_questions(question_files) if q.paraphrase_of}
 
 
 def score(rows: Rows, ids: np.ndarray, para: np.ndarray, form: Form) -> Scored:
     """A form decided out of fold, with its paraphrase refusals per index."""
-    signals, penalty = form
-    sub = rows.columns(signals)
-    answered = decide_out_of_fold(sub, penalty)
-    candidate = Candidate(signals, penalty, rates(answered, sub), kind_refusals(answered, sub))
+    candidate, answered = decided(rows, *form)
     refused = {}
     for index in dict.fromkeys(rows.index.tolist()):
         here = (rows.index == index) & para & (rows.y == 1)
@@ -115,11 +103,7 @@ def verdict(scored: Scored, served: Scored, rows: Rows, ids: np.ndarray) -> tupl
 
 
 def _forms(candidates: Sequence[str]) -> list[Form]:
-    sets = [
-        tuple(f for f in FEATURES if f in CORE + extra)
-        for n in range(len(candidates) + 1)
-        for extra in itertools.combinations(tuple(candidates), n)
-    ]
+    sets = [tuple(f for f in FEATURES if f in s) for s in candidate_sets(candidates)]
     forms = [(s, p) for s in sets for p in PENALTIES]
     return forms if served_form() in forms else [*forms, served_form()]
 

@@ -19,6 +19,12 @@ def _scored(answered: list[bool], abstention: float, para: tuple[int, int]) -> S
     return Scored(Candidate(("top_cosine",), 1.0, rates, {}), np.array(answered), {"ix": para})
 
 
+def _question(qid: str, **extra: str) -> dict[str, object]:
+    """A question row as the question files hold it (`eval.questions.Question`)."""
+    evidence = [{"quote": "officers engage with families", "found_in": ["a.pdf"]}]
+    return {"id": qid, "question": "How soon?", "kind": "fact", "evidence": evidence, **extra}
+
+
 def _rows(y: list[int]) -> Rows:
     n = len(y)
     return Rows(np.zeros((n, 1)), np.array(y, dtype=float), np.array(["ix"] * n), ["g"] * n)
@@ -42,14 +48,14 @@ def test_the_gate_reads_paraphrases_abstention_and_net_questions() -> None:
 
 def test_paraphrases_are_read_from_the_question_files(tmp_path: Path) -> None:
     path = tmp_path / "q.jsonl"
-    lines = [{"id": "k2-001"}, {"id": "k2-401", "paraphrase_of": "k2-001"}]
+    lines = [_question("k2-001"), _question("k2-401", paraphrase_of="k2-001")]
     path.write_text("".join(json.dumps(x) + "\n" for x in lines))
     assert paraphrases([path]) == {"k2-401": "k2-001"}
 
 
 def test_a_paraphrase_outside_its_originals_group_is_refused(tmp_path: Path) -> None:
     questions = tmp_path / "q.jsonl"
-    questions.write_text(json.dumps({"id": "k2-401", "paraphrase_of": "k2-001"}) + "\n")
+    questions.write_text(json.dumps(_question("k2-401", paraphrase_of="k2-001")) + "\n")
     feats = dict.fromkeys(FEATURES, 0.5)
     rows = [
         {"id": i, "kind": "fact", "split": "tune", "group": g, "index": "ix",
