@@ -328,10 +328,8 @@ _NAME_WORDS = re.compile(
 
 _NAME_NUMERIC = re.compile(
     r"(?<!\d)(?P<first>[0-3]?\d)(?P<sep>[-_.])(?P<second>[0-3]?\d)(?P=sep)"
-    r"(?P<year>(?:19|20)\d\d)(?!\d)"
+    r"(?P<year>(?:19|20)?\d\d)(?!\d)"
     r"|(?<!\d)(?P<first2>[0-3]\d)(?P<second2>[01]\d)(?P<year2>(?:19|20)\d\d)(?!\d)"
-    r"|(?<!\d)(?P<first3>[0-3]?\d)(?P<sep3>[-_.])(?P<second3>[0-3]?\d)(?P=sep3)"
-    r"(?P<year3>\d\d)(?!\d)"
 )
 """A date in figures with the year last ("12_02_2014", "OCM_26062018", "CM 23.06.15"), day
 first as `_numeric_date` reads it; a two-digit year only between separators."""
@@ -356,14 +354,15 @@ def date_in_name(path: str) -> tuple[date, DatePrecision] | None:
             found = _date(day, m["month"], m["year"])
             if found is not None:
                 return found, "day" if day else "month"
-        if (m := _NAME_NUMERIC.search(name)) and (
-            found := _numeric_date(
-                m["first"] or m["first2"] or m["first3"],
-                m["second"] or m["second2"] or m["second3"],
-                m["year"] or m["year2"] or f"20{m['year3']}",
+        if m := _NAME_NUMERIC.search(name):
+            year = m["year"] or m["year2"]
+            found = _numeric_date(
+                m["first"] or m["first2"],
+                m["second"] or m["second2"],
+                year if len(year) == 4 else f"20{year}",
             )
-        ):
-            return found, "day"
+            if found is not None:
+                return found, "day"
         for m in _NAME_MONTH.finditer(name):
             year, month = int(m["year"]), int(m["month"])
             if month != (year + 1) % 100:
