@@ -348,10 +348,10 @@ def _blocks(page: str, paged: bool = False) -> list[tuple[list[str], int]]:
     before = 0
     lines = page.split("\n")
     filled = [i for i, ln in enumerate(lines) if ln.strip()]
-    edges = set(filled[:_PAGE_EDGE] + filled[-_PAGE_EDGE:]) if paged else set(filled)
+    edges = set(filled[:_PAGE_EDGE] + filled[-_PAGE_EDGE:])
     for i, raw in enumerate([*lines, ""]):
         line = raw.rstrip()
-        if i in edges and _LONE_PAGE_NUMBER.match(line.strip()):
+        if (i in edges or not paged) and _LONE_PAGE_NUMBER.match(line.strip()):
             line = ""
         if line.strip():
             if not block:
