@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 9
+CHUNKER_VERSION = 10
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -63,7 +63,7 @@ words; 9: a lone number inside a PDF page is text, only at its top or foot a pag
 ("26th March 2021 - 9" / "th April", "2025-" / "26."), a numbered paragraph closing a
 quotation is no item title, and meeting headings dated "12 Feb 2014", "05/03/2019" or
 "2019-03-05" and file names "Minutes_12_02_2014", "CM 23.06.15", "2015-06 Minutes" are
-read), so an index made by older rules is rebuilt instead of silently reused."""
+read; 10: a range wrapped after its dash ("2025-" / "26") is rejoined without a space), so an index made by older rules is rebuilt instead of silently reused."""
 
 
 def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:

@@ -210,7 +210,10 @@ def join_wrapped(left: str, right: str, compounds: frozenset[str] = frozenset())
     """Join a line to the text before it. A hyphen at the end goes when the next line
     goes on in lower case ("recom-" + "mendation"), unless the document writes that word
     with its hyphen elsewhere ("single-" + "use" where "single-use" occurs); before a
-    capital it stays ("Barrington-" + "King")."""
+    capital it stays ("Barrington-" + "King"). A range cut after its dash ("2025-" +
+    "26") is one token again."""
+    if re.search(r"\d[-\u2013]$", left) and right[:1].isdigit():
+        return left + right
     if re.search(r"[A-Za-z]-$", left) and right[:1].isalpha():
         if right[0].isupper():
             return left + right

@@ -64,6 +64,20 @@ def test_hard_wraps_are_rejoined_and_hyphens_handled() -> None:
     ]
 
 
+def test_a_year_range_cut_after_its_dash_is_rejoined() -> None:
+    """Kent's budget appendices wrap "2025-" / "26" (62 times in the archive): read as
+    "2025- 26" the financial year was no token a question's "2025-26" could match."""
+    page = (
+        "The inflationary uplift for 2025-\n"
+        "26 is based on the September CPI, and pages 10\u2013\n"
+        "12 set out the 2016-17 figures.\n"
+    )
+    assert _texts(page) == [
+        "The inflationary uplift for 2025-26 is based on the September CPI, and pages "
+        "10\u201312 set out the 2016-17 figures."
+    ]
+
+
 def test_page_break_inside_a_sentence_is_rejoined() -> None:
     page = (
         "It was more likely that this related to the level of churn and that\n\n\n\n"
