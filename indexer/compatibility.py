@@ -63,7 +63,9 @@ words; 9: a lone number inside a PDF page is text, only at its top or foot a pag
 ("26th March 2021 - 9" / "th April", "2025-" / "26."), a numbered paragraph closing a
 quotation is no item title, and meeting headings dated "12 Feb 2014", "05/03/2019" or
 "2019-03-05" and file names "Minutes_12_02_2014", "CM 23.06.15", "2015-06 Minutes" are
-read; 10: a range wrapped after its dash ("2025-" / "26") is rejoined without a space), so an index made by older rules is rebuilt instead of silently reused."""
+read; 10: a range wrapped after its dash ("2025-" / "26") is rejoined without a space, a
+ModernGov page's "View Recorded Vote for this item" link is no text), so an index made by
+older rules is rebuilt instead of silently reused."""
 
 
 def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:

@@ -318,6 +318,9 @@ def _page_text(page: Any) -> str:
 
 
 _MG_SKIP_CLASSES = ("mgFileSize", "mgHide")
+_MG_VOTES_LINK = re.compile(r"mgListRecordedVotes", re.IGNORECASE)
+"""The "View Recorded Vote for this item" link after an item's vote table: navigation,
+which had read as a list item of the minutes' last paragraph."""
 
 
 def read_html(path: Path, text: str) -> RawDocument:
@@ -326,9 +329,9 @@ def read_html(path: Path, text: str) -> RawDocument:
     A ModernGov page lists items in `table.mgItemTable`: the number cell gives the item
     number, `p.mgAiTitleTxt` its title, `p.mgSubItemTitleTxt` labels ("Minutes:",
     "Decision:") open sections, and the `mgWordPara` divs hold the text. Attachment
-    lists, recorded-vote tables and the page chrome are left out. A page without items
-    (a cancelled meeting) yields its heading and notices, so the document still says
-    that the meeting did not take place.
+    lists, recorded-vote tables and their links, and the page chrome are left out. A
+    page without items (a cancelled meeting) yields its heading and notices, so the
+    document still says that the meeting did not take place.
     """
     from bs4 import BeautifulSoup
 
@@ -369,6 +372,8 @@ def _moderngov_blocks(table: Any) -> list[Block]:
         body = cells[-1]
         for tag in body.find_all(["span"], class_=list(_MG_SKIP_CLASSES)):
             tag.decompose()
+        for link in body.find_all("a", href=_MG_VOTES_LINK):
+            link.decompose()
         title_tag = body.find("p", class_="mgAiTitleTxt")
         title = _inline_text(title_tag) if title_tag is not None else None
         for element in body.find_all(["p", "li"]):
