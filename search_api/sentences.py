@@ -307,6 +307,8 @@ _PROCEDURAL = re.compile(
     r"\bcorrect record\b|\bminutes of the (?:previous |last )?meeting\b.*\b(?:approved|agreed"
     r"|signed|confirmed)\b|\bapologies\b|\bdeclar\w* (?:of )?(?:an? )?(?:personal |pecuniary )?"
     r"interests?\b|\bdate of (?:the )?next meeting\b"
+    r"|\b(?:extend|adjourn)\w* the meeting\b|\bmeeting (?:was |is |be )?(?:adjourned|closed"
+    r"|ended|concluded|finished)\b"
     r"|\blink to the\b|https?://|\bwww\.|\bclick here\b|\bweb ?page\b",
     re.IGNORECASE,
 )
@@ -410,7 +412,8 @@ def is_action(text: str) -> bool:
 
 def is_procedural(text: str) -> bool:
     """Meeting housekeeping (minutes approved, apologies, interests declared, a report
-    noted and nothing else decided) and web boilerplate ("This is the link to the Ofsted
+    noted and nothing else decided, the meeting's own time: extended, adjourned, closed)
+    and web boilerplate ("This is the link to the Ofsted
     webpage"). "RESOLVED that … Council noted the report and agreed to have due regard to
     the contents when making decisions" is a decision."""
     if _NOTED.search(text) and not _AGREED.search(text):

@@ -57,17 +57,41 @@ _POINT = (
 )  # fmt: skip
 
 TREND_WORDS = re.compile(
-    # Verb forms only: "the Improvement Board" or "a progress report" is no trend.
-    r"\b(chang(?:e|ed|es|ing)|trends?|improv(?:e|ed|es|ing)|worsen(?:ed|ing)?|"
+    # Verb forms only: "the Improvement Board" or "a progress report" is no trend. "change"
+    # and "compare" are read apart (`CHANGE_ASKED`, `TIME_COMPARED`): as words they are as
+    # often a noun or a comparison of places as a course.
+    r"\b(trends?|improv(?:e|ed|es|ing)|worsen(?:ed|ing)?|"
     r"deteriorat(?:e|ed|ing)|declin(?:e|ed|ing)|increas(?:e|ed|es|ing)|decreas(?:e|ed|ing)|"
     r"reduc(?:e|ed|ing)|rose|risen|fell|fallen|grow(?:n|ing)?|grew|evolv(?:e|ed|ing)|"
-    r"progressed|over time|over the years|compared?|comparison|developed|shift(?:ed)?|"
-    r"moved?|any better|any worse|since|timeline|trajectory|"
+    r"progressed|over time|over the years|developed|shift(?:ed)?|"
+    r"moved?|any better|any worse|since(?!\s+when\b)|timeline|trajectory|"
     # What became of something is its course over meetings: "What happened to the idea
     # of postponing …", "How did the rise go from the draft budget to the decision?".
     r"happened\s+(?:to|with)|(?:go|goes|gone|went|going)\s+from)\b",
     re.IGNORECASE,
 )
+_CLAUSE = r"(?:(?!\b(?:what|which|who|whom|whose|when|where|why)\b)[^?,;])*?"
+"""The rest of a clause, up to its end or another question word ("… and what is …")."""
+CHANGE_ASKED = re.compile(
+    # Change is a course only as the verb of what the question tracks: "how has X changed",
+    # "how did X change", "how is X changing", "how X changes over …", "has X changed?".
+    # A noun ("what changes", "changes to", "the … changes"), the asked "what" as what
+    # changes or is changed ("what is changing") or a transitive verb ("changing how …")
+    # asks for the changes themselves: a list or a fact.
+    r"\bhow\b" + _CLAUSE + r"\bchang(?:e|ed|ing|es(?=\s+(?:over|from|between|through|"
+    r"across|during|since|each|every)\b|\s*(?:[?,;.]|$)))\b"
+    r"|^\s*(?:has|have|had|did)\b" + _CLAUSE + r"\bchang(?:e|ed)\b",
+    re.IGNORECASE,
+)
+TIME_COMPARED = re.compile(
+    # A comparison is a course only against a time ("compare with the previous year");
+    # two named times are a trend by their span, "compare with Birmingham's" is places.
+    r"\b(?:compared?|comparing|comparison)\b[^?;]*?\b(?:previous|last|prior|preceding|"
+    r"earlier|before)\b",
+    re.IGNORECASE,
+)
+_COUNTED_STATE = re.compile(r"\bhow\s+many\b[^?,;]*\b(?:are|were|is|was)\s+$", re.IGNORECASE)
+"""What a trend word's "-ing" describes in "how many KPIs were improving": a state."""
 REPORTED_BY = (9, 30)
 """Month and day, in the year after a financial year, by which its outcome is reported:
 a span that ends with a financial year ("what it had reached by 2021-22") reaches the
@@ -302,6 +326,15 @@ def _choose(matches: list[_Match]) -> list[_Match]:
     return sorted(chosen, key=lambda m: m.start)
 
 
+def _asks_course(question: str) -> bool:
+    """Whether the question's words ask for a course over time, a named span apart."""
+    if CHANGE_ASKED.search(question) or TIME_COMPARED.search(question):
+        return True
+    return any(
+        not _COUNTED_STATE.search(question[: m.start()]) for m in TREND_WORDS.finditer(question)
+    )
+
+
 def parse_question(question: str, latest: date | None = None) -> TemporalIntent:
     """The date span a question names (if any), whether it asks about change, its topic.
 
@@ -309,7 +342,7 @@ def parse_question(question: str, latest: date | None = None) -> TemporalIntent:
     is then a trend: a question naming two separate times compares them).
     """
     chosen = _choose(_matches(question, latest))
-    trend_words = bool(TREND_WORDS.search(question))
+    trend_words = _asks_course(question)
     span: DateSpan | None = None
     trend = False
     if chosen:

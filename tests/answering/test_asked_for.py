@@ -230,3 +230,18 @@ def test_a_financial_year_does_not_choose_the_answers_meetings() -> None:
     answer = _answer(question, hits, {1: 0.70, 2: 0.43}, span=year)
     quotes = [c.quote for c in answer.citations]
     assert any("grant allocation is £5,728.2k" in q for q in quotes), quotes
+
+
+def test_the_meeting_s_own_time_is_housekeeping() -> None:
+    """Extending, adjourning or closing the meeting decides nothing a question asks about
+    (a list answer had quoted "resolve to extend the meeting beyond 4.30pm" as a motion's
+    content); a consultation that closed is not the meeting."""
+    for line in (
+        "The Chairman proposed that Council resolve to extend the meeting beyond 4.30pm.",
+        "The meeting was adjourned at 12.30 pm and reconvened at 1.15 pm.",
+        "The Mayor adjourned the meeting for ten minutes.",
+        "The meeting closed at 9.47 pm.",
+    ):
+        assert is_procedural(line), line
+    assert not is_procedural("The consultation closed at 5pm on 3 March with 1,204 responses.")
+    assert not is_procedural("Members agreed to extend the contract for a further two years.")

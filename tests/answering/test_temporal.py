@@ -172,3 +172,60 @@ def test_a_financial_year_alone_is_still_its_own_twelve_months() -> None:
     intent = parse_question("What was spent on agency staff in 2021-22?", LATEST)
     assert intent.span is not None
     assert (intent.span.start, intent.span.end) == (date(2021, 4, 1), date(2022, 3, 31))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "change" as a noun: the changes themselves are asked for (a list, a fact).
+        "What changes to the parking policy did the committee recommend?",
+        "Who can agree changes to the pay policy under the budget resolution?",
+        "Were any changes made to the scheme of delegation?",
+        "What did the motion opposing the changes to bus fares ask the council to do?",
+        "Which committee must approve the junction change, and when does it meet?",
+        "How much could the minimum wage changes add to providers' costs?",
+        # The asked "what" is what changes, or what is changed.
+        "What is changing in school transport for pupils with SEND?",
+        "What does the white paper propose to change in adult social care?",
+        # A transitive verb with its object: a practice being changed, not a course.
+        "Are officers changing how they record complaints?",
+        # A state: why something does not move in a model.
+        "Why does the side road hardly change in the traffic model?",
+        # A comparison between places, not times.
+        "How did Kent's grant per pupil compare with Surrey's?",
+        # What is counted at one time.
+        "How many indicators were improving at the end of the quarter?",
+        # "Since when" asks a date.
+        "Since when has the authority run its own buses?",
+    ],
+)
+def test_words_of_change_that_ask_no_course(question: str) -> None:
+    """A word of change that is a noun, the asked "what", a transitive verb, a state or a
+    comparison of places asks for the changes or a state, not a course over time."""
+    assert not parse_question(question, LATEST).trend
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How has the use of agency staff changed?",
+        "How did complaint numbers change?",
+        "How is the number of children in care changing?",
+        "How the backlog of assessments changes from one quarter to the next",
+        "Has the waiting list for assessments changed?",
+        "Did the vacancy rate change?",
+        "How has the share of indicators on an improving trend changed?",
+        "How did this year's council tax rise compare with the previous year?",
+        "Compare the vacancy rate in 2018 with the rate in 2022.",
+        # A named span keeps a trend whatever the word's grammar.
+        "What changes were made to the budget between 2019 and 2022?",
+        "What changes have there been to the safeguarding hub since 2019?",
+        "How many children have been in care since 2019?",
+        "What has been reported about the programme since January?",
+        "Has recruitment improved?",
+    ],
+)
+def test_words_of_change_that_ask_a_course(question: str) -> None:
+    """Change as the verb of what the question tracks, a comparison with an earlier time,
+    or a named span is a trend."""
+    assert parse_question(question, LATEST).trend
