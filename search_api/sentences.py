@@ -902,6 +902,7 @@ Encode = Callable[[Sequence[str]], "np.ndarray"]
 MEANING_RANKS = 8
 """Only the sentences of the top passages are embedded at question time (the cost)."""
 TITLED = True
+GAP = False
 
 
 def meanings(
@@ -940,16 +941,22 @@ def score_candidates(
     best_cos = max((cosines.get(pid, 0.0) for pid in hits), default=0.0)
     best_meant = max(meant.values(), default=0.0) if meant else 0.0
     out = []
-    for c in found:
-        stems = topic_stems(c.text, aspects.terms)
-        cov = held_weight(stems, c.hit.citation.item_title, idf_of) / total if total else 0.0
+    covs = [
+        held_weight(topic_stems(c.text, aspects.terms), c.hit.citation.item_title, idf_of)
+        / total if total else 0.0
+        for c in found
+    ]
+    stems_of = [topic_stems(c.text, aspects.terms) for c in found]
+    # GAP: the meaning term counts by how much of the topic no sentence holds in words.
+    lack = 1.0 - max(covs, default=0.0) if GAP else 1.0
+    for c, cov, stems in zip(found, covs, stems_of, strict=True):
         score = weights.coverage * cov
         score += weights.phrase * min(_phrase_matches(aspects.terms, stems), 2)
         score += weights.cosine * (cosines.get(c.hit.passage_id, best_cos - 0.2) - best_cos)
         score += weights.prior * max(c.hit.score, 0.0) / top_score
         if meant:
             here = meant.get((c.hit.passage_id, c.start), best_meant - 0.2)
-            score += weights.meaning * (here - best_meant)
+            score += weights.meaning * lack * (here - best_meant)
         if aspects.figure and c.figures:
             # The kind of figure asked for counts in full ("how long": "(3 months)"); else
             # a rate or an amount states more than a bare count.
