@@ -24,8 +24,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-import numpy as np
-
 from indexer.models import Citation, DatePrecision, Hit, MeetingKey
 from indexer.settings import AnswerSettings
 from indexer.text import LIST_MARK
@@ -41,7 +39,6 @@ from .abstention import (
     support_features,
     term_saliency,
 )
-from . import sentences as _sentences
 from .sentences import (
     LIST_ITEMS,
     LIST_LEAD,
@@ -58,7 +55,6 @@ from .sentences import (
     figures_in,
     held_weight,
     is_measure,
-    meanings,
     outcome_after,
     proposes,
     question_parts,
@@ -315,7 +311,6 @@ class AnswerBuilder:
         beyond: Sequence[Hit] = (),
         following: Following | None = None,
         council: str | None = None,
-        vector: np.ndarray | None = None,
     ) -> Answer:
         """Answer from ranked evidence: a few best sentences, for an action question its
         action lines, or for a trend question a timeline of `timeline_limit` (default:
@@ -337,11 +332,7 @@ class AnswerBuilder:
             return Answer(EMPTY_TEXT, [], True)
         aspects = aspects_of(question or intent.topic, intent.topic, intent.trend)
         found = candidates(hits)
-        meant = (
-            meanings(found, vector, self.encode)
-            if _sentences.WEIGHTS.meaning and vector is not None and self.encode else None
-        )  # fmt: skip
-        scored = score_candidates(found, aspects, cosines, idf=self.idf, meant=meant)
+        scored = score_candidates(found, aspects, cosines, idf=self.idf)
         features = self._features(intent.topic, aspects, hits, cosines, scored)
         if not self.policy.supported(support or features):
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
@@ -368,7 +359,7 @@ class AnswerBuilder:
             if question:
                 kept = {id(s.candidate) for s in pick if not s.candidate.items}
                 chosen = self._each_part(
-                    chosen, question, [c for c in found if id(c) in kept], cosines, meant
+                    chosen, question, [c for c in found if id(c) in kept], cosines
                 )
         chosen = _with_list_items(chosen, scored)
         # What a quote is about first ("He also explained …" after the sentence naming
@@ -428,7 +419,7 @@ class AnswerBuilder:
 
     def _each_part(
         self, chosen: list[Scored], question: str, found: list[Candidate],
-        cosines: Mapping[int, float], meant: Mapping[tuple[int, int], float] | None = None,
+        cosines: Mapping[int, float],
     ) -> list[Scored]:  # fmt: skip
         """A question that asks two things gets the best sentence for each part too."""
         parts = question_parts(question)
@@ -441,7 +432,7 @@ class AnswerBuilder:
             if not aspects.terms:
                 continue
             pool = [c for c in found if c.rank < POOL_RANKS]
-            ranked = score_candidates(pool, aspects, cosines, idf=self.idf, meant=meant)
+            ranked = score_candidates(pool, aspects, cosines, idf=self.idf)
             best = max(ranked, key=lambda s: s.score, default=None)
             if best is not None and (best.hit.passage_id, best.candidate.start) not in have:
                 have.add((best.hit.passage_id, best.candidate.start))

@@ -105,9 +105,6 @@ class SearchResult:
     more fully than the meeting's best-ranked passage does."""
     council: str | None = None
     """For a trend question, the council its timeline is of (`lead_council`)."""
-    vector: np.ndarray | None = None
-    """The vector the dense side searched with (`query_vector`): what an answer's
-    sentences are compared with for their meaning (`sentences.meanings`)."""
 
 
 def search(
@@ -147,7 +144,7 @@ def search(
     terms = ANALYZER.query_terms(topic)
     shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
     beyond = scored[k:] if intent.trend else []
-    return SearchResult(request, intent, shown, cosines, beyond, council, vector)
+    return SearchResult(request, intent, shown, cosines, beyond, council)
 
 
 def query_vector(retriever: Retriever, question: str, topic: str, what: str) -> np.ndarray:

@@ -20,8 +20,6 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from indexer.models import Hit
 from indexer.text import ANALYZER, LIST_LEAD, split_sentences
 
@@ -807,10 +805,6 @@ class SentenceWeights:
     target: float = 0.3
     """Penalty, figure questions: an aim or target rather than the measured figure (not
     when the question asks for the aim)."""
-    meaning: float = 0.0
-    """The sentence's own dense cosine with the question, relative to the best sentence's
-    (`meanings`): what says "agency staff" to a question about "temporary social workers"
-    when no topic word is shared."""
     items: float = 0.4
     """A whole list (lead-in and items) when the question asks for several things, as a
     stated figure counts when one is asked (tune: eval/README.md "Answer selection,
@@ -896,42 +890,14 @@ def held_weight(
     return sum(w for t, w in weights.items() if held(t, present))
 
 
-Encode = Callable[[Sequence[str]], "np.ndarray"]
-
-
-MEANING_RANKS = 8
-"""Only the sentences of the top passages are embedded at question time (the cost)."""
-TITLED = True
-GAP = False
-
-
-def meanings(
-    found: Sequence[Candidate], vector: np.ndarray, encode: Encode, ranks: int = MEANING_RANKS
-) -> dict[tuple[int, int], float]:
-    """Each candidate's cosine with the question vector, by passage and start: the
-    sentence embedded at question time as its passage is, its item title in front."""
-    chosen = [c for c in found if c.rank < ranks and not c.items]
-    if not chosen:
-        return {}
-    texts = [
-        f"{c.hit.citation.item_title}: {c.text}" if TITLED and c.hit.citation.item_title
-        else c.text
-        for c in chosen
-    ]  # fmt: skip
-    cos = encode(texts) @ np.asarray(vector, dtype=np.float32)
-    return {(c.hit.passage_id, c.start): float(v) for c, v in zip(chosen, cos, strict=True)}
-
-
 def score_candidates(
     found: Sequence[Candidate],
     aspects: Aspects,
     cosines: Mapping[int, float],
     weights: SentenceWeights = WEIGHTS,
     idf: DocumentFrequency | None = None,
-    meant: Mapping[tuple[int, int], float] | None = None,
 ) -> list[Scored]:
-    """Each candidate scored for the question's aspects (higher is better); `meant` are
-    the candidates' own cosines with the question (`meanings`), by passage and start."""
+    """Each candidate scored for the question's aspects (higher is better)."""
     if not found:
         return []
     hits = {c.hit.passage_id: c.hit for c in found}
@@ -939,24 +905,14 @@ def score_candidates(
     total = sum(idf_of.values())
     top_score = max((h.score for h in hits.values()), default=1.0) or 1.0
     best_cos = max((cosines.get(pid, 0.0) for pid in hits), default=0.0)
-    best_meant = max(meant.values(), default=0.0) if meant else 0.0
     out = []
-    covs = [
-        held_weight(topic_stems(c.text, aspects.terms), c.hit.citation.item_title, idf_of)
-        / total if total else 0.0
-        for c in found
-    ]
-    stems_of = [topic_stems(c.text, aspects.terms) for c in found]
-    # GAP: the meaning term counts by how much of the topic no sentence holds in words.
-    lack = 1.0 - max(covs, default=0.0) if GAP else 1.0
-    for c, cov, stems in zip(found, covs, stems_of, strict=True):
+    for c in found:
+        stems = topic_stems(c.text, aspects.terms)
+        cov = held_weight(stems, c.hit.citation.item_title, idf_of) / total if total else 0.0
         score = weights.coverage * cov
         score += weights.phrase * min(_phrase_matches(aspects.terms, stems), 2)
         score += weights.cosine * (cosines.get(c.hit.passage_id, best_cos - 0.2) - best_cos)
         score += weights.prior * max(c.hit.score, 0.0) / top_score
-        if meant:
-            here = meant.get((c.hit.passage_id, c.start), best_meant - 0.2)
-            score += weights.meaning * lack * (here - best_meant)
         if aspects.figure and c.figures:
             # The kind of figure asked for counts in full ("how long": "(3 months)"); else
             # a rate or an amount states more than a bare count.
