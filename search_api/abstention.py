@@ -50,15 +50,6 @@ same model serves the five seeds and an archive of thousands of passages):
   ("park and ride", "polling stations") whose terms the archive holds, yet never
   within `PHRASE_WINDOW` words of each other in the evidence: every word is there, the
   thing they name together is not.
-* ``spoken_coverage`` (round 15): ``salient_coverage`` where a word a passage does not
-  hold still counts for what the passage says of it in other words: how far leaving the
-  word out of the question lowers the question's cosine with the passage's stored
-  vector, as a share of that cosine, up to the word's saliency (the same shortened
-  copies `term_saliency` encodes, no new encode). A paraphrase ("a trial road layout")
-  loses its words' coverage, not the passage's meaning ("an experimental traffic
-  order"): the passage that speaks to the word loses the cosine the word brought; a
-  passage about the frame of a topic the archive lacks ("graffiti" of "Kingston town
-  centre") gains from leaving the topic word out, which counts nothing.
 
 Signals that did move with the archive were dropped (eval/README.md, "Abstention"): the
 share of the question's words the archive never holds and the rarity of the rarest word
@@ -97,7 +88,6 @@ __all__ = [
     "ROUND9_MODEL",
     "SALIENT",
     "SALIENT_MODEL",
-    "Saliency",
     "SupportFeatures",
     "absent_salience",
     "apart_salience",
@@ -107,7 +97,6 @@ __all__ = [
     "question_pairs",
     "salient_coverage",
     "specific_coverage",
-    "spoken_credit",
     "support_features",
     "term_saliency",
 ]
@@ -130,7 +119,6 @@ class SupportFeatures:
     salient_sentence_coverage: float = 0.0
     absent_salience: float = 0.0
     apart_salience: float = 0.0
-    spoken_coverage: float = 0.0
     terms: tuple[str, ...] = ()
     saliency: tuple[float, ...] = ()
     """Each of `terms`' saliency (empty when it was not measured)."""
@@ -220,20 +208,12 @@ Encode = Callable[[Sequence[str]], np.ndarray]
 _TOKEN_WORDS = re.compile(r"[^\W_]+")
 
 
-class Saliency(dict[str, float]):
-    """Each term's saliency, with the vectors it was measured from (`vectors`: the
-    topic's, then one a term in the dict's order; None when nothing was encoded), which
-    `spoken_credit` compares with passages' stored vectors at no second encode."""
-
-    vectors: np.ndarray | None = None
-
-
-def term_saliency(topic: str, terms: Sequence[str], encode: Encode | None) -> Saliency:
+def term_saliency(topic: str, terms: Sequence[str], encode: Encode | None) -> dict[str, float]:
     """How far the topic's vector moves (1 − cosine) when each term's words are left out
     of it: one batched encode of the topic and its `len(terms)` shortened copies. A
     question's single term, or no encoder, weighs 1 (nothing to compare it with)."""
     if encode is None or len(terms) < 2:
-        return Saliency(dict.fromkeys(terms, 1.0))
+        return dict.fromkeys(terms, 1.0)
     tokens = topic.split()
     token_terms = [
         {ANALYZER.term(w) for w in _TOKEN_WORDS.findall(tok.lower()) if len(w) >= 3}
@@ -246,46 +226,12 @@ def term_saliency(topic: str, terms: Sequence[str], encode: Encode | None) -> Sa
     vectors = np.asarray(encode(texts), dtype=np.float32)
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     moved = 1.0 - vectors[1:] @ vectors[0]
-    out = Saliency({t: max(float(m), 0.0) for t, m in zip(terms, moved, strict=True)})
-    out.vectors = vectors
-    return out
-
-
-PassageVectors = Callable[[Sequence[int]], Mapping[int, np.ndarray]]
-"""Stored (normalised) vectors of passages by id (`PassageStore.vectors_for`)."""
-
-
-def spoken_credit(
-    saliency: Mapping[str, float], hits: Sequence[Hit], vectors: PassageVectors | None
-) -> dict[int, dict[str, float]]:
-    """Per passage of `hits`, the share (0-1) of each term's weight it earns without
-    holding the term (`salient_coverage`'s `said`): how far the topic's cosine with the
-    passage falls when the term is left out, as a share of that cosine, over the term's
-    saliency. Nothing without the shortened copies' vectors (`Saliency.vectors`) or the
-    passages' (no encoder, a one-term question)."""
-    encoded = getattr(saliency, "vectors", None)
-    if encoded is None or vectors is None or not hits:
-        return {}
-    stored = vectors([h.passage_id for h in hits])
-    terms = list(saliency)
-    out: dict[int, dict[str, float]] = {}
-    for h in hits:
-        if h.passage_id not in stored:
-            continue
-        cos = encoded @ stored[h.passage_id]
-        if cos[0] <= 0:
-            continue
-        drop = (cos[0] - cos[1:]) / cos[0]
-        out[h.passage_id] = {
-            t: min(max(float(d) / saliency[t], 0.0), 1.0) if saliency[t] > 0 else 0.0
-            for t, d in zip(terms, drop, strict=True)
-        }
-    return out
+    return {t: max(float(m), 0.0) for t, m in zip(terms, moved, strict=True)}
 
 
 def salient_coverage(
     saliency: Mapping[str, float], hits: Sequence[Hit], sentences: bool = False,
-    optional: Collection[str] = (), said: Mapping[int, Mapping[str, float]] | None = None,
+    optional: Collection[str] = (),
 ) -> float:
     """The best saliency-weighted share of the question's terms that one passage of
     `hits` (with its item title) holds, or with `sentences` one sentence of them; 0
@@ -293,9 +239,7 @@ def salient_coverage(
     `optional` term counts only where it is held (round 7: the generic noun a list
     question asks for, `sentences.list_noun`, which its items need not repeat: "what
     benefits …" is answered by "improve lines of accountability, reset spans of
-    control"); where the optional terms are all the weight and none is held, 0. `said`
-    (`spoken_credit`, round 15) gives a passage part of the weight of a term it does not
-    hold: ``spoken_coverage``."""
+    control"); where the optional terms are all the weight and none is held, 0."""
     total = sum(saliency.values())
     weights = (
         {t: v / total for t, v in saliency.items()} if total > 0
@@ -309,16 +253,12 @@ def salient_coverage(
         spans = (
             [h.text[x.start : x.end] for x in split_sentences(h.text)] if sentences else [h.text]
         )
-        credit = (said or {}).get(h.passage_id, {})
         for text in spans:
             stems = title | _terms_of(text)
-            here = {
-                t: 1.0 if held(t, stems) else 0.0 if t in optional else credit.get(t, 0.0)
-                for t in weights
-            }  # an optional term counts only where held, said or not
+            here = {t: held(t, stems) for t in weights}
             lacking = sum(w for t, w in weights.items() if t in optional and not here[t])
             if lacking < 1.0 - 1e-9:
-                share = sum(w * here[t] for t, w in weights.items()) / (1.0 - lacking)
+                share = sum(w for t, w in weights.items() if here[t]) / (1.0 - lacking)
                 best = max(best, share)
     return min(best, 1.0)
 
@@ -440,7 +380,6 @@ def support_features(
     listed: Collection[str] = (),
     salient: bool = True,
     topic: str = "",
-    vectors: PassageVectors | None = None,
 ) -> SupportFeatures:
     """The signals of support for a question's content `terms` from its search results
     (a question without content words has no support: its coverage is 0); `idf` weighs
@@ -457,15 +396,12 @@ def support_features(
     the saliency whenever some pair stands apart (round 12; before, it weighed by the
     saliency only when another signal had measured it, so its value depended on which
     signals the served model weighs and the fitting rows, which measure every signal,
-    disagreed with what a model without the salient coverages would see).
-    ``spoken_coverage`` (round 15) is measured with the salient coverages, from the same
-    saliency and the top passages' stored `vectors` (fetched only when no top passage
-    holds every term; without `vectors` it equals ``salient_coverage``)."""
+    disagreed with what a model without the salient coverages would see)."""
     top = hits[:top_n]
     alike: Mapping[str, float] = dict.fromkeys(terms, 1.0)
     first = max(cosines.items(), key=lambda kv: kv[1], default=None)
     agrees = first is not None and any(h.passage_id == first[0] for h in top)
-    salient_share = sentence_salient = absent = spoken = 0.0
+    salient_share = sentence_salient = absent = 0.0
     weights: tuple[float, ...] = ()
     measured: list[Mapping[str, float]] = []
 
@@ -482,10 +418,6 @@ def support_features(
                 sal = sal_once()
                 sentence_salient = salient_coverage(sal, top, sentences=True, optional=listed)
             salient_share = salient_coverage(sal, top, optional=listed)
-            spoken = (
-                salient_coverage(sal, top, optional=listed, said=spoken_credit(sal, top, vectors))
-                if salient_share < 1.0 else salient_share
-            )  # fmt: skip
         absent = absent_salience(terms, idf, sal_once)
     apart = apart_salience(topic, terms, hits, idf, sal_once)  # alike without `saliency`
     if measured:
@@ -501,7 +433,6 @@ def support_features(
         salient_sentence_coverage=round(sentence_salient, 4),
         absent_salience=round(absent, 4),
         apart_salience=round(apart, 4),
-        spoken_coverage=round(spoken, 4),
         terms=tuple(terms),
         saliency=weights,
     )
@@ -518,7 +449,6 @@ FEATURES = (
     "salient_sentence_coverage",
     "absent_salience",
     "apart_salience",
-    "spoken_coverage",
 )
 """The signals the model weighs, in the order of its weights."""
 
@@ -563,7 +493,7 @@ class AbstentionModel:
         return self.margin(f) >= 0
 
 
-SALIENT = ("salient_coverage", "salient_sentence_coverage", "spoken_coverage")
+SALIENT = ("salient_coverage", "salient_sentence_coverage")
 """The signals that need the saliency encode (`term_saliency`) for most questions."""
 
 LAZY_SALIENT = ("absent_salience", "apart_salience")
@@ -573,7 +503,7 @@ second since round 12, which made `apart_salience` always weigh by the saliency)
 
 SALIENT_MODEL = AbstentionModel(
     intercept=-6.683,
-    weights=(1.410, 2.534, 1.379, 1.433, 0.606, 0.595, 2.486, 1.623, 0.0, 0.0, 0.0),
+    weights=(1.410, 2.534, 1.379, 1.433, 0.606, 0.595, 2.486, 1.623, 0.0, 0.0),
     partial_cosine=0.31,
 )
 """What `python -m eval.fit_abstention` fitted in round 6, NOT served (`MODEL` is): on
@@ -593,7 +523,7 @@ ones, are what it refuses out of fold), so this stays unserved ("Abstention, rou
 
 ROUND4_MODEL = AbstentionModel(
     intercept=-4.310,
-    weights=(2.060, 3.793, 2.517, 1.171, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
+    weights=(2.060, 3.793, 2.517, 1.171, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
     partial_cosine=0.32,
 )
 """Served from round 4 to round 8, kept for comparison: round 4's four signals (penalty
@@ -602,7 +532,7 @@ scored out of fold, replaced it (`ROUND9_MODEL`)."""
 
 ROUND9_MODEL = AbstentionModel(
     intercept=-6.457,
-    weights=(3.813, 2.285, 0.775, 0.808, -0.068, 0.0, 4.531, 0.0, -1.825, 0.0, 0.0),
+    weights=(3.813, 2.285, 0.775, 0.808, -0.068, 0.0, 4.531, 0.0, -1.825, 0.0),
     partial_cosine=0.34,
 )
 """Served in round 9 (the lead's refit after the round's merges, penalty 1.0), kept for
@@ -611,7 +541,7 @@ comparison: round 4's signals plus `specific_coverage`, `salient_coverage` and
 
 MODEL = AbstentionModel(
     intercept=-6.211,
-    weights=(6.537, 3.512, -1.302, 0.985, 0.0, 0.0, 4.170, 0.0, -4.802, -4.295, 0.0),
+    weights=(6.537, 3.512, -1.302, 0.985, 0.0, 0.0, 4.170, 0.0, -4.802, -4.295),
     partial_cosine=0.33,
 )
 """Served. Fitted by `python -m eval.fit_abstention` (round 10) on every non-test question

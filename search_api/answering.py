@@ -34,7 +34,6 @@ from .abstention import (
     SALIENT,
     AbstentionModel,
     Encode,
-    PassageVectors,
     SupportFeatures,
     coverage,
     support_features,
@@ -254,8 +253,7 @@ class AnswerBuilder:
     salient signals or `measure_saliency` asks for them (`eval.answer_diagnose` does, so
     the fitting rows hold them whatever is served), or when the policy weighs
     ``absent_salience`` or ``apart_salience`` and the question has a word the archive
-    never holds or two words held only apart (`abstention.LAZY_SALIENT`). `vectors`
-    gives passages' stored vectors by id, for ``spoken_coverage`` (round 15).
+    never holds or two words held only apart (`abstention.LAZY_SALIENT`).
     """
 
     def __init__(
@@ -264,12 +262,10 @@ class AnswerBuilder:
         idf: Callable[[str], float] | None = None,
         policy: AbstentionModel | None = None,
         encode: Encode | None = None,
-        vectors: PassageVectors | None = None,
     ) -> None:
         self.tuning = tuning
         self.idf = idf
         self.encode = encode
-        self.vectors = vectors
         self.measure_saliency = False
         self.policy = policy or dataclasses.replace(
             MODEL, min_cosine=tuning.min_cosine, min_coverage=tuning.min_coverage
@@ -295,7 +291,7 @@ class AnswerBuilder:
                 (lambda: term_saliency(topic, aspects.terms, self.encode))
                 if salient or self.policy.weighs(LAZY_SALIENT) else None
             ),
-            listed=aspects.listed, salient=salient, topic=topic, vectors=self.vectors,
+            listed=aspects.listed, salient=salient, topic=topic,
         )  # fmt: skip
         best = max(
             (s.coverage for s in scored if s.candidate.rank < 5 and not s.candidate.items),

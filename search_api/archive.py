@@ -33,8 +33,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-import numpy as np
-
 from indexer.compatibility import check_index_matches
 from indexer.embedding import Embedder
 from indexer.errors import DocumentNotFoundError, ScrutinyError
@@ -192,9 +190,8 @@ class Reader:
         self.settings = settings
         lexical = snapshot.retriever.lexical_index
         self.answers = AnswerBuilder(
-            settings.answers, idf=_idf_of(lexical), encode=embedder.encode,
-            vectors=_vectors_of(snapshot.store, embedder.dim),
-        )  # fmt: skip
+            settings.answers, idf=_idf_of(lexical), encode=embedder.encode
+        )
         self._store = snapshot.store
 
     @property
@@ -389,17 +386,6 @@ def _idf_of(index: LexicalIndex) -> Callable[[str], float]:
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
     return idf
-
-
-def _vectors_of(store: PassageStore, dim: int) -> Callable[[Sequence[int]], dict[int, np.ndarray]]:
-    """Passages' stored vectors by id (what ``spoken_coverage`` compares the question's
-    shortened copies with): one query for the few top passages."""
-
-    def vectors(ids: Sequence[int]) -> dict[int, np.ndarray]:
-        found, rows = store.vectors_for(ids, dim)
-        return {int(i): v for i, v in zip(found, rows, strict=True)}
-
-    return vectors
 
 
 def _longer_form(index: LexicalIndex, term: str) -> int | None:

@@ -32,7 +32,6 @@ from search_api.abstention import (
     question_pairs,
     salient_coverage,
     specific_coverage,
-    spoken_credit,
     support_features,
     term_saliency,
 )
@@ -456,67 +455,3 @@ def test_the_served_model_refuses_a_question_whose_words_stand_only_apart(
     together = dataclasses.replace(f, apart_salience=0.0)
     assert MODEL.margin(f) < MODEL.margin(together)
     assert ROUND9_MODEL.margin(f) == ROUND9_MODEL.margin(together)
-
-
-# -- round 15: a word the top passages say in other words -----------------------------------
-
-EXPELLED = "Who was in charge of the national inquiry into pupils being expelled from school?"
-"""Round 14's paraphrase s2-604 of a seed question ("the school exclusions review led by
-Edward Timpson"): "inquiry" and "expelled" are in no passage that answers it."""
-GRAFFITI = "What is being done about graffiti in Gloucestershire?"
-
-
-def _features(service: Reader, builder: AnswerBuilder, question: str) -> SupportFeatures:
-    found = service.search(SearchRequest(question, 8))
-    return builder.features(question, found.intent, found.hits, found.cosines)
-
-
-def test_a_word_the_passages_say_in_other_words_counts_for_spoken_coverage(
-    service: Reader,
-) -> None:
-    f = _features(service, service.answers, EXPELLED)
-    # The passages on the exclusions review speak to "inquiry" and "expelled" without the
-    # words: leaving them out of the question lowers its cosine with those passages.
-    assert f.salient_coverage < 0.3 and f.spoken_coverage > f.salient_coverage + 0.4
-    # A topic the archive lacks earns nothing: leaving "graffiti" out brings the question
-    # nearer the Gloucestershire passages, not further.
-    f = _features(service, service.answers, GRAFFITI)
-    assert f.spoken_coverage == pytest.approx(f.salient_coverage, abs=0.02)
-    assert f.spoken_coverage < 0.5
-
-
-def test_spoken_credit_is_a_share_of_each_words_weight(
-    service: Reader, seed_engine: Archive
-) -> None:
-    terms = ("charg", "nation", "inquiri", "pupil", "expel", "school")
-    sal = term_saliency(EXPELLED, terms, seed_engine.embedder.encode)
-    assert sal.vectors is not None and sal.vectors.shape[0] == len(terms) + 1
-    found = service.search(SearchRequest(EXPELLED, 8))
-    top = found.hits[:5]
-    credit = spoken_credit(sal, top, service.answers.vectors)
-    assert set(credit) <= {h.passage_id for h in top} and credit
-    assert all(0.0 <= c <= 1.0 for per in credit.values() for c in per.values())
-    assert salient_coverage(sal, top, said=credit) > salient_coverage(sal, top)
-    # Nothing to compare without the shortened copies' vectors or the passages'.
-    assert spoken_credit(dict(sal), top, service.answers.vectors) == {}
-    assert spoken_credit(sal, top, None) == {}
-    assert term_saliency(EXPELLED, ("inquiri",), seed_engine.embedder.encode).vectors is None
-
-
-def test_spoken_coverage_costs_no_encode_of_its_own(service: Reader, seed_engine: Archive) -> None:
-    encodes: list[int] = []
-
-    def encode(texts: object) -> object:
-        encodes.append(1)
-        return seed_engine.embedder.encode(texts)  # type: ignore[arg-type]
-
-    tuning = service.settings.answers
-    with_vectors = AnswerBuilder(
-        tuning, service.answers.idf, service.answers.policy, encode, service.answers.vectors
-    )
-    f = _features(service, with_vectors, EXPELLED)
-    assert len(encodes) == 1 and f.spoken_coverage > f.salient_coverage
-    # Without the passages' vectors it is the salient coverage.
-    plain = AnswerBuilder(tuning, service.answers.idf, service.answers.policy, encode)
-    f = _features(service, plain, EXPELLED)
-    assert f.spoken_coverage == f.salient_coverage
