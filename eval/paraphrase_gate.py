@@ -1,16 +1,19 @@
-"""`python -m eval.paraphrase_gate`: round 14's gate on abstention for paraphrased questions.
+"""`python -m eval.paraphrase_gate`: the gate on abstention for questions in everyday words.
 
 Reads the rows `python -m eval.answer_diagnose --json` wrote (the six files of
 `eval.fit_abstention`) and the question files, where a paraphrased question names its
-original in `paraphrase_of` (same evidence and `group`). Every step-5 candidate of
+original in `paraphrase_of` (same evidence and `group`). *Natural* rows are the
+answerable rows of paraphrases and of the question sets written without looking at the
+system (`NATURAL`, released to tuning in round 15). Every step-5 candidate of
 `eval.fit_abstention` (`CORE` plus each subset of `--candidates`, each penalty) and the
 served model's form are decided out of fold on the same leave-one-group-out folds (steps
 1 to 3 run without the row's group; a paraphrase and its original share a group, which is
-checked), and a candidate may replace `MODEL` only if (eval/README.md, "Paraphrased
-questions, round 14"):
+checked), and a candidate may replace `MODEL` only if (eval/README.md, "Abstention on
+everyday wording, round 15"; round 14's gate read paraphrases only and stopped when the
+served form passed (a)):
 
-a. its out-of-fold false abstention on the paraphrase rows is ≤ `MAX_FALSE_ABSTENTION`
-   on each index;
+a. its out-of-fold false abstention on the natural rows is ≤ `MAX_FALSE_ABSTENTION`
+   on each index, and refuses no more of them than the served form on any index;
 b. it is `feasible` (false abstention ≤ `MAX_FALSE_ABSTENTION` on each index over all
    answerable rows) and passes the per-kind gate against the served form;
 c. its mean out-of-fold abstention is ≥ the served form's − `MAX_LOSS`;
@@ -18,7 +21,8 @@ d. the distinct answerable question ids the served form refuses and it answers, 
    ids the other way, are ≥ `MIN_NET`.
 
 Among those that pass, the largest mean abstention wins (ties: fewer signals, then the
-larger penalty). Nothing is replaced when the served form itself passes (a).
+larger penalty). The served coefficients' own refusals of natural rows (the rows'
+`abstained`, never fitted on those rows) are printed for the record.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,7 +53,11 @@ from eval.fit_abstention import (
 from eval.questions import load_questions
 from search_api.abstention import FEATURES
 
-__all__ = ["Scored", "main", "paraphrases", "score", "verdict"]
+__all__ = ["NATURAL", "Scored", "main", "natural", "paraphrases", "score", "verdict"]
+
+NATURAL = ("k3-", "kg3-", "k4-", "s4-")
+"""Id prefixes of the answerable sets written by people who had not read the papers nor
+used the system (released to tuning in round 15): everyday wording besides paraphrases."""
 
 MAX_LOSS = 0.01
 """How far a candidate's mean out-of-fold abstention may fall below the served form's:
@@ -66,8 +74,10 @@ class Scored:
 
     candidate: Candidate
     answered: np.ndarray
+    natural_refused: dict[str, tuple[int, int]]
+    """(refused, asked) answerable natural rows per index."""
     paraphrase_refused: dict[str, tuple[int, int]]
-    """(refused, asked) paraphrase rows per index."""
+    """The same for the paraphrase rows alone (printed, not gated)."""
 
 
 def paraphrases(question_files: Sequence[Path]) -> dict[str, str]:
@@ -75,14 +85,25 @@ def paraphrases(question_files: Sequence[Path]) -> dict[str, str]:
     return {q.id: q.paraphrase_of for q in load_questions(question_files) if q.paraphrase_of}
 
 
-def score(rows: Rows, ids: np.ndarray, para: np.ndarray, form: Form) -> Scored:
-    """A form decided out of fold, with its paraphrase refusals per index."""
-    candidate, answered = decided(rows, *form)
-    refused = {}
+def natural(ids: Sequence[str], originals: Mapping[str, str]) -> np.ndarray:
+    """Which ids are natural wording: a paraphrase, or of a `NATURAL` set."""
+    return np.array([i in originals or i.startswith(NATURAL) for i in ids], dtype=bool)
+
+
+def refusals(answered: np.ndarray, rows: Rows, among: np.ndarray) -> dict[str, tuple[int, int]]:
+    """(refused, asked) answerable rows of `among`, per index."""
+    out = {}
     for index in dict.fromkeys(rows.index.tolist()):
-        here = (rows.index == index) & para & (rows.y == 1)
-        refused[index] = (int((~answered[here]).sum()), int(here.sum()))
-    return Scored(candidate, answered, refused)
+        here = (rows.index == index) & among & (rows.y == 1)
+        out[index] = (int((~answered[here]).sum()), int(here.sum()))
+    return out
+
+
+def score(rows: Rows, nat: np.ndarray, para: np.ndarray, form: Form) -> Scored:
+    """A form decided out of fold, with its natural and paraphrase refusals per index."""
+    candidate, answered = decided(rows, *form)
+    natural_refused = refusals(answered, rows, nat)
+    return Scored(candidate, answered, natural_refused, refusals(answered, rows, para))
 
 
 def verdict(scored: Scored, served: Scored, rows: Rows, ids: np.ndarray) -> tuple[str, int]:
@@ -94,7 +115,10 @@ def verdict(scored: Scored, served: Scored, rows: Rows, ids: np.ndarray) -> tupl
     net = len(before - lost) - len(lost - before)
     c = scored.candidate
     checks = (
-        all(r <= MAX_FALSE_ABSTENTION * n + 1e-9 for r, n in scored.paraphrase_refused.values()),
+        all(
+            r <= MAX_FALSE_ABSTENTION * n + 1e-9 and r <= served.natural_refused[i][0]
+            for i, (r, n) in scored.natural_refused.items()
+        ),
         c.feasible and c.within_kinds(served.candidate),
         c.abstention >= served.candidate.abstention - MAX_LOSS - 1e-9,
         net >= MIN_NET,
@@ -112,10 +136,14 @@ def _line(s: Scored, flags: str, net: int) -> str:
     c = s.candidate
     extra = "+".join(x for x in c.signals if x not in CORE) or "core"
     cells = "  ".join(
-        f"{i.removeprefix('eval-')}: {a:.3f}/{f:.3f} para {s.paraphrase_refused[i][0]}/"
-        f"{s.paraphrase_refused[i][1]}" for i, (a, f) in c.rates.items()
+        f"{i.removeprefix('eval-')}: {a:.3f}/{f:.3f} nat {_count(s.natural_refused[i])} "
+        f"para {_count(s.paraphrase_refused[i])}" for i, (a, f) in c.rates.items()
     )  # fmt: skip
     return f"  {extra:44} {c.penalty:<4} mean {c.abstention:.3f}  {cells}  net {net:+d} [{flags}]"
+
+
+def _count(refused: tuple[int, int]) -> str:
+    return f"{refused[0]}/{refused[1]}"
 
 
 def _rank(s: Scored) -> tuple[float, int, float]:
@@ -142,23 +170,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     if apart:
         print(f"refusing: paraphrases outside their original's group: {apart}", file=sys.stderr)
         return 2
-    para = np.array([i in originals for i in ids])
+    para = np.array([i in originals for i in ids], dtype=bool)
+    nat = natural(ids.tolist(), originals)
+    abstained = np.array([bool(r.get("abstained")) for r in kept])
+    print(f"natural rows: {int((nat & (rows.y == 1)).sum())} answerable")
+    for label, among in (("natural", nat), ("paraphrase", para), ("original", ~nat)):
+        cells = "  ".join(
+            f"{i.removeprefix('eval-')}: {_count(r)}"
+            for i, r in refusals(~abstained, rows, among).items()
+        )  # fmt: skip
+        print(f"served MODEL coefficients (rows' abstained), {label} rows refused: {cells}")
     forms = _forms(args.candidates)
     with ProcessPoolExecutor(max(args.jobs, 1)) as pool:
-        done = pool.map(score, *zip(*[(rows, ids, para, f) for f in forms], strict=True))
+        done = pool.map(score, *zip(*[(rows, nat, para, f) for f in forms], strict=True))
         scored = dict(zip(forms, done, strict=True))
     served = scored[served_form()]
     results = sorted(
         ((s, *verdict(s, served, rows, ids)) for s in scored.values()),
         key=lambda t: -t[0].candidate.abstention,
     )  # fmt: skip
-    print(f"paraphrase rows: {int((para & (rows.y == 1)).sum())} answerable")
     for s, flags, net in results:
         print(_line(s, flags, net) + ("  (served form)" if s is served else ""))
     passing = [s for s, flags, _ in results if flags == "abcd" and s is not served]
-    if "a" in verdict(served, served, rows, ids)[0]:
-        print("verdict: the served form already passes (a); MODEL stays")
-    elif not passing:
+    if not passing:
         print("verdict: no candidate passes the gate; MODEL stays")
     else:
         best = max(passing, key=_rank).candidate

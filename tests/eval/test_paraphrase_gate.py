@@ -8,15 +8,16 @@ from pathlib import Path
 import numpy as np
 
 from eval.fit_abstention import Candidate, Rows
-from eval.paraphrase_gate import Scored, main, paraphrases, verdict
+from eval.paraphrase_gate import Scored, main, natural, paraphrases, verdict
 from search_api.abstention import FEATURES
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "questions"
 
 
-def _scored(answered: list[bool], abstention: float, para: tuple[int, int]) -> Scored:
+def _scored(answered: list[bool], abstention: float, nat: tuple[int, int]) -> Scored:
     rates = {"ix": (abstention, 0.0)}
-    return Scored(Candidate(("top_cosine",), 1.0, rates, {}), np.array(answered), {"ix": para})
+    candidate = Candidate(("top_cosine",), 1.0, rates, {})
+    return Scored(candidate, np.array(answered), {"ix": nat}, {"ix": nat})
 
 
 def _question(qid: str, **extra: str) -> dict[str, object]:
@@ -30,11 +31,11 @@ def _rows(y: list[int]) -> Rows:
     return Rows(np.zeros((n, 1)), np.array(y, dtype=float), np.array(["ix"] * n), ["g"] * n)
 
 
-def test_the_gate_reads_paraphrases_abstention_and_net_questions() -> None:
+def test_the_gate_reads_natural_rows_abstention_and_net_questions() -> None:
     rows = _rows([1, 1, 1, 1, 0])
     ids = np.array(["a", "b", "c", "d", "u"])
     served = _scored([False, False, False, True, False], 0.60, (1, 15))
-    # Answers three more answerable questions, refuses no paraphrase, abstains as much.
+    # Answers three more answerable questions, refuses no natural row, abstains as much.
     assert verdict(_scored([True, True, True, True, False], 0.60, (0, 15)), served, rows, ids) == (
         "abcd", 3,
     )  # fmt: skip
@@ -42,8 +43,18 @@ def test_the_gate_reads_paraphrases_abstention_and_net_questions() -> None:
     # (abstention 0.60 → 0.55) costs more than 0.01; two questions net are too few.
     flags, net = verdict(_scored([True, True, False, True, True], 0.55, (1, 15)), served, rows, ids)
     assert (flags, net) == ("-b--", 2)
-    # Two refused in 51 are within 0.05.
-    assert verdict(_scored([True] * 4 + [False], 0.60, (2, 51)), served, rows, ids)[0][0] == "a"
+    # Two refused in 51 are within 0.05, but not when the served form refuses fewer
+    # (round 15: a winner refuses no more natural rows on any index).
+    many = _scored([False, False, False, True, False], 0.60, (3, 51))
+    assert verdict(_scored([True] * 4 + [False], 0.60, (2, 51)), many, rows, ids)[0][0] == "a"
+    assert verdict(_scored([True] * 4 + [False], 0.60, (2, 51)), served, rows, ids)[0][0] == "-"
+
+
+def test_natural_rows_are_paraphrases_and_the_released_sets() -> None:
+    ids = ["k2-001", "k2-401", "k3-012", "kg3-004", "k4-020", "s4-003", "s2-010", "u3-001"]
+    assert natural(ids, {"k2-401": "k2-001"}).tolist() == [
+        False, True, True, True, True, True, False, False,
+    ]  # fmt: skip
 
 
 def test_paraphrases_are_read_from_the_question_files(tmp_path: Path) -> None:
