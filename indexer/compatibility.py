@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 10
+CHUNKER_VERSION = 11
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -64,8 +64,9 @@ words; 9: a lone number inside a PDF page is text, only at its top or foot a pag
 quotation is no item title, and meeting headings dated "12 Feb 2014", "05/03/2019" or
 "2019-03-05" and file names "Minutes_12_02_2014", "CM 23.06.15", "2015-06 Minutes" are
 read; 10: a range wrapped after its dash ("2025-" / "26") is rejoined without a space, a
-ModernGov page's "View Recorded Vote for this item" link is no text), so an index made by
-older rules is rebuilt instead of silently reused."""
+ModernGov page's "View Recorded Vote for this item" link is no text; 11: a PDFium line-end
+hyphen stays in a word the document hyphenates within a line, "long-term", "one-off"), so an
+index made by older rules is rebuilt instead of silently reused."""
 
 
 def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:

@@ -64,6 +64,20 @@ def test_hard_wraps_are_rejoined_and_hyphens_handled() -> None:
     ]
 
 
+def test_a_pdfium_line_end_hyphen_stays_in_a_word_the_document_hyphenates() -> None:
+    """PDFium leaves U+FFFE where a line-end hyphen was: "long\ufffeterm" is "long-term"
+    where the document writes "long-term" within a line, "recom\ufffemendation" one word."""
+    page = (
+        "The long-term plan and the one-off grant were agreed.\n\n"
+        "The long\ufffeterm savings and a one\ufffeoff payment met the recom\ufffemendation "
+        "of Arthur Labinjo\ufffeHughes.\n"
+    )
+    assert _texts(page)[1] == (
+        "The long-term savings and a one-off payment met the recommendation of Arthur "
+        "Labinjo-Hughes."
+    )
+
+
 def test_a_year_range_cut_after_its_dash_is_rejoined() -> None:
     """Kent's budget appendices wrap "2025-" / "26" (62 times in the archive): read as
     "2025- 26" the financial year was no token a question's "2025-26" could match."""
