@@ -413,9 +413,9 @@ def is_action(text: str) -> bool:
 def is_procedural(text: str) -> bool:
     """Meeting housekeeping (minutes approved, apologies, interests declared, a report
     noted and nothing else decided, the meeting's own time: extended, adjourned, closed)
-    and web boilerplate ("This is the link to the Ofsted
-    webpage"). "RESOLVED that … Council noted the report and agreed to have due regard to
-    the contents when making decisions" is a decision."""
+    and web boilerplate ("This is the link to the Ofsted webpage"). "RESOLVED that …
+    Council noted the report and agreed to have due regard to the contents when making
+    decisions" is a decision."""
     if _NOTED.search(text) and not _AGREED.search(text):
         return True
     return bool(_PROCEDURAL.search(text))

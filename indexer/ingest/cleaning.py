@@ -132,7 +132,7 @@ def normalise_chars(text: str, compounds: frozenset[str] = frozenset()) -> str:
     PDFs' 158 such breaks), and a real one ("Labinjo-Hughes") before a capital.
     """
     text = _PDFIUM_HYPHEN.sub(
-        lambda m: m[1] + ("-" if f"{m[1].lower()}-{m[2]}" in compounds else ""), text
+        lambda m: m[1] + ("-" if _written_hyphenated(m[1], m[2], compounds) else ""), text
     )
     text = re.sub("\ufffe(?=[a-z])", "", text).replace("\ufffe", "-")
     text = _INVISIBLE.sub("", text)
@@ -216,6 +216,12 @@ def hyphenated_words(text: str) -> frozenset[str]:
     return frozenset(f"{a.lower()}-{b}" for a, b in _COMPOUND.findall(text))
 
 
+def _written_hyphenated(head: str, tail: str, compounds: frozenset[str]) -> bool:
+    """Whether the word cut at a line-end hyphen ("long-" + "term") is one the document
+    writes with its hyphen within a line (`hyphenated_words`): then the hyphen is its own."""
+    return f"{head.lower()}-{tail}" in compounds
+
+
 def join_wrapped(left: str, right: str, compounds: frozenset[str] = frozenset()) -> str:
     """Join a line to the text before it. A hyphen at the end goes when the next line
     goes on in lower case ("recom-" + "mendation"), unless the document writes that word
@@ -229,7 +235,7 @@ def join_wrapped(left: str, right: str, compounds: frozenset[str] = frozenset())
             return left + right
         head = re.search(r"([A-Za-z]+)-$", left)
         tail = re.match(r"[a-z]+", right)
-        if head and tail and f"{head[1].lower()}-{tail[0]}" in compounds:
+        if head and tail and _written_hyphenated(head[1], tail[0], compounds):
             return left + right
         return left[:-1] + right
     return f"{left} {right}"
