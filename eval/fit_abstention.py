@@ -94,6 +94,7 @@ __all__ = [
     "select",
     "served_fit",
     "served_form",
+    "with_signals",
 ]
 
 PENALTY = 1.0
@@ -390,10 +391,16 @@ def replaces_served(candidate: Candidate, served: Candidate) -> bool:
     )
 
 
+def with_signals(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The diagnose rows that carry signals, in order: the rows of `load`'s `Rows`, one
+    for one (a gate that reads ids or groups beside the matrix reads them here)."""
+    return [r for r in rows if r.get("features")]
+
+
 def load(rows: Sequence[dict[str, Any]]) -> Rows:
     """The diagnose rows (with signals) as a `Rows`; a row without `answerable` (older
     files) is answerable unless its question is of kind unanswerable."""
-    kept = [r for r in rows if r.get("features")]
+    kept = with_signals(rows)
     x = np.array([[float(r["features"][f]) for f in FEATURES] for r in kept]).reshape(
         len(kept), len(FEATURES)
     )

@@ -49,6 +49,7 @@ from eval.fit_abstention import (
     decided,
     load,
     served_form,
+    with_signals,
 )
 from eval.questions import load_questions
 from search_api.abstention import FEATURES
@@ -161,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if any(r.get("split") not in ("tune", None) for r in raw):
         print("refusing: test rows", file=sys.stderr)
         return 2
-    kept = [r for r in raw if r.get("features")]
+    kept = with_signals(raw)
     rows = load(raw)
     ids = np.array([r["id"] for r in kept])
     originals = paraphrases(args.questions)

@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from eval.fit_abstention import MAX_FALSE_ABSTENTION
+from eval.fit_abstention import MAX_FALSE_ABSTENTION, with_signals
 from search_api.abstention import FEATURES
 
 __all__ = ["auc", "main", "separation"]
@@ -62,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     raw: list[dict[str, Any]] = []
     for path in args.rows:
         try:
-            raw.extend(r for r in json.loads(path.read_text()) if r.get("features"))
+            raw.extend(with_signals(json.loads(path.read_text())))
         except (OSError, json.JSONDecodeError) as exc:
             print(f"cannot read rows from {path}: {exc}", file=sys.stderr)
             return 2
