@@ -56,9 +56,10 @@ from search_api.abstention import FEATURES
 
 __all__ = ["NATURAL", "Scored", "main", "natural", "paraphrases", "score", "verdict"]
 
-NATURAL = ("k3-", "kg3-", "k4-", "s4-")
+NATURAL = ("k3-", "kg3-", "k4-", "s4-", "k5-", "kg5-", "s5-", "k6-", "kg6-", "s6-")
 """Id prefixes of the answerable sets written by people who had not read the papers nor
-used the system (released to tuning in round 15): everyday wording besides paraphrases."""
+used the system (rounds 11-12's released to tuning in round 15, rounds 13-14's in round
+16): everyday wording besides paraphrases."""
 
 MAX_LOSS = 0.01
 """How far a candidate's mean out-of-fold abstention may fall below the served form's:
