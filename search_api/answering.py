@@ -58,6 +58,7 @@ from .sentences import (
     outcome_after,
     proposes,
     question_parts,
+    read_back,
     read_on,
     score_candidates,
     span_candidate,
@@ -117,6 +118,10 @@ round 9")."""
 READ_ON_SENTENCES = 2
 """Running sentences an answer's sentence reads on (tune chose 2 from 1, 2: eval/README.md
 "Fact and action sentences, round 11"); a list is read on only as the first."""
+READ_BACK = True
+"""Quote an answer's sentence with the running sentence before it in its passage too, when
+the whole fits in `MAX_QUOTE_WORDS` (`sentences.read_back`; a rule, no constant: eval/README.md
+"Answer evidence on natural wording, round 16")."""
 BACK_REFERENCE_JOINS = True
 """Quote a sentence opening with "This"/"However"/… together with the one before it
 (measured on tune: eval/README.md "Answer selection, round 5b")."""
@@ -363,14 +368,17 @@ class AnswerBuilder:
                 )
         chosen = _with_list_items(chosen, scored)
         # What a quote is about first ("He also explained …" after the sentence naming
-        # him), then as much of what follows as the words allow, on into the next passage
-        # for a list it cuts or a lead-in it ends on.
+        # him), then as much of what follows as the words allow (a trend's timeline never
+        # into a list), then of what stands before it; on into the next passage for a list
+        # it cuts or a lead-in it ends on. A briefing's timeline (an explicit limit) gives
+        # each meeting its one statement, as it was.
         chosen = _with_antecedents(chosen)
+        if timeline_limit is None:
+            chosen = _with_next_sentences(chosen, lists=aspects.many and not intent.trend)
+            chosen = _with_previous_sentences(chosen)
         follows: dict[int, tuple[int, int]] = {}
-        if not intent.trend:
-            chosen = _with_next_sentences(chosen, lists=aspects.many)
-            if following is not None:
-                chosen, follows = _with_continuations(chosen, following, aspects.many)
+        if not intent.trend and following is not None:
+            chosen, follows = _with_continuations(chosen, following, aspects.many)
         if aspects.outcome and following is not None:
             chosen, ahead = _with_outcome(chosen, following)
             follows.update(ahead)
@@ -1033,8 +1041,9 @@ def _outcome_from(root: Scored, following: Following) -> tuple[Scored, int, Hit]
 
 
 def _with_next_sentences(chosen: list[Scored], lists: bool = True) -> list[Scored]:
-    """Each quoted sentence of an answer (not a trend's timeline) is quoted with the
-    sentence after it in its passage (`sentences.read_on`: a running sentence, or the
+    """Each quoted sentence of an answer (a trend's timeline's too, since round 16) is
+    quoted with the sentence after it in its passage (`sentences.read_on`: a running
+    sentence, or the
     list it introduces), and when that is a running sentence with the one after it too
     (`READ_ON_SENTENCES`), as many as fit in `MAX_QUOTE_WORDS`: the sentence that names the
     topic best is often not the one that says it ("He outlined the planned recruitment
@@ -1063,18 +1072,43 @@ def _with_next_sentences(chosen: list[Scored], lists: bool = True) -> list[Score
     return _widened(chosen, onward)
 
 
+def _with_previous_sentences(chosen: list[Scored]) -> list[Scored]:
+    """Each quote of an answer (not a list) with the running sentence before it in its
+    passage (`sentences.read_back`) when the whole still fits in `MAX_QUOTE_WORDS`; after
+    reading on, so no sentence a quote reads on to is given up for it. A question in
+    everyday words meets the sentence that names its topic in its words, and minutes may
+    say the answer just before it ("… the level of churn in the social worker workforce was
+    a serious issue." before "The council was very reliant on agency workers …" for "Has
+    the turnover of social workers settled down?"): eval/README.md "Answer evidence on
+    natural wording, round 16"). Not into a sentence another quote of the passage already
+    holds: the answer would quote it twice."""
+    return _widened_back(chosen, read_back, apart=True) if READ_BACK else chosen
+
+
 def _with_antecedents(chosen: list[Scored]) -> list[Scored]:
     """A sentence that opens by pointing back ("This represents a mere 0.23% of the total
     loans awarded", "Since this time, birth numbers have fallen …") is quoted with the
     sentence before it (`sentences.antecedent`) when both fit in `MAX_QUOTE_WORDS`: an
     officer reading the quote alone must know what "this" is. A chosen sentence the
     longer quote now holds is not quoted again."""
-    if not BACK_REFERENCE_JOINS:
-        return chosen
+    return _widened_back(chosen, antecedent) if BACK_REFERENCE_JOINS else chosen
+
+
+def _widened_back(
+    chosen: list[Scored], start_of: Callable[[str, int], int | None], apart: bool = False
+) -> list[Scored]:
+    """Each chosen sentence quoted from where `start_of` (its passage's text, the quote's
+    start) says an earlier sentence begins (`_widened`); `apart`: not when another chosen
+    quote of the passage holds that beginning."""
+    others = [s.candidate for s in chosen] if apart else []
 
     def backward(c: Candidate) -> tuple[int, int] | None:
-        start = antecedent(c.hit.text, c.start)
-        return None if start is None else (start, c.end)
+        start = start_of(c.hit.text, c.start)
+        held = any(
+            o is not c and o.hit.passage_id == c.hit.passage_id and o.start <= start < o.end
+            for o in others if start is not None
+        )  # fmt: skip
+        return None if start is None or held else (start, c.end)
 
     return _widened(chosen, backward)
 

@@ -35,6 +35,7 @@ __all__ = [
     "asked_kinds",
     "antecedent",
     "read_on",
+    "read_back",
     "BACK_REFERENCE",
     "figure_kinds",
     "figures_in",
@@ -545,10 +546,22 @@ numbers have fallen …", "However, …"): read alone it does not say what it is
 def antecedent(text: str, start: int) -> int | None:
     """Where the sentence before the one at `start` begins, when that sentence opens with
     a back-reference (`BACK_REFERENCE`) and the one before it is a running sentence of
-    the same passage (not a heading, nothing but white space between, no emphasis
-    markers): quoting both makes the quote say what "this" is. Else None."""
+    the same passage (`read_back`): quoting both makes the quote say what "this" is. Else
+    None."""
     if not BACK_REFERENCE.match(text[start:]):
         return None
+    return read_back(text, start)
+
+
+def read_back(text: str, start: int) -> int | None:
+    """Where the sentence before the one at `start` begins, when it is a running sentence
+    of the same passage (not a heading or a stray line, nothing but white space between,
+    no emphasis markers, not a list's lead-in, not housekeeping such as the minutes'
+    approval). Else None.
+
+    The converse of `read_on`: minutes may state the answer first and name the topic in
+    the question's words after it ("… the level of churn in the social worker workforce was
+    a serious issue." before "The council was very reliant on agency workers …")."""
     before = [s for s in split_sentences(text) if s.end <= start]
     if not before:
         return None
@@ -557,7 +570,7 @@ def antecedent(text: str, start: int) -> int | None:
         return None
     if _EMPHASIS.search(text, prev.start, start) or LIST_LEAD.search(text[prev.start : prev.end]):
         return None
-    return prev.start
+    return None if is_procedural(text[prev.start : prev.end]) else prev.start
 
 
 def read_on(text: str, end: int, lists: bool = True) -> int | None:
