@@ -1043,8 +1043,7 @@ def _outcome_from(root: Scored, following: Following) -> tuple[Scored, int, Hit]
 def _with_next_sentences(chosen: list[Scored], lists: bool = True) -> list[Scored]:
     """Each quoted sentence of an answer (a trend's timeline's too, since round 16) is
     quoted with the sentence after it in its passage (`sentences.read_on`: a running
-    sentence, or the
-    list it introduces), and when that is a running sentence with the one after it too
+    sentence, or the list it introduces), and when that is a running sentence with the one after it too
     (`READ_ON_SENTENCES`), as many as fit in `MAX_QUOTE_WORDS`: the sentence that names the
     topic best is often not the one that says it ("He outlined the planned recruitment
     activity which included …" follows "… was the stability of the workforce"; "It was
