@@ -150,10 +150,26 @@
     article.append(citeLine(c), heading);
     const place = placeParts(c);
     if (place.length) article.append(el("p", { class: "place" }, place.join(" · ")));
-    const body = el("p", { class: "text" });
-    appendHighlighted(body, hit.text, hit.highlights);
-    article.append(body, linksFor(c, hit.passage_id, `result ${rank}`), shareLine(c, hit.passage_id, `result ${rank}`));
+    article.append(cardText(hit), linksFor(c, hit.passage_id, `result ${rank}`), shareLine(c, hit.passage_id, `result ${rank}`));
     return el("li", {}, article);
+  }
+
+  /** The hit's text, its query words marked. A hit carries its agenda item's passages
+   * around the one that matched (`window`): that passage is set apart from its context,
+   * which stands before and after it in reading order. */
+  function cardText(hit) {
+    const body = el("p", { class: "text" });
+    const parts = hit.window || [];
+    if (!parts.length) return appendHighlighted(body, hit.text, hit.highlights);
+    for (const part of parts) {
+      const own = part.passage_id === hit.passage_id;
+      const span = el("span", { class: own ? "passage" : "context" });
+      if (!own) span.append(hidden("Context: "));
+      appendHighlighted(span, hit.text.slice(part.start, part.end), hit.highlights);
+      if (body.childNodes.length) body.append(" ");
+      body.append(span);
+    }
+    return body;
   }
 
   /** The card's meeting and a "Copy citation" button. */
