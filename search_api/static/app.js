@@ -154,6 +154,12 @@
     return el("li", {}, article);
   }
 
+  /** The passage a hit matched and cites, without the item context around it. */
+  function passageText(hit) {
+    const own = (hit.window || []).find((p) => p.passage_id === hit.passage_id);
+    return own ? hit.text.slice(own.start, own.end) : hit.text;
+  }
+
   /** The hit's text, its query words marked. A hit carries its agenda item's passages
    * around the one that matched (`window`): that passage is set apart from its context,
    * which stands before and after it in reading order. */
@@ -473,7 +479,7 @@
       const item = [c.item, c.item_title].filter(Boolean).join(" ");
       const url = new URL(contextUrl(c.document_id, hit.passage_id), location.href).href;
       rows.push([i + 1, c.meeting_date || "", c.committee || "", item, c.paragraph || "",
-        c.title || c.document_id, hit.text, url]);
+        c.title || c.document_id, passageText(hit), url]);
     });
     return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
   }
