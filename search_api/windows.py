@@ -41,12 +41,15 @@ Place = tuple[str, int]
 def with_windows(result: SearchResult, store: PassageStore, budget: int) -> SearchResult:
     """The result with each hit's text grown to its item window (`budget` characters, 0
     = the passage alone), merged hits replaced from the ranking below (module docstring).
-    One store read for the neighbourhoods of every candidate."""
+    The neighbourhoods of the top 2k candidates are one store read; only when merges
+    use them all up are the next 2k read."""
     if budget <= 0 or not result.hits:
         return result
+    k = result.request.k
     ranked = [*result.hits, *result.below]
     places = {h.passage_id: _place(h) for h in ranked}
-    around = store.stretches([p for p in places.values() if p is not None], WINDOW_REACH)
+    around: dict[Place, Placed] = {}
+    read = 0
     terms = ANALYZER.query_terms(result.intent.topic)
     shown_ids: set[int] = set()
     shown_at: set[Place] = set()
@@ -55,11 +58,15 @@ def with_windows(result: SearchResult, store: PassageStore, budget: int) -> Sear
         return at in shown_at or row.passage_id in shown_ids
 
     out: list[Hit] = []
-    for hit in ranked:
-        if len(out) >= result.request.k:
+    for i, hit in enumerate(ranked):
+        if len(out) >= k:
             break
         if hit.passage_id in shown_ids:
             continue  # merged: a higher window shows this passage already
+        if i >= read:
+            batch = [places[h.passage_id] for h in ranked[i : i + 2 * k]]
+            around.update(store.stretches([p for p in batch if p is not None], WINDOW_REACH))
+            read = i + 2 * k
         place = places[hit.passage_id]
         own = around.get(place) if place is not None else None
         if place is None or own is None or own.passage_id != hit.passage_id:
