@@ -122,14 +122,33 @@ class Passage(BaseModel):
     citation: Citation
 
 
+class WindowPart(BaseModel):
+    """One passage of a hit's window: where it stands and where its text is in the hit's."""
+
+    passage_id: int
+    paragraph: str | None = None
+    page: int | None = None
+    start: int = Field(description="Offset of the passage's text in the hit's `text`")
+    end: int = Field(description="Offset just after it")
+
+
 class Hit(BaseModel):
-    """A passage as a search returns it: scored, cited, with the words to mark up."""
+    """A passage as a search returns it: scored, cited, with the words to mark up.
+
+    `/search` returns the passage with its agenda item's neighbouring passages around it
+    (`search_api.windows`): `text` is then that window, `window` its passages in reading
+    order, and the score and citation stay the scoring passage's."""
 
     passage_id: int
     text: str
     score: float
     citation: Citation
     highlights: list[str] = Field(default_factory=list)
+    window: list[WindowPart] = Field(
+        default_factory=list,
+        description="The passages `text` holds, in reading order (the scoring passage is "
+        "the one with this hit's passage_id); empty when `text` is the passage alone",
+    )
 
 
 class SearchFilters(BaseModel):

@@ -499,6 +499,27 @@ class PassageStore:
         return found
 
     @_sqlite_errors
+    def stretches(
+        self, places: Sequence[tuple[str, int]], reach: int
+    ) -> dict[tuple[str, int], Placed]:
+        """Every source within `reach` ordinals of each (document id, ordinal), by (document
+        id, ordinal), with its passage's text: the reading around many hits in one query
+        (an item window is cut from it, `search_api.windows`)."""
+        found: dict[tuple[str, int], Placed] = {}
+        for chunk in _batches(list(dict.fromkeys(places)), 300):
+            rows = ",".join("(?,?,?)" for _ in chunk)
+            params = [v for doc, o in chunk for v in (doc, o - reach, o + reach)]
+            for doc, ordinal, pid, item, paragraph, page, text in self.connection.execute(
+                f"WITH w(doc, lo, hi) AS (VALUES {rows}) "
+                "SELECT DISTINCT s.document_id, s.ordinal, s.passage_id, s.item, s.paragraph, "
+                "s.page, p.text FROM w JOIN sources s ON s.document_id = w.doc "
+                "AND s.ordinal BETWEEN w.lo AND w.hi JOIN passages p USING (passage_id)",
+                params,
+            ):
+                found[(doc, ordinal)] = Placed(pid, item, paragraph, page, text)
+        return found
+
+    @_sqlite_errors
     def source_dates(self) -> SourceDates:
         """Every source's document dates, for a retriever that filters by dates alone on
         every trend question and would otherwise ask SQLite twice per search."""
@@ -583,6 +604,17 @@ def filter_sql(filters: SearchFilters) -> tuple[str, list[object]]:
         clauses.append("d.meeting_date <= ?")
         params.append(filters.date_to.isoformat())
     return " AND ".join(clauses), params
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One source row with its passage's text: a passage where it stands in a document."""
+
+    passage_id: int
+    item: str | None
+    paragraph: str | None
+    page: int | None
+    text: str
 
 
 @dataclass(frozen=True)

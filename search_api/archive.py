@@ -66,6 +66,7 @@ from .documents import (
 from .retrieval import Retriever
 from .search import SearchRequest, SearchResult, search
 from .temporal import parse_question
+from .windows import with_windows
 
 __all__ = ["Archive", "Reader", "Snapshot"]
 
@@ -202,7 +203,14 @@ class Reader:
     # -- questions -------------------------------------------------------------------------
 
     def search(self, request: SearchRequest) -> SearchResult:
-        """Ranked, cited passages: THE search of the system (see `search_api.search`)."""
+        """Ranked, cited passages, each returned in its item window: THE search of the
+        system, what `/search` serves (see `search_api.search` and `search_api.windows`)."""
+        found = self.ranked(request)
+        return with_windows(found, self._store, self.settings.search.window_chars)
+
+    def ranked(self, request: SearchRequest) -> SearchResult:
+        """The search's ranked passages themselves, without their windows: what answers
+        and briefings quote from, since a quote must stand in the paragraph it cites."""
         return search(self.snapshot.retriever, self.settings.search, request, self.latest_date())
 
     def ask(self, request: SearchRequest) -> Answer:
@@ -211,7 +219,7 @@ class Reader:
         hits = self.settings.answers.timeline_hits
         if request.k < hits and parse_question(request.query, self.latest_date()).trend:
             request = dataclasses.replace(request, k=hits)
-        found = self.search(request)
+        found = self.ranked(request)
         precisions = self.precisions(found.hits)
         answer = self.answers.answer(
             found.intent, found.hits, found.cosines, precisions, question=request.query,
@@ -220,7 +228,7 @@ class Reader:
         if answer.abstained and found.hits and not request.filters.is_empty():
             # A filter narrows the evidence; it must not turn a matching passage into an
             # abstention. Whether the archive speaks to the topic is asked of all of it.
-            wide = self.search(dataclasses.replace(request, filters=SearchFilters()))
+            wide = self.ranked(dataclasses.replace(request, filters=SearchFilters()))
             support = self.answers.features(request.query, wide.intent, wide.hits, wide.cosines)
             if self.answers.policy.supported(support) and _matches(found, support):
                 answer = self.answers.answer(

@@ -340,7 +340,7 @@ class BriefingBuilder:
         documents = {d.document_id: d for d in reader.documents()}
         searched = reader.documents_within(filters)
 
-        evidence = reader.search(
+        evidence = reader.ranked(
             SearchRequest(
                 request.topic, max(tuning.briefing_pool, request.k), request.mode, filters
             )

@@ -1,9 +1,10 @@
 """One search path: a question in, ranked and cited passages out.
 
-`/search`, `python -m search_api search`, the evaluation's engine configurations, the
-benchmarks and `/ask` and briefings (as their evidence) all make this one call,
-`Reader.search(SearchRequest)`, so a change to ranking is made once and measured as
-members meet it.
+`/search`, `python -m search_api search`, the evaluation's engine configurations and the
+benchmarks make this one call, `Reader.search(SearchRequest)`, and `/ask` and briefings
+(as their evidence) its ranking, `Reader.ranked`, so a change to ranking is made once and
+measured as members meet it. What a hit returns to read is its passage's item window
+(`search_api.windows`); what it scores and cites is the passage.
 
 How evidence covers a span
 --------------------------
@@ -105,6 +106,9 @@ class SearchResult:
     more fully than the meeting's best-ranked passage does."""
     council: str | None = None
     """For a trend question, the council its timeline is of (`lead_council`)."""
+    below: list[Hit] = field(default_factory=list)
+    """The re-ranked candidates below the top k, best first, unmarked: what takes the
+    place of a hit merged into a higher one's item window (`search_api.windows`)."""
 
 
 def search(
@@ -144,7 +148,7 @@ def search(
     terms = ANALYZER.query_terms(topic)
     shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
     beyond = scored[k:] if intent.trend else []
-    return SearchResult(request, intent, shown, cosines, beyond, council)
+    return SearchResult(request, intent, shown, cosines, beyond, council, scored[k:])
 
 
 def query_vector(retriever: Retriever, question: str, topic: str, what: str) -> np.ndarray:

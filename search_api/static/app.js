@@ -150,10 +150,32 @@
     article.append(citeLine(c), heading);
     const place = placeParts(c);
     if (place.length) article.append(el("p", { class: "place" }, place.join(" · ")));
-    const body = el("p", { class: "text" });
-    appendHighlighted(body, hit.text, hit.highlights);
-    article.append(body, linksFor(c, hit.passage_id, `result ${rank}`), shareLine(c, hit.passage_id, `result ${rank}`));
+    article.append(cardText(hit), linksFor(c, hit.passage_id, `result ${rank}`), shareLine(c, hit.passage_id, `result ${rank}`));
     return el("li", {}, article);
+  }
+
+  /** The passage a hit matched and cites, without the item context around it. */
+  function passageText(hit) {
+    const own = (hit.window || []).find((p) => p.passage_id === hit.passage_id);
+    return own ? hit.text.slice(own.start, own.end) : hit.text;
+  }
+
+  /** The hit's text, its query words marked. A hit carries its agenda item's passages
+   * around the one that matched (`window`): that passage is set apart from its context,
+   * which stands before and after it in reading order. */
+  function cardText(hit) {
+    const body = el("p", { class: "text" });
+    const parts = hit.window || [];
+    if (!parts.length) return appendHighlighted(body, hit.text, hit.highlights);
+    for (const part of parts) {
+      const own = part.passage_id === hit.passage_id;
+      const span = el("span", { class: own ? "passage" : "context" });
+      if (!own) span.append(hidden("Context: "));
+      appendHighlighted(span, hit.text.slice(part.start, part.end), hit.highlights);
+      if (body.childNodes.length) body.append(" ");
+      body.append(span);
+    }
+    return body;
   }
 
   /** The card's meeting and a "Copy citation" button. */
@@ -457,7 +479,7 @@
       const item = [c.item, c.item_title].filter(Boolean).join(" ");
       const url = new URL(contextUrl(c.document_id, hit.passage_id), location.href).href;
       rows.push([i + 1, c.meeting_date || "", c.committee || "", item, c.paragraph || "",
-        c.title || c.document_id, hit.text, url]);
+        c.title || c.document_id, passageText(hit), url]);
     });
     return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
   }

@@ -239,3 +239,39 @@ def test_csv_download_and_print_stylesheet(
     )
     assert f"{live_server}/document?id=" in after, after
     assert not errors, errors
+
+
+def test_a_card_sets_its_passage_apart_from_the_item_context_around_it(
+    live_server: str, browser_context: BrowserContext
+) -> None:
+    """A hit carries its agenda item's passages around the one that matched (its item
+    window): the card shows that passage, whole and set apart (its own background), and
+    the context before and after it in reading order, muted and labelled for screen
+    readers."""
+    question = "Ofsted inspection judgement"
+    page = browser_context.new_page()
+    errors = watch_errors(page)
+    open_query(page, live_server, question)
+    hits = page.request.get(f"{live_server}/search", params={"q": question}).json()["hits"]
+    windowed = [(i, h) for i, h in enumerate(hits) if len(h["window"]) > 1]
+    assert windowed, "no hit of the seed index came with its item's context"
+    for i, hit in windowed:
+        card = page.locator(f"#hit-{i + 1} .text")
+        own = next(p for p in hit["window"] if p["passage_id"] == hit["passage_id"])
+        passage = card.locator(".passage")
+        assert passage.count() == 1
+        assert passage.inner_text() == hit["text"][own["start"] : own["end"]]
+        contexts = card.locator(".context")
+        assert contexts.count() == len(hit["window"]) - 1
+        assert all(t.startswith("Context:") for t in contexts.all_text_contents())
+        styles = card.evaluate(
+            """e => [...e.children].map(s => {
+                const c = getComputedStyle(s); return [s.className, c.backgroundColor, c.color];
+            })"""
+        )
+        assert [s[0] for s in styles] == [
+            "passage" if p["passage_id"] == hit["passage_id"] else "context" for p in hit["window"]
+        ]
+        own_style = next(s for s in styles if s[0] == "passage")
+        assert all(s[1:] != own_style[1:] for s in styles if s[0] == "context")
+    assert not errors, errors
