@@ -205,14 +205,15 @@ class Settings(BaseSettings):
         "Trend coverage, round 5)",
     )
     window_chars: int = Field(
-        default=1400,
+        default=1000,
         ge=0,
         description="What /search returns for a hit: the passage grown with its agenda "
         "item's neighbouring passages, in reading order, up to this many characters in all "
         "(search_api/windows.py; the score and citation stay the passage's); 0 returns the "
         "passage alone. Tune grid 0, 600, 1000, 1400 on the heldout index: R@10 0.745, "
-        "0.757, 0.782, 0.817, questions gained +0, +21, +59, +85, none lost (eval/README.md, "
-        "Item windows, round 16)",
+        "0.757, 0.782, 0.817, questions gained +0, +21, +59, +85, none lost: recall can only "
+        "rise with the budget, so it is set at the prototype's chunk size, where the top 10 "
+        "carry less text than the baseline's (eval/README.md, Item windows, round 16)",
     )
 
     # -- answers: /ask and briefings -----------------------------------------------------
