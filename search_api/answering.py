@@ -1041,19 +1041,18 @@ def _outcome_from(root: Scored, following: Following) -> tuple[Scored, int, Hit]
 
 
 def _with_next_sentences(chosen: list[Scored], lists: bool = True) -> list[Scored]:
-    """Each quoted sentence of an answer (a trend's timeline's too, since round 16) is
-    quoted with the sentence after it in its passage (`sentences.read_on`: a running
-    sentence, or the list it introduces), and when that is a running sentence with the one after it too
+    """Each quoted sentence of an answer (a trend's timeline's too, since round 16) is quoted with
+    the sentence after it in its passage (`sentences.read_on`: a running sentence, or the
+    list it introduces), and when that is a running sentence with the one after it too
     (`READ_ON_SENTENCES`), as many as fit in `MAX_QUOTE_WORDS`: the sentence that names the
     topic best is often not the one that says it ("He outlined the planned recruitment
     activity which included …" follows "… was the stability of the workforce"; "It was
-    explained that … the level of referrals had been higher than expected" follows "It
-    was questioned whether the targets had been set too low"). Only an answer to a
-    question asking for several things (`lists`) reads on into a list; lists are quoted
-    whole already; a chosen sentence the longer quote now holds is not quoted again, and one
+    explained that … the level of referrals had been higher than expected" follows "It was
+    questioned whether the targets had been set too low"). Only an answer to a question
+    asking for several things (`lists`) reads on into a list; lists are quoted whole
+    already; a chosen sentence the longer quote now holds is not quoted again, and one
     standing further on in the passage is joined to it by `_merge_adjacent`, which never
-    merges past `MAX_QUOTE_WORDS` (eval/README.md "Fact and action sentences, round
-    11")."""
+    merges past `MAX_QUOTE_WORDS` (eval/README.md "Fact and action sentences, round 11")."""
     if not READ_ON:
         return chosen
 
