@@ -1161,20 +1161,22 @@ def _inside(c: Candidate, block: Candidate) -> bool:
 
 
 def _merge_adjacent(chosen: list[Scored]) -> list[Scored]:
-    """Join sentences of one passage that follow each other into one quote (still a
-    verbatim slice), so a paragraph is not quoted in pieces; never past
+    """Join sentences of one passage that follow or overlap each other into one quote
+    (still a verbatim slice), so a paragraph is not quoted in pieces; never past
     `MAX_QUOTE_WORDS`: the cut would drop the later sentence's end, which may be the one
-    that answers ("… (£20m) that Clinical Commissioning Groups could …")."""
+    that answers ("… (£20m) that Clinical Commissioning Groups could …"). Quotes read on
+    and back from neighbouring sentences can overlap ("S1 S2", "S2 S3"); when their join
+    is too long, the later one starts where the earlier ends, so no sentence is quoted
+    twice."""
     out: list[Scored] = []
     for s in sorted(chosen, key=lambda s: (s.hit.passage_id, s.candidate.start)):
         last = out[-1] if out else None
         if last is not None and last.hit.passage_id == s.hit.passage_id:
+            if s.candidate.end <= last.candidate.end:
+                continue  # the earlier quote holds all of it
             gap = s.hit.text[last.candidate.end : s.candidate.start]
             joined = s.hit.text[last.candidate.start : s.candidate.end]
-            if (
-                0 <= len(gap.strip()) <= 1 and s.candidate.start >= last.candidate.end
-                and len(_WORD.findall(joined)) <= MAX_QUOTE_WORDS
-            ):  # fmt: skip
+            if len(gap.strip()) <= 1 and len(_WORD.findall(joined)) <= MAX_QUOTE_WORDS:
                 lc = last.candidate
                 merged = Candidate(
                     hit=lc.hit, rank=min(lc.rank, s.candidate.rank), start=lc.start,
@@ -1189,5 +1191,20 @@ def _merge_adjacent(chosen: list[Scored]) -> list[Scored]:
                 )  # fmt: skip
                 out[-1] = Scored(merged, max(last.score, s.score))
                 continue
+            if s.candidate.start < last.candidate.end and not s.candidate.items:
+                s = _starting_at(s, last.candidate.end)
         out.append(s)
     return out
+
+
+def _starting_at(s: Scored, start: int) -> Scored:
+    """`s` quoted from `start` (a sentence's end in its passage) on, white space skipped."""
+    text = s.hit.text
+    while start < s.candidate.end and text[start].isspace():
+        start += 1
+    quote = text[start : s.candidate.end]
+    later = dataclasses.replace(
+        s.candidate, start=start, text=quote, figures=tuple(figures_in(quote)),
+        kinds=figure_kinds(quote),
+    )  # fmt: skip
+    return dataclasses.replace(s, candidate=later)

@@ -4,6 +4,7 @@ and the cost of an answer (no sentence is embedded at question time)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 
@@ -50,6 +51,29 @@ def test_trend_answer_opens_with_both_ends_in_date_order(service: Reader) -> Non
     days = [line.meeting_date for line in r.timeline]
     assert days == sorted(days)
     assert len({(x.meeting_date, x.committee) for x in r.timeline}) == len(r.timeline)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did agency staffing change between 2018 and 2022?",
+        "Has the turnover of social workers settled down between late 2018 and spring 2019?",
+    ],
+)
+def test_no_sentence_is_quoted_twice(service: Reader, question: str) -> None:
+    """Quotes read on and back from neighbouring sentences of one paragraph ("S1 S2", "S2
+    S3", "S3 S4" in item 41.6) are joined or trimmed: an officer pasting the answer must
+    not get the same sentence two or three times."""
+    r = service.ask(SearchRequest(question, k=8))
+    assert not r.abstained
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for c in r.citations:
+        start = c.text.index(c.quote)
+        spans.setdefault(c.passage_id, []).append((start, start + len(c.quote)))
+    for passage, quoted in spans.items():
+        quoted.sort()
+        for (_, end), (start, _) in itertools.pairwise(quoted):
+            assert end <= start, (passage, quoted)
 
 
 def test_figure_question_leads_with_the_figure(service: Reader) -> None:

@@ -67,8 +67,10 @@ def test_kingston_pdf_passage_reads_as_sentences_with_its_citation(
     assert citation.meeting_date == date(2026, 1, 15)
     assert citation.doc_type == "report"
     assert citation.page is not None and citation.page >= 1
-    words = top[0].text.split()
-    assert len(words) > 20 and top[0].text.count("\n") == 0
+    own = next((p for p in top[0].window if p.passage_id == top[0].passage_id), None)
+    text = top[0].text[own.start : own.end] if own else top[0].text  # the passage, not its window
+    words = text.split()
+    assert len(words) > 20 and text.count("\n") == 0
     assert sum(len(w) for w in words) / len(words) > 3  # words, not letters per line
 
 
