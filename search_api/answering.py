@@ -1124,13 +1124,8 @@ def _widened(
         span = None if c.items else span_of(c)
         if span is not None:
             start, end = span
-            text = c.hit.text[start:end]
-            if len(_WORD.findall(text)) <= MAX_QUOTE_WORDS:
-                wider = dataclasses.replace(
-                    c, start=start, end=end, text=text, figures=tuple(figures_in(text)),
-                    kinds=figure_kinds(text),
-                )  # fmt: skip
-                s = dataclasses.replace(s, candidate=wider)
+            if len(_WORD.findall(c.hit.text[start:end])) <= MAX_QUOTE_WORDS:
+                s = _respanned(s, start, end)
         if all(_span(o) != _span(s) for o in out):
             out.append(s)
     return [
@@ -1202,9 +1197,15 @@ def _starting_at(s: Scored, start: int) -> Scored:
     text = s.hit.text
     while start < s.candidate.end and text[start].isspace():
         start += 1
-    quote = text[start : s.candidate.end]
-    later = dataclasses.replace(
-        s.candidate, start=start, text=quote, figures=tuple(figures_in(quote)),
+    return _respanned(s, start, s.candidate.end)
+
+
+def _respanned(s: Scored, start: int, end: int) -> Scored:
+    """`s` quoted over `start:end` of its passage instead: its figures read again from the
+    new quote, the sentence's other traits kept (what was chosen, it still is)."""
+    quote = s.hit.text[start:end]
+    c = dataclasses.replace(
+        s.candidate, start=start, end=end, text=quote, figures=tuple(figures_in(quote)),
         kinds=figure_kinds(quote),
     )  # fmt: skip
-    return dataclasses.replace(s, candidate=later)
+    return dataclasses.replace(s, candidate=c)
