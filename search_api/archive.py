@@ -202,11 +202,12 @@ class Reader:
 
     # -- questions -------------------------------------------------------------------------
 
-    def search(self, request: SearchRequest) -> SearchResult:
+    def search(self, request: SearchRequest, shown: frozenset[int] = frozenset()) -> SearchResult:
         """Ranked, cited passages, each returned in its item window: THE search of the
-        system, what `/search` serves (see `search_api.search` and `search_api.windows`)."""
+        system, what `/search` serves (see `search_api.search` and `search_api.windows`).
+        A later page passes the passages its earlier pages `shown`."""
         found = self.ranked(request)
-        return with_windows(found, self._store, self.settings.search.window_chars)
+        return with_windows(found, self._store, self.settings.search.window_chars, shown)
 
     def ranked(self, request: SearchRequest) -> SearchResult:
         """The search's ranked passages themselves, without their windows: what answers

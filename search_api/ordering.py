@@ -4,9 +4,11 @@ The search (`search_api.search`) ranks by relevance and nothing else; a member w
 follows a topic wants the newest passages first, one who reads its history the oldest.
 Ordering by date re-orders a fixed pool of the most relevant passages (`DATE_POOL`), so
 a date order never brings up a passage that does not speak to the query, and the pages
-of one date order are slices of one list. Relevance pages ask the search for
-`offset + k` passages; a full page is taken to have more after it (the archive then
-holds more passages than were asked for; a next page may still come back empty).
+of one date order are slices of one list. A relevance page is the search for `offset +
+k` passages less those the pages before it showed (hits and their windows' context): a
+trend's top k depends on k (its period's ends come first), so a slice of the longer
+search could repeat an earlier page. A full page is taken to have more after it (a next
+page may still come back empty).
 """
 
 from __future__ import annotations
@@ -58,11 +60,33 @@ def page_of(reader: Reader, request: SearchRequest, sort: SortOrder, offset: int
     """Passages `offset` to `offset + request.k` of the search in the order `sort`."""
     end = offset + request.k
     if sort == "relevance":
-        # Exactly offset + k: the first page is then the very search /ask, the CLI and the
-        # evaluation make (a trend's coverage depends on k, so k + 1 would differ).
-        result = reader.search(replace(request, k=min(end, MAX_K)))
-        more = len(result.hits) >= end and end < MAX_K
-        return Page(result, result.hits[offset:end], sort, offset, has_more=more)
+        result, hits = _relevance_page(reader, request, offset)
+        more = len(hits) >= request.k and end < MAX_K
+        return Page(result, hits, sort, offset, has_more=more)
     result = reader.search(replace(request, k=max(DATE_POOL, request.k)))
     ranked = by_date(result.hits, newest_first=sort == "newest")
     return Page(result, ranked[offset:end], sort, offset, has_more=len(ranked) > end)
+
+
+def _relevance_page(
+    reader: Reader, request: SearchRequest, offset: int
+) -> tuple[SearchResult, list[Hit]]:
+    """The search and the hits of the relevance page at `offset`, after the pages of
+    `request.k` before it (the last one shorter when `offset` is not a multiple of k).
+    Each page searches for exactly as many passages as it and the pages before it hold,
+    so the first is the very search /ask, the CLI and the evaluation make."""
+    shown: set[int] = set()
+    start = 0
+    while True:
+        end = offset + request.k if start >= offset else min(start + request.k, offset)
+        result = reader.search(replace(request, k=min(end, MAX_K)), frozenset(shown))
+        hits = result.hits[: end - start]
+        if start >= offset:
+            return result, hits
+        shown.update(p for h in hits for p in _shown_by(h))
+        start = end
+
+
+def _shown_by(hit: Hit) -> list[int]:
+    """The passages a hit shows: its window's, or its own."""
+    return [part.passage_id for part in hit.window] or [hit.passage_id]

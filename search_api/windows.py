@@ -11,7 +11,8 @@ passage with the item's neighbouring passages around it, in reading order, up to
 
 Hits are windowed best first, and a hit whose passage a higher window already shows is
 merged into it: the next ranked candidate takes its place, so the top k are k distinct
-windows and carry more of the archive's text than k paragraphs would.
+windows and carry more of the archive's text than k paragraphs would. Passages an earlier
+page showed count as shown too, so pages never repeat one another (`search_api.ordering`).
 """
 
 from __future__ import annotations
@@ -38,12 +39,15 @@ Place = tuple[str, int]
 """(document id, ordinal): where a passage stands."""
 
 
-def with_windows(result: SearchResult, store: PassageStore, budget: int) -> SearchResult:
+def with_windows(
+    result: SearchResult, store: PassageStore, budget: int, shown: frozenset[int] = frozenset()
+) -> SearchResult:
     """The result with each hit's text grown to its item window (`budget` characters, 0
-    = the passage alone), merged hits replaced from the ranking below (module docstring).
+    = the passage alone), merged hits replaced from the ranking below (module docstring);
+    the passages of `shown` (ids an earlier page showed) are neither hits nor context.
     The neighbourhoods of the top 2k candidates are one store read; only when merges
     use them all up are the next 2k read."""
-    if budget <= 0 or not result.hits:
+    if (budget <= 0 and not shown) or not result.hits:
         return result
     k = result.request.k
     ranked = [*result.hits, *result.below]
@@ -51,7 +55,7 @@ def with_windows(result: SearchResult, store: PassageStore, budget: int) -> Sear
     around: dict[Place, Placed] = {}
     read = 0
     terms = ANALYZER.query_terms(result.intent.topic)
-    shown_ids: set[int] = set()
+    shown_ids: set[int] = set(shown)
     shown_at: set[Place] = set()
 
     def taken(at: Place, row: Placed) -> bool:

@@ -80,6 +80,20 @@ def test_offset_pages_on_without_repeats(client: TestClient) -> None:
     assert client.get("/search", params={**q, "offset": -1}).status_code == 422
 
 
+def test_trend_pages_repeat_no_passage(client: TestClient) -> None:
+    """A trend's top k depends on k (its period's ends are chosen first), so a page cut
+    from a longer search could repeat an earlier page's hits, or show them as context."""
+    q = {"q": TREND, "k": 5}
+    pages = [client.get("/search", params={**q, "offset": o}).json() for o in (0, 5, 10)]
+    assert pages[0]["hits"] == client.get("/search", params=q).json()["hits"]
+    seen: list[int] = []
+    for page in pages:
+        assert page["hits"]
+        for h in page["hits"]:
+            seen += [part["passage_id"] for part in h["window"]] or [h["passage_id"]]
+    assert len(seen) == len(set(seen))
+
+
 def test_feed_is_valid_atom_linking_to_permalinks(client: TestClient) -> None:
     r = client.get("/feeds/search.atom", params={"q": "agency staff", "committee": COMMITTEE})
     assert r.status_code == 200
