@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 11
+CHUNKER_VERSION = 12
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -65,7 +65,12 @@ quotation is no item title, and meeting headings dated "12 Feb 2014", "05/03/201
 "2019-03-05" and file names "Minutes_12_02_2014", "CM 23.06.15", "2015-06 Minutes" are
 read; 10: a range wrapped after its dash ("2025-" / "26") is rejoined without a space, a
 ModernGov page's "View Recorded Vote for this item" link is no text; 11: a PDFium line-end
-hyphen stays in a word the document hyphenates within a line, "long-term", "one-off"), so an
+hyphen stays in a word the document hyphenates within a line, "long-term", "one-off"; 12: a
+running header or footer longer than 12 words that recurs at the edge of three pages or
+more goes (with a footer's lower-case second line), a lone number under a range cut
+after its dash is no page number, a table of contents (dot leaders) is no text, a PDFium
+line-end hyphen stays unless the document writes the word joined or neither part is a word
+("two-runway"), a decimal glued to a unit in capitals ("6.3FE") is no paragraph number), so an
 index made by older rules is rebuilt instead of silently reused."""
 
 

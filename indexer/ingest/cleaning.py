@@ -65,8 +65,12 @@ _ROMAN = r"(?:x{0,2}(?:ix|iv|v?i{1,3}|v)|x{1,2})"
 FOOTNOTE_DEF = re.compile(rf"^({_ROMAN})\s+(?=[A-Z])")
 _ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 
+NOT_A_UNIT = r"(?![A-Z]{1,4}(?:\s+\d|\s*$))"
+"""Before a capital glued to a number: that it is no unit of a table's figures ("6.3FE
+14.3FE 14FE"), so the number may be a paragraph's ("3.2The council", "1.6KCC has")."""
 _NUMBERED_START = re.compile(
-    r"^(?:\d{1,3}(?:\.\d{1,3}){1,3}\.?\s*[A-Z(\"'\u2018\u201c]|\d{1,3}\.\s+[A-Z]|\(\d{1,2}\)\s)"
+    rf"^(?:\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}\.?(?:\s*[(\"'\u2018\u201c]|\s+[A-Z]|{NOT_A_UNIT}[A-Z])"
+    r"|\d{1,3}\.\s+[A-Z]|\(\d{1,2}\)\s)"
 )
 _NUMBERED_HEADING = re.compile(r"^\d{1,3}\.\s+[A-Z]")
 ITEM_LINE = re.compile(
@@ -123,22 +127,47 @@ class Para:
 _PDFIUM_HYPHEN = re.compile(r"\b([A-Za-z]+)\ufffe(?=([a-z]+))")
 
 
-def normalise_chars(text: str, compounds: frozenset[str] = frozenset()) -> str:
+def normalise_chars(
+    text: str, compounds: frozenset[str] = frozenset(), words: frozenset[str] = frozenset()
+) -> str:
     """Unify spaces, drop invisible characters and soft hyphens, expand ligatures.
 
     PDFium joins a word hyphenated over a line end and leaves U+FFFE where the hyphen
-    was: a soft hyphen before a lower-case letter, unless the document writes that word
-    with its hyphen within a line (`compounds`: "long-term", "one-off", 71 of the Kent
-    PDFs' 158 such breaks), and a real one ("Labinjo-Hughes") before a capital.
+    was. Before a lower-case letter the hyphen stays ("two-runway", "after-school",
+    "high-level": in the Kent PDFs nearly every such break is a compound's own hyphen)
+    unless the document writes the word joined elsewhere (`whole_words`: "undeliverable")
+    and never with its hyphen within a line (`compounds`: "long-term"), or neither part
+    is a word of the document ("recom" + "mendation"); before a capital it stays
+    ("Labinjo-Hughes").
     """
-    text = _PDFIUM_HYPHEN.sub(
-        lambda m: m[1] + ("-" if _written_hyphenated(m[1], m[2], compounds) else ""), text
-    )
+    text = _PDFIUM_HYPHEN.sub(lambda m: m[1] + _soft_hyphen(m[1], m[2], compounds, words), text)
     text = re.sub("\ufffe(?=[a-z])", "", text).replace("\ufffe", "-")
     text = _INVISIBLE.sub("", text)
     for lig, plain in _LIGATURES.items():
         text = text.replace(lig, plain)
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _soft_hyphen(head: str, tail: str, compounds: frozenset[str], words: frozenset[str]) -> str:
+    """What stands between the parts of a word PDFium cut at a line end: the hyphen,
+    unless the document writes the word as one elsewhere (and never hyphenated) or
+    neither part is a word it writes ("recom" + "mendation": a syllable break)."""
+    if _written_hyphenated(head, tail, compounds):
+        return "-"
+    if f"{head}{tail}".lower() in words or not ({head.lower(), tail} & words):
+        return ""
+    return "-"
+
+
+_WORD_OR_CUT = re.compile(r"[A-Za-z]+(?:(?:\ufffe|-\r?\n)[A-Za-z]+)*")
+
+
+def whole_words(text: str) -> frozenset[str]:
+    """The words a text writes whole within a line, lower-cased: a word cut at a line
+    end ("two\ufffe" + "runway", "recom-" + "mendation") counts as neither of its parts."""
+    return frozenset(
+        w.lower() for w in _WORD_OR_CUT.findall(text) if "\ufffe" not in w and "\n" not in w
+    )
 
 
 def squash(text: str) -> str:
@@ -353,6 +382,9 @@ def _usual_width(lines: list[str]) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
+_RANGE_CUT = re.compile(r"\d[-\u2013]$")
+"""A line ending in a range cut after its dash ("for 2025-"): a number under it is the
+range's end, not a page number, even at the foot of a page."""
 _PAGE_EDGE = 2
 """Lines at either end of a page where its number stands: a lone number elsewhere on a
 PDF page is a table's cell or a date's day ("9" over "th April 2021"), not the page's."""
@@ -370,7 +402,11 @@ def _blocks(page: str, paged: bool = False) -> list[tuple[list[str], int]]:
     edges = set(filled[:_PAGE_EDGE] + filled[-_PAGE_EDGE:])
     for i, raw in enumerate([*lines, ""]):
         line = raw.rstrip()
-        if (i in edges or not paged) and _LONE_PAGE_NUMBER.match(line.strip()):
+        if (
+            (i in edges or not paged)
+            and _LONE_PAGE_NUMBER.match(line.strip())
+            and not (block and _RANGE_CUT.search(block[-1]))  # "2025-" / "26."
+        ):
             line = ""
         if line.strip():
             if not block:
@@ -523,8 +559,9 @@ def paragraphs_from_pages(pages: list[str], paged: bool, converted: bool = False
     comma or a function word, or (in text that gives every wrapped line as a paragraph)
     the first fills the line width without ending its sentence.
     """
-    written = hyphenated_words("\n".join(pages))
-    texts = [rejoin_word_per_line(normalise_chars(page, written)) for page in pages]
+    whole = "\n".join(pages)
+    written, words = hyphenated_words(whole), whole_words(whole)
+    texts = [rejoin_word_per_line(normalise_chars(page, written, words)) for page in pages]
     width = _usual_width([line for page in texts for line in page.split("\n")])
     page_blocks = [_blocks(page, paged) for page in texts]
     builder = _Builder(
@@ -772,6 +809,11 @@ apart at the end of a running line ("Ordinary Meeting 24 May 2018      Page 2",
 "Minutes | Page 2")."""
 _EDGE_LINES = 3
 """Running headers and footers sit within this many lines of a page's top or bottom."""
+_SHORT_LINE = 12
+"""Words in a line short enough to be a header or footer wherever it recurs."""
+_LONG_FURNITURE_PAGES = 3
+"""Pages a longer line must recur on, at an edge, to be furniture: twice could be a
+sentence a report repeats, as a summary's and a section's first line."""
 
 
 def _furniture_key(line: str) -> str:
@@ -807,14 +849,52 @@ def _minutes_line(text: str) -> bool:
     return bool(ITEM_LINE.match(text) or VOTE_LINE.match(text) or LABEL_LINE.match(text))
 
 
+_CONTENTS_ENTRY = re.compile(
+    r"^(?:\|?\s*)?\S.*?(?:[.\u2026\u00b7][ \t]?){5,}[ \t|]*"
+    r"(?:(?:page[ \t]+|appendix[ \t]+)?(?:\d{1,4}|[ivxlc]{1,6}|[A-Z])[ \t|]*)?$",
+    re.I,
+)
+"""A table of contents' entry: a title, a dot leader, a page number (or an appendix,
+or nothing where the number stands on the next line): "Kent Events ........ 11",
+"3a | Adult Social Care & Health ....... 8 |"."""
+_CONTENTS_TITLE = re.compile(r"^\W*(?:table of )?contents\W*$", re.I)
+
+
+def drop_contents(page: str) -> str:
+    """Blank a page's table of contents: entries with dot leaders, the lines between two
+    entries (a title wrapped over two lines, a page number on its own line) and the
+    "Contents" heading over them. Left in, a run of titles and leaders is a passage that
+    matches every question naming a section and answers none."""
+    lines = page.split("\n")
+    entries = [i for i, line in enumerate(lines) if _CONTENTS_ENTRY.match(line.strip())]
+    if not entries:
+        return page
+    drop = set(entries)
+    for a, b in zip(entries, entries[1:], strict=False):
+        if b - a <= _CONTENTS_GAP:
+            drop.update(range(a + 1, b))
+    before = next((i for i in range(entries[0] - 1, -1, -1) if lines[i].strip()), None)
+    if before is not None and _CONTENTS_TITLE.match(lines[before].strip()):
+        drop.add(before)
+    return "\n".join("" if i in drop else line for i, line in enumerate(lines))
+
+
+_CONTENTS_GAP = 4
+"""Lines from one contents entry to the next within which the lines between belong to
+the contents (a wrapped title, a blank line, a page number alone)."""
+
+
 def strip_page_furniture(pages: list[str]) -> list[str]:
     """Drop running headers and footers, and "Page 3 of 12" lines, from page texts.
 
-    A short line (at most 12 words, no full stop) that recurs at the top or bottom edge
-    of at least two pages and of at least two pages in five, numbers aside, is
-    furniture; so is a short line that holds "Page N of M". Lines inside a page are never
-    judged by repetition ("Against (0)" may well recur in minutes), nor are sentences
-    ("Motion carried.").
+    A line with no full stop that recurs at the top or bottom edge of at least two pages
+    and of at least two pages in five, numbers aside, is furniture if it is short (at
+    most 12 words) or recurs on at least three pages: a report's running title with its
+    version and date ("Sustainability Appraisal Report Non-Technical Summary of the Kent
+    Minerals and Waste Local Plan 2024-2039 | SR1 | 21/02/2025 5") is longer than a
+    sentence may be and sat inside the sentence its page break cut. So is a short line
+    that holds "Page N of M". Lines inside a page are never judged by repetition
+    ("Against (0)" may well recur in minutes), nor are sentences ("Motion carried.").
     """
     edges: list[list[int]] = []
     counts: dict[str, int] = {}
@@ -834,15 +914,22 @@ def strip_page_furniture(pages: list[str]) -> list[str]:
         for i in [filled[0], filled[-1]] if number and filled else ():
             if _is_meeting_header(lines[i]):
                 lines[i] = ""
+        dropped: int | None = None
         for i in edge if number else ():
             line = lines[i]
-            if (
-                len(line.split()) <= 12
-                and _is_unterminated(line)
-                and counts.get(_furniture_key(line), 0) >= needed
-                and not _minutes_line(line.strip().lstrip(_HEADING_MARK))
+            count = counts.get(_furniture_key(line), 0)
+            rest = dropped is not None and filled.index(i) == filled.index(dropped) + 1
+            if count >= needed and (
+                # "... and tables may appear not" / "to add up.": a footer's second line
+                (rest and line.strip()[:1].islower())
+                or (
+                    (len(line.split()) <= _SHORT_LINE or count >= _LONG_FURNITURE_PAGES)
+                    and _is_unterminated(line)
+                    and not _minutes_line(line.strip().lstrip(_HEADING_MARK))
+                )
             ):
                 lines[i] = ""
+                dropped = i
         out.append("\n".join(
             "" if len(line.split()) <= 12 and _PAGE_OF.search(line) else line for line in lines
         ))  # fmt: skip
@@ -926,7 +1013,7 @@ def clean(raw: RawDocument) -> list[Para]:
     """All cleaning for one document, whatever its format."""
     if raw.blocks is not None:
         return paragraphs_from_blocks(raw.blocks)
-    pages = raw.pages
+    pages = [drop_contents(page) for page in raw.pages]
     if raw.format == "text":
         converted = [demarkdown(page) for page in pages]
         if not raw.paged:  # a converter's rules and footers are the only page breaks

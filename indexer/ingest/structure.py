@@ -20,15 +20,18 @@ from indexer.ingest.cleaning import (
     FOOTNOTE_DEF,
     ITEM_LINE,
     LABEL_LINE,
+    NOT_A_UNIT,
     VOTE_LINE,
     Para,
 )
 from indexer.ingest.metadata import stated_date_in
 
 NUMBERED_PARA = re.compile(
-    r"^(?P<num>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?:\s+|(?=[A-Z(\"'\u2018\u201c]))"
+    rf"^(?P<num>\d{{1,3}}(?:\.\d{{1,3}}){{1,3}})\.?(?:\s+|{NOT_A_UNIT}(?=[A-Z(\"'\u2018\u201c]))"
     r"(?P<rest>[A-Z(\"'\u2018\u201c].*)$"
 )
+"""A numbered paragraph: "3.2 The council ...", or glued by the PDF ("3.2The council");
+a decimal glued to a unit in capitals is a table's figure ("6.3FE 14.3FE 14FE")."""
 SUB_ITEM = re.compile(r"^(?P<num>\d{1,3}\.\d{1,3})\.?\s+(?P<rest>[A-Z0-9(\"'\u2018\u201c].*)$")
 """An item numbered under another: "5.1 Ordinance No. 2016-04 ...", "3.1 2021 Operating
 Budget"."""

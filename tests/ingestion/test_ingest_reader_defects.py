@@ -1,0 +1,132 @@
+"""Reader defects found in the Kent papers (round 17): each test reads a real Kent PDF from
+the shared archive, or its pymupdf4llm conversion in tests/data, and fails on the rules
+before the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from indexer.ingest import discover, ingest_file
+from indexer.ingest.chunking import chunk_units
+from indexer.ingest.cleaning import clean
+from indexer.ingest.readers import RawDocument, read_file
+from indexer.ingest.structure import build_units
+from indexer.models import Chunk
+
+from .conftest import DATA, CountTokens
+
+COUNCIL = "full_council/2025-03-13"
+
+
+def _chunks(archives: Path, relative: str, count_tokens: CountTokens) -> list[Chunk]:
+    (source,) = [s for s in discover(archives / "kent") if s.relative_path == relative]
+    return ingest_file(source, count_tokens).chunks
+
+
+def _converted(path: Path, count_tokens: CountTokens) -> list[Chunk]:
+    paras = clean(read_file(path, path.read_bytes()))
+    return chunk_units(build_units(paras, converted=True), count_tokens, 240, 40)
+
+
+def _text(chunks: list[Chunk]) -> str:
+    return "\n".join(c.text for c in chunks)
+
+
+_HEADER = "Non-Technical Summary of the Kent Minerals and Waste Local Plan 2024-2039 | SR1"
+
+
+def test_a_long_running_header_goes_and_the_sentence_its_page_break_cut_reads_whole(
+    archives: Path, count_tokens: CountTokens
+) -> None:
+    # The plan's summary heads every page with its 18-word title, version and date
+    # ("... 2024-2039 | SR1 | 21/02/2025 8"): longer than a short footer, it stayed, glued
+    # into the sentence its page break cut ("... in the development" / header /
+    # "management policy on biodiversity").
+    relative = (
+        f"{COUNCIL}/Appendix D - Kent Minerals and Waste Local Plan - Non-Technical summary.pdf"
+    )
+    text = _text(_chunks(archives, relative, count_tokens))
+    assert _HEADER not in text
+    assert (
+        "without inclusion of National Nature Reserves in the development management "
+        "policy on biodiversity."
+    ) in text
+    assert "most of the remainder is incinerated with energy recovery." in text
+    # The same pages as pymupdf4llm converts them: the header closes each page before
+    # the converter's rule.
+    converted = _text(_converted(DATA / "kent_minerals_nts_pymupdf4llm.md", count_tokens))
+    assert _HEADER not in converted
+    assert "there are no areas likely to be significantly affected." in converted
+
+
+def test_a_table_of_contents_is_no_passage(archives: Path, count_tokens: CountTokens) -> None:
+    # "Kent Events ........ 11": dot leaders and page numbers, a passage that matches a
+    # question naming any section and answers none.
+    chunks = _chunks(
+        archives, f"{COUNCIL}/Appendix 1 - Kent CMPB 2024 Annual Report.pdf", count_tokens
+    )
+    assert not any("....." in c.text for c in chunks)
+    text = _text(chunks)
+    assert "TABLE OF CONTENTS" not in text
+    assert "Chairman\u2019s Forword" in text  # the section itself is still read
+
+
+def test_a_converted_table_of_contents_is_no_passage(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    # As pymupdf4llm writes them: plain lines, a title wrapped before its leader, and a
+    # table's rows ("3a | Adult Social Care ....... 8").
+    path = tmp_path / "report.md"
+    path.write_text(
+        "## Contents\n\n"
+        "Chairman\u2019s Forword ........................................ 3\n\n"
+        "Kent & Medway Civilian-Military\n"
+        "Partnership Board ........................................ 6\n\n"
+        "|3a | Adult Social Care & Health including Public Health ...............|8|\n"
+        "|---|---|---|\n\n"
+        "-----\n\n"
+        "## Chairman\u2019s Forword\n\n"
+        "When I became Chairman of Kent and Medway CMPB last May, I had no idea just how "
+        "much I was going to enjoy this new role.\n",
+        encoding="utf-8",
+    )
+    text = _text(_converted(path, count_tokens))
+    assert "Partnership Board" not in text and "Adult Social Care" not in text, text
+    assert "When I became Chairman of Kent and Medway CMPB last May" in text
+
+
+def test_a_pdfium_line_end_hyphen_stays_unless_the_word_is_written_joined(
+    archives: Path, count_tokens: CountTokens
+) -> None:
+    # PDFium gives "two\ufffe" + "runway": the hyphen of a compound the document writes
+    # only here, which read "tworunway".
+    text = _text(
+        _chunks(
+            archives, f"{COUNCIL}/Questions put and answers given - March 2025.pdf", count_tokens
+        )
+    )
+    assert "a two-runway airport" in text and "tworunway" not in text
+    # A word the document also writes joined loses the hyphen, and so does a word cut
+    # where neither part is a word the document writes (a syllable break), as before.
+    page = (
+        "Two airports, one runway each: an undeliverable plan.\n\n"
+        "The saving was un\ufffedeliverable; a two\uffferunway airport; a recom\ufffemendation.\n"
+    )
+    paras = clean(RawDocument(format="pdf", pages=[page], paged=True))
+    assert paras[-1].text == (
+        "The saving was undeliverable; a two-runway airport; a recommendation."
+    )
+
+
+def test_a_table_cell_starting_with_a_decimal_is_no_paragraph_number(
+    archives: Path, count_tokens: CountTokens
+) -> None:
+    # The primary schools' row "6.3FE 14.3FE 14FE": "6.3" was taken for a paragraph
+    # number, so the row no longer added up to its total of 44.9FE.
+    relative = (
+        "cabinet/2025-01-30/24-00096 - Commissioning Plan for Education Provision in Kent "
+        "2025-29 - Report.pdf"
+    )
+    chunks = _chunks(archives, relative, count_tokens)
+    (row,) = [c for c in chunks if "14.3FE" in c.text]
+    assert "6.3FE 14.3FE 14FE" in row.text and row.paragraph != "6.3"
