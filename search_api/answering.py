@@ -135,17 +135,13 @@ OUTCOME_HOPS = 6
 motion's wording may run over two or three passages and a full council's recorded vote
 over three more (the names for, against and abstaining, Kent's 81 members); a fixed
 bound, not fitted, so a motion whose outcome is not recorded costs a few lookups."""
-NEIGHBOURS = "pool"
-"""How an answer reads an item window's neighbouring passages (`Reader.ask` passes the
-hits' windows as `/search` shows them): "off" (only the ranked passages), "pool" (every
-neighbour sentence that passes the guard joins the candidates) or "continuation" (the
-passage right after a quote that ends its own opens with, kept when it passes the
-guard). The guard (`_guarded`): the sentence's own words hold a topic term and it scores
-within `BEST_MARGIN` of the best sentence of the ranked passages the answer draws on
-(eval/README.md "Guarded continuation, round 17")."""
-NEIGHBOUR_GAP = 0.1
-"""A neighbour is scored with its lender's dense cosine less this (it was not what the
-search ranked; eval/README.md "Guarded continuation, round 17")."""
+BESIDE = True
+"""The passages right before and right after a quoted one in its item window (what
+`/search` shows) give the answer their best sentence that passes the guard
+(`AnswerBuilder._guarded`: its own words hold a topic term and it scores within
+`BEST_MARGIN` of the best sentence of the ranked passages the answer draws on), as a
+quote of its own (eval/README.md "Guarded continuation, round 17": tune +3 / -0; a
+neighbour competing for the answer's places lost more than it gained)."""
 
 Following = Callable[[Sequence[Hit]], Mapping[int, Hit]]
 """The passage after each of some hits in its document, by the hit's id
@@ -347,8 +343,9 @@ class AnswerBuilder:
         passage on a lead-in, is quoted on into the next passage
         (`_with_continuations`); it is asked only then. `council`
         (`SearchResult.council`) is the council a trend's timeline is of: its meetings only.
-        `windows` gives the hits' item windows (`Reader.ask`): a neighbouring passage's
-        sentence that passes the guard may be quoted (`NEIGHBOURS`), not in a timeline.
+        `windows` gives the hits' item windows (`Reader.ask`): a passage beside a quoted
+        one in its window may give its best sentence that passes the guard (`BESIDE`),
+        not in a timeline.
         """
         if not hits:
             return Answer(EMPTY_TEXT, [], True)
@@ -360,11 +357,6 @@ class AnswerBuilder:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         sentences = [s for s in scored if not s.candidate.items]
         told: list[Scored] = []  # what a trend's timeline tells, before what fills its room
-        placed: dict[int, tuple[int, int]] = {}  # a neighbour → its lender, how far on
-        nearby: list[Neighbour] = []
-        ranks = MANY_POOL_RANKS if aspects.many else POOL_RANKS
-        if windows is not None and NEIGHBOURS != "off" and not intent.trend:
-            nearby = _window_neighbours(windows(), hits, ranks)
         if intent.trend:
             limit = timeline_limit or self.tuning.timeline_limit
             if council is not None:
@@ -375,14 +367,8 @@ class AnswerBuilder:
             # A briefing asks for so many meetings (`timeline_limit`), a statement each.
             chosen = told + room if timeline_limit is None else told
         else:
-            if nearby and NEIGHBOURS == "pool":
-                near = self._guarded(nearby, aspects, cosines, scored, ranks)
-                placed = _placed(near, nearby)
-                scored = [*scored, *near]
-                sentences = [*sentences, *(s for s in near if not s.candidate.items)]
-                found = [*found, *(s.candidate for s in near)]
-                cosines = {**cosines, **_lent_cosines(nearby, cosines)}
             # Only a question asking for several things is answered with whole lists.
+            ranks = MANY_POOL_RANKS if aspects.many else POOL_RANKS
             pick = _within(scored if aspects.many else sentences, intent.span, ranks)
             limit = MANY_LIMIT if aspects.many else BEST_LIMIT
             if aspects.action:
@@ -404,11 +390,11 @@ class AnswerBuilder:
         if timeline_limit is None:
             chosen = _with_next_sentences(chosen, lists=aspects.many and not intent.trend)
             chosen = _with_previous_sentences(chosen)
-        if nearby and NEIGHBOURS == "continuation":
-            chosen, placed = self._with_next_passage(
-                chosen, nearby, aspects, cosines, scored, ranks
-            )
-        follows: dict[int, tuple[int, int]] = dict(placed)
+        follows: dict[int, tuple[int, int]] = {}  # a passage → the one it follows, how far on
+        if BESIDE and windows is not None and not intent.trend:
+            ranks = MANY_POOL_RANKS if aspects.many else POOL_RANKS
+            nearby = _window_neighbours(windows(), hits, ranks)
+            chosen, follows = self._beside(chosen, nearby, aspects, cosines, scored, ranks)
         if not intent.trend and following is not None:
             chosen, listed = _with_continuations(chosen, following, aspects.many)
             follows.update(listed)
@@ -632,70 +618,69 @@ class AnswerBuilder:
     def _guarded(
         self, nearby: Sequence[Neighbour], aspects: Aspects,
         cosines: Mapping[int, float], scored: Sequence[Scored], ranks: int,
-        found: Sequence[Candidate] | None = None,
     ) -> list[Scored]:  # fmt: skip
-        """The neighbours' sentences (or `found`, candidates of theirs) that pass the
-        guard, scored as the hits' sentences are: the lender's rank and retrieval score,
-        its cosine less `NEIGHBOUR_GAP`, one sentence of each hit scored with them so the
-        scale (best score, best cosine) is the hits' own. A sentence passes when its own
-        words hold a topic term (its item title, which every passage of the item shares,
-        does not count) and it scores within `BEST_MARGIN` of the best sentence of the
-        ranked passages the answer draws on: a neighbour competes with them, it is not
-        appended (eval/README.md "Guarded continuation, round 17")."""
+        """The neighbours' sentences that pass the guard, scored as the hits' sentences
+        are: with the lender's rank, retrieval score and dense cosine (the window is the
+        hit `/search` shows), one sentence of each hit scored with them so the scale (best
+        score, best cosine) is the hits' own. A sentence passes when its own words hold a
+        topic term (its item title, which every passage of the item shares, does not
+        count) and it scores within `BEST_MARGIN` of the best sentence of the ranked
+        passages the answer draws on: the test the answer's own sentences pass, so an
+        item's next paragraph on another matter is not quoted (eval/README.md "Guarded
+        continuation, round 17")."""
         top = max(
             (s.score for s in scored if not s.candidate.items and s.candidate.rank < ranks),
             default=None,
         )
         if top is None:
             return []
-        if found is None:
-            seen = {" ".join(s.candidate.text.lower().split()) for s in scored}
-            found = [
-                dataclasses.replace(c, rank=nearby[c.rank].rank)
-                for c in candidates([n.hit for n in nearby])
-                if " ".join(c.text.lower().split()) not in seen
-            ]  # fmt: skip
+        seen = {" ".join(s.candidate.text.lower().split()) for s in scored}
+        found = [
+            dataclasses.replace(c, rank=nearby[c.rank].rank)
+            for c in candidates([n.hit for n in nearby])
+            if " ".join(c.text.lower().split()) not in seen
+        ]  # fmt: skip
         if not found:
             return []
         anchors = list({s.hit.passage_id: s.candidate for s in scored}.values())
         ids = {c.hit.passage_id for c in found}
         lent = _lent_cosines(nearby, cosines)
         weights = term_weights(aspects.terms, [c.hit.text for c in anchors], self.idf)
+
+        def speaks(c: Candidate) -> bool:
+            return held_weight(topic_stems(c.text, aspects.terms), None, weights) > 0
+
         return [
             s for s in score_candidates(
                 [*anchors, *found], aspects, {**cosines, **lent}, idf=self.idf
             )
-            if s.hit.passage_id in ids and s.score >= top - BEST_MARGIN
-            and held_weight(topic_stems(s.candidate.text, aspects.terms), None, weights) > 0
+            if s.hit.passage_id in ids and s.score >= top - BEST_MARGIN and speaks(s.candidate)
         ]  # fmt: skip
 
-    def _with_next_passage(
+    def _beside(
         self, chosen: list[Scored], nearby: Sequence[Neighbour], aspects: Aspects,
         cosines: Mapping[int, float], scored: Sequence[Scored], ranks: int,
     ) -> tuple[list[Scored], dict[int, tuple[int, int]]]:  # fmt: skip
-        """A quote (not a list, nor a lead-in: `_with_continuations` reads those on) that
-        reaches its passage's end is followed by the running sentences the passage after
-        it in its window opens with (as read on within a passage, `_read_on_from`), as a
-        quote of its own citing that passage, when they pass the guard (`_guarded`).
-        Also returns each such passage's lender and 1 (the quotes' order)."""
-        after = {n.lender: n.hit for n in nearby if n.on == 1}
-        held = {s.hit.passage_id for s in chosen}
-        runs: list[Candidate] = []
-        for s in chosen:
-            c = s.candidate
-            nxt = after.get(s.hit.passage_id)
-            if (
-                nxt is None or c.items or s.hit.text[c.end :].strip() or _ends_on_lead_in(c)
-                or nxt.passage_id in held or any(r.hit.passage_id == nxt.passage_id for r in runs)
-            ):  # fmt: skip
+        """The passages right before and right after each quoted one (in its window) each
+        give the answer their best sentence that passes the guard (`_guarded`), as a
+        quote of its own beside the one it stands by: it takes no place of the answer's
+        own sentences. Also returns each such passage's lender and side (the order)."""
+        quoted = {s.hit.passage_id for s in chosen}
+        beside = [
+            n for n in nearby
+            if n.lender in quoted and abs(n.on) == 1 and n.hit.passage_id not in quoted
+        ]  # fmt: skip
+        if not beside:
+            return chosen, {}
+        best: dict[int, Scored] = {}
+        for s in self._guarded(beside, aspects, cosines, scored, ranks):
+            pid = s.hit.passage_id
+            if s.candidate.procedural or (s.candidate.items and not aspects.many):
                 continue
-            start = len(nxt.text) - len(nxt.text.lstrip())
-            end = _read_on_from(nxt.text, start, start, lists=False)
-            if end is not None:
-                runs.append(span_candidate(nxt, c.rank, start, end))
-        kept = self._guarded(nearby, aspects, cosines, scored, ranks, found=runs)
-        kept = [s for s in kept if not s.candidate.procedural]
-        return [*chosen, *kept], _placed(kept, nearby)
+            if pid not in best or s.score > best[pid].score:
+                best[pid] = s
+        added = list(best.values())
+        return [*chosen, *added], _placed(added, nearby)
 
     # -- writing -------------------------------------------------------------------------
 
@@ -1136,11 +1121,8 @@ def _placed(quoted: Sequence[Scored], nearby: Sequence[Neighbour]) -> dict[int, 
 
 
 def _lent_cosines(nearby: Sequence[Neighbour], cosines: Mapping[int, float]) -> dict[int, float]:
-    """Each neighbour's dense cosine: its lender's less `NEIGHBOUR_GAP`."""
-    return {
-        n.hit.passage_id: cosines[n.lender] - NEIGHBOUR_GAP
-        for n in nearby if n.lender in cosines
-    }  # fmt: skip
+    """Each neighbour's dense cosine: its lender's."""
+    return {n.hit.passage_id: cosines[n.lender] for n in nearby if n.lender in cosines}
 
 
 def _ends_on_lead_in(c: Candidate) -> bool:
@@ -1220,26 +1202,17 @@ def _with_next_sentences(chosen: list[Scored], lists: bool = True) -> list[Score
         return chosen
 
     def onward(c: Candidate) -> tuple[int, int] | None:
-        end = _read_on_from(c.hit.text, c.start, c.end, lists)
+        end = read_on(c.hit.text, c.end, lists)
+        for _ in range(READ_ON_SENTENCES - 1):
+            if end is None or c.hit.text[c.start : end].rstrip()[-1:] not in ".!?":
+                break
+            more = read_on(c.hit.text, end, False)
+            if more is None or len(_WORD.findall(c.hit.text[c.start : more])) > MAX_QUOTE_WORDS:
+                break
+            end = more
         return None if end is None else (c.start, end)
 
     return _widened(chosen, onward)
-
-
-def _read_on_from(text: str, start: int, end: int, lists: bool) -> int | None:
-    """Where a quote `start:end` of `text` ends when read on (`sentences.read_on`): the
-    next running sentence (or, when `lists`, the list it introduces), then while the
-    quote ends a sentence up to `READ_ON_SENTENCES` in all within `MAX_QUOTE_WORDS`; None
-    when nothing is read on."""
-    end_on = read_on(text, end, lists)
-    for _ in range(READ_ON_SENTENCES - 1):
-        if end_on is None or text[start:end_on].rstrip()[-1:] not in ".!?":
-            break
-        more = read_on(text, end_on, False)
-        if more is None or len(_WORD.findall(text[start:more])) > MAX_QUOTE_WORDS:
-            break
-        end_on = more
-    return end_on
 
 
 def _with_previous_sentences(chosen: list[Scored]) -> list[Scored]:

@@ -223,8 +223,8 @@ class Reader:
         precisions = self.precisions(found.hits)
 
         def windows() -> list[Hit]:
-            # The hits' item windows as `/search` shows them: a neighbour's sentence may be
-            # quoted when it passes the answer's guard (`answering.NEIGHBOURS`).
+            # The hits' item windows as `/search` shows them: a passage beside a quoted one
+            # may give the answer a sentence that passes its guard (`answering.BESIDE`).
             return with_windows(found, self._store, self.settings.search.window_chars).hits
 
         answer = self.answers.answer(
