@@ -1,11 +1,12 @@
-"""An answer may quote a passage its hit's item window shows beside it, when that
-passage's sentence passes the test the answer's own sentences pass (round 17).
+"""An answer may quote the passage right before or after a quoted one in its item
+window, when that passage's sentence passes the test the answer's own sentences pass
+(round 17).
 
 `/search` shows each hit in its item window; `/ask` quoted only the ranked passages. A
-neighbour's sentence now competes with them: it is quoted when its own words hold a topic
-term and it scores within `BEST_MARGIN` of the best sentence, and its quote cites the
-paragraph and page it stands in, never the ranked passage's (eval/README.md "Guarded
-continuation, round 17"). Texts are the seed minutes' own (corpus/001, 21 November 2018,
+neighbour beside a quoted passage now gives its best sentence when that sentence's own
+words hold a topic term and it scores within `BEST_MARGIN` of the best sentence; its
+quote cites the paragraph and page it stands in, never the ranked passage's
+(eval/README.md "Guarded continuation, round 17"). Texts are the seed minutes' own (corpus/001, 21 November 2018,
 paragraphs 41.4 and 41.5).
 """
 
