@@ -135,12 +135,22 @@ OUTCOME_HOPS = 6
 motion's wording may run over two or three passages and a full council's recorded vote
 over three more (the names for, against and abstaining, Kent's 81 members); a fixed
 bound, not fitted, so a motion whose outcome is not recorded costs a few lookups."""
-
+BESIDE = True
+"""The passages right before and right after a quoted one in its item window (what
+`/search` shows) give the answer their best sentence that passes the guard
+(`AnswerBuilder._guarded`: its own words hold a topic term and it scores within
+`BEST_MARGIN` of the best sentence of the ranked passages the answer draws on), as a
+quote of its own (eval/README.md "Guarded continuation, round 17": tune +3 / -0; a
+neighbour competing for the answer's places lost more than it gained)."""
 
 Following = Callable[[Sequence[Hit]], Mapping[int, Hit]]
 """The passage after each of some hits in its document, by the hit's id
 (`Reader.following`): the store's, passed in so the answer stays a function of its
 arguments."""
+
+Windows = Callable[[], Sequence[Hit]]
+"""The hits' item windows as `/search` shows them (`Reader.ask`: `windows.with_windows`),
+asked only when an answer is given that may quote a neighbour."""
 
 _WORD = re.compile(r"\S*[^\W_]\S*")
 """A word holds a letter or digit: the dashes and bullets of a list are not words."""
@@ -316,6 +326,7 @@ class AnswerBuilder:
         beyond: Sequence[Hit] = (),
         following: Following | None = None,
         council: str | None = None,
+        windows: Windows | None = None,
     ) -> Answer:
         """Answer from ranked evidence: a few best sentences, for an action question its
         action lines, or for a trend question a timeline of `timeline_limit` (default:
@@ -332,6 +343,9 @@ class AnswerBuilder:
         passage on a lead-in, is quoted on into the next passage
         (`_with_continuations`); it is asked only then. `council`
         (`SearchResult.council`) is the council a trend's timeline is of: its meetings only.
+        `windows` gives the hits' item windows (`Reader.ask`): a passage beside a quoted
+        one in its window may give its best sentence that passes the guard (`BESIDE`),
+        not in a timeline.
         """
         if not hits:
             return Answer(EMPTY_TEXT, [], True)
@@ -376,9 +390,14 @@ class AnswerBuilder:
         if timeline_limit is None:
             chosen = _with_next_sentences(chosen, lists=aspects.many and not intent.trend)
             chosen = _with_previous_sentences(chosen)
-        follows: dict[int, tuple[int, int]] = {}
+        follows: dict[int, tuple[int, int]] = {}  # a passage → the one it follows, how far on
+        if BESIDE and windows is not None and not intent.trend:
+            ranks = MANY_POOL_RANKS if aspects.many else POOL_RANKS
+            nearby = _window_neighbours(windows(), hits, ranks)
+            chosen, follows = self._beside(chosen, nearby, aspects, cosines, scored, ranks)
         if not intent.trend and following is not None:
-            chosen, follows = _with_continuations(chosen, following, aspects.many)
+            chosen, listed = _with_continuations(chosen, following, aspects.many)
+            follows.update(listed)
         if aspects.outcome and following is not None:
             chosen, ahead = _with_outcome(chosen, following)
             follows.update(ahead)
@@ -593,6 +612,75 @@ class AnswerBuilder:
             if better:
                 out[key] = [max(better, key=lambda s: s.score), *kept[key]]
         return out
+
+    # -- item neighbours -----------------------------------------------------------------
+
+    def _guarded(
+        self, nearby: Sequence[Neighbour], aspects: Aspects,
+        cosines: Mapping[int, float], scored: Sequence[Scored], ranks: int,
+    ) -> list[Scored]:  # fmt: skip
+        """The neighbours' sentences that pass the guard, scored as the hits' sentences
+        are: with the lender's rank, retrieval score and dense cosine (the window is the
+        hit `/search` shows), one sentence of each hit scored with them so the scale (best
+        score, best cosine) is the hits' own. A sentence passes when its own words hold a
+        topic term (its item title, which every passage of the item shares, does not
+        count) and it scores within `BEST_MARGIN` of the best sentence of the ranked
+        passages the answer draws on: the test the answer's own sentences pass, so an
+        item's next paragraph on another matter is not quoted (eval/README.md "Guarded
+        continuation, round 17")."""
+        top = max(
+            (s.score for s in scored if not s.candidate.items and s.candidate.rank < ranks),
+            default=None,
+        )
+        if top is None:
+            return []
+        seen = {" ".join(s.candidate.text.lower().split()) for s in scored}
+        found = [
+            dataclasses.replace(c, rank=nearby[c.rank].rank)
+            for c in candidates([n.hit for n in nearby])
+            if " ".join(c.text.lower().split()) not in seen
+        ]  # fmt: skip
+        if not found:
+            return []
+        anchors = list({s.hit.passage_id: s.candidate for s in scored}.values())
+        ids = {c.hit.passage_id for c in found}
+        lent = _lent_cosines(nearby, cosines)
+        weights = term_weights(aspects.terms, [c.hit.text for c in anchors], self.idf)
+
+        def speaks(c: Candidate) -> bool:
+            return held_weight(topic_stems(c.text, aspects.terms), None, weights) > 0
+
+        return [
+            s for s in score_candidates(
+                [*anchors, *found], aspects, {**cosines, **lent}, idf=self.idf
+            )
+            if s.hit.passage_id in ids and s.score >= top - BEST_MARGIN and speaks(s.candidate)
+        ]  # fmt: skip
+
+    def _beside(
+        self, chosen: list[Scored], nearby: Sequence[Neighbour], aspects: Aspects,
+        cosines: Mapping[int, float], scored: Sequence[Scored], ranks: int,
+    ) -> tuple[list[Scored], dict[int, tuple[int, int]]]:  # fmt: skip
+        """The passages right before and right after each quoted one (in its window) each
+        give the answer their best sentence that passes the guard (`_guarded`), as a
+        quote of its own beside the one it stands by: it takes no place of the answer's
+        own sentences. Also returns each such passage's lender and side (the order)."""
+        quoted = {s.hit.passage_id for s in chosen}
+        beside = [
+            n for n in nearby
+            if n.lender in quoted and abs(n.on) == 1 and n.hit.passage_id not in quoted
+        ]  # fmt: skip
+        if not beside:
+            return chosen, {}
+        best: dict[int, Scored] = {}
+        for s in self._guarded(beside, aspects, cosines, scored, ranks):
+            pid = s.hit.passage_id
+            if s.candidate.procedural or (s.candidate.items and not aspects.many):
+                continue
+            if pid not in best or s.score > best[pid].score:
+                best[pid] = s
+        added = list(best.values())
+        return [*chosen, *added], _placed(added, nearby)
 
     # -- writing -------------------------------------------------------------------------
 
@@ -978,6 +1066,63 @@ def _with_continuations(
         if s in added or not any(_inside(s.candidate, a.candidate) or _span(s) == _span(a)
                                  for a in added)
     ], follows  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """A passage an item window shows beside a ranked hit (its lender), itself no hit."""
+
+    hit: Hit
+    """Its own text, paragraph, page and ordinal (the window's), its lender's document,
+    meeting, item and retrieval score, no stated date (not read): a quote of it cites the
+    paragraph it stands in."""
+    rank: int
+    """Its lender's rank: the pool ranks count it with its lender."""
+    lender: int
+    on: int
+    """How far on from its lender it stands (-1: the passage before it)."""
+
+
+def _window_neighbours(windows: Sequence[Hit], hits: Sequence[Hit], ranks: int) -> list[Neighbour]:
+    """The neighbours the windows of the `ranks` top hits show."""
+    rank_of = {h.passage_id: r for r, h in enumerate(hits[:ranks])}
+    ranked = {h.passage_id for h in hits}
+    out: list[Neighbour] = []
+    seen: set[int] = set()
+    for w in windows:
+        rank = rank_of.get(w.passage_id)
+        at = next((i for i, p in enumerate(w.window) if p.passage_id == w.passage_id), None)
+        if rank is None or at is None:
+            continue
+        lender = hits[rank]
+        for i, part in enumerate(w.window):
+            if part.passage_id in ranked or part.passage_id in seen:
+                continue
+            seen.add(part.passage_id)
+            place = {"paragraph": part.paragraph, "page": part.page}
+            sources = [
+                src.model_copy(update={**place, "ordinal": src.ordinal + i - at})
+                for src in lender.citation.sources[:1]
+            ]  # fmt: skip
+            citation = lender.citation.model_copy(
+                update={**place, "stated_date": None, "sources": sources}
+            )
+            text = w.text[part.start : part.end]
+            hit = Hit(passage_id=part.passage_id, text=text, score=lender.score, citation=citation)
+            out.append(Neighbour(hit, rank, lender.passage_id, i - at))
+    return out
+
+
+def _placed(quoted: Sequence[Scored], nearby: Sequence[Neighbour]) -> dict[int, tuple[int, int]]:
+    """Each quoted neighbour's (lender, how far on): its quote stands beside its lender's
+    in reading order (`_compose`'s `follows`)."""
+    ids = {s.hit.passage_id for s in quoted}
+    return {n.hit.passage_id: (n.lender, n.on) for n in nearby if n.hit.passage_id in ids}
+
+
+def _lent_cosines(nearby: Sequence[Neighbour], cosines: Mapping[int, float]) -> dict[int, float]:
+    """Each neighbour's dense cosine: its lender's."""
+    return {n.hit.passage_id: cosines[n.lender] for n in nearby if n.lender in cosines}
 
 
 def _ends_on_lead_in(c: Candidate) -> bool:

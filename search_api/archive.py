@@ -222,9 +222,16 @@ class Reader:
             request = dataclasses.replace(request, k=hits)
         found = self.ranked(request)
         precisions = self.precisions(found.hits)
+
+        def windows() -> list[Hit]:
+            # The hits' item windows as `/search` shows them: a passage beside a quoted one
+            # may give the answer a sentence that passes its guard (`answering.BESIDE`).
+            return with_windows(found, self._store, self.settings.search.window_chars).hits
+
         answer = self.answers.answer(
             found.intent, found.hits, found.cosines, precisions, question=request.query,
             beyond=found.beyond, following=self.following, council=found.council,
+            windows=windows,
         )  # fmt: skip
         if answer.abstained and found.hits and not request.filters.is_empty():
             # A filter narrows the evidence; it must not turn a matching passage into an
@@ -235,7 +242,7 @@ class Reader:
                 answer = self.answers.answer(
                     found.intent, found.hits, found.cosines, precisions,
                     question=request.query, support=support, beyond=found.beyond,
-                    following=self.following, council=found.council,
+                    following=self.following, council=found.council, windows=windows,
                 )  # fmt: skip
         answer.intent = found.intent
         return answer
