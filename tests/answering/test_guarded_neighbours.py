@@ -6,8 +6,8 @@ window, when that passage's sentence passes the test the answer's own sentences 
 neighbour beside a quoted passage now gives its best sentence when that sentence's own
 words hold a topic term and it scores within `BEST_MARGIN` of the best sentence; its
 quote cites the paragraph and page it stands in, never the ranked passage's
-(eval/README.md "Guarded continuation, round 17"). Texts are the seed minutes' own (corpus/001, 21 November 2018,
-paragraphs 41.4 and 41.5).
+(eval/README.md "Guarded continuation, round 17"). Texts are the seed minutes' own
+(corpus/001, 21 November 2018, paragraphs 41.4 and 41.5).
 """
 
 from __future__ import annotations
