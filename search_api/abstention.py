@@ -50,13 +50,6 @@ same model serves the five seeds and an archive of thousands of passages):
   ("park and ride", "polling stations") whose terms the archive holds, yet never
   within `PHRASE_WINDOW` words of each other in the evidence: every word is there, the
   thing they name together is not.
-* ``sentence_cosine`` (round 17, a candidate): the best cosine between the question's
-  topic and one sentence of the top passages, each with its item title in front as the
-  index embeds a passage (one batched encode): a passage's vector dilutes the sentence
-  that answers, and a question about an absent topic meets only sentences of its frame.
-* ``window_coverage`` (round 17, a candidate): ``salient_coverage`` over the top hits'
-  item windows (`search_api.windows`, what `/search` returns): everyday wording names a
-  topic by words the minutes spread over an item's heading and neighbouring paragraphs.
 
 Signals that did move with the archive were dropped (eval/README.md, "Abstention"): the
 share of the question's words the archive never holds and the rarity of the rarest word
@@ -103,7 +96,6 @@ __all__ = [
     "held",
     "question_pairs",
     "salient_coverage",
-    "sentence_cosine",
     "specific_coverage",
     "support_features",
     "term_saliency",
@@ -127,8 +119,6 @@ class SupportFeatures:
     salient_sentence_coverage: float = 0.0
     absent_salience: float = 0.0
     apart_salience: float = 0.0
-    sentence_cosine: float = 0.0
-    window_coverage: float = 0.0
     terms: tuple[str, ...] = ()
     saliency: tuple[float, ...] = ()
     """Each of `terms`' saliency (empty when it was not measured)."""
@@ -367,32 +357,6 @@ def apart_salience(
     return min(share, 1.0)
 
 
-SENTENCE_CAP = 40
-"""Sentences of the top passages `sentence_cosine` encodes at most, in rank order."""
-
-
-def sentence_cosine(topic: str, hits: Sequence[Hit], encode: Encode | None) -> float:
-    """The best cosine between the topic and one sentence of `hits`, each encoded with
-    its item title in front (as `indexer.embed_context.embedding_input` puts a passage's),
-    at most `SENTENCE_CAP` of them, in one batched encode; 0 without an encoder, a topic
-    or sentences."""
-    if encode is None or not topic.strip():
-        return 0.0
-    texts: list[str] = []
-    for h in hits:
-        title = h.citation.item_title
-        for s in split_sentences(h.text):
-            sentence = h.text[s.start : s.end].strip()
-            if sentence:
-                texts.append(f"{title}: {sentence}" if title else sentence)
-    texts = texts[:SENTENCE_CAP]
-    if not texts:
-        return 0.0
-    vectors = np.asarray(encode([topic, *texts]), dtype=np.float32)
-    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-    return max(float((vectors[1:] @ vectors[0]).max()), 0.0)
-
-
 def cosine_standing(cosines: Mapping[int, float], pool: int = Z_POOL) -> float:
     """How many standard deviations (over `Z_SCALE`) the best cosine stands above the
     mean of the `pool` best: a passage that stands out from the nearest ones is on topic,
@@ -416,8 +380,6 @@ def support_features(
     listed: Collection[str] = (),
     salient: bool = True,
     topic: str = "",
-    windows: Sequence[Hit] | None = None,
-    encode: Encode | None = None,
 ) -> SupportFeatures:
     """The signals of support for a question's content `terms` from its search results
     (a question without content words has no support: its coverage is 0); `idf` weighs
@@ -434,15 +396,12 @@ def support_features(
     the saliency whenever some pair stands apart (round 12; before, it weighed by the
     saliency only when another signal had measured it, so its value depended on which
     signals the served model weighs and the fitting rows, which measure every signal,
-    disagreed with what a model without the salient coverages would see).
-    ``window_coverage`` (round 17) is measured with the salient coverages when
-    `windows` (the hits in their item windows) are given, ``sentence_cosine`` only with
-    an `encode`r (else each is 0)."""
+    disagreed with what a model without the salient coverages would see)."""
     top = hits[:top_n]
     alike: Mapping[str, float] = dict.fromkeys(terms, 1.0)
     first = max(cosines.items(), key=lambda kv: kv[1], default=None)
     agrees = first is not None and any(h.passage_id == first[0] for h in top)
-    salient_share = sentence_salient = absent = window_share = 0.0
+    salient_share = sentence_salient = absent = 0.0
     weights: tuple[float, ...] = ()
     measured: list[Mapping[str, float]] = []
 
@@ -459,8 +418,6 @@ def support_features(
                 sal = sal_once()
                 sentence_salient = salient_coverage(sal, top, sentences=True, optional=listed)
             salient_share = salient_coverage(sal, top, optional=listed)
-            if windows is not None:
-                window_share = salient_coverage(sal, windows[:top_n], optional=listed)
         absent = absent_salience(terms, idf, sal_once)
     apart = apart_salience(topic, terms, hits, idf, sal_once)  # alike without `saliency`
     if measured:
@@ -476,8 +433,6 @@ def support_features(
         salient_sentence_coverage=round(sentence_salient, 4),
         absent_salience=round(absent, 4),
         apart_salience=round(apart, 4),
-        sentence_cosine=round(sentence_cosine(topic, top, encode), 4),
-        window_coverage=round(window_share, 4),
         terms=tuple(terms),
         saliency=weights,
     )
@@ -494,8 +449,6 @@ FEATURES = (
     "salient_sentence_coverage",
     "absent_salience",
     "apart_salience",
-    "sentence_cosine",
-    "window_coverage",
 )
 """The signals the model weighs, in the order of its weights."""
 
@@ -540,7 +493,7 @@ class AbstentionModel:
         return self.margin(f) >= 0
 
 
-SALIENT = ("salient_coverage", "salient_sentence_coverage", "window_coverage")
+SALIENT = ("salient_coverage", "salient_sentence_coverage")
 """The signals that need the saliency encode (`term_saliency`) for most questions."""
 
 LAZY_SALIENT = ("absent_salience", "apart_salience")
@@ -550,7 +503,7 @@ second since round 12, which made `apart_salience` always weigh by the saliency)
 
 SALIENT_MODEL = AbstentionModel(
     intercept=-6.683,
-    weights=(1.410, 2.534, 1.379, 1.433, 0.606, 0.595, 2.486, 1.623, 0.0, 0.0, 0.0, 0.0),
+    weights=(1.410, 2.534, 1.379, 1.433, 0.606, 0.595, 2.486, 1.623, 0.0, 0.0),
     partial_cosine=0.31,
 )
 """What `python -m eval.fit_abstention` fitted in round 6, NOT served (`MODEL` is): on
@@ -570,7 +523,7 @@ ones, are what it refuses out of fold), so this stays unserved ("Abstention, rou
 
 ROUND4_MODEL = AbstentionModel(
     intercept=-4.310,
-    weights=(2.060, 3.793, 2.517, 1.171, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
+    weights=(2.060, 3.793, 2.517, 1.171, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
     partial_cosine=0.32,
 )
 """Served from round 4 to round 8, kept for comparison: round 4's four signals (penalty
@@ -579,7 +532,7 @@ scored out of fold, replaced it (`ROUND9_MODEL`)."""
 
 ROUND9_MODEL = AbstentionModel(
     intercept=-6.457,
-    weights=(3.813, 2.285, 0.775, 0.808, -0.068, 0.0, 4.531, 0.0, -1.825, 0.0, 0.0, 0.0),
+    weights=(3.813, 2.285, 0.775, 0.808, -0.068, 0.0, 4.531, 0.0, -1.825, 0.0),
     partial_cosine=0.34,
 )
 """Served in round 9 (the lead's refit after the round's merges, penalty 1.0), kept for
@@ -588,7 +541,7 @@ comparison: round 4's signals plus `specific_coverage`, `salient_coverage` and
 
 MODEL = AbstentionModel(
     intercept=-6.211,
-    weights=(6.537, 3.512, -1.302, 0.985, 0.0, 0.0, 4.170, 0.0, -4.802, -4.295, 0.0, 0.0),
+    weights=(6.537, 3.512, -1.302, 0.985, 0.0, 0.0, 4.170, 0.0, -4.802, -4.295),
     partial_cosine=0.33,
 )
 """Served. Fitted by `python -m eval.fit_abstention` (round 10) on every non-test question

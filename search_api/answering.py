@@ -138,8 +138,6 @@ bound, not fitted, so a motion whose outcome is not recorded costs a few lookups
 
 
 Following = Callable[[Sequence[Hit]], Mapping[int, Hit]]
-Windows = Callable[[], Sequence[Hit]]
-"""The search's hits in their item windows (`search_api.windows`), read only when asked."""
 """The passage after each of some hits in its document, by the hit's id
 (`Reader.following`): the store's, passed in so the answer stays a function of its
 arguments."""
@@ -280,21 +278,18 @@ class AnswerBuilder:
 
     def features(
         self, question: str, intent: TemporalIntent, hits: Sequence[Hit],
-        cosines: Mapping[int, float], windows: Windows | None = None,
+        cosines: Mapping[int, float],
     ) -> SupportFeatures:  # fmt: skip
         """The abstention signals of a question's evidence."""
         aspects = aspects_of(question, intent.topic, intent.trend)
         scored = score_candidates(candidates(hits), aspects, cosines, idf=self.idf)
-        return self._features(intent.topic, aspects, hits, cosines, scored, windows)
+        return self._features(intent.topic, aspects, hits, cosines, scored)
 
     def _features(
         self, topic: str, aspects: Aspects, hits: Sequence[Hit], cosines: Mapping[int, float],
-        scored: Sequence[Scored], windows: Windows | None = None,
+        scored: Sequence[Scored],
     ) -> SupportFeatures:  # fmt: skip
         salient = self.measure_saliency or self.policy.weighs(SALIENT)
-        # Round 17's candidates cost a store read or an encode: only when weighed or measured.
-        windowed = self.measure_saliency or self.policy.weighs(("window_coverage",))
-        dense = self.measure_saliency or self.policy.weighs(("sentence_cosine",))
         features = support_features(
             aspects.terms, hits, cosines, idf=self.idf,
             saliency=(
@@ -302,8 +297,6 @@ class AnswerBuilder:
                 if salient or self.policy.weighs(LAZY_SALIENT) else None
             ),
             listed=aspects.listed, salient=salient, topic=topic,
-            windows=windows() if windowed and windows is not None else None,
-            encode=self.encode if dense else None,
         )  # fmt: skip
         best = max(
             (s.coverage for s in scored if s.candidate.rank < 5 and not s.candidate.items),
@@ -323,7 +316,6 @@ class AnswerBuilder:
         beyond: Sequence[Hit] = (),
         following: Following | None = None,
         council: str | None = None,
-        windows: Windows | None = None,
     ) -> Answer:
         """Answer from ranked evidence: a few best sentences, for an action question its
         action lines, or for a trend question a timeline of `timeline_limit` (default:
@@ -340,14 +332,13 @@ class AnswerBuilder:
         passage on a lead-in, is quoted on into the next passage
         (`_with_continuations`); it is asked only then. `council`
         (`SearchResult.council`) is the council a trend's timeline is of: its meetings only.
-        `windows` gives the hits in their item windows, for ``window_coverage``.
         """
         if not hits:
             return Answer(EMPTY_TEXT, [], True)
         aspects = aspects_of(question or intent.topic, intent.topic, intent.trend)
         found = candidates(hits)
         scored = score_candidates(found, aspects, cosines, idf=self.idf)
-        features = self._features(intent.topic, aspects, hits, cosines, scored, windows)
+        features = self._features(intent.topic, aspects, hits, cosines, scored)
         if not self.policy.supported(support or features):
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         sentences = [s for s in scored if not s.candidate.items]

@@ -224,15 +224,12 @@ class Reader:
         answer = self.answers.answer(
             found.intent, found.hits, found.cosines, precisions, question=request.query,
             beyond=found.beyond, following=self.following, council=found.council,
-            windows=self._windows(found),
         )  # fmt: skip
         if answer.abstained and found.hits and not request.filters.is_empty():
             # A filter narrows the evidence; it must not turn a matching passage into an
             # abstention. Whether the archive speaks to the topic is asked of all of it.
             wide = self.ranked(dataclasses.replace(request, filters=SearchFilters()))
-            support = self.answers.features(
-                request.query, wide.intent, wide.hits, wide.cosines, self._windows(wide)
-            )
+            support = self.answers.features(request.query, wide.intent, wide.hits, wide.cosines)
             if self.answers.policy.supported(support) and _matches(found, support):
                 answer = self.answers.answer(
                     found.intent, found.hits, found.cosines, precisions,
@@ -241,10 +238,6 @@ class Reader:
                 )  # fmt: skip
         answer.intent = found.intent
         return answer
-
-    def _windows(self, found: SearchResult) -> Callable[[], Sequence[Hit]]:
-        """The result's hits in their item windows, read when called (`with_windows`)."""
-        return lambda: with_windows(found, self._store, self.settings.search.window_chars).hits
 
     def briefing(
         self, request: BriefingRequest, base_url: str = "", now: datetime | None = None

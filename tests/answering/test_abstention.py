@@ -31,7 +31,6 @@ from search_api.abstention import (
     cosine_standing,
     question_pairs,
     salient_coverage,
-    sentence_cosine,
     specific_coverage,
     support_features,
     term_saliency,
@@ -456,46 +455,3 @@ def test_the_served_model_refuses_a_question_whose_words_stand_only_apart(
     together = dataclasses.replace(f, apart_salience=0.0)
     assert MODEL.margin(f) < MODEL.margin(together)
     assert ROUND9_MODEL.margin(f) == ROUND9_MODEL.margin(together)
-
-
-# -- round 17 candidates: the best sentence's cosine, coverage over item windows -------------
-
-
-def test_the_best_sentence_stands_nearer_an_answerable_question(
-    service: Reader, seed_engine: Archive
-) -> None:
-    encode = seed_engine.embedder.encode
-    near = {}
-    for question in (
-        "What share of the workforce were agency social workers?",
-        "What is being done about graffiti in Gloucestershire?",
-    ):
-        found = service.ranked(SearchRequest(question, 8))
-        near[question] = sentence_cosine(found.intent.topic, found.hits[:5], encode)
-        assert sentence_cosine(found.intent.topic, found.hits[:5], None) == 0.0
-    answerable, absent = near.values()
-    assert answerable > absent > 0
-    assert sentence_cosine("agency social workers", [], encode) == 0.0
-
-
-def test_ask_measures_round_17_candidates_only_for_the_fitting_rows(seed_engine: Archive) -> None:
-    """The served model weighs neither: `/ask` pays for no window read nor sentence
-    encode; `eval.answer_diagnose` (`measure_saliency`) measures both on the served path."""
-    reader = seed_engine.reader()
-    request = SearchRequest("What share of the workforce were agency social workers?", 8)
-    served = reader.ask(request).features
-    assert served is not None and served.sentence_cosine == 0.0 == served.window_coverage
-    reader.answers.measure_saliency = True
-    f = reader.ask(request).features
-    assert f is not None
-    ranked = reader.ranked(request)
-    assert f.sentence_cosine == pytest.approx(
-        sentence_cosine(ranked.intent.topic, ranked.hits[:5], seed_engine.embedder.encode),
-        abs=1e-3,
-    )
-    alike = dict.fromkeys(f.terms, 1.0)
-    weights = dict(zip(f.terms, f.saliency, strict=True)) if f.saliency else alike
-    windows = reader.search(request).hits[:5]
-    assert any(h.window for h in windows)
-    assert f.window_coverage == pytest.approx(salient_coverage(weights, windows), abs=1e-3)
-    assert f.window_coverage > 0

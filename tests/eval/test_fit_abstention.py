@@ -22,6 +22,7 @@ from eval.fit_abstention import (
     Rows,
     _shift,
     allowed,
+    candidate_sets,
     cross_validate,
     fit,
     kind_refusals,
@@ -288,3 +289,16 @@ def test_a_small_index_keeps_every_answerable_row_margin_clear_of_the_cut() -> N
     rows = _margin_rows(answerable, unanswerable)
     assert allowed(19) == 0
     assert _shift(np.r_[answerable, unanswerable], rows) == pytest.approx(0.25)
+
+
+def test_kept_signals_are_in_every_form_of_the_selection() -> None:
+    """`--keep` (round 17): step 5 compares `CORE` and the kept signals plus each subset of
+    the candidates, in `FEATURES` order (the served form's order, so step 6 finds it)."""
+    sets = candidate_sets(("apart_salience", "cosine_z"), keep=("salient_coverage",))
+    assert len(sets) == 4
+    assert all(s[: len(CORE)] == CORE and "salient_coverage" in s for s in sets)
+    assert all(list(s) == sorted(s, key=FEATURES.index) for s in sets)
+    assert sets[0] == (*CORE, "salient_coverage")
+    assert served_form()[0] in candidate_sets(
+        ("apart_salience",), keep=("salient_coverage", "absent_salience")
+    )
