@@ -37,16 +37,17 @@ anything that grows with the archive fails on one of the two.
 4. Leave-one-group-out cross-validation on tune (the split's `group`s: a meeting or
    document; a group's rows on every index are held out together) estimates how the
    procedure does on questions it was not fitted on.
-5. Selection (round 5; round 6 added two candidates, round 9 one): the penalty from `PENALTIES` and
-   the signals from `CORE` plus any subset of `CANDIDATES` (`--candidates`: of those
-   named) are chosen together by step 4's rates (nested: every
-   group decided by steps 1 to 3 run without it, threshold included): the largest
-   mean abstention over the indexes with out-of-fold false abstention
-   ≤ `MAX_FALSE_ABSTENTION` on each and, since round 7, no (index, kind) cell refused
-   out of fold more than `allowed` or than the reference refuses it (the round's
-   per-kind gate, so the procedure cannot adopt a model that fails it); ties go to
-   fewer signals, then the larger penalty; a candidate replaces the reference
-   (`CORE`, penalty 1.0: round 4's procedure) only if it gains at least `MIN_GAIN`.
+5. Selection (round 5; round 6 added two candidates, round 9 one): the penalty from
+   `PENALTIES` and the signals from `CORE` plus any subset of `CANDIDATES`
+   (`--candidates`: of those named; `--keep`, round 17: signals every set holds besides
+   `CORE`) are chosen together by step 4's rates (nested: every group decided by steps 1
+   to 3 run without it, threshold included): the largest mean abstention over the
+   indexes with out-of-fold false abstention ≤ `MAX_FALSE_ABSTENTION` on each and, since
+   round 7, no (index, kind) cell refused out of fold more than `allowed` or than the
+   reference refuses it (the round's per-kind gate, so the procedure cannot adopt a
+   model that fails it); ties go to fewer signals, then the larger penalty; a candidate
+   replaces the reference (`CORE`, penalty 1.0: round 4's procedure) only if it gains at
+   least `MIN_GAIN`.
 
 6. The tie-break to the served model (rounds 5 and 7 applied it by hand; round 8 made it
    part of the output; round 9 made both sides out of fold): the served model's *form*
