@@ -15,9 +15,13 @@ anything that grows with the archive fails on one of the two.
    mean, over the indexes, of abstention accuracy on their unanswerable questions,
    subject to false abstention ≤ `MAX_FALSE_ABSTENTION` on each index's answerable ones
    (false abstention first); among equal values, the shift nearest 0 (the fitted model's
-   own ½ point). The shift is taken from a grid of `STEP`, and must leave a `MARGIN` in
-   log-odds to the nearest answerable question it would abstain on, so no threshold
-   rests on one example. Since round 5 the shift is chosen on *out-of-fold* margins
+   own ½ point). The shift is taken from a grid of `STEP`, and the target must hold with
+   a `MARGIN` in log-odds to spare (round 17): at the cut moved `MARGIN` toward
+   abstaining, each index refuses at most `allowed(n)` of its n answerable rows, so no
+   threshold rests on one example (the row that binds it sits `MARGIN` from the cut);
+   round 4's rule asked for a band empty of answerable rows, which with more rows lies
+   ever further toward answering whatever the rates (eval/README.md, "Abstention, round
+   17"). Since round 5 the shift is chosen on *out-of-fold* margins
    (each group's rows scored by the model fitted without that group, step 4's folds):
    a threshold chosen on the margins the model was fitted to sits too close to the
    answerable questions it has seen (round 4's in-sample cut refused a second seed
@@ -33,16 +37,17 @@ anything that grows with the archive fails on one of the two.
 4. Leave-one-group-out cross-validation on tune (the split's `group`s: a meeting or
    document; a group's rows on every index are held out together) estimates how the
    procedure does on questions it was not fitted on.
-5. Selection (round 5; round 6 added two candidates, round 9 one): the penalty from `PENALTIES` and
-   the signals from `CORE` plus any subset of `CANDIDATES` (`--candidates`: of those
-   named) are chosen together by step 4's rates (nested: every
-   group decided by steps 1 to 3 run without it, threshold included): the largest
-   mean abstention over the indexes with out-of-fold false abstention
-   ≤ `MAX_FALSE_ABSTENTION` on each and, since round 7, no (index, kind) cell refused
-   out of fold more than `allowed` or than the reference refuses it (the round's
-   per-kind gate, so the procedure cannot adopt a model that fails it); ties go to
-   fewer signals, then the larger penalty; a candidate replaces the reference
-   (`CORE`, penalty 1.0: round 4's procedure) only if it gains at least `MIN_GAIN`.
+5. Selection (round 5; round 6 added two candidates, round 9 one): the penalty from
+   `PENALTIES` and the signals from `CORE` plus any subset of `CANDIDATES`
+   (`--candidates`: of those named; `--keep`, round 17: signals every set holds besides
+   `CORE`) are chosen together by step 4's rates (nested: every group decided by steps 1
+   to 3 run without it, threshold included): the largest mean abstention over the
+   indexes with out-of-fold false abstention ≤ `MAX_FALSE_ABSTENTION` on each and, since
+   round 7, no (index, kind) cell refused out of fold more than `allowed` or than the
+   reference refuses it (the round's per-kind gate, so the procedure cannot adopt a
+   model that fails it); ties go to fewer signals, then the larger penalty; a candidate
+   replaces the reference (`CORE`, penalty 1.0: round 4's procedure) only if it gains at
+   least `MIN_GAIN`.
 
 6. The tie-break to the served model (rounds 5 and 7 applied it by hand; round 8 made it
    part of the output; round 9 made both sides out of fold): the served model's *form*
@@ -67,6 +72,7 @@ import itertools
 import json
 import sys
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,6 +101,7 @@ __all__ = [
     "served_fit",
     "served_form",
     "with_signals",
+    "within_target",
 ]
 
 PENALTY = 1.0
@@ -107,7 +114,8 @@ CANDIDATES = (
     "specific_coverage", "cosine_z", "salient_coverage", "salient_sentence_coverage",
     "absent_salience", "apart_salience",
 )  # fmt: skip
-"""Round 5's, 6's, 9's and 10's signals, each in or out (`search_api.abstention`)."""
+"""Round 5's, 6's, 9's and 10's signals, each in or out (`search_api.abstention`; round
+17's `sentence_cosine` and `window_coverage` were measured and removed, eval/README.md)."""
 MIN_GAIN = 0.025
 """Least gain in mean out-of-fold abstention for a candidate to replace the reference
 (half of one of the large index's 20 unanswerable tune questions)."""
@@ -229,18 +237,24 @@ def allowed(asked: int) -> int:
     return int(np.floor(MAX_FALSE_ABSTENTION * asked + 1e-9))
 
 
+def within_target(answered: np.ndarray, rows: Rows) -> bool:
+    """Whether every index refuses at most `allowed(n)` of its n answerable rows."""
+    for index in set(rows.index.tolist()):
+        answerable = (rows.index == index) & (rows.y == 1)
+        if int((~answered[answerable]).sum()) > allowed(int(answerable.sum())):
+            return False
+    return True
+
+
 def _shift(margins: np.ndarray, rows: Rows) -> float:
     """The intercept shift of step 2 for these margins (see the module docstring)."""
     best: tuple[float, float, float] | None = None
     for shift in np.arange(-4.0, 4.0 + STEP / 2, STEP):
         m = margins + shift
+        # The target must hold with the cut moved MARGIN toward abstaining (round 17).
+        if not within_target(m - MARGIN >= 0, rows):
+            continue
         per_index = rates(m >= 0, rows)
-        if any(fa > MAX_FALSE_ABSTENTION for _, fa in per_index.values()):
-            continue
-        # No answerable question may sit within MARGIN of the cut on the abstaining side.
-        m_ans = m[rows.y == 1]
-        if np.any((m_ans < 0) & (m_ans > -MARGIN)):
-            continue
         accuracy = float(np.nanmean([acc for acc, _ in per_index.values()]))
         key = (accuracy, -abs(shift), float(shift))
         if best is None or key[:2] > best[:2]:
@@ -332,21 +346,29 @@ def _candidate(rows: Rows, signals: tuple[str, ...], penalty: float) -> Candidat
     return decided(rows, signals, penalty)[0]
 
 
-def candidate_sets(candidates: Sequence[str] = CANDIDATES) -> list[tuple[str, ...]]:
-    """Step 5's signal sets: `CORE` plus each subset of `candidates`."""
+def candidate_sets(
+    candidates: Sequence[str] = CANDIDATES, keep: Sequence[str] = ()
+) -> list[tuple[str, ...]]:
+    """Step 5's signal sets: `CORE` and the `keep` signals plus each subset of
+    `candidates` (`FEATURES` order)."""
     return [
-        CORE + extra
+        tuple(f for f in FEATURES if f in (*CORE, *keep, *extra))
         for n in range(len(candidates) + 1)
         for extra in itertools.combinations(tuple(candidates), n)
     ]
 
 
 def select(
-    rows: Rows, candidates: Sequence[str] = CANDIDATES
-) -> tuple[Candidate, list[Candidate]]:
-    """Step 5: the chosen (signals, penalty), and every candidate compared (`CORE` plus
-    each subset of `candidates`: every one of `CANDIDATES` unless told)."""
-    compared = [_candidate(rows, s, p) for s in candidate_sets(candidates) for p in PENALTIES]
+    rows: Rows, candidates: Sequence[str] = CANDIDATES, keep: Sequence[str] = (),
+    jobs: int = 1,
+) -> tuple[Candidate, list[Candidate]]:  # fmt: skip
+    """Step 5: the chosen (signals, penalty), and every candidate compared (`CORE` and
+    `keep` plus each subset of `candidates`: every one of `CANDIDATES` unless told; the
+    first, the reference, is `CORE` and `keep` at the first penalty), `jobs` forms
+    decided side by side."""
+    forms = [(s, p) for s in candidate_sets(candidates, keep) for p in PENALTIES]
+    with ProcessPoolExecutor(max(jobs, 1)) as pool:
+        compared = list(pool.map(_candidate, *zip(*[(rows, s, p) for s, p in forms], strict=True)))
     reference = compared[0]
     best = reference
     for c in compared:
@@ -439,6 +461,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--candidates", nargs="*", choices=CANDIDATES, default=list(CANDIDATES),
         help="step 5 compares CORE plus each subset of these (default: all)",
     )  # fmt: skip
+    p.add_argument(
+        "--keep", nargs="*", choices=CANDIDATES, default=[],
+        help="signals every form of step 5 holds besides CORE",
+    )  # fmt: skip
+    p.add_argument("--jobs", type=int, default=1, help="forms decided side by side")
     args = p.parse_args(argv)
     raw: list[dict[str, Any]] = []
     for path in args.rows:
@@ -467,7 +494,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.signals:
         chosen = _candidate(rows, tuple(f for f in FEATURES if f in args.signals), args.penalty)
     else:
-        chosen, compared = select(rows, args.candidates)
+        chosen, compared = select(rows, args.candidates, args.keep, args.jobs)
         print("selection (out-of-fold abstention / false abstention per index; refused")
         print("answerable questions by index:kind; (over): index over, (kind): a kind over):")
         for c in compared:

@@ -13,11 +13,16 @@ from eval.answer_diagnose import abstention_summary, answerable_here
 from eval.fit_abstention import (
     CANDIDATES,
     CORE,
+    MARGIN,
     MAX_FALSE_ABSTENTION,
     MIN_GAIN,
     PENALTIES,
+    STEP,
     Candidate,
+    Rows,
+    _shift,
     allowed,
+    candidate_sets,
     cross_validate,
     fit,
     kind_refusals,
@@ -28,6 +33,7 @@ from eval.fit_abstention import (
     select,
     served_fit,
     served_form,
+    within_target,
 )
 from eval.questions import Evidence, Question
 from eval.topic_saliency import auc, separation
@@ -248,3 +254,51 @@ def test_the_served_model_decides_diagnose_rows_as_ask_does() -> None:
     # A model weighing no signal answers nothing when its intercept is below 0.
     silent = AbstentionModel(intercept=-1.0, weights=(0.0,) * len(FEATURES))
     assert not served_fit(silent).answers(rows.x).any()
+
+
+def _margin_rows(answerable: np.ndarray, unanswerable: np.ndarray) -> Rows:
+    """Rows of one index whose margins are given (the signals do not matter to step 2)."""
+    y = np.r_[np.ones(len(answerable)), np.zeros(len(unanswerable))]
+    n = len(y)
+    return Rows(np.zeros((n, len(FEATURES))), y, np.array(["ix"] * n), [f"g{i}" for i in range(n)])
+
+
+def test_the_threshold_is_set_by_the_target_not_by_an_empty_band() -> None:
+    """Round 17: with many answerable rows, a tail of them fills every 0.25-wide band (one
+    every 0.1 log-odds from −3 to 0.5), so round 4's rule (no answerable row within
+    `MARGIN` below the cut) found its first empty band below the whole tail, at +3.0,
+    abstaining on little. The target allows 50 of the 1,000 refused: the cut goes where
+    the target holds with the cut moved `MARGIN` toward abstaining (−0.25: the 35 tail
+    rows under +0.5 refused there; at −0.5 the main body's first rows join them)."""
+    tail = np.round(np.arange(-3.0, 0.55, 0.1), 2)
+    body = np.linspace(0.5, 6.0, 1000 - len(tail))
+    rows = _margin_rows(np.r_[tail, body], np.linspace(-6.0, 2.0, 200))
+    margins = np.r_[tail, body, np.linspace(-6.0, 2.0, 200)]
+    shift = _shift(margins, rows)
+    assert shift == pytest.approx(-0.25)
+    assert within_target(margins + shift - MARGIN >= 0, rows)
+    assert not within_target(margins + shift - STEP - MARGIN >= 0, rows)
+
+
+def test_a_small_index_keeps_every_answerable_row_margin_clear_of_the_cut() -> None:
+    """The minimum-count condition: of fewer than 20 answerable rows none may be refused,
+    nor stand within `MARGIN` above the cut (round 4's rule let the cut sit a hair under
+    the one at +0.1: shift 0)."""
+    answerable = np.r_[0.1, np.linspace(2.0, 4.0, 18)]
+    unanswerable = np.linspace(-4.0, 1.0, 30)
+    rows = _margin_rows(answerable, unanswerable)
+    assert allowed(19) == 0
+    assert _shift(np.r_[answerable, unanswerable], rows) == pytest.approx(0.25)
+
+
+def test_kept_signals_are_in_every_form_of_the_selection() -> None:
+    """`--keep` (round 17): step 5 compares `CORE` and the kept signals plus each subset of
+    the candidates, in `FEATURES` order (the served form's order, so step 6 finds it)."""
+    sets = candidate_sets(("apart_salience", "cosine_z"), keep=("salient_coverage",))
+    assert len(sets) == 4
+    assert all(s[: len(CORE)] == CORE and "salient_coverage" in s for s in sets)
+    assert all(list(s) == sorted(s, key=FEATURES.index) for s in sets)
+    assert sets[0] == (*CORE, "salient_coverage")
+    assert served_form()[0] in candidate_sets(
+        ("apart_salience",), keep=("salient_coverage", "absent_salience")
+    )
