@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
-import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -144,21 +143,14 @@ BESIDE = True
 quote of its own (eval/README.md "Guarded continuation, round 17": tune +3 / -0; a
 neighbour competing for the answer's places lost more than it gained)."""
 
-DENSE_GUARD = True
-"""A passage beside a quoted one gives the answer a sentence (`BESIDE`) only when its own
-dense cosine with the question is at least the lowest of the passages the answer quotes
-(no constant: eval/README.md "Dense guard for neighbours, round 17")."""
-
 Following = Callable[[Sequence[Hit]], Mapping[int, Hit]]
 """The passage after each of some hits in its document, by the hit's id
 (`Reader.following`): the store's, passed in so the answer stays a function of its
 arguments."""
 
-Windows = Callable[[], tuple[Sequence[Hit], Mapping[int, float]]]
+Windows = Callable[[], Sequence[Hit]]
 """The hits' item windows as `/search` shows them (`Reader.ask`: `windows.with_windows`),
-and the question's dense cosine with every passage they show (its stored vector with the
-search's question vector: no encoding); asked only when an answer is given that may quote
-a neighbour."""
+asked only when an answer is given that may quote a neighbour."""
 
 _WORD = re.compile(r"\S*[^\W_]\S*")
 """A word holds a letter or digit: the dashes and bullets of a list are not words."""
@@ -401,9 +393,8 @@ class AnswerBuilder:
         follows: dict[int, tuple[int, int]] = {}  # a passage → the one it follows, how far on
         if BESIDE and windows is not None and not intent.trend:
             ranks = MANY_POOL_RANKS if aspects.many else POOL_RANKS
-            shown, near = windows()
-            nearby = _window_neighbours(shown, hits, ranks)
-            chosen, follows = self._beside(chosen, nearby, aspects, cosines, scored, ranks, near)
+            nearby = _window_neighbours(windows(), hits, ranks)
+            chosen, follows = self._beside(chosen, nearby, aspects, cosines, scored, ranks)
         if not intent.trend and following is not None:
             chosen, listed = _with_continuations(chosen, following, aspects.many)
             follows.update(listed)
@@ -669,25 +660,15 @@ class AnswerBuilder:
     def _beside(
         self, chosen: list[Scored], nearby: Sequence[Neighbour], aspects: Aspects,
         cosines: Mapping[int, float], scored: Sequence[Scored], ranks: int,
-        near: Mapping[int, float],
     ) -> tuple[list[Scored], dict[int, tuple[int, int]]]:  # fmt: skip
         """The passages right before and right after each quoted one (in its window) each
         give the answer their best sentence that passes the guard (`_guarded`), as a
         quote of its own beside the one it stands by: it takes no place of the answer's
-        own sentences. Also returns each such passage's lender and side (the order).
-
-        Only a passage whose own dense cosine with the question (`near`) is at least the
-        lowest of the passages the answer quotes may give one (`DENSE_GUARD`): a topic
-        word it shares with the question does not make a paragraph on another matter
-        as near the question as the answer's own evidence."""
+        own sentences. Also returns each such passage's lender and side (the order)."""
         quoted = {s.hit.passage_id for s in chosen}
-        floor = min((cosines[p] for p in quoted if p in cosines), default=None)
         beside = [
             n for n in nearby
             if n.lender in quoted and abs(n.on) == 1 and n.hit.passage_id not in quoted
-            and (not DENSE_GUARD or (
-                floor is not None and near.get(n.hit.passage_id, -math.inf) >= floor
-            ))
         ]  # fmt: skip
         if not beside:
             return chosen, {}

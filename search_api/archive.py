@@ -223,17 +223,10 @@ class Reader:
         found = self.ranked(request)
         precisions = self.precisions(found.hits)
 
-        def windows() -> tuple[list[Hit], dict[int, float]]:
+        def windows() -> list[Hit]:
             # The hits' item windows as `/search` shows them: a passage beside a quoted one
-            # may give the answer a sentence that passes its guard (`answering.BESIDE`),
-            # which reads each shown passage's own cosine with the search's question vector.
-            shown = with_windows(found, self._store, self.settings.search.window_chars).hits
-            ids = {p.passage_id for h in shown for p in h.window} - found.cosines.keys()
-            own = (
-                self.snapshot.retriever.cosines_for(ids, found.vector)
-                if ids and found.vector is not None else {}
-            )  # fmt: skip
-            return shown, {**found.cosines, **own}
+            # may give the answer a sentence that passes its guard (`answering.BESIDE`).
+            return with_windows(found, self._store, self.settings.search.window_chars).hits
 
         answer = self.answers.answer(
             found.intent, found.hits, found.cosines, precisions, question=request.query,

@@ -7,7 +7,7 @@ rises above one found by either alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -226,7 +226,8 @@ class Retriever:
         bm25 = dict(lexical)
         missing_cos = [pid for pid in bm25 if pid not in cosines]
         if missing_cos:
-            cosines.update(self.cosines_for(missing_cos, vector))
+            ids, vectors = self.store.vectors_for(missing_cos, len(vector))
+            cosines.update(zip((int(i) for i in ids), (vectors @ vector).tolist(), strict=True))
         missing_bm25 = [pid for pid in cosines if pid not in bm25]
         if missing_bm25:
             bm25.update(self.lexical_index.scores_for(query, missing_bm25))
@@ -242,12 +243,6 @@ class Retriever:
                 query, vector, fused, cosines, bm25, scale, context_weight, coverage
             )
         return fused, cosines
-
-    def cosines_for(self, ids: Iterable[int], vector: np.ndarray) -> dict[int, float]:
-        """The cosine of `vector` (a query vector, unit length) with each of `ids`' stored
-        vectors (unit length): exact, one store read, no encoding."""
-        found, vectors = self.store.vectors_for(ids, len(vector))
-        return dict(zip((int(i) for i in found), (vectors @ vector).tolist(), strict=True))
 
     def with_context(
         self,
@@ -268,7 +263,8 @@ class Retriever:
         n_cos = dict(cosines)
         need_cos = [n for n in others if n not in cosines]
         if need_cos:
-            n_cos.update(self.cosines_for(need_cos, vector))
+            ids, vectors = self.store.vectors_for(need_cos, len(vector))
+            n_cos.update(zip((int(i) for i in ids), (vectors @ vector).tolist(), strict=True))
         n_bm25 = dict(bm25)
         need_bm25 = [n for n in others if n not in bm25]
         if need_bm25:

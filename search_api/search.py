@@ -109,9 +109,6 @@ class SearchResult:
     below: list[Hit] = field(default_factory=list)
     """The re-ranked candidates below the top k, best first, unmarked: what takes the
     place of a hit merged into a higher one's item window (`search_api.windows`)."""
-    vector: np.ndarray | None = None
-    """The question vector the dense side searched with (`query_vector`): a passage outside
-    `cosines` is scored against it from its stored vector, with no second encoding."""
 
 
 def search(
@@ -151,7 +148,7 @@ def search(
     terms = ANALYZER.query_terms(topic)
     shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
     beyond = scored[k:] if intent.trend else []
-    return SearchResult(request, intent, shown, cosines, beyond, council, scored[k:], vector)
+    return SearchResult(request, intent, shown, cosines, beyond, council, scored[k:])
 
 
 def query_vector(retriever: Retriever, question: str, topic: str, what: str) -> np.ndarray:
