@@ -4,11 +4,12 @@ The search (`search_api.search`) ranks by relevance and nothing else; a member w
 follows a topic wants the newest passages first, one who reads its history the oldest.
 Ordering by date re-orders a fixed pool of the most relevant passages (`DATE_POOL`), so
 a date order never brings up a passage that does not speak to the query, and the pages
-of one date order are slices of one list. A relevance page is the search for `offset +
-k` passages less those the pages before it showed (hits and their windows' context): a
-trend's top k depends on k (its period's ends come first), so a slice of the longer
-search could repeat an earlier page. A full page is taken to have more after it (a next
-page may still come back empty).
+of one date order are slices of one list. A relevance page is passages `offset` to
+`offset + k` of the search for `offset + k`; for a trend, whose top k depends on k (its
+period's ends come first), a slice of the longer search could repeat an earlier page, so
+its page is that search less what the pages before it showed (hits and their windows'
+context). A full page is taken to have more after it (a next page may still come back
+empty).
 """
 
 from __future__ import annotations
@@ -21,14 +22,20 @@ from indexer.models import Hit
 
 from .archive import Reader
 from .search import MAX_K, SearchRequest, SearchResult
+from .temporal import parse_question
 
-__all__ = ["DATE_POOL", "Page", "SortOrder", "by_date", "page_of"]
+__all__ = ["DATE_POOL", "PAGES_WALKED", "Page", "SortOrder", "by_date", "page_of"]
 
 SortOrder = Literal["relevance", "newest", "oldest"]
 
 DATE_POOL = 100
 """The most relevant passages a date order sorts: beyond them a passage rarely speaks to
 the query, and a newest-first list of weak matches would bury the strong ones."""
+
+PAGES_WALKED = 20
+"""Earlier pages a trend's relevance page re-makes to learn what they showed, one search
+each: members page on a few times, and the bound keeps a deep `offset` from costing
+hundreds of searches (beyond it the page is cut from one longer search, and may repeat)."""
 
 
 @dataclass
@@ -74,7 +81,15 @@ def _relevance_page(
     """The search and the hits of the relevance page at `offset`, after the pages of
     `request.k` before it (the last one shorter when `offset` is not a multiple of k).
     Each page searches for exactly as many passages as it and the pages before it hold,
-    so the first is the very search /ask, the CLI and the evaluation make."""
+    so the first is the very search /ask, the CLI and the evaluation make. Only a
+    trend's ranking depends on k: any other page is a slice of that one search."""
+    walk = (
+        0 < offset <= PAGES_WALKED * request.k
+        and parse_question(request.query, reader.latest_date()).trend
+    )
+    if not walk:
+        result = reader.search(replace(request, k=min(offset + request.k, MAX_K)))
+        return result, result.hits[offset : offset + request.k]
     shown: set[int] = set()
     start = 0
     while True:
