@@ -100,15 +100,18 @@ class SearchResult:
     cosines: dict[int, float]
     """Dense cosine of the question's topic with each passage the dense retriever saw:
     the answer builder's evidence that the archive speaks to the topic at all."""
-    beyond: list[Hit] = field(default_factory=list)
-    """For a trend question, the re-ranked candidates below the top k: other passages of
-    the span's end meetings, which a trend answer may quote when one states the topic
-    more fully than the meeting's best-ranked passage does."""
     council: str | None = None
     """For a trend question, the council its timeline is of (`lead_council`)."""
     below: list[Hit] = field(default_factory=list)
     """The re-ranked candidates below the top k, best first, unmarked: what takes the
     place of a hit merged into a higher one's item window (`search_api.windows`)."""
+
+    @property
+    def beyond(self) -> list[Hit]:
+        """For a trend question, the candidates below the top k (`below`): other passages
+        of the span's end meetings, which a trend answer may quote when one states the
+        topic more fully than the meeting's best-ranked passage does."""
+        return self.below if self.intent.trend else []
 
 
 def search(
@@ -147,8 +150,7 @@ def search(
         )
     terms = ANALYZER.query_terms(topic)
     shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
-    beyond = scored[k:] if intent.trend else []
-    return SearchResult(request, intent, shown, cosines, beyond, council, scored[k:])
+    return SearchResult(request, intent, shown, cosines, council, scored[k:])
 
 
 def query_vector(retriever: Retriever, question: str, topic: str, what: str) -> np.ndarray:
