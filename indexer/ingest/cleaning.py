@@ -251,13 +251,18 @@ def _written_hyphenated(head: str, tail: str, compounds: frozenset[str]) -> bool
     return f"{head.lower()}-{tail}" in compounds
 
 
+_RANGE_CUT = re.compile(r"\d[-\u2013]$")
+"""A line ending in a range cut after its dash ("for 2025-"): the number under it is the
+range's end ("26"), joined to it and never taken for a page number, even at a page's foot."""
+
+
 def join_wrapped(left: str, right: str, compounds: frozenset[str] = frozenset()) -> str:
     """Join a line to the text before it. A hyphen at the end goes when the next line
     goes on in lower case ("recom-" + "mendation"), unless the document writes that word
     with its hyphen elsewhere ("single-" + "use" where "single-use" occurs); before a
     capital it stays ("Barrington-" + "King"). A range cut after its dash ("2025-" +
     "26") is one token again."""
-    if re.search(r"\d[-\u2013]$", left) and right[:1].isdigit():
+    if _RANGE_CUT.search(left) and right[:1].isdigit():
         return left + right
     if re.search(r"[A-Za-z]-$", left) and right[:1].isalpha():
         if right[0].isupper():
@@ -382,9 +387,6 @@ def _usual_width(lines: list[str]) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
-_RANGE_CUT = re.compile(r"\d[-\u2013]$")
-"""A line ending in a range cut after its dash ("for 2025-"): a number under it is the
-range's end, not a page number, even at the foot of a page."""
 _PAGE_EDGE = 2
 """Lines at either end of a page where its number stands: a lone number elsewhere on a
 PDF page is a table's cell or a date's day ("9" over "th April 2021"), not the page's."""
