@@ -35,7 +35,7 @@ import mmap
 import os
 import re
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -72,6 +72,9 @@ FIELD_WEIGHTS = (1.0, TITLE_WEIGHT, DOC_TITLE_WEIGHT)
 """Weights of a row's fields after its id: passage text, item title, document title."""
 
 _WORD = re.compile(r"[^\W_]+")
+
+TermWeights = Mapping[str, float] | None
+"""Per query term, a factor on its weight (`LexicalIndex.term_weights`); None: all 1."""
 
 LexicalRow = tuple[int, str, str | None] | tuple[int, str, str | None, str | None]
 """(passage id, text, item title[, document title])."""
@@ -282,9 +285,28 @@ class LexicalIndex:
         pos = np.minimum(np.searchsorted(self.ids, wanted), len(self.ids) - 1)
         return pos, self.ids[pos] == wanted
 
-    def _columns(self, query: str) -> dict[int, float]:
-        weights = self.analyzer.weighted_query_terms(query, self.terms)
-        return {self.terms[t]: w for t, w in weights.items() if t in self.terms}
+    def _columns(self, query: str, weights: TermWeights = None) -> dict[int, float]:
+        terms = self.analyzer.weighted_query_terms(query, self.terms)
+        more = weights or {}
+        return {self.terms[t]: w * more.get(t, 1.0) for t, w in terms.items() if t in self.terms}
+
+    def term_weights(
+        self, query: str, passage_ids: Sequence[int], floor: float
+    ) -> dict[str, float]:
+        """Each query term's weight: 1 if any of the given passages holds it (text or
+        titles), else `floor`.
+
+        Given the dense side's best passages, a question word none of them holds is the
+        asker's wording rather than the papers': an everyday word the papers rarely use
+        ("much", "money", "blow") has a high idf and would otherwise decide the BM25
+        ranking on its own."""
+        wanted = self.rows_of(np.asarray(list(passage_ids), dtype=np.int64))
+        out: dict[str, float] = {}
+        for term in self.analyzer.weighted_query_terms(query, self.terms):
+            col = self.terms.get(term)
+            rows = self.rows[self.indptr[col] : self.indptr[col + 1]] if col is not None else ()
+            out[term] = 1.0 if len(wanted) and np.isin(wanted, rows).any() else floor
+        return out
 
     def _scores(self, columns: dict[int, float]) -> np.ndarray:
         """The query's BM25 for every row (0 where no query term stands)."""
@@ -296,10 +318,13 @@ class LexicalIndex:
             scores[self.rows[start:end]] += weight * self.scores[start:end]
         return scores
 
-    def scores_for(self, query: str, passage_ids: Sequence[int]) -> dict[int, float]:
+    def scores_for(
+        self, query: str, passage_ids: Sequence[int], weights: TermWeights = None
+    ) -> dict[int, float]:
         """The query's BM25 of each given passage (0 without a query term; ids not in the
-        index left out): score fusion needs it for passages only the dense side found."""
-        columns = self._columns(query)
+        index left out): score fusion needs it for passages only the dense side found.
+        `weights` (`term_weights`) scale the query's terms."""
+        columns = self._columns(query, weights)
         wanted = np.asarray(list(passage_ids), dtype=np.int64)
         if not len(self.ids) or not len(wanted):
             return {}
@@ -309,23 +334,27 @@ class LexicalIndex:
         scores = self._scores(columns)
         return {int(p): float(scores[r]) for p, r in zip(wanted[inside], pos[inside], strict=True)}
 
-    def coverage_for(self, query: str, passage_ids: Sequence[int]) -> dict[int, float]:
+    def coverage_for(
+        self, query: str, passage_ids: Sequence[int], weights: TermWeights = None
+    ) -> dict[int, float]:
         """Share of the query's content words (idf-weighted) each given passage holds, 0-1;
         a word the index has never seen counts as missing everywhere. (A compound written
         the other way, "case loads" / "caseloads", counts as missing: BM25 has it.)
 
         BM25 sums over the words a passage matches and cannot say how much of the question
         is left unmatched: fusion uses this to lower the lexical side's say when the best
-        lexical candidate matches one word of six."""
-        weights = dict.fromkeys(self.analyzer.query_terms(query), 1.0)
+        lexical candidate matches one word of six. `weights` (`term_weights`) scale each
+        word's share."""
+        more = weights or {}
+        terms = {t: more.get(t, 1.0) for t in self.analyzer.query_terms(query)}
         wanted = np.asarray(list(passage_ids), dtype=np.int64)
-        if not weights or not len(wanted) or not len(self.ids):
+        if not terms or not len(wanted) or not len(self.ids):
             return dict.fromkeys((int(p) for p in wanted), 0.0)
         n = len(self.ids)
         pos, inside = self._locate(wanted)
         held = np.zeros(len(wanted), dtype=np.float64)
         total = 0.0
-        for term, weight in weights.items():
+        for term, weight in terms.items():
             col = self.terms.get(term)
             df = 0 if col is None else int(self.indptr[col + 1] - self.indptr[col])
             idf = float(bm25_idf(np.asarray(float(df)), n)) if df else np.log(n + 1)
@@ -337,13 +366,18 @@ class LexicalIndex:
         return {int(p): float(c) for p, c in zip(wanted, share, strict=True)}
 
     def search(
-        self, query: str, k: int, allowed: np.ndarray | None = None
+        self,
+        query: str,
+        k: int,
+        allowed: np.ndarray | None = None,
+        weights: TermWeights = None,
     ) -> list[tuple[int, float]]:
         """Top-k (passage id, BM25) over passages holding any query term.
 
-        `allowed`, if given, restricts results to those passage ids (the filters).
+        `allowed`, if given, restricts results to those passage ids (the filters);
+        `weights` (`term_weights`) scale the query's terms.
         """
-        columns = self._columns(query)
+        columns = self._columns(query, weights)
         if not columns or k <= 0 or not len(self.ids):
             return []
         scores = self._scores(columns)

@@ -204,6 +204,22 @@ class Settings(BaseSettings):
         "span's first and last meetings are reached on a long archive (eval/README.md, "
         "Trend coverage, round 5)",
     )
+    term_support: int = Field(
+        default=0,
+        ge=0,
+        description="Hybrid search: a question word none of the dense side's top "
+        "term_support passages holds counts term_support_floor of its weight in BM25 "
+        "(search, fused scores and coverage): the question's own wording, not the papers' "
+        "(a rare everyday word such as 'much' or 'money' otherwise outweighs the topic; "
+        "eval/README.md, Ranking on everyday wording, round 18); 0 is off",
+    )
+    term_support_floor: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="The weight of a question word the dense side's top passages do not "
+        "hold (term_support)",
+    )
     window_chars: int = Field(
         default=1000,
         ge=0,
@@ -397,6 +413,8 @@ class SearchSettings:
     detail_boost: float
     detail_ranks: int
     window_chars: int
+    term_support: int
+    term_support_floor: float
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from indexer.embedding import Embedder
-from indexer.lexical import LexicalIndex
+from indexer.lexical import LexicalIndex, TermWeights
 from indexer.models import Hit, SearchFilters, SearchMode
 from indexer.settings import SearchSettings
 from indexer.store import PassageStore, SourceDates
@@ -175,9 +175,10 @@ class Retriever:
         dense = self.vectors.search(vector, depth, allowed)
         if mode == "dense":
             return dense, dict(dense)
-        lexical = self.lexical(query, depth, allowed)
         if mode == "lexical":
-            return lexical, dict(dense)
+            return self.lexical(query, depth, allowed), dict(dense)
+        weights = self.term_support(query, dense, tuning)
+        lexical = self.lexical_index.search(query, depth, allowed, weights)
         if tuning is not None and tuning.fusion == "convex":
             return self.fuse_scores(
                 query,
@@ -187,8 +188,28 @@ class Retriever:
                 tuning.lexical_weight,
                 tuning.context_weight,
                 tuning.lexical_coverage,
+                weights,
             )
         return self.fuse(dense, lexical, tuning), dict(dense)
+
+    def term_support(
+        self,
+        query: str,
+        dense: Sequence[tuple[int, float]],
+        tuning: SearchSettings | None,
+    ) -> TermWeights:
+        """The BM25 side's weight of each question word for hybrid search: a word none of
+        the dense side's top `term_support` passages holds counts `term_support_floor`
+        (`LexicalIndex.term_weights`); None when off.
+
+        Everyday wording is where the two sides part: the dense side places a question on
+        "money from selling property" near the papers on capital receipts, while BM25,
+        scoring each word by its rarity in the papers, is led by the asker's own words
+        ("much", "money", "selling"), which the papers rarely use and so weigh most."""
+        if tuning is None or not tuning.term_support or not dense:
+            return None
+        top = [pid for pid, _ in dense[: tuning.term_support]]
+        return self.lexical_index.term_weights(query, top, tuning.term_support_floor)
 
     def fuse(
         self,
@@ -212,6 +233,7 @@ class Retriever:
         lexical_weight: float,
         context_weight: float = 0.0,
         coverage_power: float = 0.0,
+        weights: TermWeights = None,
     ) -> tuple[list[tuple[int, float]], dict[int, float]]:
         """Convex fusion of both retrievers' own scores over the union of their candidates,
         and every candidate's cosine.
@@ -220,7 +242,8 @@ class Retriever:
         first with a clear margin, and BM25 misses, loses to one both sides rank 30th.
         Here every candidate gets both exact scores (its cosine from its stored vector,
         its BM25 from the postings), each scaled to [0, 1] over the candidates, and the
-        fused score is `dense + lexical_weight × lexical`.
+        fused score is `dense + lexical_weight × lexical`. `weights` scale the query's
+        terms on the lexical side (`term_support`).
         """
         cosines = dict(dense)
         bm25 = dict(lexical)
@@ -230,17 +253,19 @@ class Retriever:
             cosines.update(zip((int(i) for i in ids), (vectors @ vector).tolist(), strict=True))
         missing_bm25 = [pid for pid in cosines if pid not in bm25]
         if missing_bm25:
-            bm25.update(self.lexical_index.scores_for(query, missing_bm25))
+            bm25.update(self.lexical_index.scores_for(query, missing_bm25, weights))
         if not cosines:
             return [], cosines
         coverage = (
-            self.lexical_index.coverage_for(query, list(cosines)) if coverage_power else {}
+            self.lexical_index.coverage_for(query, list(cosines), weights)
+            if coverage_power
+            else {}
         )
         scale = FusionScale.over(cosines, bm25, lexical_weight, coverage_power)
         fused = scale.rank(cosines, bm25, coverage)
         if context_weight > 0:
             fused = self.with_context(
-                query, vector, fused, cosines, bm25, scale, context_weight, coverage
+                query, vector, fused, cosines, bm25, scale, context_weight, coverage, weights
             )
         return fused, cosines
 
@@ -254,6 +279,7 @@ class Retriever:
         scale: FusionScale,
         context_weight: float,
         coverage: Mapping[int, float] | None = None,
+        weights: TermWeights = None,
     ) -> list[tuple[int, float]]:
         """Fused scores plus `context_weight` × the best neighbour's fused score (small-to-
         big): a list item or a table row whose heading or lead-in sentence sits in the
@@ -268,11 +294,11 @@ class Retriever:
         n_bm25 = dict(bm25)
         need_bm25 = [n for n in others if n not in bm25]
         if need_bm25:
-            n_bm25.update(self.lexical_index.scores_for(query, need_bm25))
+            n_bm25.update(self.lexical_index.scores_for(query, need_bm25, weights))
         n_cover = dict(coverage or {})
         if scale.coverage_power:
             need_cover = [n for n in others if n not in n_cover]
-            n_cover.update(self.lexical_index.coverage_for(query, need_cover))
+            n_cover.update(self.lexical_index.coverage_for(query, need_cover, weights))
         rescored = {
             pid: score
             + context_weight
