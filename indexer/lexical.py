@@ -30,6 +30,7 @@ closes them when a version is retired.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import mmap
 import os
@@ -74,7 +75,7 @@ FIELD_WEIGHTS = (1.0, TITLE_WEIGHT, DOC_TITLE_WEIGHT)
 _WORD = re.compile(r"[^\W_]+")
 
 TermWeights = Mapping[str, float] | None
-"""Per query term, a factor on its weight (`LexicalIndex.term_weights`); None: all 1."""
+"""Per query term, a factor on its weight; None: all 1."""
 
 LexicalRow = tuple[int, str, str | None] | tuple[int, str, str | None, str | None]
 """(passage id, text, item title[, document title])."""
@@ -288,25 +289,16 @@ class LexicalIndex:
     def _columns(self, query: str, weights: TermWeights = None) -> dict[int, float]:
         terms = self.analyzer.weighted_query_terms(query, self.terms)
         more = weights or {}
-        return {self.terms[t]: w * more.get(t, 1.0) for t, w in terms.items() if t in self.terms}
+        scaled = {t: w * more.get(t, 1.0) for t, w in terms.items() if t in self.terms}
+        return {self.terms[t]: w for t, w in scaled.items() if w > 0}
 
-    def term_weights(
-        self, query: str, passage_ids: Sequence[int], floor: float
-    ) -> dict[str, float]:
-        """Each query term's weight: 1 if any of the given passages holds it (text or
-        titles), else `floor`.
-
-        Given the dense side's best passages, a question word none of them holds is the
-        asker's wording rather than the papers': an everyday word the papers rarely use
-        ("much", "money", "blow") has a high idf and would otherwise decide the BM25
-        ranking on its own."""
-        wanted = self.rows_of(np.asarray(list(passage_ids), dtype=np.int64))
-        out: dict[str, float] = {}
-        for term in self.analyzer.weighted_query_terms(query, self.terms):
-            col = self.terms.get(term)
-            rows = self.rows[self.indptr[col] : self.indptr[col + 1]] if col is not None else ()
-            out[term] = 1.0 if len(wanted) and np.isin(wanted, rows).any() else floor
-        return out
+    def measure_terms(self, query: str) -> set[str]:
+        """Terms of the words right after "how" ("how much", "how many", "how far"): the
+        measure a question asks for, not its topic (a stopword there, "how did", names
+        none)."""
+        words = _WORD.findall(query.lower())
+        after = (w for before, w in itertools.pairwise(words) if before == "how")
+        return {t for t in map(self.analyzer.term, after) if t is not None}
 
     def _scores(self, columns: dict[int, float]) -> np.ndarray:
         """The query's BM25 for every row (0 where no query term stands)."""
@@ -323,7 +315,7 @@ class LexicalIndex:
     ) -> dict[int, float]:
         """The query's BM25 of each given passage (0 without a query term; ids not in the
         index left out): score fusion needs it for passages only the dense side found.
-        `weights` (`term_weights`) scale the query's terms."""
+        `weights` scale the query's terms."""
         columns = self._columns(query, weights)
         wanted = np.asarray(list(passage_ids), dtype=np.int64)
         if not len(self.ids) or not len(wanted):
@@ -343,7 +335,7 @@ class LexicalIndex:
 
         BM25 sums over the words a passage matches and cannot say how much of the question
         is left unmatched: fusion uses this to lower the lexical side's say when the best
-        lexical candidate matches one word of six. `weights` (`term_weights`) scale each
+        lexical candidate matches one word of six. `weights` scale each
         word's share."""
         more = weights or {}
         terms = {t: more.get(t, 1.0) for t in self.analyzer.query_terms(query)}
@@ -375,7 +367,7 @@ class LexicalIndex:
         """Top-k (passage id, BM25) over passages holding any query term.
 
         `allowed`, if given, restricts results to those passage ids (the filters);
-        `weights` (`term_weights`) scale the query's terms.
+        `weights` scale the query's terms.
         """
         columns = self._columns(query, weights)
         if not columns or k <= 0 or not len(self.ids):

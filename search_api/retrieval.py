@@ -177,7 +177,7 @@ class Retriever:
             return dense, dict(dense)
         if mode == "lexical":
             return self.lexical(query, depth, allowed), dict(dense)
-        weights = self.term_support(query, dense, tuning)
+        weights = self.term_weights(query, tuning)
         lexical = self.lexical_index.search(query, depth, allowed, weights)
         if tuning is not None and tuning.fusion == "convex":
             return self.fuse_scores(
@@ -192,24 +192,18 @@ class Retriever:
             )
         return self.fuse(dense, lexical, tuning), dict(dense)
 
-    def term_support(
-        self,
-        query: str,
-        dense: Sequence[tuple[int, float]],
-        tuning: SearchSettings | None,
-    ) -> TermWeights:
-        """The BM25 side's weight of each question word for hybrid search: a word none of
-        the dense side's top `term_support` passages holds counts `term_support_floor`
-        (`LexicalIndex.term_weights`); None when off.
+    def term_weights(self, query: str, tuning: SearchSettings | None) -> TermWeights:
+        """The BM25 side's factor on each question word for hybrid search: the measure a
+        "how much / many / far …" question asks for counts `measure_word_weight`; None
+        when off.
 
-        Everyday wording is where the two sides part: the dense side places a question on
-        "money from selling property" near the papers on capital receipts, while BM25,
-        scoring each word by its rarity in the papers, is led by the asker's own words
-        ("much", "money", "selling"), which the papers rarely use and so weigh most."""
-        if tuning is None or not tuning.term_support or not dense:
+        Everyday questions ask "how much", and the papers rarely say "much": weighed by
+        its rarity, the asker's word outweighs the topic's own and the BM25 top becomes
+        the few passages that happen to use it (minutes quoting a member's question)."""
+        if tuning is None or tuning.measure_word_weight >= 1:
             return None
-        top = [pid for pid, _ in dense[: tuning.term_support]]
-        return self.lexical_index.term_weights(query, top, tuning.term_support_floor)
+        weight = tuning.measure_word_weight
+        return dict.fromkeys(self.lexical_index.measure_terms(query), weight) or None
 
     def fuse(
         self,
@@ -243,7 +237,7 @@ class Retriever:
         Here every candidate gets both exact scores (its cosine from its stored vector,
         its BM25 from the postings), each scaled to [0, 1] over the candidates, and the
         fused score is `dense + lexical_weight × lexical`. `weights` scale the query's
-        terms on the lexical side (`term_support`).
+        terms on the lexical side (`term_weights`).
         """
         cosines = dict(dense)
         bm25 = dict(lexical)
