@@ -30,13 +30,12 @@ closes them when a version is retired.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import json
 import mmap
 import os
 import re
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -73,9 +72,6 @@ FIELD_WEIGHTS = (1.0, TITLE_WEIGHT, DOC_TITLE_WEIGHT)
 """Weights of a row's fields after its id: passage text, item title, document title."""
 
 _WORD = re.compile(r"[^\W_]+")
-
-TermWeights = Mapping[str, float] | None
-"""Per query term, a factor on its weight; None: all 1."""
 
 LexicalRow = tuple[int, str, str | None] | tuple[int, str, str | None, str | None]
 """(passage id, text, item title[, document title])."""
@@ -286,19 +282,9 @@ class LexicalIndex:
         pos = np.minimum(np.searchsorted(self.ids, wanted), len(self.ids) - 1)
         return pos, self.ids[pos] == wanted
 
-    def _columns(self, query: str, weights: TermWeights = None) -> dict[int, float]:
-        terms = self.analyzer.weighted_query_terms(query, self.terms)
-        more = weights or {}
-        scaled = {t: w * more.get(t, 1.0) for t, w in terms.items() if t in self.terms}
-        return {self.terms[t]: w for t, w in scaled.items() if w > 0}
-
-    def measure_terms(self, query: str) -> set[str]:
-        """Terms of the words right after "how" ("how much", "how many", "how far"): the
-        measure a question asks for, not its topic (a stopword there, "how did", names
-        none)."""
-        words = _WORD.findall(query.lower())
-        after = (w for before, w in itertools.pairwise(words) if before == "how")
-        return {t for t in map(self.analyzer.term, after) if t is not None}
+    def _columns(self, query: str) -> dict[int, float]:
+        weights = self.analyzer.weighted_query_terms(query, self.terms)
+        return {self.terms[t]: w for t, w in weights.items() if t in self.terms}
 
     def _scores(self, columns: dict[int, float]) -> np.ndarray:
         """The query's BM25 for every row (0 where no query term stands)."""
@@ -310,13 +296,10 @@ class LexicalIndex:
             scores[self.rows[start:end]] += weight * self.scores[start:end]
         return scores
 
-    def scores_for(
-        self, query: str, passage_ids: Sequence[int], weights: TermWeights = None
-    ) -> dict[int, float]:
+    def scores_for(self, query: str, passage_ids: Sequence[int]) -> dict[int, float]:
         """The query's BM25 of each given passage (0 without a query term; ids not in the
-        index left out): score fusion needs it for passages only the dense side found.
-        `weights` scale the query's terms."""
-        columns = self._columns(query, weights)
+        index left out): score fusion needs it for passages only the dense side found."""
+        columns = self._columns(query)
         wanted = np.asarray(list(passage_ids), dtype=np.int64)
         if not len(self.ids) or not len(wanted):
             return {}
@@ -326,27 +309,23 @@ class LexicalIndex:
         scores = self._scores(columns)
         return {int(p): float(scores[r]) for p, r in zip(wanted[inside], pos[inside], strict=True)}
 
-    def coverage_for(
-        self, query: str, passage_ids: Sequence[int], weights: TermWeights = None
-    ) -> dict[int, float]:
+    def coverage_for(self, query: str, passage_ids: Sequence[int]) -> dict[int, float]:
         """Share of the query's content words (idf-weighted) each given passage holds, 0-1;
         a word the index has never seen counts as missing everywhere. (A compound written
         the other way, "case loads" / "caseloads", counts as missing: BM25 has it.)
 
         BM25 sums over the words a passage matches and cannot say how much of the question
         is left unmatched: fusion uses this to lower the lexical side's say when the best
-        lexical candidate matches one word of six. `weights` scale each
-        word's share."""
-        more = weights or {}
-        terms = {t: more.get(t, 1.0) for t in self.analyzer.query_terms(query)}
+        lexical candidate matches one word of six."""
+        weights = dict.fromkeys(self.analyzer.query_terms(query), 1.0)
         wanted = np.asarray(list(passage_ids), dtype=np.int64)
-        if not terms or not len(wanted) or not len(self.ids):
+        if not weights or not len(wanted) or not len(self.ids):
             return dict.fromkeys((int(p) for p in wanted), 0.0)
         n = len(self.ids)
         pos, inside = self._locate(wanted)
         held = np.zeros(len(wanted), dtype=np.float64)
         total = 0.0
-        for term, weight in terms.items():
+        for term, weight in weights.items():
             col = self.terms.get(term)
             df = 0 if col is None else int(self.indptr[col + 1] - self.indptr[col])
             idf = float(bm25_idf(np.asarray(float(df)), n)) if df else np.log(n + 1)
@@ -358,18 +337,13 @@ class LexicalIndex:
         return {int(p): float(c) for p, c in zip(wanted, share, strict=True)}
 
     def search(
-        self,
-        query: str,
-        k: int,
-        allowed: np.ndarray | None = None,
-        weights: TermWeights = None,
+        self, query: str, k: int, allowed: np.ndarray | None = None
     ) -> list[tuple[int, float]]:
         """Top-k (passage id, BM25) over passages holding any query term.
 
-        `allowed`, if given, restricts results to those passage ids (the filters);
-        `weights` scale the query's terms.
+        `allowed`, if given, restricts results to those passage ids (the filters).
         """
-        columns = self._columns(query, weights)
+        columns = self._columns(query)
         if not columns or k <= 0 or not len(self.ids):
             return []
         scores = self._scores(columns)

@@ -204,16 +204,6 @@ class Settings(BaseSettings):
         "span's first and last meetings are reached on a long archive (eval/README.md, "
         "Trend coverage, round 5)",
     )
-    measure_word_weight: float = Field(
-        default=1.0,
-        ge=0,
-        le=1,
-        description="Hybrid search: the word right after 'how' ('how much', 'how many', "
-        "'how far') counts this share of its weight in BM25 (search, fused scores and "
-        "coverage): it names the measure asked for, not the topic, and the papers rarely "
-        "use it, so its idf is high ('much' 4.6 against 'budget' 0.95; eval/README.md, "
-        "Ranking on everyday wording, round 18); 1 is off",
-    )
     window_chars: int = Field(
         default=1000,
         ge=0,
@@ -407,7 +397,6 @@ class SearchSettings:
     detail_boost: float
     detail_ranks: int
     window_chars: int
-    measure_word_weight: float
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from indexer.embedding import Embedder
-from indexer.lexical import LexicalIndex, TermWeights
+from indexer.lexical import LexicalIndex
 from indexer.models import Hit, SearchFilters, SearchMode
 from indexer.settings import SearchSettings
 from indexer.store import PassageStore, SourceDates
@@ -175,10 +175,9 @@ class Retriever:
         dense = self.vectors.search(vector, depth, allowed)
         if mode == "dense":
             return dense, dict(dense)
+        lexical = self.lexical(query, depth, allowed)
         if mode == "lexical":
-            return self.lexical(query, depth, allowed), dict(dense)
-        weights = self.term_weights(query, tuning)
-        lexical = self.lexical_index.search(query, depth, allowed, weights)
+            return lexical, dict(dense)
         if tuning is not None and tuning.fusion == "convex":
             return self.fuse_scores(
                 query,
@@ -188,22 +187,8 @@ class Retriever:
                 tuning.lexical_weight,
                 tuning.context_weight,
                 tuning.lexical_coverage,
-                weights,
             )
         return self.fuse(dense, lexical, tuning), dict(dense)
-
-    def term_weights(self, query: str, tuning: SearchSettings | None) -> TermWeights:
-        """The BM25 side's factor on each question word for hybrid search: the measure a
-        "how much / many / far …" question asks for counts `measure_word_weight`; None
-        when off.
-
-        Everyday questions ask "how much", and the papers rarely say "much": weighed by
-        its rarity, the asker's word outweighs the topic's own and the BM25 top becomes
-        the few passages that happen to use it (minutes quoting a member's question)."""
-        if tuning is None or tuning.measure_word_weight >= 1:
-            return None
-        weight = tuning.measure_word_weight
-        return dict.fromkeys(self.lexical_index.measure_terms(query), weight) or None
 
     def fuse(
         self,
@@ -227,7 +212,6 @@ class Retriever:
         lexical_weight: float,
         context_weight: float = 0.0,
         coverage_power: float = 0.0,
-        weights: TermWeights = None,
     ) -> tuple[list[tuple[int, float]], dict[int, float]]:
         """Convex fusion of both retrievers' own scores over the union of their candidates,
         and every candidate's cosine.
@@ -236,8 +220,7 @@ class Retriever:
         first with a clear margin, and BM25 misses, loses to one both sides rank 30th.
         Here every candidate gets both exact scores (its cosine from its stored vector,
         its BM25 from the postings), each scaled to [0, 1] over the candidates, and the
-        fused score is `dense + lexical_weight × lexical`. `weights` scale the query's
-        terms on the lexical side (`term_weights`).
+        fused score is `dense + lexical_weight × lexical`.
         """
         cosines = dict(dense)
         bm25 = dict(lexical)
@@ -247,19 +230,17 @@ class Retriever:
             cosines.update(zip((int(i) for i in ids), (vectors @ vector).tolist(), strict=True))
         missing_bm25 = [pid for pid in cosines if pid not in bm25]
         if missing_bm25:
-            bm25.update(self.lexical_index.scores_for(query, missing_bm25, weights))
+            bm25.update(self.lexical_index.scores_for(query, missing_bm25))
         if not cosines:
             return [], cosines
         coverage = (
-            self.lexical_index.coverage_for(query, list(cosines), weights)
-            if coverage_power
-            else {}
+            self.lexical_index.coverage_for(query, list(cosines)) if coverage_power else {}
         )
         scale = FusionScale.over(cosines, bm25, lexical_weight, coverage_power)
         fused = scale.rank(cosines, bm25, coverage)
         if context_weight > 0:
             fused = self.with_context(
-                query, vector, fused, cosines, bm25, scale, context_weight, coverage, weights
+                query, vector, fused, cosines, bm25, scale, context_weight, coverage
             )
         return fused, cosines
 
@@ -273,7 +254,6 @@ class Retriever:
         scale: FusionScale,
         context_weight: float,
         coverage: Mapping[int, float] | None = None,
-        weights: TermWeights = None,
     ) -> list[tuple[int, float]]:
         """Fused scores plus `context_weight` × the best neighbour's fused score (small-to-
         big): a list item or a table row whose heading or lead-in sentence sits in the
@@ -288,11 +268,11 @@ class Retriever:
         n_bm25 = dict(bm25)
         need_bm25 = [n for n in others if n not in bm25]
         if need_bm25:
-            n_bm25.update(self.lexical_index.scores_for(query, need_bm25, weights))
+            n_bm25.update(self.lexical_index.scores_for(query, need_bm25))
         n_cover = dict(coverage or {})
         if scale.coverage_power:
             need_cover = [n for n in others if n not in n_cover]
-            n_cover.update(self.lexical_index.coverage_for(query, need_cover, weights))
+            n_cover.update(self.lexical_index.coverage_for(query, need_cover))
         rescored = {
             pid: score
             + context_weight
