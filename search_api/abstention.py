@@ -50,15 +50,6 @@ same model serves the five seeds and an archive of thousands of passages):
   ("park and ride", "polling stations") whose terms the archive holds, yet never
   within `PHRASE_WINDOW` words of each other in the evidence: every word is there, the
   thing they name together is not.
-* ``word_match`` (round 18): the question's most salient word (by `term_saliency`)
-  scored 1 when a top passage or its title holds it, else its best cosine, each word
-  encoded alone, against any content word of the top passages: "graffiti" against
-  "vandalism" scores, against "Kingston" (the frame a question about an absent topic
-  keeps) not. Word vectors are cached per encoder (`WordVectors`).
-* ``calibrated_cosine`` (round 18): ``top_cosine`` less the index's own neighbour
-  cosine (`neighbour_cosine`: the median best cosine of a fixed sample of its passages
-  to any other passage), so the cosine is read against what the index makes ordinary: a
-  dense archive puts some passage near any question about its domain.
 
 Signals that did move with the archive were dropped (eval/README.md, "Abstention"): the
 share of the question's words the archive never holds and the rarity of the rarest word
@@ -98,19 +89,16 @@ __all__ = [
     "SALIENT",
     "SALIENT_MODEL",
     "SupportFeatures",
-    "WordVectors",
     "absent_salience",
     "apart_salience",
     "cosine_standing",
     "coverage",
     "held",
-    "neighbour_cosine",
     "question_pairs",
     "salient_coverage",
     "specific_coverage",
     "support_features",
     "term_saliency",
-    "word_match",
 ]
 
 TOP_N = 5
@@ -131,8 +119,6 @@ class SupportFeatures:
     salient_sentence_coverage: float = 0.0
     absent_salience: float = 0.0
     apart_salience: float = 0.0
-    word_match: float = 0.0
-    calibrated_cosine: float = 0.0
     terms: tuple[str, ...] = ()
     saliency: tuple[float, ...] = ()
     """Each of `terms`' saliency (empty when it was not measured)."""
@@ -371,101 +357,6 @@ def apart_salience(
     return min(share, 1.0)
 
 
-class WordVectors:
-    """Single words' vectors from one encoder, each word encoded once (`word_match` reads
-    the same passage words for many questions). `for_encoder` keeps one per encoder, so
-    every reader of an archive shares it; at `WORD_CACHE` words it starts afresh."""
-
-    _shared: dict[Encode, WordVectors] = {}
-
-    def __init__(self, encode: Encode) -> None:
-        self.encode = encode
-        self._vectors: dict[str, np.ndarray] = {}
-
-    @classmethod
-    def for_encoder(cls, encode: Encode) -> WordVectors:
-        """The shared cache of this encoder (a bound method's equal copies share it)."""
-        found = cls._shared.get(encode)
-        if found is None:
-            found = cls._shared.setdefault(encode, cls(encode))
-        return found
-
-    def __call__(self, words: Sequence[str]) -> np.ndarray:
-        """Unit vectors of the words, in order (one batched encode of the new ones)."""
-        new = [w for w in dict.fromkeys(words) if w not in self._vectors]
-        if new:
-            if len(self._vectors) + len(new) > WORD_CACHE:
-                self._vectors = {}
-            vectors = np.asarray(self.encode(new), dtype=np.float32)
-            vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-            self._vectors.update(zip(new, vectors, strict=True))
-        return np.stack([self._vectors[w] for w in words]) if words else np.zeros((0, 0))
-
-
-WORD_CACHE = 50_000
-"""Words `WordVectors` keeps (about 75 MB of 384-wide vectors)."""
-
-_PLAIN_WORDS = re.compile(r"[^\W\d_]{3,}")
-
-
-def _content_words(text: str) -> list[str]:
-    """The text's distinct lower-cased words that are not stopwords nor numbers."""
-    return [w for w in dict.fromkeys(_PLAIN_WORDS.findall(text.lower())) if ANALYZER.term(w)]
-
-
-def word_match(
-    topic: str, saliency: Mapping[str, float], hits: Sequence[Hit], words: WordVectors | None
-) -> float:
-    """How near the question's most salient term comes to a word of `hits`: 1 when a hit
-    (or its item title) holds it, else the best cosine between its word in `topic` and
-    any content word of the hits and titles, every word encoded alone; 0 without terms,
-    hits or an encoder. The first of equally salient terms counts."""
-    if not saliency or not hits:
-        return 0.0
-    term = max(saliency, key=lambda t: saliency[t])  # max keeps the first of equals
-    texts = [t for h in hits for t in (h.citation.item_title or "", h.text)]
-    if any(held(term, _terms_of(t)) for t in texts):
-        return 1.0
-    if words is None:
-        return 0.0
-    asked = next(
-        (w for w in _TOKEN_WORDS.findall(topic.lower()) if ANALYZER.term(w) == term), term
-    )
-    found = list(dict.fromkeys(w for t in texts for w in _content_words(t)))
-    if not found:
-        return 0.0
-    vectors = words([asked, *found])
-    return max(float((vectors[1:] @ vectors[0]).max()), 0.0)
-
-
-PROBES = 256
-"""Passages of an index whose nearest other passage `neighbour_cosine` reads."""
-
-_NEIGHBOURS: dict[str, float] = {}
-
-
-def neighbour_cosine(key: str, vectors: Callable[[], np.ndarray]) -> float:
-    """The median, over at most `PROBES` passages spread evenly over the index's
-    (id-ordered) `vectors`, of each one's best cosine to any *other* passage: how near
-    the index keeps its passages to one another, from the index alone. Computed once per
-    `key` (an index version's path) and kept; 0 for an index of fewer than 2 passages."""
-    found = _NEIGHBOURS.get(key)
-    if found is None:
-        found = _NEIGHBOURS.setdefault(key, _neighbour_cosine(vectors()))
-    return found
-
-
-def _neighbour_cosine(vectors: np.ndarray) -> float:
-    n = len(vectors)
-    if n < 2:
-        return 0.0
-    unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-    probes = np.unique(np.linspace(0, n - 1, min(PROBES, n)).round().astype(int))
-    near = unit[probes] @ unit.T
-    near[np.arange(len(probes)), probes] = -1.0  # the self-match removed
-    return round(float(np.median(near.max(axis=1))), 4)
-
-
 def cosine_standing(cosines: Mapping[int, float], pool: int = Z_POOL) -> float:
     """How many standard deviations (over `Z_SCALE`) the best cosine stands above the
     mean of the `pool` best: a passage that stands out from the nearest ones is on topic,
@@ -489,8 +380,6 @@ def support_features(
     listed: Collection[str] = (),
     salient: bool = True,
     topic: str = "",
-    words: WordVectors | None = None,
-    index_cosine: Callable[[], float] | None = None,
 ) -> SupportFeatures:
     """The signals of support for a question's content `terms` from its search results
     (a question without content words has no support: its coverage is 0); `idf` weighs
@@ -507,10 +396,7 @@ def support_features(
     the saliency whenever some pair stands apart (round 12; before, it weighed by the
     saliency only when another signal had measured it, so its value depended on which
     signals the served model weighs and the fitting rows, which measure every signal,
-    disagreed with what a model without the salient coverages would see). With `words`
-    (round 18), ``word_match`` is measured (by the saliency, which it always asks for);
-    with `index_cosine` (the index's `neighbour_cosine`), ``calibrated_cosine``; else
-    both are 0."""
+    disagreed with what a model without the salient coverages would see)."""
     top = hits[:top_n]
     alike: Mapping[str, float] = dict.fromkeys(terms, 1.0)
     first = max(cosines.items(), key=lambda kv: kv[1], default=None)
@@ -534,11 +420,8 @@ def support_features(
             salient_share = salient_coverage(sal, top, optional=listed)
         absent = absent_salience(terms, idf, sal_once)
     apart = apart_salience(topic, terms, hits, idf, sal_once)  # alike without `saliency`
-    matched = word_match(topic, sal_once(), top, words) if words is not None else 0.0
     if measured:
         weights = tuple(round(measured[0].get(t, 0.0), 4) for t in terms)
-    best = first[1] if first else 0.0
-    calibrated = best - index_cosine() if index_cosine is not None and first else 0.0
     return SupportFeatures(
         top_cosine=round(first[1] if first else 0.0, 4),
         # Plain coverage is the salient share with every term weighing alike.
@@ -550,8 +433,6 @@ def support_features(
         salient_sentence_coverage=round(sentence_salient, 4),
         absent_salience=round(absent, 4),
         apart_salience=round(apart, 4),
-        word_match=round(matched, 4),
-        calibrated_cosine=round(calibrated, 4),
         terms=tuple(terms),
         saliency=weights,
     )
@@ -568,8 +449,6 @@ FEATURES = (
     "salient_sentence_coverage",
     "absent_salience",
     "apart_salience",
-    "word_match",
-    "calibrated_cosine",
 )
 """The signals the model weighs, in the order of its weights."""
 
@@ -624,7 +503,7 @@ second since round 12, which made `apart_salience` always weigh by the saliency)
 
 SALIENT_MODEL = AbstentionModel(
     intercept=-6.683,
-    weights=(1.410, 2.534, 1.379, 1.433, 0.606, 0.595, 2.486, 1.623, 0.0, 0.0, 0.0, 0.0),
+    weights=(1.410, 2.534, 1.379, 1.433, 0.606, 0.595, 2.486, 1.623, 0.0, 0.0),
     partial_cosine=0.31,
 )
 """What `python -m eval.fit_abstention` fitted in round 6, NOT served (`MODEL` is): on
@@ -644,7 +523,7 @@ ones, are what it refuses out of fold), so this stays unserved ("Abstention, rou
 
 ROUND4_MODEL = AbstentionModel(
     intercept=-4.310,
-    weights=(2.060, 3.793, 2.517, 1.171, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
+    weights=(2.060, 3.793, 2.517, 1.171, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
     partial_cosine=0.32,
 )
 """Served from round 4 to round 8, kept for comparison: round 4's four signals (penalty
@@ -653,7 +532,7 @@ scored out of fold, replaced it (`ROUND9_MODEL`)."""
 
 ROUND9_MODEL = AbstentionModel(
     intercept=-6.457,
-    weights=(3.813, 2.285, 0.775, 0.808, -0.068, 0.0, 4.531, 0.0, -1.825, 0.0, 0.0, 0.0),
+    weights=(3.813, 2.285, 0.775, 0.808, -0.068, 0.0, 4.531, 0.0, -1.825, 0.0),
     partial_cosine=0.34,
 )
 """Served in round 9 (the lead's refit after the round's merges, penalty 1.0), kept for
@@ -662,7 +541,7 @@ comparison: round 4's signals plus `specific_coverage`, `salient_coverage` and
 
 MODEL = AbstentionModel(
     intercept=-6.211,
-    weights=(6.537, 3.512, -1.302, 0.985, 0.0, 0.0, 4.170, 0.0, -4.802, -4.295, 0.0, 0.0),
+    weights=(6.537, 3.512, -1.302, 0.985, 0.0, 0.0, 4.170, 0.0, -4.802, -4.295),
     partial_cosine=0.33,
 )
 """Served. Fitted by `python -m eval.fit_abstention` (round 10) on every non-test question

@@ -35,7 +35,6 @@ from .abstention import (
     AbstentionModel,
     Encode,
     SupportFeatures,
-    WordVectors,
     coverage,
     support_features,
     term_saliency,
@@ -270,9 +269,6 @@ class AnswerBuilder:
     the fitting rows hold them whatever is served), or when the policy weighs
     ``absent_salience`` or ``apart_salience`` and the question has a word the archive
     never holds or two words held only apart (`abstention.LAZY_SALIENT`).
-    `index_cosine` gives the index's `abstention.neighbour_cosine`, which
-    ``calibrated_cosine`` reads (round 18); it and ``word_match`` are measured only when
-    the policy weighs them or `measure_saliency` asks for every signal.
     """
 
     def __init__(
@@ -281,12 +277,10 @@ class AnswerBuilder:
         idf: Callable[[str], float] | None = None,
         policy: AbstentionModel | None = None,
         encode: Encode | None = None,
-        index_cosine: Callable[[], float] | None = None,
     ) -> None:
         self.tuning = tuning
         self.idf = idf
         self.encode = encode
-        self.index_cosine = index_cosine
         self.measure_saliency = False
         self.policy = policy or dataclasses.replace(
             MODEL, min_cosine=tuning.min_cosine, min_coverage=tuning.min_coverage
@@ -305,21 +299,14 @@ class AnswerBuilder:
         self, topic: str, aspects: Aspects, hits: Sequence[Hit], cosines: Mapping[int, float],
         scored: Sequence[Scored],
     ) -> SupportFeatures:  # fmt: skip
-        every = self.measure_saliency
-        salient = every or self.policy.weighs(SALIENT)
-        matched = self.encode is not None and (every or self.policy.weighs(("word_match",)))
+        salient = self.measure_saliency or self.policy.weighs(SALIENT)
         features = support_features(
             aspects.terms, hits, cosines, idf=self.idf,
             saliency=(
                 (lambda: term_saliency(topic, aspects.terms, self.encode))
-                if salient or matched or self.policy.weighs(LAZY_SALIENT) else None
+                if salient or self.policy.weighs(LAZY_SALIENT) else None
             ),
             listed=aspects.listed, salient=salient, topic=topic,
-            words=WordVectors.for_encoder(self.encode) if matched and self.encode else None,
-            index_cosine=(
-                self.index_cosine if every or self.policy.weighs(("calibrated_cosine",))
-                else None
-            ),
         )  # fmt: skip
         best = max(
             (s.coverage for s in scored if s.candidate.rank < 5 and not s.candidate.items),

@@ -50,7 +50,7 @@ from indexer.snapshot import (
 from indexer.store import PassageStore, StoredDocument, filter_sql
 from indexer.vectors import VectorIndex
 
-from .abstention import MIN_STEM, SupportFeatures, coverage, neighbour_cosine
+from .abstention import MIN_STEM, SupportFeatures, coverage
 from .answering import Answer, AnswerBuilder
 from .briefing import Briefing, BriefingBuilder, BriefingRequest
 from .documents import (
@@ -190,13 +190,9 @@ class Reader:
         self.snapshot = snapshot
         self.settings = settings
         lexical = snapshot.retriever.lexical_index
-        store, dim = snapshot.store, snapshot.retriever.vectors.dim
         self.answers = AnswerBuilder(
-            settings.answers, idf=_idf_of(lexical), encode=embedder.encode,
-            index_cosine=lambda: neighbour_cosine(
-                str(store.path), lambda: store.all_vectors(dim)[1]
-            ),
-        )  # fmt: skip
+            settings.answers, idf=_idf_of(lexical), encode=embedder.encode
+        )
         self._store = snapshot.store
 
     @property
