@@ -130,8 +130,8 @@ def verdict(scored: Scored, served: Scored, rows: Rows, ids: np.ndarray) -> tupl
     return "".join(x if ok else "-" for x, ok in zip("abcd", checks, strict=True)), net
 
 
-def _forms(candidates: Sequence[str]) -> list[Form]:
-    sets = [tuple(f for f in FEATURES if f in s) for s in candidate_sets(candidates)]
+def _forms(candidates: Sequence[str], keep: Sequence[str] = ()) -> list[Form]:
+    sets = [tuple(f for f in FEATURES if f in s) for s in candidate_sets(candidates, keep)]
     forms = [(s, p) for s in sets for p in PENALTIES]
     return forms if served_form() in forms else [*forms, served_form()]
 
@@ -159,6 +159,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("rows", type=Path, nargs="+", help="JSON rows of eval.answer_diagnose")
     p.add_argument("--questions", type=Path, nargs="+", required=True, metavar="FILE")
     p.add_argument("--candidates", nargs="*", choices=CANDIDATES, default=list(CANDIDATES))
+    p.add_argument(
+        "--keep", nargs="*", choices=CANDIDATES, default=[],
+        help="signals every form holds besides CORE (round 18)",
+    )  # fmt: skip
     p.add_argument("--jobs", type=int, default=1, help="forms decided side by side")
     args = p.parse_args(argv)
     raw: list[dict[str, Any]] = [r for path in args.rows for r in json.loads(path.read_text())]
@@ -184,7 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for i, r in refusals(~abstained, rows, among).items()
         )  # fmt: skip
         print(f"served MODEL coefficients (rows' abstained), {label} rows refused: {cells}")
-    forms = _forms(args.candidates)
+    forms = _forms(args.candidates, args.keep)
     with ProcessPoolExecutor(max(args.jobs, 1)) as pool:
         done = pool.map(score, *zip(*[(rows, nat, para, f) for f in forms], strict=True))
         scored = dict(zip(forms, done, strict=True))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from eval.fit_abstention import Candidate, Rows
+from eval.fit_abstention import Candidate, Rows, served_form
 from eval.paraphrase_gate import Scored, main, natural, paraphrases, verdict
 from search_api.abstention import FEATURES
 
@@ -92,3 +92,17 @@ def test_every_paraphrase_keeps_its_originals_evidence_group_and_tune_split() ->
         for key in ("kind", "evidence", "group"):
             assert para[key] == original[key], (para["id"], key)
         assert para.get("key_figures") == original.get("key_figures")
+
+
+def test_kept_signals_are_held_by_every_compared_form() -> None:
+    # Round 18: the gate compares the served form's extras plus each subset of new
+    # signals (`--keep`), as `eval.fit_abstention` does, not every subset of all of them.
+    from eval.fit_abstention import CORE, PENALTIES
+    from eval.paraphrase_gate import _forms
+
+    forms = _forms(["specific_coverage"], keep=["salient_coverage"])
+    compared = [f for f in forms if f != served_form()]
+    assert len(compared) == 2 * len(PENALTIES)
+    assert all(set(CORE) | {"salient_coverage"} <= set(s) for s, _ in compared)
+    assert sum("specific_coverage" in s for s, _ in compared) == len(PENALTIES)
+    assert served_form() in forms
