@@ -7,8 +7,8 @@ from pathlib import Path
 
 import numpy as np
 
-from eval.fit_abstention import Candidate, Rows, served_form
-from eval.paraphrase_gate import Scored, main, natural, paraphrases, verdict
+from eval.fit_abstention import CORE, PENALTIES, Candidate, Rows, served_form
+from eval.paraphrase_gate import Scored, _forms, main, natural, paraphrases, verdict
 from search_api.abstention import FEATURES
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "questions"
@@ -97,9 +97,6 @@ def test_every_paraphrase_keeps_its_originals_evidence_group_and_tune_split() ->
 def test_kept_signals_are_held_by_every_compared_form() -> None:
     # Round 18: the gate compares the served form's extras plus each subset of new
     # signals (`--keep`), as `eval.fit_abstention` does, not every subset of all of them.
-    from eval.fit_abstention import CORE, PENALTIES
-    from eval.paraphrase_gate import _forms
-
     forms = _forms(["specific_coverage"], keep=["salient_coverage"])
     compared = [f for f in forms if f != served_form()]
     assert len(compared) == 2 * len(PENALTIES)
