@@ -139,6 +139,11 @@ class TemporalIntent:
     trend: bool
     topic: str
     """The question without its date expressions: what retrieval should match on."""
+    subject: str | None = None
+    """For a trend whose span's ends are named by events after its verb of change ("…
+    change between the draft budget in January and the final vote", "… progressed since
+    it was called in"), the topic without them: what is tracked, what its dense side embeds.
+    None when no such words are named."""
 
 
 @dataclass(frozen=True)
@@ -335,6 +340,40 @@ def _asks_course(question: str) -> bool:
     )
 
 
+ENDS_NAMED = re.compile(
+    # "between the draft budget in January and the final vote", "from the January draft to
+    # the March update", "since it was called in": the clause runs to the question's end
+    # or its next clause.
+    r"\s*\b(?:between\s[^?,;]*?\band\b|from\s[^?,;]*?\b(?:to|until|till)\b|since\b)[^?,;]*",
+    re.IGNORECASE,
+)
+"""A clause naming a trend's ends by events rather than dates (`_subject`)."""
+_COURSE_VERB = re.compile(r"\bchang(?:e|ed|es|ing)\b|" + TREND_WORDS.pattern, re.IGNORECASE)
+_NOT_VERBS = frozenset({"since", "trend", "trends", "timeline", "trajectory"})
+"""Course words that are no verb: a "since" clause with no verb of change before it may
+hold the asked thing's own verb ("which announcements since the budget were reported")."""
+
+
+def _subject(topic: str) -> str | None:
+    """The topic without the clauses after its verb of change that name the span's ends
+    by events ("between the draft budget in January and the final budget in February"):
+    they say *when*, and matched as topic words they rank the papers' accounts of the
+    process (a draft "presented to Cabinet at the end of January") above what changed
+    (the risk register's total at each end). A clause before the verb is the subject's
+    own ("the gap between income and spending"). None when nothing is cut or fewer than
+    three words would be left."""
+    verbs = (m for m in _COURSE_VERB.finditer(topic) if m.group(0).lower() not in _NOT_VERBS)
+    verb = next(verbs, None)
+    if verb is None:
+        return None
+    head, tail = topic[: verb.start()], topic[verb.start() :]
+    cut = ENDS_NAMED.sub("", tail)
+    if cut == tail:
+        return None
+    subject = re.sub(r"\s+([?.!,;])", r"\1", re.sub(r"\s+", " ", head + cut)).strip(" ,;")
+    return subject if len(subject.split()) >= 3 else None
+
+
 def parse_question(question: str, latest: date | None = None) -> TemporalIntent:
     """The date span a question names (if any), whether it asks about change, its topic.
 
@@ -353,7 +392,8 @@ def parse_question(question: str, latest: date | None = None) -> TemporalIntent:
         span = DateSpan(start=start, end=end, text="; ".join(m.span.text for m in chosen))
         trend = any(m.trend for m in chosen) or len(chosen) > 1
     trend = trend or trend_words
-    return TemporalIntent(span=span, trend=trend, topic=strip_temporal(question, chosen))
+    topic = strip_temporal(question, chosen)
+    return TemporalIntent(span, trend, topic, _subject(topic) if trend else None)
 
 
 def strip_temporal(question: str, matches: list[_Match] | None = None) -> str:
