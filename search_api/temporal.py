@@ -70,8 +70,13 @@ TREND_WORDS = re.compile(
     r"happened\s+(?:to|with)|(?:go|goes|gone|went|going)\s+from)\b",
     re.IGNORECASE,
 )
-_CLAUSE = r"(?:(?!\b(?:what|which|who|whom|whose|when|where|why)\b)[^?,;])*?"
-"""The rest of a clause, up to its end or another question word ("… and what is …")."""
+_CLAUSE = (
+    r"(?:(?!\b(?:what|when|where|why)\b|\b(?:and|or|but)\s+(?:which|who|whom|whose)\b)"
+    r"[^?,;])*?"
+)
+"""The rest of a clause, up to its end or another question ("… and what is …", "… and
+which …"); "who" and "which" after a noun open a relative clause inside it ("the number of
+children who came here alone … changed")."""
 CHANGE_ASKED = re.compile(
     # Change is a course only as the verb of what the question tracks: "how has X changed",
     # "how did X change", "how is X changing", "how X changes over …", "has X changed?".

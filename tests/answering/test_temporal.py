@@ -215,6 +215,9 @@ def test_words_of_change_that_ask_no_course(question: str) -> None:
         "Has the waiting list for assessments changed?",
         "Did the vacancy rate change?",
         "How has the share of indicators on an improving trend changed?",
+        # A relative clause inside what is tracked ends no clause.
+        "How has the number of children who came here alone and are in care changed?",
+        "How have the services which the council runs for carers changed?",
         "How did this year's council tax rise compare with the previous year?",
         "Compare the vacancy rate in 2018 with the rate in 2022.",
         # A named span keeps a trend whatever the word's grammar.
