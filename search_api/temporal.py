@@ -34,7 +34,9 @@ MONTHS = {
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "a": 1, "a couple of": 2, "a few": 3, "several": 3,
+    "couple of": 2, "few": 3,
 }  # fmt: skip
+"""Counts in "the last three years", "the past few years" ("few" as "a few")."""
 
 _YEAR = r"((?:19|20)\d{2})"
 _MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -264,6 +266,11 @@ def _matches(question: str, latest: date | None) -> list[_Match]:
     for m in re.finditer(last_year, question, flags):
         if latest is not None:
             add(m, _years_before(latest, 1), latest, True)
+    # "in recent years" is some years, not "recently"'s one: read as "the past few years".
+    recent_years = r"\b(?:in|over|during)?\s*(?:the\s+)?recent\s+years\b"
+    for m in re.finditer(recent_years, question, flags):
+        if latest is not None:
+            add(m, _years_before(latest, NUMBER_WORDS["few"]), latest, False)
     recent = r"\brecent(?:ly)?\b|\blatest\b|\bmost recent\b|\bcurrent(?:ly)?\b"
     for m in re.finditer(recent, question, flags):
         if latest is not None:

@@ -281,3 +281,25 @@ def test_a_trends_ends_named_by_events_leave_its_subject(question: str, subject:
 )
 def test_no_subject_where_no_events_name_a_trends_ends(question: str) -> None:
     assert parse_question(question, LATEST).subject is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How have permanent exclusions moved in recent years?",
+        "How has agency staffing changed over the past few years?",
+        "How many trees were planted in the last few years?",
+    ],
+)
+def test_recent_years_are_the_past_few(question: str) -> None:
+    """"In recent years" is some years, not "recently"'s twelve months, and "the past few
+    years" is "a few": three years back from the archive's latest date."""
+    span = parse_question(question, LATEST).span
+    assert span is not None
+    assert (span.start, span.end) == (LATEST.replace(year=LATEST.year - 3), LATEST)
+
+
+def test_recently_is_still_the_last_year() -> None:
+    span = parse_question("How has the waiting list moved recently?", LATEST).span
+    assert span is not None
+    assert span.start == LATEST.replace(year=LATEST.year - 1)
