@@ -369,11 +369,11 @@ hold the asked thing's own verb ("which announcements since the budget were repo
 def _subject(topic: str) -> str | None:
     """The topic without the clauses after its verb of change that name the span's ends
     by events ("between the draft budget in January and the final budget in February"):
-    they say *when*, and matched as topic words they rank the papers' accounts of the
-    process (a draft "presented to Cabinet at the end of January") above what changed
-    (the risk register's total at each end). A clause before the verb is the subject's
-    own ("the gap between income and spending"). None when nothing is cut or fewer than
-    three words would be left."""
+    they say *when*, and embedded with the topic they pull the dense side to the papers'
+    accounts of the process (a draft "presented to Cabinet at the end of January") above
+    what changed (the risk register's total at each end); BM25 keeps them, as they also
+    name the documents. A clause before the verb is the subject's own ("the gap between
+    income and spending"). None when nothing is cut or fewer than three words are left."""
     verbs = (m for m in _COURSE_VERB.finditer(topic) if m.group(0).lower() not in _NOT_VERBS)
     verb = next(verbs, None)
     if verb is None:
