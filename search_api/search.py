@@ -9,7 +9,9 @@ measured as members meet it. What a hit returns to read is its passage's item wi
 How evidence covers a span
 --------------------------
 1. The question's date words are cut out (`TemporalIntent.topic`) and the rest goes to
-   the dense and lexical retrievers; the rankings are fused by reciprocal rank fusion
+   the dense and lexical retrievers (for a trend whose ends are named by events, the
+   dense side gets its `TemporalIntent.subject`: those words cut too); the rankings are
+   fused by reciprocal rank fusion
    (or one ranking is used alone, per `mode`). Hard filters still apply.
 2. A named span is a *soft* constraint: a passage whose effective date (its stated date,
    else its meeting's) falls inside it gets its score multiplied by `span_boost`;
@@ -127,7 +129,10 @@ def search(
     intent = parse_question(request.query, latest)
     topic, k = intent.topic, request.k
     width = max(tuning.pool, k)
-    vector = query_vector(retriever, request.query, topic, tuning.dense_query)
+    # A trend's ends named by events are *when*, not *what*: its dense side embeds the
+    # subject (`TemporalIntent.subject`); BM25 keeps every word, which also names the
+    # documents ("the Q2 and Q3 performance reports").
+    vector = query_vector(retriever, request.query, intent.subject or topic, tuning.dense_query)
     ranked, cosines = retriever.rank(
         topic, max(tuning.candidates, width), request.mode, request.filters, tuning, vector
     )

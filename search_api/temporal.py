@@ -34,7 +34,9 @@ MONTHS = {
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "a": 1, "a couple of": 2, "a few": 3, "several": 3,
+    "couple of": 2, "few": 3,
 }  # fmt: skip
+"""Counts in "the last three years", "the past few years" ("few" as "a few")."""
 
 _YEAR = r"((?:19|20)\d{2})"
 _MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -70,8 +72,13 @@ TREND_WORDS = re.compile(
     r"happened\s+(?:to|with)|(?:go|goes|gone|went|going)\s+from)\b",
     re.IGNORECASE,
 )
-_CLAUSE = r"(?:(?!\b(?:what|which|who|whom|whose|when|where|why)\b)[^?,;])*?"
-"""The rest of a clause, up to its end or another question word ("… and what is …")."""
+_CLAUSE = (
+    r"(?:(?!\b(?:what|when|where|why)\b|\b(?:and|or|but)\s+(?:which|who|whom|whose)\b)"
+    r"[^?,;])*?"
+)
+"""The rest of a clause, up to its end or another question ("… and what is …", "… and
+which …"); "who" and "which" after a noun open a relative clause inside it ("the number of
+children who came here alone … changed")."""
 CHANGE_ASKED = re.compile(
     # Change is a course only as the verb of what the question tracks: "how has X changed",
     # "how did X change", "how is X changing", "how X changes over …", "has X changed?".
@@ -139,6 +146,11 @@ class TemporalIntent:
     trend: bool
     topic: str
     """The question without its date expressions: what retrieval should match on."""
+    subject: str | None = None
+    """For a trend whose span's ends are named by events after its verb of change ("…
+    change between the draft budget in January and the final vote", "… progressed since
+    it was called in"), the topic without them: what is tracked, what its dense side embeds.
+    None when no such words are named."""
 
 
 @dataclass(frozen=True)
@@ -254,6 +266,11 @@ def _matches(question: str, latest: date | None) -> list[_Match]:
     for m in re.finditer(last_year, question, flags):
         if latest is not None:
             add(m, _years_before(latest, 1), latest, True)
+    # "in recent years" is some years, not "recently"'s one: read as "the past few years".
+    recent_years = r"\b(?:in|over|during)?\s*(?:the\s+)?recent\s+years\b"
+    for m in re.finditer(recent_years, question, flags):
+        if latest is not None:
+            add(m, _years_before(latest, NUMBER_WORDS["few"]), latest, False)
     recent = r"\brecent(?:ly)?\b|\blatest\b|\bmost recent\b|\bcurrent(?:ly)?\b"
     for m in re.finditer(recent, question, flags):
         if latest is not None:
@@ -335,6 +352,40 @@ def _asks_course(question: str) -> bool:
     )
 
 
+ENDS_NAMED = re.compile(
+    # "between the draft budget in January and the final vote", "from the January draft to
+    # the March update", "since it was called in": the clause runs to the question's end
+    # or its next clause.
+    r"\s*\b(?:between\s[^?,;]*?\band\b|from\s[^?,;]*?\b(?:to|until|till)\b|since\b)[^?,;]*",
+    re.IGNORECASE,
+)
+"""A clause naming a trend's ends by events rather than dates (`_subject`)."""
+_COURSE_VERB = re.compile(r"\bchang(?:e|ed|es|ing)\b|" + TREND_WORDS.pattern, re.IGNORECASE)
+_NOT_VERBS = frozenset({"since", "trend", "trends", "timeline", "trajectory"})
+"""Course words that are no verb: a "since" clause with no verb of change before it may
+hold the asked thing's own verb ("which announcements since the budget were reported")."""
+
+
+def _subject(topic: str) -> str | None:
+    """The topic without the clauses after its verb of change that name the span's ends
+    by events ("between the draft budget in January and the final budget in February"):
+    they say *when*, and embedded with the topic they pull the dense side to the papers'
+    accounts of the process (a draft "presented to Cabinet at the end of January") above
+    what changed (the risk register's total at each end); BM25 keeps them, as they also
+    name the documents. A clause before the verb is the subject's own ("the gap between
+    income and spending"). None when nothing is cut or fewer than three words are left."""
+    verbs = (m for m in _COURSE_VERB.finditer(topic) if m.group(0).lower() not in _NOT_VERBS)
+    verb = next(verbs, None)
+    if verb is None:
+        return None
+    head, tail = topic[: verb.start()], topic[verb.start() :]
+    cut = ENDS_NAMED.sub("", tail)
+    if cut == tail:
+        return None
+    subject = re.sub(r"\s+([?.!,;])", r"\1", re.sub(r"\s+", " ", head + cut)).strip(" ,;")
+    return subject if len(subject.split()) >= 3 else None
+
+
 def parse_question(question: str, latest: date | None = None) -> TemporalIntent:
     """The date span a question names (if any), whether it asks about change, its topic.
 
@@ -353,7 +404,8 @@ def parse_question(question: str, latest: date | None = None) -> TemporalIntent:
         span = DateSpan(start=start, end=end, text="; ".join(m.span.text for m in chosen))
         trend = any(m.trend for m in chosen) or len(chosen) > 1
     trend = trend or trend_words
-    return TemporalIntent(span=span, trend=trend, topic=strip_temporal(question, chosen))
+    topic = strip_temporal(question, chosen)
+    return TemporalIntent(span, trend, topic, _subject(topic) if trend else None)
 
 
 def strip_temporal(question: str, matches: list[_Match] | None = None) -> str:

@@ -215,6 +215,9 @@ def test_words_of_change_that_ask_no_course(question: str) -> None:
         "Has the waiting list for assessments changed?",
         "Did the vacancy rate change?",
         "How has the share of indicators on an improving trend changed?",
+        # A relative clause inside what is tracked ends no clause.
+        "How has the number of children who came here alone and are in care changed?",
+        "How have the services which the council runs for carers changed?",
         "How did this year's council tax rise compare with the previous year?",
         "Compare the vacancy rate in 2018 with the rate in 2022.",
         # A named span keeps a trend whatever the word's grammar.
@@ -229,3 +232,74 @@ def test_words_of_change_that_ask_a_course(question: str) -> None:
     """Change as the verb of what the question tracks, a comparison with an earlier time,
     or a named span is a trend."""
     assert parse_question(question, LATEST).trend
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        (
+            "How did the total of the budget risks in the risk register move between the "
+            "draft budget in January and the final budget in February?",
+            "How did the total of the budget risks in the risk register move?",
+        ),
+        (
+            "How has the total of savings to be delivered grown from the January draft to "
+            "the March budget update?",
+            "How has the total of savings to be delivered grown?",
+        ),
+        (
+            "How has the decision on the family hubs progressed since it was called in?",
+            "How has the decision on the family hubs progressed?",
+        ),
+        (
+            "How did the council tax rise go from the draft budget at Cabinet to the final "
+            "decision at full Council?",
+            "How did the council tax rise go?",
+        ),
+    ],
+)
+def test_a_trends_ends_named_by_events_leave_its_subject(question: str, subject: str) -> None:
+    """The clauses after the verb of change that name the span's ends by events say when,
+    not what: the subject is the topic without them (what a trend's dense side embeds)."""
+    intent = parse_question(question, LATEST)
+    assert intent.trend
+    assert intent.subject == subject
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A clause before the verb is the subject's own.
+        "How has the gap between income and spending changed?",
+        # "since" with no verb of change before it may hold the asked thing's verb.
+        "Which grant announcements since the February budget meeting were reported to Cabinet?",
+        # Dates are the topic's cut already; nothing is left to name the ends.
+        "How has agency staffing changed between 2018 and 2022?",
+        # Not a trend: the search ranks on the topic.
+        "What was decided between the council and the trust about the hospital site?",
+    ],
+)
+def test_no_subject_where_no_events_name_a_trends_ends(question: str) -> None:
+    assert parse_question(question, LATEST).subject is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How have permanent exclusions moved in recent years?",
+        "How has agency staffing changed over the past few years?",
+        "How many trees were planted in the last few years?",
+    ],
+)
+def test_recent_years_are_the_past_few(question: str) -> None:
+    """"In recent years" is some years, not "recently"'s twelve months, and "the past few
+    years" is "a few": three years back from the archive's latest date."""
+    span = parse_question(question, LATEST).span
+    assert span is not None
+    assert (span.start, span.end) == (LATEST.replace(year=LATEST.year - 3), LATEST)
+
+
+def test_recently_is_still_the_last_year() -> None:
+    span = parse_question("How has the waiting list moved recently?", LATEST).span
+    assert span is not None
+    assert span.start == LATEST.replace(year=LATEST.year - 1)
