@@ -360,10 +360,28 @@ ENDS_NAMED = re.compile(
     re.IGNORECASE,
 )
 """A clause naming a trend's ends by events rather than dates (`_subject`)."""
+_WHEN_WORDS = re.compile(
+    r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"|q[1-4]|quarters?"
+    r"|draft|provisional|final|first|second|third|last|latest|previous|earlier|later"
+    r"|initial|original|start|end|beginning|meetings?|reports?|updates?|inspections?"
+    r"|visits?|reviews?|votes?|decisions?|consultations?|settlements?)\b",
+    re.IGNORECASE,
+)
+"""Words that make a "between … and …" or "from … to …" clause name times (a month, a
+quarter, a draft and a final, a meeting or report): without one, the clause names the
+things compared ("changed between adult and children's services") and is the subject's.
+A "since" clause always names a time."""
 _COURSE_VERB = re.compile(r"\bchang(?:e|ed|es|ing)\b|" + TREND_WORDS.pattern, re.IGNORECASE)
 _NOT_VERBS = frozenset({"since", "trend", "trends", "timeline", "trajectory"})
 """Course words that are no verb: a "since" clause with no verb of change before it may
 hold the asked thing's own verb ("which announcements since the budget were reported")."""
+
+
+def _when_clause_cut(m: re.Match[str]) -> str:
+    """Nothing for a clause that names times, the clause itself for one naming things."""
+    clause = m.group(0)
+    names_times = clause.lstrip().lower().startswith("since") or _WHEN_WORDS.search(clause)
+    return "" if names_times else clause
 
 
 def _subject(topic: str) -> str | None:
@@ -379,7 +397,7 @@ def _subject(topic: str) -> str | None:
     if verb is None:
         return None
     head, tail = topic[: verb.start()], topic[verb.start() :]
-    cut = ENDS_NAMED.sub("", tail)
+    cut = ENDS_NAMED.sub(_when_clause_cut, tail)
     if cut == tail:
         return None
     subject = re.sub(r"\s+([?.!,;])", r"\1", re.sub(r"\s+", " ", head + cut)).strip(" ,;")

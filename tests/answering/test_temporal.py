@@ -275,6 +275,10 @@ def test_a_trends_ends_named_by_events_leave_its_subject(question: str, subject:
         "Which grant announcements since the February budget meeting were reported to Cabinet?",
         # Dates are the topic's cut already; nothing is left to name the ends.
         "How has agency staffing changed between 2018 and 2022?",
+        # A "between" clause naming no time compares things: it is the subject's.
+        "How has the balance of spending changed between adult social care and children's "
+        "services?",
+        "How has the relationship changed between the council and the police?",
         # Not a trend: the search ranks on the topic.
         "What was decided between the council and the trust about the hospital site?",
     ],
