@@ -135,6 +135,12 @@ OUTCOME_HOPS = 6
 motion's wording may run over two or three passages and a full council's recorded vote
 over three more (the names for, against and abstaining, Kent's 81 members); a fixed
 bound, not fitted, so a motion whose outcome is not recorded costs a few lookups."""
+DEEPER = True
+"""A plain or action answer quotes, beside its own sentences, the best sentence of the
+passages `/ask` reads below its pool (`POOL_RANKS`) when that sentence passes the pool's
+test (within `BEST_MARGIN` of its best) and scores at least as high as the answer's
+weakest chosen sentence (`_with_deeper`; a rule, no constant: eval/README.md "Answer
+evidence, round 18": a deeper pool crowded the answer's own sentences out)."""
 BESIDE = True
 """The passages right before and right after a quoted one in its item window (what
 `/search` shows) give the answer their best sentence that passes the guard
@@ -380,6 +386,9 @@ class AnswerBuilder:
                 chosen = self._each_part(
                     chosen, question, [c for c in found if id(c) in kept], cosines
                 )
+            if DEEPER and not aspects.many:
+                read = _within(sentences, intent.span, MANY_POOL_RANKS)
+                chosen = _with_deeper(chosen, pick, read)
         chosen = _with_list_items(chosen, scored)
         # What a quote is about first ("He also explained …" after the sentence naming
         # him), then as much of what follows as the words allow (a trend's timeline never
@@ -744,6 +753,32 @@ class AnswerBuilder:
         lead = _lead_line(numbered, precisions, aspects, told)
         body_text = lead + "\n" + "\n".join(f"- {line.text}" for line in lines)
         return Answer(body_text, citations, False, features=features, lead=lead, timeline=lines)
+
+
+def _with_deeper(chosen: list[Scored], pick: list[Scored], read: list[Scored]) -> list[Scored]:
+    """The chosen sentences and, as a quote of its own, the best sentence of the passages
+    read below a plain answer's pool (`read`: the sentences of all the passages `/ask`
+    reads, within the question's dates as the pool is) when it passes the pool's own test
+    (within `BEST_MARGIN` of the pool's best sentence) and scores at least as high as the
+    weakest chosen sentence: on score alone it would be quoted. On everyday wording the
+    fused ranking may put the passage that says the answer 6th to 8th (its words are not
+    the question's); drawing the pool from all 8 crowded better sentences out of the
+    answer's places, so it takes none (eval/README.md "Answer evidence, round 18").
+    Housekeeping and whole lists never."""
+    top = max(
+        (s.score for s in pick if s.candidate.rank < POOL_RANKS and not s.candidate.items),
+        default=None,
+    )
+    if top is None or not chosen:
+        return chosen
+    have = {_span(s) for s in chosen}
+    floor = max(top - BEST_MARGIN, min(s.score for s in chosen))
+    below = [
+        s for s in read
+        if s.candidate.rank >= POOL_RANKS and not s.candidate.procedural
+        and not s.candidate.items and _span(s) not in have and s.score >= floor
+    ]  # fmt: skip
+    return [*chosen, max(below, key=lambda s: s.score)] if below else chosen
 
 
 def _states_asked_figure(s: Scored, aspects: Aspects) -> bool:
