@@ -4,10 +4,11 @@ pool, when that sentence would be quoted on score alone (round 18).
 `/ask` reads 8 passages; a plain answer picks its sentences from the first
 `POOL_RANKS` (5). On everyday wording the fused ranking may put the passage that says
 the answer 6th to 8th. Drawing the pool from all 8 crowded the answer's own sentences
-out; instead the deeper passages give their best sentence as a quote of its own when it
-scores within `BEST_MARGIN` of the pool's best and at least as high as the answer's
-weakest chosen sentence (eval/README.md "Answer evidence, round 18"). Texts are the seed
-minutes' own (corpus/001-003, Gloucestershire CFOSC).
+out; instead the deeper passages give their best sentence as a quote of its own, alone
+(not read on or back), when it scores within `BEST_MARGIN` of the pool's best and at
+least as high as the answer's weakest chosen sentence (eval/README.md "Answer evidence,
+round 18"). The answering sentence is the seed minutes' own (corpus/003, paragraph 41.9);
+the others are written in their style.
 """
 
 from __future__ import annotations
@@ -35,8 +36,10 @@ POOL = [
     "The DCS said that the improvement board continued to meet monthly.",
 ]
 FILLER = "Members noted the revenue monitoring report for the second quarter."
-# corpus/001: the sentence that answers, in a passage ranked 7th.
+# corpus/003, paragraph 41.9: the sentence that answers, in a passage ranked 7th.
 ANSWERS = "The DCS anticipated that the next full inspection would be Summer/Autumn 2019."
+# A running sentence after it.
+AFTER = "The committee noted the update."
 # A sentence on the topic that scores below every sentence the answer chose.
 WEAKER = "An inspection may follow."
 
@@ -56,6 +59,16 @@ def test_the_best_sentence_of_a_passage_read_below_the_pool_is_quoted() -> None:
     assert 7 in cited, [c.quote for c in answer.citations]
     assert "next full inspection would be Summer/Autumn 2019" in cited[7].quote
     assert all(c.quote in c.text for c in answer.citations)
+
+
+def test_a_deeper_passage_is_quoted_by_its_sentence_alone() -> None:
+    """Read on and back like the answer's own quotes it lengthened answers by a tenth:
+    the deeper sentence is quoted without the running sentence after it."""
+    answer = _answer(ANSWERS + " " + AFTER)
+    cited = {c.passage_id: c for c in answer.citations}
+    assert 7 in cited, [c.quote for c in answer.citations]
+    assert cited[7].quote == ANSWERS
+    assert cited[7].quote in cited[7].text
 
 
 def test_a_deeper_passage_takes_no_place_of_the_answers_own_sentences(
