@@ -135,6 +135,12 @@ OUTCOME_HOPS = 6
 motion's wording may run over two or three passages and a full council's recorded vote
 over three more (the names for, against and abstaining, Kent's 81 members); a fixed
 bound, not fitted, so a motion whose outcome is not recorded costs a few lookups."""
+DEEPER = True
+"""A plain or action answer quotes, beside its own sentences, the best sentence of the
+passages `/ask` reads below its pool (`POOL_RANKS`) when that sentence passes the pool's
+test (within `BEST_MARGIN` of its best) and scores at least as high as the answer's
+weakest chosen sentence, alone (`_deeper`; a rule, no constant: eval/README.md "Answer
+evidence, round 18": a deeper pool crowded the answer's own sentences out)."""
 BESIDE = True
 """The passages right before and right after a quoted one in its item window (what
 `/search` shows) give the answer their best sentence that passes the guard
@@ -356,6 +362,7 @@ class AnswerBuilder:
         if not self.policy.supported(support or features):
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         sentences = [s for s in scored if not s.candidate.items]
+        deeper: Scored | None = None  # a plain answer's quote from below its pool
         told: list[Scored] = []  # what a trend's timeline tells, before what fills its room
         if intent.trend:
             limit = timeline_limit or self.tuning.timeline_limit
@@ -380,6 +387,9 @@ class AnswerBuilder:
                 chosen = self._each_part(
                     chosen, question, [c for c in found if id(c) in kept], cosines
                 )
+            if DEEPER and not aspects.many:
+                read = _within(sentences, intent.span, MANY_POOL_RANKS)
+                deeper = _deeper(chosen, pick, read)
         chosen = _with_list_items(chosen, scored)
         # What a quote is about first ("He also explained …" after the sentence naming
         # him), then as much of what follows as the words allow (a trend's timeline never
@@ -395,6 +405,8 @@ class AnswerBuilder:
             ranks = MANY_POOL_RANKS if aspects.many else POOL_RANKS
             nearby = _window_neighbours(windows(), hits, ranks)
             chosen, follows = self._beside(chosen, nearby, aspects, cosines, scored, ranks)
+        if deeper is not None and not any(_overlaps(deeper, s) for s in chosen):
+            chosen = [*chosen, deeper]  # its sentence alone: after widening and `BESIDE`
         if not intent.trend and following is not None:
             chosen, listed = _with_continuations(chosen, following, aspects.many)
             follows.update(listed)
@@ -744,6 +756,39 @@ class AnswerBuilder:
         lead = _lead_line(numbered, precisions, aspects, told)
         body_text = lead + "\n" + "\n".join(f"- {line.text}" for line in lines)
         return Answer(body_text, citations, False, features=features, lead=lead, timeline=lines)
+
+
+def _deeper(chosen: list[Scored], pick: list[Scored], read: list[Scored]) -> Scored | None:
+    """The best sentence of the passages read below a plain answer's pool (`read`: the
+    sentences of all the passages `/ask` reads, within the question's dates as the pool
+    is), when it passes the pool's own test (within `BEST_MARGIN` of the pool's best
+    sentence) and scores at least as high as the weakest chosen sentence: on score alone
+    it would be quoted. On everyday wording the fused ranking may put the passage that
+    says the answer 6th to 8th (its words are not the question's); drawing the pool from
+    all 8 crowded better sentences out of the answer's places, so it takes none, and it
+    is quoted alone (not read on or back, lending no window neighbour): read like the
+    others it lengthened answers by a tenth (eval/README.md "Answer evidence, round 18").
+    Housekeeping and whole lists never."""
+    top = max(
+        (s.score for s in pick if s.candidate.rank < POOL_RANKS and not s.candidate.items),
+        default=None,
+    )
+    if top is None or not chosen:
+        return None
+    have = {_span(s) for s in chosen}
+    floor = max(top - BEST_MARGIN, min(s.score for s in chosen))
+    below = [
+        s for s in read
+        if s.candidate.rank >= POOL_RANKS and not s.candidate.procedural
+        and not s.candidate.items and _span(s) not in have and s.score >= floor
+    ]  # fmt: skip
+    return max(below, key=lambda s: s.score) if below else None
+
+
+def _overlaps(a: Scored, b: Scored) -> bool:
+    """The two quotes share text of one passage."""
+    x, y = a.candidate, b.candidate
+    return x.hit.passage_id == y.hit.passage_id and x.start < y.end and y.start < x.end
 
 
 def _states_asked_figure(s: Scored, aspects: Aspects) -> bool:
