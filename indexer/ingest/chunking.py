@@ -205,7 +205,7 @@ def _join_fragments(
     answer none. Noise (dropped later) is passed over."""
     texts = ["\n".join(u.text for u in group) for group in groups]
     real = [i for i, text in enumerate(texts) if not is_noise_chunk(text)]
-    following = dict(zip(real, [*real[1:], None], strict=True))
+    following: dict[int, int | None] = dict(zip(real, [*real[1:], None], strict=False))
     out: list[list[Unit]] = []
     pending: list[Unit] = []
     last: int | None = None  # the last group kept that is no noise
