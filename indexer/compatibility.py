@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 12
+CHUNKER_VERSION = 13
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -70,7 +70,12 @@ running header or footer longer than 12 words that recurs at the edge of three p
 more goes (with a footer's lower-case second line), a lone number under a range cut
 after its dash is no page number, a table of contents (dot leaders) is no text, a PDFium
 line-end hyphen stays unless the document writes the word joined or neither part is a word
-("two-runway"), a decimal glued to a unit in capitals ("6.3FE") is no paragraph number), so an
+("two-runway"), a decimal glued to a unit in capitals ("6.3FE") is no paragraph number; 13: a
+table of contents without leaders (ascending page numbers, titles that head the document
+later) is no text, a passage of four words or fewer with no sentence end joins its
+neighbour in the item, a decimal opening a line after a full line that stops mid-clause
+is no paragraph number, a table header word PDFium broke without a hyphen ("Revenu" /
+"e") and an e-mail address broken at its domain's dot are rejoined), so an
 index made by older rules is rebuilt instead of silently reused."""
 
 

@@ -8,7 +8,8 @@ punctuation ("; ", ": ", ", ", " - ") or, failing that, between words. Short unn
 neighbours (bullets, lead-ins, "Recommendation:" blocks) are merged so passages are not
 fragments; a short tail (a note, an "ACTION:" line, bullets) may join the numbered
 paragraph before it; two numbered paragraphs are never merged, and nothing is merged
-across an item or section boundary.
+across an item boundary, nor across a section boundary but for a fragment that carries no
+sentence ("Date: 21/02/2025", "Total"), which joins its neighbour in the same item.
 """
 
 from __future__ import annotations
@@ -163,13 +164,13 @@ def chunk_units(
         sizes.append(size)
 
     chunks: list[Chunk] = []
-    for group in merged:
+    for group in _join_fragments(merged, count_tokens, max_tokens):
         text = "\n".join(u.text for u in group)
         if is_noise_chunk(text):
             continue
         first = group[0]
         # A heading kept as text opens the passage; the paragraph is the one it heads.
-        numbered = group[1] if first.lead and len(group) > 1 else first
+        numbered = next((u for u in group if not u.lead), first)
         chunks.append(
             Chunk(
                 text=text,
@@ -182,6 +183,61 @@ def chunk_units(
             )
         )
     return chunks
+
+
+FRAGMENT_WORDS = 4
+"""At most this many words and no sentence end: a label and its value ("Date:
+21/02/2025"), a form's answer ("Yes"), a lone heading ("External Context")."""
+
+
+def is_fragment(text: str) -> bool:
+    """A passage that carries no sentence of its own."""
+    return len(text.split()) <= FRAGMENT_WORDS and not text.rstrip().endswith((".", "!", "?"))
+
+
+def _join_fragments(
+    groups: list[list[Unit]], count_tokens: CountTokens, max_tokens: int
+) -> list[list[Unit]]:
+    """Join each fragment group to the group after it in the same item as its lead (a
+    title page, a section or table heading heads what follows), or failing that (the
+    last in its item, or no room) to the one before: alone, a document control sheet's
+    "Date: 21/02/2025" was three passages that match every question about dates and
+    answer none. Noise (dropped later) is passed over."""
+    texts = ["\n".join(u.text for u in group) for group in groups]
+    real = [i for i, text in enumerate(texts) if not is_noise_chunk(text)]
+    following: dict[int, int | None] = dict(zip(real, [*real[1:], None], strict=False))
+    out: list[list[Unit]] = []
+    pending: list[Unit] = []
+    last: int | None = None  # the last group kept that is no noise
+    for index, group in enumerate(groups):
+        if index not in following:
+            out.append(group)
+            continue
+        group = [*pending, *group]  # fragments carried on stay fragments together
+        pending = []
+        if is_fragment(texts[index]):
+            after = following[index]
+            if (
+                after is not None
+                and groups[after][0].item == group[0].item
+                and _fits([*group, *groups[after]], count_tokens, max_tokens)
+            ):
+                pending = [replace(u, lead=True) for u in group]
+                continue
+            if (
+                last is not None
+                and out[last][0].item == group[0].item
+                and _fits([*out[last], *group], count_tokens, max_tokens)
+            ):
+                out[last] = [*out[last], *group]
+                continue
+        last = len(out)
+        out.append(group)
+    return out
+
+
+def _fits(units: list[Unit], count_tokens: CountTokens, max_tokens: int) -> bool:
+    return count_tokens("\n".join(u.text for u in units)) <= max_tokens
 
 
 def _can_merge(

@@ -256,6 +256,34 @@ _RANGE_CUT = re.compile(r"\d[-\u2013]$")
 range's end ("26"), joined to it and never taken for a page number, even at a page's foot."""
 
 
+_ADDRESS_CUT = re.compile(r"\S@[A-Za-z0-9.-]+$")
+"""A line ending inside an e-mail address's domain: a next line opening with ".gov.uk"
+goes on with it, without a space."""
+
+_CUT_TAIL = re.compile(r"^[a-z]{1,2}$")
+
+
+def rejoin_cut_words(pages: list[str]) -> list[str]:
+    """Join a line of one or two lower-case letters to the word ending the line before
+    when together they make a word the document writes whole within a line:
+    PDFium breaks a narrow table header's words without a hyphen ("Revenu" / "e" /
+    "Budget", "Forecas" / "t"), which read as "revenu e forecas t"."""
+    words = whole_words("\n".join(pages))
+    out: list[str] = []
+    for page in pages:
+        lines = page.split("\n")
+        kept: list[str] = []
+        for line in lines:
+            head = re.search(r"([A-Za-z]{3,})$", kept[-1].rstrip()) if kept else None
+            tail = line.strip()
+            if head and _CUT_TAIL.match(tail) and (head[1] + tail).lower() in words:
+                kept[-1] = kept[-1].rstrip() + tail
+                continue
+            kept.append(line)
+        out.append("\n".join(kept))
+    return out
+
+
 def join_wrapped(left: str, right: str, compounds: frozenset[str] = frozenset()) -> str:
     """Join a line to the text before it. A hyphen at the end goes when the next line
     goes on in lower case ("recom-" + "mendation"), unless the document writes that word
@@ -264,6 +292,8 @@ def join_wrapped(left: str, right: str, compounds: frozenset[str] = frozenset())
     "26") is one token again."""
     if _RANGE_CUT.search(left) and right[:1].isdigit():
         return left + right
+    if _ADDRESS_CUT.search(left) and re.match(r"\.[A-Za-z]", right):
+        return left + right  # "georgina.little@kent" + ".gov.uk"
     if re.search(r"[A-Za-z]-$", left) and right[:1].isalpha():
         if right[0].isupper():
             return left + right
@@ -339,7 +369,9 @@ def _starts_new_para(prev: str, line: str, raw_line: str, width: int) -> bool:
         return True
     if " | " in stripped or " | " in prev:
         return True  # table rows stay rows
-    if _NUMBERED_START.match(stripped) or ITEM_LINE.match(stripped) or CAPS_ITEM.match(stripped):
+    if _NUMBERED_START.match(stripped) and not _figure_goes_on(prev, stripped, width):
+        return True
+    if ITEM_LINE.match(stripped) or CAPS_ITEM.match(stripped):
         return True
     if LABEL_LINE.match(stripped) or VOTE_LINE.match(stripped) or VOTE_LINE.match(prev.strip()):
         return True
@@ -358,6 +390,18 @@ def _starts_new_para(prev: str, line: str, raw_line: str, width: int) -> bool:
         # "3. Quality Assurance Framework - Progress Update Report" over its first paragraph
         return len(prev) < 0.8 * width
     return width >= 40 and len(prev) < 0.6 * width
+
+
+_DECIMAL_START = re.compile(r"^\d{1,3}\.\d{1,3}\s")
+
+
+def _figure_goes_on(prev: str, line: str, width: int) -> bool:
+    """A decimal opening a line after a full line that stops mid-clause is the sentence's
+    figure, not a paragraph number: "... over a 15 year Plan period (2024 – 2039) is" /
+    "3.872 Million tonnes (Mt) which includes ...". A heading short of the line's width
+    ("Terms of") may still be followed by a numbered paragraph."""
+    prev = prev.strip()
+    return bool(_DECIMAL_START.match(line)) and _ends_mid_clause(prev) and len(prev) >= 0.8 * width
 
 
 def _split_block(lines: list[str], page_width: int) -> list[list[str]]:
@@ -885,6 +929,96 @@ _CONTENTS_GAP = 4
 """Lines from one contents entry to the next within which the lines between belong to
 the contents (a wrapped title, a blank line, a page number alone)."""
 
+_PAGED_ENTRY = re.compile(
+    r"^(?P<title>[^.,;:&\s][^\n]{1,150}?[^.,;:&\s\d-])[ \t]+(?P<page>\d{1,3})$"
+)
+"""A contents entry without a leader: a title that does not end a clause, a space and a
+page number ("1.3. What is the plan seeking to achieve? 3")."""
+_ENTRY_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.)\s+")
+_MARKUP = re.compile(r"[*#_|]+")
+_SECTION_HEADING = re.compile(
+    r"^(?:\W*(?:table of )?contents|tables|figures|appendices|annexes)$", re.I
+)
+_MIN_ENTRIES = 3
+
+
+def _heading_key(line: str) -> str:
+    """A line as a heading compares: markup, its number, case and punctuation aside."""
+    plain = _ENTRY_NUMBER.sub("", _MARKUP.sub(" ", line).strip())
+    return " ".join(re.findall(r"[a-z0-9]+", plain.lower()))
+
+
+def _unled_entry(line: str) -> tuple[str, int] | None:
+    """The heading key and page number of a contents entry without a leader, if `line`
+    is one."""
+    entry = _PAGED_ENTRY.match(re.sub(r"\s+", " ", _MARKUP.sub(" ", line)).strip())
+    if entry is None or len(entry["title"].split()) > 20:
+        return None
+    key = _heading_key(entry["title"])
+    return (key, int(entry["page"])) if key else None
+
+
+def drop_unled_contents(pages: list[str]) -> list[str]:
+    """Blank tables of contents printed without dot leaders: a run of at least three
+    lines, each a title and a page number, the numbers never falling (they may start
+    again under a "Tables" or "Figures" heading), at least half of whose titles stand
+    later in the document as a line of their own (the headings they list). Left in,
+    "1.1. Background 3" / "1.2. What is the plan seeking to achieve? 3" became a dozen
+    one-line passages; a table's rows ("Adults 12") are neither ascending page numbers
+    nor the document's later headings."""
+    lines = [
+        (p, i, line) for p, page in enumerate(pages) for i, line in enumerate(page.split("\n"))
+    ]
+    keys = [_heading_key(line) for _, _, line in lines]
+    drop: set[int] = set()
+    n = 0
+    while n < len(lines):
+        run: list[tuple[int, str]] = []
+        headings: list[int] = []
+        last, j = 0, n
+        while j < len(lines):
+            text = lines[j][2].strip()
+            entry = _unled_entry(text)
+            if entry is not None and entry[1] >= last:
+                run.append((j, entry[0]))
+                last = entry[1]
+            elif not text:
+                pass
+            elif run and _SECTION_HEADING.match(_MARKUP.sub(" ", text).strip()):
+                headings.append(j)
+                last = 0
+            else:
+                break
+            j += 1
+        if len(run) >= _MIN_ENTRIES and 2 * sum(
+            _stands_later(key, keys, j) for _, key in run
+        ) >= len(run):
+            drop.update(k for k, _ in run)
+            drop.update(headings)
+            before = next((k for k in range(run[0][0] - 1, -1, -1) if lines[k][2].strip()), None)
+            if before is not None and _SECTION_HEADING.match(
+                _MARKUP.sub(" ", lines[before][2]).strip()
+            ):
+                drop.add(before)
+        n = max(j, n + 1)
+    if not drop:
+        return pages
+    out: list[list[str]] = [page.split("\n") for page in pages]
+    for k in drop:
+        p, i, _ = lines[k]
+        out[p][i] = ""
+    return ["\n".join(page) for page in out]
+
+
+def _stands_later(key: str, keys: list[str], start: int) -> bool:
+    """Whether a contents title stands as a line (or a wrapped line's start) after the
+    contents."""
+    return any(
+        k == key or (len(k.split()) >= 2 and key.startswith(k + " ")) or k.startswith(key + " ")
+        for k in keys[start:]
+        if k
+    )
+
 
 def strip_page_furniture(pages: list[str]) -> list[str]:
     """Drop running headers and footers, and "Page 3 of 12" lines, from page texts.
@@ -1015,7 +1149,7 @@ def clean(raw: RawDocument) -> list[Para]:
     """All cleaning for one document, whatever its format."""
     if raw.blocks is not None:
         return paragraphs_from_blocks(raw.blocks)
-    pages = [drop_contents(page) for page in raw.pages]
+    pages = rejoin_cut_words(drop_unled_contents([drop_contents(page) for page in raw.pages]))
     if raw.format == "text":
         converted = [demarkdown(page) for page in pages]
         if not raw.paged:  # a converter's rules and footers are the only page breaks

@@ -130,3 +130,94 @@ def test_a_table_cell_starting_with_a_decimal_is_no_paragraph_number(
     chunks = _chunks(archives, relative, count_tokens)
     (row,) = [c for c in chunks if "14.3FE" in c.text]
     assert "6.3FE 14.3FE 14FE" in row.text and row.paragraph != "6.3"
+
+
+_NTS = f"{COUNCIL}/Appendix D - Kent Minerals and Waste Local Plan - Non-Technical summary.pdf"
+
+
+def test_a_table_of_contents_without_leaders_is_no_passage(
+    archives: Path, count_tokens: CountTokens
+) -> None:
+    # Round 18: "1.1. Background 3" / "1.2. What is the plan seeking to achieve? 3" /
+    # ... / "Table 2 Effect Symbols 15", with no dot leaders, were a dozen one-line
+    # passages ("background 3", "methodology 14").
+    chunks = _chunks(archives, _NTS, count_tokens)
+    texts = [c.text for c in chunks]
+    assert not any(t in ("Background 3", "Methodology 14") for t in texts), texts[:20]
+    assert "Table 2 Effect Symbols 15" not in _text(chunks)
+    # The sections themselves are still read, headed by their titles.
+    assert any(t.startswith("Amey is commissioned to undertake Sustainability") for t in texts)
+    assert any("What is the plan seeking to achieve?" in t for t in texts)
+
+
+def test_a_converted_table_of_contents_without_leaders_is_no_passage(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    # The same page as pymupdf4llm converts it: bold marks, blank lines between entries.
+    path = tmp_path / "nts.md"
+    path.write_text(
+        "### **Contents**\n\n**1. Non-Technical Summary** **3**\n\n\n1.1. Background 3\n\n\n"
+        "1.2. What is the plan seeking to achieve? 3\n\n\n1.11. Methodology 14\n\n"
+        "### **Tables**\n\n\nTable 1 SA Framework 9\n\n\nTable 2 Effect Symbols 15\n\n"
+        "-----\n\n# **1. Non-Technical Summary**\n\n### **1.1. Background**\n\n"
+        "Amey is commissioned to undertake Sustainability Appraisal (SA) in support of the "
+        "preparation of updates to the Kent Minerals and Waste Local Plan (KMWLP).\n\n"
+        "### **1.2. What is the plan seeking to achieve?**\n\n"
+        "The KMWLP was originally adopted in July 2016.\n\n### **1.11. Methodology**\n\n"
+        "The SA was undertaken in stages.\n\n**Table 1 SA Framework**\n",
+        encoding="utf-8",
+    )
+    texts = [c.text for c in _converted(path, count_tokens)]
+    assert not any(t.endswith((" 3", " 14", " 15")) for t in texts), texts
+    assert any("Amey is commissioned to undertake" in t for t in texts), texts
+
+
+def test_a_label_and_its_value_is_no_passage_of_its_own(
+    archives: Path, count_tokens: CountTokens
+) -> None:
+    # The summary's document control sheet: three signatories' "Date: 21/02/2025", each
+    # after a name read as a heading, were three passages that carry no sentence.
+    chunks = _chunks(archives, _NTS, count_tokens)
+    assert not [c.text for c in chunks if c.text.startswith("Date: 21/02/2025")]
+    assert "Date: 21/02/2025" in _text(chunks)  # joined to its neighbour, not lost
+
+
+def test_a_decimal_after_a_line_cut_mid_clause_is_the_sentences_figure(
+    archives: Path, count_tokens: CountTokens
+) -> None:
+    # "... over a 15 year Plan period (2024 – 2039) is" / "3.872 Million tonnes (Mt) ...":
+    # the decimal was read as paragraph 3.872 and the sentence lost its figure.
+    relative = (
+        "cabinet/2025-03-04/APPENDIX A - Planning Inspectors Report on the Examination of "
+        "the KMWLP 2024-39.pdf"
+    )
+    chunks = _chunks(archives, relative, count_tokens)
+    text = _text(chunks)
+    assert "(2024 \u2013 2039) is 3.872 Million tonnes (Mt) which includes" in text
+    assert "a required 7-year landbank of 3.325 Mt maintained" in text
+    assert not any(c.paragraph in ("3.872", "3.325") for c in chunks)
+
+
+def test_a_table_header_word_broken_without_a_hyphen_is_rejoined(
+    archives: Path, count_tokens: CountTokens
+) -> None:
+    # PDFium breaks a narrow header cell's words with no hyphen: "Revenu" / "e" /
+    # "Budget", "Forecas" / "t", read as "revenu e budget revenu e forecas t".
+    relative = "cabinet/2025-01-30/24-00108 - Finance Monitoring Report - Q3 - November 2024-25.pdf"
+    text = _text(_chunks(archives, relative, count_tokens))
+    assert "Revenu e" not in text and "Forecas t" not in text
+    assert "Revenue Budget" in text and "Revenue Forecast" in text
+
+
+def test_an_email_address_broken_at_its_domain_reads_whole(
+    archives: Path, count_tokens: CountTokens
+) -> None:
+    # The cabinet frontsheet: "georgina.little@kent" / ".gov.uk" read with a space.
+    (relative,) = [
+        s.relative_path
+        for s in discover(archives / "kent")
+        if s.relative_path.startswith("cabinet/2025-03-04/Agenda frontsheet")
+    ]
+    text = _text(_chunks(archives, relative, count_tokens))
+    assert "georgina.little@kent.gov.uk" in text
+    assert "@kent .gov.uk" not in text
