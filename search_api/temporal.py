@@ -361,7 +361,7 @@ ENDS_NAMED = re.compile(
 )
 """A clause naming a trend's ends by events rather than dates (`_subject`)."""
 _WHEN_WORDS = re.compile(
-    r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"|q[1-4]|quarters?"
+    r"\b(?:" + _MONTH + r"|q[1-4]|quarters?"
     r"|draft|provisional|final|first|second|third|last|latest|previous|earlier|later"
     r"|initial|original|start|end|beginning|meetings?|reports?|updates?|inspections?"
     r"|visits?|reviews?|votes?|decisions?|consultations?|settlements?)\b",
