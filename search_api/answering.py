@@ -640,10 +640,7 @@ class AnswerBuilder:
         passages the answer draws on: the test the answer's own sentences pass, so an
         item's next paragraph on another matter is not quoted (eval/README.md "Guarded
         continuation, round 17")."""
-        top = max(
-            (s.score for s in scored if not s.candidate.items and s.candidate.rank < ranks),
-            default=None,
-        )
+        top = _pool_top(scored, ranks)
         if top is None:
             return []
         seen = {" ".join(s.candidate.text.lower().split()) for s in scored}
@@ -769,10 +766,7 @@ def _deeper(chosen: list[Scored], pick: list[Scored], read: list[Scored]) -> Sco
     is quoted alone (not read on or back, lending no window neighbour): read like the
     others it lengthened answers by a tenth (eval/README.md "Answer evidence, round 18").
     Housekeeping and whole lists never."""
-    top = max(
-        (s.score for s in pick if s.candidate.rank < POOL_RANKS and not s.candidate.items),
-        default=None,
-    )
+    top = _pool_top(pick, POOL_RANKS)
     if top is None or not chosen:
         return None
     have = {_span(s) for s in chosen}
@@ -783,6 +777,15 @@ def _deeper(chosen: list[Scored], pick: list[Scored], read: list[Scored]) -> Sco
         and not s.candidate.items and _span(s) not in have and s.score >= floor
     ]  # fmt: skip
     return max(below, key=lambda s: s.score) if below else None
+
+
+def _pool_top(scored: Sequence[Scored], ranks: int) -> float | None:
+    """The best score of a sentence (not a whole list) of the `ranks` top passages: the
+    scale `BEST_MARGIN` is measured from (the guard's and `_deeper`'s test)."""
+    return max(
+        (s.score for s in scored if not s.candidate.items and s.candidate.rank < ranks),
+        default=None,
+    )
 
 
 def _overlaps(a: Scored, b: Scored) -> bool:
