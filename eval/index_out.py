@@ -12,7 +12,8 @@ eval/README.md "Abstention on index kinds left out, round 19").
 The per-index signal measured is round 18's ``calibrated_cosine``: a row's
 ``top_cosine`` less its index's *neighbour cosine* (`neighbour_cosine`, read from the
 index's stored vectors, `--index-dirs`), added to the rows here so that no served code
-computes it unless a form weighing it is adopted.
+computes it unless a form weighing it is adopted; `--term passages` subtracts the log of
+the index's passage count instead (measured for the record in round 19).
 """
 
 from __future__ import annotations
@@ -147,13 +148,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--index-dirs", type=Path, nargs="+", required=True, metavar="DIR")
     p.add_argument("--penalties", type=float, nargs="+", default=list(PENALTIES))
     p.add_argument("--jobs", type=int, default=1)
+    p.add_argument(
+        "--term", choices=("neighbour", "passages"), default="neighbour",
+        help="the index statistic subtracted from top_cosine: round 18's neighbour cosine, "
+        "or log10(passages) / 10 (a per-index intercept linear in the log of its size)",
+    )  # fmt: skip
     args = p.parse_args(argv)
     raw: list[dict[str, Any]] = [r for path in args.rows for r in json.loads(path.read_text())]
     if any(r.get("split") != "tune" for r in raw):
         print("refusing: tune rows only", file=sys.stderr)
         return 2
-    cosines = {d.name: neighbour_cosine(index_vectors(d)) for d in args.index_dirs}
+    vectors = {d.name: index_vectors(d) for d in args.index_dirs}
+    cosines = {k: neighbour_cosine(v) for k, v in vectors.items()}
     print("neighbour cosine: " + "  ".join(f"{k} {v:.4f}" for k, v in cosines.items()))
+    print("passages: " + "  ".join(f"{k} {len(v)}" for k, v in vectors.items()))
+    if args.term == "passages":
+        cosines = {k: round(float(np.log10(max(len(v), 1))) / 10, 4) for k, v in vectors.items()}
     calibrate(raw, cosines)
     kept = with_signals(raw)
     ids = np.array([r["id"] for r in kept])
