@@ -964,7 +964,8 @@ def score_candidates(
             score += weights.action
         if aspects.many and c.items:
             score += weights.items
-        noted = aspects.action and cov > 0 and noted_only(c.text)
+        # A noted report is the decision an action question on its topic asks for.
+        noted = c.procedural and aspects.action and cov > 0 and noted_only(c.text)
         if c.procedural and not noted and not (
             set(aspects.terms) & {"minut", "apolog", "declar", "interest"}
         ):
