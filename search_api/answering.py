@@ -55,6 +55,7 @@ from .sentences import (
     figures_in,
     held_weight,
     is_measure,
+    noted_only,
     outcome_after,
     proposes,
     question_parts,
@@ -135,6 +136,14 @@ OUTCOME_HOPS = 6
 motion's wording may run over two or three passages and a full council's recorded vote
 over three more (the names for, against and abstaining, Kent's 81 members); a fixed
 bound, not fitted, so a motion whose outcome is not recorded costs a few lookups."""
+WHOLE_LIST = True
+"""A plain answer (not one asking for several things, nor for an action) may quote a
+whole list of its pool's passages when the list outscores every sentence of the pool
+(`_outscoring_lists`; scored without the `items` bonus, which only a question asking for
+several things gives): "What road safety work did the council do …" is answered by the
+list "During this quarter, the Team delivered the following: - …", whose items no
+sentence of their own states (a rule, no constant: eval/README.md "Evidence on list and
+action questions, round 19")."""
 DEEPER = True
 """A plain or action answer quotes, beside its own sentences, the best sentence of the
 passages `/ask` reads below its pool (`POOL_RANKS`) when that sentence passes the pool's
@@ -377,6 +386,8 @@ class AnswerBuilder:
             # Only a question asking for several things is answered with whole lists.
             ranks = MANY_POOL_RANKS if aspects.many else POOL_RANKS
             pick = _within(scored if aspects.many else sentences, intent.span, ranks)
+            if WHOLE_LIST and not aspects.many and not aspects.action:
+                pick = [*pick, *_outscoring_lists(pick, _within(scored, intent.span, ranks))]
             limit = MANY_LIMIT if aspects.many else BEST_LIMIT
             if aspects.action:
                 chosen = self._actions(pick, aspects) or self._actions(scored, aspects)
@@ -492,7 +503,8 @@ class AnswerBuilder:
         # title's).
         actions = [
             s for s in ranked
-            if s.candidate.action and not s.candidate.procedural and s.coverage > 0
+            if s.candidate.action and s.coverage > 0
+            and (not s.candidate.procedural or noted_only(s.candidate.text))
         ]  # fmt: skip
         if not actions or actions[0].score < ranked[0].score - ACTION_MARGIN:
             return AnswerBuilder._best(scored, aspects)
@@ -777,6 +789,20 @@ def _deeper(chosen: list[Scored], pick: list[Scored], read: list[Scored]) -> Sco
         and not s.candidate.items and _span(s) not in have and s.score >= floor
     ]  # fmt: skip
     return max(below, key=lambda s: s.score) if below else None
+
+
+def _outscoring_lists(pick: list[Scored], scored: list[Scored]) -> list[Scored]:
+    """The whole lists (`scored`: every candidate the answer may draw on) of the pool's
+    passages (`POOL_RANKS`) that outscore every sentence of the pool (`pick`): a plain
+    answer quotes such a list as it would a sentence (`WHOLE_LIST`). Housekeeping never."""
+    top = _pool_top(pick, POOL_RANKS)
+    if top is None:
+        return []
+    return [
+        s for s in scored
+        if s.candidate.items and s.candidate.rank < POOL_RANKS
+        and not s.candidate.procedural and s.score > top
+    ]  # fmt: skip
 
 
 def _pool_top(scored: Sequence[Scored], ranks: int) -> float | None:

@@ -49,6 +49,8 @@ __all__ = [
     "list_noun",
     "LIST_ITEMS",
     "LIST_LEAD",
+    "NOTED_DECIDES",
+    "noted_only",
     "score_candidates",
     "held_weight",
     "topic_stems",
@@ -411,6 +413,22 @@ def is_action(text: str) -> bool:
     return bool(ACTION_LINE.search(text) or _RESOLVED.search(text) or _AGREED.search(text))
 
 
+NOTED_DECIDES = True
+"""A line noting a report is housekeeping (`is_procedural`), but to a question asking
+what was resolved or decided, a resolution noting the report on the question's topic
+("RESOLVED that the County Council notes the report and associated Member
+responsibilities as corporate parents") is the decision: it is not penalised there and
+may be an action line (`noted_only`; a rule, no constant: eval/README.md "Evidence on
+list and action questions, round 19")."""
+
+
+def noted_only(text: str) -> bool:
+    """Housekeeping only as a noted report (`_NOTED`, nothing else decided), not the
+    meeting's own business (minutes, apologies, interests, its time, web links): for an
+    action question holding its topic, such a line answers (`NOTED_DECIDES`)."""
+    return NOTED_DECIDES and is_procedural(text) and not _PROCEDURAL.search(text)
+
+
 def is_procedural(text: str) -> bool:
     """Meeting housekeeping (minutes approved, apologies, interests declared, a report
     noted and nothing else decided, the meeting's own time: extended, adjourned, closed)
@@ -586,7 +604,10 @@ def read_on(text: str, end: int, lists: bool = True) -> int | None:
     important to note that these teams dealt with the most complex cases …")."""
     sentences = split_sentences(text)
     after = [s for s in sentences if s.start >= end]
-    if not after or text[end : after[0].start].strip():
+    # A lead-in's candidate has lost its closing colon ("RESOLVED that Cabinet agree to"):
+    # what it introduces follows the colon, and is read on unless it is a lead-in itself.
+    gap = text[end : after[0].start] if after else ""
+    if not after or gap.strip(" \t\n:") or (gap.strip() and LIST_LEAD.search(after[0].text)):
         return None
     nxt = after[0]
     if is_stray(nxt.text) or _EMPHASIS.search(text, nxt.start, nxt.end):
@@ -943,7 +964,11 @@ def score_candidates(
             score += weights.action
         if aspects.many and c.items:
             score += weights.items
-        if c.procedural and not (set(aspects.terms) & {"minut", "apolog", "declar", "interest"}):
+        # A noted report is the decision an action question on its topic asks for.
+        noted = c.procedural and aspects.action and cov > 0 and noted_only(c.text)
+        if c.procedural and not noted and not (
+            set(aspects.terms) & {"minut", "apolog", "declar", "interest"}
+        ):
             score -= weights.procedural
         if aspects.who and c.named:
             score += weights.who
