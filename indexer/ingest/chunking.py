@@ -166,8 +166,6 @@ def chunk_units(
     chunks: list[Chunk] = []
     for group in _join_fragments(merged, count_tokens, max_tokens):
         text = "\n".join(u.text for u in group)
-        if is_noise_chunk(text):
-            continue
         first = group[0]
         # A heading kept as text opens the passage; the paragraph is the one it heads.
         numbered = next((u for u in group if not u.lead), first)
@@ -189,10 +187,31 @@ FRAGMENT_WORDS = 4
 """At most this many words and no sentence end: a label and its value ("Date:
 21/02/2025"), a form's answer ("Yes"), a lone heading ("External Context")."""
 
+HEADING_WORDS = 12
+"""A one-line passage of at most this many words, without a figure, that is a lead-in
+("County Council is asked to:"), a question heading ("What is the plan seeking to
+achieve?") or a title ("Assessment of Other Aspects of Legal Compliance") heads what
+follows: alone it matches questions on its words and answers none."""
+_FIGURE = re.compile(r"\d")
+
 
 def is_fragment(text: str) -> bool:
-    """A passage that carries no sentence of its own."""
-    return len(text.split()) <= FRAGMENT_WORDS and not text.rstrip().endswith((".", "!", "?"))
+    """A passage that carries no sentence of its own: a few words without a sentence end,
+    or a lone lead-in, question heading or title (`HEADING_WORDS`)."""
+    text = text.strip()
+    words = text.split()
+    if len(words) <= FRAGMENT_WORDS and not text.endswith((".", "!", "?")):
+        return True
+    if len(words) > HEADING_WORDS or "\n" in text or _FIGURE.search(text):
+        return False
+    return text.endswith((":", "?")) or (not text.endswith((".", "!")) and _title_like(words))
+
+
+def _title_like(words: list[str]) -> bool:
+    """Most of the longer words capitalised: "Assessment of Other Aspects of Legal
+    Compliance", "Proposer: Mr Chris Passmore Seconder: Mr Mike Sole"."""
+    long = [w.lstrip("\"'\u2018\u201c(") for w in words if len(w) >= 4]
+    return bool(long) and sum(w[:1].isupper() for w in long) >= 0.6 * len(long)
 
 
 def _join_fragments(
@@ -202,17 +221,16 @@ def _join_fragments(
     title page, a section or table heading heads what follows), or failing that (the
     last in its item, or no room) to the one before: alone, a document control sheet's
     "Date: 21/02/2025" was three passages that match every question about dates and
-    answer none. Noise (dropped later) is passed over."""
+    answer none. Noise is dropped here, the one place it is checked."""
     texts = ["\n".join(u.text for u in group) for group in groups]
     real = [i for i, text in enumerate(texts) if not is_noise_chunk(text)]
     following: dict[int, int | None] = dict(zip(real, [*real[1:], None], strict=False))
     out: list[list[Unit]] = []
     pending: list[Unit] = []
-    last: int | None = None  # the last group kept that is no noise
+    last: int | None = None  # the last group kept
     for index, group in enumerate(groups):
         if index not in following:
-            out.append(group)
-            continue
+            continue  # noise: no passage (joined groups of real text never are noise)
         group = [*pending, *group]  # fragments carried on stay fragments together
         pending = []
         if is_fragment(texts[index]):

@@ -221,3 +221,66 @@ def test_an_email_address_broken_at_its_domain_reads_whole(
     text = _text(_chunks(archives, relative, count_tokens))
     assert "georgina.little@kent.gov.uk" in text
     assert "@kent .gov.uk" not in text
+
+
+# Round 19 (r19-read).
+
+_FRONTSHEET = f"{COUNCIL}/Agenda frontsheet 13th-Mar-2025 10.00 County Council.pdf"
+
+
+def test_an_agendas_page_range_is_no_passage_and_no_part_of_a_title(
+    archives: Path, count_tokens: CountTokens
+) -> None:
+    # The frontsheet prints each item's place in the pack, "(Pages 1 - 14)": it stood
+    # alone as a passage and closed item titles ("Motion for Time Limited Debate (Pages
+    # 341 - 342)").
+    chunks = _chunks(archives, _FRONTSHEET, count_tokens)
+    assert not any("(Pages" in c.text for c in chunks)
+    assert not any("(Pages" in (c.item_title or "") for c in chunks)
+    titles = {c.item_title for c in chunks}
+    assert "Motion for Time Limited Debate" in titles
+
+
+_INSPECTOR = (
+    f"{COUNCIL}/APPENDIX A - Planning Inspectors Report on the Examination of the KMWLP 2024-39.pdf"
+)
+
+
+def test_a_footnote_mark_glued_to_a_word_goes_where_the_document_prints_the_footnote(
+    archives: Path, count_tokens: CountTokens
+) -> None:
+    # PDFium reads a superscript mark as a digit glued to the word: "For major
+    # developments71 the above should be demonstrated", and "developments" was no word
+    # a search could match there. The report prints footnote 71 ("71 Development
+    # requiring a Circular Economy Statement ...").
+    text = _text(_chunks(archives, _INSPECTOR, count_tokens))
+    assert "For major developments the above should be demonstrated" in text
+    assert "developments71" not in text
+    assert "71 Development requiring a Circular Economy Statement" in text  # the footnote
+    # A number after a label stays, and so does one in a document printing no footnotes.
+    ics = "cabinet/2025-01-30/24-00115 - Appendix B - KCC ICS priorities measures.pdf"
+    assert "in year1 and 26,937 by year 5" in _text(_chunks(archives, ics, count_tokens))
+
+
+def test_a_lone_lead_in_or_heading_heads_the_passage_after_it(
+    archives: Path, count_tokens: CountTokens
+) -> None:
+    # One-line passages of 5-12 words that carry no sentence: a lead-in ("... seconded the
+    # following amendment:"), a question heading, a title. Alone they matched questions
+    # on their words and answered none.
+    cases = {
+        f"{COUNCIL}/Minutes of Previous Meeting.pdf": (
+            "Mr Brady proposed, and Ms Meade seconded the following amendment:"
+        ),
+        f"{COUNCIL}/Appendix D - Kent Minerals and Waste Local Plan - Non-Technical summary.pdf": (
+            "What is the plan seeking to achieve?"
+        ),
+        f"{COUNCIL}/Devo and LGR - CC Report March 2025.pdf": "County Council is asked to:",
+        _INSPECTOR: "Assessment of Other Aspects of Legal Compliance",
+    }
+    for relative, line in cases.items():
+        chunks = _chunks(archives, relative, count_tokens)
+        holding = [c for c in chunks if line in c.text]
+        assert holding, relative
+        assert all(c.text.strip() != line for c in holding), relative
+        assert any(c.text.startswith(line) and len(c.text) > len(line) for c in holding)
