@@ -1183,13 +1183,7 @@ def clean(raw: RawDocument) -> list[Para]:
         # ("*\"That the Council calls ..." / "... in 2016.\"*") pairs up only once the
         # lines are one paragraph again.
         paras = [replace(p, text=strip_emphasis(p.text)) for p in paras]
-    paras = strip_word_footnotes(paras)
-    out: list[Para] = []
-    for para in paras:
-        text = strip_glued_footnotes(strip_page_range(para.text))
-        if text:
-            out.append(replace(para, text=text))
-    return out
+    return [replace(p, text=strip_glued_footnotes(p.text)) for p in strip_word_footnotes(paras)]
 
 
 _PAGE_RANGE = re.compile(r"\s*\(Pages\s+\d{1,4}\s*[-\u2013]\s*\d{1,4}\)", re.I)
@@ -1197,10 +1191,18 @@ _PAGE_RANGE = re.compile(r"\s*\(Pages\s+\d{1,4}\s*[-\u2013]\s*\d{1,4}\)", re.I)
 
 
 def strip_page_range(text: str) -> str:
-    """Remove an agenda's "(Pages 85 - 276)": it stood in item titles ("Draft Revenue
-    Budget 2025-26 ... (Pages 85 - 276)") and alone as a passage, and says where the
-    paper sits in the printed pack, nothing a question asks about."""
-    return _PAGE_RANGE.sub("", text).strip()
+    """Remove an agenda's "(Pages 85 - 276)" from a title or a line that says something
+    else: it closed item titles ("Motion for Time Limited Debate (Pages 341 - 342)") and
+    agenda lines read as text, and says where the paper sits in the printed pack, nothing
+    a question asks about. A range that is all the text is kept (an agenda item whose
+    only line it is keeps its passage, and so its title)."""
+    stripped = _PAGE_RANGE.sub("", text).strip()
+    return stripped or text
+
+
+def is_page_range(text: str) -> bool:
+    """Whether `text` is only an agenda's page range, "(Pages 1 - 14)"."""
+    return bool(text) and not _PAGE_RANGE.sub("", text).strip()
 
 
 _WORD_FOOTNOTE = re.compile(r"\b(?P<word>[a-z]{4,})(?P<mark>\d{1,2})(?=\s|[,.;:)]|$)")
