@@ -579,11 +579,17 @@ def build_units(paras: list[Para], converted: bool = False) -> list[Unit]:
     apply_stated_dates(sections)
     units = attach_actions([u for s in sections for u in s.units])
     # An agenda's "(Pages 1 - 14)" goes from titles and lines; a range standing alone
-    # stays only where it is all its section's text (the item keeps a passage).
-    texts = [strip_page_range(u.text) for u in units]
-    said = {u.group for u in units if not is_page_range(u.text)}
+    # stays only where it is all its item's text (the item keeps a passage).
+    def item(unit: Unit) -> tuple[str | None, int | None]:
+        return (unit.item, None) if unit.item else (None, unit.group)
+
+    said = {item(u) for u in units if not is_page_range(u.text)}
     return [
-        replace(u, text=text, item_title=u.item_title and strip_page_range(u.item_title))
-        for u, text in zip(units, texts, strict=True)
-        if not (is_page_range(text) and u.group in said)
+        replace(
+            u,
+            text=strip_page_range(u.text),
+            item_title=u.item_title and strip_page_range(u.item_title),
+        )
+        for u in units
+        if not (is_page_range(u.text) and item(u) in said)
     ]
