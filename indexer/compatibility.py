@@ -77,9 +77,7 @@ neighbour in the item, a decimal opening a line after a full line that stops mid
 is no paragraph number, a table header word PDFium broke without a hyphen ("Revenu" /
 "e") and an e-mail address broken at its domain's dot are rejoined; 14: an agenda's
 "(Pages 1 - 14)" goes from item titles and from lines that say more, a footnote mark glued
-to a word goes where the document prints the footnote ("contribution26."), a lone
-one-line lead-in, question heading or title of 5-12 words without a figure joins the
-passage it heads), so an
+to a word goes where the document prints the footnote ("contribution26.")), so an
 index made by older rules is rebuilt instead of silently reused."""
 
 

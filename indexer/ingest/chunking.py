@@ -187,31 +187,10 @@ FRAGMENT_WORDS = 4
 """At most this many words and no sentence end: a label and its value ("Date:
 21/02/2025"), a form's answer ("Yes"), a lone heading ("External Context")."""
 
-HEADING_WORDS = 12
-"""A one-line passage of at most this many words, without a figure, that is a lead-in
-("County Council is asked to:"), a question heading ("What is the plan seeking to
-achieve?") or a title ("Assessment of Other Aspects of Legal Compliance") heads what
-follows: alone it matches questions on its words and answers none."""
-_FIGURE = re.compile(r"\d")
-
 
 def is_fragment(text: str) -> bool:
-    """A passage that carries no sentence of its own: a few words without a sentence end,
-    or a lone lead-in, question heading or title (`HEADING_WORDS`)."""
-    text = text.strip()
-    words = text.split()
-    if len(words) <= FRAGMENT_WORDS and not text.endswith((".", "!", "?")):
-        return True
-    if len(words) > HEADING_WORDS or "\n" in text or _FIGURE.search(text):
-        return False
-    return text.endswith((":", "?")) or (not text.endswith((".", "!")) and _title_like(words))
-
-
-def _title_like(words: list[str]) -> bool:
-    """Most of the longer words capitalised: "Assessment of Other Aspects of Legal
-    Compliance", "Proposer: Mr Chris Passmore Seconder: Mr Mike Sole"."""
-    long = [w.lstrip("\"'\u2018\u201c(") for w in words if len(w) >= 4]
-    return bool(long) and sum(w[:1].isupper() for w in long) >= 0.6 * len(long)
+    """A passage that carries no sentence of its own."""
+    return len(text.split()) <= FRAGMENT_WORDS and not text.rstrip().endswith((".", "!", "?"))
 
 
 def _join_fragments(

@@ -247,8 +247,7 @@ def test_an_agendas_page_range_is_no_part_of_a_title_or_a_line(
     )
     assert (
         "Minutes of the meeting held on 13 February 2025 and, if in order, to be approved as a "
-        "correct record"
-        in titles
+        "correct record" in titles
     )
     cabinet = "cabinet/2025-01-30/Agenda frontsheet 30th-Jan-2025 10.00 Cabinet.pdf"
     text = _text(_chunks(archives, cabinet, count_tokens))
@@ -274,27 +273,3 @@ def test_a_footnote_mark_glued_to_a_word_goes_where_the_document_prints_the_foot
     # A number after a label stays, and so does one in a document printing no footnotes.
     ics = "cabinet/2025-01-30/24-00115 - Appendix B - KCC ICS priorities measures.pdf"
     assert "in year1 and 26,937 by year 5" in _text(_chunks(archives, ics, count_tokens))
-
-
-def test_a_lone_lead_in_or_heading_heads_the_passage_after_it(
-    archives: Path, count_tokens: CountTokens
-) -> None:
-    # One-line passages of 5-12 words that carry no sentence: a lead-in ("... seconded the
-    # following amendment:"), a question heading, a title. Alone they matched questions
-    # on their words and answered none.
-    cases = {
-        f"{COUNCIL}/Minutes of Previous Meeting.pdf": (
-            "Mr Brady proposed, and Ms Meade seconded the following amendment:"
-        ),
-        f"{COUNCIL}/Appendix D - Kent Minerals and Waste Local Plan - Non-Technical summary.pdf": (
-            "What is the plan seeking to achieve?"
-        ),
-        f"{COUNCIL}/Devo and LGR - CC Report March 2025.pdf": "County Council is asked to:",
-        _INSPECTOR: "Assessment of Other Aspects of Legal Compliance",
-    }
-    for relative, line in cases.items():
-        chunks = _chunks(archives, relative, count_tokens)
-        holding = [c for c in chunks if line in c.text]
-        assert holding, relative
-        assert all(c.text.strip() != line for c in holding), relative
-        assert any(c.text.startswith(line) and len(c.text) > len(line) for c in holding)
