@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 13
+CHUNKER_VERSION = 14
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -75,7 +75,9 @@ table of contents without leaders (ascending page numbers, titles that head the 
 later) is no text, a passage of four words or fewer with no sentence end joins its
 neighbour in the item, a decimal opening a line after a full line that stops mid-clause
 is no paragraph number, a table header word PDFium broke without a hyphen ("Revenu" /
-"e") and an e-mail address broken at its domain's dot are rejoined), so an
+"e") and an e-mail address broken at its domain's dot are rejoined; 14: an agenda's
+"(Pages 1 - 14)" goes from item titles and from lines that say more, a footnote mark glued
+to a word goes where the document prints the footnote ("contribution26.")), so an
 index made by older rules is rebuilt instead of silently reused."""
 
 

@@ -166,8 +166,6 @@ def chunk_units(
     chunks: list[Chunk] = []
     for group in _join_fragments(merged, count_tokens, max_tokens):
         text = "\n".join(u.text for u in group)
-        if is_noise_chunk(text):
-            continue
         first = group[0]
         # A heading kept as text opens the passage; the paragraph is the one it heads.
         numbered = next((u for u in group if not u.lead), first)
@@ -202,17 +200,16 @@ def _join_fragments(
     title page, a section or table heading heads what follows), or failing that (the
     last in its item, or no room) to the one before: alone, a document control sheet's
     "Date: 21/02/2025" was three passages that match every question about dates and
-    answer none. Noise (dropped later) is passed over."""
+    answer none. Noise is dropped here, the one place it is checked."""
     texts = ["\n".join(u.text for u in group) for group in groups]
     real = [i for i, text in enumerate(texts) if not is_noise_chunk(text)]
     following: dict[int, int | None] = dict(zip(real, [*real[1:], None], strict=False))
     out: list[list[Unit]] = []
     pending: list[Unit] = []
-    last: int | None = None  # the last group kept that is no noise
+    last: int | None = None  # the last group kept
     for index, group in enumerate(groups):
         if index not in following:
-            out.append(group)
-            continue
+            continue  # noise: no passage (joined groups of real text never are noise)
         group = [*pending, *group]  # fragments carried on stay fragments together
         pending = []
         if is_fragment(texts[index]):

@@ -263,12 +263,14 @@ goes on with it, without a space."""
 _CUT_TAIL = re.compile(r"^[a-z]{1,2}$")
 
 
-def rejoin_cut_words(pages: list[str]) -> list[str]:
+def rejoin_cut_words(pages: list[str], words: frozenset[str] | None = None) -> list[str]:
     """Join a line of one or two lower-case letters to the word ending the line before
-    when together they make a word the document writes whole within a line:
-    PDFium breaks a narrow table header's words without a hyphen ("Revenu" / "e" /
-    "Budget", "Forecas" / "t"), which read as "revenu e forecas t"."""
-    words = whole_words("\n".join(pages))
+    when together they make a word the document writes whole within a line (`words`,
+    `whole_words` of the pages unless given): PDFium breaks a narrow table header's
+    words without a hyphen ("Revenu" / "e" / "Budget", "Forecas" / "t"), which read as
+    "revenu e forecas t"."""
+    if words is None:
+        words = whole_words("\n".join(pages))
     out: list[str] = []
     for page in pages:
         lines = page.split("\n")
@@ -597,16 +599,24 @@ class _Builder:
         return False
 
 
-def paragraphs_from_pages(pages: list[str], paged: bool, converted: bool = False) -> list[Para]:
+def paragraphs_from_pages(
+    pages: list[str],
+    paged: bool,
+    converted: bool = False,
+    words: frozenset[str] | None = None,
+) -> list[Para]:
     """Turn page texts into paragraphs: the core of PDF and plain-text cleaning.
 
     Lines are joined into paragraphs across blank lines and page breaks when the first
     plainly stops inside a sentence: the next starts in lower case, the first ends in a
     comma or a function word, or (in text that gives every wrapped line as a paragraph)
-    the first fills the line width without ending its sentence.
+    the first fills the line width without ending its sentence. `words` is the
+    document's `whole_words` when the caller has them already (`clean`).
     """
     whole = "\n".join(pages)
-    written, words = hyphenated_words(whole), whole_words(whole)
+    written = hyphenated_words(whole)
+    if words is None:
+        words = whole_words(whole)
     texts = [rejoin_word_per_line(normalise_chars(page, written, words)) for page in pages]
     width = _usual_width([line for page in texts for line in page.split("\n")])
     page_blocks = [_blocks(page, paged) for page in texts]
@@ -903,7 +913,9 @@ _CONTENTS_ENTRY = re.compile(
 """A table of contents' entry: a title, a dot leader, a page number (or an appendix,
 or nothing where the number stands on the next line): "Kent Events ........ 11",
 "3a | Adult Social Care & Health ....... 8 |"."""
-_CONTENTS_TITLE = re.compile(r"^\W*(?:table of )?contents\W*$", re.I)
+_CONTENTS_WORD = r"\W*(?:table of )?contents"
+"""A contents page's heading, the one source of both removers' patterns."""
+_CONTENTS_TITLE = re.compile(rf"^{_CONTENTS_WORD}\W*$", re.I)
 
 
 def drop_contents(page: str) -> str:
@@ -936,9 +948,7 @@ _PAGED_ENTRY = re.compile(
 page number ("1.3. What is the plan seeking to achieve? 3")."""
 _ENTRY_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.)\s+")
 _MARKUP = re.compile(r"[*#_|]+")
-_SECTION_HEADING = re.compile(
-    r"^(?:\W*(?:table of )?contents|tables|figures|appendices|annexes)$", re.I
-)
+_SECTION_HEADING = re.compile(rf"^(?:{_CONTENTS_WORD}|tables|figures|appendices|annexes)$", re.I)
 _MIN_ENTRIES = 3
 
 
@@ -1149,7 +1159,11 @@ def clean(raw: RawDocument) -> list[Para]:
     """All cleaning for one document, whatever its format."""
     if raw.blocks is not None:
         return paragraphs_from_blocks(raw.blocks)
-    pages = rejoin_cut_words(drop_unled_contents([drop_contents(page) for page in raw.pages]))
+    pages = drop_unled_contents([drop_contents(page) for page in raw.pages])
+    # The words the document writes whole, once: the cut-word rejoiner and the PDFium
+    # hyphen both ask it (running headers' words count too; they are the document's).
+    words = whole_words("\n".join(pages))
+    pages = rejoin_cut_words(pages, words)
     if raw.format == "text":
         converted = [demarkdown(page) for page in pages]
         if not raw.paged:  # a converter's rules and footers are the only page breaks
@@ -1162,11 +1176,90 @@ def clean(raw: RawDocument) -> list[Para]:
         pages = [page.replace("\f", "\n") for page in converted]
         pages = drop_repeated_headers(pages)
     paras = strip_footnote_markers(
-        paragraphs_from_pages(strip_page_furniture(pages), raw.paged, raw.format == "text")
+        paragraphs_from_pages(strip_page_furniture(pages), raw.paged, raw.format == "text", words)
     )
     if raw.format == "text":
         # Emphasis a converter opened on one wrapped line and closed on a later one
         # ("*\"That the Council calls ..." / "... in 2016.\"*") pairs up only once the
         # lines are one paragraph again.
         paras = [replace(p, text=strip_emphasis(p.text)) for p in paras]
-    return [replace(p, text=strip_glued_footnotes(p.text)) for p in paras]
+    return [replace(p, text=strip_glued_footnotes(p.text)) for p in strip_word_footnotes(paras)]
+
+
+_PAGE_RANGE = re.compile(r"\s*\(Pages\s+\d{1,4}\s*[-\u2013]\s*\d{1,4}\)", re.I)
+"""An agenda frontsheet's page range in the printed pack: "(Pages 1 - 14)"."""
+
+
+def strip_page_range(text: str) -> str:
+    """Remove an agenda's "(Pages 85 - 276)" from a title or a line that says something
+    else: it closed item titles ("Motion for Time Limited Debate (Pages 341 - 342)") and
+    agenda lines read as text, and says where the paper sits in the printed pack, nothing
+    a question asks about. A range that is all the text is kept (an agenda item whose
+    only line it is keeps its passage, and so its title)."""
+    stripped = _PAGE_RANGE.sub("", text).strip()
+    return stripped or text
+
+
+def is_page_range(text: str) -> bool:
+    """Whether `text` is only an agenda's page range, "(Pages 1 - 14)"."""
+    return bool(text) and not _PAGE_RANGE.sub("", text).strip()
+
+
+_WORD_FOOTNOTE = re.compile(r"\b(?P<word>[a-z]{4,})(?P<mark>\d{1,2})(?=\s|[,.;:)]|$)")
+"""A footnote mark PDFium glues to the word it follows: "contribution26.", "matters1 ."."""
+_COUNTED = frozenset(
+    [
+        "year",
+        "years",
+        "phase",
+        "stage",
+        "tier",
+        "level",
+        "option",
+        "appendix",
+        "annex",
+        "table",
+        "figure",
+        "section",
+        "page",
+        "part",
+        "step",
+        "round",
+        "wave",
+        "group",
+        "area",
+        "zone",
+        "cohort",
+        "quarter",
+        "week",
+        "month",
+        "para",
+        "paragraph",
+        "item",
+        "note",
+        "policy",
+        "site",
+        "unit",
+        "ward",
+    ]
+)
+"""Words a number follows as a label, not a footnote ("year1", "phase2")."""
+
+
+def strip_word_footnotes(paras: list[Para]) -> list[Para]:
+    """Remove footnote marks glued to a word ("the national contribution26. The SE LEP")
+    when the document prints that footnote: a paragraph opening with the number and a
+    capital ("26 Kent County Council ..."), and the word is one the document writes
+    alone. Left in, "contribution26" matches no search for "contribution"."""
+    defined = {m[1] for p in paras if (m := re.match(r"(\d{1,2})\s+[A-Z]", p.text))}
+    if not defined:
+        return paras
+    words = whole_words("\n".join(p.text for p in paras))
+
+    def fix(match: re.Match[str]) -> str:
+        word = match["word"]
+        if match["mark"] in defined and word in words and word not in _COUNTED:
+            return word
+        return match[0]
+
+    return [replace(p, text=_WORD_FOOTNOTE.sub(fix, p.text)) for p in paras]

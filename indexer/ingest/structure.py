@@ -23,6 +23,8 @@ from indexer.ingest.cleaning import (
     NOT_A_UNIT,
     VOTE_LINE,
     Para,
+    is_page_range,
+    strip_page_range,
 )
 from indexer.ingest.metadata import stated_date_in
 
@@ -575,4 +577,19 @@ def build_units(paras: list[Para], converted: bool = False) -> list[Unit]:
     (`converted`: the paragraphs come from a text file, see `build_sections`)."""
     sections = build_sections(paras, converted)
     apply_stated_dates(sections)
-    return attach_actions([u for s in sections for u in s.units])
+    units = attach_actions([u for s in sections for u in s.units])
+    # An agenda's "(Pages 1 - 14)" goes from titles and lines; a range standing alone
+    # stays only where it is all its item's text (the item keeps a passage).
+    def item(unit: Unit) -> tuple[str | None, int | None]:
+        return (unit.item, None) if unit.item else (None, unit.group)
+
+    said = {item(u) for u in units if not is_page_range(u.text)}
+    return [
+        replace(
+            u,
+            text=strip_page_range(u.text),
+            item_title=u.item_title and strip_page_range(u.item_title),
+        )
+        for u in units
+        if not (is_page_range(u.text) and item(u) in said)
+    ]

@@ -221,3 +221,55 @@ def test_an_email_address_broken_at_its_domain_reads_whole(
     text = _text(_chunks(archives, relative, count_tokens))
     assert "georgina.little@kent.gov.uk" in text
     assert "@kent .gov.uk" not in text
+
+
+# Round 19 (r19-read).
+
+_FRONTSHEET = f"{COUNCIL}/Agenda frontsheet 13th-Mar-2025 10.00 County Council.pdf"
+
+
+def test_an_agendas_page_range_is_no_part_of_a_title_or_a_line(
+    archives: Path, count_tokens: CountTokens
+) -> None:
+    # The frontsheet prints each item's place in the pack, "(Pages 1 - 14)": it closed
+    # item titles ("Motion for Time Limited Debate (Pages 341 - 342)") and agenda lines
+    # read as text, and stood beside an item's other text.
+    chunks = _chunks(archives, _FRONTSHEET, count_tokens)
+    assert not any("(Pages" in (c.item_title or "") for c in chunks)
+    titles = {c.item_title for c in chunks}
+    assert "Motion for Time Limited Debate" in titles
+    lines = [line for c in chunks for line in c.text.split("\n")]
+    assert "See supplement pack published alongside the main agenda" in lines
+    # A range that is all an item's text stays: the item keeps its passage and title.
+    assert not any(
+        "(Pages" in line and line != "(Pages 1 - 14)" and line != "(Pages 15 - 30)"
+        for line in lines
+    )
+    assert (
+        "Minutes of the meeting held on 13 February 2025 and, if in order, to be approved as a "
+        "correct record" in titles
+    )
+    cabinet = "cabinet/2025-01-30/Agenda frontsheet 30th-Jan-2025 10.00 Cabinet.pdf"
+    text = _text(_chunks(archives, cabinet, count_tokens))
+    assert "(Pages" not in text
+
+
+_INSPECTOR = (
+    f"{COUNCIL}/APPENDIX A - Planning Inspectors Report on the Examination of the KMWLP 2024-39.pdf"
+)
+
+
+def test_a_footnote_mark_glued_to_a_word_goes_where_the_document_prints_the_footnote(
+    archives: Path, count_tokens: CountTokens
+) -> None:
+    # PDFium reads a superscript mark as a digit glued to the word: "For major
+    # developments71 the above should be demonstrated", and "developments" was no word
+    # a search could match there. The report prints footnote 71 ("71 Development
+    # requiring a Circular Economy Statement ...").
+    text = _text(_chunks(archives, _INSPECTOR, count_tokens))
+    assert "For major developments the above should be demonstrated" in text
+    assert "developments71" not in text
+    assert "71 Development requiring a Circular Economy Statement" in text  # the footnote
+    # A number after a label stays, and so does one in a document printing no footnotes.
+    ics = "cabinet/2025-01-30/24-00115 - Appendix B - KCC ICS priorities measures.pdf"
+    assert "in year1 and 26,937 by year 5" in _text(_chunks(archives, ics, count_tokens))
