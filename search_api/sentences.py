@@ -657,32 +657,32 @@ _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 
 
 def _mark_run(marks: Sequence[re.Match[str]]) -> list[re.Match[str]]:
-    """The longest run among a line's bracketed marks that counts a list's items in order:
-    "a)", "b)", "c)" … (the first may be a capital: "A) Note … b) Note …") or "(i)",
-    "(ii)" …, one bracket form, one case after the first; marks that break the count
-    ("(see Appendix B)") are passed over."""
+    """The longest run among a line's bracketed marks that counts a list's items in order
+    from the first: "a)", "b)", "c)" … (the first may be a capital: "A) Note … b) Note
+    …") or "(i)", "(ii)" …, one bracket form, one case after the first; marks that break
+    the count ("(see Appendix B)") are passed over, and a run from "(i)" is roman
+    ("condition (i) and/or (j)" is none)."""
     best: list[re.Match[str]] = []
     for j, first in enumerate(marks):
         label = first.group(2)
-        roman = label == "i"
-        if label.lower() != "a" and not roman:
+        if label.lower() != "a" and label != "i":
             continue
-        for as_roman in {roman, False} if label.lower() == "i" else {False}:
-            run, case = [first], None
-            for m in marks[j + 1 :]:
-                nxt = m.group(2)
-                if m.group(1) != first.group(1) or (case is not None and nxt.islower() != case):
-                    continue
-                prev = run[-1].group(2).lower()
-                if as_roman:
-                    ok = prev in _ROMAN[:-1] and nxt == _ROMAN[_ROMAN.index(prev) + 1]
-                else:
-                    ok = len(prev) == 1 and len(nxt) == 1 and ord(nxt.lower()) == ord(prev) + 1
-                if ok:
-                    run.append(m)
-                    case = nxt.islower()
-            if len(run) > len(best):
-                best = run
+        as_roman = label == "i"
+        run, case = [first], None
+        for m in marks[j + 1 :]:
+            nxt = m.group(2)
+            if m.group(1) != first.group(1) or (case is not None and nxt.islower() != case):
+                continue
+            prev = run[-1].group(2).lower()
+            if as_roman:
+                ok = prev in _ROMAN[:-1] and nxt == _ROMAN[_ROMAN.index(prev) + 1]
+            else:
+                ok = len(prev) == 1 and len(nxt) == 1 and ord(nxt.lower()) == ord(prev) + 1
+            if ok:
+                run.append(m)
+                case = nxt.islower()
+        if len(run) > len(best):
+            best = run
     return best if len(best) >= 2 else []
 
 
