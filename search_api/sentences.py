@@ -732,13 +732,20 @@ def list_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, 
     for i, (a, b) in enumerate(spans):
         if not LIST_LEAD.search(text[a:b]):
             continue
-        end, items = b, 0
+        end, items, lettered = b, 0, False
         for x, y in spans[i + 1 :]:
             if items >= LIST_ITEMS or not _ITEM_GAP.match(text[end:x]):
                 break
             bulleted = bool(re.search(r"[\u2022\u25aa\-\u2013]|[\w)]", text[end:x]))
             if items and not bulleted and text[end - 1] in ".!?":
                 break
+            # A lettered list ends at a paragraph's number ("… (b) Agree to request … May
+            # 2025. 3. The following comments were put forward …").
+            sign = _ITEM_SIGN.search(text[end:x])
+            kind = _form(sign.group())[1] if sign else ""
+            if items and lettered and kind == "1":
+                break
+            lettered = lettered or (not items and kind == "a")
             end, items = y, items + 1
         # A numbered or dashed list cut by the passage's end (its other items open the
         # next passage) is a list from its first item; "ACTION: Chris Spencer" is none.
