@@ -691,7 +691,7 @@ def cut_items(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
     lead-in and items ("Cabinet is asked to: a) NOTE the forecast … (excluding Schools). b)
     NOTE …": the splitter starts no sentence at a lower-case mark), each item's mark left
     in the gap before it, as `split_sentences` leaves a line's "(a)"; so `list_blocks`
-    sees the list and an answer can quote one item."""
+    sees the list (the sentence itself stays one candidate, `candidates`)."""
     out: list[Sentence] = []
     for s in sentences:
         run = _mark_run(list(_INLINE_MARK.finditer(text, s.start, s.end)))
@@ -852,7 +852,7 @@ def candidates(hits: Sequence[Hit]) -> list[Candidate]:
     seen: set[str] = set()
     for rank, hit in enumerate(hits):
         text = hit.text
-        sentences = cut_items(text, split_sentences(text))
+        sentences = split_sentences(text)
         spans: list[tuple[int, int]] = []
         absorb = False
         for s in sentences:
@@ -872,8 +872,12 @@ def candidates(hits: Sequence[Hit]) -> list[Candidate]:
                     continue
                 seen.add(key)
                 out.append(_candidate(hit, rank, x, y))
-        for a, b, items in list_blocks(text, [(s.start, s.end) for s in sentences]):
-            key = " ".join(text[a:b].lower().split())
+        # A list whose items run on inside one sentence is cut for its items (`cut_items`);
+        # the sentence stays one candidate, as the splitter gave it.
+        items_cut = [(s.start, s.end) for s in cut_items(text, sentences)]
+        for a, b, items in list_blocks(text, items_cut):
+            # A list is a candidate of its own also when one sentence holds it whole.
+            key = "list: " + " ".join(text[a:b].lower().split())
             if key not in seen:
                 seen.add(key)
                 out.append(_candidate(hit, rank, a, b, items))
