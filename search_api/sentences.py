@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from indexer.models import Hit
-from indexer.text import ANALYZER, LIST_LEAD, split_sentences
+from indexer.text import ANALYZER, LIST_LEAD, Sentence, split_sentences
 
 from .abstention import held
 
@@ -642,13 +642,74 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _LEAD_START = re.compile(r"[.!?]\s+(?:\(?[a-z0-9]{1,3}\)\s+)?(?=[A-Z])")
-_ITEM_MARK = re.compile(r"\(?(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]")
+_ITEM_MARK = re.compile(r"\(?(?:\d+(?:\.\d+)*|[a-zA-Z]|[ivx]+)[.)]")
+"""An item's number, letter or roman numeral: "2.", "(b)", "iv)", also a capital letter
+(a recommendation's "A) Note the forecast … b) Note …")."""
 _ITEM_GAP = re.compile(rf"^[\s\u2022\u25aa\-\u2013]*(?:{_ITEM_MARK.pattern}\s*)?$")
 """What may stand between two items: white space, a bullet or dash, a number or letter."""
 _GLUED_MARK = re.compile(rf"\s{_ITEM_MARK.pattern}\s*$")
 """The first item's number left on its lead-in by the sentence splitter."""
 _ITEM_SIGN = re.compile(rf"[\u2022\u25aa\-\u2013]|{_ITEM_MARK.pattern}")
 """A bullet, dash or item number: what opens a list's item."""
+_INLINE_MARK = re.compile(r"(?:(?<=\s)|^)(\(?)([a-zA-Z]|[ivx]{1,4})\)(?=\s)")
+"""A bracketed item letter or roman numeral inside a line ("… to: a) NOTE … b) NOTE …")."""
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+
+
+def _mark_run(marks: Sequence[re.Match[str]]) -> list[re.Match[str]]:
+    """The longest run among a line's bracketed marks that counts a list's items in order
+    from the first: "a)", "b)", "c)" … (the first may be a capital: "A) Note … b) Note
+    …") or "(i)", "(ii)" …, one bracket form, one case after the first; marks that break
+    the count ("(see Appendix B)") are passed over, and a run from "(i)" is roman
+    ("condition (i) and/or (j)" is none)."""
+    best: list[re.Match[str]] = []
+    for j, first in enumerate(marks):
+        label = first.group(2)
+        if label.lower() != "a" and label != "i":
+            continue
+        as_roman = label == "i"
+        run, case = [first], None
+        for m in marks[j + 1 :]:
+            nxt = m.group(2)
+            if m.group(1) != first.group(1) or (case is not None and nxt.islower() != case):
+                continue
+            prev = run[-1].group(2).lower()
+            if as_roman:
+                ok = prev in _ROMAN[:-1] and nxt == _ROMAN[_ROMAN.index(prev) + 1]
+            else:
+                ok = len(prev) == 1 and len(nxt) == 1 and ord(nxt.lower()) == ord(prev) + 1
+            if ok:
+                run.append(m)
+                case = nxt.islower()
+        if len(run) > len(best):
+            best = run
+    return best if len(best) >= 2 else []
+
+
+def cut_items(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences with each list whose items run on inside one sentence cut into its
+    lead-in and items ("Cabinet is asked to: a) NOTE the forecast … (excluding Schools). b)
+    NOTE …": the splitter starts no sentence at a lower-case mark), each item's mark left
+    in the gap before it, as `split_sentences` leaves a line's "(a)"; so `list_blocks`
+    sees the list (the sentence itself stays one candidate, `candidates`)."""
+    out: list[Sentence] = []
+    for s in sentences:
+        run = _mark_run(list(_INLINE_MARK.finditer(text, s.start, s.end)))
+        if not run:
+            out.append(s)
+            continue
+        cuts = [(s.start, run[0].start())]
+        cuts += [(m.end(), n.start()) for m, n in zip(run, [*run[1:], None], strict=False) if n]
+        cuts.append((run[-1].end(), s.end))
+        for a, b in cuts:
+            piece = text[a:b]
+            a += len(piece) - len(piece.lstrip())
+            b -= len(piece) - len(piece.rstrip())
+            if b - a >= 2:
+                out.append(Sentence(a, b, text[a:b]))
+    return out
+
+
 LIST_ITEMS = 8
 """Items a list's lead-in brings with it (6 → 8 in round 12, jointly with
 `answering.MAX_LIST_WORDS`: eval/README.md "List and multi answers, round 12")."""
@@ -671,13 +732,20 @@ def list_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, 
     for i, (a, b) in enumerate(spans):
         if not LIST_LEAD.search(text[a:b]):
             continue
-        end, items = b, 0
+        end, items, lettered = b, 0, False
         for x, y in spans[i + 1 :]:
             if items >= LIST_ITEMS or not _ITEM_GAP.match(text[end:x]):
                 break
             bulleted = bool(re.search(r"[\u2022\u25aa\-\u2013]|[\w)]", text[end:x]))
             if items and not bulleted and text[end - 1] in ".!?":
                 break
+            # A lettered list ends at a paragraph's number ("… (b) Agree to request … May
+            # 2025. 3. The following comments were put forward …").
+            sign = _ITEM_SIGN.search(text[end:x])
+            kind = _form(sign.group())[1] if sign else ""
+            if items and lettered and kind == "1":
+                break
+            lettered = lettered or (not items and kind == "a")
             end, items = y, items + 1
         # A numbered or dashed list cut by the passage's end (its other items open the
         # next passage) is a list from its first item; "ACTION: Chris Spencer" is none.
@@ -804,8 +872,12 @@ def candidates(hits: Sequence[Hit]) -> list[Candidate]:
                     continue
                 seen.add(key)
                 out.append(_candidate(hit, rank, x, y))
-        for a, b, items in list_blocks(text, [(s.start, s.end) for s in sentences]):
-            key = " ".join(text[a:b].lower().split())
+        # A list whose items run on inside one sentence is cut for its items (`cut_items`);
+        # the sentence stays one candidate, as the splitter gave it.
+        items_cut = [(s.start, s.end) for s in cut_items(text, sentences)]
+        for a, b, items in list_blocks(text, items_cut):
+            # A list is a candidate of its own also when one sentence holds it whole.
+            key = "list: " + " ".join(text[a:b].lower().split())
             if key not in seen:
                 seen.add(key)
                 out.append(_candidate(hit, rank, a, b, items))
