@@ -577,13 +577,18 @@ def build_units(paras: list[Para], converted: bool = False) -> list[Unit]:
     (`converted`: the paragraphs come from a text file, see `build_sections`)."""
     sections = build_sections(paras, converted)
     apply_stated_dates(sections)
-    units = attach_actions([u for s in sections for u in s.units])
-    # An agenda's "(Pages 1 - 14)" goes from titles and lines; a range standing alone
-    # stays only where it is all its item's text (the item keeps a passage).
-    def item(unit: Unit) -> tuple[str | None, int | None]:
-        return (unit.item, None) if unit.item else (None, unit.group)
+    return without_page_ranges(attach_actions([u for s in sections for u in s.units]))
 
-    said = {item(u) for u in units if not is_page_range(u.text)}
+
+def _item_key(unit: Unit) -> tuple[str | None, int | None]:
+    """The agenda item a unit belongs to (its section group where it has no item)."""
+    return (unit.item, None) if unit.item else (None, unit.group)
+
+
+def without_page_ranges(units: list[Unit]) -> list[Unit]:
+    """An agenda's "(Pages 1 - 14)" goes from titles and lines; a range standing alone
+    stays only where it is all its item's text (the item keeps a passage, and its title)."""
+    said = {_item_key(u) for u in units if not is_page_range(u.text)}
     return [
         replace(
             u,
@@ -591,5 +596,5 @@ def build_units(paras: list[Para], converted: bool = False) -> list[Unit]:
             item_title=u.item_title and strip_page_range(u.item_title),
         )
         for u in units
-        if not (is_page_range(u.text) and item(u) in said)
+        if not (is_page_range(u.text) and _item_key(u) in said)
     ]
