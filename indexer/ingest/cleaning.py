@@ -952,6 +952,11 @@ _SECTION_HEADING = re.compile(rf"^(?:{_CONTENTS_WORD}|tables|figures|appendices|
 _MIN_ENTRIES = 3
 
 
+def _is_section_heading(line: str) -> bool:
+    """A contents page's heading, or one of its sections' ("Tables", "Figures")."""
+    return bool(_SECTION_HEADING.match(_MARKUP.sub(" ", line).strip()))
+
+
 def _heading_key(line: str) -> str:
     """A line as a heading compares: markup, its number, case and punctuation aside."""
     plain = _ENTRY_NUMBER.sub("", _MARKUP.sub(" ", line).strip())
@@ -994,7 +999,7 @@ def drop_unled_contents(pages: list[str]) -> list[str]:
                 last = entry[1]
             elif not text:
                 pass
-            elif run and _SECTION_HEADING.match(_MARKUP.sub(" ", text).strip()):
+            elif run and _is_section_heading(text):
                 headings.append(j)
                 last = 0
             else:
@@ -1006,9 +1011,7 @@ def drop_unled_contents(pages: list[str]) -> list[str]:
             drop.update(k for k, _ in run)
             drop.update(headings)
             before = next((k for k in range(run[0][0] - 1, -1, -1) if lines[k][2].strip()), None)
-            if before is not None and _SECTION_HEADING.match(
-                _MARKUP.sub(" ", lines[before][2]).strip()
-            ):
+            if before is not None and _is_section_heading(lines[before][2]):
                 drop.add(before)
         n = max(j, n + 1)
     if not drop:
