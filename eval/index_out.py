@@ -40,7 +40,7 @@ from eval.fit_abstention import (
     served_form,
     with_signals,
 )
-from eval.paraphrase_gate import natural, paraphrases
+from eval.paraphrase_gate import natural, paraphrases, refusals
 from search_api.abstention import FEATURES
 
 __all__ = [
@@ -133,14 +133,6 @@ def _decide(raw: list[dict[str, Any]], signals: tuple[str, ...], penalty: float)
     return leave_index_out(rows_of(raw, signals), penalty)
 
 
-def _refused(answered: np.ndarray, rows: Rows, among: np.ndarray) -> dict[str, tuple[int, int]]:
-    out = {}
-    for index in sorted(set(rows.index.tolist())):
-        cell = (rows.index == index) & among & (rows.y == 1)
-        out[index] = (int((~answered[cell]).sum()), int(cell.sum()))
-    return out
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m eval.index_out", description=__doc__)
     p.add_argument("rows", type=Path, nargs="+", help="JSON rows of eval.answer_diagnose")
@@ -176,11 +168,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     base = decided[0]
     base_kinds = Candidate(served[0], served[1], {}, kind_refusals(base, rows))
     base_rates = rates(base, rows)
-    base_nat = _refused(base, rows, nat)
+    base_nat = refusals(base, rows, nat)
     for (signals, penalty), answered in zip(forms, decided, strict=True):
         name = "B (served form)" if answered is base else f"B + {CALIBRATED}"
         per = rates(answered, rows)
-        nat_ref = _refused(answered, rows, nat)
+        nat_ref = refusals(answered, rows, nat)
         mean = float(np.nanmean([a for a, _ in per.values()]))
         print(f"\n{name}, penalty {penalty}: mean left-out abstention {mean:.3f}")
         flags = []
