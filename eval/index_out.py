@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -41,6 +40,8 @@ from eval.fit_abstention import (
     with_signals,
 )
 from eval.paraphrase_gate import natural, paraphrases, refusals
+from indexer.snapshot import STORE_FILE, IndexDir
+from indexer.store import PassageStore
 from search_api.abstention import FEATURES
 
 __all__ = [
@@ -82,12 +83,14 @@ def neighbour_cosine(vectors: np.ndarray, probes: int = PROBES) -> float:
 
 
 def index_vectors(index_dir: Path) -> np.ndarray:
-    """The live version's passage vectors, in passage id order, read from its SQLite."""
-    version = index_dir / "versions" / (index_dir / "CURRENT").read_text().strip()
-    dim = int(json.loads((version / "index.json").read_text())["dim"])
-    with sqlite3.connect(f"file:{version / 'passages.sqlite'}?mode=ro", uri=True) as db:
-        blobs = db.execute("SELECT embedding FROM passages ORDER BY passage_id").fetchall()
-    return np.array([np.frombuffer(b, dtype=np.float32) for (b,) in blobs]).reshape(-1, dim)
+    """The live version's passage vectors, in passage id order, read from its store."""
+    folder = IndexDir(index_dir)
+    version = folder.current()
+    store = PassageStore(version / STORE_FILE, readonly=True)
+    try:
+        return store.all_vectors(folder.read_info(version).dim)[1]
+    finally:
+        store.close()
 
 
 def calibrate(raw: Sequence[dict[str, Any]], cosines: Mapping[str, float]) -> None:
