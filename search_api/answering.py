@@ -411,7 +411,6 @@ class AnswerBuilder:
                 read = _within(sentences, intent.span, MANY_POOL_RANKS)
                 deeper = _deeper(chosen, pick, read)
             if NEXT_BEST:
-                ranks = MANY_POOL_RANKS if aspects.many else POOL_RANKS
                 second = _next_best(chosen, _within(sentences, intent.span, ranks), ranks)
         chosen = _with_list_items(chosen, scored)
         # What a quote is about first ("He also explained …" after the sentence naming

@@ -240,8 +240,9 @@ _ASKED_ACTIONS: dict[str, re.Pattern[str]] = {
     "approve": re.compile(r"\bapprov", re.I),
     "commit": re.compile(r"\bcommit(?!tee)", re.I),
 }
-"""The decisions a question may ask for by name, each as a question and a lead-in word it:
-"what did KCC recommend" and "made several recommendations, as follows:"."""
+"""The decisions a question may ask for by name, each one pattern read in the question and
+in a list's lead-in: "what did KCC recommend" and "made several recommendations, as
+follows:"."""
 
 LISTS_ASKED = True
 """To a question asking what was recommended (agreed, decided, resolved, approved,
