@@ -55,6 +55,7 @@ from .sentences import (
     figures_in,
     held_weight,
     is_measure,
+    lists_asked,
     noted_only,
     outcome_after,
     proposes,
@@ -150,6 +151,13 @@ passages `/ask` reads below its pool (`POOL_RANKS`) when that sentence passes th
 test (within `BEST_MARGIN` of its best) and scores at least as high as the answer's
 weakest chosen sentence, alone (`_deeper`; a rule, no constant: eval/README.md "Answer
 evidence, round 18": a deeper pool crowded the answer's own sentences out)."""
+NEXT_BEST = True
+"""A plain answer (an action answer too, not a trend's timeline) quotes, beside its own
+sentences, the best sentence it left out of the passages it already quotes from its
+pool when that sentence scores at least as high as the weakest it chose, alone
+(`_next_best`; a rule, no constant: eval/README.md "Evidence on fact, figure and
+multi-part questions, round 20": "distinct passages first" fills `BEST_LIMIT` with other
+passages' weaker sentences and `PER_PASSAGE` cuts ties)."""
 BESIDE = True
 """The passages right before and right after a quoted one in its item window (what
 `/search` shows) give the answer their best sentence that passes the guard
@@ -372,6 +380,7 @@ class AnswerBuilder:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         sentences = [s for s in scored if not s.candidate.items]
         deeper: Scored | None = None  # a plain answer's quote from below its pool
+        second: Scored | None = None  # a quoted passage's sentence the caps left out
         told: list[Scored] = []  # what a trend's timeline tells, before what fills its room
         if intent.trend:
             limit = timeline_limit or self.tuning.timeline_limit
@@ -401,6 +410,8 @@ class AnswerBuilder:
             if DEEPER and not aspects.many:
                 read = _within(sentences, intent.span, MANY_POOL_RANKS)
                 deeper = _deeper(chosen, pick, read)
+            if NEXT_BEST:
+                second = _next_best(chosen, _within(sentences, intent.span, ranks), ranks)
         chosen = _with_list_items(chosen, scored)
         # What a quote is about first ("He also explained …" after the sentence naming
         # him), then as much of what follows as the words allow (a trend's timeline never
@@ -418,6 +429,8 @@ class AnswerBuilder:
             chosen, follows = self._beside(chosen, nearby, aspects, cosines, scored, ranks)
         if deeper is not None and not any(_overlaps(deeper, s) for s in chosen):
             chosen = [*chosen, deeper]  # its sentence alone: after widening and `BESIDE`
+        if second is not None and not any(_overlaps(second, s) for s in chosen):
+            chosen = [*chosen, second]  # alone too
         if not intent.trend and following is not None:
             chosen, listed = _with_continuations(chosen, following, aspects.many)
             follows.update(listed)
@@ -503,7 +516,8 @@ class AnswerBuilder:
         # title's).
         actions = [
             s for s in ranked
-            if s.candidate.action and s.coverage > 0
+            if (s.candidate.action or lists_asked(s.candidate, aspects.asked))
+            and s.coverage > 0
             and (not s.candidate.procedural or noted_only(s.candidate.text))
         ]  # fmt: skip
         if not actions or actions[0].score < ranked[0].score - ACTION_MARGIN:
@@ -789,6 +803,29 @@ def _deeper(chosen: list[Scored], pick: list[Scored], read: list[Scored]) -> Sco
         and not s.candidate.items and _span(s) not in have and s.score >= floor
     ]  # fmt: skip
     return max(below, key=lambda s: s.score) if below else None
+
+
+def _next_best(chosen: list[Scored], pool: list[Scored], ranks: int) -> Scored | None:
+    """The best sentence not chosen of the passages the answer quotes from its pool
+    (`pool`: the sentences of its `ranks` top passages, within the question's dates as
+    the answer's are), when it scores at least as high as the weakest chosen sentence:
+    on score alone it would be quoted, but "distinct passages first" filled the answer's
+    places (`BEST_LIMIT`) with other passages' weaker sentences, or `PER_PASSAGE` kept it
+    out. Quoted alone, as `_deeper`'s, taking no place (`NEXT_BEST`). Housekeeping and
+    whole lists never."""
+    if not chosen:
+        return None
+    quoted = {s.hit.passage_id for s in chosen if s.candidate.rank < ranks}
+    have = {_span(s) for s in chosen}
+    floor = min(s.score for s in chosen)
+    left = [
+        s for s in pool
+        if s.hit.passage_id in quoted and s.candidate.rank < ranks
+        and not s.candidate.procedural and not s.candidate.items
+        and _span(s) not in have and s.score >= floor
+        and not any(_overlaps(s, c) for c in chosen)
+    ]  # fmt: skip
+    return max(left, key=lambda s: s.score) if left else None
 
 
 def _outscoring_lists(pick: list[Scored], scored: list[Scored]) -> list[Scored]:

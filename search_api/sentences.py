@@ -31,6 +31,8 @@ __all__ = [
     "SentenceWeights",
     "WEIGHTS",
     "aspects_of",
+    "asked_actions",
+    "lists_asked",
     "candidates",
     "asked_kinds",
     "antecedent",
@@ -161,6 +163,9 @@ class Aspects:
     lesser one (no `SentenceWeights.target` penalty)."""
     outcome: bool = False
     """The question asks whether a motion or amendment was carried (`asks_outcome`)."""
+    asked: frozenset[str] = frozenset()
+    """The decisions an action question names ("recommend", "agree", …: `asked_actions`):
+    a list whose lead-in names one is the list of them (`lists_asked`)."""
 
 
 _GENERIC = """committee committees council councils councillor councillors decide decided decision
@@ -227,6 +232,45 @@ def list_noun(question: str) -> list[str]:
     return content_terms(m.group(1)) if m else []
 
 
+_ASKED_ACTIONS: dict[str, re.Pattern[str]] = {
+    "recommend": re.compile(r"\brecommend", re.I),
+    "agree": re.compile(r"\bagree", re.I),
+    "decide": re.compile(r"\bdecid|\bdecision", re.I),
+    "resolve": re.compile(r"\bresol", re.I),
+    "approve": re.compile(r"\bapprov", re.I),
+    "commit": re.compile(r"\bcommit(?!tee)", re.I),
+}
+"""The decisions a question may ask for by name, each one pattern read in the question and
+in a list's lead-in: "what did KCC recommend" and "made several recommendations, as
+follows:"."""
+
+LISTS_ASKED = True
+"""To a question asking what was recommended (agreed, decided, resolved, approved,
+committed to), a whole list whose lead-in names that decision is one of the answer's
+action lines (`lists_asked`; a rule, no constant: eval/README.md "Evidence on fact,
+figure and multi-part questions, round 20", k2-201)."""
+
+
+def asked_actions(question: str) -> frozenset[str]:
+    """The decisions a question names ("What changes did KCC recommend …": recommend)."""
+    return frozenset(k for k, pattern in _ASKED_ACTIONS.items() if pattern.search(question))
+
+
+def lead_in(text: str) -> str:
+    """A list candidate's lead-in: its words before the first colon or line break."""
+    return re.split(r":|\n", text, maxsplit=1)[0]
+
+
+def lists_asked(c: Candidate, asked: frozenset[str]) -> bool:
+    """A whole list (`items`) whose lead-in names one of the decisions a question asks
+    for (`asked_actions`): "The Council had submitted evidence and made several
+    recommendations, as follows: - …" is what "what did KCC recommend" asks for."""
+    if not LISTS_ASKED or not c.items or not asked:
+        return False
+    head = lead_in(c.text)
+    return any(_ASKED_ACTIONS[k].search(head) for k in asked)
+
+
 def aspects_of(question: str, topic: str, trend: bool = False) -> Aspects:
     """The aspects of a question: `topic` is the question without its date words (the
     terms come from it), `question` the whole wording (the asked-for thing may be "when")."""
@@ -245,6 +289,7 @@ def aspects_of(question: str, topic: str, trend: bool = False) -> Aspects:
         listed=tuple(list_noun(topic)) if many and not figure else (),
         aim=states_aim(question),
         outcome=asks_outcome(question),
+        asked=asked_actions(question) if action else frozenset(),
     )
 
 
