@@ -70,7 +70,7 @@ NOT_A_UNIT = r"(?![A-Z]{1,4}(?:\s+\d|\s*$))"
 14.3FE 14FE"), so the number may be a paragraph's ("3.2The council", "1.6KCC has")."""
 _NUMBERED_START = re.compile(
     rf"^(?:\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}\.?(?:\s*[(\"'\u2018\u201c]|\s+[A-Z]|{NOT_A_UNIT}[A-Z])"
-    r"|\d{1,3}\.\s+[A-Z]|\(\d{1,2}\)\s)"
+    r"|\d{1,3}\.(?:\s+[A-Z]|[A-Z][a-z])|\(\d{1,2}\)\s)"
 )
 _NUMBERED_HEADING = re.compile(r"^\d{1,3}\.\s+[A-Z]")
 ITEM_LINE = re.compile(
@@ -617,10 +617,7 @@ def paragraphs_from_pages(
     written = hyphenated_words(whole)
     if words is None:
         words = whole_words(whole)
-    texts = [
-        space_glued_numbers(rejoin_word_per_line(normalise_chars(page, written, words)))
-        for page in pages
-    ]
+    texts = [rejoin_word_per_line(normalise_chars(page, written, words)) for page in pages]
     width = _usual_width([line for page in texts for line in page.split("\n")])
     page_blocks = [_blocks(page, paged) for page in texts]
     builder = _Builder(
@@ -638,18 +635,6 @@ def paragraphs_from_pages(
             for number, part in enumerate(_split_block(block, page_width)):
                 builder.add(part, page_no, after_break=number == 0 and blanks_before >= 3)
     return builder.paras
-
-
-_GLUED_NUMBER = re.compile(r"^(?P<lead>[ \t]*)(?P<num>\d{1,3})\.(?=[A-Z][a-z])", re.M)
-"""A paragraph's number glued to its first word where the PDF put a tab ("11.Comments
-expressed during the debate ...", "54.The Council will not borrow ...")."""
-
-
-def space_glued_numbers(page: str) -> str:
-    """Part a line's paragraph number from the word PDFium glued it to: "51.The Council
-    holds ..." reads "51. The Council holds ...", so the line starts a numbered paragraph
-    (not the rest of the heading above it) and "The" is a word of its own."""
-    return _GLUED_NUMBER.sub(lambda m: f"{m['lead']}{m['num']}. ", page)
 
 
 def _continuation_target(paras: list[Para], closed: set[int]) -> int | None:
