@@ -79,9 +79,7 @@ is no paragraph number, a table header word PDFium broke without a hyphen ("Reve
 "(Pages 1 - 14)" goes from item titles and from lines that say more, a footnote mark glued
 to a word goes where the document prints the footnote ("contribution26."); 15: a PDF's
 superscript digit (smaller, raised) glued to what it follows is a footnote mark and goes
-("38¹" read "381"), a paragraph number glued to its first word ("11.Comments") is parted
-and starts its paragraph, a numbered lead-in ending in a colon takes the list items it
-introduces), so an
+("38¹" read "381", "development¹⁰⁴" read "development104")), so an
 index made by older rules is rebuilt instead of silently reused."""
 
 

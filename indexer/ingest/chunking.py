@@ -7,8 +7,7 @@ single sentence longer than the whole token budget is cut inside itself, at its 
 punctuation ("; ", ": ", ", ", " - ") or, failing that, between words. Short unnumbered
 neighbours (bullets, lead-ins, "Recommendation:" blocks) are merged so passages are not
 fragments; a short tail (a note, an "ACTION:" line, bullets) may join the numbered
-paragraph before it, and a numbered lead-in ending in a colon takes the list items it
-introduces; two numbered paragraphs are never merged, and nothing is merged
+paragraph before it; two numbered paragraphs are never merged, and nothing is merged
 across an item boundary, nor across a section boundary but for a fragment that carries no
 sentence ("Date: 21/02/2025", "Total"), which joins its neighbour in the same item.
 """
@@ -20,7 +19,6 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from indexer.ingest.cleaning import LIST_ITEM
 from indexer.ingest.structure import Unit
 from indexer.models import Chunk
 from indexer.text import sentence_spans, sentences
@@ -239,17 +237,6 @@ def _fits(units: list[Unit], count_tokens: CountTokens, max_tokens: int) -> bool
     return count_tokens("\n".join(u.text for u in units)) <= max_tokens
 
 
-def _introduces(buffer: list[Unit], unit: Unit) -> bool:
-    """A numbered paragraph that is only a lead-in ("11. Comments expressed during the
-    debate are summarised below ...:") and the list it introduces ("a. Members claimed
-    ..."): the items are the paragraph's own text, and alone the lead-in answers nothing."""
-    return (
-        len(buffer) == 1
-        and buffer[0].text.rstrip().endswith(":")
-        and bool(LIST_ITEM.match(unit.text) or unit.text.startswith("- "))
-    )
-
-
 def _can_merge(
     buffer: list[Unit], buffer_size: int, unit: Unit, size: int, min_tokens: int
 ) -> bool:
@@ -260,5 +247,5 @@ def _can_merge(
     if unit.numbered:
         return False
     if buffer[0].numbered:
-        return size < min_tokens or _introduces(buffer, unit)
+        return size < min_tokens
     return buffer_size < min_tokens or size < min_tokens

@@ -281,7 +281,7 @@ def _page_text(page: Any) -> str:
         lines: list[tuple[float | None, str]] = []
         pos = 0
         for raw in re.split(r"\r\n|\r|\n", text):
-            if marks & set(range(pos, pos + len(raw))):
+            if marks and not marks.isdisjoint(range(pos, pos + len(raw))):
                 kept = "".join(ch for k, ch in enumerate(raw) if pos + k not in marks)
                 stripped = kept.strip() or raw.strip()
             else:

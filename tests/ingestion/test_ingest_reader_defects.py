@@ -299,32 +299,3 @@ def test_a_superscript_footnote_mark_is_no_digit_of_the_number_or_word_it_follow
     ics = "cabinet/2025-01-30/24-00115 - Appendix B - KCC ICS priorities measures.pdf"
     assert "in year1 and 26,937 by year 5" in _text(_chunks(archives, ics, count_tokens))
     assert "71 Development requiring a Circular Economy Statement" in inspector
-
-
-_CALL_IN = "Scrutiny Committee - call-in Family Hubs Report to"
-
-
-def test_a_paragraph_number_glued_to_its_first_word_starts_its_paragraph(
-    archives: Path, count_tokens: CountTokens
-) -> None:
-    # The PDF sets a tab between a paragraph's number and its text; PDFium drops it,
-    # "11.Comments expressed during the debate ...", and the line then read as the rest
-    # of the heading above it ("... loans 51.The Council holds £90m ...").
-    treasury = "cabinet/2025-01-30/Appendix L - Treasury Management Strategy 2025-26.pdf"
-    chunks = _chunks(archives, treasury, count_tokens)
-    assert not any("51.The" in c.text or "54.The" in c.text for c in chunks)
-    (lobo,) = [c for c in chunks if "The Council holds £90m of LOBO loans" in c.text]
-    assert lobo.paragraph == "51"
-    assert lobo.text.split("\n")[1].startswith("The Council holds £90m of LOBO loans")
-    # The call-in report's numbered lead-in keeps the list it introduces (k3-028's gold,
-    # "Members raised concerns about the financial analysis ..."), in both copies.
-    for relative, number in (
-        (f"{COUNCIL}/{_CALL_IN} County Council - Final.pdf", "11"),
-        (f"cabinet/2025-03-04/{_CALL_IN} Cabinet - FINAL.pdf", "7"),
-    ):
-        chunks = _chunks(archives, relative, count_tokens)
-        assert not any("11.Comments" in c.text for c in chunks)
-        (lead,) = [c for c in chunks if "Comments expressed during the debate" in c.text]
-        assert lead.paragraph == number
-        assert lead.text.startswith("Comments expressed during the debate are summarised below")
-        assert "\na. Members claimed that the decision was inconsistent" in lead.text
