@@ -277,10 +277,15 @@ def _page_text(page: Any) -> str:
         count = textpage.count_chars()
         text = textpage.get_text_range(0, count) if count else ""
         aligned = len(text) == count
+        marks = _superscript_marks(textpage, text) if aligned else set()
         lines: list[tuple[float | None, str]] = []
         pos = 0
         for raw in re.split(r"\r\n|\r|\n", text):
-            stripped = raw.strip()
+            if marks and not marks.isdisjoint(range(pos, pos + len(raw))):
+                kept = "".join(ch for k, ch in enumerate(raw) if pos + k not in marks)
+                stripped = kept.strip() or raw.strip()
+            else:
+                stripped = raw.strip()
             if stripped:
                 bottom: float | None = None
                 if aligned:
@@ -315,6 +320,48 @@ def _page_text(page: Any) -> str:
         out.append(line)
         previous = bottom
     return "\n".join(out)
+
+
+_SUPERSCRIPT_SIZE = 0.8
+"""A footnote mark is set smaller than the text it follows: under this share of its size."""
+_SUPERSCRIPT_RISE = 0.2
+"""... and raised: its bottom above the previous character's by this share of its size."""
+
+
+def _superscript_marks(textpage: Any, text: str) -> set[int]:
+    """Indexes of footnote marks: digits set smaller and raised, glued to what they follow.
+
+    PDFium gives a superscript as a plain digit, so "17 of the 38¹ indicators" read "17 of
+    the 381 indicators", "taxes²" read "taxes2" and "development¹⁰⁴" read
+    "development104". A digit smaller than the character before it and raised above its
+    baseline is a mark, not part of the word or figure; a mark after a word of one or two
+    letters is left (a unit's power, "m²", or a formula's, "CO₂"). A mark of several
+    digits is measured against the character before its first digit.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    marks: set[int] = set()
+    for index in range(1, len(text)):
+        if not text[index].isdigit():
+            continue
+        ref = index - 1
+        while ref in marks:
+            ref -= 1
+        before = text[ref]
+        if ref < 0 or before.isspace():
+            continue
+        if before.isalpha():
+            word = re.search(r"[A-Za-z]+$", text[max(0, ref - 3) : ref + 1])
+            if word is not None and len(word[0]) <= 2:
+                continue
+        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+        base = pdfium_c.FPDFText_GetFontSize(textpage.raw, ref)
+        if base <= 0 or size >= _SUPERSCRIPT_SIZE * base:
+            continue
+        rise = textpage.get_charbox(index)[1] - textpage.get_charbox(ref)[1]
+        if rise > _SUPERSCRIPT_RISE * base:
+            marks.add(index)
+    return marks
 
 
 _MG_SKIP_CLASSES = ("mgFileSize", "mgHide")

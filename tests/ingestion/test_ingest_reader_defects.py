@@ -273,3 +273,29 @@ def test_a_footnote_mark_glued_to_a_word_goes_where_the_document_prints_the_foot
     # A number after a label stays, and so does one in a document printing no footnotes.
     ics = "cabinet/2025-01-30/24-00115 - Appendix B - KCC ICS priorities measures.pdf"
     assert "in year1 and 26,937 by year 5" in _text(_chunks(archives, ics, count_tokens))
+
+
+# Round 20 (r20-read).
+
+
+def test_a_superscript_footnote_mark_is_no_digit_of_the_number_or_word_it_follows(
+    archives: Path, count_tokens: CountTokens
+) -> None:
+    # PDFium gives a superscript as a plain digit: the summary's "17 of the 38¹
+    # indicators" read "17 of the 381 indicators", a figure the paper never states.
+    # The mark is set smaller and raised; the reader now tells it by its size and box.
+    qpr = "cabinet/2025-03-04/QPR Q3 Cabinet appendix 1.pdf"
+    text = _text(_chunks(archives, qpr, count_tokens))
+    assert "17 of the 38 indicators" in text
+    assert "381" not in text
+    # Marks of three digits, which round 19's word rule left ("development104"), and a
+    # mark after a closing bracket, go as well.
+    inspector = _text(_chunks(archives, _INSPECTOR, count_tokens))
+    assert "All development shall achieve" in inspector
+    assert "codes of construction practice for large waste developments" in inspector
+    assert "(GVA). This" in inspector
+    # Digits of the text's own size stay: "year1" is printed so, and a footnote's own
+    # number opening its line is no mark glued to anything.
+    ics = "cabinet/2025-01-30/24-00115 - Appendix B - KCC ICS priorities measures.pdf"
+    assert "in year1 and 26,937 by year 5" in _text(_chunks(archives, ics, count_tokens))
+    assert "71 Development requiring a Circular Economy Statement" in inspector
