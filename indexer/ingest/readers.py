@@ -347,9 +347,9 @@ def _superscript_marks(textpage: Any, text: str) -> set[int]:
         ref = index - 1
         while ref in marks:
             ref -= 1
-        before = text[ref]
-        if ref < 0 or before.isspace():
+        if ref < 0 or text[ref].isspace():
             continue
+        before = text[ref]
         if before.isalpha():
             word = re.search(r"[A-Za-z]+$", text[max(0, ref - 3) : ref + 1])
             if word is not None and len(word[0]) <= 2:
