@@ -58,7 +58,6 @@ from .sentences import (
     lists_asked,
     noted_only,
     outcome_after,
-    points_back,
     proposes,
     question_parts,
     read_back,
@@ -159,12 +158,6 @@ pool when that sentence scores at least as high as the weakest it chose, alone
 (`_next_best`; a rule, no constant: eval/README.md "Evidence on fact, figure and
 multi-part questions, round 20": "distinct passages first" fills `BEST_LIMIT` with other
 passages' weaker sentences and `PER_PASSAGE` cuts ties)."""
-PARTS_BACK = True
-"""A later part of a multi-part question that refers back ("… and has it made a
-difference?") or has no topic word of its own ("… and when?") is scored with the first
-part's topic words too (`sentences.points_back`, `_each_part`; a rule, no constant:
-eval/README.md "Multi-part questions' second part and over-read action questions, round
-20", k8-022, k9-018, k2-402)."""
 BESIDE = True
 """The passages right before and right after a quoted one in its item window (what
 `/search` shows) give the answer their best sentence that passes the guard
@@ -497,13 +490,8 @@ class AnswerBuilder:
             return chosen
         out = list(chosen)
         have = {(s.hit.passage_id, s.candidate.start) for s in out}
-        first = content_terms(parts[0])
-        for i, part in enumerate(parts):
+        for part in parts:
             aspects = aspects_of(part, part)
-            if PARTS_BACK and i > 0 and points_back(part):
-                # "… and has it made a difference?": "it" is the first part's subject.
-                terms = tuple(dict.fromkeys((*aspects.terms, *first)))
-                aspects = dataclasses.replace(aspects, terms=terms)
             if not aspects.terms:
                 continue
             pool = [c for c in found if c.rank < POOL_RANKS]

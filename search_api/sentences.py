@@ -32,7 +32,6 @@ __all__ = [
     "WEIGHTS",
     "aspects_of",
     "wants_action",
-    "points_back",
     "asked_actions",
     "lists_asked",
     "candidates",
@@ -238,17 +237,6 @@ def question_parts(question: str) -> list[str]:
     parts = [p.strip(" ?,") for p in _PART.split(question)]
     return [p for p in parts if p] if len(parts) > 1 else [question]
 
-
-_POINTS_BACK = re.compile(
-    r"\b(?:it|its|this|that|these|those|they|them|their|he|she|him|her)\b", re.I
-)
-
-
-def points_back(part: str) -> bool:
-    """A later part of a question that refers back to the first's subject ("… and has *it*
-    made a difference?", "… and who will pay to put *it* right?") or has no topic word of
-    its own ("… and when?"): its own words do not say what it is about."""
-    return bool(_POINTS_BACK.search(part)) or not content_terms(part)
 
 
 _LIST_NOUN = re.compile(
