@@ -106,6 +106,8 @@ def wants_action(question: str) -> bool:
     if _WANTS_DECISION.search(question):
         return True
     return bool(_WILL_DO.search(question)) and not _EFFECT.search(question)
+
+
 _WANTS_LIST = re.compile(
     r"\bactions\b|\bwhat (?:were|are) the\b|\blist\b|\bwhich\b"
     r"|\bwhat (?:[\w'’-]+ ){0,2}(?!(?:has|was|is|does|this|its|status|plus)\b)"
@@ -236,7 +238,6 @@ def question_parts(question: str) -> list[str]:
     much of it came from undelivered savings?"): each wants its own sentence."""
     parts = [p.strip(" ?,") for p in _PART.split(question)]
     return [p for p in parts if p] if len(parts) > 1 else [question]
-
 
 
 _LIST_NOUN = re.compile(
