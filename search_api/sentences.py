@@ -31,6 +31,7 @@ __all__ = [
     "SentenceWeights",
     "WEIGHTS",
     "aspects_of",
+    "wants_action",
     "asked_actions",
     "lists_asked",
     "candidates",
@@ -75,11 +76,38 @@ _WANTS_WHO = re.compile(
 )
 _WANTS_WHEN = re.compile(r"\bwhen\b|\bwhat date\b|\bwhich date\b|\bby what date\b|\bdates\b", re.I)
 _WANTS_ACTION = re.compile(
-    r"\bactions?\b|\bactioned\b|\bagree|\bresol|\bdecid|\bdecision|\bcommit(?!tee)|\bundert"
-    r"|\basked for\b|\bask(?:ed)? (?:officers|the)\b|\bwill do\b|\brecommend|\bapprov"
+    r"\bactions?\b|\bactioned\b|\bagree|\bresol|\bdecid|\bcommit(?!tee)|\bundert"
+    r"|\basked for\b|\bask(?:ed)? (?:officers|the)\b|\brecommend|\bapprov"
     r"|\bfollow[- ]up\b|\bbriefing\b|\bresponsible\b",
     re.IGNORECASE,
 )
+_WANTS_DECISION = re.compile(r"\b(?:what|which)\s+(?:[\w'’-]+\s+){0,2}?decisions?\b", re.I)
+"""The noun asks for a decision only when the question asks which one ("what decision
+was taken", "which key decisions"); "the decision not to renew", "make their own
+decisions", "an executive decision" name a topic (`ACTION_READING`)."""
+_WILL_DO = re.compile(r"\bwill do\b", re.I)
+_EFFECT = re.compile(r"\bwill do (?:for|to)\b|\bwhat (?:good|difference|harm)\b", re.I)
+""""Who will do it" asks for an action; "what … hope slowing the traffic down will do for
+them", "what good … will do" ask for an effect (`ACTION_READING`)."""
+
+ACTION_READING = True
+"""The noun "decision(s)" and "will do" read as asking for an action only in the forms
+that ask for one (`_WANTS_DECISION`, `_EFFECT`); off: any "decision" and "will do" did (a
+rule, no constant: eval/README.md "Multi-part questions' second part and over-read action
+questions, round 20", kg9-02, s8-007)."""
+
+
+def wants_action(question: str) -> bool:
+    """The question asks what was agreed, decided, resolved or done, or who will do it."""
+    if _WANTS_ACTION.search(question):
+        return True
+    if not ACTION_READING:
+        return bool(re.search(r"\bdecision|\bwill do\b", question, re.I))
+    if _WANTS_DECISION.search(question):
+        return True
+    return bool(_WILL_DO.search(question)) and not _EFFECT.search(question)
+
+
 _WANTS_LIST = re.compile(
     r"\bactions\b|\bwhat (?:were|are) the\b|\blist\b|\bwhich\b"
     r"|\bwhat (?:[\w'’-]+ ){0,2}(?!(?:has|was|is|does|this|its|status|plus)\b)"
@@ -274,7 +302,7 @@ def lists_asked(c: Candidate, asked: frozenset[str]) -> bool:
 def aspects_of(question: str, topic: str, trend: bool = False) -> Aspects:
     """The aspects of a question: `topic` is the question without its date words (the
     terms come from it), `question` the whole wording (the asked-for thing may be "when")."""
-    action = bool(_WANTS_ACTION.search(question))
+    action = wants_action(question)
     many = bool(_WANTS_LIST.search(question))
     figure = bool(_WANTS_FIGURE.search(question)) or trend
     return Aspects(
