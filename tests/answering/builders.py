@@ -11,6 +11,20 @@ from indexer.settings import Settings
 from search_api.abstention import FEATURES, AbstentionModel
 from search_api.answering import AnswerBuilder
 
+# corpus/003 (Children and Families O&S, 21 November 2018), para 41.6: several tests'
+# evidence.
+AGENCY_AIM = (
+    "In response to questions the committee was assured that agency staff were robustly "
+    "managed and if not at the required standard their contract would be addressed "
+    "appropriately. It was also explained that previously only short term contracts (3 "
+    "months) had been offered to agency staff; this approach did not support stability in "
+    "the workforce and this had been changed and longer term contracts were now negotiated. "
+    "The DCS was however clear that in the longer term it would be important to reduce the "
+    "reliance on agency staff. It was unlikely in the current market that the council would "
+    "be able to achieve zero agency staff but it should aim to reduce the number to 10% of "
+    "the social worker workforce."
+)
+
 
 def hit(pid: int, day: date, text: str) -> Hit:
     """A passage of meeting `day`, ranked by its id (1 first)."""

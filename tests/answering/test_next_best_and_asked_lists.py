@@ -35,19 +35,8 @@ from search_api.archive import Archive
 from search_api.search import SearchRequest
 from search_api.sentences import asked_actions, lists_asked, span_candidate
 from search_api.temporal import TemporalIntent
-from tests.answering.builders import answering_builder, hit
+from tests.answering.builders import AGENCY_AIM, answering_builder, hit
 
-AGENCY = (
-    "In response to questions the committee was assured that agency staff were robustly "
-    "managed and if not at the required standard their contract would be addressed "
-    "appropriately. It was also explained that previously only short term contracts (3 "
-    "months) had been offered to agency staff; this approach did not support stability in "
-    "the workforce and this had been changed and longer term contracts were now negotiated. "
-    "The DCS was however clear that in the longer term it would be important to reduce the "
-    "reliance on agency staff. It was unlikely in the current market that the council would "
-    "be able to achieve zero agency staff but it should aim to reduce the number to 10% of "
-    "the social worker workforce."
-)
 UPDATE = (
     "Recruitment and retention remain a significant challenge with market factors (rates of "
     "pay increasing elsewhere alongside increases in the number and type of social work "
@@ -117,7 +106,7 @@ def test_a_quoted_passage_s_next_sentence_left_out_by_the_caps_is_quoted(
 ) -> None:
     """s5-007's form: the paragraph's best sentence and four other passages' weaker ones
     fill the five places; the paragraph's second sentence outscores four of them."""
-    texts = [AGENCY, UPDATE, *WORKFORCE]
+    texts = [AGENCY_AIM, UPDATE, *WORKFORCE]
     answer = _ask(CONTRACTS, texts, date(2018, 11, 21), WEIGHTS)
     quotes = [c.quote for c in answer.citations]
     assert any(NEGOTIATED in q for q in quotes), quotes
@@ -136,7 +125,7 @@ def test_a_left_out_sentence_below_the_weakest_chosen_is_not_quoted(
     and "agency" count for less than "social workers", the paragraph's second sentence
     scores below every quoted one, and the answer is the one without the rule."""
     weights = {**WEIGHTS, "contract": 0.75, "offer": 0.75, "agenc": 1.0}
-    texts = [AGENCY, UPDATE, *WORKFORCE]
+    texts = [AGENCY_AIM, UPDATE, *WORKFORCE]
     answer = _ask(CONTRACTS, texts, date(2018, 11, 21), weights)
     assert not any(NEGOTIATED in c.quote for c in answer.citations)
     assert len(answer.citations) == answering.BEST_LIMIT
