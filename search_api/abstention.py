@@ -177,14 +177,27 @@ def same_word(term: str, stem: str) -> bool:
 
 def holds(term: str, stems: set[str]) -> bool:
     """Whether a text's stems hold the term *as a word* (`same_word`), for the abstention
-    signals: `held`'s prefix rule, which answer sentences keep, also counts a compound
-    the stem begins ("kerbside collection" for "dropped kerb", "Household Waste Recycling
+    signals (or, for a compound of the question, its two words: `_written_apart`):
+    `held`'s prefix rule, which answer sentences keep, also counts a compound the stem
+    begins ("kerbside collection" for "dropped kerb", "Household Waste Recycling
     Centres" for "outside my house"), and so an unrelated passage covered most of an
     absent topic's saliency (round 20, u8-012: 0.32 → 0.76 when a waste passage ranked
     into the top five)."""
-    return term in stems or (
-        len(term) >= MIN_STEM and any(same_word(term, x) for x in stems)
-    )
+    if term in stems:
+        return True
+    if len(term) < MIN_STEM:
+        return False
+    return any(same_word(term, x) or _written_apart(term, x, stems) for x in stems)
+
+
+def _written_apart(term: str, part: str, stems: set[str]) -> bool:
+    """Whether the question's compound `term` is written as two words in the text: `part`
+    (`MIN_STEM` letters or more) begins it and the rest begins another of the text's stems
+    ("frontlin" of frontline in "front line": "front", and "line" begins with "lin")."""
+    if len(part) < MIN_STEM or len(part) >= len(term) or not term.startswith(part):
+        return False
+    rest = term[len(part) :]
+    return len(rest) >= 3 and any(y.startswith(rest) for y in stems)
 
 
 def coverage(terms: Sequence[str], text: str) -> float:

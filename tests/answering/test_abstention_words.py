@@ -6,7 +6,8 @@ compound as the word: "kerbside" for "kerb", "households" for "house". On the co
 Kent index an unanswerable question about a dropped kerb then found most of its saliency
 "held" by a budget paragraph about waste costs (u8-012: `salient_coverage` 0.32 → 0.76
 once that paragraph ranked into the top five). The signals now count a word and its forms
-with an ending (`abstention.same_word`), not a compound; answer sentences keep `held`.
+with an ending (`abstention.same_word`), and a compound of the question written as its two
+words, not a compound the question's word begins; answer sentences keep `held`.
 """
 
 from __future__ import annotations
@@ -74,3 +75,15 @@ def test_a_form_the_stemmer_keeps_apart_is_still_the_word(seed_engine: Archive) 
     assert coverage([ANALYZER.term("children")], "a child in care") == 1.0
     f = support_features(["staf"], [staff], {staff.passage_id: 0.5})
     assert f.coverage == 1.0
+
+
+def test_a_compound_of_the_question_written_as_two_words_is_held() -> None:
+    """s8-006 ("Are frontline social workers being taught …") is answered by a seed
+    passage that writes "front line social workers": the question's compound stands there
+    as its two words, and stays held (it was, by the prefix rule; a guard)."""
+    text = (
+        "It was questioned whether front line social workers would benefit from training "
+        "in restorative practice"
+    )
+    assert coverage([ANALYZER.term("frontline"), "social", "worker"], text) == 1.0
+    assert coverage([ANALYZER.term("kingston")], "the King's speech") == 0.0
