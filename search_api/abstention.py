@@ -364,12 +364,19 @@ def question_pairs(topic: str, terms: Collection[str]) -> list[tuple[str, str]]:
 
 
 def _places(text: str, terms: Collection[str]) -> dict[str, list[int]]:
-    """Where in the text each term (or a form of it, `held`) stands, by word position."""
+    """Where in the text each term (or a form of it, `holds`) stands, by word position; a
+    compound of the question written as two words stands where its first word does."""
+    words = ANALYZER.terms(text)
     at: dict[str, list[int]] = {}
-    for i, w in enumerate(ANALYZER.terms(text)):
+    for i, w in enumerate(words):
         if w:
             at.setdefault(w, []).append(i)
-    return {t: [i for w, pos in at.items() if holds(t, {w}) for i in pos] for t in terms}
+    pairs = [(i, w, n) for i, (w, n) in enumerate(zip(words, words[1:], strict=False)) if w and n]
+    return {
+        t: [i for w, pos in at.items() if holds(t, {w}) for i in pos]
+        + [i for i, w, n in pairs if _written_apart(t, w, {n})]
+        for t in terms
+    }
 
 
 def apart_salience(
