@@ -18,7 +18,14 @@ import pytest
 
 from indexer.models import Citation, Hit
 from indexer.text import ANALYZER
-from search_api.abstention import coverage, salient_coverage, support_features, term_saliency
+from search_api.abstention import (
+    ABSENT,
+    apart_salience,
+    coverage,
+    salient_coverage,
+    support_features,
+    term_saliency,
+)
 from search_api.archive import Archive
 from search_api.search import SearchRequest
 from search_api.sentences import aspects_of
@@ -87,3 +94,7 @@ def test_a_compound_of_the_question_written_as_two_words_is_held() -> None:
     )
     assert coverage([ANALYZER.term("frontline"), "social", "worker"], text) == 1.0
     assert coverage([ANALYZER.term("kingston")], "the King's speech") == 0.0
+    # The pair "frontline social" stands together there too (`apart_salience`).
+    terms = aspects_of("frontline social workers", "frontline social workers").terms
+    idf = lambda t: 10.0 if t == ABSENT else 1.0  # noqa: E731 (every word held)
+    assert apart_salience("frontline social workers", terms, [_hit(text)], idf) == 0.0
