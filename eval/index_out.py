@@ -148,6 +148,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the index statistic subtracted from top_cosine: round 18's neighbour cosine, "
         "or log10(passages) / 10 (a per-index intercept linear in the log of its size)",
     )  # fmt: skip
+    p.add_argument(
+        "--signal", default=CALIBRATED, metavar="NAME",
+        choices=[s for s in SIGNALS if s not in served_form()[0]],
+        help="the signal added to the served form (default round 19's per-index calibrated "
+        "cosine; round 20 also measured the served model's unweighed signals)",
+    )  # fmt: skip
     args = p.parse_args(argv)
     raw: list[dict[str, Any]] = [r for path in args.rows for r in json.loads(path.read_text())]
     if any(r.get("split") != "tune" for r in raw):
@@ -164,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ids = np.array([r["id"] for r in kept])
     nat = natural(ids.tolist(), paraphrases(args.questions))
     served = served_form()
-    forms = [served, *((tuple((*served[0], CALIBRATED)), q) for q in args.penalties)]
+    forms = [served, *((tuple((*served[0], args.signal)), q) for q in args.penalties)]
     with ProcessPoolExecutor(max(args.jobs, 1)) as pool:
         decided = list(pool.map(_decide, *zip(*[(raw, s, q) for s, q in forms], strict=True)))
     rows = rows_of(raw, served[0])
@@ -173,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     base_rates = rates(base, rows)
     base_nat = refusals(base, rows, nat)
     for (signals, penalty), answered in zip(forms, decided, strict=True):
-        name = "B (served form)" if answered is base else f"B + {CALIBRATED}"
+        name = "B (served form)" if answered is base else f"B + {args.signal}"
         per = rates(answered, rows)
         nat_ref = refusals(answered, rows, nat)
         mean = float(np.nanmean([a for a, _ in per.values()]))
