@@ -284,7 +284,7 @@ def asked_actions(question: str) -> frozenset[str]:
     return frozenset(k for k, pattern in _ASKED_ACTIONS.items() if pattern.search(question))
 
 
-def lead_in(text: str) -> str:
+def _lead_in(text: str) -> str:
     """A list candidate's lead-in: its words before the first colon or line break."""
     return re.split(r":|\n", text, maxsplit=1)[0]
 
@@ -295,7 +295,7 @@ def lists_asked(c: Candidate, asked: frozenset[str]) -> bool:
     recommendations, as follows: - …" is what "what did KCC recommend" asks for."""
     if not LISTS_ASKED or not c.items or not asked:
         return False
-    head = lead_in(c.text)
+    head = _lead_in(c.text)
     return any(_ASKED_ACTIONS[k].search(head) for k in asked)
 
 
