@@ -7,6 +7,13 @@ best passage in the dense, the lexical and the fused ranking (searched deep), th
 passage's size and its item title. Those rows are what `eval/ANALYSIS.md` is written
 from.
 
+A quote counts as served where the harness counts it: at the first served hit whose text
+(the passage's item window, `search_api.windows`) holds it, judged by the harness's own
+`eval.metrics.judge`; a quote that stands in a neighbour merged into a higher hit's window
+is served at that hit's rank, not missed (eval/README.md, "Diagnose on converted text,
+round 20"). The dense, lexical and fused rankings are of passages, so there a quote ranks
+where the first passage holding it does.
+
 The lexical index is rebuilt in memory from the index's passage store by default, so a
 change to the analyser is measured without re-embedding anything: one cached index
 serves every experiment.
@@ -25,9 +32,10 @@ from typing import Any
 
 from eval.documents import manifest_dates
 from eval.matching import normalise
+from eval.metrics import judge
 from eval.questions import Question
 from eval.runner import run_eval
-from eval.searchers import ArchiveSearcher, open_engine
+from eval.searchers import ArchiveSearcher, RetrievedPassage, open_engine
 from eval.split import add_split_arguments, split_questions, split_settings
 
 __all__ = ["Outranked", "PassageRow", "QuoteRanks", "diagnose", "main", "outranked"]
@@ -47,6 +55,8 @@ class QuoteRanks:
     question: str
     quote: str
     served: int | None
+    """Rank of the first served hit whose text (its item window) holds the quote: the rank
+    the harness scores."""
     dense: int | None
     lexical: int | None
     fused: int | None
@@ -61,6 +71,9 @@ class QuoteRanks:
     neighbour_held: float | None = None
     """The same share for the best of the passages just before and after it in its agenda
     item: high where `held` is low, the subject stands in the neighbour (a list's lead-in)."""
+    served_hit: int | None = None
+    """The passage id of that served hit: `passage_id` itself, or a passage whose window
+    shows the quote's passage beside it."""
 
 
 @dataclass
@@ -122,17 +135,17 @@ def quote_ranks(
     reader = archive.reader()
     support = supporting_passages(archive, questions)
     rows: list[QuoteRanks] = []
-    for q, topic, rankings in _ranked(archive, questions, k, depth):
+    for q, topic, rankings, held_by in _ranked(archive, questions, k, depth):
         rankings["fused"] = [
             pid for pid, _ in retriever.rank(topic, depth, "hybrid", None, tuning)[0]
         ]
-        for quote in q.quotes:
+        for i, quote in enumerate(q.quotes):
             wanted = support[normalise(quote)]
             ranks = {name: _first_rank(r, wanted) for name, r in rankings.items()}
-            found = [(rank, rankings[n]) for n, rank in ranks.items() if rank is not None]
-            pid = found[0][1][found[0][0] - 1] if found else None
-            if pid is None and wanted:
-                pid = min(wanted)
+            found = [rankings[n][rank - 1] for n, rank in ranks.items() if rank is not None]
+            served = _first_held(held_by, {i})
+            hit = rankings["served"][served - 1] if served is not None else None
+            pid = found[0] if found else min(wanted) if wanted else hit
             passage = reader.passages([pid]).get(pid) if pid is not None else None
             held, neighbour_held = _held(retriever, topic, pid)
             rows.append(
@@ -141,7 +154,7 @@ def quote_ranks(
                     kind=q.kind,
                     question=q.question,
                     quote=quote,
-                    served=ranks["served"],
+                    served=served,
                     dense=ranks["dense"],
                     lexical=ranks["lexical"],
                     fused=ranks["fused"],
@@ -151,17 +164,27 @@ def quote_ranks(
                     passage=passage.text if passage else None,
                     held=held,
                     neighbour_held=neighbour_held,
+                    served_hit=hit,
                 )
             )
     return rows
 
 
+def _first_held(held_by: Sequence[Sequence[int]], quotes: set[int]) -> int | None:
+    """Rank of the first served hit that holds any of `quotes` (indices)."""
+    for rank, held in enumerate(held_by, 1):
+        if quotes.intersection(held):
+            return rank
+    return None
+
+
 def _ranked(
     archive: Any, questions: Sequence[Question], k: int, depth: int
-) -> Iterator[tuple[Question, str, dict[str, list[int]]]]:
-    """Each answerable question with its topic and its passage ids as served, by the dense
-    and by the lexical retriever, `depth` deep. Served: the top k as served, then the
-    deep call's order (its trend re-ranking works on depth)."""
+) -> Iterator[tuple[Question, str, dict[str, list[int]], list[list[int]]]]:
+    """Each answerable question with its topic, its passage ids as served, by the dense
+    and by the lexical retriever, `depth` deep, and for each served hit the indices of
+    the quotes its text holds (the harness's `judge`). Served: the top k as served (what
+    the harness scores), then the deep call's order (its trend re-ranking works on depth)."""
     from search_api.search import SearchRequest
 
     retriever = archive.snapshot.retriever
@@ -170,30 +193,34 @@ def _ranked(
             continue
         top = archive.reader().search(SearchRequest(q.question, k))
         topic = top.intent.topic
-        shown = [h.passage_id for h in top.hits]
+        shown = {h.passage_id for h in top.hits}
         deep = archive.reader().search(SearchRequest(q.question, depth)).hits
+        served = [*top.hits, *(h for h in deep if h.passage_id not in shown)]
+        held_by = judge(q, [RetrievedPassage(str(h.passage_id), h.text) for h in served])
         yield (
             q,
             topic,
             {
-                "served": shown + [h.passage_id for h in deep if h.passage_id not in set(shown)],
+                "served": [h.passage_id for h in served],
                 "dense": [pid for pid, _ in retriever.dense(topic, depth)],
                 "lexical": [pid for pid, _ in retriever.lexical(topic, depth)],
             },
+            held_by,
         )
 
 
 def outranked(
     archive: Any, questions: Sequence[Question], k: int, depth: int = DEPTH
 ) -> list[Outranked]:
-    """For every answerable question whose first supporting passage is below rank 1 of
-    the served ranking (or beyond `depth`): what outranks it, with each retriever's view."""
+    """For every answerable question whose first supporting hit (its text, the item
+    window, holds a quote) is below rank 1 of the served ranking (or beyond `depth`): what
+    outranks it, with each retriever's view."""
     support = supporting_passages(archive, questions)
     out: list[Outranked] = []
-    for q, topic, rankings in _ranked(archive, questions, k, depth):
+    for q, topic, rankings, held_by in _ranked(archive, questions, k, depth):
         served = rankings["served"]
         wanted = set().union(*(support[normalise(qt)] for qt in q.quotes))
-        first = _first_rank(served, wanted)
+        first = _first_held(held_by, set(range(len(q.quotes))))
         if first == 1:
             continue
         gold = served[first - 1] if first else min(wanted, default=None)

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from eval.diagnose import outranked, quote_ranks
 from eval.matching import normalise
+from eval.metrics import QuestionResult
 from eval.questions import Evidence, Question
+from eval.searchers import ArchiveSearcher
 from indexer.text import ANALYZER
 from search_api.archive import Archive
 from search_api.search import SearchRequest
@@ -68,3 +70,46 @@ def test_outranked_lists_the_passages_served_above_the_first_gold_passage(
     assert row.gold is not None and row.gold.passage_id == hits[1].passage_id
     assert row.gold.served == 2 and row.above[0].served == 1
     assert row.gold.words == len(hits[1].text.split()) and 0.0 <= row.gold.held <= 1.0
+
+
+def test_a_quote_shown_only_in_a_hits_window_is_served_at_that_hits_rank_as_the_harness_scores_it(
+    seed_engine: Archive,
+) -> None:
+    """A hit's text is its item window: a neighbouring passage that is no hit of its own
+    (merged into the window) is read there, and the harness scores its quote at the hit's
+    rank. Diagnose used to look for the neighbour's own id among the served hits and
+    called the quote missed (eval/README.md, "Diagnose on converted text, round 20")."""
+    ask = "What did the committee agree about the budget?"
+    reader = seed_engine.reader()
+    hits = reader.search(SearchRequest(ask, 10)).hits
+    ids = {h.passage_id for h in hits}
+    near = seed_engine.snapshot.retriever.store.neighbours(list(ids))
+    own = {pid: p.text for pid, p in reader.passages(list(ids)).items()}
+    rank, hit, pid, quote = next(
+        (rank, h, n, text[:60])
+        for rank, h in enumerate(hits, 1)
+        if rank > 1
+        for n in near.get(h.passage_id, [])
+        if n not in ids
+        and (text := reader.passages([n])[n].text)
+        and normalise(text[:60]) in normalise(h.text)
+        and normalise(text[:60]) not in normalise(own[h.passage_id])
+        and not any(normalise(text[:60]) in normalise(above.text) for above in hits[: rank - 1])
+    )  # fmt: skip
+    question = Question(
+        id="t-1", question=ask, kind="fact",
+        evidence=[Evidence(quote=quote, found_in=["x.txt"])],
+    )  # fmt: skip
+    harness = QuestionResult(
+        question, ArchiveSearcher(seed_engine, "hybrid").search(ask, 10), latency_ms=0.0
+    )
+    assert harness.first_hit_rank(10) == rank
+
+    (row,) = quote_ranks(seed_engine, [question], k=10)
+    assert row.served == rank and row.served_hit == hit.passage_id
+    assert row.passage_id == pid  # the passage that holds the quote, for its size and held
+
+    (case,) = outranked(seed_engine, [question], k=10)
+    assert case.first == rank
+    assert case.gold is not None and case.gold.passage_id == hit.passage_id
+    assert [r.passage_id for r in case.above] == [h.passage_id for h in hits[: rank - 1]]
