@@ -80,6 +80,7 @@ from indexer.text import ANALYZER, split_sentences
 
 __all__ = [
     "AbstentionModel",
+    "ENDINGS",
     "LAZY_SALIENT",
     "MODEL",
     "MODEL_PENALTY",
@@ -91,7 +92,6 @@ __all__ = [
     "SupportFeatures",
     "absent_salience",
     "apart_salience",
-    "ENDINGS",
     "cosine_standing",
     "coverage",
     "held",
