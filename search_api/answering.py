@@ -816,13 +816,11 @@ def _next_best(chosen: list[Scored], pool: list[Scored], ranks: int) -> Scored |
     if not chosen:
         return None
     quoted = {s.hit.passage_id for s in chosen if s.candidate.rank < ranks}
-    have = {_span(s) for s in chosen}
     floor = min(s.score for s in chosen)
     left = [
         s for s in pool
         if s.hit.passage_id in quoted and s.candidate.rank < ranks
-        and not s.candidate.procedural and not s.candidate.items
-        and _span(s) not in have and s.score >= floor
+        and not s.candidate.procedural and not s.candidate.items and s.score >= floor
         and not any(_overlaps(s, c) for c in chosen)
     ]  # fmt: skip
     return max(left, key=lambda s: s.score) if left else None
