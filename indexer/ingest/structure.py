@@ -588,13 +588,14 @@ def _item_key(unit: Unit) -> tuple[str | None, int | None]:
 def without_page_ranges(units: list[Unit]) -> list[Unit]:
     """An agenda's "(Pages 1 - 14)" goes from titles and lines; a range standing alone
     stays only where it is all its item's text (the item keeps a passage, and its title)."""
-    said = {_item_key(u) for u in units if not is_page_range(u.text)}
+    alone = [is_page_range(u.text) for u in units]
+    said = {_item_key(u) for u, a in zip(units, alone, strict=True) if not a}
     return [
         replace(
             u,
             text=strip_page_range(u.text),
             item_title=u.item_title and strip_page_range(u.item_title),
         )
-        for u in units
-        if not (is_page_range(u.text) and _item_key(u) in said)
+        for u, a in zip(units, alone, strict=True)
+        if not (a and _item_key(u) in said)
     ]
