@@ -60,6 +60,7 @@ NATURAL: tuple[str, ...] = ("k3-", "kg3-", "k4-", "s4-", "k5-", "kg5-", "s5-")
 NATURAL += ("k6-", "kg6-", "s6-", "k7-", "kg7-", "s7-", "k8-", "kg8-", "s8-")
 NATURAL += ("k9-", "kg9-", "s9-")
 NATURAL += ("k10-", "kg10-", "s10-")
+NATURAL += ("k11-", "kg11-", "s11-")
 """Id prefixes of the answerable sets written by people who had not read the papers nor
 used the system (rounds 11-12's released to tuning in round 15, rounds 13-14's in round
 16, round 15's in round 17, round 16's in round 18, round 17's in round 19): everyday
