@@ -87,7 +87,12 @@ CHANGE_ASKED = re.compile(
     # asks for the changes themselves: a list or a fact.
     r"\bhow\b" + _CLAUSE + r"\bchang(?:e|ed|ing|es(?=\s+(?:over|from|between|through|"
     r"across|during|since|each|every)\b|\s*(?:[?,;.]|$)))\b"
-    r"|^\s*(?:has|have|had|did)\b" + _CLAUSE + r"\bchang(?:e|ed)\b",
+    # The yes/no form may open any clause: residents ask for a figure and then whether it
+    # moved ("How much is going into reserves, and did that change between the draft and
+    # the final budget?"). With an object after it ("did the council change its policy")
+    # the verb is transitive: a decision, not a course.
+    r"|(?:^|[,;]|\b(?:and|but|or)\b)\s*(?:has|have|had|did)\b" + _CLAUSE
+    + r"\bchang(?:e|ed)\b(?!\s+(?:the|its|their|his|her|our|a|an|how|what|which|who)\b)",
     re.IGNORECASE,
 )
 TIME_COMPARED = re.compile(

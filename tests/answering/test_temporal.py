@@ -197,6 +197,9 @@ def test_a_financial_year_alone_is_still_its_own_twelve_months() -> None:
         "How many indicators were improving at the end of the quarter?",
         # "Since when" asks a date.
         "Since when has the authority run its own buses?",
+        # A yes/no "change" with an object opening a later clause: a decision, no course.
+        "Who objected to the scheme, and did the council change its plans for the road?",
+        "What did the inspectors find, and did Cabinet change the way referrals are handled?",
     ],
 )
 def test_words_of_change_that_ask_no_course(question: str) -> None:
@@ -226,6 +229,12 @@ def test_words_of_change_that_ask_no_course(question: str) -> None:
         "How many children have been in care since 2019?",
         "What has been reported about the programme since January?",
         "Has recruitment improved?",
+        # The yes/no form opening a later clause: a figure, then whether it moved.
+        "How many children were waiting for an assessment, and has that number changed?",
+        "What is the council tax rise next year, and did it change after the consultation?",
+        "How much is set aside for potholes; did that change between the draft and the "
+        "final budget?",
+        "Are the libraries open on Sundays, or have the opening hours changed?",
     ],
 )
 def test_words_of_change_that_ask_a_course(question: str) -> None:
@@ -255,6 +264,11 @@ def test_words_of_change_that_ask_a_course(question: str) -> None:
             "How did the council tax rise go from the draft budget at Cabinet to the final "
             "decision at full Council?",
             "How did the council tax rise go?",
+        ),
+        (
+            "How much is set aside for road repairs, and did that change between the draft "
+            "and the final budget?",
+            "How much is set aside for road repairs, and did that change?",
         ),
     ],
 )
