@@ -80,8 +80,7 @@ is no paragraph number, a table header word PDFium broke without a hyphen ("Reve
 to a word goes where the document prints the footnote ("contribution26."); 15: a PDF's
 superscript digit (smaller, raised) glued to what it follows is a footnote mark and goes
 ("38¹" read "381", "development¹⁰⁴" read "development104"); 16: converted text only: a
-table row's cells stand in a passage one after another, separated by a space, not " | ",
-and a cell's line cut after a hyphen ("after-" / "school") goes on without a space), so an
+table cell's line cut after a hyphen ("after-" / "school") goes on without a space), so an
 index made by older rules is rebuilt instead of silently reused."""
 
 
