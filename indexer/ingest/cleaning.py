@@ -776,14 +776,42 @@ def strip_emphasis(line: str) -> str:
     return line.replace(_PROTECTED + "a", "*").replace(_PROTECTED + "u", "_")
 
 
-def demarkdown(text: str) -> str:
+_CELL_LINE_CUT = re.compile(r"(?<=[^\W_])-$")
+"""A table cell's line ending in a hyphen glued to a word or figure ("after-", "2022-")."""
+
+
+def _cell_text(cell: str, words: frozenset[str]) -> str:
+    """One table cell's text, its lines (`<br>`) joined by a space. A line cut at a hyphen
+    goes on without one: converters break a narrow cell's line after a hyphen the page
+    prints ("before and after-" / "school", "2022-" / "23", "multi-" / "year"), so the
+    hyphen stays, unless the document writes the word whole elsewhere (`words`:
+    "recom-" / "mendation" -> "recommendation"), as the PDF reader rejoins a cut word."""
+    text = ""
+    for part in _LINE_BREAK.split(cell):
+        line = strip_emphasis(part).strip()
+        if not line:
+            continue
+        if not text:
+            text = line
+        elif _CELL_LINE_CUT.search(text) and line[:1].isalnum():
+            head = re.search(r"([A-Za-z]+)-$", text)
+            tail = re.match(r"[a-z]+", line)
+            whole = head and tail and (head[1] + tail[0]).lower() in words
+            text = (text[:-1] if whole else text) + line
+        else:
+            text = f"{text} {line}"
+    return text
+
+
+def demarkdown(text: str, words: frozenset[str] = frozenset()) -> str:
     """Undo what PDF-to-Markdown converters add to a text, line by line.
 
     Heading hashes go and the heading stands alone between blank lines; table rows keep
-    their cells, separated by " | ", and their separator rows go; "* " and "+ " bullets
-    become "- " bullets; emphasis markers, images, link targets, HTML comments and inline
-    tags and backslash escapes go. Horizontal rules, which converters put between pages,
-    become form feeds so that page furniture can be found at page edges.
+    their cells, separated by " | ", and their separator rows go; a cell's lines join with
+    a space, or none after a hyphen (`_cell_text`; `words`: the document's whole words); "* "
+    and "+ " bullets become "- " bullets; emphasis markers, images, link targets, HTML comments
+    and inline tags and backslash escapes go. Horizontal rules, which converters put
+    between pages, become form feeds so that page furniture can be found at page edges.
     """
     out: list[str] = []
     raws = text.split("\n")
@@ -805,7 +833,7 @@ def demarkdown(text: str) -> str:
             out.extend(["", _HEADING_MARK + line, ""] if line else [""])
             continue
         if row := _MD_TABLE_ROW.match(line):
-            cells = [strip_emphasis(c).strip() for c in row["cells"].split("|")]
+            cells = [_cell_text(c, words) for c in row["cells"].split("|")]
             line = " | ".join(c for c in cells if c)
             out.append(_MD_ESCAPE.sub(r"\1", line) if line else "")
             continue
@@ -1168,7 +1196,7 @@ def clean(raw: RawDocument) -> list[Para]:
     words = whole_words("\n".join(pages))
     pages = rejoin_cut_words(pages, words)
     if raw.format == "text":
-        converted = [demarkdown(page) for page in pages]
+        converted = [demarkdown(page, words) for page in pages]
         if not raw.paged:  # a converter's rules and footers are the only page breaks
             converted = [
                 part
