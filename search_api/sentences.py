@@ -340,6 +340,17 @@ _NOT_A_FIGURE = re.compile(
 _YEAR = re.compile(r"^(?:19|20)\d{2}$|^(?:19|20)\d0s$")
 """A year, or a decade ("the 1990s"): dates, not figures."""
 
+COUNTS_NOT_YEARS = True
+"""A number in a year's range written as a count is a figure, not a year: with a
+thousands separator ("2,000 homes") or an open "+" ("2000+ care leavers"); no year is
+written so (a defect fix: eval/README.md "Evidence on the released everyday questions,
+round 21", k11-002)."""
+
+
+def _written_as_count(value: str, after: str) -> bool:
+    """The number `value` (followed by `after`) is written as a count, not a year."""
+    return COUNTS_NOT_YEARS and ("," in value or after.startswith("+"))
+
 
 def figures_in(text: str) -> list[str]:
     """The figures a sentence states (amounts, rates, counts, durations), verbatim; years,
@@ -348,7 +359,9 @@ def figures_in(text: str) -> list[str]:
     for m in _FIGURE.finditer(text):
         value = m.group(0).strip()
         plain = value.replace(",", "")
-        if _YEAR.match(plain.split("-")[-1].split()[-1]):
+        if _YEAR.match(plain.split("-")[-1].split()[-1]) and not _written_as_count(
+            value, text[m.end() : m.end() + 1]
+        ):
             continue
         if _NOT_A_FIGURE.search(text[max(0, m.start() - 12) : m.start()]):
             continue
@@ -1007,6 +1020,9 @@ class Scored:
     figure_coverage: float = 0.0
     """For a question asking for a figure, the share of its topic the sentence's figures
     are figures of (`figure_coverage`): a measure of the topic, not of something else."""
+    own: float = 0.0
+    """The share of the question's topic terms the sentence's own words hold (its item
+    title's not counted): orders sentences whose scores tie (`OWN_WORDS_FIRST`)."""
 
     @property
     def hit(self) -> Hit:
@@ -1072,6 +1088,19 @@ def held_weight(
     return sum(w for t, w in weights.items() if held(t, present))
 
 
+OWN_WORDS_FIRST = True
+"""Of sentences whose scores tie (one passage's sentences whose topic terms stand only in
+their item's title score alike), the one whose own words hold more of the topic comes
+first (`Scored.own`, `by_score`; a rule, no constant: eval/README.md "Evidence on the
+released everyday questions, round 21")."""
+
+
+def by_score(s: Scored) -> tuple[float, float]:
+    """A sentence's order in an answer's choice: its score, then, on a tie, its own words'
+    share of the topic (`OWN_WORDS_FIRST`)."""
+    return (s.score, s.own if OWN_WORDS_FIRST else 0.0)
+
+
 def score_candidates(
     found: Sequence[Candidate],
     aspects: Aspects,
@@ -1120,5 +1149,6 @@ def score_candidates(
         if aspects.when and c.dated:
             score += weights.when
         fcov = figure_coverage(c.text, idf_of) if aspects.figure and c.figures else 0.0
-        out.append(Scored(c, score, cov, fcov))
+        own = held_weight(stems, None, idf_of) / total if total else 0.0
+        out.append(Scored(c, score, cov, fcov, own))
     return out
