@@ -48,7 +48,6 @@ from .sentences import (
     Scored,
     antecedent,
     aspects_of,
-    by_score,
     candidates,
     content_terms,
     continued_list,
@@ -452,7 +451,7 @@ class AnswerBuilder:
         limit = limit or BEST_LIMIT
         per_passage = PER_PASSAGE
         ranks = MANY_POOL_RANKS if aspects.many else POOL_RANKS
-        pool = sorted((s for s in scored if s.candidate.rank < ranks), key=by_score, reverse=True)
+        pool = sorted((s for s in scored if s.candidate.rank < ranks), key=lambda s: -s.score)
         if not pool:
             return []
         # A whole list's bonus ranks it, not the others out: the floor is the best
@@ -508,7 +507,7 @@ class AnswerBuilder:
         """Action, resolution and "agreed" sentences that speak to the topic, best first;
         housekeeping (minutes approved) never. Falls back to the best sentences when none
         is near the best."""
-        ranked = sorted(scored, key=by_score, reverse=True)
+        ranked = sorted(scored, key=lambda s: -s.score)
         if not ranked:
             return []
         # An agreement on another topic ("The committee agreed that the amount of money
@@ -803,7 +802,7 @@ def _deeper(chosen: list[Scored], pick: list[Scored], read: list[Scored]) -> Sco
         if s.candidate.rank >= POOL_RANKS and not s.candidate.procedural
         and not s.candidate.items and _span(s) not in have and s.score >= floor
     ]  # fmt: skip
-    return max(below, key=by_score) if below else None
+    return max(below, key=lambda s: s.score) if below else None
 
 
 def _next_best(chosen: list[Scored], pool: list[Scored], ranks: int) -> Scored | None:
@@ -824,7 +823,7 @@ def _next_best(chosen: list[Scored], pool: list[Scored], ranks: int) -> Scored |
         and not s.candidate.procedural and not s.candidate.items and s.score >= floor
         and not any(_overlaps(s, c) for c in chosen)
     ]  # fmt: skip
-    return max(left, key=by_score) if left else None
+    return max(left, key=lambda s: s.score) if left else None
 
 
 def _outscoring_lists(pick: list[Scored], scored: list[Scored]) -> list[Scored]:

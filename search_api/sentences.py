@@ -1020,9 +1020,6 @@ class Scored:
     figure_coverage: float = 0.0
     """For a question asking for a figure, the share of its topic the sentence's figures
     are figures of (`figure_coverage`): a measure of the topic, not of something else."""
-    own: float = 0.0
-    """The share of the question's topic terms the sentence's own words hold (its item
-    title's not counted): orders sentences whose scores tie (`OWN_WORDS_FIRST`)."""
 
     @property
     def hit(self) -> Hit:
@@ -1088,19 +1085,6 @@ def held_weight(
     return sum(w for t, w in weights.items() if held(t, present))
 
 
-OWN_WORDS_FIRST = True
-"""Of sentences whose scores tie (one passage's sentences whose topic terms stand only in
-their item's title score alike), the one whose own words hold more of the topic comes
-first (`Scored.own`, `by_score`; a rule, no constant: eval/README.md "Evidence on the
-released everyday questions, round 21")."""
-
-
-def by_score(s: Scored) -> tuple[float, float]:
-    """A sentence's order in an answer's choice: its score, then, on a tie, its own words'
-    share of the topic (`OWN_WORDS_FIRST`)."""
-    return (s.score, s.own if OWN_WORDS_FIRST else 0.0)
-
-
 def score_candidates(
     found: Sequence[Candidate],
     aspects: Aspects,
@@ -1149,6 +1133,5 @@ def score_candidates(
         if aspects.when and c.dated:
             score += weights.when
         fcov = figure_coverage(c.text, idf_of) if aspects.figure and c.figures else 0.0
-        own = held_weight(stems, None, idf_of) / total if total else 0.0
-        out.append(Scored(c, score, cov, fcov, own))
+        out.append(Scored(c, score, cov, fcov))
     return out

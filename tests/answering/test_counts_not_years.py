@@ -1,11 +1,8 @@
-"""Evidence on the released everyday questions (round 21): two rules of the answer.
-
-1. A number in a year's range written as a count is a figure (`sentences.COUNTS_NOT_YEARS`):
-   "There are currently 2000+ care leavers in Kent." stated no figure, its "2000" read as
-   a year, so to "How many care leavers are there in Kent?" (k11-002) it got no figure
-   weight and the sentence of a deeper passage was not quoted.
-2. Of sentences whose scores tie, the one whose own words hold more of the topic goes
-   first (`sentences.OWN_WORDS_FIRST`).
+"""Evidence on the released everyday questions (round 21): a number in a year's range
+written as a count is a figure (`sentences.COUNTS_NOT_YEARS`). "There are currently 2000+
+care leavers in Kent." stated no figure, its "2000" read as a year, so to "How many care
+leavers are there in Kent?" (k11-002) it got no figure weight and the sentence of a
+deeper passage was not quoted.
 
 Texts: Kent County Council's Corporate Parenting Panel minutes and report of 2025 (the
 care leavers' passages as the PDF reader gives them); eval/README.md "Evidence on the
