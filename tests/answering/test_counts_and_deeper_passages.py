@@ -1,12 +1,18 @@
-"""Evidence on the released everyday questions (round 21): a number in a year's range
-written as a count is a figure (`sentences.COUNTS_NOT_YEARS`). "There are currently 2000+
-care leavers in Kent." stated no figure, its "2000" read as a year, so to "How many care
-leavers are there in Kent?" (k11-002) it got no figure weight and the sentence of a
-deeper passage was not quoted.
+"""Evidence on the released everyday questions (round 21): two rules of the answer.
+
+1. A number in a year's range written as a count is a figure (`sentences.COUNTS_NOT_YEARS`):
+   "There are currently 2000+ care leavers in Kent." stated no figure, its "2000" read as
+   a year, so to "How many care leavers are there in Kent?" (k11-002) it got no figure
+   weight and the sentence of a deeper passage was not quoted.
+2. Each passage `/ask` reads below a plain answer's pool gives its best sentence that
+   passes `DEEPER`'s test (`answering.DEEPER_EACH`), not only the best of them all
+   (s8-007: "… social workers would need to discuss decision points with team managers"
+   passed the test but another deeper passage's sentence scored higher).
 
 Texts: Kent County Council's Corporate Parenting Panel minutes and report of 2025 (the
-care leavers' passages as the PDF reader gives them); eval/README.md "Evidence on the
-released everyday questions, round 21".
+care leavers' passages as the PDF reader gives them) and the Children and Families
+Overview and Scrutiny Committee minutes of 21 November 2018 (corpus/001, the seed
+documents); eval/README.md "Evidence on the released everyday questions, round 21".
 """
 
 from __future__ import annotations
@@ -16,11 +22,14 @@ from datetime import date
 
 import pytest
 
-from search_api import sentences
+from search_api import answering, sentences
 from search_api.answering import Answer
 from search_api.sentences import figure_kinds, figures_in
 from search_api.temporal import TemporalIntent
-from tests.answering.builders import answering_builder, hit
+from tests.answering.builders import AGENCY_AIM, answering_builder, hit
+from tests.answering.test_action_reading import AUTONOMY, COMPLIANCE
+from tests.answering.test_action_reading import GOLD as DISCUSS
+from tests.answering.test_next_best_and_asked_lists import UPDATE, WORKFORCE
 
 GOLD = "There are currently 2000+ care leavers in Kent."
 DEEPER = (
@@ -59,10 +68,10 @@ WEIGHTS = {"care": 1.0, "leaver": 1.0, "kent": 1.0}
 
 
 def _ask(
-    question: str, texts: list[str], weights: Mapping[str, float],
-    titles: Mapping[int, str] | None = None,
+    question: str, texts: list[str], weights: Mapping[str, float] | None = None,
+    titles: Mapping[int, str] | None = None, day: date = date(2025, 3, 13),
 ) -> Answer:  # fmt: skip
-    hits = [hit(pid, date(2025, 3, 13), text) for pid, text in enumerate(texts, start=1)]
+    hits = [hit(pid, day, text) for pid, text in enumerate(texts, start=1)]
     for pid, title in (titles or {}).items():
         h = hits[pid - 1]
         hits[pid - 1] = h.model_copy(
@@ -70,7 +79,8 @@ def _ask(
         )
     intent = TemporalIntent(topic=question, span=None, trend=False)
     cosines = {pid: 0.6 for pid in range(1, len(texts) + 1)}
-    builder = answering_builder(idf=lambda t: weights.get(t, 1.0))
+    idf = (lambda t: weights.get(t, 1.0)) if weights is not None else None
+    builder = answering_builder(idf=idf)
     return builder.answer(intent, hits, cosines, {}, question=question)
 
 
@@ -89,7 +99,10 @@ def test_the_counted_sentence_of_a_deeper_passage_is_quoted(
     below them a passage on foster care in Kent (under the care leavers' item) and the
     one that states the count ("2000+"). As a figure it outscores the foster care
     sentence and is quoted from below the answer's pool (`DEEPER`); read as a year it
-    was not (the foster care sentence was)."""
+    was not (the foster care sentence was). One deeper sentence only (`DEEPER_EACH` off):
+    the two compete, as they did for k11-002 on the heldout index, where the gold also
+    fell below the weakest quote without its figure."""
+    monkeypatch.setattr(answering, "DEEPER_EACH", False)
     texts = [*POOL, FOSTER, DEEPER]
     titles = {6: FOSTER_ITEM}
     answer = _ask(QUESTION, texts, WEIGHTS, titles)
@@ -100,3 +113,34 @@ def test_the_counted_sentence_of_a_deeper_passage_is_quoted(
     without = _ask(QUESTION, texts, WEIGHTS, titles)
     assert not any("2000+" in c.quote for c in without.citations)
     assert any("foster care" in c.quote for c in without.citations)
+
+
+# corpus/001, para 44.1: a deeper passage whose sentence outscores para 42.2's.
+AUDIT = (
+    "The Ofsted Monitoring letter had noted improvement in the auditing of cases and that "
+    "actions are increasingly focused on improving children’s circumstances. However the "
+    "committee was aware that the letter did also identify concerns relating to actions not "
+    "being sufficiently progressed and children and their families and social workers and "
+    "managers not being routinely involved in in the audit process."
+)
+
+
+def test_each_deeper_passage_gives_its_best_sentence_that_passes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """s8-007's form: five passages fill the answer's pool; below them para 44.1 and para
+    42.2 each hold a sentence within the pool's margin and above its weakest quote. Para
+    42.2's ("… social workers would need to discuss decision points with team managers")
+    is quoted beside para 44.1's; with one deeper sentence only, para 44.1's alone was."""
+    texts = [AGENCY_AIM, UPDATE, *WORKFORCE, AUDIT, COMPLIANCE]
+    day = date(2018, 11, 21)
+    answer = _ask(AUTONOMY, texts, day=day)
+    quotes = [c.quote for c in answer.citations]
+    assert any(DISCUSS in q for q in quotes), quotes
+    assert any("social workers and managers not being routinely involved" in q for q in quotes)
+    assert all(c.quote in c.text for c in answer.citations)
+    monkeypatch.setattr(answering, "DEEPER_EACH", False)
+    without = _ask(AUTONOMY, texts, day=day)
+    assert not any(DISCUSS in c.quote for c in without.citations)
+    # It takes no place: every quote of the answer without it is still there.
+    assert {c.quote for c in without.citations} <= set(quotes)
