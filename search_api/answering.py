@@ -150,7 +150,8 @@ DEEPER = True
 passages `/ask` reads below its pool (`POOL_RANKS`) when that sentence passes the pool's
 test (within `BEST_MARGIN` of its best) and scores at least as high as the answer's
 weakest chosen sentence, alone (`_deeper`; a rule, no constant: eval/README.md "Answer
-evidence, round 18": a deeper pool crowded the answer's own sentences out)."""
+evidence, round 18": a deeper pool crowded the answer's own sentences out); each such
+passage its own best sentence (`DEEPER_EACH`)."""
 DEEPER_EACH = True
 """Each passage `/ask` reads below a plain answer's pool gives its best sentence that
 passes `_deeper`'s test, not only the best of them all: on everyday wording the passage
