@@ -150,7 +150,14 @@ DEEPER = True
 passages `/ask` reads below its pool (`POOL_RANKS`) when that sentence passes the pool's
 test (within `BEST_MARGIN` of its best) and scores at least as high as the answer's
 weakest chosen sentence, alone (`_deeper`; a rule, no constant: eval/README.md "Answer
-evidence, round 18": a deeper pool crowded the answer's own sentences out)."""
+evidence, round 18": a deeper pool crowded the answer's own sentences out); each such
+passage its own best sentence (`DEEPER_EACH`)."""
+DEEPER_EACH = True
+"""Each passage `/ask` reads below a plain answer's pool gives its best sentence that
+passes `_deeper`'s test, not only the best of them all: on everyday wording the passage
+that says the answer may rank 6th to 8th behind another deeper passage whose sentence
+scores higher (a rule, no constant: eval/README.md "Evidence on the released everyday
+questions, round 21")."""
 NEXT_BEST = True
 """A plain answer (an action answer too, not a trend's timeline) quotes, beside its own
 sentences, the best sentence it left out of the passages it already quotes from its
@@ -379,7 +386,7 @@ class AnswerBuilder:
         if not self.policy.supported(support or features):
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         sentences = [s for s in scored if not s.candidate.items]
-        deeper: Scored | None = None  # a plain answer's quote from below its pool
+        deeper: list[Scored] = []  # a plain answer's quotes from below its pool
         second: Scored | None = None  # a quoted passage's sentence the caps left out
         told: list[Scored] = []  # what a trend's timeline tells, before what fills its room
         if intent.trend:
@@ -427,8 +434,9 @@ class AnswerBuilder:
             ranks = MANY_POOL_RANKS if aspects.many else POOL_RANKS
             nearby = _window_neighbours(windows(), hits, ranks)
             chosen, follows = self._beside(chosen, nearby, aspects, cosines, scored, ranks)
-        if deeper is not None and not any(_overlaps(deeper, s) for s in chosen):
-            chosen = [*chosen, deeper]  # its sentence alone: after widening and `BESIDE`
+        for below in deeper:
+            if not any(_overlaps(below, s) for s in chosen):
+                chosen = [*chosen, below]  # its sentence alone: after widening and `BESIDE`
         if second is not None and not any(_overlaps(second, s) for s in chosen):
             chosen = [*chosen, second]  # alone too
         if not intent.trend and following is not None:
@@ -781,7 +789,7 @@ class AnswerBuilder:
         return Answer(body_text, citations, False, features=features, lead=lead, timeline=lines)
 
 
-def _deeper(chosen: list[Scored], pick: list[Scored], read: list[Scored]) -> Scored | None:
+def _deeper(chosen: list[Scored], pick: list[Scored], read: list[Scored]) -> list[Scored]:
     """The best sentence of the passages read below a plain answer's pool (`read`: the
     sentences of all the passages `/ask` reads, within the question's dates as the pool
     is), when it passes the pool's own test (within `BEST_MARGIN` of the pool's best
@@ -794,7 +802,7 @@ def _deeper(chosen: list[Scored], pick: list[Scored], read: list[Scored]) -> Sco
     Housekeeping and whole lists never."""
     top = _pool_top(pick, POOL_RANKS)
     if top is None or not chosen:
-        return None
+        return []
     have = {_span(s) for s in chosen}
     floor = max(top - BEST_MARGIN, min(s.score for s in chosen))
     below = [
@@ -802,7 +810,14 @@ def _deeper(chosen: list[Scored], pick: list[Scored], read: list[Scored]) -> Sco
         if s.candidate.rank >= POOL_RANKS and not s.candidate.procedural
         and not s.candidate.items and _span(s) not in have and s.score >= floor
     ]  # fmt: skip
-    return max(below, key=lambda s: s.score) if below else None
+    if not DEEPER_EACH:
+        return [max(below, key=lambda s: s.score)] if below else []
+    best: dict[int, Scored] = {}  # each deeper passage's best sentence that passes
+    for s in below:
+        pid = s.hit.passage_id
+        if pid not in best or s.score > best[pid].score:
+            best[pid] = s
+    return sorted(best.values(), key=lambda s: -s.score)
 
 
 def _next_best(chosen: list[Scored], pool: list[Scored], ranks: int) -> Scored | None:

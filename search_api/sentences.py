@@ -340,6 +340,17 @@ _NOT_A_FIGURE = re.compile(
 _YEAR = re.compile(r"^(?:19|20)\d{2}$|^(?:19|20)\d0s$")
 """A year, or a decade ("the 1990s"): dates, not figures."""
 
+COUNTS_NOT_YEARS = True
+"""A number in a year's range written as a count is a figure, not a year: with a
+thousands separator ("2,000 homes") or an open "+" ("2000+ care leavers"); no year is
+written so (a defect fix: eval/README.md "Evidence on the released everyday questions,
+round 21", k11-002)."""
+
+
+def _written_as_count(value: str, after: str) -> bool:
+    """The number `value` (followed by `after`) is written as a count, not a year."""
+    return COUNTS_NOT_YEARS and ("," in value or after.startswith("+"))
+
 
 def figures_in(text: str) -> list[str]:
     """The figures a sentence states (amounts, rates, counts, durations), verbatim; years,
@@ -348,7 +359,9 @@ def figures_in(text: str) -> list[str]:
     for m in _FIGURE.finditer(text):
         value = m.group(0).strip()
         plain = value.replace(",", "")
-        if _YEAR.match(plain.split("-")[-1].split()[-1]):
+        if _YEAR.match(plain.split("-")[-1].split()[-1]) and not _written_as_count(
+            value, text[m.end() : m.end() + 1]
+        ):
             continue
         if _NOT_A_FIGURE.search(text[max(0, m.start() - 12) : m.start()]):
             continue
