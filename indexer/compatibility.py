@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 16
+CHUNKER_VERSION = 17
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -80,7 +80,9 @@ is no paragraph number, a table header word PDFium broke without a hyphen ("Reve
 to a word goes where the document prints the footnote ("contribution26."); 15: a PDF's
 superscript digit (smaller, raised) glued to what it follows is a footnote mark and goes
 ("38¹" read "381", "development¹⁰⁴" read "development104"); 16: converted text only: a
-table cell's line cut after a hyphen ("after-" / "school") goes on without a space), so an
+table cell's line cut after a hyphen ("after-" / "school") goes on without a space; 17: a
+passage made only of its document's own council, committee, meeting date and title words
+("Kingston & North Kingston Neighbourhood Committee / 15 January 2026") goes), so an
 index made by older rules is rebuilt instead of silently reused."""
 
 

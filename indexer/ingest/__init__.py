@@ -10,7 +10,7 @@ import hashlib
 from collections.abc import Callable
 
 from indexer.errors import IngestError
-from indexer.ingest.chunking import chunk_units
+from indexer.ingest.chunking import chunk_units, without_own_headings
 from indexer.ingest.cleaning import clean
 from indexer.ingest.manifest import ManifestRow, SourceFile, discover, document_id_for
 from indexer.ingest.metadata import build_meta, from_text
@@ -60,6 +60,7 @@ def ingest_file(
     chunks = chunk_units(
         build_units(paras, converted=raw.format == "text"), count_tokens, max_tokens, min_tokens
     )
+    chunks = without_own_headings(chunks, meta)
     if not chunks:
         raise IngestError(source.path, "no text: nothing readable is left after cleaning")
     return ParsedDocument(meta=meta, chunks=chunks, content_hash=hashlib.sha256(data).hexdigest())

@@ -19,11 +19,19 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from indexer.ingest.metadata import is_own_heading
 from indexer.ingest.structure import Unit
-from indexer.models import Chunk
+from indexer.models import Chunk, DocumentMeta
 from indexer.text import sentence_spans, sentences
 
-__all__ = ["chunk_units", "is_noise_chunk", "sentences", "split_long_sentence", "split_text"]
+__all__ = [
+    "chunk_units",
+    "is_noise_chunk",
+    "sentences",
+    "split_long_sentence",
+    "split_text",
+    "without_own_headings",
+]
 
 CountTokens = Callable[[str], int]
 
@@ -249,3 +257,12 @@ def _can_merge(
     if buffer[0].numbered:
         return size < min_tokens
     return buffer_size < min_tokens or size < min_tokens
+
+
+def without_own_headings(chunks: list[Chunk], meta: DocumentMeta) -> list[Chunk]:
+    """Drop passages that only repeat the document's own heading (`is_own_heading`), and
+    number the rest again; a document with nothing else keeps them."""
+    kept = [c for c in chunks if not is_own_heading(c.text, meta)]
+    if not kept or len(kept) == len(chunks):
+        return chunks
+    return [c.model_copy(update={"ordinal": n}) for n, c in enumerate(kept)]

@@ -39,6 +39,45 @@ MONTHS = {
     )
     for name in names
 }
+# fmt: off
+_HEADING_GLUE = frozenset({
+    "and", "of", "the", "to", "for", "at", "on", "held", "meeting", "st", "nd", "rd", "th",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})
+# fmt: on
+"""Words a title line adds to its council, committee, date and title ("To: County Council
+– 13 March 2025", "County Council Meeting - 13 [th] March 2025")."""
+_WORD = re.compile(r"[a-z]+|\d+")
+OWN_HEADING_WORDS = (3, 24)
+"""A title of fewer words is a fragment, joined to its neighbour in chunking; one of more
+is no title block."""
+
+
+def _own_words(meta: DocumentMeta) -> set[str]:
+    words = set(_HEADING_GLUE)
+    for name in (meta.council, meta.committee, meta.title):
+        words.update(_WORD.findall((name or "").lower()))
+    if meta.meeting_date is not None:
+        day = meta.meeting_date
+        words.update({str(day.year), str(day.day), f"{day.day:02d}"})
+        words.update(name for name, month in MONTHS.items() if month == day.month)
+    return words
+
+
+def is_own_heading(text: str, meta: DocumentMeta) -> bool:
+    """A passage without a sentence made only of its document's own council, committee,
+    meeting date and title words: its title block, on one line or a few ("Kingston & North
+    Kingston Neighbourhood Committee / 15 January 2026" atop a report to that committee,
+    "To: County Council – 13 March 2025"). It says nothing the passage's metadata does
+    not, and it ranks for any question naming the council or committee."""
+    text = text.strip()
+    if text.endswith((".", "!", "?", ":")):
+        return False
+    words = _WORD.findall(text.lower())
+    fewest, most = OWN_HEADING_WORDS
+    return fewest <= len(words) <= most and set(words) <= _own_words(meta)
+
+
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )

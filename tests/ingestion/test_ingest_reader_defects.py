@@ -299,3 +299,37 @@ def test_a_superscript_footnote_mark_is_no_digit_of_the_number_or_word_it_follow
     ics = "cabinet/2025-01-30/24-00115 - Appendix B - KCC ICS priorities measures.pdf"
     assert "in year1 and 26,937 by year 5" in _text(_chunks(archives, ics, count_tokens))
     assert "71 Development requiring a Circular Economy Statement" in inspector
+
+
+# Round 21 (r21-title).
+
+
+def test_a_title_block_repeating_the_documents_own_metadata_is_no_passage(
+    archives: Path, count_tokens: CountTokens
+) -> None:
+    # The Kingston petition report opens with its committee and meeting date, "Kingston &
+    # North Kingston Neighbourhood Committee / 15 January 2026": alone as a passage it
+    # said nothing the passage's metadata does not, and stood in `/ask`'s top five for
+    # a third of the Kingston questions, most of them unanswerable.
+    (source,) = [
+        s for s in discover(archives / "kingston") if s.path.name == "ManorgatePetition.pdf"
+    ]
+    document = ingest_file(source, count_tokens)
+    chunks = document.chunks
+    assert document.meta.committee == "Kingston and North Kingston Neighbourhood Committee"
+    assert not any(c.text.startswith("Kingston & North Kingston") for c in chunks)
+    assert chunks[0].text.startswith("Petition Regarding the Introduction of Traffic")
+    assert [c.ordinal for c in chunks] == list(range(len(chunks)))
+    # Words the document says besides its own title stay: the committee's name in a
+    # sentence, and the Kent report's "To: County Council – 13 March 2025" goes while a
+    # heading with a word of its own ("Proposed Changes to the Constitution") stays.
+    assert "Kingston Hill" in _text(chunks)
+    devo = _text(
+        _chunks(archives, f"{COUNCIL}/Devo and LGR - CC Report March 2025.pdf", count_tokens)
+    )
+    assert "To: County Council – 13 March 2025" not in devo
+    assert "Devolution" in devo
+    constitution = _chunks(
+        archives, f"{COUNCIL}/Appendix 2 - Constitution changes.pdf", count_tokens
+    )
+    assert constitution[0].text == "Appendix 2 – Proposed Changes to the Constitution"
