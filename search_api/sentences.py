@@ -946,6 +946,27 @@ _TABLE_FIGURE = re.compile(r"\d,\d{3}|\d\.\d")
 """A table's value: decimal or grouped; a lone whole number may be a paragraph's ("3")."""
 
 
+ROW_LABELS = True
+"""A table row that is mostly figures is a candidate when its label reads as text ("TOTAL
+Savings for delivery in 2025-26 -94,351.4 -28,637.6 …"): `is_stray` drops a piece whose
+words are mostly without letters (eval/README.md "Budget-table rows whose figures are cut
+off, round 21", R2)."""
+
+_TRAILING_FIGURES = re.compile(rf"(?:[ \t]+{_FIGURE_TOKEN})+\s*$")
+
+
+def labelled_row(text: str) -> bool:
+    """`text` is a table row: a label that is no stray piece, then a run of figures that
+    holds a table's value (`ROW_LABELS`)."""
+    if not ROW_LABELS:
+        return False
+    run = _TRAILING_FIGURES.search(text)
+    return bool(
+        run is not None and run.start() > 0 and _TABLE_FIGURE.search(run.group(0))
+        and not is_stray(text[: run.start()])
+    )  # fmt: skip
+
+
 def _row_figures(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentence spans with each row's figures joined to its label (`ROW_FIGURES`): after
     a sentence ending in a full stop, a run of figures on the same line that holds a
@@ -995,7 +1016,9 @@ def candidates(hits: Sequence[Hit]) -> list[Candidate]:
             for x, y in _segments(text, a, b):
                 piece = text[x:y]
                 key = " ".join(piece.lower().split())
-                if key in seen or (is_stray(piece) and not ACTION_LINE.search(piece)):
+                if key in seen or (
+                    is_stray(piece) and not ACTION_LINE.search(piece) and not labelled_row(piece)
+                ):
                     continue
                 seen.add(key)
                 out.append(_candidate(hit, rank, x, y))

@@ -87,3 +87,23 @@ def test_the_rows_figure_is_quoted(monkeypatch: pytest.MonkeyPatch) -> None:
     assert any(q.endswith("price. 4 28.4") for q in ask()), ask()
     monkeypatch.setattr(sentences, "ROW_FIGURES", False)
     assert not any("28.4" in q for q in ask())
+
+
+# Appendix D, 3 Year Revenue Plan (cabinet 30 January 2025): a row of figures, labelled.
+TOTAL = (
+    "TOTAL Savings for delivery in 2025-26 -94,351.4 -28,637.6 -122,989.0 -38,807.8 -1,897.4 "
+    "-21,184.8 -16,436.2 -37,621.0 -16,311.3 -1,867.0 -18,178.3 -4,202.1 -9,897.3 -2,798.1 "
+    "-1,150.0 -8,437.0 -9,587.0"
+)
+
+
+def test_a_labelled_row_of_figures_is_a_candidate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """k4-015's form (`sentences.ROW_LABELS`): a row whose words are mostly figures is a
+    candidate when its label reads as text; a row of figures alone, or with a label of
+    capitalised column names, stays no candidate."""
+    row = next(c for c in _candidates(TOTAL) if c.text == TOTAL)
+    assert "-122,989.0" in row.figures or "122,989.0" in row.figures
+    assert _texts("-94,351.4 -28,637.6 -122,989.0 -38,807.8 -1,897.4 -21,184.8") == []
+    assert _texts("Appendix I: Budget Risks Register 2025-26 TOTAL £m 334.7 290.0") == []
+    monkeypatch.setattr(sentences, "ROW_LABELS", False)
+    assert _texts(TOTAL) == []
