@@ -931,6 +931,68 @@ def _run_on_colons(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
+ROW_FIGURES = True
+"""A table row's figures after its label's full stop belong to the label's sentence:
+the splitter ends a sentence at "… increasing price." and the row's figures after it on
+the same line ("4 28.4", "-14,526.6 -488.7 0.0 Adults and Older People Core") were a
+piece `is_stray` drops, so no candidate held the label with its figures (a defect fix:
+eval/README.md "Budget-table rows whose figures are cut off, round 21")."""
+
+_FIGURE_TOKEN = r"[-\u2013(]?[£$€]?\d[\d,]*(?:\.\d+)?%?\)?"
+_ROW_FIGURES = re.compile(rf"[ \t]+((?:{_FIGURE_TOKEN}(?:[ \t]+|(?=\n)|$))+)")
+"""The run of figures (signed, decimal, grouped, bracketed) a row's label is followed by
+on its line; a token with letters or an item's number ("2.") ends it."""
+_TABLE_FIGURE = re.compile(r"\d,\d{3}|\d\.\d")
+"""A table's value: decimal or grouped; a lone whole number may be a paragraph's ("3")."""
+
+
+ROW_LABELS = True
+"""A table row that is mostly figures is a candidate when its label reads as text ("TOTAL
+Savings for delivery in 2025-26 -94,351.4 -28,637.6 …"): `is_stray` drops a piece whose
+words are mostly without letters (eval/README.md "Budget-table rows whose figures are cut
+off, round 21", R2)."""
+
+_TRAILING_FIGURES = re.compile(rf"(?:[ \t]+{_FIGURE_TOKEN})+\s*$")
+
+
+def labelled_row(text: str) -> bool:
+    """`text` is a table row: a label that is no stray piece, then a run of figures that
+    holds a table's value (`ROW_LABELS`)."""
+    if not ROW_LABELS:
+        return False
+    run = _TRAILING_FIGURES.search(text)
+    return bool(
+        run is not None and run.start() > 0 and _TABLE_FIGURE.search(run.group(0))
+        and not is_stray(text[: run.start()])
+    )  # fmt: skip
+
+
+def _row_figures(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans with each row's figures joined to its label (`ROW_FIGURES`): after
+    a sentence ending in a full stop, a run of figures on the same line that holds a
+    table's value ("28.4", "-14,526.6"), where the next piece is no sentence (`is_stray`),
+    joins the sentence; the rest of that piece, if any, stays a piece of its own."""
+    if not ROW_FIGURES:
+        return spans
+    out: list[tuple[int, int]] = []
+    for x, y in spans:
+        if out:
+            a, b = out[-1]
+            run = _ROW_FIGURES.match(text, b) if text[b - 1 : b] in (".", "!", "?") else None
+            if (
+                run is not None and run.end(1) > x and _TABLE_FIGURE.search(run.group(1))
+                and is_stray(text[x:y])
+            ):  # fmt: skip
+                end = min(run.start(1) + len(run.group(1).rstrip()), y)
+                out[-1] = (a, end)
+                rest = text[end:y]
+                if rest.strip():
+                    out.append((end + len(rest) - len(rest.lstrip()), y))
+                continue
+        out.append((x, y))
+    return out
+
+
 def candidates(hits: Sequence[Hit]) -> list[Candidate]:
     """Every candidate sentence of the hits, in rank then reading order, and after a
     passage's sentences its whole lists (`list_blocks`: `items` > 0)."""
@@ -950,11 +1012,13 @@ def candidates(hits: Sequence[Hit]) -> list[Candidate]:
                 continue
             absorb = False
             spans.append((s.start, s.end))
-        for a, b in _run_on_colons(text, spans):
+        for a, b in _row_figures(text, _run_on_colons(text, spans)):
             for x, y in _segments(text, a, b):
                 piece = text[x:y]
                 key = " ".join(piece.lower().split())
-                if key in seen or (is_stray(piece) and not ACTION_LINE.search(piece)):
+                if key in seen or (
+                    is_stray(piece) and not ACTION_LINE.search(piece) and not labelled_row(piece)
+                ):
                     continue
                 seen.add(key)
                 out.append(_candidate(hit, rank, x, y))
