@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 15
+CHUNKER_VERSION = 16
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -79,8 +79,11 @@ is no paragraph number, a table header word PDFium broke without a hyphen ("Reve
 "(Pages 1 - 14)" goes from item titles and from lines that say more, a footnote mark glued
 to a word goes where the document prints the footnote ("contribution26."); 15: a PDF's
 superscript digit (smaller, raised) glued to what it follows is a footnote mark and goes
-("38¹" read "381", "development¹⁰⁴" read "development104")), so an
-index made by older rules is rebuilt instead of silently reused."""
+("38¹" read "381", "development¹⁰⁴" read "development104"); 16: a table's cell set on a line
+of its own ("Core" closing a budget row, "Funded" under a repeated header) joins its row
+and is no item title, and a footnote mark of two or three digits glued to a word goes in a
+document that prints footnotes though that footnote is another document's ("data44")), so
+an index made by older rules is rebuilt instead of silently reused."""
 
 
 def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:

@@ -11,6 +11,7 @@ groups, so no passage straddles two agenda items.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
@@ -293,6 +294,68 @@ def _item_number_greater(num: str, current: str | None) -> bool:
         return True
 
 
+_CELL_REPEATS = 3
+"""How often a short line must recur, standing alone, to be read as a table's cell: a
+column's value ("Core") or a repeated header's wrapped last cell ("Funded"). Twice could
+be chance; a budget template repeats them on every row or page."""
+
+
+def rejoin_table_cells(
+    paras: list[Para], heading: Callable[[str], bool]
+) -> tuple[list[Para], set[int]]:
+    """Join a table cell that the layout set on a line of its own back to its row.
+
+    A budget template's rows end in the "Core or Externally Funded" column's value; where
+    another cell of the row wraps, PDFium gives the value, "Core", a line of its own, and
+    the header's wrapped last cell, "Funded", stands alone under "Service Area Core or
+    Externally" on every page. Read as headings, "Core" and "Funded" became the item
+    titles of Appendix F's rows. A title-like line of at most three words is such a cell
+    when it stands alone at least `_CELL_REPEATS` times in the document and either closes
+    as many of its figure rows ("-194.5 0.0 0.0 Highways Core": a column's value), or is
+    one word that follows the same line each time it stands alone that often (a header
+    repeated on each page, its last cell wrapped). It is joined to the line before it,
+    and the joined line, a table's row or header, is returned among the indexes of lines
+    that are no heading. Lines a reader placed (HTML items, headings) are left alone."""
+    counts: dict[str, int] = {}
+    for para in paras:
+        counts[para.text] = counts.get(para.text, 0) + 1
+    candidates = {
+        t
+        for t, n in counts.items()
+        if n >= _CELL_REPEATS and len(t.split()) <= 3 and heading(t)
+    }
+    if not candidates:
+        return paras, set()
+    cells: set[str] = set()
+    for text in candidates:
+        closes = sum(
+            1 for p in paras if p.text.endswith(" " + text) and is_table_row(p.text)
+        )
+        if closes >= _CELL_REPEATS:
+            cells.add(text)
+    pairs: dict[tuple[str, str], int] = {}
+    for before, para in zip(paras, paras[1:], strict=False):
+        if para.text in candidates and len(para.text.split()) == 1:
+            key = (before.text, para.text)
+            pairs[key] = pairs.get(key, 0) + 1
+    tails = {pair for pair, n in pairs.items() if n >= _CELL_REPEATS}
+    out: list[Para] = []
+    joined: set[int] = set()
+    for para in paras:
+        placed = para.item is not None or para.item_title is not None or para.heading
+        if (
+            out
+            and not placed
+            and not out[-1].heading
+            and (para.text in cells or (out[-1].text, para.text) in tails)
+        ):
+            out[-1] = replace(out[-1], text=f"{out[-1].text} {para.text}")
+            joined.add(len(out) - 1)
+            continue
+        out.append(para)
+    return out, joined
+
+
 def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
     """Walk the paragraphs, opening a section at every item heading or section heading.
 
@@ -303,6 +366,7 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
     heading = partial(is_heading, contact_free=converted)
     item_title = partial(is_item_title, contact_free=converted)
 
+    paras, table_lines = rejoin_table_cells(paras, heading)
     sections: list[Section] = []
     group = 0
 
@@ -336,9 +400,9 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
 
     current = open_section(None, None, False)
     last_plain: int | None = None
-    for para in paras:
+    for index, para in enumerate(paras):
         text = para.text
-        if ACTION_LINE.match(text) or VOTE_LINE.match(text):
+        if ACTION_LINE.match(text) or VOTE_LINE.match(text) or index in table_lines:
             current.units.append(_unit(para, current))
             continue
         if para.item is not None or para.item_title is not None:

@@ -299,3 +299,46 @@ def test_a_superscript_footnote_mark_is_no_digit_of_the_number_or_word_it_follow
     ics = "cabinet/2025-01-30/24-00115 - Appendix B - KCC ICS priorities measures.pdf"
     assert "in year1 and 26,937 by year 5" in _text(_chunks(archives, ics, count_tokens))
     assert "71 Development requiring a Circular Economy Statement" in inspector
+
+
+# Round 21 (r21-read).
+
+
+def test_a_table_cell_set_on_a_line_of_its_own_is_no_item_title(
+    archives: Path, count_tokens: CountTokens
+) -> None:
+    # The budget template's last column, "Core or Externally Funded", holds "Core" on
+    # every row; where the row's service area wraps, PDFium sets "Core" on a line of its
+    # own, and the header's wrapped last cell, "Funded", stands alone on every page. Read
+    # as headings they were the item titles of most of Appendix F's rows.
+    templates = "cabinet/2025-01-30/Appendix F List of Budget Templates.pdf"
+    chunks = _chunks(archives, templates, count_tokens)
+    titles = {c.item_title for c in chunks}
+    assert not titles & {"Core", "Funded"}
+    text = _text(chunks)
+    # The cell is its row's again, and the header reads whole.
+    assert (
+        "-45.0 0.0 0.0 Other (Public Protection, Environment, Regeneration, Planning & Local"
+        " Democracy) Core" in text
+    )
+    assert "Service Area Core or Externally Funded" in text
+    # A heading that recurs but closes no row and follows no repeated line stays a title.
+    resilience = "cabinet/2025-01-30/Appendix H - Assessment of FInancial Resilience.pdf"
+    assert {"Evidence", "Conclusions"} <= {
+        c.item_title for c in _chunks(archives, resilience, count_tokens)
+    }
+
+
+def test_a_footnote_mark_quoted_from_another_document_goes(
+    archives: Path, count_tokens: CountTokens
+) -> None:
+    # The Inspector's modifications quote the plan's text with the plan's footnote marks,
+    # printed at the text's size and glued to the word ("aggregates sales data44"); the
+    # report does not print the plan's footnote 44, so round 19's rule left the mark.
+    text = _text(_chunks(archives, _INSPECTOR, count_tokens))
+    assert "rolling average of 10- years aggregates sales data and an assessment" in text
+    assert "using best practice techniques ." in text
+    assert "data44" not in text and "techniques83" not in text
+    # A single digit after a word needs its footnote printed: "year1" is a label.
+    ics = "cabinet/2025-01-30/24-00115 - Appendix B - KCC ICS priorities measures.pdf"
+    assert "in year1 and 26,937 by year 5" in _text(_chunks(archives, ics, count_tokens))
