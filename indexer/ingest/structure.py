@@ -309,20 +309,19 @@ def rejoin_table_cells(
     another cell of the row wraps, PDFium gives the value, "Core", a line of its own, and
     the header's wrapped last cell, "Funded", stands alone under "Service Area Core or
     Externally" on every page. Read as headings, "Core" and "Funded" became the item
-    titles of Appendix F's rows. A title-like line of at most three words is such a cell
-    when it stands alone at least `_CELL_REPEATS` times in the document and either closes
-    as many of its figure rows ("-194.5 0.0 0.0 Highways Core": a column's value), or is
-    one word that follows the same line each time it stands alone that often (a header
-    repeated on each page, its last cell wrapped). It is joined to the line before it,
+    titles of Appendix F's rows. A title-like line of one word is such a cell when it
+    stands alone at least `_CELL_REPEATS` times in the document and either closes as many
+    of its figure rows ("-194.5 0.0 0.0 Highways Core": a column's value), or follows the
+    same line that often (a header repeated on each page, its last cell wrapped). (Longer
+    lines are left: "Floating Rate Covered" / "Bond" is the first cell of the next row,
+    which cleaning may have joined to the row before.) It is joined to the line before it,
     and the joined line, a table's row or header, is returned among the indexes of lines
     that are no heading. Lines a reader placed (HTML items, headings) are left alone."""
     counts: dict[str, int] = {}
     for para in paras:
         counts[para.text] = counts.get(para.text, 0) + 1
     candidates = {
-        t
-        for t, n in counts.items()
-        if n >= _CELL_REPEATS and len(t.split()) <= 3 and heading(t)
+        t for t, n in counts.items() if n >= _CELL_REPEATS and len(t.split()) == 1 and heading(t)
     }
     if not candidates:
         return paras, set()
@@ -335,7 +334,7 @@ def rejoin_table_cells(
             cells.add(text)
     pairs: dict[tuple[str, str], int] = {}
     for before, para in zip(paras, paras[1:], strict=False):
-        if para.text in candidates and len(para.text.split()) == 1:
+        if para.text in candidates:
             key = (before.text, para.text)
             pairs[key] = pairs.get(key, 0) + 1
     tails = {pair for pair, n in pairs.items() if n >= _CELL_REPEATS}
