@@ -302,7 +302,7 @@ be chance; a budget template repeats them on every row or page."""
 
 def rejoin_table_cells(
     paras: list[Para], heading: Callable[[str], bool]
-) -> tuple[list[Para], set[int]]:
+) -> tuple[list[Para], set[int], set[int]]:
     """Join a table cell that the layout set on a line of its own back to its row.
 
     A budget template's rows end in the "Core or Externally Funded" column's value; where
@@ -316,7 +316,9 @@ def rejoin_table_cells(
     lines are left: "Floating Rate Covered" / "Bond" is the first cell of the next row,
     which cleaning may have joined to the row before.) It is joined to the line before it,
     and the joined line, a table's row or header, is returned among the indexes of lines
-    that are no heading. Lines a reader placed (HTML items, headings) are left alone."""
+    that are no heading; a row a column's value closed is returned among the second set
+    too (it ends its passage, as the value, read as a heading, did). Lines a reader
+    placed (HTML items, headings) are left alone."""
     counts: dict[str, int] = {}
     for para in paras:
         counts[para.text] = counts.get(para.text, 0) + 1
@@ -324,7 +326,7 @@ def rejoin_table_cells(
         t for t, n in counts.items() if n >= _CELL_REPEATS and len(t.split()) == 1 and heading(t)
     }
     if not candidates:
-        return paras, set()
+        return paras, set(), set()
     cells: set[str] = set()
     for text in candidates:
         closes = sum(
@@ -340,6 +342,7 @@ def rejoin_table_cells(
     tails = {pair for pair, n in pairs.items() if n >= _CELL_REPEATS}
     out: list[Para] = []
     joined: set[int] = set()
+    closed: set[int] = set()
     for para in paras:
         placed = para.item is not None or para.item_title is not None or para.heading
         if (
@@ -350,9 +353,11 @@ def rejoin_table_cells(
         ):
             out[-1] = replace(out[-1], text=f"{out[-1].text} {para.text}")
             joined.add(len(out) - 1)
+            if para.text in cells:
+                closed.add(len(out) - 1)
             continue
         out.append(para)
-    return out, joined
+    return out, joined, closed
 
 
 def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
@@ -365,7 +370,7 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
     heading = partial(is_heading, contact_free=converted)
     item_title = partial(is_item_title, contact_free=converted)
 
-    paras, table_lines = rejoin_table_cells(paras, heading)
+    paras, table_lines, row_ends = rejoin_table_cells(paras, heading)
     sections: list[Section] = []
     group = 0
 
@@ -403,6 +408,12 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
         text = para.text
         if ACTION_LINE.match(text) or VOTE_LINE.match(text) or index in table_lines:
             current.units.append(_unit(para, current))
+            if index in row_ends:
+                # The row is closed: the rows after it are no part of its passage, and
+                # take no title from it (the title a heading above gave stays its own).
+                current = open_section(None, current.item, current.explicit_item)
+                if current.item is not None:
+                    current.title = sections[-2].title
             continue
         if para.item is not None or para.item_title is not None:
             # The reader knew the item (HTML): trust it.
