@@ -316,9 +316,11 @@ def rejoin_table_cells(
     lines are left: "Floating Rate Covered" / "Bond" is the first cell of the next row,
     which cleaning may have joined to the row before.) It is joined to the line before it,
     and the joined line, a table's row or header, is returned among the indexes of lines
-    that are no heading; a row a column's value closed is returned among the second set
-    too (it ends its passage, as the value, read as a heading, did). Lines a reader
-    placed (HTML items, headings) are left alone."""
+    that are no heading (first set). A row so closed, or a header whose first line read as
+    a heading ("Service Area Core or Externally"), also ends its section, as the cell
+    read as a heading did (second set); a header under its table's caption ("2024-25" /
+    "Budget" under "Prudential Indicator 1: ...") leaves the rows their caption's title.
+    Lines a reader placed (HTML items, headings) are left alone."""
     counts: dict[str, int] = {}
     for para in paras:
         counts[para.text] = counts.get(para.text, 0) + 1
@@ -342,7 +344,7 @@ def rejoin_table_cells(
     tails = {pair for pair, n in pairs.items() if n >= _CELL_REPEATS}
     out: list[Para] = []
     joined: set[int] = set()
-    closed: set[int] = set()
+    closing: set[int] = set()
     for para in paras:
         placed = para.item is not None or para.item_title is not None or para.heading
         if (
@@ -351,13 +353,13 @@ def rejoin_table_cells(
             and not out[-1].heading
             and (para.text in cells or (out[-1].text, para.text) in tails)
         ):
+            if para.text in cells or heading(out[-1].text):
+                closing.add(len(out) - 1)
             out[-1] = replace(out[-1], text=f"{out[-1].text} {para.text}")
             joined.add(len(out) - 1)
-            if para.text in cells:
-                closed.add(len(out) - 1)
             continue
         out.append(para)
-    return out, joined, closed
+    return out, joined, closing
 
 
 def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
@@ -370,7 +372,7 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
     heading = partial(is_heading, contact_free=converted)
     item_title = partial(is_item_title, contact_free=converted)
 
-    paras, table_lines, row_ends = rejoin_table_cells(paras, heading)
+    paras, table_lines, table_ends = rejoin_table_cells(paras, heading)
     sections: list[Section] = []
     group = 0
 
@@ -408,12 +410,12 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
         text = para.text
         if ACTION_LINE.match(text) or VOTE_LINE.match(text) or index in table_lines:
             current.units.append(_unit(para, current))
-            if index in row_ends:
-                # The row is closed: the rows after it are no part of its passage, and
-                # take no title from it (the title a heading above gave stays its own).
-                current = open_section(None, current.item, current.explicit_item)
-                if current.item is not None:
-                    current.title = sections[-2].title
+            if index in table_ends:
+                # A table's row or header ends its section, as the cell read as a heading
+                # did; the rows after it take no title from a heading above the table (a
+                # title carries its words into their vectors and their lexical field).
+                title = current.title if current.explicit_item else None
+                current = open_section(title, current.item, current.explicit_item)
             continue
         if para.item is not None or para.item_title is not None:
             # The reader knew the item (HTML): trust it.
