@@ -79,11 +79,10 @@ is no paragraph number, a table header word PDFium broke without a hyphen ("Reve
 "(Pages 1 - 14)" goes from item titles and from lines that say more, a footnote mark glued
 to a word goes where the document prints the footnote ("contribution26."); 15: a PDF's
 superscript digit (smaller, raised) glued to what it follows is a footnote mark and goes
-("38¹" read "381", "development¹⁰⁴" read "development104"); 16: a table's cell set on a line
-of its own ("Core" closing a budget row, "Funded" under a repeated header) joins its row
-and is no item title, and a footnote mark of two or three digits glued to a word goes in a
-document that prints footnotes though that footnote is another document's ("data44")), so
-an index made by older rules is rebuilt instead of silently reused."""
+("38¹" read "381", "development¹⁰⁴" read "development104"); 16: a footnote mark of two or
+three digits glued to a word goes in a document that prints footnotes though that footnote
+is another document's ("data44")), so an index made by older rules is rebuilt instead of
+silently reused."""
 
 
 def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:

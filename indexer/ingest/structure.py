@@ -11,7 +11,6 @@ groups, so no passage straddles two agenda items.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
@@ -294,74 +293,6 @@ def _item_number_greater(num: str, current: str | None) -> bool:
         return True
 
 
-_CELL_REPEATS = 3
-"""How often a short line must recur, standing alone, to be read as a table's cell: a
-column's value ("Core") or a repeated header's wrapped last cell ("Funded"). Twice could
-be chance; a budget template repeats them on every row or page."""
-
-
-def rejoin_table_cells(
-    paras: list[Para], heading: Callable[[str], bool]
-) -> tuple[list[Para], set[int], set[int]]:
-    """Join a table cell that the layout set on a line of its own back to its row.
-
-    A budget template's rows end in the "Core or Externally Funded" column's value; where
-    another cell of the row wraps, PDFium gives the value, "Core", a line of its own, and
-    the header's wrapped last cell, "Funded", stands alone under "Service Area Core or
-    Externally" on every page. Read as headings, "Core" and "Funded" became the item
-    titles of Appendix F's rows. A title-like line of one word is such a cell when it
-    stands alone at least `_CELL_REPEATS` times in the document and either closes as many
-    of its figure rows ("-194.5 0.0 0.0 Highways Core": a column's value), or follows the
-    same line that often (a header repeated on each page, its last cell wrapped). (Longer
-    lines are left: "Floating Rate Covered" / "Bond" is the first cell of the next row,
-    which cleaning may have joined to the row before.) It is joined to the line before it,
-    and the joined line, a table's row or header, is returned among the indexes of lines
-    that are no heading (first set). A row so closed, or a header whose first line read as
-    a heading ("Service Area Core or Externally"), also ends its section, as the cell
-    read as a heading did (second set); a header under its table's caption ("2024-25" /
-    "Budget" under "Prudential Indicator 1: ...") leaves the rows their caption's title.
-    Lines a reader placed (HTML items, headings) are left alone."""
-    counts: dict[str, int] = {}
-    for para in paras:
-        counts[para.text] = counts.get(para.text, 0) + 1
-    candidates = {
-        t for t, n in counts.items() if n >= _CELL_REPEATS and len(t.split()) == 1 and heading(t)
-    }
-    if not candidates:
-        return paras, set(), set()
-    cells: set[str] = set()
-    for text in candidates:
-        closes = sum(
-            1 for p in paras if p.text.endswith(" " + text) and is_table_row(p.text)
-        )
-        if closes >= _CELL_REPEATS:
-            cells.add(text)
-    pairs: dict[tuple[str, str], int] = {}
-    for before, para in zip(paras, paras[1:], strict=False):
-        if para.text in candidates:
-            key = (before.text, para.text)
-            pairs[key] = pairs.get(key, 0) + 1
-    tails = {pair for pair, n in pairs.items() if n >= _CELL_REPEATS}
-    out: list[Para] = []
-    joined: set[int] = set()
-    closing: set[int] = set()
-    for para in paras:
-        placed = para.item is not None or para.item_title is not None or para.heading
-        if (
-            out
-            and not placed
-            and not out[-1].heading
-            and (para.text in cells or (out[-1].text, para.text) in tails)
-        ):
-            if para.text in cells or heading(out[-1].text):
-                closing.add(len(out) - 1)
-            out[-1] = replace(out[-1], text=f"{out[-1].text} {para.text}")
-            joined.add(len(out) - 1)
-            continue
-        out.append(para)
-    return out, joined, closing
-
-
 def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
     """Walk the paragraphs, opening a section at every item heading or section heading.
 
@@ -372,7 +303,6 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
     heading = partial(is_heading, contact_free=converted)
     item_title = partial(is_item_title, contact_free=converted)
 
-    paras, table_lines, table_ends = rejoin_table_cells(paras, heading)
     sections: list[Section] = []
     group = 0
 
@@ -406,16 +336,10 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
 
     current = open_section(None, None, False)
     last_plain: int | None = None
-    for index, para in enumerate(paras):
+    for para in paras:
         text = para.text
-        if ACTION_LINE.match(text) or VOTE_LINE.match(text) or index in table_lines:
+        if ACTION_LINE.match(text) or VOTE_LINE.match(text):
             current.units.append(_unit(para, current))
-            if index in table_ends:
-                # A table's row or header ends its section, as the cell read as a heading
-                # did; the rows after it take no title from a heading above the table (a
-                # title carries its words into their vectors and their lexical field).
-                title = current.title if current.explicit_item else None
-                current = open_section(title, current.item, current.explicit_item)
             continue
         if para.item is not None or para.item_title is not None:
             # The reader knew the item (HTML): trust it.

@@ -304,31 +304,6 @@ def test_a_superscript_footnote_mark_is_no_digit_of_the_number_or_word_it_follow
 # Round 21 (r21-read).
 
 
-def test_a_table_cell_set_on_a_line_of_its_own_is_no_item_title(
-    archives: Path, count_tokens: CountTokens
-) -> None:
-    # The budget template's last column, "Core or Externally Funded", holds "Core" on
-    # every row; where the row's service area wraps, PDFium sets "Core" on a line of its
-    # own, and the header's wrapped last cell, "Funded", stands alone on every page. Read
-    # as headings they were the item titles of most of Appendix F's rows.
-    templates = "cabinet/2025-01-30/Appendix F List of Budget Templates.pdf"
-    chunks = _chunks(archives, templates, count_tokens)
-    titles = {c.item_title for c in chunks}
-    assert not titles & {"Core", "Funded"}
-    text = _text(chunks)
-    # The cell is its row's again, and the header reads whole.
-    assert (
-        "-45.0 0.0 0.0 Other (Public Protection, Environment, Regeneration, Planning & Local"
-        " Democracy) Core" in text
-    )
-    assert "Service Area Core or Externally Funded" in text
-    # A heading that recurs but closes no row and follows no repeated line stays a title.
-    resilience = "cabinet/2025-01-30/Appendix H - Assessment of FInancial Resilience.pdf"
-    assert {"Evidence", "Conclusions"} <= {
-        c.item_title for c in _chunks(archives, resilience, count_tokens)
-    }
-
-
 def test_a_footnote_mark_quoted_from_another_document_goes(
     archives: Path, count_tokens: CountTokens
 ) -> None:
