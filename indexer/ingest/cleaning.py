@@ -70,7 +70,7 @@ NOT_A_UNIT = r"(?![A-Z]{1,4}(?:\s+\d|\s*$))"
 14.3FE 14FE"), so the number may be a paragraph's ("3.2The council", "1.6KCC has")."""
 _NUMBERED_START = re.compile(
     rf"^(?:\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}\.?(?:\s*[(\"'\u2018\u201c]|\s+[A-Z]|{NOT_A_UNIT}[A-Z])"
-    r"|\d{1,3}\.(?:\s+[A-Z]|[A-Z][a-z])|\(\d{1,2}\)\s)"
+    r"|\d{1,3}\.\s+[A-Z]|\(\d{1,2}\)\s)"
 )
 _NUMBERED_HEADING = re.compile(r"^\d{1,3}\.\s+[A-Z]")
 ITEM_LINE = re.compile(

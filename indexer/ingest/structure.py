@@ -38,10 +38,7 @@ SUB_ITEM = re.compile(r"^(?P<num>\d{1,3}\.\d{1,3})\.?\s+(?P<rest>[A-Z0-9(\"'\u20
 """An item numbered under another: "5.1 Ordinance No. 2016-04 ...", "3.1 2021 Operating
 Budget"."""
 NUMBERED_ITEM = re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<title>[A-Z0-9].{0,200})$")
-PLAIN_NUMBERED = re.compile(r"^(?P<num>\d{1,3})\.(?:\s+|(?=[A-Z][a-z]))(?P<rest>[A-Z].*)$")
-"""A report's numbered paragraph, "1. For several years, ...", or glued by the PDF where it
-had a tab ("11.Comments expressed during the debate ..."): a glued number is never an
-agenda item's (`NUMBERED_ITEM` wants the space)."""
+PLAIN_NUMBERED = re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<rest>[A-Z].*)$")
 PAREN_PARA = re.compile(r"^\((?P<num>\d{1,2})\)\s+(?P<rest>\S.*)$")
 ACTION_LINE = re.compile(r"^ACTION\b")
 NUMBER_PREFIX = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?\s+")

@@ -317,24 +317,3 @@ def test_a_footnote_mark_quoted_from_another_document_goes(
     # A single digit after a word needs its footnote printed: "year1" is a label.
     ics = "cabinet/2025-01-30/24-00115 - Appendix B - KCC ICS priorities measures.pdf"
     assert "in year1 and 26,937 by year 5" in _text(_chunks(archives, ics, count_tokens))
-
-
-def test_a_paragraph_number_glued_to_its_first_word_starts_its_paragraph(
-    archives: Path, count_tokens: CountTokens
-) -> None:
-    # The PDF sets a tab between a paragraph's number and its text; PDFium drops it,
-    # "51.The Council holds £90m ...", and the line then read as the rest of the heading
-    # above it ("LOBO (Lender's Option Borrower's Option) loans 51.The Council holds").
-    treasury = "cabinet/2025-01-30/Appendix L - Treasury Management Strategy 2025-26.pdf"
-    chunks = _chunks(archives, treasury, count_tokens)
-    assert not any("51.The" in c.text or "54.The" in c.text for c in chunks)
-    (lobo,) = [c for c in chunks if "The Council holds £90m of LOBO loans" in c.text]
-    assert lobo.paragraph == "51"
-    # The call-in report's "10.Section 17.74 ..." is paragraph 10, no longer glued to 9.
-    call_in = (
-        "cabinet/2025-03-04/Scrutiny Committee - call-in Family Hubs Report to Cabinet - FINAL.pdf"
-    )
-    (ten,) = [
-        c for c in _chunks(archives, call_in, count_tokens) if "Section 17.74" in c.text
-    ]
-    assert ten.paragraph == "10" and ten.text.startswith("Section 17.74 of the Constitution")
