@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 17
+CHUNKER_VERSION = 18
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -82,8 +82,10 @@ superscript digit (smaller, raised) glued to what it follows is a footnote mark 
 ("38¹" read "381", "development¹⁰⁴" read "development104"); 16: converted text only: a
 table cell's line cut after a hyphen ("after-" / "school") goes on without a space; 17: a
 passage made only of its document's own council, committee, meeting date and title words
-("Kingston & North Kingston Neighbourhood Committee / 15 January 2026") goes), so an
-index made by older rules is rebuilt instead of silently reused."""
+("Kingston & North Kingston Neighbourhood Committee / 15 January 2026") goes; 18: a footnote
+mark of two or three digits glued to a word goes in a document that prints footnotes though
+that footnote is another document's ("data44")), so an index made by older rules is rebuilt
+instead of silently reused."""
 
 
 def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:

@@ -1236,8 +1236,13 @@ def is_page_range(text: str) -> bool:
     return bool(text) and not _PAGE_RANGE.sub("", text).strip()
 
 
-_WORD_FOOTNOTE = re.compile(r"\b(?P<word>[a-z]{4,})(?P<mark>\d{1,2})(?=\s|[,.;:)]|$)")
+_WORD_FOOTNOTE = re.compile(r"\b(?P<word>[a-z]{4,})(?P<mark>\d{1,3})(?=\s|[,.;:)]|$)")
 """A footnote mark PDFium glues to the word it follows: "contribution26.", "matters1 ."."""
+_QUOTED_MARK = 2
+"""The fewest digits of a mark kept from a footnote the document does not print: a
+document that prints footnotes and quotes another's text keeps that text's marks
+("sales data44", "best practice techniques83" in the Inspector's modifications, quoting
+the plan); a single digit could be a label ("year1") and needs its footnote printed."""
 _COUNTED = frozenset(
     [
         "year",
@@ -1279,17 +1284,21 @@ _COUNTED = frozenset(
 
 def strip_word_footnotes(paras: list[Para]) -> list[Para]:
     """Remove footnote marks glued to a word ("the national contribution26. The SE LEP")
-    when the document prints that footnote: a paragraph opening with the number and a
-    capital ("26 Kent County Council ..."), and the word is one the document writes
-    alone. Left in, "contribution26" matches no search for "contribution"."""
+    when the document prints footnotes (a paragraph opening with a number and a capital,
+    "26 Kent County Council ...") and the word is one the document writes alone. A mark
+    of one digit needs its own footnote printed; a mark of `_QUOTED_MARK` or more digits
+    is taken once the document prints any (text the document quotes keeps its source's
+    marks: "aggregates sales data44" in an Inspector's report quoting the plan). Left in,
+    "contribution26" matches no search for "contribution"."""
     defined = {m[1] for p in paras if (m := re.match(r"(\d{1,2})\s+[A-Z]", p.text))}
     if not defined:
         return paras
     words = whole_words("\n".join(p.text for p in paras))
 
     def fix(match: re.Match[str]) -> str:
-        word = match["word"]
-        if match["mark"] in defined and word in words and word not in _COUNTED:
+        word, mark = match["word"], match["mark"]
+        footnote = mark in defined or len(mark) >= _QUOTED_MARK
+        if footnote and word in words and word not in _COUNTED:
             return word
         return match[0]
 

@@ -333,3 +333,21 @@ def test_a_title_block_repeating_the_documents_own_metadata_is_no_passage(
         archives, f"{COUNCIL}/Appendix 2 - Constitution changes.pdf", count_tokens
     )
     assert constitution[0].text == "Appendix 2 – Proposed Changes to the Constitution"
+
+
+# Round 21 (r21-read).
+
+
+def test_a_footnote_mark_quoted_from_another_document_goes(
+    archives: Path, count_tokens: CountTokens
+) -> None:
+    # The Inspector's modifications quote the plan's text with the plan's footnote marks,
+    # printed at the text's size and glued to the word ("aggregates sales data44"); the
+    # report does not print the plan's footnote 44, so round 19's rule left the mark.
+    text = _text(_chunks(archives, _INSPECTOR, count_tokens))
+    assert "rolling average of 10- years aggregates sales data and an assessment" in text
+    assert "using best practice techniques ." in text
+    assert "data44" not in text and "techniques83" not in text
+    # A single digit after a word needs its footnote printed: "year1" is a label.
+    ics = "cabinet/2025-01-30/24-00115 - Appendix B - KCC ICS priorities measures.pdf"
+    assert "in year1 and 26,937 by year 5" in _text(_chunks(archives, ics, count_tokens))
