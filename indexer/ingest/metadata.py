@@ -39,10 +39,11 @@ MONTHS = {
     )
     for name in names
 }
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # fmt: off
 _HEADING_GLUE = frozenset({
     "and", "of", "the", "to", "for", "at", "on", "held", "meeting", "st", "nd", "rd", "th",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    *(day.lower() for day in WEEKDAYS),
 })
 # fmt: on
 """Words a title line adds to its council, committee, date and title ("To: County Council
@@ -81,7 +82,7 @@ def is_own_heading(text: str, meta: DocumentMeta) -> bool:
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = rf"(?:{'|'.join(WEEKDAYS)})"
 _DAY_DATE = rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH}),?\s+(?P<year>(?:19|20)\d\d)"
 
 MEETING_TITLE = re.compile(
