@@ -85,8 +85,8 @@ passage made only of its document's own council, committee, meeting date and tit
 ("Kingston & North Kingston Neighbourhood Committee / 15 January 2026") goes; 18: a footnote
 mark of two or three digits glued to a word goes in a document that prints footnotes though
 that footnote is another document's ("data44"); 19: converted text only: a table row's
-cells stand in a passage one after another, separated by a space, not " | "), so an index made by older rules is rebuilt
-instead of silently reused."""
+cells stand in a passage one after another, separated by a space, not " | "), so an index
+made by older rules is rebuilt instead of silently reused."""
 
 
 def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:
