@@ -63,6 +63,11 @@ def ingest_file(
     chunks = without_own_headings(chunks, meta)
     if not chunks:
         raise IngestError(source.path, "no text: nothing readable is left after cleaning")
-    if raw.format == "text":
-        chunks = [c.model_copy(update={"text": cells_as_printed(c.text)}) for c in chunks]
+    if raw.format == "text":  # the bars go from what is stored and quoted, not what is embedded
+        chunks = [
+            c.model_copy(update={"text": printed, "model_text": c.text})
+            if (printed := cells_as_printed(c.text)) != c.text
+            else c
+            for c in chunks
+        ]
     return ParsedDocument(meta=meta, chunks=chunks, content_hash=hashlib.sha256(data).hexdigest())

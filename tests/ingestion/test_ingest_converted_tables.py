@@ -14,6 +14,7 @@ from pathlib import Path
 from eval.matching import supports
 from indexer.ingest import discover, ingest_file
 from indexer.models import ParsedDocument
+from indexer.parse_embed import model_inputs
 
 from .conftest import DATA, CountTokens
 
@@ -56,3 +57,17 @@ def test_a_converted_table_row_reads_as_the_page_prints_it(
     assert "Status Dec-23 Mar-24 Jun-24 Sep-24 Dec-24" in lines
     assert "Non-UASC 1,466 1,460 1,444 1,434 1,409" in lines
     assert "Total 1,997 1,940 1,920 1,989 1,884" in lines
+
+
+def test_the_encoder_still_reads_a_converted_table_row_by_its_cells(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    # The bars go from the stored passage only: the encoder's input (every build path's
+    # `model_inputs`) keeps the cells separated by " | ", as rows were always embedded.
+    doc = _ingest(CHILDREN_IN_CARE, tmp_path, count_tokens)
+    inputs = model_inputs(doc, count_tokens, limit=256)
+    row = "Non-UASC | 1,466 | 1,460 | 1,444 | 1,434 | 1,409"
+    assert any(row in i for i in inputs), inputs
+    assert not any(row in c.text for c in doc.chunks)
+    # The prose before the table is embedded as it stands.
+    assert any("decreased by 25 in the Quarter to 1,409." in i for i in inputs), inputs
