@@ -855,7 +855,8 @@ def cells_as_printed(text: str) -> str:
     rendered table give them, not by the bars `demarkdown` keeps between cells ("Non-UASC |
     1,466 | 1,460"), which are the converter's layout, not the text. The bars serve
     cleaning and structure (a row stays a row and is never a title) and are dropped only
-    from a finished passage's text, so no passage is cut elsewhere."""
+    from a finished passage's text, so no passage is cut elsewhere; the encoder still
+    reads them (`Chunk.model_text`)."""
     return _CELL_BAR.sub(" ", text)
 
 
