@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 18
+CHUNKER_VERSION = 19
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -84,8 +84,9 @@ table cell's line cut after a hyphen ("after-" / "school") goes on without a spa
 passage made only of its document's own council, committee, meeting date and title words
 ("Kingston & North Kingston Neighbourhood Committee / 15 January 2026") goes; 18: a footnote
 mark of two or three digits glued to a word goes in a document that prints footnotes though
-that footnote is another document's ("data44")), so an index made by older rules is rebuilt
-instead of silently reused."""
+that footnote is another document's ("data44"); 19: converted text only: a table row's
+cells stand in a passage one after another, separated by a space, not " | "), so an index
+made by older rules is rebuilt instead of silently reused."""
 
 
 def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:

@@ -59,6 +59,11 @@ class Chunk(BaseModel):
         default=None,
         description="A date the passage gives for itself ('position at September 2022')",
     )
+    model_text: str | None = Field(
+        default=None,
+        description="What the encoder reads instead of `text`, when it differs: a converted"
+        " table row's cells still separated by ' | ' (`indexer.ingest.cells_as_printed`)",
+    )
 
 
 class ParsedDocument(BaseModel):

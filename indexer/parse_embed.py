@@ -104,12 +104,14 @@ def model_inputs(
     limit: int,
     context: EmbedContext = "item",
 ) -> tuple[str, ...]:
-    """The text the model reads for each chunk: its normalised text, with its context
+    """The text the model reads for each chunk: its normalised text (`Chunk.model_text`
+    when it has one: a converted table row's cells separated by " | ", as the dense side
+    was tuned on, while the stored text reads as the page prints it), with its context
     line (`indexer.embed_context`) when it fits.
 
     Titles carry the topic ("Revenue Monitoring") that a paragraph often leaves implicit.
     """
-    texts = [normalise_text(c.text) for c in document.chunks]
+    texts = [normalise_text(c.model_text or c.text) for c in document.chunks]
     leads: Sequence[str | None] = (
         lead_ins(texts, [(c.item, c.item_title) for c in document.chunks])
         if context == "leadin"

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from indexer.errors import IngestError
 from indexer.ingest.chunking import chunk_units, without_own_headings
-from indexer.ingest.cleaning import clean
+from indexer.ingest.cleaning import cells_as_printed, clean
 from indexer.ingest.manifest import ManifestRow, SourceFile, discover, document_id_for
 from indexer.ingest.metadata import build_meta, from_text
 from indexer.ingest.readers import SUPPORTED_SUFFIXES, ZipLimits, read_file
@@ -63,4 +63,11 @@ def ingest_file(
     chunks = without_own_headings(chunks, meta)
     if not chunks:
         raise IngestError(source.path, "no text: nothing readable is left after cleaning")
+    if raw.format == "text":  # the bars go from what is stored and quoted, not what is embedded
+        chunks = [
+            c.model_copy(update={"text": printed, "model_text": c.text})
+            if (printed := cells_as_printed(c.text)) != c.text
+            else c
+            for c in chunks
+        ]
     return ParsedDocument(meta=meta, chunks=chunks, content_hash=hashlib.sha256(data).hexdigest())

@@ -845,6 +845,21 @@ def demarkdown(text: str, words: frozenset[str] = frozenset()) -> str:
     return "\n".join(out)
 
 
+_CELL_BAR = re.compile(r" \| ")
+"""The separator `demarkdown` writes between a converted table row's cells."""
+
+
+def cells_as_printed(text: str) -> str:
+    """A converted passage's table rows as the page prints them: cells one after another,
+    separated by a space ("Non-UASC 1,466 1,460"), as the PDF reader and a copy of the
+    rendered table give them, not by the bars `demarkdown` keeps between cells ("Non-UASC |
+    1,466 | 1,460"), which are the converter's layout, not the text. The bars serve
+    cleaning and structure (a row stays a row and is never a title) and are dropped only
+    from a finished passage's text, so no passage is cut elsewhere; the encoder still
+    reads them (`Chunk.model_text`)."""
+    return _CELL_BAR.sub(" ", text)
+
+
 _WHOLE_STRONG = re.compile(r"^\s*(?:(?P<mark>\*{2,3}|__)(?=\S).+?(?<=\S)(?P=mark)\s*)+$")
 """A line set wholly in bold (or bold italic) by the converter: "***6.1 Police Department
 staffing report***", "**84.** **Apologies**", "**CARRIED**"."""

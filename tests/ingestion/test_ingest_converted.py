@@ -331,7 +331,7 @@ def test_converted_minutes_titles_never_come_from_stray_lines(converted: ParsedD
     # The lines that are not titles are kept as text.
     assert "Mr B Lewis, Mr D Ross" in text
     assert "Source: KCC Finance, final draft budget report, 5 February 2025" in text
-    assert "Band | Proportion of Band D | 2025-26 £ | Change %" in text
+    assert "Band Proportion of Band D 2025-26 £ Change %" in text
 
 
 # -- 2. passage boundaries fall between sentences ----------------------------------------

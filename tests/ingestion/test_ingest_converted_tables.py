@@ -1,19 +1,24 @@
 """Tables in Kent's converted papers (pymupdf4llm 0.3.4 via `python -m eval.convert`), as
-a quote of a cell is written from the page: a cell's line cut after a hyphen goes on
-without a space. Fixture cut from `.cache/converted/kent`:
-`kent_health_wellbeing_activity_pymupdf4llm.md`, 24-00115 Appendix A, current health and
-wellbeing activity within KCC (Cabinet, 30 January 2025), two rows of its table."""
+a quote of a row or a cell is written from the page: cells one after another, a cell's
+line cut after a hyphen going on without a space. Fixtures cut from `.cache/converted/kent`:
+- `kent_qpr_q3_children_in_care_pymupdf4llm.md`: the Quarterly Performance Report Q3,
+  appendix 1 (Cabinet, 4 March 2025), its children-in-care table;
+- `kent_health_wellbeing_activity_pymupdf4llm.md`: 24-00115 Appendix A, current health and
+  wellbeing activity within KCC (Cabinet, 30 January 2025), two rows of its table."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+from eval.matching import supports
 from indexer.ingest import discover, ingest_file
 from indexer.models import ParsedDocument
+from indexer.parse_embed import model_inputs
 
 from .conftest import DATA, CountTokens
 
+CHILDREN_IN_CARE = DATA / "kent_qpr_q3_children_in_care_pymupdf4llm.md"
 WELLBEING = DATA / "kent_health_wellbeing_activity_pymupdf4llm.md"
 
 
@@ -35,3 +40,34 @@ def test_a_cell_line_cut_after_a_hyphen_goes_on_without_a_space(
     # "end-of course" is printed within a line and stays as it is; other cell lines
     # still join with a space.
     assert "learner end-of course feedback Refugees will complete" in text
+
+
+def test_a_converted_table_row_reads_as_the_page_prints_it(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    # "|Non-UASC|1,466|1,460|1,444|1,434|1,409|": a quote of the row as the page (and the
+    # PDF reader) gives it stood in no passage while the cells were joined by " | ".
+    doc = _ingest(CHILDREN_IN_CARE, tmp_path, count_tokens)
+    texts = [c.text for c in doc.chunks]
+    assert not any(" | " in t for t in texts), texts
+    quote = "Non-UASC 1,466 1,460 1,444 1,434 1,409 UASC 531 480 476 555 475"
+    assert any(supports(t, quote) for t in texts), texts
+    # Each row is still a line of its own, never run into the prose or another row.
+    lines = {line for t in texts for line in t.split("\n")}
+    assert "Status Dec-23 Mar-24 Jun-24 Sep-24 Dec-24" in lines
+    assert "Non-UASC 1,466 1,460 1,444 1,434 1,409" in lines
+    assert "Total 1,997 1,940 1,920 1,989 1,884" in lines
+
+
+def test_the_encoder_still_reads_a_converted_table_row_by_its_cells(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    # The bars go from the stored passage only: the encoder's input (every build path's
+    # `model_inputs`) keeps the cells separated by " | ", as rows were always embedded.
+    doc = _ingest(CHILDREN_IN_CARE, tmp_path, count_tokens)
+    inputs = model_inputs(doc, count_tokens, limit=256)
+    row = "Non-UASC | 1,466 | 1,460 | 1,444 | 1,434 | 1,409"
+    assert any(row in i for i in inputs), inputs
+    assert not any(row in c.text for c in doc.chunks)
+    # The prose before the table is embedded as it stands.
+    assert any("decreased by 25 in the Quarter to 1,409." in i for i in inputs), inputs
