@@ -7,6 +7,9 @@ context line the builder would give it (from its primary source's document and i
 titles), rewrites the vectors and the FAISS index, and records the mode and the new
 file digests. The builder embeds the first copy of a repeated paragraph it meets, this
 tool the primary (earliest dated) one: a few repeated passages can differ from a build.
+It embeds the stored text, which for a converted table row is the text as printed: the
+builder's encoder read that row with its cells' " | " (`Chunk.model_text`), so a
+converted index re-embedded here is not the index a build makes; rebuild those instead.
 
     python -m eval.reembed --index .cache/eval-heldout-index --out /tmp/ctx-index \\
         --embed-context document
