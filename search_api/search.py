@@ -34,6 +34,7 @@ How evidence covers a span
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -55,6 +56,7 @@ __all__ = [
     "SearchResult",
     "boost_span",
     "cover_span",
+    "demote_near_copies",
     "query_vector",
     "reach_ends",
     "search",
@@ -141,6 +143,8 @@ def search(
     scored = lift_asked_detail(
         scored, request.query, topic, intent.trend, tuning.detail_ranks, tuning.detail_boost
     )
+    if not intent.trend:
+        scored = demote_near_copies(scored, tuning.near_copy_overlap)
     ends: list[Hit] = []
     council = (
         lead_council(request.query, scored, cosines, tuning, intent.span) if intent.trend else None
@@ -156,6 +160,35 @@ def search(
     terms = ANALYZER.query_terms(topic)
     shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
     return SearchResult(request, intent, shown, cosines, council, scored[k:])
+
+
+_WORD = re.compile(r"\w+")
+
+
+def demote_near_copies(hits: list[Hit], overlap: float) -> list[Hit]:
+    """`hits` with every near copy of a higher hit moved below all the others, each group
+    in its own order; `overlap` 0 leaves them as they are.
+
+    A near copy shares at least `overlap` of its words with a hit kept above it (Jaccard
+    over lower-cased word sets): a council publishes one report twice (the draft at
+    Cabinet, the final at Council, a word or a figure apart) and prints its minutes again
+    as the next meeting's "minutes of the previous meeting", so one paragraph can fill two
+    or three of the top 10 and push out a passage that says something else. Exact copies
+    are already one passage (`indexer.store`); a trend question wants each meeting's
+    version and is spread by meeting instead (`cover_span`)."""
+    if overlap <= 0 or len(hits) < 2:
+        return hits
+    kept: list[Hit] = []
+    copies: list[Hit] = []
+    words: list[set[str]] = []
+    for hit in hits:
+        mine = set(_WORD.findall(hit.text.lower()))
+        if any(len(mine & w) >= overlap * len(mine | w) for w in words if mine or w):
+            copies.append(hit)
+            continue
+        kept.append(hit)
+        words.append(mine)
+    return kept + copies
 
 
 def query_vector(retriever: Retriever, question: str, topic: str, what: str) -> np.ndarray:
