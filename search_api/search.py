@@ -180,15 +180,24 @@ def demote_near_copies(hits: list[Hit], overlap: float) -> list[Hit]:
         return hits
     kept: list[Hit] = []
     copies: list[Hit] = []
-    words: list[set[str]] = []
+    words: list[tuple[set[str], int]] = []
     for hit in hits:
         mine = set(_WORD.findall(hit.text.lower()))
-        if any(len(mine & w) >= overlap * len(mine | w) for w in words if mine or w):
+        size = len(mine)
+        if any(_near(mine, size, other, n, overlap) for other, n in words):
             copies.append(hit)
             continue
         kept.append(hit)
-        words.append(mine)
+        words.append((mine, size))
     return kept + copies
+
+
+def _near(a: set[str], size_a: int, b: set[str], size_b: int, overlap: float) -> bool:
+    """Jaccard(a, b) ≥ overlap; sets whose sizes alone rule it out are not intersected."""
+    if min(size_a, size_b) < overlap * max(size_a, size_b) or not (size_a or size_b):
+        return False
+    common = len(a & b)
+    return common >= overlap * (size_a + size_b - common)
 
 
 def query_vector(retriever: Retriever, question: str, topic: str, what: str) -> np.ndarray:
