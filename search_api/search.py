@@ -15,7 +15,9 @@ How evidence covers a span
    (or one ranking is used alone, per `mode`). Hard filters still apply.
 2. A named span is a *soft* constraint: a passage whose effective date (its stated date,
    else its meeting's) falls inside it gets its score multiplied by `span_boost`;
-   nothing is dropped.
+   nothing is dropped. For a question that is not a trend, a near copy of a higher
+   candidate (the same paragraph in a report's draft and final, `near_copy_overlap`)
+   moves below the others (`demote_near_copies`).
 3. For a trend question the same retrieval runs once more for each end of the period,
    date-filtered (the Retriever's own filters) to before the earliest and after the
    latest relevant candidate, within the named span (`reach_ends`): over a long archive
@@ -34,6 +36,7 @@ How evidence covers a span
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -55,6 +58,7 @@ __all__ = [
     "SearchResult",
     "boost_span",
     "cover_span",
+    "demote_near_copies",
     "query_vector",
     "reach_ends",
     "search",
@@ -141,6 +145,8 @@ def search(
     scored = lift_asked_detail(
         scored, request.query, topic, intent.trend, tuning.detail_ranks, tuning.detail_boost
     )
+    if not intent.trend:
+        scored = demote_near_copies(scored, tuning.near_copy_overlap)
     ends: list[Hit] = []
     council = (
         lead_council(request.query, scored, cosines, tuning, intent.span) if intent.trend else None
@@ -156,6 +162,44 @@ def search(
     terms = ANALYZER.query_terms(topic)
     shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
     return SearchResult(request, intent, shown, cosines, council, scored[k:])
+
+
+_WORD = re.compile(r"\w+")
+
+
+def demote_near_copies(hits: list[Hit], overlap: float) -> list[Hit]:
+    """`hits` with every near copy of a higher hit moved below all the others, each group
+    in its own order; `overlap` 0 leaves them as they are.
+
+    A near copy shares at least `overlap` of its words with a hit kept above it (Jaccard
+    over lower-cased word sets): a council publishes one report twice (the draft at
+    Cabinet, the final at Council, a word or a figure apart) and prints its minutes again
+    as the next meeting's "minutes of the previous meeting", so one paragraph can fill two
+    or three of the top 10 and push out a passage that says something else. Exact copies
+    are already one passage (`indexer.store`); a trend question wants each meeting's
+    version and is spread by meeting instead (`cover_span`)."""
+    if overlap <= 0 or len(hits) < 2:
+        return hits
+    kept: list[Hit] = []
+    copies: list[Hit] = []
+    words: list[tuple[set[str], int]] = []
+    for hit in hits:
+        mine = set(_WORD.findall(hit.text.lower()))
+        size = len(mine)
+        if any(_near(mine, size, other, n, overlap) for other, n in words):
+            copies.append(hit)
+            continue
+        kept.append(hit)
+        words.append((mine, size))
+    return kept + copies
+
+
+def _near(a: set[str], size_a: int, b: set[str], size_b: int, overlap: float) -> bool:
+    """Jaccard(a, b) ≥ overlap; sets whose sizes alone rule it out are not intersected."""
+    if min(size_a, size_b) < overlap * max(size_a, size_b) or not (size_a or size_b):
+        return False
+    common = len(a & b)
+    return common >= overlap * (size_a + size_b - common)
 
 
 def query_vector(retriever: Retriever, question: str, topic: str, what: str) -> np.ndarray:
