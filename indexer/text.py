@@ -32,6 +32,7 @@ __all__ = [
     "sentence_starts",
     "sentences",
     "split_sentences",
+    "words",
 ]
 
 STOPWORDS = frozenset(
@@ -164,6 +165,11 @@ STOPWORDS = frozenset(
 
 _WORD = re.compile(r"[^\W_]+")
 
+
+def words(text: str) -> list[str]:
+    """The words of `text`, lower-cased, as the analyser cuts them (before stemming)."""
+    return _WORD.findall(text.lower())
+
 ANALYZER_VERSION = 1
 """Raised whenever `Analyzer` makes other terms from the same text (stemmer, stopwords,
 word pattern): an index records it beside its BM25 constants, and postings made by
@@ -195,7 +201,7 @@ class Analyzer:
 
     def terms(self, text: str) -> list[str | None]:
         """Index terms of every word in order, None for stopwords (positions kept)."""
-        return [self.term(word) for word in _WORD.findall(text.lower())]
+        return [self.term(word) for word in words(text)]
 
     def query_terms(self, query: str) -> list[str]:
         """Distinct content terms of a query, in order."""

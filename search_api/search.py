@@ -36,7 +36,6 @@ How evidence covers a span
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -45,7 +44,7 @@ import numpy as np
 from indexer.errors import ScrutinyError
 from indexer.models import Hit, MeetingKey, SearchFilters, SearchMode
 from indexer.settings import SearchSettings
-from indexer.text import ANALYZER, highlights
+from indexer.text import ANALYZER, highlights, words
 
 from .detail import lift_asked_detail
 from .retrieval import Retriever
@@ -164,15 +163,12 @@ def search(
     return SearchResult(request, intent, shown, cosines, council, scored[k:])
 
 
-_WORD = re.compile(r"\w+")
-
-
 def demote_near_copies(hits: list[Hit], overlap: float) -> list[Hit]:
     """`hits` with every near copy of a higher hit moved below all the others, each group
     in its own order; `overlap` 0 leaves them as they are.
 
     A near copy shares at least `overlap` of its words with a hit kept above it (Jaccard
-    over lower-cased word sets): a council publishes one report twice (the draft at
+    over word sets, `indexer.text.words`): a council publishes one report twice (the draft at
     Cabinet, the final at Council, a word or a figure apart) and prints its minutes again
     as the next meeting's "minutes of the previous meeting", so one paragraph can fill two
     or three of the top 10 and push out a passage that says something else. Exact copies
@@ -182,15 +178,15 @@ def demote_near_copies(hits: list[Hit], overlap: float) -> list[Hit]:
         return hits
     kept: list[Hit] = []
     copies: list[Hit] = []
-    words: list[tuple[set[str], int]] = []
+    above: list[tuple[set[str], int]] = []
     for hit in hits:
-        mine = set(_WORD.findall(hit.text.lower()))
+        mine = set(words(hit.text))
         size = len(mine)
-        if any(_near(mine, size, other, n, overlap) for other, n in words):
+        if any(_near(mine, size, other, n, overlap) for other, n in above):
             copies.append(hit)
             continue
         kept.append(hit)
-        words.append((mine, size))
+        above.append((mine, size))
     return kept + copies
 
 
@@ -343,8 +339,8 @@ def lead_council(
     from a stray 2017 Gloucestershire report that the search before the span's start
     reaches (`reach_ends`); on one council's archive it changes nothing."""
     councils = {h.citation.council for h in hits if h.citation.council}
-    words = set(ANALYZER.query_terms(question))
-    named = [c for c in councils if words & (set(ANALYZER.query_terms(c)) - GENERIC_COUNCIL_WORDS)]
+    asked = set(ANALYZER.query_terms(question))
+    named = [c for c in councils if asked & (set(ANALYZER.query_terms(c)) - GENERIC_COUNCIL_WORDS)]
     if len(named) == 1:
         return named[0]
     relevant = relevant_hits(hits, cosines, tuning, best_cosine(hits, cosines, tuning))
