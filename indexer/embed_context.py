@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable, Sequence
 
+from .ingest.metadata import WEEKDAYS
 from .settings import EmbedContext
 from .text import ANALYZER, LIST_LEAD, split_sentences
 
@@ -37,7 +38,9 @@ _NOISE = re.compile(
        |agenda\s+frontsheet|public\s+pack|supplement(?:ary)?\s+pack|final|draft|v\d+)\b
   | \b(?:appendix|appendices|annex|annexe|enclosure|attachment|item|agenda\s+item)\b
        (?:\s+(?:[a-z]|\d{1,3}[a-z]?)\b(?:\s*(?:and|&|,)\s*(?:[a-z]|\d{1,3}[a-z]?)\b)*)?
-  | \b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b
+  | \b(?:"""
+    + "|".join(WEEKDAYS)
+    + r""")\b
   | \b\d{1,2}(?:st|nd|rd|th)?[\s\-./]*"""
     + _MONTH
     + r"""[\s\-./]*(?:\d{2,4})?\b

@@ -364,8 +364,9 @@ def question_pairs(topic: str, terms: Collection[str]) -> list[tuple[str, str]]:
 
 
 def _places(text: str, terms: Collection[str]) -> dict[str, list[int]]:
-    """Where in the text each term (or a form of it, `holds`) stands, by word position; a
-    compound of the question written as two words stands where its first word does."""
+    """Where in the text each term (or a form of it, `same_word`) stands, by word position;
+    a compound of the question written as two words stands where its first word does (and
+    only there: one word is never both its halves, "chow" is not "chowchow")."""
     words = ANALYZER.terms(text)
     at: dict[str, list[int]] = {}
     for i, w in enumerate(words):
@@ -373,7 +374,7 @@ def _places(text: str, terms: Collection[str]) -> dict[str, list[int]]:
             at.setdefault(w, []).append(i)
     pairs = [(i, w, n) for i, (w, n) in enumerate(zip(words, words[1:], strict=False)) if w and n]
     return {
-        t: [i for w, pos in at.items() if holds(t, {w}) for i in pos]
+        t: [i for w, pos in at.items() if same_word(t, w) for i in pos]
         + [i for i, w, n in pairs if _written_apart(t, w, {n})]
         for t in terms
     }

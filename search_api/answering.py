@@ -799,16 +799,15 @@ def _deeper(chosen: list[Scored], pick: list[Scored], read: list[Scored]) -> lis
     all 8 crowded better sentences out of the answer's places, so it takes none, and it
     is quoted alone (not read on or back, lending no window neighbour): read like the
     others it lengthened answers by a tenth (eval/README.md "Answer evidence, round 18").
-    Housekeeping and whole lists never."""
+    Housekeeping and whole lists never; one the answer already quotes, its caller drops."""
     top = _pool_top(pick, POOL_RANKS)
     if top is None or not chosen:
         return []
-    have = {_span(s) for s in chosen}
     floor = max(top - BEST_MARGIN, min(s.score for s in chosen))
     below = [
         s for s in read
         if s.candidate.rank >= POOL_RANKS and not s.candidate.procedural
-        and not s.candidate.items and _span(s) not in have and s.score >= floor
+        and not s.candidate.items and s.score >= floor
     ]  # fmt: skip
     if not DEEPER_EACH:
         return [max(below, key=lambda s: s.score)] if below else []

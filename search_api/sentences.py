@@ -75,9 +75,19 @@ _WANTS_WHO = re.compile(
     re.IGNORECASE,
 )
 _WANTS_WHEN = re.compile(r"\bwhen\b|\bwhat date\b|\bwhich date\b|\bby what date\b|\bdates\b", re.I)
+_DECISION_STEMS = {
+    "recommend": r"\brecommend",
+    "agree": r"\bagree",
+    "decide": r"\bdecid",
+    "resolve": r"\bresol",
+    "approve": r"\bapprov",
+    "commit": r"\bcommit(?!tee)",
+}
+"""The decisions a question may name by their verbs' stems ("recommended", "agreed"):
+each asks for an action (`_WANTS_ACTION`) and names what it asks for (`_ASKED_ACTIONS`)."""
 _WANTS_ACTION = re.compile(
-    r"\bactions?\b|\bactioned\b|\bagree|\bresol|\bdecid|\bcommit(?!tee)|\bundert"
-    r"|\basked for\b|\bask(?:ed)? (?:officers|the)\b|\brecommend|\bapprov"
+    "|".join(_DECISION_STEMS.values())
+    + r"|\bactions?\b|\bactioned\b|\bundert|\basked for\b|\bask(?:ed)? (?:officers|the)\b"
     r"|\bfollow[- ]up\b|\bbriefing\b|\bresponsible\b",
     re.IGNORECASE,
 )
@@ -102,7 +112,7 @@ def wants_action(question: str) -> bool:
     if _WANTS_ACTION.search(question):
         return True
     if not ACTION_READING:
-        return bool(re.search(r"\bdecision|\bwill do\b", question, re.I))
+        return bool(_WILL_DO.search(question) or re.search(r"\bdecision", question, re.I))
     if _WANTS_DECISION.search(question):
         return True
     return bool(_WILL_DO.search(question)) and not _EFFECT.search(question)
@@ -261,16 +271,13 @@ def list_noun(question: str) -> list[str]:
 
 
 _ASKED_ACTIONS: dict[str, re.Pattern[str]] = {
-    "recommend": re.compile(r"\brecommend", re.I),
-    "agree": re.compile(r"\bagree", re.I),
-    "decide": re.compile(r"\bdecid|\bdecision", re.I),
-    "resolve": re.compile(r"\bresol", re.I),
-    "approve": re.compile(r"\bapprov", re.I),
-    "commit": re.compile(r"\bcommit(?!tee)", re.I),
+    k: re.compile(rf"{stem}|\bdecision" if k == "decide" else stem, re.I)
+    for k, stem in _DECISION_STEMS.items()
 }
 """The decisions a question may ask for by name, each one pattern read in the question and
 in a list's lead-in: "what did KCC recommend" and "made several recommendations, as
-follows:"."""
+follows:". "decide" reads the noun too: it names the decision a list's lead-in gives,
+though alone it asks for an action only in `_WANTS_DECISION`'s forms."""
 
 LISTS_ASKED = True
 """To a question asking what was recommended (agreed, decided, resolved, approved,

@@ -245,6 +245,17 @@ def hyphenated_words(text: str) -> frozenset[str]:
     return frozenset(f"{a.lower()}-{b}" for a, b in _COMPOUND.findall(text))
 
 
+def _cut_word(left: str, right: str) -> tuple[str, str] | None:
+    """The two parts of a word cut after a hyphen at the end of `left` and going on in
+    lower case at the start of `right` ("recom-" + "mendation": "recom", "mendation"), or
+    None when either side is not such a part. Whether the hyphen stays is the caller's
+    call: `join_wrapped` keeps it for a compound the document writes hyphenated,
+    `_cell_text` drops it for a word the document writes whole."""
+    head = re.search(r"([A-Za-z]+)-$", left)
+    tail = re.match(r"[a-z]+", right)
+    return (head[1], tail[0]) if head and tail else None
+
+
 def _written_hyphenated(head: str, tail: str, compounds: frozenset[str]) -> bool:
     """Whether the word cut at a line-end hyphen ("long-" + "term") is one the document
     writes with its hyphen within a line (`hyphenated_words`): then the hyphen is its own."""
@@ -299,9 +310,8 @@ def join_wrapped(left: str, right: str, compounds: frozenset[str] = frozenset())
     if re.search(r"[A-Za-z]-$", left) and right[:1].isalpha():
         if right[0].isupper():
             return left + right
-        head = re.search(r"([A-Za-z]+)-$", left)
-        tail = re.match(r"[a-z]+", right)
-        if head and tail and _written_hyphenated(head[1], tail[0], compounds):
+        cut = _cut_word(left, right)
+        if cut and _written_hyphenated(*cut, compounds):
             return left + right
         return left[:-1] + right
     return f"{left} {right}"
@@ -794,9 +804,8 @@ def _cell_text(cell: str, words: frozenset[str]) -> str:
         if not text:
             text = line
         elif _CELL_LINE_CUT.search(text) and line[:1].isalnum():
-            head = re.search(r"([A-Za-z]+)-$", text)
-            tail = re.match(r"[a-z]+", line)
-            whole = head and tail and (head[1] + tail[0]).lower() in words
+            cut = _cut_word(text, line)
+            whole = cut is not None and "".join(cut).lower() in words
             text = (text[:-1] if whole else text) + line
         else:
             text = f"{text} {line}"

@@ -3,13 +3,14 @@ answer is put together (not of whether it should be given)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from indexer.models import Citation, Hit
 from indexer.settings import Settings
 from search_api.abstention import FEATURES, AbstentionModel
-from search_api.answering import AnswerBuilder
+from search_api.answering import Answer, AnswerBuilder
+from search_api.temporal import TemporalIntent
 
 # corpus/003 (Children and Families O&S, 21 November 2018), para 41.6: several tests'
 # evidence.
@@ -42,3 +43,22 @@ def answering_builder(
     """The product's answer builder, told to answer whatever the signals say."""
     always = AbstentionModel(1.0, (0.0,) * len(FEATURES))
     return AnswerBuilder(Settings(**settings).answers, idf=idf, policy=always)
+
+
+def ask(
+    question: str, texts: list[str], day: date, weights: Mapping[str, float] | None = None,
+    titles: Mapping[int, str] | None = None,
+) -> Answer:  # fmt: skip
+    """`answering_builder`'s answer to a plain question (no dates asked) from `texts`, the
+    passages of meeting `day` in rank order, each at cosine 0.6; `weights`: the idf of
+    the terms named (others 1.0); `titles`: item titles of passages by id."""
+    hits = [hit(pid, day, text) for pid, text in enumerate(texts, start=1)]
+    for pid, title in (titles or {}).items():
+        h = hits[pid - 1]
+        hits[pid - 1] = h.model_copy(
+            update={"citation": h.citation.model_copy(update={"item_title": title})}
+        )
+    intent = TemporalIntent(topic=question, span=None, trend=False)
+    cosines = {pid: 0.6 for pid in range(1, len(texts) + 1)}
+    idf = (lambda t: weights.get(t, 1.0)) if weights is not None else None
+    return answering_builder(idf=idf).answer(intent, hits, cosines, {}, question=question)

@@ -98,3 +98,15 @@ def test_a_compound_of_the_question_written_as_two_words_is_held() -> None:
     terms = aspects_of("frontline social workers", "frontline social workers").terms
     idf = lambda t: 10.0 if t == ABSENT else 1.0  # noqa: E731 (every word held)
     assert apart_salience("frontline social workers", terms, [_hit(text)], idf) == 0.0
+
+
+def test_one_word_is_not_both_halves_of_a_compound() -> None:
+    """A compound is placed where its two words stand side by side, never where one word
+    stands that happens to be both halves ("beri" + "beri" of "beriberi"): placing a term
+    by `holds` against a single word also tried that word as the compound's first and
+    second half, and put "beriberi" beside "clinic" in "the beri clinic" (on `main`'s
+    code the pair stood together, 0.0)."""
+    text = "Funding for the beri clinic was agreed."
+    terms = aspects_of("beriberi clinic", "beriberi clinic").terms
+    idf = lambda t: 10.0 if t == ABSENT else 1.0  # noqa: E731 (every word held)
+    assert apart_salience("beriberi clinic", terms, [_hit(text)], idf) == 0.5

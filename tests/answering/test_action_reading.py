@@ -22,10 +22,8 @@ from datetime import date
 import pytest
 
 from search_api import sentences
-from search_api.answering import Answer
 from search_api.sentences import aspects_of
-from search_api.temporal import TemporalIntent
-from tests.answering.builders import answering_builder, hit
+from tests.answering.builders import ask
 
 # corpus/001, para 42.1 (holds an agreement on another matter) and 42.2 (the answer).
 TRIANGULATION = (
@@ -56,25 +54,18 @@ GOLD = "social workers would need to discuss decision points with team managers"
 AGREED = "it was agreed that it was good to see this triangulation"
 
 
-def _ask(question: str, texts: list[str]) -> Answer:
-    hits = [hit(pid, date(2018, 11, 21), text) for pid, text in enumerate(texts, start=1)]
-    intent = TemporalIntent(topic=question, span=None, trend=False)
-    cosines = {pid: 0.6 for pid in range(1, len(texts) + 1)}
-    return answering_builder().answer(intent, hits, cosines, {}, question=question)
-
-
 def test_a_question_about_making_decisions_is_not_answered_with_an_agreement(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """s8-007's form: the question names decisions as its topic; the agreement "it was
     agreed that it was good to see this triangulation" answers nothing it asks, and the
     answer quotes the paragraph that does, not the agreement."""
-    answer = _ask(AUTONOMY, [TRIANGULATION, COMPLIANCE])
-    quotes = [c.quote for c in answer.citations]
+    texts, day = [TRIANGULATION, COMPLIANCE], date(2018, 11, 21)
+    quotes = [c.quote for c in ask(AUTONOMY, texts, day).citations]
     assert any(GOLD in q for q in quotes), quotes
     assert not any(AGREED in q for q in quotes), quotes
     monkeypatch.setattr(sentences, "ACTION_READING", False)
-    assert any(AGREED in c.quote for c in _ask(AUTONOMY, [TRIANGULATION, COMPLIANCE]).citations)
+    assert any(AGREED in c.quote for c in ask(AUTONOMY, texts, day).citations)
 
 
 @pytest.mark.parametrize(

@@ -17,16 +17,13 @@ documents); eval/README.md "Evidence on the released everyday questions, round 2
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 
 import pytest
 
 from search_api import answering, sentences
-from search_api.answering import Answer
 from search_api.sentences import figure_kinds, figures_in
-from search_api.temporal import TemporalIntent
-from tests.answering.builders import AGENCY_AIM, answering_builder, hit
+from tests.answering.builders import AGENCY_AIM, ask
 from tests.answering.test_action_reading import AUTONOMY, COMPLIANCE
 from tests.answering.test_action_reading import GOLD as DISCUSS
 from tests.answering.test_next_best_and_asked_lists import UPDATE, WORKFORCE
@@ -67,23 +64,6 @@ QUESTION = "How many care leavers are there in Kent?"
 WEIGHTS = {"care": 1.0, "leaver": 1.0, "kent": 1.0}
 
 
-def _ask(
-    question: str, texts: list[str], weights: Mapping[str, float] | None = None,
-    titles: Mapping[int, str] | None = None, day: date = date(2025, 3, 13),
-) -> Answer:  # fmt: skip
-    hits = [hit(pid, day, text) for pid, text in enumerate(texts, start=1)]
-    for pid, title in (titles or {}).items():
-        h = hits[pid - 1]
-        hits[pid - 1] = h.model_copy(
-            update={"citation": h.citation.model_copy(update={"item_title": title})}
-        )
-    intent = TemporalIntent(topic=question, span=None, trend=False)
-    cosines = {pid: 0.6 for pid in range(1, len(texts) + 1)}
-    idf = (lambda t: weights.get(t, 1.0)) if weights is not None else None
-    builder = answering_builder(idf=idf)
-    return builder.answer(intent, hits, cosines, {}, question=question)
-
-
 def test_a_count_written_with_a_plus_or_a_separator_is_a_figure_not_a_year() -> None:
     assert figures_in(GOLD) == ["2000"]
     assert figure_kinds(GOLD) == frozenset({"count"})
@@ -105,12 +85,12 @@ def test_the_counted_sentence_of_a_deeper_passage_is_quoted(
     monkeypatch.setattr(answering, "DEEPER_EACH", False)
     texts = [*POOL, FOSTER, DEEPER]
     titles = {6: FOSTER_ITEM}
-    answer = _ask(QUESTION, texts, WEIGHTS, titles)
+    answer = ask(QUESTION, texts, date(2025, 3, 13), WEIGHTS, titles)
     quotes = [c.quote for c in answer.citations]
     assert any("2000+ care leavers" in q for q in quotes), quotes
     assert all(c.quote in c.text for c in answer.citations)
     monkeypatch.setattr(sentences, "COUNTS_NOT_YEARS", False)
-    without = _ask(QUESTION, texts, WEIGHTS, titles)
+    without = ask(QUESTION, texts, date(2025, 3, 13), WEIGHTS, titles)
     assert not any("2000+" in c.quote for c in without.citations)
     assert any("foster care" in c.quote for c in without.citations)
 
@@ -134,13 +114,13 @@ def test_each_deeper_passage_gives_its_best_sentence_that_passes(
     is quoted beside para 44.1's; with one deeper sentence only, para 44.1's alone was."""
     texts = [AGENCY_AIM, UPDATE, *WORKFORCE, AUDIT, COMPLIANCE]
     day = date(2018, 11, 21)
-    answer = _ask(AUTONOMY, texts, day=day)
+    answer = ask(AUTONOMY, texts, day)
     quotes = [c.quote for c in answer.citations]
     assert any(DISCUSS in q for q in quotes), quotes
     assert any("social workers and managers not being routinely involved" in q for q in quotes)
     assert all(c.quote in c.text for c in answer.citations)
     monkeypatch.setattr(answering, "DEEPER_EACH", False)
-    without = _ask(AUTONOMY, texts, day=day)
+    without = ask(AUTONOMY, texts, day)
     assert not any(DISCUSS in c.quote for c in without.citations)
     # It takes no place: every quote of the answer without it is still there.
     assert {c.quote for c in without.citations} <= set(quotes)

@@ -21,12 +21,10 @@ from datetime import date
 import pytest
 
 from search_api import answering, sentences
-from search_api.answering import Answer
 from search_api.archive import Archive
 from search_api.search import SearchRequest
 from search_api.sentences import noted_only, read_on
-from search_api.temporal import TemporalIntent
-from tests.answering.builders import answering_builder, hit
+from tests.answering.builders import ask
 
 MONITORING = (
     "2. Mr Watkins highlighted that the significant challenges within the Adults "
@@ -64,13 +62,6 @@ ROAD_OTHERS = [
 ]
 
 
-def _ask(question: str, texts: list[str], day: date) -> Answer:
-    hits = [hit(pid, day, text) for pid, text in enumerate(texts, start=1)]
-    intent = TemporalIntent(topic=question, span=None, trend=False)
-    cosines = {pid: 0.6 for pid in range(1, len(texts) + 1)}
-    return answering_builder().answer(intent, hits, cosines, {}, question=question)
-
-
 def test_a_lead_in_reads_on_past_its_dropped_colon() -> None:
     lead = MONITORING.index("RESOLVED")
     end = MONITORING.index(":", lead)  # a candidate's text ends before its colon
@@ -82,7 +73,7 @@ def test_a_lead_in_reads_on_past_its_dropped_colon() -> None:
 def test_a_resolution_lead_in_is_quoted_with_its_parts() -> None:
     """k3-004's form: the answer quoted "RESOLVED that Cabinet agree to" and nothing else."""
     question = "What did Cabinet agree when it took the quarter 3 revenue monitoring report?"
-    answer = _ask(question, [MONITORING], date(2025, 1, 30))
+    answer = ask(question, [MONITORING], date(2025, 1, 30))
     quotes = [c.quote for c in answer.citations]
     resolved = [q for q in quotes if "RESOLVED that Cabinet agree to" in q]
     assert resolved, quotes
@@ -98,13 +89,13 @@ def test_a_noted_report_resolution_answers_what_was_resolved(
     left out of the action lines."""
     question = "What did councillors resolve about their responsibilities as corporate parents?"
     gold = "notes the report and associated Member responsibilities as corporate parents."
-    answer = _ask(question, [*PANEL, PARENTS], date(2024, 12, 19))
+    answer = ask(question, [*PANEL, PARENTS], date(2024, 12, 19))
     assert any(gold in c.quote and "RESOLVED" in c.quote for c in answer.citations), [
         c.quote for c in answer.citations
     ]
     assert all(c.quote in c.text for c in answer.citations)
     monkeypatch.setattr(sentences, "NOTED_DECIDES", False)
-    without = _ask(question, [*PANEL, PARENTS], date(2024, 12, 19))
+    without = ask(question, [*PANEL, PARENTS], date(2024, 12, 19))
     assert not any(gold in c.quote and "RESOLVED" in c.quote for c in without.citations)
 
 
@@ -124,13 +115,13 @@ def test_a_whole_list_that_outscores_every_sentence_is_quoted(
     quotes one or two items."""
     question = "What road safety work did the council do with schoolchildren and young drivers?"
     texts = [ROAD_SAFETY, *ROAD_OTHERS]
-    answer = _ask(question, texts, date(2025, 3, 4))
+    answer = ask(question, texts, date(2025, 3, 4))
     quotes = " ".join(c.quote for c in answer.citations)
     assert "Road Sense (RS) delivery to Year 7 (23 schools), reaching 3,699 pupils" in quotes
     assert "During this quarter, the Team delivered the following" in quotes
     assert all(c.quote in c.text for c in answer.citations)
     monkeypatch.setattr(answering, "WHOLE_LIST", False)
-    without = " ".join(c.quote for c in _ask(question, texts, date(2025, 3, 4)).citations)
+    without = " ".join(c.quote for c in ask(question, texts, date(2025, 3, 4)).citations)
     assert "Road Sense (RS) delivery to Year 7" not in without
 
 
@@ -138,7 +129,7 @@ def test_a_whole_list_does_not_answer_when_a_sentence_outscores_it() -> None:
     """The list must outscore every sentence of the pool: a sentence that states the
     answer better keeps the answer short."""
     question = "What is Kent's road safety strategy aiming for?"
-    answer = _ask(question, [ROAD_SAFETY, *ROAD_OTHERS], date(2025, 3, 4))
+    answer = ask(question, [ROAD_SAFETY, *ROAD_OTHERS], date(2025, 3, 4))
     quotes = [c.quote for c in answer.citations]
     assert any("Vision Zero by 2050" in q for q in quotes), quotes
     assert not any("Road Sense (RS) delivery to Year 7" in q for q in quotes), quotes

@@ -14,15 +14,16 @@ from datetime import date
 
 import pytest
 
-from indexer.models import Citation, Hit
-from indexer.settings import Settings
+from indexer.models import Hit
 from indexer.text import split_sentences
-from search_api.abstention import FEATURES, AbstentionModel
-from search_api.answering import LEAD_WORDS, MAX_QUOTE_WORDS, AnswerBuilder
+from search_api.answering import LEAD_WORDS, MAX_QUOTE_WORDS
 from search_api.archive import Archive
 from search_api.search import SearchRequest
 from search_api.sentences import aspects_of, candidates, is_stray, list_blocks
 from search_api.temporal import TemporalIntent
+from tests.answering.builders import answering_builder, hit
+
+MARCH_2019 = date(2019, 3, 1)
 
 # corpus/000 (Children and Families O&S, March 2019), as the chunker joins its lines.
 ACHIEVEMENTS = (
@@ -75,24 +76,9 @@ UNDERSPENDS = (
 )
 
 
-def _hit(pid: int, text: str, day: date = date(2019, 3, 1)) -> Hit:
-    return Hit(
-        passage_id=pid,
-        text=text,
-        score=1.0 / pid,
-        citation=Citation(document_id=f"d{pid}", meeting_date=day, committee="CFOSC"),
-    )
-
-
-def _builder() -> AnswerBuilder:
-    """The product's answer builder, told to answer whatever the signals say."""
-    always = AbstentionModel(1.0, (0.0,) * len(FEATURES))
-    return AnswerBuilder(Settings().answers, policy=always)
-
-
 def _ask(question: str, hits: list[Hit], cosines: dict[int, float]):  # type: ignore[no-untyped-def]
     intent = TemporalIntent(span=None, trend=False, topic=question)
-    return _builder().answer(intent, hits, cosines, {}, question=question)
+    return answering_builder().answer(intent, hits, cosines, {}, question=question)
 
 
 def test_a_list_is_one_verbatim_candidate_with_its_lead_in() -> None:
@@ -105,7 +91,7 @@ def test_a_list_is_one_verbatim_candidate_with_its_lead_in() -> None:
     # The lead-in is its own sentence, not the one before it.
     assert quoted.startswith("This plan identified 4 key achievements:")
     assert all(item in quoted for item in ITEMS)
-    found = candidates([_hit(1, ACHIEVEMENTS)])
+    found = candidates([hit(1, MARCH_2019, ACHIEVEMENTS)])
     assert [c.text for c in found if c.items] == [quoted]
     # The items alone are too short to be sentences: only the whole list quotes them.
     assert not any(c.text == ITEMS[0] for c in found)
@@ -114,7 +100,8 @@ def test_a_list_is_one_verbatim_candidate_with_its_lead_in() -> None:
 def test_a_list_question_quotes_the_lead_in_and_its_items() -> None:
     question = "What key achievements did the improvement plan identify?"
     assert aspects_of(question, question).many
-    r = _ask(question, [_hit(1, ACHIEVEMENTS), _hit(2, PROSPECTS)], {1: 0.6, 2: 0.4})
+    hits = [hit(1, MARCH_2019, ACHIEVEMENTS), hit(2, MARCH_2019, PROSPECTS)]
+    r = _ask(question, hits, {1: 0.6, 2: 0.4})
     assert not r.abstained
     quote = next((c.quote for c in r.citations if "key achievements" in c.quote), "")
     assert all(item in quote for item in ITEMS), r.text
@@ -137,7 +124,8 @@ def test_bulleted_numbered_and_lettered_lists_are_lists(text: str) -> None:
 
 def test_a_nested_list_is_quoted_once() -> None:
     question = "What key developments will deliver impacts on recruitment and retention?"
-    r = _ask(question, [_hit(1, DEVELOPMENTS), _hit(2, PROSPECTS)], {1: 0.6, 2: 0.4})
+    hits = [hit(1, MARCH_2019, DEVELOPMENTS), hit(2, MARCH_2019, PROSPECTS)]
+    r = _ask(question, hits, {1: 0.6, 2: 0.4})
     quotes = [c.quote for c in r.citations if c.passage_id == 1]
     assert any("Permanent Heads of Service" in q for q in quotes), r.text
     # No quote repeats another's words: the nested list stands inside the outer one.
@@ -147,7 +135,7 @@ def test_a_nested_list_is_quoted_once() -> None:
 def test_a_plain_question_is_not_answered_with_a_whole_list() -> None:
     question = "Who agreed an accelerated improvement plan?"
     assert not aspects_of(question, question).many
-    r = _ask(question, [_hit(1, ACHIEVEMENTS)], {1: 0.6})
+    r = _ask(question, [hit(1, MARCH_2019, ACHIEVEMENTS)], {1: 0.6})
     assert not any("Timeliness of visits" in c.quote for c in r.citations), r.text
 
 
@@ -179,14 +167,14 @@ def test_a_question_asking_for_several_things_draws_on_lower_passages() -> None:
     """The seeds' 21 November 2018 declarations stand in the eighth passage of the
     evidence; a list question's parts are spread wider than a plain question's."""
     filler = [
-        _hit(i, f"The committee discussed the interests of children in care, part {i}.")
+        hit(i, MARCH_2019, f"The committee discussed the interests of children in care, part {i}.")
         for i in range(1, 8)
     ]
-    declared = _hit(
+    declared = hit(
         8,
+        date(2018, 11, 21),
         "Cllr Brian Robinson declared a personal interest as a Foster Carer. Cllr Shaun "
         "Parsons declared a personal interest as a trustee of the National Star College.",
-        date(2018, 11, 21),
     )
     cosines = {i: 0.5 for i in range(1, 9)}
     r = _ask("Which councillors declared interests?", [*filler, declared], cosines)

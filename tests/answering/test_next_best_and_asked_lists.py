@@ -24,18 +24,15 @@ questions, round 20").
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
 from datetime import date
 
 import pytest
 
 from search_api import answering, sentences
-from search_api.answering import Answer
 from search_api.archive import Archive
 from search_api.search import SearchRequest
 from search_api.sentences import asked_actions, lists_asked, span_candidate
-from search_api.temporal import TemporalIntent
-from tests.answering.builders import AGENCY_AIM, answering_builder, hit
+from tests.answering.builders import AGENCY_AIM, ask, hit
 
 UPDATE = (
     "Recruitment and retention remain a significant challenge with market factors (rates of "
@@ -85,17 +82,6 @@ RECOMMEND = (
 AMENDING = "Amending the definition of emergency street works to allow for better planning"
 
 
-def _ask(
-    question: str, texts: list[str], day: date, weights: Mapping[str, float] | None = None
-) -> Answer:
-    hits = [hit(pid, day, text) for pid, text in enumerate(texts, start=1)]
-    intent = TemporalIntent(topic=question, span=None, trend=False)
-    cosines = {pid: 0.6 for pid in range(1, len(texts) + 1)}
-    idf = (lambda t: weights.get(t, 1.0)) if weights is not None else None
-    builder = answering_builder(idf=idf)
-    return builder.answer(intent, hits, cosines, {}, question=question)
-
-
 # The archive's weights as s5-007's answer met them: "social workers" counts for more
 # than "contracts offered" (the paragraph's 10% sentence outscored the gold one).
 WEIGHTS = {"contract": 1.0, "offer": 1.0, "agenc": 2.0, "social": 1.5, "worker": 1.5}
@@ -107,12 +93,12 @@ def test_a_quoted_passage_s_next_sentence_left_out_by_the_caps_is_quoted(
     """s5-007's form: the paragraph's best sentence and four other passages' weaker ones
     fill the five places; the paragraph's second sentence outscores four of them."""
     texts = [AGENCY_AIM, UPDATE, *WORKFORCE]
-    answer = _ask(CONTRACTS, texts, date(2018, 11, 21), WEIGHTS)
+    answer = ask(CONTRACTS, texts, date(2018, 11, 21), WEIGHTS)
     quotes = [c.quote for c in answer.citations]
     assert any(NEGOTIATED in q for q in quotes), quotes
     assert all(c.quote in c.text for c in answer.citations)
     monkeypatch.setattr(answering, "NEXT_BEST", False)
-    without = _ask(CONTRACTS, texts, date(2018, 11, 21), WEIGHTS)
+    without = ask(CONTRACTS, texts, date(2018, 11, 21), WEIGHTS)
     assert not any(NEGOTIATED in c.quote for c in without.citations)
     # It takes no place: every quote of the answer without it is still there.
     assert {c.quote for c in without.citations} <= set(quotes)
@@ -126,11 +112,11 @@ def test_a_left_out_sentence_below_the_weakest_chosen_is_not_quoted(
     scores below every quoted one, and the answer is the one without the rule."""
     weights = {**WEIGHTS, "contract": 0.75, "offer": 0.75, "agenc": 1.0}
     texts = [AGENCY_AIM, UPDATE, *WORKFORCE]
-    answer = _ask(CONTRACTS, texts, date(2018, 11, 21), weights)
+    answer = ask(CONTRACTS, texts, date(2018, 11, 21), weights)
     assert not any(NEGOTIATED in c.quote for c in answer.citations)
     assert len(answer.citations) == answering.BEST_LIMIT
     monkeypatch.setattr(answering, "NEXT_BEST", False)
-    without = _ask(CONTRACTS, texts, date(2018, 11, 21), weights)
+    without = ask(CONTRACTS, texts, date(2018, 11, 21), weights)
     assert [c.quote for c in without.citations] == [c.quote for c in answer.citations]
 
 
@@ -140,12 +126,12 @@ def test_a_list_of_the_recommendations_answers_what_was_recommended(
     """k2-201's form: the list whose lead-in says the council "made several
     recommendations" is quoted for "what did KCC recommend", beside the action lines."""
     texts = [STREET_WORKS, *KINGSTON]
-    answer = _ask(RECOMMEND, texts, date(2025, 1, 30))
+    answer = ask(RECOMMEND, texts, date(2025, 1, 30))
     quotes = [c.quote for c in answer.citations]
     assert any("made several recommendations" in q and AMENDING in q for q in quotes), quotes
     assert all(c.quote in c.text for c in answer.citations)
     monkeypatch.setattr(sentences, "LISTS_ASKED", False)
-    without = _ask(RECOMMEND, texts, date(2025, 1, 30))
+    without = ask(RECOMMEND, texts, date(2025, 1, 30))
     assert not any(AMENDING in c.quote for c in without.citations), [
         c.quote for c in without.citations
     ]
