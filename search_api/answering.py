@@ -1016,19 +1016,22 @@ def clauses(quote: str) -> list[tuple[int, int]]:
 
 def key_clause(quote: str, aspects: Aspects, limit: int = LEAD_WORDS) -> str:
     """The words of a quote that answer, verbatim: the whole sentence when it has at most
-    `limit` words, else the clause stating a figure when a figure is asked, else the
-    clause holding most of the question's terms (neighbouring clauses join a clause too
-    short to read alone). Clauses are cut only outside brackets."""
+    `limit` words, else the clause stating a figure when a figure is asked (one of the
+    kind asked first: a quote read on to its neighbour may state another kind, "3
+    months" and "10%"), else the clause holding most of the question's terms
+    (neighbouring clauses join a clause too short to read alone). Clauses are cut only
+    outside brackets."""
     if len(quote.split()) <= limit:
         return _cap(quote, limit)
     spans = clauses(quote)
     if len(spans) <= 1:
         return _cap(quote, limit)
 
-    def value(span: tuple[int, int]) -> tuple[float, float]:
+    def value(span: tuple[int, int]) -> tuple[float, float, float]:
         text = quote[span[0] : span[1]]
         fig = 1.0 if aspects.figure and figures_in(text) else 0.0
-        return (fig, coverage(aspects.terms, text) if aspects.terms else 0.0)
+        kind = 1.0 if fig and aspects.kinds & figure_kinds(text) else 0.0
+        return (fig, kind, coverage(aspects.terms, text) if aspects.terms else 0.0)
 
     i = max(range(len(spans)), key=lambda j: (value(spans[j]), -j))
     a, b = spans[i]

@@ -8,10 +8,12 @@ kent so behind on its send deficit plan" (k11-006) quoted the risk sentence, not
 before it ("… largely because of the delayed opening of two special schools …"); "How
 far can we trust the traffic modelling" (kg10-10) stopped before "However, the authors
 caution …". Tune chose 120 from 80, 90, 100, 120 (eval/README.md "Evidence on the
-released `k12-` rows and cut table rows, round 22").
+released `k12-` rows and cut table rows, round 22"). A quote read on may state two kinds
+of figure; the answer's lead takes the clause stating the kind asked (`key_clause`).
 
 Texts: Kent County Council's section 25 statement of 13 February 2025 (Risk 5) and Royal
-Borough of Kingston's Manorgate Road petition report, as the PDF reader gives them.
+Borough of Kingston’s Manorgate Road petition report, as the PDF reader gives them; the
+seed minutes of 21 November 2018 (corpus/003, para 41.6) for the lead.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from datetime import date
 import pytest
 
 from search_api import answering
-from search_api.answering import _quote
+from search_api.answering import _quote, key_clause
+from search_api.sentences import aspects_of
 from search_api.temporal import TemporalIntent
-from tests.answering.builders import answering_builder, hit
+from tests.answering.builders import AGENCY_AIM, answering_builder, hit
 
 # Kent, full council 13 February 2025, "section 25 statement - FINAL.pdf", Risk 5.
 DSG = (
@@ -106,3 +109,15 @@ def test_a_quote_is_cut_at_the_budget_read_when_quoted(monkeypatch: pytest.Monke
     monkeypatch.setattr(answering, "MAX_QUOTE_WORDS", 80)
     short, cut = _quote(text)
     assert cut and len(short.split()) == 80 and text.startswith(short)
+
+
+def test_the_lead_states_the_kind_of_figure_asked() -> None:
+    """A quote read on to its neighbour may state two kinds of figure: "How long …" leads
+    with the clause stating the duration ("(3 months)"), not the neighbour's share
+    ("10%", corpus/003 para 41.6)."""
+    question = "How long were the contracts that used to be given to agency social workers?"
+    quote = AGENCY_AIM[AGENCY_AIM.index("It was also explained") :]
+    aspects = aspects_of(question, question, False)
+    assert aspects.kinds == {"duration"}
+    lead = key_clause(quote, aspects)
+    assert "3 months" in lead and "10%" not in lead, lead
