@@ -81,8 +81,13 @@ __all__ = [
     "place_parts",
 ]
 
-MAX_QUOTE_WORDS = 80
-"""A quote longer than this is cut (with an ellipsis): an answer is read on a page."""
+MAX_QUOTE_WORDS = 120
+"""A quote longer than this is cut (with an ellipsis): an answer is read on a page. Also
+the budget of a quote read on, back or to its antecedent (`_with_next_sentences`,
+`_with_previous_sentences`, `_with_antecedents`) and of two merged: minutes often say the
+answer in the sentence beside the one that names the topic, and at 80 a long sentence
+left its neighbour out (tune chose 120 from 80, 90, 100, 120: eval/README.md "Evidence on
+the released `k12-` rows and cut table rows, round 22")."""
 MAX_LIST_WORDS = 160
 """Words a quote holding a list may run to (`_quote_limit`; chosen on tune from 80, 120,
 160, 200 jointly with `sentences.LIST_ITEMS`: eval/README.md "List and multi answers,
@@ -186,10 +191,11 @@ _WORD = re.compile(r"\S*[^\W_]\S*")
 """A word holds a letter or digit: the dashes and bullets of a list are not words."""
 
 
-def _quote(sentence: str, limit: int = MAX_QUOTE_WORDS) -> tuple[str, bool]:
-    """A verbatim quote of at most `limit` words, its sentence's full stop kept (a
-    reader checking the quote against the paper, or a gold quote that ends a sentence,
-    finds it whole); True when it was cut short."""
+def _quote(sentence: str, limit: int | None = None) -> tuple[str, bool]:
+    """A verbatim quote of at most `limit` words (`MAX_QUOTE_WORDS` unless given), its
+    sentence's full stop kept (a reader checking the quote against the paper, or a gold
+    quote that ends a sentence, finds it whole); True when it was cut short."""
+    limit = MAX_QUOTE_WORDS if limit is None else limit
     words = list(_WORD.finditer(sentence))
     if len(words) > limit:
         return sentence[: words[limit - 1].end()].rstrip(",;:"), True
@@ -1009,19 +1015,22 @@ def clauses(quote: str) -> list[tuple[int, int]]:
 
 def key_clause(quote: str, aspects: Aspects, limit: int = LEAD_WORDS) -> str:
     """The words of a quote that answer, verbatim: the whole sentence when it has at most
-    `limit` words, else the clause stating a figure when a figure is asked, else the
-    clause holding most of the question's terms (neighbouring clauses join a clause too
-    short to read alone). Clauses are cut only outside brackets."""
+    `limit` words, else the clause stating a figure when a figure is asked (one of the
+    kind asked first: a quote read on to its neighbour may state another kind, "3
+    months" and "10%"), else the clause holding most of the question's terms
+    (neighbouring clauses join a clause too short to read alone). Clauses are cut only
+    outside brackets."""
     if len(quote.split()) <= limit:
         return _cap(quote, limit)
     spans = clauses(quote)
     if len(spans) <= 1:
         return _cap(quote, limit)
 
-    def value(span: tuple[int, int]) -> tuple[float, float]:
+    def value(span: tuple[int, int]) -> tuple[float, float, float]:
         text = quote[span[0] : span[1]]
         fig = 1.0 if aspects.figure and figures_in(text) else 0.0
-        return (fig, coverage(aspects.terms, text) if aspects.terms else 0.0)
+        kind = 1.0 if fig and aspects.kinds & figure_kinds(text) else 0.0
+        return (fig, kind, coverage(aspects.terms, text) if aspects.terms else 0.0)
 
     i = max(range(len(spans)), key=lambda j: (value(spans[j]), -j))
     a, b = spans[i]
