@@ -170,6 +170,7 @@ def words(text: str) -> list[str]:
     """The words of `text`, lower-cased, as the analyser cuts them (before stemming)."""
     return _WORD.findall(text.lower())
 
+
 ANALYZER_VERSION = 1
 """Raised whenever `Analyzer` makes other terms from the same text (stemmer, stopwords,
 word pattern): an index records it beside its BM25 constants, and postings made by

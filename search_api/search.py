@@ -178,20 +178,20 @@ def demote_near_copies(hits: list[Hit], overlap: float) -> list[Hit]:
         return hits
     kept: list[Hit] = []
     copies: list[Hit] = []
-    above: list[tuple[set[str], int]] = []
+    above: list[set[str]] = []
     for hit in hits:
         mine = set(words(hit.text))
-        size = len(mine)
-        if any(_near(mine, size, other, n, overlap) for other, n in above):
+        if any(_near(mine, other, overlap) for other in above):
             copies.append(hit)
             continue
         kept.append(hit)
-        above.append((mine, size))
+        above.append(mine)
     return kept + copies
 
 
-def _near(a: set[str], size_a: int, b: set[str], size_b: int, overlap: float) -> bool:
+def _near(a: set[str], b: set[str], overlap: float) -> bool:
     """Jaccard(a, b) ≥ overlap; sets whose sizes alone rule it out are not intersected."""
+    size_a, size_b = len(a), len(b)
     if min(size_a, size_b) < overlap * max(size_a, size_b) or not (size_a or size_b):
         return False
     common = len(a & b)
