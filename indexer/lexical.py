@@ -35,7 +35,7 @@ import mmap
 import os
 import re
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -282,15 +282,8 @@ class LexicalIndex:
         pos = np.minimum(np.searchsorted(self.ids, wanted), len(self.ids) - 1)
         return pos, self.ids[pos] == wanted
 
-    def query_weights(self, query: str) -> dict[str, float]:
-        """The query's index terms with their weights (compounds spelt both ways), only
-        those the index holds: what `search` scores, as terms a caller may re-weigh."""
+    def _columns(self, query: str) -> dict[int, float]:
         weights = self.analyzer.weighted_query_terms(query, self.terms)
-        return {t: w for t, w in weights.items() if t in self.terms}
-
-    def _columns(self, query: str | Mapping[str, float]) -> dict[int, float]:
-        """Posting columns and weights of a query, given as text or as weighted terms."""
-        weights = self.query_weights(query) if isinstance(query, str) else query
         return {self.terms[t]: w for t, w in weights.items() if t in self.terms}
 
     def _scores(self, columns: dict[int, float]) -> np.ndarray:
@@ -303,12 +296,9 @@ class LexicalIndex:
             scores[self.rows[start:end]] += weight * self.scores[start:end]
         return scores
 
-    def scores_for(
-        self, query: str | Mapping[str, float], passage_ids: Sequence[int]
-    ) -> dict[int, float]:
+    def scores_for(self, query: str, passage_ids: Sequence[int]) -> dict[int, float]:
         """The query's BM25 of each given passage (0 without a query term; ids not in the
-        index left out): score fusion needs it for passages only the dense side found.
-        `query` is text, or weighted terms (`query_weights`, an expanded query)."""
+        index left out): score fusion needs it for passages only the dense side found."""
         columns = self._columns(query)
         wanted = np.asarray(list(passage_ids), dtype=np.int64)
         if not len(self.ids) or not len(wanted):
@@ -318,11 +308,6 @@ class LexicalIndex:
             return dict.fromkeys((int(p) for p in wanted[inside]), 0.0)
         scores = self._scores(columns)
         return {int(p): float(scores[r]) for p, r in zip(wanted[inside], pos[inside], strict=True)}
-
-    def document_frequency(self, term: str) -> int:
-        """How many passages hold `term` (0 for a term the index has never seen)."""
-        col = self.terms.get(term)
-        return 0 if col is None else int(self.indptr[col + 1] - self.indptr[col])
 
     def coverage_for(self, query: str, passage_ids: Sequence[int]) -> dict[int, float]:
         """Share of the query's content words (idf-weighted) each given passage holds, 0-1;
@@ -352,11 +337,10 @@ class LexicalIndex:
         return {int(p): float(c) for p, c in zip(wanted, share, strict=True)}
 
     def search(
-        self, query: str | Mapping[str, float], k: int, allowed: np.ndarray | None = None
+        self, query: str, k: int, allowed: np.ndarray | None = None
     ) -> list[tuple[int, float]]:
         """Top-k (passage id, BM25) over passages holding any query term.
 
-        `query` is text, or weighted terms (`query_weights`, an expanded query).
         `allowed`, if given, restricts results to those passage ids (the filters).
         """
         columns = self._columns(query)

@@ -168,28 +168,6 @@ class Settings(BaseSettings):
         "0 is off. Tune grid 0, 0.9, 0.8, 0.7: 0.661, 0.665, 0.665, 0.666 (mean R@10, "
         "MRR@10, heldout; 0.9 by the tie rule; eval/README.md, round 22 r22-rank)",
     )
-    feedback_weight: float = Field(
-        default=0.0,
-        ge=0,
-        lt=1,
-        description="Hybrid convex fusion: lexical pseudo-relevance feedback (RM3). The "
-        "BM25 query becomes (1 - this) x the question's terms + this x the feedback_terms "
-        "most probable terms of the top feedback_docs fused passages (P(w|R): each "
-        "passage's term frequencies over its length, weighted by its share of their fused "
-        "scores), and the lexical side is searched and fused again; 0 is off "
-        "(eval/README.md, round 23 r23-rank)",
-    )
-    feedback_docs: int = Field(
-        default=10, ge=1, le=100, description="RM3: fused passages the feedback terms come from"
-    )
-    feedback_terms: int = Field(
-        default=10, ge=1, le=100, description="RM3: feedback terms added to the BM25 query"
-    )
-    feedback_trend: bool = Field(
-        default=False,
-        description="RM3 also for a question read as a trend (false: a trend keeps the "
-        "question's own BM25 query)",
-    )
     span_boost: float = Field(
         default=1.3,
         ge=1.0,
@@ -423,10 +401,6 @@ class SearchSettings:
     candidates: int
     pool: int
     near_copy_overlap: float
-    feedback_weight: float
-    feedback_docs: int
-    feedback_terms: int
-    feedback_trend: bool
     span_boost: float
     relevant_ranks: int
     relevant_cosine_margin: float

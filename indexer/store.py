@@ -428,19 +428,6 @@ class PassageStore:
         return [found[pid] for pid in dict.fromkeys(ordered) if pid in found]
 
     @_sqlite_errors
-    def texts(self, ids: Sequence[int]) -> dict[int, str]:
-        """The text of each given passage (ids not stored left out), without citations."""
-        out: dict[int, str] = {}
-        for chunk in _batches(list(dict.fromkeys(ids)), 500):
-            out.update(
-                self.connection.execute(
-                    f"SELECT passage_id, text FROM passages WHERE passage_id IN ({_marks(chunk)})",
-                    chunk,
-                )
-            )
-        return out
-
-    @_sqlite_errors
     def passages(self, ids: Sequence[int]) -> dict[int, Passage]:
         """Passages with citations; the primary source is the earliest precisely dated one."""
         if not ids:

@@ -161,7 +161,6 @@ class Retriever:
         filters: SearchFilters | None,
         tuning: SearchSettings | None = None,
         vector: np.ndarray | None = None,
-        trend: bool = False,
     ) -> tuple[list[tuple[int, float]], dict[int, float]]:
         """(passage id, score) pairs best first, and the dense cosine of every passage the
         dense retriever saw: even a lexical ranking is judged on topic by its cosines.
@@ -169,10 +168,7 @@ class Retriever:
         `tuning` (the reader's search settings) overrides the fusion constants the
         retriever was opened with, so one opened index serves any settings. `vector` is
         the query's embedding when the caller has it already (a trend question searches
-        its topic again at each end of its span: one embedding per search). With
-        `tuning.feedback_weight` set, convex fusion is run twice, the second time with
-        the BM25 query expanded from the first's top passages (`feedback_query`); a
-        `trend` question only when `tuning.feedback_trend` says so."""
+        its topic again at each end of its span: one embedding per search)."""
         allowed = self.allowed(filters)
         if vector is None:
             vector = self.embedder.encode_query(query)
@@ -183,26 +179,6 @@ class Retriever:
         if mode == "lexical":
             return lexical, dict(dense)
         if tuning is not None and tuning.fusion == "convex":
-            fused, cosines = self.fuse_scores(
-                query,
-                vector,
-                dense,
-                lexical,
-                tuning.lexical_weight,
-                tuning.context_weight,
-                tuning.lexical_coverage,
-            )
-            if tuning.feedback_weight <= 0 or (trend and not tuning.feedback_trend):
-                return fused, cosines
-            expanded = self.feedback_query(
-                query,
-                fused[: tuning.feedback_docs],
-                tuning.feedback_terms,
-                tuning.feedback_weight,
-            )
-            if expanded is None:
-                return fused, cosines
-            lexical = self.lexical_index.search(expanded, depth, allowed)
             return self.fuse_scores(
                 query,
                 vector,
@@ -211,51 +187,8 @@ class Retriever:
                 tuning.lexical_weight,
                 tuning.context_weight,
                 tuning.lexical_coverage,
-                expanded,
             )
         return self.fuse(dense, lexical, tuning), dict(dense)
-
-    def feedback_query(
-        self, query: str, top: Sequence[tuple[int, float]], terms: int, weight: float
-    ) -> dict[str, float] | None:
-        """The BM25 query expanded by relevance model 3 (RM3) from the fused `top`
-        passages: (1 − `weight`) × the question's term weights (summing to 1) + `weight`
-        × the `terms` most probable feedback terms' P(w|R) (summing to 1), where
-        P(w|R) = Σ_D tf(w, D) / |D| × D's share of the top's fused scores. Feedback terms
-        are alphabetic index terms of three letters or more that the index holds. None
-        when the question has no index term or the top no usable term.
-
-        The papers' words for an everyday question stand in the passages both retrievers
-        rank first: a question about "shops and offices bought to make money" whose top
-        passages say "commercial investment" searches BM25 for those words too."""
-        own = self.lexical_index.query_weights(query)
-        own_total = sum(own.values())
-        scores = {pid: max(score, 0.0) for pid, score in top}
-        score_total = sum(scores.values())
-        if own_total <= 0 or score_total <= 0:
-            return None
-        analyzer = self.lexical_index.analyzer
-        relevance: dict[str, float] = {}
-        for pid, text in self.store.texts(list(scores)).items():
-            found = [t for t in analyzer.terms(text) if t]
-            if not found:
-                continue
-            share = scores[pid] / score_total / len(found)
-            for term in found:
-                relevance[term] = relevance.get(term, 0.0) + share
-        usable = [
-            (p, t)
-            for t, p in relevance.items()
-            if len(t) >= 3 and t.isalpha() and self.lexical_index.document_frequency(t)
-        ]
-        best = sorted(usable, key=lambda pt: (-pt[0], pt[1]))[:terms]
-        best_total = sum(p for p, _ in best)
-        if best_total <= 0:
-            return None
-        expanded = {t: (1 - weight) * w / own_total for t, w in own.items()}
-        for p, t in best:
-            expanded[t] = expanded.get(t, 0.0) + weight * p / best_total
-        return expanded
 
     def fuse(
         self,
@@ -279,11 +212,9 @@ class Retriever:
         lexical_weight: float,
         context_weight: float = 0.0,
         coverage_power: float = 0.0,
-        expanded: Mapping[str, float] | None = None,
     ) -> tuple[list[tuple[int, float]], dict[int, float]]:
         """Convex fusion of both retrievers' own scores over the union of their candidates,
-        and every candidate's cosine. `expanded` is the BM25 query when the lexical side
-        searched with one (`feedback_query`); coverage still counts `query`'s own words.
+        and every candidate's cosine.
 
         Rank fusion hides how far ahead a first place is: a passage the dense side ranks
         first with a clear margin, and BM25 misses, loses to one both sides rank 30th.
@@ -297,10 +228,9 @@ class Retriever:
         if missing_cos:
             ids, vectors = self.store.vectors_for(missing_cos, len(vector))
             cosines.update(zip((int(i) for i in ids), (vectors @ vector).tolist(), strict=True))
-        bm25_query = query if expanded is None else expanded
         missing_bm25 = [pid for pid in cosines if pid not in bm25]
         if missing_bm25:
-            bm25.update(self.lexical_index.scores_for(bm25_query, missing_bm25))
+            bm25.update(self.lexical_index.scores_for(query, missing_bm25))
         if not cosines:
             return [], cosines
         coverage = (
@@ -310,7 +240,7 @@ class Retriever:
         fused = scale.rank(cosines, bm25, coverage)
         if context_weight > 0:
             fused = self.with_context(
-                query, vector, fused, cosines, bm25, scale, context_weight, coverage, expanded
+                query, vector, fused, cosines, bm25, scale, context_weight, coverage
             )
         return fused, cosines
 
@@ -324,7 +254,6 @@ class Retriever:
         scale: FusionScale,
         context_weight: float,
         coverage: Mapping[int, float] | None = None,
-        expanded: Mapping[str, float] | None = None,
     ) -> list[tuple[int, float]]:
         """Fused scores plus `context_weight` × the best neighbour's fused score (small-to-
         big): a list item or a table row whose heading or lead-in sentence sits in the
@@ -339,9 +268,7 @@ class Retriever:
         n_bm25 = dict(bm25)
         need_bm25 = [n for n in others if n not in bm25]
         if need_bm25:
-            n_bm25.update(
-                self.lexical_index.scores_for(query if expanded is None else expanded, need_bm25)
-            )
+            n_bm25.update(self.lexical_index.scores_for(query, need_bm25))
         n_cover = dict(coverage or {})
         if scale.coverage_power:
             need_cover = [n for n in others if n not in n_cover]

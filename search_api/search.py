@@ -137,13 +137,7 @@ def search(
     # documents ("the Q2 and Q3 performance reports").
     vector = query_vector(retriever, request.query, intent.subject or topic, tuning.dense_query)
     ranked, cosines = retriever.rank(
-        topic,
-        max(tuning.candidates, width),
-        request.mode,
-        request.filters,
-        tuning,
-        vector,
-        intent.trend,
+        topic, max(tuning.candidates, width), request.mode, request.filters, tuning, vector
     )
     candidates = retriever.hits(ranked[:width])
     scored = boost_span(candidates, intent, tuning.span_boost)
@@ -310,9 +304,7 @@ def reach_ends(
         filters = _narrowed(request.filters, start, end)
         if filters is None:
             continue
-        ranked, found = retriever.rank(
-            intent.topic, depth, request.mode, filters, tuning, vector, intent.trend
-        )
+        ranked, found = retriever.rank(intent.topic, depth, request.mode, filters, tuning, vector)
         hits = retriever.hits(ranked[: tuning.relevant_ranks])
         ends = [
             h for h in _of_council(relevant_hits(hits, found, tuning, best_cos), council)
