@@ -31,7 +31,7 @@ from eval.answer_metrics import CitedQuote as ViewQuote
 from eval.documents import manifest_dates, original_paths
 from eval.matching import normalise
 from eval.questions import Question
-from eval.split import add_split_arguments, split_questions, split_settings
+from eval.split import add_split_arguments, no_questions, split_questions, split_settings
 
 __all__ = ["ASK_K", "abstention_summary", "answerable_here", "diagnose_answers", "main"]
 
@@ -144,8 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.only:
         questions = [q for q in questions if q.id in set(args.only)]
     if not questions:
-        print(f"no {args.split} questions in {[str(p) for p in args.questions]}", file=sys.stderr)
-        return 2
+        return no_questions(args)
     archive = open_engine(settings, build_if_missing=False)
     rows = diagnose_answers(archive, questions, manifest_dates(settings.corpus_dirs), args.k)
     from eval.answer_metrics import AnswerScore

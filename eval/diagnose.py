@@ -36,7 +36,7 @@ from eval.metrics import judge
 from eval.questions import Question
 from eval.runner import run_eval
 from eval.searchers import ArchiveSearcher, RetrievedPassage, open_engine
-from eval.split import add_split_arguments, split_questions, split_settings
+from eval.split import add_split_arguments, no_questions, split_questions, split_settings
 
 __all__ = ["Outranked", "PassageRow", "QuoteRanks", "diagnose", "main", "outranked"]
 
@@ -336,8 +336,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = split_settings(args)
     questions = split_questions(args)
     if not questions:
-        print(f"no {args.split} questions in {[str(p) for p in args.questions]}", file=sys.stderr)
-        return 2
+        return no_questions(args)
     out = diagnose(
         settings, questions, args.k, not args.stored_lexical, not args.no_ranks, args.above
     )

@@ -30,6 +30,7 @@ __all__ = [
     "add_split_arguments",
     "apply_split",
     "main",
+    "no_questions",
     "split_of",
     "split_questions",
     "split_settings",
@@ -60,6 +61,12 @@ def split_questions(args: argparse.Namespace) -> list[Question]:
     the in-sample sets that predate the split)."""
     wanted = None if args.split == "dev" else args.split
     return [q for q in load_questions(args.questions) if q.split == wanted]
+
+
+def no_questions(args: argparse.Namespace) -> int:
+    """Say that the chosen files hold no question of the chosen split; the exit status 2."""
+    print(f"no {args.split} questions in {[str(p) for p in args.questions]}", file=sys.stderr)
+    return 2
 
 
 def split_of(group: str) -> Split:

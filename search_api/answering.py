@@ -97,7 +97,7 @@ BEST_MARGIN = 0.4
 from 0.15, 0.25, 0.4: eval/README.md "Answer constants")."""
 BEST_LIMIT = 5
 """Sentences of a plain answer (tune chose 5 from 3, 4, 5: eval/README.md); an answer
-listing actions takes `ACTION_LIMIT`."""
+of action lines takes 3, or `ACTION_LIMIT` when the question asks for several things."""
 MANY_LIMIT = 8
 """Sentences of an answer to a question asking for several things (a list, "which",
 "what concerns"): its parts stand in more passages (tune chose 8 from 5, 6, 8)."""
@@ -110,6 +110,8 @@ its parts are spread over more meetings (tune, eval/README.md "Answer selection,
 PER_PASSAGE = 2
 """Sentences a plain answer takes from one passage (tune: 2 and 3 tie, 2 kept)."""
 ACTION_LIMIT = 6
+"""Action lines of an answer to an action question that asks for several things
+(`_actions`); one that asks for one thing quotes at most 3."""
 ACTION_MARGIN = 0.5
 """An action question is answered from action sentences when the best of them scores
 within this of the best sentence of all (tune)."""
@@ -373,7 +375,7 @@ class AnswerBuilder:
         `support`, when given, are the signals the decision to answer rests on (the
         unfiltered archive's, for a filtered request); else this evidence's own.
         `beyond` are ranked candidates below `hits` (`SearchResult.beyond`): a trend's
-        end meetings may be quoted from their other passages there (`_end_sentences`).
+        end meetings may be quoted from their other passages there (`_with_end_passages`).
         `following` gives the passage after each of some hits (`Reader.following`): a
         list answer's list cut by its passage's end, or any answer's quote ending its
         passage on a lead-in, is quoted on into the next passage
@@ -1394,7 +1396,7 @@ def _widened(
     """Each chosen sentence (not a list, quoted whole already) quoted over the wider span
     `span_of` gives it, when there is one and it fits in `MAX_QUOTE_WORDS`; a chosen
     sentence a wider quote now holds, or one quoted twice, is dropped. The one rule of
-    `_with_next_sentences` and `_with_antecedents`."""
+    `_with_next_sentences`, `_with_previous_sentences` and `_with_antecedents`."""
     out: list[Scored] = []
     for s in chosen:
         c = s.candidate
@@ -1412,6 +1414,7 @@ def _widened(
 
 
 def _span(s: Scored) -> tuple[int, int, int]:
+    """Where a quote stands: (passage id, start, end) of its slice (not a date span)."""
     return (s.hit.passage_id, s.candidate.start, s.candidate.end)
 
 

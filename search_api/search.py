@@ -12,7 +12,9 @@ How evidence covers a span
    the dense and lexical retrievers (for a trend whose ends are named by events, the
    dense side gets its `TemporalIntent.subject`: those words cut too); the rankings are
    fused by reciprocal rank fusion
-   (or one ranking is used alone, per `mode`). Hard filters still apply.
+   (or one ranking is used alone, per `mode`). Hard filters still apply. After step 2's
+   span boost, a passage of the top `detail_ranks` holding the asked-for kind of detail
+   (a figure, a decision) is lifted by `detail_boost` (`search_api.detail`; not a trend).
 2. A named span is a *soft* constraint: a passage whose effective date (its stated date,
    else its meeting's) falls inside it gets its score multiplied by `span_boost`;
    nothing is dropped. For a question that is not a trend, a near copy of a higher
@@ -113,9 +115,9 @@ class SearchResult:
 
     @property
     def beyond(self) -> list[Hit]:
-        """For a trend question, the candidates below the top k (`below`): other passages
-        of the span's end meetings, which a trend answer may quote when one states the
-        topic more fully than the meeting's best-ranked passage does."""
+        """For a trend question, the candidates below the top k (`below`); else none. A
+        trend answer looks there for other passages of its end meetings, and quotes one
+        that states the topic more fully than the meeting's best-ranked passage does."""
         return self.below if self.intent.trend else []
 
 

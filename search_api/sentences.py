@@ -28,8 +28,16 @@ from .abstention import held
 __all__ = [
     "Aspects",
     "Candidate",
+    "Scored",
     "SentenceWeights",
     "WEIGHTS",
+    "MOTION_PASSAGE",
+    "content_terms",
+    "term_weights",
+    "continued_list",
+    "span_candidate",
+    "proposes",
+    "outcome_after",
     "aspects_of",
     "wants_action",
     "asked_actions",
@@ -627,15 +635,24 @@ class Candidate:
 
     hit: Hit
     rank: int
+    """Its passage's place among the hits, from 0."""
     start: int
     end: int
+    """`text` is `hit.text[start:end]`."""
     text: str
     figures: tuple[str, ...]
+    """The figures it states (`figures_in`)."""
     action: bool
+    """It records an action, resolution or agreement (`is_action`)."""
     procedural: bool
+    """Meeting housekeeping (`is_procedural`)."""
     dated: bool
+    """It names a day ("21 November"), a month or season with its year, or a year."""
     named: bool
+    """It names someone (a title or post such as "Cllr", "Director", or two capitalised
+    words in a row), or carries an "ACTION: <owners>" line."""
     target: bool
+    """It states an aim or a target (`states_aim`), not an outcome."""
     kinds: frozenset[str] = frozenset()
     """The kinds of figure the sentence states (`figure_kinds`)."""
     items: int = 0
@@ -655,10 +672,10 @@ numbers have fallen …", "However, …"): read alone it does not say what it is
 
 
 def antecedent(text: str, start: int) -> int | None:
-    """Where the sentence before the one at `start` begins, when that sentence opens with
-    a back-reference (`BACK_REFERENCE`) and the one before it is a running sentence of
-    the same passage (`read_back`): quoting both makes the quote say what "this" is. Else
-    None."""
+    """Where the sentence before the one at `start` begins, when the sentence at `start`
+    opens with a back-reference (`BACK_REFERENCE`) and the one before it is a running
+    sentence of the same passage (`read_back`): quoting both makes the quote say what
+    "this" is. Else None."""
     if not BACK_REFERENCE.match(text[start:]):
         return None
     return read_back(text, start)
@@ -692,7 +709,7 @@ def read_on(text: str, end: int, lists: bool = True) -> int | None:
     `lists` (an answer that asks for one thing is not answered with a whole list). Else
     None.
 
-    The converse of `antecedent`: minutes name the topic first and say what it holds
+    The converse of `read_back`: minutes name the topic first and say what it holds
     next ("… the greatest challenges were in the safeguarding teams." / "It was
     important to note that these teams dealt with the most complex cases …")."""
     sentences = split_sentences(text)

@@ -4,12 +4,14 @@ Reuses the session's seed index (no new build); embeds its ~110 passages twice."
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from eval.reembed import _lead_ins, main, reembed
+from indexer.builder import Indexer
 from indexer.compatibility import index_mismatches
 from indexer.embed_context import lead_ins
 from indexer.embedding import Embedder
@@ -19,6 +21,12 @@ from indexer.snapshot import IndexDir
 from indexer.store import PassageStore, normalise_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+CHILDREN_IN_CARE = (
+    Path(__file__).resolve().parents[1]
+    / "data" / "ingestion" / "kent_qpr_q3_children_in_care_pymupdf4llm.md"
+)  # fmt: skip
+"""Kent's Quarterly Performance Report Q3 (Cabinet, 4 March 2025) as converted to
+Markdown, cut to its children-in-care table (`tests/ingestion/test_ingest_converted_tables`)."""
 
 
 def _vectors(root: Path, dim: int) -> tuple[np.ndarray, np.ndarray]:
@@ -88,3 +96,45 @@ def test_reembed_reads_the_lead_ins_the_builder_gives(
     expected = {c.ordinal: lead for c, lead in zip(document.chunks, built, strict=True) if lead}
     assert expected and set(expected.values()) == {"Workforce development:"}
     assert {o: lead for (d, o), lead in found.items() if d == document.meta.document_id} == expected
+
+
+@pytest.fixture
+def converted(embedder: Embedder, tmp_path: Path) -> Settings:
+    """A built index of one converted paper with a table (about ten passages)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(CHILDREN_IN_CARE, corpus / CHILDREN_IN_CARE.name)
+    settings = Settings(corpus=str(corpus), index_dir=tmp_path / "index")
+    assert not Indexer(settings, embedder).build().failed
+    return settings
+
+
+def test_reembed_gives_a_converted_table_row_the_vector_the_build_gives(
+    converted: Settings, embedder: Embedder, tmp_path: Path
+) -> None:
+    """A converted table row is stored as printed ("Non-UASC 1,466 1,460") but embedded
+    with its cells' bars (`Chunk.model_text`), which the store does not keep: the tool
+    reads the file again for them, so its vectors are the build's, not the printed text's."""
+    store = PassageStore(IndexDir(converted.index_dir).current() / "passages.sqlite", readonly=True)
+    try:
+        texts = [row[0] for row in store.connection.execute("SELECT text FROM passages")]
+    finally:
+        store.close()
+    assert any("Non-UASC 1,466 1,460" in t for t in texts) and not any(" | " in t for t in texts)
+    reembed(converted.index_dir, tmp_path / "again", converted)
+    ids, built = _vectors(converted.index_dir, embedder.dim)
+    again_ids, again = _vectors(tmp_path / "again", embedder.dim)
+    assert np.array_equal(ids, again_ids)
+    assert float(np.min(np.sum(built * again, axis=1))) > 0.999
+
+
+def test_reembed_refuses_a_converted_file_changed_since_the_build(
+    converted: Settings, tmp_path: Path
+) -> None:
+    """What a changed file's passages were embedded from cannot be read again: the tool
+    stops and writes nothing rather than give vectors a build would not."""
+    paper = Path(converted.corpus) / CHILDREN_IN_CARE.name
+    paper.write_text(paper.read_text().replace("1,466", "1,467"))
+    out = tmp_path / "again"
+    assert main(["--index", str(converted.index_dir), "--out", str(out)]) == 2
+    assert not out.exists()
