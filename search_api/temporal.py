@@ -347,7 +347,7 @@ def _add_bare_months(
 ) -> None:
     """Months named without a year (`_SINCE_OR_BARE_MONTH`), each the latest such month up to the
     question's own latest dated point when it names one ("between January and March
-    2025"), else up to `latest`; "since January" runs from it to that same date. A financial
+    2025"), else up to `latest`; "since January" runs from it to `latest`. A financial
     year names what a figure is *for*, not when it was said, and "since 2016" runs on to
     `latest`, so neither places a month."""
     named = [
@@ -358,9 +358,6 @@ def _add_bare_months(
     until = max(named, default=None) or latest
     if until is None:
         return
-    # "since January" runs to the same date: the question's own later point ("since the
-    # February budget meeting … reported to Cabinet in March 2025"), else `latest`.
-    since_to = until
     # The last-named month is the latest such up to `until`; each one named before it
     # the latest such up to the one after it ("between January and February" read in
     # January 2026 is January-February 2025, not February 2025-January 2026).
@@ -370,7 +367,7 @@ def _add_bare_months(
         first, last = month_span(year, month)
         until = last
         if m.group("since"):
-            add(m, first, since_to, True, bare=True, floating=not named)
+            add(m, first, latest, True, bare=True, floating=not named)
         else:
             add(m, first, last, False, point=True, bare=True, floating=not named)
 
