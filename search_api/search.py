@@ -173,12 +173,12 @@ def topic_months(
     cosines: dict[int, float],
     tuning: SearchSettings,
 ) -> TemporalIntent:
-    """The question read again (`parse_question`, `latest` the archive's) with its months named without a year placed up to the
-    latest date of the candidates that speak to the topic (`relevant_hits`), not the
-    archive's: "did it change between January and February" asked of an archive whose
-    budget papers end in March 2025 means January-February 2025, even when another
-    council's papers run on into 2026. The retrieval is the same (the topic keeps those
-    months, `strip_temporal`); only the span moves."""
+    """The question read again (`parse_question`, `latest` the archive's) with its months
+    named without a year placed up to the latest date of the candidates that speak to the
+    topic (`relevant_hits`), not the archive's: "did it change between January and
+    February" asked of an archive whose budget papers end in March 2025 means January-
+    February 2025, even when another council's papers run on into 2026. The retrieval is
+    the same (the topic keeps those months, `strip_temporal`); only the span moves."""
     relevant = relevant_hits(candidates, cosines, tuning, best_cosine(candidates, cosines, tuning))
     dates = [h.citation.effective_date for h in relevant if h.citation.effective_date]
     return parse_question(question, latest, max(dates, default=latest))
