@@ -63,6 +63,7 @@ __all__ = [
     "query_vector",
     "reach_ends",
     "search",
+    "topic_months",
 ]
 
 MAX_K = 1000
@@ -142,6 +143,8 @@ def search(
         topic, max(tuning.candidates, width), request.mode, request.filters, tuning, vector
     )
     candidates = retriever.hits(ranked[:width])
+    if intent.floating:
+        intent = topic_months(request.query, latest, candidates, cosines, tuning)
     scored = boost_span(candidates, intent, tuning.span_boost)
     scored = lift_asked_detail(
         scored, request.query, topic, intent.trend, tuning.detail_ranks, tuning.detail_boost
@@ -163,6 +166,24 @@ def search(
     terms = ANALYZER.query_terms(topic)
     shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
     return SearchResult(request, intent, shown, cosines, council, scored[k:])
+
+
+def topic_months(
+    question: str,
+    latest: date | None,
+    candidates: list[Hit],
+    cosines: dict[int, float],
+    tuning: SearchSettings,
+) -> TemporalIntent:
+    """The question read again (`parse_question`, `latest` the archive's) with its months
+    named without a year placed up to the latest date of the candidates that speak to the
+    topic (`relevant_hits`), not the archive's: "did it change between January and
+    February" asked of an archive whose budget papers end in March 2025 means January-
+    February 2025, even when another council's papers run on into 2026. The retrieval is
+    the same (the topic keeps those months, `strip_temporal`); only the span moves."""
+    relevant = relevant_hits(candidates, cosines, tuning, best_cosine(candidates, cosines, tuning))
+    dates = [h.citation.effective_date for h in relevant if h.citation.effective_date]
+    return parse_question(question, latest, max(dates, default=latest))
 
 
 def demote_near_copies(hits: list[Hit], overlap: float) -> list[Hit]:

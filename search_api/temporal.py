@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -57,6 +58,16 @@ _POINT = (
     + r"|" + _YEAR + r"-\d{2}-\d{2}"
     + r"|" + _YEAR + r"(?:[/-]\d{2}(?!\d|[/-]\d))?)"
 )  # fmt: skip
+
+_SINCE_OR_BARE_MONTH = re.compile(
+    r"(?P<since>\bsince\s+(?:the\s+)?)?\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?P<month>january|february|march|april|june|july|august|september|october|november"
+    r"|december)\b(?!\s+(?:of\s+)?(?:19|20)\d{2})(?!\s*[\d/-])",
+    re.IGNORECASE,
+)
+"""A month named without a year ("since January", "between the January and February
+budget risk registers", "the March update"): residents leave the year out when they mean
+the latest one. "May" is left out (the verb), as are abbreviations."""
 
 TREND_WORDS = re.compile(
     # Verb forms only: "the Improvement Board" or "a progress report" is no trend. "change"
@@ -156,6 +167,10 @@ class TemporalIntent:
     change between the draft budget in January and the final vote", "… progressed since
     it was called in"), the topic without them: what is tracked, what its dense side embeds.
     None when no such words are named."""
+    floating: bool = False
+    """The span holds a month named without a year and none the question gives: it was
+    placed at the latest such month up to the date it was read against (`parse_question`'s
+    `months_to`), which a search may move to the topic's own latest date."""
 
 
 @dataclass(frozen=True)
@@ -166,6 +181,11 @@ class _Match:
     end: int
     point: bool = False
     """A bare point ("in 2018"): any range or relative span it overlaps wins over it."""
+    bare: bool = False
+    """A month named without a year: kept in the topic, as a financial year is ("the
+    January draft", "the March update" name the papers as much as the time)."""
+    floating: bool = False
+    """A bare month placed by the date it was read against, not by the question's year."""
 
 
 def _point(text: str) -> tuple[date, date] | None:
@@ -227,18 +247,21 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
 
 
-def _matches(question: str, latest: date | None) -> list[_Match]:
+def _matches(
+    question: str, latest: date | None, months_to: date | None = None
+) -> list[_Match]:
     found: list[_Match] = []
     flags = re.IGNORECASE
 
     def add(
-        m: re.Match[str], start: date | None, end: date | None, trend: bool, point: bool = False
-    ) -> None:
+        m: re.Match[str], start: date | None, end: date | None, trend: bool, point: bool = False,
+        bare: bool = False, floating: bool = False,
+    ) -> None:  # fmt: skip
         """Record a matched date span (start and end swapped if given backwards)."""
         if start is not None and end is not None and start > end:
             start, end = end, start
         span = DateSpan(start=start, end=end, text=m.group(0).strip())
-        found.append(_Match(span, trend, m.start(), m.end(), point))
+        found.append(_Match(span, trend, m.start(), m.end(), point, bare, floating))
 
     # "between 2018 and 2022", "from 2018 to 2022", "2018-2022", "2018 to 2022"
     side = r"(" + _POINT + r")"
@@ -310,7 +333,43 @@ def _matches(question: str, latest: date | None) -> list[_Match]:
         # "the Children and Social Work Act 2017" names a law, not a time.
         if point and not re.search(r"\bAct\s*$", question[: m.start(1)]):
             add(m, point[0], point[1], False, point=True)
+    _add_bare_months(question, found, latest if months_to is None else months_to, add)
     return found
+
+
+_RUNS_ON = re.compile(r"(?:since|after|from)\b", re.IGNORECASE)
+"""A span that runs on to the archive's latest date ("since 2016"): its end is no year
+the question names."""
+
+
+def _add_bare_months(
+    question: str, found: list[_Match], latest: date | None, add: Callable[..., None]
+) -> None:
+    """Months named without a year (`_SINCE_OR_BARE_MONTH`), each the latest such month up to the
+    question's own latest dated point when it names one ("between January and March
+    2025"), else up to `latest`; "since January" runs from it to `latest`. A financial
+    year names what a figure is *for*, not when it was said, and "since 2016" runs on to
+    `latest`, so neither places a month."""
+    named = [
+        m.span.end for m in found
+        if m.span.end is not None and re.search(_YEAR, m.span.text)
+        and not _FINANCIAL_YEAR.search(m.span.text) and not _RUNS_ON.match(m.span.text)
+    ]  # fmt: skip
+    until = max(named, default=None) or latest
+    if until is None:
+        return
+    # The last-named month is the latest such up to `until`; each one named before it
+    # the latest such up to the one after it ("between January and February" read in
+    # January 2026 is January-February 2025, not February 2025-January 2026).
+    for m in reversed(list(_SINCE_OR_BARE_MONTH.finditer(question))):
+        month = MONTHS[m.group("month").lower()]
+        year = until.year if month <= until.month else until.year - 1
+        first, last = month_span(year, month)
+        until = last
+        if m.group("since"):
+            add(m, first, latest, True, bare=True, floating=not named)
+        else:
+            add(m, first, last, False, point=True, bare=True, floating=not named)
 
 
 def _reported(side: str, end: date) -> date:
@@ -409,26 +468,34 @@ def _subject(topic: str) -> str | None:
     return subject if len(subject.split()) >= 3 else None
 
 
-def parse_question(question: str, latest: date | None = None) -> TemporalIntent:
+def parse_question(
+    question: str, latest: date | None = None, months_to: date | None = None
+) -> TemporalIntent:
     """The date span a question names (if any), whether it asks about change, its topic.
 
     Several expressions combine into their hull ("in 2018 and in 2022" → 2018-2022, which
-    is then a trend: a question naming two separate times compares them).
+    is then a trend: a question naming two separate times compares them). In a trend, a
+    month named without a year is the latest such month up to the question's own dated
+    point, else up to `months_to` (default `latest`): a search passes the latest date of
+    the passages on the topic (`TemporalIntent.floating`, `search.topic_months`).
     """
-    chosen = _choose(_matches(question, latest))
-    trend_words = _asks_course(question)
+    chosen = _choose(_matches(question, latest, months_to))
+    dated = [m for m in chosen if not m.bare]
+    trend = _asks_course(question) or any(m.trend for m in dated) or len(dated) > 1
+    if not trend:
+        # A month named without a year is read for a trend alone, where it names an end
+        # of the course ("between the January and February budget risk registers").
+        chosen = dated
     span: DateSpan | None = None
-    trend = False
     if chosen:
         starts = [m.span.start for m in chosen]
         ends = [m.span.end for m in chosen]
         start = None if any(s is None for s in starts) else min(s for s in starts if s)
         end = None if any(e is None for e in ends) else max(e for e in ends if e)
         span = DateSpan(start=start, end=end, text="; ".join(m.span.text for m in chosen))
-        trend = any(m.trend for m in chosen) or len(chosen) > 1
-    trend = trend or trend_words
     topic = strip_temporal(question, chosen)
-    return TemporalIntent(span, trend, topic, _subject(topic) if trend else None)
+    floating = any(m.floating for m in chosen)
+    return TemporalIntent(span, trend, topic, _subject(topic) if trend else None, floating)
 
 
 def strip_temporal(question: str, matches: list[_Match] | None = None) -> str:
@@ -441,6 +508,8 @@ def strip_temporal(question: str, matches: list[_Match] | None = None) -> str:
         matches = _choose(_matches(question, None))
     out, pos = [], 0
     for m in matches:
+        if m.bare:
+            continue
         out.append(question[pos : m.start])
         kept = _FINANCIAL_YEAR.findall(question[m.start : m.end])
         if kept:

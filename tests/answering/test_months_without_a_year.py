@@ -1,0 +1,70 @@
+"""A trend's months named without a year (eval/README.md, "Trend ends within reach, round
+23"): residents ask "did it change between January and February?" or "has it changed since
+January?" of budget papers without saying which year; the months name the trend's ends.
+Pure reading first, then the seed index (real model, FAISS, SQLite) placing them by the
+topic's own latest date rather than the archive's."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from search_api.archive import Archive
+from search_api.search import SearchRequest
+from search_api.temporal import parse_question
+
+LATEST = date(2026, 1, 15)
+"""The heldout archive's latest date: Kingston's papers run on past Kent's March 2025."""
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        # k11-063's form: the later month is the latest such; the earlier one precedes it.
+        ("How much is going into the general reserve next year, and did it change between "
+         "January and February?", date(2025, 1, 1), date(2025, 2, 28)),
+        ("How did the estimated cost change between the January and February budget risk "
+         "registers?", date(2025, 1, 1), date(2025, 2, 28)),
+        # A month beside a dated one takes that one's year, not the archive's.
+        ("When will the new councils start, and did the expected date change between January "
+         "and March 2025?", date(2025, 1, 1), date(2025, 3, 31)),
+        ("Has the estimate gone up since January?", date(2026, 1, 1), LATEST),
+    ],
+)  # fmt: skip
+def test_a_trends_months_without_a_year_are_its_span(
+    question: str, start: date, end: date
+) -> None:
+    intent = parse_question(question, LATEST)
+    assert intent.trend
+    assert intent.span is not None
+    assert (intent.span.start, intent.span.end) == (start, end)
+    # The months stay in the topic: "the January draft" names the papers too.
+    assert "january" in intent.topic.lower()
+
+
+def test_the_months_are_placed_by_the_date_given_and_only_for_a_trend() -> None:
+    since = parse_question("Has the estimate gone up since January?", LATEST, date(2025, 3, 13))
+    assert since.floating
+    assert since.span is not None
+    assert (since.span.start, since.span.end) == (date(2025, 1, 1), date(2025, 3, 13))
+    # A question that names the year itself is not moved.
+    named = parse_question("Did it change between January and March 2025?", LATEST)
+    assert not named.floating
+    # Not a trend: the month is left as before, no span ("back in December").
+    said = parse_question("What did the Green leader make of the plans back in December?", LATEST)
+    assert not said.trend and said.span is None
+
+
+def test_a_search_places_the_months_by_the_topics_latest_date(seed_engine: Archive) -> None:
+    """The seed archive runs to July 2022, but Ofsted's monitoring visits are spoken of
+    in the November 2018 and March 2019 meetings: "between November and March" is those,
+    not November 2021 - March 2022, where nothing on the topic stands."""
+    reader = seed_engine.reader()
+    question = "How did the dates of Ofsted's monitoring visits move on between November and March?"
+    found = reader.ranked(SearchRequest(question, 10))
+    span = found.intent.span
+    assert span is not None
+    assert (span.start, span.end) == (date(2018, 11, 1), date(2019, 3, 31))
+    dates = {h.citation.effective_date for h in found.hits}
+    assert {date(2018, 11, 21), date(2019, 3, 1)} <= dates
