@@ -112,11 +112,10 @@ CORE = ("top_cosine", "coverage", "sentence_coverage", "dense_agrees")
 """Round 4's signals: every candidate set keeps them."""
 CANDIDATES = (
     "specific_coverage", "cosine_z", "salient_coverage", "salient_sentence_coverage",
-    "absent_salience", "apart_salience", "missing_salience",
+    "absent_salience", "apart_salience",
 )  # fmt: skip
-"""Round 5's, 6's, 9's, 10's and 23's signals, each in or out (`search_api.abstention`;
-round 17's `sentence_cosine` and `window_coverage` were measured and removed,
-eval/README.md)."""
+"""Round 5's, 6's, 9's and 10's signals, each in or out (`search_api.abstention`; round
+17's `sentence_cosine` and `window_coverage` were measured and removed, eval/README.md)."""
 MIN_GAIN = 0.025
 """Least gain in mean out-of-fold abstention for a candidate to replace the reference
 (half of one of the large index's 20 unanswerable tune questions)."""

@@ -50,10 +50,6 @@ same model serves the five seeds and an archive of thousands of passages):
   ("park and ride", "polling stations") whose terms the archive holds, yet never
   within `PHRASE_WINDOW` words of each other in the evidence: every word is there, the
   thing they name together is not.
-* ``missing_salience`` (round 23): the saliency on words the archive holds that no top
-  passage holds (nor its item title): the asked thing is in the archive, not in what
-  the search found ("allotment" of "new allotment sites", where the top passages are
-  about minerals sites); a word held nowhere is ``absent_salience``'s.
 
 Signals that did move with the archive were dropped (eval/README.md, "Abstention"): the
 share of the question's words the archive never holds and the rarity of the rarest word
@@ -91,7 +87,6 @@ __all__ = [
     "PHRASE_WINDOW",
     "ROUND4_MODEL",
     "ROUND9_MODEL",
-    "ROUND10_MODEL",
     "SALIENT",
     "SALIENT_MODEL",
     "SupportFeatures",
@@ -101,7 +96,6 @@ __all__ = [
     "coverage",
     "held",
     "holds",
-    "missing_salience",
     "question_pairs",
     "salient_coverage",
     "same_word",
@@ -128,7 +122,9 @@ class SupportFeatures:
     salient_sentence_coverage: float = 0.0
     absent_salience: float = 0.0
     apart_salience: float = 0.0
-    missing_salience: float = 0.0
+    missing_specific: float = 0.0
+    missing_rare: float = 0.0
+    missing_salient: float = 0.0
     terms: tuple[str, ...] = ()
     saliency: tuple[float, ...] = ()
     """Each of `terms`' saliency (empty when it was not measured)."""
@@ -424,30 +420,43 @@ def apart_salience(
     return min(share, 1.0)
 
 
-def missing_salience(
-    terms: Sequence[str], hits: Sequence[Hit], idf: Rarity | None,
-    saliency: Callable[[], Mapping[str, float]],
-) -> float:
-    """The share of the terms' saliency on terms the archive holds (by `idf`) that no
-    passage of `hits` nor its item title holds (as words, `holds`): the asked thing is in
-    the archive, just not in what the search found for the question ("allotment" of "new
-    allotment sites", "shelters" of "new bus shelters on Coombe Road"). 0 without an `idf`
-    or without such a term, which costs no encode (`saliency` is called only when some
-    held term is missing). Saliencies all 0 weigh the terms alike (round 23)."""
+def missing_terms(
+    terms: Sequence[str], hits: Sequence[Hit], idf: Rarity | None
+) -> tuple[list[str], list[str]]:
+    """The question's terms the archive holds (by `idf`), most specific first, and those
+    of them that no passage of `hits` nor its item title holds (as words, `holds`)."""
     if idf is None or not terms:
-        return 0.0
+        return [], []
     known = _Known(idf)
+    kept = sorted({t for t in terms if t in known}, key=lambda t: (-idf(t), t))
     stems: set[str] = set()
     for h in hits:
         stems |= _terms_of(h.citation.item_title or "") | _terms_of(h.text)
-    missing = {t for t in terms if t in known and not holds(t, stems)}
-    if not missing:
-        return 0.0
-    weights = saliency()
+    return kept, [t for t in kept if not holds(t, stems)]
+
+
+def missing_specificity(
+    terms: Sequence[str], hits: Sequence[Hit], idf: Rarity | None,
+    saliency: Callable[[], Mapping[str, float]] | None = None,
+) -> tuple[float, float, float]:
+    """Round 23 (r23-abst, measured): the asked thing the archive holds but no top passage
+    does. (1) the most specific held term (highest IDF) missing from every passage of
+    `hits`: its IDF over the archive's largest (`ABSENT`'s), else 0; (2) the largest such
+    IDF share over every held term missing; (3) the saliency share of the missing held
+    terms (`saliency` called only when some term is missing; without it, terms alike)."""
+    kept, missing = missing_terms(terms, hits, idf)
+    if not missing or idf is None:
+        return 0.0, 0.0, 0.0
+    top = idf(ABSENT)
+    first = idf(kept[0]) / top if kept[0] in missing else 0.0
+    rare = max(idf(t) for t in missing) / top
+    weights = saliency() if saliency is not None else {}
     total = sum(weights.get(t, 0.0) for t in terms)
-    if total <= 0:
-        return len(missing) / len(terms)
-    return min(sum(weights.get(t, 0.0) for t in missing) / total, 1.0)
+    sal = (
+        sum(weights.get(t, 0.0) for t in missing) / total if total > 0
+        else len(missing) / len(terms)
+    )  # fmt: skip
+    return first, rare, min(sal, 1.0)
 
 
 def cosine_standing(cosines: Mapping[int, float], pool: int = Z_POOL) -> float:
@@ -513,7 +522,7 @@ def support_features(
             salient_share = salient_coverage(sal, top, optional=listed)
         absent = absent_salience(terms, idf, sal_once)
     apart = apart_salience(topic, terms, hits, idf, sal_once)  # alike without `saliency`
-    missing = missing_salience(terms, top, idf, sal_once)
+    m_first, m_rare, m_sal = missing_specificity(terms, top, idf, sal_once)
     if measured:
         weights = tuple(round(measured[0].get(t, 0.0), 4) for t in terms)
     return SupportFeatures(
@@ -527,7 +536,9 @@ def support_features(
         salient_sentence_coverage=round(sentence_salient, 4),
         absent_salience=round(absent, 4),
         apart_salience=round(apart, 4),
-        missing_salience=round(missing, 4),
+        missing_specific=round(m_first, 4),
+        missing_rare=round(m_rare, 4),
+        missing_salient=round(m_sal, 4),
         terms=tuple(terms),
         saliency=weights,
     )
@@ -544,7 +555,6 @@ FEATURES = (
     "salient_sentence_coverage",
     "absent_salience",
     "apart_salience",
-    "missing_salience",
 )
 """The signals the model weighs, in the order of its weights."""
 
@@ -592,14 +602,14 @@ class AbstentionModel:
 SALIENT = ("salient_coverage", "salient_sentence_coverage")
 """The signals that need the saliency encode (`term_saliency`) for most questions."""
 
-LAZY_SALIENT = ("absent_salience", "apart_salience", "missing_salience")
+LAZY_SALIENT = ("absent_salience", "apart_salience")
 """The signals that need the saliency encode only for some questions: one with a word the
 archive never holds (round 9), or with two of its words held only apart (round 10; the
 second since round 12, which made `apart_salience` always weigh by the saliency)."""
 
 SALIENT_MODEL = AbstentionModel(
     intercept=-6.683,
-    weights=(1.410, 2.534, 1.379, 1.433, 0.606, 0.595, 2.486, 1.623, 0.0, 0.0, 0.0),
+    weights=(1.410, 2.534, 1.379, 1.433, 0.606, 0.595, 2.486, 1.623, 0.0, 0.0),
     partial_cosine=0.31,
 )
 """What `python -m eval.fit_abstention` fitted in round 6, NOT served (`MODEL` is): on
@@ -619,7 +629,7 @@ ones, are what it refuses out of fold), so this stays unserved ("Abstention, rou
 
 ROUND4_MODEL = AbstentionModel(
     intercept=-4.310,
-    weights=(2.060, 3.793, 2.517, 1.171, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
+    weights=(2.060, 3.793, 2.517, 1.171, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
     partial_cosine=0.32,
 )
 """Served from round 4 to round 8, kept for comparison: round 4's four signals (penalty
@@ -628,7 +638,7 @@ scored out of fold, replaced it (`ROUND9_MODEL`)."""
 
 ROUND9_MODEL = AbstentionModel(
     intercept=-6.457,
-    weights=(3.813, 2.285, 0.775, 0.808, -0.068, 0.0, 4.531, 0.0, -1.825, 0.0, 0.0),
+    weights=(3.813, 2.285, 0.775, 0.808, -0.068, 0.0, 4.531, 0.0, -1.825, 0.0),
     partial_cosine=0.34,
 )
 """Served in round 9 (the lead's refit after the round's merges, penalty 1.0), kept for
@@ -636,36 +646,23 @@ comparison: round 4's signals plus `specific_coverage`, `salient_coverage` and
 `absent_salience`. Round 10's step 6 replaced it (`MODEL`)."""
 
 MODEL = AbstentionModel(
-    intercept=-5.639,
-    weights=(10.320, 1.724, -0.186, 0.285, 0.0, 0.0, 2.985, 0.0, -3.898, -3.832, -1.712),
-    partial_cosine=0.31,
-)
-"""Served (round 23, r23-abst). Fitted by `python -m eval.fit_abstention --signals
-top_cosine coverage sentence_coverage dense_agrees salient_coverage absent_salience
-apart_salience missing_salience --penalty 0.3` on the tune rows of six index kinds
-(heldout, converted, seeds-only, Kingston-only, seeds + Kingston, 15 Kent PDFs): round
-10's form plus `missing_salience`, chosen left one index out (eval/README.md, "Abstention
-on the released `u13-` rows, round 23"). Round 10's model (`ROUND10_MODEL`) was fitted
-on three indexes."""
-
-ROUND10_MODEL = AbstentionModel(
     intercept=-6.211,
-    weights=(6.537, 3.512, -1.302, 0.985, 0.0, 0.0, 4.170, 0.0, -4.802, -4.295, 0.0),
+    weights=(6.537, 3.512, -1.302, 0.985, 0.0, 0.0, 4.170, 0.0, -4.802, -4.295),
     partial_cosine=0.33,
 )
-"""Served from round 10 to round 22, kept for comparison: fitted by `python -m
-eval.fit_abstention` (round 10, penalty 0.1) on every non-test question asked of three
-indexes (seeds + Kent + Kingston, the same with Kent's text converted from PDFs, and the
-seeds alone): the tune split of eval/questions and the older in-sample seed sets
-(eval/questions.jsonl, the shared dev set), 561 answerable and 306 unanswerable rows.
-Step 5 chose round 4's signals plus `salient_coverage`, `absent_salience` and round 10's
-`apart_salience` at penalty 0.1; out of fold abstention 0.613 / 0.581 / 0.885 at false
-abstention 0.004 / 0.004 / 0.000 (large, converted, seeds) against the served form's
-0.387 / 0.339 / 0.813 at 0.009 / 0.009 / 0.028 on the same folds, so step 6 replaced
-round 9's model (`ROUND9_MODEL`). See eval/README.md ("Abstention, round 10")."""
+"""Served. Fitted by `python -m eval.fit_abstention` (round 10) on every non-test question
+asked of three indexes (seeds + Kent + Kingston, the same with Kent's text converted
+from PDFs, and the seeds alone): the tune split of eval/questions and the older
+in-sample seed sets (eval/questions.jsonl, the shared dev set), 561 answerable and 306
+unanswerable rows. Step 5 chose round 4's signals plus `salient_coverage`,
+`absent_salience` and round 10's `apart_salience` at penalty 0.1; out of fold
+abstention 0.613 / 0.581 / 0.885 at false abstention 0.004 / 0.004 / 0.000 (large,
+converted, seeds) against the served form's 0.387 / 0.339 / 0.813 at 0.009 / 0.009 /
+0.028 on the same folds, so step 6 replaced round 9's model (`ROUND9_MODEL`). See
+eval/README.md ("Abstention, round 10")."""
 
-MODEL_PENALTY = 0.3
-"""The L2 penalty `MODEL` was fitted with (round 23; 0.1 from round 10). With the
-signals `MODEL` weighs, it is the served model's *form*, which `python -m
-eval.fit_abstention` puts through the same leave-one-group-out as every candidate (round
-9's step 6: out-of-fold rates on both sides). Change it together with `MODEL`."""
+MODEL_PENALTY = 0.1
+"""The L2 penalty `MODEL` was fitted with (round 10). With the signals `MODEL` weighs, it
+is the served model's *form*, which `python -m eval.fit_abstention` puts through the same
+leave-one-group-out as every candidate (round 9's step 6: out-of-fold rates on both
+sides). Change it together with `MODEL`."""

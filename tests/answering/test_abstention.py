@@ -373,11 +373,7 @@ def test_the_answer_builder_measures_absent_salience_only_when_a_word_is_absent(
     question = "What share of the workforce were agency social workers?"
     found = service.search(SearchRequest(question, 8))
     f = builder.features(question, found.intent, found.hits, found.cosines)
-    # Every word is held; an encode is made only for a lazy signal that needs it (round
-    # 23's `missing_salience`: a held word no top passage holds).
-    lazy = f.apart_salience > 0 or f.missing_salience > 0
-    assert f.absent_salience == 0.0 and len(encodes) == int(lazy)
-    assert (f.saliency == ()) == (not lazy)
+    assert f.absent_salience == 0.0 and not encodes and f.saliency == ()
 
 
 # -- round 10: the question's words are all held, but only apart ----------------------------
