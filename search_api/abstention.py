@@ -122,9 +122,6 @@ class SupportFeatures:
     salient_sentence_coverage: float = 0.0
     absent_salience: float = 0.0
     apart_salience: float = 0.0
-    missing_specific: float = 0.0
-    missing_rare: float = 0.0
-    missing_salient: float = 0.0
     terms: tuple[str, ...] = ()
     saliency: tuple[float, ...] = ()
     """Each of `terms`' saliency (empty when it was not measured)."""
@@ -420,45 +417,6 @@ def apart_salience(
     return min(share, 1.0)
 
 
-def missing_terms(
-    terms: Sequence[str], hits: Sequence[Hit], idf: Rarity | None
-) -> tuple[list[str], list[str]]:
-    """The question's terms the archive holds (by `idf`), most specific first, and those
-    of them that no passage of `hits` nor its item title holds (as words, `holds`)."""
-    if idf is None or not terms:
-        return [], []
-    known = _Known(idf)
-    kept = sorted({t for t in terms if t in known}, key=lambda t: (-idf(t), t))
-    stems: set[str] = set()
-    for h in hits:
-        stems |= _terms_of(h.citation.item_title or "") | _terms_of(h.text)
-    return kept, [t for t in kept if not holds(t, stems)]
-
-
-def missing_specificity(
-    terms: Sequence[str], hits: Sequence[Hit], idf: Rarity | None,
-    saliency: Callable[[], Mapping[str, float]] | None = None,
-) -> tuple[float, float, float]:
-    """Round 23 (r23-abst, measured): the asked thing the archive holds but no top passage
-    does. (1) the most specific held term (highest IDF) missing from every passage of
-    `hits`: its IDF over the archive's largest (`ABSENT`'s), else 0; (2) the largest such
-    IDF share over every held term missing; (3) the saliency share of the missing held
-    terms (`saliency` called only when some term is missing; without it, terms alike)."""
-    kept, missing = missing_terms(terms, hits, idf)
-    if not missing or idf is None:
-        return 0.0, 0.0, 0.0
-    top = idf(ABSENT)
-    first = idf(kept[0]) / top if kept[0] in missing else 0.0
-    rare = max(idf(t) for t in missing) / top
-    weights = saliency() if saliency is not None else {}
-    total = sum(weights.get(t, 0.0) for t in terms)
-    sal = (
-        sum(weights.get(t, 0.0) for t in missing) / total if total > 0
-        else len(missing) / len(terms)
-    )  # fmt: skip
-    return first, rare, min(sal, 1.0)
-
-
 def cosine_standing(cosines: Mapping[int, float], pool: int = Z_POOL) -> float:
     """How many standard deviations (over `Z_SCALE`) the best cosine stands above the
     mean of the `pool` best: a passage that stands out from the nearest ones is on topic,
@@ -522,7 +480,6 @@ def support_features(
             salient_share = salient_coverage(sal, top, optional=listed)
         absent = absent_salience(terms, idf, sal_once)
     apart = apart_salience(topic, terms, hits, idf, sal_once)  # alike without `saliency`
-    m_first, m_rare, m_sal = missing_specificity(terms, top, idf, sal_once)
     if measured:
         weights = tuple(round(measured[0].get(t, 0.0), 4) for t in terms)
     return SupportFeatures(
@@ -536,9 +493,6 @@ def support_features(
         salient_sentence_coverage=round(sentence_salient, 4),
         absent_salience=round(absent, 4),
         apart_salience=round(apart, 4),
-        missing_specific=round(m_first, 4),
-        missing_rare=round(m_rare, 4),
-        missing_salient=round(m_sal, 4),
         terms=tuple(terms),
         saliency=weights,
     )
