@@ -18,9 +18,11 @@ A near copy of a hit moved below the others (`search.demote_near_copies`: the dr
 the final of one report, an amendment and the minutes that print it) is folded into the
 hit's window: the passages around the copy that the window does not show, and that are
 not near copies of one it shows (the vote the minutes print after the amendment), follow
-the window as parts naming their own document (`WindowPart.document_id`). The copy's
-slot stays free for another passage; what only its surroundings say stays shown
-(eval/README.md, "Near copies that hold the answer, round 23").
+the window as parts naming their own document (`WindowPart.document_id`), for a copy of
+any passage the window shows. The copy's slot stays free for another passage; what only
+its surroundings say stays shown. Folded passages are added only: they count as shown
+for no merge and no window below (eval/README.md, "Near copies that hold the answer,
+round 23").
 """
 
 from __future__ import annotations
@@ -98,12 +100,12 @@ def with_windows(
         shown_ids.update([hit.passage_id, *(around[at].passage_id for at in stretch)])
         rows = [around[at] for at in stretch]
         folded: list[Folded] = []
-        for copy in result.copies.get(hit.passage_id, []) if budget > 0 else []:
-            fold = _fold(copy, rows, store, budget, overlap, taken)
-            if fold is not None:
-                shown_at.update(fold[0])
-                shown_ids.update(row.passage_id for row in fold[1])
-                folded.append((copy, fold[1]))
+        for pid in [row.passage_id for row in rows] or [hit.passage_id]:
+            for copy in result.copies.get(pid, []) if budget > 0 else []:
+                seen = rows + [row for _, rest in folded for row in rest]
+                more = _fold(copy, seen, store, budget, overlap, taken)
+                if more:
+                    folded.append((copy, more))
         out.append(_windowed(hit, rows, terms, folded))
     return dataclasses.replace(result, hits=out)
 
@@ -115,17 +117,19 @@ def _fold(
     budget: int,
     overlap: float,
     taken: Callable[[Place, Placed], bool],
-) -> tuple[list[Place], list[Placed]] | None:
-    """The places and passages of the copy's own item window that the hit's window
-    (`rows`) does not show and that are no near copy of a passage it shows; None when
-    none is left or the copy stands nowhere the store knows."""
+) -> list[Placed]:
+    """The passages of the copy's own item window that no window above shows, that the
+    hit's window and its folds so far (`rows`) do not show and that are no near copy of a
+    passage they show.
+    They are added to the page only: never counted as shown, they merge no hit and stop
+    no window below (the fold changes nothing else)."""
     place = _place(copy)
     if place is None:
-        return None
+        return []
     around = store.stretches([place], WINDOW_REACH)
     own = around.get(place)
     if own is None or own.passage_id != copy.passage_id or taken(place, own):
-        return None
+        return []
     mine = {row.passage_id for row in rows}
     sets = [set(words(row.text)) for row in rows]
     keep = [
@@ -134,7 +138,7 @@ def _fold(
         if around[at].passage_id not in mine
         and not (overlap > 0 and any(near(set(words(around[at].text)), o, overlap) for o in sets))
     ]
-    return (keep, [around[at] for at in keep]) if keep else None
+    return [around[at] for at in keep]
 
 
 def _place(hit: Hit) -> Place | None:
