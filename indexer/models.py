@@ -135,6 +135,13 @@ class WindowPart(BaseModel):
     page: int | None = None
     start: int = Field(description="Offset of the passage's text in the hit's `text`")
     end: int = Field(description="Offset just after it")
+    document_id: str | None = Field(
+        default=None,
+        description="Set on a part folded in from a near copy of the hit printed elsewhere"
+        " (the draft and the final, a motion and the minutes that vote on it): the"
+        " document it stands in, which the hit's citation does not name",
+    )
+    title: str | None = Field(default=None, description="That document's title")
 
 
 class Hit(BaseModel):

@@ -1230,8 +1230,8 @@ def _window_neighbours(windows: Sequence[Hit], hits: Sequence[Hit], ranks: int) 
             continue
         lender = hits[rank]
         for i, part in enumerate(w.window):
-            if part.passage_id in ranked or part.passage_id in seen:
-                continue
+            if part.passage_id in ranked or part.passage_id in seen or part.document_id:
+                continue  # a part folded in from a copy elsewhere would be cited as this one
             seen.add(part.passage_id)
             place = {"paragraph": part.paragraph, "page": part.page}
             sources = [

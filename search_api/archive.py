@@ -207,7 +207,10 @@ class Reader:
         system, what `/search` serves (see `search_api.search` and `search_api.windows`).
         A later page passes the passages its earlier pages `shown`."""
         found = self.ranked(request)
-        return with_windows(found, self._store, self.settings.search.window_chars, shown)
+        tuning = self.settings.search
+        return with_windows(
+            found, self._store, tuning.window_chars, shown, tuning.near_copy_overlap
+        )
 
     def ranked(self, request: SearchRequest) -> SearchResult:
         """The search's ranked passages themselves, without their windows: what answers
@@ -226,7 +229,10 @@ class Reader:
         def windows() -> list[Hit]:
             # The hits' item windows as `/search` shows them: a passage beside a quoted one
             # may give the answer a sentence that passes its guard (`answering.BESIDE`).
-            return with_windows(found, self._store, self.settings.search.window_chars).hits
+            tuning = self.settings.search
+            return with_windows(
+                found, self._store, tuning.window_chars, overlap=tuning.near_copy_overlap
+            ).hits
 
         answer = self.answers.answer(
             found.intent, found.hits, found.cosines, precisions, question=request.query,

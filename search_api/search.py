@@ -60,6 +60,7 @@ __all__ = [
     "boost_span",
     "cover_span",
     "demote_near_copies",
+    "near",
     "query_vector",
     "reach_ends",
     "search",
@@ -113,6 +114,10 @@ class SearchResult:
     below: list[Hit] = field(default_factory=list)
     """The re-ranked candidates below the top k, best first, unmarked: what takes the
     place of a hit merged into a higher one's item window (`search_api.windows`)."""
+    copies: dict[int, list[Hit]] = field(default_factory=dict)
+    """For a candidate kept above them, the near copies moved below it
+    (`demote_near_copies`): what only a copy's surroundings say is shown with it
+    (`search_api.windows`: shown "Beside the same passage in" its document)."""
 
     @property
     def beyond(self) -> list[Hit]:
@@ -149,8 +154,9 @@ def search(
     scored = lift_asked_detail(
         scored, request.query, topic, intent.trend, tuning.detail_ranks, tuning.detail_boost
     )
+    copies: dict[int, list[Hit]] = {}
     if not intent.trend:
-        scored = demote_near_copies(scored, tuning.near_copy_overlap)
+        scored = demote_near_copies(scored, tuning.near_copy_overlap, copies)
     ends: list[Hit] = []
     council = (
         lead_council(request.query, scored, cosines, tuning, intent.span) if intent.trend else None
@@ -165,7 +171,7 @@ def search(
         )
     terms = ANALYZER.query_terms(topic)
     shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
-    return SearchResult(request, intent, shown, cosines, council, scored[k:])
+    return SearchResult(request, intent, shown, cosines, council, scored[k:], copies)
 
 
 def topic_months(
@@ -186,9 +192,12 @@ def topic_months(
     return parse_question(question, latest, max(dates, default=latest))
 
 
-def demote_near_copies(hits: list[Hit], overlap: float) -> list[Hit]:
+def demote_near_copies(
+    hits: list[Hit], overlap: float, copies: dict[int, list[Hit]] | None = None
+) -> list[Hit]:
     """`hits` with every near copy of a higher hit moved below all the others, each group
-    in its own order; `overlap` 0 leaves them as they are.
+    in its own order; `overlap` 0 leaves them as they are. Each copy is also listed in
+    `copies`, when given, under the first hit kept above it that it copies.
 
     A near copy shares at least `overlap` of its words with a hit kept above it (Jaccard
     over word sets, `indexer.text.words`): a council publishes one report twice (the draft at
@@ -200,19 +209,22 @@ def demote_near_copies(hits: list[Hit], overlap: float) -> list[Hit]:
     if overlap <= 0 or len(hits) < 2:
         return hits
     kept: list[Hit] = []
-    copies: list[Hit] = []
     above: list[set[str]] = []
+    moved: list[Hit] = []
     for hit in hits:
         mine = set(words(hit.text))
-        if any(_near(mine, other, overlap) for other in above):
-            copies.append(hit)
+        twin = next((i for i, other in enumerate(above) if near(mine, other, overlap)), None)
+        if twin is not None:
+            moved.append(hit)
+            if copies is not None:
+                copies.setdefault(kept[twin].passage_id, []).append(hit)
             continue
         kept.append(hit)
         above.append(mine)
-    return kept + copies
+    return kept + moved
 
 
-def _near(a: set[str], b: set[str], overlap: float) -> bool:
+def near(a: set[str], b: set[str], overlap: float) -> bool:
     """Jaccard(a, b) ≥ overlap; sets whose sizes alone rule it out are not intersected."""
     size_a, size_b = len(a), len(b)
     if min(size_a, size_b) < overlap * max(size_a, size_b) or not (size_a or size_b):

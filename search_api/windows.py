@@ -13,6 +13,16 @@ Hits are windowed best first, and a hit whose passage a higher window already sh
 merged into it: the next ranked candidate takes its place, so the top k are k distinct
 windows and carry more of the archive's text than k paragraphs would. Passages an earlier
 page showed count as shown too, so pages never repeat one another (`search_api.ordering`).
+
+A near copy of a hit moved below the others (`search.demote_near_copies`: the draft and
+the final of one report, an amendment and the minutes that print it) is folded into the
+hit's window: the passages around the copy that the window does not show, and that are
+not near copies of one it shows (the vote the minutes print after the amendment), follow
+the window as parts naming their own document (`WindowPart.document_id`), for a copy of
+any passage the window shows. The copy's slot stays free for another passage; what only
+its surroundings say stays shown. Folded passages are added only: they count as shown
+for no merge and no window below (eval/README.md, "Near copies that hold the answer,
+round 23").
 """
 
 from __future__ import annotations
@@ -22,9 +32,12 @@ from collections.abc import Callable
 
 from indexer.models import Hit, WindowPart
 from indexer.store import PassageStore, Placed
-from indexer.text import ANALYZER, highlights
+from indexer.text import ANALYZER, highlights, words
 
-from .search import SearchResult
+from .search import SearchResult, near
+
+Folded = tuple[Hit, list[Placed]]
+"""A near copy of a hit and the passages around it that the hit's window lacks."""
 
 __all__ = ["WINDOW_REACH", "with_windows"]
 
@@ -40,13 +53,19 @@ Place = tuple[str, int]
 
 
 def with_windows(
-    result: SearchResult, store: PassageStore, budget: int, shown: frozenset[int] = frozenset()
+    result: SearchResult,
+    store: PassageStore,
+    budget: int,
+    shown: frozenset[int] = frozenset(),
+    overlap: float = 0.0,
 ) -> SearchResult:
     """The result with each hit's text grown to its item window (`budget` characters, 0
-    = the passage alone), merged hits replaced from the ranking below (module docstring);
-    the passages of `shown` (ids an earlier page showed) are neither hits nor context.
-    The neighbourhoods of the top 2k candidates are one store read; only when merges
-    use them all up are the next 2k read."""
+    = the passage alone), merged hits replaced from the ranking below, and each hit's
+    near copies (`result.copies`) folded in, leaving out the passages that share at least
+    `overlap` of their words with one the window shows (module docstring); the passages
+    of `shown` (ids an earlier page showed) are neither hits nor context. The
+    neighbourhoods of the top 2k candidates are one store read; only when merges use them
+    all up are the next 2k read; a shown hit's copies are one more."""
     if (budget <= 0 and not shown) or not result.hits:
         return result
     k = result.request.k
@@ -79,8 +98,47 @@ def with_windows(
             stretch = _stretch(place, around, budget, taken)
         shown_at.update(stretch)
         shown_ids.update([hit.passage_id, *(around[at].passage_id for at in stretch)])
-        out.append(_windowed(hit, [around[at] for at in stretch], terms))
+        rows = [around[at] for at in stretch]
+        folded: list[Folded] = []
+        for pid in [row.passage_id for row in rows] or [hit.passage_id]:
+            for copy in result.copies.get(pid, []) if budget > 0 else []:
+                seen = rows + [row for _, rest in folded for row in rest]
+                more = _fold(copy, seen, store, budget, overlap, taken)
+                if more:
+                    folded.append((copy, more))
+        out.append(_windowed(hit, rows, terms, folded))
     return dataclasses.replace(result, hits=out)
+
+
+def _fold(
+    copy: Hit,
+    rows: list[Placed],
+    store: PassageStore,
+    budget: int,
+    overlap: float,
+    taken: Callable[[Place, Placed], bool],
+) -> list[Placed]:
+    """The passages of the copy's own item window that no window above shows, that the
+    hit's window and its folds so far (`rows`) do not show and that are no near copy of a
+    passage they show.
+    They are added to the page only: never counted as shown, they merge no hit and stop
+    no window below (the fold changes nothing else)."""
+    place = _place(copy)
+    if place is None:
+        return []
+    around = store.stretches([place], WINDOW_REACH)
+    own = around.get(place)
+    if own is None or own.passage_id != copy.passage_id or taken(place, own):
+        return []
+    mine = {row.passage_id for row in rows}
+    sets = [set(words(row.text)) for row in rows]
+    keep = [
+        at
+        for at in _stretch(place, around, budget, taken)
+        if around[at].passage_id not in mine
+        and not (overlap > 0 and any(near(set(words(around[at].text)), o, overlap) for o in sets))
+    ]
+    return [around[at] for at in keep]
 
 
 def _place(hit: Hit) -> Place | None:
@@ -128,23 +186,30 @@ def _stretch(
     return [(doc, o) for o in range(lo, hi + 1)]
 
 
-def _windowed(hit: Hit, rows: list[Placed], terms: list[str]) -> Hit:
-    """The hit with the rows' texts as its text, the parts located, the terms marked (a
-    hit from below the top k was not marked yet); the passage alone without rows."""
-    if len(rows) <= 1:
+def _windowed(hit: Hit, rows: list[Placed], terms: list[str], folded: list[Folded]) -> Hit:
+    """The hit with the rows' texts, then each folded copy's, as its text, the parts
+    located (a folded part names its document), the terms marked (a hit from below the
+    top k was not marked yet); the passage alone without rows or folds."""
+    if len(rows) <= 1 and not folded:
         return hit.model_copy(update={"highlights": highlights(hit.text, terms)})
+    if not rows:
+        rows = [Placed(hit.passage_id, None, hit.citation.paragraph, hit.citation.page, hit.text)]
+    placed: list[tuple[Placed, Hit | None]] = [(row, None) for row in rows]
+    placed += [(row, copy) for copy, more in folded for row in more]
     parts: list[WindowPart] = []
     start = 0
-    for row in rows:
+    for row, copy in placed:
         end = start + len(row.text)
         parts.append(
             WindowPart(
                 passage_id=row.passage_id, paragraph=row.paragraph, page=row.page,
                 start=start, end=end,
+                document_id=copy.citation.document_id if copy else None,
+                title=copy.citation.title if copy else None,
             )
         )  # fmt: skip
         start = end + len(SEPARATOR)
-    text = SEPARATOR.join(row.text for row in rows)
+    text = SEPARATOR.join(row.text for row, _ in placed)
     return hit.model_copy(
         update={"text": text, "window": parts, "highlights": highlights(text, terms)}
     )

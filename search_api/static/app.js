@@ -170,7 +170,8 @@
     for (const part of parts) {
       const own = part.passage_id === hit.passage_id;
       const span = el("span", { class: own ? "passage" : "context" });
-      if (!own) span.append(hidden("Context: "));
+      if (part.document_id) span.append(el("em", { class: "copy" }, `Beside the same passage in ${part.title || part.document_id}: `));
+      else if (!own) span.append(hidden("Context: "));
       appendHighlighted(span, hit.text.slice(part.start, part.end), hit.highlights);
       if (body.childNodes.length) body.append(" ");
       body.append(span);
