@@ -170,6 +170,10 @@ pool when that sentence scores at least as high as the weakest it chose, alone
 (`_next_best`; a rule, no constant: eval/README.md "Evidence on fact, figure and
 multi-part questions, round 20": "distinct passages first" fills `BEST_LIMIT` with other
 passages' weaker sentences and `PER_PASSAGE` cuts ties)."""
+ALONE_READ_ON_WORDS = 60
+"""A sentence quoted alone (`_deeper`, `_next_best`) reads on to the sentence after it
+when the two hold at most this many words (`_short_read_on`; tune chose 60 from 0, 25,
+40, 60: eval/README.md "Evidence on the released `k13-` rows, round 23")."""
 BESIDE = True
 """The passages right before and right after a quoted one in its item window (what
 `/search` shows) give the answer their best sentence that passes the guard
@@ -442,9 +446,10 @@ class AnswerBuilder:
             chosen, follows = self._beside(chosen, nearby, aspects, cosines, scored, ranks)
         for below in deeper:
             if not any(_overlaps(below, s) for s in chosen):
-                chosen = [*chosen, below]  # its sentence alone: after widening and `BESIDE`
+                # its sentence alone (after widening and `BESIDE`), a short one read on
+                chosen = [*chosen, _short_read_on(below)]
         if second is not None and not any(_overlaps(second, s) for s in chosen):
-            chosen = [*chosen, second]  # alone too
+            chosen = [*chosen, _short_read_on(second)]  # alone too
         if not intent.trend and following is not None:
             chosen, listed = _with_continuations(chosen, following, aspects.many)
             follows.update(listed)
@@ -823,6 +828,19 @@ def _deeper(chosen: list[Scored], pick: list[Scored], read: list[Scored]) -> lis
         if pid not in best or s.score > best[pid].score:
             best[pid] = s
     return sorted(best.values(), key=lambda s: -s.score)
+
+
+def _short_read_on(s: Scored) -> Scored:
+    """A sentence quoted alone (`_deeper`, `_next_best`) with the running sentence after
+    it in its passage (`sentences.read_on`, never a list) when the two together hold at
+    most `ALONE_READ_ON_WORDS` words: a short sentence is often half of what was said
+    ("Overall he felt that the direction of travel was positive." / "There were still
+    significant issues but these were being addressed.")."""
+    c = s.candidate
+    end = read_on(c.hit.text, c.end, False)
+    if end is None or len(_WORD.findall(c.hit.text[c.start : end])) > ALONE_READ_ON_WORDS:
+        return s
+    return _respanned(s, c.start, end)
 
 
 def _next_best(chosen: list[Scored], pool: list[Scored], ranks: int) -> Scored | None:
