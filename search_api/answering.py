@@ -808,8 +808,9 @@ def _deeper(chosen: list[Scored], pick: list[Scored], read: list[Scored]) -> lis
     it would be quoted. On everyday wording the fused ranking may put the passage that
     says the answer 6th to 8th (its words are not the question's); drawing the pool from
     all 8 crowded better sentences out of the answer's places, so it takes none, and it
-    is quoted alone (not read on or back, lending no window neighbour): read like the
-    others it lengthened answers by a tenth (eval/README.md "Answer evidence, round 18").
+    is quoted alone (not read back, lending no window neighbour, read on only when short:
+    `_short_read_on`): read like the others it lengthened answers by a tenth
+    (eval/README.md "Answer evidence, round 18").
     Housekeeping and whole lists never; one the answer already quotes, its caller drops."""
     top = _pool_top(pick, POOL_RANKS)
     if top is None or not chosen:
