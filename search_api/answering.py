@@ -447,9 +447,9 @@ class AnswerBuilder:
         for below in deeper:
             if not any(_overlaps(below, s) for s in chosen):
                 # its sentence alone (after widening and `BESIDE`), a short one read on
-                chosen = [*chosen, _short_read_on(below)]
+                chosen = [*chosen, _short_read_on(below, chosen)]
         if second is not None and not any(_overlaps(second, s) for s in chosen):
-            chosen = [*chosen, _short_read_on(second)]  # alone too
+            chosen = [*chosen, _short_read_on(second, chosen)]  # alone too
         if not intent.trend and following is not None:
             chosen, listed = _with_continuations(chosen, following, aspects.many)
             follows.update(listed)
@@ -831,17 +831,19 @@ def _deeper(chosen: list[Scored], pick: list[Scored], read: list[Scored]) -> lis
     return sorted(best.values(), key=lambda s: -s.score)
 
 
-def _short_read_on(s: Scored) -> Scored:
+def _short_read_on(s: Scored, chosen: Sequence[Scored] = ()) -> Scored:
     """A sentence quoted alone (`_deeper`, `_next_best`) with the running sentence after
     it in its passage (`sentences.read_on`, never a list) when the two together hold at
     most `ALONE_READ_ON_WORDS` words: a short sentence is often half of what was said
     ("Overall he felt that the direction of travel was positive." / "There were still
-    significant issues but these were being addressed.")."""
+    significant issues but these were being addressed."). Not into text another quote of
+    the answer (`chosen`) holds: it is quoted already."""
     c = s.candidate
     end = read_on(c.hit.text, c.end, False)
     if end is None or len(_WORD.findall(c.hit.text[c.start : end])) > ALONE_READ_ON_WORDS:
         return s
-    return _respanned(s, c.start, end)
+    longer = _respanned(s, c.start, end)
+    return s if any(_overlaps(longer, o) for o in chosen) else longer
 
 
 def _next_best(chosen: list[Scored], pool: list[Scored], ranks: int) -> Scored | None:
