@@ -172,6 +172,10 @@ pool when that sentence scores at least as high as the weakest it chose, alone
 (`_next_best`; a rule, no constant: eval/README.md "Evidence on fact, figure and
 multi-part questions, round 20": "distinct passages first" fills `BEST_LIMIT` with other
 passages' weaker sentences and `PER_PASSAGE` cuts ties)."""
+ALONE_READ_ON_WORDS = 60
+"""A sentence quoted alone (`_deeper`, `_next_best`) reads on to the sentence after it
+when the two hold at most this many words (`_short_read_on`; tune chose 60 from 0, 25,
+40, 60: eval/README.md "Evidence on the released `k13-` rows, round 23")."""
 BESIDE = True
 """The passages right before and right after a quoted one in its item window (what
 `/search` shows) give the answer their best sentence that passes the guard
@@ -444,9 +448,10 @@ class AnswerBuilder:
             chosen, follows = self._beside(chosen, nearby, aspects, cosines, scored, ranks)
         for below in deeper:
             if not any(_overlaps(below, s) for s in chosen):
-                chosen = [*chosen, below]  # its sentence alone: after widening and `BESIDE`
+                # its sentence alone (after widening and `BESIDE`), a short one read on
+                chosen = [*chosen, _short_read_on(below, chosen)]
         if second is not None and not any(_overlaps(second, s) for s in chosen):
-            chosen = [*chosen, second]  # alone too
+            chosen = [*chosen, _short_read_on(second, chosen)]  # alone too
         if not intent.trend and following is not None:
             chosen, listed = _with_continuations(chosen, following, aspects.many)
             follows.update(listed)
@@ -805,8 +810,9 @@ def _deeper(chosen: list[Scored], pick: list[Scored], read: list[Scored]) -> lis
     it would be quoted. On everyday wording the fused ranking may put the passage that
     says the answer 6th to 8th (its words are not the question's); drawing the pool from
     all 8 crowded better sentences out of the answer's places, so it takes none, and it
-    is quoted alone (not read on or back, lending no window neighbour): read like the
-    others it lengthened answers by a tenth (eval/README.md "Answer evidence, round 18").
+    is quoted alone (not read back, lending no window neighbour, read on only when short:
+    `_short_read_on`): read like the others it lengthened answers by a tenth
+    (eval/README.md "Answer evidence, round 18").
     Housekeeping and whole lists never; one the answer already quotes, its caller drops."""
     top = _pool_top(pick, POOL_RANKS)
     if top is None or not chosen:
@@ -825,6 +831,21 @@ def _deeper(chosen: list[Scored], pick: list[Scored], read: list[Scored]) -> lis
         if pid not in best or s.score > best[pid].score:
             best[pid] = s
     return sorted(best.values(), key=lambda s: -s.score)
+
+
+def _short_read_on(s: Scored, chosen: Sequence[Scored] = ()) -> Scored:
+    """A sentence quoted alone (`_deeper`, `_next_best`) with the running sentence after
+    it in its passage (`sentences.read_on`, never a list) when the two together hold at
+    most `ALONE_READ_ON_WORDS` words: a short sentence is often half of what was said
+    ("Overall he felt that the direction of travel was positive." / "There were still
+    significant issues but these were being addressed."). Not into text another quote of
+    the answer (`chosen`) holds: it is quoted already."""
+    c = s.candidate
+    end = read_on(c.hit.text, c.end, False)
+    if end is None or len(_WORD.findall(c.hit.text[c.start : end])) > ALONE_READ_ON_WORDS:
+        return s
+    longer = _respanned(s, c.start, end)
+    return s if any(_overlaps(longer, o) for o in chosen) else longer
 
 
 def _next_best(chosen: list[Scored], pool: list[Scored], ranks: int) -> Scored | None:

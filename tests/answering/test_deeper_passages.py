@@ -61,9 +61,14 @@ def test_the_best_sentence_of_a_passage_read_below_the_pool_is_quoted() -> None:
     assert all(c.quote in c.text for c in answer.citations)
 
 
-def test_a_deeper_passage_is_quoted_by_its_sentence_alone() -> None:
+def test_a_deeper_passage_is_quoted_by_its_sentence_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Read on and back like the answer's own quotes it lengthened answers by a tenth:
-    the deeper sentence is quoted without the running sentence after it."""
+    the deeper sentence is quoted without the running sentence after it when the two pass
+    `ALONE_READ_ON_WORDS` (round 23: a short pair is read on, `test_short_read_on.py`);
+    here the budget is below the two sentences' words."""
+    monkeypatch.setattr(answering, "ALONE_READ_ON_WORDS", 10)
     answer = _answer(ANSWERS + " " + AFTER)
     cited = {c.passage_id: c for c in answer.citations}
     assert 7 in cited, [c.quote for c in answer.citations]
