@@ -177,10 +177,52 @@ _ASKED_KINDS: dict[str, re.Pattern[str]] = {
 """The kinds of figure a question asks for, by its wording."""
 
 
+_MONEY_WORDS = re.compile(
+    _ASKED_KINDS["money"].pattern.replace(r"\bhow much\b|", "", 1)
+    + r"|\b(?:tax|taxes|charges?|fees?|fines?|rents?|wages?|salar(?:y|ies)|compensation|cash"
+    r"|loans?|borrowing|reserves?|bills?|revenue|capital|allowances?)\b",
+    re.I,
+)
+"""Money named by a word of its own, not by "how much" ("how much council tax", "how
+much compensation")."""
+_HOW_MUCH_OF_A_THING = re.compile(
+    r"\bhow much (?:(?:more|less|extra|further)\s+)?(?!(?:is|was|are|were|did|does|do|has"
+    r"|have|had|will|would|could|can|should|might|may|must|of|to|in|for|on|from|by|that"
+    r"|this|these|those|it|its|they|their|we|our|you|your|he|she|the|a|an|more|less|extra"
+    r"|further|higher|lower|bigger|smaller|greater|often|sooner|longer|faster|quicker|kent|kcc"
+    r"|money|cash)\b)[a-z]",
+    re.I,
+)
+""""How much" followed by the thing measured ("how much traffic", "how much sharp sand
+and gravel"), not by a verb ("how much did …") or a determiner ("how much the …")."""
+_PART_OR_CHANGE = re.compile(
+    r"\bhow much of\b|\bby how much\b|\bhow much (?:more|less|higher|lower|bigger|smaller"
+    r"|greater)\b|\bhow (?:big|large) (?:a |an |the )?(?:rise|increase|cut|fall|drop"
+    r"|reduction)s?\b",
+    re.I,
+)
+"""A part of a whole ("how much of the new homes bonus goes to …") or a change ("by how
+much", "how much higher", "how big a rise"): stated as a share or percentage as often as
+an amount."""
+
+HOW_MUCH_READING = True
+""""How much" reads as money only when it asks how much of a sum (a verb or a money word
+follows, or the question names money elsewhere): "how much traffic" asks for an amount of
+traffic (a count); a part or a change may be a percentage as well (`_PART_OR_CHANGE`).
+Off: every "how much" read as money (eval/README.md "The asked kind of figure in everyday
+words, round 23")."""
+
+
 def asked_kinds(question: str) -> frozenset[str]:
     """Which kinds of figure ("percent", "money", "duration", "count") a question asks
     for; empty when its wording does not say."""
     kinds = {k for k, pattern in _ASKED_KINDS.items() if pattern.search(question)}
+    if HOW_MUCH_READING and "money" in kinds:
+        if _HOW_MUCH_OF_A_THING.search(question) and not _MONEY_WORDS.search(question):
+            kinds.discard("money")
+            kinds.add("count")
+        if _PART_OR_CHANGE.search(question):
+            kinds.add("percent")
     if "duration" in kinds:
         kinds.discard("count")
     return frozenset(kinds)

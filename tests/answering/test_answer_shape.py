@@ -13,6 +13,7 @@ import pytest
 from indexer.models import Citation, Hit, SearchFilters
 from search_api.answering import key_clause
 from search_api.archive import Archive, Reader
+from search_api.detail import carries_detail
 from search_api.search import SearchRequest
 from search_api.sentences import (
     asked_kinds,
@@ -356,3 +357,33 @@ def test_trend_answer_reaches_the_latest_meeting_that_speaks_to_the_topic() -> N
     assert "40%" in r.lead and "33.3%" in r.lead, r.lead
     assert r.lead.index("40%") < r.lead.index("33.3%")
     assert "3 months" not in r.lead  # one statement a meeting: the rate, not the duration
+
+
+HOMES = (  # seed minutes (corpus/): a count, no money
+    "The committee noted that although there were 17 children’s homes registered in the "
+    "county only one was run by the LA."
+)
+
+
+def test_how_much_of_a_thing_asks_for_an_amount_of_it_not_money() -> None:
+    """ "How much traffic", "how much sand and gravel" ask for an amount of the thing (a
+    count): "how much" reads as money only when a verb follows or money is named; a part
+    or a change may be a percentage (eval/README.md "The asked kind of figure in everyday
+    words, round 23")."""
+    assert asked_kinds("How much traffic would be taken off Gloucester Road?") == {"count"}
+    assert asked_kinds("How much sharp sand and gravel is sold in a normal year?") == {"count"}
+    assert asked_kinds("How much did the new junction cost?") == {"money"}
+    assert asked_kinds("How much council tax will the council collect?") == {"money"}
+    assert asked_kinds("How much Basic Need grant has Kent been given?") == {"money"}
+    assert asked_kinds("How much of the new homes bonus goes to the county?") == {
+        "money",
+        "percent",
+    }
+    assert asked_kinds("By how much did the Autumn Budget put up the minimum wage?") == {
+        "money",
+        "percent",
+    }
+    question = "How much children's home provision is registered in the county?"
+    aspects = aspects_of(question, question)
+    (sentence,) = [c for c in candidates([hit(1, date(2019, 1, 1), HOMES)]) if c.figures]
+    assert carries_detail(sentence, aspects)
