@@ -189,12 +189,14 @@ _HOW_MUCH_OF_A_THING = re.compile(
     r"\bhow much (?:(?:more|less|extra|further)\s+)?(?!(?:is|was|are|were|did|does|do|has"
     r"|have|had|will|would|could|can|should|might|may|must|of|to|in|for|on|from|by|that"
     r"|this|these|those|it|its|they|their|we|our|you|your|he|she|the|a|an|more|less|extra"
-    r"|further|higher|lower|bigger|smaller|greater|often|sooner|longer|faster|quicker|kent|kcc"
+    r"|further|higher|lower|bigger|smaller|greater|often|sooner|longer|faster|quicker"
     r"|money|cash)\b)[a-z]",
     re.I,
 )
 """"How much" followed by the thing measured ("how much traffic", "how much sharp sand
-and gravel"), not by a verb ("how much did …") or a determiner ("how much the …")."""
+and gravel"), not by a verb ("how much did …") or a determiner ("how much the …"). A
+capitalised word there is a name, the one who spends or gets ("how much Kent gets from
+…"): `asked_kinds` leaves those to the money reading."""
 _PART_OR_CHANGE = re.compile(
     r"\bhow much of\b|\bby how much\b|\bhow much (?:more|less|higher|lower|bigger|smaller"
     r"|greater)\b|\bhow (?:big|large) (?:a |an |the )?(?:rise|increase|cut|fall|drop"
@@ -218,7 +220,9 @@ def asked_kinds(question: str) -> frozenset[str]:
     for; empty when its wording does not say."""
     kinds = {k for k, pattern in _ASKED_KINDS.items() if pattern.search(question)}
     if HOW_MUCH_READING and "money" in kinds:
-        if _HOW_MUCH_OF_A_THING.search(question) and not _MONEY_WORDS.search(question):
+        thing = _HOW_MUCH_OF_A_THING.search(question)
+        named = thing is not None and question[thing.end() - 1].isupper()
+        if thing and not named and not _MONEY_WORDS.search(question):
             kinds.discard("money")
             kinds.add("count")
         if _PART_OR_CHANGE.search(question):

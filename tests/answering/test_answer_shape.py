@@ -387,3 +387,11 @@ def test_how_much_of_a_thing_asks_for_an_amount_of_it_not_money() -> None:
     aspects = aspects_of(question, question)
     (sentence,) = [c for c in candidates([hit(1, date(2019, 1, 1), HOMES)]) if c.figures]
     assert carries_detail(sentence, aspects)
+
+
+def test_how_much_a_named_council_gets_still_asks_for_money() -> None:
+    """A capitalised word after "how much" is a name, the one who gets or spends, not the
+    thing measured: any council's, not only the archive's we tuned on."""
+    assert "money" in asked_kinds("How much Wellington gets from central government?")
+    assert "money" in asked_kinds("How much KCC got from the government last year?")
+    assert "count" in asked_kinds("how much traffic uses the bridge?")
