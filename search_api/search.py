@@ -154,18 +154,21 @@ def search(
     scored = lift_asked_detail(
         scored, request.query, topic, intent.trend, tuning.detail_ranks, tuning.detail_boost
     )
+    # A trend spreads its top k by meeting; one read from a paper's stages alone is ranked
+    # as any other question (`TemporalIntent.stages`).
+    spread = intent.trend and not intent.stages
     copies: dict[int, list[Hit]] = {}
-    if not intent.trend:
+    if not spread:
         scored = demote_near_copies(scored, tuning.near_copy_overlap, copies)
     ends: list[Hit] = []
     council = (
-        lead_council(request.query, scored, cosines, tuning, intent.span) if intent.trend else None
+        lead_council(request.query, scored, cosines, tuning, intent.span) if spread else None
     )
-    if intent.trend and tuning.reach_span_ends:
+    if spread and tuning.reach_span_ends:
         ends = reach_ends(retriever, tuning, request, intent, scored, cosines, vector, council)
         have = {h.passage_id for h in scored}
         scored += [h for h in ends if h.passage_id not in have]
-    if intent.trend:
+    if spread:
         scored = cover_span(
             scored, cosines, k, tuning, {h.passage_id for h in ends}, intent.span, council
         )

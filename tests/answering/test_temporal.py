@@ -177,6 +177,40 @@ def test_a_financial_year_alone_is_still_its_own_twelve_months() -> None:
 @pytest.mark.parametrize(
     "question",
     [
+        # Two stages of one paper, no verb of change.
+        "What did the draft plan set aside for libraries, and what did Council finally agree?",
+        "How many posts were in the provisional structure, and how many in the approved one?",
+        "What was the parking income estimate in the draft budget and by the autumn update?",
+        # A figure set against the earlier stage.
+        "Is the reserve top-up bigger or smaller than in the draft budget?",
+        "Was the road maintenance budget trimmed after the draft budget?",
+        "How big is the transport saving compared with the January draft?",
+    ],
+)
+def test_a_papers_stages_set_against_each_other_ask_a_course(question: str) -> None:
+    """A question naming an earlier and a later version of a paper, or setting a figure
+    against the earlier one, asks how it moved between meetings: a trend."""
+    assert parse_question(question, LATEST).trend
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much is the draft budget taking from the smoothing reserve?",
+        "What did Cabinet do with the draft budget at its January meeting?",
+        "In the draft capital programme, how much is funded by borrowing?",
+        "How much is in the final budget for school transport?",
+        "What did Cabinet note about the provisional settlement, and who will finalise the reply?",
+    ],
+)
+def test_one_stage_of_a_paper_asks_no_course(question: str) -> None:
+    """One stage alone (a figure in the draft, a decision on it) is no course."""
+    assert not parse_question(question, LATEST).trend
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         # "change" as a noun: the changes themselves are asked for (a list, a fact).
         "What changes to the parking policy did the committee recommend?",
         "Who can agree changes to the pay policy under the budget resolution?",
