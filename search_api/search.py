@@ -150,13 +150,13 @@ def search(
     candidates = retriever.hits(ranked[:width])
     if intent.floating:
         intent = topic_months(request.query, latest, candidates, cosines, tuning)
-    scored = boost_span(candidates, intent, tuning.span_boost)
-    scored = lift_asked_detail(
-        scored, request.query, topic, intent.trend, tuning.detail_ranks, tuning.detail_boost
-    )
     # A trend spreads its top k by meeting; one read from a paper's stages alone is ranked
     # as any other question (`TemporalIntent.stages`).
     spread = intent.trend and not intent.stages
+    scored = boost_span(candidates, intent, tuning.span_boost)
+    scored = lift_asked_detail(
+        scored, request.query, topic, spread, tuning.detail_ranks, tuning.detail_boost
+    )
     copies: dict[int, list[Hit]] = {}
     if not spread:
         scored = demote_near_copies(scored, tuning.near_copy_overlap, copies)

@@ -132,15 +132,6 @@ STAGE_COMPARED = re.compile(
 change: a question naming an earlier stage and a later one, or setting a figure against
 the earlier stage, asks how it moved (eval/README.md, "Trend questions in everyday words,
 round 22")."""
-HOW_BETWEEN = re.compile(
-    r"\bhow\s+(?:did|has|have|had)\b[^?;]*?\bbetween\b(?P<ends>[^?,;]*?\band\b[^?,;]*)",
-    re.IGNORECASE,
-)
-"""How something went over a span whose two ends are named ("How did the bid unfold
-between January and March 2025?", "How has pothole repair been discussed between the
-February budget and March 2025?"): a course whatever the verb, when the clause names times
-(`_WHEN_WORDS` or a year); naming things ("between adult and children's services") it is
-not. "How many … between October and December" counts over one period (no "how did")."""
 _COUNTED_STATE = re.compile(r"\bhow\s+many\b[^?,;]*\b(?:are|were|is|was)\s+$", re.IGNORECASE)
 """What a trend word's "-ing" describes in "how many KPIs were improving": a state."""
 REPORTED_BY = (9, 30)
@@ -201,10 +192,10 @@ class TemporalIntent:
     `months_to`), which a search may move to the topic's own latest date."""
     stages: bool = False
     """A trend read from a paper's stages alone (`_names_stages`: "more or less than in the
-    draft budget", "compared with the draft"), no span and no other word of change: its two
-    ends are the draft's and the final's meetings, which the ranking already holds, so a
-    search ranks it as any other question (no spread by meeting, `search.search`) and
-    only the answer reads it as a trend."""
+    draft budget", "compared with the draft"), no other word of change: its two ends are
+    the draft's and the final's meetings, which the ranking already holds, so a search
+    reads and ranks it as any other question (its span the dated one alone, no spread by
+    meeting, `search.search`) and only the answer reads it as a trend."""
 
 
 @dataclass(frozen=True)
@@ -452,9 +443,6 @@ def _asks_course(question: str) -> bool:
     """Whether the question's words ask for a course over time, a named span apart."""
     if CHANGE_ASKED.search(question) or TIME_COMPARED.search(question):
         return True
-    between = HOW_BETWEEN.search(question)
-    if between and (_WHEN_WORDS.search(between["ends"]) or re.search(_YEAR, between["ends"])):
-        return True
     return any(
         not _COUNTED_STATE.search(question[: m.start()]) for m in TREND_WORDS.finditer(question)
     )
@@ -528,7 +516,7 @@ def parse_question(
     course = _asks_course(question) or any(m.trend for m in dated) or len(dated) > 1
     staged = not course and _names_stages(question)
     trend = course or staged
-    if not trend:
+    if not course:
         # A month named without a year is read for a trend alone, where it names an end
         # of the course ("between the January and February budget risk registers").
         chosen = dated
@@ -541,8 +529,8 @@ def parse_question(
         span = DateSpan(start=start, end=end, text="; ".join(m.span.text for m in chosen))
     topic = strip_temporal(question, chosen)
     floating = any(m.floating for m in chosen)
-    subject = _subject(topic) if trend else None
-    return TemporalIntent(span, trend, topic, subject, floating, staged and span is None)
+    subject = _subject(topic) if course else None
+    return TemporalIntent(span, trend, topic, subject, floating, staged)
 
 
 def strip_temporal(question: str, matches: list[_Match] | None = None) -> str:

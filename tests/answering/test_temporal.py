@@ -355,3 +355,17 @@ def test_recently_is_still_the_last_year() -> None:
     span = parse_question("How has the waiting list moved recently?", LATEST).span
     assert span is not None
     assert span.start == LATEST.replace(year=LATEST.year - 1)
+
+
+def test_a_papers_stages_alone_are_searched_as_any_question() -> None:
+    """A trend read from a paper's stages alone is flagged (`stages`): a search ranks it as
+    any other question, its span the dated one alone (no month without a year placed),
+    no subject cut; a question with a verb of change stays a full trend."""
+    staged = parse_question(
+        "How much smaller was the plan the council approved in February than the draft?",
+        LATEST,
+    )
+    assert staged.trend and staged.stages
+    assert staged.span is None and staged.subject is None
+    course = parse_question("Did the plan change between the draft and the final budget?", LATEST)
+    assert course.trend and not course.stages
