@@ -150,25 +150,22 @@ def search(
     candidates = retriever.hits(ranked[:width])
     if intent.floating:
         intent = topic_months(request.query, latest, candidates, cosines, tuning)
-    # A trend spreads its top k by meeting; one read from a paper's stages alone is ranked
-    # as any other question (`TemporalIntent.stages`).
-    spread = intent.trend and not intent.stages
     scored = boost_span(candidates, intent, tuning.span_boost)
     scored = lift_asked_detail(
-        scored, request.query, topic, spread, tuning.detail_ranks, tuning.detail_boost
+        scored, request.query, topic, intent.trend, tuning.detail_ranks, tuning.detail_boost
     )
     copies: dict[int, list[Hit]] = {}
-    if not spread:
+    if not intent.trend:
         scored = demote_near_copies(scored, tuning.near_copy_overlap, copies)
     ends: list[Hit] = []
     council = (
-        lead_council(request.query, scored, cosines, tuning, intent.span) if spread else None
+        lead_council(request.query, scored, cosines, tuning, intent.span) if intent.trend else None
     )
-    if spread and tuning.reach_span_ends:
+    if intent.trend and tuning.reach_span_ends:
         ends = reach_ends(retriever, tuning, request, intent, scored, cosines, vector, council)
         have = {h.passage_id for h in scored}
         scored += [h for h in ends if h.passage_id not in have]
-    if spread:
+    if intent.trend:
         scored = cover_span(
             scored, cosines, k, tuning, {h.passage_id for h in ends}, intent.span, council
         )

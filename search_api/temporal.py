@@ -113,25 +113,6 @@ TIME_COMPARED = re.compile(
     r"earlier|before)\b",
     re.IGNORECASE,
 )
-_EARLY_STAGE = r"(?:draft|provisional|initial|original)"
-EARLY_STAGE = re.compile(r"\b" + _EARLY_STAGE + r"\b", re.IGNORECASE)
-"""A paper's earlier version: "the draft budget", "the provisional settlement"."""
-LATER_STAGE = re.compile(
-    r"\b(?:final|finally|approved|agreed|adopted|confirmed|updated?)\b", re.IGNORECASE
-)
-"""Its later one: "the final budget", "what Kent was finally given", "by the March update"."""
-STAGE_COMPARED = re.compile(
-    # Set against an earlier version ("more or less than in the draft budget", "was that
-    # cut back after the draft budget"): what moved between two meetings' papers.
-    r"\b(?:than|after|since|from|compared\s+(?:with|to))\s+(?:(?:in|at)\s+)?the\s+"
-    r"(?:(?:first|" + "|".join(m.lower() for m in calendar.month_name if m) + r")\s+)?"
-    + _EARLY_STAGE + r"\b",
-    re.IGNORECASE,
-)
-"""A budget's or a settlement's stages are a course over meetings even with no verb of
-change: a question naming an earlier stage and a later one, or setting a figure against
-the earlier stage, asks how it moved (eval/README.md, "Trend questions in everyday words,
-round 22")."""
 _COUNTED_STATE = re.compile(r"\bhow\s+many\b[^?,;]*\b(?:are|were|is|was)\s+$", re.IGNORECASE)
 """What a trend word's "-ing" describes in "how many KPIs were improving": a state."""
 REPORTED_BY = (9, 30)
@@ -190,12 +171,6 @@ class TemporalIntent:
     """The span holds a month named without a year and none the question gives: it was
     placed at the latest such month up to the date it was read against (`parse_question`'s
     `months_to`), which a search may move to the topic's own latest date."""
-    stages: bool = False
-    """A trend read from a paper's stages alone (`_names_stages`: "more or less than in the
-    draft budget", "compared with the draft"), no other word of change: its two ends are
-    the draft's and the final's meetings, which the ranking already holds, so a search
-    reads and ranks it as any other question (its span the dated one alone, no spread by
-    meeting, `search.search`) and only the answer reads it as a trend."""
 
 
 @dataclass(frozen=True)
@@ -432,13 +407,6 @@ def _choose(matches: list[_Match]) -> list[_Match]:
     return sorted(chosen, key=lambda m: m.start)
 
 
-def _names_stages(question: str) -> bool:
-    """Whether the question sets a paper's stages against each other (`STAGE_COMPARED`, or
-    an earlier and a later stage named)."""
-    early = EARLY_STAGE.search(question)
-    return bool(early and LATER_STAGE.search(question)) or bool(STAGE_COMPARED.search(question))
-
-
 def _asks_course(question: str) -> bool:
     """Whether the question's words ask for a course over time, a named span apart."""
     if CHANGE_ASKED.search(question) or TIME_COMPARED.search(question):
@@ -513,10 +481,8 @@ def parse_question(
     """
     chosen = _choose(_matches(question, latest, months_to))
     dated = [m for m in chosen if not m.bare]
-    course = _asks_course(question) or any(m.trend for m in dated) or len(dated) > 1
-    staged = not course and _names_stages(question)
-    trend = course or staged
-    if not course:
+    trend = _asks_course(question) or any(m.trend for m in dated) or len(dated) > 1
+    if not trend:
         # A month named without a year is read for a trend alone, where it names an end
         # of the course ("between the January and February budget risk registers").
         chosen = dated
@@ -529,8 +495,7 @@ def parse_question(
         span = DateSpan(start=start, end=end, text="; ".join(m.span.text for m in chosen))
     topic = strip_temporal(question, chosen)
     floating = any(m.floating for m in chosen)
-    subject = _subject(topic) if course else None
-    return TemporalIntent(span, trend, topic, subject, floating, staged)
+    return TemporalIntent(span, trend, topic, _subject(topic) if trend else None, floating)
 
 
 def strip_temporal(question: str, matches: list[_Match] | None = None) -> str:

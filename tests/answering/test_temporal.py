@@ -177,40 +177,6 @@ def test_a_financial_year_alone_is_still_its_own_twelve_months() -> None:
 @pytest.mark.parametrize(
     "question",
     [
-        # Two stages of one paper, no verb of change.
-        "What did the draft plan set aside for libraries, and what did Council finally agree?",
-        "How many posts were in the provisional structure, and how many in the approved one?",
-        "What was the parking income estimate in the draft budget and by the autumn update?",
-        # A figure set against the earlier stage.
-        "Is the reserve top-up bigger or smaller than in the draft budget?",
-        "Was the road maintenance budget trimmed after the draft budget?",
-        "How big is the transport saving compared with the January draft?",
-    ],
-)
-def test_a_papers_stages_set_against_each_other_ask_a_course(question: str) -> None:
-    """A question naming an earlier and a later version of a paper, or setting a figure
-    against the earlier one, asks how it moved between meetings: a trend."""
-    assert parse_question(question, LATEST).trend
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "How much is the draft budget taking from the smoothing reserve?",
-        "What did Cabinet do with the draft budget at its January meeting?",
-        "In the draft capital programme, how much is funded by borrowing?",
-        "How much is in the final budget for school transport?",
-        "What did Cabinet note about the provisional settlement, and who will finalise the reply?",
-    ],
-)
-def test_one_stage_of_a_paper_asks_no_course(question: str) -> None:
-    """One stage alone (a figure in the draft, a decision on it) is no course."""
-    assert not parse_question(question, LATEST).trend
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
         # "change" as a noun: the changes themselves are asked for (a list, a fact).
         "What changes to the parking policy did the committee recommend?",
         "Who can agree changes to the pay policy under the budget resolution?",
@@ -355,17 +321,3 @@ def test_recently_is_still_the_last_year() -> None:
     span = parse_question("How has the waiting list moved recently?", LATEST).span
     assert span is not None
     assert span.start == LATEST.replace(year=LATEST.year - 1)
-
-
-def test_a_papers_stages_alone_are_searched_as_any_question() -> None:
-    """A trend read from a paper's stages alone is flagged (`stages`): a search ranks it as
-    any other question, its span the dated one alone (no month without a year placed),
-    no subject cut; a question with a verb of change stays a full trend."""
-    staged = parse_question(
-        "How much smaller was the plan the council approved in February than the draft?",
-        LATEST,
-    )
-    assert staged.trend and staged.stages
-    assert staged.span is None and staged.subject is None
-    course = parse_question("Did the plan change between the draft and the final budget?", LATEST)
-    assert course.trend and not course.stages
