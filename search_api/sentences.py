@@ -49,7 +49,6 @@ __all__ = [
     "read_back",
     "BACK_REFERENCE",
     "figure_kinds",
-    "names_money_unit",
     "figures_in",
     "is_action",
     "is_measure",
@@ -504,33 +503,9 @@ _DURATION_AFTER = re.compile(
 )
 
 
-MONEY_UNIT = re.compile(
-    r"£\s?'?000s?\b(?![,.]?\d)|£\s?(?:m|bn|k|millions?|billions?|thousands?)\b(?![,.]?\d)"
-    r"|\(£\)|£(?=\s*(?:$|[|)\n]))",
-    re.I,
-)
-"""A money unit named for a table's columns, not attached to a figure: "£000s", "£'000",
-"All figures in £m", "Cost (£)". Budget tables state their figures bare under such a
-heading ("Revenue Contributions to Capital 82,418 13,453")."""
-
-MONEY_HEADINGS = True
-"""For a money question, a bare figure in a passage whose item window, up to and with the
-passage, names a money unit for its columns (`MONEY_UNIT`) is read as money as well as a
-count (`figure_kinds`' `money_unit`; `answering.money_headed`): the unit as the
-documents state it, never the question's words. Off: bare figures are counts only
-(eval/README.md "Bare figures under a money heading, round 23")."""
-
-
-def names_money_unit(text: str) -> bool:
-    """The passage names a money unit for its figures (`MONEY_UNIT`, `MONEY_HEADINGS`)."""
-    return MONEY_HEADINGS and bool(MONEY_UNIT.search(text))
-
-
-def figure_kinds(text: str, money_unit: bool = False) -> frozenset[str]:
+def figure_kinds(text: str) -> frozenset[str]:
     """The kinds of figure a sentence states: "percent" (33.3%), "money" (£1.2m),
-    "duration" (3 months) or "count" (a bare number, 4 million). With `money_unit` (its
-    passage names a money unit for its columns, `names_money_unit`) a bare number is
-    money as well as a count."""
+    "duration" (3 months) or "count" (a bare number, 4 million)."""
     kinds: set[str] = set()
     stated = set(figures_in(text))
     for m in _FIGURE.finditer(text):
@@ -545,8 +520,6 @@ def figure_kinds(text: str, money_unit: bool = False) -> frozenset[str]:
             kinds.add("duration")
         else:
             kinds.add("count")
-            if money_unit:
-                kinds.add("money")
     return frozenset(kinds)
 
 
@@ -986,9 +959,7 @@ def span_candidate(hit: Hit, rank: int, start: int, end: int) -> Candidate:
     return _candidate(hit, rank, start, end)
 
 
-def _candidate(
-    hit: Hit, rank: int, start: int, end: int, items: int = 0, money: bool = False
-) -> Candidate:
+def _candidate(hit: Hit, rank: int, start: int, end: int, items: int = 0) -> Candidate:
     piece = hit.text[start:end]
     return Candidate(
         hit=hit,
@@ -1002,7 +973,7 @@ def _candidate(
         dated=bool(_DATE_WORDS.search(piece)),
         named=bool(_NAME.search(piece)) or bool(ACTION_LINE.search(piece)),
         target=states_aim(piece),
-        kinds=figure_kinds(piece, money),
+        kinds=figure_kinds(piece),
         items=items,
     )
 
@@ -1099,7 +1070,6 @@ def candidates(hits: Sequence[Hit]) -> list[Candidate]:
     seen: set[str] = set()
     for rank, hit in enumerate(hits):
         text = hit.text
-        unit = names_money_unit(text)
         sentences = split_sentences(text)
         spans: list[tuple[int, int]] = []
         absorb = False
@@ -1116,14 +1086,12 @@ def candidates(hits: Sequence[Hit]) -> list[Candidate]:
             for x, y in _segments(text, a, b):
                 piece = text[x:y]
                 key = " ".join(piece.lower().split())
-                stray = (
+                if key in seen or (
                     is_stray(piece) and not ACTION_LINE.search(piece) and not labelled_row(piece)
-                )
-                money_row = stray and unit and bool(_TABLE_FIGURE.search(piece))
-                if key in seen or (stray and not money_row):
+                ):
                     continue
                 seen.add(key)
-                out.append(_candidate(hit, rank, x, y, money=money_row))
+                out.append(_candidate(hit, rank, x, y))
         # A list whose items run on inside one sentence is cut for its items (`cut_items`);
         # the sentence stays one candidate, as the splitter gave it.
         items_cut = [(s.start, s.end) for s in cut_items(text, sentences)]

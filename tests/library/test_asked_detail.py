@@ -105,24 +105,3 @@ def test_a_count_question_lifts_the_approximate_count(seed_engine: Archive) -> N
     count = next(h for h in served if "numbers in care rising to the mid-870s" in h.text)
     assert count.score > plain[count.passage_id]
     assert served.index(count) <= 1
-
-
-# Kent, cabinet 30 January 2025, "Finance Monitoring Report - Q3" (a table's whole passage).
-POUNDS_TABLE = (
-    "All figures in £m Key Service Revenue Budget Revenue Forecast Revenue Variance "
-    "Older People - Residential Care Services 97.5 124.9 +27.4"
-)
-
-
-def test_bare_figures_under_a_money_heading_answer_a_money_question() -> None:
-    """A budget table states its figures bare under a heading naming the unit ("All
-    figures in £m"): its rows (capitalised labels, no running text) are candidates and
-    their figures money as well as counts, so for "how much is the council spending on
-    residential care for older people" the table row carries the asked amount. A passage
-    naming no unit keeps such a row out, and bare numbers counts only."""
-    day = date(2025, 1, 30)
-    table = hit(1, day, POUNDS_TABLE)
-    bare = hit(2, day, POUNDS_TABLE.removeprefix("All figures in £m "))
-    assert figure_kinds("Residential Care Services 97.5 124.9") == {"count"}
-    question = "How much is the council spending on residential care for older people?"
-    assert holds_detail([table, bare], aspects_of(question, question)) == {1}
