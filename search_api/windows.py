@@ -65,7 +65,7 @@ def with_windows(
     `overlap` of their words with one the window shows (module docstring); the passages
     of `shown` (ids an earlier page showed) are neither hits nor context. The
     neighbourhoods of the top 2k candidates are one store read; only when merges use them
-    all up are the next 2k read; a shown hit's copies are one more."""
+    all up are the next 2k read; a shown hit's near copies are one read more."""
     if (budget <= 0 and not shown) or not result.hits:
         return result
     k = result.request.k
@@ -99,13 +99,16 @@ def with_windows(
         shown_at.update(stretch)
         shown_ids.update([hit.passage_id, *(around[at].passage_id for at in stretch)])
         rows = [around[at] for at in stretch]
+        ids = [row.passage_id for row in rows] or [hit.passage_id]
+        copies = [c for pid in ids for c in result.copies.get(pid, [])] if budget > 0 else []
+        copy_places = [p for p in map(_place, copies) if p is not None]
+        nearby = store.stretches(copy_places, WINDOW_REACH) if copy_places else {}
         folded: list[Folded] = []
-        for pid in [row.passage_id for row in rows] or [hit.passage_id]:
-            for copy in result.copies.get(pid, []) if budget > 0 else []:
-                seen = rows + [row for _, rest in folded for row in rest]
-                more = _fold(copy, seen, store, budget, overlap, taken)
-                if more:
-                    folded.append((copy, more))
+        for copy in copies:
+            seen = rows + [row for _, rest in folded for row in rest]
+            more = _fold(copy, seen, nearby, budget, overlap, taken)
+            if more:
+                folded.append((copy, more))
         out.append(_windowed(hit, rows, terms, folded))
     return dataclasses.replace(result, hits=out)
 
@@ -113,20 +116,19 @@ def with_windows(
 def _fold(
     copy: Hit,
     rows: list[Placed],
-    store: PassageStore,
+    around: dict[Place, Placed],
     budget: int,
     overlap: float,
     taken: Callable[[Place, Placed], bool],
 ) -> list[Placed]:
-    """The passages of the copy's own item window that no window above shows, that the
-    hit's window and its folds so far (`rows`) do not show and that are no near copy of a
-    passage they show.
+    """The passages of the copy's own item window (read from `around`) that no window
+    above shows, that the hit's window and its folds so far (`rows`) do not show and that
+    are no near copy of a passage they show.
     They are added to the page only: never counted as shown, they merge no hit and stop
     no window below (the fold changes nothing else)."""
     place = _place(copy)
     if place is None:
         return []
-    around = store.stretches([place], WINDOW_REACH)
     own = around.get(place)
     if own is None or own.passage_id != copy.passage_id or taken(place, own):
         return []
