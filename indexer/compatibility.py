@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 19
+CHUNKER_VERSION = 20
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -85,8 +85,10 @@ passage made only of its document's own council, committee, meeting date and tit
 ("Kingston & North Kingston Neighbourhood Committee / 15 January 2026") goes; 18: a footnote
 mark of two or three digits glued to a word goes in a document that prints footnotes though
 that footnote is another document's ("data44"); 19: converted text only: a table row's
-cells stand in a passage one after another, separated by a space, not " | "), so an index
-made by older rules is rebuilt instead of silently reused."""
+cells stand in a passage one after another, separated by a space, not " | "; 20: converted
+text only: a header cell the converter named because the table printed none ("Col2", "Col6")
+is an empty cell, in no passage), so an index made by older rules is rebuilt instead of
+silently reused."""
 
 
 def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:

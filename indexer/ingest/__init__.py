@@ -11,12 +11,12 @@ from collections.abc import Callable
 
 from indexer.errors import IngestError
 from indexer.ingest.chunking import chunk_units, without_own_headings
-from indexer.ingest.cleaning import cells_as_printed, clean
+from indexer.ingest.cleaning import cells_as_printed, clean, without_placeholders
 from indexer.ingest.manifest import ManifestRow, SourceFile, discover, document_id_for
 from indexer.ingest.metadata import build_meta, from_text
 from indexer.ingest.readers import SUPPORTED_SUFFIXES, ZipLimits, read_file
 from indexer.ingest.structure import build_units
-from indexer.models import ParsedDocument
+from indexer.models import Chunk, ParsedDocument
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
@@ -61,6 +61,8 @@ def ingest_file(
         build_units(paras, converted=raw.format == "text"), count_tokens, max_tokens, min_tokens
     )
     chunks = without_own_headings(chunks, meta)
+    if raw.format == "text":
+        chunks = _without_placeholders(chunks)
     if not chunks:
         raise IngestError(source.path, "no text: nothing readable is left after cleaning")
     if raw.format == "text":  # the bars go from what is stored and quoted, not what is embedded
@@ -71,3 +73,19 @@ def ingest_file(
             for c in chunks
         ]
     return ParsedDocument(meta=meta, chunks=chunks, content_hash=hashlib.sha256(data).hexdigest())
+
+
+def _without_placeholders(chunks: list[Chunk]) -> list[Chunk]:
+    """Passages without a converter's placeholder header cells ("Col2"; `demarkdown` marks
+    them): they count as empty cells, in what is stored, quoted and embedded. A passage
+    left with no text goes, and the rest are numbered again."""
+    kept: list[Chunk] = []
+    for chunk in chunks:
+        text = without_placeholders(chunk.text)
+        if not text.strip():
+            continue
+        update: dict[str, object] = {"text": text, "ordinal": len(kept)}
+        if chunk.item_title is not None:
+            update["item_title"] = without_placeholders(chunk.item_title) or None
+        kept.append(chunk.model_copy(update=update))
+    return kept

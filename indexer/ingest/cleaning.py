@@ -786,6 +786,34 @@ def strip_emphasis(line: str) -> str:
     return line.replace(_PROTECTED + "a", "*").replace(_PROTECTED + "u", "_")
 
 
+_PLACEHOLDER_CELL = re.compile(r"^\s*Col\d+\s*$")
+"""A header cell a converter names when the table printed none: pymupdf4llm writes "Col1",
+"Col2", ... for a header row's empty cells ("|Table 1 SA Framework|Col2|Col3|")."""
+PLACEHOLDER = "\ue002"
+"""Stands in for a converter's placeholder header cell (`_PLACEHOLDER_CELL`) from reading
+until the passages are cut: the row keeps its cells and bars, so it stays a table row to
+cleaning and structure (a header row reduced to "Table 1 SA Framework" would read as a
+title), and `without_placeholders` then takes it out like an empty cell."""
+
+
+def without_placeholders(text: str) -> str:
+    """A passage's text with the converter's placeholder header cells (`PLACEHOLDER`)
+    gone, as empty cells go: with the bar that set each apart, and a row left with no
+    cell at all goes as a whole."""
+    if PLACEHOLDER not in text:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        if PLACEHOLDER not in line:
+            lines.append(line)
+            continue
+        cells = [c for c in line.split(" | ") if c.strip() != PLACEHOLDER]
+        kept = " ".join(" | ".join(cells).replace(PLACEHOLDER, " ").split())
+        if kept:
+            lines.append(kept)
+    return "\n".join(lines)
+
+
 _CELL_LINE_CUT = re.compile(r"(?<=[^\W_])-$")
 """A table cell's line ending in a hyphen glued to a word or figure ("after-", "2022-")."""
 
@@ -816,7 +844,8 @@ def demarkdown(text: str, words: frozenset[str] = frozenset()) -> str:
     """Undo what PDF-to-Markdown converters add to a text, line by line.
 
     Heading hashes go and the heading stands alone between blank lines; table rows keep
-    their cells, separated by " | ", and their separator rows go; a cell's lines join with
+    their cells, separated by " | ", and their separator rows go; a header row's placeholder
+    cells ("Col2") become `PLACEHOLDER` until the passages are cut; a cell's lines join with
     a space, or none after a hyphen (`_cell_text`; `words`: the document's whole words); "* "
     and "+ " bullets become "- " bullets; emphasis markers, images, link targets, HTML comments
     and inline tags and backslash escapes go. Horizontal rules, which converters put
@@ -842,7 +871,11 @@ def demarkdown(text: str, words: frozenset[str] = frozenset()) -> str:
             out.extend(["", _HEADING_MARK + line, ""] if line else [""])
             continue
         if row := _MD_TABLE_ROW.match(line):
-            cells = [_cell_text(c, words) for c in row["cells"].split("|")]
+            header = index + 1 < len(raws) and bool(_MD_TABLE_RULE.match(raws[index + 1]))
+            cells = [
+                PLACEHOLDER if header and _PLACEHOLDER_CELL.match(c) else _cell_text(c, words)
+                for c in row["cells"].split("|")
+            ]
             line = " | ".join(c for c in cells if c)
             out.append(_MD_ESCAPE.sub(r"\1", line) if line else "")
             continue

@@ -4,10 +4,16 @@ line cut after a hyphen going on without a space. Fixtures cut from `.cache/conv
 - `kent_qpr_q3_children_in_care_pymupdf4llm.md`: the Quarterly Performance Report Q3,
   appendix 1 (Cabinet, 4 March 2025), its children-in-care table;
 - `kent_health_wellbeing_activity_pymupdf4llm.md`: 24-00115 Appendix A, current health and
-  wellbeing activity within KCC (Cabinet, 30 January 2025), two rows of its table."""
+  wellbeing activity within KCC (Cabinet, 30 January 2025), two rows of its table;
+- `kent_ics_priorities_pymupdf4llm.md`: 24-00115 Appendix B, KCC ICS priorities and
+  measures (Cabinet, 30 January 2025), a Public Health table whose sixth column the page
+  heads with nothing, so the converter named it "Col6";
+- `kent_minerals_nts_pymupdf4llm.md` (see `test_ingest_converted_kent.py`): its "Table 1
+  SA Framework" row, headed "Col2", "Col3" by the converter."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -20,6 +26,9 @@ from .conftest import DATA, CountTokens
 
 CHILDREN_IN_CARE = DATA / "kent_qpr_q3_children_in_care_pymupdf4llm.md"
 WELLBEING = DATA / "kent_health_wellbeing_activity_pymupdf4llm.md"
+ICS_PRIORITIES = DATA / "kent_ics_priorities_pymupdf4llm.md"
+MINERALS = DATA / "kent_minerals_nts_pymupdf4llm.md"
+PLACEHOLDER = re.compile(r"\bCol\d+\b")
 
 
 def _ingest(source: Path, folder: Path, count_tokens: CountTokens) -> ParsedDocument:
@@ -71,3 +80,46 @@ def test_the_encoder_still_reads_a_converted_table_row_by_its_cells(
     assert not any(row in c.text for c in doc.chunks)
     # The prose before the table is embedded as it stands.
     assert any("decreased by 25 in the Quarter to 1,409." in i for i in inputs), inputs
+
+
+def test_a_converter_placeholder_header_cell_is_an_empty_cell(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    # "|What we have committed to|Led by|Timescale|Measure|Shared<br>Outcome|Col6|": the
+    # page heads the sixth column with nothing; "Col6" is the converter's name for it, not
+    # the document's words, so no passage, stored or embedded, holds it.
+    doc = _ingest(ICS_PRIORITIES, tmp_path, count_tokens)
+    texts = [c.text for c in doc.chunks]
+    inputs = list(model_inputs(doc, count_tokens, limit=256))
+    assert not any(PLACEHOLDER.search(t) for t in texts + inputs), texts
+    assert not any("\ue002" in t for t in texts + inputs), texts
+    # The header's real cells stay, a line of their own, as does every row under it.
+    lines = {line for t in texts for line in t.split("\n")}
+    assert "What we have committed to Led by Timescale Measure Shared Outcome" in lines
+    assert any(
+        "What we have committed to | Led by | Timescale | Measure | Shared Outcome Develop" in i
+        for i in inputs
+    ), inputs
+    assert any(line.startswith("Develop a cohesive and realistic ICS Shared") for line in lines)
+    assert any(
+        line.endswith(
+            "HCPs, reducing inequalities in health outcomes "
+            "(including coastal communities) CPH March 2026 From developing "
+            "Health Inequalities Tracker From developing Health Inequalities "
+            "Tracker SO1,SO2,SO 3,SO5"
+        )
+        for line in lines
+    ), lines
+
+
+def test_a_row_left_with_one_real_cell_stays_a_table_row(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    # "|Table 1 SA Framework|Col2|Col3|": the caption stays, without the converter's
+    # names, and stays a row of the table, never a title over the passages that follow.
+    doc = _ingest(MINERALS, tmp_path, count_tokens)
+    texts = [c.text for c in doc.chunks]
+    assert not any(PLACEHOLDER.search(t) for t in texts), texts
+    lines = {line for t in texts for line in t.split("\n")}
+    assert "Table 1 SA Framework" in lines
+    assert all(c.item_title != "Table 1 SA Framework" for c in doc.chunks)
