@@ -430,8 +430,10 @@ def cover_span(
     topic there (for Ofsted's judgement, the 2022 report's "judged to be Requires
     Improvement to be Good" is not its meeting's best-ranked passage). Given a
     `council`, only its passages anchor the period: a timeline is one council's. Then up
-    to `twins` pairs of `changed_twins` among the relevant hits are put into the top k
-    (`place_twins`), the two ends kept.
+    to `twins` pairs of `changed_twins` are put into the top k (`place_twins`), the two
+    ends kept: pairs among the hits of `council` on the topic by their cosine alone
+    (within `relevant_cosine_margin` of the best, at any rank: the second of two twins
+    often ranks below `relevant_ranks`; eval/README.md, round 24, variant B2).
     """
     if len(hits) <= 1:
         return hits
@@ -473,7 +475,11 @@ def cover_span(
         taken[best.citation.meeting] = taken.get(best.citation.meeting, 0) + 1
     if twins > 0:
         ends_kept = {h.passage_id for h in [*dated[:1], *dated[-1:]]}
-        rest = place_twins(chosen, rest, changed_twins(relevant), ends_kept, twins)
+        floor = best_cosine(hits, cosines, tuning) - tuning.relevant_cosine_margin
+        on_topic_pool = [
+            h for h in _of_council(hits, council) if cosines.get(h.passage_id, 0.0) >= floor
+        ]
+        rest = place_twins(chosen, rest, changed_twins(on_topic_pool), ends_kept, twins)
     # The top k now spans the period; within it, best first.
     return sorted(chosen.values(), key=lambda h: -h.score) + rest
 
