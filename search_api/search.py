@@ -33,7 +33,9 @@ How evidence covers a span
    placed first, then the best passage of every other meeting,
    then the rest by a score discounted for each passage already taken from the same
    meeting (`same_meeting_discount`, an MMR-like penalty on meeting). The top k therefore
-   spans the period instead of repeating one meeting.
+   spans the period instead of repeating one meeting. Then up to `CHANGED_TWINS` pairs
+   of on-topic passages that are one text twice with a figure changed (a draft and its
+   final, `changed_twins`) are put into the top k, the two ends kept.
 """
 
 from __future__ import annotations
