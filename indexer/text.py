@@ -22,6 +22,7 @@ import Stemmer
 __all__ = [
     "ANALYZER",
     "ANALYZER_VERSION",
+    "LEADING_NUMBER",
     "LIST_LEAD",
     "LIST_MARK",
     "STOPWORDS",
@@ -360,9 +361,11 @@ LIST_MARK = r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]"
 LIST_LEAD = re.compile(rf"(?::|\bfollow(?:ing|s)\b[^.]{{0,20}})(?:\s+{LIST_MARK})?\s*$")
 """A sentence that introduces a list: "… an update on the following:", also when the
 splitter left the first item's number on it ("… requesting the following: 1.")."""
-_LEADING_NUMBER = re.compile(
+LEADING_NUMBER = re.compile(
     r"^\(?\d+(?:\.\d+)*\)?\.?\s+|^[\u2022\u25aa\-\u2013]\s*|^\(?[a-z]\)\s+"
 )
+"""A paragraph's or item's number, or a bullet, opening a sentence or passage ("41.4 ",
+"(b) ", "• "): where the text stands in its document, not what it says."""
 
 
 @dataclass(frozen=True)
@@ -392,7 +395,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _add_sentence(out: list[Sentence], text: str, start: int, end: int) -> None:
     piece = text[start:end]
-    lead = _LEADING_NUMBER.match(piece)
+    lead = LEADING_NUMBER.match(piece)
     if lead:
         start += lead.end()
     while end > start and text[end - 1] in " \t":

@@ -33,7 +33,9 @@ How evidence covers a span
    placed first, then the best passage of every other meeting,
    then the rest by a score discounted for each passage already taken from the same
    meeting (`same_meeting_discount`, an MMR-like penalty on meeting). The top k therefore
-   spans the period instead of repeating one meeting.
+   spans the period instead of repeating one meeting. Then up to `CHANGED_TWINS` pairs
+   of on-topic passages that are one text twice with a figure changed (a draft and its
+   final, `changed_twins`) are put into the top k, the two ends kept.
 """
 
 from __future__ import annotations
@@ -46,10 +48,11 @@ import numpy as np
 from indexer.errors import ScrutinyError
 from indexer.models import Hit, MeetingKey, SearchFilters, SearchMode
 from indexer.settings import SearchSettings
-from indexer.text import ANALYZER, highlights, words
+from indexer.text import ANALYZER, LEADING_NUMBER, highlights, words
 
 from .detail import lift_asked_detail
 from .retrieval import Retriever
+from .sentences import figures_in
 from .temporal import DateSpan, TemporalIntent, parse_question
 
 __all__ = [
@@ -167,7 +170,8 @@ def search(
         scored += [h for h in ends if h.passage_id not in have]
     if intent.trend:
         scored = cover_span(
-            scored, cosines, k, tuning, {h.passage_id for h in ends}, intent.span, council
+            scored, cosines, k, tuning, {h.passage_id for h in ends}, intent.span, council,
+            CHANGED_TWINS,
         )
     terms = ANALYZER.query_terms(topic)
     shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
@@ -414,6 +418,7 @@ def cover_span(
     ends: set[int] | frozenset[int] = frozenset(),
     span: DateSpan | None = None,
     council: str | None = None,
+    twins: int = 0,
 ) -> list[Hit]:
     """Re-rank so the top k reaches across the period: a trend question, and every
     briefing, needs its earliest and latest relevant meetings, not ten passages of one.
@@ -426,7 +431,11 @@ def cover_span(
     answer must quote, and its best-ranked passage is often not the one that states the
     topic there (for Ofsted's judgement, the 2022 report's "judged to be Requires
     Improvement to be Good" is not its meeting's best-ranked passage). Given a
-    `council`, only its passages anchor the period: a timeline is one council's.
+    `council`, only its passages anchor the period: a timeline is one council's. Then up
+    to `twins` pairs of `changed_twins` are put into the top k (`place_twins`), the two
+    ends kept: pairs among the hits of `council` on the topic by their cosine alone
+    (within `relevant_cosine_margin` of the best, at any rank: the second of two twins
+    often ranks below `relevant_ranks`; eval/README.md, round 24, variant B2).
     """
     if len(hits) <= 1:
         return hits
@@ -466,5 +475,73 @@ def cover_span(
         rest.remove(best)
         chosen[best.passage_id] = best
         taken[best.citation.meeting] = taken.get(best.citation.meeting, 0) + 1
+    if twins > 0:
+        ends_kept = {h.passage_id for h in [*dated[:1], *dated[-1:]]}
+        floor = best_cosine(hits, cosines, tuning) - tuning.relevant_cosine_margin
+        on_topic_pool = [
+            h for h in _of_council(hits, council) if cosines.get(h.passage_id, 0.0) >= floor
+        ]
+        rest = place_twins(chosen, rest, changed_twins(on_topic_pool), ends_kept, twins)
     # The top k now spans the period; within it, best first.
     return sorted(chosen.values(), key=lambda h: -h.score) + rest
+
+
+CHANGED_TWINS = 3
+"""Pairs of `changed_twins` a trend's top k holds at most (eval/README.md, "Trend ends and
+changed twins, round 24"): each takes up to two places from the spread, so three leave
+the ends and most of a top 10's meetings in place."""
+TWIN_OVERLAP = 0.9
+"""Jaccard of two passages' word sets from which they are one text twice (a draft and its
+final), a figure or two apart, not a rewording: `near_copy_overlap`'s default, kept apart
+from it because that setting (0 = off) is for questions that are not a trend."""
+
+
+def changed_twins(hits: list[Hit]) -> list[tuple[Hit, Hit]]:
+    """Pairs of `hits` that are one text twice with a figure changed: word sets alike to
+    `TWIN_OVERLAP`, figures (`sentences.figures_in`) not the same. A council publishes a
+    draft and a final of one paper, or a report and its update, nearly word for word;
+    where a figure moved between them, the pair is the change a trend asks about. A
+    passage's opening paragraph or item number ("41.4", `LEADING_NUMBER`) says where it
+    stands, not what it says, and a final often renumbers its paragraphs: it is no figure.
+    Pairs come in the order of their lower-ranked passage, then the higher."""
+    sets = [set(words(h.text)) for h in hits]
+    figures = [sorted(figures_in(LEADING_NUMBER.sub("", h.text, count=1))) for h in hits]
+    return [
+        (hits[i], hits[j])
+        for j in range(len(hits))
+        for i in range(j)
+        if figures[i] != figures[j] and near(sets[i], sets[j], TWIN_OVERLAP)
+    ]
+
+
+def place_twins(
+    chosen: dict[int, Hit],
+    rest: list[Hit],
+    pairs: list[tuple[Hit, Hit]],
+    kept: set[int],
+    limit: int,
+) -> list[Hit]:
+    """Put up to `limit` of `pairs` into `chosen` (the top k, in the order taken), each
+    missing member in the place of the last-taken hit that is neither in `kept` (the
+    span's ends) nor a member already placed; a pair already in counts. Returns `rest`
+    (the hits below), the displaced first, best first."""
+    kept = set(kept)
+    out: list[Hit] = []
+    placed = 0
+    for pair in pairs:
+        if placed >= limit:
+            break
+        missing = [h for h in pair if h.passage_id not in chosen]
+        ids = {h.passage_id for h in pair}
+        free = [h for h in reversed(chosen.values()) if h.passage_id not in kept | ids]
+        if len(free) < len(missing):
+            continue
+        for h in free[: len(missing)]:
+            del chosen[h.passage_id]
+            out.append(h)
+        for h in missing:
+            chosen[h.passage_id] = h
+        kept |= ids
+        placed += 1
+    below = sorted(out, key=lambda h: -h.score) + rest
+    return [h for h in below if h.passage_id not in chosen]

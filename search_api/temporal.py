@@ -342,10 +342,26 @@ _RUNS_ON = re.compile(r"(?:since|after|from)\b", re.IGNORECASE)
 the question names."""
 
 
+def _last_bare_month(months: list[int]) -> int:
+    """The month that ends the shortest stretch of the year holding all `months`: the one
+    after which the longest run of months goes unnamed. Naming order does not choose it
+    ("between March and January" is January-March, "from February to November" is
+    November-February, not 11 and 10 months); only on a tie does the last-named month end
+    the stretch ("between January and July")."""
+    named = set(months)
+    last, gap = months[-1], 0
+    for month in [months[-1], *sorted(named)]:
+        after = min((other - month) % 12 or 12 for other in named)
+        if after > gap:
+            last, gap = month, after
+    return last
+
+
 def _add_bare_months(
     question: str, found: list[_Match], latest: date | None, add: Callable[..., None]
 ) -> None:
-    """Months named without a year (`_SINCE_OR_BARE_MONTH`), each the latest such month up to the
+    """Months named without a year (`_SINCE_OR_BARE_MONTH`), read as the shortest stretch
+    that holds them (`_last_bare_month`), its last month the latest such up to the
     question's own latest dated point when it names one ("between January and March
     2025"), else up to `latest`; "since January" runs from it to `latest`. A financial
     year names what a figure is *for*, not when it was said, and "since 2016" runs on to
@@ -356,20 +372,21 @@ def _add_bare_months(
         and not _FINANCIAL_YEAR.search(m.span.text) and not _RUNS_ON.match(m.span.text)
     ]  # fmt: skip
     until = max(named, default=None) or latest
-    if until is None:
+    bare = list(_SINCE_OR_BARE_MONTH.finditer(question))
+    if until is None or not bare:
         return
-    # The last-named month is the latest such up to `until`; each one named before it
-    # the latest such up to the one after it ("between January and February" read in
-    # January 2026 is January-February 2025, not February 2025-January 2026).
-    for m in reversed(list(_SINCE_OR_BARE_MONTH.finditer(question))):
+    # Each month is the latest such up to the stretch's last month ("between January and
+    # February" read in January 2026 is January-February 2025, not February 2025-January
+    # 2026).
+    last = _last_bare_month([MONTHS[m.group("month").lower()] for m in bare])
+    last_year = until.year if last <= until.month else until.year - 1
+    for m in bare:
         month = MONTHS[m.group("month").lower()]
-        year = until.year if month <= until.month else until.year - 1
-        first, last = month_span(year, month)
-        until = last
+        first, end = month_span(last_year if month <= last else last_year - 1, month)
         if m.group("since"):
             add(m, first, latest, True, bare=True, floating=not named)
         else:
-            add(m, first, last, False, point=True, bare=True, floating=not named)
+            add(m, first, end, False, point=True, bare=True, floating=not named)
 
 
 def _reported(side: str, end: date) -> date:

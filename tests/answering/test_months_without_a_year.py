@@ -43,6 +43,34 @@ def test_a_trends_months_without_a_year_are_its_span(
     assert "january" in intent.topic.lower()
 
 
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        # Named later month first: January-March, not March 2025-January 2026.
+        ("How did the estimated cost change between the March and January budget risk "
+         "registers?", date(2025, 1, 1), date(2025, 3, 31)),
+        # Named across the year's turn the other way: November-February, not February-November.
+        ("How did the expected overspend move from the February to the November monitoring "
+         "report?", date(2024, 11, 1), date(2025, 2, 28)),
+        # December and January are two months apart whichever is named first.
+        ("Did the forecast change between January and December?", date(2025, 12, 1),
+         date(2026, 1, 31)),
+        # Three months: one stretch, not each the latest such before the next one named.
+        ("How did the reserve change between the January, March and February budget papers?",
+         date(2025, 1, 1), date(2025, 3, 31)),
+    ],
+)  # fmt: skip
+def test_months_without_a_year_are_the_shortest_stretch_that_holds_them(
+    question: str, start: date, end: date
+) -> None:
+    """Whatever order a question names them in, months without a year are the shortest
+    stretch holding them, not one running most of a year because of the naming order."""
+    intent = parse_question(question, LATEST)
+    assert intent.trend
+    assert intent.span is not None
+    assert (intent.span.start, intent.span.end) == (start, end)
+
+
 def test_the_months_are_placed_by_the_date_given_and_only_for_a_trend() -> None:
     since = parse_question("Has the estimate gone up since January?", LATEST, date(2025, 3, 13))
     assert since.floating
