@@ -17,8 +17,7 @@ from search_api.archive import Archive
 from search_api.search import SearchRequest
 
 QUESTION = (
-    "What worried members about the newly qualified social workers the council had trained "
-    "in 2018?"
+    "What worried members about the newly qualified social workers the council had trained in 2018?"
 )
 ANSWER = "many of them were not choosing to remain with the council"
 
