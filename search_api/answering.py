@@ -94,7 +94,10 @@ MAX_LIST_WORDS = 160
 round 12")."""
 BEST_MARGIN = 0.4
 """Other sentences join the best one when they score within this of it (chosen on tune
-from 0.15, 0.25, 0.4: eval/README.md "Answer constants")."""
+from 0.15, 0.25, 0.4: eval/README.md "Answer constants"; round 24's 0.5 carried more gold
+evidence but lengthened answers past the 10% bound at the median (seeds-only +18%; with
+`DEEPER_TOPIC` +16% on heldout and converted): not adopted, eval/README.md "Answers
+carry the gold evidence …, round 24")."""
 BEST_LIMIT = 5
 """Sentences of a plain answer (tune chose 5 from 3, 4, 5: eval/README.md); an answer
 of action lines takes 3, or `ACTION_LIMIT` when the question asks for several things."""
@@ -165,6 +168,13 @@ passes `_deeper`'s test, not only the best of them all: on everyday wording the 
 that says the answer may rank 6th to 8th behind another deeper passage whose sentence
 scores higher (a rule, no constant: eval/README.md "Evidence on the released everyday
 questions, round 21")."""
+DEEPER_TOPIC = True
+"""A sentence of a passage `/ask` reads below a plain answer's pool that passes the pool's
+own test (within `BEST_MARGIN` of its best) is quoted even when it scores below the
+answer's weakest chosen sentence, when its own words hold a topic term (the guard's test,
+`_speaks`): the passage ranked 6th to 8th that says the answer often scores below a pool
+sentence that only names the topic (a rule, no constant: eval/README.md "Answers carry
+the gold evidence …, round 24")."""
 NEXT_BEST = True
 """A plain answer (an action answer too, not a trend's timeline) quotes, beside its own
 sentences, the best sentence it left out of the passages it already quotes from its
@@ -428,7 +438,8 @@ class AnswerBuilder:
                 )
             if DEEPER and not aspects.many:
                 read = _within(sentences, intent.span, MANY_POOL_RANKS)
-                deeper = _deeper(chosen, pick, read)
+                weights = term_weights(aspects.terms, [h.text for h in hits], self.idf)
+                deeper = _deeper(chosen, pick, read, aspects.terms, weights)
             if NEXT_BEST:
                 second = _next_best(chosen, _within(sentences, intent.span, ranks), ranks)
         chosen = _with_list_items(chosen, scored)
@@ -702,15 +713,12 @@ class AnswerBuilder:
         ids = {c.hit.passage_id for c in found}
         lent = _lent_cosines(nearby, cosines)
         weights = term_weights(aspects.terms, [c.hit.text for c in anchors], self.idf)
-
-        def speaks(c: Candidate) -> bool:
-            return held_weight(topic_stems(c.text, aspects.terms), None, weights) > 0
-
         return [
             s for s in score_candidates(
                 [*anchors, *found], aspects, {**cosines, **lent}, idf=self.idf
             )
-            if s.hit.passage_id in ids and s.score >= top - BEST_MARGIN and speaks(s.candidate)
+            if s.hit.passage_id in ids and s.score >= top - BEST_MARGIN
+            and _speaks(s.candidate, aspects.terms, weights)
         ]  # fmt: skip
 
     def _beside(
@@ -802,7 +810,10 @@ class AnswerBuilder:
         return Answer(body_text, citations, False, features=features, lead=lead, timeline=lines)
 
 
-def _deeper(chosen: list[Scored], pick: list[Scored], read: list[Scored]) -> list[Scored]:
+def _deeper(
+    chosen: list[Scored], pick: list[Scored], read: list[Scored],
+    terms: Sequence[str] = (), weights: Mapping[str, float] | None = None,
+) -> list[Scored]:  # fmt: skip
     """The best sentence of the passages read below a plain answer's pool (`read`: the
     sentences of all the passages `/ask` reads, within the question's dates as the pool
     is), when it passes the pool's own test (within `BEST_MARGIN` of the pool's best
@@ -813,15 +824,24 @@ def _deeper(chosen: list[Scored], pick: list[Scored], read: list[Scored]) -> lis
     is quoted alone (not read back, lending no window neighbour, read on only when short:
     `_short_read_on`): read like the others it lengthened answers by a tenth
     (eval/README.md "Answer evidence, round 18").
+    One scoring below the weakest chosen sentence still passes when its own words hold a
+    topic term (`_speaks`: `terms`, the question's, with their `weights`; `DEEPER_TOPIC`).
     Housekeeping and whole lists never; one the answer already quotes, its caller drops."""
     top = _pool_top(pick, POOL_RANKS)
     if top is None or not chosen:
         return []
-    floor = max(top - BEST_MARGIN, min(s.score for s in chosen))
+    weakest = min(s.score for s in chosen)
+
+    def passes(s: Scored) -> bool:
+        if s.score < top - BEST_MARGIN:
+            return False
+        on_topic = DEEPER_TOPIC and weights is not None and _speaks(s.candidate, terms, weights)
+        return s.score >= weakest or on_topic
+
     below = [
         s for s in read
         if s.candidate.rank >= POOL_RANKS and not s.candidate.procedural
-        and not s.candidate.items and s.score >= floor
+        and not s.candidate.items and passes(s)
     ]  # fmt: skip
     if not DEEPER_EACH:
         return [max(below, key=lambda s: s.score)] if below else []
@@ -831,6 +851,13 @@ def _deeper(chosen: list[Scored], pick: list[Scored], read: list[Scored]) -> lis
         if pid not in best or s.score > best[pid].score:
             best[pid] = s
     return sorted(best.values(), key=lambda s: -s.score)
+
+
+def _speaks(c: Candidate, terms: Sequence[str], weights: Mapping[str, float]) -> bool:
+    """Its own words hold a topic term (`terms`, weighted by `weights`; its item title,
+    which every passage of the item shares, does not count): the guard's test
+    (`AnswerBuilder._guarded`) and `_deeper`'s for a sentence below the answer's weakest."""
+    return held_weight(topic_stems(c.text, terms), None, weights) > 0
 
 
 def _short_read_on(s: Scored, chosen: Sequence[Scored] = ()) -> Scored:

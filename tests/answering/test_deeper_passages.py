@@ -7,8 +7,10 @@ the answer 6th to 8th. Drawing the pool from all 8 crowded the answer's own sent
 out; instead the deeper passages give their best sentence as a quote of its own, alone
 (not read on or back), when it scores within `BEST_MARGIN` of the pool's best and at
 least as high as the answer's weakest chosen sentence (eval/README.md "Answer evidence,
-round 18"). The answering sentence is the seed minutes' own (corpus/003, paragraph 41.9);
-the others are written in their style.
+round 18"). Below the weakest, it is still quoted when its own words hold a topic term
+(`DEEPER_TOPIC`, round 24). The answering sentence is the seed minutes' own (corpus/003,
+paragraph 41.9), as are the deeper sentences on and off the topic (corpus/001, paragraphs
+41.2 and 41.5); the others are written in their style.
 """
 
 from __future__ import annotations
@@ -40,8 +42,17 @@ FILLER = "Members noted the revenue monitoring report for the second quarter."
 ANSWERS = "The DCS anticipated that the next full inspection would be Summer/Autumn 2019."
 # A running sentence after it.
 AFTER = "The committee noted the update."
-# A sentence on the topic that scores below every sentence the answer chose.
-WEAKER = "An inspection may follow."
+# corpus/001, paragraph 41.2: names the inspection but scores below every sentence the
+# answer chose (within `BEST_MARGIN` of the best).
+ON_TOPIC = (
+    "He stated that it was good to see this as members would recall that following the "
+    "original inspection staff morale had dipped and it has taken time to rebuild."
+)
+# corpus/001, paragraph 41.5: within `BEST_MARGIN` of the best too, on another matter.
+OFF_TOPIC = (
+    "As previously discussed at committee meetings current market forces favoured the "
+    "experienced social worker not the local authority."
+)
 
 
 def _answer(deeper: str) -> Answer:
@@ -86,12 +97,31 @@ def test_a_deeper_passage_takes_no_place_of_the_answers_own_sentences(
     assert {c.quote for c in without.citations} <= {c.quote for c in with_deeper.citations}
 
 
-def test_a_deeper_sentence_below_the_answers_weakest_is_not_quoted() -> None:
+def test_a_deeper_sentence_below_the_answers_weakest_is_not_quoted_off_the_topic() -> None:
     """Within `BEST_MARGIN` of the best is not enough (that let the deeper passages'
-    filler in): it must outscore a sentence the answer chose."""
-    answer = _answer(WEAKER)
+    filler in): it must outscore a sentence the answer chose, or name the topic."""
+    answer = _answer(OFF_TOPIC)
     assert answer.citations
     assert not {6, 7, 8} & {c.passage_id for c in answer.citations}
+
+
+def test_a_deeper_sentence_below_the_answers_weakest_naming_the_topic_is_quoted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Round 24 (`DEEPER_TOPIC`): the passage ranked 6th to 8th that says the answer often
+    scores below a pool sentence that only names the topic; a deeper sentence within
+    `BEST_MARGIN` of the best whose own words hold a topic term ("inspection") is quoted,
+    alone. Without the rule it is not (it scores below all five the answer chose)."""
+    answer = _answer(ON_TOPIC)
+    cited = {c.passage_id: c for c in answer.citations}
+    assert 7 in cited, [c.quote for c in answer.citations]
+    assert "following the original inspection staff morale had dipped" in cited[7].quote
+    assert not {6, 8} & set(cited)
+    assert all(c.quote in c.text for c in answer.citations)
+    monkeypatch.setattr(answering, "DEEPER_TOPIC", False)
+    without = _answer(ON_TOPIC)
+    assert without.citations
+    assert 7 not in {c.passage_id for c in without.citations}
 
 
 def test_the_served_answer_quotes_a_passage_ranked_below_its_pool(
