@@ -812,7 +812,7 @@ class AnswerBuilder:
 
 def _deeper(
     chosen: list[Scored], pick: list[Scored], read: list[Scored],
-    terms: Sequence[str] = (), weights: Mapping[str, float] | None = None,
+    terms: Sequence[str], weights: Mapping[str, float],
 ) -> list[Scored]:  # fmt: skip
     """The best sentence of the passages read below a plain answer's pool (`read`: the
     sentences of all the passages `/ask` reads, within the question's dates as the pool
@@ -835,7 +835,7 @@ def _deeper(
     def passes(s: Scored) -> bool:
         if s.score < top - BEST_MARGIN:
             return False
-        on_topic = DEEPER_TOPIC and weights is not None and _speaks(s.candidate, terms, weights)
+        on_topic = DEEPER_TOPIC and _speaks(s.candidate, terms, weights)
         return s.score >= weakest or on_topic
 
     below = [

@@ -283,13 +283,18 @@ def _dated_in_span(hits: list[Hit], span: DateSpan | None) -> list[Hit]:
 
 
 def relevant_hits(
-    hits: list[Hit], cosines: dict[int, float], tuning: SearchSettings, best_cos: float
+    hits: list[Hit],
+    cosines: dict[int, float],
+    tuning: SearchSettings,
+    best_cos: float,
+    any_rank: bool = False,
 ) -> list[Hit]:
-    """The hits that speak to the topic: in the top `relevant_ranks`, with a dense cosine
-    within `relevant_cosine_margin` of `best_cos`. One definition for the coverage
-    re-ranking and the searches at the span's ends."""
+    """The hits that speak to the topic: in the top `relevant_ranks` (or at `any_rank`),
+    with a dense cosine within `relevant_cosine_margin` of `best_cos`. One definition for
+    the coverage re-ranking, its changed twins and the searches at the span's ends."""
     floor = best_cos - tuning.relevant_cosine_margin
-    return [h for h in hits[: tuning.relevant_ranks] if cosines.get(h.passage_id, 0.0) >= floor]
+    ranked = hits if any_rank else hits[: tuning.relevant_ranks]
+    return [h for h in ranked if cosines.get(h.passage_id, 0.0) >= floor]
 
 
 def best_cosine(hits: list[Hit], cosines: dict[int, float], tuning: SearchSettings) -> float:
@@ -439,7 +444,8 @@ def cover_span(
     """
     if len(hits) <= 1:
         return hits
-    relevant = relevant_hits(hits, cosines, tuning, best_cosine(hits, cosines, tuning))
+    best_cos = best_cosine(hits, cosines, tuning)
+    relevant = relevant_hits(hits, cosines, tuning, best_cos)
     relevant = _of_council(relevant, council)
     seen = {h.passage_id for h in relevant}
     relevant += [
@@ -449,7 +455,8 @@ def cover_span(
     for h in relevant:
         best_of.setdefault(h.citation.meeting, h)
     dated = _dated_in_span(list(best_of.values()), span)
-    anchors = [*dated[:1], *dated[-1:], *best_of.values()]
+    span_ends = [*dated[:1], *dated[-1:]]
+    anchors = [*span_ends, *best_of.values()]
     chosen: dict[int, Hit] = {}
     for h in anchors:
         if len(chosen) >= k:
@@ -458,7 +465,7 @@ def cover_span(
     taken: dict[MeetingKey, int] = {}
     for h in chosen.values():
         taken[h.citation.meeting] = taken.get(h.citation.meeting, 0) + 1
-    end_meetings = {h.citation.meeting for h in [*dated[:1], *dated[-1:]]}
+    end_meetings = {h.citation.meeting for h in span_ends}
     on_topic = {h.passage_id for h in relevant}
     rest = [h for h in hits if h.passage_id not in chosen]
     discount = tuning.same_meeting_discount
@@ -476,12 +483,9 @@ def cover_span(
         chosen[best.passage_id] = best
         taken[best.citation.meeting] = taken.get(best.citation.meeting, 0) + 1
     if twins > 0:
-        ends_kept = {h.passage_id for h in [*dated[:1], *dated[-1:]]}
-        floor = best_cosine(hits, cosines, tuning) - tuning.relevant_cosine_margin
-        on_topic_pool = [
-            h for h in _of_council(hits, council) if cosines.get(h.passage_id, 0.0) >= floor
-        ]
-        rest = place_twins(chosen, rest, changed_twins(on_topic_pool), ends_kept, twins)
+        pool = _of_council(relevant_hits(hits, cosines, tuning, best_cos, any_rank=True), council)
+        kept = {h.passage_id for h in span_ends}
+        rest = place_twins(chosen, rest, changed_twins(pool), kept, twins)
     # The top k now spans the period; within it, best first.
     return sorted(chosen.values(), key=lambda h: -h.score) + rest
 

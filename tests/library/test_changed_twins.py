@@ -58,16 +58,17 @@ def test_a_trends_top_10_holds_both_versions_of_a_changed_figure(
     assert date(2018, 11, 21) in dates and max(dates) >= date(2022, 7, 14)
 
 
-def _paragraph_41_4() -> str:
+def _paragraph(number: str) -> str:
+    """The seed minutes' (corpus/003) paragraph `number`, one line."""
     text = (CORPUS / "003_315652f360b52df6.txt").read_text()
-    start = text.index("41.4")
+    start = text.index(number)
     return text[start : text.index("\n", start)]
 
 
 def test_an_opening_paragraph_number_is_no_figure() -> None:
     """A final often renumbers its paragraphs: "42.4" for "41.4" changes no figure, while
     the workforce's agency share does."""
-    paragraph = _paragraph_41_4()
+    paragraph = _paragraph("41.4")
     assert "about 40%" in paragraph
     original = hit(1, date(2018, 11, 21), paragraph)
     renumbered = hit(2, date(2018, 12, 5), paragraph.replace("41.4", "42.4", 1))
@@ -75,8 +76,6 @@ def test_an_opening_paragraph_number_is_no_figure() -> None:
     assert changed_twins([original, renumbered]) == []
     assert changed_twins([original, changed]) == [(original, changed)]
     # Not a twin: another paragraph of the same item.
-    other = (CORPUS / "003_315652f360b52df6.txt").read_text()
-    start = other.index("41.3")
-    third = hit(4, date(2018, 11, 21), other[start : other.index("\n", start)])
+    third = hit(4, date(2018, 11, 21), _paragraph("41.3"))
     assert changed_twins([original, third]) == []
 
