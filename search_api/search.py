@@ -477,6 +477,7 @@ def cover_span(
         spare = END_SPARE if key in end_meetings and h.passage_id in on_topic else 0
         return h.score * discount ** max(0, taken.get(key, 0) - spare)
 
+    anchored = list(chosen)
     while rest and len(chosen) < k:
         best = max(rest, key=spread)
         rest.remove(best)
@@ -485,7 +486,11 @@ def cover_span(
     if twins > 0:
         pool = _of_council(relevant_hits(hits, cosines, tuning, best_cos, any_rank=True), council)
         kept = {h.passage_id for h in span_ends}
-        rest = place_twins(chosen, rest, changed_twins(pool), kept, twins)
+        rank = {h.passage_id: i for i, h in enumerate(hits)}
+        # Spread picks go first, the lowest-ranked first; anchors only when none is left.
+        anchor_ids = set(anchored)
+        give = sorted(chosen, key=lambda i: (i in anchor_ids, -rank[i]))
+        rest = place_twins(chosen, rest, changed_twins(pool), kept, twins, give)
     # The top k now spans the period; within it, best first.
     return sorted(chosen.values(), key=lambda h: -h.score) + rest
 
@@ -524,11 +529,18 @@ def place_twins(
     pairs: list[tuple[Hit, Hit]],
     kept: set[int],
     limit: int,
+    give: list[int],
 ) -> list[Hit]:
-    """Put up to `limit` of `pairs` into `chosen` (the top k, in the order taken), each
-    missing member in the place of the last-taken hit that is neither in `kept` (the
-    span's ends) nor a member already placed; a pair already in counts. Returns `rest`
-    (the hits below), the displaced first, best first."""
+    """Put up to `limit` of `pairs` into `chosen` (the top k), each missing member in
+    the place of the first hit of `give` (ids of `chosen`, the first to give way first)
+    that is neither in `kept` (the span's ends) nor a
+    member already placed; a pair already in counts. Returns `rest` (the hits below),
+    the displaced first, best first.
+
+    `cover_span` gives the spread's picks first, the lowest in the fused order first,
+    then the one-per-meeting anchors: the spread takes by a score discounted per
+    passage of the same meeting, so its last pick is often not its weakest, and a
+    passage ranked high in a crowded meeting is taken late (eval/README.md, round 25)."""
     kept = set(kept)
     out: list[Hit] = []
     placed = 0
@@ -537,12 +549,11 @@ def place_twins(
             break
         missing = [h for h in pair if h.passage_id not in chosen]
         ids = {h.passage_id for h in pair}
-        free = [h for h in reversed(chosen.values()) if h.passage_id not in kept | ids]
+        free = [i for i in give if i in chosen and i not in kept | ids]
         if len(free) < len(missing):
             continue
-        for h in free[: len(missing)]:
-            del chosen[h.passage_id]
-            out.append(h)
+        for i in free[: len(missing)]:
+            out.append(chosen.pop(i))
         for h in missing:
             chosen[h.passage_id] = h
         kept |= ids
