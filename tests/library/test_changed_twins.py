@@ -108,4 +108,3 @@ def test_an_opening_paragraph_number_is_no_figure() -> None:
     # Not a twin: another paragraph of the same item.
     third = hit(4, date(2018, 11, 21), _paragraph("41.3"))
     assert changed_twins([original, third]) == []
-
