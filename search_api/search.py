@@ -490,7 +490,7 @@ def cover_span(
         # Spread picks go first, the lowest-ranked first; anchors only when none is left.
         anchor_ids = set(anchored)
         give = sorted(chosen, key=lambda i: (i in anchor_ids, -rank[i]))
-        rest = place_twins(chosen, rest, changed_twins(pool), kept, twins, give, rank)
+        rest = place_twins(chosen, rest, changed_twins(pool), kept, twins, give)
     # The top k now spans the period; within it, best first.
     return sorted(chosen.values(), key=lambda h: -h.score) + rest
 
@@ -530,20 +530,17 @@ def place_twins(
     kept: set[int],
     limit: int,
     give: list[int],
-    rank: dict[int, int] | None = None,
 ) -> list[Hit]:
     """Put up to `limit` of `pairs` into `chosen` (the top k), each missing member in
     the place of the first hit of `give` (ids of `chosen`, the first to give way first)
-    that is neither in `kept` (the span's ends) nor a member already placed; a pair
-    already in counts. Returns `rest` (the hits below),
+    that is neither in `kept` (the span's ends) nor a
+    member already placed; a pair already in counts. Returns `rest` (the hits below),
     the displaced first, best first.
 
     `cover_span` gives the spread's picks first, the lowest in the fused order first,
     then the one-per-meeting anchors: the spread takes by a score discounted per
     passage of the same meeting, so its last pick is often not its weakest, and a
-    passage ranked high in a crowded meeting is taken late (eval/README.md, round 25).
-    Given the fused order (`rank`, id to position), a pair never displaces a hit ranked
-    above both its members: a pair that can be placed only so is left out."""
+    passage ranked high in a crowded meeting is taken late (eval/README.md, round 25)."""
     kept = set(kept)
     out: list[Hit] = []
     placed = 0
@@ -552,11 +549,7 @@ def place_twins(
             break
         missing = [h for h in pair if h.passage_id not in chosen]
         ids = {h.passage_id for h in pair}
-        higher = -1 if rank is None else min(rank[i] for i in ids)
-        free = [
-            i for i in give
-            if i in chosen and i not in kept | ids and (rank is None or rank[i] > higher)
-        ]  # fmt: skip
+        free = [i for i in give if i in chosen and i not in kept | ids]
         if len(free) < len(missing):
             continue
         for i in free[: len(missing)]:
