@@ -478,14 +478,19 @@ def cover_span(
         return h.score * discount ** max(0, taken.get(key, 0) - spare)
 
     anchored = list(chosen)
+    spares: set[int] = set()
     while rest and len(chosen) < k:
         best = max(rest, key=spread)
         rest.remove(best)
         chosen[best.passage_id] = best
-        taken[best.citation.meeting] = taken.get(best.citation.meeting, 0) + 1
+        key = best.citation.meeting
+        if key in end_meetings and best.passage_id in on_topic and taken.get(key, 0) <= END_SPARE:
+            spares.add(best.passage_id)
+        taken[key] = taken.get(key, 0) + 1
     if twins > 0:
         pool = _of_council(relevant_hits(hits, cosines, tuning, best_cos, any_rank=True), council)
-        kept = {h.passage_id for h in span_ends}
+        # The ends, and what `END_SPARE` took for a trend answer to quote there, stay.
+        kept = {h.passage_id for h in span_ends} | spares
         rank = {h.passage_id: i for i, h in enumerate(hits)}
         # Spread picks go first, the lowest-ranked first; anchors only when none is left.
         anchor_ids = set(anchored)
