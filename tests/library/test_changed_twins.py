@@ -19,7 +19,7 @@ from indexer.builder import Indexer
 from indexer.embedding import Embedder
 from indexer.settings import Settings
 from search_api.archive import Archive
-from search_api.search import SearchRequest, changed_twins
+from search_api.search import CHANGED_TWINS, SearchRequest, changed_twins, cover_span
 from tests.answering.builders import hit
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -108,3 +108,34 @@ def test_an_opening_paragraph_number_is_no_figure() -> None:
     # Not a twin: another paragraph of the same item.
     third = hit(4, date(2018, 11, 21), _paragraph("41.3"))
     assert changed_twins([original, third]) == []
+
+
+def test_a_twin_leaves_an_end_meetings_spare_passage_in_place() -> None:
+    """`cover_span` takes an end meeting's first further on-topic passage without the
+    same-meeting discount (`END_SPARE`), because a trend answer quotes it; a changed
+    pair placed later must not take it back. Here the latest meeting's spare (5) is the
+    lowest-ranked of the spread's picks; the pair of the middle meeting takes the places
+    of the other pick (4) and of the middle meeting's own anchor (3), and the spare stays.
+    In round 24 (the last taken out first) and round 25's first rule (the lowest-ranked
+    spread pick first) the spare went (eval/README.md, round 25, k7-024)."""
+    tuning = Settings().search
+    early, middle, late = date(2018, 11, 21), date(2019, 3, 1), date(2022, 7, 14)
+    paragraph = _paragraph("41.4")
+    texts = {
+        1: (late, _paragraph("41.1")),
+        2: (early, _paragraph("41.2")),
+        3: (middle, _paragraph("41.3")),
+        4: (middle, _paragraph("41.5")),
+        5: (late, _paragraph("41.6")),
+        7: (middle, paragraph),
+        8: (middle, paragraph.replace("about 40%", "about 45%")),
+    }
+    scores = {1: 1.0, 2: 0.95, 3: 0.92, 4: 0.9, 5: 0.85, 7: 0.5, 8: 0.49}
+    hits = [hit(pid, day, text).model_copy(update={"score": scores[pid]})
+            for pid, (day, text) in texts.items()]  # fmt: skip
+    assert changed_twins(hits) == [(hits[5], hits[6])]
+    cosines = dict.fromkeys(texts, 0.6)
+    plain = [h.passage_id for h in cover_span(hits, cosines, 5, tuning)[:5]]
+    assert set(plain) == {1, 2, 3, 4, 5}, plain
+    top = [h.passage_id for h in cover_span(hits, cosines, 5, tuning, twins=CHANGED_TWINS)[:5]]
+    assert set(top) == {1, 2, 5, 7, 8}, top
