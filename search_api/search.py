@@ -35,7 +35,9 @@ How evidence covers a span
    meeting (`same_meeting_discount`, an MMR-like penalty on meeting). The top k therefore
    spans the period instead of repeating one meeting. Then up to `CHANGED_TWINS` pairs
    of on-topic passages that are one text twice with a figure changed (a draft and its
-   final, `changed_twins`) are put into the top k, the two ends kept.
+   final, `changed_twins`) are put into the top k in the places of the spread's
+   lowest-ranked picks (the anchors only when none is left), the two ends and the end
+   meetings' spare passages kept.
 """
 
 from __future__ import annotations
@@ -437,10 +439,12 @@ def cover_span(
     topic there (for Ofsted's judgement, the 2022 report's "judged to be Requires
     Improvement to be Good" is not its meeting's best-ranked passage). Given a
     `council`, only its passages anchor the period: a timeline is one council's. Then up
-    to `twins` pairs of `changed_twins` are put into the top k (`place_twins`), the two
-    ends kept: pairs among the hits of `council` on the topic by their cosine alone
-    (within `relevant_cosine_margin` of the best, at any rank: the second of two twins
-    often ranks below `relevant_ranks`; eval/README.md, round 24, variant B2).
+    to `twins` pairs of `changed_twins` are put into the top k (`place_twins`): pairs
+    among the hits of `council` on the topic by their cosine alone (within
+    `relevant_cosine_margin` of the best, at any rank: the second of two twins often
+    ranks below `relevant_ranks`; eval/README.md, round 24, variant B2), in the places of
+    the spread's picks, lowest in the fused order first, then of the one-per-meeting
+    anchors; the two ends and the end meetings' spare passages are kept (round 25).
     """
     if len(hits) <= 1:
         return hits
