@@ -542,9 +542,10 @@ def place_twins(
 ) -> list[Hit]:
     """Put up to `limit` of `pairs` into `chosen` (the top k), each missing member in
     the place of the first hit of `give` (ids of `chosen`, the first to give way first)
-    that is neither in `kept` (the span's ends) nor a
-    member already placed; a pair already in counts. Returns `rest` (the hits below),
-    the displaced first, best first.
+    that is neither in `kept` (`cover_span`'s: the span's ends and the end meetings'
+    `END_SPARE` passages, what a trend answer quotes) nor a member already placed; a
+    pair already in counts. Returns `rest` (the hits below), the displaced first, best
+    first.
 
     `cover_span` gives the spread's picks first, the lowest in the fused order first,
     then the one-per-meeting anchors: the spread takes by a score discounted per
