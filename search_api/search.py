@@ -35,7 +35,9 @@ How evidence covers a span
    meeting (`same_meeting_discount`, an MMR-like penalty on meeting). The top k therefore
    spans the period instead of repeating one meeting. Then up to `CHANGED_TWINS` pairs
    of on-topic passages that are one text twice with a figure changed (a draft and its
-   final, `changed_twins`) are put into the top k, the two ends kept.
+   final, `changed_twins`) are put into the top k in the places of the spread's
+   lowest-ranked picks (the anchors only when none is left), the two ends and the end
+   meetings' spare passages kept.
 """
 
 from __future__ import annotations
@@ -437,10 +439,12 @@ def cover_span(
     topic there (for Ofsted's judgement, the 2022 report's "judged to be Requires
     Improvement to be Good" is not its meeting's best-ranked passage). Given a
     `council`, only its passages anchor the period: a timeline is one council's. Then up
-    to `twins` pairs of `changed_twins` are put into the top k (`place_twins`), the two
-    ends kept: pairs among the hits of `council` on the topic by their cosine alone
-    (within `relevant_cosine_margin` of the best, at any rank: the second of two twins
-    often ranks below `relevant_ranks`; eval/README.md, round 24, variant B2).
+    to `twins` pairs of `changed_twins` are put into the top k (`place_twins`): pairs
+    among the hits of `council` on the topic by their cosine alone (within
+    `relevant_cosine_margin` of the best, at any rank: the second of two twins often
+    ranks below `relevant_ranks`; eval/README.md, round 24, variant B2), in the places of
+    the spread's picks, lowest in the fused order first, then of the one-per-meeting
+    anchors; the two ends and the end meetings' spare passages are kept (round 25).
     """
     if len(hits) <= 1:
         return hits
@@ -477,15 +481,25 @@ def cover_span(
         spare = END_SPARE if key in end_meetings and h.passage_id in on_topic else 0
         return h.score * discount ** max(0, taken.get(key, 0) - spare)
 
+    anchored = list(chosen)
+    spares: set[int] = set()
     while rest and len(chosen) < k:
         best = max(rest, key=spread)
         rest.remove(best)
         chosen[best.passage_id] = best
-        taken[best.citation.meeting] = taken.get(best.citation.meeting, 0) + 1
+        key = best.citation.meeting
+        if key in end_meetings and best.passage_id in on_topic and taken.get(key, 0) <= END_SPARE:
+            spares.add(best.passage_id)
+        taken[key] = taken.get(key, 0) + 1
     if twins > 0:
         pool = _of_council(relevant_hits(hits, cosines, tuning, best_cos, any_rank=True), council)
-        kept = {h.passage_id for h in span_ends}
-        rest = place_twins(chosen, rest, changed_twins(pool), kept, twins)
+        # The ends, and what `END_SPARE` took for a trend answer to quote there, stay.
+        kept = {h.passage_id for h in span_ends} | spares
+        rank = {h.passage_id: i for i, h in enumerate(hits)}
+        # Spread picks go first, the lowest-ranked first; anchors only when none is left.
+        anchor_ids = set(anchored)
+        give = sorted(chosen, key=lambda i: (i in anchor_ids, -rank[i]))
+        rest = place_twins(chosen, rest, changed_twins(pool), kept, twins, give)
     # The top k now spans the period; within it, best first.
     return sorted(chosen.values(), key=lambda h: -h.score) + rest
 
@@ -524,11 +538,19 @@ def place_twins(
     pairs: list[tuple[Hit, Hit]],
     kept: set[int],
     limit: int,
+    give: list[int],
 ) -> list[Hit]:
-    """Put up to `limit` of `pairs` into `chosen` (the top k, in the order taken), each
-    missing member in the place of the last-taken hit that is neither in `kept` (the
-    span's ends) nor a member already placed; a pair already in counts. Returns `rest`
-    (the hits below), the displaced first, best first."""
+    """Put up to `limit` of `pairs` into `chosen` (the top k), each missing member in
+    the place of the first hit of `give` (ids of `chosen`, the first to give way first)
+    that is neither in `kept` (`cover_span`'s: the span's ends and the end meetings'
+    `END_SPARE` passages, what a trend answer quotes) nor a member already placed; a
+    pair already in counts. Returns `rest` (the hits below), the displaced first, best
+    first.
+
+    `cover_span` gives the spread's picks first, the lowest in the fused order first,
+    then the one-per-meeting anchors: the spread takes by a score discounted per
+    passage of the same meeting, so its last pick is often not its weakest, and a
+    passage ranked high in a crowded meeting is taken late (eval/README.md, round 25)."""
     kept = set(kept)
     out: list[Hit] = []
     placed = 0
@@ -537,12 +559,11 @@ def place_twins(
             break
         missing = [h for h in pair if h.passage_id not in chosen]
         ids = {h.passage_id for h in pair}
-        free = [h for h in reversed(chosen.values()) if h.passage_id not in kept | ids]
+        free = [i for i in give if i in chosen and i not in kept | ids]
         if len(free) < len(missing):
             continue
-        for h in free[: len(missing)]:
-            del chosen[h.passage_id]
-            out.append(h)
+        for i in free[: len(missing)]:
+            out.append(chosen.pop(i))
         for h in missing:
             chosen[h.passage_id] = h
         kept |= ids

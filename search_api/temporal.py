@@ -22,6 +22,8 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
+from indexer.text import STOPWORDS
+
 from .dates import day_before, financial_year_span, month_span, season_span, year_span
 
 __all__ = ["DateSpan", "TemporalIntent", "parse_question", "strip_temporal"]
@@ -485,20 +487,47 @@ def _subject(topic: str) -> str | None:
     return subject if len(subject.split()) >= 3 else None
 
 
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|this|that|these|those|our|his|her|your|each|every)\s+$",
+    re.IGNORECASE,
+)
+_WORD_AFTER = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+
+
+def _names_a_thing(question: str, m: _Match) -> bool:
+    """Whether a dated point stands between a determiner and a word that is no stopword:
+    "the 2025-26 budget", "after the 2024-25 one-offs", "its January 2025 meeting", "the
+    May 2025 county elections". There the date says *which* budget or meeting, not a
+    time the question sets against another: two such are no trend (`parse_question`),
+    while "in 2018 … in 2022" or "In 2019 … by 2022" are (eval/README.md, round 25)."""
+    points = list(re.finditer(_POINT, question[m.start : m.end], re.IGNORECASE))
+    if not points:
+        return False
+    start, end = m.start + points[-1].start(), m.start + points[-1].end()
+    after = _WORD_AFTER.match(question, end)
+    return bool(
+        _DETERMINER_BEFORE.search(question[:start])
+        and after
+        and after.group(1).lower() not in STOPWORDS
+    )
+
+
 def parse_question(
     question: str, latest: date | None = None, months_to: date | None = None
 ) -> TemporalIntent:
     """The date span a question names (if any), whether it asks about change, its topic.
 
     Several expressions combine into their hull ("in 2018 and in 2022" → 2018-2022, which
-    is then a trend: a question naming two separate times compares them). In a trend, a
+    is then a trend: a question naming two separate times compares them; a date that
+    names a thing, "the 2025-26 budget", is no such time, `_names_a_thing`). In a trend, a
     month named without a year is the latest such month up to the question's own dated
     point, else up to `months_to` (default `latest`): a search passes the latest date of
     the passages on the topic (`TemporalIntent.floating`, `search.topic_months`).
     """
     chosen = _choose(_matches(question, latest, months_to))
     dated = [m for m in chosen if not m.bare]
-    trend = _asks_course(question) or any(m.trend for m in dated) or len(dated) > 1
+    times = [m for m in dated if not _names_a_thing(question, m)]
+    trend = _asks_course(question) or any(m.trend for m in dated) or len(times) > 1
     if not trend:
         # A month named without a year is read for a trend alone, where it names an end
         # of the course ("between the January and February budget risk registers").

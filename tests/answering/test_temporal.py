@@ -321,3 +321,33 @@ def test_recently_is_still_the_last_year() -> None:
     span = parse_question("How has the waiting list moved recently?", LATEST).span
     assert span is not None
     assert span.start == LATEST.replace(year=LATEST.year - 1)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Where will the money to balance the 2023-24 budget come from, after the 2022-23 "
+        "reserves drawdown?",
+        "What did the committee decide at its March 2022 meeting about the 2022-23 fees?",
+        "What did Cabinet agree on 5 May 2022 about the June 2022 consultation?",
+    ],
+)
+def test_dates_that_name_a_thing_are_no_two_times_compared(question: str) -> None:
+    """A date between a determiner and a noun ("the 2023-24 budget", "its March 2022
+    meeting") says which budget or meeting: two such, or one and a time, ask no course.
+    The span still holds them."""
+    intent = parse_question(question, LATEST)
+    assert not intent.trend
+    assert intent.span is not None and intent.span.start is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Compare the caseloads in 2018 with those in 2022.",
+        "In 2019 part of the workforce was agency staff. Had that got smaller by 2022?",
+        "How did the 2018 and 2022 figures compare?",
+    ],
+)
+def test_two_times_named_as_times_are_still_a_trend(question: str) -> None:
+    assert parse_question(question, LATEST).trend

@@ -8,14 +8,18 @@ pairing on the seed minutes' own paragraph 41.4."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+import search_api.search as search_module
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
 from indexer.settings import Settings
 from search_api.archive import Archive
-from search_api.search import SearchRequest, changed_twins
+from search_api.search import CHANGED_TWINS, SearchRequest, changed_twins, cover_span
 from tests.answering.builders import hit
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -41,13 +45,20 @@ def _draft_version(corpus: Path) -> None:
         )
 
 
-def test_a_trends_top_10_holds_both_versions_of_a_changed_figure(
-    corpus_copy: Path, tmp_path: Path, embedder: Embedder
-) -> None:
-    _draft_version(corpus_copy)
-    settings = Settings(corpus=str(corpus_copy), index_dir=tmp_path / "index")
+@pytest.fixture(scope="module")
+def twin_archive(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Archive:
+    """The seed corpus with corpus/004's draft beside it, indexed once for this module."""
+    root = tmp_path_factory.mktemp("twins")
+    corpus = root / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    _draft_version(corpus)
+    settings = Settings(corpus=str(corpus), index_dir=root / "index")
     assert not Indexer(settings, embedder).build().failed
-    found = Archive.open(settings, embedder).reader().ranked(SearchRequest(QUESTION, 10))
+    return Archive.open(settings, embedder)
+
+
+def test_a_trends_top_10_holds_both_versions_of_a_changed_figure(twin_archive: Archive) -> None:
+    found = twin_archive.reader().ranked(SearchRequest(QUESTION, 10))
     assert found.intent.trend
     versions = [h for h in [*found.hits, *found.below] if "Bright spots survey" in h.text]
     assert {FINAL_FIGURE in h.text for h in versions} == {True, False}
@@ -56,6 +67,25 @@ def test_a_trends_top_10_holds_both_versions_of_a_changed_figure(
     assert {h.passage_id for h in versions} <= top
     dates = [h.citation.effective_date for h in found.hits if h.citation.effective_date]
     assert date(2018, 11, 21) in dates and max(dates) >= date(2022, 7, 14)
+
+
+def test_a_twin_takes_the_place_of_the_lowest_ranked_pick_not_the_last_taken(
+    twin_archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The spread takes by a score discounted per passage of the same meeting, so its
+    last pick is not its weakest: here the top 10 without twins ends with a 2018
+    committee passage, taken after one ranked below every other hit of the top 10. The
+    draft's missing twin takes the place of the lower one; put in the place of the last
+    taken, it left out a passage ranked above one it kept (the round-24 defect behind
+    converted k4-002, eval/README.md, round 25)."""
+    with_twins = twin_archive.reader().ranked(SearchRequest(QUESTION, 10)).hits
+    monkeypatch.setattr(search_module, "CHANGED_TWINS", 0)
+    without = twin_archive.reader().ranked(SearchRequest(QUESTION, 10)).hits
+    top = {h.passage_id for h in with_twins}
+    displaced = [h for h in without if h.passage_id not in top]
+    stayed = [h for h in without if h.passage_id in top]
+    assert displaced, "the draft's twin should have taken a place"
+    assert max(h.score for h in displaced) < min(h.score for h in stayed)
 
 
 def _paragraph(number: str) -> str:
@@ -79,3 +109,33 @@ def test_an_opening_paragraph_number_is_no_figure() -> None:
     third = hit(4, date(2018, 11, 21), _paragraph("41.3"))
     assert changed_twins([original, third]) == []
 
+
+def test_a_twin_leaves_an_end_meetings_spare_passage_in_place() -> None:
+    """`cover_span` takes an end meeting's first further on-topic passage without the
+    same-meeting discount (`END_SPARE`), because a trend answer quotes it; a changed
+    pair placed later must not take it back. Here the latest meeting's spare (5) is the
+    lowest-ranked of the spread's picks; the pair of the middle meeting takes the places
+    of the other pick (4) and of the middle meeting's own anchor (3), and the spare stays.
+    In round 24 (the last taken out first) and round 25's first rule (the lowest-ranked
+    spread pick first) the spare went (eval/README.md, round 25, k7-024)."""
+    tuning = Settings().search
+    early, middle, late = date(2018, 11, 21), date(2019, 3, 1), date(2022, 7, 14)
+    paragraph = _paragraph("41.4")
+    texts = {
+        1: (late, _paragraph("41.1")),
+        2: (early, _paragraph("41.2")),
+        3: (middle, _paragraph("41.3")),
+        4: (middle, _paragraph("41.5")),
+        5: (late, _paragraph("41.6")),
+        7: (middle, paragraph),
+        8: (middle, paragraph.replace("about 40%", "about 45%")),
+    }
+    scores = {1: 1.0, 2: 0.95, 3: 0.92, 4: 0.9, 5: 0.85, 7: 0.5, 8: 0.49}
+    hits = [hit(pid, day, text).model_copy(update={"score": scores[pid]})
+            for pid, (day, text) in texts.items()]  # fmt: skip
+    assert changed_twins(hits) == [(hits[5], hits[6])]
+    cosines = dict.fromkeys(texts, 0.6)
+    plain = [h.passage_id for h in cover_span(hits, cosines, 5, tuning)[:5]]
+    assert set(plain) == {1, 2, 3, 4, 5}, plain
+    top = [h.passage_id for h in cover_span(hits, cosines, 5, tuning, twins=CHANGED_TWINS)[:5]]
+    assert set(top) == {1, 2, 5, 7, 8}, top
