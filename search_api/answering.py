@@ -97,7 +97,20 @@ BEST_MARGIN = 0.4
 from 0.15, 0.25, 0.4: eval/README.md "Answer constants"; round 24's 0.5 carried more gold
 evidence but lengthened answers past the 10% bound at the median (seeds-only +18%; with
 `DEEPER_TOPIC` +16% on heldout and converted): not adopted, eval/README.md "Answers
-carry the gold evidence …, round 24")."""
+carry the gold evidence …, round 24"). The band between the two (`BAND_MARGIN`) admits
+only what the question asks for."""
+BAND_MARGIN = 0.5
+"""The band: a sentence scoring within this of the best but not within `BEST_MARGIN`
+joins a plain answer (`_best`) or is quoted from a passage read below its pool
+(`_deeper`) only when it holds what the question asks for (`_asked_for`: a figure of
+the asked kind for a figure or trend question, an action line for an action question,
+a topic term in its own words otherwise). Round 24 measured `BEST_MARGIN` 0.5 for every
+step: more gold evidence, but it let in the sentences around the gold one; the band keeps
+12 of its 13 heldout tune rows at +3.8% median words against its +8.6% (eval/README.md
+"Words of the band, round 25"). Equal to `BEST_MARGIN`: no band."""
+BAND_ONE = False
+"""The band admits at most one sentence per answer in `_best` and one in `_deeper` (the
+best-scoring one that holds what is asked)."""
 BEST_LIMIT = 5
 """Sentences of a plain answer (tune chose 5 from 3, 4, 5: eval/README.md); an answer
 of action lines takes 3, or `ACTION_LIMIT` when the question asks for several things."""
@@ -439,7 +452,7 @@ class AnswerBuilder:
             if DEEPER and not aspects.many:
                 read = _within(sentences, intent.span, MANY_POOL_RANKS)
                 weights = term_weights(aspects.terms, [h.text for h in hits], self.idf)
-                deeper = _deeper(chosen, pick, read, aspects.terms, weights)
+                deeper = _deeper(chosen, pick, read, aspects, weights)
             if NEXT_BEST:
                 second = _next_best(chosen, _within(sentences, intent.span, ranks), ranks)
         chosen = _with_list_items(chosen, scored)
@@ -490,7 +503,9 @@ class AnswerBuilder:
         # sentence's.
         top = max((s.score for s in pool if not s.candidate.items), default=pool[0].score)
         floor = top - BEST_MARGIN
-        near = [s for s in pool if s.score >= floor]
+        band = [s for s in pool if top - BAND_MARGIN <= s.score < floor and _asked_for(s, aspects)]
+        joins = {id(s) for s in band[: 1 if BAND_ONE else None]}
+        near = [s for s in pool if s.score >= floor or id(s) in joins]
         chosen: list[Scored] = []
         if aspects.figure and not _states_asked_figure(pool[0], aspects):
             figure = next((s for s in pool if _states_asked_figure(s, aspects)), None)
@@ -812,7 +827,7 @@ class AnswerBuilder:
 
 def _deeper(
     chosen: list[Scored], pick: list[Scored], read: list[Scored],
-    terms: Sequence[str], weights: Mapping[str, float],
+    aspects: Aspects, weights: Mapping[str, float],
 ) -> list[Scored]:  # fmt: skip
     """The best sentence of the passages read below a plain answer's pool (`read`: the
     sentences of all the passages `/ask` reads, within the question's dates as the pool
@@ -825,24 +840,35 @@ def _deeper(
     `_short_read_on`): read like the others it lengthened answers by a tenth
     (eval/README.md "Answer evidence, round 18").
     One scoring below the weakest chosen sentence still passes when its own words hold a
-    topic term (`_speaks`: `terms`, the question's, with their `weights`; `DEEPER_TOPIC`).
-    Housekeeping and whole lists never; one the answer already quotes, its caller drops."""
+    topic term (`_speaks`: the question's terms, with their `weights`; `DEEPER_TOPIC`).
+    One in the band (within `BAND_MARGIN` but not `BEST_MARGIN` of the pool's best) passes
+    only when it holds what the question asks for (`_asked_for`), at most one when
+    `BAND_ONE`. Housekeeping and whole lists never; one the answer already quotes, its
+    caller drops."""
     top = _pool_top(pick, POOL_RANKS)
     if top is None or not chosen:
         return []
     weakest = min(s.score for s in chosen)
+    terms = aspects.terms
 
-    def passes(s: Scored) -> bool:
-        if s.score < top - BEST_MARGIN:
+    def passes(s: Scored, margin: float) -> bool:
+        if s.score < top - margin:
             return False
         on_topic = DEEPER_TOPIC and _speaks(s.candidate, terms, weights)
         return s.score >= weakest or on_topic
 
-    below = [
+    read = [
         s for s in read
         if s.candidate.rank >= POOL_RANKS and not s.candidate.procedural
-        and not s.candidate.items and passes(s)
+        and not s.candidate.items
     ]  # fmt: skip
+    below = [s for s in read if passes(s, BEST_MARGIN)]
+    band = sorted(
+        (s for s in read if not passes(s, BEST_MARGIN) and passes(s, BAND_MARGIN)
+         and _asked_for(s, aspects)),
+        key=lambda s: -s.score,
+    )  # fmt: skip
+    below += band[: 1 if BAND_ONE else None]
     if not DEEPER_EACH:
         return [max(below, key=lambda s: s.score)] if below else []
     best: dict[int, Scored] = {}  # each deeper passage's best sentence that passes
@@ -851,6 +877,20 @@ def _deeper(
         if pid not in best or s.score > best[pid].score:
             best[pid] = s
     return sorted(best.values(), key=lambda s: -s.score)
+
+
+def _asked_for(s: Scored, aspects: Aspects) -> bool:
+    """The sentence holds what the question asks for: a figure (of the asked kind when
+    the question names one) for a figure or trend question, an action line
+    (`Candidate.action`, or a decision of the asked kind: `lists_asked`) for an action
+    question, else a topic term in its own words (`_speaks`, every term counting). The
+    band's test (`BAND_MARGIN`): the sentences around a gold one score as near the best as
+    it does, but many of them state no figure or decision the question asks for."""
+    if aspects.figure or aspects.trend:
+        return _states_asked_figure(s, aspects)
+    if aspects.action:
+        return s.candidate.action or lists_asked(s.candidate, aspects.asked)
+    return _speaks(s.candidate, aspects.terms, dict.fromkeys(aspects.terms, 1.0))
 
 
 def _speaks(c: Candidate, terms: Sequence[str], weights: Mapping[str, float]) -> bool:
