@@ -108,9 +108,6 @@ a topic term in its own words otherwise). Round 24 measured `BEST_MARGIN` 0.5 fo
 step: more gold evidence, but it let in the sentences around the gold one; the band keeps
 12 of its 13 heldout tune rows at +3.8% median words against its +8.6% (eval/README.md
 "Words of the band, round 25"). Equal to `BEST_MARGIN`: no band."""
-BAND_ONE = False
-"""The band admits at most one sentence per answer in `_best` and one in `_deeper` (the
-best-scoring one that holds what is asked)."""
 BEST_LIMIT = 5
 """Sentences of a plain answer (tune chose 5 from 3, 4, 5: eval/README.md); an answer
 of action lines takes 3, or `ACTION_LIMIT` when the question asks for several things."""
@@ -504,7 +501,7 @@ class AnswerBuilder:
         top = max((s.score for s in pool if not s.candidate.items), default=pool[0].score)
         floor = top - BEST_MARGIN
         band = [s for s in pool if top - BAND_MARGIN <= s.score < floor and _asked_for(s, aspects)]
-        joins = {id(s) for s in band[: 1 if BAND_ONE else None]}
+        joins = {id(s) for s in band}
         near = [s for s in pool if s.score >= floor or id(s) in joins]
         chosen: list[Scored] = []
         if aspects.figure and not _states_asked_figure(pool[0], aspects):
@@ -842,9 +839,8 @@ def _deeper(
     One scoring below the weakest chosen sentence still passes when its own words hold a
     topic term (`_speaks`: the question's terms, with their `weights`; `DEEPER_TOPIC`).
     One in the band (within `BAND_MARGIN` but not `BEST_MARGIN` of the pool's best) passes
-    only when it holds what the question asks for (`_asked_for`), at most one when
-    `BAND_ONE`. Housekeeping and whole lists never; one the answer already quotes, its
-    caller drops."""
+    only when it holds what the question asks for (`_asked_for`). Housekeeping and whole
+    lists never; one the answer already quotes, its caller drops."""
     top = _pool_top(pick, POOL_RANKS)
     if top is None or not chosen:
         return []
@@ -863,12 +859,10 @@ def _deeper(
         and not s.candidate.items
     ]  # fmt: skip
     below = [s for s in read if passes(s, BEST_MARGIN)]
-    band = sorted(
-        (s for s in read if not passes(s, BEST_MARGIN) and passes(s, BAND_MARGIN)
-         and _asked_for(s, aspects)),
-        key=lambda s: -s.score,
-    )  # fmt: skip
-    below += band[: 1 if BAND_ONE else None]
+    below += [
+        s for s in read
+        if not passes(s, BEST_MARGIN) and passes(s, BAND_MARGIN) and _asked_for(s, aspects)
+    ]  # fmt: skip
     if not DEEPER_EACH:
         return [max(below, key=lambda s: s.score)] if below else []
     best: dict[int, Scored] = {}  # each deeper passage's best sentence that passes
