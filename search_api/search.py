@@ -446,12 +446,13 @@ def cover_span(
     ranks below `relevant_ranks`; eval/README.md, round 24, variant B2), in the places of
     the spread's picks, lowest in the fused order first, then of the one-per-meeting
     anchors; the two ends and the end meetings' spare passages are kept (round 25).
-    Before them, each end meeting's `end_next` passages of the council's pool most like
-    the other end meeting's (`end_passages`), at any rank and cosine, take the places of
-    the spread's lowest picks of other meetings: the passages of an end meeting the
-    spread took are the ones nearest the topic's words, and on one council's archive
-    they are often its talk about the topic, where the state the trend asks for stands
-    in another of its passages lower down (eval/README.md, round 25, r25-endpick).
+    Before them, each end meeting's next `end_next` passages (`end_passages`) of the
+    council's pool, at any rank and cosine, take the places of the spread's picks of
+    other meetings, those outside the span or of another council first, then the
+    lowest-scored: the passages of an end meeting the spread took are the
+    ones nearest the topic's words, and on one council's archive they are often its
+    talk about the topic, where the state the trend asks for stands in another of its
+    passages lower down (eval/README.md, round 25, r25-endpick).
     """
     if len(hits) <= 1:
         return hits
@@ -502,12 +503,18 @@ def cover_span(
     anchor_ids = set(anchored)
     if end_next > 0:
         council_hits = _of_council(hits, council)
-        # Only the spread's picks of other meetings give way, the lowest-ranked first.
+        # Only the spread's picks of other meetings give way: those outside the span or of
+        # another council first, then the lowest-scored (a passage `reach_ends` found
+        # stands last in `hits` whatever its score).
+        def weak(i: int) -> tuple[bool, float]:
+            h = chosen[i]
+            inside = span is None or _inside(h, span)
+            return inside and h.citation.council in (None, council or h.citation.council), h.score
+
         others = [i for i in chosen if chosen[i].citation.meeting not in end_meetings]
-        give = sorted((i for i in others if i not in anchor_ids), key=lambda i: -rank[i])
+        give = sorted((i for i in others if i not in anchor_ids), key=weak)
         for key in dict.fromkeys(h.citation.meeting for h in span_ends):
-            other = [h for h in chosen.values() if h.citation.meeting in end_meetings - {key}]
-            for h in end_passages(council_hits, chosen, key, end_next, other):
+            for h in end_passages(council_hits, chosen, key, end_next):
                 if not give:
                     break
                 rest.append(chosen.pop(give.pop(0)))
@@ -526,22 +533,10 @@ def cover_span(
     return sorted(chosen.values(), key=lambda h: -h.score) + rest
 
 
-def end_passages(
-    hits: list[Hit], chosen: dict[int, Hit], meeting: MeetingKey, n: int, other: list[Hit]
-) -> list[Hit]:
-    """The `n` of `hits` of `meeting` not in `chosen` that share the most words with a
-    passage of `other` (the other end meeting's in the top k; Jaccard of
-    `ANALYZER.terms`), the fused order breaking ties: a trend asks for one thing at two
-    times, and an end meeting's passage stating it reads like the other end's
-    (`cover_span`)."""
-    sets = [set(ANALYZER.terms(h.text)) for h in other]
-
-    def likeness(h: Hit) -> float:
-        own = set(ANALYZER.terms(h.text))
-        return max((len(own & o) / max(1, len(own | o)) for o in sets), default=0.0)
-
-    mine = [h for h in hits if h.citation.meeting == meeting and h.passage_id not in chosen]
-    return sorted(mine, key=lambda h: -likeness(h))[:n]
+def end_passages(hits: list[Hit], chosen: dict[int, Hit], meeting: MeetingKey, n: int) -> list[Hit]:
+    """The first `n` of `hits` (in their order: the fused one) of `meeting` not in
+    `chosen`: an end meeting's next passages (`cover_span`)."""
+    return [h for h in hits if h.citation.meeting == meeting and h.passage_id not in chosen][:n]
 
 
 CHANGED_TWINS = 3
