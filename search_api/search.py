@@ -173,7 +173,7 @@ def search(
     if intent.trend:
         scored = cover_span(
             scored, cosines, k, tuning, {h.passage_id for h in ends}, intent.span, council,
-            CHANGED_TWINS,
+            CHANGED_TWINS, END_SPARE,
         )
     terms = ANALYZER.query_terms(topic)
     shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
@@ -426,6 +426,7 @@ def cover_span(
     span: DateSpan | None = None,
     council: str | None = None,
     twins: int = 0,
+    end_next: int = 0,
 ) -> list[Hit]:
     """Re-rank so the top k reaches across the period: a trend question, and every
     briefing, needs its earliest and latest relevant meetings, not ten passages of one.
@@ -445,6 +446,13 @@ def cover_span(
     ranks below `relevant_ranks`; eval/README.md, round 24, variant B2), in the places of
     the spread's picks, lowest in the fused order first, then of the one-per-meeting
     anchors; the two ends and the end meetings' spare passages are kept (round 25).
+    Before them, each end meeting's next `end_next` passages (`end_passages`) of the
+    council's pool, at any rank and cosine, take the places of the spread's picks of
+    other meetings, those outside the span or of another council first, then the
+    lowest-scored: the passages of an end meeting the spread took are the
+    ones nearest the topic's words, and on one council's archive they are often its
+    talk about the topic, where the state the trend asks for stands in another of its
+    passages lower down (eval/README.md, round 25, r25-endpick).
     """
     if len(hits) <= 1:
         return hits
@@ -491,17 +499,44 @@ def cover_span(
         if key in end_meetings and best.passage_id in on_topic and taken.get(key, 0) <= END_SPARE:
             spares.add(best.passage_id)
         taken[key] = taken.get(key, 0) + 1
+    rank = {h.passage_id: i for i, h in enumerate(hits)}
+    anchor_ids = set(anchored)
+    if end_next > 0:
+        council_hits = _of_council(hits, council)
+        # Only the spread's picks of other meetings give way: those outside the span or of
+        # another council first, then the lowest-scored (a passage `reach_ends` found
+        # stands last in `hits` whatever its score).
+        def weak(i: int) -> tuple[bool, float]:
+            h = chosen[i]
+            inside = span is None or _inside(h, span)
+            return inside and h.citation.council in (None, council or h.citation.council), h.score
+
+        others = [i for i in chosen if chosen[i].citation.meeting not in end_meetings]
+        give = sorted((i for i in others if i not in anchor_ids), key=weak)
+        for key in dict.fromkeys(h.citation.meeting for h in span_ends):
+            for h in end_passages(council_hits, chosen, key, end_next):
+                if not give:
+                    break
+                rest.append(chosen.pop(give.pop(0)))
+                rest.remove(h)
+                chosen[h.passage_id] = h
+                spares.add(h.passage_id)
+        rest.sort(key=lambda h: rank[h.passage_id])
     if twins > 0:
         pool = _of_council(relevant_hits(hits, cosines, tuning, best_cos, any_rank=True), council)
         # The ends, and what `END_SPARE` took for a trend answer to quote there, stay.
         kept = {h.passage_id for h in span_ends} | spares
-        rank = {h.passage_id: i for i, h in enumerate(hits)}
         # Spread picks go first, the lowest-ranked first; anchors only when none is left.
-        anchor_ids = set(anchored)
         give = sorted(chosen, key=lambda i: (i in anchor_ids, -rank[i]))
         rest = place_twins(chosen, rest, changed_twins(pool), kept, twins, give)
     # The top k now spans the period; within it, best first.
     return sorted(chosen.values(), key=lambda h: -h.score) + rest
+
+
+def end_passages(hits: list[Hit], chosen: dict[int, Hit], meeting: MeetingKey, n: int) -> list[Hit]:
+    """The first `n` of `hits` (in their order: the fused one) of `meeting` not in
+    `chosen`: an end meeting's next passages (`cover_span`)."""
+    return [h for h in hits if h.citation.meeting == meeting and h.passage_id not in chosen][:n]
 
 
 CHANGED_TWINS = 3

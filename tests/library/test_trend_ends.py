@@ -16,6 +16,7 @@ from indexer.models import Citation, Hit, SearchFilters
 from indexer.settings import SearchSettings, Settings
 from search_api.archive import Archive
 from search_api.search import END_SPARE, SearchRequest, SearchResult, cover_span, search
+from search_api.temporal import DateSpan
 
 
 def _search(
@@ -200,3 +201,41 @@ def test_an_end_meetings_off_topic_or_third_passage_is_discounted() -> None:
     on_topic = dict.fromkeys(range(1, 7), 0.6)
     top = [h.passage_id for h in cover_span(hits, on_topic, 5, tuning)[:5]]
     assert set(top) == {1, 2, 3, 4, 5}, top  # 6, the end's third, is discounted below 4
+
+
+def test_an_end_meetings_next_passage_takes_a_place(seed_engine: Archive) -> None:
+    """On one council's archive an end meeting crowds the top 10 with its talk about the
+    topic, and the passage stating where it stood is its next one below them: the 2017
+    meeting's passages on the inspection are taken, and its minute reminding the
+    Improvement Board who its members were (fused about 20th, below the cosine floor)
+    takes the place of the spread's weakest pick of a middle meeting (eval/README.md,
+    round 25, r25-endpick). The gain is narrow: reworded, the question ranks the pool
+    differently and the minute is in or out on main's code alike."""
+    hits = seed_engine.reader().search(
+        SearchRequest(
+            "How has the improvement board overseeing children's services changed over time?", 10
+        )
+    ).hits
+    assert any("Improvement Board Members were reminded" in h.text for h in hits), [
+        h.text[:60] for h in hits
+    ]
+
+
+def test_an_end_meetings_next_passage_replaces_a_pick_outside_the_span_first() -> None:
+    """The end meeting's next passage (6, off the topic, so not free of the discount)
+    goes in; the place it takes is the spread's pick outside the span (5, 2025, off the
+    topic too, so no anchor), not the middle meeting's lower one inside it (4); the
+    anchors stay. Without `end_next` the spread keeps 4 and 5."""
+    tuning = Settings().search
+    outside = date(2025, 1, 30)
+    hits = _ranked(
+        (1, LATE, 1.0), (2, EARLY, 0.95), (3, MIDDLE, 0.92), (5, outside, 0.91),
+        (4, MIDDLE, 0.9), (6, EARLY, 0.5),
+    )  # fmt: skip
+    off = 0.6 - tuning.relevant_cosine_margin - 0.1
+    cosines = {**dict.fromkeys(range(1, 7), 0.6), 5: off, 6: off}
+    span = DateSpan(start=EARLY, end=LATE)
+    plain = [h.passage_id for h in cover_span(hits, cosines, 5, tuning, span=span)[:5]]
+    assert set(plain) == {1, 2, 3, 4, 5}, plain
+    top = [h.passage_id for h in cover_span(hits, cosines, 5, tuning, span=span, end_next=1)[:5]]
+    assert set(top) == {1, 2, 3, 4, 6}, top
