@@ -24,11 +24,13 @@ serve: setup
 ## Lint, type-check and run the default test suite (includes the browser tests).
 test: setup browser
 	$(PY) -m ruff check indexer search_api eval bench deploy reliability tests
+	$(PY) -m ruff format --check indexer search_api eval bench deploy reliability tests
 	$(PY) -m mypy
 	HF_HUB_OFFLINE=1 $(PY) -m pytest -m "not slow"
 
 lint: setup
 	$(PY) -m ruff check indexer search_api eval bench deploy reliability tests
+	$(PY) -m ruff format --check indexer search_api eval bench deploy reliability tests
 	$(PY) -m mypy
 
 # Debian's Chromium for the browser tests (Playwright's own browser download does not work here),

@@ -120,8 +120,11 @@ def cmd_indexing(args: argparse.Namespace) -> None:
     names = [str(f.resolve().relative_to(ROOT.parent.resolve())) if f.resolve().is_relative_to(
         ROOT.parent.resolve()) else str(f) for f in folders]  # fmt: skip
     result = indexing.throughput(
-        folders, args.runs, lambda partial: save_result("indexing", partial | {"folders": names}),
-        quick=args.quick, only=args.configs,
+        folders,
+        args.runs,
+        lambda partial: save_result("indexing", partial | {"folders": names}),
+        quick=args.quick,
+        only=args.configs,
     )
     result["folders"] = names
     save_result("indexing", result)
@@ -226,16 +229,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--quick", action="store_true")
     p.add_argument("--no-recall", action="store_true")
-    p.add_argument("--configs", nargs="+", choices=CONFIGS,
-                   help="pipelines to run beside the baseline (default: all)")
+    p.add_argument(
+        "--configs",
+        nargs="+",
+        choices=CONFIGS,
+        help="pipelines to run beside the baseline (default: all)",
+    )
     p.set_defaults(func=cmd_indexing)
 
     p = sub.add_parser("encoder", help="encoder batch size, workers x threads and group size")
     p.add_argument("--passages", type=int, default=1024, help="real passages encoded per run")
     p.add_argument("--kent", type=int, default=20, help="Kent PDFs to read them from")
     p.add_argument("--batch-sizes", type=int, nargs="+", default=[1, 2, 4, 16, 32])
-    p.add_argument("--layouts", nargs="+", default=["2x1", "1x2", "1x1"],
-                   help="WORKERSxTHREADS: batches encoded at once x intra-op threads each")
+    p.add_argument(
+        "--layouts",
+        nargs="+",
+        default=["2x1", "1x2", "1x1"],
+        help="WORKERSxTHREADS: batches encoded at once x intra-op threads each",
+    )
     p.add_argument("--groups", type=int, nargs="+", default=[256])
     p.add_argument("--rounds", type=int, default=3)
     p.set_defaults(func=cmd_encoder)

@@ -51,7 +51,7 @@ def real_inputs(folders: list[Path], limit: int) -> list[str]:
 
 
 def parse_layout(spec: str) -> tuple[int, int]:
-    """"2x1" → (2 workers, 1 intra-op thread each): how the encoder uses the cores."""
+    """ "2x1" → (2 workers, 1 intra-op thread each): how the encoder uses the cores."""
     try:
         workers, intra = (int(n) for n in spec.lower().split("x"))
     except ValueError:
@@ -112,14 +112,19 @@ def sweep(
                      per_cpu[(batch, (workers, intra), group)][-1])  # fmt: skip
         loads.append(load_average())
     rows = [
-        {"batch_size": b, "layout": f"{w}x{i}", "workers": w, "intra_op_threads": i,
-         "group": g, "passages_per_s_median": statistics.median(rates),
-         "passages_per_s_range": [min(rates), max(rates)],
-         "passages_per_cpu_s_median": statistics.median(per_cpu[(b, (w, i), g)])}  # fmt: skip
+        {
+            "batch_size": b,
+            "layout": f"{w}x{i}",
+            "workers": w,
+            "intra_op_threads": i,
+            "group": g,
+            "passages_per_s_median": statistics.median(rates),
+            "passages_per_s_range": [min(rates), max(rates)],
+            "passages_per_cpu_s_median": statistics.median(per_cpu[(b, (w, i), g)]),
+        }  # fmt: skip
         for (b, (w, i), g), rates in runs.items()
     ]
     rows.sort(key=lambda r: -r["passages_per_s_median"])
     return {"backend": backend, "passages": len(texts), "rounds": rounds,
             "mean_chars": statistics.fmean(len(t) for t in texts), "loadavg": loads,
             "rows": rows}  # fmt: skip
-

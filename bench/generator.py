@@ -155,8 +155,11 @@ class GeneratedDocument:
         """One chunk a numbered paragraph, as the indexer's chunker cuts such minutes."""
         return [
             Chunk(
-                text=p.text, item=p.item, item_title=p.item_title,
-                paragraph=p.paragraph, ordinal=i,
+                text=p.text,
+                item=p.item,
+                item_title=p.item_title,
+                paragraph=p.paragraph,
+                ordinal=i,
             )  # fmt: skip
             for i, p in enumerate(self.paragraphs)
         ]
@@ -183,7 +186,7 @@ def load_seed_text(corpus: Path = SEED_CORPUS) -> SeedText:
                 if (
                     len(sentence.split()) >= 6
                     and sentence[0].isupper()
-                    and sentence[-1] in ".!?;)\"’”"
+                    and sentence[-1] in '.!?;)"’”'
                 ):
                     sentences[sentence] = None
     if not sentences:
@@ -279,8 +282,11 @@ def _document(
                     break
             doc.paragraphs.append(
                 GeneratedParagraph(
-                    text=" ".join(seed_text.sentences[i] for i in ids), item=str(item_number),
-                    item_title=title, paragraph=f"{item_number}.{p}", sentence_ids=ids,
+                    text=" ".join(seed_text.sentences[i] for i in ids),
+                    item=str(item_number),
+                    item_title=title,
+                    paragraph=f"{item_number}.{p}",
+                    sentence_ids=ids,
                 )  # fmt: skip
             )
         item_number += 1
@@ -309,8 +315,9 @@ MANIFEST_COLUMNS = [
 ]  # fmt: skip
 
 
-def write_documents(documents: Iterator[GeneratedDocument] | list[GeneratedDocument],
-                    folder: Path) -> int:
+def write_documents(
+    documents: Iterator[GeneratedDocument] | list[GeneratedDocument], folder: Path
+) -> int:
     """Write `.txt` files and a `manifest.csv` in the corpus format; returns the file count."""
     folder.mkdir(parents=True, exist_ok=True)
     count = 0

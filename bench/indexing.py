@@ -200,8 +200,13 @@ def _summarise(results: dict[str, list[dict[str, Any]]], documents: int, chars: 
             "runs": rs,
             **{
                 f"{key}_median": statistics.median(r[key] for r in rs)
-                for key in ("wall_s", "cpu_s", "passages_per_s", "passages_per_cpu_s",
-                            "chars_per_s")  # fmt: skip
+                for key in (
+                    "wall_s",
+                    "cpu_s",
+                    "passages_per_s",
+                    "passages_per_cpu_s",
+                    "chars_per_s",
+                )  # fmt: skip
             },
             **{
                 f"{key}_range": [min(r[key] for r in rs), max(r[key] for r in rs)]
@@ -249,8 +254,10 @@ def dev_recall(work: Path) -> dict[str, Any]:
             dates, k=10,
         )  # fmt: skip
         out[backend] = {
-            name: {"recall@10": scores.summary.get("recall@10"),
-                   "mrr@10": scores.summary.get("mrr@10")}  # fmt: skip
+            name: {
+                "recall@10": scores.summary.get("recall@10"),
+                "mrr@10": scores.summary.get("mrr@10"),
+            }  # fmt: skip
             for name, scores in report.configs.items()
         }
     return out

@@ -70,8 +70,11 @@ def tables(data: dict[str, Any]) -> str:
                 f"({_range(c['passages_per_s_range'], 1)}) | {c['ratio_passages_per_s']:.2f} | "
                 f"{c['chars_per_s_median']:,.0f} | {c['ratio_chars_per_s']:.2f} | "
                 f"{c['passages_per_cpu_s_median']:.1f} | {c['ratio_passages_per_cpu_s']:.2f} | "
-                + (f"{100 * c['encoder_busy_median']:.0f}% |" if "encoder_busy_median" in c
-                   else "- |")  # fmt: skip
+                + (
+                    f"{100 * c['encoder_busy_median']:.0f}% |"
+                    if "encoder_busy_median" in c
+                    else "- |"
+                )  # fmt: skip
             )
         out.append("")
     rec = data.get("dev_recall")

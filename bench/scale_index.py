@@ -112,8 +112,13 @@ def build_scale_index(
             vecs = passage_vectors([p.sentence_ids for p in doc.paragraphs], sentence_vecs, rng)
             t_vectors += time.perf_counter() - t0
             chunks = [
-                Chunk(text=p.text, item=p.item, item_title=p.item_title,
-                      paragraph=p.paragraph, ordinal=i)  # fmt: skip
+                Chunk(
+                    text=p.text,
+                    item=p.item,
+                    item_title=p.item_title,
+                    paragraph=p.paragraph,
+                    ordinal=i,
+                )  # fmt: skip
                 for i, p in enumerate(doc.paragraphs)
             ]
             pids = [passage_id_for(normalise_text(c.text)) for c in chunks]

@@ -282,9 +282,7 @@ def out_of_fold(rows: Rows, penalty: float = PENALTY) -> np.ndarray:
 def fit(rows: Rows, penalty: float = PENALTY) -> Fit:
     """Steps 1 to 3: fitted weights, the intercept shifted by the threshold chosen on
     out-of-fold margins, and the cosine floor."""
-    return _logistic(rows, penalty).shifted(
-        _shift(out_of_fold(rows, penalty), rows), _floor(rows)
-    )
+    return _logistic(rows, penalty).shifted(_shift(out_of_fold(rows, penalty), rows), _floor(rows))
 
 
 def cross_validate(rows: Rows, penalty: float = PENALTY) -> dict[str, tuple[float, float]]:
@@ -332,9 +330,7 @@ class Candidate:
         return float(np.nanmean([acc for acc, _ in self.rates.values()]))
 
 
-def decided(
-    rows: Rows, signals: tuple[str, ...], penalty: float
-) -> tuple[Candidate, np.ndarray]:
+def decided(rows: Rows, signals: tuple[str, ...], penalty: float) -> tuple[Candidate, np.ndarray]:
     """A form decided out of fold: its rates and per-kind refusals, and whether each row
     was answered (gates that read rows, such as `eval.paraphrase_gate`, need the latter)."""
     sub = rows.columns(signals)
@@ -443,9 +439,10 @@ def _print_rates(label: str, per_index: dict[str, tuple[float, float]], rows: Ro
 
 
 def _refused(kinds: dict[tuple[str, str], tuple[int, int]]) -> str:
-    return " ".join(
-        f"{i.removeprefix('eval-')}:{k} {r}/{n}" for (i, k), (r, n) in kinds.items() if r
-    ) or "-"
+    return (
+        " ".join(f"{i.removeprefix('eval-')}:{k} {r}/{n}" for (i, k), (r, n) in kinds.items() if r)
+        or "-"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -453,9 +450,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument(
         "rows", type=Path, nargs="+", help="JSON rows of eval.answer_diagnose --split tune"
     )
-    p.add_argument(
-        "--signals", nargs="+", choices=FEATURES, help="fit these signals (skip step 5)"
-    )
+    p.add_argument("--signals", nargs="+", choices=FEATURES, help="fit these signals (skip step 5)")
     p.add_argument("--penalty", type=float, default=PENALTY, help="with --signals")
     p.add_argument(
         "--candidates", nargs="*", choices=CANDIDATES, default=list(CANDIDATES),

@@ -100,9 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from indexer.settings import Settings
 
     settings = Settings(corpus=":".join(str(c) for c in args.corpus), index_dir=args.index)
-    questions = [
-        q for q in load_questions(args.questions) if q.split == "tune" and q.answerable
-    ]
+    questions = [q for q in load_questions(args.questions) if q.split == "tune" and q.answerable]
     archive = open_engine(settings, build_if_missing=False)
     dates = manifest_dates(settings.corpus_dirs)
     if args.joint:

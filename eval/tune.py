@@ -53,9 +53,10 @@ def objective(summary: Mapping[str, Any]) -> float:
 def grid_points(grid: Mapping[str, Sequence[Any]]) -> list[dict[str, Any]]:
     """Every combination of the grid's values, as settings updates."""
     names = sorted(grid)
-    return [dict(zip(names, values, strict=True)) for values in itertools.product(
-        *(grid[n] for n in names)
-    )]
+    return [
+        dict(zip(names, values, strict=True))
+        for values in itertools.product(*(grid[n] for n in names))
+    ]
 
 
 def _cache_queries(archive: Any) -> None:

@@ -43,6 +43,7 @@ EMBED_GROUP = 256
 """Passages gathered across documents before one embedding call, so batches stay full
 (the encoder sorts each group into batches of one length)."""
 
+
 def package_version() -> str:
     """The installed distribution's version, recorded in each index; "0+unknown" when run from an
     uninstalled checkout rather than failing."""

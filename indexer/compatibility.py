@@ -168,9 +168,7 @@ def index_mismatches(info: IndexInfo, settings: Settings, embedder: _Model) -> l
     return problems
 
 
-def check_index_matches(
-    info: IndexInfo, settings: Settings, embedder: _Model, root: Path
-) -> None:
+def check_index_matches(info: IndexInfo, settings: Settings, embedder: _Model, root: Path) -> None:
     """Refuse a mismatched index with the command that rebuilds it (or, when only its
     BM25 constants differ, the build that re-scores it: `make serve` runs that build)."""
     problems = index_mismatches(info, settings, embedder)

@@ -141,9 +141,7 @@ class Embedder:
 
             torch.set_num_threads(self.threads)
         try:
-            return SentenceTransformer(
-                self.path, device="cpu", backend=self.backend
-            )
+            return SentenceTransformer(self.path, device="cpu", backend=self.backend)
         except (OSError, ValueError) as exc:
             raise ModelLoadError(f"Could not load embedding model {self.path!r}: {exc}") from exc
 

@@ -98,9 +98,7 @@ class MappedArray:
             offset = handle.tell()
             self.size = offset + int(shape[0]) * dtype.itemsize
             self.check(handle)
-            self._map = (
-                mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if shape[0] else None
-            )
+            self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if shape[0] else None
         except BaseException:
             handle.close()
             raise

@@ -119,8 +119,13 @@ def model_inputs(
     )
     return tuple(
         embedding_input(
-            text, c.item_title, count_tokens, limit,
-            title=document.meta.title, context=context, lead_in=lead,
+            text,
+            c.item_title,
+            count_tokens,
+            limit,
+            title=document.meta.title,
+            context=context,
+            lead_in=lead,
         )  # fmt: skip
         for text, c, lead in zip(texts, document.chunks, leads, strict=True)
     )

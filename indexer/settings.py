@@ -45,9 +45,7 @@ class Settings(BaseSettings):
 
     # -- index: what is indexed and how -------------------------------------------------
 
-    corpus: str = Field(
-        default="corpus", description="One or more corpus folders separated by ':'"
-    )
+    corpus: str = Field(default="corpus", description="One or more corpus folders separated by ':'")
     index_dir: Path = Field(default=Path("data/index"), description="Where the index lives")
     model: str = Field(
         default=DEFAULT_MODEL,

@@ -64,6 +64,7 @@ CREATE TABLE IF NOT EXISTS failures (
 );
 """
 
+
 def normalise_text(text: str) -> str:
     """Collapse all whitespace: the form passage ids are hashed from and embeddings read."""
     return " ".join(text.split())

@@ -224,7 +224,6 @@ class Analyzer:
         return weights
 
 
-
 COMPOUND_PART = 4
 """Shortest part a query word is split into ("case|loads"); shorter parts ("over|all")
 split too many ordinary words."""
@@ -361,9 +360,7 @@ LIST_MARK = r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]"
 LIST_LEAD = re.compile(rf"(?::|\bfollow(?:ing|s)\b[^.]{{0,20}})(?:\s+{LIST_MARK})?\s*$")
 """A sentence that introduces a list: "… an update on the following:", also when the
 splitter left the first item's number on it ("… requesting the following: 1.")."""
-LEADING_NUMBER = re.compile(
-    r"^\(?\d+(?:\.\d+)*\)?\.?\s+|^[\u2022\u25aa\-\u2013]\s*|^\(?[a-z]\)\s+"
-)
+LEADING_NUMBER = re.compile(r"^\(?\d+(?:\.\d+)*\)?\.?\s+|^[\u2022\u25aa\-\u2013]\s*|^\(?[a-z]\)\s+")
 """A paragraph's or item's number, or a bullet, opening a sentence or passage ("41.4 ",
 "(b) ", "• "): where the text stands in its document, not what it says."""
 

@@ -165,8 +165,11 @@ def latency(clients: int, search_rate: float, ask_rate: float, seconds: float) -
                 line = run().line()
                 lines.append(f"{line} [load average {before:.1f} → {os.getloadavg()[0]:.1f}]")
                 print(lines[-1])
-    record(f"Latency, {search_rate:g} and {ask_rate:g} req/s offered (python -m reliability "
-           f"latency --search-rate {search_rate:g} --ask-rate {ask_rate:g})", lines)
+    record(
+        f"Latency, {search_rate:g} and {ask_rate:g} req/s offered (python -m reliability "
+        f"latency --search-rate {search_rate:g} --ask-rate {ask_rate:g})",
+        lines,
+    )
 
 
 def probe2(cases: list[str]) -> None:

@@ -132,8 +132,9 @@ class LoadResult:
             f"(rounds: {', '.join(f'{x:.1f}x' for x in users)}; saturation: "
             f"{', '.join(f'{x:.1f}x' for x in saturation)})",
             "server RSS MB at each quarter of the run: "
-            + ", ".join(f"{self.rss_mb[min(i * quarter, len(self.rss_mb) - 1)]:.0f}"
-                        for i in range(5))  # fmt: skip
+            + ", ".join(
+                f"{self.rss_mb[min(i * quarter, len(self.rss_mb) - 1)]:.0f}" for i in range(5)
+            )  # fmt: skip
             + f"; max {max(self.rss_mb):.0f}",
             f"requests sent: {sum(p.requests for p in phases)} (+10 warm-up), "
             f"errors: {sum(p.errors for p in phases)}",

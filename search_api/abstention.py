@@ -146,9 +146,7 @@ def held(term: str, stems: set[str]) -> bool:
         return True
     if len(term) < MIN_STEM:
         return False
-    return any(
-        len(x) >= MIN_STEM and (x.startswith(term) or term.startswith(x)) for x in stems
-    )
+    return any(len(x) >= MIN_STEM and (x.startswith(term) or term.startswith(x)) for x in stems)
 
 
 ENDINGS = frozenset((
@@ -236,9 +234,7 @@ def specific_coverage(terms: Sequence[str], hits: Sequence[Hit], idf: Rarity | N
         weights = {t: 1.0 for t in terms[:SPECIFIC]}
     else:
         absent = idf(ABSENT)
-        known = sorted(
-            ((t, idf(t)) for t in terms), key=lambda kv: kv[1], reverse=True
-        )
+        known = sorted(((t, idf(t)) for t in terms), key=lambda kv: kv[1], reverse=True)
         weights = dict([kv for kv in known if kv[1] < absent][:SPECIFIC])
     total = sum(weights.values())
     if not total:
@@ -282,7 +278,9 @@ def term_saliency(topic: str, terms: Sequence[str], encode: Encode | None) -> di
 
 
 def salient_coverage(
-    saliency: Mapping[str, float], hits: Sequence[Hit], sentences: bool = False,
+    saliency: Mapping[str, float],
+    hits: Sequence[Hit],
+    sentences: bool = False,
     optional: Collection[str] = (),
 ) -> float:
     """The best saliency-weighted share of the question's terms that one passage of
@@ -381,7 +379,10 @@ def _places(text: str, terms: Collection[str]) -> dict[str, list[int]]:
 
 
 def apart_salience(
-    topic: str, terms: Sequence[str], hits: Sequence[Hit], idf: Rarity | None,
+    topic: str,
+    terms: Sequence[str],
+    hits: Sequence[Hit],
+    idf: Rarity | None,
     saliency: Callable[[], Mapping[str, float]] | None = None,
 ) -> float:
     """The share of the question's saliency on pairs of adjacent question words

@@ -190,9 +190,7 @@ class Reader:
         self.snapshot = snapshot
         self.settings = settings
         lexical = snapshot.retriever.lexical_index
-        self.answers = AnswerBuilder(
-            settings.answers, idf=_idf_of(lexical), encode=embedder.encode
-        )
+        self.answers = AnswerBuilder(settings.answers, idf=_idf_of(lexical), encode=embedder.encode)
         self._store = snapshot.store
 
     @property

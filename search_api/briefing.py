@@ -222,9 +222,7 @@ class Briefing(BaseModel):
 # -- actions: pure text logic ---------------------------------------------------------------
 
 _NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
-ACTION_LINE = re.compile(
-    rf"\bACTION\s*:\s*(?P<owners>{_NAME}(?:\s*(?:/|,|&|\band\b)\s*{_NAME})*)?"
-)
+ACTION_LINE = re.compile(rf"\bACTION\s*:\s*(?P<owners>{_NAME}(?:\s*(?:/|,|&|\band\b)\s*{_NAME})*)?")
 _OWNER_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b)\s*")
 
 COMMITMENT = re.compile(
@@ -363,8 +361,12 @@ class BriefingBuilder:
             summary_answer
             if abstained
             else reader.answers.answer(
-                _as_trend(evidence.intent), hits, evidence.cosines, precisions,
-                timeline_limit=tuning.briefing_meetings, question=request.topic,
+                _as_trend(evidence.intent),
+                hits,
+                evidence.cosines,
+                precisions,
+                timeline_limit=tuning.briefing_meetings,
+                question=request.topic,
                 support=support,
             )  # fmt: skip
         )
@@ -599,9 +601,7 @@ class _References:
             return self.numbers[passage_id]
         n = len(self.entries) + 1
         self.numbers[passage_id] = n
-        others = [
-            s.title or s.document_id for s in c.sources if s.document_id != c.document_id
-        ]
+        others = [s.title or s.document_id for s in c.sources if s.document_id != c.document_id]
         self.entries.append(
             Reference(
                 n=n,
@@ -625,4 +625,3 @@ class _References:
             )
         )
         return n
-

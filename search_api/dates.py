@@ -76,7 +76,5 @@ def date_bound(text: str | None, end: bool) -> date | None:
             day = date.fromisoformat(value)
             span = (day, day)
     except ValueError as exc:
-        raise DateInputError(
-            f"{value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD"
-        ) from exc
+        raise DateInputError(f"{value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD") from exc
     return span[1] if end else span[0]

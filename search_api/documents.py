@@ -91,8 +91,6 @@ class DocumentDetail(BaseModel):
     selected_passage: int | None = None
 
 
-
-
 @dataclass(frozen=True)
 class Facets:
     """The filter choices the archive offers: what a search page's menus list."""

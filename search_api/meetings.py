@@ -169,8 +169,13 @@ def meeting_detail(reader: Reader, meeting: str) -> MeetingDetail:
             entry = items.setdefault(key, AgendaItem(item=p.item, item_title=p.item_title,
                                                      passages=[]))  # fmt: skip
             entry.passages.append(
-                ItemPassage(passage_id=p.passage_id, document_id=doc.document_id, text=p.text,
-                            paragraph=p.paragraph, page=p.page)  # fmt: skip
+                ItemPassage(
+                    passage_id=p.passage_id,
+                    document_id=doc.document_id,
+                    text=p.text,
+                    paragraph=p.paragraph,
+                    page=p.page,
+                )  # fmt: skip
             )
     return MeetingDetail(
         meeting=_summary(meeting, docs),

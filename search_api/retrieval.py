@@ -233,9 +233,7 @@ class Retriever:
             bm25.update(self.lexical_index.scores_for(query, missing_bm25))
         if not cosines:
             return [], cosines
-        coverage = (
-            self.lexical_index.coverage_for(query, list(cosines)) if coverage_power else {}
-        )
+        coverage = self.lexical_index.coverage_for(query, list(cosines)) if coverage_power else {}
         scale = FusionScale.over(cosines, bm25, lexical_weight, coverage_power)
         fused = scale.rank(cosines, bm25, coverage)
         if context_weight > 0:

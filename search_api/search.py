@@ -172,8 +172,15 @@ def search(
         scored += [h for h in ends if h.passage_id not in have]
     if intent.trend:
         scored = cover_span(
-            scored, cosines, k, tuning, {h.passage_id for h in ends}, intent.span, council,
-            CHANGED_TWINS, END_SPARE,
+            scored,
+            cosines,
+            k,
+            tuning,
+            {h.passage_id for h in ends},
+            intent.span,
+            council,
+            CHANGED_TWINS,
+            END_SPARE,
         )
     terms = ANALYZER.query_terms(topic)
     shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
@@ -503,6 +510,7 @@ def cover_span(
     anchor_ids = set(anchored)
     if end_next > 0:
         council_hits = _of_council(hits, council)
+
         # Only the spread's picks of other meetings give way: those outside the span or of
         # another council first, then the lowest-scored (a passage `reach_ends` found
         # stands last in `hits` whatever its score).

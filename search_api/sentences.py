@@ -1258,8 +1258,10 @@ def score_candidates(
             score += weights.items
         # A noted report is the decision an action question on its topic asks for.
         noted = c.procedural and aspects.action and cov > 0 and noted_only(c.text)
-        if c.procedural and not noted and not (
-            set(aspects.terms) & {"minut", "apolog", "declar", "interest"}
+        if (
+            c.procedural
+            and not noted
+            and not (set(aspects.terms) & {"minut", "apolog", "declar", "interest"})
         ):
             score -= weights.procedural
         if aspects.who and c.named:

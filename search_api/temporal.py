@@ -28,11 +28,11 @@ from .dates import day_before, financial_year_span, month_span, season_span, yea
 
 __all__ = ["DateSpan", "TemporalIntent", "parse_question", "strip_temporal"]
 
-MONTHS = {
-    name.lower(): i
-    for i, name in enumerate(calendar.month_name)
-    if name
-} | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
+MONTHS = (
+    {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+    | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+    | {"sept": 9}
+)
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -104,7 +104,8 @@ CHANGE_ASKED = re.compile(
     # moved ("How much is going into reserves, and did that change between the draft and
     # the final budget?"). With an object after it ("did the council change its policy")
     # the verb is transitive: a decision, not a course.
-    r"|(?:^|[,;]|\b(?:and|but|or)\b)\s*(?:has|have|had|did)\b" + _CLAUSE
+    r"|(?:^|[,;]|\b(?:and|but|or)\b)\s*(?:has|have|had|did)\b"
+    + _CLAUSE
     + r"\bchang(?:e|ed)\b(?!\s+(?:the|its|their|his|her|our|a|an|how|what|which|who)\b)",
     re.IGNORECASE,
 )
@@ -249,9 +250,7 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
 
 
-def _matches(
-    question: str, latest: date | None, months_to: date | None = None
-) -> list[_Match]:
+def _matches(question: str, latest: date | None, months_to: date | None = None) -> list[_Match]:
     found: list[_Match] = []
     flags = re.IGNORECASE
 

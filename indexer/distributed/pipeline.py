@@ -100,7 +100,12 @@ def _tokenizing_embedder(model: str, backend: str) -> Embedder:
 
 
 def parse_document(
-    row: dict[str, Any], *, model: str, backend: str, max_tokens: int, min_tokens: int,
+    row: dict[str, Any],
+    *,
+    model: str,
+    backend: str,
+    max_tokens: int,
+    min_tokens: int,
     zip_limits: ZipLimits,
 ) -> dict[str, Any]:
     """`ingest_file` on one document; a file's own problem travels as `error`.

@@ -203,9 +203,7 @@ def _is_fragment(words: list[str]) -> bool:
     )
 
 
-_CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.]+|\bhttps?://|\bwww\.|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b"
-)
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\bhttps?://|\bwww\.|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b")
 """An e-mail address, a web address or a UK phone number ("03000 416 934"): a contact
 line ("Head of Finance Operations Cath Head 03000 416 934 cath.head@kent.gov.uk")."""
 
@@ -267,8 +265,6 @@ def is_item_title(text: str, contact_free: bool = False) -> bool:
     if contact_free and _CONTACT.search(text):
         return False
     return not (is_names_list(text) or is_table_row(text))
-
-
 
 
 _CONTENTS_LINE = re.compile(r"(?:\s|\.{2,})\d{1,3}$")

@@ -102,8 +102,7 @@ class BodyLimit:
             return
         limit = settings.max_json_body_bytes
         message = (
-            f"The request body is larger than the {limit} byte limit "
-            "(SCRUTINY_MAX_JSON_BODY_BYTES)"
+            f"The request body is larger than the {limit} byte limit (SCRUTINY_MAX_JSON_BODY_BYTES)"
         )
         declared = next((v for k, v in scope["headers"] if k == b"content-length"), b"")
         if declared.isdigit() and int(declared) > limit:

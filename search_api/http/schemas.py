@@ -142,9 +142,7 @@ class BriefingBody(_Filtered):
     format: BriefingFormat = Field(
         default="markdown", description="markdown (text/markdown), docx (Word) or json"
     )
-    k: int = Field(
-        default=12, ge=1, le=MAX_BRIEFING_K, description="How many passages to draw on"
-    )
+    k: int = Field(default=12, ge=1, le=MAX_BRIEFING_K, description="How many passages to draw on")
     generated_at: bool = Field(
         default=True,
         description="Stamp the time of generation; false makes the output byte-for-byte "
@@ -270,8 +268,9 @@ class AskResponse(BaseModel):
             question=question,
             answer=answer.text,
             citations=[
-                AskCitation(n=c.n, passage_id=c.passage_id, text=c.text, quote=c.quote,
-                            citation=c.citation)  # fmt: skip
+                AskCitation(
+                    n=c.n, passage_id=c.passage_id, text=c.text, quote=c.quote, citation=c.citation
+                )  # fmt: skip
                 for c in answer.citations
             ],
             abstained=answer.abstained,
@@ -280,8 +279,11 @@ class AskResponse(BaseModel):
             lead=answer.lead,
             timeline=[
                 AskTimelineLine(
-                    meeting_date=line.meeting_date, date_label=line.date_label,
-                    committee=line.committee, text=line.text, citations=list(line.citations),
+                    meeting_date=line.meeting_date,
+                    date_label=line.date_label,
+                    committee=line.committee,
+                    text=line.text,
+                    citations=list(line.citations),
                 )  # fmt: skip
                 for line in answer.timeline
             ],

@@ -45,7 +45,7 @@ RESOLUTION = (
 
 
 def test_the_committee_is_not_a_commitment() -> None:
-    """"the committee was waiting for" asks who, not what was decided: read as an action
+    """ "the committee was waiting for" asks who, not what was decided: read as an action
     question, the answer would prefer "agreed" lines to the sentence naming the lead."""
     aspects = aspects_of(
         "Who is leading the national review of school exclusions the committee was "
@@ -81,7 +81,7 @@ def test_who_question_quotes_the_named_lead() -> None:
 
 
 def test_paid_for_asks_for_money() -> None:
-    """"How is it paid for / funded" asks for an amount: the sentence stating the grant
+    """ "How is it paid for / funded" asks for an amount: the sentence stating the grant
     takes the figure weight."""
     for q in (
         "How are the new smoke-free spaces in Kent being paid for?",
@@ -97,8 +97,7 @@ def test_resolution_keeps_its_title_after_a_colon() -> None:
     found = candidates([hit(1, date(2025, 2, 13), RESOLUTION)])
     texts = [c.text for c in found]
     assert any(
-        t.startswith("RESOLVED that") and t.endswith("Plan 5: Striking the Balance.")
-        for t in texts
+        t.startswith("RESOLVED that") and t.endswith("Plan 5: Striking the Balance.") for t in texts
     ), texts
     listed = candidates([hit(2, date(2019, 3, 1), (
         "This plan identified 4 key achievements: - Quality of practice - Training of social "

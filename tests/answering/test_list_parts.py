@@ -55,7 +55,7 @@ def test_numbered_list_cut_by_the_passage_end_is_a_list() -> None:
 
 
 def test_an_action_owner_is_no_list() -> None:
-    """"ACTION: Chris Spencer" ends a passage after a colon, but names no numbered item."""
+    """ "ACTION: Chris Spencer" ends a passage after a colon, but names no numbered item."""
     assert _blocks(OWNER) == []
 
 

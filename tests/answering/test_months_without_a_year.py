@@ -32,9 +32,7 @@ LATEST = date(2026, 1, 15)
         ("Has the estimate gone up since January?", date(2026, 1, 1), LATEST),
     ],
 )  # fmt: skip
-def test_a_trends_months_without_a_year_are_its_span(
-    question: str, start: date, end: date
-) -> None:
+def test_a_trends_months_without_a_year_are_its_span(question: str, start: date, end: date) -> None:
     intent = parse_question(question, LATEST)
     assert intent.trend
     assert intent.span is not None

@@ -76,8 +76,7 @@ KINGSTON = [
     "for 2026/27.",
 ]
 RECOMMEND = (
-    "What changes to street works did KCC recommend to the Commons Transport Committee's "
-    "inquiry?"
+    "What changes to street works did KCC recommend to the Commons Transport Committee's inquiry?"
 )
 AMENDING = "Amending the definition of emergency street works to allow for better planning"
 

@@ -310,7 +310,7 @@ def test_no_subject_where_no_events_name_a_trends_ends(question: str) -> None:
     ],
 )
 def test_recent_years_are_the_past_few(question: str) -> None:
-    """"In recent years" is some years, not "recently"'s twelve months, and "the past few
+    """ "In recent years" is some years, not "recently"'s twelve months, and "the past few
     years" is "a few": three years back from the archive's latest date."""
     span = parse_question(question, LATEST).span
     assert span is not None

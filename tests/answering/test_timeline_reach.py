@@ -36,9 +36,7 @@ def test_a_meeting_counts_by_any_of_its_passages_cosine(seed_engine: Archive) ->
     aspects = aspects_of(IN_CARE, found.intent.topic, True)
     scored = [
         s
-        for s in score_candidates(
-            candidates(found.hits), aspects, found.cosines, idf=builder.idf
-        )
+        for s in score_candidates(candidates(found.hits), aspects, found.cosines, idf=builder.idf)
         if not s.candidate.items
     ]
 

@@ -65,7 +65,7 @@ MASH_2019 = (
 
 
 def test_a_word_inside_a_named_body_is_not_the_topic() -> None:
-    """"Agency" in "Multi Agency Safeguarding Hub" does not make the March 2019 chair's
+    """ "Agency" in "Multi Agency Safeguarding Hub" does not make the March 2019 chair's
     report's MASH sentence speak of agency staffing: the meeting is quoted on retaining
     staff (round 10's opening line put the MASH between 40% and 33.3%); its quote may
     read on into the MASH sentence (round 16: a timeline's quotes read on), never open

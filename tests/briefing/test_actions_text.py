@@ -19,7 +19,10 @@ from search_api.dates import date_bound
 @pytest.mark.parametrize(
     ("text", "owners"),
     [
-        ("… directly with him. ACTION: Chris Spencer/Andrea Clarke", ["Chris Spencer", "Andrea Clarke"]),  # noqa: E501
+        (
+            "… directly with him. ACTION: Chris Spencer/Andrea Clarke",
+            ["Chris Spencer", "Andrea Clarke"],
+        ),  # noqa: E501
         ("… this funding. ACTION: Chris Spencer", ["Chris Spencer"]),
         ("ACTION:  Jo Bloggs, Sam Smith and Ann Lee", ["Jo Bloggs", "Sam Smith", "Ann Lee"]),
         ("No action here.", None),

@@ -46,9 +46,7 @@ def test_docx_and_determinism(shared_service: None, tmp_path: Path) -> None:
     assert "http://127.0.0.1:8000/documents/" in text
 
 
-def test_stdout_and_format_flag(
-    shared_service: None, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_stdout_and_format_flag(shared_service: None, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["briefing", "agency staffing", "--format", "json", "-k", "5"]) == 0
     assert '"title": "Briefing: agency staffing"' in capsys.readouterr().out
 

@@ -127,9 +127,7 @@ def test_actions_without_action_line_give_who_and_when(ofsted: Briefing) -> None
 
 
 def test_nothing_found_when_the_archive_is_silent(builder: BriefingBuilder) -> None:
-    b = builder.build(
-        BriefingRequest("library opening hours", generated_at=False)
-    )
+    b = builder.build(BriefingRequest("library opening hours", generated_at=False))
     assert b.abstained
     assert b.summary == [] and b.timeline == [] and b.actions == [] and b.references == []
     assert b.scope.meetings_found == 0

@@ -65,7 +65,8 @@ def test_markdown_references(staffing: Briefing) -> None:
     ref_41_4 = next(line for line in lines if "para 41.4" in line)
     assert re.search(
         r"Children and Families Overview and Scrutiny Committee, 21 November 2018, "
-        r"item 41 “Ofsted Improvement Letter”, para 41\.4\.", ref_41_4
+        r"item 41 “Ofsted Improvement Letter”, para 41\.4\.",
+        ref_41_4,
     )
     ref_2022 = next(line for line in lines if "progress report" in line)
     assert "14 July 2022 (approximate date)" in ref_2022
@@ -97,9 +98,7 @@ def test_docx_opens_and_has_the_same_references(staffing: Briefing) -> None:
     assert document.core_properties.title == "Briefing: agency staffing"
 
 
-def test_docx_is_byte_for_byte_deterministic(
-    builder: BriefingBuilder, staffing: Briefing
-) -> None:
+def test_docx_is_byte_for_byte_deterministic(builder: BriefingBuilder, staffing: Briefing) -> None:
     again = builder.build(
         BriefingRequest(
             "agency staffing",

@@ -21,9 +21,7 @@ def test_create_briefing_downloads_docx_and_markdown(
 ) -> None:
     page = browser_context.new_page()
     errors = watch_errors(page)
-    query = urlencode(
-        {"q": "agency staffing", "date_from": "2018-01-01", "date_to": "2022-12-31"}
-    )
+    query = urlencode({"q": "agency staffing", "date_from": "2018-01-01", "date_to": "2022-12-31"})
     page.goto(f"{live_server}/?{query}")
     page.wait_for_selector("#answer:not([hidden]) #answer-citations li", timeout=60_000)
     button = page.get_by_role("button", name="Create briefing")

@@ -210,7 +210,8 @@ def test_keyboard_skip_links_and_back_to_the_card(
     page.go_back()
     page.wait_for_selector("#hits li article")
     page.wait_for_function(
-        "id => document.activeElement && document.activeElement.id === id", arg=card_id,
+        "id => document.activeElement && document.activeElement.id === id",
+        arg=card_id,
         timeout=60_000,
     )
     box = page.eval_on_selector(f"#{card_id}", "e => e.getBoundingClientRect().toJSON()")

@@ -97,9 +97,7 @@ def test_labels_name_the_document_and_links_are_unique(
     page.wait_for_selector("#answer-citations li")
 
     # Cards from the report are headed by the report's title, the section after it.
-    report_cards = page.locator("#hits article").filter(
-        has=page.locator(f"a[href*='{REPORT_ID}']")
-    )
+    report_cards = page.locator("#hits article").filter(has=page.locator(f"a[href*='{REPORT_ID}']"))
     assert report_cards.count() >= 2
     for i in range(report_cards.count()):
         card = report_cards.nth(i)

@@ -65,9 +65,7 @@ def test_convert_writes_markdown_with_the_same_metadata(tmp_path: Path) -> None:
     assert source_file.document_id == "cabinet-2025-01-30-minutes"
     assert source_file.row is not None and source_file.row.committee == "Cabinet"
     paras = [p.text for p in clean(read_file(md, md.read_bytes()))]
-    assert (
-        "The Cabinet agreed to extend the cleaning contract for a further two years." in paras
-    )
+    assert "The Cabinet agreed to extend the cleaning contract for a further two years." in paras
     # Gold quotes name the PDF: its date and its converted file resolve to it.
     assert original_paths([dest]) == {"cabinet/2025-01-30/Minutes.md": ROW["path"]}
     assert manifest_dates([dest])[ROW["path"]] == date(2025, 1, 30)

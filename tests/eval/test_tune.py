@@ -27,7 +27,7 @@ def test_objective_is_the_mean_of_recall_and_mrr() -> None:
 
 @pytest.mark.parametrize(
     ("grid", "message"),
-    [('{"min_cosine": [0.4]}', "not search settings"), ('[1, 2]', "not a JSON object")],
+    [('{"min_cosine": [0.4]}', "not search settings"), ("[1, 2]", "not a JSON object")],
 )
 def test_bad_grids_are_refused(
     grid: str, message: str, capsys: pytest.CaptureFixture[str], tmp_path: Path

@@ -75,7 +75,8 @@ def test_kingston_pdf_passage_reads_as_sentences_with_its_citation(
 
 
 def test_kingston_moderngov_page_cites_its_meeting(archive_engine: Archive) -> None:
-    hits = search(archive_engine,
+    hits = search(
+        archive_engine,
         "Manorgate Road petition traffic",
         k=10,
         filters=SearchFilters(doc_type="agenda and minutes"),
@@ -100,7 +101,8 @@ def test_kent_call_in_report_and_minutes_cite_meeting_and_source(
     assert report.page is not None and 1 <= report.page <= len(pages)
     page_words = " ".join((pages[report.page - 1].extract_text() or "").split())
     assert " ".join(hit.text.split()[:6]) in page_words
-    minutes = search(archive_engine,
+    minutes = search(
+        archive_engine,
         "Review of Decision 24/00093 Commissioned Family Hubs Full Council motion",
         k=10,
         filters=SearchFilters(committee="County Council", doc_type="minutes"),

@@ -84,7 +84,8 @@ def test_doc_type_and_committee_filters(seed_engine: Archive) -> None:
     assert {h.citation.document_id for h in report_hits} == {"004_a3ad42d7930c8b10"}
     none = search(seed_engine, "workforce", k=10, filters=SearchFilters(committee="Planning"))
     assert none == []
-    ok = search(seed_engine,
+    ok = search(
+        seed_engine,
         "workforce",
         k=3,
         filters=SearchFilters(committee="children and families overview and scrutiny committee"),

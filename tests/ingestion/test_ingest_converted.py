@@ -181,8 +181,7 @@ def test_emphasis_markers_go_and_real_asterisks_stay(line: str, expected: str) -
             "who have a stake or interest in your project which | Yes",
         ),
         (  # bold italic written with an underscore outside
-            "The current Financial Regulations state: _**Maintenance of reserves & "
-            "provisions**_",
+            "The current Financial Regulations state: _**Maintenance of reserves & provisions**_",
             "The current Financial Regulations state: Maintenance of reserves & provisions",
         ),
         (  # italic around a footnote's own asterisk: the asterisk stays

@@ -23,9 +23,7 @@ def _served_cosines(engine: Archive, what: str) -> dict[int, float]:
 
 
 @pytest.mark.parametrize("what", ["topic", "question", "both"])
-def test_the_served_cosines_are_those_of_the_chosen_vector(
-    seed_engine: Archive, what: str
-) -> None:
+def test_the_served_cosines_are_those_of_the_chosen_vector(seed_engine: Archive, what: str) -> None:
     """Each mode's cosines (what abstention and trend coverage read) are the stored
     vectors against that mode's query vector: the topic's, the question's, or their
     normalised mean."""

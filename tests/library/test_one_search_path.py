@@ -101,8 +101,12 @@ def test_real_command_line_matches_the_api(
     seed_settings: Settings, client: TestClient, embedder: Embedder
 ) -> None:
     question = "How did agency staffing change between 2018 and 2022?"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1",
-           "SCRUTINY_EMBED_BACKEND": embedder.backend}  # the encoder the API was given
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "HF_HUB_OFFLINE": "1",
+        "SCRUTINY_EMBED_BACKEND": embedder.backend,
+    }  # the encoder the API was given
     done = subprocess.run(
         [sys.executable, "-m", "search_api", "search", question, "-k", "10", "--json",
          "--index", str(seed_settings.index_dir)],

@@ -96,7 +96,7 @@ def _cited_meetings(archive: Archive, query: str) -> set[date]:
 
 
 def test_since_the_end_of_a_year_reaches_the_latest_meeting(seed_engine: Archive) -> None:
-    """"since the end of 2018" runs to the archive's latest date: read as the year 2018
+    """ "since the end of 2018" runs to the archive's latest date: read as the year 2018
     (round 6), the 2022 end (33.3% agency social workers) was never quoted."""
     meetings = _cited_meetings(
         seed_engine,
@@ -211,11 +211,16 @@ def test_an_end_meetings_next_passage_takes_a_place(seed_engine: Archive) -> Non
     takes the place of the spread's weakest pick of a middle meeting (eval/README.md,
     round 25, r25-endpick). The gain is narrow: reworded, the question ranks the pool
     differently and the minute is in or out on main's code alike."""
-    hits = seed_engine.reader().search(
-        SearchRequest(
-            "How has the improvement board overseeing children's services changed over time?", 10
+    hits = (
+        seed_engine.reader()
+        .search(
+            SearchRequest(
+                "How has the improvement board overseeing children's services changed over time?",
+                10,
+            )
         )
-    ).hits
+        .hits
+    )
     assert any("Improvement Board Members were reminded" in h.text for h in hits), [
         h.text[:60] for h in hits
     ]

@@ -125,9 +125,7 @@ def test_bad_files_are_reported_once_each_and_the_rest_indexes(
     }
     assert not any("quince" in h.text for h in search(engine, "quince allowance", k=10))
     # The failures are kept with the index for `stats`.
-    assert {Path(p).name for _, p, _ in engine.reader().failures()} >= set(expected) - {
-        "gone.pdf"
-    }
+    assert {Path(p).name for _, p, _ in engine.reader().failures()} >= set(expected) - {"gone.pdf"}
     # Nothing the seed corpus had is lost or changed.
     assert _seed_documents(engine) == seed_docs
 

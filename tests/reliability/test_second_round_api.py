@@ -208,9 +208,7 @@ def _deleted_handles(index_dir: Path) -> list[str]:
     return found
 
 
-def test_retired_versions_are_closed_at_once(
-    admin: TestClient, admin_settings: Settings
-) -> None:
+def test_retired_versions_are_closed_at_once(admin: TestClient, admin_settings: Settings) -> None:
     """#7: after 72 uploads the server held 66 handles on deleted passages.sqlite files,
     freed only by Python's occasional full garbage collection (off here)."""
     gc.collect()

@@ -188,9 +188,7 @@ async def upload_document(
     named = Path(Path(filename.replace("\\", "/")).name or filename)  # no folders
     stem = slug(named.stem if named.suffix.lower() in SUPPORTED_SUFFIXES else named.name)
     if not stem:
-        raise HTTPException(
-            422, "filename: give a name with letters or digits"
-        )
+        raise HTTPException(422, "filename: give a name with letters or digits")
     incoming = folder / f".incoming-{uuid.uuid4().hex}"
     try:
         head = await _receive(request, incoming, settings.max_upload_bytes)
