@@ -24,7 +24,6 @@ from bench.generator import SeedText, generate, load_seed_text
 from indexer.builder import bm25_record, bm25_settings, chunking_settings, package_version
 from indexer.embedding import Embedder
 from indexer.lexical import LEXICAL_DIR, LexicalIndex
-from indexer.models import Chunk
 from indexer.settings import Settings
 from indexer.snapshot import STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
 from indexer.store import PassageStore, normalise_text, passage_id_for
@@ -111,16 +110,7 @@ def build_scale_index(
             t0 = time.perf_counter()
             vecs = passage_vectors([p.sentence_ids for p in doc.paragraphs], sentence_vecs, rng)
             t_vectors += time.perf_counter() - t0
-            chunks = [
-                Chunk(
-                    text=p.text,
-                    item=p.item,
-                    item_title=p.item_title,
-                    paragraph=p.paragraph,
-                    ordinal=i,
-                )  # fmt: skip
-                for i, p in enumerate(doc.paragraphs)
-            ]
+            chunks = doc.chunks()
             pids = [passage_id_for(normalise_text(c.text)) for c in chunks]
             # Through the store's own writer, like any indexed document.
             store.put_document(
