@@ -500,9 +500,10 @@ class AnswerBuilder:
         # sentence's.
         top = max((s.score for s in pool if not s.candidate.items), default=pool[0].score)
         floor = top - BEST_MARGIN
-        band = [s for s in pool if top - BAND_MARGIN <= s.score < floor and _asked_for(s, aspects)]
-        joins = {id(s) for s in band}
-        near = [s for s in pool if s.score >= floor or id(s) in joins]
+        near = [
+            s for s in pool
+            if s.score >= floor or (s.score >= top - BAND_MARGIN and _asked_for(s, aspects))
+        ]  # fmt: skip
         chosen: list[Scored] = []
         if aspects.figure and not _states_asked_figure(pool[0], aspects):
             figure = next((s for s in pool if _states_asked_figure(s, aspects)), None)

@@ -87,30 +87,8 @@ def _is_target(quote: str, start: int) -> bool:
     return bool(AIM.search(quote[max(0, start - _AIM_WINDOW) : start]))
 
 
-_STOP = {
-    "in",
-    "of",
-    "and",
-    "or",
-    "to",
-    "on",
-    "at",
-    "for",
-    "with",
-    "was",
-    "were",
-    "is",
-    "are",
-    "had",
-    "has",
-    "have",
-    "who",
-    "which",
-    "that",
-    "from",
-    "by",
-    "as",
-}
+_STOP = {"in", "of", "and", "or", "to", "on", "at", "for", "with", "was", "were", "is", "are",
+         "had", "has", "have", "who", "which", "that", "from", "by", "as"}  # fmt: skip
 
 
 def _noun(words: str) -> str:

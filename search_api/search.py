@@ -404,7 +404,12 @@ def lead_council(
 
 def _of_council(hits: list[Hit], council: str | None) -> list[Hit]:
     """The hits of `council` (and those of no known council); all of them when it is None."""
-    return hits if council is None else [h for h in hits if h.citation.council in (None, council)]
+    return hits if council is None else [h for h in hits if _is_of(h, council)]
+
+
+def _is_of(hit: Hit, council: str | None) -> bool:
+    """`hit` is of `council`, of no known council, or `council` is None (`_of_council`)."""
+    return council is None or hit.citation.council in (None, council)
 
 
 def _narrowed(filters: SearchFilters, start: date | None, end: date | None) -> SearchFilters | None:
@@ -496,7 +501,7 @@ def cover_span(
         spare = END_SPARE if key in end_meetings and h.passage_id in on_topic else 0
         return h.score * discount ** max(0, taken.get(key, 0) - spare)
 
-    anchored = list(chosen)
+    anchor_ids = set(chosen)
     spares: set[int] = set()
     while rest and len(chosen) < k:
         best = max(rest, key=spread)
@@ -507,7 +512,6 @@ def cover_span(
             spares.add(best.passage_id)
         taken[key] = taken.get(key, 0) + 1
     rank = {h.passage_id: i for i, h in enumerate(hits)}
-    anchor_ids = set(anchored)
     if end_next > 0:
         council_hits = _of_council(hits, council)
 
@@ -517,10 +521,16 @@ def cover_span(
         def weak(i: int) -> tuple[bool, float]:
             h = chosen[i]
             inside = span is None or _inside(h, span)
-            return inside and h.citation.council in (None, council or h.citation.council), h.score
+            return inside and _is_of(h, council), h.score
 
-        others = [i for i in chosen if chosen[i].citation.meeting not in end_meetings]
-        give = sorted((i for i in others if i not in anchor_ids), key=weak)
+        give = sorted(
+            (
+                i
+                for i in chosen
+                if i not in anchor_ids and chosen[i].citation.meeting not in end_meetings
+            ),
+            key=weak,
+        )
         for key in dict.fromkeys(h.citation.meeting for h in span_ends):
             for h in end_passages(council_hits, chosen, key, end_next):
                 if not give:
