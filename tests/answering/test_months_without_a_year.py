@@ -12,10 +12,19 @@ import pytest
 
 from search_api.archive import Archive
 from search_api.search import SearchRequest
-from search_api.temporal import parse_question
+from search_api.temporal import TemporalIntent, parse_question
 
 LATEST = date(2026, 1, 15)
 """The heldout archive's latest date: Kingston's papers run on past Kent's March 2025."""
+
+
+def _trend(question: str) -> tuple[TemporalIntent, tuple[date, date]]:
+    """The question read against `LATEST`, checked to be a trend with a span, and the
+    span's first and last days."""
+    intent = parse_question(question, LATEST)
+    assert intent.trend
+    assert intent.span is not None
+    return intent, (intent.span.start, intent.span.end)
 
 
 @pytest.mark.parametrize(
@@ -33,10 +42,8 @@ LATEST = date(2026, 1, 15)
     ],
 )  # fmt: skip
 def test_a_trends_months_without_a_year_are_its_span(question: str, start: date, end: date) -> None:
-    intent = parse_question(question, LATEST)
-    assert intent.trend
-    assert intent.span is not None
-    assert (intent.span.start, intent.span.end) == (start, end)
+    intent, span = _trend(question)
+    assert span == (start, end)
     # The months stay in the topic: "the January draft" names the papers too.
     assert "january" in intent.topic.lower()
 
@@ -63,10 +70,8 @@ def test_months_without_a_year_are_the_shortest_stretch_that_holds_them(
 ) -> None:
     """Whatever order a question names them in, months without a year are the shortest
     stretch holding them, not one running most of a year because of the naming order."""
-    intent = parse_question(question, LATEST)
-    assert intent.trend
-    assert intent.span is not None
-    assert (intent.span.start, intent.span.end) == (start, end)
+    _, span = _trend(question)
+    assert span == (start, end)
 
 
 def test_the_months_are_placed_by_the_date_given_and_only_for_a_trend() -> None:
