@@ -128,11 +128,6 @@ ACTION_LIMIT = 6
 ACTION_MARGIN = 0.5
 """An action question is answered from action sentences when the best of them scores
 within this of the best sentence of all (tune)."""
-OWN_MEETING = True
-"""An action question's action lines are those of its best sentence's meeting when that
-sentence is no action line itself (`_actions`): "RESOLVED …" lines of other meetings holding
-one topic word do not outrank what the best passage's own meeting says (a rule, no
-constant: eval/README.md "Decision lines of the best passage's own meeting, round 26")."""
 SECOND_MARGIN = 0.05
 """A timeline meeting's second sentence joins when it scores within this of its first."""
 END_MARGIN = 0.6
@@ -556,8 +551,10 @@ class AnswerBuilder:
     def _actions(scored: list[Scored], aspects: Aspects) -> list[Scored]:
         """Action, resolution and "agreed" sentences that speak to the topic, best first;
         housekeeping (minutes approved) never; of the best sentence's meeting only, when
-        that sentence is no action line itself (`OWN_MEETING`). Falls back to the best
-        sentences when none is near the best."""
+        that sentence is no action line itself, so that "RESOLVED" lines of other meetings
+        holding one topic word do not outrank what that meeting says (eval/README.md
+        "Decision lines of the best passage's own meeting, round 26"). Falls back to the
+        best sentences when none is near the best."""
         ranked = sorted(scored, key=lambda s: -s.score)
         if not ranked:
             return []
@@ -571,10 +568,7 @@ class AnswerBuilder:
             and s.coverage > 0
             and (not s.candidate.procedural or noted_only(s.candidate.text))
         ]  # fmt: skip
-        if OWN_MEETING and actions and actions[0] is not ranked[0]:
-            # The best sentence is no decision line: decision lines of other meetings
-            # ("RESOLVED that Mr Cooke be elected to Chair …" for a question on what
-            # Cabinet agreed about the elections) do not outrank what its meeting says.
+        if actions and actions[0] is not ranked[0]:
             meeting = ranked[0].hit.citation.meeting
             actions = [s for s in actions if s.hit.citation.meeting == meeting]
         if not actions or actions[0].score < ranked[0].score - ACTION_MARGIN:

@@ -5,7 +5,7 @@ sentence that speaks most to the question is no decision line, "RESOLVED …" li
 meetings that hold one topic word outranked it: k2-077 ("What did Cabinet agree … about the
 May 2025 county elections?") quoted County Council's election of a chair and a working
 party's recommendations, not Cabinet's own motion. Decision lines now count only in the
-best sentence's meeting when that sentence is none (`answering.OWN_MEETING`; eval/README.md
+best sentence's meeting when that sentence is none (eval/README.md
 "Decision lines of the best passage's own meeting, round 26").
 
 Texts: Kent County Council's Cabinet minutes of 9 January 2025 (published 30 January 2025)
@@ -19,9 +19,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
-from search_api import answering
 from search_api.archive import Archive
 from search_api.search import SearchRequest
 from search_api.temporal import TemporalIntent
@@ -67,26 +64,20 @@ def _quotes(question: str) -> list[str]:
     return [c.quote for c in answer.citations]
 
 
-def test_other_meetings_decision_lines_do_not_outrank_the_best_passages_own_words(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_other_meetings_decision_lines_do_not_outrank_the_best_passages_own_words() -> None:
     """k2-077's form: Cabinet's motion on the elections is quoted (beside what else is near
-    the best, as any plain answer's); without `OWN_MEETING` the other meetings' "RESOLVED"
-    lines alone were."""
+    the best, as any plain answer's); before round 26 the other meetings' "RESOLVED" lines
+    alone were."""
     quotes = _quotes(QUESTION)
     assert any(GOLD in q for q in quotes), quotes
-    monkeypatch.setattr(answering, "OWN_MEETING", False)
-    without = _quotes(QUESTION)
-    assert not any(GOLD in q for q in without), without
-    assert any("RESOLVED" in q for q in without), without
 
 
 def test_the_served_answer_quotes_the_best_meetings_own_sentence(
-    seed_engine: Archive, monkeypatch: pytest.MonkeyPatch
+    seed_engine: Archive,
 ) -> None:
     """The served `/ask` on the seed index: the 2019 chair's report's "the Improvement Board
     had agreed an accelerated improvement plan" answers what was agreed about that plan;
-    without `OWN_MEETING` the 2018 minutes' "agreed" lines on other matters were quoted
+    before round 26 the 2018 minutes' "agreed" lines on other matters were quoted
     instead."""
     reader = seed_engine.reader()
     request = SearchRequest(
@@ -97,5 +88,3 @@ def test_the_served_answer_quotes_the_best_meetings_own_sentence(
     quotes = [c.quote for c in answer.citations]
     assert any(gold in q for q in quotes), quotes
     assert all(c.quote in c.text for c in answer.citations)
-    monkeypatch.setattr(answering, "OWN_MEETING", False)
-    assert not any(gold in c.quote for c in reader.ask(request).citations)
