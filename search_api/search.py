@@ -469,9 +469,8 @@ def cover_span(
     ones nearest the topic's words, and on one council's archive they are often its
     talk about the topic, where the state the trend asks for stands in another of its
     passages lower down (eval/README.md, round 25, r25-endpick). Given `pick_end`
-    (`end_meeting_picker`: the served search passes one), each end meeting's next
-    `end_next` passages chosen from all of its passages, not only the pool's, take as
-    many places more (round 26, r26-endpass, variant B).
+    (`end_meeting_picker`: the served search passes one), those passages are chosen
+    from all of the end meeting's passages, not only the pool's (round 26, r26-endpass).
     """
     if len(hits) <= 1:
         return hits
@@ -542,9 +541,11 @@ def cover_span(
         # A pick from beyond the pool ranked below all of it.
         floor = min(h.score for h in hits)
         for key in dict.fromkeys(h.citation.meeting for h in span_ends):
-            picks = end_passages(council_hits, chosen, key, end_next)
-            if pick_end is not None:
-                picks += pick_end(key, set(chosen) | {h.passage_id for h in picks}, end_next)
+            picks = (
+                end_passages(council_hits, chosen, key, end_next)
+                if pick_end is None
+                else pick_end(key, set(chosen), end_next)
+            )
             for h in picks:
                 if not give:
                     break
