@@ -470,7 +470,9 @@ def cover_span(
     talk about the topic, where the state the trend asks for stands in another of its
     passages lower down (eval/README.md, round 25, r25-endpick). Given `pick_end`
     (`end_meeting_picker`: the served search passes one), those passages are chosen
-    from all of the end meeting's passages, not only the pool's (round 26, r26-endpass).
+    from all of the end meeting's passages, not only the pool's, and when no other
+    meeting's spread pick is left the end meetings' own give way, lowest-scored first
+    (round 26, r26-endpass, variant C).
     """
     if len(hits) <= 1:
         return hits
@@ -537,6 +539,18 @@ def cover_span(
             ),
             key=weak,
         )
+        if pick_end is not None:
+            # Then the end meetings' own spread picks, lowest-scored first: where the two
+            # end meetings fill the top k (a draft budget and its final), the passage
+            # chosen for an end stands before its meeting's weakest other pick.
+            give += sorted(
+                (
+                    i
+                    for i in chosen
+                    if i not in anchor_ids | spares and chosen[i].citation.meeting in end_meetings
+                ),
+                key=lambda i: chosen[i].score,
+            )
         pooled = {h.passage_id: h for h in hits}
         # A pick from beyond the pool ranked below all of it.
         floor = min(h.score for h in hits)
