@@ -580,6 +580,10 @@ def cover_span(
     return sorted(chosen.values(), key=lambda h: -h.score) + rest
 
 
+PICK_BATCH = 16
+"""Passages `end_meeting_picker` reads at a time, best cosine first (a speed setting only:
+the pick is the same at any size)."""
+
 EndPicker = Callable[[MeetingKey, set[int], int], list[Hit]]
 """(end meeting, ids already in the top k, n) → that meeting's next n passages to place."""
 
@@ -611,22 +615,24 @@ def end_meeting_picker(
         ids = [i for i in store.meeting_passage_ids(meeting) if i not in chosen]
         if not ids or n <= 0:
             return []
-        found, vectors = store.vectors_for(ids, len(vector))
-        cosines = vectors @ vector
-        if not len(cosines):
-            return []
-        near = cosines >= float(cosines.max()) - (margin if weights else 0.0)
-        cos_of = {int(i): float(c) for i, c, ok in zip(found, cosines, near, strict=True) if ok}
-        hits = _of_council(retriever.hits([(i, c) for i, c in cos_of.items()]), council)
-
-        def score(h: Hit) -> float:
-            if not weights:
-                return cos_of[h.passage_id]
-            stems = ANALYZER.terms(h.text)
-            share = held_weight(stems, h.citation.item_title, weights) / len(weights)
-            return cos_of[h.passage_id] + margin * share
-
-        return sorted(hits, key=lambda h: (-score(h), h.passage_id))[:n]
+        # Best cosine first (the vector index, restricted to the meeting's passages); a
+        # passage is read for its terms only while its cosine plus the most its terms can
+        # add could still pass the n-th best score so far.
+        ranked = retriever.vectors.search(vector, len(ids), np.asarray(ids, dtype=np.int64))
+        bonus = margin if weights else 0.0
+        best: list[tuple[float, Hit]] = []
+        for at in range(0, len(ranked), PICK_BATCH):
+            batch = ranked[at : at + PICK_BATCH]
+            if len(best) >= n and batch[0][1] + bonus <= best[n - 1][0]:
+                break
+            for h in _of_council(retriever.hits(batch), council):
+                share = 0.0
+                if weights:
+                    stems = ANALYZER.terms(h.text)
+                    share = held_weight(stems, h.citation.item_title, weights) / len(weights)
+                best.append((h.score + margin * share, h))
+            best.sort(key=lambda sh: (-sh[0], sh[1].passage_id))
+        return [h for _, h in best[:n]]
 
     return pick
 
