@@ -28,7 +28,7 @@ from typing import Any, TypeVar, cast
 import numpy as np
 
 from .errors import DiskFullError, IndexCorruptError, IndexDamagedError, ScrutinyError
-from .models import Chunk, Citation, DocumentMeta, Passage, SearchFilters, Source
+from .models import Chunk, Citation, DocumentMeta, MeetingKey, Passage, SearchFilters, Source
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -538,6 +538,19 @@ class PassageStore:
             for i in (1, 2)
         )
         return SourceDates(ids, first, last)
+
+    @_sqlite_errors
+    def meeting_passage_ids(self, meeting: MeetingKey) -> list[int]:
+        """Ids of the passages that stand in a document of `meeting` (its date and
+        committee, `MeetingKey`), in id order: what a trend's end meeting holds beyond the
+        passages a search ranked."""
+        day, committee = meeting
+        rows = self.connection.execute(
+            "SELECT DISTINCT s.passage_id FROM sources s JOIN documents d USING (document_id) "
+            "WHERE d.meeting_date IS ? AND d.committee IS ? ORDER BY s.passage_id",
+            (_iso(day), committee),
+        ).fetchall()
+        return [r[0] for r in rows]
 
     @_sqlite_errors
     def filtered_ids(self, filters: SearchFilters) -> np.ndarray:

@@ -42,6 +42,7 @@ How evidence covers a span
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -54,7 +55,7 @@ from indexer.text import ANALYZER, LEADING_NUMBER, highlights, words
 
 from .detail import lift_asked_detail
 from .retrieval import Retriever
-from .sentences import figures_in
+from .sentences import content_terms, figures_in, held_weight
 from .temporal import DateSpan, TemporalIntent, parse_question
 
 __all__ = [
@@ -65,6 +66,7 @@ __all__ = [
     "boost_span",
     "cover_span",
     "demote_near_copies",
+    "end_meeting_picker",
     "near",
     "query_vector",
     "reach_ends",
@@ -181,6 +183,7 @@ def search(
             council,
             CHANGED_TWINS,
             END_SPARE,
+            end_meeting_picker(retriever, vector, topic, council, tuning.relevant_cosine_margin),
         )
     terms = ANALYZER.query_terms(topic)
     shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
@@ -439,6 +442,7 @@ def cover_span(
     council: str | None = None,
     twins: int = 0,
     end_next: int = 0,
+    pick_end: EndPicker | None = None,
 ) -> list[Hit]:
     """Re-rank so the top k reaches across the period: a trend question, and every
     briefing, needs its earliest and latest relevant meetings, not ten passages of one.
@@ -464,7 +468,11 @@ def cover_span(
     lowest-scored: the passages of an end meeting the spread took are the
     ones nearest the topic's words, and on one council's archive they are often its
     talk about the topic, where the state the trend asks for stands in another of its
-    passages lower down (eval/README.md, round 25, r25-endpick).
+    passages lower down (eval/README.md, round 25, r25-endpick). Given `pick_end`
+    (`end_meeting_picker`: the served search passes one), those passages are chosen
+    from all of the end meeting's passages, not only the pool's, and when no other
+    meeting's spread pick is left the end meetings' own give way, lowest-scored first
+    (round 26, r26-endpass, variant C).
     """
     if len(hits) <= 1:
         return hits
@@ -531,12 +539,33 @@ def cover_span(
             ),
             key=weak,
         )
+        if pick_end is not None:
+            # Then the end meetings' own spread picks, lowest-scored first: where the two
+            # end meetings fill the top k (a draft budget and its final), the passage
+            # chosen for an end stands before its meeting's weakest other pick.
+            give += sorted(
+                (
+                    i
+                    for i in chosen
+                    if i not in anchor_ids | spares and chosen[i].citation.meeting in end_meetings
+                ),
+                key=lambda i: chosen[i].score,
+            )
+        pooled = {h.passage_id: h for h in hits}
+        # A pick from beyond the pool ranked below all of it.
+        floor = min(h.score for h in hits)
         for key in dict.fromkeys(h.citation.meeting for h in span_ends):
-            for h in end_passages(council_hits, chosen, key, end_next):
+            picks = (
+                end_passages(council_hits, chosen, key, end_next)
+                if pick_end is None
+                else pick_end(key, set(chosen), end_next)
+            )
+            for h in picks:
                 if not give:
                     break
                 rest.append(chosen.pop(give.pop(0)))
-                rest.remove(h)
+                h = pooled.get(h.passage_id) or h.model_copy(update={"score": floor})
+                rest = [r for r in rest if r.passage_id != h.passage_id]
                 chosen[h.passage_id] = h
                 spares.add(h.passage_id)
         rest.sort(key=lambda h: rank[h.passage_id])
@@ -545,10 +574,67 @@ def cover_span(
         # The ends, and what `END_SPARE` took for a trend answer to quote there, stay.
         kept = {h.passage_id for h in span_ends} | spares
         # Spread picks go first, the lowest-ranked first; anchors only when none is left.
-        give = sorted(chosen, key=lambda i: (i in anchor_ids, -rank[i]))
+        give = sorted(chosen, key=lambda i: (i in anchor_ids, -rank.get(i, len(hits))))
         rest = place_twins(chosen, rest, changed_twins(pool), kept, twins, give)
     # The top k now spans the period; within it, best first.
     return sorted(chosen.values(), key=lambda h: -h.score) + rest
+
+
+PICK_BATCH = 16
+"""Passages `end_meeting_picker` reads at a time, best cosine first (a speed setting only:
+the pick is the same at any size)."""
+
+EndPicker = Callable[[MeetingKey, set[int], int], list[Hit]]
+"""(end meeting, ids already in the top k, n) → that meeting's next n passages to place."""
+
+
+def end_meeting_picker(
+    retriever: Retriever,
+    vector: np.ndarray,
+    topic: str,
+    council: str | None,
+    margin: float,
+) -> EndPicker:
+    """An end meeting's next passages chosen from all of its passages (the store lists
+    them; no pool cut), by the dense cosine to the searched `vector` plus `margin` × the
+    share of the `topic`'s content terms the passage or its item title holds.
+
+    The pool holds the passages nearest the question's words, and an end meeting's there
+    are often its talk about the topic; the paragraph or table row that states the
+    topic's figure at that meeting can rank far below them (a budget pack of 3,000
+    passages). Its words are the topic's own, its cosine a little lower. `margin` is the
+    search's `relevant_cosine_margin` (how far below the best cosine a passage still
+    speaks to the topic): a passage holding every topic term may stand that far below in
+    cosine and still be chosen; only passages within it of the meeting's best cosine can
+    win, so only those are read for their terms (eval/README.md, round 26, r26-endpass).
+    """
+    store = retriever.store
+    weights = dict.fromkeys(content_terms(topic), 1.0)
+
+    def pick(meeting: MeetingKey, chosen: set[int], n: int) -> list[Hit]:
+        ids = [i for i in store.meeting_passage_ids(meeting) if i not in chosen]
+        if not ids or n <= 0:
+            return []
+        # Best cosine first (the vector index, restricted to the meeting's passages); a
+        # passage is read for its terms only while its cosine plus the most its terms can
+        # add could still pass the n-th best score so far.
+        ranked = retriever.vectors.search(vector, len(ids), np.asarray(ids, dtype=np.int64))
+        bonus = margin if weights else 0.0
+        best: list[tuple[float, Hit]] = []
+        for at in range(0, len(ranked), PICK_BATCH):
+            batch = ranked[at : at + PICK_BATCH]
+            if len(best) >= n and batch[0][1] + bonus <= best[n - 1][0]:
+                break
+            for h in _of_council(retriever.hits(batch), council):
+                share = 0.0
+                if weights:
+                    stems = ANALYZER.terms(h.text)
+                    share = held_weight(stems, h.citation.item_title, weights) / len(weights)
+                best.append((h.score + margin * share, h))
+            best.sort(key=lambda sh: (-sh[0], sh[1].passage_id))
+        return [h for _, h in best[:n]]
+
+    return pick
 
 
 def end_passages(hits: list[Hit], chosen: dict[int, Hit], meeting: MeetingKey, n: int) -> list[Hit]:
