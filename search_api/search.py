@@ -462,17 +462,15 @@ def cover_span(
     ranks below `relevant_ranks`; eval/README.md, round 24, variant B2), in the places of
     the spread's picks, lowest in the fused order first, then of the one-per-meeting
     anchors; the two ends and the end meetings' spare passages are kept (round 25).
-    Before them, each end meeting's next `end_next` passages (`end_passages`) of the
-    council's pool, at any rank and cosine, take the places of the spread's picks of
-    other meetings, those outside the span or of another council first, then the
-    lowest-scored: the passages of an end meeting the spread took are the
-    ones nearest the topic's words, and on one council's archive they are often its
-    talk about the topic, where the state the trend asks for stands in another of its
-    passages lower down (eval/README.md, round 25, r25-endpick). Given `pick_end`
-    (`end_meeting_picker`: the served search passes one), those passages are chosen
-    from all of the end meeting's passages, not only the pool's, and when no other
-    meeting's spread pick is left the end meetings' own give way, lowest-scored first
-    (round 26, r26-endpass, variant C).
+    Before them, each end meeting's next `end_next` passages, as `pick_end` chooses them
+    (`end_meeting_picker`: from all of the meeting's passages, not only the pool's), take
+    the places of the spread's picks of other meetings, those outside the span or of
+    another council first, then the lowest-scored, and when none is left the end
+    meetings' own non-anchor picks, lowest-scored first: the passages of an end meeting
+    the spread took are the ones nearest the topic's words, and on one council's archive
+    they are often its talk about the topic, where the state the trend asks for stands in
+    another of its passages lower down (eval/README.md, round 25, r25-endpick; round 26,
+    r26-endpass, variant C).
     """
     if len(hits) <= 1:
         return hits
@@ -520,9 +518,7 @@ def cover_span(
             spares.add(best.passage_id)
         taken[key] = taken.get(key, 0) + 1
     rank = {h.passage_id: i for i, h in enumerate(hits)}
-    if end_next > 0:
-        council_hits = _of_council(hits, council)
-
+    if end_next > 0 and pick_end is not None:
         # Only the spread's picks of other meetings give way: those outside the span or of
         # another council first, then the lowest-scored (a passage `reach_ends` found
         # stands last in `hits` whatever its score).
@@ -539,28 +535,22 @@ def cover_span(
             ),
             key=weak,
         )
-        if pick_end is not None:
-            # Then the end meetings' own spread picks, lowest-scored first: where the two
-            # end meetings fill the top k (a draft budget and its final), the passage
-            # chosen for an end stands before its meeting's weakest other pick.
-            give += sorted(
-                (
-                    i
-                    for i in chosen
-                    if i not in anchor_ids | spares and chosen[i].citation.meeting in end_meetings
-                ),
-                key=lambda i: chosen[i].score,
-            )
+        # Then the end meetings' own spread picks, lowest-scored first: where the two end
+        # meetings fill the top k (a draft budget and its final), the passage chosen for
+        # an end stands before its meeting's weakest other pick.
+        give += sorted(
+            (
+                i
+                for i in chosen
+                if i not in anchor_ids | spares and chosen[i].citation.meeting in end_meetings
+            ),
+            key=lambda i: chosen[i].score,
+        )
         pooled = {h.passage_id: h for h in hits}
         # A pick from beyond the pool ranked below all of it.
         floor = min(h.score for h in hits)
         for key in dict.fromkeys(h.citation.meeting for h in span_ends):
-            picks = (
-                end_passages(council_hits, chosen, key, end_next)
-                if pick_end is None
-                else pick_end(key, set(chosen), end_next)
-            )
-            for h in picks:
+            for h in pick_end(key, set(chosen), end_next):
                 if not give:
                     break
                 rest.append(chosen.pop(give.pop(0)))
@@ -635,12 +625,6 @@ def end_meeting_picker(
         return [h for _, h in best[:n]]
 
     return pick
-
-
-def end_passages(hits: list[Hit], chosen: dict[int, Hit], meeting: MeetingKey, n: int) -> list[Hit]:
-    """The first `n` of `hits` (in their order: the fused one) of `meeting` not in
-    `chosen`: an end meeting's next passages (`cover_span`)."""
-    return [h for h in hits if h.citation.meeting == meeting and h.passage_id not in chosen][:n]
 
 
 CHANGED_TWINS = 3
