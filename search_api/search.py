@@ -182,7 +182,6 @@ def search(
             intent.span,
             council,
             CHANGED_TWINS,
-            END_SPARE,
             end_meeting_picker(retriever, vector, topic, council, tuning.relevant_cosine_margin),
         )
     terms = ANALYZER.query_terms(topic)
@@ -441,7 +440,6 @@ def cover_span(
     span: DateSpan | None = None,
     council: str | None = None,
     twins: int = 0,
-    end_next: int = 0,
     pick_end: EndPicker | None = None,
 ) -> list[Hit]:
     """Re-rank so the top k reaches across the period: a trend question, and every
@@ -462,7 +460,7 @@ def cover_span(
     ranks below `relevant_ranks`; eval/README.md, round 24, variant B2), in the places of
     the spread's picks, lowest in the fused order first, then of the one-per-meeting
     anchors; the two ends and the end meetings' spare passages are kept (round 25).
-    Before them, each end meeting's next `end_next` passages, as `pick_end` chooses them
+    Before them, each end meeting's next `END_SPARE` passages, as `pick_end` chooses them
     (`end_meeting_picker`: from all of the meeting's passages, not only the pool's), take
     the places of the spread's picks of other meetings, those outside the span or of
     another council first, then the lowest-scored, and when none is left the end
@@ -518,7 +516,7 @@ def cover_span(
             spares.add(best.passage_id)
         taken[key] = taken.get(key, 0) + 1
     rank = {h.passage_id: i for i, h in enumerate(hits)}
-    if end_next > 0 and pick_end is not None:
+    if pick_end is not None:
         # Only the spread's picks of other meetings give way: those outside the span or of
         # another council first, then the lowest-scored (a passage `reach_ends` found
         # stands last in `hits` whatever its score).
@@ -550,7 +548,7 @@ def cover_span(
         # A pick from beyond the pool ranked below all of it.
         floor = min(h.score for h in hits)
         for key in dict.fromkeys(h.citation.meeting for h in span_ends):
-            for h in pick_end(key, set(chosen), end_next):
+            for h in pick_end(key, set(chosen), END_SPARE):
                 if not give:
                     break
                 rest.append(chosen.pop(give.pop(0)))

@@ -232,7 +232,7 @@ def test_an_end_meetings_next_passage_replaces_a_pick_outside_the_span_first() -
     def next_of(meeting: object, chosen: set[int], n: int) -> list[Hit]:
         return [h for h in hits if h.citation.meeting == meeting and h.passage_id not in chosen][:n]
 
-    top = cover_span(hits, cosines, 5, tuning, span=span, end_next=1, pick_end=next_of)
+    top = cover_span(hits, cosines, 5, tuning, span=span, pick_end=next_of)
     assert {h.passage_id for h in top[:5]} == {1, 2, 3, 4, 6}, [h.passage_id for h in top]
 
 
@@ -286,8 +286,8 @@ def test_an_end_passage_takes_its_own_meetings_weakest_pick_when_no_other_is_lef
     """Two end meetings fill the top 5 (a draft budget and its final): the picker's
     passage for the early end (9, from beyond the pool) takes the place of the end
     meetings' spread pick that is neither an anchor (1, 2) nor an `END_SPARE` spare (3,
-    4): 5; it enters with the pool's last score. Without a picker the pool's next
-    passage finds no place to take."""
+    4): 5; it enters with the pool's last score. Without a picker no end passage is
+    placed and the spread keeps 5."""
     tuning = Settings().search
     hits = _ranked(
         (1, LATE, 1.0), (2, EARLY, 0.95), (3, LATE, 0.9), (4, EARLY, 0.5), (5, EARLY, 0.4),
@@ -302,8 +302,8 @@ def test_an_end_passage_takes_its_own_meetings_weakest_pick_when_no_other_is_lef
     def picker(meeting: object, chosen: set[int], n: int) -> list[Hit]:
         return [outside] if meeting == outside.citation.meeting and 9 not in chosen else []
 
-    plain = cover_span(hits, cosines, 5, tuning, end_next=1)
+    plain = cover_span(hits, cosines, 5, tuning)
     assert {h.passage_id for h in plain[:5]} == {1, 2, 3, 4, 5}
-    top = cover_span(hits, cosines, 5, tuning, end_next=1, pick_end=picker)
+    top = cover_span(hits, cosines, 5, tuning, pick_end=picker)
     assert {h.passage_id for h in top[:5]} == {1, 2, 3, 4, 9}, [h.passage_id for h in top]
     assert next(h for h in top if h.passage_id == 9).score == 0.3
