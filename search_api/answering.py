@@ -860,16 +860,16 @@ def _deeper(
         on_topic = DEEPER_TOPIC and _speaks(s.candidate, terms, weights)
         return s.score >= weakest or on_topic
 
-    read = [
-        s for s in read
-        if s.candidate.rank >= POOL_RANKS and not s.candidate.procedural
-        and not s.candidate.items
-    ]  # fmt: skip
-    below = [s for s in read if passes(s, BEST_MARGIN)]
-    below += [
-        s for s in read
-        if not passes(s, BEST_MARGIN) and passes(s, BAND_MARGIN) and _asked_for(s, aspects)
-    ]  # fmt: skip
+    below: list[Scored] = []
+    band: list[Scored] = []
+    for s in read:
+        if s.candidate.rank < POOL_RANKS or s.candidate.procedural or s.candidate.items:
+            continue
+        if passes(s, BEST_MARGIN):
+            below.append(s)
+        elif passes(s, BAND_MARGIN) and _asked_for(s, aspects):
+            band.append(s)
+    below += band
     if not DEEPER_EACH:
         return [max(below, key=lambda s: s.score)] if below else []
     best: dict[int, Scored] = {}  # each deeper passage's best sentence that passes
