@@ -555,9 +555,27 @@ def figure_coverage(text: str, weights: Mapping[str, float], window: int = TOPIC
     return best
 
 
+_UNDERTAKES = re.compile(
+    r"(?<!\bto )\b(?:commits?|undertakes?) to\b|\bit is (?:therefore )?proposed (?:that|to)\b",
+    re.IGNORECASE,
+)
+"""Decisions stated as what someone will do: a commitment in the present tense ("Officers
+commit to monitor these channels …", "… and undertake to publish the results"; not the
+infinitive "willing to commit to", which states a condition) and a report's proposal ("It
+is proposed that progress … remains owned and monitored by each Directorate", "it is
+proposed to transfer …"), the recommendation the minutes then resolve. "Who will do it"
+is answered by them as by an "ACTION:" line (a kind of line, no constant: eval/README.md
+"Decisions stated as a commitment or a proposal, round 27")."""
+
+
 def is_action(text: str) -> bool:
-    """A sentence that records an action, resolution or agreement."""
-    return bool(ACTION_LINE.search(text) or _RESOLVED.search(text) or _AGREED.search(text))
+    """A sentence that records an action, resolution, agreement, commitment or proposal."""
+    return bool(
+        ACTION_LINE.search(text)
+        or _RESOLVED.search(text)
+        or _AGREED.search(text)
+        or _UNDERTAKES.search(text)
+    )
 
 
 NOTED_DECIDES = True
