@@ -944,7 +944,8 @@ def _next_best(
     on score alone it would be quoted, but "distinct passages first" filled the answer's
     places (`BEST_LIMIT`) with other passages' weaker sentences, or `PER_PASSAGE` kept it
     out. Quoted alone, as `_deeper`'s, taking no place (`NEXT_BEST`). Housekeeping and
-    whole lists never. When none scores that high, the best one within `BEST_MARGIN` of
+    whole lists never, nor the sentence right before a quoted list (`_before_list`). When
+    none scores that high, the best one within `BEST_MARGIN` of
     the pool's best whose own words hold a topic term (`terms` with their `weights`,
     `_speaks`; `NEXT_TOPIC`). With `NEXT_EACH`, each quoted passage's best that passes,
     best first."""
@@ -956,7 +957,7 @@ def _next_best(
         s for s in pool
         if s.hit.passage_id in quoted and s.candidate.rank < ranks
         and not s.candidate.procedural and not s.candidate.items
-        and not any(_overlaps(s, c) for c in chosen)
+        and not any(_overlaps(s, c) or _before_list(s, c) for c in chosen)
     ]  # fmt: skip
     top = _pool_top(pool, ranks)
     topic = floor if top is None else top - BEST_MARGIN
@@ -976,6 +977,17 @@ def _next_best(
         if passes(s, True) and (pid not in best or s.score > best[pid].score):
             best[pid] = s
     return sorted(best.values(), key=lambda s: -s.score)
+
+
+def _before_list(s: Scored, quoted: Scored) -> bool:
+    """`s` stands right before `quoted`, a whole list, in its passage: merged, it would
+    open the list's quote before its lead-in, which no quote of an answer reads back into
+    (`_with_previous_sentences`)."""
+    a, b = s.candidate, quoted.candidate
+    return (
+        bool(b.items) and a.hit.passage_id == b.hit.passage_id and a.end <= b.start
+        and not a.hit.text[a.end : b.start].strip()
+    )  # fmt: skip
 
 
 def _outscoring_lists(pick: list[Scored], scored: list[Scored]) -> list[Scored]:
