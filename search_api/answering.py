@@ -944,11 +944,12 @@ def _next_best(
     on score alone it would be quoted, but "distinct passages first" filled the answer's
     places (`BEST_LIMIT`) with other passages' weaker sentences, or `PER_PASSAGE` kept it
     out. Quoted alone, as `_deeper`'s, taking no place (`NEXT_BEST`). Housekeeping and
-    whole lists never, nor the sentence right before a quoted list (`_before_list`). When
-    none scores that high, the best one within `BEST_MARGIN` of
+    whole lists never. When none scores that high, the best one within `BEST_MARGIN` of
     the pool's best whose own words hold a topic term (`terms` with their `weights`,
-    `_speaks`; `NEXT_TOPIC`). With `NEXT_EACH`, each quoted passage's best that passes,
-    best first."""
+    `_speaks`; `NEXT_TOPIC`), not one standing right before a quoted list
+    (`_before_list`): admitted for its topic term alone, it would open the list's quote
+    before its lead-in. With `NEXT_EACH`, each quoted passage's best that passes, best
+    first."""
     if not chosen:
         return []
     quoted = {s.hit.passage_id for s in chosen if s.candidate.rank < ranks}
@@ -957,7 +958,7 @@ def _next_best(
         s for s in pool
         if s.hit.passage_id in quoted and s.candidate.rank < ranks
         and not s.candidate.procedural and not s.candidate.items
-        and not any(_overlaps(s, c) or _before_list(s, c) for c in chosen)
+        and not any(_overlaps(s, c) for c in chosen)
     ]  # fmt: skip
     top = _pool_top(pool, ranks)
     topic = floor if top is None else top - BEST_MARGIN
@@ -966,6 +967,7 @@ def _next_best(
         return s.score >= floor or (
             NEXT_TOPIC and alone and weights is not None and s.score >= topic
             and _speaks(s.candidate, terms, weights)
+            and not any(_before_list(s, c) for c in chosen)
         )  # fmt: skip
 
     if not NEXT_EACH:
