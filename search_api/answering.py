@@ -963,9 +963,9 @@ def _next_best(
     top = _pool_top(pool, ranks)
     topic = floor if top is None else top - BEST_MARGIN
 
-    def passes(s: Scored, alone: bool) -> bool:
+    def passes(s: Scored, by_topic: bool) -> bool:
         return s.score >= floor or (
-            NEXT_TOPIC and alone and weights is not None and s.score >= topic
+            NEXT_TOPIC and by_topic and weights is not None and s.score >= topic
             and _speaks(s.candidate, terms, weights)
             and not any(_before_list(s, c) for c in chosen)
         )  # fmt: skip
