@@ -192,6 +192,20 @@ pool when that sentence scores at least as high as the weakest it chose, alone
 (`_next_best`; a rule, no constant: eval/README.md "Evidence on fact, figure and
 multi-part questions, round 20": "distinct passages first" fills `BEST_LIMIT` with other
 passages' weaker sentences and `PER_PASSAGE` cuts ties)."""
+NEXT_TOPIC = True
+"""When no sentence the answer left out of the passages it quotes from its pool scores at
+least its weakest chosen one, `_next_best` quotes the best left-out sentence that passes
+the pool's own test (within `BEST_MARGIN` of its best) and whose own words hold a topic
+term (`_speaks`): `_next_best`'s counterpart of `DEEPER_TOPIC`. The sentence that says the
+answer often stands a sentence or two from the one quoted, below a pool sentence that
+only names the topic (a rule, no constant: eval/README.md "A quoted passage's left-out
+sentence on topic, round 27")."""
+NEXT_EACH = True
+"""`_next_best` gives each passage the answer quotes from its pool its own best left-out
+sentence that passes, not only the best of them all (as `DEEPER_EACH` does below the
+pool): the sentence that says the answer is often the second or third best left out,
+behind another quoted passage's (eval/README.md "A quoted passage's left-out sentence on
+topic, round 27")."""
 ALONE_READ_ON_WORDS = 60
 """A sentence quoted alone (`_deeper`, `_next_best`) reads on to the sentence after it
 when the two hold at most this many words (`_short_read_on`; tune chose 60 from 0, 25,
@@ -419,7 +433,7 @@ class AnswerBuilder:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         sentences = [s for s in scored if not s.candidate.items]
         deeper: list[Scored] = []  # a plain answer's quotes from below its pool
-        second: Scored | None = None  # a quoted passage's sentence the caps left out
+        second: list[Scored] = []  # quoted passages' sentences the caps left out
         told: list[Scored] = []  # what a trend's timeline tells, before what fills its room
         if intent.trend:
             limit = timeline_limit or self.tuning.timeline_limit
@@ -451,7 +465,10 @@ class AnswerBuilder:
                 weights = term_weights(aspects.terms, [h.text for h in hits], self.idf)
                 deeper = _deeper(chosen, pick, read, aspects, weights)
             if NEXT_BEST:
-                second = _next_best(chosen, _within(sentences, intent.span, ranks), ranks)
+                weights = term_weights(aspects.terms, [h.text for h in hits], self.idf)
+                second = _next_best(
+                    chosen, _within(sentences, intent.span, ranks), ranks, aspects.terms, weights
+                )
         chosen = _with_list_items(chosen, scored)
         # What a quote is about first ("He also explained …" after the sentence naming
         # him), then as much of what follows as the words allow (a trend's timeline never
@@ -471,8 +488,9 @@ class AnswerBuilder:
             if not any(_overlaps(below, s) for s in chosen):
                 # its sentence alone (after widening and `BESIDE`), a short one read on
                 chosen = [*chosen, _short_read_on(below, chosen)]
-        if second is not None and not any(_overlaps(second, s) for s in chosen):
-            chosen = [*chosen, _short_read_on(second, chosen)]  # alone too
+        for left in second:
+            if not any(_overlaps(left, s) for s in chosen):
+                chosen = [*chosen, _short_read_on(left, chosen)]  # alone too
         if not intent.trend and following is not None:
             chosen, listed = _with_continuations(chosen, following, aspects.many)
             follows.update(listed)
@@ -916,25 +934,62 @@ def _short_read_on(s: Scored, chosen: Sequence[Scored] = ()) -> Scored:
     return s if any(_overlaps(longer, o) for o in chosen) else longer
 
 
-def _next_best(chosen: list[Scored], pool: list[Scored], ranks: int) -> Scored | None:
+def _next_best(
+    chosen: list[Scored], pool: list[Scored], ranks: int,
+    terms: Sequence[str] = (), weights: Mapping[str, float] | None = None,
+) -> list[Scored]:  # fmt: skip
     """The best sentence not chosen of the passages the answer quotes from its pool
     (`pool`: the sentences of its `ranks` top passages, within the question's dates as
     the answer's are), when it scores at least as high as the weakest chosen sentence:
     on score alone it would be quoted, but "distinct passages first" filled the answer's
     places (`BEST_LIMIT`) with other passages' weaker sentences, or `PER_PASSAGE` kept it
     out. Quoted alone, as `_deeper`'s, taking no place (`NEXT_BEST`). Housekeeping and
-    whole lists never."""
+    whole lists never. When none scores that high, the best one within `BEST_MARGIN` of
+    the pool's best whose own words hold a topic term (`terms` with their `weights`,
+    `_speaks`; `NEXT_TOPIC`), not one standing right before a quoted list
+    (`_before_list`): admitted for its topic term alone, it would open the list's quote
+    before its lead-in. With `NEXT_EACH`, each quoted passage's best that passes, best
+    first."""
     if not chosen:
-        return None
+        return []
     quoted = {s.hit.passage_id for s in chosen if s.candidate.rank < ranks}
     floor = min(s.score for s in chosen)
     left = [
         s for s in pool
         if s.hit.passage_id in quoted and s.candidate.rank < ranks
-        and not s.candidate.procedural and not s.candidate.items and s.score >= floor
+        and not s.candidate.procedural and not s.candidate.items
         and not any(_overlaps(s, c) for c in chosen)
     ]  # fmt: skip
-    return max(left, key=lambda s: s.score) if left else None
+    top = _pool_top(pool, ranks)
+    topic = floor if top is None else top - BEST_MARGIN
+
+    def passes(s: Scored, by_topic: bool) -> bool:
+        return s.score >= floor or (
+            NEXT_TOPIC and by_topic and weights is not None and s.score >= topic
+            and _speaks(s.candidate, terms, weights)
+            and not any(_before_list(s, c) for c in chosen)
+        )  # fmt: skip
+
+    if not NEXT_EACH:
+        above = [s for s in left if passes(s, False)] or [s for s in left if passes(s, True)]
+        return [max(above, key=lambda s: s.score)] if above else []
+    best: dict[int, Scored] = {}
+    for s in left:
+        pid = s.hit.passage_id
+        if passes(s, True) and (pid not in best or s.score > best[pid].score):
+            best[pid] = s
+    return sorted(best.values(), key=lambda s: -s.score)
+
+
+def _before_list(s: Scored, quoted: Scored) -> bool:
+    """`s` stands right before `quoted`, a whole list, in its passage: merged, it would
+    open the list's quote before its lead-in, which no quote of an answer reads back into
+    (`_with_previous_sentences`)."""
+    a, b = s.candidate, quoted.candidate
+    return (
+        bool(b.items) and a.hit.passage_id == b.hit.passage_id and a.end <= b.start
+        and not a.hit.text[a.end : b.start].strip()
+    )  # fmt: skip
 
 
 def _outscoring_lists(pick: list[Scored], scored: list[Scored]) -> list[Scored]:
