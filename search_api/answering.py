@@ -460,12 +460,11 @@ class AnswerBuilder:
                 chosen = self._each_part(
                     chosen, question, [c for c in found if id(c) in kept], cosines
                 )
+            weights = term_weights(aspects.terms, [h.text for h in hits], self.idf)
             if DEEPER and not aspects.many:
                 read = _within(sentences, intent.span, MANY_POOL_RANKS)
-                weights = term_weights(aspects.terms, [h.text for h in hits], self.idf)
                 deeper = _deeper(chosen, pick, read, aspects, weights)
             if NEXT_BEST:
-                weights = term_weights(aspects.terms, [h.text for h in hits], self.idf)
                 second = _next_best(
                     chosen, _within(sentences, intent.span, ranks), ranks, aspects.terms, weights
                 )
