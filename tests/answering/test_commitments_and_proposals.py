@@ -24,6 +24,7 @@ import pytest
 from search_api.sentences import is_action, wants_action
 from search_api.temporal import TemporalIntent
 from tests.answering.builders import answering_builder, hit
+from tests.answering.test_list_length import RESOLVED  # the committee's minutes of the item
 
 # Kingston, the petition report's "Stakeholder Engagement", para 20.
 ENGAGEMENT = (
@@ -34,17 +35,6 @@ ENGAGEMENT = (
     "of the proposed solutions, it is recommended that the Committee approve the "
     "implementation of an experimental traffic management order. This approach offers "
     "several key advantages:"
-)
-# Kingston, the committee's minutes of the item.
-RESOLVED = (
-    "RESOLVED that: 1. the introduction of traffic management measures on Manorgate Road at "
-    "the existing width restriction and Wolverton Avenue using an experimental traffic "
-    "management order (ETMO) under sections 9 and 10 of the Road Traffic Regulation Act "
-    "1984(a), with Manorgate Road to be made one-way Northbound (towards Kingston "
-    "Hill/roundabout) and Wolverton Avenue to be made one-way between Kingston Hill and "
-    "Coombe Road, as shown in Annex 3, be approved; 2. a report be brought back to this "
-    "Committee after 6 months from the implementation of the scheme outlining the outcome "
-    "of the scheme and the impact on the surrounding roads;"
 )
 REPORTED = (
     "The Committee considered a report outlining a proposed Experimental Traffic Management "
