@@ -935,7 +935,7 @@ def _short_read_on(s: Scored, chosen: Sequence[Scored] = ()) -> Scored:
 
 def _next_best(
     chosen: list[Scored], pool: list[Scored], ranks: int,
-    terms: Sequence[str] = (), weights: Mapping[str, float] | None = None,
+    terms: Sequence[str], weights: Mapping[str, float],
 ) -> list[Scored]:  # fmt: skip
     """The best sentence not chosen of the passages the answer quotes from its pool
     (`pool`: the sentences of its `ranks` top passages, within the question's dates as
@@ -964,7 +964,7 @@ def _next_best(
 
     def passes(s: Scored, by_topic: bool) -> bool:
         return s.score >= floor or (
-            NEXT_TOPIC and by_topic and weights is not None and s.score >= topic
+            NEXT_TOPIC and by_topic and s.score >= topic
             and _speaks(s.candidate, terms, weights)
             and not any(_before_list(s, c) for c in chosen)
         )  # fmt: skip
