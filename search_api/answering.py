@@ -217,6 +217,13 @@ BESIDE = True
 `BEST_MARGIN` of the best sentence of the ranked passages the answer draws on), as a
 quote of its own (eval/README.md "Guarded continuation, round 17": tune +3 / -0; a
 neighbour competing for the answer's places lost more than it gained)."""
+BESIDE_BELOW = True
+"""`BESIDE` reaches, too, every passage of the item window of each hit the answer is given
+below its pool (`POOL_RANKS`, `MANY_POOL_RANKS`), quoted or not, under the same guard and
+only for a sentence that holds what the question asks for (`_holds_asked`): the sentence
+that answers often stands two or three passages on in such a window, while a topic word
+alone added a quote to a third of the answers (eval/README.md "Windows of hits below the
+pool, an asked aspect only, round 28"; round 27's `BESIDE_HITS`). No new constant."""
 
 Following = Callable[[Sequence[Hit]], Mapping[int, Hit]]
 """The passage after each of some hits in its document, by the hit's id
@@ -481,7 +488,7 @@ class AnswerBuilder:
         follows: dict[int, tuple[int, int]] = {}  # a passage → the one it follows, how far on
         if BESIDE and windows is not None and not intent.trend:
             ranks = MANY_POOL_RANKS if aspects.many else POOL_RANKS
-            nearby = _window_neighbours(windows(), hits, ranks)
+            nearby = _window_neighbours(windows(), hits, len(hits) if BESIDE_BELOW else ranks)
             chosen, follows = self._beside(chosen, nearby, aspects, cosines, scored, ranks)
         for below in deeper:
             if not any(_overlaps(below, s) for s in chosen):
@@ -764,18 +771,26 @@ class AnswerBuilder:
         """The passages right before and right after each quoted one (in its window) each
         give the answer their best sentence that passes the guard (`_guarded`), as a
         quote of its own beside the one it stands by: it takes no place of the answer's
-        own sentences. Also returns each such passage's lender and side (the order)."""
+        own sentences. Under `BESIDE_BELOW` every passage of the window of a hit ranked
+        below the pool (`ranks`) does too, when its sentence also holds what the question
+        asks for (`_holds_asked`). Also returns each such passage's lender and side (the
+        order)."""
         quoted = {s.hit.passage_id for s in chosen}
         beside = [
             n for n in nearby
-            if n.lender in quoted and abs(n.on) == 1 and n.hit.passage_id not in quoted
+            if n.hit.passage_id not in quoted
+            and ((n.rank < ranks and n.lender in quoted and abs(n.on) == 1)
+                 or (BESIDE_BELOW and n.rank >= ranks))
         ]  # fmt: skip
         if not beside:
             return chosen, {}
+        below = {n.hit.passage_id for n in beside if n.rank >= ranks}
         best: dict[int, Scored] = {}
         for s in self._guarded(beside, aspects, cosines, scored, ranks):
             pid = s.hit.passage_id
             if s.candidate.procedural or (s.candidate.items and not aspects.many):
+                continue
+            if pid in below and not _holds_asked(s, aspects):
                 continue
             if pid not in best or s.score > best[pid].score:
                 best[pid] = s
@@ -909,6 +924,22 @@ def _asked_for(s: Scored, aspects: Aspects) -> bool:
     if aspects.action:
         return s.candidate.action or lists_asked(s.candidate, aspects.asked)
     return _speaks(s.candidate, aspects.terms, dict.fromkeys(aspects.terms, 1.0))
+
+
+def _holds_asked(s: Scored, aspects: Aspects) -> bool:
+    """The sentence holds an aspect the question asks for, not only a topic word: a
+    figure (of the asked kind when named: `_states_asked_figure`) for a figure or trend
+    question, a name (`Candidate.named`) for a "who" question, a date (`Candidate.dated`)
+    for a "when" question, an action line or an asked decision (`lists_asked`) for an
+    action question or one asking whether a motion was carried. A question asking for
+    none of these: no sentence holds one (`BESIDE_BELOW`)."""
+    c = s.candidate
+    return (
+        ((aspects.figure or aspects.trend) and _states_asked_figure(s, aspects))
+        or (aspects.who and c.named)
+        or (aspects.when and c.dated)
+        or ((aspects.action or aspects.outcome) and (c.action or lists_asked(c, aspects.asked)))
+    )  # fmt: skip
 
 
 def _speaks(c: Candidate, terms: Sequence[str], weights: Mapping[str, float]) -> bool:
