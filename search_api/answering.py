@@ -491,7 +491,7 @@ class AnswerBuilder:
             if not any(_overlaps(left, s) for s in chosen):
                 chosen = [*chosen, _short_read_on(left, chosen)]  # alone too
         if not intent.trend and following is not None:
-            chosen, listed = _with_continuations(chosen, following, aspects.many)
+            chosen, listed = _with_continuations(chosen, following, aspects.many, aspects.action)
             follows.update(listed)
         if aspects.outcome and following is not None:
             chosen, ahead = _with_outcome(chosen, following)
@@ -592,7 +592,13 @@ class AnswerBuilder:
             return AnswerBuilder._best(scored, aspects)
         limit = ACTION_LIMIT if aspects.many else 3
         floor = actions[0].score - (2 * BEST_MARGIN if aspects.many else BEST_MARGIN)
-        return [s for s in actions if s.score >= floor][:limit]
+        # A decision whose parts follow in the next passage ("… the following actions
+        # would be undertaken:") is a list of decisions: a list's band admits it.
+        listed = actions[0].score - 2 * BEST_MARGIN
+        return [
+            s for s in actions
+            if s.score >= floor or (s.score >= listed and _ends_on_lead_in(s.candidate))
+        ][:limit]  # fmt: skip
 
     def _timeline(
         self,
@@ -1287,7 +1293,7 @@ def _with_list_items(chosen: list[Scored], scored: list[Scored]) -> list[Scored]
 
 
 def _with_continuations(
-    chosen: list[Scored], following: Following, lists: bool = True
+    chosen: list[Scored], following: Following, lists: bool = True, decisions: bool = False
 ) -> tuple[list[Scored], dict[int, tuple[int, int]]]:
     """A quoted list that runs to its passage's end with room for more items (`lists`: an
     answer asking for several things), and any quote that ends its passage on a lead-in
@@ -1306,7 +1312,7 @@ def _with_continuations(
     # (quote, its root passage, items so far, bare words so far, bare items allowed)
     pending = [
         (s, s.hit.passage_id, s.candidate.items, 0, not s.candidate.items) for s in chosen
-        if (lists and 0 < s.candidate.items < LIST_ITEMS
+        if ((lists or (decisions and s.candidate.action)) and 0 < s.candidate.items < LIST_ITEMS
             and not s.hit.text[s.candidate.end :].strip()) or _ends_on_lead_in(s.candidate)
     ]  # fmt: skip
     quoted = {s.hit.passage_id for s in chosen if s.candidate.items}
