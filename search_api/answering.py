@@ -1305,7 +1305,10 @@ def _with_continuations(
     opening with no item mark is one item, whole (PDF text loses the bullets and gives
     each item a passage), and such passages are read on only while their words stay
     within `MAX_LIST_WORDS` (the first is always quoted: a lead-in alone says nothing).
-    The quote's score stands for it. Also returns, for each such passage, the quote's
+    To an action question (`decisions`), a decision's list cut by its passage's end is read
+    on as a list is (a motion's parts after "The County Council resolves; 1. …", each a
+    passage: eval/README.md "A motion's parts and announced next steps as decision lines,
+    round 28"). The quote's score stands for it. Also returns, for each such passage, the quote's
     passage and how many passages on it stands (the quotes' order). Sentences the
     continuations hold are not quoted again (eval/README.md "List continuation, round 8",
     "Lead-ins across passages, round 14")."""

@@ -440,6 +440,9 @@ _RESOLVED = re.compile(
     r"\bRESOLVED\b|\bresolved (?:that|to)\b|\bDECISION\s*:|\bresolves\b(?=\s*(?:[;:]|to\b|that\b))",
     re.I,
 )
+"""A resolution as minutes record it, and a motion's own "The County Council resolves;",
+"This Council resolves to:", whose parts follow (eval/README.md "A motion's parts and
+announced next steps as decision lines, round 28")."""
 _AGREED = re.compile(
     r"\bit was agreed\b|\bagreed (?:to|that)\b|\bundertook to\b|\b(?:was|were) asked to\b"
     r"|\bwould (?:ask|arrange|provide|circulate|share|bring|invite|write|prepare|report)\b"
@@ -560,7 +563,8 @@ def figure_coverage(text: str, weights: Mapping[str, float], window: int = TOPIC
 
 _UNDERTAKES = re.compile(
     r"(?<!\bto )\b(?:commits?|undertakes?) to\b|\bit is (?:therefore )?proposed (?:that|to)\b"
-    r"|\b(?:following|next) (?:actions|steps) (?:would|will) be\b|\bnext steps (?:are|will be|would be)\b",
+    r"|\b(?:following|next) (?:actions|steps) (?:would|will) be\b"
+    r"|\bnext steps (?:are|will be|would be)\b",
     re.IGNORECASE,
 )
 """Decisions stated as what someone will do: a commitment in the present tense ("Officers
@@ -569,7 +573,9 @@ infinitive "willing to commit to", which states a condition) and a report's prop
 is proposed that progress … remains owned and monitored by each Directorate", "it is
 proposed to transfer …"), the recommendation the minutes then resolve. "Who will do it"
 is answered by them as by an "ACTION:" line (a kind of line, no constant: eval/README.md
-"Decisions stated as a commitment or a proposal, round 27")."""
+"Decisions stated as a commitment or a proposal, round 27"). Also a lead-in announcing what
+will be done ("Should the Committee approve …, the following actions would be undertaken:",
+"the next steps are:"): its items, the next passages, are the steps (round 28)."""
 
 
 def is_action(text: str) -> bool:
