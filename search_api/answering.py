@@ -498,7 +498,7 @@ class AnswerBuilder:
             if not any(_overlaps(left, s) for s in chosen):
                 chosen = [*chosen, _short_read_on(left, chosen)]  # alone too
         if not intent.trend and following is not None:
-            chosen, listed = _with_continuations(chosen, following, aspects.many)
+            chosen, listed = _with_continuations(chosen, following, aspects.many, aspects.action)
             follows.update(listed)
         if aspects.outcome and following is not None:
             chosen, ahead = _with_outcome(chosen, following)
@@ -599,7 +599,13 @@ class AnswerBuilder:
             return AnswerBuilder._best(scored, aspects)
         limit = ACTION_LIMIT if aspects.many else 3
         floor = actions[0].score - (2 * BEST_MARGIN if aspects.many else BEST_MARGIN)
-        return [s for s in actions if s.score >= floor][:limit]
+        # A decision whose parts follow in the next passage ("… the following actions
+        # would be undertaken:") is a list of decisions: a list's band admits it.
+        listed = actions[0].score - 2 * BEST_MARGIN
+        return [
+            s for s in actions
+            if s.score >= floor or (s.score >= listed and _ends_on_lead_in(s.candidate))
+        ][:limit]  # fmt: skip
 
     def _timeline(
         self,
@@ -1318,7 +1324,7 @@ def _with_list_items(chosen: list[Scored], scored: list[Scored]) -> list[Scored]
 
 
 def _with_continuations(
-    chosen: list[Scored], following: Following, lists: bool = True
+    chosen: list[Scored], following: Following, lists: bool = True, decisions: bool = False
 ) -> tuple[list[Scored], dict[int, tuple[int, int]]]:
     """A quoted list that runs to its passage's end with room for more items (`lists`: an
     answer asking for several things), and any quote that ends its passage on a lead-in
@@ -1330,14 +1336,17 @@ def _with_continuations(
     opening with no item mark is one item, whole (PDF text loses the bullets and gives
     each item a passage), and such passages are read on only while their words stay
     within `MAX_LIST_WORDS` (the first is always quoted: a lead-in alone says nothing).
-    The quote's score stands for it. Also returns, for each such passage, the quote's
+    To an action question (`decisions`), a decision's list cut by its passage's end is read
+    on as a list is (a motion's parts after "The County Council resolves; 1. …", each a
+    passage: eval/README.md "A motion's parts and announced next steps as decision lines,
+    round 28"). The quote's score stands for it. Also returns, for each such passage, the quote's
     passage and how many passages on it stands (the quotes' order). Sentences the
     continuations hold are not quoted again (eval/README.md "List continuation, round 8",
     "Lead-ins across passages, round 14")."""
     # (quote, its root passage, items so far, bare words so far, bare items allowed)
     pending = [
         (s, s.hit.passage_id, s.candidate.items, 0, not s.candidate.items) for s in chosen
-        if (lists and 0 < s.candidate.items < LIST_ITEMS
+        if ((lists or (decisions and s.candidate.action)) and 0 < s.candidate.items < LIST_ITEMS
             and not s.hit.text[s.candidate.end :].strip()) or _ends_on_lead_in(s.candidate)
     ]  # fmt: skip
     quoted = {s.hit.passage_id for s in chosen if s.candidate.items}

@@ -436,7 +436,13 @@ _MONTH_NEAR = re.compile(
     r"^\s*(?:and \d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I
 )
 ACTION_LINE = re.compile(r"\bACTIONS?\s*:")
-_RESOLVED = re.compile(r"\bRESOLVED\b|\bresolved (?:that|to)\b|\bDECISION\s*:", re.I)
+_RESOLVED = re.compile(
+    r"\bRESOLVED\b|\bresolved (?:that|to)\b|\bDECISION\s*:|\bresolves\b(?=\s*(?:[;:]|to\b|that\b))",
+    re.I,
+)
+"""A resolution as minutes record it, and a motion's own "The County Council resolves;",
+"This Council resolves to:", whose parts follow (eval/README.md "A motion's parts and
+announced next steps as decision lines, round 28")."""
 _AGREED = re.compile(
     r"\bit was agreed\b|\bagreed (?:to|that)\b|\bundertook to\b|\b(?:was|were) asked to\b"
     r"|\bwould (?:ask|arrange|provide|circulate|share|bring|invite|write|prepare|report)\b"
@@ -556,7 +562,9 @@ def figure_coverage(text: str, weights: Mapping[str, float], window: int = TOPIC
 
 
 _UNDERTAKES = re.compile(
-    r"(?<!\bto )\b(?:commits?|undertakes?) to\b|\bit is (?:therefore )?proposed (?:that|to)\b",
+    r"(?<!\bto )\b(?:commits?|undertakes?) to\b|\bit is (?:therefore )?proposed (?:that|to)\b"
+    r"|\b(?:following|next) (?:actions|steps) (?:would|will) be\b"
+    r"|\bnext steps (?:are|will be|would be)\b",
     re.IGNORECASE,
 )
 """Decisions stated as what someone will do: a commitment in the present tense ("Officers
@@ -565,7 +573,9 @@ infinitive "willing to commit to", which states a condition) and a report's prop
 is proposed that progress … remains owned and monitored by each Directorate", "it is
 proposed to transfer …"), the recommendation the minutes then resolve. "Who will do it"
 is answered by them as by an "ACTION:" line (a kind of line, no constant: eval/README.md
-"Decisions stated as a commitment or a proposal, round 27")."""
+"Decisions stated as a commitment or a proposal, round 27"). Also a lead-in announcing what
+will be done ("Should the Committee approve …, the following actions would be undertaken:",
+"the next steps are:"): its items, the next passages, are the steps (round 28)."""
 
 
 def is_action(text: str) -> bool:
@@ -819,6 +829,9 @@ _LEAD_START = re.compile(r"[.!?]\s+(?:\(?[a-z0-9]{1,3}\)\s+)?(?=[A-Z])")
 _ITEM_MARK = re.compile(r"\(?(?:\d+(?:\.\d+)*|[a-zA-Z]|[ivx]+)[.)]")
 """An item's number, letter or roman numeral: "2.", "(b)", "iv)", also a capital letter
 (a recommendation's "A) Note the forecast … b) Note …")."""
+_MOTION_LEAD = re.compile(rf"\bresolves\s*;(?:\s+{_ITEM_MARK.pattern})?\s*$", re.I)
+"""A motion's resolving clause, its parts after it: "… the motion that “The County Council
+resolves; 1. To declare …" (a colon's lead-in is `LIST_LEAD`'s)."""
 _ITEM_GAP = re.compile(rf"^[\s\u2022\u25aa\-\u2013]*(?:{_ITEM_MARK.pattern}\s*)?$")
 """What may stand between two items: white space, a bullet or dash, a number or letter."""
 _GLUED_MARK = re.compile(rf"\s{_ITEM_MARK.pattern}\s*$")
@@ -904,7 +917,7 @@ def list_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, 
     # An item's number may stand as a piece of its own ("1."): it is part of the gap.
     spans = [(a, b) for a, b in spans if not _ITEM_MARK.fullmatch(text[a:b])]
     for i, (a, b) in enumerate(spans):
-        if not LIST_LEAD.search(text[a:b]):
+        if not (LIST_LEAD.search(text[a:b]) or _MOTION_LEAD.search(text[a:b])):
             continue
         end, items, lettered = b, 0, False
         for x, y in spans[i + 1 :]:
