@@ -1324,7 +1324,7 @@ def _with_continuations(
     answer asking for several things), and any quote that ends its passage on a lead-in
     (`_ends_on_lead_in`: "RESOLVED that the County Council:"), is quoted on into the next
     passage of its document: the items that passage opens with
-    (`sentences.continued_list`, at most `LIST_ITEMS` in all), as a quote of their own
+    (`sentences.continued_list`, at most `LIST_ITEMS` of its own), as a quote of their own
     citing that passage; when those items run to that passage's end too, on into the
     one after (a list over several pages), while room remains. After a lead-in, a passage
     opening with no item mark is one item, whole (PDF text loses the bullets and gives
@@ -1352,7 +1352,10 @@ def _with_continuations(
             nxt = after.get(s.hit.passage_id)
             if nxt is None or nxt.passage_id in quoted or nxt.passage_id in follows:
                 continue
-            room = LIST_ITEMS - items
+            # The passage a list runs on into gives its own items, up to `LIST_ITEMS`:
+            # what was left of the lead-in's cut its list short (eval/README.md "A list
+            # read to its last item, round 28"); the chain goes on only below the total.
+            room = LIST_ITEMS
             more = continued_list(nxt, s.candidate.rank, room)
             loose = more is None and bare
             if loose:
