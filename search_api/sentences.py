@@ -1003,11 +1003,14 @@ def _own_sentence(text: str, end: int, rest: Sequence[tuple[int, int]], last: st
     """The piece `rest[0]`, a full sentence after an item's full stop, is that item's own
     further sentence ("- A study on … the public." / "KCC offered the A25 in Kent as a pilot
     area for this study." / "- A proposal to widen …"): the piece after it opens with a
-    mark of the list's own form (`last`, the item's), so the list goes on past it."""
+    mark of the list's own form (`last`, the item's), so the list goes on past it. A
+    piece that is a lead-in itself ("Maintaining a strong focus on Recruitment …:" / "-
+    Support …") opens a list of its own."""
     if last is None or len(rest) < 2:
         return False
     (x, y), (nx, _) = rest[0], rest[1]
-    if text[end:x].strip() or not _ITEM_GAP.match(text[y:nx]):
+    piece = text[x:y]
+    if text[end:x].strip() or not _ITEM_GAP.match(text[y:nx]) or LIST_LEAD.search(piece):
         return False
     found = _ITEM_SIGN.search(text[y:nx])
     mark = found.group() if found else _glued_mark(text, x, y, last)
