@@ -1340,7 +1340,7 @@ def _with_continuations(
         if (lists and 0 < s.candidate.items < LIST_ITEMS
             and not s.hit.text[s.candidate.end :].strip()) or _ends_on_lead_in(s.candidate)
     ]  # fmt: skip
-    quoted = {s.hit.passage_id for s in chosen if s.candidate.items}
+    quoted = [s.candidate for s in chosen if s.candidate.items]
     out: list[Scored] = list(chosen)
     follows: dict[int, tuple[int, int]] = {}
     hop = 0
@@ -1350,7 +1350,7 @@ def _with_continuations(
         more_pending: list[tuple[Scored, int, int, int, bool]] = []
         for s, root, items, words, bare in pending:
             nxt = after.get(s.hit.passage_id)
-            if nxt is None or nxt.passage_id in quoted or nxt.passage_id in follows:
+            if nxt is None or nxt.passage_id in follows:
                 continue
             # The passage a list runs on into gives its own items, up to `LIST_ITEMS`:
             # what was left of the lead-in's cut its list short (eval/README.md "A list
@@ -1360,8 +1360,8 @@ def _with_continuations(
             loose = more is None and bare
             if loose:
                 more = continued_list(nxt, s.candidate.rank, room, bare=True)
-            if more is None:
-                continue
+            if more is None or any(_overlapping(more, q) for q in quoted):
+                continue  # a list of that passage quoted already holds these items
             count = len(_WORD.findall(more.text)) if loose else 0
             if words and words + count > MAX_LIST_WORDS:
                 continue
@@ -1588,6 +1588,12 @@ def _widened(
         s for s in out
         if not any(o is not s and _covers(o.candidate, s.candidate) for o in out)
     ]  # fmt: skip
+
+
+def _overlapping(a: Candidate, b: Candidate) -> bool:
+    """`a` and `b` share some of one passage's text: a list quoted already further on in
+    the passage a list runs on into does not stop the run (its items are others)."""
+    return a.hit.passage_id == b.hit.passage_id and a.start < b.end and b.start < a.end
 
 
 def _span(s: Scored) -> tuple[int, int, int]:
