@@ -136,3 +136,33 @@ def test_a_list_run_on_into_the_next_passage_is_quoted_to_its_end() -> None:
     assert quotes[2].endswith("Reverse cuts to Cyclopark sports and community facility."), (
         answer.text
     )
+
+
+def test_a_list_further_on_in_the_next_passage_does_not_stop_the_run_on() -> None:
+    """The aims' passage is a hit too, and its own later list ("This Council resolves to
+    request …: 1. Ensures … 2. Inform …") is quoted: the lead-in's run into that passage,
+    the seven aims, is quoted beside it, since the two lists share no text."""
+    question = (
+        "What aims of the Climate and Nature Bill were listed in the motion debated in "
+        "December 2024?"
+    )
+    lead = (
+        "The Bill would require the UK Government to develop and deliver an integrated "
+        "climate and nature strategy, as part of:"
+    )
+    day = date(2025, 2, 13)
+    after = {1: hit(2, day, CLIMATE_AIMS)}
+
+    def following(found: Sequence[Hit]) -> dict[int, Hit]:
+        return {h.passage_id: after[h.passage_id] for h in found if h.passage_id in after}
+
+    intent = TemporalIntent(topic=question, span=None, trend=False)
+    answer = answering_builder().answer(
+        intent, [hit(1, day, lead), hit(2, day, CLIMATE_AIMS)], {1: 0.6, 2: 0.6}, {},
+        question=question, following=following,
+    )  # fmt: skip
+    quotes = [c.quote for c in answer.citations if c.passage_id == 2]
+    assert any(
+        q.startswith("1. Tackling") and q.endswith("pace of change required.") for q in quotes
+    ), answer.text
+    assert any(q.startswith("This Council resolves to request") for q in quotes), answer.text
