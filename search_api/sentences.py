@@ -907,29 +907,20 @@ def list_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, 
         if not LIST_LEAD.search(text[a:b]):
             continue
         end, items, lettered = b, 0, False
-        glued = _GLUED_MARK.search(text, a, b)
-        last = glued.group().strip() if glued else None  # the last item's mark
-        start = a  # where the piece before the next one starts
-        rest = spans[i + 1 :]
-        for j, (x, y) in enumerate(rest):
+        for x, y in spans[i + 1 :]:
             if items >= LIST_ITEMS or not _ITEM_GAP.match(text[end:x]):
                 break
-            found = _ITEM_SIGN.search(text[end:x])
-            mark = found.group() if found else _glued_mark(text, start, end, last)
-            bulleted = mark is not None or bool(re.search(r"[\w)]", text[end:x]))
+            bulleted = bool(re.search(r"[\u2022\u25aa\-\u2013]|[\w)]", text[end:x]))
             if items and not bulleted and text[end - 1] in ".!?":
-                if _own_sentence(text, end, rest[j:], last):
-                    end, start = y, x
-                    continue
                 break
             # A lettered list ends at a paragraph's number ("… (b) Agree to request … May
             # 2025. 3. The following comments were put forward …").
-            kind = _form(mark)[1] if mark else ""
+            sign = _ITEM_SIGN.search(text[end:x])
+            kind = _form(sign.group())[1] if sign else ""
             if items and lettered and kind == "1":
                 break
             lettered = lettered or (not items and kind == "a")
-            end, items, start = y, items + 1, x
-            last = mark or last
+            end, items = y, items + 1
         # A numbered or dashed list cut by the passage's end (its other items open the
         # next passage) is a list from its first item; "ACTION: Chris Spencer" is none.
         numbered = items > 0 and bool(
