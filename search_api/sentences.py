@@ -941,7 +941,10 @@ def continued_list(hit: Hit, rank: int, room: int, bare: bool = False) -> Candid
     on here ("2. Implement … 3. … 4. Scrap the Voter ID requirement."). Only pieces that
     a bullet, dash or item number of the first item's form opens count ("4) Following
     the debate" after "7." is the minutes' own numbering), at most `room`, up to the
-    first other piece; None when the passage does not open with such an item, unless
+    first other piece; an item's own further sentence (`_own_sentence`) and an item
+    number the splitter glued to the item before (`_glued_mark`) do not end the run
+    (eval/README.md "A list read to its last item, round 28"); None when the passage
+    does not open with such an item, unless
     `bare`: after a lead-in that ends the passage before, the passage is then one item,
     whole (PDF text loses a list's bullets, and each item stands in a passage of its own:
     "RESOLVED that the County Council:" / "Endorses the ongoing joint work …")."""
