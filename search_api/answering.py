@@ -1330,7 +1330,7 @@ def _with_continuations(
     answer asking for several things), and any quote that ends its passage on a lead-in
     (`_ends_on_lead_in`: "RESOLVED that the County Council:"), is quoted on into the next
     passage of its document: the items that passage opens with
-    (`sentences.continued_list`, at most `LIST_ITEMS` in all), as a quote of their own
+    (`sentences.continued_list`, at most `LIST_ITEMS` of its own), as a quote of their own
     citing that passage; when those items run to that passage's end too, on into the
     one after (a list over several pages), while room remains. After a lead-in, a passage
     opening with no item mark is one item, whole (PDF text loses the bullets and gives
@@ -1349,7 +1349,7 @@ def _with_continuations(
         if ((lists or (decisions and s.candidate.action)) and 0 < s.candidate.items < LIST_ITEMS
             and not s.hit.text[s.candidate.end :].strip()) or _ends_on_lead_in(s.candidate)
     ]  # fmt: skip
-    quoted = {s.hit.passage_id for s in chosen if s.candidate.items}
+    quoted = [s.candidate for s in chosen if s.candidate.items]
     out: list[Scored] = list(chosen)
     follows: dict[int, tuple[int, int]] = {}
     hop = 0
@@ -1359,15 +1359,18 @@ def _with_continuations(
         more_pending: list[tuple[Scored, int, int, int, bool]] = []
         for s, root, items, words, bare in pending:
             nxt = after.get(s.hit.passage_id)
-            if nxt is None or nxt.passage_id in quoted or nxt.passage_id in follows:
+            if nxt is None or nxt.passage_id in follows:
                 continue
-            room = LIST_ITEMS - items
+            # The passage a list runs on into gives its own items, up to `LIST_ITEMS`:
+            # what was left of the lead-in's cut its list short (eval/README.md "A list
+            # read to its last item, round 28"); the chain goes on only below the total.
+            room = LIST_ITEMS
             more = continued_list(nxt, s.candidate.rank, room)
             loose = more is None and bare
             if loose:
                 more = continued_list(nxt, s.candidate.rank, room, bare=True)
-            if more is None:
-                continue
+            if more is None or any(_overlapping(more, q) for q in quoted):
+                continue  # a list of that passage quoted already holds these items
             count = len(_WORD.findall(more.text)) if loose else 0
             if words and words + count > MAX_LIST_WORDS:
                 continue
@@ -1594,6 +1597,12 @@ def _widened(
         s for s in out
         if not any(o is not s and _covers(o.candidate, s.candidate) for o in out)
     ]  # fmt: skip
+
+
+def _overlapping(a: Candidate, b: Candidate) -> bool:
+    """`a` and `b` share some of one passage's text: a list quoted already further on in
+    the passage a list runs on into does not stop the run (its items are others)."""
+    return a.hit.passage_id == b.hit.passage_id and a.start < b.end and b.start < a.end
 
 
 def _span(s: Scored) -> tuple[int, int, int]:

@@ -954,7 +954,10 @@ def continued_list(hit: Hit, rank: int, room: int, bare: bool = False) -> Candid
     on here ("2. Implement … 3. … 4. Scrap the Voter ID requirement."). Only pieces that
     a bullet, dash or item number of the first item's form opens count ("4) Following
     the debate" after "7." is the minutes' own numbering), at most `room`, up to the
-    first other piece; None when the passage does not open with such an item, unless
+    first other piece; an item's own further sentence (`_own_sentence`) and an item
+    number the splitter glued to the item before (`_glued_mark`) do not end the run
+    (eval/README.md "A list read to its last item, round 28"); None when the passage
+    does not open with such an item, unless
     `bare`: after a lead-in that ends the passage before, the passage is then one item,
     whole (PDF text loses a list's bullets, and each item stands in a passage of its own:
     "RESOLVED that the County Council:" / "Endorses the ongoing joint work …")."""
@@ -963,18 +966,62 @@ def continued_list(hit: Hit, rank: int, room: int, bare: bool = False) -> Candid
         (s.start, s.end) for s in split_sentences(text) if not _ITEM_MARK.fullmatch(s.text)
     ]  # fmt: skip
     first = len(text) - len(text.lstrip())
-    end, items, form = first, 0, None
-    for x, y in spans:
+    end, items, form, last, start = first, 0, None, None, first
+    for j, (x, y) in enumerate(spans):
         gap = text[end:x]
-        sign = _ITEM_SIGN.search(gap)
-        if items >= room or not _ITEM_GAP.match(gap) or sign is None:
+        found = _ITEM_SIGN.search(gap)
+        mark = found.group() if found else _glued_mark(text, start, end, last)
+        if items >= room or not _ITEM_GAP.match(gap):
             break
-        if form is not None and _form(sign.group()) != form:
+        if mark is None:
+            if items and text[end - 1] in ".!?" and _own_sentence(text, end, spans[j:], last):
+                end, start = y, x
+                continue
             break
-        end, items, form = y, items + 1, _form(sign.group())
+        if form is not None and _form(mark) != form:
+            break
+        end, items, form, last, start = y, items + 1, _form(mark), mark, x
     if not items and bare and room > 0 and text.strip():
         return _candidate(hit, rank, first, len(text.rstrip()), 1)
     return _candidate(hit, rank, first, end, items) if items else None
+
+
+def _glued_mark(text: str, start: int, end: int, last: str | None) -> str | None:
+    """The item number the splitter left at the end of the piece `text[start:end]` ("…
+    in a joined-up way; 2." / "Reducing emissions …"), when it counts on by one from the
+    list's `last` mark ("1."): it opens the next piece as an item. A number ending a
+    sentence ("… by May 2025.") counts on from no item."""
+    glued = _GLUED_MARK.search(text, start, end)
+    if glued is None or last is None:
+        return None
+    mark = glued.group().strip()
+    before, after = _NUMBER_MARK.fullmatch(last.strip()), _NUMBER_MARK.fullmatch(mark)
+    counts_on = (
+        before is not None and after is not None and before.group(2) == after.group(2)
+        and int(after.group(1)) == int(before.group(1)) + 1
+    )  # fmt: skip
+    return mark if counts_on else None
+
+
+_NUMBER_MARK = re.compile(r"\(?(\d+)([.)])")
+
+
+def _own_sentence(text: str, end: int, rest: Sequence[tuple[int, int]], last: str | None) -> bool:
+    """The piece `rest[0]`, a full sentence after an item's full stop, is that item's own
+    further sentence ("- A study on … the public." / "KCC offered the A25 in Kent as a pilot
+    area for this study." / "- A proposal to widen …"): the piece after it opens with a
+    mark of the list's own form (`last`, the item's), so the list goes on past it. A
+    piece that is a lead-in itself ("Maintaining a strong focus on Recruitment …:" / "-
+    Support …") opens a list of its own."""
+    if last is None or len(rest) < 2:
+        return False
+    (x, y), (nx, _) = rest[0], rest[1]
+    piece = text[x:y]
+    if text[end:x].strip() or not _ITEM_GAP.match(text[y:nx]) or LIST_LEAD.search(piece):
+        return False
+    found = _ITEM_SIGN.search(text[y:nx])
+    mark = found.group() if found else _glued_mark(text, x, y, last)
+    return mark is not None and _form(mark) == _form(last)
 
 
 def _form(sign: str) -> tuple[str, str, str]:
