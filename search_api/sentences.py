@@ -1004,6 +1004,8 @@ def _glued_mark(text: str, start: int, end: int, last: str | None) -> str | None
 
 
 _NUMBER_MARK = re.compile(r"\(?(\d+)([.)])")
+"""A numbered item's mark, its number and its closing sign ("2.", "(3)"): `_glued_mark`
+counts on from one to the next only within one form."""
 
 
 def _own_sentence(text: str, end: int, rest: Sequence[tuple[int, int]], last: str | None) -> bool:
