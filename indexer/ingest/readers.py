@@ -41,6 +41,58 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 DOCX_SUFFIXES = frozenset({".docx"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES
 
+_SAVE_AS = "save it as .docx or PDF"
+_AS_PDF = "save it as PDF"
+UNREAD_SUFFIXES: dict[str, str] = {
+    ".doc": f"legacy Word .doc is not read; {_SAVE_AS}",
+    ".dot": f"a legacy Word template (.dot) is not read; {_SAVE_AS}",
+    ".docm": f"a macro-enabled Word document (.docm) is not read; {_SAVE_AS}",
+    ".dotx": f"a Word template (.dotx) is not read; {_SAVE_AS}",
+    ".rtf": f"Rich Text (.rtf) is not read; {_SAVE_AS}",
+    ".odt": f"an OpenDocument text (.odt) is not read; {_SAVE_AS}",
+    ".ott": f"an OpenDocument template (.ott) is not read; {_SAVE_AS}",
+    ".fodt": f"a flat OpenDocument text (.fodt) is not read; {_SAVE_AS}",
+    ".wpd": f"a WordPerfect document (.wpd) is not read; {_SAVE_AS}",
+    ".wps": f"a Microsoft Works document (.wps) is not read; {_SAVE_AS}",
+    ".wri": f"a Windows Write document (.wri) is not read; {_SAVE_AS}",
+    ".pages": f"an Apple Pages document (.pages) is not read; {_SAVE_AS}",
+    ".xps": f"an XPS document (.xps) is not read; {_AS_PDF}",
+    ".xls": f"a legacy Excel spreadsheet (.xls) is not read; {_AS_PDF}",
+    ".xlsx": f"an Excel spreadsheet (.xlsx) is not read; {_AS_PDF}",
+    ".xlsm": f"a macro-enabled Excel spreadsheet (.xlsm) is not read; {_AS_PDF}",
+    ".ods": f"an OpenDocument spreadsheet (.ods) is not read; {_AS_PDF}",
+    ".numbers": f"an Apple Numbers spreadsheet (.numbers) is not read; {_AS_PDF}",
+    ".ppt": f"a legacy PowerPoint presentation (.ppt) is not read; {_AS_PDF}",
+    ".pptx": f"a PowerPoint presentation (.pptx) is not read; {_AS_PDF}",
+    ".pps": f"a PowerPoint slide show (.pps) is not read; {_AS_PDF}",
+    ".ppsx": f"a PowerPoint slide show (.ppsx) is not read; {_AS_PDF}",
+    ".odp": f"an OpenDocument presentation (.odp) is not read; {_AS_PDF}",
+}
+"""Document-like extensions no reader handles, with the reason a build reports for them:
+a corpus file with one of these is listed as failed, never dropped unseen (images, data
+and archives are not documents and stay unlisted)."""
+
+_READABLE_HEADS = (b"%PDF", b"PK\x03\x04", b"{\\rtf")
+"""First bytes of a format read by content: a file with an unread extension that starts
+so (minutes saved as RTF but named .doc, a .docx renamed .doc) is still tried."""
+
+
+def unread_reason(path: Path) -> str | None:
+    """Why a file with a document-like extension no reader handles is not indexed.
+
+    None when the extension is read, is not a document's, or when the file's first bytes
+    show a format that is read by content whatever its name (then the reader decides).
+    """
+    reason = UNREAD_SUFFIXES.get(path.suffix.lower())
+    if reason is None:
+        return None
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2048).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        return reason
+    return None if head.startswith(_READABLE_HEADS) else reason
+
 
 @dataclass(frozen=True)
 class Block:
@@ -144,6 +196,8 @@ def read_file(path: Path, data: bytes, limits: ZipLimits | None = None) -> RawDo
             path, "not a PDF: the file lacks the %PDF header (corrupt or mislabelled)"
         )
     if fmt is None:
+        if (reason := UNREAD_SUFFIXES.get(path.suffix.lower())) is not None:
+            raise IngestError(path, reason)
         if data[:4] == b"PK\x03\x04":
             kind = "a zip container that is not a Word .docx (Excel? PowerPoint? damaged?)"
         else:
