@@ -423,8 +423,9 @@ def read_rtf(path: Path, data: bytes) -> RawDocument:
     """Rich Text: the visible text, a blank line per `\\par`, a table row as tab-joined cells.
 
     Font, colour and style tables, pictures, headers, footers and `\\*` destinations are
-    skipped; `\\'hh` bytes are decoded in the document's code page (`\\ansicpg`, default
-    1252) and `\\uN` characters replace the `\\ucN` fallback bytes after them.
+    skipped, as are `\\binN` raw bytes; `\\'hh` bytes are decoded in the document's code
+    page (`\\ansicpg`, default 1252) and `\\uN` characters replace the `\\ucN` fallback
+    bytes after them.
     """
     if not data.lstrip().startswith(b"{\\rtf"):
         raise IngestError(path, "not Rich Text: the file lacks the {\\rtf header")
@@ -446,8 +447,13 @@ def read_rtf(path: Path, data: bytes) -> RawDocument:
             pending.clear()
 
     depth_guard = 0
-    for match in _RTF_TOKEN.finditer(data):
+    position = 0
+    while (match := _RTF_TOKEN.match(data, position)) is not None:
+        position = match.end()
         word, arg, hexbyte, symbol, brace, plain = match.groups()
+        if word == b"bin":  # raw bytes (a picture's), which may hold braces: stepped over
+            position += max(int(arg or 0), 0)
+            continue
         if brace == b"{":
             depth_guard += 1
             if depth_guard > 10000:

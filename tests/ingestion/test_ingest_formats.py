@@ -356,3 +356,21 @@ def test_damaged_opendocument_and_rich_text_are_refused_by_name(
         _ingest_one(tmp_path, "broken.odt", count_tokens)
     with pytest.raises(IngestError, match="empty.rtf.*no text"):
         _ingest_one(tmp_path, "empty.rtf", count_tokens)
+
+
+def test_rich_text_skips_pictures_and_unicode_fallbacks() -> None:
+    """Word's RTF: a `\\uN` character followed by its `\\'hh` fallback, a field's result
+    without its instruction, and a `\\bin` picture whose raw bytes hold braces."""
+    from indexer.ingest.readers import read_file
+
+    data = (
+        b"{\\rtf1\\ansi\\ansicpg1252\\uc1{\\fonttbl{\\f0 Arial;}}{\\*\\generator Word;}"
+        b"\\pard 41.1 The council\\u8217\\'92s letter, "
+        b'{\\field{\\*\\fldinst HYPERLINK "http://x"}{\\fldrslt online}}.\\par'
+        b"{\\pict\\bin8 }PNGDAT{}\\pard 41.2 Costs of \\'a35 million\\~a year.\\par}"
+    )
+    text = read_file(Path("minutes.rtf"), data).pages[0]
+    assert (
+        text
+        == "41.1 The council\u2019s letter, online.\n\n41.2 Costs of \u00a35 million\u00a0a year."
+    )
