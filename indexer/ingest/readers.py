@@ -48,6 +48,7 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 DOCX_SUFFIXES = frozenset({".docx"})
 ODT_SUFFIXES = frozenset({".odt"})
 RTF_SUFFIXES = frozenset({".rtf"})
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 SUPPORTED_SUFFIXES = (
     TEXT_SUFFIXES | PDF_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES | ODT_SUFFIXES | RTF_SUFFIXES
 )
@@ -59,6 +60,7 @@ UNREAD_SUFFIXES: dict[str, str] = {
     ".dot": f"a legacy Word template (.dot) is not read; {_SAVE_AS}",
     ".docm": f"a macro-enabled Word document (.docm) is not read; {_SAVE_AS}",
     ".dotx": f"a Word template (.dotx) is not read; {_SAVE_AS}",
+    ".dotm": f"a macro-enabled Word template (.dotm) is not read; {_SAVE_AS}",
     ".ott": f"an OpenDocument template (.ott) is not read; {_SAVE_AS}",
     ".fodt": f"a flat OpenDocument text (.fodt) is not read; {_SAVE_AS}",
     ".wpd": f"a WordPerfect document (.wpd) is not read; {_SAVE_AS}",
@@ -81,26 +83,46 @@ UNREAD_SUFFIXES: dict[str, str] = {
 a corpus file with one of these is listed as failed, never dropped unseen (images, data
 and archives are not documents and stay unlisted)."""
 
-_READABLE_HEADS = (b"%PDF", b"PK\x03\x04", b"{\\rtf")
-"""First bytes of a format read by content: a file with an unread extension that starts
-so (minutes saved as RTF but named .doc, a .docx renamed .doc) is still tried."""
+
+WORD_VARIANT_SUFFIXES = frozenset({".docm", ".dotx", ".dotm"})
+"""Word's macro and template packages: zips like a .docx, but of a content type python-docx
+refuses, so they are reported by their name whatever their content."""
 
 
 def unread_reason(path: Path) -> str | None:
     """Why a file with a document-like extension no reader handles is not indexed.
 
-    None when the extension is read, is not a document's, or when the file's first bytes
-    show a format that is read by content whatever its name (then the reader decides).
+    None when the extension is read, is not a document's, or when the file's content is
+    a format read whatever the name (minutes saved as RTF but named .doc, a .docx renamed
+    .doc): then the reader decides. Only the first bytes, and a zip's directory, are read.
     """
     reason = UNREAD_SUFFIXES.get(path.suffix.lower())
-    if reason is None:
-        return None
+    if reason is None or path.suffix.lower() in WORD_VARIANT_SUFFIXES:
+        return reason
     try:
         with path.open("rb") as handle:
             head = handle.read(2048).lstrip(b"\xef\xbb\xbf \t\r\n")
-    except OSError:
+        if head.startswith((b"%PDF", b"{\\rtf")):
+            return None
+        if head.startswith(b"PK\x03\x04"):
+            with zipfile.ZipFile(path) as archive:
+                return None if _zip_format(archive) else reason
+    except Exception:  # a probe of untrusted bytes: unreadable means "not read"
         return reason
-    return None if head.startswith(_READABLE_HEADS) else reason
+    return reason
+
+
+def _zip_format(archive: zipfile.ZipFile) -> Format | None:
+    """The read format a zip's directory names (docx, odt), or None (Excel, PowerPoint …)."""
+    names = set(archive.namelist())
+    if "word/document.xml" in names:
+        return "docx"
+    odt = (
+        "mimetype" in names
+        and archive.getinfo("mimetype").file_size < 200
+        and archive.read("mimetype").strip() == ODT_MIMETYPE
+    )
+    return "odt" if odt else None
 
 
 @dataclass(frozen=True)
@@ -229,6 +251,8 @@ def read_file(path: Path, data: bytes, limits: ZipLimits | None = None) -> RawDo
     if fmt == "pdf":
         return read_pdf(path, data)
     if fmt == "docx":
+        if path.suffix.lower() in WORD_VARIANT_SUFFIXES:
+            raise IngestError(path, UNREAD_SUFFIXES[path.suffix.lower()])
         check_zip(path, data, limits or ZipLimits())
         return read_docx(path, data)
     if fmt == "odt":
@@ -280,7 +304,7 @@ def is_docx(data: bytes) -> bool:
         return False
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "word/document.xml" in archive.namelist()
+            return _zip_format(archive) == "docx"
     except Exception:  # a probe of untrusted bytes: any failure means "not a Word file"
         return False
 
@@ -313,20 +337,13 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
     return RawDocument(format="docx", pages=[text], paged=False)
 
 
-ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
-
-
 def is_odt(data: bytes) -> bool:
     """A zip whose `mimetype` part names OpenDocument text, whatever the file is called."""
     if data[:4] != b"PK\x03\x04":
         return False
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if "mimetype" not in archive.namelist():
-                return False
-            return archive.getinfo("mimetype").file_size < 200 and (
-                archive.read("mimetype").strip() == ODT_MIMETYPE
-            )
+            return _zip_format(archive) == "odt"
     except Exception:  # a probe of untrusted bytes: any failure means "not an ODT"
         return False
 

@@ -12,6 +12,7 @@ from pypdf import PdfReader, PdfWriter
 
 from indexer.errors import CorpusError, IngestError
 from indexer.ingest import SourceFile, discover, document_id_for, ingest_file
+from tests.documents import build_docx
 
 from .conftest import CountTokens
 
@@ -126,11 +127,12 @@ def test_unread_document_formats_are_reported_not_dropped(
     (tmp_path / "budget.xlsx").write_bytes(_zip(["xl/workbook.xml"]))
     (tmp_path / "slides.pptx").write_bytes(_zip(["ppt/presentation.xml"]))
     (tmp_path / "old.wpd").write_bytes(b"\xffWPC" + bytes(100))
+    (tmp_path / "macros.docm").write_bytes(build_docx("Cabinet", ["41.1 Noted."], []))
     (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # not a document: unlisted
     sources = {s.relative_path: s for s in discover(tmp_path)}
     assert set(sources) == {
         "Minutes 2019.doc", "Minutes 2019.pdf", "budget.xls", "budget.xlsx", "slides.pptx",
-        "old.wpd",
+        "old.wpd", "macros.docm",
     }  # fmt: skip
     doc = sources["Minutes 2019.doc"]
     assert doc.error == "legacy Word .doc is not read; save it as .docx or PDF"
@@ -139,7 +141,10 @@ def test_unread_document_formats_are_reported_not_dropped(
     assert doc.document_id != "minutes-2019"
     assert "legacy Excel spreadsheet (.xls)" in str(sources["budget.xls"].error)
     assert "WordPerfect" in str(sources["old.wpd"].error)
-    # zips are read by content, so the reader refuses them, with the same reason
+    assert "Excel spreadsheet (.xlsx) is not read" in str(sources["budget.xlsx"].error)
+    assert "PowerPoint" in str(sources["slides.pptx"].error)
+    assert "macro-enabled Word document (.docm)" in str(sources["macros.docm"].error)
+    # ingesting any of them raises that reason, naming the file
     assert (
         "Excel spreadsheet (.xlsx) is not read"
         in _error(tmp_path, "budget.xlsx", count_tokens).reason
