@@ -300,7 +300,7 @@ class Settings(BaseSettings):
     max_unpacked_bytes: int = Field(
         default=100 * 1024 * 1024,
         ge=1,
-        description="Zip-based documents (.docx) whose parts unpack to more than this are "
+        description="Zip-based documents (.docx, .odt) whose parts unpack to more than this are "
         "refused before parsing (a zip bomb)",
     )
     max_compression_ratio: float = Field(

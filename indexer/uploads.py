@@ -19,7 +19,7 @@ from pathlib import Path
 from .builder import BuildReport
 from .errors import ScrutinyError
 from .ingest.manifest import MANIFEST_NAME
-from .ingest.readers import is_docx
+from .ingest.readers import is_docx, is_odt
 
 __all__ = [
     "MANIFEST_FIELDS",
@@ -50,14 +50,17 @@ class UploadRejectedError(ScrutinyError):
 
 
 def sniff_upload(head: bytes, path: Path) -> str | None:
-    """The extension the content deserves (.pdf, .docx, .html, .txt), or None when it is
-    none of these. Decided by the bytes, never the name: text must be UTF-8 without NUL
+    """The extension the content deserves (.pdf, .docx, .odt, .rtf, .html, .txt), or None
+    when it is none of these. Decided by the bytes, never the name: text must be UTF-8 without NUL
     bytes, and the whole file is checked."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if start.startswith(b"%PDF-"):
         return ".pdf"
     if head.startswith(b"PK\x03\x04"):
-        return ".docx" if is_docx(path.read_bytes()) else None
+        data = path.read_bytes()
+        return ".docx" if is_docx(data) else ".odt" if is_odt(data) else None
+    if start.startswith(b"{\\rtf"):
+        return ".rtf"
     lowered = start[:1024].lower()
     if lowered.startswith((b"<!doctype html", b"<html")):
         return ".html"

@@ -116,3 +116,75 @@ def docx_bomb(unpacked_bytes: int) -> bytes:
     end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(directory),
                       len(out), 0)  # fmt: skip
     return bytes(out + directory + end)
+
+
+def build_odt(paragraphs: list[str], table: list[list[str]]) -> bytes:
+    """OpenDocument text as LibreOffice writes it: `mimetype` first and stored, then
+    `content.xml` with a heading, paragraphs (runs of spaces as `text:s`) and a table."""
+    from xml.sax.saxutils import escape
+
+    text_ns = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+
+    def para(line: str, tag: str = "p") -> str:
+        number, _, rest = line.partition(" ")
+        numbered = rest and number.replace(".", "").isdigit()
+        body = f'{escape(number)}<text:s text:c="4"/>{escape(rest)}' if numbered else escape(line)
+        return f"<text:{tag}>{body}</text:{tag}>"
+
+    rows = "".join(
+        "<table:table-row>"
+        + "".join(f"<table:table-cell><text:p>{escape(c)}</text:p></table:table-cell>" for c in row)
+        + "</table:table-row>"
+        for row in table
+    )
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        f' xmlns:text="{text_ns}" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+        ' office:version="1.3"><office:body><office:text>'
+        + para(paragraphs[0], "h")
+        + "".join(para(p) for p in paragraphs[1:])
+        + f"<table:table><table:table-column/>{rows}</table:table>"
+        + "</office:text></office:body></office:document-content>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"),
+            "application/vnd.oasis.opendocument.text",
+            compress_type=zipfile.ZIP_STORED,
+        )
+        archive.writestr("content.xml", content)
+        archive.writestr("META-INF/manifest.xml", "<manifest/>")
+    return buffer.getvalue()
+
+
+def _rtf_escape(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch in "\\{}":
+            out.append("\\" + ch)
+        elif ord(ch) < 128:
+            out.append(ch)
+        else:
+            try:
+                out.append(f"\\'{ch.encode('cp1252')[0]:02x}")
+            except UnicodeEncodeError:
+                out.append(f"\\u{ord(ch)}?")
+    return "".join(out)
+
+
+def build_rtf(paragraphs: list[str], table: list[list[str]]) -> bytes:
+    """Rich Text as Word saves it: font and colour tables, a `\\par` per paragraph, bold
+    runs, non-ASCII as `\\'hh` in code page 1252 (£ is `\\'a3`), and a table row."""
+    head = (
+        "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\froman Times New Roman;}}"
+        "{\\colortbl;\\red0\\green0\\blue0;}{\\*\\generator Msftedit 5.41;}"
+        "{\\info{\\title Minutes}{\\author Democratic Services}}\\viewkind4\\uc1\n"
+    )
+    body = "\\pard\\b " + _rtf_escape(paragraphs[0]) + "\\b0\\par\n"
+    body += "".join("\\pard " + _rtf_escape(p) + "\\par\n" for p in paragraphs[1:])
+    for row in table:
+        body += "\\trowd\\cellx2000\\cellx9000\n"
+        body += "".join("\\pard\\intbl " + _rtf_escape(c) + "\\cell " for c in row) + "\\row\n"
+    return (head + body + "}").encode("ascii")

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from indexer.errors import CorpusError
-from indexer.ingest.readers import SUPPORTED_SUFFIXES
+from indexer.ingest.readers import SUPPORTED_SUFFIXES, UNREAD_SUFFIXES, unread_reason
 from indexer.models import DatePrecision
 
 MANIFEST_NAME = "manifest.csv"
@@ -160,6 +160,9 @@ def read_manifest(corpus_dir: Path) -> list[tuple[ManifestRow | None, str | None
 def discover(corpus_dir: Path) -> list[SourceFile]:
     """Every document of a corpus folder: manifest rows first, then other supported files.
 
+    A file with a document-like extension no reader handles (`UNREAD_SUFFIXES`: a legacy
+    Word .doc, a spreadsheet) is listed with `error` saying so, never dropped unseen.
+
     Raises `CorpusError` when the folder is missing or the manifest is unusable as a
     whole; a bad row or a missing file comes back as a `SourceFile` with `error` set.
     """
@@ -174,10 +177,18 @@ def discover(corpus_dir: Path) -> list[SourceFile]:
     seen_paths: set[str] = set()
     seen_ids: dict[str, str] = {}
 
-    def add(relative: str, row: ManifestRow | None, error: str | None) -> None:
-        """List one file; a document id that repeats an earlier file's becomes its error."""
+    def add(
+        relative: str, row: ManifestRow | None, error: str | None, unread: bool = False
+    ) -> None:
+        """List one file; a document id that repeats an earlier file's becomes its error.
+
+        A file no reader handles (`unread`) gets an id with its extension's dot kept, one
+        `document_id_for` never gives, so 'Minutes 1.doc' never takes the id of the
+        'Minutes 1.pdf' saved beside it."""
         doc_id = document_id_for(relative)
-        if error is None and doc_id in seen_ids:
+        if unread:
+            doc_id = f"{doc_id}{Path(relative).suffix.lower()}"
+        elif error is None and doc_id in seen_ids:
             error = f"its document id {doc_id!r} is the same as that of {seen_ids[doc_id]}"
         seen_ids.setdefault(doc_id, relative)
         sources.append(
@@ -234,7 +245,14 @@ def discover(corpus_dir: Path) -> list[SourceFile]:
             continue
         if any(part.startswith(".") for part in path.relative_to(root).parts):
             continue
-        if path.suffix.lower() not in SUPPORTED_SUFFIXES or _NOT_DOCUMENTS.match(path.name):
+        if _NOT_DOCUMENTS.match(path.name):
+            continue
+        if path.suffix.lower() in UNREAD_SUFFIXES:
+            if (reason := unread_reason(path)) is not None:
+                seen_paths.add(relative)
+                add(relative, None, reason, unread=True)
+                continue
+        elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
             continue
         seen_paths.add(relative)
         add(relative, None, None)

@@ -12,6 +12,13 @@ ratio), so a 1 MB file whose document.xml unpacks to 1 GB is refused in millisec
 instead of taking gigabytes of memory. The check is sound because `zipfile` never
 inflates a part past the size its directory records.
 
+OpenDocument text (.odt, a zip with `content.xml`) is read the same way, after the same
+`check_zip`, with lxml (entities and network off). Rich Text (.rtf) is read by a small
+tokenizer here: visible text only, `\\par` as paragraph breaks, `\\'hh` bytes in the
+document's code page, table cells joined by tabs. Document formats no reader handles
+(legacy .doc, spreadsheets, presentations) are listed in `UNREAD_SUFFIXES` with the
+reason a build reports for them.
+
 PDFs are read with pypdfium2: on the 129 Kent PDFs it is about 14x faster than pypdf
 and, unlike pypdf, it gives whole lines on the Kingston PDFs whose text layer holds one
 word per line. Paragraph breaks are not in PDFium's text, so they are recovered from
@@ -33,13 +40,89 @@ from indexer.errors import IngestError
 if TYPE_CHECKING:
     from indexer.settings import Settings
 
-Format = Literal["text", "pdf", "html", "docx"]
+Format = Literal["text", "pdf", "html", "docx", "odt", "rtf"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 PDF_SUFFIXES = frozenset({".pdf"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 DOCX_SUFFIXES = frozenset({".docx"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES
+ODT_SUFFIXES = frozenset({".odt"})
+RTF_SUFFIXES = frozenset({".rtf"})
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+SUPPORTED_SUFFIXES = (
+    TEXT_SUFFIXES | PDF_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES | ODT_SUFFIXES | RTF_SUFFIXES
+)
+
+_SAVE_AS = "save it as .docx or PDF"
+_AS_PDF = "save it as PDF"
+UNREAD_SUFFIXES: dict[str, str] = {
+    ".doc": f"legacy Word .doc is not read; {_SAVE_AS}",
+    ".dot": f"a legacy Word template (.dot) is not read; {_SAVE_AS}",
+    ".docm": f"a macro-enabled Word document (.docm) is not read; {_SAVE_AS}",
+    ".dotx": f"a Word template (.dotx) is not read; {_SAVE_AS}",
+    ".dotm": f"a macro-enabled Word template (.dotm) is not read; {_SAVE_AS}",
+    ".ott": f"an OpenDocument template (.ott) is not read; {_SAVE_AS}",
+    ".fodt": f"a flat OpenDocument text (.fodt) is not read; {_SAVE_AS}",
+    ".wpd": f"a WordPerfect document (.wpd) is not read; {_SAVE_AS}",
+    ".wps": f"a Microsoft Works document (.wps) is not read; {_SAVE_AS}",
+    ".wri": f"a Windows Write document (.wri) is not read; {_SAVE_AS}",
+    ".pages": f"an Apple Pages document (.pages) is not read; {_SAVE_AS}",
+    ".xps": f"an XPS document (.xps) is not read; {_AS_PDF}",
+    ".xls": f"a legacy Excel spreadsheet (.xls) is not read; {_AS_PDF}",
+    ".xlsx": f"an Excel spreadsheet (.xlsx) is not read; {_AS_PDF}",
+    ".xlsm": f"a macro-enabled Excel spreadsheet (.xlsm) is not read; {_AS_PDF}",
+    ".ods": f"an OpenDocument spreadsheet (.ods) is not read; {_AS_PDF}",
+    ".numbers": f"an Apple Numbers spreadsheet (.numbers) is not read; {_AS_PDF}",
+    ".ppt": f"a legacy PowerPoint presentation (.ppt) is not read; {_AS_PDF}",
+    ".pptx": f"a PowerPoint presentation (.pptx) is not read; {_AS_PDF}",
+    ".pps": f"a PowerPoint slide show (.pps) is not read; {_AS_PDF}",
+    ".ppsx": f"a PowerPoint slide show (.ppsx) is not read; {_AS_PDF}",
+    ".odp": f"an OpenDocument presentation (.odp) is not read; {_AS_PDF}",
+}
+"""Document-like extensions no reader handles, with the reason a build reports for them:
+a corpus file with one of these is listed as failed, never dropped unseen (images, data
+and archives are not documents and stay unlisted)."""
+
+
+WORD_VARIANT_SUFFIXES = frozenset({".docm", ".dotx", ".dotm"})
+"""Word's macro and template packages: zips like a .docx, but of a content type python-docx
+refuses, so they are reported by their name whatever their content."""
+
+
+def unread_reason(path: Path) -> str | None:
+    """Why a file with a document-like extension no reader handles is not indexed.
+
+    None when the extension is read, is not a document's, or when the file's content is
+    a format read whatever the name (minutes saved as RTF but named .doc, a .docx renamed
+    .doc): then the reader decides. Only the first bytes, and a zip's directory, are read.
+    """
+    reason = UNREAD_SUFFIXES.get(path.suffix.lower())
+    if reason is None or path.suffix.lower() in WORD_VARIANT_SUFFIXES:
+        return reason
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2048).lstrip(b"\xef\xbb\xbf \t\r\n")
+        if head.startswith((b"%PDF", b"{\\rtf")):
+            return None
+        if head.startswith(b"PK\x03\x04"):
+            with zipfile.ZipFile(path) as archive:
+                return None if _zip_format(archive) else reason
+    except Exception:  # a probe of untrusted bytes: unreadable means "not read"
+        return reason
+    return reason
+
+
+def _zip_format(archive: zipfile.ZipFile) -> Format | None:
+    """The read format a zip's directory names (docx, odt), or None (Excel, PowerPoint …)."""
+    names = set(archive.namelist())
+    if "word/document.xml" in names:
+        return "docx"
+    odt = (
+        "mimetype" in names
+        and archive.getinfo("mimetype").file_size < 200
+        and archive.read("mimetype").strip() == ODT_MIMETYPE
+    )
+    return "odt" if odt else None
 
 
 @dataclass(frozen=True)
@@ -87,18 +170,21 @@ class ZipLimits:
         return cls(settings.max_unpacked_bytes, settings.max_compression_ratio)
 
 
-def check_zip(path: Path, data: bytes, limits: ZipLimits) -> None:
-    """Refuse a zip whose directory says it unpacks too far: checked before inflating."""
+def check_zip(path: Path, data: bytes, limits: ZipLimits, kind: str = "Word document") -> None:
+    """Refuse a zip whose directory says it unpacks too far: checked before inflating.
+
+    `kind` names the document in the messages ("Word document", "OpenDocument text").
+    """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
-        raise IngestError(path, f"corrupt Word document: not a readable zip ({exc})") from None
+        raise IngestError(path, f"corrupt {kind}: not a readable zip ({exc})") from None
     total = sum(part.file_size for part in parts)
     if total > limits.max_unpacked_bytes:
         raise IngestError(
             path,
-            f"the Word document unpacks to {total / 2**20:.0f} MB, over the "
+            f"the {kind} unpacks to {total / 2**20:.0f} MB, over the "
             f"{limits.max_unpacked_bytes / 2**20:.0f} MB limit (SCRUTINY_MAX_UNPACKED_BYTES); "
             "refused before reading (a zip bomb, or a file to split)",
         )
@@ -107,7 +193,7 @@ def check_zip(path: Path, data: bytes, limits: ZipLimits) -> None:
         if part.file_size > RATIO_FLOOR and ratio > limits.max_ratio:
             raise IngestError(
                 path,
-                f"part {part.filename[:80]!r} of the Word document packs {ratio:.0f} to 1, "
+                f"part {part.filename[:80]!r} of the {kind} packs {ratio:.0f} to 1, "
                 f"over the {limits.max_ratio:.0f} to 1 limit (SCRUTINY_MAX_COMPRESSION_RATIO); "
                 "refused before reading (a zip bomb)",
             )
@@ -120,6 +206,10 @@ def sniff_format(data: bytes, suffix: str) -> Format | None:
         return "pdf"
     if is_docx(data):
         return "docx"
+    if is_odt(data):
+        return "odt"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
     lowered = head[:1024].lower()
     if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered:
         return "html"
@@ -144,20 +234,32 @@ def read_file(path: Path, data: bytes, limits: ZipLimits | None = None) -> RawDo
             path, "not a PDF: the file lacks the %PDF header (corrupt or mislabelled)"
         )
     if fmt is None:
+        if (reason := UNREAD_SUFFIXES.get(path.suffix.lower())) is not None:
+            raise IngestError(path, reason)
         if data[:4] == b"PK\x03\x04":
-            kind = "a zip container that is not a Word .docx (Excel? PowerPoint? damaged?)"
+            kind = (
+                "a zip container that is neither a Word .docx nor an OpenDocument .odt "
+                "(Excel? PowerPoint? damaged?)"
+            )
         else:
             kind = f"extension {path.suffix or '(none)'!r}"
         raise IngestError(
             path,
-            f"unknown format: {kind}; supported are plain text (.txt, .text, .md), PDF, HTML "
-            "and Word (.docx)",
+            f"unknown format: {kind}; supported are plain text (.txt, .text, .md), PDF, HTML, "
+            "Word (.docx), OpenDocument text (.odt) and Rich Text (.rtf)",
         )
     if fmt == "pdf":
         return read_pdf(path, data)
     if fmt == "docx":
+        if path.suffix.lower() in WORD_VARIANT_SUFFIXES:
+            raise IngestError(path, UNREAD_SUFFIXES[path.suffix.lower()])
         check_zip(path, data, limits or ZipLimits())
         return read_docx(path, data)
+    if fmt == "odt":
+        check_zip(path, data, limits or ZipLimits(), "OpenDocument text")
+        return read_odt(path, data)
+    if fmt == "rtf":
+        return read_rtf(path, data)
     if fmt == "html":
         return read_html(path, decode_text(path, data, allow_binary_check=False))
     return read_text(path, data)
@@ -202,7 +304,7 @@ def is_docx(data: bytes) -> bool:
         return False
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "word/document.xml" in archive.namelist()
+            return _zip_format(archive) == "docx"
     except Exception:  # a probe of untrusted bytes: any failure means "not a Word file"
         return False
 
@@ -233,6 +335,210 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
     if not text.strip():
         raise IngestError(path, "no text: the Word document holds no paragraphs or tables")
     return RawDocument(format="docx", pages=[text], paged=False)
+
+
+def is_odt(data: bytes) -> bool:
+    """A zip whose `mimetype` part names OpenDocument text, whatever the file is called."""
+    if data[:4] != b"PK\x03\x04":
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return _zip_format(archive) == "odt"
+    except Exception:  # a probe of untrusted bytes: any failure means "not an ODT"
+        return False
+
+
+_ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_ODF_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODF_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+def read_odt(path: Path, data: bytes) -> RawDocument:
+    """OpenDocument text (`content.xml`): headings, paragraphs and table rows in order.
+
+    Read like a .docx: a blank line between paragraphs, a table row as one line with its
+    cells joined by a tab. Notes (footnotes) and tracked deletions are left out. The XML
+    is parsed with entities and network access off, after `check_zip` has bounded it.
+    """
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            content = archive.read("content.xml")
+        parser = etree.XMLParser(
+            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+        )
+        root = etree.fromstring(content, parser)
+    except Exception as exc:  # KeyError (no content.xml), zip and XML errors on bad input
+        raise IngestError(path, f"corrupt OpenDocument text: {type(exc).__name__}") from exc
+    body = root.find(f"{_ODF_OFFICE}body/{_ODF_OFFICE}text")
+    lines: list[str] = []
+    if body is not None:
+        _odf_blocks(body, lines)
+    text = "\n\n".join(line for line in lines if line)
+    if not text.strip():
+        raise IngestError(path, "no text: the OpenDocument holds no paragraphs or tables")
+    return RawDocument(format="odt", pages=[text], paged=False)
+
+
+def _odf_blocks(element: Any, lines: list[str]) -> None:
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in (f"{_ODF_TEXT}p", f"{_ODF_TEXT}h"):
+            lines.append(_odf_inline(child).strip())
+        elif tag == f"{_ODF_TABLE}table-row":
+            cells: list[str] = []
+            for cell in child.iter(f"{_ODF_TABLE}table-cell"):
+                parts: list[str] = []
+                _odf_blocks(cell, parts)
+                cells.append(" ".join(p for p in parts if p))
+            lines.append("\t".join(dict.fromkeys(c for c in cells if c)))
+        elif tag in (f"{_ODF_TEXT}tracked-changes", f"{_ODF_TEXT}note", f"{_ODF_OFFICE}forms"):
+            continue
+        else:  # lists, sections, tables, table headers: their paragraphs in order
+            _odf_blocks(child, lines)
+
+
+def _odf_inline(element: Any) -> str:
+    """The text of one paragraph: spans followed, `text:s` runs of spaces, tabs, breaks."""
+    out = [element.text or ""]
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == f"{_ODF_TEXT}s":
+            out.append(" " * int(child.get(f"{_ODF_TEXT}c", "1") or 1))
+        elif tag == f"{_ODF_TEXT}tab":
+            out.append("\t")
+        elif tag == f"{_ODF_TEXT}line-break":
+            out.append("\n")
+        elif tag not in (f"{_ODF_TEXT}note", f"{_ODF_OFFICE}annotation"):
+            out.append(_odf_inline(child))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+_RTF_TOKEN = re.compile(
+    rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?"  # a control word and its number
+    rb"|\\'([0-9a-fA-F]{2})"  # a byte in the code page
+    rb"|\\([^a-zA-Z])"  # a control symbol: \\ \{ \} \~ \* ...
+    rb"|([{}])|[\r\n]+|([^\\{}\r\n]+)"  # a group's edge, line ends (ignored), text
+)
+_RTF_SKIPPED = frozenset(
+    b"""fonttbl colortbl stylesheet info pict object header headerl headerr headerf footer
+    footerl footerr footerf footnote annotation themedata colorschememapping datastore
+    latentstyles listtable listoverridetable rsidtbl generator xmlnstbl mmathPr fldinst
+    filetbl revtbl pgdsctbl private""".split()
+)
+_RTF_BREAKS = {b"par": "\n\n", b"line": "\n", b"sect": "\n\n", b"page": "\n\n", b"row": "\n\n"}
+_RTF_CHARS = {
+    b"tab": "\t", b"cell": "\t", b"emdash": "\u2014", b"endash": "\u2013", b"bullet": "\u2022",
+    b"lquote": "\u2018", b"rquote": "\u2019", b"ldblquote": "\u201c", b"rdblquote": "\u201d",
+    b"emspace": " ", b"enspace": " ", b"qmspace": " ",
+}  # fmt: skip
+
+
+def read_rtf(path: Path, data: bytes) -> RawDocument:
+    """Rich Text: the visible text, a blank line per `\\par`, a table row as tab-joined cells.
+
+    Font, colour and style tables, pictures, headers, footers and `\\*` destinations are
+    skipped, as are `\\binN` raw bytes; `\\'hh` bytes are decoded in the document's code
+    page (`\\ansicpg`, default 1252) and `\\uN` characters replace the `\\ucN` fallback
+    bytes after them.
+    """
+    if not data.lstrip().startswith(b"{\\rtf"):
+        raise IngestError(path, "not Rich Text: the file lacks the {\\rtf header")
+    codepage = "cp1252"
+    if (found := re.search(rb"\\ansicpg(\d+)", data[:4096])) is not None:
+        codepage = f"cp{found.group(1).decode()}"
+        try:
+            "".encode(codepage)
+        except LookupError:
+            codepage = "cp1252"
+    out: list[str] = []
+    pending = bytearray()  # \'hh bytes, decoded together (a multi-byte code page needs that)
+    stack: list[tuple[bool, int]] = []
+    skip, uc, fallback = False, 1, 0
+
+    def flush() -> None:
+        if pending:
+            out.append(pending.decode(codepage, errors="replace"))
+            pending.clear()
+
+    depth_guard = 0
+    position = 0
+    while (match := _RTF_TOKEN.match(data, position)) is not None:
+        position = match.end()
+        word, arg, hexbyte, symbol, brace, plain = match.groups()
+        if word == b"bin":  # raw bytes (a picture's), which may hold braces: stepped over
+            position += max(int(arg or 0), 0)
+            continue
+        if brace == b"{":
+            depth_guard += 1
+            if depth_guard > 10000:
+                raise IngestError(path, "corrupt Rich Text: groups nested too deep")
+            stack.append((skip, uc))
+            continue
+        if brace == b"}":
+            flush()
+            depth_guard -= 1
+            skip, uc = stack.pop() if stack else (skip, uc)
+            fallback = 0
+            continue
+        if fallback and (hexbyte is not None or plain is not None or symbol is not None):
+            if plain is not None and len(plain) > fallback:  # the rest of the run is text
+                plain = plain[fallback:]
+                fallback = 0
+            else:
+                fallback -= 1 if plain is None else len(plain)
+                fallback = max(fallback, 0)
+                continue
+        if word is not None:
+            if word in _RTF_SKIPPED:
+                skip = True
+            elif word == b"uc" and arg is not None:
+                uc = int(arg)
+            elif skip:
+                continue
+            elif word == b"u" and arg is not None:
+                flush()
+                out.append(chr(int(arg) % 65536))
+                fallback = uc
+            elif word in _RTF_BREAKS:
+                flush()
+                out.append(_RTF_BREAKS[word])
+            elif word in _RTF_CHARS:
+                flush()
+                out.append(_RTF_CHARS[word])
+            continue
+        if skip:
+            continue
+        if symbol is not None:
+            if symbol == b"*":
+                skip = True
+            elif symbol in b"\\{}":
+                flush()
+                out.append(symbol.decode())
+            elif symbol == b"~":
+                flush()
+                out.append("\u00a0")
+            elif symbol in b"-_":
+                continue
+            elif symbol in b"\r\n":
+                flush()
+                out.append("\n\n")
+        elif hexbyte is not None:
+            pending.append(int(hexbyte, 16))
+        elif plain is not None:
+            flush()
+            out.append(plain.decode(codepage, errors="replace"))
+    flush()
+    paragraphs = [
+        "\t".join(c.strip() for c in block.split("\t") if c.strip()) if "\t" in block else block
+        for block in (b.strip() for b in re.split(r"\n\s*\n", "".join(out)))
+    ]
+    text = "\n\n".join(p for p in paragraphs if p)
+    if not text.strip():
+        raise IngestError(path, "no text: the Rich Text document holds no paragraphs")
+    return RawDocument(format="rtf", pages=[text], paged=False)
 
 
 def read_pdf(path: Path, data: bytes) -> RawDocument:

@@ -37,7 +37,14 @@ from indexer.moderngov.webservice import ServiceError
 
 log = logging.getLogger(__name__)
 
-_EXTENSIONS = {"pdf": ".pdf", "docx": ".docx", "html": ".html", "text": ".txt"}
+_EXTENSIONS = {
+    "pdf": ".pdf",
+    "docx": ".docx",
+    "odt": ".odt",
+    "rtf": ".rtf",
+    "html": ".html",
+    "text": ".txt",
+}
 
 
 @dataclass(frozen=True)
@@ -287,7 +294,8 @@ class Importer:
         fmt = sniff_format(answer.content, suffix)
         if fmt is None:
             self.report.skipped.append(
-                f"{doc.title!r} ({doc.url}): not PDF, Word (.docx), HTML or text; not indexed"
+                f"{doc.title!r} ({doc.url}): not PDF, Word (.docx), OpenDocument (.odt), "
+                "RTF, HTML or text; not indexed"
             )
             return
         title = doc.title

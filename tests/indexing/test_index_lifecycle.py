@@ -120,6 +120,24 @@ def test_unreadable_file_is_reported_and_the_rest_indexes(
     assert {Path(p).name for _, p, _ in engine.reader().failures()} == set(failed)
 
 
+def test_unread_formats_are_reported_by_the_build_and_the_rest_reused(
+    corpus_copy: Path, tmp_path: Path, embedder: Embedder
+) -> None:
+    (corpus_copy / "minutes-2019.doc").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504))
+    (corpus_copy / "notes.odt").write_bytes(b"not a zip at all")
+    settings = _settings(corpus_copy, tmp_path / "index")
+    report = Indexer(settings, embedder).build()
+    failed = {Path(p).name: reason for p, reason in report.failed}
+    assert set(failed) == {"minutes-2019.doc", "notes.odt"} and len(report.added) == 5
+    assert failed["minutes-2019.doc"] == "legacy Word .doc is not read; save it as .docx or PDF"
+    engine = Archive.open(settings, embedder)
+    assert {Path(p).name for _, p, _ in engine.reader().failures()} == set(failed)
+
+    again = Indexer(settings, embedder).build()  # an unchanged corpus is reused, still reported
+    assert again.version is None and again.unchanged == 5 and not again.changed
+    assert {Path(p).name for p, _ in again.failed} == set(failed)
+
+
 class ExplodingEmbedder(Embedder):
     """Fails on its second batch, as a crash halfway through a build would."""
 

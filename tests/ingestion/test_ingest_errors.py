@@ -12,6 +12,7 @@ from pypdf import PdfReader, PdfWriter
 
 from indexer.errors import CorpusError, IngestError
 from indexer.ingest import SourceFile, discover, document_id_for, ingest_file
+from tests.documents import build_docx
 
 from .conftest import CountTokens
 
@@ -101,6 +102,64 @@ def test_unlisted_unsupported_files_are_not_discovered(tmp_path: Path) -> None:
     (tmp_path / "sub" / "Minutes 1.TXT").write_text("The panel met.\n")
     assert [s.relative_path for s in discover(tmp_path)] == ["sub/Minutes 1.TXT"]
     assert discover(tmp_path)[0].document_id == "sub-minutes-1"
+
+
+OLE2 = bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504)
+"""The header of a legacy Office file (.doc, .xls, .ppt): a compound file, not a zip."""
+
+
+def _zip(names: list[str]) -> bytes:
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in names:
+            archive.writestr(name, "<x/>")
+    return buffer.getvalue()
+
+
+def test_unread_document_formats_are_reported_not_dropped(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    (tmp_path / "Minutes 2019.doc").write_bytes(OLE2)
+    (tmp_path / "Minutes 2019.pdf").write_bytes(b"%PDF-1.4\n")  # the same minutes, saved as PDF
+    (tmp_path / "budget.xls").write_bytes(OLE2)
+    (tmp_path / "budget.xlsx").write_bytes(_zip(["xl/workbook.xml"]))
+    (tmp_path / "slides.pptx").write_bytes(_zip(["ppt/presentation.xml"]))
+    (tmp_path / "old.wpd").write_bytes(b"\xffWPC" + bytes(100))
+    (tmp_path / "macros.docm").write_bytes(build_docx("Cabinet", ["41.1 Noted."], []))
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # not a document: unlisted
+    sources = {s.relative_path: s for s in discover(tmp_path)}
+    assert set(sources) == {
+        "Minutes 2019.doc", "Minutes 2019.pdf", "budget.xls", "budget.xlsx", "slides.pptx",
+        "old.wpd", "macros.docm",
+    }  # fmt: skip
+    doc = sources["Minutes 2019.doc"]
+    assert doc.error == "legacy Word .doc is not read; save it as .docx or PDF"
+    assert sources["Minutes 2019.pdf"].error is None  # the .doc beside it takes no id from it
+    assert sources["Minutes 2019.pdf"].document_id == "minutes-2019"
+    assert doc.document_id != "minutes-2019"
+    assert "legacy Excel spreadsheet (.xls)" in str(sources["budget.xls"].error)
+    assert "WordPerfect" in str(sources["old.wpd"].error)
+    assert "Excel spreadsheet (.xlsx) is not read" in str(sources["budget.xlsx"].error)
+    assert "PowerPoint" in str(sources["slides.pptx"].error)
+    assert "macro-enabled Word document (.docm)" in str(sources["macros.docm"].error)
+    # ingesting any of them raises that reason, naming the file
+    assert (
+        "Excel spreadsheet (.xlsx) is not read"
+        in _error(tmp_path, "budget.xlsx", count_tokens).reason
+    )
+    assert "PowerPoint" in _error(tmp_path, "slides.pptx", count_tokens).reason
+    assert "save it as .docx or PDF" in _error(tmp_path, "Minutes 2019.doc", count_tokens).reason
+
+
+def test_a_listed_unread_file_gives_the_same_reason(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    (tmp_path / "minutes.doc").write_bytes(OLE2)
+    (tmp_path / "manifest.csv").write_text(HEADER + "minutes.doc,C,P,2019-01-01,day,minutes,M,\n")
+    reason = _error(tmp_path, "minutes.doc", count_tokens).reason
+    assert reason == "legacy Word .doc is not read; save it as .docx or PDF"
 
 
 def test_manifest_row_with_missing_file(tmp_path: Path, count_tokens: CountTokens) -> None:

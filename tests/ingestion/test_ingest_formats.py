@@ -15,9 +15,9 @@ import pytest
 from indexer.errors import IngestError
 from indexer.ingest import discover, ingest_file
 from indexer.models import ParsedDocument
-from tests.documents import build_docx
+from tests.documents import build_docx, build_odt, build_rtf
 
-from .conftest import DATA, CountTokens
+from .conftest import CORPUS, DATA, CountTokens
 
 MakePdf = Callable[[list[list[str | None]]], bytes]
 
@@ -288,3 +288,89 @@ def test_damaged_word_document_is_refused_by_name(
     (tmp_path / "minutes.docx").write_bytes(bytes(data))
     with pytest.raises(IngestError, match="minutes.docx.*corrupt Word document"):
         _ingest_one(tmp_path, "minutes.docx", count_tokens)
+
+
+def _seed_minutes() -> tuple[list[str], list[list[str]]]:
+    """The 21 November 2018 minutes' heading, item 41's title with 41.1 and 41.4, and
+    item 46's 46.1 (a £ figure) as a table row, from the seed corpus."""
+    lines = [ln.strip() for ln in (CORPUS / "001_3bf3cecc07ef430f.txt").read_text().splitlines()]
+
+    def para(number: str) -> str:
+        found = next(m for ln in lines if (m := re.match(rf"{re.escape(number)}\s+(.+)", ln)))
+        return f"{number} {found.group(1).strip()}"
+
+    meeting = next(ln for ln in lines if ln.startswith("Children and Families") and "2018" in ln)
+    paragraphs = [meeting, "Ofsted Improvement Letter", para("41.1"), para("41.4")]
+    return paragraphs, [["46.1", para("46.1")[5:]]]
+
+
+@pytest.mark.parametrize("suffix", [".odt", ".rtf"])
+def test_opendocument_and_rich_text_minutes_are_read(
+    tmp_path: Path, count_tokens: CountTokens, suffix: str
+) -> None:
+    paragraphs, table = _seed_minutes()
+    data = build_odt(paragraphs, table) if suffix == ".odt" else build_rtf(paragraphs, table)
+    if suffix == ".rtf":
+        assert b"\\'a3" in data and b"\\'92" in data  # £ and ’ escaped as Word writes them
+    (tmp_path / f"minutes{suffix}").write_bytes(data)
+    (tmp_path / f"renamed{suffix}.doc").write_bytes(data)  # read by content, not name
+    for name in (f"minutes{suffix}", f"renamed{suffix}.doc"):
+        doc = _ingest_one(tmp_path, name, count_tokens)
+        assert doc.meta.meeting_date == date(2018, 11, 21)
+        by_para = {c.paragraph: c for c in doc.chunks}
+        assert {"41.1", "41.4", "46.1"} <= set(by_para)
+        assert by_para["41.1"].item_title == "Ofsted Improvement Letter"
+        assert "currently about 40% of the workforce was agency staff" in by_para["41.4"].text
+        assert "colleagues to ‘bounce’ ideas off" in by_para["41.4"].text
+        assert "an overspend position of £6.4 million" in by_para["46.1"].text
+        assert "Times New Roman" not in " ".join(c.text for c in doc.chunks)
+
+
+def test_opendocument_zip_bomb_is_refused_before_inflating(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    paragraphs, table = _seed_minutes()
+    data = build_odt(paragraphs, table)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "a") as bomb:
+        for info in source.infolist():
+            bomb.writestr(info, source.read(info))
+        bomb.writestr("Pictures/filler.xml", b" " * (300 * 2**20), zipfile.ZIP_DEFLATED)
+    (tmp_path / "minutes.odt").write_bytes(buffer.getvalue())
+    started = time.perf_counter()
+    with pytest.raises(IngestError, match=r"minutes.odt.*OpenDocument text unpacks to 300 MB"):
+        _ingest_one(tmp_path, "minutes.odt", count_tokens)
+    assert time.perf_counter() - started < 2
+
+
+def test_damaged_opendocument_and_rich_text_are_refused_by_name(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content")
+    (tmp_path / "broken.odt").write_bytes(buffer.getvalue())
+    (tmp_path / "empty.rtf").write_bytes(b"{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}\\par}")
+    with pytest.raises(IngestError, match="broken.odt.*corrupt OpenDocument text"):
+        _ingest_one(tmp_path, "broken.odt", count_tokens)
+    with pytest.raises(IngestError, match="empty.rtf.*no text"):
+        _ingest_one(tmp_path, "empty.rtf", count_tokens)
+
+
+def test_rich_text_skips_pictures_and_unicode_fallbacks() -> None:
+    """Word's RTF: a `\\uN` character followed by its `\\'hh` fallback, a field's result
+    without its instruction, and a `\\bin` picture whose raw bytes hold braces."""
+    from indexer.ingest.readers import read_file
+
+    data = (
+        b"{\\rtf1\\ansi\\ansicpg1252\\uc1{\\fonttbl{\\f0 Arial;}}{\\*\\generator Word;}"
+        b"\\pard 41.1 The council\\u8217\\'92s letter, "
+        b'{\\field{\\*\\fldinst HYPERLINK "http://x"}{\\fldrslt online}}.\\par'
+        b"{\\pict\\bin8 }PNGDAT{}\\pard 41.2 Costs of \\'a35 million\\~a year.\\par}"
+    )
+    text = read_file(Path("minutes.rtf"), data).pages[0]
+    assert (
+        text
+        == "41.1 The council\u2019s letter, online.\n\n41.2 Costs of \u00a35 million\u00a0a year."
+    )

@@ -13,7 +13,7 @@ from indexer.embedding import Embedder
 from indexer.settings import Settings
 from search_api.archive import Archive
 from search_api.http.app import create_app
-from tests.documents import build_docx
+from tests.documents import build_docx, build_odt, build_rtf
 from tests.searching import search
 
 from .conftest import CORPUS, GOOD_MINUTES, text_pdf
@@ -154,6 +154,24 @@ def test_a_word_document_upload_is_indexed(admin: TestClient, seed_copy: Setting
     # Both paragraphs are found: the top hit is one, its item window holds the other.
     assert hits[0]["citation"]["paragraph"] in {"12.1", "12.2"}
     assert {p["paragraph"] for p in hits[0]["window"]} == {"12.1", "12.2"}
+
+
+@pytest.mark.parametrize("suffix", [".odt", ".rtf"])
+def test_opendocument_and_rich_text_uploads_are_indexed(
+    admin: TestClient, seed_copy: Settings, suffix: str
+) -> None:
+    paragraphs = [
+        "Children and Families Overview and Scrutiny Committee - Wednesday 15 March 2023",
+        "Foster Carer Recruitment",
+        "12.1 The committee agreed the damson allowance pilot.",
+    ]
+    table = [["12.2", "Members asked for the damson allowance costs by district."]]
+    body = (build_odt if suffix == ".odt" else build_rtf)(paragraphs, table)
+    response = _upload(admin, body, name="march minutes.pdf")  # the name's extension is wrong
+    assert response.status_code == 201, response.text
+    assert (seed_copy.index_dir / "uploads" / f"march-minutes{suffix}").is_file()
+    hits = admin.get("/search", params={"q": "damson allowance", "k": 2}).json()["hits"]
+    assert hits[0]["citation"]["paragraph"] in {"12.1", "12.2"}
 
 
 def test_upload_size_limit(admin: TestClient, seed_copy: Settings) -> None:

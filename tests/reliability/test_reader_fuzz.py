@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from indexer.errors import IngestError
 from indexer.ingest import SourceFile, ingest_file
 from indexer.ingest.readers import ZipLimits, read_file
-from tests.documents import build_docx, docx_bomb
+from tests.documents import build_docx, build_odt, build_rtf, docx_bomb
 
 from .conftest import CORPUS, GOOD_MINUTES, text_pdf
 
@@ -38,16 +38,22 @@ SEED_DOCX = build_docx(
     "Cabinet - Thursday 30 January 2025", ["41. Budget:", "41.1 The committee noted it."],
     [["41.2", "Members asked about the overspend."]],
 )  # fmt: skip
+_MINUTES = (
+    ["Cabinet - Thursday 30 January 2025", "Budget", "41.1 The committee noted the £2m cut."],
+    [["41.2", "Members asked about the overspend."]],
+)
+SEED_ODT = build_odt(*_MINUTES)
+SEED_RTF = build_rtf(*_MINUTES)
 BOMB_LIMITS = ZipLimits(max_unpacked_bytes=8 << 20, max_ratio=100.0)
 """Tighter than the defaults, so that a mutation slipping past the zip check would be
 seen (memory, time) without letting the fuzzer inflate 100 MB per example."""
 SEED_BOMB = docx_bomb(64 << 20)
 """Issue 16 #4: a Word file packed about 1000 to 1 (64 MB unpacked)."""
 SEEDS = [
-    SEED_PDF, SEED_HTML, SEED_TEXT, SEED_DOCX, SEED_BOMB,
+    SEED_PDF, SEED_HTML, SEED_TEXT, SEED_DOCX, SEED_BOMB, SEED_ODT, SEED_RTF,
     *(p.read_bytes()[:4000] for p in CORPUS.glob("*.txt")),
 ]  # fmt: skip
-NAMES = ["doc.pdf", "doc.html", "doc.txt", "doc.md", "doc.htm", "doc.docx"]
+NAMES = ["doc.pdf", "doc.html", "doc.txt", "doc.md", "doc.htm", "doc.docx", "doc.odt", "doc.rtf"]
 
 FUZZ = settings(
     max_examples=EXAMPLES,
@@ -133,11 +139,13 @@ def test_zip_bombs_with_lying_directories_stay_bounded(data: bytes) -> None:
 
 @FUZZ
 @given(
-    prefix=st.sampled_from([b"%PDF-1.4\n", b"<html>", b"\xef\xbb\xbf", b"", b"PK\x03\x04"]),
+    prefix=st.sampled_from(
+        [b"%PDF-1.4\n", b"<html>", b"\xef\xbb\xbf", b"", b"PK\x03\x04", b"{\\rtf1 "]
+    ),
     text=st.text(max_size=2000),
 )
 def test_unicode_text_with_magic_prefixes(prefix: bytes, text: str) -> None:
-    for name in ("doc.txt", "doc.pdf", "doc.html"):
+    for name in ("doc.txt", "doc.pdf", "doc.html", "doc.rtf"):
         _read(name, prefix + text.encode("utf-8", "surrogatepass"))
 
 

@@ -196,7 +196,8 @@ async def upload_document(
         if suffix is None:
             raise HTTPException(
                 status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
-                "Unsupported content: send a PDF, a Word .docx, an HTML page or UTF-8 text "
+                "Unsupported content: send a PDF, a Word .docx, an OpenDocument .odt, a Rich "
+                "Text .rtf, an HTML page or UTF-8 text "
                 "(the type is read from the file's bytes, not its name)",
             )
         return await run_in_threadpool(
