@@ -19,7 +19,7 @@ from pathlib import Path
 from .builder import BuildReport
 from .errors import ScrutinyError
 from .ingest.manifest import MANIFEST_NAME
-from .ingest.readers import is_docx, is_odt
+from .ingest.readers import zip_format
 
 __all__ = [
     "MANIFEST_FIELDS",
@@ -57,8 +57,8 @@ def sniff_upload(head: bytes, path: Path) -> str | None:
     if start.startswith(b"%PDF-"):
         return ".pdf"
     if head.startswith(b"PK\x03\x04"):
-        data = path.read_bytes()
-        return ".docx" if is_docx(data) else ".odt" if is_odt(data) else None
+        zipped = zip_format(path.read_bytes())
+        return None if zipped is None else f".{zipped}"
     if start.startswith(b"{\\rtf"):
         return ".rtf"
     lowered = start[:1024].lower()

@@ -204,10 +204,8 @@ def sniff_format(data: bytes, suffix: str) -> Format | None:
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
         return "pdf"
-    if is_docx(data):
-        return "docx"
-    if is_odt(data):
-        return "odt"
+    if (zipped := zip_format(data)) is not None:
+        return zipped
     if head.startswith(b"{\\rtf"):
         return "rtf"
     lowered = head[:1024].lower()
@@ -298,15 +296,16 @@ def read_text(path: Path, data: bytes) -> RawDocument:
     return RawDocument(format="text", pages=[text], paged=False)
 
 
-def is_docx(data: bytes) -> bool:
-    """A zip holding `word/document.xml`: a Word document, whatever its name says."""
+def zip_format(data: bytes) -> Format | None:
+    """The read format of a zip's bytes, whatever the file's name says: "docx" (it holds
+    `word/document.xml`), "odt" (its `mimetype` names OpenDocument text), else None."""
     if data[:4] != b"PK\x03\x04":
-        return False
+        return None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return _zip_format(archive) == "docx"
-    except Exception:  # a probe of untrusted bytes: any failure means "not a Word file"
-        return False
+            return _zip_format(archive)
+    except Exception:  # a probe of untrusted bytes: any failure means "no format we read"
+        return None
 
 
 def read_docx(path: Path, data: bytes) -> RawDocument:
@@ -335,17 +334,6 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
     if not text.strip():
         raise IngestError(path, "no text: the Word document holds no paragraphs or tables")
     return RawDocument(format="docx", pages=[text], paged=False)
-
-
-def is_odt(data: bytes) -> bool:
-    """A zip whose `mimetype` part names OpenDocument text, whatever the file is called."""
-    if data[:4] != b"PK\x03\x04":
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return _zip_format(archive) == "odt"
-    except Exception:  # a probe of untrusted bytes: any failure means "not an ODT"
-        return False
 
 
 _ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
