@@ -1052,9 +1052,8 @@ def _pool_top(scored: Sequence[Scored], ranks: int) -> float | None:
 
 
 def _overlaps(a: Scored, b: Scored) -> bool:
-    """The two quotes share text of one passage."""
-    x, y = a.candidate, b.candidate
-    return x.hit.passage_id == y.hit.passage_id and x.start < y.end and y.start < x.end
+    """The two quotes share text of one passage (`_overlapping`)."""
+    return _overlapping(a.candidate, b.candidate)
 
 
 def _states_asked_figure(s: Scored, aspects: Aspects) -> bool:
@@ -1600,8 +1599,9 @@ def _widened(
 
 
 def _overlapping(a: Candidate, b: Candidate) -> bool:
-    """`a` and `b` share some of one passage's text: a list quoted already further on in
-    the passage a list runs on into does not stop the run (its items are others)."""
+    """`a` and `b` share some of one passage's text (`_overlaps` for quotes): a list
+    quoted already further on in the passage a list runs on into does not stop the run
+    (its items are others)."""
     return a.hit.passage_id == b.hit.passage_id and a.start < b.end and b.start < a.end
 
 
