@@ -250,13 +250,14 @@ def _too_large(
 
 
 def _too_packed(
-    path: Path, kind: str, name: str, ratio: str, limits: ZipLimits, when: str
+    path: Path, kind: str, name: str, ratio: str | None, limits: ZipLimits, when: str
 ) -> IngestError:
+    """The ratio limit's message; `ratio` None when reading stopped at the limit."""
+    packs = "packs past" if ratio is None else f"packs {ratio} to 1, over"
     return IngestError(
         path,
-        f"part {name[:80]!r} of the {kind} packs {ratio} to 1, over the "
-        f"{limits.max_ratio:.0f} to 1 limit (SCRUTINY_MAX_COMPRESSION_RATIO); refused "
-        f"{when} reading (a zip bomb)",
+        f"part {name[:80]!r} of the {kind} {packs} the {limits.max_ratio:.0f} to 1 limit "
+        f"(SCRUTINY_MAX_COMPRESSION_RATIO); refused {when} reading (a zip bomb)",
     )
 
 
@@ -287,7 +288,7 @@ def unzip(
                 if body is None and budget <= packed:
                     raise _too_large(path, kind, None, limits, "while")
                 if body is None:
-                    raise _too_packed(path, kind, info.filename, "over", limits, "while")
+                    raise _too_packed(path, kind, info.filename, None, limits, "while")
                 if len(body) > info.file_size and understated is None:
                     understated = (info, len(body))
                 total += len(body)

@@ -112,6 +112,18 @@ def test_a_bomb_with_a_lying_directory_stays_within_the_limit(declared: int) -> 
     assert peak < 2 * limits.max_unpacked_bytes, f"{peak / 2**20:.0f} MB allocated"
 
 
+def test_a_bomb_understated_under_the_default_limits_is_refused_by_its_ratio() -> None:
+    """Under the 100 MB default the same bomb fits the total; what really inflates packs
+    past 100 to 1 (its 0.1 MB of deflate hold 64 MB) and is stopped at 10 MB."""
+    data = declare_size(docx_bomb(64 << 20), "word/document.xml", 1 << 20)
+    with pytest.raises(IngestError) as info:
+        read_file(Path("bomb.docx"), data)
+    assert info.value.reason == (
+        "part 'word/document.xml' of the Word document packs past the 100 to 1 limit "
+        "(SCRUTINY_MAX_COMPRESSION_RATIO); refused while reading (a zip bomb)"
+    )
+
+
 def test_sniffing_an_upload_reads_a_lying_mimetype_no_further_than_it_needs(
     tmp_path: Path,
 ) -> None:
