@@ -28,7 +28,7 @@ from .compatibility import (
 )
 from .embedding import Embedder
 from .errors import CorpusError, IndexMismatchError, IndexNotFoundError, IngestError
-from .ingest import SourceFile, discover
+from .ingest import SourceFile, ZipLimits, discover, reader_version
 from .lexical import LEXICAL_DIR, LexicalIndex
 from .models import ParsedDocument
 from .parse_embed import Job, LocalPipeline, ParseAndEmbed, Parsed, model_inputs
@@ -61,7 +61,8 @@ class _Plan:
     counts: tuple[int, int]
     todo: list[Job] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    failed: list[tuple[SourceFile, str]] = field(default_factory=list)
+    failed: list[tuple[SourceFile, str, tuple[str, str] | None]] = field(default_factory=list)
+    """(file, reason, (fingerprint, reader version) when it failed to read)."""
     new_failures: bool = False
 
 
@@ -255,9 +256,9 @@ class Indexer:
             with self.index_dir.draft(fresh=fresh) as draft:
                 store = PassageStore(draft / STORE_FILE)
                 recorded = set(store.failures())
-                for source, reason in plan.failed:
+                for source, reason, read in plan.failed:
                     store.record_failure(_corpus_key(source.corpus_dir), source.relative_path,
-                                         reason)  # fmt: skip
+                                         reason, *(read or (None, None)))  # fmt: skip
                 orphans: list[int] = []
                 for document_id in plan.removed:
                     orphans.extend(store.remove_document(document_id))
@@ -281,23 +282,29 @@ class Indexer:
     def _plan(
         self, sources: list[SourceFile], prune_corpora: set[str], fresh: bool, report: BuildReport
     ) -> _Plan:
-        """What a run must do, read from the live version without copying it."""
+        """What a run must do, read from the live version without copying it.
+
+        A file that failed to read and has not changed since (same bytes and manifest
+        row, same reader version) is reported from the record, not read again: a corpus
+        with one broken PDF does not parse it, nor copy the index, on every build."""
         live: PassageStore | None = None
         if not fresh:
             live = PassageStore(self.index_dir.current() / STORE_FILE, readonly=True)
         try:
             stored = live.stored_documents() if live else {}
             recorded = set(live.failures()) if live else set()
+            failed_reads = live.failed_reads() if live else {}
+            reader = self._reader_version()
             plan = _Plan(stored=stored, counts=live.counts() if live else (0, 0))
             seen: set[str] = set()
             owners = _owners(sources, stored)
 
-            def fail(source: SourceFile, reason: str) -> None:
+            def fail(source: SourceFile, reason: str, read: tuple[str, str] | None = None) -> None:
                 """Skip `source` for `reason`: logged and reported; when pruning, a failure
                 not recorded before makes the build publish."""
                 log.error("skipped %s: %s", source.path, reason)
                 report.failed.append((str(source.path), reason))
-                plan.failed.append((source, reason))
+                plan.failed.append((source, reason, read))
                 key = (_corpus_key(source.corpus_dir), source.relative_path, reason)
                 plan.new_failures |= bool(prune_corpora) and key not in recorded
 
@@ -326,6 +333,10 @@ class Indexer:
                 fingerprint = source_fingerprint(source, content)
                 if previous is not None and previous.content_hash == fingerprint:
                     report.unchanged += 1
+                    continue
+                known = failed_reads.get((_corpus_key(source.corpus_dir), source.relative_path))
+                if known is not None and known[1:] == (fingerprint, reader):
+                    fail(source, known[0], (fingerprint, reader))
                     continue
                 plan.todo.append(Job(source, fingerprint))
             plan.removed = [
@@ -381,7 +392,7 @@ class Indexer:
         bar = tqdm(total=total, unit="doc", desc="Indexing", disable=not progress)
         for item in documents:
             if isinstance(item.document, IngestError):
-                self._fail(store, item.job.source, item.document.reason, report)
+                self._fail(store, item.job, item.document.reason, report)
                 bar.update(1)
                 continue
             pending.append(item)
@@ -547,12 +558,17 @@ class Indexer:
             "document; split it, or raise SCRUTINY_MAX_DOCUMENT_BYTES"
         )
 
-    def _fail(
-        self, store: PassageStore, source: SourceFile, reason: str, report: BuildReport
-    ) -> None:
+    def _fail(self, store: PassageStore, job: Job, reason: str, report: BuildReport) -> None:
+        """A file that failed to read: reported, and recorded with its fingerprint and
+        the reader version, so the next build reads it again only if either changes."""
+        source = job.source
         log.error("skipped %s: %s", source.path, reason)
         report.failed.append((str(source.path), reason))
-        store.record_failure(_corpus_key(source.corpus_dir), source.relative_path, reason)
+        store.record_failure(_corpus_key(source.corpus_dir), source.relative_path, reason,
+                             job.fingerprint, self._reader_version())  # fmt: skip
+
+    def _reader_version(self) -> str:
+        return reader_version(ZipLimits.from_settings(self.settings))
 
 
 def _corpus_key(corpus_dir: Path) -> str:

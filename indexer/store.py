@@ -60,9 +60,13 @@ CREATE INDEX IF NOT EXISTS sources_by_passage ON sources(passage_id);
 CREATE INDEX IF NOT EXISTS documents_by_meeting ON documents(meeting_date, committee);
 CREATE TABLE IF NOT EXISTS failures (
     corpus TEXT NOT NULL, path TEXT NOT NULL, reason TEXT NOT NULL,
+    content_hash TEXT, reader TEXT,
     PRIMARY KEY (corpus, path)
 );
 """
+FAILURE_COLUMNS = ("content_hash", "reader")
+"""A failed read's file fingerprint and reader version (`indexer.ingest.reader_version`),
+so an unchanged file is not read again; added to a store written before them."""
 
 
 def normalise_text(text: str) -> str:
@@ -157,6 +161,9 @@ class PassageStore:
         self._lock = threading.Lock()
         if not readonly:
             self.connection.executescript(SCHEMA)
+            with self.connection:
+                for column in set(FAILURE_COLUMNS) - self._failure_columns():
+                    self.connection.execute(f"ALTER TABLE failures ADD COLUMN {column} TEXT")
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -344,11 +351,21 @@ class PassageStore:
             )
 
     @_sqlite_errors
-    def record_failure(self, corpus: str, path: str, reason: str) -> None:
-        """Remember that `path` in `corpus` failed (replacing an earlier reason)."""
+    def record_failure(
+        self,
+        corpus: str,
+        path: str,
+        reason: str,
+        content_hash: str | None = None,
+        reader: str | None = None,
+    ) -> None:
+        """Remember that `path` in `corpus` failed (replacing an earlier reason); a file
+        that failed to read is remembered with its fingerprint and the reader version."""
         with self.connection:
             self.connection.execute(
-                "INSERT OR REPLACE INTO failures VALUES (?,?,?)", (corpus, path, reason)
+                "INSERT OR REPLACE INTO failures (corpus, path, reason, content_hash, reader) "
+                "VALUES (?,?,?,?,?)",
+                (corpus, path, reason, content_hash, reader),
             )
 
     # -- reading -------------------------------------------------------------------------
@@ -357,6 +374,21 @@ class PassageStore:
     def failures(self) -> list[tuple[str, str, str]]:
         """(corpus, path, reason) of every recorded failure, in no set order."""
         return list(self.connection.execute("SELECT corpus, path, reason FROM failures"))
+
+    @_sqlite_errors
+    def failed_reads(self) -> dict[tuple[str, str], tuple[str, str, str]]:
+        """(reason, fingerprint, reader version) by (corpus, path), of the files that
+        failed when read: none from a store written before these were kept."""
+        if not set(FAILURE_COLUMNS) <= self._failure_columns():
+            return {}
+        rows = self.connection.execute(
+            "SELECT corpus, path, reason, content_hash, reader FROM failures "
+            "WHERE content_hash IS NOT NULL AND reader IS NOT NULL"
+        )
+        return {(c, p): (reason, fingerprint, reader) for c, p, reason, fingerprint, reader in rows}
+
+    def _failure_columns(self) -> set[str]:
+        return {row[1] for row in self.connection.execute("PRAGMA table_info(failures)")}
 
     @_sqlite_errors
     def counts(self) -> tuple[int, int]:

@@ -188,3 +188,21 @@ def build_rtf(paragraphs: list[str], table: list[list[str]]) -> bytes:
         body += "\\trowd\\cellx2000\\cellx9000\n"
         body += "".join("\\pard\\intbl " + _rtf_escape(c) + "\\cell " for c in row) + "\\row\n"
     return (head + body + "}").encode("ascii")
+
+
+def declare_size(data: bytes, name: str, unpacked: int) -> bytes:
+    """`data` (a zip) with the size its central directory declares for part `name`'s
+    unpacked bytes changed to `unpacked`: a directory that lies, the part itself intact."""
+    import struct
+
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    out = bytearray(data)
+    at = archive.start_dir
+    for _ in archive.infolist():
+        assert out[at : at + 4] == b"PK\x01\x02"
+        name_len, extra_len, comment_len = struct.unpack("<HHH", out[at + 28 : at + 34])
+        if out[at + 46 : at + 46 + name_len].decode() == name:
+            out[at + 24 : at + 28] = struct.pack("<I", unpacked)
+            return bytes(out)
+        at += 46 + name_len + extra_len + comment_len
+    raise KeyError(name)

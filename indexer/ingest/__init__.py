@@ -6,8 +6,11 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 from indexer.errors import IngestError
 from indexer.ingest.chunking import chunk_units, without_own_headings
@@ -26,7 +29,35 @@ __all__ = [
     "discover",
     "document_id_for",
     "ingest_file",
+    "reader_version",
 ]
+
+READING_LIBRARIES = ("pypdfium2", "python-docx", "lxml", "beautifulsoup4")
+"""The libraries the readers parse with: a new release of one may read a file that failed."""
+
+
+@functools.cache
+def _reading_code() -> str:
+    """The ingest modules' source and the reading libraries' versions, hashed."""
+    digest = hashlib.sha256()
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(module.name.encode() + b"\0" + module.read_bytes())
+    for name in READING_LIBRARIES:
+        try:
+            digest.update(f"{name}=={version(name)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{name} missing".encode())
+    return digest.hexdigest()
+
+
+def reader_version(zip_limits: ZipLimits) -> str:
+    """What decides whether a file reads, beside its bytes and manifest row: this
+    package's code, the reading libraries' versions and the zip limits. A build remembers
+    a file that failed to read under its fingerprint and this, so it reports the failure
+    again without reading the file until one of them changes (a release that reads the
+    format, or a raised SCRUTINY_MAX_UNPACKED_BYTES)."""
+    limits = f"{zip_limits.max_unpacked_bytes}:{zip_limits.max_ratio}"
+    return hashlib.sha256(f"{_reading_code()}:{limits}".encode()).hexdigest()[:16]
 
 
 def ingest_file(

@@ -9,8 +9,11 @@ Word documents (.docx, as officers write reports) are read with python-docx, par
 and table rows in document order, as plain text. A .docx is a zip: before any part is
 inflated, its directory is checked against `ZipLimits` (total unpacked size, packing
 ratio), so a 1 MB file whose document.xml unpacks to 1 GB is refused in milliseconds
-instead of taking gigabytes of memory. The check is sound because `zipfile` never
-inflates a part past the size its directory records.
+instead of taking gigabytes of memory. The directory can lie, and `zipfile` is no bound
+then (it inflates a part's whole stream in one call and only afterwards cuts it to the
+size the directory records), so `unzip` then inflates every part in small steps, counting
+the bytes that really come out against the same limits; the readers parse only what it
+returns.
 
 OpenDocument text (.odt, a zip with `content.xml`) is read the same way, after the same
 `check_zip`, with lxml (entities and network off). Rich Text (.rtf) is read by a small
@@ -27,10 +30,12 @@ the line pitch (a gap taller than a normal line means a new paragraph).
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import statistics
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -119,10 +124,39 @@ def _zip_format(archive: zipfile.ZipFile) -> Format | None:
         return "docx"
     odt = (
         "mimetype" in names
-        and archive.getinfo("mimetype").file_size < 200
-        and archive.read("mimetype").strip() == ODT_MIMETYPE
+        and archive.getinfo("mimetype").file_size < _MIMETYPE_MAX
+        and (_read_capped(archive, archive.getinfo("mimetype"), _MIMETYPE_MAX) or b"").strip()
+        == ODT_MIMETYPE
     )
     return "odt" if odt else None
+
+
+_MIMETYPE_MAX = 200
+_STEP = 1 << 16
+"""How much a part is inflated at a time: `zipfile` inflates at most this (or 4 KB) per
+read when asked for a size, however far the part's stream really unpacks."""
+
+
+def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes | None:
+    """A part's bytes as they really inflate, or None once they pass `cap`: the
+    directory's declared size is not trusted (the caller checks it against the result).
+    Only stored and deflated parts are read: zipfile inflates bzip2 and lzma without a
+    bound per read."""
+    if info.compress_type not in _ZIP_METHODS:
+        raise NotImplementedError(f"zip method {info.compress_type}")
+    probe = copy.copy(info)
+    # zipfile cuts the part at the declared size, and checks the CRC there: declare more
+    # than is ever read, so the real end of the stream (or the cap) is what stops it.
+    probe.file_size = cap + 2 * _STEP
+    steps: list[bytes] = []
+    size = 0
+    with archive.open(probe) as handle:
+        while step := handle.read(_STEP):
+            size += len(step)
+            if size > cap:
+                return None
+            steps.append(step)
+    return b"".join(steps)
 
 
 @dataclass(frozen=True)
@@ -174,6 +208,8 @@ def check_zip(path: Path, data: bytes, limits: ZipLimits, kind: str = "Word docu
     """Refuse a zip whose directory says it unpacks too far: checked before inflating.
 
     `kind` names the document in the messages ("Word document", "OpenDocument text").
+    Only the directory is read, so a directory that lies passes here: `unzip` (which
+    calls this first) is the bound on what is really inflated.
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -182,21 +218,93 @@ def check_zip(path: Path, data: bytes, limits: ZipLimits, kind: str = "Word docu
         raise IngestError(path, f"corrupt {kind}: not a readable zip ({exc})") from None
     total = sum(part.file_size for part in parts)
     if total > limits.max_unpacked_bytes:
-        raise IngestError(
-            path,
-            f"the {kind} unpacks to {total / 2**20:.0f} MB, over the "
-            f"{limits.max_unpacked_bytes / 2**20:.0f} MB limit (SCRUTINY_MAX_UNPACKED_BYTES); "
-            "refused before reading (a zip bomb, or a file to split)",
-        )
+        raise _too_large(path, kind, f"{total / 2**20:.0f} MB", limits, "before")
     for part in parts:
-        ratio = part.file_size / max(part.compress_size, 1)
-        if part.file_size > RATIO_FLOOR and ratio > limits.max_ratio:
+        if part.compress_type not in _ZIP_METHODS:
             raise IngestError(
                 path,
-                f"part {part.filename[:80]!r} of the {kind} packs {ratio:.0f} to 1, "
-                f"over the {limits.max_ratio:.0f} to 1 limit (SCRUTINY_MAX_COMPRESSION_RATIO); "
-                "refused before reading (a zip bomb)",
+                f"corrupt {kind}: part {part.filename[:80]!r} is packed with zip method "
+                f"{part.compress_type}, which neither Word nor OpenDocument uses",
             )
+        ratio = part.file_size / max(part.compress_size, 1)
+        if part.file_size > RATIO_FLOOR and ratio > limits.max_ratio:
+            raise _too_packed(path, kind, part.filename, f"{ratio:.0f}", limits, "before")
+
+
+_ZIP_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+"""The only methods the formats use; bzip2 and lzma parts are inflated by `zipfile`
+without a size bound per read, so they are refused from the directory."""
+
+
+def _too_large(
+    path: Path, kind: str, size: str | None, limits: ZipLimits, when: str
+) -> IngestError:
+    """The total limit's message; `size` None when reading stopped at the limit."""
+    unpacks = "unpacks past" if size is None else f"unpacks to {size}, over"
+    return IngestError(
+        path,
+        f"the {kind} {unpacks} the {limits.max_unpacked_bytes / 2**20:.0f} MB limit "
+        f"(SCRUTINY_MAX_UNPACKED_BYTES); refused {when} reading (a zip bomb, or a file to "
+        "split)",
+    )
+
+
+def _too_packed(
+    path: Path, kind: str, name: str, ratio: str | None, limits: ZipLimits, when: str
+) -> IngestError:
+    """The ratio limit's message; `ratio` None when reading stopped at the limit."""
+    packs = "packs past" if ratio is None else f"packs {ratio} to 1, over"
+    return IngestError(
+        path,
+        f"part {name[:80]!r} of the {kind} {packs} the {limits.max_ratio:.0f} to 1 limit "
+        f"(SCRUTINY_MAX_COMPRESSION_RATIO); refused {when} reading (a zip bomb)",
+    )
+
+
+def unzip(
+    path: Path, data: bytes, limits: ZipLimits, kind: str = "Word document"
+) -> dict[str, bytes]:
+    """Every part of a zip-based document (name to bytes), inflated within `limits`.
+
+    `check_zip` first refuses, from the directory alone, a zip that says it unpacks too
+    far. Then each part is inflated a step at a time and the bytes that really come out
+    are counted: a part whose directory entry understates its size (the way a bomb slips
+    past a check that trusts the directory) is refused with the same messages as soon as
+    the real bytes pass the total or the ratio limit, and one that inflates to more than
+    its declared size within the limits is refused as corrupt (as `zipfile` refuses it, by
+    its checksum, once it has inflated it whole). Memory stays within the limit however
+    the directory lies.
+    """
+    check_zip(path, data, limits, kind)
+    parts: dict[str, bytes] = {}
+    total = 0
+    understated: tuple[zipfile.ZipInfo, int] | None = None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for info in archive.infolist():
+                budget = limits.max_unpacked_bytes - total
+                packed = max(RATIO_FLOOR, int(limits.max_ratio * max(info.compress_size, 1)))
+                body = _read_capped(archive, info, min(budget, packed))
+                if body is None and budget <= packed:
+                    raise _too_large(path, kind, None, limits, "while")
+                if body is None:
+                    raise _too_packed(path, kind, info.filename, None, limits, "while")
+                if len(body) > info.file_size and understated is None:
+                    understated = (info, len(body))
+                total += len(body)
+                parts[info.filename] = body
+    except IngestError:
+        raise
+    except Exception as exc:  # zipfile and zlib raise many kinds on bad input
+        raise IngestError(path, f"corrupt {kind}: {type(exc).__name__}") from exc
+    if understated is not None:  # within the limits, so said after them
+        info, size = understated
+        raise IngestError(
+            path,
+            f"corrupt {kind}: part {info.filename[:80]!r} inflates to {size} bytes, more "
+            f"than the {info.file_size} its zip directory declares",
+        )
+    return parts
 
 
 def sniff_format(data: bytes, suffix: str) -> Format | None:
@@ -251,11 +359,9 @@ def read_file(path: Path, data: bytes, limits: ZipLimits | None = None) -> RawDo
     if fmt == "docx":
         if path.suffix.lower() in WORD_VARIANT_SUFFIXES:
             raise IngestError(path, UNREAD_SUFFIXES[path.suffix.lower()])
-        check_zip(path, data, limits or ZipLimits())
-        return read_docx(path, data)
+        return read_docx(path, unzip(path, data, limits or ZipLimits()))
     if fmt == "odt":
-        check_zip(path, data, limits or ZipLimits(), "OpenDocument text")
-        return read_odt(path, data)
+        return read_odt(path, unzip(path, data, limits or ZipLimits(), "OpenDocument text"))
     if fmt == "rtf":
         return read_rtf(path, data)
     if fmt == "html":
@@ -308,9 +414,11 @@ def zip_format(data: bytes) -> Format | None:
         return None
 
 
-def read_docx(path: Path, data: bytes) -> RawDocument:
+def read_docx(path: Path, parts: Mapping[str, bytes]) -> RawDocument:
     """Paragraphs and table rows in document order, a blank line between paragraphs.
 
+    `parts` are the package's parts as `unzip` inflated them; python-docx reads them
+    from a stored (uncompressed) copy of the package, so it inflates nothing itself.
     A table row becomes one line, its cells joined by a tab, so a minutes table laid out
     as number | text reads "41.4<tab>The committee noted …" like typed minutes.
     """
@@ -318,8 +426,12 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    package = io.BytesIO()
+    with zipfile.ZipFile(package, "w", zipfile.ZIP_STORED) as stored:
+        for name, body in parts.items():
+            stored.writestr(name, body)
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(package)
         lines: list[str] = []
         for block in document.iter_inner_content():
             if isinstance(block, Paragraph):
@@ -341,18 +453,18 @@ _ODF_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _ODF_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 
 
-def read_odt(path: Path, data: bytes) -> RawDocument:
+def read_odt(path: Path, parts: Mapping[str, bytes]) -> RawDocument:
     """OpenDocument text (`content.xml`): headings, paragraphs and table rows in order.
 
     Read like a .docx: a blank line between paragraphs, a table row as one line with its
     cells joined by a tab. Notes (footnotes) and tracked deletions are left out. The XML
-    is parsed with entities and network access off, after `check_zip` has bounded it.
+    is parsed with entities and network access off; `parts` are the package's parts as
+    `unzip` inflated them.
     """
     from lxml import etree
 
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            content = archive.read("content.xml")
+        content = parts["content.xml"]
         parser = etree.XMLParser(
             resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
         )
