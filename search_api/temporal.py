@@ -26,7 +26,7 @@ from indexer.text import STOPWORDS
 
 from .dates import day_before, financial_year_span, month_span, season_span, year_span
 
-__all__ = ["DateSpan", "TemporalIntent", "parse_question", "strip_temporal"]
+__all__ = ["DateSpan", "TemporalIntent", "named_times", "parse_question", "strip_temporal"]
 
 MONTHS = (
     {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -541,6 +541,20 @@ def parse_question(
     topic = strip_temporal(question, chosen)
     floating = any(m.floating for m in chosen)
     return TemporalIntent(span, trend, topic, _subject(topic) if trend else None, floating)
+
+
+def named_times(text: str, on: date) -> list[tuple[date, date]]:
+    """The times a sentence of the papers names, each as its first and last day: a day, a
+    month, a season, a year or a financial year ("On 5 February 2025", "in 2024", "for
+    2025-26"), a month without a year being the latest such up to `on`, the date it was
+    said ("a joint letter on 10 January" in a March 2025 report is January 2025). What runs
+    on from or up to a time ("since 2016", "by 2019", "recently") and a range are no time
+    it names: only points are read, as a question's are (`_matches`)."""
+    return [
+        (m.span.start, m.span.end)
+        for m in _choose(_matches(text, on))
+        if m.point and m.span.start is not None and m.span.end is not None
+    ]
 
 
 def strip_temporal(question: str, matches: list[_Match] | None = None) -> str:
