@@ -1098,18 +1098,22 @@ def _tells(s: Scored, aspects: Aspects, previous: date | None) -> tuple[bool, bo
     """Whether a sentence of a timeline's latest meeting tells where the course ended, and
     does so without retelling it: (tells and names no time only of earlier stages, tells).
     It tells when it states a decision (an action line, not housekeeping), a measure or a
-    figure of the asked kind, or names a time after `previous` (the timeline's previous
+    figure of the asked kind (a duration when the question asks when), or names a time
+    after `previous` (the timeline's previous
     meeting: a stage the earlier lines do not tell). It retells (a recap) when it names
     times and none starts after `previous` ("submitted a joint letter on 10 January",
     said in March after a January meeting)."""
     c = s.candidate
+    # A question asking when is answered by a time to come as much as by a date: "our
+    # next inspection will be within 12 months" (a duration) tells.
+    asked = aspects.kinds | ({"duration"} if aspects.when else set())
     on = c.hit.citation.meeting_date or c.hit.citation.effective_date
     times = named_times(c.text, on) if on is not None and previous is not None else []
     later = any(start > previous for start, _ in times) if previous is not None else False
     tells = (
         (c.action and not c.procedural)
         or any(map(is_measure, c.figures))
-        or bool(aspects.kinds & c.kinds)
+        or bool(asked & c.kinds)
         or later
     )
     return tells and (later or not times), tells
