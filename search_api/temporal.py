@@ -376,6 +376,19 @@ def _add_bare_months(
     bare = list(_SINCE_OR_BARE_MONTH.finditer(question))
     if until is None or not bare:
         return
+    years = _subject_years(found)
+    if not named and len(years) == 1:
+        # The months of a financial year's course, in the year it starts: its budget is
+        # drafted, agreed and updated in January-March of that year, and its months from
+        # April are inside it (eval/README.md, round 28).
+        year = years.pop()
+        for m in bare:
+            first, end = month_span(year, MONTHS[m.group("month").lower()])
+            if m.group("since"):
+                add(m, first, latest, True, bare=True)
+            else:
+                add(m, first, end, False, point=True, bare=True)
+        return
     # Each month is the latest such up to the stretch's last month ("between January and
     # February" read in January 2026 is January-February 2025, not February 2025-January
     # 2026).
@@ -388,6 +401,22 @@ def _add_bare_months(
             add(m, first, latest, True, bare=True, floating=not named)
         else:
             add(m, first, end, False, point=True, bare=True, floating=not named)
+
+
+def _is_financial_year_point(m: _Match) -> bool:
+    """A financial year named as a point ("the 2025-26 budget", "for 2025-26"), not a
+    range's side or a bound ("by 2021-22", "since 2013-14")."""
+    return m.point and not m.bare and bool(_FINANCIAL_YEAR.search(m.span.text))
+
+
+def _subject_years(found: list[_Match]) -> set[int]:
+    """First calendar years of the financial years named as points outside any range."""
+    spans = [m for m in found if not m.point]
+    return {
+        m.span.start.year for m in found
+        if _is_financial_year_point(m) and m.span.start is not None
+        and all(m.end <= r.start or m.start >= r.end for r in spans)
+    }  # fmt: skip
 
 
 def _reported(side: str, end: date) -> date:
@@ -531,13 +560,22 @@ def parse_question(
         # A month named without a year is read for a trend alone, where it names an end
         # of the course ("between the January and February budget risk registers").
         chosen = dated
+    bounds = chosen
+    if any(m.bare for m in chosen):
+        # Months named without a year are the trend's ends: a financial year or a date
+        # naming a thing ("the 2025-26 budget … between the January draft and the
+        # February vote") says what changed, not when (eval/README.md, round 28).
+        bounds = [
+            m for m in chosen
+            if m.bare or not (_is_financial_year_point(m) or _names_a_thing(question, m))
+        ]  # fmt: skip
     span: DateSpan | None = None
-    if chosen:
-        starts = [m.span.start for m in chosen]
-        ends = [m.span.end for m in chosen]
+    if bounds:
+        starts = [m.span.start for m in bounds]
+        ends = [m.span.end for m in bounds]
         start = None if any(s is None for s in starts) else min(s for s in starts if s)
         end = None if any(e is None for e in ends) else max(e for e in ends if e)
-        span = DateSpan(start=start, end=end, text="; ".join(m.span.text for m in chosen))
+        span = DateSpan(start=start, end=end, text="; ".join(m.span.text for m in bounds))
     topic = strip_temporal(question, chosen)
     floating = any(m.floating for m in chosen)
     return TemporalIntent(span, trend, topic, _subject(topic) if trend else None, floating)
