@@ -62,14 +62,24 @@ _POINT = (
 )  # fmt: skip
 
 _SINCE_OR_BARE_MONTH = re.compile(
-    r"(?P<since>\bsince\s+(?:the\s+)?)?\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?P<since>\bsince\s+(?:the\s+)?(?:(?:[^\W\d_][\w'’-]*\s+){1,3}?in\s+)?)?"
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     r"(?P<month>january|february|march|april|june|july|august|september|october|november"
     r"|december)\b(?!\s+(?:of\s+)?(?:19|20)\d{2})(?!\s*[\d/-])",
     re.IGNORECASE,
 )
 """A month named without a year ("since January", "between the January and February
 budget risk registers", "the March update"): residents leave the year out when they mean
-the latest one. "May" is left out (the verb), as are abbreviations."""
+the latest one. "May" is left out (the verb), as are abbreviations. "since" reaches the
+month through a short event named before it ("since the budget in February")."""
+_RANGE_FROM_BARE_MONTH = re.compile(
+    r"\b(?:between\s(?P<between>[^?,;]*?)\band|from\s(?P<from>[^?,;]*?)\b(?:to|until|till"
+    r"|through))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""What comes before a dated point that is a range's last side, its first side holding a
+month without a year: "between January and March 2025", "between the February budget and
+March 2025", "from the January draft to the March 2025 update"."""
 
 TREND_WORDS = re.compile(
     # Verb forms only: "the Improvement Board" or "a progress report" is no trend. "change"
@@ -333,7 +343,13 @@ def _matches(question: str, latest: date | None, months_to: date | None = None) 
         point = _point(m.group(1))
         # "the Children and Social Work Act 2017" names a law, not a time.
         if point and not re.search(r"\bAct\s*$", question[: m.start(1)]):
-            add(m, point[0], point[1], False, point=True)
+            # The last side of a range that starts at a yearless month is a range's side,
+            # so a trend as "between 2018 and 2022" is; the month takes this point's year
+            # (`_add_bare_months`) and the hull spans both (eval/README.md, round 28).
+            side = _RANGE_FROM_BARE_MONTH.search(question[: m.start(1)])
+            first = side and (side.group("between") or side.group("from"))
+            ranged = bool(first and _SINCE_OR_BARE_MONTH.search(first))
+            add(m, point[0], point[1], ranged, point=True)
     _add_bare_months(question, found, latest if months_to is None else months_to, add)
     return found
 
@@ -564,10 +580,12 @@ def parse_question(
     if any(m.bare for m in chosen):
         # Months named without a year are the trend's ends: a financial year or a date
         # naming a thing ("the 2025-26 budget … between the January draft and the
-        # February vote") says what changed, not when (eval/README.md, round 28).
+        # February vote") says what changed, not when (eval/README.md, round 28); a
+        # range's dated side ("from the January draft to the March 2025 update") is an end.
         bounds = [
             m for m in chosen
-            if m.bare or not (_is_financial_year_point(m) or _names_a_thing(question, m))
+            if m.bare or m.trend
+            or not (_is_financial_year_point(m) or _names_a_thing(question, m))
         ]  # fmt: skip
     span: DateSpan | None = None
     if bounds:
