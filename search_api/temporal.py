@@ -346,9 +346,9 @@ def _matches(question: str, latest: date | None, months_to: date | None = None) 
             # The last side of a range that starts at a yearless month is a range's side,
             # so a trend as "between 2018 and 2022" is; the month takes this point's year
             # (`_add_bare_months`) and the hull spans both (eval/README.md, round 28).
-            side = _RANGE_FROM_BARE_MONTH.search(question[: m.start(1)])
-            first = side and (side.group("between") or side.group("from"))
-            ranged = bool(first and _SINCE_OR_BARE_MONTH.search(first))
+            opening = _RANGE_FROM_BARE_MONTH.search(question[: m.start(1)])
+            first = (opening.group("between") or opening.group("from")) if opening else ""
+            ranged = bool(_SINCE_OR_BARE_MONTH.search(first))
             add(m, point[0], point[1], ranged, point=True)
     _add_bare_months(question, found, latest if months_to is None else months_to, add)
     return found
