@@ -62,14 +62,24 @@ _POINT = (
 )  # fmt: skip
 
 _SINCE_OR_BARE_MONTH = re.compile(
-    r"(?P<since>\bsince\s+(?:the\s+)?)?\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?P<since>\bsince\s+(?:the\s+)?(?:(?:[^\W\d_][\w'’-]*\s+){1,3}?in\s+)?)?"
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     r"(?P<month>january|february|march|april|june|july|august|september|october|november"
     r"|december)\b(?!\s+(?:of\s+)?(?:19|20)\d{2})(?!\s*[\d/-])",
     re.IGNORECASE,
 )
 """A month named without a year ("since January", "between the January and February
 budget risk registers", "the March update"): residents leave the year out when they mean
-the latest one. "May" is left out (the verb), as are abbreviations."""
+the latest one. "May" is left out (the verb), as are abbreviations. "since" reaches the
+month through a short event named before it ("since the budget in February")."""
+_RANGE_FROM_BARE_MONTH = re.compile(
+    r"\b(?:between\s(?P<between>[^?,;]*?)\band|from\s(?P<from>[^?,;]*?)\b(?:to|until|till"
+    r"|through))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""What comes before a dated point that is a range's last side, its first side holding a
+month without a year: "between January and March 2025", "between the February budget and
+March 2025", "from the January draft to the March 2025 update"."""
 
 TREND_WORDS = re.compile(
     # Verb forms only: "the Improvement Board" or "a progress report" is no trend. "change"
@@ -333,7 +343,13 @@ def _matches(question: str, latest: date | None, months_to: date | None = None) 
         point = _point(m.group(1))
         # "the Children and Social Work Act 2017" names a law, not a time.
         if point and not re.search(r"\bAct\s*$", question[: m.start(1)]):
-            add(m, point[0], point[1], False, point=True)
+            # The last side of a range that starts at a yearless month is a range's side,
+            # so a trend as "between 2018 and 2022" is; the month takes this point's year
+            # (`_add_bare_months`) and the hull spans both (eval/README.md, round 28).
+            opening = _RANGE_FROM_BARE_MONTH.search(question[: m.start(1)])
+            first = (opening.group("between") or opening.group("from")) if opening else ""
+            ranged = bool(_SINCE_OR_BARE_MONTH.search(first))
+            add(m, point[0], point[1], ranged, point=True)
     _add_bare_months(question, found, latest if months_to is None else months_to, add)
     return found
 
@@ -376,6 +392,19 @@ def _add_bare_months(
     bare = list(_SINCE_OR_BARE_MONTH.finditer(question))
     if until is None or not bare:
         return
+    years = _subject_years(found)
+    if not named and len(years) == 1:
+        # The months of a financial year's course, in the year it starts: its budget is
+        # drafted, agreed and updated in January-March of that year, and its months from
+        # April are inside it (eval/README.md, round 28).
+        year = years.pop()
+        for m in bare:
+            first, end = month_span(year, MONTHS[m.group("month").lower()])
+            if m.group("since"):
+                add(m, first, latest, True, bare=True)
+            else:
+                add(m, first, end, False, point=True, bare=True)
+        return
     # Each month is the latest such up to the stretch's last month ("between January and
     # February" read in January 2026 is January-February 2025, not February 2025-January
     # 2026).
@@ -388,6 +417,22 @@ def _add_bare_months(
             add(m, first, latest, True, bare=True, floating=not named)
         else:
             add(m, first, end, False, point=True, bare=True, floating=not named)
+
+
+def _is_financial_year_point(m: _Match) -> bool:
+    """A financial year named as a point ("the 2025-26 budget", "for 2025-26"), not a
+    range's side or a bound ("by 2021-22", "since 2013-14")."""
+    return m.point and not m.bare and bool(_FINANCIAL_YEAR.search(m.span.text))
+
+
+def _subject_years(found: list[_Match]) -> set[int]:
+    """First calendar years of the financial years named as points outside any range."""
+    spans = [m for m in found if not m.point]
+    return {
+        m.span.start.year for m in found
+        if _is_financial_year_point(m) and m.span.start is not None
+        and all(m.end <= r.start or m.start >= r.end for r in spans)
+    }  # fmt: skip
 
 
 def _reported(side: str, end: date) -> date:
@@ -531,13 +576,24 @@ def parse_question(
         # A month named without a year is read for a trend alone, where it names an end
         # of the course ("between the January and February budget risk registers").
         chosen = dated
+    bounds = chosen
+    if any(m.bare for m in chosen):
+        # Months named without a year are the trend's ends: a financial year or a date
+        # naming a thing ("the 2025-26 budget … between the January draft and the
+        # February vote") says what changed, not when (eval/README.md, round 28); a
+        # range's dated side ("from the January draft to the March 2025 update") is an end.
+        bounds = [
+            m for m in chosen
+            if m.bare or m.trend
+            or not (_is_financial_year_point(m) or _names_a_thing(question, m))
+        ]  # fmt: skip
     span: DateSpan | None = None
-    if chosen:
-        starts = [m.span.start for m in chosen]
-        ends = [m.span.end for m in chosen]
+    if bounds:
+        starts = [m.span.start for m in bounds]
+        ends = [m.span.end for m in bounds]
         start = None if any(s is None for s in starts) else min(s for s in starts if s)
         end = None if any(e is None for e in ends) else max(e for e in ends if e)
-        span = DateSpan(start=start, end=end, text="; ".join(m.span.text for m in chosen))
+        span = DateSpan(start=start, end=end, text="; ".join(m.span.text for m in bounds))
     topic = strip_temporal(question, chosen)
     floating = any(m.floating for m in chosen)
     return TemporalIntent(span, trend, topic, _subject(topic) if trend else None, floating)
