@@ -263,8 +263,10 @@ def query_vector(retriever: Retriever, question: str, topic: str, what: str) -> 
 
 
 def boost_span(hits: list[Hit], intent: TemporalIntent, factor: float) -> list[Hit]:
-    """Scores multiplied by `factor` inside the question's span; best first."""
-    span = intent.span
+    """Scores multiplied by `factor` inside the question's span, where the question dates
+    it (`TemporalIntent.weighted`: a range's yearless first side and the course "since"
+    an event reach past it); best first."""
+    span = intent.weighted or intent.span
     if span is None:
         return hits
     boosted = [

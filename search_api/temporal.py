@@ -17,7 +17,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from pydantic import BaseModel, Field
@@ -62,7 +62,7 @@ _POINT = (
 )  # fmt: skip
 
 _SINCE_OR_BARE_MONTH = re.compile(
-    r"(?P<since>\bsince\s+(?:the\s+)?(?:(?:[^\W\d_][\w'’-]*\s+){1,3}?in\s+)?)?"
+    r"(?P<since>\bsince\s+(?:the\s+)?(?P<event>(?:[^\W\d_][\w'’-]*\s+){1,3}?in\s+)?)?"
     r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     r"(?P<month>january|february|march|april|june|july|august|september|october|november"
     r"|december)\b(?!\s+(?:of\s+)?(?:19|20)\d{2})(?!\s*[\d/-])",
@@ -184,6 +184,10 @@ class TemporalIntent:
     """The span holds a month named without a year and none the question gives: it was
     placed at the latest such month up to the date it was read against (`parse_question`'s
     `months_to`), which a search may move to the topic's own latest date."""
+    weighted: DateSpan | None = None
+    """Where the search's span boost goes when that is narrower than `span`: the times the
+    question dates itself, without the stretch a range's yearless first side or "since" an
+    event adds to the course (`_Match.named`, `_Match.reach`). None: the whole span."""
 
 
 @dataclass(frozen=True)
@@ -199,6 +203,13 @@ class _Match:
     January draft", "the March update" name the papers as much as the time)."""
     floating: bool = False
     """A bare month placed by the date it was read against, not by the question's year."""
+    named: DateSpan | None = None
+    """The time the match names, when its span runs on past it: "since the budget in
+    February" names February, the course runs on to the latest date."""
+    reach: bool = False
+    """A yearless month that is a range's first side, its year taken from the range's dated
+    last side ("between January and March 2025"): it sets where the course starts, not
+    the time the question dates."""
 
 
 def _point(text: str) -> tuple[date, date] | None:
@@ -262,17 +273,20 @@ def _number(word: str) -> int:
 
 def _matches(question: str, latest: date | None, months_to: date | None = None) -> list[_Match]:
     found: list[_Match] = []
+    sides: list[tuple[int, int]] = []
     flags = re.IGNORECASE
 
     def add(
         m: re.Match[str], start: date | None, end: date | None, trend: bool, point: bool = False,
-        bare: bool = False, floating: bool = False,
+        bare: bool = False, floating: bool = False, named: tuple[date, date] | None = None,
     ) -> None:  # fmt: skip
         """Record a matched date span (start and end swapped if given backwards)."""
         if start is not None and end is not None and start > end:
             start, end = end, start
-        span = DateSpan(start=start, end=end, text=m.group(0).strip())
-        found.append(_Match(span, trend, m.start(), m.end(), point, bare, floating))
+        text = m.group(0).strip()
+        span = DateSpan(start=start, end=end, text=text)
+        where = DateSpan(start=named[0], end=named[1], text=text) if named else None
+        found.append(_Match(span, trend, m.start(), m.end(), point, bare, floating, where))
 
     # "between 2018 and 2022", "from 2018 to 2022", "2018-2022", "2018 to 2022"
     side = r"(" + _POINT + r")"
@@ -350,8 +364,17 @@ def _matches(question: str, latest: date | None, months_to: date | None = None) 
             first = (opening.group("between") or opening.group("from")) if opening else ""
             ranged = bool(_SINCE_OR_BARE_MONTH.search(first))
             add(m, point[0], point[1], ranged, point=True)
+            if ranged and opening:
+                side = "between" if opening.group("between") is not None else "from"
+                sides.append((opening.start(side), opening.end(side)))
     _add_bare_months(question, found, latest if months_to is None else months_to, add)
-    return found
+    # A yearless month on such a range's first side reaches back to where the course
+    # starts; the time the question dates is the range's dated last side (round 29).
+    return [
+        replace(m, reach=True)
+        if m.bare and any(a <= m.start < b for a, b in sides) else m
+        for m in found
+    ]  # fmt: skip
 
 
 _RUNS_ON = re.compile(r"(?:since|after|from)\b", re.IGNORECASE)
@@ -401,7 +424,7 @@ def _add_bare_months(
         for m in bare:
             first, end = month_span(year, MONTHS[m.group("month").lower()])
             if m.group("since"):
-                add(m, first, latest, True, bare=True)
+                add(m, first, latest, True, bare=True, named=_event(m, first, end))
             else:
                 add(m, first, end, False, point=True, bare=True)
         return
@@ -414,7 +437,7 @@ def _add_bare_months(
         month = MONTHS[m.group("month").lower()]
         first, end = month_span(last_year if month <= last else last_year - 1, month)
         if m.group("since"):
-            add(m, first, latest, True, bare=True, floating=not named)
+            add(m, first, latest, True, bare=True, floating=not named, named=_event(m, first, end))
         else:
             add(m, first, end, False, point=True, bare=True, floating=not named)
 
@@ -538,6 +561,12 @@ _DETERMINER_BEFORE = re.compile(
 _WORD_AFTER = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 
 
+def _event(m: re.Match[str], first: date, end: date) -> tuple[date, date] | None:
+    """The month an event named after "since" took place in ("since the budget in
+    February"): the time the question dates, where the course it asks about starts."""
+    return (first, end) if m.group("event") else None
+
+
 def _names_a_thing(question: str, m: _Match) -> bool:
     """Whether a dated point stands between a determiner and a word that is no stopword:
     "the 2025-26 budget", "after the 2024-25 one-offs", "its January 2025 meeting", "the
@@ -596,7 +625,24 @@ def parse_question(
         span = DateSpan(start=start, end=end, text="; ".join(m.span.text for m in bounds))
     topic = strip_temporal(question, chosen)
     floating = any(m.floating for m in chosen)
-    return TemporalIntent(span, trend, topic, _subject(topic) if trend else None, floating)
+    subject = _subject(topic) if trend else None
+    return TemporalIntent(span, trend, topic, subject, floating, _weighted(span, bounds))
+
+
+def _weighted(span: DateSpan | None, bounds: list[_Match]) -> DateSpan | None:
+    """The hull of the times the question dates itself (`TemporalIntent.weighted`): each
+    bound's `named` time, a range's reaching first side left out; None when that is the
+    whole span. A range read from a yearless month, or "since" an event, widens the
+    course a trend covers, not the boost a point reading gave its dated time."""
+    dated = [m.named or m.span for m in bounds if not m.reach]
+    if span is None or not dated or all(m.named is None and not m.reach for m in bounds):
+        return None
+    starts = [d.start for d in dated]
+    ends = [d.end for d in dated]
+    start = None if any(s is None for s in starts) else min(s for s in starts if s)
+    end = None if any(e is None for e in ends) else max(e for e in ends if e)
+    weighted = DateSpan(start=start, end=end, text=span.text)
+    return None if (start, end) == (span.start, span.end) else weighted
 
 
 def named_times(text: str, on: date) -> list[tuple[date, date]]:
