@@ -209,7 +209,8 @@ class _Match:
     reach: bool = False
     """A yearless month that is a range's first side, its year taken from the range's dated
     last side ("between January and March 2025"): it sets where the course starts, not
-    the time the question dates."""
+    the time the question dates, unless the question asks for a change between the two
+    (`_weighted`)."""
 
 
 def _point(text: str) -> tuple[date, date] | None:
@@ -626,16 +627,21 @@ def parse_question(
     topic = strip_temporal(question, chosen)
     floating = any(m.floating for m in chosen)
     subject = _subject(topic) if trend else None
-    return TemporalIntent(span, trend, topic, subject, floating, _weighted(span, bounds))
+    weighted = _weighted(span, bounds, compared=_asks_course(question))
+    return TemporalIntent(span, trend, topic, subject, floating, weighted)
 
 
-def _weighted(span: DateSpan | None, bounds: list[_Match]) -> DateSpan | None:
+def _weighted(span: DateSpan | None, bounds: list[_Match], compared: bool) -> DateSpan | None:
     """The hull of the times the question dates itself (`TemporalIntent.weighted`): each
-    bound's `named` time, a range's reaching first side left out; None when that is the
-    whole span. A range read from a yearless month, or "since" an event, widens the
-    course a trend covers, not the boost a point reading gave its dated time."""
-    dated = [m.named or m.span for m in bounds if not m.reach]
-    if span is None or not dated or all(m.named is None and not m.reach for m in bounds):
+    bound's `named` time, a range's reaching first side left out unless the question asks
+    for a change (`compared`: its two sides are the states compared, and each weighs, as
+    "did the date change between January and March 2025" always read); None when that is
+    the whole span. A range read from a yearless month alone ("how did the bid unfold
+    between January and March 2025"), or "since" an event, widens the course a trend
+    covers, not the boost the point reading gave its dated time (round 29)."""
+    reaching = [m.reach and not compared for m in bounds]
+    dated = [m.named or m.span for m, r in zip(bounds, reaching, strict=True) if not r]
+    if span is None or not dated or not any(reaching) and all(m.named is None for m in bounds):
         return None
     starts = [d.start for d in dated]
     ends = [d.end for d in dated]

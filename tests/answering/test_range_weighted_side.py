@@ -34,10 +34,8 @@ BOARD_2019 = (
 @pytest.mark.parametrize(
     ("question", "span", "weighted"),
     [
-        # A course verb makes it a trend on main too, the boost spread over both months.
-        ("How did the director's view of the improvement work change between November and "
-         "March 2019?", (date(2018, 11, 1), date(2019, 3, 31)),
-         (date(2019, 3, 1), date(2019, 3, 31))),
+        ("What did the director report on the improvement work between November and March "
+         "2019?", (date(2018, 11, 1), date(2019, 3, 31)), (date(2019, 3, 1), date(2019, 3, 31))),
         ("How did the bid to join the priority programme unfold between January and March "
          "2025?", (date(2025, 1, 1), date(2025, 3, 31)), (date(2025, 3, 1), date(2025, 3, 31))),
         ("Has the estimate gone up since the meeting in February?", (date(2025, 2, 1), LATEST),
@@ -58,6 +56,9 @@ def test_the_boost_stays_on_the_time_the_question_dates(
     "question",
     [
         "How did the director's view of the improvement work change between 2018 and 2019?",
+        # A change asked between the two sides: both are the states compared, both weigh.
+        "How did the director's view of the improvement work change between November and "
+        "March 2019?",
         "How has the director's view of the improvement work changed since February?",
         "How has the director's view of the improvement work changed since summer 2018?",
     ],
@@ -68,17 +69,17 @@ def test_other_spans_boost_as_a_whole(question: str) -> None:
 
 def test_the_dated_side_s_meeting_leads_over_the_first_side_s() -> None:
     """November 2018's view ranks a little above March 2019's decision; the question dates
-    March 2019 and reaches back to November: March's passage gets the boost and leads,
-    November's stays in the trend's span."""
+    March 2019 and reaches back to November (a trend over both): March's passage gets the
+    boost and leads, November's stays in the trend's span."""
     question = (
-        "How did the director's view of the improvement work change between November and "
-        "March 2019?"
+        "What did the director report on the improvement work between November and March 2019?"
     )
     hits = [
         hit(1, date(2018, 11, 21), DCS_VIEW_2018).model_copy(update={"score": 1.0}),
         hit(2, date(2019, 3, 1), BOARD_2019).model_copy(update={"score": 0.9}),
     ]
     intent = parse_question(question, LATEST)
+    assert intent.trend
     ranked = boost_span(hits, intent, Settings().search.span_boost)
     assert [h.passage_id for h in ranked] == [2, 1]
     assert intent.span is not None and intent.span.contains(date(2018, 11, 21))
