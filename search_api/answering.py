@@ -67,7 +67,7 @@ from .sentences import (
     term_weights,
     topic_stems,
 )
-from .temporal import DateSpan, TemporalIntent
+from .temporal import DateSpan, TemporalIntent, named_times
 
 __all__ = [
     "Answer",
@@ -150,6 +150,14 @@ BACK_REFERENCE_JOINS = True
 MEASURE_MARGIN = 0.3
 """A timeline meeting is quoted by the sentence that measures the topic when it scores
 within this of the meeting's best (tune: eval/README.md "Answer selection, round 5b")."""
+END_TELLS = True
+"""A trend timeline's latest meeting is quoted first by a sentence that *tells* (a decision,
+a measure or a figure of the asked kind, or a time after the timeline's previous meeting:
+`_tells`) when its best-scored one does not, or tells only a recap of earlier stages, and a
+telling sentence scores within `MEASURE_MARGIN` of it (`_telling_first`); the opening line's
+last statement prefers it too. A course's last line should say where it ended ("On 5
+February 2025, Government announced …"), not retell its start (a rule, no constant:
+eval/README.md "A trend's last meeting quoted by its outcome, not its recap, round 29")."""
 LEAD_WORDS = 28
 """The opening line's clause from each cited sentence is at most this many words."""
 OUTCOME_HOPS = 6
@@ -660,6 +668,9 @@ class AnswerBuilder:
             (key for key in kept if kept[key][0].hit.citation.effective_date),
             key=lambda key: kept[key][0].hit.citation.effective_date or date.min,
         )
+        if END_TELLS and aspects is not None and len(dated) > 1:
+            previous = kept[dated[-2]][0].hit.citation.effective_date
+            kept[dated[-1]] = _telling_first(kept[dated[-1]], aspects, previous)
         order = list(dict.fromkeys([*dated[:1], *dated[-1:], *sorted(
             kept, key=lambda key: -max(s.score for s in kept[key]))]))  # fmt: skip
         chosen: list[Scored] = [kept[key][0] for key in order][:limit]
@@ -1083,6 +1094,48 @@ def _measure_first(group: list[Scored], aspects: Aspects) -> list[Scored]:
     return [pick, *(s for s in group if s is not pick)]
 
 
+def _tells(s: Scored, aspects: Aspects, previous: date | None) -> tuple[bool, bool]:
+    """Whether a sentence of a timeline's latest meeting tells where the course ended, and
+    does so without retelling it: (tells and names no time only of earlier stages, tells).
+    It tells when it states a decision (an action line, not housekeeping), a measure or a
+    figure of the asked kind (a duration when the question asks when), or names a time
+    after `previous` (the timeline's previous
+    meeting: a stage the earlier lines do not tell). It retells (a recap) when it names
+    times and none starts after `previous` ("submitted a joint letter on 10 January",
+    said in March after a January meeting)."""
+    c = s.candidate
+    # A question asking when is answered by a time to come as much as by a date: "our
+    # next inspection will be within 12 months" (a duration) tells.
+    asked = aspects.kinds | ({"duration"} if aspects.when else set())
+    on = c.hit.citation.meeting_date or c.hit.citation.effective_date
+    times = named_times(c.text, on) if on is not None and previous is not None else []
+    later = any(start > previous for start, _ in times) if previous is not None else False
+    tells = (
+        (c.action and not c.procedural)
+        or any(map(is_measure, c.figures))
+        or bool(asked & c.kinds)
+        or later
+    )
+    return tells and (later or not times), tells
+
+
+def _telling_first(group: list[Scored], aspects: Aspects, previous: date | None) -> list[Scored]:
+    """A timeline's latest meeting's sentences led by the one that tells most (`_tells`),
+    of those scoring within `MEASURE_MARGIN` of the meeting's best, when it tells more than
+    the current lead; else as they were."""
+    if not group or MEASURE_MARGIN <= 0:
+        return group
+    top = max(s.score for s in group)
+    near = [s for s in group if s.score >= top - MEASURE_MARGIN and not s.candidate.items]
+    if not near:
+        return group
+    lead = _tells(group[0], aspects, previous)
+    pick = max(near, key=lambda s: (_tells(s, aspects, previous), s.score))
+    if _tells(pick, aspects, previous) <= lead:
+        return group
+    return [pick, *(s for s in group if s is not pick)]
+
+
 def _filled(
     chosen: list[Scored], kept: Mapping[MeetingKey, list[Scored]], floor: float, limit: int
 ) -> list[Scored]:
@@ -1260,11 +1313,22 @@ def _lead_line(
         for t in numbered:
             meetings.setdefault(t[1].hit.citation.meeting, []).append(t)
 
-        def weight(s: Scored, n: int) -> tuple[bool, bool, float, int]:
-            return (_states_asked_figure(s, aspects),
+        # The latest meeting's statement is the one that tells where the course ended
+        # (`END_TELLS`, `_tells`): after the meeting before it.
+        keys = list(meetings)
+        previous = (
+            meetings[keys[-2]][0][1].hit.citation.effective_date
+            if END_TELLS and len(keys) > 1 else None
+        )  # fmt: skip
+
+        def weight(
+            s: Scored, n: int, last: bool
+        ) -> tuple[tuple[bool, bool], bool, bool, float, int]:
+            tells = _tells(s, aspects, previous) if last and previous else (False, False)
+            return (tells, _states_asked_figure(s, aspects),
                     any(map(is_measure, s.candidate.figures)), s.score, -n)  # fmt: skip
 
-        def statement(group: list[tuple[int, Scored, str]]) -> tuple[int, Scored, str]:
+        def statement(group: list[tuple[int, Scored, str]], last: bool) -> tuple[int, Scored, str]:
             """The weightiest told sentence a quote of the meeting holds, in its own words
             when the quote holds them verbatim; without one, the weightiest quote."""
             own = []
@@ -1272,12 +1336,12 @@ def _lead_line(
                 for s in told:
                     if _contains(quoted.candidate, s.candidate):
                         said = _quote(s.candidate.text)[0]
-                        own.append((weight(s, n), (n, s, said if said in quote else quote)))
+                        own.append((weight(s, n, last), (n, s, said if said in quote else quote)))
             if own:
                 return max(own, key=lambda w: w[0])[1]
-            return max(group, key=lambda t: weight(t[1], t[0]))
+            return max(group, key=lambda t: weight(t[1], t[0], last))
 
-        firsts = [statement(group) for group in meetings.values()]
+        firsts = [statement(meetings[key], key == keys[-1]) for key in keys]
         picked = firsts if len(firsts) <= 3 else [firsts[0], firsts[-1]]
         joiner = " → "
     else:

@@ -17,9 +17,12 @@ How evidence covers a span
    (a figure, a decision) is lifted by `detail_boost` (`search_api.detail`; not a trend).
 2. A named span is a *soft* constraint: a passage whose effective date (its stated date,
    else its meeting's) falls inside it gets its score multiplied by `span_boost`;
-   nothing is dropped. For a question that is not a trend, a near copy of a higher
-   candidate (the same paragraph in a report's draft and final, `near_copy_overlap`)
-   moves below the others (`demote_near_copies`).
+   nothing is dropped. Where a reading widens a dated point into a trend's course (a
+   range's yearless first side, "since" an event), the boost stays on the dated time
+   (`TemporalIntent.weighted`) and the wider span is the trend's, for steps 3-4. For a
+   question that is not a trend, a near copy of a higher candidate (the same paragraph
+   in a report's draft and final, `near_copy_overlap`) moves below the others
+   (`demote_near_copies`).
 3. For a trend question the same retrieval runs once more for each end of the period,
    date-filtered (the Retriever's own filters) to before the earliest and after the
    latest relevant candidate, within the named span (`reach_ends`): over a long archive
@@ -263,8 +266,10 @@ def query_vector(retriever: Retriever, question: str, topic: str, what: str) -> 
 
 
 def boost_span(hits: list[Hit], intent: TemporalIntent, factor: float) -> list[Hit]:
-    """Scores multiplied by `factor` inside the question's span; best first."""
-    span = intent.span
+    """Scores multiplied by `factor` inside the question's span, where the question dates
+    it (`TemporalIntent.weighted`: a range's yearless first side and the course "since"
+    an event reach past it); best first."""
+    span = intent.weighted or intent.span
     if span is None:
         return hits
     boosted = [

@@ -17,7 +17,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from pydantic import BaseModel, Field
@@ -26,7 +26,7 @@ from indexer.text import STOPWORDS
 
 from .dates import day_before, financial_year_span, month_span, season_span, year_span
 
-__all__ = ["DateSpan", "TemporalIntent", "parse_question", "strip_temporal"]
+__all__ = ["DateSpan", "TemporalIntent", "named_times", "parse_question", "strip_temporal"]
 
 MONTHS = (
     {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -62,14 +62,24 @@ _POINT = (
 )  # fmt: skip
 
 _SINCE_OR_BARE_MONTH = re.compile(
-    r"(?P<since>\bsince\s+(?:the\s+)?)?\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?P<since>\bsince\s+(?:the\s+)?(?P<event>(?:[^\W\d_][\w'’-]*\s+){1,3}?in\s+)?)?"
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     r"(?P<month>january|february|march|april|june|july|august|september|october|november"
     r"|december)\b(?!\s+(?:of\s+)?(?:19|20)\d{2})(?!\s*[\d/-])",
     re.IGNORECASE,
 )
 """A month named without a year ("since January", "between the January and February
 budget risk registers", "the March update"): residents leave the year out when they mean
-the latest one. "May" is left out (the verb), as are abbreviations."""
+the latest one. "May" is left out (the verb), as are abbreviations. "since" reaches the
+month through a short event named before it ("since the budget in February")."""
+_RANGE_FROM_BARE_MONTH = re.compile(
+    r"\b(?:between\s(?P<between>[^?,;]*?)\band|from\s(?P<from>[^?,;]*?)\b(?:to|until|till"
+    r"|through))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""What comes before a dated point that is a range's last side, its first side holding a
+month without a year: "between January and March 2025", "between the February budget and
+March 2025", "from the January draft to the March 2025 update"."""
 
 TREND_WORDS = re.compile(
     # Verb forms only: "the Improvement Board" or "a progress report" is no trend. "change"
@@ -174,6 +184,10 @@ class TemporalIntent:
     """The span holds a month named without a year and none the question gives: it was
     placed at the latest such month up to the date it was read against (`parse_question`'s
     `months_to`), which a search may move to the topic's own latest date."""
+    weighted: DateSpan | None = None
+    """Where the search's span boost goes when that is narrower than `span`: the times the
+    question dates itself, without the stretch a range's yearless first side or "since" an
+    event adds to the course (`_Match.named`, `_Match.reach`). None: the whole span."""
 
 
 @dataclass(frozen=True)
@@ -189,6 +203,14 @@ class _Match:
     January draft", "the March update" name the papers as much as the time)."""
     floating: bool = False
     """A bare month placed by the date it was read against, not by the question's year."""
+    named: DateSpan | None = None
+    """The time the match names, when its span runs on past it: "since the budget in
+    February" names February, the course runs on to the latest date."""
+    reach: bool = False
+    """A yearless month that is a range's first side, its year taken from the range's dated
+    last side ("between January and March 2025"): it sets where the course starts, not
+    the time the question dates, unless the question asks for a change between the two
+    (`_weighted`)."""
 
 
 def _point(text: str) -> tuple[date, date] | None:
@@ -252,17 +274,20 @@ def _number(word: str) -> int:
 
 def _matches(question: str, latest: date | None, months_to: date | None = None) -> list[_Match]:
     found: list[_Match] = []
+    sides: list[tuple[int, int]] = []
     flags = re.IGNORECASE
 
     def add(
         m: re.Match[str], start: date | None, end: date | None, trend: bool, point: bool = False,
-        bare: bool = False, floating: bool = False,
+        bare: bool = False, floating: bool = False, named: tuple[date, date] | None = None,
     ) -> None:  # fmt: skip
         """Record a matched date span (start and end swapped if given backwards)."""
         if start is not None and end is not None and start > end:
             start, end = end, start
-        span = DateSpan(start=start, end=end, text=m.group(0).strip())
-        found.append(_Match(span, trend, m.start(), m.end(), point, bare, floating))
+        text = m.group(0).strip()
+        span = DateSpan(start=start, end=end, text=text)
+        where = DateSpan(start=named[0], end=named[1], text=text) if named else None
+        found.append(_Match(span, trend, m.start(), m.end(), point, bare, floating, where))
 
     # "between 2018 and 2022", "from 2018 to 2022", "2018-2022", "2018 to 2022"
     side = r"(" + _POINT + r")"
@@ -333,9 +358,24 @@ def _matches(question: str, latest: date | None, months_to: date | None = None) 
         point = _point(m.group(1))
         # "the Children and Social Work Act 2017" names a law, not a time.
         if point and not re.search(r"\bAct\s*$", question[: m.start(1)]):
-            add(m, point[0], point[1], False, point=True)
+            # The last side of a range that starts at a yearless month is a range's side,
+            # so a trend as "between 2018 and 2022" is; the month takes this point's year
+            # (`_add_bare_months`) and the hull spans both (eval/README.md, round 28).
+            opening = _RANGE_FROM_BARE_MONTH.search(question[: m.start(1)])
+            first = (opening.group("between") or opening.group("from")) if opening else ""
+            ranged = bool(_SINCE_OR_BARE_MONTH.search(first))
+            add(m, point[0], point[1], ranged, point=True)
+            if ranged and opening:
+                side = "between" if opening.group("between") is not None else "from"
+                sides.append((opening.start(side), opening.end(side)))
     _add_bare_months(question, found, latest if months_to is None else months_to, add)
-    return found
+    # A yearless month on such a range's first side reaches back to where the course
+    # starts; the time the question dates is the range's dated last side (round 29).
+    return [
+        replace(m, reach=True)
+        if m.bare and any(a <= m.start < b for a, b in sides) else m
+        for m in found
+    ]  # fmt: skip
 
 
 _RUNS_ON = re.compile(r"(?:since|after|from)\b", re.IGNORECASE)
@@ -376,6 +416,19 @@ def _add_bare_months(
     bare = list(_SINCE_OR_BARE_MONTH.finditer(question))
     if until is None or not bare:
         return
+    years = _subject_years(found)
+    if not named and len(years) == 1:
+        # The months of a financial year's course, in the year it starts: its budget is
+        # drafted, agreed and updated in January-March of that year, and its months from
+        # April are inside it (eval/README.md, round 28).
+        year = years.pop()
+        for m in bare:
+            first, end = month_span(year, MONTHS[m.group("month").lower()])
+            if m.group("since"):
+                add(m, first, latest, True, bare=True, named=_event(m, first, end))
+            else:
+                add(m, first, end, False, point=True, bare=True)
+        return
     # Each month is the latest such up to the stretch's last month ("between January and
     # February" read in January 2026 is January-February 2025, not February 2025-January
     # 2026).
@@ -385,9 +438,25 @@ def _add_bare_months(
         month = MONTHS[m.group("month").lower()]
         first, end = month_span(last_year if month <= last else last_year - 1, month)
         if m.group("since"):
-            add(m, first, latest, True, bare=True, floating=not named)
+            add(m, first, latest, True, bare=True, floating=not named, named=_event(m, first, end))
         else:
             add(m, first, end, False, point=True, bare=True, floating=not named)
+
+
+def _is_financial_year_point(m: _Match) -> bool:
+    """A financial year named as a point ("the 2025-26 budget", "for 2025-26"), not a
+    range's side or a bound ("by 2021-22", "since 2013-14")."""
+    return m.point and not m.bare and bool(_FINANCIAL_YEAR.search(m.span.text))
+
+
+def _subject_years(found: list[_Match]) -> set[int]:
+    """First calendar years of the financial years named as points outside any range."""
+    spans = [m for m in found if not m.point]
+    return {
+        m.span.start.year for m in found
+        if _is_financial_year_point(m) and m.span.start is not None
+        and all(m.end <= r.start or m.start >= r.end for r in spans)
+    }  # fmt: skip
 
 
 def _reported(side: str, end: date) -> date:
@@ -493,6 +562,12 @@ _DETERMINER_BEFORE = re.compile(
 _WORD_AFTER = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 
 
+def _event(m: re.Match[str], first: date, end: date) -> tuple[date, date] | None:
+    """The month an event named after "since" took place in ("since the budget in
+    February"): the time the question dates, where the course it asks about starts."""
+    return (first, end) if m.group("event") else None
+
+
 def _names_a_thing(question: str, m: _Match) -> bool:
     """Whether a dated point stands between a determiner and a word that is no stopword:
     "the 2025-26 budget", "after the 2024-25 one-offs", "its January 2025 meeting", "the
@@ -531,16 +606,63 @@ def parse_question(
         # A month named without a year is read for a trend alone, where it names an end
         # of the course ("between the January and February budget risk registers").
         chosen = dated
+    bounds = chosen
+    if any(m.bare for m in chosen):
+        # Months named without a year are the trend's ends: a financial year or a date
+        # naming a thing ("the 2025-26 budget … between the January draft and the
+        # February vote") says what changed, not when (eval/README.md, round 28); a
+        # range's dated side ("from the January draft to the March 2025 update") is an end.
+        bounds = [
+            m for m in chosen
+            if m.bare or m.trend
+            or not (_is_financial_year_point(m) or _names_a_thing(question, m))
+        ]  # fmt: skip
     span: DateSpan | None = None
-    if chosen:
-        starts = [m.span.start for m in chosen]
-        ends = [m.span.end for m in chosen]
+    if bounds:
+        starts = [m.span.start for m in bounds]
+        ends = [m.span.end for m in bounds]
         start = None if any(s is None for s in starts) else min(s for s in starts if s)
         end = None if any(e is None for e in ends) else max(e for e in ends if e)
-        span = DateSpan(start=start, end=end, text="; ".join(m.span.text for m in chosen))
+        span = DateSpan(start=start, end=end, text="; ".join(m.span.text for m in bounds))
     topic = strip_temporal(question, chosen)
     floating = any(m.floating for m in chosen)
-    return TemporalIntent(span, trend, topic, _subject(topic) if trend else None, floating)
+    subject = _subject(topic) if trend else None
+    weighted = _weighted(span, bounds, compared=_asks_course(question))
+    return TemporalIntent(span, trend, topic, subject, floating, weighted)
+
+
+def _weighted(span: DateSpan | None, bounds: list[_Match], compared: bool) -> DateSpan | None:
+    """The hull of the times the question dates itself (`TemporalIntent.weighted`): each
+    bound's `named` time, a range's reaching first side left out unless the question asks
+    for a change (`compared`: its two sides are the states compared, and each weighs, as
+    "did the date change between January and March 2025" always read); None when that is
+    the whole span. A range read from a yearless month alone ("how did the bid unfold
+    between January and March 2025"), or "since" an event, widens the course a trend
+    covers, not the boost the point reading gave its dated time (round 29)."""
+    reaching = [m.reach and not compared for m in bounds]
+    dated = [m.named or m.span for m, r in zip(bounds, reaching, strict=True) if not r]
+    if span is None or not dated or not any(reaching) and all(m.named is None for m in bounds):
+        return None
+    starts = [d.start for d in dated]
+    ends = [d.end for d in dated]
+    start = None if any(s is None for s in starts) else min(s for s in starts if s)
+    end = None if any(e is None for e in ends) else max(e for e in ends if e)
+    weighted = DateSpan(start=start, end=end, text=span.text)
+    return None if (start, end) == (span.start, span.end) else weighted
+
+
+def named_times(text: str, on: date) -> list[tuple[date, date]]:
+    """The times a sentence of the papers names, each as its first and last day: a day, a
+    month, a season, a year or a financial year ("On 5 February 2025", "in 2024", "for
+    2025-26"), a month without a year being the latest such up to `on`, the date it was
+    said ("a joint letter on 10 January" in a March 2025 report is January 2025). What runs
+    on from or up to a time ("since 2016", "by 2019", "recently") and a range are no time
+    it names: only points are read, as a question's are (`_matches`)."""
+    return [
+        (m.span.start, m.span.end)
+        for m in _choose(_matches(text, on))
+        if m.point and m.span.start is not None and m.span.end is not None
+    ]
 
 
 def strip_temporal(question: str, matches: list[_Match] | None = None) -> str:
