@@ -33,7 +33,6 @@ import contextlib
 import json
 import mmap
 import os
-import re
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -70,8 +69,6 @@ DOC_TITLE_WEIGHT = 0.6
 what every passage of it is about, while the passage itself rarely repeats it."""
 FIELD_WEIGHTS = (1.0, TITLE_WEIGHT, DOC_TITLE_WEIGHT)
 """Weights of a row's fields after its id: passage text, item title, document title."""
-
-_WORD = re.compile(r"[^\W_]+")
 
 LexicalRow = tuple[int, str, str | None] | tuple[int, str, str | None, str | None]
 """(passage id, text, item title[, document title])."""

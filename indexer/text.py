@@ -164,12 +164,14 @@ STOPWORDS = frozenset(
 )
 """English function words: no query asks for them, so they get no posting list."""
 
-_WORD = re.compile(r"[^\W_]+")
+WORD = re.compile(r"[^\W_]+")
+"""A word as the analyser cuts one: letters and digits, no underscore; the one word pattern
+the lexical side, abstention and sentence scoring share."""
 
 
 def words(text: str) -> list[str]:
     """The words of `text`, lower-cased, as the analyser cuts them (before stemming)."""
-    return _WORD.findall(text.lower())
+    return WORD.findall(text.lower())
 
 
 ANALYZER_VERSION = 1
@@ -213,7 +215,7 @@ class Analyzer:
         """Content terms of a query with their weights, compounds spelt both ways added
         (`joined_compounds` at full weight, `split_compound` parts at SPLIT_WEIGHT)."""
         weights = dict.fromkeys(self.query_terms(query), 1.0)
-        words = _WORD.findall(query.lower())
+        words = WORD.findall(query.lower())
         for t in joined_compounds(words, self.term, known):
             weights.setdefault(t, 1.0)
         for w in words:
@@ -282,7 +284,7 @@ def highlights(text: str, query_terms: Iterable[str], limit: int = 12) -> list[s
     if not wanted:
         return []
     found: dict[str, None] = {}
-    for match in _WORD.finditer(text):
+    for match in WORD.finditer(text):
         word = match.group(0)
         if word not in found and ANALYZER.term(word.lower()) in wanted:
             found[word] = None

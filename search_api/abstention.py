@@ -68,7 +68,6 @@ verbatim.
 from __future__ import annotations
 
 import math
-import re
 import statistics
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import asdict, dataclass
@@ -76,7 +75,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from indexer.models import Hit
-from indexer.text import ANALYZER, split_sentences
+from indexer.text import ANALYZER, split_sentences, words
 
 __all__ = [
     "AbstentionModel",
@@ -253,8 +252,6 @@ def specific_coverage(terms: Sequence[str], hits: Sequence[Hit], idf: Rarity | N
 Encode = Callable[[Sequence[str]], np.ndarray]
 """The embedding model's encoder: texts in, one vector per text out."""
 
-_TOKEN_WORDS = re.compile(r"[^\W_]+")
-
 
 def term_saliency(topic: str, terms: Sequence[str], encode: Encode | None) -> dict[str, float]:
     """How far the topic's vector moves (1 − cosine) when each term's words are left out
@@ -263,10 +260,7 @@ def term_saliency(topic: str, terms: Sequence[str], encode: Encode | None) -> di
     if encode is None or len(terms) < 2:
         return dict.fromkeys(terms, 1.0)
     tokens = topic.split()
-    token_terms = [
-        {ANALYZER.term(w) for w in _TOKEN_WORDS.findall(tok.lower()) if len(w) >= 3}
-        for tok in tokens
-    ]
+    token_terms = [{ANALYZER.term(w) for w in words(tok) if len(w) >= 3} for tok in tokens]
     texts = [topic] + [
         " ".join(tok for tok, tt in zip(tokens, token_terms, strict=True) if t not in tt)
         for t in terms

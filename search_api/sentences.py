@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from indexer.models import Hit
-from indexer.text import ANALYZER, LIST_LEAD, Sentence, split_sentences
+from indexer.text import ANALYZER, LIST_LEAD, WORD, Sentence, split_sentences, words
 
 from .abstention import held
 
@@ -274,14 +274,12 @@ _GENERIC = """committee committees council councils councillor councillors decid
 GENERIC_WORDS = frozenset(_GENERIC.split())
 """Words that say little about a question's topic in a scrutiny archive."""
 
-_WORDS = re.compile(r"[^\W_]+")
-
 
 def content_terms(question: str) -> list[str]:
     """Index terms of the words that carry a question's topic (not years, not generic
     words), stemmed as BM25 stems them, so "covers the question" means what BM25 matched."""
     terms: dict[str, None] = {}
-    for word in _WORDS.findall(question.lower()):
+    for word in words(question):
         if word in GENERIC_WORDS or word.isdigit() or len(word) < 3:
             continue
         term = ANALYZER.term(word)
@@ -549,7 +547,7 @@ def figure_coverage(text: str, weights: Mapping[str, float], window: int = TOPIC
     if not total:
         return 0.0
     stated = set(figures_in(text))
-    words = list(_WORDS.finditer(text))
+    words = list(WORD.finditer(text))
     best = 0.0
     for m in _FIGURE.finditer(text):
         if m.group(0).strip() not in stated:
@@ -694,10 +692,10 @@ def outcome_after(text: str, start: int, skip: bool, words: int) -> tuple[int, i
     begin = m.start() + len(m.group()) - len(m.group().lstrip())
     ends = [e.end() for e in re.finditer(r"[.!?]\s", text[start : m.start()])]
     low = start + ends[-1] if ends else start
-    if text[begin].islower() and len(_WORDS.findall(text[low : m.end()])) <= words:
+    if text[begin].islower() and len(WORD.findall(text[low : m.end()])) <= words:
         begin = low  # "On being put to the vote, the motion was carried": the sentence
     tallies = list(_TALLY.finditer(text, low, m.start()))
-    if tallies and len(_WORDS.findall(text[tallies[-1].start() : m.end()])) <= words:
+    if tallies and len(WORD.findall(text[tallies[-1].start() : m.end()])) <= words:
         begin = tallies[-1].start()
     end = m.end() + (text[m.end() : m.end() + 1] in (".", "!"))  # its full stop, as quotes keep
     return begin, end
