@@ -53,6 +53,7 @@ __all__ = [
     "is_action",
     "is_measure",
     "states_aim",
+    "states_reason",
     "figure_coverage",
     "question_parts",
     "is_procedural",
@@ -83,6 +84,11 @@ _WANTS_WHO = re.compile(
     re.IGNORECASE,
 )
 _WANTS_WHEN = re.compile(r"\bwhen\b|\bwhat date\b|\bwhich date\b|\bby what date\b|\bdates\b", re.I)
+_WANTS_WHY = re.compile(
+    r"\bwhy\b|\bhow come\b|\bfor what reasons?\b|\bwhat (?:led|caused)\b"
+    r"|\bwhat(?:'s|’s| is| was| are| were)? the (?:main )?(?:reasons?|causes?)\b",
+    re.IGNORECASE,
+)
 _DECISION_STEMS = {
     "recommend": r"\brecommend",
     "agree": r"\bagree",
@@ -240,6 +246,9 @@ class Aspects:
     figure: bool = False
     who: bool = False
     when: bool = False
+    why: bool = False
+    """The question asks for a reason ("why …", "what was the reason …"): a sentence
+    stating one (`states_reason`) answers it."""
     action: bool = False
     many: bool = False
     """The question asks for several things ("what actions were agreed", "which areas")."""
@@ -369,6 +378,7 @@ def aspects_of(question: str, topic: str, trend: bool = False) -> Aspects:
         figure=figure,
         who=bool(_WANTS_WHO.search(question)),
         when=bool(_WANTS_WHEN.search(question)),
+        why=bool(_WANTS_WHY.search(question)),
         action=action,
         many=many,
         trend=trend,
@@ -487,6 +497,24 @@ _AGAINST_TARGET = re.compile(
 )
 """What turns "target" into a measured outcome: "16 achieved target", "remained above
 target", "on or ahead of target" report where a figure stands, not an aim."""
+
+
+_REASON = re.compile(
+    r"\b(?:because|due to|owing to|as a result|as a consequence|result(?:s|ed)? (?:in|from)"
+    r"|(?:led|lead|leads|leading) to|caused by|driven by|attributed to|in order to|so that"
+    r"|given (?:that|the)|on the grounds|reasons?|cited?|citing"
+    r"|as (?:this|that|it|they|there|these|those) (?:would|was|were|is|are|had|has|could|did"
+    r"|will|may|might)"
+    r"|following (?:a |the )?(?:changes?|decisions?|reviews?|concerns?))\b",
+    re.IGNORECASE,
+)
+"""The words that give a reason ("because", "due to", "as this would not allow …",
+"residents cite …", "following changes in …"): what a "why" question asks for."""
+
+
+def states_reason(text: str) -> bool:
+    """The sentence gives a reason for something (`_REASON`)."""
+    return bool(_REASON.search(text))
 
 
 def states_aim(text: str) -> bool:
