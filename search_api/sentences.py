@@ -40,6 +40,7 @@ __all__ = [
     "outcome_after",
     "aspects_of",
     "wants_action",
+    "asks_when",
     "asked_actions",
     "lists_asked",
     "candidates",
@@ -82,7 +83,36 @@ _WANTS_WHO = re.compile(
     r"|organisations?|bodies|body|partners?|providers?|company|companies)\b",
     re.IGNORECASE,
 )
-_WANTS_WHEN = re.compile(r"\bwhen\b|\bwhat date\b|\bwhich date\b|\bby what date\b|\bdates\b", re.I)
+_AUXILIARY = (
+    r"(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|shall|should|may"
+    r"|might|must)"
+)
+_ASKS_WHEN = re.compile(
+    rf"\bwhen\s+{_AUXILIARY}\b|\bwhen['’]s\b|\b(?:by|since|until|till|from)\s+when\b"
+    r"|\bwhen\s*(?:[?,;]|$)",
+    re.I,
+)
+""""When" asking for a date, by its form: a verb follows it ("when does it meet", "when
+were … consulted on"), a preposition leads it ("by when", "since when", "until when"), or
+it closes the question or a part ("…, and when?"). A subject after it makes it a clause
+of the occasion ("what did Cabinet agree when it took the report", "how does the council
+pay for extra classrooms when more children need a school place"): no date is asked."""
+_WANTS_WHEN = re.compile(r"\bwhat date\b|\bwhich date\b|\bby what date\b|\bdates\b", re.I)
+
+WHEN_READING = True
+""""When" reads as asking for a date only in the forms that ask one (`_ASKS_WHEN`); off:
+any "when" did (a rule, no constant: eval/README.md "The asked aspect read from the
+question's form, round 29")."""
+
+
+def asks_when(question: str) -> bool:
+    """The question asks for a date or time ("When were the modifications consulted on?",
+    "… and by when?"), not only names an occasion with "when" (`WHEN_READING`)."""
+    if _WANTS_WHEN.search(question):
+        return True
+    if not WHEN_READING:
+        return bool(re.search(r"\bwhen\b", question, re.I))
+    return bool(_ASKS_WHEN.search(question))
 _DECISION_STEMS = {
     "recommend": r"\brecommend",
     "agree": r"\bagree",
@@ -370,7 +400,7 @@ def aspects_of(question: str, topic: str, trend: bool = False) -> Aspects:
         terms=tuple(content_terms(topic)),
         figure=figure,
         who=bool(_WANTS_WHO.search(question)),
-        when=bool(_WANTS_WHEN.search(question)),
+        when=asks_when(question),
         action=action,
         many=many,
         trend=trend,
