@@ -41,6 +41,7 @@ __all__ = [
     "aspects_of",
     "wants_action",
     "asks_when",
+    "states_date",
     "asked_actions",
     "lists_asked",
     "candidates",
@@ -507,6 +508,26 @@ _DATE_WORDS = re.compile(
     r"|\b(?:19|20)\d{2}\b",
     re.IGNORECASE,
 )
+_PERIOD = re.compile(r"\b(?:19|20)\d{2}\s?[-–/]\s?(?:(?:19|20)\d{2}|\d{2})\b")
+"""A span of years named as one period: a financial year ("2024-25", "2018/19"), a plan's
+or programme's years ("2024-39", "2025-2035")."""
+
+PERIODS_NOT_DATES = True
+"""A period's label (`_PERIOD`) is no date a "when" question asks for: in budget and plan
+papers nearly every line names one ("the 2025-26 budget", "the Local Plan 2024-39"), so
+as a date each drew `SentenceWeights.when` from the line that states the day or month
+(a rule, no constant: eval/README.md "The asked aspect read from the question's form,
+round 29", k2-111). Off: any year was a date."""
+
+
+def states_date(text: str) -> bool:
+    """The text states a date or a time: a day and month, a month or season and year, a
+    year; not only a period's label ("2024-25": `PERIODS_NOT_DATES`)."""
+    if PERIODS_NOT_DATES:
+        text = _PERIOD.sub(" ", text)
+    return bool(_DATE_WORDS.search(text))
+
+
 _NAME = re.compile(
     r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|Director|Chief|Head|Cabinet Member|Leader|Chair"
     r"|Chairman|Officer|Manager|DCS)\b|\b[A-Z][a-z]+ [A-Z][a-z]+\b"
@@ -1080,7 +1101,7 @@ def _candidate(hit: Hit, rank: int, start: int, end: int, items: int = 0) -> Can
         figures=tuple(figures_in(piece)),
         action=is_action(piece),
         procedural=is_procedural(piece),
-        dated=bool(_DATE_WORDS.search(piece)),
+        dated=states_date(piece),
         named=bool(_NAME.search(piece)) or bool(ACTION_LINE.search(piece)),
         target=states_aim(piece),
         kinds=figure_kinds(piece),
