@@ -114,6 +114,8 @@ def asks_when(question: str) -> bool:
     if not WHEN_READING:
         return bool(re.search(r"\bwhen\b", question, re.I))
     return bool(_ASKS_WHEN.search(question))
+
+
 _DECISION_STEMS = {
     "recommend": r"\brecommend",
     "agree": r"\bagree",

@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from search_api.answering import _asked_for
 from search_api.sentences import aspects_of, candidates, score_candidates
 from tests.answering.builders import hit
 
@@ -57,9 +58,7 @@ def test_when_naming_the_occasion_asks_no_date(question: str) -> None:
 def _scored(question: str) -> dict[str, float]:
     """Each seed sentence's score for `question`, and with its `when` aspect taken away:
     the difference is the `when` weight the sentence drew."""
-    found = candidates(
-        [hit(1, date(2018, 11, 21), FORUM), hit(2, date(2022, 7, 14), REMODELLING)]
-    )
+    found = candidates([hit(1, date(2018, 11, 21), FORUM), hit(2, date(2022, 7, 14), REMODELLING)])
     asked = aspects_of(question, question)
     assert asked.when
     plain = dataclasses.replace(asked, when=False)
@@ -78,3 +77,17 @@ def test_a_period_label_is_no_date() -> None:
     drawn = _scored("When will the remodelling need continued corporate support?")
     assert drawn[REMODELLING] == 0.0
     assert drawn[FORUM] > 0.0
+
+
+def test_a_date_holds_what_a_when_question_asks() -> None:
+    """The band's test (`_asked_for`) for an action question also asking "when": the
+    sentence stating the day the decision's body met holds what is asked, though it is
+    no decision line; the one naming only a financial year does not."""
+    question = "Which body had to agree the DSG actions, and when did it meet?"
+    asked = aspects_of(question, question)
+    assert asked.action and asked.when
+    found = candidates([hit(1, date(2018, 11, 21), FORUM), hit(2, date(2022, 7, 14), REMODELLING)])
+    scored = {s.candidate.text: s for s in score_candidates(found, asked, {1: 0.6, 2: 0.6})}
+    assert not scored[FORUM].candidate.action
+    assert _asked_for(scored[FORUM], asked)
+    assert not _asked_for(scored[REMODELLING], asked)
