@@ -228,6 +228,12 @@ ALONE_READ_ON_WORDS = 60
 """A sentence quoted alone (`_deeper`, `_next_best`) reads on to the sentence after it
 when the two hold at most this many words (`_short_read_on`; tune chose 60 from 0, 25,
 40, 60: eval/README.md "Evidence on the released `k13-` rows, round 23")."""
+DATE_ASKED = True
+"""To a question asking "when" (`Aspects.when`), a sentence stating a date
+(`Candidate.dated`) holds what is asked (`_asked_for`, the band's test), as a figure does
+for a figure question (a rule, no constant: eval/README.md "The asked aspect read from
+the question's form, round 29", kg2-22)."""
+
 BESIDE = True
 """The passages right before and right after a quoted one in its item window (what
 `/search` shows) give the answer their best sentence that passes the guard
@@ -971,9 +977,12 @@ def _asked_for(s: Scored, aspects: Aspects) -> bool:
     """The sentence holds what the question asks for: a figure (of the asked kind when
     the question names one) for a figure or trend question, an action line
     (`Candidate.action`, or a decision of the asked kind: `lists_asked`) for an action
-    question, else a topic term in its own words (`_speaks`, every term counting). The
+    question, else a topic term in its own words (`_speaks`, every term counting); a
+    date (`Candidate.dated`) for a question asking "when" (`DATE_ASKED`). The
     band's test (`BAND_MARGIN`): the sentences around a gold one score as near the best as
     it does, but many of them state no figure or decision the question asks for."""
+    if DATE_ASKED and aspects.when and s.candidate.dated:
+        return True
     if aspects.figure or aspects.trend:
         return _states_asked_figure(s, aspects)
     if aspects.action:

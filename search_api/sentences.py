@@ -40,6 +40,8 @@ __all__ = [
     "outcome_after",
     "aspects_of",
     "wants_action",
+    "asks_when",
+    "states_date",
     "asked_actions",
     "lists_asked",
     "candidates",
@@ -83,12 +85,43 @@ _WANTS_WHO = re.compile(
     r"|organisations?|bodies|body|partners?|providers?|company|companies)\b",
     re.IGNORECASE,
 )
-_WANTS_WHEN = re.compile(r"\bwhen\b|\bwhat date\b|\bwhich date\b|\bby what date\b|\bdates\b", re.I)
+_AUXILIARY = (
+    r"(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|shall|should|may"
+    r"|might|must)"
+)
+_ASKS_WHEN = re.compile(
+    rf"\bwhen\s+{_AUXILIARY}\b|\bwhen['’]s\b|\b(?:by|since|until|till|from)\s+when\b"
+    r"|\bwhen\s*(?:[?,;]|$)",
+    re.I,
+)
+""""When" asking for a date, by its form: a verb follows it ("when does it meet", "when
+were … consulted on"), a preposition leads it ("by when", "since when", "until when"), or
+it closes the question or a part ("…, and when?"). A subject after it makes it a clause
+of the occasion ("what did Cabinet agree when it took the report", "how does the council
+pay for extra classrooms when more children need a school place"): no date is asked."""
+_WANTS_WHEN = re.compile(r"\bwhat date\b|\bwhich date\b|\bby what date\b|\bdates\b", re.I)
 _WANTS_WHY = re.compile(
     r"\bwhy\b|\bhow come\b|\bfor what reasons?\b|\bwhat (?:led|caused)\b"
     r"|\bwhat(?:'s|’s| is| was| are| were)? the (?:main )?(?:reasons?|causes?)\b",
     re.IGNORECASE,
 )
+
+WHEN_READING = True
+""""When" reads as asking for a date only in the forms that ask one (`_ASKS_WHEN`); off:
+any "when" did (a rule, no constant: eval/README.md "The asked aspect read from the
+question's form, round 29")."""
+
+
+def asks_when(question: str) -> bool:
+    """The question asks for a date or time ("When were the modifications consulted on?",
+    "… and by when?"), not only names an occasion with "when" (`WHEN_READING`)."""
+    if _WANTS_WHEN.search(question):
+        return True
+    if not WHEN_READING:
+        return bool(re.search(r"\bwhen\b", question, re.I))
+    return bool(_ASKS_WHEN.search(question))
+
+
 _DECISION_STEMS = {
     "recommend": r"\brecommend",
     "agree": r"\bagree",
@@ -377,7 +410,7 @@ def aspects_of(question: str, topic: str, trend: bool = False) -> Aspects:
         terms=tuple(content_terms(topic)),
         figure=figure,
         who=bool(_WANTS_WHO.search(question)),
-        when=bool(_WANTS_WHEN.search(question)),
+        when=asks_when(question),
         why=bool(_WANTS_WHY.search(question)),
         action=action,
         many=many,
@@ -485,6 +518,26 @@ _DATE_WORDS = re.compile(
     r"|\b(?:19|20)\d{2}\b",
     re.IGNORECASE,
 )
+_PERIOD = re.compile(r"\b(?:19|20)\d{2}\s?[-–/]\s?(?:(?:19|20)\d{2}|\d{2})\b")
+"""A span of years named as one period: a financial year ("2024-25", "2018/19"), a plan's
+or programme's years ("2024-39", "2025-2035")."""
+
+PERIODS_NOT_DATES = True
+"""A period's label (`_PERIOD`) is no date a "when" question asks for: in budget and plan
+papers nearly every line names one ("the 2025-26 budget", "the Local Plan 2024-39"), so
+as a date each drew `SentenceWeights.when` from the line that states the day or month
+(a rule, no constant: eval/README.md "The asked aspect read from the question's form,
+round 29", k2-111). Off: any year was a date."""
+
+
+def states_date(text: str) -> bool:
+    """The text states a date or a time: a day and month, a month or season and year, a
+    year; not only a period's label ("2024-25": `PERIODS_NOT_DATES`)."""
+    if PERIODS_NOT_DATES:
+        text = _PERIOD.sub(" ", text)
+    return bool(_DATE_WORDS.search(text))
+
+
 _NAME = re.compile(
     r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|Director|Chief|Head|Cabinet Member|Leader|Chair"
     r"|Chairman|Officer|Manager|DCS)\b|\b[A-Z][a-z]+ [A-Z][a-z]+\b"
@@ -1076,7 +1129,7 @@ def _candidate(hit: Hit, rank: int, start: int, end: int, items: int = 0) -> Can
         figures=tuple(figures_in(piece)),
         action=is_action(piece),
         procedural=is_procedural(piece),
-        dated=bool(_DATE_WORDS.search(piece)),
+        dated=states_date(piece),
         named=bool(_NAME.search(piece)) or bool(ACTION_LINE.search(piece)),
         target=states_aim(piece),
         kinds=figure_kinds(piece),
