@@ -85,19 +85,21 @@ _WANTS_WHO = re.compile(
     re.IGNORECASE,
 )
 _WHO = frozenset({"who", "whom", "whose"})
-_ASKED_BODIES = frozenset(
-    "councillor councillors officer officers member members director organisation"
-    " organisations body bodies partner partners provider providers company companies".split()
-)
+_ASKED_BODIES = frozenset({
+    "councillor", "councillors", "officer", "officers", "member", "members", "director",
+    "organisation", "organisations", "body", "bodies", "partner", "partners", "provider",
+    "providers", "company", "companies",
+})  # fmt: skip
 """What "which" asks a person or body by ("which councillor", "which company")."""
-_ASKS_AFTER = frozenset(
+_ASKS_AFTER = frozenset({
     # A conjunction opens a second question: "… and who will finalise the response?".
-    "and or but so"
+    "and", "or", "but", "so",
     # A preposition asks for its object: "by whom", "in consultation with whom".
-    " by with to from for on about"
+    "by", "with", "to", "from", "for", "on", "about",
     # A verb that takes a question: "do we know who runs …", "tell me who …".
-    " know knows known tell say said ask asked decide decides decided me us out".split()
-)
+    "know", "knows", "known", "tell", "say", "said", "ask", "asked", "decide", "decides",
+    "decided", "me", "us", "out",
+})  # fmt: skip
 """The words after which "who" asks; after any other word (a noun: "young people who have
 left care", "a councillor who owes council tax") it opens a relative clause that only says
 which people the question is about."""
@@ -117,12 +119,12 @@ def wants_who(question: str) -> bool:
     for clause in _CLAUSE_BREAK.split(question):
         ws = words(clause)
         for i, w in enumerate(ws):
-            asking = w in _WHO or (
-                w == "which" and i + 1 < len(ws) and ws[i + 1] in _ASKED_BODIES
-            )
+            body = w == "which" and i + 1 < len(ws) and ws[i + 1] in _ASKED_BODIES
+            asking = w in _WHO or body
             if asking and (i == 0 or ws[i - 1] in _ASKS_AFTER):
                 return True
     return False
+
 
 _WANTS_WHEN = re.compile(r"\bwhen\b|\bwhat date\b|\bwhich date\b|\bby what date\b|\bdates\b", re.I)
 _DECISION_STEMS = {
