@@ -42,6 +42,8 @@ __all__ = [
     "wants_action",
     "asks_when",
     "states_date",
+    "wants_who",
+    "WHO_READING",
     "asked_actions",
     "lists_asked",
     "candidates",
@@ -120,6 +122,48 @@ def asks_when(question: str) -> bool:
     if not WHEN_READING:
         return bool(re.search(r"\bwhen\b", question, re.I))
     return bool(_ASKS_WHEN.search(question))
+
+
+_WHO = frozenset({"who", "whom", "whose"})
+_ASKED_BODIES = frozenset({
+    "councillor", "councillors", "officer", "officers", "member", "members", "director",
+    "organisation", "organisations", "body", "bodies", "partner", "partners", "provider",
+    "providers", "company", "companies",
+})  # fmt: skip
+"""What "which" asks a person or body by ("which councillor", "which company")."""
+_ASKS_AFTER = frozenset({
+    # A conjunction opens a second question: "… and who will finalise the response?".
+    "and", "or", "but", "so",
+    # A preposition asks for its object: "by whom", "in consultation with whom".
+    "by", "with", "to", "from", "for", "on", "about",
+    # A verb that takes a question: "do we know who runs …", "tell me who …".
+    "know", "knows", "known", "tell", "say", "said", "ask", "asked", "decide", "decides",
+    "decided", "me", "us", "out",
+})  # fmt: skip
+"""The words after which "who" asks; after any other word (a noun: "young people who have
+left care", "a councillor who owes council tax") it opens a relative clause that only says
+which people the question is about."""
+_CLAUSE_BREAK = re.compile(r"[,;:?!()\n]")
+WHO_READING = True
+"""A question asks who only where its "who" (or "which councillor") asks (`wants_who`);
+off: any "who" did, a relative one too (a rule, no constant: eval/README.md "A relative
+who asks no one, round 29", k2-423, k2-427, k10-038)."""
+
+
+def wants_who(question: str) -> bool:
+    """The question asks who: "who", "whom", "whose" or "which <person or body>" opens the
+    question or one of its clauses, or follows a word after which a question follows
+    (`_ASKS_AFTER`). Words as the analyser cuts them (`indexer.text.words`), per clause."""
+    if not WHO_READING:
+        return bool(_WANTS_WHO.search(question))
+    for clause in _CLAUSE_BREAK.split(question):
+        ws = words(clause)
+        for i, w in enumerate(ws):
+            body = w == "which" and i + 1 < len(ws) and ws[i + 1] in _ASKED_BODIES
+            asking = w in _WHO or body
+            if asking and (i == 0 or ws[i - 1] in _ASKS_AFTER):
+                return True
+    return False
 
 
 _DECISION_STEMS = {
@@ -409,7 +453,7 @@ def aspects_of(question: str, topic: str, trend: bool = False) -> Aspects:
     return Aspects(
         terms=tuple(content_terms(topic)),
         figure=figure,
-        who=bool(_WANTS_WHO.search(question)),
+        who=wants_who(question),
         when=asks_when(question),
         why=bool(_WANTS_WHY.search(question)),
         action=action,
