@@ -24,6 +24,7 @@ from indexer.models import Hit
 from indexer.text import ANALYZER, LIST_LEAD, Sentence, split_sentences
 
 from .abstention import held
+from .temporal import FINANCIAL_YEAR
 
 __all__ = [
     "Aspects",
@@ -413,11 +414,22 @@ def _written_as_count(value: str, after: str) -> bool:
     return COUNTS_NOT_YEARS and ("," in value or after.startswith("+"))
 
 
+YEAR_RANGES_NOT_FIGURES = True
+"""A financial year or a plan's period ("2024-25", "2025/26", "2025-28") is a date, not a
+figure: its first year was passed over as a year, but its two-digit end ("25") was read
+as a count, so a "how much" question credited a sentence whose only number is a period
+(a defect fix: eval/README.md "A year range is no figure, round 29")."""
+
+
 def figures_in(text: str) -> list[str]:
     """The figures a sentence states (amounts, rates, counts, durations), verbatim; years,
-    dates and item or paragraph numbers are not figures."""
+    year ranges (`temporal.FINANCIAL_YEAR`), dates and item or paragraph numbers are not
+    figures."""
     out = []
+    periods = [m.span() for m in FINANCIAL_YEAR.finditer(text)] if YEAR_RANGES_NOT_FIGURES else []
     for m in _FIGURE.finditer(text):
+        if any(a <= m.start() < b for a, b in periods):
+            continue
         value = m.group(0).strip()
         plain = value.replace(",", "")
         if _YEAR.match(plain.split("-")[-1].split()[-1]) and not _written_as_count(
