@@ -24,6 +24,7 @@ from indexer.models import Hit
 from indexer.text import ANALYZER, LIST_LEAD, WORD, Sentence, split_sentences, words
 
 from .abstention import held
+from .temporal import FINANCIAL_YEAR
 
 __all__ = [
     "Aspects",
@@ -498,11 +499,22 @@ def _written_as_count(value: str, after: str) -> bool:
     return COUNTS_NOT_YEARS and ("," in value or after.startswith("+"))
 
 
+YEAR_RANGES_NOT_FIGURES = True
+"""A financial year or a plan's period ("2024-25", "2025/26", "2025-28") is a date, not a
+figure: its first year was passed over as a year, but its two-digit end ("25") was read
+as a count, so a "how much" question credited a sentence whose only number is a period
+(a defect fix: eval/README.md "A year range is no figure, round 29")."""
+
+
 def figures_in(text: str) -> list[str]:
     """The figures a sentence states (amounts, rates, counts, durations), verbatim; years,
-    dates and item or paragraph numbers are not figures."""
+    year ranges (`temporal.FINANCIAL_YEAR`), dates and item or paragraph numbers are not
+    figures."""
     out = []
+    periods = [m.span() for m in FINANCIAL_YEAR.finditer(text)] if YEAR_RANGES_NOT_FIGURES else []
     for m in _FIGURE.finditer(text):
+        if any(a <= m.start() < b for a, b in periods):
+            continue
         value = m.group(0).strip()
         plain = value.replace(",", "")
         if _YEAR.match(plain.split("-")[-1].split()[-1]) and not _written_as_count(
@@ -562,12 +574,11 @@ _DATE_WORDS = re.compile(
     r"|\b(?:19|20)\d{2}\b",
     re.IGNORECASE,
 )
-_PERIOD = re.compile(r"\b(?:19|20)\d{2}\s?[-–/]\s?(?:(?:19|20)\d{2}|\d{2})\b")
-"""A span of years named as one period: a financial year ("2024-25", "2018/19"), a plan's
-or programme's years ("2024-39", "2025-2035")."""
 
 PERIODS_NOT_DATES = True
-"""A period's label (`_PERIOD`) is no date a "when" question asks for: in budget and plan
+"""A period's label (`temporal.FINANCIAL_YEAR`: a financial year "2024-25", "2018/19",
+or a plan's period "2024-39"; the one reading `figures_in` uses too,
+`YEAR_RANGES_NOT_FIGURES`) is no date a "when" question asks for: in budget and plan
 papers nearly every line names one ("the 2025-26 budget", "the Local Plan 2024-39"), so
 as a date each drew `SentenceWeights.when` from the line that states the day or month
 (a rule, no constant: eval/README.md "The asked aspect read from the question's form,
@@ -578,7 +589,7 @@ def states_date(text: str) -> bool:
     """The text states a date or a time: a day and month, a month or season and year, a
     year; not only a period's label ("2024-25": `PERIODS_NOT_DATES`)."""
     if PERIODS_NOT_DATES:
-        text = _PERIOD.sub(" ", text)
+        text = FINANCIAL_YEAR.sub(" ", text)
     return bool(_DATE_WORDS.search(text))
 
 
