@@ -27,7 +27,11 @@ from indexer.text import STOPWORDS
 from .dates import day_before, financial_year_span, month_span, season_span, year_span
 
 __all__ = [
-    "FINANCIAL_YEAR", "DateSpan", "TemporalIntent", "named_times", "parse_question",
+    "FINANCIAL_YEAR",
+    "DateSpan",
+    "TemporalIntent",
+    "named_times",
+    "parse_question",
     "strip_temporal",
 ]
 
