@@ -24,7 +24,7 @@ from indexer.models import Hit
 from indexer.text import ANALYZER, LIST_LEAD, WORD, Sentence, split_sentences, words
 
 from .abstention import held
-from .temporal import FINANCIAL_YEAR
+from .temporal import PERIOD
 
 __all__ = [
     "Aspects",
@@ -508,10 +508,10 @@ as a count, so a "how much" question credited a sentence whose only number is a 
 
 def figures_in(text: str) -> list[str]:
     """The figures a sentence states (amounts, rates, counts, durations), verbatim; years,
-    year ranges (`temporal.FINANCIAL_YEAR`), dates and item or paragraph numbers are not
+    year ranges (`temporal.PERIOD`), dates and item or paragraph numbers are not
     figures."""
     out = []
-    periods = [m.span() for m in FINANCIAL_YEAR.finditer(text)] if YEAR_RANGES_NOT_FIGURES else []
+    periods = [m.span() for m in PERIOD.finditer(text)] if YEAR_RANGES_NOT_FIGURES else []
     for m in _FIGURE.finditer(text):
         if any(a <= m.start() < b for a, b in periods):
             continue
@@ -576,8 +576,8 @@ _DATE_WORDS = re.compile(
 )
 
 PERIODS_NOT_DATES = True
-"""A period's label (`temporal.FINANCIAL_YEAR`: a financial year "2024-25", "2018/19",
-or a plan's period "2024-39"; the one reading `figures_in` uses too,
+"""A period's label (`temporal.PERIOD`: a financial year "2024-25", "2018/19", or a plan's
+period "2024-39", "2025-2035"; the one reading `figures_in` uses too,
 `YEAR_RANGES_NOT_FIGURES`) is no date a "when" question asks for: in budget and plan
 papers nearly every line names one ("the 2025-26 budget", "the Local Plan 2024-39"), so
 as a date each drew `SentenceWeights.when` from the line that states the day or month
@@ -589,7 +589,7 @@ def states_date(text: str) -> bool:
     """The text states a date or a time: a day and month, a month or season and year, a
     year; not only a period's label ("2024-25": `PERIODS_NOT_DATES`)."""
     if PERIODS_NOT_DATES:
-        text = FINANCIAL_YEAR.sub(" ", text)
+        text = PERIOD.sub(" ", text)
     return bool(_DATE_WORDS.search(text))
 
 

@@ -28,6 +28,7 @@ from .dates import day_before, financial_year_span, month_span, season_span, yea
 
 __all__ = [
     "FINANCIAL_YEAR",
+    "PERIOD",
     "DateSpan",
     "TemporalIntent",
     "named_times",
@@ -60,8 +61,14 @@ _NUM = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"
 # A point in time: "21 November 2018", "November 2018", "summer 2021", "2018-11-21", "2018".
 FINANCIAL_YEAR = re.compile(r"\b(?:19|20)\d{2}[/-]\d{2}(?!\d|[/-]\d)")
 """'2024-25', '2018/19': the papers write a financial year the way the question does; a
-plan's period ("2025-28", "2013-30") is written so too. `sentences.figures_in` reads it as
-a date, not a figure."""
+plan's period ("2025-28", "2013-30") is written so too. A question's "2019-2023" is not
+read as one (a time, not what a figure is for)."""
+PERIOD = re.compile(r"\b(?:19|20)\d{2}\s?[/–-]\s?(?:(?:19|20)\d{2}|\d{2})(?!\d|[/–-]\d)")
+"""A span of years a sentence names as one period: a financial year (`FINANCIAL_YEAR`, with
+an en dash or spaced too: "2024–25", "2024 / 25") or a plan's or programme's years
+("2024-39", "2025-2035"); not a day ("2018-11-21"). The one reading of a sentence's year
+range: it is no figure (`sentences.figures_in`) and no date a "when" question asks for
+(`sentences.states_date`)."""
 _POINT = (
     r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH + r"\s+" + _YEAR + r"(?![/-]\d)"
     + r"|" + _SEASON + r"\s+(?:of\s+)?" + _YEAR
