@@ -64,6 +64,7 @@ from .sentences import (
     read_on,
     score_candidates,
     span_candidate,
+    states_reason,
     term_weights,
     topic_stems,
 )
@@ -214,10 +215,25 @@ sentence that passes, not only the best of them all (as `DEEPER_EACH` does below
 pool): the sentence that says the answer is often the second or third best left out,
 behind another quoted passage's (eval/README.md "A quoted passage's left-out sentence on
 topic, round 27")."""
+REASON_ASKED = True
+"""A plain answer to a question asking why (`Aspects.why`) none of whose chosen sentences
+gives a reason (`states_reason`) also quotes, alone, the best sentence of the passages
+it reads that does, when it scores within `BAND_MARGIN` of the pool's best and its own
+words hold a topic term (`_reason`): the band's test with the reason as what is asked.
+The cause often stands beside the effect the question's words meet ("Residents cite
+conflict …" before "To address this, the residents ask …"), scored below it and left out
+by the answer's caps (eval/README.md "A why question's reason, round 29"; no new
+constant)."""
 ALONE_READ_ON_WORDS = 60
 """A sentence quoted alone (`_deeper`, `_next_best`) reads on to the sentence after it
 when the two hold at most this many words (`_short_read_on`; tune chose 60 from 0, 25,
 40, 60: eval/README.md "Evidence on the released `k13-` rows, round 23")."""
+DATE_ASKED = True
+"""To a question asking "when" (`Aspects.when`), a sentence stating a date
+(`Candidate.dated`) holds what is asked (`_asked_for`, the band's test), as a figure does
+for a figure question (a rule, no constant: eval/README.md "The asked aspect read from
+the question's form, round 29", kg2-22)."""
+
 BESIDE = True
 """The passages right before and right after a quoted one in its item window (what
 `/search` shows) give the answer their best sentence that passes the guard
@@ -449,6 +465,7 @@ class AnswerBuilder:
         sentences = [s for s in scored if not s.candidate.items]
         deeper: list[Scored] = []  # a plain answer's quotes from below its pool
         second: list[Scored] = []  # quoted passages' sentences the caps left out
+        reason: list[Scored] = []  # a "why" answer's reason, when its own give none
         told: list[Scored] = []  # what a trend's timeline tells, before what fills its room
         if intent.trend:
             limit = timeline_limit or self.tuning.timeline_limit
@@ -483,6 +500,9 @@ class AnswerBuilder:
                 second = _next_best(
                     chosen, _within(sentences, intent.span, ranks), ranks, aspects.terms, weights
                 )
+            if REASON_ASKED and aspects.why:
+                read = _within(sentences, intent.span, MANY_POOL_RANKS)
+                reason = _reason(chosen, pick, read, aspects, weights)
         chosen = _with_list_items(chosen, scored)
         # What a quote is about first ("He also explained …" after the sentence naming
         # him), then as much of what follows as the words allow (a trend's timeline never
@@ -502,7 +522,7 @@ class AnswerBuilder:
             if not any(_overlaps(below, s) for s in chosen):
                 # its sentence alone (after widening and `BESIDE`), a short one read on
                 chosen = [*chosen, _short_read_on(below, chosen)]
-        for left in second:
+        for left in [*second, *reason]:
             if not any(_overlaps(left, s) for s in chosen):
                 chosen = [*chosen, _short_read_on(left, chosen)]  # alone too
         if not intent.trend and following is not None:
@@ -929,13 +949,40 @@ def _deeper(
     return sorted(best.values(), key=lambda s: -s.score)
 
 
+def _reason(
+    chosen: list[Scored], pick: list[Scored], read: list[Scored],
+    aspects: Aspects, weights: Mapping[str, float],
+) -> list[Scored]:  # fmt: skip
+    """For a question asking why, the best sentence of the passages the answer reads
+    (`read`) that gives a reason (`states_reason`), when none of the `chosen` ones does:
+    within `BAND_MARGIN` of the pool's best sentence (`pick`'s), its own words holding a
+    topic term (`_speaks`), not housekeeping, not a whole list, not quoted already. The
+    band's test with the reason as what the question asks for (`_asked_for`); at most one,
+    quoted alone (`REASON_ASKED`)."""
+    top = _pool_top(pick, MANY_POOL_RANKS if aspects.many else POOL_RANKS)
+    if top is None or not chosen or any(states_reason(s.candidate.text) for s in chosen):
+        return []
+    fit = [
+        s for s in read
+        if s.score >= top - BAND_MARGIN
+        and not s.candidate.procedural and not s.candidate.items
+        and states_reason(s.candidate.text)
+        and _speaks(s.candidate, aspects.terms, weights)
+        and not any(_overlaps(s, c) for c in chosen)
+    ]  # fmt: skip
+    return [max(fit, key=lambda s: s.score)] if fit else []
+
+
 def _asked_for(s: Scored, aspects: Aspects) -> bool:
     """The sentence holds what the question asks for: a figure (of the asked kind when
     the question names one) for a figure or trend question, an action line
     (`Candidate.action`, or a decision of the asked kind: `lists_asked`) for an action
-    question, else a topic term in its own words (`_speaks`, every term counting). The
+    question, else a topic term in its own words (`_speaks`, every term counting); a
+    date (`Candidate.dated`) for a question asking "when" (`DATE_ASKED`). The
     band's test (`BAND_MARGIN`): the sentences around a gold one score as near the best as
     it does, but many of them state no figure or decision the question asks for."""
+    if DATE_ASKED and aspects.when and s.candidate.dated:
+        return True
     if aspects.figure or aspects.trend:
         return _states_asked_figure(s, aspects)
     if aspects.action:

@@ -59,7 +59,7 @@ from indexer.text import ANALYZER, LEADING_NUMBER, highlights, words
 from .detail import lift_asked_detail
 from .retrieval import Retriever
 from .sentences import content_terms, figures_in, held_weight
-from .temporal import DateSpan, TemporalIntent, parse_question
+from .temporal import PERIOD, DateSpan, TemporalIntent, parse_question
 
 __all__ = [
     "MAX_K",
@@ -640,6 +640,19 @@ final), a figure or two apart, not a rewording: `near_copy_overlap`'s default, k
 from it because that setting (0 = off) is for questions that are not a trend."""
 
 
+TWIN_PERIODS = True
+"""A twin pair's figures include the periods its passages name (`changed_twins`): a text
+repeated for another financial year is a change, as it was when a period's two-digit end
+was read as a figure (eval/README.md "The asked-aspect readings together, round 29");
+off: figures alone."""
+
+
+def _stated(text: str) -> list[str]:
+    """The figures and, with `TWIN_PERIODS`, the periods a passage states, sorted."""
+    periods = [m.group(0) for m in PERIOD.finditer(text)] if TWIN_PERIODS else []
+    return sorted([*figures_in(text), *periods])
+
+
 def changed_twins(hits: list[Hit]) -> list[tuple[Hit, Hit]]:
     """Pairs of `hits` that are one text twice with a figure changed: word sets alike to
     `TWIN_OVERLAP`, figures (`sentences.figures_in`) not the same. A council publishes a
@@ -647,9 +660,11 @@ def changed_twins(hits: list[Hit]) -> list[tuple[Hit, Hit]]:
     where a figure moved between them, the pair is the change a trend asks about. A
     passage's opening paragraph or item number ("41.4", `LEADING_NUMBER`) says where it
     stands, not what it says, and a final often renumbers its paragraphs: it is no figure.
+    The periods a passage names (`temporal.PERIOD`: "2025-26") are no figure but are
+    compared too: one text for another year is a change a trend asks about (`TWIN_PERIODS`).
     Pairs come in the order of their lower-ranked passage, then the higher."""
     sets = [set(words(h.text)) for h in hits]
-    figures = [sorted(figures_in(LEADING_NUMBER.sub("", h.text, count=1))) for h in hits]
+    figures = [_stated(LEADING_NUMBER.sub("", h.text, count=1)) for h in hits]
     return [
         (hits[i], hits[j])
         for j in range(len(hits))

@@ -24,6 +24,7 @@ from indexer.models import Hit
 from indexer.text import ANALYZER, LIST_LEAD, WORD, Sentence, split_sentences, words
 
 from .abstention import held
+from .temporal import PERIOD
 
 __all__ = [
     "Aspects",
@@ -40,6 +41,10 @@ __all__ = [
     "outcome_after",
     "aspects_of",
     "wants_action",
+    "asks_when",
+    "states_date",
+    "wants_who",
+    "WHO_READING",
     "asked_actions",
     "lists_asked",
     "candidates",
@@ -53,6 +58,7 @@ __all__ = [
     "is_action",
     "is_measure",
     "states_aim",
+    "states_reason",
     "figure_coverage",
     "question_parts",
     "is_procedural",
@@ -82,7 +88,85 @@ _WANTS_WHO = re.compile(
     r"|organisations?|bodies|body|partners?|providers?|company|companies)\b",
     re.IGNORECASE,
 )
-_WANTS_WHEN = re.compile(r"\bwhen\b|\bwhat date\b|\bwhich date\b|\bby what date\b|\bdates\b", re.I)
+_AUXILIARY = (
+    r"(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|shall|should|may"
+    r"|might|must)"
+)
+_ASKS_WHEN = re.compile(
+    rf"\bwhen\s+{_AUXILIARY}\b|\bwhen['’]s\b|\b(?:by|since|until|till|from)\s+when\b"
+    r"|\bwhen\s*(?:[?,;]|$)",
+    re.I,
+)
+""""When" asking for a date, by its form: a verb follows it ("when does it meet", "when
+were … consulted on"), a preposition leads it ("by when", "since when", "until when"), or
+it closes the question or a part ("…, and when?"). A subject after it makes it a clause
+of the occasion ("what did Cabinet agree when it took the report", "how does the council
+pay for extra classrooms when more children need a school place"): no date is asked."""
+_WANTS_WHEN = re.compile(r"\bwhat date\b|\bwhich date\b|\bby what date\b|\bdates\b", re.I)
+_WANTS_WHY = re.compile(
+    r"\bwhy\b|\bhow come\b|\bfor what reasons?\b|\bwhat (?:led|caused)\b"
+    r"|\bwhat(?:'s|’s| is| was| are| were)? the (?:main )?(?:reasons?|causes?)\b",
+    re.IGNORECASE,
+)
+
+WHEN_READING = True
+""""When" reads as asking for a date only in the forms that ask one (`_ASKS_WHEN`); off:
+any "when" did (a rule, no constant: eval/README.md "The asked aspect read from the
+question's form, round 29")."""
+
+
+def asks_when(question: str) -> bool:
+    """The question asks for a date or time ("When were the modifications consulted on?",
+    "… and by when?"), not only names an occasion with "when" (`WHEN_READING`)."""
+    if _WANTS_WHEN.search(question):
+        return True
+    if not WHEN_READING:
+        return bool(re.search(r"\bwhen\b", question, re.I))
+    return bool(_ASKS_WHEN.search(question))
+
+
+_WHO = frozenset({"who", "whom", "whose"})
+_ASKED_BODIES = frozenset({
+    "councillor", "councillors", "officer", "officers", "member", "members", "director",
+    "organisation", "organisations", "body", "bodies", "partner", "partners", "provider",
+    "providers", "company", "companies",
+})  # fmt: skip
+"""What "which" asks a person or body by ("which councillor", "which company")."""
+_ASKS_AFTER = frozenset({
+    # A conjunction opens a second question: "… and who will finalise the response?".
+    "and", "or", "but", "so",
+    # A preposition asks for its object: "by whom", "in consultation with whom".
+    "by", "with", "to", "from", "for", "on", "about",
+    # A verb that takes a question: "do we know who runs …", "tell me who …".
+    "know", "knows", "known", "tell", "say", "said", "ask", "asked", "decide", "decides",
+    "decided", "me", "us", "out",
+})  # fmt: skip
+"""The words after which "who" asks; after any other word (a noun: "young people who have
+left care", "a councillor who owes council tax") it opens a relative clause that only says
+which people the question is about."""
+_CLAUSE_BREAK = re.compile(r"[,;:?!()\n]")
+WHO_READING = True
+"""A question asks who only where its "who" (or "which councillor") asks (`wants_who`);
+off: any "who" did, a relative one too (a rule, no constant: eval/README.md "A relative
+who asks no one, round 29", k2-423, k2-427, k10-038)."""
+
+
+def wants_who(question: str) -> bool:
+    """The question asks who: "who", "whom", "whose" or "which <person or body>" opens the
+    question or one of its clauses, or follows a word after which a question follows
+    (`_ASKS_AFTER`). Words as the analyser cuts them (`indexer.text.words`), per clause."""
+    if not WHO_READING:
+        return bool(_WANTS_WHO.search(question))
+    for clause in _CLAUSE_BREAK.split(question):
+        ws = words(clause)
+        for i, w in enumerate(ws):
+            body = w == "which" and i + 1 < len(ws) and ws[i + 1] in _ASKED_BODIES
+            asking = w in _WHO or body
+            if asking and (i == 0 or ws[i - 1] in _ASKS_AFTER):
+                return True
+    return False
+
+
 _DECISION_STEMS = {
     "recommend": r"\brecommend",
     "agree": r"\bagree",
@@ -240,6 +324,9 @@ class Aspects:
     figure: bool = False
     who: bool = False
     when: bool = False
+    why: bool = False
+    """The question asks for a reason ("why …", "what was the reason …"): a sentence
+    stating one (`states_reason`) answers it."""
     action: bool = False
     many: bool = False
     """The question asks for several things ("what actions were agreed", "which areas")."""
@@ -367,8 +454,9 @@ def aspects_of(question: str, topic: str, trend: bool = False) -> Aspects:
     return Aspects(
         terms=tuple(content_terms(topic)),
         figure=figure,
-        who=bool(_WANTS_WHO.search(question)),
-        when=bool(_WANTS_WHEN.search(question)),
+        who=wants_who(question),
+        when=asks_when(question),
+        why=bool(_WANTS_WHY.search(question)),
         action=action,
         many=many,
         trend=trend,
@@ -411,11 +499,22 @@ def _written_as_count(value: str, after: str) -> bool:
     return COUNTS_NOT_YEARS and ("," in value or after.startswith("+"))
 
 
+YEAR_RANGES_NOT_FIGURES = True
+"""A financial year or a plan's period ("2024-25", "2025/26", "2025-28") is a date, not a
+figure: its first year was passed over as a year, but its two-digit end ("25") was read
+as a count, so a "how much" question credited a sentence whose only number is a period
+(a defect fix: eval/README.md "A year range is no figure, round 29")."""
+
+
 def figures_in(text: str) -> list[str]:
     """The figures a sentence states (amounts, rates, counts, durations), verbatim; years,
-    dates and item or paragraph numbers are not figures."""
+    year ranges (`temporal.PERIOD`), dates and item or paragraph numbers are not
+    figures."""
     out = []
+    periods = [m.span() for m in PERIOD.finditer(text)] if YEAR_RANGES_NOT_FIGURES else []
     for m in _FIGURE.finditer(text):
+        if any(a <= m.start() < b for a, b in periods):
+            continue
         value = m.group(0).strip()
         plain = value.replace(",", "")
         if _YEAR.match(plain.split("-")[-1].split()[-1]) and not _written_as_count(
@@ -475,6 +574,25 @@ _DATE_WORDS = re.compile(
     r"|\b(?:19|20)\d{2}\b",
     re.IGNORECASE,
 )
+
+PERIODS_NOT_DATES = True
+"""A period's label (`temporal.PERIOD`: a financial year "2024-25", "2018/19", or a plan's
+period "2024-39", "2025-2035"; the one reading `figures_in` uses too,
+`YEAR_RANGES_NOT_FIGURES`) is no date a "when" question asks for: in budget and plan
+papers nearly every line names one ("the 2025-26 budget", "the Local Plan 2024-39"), so
+as a date each drew `SentenceWeights.when` from the line that states the day or month
+(a rule, no constant: eval/README.md "The asked aspect read from the question's form,
+round 29", k2-111). Off: any year was a date."""
+
+
+def states_date(text: str) -> bool:
+    """The text states a date or a time: a day and month, a month or season and year, a
+    year; not only a period's label ("2024-25": `PERIODS_NOT_DATES`)."""
+    if PERIODS_NOT_DATES:
+        text = PERIOD.sub(" ", text)
+    return bool(_DATE_WORDS.search(text))
+
+
 _NAME = re.compile(
     r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|Director|Chief|Head|Cabinet Member|Leader|Chair"
     r"|Chairman|Officer|Manager|DCS)\b|\b[A-Z][a-z]+ [A-Z][a-z]+\b"
@@ -487,6 +605,24 @@ _AGAINST_TARGET = re.compile(
 )
 """What turns "target" into a measured outcome: "16 achieved target", "remained above
 target", "on or ahead of target" report where a figure stands, not an aim."""
+
+
+_REASON = re.compile(
+    r"\b(?:because|due to|owing to|as a result|as a consequence|result(?:s|ed)? (?:in|from)"
+    r"|(?:led|lead|leads|leading) to|caused by|driven by|attributed to|in order to|so that"
+    r"|given (?:that|the)|on the grounds|reasons?|cited?|citing"
+    r"|as (?:this|that|it|they|there|these|those) (?:would|was|were|is|are|had|has|could|did"
+    r"|will|may|might)"
+    r"|following (?:a |the )?(?:changes?|decisions?|reviews?|concerns?))\b",
+    re.IGNORECASE,
+)
+"""The words that give a reason ("because", "due to", "as this would not allow …",
+"residents cite …", "following changes in …"): what a "why" question asks for."""
+
+
+def states_reason(text: str) -> bool:
+    """The sentence gives a reason for something (`_REASON`)."""
+    return bool(_REASON.search(text))
 
 
 def states_aim(text: str) -> bool:
@@ -1048,7 +1184,7 @@ def _candidate(hit: Hit, rank: int, start: int, end: int, items: int = 0) -> Can
         figures=tuple(figures_in(piece)),
         action=is_action(piece),
         procedural=is_procedural(piece),
-        dated=bool(_DATE_WORDS.search(piece)),
+        dated=states_date(piece),
         named=bool(_NAME.search(piece)) or bool(ACTION_LINE.search(piece)),
         target=states_aim(piece),
         kinds=figure_kinds(piece),

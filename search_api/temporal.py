@@ -26,7 +26,15 @@ from indexer.text import STOPWORDS
 
 from .dates import day_before, financial_year_span, month_span, season_span, year_span
 
-__all__ = ["DateSpan", "TemporalIntent", "named_times", "parse_question", "strip_temporal"]
+__all__ = [
+    "FINANCIAL_YEAR",
+    "PERIOD",
+    "DateSpan",
+    "TemporalIntent",
+    "named_times",
+    "parse_question",
+    "strip_temporal",
+]
 
 MONTHS = (
     {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -51,8 +59,16 @@ PARTS = {"early": 1, "start": 1, "beginning": 1, "mid": 5, "middle": 5, "late": 
 September-December)."""
 _NUM = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 # A point in time: "21 November 2018", "November 2018", "summer 2021", "2018-11-21", "2018".
-_FINANCIAL_YEAR = re.compile(r"\b(?:19|20)\d{2}[/-]\d{2}(?!\d|[/-]\d)")
-"""'2024-25', '2018/19': the papers write a financial year the way the question does."""
+FINANCIAL_YEAR = re.compile(r"\b(?:19|20)\d{2}[/-]\d{2}(?!\d|[/-]\d)")
+"""'2024-25', '2018/19': the papers write a financial year the way the question does; a
+plan's period ("2025-28", "2013-30") is written so too. A question's "2019-2023" is not
+read as one (a time, not what a figure is for)."""
+PERIOD = re.compile(r"\b(?:19|20)\d{2}\s?[/–-]\s?(?:(?:19|20)\d{2}|\d{2})(?!\d|[/–-]\d)")
+"""A span of years a sentence names as one period: a financial year (`FINANCIAL_YEAR`, with
+an en dash or spaced too: "2024–25", "2024 / 25") or a plan's or programme's years
+("2024-39", "2025-2035"); not a day ("2018-11-21"). The one reading of a sentence's year
+range: it is no figure (`sentences.figures_in`) and no date a "when" question asks for
+(`sentences.states_date`)."""
 _POINT = (
     r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH + r"\s+" + _YEAR + r"(?![/-]\d)"
     + r"|" + _SEASON + r"\s+(?:of\s+)?" + _YEAR
@@ -154,7 +170,7 @@ class DateSpan(BaseModel):
         """The question's dates are only financial years or a plan's period ("for
         2025-26", "the 2025-35 programme"): what a figure is *for*, not when it was said."""
         parts = [p for p in self.text.split("; ") if p]
-        return bool(parts) and all(_FINANCIAL_YEAR.search(p) for p in parts)
+        return bool(parts) and all(FINANCIAL_YEAR.search(p) for p in parts)
 
     def distance_days(self, value: date | None) -> int | None:
         """Days from the span to a date (0 inside); None for an undated passage."""
@@ -410,7 +426,7 @@ def _add_bare_months(
     named = [
         m.span.end for m in found
         if m.span.end is not None and re.search(_YEAR, m.span.text)
-        and not _FINANCIAL_YEAR.search(m.span.text) and not _RUNS_ON.match(m.span.text)
+        and not FINANCIAL_YEAR.search(m.span.text) and not _RUNS_ON.match(m.span.text)
     ]  # fmt: skip
     until = max(named, default=None) or latest
     bare = list(_SINCE_OR_BARE_MONTH.finditer(question))
@@ -446,7 +462,7 @@ def _add_bare_months(
 def _is_financial_year_point(m: _Match) -> bool:
     """A financial year named as a point ("the 2025-26 budget", "for 2025-26"), not a
     range's side or a bound ("by 2021-22", "since 2013-14")."""
-    return m.point and not m.bare and bool(_FINANCIAL_YEAR.search(m.span.text))
+    return m.point and not m.bare and bool(FINANCIAL_YEAR.search(m.span.text))
 
 
 def _subject_years(found: list[_Match]) -> set[int]:
@@ -462,7 +478,7 @@ def _subject_years(found: list[_Match]) -> set[int]:
 def _reported(side: str, end: date) -> date:
     """A span's end, moved on to `REPORTED_BY` when its last side is a financial year:
     a year's outcome is stated in the papers after it, not in those of its last month."""
-    if not _FINANCIAL_YEAR.fullmatch(side.strip()):
+    if not FINANCIAL_YEAR.fullmatch(side.strip()):
         return end
     month, day = REPORTED_BY
     return max(end, date(end.year, month, day))
@@ -678,7 +694,7 @@ def strip_temporal(question: str, matches: list[_Match] | None = None) -> str:
         if m.bare:
             continue
         out.append(question[pos : m.start])
-        kept = _FINANCIAL_YEAR.findall(question[m.start : m.end])
+        kept = FINANCIAL_YEAR.findall(question[m.start : m.end])
         if kept:
             out.append(" " + " ".join(kept) + " ")
         pos = m.end

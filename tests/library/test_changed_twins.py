@@ -143,3 +143,26 @@ def test_a_twin_leaves_an_end_meetings_spare_passage_in_place() -> None:
     assert set(plain) == {1, 2, 3, 4, 5}, plain
     top = [h.passage_id for h in cover_span(hits, cosines, 5, tuning, twins=CHANGED_TWINS)[:5]]
     assert set(top) == {1, 2, 5, 7, 8}, top
+
+
+ADVISER = (
+    "Leaving Care Personal Adviser training programme in development and an assessment of "
+    "the additional numbers required to allocate a Personal adviser from age 16 has been "
+    "incorporated into the transformation model, with a number of options being reviewed "
+    "with the aim of delivering compliance and containing cost pressures within the 2023/24 "
+    "MTFS process."
+)
+"""corpus/004, 14 July 2022: a sentence whose only number besides an age is a financial
+year."""
+
+
+def test_a_text_repeated_for_another_year_is_a_changed_twin() -> None:
+    """A period (`temporal.PERIOD`) is no figure (`sentences.figures_in`), but one text
+    written again for the next financial year is a change a trend asks about: the pair is
+    a changed twin (`TWIN_PERIODS`; eval/README.md "The asked-aspect readings together,
+    round 29"). Reading periods as no figures alone lost this pair."""
+    first = hit(1, date(2022, 7, 14), ADVISER)
+    again = hit(2, date(2023, 7, 13), ADVISER.replace("2023/24", "2024/25"))
+    same = hit(3, date(2023, 7, 13), ADVISER)
+    assert changed_twins([first, again]) == [(first, again)]
+    assert changed_twins([first, same]) == []
