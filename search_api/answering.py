@@ -1146,10 +1146,9 @@ def _tells(s: Scored, aspects: Aspects, previous: date | None) -> tuple[bool, bo
     does so without retelling it: (tells and names no time only of earlier stages, tells).
     It tells when it states a decision (an action line, not housekeeping), a measure or a
     figure of the asked kind (a duration when the question asks when), or names a time
-    after `previous` (the timeline's previous
-    meeting: a stage the earlier lines do not tell). It retells (a recap) when it names
-    times and none starts after `previous` ("submitted a joint letter on 10 January",
-    said in March after a January meeting)."""
+    after `previous` (the timeline's previous meeting: a stage the earlier lines do not
+    tell). It retells (a recap) when it names times and none starts after `previous`
+    ("submitted a joint letter on 10 January", said in March after a January meeting)."""
     c = s.candidate
     # A question asking when is answered by a time to come as much as by a date: "our
     # next inspection will be within 12 months" (a duration) tells.
