@@ -64,6 +64,8 @@ class _Plan:
     failed: list[tuple[SourceFile, str, tuple[str, str] | None]] = field(default_factory=list)
     """(file, reason, (fingerprint, reader version) when it failed to read)."""
     new_failures: bool = False
+    forgotten: list[tuple[str, str]] = field(default_factory=list)
+    """(corpus, path) of recorded failures whose file is gone from a pruned corpus."""
 
 
 @dataclass
@@ -259,6 +261,8 @@ class Indexer:
                 for source, reason, read in plan.failed:
                     store.record_failure(_corpus_key(source.corpus_dir), source.relative_path,
                                          reason, *(read or (None, None)))  # fmt: skip
+                for corpus, path in plan.forgotten:
+                    store.forget_failure(corpus, path)
                 orphans: list[int] = []
                 for document_id in plan.removed:
                     orphans.extend(store.remove_document(document_id))
@@ -344,6 +348,13 @@ class Indexer:
                 for document_id, doc in stored.items()
                 if doc.corpus in prune_corpora and document_id not in seen
             ]
+            # A failed file since deleted is no failure: its record goes, as a removed
+            # document's passages do (`index info` lists only files still there).
+            present = {(_corpus_key(s.corpus_dir), s.relative_path) for s in sources}
+            plan.forgotten = sorted(
+                {(c, p) for c, p, _ in recorded if c in prune_corpora and (c, p) not in present}
+            )
+            plan.new_failures |= bool(plan.forgotten)
             return plan
         finally:
             if live is not None:

@@ -368,6 +368,14 @@ class PassageStore:
                 (corpus, path, reason, content_hash, reader),
             )
 
+    @_sqlite_errors
+    def forget_failure(self, corpus: str, path: str) -> None:
+        """Drop the failure recorded for `path` in `corpus` (its file is gone)."""
+        with self.connection:
+            self.connection.execute(
+                "DELETE FROM failures WHERE corpus = ? AND path = ?", (corpus, path)
+            )
+
     # -- reading -------------------------------------------------------------------------
 
     @_sqlite_errors

@@ -120,3 +120,23 @@ def test_a_store_written_before_failed_reads_were_kept(tmp_path: Path) -> None:
         ("c", "old.pdf", "corrupt PDF"),
     ]
     store.close()
+
+
+def test_a_deleted_failed_file_is_no_longer_reported(
+    corpus_copy: Path, tmp_path: Path, embedder: Embedder
+) -> None:
+    (corpus_copy / "broken.pdf").write_bytes(b"%PDF-1.4\n" + b"\x00garbled" * 64)
+    settings = Settings(corpus=str(corpus_copy), index_dir=tmp_path / "index")
+    first = Indexer(settings, embedder).build()
+    assert set(_failed(first.failed)) == {"broken.pdf"}
+
+    (corpus_copy / "broken.pdf").unlink()
+    again = Indexer(settings, embedder).build()
+    assert again.failed == []
+    index = IndexDir(tmp_path / "index")
+    store = PassageStore(index.current() / STORE_FILE, readonly=True)
+    try:
+        assert store.failures() == []  # the record went with the file
+    finally:
+        store.close()
+    assert again.unchanged == 5 and not again.changed  # the documents themselves untouched
