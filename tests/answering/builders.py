@@ -27,6 +27,17 @@ AGENCY_AIM = (
 )
 
 
+# corpus/004 (improvement report, 14 July 2022): a sentence whose only number besides an age
+# is a financial year (year-range tests).
+ADVISER = (
+    "Leaving Care Personal Adviser training programme in development and an assessment of "
+    "the additional numbers required to allocate a Personal adviser from age 16 has been "
+    "incorporated into the transformation model, with a number of options being reviewed "
+    "with the aim of delivering compliance and containing cost pressures within the 2023/24 "
+    "MTFS process."
+)
+
+
 def hit(pid: int, day: date, text: str) -> Hit:
     """A passage of meeting `day`, ranked by its id (1 first)."""
     return Hit(

@@ -22,15 +22,8 @@ import pytest
 
 from search_api import sentences
 from search_api.sentences import Aspects, aspects_of, candidates, figures_in, score_candidates
-from tests.answering.builders import hit
+from tests.answering.builders import ADVISER, hit
 
-ADVISER = (
-    "Leaving Care Personal Adviser training programme in development and an assessment of "
-    "the additional numbers required to allocate a Personal adviser from age 16 has been "
-    "incorporated into the transformation model, with a number of options being reviewed "
-    "with the aim of delivering compliance and containing cost pressures within the 2023/24 "
-    "MTFS process."
-)
 SAVINGS = (
     "The savings that are currently forecast not to be delivered in 2024-25 are largely due "
     "to be delivered in subsequent years and this is built into the revenue draft budget for "

@@ -20,7 +20,7 @@ from indexer.embedding import Embedder
 from indexer.settings import Settings
 from search_api.archive import Archive
 from search_api.search import CHANGED_TWINS, SearchRequest, changed_twins, cover_span
-from tests.answering.builders import hit
+from tests.answering.builders import ADVISER, hit
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
@@ -143,17 +143,6 @@ def test_a_twin_leaves_an_end_meetings_spare_passage_in_place() -> None:
     assert set(plain) == {1, 2, 3, 4, 5}, plain
     top = [h.passage_id for h in cover_span(hits, cosines, 5, tuning, twins=CHANGED_TWINS)[:5]]
     assert set(top) == {1, 2, 5, 7, 8}, top
-
-
-ADVISER = (
-    "Leaving Care Personal Adviser training programme in development and an assessment of "
-    "the additional numbers required to allocate a Personal adviser from age 16 has been "
-    "incorporated into the transformation model, with a number of options being reviewed "
-    "with the aim of delivering compliance and containing cost pressures within the 2023/24 "
-    "MTFS process."
-)
-"""corpus/004, 14 July 2022: a sentence whose only number besides an age is a financial
-year."""
 
 
 def test_a_text_repeated_for_another_year_is_a_changed_twin() -> None:
