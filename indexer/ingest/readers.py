@@ -98,8 +98,9 @@ def unread_reason(path: Path) -> str | None:
     """Why a file with a document-like extension no reader handles is not indexed.
 
     None when the extension is read, is not a document's, or when the file's content is
-    a format read whatever the name (minutes saved as RTF but named .doc, a .docx renamed
-    .doc): then the reader decides. Only the first bytes, and a zip's directory, are read.
+    a format read whatever the name (minutes saved as RTF or as a web page by Word but
+    named .doc, a .docx renamed .doc): then the reader decides. Only the first bytes, and
+    a zip's directory, are read.
     """
     reason = UNREAD_SUFFIXES.get(path.suffix.lower())
     if reason is None or path.suffix.lower() in WORD_VARIANT_SUFFIXES:
@@ -107,7 +108,7 @@ def unread_reason(path: Path) -> str | None:
     try:
         with path.open("rb") as handle:
             head = handle.read(2048).lstrip(b"\xef\xbb\xbf \t\r\n")
-        if head.startswith((b"%PDF", b"{\\rtf")):
+        if head.startswith((b"%PDF", b"{\\rtf")) or _is_html(head):
             return None
         if head.startswith(b"PK\x03\x04"):
             with zipfile.ZipFile(path) as archive:
@@ -307,6 +308,13 @@ def unzip(
     return parts
 
 
+def _is_html(head: bytes) -> bool:
+    """An HTML page by its first bytes (a council's web page, or Word's "save as web page",
+    which older archives keep under a .doc name)."""
+    lowered = head[:1024].lower()
+    return lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered
+
+
 def sniff_format(data: bytes, suffix: str) -> Format | None:
     """Decide the format from the first bytes, falling back on the extension."""
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -316,8 +324,7 @@ def sniff_format(data: bytes, suffix: str) -> Format | None:
         return zipped
     if head.startswith(b"{\\rtf"):
         return "rtf"
-    lowered = head[:1024].lower()
-    if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered:
+    if _is_html(head):
         return "html"
     suffix = suffix.lower()
     if suffix in HTML_SUFFIXES:

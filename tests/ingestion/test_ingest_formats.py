@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import time
@@ -374,3 +375,29 @@ def test_rich_text_skips_pictures_and_unicode_fallbacks() -> None:
         text
         == "41.1 The council\u2019s letter, online.\n\n41.2 Costs of \u00a35 million\u00a0a year."
     )
+
+
+def test_minutes_word_saved_as_a_web_page_named_doc_are_read(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    """Word's "save as web page" under a .doc name, as older archives keep minutes: HTML by
+    its bytes, so read as HTML, not reported as a legacy Word file."""
+    paragraphs, table = _seed_minutes()
+    body = "".join(f"<p class=MsoNormal>{html.escape(p)}</p>\n" for p in paragraphs)
+    row = "".join(f"<td><p class=MsoNormal>{html.escape(c)}</p></td>" for c in table[0])
+    page = (
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office" '
+        'xmlns:w="urn:schemas-microsoft-com:office:word">\n<head><meta name=Generator '
+        'content="Microsoft Word 15"><style>p.MsoNormal {font-family:"Times New Roman"}</style>'
+        f"</head>\n<body lang=EN-GB><div class=WordSection1>\n{body}<table><tr>{row}</tr>"
+        "</table></div></body></html>\n"
+    )
+    (tmp_path / "Minutes 21 November 2018.doc").write_bytes(page.encode("windows-1252"))
+    source = next(s for s in discover(tmp_path) if s.relative_path.endswith(".doc"))
+    assert source.error is None  # not reported as legacy Word
+    doc = _ingest_one(tmp_path, "Minutes 21 November 2018.doc", count_tokens)
+    assert doc.meta.meeting_date == date(2018, 11, 21)
+    text = " ".join(c.text for c in doc.chunks)
+    assert "currently about 40% of the workforce was agency staff" in text
+    assert "an overspend position of £6.4 million" in text
+    assert "Times New Roman" not in text
