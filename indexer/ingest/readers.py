@@ -31,6 +31,9 @@ the line pitch (a gap taller than a normal line means a new paragraph).
 from __future__ import annotations
 
 import copy
+import email
+import email.message
+import email.policy
 import io
 import re
 import statistics
@@ -45,17 +48,24 @@ from indexer.errors import IngestError
 if TYPE_CHECKING:
     from indexer.settings import Settings
 
-Format = Literal["text", "pdf", "html", "docx", "odt", "rtf"]
+Format = Literal["text", "pdf", "html", "mhtml", "docx", "odt", "rtf"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 PDF_SUFFIXES = frozenset({".pdf"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
+MHTML_SUFFIXES = frozenset({".mht", ".mhtml"})
 DOCX_SUFFIXES = frozenset({".docx"})
 ODT_SUFFIXES = frozenset({".odt"})
 RTF_SUFFIXES = frozenset({".rtf"})
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 SUPPORTED_SUFFIXES = (
-    TEXT_SUFFIXES | PDF_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES | ODT_SUFFIXES | RTF_SUFFIXES
+    TEXT_SUFFIXES
+    | PDF_SUFFIXES
+    | HTML_SUFFIXES
+    | MHTML_SUFFIXES
+    | DOCX_SUFFIXES
+    | ODT_SUFFIXES
+    | RTF_SUFFIXES
 )
 
 _SAVE_AS = "save it as .docx or PDF"
@@ -98,9 +108,9 @@ def unread_reason(path: Path) -> str | None:
     """Why a file with a document-like extension no reader handles is not indexed.
 
     None when the extension is read, is not a document's, or when the file's content is
-    a format read whatever the name (minutes saved as RTF or as a web page by Word but
-    named .doc, a .docx renamed .doc): then the reader decides. Only the first bytes, and
-    a zip's directory, are read.
+    a format read whatever the name (minutes saved by Word as RTF, as a web page or as a
+    single-file web page but named .doc, a .docx renamed .doc): then the reader decides.
+    Only the first bytes, and a zip's directory, are read.
     """
     reason = UNREAD_SUFFIXES.get(path.suffix.lower())
     if reason is None or path.suffix.lower() in WORD_VARIANT_SUFFIXES:
@@ -108,7 +118,7 @@ def unread_reason(path: Path) -> str | None:
     try:
         with path.open("rb") as handle:
             head = handle.read(2048).lstrip(b"\xef\xbb\xbf \t\r\n")
-        if head.startswith((b"%PDF", b"{\\rtf")) or _is_html(head):
+        if head.startswith((b"%PDF", b"{\\rtf")) or _is_html(head) or _is_mhtml(head):
             return None
         if head.startswith(b"PK\x03\x04"):
             with zipfile.ZipFile(path) as archive:
@@ -315,6 +325,17 @@ def _is_html(head: bytes) -> bool:
     return lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered
 
 
+def _is_mhtml(head: bytes) -> bool:
+    """A single-file web page (MHTML: a MIME message holding the page and its pictures), as
+    Word's "save as single file web page" writes it, by its first bytes."""
+    lowered = head[:2048].lower()
+    return (
+        re.match(rb"[a-z-]+:", lowered) is not None
+        and b"mime-version:" in lowered
+        and b"multipart/related" in lowered
+    )
+
+
 def sniff_format(data: bytes, suffix: str) -> Format | None:
     """Decide the format from the first bytes, falling back on the extension."""
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -324,6 +345,8 @@ def sniff_format(data: bytes, suffix: str) -> Format | None:
         return zipped
     if head.startswith(b"{\\rtf"):
         return "rtf"
+    if _is_mhtml(head):
+        return "mhtml"
     if _is_html(head):
         return "html"
     suffix = suffix.lower()
@@ -373,6 +396,8 @@ def read_file(path: Path, data: bytes, limits: ZipLimits | None = None) -> RawDo
         return read_rtf(path, data)
     if fmt == "html":
         return read_html(path, decode_text(path, data, allow_binary_check=False))
+    if fmt == "mhtml":
+        return read_mhtml(path, data)
     return read_text(path, data)
 
 
@@ -781,6 +806,23 @@ _MG_SKIP_CLASSES = ("mgFileSize", "mgHide")
 _MG_VOTES_LINK = re.compile(r"mgListRecordedVotes", re.IGNORECASE)
 """The "View Recorded Vote for this item" link after an item's vote table: navigation,
 which had read as a list item of the minutes' last paragraph."""
+
+
+def read_mhtml(path: Path, data: bytes) -> RawDocument:
+    """A single-file web page: its HTML part, decoded from the message's transfer encoding
+    (quoted-printable, base64) and charset by the standard library's email parser, read as
+    any HTML page; the pictures beside it are left."""
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.default)
+        page = next(
+            (part for part in message.walk() if part.get_content_type() == "text/html"), None
+        )
+        html = page.get_content() if isinstance(page, email.message.EmailMessage) else None
+    except Exception as exc:  # the email parser raises many kinds on bad input
+        raise IngestError(path, f"corrupt web archive (MHTML): {type(exc).__name__}") from exc
+    if not isinstance(html, str) or not html.strip():
+        raise IngestError(path, "a web archive (MHTML) without an HTML page: nothing to read")
+    return read_html(path, html)
 
 
 def read_html(path: Path, text: str) -> RawDocument:

@@ -43,6 +43,7 @@ _EXTENSIONS = {
     "odt": ".odt",
     "rtf": ".rtf",
     "html": ".html",
+    "mhtml": ".mht",
     "text": ".txt",
 }
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import html
 import io
+import quopri
 import re
 import time
 import zipfile
 from collections.abc import Callable
 from datetime import date
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
 from pathlib import Path
 
 import pytest
@@ -401,3 +404,34 @@ def test_minutes_word_saved_as_a_web_page_named_doc_are_read(
     assert "currently about 40% of the workforce was agency staff" in text
     assert "an overspend position of £6.4 million" in text
     assert "Times New Roman" not in text
+
+
+@pytest.mark.parametrize("name", ["minutes.mht", "Minutes 21 November 2018.doc"])
+def test_minutes_saved_as_a_single_file_web_page_are_read(
+    tmp_path: Path, count_tokens: CountTokens, name: str
+) -> None:
+    """Word's "single file web page" (MHTML: the page quoted-printable inside a MIME
+    message), under its own name or kept as .doc: its HTML part is read as any page."""
+    paragraphs, table = _seed_minutes()
+    body = "".join(f"<p class=MsoNormal>{html.escape(p)}</p>\n" for p in paragraphs)
+    row = "".join(f"<td><p class=MsoNormal>{html.escape(c)}</p></td>" for c in table[0])
+    page = MIMEText(
+        f"<html><head><title>Minutes</title></head><body>{body}<table><tr>{row}</tr></table>"
+        "</body></html>",
+        "html",
+        "windows-1252",
+    )
+    page.replace_header("Content-Transfer-Encoding", "quoted-printable")
+    page.set_payload(quopri.encodestring(page.get_payload(decode=True)).decode("ascii"))
+    message = MIMEMultipart("related")
+    message.attach(page)
+    data = message.as_bytes()
+    assert b"=A3" in data  # the £ quoted-printable, as Word writes it
+    (tmp_path / name).write_bytes(data)
+    assert next(iter(discover(tmp_path))).error is None
+    doc = _ingest_one(tmp_path, name, count_tokens)
+    assert doc.meta.meeting_date == date(2018, 11, 21)
+    text = " ".join(c.text for c in doc.chunks)
+    assert "currently about 40% of the workforce was agency staff" in text
+    assert "an overspend position of £6.4 million" in text
+    assert "=A3" not in text and "MsoNormal" not in text
