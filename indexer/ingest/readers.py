@@ -928,21 +928,65 @@ def _moderngov_front_blocks(soup: Any) -> list[Block]:
     return [Block(text=" ".join(sentences))] if sentences else []
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_READ_BLOCKS = (*_HEADINGS, "p", "li", "pre")
+"""Elements read as one block each, as a page writes its paragraphs."""
+_BLOCK_TAGS = (
+    *_READ_BLOCKS, "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt",
+    "fieldset", "figure", "main", "ol", "section", "table", "tbody", "td", "tfoot", "th",
+    "thead", "tr", "ul",
+)  # fmt: skip
+"""Block-level elements: one holding none of them is a leaf of the page's text."""
+_LEAF_CONTAINERS = frozenset(
+    {"div", "td", "th", "blockquote", "dd", "dt", "section", "article", "main", "address"}
+)
+
+
 def _generic_blocks(soup: Any) -> list[Block]:
+    """A page that is not ModernGov's: its headings, paragraphs and list items, each a
+    block, in document order; a table row whose cells hold no paragraphs is one block, its
+    cells joined by a tab (as a Word table row reads: "41.4<tab>The committee noted …"); a
+    `div`, cell or quote holding text but no block of its own is a block too, split where
+    two line breaks run together. Other councils' minutes pages write paragraphs so, and a
+    reader of `p` alone would drop them."""
     body = soup.body or soup
     for tag in body.find_all(["nav", "header", "footer", "form"]):
         tag.decompose()
     blocks: list[Block] = []
-    for element in body.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre"]):
-        if element.find(["p", "li"]) is not None:
-            continue
-        text = _inline_text(element)
-        if text:
-            heading = element.name.startswith("h")
-            blocks.append(
-                Block(text=f"- {text}" if element.name == "li" else text, heading=heading)
-            )
+    for element in body.find_all(True):
+        name = element.name
+        if name in _READ_BLOCKS:
+            if element.find(["p", "li"]) is not None:
+                continue
+            text = _inline_text(element)
+            if text:
+                heading = name in _HEADINGS
+                blocks.append(Block(text=f"- {text}" if name == "li" else text, heading=heading))
+        elif name == "tr" and _is_leaf_row(element):
+            cells = [_inline_text(c) for c in element.find_all(["td", "th"], recursive=False)]
+            if any(cells):
+                blocks.append(Block(text="\t".join(c for c in cells if c)))
+        elif name in _LEAF_CONTAINERS and element.find(_BLOCK_TAGS) is None:
+            row = element.find_parent("tr") if name in ("td", "th") else None
+            if row is not None and _is_leaf_row(row):
+                continue  # read with its row
+            blocks.extend(Block(text=part) for part in _parts(element))
     if not blocks:
         text = body.get_text("\n")
         blocks = [Block(text=part) for part in re.split(r"\n\s*\n", text) if part.strip()]
     return blocks
+
+
+def _is_leaf_row(row: Any) -> bool:
+    """A table row whose cells hold text only (no paragraphs, lists or inner tables)."""
+    return row.find([b for b in _BLOCK_TAGS if b not in ("td", "th")]) is None
+
+
+def _parts(element: Any) -> list[str]:
+    """The text of a leaf element, split where two line breaks run together."""
+    for br in element.find_all("br"):
+        br.replace_with("\n")
+    raw = element.get_text("")
+    return [
+        text for part in re.split(r"\n\s*\n", raw) if (text := re.sub(r"\s+", " ", part).strip())
+    ]

@@ -435,3 +435,29 @@ def test_minutes_saved_as_a_single_file_web_page_are_read(
     assert "currently about 40% of the workforce was agency staff" in text
     assert "an overspend position of £6.4 million" in text
     assert "=A3" not in text and "MsoNormal" not in text
+
+
+def test_a_council_page_writing_paragraphs_in_divs_and_table_rows_is_read(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    """A minutes page from another council's site (no ModernGov markup): the heading and
+    item title in `div`s, a paragraph as a table row of number and text cells, another
+    after two line breaks. Reading `p` alone dropped them all."""
+    paragraphs, table = _seed_minutes()
+    meeting, title, first, second = paragraphs
+    number, text = table[0]
+    page = (
+        f"<html><head><title>{html.escape(meeting)}</title></head><body>"
+        f"<div class=heading>{html.escape(meeting)}</div><div><b>{html.escape(title)}</b></div>"
+        f"<div>{html.escape(first)}<br><br>{html.escape(second)}</div>"
+        f"<table><tr><td>{number}</td><td>{html.escape(text)}</td></tr></table></body></html>"
+    )
+    (tmp_path / "minutes.html").write_text(page, encoding="utf-8")
+    doc = _ingest_one(tmp_path, "minutes.html", count_tokens)
+    assert doc.meta.meeting_date == date(2018, 11, 21)
+    by_para = {c.paragraph: c for c in doc.chunks}
+    assert {"41.1", "41.4", "46.1"} <= set(by_para)
+    assert "currently about 40% of the workforce was agency staff" in by_para["41.4"].text
+    assert "an overspend position of £6.4 million" in by_para["46.1"].text
+    everything = " ".join(c.text for c in doc.chunks)
+    assert everything.count("an overspend position of £6.4 million") == 1  # read once
