@@ -966,15 +966,28 @@ def _generic_blocks(soup: Any) -> list[Block]:
             cells = [_inline_text(c) for c in element.find_all(["td", "th"], recursive=False)]
             if any(cells):
                 blocks.append(Block(text="\t".join(c for c in cells if c)))
-        elif name in _LEAF_CONTAINERS and element.find(_BLOCK_TAGS) is None:
-            row = element.find_parent("tr") if name in ("td", "th") else None
-            if row is not None and _is_leaf_row(row):
-                continue  # read with its row
+        elif (
+            name in _LEAF_CONTAINERS
+            and element.find(_BLOCK_TAGS) is None
+            and not _read_above(element)
+        ):
             blocks.extend(Block(text=part) for part in _parts(element))
     if not blocks:
         text = body.get_text("\n")
         blocks = [Block(text=part) for part in re.split(r"\n\s*\n", text) if part.strip()]
     return blocks
+
+
+def _read_above(element: Any) -> bool:
+    """Whether an element's text is already read with an enclosing block: a paragraph or
+    list item holding no paragraph of its own (a menu's `li` around a `div`), or a row of
+    text cells."""
+    for parent in element.parents:
+        if parent.name in _READ_BLOCKS and parent.find(["p", "li"]) is None:
+            return True
+        if parent.name == "tr" and _is_leaf_row(parent):
+            return True
+    return False
 
 
 def _is_leaf_row(row: Any) -> bool:

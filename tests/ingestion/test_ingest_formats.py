@@ -450,7 +450,9 @@ def test_a_council_page_writing_paragraphs_in_divs_and_table_rows_is_read(
         f"<html><head><title>{html.escape(meeting)}</title></head><body>"
         f"<div class=heading>{html.escape(meeting)}</div><div><b>{html.escape(title)}</b></div>"
         f"<div>{html.escape(first)}<br><br>{html.escape(second)}</div>"
-        f"<table><tr><td>{number}</td><td>{html.escape(text)}</td></tr></table></body></html>"
+        f"<table><tr><td>{number}</td><td>{html.escape(text)}</td></tr></table>"
+        "<ul><li><div>Apologies were received from the Vice-Chairman.</div></li></ul>"
+        "</body></html>"
     )
     (tmp_path / "minutes.html").write_text(page, encoding="utf-8")
     doc = _ingest_one(tmp_path, "minutes.html", count_tokens)
@@ -461,3 +463,4 @@ def test_a_council_page_writing_paragraphs_in_divs_and_table_rows_is_read(
     assert "an overspend position of £6.4 million" in by_para["46.1"].text
     everything = " ".join(c.text for c in doc.chunks)
     assert everything.count("an overspend position of £6.4 million") == 1  # read once
+    assert everything.count("Apologies were received from the Vice-Chairman") == 1
