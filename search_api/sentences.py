@@ -1103,8 +1103,7 @@ def continued_list(hit: Hit, rank: int, room: int, bare: bool = False) -> Candid
     end, items, form, last, start = first, 0, None, None, first
     for j, (x, y) in enumerate(spans):
         gap = text[end:x]
-        found = _ITEM_SIGN.search(gap)
-        mark = found.group() if found else _glued_mark(text, start, end, last)
+        mark = _opening_mark(text, (end, x), (start, end), last)
         if items >= room or not _ITEM_GAP.match(gap):
             break
         if mark is None:
@@ -1118,6 +1117,15 @@ def continued_list(hit: Hit, rank: int, room: int, bare: bool = False) -> Candid
     if not items and bare and room > 0 and text.strip():
         return _candidate(hit, rank, first, len(text.rstrip()), 1)
     return _candidate(hit, rank, first, end, items) if items else None
+
+
+def _opening_mark(
+    text: str, gap: tuple[int, int], before: tuple[int, int], last: str | None
+) -> str | None:
+    """The mark opening the piece after `gap`: an item sign in the gap, else an item number
+    the splitter glued to the end of the piece `before` (`_glued_mark`)."""
+    found = _ITEM_SIGN.search(text[gap[0] : gap[1]])
+    return found.group() if found else _glued_mark(text, *before, last)
 
 
 def _glued_mark(text: str, start: int, end: int, last: str | None) -> str | None:
@@ -1155,8 +1163,7 @@ def _own_sentence(text: str, end: int, rest: Sequence[tuple[int, int]], last: st
     piece = text[x:y]
     if text[end:x].strip() or not _ITEM_GAP.match(text[y:nx]) or LIST_LEAD.search(piece):
         return False
-    found = _ITEM_SIGN.search(text[y:nx])
-    mark = found.group() if found else _glued_mark(text, x, y, last)
+    mark = _opening_mark(text, (y, nx), (x, y), last)
     return mark is not None and _form(mark) == _form(last)
 
 
