@@ -474,10 +474,16 @@ def read_docx(path: Path, parts: Mapping[str, bytes]) -> RawDocument:
                     lines.append("\t".join(cells))
     except Exception as exc:  # python-docx raises many kinds (KeyError, lxml errors) on bad input
         raise IngestError(path, f"corrupt Word document: {type(exc).__name__}") from exc
+    return _lines_document(path, lines, "docx", "Word document")
+
+
+def _lines_document(path: Path, lines: list[str], fmt: Format, kind: str) -> RawDocument:
+    """A document read as paragraphs and table rows (Word, OpenDocument): one unpaged text,
+    a blank line between its lines; refused when it holds none."""
     text = "\n\n".join(line for line in lines if line)
     if not text.strip():
-        raise IngestError(path, "no text: the Word document holds no paragraphs or tables")
-    return RawDocument(format="docx", pages=[text], paged=False)
+        raise IngestError(path, f"no text: the {kind} holds no paragraphs or tables")
+    return RawDocument(format=fmt, pages=[text], paged=False)
 
 
 _ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -507,10 +513,7 @@ def read_odt(path: Path, parts: Mapping[str, bytes]) -> RawDocument:
     lines: list[str] = []
     if body is not None:
         _odf_blocks(body, lines)
-    text = "\n\n".join(line for line in lines if line)
-    if not text.strip():
-        raise IngestError(path, "no text: the OpenDocument holds no paragraphs or tables")
-    return RawDocument(format="odt", pages=[text], paged=False)
+    return _lines_document(path, lines, "odt", "OpenDocument")
 
 
 def _odf_blocks(element: Any, lines: list[str]) -> None:
