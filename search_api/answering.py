@@ -68,7 +68,7 @@ from .sentences import (
     term_weights,
     topic_stems,
 )
-from .temporal import DateSpan, TemporalIntent, named_times
+from .temporal import DateSpan, TemporalIntent, day_or_month, named_times
 
 __all__ = [
     "Answer",
@@ -1236,9 +1236,12 @@ def _within(scored: list[Scored], span: DateSpan | None, ranks: int = POOL_RANKS
     may still outrank them (a question asking for several things draws on
     `MANY_POOL_RANKS`: its span's meeting counts there too). A span of financial years
     does not choose the meetings: a year's grant or budget is reported in the months
-    before it begins (the search still favours passages inside it)."""
+    before it begins (the search still favours passages inside it). A day with no sentence
+    dated on it stands for its month (`day_or_month`), as in the search's boost."""
     if span is None or span.names_financial_years():
         return scored
+    cited = [s.hit.citation for s in scored]
+    span = day_or_month(span, [d for c in cited for d in (c.effective_date, c.meeting_date)])
     inside = [s for s in scored if _in_span(s, span)]
     speaks = any(s.coverage > 0 and s.candidate.rank < ranks for s in inside)
     return inside if speaks else scored

@@ -59,7 +59,7 @@ from indexer.text import ANALYZER, LEADING_NUMBER, highlights, words
 from .detail import lift_asked_detail
 from .retrieval import Retriever
 from .sentences import content_terms, figures_in, held_weight
-from .temporal import PERIOD, DateSpan, TemporalIntent, parse_question
+from .temporal import PERIOD, DateSpan, TemporalIntent, day_or_month, parse_question
 
 __all__ = [
     "MAX_K",
@@ -272,6 +272,7 @@ def boost_span(hits: list[Hit], intent: TemporalIntent, factor: float) -> list[H
     span = intent.weighted or intent.span
     if span is None:
         return hits
+    span = day_or_month(span, (d for h in hits for d in _dates(h)))
     boosted = [
         h.model_copy(update={"score": round(h.score * factor, 6)}) if _inside(h, span) else h
         for h in hits
@@ -281,8 +282,13 @@ def boost_span(hits: list[Hit], intent: TemporalIntent, factor: float) -> list[H
 
 def _inside(hit: Hit, span: DateSpan) -> bool:
     """The passage's stated date, or one of its meetings, falls in the span."""
+    return any(map(span.contains, _dates(hit)))
+
+
+def _dates(hit: Hit) -> list[date | None]:
+    """The passage's stated date and its meetings' dates: what a span is matched to."""
     c = hit.citation
-    return span.contains(c.effective_date) or any(span.contains(s.meeting_date) for s in c.sources)
+    return [c.effective_date, *(s.meeting_date for s in c.sources)]
 
 
 def _dated_in_span(hits: list[Hit], span: DateSpan | None) -> list[Hit]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -31,6 +31,7 @@ __all__ = [
     "PERIOD",
     "DateSpan",
     "TemporalIntent",
+    "day_or_month",
     "named_times",
     "parse_question",
     "strip_temporal",
@@ -58,7 +59,10 @@ PARTS = {"early": 1, "start": 1, "beginning": 1, "mid": 5, "middle": 5, "late": 
 """First month of each third of a year a part names (January-April, May-August,
 September-December)."""
 _NUM = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
-# A point in time: "21 November 2018", "November 2018", "summer 2021", "2018-11-21", "2018".
+# A point in time: "21 November 2018", "November 21, 2018", "21.11.2018", "November 2018",
+# "summer 2021", "2018-11-21", "2018". A day written in figures is read day first, as
+# English papers write it ("5.3.2024", "05/03/2024": 5 March), month first only when
+# that is the one reading ("3/15/2024"); a two-figure year is not read.
 FINANCIAL_YEAR = re.compile(r"\b(?:19|20)\d{2}[/-]\d{2}(?!\d|[/-]\d)")
 """'2024-25', '2018/19': the papers write a financial year the way the question does; a
 plan's period ("2025-28", "2013-30") is written so too. A question's "2019-2023" is not
@@ -71,6 +75,8 @@ range: it is no figure (`sentences.figures_in`) and no date a "when" question as
 (`sentences.states_date`)."""
 _POINT = (
     r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH + r"\s+" + _YEAR + r"(?![/-]\d)"
+    + r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+" + _YEAR + r"(?![/-]\d)"
+    + r"|(?<![\d.])\d{1,2}(?:\.\d{1,2}\.|/\d{1,2}/)" + _YEAR
     + r"|" + _SEASON + r"\s+(?:of\s+)?" + _YEAR
     + r"|" + _PART + r"[\s-]+" + _YEAR
     + r"|" + _YEAR + r"-\d{2}-\d{2}"
@@ -79,15 +85,17 @@ _POINT = (
 
 _SINCE_OR_BARE_MONTH = re.compile(
     r"(?P<since>\bsince\s+(?:the\s+)?(?P<event>(?:[^\W\d_][\w'’-]*\s+){1,3}?in\s+)?)?"
-    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?"
     r"(?P<month>january|february|march|april|june|july|august|september|october|november"
-    r"|december)\b(?!\s+(?:of\s+)?(?:19|20)\d{2})(?!\s*[\d/-])",
+    r"|december)(?:\s+(?P<day_after>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d{2}))?"
+    r"\b(?!\s+(?:of\s+)?(?:19|20)\d{2})(?!\s*[\d/-])",
     re.IGNORECASE,
 )
 """A month named without a year ("since January", "between the January and February
 budget risk registers", "the March update"): residents leave the year out when they mean
-the latest one. "May" is left out (the verb), as are abbreviations. "since" reaches the
-month through a short event named before it ("since the budget in February")."""
+the latest one; with a day ("on 5 March", "March 5th") it is that day (`_bare_span`).
+"May" is left out (the verb), as are abbreviations. "since" reaches the month through a
+short event named before it ("since the budget in February")."""
 _RANGE_FROM_BARE_MONTH = re.compile(
     r"\b(?:between\s(?P<between>[^?,;]*?)\band|from\s(?P<from>[^?,;]*?)\b(?:to|until|till"
     r"|through))\s+(?:the\s+)?$",
@@ -105,7 +113,7 @@ TREND_WORDS = re.compile(
     r"deteriorat(?:e|ed|ing)|declin(?:e|ed|ing)|increas(?:e|ed|es|ing)|decreas(?:e|ed|ing)|"
     r"reduc(?:e|ed|ing)|rose|risen|fell|fallen|grow(?:n|ing)?|grew|evolv(?:e|ed|ing)|"
     r"progressed|over time|over the years|developed|shift(?:ed)?|"
-    r"moved?|any better|any worse|since(?!\s+when\b)|timeline|trajectory|"
+    r"any better|any worse|since(?!\s+when\b)|timeline|trajectory|"
     # What became of something is its course over meetings: "What happened to the idea
     # of postponing …", "How did the rise go from the draft budget to the decision?".
     r"happened\s+(?:to|with)|(?:go|goes|gone|went|going)\s+from)\b",
@@ -133,6 +141,29 @@ CHANGE_ASKED = re.compile(
     r"|(?:^|[,;]|\b(?:and|but|or)\b)\s*(?:has|have|had|did)\b"
     + _CLAUSE
     + r"\bchang(?:e|ed)\b(?!\s+(?:the|its|their|his|her|our|a|an|how|what|which|who)\b)",
+    re.IGNORECASE,
+)
+_MOVED = (
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)\bmov(?:e|ed)\b(?!\s+(?:and\s+seconded"
+    r"|that|by|to|into|onto|through|across|out|over\s+to|the|its|their|his|her|our|a|an|this"
+    r"|these|those|it|them)\b)"
+)
+MOVE_ASKED = re.compile(
+    # "move" is a course when a figure or a position moves: as the verb of what the question
+    # tracks ("how has the share moved?", "how did the estimate move between the draft and
+    # the final budget?", "has the rating moved since 2022?") or with a direction ("moved
+    # up", "moved below target"). It is procedure or a transfer otherwise: a motion or an
+    # amendment moved ("who moved and seconded …", "was it moved that …", "the
+    # recommendation was moved", "moved an amendment": an object, "that", "by" or the
+    # passive), a team or a child moving to, into, through or over to a place, and "how
+    # many … moved" counts. One reading, `_asks_course`'s, as `CHANGE_ASKED` is for change.
+    r"\bhow\b(?!\s+(?:many|often|quickly|soon|long|was|were|is|are)\b)"
+    + _CLAUSE
+    + _MOVED
+    + r"|(?:^|[,;]|\b(?:and|but|or)\b)\s*(?:has|have|had|did)\b"
+    + _CLAUSE
+    + _MOVED
+    + r"|\bmov(?:e|ed|es|ing)\s+(?:up|down|upwards?|downwards?|higher|lower|above|below)\b",
     re.IGNORECASE,
 )
 TIME_COMPARED = re.compile(
@@ -234,12 +265,16 @@ def _point(text: str) -> tuple[date, date] | None:
     text = text.strip().lower()
     m = re.fullmatch(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?" + _MONTH + r"\s+" + _YEAR, text)
     if m:
-        day, month, year = m.group(1), MONTHS[m.group(2)], int(m.group(3))
-        first, last = month_span(year, month)
-        if day and 1 <= int(day) <= last.day:
-            d = date(year, month, int(day))
-            return d, d
-        return first, last
+        day = int(m.group(1)) if m.group(1) else None
+        return _day(int(m.group(3)), MONTHS[m.group(2)], day)
+    m = re.fullmatch(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR, text)
+    if m:
+        return _day(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2)))
+    m = re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./]" + _YEAR, text)
+    if m:
+        first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        day, month = (second, first) if second > 12 >= first else (first, second)
+        return _day(year, month, day) if 1 <= month <= 12 else None
     m = re.fullmatch(_SEASON + r"\s+(?:of\s+)?" + _YEAR, text)
     if m:
         return season_span(m.group(1), int(m.group(2)))
@@ -268,6 +303,16 @@ def _point(text: str) -> tuple[date, date] | None:
                 return year_span(year)[0], year_span(end_year)[1]
         return year_span(year)
     return None
+
+
+def _day(year: int, month: int, day: int | None) -> tuple[date, date]:
+    """The day a day and month name in `year`; its month when no day is named or the
+    month has no such day ("30 February")."""
+    first, last = month_span(year, month)
+    if day is not None and 1 <= day <= last.day:
+        d = date(year, month, day)
+        return d, d
+    return first, last
 
 
 def _years_before(value: date, years: int) -> date:
@@ -414,6 +459,13 @@ def _last_bare_month(months: list[int]) -> int:
     return last
 
 
+def _bare_span(m: re.Match[str], year: int) -> tuple[date, date]:
+    """A month named without a year (`_SINCE_OR_BARE_MONTH`) in `year`: the day it names
+    ("the 9 January meeting", "on March 5"), else the whole month."""
+    day = m.group("day") or m.group("day_after")
+    return _day(year, MONTHS[m.group("month").lower()], int(day) if day else None)
+
+
 def _add_bare_months(
     question: str, found: list[_Match], latest: date | None, add: Callable[..., None]
 ) -> None:
@@ -439,7 +491,7 @@ def _add_bare_months(
         # April are inside it (eval/README.md, round 28).
         year = years.pop()
         for m in bare:
-            first, end = month_span(year, MONTHS[m.group("month").lower()])
+            first, end = _bare_span(m, year)
             if m.group("since"):
                 add(m, first, latest, True, bare=True, named=_event(m, first, end))
             else:
@@ -452,7 +504,7 @@ def _add_bare_months(
     last_year = until.year if last <= until.month else until.year - 1
     for m in bare:
         month = MONTHS[m.group("month").lower()]
-        first, end = month_span(last_year if month <= last else last_year - 1, month)
+        first, end = _bare_span(m, last_year if month <= last else last_year - 1)
         if m.group("since"):
             add(m, first, latest, True, bare=True, floating=not named, named=_event(m, first, end))
         else:
@@ -512,7 +564,7 @@ def _choose(matches: list[_Match]) -> list[_Match]:
 
 def _asks_course(question: str) -> bool:
     """Whether the question's words ask for a course over time, a named span apart."""
-    if CHANGE_ASKED.search(question) or TIME_COMPARED.search(question):
+    if any(r.search(question) for r in (CHANGE_ASKED, MOVE_ASKED, TIME_COMPARED)):
         return True
     return any(
         not _COUNTED_STATE.search(question[: m.start()]) for m in TREND_WORDS.finditer(question)
@@ -538,7 +590,9 @@ _WHEN_WORDS = re.compile(
 quarter, a draft and a final, a meeting or report): without one, the clause names the
 things compared ("changed between adult and children's services") and is the subject's.
 A "since" clause always names a time."""
-_COURSE_VERB = re.compile(r"\bchang(?:e|ed|es|ing)\b|" + TREND_WORDS.pattern, re.IGNORECASE)
+_COURSE_VERB = re.compile(
+    r"\bchang(?:e|ed|es|ing)\b|\bmov(?:e|ed)\b|" + TREND_WORDS.pattern, re.IGNORECASE
+)
 _NOT_VERBS = frozenset({"since", "trend", "trends", "timeline", "trajectory"})
 """Course words that are no verb: a "since" clause with no verb of change before it may
 hold the asked thing's own verb ("which announcements since the budget were reported")."""
@@ -665,6 +719,19 @@ def _weighted(span: DateSpan | None, bounds: list[_Match], compared: bool) -> Da
     end = None if any(e is None for e in ends) else max(e for e in ends if e)
     weighted = DateSpan(start=start, end=end, text=span.text)
     return None if (start, end) == (span.start, span.end) else weighted
+
+
+def day_or_month(span: DateSpan, dated: Iterable[date | None]) -> DateSpan:
+    """Where a span of one day is matched to meetings: the day when any of `dated` (the
+    dates of the passages or sentences at hand) falls on it, else the day's month. A day
+    a question names is a meeting's ("on 5 March 2025", "at its 9 January meeting"), but
+    the papers that tell of it may be dated days before (the report to it) or after (its
+    minutes, a decision notice): with none on the day itself, those of the month stand
+    in for it, as a question naming only the month reads. Any other span as it is."""
+    if span.start is None or span.start != span.end or any(map(span.contains, dated)):
+        return span
+    first, last = month_span(span.start.year, span.start.month)
+    return DateSpan(start=first, end=last, text=span.text)
 
 
 def named_times(text: str, on: date) -> list[tuple[date, date]]:

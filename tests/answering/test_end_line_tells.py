@@ -107,17 +107,18 @@ def test_the_latest_meeting_is_stated_by_a_later_stage_not_a_recap() -> None:
 
 
 def test_times_a_sentence_names_are_read_against_the_day_it_was_said() -> None:
-    """A month without a year is the latest such up to the meeting ("10 January" said on 13
-    March 2025 is January 2025, "16 December" December 2024); a dated day, a year and a
-    financial year read as a question's do; what runs on ("since 2016") is no time named."""
+    """A month without a year is the latest such up to the meeting, a day of it that day
+    ("10 January" said on 13 March 2025 is 10 January 2025, "16 December" 16 December 2024,
+    round 30); a dated day, a year and a financial year read as a question's do; what runs
+    on ("since 2016") is no time named."""
     from search_api.temporal import named_times  # round 29's reading; main has none
 
     said = date(2025, 3, 13)
     assert named_times("submitted a joint letter on 10 January to Ministers", said) == [
-        (date(2025, 1, 1), date(2025, 1, 31))
+        (date(2025, 1, 10), date(2025, 1, 10))
     ]
     assert named_times("the White Paper on the 16 December", said) == [
-        (date(2024, 12, 1), date(2024, 12, 31))
+        (date(2024, 12, 16), date(2024, 12, 16))
     ]
     assert named_times("On 5 February 2025, Government announced", said) == [
         (date(2025, 2, 5), date(2025, 2, 5))
