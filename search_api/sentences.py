@@ -24,7 +24,7 @@ from indexer.models import Hit
 from indexer.text import ANALYZER, LIST_LEAD, WORD, Sentence, split_sentences, words
 
 from .abstention import held
-from .temporal import PERIOD
+from .temporal import PERIOD, periods
 
 __all__ = [
     "Aspects",
@@ -508,12 +508,12 @@ as a count, so a "how much" question credited a sentence whose only number is a 
 
 def figures_in(text: str) -> list[str]:
     """The figures a sentence states (amounts, rates, counts, durations), verbatim; years,
-    year ranges (`temporal.PERIOD`), dates and item or paragraph numbers are not
-    figures."""
+    year ranges (`temporal.periods`: "2024-25", and "24-25" without its centuries), dates
+    and item or paragraph numbers are not figures."""
     out = []
-    periods = [m.span() for m in PERIOD.finditer(text)] if YEAR_RANGES_NOT_FIGURES else []
+    named = [m.span() for m in periods(text)] if YEAR_RANGES_NOT_FIGURES else []
     for m in _FIGURE.finditer(text):
-        if any(a <= m.start() < b for a, b in periods):
+        if any(a <= m.start() < b for a, b in named):
             continue
         value = m.group(0).strip()
         plain = value.replace(",", "")
