@@ -503,7 +503,9 @@ YEAR_RANGES_NOT_FIGURES = True
 """A financial year or a plan's period ("2024-25", "2025/26", "2025-28") is a date, not a
 figure: its first year was passed over as a year, but its two-digit end ("25") was read
 as a count, so a "how much" question credited a sentence whose only number is a period
-(a defect fix: eval/README.md "A year range is no figure, round 29")."""
+(a defect fix: eval/README.md "A year range is no figure, round 29"); so were both numbers
+of a financial year written without its centuries ("24-25", `temporal.periods`: eval/README.md
+"Figures inside figures, and years written short or with an en dash, round 30")."""
 
 
 def figures_in(text: str) -> list[str]:
