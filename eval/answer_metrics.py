@@ -8,7 +8,8 @@ by hand), call `score_answer(question, answer, quote_dates)` for one question an
 
 Matching follows the shared rule (`eval.matching`): a gold quote counts as carried when
 the normalised answer text or a normalised cited quote contains it; figures are matched
-with `contains_figure`, which folds "33.3 %" / "33.3%" and "£23.3 m" / "£23.3m".
+with `contains_figure`, which folds "33.3 %" / "33.3%" and "£23.3 m" / "£23.3m" and
+matches a whole figure only ("19" is not stated by "0-19" or "2018/19").
 
 Per question (averaged over): `answer_evidence_recall`, share of gold quotes in the
 answer text or a cited quote (answerable); `key_figure_presence`, share of `key_figures`

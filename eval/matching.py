@@ -87,12 +87,33 @@ def normalise_figures(text: str) -> str:
     return _THOUSANDS.sub("", t)
 
 
+# A number joined to another by a hyphen, dash or slash, tight ("0-19", "2018/19",
+# "24/00093", "10/11/2020", "6/10") or spaced on both sides ("2019 - 20"), is one figure:
+# a range, a period, a reference or a date. A dash spaced on one side only is a sign or a
+# clause's dash ("2,370.3 -12,868.7", "57 - a rise"), so it joins nothing.
+_JOINED_BEFORE = r"(?<!\d[-/])(?<!\d [-/] )"
+_JOINED_AFTER = r"(?![-/]\d| [-/] \d)"
+
+
+_BARE_END = r"(?!(?!(?:m|bn|k)\b)\w|\.\d)"
+"""After a number: no letter, digit or decimal part ("40" is not in "40th" or "40.5"), but
+a scale may follow: "32.6" is stated by "£32.6m" (the number of the figure, written with
+its unit; a unit in the gold, "£32.6m", still needs the unit in the text)."""
+
+
 def contains_figure(text: str, figure: str) -> bool:
-    """True when `text` states `figure` as a whole token: "3.3%" is not in "33.3%", "40"
-    not in "140" or "40.5", "six" not in "sixth"; spacing and separators are folded first."""
+    """True when `text` states `figure` as a whole figure (eval/README.md, "Answer
+    metrics"): "3.3%" is not in "33.3%", "40" not in "140", "40.5" or "40th", "six" not in
+    "sixth"; "19" not in "0-19" or "2018/19" (one side of a joined number, `_JOINED_BEFORE`),
+    where "3-7%" and "6/10" match only whole; "32.6" is in "£32.6m" (`_BARE_END`). Spacing
+    and separators are folded first ("£32.6 m" is "£32.6m", "40 per cent" is "40%")."""
     fig = normalise_figures(figure)
     if not fig:
         return False
     left = r"(?<![\w.])" if fig[0].isalnum() else ""
-    right = r"(?!\w|\.\d)" if fig[-1].isalnum() else ""
+    right = _BARE_END if fig[-1].isdigit() else r"(?!\w)" if fig[-1].isalnum() else ""
+    if fig[0].isdigit():
+        left += _JOINED_BEFORE
+    if fig[-1].isdigit():
+        right += _JOINED_AFTER
     return re.search(left + re.escape(fig) + right, normalise_figures(text)) is not None

@@ -59,7 +59,7 @@ from indexer.text import ANALYZER, LEADING_NUMBER, highlights, words
 from .detail import lift_asked_detail
 from .retrieval import Retriever
 from .sentences import content_terms, figures_in, held_weight
-from .temporal import PERIOD, DateSpan, TemporalIntent, day_or_month, parse_question
+from .temporal import DateSpan, TemporalIntent, day_or_month, parse_question, periods
 
 __all__ = [
     "MAX_K",
@@ -655,8 +655,8 @@ off: figures alone."""
 
 def _stated(text: str) -> list[str]:
     """The figures and, with `TWIN_PERIODS`, the periods a passage states, sorted."""
-    periods = [m.group(0) for m in PERIOD.finditer(text)] if TWIN_PERIODS else []
-    return sorted([*figures_in(text), *periods])
+    named = [m.group(0) for m in periods(text)] if TWIN_PERIODS else []
+    return sorted([*figures_in(text), *named])
 
 
 def changed_twins(hits: list[Hit]) -> list[tuple[Hit, Hit]]:

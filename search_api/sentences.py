@@ -24,7 +24,7 @@ from indexer.models import Hit
 from indexer.text import ANALYZER, LIST_LEAD, WORD, Sentence, split_sentences, words
 
 from .abstention import held
-from .temporal import PERIOD
+from .temporal import PERIOD, periods
 
 __all__ = [
     "Aspects",
@@ -503,17 +503,19 @@ YEAR_RANGES_NOT_FIGURES = True
 """A financial year or a plan's period ("2024-25", "2025/26", "2025-28") is a date, not a
 figure: its first year was passed over as a year, but its two-digit end ("25") was read
 as a count, so a "how much" question credited a sentence whose only number is a period
-(a defect fix: eval/README.md "A year range is no figure, round 29")."""
+(a defect fix: eval/README.md "A year range is no figure, round 29"); so were both numbers
+of a financial year written without its centuries ("24-25", `temporal.periods`: eval/README.md
+"Figures inside figures, and years written short or with an en dash, round 30")."""
 
 
 def figures_in(text: str) -> list[str]:
     """The figures a sentence states (amounts, rates, counts, durations), verbatim; years,
-    year ranges (`temporal.PERIOD`), dates and item or paragraph numbers are not
-    figures."""
+    year ranges (`temporal.periods`: "2024-25", and "24-25" without its centuries), dates
+    and item or paragraph numbers are not figures."""
     out = []
-    periods = [m.span() for m in PERIOD.finditer(text)] if YEAR_RANGES_NOT_FIGURES else []
+    named = [m.span() for m in periods(text)] if YEAR_RANGES_NOT_FIGURES else []
     for m in _FIGURE.finditer(text):
-        if any(a <= m.start() < b for a, b in periods):
+        if any(a <= m.start() < b for a, b in named):
             continue
         value = m.group(0).strip()
         plain = value.replace(",", "")

@@ -34,6 +34,7 @@ __all__ = [
     "day_or_month",
     "named_times",
     "parse_question",
+    "periods",
     "strip_temporal",
 ]
 
@@ -63,24 +64,49 @@ _NUM = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"
 # "summer 2021", "2018-11-21", "2018". A day written in figures is read day first, as
 # English papers write it ("5.3.2024", "05/03/2024": 5 March), month first only when
 # that is the one reading ("3/15/2024"); a two-figure year is not read.
-FINANCIAL_YEAR = re.compile(r"\b(?:19|20)\d{2}[/-]\d{2}(?!\d|[/-]\d)")
-"""'2024-25', '2018/19': the papers write a financial year the way the question does; a
-plan's period ("2025-28", "2013-30") is written so too. A question's "2019-2023" is not
-read as one (a time, not what a figure is for)."""
+FINANCIAL_YEAR = re.compile(r"\b(?:19|20)\d{2}[/–-]\d{2}(?!\d|[/–-]\d)")
+"""'2024-25', '2018/19', '2024–25': the papers write a financial year the way the question
+does; a plan's period ("2025-28", "2013-30") is written so too. A question's "2019-2023" is
+not read as one (a time, not what a figure is for). An en dash is read as the hyphen is
+(round 30): a question typed or pasted with "2023–24" names the same year."""
 PERIOD = re.compile(r"\b(?:19|20)\d{2}\s?[/–-]\s?(?:(?:19|20)\d{2}|\d{2})(?!\d|[/–-]\d)")
 """A span of years a sentence names as one period: a financial year (`FINANCIAL_YEAR`, with
 an en dash or spaced too: "2024–25", "2024 / 25") or a plan's or programme's years
 ("2024-39", "2025-2035"); not a day ("2018-11-21"). The one reading of a sentence's year
 range: it is no figure (`sentences.figures_in`) and no date a "when" question asks for
 (`sentences.states_date`)."""
+_SHORT_FINANCIAL_YEAR = re.compile(
+    r"(?<![\d.,£$€/–-])(\d{2})\s?[/–-]\s?(\d{2})"
+    r"(?!\d|[.,]\d|[/–-]\d|\s?(?:%|per\s?cent\b|percent\b|m\b|bn\b|k\b))",
+    re.IGNORECASE,
+)
+"""A financial year written without its centuries ("24-25", "23/24", "FY24/25"), as
+budget tables and templates write it: two two-digit years, the second the year after the
+first (`periods`). Not a range of amounts ("24-25%", "£24-25m") nor one of ages or items
+whose second number is not the next ("18-25 services")."""
+
+
+def periods(text: str) -> list[re.Match[str]]:
+    """The periods a sentence names, in order: `PERIOD` ("2024-25", "2024–2029") and a
+    financial year without its centuries (`_SHORT_FINANCIAL_YEAR`: "24-25"). The one
+    reading of a sentence's year range as no figure (`sentences.figures_in`)."""
+    found = list(PERIOD.finditer(text))
+    for m in _SHORT_FINANCIAL_YEAR.finditer(text):
+        if (int(m.group(1)) + 1) % 100 == int(m.group(2)) and not any(
+            p.start() <= m.start() < p.end() for p in found
+        ):
+            found.append(m)
+    return sorted(found, key=lambda m: m.start())
+
+
 _POINT = (
-    r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH + r"\s+" + _YEAR + r"(?![/-]\d)"
-    + r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+" + _YEAR + r"(?![/-]\d)"
+    r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH + r"\s+" + _YEAR + r"(?![/–-]\d)"
+    + r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+" + _YEAR + r"(?![/–-]\d)"
     + r"|(?<![\d.])\d{1,2}(?:\.\d{1,2}\.|/\d{1,2}/)" + _YEAR
     + r"|" + _SEASON + r"\s+(?:of\s+)?" + _YEAR
     + r"|" + _PART + r"[\s-]+" + _YEAR
     + r"|" + _YEAR + r"-\d{2}-\d{2}"
-    + r"|" + _YEAR + r"(?:[/-]\d{2}(?!\d|[/-]\d))?)"
+    + r"|" + _YEAR + r"(?:[/–-]\d{2}(?!\d|[/–-]\d))?)"
 )  # fmt: skip
 
 _SINCE_OR_BARE_MONTH = re.compile(
@@ -290,7 +316,7 @@ def _point(text: str) -> tuple[date, date] | None:
         except ValueError:
             return None
         return d, d
-    m = re.fullmatch(_YEAR + r"(?:[/-](\d{2}))?", text)
+    m = re.fullmatch(_YEAR + r"(?:[/–-](\d{2}))?", text)
     if m:
         year = int(m.group(1))
         if m.group(2):
