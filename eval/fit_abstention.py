@@ -28,6 +28,10 @@ anything that grows with the archive fails on one of the two.
    question out of fold). (Round 7 tried holding each kind of answerable question here
    too; it lowered abstention and could not help: a question held out of a fold is
    not among the margins its threshold is chosen on. The per-kind gate is step 5's.)
+   Round 29 (the lead's policy): an index named by `--no-worse-than-served` (the
+   seeds-only index, which no council deploys) is held to the served `MODEL`'s refusals
+   of its answerable rows when they exceed `allowed(n)` (`Rows.limit`), so that index no
+   longer sets the cut of the served ones; steps 5 and 6 read the same limit.
 3. A floor on the best cosine (`partial_cosine`): a linear model extrapolates beyond
    the answerable questions it saw, so a question no top passage holds whole, whose best
    passage is further from it than that of every such answerable tune question (on
@@ -152,14 +156,19 @@ class Fit:
 
 class Rows:
     """Feature matrix, labels (1: answerable on the row's index), indexes, groups and the
-    questions' kinds (round 7: the per-kind constraint)."""
+    questions' kinds (round 7: the per-kind constraint); since round 29 also whether the
+    served `MODEL` answers each row (`served`) and the indexes held to "no worse than
+    served" rather than to the target (`lenient`, `limit`)."""
 
     def __init__(
         self, x: np.ndarray, y: np.ndarray, index: np.ndarray, groups: list[str],
-        kinds: np.ndarray | None = None,
+        kinds: np.ndarray | None = None, served: np.ndarray | None = None,
+        lenient: frozenset[str] = frozenset(),
     ) -> None:  # fmt: skip
         self.x, self.y, self.index, self.groups = x, y, index, groups
         self.kinds = kinds if kinds is not None else np.array(["answerable"] * len(y))
+        self.served = served if served is not None else np.ones(len(y), dtype=bool)
+        self.lenient = lenient
 
     def __len__(self) -> int:
         return len(self.y)
@@ -167,13 +176,39 @@ class Rows:
     def subset(self, keep: np.ndarray) -> Rows:
         """The rows where `keep` is true."""
         groups = [g for g, k in zip(self.groups, keep, strict=True) if k]
-        return Rows(self.x[keep], self.y[keep], self.index[keep], groups, self.kinds[keep])
+        return Rows(
+            self.x[keep], self.y[keep], self.index[keep], groups, self.kinds[keep],
+            self.served[keep], self.lenient,
+        )  # fmt: skip
 
     def columns(self, names: Sequence[str]) -> Rows:
         """The same rows with only the named signals (`FEATURES` order kept: the cosine
         and coverage come first in every set, where `Fit.answers` looks for them)."""
         cols = [FEATURES.index(n) for n in FEATURES if n in names]
-        return Rows(self.x[:, cols], self.y, self.index, self.groups, self.kinds)
+        return Rows(
+            self.x[:, cols], self.y, self.index, self.groups, self.kinds, self.served,
+            self.lenient,
+        )  # fmt: skip
+
+    def limit(self, index: str) -> int:
+        """Refusals of `index`'s answerable rows the target allows: `allowed(n)`, or for an
+        index held to "no worse than served" (round 29's policy: the seeds-only index, which
+        no council deploys, no longer sets the cut of the served ones) the served model's
+        own refusals of these rows when they are more."""
+        answerable = (self.index == index) & (self.y == 1)
+        n = int(answerable.sum())
+        if index not in self.lenient:
+            return allowed(n)
+        return max(allowed(n), int((~self.served[answerable]).sum()))
+
+    def limits(self) -> dict[str, float]:
+        """Per index, the false abstention `limit` allows, as a rate (at least
+        `MAX_FALSE_ABSTENTION`, which an index of few answerable rows cannot reach)."""
+        out = {}
+        for index in sorted(set(self.index.tolist())):
+            n = int(((self.index == index) & (self.y == 1)).sum())
+            out[index] = max(MAX_FALSE_ABSTENTION, self.limit(index) / n if n else 0.0)
+        return out
 
 
 def _cell_weights(rows: Rows) -> np.ndarray:
@@ -238,10 +273,11 @@ def allowed(asked: int) -> int:
 
 
 def within_target(answered: np.ndarray, rows: Rows) -> bool:
-    """Whether every index refuses at most `allowed(n)` of its n answerable rows."""
+    """Whether every index refuses at most `rows.limit` of its answerable rows
+    (`allowed(n)` of n unless the index is held to the served model)."""
     for index in set(rows.index.tolist()):
         answerable = (rows.index == index) & (rows.y == 1)
-        if int((~answered[answerable]).sum()) > allowed(int(answerable.sum())):
+        if int((~answered[answerable]).sum()) > rows.limit(index):
             return False
     return True
 
@@ -310,11 +346,18 @@ class Candidate:
     rates: dict[str, tuple[float, float]]
     kinds: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     """Out-of-fold (refused, asked) per (index, kind of answerable question)."""
+    limits: dict[str, float] = field(default_factory=dict)
+    """Per index, the false abstention allowed (`Rows.limits`; `MAX_FALSE_ABSTENTION`
+    where absent)."""
 
     @property
     def feasible(self) -> bool:
-        """Out-of-fold false abstention within the target on every index."""
-        return all(fa <= MAX_FALSE_ABSTENTION for _, fa in self.rates.values())
+        """Out-of-fold false abstention within the target on every index (an index held
+        to the served model: within the served model's)."""
+        return all(
+            fa <= self.limits.get(index, MAX_FALSE_ABSTENTION) + 1e-9
+            for index, (_, fa) in self.rates.items()
+        )
 
     def within_kinds(self, reference: Candidate) -> bool:
         """Round 7's per-kind gate, out of fold: on every index, no kind of answerable
@@ -335,7 +378,12 @@ def decided(rows: Rows, signals: tuple[str, ...], penalty: float) -> tuple[Candi
     was answered (gates that read rows, such as `eval.paraphrase_gate`, need the latter)."""
     sub = rows.columns(signals)
     answered = decide_out_of_fold(sub, penalty)
-    return Candidate(signals, penalty, rates(answered, sub), kind_refusals(answered, sub)), answered
+    return (
+        Candidate(
+            signals, penalty, rates(answered, sub), kind_refusals(answered, sub), sub.limits()
+        ),
+        answered,
+    )
 
 
 def _candidate(rows: Rows, signals: tuple[str, ...], penalty: float) -> Candidate:
@@ -415,9 +463,11 @@ def with_signals(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return [r for r in rows if r.get("features")]
 
 
-def load(rows: Sequence[dict[str, Any]]) -> Rows:
+def load(rows: Sequence[dict[str, Any]], no_worse_than_served: Sequence[str] = ()) -> Rows:
     """The diagnose rows (with signals) as a `Rows`; a row without `answerable` (older
-    files) is answerable unless its question is of kind unanswerable."""
+    files) is answerable unless its question is of kind unanswerable. The indexes named in
+    `no_worse_than_served` are held to the served `MODEL`'s false abstention on their rows
+    (`Rows.limit`) instead of the target."""
     kept = with_signals(rows)
     x = np.array([[float(r["features"][f]) for f in FEATURES] for r in kept]).reshape(
         len(kept), len(FEATURES)
@@ -425,7 +475,9 @@ def load(rows: Sequence[dict[str, Any]]) -> Rows:
     y = np.array([1.0 if r.get("answerable", r["kind"] != "unanswerable") else 0.0 for r in kept])
     index = np.array([str(r.get("index") or "index") for r in kept])
     groups = [str(r.get("group") or r["id"]) for r in kept]
-    return Rows(x, y, index, groups, np.array([str(r.get("kind") or "") for r in kept]))
+    kinds = np.array([str(r.get("kind") or "") for r in kept])
+    served = served_fit().answers(x) if len(kept) else np.ones(0, dtype=bool)
+    return Rows(x, y, index, groups, kinds, served, frozenset(no_worse_than_served))
 
 
 def _print_rates(label: str, per_index: dict[str, tuple[float, float]], rows: Rows) -> None:
@@ -461,6 +513,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="signals every form of step 5 holds besides CORE",
     )  # fmt: skip
     p.add_argument("--jobs", type=int, default=1, help="forms decided side by side")
+    p.add_argument(
+        "--no-worse-than-served", nargs="*", default=[], metavar="INDEX",
+        help="indexes whose false abstention may reach the served MODEL's on their rows "
+        "instead of the target (round 29: the seeds-only index)",
+    )  # fmt: skip
     args = p.parse_args(argv)
     raw: list[dict[str, Any]] = []
     for path in args.rows:
@@ -477,7 +534,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     try:
-        rows = load(raw)
+        rows = load(raw, args.no_worse_than_served)
     except KeyError as exc:
         print(f"refusing: rows without the signal {exc}; regenerate them", file=sys.stderr)
         return 2
@@ -485,6 +542,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("refusing: the rows need answerable and unanswerable questions", file=sys.stderr)
         return 2
     print(f"rows: {int(rows.y.sum())} answerable, {int((1 - rows.y).sum())} unanswerable (tune)")
+    for index in sorted(set(rows.index.tolist())):
+        n = int(((rows.index == index) & (rows.y == 1)).sum())
+        held = " (no worse than the served MODEL)" if index in rows.lenient else ""
+        print(f"  {index}: at most {rows.limit(index)} of {n} answerable refused{held}")
     compared: list[Candidate] = []
     if args.signals:
         chosen = _candidate(rows, tuple(f for f in FEATURES if f in args.signals), args.penalty)

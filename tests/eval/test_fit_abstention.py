@@ -302,3 +302,60 @@ def test_kept_signals_are_in_every_form_of_the_selection() -> None:
     assert served_form()[0] in candidate_sets(
         ("apart_salience",), keep=("salient_coverage", "absent_salience")
     )
+
+
+def _two_index_rows(small_served_refuses: int, lenient: frozenset[str]) -> tuple[Rows, np.ndarray]:
+    """A deployed index whose answerable rows all stand clear of a cut near 0, and a small
+    index of 40 answerable rows three of which sit far on the abstaining side (`allowed(40)`
+    is 2, so the target alone pushes the cut of both past −3); the served model refuses
+    `small_served_refuses` of the small index's answerable rows."""
+    deployed_a, deployed_u = np.linspace(1.0, 6.0, 100), np.linspace(-6.0, 2.0, 50)
+    small_a = np.r_[-3.0, -2.5, -2.0, np.linspace(1.0, 6.0, 37)]
+    small_u = np.linspace(-6.0, 2.0, 50)
+    margins = np.r_[deployed_a, deployed_u, small_a, small_u]
+    y = np.r_[np.ones(100), np.zeros(50), np.ones(40), np.zeros(50)]
+    index = np.array(["deployed"] * 150 + ["small"] * 90)
+    served = np.ones(len(y), dtype=bool)
+    served[150 : 150 + small_served_refuses] = False
+    rows = Rows(
+        np.zeros((len(y), len(FEATURES))), y, index, [f"g{i}" for i in range(len(y))],
+        served=served, lenient=lenient,
+    )  # fmt: skip
+    return rows, margins
+
+
+def test_an_index_held_to_the_served_model_does_not_set_the_cut() -> None:
+    """Round 29's policy: the seeds-only index may refuse as many answerable rows as the
+    served model does; then the deployed index's target alone places the cut, one where the
+    small index would have pushed it toward answering far beyond."""
+    strict, margins = _two_index_rows(3, frozenset())
+    held, _ = _two_index_rows(3, frozenset({"small"}))
+    assert strict.limit("small") == allowed(40) == 2
+    assert held.limit("small") == 3
+    assert held.limit("deployed") == strict.limit("deployed") == allowed(100)
+    strict_shift, held_shift = _shift(margins, strict), _shift(margins, held)
+    # Strict: the third low row (−2.0) must clear the cut by MARGIN, so the shift is +2.25.
+    assert strict_shift == pytest.approx(2.25)
+    # Held to the served model's three, the three low rows are let go: the next
+    # answerable rows (+1.0) bind on both indexes, and the cut moves to −0.75.
+    assert held_shift == pytest.approx(-0.75)
+    # A served model refusing no more than the target allows relaxes nothing.
+    same, _ = _two_index_rows(2, frozenset({"small"}))
+    assert same.limit("small") == 2
+    assert _shift(margins, same) == pytest.approx(strict_shift)
+
+
+def test_the_served_limit_travels_with_folds_and_reaches_feasibility(tmp_path: Path) -> None:
+    """`load` marks what the served `MODEL` answers; subsets (folds) and column sets keep it,
+    and `Candidate.feasible` reads the same limit as the threshold."""
+    raw = _rows("small", -0.15, 60, 3) + _rows("large", 0.1, 60, 4)
+    rows = load(raw, ["small"])
+    assert rows.served.tolist() == served_fit().answers(rows.x).tolist()
+    assert rows.lenient == frozenset({"small"})
+    fold = rows.subset(np.array([g != "g0" for g in rows.groups])).columns(CORE)
+    assert fold.lenient == rows.lenient and len(fold.served) == len(fold)
+    assert load(raw).lenient == frozenset()
+    over = Candidate(CORE, 0.1, {"small": (0.9, 0.06), "large": (0.5, 0.0)})
+    assert not over.feasible
+    held = Candidate(CORE, 0.1, over.rates, limits={"small": 0.07, "large": 0.05})
+    assert held.feasible
