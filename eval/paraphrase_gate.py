@@ -178,7 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--jobs", type=int, default=1, help="forms decided side by side")
     p.add_argument(
         "--no-worse-than-served", nargs="*", default=[], metavar="INDEX",
-        help="as eval.fit_abstention's: indexes held to the served MODEL's false abstention",
+        help="as eval.fit_abstention's: indexes held to the served model's recorded rate",
     )  # fmt: skip
     args = p.parse_args(argv)
     raw: list[dict[str, Any]] = [r for path in args.rows for r in json.loads(path.read_text())]
