@@ -28,6 +28,13 @@ anything that grows with the archive fails on one of the two.
    question out of fold). (Round 7 tried holding each kind of answerable question here
    too; it lowered abstention and could not help: a question held out of a fold is
    not among the margins its threshold is chosen on. The per-kind gate is step 5's.)
+   Round 29 (the lead's policy): an index named by `--no-worse-than-served` (the
+   seeds-only index, which no council deploys) is held to the served model's refusals
+   of its answerable rows when they exceed `allowed(n)` (`Rows.limit`), so that index no
+   longer sets the cut of the served ones; steps 5 and 6 read the same limit. Since
+   round 30 that figure is the recorded `SEEDS_ONLY_SERVED`, scaled to the rows at hand,
+   not whatever `MODEL` is installed (a served refit would otherwise set its successor's
+   limit to its own refusals, and the limit would ratchet with each refit).
 3. A floor on the best cosine (`partial_cosine`): a linear model extrapolates beyond
    the answerable questions it saw, so a question no top passage holds whole, whose best
    passage is further from it than that of every such answerable tune question (on
@@ -71,7 +78,7 @@ import argparse
 import itertools
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,6 +127,15 @@ MIN_GAIN = 0.025
 """Least gain in mean out-of-fold abstention for a candidate to replace the reference
 (half of one of the large index's 20 unanswerable tune questions)."""
 MAX_FALSE_ABSTENTION = 0.05
+SEEDS_ONLY_SERVED = (8, 150)
+"""The limit of an index held to "no worse than served" (`--no-worse-than-served`, the
+seeds-only index), as (refused, answerable): the served `MODEL` (round 10's fit, served
+since round 10 and unchanged on `main` e73e4d0) refuses 8 of the 150 answerable seeds-only
+tune rows of round 29's rows (r29-abst, `main` b2f8b96) and of round 30's (r30-abst, `main`
+e73e4d0; the seed questions' tune rows did not change). Pinned here, with its provenance,
+so that the limit stays put when a refit is installed as `MODEL` (eval/README.md, "Tuning
+procedure", item 1). On n answerable rows the limit is this rate's nearest count
+(`Rows.limit`)."""
 STEP = 0.25
 MARGIN = 0.25
 FLOOR_MARGIN = 0.05
@@ -152,14 +168,18 @@ class Fit:
 
 class Rows:
     """Feature matrix, labels (1: answerable on the row's index), indexes, groups and the
-    questions' kinds (round 7: the per-kind constraint)."""
+    questions' kinds (round 7: the per-kind constraint); since round 29 also the indexes
+    held to "no worse than served" rather than to the target, each with the served model's
+    recorded (refused, answerable) on it (`held`, `limit`; round 30: a recorded figure,
+    `SEEDS_ONLY_SERVED`, not the installed `MODEL`'s)."""
 
     def __init__(
         self, x: np.ndarray, y: np.ndarray, index: np.ndarray, groups: list[str],
-        kinds: np.ndarray | None = None,
+        kinds: np.ndarray | None = None, held: Mapping[str, tuple[int, int]] | None = None,
     ) -> None:  # fmt: skip
         self.x, self.y, self.index, self.groups = x, y, index, groups
         self.kinds = kinds if kinds is not None else np.array(["answerable"] * len(y))
+        self.held: Mapping[str, tuple[int, int]] = held or {}
 
     def __len__(self) -> int:
         return len(self.y)
@@ -167,13 +187,36 @@ class Rows:
     def subset(self, keep: np.ndarray) -> Rows:
         """The rows where `keep` is true."""
         groups = [g for g, k in zip(self.groups, keep, strict=True) if k]
-        return Rows(self.x[keep], self.y[keep], self.index[keep], groups, self.kinds[keep])
+        return Rows(
+            self.x[keep], self.y[keep], self.index[keep], groups, self.kinds[keep], self.held
+        )
 
     def columns(self, names: Sequence[str]) -> Rows:
         """The same rows with only the named signals (`FEATURES` order kept: the cosine
         and coverage come first in every set, where `Fit.answers` looks for them)."""
         cols = [FEATURES.index(n) for n in FEATURES if n in names]
-        return Rows(self.x[:, cols], self.y, self.index, self.groups, self.kinds)
+        return Rows(self.x[:, cols], self.y, self.index, self.groups, self.kinds, self.held)
+
+    def limit(self, index: str) -> int:
+        """Refusals of `index`'s answerable rows the target allows: `allowed(n)`, or for an
+        index held to "no worse than served" (round 29's policy: the seeds-only index, which
+        no council deploys, no longer sets the cut of the served ones) the served model's
+        recorded refusals when they are more, as a rate read on these n rows (nearest
+        count: a fold holding out one of 150 rows keeps the recorded 8)."""
+        n = int(((self.index == index) & (self.y == 1)).sum())
+        if index not in self.held:
+            return allowed(n)
+        refused, asked = self.held[index]
+        return max(allowed(n), int(refused * n / asked + 0.5) if asked else 0)
+
+    def limits(self) -> dict[str, float]:
+        """Per index, the false abstention `limit` allows, as a rate (at least
+        `MAX_FALSE_ABSTENTION`, which an index of few answerable rows cannot reach)."""
+        out = {}
+        for index in sorted(set(self.index.tolist())):
+            n = int(((self.index == index) & (self.y == 1)).sum())
+            out[index] = max(MAX_FALSE_ABSTENTION, self.limit(index) / n if n else 0.0)
+        return out
 
 
 def _cell_weights(rows: Rows) -> np.ndarray:
@@ -238,10 +281,11 @@ def allowed(asked: int) -> int:
 
 
 def within_target(answered: np.ndarray, rows: Rows) -> bool:
-    """Whether every index refuses at most `allowed(n)` of its n answerable rows."""
+    """Whether every index refuses at most `rows.limit` of its answerable rows
+    (`allowed(n)` of n unless the index is held to the served model)."""
     for index in set(rows.index.tolist()):
         answerable = (rows.index == index) & (rows.y == 1)
-        if int((~answered[answerable]).sum()) > allowed(int(answerable.sum())):
+        if int((~answered[answerable]).sum()) > rows.limit(index):
             return False
     return True
 
@@ -310,11 +354,18 @@ class Candidate:
     rates: dict[str, tuple[float, float]]
     kinds: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     """Out-of-fold (refused, asked) per (index, kind of answerable question)."""
+    limits: dict[str, float] = field(default_factory=dict)
+    """Per index, the false abstention allowed (`Rows.limits`; `MAX_FALSE_ABSTENTION`
+    where absent)."""
 
     @property
     def feasible(self) -> bool:
-        """Out-of-fold false abstention within the target on every index."""
-        return all(fa <= MAX_FALSE_ABSTENTION for _, fa in self.rates.values())
+        """Out-of-fold false abstention within the target on every index (an index held
+        to the served model: within the served model's)."""
+        return all(
+            fa <= self.limits.get(index, MAX_FALSE_ABSTENTION) + 1e-9
+            for index, (_, fa) in self.rates.items()
+        )
 
     def within_kinds(self, reference: Candidate) -> bool:
         """Round 7's per-kind gate, out of fold: on every index, no kind of answerable
@@ -335,7 +386,12 @@ def decided(rows: Rows, signals: tuple[str, ...], penalty: float) -> tuple[Candi
     was answered (gates that read rows, such as `eval.paraphrase_gate`, need the latter)."""
     sub = rows.columns(signals)
     answered = decide_out_of_fold(sub, penalty)
-    return Candidate(signals, penalty, rates(answered, sub), kind_refusals(answered, sub)), answered
+    return (
+        Candidate(
+            signals, penalty, rates(answered, sub), kind_refusals(answered, sub), sub.limits()
+        ),
+        answered,
+    )
 
 
 def _candidate(rows: Rows, signals: tuple[str, ...], penalty: float) -> Candidate:
@@ -415,9 +471,14 @@ def with_signals(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return [r for r in rows if r.get("features")]
 
 
-def load(rows: Sequence[dict[str, Any]]) -> Rows:
+def load(
+    rows: Sequence[dict[str, Any]], no_worse_than_served: Sequence[str] = (),
+    served: tuple[int, int] = SEEDS_ONLY_SERVED,
+) -> Rows:  # fmt: skip
     """The diagnose rows (with signals) as a `Rows`; a row without `answerable` (older
-    files) is answerable unless its question is of kind unanswerable."""
+    files) is answerable unless its question is of kind unanswerable. The indexes named in
+    `no_worse_than_served` are held to the served model's recorded false abstention,
+    `served` (refused, answerable), instead of the target (`Rows.limit`)."""
     kept = with_signals(rows)
     x = np.array([[float(r["features"][f]) for f in FEATURES] for r in kept]).reshape(
         len(kept), len(FEATURES)
@@ -425,7 +486,8 @@ def load(rows: Sequence[dict[str, Any]]) -> Rows:
     y = np.array([1.0 if r.get("answerable", r["kind"] != "unanswerable") else 0.0 for r in kept])
     index = np.array([str(r.get("index") or "index") for r in kept])
     groups = [str(r.get("group") or r["id"]) for r in kept]
-    return Rows(x, y, index, groups, np.array([str(r.get("kind") or "") for r in kept]))
+    kinds = np.array([str(r.get("kind") or "") for r in kept])
+    return Rows(x, y, index, groups, kinds, dict.fromkeys(no_worse_than_served, served))
 
 
 def _print_rates(label: str, per_index: dict[str, tuple[float, float]], rows: Rows) -> None:
@@ -461,6 +523,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="signals every form of step 5 holds besides CORE",
     )  # fmt: skip
     p.add_argument("--jobs", type=int, default=1, help="forms decided side by side")
+    p.add_argument(
+        "--no-worse-than-served", nargs="*", default=[], metavar="INDEX",
+        help="indexes whose false abstention may reach the served model's recorded rate, "
+        "SEEDS_ONLY_SERVED, instead of the target (round 29: the seeds-only index)",
+    )  # fmt: skip
     args = p.parse_args(argv)
     raw: list[dict[str, Any]] = []
     for path in args.rows:
@@ -477,7 +544,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     try:
-        rows = load(raw)
+        rows = load(raw, args.no_worse_than_served)
     except KeyError as exc:
         print(f"refusing: rows without the signal {exc}; regenerate them", file=sys.stderr)
         return 2
@@ -485,6 +552,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("refusing: the rows need answerable and unanswerable questions", file=sys.stderr)
         return 2
     print(f"rows: {int(rows.y.sum())} answerable, {int((1 - rows.y).sum())} unanswerable (tune)")
+    for index in sorted(set(rows.index.tolist())):
+        n = int(((rows.index == index) & (rows.y == 1)).sum())
+        held = " (no worse than the served model, recorded)" if index in rows.held else ""
+        print(f"  {index}: at most {rows.limit(index)} of {n} answerable refused{held}")
     compared: list[Candidate] = []
     if args.signals:
         chosen = _candidate(rows, tuple(f for f in FEATURES if f in args.signals), args.penalty)

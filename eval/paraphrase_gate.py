@@ -176,13 +176,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="signals every form holds besides CORE (round 18)",
     )  # fmt: skip
     p.add_argument("--jobs", type=int, default=1, help="forms decided side by side")
+    p.add_argument(
+        "--no-worse-than-served", nargs="*", default=[], metavar="INDEX",
+        help="as eval.fit_abstention's: indexes held to the served model's recorded rate",
+    )  # fmt: skip
     args = p.parse_args(argv)
     raw: list[dict[str, Any]] = [r for path in args.rows for r in json.loads(path.read_text())]
     if any(r.get("split") not in ("tune", None) for r in raw):
         print("refusing: test rows", file=sys.stderr)
         return 2
     kept = with_signals(raw)
-    rows = load(raw)
+    rows = load(raw, args.no_worse_than_served)
     ids = np.array([r["id"] for r in kept])
     originals = paraphrases(args.questions)
     group = {r["id"]: r.get("group") for r in kept}

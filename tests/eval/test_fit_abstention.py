@@ -17,6 +17,7 @@ from eval.fit_abstention import (
     MAX_FALSE_ABSTENTION,
     MIN_GAIN,
     PENALTIES,
+    SEEDS_ONLY_SERVED,
     STEP,
     Candidate,
     Rows,
@@ -302,3 +303,86 @@ def test_kept_signals_are_in_every_form_of_the_selection() -> None:
     assert served_form()[0] in candidate_sets(
         ("apart_salience",), keep=("salient_coverage", "absent_salience")
     )
+
+
+def _two_index_rows(
+    small_served_refuses: int, held: bool, asked: int = 40
+) -> tuple[Rows, np.ndarray]:  # fmt: skip
+    """A deployed index whose answerable rows all stand clear of a cut near 0, and a small
+    index of 40 answerable rows three of which sit far on the abstaining side (`allowed(40)`
+    is 2, so the target alone pushes the cut of both past −3); if `held`, the small index is
+    held to a recorded served figure of `small_served_refuses` refused of `asked`."""
+    deployed_a, deployed_u = np.linspace(1.0, 6.0, 100), np.linspace(-6.0, 2.0, 50)
+    small_a = np.r_[-3.0, -2.5, -2.0, np.linspace(1.0, 6.0, 37)]
+    small_u = np.linspace(-6.0, 2.0, 50)
+    margins = np.r_[deployed_a, deployed_u, small_a, small_u]
+    y = np.r_[np.ones(100), np.zeros(50), np.ones(40), np.zeros(50)]
+    index = np.array(["deployed"] * 150 + ["small"] * 90)
+    rows = Rows(
+        np.zeros((len(y), len(FEATURES))), y, index, [f"g{i}" for i in range(len(y))],
+        held={"small": (small_served_refuses, asked)} if held else None,
+    )  # fmt: skip
+    return rows, margins
+
+
+def test_an_index_held_to_the_served_model_does_not_set_the_cut() -> None:
+    """Round 29's policy: the seeds-only index may refuse as many answerable rows as the
+    served model does; then the deployed index's target alone places the cut, one where the
+    small index would have pushed it toward answering far beyond."""
+    strict, margins = _two_index_rows(3, held=False)
+    held, _ = _two_index_rows(3, held=True)
+    assert strict.limit("small") == allowed(40) == 2
+    assert held.limit("small") == 3
+    assert held.limit("deployed") == strict.limit("deployed") == allowed(100)
+    strict_shift, held_shift = _shift(margins, strict), _shift(margins, held)
+    # Strict: the third low row (−2.0) must clear the cut by MARGIN, so the shift is +2.25.
+    assert strict_shift == pytest.approx(2.25)
+    # Held to the served model's three, the three low rows are let go: the next
+    # answerable rows (+1.0) bind on both indexes, and the cut moves to −0.75.
+    assert held_shift == pytest.approx(-0.75)
+    # A served figure no more than the target allows relaxes nothing.
+    same, _ = _two_index_rows(2, held=True)
+    assert same.limit("small") == 2
+    assert _shift(margins, same) == pytest.approx(strict_shift)
+
+
+def test_the_recorded_figure_is_a_rate_read_on_the_rows_at_hand() -> None:
+    """The recorded figure was counted on the whole index; a fold holds a few rows fewer,
+    and keeps the nearest count of the same rate (3 of 40 recorded: 3 on 39 or 35 rows,
+    2 on 26, 1 on 10, where the target alone allows none)."""
+    rows, _ = _two_index_rows(3, held=True)
+    small = np.flatnonzero((rows.index == "small") & (rows.y == 1))
+    for dropped, limit in ((0, 3), (1, 3), (5, 3), (14, 2), (30, 1)):
+        keep = np.ones(len(rows), dtype=bool)
+        keep[small[:dropped]] = False
+        assert rows.subset(keep).limit("small") == limit
+    # The same three refused of a larger recorded set are a smaller rate.
+    assert _two_index_rows(3, held=True, asked=80)[0].limit("small") == allowed(40)
+
+
+def test_the_limit_is_the_recorded_figure_not_the_installed_model(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Round 30: the limit of an index held to the served model is `SEEDS_ONLY_SERVED`,
+    recorded, so installing a refit as `MODEL` (here one that refuses every row) leaves it
+    where it was; it travels with folds and column sets into `Candidate.feasible`."""
+    import search_api.abstention as abstention
+
+    raw = _rows("small", -0.15, 60, 3) + _rows("large", 0.1, 60, 4)
+    n = sum(r["answerable"] for r in raw if r["index"] == "small")
+    refused, asked = SEEDS_ONLY_SERVED
+    expected = max(allowed(n), int(refused * n / asked + 0.5))
+    rows = load(raw, ["small"])
+    assert rows.limit("small") == expected
+    refuse_all = AbstentionModel(intercept=-1e6, weights=MODEL.weights, partial_cosine=1.0)
+    monkeypatch.setattr(abstention, "MODEL", refuse_all)
+    monkeypatch.setattr("eval.fit_abstention.MODEL", refuse_all)
+    assert load(raw, ["small"]).limit("small") == expected
+    assert load(raw, ["small"], served=(n, n)).limit("small") == n
+    fold = rows.subset(np.array([g != "g0" for g in rows.groups])).columns(CORE)
+    assert fold.held == rows.held == {"small": SEEDS_ONLY_SERVED}
+    assert load(raw).held == {}
+    over = Candidate(CORE, 0.1, {"small": (0.9, 0.06), "large": (0.5, 0.0)})
+    assert not over.feasible
+    held = Candidate(CORE, 0.1, over.rates, limits={"small": 0.07, "large": 0.05})
+    assert held.feasible
