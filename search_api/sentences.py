@@ -362,12 +362,45 @@ GENERIC_WORDS = frozenset(_GENERIC.split())
 """Words that say little about a question's topic in a scrutiny archive."""
 
 
+_FRAME_WORD = re.compile(
+    rf"{_AUXILIARY}|(?:any|some|every|no)(?:one|body|thing|where)|whether", re.I
+)
+"""Words of a question's frame by their grammar, not its topic: the auxiliaries and
+modals (`_AUXILIARY`; most are stopwords already, not "might", "must", "shall"), the
+indefinite pronouns ("anyone", "something": "does anyone check …", "is kent doing
+anything about …") and "whether", the question word of an asked yes or no."""
+
+_NEGATED = re.compile(r"\b([a-z]+n)['’]t\b", re.I)
+"""An auxiliary negated by its "n't" ("didn't", "wouldn't", "don't", "won't"): the
+analyser cuts "didn't" into "didn" and "t", and "didn" is no stopword."""
+
+_SEMI_MODAL = frozenset(("able", "unable"))
+"""The adjective of the semi-modal "be able to" (= can), a frame word only before "to"."""
+
+
+def frame_words(question: str) -> set[int]:
+    """The positions (in `words(question)`) of the question's frame words (round 30):
+    `_FRAME_WORD`, an auxiliary negated by "n't" (`_NEGATED`) and `_SEMI_MODAL` before
+    "to". A yes or no question opens with its auxiliary and asks whether anyone did
+    anything; these say how it asks, so no passage need hold them (eval/README.md,
+    "Yes/no questions' frame words, round 30")."""
+    ws = words(question)
+    negated = {m.group(1).lower() for m in _NEGATED.finditer(question)}
+    return {
+        i for i, w in enumerate(ws)
+        if _FRAME_WORD.fullmatch(w) or w in negated
+        or (w in _SEMI_MODAL and i + 1 < len(ws) and ws[i + 1] == "to")
+    }  # fmt: skip
+
+
 def content_terms(question: str) -> list[str]:
     """Index terms of the words that carry a question's topic (not years, not generic
-    words), stemmed as BM25 stems them, so "covers the question" means what BM25 matched."""
+    words, not its frame: `frame_words`), stemmed as BM25 stems them, so "covers the
+    question" means what BM25 matched."""
     terms: dict[str, None] = {}
-    for word in words(question):
-        if word in GENERIC_WORDS or word.isdigit() or len(word) < 3:
+    frame = frame_words(question)
+    for i, word in enumerate(words(question)):
+        if i in frame or word in GENERIC_WORDS or word.isdigit() or len(word) < 3:
             continue
         term = ANALYZER.term(word)
         if term:
