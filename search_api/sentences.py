@@ -345,6 +345,9 @@ class Aspects:
     asked: frozenset[str] = frozenset()
     """The decisions an action question names ("recommend", "agree", …: `asked_actions`):
     a list whose lead-in names one is the list of them (`lists_asked`)."""
+    spelled: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """The abbreviations the question's words spell out, each with the topic terms it
+    stands for (`spelled_out`): a sentence writing "NUE" holds "No Use Empty"'s terms."""
 
 
 _GENERIC = """committee committees council councils councillor councillors decide decided decision
@@ -465,7 +468,49 @@ def aspects_of(question: str, topic: str, trend: bool = False) -> Aspects:
         aim=states_aim(question),
         outcome=asks_outcome(question),
         asked=asked_actions(question) if action else frozenset(),
+        spelled=spelled_out(topic) if SPELLED_OUT else (),
     )
+
+
+SPELLED_OUT = True
+"""A sentence that writes an abbreviation the question spells out ("NUE" for "the no use
+empty scheme", "MMs" for "main modifications") holds the spelled-out words' topic terms:
+papers name a thing in full once and by its initials after, and a sentence saying the
+answer by the initials otherwise holds none of the question's words (`spelled_out`,
+`topic_stems`; no new constant)."""
+
+_INITIALS = re.compile(r"\b([A-Z]{2,})s?\b")
+"""An abbreviation as papers write it: capitals, a plural "s" ("MMs")."""
+_JOINING = frozenset({"and", "of", "the", "for", "to", "in", "on", "&"})
+"""Words an abbreviation may leave out ("Minerals and Waste Local Plan": MWLP)."""
+
+
+def spelled_out(topic: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The abbreviations a question's words may be written as: the initials of each run of
+    two or more of its words (all of them, or less the joining words "and", "of" …, as
+    "MWLP" leaves out "and"), each with the run's topic terms (`content_terms`); a run
+    holding none gives none."""
+    run = re.findall(r"[^\W\d_][\w'’-]*|&", topic)
+    out: dict[str, tuple[str, ...]] = {}
+    for i in range(len(run)):
+        for j in range(i + 2, len(run) + 1):
+            if run[i].lower() in _JOINING or run[j - 1].lower() in _JOINING:
+                continue
+            terms = tuple(content_terms(" ".join(run[i:j])))
+            if not terms:
+                continue
+            for kept in (run[i:j], [w for w in run[i:j] if w.lower() not in _JOINING]):
+                if len(kept) > 1:
+                    out.setdefault("".join(w[0] for w in kept).upper(), terms)
+    return tuple(out.items())
+
+
+def spelled_stems(text: str, spelled: Sequence[tuple[str, Sequence[str]]]) -> list[str]:
+    """The topic terms the abbreviations `text` writes stand for (`spelled_out`)."""
+    if not spelled:
+        return []
+    stands = dict(spelled)
+    return [t for m in _INITIALS.finditer(text) for t in stands.get(m.group(1), ())]
 
 
 # -- what a sentence holds ---------------------------------------------------------------
@@ -1404,12 +1449,15 @@ scheme or document ("Multi Agency Safeguarding Hub", "Local Government and Socia
 Ombudsman")."""
 
 
-def topic_stems(text: str, terms: Sequence[str]) -> list[str | None]:
+def topic_stems(
+    text: str, terms: Sequence[str], spelled: Sequence[tuple[str, Sequence[str]]] = ()
+) -> list[str | None]:
     """The text's index terms, less a name's modifier that is the only topic term the
     name holds: "Multi Agency Safeguarding Hub" is about a hub, not about agency staff,
     so it does not make a sentence speak of "agency staffing". A name's last word (the
     thing named: "… Ombudsman") and a name holding two topic terms ("Agency Staff Review
-    Group") still count."""
+    Group") still count. An abbreviation the question spells out (`spelled`:
+    `Aspects.spelled`) holds the terms it stands for, after the text's own."""
     out: list[str | None] = []
     at = 0
     for m in _BODY_NAME.finditer(text):
@@ -1421,7 +1469,9 @@ def topic_stems(text: str, terms: Sequence[str]) -> list[str | None]:
         out += [t if t is None or not held(shared[0], {t}) else None
                 for t in ANALYZER.terms(m.group())]  # fmt: skip
         at = m.end()
-    return out + ANALYZER.terms(text[at:])
+    out += ANALYZER.terms(text[at:])
+    stood = spelled_stems(text, spelled)
+    return [*out, None, *stood] if stood else out
 
 
 def _phrase_matches(terms: Sequence[str], stems: Sequence[str | None]) -> int:
@@ -1457,7 +1507,7 @@ def score_candidates(
     best_cos = max((cosines.get(pid, 0.0) for pid in hits), default=0.0)
     out = []
     for c in found:
-        stems = topic_stems(c.text, aspects.terms)
+        stems = topic_stems(c.text, aspects.terms, aspects.spelled)
         cov = held_weight(stems, c.hit.citation.item_title, idf_of) / total if total else 0.0
         score = weights.coverage * cov
         score += weights.phrase * min(_phrase_matches(aspects.terms, stems), 2)
