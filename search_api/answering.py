@@ -987,9 +987,7 @@ def _asked_for(s: Scored, aspects: Aspects) -> bool:
         return _states_asked_figure(s, aspects)
     if aspects.action:
         return s.candidate.action or lists_asked(s.candidate, aspects.asked)
-    return _speaks(
-        s.candidate, aspects.terms, dict.fromkeys(aspects.terms, 1.0), aspects.spelled
-    )
+    return _speaks(s.candidate, aspects.terms, dict.fromkeys(aspects.terms, 1.0), aspects.spelled)
 
 
 def _holds_asked(s: Scored, aspects: Aspects) -> bool:
