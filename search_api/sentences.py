@@ -505,12 +505,25 @@ def spelled_out(topic: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(out.items())
 
 
+_DEFINED = re.compile(r"((?:[^\W\d_][\w'’-]*\s+){1,8})\(([A-Z]{2,})s?\)")
+"""An abbreviation a text spells out itself: words, then its initials in brackets."""
+
+
 def spelled_stems(text: str, spelled: Sequence[tuple[str, Sequence[str]]]) -> list[str]:
-    """The topic terms the abbreviations `text` writes stand for (`spelled_out`)."""
+    """The topic terms the abbreviations `text` writes stand for (`spelled_out`); one the
+    text spells out itself by other words ("Road Sense (RS)" for "road safety") stands
+    for those."""
     if not spelled:
         return []
     stands = dict(spelled)
-    return [t for m in _INITIALS.finditer(text) for t in stands.get(m.group(1), ())]
+    other = {
+        m.group(2) for m in _DEFINED.finditer(text)
+        if m.group(2) in stands and not set(stands[m.group(2)]) <= set(content_terms(m.group(1)))
+    }  # fmt: skip
+    return [
+        t for m in _INITIALS.finditer(text) if m.group(1) not in other
+        for t in stands.get(m.group(1), ())
+    ]  # fmt: skip
 
 
 # -- what a sentence holds ---------------------------------------------------------------

@@ -69,6 +69,17 @@ def test_the_initials_a_question_spells_out() -> None:
     assert not spelled_stems(ACTIONED.replace("(MASH)", ""), aspects_of(HUB, HUB).spelled)
 
 
+def test_initials_the_text_spells_out_by_other_words_stand_for_those() -> None:
+    """k9-038's report (corpus Kent papers, as tests/answering/test_list_and_action_evidence
+    quotes it): "RS" there is Road Sense, not the road safety a question asks about."""
+    road = aspects_of("What road safety work did the council do?", "road safety work")
+    assert dict(road.spelled)["RS"] == ("road", "safeti")
+    assert not spelled_stems("Road Sense (RS) delivery to Year 7 (23 schools)", road.spelled)
+    assert spelled_stems("Road Safety (RS) work and RS sessions", road.spelled)
+    # Spelled out by the question's own words, the initials still stand for them.
+    assert spelled_stems(f"{ACTIONED} {VISIT}", aspects_of(HUB, HUB).spelled)
+
+
 def test_a_sentence_writing_the_initials_holds_the_spelled_out_terms(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
