@@ -46,6 +46,7 @@ from .sentences import (
     Aspects,
     Candidate,
     Scored,
+    Spelled,
     antecedent,
     aspects_of,
     candidates,
@@ -64,6 +65,7 @@ from .sentences import (
     read_on,
     score_candidates,
     span_candidate,
+    spelled_for,
     states_reason,
     term_weights,
     topic_stems,
@@ -1008,13 +1010,14 @@ def _holds_asked(s: Scored, aspects: Aspects) -> bool:
 
 def _speaks(
     c: Candidate, terms: Sequence[str], weights: Mapping[str, float],
-    spelled: Sequence[tuple[str, Sequence[str]]] = (),
+    spelled: Sequence[Spelled] = (),
 ) -> bool:  # fmt: skip
     """Its own words hold a topic term (`terms`, weighted by `weights`; its item title,
     which every passage of the item shares, does not count; an abbreviation the question
     spells out holds the terms it stands for: `spelled`): the guard's test
     (`AnswerBuilder._guarded`) and `_deeper`'s for a sentence below the answer's weakest."""
-    return held_weight(topic_stems(c.text, terms, spelled), None, weights) > 0
+    stood = spelled_for(spelled, c.hit)
+    return held_weight(topic_stems(c.text, terms, stood), None, weights) > 0
 
 
 def _short_read_on(s: Scored, chosen: Sequence[Scored] = ()) -> Scored:

@@ -316,6 +316,11 @@ def asked_kinds(question: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
+Spelled = tuple[str, str, tuple[str, ...]]
+"""An abbreviation a question's words spell out: its initials, the words (lower case, one
+space apart) and their topic terms (`spelled_out`)."""
+
+
 @dataclass(frozen=True)
 class Aspects:
     """What a question asks about (its topic terms) and for (figure, who, when, action)."""
@@ -345,9 +350,10 @@ class Aspects:
     asked: frozenset[str] = frozenset()
     """The decisions an action question names ("recommend", "agree", …: `asked_actions`):
     a list whose lead-in names one is the list of them (`lists_asked`)."""
-    spelled: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    """The abbreviations the question's words spell out, each with the topic terms it
-    stands for (`spelled_out`): a sentence writing "NUE" holds "No Use Empty"'s terms."""
+    spelled: tuple[Spelled, ...] = ()
+    """The abbreviations the question's words spell out, each with the words and the topic
+    terms it stands for (`spelled_out`): a sentence writing "NUE" holds "No Use Empty"'s
+    terms."""
 
 
 _GENERIC = """committee committees council councils councillor councillors decide decided decision
@@ -485,13 +491,20 @@ _JOINING = frozenset({"and", "of", "the", "for", "to", "in", "on", "&"})
 """Words an abbreviation may leave out ("Minerals and Waste Local Plan": MWLP)."""
 
 
-def spelled_out(topic: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+SPELLED_WRITTEN = True
+"""An abbreviation stands for the question's words only in a passage that writes those
+words in full itself or under an item title that does ("Kent Empty Property Initiative -
+No Use Empty"): papers name a thing in full, then by its initials; "DCS" in minutes that
+never write "did councillors support" is not the question's (`spelled_for`)."""
+
+
+def spelled_out(topic: str) -> tuple[Spelled, ...]:
     """The abbreviations a question's words may be written as: the initials of each run of
     two or more of its words (all of them, or less the joining words "and", "of" …, as
-    "MWLP" leaves out "and"), each with the run's topic terms (`content_terms`); a run
-    holding none gives none."""
+    "MWLP" leaves out "and"), each with the run's words (lower case, one space apart) and
+    its topic terms (`content_terms`); a run holding none gives none."""
     run = re.findall(r"[^\W\d_][\w'’-]*|&", topic)
-    out: dict[str, tuple[str, ...]] = {}
+    out: dict[str, Spelled] = {}
     for i in range(len(run)):
         for j in range(i + 2, len(run) + 1):
             if run[i].lower() in _JOINING or run[j - 1].lower() in _JOINING:
@@ -499,10 +512,29 @@ def spelled_out(topic: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
             terms = tuple(content_terms(" ".join(run[i:j])))
             if not terms:
                 continue
+            words = " ".join(run[i:j]).lower()
             for kept in (run[i:j], [w for w in run[i:j] if w.lower() not in _JOINING]):
                 if len(kept) > 1:
-                    out.setdefault("".join(w[0] for w in kept).upper(), terms)
-    return tuple(out.items())
+                    initials = "".join(w[0] for w in kept).upper()
+                    out.setdefault(initials, (initials, words, terms))
+    return tuple(out.values())
+
+
+def spelled_for(spelled: Sequence[Spelled], hit: Hit) -> list[tuple[str, tuple[str, ...]]]:
+    """The abbreviations of `spelled` (`spelled_out`) that stand for the question's words
+    in `hit`'s text, each with its terms: under `SPELLED_WRITTEN` only those whose words
+    the passage or its item title writes in full."""
+    if not spelled:
+        return []
+    if not SPELLED_WRITTEN:
+        return [(a, terms) for a, _, terms in spelled]
+    written = f" {_plain(hit.text)} {_plain(hit.citation.item_title or '')} "
+    return [(a, terms) for a, words, terms in spelled if f" {words} " in written]
+
+
+def _plain(text: str) -> str:
+    """Lower case words one space apart, as `spelled_out` keeps a run's words."""
+    return " ".join(re.findall(r"[^\W\d_][\w'’-]*|&", text)).lower()
 
 
 _DEFINED = re.compile(r"((?:[^\W\d_][\w'’-]*\s+){1,8})\(([A-Z]{2,})s?\)")
@@ -1520,7 +1552,7 @@ def score_candidates(
     best_cos = max((cosines.get(pid, 0.0) for pid in hits), default=0.0)
     out = []
     for c in found:
-        stems = topic_stems(c.text, aspects.terms, aspects.spelled)
+        stems = topic_stems(c.text, aspects.terms, spelled_for(aspects.spelled, c.hit))
         cov = held_weight(stems, c.hit.citation.item_title, idf_of) / total if total else 0.0
         score = weights.coverage * cov
         score += weights.phrase * min(_phrase_matches(aspects.terms, stems), 2)

@@ -24,6 +24,7 @@ from search_api.sentences import (
     aspects_of,
     candidates,
     score_candidates,
+    spelled_for,
     spelled_out,
     spelled_stems,
 )
@@ -57,27 +58,56 @@ def _one(scored: list[Scored], text: str) -> Scored:
     return next(s for s in scored if s.candidate.text == text)
 
 
+def _stands(question: str, text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The question's abbreviations that stand for its words in a passage `text`."""
+    return spelled_for(aspects_of(question, question).spelled, hit(1, DAY, text))
+
+
 def test_the_initials_a_question_spells_out() -> None:
-    spelled = dict(spelled_out(HUB))
-    assert spelled["MASH"] == ("multi", "agenc", "safeguard", "hub")
+    spelled = {a: (words, terms) for a, words, terms in spelled_out(HUB)}
+    assert spelled["MASH"] == (
+        "multi agency safeguarding hub",
+        ("multi", "agenc", "safeguard", "hub"),
+    )
     # An abbreviation may leave out the joining words ("and", "in").
-    asye = dict(spelled_out("assisted and supported year in employment"))
+    asye = {a for a, _, _ in spelled_out("assisted and supported year in employment")}
     assert "ASYE" in asye and "AASYIE" in asye
     # No run of the question's words starts "DCS": the Director is not spelled out.
     assert "DCS" not in spelled
-    assert spelled_stems(VISIT, aspects_of(HUB, HUB).spelled)
-    assert not spelled_stems(ACTIONED.replace("(MASH)", ""), aspects_of(HUB, HUB).spelled)
+    passage = f"{ACTIONED} {VISIT}"
+    assert spelled_stems(VISIT, _stands(HUB, passage))
+    assert not spelled_stems(ACTIONED.replace("(MASH)", ""), _stands(HUB, passage))
+
+
+def test_initials_stand_for_the_question_only_where_the_paper_writes_its_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A passage writing only "MASH" never says it is the hub; "DCS" in minutes that never
+    write "did councillors support" is the Director."""
+    assert not _stands(HUB, VISIT)
+    assert "MASH" in [a for a, _ in _stands(HUB, f"{ACTIONED} {VISIT}")]
+    # The item title writes the words for every passage of the item.
+    titled = hit(1, DAY, VISIT)
+    titled = titled.model_copy(
+        update={"citation": titled.citation.model_copy(
+            update={"item_title": "Multi Agency Safeguarding Hub"})}
+    )  # fmt: skip
+    assert "MASH" in [a for a, _ in spelled_for(aspects_of(HUB, HUB).spelled, titled)]
+    support = "did councillors support the DCS"
+    assert not _stands(support, "The DCS informed the committee of the workforce plan.")
+    monkeypatch.setattr(sentences, "SPELLED_WRITTEN", False)
+    assert _stands(support, "The DCS informed the committee of the workforce plan.")
 
 
 def test_initials_the_text_spells_out_by_other_words_stand_for_those() -> None:
     """k9-038's report (corpus Kent papers, as tests/answering/test_list_and_action_evidence
     quotes it): "RS" there is Road Sense, not the road safety a question asks about."""
-    road = aspects_of("What road safety work did the council do?", "road safety work")
-    assert dict(road.spelled)["RS"] == ("road", "safeti")
-    assert not spelled_stems("Road Sense (RS) delivery to Year 7 (23 schools)", road.spelled)
-    assert spelled_stems("Road Safety (RS) work and RS sessions", road.spelled)
-    # Spelled out by the question's own words, the initials still stand for them.
-    assert spelled_stems(f"{ACTIONED} {VISIT}", aspects_of(HUB, HUB).spelled)
+    road = "What road safety work did the council do?"
+    sense = "Road Sense (RS) delivery to Year 7 (23 schools), for road safety in schools"
+    assert ("RS", ("road", "safeti")) in _stands(road, sense)
+    assert not spelled_stems(sense, _stands(road, sense))
+    safety = "Road Safety (RS) work and RS sessions"
+    assert spelled_stems(safety, _stands(road, safety))
 
 
 def test_a_sentence_writing_the_initials_holds_the_spelled_out_terms(
