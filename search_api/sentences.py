@@ -352,8 +352,8 @@ class Aspects:
     a list whose lead-in names one is the list of them (`lists_asked`)."""
     spelled: tuple[Spelled, ...] = ()
     """The abbreviations the question's words spell out, each with the words and the topic
-    terms it stands for (`spelled_out`): a sentence writing "NUE" holds "No Use Empty"'s
-    terms."""
+    terms it stands for (`spelled_out`): a sentence writing "MASH" holds "Multi Agency
+    Safeguarding Hub"'s terms."""
 
 
 _GENERIC = """committee committees council councils councillor councillors decide decided decision
@@ -479,11 +479,12 @@ def aspects_of(question: str, topic: str, trend: bool = False) -> Aspects:
 
 
 SPELLED_OUT = True
-"""A sentence that writes an abbreviation the question spells out ("NUE" for "the no use
-empty scheme", "MMs" for "main modifications") holds the spelled-out words' topic terms:
+"""A sentence that writes an abbreviation the question spells out ("MASH" for "the multi
+agency safeguarding hub", "MMs" for "main modifications") holds the spelled-out words' topic terms:
 papers name a thing in full once and by its initials after, and a sentence saying the
 answer by the initials otherwise holds none of the question's words (`spelled_out`,
-`topic_stems`; no new constant)."""
+`topic_stems`; no new constant: eval/README.md "An abbreviation the question spells out,
+round 30")."""
 
 _INITIALS = re.compile(r"\b([A-Z]{2,})s?\b")
 """An abbreviation as papers write it: capitals, a plural "s" ("MMs")."""
@@ -493,8 +494,8 @@ _JOINING = frozenset({"and", "of", "the", "for", "to", "in", "on", "&"})
 
 SPELLED_WRITTEN = True
 """An abbreviation stands for the question's words only in a passage that writes those
-words in full itself or under an item title that does ("Kent Empty Property Initiative -
-No Use Empty"): papers name a thing in full, then by its initials; "DCS" in minutes that
+words in full itself or under an item title that does (an item titled "Multi Agency
+Safeguarding Hub" for each of its passages writing "MASH"): papers name a thing in full, then by its initials; "DCS" in minutes that
 never write "did councillors support" is not the question's (`spelled_for`)."""
 
 
