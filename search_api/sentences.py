@@ -495,8 +495,9 @@ _JOINING = frozenset({"and", "of", "the", "for", "to", "in", "on", "&"})
 SPELLED_WRITTEN = True
 """An abbreviation stands for the question's words only in a passage that writes those
 words in full itself or under an item title that does (an item titled "Multi Agency
-Safeguarding Hub" for each of its passages writing "MASH"): papers name a thing in full, then by its initials; "DCS" in minutes that
-never write "did councillors support" is not the question's (`spelled_for`)."""
+Safeguarding Hub" for each of its passages writing "MASH"): papers name a thing in full,
+then by its initials; "DCS" in minutes that never write "did councillors support" is not
+the question's (`spelled_for`)."""
 
 
 def spelled_out(topic: str) -> tuple[Spelled, ...]:
