@@ -46,6 +46,7 @@ from .sentences import (
     Aspects,
     Candidate,
     Scored,
+    Spelled,
     antecedent,
     aspects_of,
     candidates,
@@ -64,6 +65,7 @@ from .sentences import (
     read_on,
     score_candidates,
     span_candidate,
+    spelled_for,
     states_reason,
     term_weights,
     topic_stems,
@@ -798,7 +800,7 @@ class AnswerBuilder:
                 [*anchors, *found], aspects, {**cosines, **lent}, idf=self.idf
             )
             if s.hit.passage_id in ids and s.score >= top - BEST_MARGIN
-            and _speaks(s.candidate, aspects.terms, weights)
+            and _speaks(s.candidate, aspects.terms, weights, aspects.spelled)
         ]  # fmt: skip
 
     def _beside(
@@ -926,7 +928,7 @@ def _deeper(
     def passes(s: Scored, margin: float) -> bool:
         if s.score < top - margin:
             return False
-        on_topic = DEEPER_TOPIC and _speaks(s.candidate, terms, weights)
+        on_topic = DEEPER_TOPIC and _speaks(s.candidate, terms, weights, aspects.spelled)
         return s.score >= weakest or on_topic
 
     below: list[Scored] = []
@@ -967,7 +969,7 @@ def _reason(
         if s.score >= top - BAND_MARGIN
         and not s.candidate.procedural and not s.candidate.items
         and states_reason(s.candidate.text)
-        and _speaks(s.candidate, aspects.terms, weights)
+        and _speaks(s.candidate, aspects.terms, weights, aspects.spelled)
         and not any(_overlaps(s, c) for c in chosen)
     ]  # fmt: skip
     return [max(fit, key=lambda s: s.score)] if fit else []
@@ -987,7 +989,7 @@ def _asked_for(s: Scored, aspects: Aspects) -> bool:
         return _states_asked_figure(s, aspects)
     if aspects.action:
         return s.candidate.action or lists_asked(s.candidate, aspects.asked)
-    return _speaks(s.candidate, aspects.terms, dict.fromkeys(aspects.terms, 1.0))
+    return _speaks(s.candidate, aspects.terms, dict.fromkeys(aspects.terms, 1.0), aspects.spelled)
 
 
 def _holds_asked(s: Scored, aspects: Aspects) -> bool:
@@ -1006,11 +1008,16 @@ def _holds_asked(s: Scored, aspects: Aspects) -> bool:
     )  # fmt: skip
 
 
-def _speaks(c: Candidate, terms: Sequence[str], weights: Mapping[str, float]) -> bool:
+def _speaks(
+    c: Candidate, terms: Sequence[str], weights: Mapping[str, float],
+    spelled: Sequence[Spelled] = (),
+) -> bool:  # fmt: skip
     """Its own words hold a topic term (`terms`, weighted by `weights`; its item title,
-    which every passage of the item shares, does not count): the guard's test
+    which every passage of the item shares, does not count; an abbreviation the question
+    spells out holds the terms it stands for: `spelled`): the guard's test
     (`AnswerBuilder._guarded`) and `_deeper`'s for a sentence below the answer's weakest."""
-    return held_weight(topic_stems(c.text, terms), None, weights) > 0
+    stood = spelled_for(spelled, c.hit)
+    return held_weight(topic_stems(c.text, terms, stood), None, weights) > 0
 
 
 def _short_read_on(s: Scored, chosen: Sequence[Scored] = ()) -> Scored:

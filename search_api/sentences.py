@@ -316,6 +316,11 @@ def asked_kinds(question: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
+Spelled = tuple[str, str, tuple[str, ...]]
+"""An abbreviation a question's words spell out: its initials, the words (lower case, one
+space apart) and their topic terms (`spelled_out`)."""
+
+
 @dataclass(frozen=True)
 class Aspects:
     """What a question asks about (its topic terms) and for (figure, who, when, action)."""
@@ -345,6 +350,10 @@ class Aspects:
     asked: frozenset[str] = frozenset()
     """The decisions an action question names ("recommend", "agree", …: `asked_actions`):
     a list whose lead-in names one is the list of them (`lists_asked`)."""
+    spelled: tuple[Spelled, ...] = ()
+    """The abbreviations the question's words spell out, each with the words and the topic
+    terms it stands for (`spelled_out`): a sentence writing "MASH" holds "Multi Agency
+    Safeguarding Hub"'s terms."""
 
 
 _GENERIC = """committee committees council councils councillor councillors decide decided decision
@@ -498,7 +507,90 @@ def aspects_of(question: str, topic: str, trend: bool = False) -> Aspects:
         aim=states_aim(question),
         outcome=asks_outcome(question),
         asked=asked_actions(question) if action else frozenset(),
+        spelled=spelled_out(topic) if SPELLED_OUT else (),
     )
+
+
+SPELLED_OUT = True
+"""A sentence that writes an abbreviation the question spells out ("MASH" for "the multi
+agency safeguarding hub", "MMs" for "main modifications") holds the spelled-out words' topic terms:
+papers name a thing in full once and by its initials after, and a sentence saying the
+answer by the initials otherwise holds none of the question's words (`spelled_out`,
+`topic_stems`; no new constant: eval/README.md "An abbreviation the question spells out,
+round 30")."""
+
+_INITIALS = re.compile(r"\b([A-Z]{2,})s?\b")
+"""An abbreviation as papers write it: capitals, a plural "s" ("MMs")."""
+_JOINING = frozenset({"and", "of", "the", "for", "to", "in", "on", "&"})
+"""Words an abbreviation may leave out ("Minerals and Waste Local Plan": MWLP)."""
+
+
+SPELLED_WRITTEN = True
+"""An abbreviation stands for the question's words only in a passage that writes those
+words in full itself or under an item title that does (an item titled "Multi Agency
+Safeguarding Hub" for each of its passages writing "MASH"): papers name a thing in full,
+then by its initials; "DCS" in minutes that never write "did councillors support" is not
+the question's (`spelled_for`)."""
+
+
+def spelled_out(topic: str) -> tuple[Spelled, ...]:
+    """The abbreviations a question's words may be written as: the initials of each run of
+    two or more of its words (all of them, or less the joining words "and", "of" …, as
+    "MWLP" leaves out "and"), each with the run's words (lower case, one space apart) and
+    its topic terms (`content_terms`); a run holding none gives none."""
+    run = re.findall(r"[^\W\d_][\w'’-]*|&", topic)
+    out: dict[str, Spelled] = {}
+    for i in range(len(run)):
+        for j in range(i + 2, len(run) + 1):
+            if run[i].lower() in _JOINING or run[j - 1].lower() in _JOINING:
+                continue
+            terms = tuple(content_terms(" ".join(run[i:j])))
+            if not terms:
+                continue
+            words = " ".join(run[i:j]).lower()
+            for kept in (run[i:j], [w for w in run[i:j] if w.lower() not in _JOINING]):
+                if len(kept) > 1:
+                    initials = "".join(w[0] for w in kept).upper()
+                    out.setdefault(initials, (initials, words, terms))
+    return tuple(out.values())
+
+
+def spelled_for(spelled: Sequence[Spelled], hit: Hit) -> list[tuple[str, tuple[str, ...]]]:
+    """The abbreviations of `spelled` (`spelled_out`) that stand for the question's words
+    in `hit`'s text, each with its terms: under `SPELLED_WRITTEN` only those whose words
+    the passage or its item title writes in full."""
+    if not spelled:
+        return []
+    if not SPELLED_WRITTEN:
+        return [(a, terms) for a, _, terms in spelled]
+    written = f" {_plain(hit.text)} {_plain(hit.citation.item_title or '')} "
+    return [(a, terms) for a, words, terms in spelled if f" {words} " in written]
+
+
+def _plain(text: str) -> str:
+    """Lower case words one space apart, as `spelled_out` keeps a run's words."""
+    return " ".join(re.findall(r"[^\W\d_][\w'’-]*|&", text)).lower()
+
+
+_DEFINED = re.compile(r"((?:[^\W\d_][\w'’-]*\s+){1,8})\(([A-Z]{2,})s?\)")
+"""An abbreviation a text spells out itself: words, then its initials in brackets."""
+
+
+def spelled_stems(text: str, spelled: Sequence[tuple[str, Sequence[str]]]) -> list[str]:
+    """The topic terms the abbreviations `text` writes stand for (`spelled_out`); one the
+    text spells out itself by other words ("Road Sense (RS)" for "road safety") stands
+    for those."""
+    if not spelled:
+        return []
+    stands = dict(spelled)
+    other = {
+        m.group(2) for m in _DEFINED.finditer(text)
+        if m.group(2) in stands and not set(stands[m.group(2)]) <= set(content_terms(m.group(1)))
+    }  # fmt: skip
+    return [
+        t for m in _INITIALS.finditer(text) if m.group(1) not in other
+        for t in stands.get(m.group(1), ())
+    ]  # fmt: skip
 
 
 # -- what a sentence holds ---------------------------------------------------------------
@@ -1439,12 +1531,15 @@ scheme or document ("Multi Agency Safeguarding Hub", "Local Government and Socia
 Ombudsman")."""
 
 
-def topic_stems(text: str, terms: Sequence[str]) -> list[str | None]:
+def topic_stems(
+    text: str, terms: Sequence[str], spelled: Sequence[tuple[str, Sequence[str]]] = ()
+) -> list[str | None]:
     """The text's index terms, less a name's modifier that is the only topic term the
     name holds: "Multi Agency Safeguarding Hub" is about a hub, not about agency staff,
     so it does not make a sentence speak of "agency staffing". A name's last word (the
     thing named: "… Ombudsman") and a name holding two topic terms ("Agency Staff Review
-    Group") still count."""
+    Group") still count. An abbreviation the question spells out (`spelled`:
+    `Aspects.spelled`) holds the terms it stands for, after the text's own."""
     out: list[str | None] = []
     at = 0
     for m in _BODY_NAME.finditer(text):
@@ -1456,7 +1551,9 @@ def topic_stems(text: str, terms: Sequence[str]) -> list[str | None]:
         out += [t if t is None or not held(shared[0], {t}) else None
                 for t in ANALYZER.terms(m.group())]  # fmt: skip
         at = m.end()
-    return out + ANALYZER.terms(text[at:])
+    out += ANALYZER.terms(text[at:])
+    stood = spelled_stems(text, spelled)
+    return [*out, None, *stood] if stood else out
 
 
 def _phrase_matches(terms: Sequence[str], stems: Sequence[str | None]) -> int:
@@ -1492,7 +1589,7 @@ def score_candidates(
     best_cos = max((cosines.get(pid, 0.0) for pid in hits), default=0.0)
     out = []
     for c in found:
-        stems = topic_stems(c.text, aspects.terms)
+        stems = topic_stems(c.text, aspects.terms, spelled_for(aspects.spelled, c.hit))
         cov = held_weight(stems, c.hit.citation.item_title, idf_of) / total if total else 0.0
         score = weights.coverage * cov
         score += weights.phrase * min(_phrase_matches(aspects.terms, stems), 2)
