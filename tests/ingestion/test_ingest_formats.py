@@ -464,3 +464,37 @@ def test_a_council_page_writing_paragraphs_in_divs_and_table_rows_is_read(
     everything = " ".join(c.text for c in doc.chunks)
     assert everything.count("an overspend position of £6.4 million") == 1  # read once
     assert everything.count("Apologies were received from the Vice-Chairman") == 1
+
+
+def test_a_div_holding_text_beside_its_paragraphs_reads_all_of_it_in_order_once(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    """Mixed content, as hand-written council pages have it: a `div` whose own text runs
+    before, between and after its paragraphs ("Resolved: <p>…</p> that …"), a list item
+    with text above its sub-list, a paragraph broken into lines by `<br>`. The div's and the
+    item's own text was dropped, and `<br>` glued the words either side of it."""
+    paragraphs, table = _seed_minutes()
+    meeting, title, first, second = paragraphs
+    number, text = table[0]
+    page = (
+        f"<html><head><title>{html.escape(meeting)}</title></head><body>"
+        f"<h2>{html.escape(meeting)}</h2><p>Present:<br>Councillor Smith<br>Councillor Jones</p>"
+        f"<h3>{html.escape(title)}</h3>"
+        f"<div>{html.escape(first)}<p>{html.escape(second)}</p>{number} {html.escape(text)}</div>"
+        "<ul><li>Resolved that the committee:<ul><li>notes the report;</li></ul></li></ul>"
+        "</body></html>"
+    )
+    (tmp_path / "minutes.html").write_text(page, encoding="utf-8")
+    doc = _ingest_one(tmp_path, "minutes.html", count_tokens)
+    everything = " ".join(c.text for c in doc.chunks)
+    for piece in (first, second, f"{number} {text}"):
+        body = piece.split(" ", 1)[1][:60]
+        assert everything.count(body) == 1, body  # read, and read once
+    positions = [everything.index(p.split(" ", 1)[1][:60]) for p in (first, second)]
+    assert positions == sorted(positions)  # in document order
+    assert everything.index(second[5:60]) < everything.index(text[:60])
+    by_para = {c.paragraph: c for c in doc.chunks}
+    assert {"41.1", "41.4", "46.1"} <= set(by_para)
+    assert "an overspend position of £6.4 million" in by_para["46.1"].text
+    assert "Councillor Smith Councillor Jones" in everything
+    assert "Resolved that the committee:" in everything
