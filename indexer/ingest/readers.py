@@ -117,10 +117,11 @@ def unread_reason(path: Path) -> str | None:
         return reason
     try:
         with path.open("rb") as handle:
-            head = handle.read(2048).lstrip(b"\xef\xbb\xbf \t\r\n")
-        if head.startswith((b"%PDF", b"{\\rtf")) or _is_html(head) or _is_mhtml(head):
+            head = handle.read(2048)
+        start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+        if is_pdf(head) or start.startswith(b"{\\rtf") or _is_html(start) or _is_mhtml(start):
             return None
-        if head.startswith(b"PK\x03\x04"):
+        if start.startswith(b"PK\x03\x04"):
             with zipfile.ZipFile(path) as archive:
                 return None if _zip_format(archive) else reason
     except Exception:  # a probe of untrusted bytes: unreadable means "not read"
@@ -318,6 +319,13 @@ def unzip(
     return parts
 
 
+def is_pdf(head: bytes) -> bool:
+    """A PDF by its first bytes: "%PDF-" within the first 1024, where PDF readers look for
+    the header (bytes before it, a byte-order mark or a gateway's leftovers, do not stop
+    them). The one rule for the reader, the corpus scan and uploads."""
+    return b"%PDF-" in head[:1024]
+
+
 def _is_html(head: bytes) -> bool:
     """An HTML page by its first bytes (a council's web page, or Word's "save as web page",
     which older archives keep under a .doc name)."""
@@ -338,9 +346,9 @@ def _is_mhtml(head: bytes) -> bool:
 
 def sniff_format(data: bytes, suffix: str) -> Format | None:
     """Decide the format from the first bytes, falling back on the extension."""
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
+    if is_pdf(data):
         return "pdf"
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
     if (zipped := zip_format(data)) is not None:
         return zipped
     if head.startswith(b"{\\rtf"):

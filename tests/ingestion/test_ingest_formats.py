@@ -152,6 +152,23 @@ def test_pdf_saved_as_txt_is_read_as_pdf(
     assert doc.chunks[0].page == 1
 
 
+def test_a_pdf_with_bytes_before_its_header_is_read_as_a_pdf_whatever_its_name(
+    tmp_path: Path, make_pdf: MakePdf, count_tokens: CountTokens
+) -> None:
+    """One rule, "%PDF-" within the first 1024 bytes, for the corpus scan and the reader:
+    the scan looked only at the start and reported such minutes kept as .doc as legacy
+    Word, though the reader reads them."""
+    paragraphs, _ = _seed_minutes()
+    first = paragraphs[2].replace("\u2019", "'")[:90]  # Helvetica's text layer is Latin-1
+    pdf = make_pdf([[paragraphs[0], None, first]])
+    (tmp_path / "Minutes 21 November 2018.doc").write_bytes(b"X-Scanned-By: gateway\r\n\r\n" + pdf)
+    source = next(iter(discover(tmp_path)))
+    assert source.error is None  # not reported as legacy Word
+    doc = _ingest_one(tmp_path, "Minutes 21 November 2018.doc", count_tokens)
+    assert doc.meta.pages == 1 and doc.meta.meeting_date == date(2018, 11, 21)
+    assert first[first.index("(DCS)") :] in " ".join(c.text for c in doc.chunks)
+
+
 def test_kingston_pdfs_read_as_sentences(archives: Path, count_tokens: CountTokens) -> None:
     docs = {s.relative_path: ingest_file(s, count_tokens) for s in discover(archives / "kingston")}
     assert set(docs) == {
