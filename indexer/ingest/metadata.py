@@ -271,13 +271,14 @@ def from_text(raw: RawDocument, paras: list[Para]) -> TextMetadata:
                 committee = title_case(cm.group(1))
                 break
     council: str | None = None
-    if cc := COUNCIL_CAPS.search(head):
+    printed = _printed_lines(raw)
+    if cc := COUNCIL_CAPS.search(head) or COUNCIL_CAPS.search("\n".join(printed)):
         council = title_case(cc.group(1))
     elif cn := COUNCIL.search(head):
         council = cn.group(1)
-    elif cb := _NAMED_COUNCIL_CAPS.search("\n".join(lines[:3])):
+    elif cb := _first_match(_NAMED_COUNCIL_CAPS, 3, lines, printed):
         council = title_case(cb.group(1))
-    elif co := _MUNICIPALITY.search("\n".join(lines[:5])):
+    elif co := _first_match(_MUNICIPALITY, 5, lines, printed):
         council = title_case(co["name"])
     return TextMetadata(
         council=council,
@@ -287,6 +288,31 @@ def from_text(raw: RawDocument, paras: list[Para]) -> TextMetadata:
         doc_type=_doc_type(head),
         title=title or _first_title(paras),
     )
+
+
+def _printed_lines(raw: RawDocument) -> list[str]:
+    """The first lines of the document as its file prints them, Markdown's marks aside.
+
+    Cleaning joins a heading block of short lines into one paragraph ("KILBRACKEN SHIRE
+    COUNCIL" over "ORDINARY COUNCIL MEETING" over the date, in a PDF or a text file alike),
+    and a council named on a line of its own is then on none: it is looked for here too."""
+    found: list[str] = []
+    for line in (raw.pages[0] if raw.pages else "").splitlines():
+        if text := re.sub(r"^[#>*_\s]+|[*_\s]+$", "", line):
+            found.append(text)
+            if len(found) == _HEAD_LINES:
+                break
+    return found
+
+
+def _first_match(
+    pattern: re.Pattern[str], count: int, *sources: list[str]
+) -> re.Match[str] | None:
+    """`pattern` in the first `count` lines of the first source holding it."""
+    for lines in sources:
+        if found := pattern.search("\n".join(lines[:count])):
+            return found
+    return None
 
 
 def _meeting_heading(lines: list[str]) -> TextMetadata:
@@ -339,9 +365,10 @@ def _doc_type(head: str) -> str | None:
         return "agenda and minutes"
     if re.search(
         r"\bminutes? of (?:a|an|the) (?:[a-z]+ ){0,3}meeting\b|\bmeeting minutes\b"
-        r"|\bminutes? of meeting\b|^(?:[^\n]*\n)?minutes\b",
+        r"|\bminutes? of meeting\b|^(?:[^\n]*\n)?minutes\b"
+        r"|(?m:^(?:(?:un)?confirmed |draft )?minutes$)",
         first,
-    ):
+    ):  # the last: "MINUTES" on a line of its own under the council and the meeting
         return "minutes"
     if "purpose of report" in head.lower():
         return "report"

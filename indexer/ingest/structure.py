@@ -109,8 +109,9 @@ class Section:
 
 
 _HONORIFIC = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillors?|Sir|Dame|Lord|Lady|Rev|Prof(?:essor)?)\b\.?"
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Crs?|Councillors?|Sir|Dame|Lord|Lady|Rev|Prof(?:essor)?)\b\.?"
 )
+"""A person's title in an attendance list; "Cr" is Australia's and New Zealand's "Cllr"."""
 _NOT_TITLES = re.compile(
     r"^(?:(?:source|sources|note|notes|key|base|n)\s*\d*\s*[:.=\-\u2013]"
     r"|(?:table|figure|fig\.?|chart|graph|diagram)\s+\d+[a-z]?\b"
