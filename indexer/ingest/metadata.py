@@ -131,13 +131,14 @@ _MEETING_OF = re.compile(
     r"|\bcommencing\b|\bin\b|$)"
     r"|^(?:the\s+)?(?P<body2>[a-z][\w&'\u2019 -]{1,60}?\bcouncil)\b[\s,-]*(?:[a-z]+\s+){0,2}?"
     r"meeting\s+minutes\b"
-    r"|(?:\b(?:ordinary|special|regular|extraordinary|general|monthly|annual|statutory)"
-    r"|\bminutes\s+of(?:\s+the)?)\s+(?P<body3>council)\s+meeting\b",
+    r"|(?:\b(?:ordinary|special|regular|extraordinary|general|monthly|annual|statutory)\s+"
+    r"|\bminutes\s+of(?:\s+the)?\s+|^)(?P<body3>(?:(?:city|town|county|shire|district"
+    r"|borough)\s+)?council)\s+meeting\b",
     re.I,
 )
 """A minutes heading that names the body: "Ordinary Meeting of Council held on ...",
 "MONTHLY MEETING OF KILBRACKEN COUNTY COUNCIL HELD ON ...", "CITY COUNCIL REGULAR
-MEETING MINUTES"."""
+MEETING MINUTES", "REGULAR CITY COUNCIL MEETING", "Council Meeting 5.3.2019"."""
 _PREVIOUS = re.compile(
     r"\b(?:previous|last\s+meeting|true\s+and\s+correct)\b|\bthe\s+minutes\b.*?\b(?:confirm"
     r"|approv|adopt|signed|receiv|noted)|\b(?:confirm|approv|adopt|signed|receiv|circulated)\w*"
@@ -147,8 +148,11 @@ _PREVIOUS = re.compile(
 """A line about another meeting's minutes ("the minutes of the meeting held on 14
 February 2017 be confirmed"): its date is not this meeting's."""
 _MEETING_WORDS = re.compile(r"\b(?:minutes?|meeting|held|council|committee)\b", re.I)
-_NAMED_COUNCIL_CAPS = re.compile(r"^(?:THE )?([A-Z]+(?: [A-Z]+){0,3} COUNCIL)\s*$", re.M)
-"""A council named in capitals at the top, without a kind: "THE HIGHLAND GLENS COUNCIL"."""
+_NAMED_COUNCIL_CAPS = re.compile(
+    r"^(?:THE )?(?!.*\b(?:MEETING|MINUTES|AGENDA)\b)([A-Z]+(?: [A-Z]+){0,3} COUNCIL)\s*$", re.M
+)
+"""A council named in capitals at the top, without a kind: "THE HIGHLAND GLENS COUNCIL"
+(not a meeting of it: "ORDINARY MEETING OF COUNCIL")."""
 _MUNICIPALITY = re.compile(
     r"^(?:the\s+)?(?:corporation\s+of\s+the\s+)?(?P<name>(?:city|town|village|county|township"
     r"|municipality|district|borough|shire|region)\s+of\s+[A-Z][\w'\u2019.-]*"
@@ -265,13 +269,13 @@ def from_text(raw: RawDocument, paras: list[Para]) -> TextMetadata:
     if m := MINUTES_OPENING.search(re.sub(r"\s+", " ", head)):
         committee = committee or m["committee"].strip()
         meeting = meeting or _date(m["day"], m["month"], m["year"])
+    printed = _printed_lines(raw)
     if committee is None:
-        for line in lines[:8]:
+        for line in [*lines[:8], *printed[:8]]:
             if cm := COMMITTEE_CAPS.match(line.strip()):
                 committee = title_case(cm.group(1))
                 break
     council: str | None = None
-    printed = _printed_lines(raw)
     if cc := COUNCIL_CAPS.search(head) or COUNCIL_CAPS.search("\n".join(printed)):
         council = title_case(cc.group(1))
     elif cn := COUNCIL.search(head):
@@ -351,7 +355,7 @@ def _body_name(body: str) -> str | None:
     """The meeting body as a filter shows it: "KILBRACKEN COUNTY COUNCIL" -> "County
     Council" (the full council, as Kent's minutes name it), "Council" -> "Council",
     "Planning Committee" -> "Planning Committee"."""
-    name = title_case(body.strip(" ,-"))
+    name = title_case(_ANY_DATE.split(body)[0].strip(" ,-"))  # "COUNCIL 5 MARCH 2019"
     if not name or len(name.split()) > 10:
         return None
     if m := _COUNCIL_BODY.match(name):

@@ -465,3 +465,29 @@ def test_item_labels_in_capitals_or_with_a_hyphen_open_agenda_items(
     budget = _chunk_with(doc, "The Finance Business Partner")
     assert (letter.item, letter.item_title) == (items[0], "Ofsted Improvement Letter")
     assert (budget.item, budget.item_title) == (items[1], "Budget Monitoring Report")
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "council"),
+    [
+        ("ORDINARY MEETING OF COUNCIL\n\n5 MARCH 2019", "Council", None),
+        ("CITY OF MAPLE GROVE\n\nREGULAR CITY COUNCIL MEETING\n\nTuesday, March 5, 2019 – 7 p.m.",
+         "City Council", "City of Maple Grove"),
+        ("Council Meeting 5.3.2019", "Council", None),
+        ("AUDIT AND RISK COMMITTEE\n\nMINUTES\n\n5 March 2019", "Audit and Risk Committee", None),
+    ],
+)  # fmt: skip
+def test_the_body_a_minutes_heading_names_is_the_committee_and_no_council(
+    heading: str, body: str, council: str | None
+) -> None:
+    # A meeting of the council is no council's name ("ORDINARY MEETING OF COUNCIL" was
+    # read as one, and the body ran on into the date); "REGULAR CITY COUNCIL MEETING" and
+    # a bare "Council Meeting" name the body; a committee in capitals over "MINUTES" is the
+    # committee though cleaning joined the two lines.
+    text = heading + (
+        "\n\n1. APOLOGIES\n\nThere were no apologies.\n\n2. CONFIRMATION OF MINUTES\n\n"
+        "That the minutes of the meeting held on 5 February 2019 be confirmed.\n"
+    )
+    raw = RawDocument(format="text", pages=[text], paged=False)
+    meta = from_text(raw, clean(raw))
+    assert (meta.meeting_date, meta.committee, meta.council) == (date(2019, 3, 5), body, council)
