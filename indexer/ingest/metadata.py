@@ -309,9 +309,7 @@ def _printed_lines(raw: RawDocument) -> list[str]:
     return found
 
 
-def _first_match(
-    pattern: re.Pattern[str], count: int, *sources: list[str]
-) -> re.Match[str] | None:
+def _first_match(pattern: re.Pattern[str], count: int, *sources: list[str]) -> re.Match[str] | None:
     """`pattern` in the first `count` lines of the first source holding it."""
     for lines in sources:
         if found := pattern.search("\n".join(lines[:count])):
