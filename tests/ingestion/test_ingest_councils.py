@@ -491,3 +491,26 @@ def test_the_body_a_minutes_heading_names_is_the_committee_and_no_council(
     raw = RawDocument(format="text", pages=[text], paged=False)
     meta = from_text(raw, clean(raw))
     assert (meta.meeting_date, meta.committee, meta.council) == (date(2019, 3, 5), body, council)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".pdf"])
+def test_a_sub_item_numbered_past_the_item_above_opens_its_own_item(
+    tmp_path: Path, count_tokens: CountTokens, make_pdf: Callable[..., bytes], suffix: str
+) -> None:
+    # "7.1 Ofsted Improvement Letter" after "6 DECLARATIONS OF INTEREST", its heading item
+    # "7 REPORTS" not printed: 7.1 and 7.2 were parts of item 6 under its title (in a PDF
+    # their titles were lost).
+    lines: list[str | None] = [
+        "KILBRACKEN SHIRE COUNCIL", None, "Tuesday, 5 March 2019", None,
+        "6 DECLARATIONS OF INTEREST", None, "Nil", None,
+        "7.1 Ofsted Improvement Letter", None, _seed_paragraph("41.1")[:90], None,
+        "7.2 Budget Monitoring Report", None, _seed_paragraph("46.2")[:90],
+    ]  # fmt: skip
+    text = "\n".join(line or "" for line in lines)
+    data = make_pdf([lines]) if suffix == ".pdf" else text.encode()
+    doc = _ingest(tmp_path, f"minutes{suffix}", data, count_tokens)
+    letter = _chunk_with(doc, "(DCS) informed the committee")
+    forum = _chunk_with(doc, "Schools Forum had discussed")
+    assert (letter.item, letter.item_title) == ("7.1", "Ofsted Improvement Letter")
+    assert (forum.item, forum.item_title) == ("7.2", "Budget Monitoring Report")
+    assert _chunk_with(doc, "Nil").item == "6"
