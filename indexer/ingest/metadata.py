@@ -133,12 +133,17 @@ _MEETING_OF = re.compile(
     r"meeting\s+minutes\b"
     r"|(?:\b(?:ordinary|special|regular|extraordinary|general|monthly|annual|statutory)\s+"
     r"|\bminutes\s+of(?:\s+the)?\s+|^)(?P<body3>(?:(?:city|town|county|shire|district"
-    r"|borough)\s+)?council)\s+meeting\b",
+    r"|borough)\s+)?council)\s+meeting\b"
+    r"|\bminutes\s+of\s+(?:proceedings\s+of\s+)?(?:the\s+)?(?P<body4>[a-z][\w&'\u2019 -]{0,80}?"
+    r"\b(?:council|committee|sub-committee|panel|board|cabinet|forum|assembly))"
+    r"\s*(?:,|\bheld\b|\bon\b|\bat\b|\bin\b|$)",
     re.I,
 )
 """A minutes heading that names the body: "Ordinary Meeting of Council held on ...",
 "MONTHLY MEETING OF KILBRACKEN COUNTY COUNCIL HELD ON ...", "CITY COUNCIL REGULAR
-MEETING MINUTES", "REGULAR CITY COUNCIL MEETING", "Council Meeting 5.3.2019"."""
+MEETING MINUTES", "REGULAR CITY COUNCIL MEETING", "Council Meeting 5.3.2019", and minutes
+of a body without the word "meeting": "Minutes of the Planning Committee held on ...",
+"Minutes of Full Council, 5 March 2019"."""
 _PREVIOUS = re.compile(
     r"\b(?:previous|last\s+meeting|true\s+and\s+correct)\b|\bthe\s+minutes\b.*?\b(?:confirm"
     r"|approv|adopt|signed|receiv|noted)|\b(?:confirm|approv|adopt|signed|receiv|circulated)\w*"
@@ -331,7 +336,7 @@ def _meeting_heading(lines: list[str]) -> TextMetadata:
         if _PREVIOUS.search(line):
             continue
         if committee is None and (m := _MEETING_OF.search(line)):
-            committee = _body_name(m["body"] or m["body2"] or m["body3"])
+            committee = _body_name(m["body"] or m["body2"] or m["body3"] or m["body4"])
             title = line
             heading_at = number
         if meeting is None and (d := _ANY_DATE.search(line)):

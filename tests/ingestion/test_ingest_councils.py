@@ -514,3 +514,23 @@ def test_a_sub_item_numbered_past_the_item_above_opens_its_own_item(
     assert (letter.item, letter.item_title) == ("7.1", "Ofsted Improvement Letter")
     assert (forum.item, forum.item_title) == ("7.2", "Budget Monitoring Report")
     assert _chunk_with(doc, "Nil").item == "6"
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        ("Minutes of the Planning Committee held on Tuesday 5 March 2019 at 7pm",
+         "Planning Committee"),
+        ("MINUTES OF THE AUDIT AND RISK COMMITTEE HELD IN THE COUNCIL CHAMBER ON 5 MARCH 2019",
+         "Audit and Risk Committee"),
+        ("Minutes of Full Council, 5 March 2019", "Council"),
+        ("Minutes of Proceedings of the Council, 5th March 2019", "Council"),
+    ],
+)  # fmt: skip
+def test_minutes_of_a_body_without_the_word_meeting_name_the_body(heading: str, body: str) -> None:
+    # British and Irish minutes often say "Minutes of the Planning Committee held on ...",
+    # no "meeting of": the meeting was dated but had no body.
+    assert _meta_of(heading + "\n\n1. APOLOGIES\n\nThere were no apologies.\n") == (
+        date(2019, 3, 5),
+        body,
+    )
