@@ -19,7 +19,7 @@ from pathlib import Path
 from .builder import BuildReport
 from .errors import ScrutinyError
 from .ingest.manifest import MANIFEST_NAME
-from .ingest.readers import zip_format
+from .ingest.readers import Format, sniff_format, zip_format
 
 __all__ = [
     "MANIFEST_FIELDS",
@@ -35,7 +35,14 @@ MANIFEST_FIELDS = (
     "path", "council", "committee", "meeting_date", "date_precision", "doc_type", "title",
     "source_url",
 )  # fmt: skip
-UPLOAD_SUFFIXES = (".pdf", ".docx", ".html", ".txt")
+_BY_FORMAT: dict[Format, str] = {
+    "pdf": ".pdf", "docx": ".docx", "odt": ".odt", "rtf": ".rtf", "mhtml": ".mht", "html": ".html",
+    "text": ".txt",
+}  # fmt: skip
+"""The extension an upload of each read format is kept under."""
+UPLOAD_SUFFIXES = tuple(_BY_FORMAT.values())
+"""Every extension an upload is kept under: a file of the same id in another of these
+formats is the one an upload replaces."""
 _lock = threading.Lock()
 """One writer of the folder and its manifest at a time (within this process)."""
 
@@ -50,20 +57,16 @@ class UploadRejectedError(ScrutinyError):
 
 
 def sniff_upload(head: bytes, path: Path) -> str | None:
-    """The extension the content deserves (.pdf, .docx, .odt, .rtf, .html, .txt), or None
-    when it is none of these. Decided by the bytes, never the name: text must be UTF-8 without NUL
-    bytes, and the whole file is checked."""
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if start.startswith(b"%PDF-"):
-        return ".pdf"
+    """The extension the content deserves (.pdf, .docx, .odt, .rtf, .mht, .html, .txt), or
+    None when it is none of these. Decided by the bytes, never the name, by the readers' own
+    rules (`sniff_format`), so a file is named as it will be read: a zip by its directory
+    (the whole file), the rest by its first bytes; text must be UTF-8 without NUL bytes,
+    and the whole file is checked."""
     if head.startswith(b"PK\x03\x04"):
         zipped = zip_format(path.read_bytes())
         return None if zipped is None else f".{zipped}"
-    if start.startswith(b"{\\rtf"):
-        return ".rtf"
-    lowered = start[:1024].lower()
-    if lowered.startswith((b"<!doctype html", b"<html")):
-        return ".html"
+    if (fmt := sniff_format(head, "")) is not None:
+        return _BY_FORMAT[fmt]
     decoder = codecs.getincrementaldecoder("utf-8")()
     try:
         with path.open("rb") as handle:

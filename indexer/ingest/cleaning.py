@@ -74,13 +74,14 @@ _NUMBERED_START = re.compile(
 )
 _NUMBERED_HEADING = re.compile(r"^\d{1,3}\.\s+[A-Z]")
 ITEM_LINE = re.compile(
-    r"^(?:Item\s+(?P<num>\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?)"
-    r"|(?:Minute|Min\.)\s*(?:No\.?|Number)?\s*(?P<minute>\d{1,4}\s?/\s?\d{2,4})"
-    r"|(?P<ref>[A-Z]{1,4}\s?\d{1,4}/\d{2,4}))"
+    r"^(?:(?:Item|ITEM)\s+(?P<num>\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?)"
+    r"|(?:Minute|Min\.|MINUTE)\s*(?:No\.?|NO\.?|Number)?\s*(?P<minute>\d{1,4}\s?/\s?\d{2,4})"
+    r"|(?P<ref>[A-Z]{1,4}\s?\d{1,4}/\d{2,4}|[A-Z]{1,4}-\d{1,4}))"
     r"(?:\s*[-:.\u2013]?\s+(?P<title>[A-Z\u2018\u201c\"'].*)|\s*)$"
 )
 """An agenda item's own label, in other councils' forms: "Item 6.1 Quarterly Financial
-Report", "Minute No. 101/15", "CM 12/2019 Confirmation of Minutes"."""
+Report", "ITEM 7 Budget", "Minute No. 101/15", "CM 12/2019 Confirmation of Minutes", "OC-12
+Budget" (a council's prefix and the item's number)."""
 CAPS_ITEM = re.compile(r"^(?P<num>\d{1,3})\s+(?P<title>[A-Z][A-Z0-9 ,&'\u2019()/\u2013-]*[A-Z)])$")
 """An item numbered without a full stop, its title in capitals: "4 THREE WATERS REFORM"."""
 VOTE_LINE = re.compile(

@@ -131,13 +131,19 @@ _MEETING_OF = re.compile(
     r"|\bcommencing\b|\bin\b|$)"
     r"|^(?:the\s+)?(?P<body2>[a-z][\w&'\u2019 -]{1,60}?\bcouncil)\b[\s,-]*(?:[a-z]+\s+){0,2}?"
     r"meeting\s+minutes\b"
-    r"|(?:\b(?:ordinary|special|regular|extraordinary|general|monthly|annual|statutory)"
-    r"|\bminutes\s+of(?:\s+the)?)\s+(?P<body3>council)\s+meeting\b",
+    r"|(?:\b(?:ordinary|special|regular|extraordinary|general|monthly|annual|statutory)\s+"
+    r"|\bminutes\s+of(?:\s+the)?\s+|^)(?P<body3>(?:(?:city|town|county|shire|district"
+    r"|borough)\s+)?council)\s+meeting\b"
+    r"|\bminutes\s+of\s+(?:proceedings\s+of\s+)?(?:the\s+)?(?P<body4>[a-z][\w&'\u2019 -]{0,80}?"
+    r"\b(?:council|committee|sub-committee|panel|board|cabinet|forum|assembly))"
+    r"\s*(?:,|\bheld\b|\bon\b|\bat\b|\bin\b|$)",
     re.I,
 )
 """A minutes heading that names the body: "Ordinary Meeting of Council held on ...",
 "MONTHLY MEETING OF KILBRACKEN COUNTY COUNCIL HELD ON ...", "CITY COUNCIL REGULAR
-MEETING MINUTES"."""
+MEETING MINUTES", "REGULAR CITY COUNCIL MEETING", "Council Meeting 5.3.2019", and minutes
+of a body without the word "meeting": "Minutes of the Planning Committee held on ...",
+"Minutes of Full Council, 5 March 2019"."""
 _PREVIOUS = re.compile(
     r"\b(?:previous|last\s+meeting|true\s+and\s+correct)\b|\bthe\s+minutes\b.*?\b(?:confirm"
     r"|approv|adopt|signed|receiv|noted)|\b(?:confirm|approv|adopt|signed|receiv|circulated)\w*"
@@ -147,8 +153,11 @@ _PREVIOUS = re.compile(
 """A line about another meeting's minutes ("the minutes of the meeting held on 14
 February 2017 be confirmed"): its date is not this meeting's."""
 _MEETING_WORDS = re.compile(r"\b(?:minutes?|meeting|held|council|committee)\b", re.I)
-_NAMED_COUNCIL_CAPS = re.compile(r"^(?:THE )?([A-Z]+(?: [A-Z]+){0,3} COUNCIL)\s*$", re.M)
-"""A council named in capitals at the top, without a kind: "THE HIGHLAND GLENS COUNCIL"."""
+_NAMED_COUNCIL_CAPS = re.compile(
+    r"^(?:THE )?(?!.*\b(?:MEETING|MINUTES|AGENDA)\b)([A-Z]+(?: [A-Z]+){0,3} COUNCIL)\s*$", re.M
+)
+"""A council named in capitals at the top, without a kind: "THE HIGHLAND GLENS COUNCIL"
+(not a meeting of it: "ORDINARY MEETING OF COUNCIL")."""
 _MUNICIPALITY = re.compile(
     r"^(?:the\s+)?(?:corporation\s+of\s+the\s+)?(?P<name>(?:city|town|village|county|township"
     r"|municipality|district|borough|shire|region)\s+of\s+[A-Z][\w'\u2019.-]*"
@@ -265,19 +274,20 @@ def from_text(raw: RawDocument, paras: list[Para]) -> TextMetadata:
     if m := MINUTES_OPENING.search(re.sub(r"\s+", " ", head)):
         committee = committee or m["committee"].strip()
         meeting = meeting or _date(m["day"], m["month"], m["year"])
+    printed = _printed_lines(raw)
     if committee is None:
-        for line in lines[:8]:
+        for line in [*lines[:8], *printed[:8]]:
             if cm := COMMITTEE_CAPS.match(line.strip()):
                 committee = title_case(cm.group(1))
                 break
     council: str | None = None
-    if cc := COUNCIL_CAPS.search(head):
+    if cc := COUNCIL_CAPS.search(head) or COUNCIL_CAPS.search("\n".join(printed)):
         council = title_case(cc.group(1))
     elif cn := COUNCIL.search(head):
         council = cn.group(1)
-    elif cb := _NAMED_COUNCIL_CAPS.search("\n".join(lines[:3])):
+    elif cb := _first_match(_NAMED_COUNCIL_CAPS, 3, lines, printed):
         council = title_case(cb.group(1))
-    elif co := _MUNICIPALITY.search("\n".join(lines[:5])):
+    elif co := _first_match(_MUNICIPALITY, 5, lines, printed):
         council = title_case(co["name"])
     return TextMetadata(
         council=council,
@@ -287,6 +297,29 @@ def from_text(raw: RawDocument, paras: list[Para]) -> TextMetadata:
         doc_type=_doc_type(head),
         title=title or _first_title(paras),
     )
+
+
+def _printed_lines(raw: RawDocument) -> list[str]:
+    """The first lines of the document as its file prints them, Markdown's marks aside.
+
+    Cleaning joins a heading block of short lines into one paragraph ("KILBRACKEN SHIRE
+    COUNCIL" over "ORDINARY COUNCIL MEETING" over the date, in a PDF or a text file alike),
+    and a council named on a line of its own is then on none: it is looked for here too."""
+    found: list[str] = []
+    for line in (raw.pages[0] if raw.pages else "").splitlines():
+        if text := re.sub(r"^[#>*_\s]+|[*_\s]+$", "", line):
+            found.append(text)
+            if len(found) == _HEAD_LINES:
+                break
+    return found
+
+
+def _first_match(pattern: re.Pattern[str], count: int, *sources: list[str]) -> re.Match[str] | None:
+    """`pattern` in the first `count` lines of the first source holding it."""
+    for lines in sources:
+        if found := pattern.search("\n".join(lines[:count])):
+            return found
+    return None
 
 
 def _meeting_heading(lines: list[str]) -> TextMetadata:
@@ -303,7 +336,7 @@ def _meeting_heading(lines: list[str]) -> TextMetadata:
         if _PREVIOUS.search(line):
             continue
         if committee is None and (m := _MEETING_OF.search(line)):
-            committee = _body_name(m["body"] or m["body2"] or m["body3"])
+            committee = _body_name(m["body"] or m["body2"] or m["body3"] or m["body4"])
             title = line
             heading_at = number
         if meeting is None and (d := _ANY_DATE.search(line)):
@@ -325,7 +358,7 @@ def _body_name(body: str) -> str | None:
     """The meeting body as a filter shows it: "KILBRACKEN COUNTY COUNCIL" -> "County
     Council" (the full council, as Kent's minutes name it), "Council" -> "Council",
     "Planning Committee" -> "Planning Committee"."""
-    name = title_case(body.strip(" ,-"))
+    name = title_case(_ANY_DATE.split(body)[0].strip(" ,-"))  # "COUNCIL 5 MARCH 2019"
     if not name or len(name.split()) > 10:
         return None
     if m := _COUNCIL_BODY.match(name):
@@ -339,9 +372,10 @@ def _doc_type(head: str) -> str | None:
         return "agenda and minutes"
     if re.search(
         r"\bminutes? of (?:a|an|the) (?:[a-z]+ ){0,3}meeting\b|\bmeeting minutes\b"
-        r"|\bminutes? of meeting\b|^(?:[^\n]*\n)?minutes\b",
+        r"|\bminutes? of meeting\b|^(?:[^\n]*\n)?minutes\b"
+        r"|(?m:^(?:(?:un)?confirmed |draft )?minutes$)",
         first,
-    ):
+    ):  # the last: "MINUTES" on a line of its own under the council and the meeting
         return "minutes"
     if "purpose of report" in head.lower():
         return "report"

@@ -117,10 +117,11 @@ def unread_reason(path: Path) -> str | None:
         return reason
     try:
         with path.open("rb") as handle:
-            head = handle.read(2048).lstrip(b"\xef\xbb\xbf \t\r\n")
-        if head.startswith((b"%PDF", b"{\\rtf")) or _is_html(head) or _is_mhtml(head):
+            head = handle.read(2048)
+        start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+        if is_pdf(head) or start.startswith(b"{\\rtf") or _is_html(start) or _is_mhtml(start):
             return None
-        if head.startswith(b"PK\x03\x04"):
+        if start.startswith(b"PK\x03\x04"):
             with zipfile.ZipFile(path) as archive:
                 return None if _zip_format(archive) else reason
     except Exception:  # a probe of untrusted bytes: unreadable means "not read"
@@ -318,6 +319,13 @@ def unzip(
     return parts
 
 
+def is_pdf(head: bytes) -> bool:
+    """A PDF by its first bytes: "%PDF-" within the first 1024, where PDF readers look for
+    the header (bytes before it, a byte-order mark or a gateway's leftovers, do not stop
+    them). The one rule for the reader, the corpus scan and uploads."""
+    return b"%PDF-" in head[:1024]
+
+
 def _is_html(head: bytes) -> bool:
     """An HTML page by its first bytes (a council's web page, or Word's "save as web page",
     which older archives keep under a .doc name)."""
@@ -338,9 +346,9 @@ def _is_mhtml(head: bytes) -> bool:
 
 def sniff_format(data: bytes, suffix: str) -> Format | None:
     """Decide the format from the first bytes, falling back on the extension."""
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
+    if is_pdf(data):
         return "pdf"
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
     if (zipped := zip_format(data)) is not None:
         return zipped
     if head.startswith(b"{\\rtf"):
@@ -843,6 +851,8 @@ def read_html(path: Path, text: str) -> RawDocument:
     soup = BeautifulSoup(text, "lxml")
     for tag in soup(["script", "style", "noscript", "template"]):
         tag.decompose()
+    for br in soup.find_all("br"):  # a line break parts words ("Present:<br>Cllr A")
+        br.replace_with("\n")
     header: list[str] = []
     if soup.title and soup.title.get_text(strip=True):
         header.append(_inline_text(soup.title))
@@ -940,69 +950,76 @@ _BLOCK_TAGS = (
     "thead", "tr", "ul",
 )  # fmt: skip
 """Block-level elements: one holding none of them is a leaf of the page's text."""
-_LEAF_CONTAINERS = frozenset(
-    {"div", "td", "th", "blockquote", "dd", "dt", "section", "article", "main", "address"}
-)
 
 
 def _generic_blocks(soup: Any) -> list[Block]:
     """A page that is not ModernGov's: its headings, paragraphs and list items, each a
     block, in document order; a table row whose cells hold no paragraphs is one block, its
-    cells joined by a tab (as a Word table row reads: "41.4<tab>The committee noted …"); a
-    `div`, cell or quote holding text but no block of its own is a block too, split where
-    two line breaks run together. Other councils' minutes pages write paragraphs so, and a
-    reader of `p` alone would drop them."""
+    cells joined by a tab (as a Word table row reads: "41.4<tab>The committee noted …"); the
+    text any other element holds beside its blocks (a `div`, cell or quote, or a list item
+    around a sub-list) is a block too, split where two line breaks run together. Other
+    councils' minutes pages write paragraphs so, and a reader of `p` alone would drop them.
+
+    Mixed content ("Resolved: <p>That …</p> and that …") is read in document order: the
+    runs of text between an element's block children are blocks of their own, between the
+    blocks read from the children, and every piece of text is read once. The walk keeps its
+    own stack, so a deeply nested page cannot exhaust Python's recursion."""
+    from bs4 import CData, NavigableString
+
     body = soup.body or soup
     for tag in body.find_all(["nav", "header", "footer", "form"]):
         tag.decompose()
     blocks: list[Block] = []
-    for element in body.find_all(True):
-        name = element.name
-        if name in _READ_BLOCKS:
-            if element.find(["p", "li"]) is not None:
-                continue
-            text = _inline_text(element)
-            if text:
-                heading = name in _HEADINGS
-                blocks.append(Block(text=f"- {text}" if name == "li" else text, heading=heading))
-        elif name == "tr" and _is_leaf_row(element):
-            cells = [_inline_text(c) for c in element.find_all(["td", "th"], recursive=False)]
-            if any(cells):
-                blocks.append(Block(text="\t".join(c for c in cells if c)))
-        elif (
-            name in _LEAF_CONTAINERS
-            and element.find(_BLOCK_TAGS) is None
-            and not _read_above(element)
-        ):
-            blocks.extend(Block(text=part) for part in _parts(element))
+    # A frame: the element's remaining children, its current run of text, and the
+    # marker its first run takes ("- " in a list item).
+    stack: list[tuple[Any, list[str], list[str]]] = [(iter(body.children), [], [""])]
+    while stack:
+        children, run, marker = stack[-1]
+        child = next(children, None)
+        if child is None:
+            _flush_run(run, marker, blocks)
+            stack.pop()
+        elif isinstance(child, NavigableString):
+            if type(child) in (NavigableString, CData):  # not comments or declarations
+                run.append(str(child))
+        elif not _is_block(child):
+            run.append(child.get_text(""))
+        else:
+            _flush_run(run, marker, blocks)
+            marker[0] = ""
+            if child.name in _READ_BLOCKS and child.find(["p", "li"]) is None:
+                if text := _inline_text(child):
+                    prefix = "- " if child.name == "li" else ""
+                    blocks.append(Block(text=prefix + text, heading=child.name in _HEADINGS))
+            elif child.name == "tr" and _is_leaf_row(child):
+                cells = [_inline_text(c) for c in child.find_all(["td", "th"], recursive=False)]
+                if any(cells):
+                    blocks.append(Block(text="\t".join(c for c in cells if c)))
+            else:
+                stack.append((iter(child.children), [], ["- " if child.name == "li" else ""]))
     if not blocks:
         text = body.get_text("\n")
         blocks = [Block(text=part) for part in re.split(r"\n\s*\n", text) if part.strip()]
     return blocks
 
 
-def _read_above(element: Any) -> bool:
-    """Whether an element's text is already read with an enclosing block: a paragraph or
-    list item holding no paragraph of its own (a menu's `li` around a `div`), or a row of
-    text cells."""
-    for parent in element.parents:
-        if parent.name in _READ_BLOCKS and parent.find(["p", "li"]) is None:
-            return True
-        if parent.name == "tr" and _is_leaf_row(parent):
-            return True
-    return False
+def _is_block(element: Any) -> bool:
+    """A block-level element, or an inline one wrapping blocks (old Word pages put whole
+    paragraphs inside `font` or `span`): either ends the run of text before it."""
+    return element.name in _BLOCK_TAGS or element.find(_BLOCK_TAGS) is not None
+
+
+def _flush_run(run: list[str], marker: list[str], blocks: list[Block]) -> None:
+    """The run of text gathered so far as blocks, split where two line breaks run
+    together; the first takes the element's marker (a list item's "- ")."""
+    raw = "".join(run)
+    run.clear()
+    for part in re.split(r"\n\s*\n", raw):
+        if text := re.sub(r"\s+", " ", part).strip():
+            blocks.append(Block(text=marker[0] + text))
+            marker[0] = ""
 
 
 def _is_leaf_row(row: Any) -> bool:
     """A table row whose cells hold text only (no paragraphs, lists or inner tables)."""
     return row.find([b for b in _BLOCK_TAGS if b not in ("td", "th")]) is None
-
-
-def _parts(element: Any) -> list[str]:
-    """The text of a leaf element, split where two line breaks run together."""
-    for br in element.find_all("br"):
-        br.replace_with("\n")
-    raw = element.get_text("")
-    return [
-        text for part in re.split(r"\n\s*\n", raw) if (text := re.sub(r"\s+", " ", part).strip())
-    ]

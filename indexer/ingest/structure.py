@@ -109,8 +109,9 @@ class Section:
 
 
 _HONORIFIC = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillors?|Sir|Dame|Lord|Lady|Rev|Prof(?:essor)?)\b\.?"
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Crs?|Councillors?|Sir|Dame|Lord|Lady|Rev|Prof(?:essor)?)\b\.?"
 )
+"""A person's title in an attendance list; "Cr" is Australia's and New Zealand's "Cllr"."""
 _NOT_TITLES = re.compile(
     r"^(?:(?:source|sources|note|notes|key|base|n)\s*\d*\s*[:.=\-\u2013]"
     r"|(?:table|figure|fig\.?|chart|graph|diagram)\s+\d+[a-z]?\b"
@@ -271,13 +272,19 @@ _CONTENTS_LINE = re.compile(r"(?:\s|\.{2,})\d{1,3}$")
 """A contents line ends in its page number: "1.1 Background 3"."""
 
 
-def _sub_item(num: str, current: Section) -> bool:
-    """Whether "N.M" numbers an agenda item under the explicit item N (or beside N.K):
-    US, Australian and Canadian minutes number their items "5.1", "11.2" under a heading
-    item ("5. PUBLIC HEARINGS", "11 REPORTS TO COUNCIL")."""
+def _sub_item(num: str, current: Section, converted: bool) -> bool:
+    """Whether "N.M" numbers an agenda item under the explicit item N (or beside N.K), or
+    after an explicit item numbered below N: US, Australian and Canadian minutes number
+    their items "5.1", "11.2" under a heading item ("5. PUBLIC HEARINGS", "11 REPORTS TO
+    COUNCIL"), which some leave out."""
     if not current.explicit_item or current.item is None or num.count(".") != 1:
         return False
-    return num.split(".")[0] == current.item.split(".")[0] and num != current.item
+    head, own = num.split(".")[0], current.item.split(".")[0]
+    if head == own:  # beside N.K, or under N (in a PDF, "3.1 Scope" is a report's own part)
+        return num != current.item and (converted or "." in current.item)
+    # "7.1 Ofsted Improvement Letter" after item 6 or 6.2: the next item's first sub-item,
+    # its heading item unprinted; not a part of item 6.
+    return own.isdigit() and int(head) > int(own)
 
 
 def _item_number_greater(num: str, current: str | None) -> bool:
@@ -391,14 +398,16 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
                 last_plain = int(plain["num"])
             para_match = NUMBERED_PARA.match(text)
             sub_match = SUB_ITEM.match(text)
-            if converted and sub_match and _sub_item(sub_match["num"], current):
+            if sub_match and _sub_item(sub_match["num"], current, converted):
                 rest = sub_match["rest"].rstrip(":").strip()
                 if item_title(rest) and not text.endswith(":") and not _CONTENTS_LINE.search(rest):
                     # "6.1 Police Department staffing report" under "6. NEW BUSINESS": an
                     # agenda item of its own, numbered under its heading.
                     parent = (
                         current.title
-                        if not current.units and "." not in (current.item or ".")
+                        if not current.units
+                        and "." not in (current.item or ".")
+                        and sub_match["num"].split(".")[0] == current.item
                         else None
                     )
                     current = open_section(rest, sub_match["num"], True)

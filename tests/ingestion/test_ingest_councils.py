@@ -6,6 +6,7 @@ headings. Each defect found on these files has its own test."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from indexer.ingest.readers import RawDocument
 from indexer.ingest.structure import build_units
 from indexer.models import Chunk, ParsedDocument
 
-from .conftest import CountTokens
+from .conftest import CORPUS, CountTokens
 
 
 @pytest.mark.parametrize(
@@ -359,3 +360,177 @@ def test_a_heading_that_says_adopt_is_still_the_heading() -> None:
         "2017 be adopted.\n"
     )
     assert _meta_of(text) == (date(2017, 6, 27), "Council")
+
+
+def _seed_paragraph(number: str) -> str:
+    """A numbered paragraph's text from the seed minutes of 21 November 2018."""
+    text = (CORPUS / "001_3bf3cecc07ef430f.txt").read_text(encoding="utf-8")
+    found = re.search(rf"^\s*{re.escape(number)}\s+(.+)$", text, re.M)
+    assert found is not None
+    return found.group(1).strip().replace("\u2019", "'")  # Helvetica's text layer is Latin-1
+
+
+def _minutes(heading: list[str], labels: tuple[str, str]) -> list[str | None]:
+    """Australian-style minutes: the council, the meeting, "MINUTES" and the date on lines
+    of their own, attendance, and two items under the council's own labels."""
+    first, second = labels
+    return [
+        *heading, None, "Present:", None, "Cr J Smith (Mayor), Cr A Brown, Cr L Green", None,
+        f"{first} Ofsted Improvement Letter", None, _seed_paragraph("41.1"), None,
+        f"{second} Budget Monitoring Report", None, _seed_paragraph("46.1"),
+    ]  # fmt: skip
+
+
+def _ingest(tmp_path: Path, name: str, data: bytes, count_tokens: CountTokens) -> ParsedDocument:
+    (tmp_path / name).write_bytes(data)
+    (source,) = [s for s in discover(tmp_path) if s.relative_path == name]
+    return ingest_file(source, count_tokens)
+
+
+@pytest.mark.parametrize("when", ["Tuesday, 5 March 2019", "March 5, 2019", "5th March 2019",
+                                  "05/03/2019"])  # fmt: skip
+@pytest.mark.parametrize("suffix", [".pdf", ".txt"])
+def test_a_council_named_atop_a_block_of_short_heading_lines_is_read(
+    tmp_path: Path,
+    count_tokens: CountTokens,
+    make_pdf: Callable[..., bytes],
+    when: str,
+    suffix: str,
+) -> None:
+    # The heading block's lines run on without a blank line (as a PDF's text layer and a
+    # converter give them): cleaning joins them into one paragraph, where the council's
+    # line "KILBRACKEN SHIRE COUNCIL" was no longer a line and the council was lost. The
+    # date is read in each way it is written ("05/03/2019" day first: 5 March).
+    lines = _minutes(
+        ["KILBRACKEN SHIRE COUNCIL", "ORDINARY COUNCIL MEETING", "MINUTES", when],
+        ("Item 7.1", "Item 7.2"),
+    )
+    text = "\n".join(line or "" for line in lines)
+    data = make_pdf([lines]) if suffix == ".pdf" else text.encode()
+    meta = _ingest(tmp_path, f"minutes{suffix}", data, count_tokens).meta
+    assert meta.council == "Kilbracken Shire Council"
+    assert meta.meeting_date == date(2019, 3, 5) and meta.doc_type == "minutes"
+
+
+def test_minutes_on_a_line_of_its_own_under_the_council_and_meeting_is_the_type(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    # "MINUTES" alone on the third line of the heading: the type was read only from the
+    # first two lines.
+    lines = _minutes(
+        ["KILBRACKEN SHIRE COUNCIL", None, "ORDINARY COUNCIL MEETING", None, "MINUTES", None,
+         "Tuesday, 5 March 2019"],
+        ("Item 7.1", "Item 7.2"),
+    )  # fmt: skip
+    text = "\n".join(line or "" for line in lines).encode()
+    meta = _ingest(tmp_path, "minutes.txt", text, count_tokens).meta
+    assert (meta.doc_type, meta.committee, meta.meeting_date) == (
+        "minutes",
+        "Council",
+        date(2019, 3, 5),
+    )
+
+
+def test_an_attendance_list_of_crs_is_the_attendance_not_a_heading(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    # "Cr J Smith (Mayor), Cr A Brown, Cr L Green": Australia's and New Zealand's "Cr"
+    # was no person's title, the list read as a heading with nothing under it, and its
+    # names were moved into item 7.1's first passage.
+    heading = ["KILBRACKEN SHIRE COUNCIL", "ORDINARY COUNCIL MEETING", "Tuesday, 5 March 2019"]
+    lines = _minutes(heading, ("Item 7.1", "Item 7.2"))
+    doc = _ingest(tmp_path, "minutes.txt", "\n".join(x or "" for x in lines).encode(), count_tokens)
+    names = _chunk_with(doc, "Cr A Brown")
+    assert (names.item, names.item_title) == (None, "Present")
+    assert "Cr A Brown" not in _chunk_with(doc, "(DCS) informed the committee").text
+
+
+@pytest.mark.parametrize(
+    ("labels", "items"),
+    [
+        (("ITEM 7", "ITEM 8"), ("7", "8")),
+        (("OC-12", "OC-13"), ("OC-12", "OC-13")),
+        (("MINUTE NO. 123/19", "MINUTE NO. 124/19"), ("123/19", "124/19")),
+        (("Minute No. 123/19", "Minute No. 124/19"), ("123/19", "124/19")),
+    ],
+)
+def test_item_labels_in_capitals_or_with_a_hyphen_open_agenda_items(
+    tmp_path: Path, count_tokens: CountTokens, labels: tuple[str, str], items: tuple[str, str]
+) -> None:
+    # "ITEM 7" as "Item 7", a council's prefix and number joined by a hyphen ("OC-12") as
+    # by a slash ("OC12/19"): each opens its item, whose title is the words after it.
+    lines = _minutes(["KILBRACKEN SHIRE COUNCIL", None, "Tuesday, 5 March 2019"], labels)
+    doc = _ingest(tmp_path, "minutes.txt", "\n".join(x or "" for x in lines).encode(), count_tokens)
+    letter = _chunk_with(doc, "(DCS) informed the committee")
+    budget = _chunk_with(doc, "The Finance Business Partner")
+    assert (letter.item, letter.item_title) == (items[0], "Ofsted Improvement Letter")
+    assert (budget.item, budget.item_title) == (items[1], "Budget Monitoring Report")
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "council"),
+    [
+        ("ORDINARY MEETING OF COUNCIL\n\n5 MARCH 2019", "Council", None),
+        ("CITY OF MAPLE GROVE\n\nREGULAR CITY COUNCIL MEETING\n\nTuesday, March 5, 2019 – 7 p.m.",
+         "City Council", "City of Maple Grove"),
+        ("Council Meeting 5.3.2019", "Council", None),
+        ("AUDIT AND RISK COMMITTEE\n\nMINUTES\n\n5 March 2019", "Audit and Risk Committee", None),
+    ],
+)  # fmt: skip
+def test_the_body_a_minutes_heading_names_is_the_committee_and_no_council(
+    heading: str, body: str, council: str | None
+) -> None:
+    # A meeting of the council is no council's name ("ORDINARY MEETING OF COUNCIL" was
+    # read as one, and the body ran on into the date); "REGULAR CITY COUNCIL MEETING" and
+    # a bare "Council Meeting" name the body; a committee in capitals over "MINUTES" is the
+    # committee though cleaning joined the two lines.
+    text = heading + (
+        "\n\n1. APOLOGIES\n\nThere were no apologies.\n\n2. CONFIRMATION OF MINUTES\n\n"
+        "That the minutes of the meeting held on 5 February 2019 be confirmed.\n"
+    )
+    raw = RawDocument(format="text", pages=[text], paged=False)
+    meta = from_text(raw, clean(raw))
+    assert (meta.meeting_date, meta.committee, meta.council) == (date(2019, 3, 5), body, council)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".pdf"])
+def test_a_sub_item_numbered_past_the_item_above_opens_its_own_item(
+    tmp_path: Path, count_tokens: CountTokens, make_pdf: Callable[..., bytes], suffix: str
+) -> None:
+    # "7.1 Ofsted Improvement Letter" after "6 DECLARATIONS OF INTEREST", its heading item
+    # "7 REPORTS" not printed: 7.1 and 7.2 were parts of item 6 under its title (in a PDF
+    # their titles were lost).
+    lines: list[str | None] = [
+        "KILBRACKEN SHIRE COUNCIL", None, "Tuesday, 5 March 2019", None,
+        "6 DECLARATIONS OF INTEREST", None, "Nil", None,
+        "7.1 Ofsted Improvement Letter", None, _seed_paragraph("41.1")[:90], None,
+        "7.2 Budget Monitoring Report", None, _seed_paragraph("46.2")[:90],
+    ]  # fmt: skip
+    text = "\n".join(line or "" for line in lines)
+    data = make_pdf([lines]) if suffix == ".pdf" else text.encode()
+    doc = _ingest(tmp_path, f"minutes{suffix}", data, count_tokens)
+    letter = _chunk_with(doc, "(DCS) informed the committee")
+    forum = _chunk_with(doc, "Schools Forum had discussed")
+    assert (letter.item, letter.item_title) == ("7.1", "Ofsted Improvement Letter")
+    assert (forum.item, forum.item_title) == ("7.2", "Budget Monitoring Report")
+    assert _chunk_with(doc, "Nil").item == "6"
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        ("Minutes of the Planning Committee held on Tuesday 5 March 2019 at 7pm",
+         "Planning Committee"),
+        ("MINUTES OF THE AUDIT AND RISK COMMITTEE HELD IN THE COUNCIL CHAMBER ON 5 MARCH 2019",
+         "Audit and Risk Committee"),
+        ("Minutes of Full Council, 5 March 2019", "Council"),
+        ("Minutes of Proceedings of the Council, 5th March 2019", "Council"),
+    ],
+)  # fmt: skip
+def test_minutes_of_a_body_without_the_word_meeting_name_the_body(heading: str, body: str) -> None:
+    # British and Irish minutes often say "Minutes of the Planning Committee held on ...",
+    # no "meeting of": the meeting was dated but had no body.
+    assert _meta_of(heading + "\n\n1. APOLOGIES\n\nThere were no apologies.\n") == (
+        date(2019, 3, 5),
+        body,
+    )

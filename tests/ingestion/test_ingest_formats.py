@@ -152,6 +152,23 @@ def test_pdf_saved_as_txt_is_read_as_pdf(
     assert doc.chunks[0].page == 1
 
 
+def test_a_pdf_with_bytes_before_its_header_is_read_as_a_pdf_whatever_its_name(
+    tmp_path: Path, make_pdf: MakePdf, count_tokens: CountTokens
+) -> None:
+    """One rule, "%PDF-" within the first 1024 bytes, for the corpus scan and the reader:
+    the scan looked only at the start and reported such minutes kept as .doc as legacy
+    Word, though the reader reads them."""
+    paragraphs, _ = _seed_minutes()
+    first = paragraphs[2].replace("\u2019", "'")[:90]  # Helvetica's text layer is Latin-1
+    pdf = make_pdf([[paragraphs[0], None, first]])
+    (tmp_path / "Minutes 21 November 2018.doc").write_bytes(b"X-Scanned-By: gateway\r\n\r\n" + pdf)
+    source = next(iter(discover(tmp_path)))
+    assert source.error is None  # not reported as legacy Word
+    doc = _ingest_one(tmp_path, "Minutes 21 November 2018.doc", count_tokens)
+    assert doc.meta.pages == 1 and doc.meta.meeting_date == date(2018, 11, 21)
+    assert first[first.index("(DCS)") :] in " ".join(c.text for c in doc.chunks)
+
+
 def test_kingston_pdfs_read_as_sentences(archives: Path, count_tokens: CountTokens) -> None:
     docs = {s.relative_path: ingest_file(s, count_tokens) for s in discover(archives / "kingston")}
     assert set(docs) == {
@@ -464,3 +481,37 @@ def test_a_council_page_writing_paragraphs_in_divs_and_table_rows_is_read(
     everything = " ".join(c.text for c in doc.chunks)
     assert everything.count("an overspend position of £6.4 million") == 1  # read once
     assert everything.count("Apologies were received from the Vice-Chairman") == 1
+
+
+def test_a_div_holding_text_beside_its_paragraphs_reads_all_of_it_in_order_once(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    """Mixed content, as hand-written council pages have it: a `div` whose own text runs
+    before, between and after its paragraphs ("Resolved: <p>…</p> that …"), a list item
+    with text above its sub-list, a paragraph broken into lines by `<br>`. The div's and the
+    item's own text was dropped, and `<br>` glued the words either side of it."""
+    paragraphs, table = _seed_minutes()
+    meeting, title, first, second = paragraphs
+    number, text = table[0]
+    page = (
+        f"<html><head><title>{html.escape(meeting)}</title></head><body>"
+        f"<h2>{html.escape(meeting)}</h2><p>Present:<br>Councillor Smith<br>Councillor Jones</p>"
+        f"<h3>{html.escape(title)}</h3>"
+        f"<div>{html.escape(first)}<p>{html.escape(second)}</p>{number} {html.escape(text)}</div>"
+        "<ul><li>Resolved that the committee:<ul><li>notes the report;</li></ul></li></ul>"
+        "</body></html>"
+    )
+    (tmp_path / "minutes.html").write_text(page, encoding="utf-8")
+    doc = _ingest_one(tmp_path, "minutes.html", count_tokens)
+    everything = " ".join(c.text for c in doc.chunks)
+    for piece in (first, second, f"{number} {text}"):
+        body = piece.split(" ", 1)[1][:60]
+        assert everything.count(body) == 1, body  # read, and read once
+    positions = [everything.index(p.split(" ", 1)[1][:60]) for p in (first, second)]
+    assert positions == sorted(positions)  # in document order
+    assert everything.index(second[5:60]) < everything.index(text[:60])
+    by_para = {c.paragraph: c for c in doc.chunks}
+    assert {"41.1", "41.4", "46.1"} <= set(by_para)
+    assert "an overspend position of £6.4 million" in by_para["46.1"].text
+    assert "Councillor Smith Councillor Jones" in everything
+    assert "Resolved that the committee:" in everything

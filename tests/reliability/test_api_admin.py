@@ -174,6 +174,72 @@ def test_opendocument_and_rich_text_uploads_are_indexed(
     assert hits[0]["citation"]["paragraph"] in {"12.1", "12.2"}
 
 
+def _web_archive(encoding: str) -> bytes:
+    """Minutes saved as a single-file web page (MHTML), the page in windows-1252 under a
+    quoted-printable (Word's way) or 8bit (so not UTF-8) transfer encoding."""
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    paragraphs = GOOD_MINUTES.split("\n\n")[1:]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs) + "<p>12.3 A cost of \u00a341,000.</p>"
+    html = f"<html><body>{body}</body></html>"
+    if encoding == "8bit":
+        return (
+            'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="part"\r\n\r\n'
+            '--part\r\nContent-Type: text/html; charset="windows-1252"\r\n'
+            f"Content-Transfer-Encoding: 8bit\r\n\r\n{html}\r\n--part--\r\n"
+        ).encode("windows-1252")
+    message = MIMEMultipart("related")
+    message.attach(MIMEText(html, "html", "windows-1252"))
+    return message.as_bytes()
+
+
+@pytest.mark.parametrize("encoding", ["quoted-printable", "8bit"])
+def test_a_single_file_web_page_upload_is_kept_as_one(
+    admin: TestClient, seed_copy: Settings, encoding: str
+) -> None:
+    """An MHTML upload keeps its .mht name (it was stored as .txt, or refused with 415 when
+    its page was not UTF-8), and is read as the web page it holds."""
+    response = _upload(admin, _web_archive(encoding), name="march minutes.mht")
+    assert response.status_code == 201, response.text
+    uploads = seed_copy.index_dir / "uploads"
+    assert sorted(p.name for p in uploads.iterdir()) == ["manifest.csv", "march-minutes.mht"]
+    hit = admin.get("/search", params={"q": "marmalade allowance pilot", "k": 1}).json()["hits"][0]
+    assert hit["citation"]["document_id"] == "march-minutes"
+
+
+def test_a_pdf_with_bytes_before_its_header_is_uploaded_as_the_reader_reads_it(
+    admin: TestClient, seed_copy: Settings
+) -> None:
+    """One rule for "is this a PDF" ("%PDF-" within the first 1024 bytes, as PDF readers
+    look): the reader read such a file as a PDF, but the upload refused it (415)."""
+    pdf = text_pdf(["Minutes", "12.1 The committee agreed the quince allowance pilot."])
+    response = _upload(admin, b"X-Scanned-By: mail gateway\r\n\r\n" + pdf, name="quince")
+    assert response.status_code == 201, response.text
+    assert (seed_copy.index_dir / "uploads" / "quince.pdf").is_file()
+
+
+def test_an_upload_replaces_its_id_in_every_format_it_is_kept_in(
+    admin: TestClient, seed_copy: Settings
+) -> None:
+    """Minutes first uploaded as OpenDocument, then replaced by the Word version: the .odt
+    goes with its manifest row (it stayed, and the next re-index found the id twice)."""
+    paragraphs = [
+        "Children and Families Overview and Scrutiny Committee - Wednesday 15 March 2023",
+        "Foster Carer Recruitment",
+        "12.1 The committee agreed the damson allowance pilot.",
+    ]
+    first = _upload(admin, build_odt(paragraphs, []), name="march minutes.odt")
+    assert first.status_code == 201, first.text
+    word = build_docx(paragraphs[0], paragraphs[1:], [])
+    replaced = _upload(admin, word, name="march minutes.odt", replace="true")
+    assert replaced.status_code == 201, replaced.text
+    uploads = seed_copy.index_dir / "uploads"
+    assert sorted(p.name for p in uploads.iterdir()) == ["manifest.csv", "march-minutes.docx"]
+    again = admin.post("/reindex", headers=AUTH)
+    assert again.status_code == 200 and again.json()["documents"] == 6, again.text
+
+
 def test_upload_size_limit(admin: TestClient, seed_copy: Settings) -> None:
     big = b"The committee met. " * 20_000  # 380 kB, over the 200 kB limit
     declared = _upload(admin, big)

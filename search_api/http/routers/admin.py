@@ -197,7 +197,7 @@ async def upload_document(
             raise HTTPException(
                 status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
                 "Unsupported content: send a PDF, a Word .docx, an OpenDocument .odt, a Rich "
-                "Text .rtf, an HTML page or UTF-8 text "
+                "Text .rtf, an HTML page, a single-file web page (.mht) or UTF-8 text "
                 "(the type is read from the file's bytes, not its name)",
             )
         return await run_in_threadpool(
