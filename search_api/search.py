@@ -171,6 +171,8 @@ def search(
     council = (
         lead_council(request.query, scored, cosines, tuning, intent.span) if intent.trend else None
     )
+    if council is not None:
+        scored = council_pool(scored, retriever.hits(ranked[width:]), intent, tuning, council)
     if intent.trend and tuning.reach_span_ends:
         ends = reach_ends(retriever, tuning, request, intent, scored, cosines, vector, council)
         have = {h.passage_id for h in scored}
@@ -409,6 +411,27 @@ def lead_council(
     return lead.citation.council if lead else None
 
 
+def council_pool(
+    pool: list[Hit],
+    deeper: list[Hit],
+    intent: TemporalIntent,
+    tuning: SearchSettings,
+    council: str,
+) -> list[Hit]:
+    """A trend's pool holding as many passages of its timeline's `council` as the ranking
+    has: for each passage of another council in `pool`, the next of `council`'s from
+    `deeper` (the ranking below the pool, span-boosted alike), best first. A timeline is
+    one council's (`lead_council`); on an archive of several councils the pool of a
+    Gloucestershire trend is half Kent's 2025 papers, and its own end meetings' passages
+    stand just below it (eval/README.md, round 30, r30-ends). Nothing changes on one
+    council's archive."""
+    others = sum(1 for h in pool if not _is_of(h, council))
+    extra = _of_council(deeper, council)[:others]
+    if not extra:
+        return pool
+    return sorted([*pool, *boost_span(extra, intent, tuning.span_boost)], key=lambda h: -h.score)
+
+
 def _of_council(hits: list[Hit], council: str | None) -> list[Hit]:
     """The hits of `council` (and those of no known council); all of them when it is None."""
     return hits if council is None else [h for h in hits if _is_of(h, council)]
@@ -569,8 +592,20 @@ def cover_span(
         # Spread picks go first, the lowest-ranked first; anchors only when none is left.
         give = sorted(chosen, key=lambda i: (i in anchor_ids, -rank.get(i, len(hits))))
         rest = place_twins(chosen, rest, changed_twins(pool), kept, twins, give)
-    # The top k now spans the period; within it, best first.
-    return sorted(chosen.values(), key=lambda h: -h.score) + rest
+    # The top k now spans the period; within it, best first. A timeline is one council's:
+    # another council's passages stand below all of its own (moved, not dropped).
+    return council_first([*sorted(chosen.values(), key=lambda h: -h.score), *rest], council)
+
+
+def council_first(hits: list[Hit], council: str | None) -> list[Hit]:
+    """`hits` with those of `council` (and of no known council) first, then the others,
+    each group in its order; as they are when `council` is None. On an archive of several
+    councils a Gloucestershire trend's spread otherwise takes Kent's 2025 budget papers
+    into its top k beside its own meetings, in the places of its own further passages
+    (eval/README.md, round 30, r30-ends)."""
+    if council is None:
+        return hits
+    return [h for h in hits if _is_of(h, council)] + [h for h in hits if not _is_of(h, council)]
 
 
 PICK_BATCH = 16
