@@ -125,6 +125,10 @@ class SearchResult:
     """The re-ranked candidates below the top k, best first, unmarked: what takes the
     place of a hit merged into a higher one's item window (`search_api.windows`)."""
     copies: dict[int, list[Hit]] = field(default_factory=dict)
+    as_ranked: list[Hit] | None = None
+    """For a trend read on one council's timeline, the top k before another council's
+    passages were moved below its own (`council_first`): the passages nearest the question
+    as asked, on which whether the archive speaks to it is judged (`Reader.ask`)."""
     """For a candidate kept above them, the near copies moved below it
     (`demote_near_copies`): what only a copy's surroundings say is shown with it
     (`search_api.windows`: shown "Beside the same passage in" its document)."""
@@ -189,9 +193,14 @@ def search(
             CHANGED_TWINS,
             end_meeting_picker(retriever, vector, topic, council, tuning.relevant_cosine_margin),
         )
+    as_ranked = None
+    if council is not None:
+        # A timeline is one council's: another council's passages stand below all of its
+        # own (moved, not dropped).
+        as_ranked, scored = scored[:k], council_first(scored, council)
     terms = ANALYZER.query_terms(topic)
     shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
-    return SearchResult(request, intent, shown, cosines, council, scored[k:], copies)
+    return SearchResult(request, intent, shown, cosines, council, scored[k:], copies, as_ranked)
 
 
 def topic_months(
@@ -592,9 +601,8 @@ def cover_span(
         # Spread picks go first, the lowest-ranked first; anchors only when none is left.
         give = sorted(chosen, key=lambda i: (i in anchor_ids, -rank.get(i, len(hits))))
         rest = place_twins(chosen, rest, changed_twins(pool), kept, twins, give)
-    # The top k now spans the period; within it, best first. A timeline is one council's:
-    # another council's passages stand below all of its own (moved, not dropped).
-    return council_first([*sorted(chosen.values(), key=lambda h: -h.score), *rest], council)
+    # The top k now spans the period; within it, best first.
+    return [*sorted(chosen.values(), key=lambda h: -h.score), *rest]
 
 
 def council_first(hits: list[Hit], council: str | None) -> list[Hit]:
