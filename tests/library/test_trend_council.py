@@ -115,3 +115,14 @@ def test_the_pool_takes_the_councils_next_passages_for_anothers(mixed: Archive) 
     assert [h.score for h in out] == sorted((h.score for h in out), reverse=True)
     # A pool of the council's alone is left as it is.
     assert council_pool(own[:3], deeper, intent, tuning, GLOUCESTERSHIRE) == own[:3]
+
+
+def test_whether_to_answer_is_judged_on_the_ranking_as_retrieved(mixed: Archive) -> None:
+    # The top k before Kent's passages moved below: what abstention reads (`Reader.ask`).
+    found = mixed.reader().search(SearchRequest(GLOUCESTERSHIRE_TREND, 10))
+    assert found.as_ranked is not None and len(found.as_ranked) == 10
+    assert any(h.citation.council == KENT for h in found.as_ranked)
+    ranked = {h.passage_id for h in [*found.hits, *found.below]}
+    assert {h.passage_id for h in found.as_ranked} <= ranked
+    # Not a trend, no council read: nothing moved, nothing kept apart.
+    assert mixed.reader().search(SearchRequest("What is a MASH?", 10)).as_ranked is None
