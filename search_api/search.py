@@ -125,13 +125,13 @@ class SearchResult:
     """The re-ranked candidates below the top k, best first, unmarked: what takes the
     place of a hit merged into a higher one's item window (`search_api.windows`)."""
     copies: dict[int, list[Hit]] = field(default_factory=dict)
+    """For a candidate kept above them, the near copies moved below it
+    (`demote_near_copies`): what only a copy's surroundings say is shown with it
+    (`search_api.windows`: shown "Beside the same passage in" its document)."""
     as_ranked: list[Hit] | None = None
     """For a trend read on one council's timeline, the top k before another council's
     passages were moved below its own (`council_first`): the passages nearest the question
     as asked, on which whether the archive speaks to it is judged (`Reader.ask`)."""
-    """For a candidate kept above them, the near copies moved below it
-    (`demote_near_copies`): what only a copy's surroundings say is shown with it
-    (`search_api.windows`: shown "Beside the same passage in" its document)."""
 
     @property
     def beyond(self) -> list[Hit]:
@@ -602,7 +602,7 @@ def cover_span(
         give = sorted(chosen, key=lambda i: (i in anchor_ids, -rank.get(i, len(hits))))
         rest = place_twins(chosen, rest, changed_twins(pool), kept, twins, give)
     # The top k now spans the period; within it, best first.
-    return [*sorted(chosen.values(), key=lambda h: -h.score), *rest]
+    return sorted(chosen.values(), key=lambda h: -h.score) + rest
 
 
 def council_first(hits: list[Hit], council: str | None) -> list[Hit]:
