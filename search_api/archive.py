@@ -232,10 +232,17 @@ class Reader:
                 found, self._store, tuning.window_chars, overlap=tuning.near_copy_overlap
             ).hits
 
+        # A trend read on one council's passages is answered from them; whether the archive
+        # speaks to it is judged on its nearest passages as retrieved (`as_ranked`).
+        asked = (
+            None
+            if found.as_ranked is None
+            else self.answers.features(request.query, found.intent, found.as_ranked, found.cosines)
+        )
         answer = self.answers.answer(
             found.intent, found.hits, found.cosines, precisions, question=request.query,
-            beyond=found.beyond, following=self.following, council=found.council,
-            windows=windows,
+            support=asked, beyond=found.beyond, following=self.following,
+            council=found.council, windows=windows,
         )  # fmt: skip
         if answer.abstained and found.hits and not request.filters.is_empty():
             # A filter narrows the evidence; it must not turn a matching passage into an

@@ -128,6 +128,10 @@ class SearchResult:
     """For a candidate kept above them, the near copies moved below it
     (`demote_near_copies`): what only a copy's surroundings say is shown with it
     (`search_api.windows`: shown "Beside the same passage in" its document)."""
+    as_ranked: list[Hit] | None = None
+    """For a trend read on one council's timeline, the top k before another council's
+    passages were moved below its own (`council_first`): the passages nearest the question
+    as asked, on which whether the archive speaks to it is judged (`Reader.ask`)."""
 
     @property
     def beyond(self) -> list[Hit]:
@@ -171,6 +175,8 @@ def search(
     council = (
         lead_council(request.query, scored, cosines, tuning, intent.span) if intent.trend else None
     )
+    if council is not None:
+        scored = council_pool(scored, retriever.hits(ranked[width:]), intent, tuning, council)
     if intent.trend and tuning.reach_span_ends:
         ends = reach_ends(retriever, tuning, request, intent, scored, cosines, vector, council)
         have = {h.passage_id for h in scored}
@@ -187,9 +193,14 @@ def search(
             CHANGED_TWINS,
             end_meeting_picker(retriever, vector, topic, council, tuning.relevant_cosine_margin),
         )
+    as_ranked = None
+    if council is not None:
+        # A timeline is one council's: another council's passages stand below all of its
+        # own (moved, not dropped).
+        as_ranked, scored = scored[:k], council_first(scored, council)
     terms = ANALYZER.query_terms(topic)
     shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
-    return SearchResult(request, intent, shown, cosines, council, scored[k:], copies)
+    return SearchResult(request, intent, shown, cosines, council, scored[k:], copies, as_ranked)
 
 
 def topic_months(
@@ -415,6 +426,27 @@ def lead_council(
     return lead.citation.council if lead else None
 
 
+def council_pool(
+    pool: list[Hit],
+    deeper: list[Hit],
+    intent: TemporalIntent,
+    tuning: SearchSettings,
+    council: str,
+) -> list[Hit]:
+    """A trend's pool holding as many passages of its timeline's `council` as the ranking
+    has: for each passage of another council in `pool`, the next of `council`'s from
+    `deeper` (the ranking below the pool, span-boosted alike), best first. A timeline is
+    one council's (`lead_council`); on an archive of several councils the pool of a
+    Gloucestershire trend is half Kent's 2025 papers, and its own end meetings' passages
+    stand just below it (eval/README.md, round 30, r30-ends). Nothing changes on one
+    council's archive."""
+    others = sum(1 for h in pool if not _is_of(h, council))
+    extra = _of_council(deeper, council)[:others]
+    if not extra:
+        return pool
+    return sorted([*pool, *boost_span(extra, intent, tuning.span_boost)], key=lambda h: -h.score)
+
+
 def _of_council(hits: list[Hit], council: str | None) -> list[Hit]:
     """The hits of `council` (and those of no known council); all of them when it is None."""
     return hits if council is None else [h for h in hits if _is_of(h, council)]
@@ -577,6 +609,17 @@ def cover_span(
         rest = place_twins(chosen, rest, changed_twins(pool), kept, twins, give)
     # The top k now spans the period; within it, best first.
     return sorted(chosen.values(), key=lambda h: -h.score) + rest
+
+
+def council_first(hits: list[Hit], council: str | None) -> list[Hit]:
+    """`hits` with those of `council` (and of no known council) first, then the others,
+    each group in its order; as they are when `council` is None. On an archive of several
+    councils a Gloucestershire trend's spread otherwise takes Kent's 2025 budget papers
+    into its top k beside its own meetings, in the places of its own further passages
+    (eval/README.md, round 30, r30-ends)."""
+    if council is None:
+        return hits
+    return [h for h in hits if _is_of(h, council)] + [h for h in hits if not _is_of(h, council)]
 
 
 PICK_BATCH = 16

@@ -11,15 +11,18 @@ trend its earliest from the seeds' 2018 minutes.
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
+from indexer.models import SearchFilters
 from indexer.settings import Settings
 from search_api.archive import Archive
-from search_api.search import SearchRequest
+from search_api.search import SearchRequest, council_pool
+from search_api.temporal import parse_question
 
 ROOT = Path(__file__).resolve().parents[2]
 KENT_MINUTES = ROOT / "tests" / "data" / "ingestion" / "kent_cabinet_2025-01-30_pymupdf4llm.md"
@@ -75,3 +78,51 @@ def test_one_councils_archive_is_left_alone(seed_engine: Archive) -> None:
     )
     assert found.council == GLOUCESTERSHIRE
     assert {h.citation.council for h in found.hits} == {GLOUCESTERSHIRE}
+
+
+# A trend's pool and top k are its council's (eval/README.md, round 30, r30-ends).
+
+GLOUCESTERSHIRE_TREND = (
+    "How has funding for children's services in Gloucestershire changed over the years?"
+)
+
+
+def test_a_trends_top_k_is_its_councils_while_the_council_has_passages(mixed: Archive) -> None:
+    found = mixed.reader().search(SearchRequest(GLOUCESTERSHIRE_TREND, 10))
+    assert found.intent.trend and found.council == GLOUCESTERSHIRE
+    ranked = [*found.hits, *found.below]
+    assert any(h.citation.council == KENT for h in ranked), "Kent's minutes reach the pool"
+    assert {h.citation.council for h in found.hits} == {GLOUCESTERSHIRE}
+    # Moved, not dropped: the other council's passages stand below all of the council's.
+    councils = [h.citation.council for h in ranked]
+    assert KENT not in councils[: councils.count(GLOUCESTERSHIRE)]
+
+
+def test_the_pool_takes_the_councils_next_passages_for_anothers(mixed: Archive) -> None:
+    retriever = mixed.snapshot.retriever
+    tuning = mixed.settings.search
+    intent = parse_question(GLOUCESTERSHIRE_TREND, date(2025, 1, 30))
+    ranked, _ = retriever.rank(intent.topic, 200, "hybrid", SearchFilters(), tuning)
+    hits = retriever.hits(ranked)
+    kent = [h for h in hits if h.citation.council == KENT]
+    own = [h for h in hits if h.citation.council == GLOUCESTERSHIRE]
+    assert len(kent) >= 2 and len(own) >= 6
+    pool = [*own[:3], *kent[:2]]
+    deeper = own[3:]
+    out = council_pool(pool, deeper, intent, tuning, GLOUCESTERSHIRE)
+    # Two of Kent's in the pool: the council's next two join it; the rest stay below.
+    assert {h.passage_id for h in out} == {h.passage_id for h in [*pool, *own[3:5]]}
+    assert [h.score for h in out] == sorted((h.score for h in out), reverse=True)
+    # A pool of the council's alone is left as it is.
+    assert council_pool(own[:3], deeper, intent, tuning, GLOUCESTERSHIRE) == own[:3]
+
+
+def test_whether_to_answer_is_judged_on_the_ranking_as_retrieved(mixed: Archive) -> None:
+    # The top k before Kent's passages moved below: what abstention reads (`Reader.ask`).
+    found = mixed.reader().search(SearchRequest(GLOUCESTERSHIRE_TREND, 10))
+    assert found.as_ranked is not None and len(found.as_ranked) == 10
+    assert any(h.citation.council == KENT for h in found.as_ranked)
+    ranked = {h.passage_id for h in [*found.hits, *found.below]}
+    assert {h.passage_id for h in found.as_ranked} <= ranked
+    # Not a trend, no council read: nothing moved, nothing kept apart.
+    assert mixed.reader().search(SearchRequest("What is a MASH?", 10)).as_ranked is None
