@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 20
+CHUNKER_VERSION = 21
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -87,8 +87,12 @@ mark of two or three digits glued to a word goes in a document that prints footn
 that footnote is another document's ("data44"); 19: converted text only: a table row's
 cells stand in a passage one after another, separated by a space, not " | "; 20: converted
 text only: a header cell the converter named because the table printed none ("Col2", "Col6")
-is an empty cell, in no passage), so an index made by older rules is rebuilt instead of
-silently reused."""
+is an empty cell, in no passage; 21: other countries' minutes: "ITEM 7", "MINUTE NO. 123/19"
+and "OC-12" open items, "7.1 Title" after item 6 opens item 7.1, a "Cr" attendance list is no
+heading, the council and body are read from a heading block that cleaning joined into one
+line and from "Minutes of the Planning Committee held on …", and a generic HTML page's text
+beside its block children is read in order, `<br>` a line break; no passage of the eval
+corpora changes), so an index made by older rules is rebuilt instead of silently reused."""
 
 
 def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:
