@@ -26,6 +26,8 @@ __all__ = [
     "LIST_LEAD",
     "LIST_MARK",
     "STOPWORDS",
+    "WORD",
+    "WRITTEN_WORD",
     "Analyzer",
     "Sentence",
     "highlights",
@@ -167,6 +169,12 @@ STOPWORDS = frozenset(
 WORD = re.compile(r"[^\W_]+")
 """A word as the analyser cuts one: letters and digits, no underscore; the one word pattern
 the lexical side, abstention and sentence scoring share."""
+
+
+WRITTEN_WORD = r"[^\W\d_][\w'’-]*"
+"""A word as a sentence writes it, for patterns that read phrases around it: a letter, then
+letters, digits, apostrophes and hyphens ("council's", "long-term"); `WORD` is how the
+analyser cuts words."""
 
 
 def words(text: str) -> list[str]:

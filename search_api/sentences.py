@@ -21,7 +21,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from indexer.models import Hit
-from indexer.text import ANALYZER, LIST_LEAD, WORD, Sentence, split_sentences, words
+from indexer.text import (
+    ANALYZER,
+    LIST_LEAD,
+    WORD,
+    WRITTEN_WORD,
+    Sentence,
+    split_sentences,
+    words,
+)
 
 from .abstention import held
 from .temporal import PERIOD, periods
@@ -521,6 +529,8 @@ round 30")."""
 
 _INITIALS = re.compile(r"\b([A-Z]{2,})s?\b")
 """An abbreviation as papers write it: capitals, a plural "s" ("MMs")."""
+_RUN_WORD = re.compile(WRITTEN_WORD + r"|&")
+"""A word of a run an abbreviation may spell out, "&" among them ("Health & Care")."""
 _JOINING = frozenset({"and", "of", "the", "for", "to", "in", "on", "&"})
 """Words an abbreviation may leave out ("Minerals and Waste Local Plan": MWLP)."""
 
@@ -538,7 +548,7 @@ def spelled_out(topic: str) -> tuple[Spelled, ...]:
     two or more of its words (all of them, or less the joining words "and", "of" …, as
     "MWLP" leaves out "and"), each with the run's words (lower case, one space apart) and
     its topic terms (`content_terms`); a run holding none gives none."""
-    run = re.findall(r"[^\W\d_][\w'’-]*|&", topic)
+    run = _RUN_WORD.findall(topic)
     out: dict[str, Spelled] = {}
     for i in range(len(run)):
         for j in range(i + 2, len(run) + 1):
@@ -569,10 +579,10 @@ def spelled_for(spelled: Sequence[Spelled], hit: Hit) -> list[tuple[str, tuple[s
 
 def _plain(text: str) -> str:
     """Lower case words one space apart, as `spelled_out` keeps a run's words."""
-    return " ".join(re.findall(r"[^\W\d_][\w'’-]*|&", text)).lower()
+    return " ".join(_RUN_WORD.findall(text)).lower()
 
 
-_DEFINED = re.compile(r"((?:[^\W\d_][\w'’-]*\s+){1,8})\(([A-Z]{2,})s?\)")
+_DEFINED = re.compile(r"((?:" + WRITTEN_WORD + r"\s+){1,8})\(([A-Z]{2,})s?\)")
 """An abbreviation a text spells out itself: words, then its initials in brackets."""
 
 

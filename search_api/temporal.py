@@ -22,7 +22,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from indexer.text import STOPWORDS
+from indexer.text import STOPWORDS, WRITTEN_WORD
 
 from .dates import day_before, financial_year_span, month_span, season_span, year_span
 
@@ -110,7 +110,7 @@ _POINT = (
 )  # fmt: skip
 
 _SINCE_OR_BARE_MONTH = re.compile(
-    r"(?P<since>\bsince\s+(?:the\s+)?(?P<event>(?:[^\W\d_][\w'’-]*\s+){1,3}?in\s+)?)?"
+    r"(?P<since>\bsince\s+(?:the\s+)?(?P<event>(?:" + WRITTEN_WORD + r"\s+){1,3}?in\s+)?)?"
     r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?"
     r"(?P<month>january|february|march|april|june|july|august|september|october|november"
     r"|december)(?:\s+(?P<day_after>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d{2}))?"
@@ -655,7 +655,7 @@ _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|a|an|its|their|this|that|these|those|our|his|her|your|each|every)\s+$",
     re.IGNORECASE,
 )
-_WORD_AFTER = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+_WORD_AFTER = re.compile(r"\s+(" + WRITTEN_WORD + r")")
 
 
 def _event(m: re.Match[str], first: date, end: date) -> tuple[date, date] | None:
