@@ -38,6 +38,34 @@ ADVISER = (
 )
 
 
+# corpus/003 (Children and Families O&S, 21 November 2018), para 41.1.
+DCS_VIEW_2018 = (
+    "The Director of Children’s Services (DCS) informed the committee that he felt that this "
+    "letter presented a balanced view of the council’s progress to date. Overall he felt that "
+    "the direction of travel was positive."
+)
+# corpus/000 (chair's report, March 2019), item 2 "Improvement Board Update".
+BOARD_2019 = (
+    "The DCS informed the committee that the Improvement Board had agreed an accelerated "
+    "improvement plan in response to the weaknesses identified in the February 2019 Ofsted "
+    "letter."
+)
+
+
+def declarations() -> list[Hit]:
+    """Two meetings' declarations of interest, for answers kept to a named meeting: a 2026
+    agenda line, ranked first, and the 21 November 2018 minutes' (corpus/001)."""
+    return [
+        hit(1, date(2026, 1, 15), "Councillor Bass declared an interest in relation to agenda 9."),
+        hit(
+            2,
+            date(2018, 11, 21),
+            "Cllr Brian Robinson declared a personal interest as a Foster Carer. Cllr Shaun "
+            "Parsons declared a personal interest as a trustee of the National Star College.",
+        ),
+    ]
+
+
 def hit(pid: int, day: date, text: str) -> Hit:
     """A passage of meeting `day`, ranked by its id (1 first)."""
     return Hit(

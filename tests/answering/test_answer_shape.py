@@ -25,7 +25,7 @@ from search_api.sentences import (
     question_parts,
 )
 from search_api.temporal import DateSpan, TemporalIntent
-from tests.answering.builders import answering_builder, hit
+from tests.answering.builders import answering_builder, declarations, hit
 
 
 @pytest.fixture(scope="module")
@@ -308,15 +308,7 @@ def test_a_two_part_question_gets_a_sentence_for_each_part() -> None:
 def test_an_answer_keeps_to_the_meeting_the_question_names() -> None:
     """ "…at the 21 November 2018 meeting" is answered from that meeting even when another
     meeting's sentence repeats the question's words more closely."""
-    hits = [
-        hit(1, date(2026, 1, 15), "Councillor Bass declared an interest in relation to agenda 9."),
-        hit(
-            2,
-            date(2018, 11, 21),
-            "Cllr Brian Robinson declared a personal interest as a Foster Carer. Cllr Shaun "
-            "Parsons declared a personal interest as a trustee of the National Star College.",
-        ),
-    ]
+    hits = declarations()
     question = "Which councillors declared interests at the 21 November 2018 meeting?"
     day = date(2018, 11, 21)
     span = DateSpan(start=day, end=day, text="21 November 2018")

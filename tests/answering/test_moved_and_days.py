@@ -12,22 +12,15 @@ import pytest
 from indexer.settings import Settings
 from search_api.search import boost_span
 from search_api.temporal import named_times, parse_question
-from tests.answering.builders import answering_builder, hit
+from tests.answering.builders import (
+    BOARD_2019,
+    DCS_VIEW_2018,
+    answering_builder,
+    declarations,
+    hit,
+)
 
 LATEST = date(2026, 1, 15)
-
-# corpus/003 (Children and Families O&S, 21 November 2018), para 41.1.
-DCS_VIEW_2018 = (
-    "The Director of Children’s Services (DCS) informed the committee that he felt that this "
-    "letter presented a balanced view of the council’s progress to date. Overall he felt that "
-    "the direction of travel was positive."
-)
-# corpus/000 (chair's report, March 2019), item 2 "Improvement Board Update".
-BOARD_2019 = (
-    "The DCS informed the committee that the Improvement Board had agreed an accelerated "
-    "improvement plan in response to the weaknesses identified in the February 2019 Ofsted "
-    "letter."
-)
 
 
 @pytest.mark.parametrize(
@@ -138,15 +131,7 @@ def test_an_answer_keeps_to_the_month_of_a_day_no_meeting_sat_on() -> None:
     """ "…at the 20 November 2018 meeting", and the papers' meeting sat on the 21st: the
     answer keeps to that month's meeting (`answering._within`), as the search's boost does,
     not to every meeting because none is on the day."""
-    hits = [
-        hit(1, date(2026, 1, 15), "Councillor Bass declared an interest in relation to agenda 9."),
-        hit(
-            2,
-            date(2018, 11, 21),
-            "Cllr Brian Robinson declared a personal interest as a Foster Carer. Cllr Shaun "
-            "Parsons declared a personal interest as a trustee of the National Star College.",
-        ),
-    ]
+    hits = declarations()
     question = "Which councillors declared interests at the 20 November 2018 meeting?"
     intent = parse_question(question, LATEST)
     r = answering_builder().answer(intent, hits, {1: 0.6, 2: 0.5}, {}, question=question)

@@ -13,22 +13,9 @@ import pytest
 from indexer.settings import Settings
 from search_api.search import boost_span
 from search_api.temporal import parse_question
-from tests.answering.builders import hit
+from tests.answering.builders import BOARD_2019, DCS_VIEW_2018, hit
 
 LATEST = date(2026, 1, 15)
-
-# corpus/003 (Children and Families O&S, 21 November 2018), para 41.1.
-DCS_VIEW_2018 = (
-    "The Director of Children’s Services (DCS) informed the committee that he felt that this "
-    "letter presented a balanced view of the council’s progress to date. Overall he felt that "
-    "the direction of travel was positive."
-)
-# corpus/000 (chair's report, March 2019), item 2 "Improvement Board Update".
-BOARD_2019 = (
-    "The DCS informed the committee that the Improvement Board had agreed an accelerated "
-    "improvement plan in response to the weaknesses identified in the February 2019 Ofsted "
-    "letter."
-)
 
 
 @pytest.mark.parametrize(
