@@ -436,9 +436,9 @@ def council_pool(
     """A trend's pool holding as many passages of its timeline's `council` as the ranking
     has: for each passage of another council in `pool`, the next of `council`'s from
     `deeper` (the ranking below the pool, span-boosted alike), best first. A timeline is
-    one council's (`lead_council`); on an archive of several councils the pool of a
-    Gloucestershire trend is half Kent's 2025 papers, and its own end meetings' passages
-    stand just below it (eval/README.md, round 30, r30-ends). Nothing changes on one
+    one council's (`lead_council`); on an archive of several councils one council's trend
+    may find half its pool in another council's papers, with its own end meetings' passages
+    just below it (eval/README.md, round 30, r30-ends). Nothing changes on one
     council's archive."""
     others = sum(1 for h in pool if not _is_of(h, council))
     extra = _of_council(deeper, council)[:others]
@@ -614,9 +614,9 @@ def cover_span(
 def council_first(hits: list[Hit], council: str | None) -> list[Hit]:
     """`hits` with those of `council` (and of no known council) first, then the others,
     each group in its order; as they are when `council` is None. On an archive of several
-    councils a Gloucestershire trend's spread otherwise takes Kent's 2025 budget papers
-    into its top k beside its own meetings, in the places of its own further passages
-    (eval/README.md, round 30, r30-ends)."""
+    councils a trend's spread otherwise takes another council's papers into its top k
+    beside its own meetings, in the places of its own further passages (eval/README.md,
+    round 30, r30-ends)."""
     if council is None:
         return hits
     return [h for h in hits if _is_of(h, council)] + [h for h in hits if not _is_of(h, council)]
