@@ -129,9 +129,10 @@ class SearchResult:
     (`demote_near_copies`): what only a copy's surroundings say is shown with it
     (`search_api.windows`: shown "Beside the same passage in" its document)."""
     as_ranked: list[Hit] | None = None
-    """For a trend read on one council's timeline, the top k before another council's
-    passages were moved below its own (`council_first`): the passages nearest the question
-    as asked, on which whether the archive speaks to it is judged (`Reader.ask`)."""
+    """For a trend read on one council's timeline whose top k moved another council's
+    passages below its own (`council_first`), the top k before: the passages nearest the
+    question as asked, on which whether the archive speaks to it is judged (`Reader.ask`).
+    None when nothing moved."""
 
     @property
     def beyond(self) -> list[Hit]:
@@ -196,8 +197,12 @@ def search(
     as_ranked = None
     if council is not None:
         # A timeline is one council's: another council's passages stand below all of its
-        # own (moved, not dropped).
-        as_ranked, scored = scored[:k], council_first(scored, council)
+        # own (moved, not dropped). The top k as retrieved is kept only when that moved
+        # one: on one council's archive the answer's own signals are the same, unread twice.
+        first = council_first(scored, council)
+        if [h.passage_id for h in first[:k]] != [h.passage_id for h in scored[:k]]:
+            as_ranked = scored[:k]
+        scored = first
     terms = ANALYZER.query_terms(topic)
     shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
     return SearchResult(request, intent, shown, cosines, council, scored[k:], copies, as_ranked)

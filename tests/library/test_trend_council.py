@@ -126,3 +126,11 @@ def test_whether_to_answer_is_judged_on_the_ranking_as_retrieved(mixed: Archive)
     assert {h.passage_id for h in found.as_ranked} <= ranked
     # Not a trend, no council read: nothing moved, nothing kept apart.
     assert mixed.reader().search(SearchRequest("What is a MASH?", 10)).as_ranked is None
+
+
+def test_one_councils_trend_keeps_no_second_ranking(seed_engine: Archive) -> None:
+    # On one council's archive `council_first` moves nothing: the answer's own signals are
+    # the ranking as retrieved, so none is kept to be read a second time (`Reader.ask`).
+    found = seed_engine.reader().search(SearchRequest(GLOUCESTERSHIRE_TREND, 10))
+    assert found.council == GLOUCESTERSHIRE and found.intent.trend
+    assert found.as_ranked is None
