@@ -590,7 +590,7 @@ def spelled_stems(text: str, spelled: Sequence[tuple[str, Sequence[str]]]) -> li
     """The topic terms the abbreviations `text` writes stand for (`spelled_out`); one the
     text spells out itself by other words ("Road Sense (RS)" for "road safety") stands
     for those."""
-    if not spelled:
+    if not any(a in text for a, _ in spelled):  # most sentences write none: skip the scans
         return []
     stands = dict(spelled)
     other = {
