@@ -19,7 +19,7 @@ from pathlib import Path
 from .builder import BuildReport
 from .errors import ScrutinyError
 from .ingest.manifest import MANIFEST_NAME
-from .ingest.readers import Format, sniff_format, zip_format
+from .ingest.readers import FORMAT_SUFFIX, sniff_format, zip_format
 
 __all__ = [
     "MANIFEST_FIELDS",
@@ -35,12 +35,7 @@ MANIFEST_FIELDS = (
     "path", "council", "committee", "meeting_date", "date_precision", "doc_type", "title",
     "source_url",
 )  # fmt: skip
-_BY_FORMAT: dict[Format, str] = {
-    "pdf": ".pdf", "docx": ".docx", "odt": ".odt", "rtf": ".rtf", "mhtml": ".mht", "html": ".html",
-    "text": ".txt",
-}  # fmt: skip
-"""The extension an upload of each read format is kept under."""
-UPLOAD_SUFFIXES = tuple(_BY_FORMAT.values())
+UPLOAD_SUFFIXES = tuple(FORMAT_SUFFIX.values())
 """Every extension an upload is kept under: a file of the same id in another of these
 formats is the one an upload replaces."""
 _lock = threading.Lock()
@@ -66,7 +61,7 @@ def sniff_upload(head: bytes, path: Path) -> str | None:
         zipped = zip_format(path.read_bytes())
         return None if zipped is None else f".{zipped}"
     if (fmt := sniff_format(head, "")) is not None:
-        return _BY_FORMAT[fmt]
+        return FORMAT_SUFFIX[fmt]
     decoder = codecs.getincrementaldecoder("utf-8")()
     try:
         with path.open("rb") as handle:

@@ -58,6 +58,12 @@ DOCX_SUFFIXES = frozenset({".docx"})
 ODT_SUFFIXES = frozenset({".odt"})
 RTF_SUFFIXES = frozenset({".rtf"})
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+FORMAT_SUFFIX: dict[Format, str] = {
+    "pdf": ".pdf", "docx": ".docx", "odt": ".odt", "rtf": ".rtf", "html": ".html",
+    "mhtml": ".mht", "text": ".txt",
+}  # fmt: skip
+"""The extension a file of each read format is kept under when this package names it (an
+upload, a document fetched from a ModernGov site), so it is read as what it is."""
 SUPPORTED_SUFFIXES = (
     TEXT_SUFFIXES
     | PDF_SUFFIXES

@@ -24,7 +24,7 @@ from tqdm import tqdm
 
 from indexer.errors import ScrutinyError
 from indexer.ingest.manifest import document_id_for, read_manifest, update_manifest
-from indexer.ingest.readers import sniff_format
+from indexer.ingest.readers import FORMAT_SUFFIX, sniff_format
 from indexer.moderngov.client import ClientOptions, FetchError, PoliteClient, Validators
 from indexer.moderngov.client import check_http_url as _check_url
 from indexer.moderngov.doctypes import doc_type
@@ -36,16 +36,6 @@ from indexer.moderngov.state import DocumentState, MeetingState, SyncState
 from indexer.moderngov.webservice import ServiceError
 
 log = logging.getLogger(__name__)
-
-_EXTENSIONS = {
-    "pdf": ".pdf",
-    "docx": ".docx",
-    "odt": ".odt",
-    "rtf": ".rtf",
-    "html": ".html",
-    "mhtml": ".mht",
-    "text": ".txt",
-}
 
 
 @dataclass(frozen=True)
@@ -303,7 +293,7 @@ class Importer:
         path = self._store(
             doc.url,
             key,
-            f"{folder}/{safe_name(title)}{_EXTENSIONS[fmt]}",
+            f"{folder}/{safe_name(title)}{FORMAT_SUFFIX[fmt]}",
             answer.content,
             answer.validators,
             doc.url,
