@@ -124,10 +124,9 @@ def unread_reason(path: Path) -> str | None:
     try:
         with path.open("rb") as handle:
             head = handle.read(2048)
-        start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-        if is_pdf(head) or start.startswith(b"{\\rtf") or _is_html(start) or _is_mhtml(start):
+        if _head_format(head) is not None:
             return None
-        if start.startswith(b"PK\x03\x04"):
+        if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"PK\x03\x04"):
             with zipfile.ZipFile(path) as archive:
                 return None if _zip_format(archive) else reason
     except Exception:  # a probe of untrusted bytes: unreadable means "not read"
@@ -350,19 +349,30 @@ def _is_mhtml(head: bytes) -> bool:
     )
 
 
-def sniff_format(data: bytes, suffix: str) -> Format | None:
-    """Decide the format from the first bytes, falling back on the extension."""
+def _head_format(data: bytes) -> Format | None:
+    """The format the first bytes show, a zip's apart (its directory decides): PDF, RTF,
+    a single-file web page or a web page. The one probe of `sniff_format` and
+    `unread_reason`."""
     if is_pdf(data):
         return "pdf"
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if (zipped := zip_format(data)) is not None:
-        return zipped
     if head.startswith(b"{\\rtf"):
         return "rtf"
     if _is_mhtml(head):
         return "mhtml"
     if _is_html(head):
         return "html"
+    return None
+
+
+def sniff_format(data: bytes, suffix: str) -> Format | None:
+    """Decide the format from the first bytes, falling back on the extension."""
+    if is_pdf(data):
+        return "pdf"
+    if (zipped := zip_format(data)) is not None:
+        return zipped
+    if (fmt := _head_format(data)) is not None:
+        return fmt
     suffix = suffix.lower()
     if suffix in HTML_SUFFIXES:
         return "html"
