@@ -15,6 +15,7 @@ table's source line, a heading) are not candidates at all.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -577,8 +578,10 @@ def spelled_for(spelled: Sequence[Spelled], hit: Hit) -> list[tuple[str, tuple[s
     return [(a, terms) for a, words, terms in spelled if f" {words} " in written]
 
 
+@functools.lru_cache(maxsize=256)
 def _plain(text: str) -> str:
-    """Lower case words one space apart, as `spelled_out` keeps a run's words."""
+    """Lower case words one space apart, as `spelled_out` keeps a run's words. Kept for the
+    passages at hand: `spelled_for` asks it of a passage once for each of its sentences."""
     return " ".join(_RUN_WORD.findall(text)).lower()
 
 
