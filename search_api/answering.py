@@ -377,7 +377,11 @@ class AnswerBuilder:
     salient signals or `measure_saliency` asks for them (`eval.answer_diagnose` does, so
     the fitting rows hold them whatever is served), or when the policy weighs
     ``absent_salience`` or ``apart_salience`` and the question has a word the archive
-    never holds or two words held only apart (`abstention.LAZY_SALIENT`).
+    never holds or two words held only apart (`abstention.LAZY_SALIENT`). It depends on
+    the question alone, so a builder (one a request: `Reader`) makes it once for each
+    question however many sets of hits it judges: a trend read on one council's passages
+    is judged on its nearest passages as retrieved too, a filtered abstention on the whole
+    archive's (eval/README.md "What an answer computes twice, round 31").
     """
 
     def __init__(
@@ -391,6 +395,7 @@ class AnswerBuilder:
         self.idf = idf
         self.encode = encode
         self.measure_saliency = False
+        self._saliency: dict[tuple[str, tuple[str, ...]], dict[str, float]] = {}
         self.policy = policy or dataclasses.replace(
             MODEL, min_cosine=tuning.min_cosine, min_coverage=tuning.min_coverage
         )
@@ -412,7 +417,7 @@ class AnswerBuilder:
         features = support_features(
             aspects.terms, hits, cosines, idf=self.idf,
             saliency=(
-                (lambda: term_saliency(topic, aspects.terms, self.encode))
+                (lambda: self._saliency_of(topic, aspects.terms))
                 if salient or self.policy.weighs(LAZY_SALIENT) else None
             ),
             listed=aspects.listed, salient=salient, topic=topic,
@@ -422,6 +427,12 @@ class AnswerBuilder:
             default=0.0,
         )  # a whole list's coverage is no sentence's: support is judged on sentences
         return dataclasses.replace(features, sentence_coverage=round(best, 4))
+
+    def _saliency_of(self, topic: str, terms: Sequence[str]) -> dict[str, float]:
+        key = (topic, tuple(terms))
+        if key not in self._saliency:
+            self._saliency[key] = term_saliency(topic, terms, self.encode)
+        return self._saliency[key]
 
     def answer(
         self,

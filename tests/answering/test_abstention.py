@@ -455,3 +455,32 @@ def test_the_served_model_refuses_a_question_whose_words_stand_only_apart(
     together = dataclasses.replace(f, apart_salience=0.0)
     assert MODEL.margin(f) < MODEL.margin(together)
     assert ROUND9_MODEL.margin(f) == ROUND9_MODEL.margin(together)
+
+
+def test_a_request_encodes_its_question_s_saliency_once(
+    service: Reader, seed_engine: Archive
+) -> None:
+    # A trend read on one council's passages is judged on its nearest passages as
+    # retrieved, then answered from its own (`Reader.ask`): the saliency is the question's,
+    # not the passages', so the second judgement reuses the first's encode and is the same
+    # as a fresh builder's.
+    encodes: list[int] = []
+
+    def encode(texts: object) -> object:
+        encodes.append(1)
+        return seed_engine.embedder.encode(texts)  # type: ignore[arg-type]
+
+    tuning, policy = service.settings.answers, service.answers.policy
+    builder = AnswerBuilder(tuning, service.answers.idf, policy, encode)
+    question = "What is being done about graffiti in Gloucestershire?"
+    found = service.search(SearchRequest(question, 8))
+    support = builder.features(question, found.intent, found.hits, found.cosines)
+    assert len(encodes) == 1 and support.saliency
+    answer = builder.answer(
+        found.intent, found.hits[:5], found.cosines, {}, question=question, support=support
+    )
+    assert len(encodes) == 1
+    fresh = AnswerBuilder(tuning, service.answers.idf, policy, seed_engine.embedder.encode)
+    alone = fresh.answer(found.intent, found.hits[:5], found.cosines, {}, question=question)
+    assert answer.features == alone.features and answer.features is not None
+    assert answer.features.saliency == support.saliency
