@@ -1600,9 +1600,14 @@ def score_candidates(
     total = sum(idf_of.values())
     top_score = max((h.score for h in hits.values()), default=1.0) or 1.0
     best_cos = max((cosines.get(pid, 0.0) for pid in hits), default=0.0)
+    # What the abbreviations stand for is the passage's, not the sentence's: read once a
+    # passage (by its object: a window's hit shares its passage's id, not its text).
+    stood: dict[int, list[tuple[str, tuple[str, ...]]]] = {}
     out = []
     for c in found:
-        stems = topic_stems(c.text, aspects.terms, spelled_for(aspects.spelled, c.hit))
+        if id(c.hit) not in stood:
+            stood[id(c.hit)] = spelled_for(aspects.spelled, c.hit)
+        stems = topic_stems(c.text, aspects.terms, stood[id(c.hit)])
         cov = held_weight(stems, c.hit.citation.item_title, idf_of) / total if total else 0.0
         score = weights.coverage * cov
         score += weights.phrase * min(_phrase_matches(aspects.terms, stems), 2)

@@ -130,3 +130,22 @@ def test_a_question_spelling_out_nothing_written_scores_as_before(
     monkeypatch.setattr(sentences, "SPELLED_OUT", False)
     off = {s.candidate.text: s.score for s in _scored(question)}
     assert on == off
+
+
+def test_a_passage_is_read_for_the_initials_once_not_once_a_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Which abbreviations stand for the question's words is the passage's (its text and
+    item title), so scoring reads it once a passage, with the scores as before."""
+    before = {(s.candidate.text, s.score, s.coverage) for s in _scored(HUB)}
+    reads: list[str] = []
+
+    def counted(spelled: object, h: object) -> object:
+        reads.append(h.text)  # type: ignore[attr-defined]
+        return spelled_for(spelled, h)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sentences, "spelled_for", counted)
+    scored = _scored(HUB)
+    assert len({s.candidate.hit.passage_id for s in scored}) == 2 < len(scored)
+    assert sorted(reads) == sorted([f"{ACTIONED} {VISIT}", ASYE])
+    assert {(s.candidate.text, s.score, s.coverage) for s in scored} == before
