@@ -1329,8 +1329,9 @@ def key_clause(quote: str, aspects: Aspects, limit: int = LEAD_WORDS) -> str:
 
     def value(span: tuple[int, int]) -> tuple[float, float, float]:
         text = quote[span[0] : span[1]]
-        fig = 1.0 if aspects.figure and figures_in(text) else 0.0
-        kind = 1.0 if fig and aspects.kinds & figure_kinds(text) else 0.0
+        stated = figures_in(text) if aspects.figure else []
+        fig = 1.0 if stated else 0.0
+        kind = 1.0 if fig and aspects.kinds & figure_kinds(text, stated) else 0.0
         return (fig, kind, coverage(aspects.terms, text) if aspects.terms else 0.0)
 
     i = max(range(len(spans)), key=lambda j: (value(spans[j]), -j))
@@ -1807,8 +1808,9 @@ def _respanned(s: Scored, start: int, end: int) -> Scored:
     """`s` quoted over `start:end` of its passage instead: its figures read again from the
     new quote, the sentence's other traits kept (what was chosen, it still is)."""
     quote = s.hit.text[start:end]
+    figures = tuple(figures_in(quote))
     c = dataclasses.replace(
-        s.candidate, start=start, end=end, text=quote, figures=tuple(figures_in(quote)),
-        kinds=figure_kinds(quote),
+        s.candidate, start=start, end=end, text=quote, figures=figures,
+        kinds=figure_kinds(quote, figures),
     )  # fmt: skip
     return dataclasses.replace(s, candidate=c)

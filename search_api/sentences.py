@@ -783,14 +783,15 @@ _DURATION_AFTER = re.compile(
 )
 
 
-def figure_kinds(text: str) -> frozenset[str]:
+def figure_kinds(text: str, stated: Sequence[str] | None = None) -> frozenset[str]:
     """The kinds of figure a sentence states: "percent" (33.3%), "money" (£1.2m),
-    "duration" (3 months) or "count" (a bare number, 4 million)."""
+    "duration" (3 months) or "count" (a bare number, 4 million). `stated`: the text's
+    `figures_in`, when the caller has read them already (a candidate has)."""
     kinds: set[str] = set()
-    stated = set(figures_in(text))
+    read = set(figures_in(text) if stated is None else stated)
     for m in _FIGURE.finditer(text):
         value = m.group(0)
-        if value.strip() not in stated:
+        if value.strip() not in read:
             continue
         if re.search(r"%|per ?cent", value, re.I):
             kinds.add("percent")
@@ -1322,19 +1323,20 @@ def span_candidate(hit: Hit, rank: int, start: int, end: int) -> Candidate:
 
 def _candidate(hit: Hit, rank: int, start: int, end: int, items: int = 0) -> Candidate:
     piece = hit.text[start:end]
+    figures = tuple(figures_in(piece))
     return Candidate(
         hit=hit,
         rank=rank,
         start=start,
         end=end,
         text=piece,
-        figures=tuple(figures_in(piece)),
+        figures=figures,
         action=is_action(piece),
         procedural=is_procedural(piece),
         dated=states_date(piece),
         named=bool(_NAME.search(piece)) or bool(ACTION_LINE.search(piece)),
         target=states_aim(piece),
-        kinds=figure_kinds(piece),
+        kinds=figure_kinds(piece, figures),
         items=items,
     )
 
