@@ -356,13 +356,12 @@ class Reader:
         return list(found.values())
 
     def precisions(self, hits: Sequence[Hit]) -> dict[str, DatePrecision | None]:
-        """How precisely each cited document's date is known ('March 2018' vs a day)."""
+        """How precisely each cited document's date is known ('March 2018' vs a day): as
+        the hits' citations carry it, read with their passages (not read again, a query a
+        document: eval/README.md "What an answer computes twice, round 31")."""
         out: dict[str, DatePrecision | None] = {}
         for h in hits:
-            doc_id = h.citation.document_id
-            if doc_id not in out:
-                doc = self._store.document(doc_id)
-                out[doc_id] = doc.meta.date_precision if doc else None
+            out.setdefault(h.citation.document_id, h.citation.date_precision)
         return out
 
     # -- status ----------------------------------------------------------------------------
