@@ -271,11 +271,40 @@ def term_saliency(topic: str, terms: Sequence[str], encode: Encode | None) -> di
     return {t: max(float(m), 0.0) for t, m in zip(terms, moved, strict=True)}
 
 
+class _Held:
+    """A text's stems, its item title's among them, and which terms they hold (`holds`),
+    each term asked once however many weightings read it."""
+
+    __slots__ = ("known", "stems")
+
+    def __init__(self, stems: set[str]) -> None:
+        self.stems = stems
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, term: str) -> bool:
+        if term not in self.known:
+            self.known[term] = holds(term, self.stems)
+        return self.known[term]
+
+
+def _held_in(hits: Sequence[Hit], sentences: bool) -> list[_Held]:
+    """Each passage of `hits` (with its item title), or with `sentences` each sentence."""
+    out: list[_Held] = []
+    for h in hits:
+        title = _terms_of(h.citation.item_title or "")
+        spans = (
+            [h.text[x.start : x.end] for x in split_sentences(h.text)] if sentences else [h.text]
+        )
+        out += [_Held(title | _terms_of(text)) for text in spans]
+    return out
+
+
 def salient_coverage(
     saliency: Mapping[str, float],
     hits: Sequence[Hit],
     sentences: bool = False,
     optional: Collection[str] = (),
+    read: Sequence[_Held] | None = None,
 ) -> float:
     """The best saliency-weighted share of the question's terms that one passage of
     `hits` (with its item title) holds, or with `sentences` one sentence of them; 0
@@ -283,7 +312,9 @@ def salient_coverage(
     `optional` term counts only where it is held (round 7: the generic noun a list
     question asks for, `sentences.list_noun`, which its items need not repeat: "what
     benefits …" is answered by "improve lines of accountability, reset spans of
-    control"); where the optional terms are all the weight and none is held, 0."""
+    control"); where the optional terms are all the weight and none is held, 0. `read`:
+    `_held_in(hits, sentences)` as another weighting of the same terms read it
+    (`support_features` weighs them alike and by saliency)."""
     total = sum(saliency.values())
     weights = (
         {t: v / total for t, v in saliency.items()} if total > 0
@@ -292,18 +323,12 @@ def salient_coverage(
     if not weights:
         return 0.0
     best = 0.0
-    for h in hits:
-        title = _terms_of(h.citation.item_title or "")
-        spans = (
-            [h.text[x.start : x.end] for x in split_sentences(h.text)] if sentences else [h.text]
-        )
-        for text in spans:
-            stems = title | _terms_of(text)
-            here = {t: holds(t, stems) for t in weights}
-            lacking = sum(w for t, w in weights.items() if t in optional and not here[t])
-            if lacking < 1.0 - 1e-9:
-                share = sum(w for t, w in weights.items() if here[t]) / (1.0 - lacking)
-                best = max(best, share)
+    for held_here in _held_in(hits, sentences) if read is None else read:
+        here = {t: held_here(t) for t in weights}
+        lacking = sum(w for t, w in weights.items() if t in optional and not here[t])
+        if lacking < 1.0 - 1e-9:
+            share = sum(w for t, w in weights.items() if here[t]) / (1.0 - lacking)
+            best = max(best, share)
     return min(best, 1.0)
 
 
@@ -465,14 +490,18 @@ def support_features(
             measured.append(saliency())
         return measured[0] if measured else alike
 
+    passages = _held_in(top, sentences=False)  # each weighting reads the same texts
     if saliency is not None:
         if salient:
             sal = alike
-            sentence_salient = salient_coverage(alike, top, sentences=True)
+            said = _held_in(top, sentences=True)
+            sentence_salient = salient_coverage(alike, top, sentences=True, read=said)
             if top and sentence_salient < 1.0:
                 sal = sal_once()
-                sentence_salient = salient_coverage(sal, top, sentences=True, optional=listed)
-            salient_share = salient_coverage(sal, top, optional=listed)
+                sentence_salient = salient_coverage(
+                    sal, top, sentences=True, optional=listed, read=said
+                )
+            salient_share = salient_coverage(sal, top, optional=listed, read=passages)
         absent = absent_salience(terms, idf, sal_once)
     apart = apart_salience(topic, terms, hits, idf, sal_once)  # alike without `saliency`
     if measured:
@@ -480,7 +509,7 @@ def support_features(
     return SupportFeatures(
         top_cosine=round(first[1] if first else 0.0, 4),
         # Plain coverage is the salient share with every term weighing alike.
-        coverage=round(salient_coverage(alike, top), 4),
+        coverage=round(salient_coverage(alike, top, read=passages), 4),
         dense_agrees=1.0 if agrees else 0.0,
         specific_coverage=round(specific_coverage(terms, top, idf), 4),
         cosine_z=round(cosine_standing(cosines), 4),

@@ -484,3 +484,33 @@ def test_a_request_encodes_its_question_s_saliency_once(
     alone = fresh.answer(found.intent, found.hits[:5], found.cosines, {}, question=question)
     assert answer.features == alone.features and answer.features is not None
     assert answer.features.saliency == support.saliency
+
+
+def test_the_salient_coverages_read_each_text_once_for_both_weightings(
+    service: Reader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `support_features` weighs the same top passages' terms alike and by saliency, each
+    # over passages and over sentences: which terms a text holds is read once.
+    from search_api import abstention
+
+    question = "What is being done about graffiti in Gloucestershire?"
+    top = service.search(SearchRequest(question, 8)).hits[:5]
+    alike = {"graffiti": 1.0, "gloucestershir": 1.0}
+    sal = {"graffiti": 3.0, "gloucestershir": 1.0}
+    asked: list[str] = []
+    holds = abstention.holds
+
+    def counted(term: str, stems: set[str]) -> bool:
+        asked.append(term)
+        return holds(term, stems)
+
+    for sentences in (False, True):
+        read = abstention._held_in(top, sentences)
+        first = salient_coverage(alike, top, sentences, read=read)
+        asked.clear()
+        monkeypatch.setattr(abstention, "holds", counted)
+        second = salient_coverage(sal, top, sentences, optional=("graffiti",), read=read)
+        assert not asked
+        monkeypatch.undo()
+        assert first == salient_coverage(alike, top, sentences) > 0
+        assert second == salient_coverage(sal, top, sentences, optional=("graffiti",))
