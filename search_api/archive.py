@@ -50,7 +50,7 @@ from indexer.snapshot import (
 from indexer.store import PassageStore, StoredDocument, filter_sql
 from indexer.vectors import VectorIndex
 
-from .abstention import MIN_STEM, SupportFeatures, coverage
+from .abstention import MIN_STEM, SupportFeatures, coverage, same_word
 from .answering import Answer, AnswerBuilder
 from .briefing import Briefing, BriefingBuilder, BriefingRequest
 from .documents import (
@@ -401,13 +401,18 @@ class Reader:
 
 def _idf_of(index: LexicalIndex) -> Callable[[str], float]:
     """A term's inverse document frequency over the version's passages (a term no passage
-    holds gets the largest). What answers weigh a question's words by."""
+    holds gets the largest). What answers weigh a question's words by. A term the index
+    lacks is read as a longer form of it (`_longer_form`) or, failing that, a shorter one
+    that is the same word (`_shorter_form`, round 31): "merger" where the archive says
+    "merge", as the abstention signals' `holds` reads a passage."""
     n = max(len(index), 1)
 
     def idf(term: str) -> float:
         col = index.terms.get(term)
         if col is None:
             col = _longer_form(index, term)
+        if col is None:
+            col = _shorter_form(index, term)
         df = 0 if col is None else int(index.indptr[col + 1] - index.indptr[col])
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
@@ -423,6 +428,17 @@ def _longer_form(index: LexicalIndex, term: str) -> int | None:
     i = bisect.bisect_left(vocab, term)
     if i < len(vocab) and vocab[i].startswith(term):
         return index.terms[vocab[i]]
+    return None
+
+
+def _shorter_form(index: LexicalIndex, term: str) -> int | None:
+    """The column of the longest known term that is `term`'s stem without one of the
+    abstention signals' endings (`abstention.same_word`: "merg" for "merger"), else
+    None."""
+    for cut in range(len(term) - 1, MIN_STEM - 1, -1):
+        col = index.terms.get(term[:cut])
+        if col is not None and same_word(term, term[:cut]):
+            return col
     return None
 
 
