@@ -1,0 +1,55 @@
+"""An indefinite pronoun that frames a yes/no question is no topic word (round 30), and a
+question's word the archive holds in another form of the same word is not absent (round
+31).
+
+Round 30 left indefinite pronouns out of a question's topic terms ("does anyone check …",
+"is anything being done …"); round 31's narrowing of that class by grammar (a pronoun
+followed by "else", an infinitive or an adjective stays topic) moved no tune row and was
+not adopted (branch `r31-yesno`). And `absent_salience` read a term as absent by its exact stem (or a longer form), not by
+`abstention.same_word`, which the other signals use: "trainer" counted as a word the
+seed papers never hold though they say "training" (eval/README.md, "Yes/no frame words
+narrowed, and absent salience by `same_word`, round 31").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from search_api.abstention import ABSENT, absent_salience
+from search_api.archive import Archive
+from search_api.search import SearchRequest
+from search_api.sentences import content_terms
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does anyone check whether case files are audited?",  # subject of the auxiliary
+        "Is anything being done to fix potholes?",
+        "Has anything changed about potholes?",  # the verb after its subject
+        "How many schools sent someone to the conference on potholes?",  # "to the": no verb
+        "Is anybody doing something anywhere about potholes?",  # another pronoun
+    ],
+)
+def test_a_pronoun_that_frames_the_question_is_no_topic(question: str) -> None:
+    terms = content_terms(question)
+    assert not {"anyon", "anyth", "someon", "someth", "anybodi", "anywher"} & set(terms)
+    assert "pothol" in terms or "audit" in terms
+
+
+def test_the_archive_holds_a_word_in_another_form_of_it(seed_engine: Archive) -> None:
+    """The seed papers say "training" and "trained", never "trainer": by `same_word`
+    ("train" + "er") the word is held, as coverage already counts it, so it is no absent
+    word (on `main` its IDF was the never-held word's and `absent_salience` weighed it)."""
+    reader = seed_engine.reader()
+    idf = reader.answers.idf
+    assert idf is not None
+    assert idf("trainer") < idf(ABSENT)
+    assert idf("graffiti") == idf(ABSENT)  # a word held in no form stays absent
+    assert absent_salience(("trainer", "social"), idf, dict) == 0.0
+    answer = reader.ask(
+        SearchRequest("Did trainers offer front line social workers restorative practice?", 8)
+    )
+    assert answer.features is not None
+    assert "trainer" in answer.features.terms
+    assert answer.features.absent_salience == 0.0
