@@ -4,11 +4,11 @@ question's word the archive holds in another form of the same word is not absent
 
 Round 30 left indefinite pronouns out of a question's topic terms ("does anyone check …",
 "is anything being done …"); round 31's narrowing of that class by grammar (a pronoun
-followed by "else", an infinitive or an adjective stays topic) moved no tune row and was
-not adopted (branch `r31-yesno`). And `absent_salience` read a term as absent by its exact stem (or a longer form), not by
-`abstention.same_word`, which the other signals use: "trainer" counted as a word the
-seed papers never hold though they say "training" (eval/README.md, "Yes/no frame words
-narrowed, and absent salience by `same_word`, round 31").
+followed by "else", an infinitive or an adjective stays topic) moved no tune row and was not
+adopted (branch `r31-yesno`). And `absent_salience` read a term as absent by its exact stem
+(or a longer form), not by `abstention.same_word`, which the other signals use: "trainer"
+counted as a word the seed papers never hold though they say "training" (eval/README.md,
+"Yes/no frame words narrowed, and absent salience by `same_word`, round 31").
 """
 
 from __future__ import annotations
