@@ -14,7 +14,6 @@ means 2019-2022 by "the last three years".
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -22,6 +21,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
+from indexer.dates import MONTHS, day_and_month
 from indexer.text import STOPWORDS, WRITTEN_WORD
 
 from .dates import day_before, financial_year_span, month_span, season_span, year_span
@@ -37,12 +37,6 @@ __all__ = [
     "periods",
     "strip_temporal",
 ]
-
-MONTHS = (
-    {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-    | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
-    | {"sept": 9}
-)
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -298,9 +292,8 @@ def _point(text: str) -> tuple[date, date] | None:
         return _day(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2)))
     m = re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./]" + _YEAR, text)
     if m:
-        first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        day, month = (second, first) if second > 12 >= first else (first, second)
-        return _day(year, month, day) if 1 <= month <= 12 else None
+        read = day_and_month(int(m.group(1)), int(m.group(2)))
+        return _day(int(m.group(3)), read[1], read[0]) if read else None
     m = re.fullmatch(_SEASON + r"\s+(?:of\s+)?" + _YEAR, text)
     if m:
         return season_span(m.group(1), int(m.group(2)))

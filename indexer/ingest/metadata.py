@@ -13,32 +13,12 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from indexer.dates import MONTHS, day_and_month
 from indexer.ingest.cleaning import Para
 from indexer.ingest.manifest import ManifestRow, SourceFile
 from indexer.ingest.readers import RawDocument
 from indexer.models import DatePrecision, DocumentMeta
 
-MONTHS = {
-    name: index
-    for index, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # fmt: off
 _HEADING_GLUE = frozenset({
@@ -204,15 +184,15 @@ def _date(day: str | None, month: str, year: str) -> date | None:
 
 
 def _numeric_date(first: str, second: str, year: str) -> date | None:
-    """A date written in figures, day first ("05/03/2019" is 5 March) as every country
-    but the United States writes it, month first only when day first cannot be a date
-    ("03/25/2019")."""
-    for day, month in ((first, second), (second, first)):
-        try:
-            return date(int(year), int(month), int(day))
-        except ValueError:
-            continue
-    return None
+    """A date written in figures, its day and month as `day_and_month` reads them; none
+    when its month has no such day ("31/02/2019"): a meeting's date is a real day."""
+    read = day_and_month(int(first), int(second))
+    if read is None:
+        return None
+    try:
+        return date(int(year), read[1], read[0])
+    except ValueError:
+        return None
 
 
 def _heading_date(m: re.Match[str]) -> date | None:

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import httpx
 
-from indexer.ingest.metadata import MONTHS
+from indexer.dates import MONTHS
 from indexer.moderngov.meetings import Committee, LinkedDocument, Meeting, MeetingRef
 
 _DATE = re.compile(
