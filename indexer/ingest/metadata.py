@@ -269,6 +269,9 @@ def from_text(raw: RawDocument, paras: list[Para]) -> TextMetadata:
         council = title_case(cb.group(1))
     elif co := _first_match(_MUNICIPALITY, 5, lines, printed):
         council = title_case(co["name"])
+    own = "\n".join([*lines[:_HEAD_LINES], *printed]).lower()
+    if committee == "Council" and council and council.lower() in own:
+        committee = council_body(council)
     return TextMetadata(
         council=council,
         committee=committee,
@@ -344,6 +347,24 @@ def _body_name(body: str) -> str | None:
     if m := _COUNCIL_BODY.match(name):
         return m["kind"]
     return name
+
+
+_COUNCIL_KIND = re.compile(
+    r"\b(?P<kind>County|Borough|City|District|Shire|Town|Regional|Municipal"
+    r"|Metropolitan Borough) Council$|^(?P<kind2>City|Town|County|District|Borough|Shire) of\b"
+)
+
+
+def council_body(council: str) -> str:
+    """The full council as a meeting body, named by the council's own kind: "Kilbracken
+    Shire Council" -> "Shire Council", "City of Lakeview" -> "City Council", "Highland
+    Glens Council" -> "Council". A heading may or may not repeat the kind ("ORDINARY
+    COUNCIL MEETING" under the council's name, "ORDINARY MEETING OF KILBRACKEN SHIRE
+    COUNCIL", or the two joined into one line by cleaning), and over eleven years one
+    body was read "Council" in some and "Shire Council" in others: two committees in the
+    facet and two meeting keys for one body."""
+    found = _COUNCIL_KIND.search(council)
+    return f"{found['kind'] or found['kind2']} Council" if found else "Council"
 
 
 def _doc_type(head: str) -> str | None:

@@ -25,22 +25,22 @@ from .conftest import CORPUS, CountTokens
 @pytest.mark.parametrize(
     ("folder", "key", "meeting", "committee", "council"),
     [
-        ("councils", "au", date(2017, 3, 14), "Council", "Murrindale Shire Council"),
+        ("councils", "au", date(2017, 3, 14), "Shire Council", "Murrindale Shire Council"),
         ("councils", "ie", date(2015, 6, 12), "County Council", "Kilbracken County Council"),
         ("councils", "us", date(2017, 3, 14), "City Council", "Maple Falls City Council"),
         ("councils", "sc", date(2019, 5, 9), "Council", "Highland Glens Council"),
         ("councils", "nz", date(2021, 2, 24), "District Council", "Wairangi District Council"),
         ("foreign", "us_city_council", date(2016, 3, 8), "City Council",
          "City of Maple Grove"),
-        ("foreign", "au_ordinary_council", date(2019, 3, 12), "Council",
+        ("foreign", "au_ordinary_council", date(2019, 3, 12), "Regional Council",
          "Koorawatha Regional Council"),
-        ("foreign", "au_shire_council", date(2021, 6, 22), "Council",
+        ("foreign", "au_shire_council", date(2021, 6, 22), "Shire Council",
          "Barralong Shire Council"),
         ("foreign", "nz_district_council", date(2018, 5, 24), "District Council",
          "Tarawera District Council"),
         ("foreign", "ie_county_council", date(2019, 3, 12), "County Council",
          "Glenmore County Council"),
-        ("foreign", "ca_city_council", date(2020, 11, 17), "Council", "City of Lakeview"),
+        ("foreign", "ca_city_council", date(2020, 11, 17), "City Council", "City of Lakeview"),
     ],
 )  # fmt: skip
 def test_meeting_date_body_and_type_come_from_the_minutes_heading(
@@ -54,7 +54,8 @@ def test_meeting_date_body_and_type_come_from_the_minutes_heading(
     # "held on Tuesday, 14 March 2017", "12th DAY OF JUNE 2015", "March 14, 2017": the
     # heading's date, not the confirmed previous minutes' (14 February 2017, 16 December 2020).
     # "CITY OF MAPLE GROVE" and "The Corporation of the City of Lakeview" name the council;
-    # "Minutes of the Ordinary Council Meeting held ..." names the full council as the body.
+    # "Minutes of the Ordinary Council Meeting held ..." names the full council as the body,
+    # by the council's own kind ("Shire Council" for Murrindale Shire Council).
     meta = request.getfixturevalue(folder)[key].meta
     assert meta.meeting_date == meeting
     assert meta.date_precision == "day"
@@ -426,7 +427,7 @@ def test_minutes_on_a_line_of_its_own_under_the_council_and_meeting_is_the_type(
     meta = _ingest(tmp_path, "minutes.txt", text, count_tokens).meta
     assert (meta.doc_type, meta.committee, meta.meeting_date) == (
         "minutes",
-        "Council",
+        "Shire Council",
         date(2019, 3, 5),
     )
 
@@ -534,3 +535,36 @@ def test_minutes_of_a_body_without_the_word_meeting_name_the_body(heading: str, 
         date(2019, 3, 5),
         body,
     )
+
+
+_HEADINGS = [
+    ["KILBRACKEN SHIRE COUNCIL", "ORDINARY COUNCIL MEETING", "MINUTES", "Tuesday, 11 March 2014"],
+    ["KILBRACKEN SHIRE COUNCIL", None, "ORDINARY COUNCIL MEETING", None, "MINUTES", None,
+     "Tuesday, 10 March 2015"],
+    ["KILBRACKEN SHIRE COUNCIL", "MINUTES OF THE ORDINARY COUNCIL MEETING", "8th March 2016"],
+    ["Kilbracken Shire Council", None, "Minutes of the Ordinary Meeting of Council held on",
+     "14/03/2017"],
+    ["MINUTES OF THE ORDINARY MEETING OF KILBRACKEN SHIRE COUNCIL", "HELD ON 13.3.2018"],
+    ["KILBRACKEN SHIRE COUNCIL", None, "ORDINARY COUNCIL MEETING MINUTES", None,
+     "March 12, 2019"],
+    ["Kilbracken Shire Council", "Ordinary Council Meeting", "Minutes", "2020-03-10"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".pdf"])
+def test_one_council_is_one_body_whatever_its_headings_over_the_years(
+    tmp_path: Path, count_tokens: CountTokens, make_pdf: Callable[..., bytes], suffix: str
+) -> None:
+    # One shire's minutes over seven years, its heading written differently from year to
+    # year and its lines joined by cleaning in some and apart in others: the body was
+    # "Shire Council" in some years and "Council" in others, so the committee facet and
+    # the meeting key split one body in two. It is named by the council's own kind.
+    for year, heading in enumerate(_HEADINGS, start=2014):
+        lines = _minutes(heading, ("Item 7.1", "Item 7.2"))
+        text = "\n".join(line or "" for line in lines)
+        data = make_pdf([lines]) if suffix == ".pdf" else text.encode()
+        (tmp_path / f"minutes-{year}{suffix}").write_bytes(data)
+    metas = [ingest_file(source, count_tokens).meta for source in discover(tmp_path)]
+    assert {m.committee for m in metas} == {"Shire Council"}
+    assert {m.doc_type for m in metas} == {"minutes"}
+    assert sorted(m.meeting_date.year for m in metas if m.meeting_date) == list(range(2014, 2021))
