@@ -367,16 +367,39 @@ def council_body(council: str) -> str:
     return f"{found['kind'] or found['kind2']} Council" if found else "Council"
 
 
+_MINUTES_TYPE = re.compile(
+    r"\bminutes? of (?:a|an|the) (?:[a-z]+ ){0,3}meeting\b|\bmeeting minutes\b"
+    r"|\bminutes? of meeting\b|^(?:[^\n]*\n)?minutes\b"
+    r"|(?m:^(?:(?:un)?confirmed |draft )?minutes$)"
+)
+"""How minutes call themselves at the top; the last: "MINUTES" on a line of its own under
+the council and the meeting."""
+_AGENDA_TYPE = re.compile(
+    r"(?m:^agenda\b(?!\s+items?\b)|\bagenda$)|\bmeeting\s+agenda\b|\bagenda\s+(?:for|of)\s+"
+    r"(?:the\s+|an?\s+)?(?:[a-z]+\s+){0,4}(?:meeting|council|committee)\b"
+    r"|\bnotice\s+of\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,3}meeting\b"
+    r"|\bnotice\s+is\s+(?:hereby\s+)?given\b"
+)
+"""How an agenda calls itself: "AGENDA" on its line, "Ordinary Council Meeting Agenda",
+"Agenda for the Ordinary Meeting of Council", "Notice of Ordinary Meeting", "Notice is
+hereby given that ..." (not "Agenda item", nor "the agenda" in a sentence)."""
+
+
 def _doc_type(head: str) -> str | None:
+    """The type a document gives itself at its top. An agenda lists "Confirmation of
+    minutes: that the minutes of the meeting held on 5 February 2019 be confirmed" and
+    "4.1 Minutes of the Ordinary Meeting held on ..." under its own "AGENDA": those lines
+    name another document, so a line about another meeting's minutes is passed over and
+    the name the document gives itself first decides."""
     first = head[:400].lower()
     if "agenda, decisions and minutes" in first or "agenda and minutes" in first:
         return "agenda and minutes"
-    if re.search(
-        r"\bminutes? of (?:a|an|the) (?:[a-z]+ ){0,3}meeting\b|\bmeeting minutes\b"
-        r"|\bminutes? of meeting\b|^(?:[^\n]*\n)?minutes\b"
-        r"|(?m:^(?:(?:un)?confirmed |draft )?minutes$)",
-        first,
-    ):  # the last: "MINUTES" on a line of its own under the council and the meeting
+    own = "\n".join("" if _PREVIOUS.search(line) else line for line in first.split("\n"))
+    minutes = _MINUTES_TYPE.search(own)
+    agenda = _AGENDA_TYPE.search(own)
+    if agenda and (minutes is None or agenda.start() < minutes.start()):
+        return "agenda"
+    if minutes:
         return "minutes"
     if "purpose of report" in head.lower():
         return "report"

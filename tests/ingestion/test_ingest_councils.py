@@ -568,3 +568,32 @@ def test_one_council_is_one_body_whatever_its_headings_over_the_years(
     assert {m.committee for m in metas} == {"Shire Council"}
     assert {m.doc_type for m in metas} == {"minutes"}
     assert sorted(m.meeting_date.year for m in metas if m.meeting_date) == list(range(2014, 2021))
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        (["KILBRACKEN SHIRE COUNCIL", "ORDINARY COUNCIL MEETING", "AGENDA"], "agenda"),
+        (["KILBRACKEN SHIRE COUNCIL", None, "NOTICE OF ORDINARY COUNCIL MEETING"], "agenda"),
+        (["Kilbracken Shire Council", None, "Agenda for the Ordinary Meeting of Council"],
+         "agenda"),
+        (["KILBRACKEN SHIRE COUNCIL", None, "ORDINARY COUNCIL MEETING"], None),
+    ],
+)  # fmt: skip
+def test_an_agenda_quoting_the_minutes_it_will_confirm_is_no_minutes(
+    tmp_path: Path, count_tokens: CountTokens, heading: list[str | None], kind: str | None
+) -> None:
+    # An agenda's confirmation-of-minutes item names another document ("That the minutes
+    # of the Ordinary Council Meeting held on 5 February 2019 be confirmed"): it was typed
+    # "minutes". The type is the one the document gives itself; without one, none.
+    lines = [
+        *heading, None, "Tuesday, 5 March 2019", None, "1. APOLOGIES", None,
+        "2. CONFIRMATION OF MINUTES", None,
+        "That the minutes of the Ordinary Council Meeting held on 5 February 2019 be "
+        "confirmed as a true and correct record.", None,
+        "3. OFSTED IMPROVEMENT LETTER", None, _seed_paragraph("41.1"),
+    ]  # fmt: skip
+    text = "\n".join(line or "" for line in lines).encode()
+    meta = _ingest(tmp_path, "agenda.txt", text, count_tokens).meta
+    assert meta.doc_type == kind
+    assert meta.meeting_date == date(2019, 3, 5)
