@@ -40,6 +40,10 @@ Budget"."""
 NUMBERED_ITEM = re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<title>[A-Z0-9].{0,200})$")
 PLAIN_NUMBERED = re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<rest>[A-Z].*)$")
 PAREN_PARA = re.compile(r"^\((?P<num>\d{1,2})\)\s+(?P<rest>\S.*)$")
+LETTERED_PARA = re.compile(r"^\((?P<mark>[a-z]|[ivx]{1,5})\)\s+\S")
+"""A lettered or roman sub-paragraph: "(a) note the report", "(ii) approve the budget"."""
+_MARKS = re.compile(r"(?:\([a-z]+\))+$")
+_ROMAN = re.compile(r"[ivx]+")
 ACTION_LINE = re.compile(r"^ACTION\b")
 NUMBER_PREFIX = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?\s+")
 
@@ -446,6 +450,15 @@ def _unit(para: Para, section: Section) -> Unit:
         elif text.startswith("- ") and section.units and section.units[-1].paragraph:
             # A bullet continues the numbered paragraph that introduced the list.
             return replace(section.units[-1], text=text, numbered=False, page=para.page)
+        elif (lettered := LETTERED_PARA.match(text)) and (
+            part := _lettered_part(section, lettered["mark"])
+        ):
+            # Cited as its paragraph's part ("41.4(a)") but cut as before: it is no new
+            # numbered paragraph, so it still joins its lead and its siblings in a passage.
+            return Unit(
+                text=text.strip(), page=para.page, item=section.item, item_title=section.title,
+                paragraph=part, section=section.subsection, group=section.group, numbered=False,
+            )  # fmt: skip
     return Unit(
         text=text.strip(),
         page=para.page,
@@ -456,6 +469,24 @@ def _unit(para: Para, section: Section) -> Unit:
         group=section.group,
         numbered=paragraph is not None,
     )
+
+
+def _lettered_part(section: Section, mark: str) -> str | None:
+    """The citation of a lettered sub-paragraph: its numbered paragraph's number and its
+    mark ("41.4(a)"), a roman mark under a letter nested ("41.4(a)(ii)"), the item's
+    number when no numbered paragraph is before it ("7(a)"). An officer cites a decision's
+    part, "minute 41.4(b)", and the passage that opens on it should say where it stands."""
+    last = next((u.paragraph for u in reversed(section.units) if u.paragraph), None)
+    if last is None:
+        return f"{section.item}({mark})" if section.item else None
+    base = _MARKS.sub("", last)
+    marks = re.findall(r"\(([a-z]+)\)", last[len(base) :])
+    if _ROMAN.fullmatch(mark) and marks and not (mark == "i" and marks[-1] == "h"):
+        if not _ROMAN.fullmatch(marks[-1]):  # "(i)" under "(a)": a level deeper
+            return base + "".join(f"({m})" for m in marks) + f"({mark})"
+        if len(marks) > 1:  # "(ii)" after "(a)(i)": its sibling
+            return base + "".join(f"({m})" for m in marks[:-1]) + f"({mark})"
+    return f"{base}({mark})"
 
 
 def _derive_item_numbers(sections: list[Section]) -> None:

@@ -597,3 +597,39 @@ def test_an_agenda_quoting_the_minutes_it_will_confirm_is_no_minutes(
     meta = _ingest(tmp_path, "agenda.txt", text, count_tokens).meta
     assert meta.doc_type == kind
     assert meta.meeting_date == date(2019, 3, 5)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".pdf"])
+def test_a_lettered_sub_paragraph_is_cited_as_its_paragraphs_part(
+    tmp_path: Path, count_tokens: CountTokens, make_pdf: Callable[..., bytes], suffix: str
+) -> None:
+    # "(a)", "(b)" and "(i)" under minute 41.4 kept their text but had no paragraph number:
+    # a passage opening on "(b)" was cited by its item alone. An officer cites a
+    # decision's part ("minute 41.4(b)"), so the passage says "41.4(b)"; it is cut as
+    # before (a lettered part joins its lead and siblings when short).
+    lines = [
+        "KILBRACKEN SHIRE COUNCIL", None, "Tuesday, 5 March 2019", None,
+        "41. Ofsted Improvement Letter", None, "41.1 " + _seed_paragraph("41.1"), None,
+        "41.4 The committee RESOLVED that:", None, "(a) " + _seed_paragraph("41.5"), None,
+        "(b) " + _seed_paragraph("41.6"), None, "(i) " + _seed_paragraph("41.2"), None,
+        "(ii) " + _seed_paragraph("41.3"), None, "(c) " + _seed_paragraph("41.4"),
+    ]  # fmt: skip
+    text = "\n".join(line or "" for line in lines)
+    latin = [line.replace("\u2018", "'") if line else line for line in lines]  # Helvetica's
+    data = make_pdf([latin[:14], latin[14:]]) if suffix == ".pdf" else text.encode()
+    doc = _ingest(tmp_path, f"minutes{suffix}", data, count_tokens)
+    cited = {
+        words: _chunk_with(doc, words).paragraph
+        for words in ("(DCS) informed the committee that he felt", "current market forces",
+                      "agency staff were robustly managed", "particularly welcomed",
+                      "comments relating to the Multi Agency", "level of churn")
+    }  # fmt: skip
+    assert cited == {
+        "(DCS) informed the committee that he felt": "41.1",
+        "current market forces": "41.4",  # the lead "41.4 ... RESOLVED that:" opens it
+        "agency staff were robustly managed": "41.4(b)",
+        "particularly welcomed": "41.4(b)(i)",
+        "comments relating to the Multi Agency": "41.4(b)(ii)",
+        "level of churn": "41.4(c)",
+    }
+    assert "(b) In response to questions" in _chunk_with(doc, "robustly managed").text
