@@ -481,7 +481,10 @@ def _lettered_part(section: Section, mark: str) -> str | None:
         return f"{section.item}({mark})" if section.item else None
     base = _MARKS.sub("", last)
     marks = re.findall(r"\(([a-z]+)\)", last[len(base) :])
-    if _ROMAN.fullmatch(mark) and marks and not (mark == "i" and marks[-1] == "h"):
+    sequel = (
+        len(mark) == len(marks[-1]) == 1 and ord(mark) == ord(marks[-1]) + 1 if marks else False
+    )
+    if _ROMAN.fullmatch(mark) and marks and not sequel:  # "(i)" after "(h)" is a letter
         if not _ROMAN.fullmatch(marks[-1]):  # "(i)" under "(a)": a level deeper
             return base + "".join(f"({m})" for m in marks) + f"({mark})"
         if len(marks) > 1:  # "(ii)" after "(a)(i)": its sibling

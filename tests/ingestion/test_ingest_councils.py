@@ -633,3 +633,24 @@ def test_a_lettered_sub_paragraph_is_cited_as_its_paragraphs_part(
         "level of churn": "41.4(c)",
     }
     assert "(b) In response to questions" in _chunk_with(doc, "robustly managed").text
+
+
+@pytest.mark.parametrize(
+    ("before", "mark", "cited"),
+    [
+        ("41.4", "a", "41.4(a)"), ("41.4(a)", "b", "41.4(b)"), ("41.4(a)", "i", "41.4(a)(i)"),
+        ("41.4(a)(i)", "ii", "41.4(a)(ii)"), ("41.4(a)(ii)", "b", "41.4(b)"),
+        ("41.4(h)", "i", "41.4(i)"), ("41.4(u)", "v", "41.4(v)"), ("10.3(iii)", "iv", "10.3(iv)"),
+        ("7(1)", "a", "7(1)(a)"), (None, "a", "7(a)"),
+    ],
+)  # fmt: skip
+def test_a_lettered_mark_is_read_as_letter_or_roman_by_what_precedes_it(
+    before: str | None, mark: str, cited: str
+) -> None:
+    # "(i)" after "(h)" and "(v)" after "(u)" are letters, "(i)" under "(a)" a level deeper.
+    from indexer.ingest.structure import Section, Unit, _lettered_part
+
+    section = Section(title="Budget", item="7", explicit_item=True, group=1)
+    if before:
+        section.units.append(Unit("x", None, "7", "Budget", before, None, 1, True))
+    assert _lettered_part(section, mark) == cited
