@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 21
+CHUNKER_VERSION = 22
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -92,7 +92,10 @@ and "OC-12" open items, "7.1 Title" after item 6 opens item 7.1, a "Cr" attendan
 heading, the council and body are read from a heading block that cleaning joined into one
 line and from "Minutes of the Planning Committee held on …", and a generic HTML page's text
 beside its block children is read in order, `<br>` a line break; no passage of the eval
-corpora changes), so an index made by older rules is rebuilt instead of silently reused."""
+corpora changes; 22: a fragment passage joins a neighbour only under its own heading, never
+across an item or heading ("Cr P White" under "Apologies" no longer opens the declarations
+passage), and a lettered sub-paragraph is cited as its paragraph's part, "41.4(a)"), so an
+index made by older rules is rebuilt instead of silently reused."""
 
 
 def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:

@@ -204,11 +204,14 @@ def is_fragment(text: str) -> bool:
 def _join_fragments(
     groups: list[list[Unit]], count_tokens: CountTokens, max_tokens: int
 ) -> list[list[Unit]]:
-    """Join each fragment group to the group after it in the same item as its lead (a
-    title page, a section or table heading heads what follows), or failing that (the
-    last in its item, or no room) to the one before: alone, a document control sheet's
+    """Join each fragment group to the group after it under the same heading as its lead
+    (a title page, a table heading heads what follows), or failing that (the last under
+    its heading, or no room) to the one before: alone, a document control sheet's
     "Date: 21/02/2025" was three passages that match every question about dates and
-    answer none. Noise is dropped here, the one place it is checked."""
+    answer none. A join never crosses an agenda item or a heading (`Unit.group`): "Cr P
+    White" under "Apologies" was joined into the "Declarations of Interest" passage and
+    titled "Apologies" there; alone, it is the apologies passage. Noise is dropped here,
+    the one place it is checked."""
     texts = ["\n".join(u.text for u in group) for group in groups]
     real = [i for i, text in enumerate(texts) if not is_noise_chunk(text)]
     following: dict[int, int | None] = dict(zip(real, [*real[1:], None], strict=False))
@@ -224,14 +227,14 @@ def _join_fragments(
             after = following[index]
             if (
                 after is not None
-                and groups[after][0].item == group[0].item
+                and groups[after][0].group == group[-1].group
                 and _fits([*group, *groups[after]], count_tokens, max_tokens)
             ):
                 pending = [replace(u, lead=True) for u in group]
                 continue
             if (
                 last is not None
-                and out[last][0].item == group[0].item
+                and out[last][-1].group == group[0].group
                 and _fits([*out[last], *group], count_tokens, max_tokens)
             ):
                 out[last] = [*out[last], *group]

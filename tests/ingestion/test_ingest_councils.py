@@ -635,6 +635,30 @@ def test_a_lettered_sub_paragraph_is_cited_as_its_paragraphs_part(
     assert "(b) In response to questions" in _chunk_with(doc, "robustly managed").text
 
 
+@pytest.mark.parametrize("suffix", [".txt", ".pdf"])
+def test_a_fragment_is_never_joined_across_a_heading(
+    tmp_path: Path, count_tokens: CountTokens, make_pdf: Callable[..., bytes], suffix: str
+) -> None:
+    # "Cr P White", the one name under "Apologies:", is a fragment (a few words, no
+    # sentence): it was joined to the passage after it, the "Declarations of Interest"
+    # section's, which then carried the "Apologies" title. A join stays under its heading.
+    lines = [
+        "KILBRACKEN SHIRE COUNCIL", None, "ORDINARY COUNCIL MEETING", None, "MINUTES", None,
+        "Tuesday, 5 March 2019", None, "Present:", None,
+        "Cr J Smith (Mayor), Cr A Brown, Cr L Green", None, "Apologies:", None, "Cr P White",
+        None, "Declarations of Interest", None, _seed_paragraph("41.3"), None,
+        "Item 7.1 Ofsted Improvement Letter", None, _seed_paragraph("41.1"),
+    ]  # fmt: skip
+    text = "\n".join(line or "" for line in lines)
+    data = make_pdf([lines]) if suffix == ".pdf" else text.encode()
+    doc = _ingest(tmp_path, f"minutes{suffix}", data, count_tokens)
+    apologies = _chunk_with(doc, "Cr P White")
+    declared = _chunk_with(doc, "comments relating to the Multi Agency")
+    assert (apologies.item_title, apologies.text) == ("Apologies", "Cr P White")
+    assert declared.item_title == "Declarations of Interest"
+    assert "Cr P White" not in declared.text
+
+
 @pytest.mark.parametrize(
     ("before", "mark", "cited"),
     [
