@@ -206,12 +206,13 @@ def _join_fragments(
 ) -> list[list[Unit]]:
     """Join each fragment group to the group after it under the same heading as its lead
     (a title page, a table heading heads what follows), or failing that (the last under
-    its heading, or no room) to the one before: alone, a document control sheet's
-    "Date: 21/02/2025" was three passages that match every question about dates and
-    answer none. A join never crosses an agenda item or a heading (`Unit.group`): "Cr P
-    White" under "Apologies" was joined into the "Declarations of Interest" passage and
-    titled "Apologies" there; alone, it is the apologies passage. Noise is dropped here,
-    the one place it is checked."""
+    its heading, or no room) to the one before in its item: alone, a document control
+    sheet's "Date: 21/02/2025" was three passages that match every question about dates
+    and answer none. A fragment never leads a passage under another heading (`Unit.group`):
+    "Cr P White", the one name under "Apologies", opened the "Declarations of Interest"
+    passage, titled "Apologies" there. Joined to the passage before it across a heading, its
+    heading's words go with it ("Apologies" / "Cr P White"), so the passage still says what
+    the words are. Noise is dropped here, the one place it is checked."""
     texts = ["\n".join(u.text for u in group) for group in groups]
     real = [i for i, text in enumerate(texts) if not is_noise_chunk(text)]
     following: dict[int, int | None] = dict(zip(real, [*real[1:], None], strict=False))
@@ -232,16 +233,28 @@ def _join_fragments(
             ):
                 pending = [replace(u, lead=True) for u in group]
                 continue
-            if (
-                last is not None
-                and out[last][-1].group == group[0].group
-                and _fits([*out[last], *group], count_tokens, max_tokens)
-            ):
-                out[last] = [*out[last], *group]
-                continue
+            if last is not None and out[last][0].item == group[0].item:
+                joined = [*_heading_words(out[last][-1], group[0]), *group]
+                if _fits([*out[last], *joined], count_tokens, max_tokens):
+                    out[last] = [*out[last], *joined]
+                    continue
         last = len(out)
         out.append(group)
     return out
+
+
+def _heading_words(before: Unit, unit: Unit) -> list[Unit]:
+    """The heading `unit` stands under, as a line of text, when `before` stands under
+    another: what a fragment carries into the passage before it."""
+    if unit.group == before.group or unit.lead:
+        return []
+    if unit.section and unit.section != before.section:
+        heading = unit.section
+    elif unit.item_title and unit.item_title != before.item_title:
+        heading = unit.item_title
+    else:
+        return []
+    return [replace(unit, text=heading, paragraph=None, numbered=False, lead=True)]
 
 
 def _fits(units: list[Unit], count_tokens: CountTokens, max_tokens: int) -> bool:
