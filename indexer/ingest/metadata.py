@@ -76,7 +76,8 @@ MINUTES_OPENING = re.compile(
     re.DOTALL,
 )
 COUNCIL = re.compile(
-    r"\b((?:Royal Borough of |London Borough of )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3} "
+    r"\b((?:Royal Borough of |London Borough of )?(?!(?:Committee|Panel|Board)\b)[A-Z][a-z]+"
+    r"(?:[ -](?!(?:Committee|Panel|Board)\b)[A-Z][a-z]+){0,3} "
     r"(?:County|Borough|City|District|Metropolitan Borough|Shire|Town|Regional|Municipal)"
     r" Council)\b"
 )
@@ -88,7 +89,11 @@ COUNCIL_CAPS = re.compile(
 COMMITTEE_CAPS = re.compile(
     r"^((?:[A-Z]+|and|of|the|for)(?: (?:[A-Z]+|and|of|the|for))*"
     r" (?:COMMITTEE|PANEL|BOARD|CABINET))\s*$"
+    r"|^((?:[A-Z][a-z]+|and|of|the|for|&)(?: (?:[A-Z][a-z]+|and|of|the|for|&)){0,6}"
+    r" (?:Committee|Sub-Committee|Panel|Board))\s*$"
 )
+"""A committee named on a line of its own at the top, in capitals or in title case
+("PLANNING COMMITTEE", "Planning and Development Committee")."""
 
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _SHORT_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
@@ -116,7 +121,9 @@ _MEETING_OF = re.compile(
     r"|borough)\s+)?council)\s+meeting\b"
     r"|\bminutes\s+of\s+(?:proceedings\s+of\s+)?(?:the\s+)?(?P<body4>[a-z][\w&'\u2019 -]{0,80}?"
     r"\b(?:council|committee|sub-committee|panel|board|cabinet|forum|assembly))"
-    r"\s*(?:,|\bheld\b|\bon\b|\bat\b|\bin\b|$)",
+    r"\s*(?:,|\bheld\b|\bon\b|\bat\b|\bin\b|\bmeeting\b|$)"
+    r"|^(?:the\s+)?(?P<body5>[a-z][\w&'\u2019 -]{1,80}?\b(?:committee|sub-committee|panel|board"
+    r"|cabinet))\s+minutes\b",
     re.I,
 )
 """A minutes heading that names the body: "Ordinary Meeting of Council held on ...",
@@ -258,7 +265,7 @@ def from_text(raw: RawDocument, paras: list[Para]) -> TextMetadata:
     if committee is None:
         for line in [*lines[:8], *printed[:8]]:
             if cm := COMMITTEE_CAPS.match(line.strip()):
-                committee = title_case(cm.group(1))
+                committee = title_case(cm.group(1) or cm.group(2))
                 break
     council: str | None = None
     if cc := COUNCIL_CAPS.search(head) or COUNCIL_CAPS.search("\n".join(printed)):
@@ -319,7 +326,9 @@ def _meeting_heading(lines: list[str]) -> TextMetadata:
         if _PREVIOUS.search(line):
             continue
         if committee is None and (m := _MEETING_OF.search(line)):
-            committee = _body_name(m["body"] or m["body2"] or m["body3"] or m["body4"])
+            committee = _body_name(
+                m["body"] or m["body2"] or m["body3"] or m["body4"] or m["body5"]
+            )
             title = line
             heading_at = number
         if meeting is None and (d := _ANY_DATE.search(line)):
@@ -337,11 +346,19 @@ def _meeting_heading(lines: list[str]) -> TextMetadata:
     return TextMetadata(committee=committee, meeting_date=meeting, title=title)
 
 
+_BODY_WORDS = r"(?:Committee|Sub-Committee|Panel|Board|Cabinet)"
+
+
 def _body_name(body: str) -> str | None:
     """The meeting body as a filter shows it: "KILBRACKEN COUNTY COUNCIL" -> "County
     Council" (the full council, as Kent's minutes name it), "Council" -> "Council",
     "Planning Committee" -> "Planning Committee"."""
     name = title_case(_ANY_DATE.split(body)[0].strip(" ,-"))  # "COUNCIL 5 MARCH 2019"
+    # "Planning Committee Kilbracken Shire Council" (the heading's lines run together):
+    # the committee is the body, the council its council.
+    name = re.sub(rf"^(.*?\b{_BODY_WORDS})\b.*\bCouncil$", r"\1", name)
+    # "Kilbracken Shire Council Planning Committee": the council's name goes.
+    name = re.sub(rf"^(?:[A-Z]\w*\s+){{1,4}}?Council\s+(?=.*\b{_BODY_WORDS}$)", "", name)
     if not name or len(name.split()) > 10:
         return None
     if m := _COUNCIL_BODY.match(name):
@@ -368,7 +385,7 @@ def council_body(council: str) -> str:
 
 
 _MINUTES_TYPE = re.compile(
-    r"\bminutes? of (?:a|an|the) (?:[a-z]+ ){0,3}meeting\b|\bmeeting minutes\b"
+    r"\bminutes? of (?:a|an|the) (?:[a-z]+ ){0,3}meeting\b|\b(?:meeting|committee) minutes\b"
     r"|\bminutes? of meeting\b|^(?:[^\n]*\n)?minutes\b"
     r"|(?m:^(?:(?:un)?confirmed |draft )?minutes$)"
 )

@@ -679,3 +679,56 @@ def test_a_lettered_mark_is_read_as_letter_or_roman_by_what_precedes_it(
     if before:
         section.units.append(Unit("x", None, "7", "Budget", before, None, 1, True))
     assert _lettered_part(section, mark) == cited
+
+
+_YEARS = [
+    (["KILBRACKEN SHIRE COUNCIL", "PLANNING COMMITTEE", "MINUTES", "Tuesday, 11 March 2014"],
+     "Planning Committee"),
+    (["Kilbracken Shire Council", None, "Minutes of the Planning Committee held on 10th March",
+      "2015"], "Planning Committee"),
+    (["KILBRACKEN SHIRE COUNCIL", None, "MINUTES OF THE PLANNING COMMITTEE MEETING", None,
+      "8/3/2016"], "Planning Committee"),
+    (["Kilbracken Shire Council", "Planning Committee", "Minutes", "14.03.2017"],
+     "Planning Committee"),
+    (["KILBRACKEN SHIRE COUNCIL", None, "MINUTES OF THE PLANNING AND DEVELOPMENT COMMITTEE", None,
+      "HELD ON TUESDAY 12 MARCH 2019"], "Planning and Development Committee"),
+    (["Kilbracken Shire Council", "Planning and Development Committee", "Minutes", "2020-03-10"],
+     "Planning and Development Committee"),
+    (["KILBRACKEN SHIRE COUNCIL", "PLANNING AND DEVELOPMENT COMMITTEE MINUTES", "8 Mar 2022"],
+     "Planning and Development Committee"),
+    (["Minutes of the Planning and Development Committee", "Kilbracken Shire Council",
+      "14 March 2023"], "Planning and Development Committee"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".pdf"])
+def test_a_committees_minutes_over_the_years_name_it_whatever_the_heading(
+    tmp_path: Path, count_tokens: CountTokens, make_pdf: Callable[..., bytes], suffix: str
+) -> None:
+    # One committee's minutes in one folder, renamed in 2019, the heading worded anew and
+    # the date written another way most years, the same items every year (apologies, the
+    # previous meeting's minutes, dated the December before). The body was lost from
+    # "MINUTES OF THE PLANNING COMMITTEE MEETING", "Planning Committee" on a line of its
+    # own, "… COMMITTEE MINUTES", and read "Planning and Development Committee Kilbracken
+    # Shire Council" (council "Development Committee Kilbracken Shire Council") when the
+    # council's line ran on after the committee's.
+    for heading, _ in _YEARS:
+        year = int(re.findall(r"(?:19|20)\d\d", " ".join(x or "" for x in heading))[-1])
+        lines = [
+            *heading, None, "1. APOLOGIES", None, "Cr P White", None,
+            "2. MINUTES OF THE PREVIOUS MEETING", None,
+            f"That the minutes of the meeting held on 10 December {year - 1} be confirmed.",
+            None, "3. OFSTED IMPROVEMENT LETTER", None, "3.1 " + _seed_paragraph("41.1"),
+        ]  # fmt: skip
+        text = "\n".join(line or "" for line in lines)
+        data = make_pdf([lines]) if suffix == ".pdf" else text.encode()
+        (tmp_path / f"minutes {year}{suffix}").write_bytes(data)
+    read = {
+        (m := ingest_file(s, count_tokens).meta).meeting_date: (m.committee, m.council, m.doc_type)
+        for s in discover(tmp_path)
+    }
+    assert [d.year for d in sorted(read)] == [2014, 2015, 2016, 2017, 2019, 2020, 2022, 2023]
+    assert all(d.month == 3 for d in read)  # never the previous meeting's December
+    assert [read[d] for d in sorted(read)] == [
+        (body, "Kilbracken Shire Council", "minutes") for _, body in _YEARS
+    ]
