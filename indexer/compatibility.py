@@ -92,10 +92,11 @@ and "OC-12" open items, "7.1 Title" after item 6 opens item 7.1, a "Cr" attendan
 heading, the council and body are read from a heading block that cleaning joined into one
 line and from "Minutes of the Planning Committee held on …", and a generic HTML page's text
 beside its block children is read in order, `<br>` a line break; no passage of the eval
-corpora changes; 22: a fragment passage joins a neighbour only under its own heading, never
-across an item or heading ("Cr P White" under "Apologies" no longer opens the declarations
-passage), and a lettered sub-paragraph is cited as its paragraph's part, "41.4(a)"), so an
-index made by older rules is rebuilt instead of silently reused."""
+corpora changes; 22: a fragment passage never leads a passage under another heading ("Cr P
+White" under "Apologies" no longer opens the declarations passage); joined to the passage
+before it across a heading, its heading's words go with it; a lettered sub-paragraph is
+cited as its paragraph's part, "41.4(a)"), so an index made by older rules is rebuilt
+instead of silently reused."""
 
 
 def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:
