@@ -20,6 +20,7 @@ from .builder import BuildReport
 from .errors import ScrutinyError
 from .ingest.manifest import MANIFEST_NAME
 from .ingest.readers import FORMAT_SUFFIX, sniff_format, zip_format
+from .ingest.worddoc import OLE_MAGIC
 
 __all__ = [
     "MANIFEST_FIELDS",
@@ -52,14 +53,16 @@ class UploadRejectedError(ScrutinyError):
 
 
 def sniff_upload(head: bytes, path: Path) -> str | None:
-    """The extension the content deserves (.pdf, .docx, .odt, .rtf, .mht, .html, .txt), or
-    None when it is none of these. Decided by the bytes, never the name, by the readers' own
-    rules (`sniff_format`), so a file is named as it will be read: a zip by its directory
-    (the whole file), the rest by its first bytes; text must be UTF-8 without NUL bytes,
-    and the whole file is checked."""
+    """The extension the content deserves (.pdf, .docx, .doc, .odt, .rtf, .mht, .html, .txt),
+    or None when it is none of these. Decided by the bytes, never the name, by the readers'
+    own rules (`sniff_format`), so a file is named as it will be read: a zip or a compound
+    file (.doc) by its directory (the whole file), the rest by its first bytes; text must be
+    UTF-8 without NUL bytes, and the whole file is checked."""
     if head.startswith(b"PK\x03\x04"):
         zipped = zip_format(path.read_bytes())
         return None if zipped is None else f".{zipped}"
+    if head.startswith(OLE_MAGIC):
+        return ".doc" if sniff_format(path.read_bytes(), "") == "doc" else None
     if (fmt := sniff_format(head, "")) is not None:
         return FORMAT_SUFFIX[fmt]
     decoder = codecs.getincrementaldecoder("utf-8")()

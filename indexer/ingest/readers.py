@@ -18,8 +18,10 @@ returns.
 OpenDocument text (.odt, a zip with `content.xml`) is read the same way, after the same
 `check_zip`, with lxml (entities and network off). Rich Text (.rtf) is read by a small
 tokenizer here: visible text only, `\\par` as paragraph breaks, `\\'hh` bytes in the
-document's code page, table cells joined by tabs. Document formats no reader handles
-(legacy .doc, spreadsheets, presentations) are listed in `UNREAD_SUFFIXES` with the
+document's code page, table cells joined by tabs. Legacy Word (.doc, Word 97-2003, an OLE
+compound file) is read from its piece table (`worddoc`, over `olefile`): paragraphs and
+table rows as the .docx reader gives them. Document formats no reader handles
+(spreadsheets, presentations, Word 6/95) are listed in `UNREAD_SUFFIXES` with the
 reason a build reports for them.
 
 PDFs are read with pypdfium2: on the 129 Kent PDFs it is about 14x faster than pypdf
@@ -44,23 +46,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from indexer.errors import IngestError
+from indexer.ingest.worddoc import OLE_MAGIC, DocError, doc_lines, is_word_ole
 
 if TYPE_CHECKING:
     from indexer.settings import Settings
 
-Format = Literal["text", "pdf", "html", "mhtml", "docx", "odt", "rtf"]
+Format = Literal["text", "pdf", "html", "mhtml", "docx", "odt", "rtf", "doc"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 PDF_SUFFIXES = frozenset({".pdf"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 MHTML_SUFFIXES = frozenset({".mht", ".mhtml"})
 DOCX_SUFFIXES = frozenset({".docx"})
+DOC_SUFFIXES = frozenset({".doc"})
 ODT_SUFFIXES = frozenset({".odt"})
 RTF_SUFFIXES = frozenset({".rtf"})
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 FORMAT_SUFFIX: dict[Format, str] = {
     "pdf": ".pdf", "docx": ".docx", "odt": ".odt", "rtf": ".rtf", "html": ".html",
-    "mhtml": ".mht", "text": ".txt",
+    "mhtml": ".mht", "text": ".txt", "doc": ".doc",
 }  # fmt: skip
 """The extension a file of each read format is kept under when this package names it (an
 upload, a document fetched from a ModernGov site), so it is read as what it is."""
@@ -70,6 +74,7 @@ SUPPORTED_SUFFIXES = (
     | HTML_SUFFIXES
     | MHTML_SUFFIXES
     | DOCX_SUFFIXES
+    | DOC_SUFFIXES
     | ODT_SUFFIXES
     | RTF_SUFFIXES
 )
@@ -77,7 +82,6 @@ SUPPORTED_SUFFIXES = (
 _SAVE_AS = "save it as .docx or PDF"
 _AS_PDF = "save it as PDF"
 UNREAD_SUFFIXES: dict[str, str] = {
-    ".doc": f"legacy Word .doc is not read; {_SAVE_AS}",
     ".dot": f"a legacy Word template (.dot) is not read; {_SAVE_AS}",
     ".docm": f"a macro-enabled Word document (.docm) is not read; {_SAVE_AS}",
     ".dotx": f"a Word template (.dotx) is not read; {_SAVE_AS}",
@@ -366,11 +370,17 @@ def _head_format(data: bytes) -> Format | None:
 
 
 def sniff_format(data: bytes, suffix: str) -> Format | None:
-    """Decide the format from the first bytes, falling back on the extension."""
+    """Decide the format from the first bytes, falling back on the extension.
+
+    A compound file is "doc" when it holds Word text, or when it is named .doc whatever it
+    holds (then the .doc reader says why it cannot be read: password, damage, a
+    spreadsheet); its directory may lie anywhere in the file, so `data` must be whole."""
     if is_pdf(data):
         return "pdf"
     if (zipped := zip_format(data)) is not None:
         return zipped
+    if data.startswith(OLE_MAGIC) and (suffix.lower() in DOC_SUFFIXES or is_word_ole(data)):
+        return "doc"
     if (fmt := _head_format(data)) is not None:
         return fmt
     suffix = suffix.lower()
@@ -401,12 +411,17 @@ def read_file(path: Path, data: bytes, limits: ZipLimits | None = None) -> RawDo
                 "a zip container that is neither a Word .docx nor an OpenDocument .odt "
                 "(Excel? PowerPoint? damaged?)"
             )
+        elif data.startswith(OLE_MAGIC):
+            kind = (
+                "an Office compound file without Word text (a legacy Excel or PowerPoint "
+                "file? password-protected? damaged?)"
+            )
         else:
             kind = f"extension {path.suffix or '(none)'!r}"
         raise IngestError(
             path,
             f"unknown format: {kind}; supported are plain text (.txt, .text, .md), PDF, HTML, "
-            "Word (.docx), OpenDocument text (.odt) and Rich Text (.rtf)",
+            "Word (.docx, .doc), OpenDocument text (.odt) and Rich Text (.rtf)",
         )
     if fmt == "pdf":
         return read_pdf(path, data)
@@ -414,6 +429,10 @@ def read_file(path: Path, data: bytes, limits: ZipLimits | None = None) -> RawDo
         if path.suffix.lower() in WORD_VARIANT_SUFFIXES:
             raise IngestError(path, UNREAD_SUFFIXES[path.suffix.lower()])
         return read_docx(path, unzip(path, data, limits or ZipLimits()))
+    if fmt == "doc":
+        if (reason := UNREAD_SUFFIXES.get(path.suffix.lower())) is not None:
+            raise IngestError(path, reason)  # a template (.dot) by its name, as .dotx
+        return read_doc(path, data)
     if fmt == "odt":
         return read_odt(path, unzip(path, data, limits or ZipLimits(), "OpenDocument text"))
     if fmt == "rtf":
@@ -499,6 +518,16 @@ def read_docx(path: Path, parts: Mapping[str, bytes]) -> RawDocument:
     except Exception as exc:  # python-docx raises many kinds (KeyError, lxml errors) on bad input
         raise IngestError(path, f"corrupt Word document: {type(exc).__name__}") from exc
     return _lines_document(path, lines, "docx", "Word document")
+
+
+def read_doc(path: Path, data: bytes) -> RawDocument:
+    """Legacy Word (.doc): paragraphs and table rows of the main text, as a .docx is read
+    (`worddoc` reads the piece table; a password or damage is an `IngestError`)."""
+    try:
+        lines = doc_lines(data)
+    except DocError as exc:
+        raise IngestError(path, str(exc)) from exc
+    return _lines_document(path, lines, "doc", "Word document")
 
 
 def _lines_document(path: Path, lines: list[str], fmt: Format, kind: str) -> RawDocument:

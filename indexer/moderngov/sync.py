@@ -285,7 +285,7 @@ class Importer:
         fmt = sniff_format(answer.content, suffix)
         if fmt is None:
             self.report.skipped.append(
-                f"{doc.title!r} ({doc.url}): not PDF, Word (.docx), OpenDocument (.odt), "
+                f"{doc.title!r} ({doc.url}): not PDF, Word (.docx, .doc), OpenDocument (.odt), "
                 "RTF, HTML or text; not indexed"
             )
             return

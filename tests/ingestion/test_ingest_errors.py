@@ -121,7 +121,7 @@ def _zip(names: list[str]) -> bytes:
 def test_unread_document_formats_are_reported_not_dropped(
     tmp_path: Path, count_tokens: CountTokens
 ) -> None:
-    (tmp_path / "Minutes 2019.doc").write_bytes(OLE2)
+    (tmp_path / "Minutes 2019.dot").write_bytes(OLE2)
     (tmp_path / "Minutes 2019.pdf").write_bytes(b"%PDF-1.4\n")  # the same minutes, saved as PDF
     (tmp_path / "budget.xls").write_bytes(OLE2)
     (tmp_path / "budget.xlsx").write_bytes(_zip(["xl/workbook.xml"]))
@@ -131,12 +131,12 @@ def test_unread_document_formats_are_reported_not_dropped(
     (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # not a document: unlisted
     sources = {s.relative_path: s for s in discover(tmp_path)}
     assert set(sources) == {
-        "Minutes 2019.doc", "Minutes 2019.pdf", "budget.xls", "budget.xlsx", "slides.pptx",
+        "Minutes 2019.dot", "Minutes 2019.pdf", "budget.xls", "budget.xlsx", "slides.pptx",
         "old.wpd", "macros.docm",
     }  # fmt: skip
-    doc = sources["Minutes 2019.doc"]
-    assert doc.error == "legacy Word .doc is not read; save it as .docx or PDF"
-    assert sources["Minutes 2019.pdf"].error is None  # the .doc beside it takes no id from it
+    doc = sources["Minutes 2019.dot"]
+    assert doc.error == "a legacy Word template (.dot) is not read; save it as .docx or PDF"
+    assert sources["Minutes 2019.pdf"].error is None  # the .dot beside it takes no id from it
     assert sources["Minutes 2019.pdf"].document_id == "minutes-2019"
     assert doc.document_id != "minutes-2019"
     assert "legacy Excel spreadsheet (.xls)" in str(sources["budget.xls"].error)
@@ -150,16 +150,16 @@ def test_unread_document_formats_are_reported_not_dropped(
         in _error(tmp_path, "budget.xlsx", count_tokens).reason
     )
     assert "PowerPoint" in _error(tmp_path, "slides.pptx", count_tokens).reason
-    assert "save it as .docx or PDF" in _error(tmp_path, "Minutes 2019.doc", count_tokens).reason
+    assert "save it as .docx or PDF" in _error(tmp_path, "Minutes 2019.dot", count_tokens).reason
 
 
 def test_a_listed_unread_file_gives_the_same_reason(
     tmp_path: Path, count_tokens: CountTokens
 ) -> None:
-    (tmp_path / "minutes.doc").write_bytes(OLE2)
-    (tmp_path / "manifest.csv").write_text(HEADER + "minutes.doc,C,P,2019-01-01,day,minutes,M,\n")
-    reason = _error(tmp_path, "minutes.doc", count_tokens).reason
-    assert reason == "legacy Word .doc is not read; save it as .docx or PDF"
+    (tmp_path / "minutes.dot").write_bytes(OLE2)
+    (tmp_path / "manifest.csv").write_text(HEADER + "minutes.dot,C,P,2019-01-01,day,minutes,M,\n")
+    reason = _error(tmp_path, "minutes.dot", count_tokens).reason
+    assert reason == "a legacy Word template (.dot) is not read; save it as .docx or PDF"
 
 
 def test_manifest_row_with_missing_file(tmp_path: Path, count_tokens: CountTokens) -> None:

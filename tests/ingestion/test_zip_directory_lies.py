@@ -141,12 +141,12 @@ def test_sniffing_an_upload_reads_a_lying_mimetype_no_further_than_it_needs(
     data = declare_size(buffer.getvalue(), "mimetype", len(ODT_MIMETYPE))
     path = tmp_path / "minutes.odt"
     path.write_bytes(data)
-    (tmp_path / "minutes.doc").write_bytes(data)
+    (tmp_path / "minutes.dot").write_bytes(data)
     tracemalloc.start()
     try:
         assert sniff_upload(data[:4096], path) is None
         assert sniff_format(data, ".odt") is None
-        assert unread_reason(tmp_path / "minutes.doc") is not None
+        assert unread_reason(tmp_path / "minutes.dot") is not None
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()

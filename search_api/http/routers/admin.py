@@ -8,8 +8,8 @@ Access: `Authorization: Bearer <token>`, compared in constant time with
 Uploads: the request body is the file itself (`Content-Type: application/octet-stream`,
 any type is accepted), metadata in the query string. The body is streamed to disk and
 reading stops at `SCRUTINY_MAX_UPLOAD_BYTES` (413). The format is decided by the bytes
-(a PDF header, a Word .docx zip, an HTML document, or UTF-8 text), never by the file
-name (415 otherwise).
+(a PDF header, a Word .docx zip, a legacy Word .doc compound file, an HTML document,
+or UTF-8 text), never by the file name (415 otherwise).
 Files land in the `uploads/` corpus folder inside the index folder, with their metadata
 in its `manifest.csv`, and are indexed incrementally; every build includes that folder
 (`Indexer.build`), so uploads survive a rebuild, from here or from the shell. After each
@@ -196,8 +196,8 @@ async def upload_document(
         if suffix is None:
             raise HTTPException(
                 status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
-                "Unsupported content: send a PDF, a Word .docx, an OpenDocument .odt, a Rich "
-                "Text .rtf, an HTML page, a single-file web page (.mht) or UTF-8 text "
+                "Unsupported content: send a PDF, a Word .docx or .doc, an OpenDocument .odt, "
+                "a Rich Text .rtf, an HTML page, a single-file web page (.mht) or UTF-8 text "
                 "(the type is read from the file's bytes, not its name)",
             )
         return await run_in_threadpool(
