@@ -1,11 +1,17 @@
 """Small real documents for reader and upload tests: PDFs with a text layer, written byte
-by byte, and Word files written with python-docx."""
+by byte, Word files written with python-docx, and one legacy Word .doc saved by LibreOffice
+(`LEGACY_DOC`; tests/data/ingestion/doc/build.py rebuilds it)."""
 
 from __future__ import annotations
 
 import io
 import zipfile
 import zlib
+from pathlib import Path
+
+LEGACY_DOC = Path(__file__).parent / "data" / "ingestion" / "doc" / "minutes_item41.doc"
+"""Word 97-2003 minutes: seed document 003's item 41, 41.1-41.4 as paragraphs and 41.5-41.9
+as table rows (number | text), under the 21 November 2018 meeting's heading."""
 
 
 def _escape(text: str) -> str:

@@ -32,7 +32,7 @@ __all__ = [
     "reader_version",
 ]
 
-READING_LIBRARIES = ("pypdfium2", "python-docx", "lxml", "beautifulsoup4")
+READING_LIBRARIES = ("pypdfium2", "python-docx", "olefile", "lxml", "beautifulsoup4")
 """The libraries the readers parse with: a new release of one may read a file that failed."""
 
 

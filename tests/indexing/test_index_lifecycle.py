@@ -129,7 +129,7 @@ def test_unread_formats_are_reported_by_the_build_and_the_rest_reused(
     report = Indexer(settings, embedder).build()
     failed = {Path(p).name: reason for p, reason in report.failed}
     assert set(failed) == {"minutes-2019.doc", "notes.odt"} and len(report.added) == 5
-    assert failed["minutes-2019.doc"] == "legacy Word .doc is not read; save it as .docx or PDF"
+    assert failed["minutes-2019.doc"].startswith("corrupt Word .doc: not a readable compound file")
     engine = Archive.open(settings, embedder)
     assert {Path(p).name for _, p, _ in engine.reader().failures()} == set(failed)
 

@@ -318,3 +318,23 @@ def test_a_meeting_cancelled_after_import_reports_its_papers_withdrawn(
         [MINUTES_HTML, MINUTES_FILE, WP_FILE]
     )
     assert set(manifest(corpus)) == {MINUTES_HTML, MINUTES_FILE, WP_FILE}  # all kept
+
+
+def test_a_paper_served_as_a_legacy_word_doc_is_kept_as_doc_and_reads(
+    manchester: ReplaySite, tmp_path: Path
+) -> None:
+    """An older paper served as Word 97-2003 bytes behind a .pdf-looking link: kept under
+    .doc (what it is) with its row, and the reader reads it (the seed minutes' item 41)."""
+    from indexer.ingest import discover, ingest_file
+    from tests.documents import LEGACY_DOC
+
+    manchester.add("/mgConvert2PDF.aspx", Route(LEGACY_DOC.read_bytes()), ID="60909")
+    corpus = tmp_path / "manchester"
+    report = run_sync(manchester, corpus)
+    assert not report.skipped and not report.failures
+    kept = WP_FILE.removesuffix(".pdf") + ".doc"
+    assert set(manifest(corpus)) == {MINUTES_HTML, MINUTES_FILE, kept}
+    assert (corpus / kept).read_bytes() == LEGACY_DOC.read_bytes()
+    (source,) = [s for s in discover(corpus) if s.relative_path == kept]
+    chunks = ingest_file(source, lambda text: len(text.split())).chunks
+    assert any(c.paragraph == "41.2" and "staff morale was good" in c.text for c in chunks)

@@ -13,7 +13,7 @@ from indexer.embedding import Embedder
 from indexer.settings import Settings
 from search_api.archive import Archive
 from search_api.http.app import create_app
-from tests.documents import build_docx, build_odt, build_rtf
+from tests.documents import LEGACY_DOC, build_docx, build_odt, build_rtf
 from tests.searching import search
 
 from .conftest import CORPUS, GOOD_MINUTES, text_pdf
@@ -132,8 +132,9 @@ def test_a_rebuild_from_the_shell_keeps_uploads(
         (b"PK\x03\x04" + b"\x00" * 200, "minutes.txt"),
         (b"caf\xe9 \xff\xfe minutes", "latin.txt"),
         (b"text with a NUL \x00 byte", "nul.html"),
+        (bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504), "minutes.doc"),
     ],
-    ids=["png named pdf", "zip named txt", "invalid utf-8", "nul"],
+    ids=["png named pdf", "zip named txt", "invalid utf-8", "nul", "compound file, no Word"],
 )
 def test_uploads_are_typed_by_content(admin: TestClient, body: bytes, name: str) -> None:
     response = _upload(admin, body, name=name)
@@ -154,6 +155,24 @@ def test_a_word_document_upload_is_indexed(admin: TestClient, seed_copy: Setting
     # Both paragraphs are found: the top hit is one, its item window holds the other.
     assert hits[0]["citation"]["paragraph"] in {"12.1", "12.2"}
     assert {p["paragraph"] for p in hits[0]["window"]} == {"12.1", "12.2"}
+
+
+def test_a_legacy_word_upload_is_kept_as_doc_and_indexed(
+    admin: TestClient, seed_copy: Settings
+) -> None:
+    """Word 97-2003 minutes (the seed's item 41) uploaded under a wrong name: named .doc by
+    their bytes, indexed and cited by paragraph. Its 41.2 reads word for word as the seed's
+    copies, so it is the one passage they share, the upload among its sources."""
+    body = LEGACY_DOC.read_bytes()
+    response = _upload(admin, body, name="item 41.pdf", doc_type="archived minutes")
+    assert response.status_code == 201, response.text
+    assert (seed_copy.index_dir / "uploads" / "item-41.doc").read_bytes() == body
+    params = {"q": "staff morale was good", "k": 3, "doc_type": "archived minutes"}
+    top = admin.get("/search", params=params).json()["hits"][0]["citation"]
+    assert top["paragraph"] == "41.2"
+    assert {"document_id": "item-41", "paragraph": "41.2"}.items() <= next(
+        s for s in top["sources"] if s["document_id"] == "item-41"
+    ).items()
 
 
 @pytest.mark.parametrize("suffix", [".odt", ".rtf"])
