@@ -160,16 +160,21 @@ def _pieces_text(word: bytes, plc: bytes) -> str:
 def _without_field_codes(text: str) -> str:
     """Keep a field's result (what Word shows: a page number, a hyperlink's text) and drop
     its code; fields nest."""
+    if _FIELD_BEGIN not in text:
+        return text
     out: list[str] = []
-    showing = [True]  # per open field: past its separator (its result) or not
+    showing: list[bool] = []  # per open field: past its separator (its result) or not
+    hidden = 0  # open fields still in their code; counted, so a deep nest stays linear
     for char in text:
         if char == _FIELD_BEGIN:
             showing.append(False)
-        elif char == _FIELD_SEPARATOR and len(showing) > 1:
+            hidden += 1
+        elif char == _FIELD_SEPARATOR and showing:
+            hidden -= not showing[-1]
             showing[-1] = True
-        elif char == _FIELD_END and len(showing) > 1:
-            showing.pop()
-        elif all(showing):
+        elif char == _FIELD_END and showing:
+            hidden -= not showing.pop()
+        elif not hidden:
             out.append(char)
     return "".join(out)
 

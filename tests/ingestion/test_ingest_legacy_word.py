@@ -110,3 +110,19 @@ def test_a_word_template_stays_unread_by_its_name(tmp_path: Path) -> None:
     assert unread_reason(tmp_path / "letter.dot") == source.error
     with pytest.raises(IngestError, match="legacy Word template"):
         read_file(tmp_path / "letter.dot", FIXTURE.read_bytes())
+
+
+def test_word_marks_in_the_text_a_field_shows_its_result_and_a_row_its_cells() -> None:
+    """Word's own marks in a .doc's text: a field's code is dropped and its result kept
+    (nested too), a row's cells end with \\x07 and the row with one more, \\x0b is a line
+    break, 0x1e a non-breaking hyphen; a deep nest of unclosed fields stays linear."""
+    from indexer.ingest.worddoc import _lines
+
+    text = (
+        'See \x13 HYPERLINK "http://x" \x14the report\x15 (page \x13 PAGE \x13 A \x14B\x15'
+        "\x14 3\x15).\r41.1\x07Noted\x07\x0741.2\x07Agreed\x07\x07Co\x1eopted\x0bmembers\r"
+    )
+    assert _lines(text) == [
+        "See the report (page  3).", "41.1\tNoted", "41.2\tAgreed", "Co-opted\nmembers",
+    ]  # fmt: skip
+    assert _lines("\x13" * 200_000 + "x") == []
