@@ -160,8 +160,8 @@ def read_manifest(corpus_dir: Path) -> list[tuple[ManifestRow | None, str | None
 def discover(corpus_dir: Path) -> list[SourceFile]:
     """Every document of a corpus folder: manifest rows first, then other supported files.
 
-    A file with a document-like extension no reader handles (`UNREAD_SUFFIXES`: a legacy
-    Word .doc, a spreadsheet) is listed with `error` saying so, never dropped unseen.
+    A file with a document-like extension no reader handles (`UNREAD_SUFFIXES`: a Word
+    template, a spreadsheet) is listed with `error` saying so, never dropped unseen.
 
     Raises `CorpusError` when the folder is missing or the manifest is unusable as a
     whole; a bad row or a missing file comes back as a `SourceFile` with `error` set.
@@ -183,7 +183,7 @@ def discover(corpus_dir: Path) -> list[SourceFile]:
         """List one file; a document id that repeats an earlier file's becomes its error.
 
         A file no reader handles (`unread`) gets an id with its extension's dot kept, one
-        `document_id_for` never gives, so 'Minutes 1.doc' never takes the id of the
+        `document_id_for` never gives, so 'Minutes 1.xls' never takes the id of the
         'Minutes 1.pdf' saved beside it."""
         doc_id = document_id_for(relative)
         if unread:

@@ -119,7 +119,8 @@ def unread_reason(path: Path) -> str | None:
 
     None when the extension is read, is not a document's, or when the file's content is
     a format read whatever the name (minutes saved by Word as RTF, as a web page or as a
-    single-file web page but named .doc, a .docx renamed .doc): then the reader decides.
+    single-file web page but named .dot or .wps, a .docx renamed .dot): then the reader
+    decides.
     Only the first bytes, and a zip's directory, are read.
     """
     reason = UNREAD_SUFFIXES.get(path.suffix.lower())
