@@ -16,6 +16,7 @@ message for the build report; the caller names the file.
 
 from __future__ import annotations
 
+import bisect
 import io
 import re
 import struct
@@ -34,6 +35,13 @@ _FIB_TABLE1 = 0x0200
 _FIB_OBFUSCATED = 0x8000
 _CLX_INDEX = 33
 """fcClx/lcbClx is the 34th (fc, lcb) pair of FibRgFcLcb97."""
+_PAPX_INDEX = 13
+"""fcPlcfBtePapx/lcbPlcfBtePapx, the 14th pair: where the paragraph properties' pages are."""
+_ROW_END_SPRMS = frozenset({0x2417, 0x244C})
+"""sprmPFTtp and sprmPFInnerTtp: this paragraph mark ends a table row (outer, nested)."""
+_ROW_END = "\ue000"
+"""Stands in the text for a \x07 whose paragraph properties say it ends a row."""
+_SECTOR = 512
 _PIECE_BYTES = 8
 _FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
 _DROPPED = re.compile("[\x00-\x06\x08\x0e-\x12\x16-\x1f\ufffe\uffff]")
@@ -115,7 +123,12 @@ def _main_text(ole: Any, word: bytes) -> str:
     clx = table[fc_clx : fc_clx + lcb_clx]
     if len(clx) != lcb_clx or lcb_clx == 0:
         raise DocError("corrupt Word .doc: its piece table lies outside the table stream")
-    return _pieces_text(word, _piece_table(clx))[: max(ccp_text, 0)]
+    pieces = _piece_table(clx)
+    try:
+        ends = _row_end_ranges(word, table, offset + 2 + 8 * _PAPX_INDEX)
+    except (struct.error, IndexError, ValueError):  # damaged properties: rows found by text
+        ends = []
+    return _pieces_text(word, pieces, ends)[: max(ccp_text, 0)]
 
 
 def _piece_table(clx: bytes) -> bytes:
@@ -134,9 +147,53 @@ def _piece_table(clx: bytes) -> bytes:
     return table
 
 
-def _pieces_text(word: bytes, plc: bytes) -> str:
+def _row_end_ranges(word: bytes, table: bytes, pair: int) -> list[tuple[int, int]]:
+    """The byte ranges of `word` holding paragraphs that end a table row: the paragraph
+    properties' pages (PlcBtePapx → 512-byte FKPs) read for sprmPFTtp. Sorted by start."""
+    fc, lcb = struct.unpack_from("<II", word, pair)
+    plc = table[fc : fc + lcb]
+    count = (len(plc) - 4) // 8
+    ranges: list[tuple[int, int]] = []
+    for i in range(count):
+        (pn,) = struct.unpack_from("<I", plc, 4 * (count + 1) + 4 * i)
+        page = word[(pn & 0x3FFFFF) * _SECTOR : ((pn & 0x3FFFFF) + 1) * _SECTOR]
+        if len(page) < _SECTOR:
+            continue
+        runs = page[_SECTOR - 1]
+        fcs = struct.unpack_from(f"<{runs + 1}I", page, 0)
+        for j in range(runs):
+            at = 2 * page[4 * (runs + 1) + 13 * j]
+            if at and _ends_row(page, at):
+                ranges.append((fcs[j], fcs[j + 1]))
+    return sorted(ranges)
+
+
+def _ends_row(page: bytes, at: int) -> bool:
+    """Whether the PapxInFkp at `at` holds sprmPFTtp (or sprmPFInnerTtp) set."""
+    size = page[at]
+    start, size = (at + 2, 2 * page[at + 1]) if size == 0 else (at + 1, 2 * size - 1)
+    grpprl = page[start + 2 : start + size]  # after the style index
+    pos = 0
+    while pos + 2 <= len(grpprl):
+        (sprm,) = struct.unpack_from("<H", grpprl, pos)
+        pos += 2
+        spra = sprm >> 13
+        if spra == 6:  # variable: a length byte first (sprmPChgTabs and TDefTable aside)
+            if sprm == 0xD608:
+                width = struct.unpack_from("<H", grpprl, pos)[0] + 1
+            else:
+                width = grpprl[pos] + 1
+        else:
+            width = (1, 1, 2, 4, 2, 2, 0, 3)[spra]
+        if sprm in _ROW_END_SPRMS and pos < len(grpprl) and grpprl[pos]:
+            return True
+        pos += width
+    return False
+
+
+def _pieces_text(word: bytes, plc: bytes, row_ends: list[tuple[int, int]]) -> str:
     """Each piece's characters from `word`: 8-bit Windows-1252 when its fc has bit 30 set
-    (at fc / 2), else UTF-16."""
+    (at fc / 2), else UTF-16; a \x07 lying in a row-ending paragraph becomes `_ROW_END`."""
     count = (len(plc) - 4) // (4 + _PIECE_BYTES)
     cps = struct.unpack_from(f"<{count + 1}I", plc, 0)
     parts: list[str] = []
@@ -146,15 +203,29 @@ def _pieces_text(word: bytes, plc: bytes) -> str:
             continue
         (fc,) = struct.unpack_from("<I", plc, 4 * (count + 1) + _PIECE_BYTES * i + 2)
         if fc & 0x40000000:
-            start = (fc & 0x3FFFFFFF) // 2
+            start, width = (fc & 0x3FFFFFFF) // 2, 1
             raw = word[start : start + chars]
-            parts.append(raw.decode("cp1252", errors="replace"))
+            text = raw.decode("cp1252", errors="replace")
         else:
+            start, width = fc, 2
             raw = word[fc : fc + 2 * chars]
-            parts.append(raw.decode("utf-16-le", errors="replace"))
+            text = raw.decode("utf-16-le", errors="replace")
         if len(raw) < chars:
             raise DocError("corrupt Word .doc: a piece of its text lies past the stream's end")
+        text = text.replace(_ROW_END, "\ufffd")
+        if row_ends and "\x07" in text:
+            marks = list(text)
+            for k, char in enumerate(marks):
+                if char == "\x07" and _within(row_ends, start + width * k):
+                    marks[k] = _ROW_END
+            text = "".join(marks)
+        parts.append(text)
     return "".join(parts)
+
+
+def _within(ranges: list[tuple[int, int]], fc: int) -> bool:
+    at = bisect.bisect_right(ranges, (fc, 1 << 62)) - 1
+    return at >= 0 and ranges[at][0] <= fc < ranges[at][1]
 
 
 def _without_field_codes(text: str) -> str:
@@ -181,16 +252,19 @@ def _without_field_codes(text: str) -> str:
 
 def _lines(text: str) -> list[str]:
     """Paragraphs and table rows. In the text a cell ends with \\x07 and its row with one
-    more \\x07 (the row's own mark), so a row is the run of cells before a doubled mark;
-    an empty cell doubles it too and starts a new line, its text kept."""
+    more \\x07, the row's own mark, which the paragraph properties tell apart (`_ROW_END`).
+    Where they could not be read, a row is the run of cells before a doubled mark (an empty
+    cell inside a row doubles it too and starts a new line, its text kept)."""
+    rows_marked = _ROW_END in text
     text = _without_field_codes(text).replace("\x1e", "-").replace("\xa0", " ")
     text = _DROPPED.sub("", text).replace("\x0b", "\n").replace("\x0c", "\r")
     lines: list[str] = []
     for paragraph in text.split("\r"):
         if "\x07" not in paragraph:
-            lines.append(paragraph.strip())
+            lines.append(paragraph.replace(_ROW_END, "").strip())
             continue
-        for row in re.split("\x07\x07", paragraph):
+        rows = paragraph.split(_ROW_END) if rows_marked else re.split("\x07\x07", paragraph)
+        for row in rows:
             cells = dict.fromkeys(c.strip() for c in row.split("\x07") if c.strip())
             lines.append("\t".join(cells))
     return [line for line in lines if line]

@@ -27,8 +27,10 @@ def main() -> None:
     text = SEED.read_text(encoding="utf-8")
     numbered = re.findall(r"^(41\.\d)\s+(.+)$", text, flags=re.M)
     paragraphs = ["Ofsted Improvement Letter:"] + [f"{n}  {body}" for n, body in numbered[:4]]
-    table = [[n, body] for n, body in numbered[4:]]
-    table.append(["ACTION:", "Chris Spencer/Andrea Clarke"])
+    # number | (empty) | text: an empty cell inside a row, which only the paragraph
+    # properties tell from the row's end
+    table = [[n, "", body] for n, body in numbered[4:]]
+    table.append(["ACTION:", "", "Chris Spencer/Andrea Clarke"])
     docx = build_docx(
         "Children and Families Overview and Scrutiny Committee - Wednesday 21 November 2018",
         paragraphs,
