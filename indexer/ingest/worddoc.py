@@ -40,7 +40,7 @@ _PAPX_INDEX = 13
 _ROW_END_SPRMS = frozenset({0x2417, 0x244C})
 """sprmPFTtp and sprmPFInnerTtp: this paragraph mark ends a table row (outer, nested)."""
 _ROW_END = "\ue000"
-"""Stands in the text for a \x07 whose paragraph properties say it ends a row."""
+"""Stands in the text for a \\x07 whose paragraph properties say it ends a row."""
 _SECTOR = 512
 _PIECE_BYTES = 8
 _FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
@@ -193,7 +193,7 @@ def _ends_row(page: bytes, at: int) -> bool:
 
 def _pieces_text(word: bytes, plc: bytes, row_ends: list[tuple[int, int]]) -> str:
     """Each piece's characters from `word`: 8-bit Windows-1252 when its fc has bit 30 set
-    (at fc / 2), else UTF-16; a \x07 lying in a row-ending paragraph becomes `_ROW_END`."""
+    (at fc / 2), else UTF-16; a \\x07 lying in a row-ending paragraph becomes `_ROW_END`."""
     count = (len(plc) - 4) // (4 + _PIECE_BYTES)
     cps = struct.unpack_from(f"<{count + 1}I", plc, 0)
     parts: list[str] = []
@@ -210,7 +210,7 @@ def _pieces_text(word: bytes, plc: bytes, row_ends: list[tuple[int, int]]) -> st
             start, width = fc, 2
             raw = word[fc : fc + 2 * chars]
             text = raw.decode("utf-16-le", errors="replace")
-        if len(raw) < chars:
+        if len(raw) < chars * width:
             raise DocError("corrupt Word .doc: a piece of its text lies past the stream's end")
         text = text.replace(_ROW_END, "\ufffd")
         if row_ends and "\x07" in text:
