@@ -47,8 +47,10 @@ def test_a_heading_a_file_name_and_a_question_read_a_date_in_figures_alike() -> 
                 assert span is not None and span.start == span.end == meeting, written
             elif day_and_month(first, second) is None:
                 assert named is None, written
-                assert span is None or (span.start, span.end) == (date(2019, 1, 1),
-                                                                   date(2019, 12, 31)), written
+                assert span is None or (span.start, span.end) == (
+                    date(2019, 1, 1),
+                    date(2019, 12, 31),
+                ), written
             else:
                 # A day its month does not have: no meeting date, the question's month.
                 assert named is None, written
