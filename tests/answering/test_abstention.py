@@ -9,6 +9,7 @@ moved with the archive's size. The target of issue #13 is false abstention ≤ 0
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -345,15 +346,21 @@ def test_absent_salience_weighs_the_words_no_passage_holds(service: Reader) -> N
     assert absent_salience(("graffiti", "agenc"), idf, dict) == pytest.approx(0.5)
 
 
-def test_the_answer_builder_measures_absent_salience_only_when_a_word_is_absent(
-    service: Reader, seed_engine: Archive
-) -> None:
+def _counting_encoder(engine: Archive) -> tuple[Callable[[object], object], list[int]]:
+    """The archive's real encoder, with a list that grows by one a call."""
     encodes: list[int] = []
 
     def encode(texts: object) -> object:
         encodes.append(1)
-        return seed_engine.embedder.encode(texts)  # type: ignore[arg-type]
+        return engine.embedder.encode(texts)  # type: ignore[arg-type]
 
+    return encode, encodes
+
+
+def test_the_answer_builder_measures_absent_salience_only_when_a_word_is_absent(
+    service: Reader, seed_engine: Archive
+) -> None:
+    encode, encodes = _counting_encoder(seed_engine)
     tuning = service.settings.answers
     weights = tuple(1.0 if f in LAZY_SALIENT else 0.0 for f in FEATURES)
     builder = AnswerBuilder(
@@ -464,12 +471,7 @@ def test_a_request_encodes_its_question_s_saliency_once(
     # retrieved, then answered from its own (`Reader.ask`): the saliency is the question's,
     # not the passages', so the second judgement reuses the first's encode and is the same
     # as a fresh builder's.
-    encodes: list[int] = []
-
-    def encode(texts: object) -> object:
-        encodes.append(1)
-        return seed_engine.embedder.encode(texts)  # type: ignore[arg-type]
-
+    encode, encodes = _counting_encoder(seed_engine)
     tuning, policy = service.settings.answers, service.answers.policy
     builder = AnswerBuilder(tuning, service.answers.idf, policy, encode)
     question = "What is being done about graffiti in Gloucestershire?"
