@@ -12,8 +12,11 @@ elsewhere), while a question that names one still names its month.
 from __future__ import annotations
 
 import calendar
+import re
+from collections import Counter
+from collections.abc import Iterable
 
-__all__ = ["MONTHS", "day_and_month"]
+__all__ = ["MONTHS", "YEAR_END", "day_and_month", "financial_year_end", "year_end_counts"]
 
 MONTHS = (
     {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -33,3 +36,54 @@ def day_and_month(first: int, second: int) -> tuple[int, int] | None:
     if 1 <= second <= 12:
         return first, second
     return None
+
+
+YEAR_END = (3, 31)
+"""(month, day) a financial year ends on when an archive's papers never say: England's
+31 March (the archives this system was first built for)."""
+
+_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
+_MONTH_NAME = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR_ENDING = re.compile(
+    # "year ending 30 June 2019", "year ended 31 March 2020", "the year to 31 March",
+    # "year end 30 June", "year ending June 30, 2019", "year ending March 2020".
+    r"\byear[\s-]+(?:end(?:ed|ing|s)?|to)\s+(?:on\s+)?(?:the\s+)?"
+    r"(?:" + _ORDINAL + r"\s+(?:of\s+)?" + _MONTH_NAME + r"|" + _MONTH_NAME
+    + r"(?:\s+" + _ORDINAL + r"\b)?)"
+    # "financial year 1 July 2019 to 30 June 2020", "fiscal year from 1 October to 30 September".
+    r"|\b(?:financial|fiscal)\s+year\s+(?:from\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
+    + _MONTH_NAME + r"(?:\s+\d{4})?\s*(?:to|until|-|–)\s*(?:the\s+)?" + _ORDINAL + r"\s+"
+    + _MONTH_NAME,
+    re.IGNORECASE,
+)  # fmt: skip
+"""A sentence that names the day a financial year ends; each alternative's day and month
+groups hold it (a month without a day is its last day)."""
+
+
+def year_end_counts(texts: Iterable[str]) -> Counter[tuple[int, int]]:
+    """How many of `texts` (an archive's passages) name each (month, day) as the end of a
+    year: once per passage however often it repeats it, so one long statement of accounts
+    does not outvote an archive's budget reports."""
+    counts: Counter[tuple[int, int]] = Counter()
+    for text in texts:
+        named = set()
+        for m in _YEAR_ENDING.finditer(text):
+            g = m.groups()
+            day, month = (g[0], g[1]) if g[1] else (g[3], g[2]) if g[2] else (g[5], g[6])
+            number = MONTHS[month.lower()]
+            last = calendar.monthrange(2001, number)[1]  # 28 February: no leap year's 29th
+            value = int(day) if day else last
+            if 1 <= value <= last or (number == 2 and value == 29):
+                named.add((number, min(value, last)))
+        counts.update(named)
+    return counts
+
+
+def financial_year_end(texts: Iterable[str]) -> tuple[int, int]:
+    """The (month, day) an archive's financial year ends on, read from its own papers: the
+    one its passages name most often as a year's end (`year_end_counts`); `YEAR_END` when
+    they name none. Councils in England and Wales end the year on 31 March, Australia's and
+    New Zealand's on 30 June, many US cities on 30 June or 30 September, Ireland's on 31
+    December."""
+    counts = year_end_counts(texts)
+    return counts.most_common(1)[0][0] if counts else YEAR_END

@@ -618,6 +618,15 @@ class PassageStore:
         )
 
     @_sqlite_errors
+    def texts_holding(self, word: str) -> Iterator[str]:
+        """The texts of the passages that hold `word` (SQLite's LIKE: any case of an ASCII
+        word, anywhere): a scan of the passages table that hands on only those."""
+        for (text,) in self.connection.execute(
+            "SELECT text FROM passages WHERE text LIKE ?", (f"%{word}%",)
+        ):
+            yield text
+
+    @_sqlite_errors
     def facets(self) -> dict[str, list[str]]:
         """Distinct councils, committees and document types, sorted, for the search filters."""
         conn = self.connection

@@ -4,15 +4,16 @@
 and "in 2018" or "winter 2019" in a question all mean the same days: a year runs 1
 January to 31 December, a month to its last day (29 February in a leap year), a winter
 from 1 December to the end of the following February, a financial year "2018/19" from
-1 April to 31 March.
+1 April to 31 March, or over the archive's own year (`financial_year_span`).
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
+from indexer.dates import YEAR_END
 from indexer.errors import ScrutinyError
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "financial_year_span",
     "month_span",
     "season_span",
+    "year_ending",
     "year_span",
 ]
 
@@ -50,9 +52,27 @@ def season_span(season: str, year: int) -> tuple[date, date]:
     return date(year, first, 1), month_span(year, last)[1]
 
 
-def financial_year_span(year: int) -> tuple[date, date]:
-    """A UK public-sector financial year "2018/19": 1 April 2018 to 31 March 2019."""
-    return date(year, 4, 1), date(year + 1, 3, 31)
+def year_ending(year: int, year_end: tuple[int, int] = YEAR_END) -> tuple[date, date]:
+    """The financial year that ends in `year` on `year_end` (month, day): "FY2019" of an
+    archive whose year ends 30 June is 1 July 2018 to 30 June 2019, of one whose year ends
+    31 December the calendar year 2019. A 29 February year end falls on the 28th when
+    the year has none."""
+    month, day = year_end
+
+    def end_in(y: int) -> date:
+        return date(y, month, min(day, calendar.monthrange(y, month)[1]))
+
+    return end_in(year - 1) + timedelta(days=1), end_in(year)
+
+
+def financial_year_span(year: int, year_end: tuple[int, int] = YEAR_END) -> tuple[date, date]:
+    """A financial year written "2018/19": the one that starts in 2018 and ends in 2019
+    on `year_end` (England's 1 April 2018 to 31 March 2019 by default; 1 July 2018 to 30
+    June 2019 in Australia). Where the year ends 31 December no financial year runs
+    across the two, and the label names both calendar years."""
+    if year_end == (12, 31):
+        return year_span(year)[0], year_span(year + 1)[1]
+    return year_ending(year + 1, year_end)
 
 
 def day_before(value: date) -> date:

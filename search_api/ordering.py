@@ -22,7 +22,6 @@ from indexer.models import Hit
 
 from .archive import Reader
 from .search import MAX_K, SearchRequest, SearchResult
-from .temporal import parse_question
 
 __all__ = ["DATE_POOL", "PAGES_WALKED", "Page", "SortOrder", "by_date", "page_of"]
 
@@ -83,10 +82,7 @@ def _relevance_page(
     Each page searches for exactly as many passages as it and the pages before it hold,
     so the first is the very search /ask, the CLI and the evaluation make. Only a
     trend's ranking depends on k: any other page is a slice of that one search."""
-    walk = (
-        0 < offset <= PAGES_WALKED * request.k
-        and parse_question(request.query, reader.latest_date()).trend
-    )
+    walk = 0 < offset <= PAGES_WALKED * request.k and reader.reads(request.query).trend
     if not walk:
         result = reader.search(replace(request, k=min(offset + request.k, MAX_K)))
         return result, result.hits[offset : offset + request.k]

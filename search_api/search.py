@@ -51,6 +51,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from indexer.dates import YEAR_END
 from indexer.errors import ScrutinyError
 from indexer.models import Hit, MeetingKey, SearchFilters, SearchMode
 from indexer.settings import SearchSettings
@@ -147,12 +148,14 @@ def search(
     tuning: SearchSettings,
     request: SearchRequest,
     latest: date | None,
+    year_end: tuple[int, int] = YEAR_END,
 ) -> SearchResult:
     """Rank passages for a request on one snapshot's retriever (see the module docstring).
 
-    `latest` is the corpus's latest date: "recently" counts back from it.
+    `latest` is the corpus's latest date: "recently" counts back from it; `year_end` the
+    (month, day) its financial year ends on (`Snapshot.year_end`).
     """
-    intent = parse_question(request.query, latest)
+    intent = parse_question(request.query, latest, year_end=year_end)
     topic, k = intent.topic, request.k
     width = max(tuning.pool, k)
     # A trend's ends named by events are *when*, not *what*: its dense side embeds the
@@ -164,7 +167,7 @@ def search(
     )
     candidates = retriever.hits(ranked[:width])
     if intent.floating:
-        intent = topic_months(request.query, latest, candidates, cosines, tuning)
+        intent = topic_months(request.query, latest, candidates, cosines, tuning, year_end)
     scored = boost_span(candidates, intent, tuning.span_boost)
     scored = lift_asked_detail(
         scored, request.query, topic, intent.trend, tuning.detail_ranks, tuning.detail_boost
@@ -214,6 +217,7 @@ def topic_months(
     candidates: list[Hit],
     cosines: dict[int, float],
     tuning: SearchSettings,
+    year_end: tuple[int, int] = YEAR_END,
 ) -> TemporalIntent:
     """The question read again (`parse_question`, `latest` the archive's) with its months
     named without a year placed up to the latest date of the candidates that speak to the
@@ -223,7 +227,7 @@ def topic_months(
     the same (the topic keeps those months, `strip_temporal`); only the span moves."""
     relevant = relevant_hits(candidates, cosines, tuning, best_cosine(candidates, cosines, tuning))
     dates = [h.citation.effective_date for h in relevant if h.citation.effective_date]
-    return parse_question(question, latest, max(dates, default=latest))
+    return parse_question(question, latest, max(dates, default=latest), year_end)
 
 
 def demote_near_copies(

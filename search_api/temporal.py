@@ -21,10 +21,17 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from indexer.dates import MONTHS, day_and_month
+from indexer.dates import MONTHS, YEAR_END, day_and_month
 from indexer.text import STOPWORDS, WRITTEN_WORD
 
-from .dates import day_before, financial_year_span, month_span, season_span, year_span
+from .dates import (
+    day_before,
+    financial_year_span,
+    month_span,
+    season_span,
+    year_ending,
+    year_span,
+)
 
 __all__ = [
     "FINANCIAL_YEAR",
@@ -58,11 +65,23 @@ _NUM = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"
 # "summer 2021", "2018-11-21", "2018". A day written in figures is read day first, as
 # English papers write it ("5.3.2024", "05/03/2024": 5 March), month first only when
 # that is the one reading ("3/15/2024"); a two-figure year is not read.
-FINANCIAL_YEAR = re.compile(r"\b(?:19|20)\d{2}[/–-]\d{2}(?!\d|[/–-]\d)")
+_FISCAL = (
+    r"(?:(?i:FY)\s?((?:19|20)?\d{2})|(?i:fiscal)\s+(?:(?i:year)\s+)?((?:19|20)\d{2}))"
+    r"(?:[/–-](\d{2}))?(?!\d|[/–-]\d)"
+)
+"""A financial year labelled as one: "FY2019", "FY19", "FY 2019/20", "fiscal 2019",
+"fiscal year 2019-20" (groups: the year, written after "FY" or after "fiscal"; the second
+year of a two-year label). A one-year label names the year that ENDS in that year, as
+American, Australian and company papers use it ("FY2019" of a year ending 30 June is
+July 2018 - June 2019), whatever the archive's year end (`dates.year_ending`)."""
+FINANCIAL_YEAR = re.compile(
+    r"\b(?:19|20)\d{2}[/–-]\d{2}(?!\d|[/–-]\d)|\b" + re.sub(r"\((?!\?)", "(?:", _FISCAL)
+)
 """'2024-25', '2018/19', '2024–25': the papers write a financial year the way the question
 does; a plan's period ("2025-28", "2013-30") is written so too. A question's "2019-2023" is
 not read as one (a time, not what a figure is for). An en dash is read as the hyphen is
-(round 30): a question typed or pasted with "2023–24" names the same year."""
+(round 30): a question typed or pasted with "2023–24" names the same year. A labelled
+year ("FY2019", "fiscal year 2019-20", `_FISCAL`) is one too."""
 PERIOD = re.compile(r"\b(?:19|20)\d{2}\s?[/–-]\s?(?:(?:19|20)\d{2}|\d{2})(?!\d|[/–-]\d)")
 """A span of years a sentence names as one period: a financial year (`FINANCIAL_YEAR`, with
 an en dash or spaced too: "2024–25", "2024 / 25") or a plan's or programme's years
@@ -94,7 +113,8 @@ def periods(text: str) -> list[re.Match[str]]:
 
 
 _POINT = (
-    r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH + r"\s+" + _YEAR + r"(?![/–-]\d)"
+    r"(?:" + _FISCAL
+    + r"|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH + r"\s+" + _YEAR + r"(?![/–-]\d)"
     + r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+" + _YEAR + r"(?![/–-]\d)"
     + r"|(?<![\d.])\d{1,2}(?:\.\d{1,2}\.|/\d{1,2}/)" + _YEAR
     + r"|" + _SEASON + r"\s+(?:of\s+)?" + _YEAR
@@ -195,11 +215,11 @@ TIME_COMPARED = re.compile(
 )
 _COUNTED_STATE = re.compile(r"\bhow\s+many\b[^?,;]*\b(?:are|were|is|was)\s+$", re.IGNORECASE)
 """What a trend word's "-ing" describes in "how many KPIs were improving": a state."""
-REPORTED_BY = (9, 30)
-"""Month and day, in the year after a financial year, by which its outcome is reported:
-a span that ends with a financial year ("what it had reached by 2021-22") reaches the
-papers that state the year's outturn, presented in the half year after it (English
-councils publish draft accounts by 31 May and audited ones by 30 September)."""
+REPORTED_WITHIN = 6
+"""Months after a financial year ends by which its outcome is reported: a span that ends
+with a financial year ("what it had reached by 2021-22") reaches the papers that state
+the year's outturn, presented in the half year after it (English councils publish draft
+accounts by 31 May and audited ones by 30 September: 31 March's six months on)."""
 
 
 class DateSpan(BaseModel):
@@ -280,9 +300,19 @@ class _Match:
     (`_weighted`)."""
 
 
-def _point(text: str) -> tuple[date, date] | None:
-    """First and last day a point expression stands for (spans from `dates`)."""
+def _point(text: str, year_end: tuple[int, int] = YEAR_END) -> tuple[date, date] | None:
+    """First and last day a point expression stands for (spans from `dates`), a financial
+    year the archive's, ending on `year_end` (month, day)."""
     text = text.strip().lower()
+    m = re.fullmatch(_FISCAL, text)
+    if m:
+        written = m.group(1) or m.group(2)
+        year = int(written) if len(written) == 4 else 2000 + int(written)
+        if m.group(3) is None:
+            return year_ending(year, year_end)
+        if (year + 1) % 100 == int(m.group(3)):
+            return financial_year_span(year, year_end)
+        return None
     m = re.fullmatch(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?" + _MONTH + r"\s+" + _YEAR, text)
     if m:
         day = int(m.group(1)) if m.group(1) else None
@@ -317,7 +347,7 @@ def _point(text: str) -> tuple[date, date] | None:
             # A financial year "2018/19" or "2018-19" runs April to March; "2025-35"
             # is a plan's ten years.
             if end_year == year + 1:
-                return financial_year_span(year)
+                return financial_year_span(year, year_end)
             if end_year > year:
                 return year_span(year)[0], year_span(end_year)[1]
         return year_span(year)
@@ -352,7 +382,12 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
 
 
-def _matches(question: str, latest: date | None, months_to: date | None = None) -> list[_Match]:
+def _matches(
+    question: str,
+    latest: date | None,
+    months_to: date | None = None,
+    year_end: tuple[int, int] = YEAR_END,
+) -> list[_Match]:
     found: list[_Match] = []
     sides: list[tuple[int, int]] = []
     flags = re.IGNORECASE
@@ -378,7 +413,7 @@ def _matches(question: str, latest: date | None, months_to: date | None = None) 
         + _POINT + r"))\b"
     )  # fmt: skip
     for m in re.finditer(between, question, flags):
-        ends = _range_ends(m.group(0))
+        ends = _range_ends(m.group(0), year_end)
         if ends:
             add(m, ends[0], ends[1], True)
 
@@ -413,7 +448,7 @@ def _matches(question: str, latest: date | None, months_to: date | None = None) 
     # "since the 2017 inspection", "since 2017", "since September 2018"
     since = r"\b(?:since|after|from)\s+(?:the\s+|their\s+|its\s+)?(" + _POINT + r")"
     for m in re.finditer(since, question, flags):
-        point = _point(m.group(1))
+        point = _point(m.group(1), year_end)
         if point:
             word = m.group(0).split()[0].lower()
             start = point[0] if word in ("since", "from") else point[1]
@@ -422,7 +457,7 @@ def _matches(question: str, latest: date | None, months_to: date | None = None) 
     # "before 2019", "until 2019", "prior to March 2020", "by 2019"
     before = r"\b(?:before|prior\s+to|until|up\s+to|by)\s+(?:the\s+)?(" + _POINT + r")"
     for m in re.finditer(before, question, flags):
-        point = _point(m.group(1))
+        point = _point(m.group(1), year_end)
         if point:
             word = m.group(0).split()[0].lower()
             end = (
@@ -435,7 +470,7 @@ def _matches(question: str, latest: date | None, months_to: date | None = None) 
     # A bare point: "in September 2018", "in 2022", "summer 2022".
     for m in re.finditer(r"\b(?:in|during|at|of|for|on)?\s*(?:the\s+)?(" + _POINT + r")\b",
                          question, flags):  # fmt: skip
-        point = _point(m.group(1))
+        point = _point(m.group(1), year_end)
         # "the Children and Social Work Act 2017" names a law, not a time.
         if point and not re.search(r"\bAct\s*$", question[: m.start(1)]):
             # The last side of a range that starts at a yearless month is a range's side,
@@ -547,28 +582,29 @@ def _subject_years(found: list[_Match]) -> set[int]:
 
 
 def _reported(side: str, end: date) -> date:
-    """A span's end, moved on to `REPORTED_BY` when its last side is a financial year:
-    a year's outcome is stated in the papers after it, not in those of its last month."""
+    """A span's end (the financial year's last day), moved on to the end of the month
+    `REPORTED_WITHIN` months later when its last side is a financial year: a year's
+    outcome is stated in the papers after it, not in those of its last month."""
     if not FINANCIAL_YEAR.fullmatch(side.strip()):
         return end
-    month, day = REPORTED_BY
-    return max(end, date(end.year, month, day))
+    later = _months_before(end, -REPORTED_WITHIN)
+    return month_span(later.year, later.month)[1]
 
 
 def _outer_points(text: str) -> list[str]:
     return [m.group(0) for m in re.finditer(_POINT, text, re.IGNORECASE)]
 
 
-def _range_ends(text: str) -> tuple[date, date] | None:
+def _range_ends(text: str, year_end: tuple[int, int] = YEAR_END) -> tuple[date, date] | None:
     """First and last day of a range's two sides, the last moved on to its report when
     that side is a financial year (`_reported`)."""
     texts = _outer_points(text)
     if len(texts) < 2:
         return None
-    a, b = _point(texts[0]), _point(texts[-1])
+    a, b = _point(texts[0], year_end), _point(texts[-1], year_end)
     if a is None or b is None:
         return None
-    return min(a[0], b[0]), _reported(texts[-1], max(a[1], b[1]))
+    return min(a[0], b[0]), max(a[1], _reported(texts[-1], b[1]))
 
 
 def _choose(matches: list[_Match]) -> list[_Match]:
@@ -676,7 +712,10 @@ def _names_a_thing(question: str, m: _Match) -> bool:
 
 
 def parse_question(
-    question: str, latest: date | None = None, months_to: date | None = None
+    question: str,
+    latest: date | None = None,
+    months_to: date | None = None,
+    year_end: tuple[int, int] = YEAR_END,
 ) -> TemporalIntent:
     """The date span a question names (if any), whether it asks about change, its topic.
 
@@ -685,9 +724,11 @@ def parse_question(
     names a thing, "the 2025-26 budget", is no such time, `_names_a_thing`). In a trend, a
     month named without a year is the latest such month up to the question's own dated
     point, else up to `months_to` (default `latest`): a search passes the latest date of
-    the passages on the topic (`TemporalIntent.floating`, `search.topic_months`).
+    the passages on the topic (`TemporalIntent.floating`, `search.topic_months`). A
+    financial year ("2019-20", "FY2020") is the archive's, ending on `year_end` (month,
+    day; `indexer.dates.financial_year_end`, England's 31 March by default).
     """
-    chosen = _choose(_matches(question, latest, months_to))
+    chosen = _choose(_matches(question, latest, months_to, year_end))
     dated = [m for m in chosen if not m.bare]
     times = [m for m in dated if not _names_a_thing(question, m)]
     trend = _asks_course(question) or any(m.trend for m in dated) or len(times) > 1
