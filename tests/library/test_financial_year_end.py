@@ -1,0 +1,114 @@
+"""An archive's own financial year (eval/README.md, "The archive's own financial year,
+round 31"): the year end is read once per index version from the passages that name it
+("for the year ending 30 June 2019"), and a question's "2019-20", "FY2020" or "fiscal year
+2019-20" is that archive's year. The seed archive names no year end: England's 1 April -
+31 March. Real model, real FAISS, real SQLite; the June archive is the seed corpus with
+two of its sentences written as an Australian council's papers write them."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+
+import pytest
+
+from indexer.builder import Indexer
+from indexer.dates import YEAR_END, financial_year_end, year_end_counts
+from indexer.embedding import Embedder
+from indexer.settings import Settings
+from search_api.archive import Archive
+from search_api.temporal import parse_question
+from tests.conftest import CORPUS
+
+MINUTES = "001_3bf3cecc07ef430f.txt"
+PLAN = "004_a3ad42d7930c8b10.txt"
+JULY_TO_JUNE = (date(2019, 7, 1), date(2020, 6, 30))
+APRIL_TO_MARCH = (date(2019, 4, 1), date(2020, 3, 31))
+
+
+@pytest.fixture(scope="module")
+def june_archive(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Archive:
+    """The seed archive with the minutes' finance report and the improvement plan's
+    update each dated by a year that ends on 30 June, as Australian and New Zealand
+    councils' papers say, indexed once for the module."""
+    root = tmp_path_factory.mktemp("june")
+    corpus = root / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    for name, old, new in (
+        (MINUTES, "the position as at September 2018",
+         "the position for the financial year 1 July 2018 to 30 June 2019"),
+        (PLAN, "the position at September 2022", "the position for the year ended 30 June 2022"),
+    ):  # fmt: skip
+        path = corpus / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    settings = Settings(corpus=str(corpus), index_dir=root / "index")
+    assert not Indexer(settings, embedder).build().failed
+    return Archive.open(settings, embedder)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was the non-DSG overspend in 2019-20?",
+        "What was the non-DSG overspend in 2019/20?",
+        "What was the non-DSG overspend in FY2020?",
+        "What was the non-DSG overspend in FY20?",
+        "What was the non-DSG overspend in FY 2019/20?",
+        "What was the non-DSG overspend in fiscal year 2019-20?",
+        "What was the non-DSG overspend in fiscal 2020?",
+    ],
+)
+def test_a_july_to_june_archive_reads_its_financial_year_so(
+    question: str, june_archive: Archive
+) -> None:
+    assert june_archive.snapshot.year_end == (6, 30)
+    span = june_archive.reader().reads(question).span
+    assert span is not None
+    assert (span.start, span.end) == JULY_TO_JUNE
+
+
+def test_the_seed_archive_names_no_year_end_and_keeps_april_to_march(
+    seed_engine: Archive,
+) -> None:
+    assert seed_engine.snapshot.year_end == YEAR_END == (3, 31)
+    for question in ("What was the overspend in 2019-20?", "What was the overspend in FY2020?"):
+        span = seed_engine.reader().reads(question).span
+        assert span is not None
+        assert (span.start, span.end) == APRIL_TO_MARCH
+
+
+def test_the_year_end_is_the_one_most_passages_name_each_once() -> None:
+    minutes = (CORPUS / MINUTES).read_text(encoding="utf-8")
+    passage = minutes.split("\n\n")[0]
+    june = passage + " Accounts for the year ending 30 June 2019 and the year ended 30 June 2018."
+    march = passage + " The budget for the year to 31st March 2020."
+    assert year_end_counts([june, march, march]) == {(6, 30): 1, (3, 31): 2}
+    assert financial_year_end([june, june, march]) == (6, 30)
+    assert financial_year_end([passage]) == YEAR_END
+    us = passage + " The City's fiscal year from 1 October 2018 to 30 September 2019."
+    assert financial_year_end([us, "Revenues for the year ending September 30, 2019."]) == (9, 30)
+
+
+@pytest.mark.parametrize(
+    ("year_end", "question", "start", "end"),
+    [
+        # A one-year label is the year that ends in it, whatever the archive's year end.
+        ((9, 30), "What did the board decide in FY2019?", date(2018, 10, 1), date(2019, 9, 30)),
+        ((12, 31), "What did the board decide in FY2019?", date(2019, 1, 1), date(2019, 12, 31)),
+        ((3, 31), "What did the board decide in FY2019?", date(2018, 4, 1), date(2019, 3, 31)),
+        # A calendar-year archive has no year across two: "2019-20" is both years.
+        ((12, 31), "What was spent in 2019-20?", date(2019, 1, 1), date(2020, 12, 31)),
+        # A span that ends with a financial year reaches the half year its outcome is
+        # reported in, counted from the archive's year end.
+        ((6, 30), "What had the reserve reached by 2021-22?", None, date(2022, 12, 31)),
+        ((3, 31), "What had the reserve reached by 2021-22?", None, date(2022, 9, 30)),
+    ],
+)  # fmt: skip
+def test_financial_year_labels_read_over_the_archives_year_end(
+    year_end: tuple[int, int], question: str, start: date | None, end: date
+) -> None:
+    span = parse_question(question, date(2025, 3, 31), year_end=year_end).span
+    assert span is not None
+    assert (span.start, span.end) == (start, end)
