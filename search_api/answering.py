@@ -326,6 +326,10 @@ class Answer:
     abstained: bool
     related: list[Hit] = field(default_factory=list)
     features: SupportFeatures | None = None
+    """The abstention signals the decision to answer or abstain rested on: the `support`
+    `AnswerBuilder.answer` was given (the unfiltered archive's for a filtered request, the
+    ranking as retrieved for a trend read on one council's passages) or else the evidence's
+    own; what `eval.answer_diagnose` records and `eval.fit_abstention` fits on."""
     intent: TemporalIntent | None = None
     """What was understood of the question (set by `Reader.ask`)."""
     lead: str | None = None
@@ -455,7 +459,8 @@ class AnswerBuilder:
         (an explicit limit) is not.
 
         `support`, when given, are the signals the decision to answer rests on (the
-        unfiltered archive's, for a filtered request); else this evidence's own.
+        unfiltered archive's, for a filtered request); else this evidence's own. The
+        answer records the signals it was decided on (`Answer.features`).
         `beyond` are ranked candidates below `hits` (`SearchResult.beyond`): a trend's
         end meetings may be quoted from their other passages there (`_with_end_passages`).
         `following` gives the passage after each of some hits (`Reader.following`): a
@@ -472,8 +477,13 @@ class AnswerBuilder:
         aspects = aspects_of(question or intent.topic, intent.topic, intent.trend)
         found = candidates(hits)
         scored = score_candidates(found, aspects, cosines, idf=self.idf)
-        features = self._features(intent.topic, aspects, hits, cosines, scored)
-        if not self.policy.supported(support or features):
+        # The signals the decision rests on are the ones the answer records (`features`):
+        # what `eval.answer_diagnose` writes and `eval.fit_abstention` fits on.
+        features = (
+            support if support is not None
+            else self._features(intent.topic, aspects, hits, cosines, scored)
+        )  # fmt: skip
+        if not self.policy.supported(features):
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         sentences = [s for s in scored if not s.candidate.items]
         deeper: list[Scored] = []  # a plain answer's quotes from below its pool
