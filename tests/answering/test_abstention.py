@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from eval.questions import Question, load_questions
+from indexer.models import SearchFilters
 from search_api.abstention import (
     ABSENT,
     FEATURES,
@@ -484,8 +485,58 @@ def test_a_request_encodes_its_question_s_saliency_once(
     assert len(encodes) == 1
     fresh = AnswerBuilder(tuning, service.answers.idf, policy, seed_engine.embedder.encode)
     alone = fresh.answer(found.intent, found.hits[:5], found.cosines, {}, question=question)
-    assert answer.features == alone.features and answer.features is not None
-    assert answer.features.saliency == support.saliency
+    assert answer.features == support  # the signals the decision rested on
+    assert alone.features is not None and alone.features.saliency == support.saliency
+
+
+PLACEMENTS = (
+    "What did members ask for to explain to the public the spending on out-of-county placements?"
+)
+ELSEWHERE = "What did the council decide about the new swimming pool?"
+
+
+def _recorded_as_decided(answer: Answer) -> bool:
+    """Whether an answer's recorded signals (`Answer.features`, what `eval.answer_diagnose`
+    writes and `eval.fit_abstention` fits on) give the served model's verdict."""
+    assert answer.features is not None
+    return MODEL.supported(answer.features) is not answer.abstained
+
+
+def test_an_answer_records_the_signals_it_was_decided_on(service: Reader) -> None:
+    # One path: given `support`, the decision rests on it and the answer records it, not
+    # its evidence's own signals. Evidence that answers, support from a question the
+    # archive does not speak to: the answer abstains, and its signals say so.
+    question, elsewhere = PLACEMENTS, ELSEWHERE
+    found, other = (
+        service.search(SearchRequest(question, 8)),
+        service.search(SearchRequest(elsewhere, 8)),
+    )
+    own = service.answers.features(question, found.intent, found.hits, found.cosines)
+    support = service.answers.features(elsewhere, other.intent, other.hits, other.cosines)
+    assert MODEL.supported(own) and not MODEL.supported(support)
+    answer = service.answers.answer(
+        found.intent, found.hits, found.cosines, {}, question=question, support=support
+    )
+    assert answer.abstained and answer.features == support and _recorded_as_decided(answer)
+
+
+def test_a_filtered_answer_records_the_archive_s_signals_it_was_answered_on(
+    service: Reader,
+) -> None:
+    # A filter leaving only weaker evidence is answered on the unfiltered archive's
+    # signals (`Reader.ask`); those are what the answer records, so a row of a filtered
+    # request teaches the fit what `/ask` decided on. The plain request decides on its own.
+    question = PLACEMENTS
+    plain = service.ask(SearchRequest(question, 8))
+    reports = SearchRequest(question, 8, filters=SearchFilters(doc_type="report"))
+    narrowed = service.search(reports)
+    alone = service.answers.features(question, narrowed.intent, narrowed.hits, narrowed.cosines)
+    assert not MODEL.supported(alone)  # the filtered evidence alone would be refused
+    filtered = service.ask(reports)
+    assert not plain.abstained and not filtered.abstained
+    assert _recorded_as_decided(plain) and _recorded_as_decided(filtered)
+    refused = service.ask(SearchRequest(ELSEWHERE, 8))
+    assert refused.abstained and _recorded_as_decided(refused)
 
 
 def test_the_salient_coverages_read_each_text_once_for_both_weightings(

@@ -20,6 +20,7 @@ from indexer.builder import Indexer
 from indexer.embedding import Embedder
 from indexer.models import SearchFilters
 from indexer.settings import Settings
+from search_api.abstention import MODEL
 from search_api.archive import Archive
 from search_api.search import SearchRequest, council_pool
 from search_api.temporal import parse_question
@@ -134,3 +135,19 @@ def test_one_councils_trend_keeps_no_second_ranking(seed_engine: Archive) -> Non
     found = seed_engine.reader().search(SearchRequest(GLOUCESTERSHIRE_TREND, 10))
     assert found.council == GLOUCESTERSHIRE and found.intent.trend
     assert found.as_ranked is None
+
+
+def test_a_council_read_trend_records_the_signals_it_was_decided_on(mixed: Archive) -> None:
+    # Whether a trend read on one council's passages is answered is judged on the ranking
+    # as retrieved (`as_ranked`, `Reader.ask`): those signals are what the answer records,
+    # what `eval.answer_diagnose` writes and `eval.fit_abstention` fits on.
+    reader = mixed.reader()
+    request = SearchRequest(GLOUCESTERSHIRE_TREND, reader.settings.answers.timeline_hits)
+    found = reader.ranked(request)
+    assert found.as_ranked is not None
+    asked = reader.answers.features(
+        GLOUCESTERSHIRE_TREND, found.intent, found.as_ranked, found.cosines
+    )
+    answer = reader.ask(request)
+    assert answer.features == asked
+    assert MODEL.supported(answer.features) is not answer.abstained
