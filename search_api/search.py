@@ -180,7 +180,9 @@ def search(
         lead_council(request.query, scored, cosines, tuning, intent.span) if intent.trend else None
     )
     if council is not None:
-        scored = council_pool(scored, retriever.hits(ranked[width:]), intent, tuning, council)
+        scored = council_pool(
+            scored, lambda: retriever.hits(ranked[width:]), intent, tuning, council
+        )
     if intent.trend and tuning.reach_span_ends:
         ends = reach_ends(retriever, tuning, request, intent, scored, cosines, vector, council)
         have = {h.passage_id for h in scored}
@@ -437,20 +439,22 @@ def lead_council(
 
 def council_pool(
     pool: list[Hit],
-    deeper: list[Hit],
+    deeper: Callable[[], list[Hit]],
     intent: TemporalIntent,
     tuning: SearchSettings,
     council: str,
 ) -> list[Hit]:
     """A trend's pool holding as many passages of its timeline's `council` as the ranking
     has: for each passage of another council in `pool`, the next of `council`'s from
-    `deeper` (the ranking below the pool, span-boosted alike), best first. A timeline is
+    `deeper()` (the ranking below the pool, span-boosted alike), best first; `deeper` is
+    read only when the pool holds another council's passage (it reads each passage below
+    the pool from the store: a trend on one council's archive never needs them). A timeline is
     one council's (`lead_council`); on an archive of several councils one council's trend
     may find half its pool in another council's papers, with its own end meetings' passages
     just below it (eval/README.md, round 30, r30-ends). Nothing changes on one
     council's archive."""
     others = sum(1 for h in pool if not _is_of(h, council))
-    extra = _of_council(deeper, council)[:others]
+    extra = _of_council(deeper(), council)[:others] if others else []
     if not extra:
         return pool
     return sorted([*pool, *boost_span(extra, intent, tuning.span_boost)], key=lambda h: -h.score)

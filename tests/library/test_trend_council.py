@@ -18,7 +18,7 @@ import pytest
 
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
-from indexer.models import SearchFilters
+from indexer.models import Hit, SearchFilters
 from indexer.settings import Settings
 from search_api.abstention import MODEL
 from search_api.archive import Archive
@@ -110,12 +110,16 @@ def test_the_pool_takes_the_councils_next_passages_for_anothers(mixed: Archive) 
     assert len(kent) >= 2 and len(own) >= 6
     pool = [*own[:3], *kent[:2]]
     deeper = own[3:]
-    out = council_pool(pool, deeper, intent, tuning, GLOUCESTERSHIRE)
+    out = council_pool(pool, lambda: deeper, intent, tuning, GLOUCESTERSHIRE)
     # Two of Kent's in the pool: the council's next two join it; the rest stay below.
     assert {h.passage_id for h in out} == {h.passage_id for h in [*pool, *own[3:5]]}
     assert [h.score for h in out] == sorted((h.score for h in out), reverse=True)
-    # A pool of the council's alone is left as it is.
-    assert council_pool(own[:3], deeper, intent, tuning, GLOUCESTERSHIRE) == own[:3]
+
+    # A pool of the council's alone is left as it is, the ranking below it not read.
+    def unread() -> list[Hit]:
+        raise AssertionError("the ranking below a one-council pool was read")
+
+    assert council_pool(own[:3], unread, intent, tuning, GLOUCESTERSHIRE) == own[:3]
 
 
 def test_whether_to_answer_is_judged_on_the_ranking_as_retrieved(mixed: Archive) -> None:
