@@ -97,6 +97,15 @@ class Snapshot:
         archive; 31 March when none names a year's end."""
         return financial_year_end(self.store.texts_holding("year"))
 
+    @cached_property
+    def date_range(self) -> tuple[date | None, date | None]:
+        """(earliest meeting date, latest end date) of this version, read once: every
+        question reads its latest date ("recently", "the last N years"), an answer up to
+        three times. The store is opened read-only and never written; a build or an upload
+        publishes a new version, which `Archive.refresh` opens as a new `Snapshot`, so the
+        range moves with the version."""
+        return self.store.date_range()
+
 
 class Archive:
     """An opened index and its model: the one object a program keeps.
@@ -390,7 +399,7 @@ class Reader:
     def facets(self) -> Facets:
         """Committees, document types and the date range: the page's filter choices."""
         facets = self._store.facets()
-        start, end = self._store.date_range()
+        start, end = self.snapshot.date_range
         return Facets(
             councils=facets.get("council", []),
             committees=facets.get("committee", []),
@@ -406,7 +415,7 @@ class Reader:
 
     def latest_date(self) -> date | None:
         """The corpus's latest date: what "recently" and "the last N years" count back from."""
-        return self._store.date_range()[1]
+        return self.snapshot.date_range[1]
 
     def failures(self) -> list[tuple[str, str, str]]:
         """Files the build could not read: (corpus, path, reason)."""

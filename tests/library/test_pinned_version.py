@@ -3,6 +3,7 @@ published while it runs."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,38 @@ def test_http_request_straddling_a_publish_reads_one_version(
         second = client.get("/search", params={"q": QUESTION, "k": 3}).json()
         assert second["hits"][0]["citation"]["document_id"] == "quince-minutes"
         assert client.get("/health").json()["index_version"] == published[0]
+
+
+def test_a_version_reads_its_date_range_once_and_a_new_version_its_own(
+    index: Settings, embedder: Embedder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every question reads the archive's latest date ("recently"; an answer to a trend
+    question up to three times): read once per version, as its year end is; a version
+    published later, with a later meeting, is read afresh by the readers that get it."""
+    archive = Archive.open(index, embedder)
+    old = archive.snapshot
+    real = old.store.date_range
+    reads: list[int] = []
+
+    def counted() -> tuple[date | None, date | None]:
+        reads.append(1)
+        return real()
+
+    monkeypatch.setattr(old.store, "date_range", counted)
+    trend = "How has the number of agency social workers changed over time?"
+    for _ in range(2):
+        reader = archive.reader()
+        assert reader.reads(trend).trend
+        reader.ask(SearchRequest(trend, k=3))
+        reader.search(SearchRequest(QUESTION, k=5))
+        reader.facets()
+    assert len(reads) == 1
+    before = reader.latest_date()
+    assert before is not None and before < date(2023, 3, 14)
+
+    _publish_new_version(index, embedder, tmp_path)
+    assert archive.refresh()
+    assert reader.latest_date() == before  # the pinned reader keeps its version's
+    assert archive.reader().latest_date() == date(2023, 3, 14)
+    assert archive.reader().facets().date_to == date(2023, 3, 14)
+    assert len(reads) == 1
