@@ -375,15 +375,18 @@ def sniff_format(data: bytes, suffix: str) -> Format | None:
 
     A compound file is "doc" when it holds Word text, or when it is named .doc whatever it
     holds (then the .doc reader says why it cannot be read: password, damage, a
-    spreadsheet); its directory may lie anywhere in the file, so `data` must be whole."""
-    if is_pdf(data):
+    spreadsheet); its directory may lie anywhere in the file, so `data` must be whole.
+    The first bytes are probed once (`_head_format`): a PDF is one before its zip
+    directory is looked for, the other formats they show only when no directory is."""
+    head = _head_format(data)
+    if head == "pdf":
         return "pdf"
     if (zipped := zip_format(data)) is not None:
         return zipped
     if data.startswith(OLE_MAGIC) and (suffix.lower() in DOC_SUFFIXES or is_word_ole(data)):
         return "doc"
-    if (fmt := _head_format(data)) is not None:
-        return fmt
+    if head is not None:
+        return head
     suffix = suffix.lower()
     if suffix in HTML_SUFFIXES:
         return "html"

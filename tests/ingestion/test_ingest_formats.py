@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from indexer.errors import IngestError
-from indexer.ingest import discover, ingest_file
+from indexer.ingest import discover, ingest_file, readers
 from indexer.models import ParsedDocument
 from tests.documents import build_docx, build_odt, build_rtf
 
@@ -515,3 +515,31 @@ def test_a_div_holding_text_beside_its_paragraphs_reads_all_of_it_in_order_once(
     assert "an overspend position of £6.4 million" in by_para["46.1"].text
     assert "Councillor Smith Councillor Jones" in everything
     assert "Resolved that the committee:" in everything
+
+
+def test_the_format_is_sniffed_by_one_probe_of_the_first_bytes(
+    make_pdf: MakePdf, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file's first bytes are probed for "%PDF-" once, whatever it turns out to be: a
+    PDF before its zip directory is looked for, a web page, RTF or text after."""
+    probes: list[int] = []
+
+    def counted(head: bytes) -> bool:
+        probes.append(1)
+        return real(head)
+
+    real = readers.is_pdf
+    monkeypatch.setattr(readers, "is_pdf", counted)
+    seed = (CORPUS / "001_3bf3cecc07ef430f.txt").read_text(encoding="utf-8")
+    paragraphs = seed.split("\n\n")[:3]
+    files = {
+        "pdf": make_pdf([paragraphs]),
+        "docx": build_docx(paragraphs[0], paragraphs[1:], [["a", "b"]]),
+        "rtf": build_rtf(paragraphs, [["a", "b"]]),
+        "html": (DATA / "moderngov_minutes.html").read_bytes(),
+        "text": seed.encode("utf-8"),
+    }
+    for fmt, data in files.items():
+        probes.clear()
+        assert readers.sniff_format(data, ".txt") == fmt
+        assert len(probes) == 1, fmt
