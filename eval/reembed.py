@@ -25,6 +25,7 @@ import argparse
 import shutil
 import sqlite3
 import sys
+from collections.abc import Mapping, Sequence
 from itertools import groupby
 from pathlib import Path
 from typing import get_args
@@ -41,10 +42,13 @@ from indexer.ingest.readers import TEXT_SUFFIXES
 from indexer.models import Passage
 from indexer.settings import EmbedContext, Settings
 from indexer.snapshot import INFO_FILE, VECTORS_FILE, IndexDir, IndexInfo, file_digest
-from indexer.store import PassageStore, normalise_text
+from indexer.store import PassageStore, StoredDocument, normalise_text
 from indexer.vectors import VectorIndex
 
 __all__ = ["main", "reembed"]
+
+Placed = tuple[str, int, str | None, str | None, str]
+"""One source of a passage: (document, ordinal, item, item title, the passage's text)."""
 
 
 def reembed(source: Path, out: Path, settings: Settings) -> int:
@@ -57,18 +61,20 @@ def reembed(source: Path, out: Path, settings: Settings) -> int:
     embedder = Embedder.from_settings(
         settings.model_copy(update={"embed_backend": info.embed_backend})
     )
+    # The passages are read once, from the built store; the copy's is only written.
     built = PassageStore(IndexDir(source).current() / "passages.sqlite", readonly=True)
     try:
-        model_texts = _model_texts(built.connection, embedder, settings)
+        ids = [row[0] for row in built.connection.execute("SELECT passage_id FROM passages")]
+        passages = built.passages(ids)
+        documents = built.stored_documents()
     finally:
         built.close()
+    placed = _placed(passages)
+    model_texts = _model_texts(placed, documents, embedder, settings)
     shutil.copytree(source, out)  # refuses an existing `out`: nothing is overwritten
     version = IndexDir(out).current()
-    store = PassageStore(version / "passages.sqlite")
-    ids = [row[0] for row in store.connection.execute("SELECT passage_id FROM passages")]
-    passages = store.passages(ids)
     order = sorted(passages)
-    leads = _lead_ins(store.connection, model_texts) if settings.embed_context == "leadin" else {}
+    leads = _lead_ins(placed, model_texts) if settings.embed_context == "leadin" else {}
     texts = [
         embedding_input(
             model_texts.get(_primary(passages[pid])) or normalise_text(passages[pid].text),
@@ -82,16 +88,17 @@ def reembed(source: Path, out: Path, settings: Settings) -> int:
         for pid in order
     ]
     vectors = embedder.encode(texts)
-    connection: sqlite3.Connection = store.connection
-    with connection:
-        connection.executemany(
-            "UPDATE passages SET embedding = ? WHERE passage_id = ?",
-            [
-                (np.asarray(v, dtype=np.float32).tobytes(), pid)
-                for pid, v in zip(order, vectors, strict=True)
-            ],
-        )
+    store = PassageStore(version / "passages.sqlite")
     try:
+        connection: sqlite3.Connection = store.connection
+        with connection:
+            connection.executemany(
+                "UPDATE passages SET embedding = ? WHERE passage_id = ?",
+                [
+                    (np.asarray(v, dtype=np.float32).tobytes(), pid)
+                    for pid, v in zip(order, vectors, strict=True)
+                ],
+            )
         ids_array, matrix = store.all_vectors(embedder.dim)
     finally:
         store.close()
@@ -108,30 +115,37 @@ def _primary(passage: Passage) -> tuple[str, int]:
     return passage.citation.document_id, passage.citation.sources[0].ordinal
 
 
+def _placed(passages: Mapping[int, Passage]) -> list[Placed]:
+    """Every source of the passages, as (document, ordinal, item, item title, text), in
+    document and source order: the builder's order of a parsed document's chunks."""
+    return sorted(
+        (s.document_id, s.ordinal, s.item, s.item_title, p.text)
+        for p in passages.values()
+        for s in p.citation.sources
+    )
+
+
 def _model_texts(
-    connection: sqlite3.Connection, embedder: Embedder, settings: Settings
+    placed: Sequence[Placed],
+    documents: Mapping[str, StoredDocument],
+    embedder: Embedder,
+    settings: Settings,
 ) -> dict[tuple[str, int], str]:
     """The normalised `Chunk.model_text` of each source that had one at the build, by
     (document, ordinal): the store does not keep it, so each text-format document is
     ingested again as the build did. A chunk whose text is not the passage its source
     holds (a truncated copy merged into its full one) was not what the build embedded."""
-    rows = connection.execute(
-        "SELECT d.corpus, d.document_id, d.path, d.content_hash, s.ordinal, p.text "
-        "FROM documents d JOIN sources s USING (document_id) JOIN passages p USING (passage_id) "
-        "ORDER BY d.corpus, d.document_id"
-    ).fetchall()
+    held: dict[str, dict[int, str]] = {}
+    for document_id, ordinal, _, _, text in placed:
+        if Path(documents[document_id].meta.path).suffix.lower() in TEXT_SUFFIXES:
+            held.setdefault(document_id, {})[ordinal] = text
     out: dict[tuple[str, int], str] = {}
-    for corpus, in_corpus in groupby(rows, key=lambda r: r[0]):
-        held: dict[str, dict[int, str]] = {}
-        wanted: dict[str, tuple[str, str]] = {}
-        for _, document_id, path, fingerprint, ordinal, text in in_corpus:
-            if Path(path).suffix.lower() in TEXT_SUFFIXES:
-                held.setdefault(document_id, {})[ordinal] = text
-                wanted[document_id] = (path, fingerprint)
-        if not wanted:
-            continue
+    by_corpus = sorted(held, key=lambda d: (documents[d].corpus, d))
+    for corpus, in_corpus in groupby(by_corpus, key=lambda d: documents[d].corpus):
         files = {s.document_id: s for s in discover(Path(corpus)) if s.error is None}
-        for document_id, (path, fingerprint) in wanted.items():
+        for document_id in in_corpus:
+            stored = documents[document_id]
+            path, fingerprint = stored.meta.path, stored.content_hash
             file = files.get(document_id)
             if (
                 file is None
@@ -158,18 +172,14 @@ def _model_texts(
 
 
 def _lead_ins(
-    connection: sqlite3.Connection, model_texts: dict[tuple[str, int], str] | None = None
+    placed: Sequence[Placed], model_texts: dict[tuple[str, int], str] | None = None
 ) -> dict[tuple[str, int], str]:
     """Each source's list lead-in (`lead_ins`) by (document, ordinal), read in document
-    order as the builder reads a parsed document's chunks, from the text the encoder read
-    (`model_texts`, else the stored text)."""
+    order (`_placed`) as the builder reads a parsed document's chunks, from the text the
+    encoder read (`model_texts`, else the stored text)."""
     model_texts = model_texts or {}
-    rows = connection.execute(
-        "SELECT s.document_id, s.ordinal, s.item, s.item_title, p.text "
-        "FROM sources s JOIN passages p USING (passage_id) ORDER BY s.document_id, s.ordinal"
-    ).fetchall()
     out: dict[tuple[str, int], str] = {}
-    for document_id, group in groupby(rows, key=lambda r: r[0]):
+    for document_id, group in groupby(placed, key=lambda r: r[0]):
         chunks = list(group)
         texts = [model_texts.get((r[0], r[1])) or normalise_text(r[4]) for r in chunks]
         found = lead_ins(texts, [(r[2], r[3]) for r in chunks])

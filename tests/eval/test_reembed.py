@@ -4,13 +4,15 @@ Reuses the session's seed index (no new build); embeds its ~110 passages twice."
 
 from __future__ import annotations
 
+import re
 import shutil
+import sqlite3
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from eval.reembed import _lead_ins, main, reembed
+from eval.reembed import _lead_ins, _placed, main, reembed
 from indexer.builder import Indexer
 from indexer.compatibility import index_mismatches
 from indexer.embed_context import lead_ins
@@ -86,7 +88,8 @@ def test_reembed_reads_the_lead_ins_the_builder_gives(
         IndexDir(seed_settings.index_dir).current() / "passages.sqlite", readonly=True
     )
     try:
-        found = _lead_ins(store.connection)
+        ids = [row[0] for row in store.connection.execute("SELECT passage_id FROM passages")]
+        found = _lead_ins(_placed(store.passages(ids)))
     finally:
         store.close()
     source = next(s for s in discover(CORPUS) if s.path.name.startswith("004_"))
@@ -138,3 +141,23 @@ def test_reembed_refuses_a_converted_file_changed_since_the_build(
     out = tmp_path / "again"
     assert main(["--index", str(converted.index_dir), "--out", str(out)]) == 2
     assert not out.exists()
+
+
+def test_reembed_reads_the_passages_once(
+    converted: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The passages' texts are read from the store once, for the vectors, the text the
+    encoder read (a converted file's) and the lead-ins alike; the copy is only written."""
+    statements: list[str] = []
+    opened = PassageStore.connection
+
+    def traced(store: PassageStore) -> sqlite3.Connection:
+        conn = opened.fget(store)  # type: ignore[attr-defined]
+        conn.set_trace_callback(statements.append)
+        return conn
+
+    monkeypatch.setattr(PassageStore, "connection", property(traced))
+    leadin = converted.model_copy(update={"embed_context": "leadin"})
+    assert reembed(converted.index_dir, tmp_path / "again", leadin) > 0
+    reads = [s for s in statements if re.search(r"\btext\b.*\b(FROM|JOIN) passages\b", s, re.S)]
+    assert len(reads) == 1, reads
