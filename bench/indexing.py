@@ -30,14 +30,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from bench import QUESTION_FILES, ROOT, SHARED
 from bench.generator import generate, write_documents
 
 log = logging.getLogger(__name__)
 
-ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "corpus"
-SHARED = Path(os.environ.get("SCRUTINY_SHARED", ROOT.parent / "shared"))
-"""The shared data folder beside the repository (a worktree elsewhere sets SCRUTINY_SHARED)."""
 KENT = SHARED / "archives" / "kent"
 
 
@@ -239,9 +237,7 @@ def dev_recall(work: Path) -> dict[str, Any]:
     from indexer.settings import Settings
     from search_api.archive import Archive
 
-    files = [SHARED / "eval" / "dev_questions.jsonl",
-             ROOT / "eval" / "questions.jsonl"]  # fmt: skip
-    questions = load_questions([f for f in files if f.exists()])
+    questions = load_questions([f for f in QUESTION_FILES if f.exists()])
     dates = manifest_dates([SEEDS])
     out: dict[str, Any] = {"questions": len(questions)}
     for backend in ("torch", "onnx-int8"):

@@ -21,11 +21,9 @@ from typing import Any
 
 import numpy as np
 
+from bench import QUESTION_FILES, ROOT
 from reliability.server import free_port
 
-ROOT = Path(__file__).resolve().parents[1]
-QUESTION_FILES = [ROOT.parent / "shared" / "eval" / "dev_questions.jsonl",
-                  ROOT / "eval" / "questions.jsonl"]  # fmt: skip
 EXTRA_QUERIES = [
     "agency social workers", "council budget overspend", "Ofsted inspection judgement",
     "recruitment and retention", "the committee", "home to school transport costs",
