@@ -533,7 +533,7 @@ def test_the_format_is_sniffed_by_one_probe_of_the_first_bytes(
     seed = (CORPUS / "001_3bf3cecc07ef430f.txt").read_text(encoding="utf-8")
     paragraphs = seed.split("\n\n")[:3]
     files = {
-        "pdf": make_pdf([paragraphs]),
+        "pdf": make_pdf([[*paragraphs]]),
         "docx": build_docx(paragraphs[0], paragraphs[1:], [["a", "b"]]),
         "rtf": build_rtf(paragraphs, [["a", "b"]]),
         "html": (DATA / "moderngov_minutes.html").read_bytes(),
