@@ -15,8 +15,16 @@ import calendar
 import re
 from collections import Counter
 from collections.abc import Iterable
+from datetime import datetime
 
-__all__ = ["MONTHS", "YEAR_END", "day_and_month", "financial_year_end", "year_end_counts"]
+__all__ = [
+    "MONTHS",
+    "YEAR_END",
+    "day_and_month",
+    "financial_year_end",
+    "full_year",
+    "year_end_counts",
+]
 
 MONTHS = (
     {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -36,6 +44,13 @@ def day_and_month(first: int, second: int) -> tuple[int, int] | None:
     if 1 <= second <= 12:
         return first, second
     return None
+
+
+def full_year(two_figures: str | int) -> int:
+    """The year a year written in two figures names ("FY99", "CM 23.06.15", "FY20"): the
+    one in 1969-2068, the window POSIX and Python's `%y` read it in (`time.strptime`), so
+    a question's "FY99" is 1999 and a file name's "15" 2015, by one rule on either side."""
+    return datetime.strptime(f"{int(two_figures):02d}", "%y").year
 
 
 YEAR_END = (3, 31)

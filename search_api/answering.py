@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from indexer.dates import YEAR_END
 from indexer.models import Citation, DatePrecision, Hit, MeetingKey
 from indexer.settings import AnswerSettings
 from indexer.text import LIST_MARK
@@ -496,7 +497,9 @@ class AnswerBuilder:
                 ours = (None, council)
                 sentences = [s for s in sentences if s.hit.citation.council in ours] or sentences
                 beyond = [h for h in beyond if h.citation.council in ours]
-            told, room = self._timeline(sentences, cosines, limit, intent.span, aspects, beyond)
+            told, room = self._timeline(
+                sentences, cosines, limit, intent.span, aspects, beyond, intent.year_end
+            )
             # A briefing asks for so many meetings (`timeline_limit`), a statement each.
             chosen = told + room if timeline_limit is None else told
         else:
@@ -556,7 +559,7 @@ class AnswerBuilder:
             follows.update(ahead)
         if not chosen:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
-        return self._compose(chosen, precisions, aspects, features, follows, told)
+        return self._compose(chosen, precisions, aspects, features, follows, told, intent.year_end)
 
     # -- picking sentences ---------------------------------------------------------------
 
@@ -666,6 +669,7 @@ class AnswerBuilder:
         span: DateSpan | None = None,
         aspects: Aspects | None = None,
         beyond: Sequence[Hit] = (),
+        year_end: tuple[int, int] = YEAR_END,
     ) -> tuple[list[Scored], list[Scored]]:
         """The best sentence of each meeting that speaks to the topic, earliest and latest
         meetings always in, in date order; and apart, the sentences that fill the room
@@ -713,7 +717,7 @@ class AnswerBuilder:
         )
         if END_TELLS and aspects is not None and len(dated) > 1:
             previous = kept[dated[-2]][0].hit.citation.effective_date
-            kept[dated[-1]] = _telling_first(kept[dated[-1]], aspects, previous)
+            kept[dated[-1]] = _telling_first(kept[dated[-1]], aspects, previous, year_end)
         order = list(dict.fromkeys([*dated[:1], *dated[-1:], *sorted(
             kept, key=lambda key: -max(s.score for s in kept[key]))]))  # fmt: skip
         chosen: list[Scored] = [kept[key][0] for key in order][:limit]
@@ -867,6 +871,7 @@ class AnswerBuilder:
         features: SupportFeatures,
         follows: Mapping[int, tuple[int, int]] | None = None,
         told: Sequence[Scored] = (),
+        year_end: tuple[int, int] = YEAR_END,
     ) -> Answer:
         """Number the quotes in date order, write the opening line and the timeline; a
         list's continuations (`follows`: their passage → the list's, and how many passages
@@ -916,7 +921,7 @@ class AnswerBuilder:
                     tuple(n for n, s, _ in numbered if s in group),
                 )
             )  # fmt: skip
-        lead = _lead_line(numbered, precisions, aspects, told)
+        lead = _lead_line(numbered, precisions, aspects, told, year_end)
         body_text = lead + "\n" + "\n".join(f"- {line.text}" for line in lines)
         return Answer(body_text, citations, False, features=features, lead=lead, timeline=lines)
 
@@ -1169,20 +1174,23 @@ def _measure_first(group: list[Scored], aspects: Aspects) -> list[Scored]:
     return [pick, *(s for s in group if s is not pick)]
 
 
-def _tells(s: Scored, aspects: Aspects, previous: date | None) -> tuple[bool, bool]:
+def _tells(
+    s: Scored, aspects: Aspects, previous: date | None, year_end: tuple[int, int] = YEAR_END
+) -> tuple[bool, bool]:
     """Whether a sentence of a timeline's latest meeting tells where the course ended, and
     does so without retelling it: (tells and names no time only of earlier stages, tells).
     It tells when it states a decision (an action line, not housekeeping), a measure or a
     figure of the asked kind (a duration when the question asks when), or names a time
     after `previous` (the timeline's previous meeting: a stage the earlier lines do not
     tell). It retells (a recap) when it names times and none starts after `previous`
-    ("submitted a joint letter on 10 January", said in March after a January meeting)."""
+    ("submitted a joint letter on 10 January", said in March after a January meeting). A
+    financial year it names is the archive's, ending on `year_end`."""
     c = s.candidate
     # A question asking when is answered by a time to come as much as by a date: "our
     # next inspection will be within 12 months" (a duration) tells.
     asked = aspects.kinds | ({"duration"} if aspects.when else set())
     on = c.hit.citation.meeting_date or c.hit.citation.effective_date
-    times = named_times(c.text, on) if on is not None and previous is not None else []
+    times = named_times(c.text, on, year_end) if on is not None and previous is not None else []
     later = any(start > previous for start, _ in times) if previous is not None else False
     tells = (
         (c.action and not c.procedural)
@@ -1193,7 +1201,10 @@ def _tells(s: Scored, aspects: Aspects, previous: date | None) -> tuple[bool, bo
     return tells and (later or not times), tells
 
 
-def _telling_first(group: list[Scored], aspects: Aspects, previous: date | None) -> list[Scored]:
+def _telling_first(
+    group: list[Scored], aspects: Aspects, previous: date | None,
+    year_end: tuple[int, int] = YEAR_END,
+) -> list[Scored]:  # fmt: skip
     """A timeline's latest meeting's sentences led by the one that tells most (`_tells`),
     of those scoring within `MEASURE_MARGIN` of the meeting's best, when it tells more than
     the current lead; else as they were."""
@@ -1203,9 +1214,9 @@ def _telling_first(group: list[Scored], aspects: Aspects, previous: date | None)
     near = [s for s in group if s.score >= top - MEASURE_MARGIN and not s.candidate.items]
     if not near:
         return group
-    lead = _tells(group[0], aspects, previous)
-    pick = max(near, key=lambda s: (_tells(s, aspects, previous), s.score))
-    if _tells(pick, aspects, previous) <= lead:
+    lead = _tells(group[0], aspects, previous, year_end)
+    pick = max(near, key=lambda s: (_tells(s, aspects, previous, year_end), s.score))
+    if _tells(pick, aspects, previous, year_end) <= lead:
         return group
     return [pick, *(s for s in group if s is not pick)]
 
@@ -1376,6 +1387,7 @@ def _lead_line(
     precisions: Mapping[str, DatePrecision | None],
     aspects: Aspects,
     told: Sequence[Scored] = (),
+    year_end: tuple[int, int] = YEAR_END,
 ) -> str:
     """The opening line: for a trend, the first and the last statement with their
     dates (every one when there are three or fewer); else the best one or two. A
@@ -1402,7 +1414,7 @@ def _lead_line(
         def weight(
             s: Scored, n: int, last: bool
         ) -> tuple[tuple[bool, bool], bool, bool, float, int]:
-            tells = _tells(s, aspects, previous) if last and previous else (False, False)
+            tells = _tells(s, aspects, previous, year_end) if last and previous else (False, False)
             return (tells, _states_asked_figure(s, aspects),
                     any(map(is_measure, s.candidate.figures)), s.score, -n)  # fmt: skip
 

@@ -21,7 +21,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from indexer.dates import MONTHS, YEAR_END, day_and_month
+from indexer.dates import MONTHS, YEAR_END, day_and_month, full_year
 from indexer.text import STOPWORDS, WRITTEN_WORD
 
 from .dates import (
@@ -215,6 +215,13 @@ TIME_COMPARED = re.compile(
 )
 _COUNTED_STATE = re.compile(r"\bhow\s+many\b[^?,;]*\b(?:are|were|is|was)\s+$", re.IGNORECASE)
 """What a trend word's "-ing" describes in "how many KPIs were improving": a state."""
+BUDGET_SET = 3
+"""Months before a financial year starts in which its budget is set: a month named with
+the year ("the 2025-26 budget's January draft") in that quarter is the one before the
+year, since the same month at the year's end is when the NEXT year's budget is set; any
+other month is inside the year. England's councils set theirs by 11 March for a year
+from 1 April (January-March); Australian councils and US cities whose year starts 1
+July adopt theirs by 30 June (April-June)."""
 REPORTED_WITHIN = 6
 """Months after a financial year ends by which its outcome is reported: a span that ends
 with a financial year ("what it had reached by 2021-22") reaches the papers that state
@@ -275,6 +282,10 @@ class TemporalIntent:
     """Where the search's span boost goes when that is narrower than `span`: the times the
     question dates itself, without the stretch a range's yearless first side or "since" an
     event adds to the course (`_Match.named`, `_Match.reach`). None: the whole span."""
+    year_end: tuple[int, int] = YEAR_END
+    """The (month, day) the archive's financial year ends on, that the question was read
+    by (`Snapshot.year_end`): the answer reads its passages' times by the same
+    (`named_times`)."""
 
 
 @dataclass(frozen=True)
@@ -307,7 +318,7 @@ def _point(text: str, year_end: tuple[int, int] = YEAR_END) -> tuple[date, date]
     m = re.fullmatch(_FISCAL, text)
     if m:
         written = m.group(1) or m.group(2)
-        year = int(written) if len(written) == 4 else 2000 + int(written)
+        year = int(written) if len(written) == 4 else full_year(written)
         if m.group(3) is None:
             return year_ending(year, year_end)
         if (year + 1) % 100 == int(m.group(3)):
@@ -538,14 +549,16 @@ def _add_bare_months(
     bare = list(_SINCE_OR_BARE_MONTH.finditer(question))
     if until is None or not bare:
         return
-    years = _subject_years(found)
-    if not named and len(years) == 1:
-        # The months of a financial year's course, in the year it starts: its budget is
-        # drafted, agreed and updated in January-March of that year, and its months from
-        # April are inside it (eval/README.md, round 28).
-        year = years.pop()
+    starts = _subject_years(found)
+    if not named and len(starts) == 1:
+        # The months of a financial year's course: the twelve from the quarter before it
+        # starts (`BUDGET_SET`), in which its budget is agreed, the rest inside it
+        # (England's January-December of the year it starts, eval/README.md, rounds 28
+        # and 32).
+        course = _months_before(starts.pop(), BUDGET_SET)
         for m in bare:
-            first, end = _bare_span(m, year)
+            month = MONTHS[m.group("month").lower()]
+            first, end = _bare_span(m, course.year + (month < course.month))
             if m.group("since"):
                 add(m, first, latest, True, bare=True, named=_event(m, first, end))
             else:
@@ -571,11 +584,11 @@ def _is_financial_year_point(m: _Match) -> bool:
     return m.point and not m.bare and bool(FINANCIAL_YEAR.search(m.span.text))
 
 
-def _subject_years(found: list[_Match]) -> set[int]:
-    """First calendar years of the financial years named as points outside any range."""
+def _subject_years(found: list[_Match]) -> set[date]:
+    """First days of the financial years named as points outside any range."""
     spans = [m for m in found if not m.point]
     return {
-        m.span.start.year for m in found
+        m.span.start for m in found
         if _is_financial_year_point(m) and m.span.start is not None
         and all(m.end <= r.start or m.start >= r.end for r in spans)
     }  # fmt: skip
@@ -758,7 +771,7 @@ def parse_question(
     floating = any(m.floating for m in chosen)
     subject = _subject(topic) if trend else None
     weighted = _weighted(span, bounds, compared=_asks_course(question))
-    return TemporalIntent(span, trend, topic, subject, floating, weighted)
+    return TemporalIntent(span, trend, topic, subject, floating, weighted, year_end)
 
 
 def _weighted(span: DateSpan | None, bounds: list[_Match], compared: bool) -> DateSpan | None:
@@ -794,16 +807,19 @@ def day_or_month(span: DateSpan, dated: Iterable[date | None]) -> DateSpan:
     return DateSpan(start=first, end=last, text=span.text)
 
 
-def named_times(text: str, on: date) -> list[tuple[date, date]]:
+def named_times(
+    text: str, on: date, year_end: tuple[int, int] = YEAR_END
+) -> list[tuple[date, date]]:
     """The times a sentence of the papers names, each as its first and last day: a day, a
     month, a season, a year or a financial year ("On 5 February 2025", "in 2024", "for
     2025-26"), a month without a year being the latest such up to `on`, the date it was
     said ("a joint letter on 10 January" in a March 2025 report is January 2025). What runs
     on from or up to a time ("since 2016", "by 2019", "recently") and a range are no time
-    it names: only points are read, as a question's are (`_matches`)."""
+    it names: only points are read, as a question's are (`_matches`). A financial year is
+    the archive's, ending on `year_end` (`TemporalIntent.year_end`), as its questions'."""
     return [
         (m.span.start, m.span.end)
-        for m in _choose(_matches(text, on))
+        for m in _choose(_matches(text, on, year_end=year_end))
         if m.point and m.span.start is not None and m.span.end is not None
     ]
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from indexer.dates import MONTHS, day_and_month
+from indexer.dates import MONTHS, day_and_month, full_year
 from indexer.ingest.cleaning import Para
 from indexer.ingest.manifest import ManifestRow, SourceFile
 from indexer.ingest.readers import RawDocument
@@ -474,7 +474,7 @@ def date_in_name(path: str) -> tuple[date, DatePrecision] | None:
             found = _numeric_date(
                 m["first"] or m["first2"],
                 m["second"] or m["second2"],
-                year if len(year) == 4 else f"20{year}",
+                year if len(year) == 4 else str(full_year(year)),
             )
             if found is not None:
                 return found, "day"
