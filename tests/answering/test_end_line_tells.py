@@ -131,3 +131,32 @@ def test_times_a_sentence_names_are_read_against_the_day_it_was_said() -> None:
     ]
     assert named_times("the service has improved since 2016", said) == []
     assert named_times("the committee noted the report", said) == []
+
+
+def test_a_later_stage_is_read_by_the_archives_year_end() -> None:
+    """Round 32: the latest meeting (24 June 2025) tells a stage after the meeting before
+    it (20 May 2025) when the year it names starts after that meeting: "in 2025-26" starts
+    1 July 2025 in an archive whose year ends 30 June (`TemporalIntent.year_end`, read
+    once for the archive and passed down), 1 April 2025 in England's, where the sentence
+    tells nothing later and the best-scored one stands."""
+    latest = (
+        "Following this, the Leaders of KCC and Medway Council submitted a joint letter to "
+        "Ministers requesting that Kent and Medway be included in the Devolution Priority "
+        "Programme in 2024-25. Government has since confirmed that Kent and Medway would not "
+        "be included in the Devolution Priority Programme in 2025-26."
+    )
+    hits = [
+        hit(1, date(2025, 6, 24), latest),
+        hit(2, date(2025, 1, 9), ARGUMENT),
+        hit(3, date(2025, 5, 20), CABINET),
+    ]
+    question = "What became of Kent’s bid to join the Devolution Priority Programme?"
+    cosines = {1: 0.6, 2: 0.6, 3: 0.6}
+    last: dict[tuple[int, int], str] = {}
+    for year_end in ((3, 31), (6, 30)):
+        intent = TemporalIntent(span=None, trend=True, topic=question, year_end=year_end)
+        r = answering_builder().answer(intent, hits, cosines, {}, question=question)
+        assert not r.abstained and r.lead
+        last[year_end] = r.lead.split(" → ")[-1]
+    assert "would not be included" in last[(6, 30)], last
+    assert "submitted a joint letter" in last[(3, 31)], last

@@ -112,3 +112,98 @@ def test_financial_year_labels_read_over_the_archives_year_end(
     span = parse_question(question, date(2025, 3, 31), year_end=year_end).span
     assert span is not None
     assert (span.start, span.end) == (start, end)
+
+
+# Round 32 (eval/README.md, "A financial year's months, its passages' years and two-figure
+# years, round 32"): the rest of the archive's year end.
+
+BUDGET_MONTHS = "How did the 2019-20 budget change between the {} draft and the {} update?"
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "start", "end"),
+    [
+        # Inside a July-June year: January-March are its second calendar year's.
+        ("January", "March", date(2020, 1, 1), date(2020, 3, 31)),
+        ("September", "March", date(2019, 9, 1), date(2020, 3, 31)),
+        # The quarter before it starts is when its budget is set (`BUDGET_SET`).
+        ("April", "June", date(2019, 4, 1), date(2019, 6, 30)),
+    ],
+)
+def test_a_july_to_june_archive_places_a_years_months_in_its_course(
+    first: str, last: str, start: date, end: date, june_archive: Archive
+) -> None:
+    span = june_archive.reader().reads(BUDGET_MONTHS.format(first, last)).span
+    assert span is not None
+    assert (span.start, span.end) == (start, end)
+
+
+def test_an_april_to_march_archive_keeps_its_years_months_in_the_year_it_starts(
+    seed_engine: Archive,
+) -> None:
+    """England's reading (round 28) is unchanged: January-March of the year it starts are
+    its budget's setting, April-December inside it."""
+    for first, last, start, end in (
+        ("January", "March", date(2019, 1, 1), date(2019, 3, 31)),
+        ("September", "March", date(2019, 3, 1), date(2019, 9, 30)),
+    ):
+        span = seed_engine.reader().reads(BUDGET_MONTHS.format(first, last)).span
+        assert span is not None
+        assert (span.start, span.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("year_end", "month", "start", "end"),
+    [
+        # A US federal year (October 2018 - September 2019): its January is inside it.
+        ((9, 30), "January", date(2019, 1, 1), date(2019, 1, 31)),
+        # A calendar year: "FY2019"'s budget is set in October-December 2018.
+        ((12, 31), "December", date(2018, 12, 1), date(2018, 12, 31)),
+    ],
+)
+def test_a_years_month_over_other_year_ends(
+    year_end: tuple[int, int], month: str, start: date, end: date
+) -> None:
+    question = f"How did the FY2019 budget change in the {month} update?"
+    span = parse_question(question, date(2025, 3, 31), year_end=year_end).span
+    assert span is not None
+    assert (span.start, span.end) == (start, end)
+
+
+def test_the_archives_year_end_travels_from_the_question_to_its_passages(
+    june_archive: Archive, seed_engine: Archive
+) -> None:
+    """The answer reads a passage's "2019-20" by the year end its question was read by
+    (`TemporalIntent.year_end`, `named_times`), never a second reading of its own."""
+    from search_api.temporal import named_times
+
+    question = "What was the non-DSG overspend in 2019-20?"
+    assert june_archive.reader().reads(question).year_end == (6, 30)
+    assert seed_engine.reader().reads(question).year_end == (3, 31)
+    said = date(2020, 9, 1)
+    assert named_times("the outturn for 2019-20", said, (6, 30)) == [JULY_TO_JUNE]
+    assert named_times("the outturn for FY2020", said, (6, 30)) == [JULY_TO_JUNE]
+    assert named_times("the outturn for 2019-20", said) == [APRIL_TO_MARCH]
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        ("What was agreed in FY99?", date(1998, 4, 1), date(1999, 3, 31)),
+        ("What was agreed in FY 99/00?", date(1999, 4, 1), date(2000, 3, 31)),
+        ("What was agreed in FY05?", date(2004, 4, 1), date(2005, 3, 31)),
+        ("What was agreed in FY20?", date(2019, 4, 1), date(2020, 3, 31)),
+    ],
+)
+def test_a_two_figure_fy_label_reads_its_century_as_a_file_name_does(
+    question: str, start: date, end: date
+) -> None:
+    """ "FY99" is 1999's year, not 2099's: the one two-figure-year rule (`full_year`) a
+    meeting file's "23.06.99" is read by too."""
+    from indexer.ingest.metadata import date_in_name
+
+    span = parse_question(question, date(2025, 3, 31)).span
+    assert span is not None
+    assert (span.start, span.end) == (start, end)
+    assert date_in_name("council/CM 23.06.99.txt") == (date(1999, 6, 23), "day")
+    assert date_in_name("council/CM 23.06.15.txt") == (date(2015, 6, 23), "day")
