@@ -340,11 +340,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = diagnose(
         settings, questions, args.k, not args.stored_lexical, not args.no_ranks, args.above
     )
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=1, default=str))
     s = out["summary"]
     print(
         f"{args.split} n={sum(q.answerable for q in questions)} "
         + " ".join(
-            f"{m}={s[m]:.3f}" for m in ("recall@10", "mrr@10", "ndcg@10") if s[m] is not None
+            f"{m}={s[m]:.3f}" for m in (f"recall@{args.k}", "mrr@10", "ndcg@10") if s.get(m) is not None
         )
         + (f" trend_span@10={s['trend_span@10']:.3f}" if s.get("trend_span@10") is not None else "")
     )
@@ -366,8 +368,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"bm25={r['bm25']} held={r['held']} words={r['words']} "
                     f"| {r['document_id'][-40:]} | {r['text'][:60]!r}"
                 )
-    if args.json:
-        args.json.write_text(json.dumps(out, indent=1, default=str))
     return 0
 
 
