@@ -81,11 +81,16 @@ COUNCIL = re.compile(
     r"(?:County|Borough|City|District|Metropolitan Borough|Shire|Town|Regional|Municipal)"
     r" Council)\b"
 )
+_CAPS_NAME = r"(?!(?:MEETING|MINUTES|AGENDA|OF|HELD)\b)[A-Z]+"
 COUNCIL_CAPS = re.compile(
-    r"^(?:THE )?([A-Z]+(?: [A-Z]+){0,3} (?:COUNTY|BOROUGH|CITY|DISTRICT|SHIRE|TOWN|REGIONAL"
-    r"|MUNICIPAL) COUNCIL)\s*$",
+    r"^(?:THE )?(?:(?:MINUTES OF (?:THE )?)?(?:[A-Z]+ ){0,2}?MEETING OF (?:THE )?)?"
+    rf"({_CAPS_NAME}(?: {_CAPS_NAME}){{0,3}} (?:COUNTY|BOROUGH|CITY|DISTRICT|SHIRE|TOWN|REGIONAL"
+    r"|MUNICIPAL) COUNCIL)(?: (?:MINUTES|AGENDA))?\s*$",
     re.M,
 )
+"""A council named in capitals on a line of its own ("KILBRACKEN SHIRE COUNCIL") or in its
+meeting's heading ("ORDINARY MEETING OF KILBRACKEN SHIRE COUNCIL"): the council is the
+name, never the meeting's words before it."""
 COMMITTEE_CAPS = re.compile(
     r"^((?:[A-Z]+|and|of|the|for)(?: (?:[A-Z]+|and|of|the|for))*"
     r" (?:COMMITTEE|PANEL|BOARD|CABINET))\s*$"
@@ -113,7 +118,7 @@ _ANY_DATE = re.compile(
 _MEETING_OF = re.compile(
     r"\b(?:minutes?\s+of\s+(?:the\s+|an?\s+)?)?(?:[a-z]+\s+){0,2}?(?:general\s+)?meeting\s+of"
     r"\s+(?:the\s+)?(?P<body>[a-z][\w&'\u2019 -]{1,80}?)\s*(?:,|\bheld\b|\bon\b|\bat\b"
-    r"|\bcommencing\b|\bin\b|$)"
+    r"|\bcommencing\b|\bin\b|\bwill\b|\bshall\b|\bis\b|\bwas\b|$)"
     r"|^(?:the\s+)?(?P<body2>[a-z][\w&'\u2019 -]{1,60}?\bcouncil)\b[\s,-]*(?:[a-z]+\s+){0,2}?"
     r"meeting\s+minutes\b"
     r"|(?:\b(?:ordinary|special|regular|extraordinary|general|monthly|annual|statutory)\s+"
@@ -121,7 +126,7 @@ _MEETING_OF = re.compile(
     r"|borough)\s+)?council)\s+meeting\b"
     r"|\bminutes\s+of\s+(?:proceedings\s+of\s+)?(?:the\s+)?(?P<body4>[a-z][\w&'\u2019 -]{0,80}?"
     r"\b(?:council|committee|sub-committee|panel|board|cabinet|forum|assembly))"
-    r"\s*(?:,|\bheld\b|\bon\b|\bat\b|\bin\b|\bmeeting\b|$)"
+    r"\s*(?:,|\bheld\b|\bon\b|\bat\b|\bin\b|\bmeeting\b|\bwill\b|\bshall\b|\bis\b|\bwas\b|$)"
     r"|^(?:the\s+)?(?P<body5>[a-z][\w&'\u2019 -]{1,80}?\b(?:committee|sub-committee|panel|board"
     r"|cabinet))\s+minutes\b",
     re.I,
@@ -130,7 +135,8 @@ _MEETING_OF = re.compile(
 "MONTHLY MEETING OF KILBRACKEN COUNTY COUNCIL HELD ON ...", "CITY COUNCIL REGULAR
 MEETING MINUTES", "REGULAR CITY COUNCIL MEETING", "Council Meeting 5.3.2019", and minutes
 of a body without the word "meeting": "Minutes of the Planning Committee held on ...",
-"Minutes of Full Council, 5 March 2019"."""
+"Minutes of Full Council, 5 March 2019". The body's name ends where its sentence goes on:
+"A meeting of the County Council will be held ..." names the County Council."""
 _PREVIOUS = re.compile(
     r"\b(?:previous|last\s+meeting|true\s+and\s+correct)\b|\bthe\s+minutes\b.*?\b(?:confirm"
     r"|approv|adopt|signed|receiv|noted)|\b(?:confirm|approv|adopt|signed|receiv|circulated)\w*"
@@ -354,6 +360,9 @@ def _body_name(body: str) -> str | None:
     Council" (the full council, as Kent's minutes name it), "Council" -> "Council",
     "Planning Committee" -> "Planning Committee"."""
     name = title_case(_ANY_DATE.split(body)[0].strip(" ,-"))  # "COUNCIL 5 MARCH 2019"
+    # "KILBRACKEN SHIRE COUNCIL Tuesday, …" or "… COUNCIL MINUTES": a PDF's heading lines
+    # run on into the day or the document's type, which are no part of the name.
+    name = re.sub(rf"(?:\s+(?:{_WEEKDAY}|Minutes|Agenda))+$", "", name)
     # "Planning Committee Kilbracken Shire Council" (the heading's lines run together):
     # the committee is the body, the council its council.
     name = re.sub(rf"^(.*?\b{_BODY_WORDS})\b.*\bCouncil$", r"\1", name)
@@ -387,10 +396,11 @@ def council_body(council: str) -> str:
 _MINUTES_TYPE = re.compile(
     r"\bminutes? of (?:a|an|the) (?:[a-z]+ ){0,3}meeting\b|\b(?:meeting|committee) minutes\b"
     r"|\bminutes? of meeting\b|^(?:[^\n]*\n)?minutes\b"
-    r"|(?m:^(?:(?:un)?confirmed |draft )?minutes$)"
+    r"|(?m:^(?:(?:un)?confirmed |draft )?minutes$)|(?m:\bcouncil minutes$)"
 )
-"""How minutes call themselves at the top; the last: "MINUTES" on a line of its own under
-the council and the meeting."""
+"""How minutes call themselves at the top; the last two: "MINUTES" on a line of its own
+under the council and the meeting, or ending the heading's line ("ORDINARY MEETING OF
+KILBRACKEN SHIRE COUNCIL MINUTES", as a PDF runs the lines together)."""
 _AGENDA_TYPE = re.compile(
     r"(?m:^agenda\b(?!\s+items?\b)|\bagenda$)|\bmeeting\s+agenda\b|\bagenda\s+(?:for|of)\s+"
     r"(?:the\s+|an?\s+)?(?:[a-z]+\s+){0,4}(?:meeting|council|committee)\b"

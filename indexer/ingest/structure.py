@@ -110,6 +110,10 @@ class Section:
     parent: str | None = None
     """A sub-item's heading item, when that has no text of its own ("PUBLIC HEARINGS" over
     "5.1 Ordinance ..."): its words open the sub-item's first passage."""
+    before: str | None = None
+    """The last paragraph cited in the same item before this section's heading: a lettered
+    list that goes on across the heading ("(f)", "Kent Pay Scheme", "(g)") is still that
+    paragraph's."""
 
 
 _HONORIFIC = re.compile(
@@ -322,6 +326,11 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
         section = Section(
             title=title, item=item, explicit_item=explicit, group=group, subsection=sub
         )
+        if sections and item is not None and sections[-1].item == item:
+            last = sections[-1]
+            section.before = next(
+                (u.paragraph for u in reversed(last.units) if u.paragraph), last.before
+            )
         sections.append(section)
         return section
 
@@ -477,6 +486,8 @@ def _lettered_part(section: Section, mark: str) -> str | None:
     number when no numbered paragraph is before it ("7(a)"). An officer cites a decision's
     part, "minute 41.4(b)", and the passage that opens on it should say where it stands."""
     last = next((u.paragraph for u in reversed(section.units) if u.paragraph), None)
+    if last is None and section.before and _goes_on(section.before, mark):
+        last = section.before  # the list goes on across a heading: "(f)", a heading, "(g)"
     if last is None:
         return f"{section.item}({mark})" if section.item else None
     base = _MARKS.sub("", last)
@@ -490,6 +501,26 @@ def _lettered_part(section: Section, mark: str) -> str | None:
         if len(marks) > 1:  # "(ii)" after "(a)(i)": its sibling
             return base + "".join(f"({m})" for m in marks[:-1]) + f"({mark})"
     return f"{base}({mark})"
+
+
+def _goes_on(cited: str, mark: str) -> bool:
+    """`mark` is the next of `cited`'s last mark: "(g)" after "291(4)(f)", "(iii)" after
+    "10.3(ii)"; a list that starts anew ("(a)") is not."""
+    marks = re.findall(r"\(([a-z]+)\)", cited)
+    if not marks:
+        return False
+    last = marks[-1]
+    if len(mark) == len(last) == 1 and ord(mark) == ord(last) + 1:
+        return True
+    return _roman(last) + 1 == _roman(mark) > 1
+
+
+def _roman(mark: str) -> int:
+    """A small roman numeral's value ("iv" -> 4); 0 for anything else."""
+    if not _ROMAN.fullmatch(mark):
+        return 0
+    values = [{"i": 1, "v": 5, "x": 10}[c] for c in mark]
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
 
 
 def _derive_item_numbers(sections: list[Section]) -> None:
@@ -560,16 +591,30 @@ def _relocate_empty_headings(sections: list[Section]) -> None:
     """A heading with nothing under it is kept as text, not lost: it joins the next section.
 
     Tables laid out as short lines and signatures ("Cllr Brian Robinson") look like
-    headings; their words must still reach the index.
+    headings; their words must still reach the index. The document's heading block
+    ("KILBRACKEN SHIRE COUNCIL" over "PLANNING COMMITTEE" over "MINUTES", no date line under
+    it) before its first agenda item is no part of that item: it stays where it stands, a
+    passage of its own (dropped where it only repeats the document's own heading,
+    `chunking.without_own_headings`), not the opening of item 1's first passage.
     """
     pending: list[str] = []
+    opening: Section | None = None  # the first heading, while no section has units
     last_with_units: Section | None = None
     for section in sections:
         text = section.subsection or section.title
         if not section.units:
             if text is not None and section.from_text:
                 pending.append(text)
+                if last_with_units is None and opening is None and section.item is None:
+                    opening = section
             continue
+        if pending and opening is not None and section.explicit_item and section.item:
+            opening.units = [
+                Unit(text=t, page=section.units[0].page, item=None, item_title=opening.title,
+                     paragraph=None, section=None, group=opening.group, numbered=False)
+                for t in pending
+            ]  # fmt: skip
+            pending = []
         if pending:
             template = section.units[0]
             lead = [replace(template, text=t, paragraph=None, numbered=False) for t in pending]

@@ -732,3 +732,122 @@ def test_a_committees_minutes_over_the_years_name_it_whatever_the_heading(
     assert [read[d] for d in sorted(read)] == [
         (body, "Kilbracken Shire Council", "minutes") for _, body in _YEARS
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        (["ORDINARY MEETING OF KILBRACKEN SHIRE COUNCIL", "HELD ON TUESDAY 5 MARCH 2019"], None),
+        (["ORDINARY MEETING OF KILBRACKEN SHIRE COUNCIL", None, "Tuesday, 5 March 2019"], None),
+        (["MINUTES OF THE ORDINARY MEETING OF KILBRACKEN SHIRE COUNCIL", None,
+          "Tuesday, 5 March 2019"], "minutes"),
+        (["ORDINARY MEETING OF KILBRACKEN SHIRE COUNCIL", None, "MINUTES", None,
+          "Tuesday, 5 March 2019"], "minutes"),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("suffix", [".txt", ".pdf"])
+def test_a_council_named_inside_its_meetings_heading_is_the_council(
+    tmp_path: Path,
+    count_tokens: CountTokens,
+    make_pdf: Callable[..., bytes],
+    heading: list[str | None],
+    kind: str | None,
+    suffix: str,
+) -> None:
+    # "ORDINARY MEETING OF KILBRACKEN SHIRE COUNCIL" names the meeting and the council in
+    # one line: the council was read "Ordinary Meeting of Kilbracken Shire Council", and
+    # where a PDF ran the next line on, the body "Kilbracken Shire Council Tuesday" or
+    # "Kilbracken Shire Council Minutes" (and no type).
+    lines = _minutes([*heading], ("Item 7.1", "Item 7.2"))
+    text = "\n".join(line or "" for line in lines)
+    data = make_pdf([lines]) if suffix == ".pdf" else text.encode()
+    meta = _ingest(tmp_path, f"minutes{suffix}", data, count_tokens).meta
+    assert (meta.council, meta.committee) == ("Kilbracken Shire Council", "Shire Council")
+    assert meta.meeting_date == date(2019, 3, 5)
+    assert meta.doc_type == kind
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        ["KILBRACKEN SHIRE COUNCIL", None, "PLANNING AND DEVELOPMENT COMMITTEE", None, "MINUTES"],
+        ["KILBRACKEN SHIRE COUNCIL", "PLANNING AND DEVELOPMENT COMMITTEE", "MINUTES"],
+        ["ORDINARY MEETING OF KILBRACKEN SHIRE COUNCIL", None, "MINUTES"],
+        ["ORDINARY MEETING OF KILBRACKEN SHIRE COUNCIL", "MINUTES"],
+    ],
+)
+@pytest.mark.parametrize("suffix", [".txt", ".pdf"])
+def test_a_heading_block_without_a_date_is_no_part_of_item_one(
+    tmp_path: Path,
+    count_tokens: CountTokens,
+    make_pdf: Callable[..., bytes],
+    heading: list[str | None],
+    suffix: str,
+) -> None:
+    # The title lines before the first item, with no date line under them (the date is
+    # in the file's name), were joined into item 1's first passage under item 1's title
+    # ("KILBRACKEN SHIRE COUNCIL / PLANNING AND DEVELOPMENT COMMITTEE MINUTES / Cr P
+    # White", titled "APOLOGIES"). They stay before the item, or go where they only
+    # repeat the document's own heading.
+    lines = [
+        *heading, None, "1. APOLOGIES", None, "Cr P White", None,
+        "2. OFSTED IMPROVEMENT LETTER", None, "2.1 " + _seed_paragraph("41.1"),
+    ]  # fmt: skip
+    text = "\n".join(line or "" for line in lines)
+    data = make_pdf([lines]) if suffix == ".pdf" else text.encode()
+    doc = _ingest(tmp_path, f"2019-03-05 minutes{suffix}", data, count_tokens)
+    apologies = _chunk_with(doc, "Cr P White")
+    assert (apologies.item, apologies.item_title, apologies.text) == ("1", "APOLOGIES", "Cr P White")
+    assert all(c.item is None for c in doc.chunks if "KILBRACKEN" in c.text)
+    assert doc.meta.council == "Kilbracken Shire Council"
+
+
+def test_a_bodys_name_ends_where_its_sentence_goes_on() -> None:
+    # An agenda frontsheet's "A meeting of the County Council will be held in the Council
+    # Chamber ..." read the body "County Council Will Be": the name ran on into the verb.
+    text = (
+        "A meeting of the County Council will be held in the Council Chamber, Sessions House,"
+        " County Hall, Maidstone on Thursday, 13 March 2025 at 10.00 am\n\n"
+        "1. OFSTED IMPROVEMENT LETTER\n\n41.1 " + _seed_paragraph("41.1") + "\n"
+    )
+    raw = RawDocument(format="text", pages=[text], paged=False)
+    meta = from_text(raw, clean(raw))
+    assert meta.committee == "County Council"
+    assert meta.meeting_date == date(2025, 3, 13)
+    for sentence, body in [
+        ("A special meeting of the Planning Committee shall be held on 5 March 2019", "Planning Committee"),
+        ("The meeting of the Audit Panel was held on 5 March 2019", "Audit Panel"),
+    ]:  # fmt: skip
+        raw = RawDocument(format="text", pages=[sentence + "\n"], paged=False)
+        assert from_text(raw, clean(raw)).committee == body
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".pdf"])
+def test_a_lettered_list_going_on_across_a_heading_keeps_its_paragraph(
+    tmp_path: Path, count_tokens: CountTokens, make_pdf: Callable[..., bytes], suffix: str
+) -> None:
+    # A resolution's list "(a)"-"(f)" under minute 41.4, a heading, then "(g)", "(h)": the
+    # list goes on, so "(g)" is "41.4(g)"; it was cited "41(g)", a part of the item that
+    # does not exist. A list that starts anew under the next heading ("(a)") is the item's.
+    lines = [
+        "KILBRACKEN SHIRE COUNCIL", None, "Tuesday, 5 March 2019", None,
+        "41. Ofsted Improvement Letter", None, "41.4 The committee RESOLVED that:", None,
+        "(e) " + _seed_paragraph("41.5"), None, "(f) " + _seed_paragraph("41.6"), None,
+        "Workforce", None, "(g) " + _seed_paragraph("41.2"), None,
+        "(h) " + _seed_paragraph("41.3"), None, "Next Steps", None,
+        "(a) " + _seed_paragraph("41.4"),
+    ]  # fmt: skip
+    text = "\n".join(line or "" for line in lines)
+    latin = [line.replace("\u2018", "'") if line else line for line in lines]  # Helvetica's
+    data = make_pdf([latin]) if suffix == ".pdf" else text.encode()
+    doc = _ingest(tmp_path, f"minutes{suffix}", data, count_tokens)
+    cited = {
+        words: _chunk_with(doc, words).paragraph
+        for words in ("agency staff were robustly managed", "particularly welcomed",
+                      "level of churn")
+    }  # fmt: skip
+    assert cited == {
+        "agency staff were robustly managed": "41.4(f)",
+        "particularly welcomed": "41.4(g)",
+        "level of churn": "41(a)",
+    }
