@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 22
+CHUNKER_VERSION = 23
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -95,7 +95,10 @@ beside its block children is read in order, `<br>` a line break; no passage of t
 corpora changes; 22: a fragment passage never leads a passage under another heading ("Cr P
 White" under "Apologies" no longer opens the declarations passage); joined to the passage
 before it across a heading, its heading's words go with it; a lettered sub-paragraph is
-cited as its paragraph's part, "41.4(a)"), so an index made by older rules is rebuilt
+cited as its paragraph's part, "41.4(a)"; 23: a heading block before the first agenda item,
+with no date line under it, is a passage of its own (or goes as the document's own heading),
+not the opening of item 1's first passage; a lettered list going on across a heading is
+still its paragraph's, "291(4)(g)"), so an index made by older rules is rebuilt
 instead of silently reused."""
 
 

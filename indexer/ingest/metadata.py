@@ -81,7 +81,7 @@ COUNCIL = re.compile(
     r"(?:County|Borough|City|District|Metropolitan Borough|Shire|Town|Regional|Municipal)"
     r" Council)\b"
 )
-_CAPS_NAME = r"(?!(?:MEETING|MINUTES|AGENDA|OF|HELD)\b)[A-Z]+"
+_CAPS_NAME = r"(?!(?:MEETING|MINUTES|AGENDA|OF|HELD|THE)\b)[A-Z]+"
 COUNCIL_CAPS = re.compile(
     r"^(?:THE )?(?:(?:MINUTES OF (?:THE )?)?(?:[A-Z]+ ){0,2}?MEETING OF (?:THE )?)?"
     rf"({_CAPS_NAME}(?: {_CAPS_NAME}){{0,3}} (?:COUNTY|BOROUGH|CITY|DISTRICT|SHIRE|TOWN|REGIONAL"

@@ -608,7 +608,7 @@ def _relocate_empty_headings(sections: list[Section]) -> None:
                 if last_with_units is None and opening is None and section.item is None:
                     opening = section
             continue
-        if pending and opening is not None and section.explicit_item and section.item:
+        if pending and opening and not last_with_units and section.explicit_item and section.item:
             opening.units = [
                 Unit(text=t, page=section.units[0].page, item=None, item_title=opening.title,
                      paragraph=None, section=None, group=opening.group, numbered=False)

@@ -797,7 +797,8 @@ def test_a_heading_block_without_a_date_is_no_part_of_item_one(
     data = make_pdf([lines]) if suffix == ".pdf" else text.encode()
     doc = _ingest(tmp_path, f"2019-03-05 minutes{suffix}", data, count_tokens)
     apologies = _chunk_with(doc, "Cr P White")
-    assert (apologies.item, apologies.item_title, apologies.text) == ("1", "APOLOGIES", "Cr P White")
+    cited = (apologies.item, apologies.item_title, apologies.text)
+    assert cited == ("1", "APOLOGIES", "Cr P White")
     assert all(c.item is None for c in doc.chunks if "KILBRACKEN" in c.text)
     assert doc.meta.council == "Kilbracken Shire Council"
 
@@ -815,7 +816,8 @@ def test_a_bodys_name_ends_where_its_sentence_goes_on() -> None:
     assert meta.committee == "County Council"
     assert meta.meeting_date == date(2025, 3, 13)
     for sentence, body in [
-        ("A special meeting of the Planning Committee shall be held on 5 March 2019", "Planning Committee"),
+        ("A special meeting of the Planning Committee shall be held on 5 March 2019",
+         "Planning Committee"),
         ("The meeting of the Audit Panel was held on 5 March 2019", "Audit Panel"),
     ]:  # fmt: skip
         raw = RawDocument(format="text", pages=[sentence + "\n"], paged=False)
