@@ -31,6 +31,7 @@ __all__ = [
     "Analyzer",
     "Sentence",
     "highlights",
+    "measure",
     "sentence_spans",
     "sentence_starts",
     "sentences",
@@ -271,6 +272,19 @@ def split_compound(word: str, term: Callable[[str], str | None],
         if left in known and right in known and short > best_short:
             best, best_short = (left, right), short  # type: ignore[assignment]
     return best
+
+
+def measure(stem: str) -> int:
+    """Porter's measure of a stem: how many vowel-consonant sequences it holds ("tr" 0,
+    "walk" 1, "environ" 3; "y" after a consonant is a vowel). The stemmer strips a
+    derivational ending ("-er", "-ment", "-al") only from a stem measuring more than 1:
+    on a shorter one the ending often makes another word ("base" / "basement")."""
+    out, vowel = 0, False
+    for i, c in enumerate(stem):
+        v = c in "aeiou" or (c == "y" and i > 0 and stem[i - 1] not in "aeiou")
+        out += vowel and not v
+        vowel = v
+    return out
 
 
 def _strip_diacritics(word: str) -> str:

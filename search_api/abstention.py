@@ -75,11 +75,13 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from indexer.models import Hit
-from indexer.text import ANALYZER, split_sentences, words
+from indexer.text import ANALYZER, measure, split_sentences, words
 
 __all__ = [
     "AbstentionModel",
+    "DERIVATIONS",
     "ENDINGS",
+    "INFLECTIONS",
     "LAZY_SALIENT",
     "MODEL",
     "MODEL_PENALTY",
@@ -148,28 +150,41 @@ def held(term: str, stems: set[str]) -> bool:
     return any(len(x) >= MIN_STEM and (x.startswith(term) or term.startswith(x)) for x in stems)
 
 
-ENDINGS = frozenset((
-    "e", "s", "es", "ed", "er", "ers", "or", "ors", "ing", "y", "i", "ies", "al", "ally",
-    "ial", "ment", "ments", "ion", "ions", "ation", "ity", "ive", "ist", "ists", "ism", "ic",
-    "ical", "ren", "ness", "ary", "ari",
+INFLECTIONS = frozenset(("e", "s", "es", "ed", "ing", "ies", "ren"))
+"""Endings of one word's grammatical forms (plural, past, "-ing") and the letters the
+stemmer leaves of them ("staf" of staffing / "staff", "child" / "children", "bas" /
+"base"): the same word whatever the length of its stem."""
+DERIVATIONS = frozenset((
+    "er", "ers", "or", "ors", "y", "i", "al", "ally", "ial", "ment", "ments", "ion", "ions",
+    "ation", "ity", "ive", "ist", "ists", "ism", "ic", "ical", "ness", "ary", "ari",
 ))  # fmt: skip
+"""Endings that make a word from a word (the doer "-er", "-ment", "-al", "-y" of "rainy").
+The stemmer strips them itself from a stem measuring more than 1 (`measure`), so a pair
+that still differs by one there is the same word the stemmer cut one step short
+("environ" / "environment" of "environmental"); on a shorter stem it keeps the ending
+because there it often makes another word: "base" / "basement", "walk" / "walker",
+"count" / "county" (round 32). "-er" is also the comparative ("higher"): the letters do
+not tell the two apart, and the rule reads both alike."""
+ENDINGS = INFLECTIONS | DERIVATIONS
 """What may follow a question's stem in a longer stem of the archive for the abstention
-signals to count it as the same word (`holds`): the endings the stemmer leaves on some
-forms ("staf" of staffing / "staff", "environ" / "environment", "child" / "children"),
-after a doubled last letter ("plan" / "planner"). Anything else makes another word:
-"kerb" of "kerbside", "hous" of "household", "fire" of "fireworks" (round 20)."""
+signals to count it as the same word (`holds`), perhaps after a doubled last letter
+("plan" / "planner"). Anything else makes another word: "kerb" of "kerbside", "hous" of
+"household", "fire" of "fireworks" (round 20)."""
 
 
 def same_word(term: str, stem: str) -> bool:
     """Whether two stems are one word: equal, or the longer is the shorter (`MIN_STEM`
-    letters or more) with one of `ENDINGS`, perhaps after its last letter doubled."""
+    letters or more) with one of `INFLECTIONS`, or of `DERIVATIONS` when the shorter
+    measures more than 1 (`measure`), perhaps after its last letter doubled."""
     if term == stem:
         return True
     short, longer = (term, stem) if len(term) < len(stem) else (stem, term)
     if len(short) < MIN_STEM or not longer.startswith(short):
         return False
     rest = longer[len(short) :]
-    return rest in ENDINGS or (rest[0] == short[-1] and (len(rest) == 1 or rest[1:] in ENDINGS))
+    if rest[0] == short[-1] and rest not in ENDINGS:
+        rest = rest[1:]  # a doubled last letter: "staf" / "staff", "plan" / "planner"
+    return not rest or rest in INFLECTIONS or (rest in DERIVATIONS and measure(short) > 1)
 
 
 def holds(term: str, stems: set[str]) -> bool:
