@@ -6,9 +6,11 @@ Round 30 left indefinite pronouns out of a question's topic terms ("does anyone 
 "is anything being done …"); round 31's narrowing of that class by grammar (a pronoun
 followed by "else", an infinitive or an adjective stays topic) moved no tune row and was not
 adopted (branch `r31-yesno`). And `absent_salience` read a term as absent by its exact stem
-(or a longer form), not by `abstention.same_word`, which the other signals use: "trainer"
-counted as a word the seed papers never hold though they say "training" (eval/README.md,
-"Yes/no frame words narrowed, and absent salience by `same_word`, round 31").
+(or a longer form), not by `abstention.same_word`, which the other signals use:
+"environmental" counted as a word the seed papers never hold though they say "environment"
+(eval/README.md, "Yes/no frame words narrowed, and absent salience by `same_word`, round
+31"; round 31's example, "trainer" for "training", is another word since round 32: the
+doer's "-er" on a short stem, tests/answering/test_same_word.py).
 """
 
 from __future__ import annotations
@@ -38,18 +40,19 @@ def test_a_pronoun_that_frames_the_question_is_no_topic(question: str) -> None:
 
 
 def test_the_archive_holds_a_word_in_another_form_of_it(seed_engine: Archive) -> None:
-    """The seed papers say "training" and "trained", never "trainer": by `same_word`
-    ("train" + "er") the word is held, as coverage already counts it, so it is no absent
-    word (on `main` its IDF was the never-held word's and `absent_salience` weighed it)."""
+    """The seed papers say "environment" (stem "environ"), never "environmental" (stem
+    "environment"): by `same_word` ("environ" + "ment", a stem the stemmer cut one step
+    short) the word is held, as coverage already counts it, so it is no absent word (before
+    round 31 its IDF was the never-held word's and `absent_salience` weighed it)."""
     reader = seed_engine.reader()
     idf = reader.answers.idf
     assert idf is not None
-    assert idf("trainer") < idf(ABSENT)
+    assert idf("environment") < idf(ABSENT)
     assert idf("graffiti") == idf(ABSENT)  # a word held in no form stays absent
-    assert absent_salience(("trainer", "social"), idf, dict) == 0.0
+    assert absent_salience(("environment", "social"), idf, dict) == 0.0
     answer = reader.ask(
-        SearchRequest("Did trainers offer front line social workers restorative practice?", 8)
+        SearchRequest("Did the environmental factors affect front line social workers?", 8)
     )
     assert answer.features is not None
-    assert "trainer" in answer.features.terms
+    assert "environment" in answer.features.terms
     assert answer.features.absent_salience == 0.0

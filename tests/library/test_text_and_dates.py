@@ -8,7 +8,7 @@ import pytest
 
 from indexer.errors import ScrutinyError
 from indexer.lexical import LexicalIndex
-from indexer.text import ANALYZER, highlights
+from indexer.text import ANALYZER, highlights, measure
 from search_api.dates import date_bound, season_span
 from search_api.temporal import parse_question
 
@@ -25,6 +25,17 @@ def test_highlights_are_the_words_bm25_matched() -> None:
 
 def test_highlights_ignore_stopwords() -> None:
     assert highlights("the and of", ANALYZER.query_terms("the of")) == []
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [("tr", 0), ("ee", 0), ("tree", 0), ("y", 0), ("by", 0), ("trouble", 1), ("oats", 1),
+     ("trees", 1), ("ivy", 1), ("troubles", 2), ("private", 2), ("oaten", 2), ("orrery", 2)],
+)  # fmt: skip
+def test_measure_is_porters(stem: str, expected: int) -> None:
+    """Porter's (1980) own examples of m = 0, 1, 2: the condition his stemmer sets before it
+    strips a derivational ending, which `abstention.same_word` follows (round 32)."""
+    assert measure(stem) == expected
 
 
 # date_bound's cases are in tests/briefing/test_actions_text.py (the briefing CLI's).
