@@ -22,9 +22,13 @@ import Stemmer
 __all__ = [
     "ANALYZER",
     "ANALYZER_VERSION",
+    "DERIVATIONS",
+    "ENDINGS",
+    "INFLECTIONS",
     "LEADING_NUMBER",
     "LIST_LEAD",
     "LIST_MARK",
+    "MIN_STEM",
     "STOPWORDS",
     "WORD",
     "WRITTEN_WORD",
@@ -32,6 +36,7 @@ __all__ = [
     "Sentence",
     "highlights",
     "measure",
+    "same_word",
     "sentence_spans",
     "sentence_starts",
     "sentences",
@@ -274,6 +279,12 @@ def split_compound(word: str, term: Callable[[str], str | None],
     return best
 
 
+# -- one word in two forms ----------------------------------------------------------------
+# Whether two stems are one word, for the answer signals that ask whether a text (or the
+# archive) holds a question's word in some form (`search_api.abstention.holds`,
+# `search_api.archive._shorter_form`).
+
+
 def measure(stem: str) -> int:
     """Porter's measure of a stem: how many vowel-consonant sequences it holds ("tr" 0,
     "walk" 1, "environ" 3; "y" after a consonant is a vowel). The stemmer strips a
@@ -285,6 +296,47 @@ def measure(stem: str) -> int:
         out += vowel and not v
         vowel = v
     return out
+
+
+MIN_STEM = 4
+"""Stems this long or longer match a longer stem they begin ("staf" of "staffing" and
+"staff" of "staff"): the stemmer does not always bring a word's forms together."""
+
+INFLECTIONS = frozenset(("e", "s", "es", "ed", "ing", "ies", "ren"))
+"""Endings of one word's grammatical forms (plural, past, "-ing") and the letters the
+stemmer leaves of them ("staf" of staffing / "staff", "child" / "children", "bas" /
+"base"): the same word whatever the length of its stem."""
+DERIVATIONS = frozenset((
+    "er", "ers", "or", "ors", "y", "i", "al", "ally", "ial", "ment", "ments", "ion", "ions",
+    "ation", "ity", "ive", "ist", "ists", "ism", "ic", "ical", "ness", "ary", "ari",
+))  # fmt: skip
+"""Endings that make a word from a word (the doer "-er", "-ment", "-al", "-y" of "rainy").
+The stemmer strips them itself from a stem measuring more than 1 (`measure`), so a pair
+that still differs by one there is the same word the stemmer cut one step short
+("environ" / "environment" of "environmental"); on a shorter stem it keeps the ending
+because there it often makes another word: "base" / "basement", "walk" / "walker",
+"count" / "county" (round 32). "-er" is also the comparative ("higher"): the letters do
+not tell the two apart, and the rule reads both alike."""
+ENDINGS = INFLECTIONS | DERIVATIONS
+"""What may follow a question's stem in a longer stem of the archive for the abstention
+signals to count it as the same word (`search_api.abstention.holds`), perhaps after a
+doubled last letter ("plan" / "planner"). Anything else makes another word: "kerb" of
+"kerbside", "hous" of "household", "fire" of "fireworks" (round 20)."""
+
+
+def same_word(term: str, stem: str) -> bool:
+    """Whether two stems are one word: equal, or the longer is the shorter (`MIN_STEM`
+    letters or more) with one of `INFLECTIONS`, or of `DERIVATIONS` when the shorter
+    measures more than 1 (`measure`), perhaps after its last letter doubled."""
+    if term == stem:
+        return True
+    short, longer = (term, stem) if len(term) < len(stem) else (stem, term)
+    if len(short) < MIN_STEM or not longer.startswith(short):
+        return False
+    rest = longer[len(short) :]
+    if rest[0] == short[-1] and rest not in ENDINGS:
+        rest = rest[1:]  # a doubled last letter: "staf" / "staff", "plan" / "planner"
+    return not rest or rest in INFLECTIONS or (rest in DERIVATIONS and measure(short) > 1)
 
 
 def _strip_diacritics(word: str) -> str:

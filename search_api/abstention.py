@@ -75,7 +75,16 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from indexer.models import Hit
-from indexer.text import ANALYZER, measure, split_sentences, words
+from indexer.text import (
+    ANALYZER,
+    DERIVATIONS,
+    ENDINGS,
+    INFLECTIONS,
+    MIN_STEM,
+    same_word,
+    split_sentences,
+    words,
+)
 
 __all__ = [
     "AbstentionModel",
@@ -83,6 +92,7 @@ __all__ = [
     "ENDINGS",
     "INFLECTIONS",
     "LAZY_SALIENT",
+    "MIN_STEM",
     "MODEL",
     "MODEL_PENALTY",
     "PHRASE_WINDOW",
@@ -136,11 +146,6 @@ def _terms_of(text: str) -> set[str]:
     return {t for t in ANALYZER.terms(text) if t}
 
 
-MIN_STEM = 4
-"""Stems this long or longer match a longer stem they begin ("staf" of "staffing" and
-"staff" of "staff"): the stemmer does not always bring a word's forms together."""
-
-
 def held(term: str, stems: set[str]) -> bool:
     """Whether a text's stems hold the term, or a form of it the stemmer kept apart."""
     if term in stems:
@@ -148,43 +153,6 @@ def held(term: str, stems: set[str]) -> bool:
     if len(term) < MIN_STEM:
         return False
     return any(len(x) >= MIN_STEM and (x.startswith(term) or term.startswith(x)) for x in stems)
-
-
-INFLECTIONS = frozenset(("e", "s", "es", "ed", "ing", "ies", "ren"))
-"""Endings of one word's grammatical forms (plural, past, "-ing") and the letters the
-stemmer leaves of them ("staf" of staffing / "staff", "child" / "children", "bas" /
-"base"): the same word whatever the length of its stem."""
-DERIVATIONS = frozenset((
-    "er", "ers", "or", "ors", "y", "i", "al", "ally", "ial", "ment", "ments", "ion", "ions",
-    "ation", "ity", "ive", "ist", "ists", "ism", "ic", "ical", "ness", "ary", "ari",
-))  # fmt: skip
-"""Endings that make a word from a word (the doer "-er", "-ment", "-al", "-y" of "rainy").
-The stemmer strips them itself from a stem measuring more than 1 (`measure`), so a pair
-that still differs by one there is the same word the stemmer cut one step short
-("environ" / "environment" of "environmental"); on a shorter stem it keeps the ending
-because there it often makes another word: "base" / "basement", "walk" / "walker",
-"count" / "county" (round 32). "-er" is also the comparative ("higher"): the letters do
-not tell the two apart, and the rule reads both alike."""
-ENDINGS = INFLECTIONS | DERIVATIONS
-"""What may follow a question's stem in a longer stem of the archive for the abstention
-signals to count it as the same word (`holds`), perhaps after a doubled last letter
-("plan" / "planner"). Anything else makes another word: "kerb" of "kerbside", "hous" of
-"household", "fire" of "fireworks" (round 20)."""
-
-
-def same_word(term: str, stem: str) -> bool:
-    """Whether two stems are one word: equal, or the longer is the shorter (`MIN_STEM`
-    letters or more) with one of `INFLECTIONS`, or of `DERIVATIONS` when the shorter
-    measures more than 1 (`measure`), perhaps after its last letter doubled."""
-    if term == stem:
-        return True
-    short, longer = (term, stem) if len(term) < len(stem) else (stem, term)
-    if len(short) < MIN_STEM or not longer.startswith(short):
-        return False
-    rest = longer[len(short) :]
-    if rest[0] == short[-1] and rest not in ENDINGS:
-        rest = rest[1:]  # a doubled last letter: "staf" / "staff", "plan" / "planner"
-    return not rest or rest in INFLECTIONS or (rest in DERIVATIONS and measure(short) > 1)
 
 
 def holds(term: str, stems: set[str]) -> bool:

@@ -50,9 +50,10 @@ from indexer.snapshot import (
     Reaper,
 )
 from indexer.store import PassageStore, StoredDocument, filter_sql
+from indexer.text import MIN_STEM, same_word
 from indexer.vectors import VectorIndex
 
-from .abstention import MIN_STEM, SupportFeatures, coverage, same_word
+from .abstention import SupportFeatures, coverage
 from .answering import Answer, AnswerBuilder
 from .briefing import Briefing, BriefingBuilder, BriefingRequest
 from .documents import (
@@ -433,8 +434,9 @@ def _idf_of(index: LexicalIndex) -> Callable[[str], float]:
     """A term's inverse document frequency over the version's passages (a term no passage
     holds gets the largest). What answers weigh a question's words by. A term the index
     lacks is read as a longer form of it (`_longer_form`) or, failing that, a shorter one
-    that is the same word (`_shorter_form`, round 31): "merger" where the archive says
-    "merge", as the abstention signals' `holds` reads a passage."""
+    that is the same word (`_shorter_form`, round 31): "environmental" where the archive
+    says "environment" (not "basement" where it says "base": round 32), as the abstention
+    signals' `holds` reads a passage."""
     n = max(len(index), 1)
 
     def idf(term: str) -> float:
@@ -451,7 +453,7 @@ def _idf_of(index: LexicalIndex) -> Callable[[str], float]:
 
 def _longer_form(index: LexicalIndex, term: str) -> int | None:
     """The column of the shortest known term that begins with `term` (for stems of at
-    least `abstention.MIN_STEM` letters), else None."""
+    least `indexer.text.MIN_STEM` letters), else None."""
     if len(term) < MIN_STEM:
         return None
     vocab = _sorted_vocab(index)
@@ -463,7 +465,7 @@ def _longer_form(index: LexicalIndex, term: str) -> int | None:
 
 def _shorter_form(index: LexicalIndex, term: str) -> int | None:
     """The column of the longest known term that is `term`'s stem without one of the
-    abstention signals' endings (`abstention.same_word`: "merg" for "merger"), else
+    abstention signals' endings (`indexer.text.same_word`: "environ" for "environment"), else
     None."""
     for cut in range(len(term) - 1, MIN_STEM - 1, -1):
         col = index.terms.get(term[:cut])

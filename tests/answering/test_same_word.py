@@ -1,6 +1,6 @@
 """When two stems are one word, by kind of ending (round 32).
 
-`abstention.same_word` joined a stem to a longer one with any of its endings, so a
+`same_word` (now `indexer.text.same_word`) joined a stem to a longer one with any of its endings, so a
 question's "basement" was held where the archive says "base", "dealer" where it says
 "deal", "walkers" where it says "walk" (round 31 made `absent_salience` read a term the
 index lacks this way, `archive._shorter_form`). The stemmer strips a derivational ending
