@@ -1,7 +1,7 @@
 """When two stems are one word, by kind of ending (round 32).
 
-`same_word` (now `indexer.text.same_word`) joined a stem to a longer one with any of its endings, so a
-question's "basement" was held where the archive says "base", "dealer" where it says
+`same_word` (now in `indexer.text`) joined a stem to a longer one with any of its endings,
+so a question's "basement" was held where the archive says "base", "dealer" where it says
 "deal", "walkers" where it says "walk" (round 31 made `absent_salience` read a term the
 index lacks this way, `archive._shorter_form`). The stemmer strips a derivational ending
 ("-er", "-ment", "-y", "-al", ...) only from a stem measuring more than 1
