@@ -51,7 +51,7 @@ def test_the_archive_holds_a_word_in_another_form_of_it(seed_engine: Archive) ->
     assert idf("graffiti") == idf(ABSENT)  # a word held in no form stays absent
     assert absent_salience(("environment", "social"), idf, dict) == 0.0
     answer = reader.ask(
-        SearchRequest("Did the environmental factors affect front line social workers?", 8)
+        SearchRequest("Did environmental pressure on front line social workers raise sickness?", 8)
     )
     assert answer.features is not None
     assert "environment" in answer.features.terms
