@@ -162,6 +162,11 @@ telling sentence scores within `MEASURE_MARGIN` of it (`_telling_first`); the op
 last statement prefers it too. A course's last line should say where it ended ("On 5
 February 2025, Government announced …"), not retell its start (a rule, no constant:
 eval/README.md "A trend's last meeting quoted by its outcome, not its recap, round 29")."""
+NAMED_ENDS = True
+"""A trend whose question dates both ends of its span ("between late 2018 and spring
+2019") has the earliest and latest meetings inside it that speak to the topic as its
+timeline's ends, whatever their best sentence scores (`_outer_ends`; a rule, no constant:
+eval/README.md "A trend's ends where the question names them, round 32")."""
 LEAD_WORDS = 28
 """The opening line's clause from each cited sentence is at most this many words."""
 OUTCOME_HOPS = 6
@@ -1243,7 +1248,21 @@ def _outer_ends(
     topic (holds a topic term) and scores at least `floor`: the earliest and the latest
     such meeting (inside the span when one is asked), so a trend's ends are the
     evidence's, not only the best-worded sentences' ("agency staff" in 2018 against
-    "agency social workers" in 2022)."""
+    "agency social workers" in 2022).
+
+    When the question dates both ends of its span (`DateSpan.names_ends`: "between the
+    February budget and March 2025"), `floor` does not apply inside it: the question has
+    said when its ends are, and a meeting there that speaks to the topic is that end,
+    however its sentence is worded. A course left open ("since 2018") keeps the floor, so
+    an off-hand mention does not become its start or end; so does a span of financial
+    years, which says what a figure is for, not when it was said (eval/README.md, round
+    32)."""
+    named = (
+        NAMED_ENDS
+        and span is not None
+        and span.names_ends()
+        and not span.names_financial_years()
+    )
 
     def day(key: MeetingKey) -> date | None:
         return groups[key][0].hit.citation.effective_date
@@ -1255,7 +1274,7 @@ def _outer_ends(
     outside = [
         k for k, g in groups.items()
         if k not in kept and (d := day(k)) is not None and (d < lo or d > hi)
-        and g[0].coverage > 0 and g[0].score >= floor
+        and g[0].coverage > 0 and (named or g[0].score >= floor)
         and (span is None or _in_span(g[0], span))
     ]  # fmt: skip
     ends: dict[MeetingKey, list[Scored]] = {}

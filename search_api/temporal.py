@@ -250,6 +250,14 @@ class DateSpan(BaseModel):
         parts = [p for p in self.text.split("; ") if p]
         return bool(parts) and all(FINANCIAL_YEAR.search(p) for p in parts)
 
+    def names_ends(self) -> bool:
+        """The question dates both ends of the span: two times ("in 2018; in 2022",
+        "February; March 2025") or a range whose two sides are dated ("between late 2018
+        and spring 2019"). A course left open ("since 2018", "recently", "over the last two
+        years") names one end or none: its other end is the archive's."""
+        parts = [p for p in self.text.split("; ") if p]
+        return len(parts) > 1 or len(_outer_points(self.text)) > 1
+
     def distance_days(self, value: date | None) -> int | None:
         """Days from the span to a date (0 inside); None for an undated passage."""
         if value is None:
