@@ -1258,10 +1258,7 @@ def _outer_ends(
     years, which says what a figure is for, not when it was said (eval/README.md, round
     32)."""
     named = (
-        NAMED_ENDS
-        and span is not None
-        and span.names_ends()
-        and not span.names_financial_years()
+        NAMED_ENDS and span is not None and span.names_ends() and not span.names_financial_years()
     )
 
     def day(key: MeetingKey) -> date | None:

@@ -26,8 +26,7 @@ in passing, in a paragraph on the quality assurance framework, so its sentence s
 below the 2018 minute's."""
 
 QUESTION = (
-    "How did the council's reliance on agency workers and the churn in its workforce change "
-    "{when}?"
+    "How did the council's reliance on agency workers and the churn in its workforce change {when}?"
 )
 
 
