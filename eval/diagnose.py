@@ -346,7 +346,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"{args.split} n={sum(q.answerable for q in questions)} "
         + " ".join(
-            f"{m}={s[m]:.3f}" for m in (f"recall@{args.k}", "mrr@10", "ndcg@10") if s.get(m) is not None
+            f"{m}={s[m]:.3f}"
+            for m in (f"recall@{args.k}", "mrr@10", "ndcg@10")
+            if s.get(m) is not None
         )
         + (f" trend_span@10={s['trend_span@10']:.3f}" if s.get("trend_span@10") is not None else "")
     )
