@@ -80,6 +80,11 @@ def day_before(value: date) -> date:
     return date.fromordinal(value.toordinal() - 1)
 
 
+def day_after(value: date) -> date:
+    """The next calendar day ("after January 2020" starts on 1 February 2020)."""
+    return date.fromordinal(value.toordinal() + 1)
+
+
 def date_bound(text: str | None, end: bool) -> date | None:
     """A typed bound as a day: '2018' → 1 January 2018 as a start, 31 December as an end;
     '2018-02' → 1 or 28/29 February; a full ISO date as it is; empty → None."""
