@@ -20,11 +20,10 @@ LATEST = date(2025, 3, 31)
         ("What was reported after 2017?", date(2018, 1, 1), LATEST),
         ("What was reported after 5 March 2020?", date(2020, 3, 6), LATEST),
         ("How has it changed since January 2020?", date(2020, 1, 1), LATEST),
-        # "after"/"before" a dated thing: the thing happened on a day inside that time,
-        # so what came after (before) it may share its month or year.
-        ("What was agreed after the February 2019 Ofsted letter?", date(2019, 2, 1), LATEST),
-        ("After the 2017 failure, when was the re-inspection?", date(2017, 1, 1), LATEST),
-        ("What was said before the May 2025 county elections?", None, date(2025, 5, 31)),
+        # "after" a dated thing leaves out that time too: its papers are the thing's own.
+        ("What was agreed after the February 2019 Ofsted letter?", date(2019, 3, 1), LATEST),
+        ("After the 2017 failure, when was the re-inspection?", date(2018, 1, 1), LATEST),
+        ("What was said before the May 2025 county elections?", None, date(2025, 4, 30)),
         # "before" a time ends the day before it; "until"/"by" at its end.
         ("What was reported before May 2024?", None, date(2024, 4, 30)),
         ("What was reported before 2019?", None, date(2018, 12, 31)),
