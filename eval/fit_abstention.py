@@ -203,7 +203,10 @@ class Rows:
         no council deploys, no longer sets the cut of the served ones) the served model's
         recorded refusals when they are more, as a rate read on these n rows (nearest
         count: a fold holding out one of 150 rows keeps the recorded 8)."""
-        n = int(((self.index == index) & (self.y == 1)).sum())
+        return self._limit(index, int(((self.index == index) & (self.y == 1)).sum()))
+
+    def _limit(self, index: str, n: int) -> int:
+        """`limit` of `index`, whose answerable rows are `n` (counted once by the caller)."""
         if index not in self.held:
             return allowed(n)
         refused, asked = self.held[index]
@@ -215,7 +218,7 @@ class Rows:
         out = {}
         for index in sorted(set(self.index.tolist())):
             n = int(((self.index == index) & (self.y == 1)).sum())
-            out[index] = max(MAX_FALSE_ABSTENTION, self.limit(index) / n if n else 0.0)
+            out[index] = max(MAX_FALSE_ABSTENTION, self._limit(index, n) / n if n else 0.0)
         return out
 
 
