@@ -25,6 +25,7 @@ from eval.fit_abstention import (
     allowed,
     candidate_sets,
     cross_validate,
+    decided,
     fit,
     kind_refusals,
     load,
@@ -344,6 +345,46 @@ def test_an_index_held_to_the_served_model_does_not_set_the_cut() -> None:
     same, _ = _two_index_rows(2, held=True)
     assert same.limit("small") == 2
     assert _shift(margins, same) == pytest.approx(strict_shift)
+
+
+def test_an_index_held_to_the_served_model_is_read_in_sample() -> None:
+    """Round 32: the held index's limit is a count of served decisions, so the cut reads
+    that index on the margins of the fit being cut (in sample), the deployed index still
+    out of fold. Out of fold the small index's third low row sits at −2.0 (the cut must
+    move to +2.25 to let it through, as the target alone does); in sample the fit has
+    seen it at +1.0, so only two rows fall below and the limit of 2 holds at −0.75."""
+    rows, out_of_fold_margins = _two_index_rows(2, held=True)
+    assert rows.limit("small") == 2
+    in_sample = out_of_fold_margins.copy()
+    third_low = np.flatnonzero((rows.index == "small") & (rows.y == 1))[2]
+    in_sample[third_low] = 1.0
+    assert _shift(out_of_fold_margins, rows) == pytest.approx(2.25)
+    assert _shift(out_of_fold_margins, rows, in_sample) == pytest.approx(-0.75)
+    # The deployed index never reads in-sample margins: moving its rows there moves nothing.
+    deployed = in_sample.copy()
+    deployed[rows.index == "deployed"] += 3.0
+    assert _shift(out_of_fold_margins, rows, deployed) == pytest.approx(-0.75)
+    # Not held, the small index is read out of fold like any other.
+    strict, _ = _two_index_rows(2, held=False)
+    assert _shift(out_of_fold_margins, strict, in_sample) == pytest.approx(2.25)
+
+
+def test_steps_5_and_6_read_the_held_index_in_sample() -> None:
+    """Round 32: a candidate's feasibility reads the held index's false abstention from
+    the form fitted on all the rows (what would be served), the others out of fold; and
+    `decided` records that in-sample figure, equal to the fitted form's on the rows."""
+    limits = {"small": 0.07, "large": 0.05}
+    out_of_fold = {"small": (0.9, 0.09), "large": (0.5, 0.04)}
+    assert not Candidate(CORE, 0.1, out_of_fold, limits=limits).feasible
+    assert Candidate(CORE, 0.1, out_of_fold, limits=limits, in_sample={"small": 0.06}).feasible
+    over = {"small": (0.9, 0.06), "large": (0.5, 0.06)}
+    assert not Candidate(CORE, 0.1, over, limits=limits, in_sample={"small": 0.0}).feasible
+    rows = load(_rows("small", -0.15, 60, 3) + _rows("large", 0.1, 60, 4), ["small"])
+    candidate, _ = decided(rows, CORE, 1.0)
+    sub = rows.columns(CORE)
+    whole = rates(fit(sub, 1.0).answers(sub.x), sub)
+    assert candidate.in_sample == {"small": whole["small"][1]}
+    assert decided(load(_rows("small", -0.15, 60, 3)), CORE, 1.0)[0].in_sample == {}
 
 
 def test_the_recorded_figure_is_a_rate_read_on_the_rows_at_hand() -> None:
