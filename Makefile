@@ -67,10 +67,13 @@ reliability: setup
 # were tuned on them); heldout holds the tune/test split of eval/questions/ (report `test`).
 # Indexes are cached under .cache/ so a re-run reuses them.
 EVAL_RUN = HF_HUB_OFFLINE=1 $(PY) -m eval run
-HELDOUT_CORPUS = corpus ../shared/archives/kent ../shared/archives/kingston
+# The shared folder (archives, development questions) as the tests and the bench find it:
+# beside the checkout or above it (a worktree), or SCRUTINY_SHARED (eval/shared.py).
+SHARED = $(shell $(PY) -m eval.shared)
+HELDOUT_CORPUS = corpus $(SHARED)/archives/kent $(SHARED)/archives/kingston
 
 eval: setup
-	$(EVAL_RUN) --questions ../shared/eval/dev_questions.jsonl --corpus corpus \
+	$(EVAL_RUN) --questions $(SHARED)/eval/dev_questions.jsonl --corpus corpus \
 		--index .cache/eval-seeds-index --out-dir eval/results/dev
 	$(EVAL_RUN) --questions eval/questions.jsonl --corpus corpus \
 		--index .cache/eval-seeds-index --out-dir eval/results/seeds
@@ -82,10 +85,10 @@ eval: setup
 # PDF-to-Markdown (pymupdf4llm) text with the same manifest (eval/ANALYSIS.md "Round 6").
 # Not part of `make eval`: converting the 129 PDFs takes minutes on 2 cores (files already
 # converted from the same PDF bytes are reused), and the index is built apart from the PDF one.
-CONVERTED_CORPUS = corpus .cache/converted/kent ../shared/archives/kingston
+CONVERTED_CORPUS = corpus .cache/converted/kent $(SHARED)/archives/kingston
 
 eval-converted: setup
-	HF_HUB_OFFLINE=1 $(PY) -m eval.convert ../shared/archives/kent .cache/converted/kent --jobs 2
+	HF_HUB_OFFLINE=1 $(PY) -m eval.convert $(SHARED)/archives/kent .cache/converted/kent --jobs 2
 	$(EVAL_RUN) --questions eval/questions/kent.jsonl eval/questions/seeds.jsonl \
 		eval/questions/kingston.jsonl eval/questions/unanswerable.jsonl --mode hybrid \
 		--corpus $(CONVERTED_CORPUS) --index .cache/eval-converted-index \

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
+from eval.shared import DEV_QUESTIONS
 from indexer.models import SearchFilters
 from search_api.archive import Archive, Reader
 from search_api.http.schemas import AskResponse
 from search_api.search import SearchRequest
-
-DEV_QUESTIONS = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev_questions.jsonl"
 
 OWN_UNANSWERABLE = [
     "What did the committee decide about library opening hours?",

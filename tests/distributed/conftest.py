@@ -16,13 +16,14 @@ from pathlib import Path
 
 import pytest
 
+from eval.shared import ARCHIVES
 from indexer.builder import BuildReport, Indexer
 from indexer.embedding import Embedder
 from indexer.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
-KENT = ROOT.parent / "shared" / "archives" / "kent"
+KENT = ARCHIVES / "kent"
 
 KENT_SLICE = [
     # The same amendment published twice: one passage, two sources.

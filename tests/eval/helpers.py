@@ -6,17 +6,13 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from eval.searchers import RetrievedPassage
+from eval.shared import ARCHIVES, DEV_QUESTIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
-# ../shared beside the checkout; a git worktree one level deeper (wt/NAME) finds ../../shared.
-SHARED = next(
-    (p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
-    ROOT.parent / "shared",
-)
-SHARED_DEV = SHARED / "eval" / "dev_questions.jsonl"
-KENT = SHARED / "archives" / "kent"
-KINGSTON = SHARED / "archives" / "kingston"
+SHARED_DEV = DEV_QUESTIONS
+KENT = ARCHIVES / "kent"
+KINGSTON = ARCHIVES / "kingston"
 EVAL_DIR = ROOT / "eval"
 
 

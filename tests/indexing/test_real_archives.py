@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from eval.shared import ARCHIVES
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
 from indexer.models import SearchFilters
@@ -18,7 +19,6 @@ from indexer.settings import Settings
 from search_api.archive import Archive
 from tests.searching import search
 
-ARCHIVES = Path(__file__).resolve().parents[3] / "shared" / "archives"
 KENT_SLICE = [
     "cabinet/2025-03-04/Scrutiny Committee - call-in Family Hubs Report to Cabinet - FINAL.pdf",
     "full_council/2025-03-13/Printed minutes 13th-Mar-2025 10.00 County Council.pdf",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from eval.shared import ARCHIVES
 from indexer.ingest import discover, ingest_file
 from indexer.models import ParsedDocument
 from tests.documents import build_pdf
@@ -17,11 +18,6 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
-ARCHIVES = next(
-    (p / "shared" / "archives" for p in ROOT.parents if (p / "shared" / "archives").is_dir()),
-    ROOT.parent / "shared" / "archives",
-)
-"""Beside the checkout, or beside a folder above it (a git worktree sits deeper)."""
 KENT = ARCHIVES / "kent"
 KINGSTON = ARCHIVES / "kingston"
 DATA = ROOT / "tests" / "data" / "ingestion"

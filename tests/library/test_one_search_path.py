@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 
 from eval.questions import load_questions
 from eval.searchers import ArchiveSearcher
+from eval.shared import DEV_QUESTIONS
 from indexer.embedding import Embedder
 from indexer.settings import Settings
 from search_api import cli
@@ -22,16 +23,7 @@ from search_api.archive import Archive
 from search_api.http.app import create_app
 
 ROOT = Path(__file__).resolve().parents[2]
-# The shared folder sits beside the checkout (or beside the folder of worktrees).
-DEV_QUESTIONS = next(
-    (
-        found
-        for parent in ROOT.parents
-        if (found := parent / "shared" / "eval" / "dev_questions.jsonl").exists()
-    ),
-    None,
-)
-QUESTIONS = [q.question for q in load_questions([DEV_QUESTIONS])] if DEV_QUESTIONS else []
+QUESTIONS = [q.question for q in load_questions([DEV_QUESTIONS])] if DEV_QUESTIONS.is_file() else []
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +47,7 @@ def _cli_json(
 
 
 def test_dev_questions_include_trend_questions(client: TestClient) -> None:
-    assert DEV_QUESTIONS is not None, "shared/eval/dev_questions.jsonl is not beside the repo"
+    assert DEV_QUESTIONS.is_file(), f"the development questions are not at {DEV_QUESTIONS}"
     assert len(QUESTIONS) >= 10
     trends = [
         q for q in QUESTIONS if client.get("/search", params={"q": q}).json()["temporal"]["trend"]

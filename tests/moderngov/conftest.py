@@ -3,19 +3,16 @@ Kingston's committee from its meeting pages, Kent PDFs behind the document links
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
+from eval.shared import ARCHIVES
 from tests.moderngov.replay import ReplaySite, Route, running
 
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("SCRUTINY_SHARED_DIR", ROOT.parent / "shared"))
-WS = SHARED / "archives" / "moderngov-ws"
-KENT = SHARED / "archives" / "kent"
-KINGSTON = SHARED / "archives" / "kingston"
+WS = ARCHIVES / "moderngov-ws"
+KENT = ARCHIVES / "kent"
+KINGSTON = ARCHIVES / "kingston"
 LIVE_SITE = "https://democracy.manchester.gov.uk"
 
 MINUTES_PDF = KENT / "full_council/2025-03-13/CPP Minutes 10.12.24.pdf"
@@ -50,7 +47,7 @@ def serve_manchester(site: ReplaySite) -> None:
 @pytest.fixture
 def manchester() -> Iterator[ReplaySite]:
     if not WS.is_dir() or not KENT.is_dir():
-        pytest.skip(f"the shared archives are not at {SHARED / 'archives'}")
+        pytest.skip(f"the shared archives are not at {ARCHIVES}")
     with running(ReplaySite()) as site:
         serve_manchester(site)
         yield site
