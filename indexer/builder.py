@@ -13,7 +13,7 @@ import json
 import logging
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -28,13 +28,15 @@ from .compatibility import (
 )
 from .embedding import Embedder
 from .errors import CorpusError, IndexMismatchError, IndexNotFoundError, IngestError
-from .ingest import SourceFile, ZipLimits, discover, reader_version
+from .ingest import SourceFile, ZipLimits, discover, paper_text, reader_version
+from .ingest.manifest import SAME_ID
 from .lexical import LEXICAL_DIR, LexicalIndex
 from .models import ParsedDocument
 from .parse_embed import Job, LocalPipeline, ParseAndEmbed, Parsed, model_inputs
 from .settings import Settings
 from .snapshot import STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
 from .store import PassageStore, StoredDocument, passage_id_for
+from .text import words
 from .vectors import VectorIndex, choose_kind
 
 log = logging.getLogger(__name__)
@@ -79,6 +81,9 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    same_paper: list[tuple[str, str]] = field(default_factory=list)
+    """(path, note) of files not indexed because another file with their id holds the same
+    paper in another format (a .doc beside its .pdf): not failures, nothing is lost."""
     passages: int = 0
     documents: int = 0
     new_passages: int = 0
@@ -98,6 +103,7 @@ class BuildReport:
             f"(added {len(self.added)}, updated {len(self.updated)}, removed "
             f"{len(self.removed)}, unchanged {self.unchanged}, failed {len(self.failed)}; "
             f"{self.new_passages} passages embedded) in {self.seconds:.1f} s"
+            + (f"; {len(self.same_paper)} kept once of two formats" if self.same_paper else "")
         )
 
 
@@ -312,19 +318,33 @@ class Indexer:
                 key = (_corpus_key(source.corpus_dir), source.relative_path, reason)
                 plan.new_failures |= bool(prune_corpora) and key not in recorded
 
+            same = self._same_papers(sources, owners)
+
+            def twin(source: SourceFile, kept: Path, verdict: bool | None) -> None:
+                """`source` shares its id with `kept`: one paper in two formats is
+                noted, two different papers (or one that cannot be compared) fail."""
+                if verdict:
+                    note = f"{SAME_PAPER} {kept} (kept)"
+                    log.info("not indexed %s: %s", source.path, note)
+                    report.same_paper.append((str(source.path), note))
+                else:
+                    fail(source, _duplicate_reason(source, kept, different=verdict is False))
+
             for source in sources:
                 owner = owners[source.document_id]
                 if owner is not source:
-                    fail(source, _duplicate_reason(source, owner.path))
+                    twin(source, owner.path, same.get(source.path))
                     continue
                 seen.add(source.document_id)
+                if source.error and f"{source.document_id!r} {SAME_ID}" in source.error:
+                    source = replace(source, error=None)  # this build keeps it (`_same_papers`)
                 if source.error:
                     fail(source, source.error)
                     continue
                 previous = stored.get(source.document_id)
                 holder = _other_holder(previous, source, prune_corpora)
                 if holder is not None:
-                    fail(source, _duplicate_reason(source, holder))
+                    twin(source, holder, self._same_paper(source.path, holder)[0])
                     continue
                 if (problem := self._too_large(source)) is not None:
                     fail(source, problem)
@@ -578,6 +598,35 @@ class Indexer:
         store.record_failure(_corpus_key(source.corpus_dir), source.relative_path, reason,
                              job.fingerprint, self._reader_version())  # fmt: skip
 
+    def _same_paper(self, path: Path, other: Path) -> tuple[bool | None, bool]:
+        """Whether two files hold one paper (None when either does not read), and whether
+        `path` is the one to keep of the two (`_keeps`)."""
+        limits = ZipLimits.from_settings(self.settings)
+        try:
+            first, second = paper_text(path, limits), paper_text(other, limits)
+        except IngestError:
+            return None, False
+        return _one_paper(first[0], second[0]), _keeps(first, second)
+
+    def _same_papers(
+        self, sources: Sequence[SourceFile], owners: dict[str, SourceFile]
+    ) -> dict[Path, bool | None]:
+        """For each file of this run that shares its id with the owner `_owners` chose:
+        whether the two hold the same paper. Of one paper in two formats of one folder the
+        build keeps the better (`_keeps`) whatever their order, so `owners` may change;
+        across corpora `_owners`' choice stands."""
+        verdicts: dict[Path, bool | None] = {}
+        for source in sources:
+            owner = owners[source.document_id]
+            if owner is source or not source.path.is_file() or not owner.path.is_file():
+                continue
+            verdict, better = self._same_paper(source.path, owner.path)
+            verdicts[source.path] = verdict
+            if verdict and better and owner.corpus_dir == source.corpus_dir:
+                owners[source.document_id] = source
+                verdicts[owner.path] = verdict
+        return verdicts
+
     def _reader_version(self) -> str:
         return reader_version(ZipLimits.from_settings(self.settings))
 
@@ -628,7 +677,43 @@ def _other_holder(
     return holder if holder.is_file() else None
 
 
-def _duplicate_reason(source: SourceFile, holder: Path) -> str:
+SAME_PAPER = "the same paper as"
+"""How a build notes a file it leaves out because another file of its id holds its paper."""
+SHINGLE = 5
+"""Words in a run compared between two files of one id: five words in a row seldom recur
+in a different paper except as stock phrases."""
+SAME_PAPER_SHARE = 0.5
+"""Of the distinct runs of either file, the share both hold when they are one paper: a
+PDF's page furniture and a reader's layout order cost some runs, not half."""
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    found = [w.lower() for w in words(text)]
+    return {tuple(found[i : i + SHINGLE]) for i in range(max(1, len(found) - SHINGLE + 1))}
+
+
+def _one_paper(text: str, other: str) -> bool:
+    """True when two texts are one paper, whatever their formats' layouts."""
+    a, b = _shingles(text), _shingles(other)
+    return bool(a and b) and len(a & b) / len(a | b) >= SAME_PAPER_SHARE
+
+
+def _keeps(candidate: tuple[str, bool], owner: tuple[str, bool]) -> bool:
+    """Of one paper in two formats, whether `candidate` beats `owner`: the PDF, whose pages
+    are the published paper's, so a cited page number is the page an officer opens; of two
+    formats without pages (.doc and .docx), the one that read more words; else the owner."""
+    if candidate[1] != owner[1]:
+        return candidate[1]
+    return len(words(candidate[0])) > len(words(owner[0]))
+
+
+def _duplicate_reason(source: SourceFile, holder: Path, different: bool = False) -> str:
+    if different:
+        return (
+            f"duplicate document id {source.document_id!r}: {holder} already has it and "
+            "holds a different paper; rename one of the files (the id is the file's name "
+            "without its extension)"
+        )
     return (
         f"duplicate document id {source.document_id!r}: {holder} already has it; "
         "rename one of the files"

@@ -45,6 +45,8 @@ def add_index_options(sp: argparse.ArgumentParser) -> None:
 def _print_report(report: BuildReport, strict: bool) -> int:
     for path, reason in report.failed:
         print(f"error: {path}: {reason}", file=sys.stderr)
+    for path, note in report.same_paper:
+        print(f"note: {path}: {note}", file=sys.stderr)
     state = f"published version {report.version}" if report.version else "index already up to date"
     print(f"{report.summary()}; {state}")
     return 1 if strict and report.failed else 0

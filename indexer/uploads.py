@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from .builder import BuildReport
+from .builder import SAME_PAPER, BuildReport
 from .errors import ScrutinyError
 from .ingest.manifest import MANIFEST_NAME
 from .ingest.readers import FORMAT_SUFFIX, sniff_format, zip_format
@@ -49,7 +49,7 @@ class UploadRejectedError(ScrutinyError):
     def __init__(self, name: str, reason: str) -> None:
         super().__init__(f"{name}: {reason}")
         self.reason = reason
-        self.duplicate = "duplicate document id" in reason
+        self.duplicate = "duplicate document id" in reason or reason.startswith(SAME_PAPER)
 
 
 def sniff_upload(head: bytes, path: Path) -> str | None:
@@ -131,9 +131,9 @@ def place_upload(
         except BaseException:
             _restore(target, backup, had, folder, name)
             raise
-        if report.failed:
+        if report.failed or report.same_paper:  # an upload of a paper indexed already
             _restore(target, backup, had, folder, name)
-            raise UploadRejectedError(name, report.failed[0][1])
+            raise UploadRejectedError(name, (report.failed or report.same_paper)[0][1])
         backup.unlink(missing_ok=True)
     return report
 

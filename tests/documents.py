@@ -5,6 +5,8 @@ by byte, Word files written with python-docx, and one legacy Word .doc saved by 
 from __future__ import annotations
 
 import io
+import re
+import textwrap
 import zipfile
 import zlib
 from pathlib import Path
@@ -58,6 +60,32 @@ def build_pdf(pages: list[list[str | None]]) -> bytes:
         f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     )
     return bytes(out)
+
+
+_PLAIN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                        "\u2013": "-", "\u2014": "-"})  # fmt: skip
+
+
+def paper_pdf(paragraphs: list[str], width: int = 90, lines_per_page: int = 45) -> bytes:
+    """`paragraphs` printed as a PDF would print them: wrapped lines, a gap between
+    paragraphs, pages of `lines_per_page` lines (Helvetica's Latin-1: quotes made plain)."""
+    lines: list[str | None] = []
+    for paragraph in paragraphs:
+        plain = paragraph.translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
+        lines += [*textwrap.wrap(plain, width), None]
+    return build_pdf([lines[i : i + lines_per_page] for i in range(0, len(lines), lines_per_page)])
+
+
+def legacy_doc_paragraphs(seed_text: str) -> list[str]:
+    """What `LEGACY_DOC` says, as paragraphs, from seed document 003's text (as
+    tests/data/ingestion/doc/build.py writes it): the heading, the item, 41.1-41.9."""
+    numbered = re.findall(r"^(41\.\d)\s+(.+)$", seed_text, flags=re.M)
+    return [
+        "Children and Families Overview and Scrutiny Committee - Wednesday 21 November 2018",
+        "Ofsted Improvement Letter:",
+        *(f"{n}  {body}" for n, body in numbered),
+        "ACTION: Chris Spencer/Andrea Clarke",
+    ]
 
 
 def build_docx(heading: str, paragraphs: list[str], table: list[list[str]]) -> bytes:

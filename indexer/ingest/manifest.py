@@ -57,6 +57,11 @@ class SourceFile:
     error: str | None = None
 
 
+SAME_ID = "is the same as that of"
+"""What `discover` says of a file whose id an earlier file of its folder has; a build
+decides which of the two it indexes (`indexer.builder`), so it may lift this error."""
+
+
 def document_id_for(relative_path: str) -> str:
     """Slug of the relative path without extension: 'cabinet/Minutes 1.pdf' -> 'cabinet-minutes-1'.
 
@@ -189,7 +194,7 @@ def discover(corpus_dir: Path) -> list[SourceFile]:
         if unread:
             doc_id = f"{doc_id}{Path(relative).suffix.lower()}"
         elif error is None and doc_id in seen_ids:
-            error = f"its document id {doc_id!r} is the same as that of {seen_ids[doc_id]}"
+            error = f"its document id {doc_id!r} {SAME_ID} {seen_ids[doc_id]}"
         seen_ids.setdefault(doc_id, relative)
         sources.append(
             SourceFile(

@@ -1,0 +1,77 @@
+"""One paper saved in two formats (a council's .doc beside its .pdf, both named alike) is
+indexed once, from the PDF, whose pages a citation names; the other file is noted, not
+failed. Two different papers under one name fail with a message that says so. Real files
+(the legacy .doc fixture and a PDF of the same seed text), model, FAISS and SQLite."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from indexer import cli as indexer_cli
+from indexer.builder import Indexer
+from indexer.embedding import Embedder
+from indexer.settings import Settings
+from search_api.archive import Archive
+from tests.conftest import CORPUS
+from tests.documents import LEGACY_DOC, legacy_doc_paragraphs, paper_pdf
+from tests.searching import search
+
+
+def _seed(name: str) -> str:
+    return next(CORPUS.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+
+
+def _corpus(tmp_path: Path, pdf_paragraphs: list[str]) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(LEGACY_DOC, corpus / "Minutes 1.doc")
+    (corpus / "Minutes 1.pdf").write_bytes(paper_pdf(pdf_paragraphs))
+    return corpus.resolve()
+
+
+def test_one_paper_in_two_formats_is_indexed_once_from_the_pdf(
+    tmp_path: Path, embedder: Embedder
+) -> None:
+    corpus = _corpus(tmp_path, legacy_doc_paragraphs(_seed("003")))
+    settings = Settings(corpus=str(corpus), index_dir=tmp_path / "index")
+    report = Indexer(settings, embedder).build()
+    assert report.added == ["minutes-1"] and not report.failed
+    kept = corpus / "Minutes 1.pdf"
+    assert report.same_paper == [(str(corpus / "Minutes 1.doc"), f"the same paper as {kept} (kept)")]
+    assert "kept once of two formats" in report.summary()
+    engine = Archive.open(settings, embedder)
+    assert engine.reader().stats().documents == 1
+    top = search(engine, "staff morale was good with social workers talking positively", k=1)[0]
+    assert top.citation.document_id == "minutes-1" and top.citation.page == 1  # the PDF's page
+
+    again = Indexer(settings, embedder).build()
+    assert again.unchanged == 1 and not (again.changed or again.failed)
+    assert again.same_paper == report.same_paper
+
+
+def test_two_different_papers_under_one_name_fail_saying_so(
+    tmp_path: Path, embedder: Embedder
+) -> None:
+    other = [line for line in _seed("000").splitlines() if line.strip()]
+    corpus = _corpus(tmp_path, other)
+    settings = Settings(corpus=str(corpus), index_dir=tmp_path / "index")
+    report = Indexer(settings, embedder).build()
+    assert report.added == ["minutes-1"] and not report.same_paper
+    [(path, reason)] = report.failed
+    assert path == str(corpus / "Minutes 1.pdf")
+    assert reason.startswith("duplicate document id 'minutes-1'")
+    assert "holds a different paper" in reason and "rename one of the files" in reason
+
+
+def test_the_cli_notes_the_second_format_and_strict_does_not_fail(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = _corpus(tmp_path, legacy_doc_paragraphs(_seed("003")))
+    args = [str(corpus), "--strict", "--index", str(tmp_path / "index")]
+    assert indexer_cli.main(["build", *args]) == 0
+    err = capsys.readouterr().err
+    assert f"note: {corpus / 'Minutes 1.doc'}: the same paper as {corpus / 'Minutes 1.pdf'}" in err
+    assert "error:" not in err
