@@ -38,14 +38,15 @@ def test_an_upload_of_an_indexed_paper_in_another_format_is_reported_as_that_pap
 ) -> None:
     first, second = sorted(CORPUS.glob("*.txt"))[:2]
     version = admin.get("/health").json()["index_version"]
-    same = admin.post("/documents", params={"filename": f"{first.stem}.docx"},
-                      content=_as_docx(first.read_text(encoding="utf-8")), headers=AUTH)  # fmt: skip
+    name = {"filename": f"{first.stem}.docx"}
+    body = _as_docx(first.read_text(encoding="utf-8"))
+    same = admin.post("/documents", params=name, content=body, headers=AUTH)
     assert same.status_code == 409
     detail = same.json()["detail"]
     assert detail.startswith(f"{first.stem}.docx: the same paper as ")
     assert detail.endswith(f"{first.name} (kept)")
-    other = admin.post("/documents", params={"filename": f"{first.stem}.docx"},
-                       content=_as_docx(second.read_text(encoding="utf-8")), headers=AUTH)  # fmt: skip
+    body = _as_docx(second.read_text(encoding="utf-8"))
+    other = admin.post("/documents", params=name, content=body, headers=AUTH)
     assert other.status_code == 409 and "holds a different paper" in other.json()["detail"]
     uploads = seed_copy.index_dir / "uploads"
     assert not [p for p in uploads.iterdir() if p.name != "manifest.csv"]

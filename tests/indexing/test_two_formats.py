@@ -39,8 +39,8 @@ def test_one_paper_in_two_formats_is_indexed_once_from_the_pdf(
     settings = Settings(corpus=str(corpus), index_dir=tmp_path / "index")
     report = Indexer(settings, embedder).build()
     assert report.added == ["minutes-1"] and not report.failed
-    kept = corpus / "Minutes 1.pdf"
-    assert report.same_paper == [(str(corpus / "Minutes 1.doc"), f"the same paper as {kept} (kept)")]
+    note = f"the same paper as {corpus / 'Minutes 1.pdf'} (kept)"
+    assert report.same_paper == [(str(corpus / "Minutes 1.doc"), note)]
     assert "kept once of two formats" in report.summary()
     engine = Archive.open(settings, embedder)
     assert engine.reader().stats().documents == 1
