@@ -28,15 +28,15 @@ from .compatibility import (
 )
 from .embedding import Embedder
 from .errors import CorpusError, IndexMismatchError, IndexNotFoundError, IngestError
-from .ingest import SourceFile, ZipLimits, discover, paper_text, reader_version
+from .ingest import SourceFile, ZipLimits, discover, reader_version
 from .ingest.manifest import SAME_ID
+from .ingest.twins import SAME_PAPER, keeps, one_paper, paper_text
 from .lexical import LEXICAL_DIR, LexicalIndex
 from .models import ParsedDocument
 from .parse_embed import Job, LocalPipeline, ParseAndEmbed, Parsed, model_inputs
 from .settings import Settings
 from .snapshot import STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
 from .store import PassageStore, StoredDocument, passage_id_for
-from .text import words
 from .vectors import VectorIndex, choose_kind
 
 log = logging.getLogger(__name__)
@@ -600,20 +600,20 @@ class Indexer:
 
     def _same_paper(self, path: Path, other: Path) -> tuple[bool | None, bool]:
         """Whether two files hold one paper (None when either does not read), and whether
-        `path` is the one to keep of the two (`_keeps`)."""
+        `path` is the one to keep of the two (`keeps`)."""
         limits = ZipLimits.from_settings(self.settings)
         try:
             first, second = paper_text(path, limits), paper_text(other, limits)
         except IngestError:
             return None, False
-        return _one_paper(first[0], second[0]), _keeps(first, second)
+        return one_paper(first, second), keeps(first, second)
 
     def _same_papers(
         self, sources: Sequence[SourceFile], owners: dict[str, SourceFile]
     ) -> dict[Path, bool | None]:
         """For each file of this run that shares its id with the owner `_owners` chose:
         whether the two hold the same paper. Of one paper in two formats of one folder the
-        build keeps the better (`_keeps`) whatever their order, so `owners` may change;
+        build keeps the better (`keeps`) whatever their order, so `owners` may change;
         across corpora `_owners`' choice stands."""
         verdicts: dict[Path, bool | None] = {}
         for source in sources:
@@ -675,36 +675,6 @@ def _other_holder(
         return None
     holder = Path(previous.corpus) / previous.meta.path
     return holder if holder.is_file() else None
-
-
-SAME_PAPER = "the same paper as"
-"""How a build notes a file it leaves out because another file of its id holds its paper."""
-SHINGLE = 5
-"""Words in a run compared between two files of one id: five words in a row seldom recur
-in a different paper except as stock phrases."""
-SAME_PAPER_SHARE = 0.5
-"""Of the distinct runs of either file, the share both hold when they are one paper: a
-PDF's page furniture and a reader's layout order cost some runs, not half."""
-
-
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    found = [w.lower() for w in words(text)]
-    return {tuple(found[i : i + SHINGLE]) for i in range(max(1, len(found) - SHINGLE + 1))}
-
-
-def _one_paper(text: str, other: str) -> bool:
-    """True when two texts are one paper, whatever their formats' layouts."""
-    a, b = _shingles(text), _shingles(other)
-    return bool(a and b) and len(a & b) / len(a | b) >= SAME_PAPER_SHARE
-
-
-def _keeps(candidate: tuple[str, bool], owner: tuple[str, bool]) -> bool:
-    """Of one paper in two formats, whether `candidate` beats `owner`: the PDF, whose pages
-    are the published paper's, so a cited page number is the page an officer opens; of two
-    formats without pages (.doc and .docx), the one that read more words; else the owner."""
-    if candidate[1] != owner[1]:
-        return candidate[1]
-    return len(words(candidate[0])) > len(words(owner[0]))
 
 
 def _duplicate_reason(source: SourceFile, holder: Path, different: bool = False) -> str:

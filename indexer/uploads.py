@@ -16,10 +16,11 @@ import uuid
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from .builder import SAME_PAPER, BuildReport
+from .builder import BuildReport
 from .errors import ScrutinyError
 from .ingest.manifest import MANIFEST_NAME
 from .ingest.readers import FORMAT_SUFFIX, sniff_format, zip_format
+from .ingest.twins import SAME_PAPER
 from .ingest.worddoc import OLE_MAGIC
 
 __all__ = [

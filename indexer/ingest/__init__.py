@@ -29,7 +29,6 @@ __all__ = [
     "discover",
     "document_id_for",
     "ingest_file",
-    "paper_text",
     "reader_version",
 ]
 
@@ -105,19 +104,6 @@ def ingest_file(
             for c in chunks
         ]
     return ParsedDocument(meta=meta, chunks=chunks, content_hash=hashlib.sha256(data).hexdigest())
-
-
-def paper_text(path: Path, zip_limits: ZipLimits | None = None) -> tuple[str, bool]:
-    """The cleaned text of one file, and whether its pages are real pages (a PDF): what a
-    build compares when two files of one corpus get the same document id.
-
-    Raises `IngestError` as `ingest_file` does for a file that does not read."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(path, f"cannot read the file ({exc.strerror})") from None
-    raw = read_file(path, data, zip_limits)
-    return "\n".join(p.text for p in clean(raw)), raw.format == "pdf"
 
 
 def _without_placeholders(chunks: list[Chunk]) -> list[Chunk]:

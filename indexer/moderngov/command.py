@@ -95,6 +95,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"withdrawn: {line}", file=sys.stderr)
     for line in report.skipped:
         print(f"skipped: {line}", file=sys.stderr)
+    for line in report.same_paper:
+        print(f"note: {line}", file=sys.stderr)
     for line in report.failures:
         print(f"error: {line}", file=sys.stderr)
     print(f"moderngov: {report.summary()}")

@@ -22,9 +22,10 @@ from urllib.parse import unquote, urlsplit
 
 from tqdm import tqdm
 
-from indexer.errors import ScrutinyError
+from indexer.errors import IngestError, ScrutinyError
 from indexer.ingest.manifest import document_id_for, read_manifest, update_manifest
 from indexer.ingest.readers import FORMAT_SUFFIX, sniff_format
+from indexer.ingest.twins import SAME_PAPER, keeps, one_paper, paper_text
 from indexer.moderngov.client import ClientOptions, FetchError, PoliteClient, Validators
 from indexer.moderngov.client import check_http_url as _check_url
 from indexer.moderngov.doctypes import doc_type
@@ -69,6 +70,9 @@ class SyncReport:
     """Links and files in formats the indexer does not read, with why."""
     withdrawn: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    same_paper: list[str] = field(default_factory=list)
+    """One paper the site lists in two formats: saved under one name, so a build indexes
+    it once; "<file>: the same paper as <file> (kept)", as the build says."""
     requests: int = 0
 
     @property
@@ -86,6 +90,7 @@ class SyncReport:
             f"{len(self.withdrawn)} withdrawn; "
             f"{len(self.failures)} failed; {self.requests} requests to the site via "
             f"the {self.source or 'site'}"
+            + (f"; {len(self.same_paper)} kept once of two formats" if self.same_paper else "")
         )
 
 
@@ -330,7 +335,7 @@ class Importer:
             self.report.updated += 1
         else:
             # A file deleted by hand comes back where it was.
-            path = known.path if known is not None else self._free_path(wanted)
+            path = known.path if known is not None else self._free_path(wanted, data)
             self.report.new += 1
         target = inside(self.corpus, path)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -346,15 +351,42 @@ class Importer:
         )
         return path
 
-    def _free_path(self, wanted: str) -> str:
-        """`wanted`, or `wanted (2)`…: no clash with a file or a document id in the corpus."""
+    def _free_path(self, wanted: str, data: bytes | None = None) -> str:
+        """`wanted`, or `wanted (2)`…: no clash with a file or a document id in the corpus,
+        except `data` in another format of a paper saved as `wanted` already: that takes
+        its name, so a build indexes the paper once (`indexer.ingest.twins`)."""
         name = PurePosixPath(wanted)
         candidate, n = wanted, 1
+        fresh = data is not None and not (self.corpus / wanted).exists()
+        if fresh and data is not None and (note := self._same_paper(name, data)) is not None:
+            self.report.same_paper.append(note)
+            return wanted
         while document_id_for(candidate) in self._ids or (self.corpus / candidate).exists():
             n += 1
             candidate = str(name.with_name(f"{name.stem} ({n}){name.suffix}"))
         self._ids.add(document_id_for(candidate))
         return candidate
+
+    def _same_paper(self, name: PurePosixPath, data: bytes) -> str | None:
+        """The build's note when a file of `name`'s id in another format, in its folder,
+        holds the paper `data` holds; None when there is none or it is another paper."""
+        folder = self.corpus / name.parent
+        twins = [
+            PurePosixPath(name.parent, p.name)
+            for p in (sorted(folder.iterdir()) if folder.is_dir() else [])
+            if p.is_file() and p.suffix.lower() != name.suffix.lower()
+            and document_id_for(str(name.parent / p.name)) == document_id_for(str(name))
+        ]  # fmt: skip
+        for twin in twins:
+            try:
+                new = paper_text(self.corpus / name, data=data)
+                held = paper_text(self.corpus / twin)
+            except IngestError:
+                return None
+            if one_paper(new, held):
+                left, kept = (twin, name) if keeps(new, held) else (name, twin)
+                return f"{left}: {SAME_PAPER} {kept} (kept)"
+        return None
 
     def _withdrawn_documents(self, key: str, label: str, current: set[str]) -> None:
         previous = self.state.meetings.get(key)
