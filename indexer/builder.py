@@ -599,8 +599,12 @@ class Indexer:
                              job.fingerprint, self._reader_version())  # fmt: skip
 
     def _same_paper(self, path: Path, other: Path) -> tuple[bool | None, bool]:
-        """Whether two files hold one paper (None when either does not read), and whether
-        `path` is the one to keep of the two (`keeps`)."""
+        """Whether two files hold one paper (None when either does not read, or when both
+        are of one format: two files of one format and id are two files, a copy or two
+        versions, and the older message stands), and whether `path` is the one to keep of
+        the two (`keeps`)."""
+        if path.suffix.lower() == other.suffix.lower():
+            return None, False
         limits = ZipLimits.from_settings(self.settings)
         try:
             first, second = paper_text(path, limits), paper_text(other, limits)
