@@ -410,7 +410,11 @@ def decided(rows: Rows, signals: tuple[str, ...], penalty: float) -> tuple[Candi
         in_sample = {index: whole[index][1] for index in sub.held if index in whole}
     return (
         Candidate(
-            signals, penalty, rates(answered, sub), kind_refusals(answered, sub), sub.limits(),
+            signals,
+            penalty,
+            rates(answered, sub),
+            kind_refusals(answered, sub),
+            sub.limits(),
             in_sample,
         ),
         answered,
