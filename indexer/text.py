@@ -34,6 +34,7 @@ __all__ = [
     "WRITTEN_WORD",
     "Analyzer",
     "Sentence",
+    "held",
     "highlights",
     "measure",
     "same_word",
@@ -339,6 +340,18 @@ def same_word(term: str, stem: str) -> bool:
     if rest[0] == short[-1] and rest not in ENDINGS:
         rest = rest[1:]  # a doubled last letter: "staf" / "staff", "plan" / "planner"
     return not rest or rest in INFLECTIONS or (rest in DERIVATIONS and measure(short) > 1)
+
+
+def held(term: str, stems: set[str]) -> bool:
+    """Whether a text's stems hold the term, or a form of it the stemmer kept apart: equal,
+    or one stem (`MIN_STEM` letters or more) begins the other. The prefix rule answer
+    sentences keep (`search_api.sentences`); it also counts a compound the stem begins
+    ("kerb" of "kerbside"), which `same_word` does not."""
+    if term in stems:
+        return True
+    if len(term) < MIN_STEM:
+        return False
+    return any(len(x) >= MIN_STEM and (x.startswith(term) or term.startswith(x)) for x in stems)
 
 
 def _strip_diacritics(word: str) -> str:

@@ -81,6 +81,7 @@ from indexer.text import (
     ENDINGS,
     INFLECTIONS,
     MIN_STEM,
+    held,
     same_word,
     split_sentences,
     words,
@@ -144,15 +145,6 @@ class SupportFeatures:
 
 def _terms_of(text: str) -> set[str]:
     return {t for t in ANALYZER.terms(text) if t}
-
-
-def held(term: str, stems: set[str]) -> bool:
-    """Whether a text's stems hold the term, or a form of it the stemmer kept apart."""
-    if term in stems:
-        return True
-    if len(term) < MIN_STEM:
-        return False
-    return any(len(x) >= MIN_STEM and (x.startswith(term) or term.startswith(x)) for x in stems)
 
 
 def holds(term: str, stems: set[str]) -> bool:

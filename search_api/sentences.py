@@ -28,11 +28,11 @@ from indexer.text import (
     WORD,
     WRITTEN_WORD,
     Sentence,
+    held,
     split_sentences,
     words,
 )
 
-from .abstention import held
 from .temporal import PERIOD, periods
 
 __all__ = [

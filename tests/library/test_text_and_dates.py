@@ -8,7 +8,8 @@ import pytest
 
 from indexer.errors import ScrutinyError
 from indexer.lexical import LexicalIndex
-from indexer.text import ANALYZER, highlights, measure
+from indexer.text import ANALYZER, held, highlights, measure, same_word
+from search_api import abstention, sentences
 from search_api.dates import date_bound, season_span
 from search_api.temporal import parse_question
 
@@ -36,6 +37,27 @@ def test_measure_is_porters(stem: str, expected: int) -> None:
     """Porter's (1980) own examples of m = 0, 1, 2: the condition his stemmer sets before it
     strips a derivational ending, which `abstention.same_word` follows (round 32)."""
     assert measure(stem) == expected
+
+
+def _stems(text: str) -> set[str]:
+    return {t for t in ANALYZER.terms(text) if t}
+
+
+def test_the_words_module_holds_both_rules_of_one_word() -> None:
+    """`held` (the prefix rule answer sentences keep) lives beside `same_word` (the ending
+    rule the abstention signals use) in the words module; `abstention` re-exports both and
+    `sentences` uses the one `held` (round 32)."""
+    assert abstention.held is held and sentences.held is held
+    assert abstention.same_word is same_word
+    kerbside = _stems("kerbside collection")
+    kerb = ANALYZER.term("kerb")
+    assert kerb is not None
+    # A compound the stem begins is held, though it is another word.
+    assert held(kerb, kerbside) and not any(same_word(kerb, x) for x in kerbside)
+    staff = ANALYZER.term("staffing")
+    assert staff is not None and held(staff, _stems("the staff of the unit"))
+    assert not held("car", _stems("carers and careers"))  # under `MIN_STEM` letters: equal only
+    assert not held(kerb, _stems("the kerfuffle"))
 
 
 # date_bound's cases are in tests/briefing/test_actions_text.py (the briefing CLI's).
