@@ -65,11 +65,13 @@ decides which of the two it indexes (`indexer.builder`), so it may lift this err
 def document_id_for(relative_path: str) -> str:
     """Slug of the relative path without extension: 'cabinet/Minutes 1.pdf' -> 'cabinet-minutes-1'.
 
-    Long paths are cut to 90 characters plus a hash of the full path, so ids stay
-    unique and short.
+    Long paths are cut to 90 characters plus a hash of the path without its extension,
+    so ids stay unique and short and, as for short names, the id is the name's whatever
+    the format: a long-named paper's .pdf and .doc share one (round 32; the hash was of
+    the path with its extension, which gave the two formats two ids).
     """
     stem = str(Path(relative_path).with_suffix("")) if Path(relative_path).suffix else relative_path
-    return slug(stem, relative_path)
+    return slug(stem)
 
 
 def slug(name: str, key: str | None = None) -> str:

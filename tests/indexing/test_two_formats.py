@@ -13,6 +13,7 @@ import pytest
 from indexer import cli as indexer_cli
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
+from indexer.ingest import document_id_for
 from indexer.settings import Settings
 from search_api.archive import Archive
 from tests.conftest import CORPUS
@@ -75,3 +76,23 @@ def test_the_cli_notes_the_second_format_and_strict_does_not_fail(
     err = capsys.readouterr().err
     assert f"note: {corpus / 'Minutes 1.doc'}: the same paper as {corpus / 'Minutes 1.pdf'}" in err
     assert "error:" not in err
+
+
+def test_a_long_named_paper_in_two_formats_has_one_id_and_is_indexed_once(
+    tmp_path: Path, embedder: Embedder
+) -> None:
+    """An id over 100 characters is cut to 90 plus a hash: of the name without its
+    extension, so the two formats of a long-named paper share the id as short names do."""
+    name = "Item 7 - Supplementary - Transfer of the section of the Independence Service " * 2
+    assert document_id_for(f"{name}.pdf") == document_id_for(f"{name}.doc")
+    assert len(document_id_for(f"{name}.pdf")) == 99  # 90 letters, '-', 8 of the hash
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(LEGACY_DOC, corpus / f"{name}.doc")
+    (corpus / f"{name}.pdf").write_bytes(paper_pdf(legacy_doc_paragraphs(_seed("003"))))
+    settings = Settings(corpus=str(corpus.resolve()), index_dir=tmp_path / "index")
+    report = Indexer(settings, embedder).build()
+    assert report.added == [document_id_for(f"{name}.pdf")] and not report.failed
+    [(path, note)] = report.same_paper
+    assert path.endswith(".doc") and note.endswith(".pdf (kept)")
+    assert Archive.open(settings, embedder).reader().stats().documents == 1

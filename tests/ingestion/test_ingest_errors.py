@@ -225,10 +225,11 @@ def test_document_ids() -> None:
     )
     long = "full_council/" + "A very long appendix title " * 6 + ".pdf"
     slug = document_id_for(long)
-    digest = hashlib.sha1(long.encode()).hexdigest()[:8]
+    digest = hashlib.sha1(long.removesuffix(".pdf").encode()).hexdigest()[:8]  # no extension
     assert (
         len(slug) == 99 and slug.endswith("-" + digest) and slug.startswith("full_council-a-very")
     )
+    assert document_id_for(long.replace(".pdf", ".doc")) == slug  # one paper, two formats
 
 
 def test_duplicate_document_ids_are_reported(tmp_path: Path, count_tokens: CountTokens) -> None:
