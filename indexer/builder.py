@@ -36,7 +36,7 @@ from .models import ParsedDocument
 from .parse_embed import Job, LocalPipeline, ParseAndEmbed, Parsed, model_inputs
 from .settings import Settings
 from .snapshot import STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
-from .store import PassageStore, StoredDocument, passage_id_for
+from .store import PassageStore, SamePaper, StoredDocument, passage_id_for
 from .vectors import VectorIndex, choose_kind
 
 log = logging.getLogger(__name__)
@@ -68,6 +68,12 @@ class _Plan:
     new_failures: bool = False
     forgotten: list[tuple[str, str]] = field(default_factory=list)
     """(corpus, path) of recorded failures whose file is gone from a pruned corpus."""
+    noted: list[tuple[SourceFile, str, SamePaper]] = field(default_factory=list)
+    """(file, note, the pair's record) of files kept out as the same paper as another."""
+    unnoted: list[tuple[str, str]] = field(default_factory=list)
+    """(corpus, path) of remembered same-paper notes of a pruned corpus this run does not
+    make again (the file is gone, indexed, failed, or its twin is)."""
+    new_notes: bool = False
 
 
 @dataclass
@@ -139,6 +145,38 @@ class BuildProfile:
             f"store {self.store_s:.1f} s, publish {self.publish_s:.1f} s of "
             f"{self.seconds:.1f} s: encoder busy {100 * self.encoder_busy:.0f}%"
         )
+
+
+def file_fingerprint(path: Path) -> str:
+    """A file's bytes hashed: what a remembered same-paper pair is checked against."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class _Pairs:
+    """The same-paper pairs the live version remembers (`PassageStore.same_papers`): a pair
+    whose two files and reader version are unchanged is not read again to compare them."""
+
+    def __init__(self, notes: dict[tuple[str, str], tuple[str, SamePaper]], reader: str):
+        self.reader = reader
+        self.by_path = {str(Path(c) / p): paper for (c, p), (_, paper) in notes.items()}
+
+    def recall(self, path: Path, other: Path) -> bool | None:
+        """Whether `path` is the one to keep of a remembered, unchanged pair of one paper
+        (True) or `other` is (False); None when the pair is not remembered as it is."""
+        for noted, kept, better in ((path, other, False), (other, path, True)):
+            paper = self.by_path.get(str(noted))
+            if paper is not None and self.unchanged(paper, noted, kept):
+                return better
+        return None
+
+    def unchanged(self, paper: SamePaper, noted: Path, kept: Path) -> bool:
+        try:
+            return (paper.kept, paper.reader) == (str(kept), self.reader) and (
+                paper.content_hash,
+                paper.kept_hash,
+            ) == (file_fingerprint(noted), file_fingerprint(kept))
+        except OSError:
+            return False
 
 
 def source_fingerprint(source: SourceFile, content: bytes) -> str:
@@ -257,7 +295,8 @@ class Indexer:
             fresh = rebuild or not self._compatible_live_index(can_rebuild=bool(prune_corpora))
             rescore = not fresh and self._lexical_stale()
             plan = self._plan(sources, prune_corpora, fresh, report)
-            if not (fresh or rescore or plan.todo or plan.removed or plan.new_failures):
+            news = plan.new_failures or plan.new_notes
+            if not (fresh or rescore or plan.todo or plan.removed or news):
                 report.passages, report.documents = plan.counts
                 report.seconds = time.perf_counter() - started
                 return report
@@ -269,13 +308,18 @@ class Indexer:
                                          reason, *(read or (None, None)))  # fmt: skip
                 for corpus, path in plan.forgotten:
                     store.forget_failure(corpus, path)
+                for source, note, paper in plan.noted:
+                    store.record_same_paper(_corpus_key(source.corpus_dir), source.relative_path,
+                                            note, paper)  # fmt: skip
+                for corpus, path in plan.unnoted:
+                    store.forget_same_paper(corpus, path)
                 orphans: list[int] = []
                 for document_id in plan.removed:
                     orphans.extend(store.remove_document(document_id))
                     report.removed.append(document_id)
                 report.profile.scan_s = time.perf_counter() - started
                 created = self._ingest(store, plan.todo, plan.stored, report, orphans, progress)
-                news = bool(prune_corpora) and set(store.failures()) != recorded
+                news = bool(prune_corpora) and (set(store.failures()) != recorded or plan.new_notes)
                 if not (report.changed or fresh or news or rescore):
                     report.passages, report.documents = store.counts()
                     report.seconds = time.perf_counter() - started
@@ -305,6 +349,8 @@ class Indexer:
             recorded = set(live.failures()) if live else set()
             failed_reads = live.failed_reads() if live else {}
             reader = self._reader_version()
+            notes = live.same_papers() if live else {}
+            pairs = _Pairs(notes, reader)
             plan = _Plan(stored=stored, counts=live.counts() if live else (0, 0))
             seen: set[str] = set()
             owners = _owners(sources, stored)
@@ -318,15 +364,20 @@ class Indexer:
                 key = (_corpus_key(source.corpus_dir), source.relative_path, reason)
                 plan.new_failures |= bool(prune_corpora) and key not in recorded
 
-            same = self._same_papers(sources, owners)
+            same = self._same_papers(sources, owners, pairs)
 
             def twin(source: SourceFile, kept: Path, verdict: bool | None) -> None:
                 """`source` shares its id with `kept`: one paper in two formats is
-                noted, two different papers (or one that cannot be compared) fail."""
+                noted (and remembered with both fingerprints and the reader version), two
+                different papers (or one that cannot be compared) fail."""
                 if verdict:
                     note = f"{SAME_PAPER} {kept} (kept)"
                     log.info("not indexed %s: %s", source.path, note)
                     report.same_paper.append((str(source.path), note))
+                    paper = SamePaper(
+                        str(kept), file_fingerprint(source.path), file_fingerprint(kept), reader
+                    )
+                    plan.noted.append((source, note, paper))
                 else:
                     fail(source, _duplicate_reason(source, kept, different=verdict is False))
 
@@ -344,7 +395,7 @@ class Indexer:
                 previous = stored.get(source.document_id)
                 holder = _other_holder(previous, source, prune_corpora)
                 if holder is not None:
-                    twin(source, holder, self._same_paper(source.path, holder)[0])
+                    twin(source, holder, self._same_paper(source.path, holder, pairs)[0])
                     continue
                 if (problem := self._too_large(source)) is not None:
                     fail(source, problem)
@@ -375,6 +426,11 @@ class Indexer:
                 {(c, p) for c, p, _ in recorded if c in prune_corpora and (c, p) not in present}
             )
             plan.new_failures |= bool(plan.forgotten)
+            made = {(_corpus_key(s.corpus_dir), s.relative_path): (n, p) for s, n, p in plan.noted}
+            plan.unnoted = sorted(k for k in notes if k[0] in prune_corpora and k not in made)
+            plan.new_notes = bool(prune_corpora) and (
+                bool(plan.unnoted) or any(notes.get(k) != v for k, v in made.items())
+            )
             return plan
         finally:
             if live is not None:
@@ -598,13 +654,17 @@ class Indexer:
         store.record_failure(_corpus_key(source.corpus_dir), source.relative_path, reason,
                              job.fingerprint, self._reader_version())  # fmt: skip
 
-    def _same_paper(self, path: Path, other: Path) -> tuple[bool | None, bool]:
+    def _same_paper(
+        self, path: Path, other: Path, pairs: _Pairs | None = None
+    ) -> tuple[bool | None, bool]:
         """Whether two files hold one paper (None when either does not read, or when both
         are of one format: two files of one format and id are two files, a copy or two
         versions, and the older message stands), and whether `path` is the one to keep of
-        the two (`keeps`)."""
+        the two (`keeps`). A pair of one paper `pairs` remembers unchanged is not read."""
         if path.suffix.lower() == other.suffix.lower():
             return None, False
+        if pairs is not None and (better := pairs.recall(path, other)) is not None:
+            return True, better
         limits = ZipLimits.from_settings(self.settings)
         try:
             first, second = paper_text(path, limits), paper_text(other, limits)
@@ -613,7 +673,7 @@ class Indexer:
         return one_paper(first, second), keeps(first, second)
 
     def _same_papers(
-        self, sources: Sequence[SourceFile], owners: dict[str, SourceFile]
+        self, sources: Sequence[SourceFile], owners: dict[str, SourceFile], pairs: _Pairs
     ) -> dict[Path, bool | None]:
         """For each file of this run that shares its id with the owner `_owners` chose:
         whether the two hold the same paper. Of one paper in two formats of one folder the
@@ -624,7 +684,7 @@ class Indexer:
             owner = owners[source.document_id]
             if owner is source or not source.path.is_file() or not owner.path.is_file():
                 continue
-            verdict, better = self._same_paper(source.path, owner.path)
+            verdict, better = self._same_paper(source.path, owner.path, pairs)
             verdicts[source.path] = verdict
             if verdict and better and owner.corpus_dir == source.corpus_dir:
                 owners[source.document_id] = source

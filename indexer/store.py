@@ -63,6 +63,14 @@ CREATE TABLE IF NOT EXISTS failures (
     content_hash TEXT, reader TEXT,
     PRIMARY KEY (corpus, path)
 );
+-- A file not indexed because the file that keeps its id holds the same paper in another
+-- format (`indexer.ingest.twins`), with both files' fingerprints and the reader version:
+-- an unchanged pair is not read again to compare them (round 32).
+CREATE TABLE IF NOT EXISTS same_papers (
+    corpus TEXT NOT NULL, path TEXT NOT NULL, note TEXT NOT NULL, kept TEXT NOT NULL,
+    content_hash TEXT NOT NULL, kept_hash TEXT NOT NULL, reader TEXT NOT NULL,
+    PRIMARY KEY (corpus, path)
+);
 """
 FAILURE_COLUMNS = ("content_hash", "reader")
 """A failed read's file fingerprint and reader version (`indexer.ingest.reader_version`),
@@ -148,6 +156,17 @@ class StoredDocument:
     content_hash: str
     meta_hash: str
     passages: int
+
+
+@dataclass(frozen=True)
+class SamePaper:
+    """A file kept out as the same paper as `kept` (its full path): both files'
+    fingerprints (`indexer.builder.file_fingerprint`) and the reader version compared."""
+
+    kept: str
+    content_hash: str
+    kept_hash: str
+    reader: str
 
 
 class PassageStore:
@@ -248,6 +267,10 @@ class PassageStore:
                 ),
             )  # fmt: skip
             conn.execute("DELETE FROM failures WHERE corpus = ? AND path = ?", (corpus, meta.path))
+            if self._has_table("same_papers"):
+                conn.execute(
+                    "DELETE FROM same_papers WHERE corpus = ? AND path = ?", (corpus, meta.path)
+                )
             for chunk in chunks:
                 text = normalise_text(chunk.text)
                 pid, replaced = passage_id_for(text), list[int]()
@@ -367,6 +390,32 @@ class PassageStore:
                 "VALUES (?,?,?,?,?)",
                 (corpus, path, reason, content_hash, reader),
             )
+            self.connection.execute(
+                "DELETE FROM same_papers WHERE corpus = ? AND path = ?", (corpus, path)
+            )
+
+    @_sqlite_errors
+    def record_same_paper(self, corpus: str, path: str, note: str, paper: SamePaper) -> None:
+        """Remember that `path` in `corpus` is not indexed, being the same paper as the file
+        that keeps its id (`note`), with both fingerprints and the reader version."""
+        with self.connection:
+            self.connection.execute(
+                "INSERT OR REPLACE INTO same_papers (corpus, path, note, kept, content_hash, "
+                "kept_hash, reader) VALUES (?,?,?,?,?,?,?)",
+                (corpus, path, note, paper.kept, paper.content_hash, paper.kept_hash,
+                 paper.reader),
+            )  # fmt: skip
+            self.connection.execute(
+                "DELETE FROM failures WHERE corpus = ? AND path = ?", (corpus, path)
+            )
+
+    @_sqlite_errors
+    def forget_same_paper(self, corpus: str, path: str) -> None:
+        """Drop the same-paper note of `path` in `corpus` (gone, indexed or failed now)."""
+        with self.connection:
+            self.connection.execute(
+                "DELETE FROM same_papers WHERE corpus = ? AND path = ?", (corpus, path)
+            )
 
     @_sqlite_errors
     def forget_failure(self, corpus: str, path: str) -> None:
@@ -394,6 +443,22 @@ class PassageStore:
             "WHERE content_hash IS NOT NULL AND reader IS NOT NULL"
         )
         return {(c, p): (reason, fingerprint, reader) for c, p, reason, fingerprint, reader in rows}
+
+    @_sqlite_errors
+    def same_papers(self) -> dict[tuple[str, str], tuple[str, SamePaper]]:
+        """(note, the pair's record) by (corpus, path) of each file not indexed because the
+        file keeping its id holds the same paper: none from a store written before these
+        were kept."""
+        if not self._has_table("same_papers"):
+            return {}
+        rows = self.connection.execute(
+            "SELECT corpus, path, note, kept, content_hash, kept_hash, reader FROM same_papers"
+        )
+        return {(c, p): (note, SamePaper(*rest)) for c, p, note, *rest in rows}
+
+    def _has_table(self, name: str) -> bool:
+        query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+        return self.connection.execute(query, (name,)).fetchone() is not None
 
     def _failure_columns(self) -> set[str]:
         return {row[1] for row in self.connection.execute("PRAGMA table_info(failures)")}

@@ -10,11 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from indexer import builder
 from indexer import cli as indexer_cli
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
-from indexer.ingest import document_id_for
+from indexer.ingest import ZipLimits, document_id_for
+from indexer.ingest.twins import Paper, paper_text
 from indexer.settings import Settings
+from indexer.snapshot import IndexDir
 from search_api.archive import Archive
 from tests.conftest import CORPUS
 from tests.documents import LEGACY_DOC, legacy_doc_paragraphs, paper_pdf
@@ -96,3 +99,36 @@ def test_a_long_named_paper_in_two_formats_has_one_id_and_is_indexed_once(
     [(path, note)] = report.same_paper
     assert path.endswith(".doc") and note.endswith(".pdf (kept)")
     assert Archive.open(settings, embedder).reader().stats().documents == 1
+
+
+def test_an_unchanged_pair_is_not_read_again_and_its_note_still_reported(
+    tmp_path: Path, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pair is remembered with both files' fingerprints and the reader version, as a
+    failed read is: the next build reports the note without reading either file; a
+    changed file is read, and compared, again."""
+    paragraphs = legacy_doc_paragraphs(_seed("003"))
+    corpus = _corpus(tmp_path, paragraphs)
+    settings = Settings(corpus=str(corpus), index_dir=tmp_path / "index")
+    first = Indexer(settings, embedder).build()
+    assert first.same_paper and first.added == ["minutes-1"]
+
+    reads: list[Path] = []
+
+    def counted(path: Path, limits: ZipLimits | None = None) -> Paper:
+        reads.append(path)
+        return paper_text(path, limits)
+
+    monkeypatch.setattr(builder, "paper_text", counted)
+    version = IndexDir(settings.index_dir).current_name()
+    again = Indexer(settings, embedder).build()
+    assert reads == []  # neither file read to compare them
+    assert again.same_paper == first.same_paper and not (again.changed or again.failed)
+    assert IndexDir(settings.index_dir).current_name() == version  # nothing to publish
+
+    (corpus / "Minutes 1.pdf").write_bytes(paper_pdf(paragraphs[:-1]))  # the PDF revised
+    changed = Indexer(settings, embedder).build()
+    assert sorted(p.name for p in reads) == ["Minutes 1.doc", "Minutes 1.pdf"]
+    assert changed.same_paper == first.same_paper and changed.updated == ["minutes-1"]
+    reads.clear()
+    assert Indexer(settings, embedder).build().same_paper == first.same_paper and reads == []
