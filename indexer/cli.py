@@ -143,6 +143,8 @@ def _print_stats(settings: Settings) -> int:
     try:
         for corpus, path, reason in store.failures():
             print(f"failed     {Path(corpus) / path}: {reason}")
+        for (corpus, path), (note, _) in sorted(store.same_papers().items()):
+            print(f"note       {Path(corpus) / path}: {note}")
     finally:
         store.close()
     return 0

@@ -132,3 +132,20 @@ def test_an_unchanged_pair_is_not_read_again_and_its_note_still_reported(
     assert changed.same_paper == first.same_paper and changed.updated == ["minutes-1"]
     reads.clear()
     assert Indexer(settings, embedder).build().same_paper == first.same_paper and reads == []
+
+
+def test_index_stats_lists_the_same_paper_notes_as_it_lists_failures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The notes are stored with the index: `python -m indexer stats` lists each beside
+    the failed files, read from the live version alone."""
+    corpus = _corpus(tmp_path, legacy_doc_paragraphs(_seed("003")))
+    (corpus / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    index = ["--index", str(tmp_path / "index")]
+    assert indexer_cli.main(["build", str(corpus), *index]) == 0
+    capsys.readouterr()
+    assert indexer_cli.main(["stats", *index]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert f"failed     {corpus / 'broken.pdf'}" in "\n".join(out)
+    kept = f"the same paper as {corpus / 'Minutes 1.pdf'} (kept)"
+    assert f"note       {corpus / 'Minutes 1.doc'}: {kept}" in out
