@@ -159,6 +159,14 @@ class _Pairs:
     def __init__(self, notes: dict[tuple[str, str], tuple[str, SamePaper]], reader: str):
         self.reader = reader
         self.by_path = {str(Path(c) / p): paper for (c, p), (_, paper) in notes.items()}
+        self._fingerprints: dict[Path, str] = {}
+
+    def fingerprint(self, path: Path) -> str:
+        """`file_fingerprint`, once a build: checking a pair and then noting it hashes the
+        same two files."""
+        if path not in self._fingerprints:
+            self._fingerprints[path] = file_fingerprint(path)
+        return self._fingerprints[path]
 
     def recall(self, path: Path, other: Path) -> bool | None:
         """Whether `path` is the one to keep of a remembered, unchanged pair of one paper
@@ -174,7 +182,7 @@ class _Pairs:
             return (paper.kept, paper.reader) == (str(kept), self.reader) and (
                 paper.content_hash,
                 paper.kept_hash,
-            ) == (file_fingerprint(noted), file_fingerprint(kept))
+            ) == (self.fingerprint(noted), self.fingerprint(kept))
         except OSError:
             return False
 
@@ -375,7 +383,7 @@ class Indexer:
                     log.info("not indexed %s: %s", source.path, note)
                     report.same_paper.append((str(source.path), note))
                     paper = SamePaper(
-                        str(kept), file_fingerprint(source.path), file_fingerprint(kept), reader
+                        str(kept), pairs.fingerprint(source.path), pairs.fingerprint(kept), reader
                     )
                     plan.noted.append((source, note, paper))
                 else:

@@ -266,11 +266,9 @@ class PassageStore:
                     meta.title, meta.source_url, meta.notes, meta.pages, meta_hash(meta),
                 ),
             )  # fmt: skip
-            conn.execute("DELETE FROM failures WHERE corpus = ? AND path = ?", (corpus, meta.path))
-            if self._has_table("same_papers"):
-                conn.execute(
-                    "DELETE FROM same_papers WHERE corpus = ? AND path = ?", (corpus, meta.path)
-                )
+            for table in ("failures", "same_papers"):  # indexed now: neither failed nor noted
+                conn.execute(f"DELETE FROM {table} WHERE corpus = ? AND path = ?",
+                             (corpus, meta.path))  # fmt: skip
             for chunk in chunks:
                 text = normalise_text(chunk.text)
                 pid, replaced = passage_id_for(text), list[int]()
