@@ -74,16 +74,16 @@ def document_id_for(relative_path: str) -> str:
     return slug(stem)
 
 
-def slug(name: str, key: str | None = None) -> str:
+def slug(name: str) -> str:
     """`name` as an id: lower case, runs of anything but letters, digits and _ become '-'.
 
     Dots become '-' too, so 'Minutes 12.03.2019' keeps its year ('minutes-12-03-2019'):
     an upload's id is the slug of its whole name, its extension taken off once. Slugs
-    over 100 characters are cut to 90 plus a hash of `key` (default: `name`).
+    over 100 characters are cut to 90 plus a hash of `name`.
     """
     text = re.sub(r"[^a-z0-9_]+", "-", name.replace("\\", "/").lower()).strip("-")
     if len(text) > 100:
-        digest = hashlib.sha1((key or name).encode("utf-8")).hexdigest()[:8]
+        digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
         text = f"{text[:90]}-{digest}"
     return text
 
