@@ -377,9 +377,14 @@ class Importer:
             if p.is_file() and p.suffix.lower() != name.suffix.lower()
             and document_id_for(str(name.parent / p.name)) == document_id_for(str(name))
         ]  # fmt: skip
+        if not twins:
+            return None
+        try:
+            new = paper_text(self.corpus / name, data=data)
+        except IngestError:
+            return None
         for twin in twins:
             try:
-                new = paper_text(self.corpus / name, data=data)
                 held = paper_text(self.corpus / twin)
             except IngestError:
                 return None
