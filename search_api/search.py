@@ -160,11 +160,13 @@ def search(
     width = max(tuning.pool, k)
     # A trend's ends named by events are *when*, not *what*: its dense side embeds the
     # subject (`TemporalIntent.subject`); BM25 keeps every word, which also names the
-    # documents ("the Q2 and Q3 performance reports").
+    # documents ("the Q2 and Q3 performance reports"), but a follow-up clause asking whether
+    # it changed (`TemporalIntent.tracked`) is frame to both.
     vector = query_vector(retriever, request.query, intent.subject or topic, tuning.dense_query)
     ranked, cosines = retriever.rank(
-        topic, max(tuning.candidates, width), request.mode, request.filters, tuning, vector
-    )
+        _searched(intent), max(tuning.candidates, width), request.mode, request.filters,
+        tuning, vector,
+    )  # fmt: skip
     candidates = retriever.hits(ranked[:width])
     if intent.floating:
         intent = topic_months(request.query, latest, candidates, cosines, tuning, year_end)
@@ -211,6 +213,12 @@ def search(
     terms = ANALYZER.query_terms(topic)
     shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
     return SearchResult(request, intent, shown, cosines, council, scored[k:], copies, as_ranked)
+
+
+def _searched(intent: TemporalIntent) -> str:
+    """What the retrievers search: the topic, without a trend's follow-up clause of change
+    (`TemporalIntent.tracked`)."""
+    return intent.tracked or intent.topic
 
 
 def topic_months(
@@ -392,7 +400,9 @@ def reach_ends(
         filters = _narrowed(request.filters, start, end)
         if filters is None:
             continue
-        ranked, found = retriever.rank(intent.topic, depth, request.mode, filters, tuning, vector)
+        ranked, found = retriever.rank(
+            _searched(intent), depth, request.mode, filters, tuning, vector
+        )
         hits = retriever.hits(ranked[: tuning.relevant_ranks])
         ends = [
             h for h in _of_council(relevant_hits(hits, found, tuning, best_cos), council)

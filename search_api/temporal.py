@@ -299,6 +299,12 @@ class TemporalIntent:
     change between the draft budget in January and the final vote", "… progressed since
     it was called in"), the topic without them: what is tracked, what its dense side embeds.
     None when no such words are named."""
+    tracked: str | None = None
+    """For a trend that asks for a thing and then, in a clause of its own, whether it
+    changed ("How much is going into reserves next year, and did that change between the
+    draft and the final budget?"), the first clause: what both retrievers search. The
+    follow-up's words are the question's frame ("did that change", "draft", "budget"),
+    which BM25 matches in every paper of a budget's process (`FOLLOW_UP`). None otherwise."""
     floating: bool = False
     """The span holds a month named without a year and none the question gives: it was
     placed at the latest such month up to the date it was read against (`parse_question`'s
@@ -707,6 +713,35 @@ def _when_clause_cut(m: re.Match[str]) -> str:
     return "" if names_times else clause
 
 
+FOLLOW_UP = re.compile(
+    # "…, and did that change between the draft and the final budget", "…, and has that
+    # estimate gone up since January", "and did it change from the draft budget": a clause
+    # of its own whose subject points back (that, it, the …) at what the first asked for.
+    r"[,;]?\s*\b(?:and|but|or)\s+(?:how\s+)?(?:did|does|has|have|had|was|were|is|are)\s+"
+    r"(?:that|it|this|these|those|they|the)\b[^?,;]*?(?:"
+    + _COURSE_VERB.pattern
+    + r"|\b(?:gone|go|went)\s+(?:up|down)\b)[^?]*",
+    re.IGNORECASE,
+)
+"""A trend question's follow-up clause asking whether the thing its first clause asks for
+has changed (`_subject`): the question's frame, not what is tracked."""
+FOLLOW_UPS = True
+"""A trend's follow-up clause of change is cut from what is searched (`_tracked`); off: it
+is searched with the rest (eval/README.md, round 33, r33-trend)."""
+
+
+def _tracked(topic: str) -> str | None:
+    """The topic without a follow-up clause asking whether the thing its first clause
+    asks for changed (`FOLLOW_UP`): "How much is going into the general reserve next
+    year?" of "…, and did it change between January and February?". None when there is
+    no such clause or fewer than three words are left before it."""
+    follow = FOLLOW_UP.search(topic) if FOLLOW_UPS else None
+    if follow is None or len(topic[: follow.start()].split()) < 3:
+        return None
+    head = topic[: follow.start()].strip(" ,;")
+    return head + "?" if topic.rstrip().endswith("?") else head
+
+
 def _subject(topic: str) -> str | None:
     """The topic without the clauses after its verb of change that name the span's ends
     by events ("between the draft budget in January and the final budget in February"):
@@ -714,7 +749,11 @@ def _subject(topic: str) -> str | None:
     accounts of the process (a draft "presented to Cabinet at the end of January") above
     what changed (the risk register's total at each end); BM25 keeps them, as they also
     name the documents. A clause before the verb is the subject's own ("the gap between
-    income and spending"). None when nothing is cut or fewer than three words are left."""
+    income and spending"). A follow-up clause of change goes whole (`_tracked`). None when
+    nothing is cut or fewer than three words are left."""
+    tracked = _tracked(topic)
+    if tracked is not None:
+        return tracked
     verbs = (m for m in _COURSE_VERB.finditer(topic) if m.group(0).lower() not in _NOT_VERBS)
     verb = next(verbs, None)
     if verb is None:
@@ -804,8 +843,9 @@ def parse_question(
     topic = strip_temporal(question, chosen)
     floating = any(m.floating for m in chosen)
     subject = _subject(topic) if trend else None
+    tracked = _tracked(topic) if trend else None
     weighted = _weighted(span, bounds, compared=_asks_course(question))
-    return TemporalIntent(span, trend, topic, subject, floating, weighted, year_end)
+    return TemporalIntent(span, trend, topic, subject, tracked, floating, weighted, year_end)
 
 
 def _weighted(span: DateSpan | None, bounds: list[_Match], compared: bool) -> DateSpan | None:
