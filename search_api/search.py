@@ -199,7 +199,9 @@ def search(
             intent.span,
             council,
             CHANGED_TWINS,
-            end_meeting_picker(retriever, vector, topic, council, tuning.relevant_cosine_margin),
+            end_meeting_picker(
+                retriever, vector, _searched(intent), council, tuning.relevant_cosine_margin
+            ),
         )
     as_ranked = None
     if council is not None:
