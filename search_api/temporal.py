@@ -716,9 +716,9 @@ def _when_clause_cut(m: re.Match[str]) -> str:
 FOLLOW_UP = re.compile(
     # "…, and did that change between the draft and the final budget", "…, and has that
     # estimate gone up since January", "and did it change from the draft budget": a clause
-    # of its own whose subject points back (that, it, the …) at what the first asked for.
-    r"[,;]?\s*\b(?:and|but|or)\s+(?:how\s+)?(?:did|does|has|have|had|was|were|is|are)\s+"
-    r"(?:that|it|this|these|those|they|the)\b[^?,;]*?(?:"
+    # of its own whose subject points back (that, it, those …) at what the first asked for.
+    r"(?:\s*[,;]\s*(?:(?:and|but|or)\s+)?|\s+(?:and|but|or)\s+)(?:how\s+)?"
+    r"(?:did|does|has|have|had|was|were|is|are)\s+(?:that|it|this|these|those|they)\b[^?,;]*?(?:"
     + _COURSE_VERB.pattern
     + r"|\b(?:gone|go|went)\s+(?:up|down)\b)[^?]*",
     re.IGNORECASE,
