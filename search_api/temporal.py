@@ -715,12 +715,17 @@ def _when_clause_cut(m: re.Match[str]) -> str:
 
 FOLLOW_UP = re.compile(
     # "…, and did that change between the draft and the final budget", "…, and has that
-    # estimate gone up since January", "and did it change from the draft budget": a clause
-    # of its own whose subject points back (that, it, those …) at what the first asked for.
-    r"(?:\s*[,;]\s*(?:(?:and|but|or)\s+)?|\s+(?:and|but|or)\s+)(?:how\s+)?"
-    r"(?:did|does|has|have|had|was|were|is|are)\s+(?:that|it|this|these|those|they)\b[^?,;]*?(?:"
+    # estimate gone up since January", "and did the estimate change from the draft budget":
+    # a clause of its own whose subject points back (that, it, the …) at what the first
+    # asked for, its verb of change without an object ("did the council change its
+    # policy" is a decision). "or" offers another question ("is it open, or have the
+    # hours changed"), not a follow-up.
+    r"(?:\s*[,;]\s*(?:(?:and|but)\s+)?|\s+(?:and|but)\s+)(?:how\s+)?"
+    r"(?:did|does|has|have|had|was|were|is|are)\s+(?:that|it|this|these|those|they|the)\b"
+    r"[^?,;]*?(?:(?:"
     + _COURSE_VERB.pattern
-    + r"|\b(?:gone|go|went)\s+(?:up|down)\b)[^?]*",
+    + r")(?!\s+(?:the|its|their|his|her|our|a|an|how|what|which|who)\b)"
+    r"|\b(?:gone|go|went)\s+(?:up|down)\b)[^?]*",
     re.IGNORECASE,
 )
 """A trend question's follow-up clause asking whether the thing its first clause asks for
