@@ -720,7 +720,7 @@ FOLLOW_UP = re.compile(
     # asked for, its verb of change without an object ("did the council change its
     # policy" is a decision). "or" offers another question ("is it open, or have the
     # hours changed"), not a follow-up.
-    r"(?:\s*[,;]\s*(?:(?:and|but)\s+)?|\s+(?:and|but)\s+)(?:how\s+)?"
+    r"(?:\s*;\s*|\s*,?\s+(?:and|but)\s+(?:how\s+)?)"
     r"(?:did|does|has|have|had|was|were|is|are)\s+(?:that|it|this|these|those|they|the)\b"
     r"[^?,;]*?(?:(?:"
     + _COURSE_VERB.pattern
