@@ -268,7 +268,8 @@ def test_words_of_change_that_ask_a_course(question: str) -> None:
         (
             "How much is set aside for road repairs, and did that change between the draft "
             "and the final budget?",
-            "How much is set aside for road repairs, and did that change?",
+            # A follow-up clause of change goes whole (`TemporalIntent.tracked`).
+            "How much is set aside for road repairs?",
         ),
     ],
 )
@@ -299,6 +300,70 @@ def test_a_trends_ends_named_by_events_leave_its_subject(question: str, subject:
 )
 def test_no_subject_where_no_events_name_a_trends_ends(question: str) -> None:
     assert parse_question(question, LATEST).subject is None
+
+
+@pytest.mark.parametrize(
+    ("question", "tracked"),
+    [
+        (
+            "How much is going into the general reserve next year, and did it change "
+            "between January and February?",
+            "How much is going into the general reserve next year?",
+        ),
+        (
+            "how much is the council taking out of its reserves next year, and did that "
+            "change from the draft budget",
+            "how much is the council taking out of its reserves next year",
+        ),
+        (
+            "How much could the budget be hit if savings are not made, and has that "
+            "estimate gone up since January?",
+            "How much could the budget be hit if savings are not made?",
+        ),
+        (
+            "Has money for children's services been a problem, and how has that changed?",
+            "Has money for children's services been a problem?",
+        ),
+        (
+            "When will the district councils be replaced, and did the expected date change "
+            "between January and March 2025?",
+            "When will the district councils be replaced?",
+        ),
+        (
+            "How much is set aside for potholes; did that change between the draft and the "
+            "final budget?",
+            "How much is set aside for potholes?",
+        ),
+    ],
+)
+def test_a_follow_up_clause_of_change_is_not_what_is_tracked(question: str, tracked: str) -> None:
+    """ "…, and did that change" asks whether the first clause's thing moved: its words
+    ("change", "draft", "budget") are the question's frame, and what both retrievers
+    search is the first clause (eval/README.md, round 33, r33-trend)."""
+    intent = parse_question(question, LATEST)
+    assert intent.trend
+    assert intent.tracked == tracked
+    assert intent.subject == tracked
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # The course is the question's one clause.
+        "How did the number of children in care change between 2018 and 2022?",
+        "How has the decision on the family hubs progressed since it was called in?",
+        # A dated opening phrase before "how" is no clause of its own.
+        "Over the last two quarters, how has the share of pupils in special schools moved?",
+        "Between the November 2018 meeting and early 2019, how did the visit dates move on?",
+        # "or" offers another question; a verb with an object is a decision.
+        "Are the libraries open on Sundays, or have the opening hours changed since 2019?",
+        "How many staff left last year, and has the council changed its policy since 2019?",
+        # Not a trend: nothing is searched apart.
+        "How much is set aside for potholes, and what is it for?",
+    ],
+)
+def test_no_follow_up_clause_of_change(question: str) -> None:
+    assert parse_question(question, LATEST).tracked is None
 
 
 @pytest.mark.parametrize(
