@@ -57,10 +57,11 @@ _YEAR = r"((?:19|20)\d{2})"
 _MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _SEASON = r"(spring|summer|autumn|fall|winter)"
 _PART = r"(early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)"
-"""A part of a year ("late 2018", "mid-2021", "the end of 2019"): a third of it."""
-PARTS = {"early": 1, "start": 1, "beginning": 1, "mid": 5, "middle": 5, "late": 9, "end": 9}
-"""First month of each third of a year a part names (January-April, May-August,
-September-December)."""
+"""A part of a year or a month ("late 2018", "mid-2021", "the end of 2019", "early January
+2025", "since mid-May"): a third of it."""
+PARTS = {"early": 0, "start": 0, "beginning": 0, "mid": 1, "middle": 1, "late": 2, "end": 2}
+"""Which third of a year or month a part names: January-April, May-August, September-
+December of a year; days 1-10, 11-20, 21 to the last of a month."""
 _NUM = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 # A point in time: "21 November 2018", "November 21, 2018", "21.11.2018", "November 2018",
 # "summer 2021", "2018-11-21", "2018". A day written in figures is read day first, as
@@ -75,12 +76,18 @@ _FISCAL = (
 year of a two-year label). A one-year label names the year that ENDS in that year, as
 American, Australian and company papers use it ("FY2019" of a year ending 30 June is
 July 2018 - June 2019), whatever the archive's year end (`dates.year_ending`)."""
+_FULL_SECOND_YEAR = r"/(?:19|20)\d{2}(?!\d|[/–-]\d)"
+"""A financial year's second year written in full after a slash ("2019/2020"), as
+Australian councils' papers write it; with a hyphen "2019-2020" stays a question's range
+of calendar years (`FINANCIAL_YEAR`)."""
 FINANCIAL_YEAR = re.compile(
-    r"\b(?:19|20)\d{2}[/–-]\d{2}(?!\d|[/–-]\d)|\b" + re.sub(r"\((?!\?)", "(?:", _FISCAL)
-)
+    r"\b(?:19|20)\d{2}(?:[/–-]\d{2}(?!\d|[/–-]\d)|" + _FULL_SECOND_YEAR + r")|\b"
+    + re.sub(r"\((?!\?)", "(?:", _FISCAL)
+)  # fmt: skip
 """'2024-25', '2018/19', '2024–25': the papers write a financial year the way the question
 does; a plan's period ("2025-28", "2013-30") is written so too. A question's "2019-2023" is
-not read as one (a time, not what a figure is for). An en dash is read as the hyphen is
+not read as one (a time, not what a figure is for), nor is "2019-2020", while "2019/2020" is
+(`_FULL_SECOND_YEAR`). An en dash is read as the hyphen is
 (round 30): a question typed or pasted with "2023–24" names the same year. A labelled
 year ("FY2019", "fiscal year 2019-20", `_FISCAL`) is one too."""
 PERIOD = re.compile(r"\b(?:19|20)\d{2}\s?[/–-]\s?(?:(?:19|20)\d{2}|\d{2})(?!\d|[/–-]\d)")
@@ -120,27 +127,40 @@ _POINT = (
     + r"|(?<![\d.])\d{1,2}(?:\.\d{1,2}\.|/\d{1,2}/)" + _YEAR
     + r"|" + _SEASON + r"\s+(?:of\s+)?" + _YEAR
     + r"|" + _PART + r"[\s-]+" + _YEAR
+    + r"|" + _PART + r"[\s-]+" + _MONTH + r"\s+" + _YEAR + r"(?![/–-]\d)"
     + r"|" + _YEAR + r"-\d{2}-\d{2}"
-    + r"|" + _YEAR + r"(?:[/–-]\d{2}(?!\d|[/–-]\d))?)"
+    + r"|" + _YEAR + r"(?:[/–-]\d{2}(?!\d|[/–-]\d)|" + _FULL_SECOND_YEAR + r")?)"
 )  # fmt: skip
 
-_OTHER_MONTH = (
-    r"(?:january|february|march|april|june|july|august|september|october|november|december)"
-)
+_OTHER_MONTHS = (
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+_OTHER_MONTH = r"(?:" + "|".join(_OTHER_MONTHS) + r")"
+_TIME_WORDS = (
+    "in", "since", "from", "until", "till", "by", "before", "after", "the", "of", "early", "mid",
+    "late",
+)  # fmt: skip
+"""Words that take a time after them ("in May", "the May update", "the end of May", "early
+May"); not "end" ("the year end may show")."""
 _MAY = (
     r"(?(day)may|(?:(?:"
+    + "".join(r"(?<=\b" + w + r"\s)|" for w in _TIME_WORDS)
     + "".join(
-        r"(?<=\b" + w + r"\s)|"
-        for w in ("in", "since", "from", "until", "till", "by", "before", "after", "the")
+        r"(?<=\b" + month + r"\s" + word + r"\s)|(?<=\b" + month + r"\s" + word + r"\sthe\s)|"
+        for month in _OTHER_MONTHS
+        for word in ("and", "to", "until", "till", "through")
     )
     + r"(?<=\bmid-))may|may(?=\s+\d{1,2}(?:st|nd|rd|th)?\b|\s*(?:-|–|to|and|until|till"
     r"|through)\s*(?:the\s+)?" + _OTHER_MONTH + r"\b)))"
 )
 """A yearless "May" where its context shows the month, not the verb: a day beside it ("5
 May", "May 5th"), a word that takes a time before it ("in May", "since May", "the May
-update") or another month after it ("May to October")."""
+update", "mid-May", "the end of May") or another month on its other side ("May to
+October", "between April and May", "from April to the May update")."""
 _SINCE_OR_BARE_MONTH = re.compile(
     r"(?P<since>\bsince\s+(?:the\s+)?(?P<event>(?:" + WRITTEN_WORD + r"\s+){1,3}?in\s+)?)?"
+    r"(?:\b(?P<part>early|mid|late|(?:the\s+)?(?:start|beginning|middle|end)\s+of)[\s-]+)?"
     r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?"
     r"(?P<month>january|february|march|april|june|july|august|september|october|november"
     r"|december|" + _MAY + r")"
@@ -152,7 +172,8 @@ _SINCE_OR_BARE_MONTH = re.compile(
 budget risk registers", "the March update"): residents leave the year out when they mean
 the latest one; with a day ("on 5 March", "March 5th") it is that day (`_bare_span`).
 "May" is read where its context shows the month (`_MAY`); abbreviations are left out.
-"since" reaches the month through a short event named before it ("since the budget in February")."""
+"since" reaches the month through a short event named before it ("since the budget in
+February") and through a part of it ("since mid-May": from 11 May, `_part_of_month`)."""
 _RANGE_FROM_BARE_MONTH = re.compile(
     r"\b(?:between\s(?P<between>[^?,;]*?)\band|from\s(?P<from>[^?,;]*?)\b(?:to|until|till"
     r"|through))\s+(?:the\s+)?$",
@@ -371,9 +392,12 @@ def _point(text: str, year_end: tuple[int, int] = YEAR_END) -> tuple[date, date]
         return season_span(m.group(1), int(m.group(2)))
     m = re.fullmatch(_PART + r"[\s-]+" + _YEAR, text)
     if m:
-        first_month = next(PARTS[w] for w in m.group(1).split() if w in PARTS)
+        first_month = 1 + 4 * _third(m.group(1))
         year = int(m.group(2))
         return month_span(year, first_month)[0], month_span(year, first_month + 3)[1]
+    m = re.fullmatch(_PART + r"[\s-]+" + _MONTH + r"\s+" + _YEAR, text)
+    if m:
+        return _part_of_month(m.group(1), int(m.group(3)), MONTHS[m.group(2)])
     m = re.fullmatch(_YEAR + r"-(\d{2})-(\d{2})", text)
     if m:
         try:
@@ -381,11 +405,11 @@ def _point(text: str, year_end: tuple[int, int] = YEAR_END) -> tuple[date, date]
         except ValueError:
             return None
         return d, d
-    m = re.fullmatch(_YEAR + r"(?:[/–-](\d{2}))?", text)
+    m = re.fullmatch(_YEAR + r"(?:[/–-](\d{2})|/((?:19|20)\d{2}))?", text)
     if m:
         year = int(m.group(1))
-        if m.group(2):
-            end_year = year // 100 * 100 + int(m.group(2))
+        if m.group(2) or m.group(3):
+            end_year = int(m.group(3)) if m.group(3) else year // 100 * 100 + int(m.group(2))
             # A financial year "2018/19" or "2018-19" runs April to March; "2025-35"
             # is a plan's ten years.
             if end_year == year + 1:
@@ -394,6 +418,21 @@ def _point(text: str, year_end: tuple[int, int] = YEAR_END) -> tuple[date, date]
                 return year_span(year)[0], year_span(end_year)[1]
         return year_span(year)
     return None
+
+
+def _third(part: str) -> int:
+    """Which third of a year or month a part ("early", "the end of") names (`PARTS`)."""
+    return next(PARTS[w] for w in part.lower().split() if w in PARTS)
+
+
+def _part_of_month(part: str, year: int, month: int) -> tuple[date, date]:
+    """The days of a month a part names ("early January": 1-10, "mid-May": 11-20, "the end
+    of March": 21-31), as a part of a year is its third ("mid-2021": May-August)."""
+    first, last = month_span(year, month)
+    third = _third(part)
+    return first.replace(day=1 + 10 * third), last if third == 2 else first.replace(
+        day=10 + 10 * third
+    )
 
 
 def _day(year: int, month: int, day: int | None) -> tuple[date, date]:
@@ -566,9 +605,13 @@ def _last_bare_month(months: list[int]) -> int:
 
 def _bare_span(m: re.Match[str], year: int) -> tuple[date, date]:
     """A month named without a year (`_SINCE_OR_BARE_MONTH`) in `year`: the day it names
-    ("the 9 January meeting", "on March 5"), else the whole month."""
+    ("the 9 January meeting", "on March 5"), the part ("mid-May", `_part_of_month`), else
+    the whole month."""
     day = m.group("day") or m.group("day_after")
-    return _day(year, MONTHS[m.group("month").lower()], int(day) if day else None)
+    month = MONTHS[m.group("month").lower()]
+    if m.group("part") and not day:
+        return _part_of_month(m.group("part"), year, month)
+    return _day(year, month, int(day) if day else None)
 
 
 def _add_bare_months(
