@@ -282,10 +282,16 @@ class DateSpan(BaseModel):
             return False
         return not (self.end is not None and value > self.end)
 
+    @property
+    def parts(self) -> list[str]:
+        """The question's time expressions the span is the hull of, in its order: `text`
+        is them joined by "; " (`parse_question`), split here alone."""
+        return [p for p in self.text.split("; ") if p]
+
     def names_financial_years(self) -> bool:
         """The question's dates are only financial years or a plan's period ("for
         2025-26", "the 2025-35 programme"): what a figure is *for*, not when it was said."""
-        parts = [p for p in self.text.split("; ") if p]
+        parts = self.parts
         return bool(parts) and all(FINANCIAL_YEAR.search(p) for p in parts)
 
     def names_ends(self) -> bool:
@@ -293,8 +299,7 @@ class DateSpan(BaseModel):
         "February; March 2025") or a range whose two sides are dated ("between late 2018
         and spring 2019"). A course left open ("since 2018", "recently", "over the last two
         years") names one end or none: its other end is the archive's."""
-        parts = [p for p in self.text.split("; ") if p]
-        return len(parts) > 1 or len(_outer_points(self.text)) > 1
+        return len(self.parts) > 1 or len(_outer_points(self.text)) > 1
 
     def distance_days(self, value: date | None) -> int | None:
         """Days from the span to a date (0 inside); None for an undated passage."""

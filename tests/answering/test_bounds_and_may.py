@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from search_api.temporal import parse_question
+from tests.answering.spans import days
 
 LATEST = date(2025, 3, 31)
 
@@ -34,9 +35,7 @@ LATEST = date(2025, 3, 31)
     ],
 )  # fmt: skip
 def test_one_sided_bounds(question: str, start: date | None, end: date) -> None:
-    span = parse_question(question, LATEST).span
-    assert span is not None
-    assert (span.start, span.end) == (start, end)
+    assert days(parse_question(question, LATEST).span) == (start, end)
 
 
 @pytest.mark.parametrize(
@@ -51,15 +50,14 @@ def test_one_sided_bounds(question: str, start: date | None, end: date) -> None:
 def test_a_start_after_the_latest_date_is_the_archives_last_year(question: str) -> None:
     # Never the two days between, ends swapped: the archive tells of a time after its
     # last paper in the papers that announced it, its latest ones.
-    span = parse_question(question, LATEST).span
-    assert span is not None
-    assert (span.start, span.end) == (date(2024, 3, 31), LATEST)
+    assert days(parse_question(question, LATEST).span) == (date(2024, 3, 31), LATEST)
 
 
 def test_a_start_after_no_latest_date_stays_open() -> None:
-    span = parse_question("How much was council tax going up from April 2025?").span
-    assert span is not None
-    assert (span.start, span.end) == (date(2025, 4, 1), None)
+    assert days(parse_question("How much was council tax going up from April 2025?").span) == (
+        date(2025, 4, 1),
+        None,
+    )
 
 
 @pytest.mark.parametrize(
@@ -78,9 +76,7 @@ def test_a_start_after_no_latest_date_stays_open() -> None:
 def test_a_yearless_may_where_its_context_shows_the_month(
     question: str, start: date, end: date
 ) -> None:
-    span = parse_question(question, LATEST).span
-    assert span is not None
-    assert (span.start, span.end) == (start, end)
+    assert days(parse_question(question, LATEST).span) == (start, end)
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from search_api.temporal import parse_question
+from tests.answering.spans import days
 
 LATEST = date(2026, 1, 15)
 """The heldout archive's latest date: Kingston's papers run on past Kent's March 2025."""
@@ -37,8 +38,7 @@ def test_months_not_the_financial_year_are_the_trends_ends(
 ) -> None:
     intent = parse_question(question, LATEST)
     assert intent.trend
-    assert intent.span is not None
-    assert (intent.span.start, intent.span.end) == (start, end)
+    assert days(intent.span) == (start, end)
     # Placed by the year, not by the date the question is read against.
     assert not intent.floating
     # The year stays in the topic: the papers name the year a figure is for.
@@ -51,9 +51,7 @@ def test_the_months_take_the_financial_years_year_whatever_the_archives_latest_d
         "draft to the March budget update?"
     )
     for latest in (date(2025, 3, 13), LATEST, date(2027, 6, 1)):
-        span = parse_question(question, latest).span
-        assert span is not None
-        assert (span.start, span.end) == (date(2025, 1, 1), date(2025, 3, 31))
+        assert days(parse_question(question, latest).span) == (date(2025, 1, 1), date(2025, 3, 31))
 
 
 def test_a_date_naming_a_thing_is_no_end_when_months_name_the_ends() -> None:
@@ -62,8 +60,7 @@ def test_a_date_naming_a_thing_is_no_end_when_months_name_the_ends() -> None:
         LATEST,
     )
     assert intent.trend
-    assert intent.span is not None
-    assert (intent.span.start, intent.span.end) == (date(2025, 1, 1), date(2025, 3, 31))
+    assert days(intent.span) == (date(2025, 1, 1), date(2025, 3, 31))
 
 
 @pytest.mark.parametrize(
@@ -88,5 +85,4 @@ def test_a_year_that_bounds_the_change_stays_its_span(
 ) -> None:
     intent = parse_question(question, LATEST)
     assert intent.trend
-    assert intent.span is not None
-    assert (intent.span.start, intent.span.end) == (start, end)
+    assert days(intent.span) == (start, end)

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from search_api.temporal import named_times, parse_question
-from tests.answering.spans import span_days
+from tests.answering.spans import days
 
 LATEST = date(2025, 3, 31)
 JULY_JUNE = (6, 30)
@@ -39,7 +39,7 @@ JULY_JUNE = (6, 30)
     ],
 )  # fmt: skip
 def test_a_part_of_a_month_is_its_third(question: str, start: date | None, end: date) -> None:
-    assert span_days(question, LATEST) == (start, end)
+    assert days(parse_question(question, LATEST).span) == (start, end)
 
 
 def test_a_part_of_a_month_leaves_the_topic_whole() -> None:
@@ -58,7 +58,7 @@ def test_a_part_of_a_month_leaves_the_topic_whole() -> None:
 )
 def test_may_after_another_month_is_the_ranges_end(question: str) -> None:
     # The latest April-May the archive holds: 2024 read on 31 March 2025.
-    assert span_days(question, LATEST) == (date(2024, 4, 1), date(2024, 5, 31))
+    assert days(parse_question(question, LATEST).span) == (date(2024, 4, 1), date(2024, 5, 31))
 
 
 @pytest.mark.parametrize(
@@ -69,8 +69,8 @@ def test_may_after_another_month_is_the_ranges_end(question: str) -> None:
     ],
 )
 def test_may_the_verb_after_a_month_is_no_month(question: str) -> None:
-    days = span_days(question, LATEST)
-    assert days is None or days[1] != date(2024, 5, 31)
+    read = days(parse_question(question, LATEST).span)
+    assert read is None or read[1] != date(2024, 5, 31)
 
 
 @pytest.mark.parametrize(
@@ -91,7 +91,7 @@ def test_may_the_verb_after_a_month_is_no_month(question: str) -> None:
 def test_a_financial_year_with_its_second_year_in_full(
     question: str, year_end: tuple[int, int], start: date, end: date
 ) -> None:
-    assert span_days(question, LATEST, year_end=year_end) == (start, end)
+    assert days(parse_question(question, LATEST, year_end=year_end).span) == (start, end)
 
 
 def test_a_full_second_year_is_one_year_not_two_times() -> None:
@@ -113,7 +113,9 @@ def test_a_hyphened_full_second_year_stays_a_range_of_years() -> None:
     # "2019-2020" is as often two calendar years asked about as a financial year.
     intent = parse_question("What did the council spend on roads in 2019-2020?", LATEST)
     assert intent.trend
-    assert span_days("What did the council spend on roads in 2019-2020?", LATEST) == (
+    assert days(
+        parse_question("What did the council spend on roads in 2019-2020?", LATEST).span
+    ) == (
         date(2019, 1, 1),
         date(2020, 12, 31),
     )

@@ -13,6 +13,7 @@ import pytest
 from search_api.archive import Archive
 from search_api.search import SearchRequest
 from search_api.temporal import TemporalIntent, parse_question
+from tests.answering.spans import days
 
 LATEST = date(2026, 1, 15)
 """The heldout archive's latest date: Kingston's papers run on past Kent's March 2025."""
@@ -77,8 +78,7 @@ def test_months_without_a_year_are_the_shortest_stretch_that_holds_them(
 def test_the_months_are_placed_by_the_date_given_and_only_for_a_trend() -> None:
     since = parse_question("Has the estimate gone up since January?", LATEST, date(2025, 3, 13))
     assert since.floating
-    assert since.span is not None
-    assert (since.span.start, since.span.end) == (date(2025, 1, 1), date(2025, 3, 13))
+    assert days(since.span) == (date(2025, 1, 1), date(2025, 3, 13))
     # A question that names the year itself is not moved.
     named = parse_question("Did it change between January and March 2025?", LATEST)
     assert not named.floating
@@ -94,8 +94,6 @@ def test_a_search_places_the_months_by_the_topics_latest_date(seed_engine: Archi
     reader = seed_engine.reader()
     question = "How did the dates of Ofsted's monitoring visits move on between November and March?"
     found = reader.ranked(SearchRequest(question, 10))
-    span = found.intent.span
-    assert span is not None
-    assert (span.start, span.end) == (date(2018, 11, 1), date(2019, 3, 31))
+    assert days(found.intent.span) == (date(2018, 11, 1), date(2019, 3, 31))
     dates = {h.citation.effective_date for h in found.hits}
     assert {date(2018, 11, 21), date(2019, 3, 1)} <= dates

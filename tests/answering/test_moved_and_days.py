@@ -19,6 +19,7 @@ from tests.answering.builders import (
     declarations,
     hit,
 )
+from tests.answering.spans import days
 
 LATEST = date(2026, 1, 15)
 
@@ -77,8 +78,7 @@ def test_moved_as_the_tracked_figures_verb_asks_a_course(question: str) -> None:
 )
 def test_a_day_in_any_order_is_that_day(text: str) -> None:
     day = date(2018, 11, 21)
-    span = parse_question(text, LATEST).span
-    assert span is not None and (span.start, span.end) == (day, day)
+    assert days(parse_question(text, LATEST).span) == (day, day)
     assert named_times(text, LATEST) == [(day, day)]
 
 
@@ -99,27 +99,25 @@ def test_a_day_without_a_year_is_that_day(words: str) -> None:
 
 
 def test_a_trends_yearless_days_are_its_ends() -> None:
-    span = parse_question("How did the estimate change between 5 March and 9 April?", LATEST).span
-    assert span is not None
-    assert (span.start, span.end) == (date(2025, 3, 5), date(2025, 4, 9))
+    assert days(
+        parse_question("How did the estimate change between 5 March and 9 April?", LATEST).span
+    ) == (date(2025, 3, 5), date(2025, 4, 9))
 
 
-def test_a_day_with_no_meeting_on_it_boosts_its_month() -> None:
-    """No passage is dated 20 November 2018; the meeting of the 21st is the month's and
-    takes the boost (the day alone boosted nothing)."""
-    question = "What did the director tell the committee on 20 November 2018?"
+@pytest.mark.parametrize(
+    ("day", "other"),
+    [
+        # No passage is dated 20 November 2018: the meeting of the 21st is the month's and
+        # takes the boost (the day alone boosted nothing), March 2019's does not.
+        (20, date(2019, 3, 1)),
+        # A meeting on the day: that day alone is boosted, not the rest of its month.
+        (21, date(2018, 11, 5)),
+    ],
+)
+def test_a_day_boosts_its_meeting_else_its_month(day: int, other: date) -> None:
+    question = f"What did the director tell the committee on {day} November 2018?"
     hits = [
-        hit(1, date(2019, 3, 1), BOARD_2019).model_copy(update={"score": 1.0}),
-        hit(2, date(2018, 11, 21), DCS_VIEW_2018).model_copy(update={"score": 0.9}),
-    ]
-    ranked = boost_span(hits, parse_question(question, LATEST), Settings().search.span_boost)
-    assert [h.passage_id for h in ranked] == [2, 1]
-
-
-def test_a_day_with_a_meeting_on_it_boosts_that_day_only() -> None:
-    question = "What did the director tell the committee on 21 November 2018?"
-    hits = [
-        hit(1, date(2018, 11, 5), BOARD_2019).model_copy(update={"score": 1.0}),
+        hit(1, other, BOARD_2019).model_copy(update={"score": 1.0}),
         hit(2, date(2018, 11, 21), DCS_VIEW_2018).model_copy(update={"score": 0.9}),
     ]
     ranked = boost_span(hits, parse_question(question, LATEST), Settings().search.span_boost)

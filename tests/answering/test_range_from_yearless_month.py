@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 
 from search_api.temporal import parse_question
+from tests.answering.spans import days
 
 LATEST = date(2026, 1, 15)
 """The heldout archive's latest date: Kingston's papers run on past Kent's March 2025."""
@@ -38,8 +39,7 @@ def test_a_yearless_month_starts_a_range_whose_last_side_is_dated(
 ) -> None:
     intent = parse_question(question, LATEST)
     assert intent.trend
-    assert intent.span is not None
-    assert (intent.span.start, intent.span.end) == (start, end)
+    assert days(intent.span) == (start, end)
     # Placed by the question's own year, not by the date it is read against.
     assert not intent.floating
     # The month stays in the topic, as a yearless month's words always do.
@@ -58,13 +58,11 @@ def test_a_yearless_month_starts_a_range_whose_last_side_is_dated(
 def test_since_an_event_in_a_month_runs_from_that_month(question: str) -> None:
     intent = parse_question(question, LATEST)
     assert intent.trend
-    assert intent.span is not None
-    assert (intent.span.start, intent.span.end) == (date(2025, 2, 1), LATEST)
+    assert days(intent.span) == (date(2025, 2, 1), LATEST)
 
 
 def test_a_dated_point_after_other_words_is_no_range() -> None:
     """A "between" naming places ("between Kent and Medway"): the point stays one, no trend."""
     intent = parse_question("What was agreed between Kent and Medway in March 2025?", LATEST)
     assert not intent.trend
-    assert intent.span is not None
-    assert (intent.span.start, intent.span.end) == (date(2025, 3, 1), date(2025, 3, 31))
+    assert days(intent.span) == (date(2025, 3, 1), date(2025, 3, 31))

@@ -14,6 +14,7 @@ from indexer.settings import Settings
 from search_api.search import boost_span
 from search_api.temporal import parse_question
 from tests.answering.builders import BOARD_2019, DCS_VIEW_2018, hit
+from tests.answering.spans import days
 
 LATEST = date(2026, 1, 15)
 
@@ -33,8 +34,8 @@ def test_the_boost_stays_on_the_time_the_question_dates(
     question: str, span: tuple[date, date], weighted: tuple[date, date]
 ) -> None:
     intent = parse_question(question, LATEST)
-    assert intent.trend and intent.span is not None
-    assert (intent.span.start, intent.span.end) == span
+    assert intent.trend
+    assert days(intent.span) == span
     assert intent.weighted is not None
     assert (intent.weighted.start, intent.weighted.end) == weighted
 

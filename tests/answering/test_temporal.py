@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from search_api.temporal import parse_question
+from tests.answering.spans import days
 
 LATEST = date(2022, 9, 30)
 
@@ -28,12 +29,17 @@ LATEST = date(2022, 9, 30)
         ("What was said on 21 November 2018?", date(2018, 11, 21), date(2018, 11, 21), False),
         ("Budget from 2018 to 2020", date(2018, 1, 1), date(2020, 12, 31), True),
         ("Agency rates 2018-2022", date(2018, 1, 1), date(2022, 12, 31), True),
+        # The bare year a figure is for ("spent in 2021-22") is no span's end: it boosts
+        # that year's papers only.
+        ("What was spent on agency staff in 2021-22?", date(2021, 4, 1), date(2022, 3, 31),
+         False),
+        # "recently" is the last year ("in recent years" the last few).
+        ("How has the waiting list moved recently?", date(2021, 9, 30), LATEST, True),
     ],
 )  # fmt: skip
 def test_spans(question: str, start: date | None, end: date | None, trend: bool) -> None:
     intent = parse_question(question, LATEST)
-    assert intent.span is not None
-    assert (intent.span.start, intent.span.end) == (start, end)
+    assert days(intent.span) == (start, end)
     assert intent.trend is trend
 
 
@@ -64,45 +70,31 @@ def test_a_council_officers_trend_spans(question: str, start: date, end: date) -
     """The phrasings of a span over years and months read as one trend over that span,
     with the date words out of the topic (no dangling "between late and")."""
     intent = parse_question(question, LATEST)
-    assert intent.span is not None
-    assert (intent.span.start, intent.span.end) == (start, end)
+    assert days(intent.span) == (start, end)
     assert intent.trend
     assert not {"between", "late", "early", "during", "months"} & set(
         intent.topic.rstrip("?").lower().split()
     )
 
 
-def test_topic_drops_the_dates() -> None:
-    intent = parse_question("How did agency staffing change between 2018 and 2022?", LATEST)
-    assert intent.topic == "How did agency staffing change?"
-
-
-def test_no_dates() -> None:
-    intent = parse_question("Who chairs the Improvement Board?", LATEST)
-    assert intent.span is None and intent.trend is False
-    assert intent.topic == "Who chairs the Improvement Board?"
-
-
-def test_a_law_is_not_a_date() -> None:
-    intent = parse_question("What does the Children and Social Work Act 2017 replace?", LATEST)
-    assert intent.span is None
-
-
-def test_trend_wording_without_dates() -> None:
-    assert parse_question("How has the use of agency staff changed?", LATEST).trend
-    assert parse_question("Has recruitment improved?", LATEST).trend
-
-
-def test_what_became_of_something_is_a_trend() -> None:
-    """Questions on "what happened to" something or how it "went from" one state to
-    another ask for its course over meetings."""
-    assert parse_question("What happened to the idea of postponing the elections?").trend
-    assert parse_question("What has happened with the safeguarding hub since 2018?").trend
-    assert parse_question(
-        "How did the council tax rise go from the draft budget to the final decision?"
-    ).trend
-    assert not parse_question("What happened at the meeting on 21 November 2018?").trend
-    assert not parse_question("Where did the money go?").trend
+@pytest.mark.parametrize(
+    ("question", "topic", "start"),
+    [
+        ("How did agency staffing change between 2018 and 2022?",
+         "How did agency staffing change?", date(2018, 1, 1)),
+        ("Who chairs the Improvement Board?", "Who chairs the Improvement Board?", None),
+        # A law is no date.
+        ("What does the Children and Social Work Act 2017 replace?",
+         "What does the Children and Social Work Act 2017 replace?", None),
+        # An ISO date is no financial year: it leaves the topic whole.
+        ("What was said on 2018-11-21 about caseloads?", "What was said about caseloads?",
+         date(2018, 11, 21)),
+    ],
+)  # fmt: skip
+def test_the_topic_drops_the_dates(question: str, topic: str, start: date | None) -> None:
+    intent = parse_question(question, LATEST)
+    assert intent.topic == topic
+    assert (intent.span and intent.span.start) == start
 
 
 def test_relative_spans_need_a_corpus_date() -> None:
@@ -138,13 +130,7 @@ def test_a_financial_year_stays_in_the_topic(
     and lost the one word that tells this year's figures from last year's."""
     intent = parse_question(question, LATEST)
     assert intent.topic == topic
-    assert intent.span is not None and (intent.span.start, intent.span.end) == (start, end)
-
-
-def test_an_iso_date_is_not_a_financial_year() -> None:
-    intent = parse_question("What was said on 2018-11-21 about caseloads?", LATEST)
-    assert intent.topic == "What was said about caseloads?"
-    assert intent.span is not None and intent.span.start == date(2018, 11, 21)
+    assert days(intent.span) == (start, end)
 
 
 @pytest.mark.parametrize(
@@ -164,14 +150,6 @@ def test_a_financial_years_end_reaches_its_report(question: str, end: date) -> N
     intent = parse_question(question, LATEST)
     assert intent.span is not None
     assert intent.span.end == end
-
-
-def test_a_financial_year_alone_is_still_its_own_twelve_months() -> None:
-    """The bare year a figure is for ("spent in 2021-22") is not a span's end: it still
-    boosts that year's papers only."""
-    intent = parse_question("What was spent on agency staff in 2021-22?", LATEST)
-    assert intent.span is not None
-    assert (intent.span.start, intent.span.end) == (date(2021, 4, 1), date(2022, 3, 31))
 
 
 @pytest.mark.parametrize(
@@ -200,6 +178,10 @@ def test_a_financial_year_alone_is_still_its_own_twelve_months() -> None:
         # A yes/no "change" with an object opening a later clause: a decision, no course.
         "Who objected to the scheme, and did the council change its plans for the road?",
         "What did the inspectors find, and did Cabinet change the way referrals are handled?",
+        # What happened at one time, where something went.
+        "What happened at the meeting on 21 November 2018?",
+        "Where did the money go?",
+        "Who chairs the Improvement Board?",
     ],
 )
 def test_words_of_change_that_ask_no_course(question: str) -> None:
@@ -235,6 +217,11 @@ def test_words_of_change_that_ask_no_course(question: str) -> None:
         "How much is set aside for potholes; did that change between the draft and the "
         "final budget?",
         "Are the libraries open on Sundays, or have the opening hours changed?",
+        # What became of something, or how it went from one state to another: its course
+        # over meetings.
+        "What happened to the idea of postponing the elections?",
+        "What has happened with the safeguarding hub since 2018?",
+        "How did the council tax rise go from the draft budget to the final decision?",
     ],
 )
 def test_words_of_change_that_ask_a_course(question: str) -> None:
@@ -377,15 +364,10 @@ def test_no_follow_up_clause_of_change(question: str) -> None:
 def test_recent_years_are_the_past_few(question: str) -> None:
     """ "In recent years" is some years, not "recently"'s twelve months, and "the past few
     years" is "a few": three years back from the archive's latest date."""
-    span = parse_question(question, LATEST).span
-    assert span is not None
-    assert (span.start, span.end) == (LATEST.replace(year=LATEST.year - 3), LATEST)
-
-
-def test_recently_is_still_the_last_year() -> None:
-    span = parse_question("How has the waiting list moved recently?", LATEST).span
-    assert span is not None
-    assert span.start == LATEST.replace(year=LATEST.year - 1)
+    assert days(parse_question(question, LATEST).span) == (
+        LATEST.replace(year=LATEST.year - 3),
+        LATEST,
+    )
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from indexer.embedding import Embedder
 from indexer.settings import Settings
 from search_api.archive import Archive
 from search_api.temporal import parse_question
+from tests.answering.spans import days
 from tests.conftest import CORPUS
 
 MINUTES = "001_3bf3cecc07ef430f.txt"
@@ -64,9 +65,7 @@ def test_a_july_to_june_archive_reads_its_financial_year_so(
     question: str, june_archive: Archive
 ) -> None:
     assert june_archive.snapshot.year_end == (6, 30)
-    span = june_archive.reader().reads(question).span
-    assert span is not None
-    assert (span.start, span.end) == JULY_TO_JUNE
+    assert days(june_archive.reader().reads(question).span) == JULY_TO_JUNE
 
 
 def test_the_seed_archive_names_no_year_end_and_keeps_april_to_march(
@@ -74,9 +73,7 @@ def test_the_seed_archive_names_no_year_end_and_keeps_april_to_march(
 ) -> None:
     assert seed_engine.snapshot.year_end == YEAR_END == (3, 31)
     for question in ("What was the overspend in 2019-20?", "What was the overspend in FY2020?"):
-        span = seed_engine.reader().reads(question).span
-        assert span is not None
-        assert (span.start, span.end) == APRIL_TO_MARCH
+        assert days(seed_engine.reader().reads(question).span) == APRIL_TO_MARCH
 
 
 def test_the_year_end_is_the_one_most_passages_name_each_once() -> None:
@@ -109,9 +106,7 @@ def test_the_year_end_is_the_one_most_passages_name_each_once() -> None:
 def test_financial_year_labels_read_over_the_archives_year_end(
     year_end: tuple[int, int], question: str, start: date | None, end: date
 ) -> None:
-    span = parse_question(question, date(2025, 3, 31), year_end=year_end).span
-    assert span is not None
-    assert (span.start, span.end) == (start, end)
+    assert days(parse_question(question, date(2025, 3, 31), year_end=year_end).span) == (start, end)
 
 
 # Round 32 (eval/README.md, "A financial year's months, its passages' years and two-figure
@@ -133,9 +128,7 @@ BUDGET_MONTHS = "How did the 2019-20 budget change between the {} draft and the 
 def test_a_july_to_june_archive_places_a_years_months_in_its_course(
     first: str, last: str, start: date, end: date, june_archive: Archive
 ) -> None:
-    span = june_archive.reader().reads(BUDGET_MONTHS.format(first, last)).span
-    assert span is not None
-    assert (span.start, span.end) == (start, end)
+    assert days(june_archive.reader().reads(BUDGET_MONTHS.format(first, last)).span) == (start, end)
 
 
 def test_an_april_to_march_archive_keeps_its_years_months_in_the_year_it_starts(
@@ -147,9 +140,10 @@ def test_an_april_to_march_archive_keeps_its_years_months_in_the_year_it_starts(
         ("January", "March", date(2019, 1, 1), date(2019, 3, 31)),
         ("September", "March", date(2019, 3, 1), date(2019, 9, 30)),
     ):
-        span = seed_engine.reader().reads(BUDGET_MONTHS.format(first, last)).span
-        assert span is not None
-        assert (span.start, span.end) == (start, end)
+        assert days(seed_engine.reader().reads(BUDGET_MONTHS.format(first, last)).span) == (
+            start,
+            end,
+        )
 
 
 @pytest.mark.parametrize(
@@ -165,9 +159,7 @@ def test_a_years_month_over_other_year_ends(
     year_end: tuple[int, int], month: str, start: date, end: date
 ) -> None:
     question = f"How did the FY2019 budget change in the {month} update?"
-    span = parse_question(question, date(2025, 3, 31), year_end=year_end).span
-    assert span is not None
-    assert (span.start, span.end) == (start, end)
+    assert days(parse_question(question, date(2025, 3, 31), year_end=year_end).span) == (start, end)
 
 
 def test_the_archives_year_end_travels_from_the_question_to_its_passages(
@@ -202,8 +194,6 @@ def test_a_two_figure_fy_label_reads_its_century_as_a_file_name_does(
     meeting file's "23.06.99" is read by too."""
     from indexer.ingest.metadata import date_in_name
 
-    span = parse_question(question, date(2025, 3, 31)).span
-    assert span is not None
-    assert (span.start, span.end) == (start, end)
+    assert days(parse_question(question, date(2025, 3, 31)).span) == (start, end)
     assert date_in_name("council/CM 23.06.99.txt") == (date(1999, 6, 23), "day")
     assert date_in_name("council/CM 23.06.15.txt") == (date(2015, 6, 23), "day")

@@ -12,6 +12,7 @@ from indexer.text import ANALYZER, held, highlights, measure, same_word
 from search_api import abstention, sentences
 from search_api.dates import date_bound, season_span
 from search_api.temporal import parse_question
+from tests.answering.spans import days
 
 
 def test_highlights_are_the_words_bm25_matched() -> None:
@@ -76,6 +77,7 @@ def test_winter_ends_with_february_in_leap_years() -> None:
 
 
 def test_question_years_and_cli_years_mean_the_same_days() -> None:
-    span = parse_question("agency staff in 2018").span
-    assert span is not None
-    assert (span.start, span.end) == (date_bound("2018", False), date_bound("2018", True))
+    assert days(parse_question("agency staff in 2018").span) == (
+        date_bound("2018", False),
+        date_bound("2018", True),
+    )
