@@ -666,6 +666,26 @@ def _add_bare_months(
             add(m, first, end, False, point=True, bare=True, floating=not named)
 
 
+_RANGE_OPENS = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_RANGE_JOINS = re.compile(
+    r"(?:\s+" + WRITTEN_WORD + r"){0,2}?\s+(?:and|to|until|till|through)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _yearless_range(question: str, bare: list[_Match]) -> list[_Match]:
+    """The months without a year that are the two sides of one range ("between October
+    and December", "from the January draft to the March update"), in the question's
+    order."""
+    sides: list[_Match] = []
+    for a, b in zip(bare, bare[1:], strict=False):
+        if _RANGE_OPENS.search(question[: a.start]) and _RANGE_JOINS.fullmatch(
+            question[a.end : b.start]
+        ):
+            sides += [a, b]
+    return sides
+
+
 def _is_financial_year_point(m: _Match) -> bool:
     """A financial year named as a point ("the 2025-26 budget", "for 2025-26"), not a
     range's side or a bound ("by 2021-22", "since 2013-14")."""
@@ -873,8 +893,11 @@ def parse_question(
     trend = _asks_course(question) or any(m.trend for m in dated) or len(times) > 1
     if not trend:
         # A month named without a year is read for a trend alone, where it names an end
-        # of the course ("between the January and February budget risk registers").
-        chosen = dated
+        # of the course ("between the January and February budget risk registers"), or
+        # as a range's side: "between October and December" is a span however it is
+        # asked (eval/README.md, round 33).
+        ranged = _yearless_range(question, [m for m in chosen if m.bare])
+        chosen = [m for m in chosen if not m.bare or m in ranged]
     bounds = chosen
     if any(m.bare for m in chosen):
         # Months named without a year are the trend's ends: a financial year or a date

@@ -1,7 +1,7 @@
 """A part of a month ("since mid-May", "in early January 2025"), a yearless "May" as a
-range's second month ("between April and May"), and a financial year with its second year
-in full ("2019/2020", as Australian councils write it) (eval/README.md, round 33,
-r33-dates). Pure logic, no index."""
+range's second month ("between April and May"), a range of months without a year outside
+a trend, and a financial year with its second year in full ("2019/2020", as Australian
+councils write it) (eval/README.md, round 33, r33-dates). Pure logic, no index."""
 
 from __future__ import annotations
 
@@ -64,13 +64,49 @@ def test_may_after_another_month_is_the_ranges_end(question: str) -> None:
 @pytest.mark.parametrize(
     "question",
     [
-        "Which councils may raise it between April and may be capped?",
+        "Does the consultation close in April and may it be extended?",
         "May I ask what changed between April and June?",
     ],
 )
 def test_may_the_verb_after_a_month_is_no_month(question: str) -> None:
     read = days(parse_question(question, LATEST).span)
     assert read is None or read[1] != date(2024, 5, 31)
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        ("how many speed awareness courses did kent run between october and december",
+         date(2024, 10, 1), date(2024, 12, 31)),
+        ("What was decided between April and May?", date(2024, 4, 1), date(2024, 5, 31)),
+        ("What was said from the January draft to the March update?", date(2025, 1, 1),
+         date(2025, 3, 31)),
+    ],
+)  # fmt: skip
+def test_a_range_of_months_without_a_year_is_a_span_outside_a_trend(
+    question: str, start: date, end: date
+) -> None:
+    intent = parse_question(question, LATEST)
+    assert not intent.trend
+    assert days(intent.span) == (start, end)
+    # Placed as a trend's months are: a search moves them to the topic's latest date.
+    assert intent.floating
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # One month outside a trend stays unread (round 31's Y and Y2 were not adopted).
+        "What did the Green leader make of the plans back in December?",
+        # Two months that are no range.
+        "What was said in the January and March meetings?",
+        "Who spoke between the January meeting and the vote in March?",
+    ],
+)
+def test_months_without_a_year_that_are_no_range_stay_unread_outside_a_trend(
+    question: str,
+) -> None:
+    assert parse_question(question, LATEST).span is None
 
 
 @pytest.mark.parametrize(
