@@ -64,7 +64,9 @@ _YEAR_ENDING = re.compile(
     # "year end 30 June", "year ending June 30, 2019", "year ending March 2020".
     r"\byear[\s-]+(?:end(?:ed|ing|s)?|to)\s+(?:on\s+)?(?:the\s+)?"
     r"(?:" + _ORDINAL + r"\s+(?:of\s+)?" + _MONTH_NAME + r"|" + _MONTH_NAME
-    + r"(?:\s+" + _ORDINAL + r"\b)?)"
+    + r"(?:\s+" + _ORDINAL + r"\b)?"
+    # "year ended 30/06/2019", "year end 30.6.19", as Australian papers write the day.
+    + r"|(\d{1,2})[./](\d{1,2})[./](?:\d{4}|\d{2})\b)"
     # "financial year 1 July 2019 to 30 June 2020", "fiscal year from 1 October to 30 September".
     r"|\b(?:financial|fiscal)\s+year\s+(?:from\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
     + _MONTH_NAME + r"(?:\s+\d{4})?\s*(?:to|until|-|–)\s*(?:the\s+)?" + _ORDINAL + r"\s+"
@@ -72,7 +74,8 @@ _YEAR_ENDING = re.compile(
     re.IGNORECASE,
 )  # fmt: skip
 """A sentence that names the day a financial year ends; each alternative's day and month
-groups hold it (a month without a day is its last day)."""
+groups hold it (a month without a day is its last day; a day in figures is read as
+`day_and_month` reads it)."""
 
 
 def year_end_counts(texts: Iterable[str]) -> Counter[tuple[int, int]]:
@@ -84,8 +87,14 @@ def year_end_counts(texts: Iterable[str]) -> Counter[tuple[int, int]]:
         named = set()
         for m in _YEAR_ENDING.finditer(text):
             g = m.groups()
-            day, month = (g[0], g[1]) if g[1] else (g[3], g[2]) if g[2] else (g[5], g[6])
-            number = MONTHS[month.lower()]
+            if g[4]:
+                read = day_and_month(int(g[4]), int(g[5]))
+                if read is None:
+                    continue
+                day, number = str(read[0]), read[1]
+            else:
+                day, month = (g[0], g[1]) if g[1] else (g[3], g[2]) if g[2] else (g[7], g[8])
+                number = MONTHS[month.lower()]
             last = calendar.monthrange(2001, number)[1]  # 28 February: no leap year's 29th
             value = int(day) if day else last
             if 1 <= value <= last or (number == 2 and value == 29):

@@ -89,6 +89,26 @@ def test_the_year_end_is_the_one_most_passages_name_each_once() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "year_end"),
+    [
+        # A day in figures, as Australian papers write it (round 33).
+        ("Audit of the 2018/19 Financial Statements (year end 30/06/2019).", (6, 30)),
+        ("Financial statements for the year ended 30.6.19 were adopted.", (6, 30)),
+        ("Accounts for the year ending 31/03/2020.", (3, 31)),
+        # Month first only where day first cannot be read.
+        ("Revenues for the year ending 09/30/2019.", (9, 30)),
+    ],
+)
+def test_a_year_end_written_in_figures(sentence: str, year_end: tuple[int, int]) -> None:
+    assert year_end_counts([sentence]) == {year_end: 1}
+
+
+@pytest.mark.parametrize("sentence", ["The year ended 31/02/2019.", "The year ending 13/31/2019."])
+def test_a_year_end_in_figures_that_is_no_day_is_not_read(sentence: str) -> None:
+    assert year_end_counts([sentence]) == {}
+
+
+@pytest.mark.parametrize(
     ("year_end", "question", "start", "end"),
     [
         # A one-year label is the year that ends in it, whatever the archive's year end.
