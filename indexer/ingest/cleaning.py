@@ -841,16 +841,133 @@ def _cell_text(cell: str, words: frozenset[str]) -> str:
     return text
 
 
+_LETTER = re.compile(r"[A-Za-z]")
+_NIL = ("-", "\u2013", "\u2014")
+_PERIOD = re.compile(r"^(?:19|20)\d\d(?:\s?[-/\u2013]\s?(?:\d\d|(?:19|20)\d\d))?$")
+"""A column's year or financial year ("2024-25", "2025/26", "2027"): a heading, not a value."""
+
+
+_AMOUNT = re.compile(r"^[-+(\u2212]?[\u00a3$\u20ac]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?\)?$")
+"""One amount as a table prints it ("1,429,506.8", "-836.6", "(2.4)", "12%"): two run
+together by a converter ("0.01,605,168.4", "16,393.1-10,327.3") are none."""
+
+
+def _is_value_line(line: str) -> bool:
+    """A stacked cell's line of amounts ("1,429,506.8 0.0", "-836.6") or a nil dash; a
+    year heads a column and is no value."""
+    if line in _NIL:
+        return True
+    return not _PERIOD.match(line) and all(_AMOUNT.match(t) for t in line.split())
+
+
+@dataclass
+class _Stack:
+    """One cell of a stacked row: its heading lines, then its value or label lines."""
+
+    head: list[str]
+    lines: list[str]
+    lead: list[bool]
+    """Per line: emphasised wholly or ending in a colon (a caption over the rows)."""
+
+    @property
+    def values(self) -> bool:
+        """A column of amounts: two lines or more, each a row's amounts, as many on each
+        line ("15,680.3" / "137,143.6", or "27,481.5 0.0 27,481.5" / "-14,877.4 -1,350.5
+        -16,227.9"). Lines of one and two amounts mixed ("1,530,923.8" / "0.0
+        1,530,923.8") are a table's sub-columns broken line by line, no row to a line."""
+        widths = {len(x.split()) for x in self.lines}
+        return (
+            len(self.lines) >= 2 and len(widths) == 1 and all(map(_is_value_line, self.lines))
+        )
+
+
+def _stack(cell: str) -> _Stack:
+    """A cell's `<br>` lines split into its heading (the lines before its first value, a
+    value column's "2025-26" / "Core External Total" / "£000s") and the rest."""
+    raws = [r.strip() for r in _LINE_BREAK.split(cell) if strip_emphasis(r).strip()]
+    lines = [" ".join(_MD_ESCAPE.sub(r"\1", strip_emphasis(r)).split()) for r in raws]
+    first = next((i for i, x in enumerate(lines) if _is_value_line(x)), len(lines))
+    if first == len(lines) or any(not _is_value_line(x) for x in lines[first:]):
+        first = 0  # a label column, or a mixed cell: no heading of its own
+    lead = [bool(_WHOLE_STRONG.match(r)) or x.endswith(":") for r, x in zip(raws, lines)]
+    return _Stack(lines[:first], lines[first:], lead[first:])
+
+
+def _labels(stack: _Stack) -> tuple[list[str], list[bool]]:
+    """A label column's labels: a line the converter wrapped goes on from the line before
+    ("Council Tax Income (including increase up to" / "referendum limit ...)", "... and" /
+    "Improvement Fund"), which leaves a bracket open or stops mid-clause. A label may open
+    in lower case ("internal base adjustments"), so that alone joins nothing."""
+    labels: list[str] = []
+    lead: list[bool] = []
+    for line, caption in zip(stack.lines, stack.lead):
+        if labels and (
+            labels[-1].count("(") > labels[-1].count(")") or _ends_mid_clause(labels[-1])
+        ):
+            labels[-1] = f"{labels[-1]} {line}"
+            continue
+        labels.append(line)
+        lead.append(caption)
+    return labels, lead
+
+
+def unstack_row(cells: list[str]) -> list[str] | None:
+    """A table row the converter stacked, as the page's rows, or None.
+
+    A PDF-to-Markdown converter that misses a borderless table's row lines writes the
+    table as one row whose cells hold whole columns, line by line (`<br>`): the labels in
+    one cell, each column's amounts in another ("|Revenue Support Grant<br>Social Care
+    Grant<br>…|15,680.3<br>137,143.6<br>…|"). Joined, the row reads every label and then
+    every amount, and no amount stands by its label. Each value column whose amounts are
+    exactly as many as the labels is paired with them line by line, in the columns' order
+    ("Revenue Support Grant | 15,680.3 | 16,101.0"), under one row of those columns'
+    headings; leading labels with no amounts of their own, set in bold or ending in a
+    colon, are the table's caption, a heading of its own before it ("Funding per the Local
+    Government Finance Settlement & Local Taxation", as the PDF reader gives it). A value column whose count differs (a blank
+    cell, a section label with no amounts) cannot be paired safely and stays as the
+    converter joined it, a line before the rows; if none pairs, or a label among the rows
+    ends in a colon (a section's lead, with no amounts: the counts agree by chance), None
+    (the row as before).
+    """
+    stacks = [_stack(c) for c in cells if strip_emphasis(_LINE_BREAK.sub(" ", c)).strip()]
+    label_cells = [i for i, s in enumerate(stacks) if not s.values]
+    if len(label_cells) != 1 or len(stacks) < 2:
+        return None
+    where = label_cells[0]
+    labels, lead = _labels(stacks[where])
+    lengths = {len(s.lines) for s in stacks if s.values}
+    caption: list[str] = []
+    while labels and lead[0] and len(labels) not in lengths:
+        caption.append(labels.pop(0))
+        lead.pop(0)
+    paired = [i for i, s in enumerate(stacks) if s.values and len(s.lines) == len(labels)]
+    if not paired or len(labels) < 2 or any(x.endswith(":") for x in labels):
+        return None  # "MEMORANDUM:" among the rows heads rows of its own, with no amounts
+    joined = [" ".join(s.head + s.lines) for i, s in enumerate(stacks) if i not in (where, *paired)]
+    order = sorted([where, *paired])
+    heads = [PLACEHOLDER if i == where else " ".join(stacks[i].head) for i in order]
+    rows = [[label if i == where else stacks[i].lines[n] for i in order] for n, label in enumerate(labels)]
+    out = [" | ".join(joined)] if joined else []
+    if caption:
+        out += ["", _HEADING_MARK + " ".join(caption), ""]
+    if any(h != PLACEHOLDER for h in heads if h):
+        out.append(" | ".join(h for h in heads if h))
+    out += [" | ".join(row) for row in rows]
+    return out
+
+
 def demarkdown(text: str, words: frozenset[str] = frozenset()) -> str:
     """Undo what PDF-to-Markdown converters add to a text, line by line.
 
     Heading hashes go and the heading stands alone between blank lines; table rows keep
-    their cells, separated by " | ", and their separator rows go; a header row's placeholder
-    cells ("Col2") become `PLACEHOLDER` until the passages are cut; a cell's lines join with
-    a space, or none after a hyphen (`_cell_text`; `words`: the document's whole words); "* "
-    and "+ " bullets become "- " bullets; emphasis markers, images, link targets, HTML comments
-    and inline tags and backslash escapes go. Horizontal rules, which converters put
-    between pages, become form feeds so that page furniture can be found at page edges.
+    their cells, separated by " | ", and their separator rows go (a row the converter
+    stacked, whole columns in its cells, becomes the page's rows: `unstack_row`); a header
+    row's placeholder cells ("Col2") become `PLACEHOLDER` until the passages are cut; a
+    cell's lines join with a space, or none after a hyphen (`_cell_text`; `words`: the
+    document's whole words); "* " and "+ " bullets become "- " bullets; emphasis markers,
+    images, link targets, HTML comments and inline tags and backslash escapes go.
+    Horizontal rules, which converters put between pages, become form feeds so that page
+    furniture can be found at page edges.
     """
     out: list[str] = []
     raws = text.split("\n")
@@ -873,9 +990,16 @@ def demarkdown(text: str, words: frozenset[str] = frozenset()) -> str:
             continue
         if row := _MD_TABLE_ROW.match(line):
             header = index + 1 < len(raws) and bool(_MD_TABLE_RULE.match(raws[index + 1]))
+            raw_cells = row["cells"].split("|")
+            stacked = unstack_row(
+                [c for c in raw_cells if not (header and _PLACEHOLDER_CELL.match(c))]
+            )
+            if stacked is not None:
+                out.extend(stacked)
+                continue
             cells = [
                 PLACEHOLDER if header and _PLACEHOLDER_CELL.match(c) else _cell_text(c, words)
-                for c in row["cells"].split("|")
+                for c in raw_cells
             ]
             line = " | ".join(c for c in cells if c)
             out.append(_MD_ESCAPE.sub(r"\1", line) if line else "")

@@ -190,6 +190,20 @@ def is_table_row(text: str) -> bool:
     return figures >= 2 or (figures == 1 and any(c in text for c in "%\u00a3$\u20ac"))
 
 
+def is_amounts_row(text: str) -> bool:
+    """Amounts with no label of their own ("8.6 4.9 5.2 4.7 4.7", "617,662 1,288,680",
+    "+£100.2m £0.0m"): the rest of a table row whose label a reader or converter set on
+    the line before ("Total net income from service and commercial investments £m"), so
+    that line is the row's label, not a title over what follows."""
+    words = text.split()
+    return (
+        bool(words)
+        and not re.search(r"[A-Za-z]{2,}", text)
+        and all(_FIGURE.search(w.strip(",;:()")) or not re.search(r"\d", w) for w in words)
+        and any(_FIGURE.search(w.strip(",;:()")) for w in words)
+    )
+
+
 def _is_fragment(words: list[str]) -> bool:
     """Part of a sentence, not a title: it stops on a function word ("Have you consulted
     with"), runs on as a lower-case clause after an article ("The experiences and progress
@@ -352,7 +366,7 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
 
     current = open_section(None, None, False)
     last_plain: int | None = None
-    for para in paras:
+    for index, para in enumerate(paras):
         text = para.text
         if ACTION_LINE.match(text) or VOTE_LINE.match(text):
             current.units.append(_unit(para, current))
@@ -432,7 +446,9 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
                 current = open_section(current.title, current.item, current.explicit_item, sub=sub)
                 current.from_text = True
                 continue
-            if heading(text):
+            if heading(text) and not (
+                index + 1 < len(paras) and is_amounts_row(paras[index + 1].text)
+            ):
                 current = heading_section(text, current)
                 continue
         current.units.append(_unit(para, current))
