@@ -876,9 +876,7 @@ class _Stack:
         -16,227.9"). Lines of one and two amounts mixed ("1,530,923.8" / "0.0
         1,530,923.8") are a table's sub-columns broken line by line, no row to a line."""
         widths = {len(x.split()) for x in self.lines}
-        return (
-            len(self.lines) >= 2 and len(widths) == 1 and all(map(_is_value_line, self.lines))
-        )
+        return len(self.lines) >= 2 and len(widths) == 1 and all(map(_is_value_line, self.lines))
 
 
 def _stack(cell: str) -> _Stack:
@@ -889,7 +887,9 @@ def _stack(cell: str) -> _Stack:
     first = next((i for i, x in enumerate(lines) if _is_value_line(x)), len(lines))
     if first == len(lines) or any(not _is_value_line(x) for x in lines[first:]):
         first = 0  # a label column, or a mixed cell: no heading of its own
-    lead = [bool(_WHOLE_STRONG.match(r)) or x.endswith(":") for r, x in zip(raws, lines)]
+    lead = [
+        bool(_WHOLE_STRONG.match(r)) or x.endswith(":") for r, x in zip(raws, lines, strict=True)
+    ]
     return _Stack(lines[:first], lines[first:], lead[first:])
 
 
@@ -900,7 +900,7 @@ def _labels(stack: _Stack) -> tuple[list[str], list[bool]]:
     in lower case ("internal base adjustments"), so that alone joins nothing."""
     labels: list[str] = []
     lead: list[bool] = []
-    for line, caption in zip(stack.lines, stack.lead):
+    for line, caption in zip(stack.lines, stack.lead, strict=True):
         if labels and (
             labels[-1].count("(") > labels[-1].count(")") or _ends_mid_clause(labels[-1])
         ):
@@ -923,9 +923,10 @@ def unstack_row(cells: list[str]) -> list[str] | None:
     ("Revenue Support Grant | 15,680.3 | 16,101.0"), under one row of those columns'
     headings; leading labels with no amounts of their own, set in bold or ending in a
     colon, are the table's caption, a heading of its own before it ("Funding per the Local
-    Government Finance Settlement & Local Taxation", as the PDF reader gives it). A value column whose count differs (a blank
-    cell, a section label with no amounts) cannot be paired safely and stays as the
-    converter joined it, a line before the rows; if none pairs, or a label among the rows
+    Government Finance Settlement & Local Taxation", as the PDF reader gives it). A value
+    column whose count differs (a blank cell, a section label with no amounts) cannot be
+    paired safely and stays as the converter joined it, a line before the rows; if none
+    pairs, or a label among the rows
     ends in a colon (a section's lead, with no amounts: the counts agree by chance), None
     (the row as before).
     """
@@ -946,7 +947,10 @@ def unstack_row(cells: list[str]) -> list[str] | None:
     joined = [" ".join(s.head + s.lines) for i, s in enumerate(stacks) if i not in (where, *paired)]
     order = sorted([where, *paired])
     heads = [PLACEHOLDER if i == where else " ".join(stacks[i].head) for i in order]
-    rows = [[label if i == where else stacks[i].lines[n] for i in order] for n, label in enumerate(labels)]
+    rows = [
+        [label if i == where else stacks[i].lines[n] for i in order]
+        for n, label in enumerate(labels)
+    ]
     out = [" | ".join(joined)] if joined else []
     if caption:
         out += ["", _HEADING_MARK + " ".join(caption), ""]
