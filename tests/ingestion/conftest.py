@@ -40,6 +40,13 @@ def count_tokens() -> CountTokens:
     return count
 
 
+def ingest_one(source: Path, folder: Path, count_tokens: CountTokens) -> ParsedDocument:
+    """One fixture file ingested from a copy in `folder`, with no manifest."""
+    shutil.copy(source, folder / source.name)
+    (parsed,) = [ingest_file(s, count_tokens) for s in discover(folder)]
+    return parsed
+
+
 def ingest_fixtures(source: Path, folder: Path, count_tokens: CountTokens) -> list[ParsedDocument]:
     """The text and Markdown minutes of a fixture folder (not its README), ingested from a
     copy in `folder` with no manifest, as a council's bare folder of converted files."""

@@ -14,15 +14,12 @@ line cut after a hyphen going on without a space. Fixtures cut from `.cache/conv
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 from eval.matching import supports
-from indexer.ingest import discover, ingest_file
-from indexer.models import ParsedDocument
 from indexer.parse_embed import model_inputs
 
-from .conftest import DATA, CountTokens
+from .conftest import DATA, CountTokens, ingest_one
 
 CHILDREN_IN_CARE = DATA / "kent_qpr_q3_children_in_care_pymupdf4llm.md"
 WELLBEING = DATA / "kent_health_wellbeing_activity_pymupdf4llm.md"
@@ -31,18 +28,12 @@ MINERALS = DATA / "kent_minerals_nts_pymupdf4llm.md"
 PLACEHOLDER = re.compile(r"\bCol\d+\b")
 
 
-def _ingest(source: Path, folder: Path, count_tokens: CountTokens) -> ParsedDocument:
-    shutil.copy(source, folder / source.name)
-    (parsed,) = [ingest_file(s, count_tokens) for s in discover(folder)]
-    return parsed
-
-
 def test_a_cell_line_cut_after_a_hyphen_goes_on_without_a_space(
     tmp_path: Path, count_tokens: CountTokens
 ) -> None:
     # "... to access before and after-<br>school wraparound care (by September 2026)":
     # the converter broke the cell's line after the hyphen the page prints.
-    doc = _ingest(WELLBEING, tmp_path, count_tokens)
+    doc = ingest_one(WELLBEING, tmp_path, count_tokens)
     text = "\n".join(c.text for c in doc.chunks)
     assert "before and after-school wraparound care (by September 2026)" in text
     assert "after- school" not in text
@@ -56,7 +47,7 @@ def test_a_converted_table_row_reads_as_the_page_prints_it(
 ) -> None:
     # "|Non-UASC|1,466|1,460|1,444|1,434|1,409|": a quote of the row as the page (and the
     # PDF reader) gives it stood in no passage while the cells were joined by " | ".
-    doc = _ingest(CHILDREN_IN_CARE, tmp_path, count_tokens)
+    doc = ingest_one(CHILDREN_IN_CARE, tmp_path, count_tokens)
     texts = [c.text for c in doc.chunks]
     assert not any(" | " in t for t in texts), texts
     quote = "Non-UASC 1,466 1,460 1,444 1,434 1,409 UASC 531 480 476 555 475"
@@ -73,7 +64,7 @@ def test_the_encoder_still_reads_a_converted_table_row_by_its_cells(
 ) -> None:
     # The bars go from the stored passage only: the encoder's input (every build path's
     # `model_inputs`) keeps the cells separated by " | ", as rows were always embedded.
-    doc = _ingest(CHILDREN_IN_CARE, tmp_path, count_tokens)
+    doc = ingest_one(CHILDREN_IN_CARE, tmp_path, count_tokens)
     inputs = model_inputs(doc, count_tokens, limit=256)
     row = "Non-UASC | 1,466 | 1,460 | 1,444 | 1,434 | 1,409"
     assert any(row in i for i in inputs), inputs
@@ -88,7 +79,7 @@ def test_a_converter_placeholder_header_cell_is_an_empty_cell(
     # "|What we have committed to|Led by|Timescale|Measure|Shared<br>Outcome|Col6|": the
     # page heads the sixth column with nothing; "Col6" is the converter's name for it, not
     # the document's words, so no passage, stored or embedded, holds it.
-    doc = _ingest(ICS_PRIORITIES, tmp_path, count_tokens)
+    doc = ingest_one(ICS_PRIORITIES, tmp_path, count_tokens)
     texts = [c.text for c in doc.chunks]
     inputs = list(model_inputs(doc, count_tokens, limit=256))
     assert not any(PLACEHOLDER.search(t) for t in texts + inputs), texts
@@ -117,7 +108,7 @@ def test_a_row_left_with_one_real_cell_stays_a_table_row(
 ) -> None:
     # "|Table 1 SA Framework|Col2|Col3|": the caption stays, without the converter's
     # names, and stays a row of the table, never a title over the passages that follow.
-    doc = _ingest(MINERALS, tmp_path, count_tokens)
+    doc = ingest_one(MINERALS, tmp_path, count_tokens)
     texts = [c.text for c in doc.chunks]
     assert not any(PLACEHOLDER.search(t) for t in texts), texts
     lines = {line for t in texts for line in t.split("\n")}

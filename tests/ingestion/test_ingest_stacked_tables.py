@@ -15,25 +15,17 @@ papers of the Cabinet (30 January and 4 March 2025) and the County Council (13 F
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 from eval.matching import supports
-from indexer.ingest import discover, ingest_file
 from indexer.models import ParsedDocument
 
-from .conftest import DATA, CountTokens
+from .conftest import DATA, CountTokens, ingest_one
 
 FUNDING = DATA / "kent_revenue_plan_funding_pymupdf4llm.md"
 RESERVES = DATA / "kent_budget_update_reserves_pymupdf4llm.md"
 REVENUE_PLAN = DATA / "kent_revenue_plan_stacked_pymupdf4llm.md"
 TABLE_9 = DATA / "kent_capital_strategy_table9.txt"
-
-
-def _ingest(source: Path, folder: Path, count_tokens: CountTokens) -> ParsedDocument:
-    shutil.copy(source, folder / source.name)
-    (parsed,) = [ingest_file(s, count_tokens) for s in discover(folder)]
-    return parsed
 
 
 def _lines(doc: ParsedDocument) -> list[str]:
@@ -45,7 +37,7 @@ def test_a_stacked_table_pairs_each_label_with_its_amounts(
 ) -> None:
     # The labels' cell and the 2025-26, 2026-27 and 2027-28 cells hold 19 lines each: row
     # by row, each label with its amounts, as the PDF prints the row.
-    doc = _ingest(FUNDING, tmp_path, count_tokens)
+    doc = ingest_one(FUNDING, tmp_path, count_tokens)
     lines = _lines(doc)
     assert "Revenue Support Grant 15,680.3 16,101.0 16,448.1" in lines
     assert "Local Share of Retained Business Rates 67,238.1 68,814.4 70,165.5" in lines
@@ -68,7 +60,7 @@ def test_a_stacked_column_whose_count_differs_is_not_paired(
     # The 2024-25 cell has 18 amounts for the 19 labels (a grant new in 2025-26 has a
     # blank there): which is blank cannot be told, so its amounts stay as the converter
     # joined them, every word kept, and none is set beside a label.
-    doc = _ingest(FUNDING, tmp_path, count_tokens)
+    doc = ingest_one(FUNDING, tmp_path, count_tokens)
     text = "\n".join(c.text for c in doc.chunks)
     assert "2024-25 11,806.0 117,046.1 26,969.4 11,686.6 1,311.9 - 147,382.5" in text
     assert "Revenue Support Grant 15,680.3" in text
@@ -81,7 +73,7 @@ def test_the_lines_over_a_stacked_tables_rows_are_its_caption(
     # "**Funding per the Local Government Finance**" / "**Settlement & Local Taxation**":
     # two bold lines with no amounts head the labels' cell; they title the rows, as the
     # PDF reader's text has them, and are no row.
-    doc = _ingest(FUNDING, tmp_path, count_tokens)
+    doc = ingest_one(FUNDING, tmp_path, count_tokens)
     caption = "Funding per the Local Government Finance Settlement & Local Taxation"
     rows = [c for c in doc.chunks if "Revenue Support Grant" in c.text]
     assert rows and all(c.item_title == caption for c in rows), [c.item_title for c in rows]
@@ -94,7 +86,7 @@ def test_a_stacked_row_keeps_its_columns_order_and_a_colon_caption(
     # "MEMORANDUM:" / "The net impact on our reserves balances is:" lead the labels; each
     # year's cell has a line of three amounts per label, the 2024-25 cell standing left of
     # the labels as on the page.
-    doc = _ingest(RESERVES, tmp_path, count_tokens)
+    doc = ingest_one(RESERVES, tmp_path, count_tokens)
     lines = _lines(doc)
     assert "MEMORANDUM: The net impact on our reserves balances is:" in lines
     heading = "Core External Total £000s £000s £000s"
@@ -112,7 +104,7 @@ def test_a_table_stacked_amount_by_amount_is_not_paired(
     # together by the converter ("0.01,530,923.8"), and the labels include sections with
     # no amounts ("SPENDING", "MEMORANDUM:"): a line is no row here, so no label is given
     # an amount ("Pay 1,530,923.8" would be another row's base budget).
-    doc = _ingest(REVENUE_PLAN, tmp_path, count_tokens)
+    doc = ingest_one(REVENUE_PLAN, tmp_path, count_tokens)
     text = "\n".join(c.text for c in doc.chunks)
     assert "Original base budget internal base adjustments Revised Base SPENDING" in text
     labels = ("Pay", "Prices", "Efficiency", "Income", "Policy", "Revised Base")
@@ -126,7 +118,7 @@ def test_a_label_over_its_amounts_is_a_row_not_a_heading(
     # "Total net income" / "from service and" / "commercial" / "investments £m" / "" /
     # "8.6 4.9 5.2 4.7 4.7": the label reads as a title, but the amounts under it are its
     # row's, so it titles nothing after it (the next numbered paragraph least of all).
-    doc = _ingest(TABLE_9, tmp_path, count_tokens)
+    doc = ingest_one(TABLE_9, tmp_path, count_tokens)
     label = "Total net income from service and commercial investments £m"
     assert all(c.item_title != label for c in doc.chunks), [c.item_title for c in doc.chunks]
     assert any(supports(c.text, f"{label} 8.6 4.9 5.2 4.7 4.7") for c in doc.chunks)
