@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 23
+CHUNKER_VERSION = 24
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -98,7 +98,10 @@ before it across a heading, its heading's words go with it; a lettered sub-parag
 cited as its paragraph's part, "41.4(a)"; 23: a heading block before the first agenda item,
 with no date line under it, is a passage of its own (or goes as the document's own heading),
 not the opening of item 1's first passage; a lettered list going on across a heading is
-still its paragraph's, "291(4)(g)"), so an index made by older rules is rebuilt
+still its paragraph's, "291(4)(g)"; 24: a converted table row stacked by the converter,
+whole columns in its cells, is read as the page's rows where a value column's amounts are
+as many as the labels; a title-like line over a row of amounts is that row's label, not a
+heading), so an index made by older rules is rebuilt
 instead of silently reused."""
 
 
