@@ -841,7 +841,6 @@ def _cell_text(cell: str, words: frozenset[str]) -> str:
     return text
 
 
-_LETTER = re.compile(r"[A-Za-z]")
 _NIL = ("-", "\u2013", "\u2014")
 _PERIOD = re.compile(r"^(?:19|20)\d\d(?:\s?[-/\u2013]\s?(?:\d\d|(?:19|20)\d\d))?$")
 """A column's year or financial year ("2024-25", "2025/26", "2027"): a heading, not a value."""
@@ -925,11 +924,9 @@ def unstack_row(cells: list[str]) -> list[str] | None:
     colon, are the table's caption, a heading of its own before it ("Funding per the Local
     Government Finance Settlement & Local Taxation", as the PDF reader gives it). A value
     column whose count differs (a blank cell, a section label with no amounts) cannot be
-    paired safely and stays as the converter joined it, a line before the rows; if none
-    pairs, or a label among the rows
-    ends in a colon (a section's lead, with no amounts: the counts agree by chance), None
-    (the row as before).
-    """
+    paired safely and stays as the converter joined it, a line before the rows. None (the
+    row as before) if none pairs, or if a label among the rows ends in a colon (a
+    section's lead, with no amounts: the counts agree by chance)."""
     stacks = [_stack(c) for c in cells if strip_emphasis(_LINE_BREAK.sub(" ", c)).strip()]
     label_cells = [i for i, s in enumerate(stacks) if not s.values]
     if len(label_cells) != 1 or len(stacks) < 2:
