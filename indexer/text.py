@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import Stemmer
 
 __all__ = [
+    "AGENTS",
     "ANALYZER",
     "ANALYZER_VERSION",
     "DERIVATIONS",
@@ -303,16 +304,24 @@ MIN_STEM = 4
 """Stems this long or longer match a longer stem they begin ("staf" of "staffing" and
 "staff" of "staff"): the stemmer does not always bring a word's forms together."""
 
-INFLECTIONS = frozenset(("e", "s", "es", "ed", "ing", "ies", "ren", "er", "ers", "or", "ors"))
+INFLECTIONS = frozenset(("e", "s", "es", "ed", "ing", "ies", "ren", "er", "ers"))
 """Endings of one word's grammatical forms (plural, past, "-ing", the comparative "-er")
 and the letters the stemmer leaves of them ("staf" of staffing / "staff", "child" /
 "children", "bas" / "base"): the same word whatever the length of its stem. The letters
-"-er" (and "-or") also make the doer ("walker", "builder", "merger" of "merge"): they do
-not tell the two apart, and on the tune rows the doer read as its verb's word answered
-more rows rightly than wrongly (eval/README.md, round 32), so both read as inflections."""
+"-er" also make the doer ("walker", "builder", "merger" of "merge"): they do not tell the
+two apart, and on the tune rows the doer read as its verb's word answered more rows
+rightly than wrongly (eval/README.md, round 32), so both read as inflections. The doer's
+"-or" and "-ist" are not here: see `AGENTS`."""
+AGENTS = frozenset(("or", "ors", "ist", "ists"))
+"""Endings that make a person from a word ("councillor" of "council", "director" of
+"direct", "specialist" of "special"). The stemmer never strips them, on a stem of any
+measure (its "-ator" becomes "-ate", so "operator" and "operate" already share a stem):
+a pair that still differs by one is never a word the stemmer cut one step short, and a
+question about councillors is not answered by a passage about the council. Not in
+`ENDINGS`: two words (round 33)."""
 DERIVATIONS = frozenset((
     "y", "i", "al", "ally", "ial", "ment", "ments", "ion", "ions", "ation", "ity", "ive",
-    "ist", "ists", "ism", "ic", "ical", "ness", "ary", "ari",
+    "ism", "ic", "ical", "ness", "ary", "ari",
 ))  # fmt: skip
 """Endings that make another word from a word ("-ment", "-al", "-ity", "-y" of "rainy").
 The stemmer strips them itself from a stem measuring more than 1 (`measure`), so a pair
@@ -324,13 +333,15 @@ ENDINGS = INFLECTIONS | DERIVATIONS
 """What may follow a question's stem in a longer stem of the archive for the abstention
 signals to count it as the same word (`search_api.abstention.holds`), perhaps after a
 doubled last letter ("plan" / "planner"). Anything else makes another word: "kerb" of
-"kerbside", "hous" of "household", "fire" of "fireworks" (round 20)."""
+"kerbside", "hous" of "household", "fire" of "fireworks" (round 20), and a person of
+`AGENTS` (round 33)."""
 
 
 def same_word(term: str, stem: str) -> bool:
     """Whether two stems are one word: equal, or the longer is the shorter (`MIN_STEM`
     letters or more) with one of `INFLECTIONS`, or of `DERIVATIONS` when the shorter
-    measures more than 1 (`measure`), perhaps after its last letter doubled."""
+    measures more than 1 (`measure`), perhaps after its last letter doubled; never with
+    one of `AGENTS` (a person, not the thing)."""
     if term == stem:
         return True
     short, longer = (term, stem) if len(term) < len(stem) else (stem, term)
