@@ -36,7 +36,7 @@ from .models import ParsedDocument
 from .parse_embed import Job, LocalPipeline, ParseAndEmbed, Parsed, model_inputs
 from .settings import Settings
 from .snapshot import STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
-from .store import PassageStore, SamePaper, StoredDocument, passage_id_for
+from .store import Pair, PassageStore, StoredDocument, passage_id_for
 from .vectors import VectorIndex, choose_kind
 
 log = logging.getLogger(__name__)
@@ -63,17 +63,23 @@ class _Plan:
     counts: tuple[int, int]
     todo: list[Job] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    failed: list[tuple[SourceFile, str, tuple[str, str] | None]] = field(default_factory=list)
-    """(file, reason, (fingerprint, reader version) when it failed to read)."""
+    failed: list[tuple[SourceFile, str, tuple[str, str] | None, Pair | None]] = field(
+        default_factory=list
+    )
+    """(file, reason, (fingerprint, reader version) when it failed to read, the pair
+    compared when it failed as a different paper from the file keeping its id)."""
     new_failures: bool = False
     forgotten: list[tuple[str, str]] = field(default_factory=list)
     """(corpus, path) of recorded failures whose file is gone from a pruned corpus."""
-    noted: list[tuple[SourceFile, str, SamePaper]] = field(default_factory=list)
+    noted: list[tuple[SourceFile, str, Pair]] = field(default_factory=list)
     """(file, note, the pair's record) of files kept out as the same paper as another."""
     unnoted: list[tuple[str, str]] = field(default_factory=list)
     """(corpus, path) of remembered same-paper notes of a pruned corpus this run does not
     make again (the file is gone, indexed, failed, or its twin is)."""
     new_notes: bool = False
+    new_pairs: bool = False
+    """A different-paper pair not remembered as this run compared it: when pruning, the
+    build publishes to remember it, as for a new failure or note."""
 
 
 @dataclass
@@ -153,12 +159,19 @@ def file_fingerprint(path: Path) -> str:
 
 
 class _Pairs:
-    """The same-paper pairs the live version remembers (`PassageStore.same_papers`): a pair
-    whose two files and reader version are unchanged is not read again to compare them."""
+    """The pairs of files of one id the live version remembers comparing, as one paper
+    (`PassageStore.same_papers`) or two (`PassageStore.different_papers`): a pair whose
+    two files and reader version are unchanged is not read again to compare them."""
 
-    def __init__(self, notes: dict[tuple[str, str], tuple[str, SamePaper]], reader: str):
+    def __init__(
+        self,
+        notes: dict[tuple[str, str], tuple[str, Pair]],
+        apart: dict[tuple[str, str], Pair],
+        reader: str,
+    ):
         self.reader = reader
-        self.by_path = {str(Path(c) / p): paper for (c, p), (_, paper) in notes.items()}
+        self.same = {str(Path(c) / p): pair for (c, p), (_, pair) in notes.items()}
+        self.apart = {str(Path(c) / p): pair for (c, p), pair in apart.items()}
         self._fingerprints: dict[Path, str] = {}
 
     def fingerprint(self, path: Path) -> str:
@@ -168,21 +181,23 @@ class _Pairs:
             self._fingerprints[path] = file_fingerprint(path)
         return self._fingerprints[path]
 
-    def recall(self, path: Path, other: Path) -> bool | None:
-        """Whether `path` is the one to keep of a remembered, unchanged pair of one paper
-        (True) or `other` is (False); None when the pair is not remembered as it is."""
+    def pair(self, noted: Path, kept: Path) -> Pair:
+        """What is remembered of `noted` kept out because `kept` keeps its id."""
+        return Pair(str(kept), self.fingerprint(noted), self.fingerprint(kept), self.reader)
+
+    def recall(self, path: Path, other: Path) -> tuple[bool, bool] | None:
+        """Of a remembered, unchanged pair: whether it is one paper, and whether `path` is
+        the one to keep (`_same_paper`'s answer); None when not remembered as it is."""
         for noted, kept, better in ((path, other, False), (other, path, True)):
-            paper = self.by_path.get(str(noted))
-            if paper is not None and self.unchanged(paper, noted, kept):
-                return better
+            for same, memory in ((True, self.same), (False, self.apart)):
+                pair = memory.get(str(noted))
+                if pair is not None and self.unchanged(pair, noted, kept):
+                    return same, better
         return None
 
-    def unchanged(self, paper: SamePaper, noted: Path, kept: Path) -> bool:
+    def unchanged(self, pair: Pair, noted: Path, kept: Path) -> bool:
         try:
-            return (paper.kept, paper.reader) == (str(kept), self.reader) and (
-                paper.content_hash,
-                paper.kept_hash,
-            ) == (self.fingerprint(noted), self.fingerprint(kept))
+            return pair == self.pair(noted, kept)
         except OSError:
             return False
 
@@ -303,7 +318,7 @@ class Indexer:
             fresh = rebuild or not self._compatible_live_index(can_rebuild=bool(prune_corpora))
             rescore = not fresh and self._lexical_stale()
             plan = self._plan(sources, prune_corpora, fresh, report)
-            news = plan.new_failures or plan.new_notes
+            news = plan.new_failures or plan.new_notes or plan.new_pairs
             if not (fresh or rescore or plan.todo or plan.removed or news):
                 report.passages, report.documents = plan.counts
                 report.seconds = time.perf_counter() - started
@@ -311,9 +326,10 @@ class Indexer:
             with self.index_dir.draft(fresh=fresh) as draft:
                 store = PassageStore(draft / STORE_FILE)
                 recorded = set(store.failures())
-                for source, reason, read in plan.failed:
+                for source, reason, read, pair in plan.failed:
+                    content_hash, reader = read or (None, None)
                     store.record_failure(_corpus_key(source.corpus_dir), source.relative_path,
-                                         reason, *(read or (None, None)))  # fmt: skip
+                                         reason, content_hash, reader, pair)  # fmt: skip
                 for corpus, path in plan.forgotten:
                     store.forget_failure(corpus, path)
                 for source, note, paper in plan.noted:
@@ -327,7 +343,9 @@ class Indexer:
                     report.removed.append(document_id)
                 report.profile.scan_s = time.perf_counter() - started
                 created = self._ingest(store, plan.todo, plan.stored, report, orphans, progress)
-                news = bool(prune_corpora) and (set(store.failures()) != recorded or plan.new_notes)
+                news = bool(prune_corpora) and (
+                    set(store.failures()) != recorded or plan.new_notes or plan.new_pairs
+                )
                 if not (report.changed or fresh or news or rescore):
                     report.passages, report.documents = store.counts()
                     report.seconds = time.perf_counter() - started
@@ -358,36 +376,43 @@ class Indexer:
             failed_reads = live.failed_reads() if live else {}
             reader = self._reader_version()
             notes = live.same_papers() if live else {}
-            pairs = _Pairs(notes, reader)
+            pairs = _Pairs(notes, live.different_papers() if live else {}, reader)
             plan = _Plan(stored=stored, counts=live.counts() if live else (0, 0))
             seen: set[str] = set()
             owners = _owners(sources, stored)
 
-            def fail(source: SourceFile, reason: str, read: tuple[str, str] | None = None) -> None:
+            def fail(
+                source: SourceFile,
+                reason: str,
+                read: tuple[str, str] | None = None,
+                pair: Pair | None = None,
+            ) -> None:
                 """Skip `source` for `reason`: logged and reported; when pruning, a failure
-                not recorded before makes the build publish."""
+                not recorded before (or a pair not remembered as it is) makes the build
+                publish."""
                 log.error("skipped %s: %s", source.path, reason)
                 report.failed.append((str(source.path), reason))
-                plan.failed.append((source, reason, read))
+                plan.failed.append((source, reason, read, pair))
                 key = (_corpus_key(source.corpus_dir), source.relative_path, reason)
                 plan.new_failures |= bool(prune_corpora) and key not in recorded
+                plan.new_pairs |= bool(prune_corpora) and pairs.apart.get(str(source.path)) != pair
 
             same = self._same_papers(sources, owners, pairs)
 
             def twin(source: SourceFile, kept: Path, verdict: bool | None) -> None:
                 """`source` shares its id with `kept`: one paper in two formats is
-                noted (and remembered with both fingerprints and the reader version), two
-                different papers (or one that cannot be compared) fail."""
+                noted, two different papers fail, both remembered with the two files'
+                fingerprints and the reader version; a pair that cannot be compared fails."""
                 if verdict:
                     note = f"{SAME_PAPER} {kept} (kept)"
                     log.info("not indexed %s: %s", source.path, note)
                     report.same_paper.append((str(source.path), note))
-                    paper = SamePaper(
-                        str(kept), pairs.fingerprint(source.path), pairs.fingerprint(kept), reader
-                    )
-                    plan.noted.append((source, note, paper))
+                    plan.noted.append((source, note, pairs.pair(source.path, kept)))
+                elif verdict is False:
+                    reason = _duplicate_reason(source, kept, different=True)
+                    fail(source, reason, pair=pairs.pair(source.path, kept))
                 else:
-                    fail(source, _duplicate_reason(source, kept, different=verdict is False))
+                    fail(source, _duplicate_reason(source, kept))
 
             for source in sources:
                 owner = owners[source.document_id]
@@ -668,11 +693,11 @@ class Indexer:
         """Whether two files hold one paper (None when either does not read, or when both
         are of one format: two files of one format and id are two files, a copy or two
         versions, and the older message stands), and whether `path` is the one to keep of
-        the two (`keeps`). A pair of one paper `pairs` remembers unchanged is not read."""
+        the two (`keeps`). A pair `pairs` remembers unchanged is not read."""
         if path.suffix.lower() == other.suffix.lower():
             return None, False
-        if pairs is not None and (better := pairs.recall(path, other)) is not None:
-            return True, better
+        if pairs is not None and (known := pairs.recall(path, other)) is not None:
+            return known
         limits = ZipLimits.from_settings(self.settings)
         try:
             first, second = paper_text(path, limits), paper_text(other, limits)

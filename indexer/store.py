@@ -60,7 +60,7 @@ CREATE INDEX IF NOT EXISTS sources_by_passage ON sources(passage_id);
 CREATE INDEX IF NOT EXISTS documents_by_meeting ON documents(meeting_date, committee);
 CREATE TABLE IF NOT EXISTS failures (
     corpus TEXT NOT NULL, path TEXT NOT NULL, reason TEXT NOT NULL,
-    content_hash TEXT, reader TEXT,
+    content_hash TEXT, reader TEXT, kept TEXT, kept_hash TEXT,
     PRIMARY KEY (corpus, path)
 );
 -- A file not indexed because the file that keeps its id holds the same paper in another
@@ -72,9 +72,11 @@ CREATE TABLE IF NOT EXISTS same_papers (
     PRIMARY KEY (corpus, path)
 );
 """
-FAILURE_COLUMNS = ("content_hash", "reader")
+FAILURE_COLUMNS = ("content_hash", "reader", "kept", "kept_hash")
 """A failed read's file fingerprint and reader version (`indexer.ingest.reader_version`),
-so an unchanged file is not read again; added to a store written before them."""
+so an unchanged file is not read again; for a file failed as a different paper from the
+file keeping its id, that file and its fingerprint too (a `Pair`, round 33), so an
+unchanged pair is not compared again. Added to a store written before them."""
 
 
 def normalise_text(text: str) -> str:
@@ -159,9 +161,10 @@ class StoredDocument:
 
 
 @dataclass(frozen=True)
-class SamePaper:
-    """A file kept out as the same paper as `kept` (its full path): both files'
-    fingerprints (`indexer.builder.file_fingerprint`) and the reader version compared."""
+class Pair:
+    """A file kept out because `kept` (its full path) keeps its id, as the same paper or
+    as a different one: both files' fingerprints (`indexer.builder.file_fingerprint`) and
+    the reader version they were compared under."""
 
     kept: str
     content_hash: str
@@ -379,21 +382,26 @@ class PassageStore:
         reason: str,
         content_hash: str | None = None,
         reader: str | None = None,
+        pair: Pair | None = None,
     ) -> None:
         """Remember that `path` in `corpus` failed (replacing an earlier reason); a file
-        that failed to read is remembered with its fingerprint and the reader version."""
+        that failed to read is remembered with its fingerprint and the reader version, a
+        different paper from the file keeping its id with the `pair` compared."""
+        if pair is not None:
+            content_hash, reader = pair.content_hash, pair.reader
+        kept, kept_hash = (pair.kept, pair.kept_hash) if pair is not None else (None, None)
         with self.connection:
             self.connection.execute(
-                "INSERT OR REPLACE INTO failures (corpus, path, reason, content_hash, reader) "
-                "VALUES (?,?,?,?,?)",
-                (corpus, path, reason, content_hash, reader),
+                "INSERT OR REPLACE INTO failures (corpus, path, reason, content_hash, reader, "
+                "kept, kept_hash) VALUES (?,?,?,?,?,?,?)",
+                (corpus, path, reason, content_hash, reader, kept, kept_hash),
             )
             self.connection.execute(
                 "DELETE FROM same_papers WHERE corpus = ? AND path = ?", (corpus, path)
             )
 
     @_sqlite_errors
-    def record_same_paper(self, corpus: str, path: str, note: str, paper: SamePaper) -> None:
+    def record_same_paper(self, corpus: str, path: str, note: str, paper: Pair) -> None:
         """Remember that `path` in `corpus` is not indexed, being the same paper as the file
         that keeps its id (`note`), with both fingerprints and the reader version."""
         with self.connection:
@@ -434,16 +442,30 @@ class PassageStore:
     def failed_reads(self) -> dict[tuple[str, str], tuple[str, str, str]]:
         """(reason, fingerprint, reader version) by (corpus, path), of the files that
         failed when read: none from a store written before these were kept."""
-        if not set(FAILURE_COLUMNS) <= self._failure_columns():
+        columns = self._failure_columns()
+        if not {"content_hash", "reader"} <= columns:
             return {}
+        pairs = " AND kept IS NULL" if "kept" in columns else ""
         rows = self.connection.execute(
             "SELECT corpus, path, reason, content_hash, reader FROM failures "
-            "WHERE content_hash IS NOT NULL AND reader IS NOT NULL"
+            "WHERE content_hash IS NOT NULL AND reader IS NOT NULL" + pairs
         )
         return {(c, p): (reason, fingerprint, reader) for c, p, reason, fingerprint, reader in rows}
 
     @_sqlite_errors
-    def same_papers(self) -> dict[tuple[str, str], tuple[str, SamePaper]]:
+    def different_papers(self) -> dict[tuple[str, str], Pair]:
+        """The pair compared by (corpus, path) of each file failed as a different paper
+        from the file keeping its id: none from a store written before these were kept."""
+        if not set(FAILURE_COLUMNS) <= self._failure_columns():
+            return {}
+        rows = self.connection.execute(
+            "SELECT corpus, path, kept, content_hash, kept_hash, reader FROM failures "
+            "WHERE kept IS NOT NULL"
+        )
+        return {(c, p): Pair(*rest) for c, p, *rest in rows}
+
+    @_sqlite_errors
+    def same_papers(self) -> dict[tuple[str, str], tuple[str, Pair]]:
         """(note, the pair's record) by (corpus, path) of each file not indexed because the
         file keeping its id holds the same paper: none from a store written before these
         were kept."""
@@ -452,7 +474,7 @@ class PassageStore:
         rows = self.connection.execute(
             "SELECT corpus, path, note, kept, content_hash, kept_hash, reader FROM same_papers"
         )
-        return {(c, p): (note, SamePaper(*rest)) for c, p, note, *rest in rows}
+        return {(c, p): (note, Pair(*rest)) for c, p, note, *rest in rows}
 
     def _has_table(self, name: str) -> bool:
         query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"

@@ -17,7 +17,7 @@ from indexer.embedding import Embedder
 from indexer.parse_embed import Job, LocalPipeline, Parsed
 from indexer.settings import Settings
 from indexer.snapshot import STORE_FILE, IndexDir
-from indexer.store import PassageStore
+from indexer.store import Pair, PassageStore
 from tests.documents import build_docx, build_pdf, declare_size
 
 from ..conftest import CORPUS
@@ -119,6 +119,33 @@ def test_a_store_written_before_failed_reads_were_kept(tmp_path: Path) -> None:
         ("c", "new.pdf", "no text"),
         ("c", "old.pdf", "corrupt PDF"),
     ]
+    store.close()
+
+
+def test_a_round_32_store_recalls_its_failed_reads_and_no_pair_of_different_papers(
+    tmp_path: Path,
+) -> None:
+    """A store written before pairs of different papers were kept (fingerprint and
+    reader, no kept file) still recalls its failed reads read-only, and remembers no
+    pair; a build's copy gains the columns, and a pair recorded there is a pair, not a
+    failed read."""
+    path = tmp_path / "store.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "CREATE TABLE failures (corpus TEXT NOT NULL, path TEXT NOT NULL, "
+            "reason TEXT NOT NULL, content_hash TEXT, reader TEXT, PRIMARY KEY (corpus, path))"
+        )
+        conn.execute("INSERT INTO failures VALUES ('c', 'old.pdf', 'no text', 'f', 'r')")
+    conn.close()
+    old = PassageStore(path, readonly=True)
+    assert old.failed_reads() == {("c", "old.pdf"): ("no text", "f", "r")}
+    assert old.different_papers() == {}
+    old.close()
+    store = PassageStore(path)
+    pair = Pair("/c/Minutes 1.doc", "a" * 64, "b" * 64, "r" * 16)
+    store.record_failure("c", "Minutes 1.pdf", "duplicate document id", pair=pair)
+    assert store.different_papers() == {("c", "Minutes 1.pdf"): pair}
+    assert store.failed_reads() == {("c", "old.pdf"): ("no text", "f", "r")}
     store.close()
 
 

@@ -36,6 +36,19 @@ def _corpus(tmp_path: Path, pdf_paragraphs: list[str]) -> Path:
     return corpus.resolve()
 
 
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files the build reads to compare a pair, in order: `paper_text` itself runs."""
+    read: list[Path] = []
+
+    def counted(path: Path, limits: ZipLimits | None = None) -> Paper:
+        read.append(path)
+        return paper_text(path, limits)
+
+    monkeypatch.setattr(builder, "paper_text", counted)
+    return read
+
+
 def test_one_paper_in_two_formats_is_indexed_once_from_the_pdf(
     tmp_path: Path, embedder: Embedder
 ) -> None:
@@ -102,7 +115,7 @@ def test_a_long_named_paper_in_two_formats_has_one_id_and_is_indexed_once(
 
 
 def test_an_unchanged_pair_is_not_read_again_and_its_note_still_reported(
-    tmp_path: Path, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, embedder: Embedder, reads: list[Path]
 ) -> None:
     """The pair is remembered with both files' fingerprints and the reader version, as a
     failed read is: the next build reports the note without reading either file; a
@@ -112,14 +125,7 @@ def test_an_unchanged_pair_is_not_read_again_and_its_note_still_reported(
     settings = Settings(corpus=str(corpus), index_dir=tmp_path / "index")
     first = Indexer(settings, embedder).build()
     assert first.same_paper and first.added == ["minutes-1"]
-
-    reads: list[Path] = []
-
-    def counted(path: Path, limits: ZipLimits | None = None) -> Paper:
-        reads.append(path)
-        return paper_text(path, limits)
-
-    monkeypatch.setattr(builder, "paper_text", counted)
+    reads.clear()
     version = IndexDir(settings.index_dir).current_name()
     again = Indexer(settings, embedder).build()
     assert reads == []  # neither file read to compare them
@@ -132,6 +138,41 @@ def test_an_unchanged_pair_is_not_read_again_and_its_note_still_reported(
     assert changed.same_paper == first.same_paper and changed.updated == ["minutes-1"]
     reads.clear()
     assert Indexer(settings, embedder).build().same_paper == first.same_paper and reads == []
+
+
+def test_two_different_papers_are_not_read_again_while_neither_changes(
+    tmp_path: Path, embedder: Embedder, reads: list[Path]
+) -> None:
+    """Two different papers under one id are remembered as a same-paper pair is (both
+    fingerprints and the reader version, with the failure): the next build reports the
+    failure without reading either file and publishes nothing; a changed file is
+    compared again, and the verdict then stands for the build after."""
+    lines = [line for line in _seed("000").splitlines() if line.strip()]
+    corpus = _corpus(tmp_path, lines)
+    settings = Settings(corpus=str(corpus), index_dir=tmp_path / "index")
+    first = Indexer(settings, embedder).build()
+    [(path, reason)] = first.failed
+    assert path == str(corpus / "Minutes 1.pdf") and "holds a different paper" in reason
+    assert sorted(p.name for p in reads) == ["Minutes 1.doc", "Minutes 1.pdf"]
+
+    reads.clear()
+    version = IndexDir(settings.index_dir).current_name()
+    again = Indexer(settings, embedder).build()
+    assert reads == []  # neither file read to compare them
+    assert again.failed == first.failed and not (again.changed or again.same_paper)
+    assert IndexDir(settings.index_dir).current_name() == version  # nothing to publish
+
+    (corpus / "Minutes 1.pdf").write_bytes(paper_pdf(lines[:-1]))  # the other paper revised
+    changed = Indexer(settings, embedder).build()
+    assert sorted(p.name for p in reads) == ["Minutes 1.doc", "Minutes 1.pdf"]
+    assert changed.failed == first.failed
+    reads.clear()
+    assert Indexer(settings, embedder).build().failed == first.failed and reads == []
+
+    (corpus / "Minutes 1.pdf").write_bytes(paper_pdf(legacy_doc_paragraphs(_seed("003"))))
+    same = Indexer(settings, embedder).build()  # now the .doc's paper: compared, kept
+    assert len(reads) == 2 and not same.failed and same.updated == ["minutes-1"]
+    assert same.same_paper == [(str(corpus / "Minutes 1.doc"), f"the same paper as {path} (kept)")]
 
 
 def test_index_stats_lists_the_same_paper_notes_as_it_lists_failures(
