@@ -63,6 +63,10 @@ class _Plan:
     counts: tuple[int, int]
     todo: list[Job] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    moved: list[str] = field(default_factory=list)
+    """Ids the index holds a file of this run under that are no longer its id (a long name's
+    before round 32 hashed its extension): removed once the file is stored under its id,
+    so it is indexed once and its unchanged passages are not embedded again."""
     failed: list[tuple[SourceFile, str, tuple[str, str] | None, Pair | None]] = field(
         default_factory=list
     )
@@ -319,7 +323,7 @@ class Indexer:
             rescore = not fresh and self._lexical_stale()
             plan = self._plan(sources, prune_corpora, fresh, report)
             news = plan.new_failures or plan.new_notes or plan.new_pairs
-            if not (fresh or rescore or plan.todo or plan.removed or news):
+            if not (fresh or rescore or plan.todo or plan.removed or plan.moved or news):
                 report.passages, report.documents = plan.counts
                 report.seconds = time.perf_counter() - started
                 return report
@@ -343,6 +347,9 @@ class Indexer:
                     report.removed.append(document_id)
                 report.profile.scan_s = time.perf_counter() - started
                 created = self._ingest(store, plan.todo, plan.stored, report, orphans, progress)
+                for document_id in plan.moved:  # its passages are the file's new id's now
+                    orphans.extend(store.remove_document(document_id))
+                    report.removed.append(document_id)
                 news = bool(prune_corpora) and (
                     set(store.failures()) != recorded or plan.new_notes or plan.new_pairs
                 )
@@ -380,6 +387,9 @@ class Indexer:
             plan = _Plan(stored=stored, counts=live.counts() if live else (0, 0))
             seen: set[str] = set()
             owners = _owners(sources, stored)
+            held: dict[tuple[str, str], list[str]] = {}
+            for document_id, doc in stored.items():
+                held.setdefault((doc.corpus, doc.meta.path), []).append(document_id)
 
             def fail(
                 source: SourceFile,
@@ -430,6 +440,8 @@ class Indexer:
                 if holder is not None:
                     twin(source, holder, self._same_paper(source.path, holder, pairs)[0])
                     continue
+                place = (_corpus_key(source.corpus_dir), source.relative_path)
+                plan.moved += [i for i in held.get(place, []) if i != source.document_id]
                 if (problem := self._too_large(source)) is not None:
                     fail(source, problem)
                     continue
@@ -447,10 +459,12 @@ class Indexer:
                     fail(source, known[0], (fingerprint, reader))
                     continue
                 plan.todo.append(Job(source, fingerprint))
+            plan.moved = [i for i in dict.fromkeys(plan.moved) if i not in seen]
+            spared = seen | set(plan.moved)  # a moved id goes after its file is stored
             plan.removed = [
                 document_id
                 for document_id, doc in stored.items()
-                if doc.corpus in prune_corpora and document_id not in seen
+                if doc.corpus in prune_corpora and document_id not in spared
             ]
             # A failed file since deleted is no failure: its record goes, as a removed
             # document's passages do (`index info` lists only files still there).

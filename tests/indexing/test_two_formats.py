@@ -5,6 +5,8 @@ failed. Two different papers under one name fail with a message that says so. Re
 
 from __future__ import annotations
 
+import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from indexer import builder
 from indexer import cli as indexer_cli
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
-from indexer.ingest import ZipLimits, document_id_for
+from indexer.ingest import ZipLimits, document_id_for, manifest
 from indexer.ingest.twins import Paper, paper_text
 from indexer.settings import Settings
 from indexer.snapshot import IndexDir
@@ -112,6 +114,45 @@ def test_a_long_named_paper_in_two_formats_has_one_id_and_is_indexed_once(
     [(path, note)] = report.same_paper
     assert path.endswith(".doc") and note.endswith(".pdf (kept)")
     assert Archive.open(settings, embedder).reader().stats().documents == 1
+
+
+def _round_31_id(relative: str) -> str:
+    """A file's id before round 32: a long name's hash was of the name with its extension."""
+    text = re.sub(r"[^a-z0-9_]+", "-", str(Path(relative).with_suffix("")).lower()).strip("-")
+    if len(text) <= 100:
+        return text
+    return f"{text[:90]}-{hashlib.sha1(relative.encode()).hexdigest()[:8]}"
+
+
+@pytest.mark.parametrize("how", ["add", "build"])
+def test_a_long_named_file_indexed_under_its_round_31_id_is_indexed_once_under_the_new(
+    tmp_path: Path, embedder: Embedder, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """An index built before round 32 holds a long-named file under the id that hashed
+    its extension. Adding that file again (`indexer add`, as an upload does) or building
+    replaces the old id by the new one: the file is indexed once, and its passages, whose
+    text did not change, are not embedded again."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    name = f"{'Item 7 - Supplementary - Transfer of the section of the Service ' * 2}.txt"
+    shutil.copy(next(CORPUS.glob("001_*.txt")), corpus / name)
+    shutil.copy(next(CORPUS.glob("002_*.txt")), corpus / "Minutes 2.txt")
+    settings = Settings(corpus=str(corpus.resolve()), index_dir=tmp_path / "index")
+    old, new = _round_31_id(name), document_id_for(name)
+    assert old != new
+    with monkeypatch.context() as before:  # the build of round 31, its ids by that rule
+        before.setattr(manifest, "document_id_for", _round_31_id)
+        built = Indexer(settings, embedder).build()
+    assert sorted(built.added) == sorted([old, "minutes-2"])
+
+    indexer = Indexer(settings, embedder)
+    report = indexer.add([corpus / name]) if how == "add" else indexer.build()
+    assert report.added == [new] and report.removed == [old]
+    assert report.new_passages == 0  # the same passages, under the new id
+    reader = Archive.open(settings, embedder).reader()
+    assert sorted(d.document_id for d in reader.documents()) == sorted([new, "minutes-2"])
+    again = Indexer(settings, embedder).add([corpus / name])
+    assert again.unchanged == 1 and not again.changed
 
 
 def test_an_unchanged_pair_is_not_read_again_and_its_note_still_reported(
