@@ -88,6 +88,16 @@ def legacy_doc_paragraphs(seed_text: str) -> list[str]:
     ]
 
 
+def one_name_two_formats(folder: Path, pdf_paragraphs: list[str]) -> Path:
+    """A corpus `folder` (made, and returned resolved) holding "Minutes 1.doc" (the
+    `LEGACY_DOC` fixture) beside "Minutes 1.pdf" printing `pdf_paragraphs`: one paper in
+    two formats when they are `legacy_doc_paragraphs`, two papers under one name when not."""
+    folder.mkdir()
+    (folder / "Minutes 1.doc").write_bytes(LEGACY_DOC.read_bytes())
+    (folder / "Minutes 1.pdf").write_bytes(paper_pdf(pdf_paragraphs))
+    return folder.resolve()
+
+
 def build_docx(heading: str, paragraphs: list[str], table: list[list[str]]) -> bytes:
     """Word minutes as officers write them: a title, a meeting line, an item heading,
     numbered paragraphs, and a table of numbered rows."""

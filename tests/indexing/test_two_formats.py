@@ -22,20 +22,17 @@ from indexer.settings import Settings
 from indexer.snapshot import IndexDir
 from search_api.archive import Archive
 from tests.conftest import CORPUS
-from tests.documents import LEGACY_DOC, legacy_doc_paragraphs, paper_pdf
+from tests.documents import (
+    LEGACY_DOC,
+    legacy_doc_paragraphs,
+    one_name_two_formats,
+    paper_pdf,
+)
 from tests.searching import search
 
 
 def _seed(name: str) -> str:
     return next(CORPUS.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
-
-
-def _corpus(tmp_path: Path, pdf_paragraphs: list[str]) -> Path:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(LEGACY_DOC, corpus / "Minutes 1.doc")
-    (corpus / "Minutes 1.pdf").write_bytes(paper_pdf(pdf_paragraphs))
-    return corpus.resolve()
 
 
 @pytest.fixture
@@ -54,7 +51,7 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 def test_one_paper_in_two_formats_is_indexed_once_from_the_pdf(
     tmp_path: Path, embedder: Embedder
 ) -> None:
-    corpus = _corpus(tmp_path, legacy_doc_paragraphs(_seed("003")))
+    corpus = one_name_two_formats(tmp_path / "corpus", legacy_doc_paragraphs(_seed("003")))
     settings = Settings(corpus=str(corpus), index_dir=tmp_path / "index")
     report = Indexer(settings, embedder).build()
     assert report.added == ["minutes-1"] and not report.failed
@@ -75,7 +72,7 @@ def test_two_different_papers_under_one_name_fail_saying_so(
     tmp_path: Path, embedder: Embedder
 ) -> None:
     other = [line for line in _seed("000").splitlines() if line.strip()]
-    corpus = _corpus(tmp_path, other)
+    corpus = one_name_two_formats(tmp_path / "corpus", other)
     settings = Settings(corpus=str(corpus), index_dir=tmp_path / "index")
     report = Indexer(settings, embedder).build()
     assert report.added == ["minutes-1"] and not report.same_paper
@@ -88,7 +85,7 @@ def test_two_different_papers_under_one_name_fail_saying_so(
 def test_the_cli_notes_the_second_format_and_strict_does_not_fail(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    corpus = _corpus(tmp_path, legacy_doc_paragraphs(_seed("003")))
+    corpus = one_name_two_formats(tmp_path / "corpus", legacy_doc_paragraphs(_seed("003")))
     args = [str(corpus), "--strict", "--index", str(tmp_path / "index")]
     assert indexer_cli.main(["build", *args]) == 0
     err = capsys.readouterr().err
@@ -162,7 +159,7 @@ def test_an_unchanged_pair_is_not_read_again_and_its_note_still_reported(
     failed read is: the next build reports the note without reading either file; a
     changed file is read, and compared, again."""
     paragraphs = legacy_doc_paragraphs(_seed("003"))
-    corpus = _corpus(tmp_path, paragraphs)
+    corpus = one_name_two_formats(tmp_path / "corpus", paragraphs)
     settings = Settings(corpus=str(corpus), index_dir=tmp_path / "index")
     first = Indexer(settings, embedder).build()
     assert first.same_paper and first.added == ["minutes-1"]
@@ -189,7 +186,7 @@ def test_two_different_papers_are_not_read_again_while_neither_changes(
     failure without reading either file and publishes nothing; a changed file is
     compared again, and the verdict then stands for the build after."""
     lines = [line for line in _seed("000").splitlines() if line.strip()]
-    corpus = _corpus(tmp_path, lines)
+    corpus = one_name_two_formats(tmp_path / "corpus", lines)
     settings = Settings(corpus=str(corpus), index_dir=tmp_path / "index")
     first = Indexer(settings, embedder).build()
     [(path, reason)] = first.failed
@@ -221,7 +218,7 @@ def test_index_stats_lists_the_same_paper_notes_as_it_lists_failures(
 ) -> None:
     """The notes are stored with the index: `python -m indexer stats` lists each beside
     the failed files, read from the live version alone."""
-    corpus = _corpus(tmp_path, legacy_doc_paragraphs(_seed("003")))
+    corpus = one_name_two_formats(tmp_path / "corpus", legacy_doc_paragraphs(_seed("003")))
     (corpus / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
     index = ["--index", str(tmp_path / "index")]
     assert indexer_cli.main(["build", str(corpus), *index]) == 0

@@ -87,6 +87,11 @@ class ChangeReport(BaseModel):
     updated: list[str] = Field(default_factory=list)
     removed: list[str] = Field(default_factory=list)
     failed: list[str] = Field(default_factory=list, description="'file: reason' per failure")
+    notes: list[str] = Field(
+        default_factory=list,
+        description="'file: the same paper as X (kept)' per file not indexed because the "
+        "file keeping its id holds its paper in another format (not a failure)",
+    )
     documents: int
     passages: int
     index_version: str | None = Field(description="The version now served")
@@ -98,6 +103,7 @@ def _report(report: BuildReport, version: str | None) -> ChangeReport:
         updated=report.updated,
         removed=report.removed,
         failed=[f"{Path(path).name}: {reason}" for path, reason in report.failed],
+        notes=[f"{Path(path).name}: {note}" for path, note in report.same_paper],
         documents=report.documents,
         passages=report.passages,
         index_version=version,
