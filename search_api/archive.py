@@ -220,34 +220,44 @@ class Reader:
 
     # -- questions -------------------------------------------------------------------------
 
-    def search(self, request: SearchRequest, shown: frozenset[int] = frozenset()) -> SearchResult:
+    def search(
+        self,
+        request: SearchRequest,
+        shown: frozenset[int] = frozenset(),
+        intent: TemporalIntent | None = None,
+    ) -> SearchResult:
         """Ranked, cited passages, each returned in its item window: THE search of the
         system, what `/search` serves (see `search_api.search` and `search_api.windows`).
-        A later page passes the passages its earlier pages `shown`."""
-        found = self.ranked(request)
+        A later page passes the passages its earlier pages `shown`; a caller that has
+        read the query (`reads`) passes its `intent`, so it is not read again."""
+        found = self.ranked(request, intent)
         tuning = self.settings.search
         return with_windows(
             found, self._store, tuning.window_chars, shown, tuning.near_copy_overlap
         )
 
-    def ranked(self, request: SearchRequest) -> SearchResult:
+    def ranked(self, request: SearchRequest, intent: TemporalIntent | None = None) -> SearchResult:
         """The search's ranked passages themselves, without their windows: what answers
-        and briefings quote from, since a quote must stand in the paragraph it cites."""
+        and briefings quote from, since a quote must stand in the paragraph it cites.
+        `intent`: the query as `reads` reads it, when the caller has it."""
         return search(
             self.snapshot.retriever,
             self.settings.search,
             request,
             self.latest_date(),
             self.snapshot.year_end,
+            intent,
         )
 
     def ask(self, request: SearchRequest) -> Answer:
         """An extractive, cited answer drawn from the request's search results; a trend
-        question's from at least `timeline_hits` of them (its ends are two meetings)."""
+        question's from at least `timeline_hits` of them (its ends are two meetings).
+        The question is read once (`reads`), for its searches too."""
         hits = self.settings.answers.timeline_hits
-        if request.k < hits and self.reads(request.query).trend:
+        intent = self.reads(request.query)
+        if request.k < hits and intent.trend:
             request = dataclasses.replace(request, k=hits)
-        found = self.ranked(request)
+        found = self.ranked(request, intent)
         precisions = self.precisions(found.hits)
 
         def windows() -> list[Hit]:
@@ -273,7 +283,7 @@ class Reader:
         if answer.abstained and found.hits and not request.filters.is_empty():
             # A filter narrows the evidence; it must not turn a matching passage into an
             # abstention. Whether the archive speaks to the topic is asked of all of it.
-            wide = self.ranked(dataclasses.replace(request, filters=SearchFilters()))
+            wide = self.ranked(dataclasses.replace(request, filters=SearchFilters()), intent)
             support = self.answers.features(request.query, wide.intent, wide.hits, wide.cosines)
             if self.answers.policy.supported(support) and _matches(found, support):
                 answer = self.answers.answer(

@@ -81,16 +81,18 @@ def _relevance_page(
     `request.k` before it (the last one shorter when `offset` is not a multiple of k).
     Each page searches for exactly as many passages as it and the pages before it hold,
     so the first is the very search /ask, the CLI and the evaluation make. Only a
-    trend's ranking depends on k: any other page is a slice of that one search."""
-    walk = 0 < offset <= PAGES_WALKED * request.k and reader.reads(request.query).trend
+    trend's ranking depends on k: any other page is a slice of that one search. The
+    query is read once (`Reader.reads`), for every search of the walk."""
+    intent = reader.reads(request.query)
+    walk = 0 < offset <= PAGES_WALKED * request.k and intent.trend
     if not walk:
-        result = reader.search(replace(request, k=min(offset + request.k, MAX_K)))
+        result = reader.search(replace(request, k=min(offset + request.k, MAX_K)), intent=intent)
         return result, result.hits[offset : offset + request.k]
     shown: set[int] = set()
     start = 0
     while True:
         end = offset + request.k if start >= offset else min(start + request.k, offset)
-        result = reader.search(replace(request, k=min(end, MAX_K)), frozenset(shown))
+        result = reader.search(replace(request, k=min(end, MAX_K)), frozenset(shown), intent)
         hits = result.hits[: end - start]
         if start >= offset:
             return result, hits

@@ -149,13 +149,17 @@ def search(
     request: SearchRequest,
     latest: date | None,
     year_end: tuple[int, int] = YEAR_END,
+    intent: TemporalIntent | None = None,
 ) -> SearchResult:
     """Rank passages for a request on one snapshot's retriever (see the module docstring).
 
     `latest` is the corpus's latest date: "recently" counts back from it; `year_end` the
-    (month, day) its financial year ends on (`Snapshot.year_end`).
+    (month, day) its financial year ends on (`Snapshot.year_end`). `intent` is the query
+    as `parse_question` reads it against these two, when the caller has read it already
+    (`Reader.ask` does, to size a trend's search): a question is read once.
     """
-    intent = parse_question(request.query, latest, year_end=year_end)
+    if intent is None:
+        intent = parse_question(request.query, latest, year_end=year_end)
     topic, k = intent.topic, request.k
     width = max(tuning.pool, k)
     # A trend's ends named by events are *when*, not *what*: its dense side embeds the
