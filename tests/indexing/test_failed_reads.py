@@ -98,17 +98,23 @@ def test_a_new_reader_version_reads_a_failed_file_again(
     assert not raised.failed
 
 
-def test_a_store_written_before_failed_reads_were_kept(tmp_path: Path) -> None:
-    """An older index's failures table (no fingerprint, no reader) recalls nothing read-only
-    and gains the columns when a build opens its copy."""
-    path = tmp_path / "store.sqlite"
+def _older_store(path: Path, columns: str, row: str) -> Path:
+    """A store whose failures table is an older index's: `columns` after the reason, and
+    one failure (`row`, SQL values)."""
     with sqlite3.connect(path) as conn:
         conn.execute(
             "CREATE TABLE failures (corpus TEXT NOT NULL, path TEXT NOT NULL, "
-            "reason TEXT NOT NULL, PRIMARY KEY (corpus, path))"
+            f"reason TEXT NOT NULL, {columns}PRIMARY KEY (corpus, path))"
         )
-        conn.execute("INSERT INTO failures VALUES ('c', 'old.pdf', 'corrupt PDF')")
+        conn.execute(f"INSERT INTO failures VALUES ({row})")
     conn.close()
+    return path
+
+
+def test_a_store_written_before_failed_reads_were_kept(tmp_path: Path) -> None:
+    """An older index's failures table (no fingerprint, no reader) recalls nothing read-only
+    and gains the columns when a build opens its copy."""
+    path = _older_store(tmp_path / "store.sqlite", "", "'c', 'old.pdf', 'corrupt PDF'")
     old = PassageStore(path, readonly=True)
     assert old.failed_reads() == {} and old.failures() == [("c", "old.pdf", "corrupt PDF")]
     old.close()
@@ -129,14 +135,8 @@ def test_a_round_32_store_recalls_its_failed_reads_and_no_pair_of_different_pape
     reader, no kept file) still recalls its failed reads read-only, and remembers no
     pair; a build's copy gains the columns, and a pair recorded there is a pair, not a
     failed read."""
-    path = tmp_path / "store.sqlite"
-    with sqlite3.connect(path) as conn:
-        conn.execute(
-            "CREATE TABLE failures (corpus TEXT NOT NULL, path TEXT NOT NULL, "
-            "reason TEXT NOT NULL, content_hash TEXT, reader TEXT, PRIMARY KEY (corpus, path))"
-        )
-        conn.execute("INSERT INTO failures VALUES ('c', 'old.pdf', 'no text', 'f', 'r')")
-    conn.close()
+    row = "'c', 'old.pdf', 'no text', 'f', 'r'"
+    path = _older_store(tmp_path / "store.sqlite", "content_hash TEXT, reader TEXT, ", row)
     old = PassageStore(path, readonly=True)
     assert old.failed_reads() == {("c", "old.pdf"): ("no text", "f", "r")}
     assert old.different_papers() == {}

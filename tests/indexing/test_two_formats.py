@@ -152,65 +152,38 @@ def test_a_long_named_file_indexed_under_its_round_31_id_is_indexed_once_under_t
     assert again.unchanged == 1 and not again.changed
 
 
-def test_an_unchanged_pair_is_not_read_again_and_its_note_still_reported(
-    tmp_path: Path, embedder: Embedder, reads: list[Path]
+@pytest.mark.parametrize("paper", ["same", "different"])
+def test_an_unchanged_pair_is_not_read_again_and_still_reported(
+    tmp_path: Path, embedder: Embedder, reads: list[Path], paper: str
 ) -> None:
-    """The pair is remembered with both files' fingerprints and the reader version, as a
-    failed read is: the next build reports the note without reading either file; a
-    changed file is read, and compared, again."""
-    paragraphs = legacy_doc_paragraphs(_seed("003"))
+    """A pair of files of one id is remembered with both files' fingerprints and the
+    reader version, as a failed read is, whether they hold one paper (a note) or two (a
+    failure; round 33): the next build reports it without reading either file and
+    publishes nothing; a changed file is read, and compared, again, and the build after
+    that reads nothing."""
+    other = [line for line in _seed("000").splitlines() if line.strip()]
+    paragraphs = legacy_doc_paragraphs(_seed("003")) if paper == "same" else other
     corpus = one_name_two_formats(tmp_path / "corpus", paragraphs)
     settings = Settings(corpus=str(corpus), index_dir=tmp_path / "index")
     first = Indexer(settings, embedder).build()
-    assert first.same_paper and first.added == ["minutes-1"]
+    told = (first.same_paper, first.failed)
+    assert told[paper == "different"] and first.added == ["minutes-1"]
+    assert sorted(p.name for p in reads) == ["Minutes 1.doc", "Minutes 1.pdf"]
     reads.clear()
     version = IndexDir(settings.index_dir).current_name()
     again = Indexer(settings, embedder).build()
     assert reads == []  # neither file read to compare them
-    assert again.same_paper == first.same_paper and not (again.changed or again.failed)
+    assert (again.same_paper, again.failed) == told and not again.changed
     assert IndexDir(settings.index_dir).current_name() == version  # nothing to publish
 
     (corpus / "Minutes 1.pdf").write_bytes(paper_pdf(paragraphs[:-1]))  # the PDF revised
     changed = Indexer(settings, embedder).build()
     assert sorted(p.name for p in reads) == ["Minutes 1.doc", "Minutes 1.pdf"]
-    assert changed.same_paper == first.same_paper and changed.updated == ["minutes-1"]
+    assert (changed.same_paper, changed.failed) == told
+    assert changed.updated == (["minutes-1"] if paper == "same" else [])  # the PDF kept
     reads.clear()
-    assert Indexer(settings, embedder).build().same_paper == first.same_paper and reads == []
-
-
-def test_two_different_papers_are_not_read_again_while_neither_changes(
-    tmp_path: Path, embedder: Embedder, reads: list[Path]
-) -> None:
-    """Two different papers under one id are remembered as a same-paper pair is (both
-    fingerprints and the reader version, with the failure): the next build reports the
-    failure without reading either file and publishes nothing; a changed file is
-    compared again, and the verdict then stands for the build after."""
-    lines = [line for line in _seed("000").splitlines() if line.strip()]
-    corpus = one_name_two_formats(tmp_path / "corpus", lines)
-    settings = Settings(corpus=str(corpus), index_dir=tmp_path / "index")
-    first = Indexer(settings, embedder).build()
-    [(path, reason)] = first.failed
-    assert path == str(corpus / "Minutes 1.pdf") and "holds a different paper" in reason
-    assert sorted(p.name for p in reads) == ["Minutes 1.doc", "Minutes 1.pdf"]
-
-    reads.clear()
-    version = IndexDir(settings.index_dir).current_name()
-    again = Indexer(settings, embedder).build()
-    assert reads == []  # neither file read to compare them
-    assert again.failed == first.failed and not (again.changed or again.same_paper)
-    assert IndexDir(settings.index_dir).current_name() == version  # nothing to publish
-
-    (corpus / "Minutes 1.pdf").write_bytes(paper_pdf(lines[:-1]))  # the other paper revised
-    changed = Indexer(settings, embedder).build()
-    assert sorted(p.name for p in reads) == ["Minutes 1.doc", "Minutes 1.pdf"]
-    assert changed.failed == first.failed
-    reads.clear()
-    assert Indexer(settings, embedder).build().failed == first.failed and reads == []
-
-    (corpus / "Minutes 1.pdf").write_bytes(paper_pdf(legacy_doc_paragraphs(_seed("003"))))
-    same = Indexer(settings, embedder).build()  # now the .doc's paper: compared, kept
-    assert len(reads) == 2 and not same.failed and same.updated == ["minutes-1"]
-    assert same.same_paper == [(str(corpus / "Minutes 1.doc"), f"the same paper as {path} (kept)")]
+    last = Indexer(settings, embedder).build()
+    assert (last.same_paper, last.failed) == told and reads == []
 
 
 def test_index_stats_lists_the_same_paper_notes_as_it_lists_failures(
