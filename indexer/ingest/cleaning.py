@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from indexer.ingest.readers import Block, RawDocument
 from indexer.text import LIST_MARK
@@ -868,7 +869,7 @@ class _Stack:
     lead: list[bool]
     """Per line: emphasised wholly or ending in a colon (a caption over the rows)."""
 
-    @property
+    @cached_property
     def values(self) -> bool:
         """A column of amounts: two lines or more, each a row's amounts, as many on each
         line ("15,680.3" / "137,143.6", or "27,481.5 0.0 27,481.5" / "-14,877.4 -1,350.5
@@ -927,6 +928,8 @@ def unstack_row(cells: list[str]) -> list[str] | None:
     paired safely and stays as the converter joined it, a line before the rows. None (the
     row as before) if none pairs, or if a label among the rows ends in a colon (a
     section's lead, with no amounts: the counts agree by chance)."""
+    if not any(_LINE_BREAK.search(c) for c in cells):
+        return None  # a cell of one line is no column: nothing is stacked
     stacks = [_stack(c) for c in cells if strip_emphasis(_LINE_BREAK.sub(" ", c)).strip()]
     label_cells = [i for i, s in enumerate(stacks) if not s.values]
     if len(label_cells) != 1 or len(stacks) < 2:
