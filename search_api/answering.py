@@ -40,6 +40,7 @@ from .abstention import (
     support_features,
     term_saliency,
 )
+from .search import changed_twins
 from .sentences import (
     LIST_ITEMS,
     LIST_LEAD,
@@ -162,6 +163,10 @@ telling sentence scores within `MEASURE_MARGIN` of it (`_telling_first`); the op
 last statement prefers it too. A course's last line should say where it ended ("On 5
 February 2025, Government announced …"), not retell its start (a rule, no constant:
 eval/README.md "A trend's last meeting quoted by its outcome, not its recap, round 29")."""
+TWIN_ENDS = True
+"""A trend timeline quotes, beside its meetings' leads, the changed sentences of its
+evidence's best pair of one text twice with a figure changed (`_changed_pair`); off: the
+timeline as it was (eval/README.md, round 34, r34-trend)."""
 NAMED_ENDS = True
 """A trend whose question dates both ends of its span ("between late 2018 and spring
 2019") has the earliest and latest meetings inside it that speak to the topic as its
@@ -732,6 +737,14 @@ class AnswerBuilder:
                 break
             if len(group) > 1 and group[1].score >= max(floor, group[0].score - SECOND_MARGIN):
                 chosen.append(group[1])
+        if TWIN_ENDS:
+            have = {id(s) for s in chosen}
+            speaks = {
+                s.hit.passage_id
+                for s in scored
+                if s.score >= floor or cosines.get(s.hit.passage_id, -1.0) >= best_cos - margin
+            }
+            chosen += [s for s in _changed_pair(scored, speaks) if id(s) not in have]
         return chosen, _filled(chosen, kept, floor, limit)
 
     def _with_end_passages(
@@ -1224,6 +1237,45 @@ def _telling_first(
     if _tells(pick, aspects, previous, year_end) <= lead:
         return group
     return [pick, *(s for s in group if s is not pick)]
+
+
+def _changed_pair(scored: Sequence[Scored], speaks: set[int]) -> list[Scored]:
+    """The sentences a trend's evidence states one figure twice in: of the pairs of its
+    passages that are one text with a figure changed (`search.changed_twins`: a draft and
+    its final, a report and its update) from two meetings, both speaking to the topic as
+    the timeline counts a meeting's passage (`speaks`: ids), the pair whose better changed
+    sentence scores highest; each passage's changed sentence (one whose figures the other
+    passage does not state), earlier first.
+
+    Such a pair is the change the question asks about, stated at both its ends in the same
+    words; the timeline's lead for each meeting is its best-scored sentence, which for a
+    budget pack is often another line of the same paper."""
+    passages = list({s.hit.passage_id: s.hit for s in scored}.values())
+    by_passage: dict[int, list[Scored]] = {}
+    for s in scored:
+        by_passage.setdefault(s.hit.passage_id, []).append(s)
+    best: tuple[float, list[Scored]] | None = None
+    for a, b in changed_twins(passages):
+        if a.citation.meeting == b.citation.meeting or not {a.passage_id, b.passage_id} <= speaks:
+            continue
+        changed = [_changed_sentence(by_passage[x.passage_id], y) for x, y in ((a, b), (b, a))]
+        pair = [c for c in changed if c is not None]
+        if len(pair) < 2:
+            continue
+        score = max(c.score for c in pair)
+        if best is None or score > best[0]:
+            best = (score, pair)
+    if best is None:
+        return []
+    return sorted(best[1], key=lambda s: s.hit.citation.effective_date or date.min)
+
+
+def _changed_sentence(own: Sequence[Scored], other: Hit) -> Scored | None:
+    """The best-scored of a passage's sentences (`own`) stating a figure the `other`
+    passage does not."""
+    theirs = set(figures_in(other.text))
+    changed = [s for s in own if set(s.candidate.figures) - theirs]
+    return max(changed, key=lambda s: s.score, default=None)
 
 
 def _filled(
