@@ -57,18 +57,22 @@ def _quoted(hits: list, cosines: dict[int, float]) -> str:
     return " ".join(c.quote for c in r.citations)
 
 
-def test_the_draft_and_the_final_figure_are_both_quoted() -> None:
-    """Each meeting's lead is another line on reserves; the draft's £42.4m and the final's
-    £42.9m stand in one paragraph twice, ranked below them. Both are quoted (on main's
-    code neither: the meetings are told by their leads)."""
-    hits = [
+def _with_pair() -> list:
+    """Each meeting's lead on reserves first, then the final's and the draft's paragraph."""
+    return [
         hit(1, DRAFT, USABLE),
         hit(2, FINAL, GENERAL),
         hit(3, LATER, SECURING),
         hit(4, FINAL, RESERVES.format(total="42.9m", general="15.8m", smoothing="10.6m")),
         hit(5, DRAFT, RESERVES.format(total="42.4m", general="16.3m", smoothing="10.7m")),
     ]
-    quoted = _quoted(hits, dict.fromkeys(range(1, 6), 0.67))
+
+
+def test_the_draft_and_the_final_figure_are_both_quoted() -> None:
+    """Each meeting's lead is another line on reserves; the draft's £42.4m and the final's
+    £42.9m stand in one paragraph twice, ranked below them. Both are quoted (on main's
+    code neither: the meetings are told by their leads)."""
+    quoted = _quoted(_with_pair(), dict.fromkeys(range(1, 6), 0.67))
     assert "£42.4m additional contributions" in quoted, quoted
     assert "£42.9m additional contributions" in quoted, quoted
 
@@ -92,13 +96,6 @@ def test_a_pair_off_the_topic_is_not_quoted() -> None:
     """The pair's passages must speak to the topic as the timeline counts a meeting's: by
     their sentence score or their cosine near the best. Far from both, the pair is left
     out."""
-    hits = [
-        hit(1, DRAFT, USABLE),
-        hit(2, FINAL, GENERAL),
-        hit(3, LATER, SECURING),
-        hit(4, FINAL, RESERVES.format(total="42.9m", general="15.8m", smoothing="10.6m")),
-        hit(5, DRAFT, RESERVES.format(total="42.4m", general="16.3m", smoothing="10.7m")),
-    ]
     cosines = {1: 0.67, 2: 0.67, 3: 0.67, 4: 0.1, 5: 0.1}
-    quoted = _quoted(hits, cosines)
+    quoted = _quoted(_with_pair(), cosines)
     assert "£42.9m additional contributions" not in quoted, quoted
