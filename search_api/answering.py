@@ -247,6 +247,23 @@ DATE_ASKED = True
 for a figure question (a rule, no constant: eval/README.md "The asked aspect read from
 the question's form, round 29", kg2-22)."""
 
+BRIDGE = True
+"""Two quotes of one passage with one running sentence between them are quoted as one,
+over that sentence, when the whole fits in `MAX_QUOTE_WORDS` (`_merge_adjacent`): the
+sentence a cap left out between two quoted ones is often the one that answers ("The DCS
+outlined the work being taken to address this area and committee members welcomed his
+approach." between two quoted sentences on social workers leaving; a rule, no constant:
+eval/README.md "The sentence beside a quote, round 34")."""
+LAST_ANTECEDENTS = True
+"""Every quote of an answer that opens by pointing back (`sentences.BACK_REFERENCE`) is
+quoted with the sentence before it when both fit in `MAX_QUOTE_WORDS`, after the answer's
+quotes are all chosen and widened (`_with_antecedents` once more, last): a quote read back
+onto "This has resulted in a patronage decline." or one quoted alone from below the pool
+("This new Strategy provides a framework …") otherwise opens on a "this" the reader cannot
+resolve, and the sentence it points to is often the answer ("The collapse of Galley Hill
+continues to have a severe operational impact on Fastrack."; a rule, no constant:
+eval/README.md "The sentence beside a quote, round 34")."""
+
 BESIDE = True
 """The passages right before and right after a quoted one in its item window (what
 `/search` shows) give the answer their best sentence that passes the guard
@@ -567,6 +584,11 @@ class AnswerBuilder:
         if aspects.outcome and following is not None:
             chosen, ahead = _with_outcome(chosen, following)
             follows.update(ahead)
+        if LAST_ANTECEDENTS and timeline_limit is None:
+            # A quote that opens by pointing back, however it came to open there (read
+            # back onto "This has resulted …", or quoted alone from below the pool), is
+            # quoted with what it points back to.
+            chosen = _with_antecedents(chosen)
         if not chosen:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         return self._compose(chosen, precisions, aspects, features, follows, told, intent.year_end)
@@ -1856,7 +1878,7 @@ def _merge_adjacent(chosen: list[Scored]) -> list[Scored]:
     that answers ("… (£20m) that Clinical Commissioning Groups could …"). Quotes read on
     and back from neighbouring sentences can overlap ("S1 S2", "S2 S3"); when their join
     is too long, the later one starts where the earlier ends, so no sentence is quoted
-    twice."""
+    twice. Two quotes one running sentence apart are joined over it too (`BRIDGE`)."""
     out: list[Scored] = []
     for s in sorted(chosen, key=lambda s: (s.hit.passage_id, s.candidate.start)):
         last = out[-1] if out else None
@@ -1865,7 +1887,10 @@ def _merge_adjacent(chosen: list[Scored]) -> list[Scored]:
                 continue  # the earlier quote holds all of it
             gap = s.hit.text[last.candidate.end : s.candidate.start]
             joined = s.hit.text[last.candidate.start : s.candidate.end]
-            if len(gap.strip()) <= 1 and len(_WORD.findall(joined)) <= MAX_QUOTE_WORDS:
+            bridged = len(gap.strip()) <= 1 or (
+                BRIDGE and _one_sentence_apart(s.hit.text, last.candidate.end, s.candidate.start)
+            )
+            if bridged and len(_WORD.findall(joined)) <= MAX_QUOTE_WORDS:
                 lc = last.candidate
                 merged = Candidate(
                     hit=lc.hit, rank=min(lc.rank, s.candidate.rank), start=lc.start,
@@ -1884,6 +1909,14 @@ def _merge_adjacent(chosen: list[Scored]) -> list[Scored]:
                 s = _starting_at(s, last.candidate.end)
         out.append(s)
     return out
+
+
+def _one_sentence_apart(text: str, end: int, start: int) -> bool:
+    """Between a quote ending at `end` and one starting at `start` in `text` stands one
+    running sentence and nothing else (`sentences.read_on`: not a heading, a row of
+    figures or a list)."""
+    on = read_on(text, end, False)
+    return on is not None and on <= start and not text[on:start].strip()
 
 
 def _starting_at(s: Scored, start: int) -> Scored:
