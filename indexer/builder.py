@@ -26,6 +26,7 @@ from .compatibility import (
     index_mismatches,
     lexical_mismatch,
 )
+from .dates import financial_year_end, stated_year_end
 from .embedding import Embedder
 from .errors import CorpusError, IndexMismatchError, IndexNotFoundError, IngestError
 from .ingest import SourceFile, ZipLimits, discover, reader_version
@@ -320,7 +321,7 @@ class Indexer:
         report = BuildReport()
         with self.index_dir.lock():
             fresh = rebuild or not self._compatible_live_index(can_rebuild=bool(prune_corpora))
-            rescore = not fresh and self._lexical_stale()
+            rescore = not fresh and (self._lexical_stale() or self._year_end_stale())
             plan = self._plan(sources, prune_corpora, fresh, report)
             news = plan.new_failures or plan.new_notes or plan.new_pairs
             if not (fresh or rescore or plan.todo or plan.removed or plan.moved or news):
@@ -599,6 +600,8 @@ class Indexer:
             draft / LEXICAL_DIR
         )
         previous = None if fresh else self._live_info()
+        stated = self.settings.year_end
+        year_end = stated_year_end(stated) if stated else financial_year_end(store.texts())
         store.close()
         info = IndexInfo(
             package_version=package_version(),
@@ -607,6 +610,7 @@ class Indexer:
             embed_backend=self.embedder.backend,
             chunking=chunking_settings(self.settings),
             bm25=bm25_record(self.settings),
+            year_end=year_end,
             vector_kind=vectors.kind,
             corpora=corpora if corpora is not None else (previous.corpora if previous else []),
             passages=report.passages,
@@ -652,6 +656,16 @@ class Indexer:
         if problem is not None:
             log.warning("re-scoring the lexical index: %s", problem)
         return problem is not None
+
+    def _year_end_stale(self) -> bool:
+        """Whether the settings state a year end the live version did not record: then
+        this run publishes even if no document changed, recording it (nothing re-read or
+        re-embedded). A year end read from the papers is read again at each publish."""
+        info, stated = self._live_info(), self.settings.year_end
+        if info is None or stated is None or info.year_end == stated_year_end(stated):
+            return False
+        log.warning("recording the stated year end %s (was %s)", stated, info.year_end)
+        return True
 
     def _compatible_live_index(self, can_rebuild: bool) -> bool:
         """Whether the live index can be updated in place with these settings.

@@ -12,8 +12,10 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from .dates import stated_year_end
 
 EmbedContext = Literal["item", "document", "leadin"]
 """What is embedded in front of a passage (`indexer.embed_context`)."""
@@ -106,6 +108,22 @@ class Settings(BaseSettings):
         description="BM25 b (how much a long passage is discounted), applied and recorded "
         "like bm25_k1; kept at FTS5's 0.75 (same grid)",
     )
+    year_end: str | None = Field(
+        default=None,
+        description="The day the archive's financial year ends ('30 June', '31 March'), "
+        "recorded in the index at each build; unset, the build reads it from the papers "
+        "(`indexer.dates.financial_year_end`: 31 March when they never say). State it for an "
+        "archive of minutes that never names its year's end",
+    )
+
+    @field_validator("year_end")
+    @classmethod
+    def _a_day_and_month(cls, value: str | None) -> str | None:
+        """Refuse at start-up a year end that names no day ('30 Juen'), not at the build."""
+        if value is not None:
+            stated_year_end(value)
+        return value
+
     # -- search: retrieval and ranking ----------------------------------------------------
     fusion: Literal["rrf", "convex"] = Field(
         default="convex",
@@ -379,6 +397,7 @@ class IndexSettings:
     embed_context: EmbedContext
     bm25_k1: float
     bm25_b: float
+    year_end: str | None
     max_document_bytes: int
     moderngov_contact: str | None
     moderngov_rate: float

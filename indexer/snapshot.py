@@ -88,6 +88,10 @@ class IndexInfo(BaseModel):
     bm25: dict[str, float] | None = None
     """k1 and b the lexical postings were scored with; None: built before they were
     recorded, with FTS5's 1.2 and 0.75 (`indexer.compatibility.recorded_bm25`)."""
+    year_end: tuple[int, int] | None = None
+    """(month, day) the archive's financial year ends on, stated (`Settings.year_end`) or
+    read from the passages at publish (`indexer.dates.financial_year_end`); None: built
+    before it was recorded, read from the passages when the version is opened."""
     vector_kind: str
     corpora: list[str]
     passages: int

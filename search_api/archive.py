@@ -92,11 +92,11 @@ class Snapshot:
 
     @cached_property
     def year_end(self) -> tuple[int, int]:
-        """The (month, day) this version's financial year ends on, read once from its
-        passages when a question first needs it (`indexer.dates.financial_year_end`): a
-        scan of the passages holding "year", a fifth of a second on a 6,000-passage
-        archive; 31 March when none names a year's end."""
-        return financial_year_end(self.store.texts_holding("year"))
+        """The (month, day) this version's financial year ends on, as its build recorded
+        it (`IndexInfo.year_end`: stated, or read from its papers); a version built before
+        it was recorded is read once from its passages when a question first needs it
+        (`indexer.dates.financial_year_end`: 31 March when none names a year's end)."""
+        return self.info.year_end or financial_year_end(self.store.texts())
 
     @cached_property
     def date_range(self) -> tuple[date | None, date | None]:

@@ -11,9 +11,10 @@ import shutil
 from datetime import date
 
 import pytest
+from pydantic import ValidationError
 
 from indexer.builder import Indexer
-from indexer.dates import YEAR_END, financial_year_end, year_end_counts
+from indexer.dates import YEAR_END, financial_year_end, stated_year_end, year_end_counts
 from indexer.embedding import Embedder
 from indexer.settings import Settings
 from search_api.archive import Archive
@@ -217,3 +218,102 @@ def test_a_two_figure_fy_label_reads_its_century_as_a_file_name_does(
     assert days(parse_question(question, date(2025, 3, 31)).span) == (start, end)
     assert date_in_name("council/CM 23.06.99.txt") == (date(1999, 6, 23), "day")
     assert date_in_name("council/CM 23.06.15.txt") == (date(2015, 6, 23), "day")
+
+
+# Round 34 (eval/README.md, "Another council's year and its ranges, round 34"): a year's end
+# read from more of what the papers say, recorded with the index, or stated.
+
+SHIRE_MINUTES = """ORDINARY MEETING OF THE WARRUMBUNGLE SHIRE COUNCIL
+10.2 QUARTERLY BUDGET REVIEW STATEMENT
+The Quarterly Budget Review Statement for Q1 (July - September 2019) is presented.
+That Council levy rates and charges for the period 1 July 2019 to 30 June 2020.
+Quarter 3 (January–March 2020) capital works are 61% complete."""
+"""An Australian shire council's minutes as converted text reads, written for these tests:
+no sentence says "year ending", yet its quarters and its rating year name 30 June."""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year_end"),
+    [
+        # A period of one whole year, in words or in figures.
+        ("Council levy rates and charges for the period 1 July 2019 to 30 June 2020.", (6, 30)),
+        ("Rates levied for 01/07/2019 - 30/06/2020 are due.", (6, 30)),
+        # Kent's own text (a cabinet decision, a social care report): April to March.
+        ("a contract by way of Direct Award ... to cover 1 April 2023 to 31 March 2024, following",
+         (3, 31)),
+        ("transitioning into adulthood from 1st April 2025 to 31st March 2026 (c)", (3, 31)),
+        # A numbered quarter and its months: where the year starts.
+        ("The Quarterly Budget Review Statement for Q1 (July - September 2019).", (6, 30)),
+        ("Quarter 3 (January–March 2020) capital works are 61% complete.", (6, 30)),
+        ("the second quarter 2019/20 (October to December 2019)", (6, 30)),
+        ("Q2 (Oct-Dec) rates income", (6, 30)),
+        ("Quarter 1 (April to June) performance", (3, 31)),
+        ("The city's first quarter (October-December) sales tax", (9, 30)),
+    ],
+)  # fmt: skip
+def test_a_year_end_named_by_a_whole_year_or_a_quarter(
+    sentence: str, year_end: tuple[int, int]
+) -> None:
+    assert year_end_counts([sentence]) == {year_end: 1}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Kent's treasury advisers count a calendar year's quarters: no year end.
+        "“The third quarter of 2024 (July to September) saw: - GDP growth stagnating in July",
+        # Periods that are no whole year (Kent's consultation and a 15-month contract).
+        "the consultation ran from 17 October 2024 to 28 November 2024",
+        "a contract from 1 January 2025 to 31 March 2026",
+        "from 30 September 2024 to 31 March 2025",
+        # Two months that are no quarter.
+        "Q1 (July - December 2019)",
+    ],
+)
+def test_what_names_no_year_end(sentence: str) -> None:
+    assert year_end_counts([sentence]) == {}
+
+
+def test_a_shires_minutes_name_30_june_without_saying_year_ending() -> None:
+    assert year_end_counts([SHIRE_MINUTES]) == {(6, 30): 1}
+    assert financial_year_end([SHIRE_MINUTES, SHIRE_MINUTES]) == (6, 30)
+
+
+@pytest.mark.parametrize(
+    ("written", "year_end"),
+    [("30 June", (6, 30)), ("June 30", (6, 30)), ("30/06", (6, 30)), ("31st March", (3, 31)),
+     ("30 September", (9, 30)), ("31 of December", (12, 31))],
+)  # fmt: skip
+def test_a_stated_year_end(written: str, year_end: tuple[int, int]) -> None:
+    assert stated_year_end(written) == year_end
+    assert Settings(year_end=written).year_end == written
+
+
+@pytest.mark.parametrize("written", ["30 Juen", "31 June", "June", "13/13"])
+def test_a_stated_year_end_that_names_no_day_is_refused_at_start_up(written: str) -> None:
+    with pytest.raises(ValueError):
+        stated_year_end(written)
+    with pytest.raises(ValidationError):
+        Settings(year_end=written)
+
+
+def test_the_build_records_the_year_end_it_read(
+    june_archive: Archive, seed_engine: Archive
+) -> None:
+    assert june_archive.snapshot.info.year_end == (6, 30)
+    assert seed_engine.snapshot.info.year_end == YEAR_END
+
+
+def test_a_stated_year_end_is_recorded_by_the_next_build_and_read_by_questions(
+    seed_copy: Settings, embedder: Embedder
+) -> None:
+    """The seed papers never name a year's end; a council that states 30 June gets it with
+    no passage re-read or re-embedded: the next build publishes it, and its questions'
+    "2019-20" is July-June."""
+    stated = seed_copy.model_copy(update={"year_end": "30 June"})
+    report = Indexer(stated, embedder).build()
+    assert report.version is not None and not report.changed and report.new_passages == 0
+    archive = Archive.open(stated, embedder)
+    assert archive.snapshot.info.year_end == (6, 30)
+    assert days(archive.reader().reads("What was the overspend in 2019-20?").span) == JULY_TO_JUNE
+    assert Indexer(stated, embedder).build().version is None  # recorded: nothing to publish
