@@ -90,6 +90,34 @@ not read as one (a time, not what a figure is for), nor is "2019-2020", while "2
 (`_FULL_SECOND_YEAR`). An en dash is read as the hyphen is
 (round 30): a question typed or pasted with "2023–24" names the same year. A labelled
 year ("FY2019", "fiscal year 2019-20", `_FISCAL`) is one too."""
+_BUDGET_ASKED = re.compile(
+    r"\b(?:budget(?:s|ed|ary|ing)?|financial\s+(?:years?|statements?)|fiscal|outturn"
+    r"|(?:annual|statement\s+of)\s+accounts|annual\s+report|operational\s+plan|rating\s+year"
+    r"|rates?\s+(?:notices?|rises?|increases?|income|revenue|levied|peg))\b",
+    re.IGNORECASE,
+)
+"""What a question about a budget or a financial year names: then its "2019-2020" is the
+year a budget is for, as Australian councils write it ("the 2019-2020 budget"), and is
+read as "2019/2020" is (`_as_financial_years`)."""
+_DASHED_FULL_YEARS = re.compile(r"\b((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})\b(?![/–-]\d)")
+
+
+def _as_financial_years(question: str) -> str:
+    """The question with its consecutive years joined by a dash ("2019-2020", "2019 –
+    2020") written as a financial year ("2019/2020"), where it asks about a budget or a
+    financial year (`_BUDGET_ASKED`); as asked otherwise. A consecutive pair is as often
+    two calendar years asked about ("how did exclusions change 2019-2020", round 33), but
+    a budget has one year across the two; "2019-2023" is a plan's years either way."""
+    if not _BUDGET_ASKED.search(question):
+        return question
+    return _DASHED_FULL_YEARS.sub(
+        lambda m: (
+            f"{m.group(1)}/{m.group(2)}" if int(m.group(2)) == int(m.group(1)) + 1 else m.group(0)
+        ),
+        question,
+    )
+
+
 PERIOD = re.compile(r"\b(?:19|20)\d{2}\s?[/–-]\s?(?:(?:19|20)\d{2}|\d{2})(?!\d|[/–-]\d)")
 """A span of years a sentence names as one period: a financial year (`FINANCIAL_YEAR`, with
 an en dash or spaced too: "2024–25", "2024 / 25") or a plan's or programme's years
@@ -151,13 +179,18 @@ _MAY = (
         for month in _OTHER_MONTHS
         for word in ("and", "to", "until", "till", "through")
     )
+    + "".join(
+        r"(?<=\b" + month + dash + r")|"
+        for month in _OTHER_MONTHS
+        for dash in ("-", "–", r"\s-\s", r"\s–\s")
+    )
     + r"(?<=\bmid-))may|may(?=\s+\d{1,2}(?:st|nd|rd|th)?\b|\s*(?:-|–|to|and|until|till"
     r"|through)\s*(?:the\s+)?" + _OTHER_MONTH + r"\b)))"
 )
 """A yearless "May" where its context shows the month, not the verb: a day beside it ("5
 May", "May 5th"), a word that takes a time before it ("in May", "since May", "the May
 update", "mid-May", "the end of May") or another month on its other side ("May to
-October", "between April and May", "from April to the May update")."""
+October", "between April and May", "from April to the May update", "April-May")."""
 _SINCE_OR_BARE_MONTH = re.compile(
     r"(?P<since>\bsince\s+(?:the\s+)?(?P<event>(?:" + WRITTEN_WORD + r"\s+){1,3}?in\s+)?)?"
     r"(?:\b(?P<part>early|mid|late|(?:the\s+)?(?:start|beginning|middle|end)\s+of)[\s-]+)?"
@@ -165,7 +198,8 @@ _SINCE_OR_BARE_MONTH = re.compile(
     r"(?P<month>january|february|march|april|june|july|august|september|october|november"
     r"|december|" + _MAY + r")"
     r"(?:\s+(?P<day_after>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d{2}))?"
-    r"\b(?!\s+(?:of\s+)?(?:19|20)\d{2})(?!\s*[\d/-])",
+    r"\b(?!\s+(?:of\s+)?(?:19|20)\d{2})"
+    r"(?(day_after)(?!\s*[\d/-])|(?!\s*(?:[\d/]|-(?!\s*" + _MONTH + r"))))",
     re.IGNORECASE,
 )
 """A month named without a year ("since January", "between the January and February
@@ -173,15 +207,18 @@ budget risk registers", "the March update"): residents leave the year out when t
 the latest one; with a day ("on 5 March", "March 5th") it is that day (`_bare_span`).
 "May" is read where its context shows the month (`_MAY`); abbreviations are left out.
 "since" reaches the month through a short event named before it ("since the budget in
-February") and through a part of it ("since mid-May": from 11 May, `_part_of_month`)."""
+February") and through a part of it ("since mid-May": from 11 May, `_part_of_month`). A
+dash after the month is a range's only when another month follows ("April-May"), never a
+year or a day ("March-2020"), nor after a day ("June 24- Nov 24": a two-figure year)."""
 _RANGE_FROM_BARE_MONTH = re.compile(
     r"\b(?:between\s(?P<between>[^?,;]*?)\band|from\s(?P<from>[^?,;]*?)\b(?:to|until|till"
-    r"|through))\s+(?:the\s+)?$",
+    r"|through))\s+(?:the\s+)?$"
+    r"|\b(?P<dashed>" + _OTHER_MONTH + r")\s?[-–]\s?$",
     re.IGNORECASE,
 )
 """What comes before a dated point that is a range's last side, its first side holding a
 month without a year: "between January and March 2025", "between the February budget and
-March 2025", "from the January draft to the March 2025 update"."""
+March 2025", "from the January draft to the March 2025 update", "April-May 2020"."""
 
 TREND_WORDS = re.compile(
     # Verb forms only: "the Improvement Board" or "a progress report" is no trend. "change"
@@ -572,11 +609,12 @@ def _matches(
             # so a trend as "between 2018 and 2022" is; the month takes this point's year
             # (`_add_bare_months`) and the hull spans both (eval/README.md, round 28).
             opening = _RANGE_FROM_BARE_MONTH.search(question[: m.start(1)])
-            first = (opening.group("between") or opening.group("from")) if opening else ""
-            ranged = bool(_SINCE_OR_BARE_MONTH.search(first))
+            side = next((g for g, v in opening.groupdict().items() if v), "") if opening else ""
+            if side == "dashed" and not re.match(_MONTH, m.group(1), re.IGNORECASE):
+                side = ""  # "March-2020" is a year, no range of months
+            ranged = bool(side and opening and _SINCE_OR_BARE_MONTH.search(opening.group(side)))
             add(m, point[0], point[1], ranged, point=True)
             if ranged and opening:
-                side = "between" if opening.group("between") is not None else "from"
                 sides.append((opening.start(side), opening.end(side)))
     _add_bare_months(question, found, latest if months_to is None else months_to, add)
     # A yearless month on such a range's first side reaches back to where the course
@@ -671,16 +709,20 @@ _RANGE_JOINS = re.compile(
     r"(?:\s+" + WRITTEN_WORD + r"){0,2}?\s+(?:and|to|until|till|through)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_RANGE_DASH = re.compile(r"\s?[-–]\s?")
+"""Two months joined by a dash are one range on their own ("April-May", "October –
+December"), as "between April and May" is."""
 
 
 def _yearless_range(question: str, bare: list[_Match]) -> list[_Match]:
     """The months without a year that are the two sides of one range ("between October
-    and December", "from the January draft to the March update"), in the question's
-    order."""
+    and December", "from the January draft to the March update", "October-December"), in
+    the question's order."""
     sides: list[_Match] = []
     for a, b in zip(bare, bare[1:], strict=False):
-        if _RANGE_OPENS.search(question[: a.start]) and _RANGE_JOINS.fullmatch(
-            question[a.end : b.start]
+        between = question[a.end : b.start]
+        if _RANGE_DASH.fullmatch(between) or (
+            _RANGE_OPENS.search(question[: a.start]) and _RANGE_JOINS.fullmatch(between)
         ):
             sides += [a, b]
     return sides
@@ -884,9 +926,11 @@ def parse_question(
     month named without a year is the latest such month up to the question's own dated
     point, else up to `months_to` (default `latest`): a search passes the latest date of
     the passages on the topic (`TemporalIntent.floating`, `search.topic_months`). A
-    financial year ("2019-20", "FY2020") is the archive's, ending on `year_end` (month,
-    day; `indexer.dates.financial_year_end`, England's 31 March by default).
+    financial year ("2019-20", "FY2020", a budget's "2019-2020") is the archive's, ending
+    on `year_end` (month, day; `indexer.dates.financial_year_end`, England's 31 March by
+    default).
     """
+    question = _as_financial_years(question)
     chosen = _choose(_matches(question, latest, months_to, year_end))
     dated = [m for m in chosen if not m.bare]
     times = [m for m in dated if not _names_a_thing(question, m)]
