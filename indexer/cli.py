@@ -10,6 +10,7 @@ with --strict).
 from __future__ import annotations
 
 import argparse
+import calendar
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -138,6 +139,9 @@ def _print_stats(settings: Settings) -> int:
     print(f"documents  {info.documents}")
     print(f"passages   {info.passages}")
     print(f"corpora    {', '.join(info.corpora) or '-'}")
+    if info.year_end is not None:  # an index built before it was recorded reads it on open
+        month, day = info.year_end
+        print(f"year end   {day} {calendar.month_name[month]}")
     print(f"built      {info.created_at} by scrutiny-search {info.package_version}")
     store = PassageStore(version / STORE_FILE, readonly=True)
     try:

@@ -13,6 +13,7 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
+from indexer import cli as indexer_cli
 from indexer.builder import Indexer
 from indexer.dates import YEAR_END, financial_year_end, stated_year_end, year_end_counts
 from indexer.embedding import Embedder
@@ -317,3 +318,10 @@ def test_a_stated_year_end_is_recorded_by_the_next_build_and_read_by_questions(
     assert archive.snapshot.info.year_end == (6, 30)
     assert days(archive.reader().reads("What was the overspend in 2019-20?").span) == JULY_TO_JUNE
     assert Indexer(stated, embedder).build().version is None  # recorded: nothing to publish
+
+
+def test_index_stats_names_the_recorded_year_end(
+    june_archive: Archive, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert indexer_cli.main(["stats", "--index", str(june_archive.settings.index_dir)]) == 0
+    assert "year end   30 June" in capsys.readouterr().out.splitlines()
