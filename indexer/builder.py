@@ -37,7 +37,7 @@ from .models import ParsedDocument
 from .parse_embed import Job, LocalPipeline, ParseAndEmbed, Parsed, model_inputs
 from .settings import Settings
 from .snapshot import STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
-from .store import Pair, PassageStore, StoredDocument, passage_id_for
+from .store import FailedRead, Pair, PassageStore, StoredDocument, passage_id_for
 from .vectors import VectorIndex, choose_kind
 
 log = logging.getLogger(__name__)
@@ -68,11 +68,8 @@ class _Plan:
     """Ids the index holds a file of this run under that are no longer its id (a long name's
     before round 32 hashed its extension): removed once the file is stored under its id,
     so it is indexed once and its unchanged passages are not embedded again."""
-    failed: list[tuple[SourceFile, str, tuple[str, str] | None, Pair | None]] = field(
-        default_factory=list
-    )
-    """(file, reason, (fingerprint, reader version) when it failed to read, the pair
-    compared when it failed as a different paper from the file keeping its id)."""
+    failed: list[tuple[SourceFile, str, FailedRead | Pair | None]] = field(default_factory=list)
+    """(file, reason, what the failure is recalled by: `PassageStore.record_failure`)."""
     new_failures: bool = False
     forgotten: list[tuple[str, str]] = field(default_factory=list)
     """(corpus, path) of recorded failures whose file is gone from a pruned corpus."""
@@ -158,9 +155,39 @@ class BuildProfile:
         )
 
 
-def file_fingerprint(path: Path) -> str:
-    """A file's bytes hashed: what a remembered same-paper pair is checked against."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def source_fingerprint(source: SourceFile, content: bytes) -> str:
+    """Bytes and manifest row together: either changing means re-indexing the document."""
+    return _with_row(hashlib.sha256(content), source)
+
+
+def _with_row(digest: hashlib._Hash, source: SourceFile) -> str:
+    """`source_fingerprint` from the hash of the file's bytes (which it extends)."""
+    row = json.dumps(asdict(source.row) if source.row else {}, sort_keys=True, default=str)
+    digest.update(b"\0" + row.encode())
+    return digest.hexdigest()
+
+
+class _Digests:
+    """Each file's bytes read and hashed (SHA-256) once a build: a remembered pair is
+    checked against both files' hashes (`file`), and the plan checks the file keeping the
+    id by its `source_fingerprint`, which extends the same hash with its manifest row, so
+    that file is not read twice. Files are compared by their bytes, never by size or
+    modification time, here as for every document."""
+
+    def __init__(self) -> None:
+        self._hashes: dict[Path, hashlib._Hash] = {}
+
+    def _bytes(self, path: Path) -> hashlib._Hash:
+        if path not in self._hashes:
+            with path.open("rb") as handle:
+                self._hashes[path] = hashlib.file_digest(handle, "sha256")
+        return self._hashes[path]
+
+    def file(self, path: Path) -> str:
+        return self._bytes(path).hexdigest()
+
+    def source(self, source: SourceFile) -> str:
+        return _with_row(self._bytes(source.path).copy(), source)
 
 
 class _Pairs:
@@ -173,22 +200,16 @@ class _Pairs:
         notes: dict[tuple[str, str], tuple[str, Pair]],
         apart: dict[tuple[str, str], Pair],
         reader: str,
+        digests: _Digests,
     ):
         self.reader = reader
         self.same = {str(Path(c) / p): pair for (c, p), (_, pair) in notes.items()}
         self.apart = {str(Path(c) / p): pair for (c, p), pair in apart.items()}
-        self._fingerprints: dict[Path, str] = {}
-
-    def fingerprint(self, path: Path) -> str:
-        """`file_fingerprint`, once a build: checking a pair and then noting it hashes the
-        same two files."""
-        if path not in self._fingerprints:
-            self._fingerprints[path] = file_fingerprint(path)
-        return self._fingerprints[path]
+        self.digests = digests
 
     def pair(self, noted: Path, kept: Path) -> Pair:
         """What is remembered of `noted` kept out because `kept` keeps its id."""
-        return Pair(str(kept), self.fingerprint(noted), self.fingerprint(kept), self.reader)
+        return Pair(str(kept), self.digests.file(noted), self.digests.file(kept), self.reader)
 
     def recall(self, path: Path, other: Path) -> tuple[bool, bool] | None:
         """Of a remembered, unchanged pair: whether it is one paper, and whether `path` is
@@ -205,12 +226,6 @@ class _Pairs:
             return pair == self.pair(noted, kept)
         except OSError:
             return False
-
-
-def source_fingerprint(source: SourceFile, content: bytes) -> str:
-    """Bytes and manifest row together: either changing means re-indexing the document."""
-    row = json.dumps(asdict(source.row) if source.row else {}, sort_keys=True, default=str)
-    return hashlib.sha256(content + b"\0" + row.encode()).hexdigest()
 
 
 class Indexer:
@@ -331,10 +346,9 @@ class Indexer:
             with self.index_dir.draft(fresh=fresh) as draft:
                 store = PassageStore(draft / STORE_FILE)
                 recorded = set(store.failures())
-                for source, reason, read, pair in plan.failed:
-                    content_hash, reader = read or (None, None)
+                for source, reason, memory in plan.failed:
                     store.record_failure(_corpus_key(source.corpus_dir), source.relative_path,
-                                         reason, content_hash, reader, pair)  # fmt: skip
+                                         reason, memory)  # fmt: skip
                 for corpus, path in plan.forgotten:
                     store.forget_failure(corpus, path)
                 for source, note, paper in plan.noted:
@@ -384,7 +398,8 @@ class Indexer:
             failed_reads = live.failed_reads() if live else {}
             reader = self._reader_version()
             notes = live.same_papers() if live else {}
-            pairs = _Pairs(notes, live.different_papers() if live else {}, reader)
+            digests = _Digests()
+            pairs = _Pairs(notes, live.different_papers() if live else {}, reader, digests)
             plan = _Plan(stored=stored, counts=live.counts() if live else (0, 0))
             seen: set[str] = set()
             owners = _owners(sources, stored)
@@ -393,19 +408,17 @@ class Indexer:
                 held.setdefault((doc.corpus, doc.meta.path), []).append(document_id)
 
             def fail(
-                source: SourceFile,
-                reason: str,
-                read: tuple[str, str] | None = None,
-                pair: Pair | None = None,
+                source: SourceFile, reason: str, memory: FailedRead | Pair | None = None
             ) -> None:
                 """Skip `source` for `reason`: logged and reported; when pruning, a failure
                 not recorded before (or a pair not remembered as it is) makes the build
                 publish."""
                 log.error("skipped %s: %s", source.path, reason)
                 report.failed.append((str(source.path), reason))
-                plan.failed.append((source, reason, read, pair))
+                plan.failed.append((source, reason, memory))
                 key = (_corpus_key(source.corpus_dir), source.relative_path, reason)
                 plan.new_failures |= bool(prune_corpora) and key not in recorded
+                pair = memory if isinstance(memory, Pair) else None
                 plan.new_pairs |= bool(prune_corpora) and pairs.apart.get(str(source.path)) != pair
 
             same = self._same_papers(sources, owners, pairs)
@@ -421,7 +434,7 @@ class Indexer:
                     plan.noted.append((source, note, pairs.pair(source.path, kept)))
                 elif verdict is False:
                     reason = _duplicate_reason(source, kept, different=True)
-                    fail(source, reason, pair=pairs.pair(source.path, kept))
+                    fail(source, reason, pairs.pair(source.path, kept))
                 else:
                     fail(source, _duplicate_reason(source, kept))
 
@@ -447,17 +460,17 @@ class Indexer:
                     fail(source, problem)
                     continue
                 try:
-                    content = source.path.read_bytes()
+                    fingerprint = digests.source(source)
                 except OSError as exc:
                     fail(source, f"cannot read file: {exc.strerror}")
                     continue
-                fingerprint = source_fingerprint(source, content)
                 if previous is not None and previous.content_hash == fingerprint:
                     report.unchanged += 1
                     continue
+                read = FailedRead(fingerprint, reader)
                 known = failed_reads.get((_corpus_key(source.corpus_dir), source.relative_path))
-                if known is not None and known[1:] == (fingerprint, reader):
-                    fail(source, known[0], (fingerprint, reader))
+                if known is not None and known[1] == read:
+                    fail(source, known[0], read)
                     continue
                 plan.todo.append(Job(source, fingerprint))
             plan.moved = [i for i in dict.fromkeys(plan.moved) if i not in seen]
@@ -713,7 +726,7 @@ class Indexer:
         log.error("skipped %s: %s", source.path, reason)
         report.failed.append((str(source.path), reason))
         store.record_failure(_corpus_key(source.corpus_dir), source.relative_path, reason,
-                             job.fingerprint, self._reader_version())  # fmt: skip
+                             FailedRead(job.fingerprint, self._reader_version()))  # fmt: skip
 
     def _same_paper(
         self, path: Path, other: Path, pairs: _Pairs | None = None

@@ -161,9 +161,19 @@ class StoredDocument:
 
 
 @dataclass(frozen=True)
+class FailedRead:
+    """A file that failed to read: its fingerprint (bytes and manifest row,
+    `indexer.builder.source_fingerprint`) and the reader version it failed under, so a
+    build reads it again only when either changes."""
+
+    content_hash: str
+    reader: str
+
+
+@dataclass(frozen=True)
 class Pair:
     """A file kept out because `kept` (its full path) keeps its id, as the same paper or
-    as a different one: both files' fingerprints (`indexer.builder.file_fingerprint`) and
+    as a different one: both files' fingerprints (the SHA-256 of their bytes) and
     the reader version they were compared under."""
 
     kept: str
@@ -380,16 +390,18 @@ class PassageStore:
         corpus: str,
         path: str,
         reason: str,
-        content_hash: str | None = None,
-        reader: str | None = None,
-        pair: Pair | None = None,
+        memory: FailedRead | Pair | None = None,
     ) -> None:
-        """Remember that `path` in `corpus` failed (replacing an earlier reason); a file
-        that failed to read is remembered with its fingerprint and the reader version, a
-        different paper from the file keeping its id with the `pair` compared."""
-        if pair is not None:
-            content_hash, reader = pair.content_hash, pair.reader
-        kept, kept_hash = (pair.kept, pair.kept_hash) if pair is not None else (None, None)
+        """Remember that `path` in `corpus` failed (replacing an earlier reason), with what
+        a build recalls it by: a file that failed to read by its `FailedRead`, a different
+        paper from the file keeping its id by the `Pair` compared, any other failure by
+        nothing."""
+        content_hash, reader = (
+            (memory.content_hash, memory.reader) if memory is not None else (None, None)
+        )
+        kept, kept_hash = (
+            (memory.kept, memory.kept_hash) if isinstance(memory, Pair) else (None, None)
+        )
         with self.connection:
             self.connection.execute(
                 "INSERT OR REPLACE INTO failures (corpus, path, reason, content_hash, reader, "
@@ -439,9 +451,9 @@ class PassageStore:
         return list(self.connection.execute("SELECT corpus, path, reason FROM failures"))
 
     @_sqlite_errors
-    def failed_reads(self) -> dict[tuple[str, str], tuple[str, str, str]]:
-        """(reason, fingerprint, reader version) by (corpus, path), of the files that
-        failed when read: none from a store written before these were kept."""
+    def failed_reads(self) -> dict[tuple[str, str], tuple[str, FailedRead]]:
+        """(reason, what it is recalled by) by (corpus, path), of the files that failed
+        when read: none from a store written before these were kept."""
         columns = self._failure_columns()
         if not {"content_hash", "reader"} <= columns:
             return {}
@@ -450,7 +462,7 @@ class PassageStore:
             "SELECT corpus, path, reason, content_hash, reader FROM failures "
             "WHERE content_hash IS NOT NULL AND reader IS NOT NULL" + pairs
         )
-        return {(c, p): (reason, fingerprint, reader) for c, p, reason, fingerprint, reader in rows}
+        return {(c, p): (reason, FailedRead(*read)) for c, p, reason, *read in rows}
 
     @_sqlite_errors
     def different_papers(self) -> dict[tuple[str, str], Pair]:

@@ -17,7 +17,7 @@ from indexer.embedding import Embedder
 from indexer.parse_embed import Job, LocalPipeline, Parsed
 from indexer.settings import Settings
 from indexer.snapshot import STORE_FILE, IndexDir
-from indexer.store import Pair, PassageStore
+from indexer.store import FailedRead, Pair, PassageStore
 from tests.documents import build_docx, build_pdf, declare_size
 
 from ..conftest import CORPUS
@@ -119,8 +119,8 @@ def test_a_store_written_before_failed_reads_were_kept(tmp_path: Path) -> None:
     assert old.failed_reads() == {} and old.failures() == [("c", "old.pdf", "corrupt PDF")]
     old.close()
     store = PassageStore(path)
-    store.record_failure("c", "new.pdf", "no text", "f" * 64, "r" * 16)
-    assert store.failed_reads() == {("c", "new.pdf"): ("no text", "f" * 64, "r" * 16)}
+    store.record_failure("c", "new.pdf", "no text", FailedRead("f" * 64, "r" * 16))
+    assert store.failed_reads() == {("c", "new.pdf"): ("no text", FailedRead("f" * 64, "r" * 16))}
     assert sorted(store.failures()) == [
         ("c", "new.pdf", "no text"),
         ("c", "old.pdf", "corrupt PDF"),
@@ -138,14 +138,14 @@ def test_a_round_32_store_recalls_its_failed_reads_and_no_pair_of_different_pape
     row = "'c', 'old.pdf', 'no text', 'f', 'r'"
     path = _older_store(tmp_path / "store.sqlite", "content_hash TEXT, reader TEXT, ", row)
     old = PassageStore(path, readonly=True)
-    assert old.failed_reads() == {("c", "old.pdf"): ("no text", "f", "r")}
+    assert old.failed_reads() == {("c", "old.pdf"): ("no text", FailedRead("f", "r"))}
     assert old.different_papers() == {}
     old.close()
     store = PassageStore(path)
     pair = Pair("/c/Minutes 1.doc", "a" * 64, "b" * 64, "r" * 16)
-    store.record_failure("c", "Minutes 1.pdf", "duplicate document id", pair=pair)
+    store.record_failure("c", "Minutes 1.pdf", "duplicate document id", pair)
     assert store.different_papers() == {("c", "Minutes 1.pdf"): pair}
-    assert store.failed_reads() == {("c", "old.pdf"): ("no text", "f", "r")}
+    assert store.failed_reads() == {("c", "old.pdf"): ("no text", FailedRead("f", "r"))}
     store.close()
 
 

@@ -9,6 +9,7 @@ import hashlib
 import re
 import shutil
 from pathlib import Path
+from typing import IO, Any
 
 import pytest
 
@@ -46,6 +47,22 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
     monkeypatch.setattr(builder, "paper_text", counted)
     return read
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files opened for reading bytes (as `Path.read_bytes` does too), in order: the
+    real `Path.open` runs."""
+    paths: list[Path] = []
+    real = Path.open
+
+    def counted(self: Path, mode: str = "r", *args: Any, **kwargs: Any) -> IO[Any]:
+        if mode == "rb":
+            paths.append(self)
+        return real(self, mode, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", counted)
+    return paths
 
 
 def test_one_paper_in_two_formats_is_indexed_once_from_the_pdf(
@@ -154,13 +171,14 @@ def test_a_long_named_file_indexed_under_its_round_31_id_is_indexed_once_under_t
 
 @pytest.mark.parametrize("paper", ["same", "different"])
 def test_an_unchanged_pair_is_not_read_again_and_still_reported(
-    tmp_path: Path, embedder: Embedder, reads: list[Path], paper: str
+    tmp_path: Path, embedder: Embedder, reads: list[Path], opened: list[Path], paper: str
 ) -> None:
     """A pair of files of one id is remembered with both files' fingerprints and the
     reader version, as a failed read is, whether they hold one paper (a note) or two (a
     failure; round 33): the next build reports it without reading either file and
-    publishes nothing; a changed file is read, and compared, again, and the build after
-    that reads nothing."""
+    publishes nothing, and hashes each file's bytes once (the file keeping the id is
+    checked as a pair and as a document from one read; round 34); a changed file is read,
+    and compared, again, and the build after that reads nothing."""
     other = [line for line in _seed("000").splitlines() if line.strip()]
     paragraphs = legacy_doc_paragraphs(_seed("003")) if paper == "same" else other
     corpus = one_name_two_formats(tmp_path / "corpus", paragraphs)
@@ -171,8 +189,13 @@ def test_an_unchanged_pair_is_not_read_again_and_still_reported(
     assert sorted(p.name for p in reads) == ["Minutes 1.doc", "Minutes 1.pdf"]
     reads.clear()
     version = IndexDir(settings.index_dir).current_name()
+    opened.clear()
     again = Indexer(settings, embedder).build()
     assert reads == []  # neither file read to compare them
+    assert sorted(p.name for p in opened if p.parent == corpus) == [
+        "Minutes 1.doc",
+        "Minutes 1.pdf",
+    ]
     assert (again.same_paper, again.failed) == told and not again.changed
     assert IndexDir(settings.index_dir).current_name() == version  # nothing to publish
 
