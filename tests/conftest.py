@@ -80,6 +80,17 @@ def seed_copy(seed_settings: Settings, tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
+def seed_beside(seed_settings: Settings, tmp_path: Path) -> tuple[Settings, Path]:
+    """Settings for a private copy of the session's seed index whose corpus is the
+    repository's plus an empty writable folder (returned with them), for tests that add
+    files beside the seeds: a build finds the five seeds unchanged and reads and embeds
+    only what the test adds, instead of building the seed index again."""
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    return copy_index(seed_settings, tmp_path / "index", corpus=f"{CORPUS}:{extra}"), extra
+
+
+@pytest.fixture
 def corpus_copy(tmp_path: Path) -> Path:
     """A writable copy of the seed corpus, for tests that add, change or remove files."""
     target = tmp_path / "corpus"

@@ -47,17 +47,18 @@ def _failed(report_failed: list[tuple[str, str]]) -> dict[str, str]:
 
 
 def test_an_unchanged_failed_file_is_reported_from_the_record_not_read(
-    corpus_copy: Path, tmp_path: Path, embedder: Embedder
+    seed_beside: tuple[Settings, Path], embedder: Embedder
 ) -> None:
+    settings, folder = seed_beside
     lines = _seed_lines()
-    (corpus_copy / "broken.pdf").write_bytes(b"%PDF-1.4\n" + b"\x00garbled" * 64)
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n" + b"\x00garbled" * 64)
     docx = build_docx(lines[0], lines[1:], [])
-    (corpus_copy / "lying.docx").write_bytes(declare_size(docx, "word/document.xml", 1024))
-    settings = Settings(corpus=str(corpus_copy), index_dir=tmp_path / "index")
+    (folder / "lying.docx").write_bytes(declare_size(docx, "word/document.xml", 1024))
     pipeline = CountingPipeline()
     first = Indexer(settings, embedder, pipeline).build()
     failed = _failed(first.failed)
-    assert set(failed) == {"broken.pdf", "lying.docx"} and len(first.added) == 5
+    assert set(failed) == {"broken.pdf", "lying.docx"} and first.unchanged == 5
+    assert sorted(pipeline.read) == ["broken.pdf", "lying.docx"] and first.version is not None
     assert "corrupt PDF" in failed["broken.pdf"]
     assert "its zip directory declares" in failed["lying.docx"]
 
@@ -68,7 +69,7 @@ def test_an_unchanged_failed_file_is_reported_from_the_record_not_read(
     assert again.version is None and again.unchanged == 5 and not again.changed
 
     pdf_lines = [ln.encode("latin-1", "replace").decode("latin-1") for ln in lines[:12]]
-    (corpus_copy / "broken.pdf").write_bytes(build_pdf([[*pdf_lines]]))  # fixed
+    (folder / "broken.pdf").write_bytes(build_pdf([[*pdf_lines]]))  # fixed
     fixed = Indexer(settings, embedder, pipeline).build()
     assert pipeline.read == ["broken.pdf"]
     assert fixed.added == ["broken"] and set(_failed(fixed.failed)) == {"lying.docx"}
@@ -80,19 +81,20 @@ def test_an_unchanged_failed_file_is_reported_from_the_record_not_read(
 
 
 def test_a_new_reader_version_reads_a_failed_file_again(
-    corpus_copy: Path, tmp_path: Path, embedder: Embedder
+    seed_beside: tuple[Settings, Path], embedder: Embedder
 ) -> None:
     """Raising the zip limit (SCRUTINY_MAX_UNPACKED_BYTES) reads the Word file it refused."""
+    usual, folder = seed_beside
     lines = _seed_lines()
-    (corpus_copy / "minutes.docx").write_bytes(build_docx(lines[0], lines[1:], []))
-    tight = Settings(corpus=str(corpus_copy), index_dir=tmp_path / "index", max_unpacked_bytes=4096)
+    (folder / "minutes.docx").write_bytes(build_docx(lines[0], lines[1:], []))
+    tight = usual.model_copy(update={"max_unpacked_bytes": 4096})
     pipeline = CountingPipeline()
     first = Indexer(tight, embedder, pipeline).build()
     assert "SCRUTINY_MAX_UNPACKED_BYTES" in _failed(first.failed)["minutes.docx"]
+    assert first.unchanged == 5  # the seeds' index kept: no rebuild for a reader setting
     pipeline.read.clear()
     Indexer(tight, embedder, pipeline).build()
     assert pipeline.read == []
-    usual = Settings(corpus=str(corpus_copy), index_dir=tmp_path / "index")
     raised = Indexer(usual, embedder, pipeline).build()
     assert pipeline.read == ["minutes.docx"] and raised.added == ["minutes"]
     assert not raised.failed
@@ -150,17 +152,17 @@ def test_a_round_32_store_recalls_its_failed_reads_and_no_pair_of_different_pape
 
 
 def test_a_deleted_failed_file_is_no_longer_reported(
-    corpus_copy: Path, tmp_path: Path, embedder: Embedder
+    seed_beside: tuple[Settings, Path], embedder: Embedder
 ) -> None:
-    (corpus_copy / "broken.pdf").write_bytes(b"%PDF-1.4\n" + b"\x00garbled" * 64)
-    settings = Settings(corpus=str(corpus_copy), index_dir=tmp_path / "index")
+    settings, folder = seed_beside
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n" + b"\x00garbled" * 64)
     first = Indexer(settings, embedder).build()
     assert set(_failed(first.failed)) == {"broken.pdf"}
 
-    (corpus_copy / "broken.pdf").unlink()
+    (folder / "broken.pdf").unlink()
     again = Indexer(settings, embedder).build()
     assert again.failed == []
-    index = IndexDir(tmp_path / "index")
+    index = IndexDir(settings.index_dir)
     store = PassageStore(index.current() / STORE_FILE, readonly=True)
     try:
         assert store.failures() == []  # the record went with the file

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from indexer import builder
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
 from indexer.errors import CorpusError, IndexCorruptError, IndexMismatchError
@@ -36,10 +37,6 @@ pilot would continue.
 """
 
 
-def _settings(corpus: Path, index: Path) -> Settings:
-    return Settings(corpus=str(corpus), index_dir=index)
-
-
 def _write_numbered_minutes(path: Path, item: int, paragraphs: int) -> None:
     """Minutes of one item with that many distinct numbered paragraphs (so many passages)."""
     body = "\n\n".join(
@@ -56,17 +53,15 @@ def _answers(engine: Archive) -> list[list[int]]:
 
 
 def test_add_change_and_remove_are_incremental(
-    corpus_copy: Path, tmp_path: Path, embedder: Embedder
+    seed_beside: tuple[Settings, Path], embedder: Embedder
 ) -> None:
-    settings = _settings(corpus_copy, tmp_path / "index")
+    settings, folder = seed_beside
     indexer = Indexer(settings, embedder)
     first = indexer.build()
-    assert len(first.added) == 5 and not first.failed
+    assert first.version is None and first.unchanged == 5 and first.new_passages == 0
+    assert not (first.failed or first.changed)
 
-    again = indexer.build()
-    assert again.version is None and again.unchanged == 5 and again.new_passages == 0
-
-    (corpus_copy / "005_new_minutes.txt").write_text(NEW_MINUTES)
+    (folder / "005_new_minutes.txt").write_text(NEW_MINUTES)
     added = indexer.build()
     assert added.added == ["005_new_minutes"] and added.unchanged == 5
     assert 0 < added.new_passages <= 3
@@ -75,7 +70,7 @@ def test_add_change_and_remove_are_incremental(
     assert hits[0].citation.document_id == "005_new_minutes"
     assert hits[0].citation.paragraph == "12.1"
 
-    (corpus_copy / "005_new_minutes.txt").write_text(NEW_MINUTES.replace("marmalade", "tangerine"))
+    (folder / "005_new_minutes.txt").write_text(NEW_MINUTES.replace("marmalade", "tangerine"))
     changed = indexer.build()
     assert changed.updated == ["005_new_minutes"]
     assert engine.refresh()
@@ -108,27 +103,29 @@ def test_add_single_file_from_outside_the_corpus(
 
 
 def test_unreadable_file_is_reported_and_the_rest_indexes(
-    corpus_copy: Path, tmp_path: Path, embedder: Embedder
+    seed_beside: tuple[Settings, Path], embedder: Embedder
 ) -> None:
-    (corpus_copy / "empty.txt").write_bytes(b"")
-    (corpus_copy / "binary.txt").write_bytes(bytes(range(256)) * 50)
-    report = Indexer(_settings(corpus_copy, tmp_path / "index"), embedder).build()
+    settings, folder = seed_beside
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 50)
+    (folder / "005_new_minutes.txt").write_text(NEW_MINUTES)
+    report = Indexer(settings, embedder).build()
     failed = {Path(p).name: reason for p, reason in report.failed}
     assert set(failed) == {"empty.txt", "binary.txt"}
-    assert len(report.added) == 5
-    engine = Archive.open(_settings(corpus_copy, tmp_path / "index"), embedder)
+    assert report.added == ["005_new_minutes"] and report.unchanged == 5
+    engine = Archive.open(settings, embedder)
     assert {Path(p).name for _, p, _ in engine.reader().failures()} == set(failed)
 
 
 def test_unread_formats_are_reported_by_the_build_and_the_rest_reused(
-    corpus_copy: Path, tmp_path: Path, embedder: Embedder
+    seed_beside: tuple[Settings, Path], embedder: Embedder
 ) -> None:
-    (corpus_copy / "minutes-2019.doc").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504))
-    (corpus_copy / "notes.odt").write_bytes(b"not a zip at all")
-    settings = _settings(corpus_copy, tmp_path / "index")
+    settings, folder = seed_beside
+    (folder / "minutes-2019.doc").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504))
+    (folder / "notes.odt").write_bytes(b"not a zip at all")
     report = Indexer(settings, embedder).build()
     failed = {Path(p).name: reason for p, reason in report.failed}
-    assert set(failed) == {"minutes-2019.doc", "notes.odt"} and len(report.added) == 5
+    assert set(failed) == {"minutes-2019.doc", "notes.odt"} and report.unchanged == 5
     assert failed["minutes-2019.doc"].startswith("corrupt Word .doc: not a readable compound file")
     engine = Archive.open(settings, embedder)
     assert {Path(p).name for _, p, _ in engine.reader().failures()} == set(failed)
@@ -151,16 +148,19 @@ class ExplodingEmbedder(Embedder):
 
 
 def test_failure_mid_write_leaves_previous_index_live(
-    corpus_copy: Path, tmp_path: Path, embedder: Embedder
+    seed_beside: tuple[Settings, Path], embedder: Embedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    settings = _settings(corpus_copy, tmp_path / "index")
-    Indexer(settings, embedder).build()
+    """Two embedding groups (`EMBED_GROUP`, lowered so two small files make two, where the
+    product's 256 took 600 passages), the second failing: the first's documents were
+    written to the draft, which is dropped."""
+    settings, folder = seed_beside
     engine = Archive.open(settings, embedder)
     before = _answers(engine)
     live = IndexDir(settings.index_dir).current_name()
 
+    monkeypatch.setattr(builder, "EMBED_GROUP", 16)
     for doc in range(2):
-        _write_numbered_minutes(corpus_copy / f"10{doc}_extra.txt", item=60 + doc, paragraphs=300)
+        _write_numbered_minutes(folder / f"10{doc}_extra.txt", item=60 + doc, paragraphs=20)
     ExplodingEmbedder.calls = 0
     exploding = ExplodingEmbedder(settings.model)
     exploding.__dict__["model"] = embedder.model
@@ -171,22 +171,21 @@ def test_failure_mid_write_leaves_previous_index_live(
     assert not list((settings.index_dir / "versions").glob(".draft-*"))
     reopened = Archive.open(settings, embedder)
     assert _answers(reopened) == before
-    assert Indexer(settings, embedder).build().added  # the next run completes
+    assert len(Indexer(settings, embedder).build().added) == 2  # the next run completes
 
 
 def test_sigkill_during_build_leaves_previous_index_loadable(
-    corpus_copy: Path, tmp_path: Path, embedder: Embedder
+    seed_beside: tuple[Settings, Path], embedder: Embedder
 ) -> None:
-    settings = _settings(corpus_copy, tmp_path / "index")
-    Indexer(settings, embedder).build()
+    settings, folder = seed_beside
     before = _answers(Archive.open(settings, embedder))
     live = IndexDir(settings.index_dir).current_name()
     for doc in range(4):
-        _write_numbered_minutes(corpus_copy / f"2{doc:02d}_bulk.txt", item=70 + doc, paragraphs=150)
+        _write_numbered_minutes(folder / f"2{doc:02d}_bulk.txt", item=70 + doc, paragraphs=150)
 
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "indexer", "build", str(corpus_copy),
+        [sys.executable, "-m", "indexer", "build", *settings.corpus.split(":"),
          "--index", str(settings.index_dir)],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
