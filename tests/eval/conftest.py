@@ -7,12 +7,12 @@ import pytest
 
 from eval.baseline import BaselineIndex, build_baseline
 from eval.documents import corpus_files
+from indexer.embedding import Embedder
 
 from .helpers import CORPUS
 
 
 @pytest.fixture(scope="session")
-def baseline() -> BaselineIndex:
-    from indexer.settings import Settings
-
-    return build_baseline(corpus_files([CORPUS]), Settings().model_path)
+def baseline(embedder: Embedder) -> BaselineIndex:
+    """On the session's model (the same bundled folder), not a second load of it."""
+    return build_baseline(corpus_files([CORPUS]), embedder.model)

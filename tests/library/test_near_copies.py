@@ -20,6 +20,7 @@ from indexer.models import Hit
 from indexer.settings import Settings
 from search_api.archive import Archive
 from search_api.search import SearchRequest, search
+from tests.conftest import CORPUS
 
 QUESTION = "how is the children's services improvement plan being checked by scrutiny"
 
@@ -50,25 +51,26 @@ VOTE = (
 paragraph it follows."""
 
 
-def _final_version(corpus: Path, after_purpose: str = "") -> None:
-    """corpus/004 again, as the final version a month later: two words changed, and
-    `after_purpose` a paragraph of its own after the report's purpose."""
-    draft = (corpus / "004_a3ad42d7930c8b10.txt").read_text()
+def _final_version(folder: Path, after_purpose: str = "") -> None:
+    """corpus/004 again, in `folder` beside the seeds, as the final version a month later:
+    two words changed, and `after_purpose` a paragraph of its own after the report's
+    purpose."""
+    draft = (CORPUS / "004_a3ad42d7930c8b10.txt").read_text()
     final = draft.replace("July 2022", "August 2022").replace("efficacy", "effectiveness")
     assert final != draft
     if after_purpose:
         anchor = "Continuous Improvement Plan as we progress."
         assert anchor in final
         final = final.replace(anchor, f"{anchor}\n\n{after_purpose}\n", 1)
-    (corpus / f"{FINAL}.txt").write_text(final)
+    (folder / f"{FINAL}.txt").write_text(final)
 
 
 def test_a_near_copy_leaves_the_top_10_to_another_passage(
-    corpus_copy: Path, tmp_path: Path, embedder: Embedder
+    seed_beside: tuple[Settings, Path], embedder: Embedder
 ) -> None:
-    _final_version(corpus_copy)
-    settings = Settings(corpus=str(corpus_copy), index_dir=tmp_path / "index")
-    assert not Indexer(settings, embedder).build().failed
+    settings, folder = seed_beside
+    _final_version(folder)
+    assert Indexer(settings, embedder).build().added == [FINAL]
     reader = Archive.open(settings, embedder).reader()
     request = SearchRequest(QUESTION)
     served = reader.ranked(request).hits  # what /search and /ask rank by
@@ -94,13 +96,13 @@ def test_a_near_copy_leaves_the_top_10_to_another_passage(
 
 
 def test_a_moved_copy_keeps_what_its_surroundings_say_beside_its_twin(
-    corpus_copy: Path, tmp_path: Path, embedder: Embedder
+    seed_beside: tuple[Settings, Path], embedder: Embedder
 ) -> None:
     # The final version records the vote right after the paragraph the draft shares: the
     # copy leaves the top 10, the vote it stands beside does not.
-    _final_version(corpus_copy, VOTE)
-    settings = Settings(corpus=str(corpus_copy), index_dir=tmp_path / "index")
-    assert not Indexer(settings, embedder).build().failed
+    settings, folder = seed_beside
+    _final_version(folder, VOTE)
+    assert Indexer(settings, embedder).build().added == [FINAL]
     reader = Archive.open(settings, embedder).reader()
     request = SearchRequest(QUESTION)
     served = reader.search(request).hits  # what /search serves
