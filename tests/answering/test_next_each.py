@@ -47,5 +47,6 @@ def test_a_quoted_paragraph_s_left_out_sentence_that_says_the_answer_is_quoted(
     monkeypatch.setattr(answering, "NEXT_TOPIC", False)
     without = _quotes(reader, question)
     assert not any(GOLD in q for q in without), without
-    # It takes no place: every quote of the answer without the rules is still there.
-    assert set(without) <= set(quotes)
+    # It takes no place: every quote of the answer without the rules is still there (a quote
+    # may be read on into one beside it: `BRIDGE`).
+    assert all(any(w in q for q in quotes) for w in without), (without, quotes)
