@@ -16,6 +16,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from .builder import BuildReport, Indexer
 from .errors import ScrutinyError
 from .settings import Settings
@@ -154,6 +156,19 @@ def _print_stats(settings: Settings) -> int:
     return 0
 
 
+def setting_problems(exc: ValidationError) -> list[str]:
+    """One line per setting `Settings` refused, named as it is set (`SCRUTINY_YEAR_END`),
+    with pydantic's reason: a mistyped environment variable is the user's to fix, not a
+    traceback to read."""
+    prefix = str(Settings.model_config.get("env_prefix", ""))
+    lines = []
+    for error in exc.errors():
+        name = prefix + "_".join(str(part) for part in error["loc"]).upper()
+        reason = error["msg"].removeprefix("Value error, ")
+        lines.append(f"setting {name}={error['input']!r}: {reason}")
+    return lines
+
+
 def run_command(
     args: argparse.Namespace, command: Callable[[argparse.Namespace], int], interrupted: str = ""
 ) -> int:
@@ -166,6 +181,12 @@ def run_command(
         return command(args)
     except ScrutinyError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except ValidationError as exc:
+        if exc.title != Settings.__name__:
+            raise
+        for problem in setting_problems(exc):
+            print(f"error: {problem}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"interrupted{interrupted}", file=sys.stderr)
