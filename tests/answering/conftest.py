@@ -1,9 +1,10 @@
 """Answers to the seed and unanswerable gold questions on the session's seed index.
 
-`/ask` on each of the 204 questions is the costliest step of tests/answering (most of it
-the term-saliency encodes of each question): the answer floors score all of them and
-the abstention test reads the 57 `tune` seed questions among them, so they are asked
-once, with the request both tests made (k = 8), and shared.
+`/ask` on each of these questions (669 in round 34; 204 when this was written) is the
+costliest step of tests/answering (most of it the term-saliency encodes of each question):
+the answer floors score all of them and the abstention test reads the `tune` seed
+questions among them, so they are asked once, with the request both tests made (k = 8),
+and shared.
 """
 
 from __future__ import annotations
