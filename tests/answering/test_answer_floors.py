@@ -11,6 +11,15 @@ stops refusing seed questions (false abstention was 0.15 / 0.16 on tune / test, 
 ceiling down from 0.25. The floors sit about four questions under those values (two for key
 figures, of which there are few), so one rank moving does not fail them but a real
 regression does.
+
+Re-set in round 34 by the same rule: the sets had grown to 669 questions (276 answerable, 393
+unanswerable) and the round-4 floors sat 30-100 questions under the values, so they caught
+nothing. Measured on round 34's final code (the session's seed index and torch encoder),
+pooled / tune / test: evidence 0.745 / 0.771 / 0.714, key figure 0.788 / 0.819 / 0.728,
+abstention 0.959 / 0.953 / 0.967, false abstention 0.040 / 0.046 / 0.032 (11 of 276),
+citation support 1.0. The floors sit about five questions under (about two and a half for
+key figures), so a question or two moving with another machine's arithmetic does not fail
+them.
 """
 
 from __future__ import annotations
@@ -22,11 +31,11 @@ from eval.questions import Question
 from search_api.answering import Answer
 
 FLOORS = {
-    "answer_evidence_recall": 0.62,
-    "key_figure_presence": 0.64,
-    "abstention_accuracy": 0.70,
+    "answer_evidence_recall": 0.725,
+    "key_figure_presence": 0.75,
+    "abstention_accuracy": 0.945,
 }
-CEILINGS = {"false_abstention_rate": 0.10}
+CEILINGS = {"false_abstention_rate": 0.06}
 
 
 @pytest.fixture(scope="module")
