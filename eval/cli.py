@@ -165,17 +165,11 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
-    from indexer.errors import ScrutinyError
+    """`eval run`: a domain error or a refused setting is one message and status 2, as in
+    the product's command lines (`indexer.cli.run_command`)."""
+    from indexer.cli import run_command
 
+    args = _parser().parse_args(argv)
     if args.command != "run":
         return 2
-    try:
-        return _run(args)
-    except ScrutinyError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    return run_command(args, _run)

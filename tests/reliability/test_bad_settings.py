@@ -1,19 +1,25 @@
-"""A mistyped setting is the user's to fix: both command lines name the variable, its value
-and why it is refused, and exit with status 2, before anything is read or built."""
+"""A mistyped setting is the user's to fix: the command lines (the indexer's, the read side's,
+the evaluation's) name the variable, its value and why it is refused, and exit with status 2,
+before anything is read or built."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import pytest
 
+from eval import cli as eval_cli
 from indexer import cli as indexer_cli
 from search_api import cli as search_cli
+
+DEV = Path(__file__).resolve().parents[2] / "eval" / "questions.jsonl"
 
 COMMANDS: dict[str, tuple[Callable[[Sequence[str]], int], list[str]]] = {
     "indexer stats": (indexer_cli.main, ["stats"]),
     "indexer build": (indexer_cli.main, ["build", "corpus"]),
     "search": (search_cli.main, ["search", "agency staffing"]),
+    "eval run": (eval_cli.main, ["run", "--questions", str(DEV), "--corpus", "corpus"]),
 }
 
 
