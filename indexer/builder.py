@@ -336,10 +336,12 @@ class Indexer:
         report = BuildReport()
         with self.index_dir.lock():
             fresh = rebuild or not self._compatible_live_index(can_rebuild=bool(prune_corpora))
-            rescore = not fresh and (self._lexical_stale() or self._year_end_stale())
+            # Settings the live version recorded otherwise (BM25 constants, a stated year
+            # end): publishing records them, with nothing re-read or re-embedded.
+            restate = not fresh and (self._lexical_stale() or self._year_end_stale())
             plan = self._plan(sources, prune_corpora, fresh, report)
             news = plan.new_failures or plan.new_notes or plan.new_pairs
-            if not (fresh or rescore or plan.todo or plan.removed or plan.moved or news):
+            if not (fresh or restate or plan.todo or plan.removed or plan.moved or news):
                 report.passages, report.documents = plan.counts
                 report.seconds = time.perf_counter() - started
                 return report
@@ -368,7 +370,7 @@ class Indexer:
                 news = bool(prune_corpora) and (
                     set(store.failures()) != recorded or plan.new_notes or plan.new_pairs
                 )
-                if not (report.changed or fresh or news or rescore):
+                if not (report.changed or fresh or news or restate):
                     report.passages, report.documents = store.counts()
                     report.seconds = time.perf_counter() - started
                     store.close()
