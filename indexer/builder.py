@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import time
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from importlib.metadata import PackageNotFoundError, version
@@ -26,7 +27,7 @@ from .compatibility import (
     index_mismatches,
     lexical_mismatch,
 )
-from .dates import financial_year_end, stated_year_end
+from .dates import archive_year_end, stated_year_end
 from .embedding import Embedder
 from .errors import CorpusError, IndexMismatchError, IndexNotFoundError, IngestError
 from .ingest import SourceFile, ZipLimits, discover, reader_version
@@ -615,8 +616,7 @@ class Indexer:
             draft / LEXICAL_DIR
         )
         previous = None if fresh else self._live_info()
-        stated = self.settings.year_end
-        year_end = stated_year_end(stated) if stated else financial_year_end(store.texts())
+        year_end = archive_year_end(self.settings.year_end, None, lambda: _year_ends(store))
         store.close()
         info = IndexInfo(
             package_version=package_version(),
@@ -769,6 +769,17 @@ class Indexer:
 
     def _reader_version(self) -> str:
         return reader_version(ZipLimits.from_settings(self.settings))
+
+
+def _year_ends(store: PassageStore) -> Counter[tuple[int, int]]:
+    """How many passages name each year end, summed over the documents the draft holds
+    from the counts each was stored with (`PassageStore.year_end_totals`): a publish reads
+    no passage, except once those of documents stored before the counts were kept."""
+    if counted := store.fill_year_end_counts():
+        log.info("counted the year ends of %d documents stored before they were kept", counted)
+    totals = store.year_end_totals()
+    assert totals is not None, "every document's year ends are counted now"
+    return totals
 
 
 def _corpus_key(corpus_dir: Path) -> str:

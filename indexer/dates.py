@@ -14,15 +14,17 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta
 
 __all__ = [
     "MONTHS",
     "YEAR_END",
+    "archive_year_end",
     "day_and_month",
     "financial_year_end",
     "full_year",
+    "most_named_year_end",
     "stated_year_end",
     "year_end_counts",
 ]
@@ -178,8 +180,31 @@ def financial_year_end(texts: Iterable[str]) -> tuple[int, int]:
     they name none. Councils in England and Wales end the year on 31 March, Australia's and
     New Zealand's on 30 June, many US cities on 30 June or 30 September, Ireland's on 31
     December."""
-    counts = year_end_counts(texts)
-    return counts.most_common(1)[0][0] if counts else YEAR_END
+    return most_named_year_end(year_end_counts(texts))
+
+
+def most_named_year_end(counts: Mapping[tuple[int, int], int]) -> tuple[int, int]:
+    """The (month, day) `counts` (`year_end_counts`, or their sum over an archive's
+    documents) name most; of two named equally, the earlier in the calendar, so the
+    reading never depends on the order passages or documents were stored in; `YEAR_END`
+    when they name none."""
+    return max(sorted(counts), key=counts.__getitem__, default=YEAR_END)
+
+
+def archive_year_end(
+    stated: str | None,
+    recorded: tuple[int, int] | None,
+    read: Callable[[], Mapping[tuple[int, int], int]],
+) -> tuple[int, int]:
+    """The (month, day) an archive's financial year ends on, wherever it is asked (a
+    build's publish, a server's version): the one `stated` (`Settings.year_end`) wins,
+    then the one a build `recorded` (`IndexInfo.year_end`), then the one its papers name
+    most (`read`: their `year_end_counts`, called only when neither is known)."""
+    if stated is not None:
+        return stated_year_end(stated)
+    if recorded is not None:
+        return recorded
+    return most_named_year_end(read())
 
 
 def stated_year_end(text: str) -> tuple[int, int]:

@@ -17,8 +17,10 @@ from __future__ import annotations
 import calendar
 import functools
 import hashlib
+import json
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -27,6 +29,7 @@ from typing import Any, TypeVar, cast
 
 import numpy as np
 
+from .dates import year_end_counts
 from .errors import DiskFullError, IndexCorruptError, IndexDamagedError, ScrutinyError
 from .models import Chunk, Citation, DocumentMeta, MeetingKey, Passage, SearchFilters, Source
 
@@ -63,6 +66,14 @@ CREATE TABLE IF NOT EXISTS failures (
     content_hash TEXT, reader TEXT, kept TEXT, kept_hash TEXT,
     PRIMARY KEY (corpus, path)
 );
+-- The (month, day) each document's passages name as a year's end, with how many of its
+-- passages name each (`indexer.dates.year_end_counts`), as JSON: counted once when the
+-- document is stored, summed at publish (round 35). A document without a row was stored
+-- before these were kept (`PassageStore.fill_year_end_counts`).
+CREATE TABLE IF NOT EXISTS year_end_counts (
+    document_id TEXT PRIMARY KEY REFERENCES documents(document_id) ON DELETE CASCADE,
+    counts TEXT NOT NULL
+);
 -- A file not indexed because the file that keeps its id holds the same paper in another
 -- format (`indexer.ingest.twins`), with both files' fingerprints and the reader version:
 -- an unchanged pair is not read again to compare them (round 32).
@@ -72,6 +83,8 @@ CREATE TABLE IF NOT EXISTS same_papers (
     PRIMARY KEY (corpus, path)
 );
 """
+_UNCOUNTED = "document_id NOT IN (SELECT document_id FROM year_end_counts)"
+"""A document whose year-end counts were never stored (`PassageStore.fill_year_end_counts`)."""
 FAILURE_COLUMNS = ("content_hash", "reader", "kept", "kept_hash")
 """A failed read's file fingerprint and reader version (`indexer.ingest.reader_version`),
 so an unchanged file is not read again; for a file failed as a different paper from the
@@ -279,11 +292,12 @@ class PassageStore:
                     meta.title, meta.source_url, meta.notes, meta.pages, meta_hash(meta),
                 ),
             )  # fmt: skip
+            texts = [normalise_text(chunk.text) for chunk in chunks]
+            self._put_year_end_counts(meta.document_id, year_end_counts(dict.fromkeys(texts)))
             for table in ("failures", "same_papers"):  # indexed now: neither failed nor noted
                 conn.execute(f"DELETE FROM {table} WHERE corpus = ? AND path = ?",
                              (corpus, meta.path))  # fmt: skip
-            for chunk in chunks:
-                text = normalise_text(chunk.text)
+            for chunk, text in zip(chunks, texts, strict=True):
                 pid, replaced = passage_id_for(text), list[int]()
                 self._check_collision(pid, text)
                 if not self._exists(pid):
@@ -309,6 +323,52 @@ class PassageStore:
             removed = [pid for pid in dict.fromkeys(candidates) if not self._held(pid)]
             self._drop_passages(removed)
         return created, removed
+
+    def _put_year_end_counts(self, document_id: str, counts: Counter[tuple[int, int]]) -> None:
+        self.connection.execute(
+            "INSERT OR REPLACE INTO year_end_counts VALUES (?, ?)",
+            (document_id, json.dumps(sorted([*end, n] for end, n in counts.items()))),
+        )
+
+    @_sqlite_errors
+    def fill_year_end_counts(self) -> int:
+        """Count the year ends named by each document stored before their counts were kept
+        (a store written before round 35), from the passages it holds, and store them: an
+        older index's first publish reads those documents once, later ones none. Returns
+        how many documents it counted."""
+        texts: dict[str, list[str]] = {
+            row[0]: []
+            for row in self.connection.execute(
+                f"SELECT document_id FROM documents WHERE {_UNCOUNTED}"
+            )
+        }
+        for document_id, text in self.connection.execute(
+            "SELECT DISTINCT s.document_id, p.text FROM sources s JOIN passages p "
+            f"USING (passage_id) WHERE s.{_UNCOUNTED}"
+        ):
+            texts[document_id].append(text)
+        with self.connection:
+            for document_id, held in texts.items():
+                self._put_year_end_counts(document_id, year_end_counts(held))
+        return len(texts)
+
+    @_sqlite_errors
+    def year_end_totals(self) -> Counter[tuple[int, int]] | None:
+        """How many passages name each (month, day) as a year's end, summed over the
+        documents the store holds from the counts stored with each (`put_document`): no
+        passage is read. A passage two documents share counts once for each. None when
+        a document's counts were never stored (a store written before round 35:
+        `fill_year_end_counts` writes them; a read-only store falls back to its texts)."""
+        if not self._has_table("year_end_counts"):
+            return None
+        query = f"SELECT 1 FROM documents WHERE {_UNCOUNTED} LIMIT 1"
+        if self.connection.execute(query).fetchone() is not None:
+            return None
+        total: Counter[tuple[int, int]] = Counter()
+        for (counts,) in self.connection.execute("SELECT counts FROM year_end_counts"):
+            for month, day, n in json.loads(counts):
+                total[month, day] += n
+        return total
 
     def _check_collision(self, pid: int, text: str) -> None:
         row = self.connection.execute(

@@ -28,6 +28,7 @@ import logging
 import math
 import threading
 import weakref
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -35,7 +36,7 @@ from functools import cached_property
 from pathlib import Path
 
 from indexer.compatibility import check_index_matches
-from indexer.dates import financial_year_end
+from indexer.dates import archive_year_end, year_end_counts
 from indexer.embedding import Embedder
 from indexer.errors import DocumentNotFoundError, ScrutinyError
 from indexer.lexical import LEXICAL_DIR, LexicalIndex
@@ -84,6 +85,8 @@ class Snapshot:
     info: IndexInfo
     store: PassageStore
     retriever: Retriever
+    stated_year_end: str | None = None
+    """The year end the settings state (`Settings.year_end`): it wins over the recorded one."""
 
     def close(self) -> None:
         """Close the version's files: its SQLite connections and mapped posting files."""
@@ -92,11 +95,16 @@ class Snapshot:
 
     @cached_property
     def year_end(self) -> tuple[int, int]:
-        """The (month, day) this version's financial year ends on, as its build recorded
-        it (`IndexInfo.year_end`: stated, or read from its papers); a version built before
-        it was recorded is read once from its passages when a question first needs it
-        (`indexer.dates.financial_year_end`: 31 March when none names a year's end)."""
-        return self.info.year_end or financial_year_end(self.store.texts())
+        """The (month, day) this version's financial year ends on (`archive_year_end`): the
+        one the settings state, else the one its build recorded (`IndexInfo.year_end`),
+        else, for a version built before it was recorded, the one its documents' stored
+        counts name most, or failing those (a store written before round 35) its passages,
+        read once when a question first needs it (31 March when none names a year's end)."""
+        return archive_year_end(self.stated_year_end, self.info.year_end, self._year_ends)
+
+    def _year_ends(self) -> Counter[tuple[int, int]]:
+        totals = self.store.year_end_totals()
+        return totals if totals is not None else year_end_counts(self.store.texts())
 
     @cached_property
     def date_range(self) -> tuple[date | None, date | None]:
@@ -154,7 +162,7 @@ class Archive:
             tuning.candidates,
             tuning.lexical_weight,
         )
-        return Snapshot(version.name, info, store, retriever)
+        return Snapshot(version.name, info, store, retriever, self.settings.year_end)
 
     @property
     def snapshot(self) -> Snapshot:

@@ -7,17 +7,29 @@ two of its sentences written as an Australian council's papers write them."""
 
 from __future__ import annotations
 
+import logging
 import shutil
+import sqlite3
+from collections import Counter
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
 from indexer import cli as indexer_cli
 from indexer.builder import Indexer
-from indexer.dates import YEAR_END, financial_year_end, stated_year_end, year_end_counts
+from indexer.dates import (
+    YEAR_END,
+    archive_year_end,
+    financial_year_end,
+    most_named_year_end,
+    stated_year_end,
+    year_end_counts,
+)
 from indexer.embedding import Embedder
 from indexer.settings import Settings
+from indexer.snapshot import INFO_FILE, STORE_FILE, IndexDir, IndexInfo, file_digest
 from search_api.archive import Archive
 from search_api.temporal import parse_question
 from tests.answering.spans import days
@@ -325,3 +337,128 @@ def test_index_stats_names_the_recorded_year_end(
 ) -> None:
     assert indexer_cli.main(["stats", "--index", str(june_archive.settings.index_dir)]) == 0
     assert "year end   30 June" in capsys.readouterr().out.splitlines()
+
+
+# Round 35 (eval/README.md, "The year end counted once per paper …, round 35"): each
+# document's year ends counted once when it is stored, summed at publish; a stated year end
+# wins wherever the year end is read.
+
+
+def _summed_and_scanned(archive: Archive) -> tuple[Counter[tuple[int, int]], ...]:
+    """The version's year-end counts summed from its documents', and read from every passage."""
+    store = archive.snapshot.store
+    totals = store.year_end_totals()
+    assert totals is not None
+    return totals, year_end_counts(store.texts())
+
+
+def test_the_summed_counts_read_the_year_end_the_scan_reads(
+    seed_engine: Archive, june_archive: Archive
+) -> None:
+    """No passage of either archive naming a year's end stands in two documents, so the
+    documents' counts sum to the scan's, and name its year end."""
+    for archive, year_end in ((seed_engine, YEAR_END), (june_archive, (6, 30))):
+        totals, scanned = _summed_and_scanned(archive)
+        assert totals == scanned
+        assert most_named_year_end(totals) == most_named_year_end(scanned) == year_end
+
+
+def test_a_documents_counts_come_and_go_with_it(
+    seed_beside: tuple[Settings, Path], embedder: Embedder
+) -> None:
+    """A shire's minutes name 30 June; a Kent contract paper then names 31 March as often
+    (a tie: the earlier in the calendar, whatever order the papers were stored in); once
+    the contract paper is gone, its count leaves with it. The seeds are never read again."""
+    settings, folder = seed_beside
+    (folder / "shire.txt").write_text(SHIRE_MINUTES, encoding="utf-8")
+    contract = folder / "contract.txt"
+    readings = []
+    for change in (None, "write", "unlink"):
+        if change == "write":
+            contract.write_text(
+                "CABINET DECISION\nThe Cabinet agreed a contract by way of Direct Award to "
+                "cover 1 April 2023 to 31 March 2024, following the review.",
+                encoding="utf-8",
+            )
+        elif change == "unlink":
+            contract.unlink()
+        report = Indexer(settings, embedder).build()
+        assert report.version is not None and report.unchanged >= 5
+        archive = Archive.open(settings, embedder)
+        totals, scanned = _summed_and_scanned(archive)
+        assert totals == scanned
+        readings.append((dict(totals), archive.snapshot.info.year_end))
+    assert readings == [
+        ({(6, 30): 1}, (6, 30)),
+        ({(6, 30): 1, (3, 31): 1}, (3, 31)),
+        ({(6, 30): 1}, (6, 30)),
+    ]
+
+
+def _before_round_34(index_dir: Path) -> None:
+    """Turn a copied index into one published before round 34 (no year end recorded)
+    and round 35 (no counts stored with its documents), its digests kept valid."""
+    version = IndexDir(index_dir).current()
+    with sqlite3.connect(version / STORE_FILE) as connection:
+        connection.execute("DROP TABLE year_end_counts")
+    connection.close()
+    info = IndexInfo.model_validate_json((version / INFO_FILE).read_text())
+    info.year_end = None
+    for name in list(info.files):
+        info.files[name] = file_digest(version / name)
+    (version / INFO_FILE).write_text(info.model_dump_json(indent=2))
+
+
+def test_an_older_index_reads_its_passages_until_a_build_counts_its_documents(
+    seed_beside: tuple[Settings, Path], embedder: Embedder, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A server over an index from before the counts reads the year end from its passages
+    (31 March: the seeds name none); the next build counts its five documents once, from
+    their passages, beside a shire's minutes that name 30 June; the build after counts no
+    document again."""
+    settings, folder = seed_beside
+    _before_round_34(settings.index_dir)
+    snapshot = Archive.open(settings, embedder).snapshot
+    assert snapshot.store.year_end_totals() is None and snapshot.year_end == YEAR_END
+    counted = []
+    for name, works in (("shire", "61%"), ("later", "58%")):
+        minutes = SHIRE_MINUTES.replace("61%", works)
+        (folder / f"{name}.txt").write_text(minutes, encoding="utf-8")
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="indexer.builder"):
+            assert Indexer(settings, embedder).build().added == [name]
+        counted.append([r.getMessage() for r in caplog.records if "counted" in r.getMessage()])
+    assert counted == [["counted the year ends of 5 documents stored before they were kept"], []]
+    archive = Archive.open(settings, embedder)
+    assert archive.snapshot.info.year_end == (6, 30)
+    totals, scanned = _summed_and_scanned(archive)
+    assert totals == scanned == {(6, 30): 2}
+
+
+@pytest.mark.parametrize("recorded", [True, False])
+def test_a_stated_year_end_wins_over_the_recorded_one_and_the_papers(
+    recorded: bool, seed_copy: Settings, embedder: Embedder
+) -> None:
+    """A server started with `SCRUTINY_YEAR_END` reads its questions by it before any build
+    records it, over an index that recorded 31 March or one from before round 34."""
+    if not recorded:
+        _before_round_34(seed_copy.index_dir)
+    stated = seed_copy.model_copy(update={"year_end": "30 June"})
+    archive = Archive.open(stated, embedder)
+    assert archive.snapshot.info.year_end == ((3, 31) if recorded else None)
+    assert archive.snapshot.year_end == (6, 30)
+    assert days(archive.reader().reads("What was the overspend in 2019-20?").span) == JULY_TO_JUNE
+
+
+def test_the_year_end_is_stated_then_recorded_then_read() -> None:
+    def unread() -> Counter[tuple[int, int]]:
+        """What reading the papers would give: never called when stated or recorded."""
+        raise AssertionError("read although stated or recorded")
+
+    assert archive_year_end("30 June", (3, 31), unread) == (6, 30)
+    assert archive_year_end(None, (9, 30), unread) == (9, 30)
+    assert archive_year_end(None, None, lambda: Counter({(6, 30): 2, (3, 31): 1})) == (6, 30)
+    assert archive_year_end(None, None, Counter) == YEAR_END
+    # Named equally often: the earlier in the calendar, in whatever order they were counted.
+    assert most_named_year_end(Counter({(6, 30): 1, (3, 31): 1})) == (3, 31)
+    assert most_named_year_end(Counter({(3, 31): 1, (6, 30): 1})) == (3, 31)
