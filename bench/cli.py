@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -267,12 +268,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one sub-command as the product's command lines run theirs
+    (`indexer.cli.run_command`): a refused `SCRUTINY_` setting or a domain error is one
+    message and status 2, not a traceback. Logged lines carry the time of day."""
+    from indexer.cli import run_command
+
     args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(name)s %(message)s",
     )
+    return run_command(args, _timed)
+
+
+def _timed(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     args.func(args)
     log.info("done in %.1f s", time.perf_counter() - started)

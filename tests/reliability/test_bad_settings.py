@@ -1,6 +1,6 @@
 """A mistyped setting is the user's to fix: the command lines (the indexer's, the read side's,
-the evaluation's) name the variable, its value and why it is refused, and exit with status 2,
-before anything is read or built."""
+the evaluation's, the benchmarks') name the variable, its value and why it is refused, and exit
+with status 2, before anything is read or built."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bench import cli as bench_cli
 from eval import cli as eval_cli
 from indexer import cli as indexer_cli
 from search_api import cli as search_cli
@@ -20,6 +21,8 @@ COMMANDS: dict[str, tuple[Callable[[Sequence[str]], int], list[str]]] = {
     "indexer build": (indexer_cli.main, ["build", "corpus"]),
     "search": (search_cli.main, ["search", "agency staffing"]),
     "eval run": (eval_cli.main, ["run", "--questions", str(DEV), "--corpus", "corpus"]),
+    # Its first step opens the settings of the index it would generate.
+    "bench scale-corpus": (bench_cli.main, ["scale-corpus", "--size", "10k"]),
 }
 
 
