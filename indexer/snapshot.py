@@ -90,8 +90,9 @@ class IndexInfo(BaseModel):
     recorded, with FTS5's 1.2 and 0.75 (`indexer.compatibility.recorded_bm25`)."""
     year_end: tuple[int, int] | None = None
     """(month, day) the archive's financial year ends on, stated (`Settings.year_end`) or
-    read from the passages at publish (`indexer.dates.financial_year_end`); None: built
-    before it was recorded, read from the passages when the version is opened."""
+    read from its papers at publish (each paper's counts, stored when it was indexed,
+    summed: `PassageStore.year_end_totals`); None: built before it was recorded, read
+    when a question first needs it (`search_api.archive.Snapshot.year_end`)."""
     vector_kind: str
     corpora: list[str]
     passages: int
