@@ -13,19 +13,18 @@ from indexer.builder import Indexer
 from indexer.embedding import Embedder
 from indexer.settings import Settings
 from reliability.killloop import Zygote, kill_loop, minutes, second_round_hazards
-from tests.indexes import copy_index
-
-from .conftest import CORPUS
 
 KILLS = int(os.environ.get("RELIABILITY_KILLS", "2"))
 
 
 def test_random_sigkills_never_lose_the_live_index(
-    seed_settings: Settings, embedder: Embedder, tmp_path: Path
+    seed_beside: tuple[Settings, Path], embedder: Embedder
 ) -> None:
-    work = tmp_path / "work"
-    work.mkdir()
-    settings = copy_index(seed_settings, tmp_path / "index", corpus=f"{CORPUS}:{work}")
+    """Every run (the zygote's children, the checks) works on the seed index's copy with
+    the loop's files beside the seeds: each build finds the five seeds unchanged. Its first
+    build, unkilled, adds the loop's files, so each loop starts from an index that holds
+    what its runs rewrite."""
+    settings, work = seed_beside
     for i in range(3):
         (work / f"bulk_{i}.txt").write_text(minutes(f"g0f{i}", 8))
     second_round_hazards(work)
