@@ -46,7 +46,7 @@ How evidence covers a span
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -160,6 +160,11 @@ def search(
     """
     if intent is None:
         intent = parse_question(request.query, latest, year_end=year_end)
+    if intent.stages:
+        # Two stages of one paper are ranked as the question asks, not spread over the
+        # period: the plain ranking holds both stages' meetings; the answer reads a course.
+        found = search(retriever, tuning, request, latest, year_end, _unstaged(intent))
+        return replace(found, intent=intent)
     topic, k = intent.topic, request.k
     width = max(tuning.pool, k)
     # A trend's ends named by events are *when*, not *what*: its dense side embeds the
@@ -219,6 +224,11 @@ def search(
     terms = ANALYZER.query_terms(topic)
     shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
     return SearchResult(request, intent, shown, cosines, council, scored[k:], copies, as_ranked)
+
+
+def _unstaged(intent: TemporalIntent) -> TemporalIntent:
+    """A stage trend (`TemporalIntent.stages`) read as the plain question it ranks as."""
+    return replace(intent, trend=False, subject=None, tracked=None, stages=False)
 
 
 def _searched(intent: TemporalIntent) -> str:

@@ -288,6 +288,33 @@ TIME_COMPARED = re.compile(
     r"earlier|before)\b",
     re.IGNORECASE,
 )
+_EARLIER_STAGE = (
+    r"(?:the\s+(?:\w+\s+)?(?:draft|provisional|proposed|original|initial)\b"
+    r"|(?:first|originally|initially)\s+(?:announced|thought|planned|proposed|estimated|set)"
+    r"|earlier\s+in\s+the\s+year|this\s+year|(?:it|they|we|you)\s+used\s+to)"
+)
+STAGE_COMPARED = re.compile(
+    # A figure set against an earlier stage of the same paper or decision, with no year
+    # named: "more or less than in the draft budget", "bigger than first announced",
+    # "next year compared with this year's", "than they used to"; or a later stage asked
+    # of it: "was that revised in the final budget", "did it go up after the draft
+    # budget". A council publishes a budget, a plan or a forecast as a draft (a
+    # provisional settlement, a proposal on exhibition) and again as the final: the two
+    # stages are the course's ends, one or two meetings apart (eval/README.md, round 35).
+    r"\b(?:than|compared\s+(?:with|to)|against)\b[^?;]*?"
+    + _EARLIER_STAGE
+    + r"|\b(?:revised|changed|cut(?:\s+back)?|go(?:ne)?\s+up|go(?:ne)?\s+down|increased"
+    r"|reduced)\s+(?:again\s+)?(?:in|after|since)\s+the\s+(?:\w+\s+)?(?:final|draft)\b"
+    r"|\b(?:go|goes|gone|went|put\s+aside)\b[^?;]*?\bafter\s+the\s+(?:\w+\s+)?(?:draft"
+    r"|budget\s+was\s+(?:agreed|set|approved))\b"
+    r"|\bbetween\s+the\s+draft\b[^?;]*?\band\s+the\s+final\b",
+    re.IGNORECASE,
+)
+"""A course between two stages of one paper that the question names as stages, not
+dates (`_asks_course`)."""
+_REASON_ASKED = re.compile(r"^\W*(?:why|how\s+come)\b", re.IGNORECASE)
+"""A question asking why ("Why are there fewer indicators than earlier in the year?") asks
+for the reason of a change between stages, not its course."""
 _COUNTED_STATE = re.compile(r"\bhow\s+many\b[^?,;]*\b(?:are|were|is|was)\s+$", re.IGNORECASE)
 """What a trend word's "-ing" describes in "how many KPIs were improving": a state."""
 BUDGET_SET = 3
@@ -380,6 +407,12 @@ class TemporalIntent:
     """The (month, day) the archive's financial year ends on, that the question was read
     by (`Snapshot.year_end`): the answer reads its passages' times by the same
     (`named_times`)."""
+    stages: bool = False
+    """A trend read from two stages of one paper alone ("than in the draft budget", "was
+    it revised in the final budget", `STAGE_COMPARED`), with no date and no other word of
+    a course: its ends are the stages, one or two meetings apart, which the question's own
+    ranking holds; the archive's first and last meetings on the topic are not its ends
+    (`search.search` does not spread it over the period)."""
 
 
 @dataclass(frozen=True)
@@ -782,6 +815,13 @@ def _choose(matches: list[_Match]) -> list[_Match]:
 
 def _asks_course(question: str) -> bool:
     """Whether the question's words ask for a course over time, a named span apart."""
+    return _course_worded(question) or bool(
+        STAGE_COMPARED.search(question) and not _REASON_ASKED.search(question)
+    )
+
+
+def _course_worded(question: str) -> bool:
+    """Whether the question asks for a course in words of change or time, not of stages."""
     if any(r.search(question) for r in (CHANGE_ASKED, MOVE_ASKED, TIME_COMPARED)):
         return True
     return any(
@@ -965,7 +1005,10 @@ def parse_question(
     subject = _subject(topic) if trend else None
     tracked = _tracked(topic) if trend else None
     weighted = _weighted(span, bounds, compared=_asks_course(question))
-    return TemporalIntent(span, trend, topic, subject, tracked, floating, weighted, year_end)
+    stages = trend and span is None and not _course_worded(question) and len(times) < 2
+    return TemporalIntent(
+        span, trend, topic, subject, tracked, floating, weighted, year_end, stages
+    )
 
 
 def _weighted(span: DateSpan | None, bounds: list[_Match], compared: bool) -> DateSpan | None:
