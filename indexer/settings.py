@@ -184,6 +184,16 @@ class Settings(BaseSettings):
         "0 is off. Tune grid 0, 0.9, 0.8, 0.7: 0.661, 0.665, 0.665, 0.666 (mean R@10, "
         "MRR@10, heldout; 0.9 by the tie rule; eval/README.md, round 22 r22-rank)",
     )
+    near_copy_containment: float = Field(
+        default=0.0,
+        ge=0,
+        le=1,
+        description="A question that is not a trend: a candidate also counts as a near copy "
+        "of a higher one when at least this share of the smaller one's words (as a set) "
+        "stand in the other's and it is at least half the other's size (the same budget "
+        "line or resolution cut at other passage boundaries in a draft pack and the "
+        "final's, which Jaccard overlap misses); 0 is off",
+    )
     span_boost: float = Field(
         default=1.3,
         ge=1.0,
@@ -418,6 +428,7 @@ class SearchSettings:
     candidates: int
     pool: int
     near_copy_overlap: float
+    near_copy_containment: float
     span_boost: float
     relevant_ranks: int
     relevant_cosine_margin: float

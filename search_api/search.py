@@ -68,6 +68,7 @@ __all__ = [
     "SearchRequest",
     "SearchResult",
     "boost_span",
+    "contained",
     "cover_span",
     "demote_near_copies",
     "end_meeting_picker",
@@ -185,7 +186,9 @@ def search(
     )
     copies: dict[int, list[Hit]] = {}
     if not intent.trend:
-        scored = demote_near_copies(scored, tuning.near_copy_overlap, copies)
+        scored = demote_near_copies(
+            scored, tuning.near_copy_overlap, copies, tuning.near_copy_containment
+        )
     ends: list[Hit] = []
     council = (
         lead_council(request.query, scored, cosines, tuning, intent.span) if intent.trend else None
@@ -257,7 +260,10 @@ def topic_months(
 
 
 def demote_near_copies(
-    hits: list[Hit], overlap: float, copies: dict[int, list[Hit]] | None = None
+    hits: list[Hit],
+    overlap: float,
+    copies: dict[int, list[Hit]] | None = None,
+    containment: float = 0.0,
 ) -> list[Hit]:
     """`hits` with every near copy of a higher hit moved below all the others, each group
     in its own order; `overlap` 0 leaves them as they are. Each copy is also listed in
@@ -269,15 +275,28 @@ def demote_near_copies(
     as the next meeting's "minutes of the previous meeting", so one paragraph can fill two
     or three of the top 10 and push out a passage that says something else. Exact copies
     are already one passage (`indexer.store`); a trend question wants each meeting's
-    version and is spread by meeting instead (`cover_span`)."""
-    if overlap <= 0 or len(hits) < 2:
+    version and is spread by meeting instead (`cover_span`).
+
+    With `containment` above 0 a hit is also a copy of one above it that holds that share
+    of its words, or whose words it holds, the two at most twice apart in size
+    (`contained`): packs cut one paragraph at other boundaries (a row number or the next
+    line's first words added), which Jaccard counts as different text."""
+    if (overlap <= 0 and containment <= 0) or len(hits) < 2:
         return hits
     kept: list[Hit] = []
     above: list[set[str]] = []
     moved: list[Hit] = []
     for hit in hits:
         mine = set(words(hit.text))
-        twin = next((i for i, other in enumerate(above) if near(mine, other, overlap)), None)
+        twin = next(
+            (
+                i
+                for i, other in enumerate(above)
+                if (overlap > 0 and near(mine, other, overlap))
+                or (containment > 0 and contained(mine, other, containment))
+            ),
+            None,
+        )
         if twin is not None:
             moved.append(hit)
             if copies is not None:
@@ -295,6 +314,21 @@ def near(a: set[str], b: set[str], overlap: float) -> bool:
         return False
     common = len(a & b)
     return common >= overlap * (size_a + size_b - common)
+
+
+COPY_SIZE_RATIO = 0.5
+"""`contained`: the smaller word set at least this share of the larger's size. A passage
+holding another's words at half its size or less quotes it (a resolution's line in the
+minutes' longer paragraph) rather than copies it."""
+
+
+def contained(a: set[str], b: set[str], share: float) -> bool:
+    """At least `share` of the smaller set's words stand in the larger, and the smaller is
+    at least `COPY_SIZE_RATIO` of the larger's size."""
+    small, large = sorted((len(a), len(b)))
+    if not small or small < COPY_SIZE_RATIO * large:
+        return False
+    return len(a & b) >= share * small
 
 
 def query_vector(retriever: Retriever, question: str, topic: str, what: str) -> np.ndarray:
