@@ -80,7 +80,7 @@ def test_a_near_copy_leaves_the_top_10_to_another_passage(
     def ranked(overlap: float) -> list[Hit]:
         result = search(
             reader.snapshot.retriever,
-            replace(tuning, near_copy_overlap=overlap),
+            replace(tuning, near_copy_overlap=overlap, near_copy_containment=0.0),
             request,
             reader.latest_date(),
         )
