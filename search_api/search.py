@@ -72,6 +72,7 @@ __all__ = [
     "cover_span",
     "demote_near_copies",
     "end_meeting_picker",
+    "figures_agree",
     "near",
     "query_vector",
     "reach_ends",
@@ -279,8 +280,10 @@ def demote_near_copies(
 
     With `containment` above 0 a hit is also a copy of one above it that holds that share
     of its words, or whose words it holds, the two at most twice apart in size
-    (`contained`): packs cut one paragraph at other boundaries (a row number or the next
-    line's first words added), which Jaccard counts as different text."""
+    (`contained`) and states no figure the other does not (`figures_agree`): packs cut one
+    paragraph at other boundaries (a row number or the next line's first words added),
+    which Jaccard counts as different text; a draft's figure changed in the final is a
+    second statement, which a stage question's answer quotes."""
     if (overlap <= 0 and containment <= 0) or len(hits) < 2:
         return hits
     kept: list[Hit] = []
@@ -293,7 +296,11 @@ def demote_near_copies(
                 i
                 for i, other in enumerate(above)
                 if (overlap > 0 and near(mine, other, overlap))
-                or (containment > 0 and contained(mine, other, containment))
+                or (
+                    containment > 0
+                    and contained(mine, other, containment)
+                    and figures_agree(hit.text, kept[i].text)
+                )
             ),
             None,
         )
@@ -329,6 +336,12 @@ def contained(a: set[str], b: set[str], share: float) -> bool:
     if not small or small < COPY_SIZE_RATIO * large:
         return False
     return len(a & b) >= share * small
+
+
+def figures_agree(a: str, b: str) -> bool:
+    """The figures the shorter text states all stand in the longer (`figures_in`)."""
+    short, long = sorted((a, b), key=len)
+    return set(figures_in(short)) <= set(figures_in(long))
 
 
 def query_vector(retriever: Retriever, question: str, topic: str, what: str) -> np.ndarray:

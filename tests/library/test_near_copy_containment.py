@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from indexer.models import Citation, Hit
 from indexer.text import words
-from search_api.search import contained, demote_near_copies, near
+from search_api.search import contained, demote_near_copies, figures_agree, near
 
 DRAFT = (
     "GET Neil Baker Supported Bus Services (BSIP routes) During Autumn 2023, a number of local "
@@ -58,3 +58,29 @@ def test_the_copy_moves_below_the_other_passages_only_with_containment_on() -> N
     moved = demote_near_copies(hits, 0.9, copies, containment=0.9)
     assert [h.passage_id for h in moved] == [1, 3, 2]
     assert [h.passage_id for h in copies[1]] == [2]
+
+
+LIBRARIES = (
+    "Core Efficiency GET Clair Bell Libraries, Registration & Archives - Materials Fund "
+    "Continuation of temporary reduction since 2023-24 in the Libraries Materials Fund and "
+    "continuation of contribution holiday for the Mobile Libraries renewals reserve 0.0 207.0 "
+    "0.0 Community Services Core"
+)
+LIBRARIES_COPY = (
+    "32 Efficiency GET Clair Bell Libraries, Registration & Archives - Materials Fund "
+    "Continuation of temporary reduction since 2023-24 in the Libraries Materials Fund and "
+    "continuation of contribution holiday for the Mobile Libraries renewals reserve 0.0 207.0 "
+    "0.0 Community Services Core 33 Efficiency CED Peter Oakford Support Service reduction"
+)
+
+
+def test_a_copy_with_a_figure_changed_is_a_second_statement_and_stays() -> None:
+    """The draft's budget line with another figure in the final: a stage question quotes
+    both, so it is no copy; the same line with the same figures is."""
+    changed = LIBRARIES_COPY.replace("207.0", "150.0")
+    assert contained(set(words(LIBRARIES)), set(words(changed)), 0.6)
+    assert figures_agree(LIBRARIES, LIBRARIES_COPY) and not figures_agree(LIBRARIES, changed)
+    same = [_hit(1, LIBRARIES_COPY, 0.9), _hit(2, LIBRARIES, 0.8), _hit(3, OTHER, 0.7)]
+    assert [h.passage_id for h in demote_near_copies(same, 0.9, containment=0.6)] == [1, 3, 2]
+    other = [_hit(1, changed, 0.9), _hit(2, LIBRARIES, 0.8), _hit(3, OTHER, 0.7)]
+    assert [h.passage_id for h in demote_near_copies(other, 0.9, containment=0.6)] == [1, 2, 3]
