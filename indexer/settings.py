@@ -192,7 +192,8 @@ class Settings(BaseSettings):
         "of a higher one when at least this share of the smaller one's words (as a set) "
         "stand in the other's and it is at least half the other's size (the same budget "
         "line or resolution cut at other passage boundaries in a draft pack and the "
-        "final's, which Jaccard overlap misses); 0 is off. Tune grid 0, 0.95, 0.9, 0.8, "
+        "final's, which Jaccard overlap misses), stating no figure the other lacks; 0 is "
+        "off. Tune grid (before the figure rule) 0, 0.95, 0.9, 0.8, "
         "0.7, 0.6: 0.6417, 0.6453, 0.6482, 0.6494, 0.6515, 0.6554 (mean R@10, MRR@10, "
         "heldout; eval/README.md, round 35 r35-rank)",
     )
