@@ -896,6 +896,27 @@ _FUNCTION_WORDS = frozenset(
 )  # fmt: skip
 
 
+NAMES_IN_SENTENCES = True
+"""A sentence whose words are mostly places or bodies is still a sentence when it opens as
+one does (`_names_in_sentence`): "Drivers reroute primarily via Kingston Hill, Coombe
+Road EB, Homersham Road, and Cambridge Road." was read as a list of names (two running
+words), so no candidate held it and `read_back` stopped at it (eval/README.md "… round
+35")."""
+
+
+def _names_in_sentence(words: Sequence[str]) -> bool:
+    """The words open as a sentence does and end it: a capitalised subject, then a running
+    word that is no function word (its verb: "Drivers reroute …"), and a full stop, "!" or
+    "?" at the end (a heading, a row or a list of names has none of these)."""
+    if not NAMES_IN_SENTENCES or len(words) < 2 or words[-1][-1:] not in (".", "!", "?"):
+        return False
+    first, second = words[0], words[1].strip(",;:")
+    return (
+        first[:1].isupper() and first[1:2].islower() and second[:1].islower()
+        and second.isalpha() and second not in _FUNCTION_WORDS
+    )  # fmt: skip
+
+
 def is_stray(text: str) -> bool:
     """A line that is no sentence: a heading, a list of names, a table's source line.
 
@@ -909,7 +930,7 @@ def is_stray(text: str) -> bool:
         return True
     lower = [w for w in alpha if w[0].islower()]
     running = [w for w in lower if w.strip(",;:.()") not in _FUNCTION_WORDS]
-    if len(lower) < 0.3 * len(alpha) and len(running) < 3:
+    if len(lower) < 0.3 * len(alpha) and len(running) < 3 and not _names_in_sentence(words):
         # Mostly capitalised: a heading or a list of names, unless it runs as a sentence
         # does ("Underspends are being reported in Children, Young People & Education …").
         return True
@@ -1019,13 +1040,34 @@ BACK_REFERENCE = re.compile(
 """A sentence that opens by pointing back ("This represents …", "Since this time, birth
 numbers have fallen …", "However, …"): read alone it does not say what it is about."""
 
+POINTING_OPENERS = True
+"""A sentence whose opening phrase points back before its first comma is a back-reference
+too (`_POINTING_OPENER`): "To address this, the Manorgate Road residents ask …" was quoted
+without "Residents cite conflict between road users …", the sentence it answers
+(eval/README.md "… round 35")."""
+_POINTING_OPENER = re.compile(
+    r"^(?:(?:In response|As such|In turn|Instead|Similarly|Likewise|Nevertheless|Hence"
+    r"|Accordingly|Additionally|Conversely|Otherwise|Meanwhile),"
+    r"|[A-Z][a-z]*(?:\s+[a-z]+){0,3}?\s+(?:(?:this|these|those)(?:\s+[a-z]+)?|that\s+[a-z]+),)"
+)
+"""A connective and its comma ("In response, …", "Instead, …"), or an opening phrase of up
+to five words that ends on "this", "these" or "those" (perhaps with its noun) or "that"
+with its noun, then a comma: "To address this, …", "In light of these concerns, …", "For
+that reason, …"; not "It was agreed that, …" (a conjunction's "that")."""
+
+
+def points_back(text: str) -> bool:
+    """`text` opens by pointing back to the sentence before it (`BACK_REFERENCE`, or
+    `_POINTING_OPENER` under `POINTING_OPENERS`)."""
+    return bool(BACK_REFERENCE.match(text) or (POINTING_OPENERS and _POINTING_OPENER.match(text)))
+
 
 def antecedent(text: str, start: int) -> int | None:
     """Where the sentence before the one at `start` begins, when the sentence at `start`
     opens with a back-reference (`BACK_REFERENCE`) and the one before it is a running
     sentence of the same passage (`read_back`): quoting both makes the quote say what
     "this" is. Else None."""
-    if not BACK_REFERENCE.match(text[start:]):
+    if not points_back(text[start:]):
         return None
     return read_back(text, start)
 
@@ -1426,6 +1468,45 @@ def _row_figures(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     return out
 
 
+TABLE_ROWS = True
+"""A table flattened to running text is cut into its rows, and each row that no candidate
+holds is one: a label, then the run of figures that ends it (two values or more, one a
+table value). The splitter cuts such text where it should not and not where it should:
+at a dash inside a label ("Older People" / "Residential Care Services 97.5 124.9 +27.4",
+read as a bullet), and never between rows ("… 101.8 102.5 0.7 Looked After Children (with
+Disability)"), so a row's label was a stray piece or glued to the row before, and no
+candidate held the row a budget question asks for (eval/README.md "A table's rows …,
+round 35")."""
+
+_ROW_TOKEN = r"[-+\u2013(]?[£$€]?\d[\d,]*(?:\.\d+)?%?\)?"
+_ROW_RUN = re.compile(rf"(?<!\S){_ROW_TOKEN}(?:[ \t]+{_ROW_TOKEN})+(?!\S)")
+"""A row's run of figures: two tokens or more (signed, as a variance's "+27.4"), nothing
+but spaces between them."""
+_ROW_BREAK = re.compile(r"[.!?][\"'\u2019\u201d)]*\s+|\n")
+"""Where a row's label cannot begin before: a sentence's end or a line break."""
+
+
+def table_rows(text: str) -> list[tuple[int, int]]:
+    """The rows of the tables flattened into `text` (`TABLE_ROWS`): each run of figures
+    holding a table value, with the label before it back to the previous run, a sentence
+    end or a line break; a label needs a word of letters (a row number and last year's
+    figure before a label, "12 25,659.7", are a run with no label: the next label's
+    start)."""
+    out: list[tuple[int, int]] = []
+    floor = 0
+    for run in _ROW_RUN.finditer(text):
+        start = floor
+        for brk in _ROW_BREAK.finditer(text, floor, run.start()):
+            start = brk.end()
+        floor = run.end()
+        label = text[start : run.start()]
+        if not _TABLE_FIGURE.search(run.group()) or not re.search(r"[^\W\d_]{2}", label):
+            continue
+        start += len(label) - len(label.lstrip())
+        out.append((start, run.end()))
+    return out
+
+
 def candidates(hits: Sequence[Hit]) -> list[Candidate]:
     """Every candidate sentence of the hits, in rank then reading order, and after a
     passage's sentences its whole lists (`list_blocks`: `items` > 0)."""
@@ -1445,6 +1526,7 @@ def candidates(hits: Sequence[Hit]) -> list[Candidate]:
                 continue
             absorb = False
             spans.append((s.start, s.end))
+        held: list[tuple[int, int]] = []
         for a, b in _row_figures(text, _run_on_colons(text, spans)):
             for x, y in _segments(text, a, b):
                 piece = text[x:y]
@@ -1454,7 +1536,18 @@ def candidates(hits: Sequence[Hit]) -> list[Candidate]:
                 ):
                     continue
                 seen.add(key)
+                held.append((x, y))
                 out.append(_candidate(hit, rank, x, y))
+        for x, y in table_rows(text) if TABLE_ROWS else ():
+            key = " ".join(text[x:y].lower().split())
+            if (
+                key in seen
+                or _EMPHASIS.search(text, x, y)
+                or any(a <= x and y <= b for a, b in held)
+            ):
+                continue
+            seen.add(key)
+            out.append(_candidate(hit, rank, x, y))
         # A list whose items run on inside one sentence is cut for its items (`cut_items`);
         # the sentence stays one candidate, as the splitter gave it.
         items_cut = [(s.start, s.end) for s in cut_items(text, sentences)]

@@ -100,10 +100,12 @@ TOTAL = (
 def test_a_labelled_row_of_figures_is_a_candidate(monkeypatch: pytest.MonkeyPatch) -> None:
     """k4-015's form (`sentences.ROW_LABELS`): a row whose words are mostly figures is a
     candidate when its label reads as text; a row of figures alone, or with a label of
-    capitalised column names, stays no candidate."""
+    capitalised column names, is none of `ROW_LABELS`' (it is a table's row of its own:
+    `TABLE_ROWS`, tests/answering/test_table_rows.py)."""
     row = next(c for c in _candidates(TOTAL) if c.text == TOTAL)
     assert "-122,989.0" in row.figures or "122,989.0" in row.figures
     assert _texts("-94,351.4 -28,637.6 -122,989.0 -38,807.8 -1,897.4 -21,184.8") == []
+    monkeypatch.setattr(sentences, "TABLE_ROWS", False)
     assert _texts("Appendix I: Budget Risks Register 2025-26 TOTAL £m 334.7 290.0") == []
     monkeypatch.setattr(sentences, "ROW_LABELS", False)
     assert _texts(TOTAL) == []
