@@ -1491,7 +1491,8 @@ def table_rows(text: str) -> list[tuple[int, int]]:
     holding a table value, with the label before it back to the previous run, a sentence
     end or a line break; a label needs a word of letters (a row number and last year's
     figure before a label, "12 25,659.7", are a run with no label: the next label's
-    start)."""
+    start), and the run two values besides a year ("… Committee - Wednesday 21 November
+    2018 10.00" is a meeting's date and time)."""
     out: list[tuple[int, int]] = []
     floor = 0
     for run in _ROW_RUN.finditer(text):
@@ -1500,7 +1501,11 @@ def table_rows(text: str) -> list[tuple[int, int]]:
             start = brk.end()
         floor = run.end()
         label = text[start : run.start()]
-        if not _TABLE_FIGURE.search(run.group()) or not re.search(r"[^\W\d_]{2}", label):
+        values = [v for v in run.group().split() if not _YEAR.match(v)]
+        if (
+            len(values) < 2 or not _TABLE_FIGURE.search(" ".join(values))
+            or not re.search(r"[^\W\d_]{2}", label)
+        ):  # fmt: skip
             continue
         start += len(label) - len(label.lstrip())
         out.append((start, run.end()))

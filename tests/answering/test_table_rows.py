@@ -74,6 +74,11 @@ def test_a_flattened_tables_rows_are_cut_at_their_figures() -> None:
     # A sentence's end bounds a label; a lone figure or whole numbers make no row.
     assert table_rows(PROSE) == []
     assert table_rows("The plan has 3 4 parts. Older People 97.5") == []
+    # A meeting's date and time is no row (a year is no value of one).
+    heading = (
+        "Children and Families Overview and Scrutiny Committee - Wednesday 21 November 2018 10.00"
+    )
+    assert table_rows(heading) == []
 
 
 def test_a_row_no_candidate_held_is_one(monkeypatch: pytest.MonkeyPatch) -> None:
