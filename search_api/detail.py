@@ -47,11 +47,13 @@ def carries_detail(candidate: Candidate, aspects: Aspects) -> bool:
 
 def holds_detail(hits: Sequence[Hit], aspects: Aspects) -> set[int]:
     """The ids of the hits with a sentence that carries the asked detail and holds one of
-    the question's topic terms (in the sentence or its agenda item's title)."""
+    the question's topic terms (in the sentence or its agenda item's title). A table's
+    rows are not read (`sentences.TABLE_ROWS` is the answer's: every budget table's row
+    states a figure, and lifting its passage moved the ranking)."""
     terms = dict.fromkeys(aspects.terms, 1.0)
     return {
         c.hit.passage_id
-        for c in candidates(hits)
+        for c in candidates(hits, rows=False)
         if not c.items
         and carries_detail(c, aspects)
         and held_weight(ANALYZER.terms(c.text), c.hit.citation.item_title, terms) > 0

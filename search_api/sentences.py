@@ -1512,9 +1512,10 @@ def table_rows(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def candidates(hits: Sequence[Hit]) -> list[Candidate]:
+def candidates(hits: Sequence[Hit], rows: bool = True) -> list[Candidate]:
     """Every candidate sentence of the hits, in rank then reading order, and after a
-    passage's sentences its whole lists (`list_blocks`: `items` > 0)."""
+    passage's sentences its table rows (`TABLE_ROWS`, unless not `rows`) and its whole
+    lists (`list_blocks`: `items` > 0)."""
     out: list[Candidate] = []
     seen: set[str] = set()
     for rank, hit in enumerate(hits):
@@ -1543,7 +1544,7 @@ def candidates(hits: Sequence[Hit]) -> list[Candidate]:
                 seen.add(key)
                 held.append((x, y))
                 out.append(_candidate(hit, rank, x, y))
-        for x, y in table_rows(text) if TABLE_ROWS else ():
+        for x, y in table_rows(text) if TABLE_ROWS and rows else ():
             key = " ".join(text[x:y].lower().split())
             if (
                 key in seen
