@@ -194,6 +194,19 @@ test (within `BEST_MARGIN` of its best) and scores at least as high as the answe
 weakest chosen sentence, alone (`_deeper`; a rule, no constant: eval/README.md "Answer
 evidence, round 18": a deeper pool crowded the answer's own sentences out); each such
 passage its own best sentence (`DEEPER_EACH`)."""
+DEEPER_RANKS = 12
+"""`_deeper` reads the ranked passages below `/ask`'s hits (`SearchResult.beyond`) down to
+this rank, their sentences scored on the hits' scale: the passage that says the answer
+often ranks 9th to 12th, inside `/search`'s top 10 windows yet outside the 8 passages an
+answer reads (eval/README.md "Gold quotes outside the answer's hits, round 35"). Only
+`_deeper`'s test admits them, at most `BELOW_HITS_QUOTES`; the answer's pool, caps and
+abstention signals are the hits' (tune chose 12 from 8, 10, 12, 16)."""
+BELOW_HITS_QUOTES = 1
+"""Sentences the passages below `/ask`'s hits (`DEEPER_RANKS`) give an answer at most: the
+best that passes `_deeper`'s test. Each such passage's own best (as `DEEPER_EACH` reads the
+hits below the pool) carried a fifth more gold on tune at two and a half times the words
+(tune chose 1 over every passage's: eval/README.md "Gold quotes outside the answer's hits,
+round 35")."""
 DEEPER_EACH = True
 """Each passage `/ask` reads below a plain answer's pool gives its best sentence that
 passes `_deeper`'s test, not only the best of them all: on everyday wording the passage
@@ -490,7 +503,8 @@ class AnswerBuilder:
         unfiltered archive's, for a filtered request); else this evidence's own. The
         answer records the signals it was decided on (`Answer.features`).
         `beyond` are ranked candidates below `hits` (`SearchResult.beyond`): a trend's
-        end meetings may be quoted from their other passages there (`_with_end_passages`).
+        end meetings may be quoted from their other passages there (`_with_end_passages`);
+        a plain answer's `_deeper` reads the first of them (`DEEPER_RANKS`).
         `following` gives the passage after each of some hits (`Reader.following`): a
         list answer's list cut by its passage's end, or any answer's quote ending its
         passage on a lead-in, is quoted on into the next passage
@@ -547,8 +561,10 @@ class AnswerBuilder:
                 )
             weights = term_weights(aspects.terms, [h.text for h in hits], self.idf)
             if DEEPER and not aspects.many:
-                read = _within(sentences, intent.span, MANY_POOL_RANKS)
-                deeper = _deeper(chosen, pick, read, aspects, weights)
+                reach = beyond[: max(0, DEEPER_RANKS - len(hits))]
+                further = self._below(scored, reach, aspects, cosines, len(hits))
+                read = _within([*sentences, *further], intent.span, MANY_POOL_RANKS)
+                deeper = _deeper(chosen, pick, read, aspects, weights, len(hits))
             if NEXT_BEST:
                 second = _next_best(
                     chosen, _within(sentences, intent.span, ranks), ranks, aspects.terms, weights
@@ -830,6 +846,26 @@ class AnswerBuilder:
                 out[key] = [max(better, key=lambda s: s.score), *kept[key]]
         return out
 
+    def _below(
+        self, scored: Sequence[Scored], below: Sequence[Hit], aspects: Aspects,
+        cosines: Mapping[int, float], after: int,
+    ) -> list[Scored]:  # fmt: skip
+        """The sentences of ranked passages `below` the hits (whole lists and sentences of
+        passages the hits hold left out), ranked `after` the hits and scored together with
+        one sentence of each hit, so the scale (best score, best cosine) is the hits' own,
+        as `_with_end_passages` scores an end meeting's other passages."""
+        have = {s.hit.passage_id for s in scored}
+        extra = [h for h in below if h.passage_id not in have]
+        if not extra or not scored:
+            return []
+        anchors = list({s.hit.passage_id: s.candidate for s in scored}.values())
+        found = [dataclasses.replace(c, rank=c.rank + after) for c in candidates(extra)]
+        ids = {h.passage_id for h in extra}
+        return [
+            s for s in score_candidates([*anchors, *found], aspects, cosines, idf=self.idf)
+            if s.hit.passage_id in ids and not s.candidate.items
+        ]  # fmt: skip
+
     # -- item neighbours -----------------------------------------------------------------
 
     def _guarded(
@@ -968,7 +1004,7 @@ class AnswerBuilder:
 
 def _deeper(
     chosen: list[Scored], pick: list[Scored], read: list[Scored],
-    aspects: Aspects, weights: Mapping[str, float],
+    aspects: Aspects, weights: Mapping[str, float], hits: int,
 ) -> list[Scored]:  # fmt: skip
     """The best sentence of the passages read below a plain answer's pool (`read`: the
     sentences of all the passages `/ask` reads, within the question's dates as the pool
@@ -984,7 +1020,8 @@ def _deeper(
     topic term (`_speaks`: the question's terms, with their `weights`; `DEEPER_TOPIC`).
     One in the band (within `BAND_MARGIN` but not `BEST_MARGIN` of the pool's best) passes
     only when it holds what the question asks for (`_asked_for`). Housekeeping and whole
-    lists never; one the answer already quotes, its caller drops."""
+    lists never; one the answer already quotes, its caller drops. Of the passages ranked
+    below `/ask`'s `hits` (`DEEPER_RANKS`), at most `BELOW_HITS_QUOTES` sentences."""
     top = _pool_top(pick, POOL_RANKS)
     if top is None or not chosen:
         return []
@@ -1014,7 +1051,9 @@ def _deeper(
         pid = s.hit.passage_id
         if pid not in best or s.score > best[pid].score:
             best[pid] = s
-    return sorted(best.values(), key=lambda s: -s.score)
+    ranked = sorted(best.values(), key=lambda s: -s.score)
+    further = [s for s in ranked if s.candidate.rank >= hits][:BELOW_HITS_QUOTES]
+    return [s for s in ranked if s.candidate.rank < hits or s in further]
 
 
 def _reason(

@@ -139,10 +139,12 @@ class SearchResult:
 
     @property
     def beyond(self) -> list[Hit]:
-        """For a trend question, the candidates below the top k (`below`); else none. A
-        trend answer looks there for other passages of its end meetings, and quotes one
-        that states the topic more fully than the meeting's best-ranked passage does."""
-        return self.below if self.intent.trend else []
+        """The candidates below the top k (`below`), what an answer may read past its
+        hits: a trend answer looks there for other passages of its end meetings, and
+        quotes one that states the topic more fully than the meeting's best-ranked passage
+        does; a plain answer reads the first few for a sentence that passes its pool's
+        test (`answering.DEEPER_RANKS`)."""
+        return self.below
 
 
 def search(
