@@ -2,8 +2,8 @@
 passes `_deeper`'s test (`answering.DEEPER_RANKS`, round 35).
 
 `/ask` draws on 8 passages while `/search` shows 10 item windows, which hold more ranked
-passages than 10 when windows merge: the passage that says the answer often ranks 9th to
-12th, inside what a reader sees and outside what the answer read (eval/README.md "Gold
+passages than 10 when windows merge: the passage that says the answer often ranks 9th or
+10th, inside what a reader sees and outside what the answer read (eval/README.md "Gold
 quotes outside the answer's hits, round 35"). Those passages (`SearchResult.beyond`)
 are scored on the hits' scale and quoted only by `_deeper`'s own test; the answer's pool,
 caps and abstention signals stay the hits'. The answering sentence is the seed minutes'
