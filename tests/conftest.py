@@ -23,7 +23,7 @@ from indexer.builder import Indexer  # noqa: E402
 from indexer.embedding import Embedder, one_torch_thread  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
 from search_api.archive import Archive  # noqa: E402
-from tests.indexes import copy_index  # noqa: E402
+from tests.indexes import beside_seeds, copy_index  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -87,7 +87,7 @@ def seed_beside(seed_settings: Settings, tmp_path: Path) -> tuple[Settings, Path
     only what the test adds, instead of building the seed index again."""
     extra = tmp_path / "extra"
     extra.mkdir()
-    return copy_index(seed_settings, tmp_path / "index", corpus=f"{CORPUS}:{extra}"), extra
+    return beside_seeds(seed_settings, tmp_path / "index", extra), extra
 
 
 @pytest.fixture

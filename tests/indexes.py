@@ -22,3 +22,10 @@ def copy_index(seed_settings: Settings, target: Path, corpus: str | None = None)
     return seed_settings.model_copy(
         update={"index_dir": target, "corpus": corpus or seed_settings.corpus}
     )
+
+
+def beside_seeds(seed_settings: Settings, target: Path, extra: Path) -> Settings:
+    """Settings for a copy of the seed index at `target` whose corpus is the seeds' folder
+    and `extra`: a build over it finds the five seeds unchanged and reads and embeds only
+    what `extra` holds, where a fresh build of both would embed the seeds again."""
+    return copy_index(seed_settings, target, corpus=f"{seed_settings.corpus}:{extra}")

@@ -8,7 +8,6 @@ pairing on the seed minutes' own paragraph 41.4."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from indexer.settings import Settings
 from search_api.archive import Archive
 from search_api.search import CHANGED_TWINS, SearchRequest, changed_twins, cover_span
 from tests.answering.builders import ADVISER, hit
+from tests.indexes import beside_seeds
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
@@ -30,30 +30,37 @@ DRAFT_FIGURE = "completed by 104"
 QUESTION = "How has the number of children in care changed since 2018?"
 
 
-def _draft_version(corpus: Path) -> None:
-    """corpus/004 again as its draft, at the committee's June meeting: one figure apart."""
-    final = (corpus / "004_a3ad42d7930c8b10.txt").read_text()
+def _draft_version(folder: Path) -> None:
+    """corpus/004 again as its draft, at the committee's June meeting: one figure apart
+    (in a folder of its own, with its manifest row)."""
+    final = (CORPUS / "004_a3ad42d7930c8b10.txt").read_text()
     assert final.count(FINAL_FIGURE) == 1
-    (corpus / "005_draft_improvement_report.txt").write_text(
+    (folder / "005_draft_improvement_report.txt").write_text(
         final.replace(FINAL_FIGURE, DRAFT_FIGURE)
     )
-    with (corpus / "manifest.csv").open("a") as manifest:
-        manifest.write(
-            "005_draft_improvement_report.txt,Gloucestershire County Council,Children and "
-            "Families Overview and Scrutiny Committee,2022-06-16,day,report,Children's "
-            "Services Continuous Improvement Plan: progress report (draft),,false,\n"
-        )
+    header = (CORPUS / "manifest.csv").read_text().splitlines()[0]
+    (folder / "manifest.csv").write_text(
+        f"{header}\n"
+        "005_draft_improvement_report.txt,Gloucestershire County Council,Children and "
+        "Families Overview and Scrutiny Committee,2022-06-16,day,report,Children's "
+        "Services Continuous Improvement Plan: progress report (draft),,false,\n"
+    )
 
 
 @pytest.fixture(scope="module")
-def twin_archive(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Archive:
-    """The seed corpus with corpus/004's draft beside it, indexed once for this module."""
+def twin_archive(
+    tmp_path_factory: pytest.TempPathFactory, seed_settings: Settings, embedder: Embedder
+) -> Archive:
+    """The seed corpus with corpus/004's draft beside it, indexed once for this module:
+    the draft added to a copy of the session's seed index."""
     root = tmp_path_factory.mktemp("twins")
-    corpus = root / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    _draft_version(corpus)
-    settings = Settings(corpus=str(corpus), index_dir=root / "index")
-    assert not Indexer(settings, embedder).build().failed
+    drafts = root / "drafts"
+    drafts.mkdir()
+    _draft_version(drafts)
+    settings = beside_seeds(seed_settings, root / "index", drafts)
+    report = Indexer(settings, embedder).build()
+    assert not report.failed and report.unchanged == 5
+    assert report.added == ["005_draft_improvement_report"]
     return Archive.open(settings, embedder)
 
 

@@ -3,12 +3,12 @@ round 31"): the year end is read once per index version from the passages that n
 ("for the year ending 30 June 2019"), and a question's "2019-20", "FY2020" or "fiscal year
 2019-20" is that archive's year. The seed archive names no year end: England's 1 April -
 31 March. Real model, real FAISS, real SQLite; the June archive is the seed corpus with
-two of its sentences written as an Australian council's papers write them."""
+two of its paragraphs beside it, their sentences written as an Australian council's papers
+write them."""
 
 from __future__ import annotations
 
 import logging
-import shutil
 import sqlite3
 from collections import Counter
 from datetime import date
@@ -34,6 +34,7 @@ from search_api.archive import Archive
 from search_api.temporal import parse_question
 from tests.answering.spans import days
 from tests.conftest import CORPUS
+from tests.indexes import beside_seeds
 
 MINUTES = "001_3bf3cecc07ef430f.txt"
 PLAN = "004_a3ad42d7930c8b10.txt"
@@ -41,25 +42,40 @@ JULY_TO_JUNE = (date(2019, 7, 1), date(2020, 6, 30))
 APRIL_TO_MARCH = (date(2019, 4, 1), date(2020, 3, 31))
 
 
+JUNE_PAPERS = (
+    # (the seed it is an excerpt of, its paragraph, the seed's words, an Australian council's)
+    (MINUTES, "46.1", "the position as at September 2018",
+     "the position for the financial year 1 July 2018 to 30 June 2019"),
+    (PLAN, "Update:", "the position at September 2022",
+     "the position for the year ended 30 June 2022"),
+)  # fmt: skip
+
+
 @pytest.fixture(scope="module")
-def june_archive(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Archive:
+def june_archive(
+    tmp_path_factory: pytest.TempPathFactory, seed_settings: Settings, embedder: Embedder
+) -> Archive:
     """The seed archive with the minutes' finance report and the improvement plan's
-    update each dated by a year that ends on 30 June, as Australian and New Zealand
-    councils' papers say, indexed once for the module."""
+    update beside it, each dated by a year that ends on 30 June, as Australian and New
+    Zealand councils' papers say: the two paragraphs (excerpts of the seeds, under their
+    meetings' manifest rows) added to a copy of the session's seed index, so only they
+    are embedded. No seed names a year's end, so these two passages decide it."""
     root = tmp_path_factory.mktemp("june")
-    corpus = root / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    for name, old, new in (
-        (MINUTES, "the position as at September 2018",
-         "the position for the financial year 1 July 2018 to 30 June 2019"),
-        (PLAN, "the position at September 2022", "the position for the year ended 30 June 2022"),
-    ):  # fmt: skip
-        path = corpus / name
-        text = path.read_text(encoding="utf-8")
-        assert old in text
-        path.write_text(text.replace(old, new), encoding="utf-8")
-    settings = Settings(corpus=str(corpus), index_dir=root / "index")
-    assert not Indexer(settings, embedder).build().failed
+    papers = root / "papers"
+    papers.mkdir()
+    rows = {r.split(",", 1)[0]: r for r in (CORPUS / "manifest.csv").read_text().splitlines()}
+    manifest = [rows["path"]]
+    for name, start, old, new in JUNE_PAPERS:
+        text = (CORPUS / name).read_text(encoding="utf-8")
+        paragraph = text[text.index(start) :].split("\n\n")[0]
+        assert old in paragraph
+        excerpt = f"june-{name}"
+        (papers / excerpt).write_text(paragraph.replace(old, new), encoding="utf-8")
+        manifest.append(rows[name].replace(name, excerpt, 1))
+    (papers / "manifest.csv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    settings = beside_seeds(seed_settings, root / "index", papers)
+    report = Indexer(settings, embedder).build()
+    assert not report.failed and report.unchanged == 5 and len(report.added) == 2
     return Archive.open(settings, embedder)
 
 

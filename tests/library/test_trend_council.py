@@ -24,6 +24,7 @@ from search_api.abstention import MODEL
 from search_api.archive import Archive
 from search_api.search import SearchRequest, council_pool
 from search_api.temporal import parse_question
+from tests.indexes import beside_seeds
 
 ROOT = Path(__file__).resolve().parents[2]
 KENT_MINUTES = ROOT / "tests" / "data" / "ingestion" / "kent_cabinet_2025-01-30_pymupdf4llm.md"
@@ -32,8 +33,11 @@ KENT = "Kent County Council"
 
 
 @pytest.fixture(scope="module")
-def mixed(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Archive:
-    """The seeds and one Kent meeting, indexed together."""
+def mixed(
+    tmp_path_factory: pytest.TempPathFactory, seed_settings: Settings, embedder: Embedder
+) -> Archive:
+    """The seeds and one Kent meeting, indexed together: the Kent meeting added to a copy
+    of the session's seed index."""
     kent = tmp_path_factory.mktemp("kent")
     shutil.copy(KENT_MINUTES, kent / "cabinet-2025-01-30-minutes.md")
     (kent / "manifest.csv").write_text(
@@ -42,11 +46,10 @@ def mixed(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Archi
         "Cabinet minutes 30 January 2025\n",
         encoding="utf-8",
     )
-    settings = Settings(
-        corpus=f"{ROOT / 'corpus'}:{kent}", index_dir=tmp_path_factory.mktemp("mixed-index")
-    )
+    settings = beside_seeds(seed_settings, tmp_path_factory.mktemp("mixed") / "index", kent)
     report = Indexer(settings, embedder).build()
     assert not report.failed, report.failed
+    assert report.unchanged == 5 and report.added == ["cabinet-2025-01-30-minutes"]
     return Archive.open(settings, embedder)
 
 
