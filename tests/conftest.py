@@ -19,8 +19,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 # loopback names (tests of the Host check set their own list).
 os.environ.setdefault("SCRUTINY_ALLOWED_HOSTS", '["localhost", "127.0.0.1", "::1", "testserver"]')
 
-from indexer.builder import Indexer  # noqa: E402
+from indexer.builder import BuildReport, Indexer  # noqa: E402
 from indexer.embedding import Embedder, one_torch_thread  # noqa: E402
+from indexer.parse_embed import LocalPipeline  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
 from search_api.archive import Archive  # noqa: E402
 from tests.indexes import beside_seeds, copy_index  # noqa: E402
@@ -59,12 +60,35 @@ def embedder() -> Embedder:
 
 
 @pytest.fixture(scope="session")
-def seed_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Settings:
+def seed_build(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> tuple[Settings, BuildReport]:
+    """The session's seed index, built with the default pipeline (parsing ahead of the
+    encoder), and its build's report."""
     index_dir = tmp_path_factory.mktemp("seed-index")
     settings = Settings(corpus=str(CORPUS), index_dir=index_dir)
     report = Indexer(settings, embedder).build()
     assert not report.failed, report.failed
-    return settings
+    return settings, report
+
+
+@pytest.fixture(scope="session")
+def seed_settings(seed_build: tuple[Settings, BuildReport]) -> Settings:
+    return seed_build[0]
+
+
+@pytest.fixture(scope="session")
+def seed_rebuilt(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> tuple[Settings, BuildReport]:
+    """A second build of the seed corpus from nothing, parsing in turn on the caller's
+    thread (`LocalPipeline(read_ahead=0)`), and its report: what tests that compare two
+    builds of one corpus read beside `seed_build` (same tables whichever pipeline, same
+    passage ids and vectors), one build for all of them."""
+    settings = Settings(corpus=str(CORPUS), index_dir=tmp_path_factory.mktemp("seed-rebuilt"))
+    report = Indexer(settings, embedder, LocalPipeline(read_ahead=0)).build()
+    assert not report.failed, report.failed
+    return settings, report
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from indexer.builder import Indexer
+from indexer.builder import BuildReport
 from indexer.embedding import Embedder
 from indexer.ingest import discover
 from indexer.parse_embed import Job, LocalPipeline
@@ -43,17 +43,16 @@ def _tables(settings: Settings) -> dict[str, list[tuple]]:
 
 
 def test_reading_ahead_indexes_what_reading_in_turn_does(
-    tmp_path: Path, embedder: Embedder
+    seed_build: tuple[Settings, BuildReport], seed_rebuilt: tuple[Settings, BuildReport]
 ) -> None:
-    built = []
-    for name, strategy in (("ahead", LocalPipeline()), ("in-turn", LocalPipeline(read_ahead=0))):
-        settings = Settings(corpus=str(CORPUS), index_dir=tmp_path / name)
-        report = Indexer(settings, embedder, strategy).build()
+    """The session's seed index (parsed ahead, the default) and its second build (parsed in
+    turn) hold the same tables."""
+    assert LocalPipeline().read_ahead > 0  # the default, which `seed_build` takes
+    for _, report in (seed_build, seed_rebuilt):
         assert not report.failed and report.passages > 50
         assert report.profile.embed_s > 0 and report.profile.parse_s > 0
         assert 0 < report.profile.encoder_busy <= 1
-        built.append(_tables(settings))
-    assert built[0] == built[1]
+    assert _tables(seed_build[0]) == _tables(seed_rebuilt[0])
 
 
 def test_reader_bug_reaches_the_caller_and_the_reader_stops(embedder: Embedder) -> None:

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from indexer import builder
-from indexer.builder import Indexer
+from indexer.builder import BuildReport, Indexer
 from indexer.embedding import Embedder
 from indexer.errors import CorpusError, IndexCorruptError, IndexMismatchError
 from indexer.settings import Settings
@@ -226,11 +226,10 @@ def test_index_built_with_another_model_is_refused(
 
 
 def test_passage_ids_are_stable_across_builds(
-    tmp_path: Path, seed_settings: Settings, seed_engine: Archive, embedder: Embedder
+    seed_rebuilt: tuple[Settings, BuildReport], seed_engine: Archive, embedder: Embedder
 ) -> None:
-    settings = Settings(corpus=seed_settings.corpus, index_dir=tmp_path / "index")
-    Indexer(settings, embedder).build()
-    other = Archive.open(settings, embedder)
+    """The session's seed index and a second build of the seeds from nothing."""
+    other = Archive.open(seed_rebuilt[0], embedder)
     ids_a, vec_a = seed_engine.snapshot.store.all_vectors(embedder.dim)
     ids_b, vec_b = other.snapshot.store.all_vectors(embedder.dim)
     assert np.array_equal(ids_a, ids_b)
