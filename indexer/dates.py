@@ -22,7 +22,6 @@ __all__ = [
     "YEAR_END",
     "archive_year_end",
     "day_and_month",
-    "financial_year_end",
     "full_year",
     "most_named_year_end",
     "stated_year_end",
@@ -174,20 +173,13 @@ def year_end_counts(texts: Iterable[str]) -> Counter[tuple[int, int]]:
     return counts
 
 
-def financial_year_end(texts: Iterable[str]) -> tuple[int, int]:
-    """The (month, day) an archive's financial year ends on, read from its own papers: the
-    one its passages name most often as a year's end (`year_end_counts`); `YEAR_END` when
-    they name none. Councils in England and Wales end the year on 31 March, Australia's and
-    New Zealand's on 30 June, many US cities on 30 June or 30 September, Ireland's on 31
-    December."""
-    return most_named_year_end(year_end_counts(texts))
-
-
 def most_named_year_end(counts: Mapping[tuple[int, int], int]) -> tuple[int, int]:
     """The (month, day) `counts` (`year_end_counts`, or their sum over an archive's
-    documents) name most; of two named equally, the earlier in the calendar, so the
-    reading never depends on the order passages or documents were stored in; `YEAR_END`
-    when they name none."""
+    documents) name most: an archive's financial year end read from its own papers.
+    Councils in England and Wales end the year on 31 March, Australia's and New Zealand's
+    on 30 June, many US cities on 30 June or 30 September, Ireland's on 31 December. Of
+    two named equally, the earlier in the calendar, so the reading never depends on the
+    order passages or documents were stored in; `YEAR_END` when they name none."""
     return max(sorted(counts), key=counts.__getitem__, default=YEAR_END)
 
 

@@ -112,7 +112,7 @@ class Settings(BaseSettings):
         default=None,
         description="The day the archive's financial year ends ('30 June', '31 March'), "
         "recorded in the index at each build; unset, the build reads it from the papers "
-        "(`indexer.dates.financial_year_end`: 31 March when they never say). State it for an "
+        "(`indexer.dates.most_named_year_end`: 31 March when they never say). State it for an "
         "archive of minutes that never names its year's end",
     )
 

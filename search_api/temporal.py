@@ -967,7 +967,7 @@ def parse_question(
     point, else up to `months_to` (default `latest`): a search passes the latest date of
     the passages on the topic (`TemporalIntent.floating`, `search.topic_months`). A
     financial year ("2019-20", "FY2020", a budget's "2019-2020") is the archive's, ending
-    on `year_end` (month, day; `indexer.dates.financial_year_end`, England's 31 March by
+    on `year_end` (month, day; `indexer.dates.archive_year_end`, England's 31 March by
     default).
     """
     question = _as_financial_years(question)
