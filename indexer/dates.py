@@ -61,11 +61,13 @@ YEAR_END = (3, 31)
 
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 _MONTH_NAME = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY_OF_MONTH = _ORDINAL + r"\s+(?:of\s+)?" + _MONTH_NAME
+"""A day before its month's name ("30 June", "31st of March"): groups the day and month."""
 _YEAR_ENDING = re.compile(
     # "year ending 30 June 2019", "year ended 31 March 2020", "the year to 31 March",
     # "year end 30 June", "year ending June 30, 2019", "year ending March 2020".
     r"\byear[\s-]+(?:end(?:ed|ing|s)?|to)\s+(?:on\s+)?(?:the\s+)?"
-    r"(?:" + _ORDINAL + r"\s+(?:of\s+)?" + _MONTH_NAME + r"|" + _MONTH_NAME
+    r"(?:" + _DAY_OF_MONTH + r"|" + _MONTH_NAME
     + r"(?:\s+" + _ORDINAL + r"\b)?"
     # "year ended 30/06/2019", "year end 30.6.19", as Australian papers write the day.
     + r"|(\d{1,2})[./](\d{1,2})[./](?:\d{4}|\d{2})\b)"
@@ -80,7 +82,7 @@ groups hold it (a month without a day is its last day; a day in figures is read 
 `day_and_month` reads it)."""
 
 
-_DAY_IN_WORDS = _ORDINAL + r"\s+(?:of\s+)?" + _MONTH_NAME + r",?\s+((?:19|20)\d{2})"
+_DAY_IN_WORDS = _DAY_OF_MONTH + r",?\s+((?:19|20)\d{2})"
 _DAY_IN_FIGURES = r"(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})"
 _YEAR_LONG = re.compile(
     # "1 July 2019 to 30 June 2020", "1st April 2025 to 31st March 2026",
@@ -204,7 +206,7 @@ def stated_year_end(text: str) -> tuple[int, int]:
     "30/06", "31st March"), as `SCRUTINY_YEAR_END` is written; ValueError when it names
     no day of a month."""
     words = re.fullmatch(
-        r"\s*(?:" + _ORDINAL + r"\s+(?:of\s+)?" + _MONTH_NAME + r"|" + _MONTH_NAME + r"\s+"
+        r"\s*(?:" + _DAY_OF_MONTH + r"|" + _MONTH_NAME + r"\s+"
         + _ORDINAL + r"|(\d{1,2})[./-](\d{1,2}))\s*",
         text,
         re.IGNORECASE,
