@@ -974,7 +974,8 @@ def parse_question(
     chosen = _choose(_matches(question, latest, months_to, year_end))
     dated = [m for m in chosen if not m.bare]
     times = [m for m in dated if not _names_a_thing(question, m)]
-    trend = _asks_course(question) or any(m.trend for m in dated) or len(times) > 1
+    course = _asks_course(question)
+    trend = course or any(m.trend for m in dated) or len(times) > 1
     if not trend:
         # A month named without a year is read for a trend alone, where it names an end
         # of the course ("between the January and February budget risk registers"), or
@@ -1004,7 +1005,7 @@ def parse_question(
     floating = any(m.floating for m in chosen)
     subject = _subject(topic) if trend else None
     tracked = _tracked(topic) if trend else None
-    weighted = _weighted(span, bounds, compared=_asks_course(question))
+    weighted = _weighted(span, bounds, compared=course)
     stages = trend and span is None and not _course_worded(question) and len(times) < 2
     return TemporalIntent(
         span, trend, topic, subject, tracked, floating, weighted, year_end, stages
