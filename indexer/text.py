@@ -10,11 +10,13 @@ in answers and briefings are slices of the sentences it finds.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import Stemmer
@@ -35,6 +37,7 @@ __all__ = [
     "WRITTEN_WORD",
     "Analyzer",
     "Sentence",
+    "Stems",
     "held",
     "highlights",
     "measure",
@@ -43,6 +46,7 @@ __all__ = [
     "sentence_starts",
     "sentences",
     "split_sentences",
+    "stems_of",
     "words",
 ]
 
@@ -353,16 +357,84 @@ def same_word(term: str, stem: str) -> bool:
     return not rest or rest in INFLECTIONS or (rest in DERIVATIONS and measure(short) > 1)
 
 
-def held(term: str, stems: set[str]) -> bool:
+def held(term: str, stems: Collection[str]) -> bool:
     """Whether a text's stems hold the term, or a form of it the stemmer kept apart: equal,
     or one stem (`MIN_STEM` letters or more) begins the other. The prefix rule answer
     sentences keep (`search_api.sentences`); it also counts a compound the stem begins
     ("kerb" of "kerbside"), which `same_word` does not."""
-    if term in stems:
-        return True
-    if len(term) < MIN_STEM:
-        return False
-    return any(len(x) >= MIN_STEM and (x.startswith(term) or term.startswith(x)) for x in stems)
+    return Stems.of(stems).held(term)
+
+
+class Stems:
+    """A text's index terms, read for whether they hold a word in some form (`held`,
+    `same_word`). Only a stem that begins the term or that the term begins can be a form
+    of it, so the terms are kept sorted and those two kinds are found by lookup (the
+    term's prefixes in the set, the stems it begins by bisection) instead of comparing
+    the term with every stem: an answer asks this of every sentence of its evidence for
+    every question term, again per signal (round 36)."""
+
+    __slots__ = ("_set", "_sorted")
+
+    def __init__(self, stems: Iterable[str]) -> None:
+        self._set = frozenset(stems)
+        self._sorted = tuple(sorted(self._set))
+
+    @classmethod
+    def of(cls, stems: Collection[str]) -> Stems:
+        """`stems` as `Stems` (itself when it is one already)."""
+        return stems if isinstance(stems, Stems) else cls(stems)
+
+    def __contains__(self, term: object) -> bool:
+        return term in self._set
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sorted)
+
+    def __len__(self) -> int:
+        return len(self._set)
+
+    def __or__(self, other: Stems) -> Stems:
+        return self if not other._set - self._set else Stems(self._set | other._set)
+
+    def begun(self, prefix: str) -> list[str]:
+        """The stems that begin with `prefix` (`prefix` itself among them when held)."""
+        at = bisect.bisect_left(self._sorted, prefix)
+        out = []
+        while at < len(self._sorted) and self._sorted[at].startswith(prefix):
+            out.append(self._sorted[at])
+            at += 1
+        return out
+
+    def prefixes(self, term: str, shortest: int = MIN_STEM, rest: int = 1) -> list[int]:
+        """The lengths of the term's own beginnings held here, from `shortest` letters to
+        all but `rest` of them."""
+        return [n for n in range(shortest, len(term) - rest + 1) if term[:n] in self._set]
+
+    def held(self, term: str) -> bool:
+        """`held`: the term, a stem it begins, or a beginning of it (`MIN_STEM` letters
+        or more) is here."""
+        if term in self._set:
+            return True
+        if len(term) < MIN_STEM:
+            return False
+        return bool(self.begun(term) or self.prefixes(term))
+
+    def forms(self, term: str) -> list[str]:
+        """The stems here that are the term's word (`same_word`), each once."""
+        out = [term] if term in self._set else []
+        if len(term) >= MIN_STEM:
+            out += [x for x in self.begun(term) if x != term and same_word(term, x)]
+            out += [term[:n] for n in self.prefixes(term) if same_word(term, term[:n])]
+        return out
+
+
+@functools.lru_cache(maxsize=4096)
+def stems_of(text: str) -> Stems:
+    """The content terms (`Analyzer.terms`, stopwords left out) of a text, read once
+    however many signals and sentence scores ask of the same sentence or passage (an
+    answer reads its evidence several times over; round 36). Bounded: a server reads new
+    passages with every question."""
+    return Stems(t for t in ANALYZER.terms(text) if t)
 
 
 def _strip_diacritics(word: str) -> str:

@@ -81,9 +81,11 @@ from indexer.text import (
     ENDINGS,
     INFLECTIONS,
     MIN_STEM,
+    Stems,
     held,
     same_word,
     split_sentences,
+    stems_of,
     words,
 )
 
@@ -143,11 +145,7 @@ class SupportFeatures:
         return asdict(self)
 
 
-def _terms_of(text: str) -> set[str]:
-    return {t for t in ANALYZER.terms(text) if t}
-
-
-def holds(term: str, stems: set[str]) -> bool:
+def holds(term: str, stems: Collection[str]) -> bool:
     """Whether a text's stems hold the term *as a word* (`same_word`), for the abstention
     signals (or, for a compound of the question, its two words: `_written_apart`):
     `held`'s prefix rule, which answer sentences keep, also counts a compound the stem
@@ -155,28 +153,28 @@ def holds(term: str, stems: set[str]) -> bool:
     Centres" for "outside my house"), and so an unrelated passage covered most of an
     absent topic's saliency (round 20, u8-012: 0.32 → 0.76 when a waste passage ranked
     into the top five)."""
-    if term in stems:
-        return True
-    if len(term) < MIN_STEM:
-        return False
-    return any(same_word(term, x) or _written_apart(term, x, stems) for x in stems)
+    forms = Stems.of(stems)
+    return bool(forms.forms(term) or _written_apart(term, forms))
 
 
-def _written_apart(term: str, part: str, stems: set[str]) -> bool:
-    """Whether the question's compound `term` is written as two words in the text: `part`
-    (`MIN_STEM` letters or more) begins it and the rest begins another of the text's stems
+APART_REST = 3
+"""The fewest letters of a question's compound a second word of the text must begin for
+the compound to count as written apart (`_written_apart`)."""
+
+
+def _written_apart(term: str, stems: Stems) -> list[int]:
+    """Where the question's compound `term` is written as two words in the text, as the
+    lengths of its first parts: a stem of the text (`MIN_STEM` letters or more) begins it
+    and the rest (`APART_REST` letters or more) begins another of the text's stems
     ("frontlin" of frontline in "front line": "front", and "line" begins with "lin")."""
-    if len(part) < MIN_STEM or len(part) >= len(term) or not term.startswith(part):
-        return False
-    rest = term[len(part) :]
-    return len(rest) >= 3 and any(y.startswith(rest) for y in stems)
+    return [n for n in stems.prefixes(term, rest=APART_REST) if stems.begun(term[n:])]
 
 
 def coverage(terms: Sequence[str], text: str) -> float:
     """Share of the terms that occur among the text's index terms (as words, `holds`)."""
     if not terms:
         return 1.0
-    present = _terms_of(text)
+    present = stems_of(text)
     return sum(1 for t in terms if holds(t, present)) / len(terms)
 
 
@@ -215,9 +213,9 @@ def specific_coverage(terms: Sequence[str], hits: Sequence[Hit], idf: Rarity | N
         return 0.0
     best = 0.0
     for h in hits:
-        title = _terms_of(h.citation.item_title or "")
+        title = stems_of(h.citation.item_title or "")
         for s in split_sentences(h.text):
-            stems = title | _terms_of(h.text[s.start : s.end])
+            stems = title | stems_of(h.text[s.start : s.end])
             best = max(best, sum(w for t, w in weights.items() if holds(t, stems)) / total)
             if best >= 1.0:
                 return 1.0
@@ -252,7 +250,7 @@ class _Held:
 
     __slots__ = ("known", "stems")
 
-    def __init__(self, stems: set[str]) -> None:
+    def __init__(self, stems: Stems) -> None:
         self.stems = stems
         self.known: dict[str, bool] = {}
 
@@ -266,11 +264,11 @@ def _held_in(hits: Sequence[Hit], sentences: bool) -> list[_Held]:
     """Each passage of `hits` (with its item title), or with `sentences` each sentence."""
     out: list[_Held] = []
     for h in hits:
-        title = _terms_of(h.citation.item_title or "")
+        title = stems_of(h.citation.item_title or "")
         spans = (
             [h.text[x.start : x.end] for x in split_sentences(h.text)] if sentences else [h.text]
         )
-        out += [_Held(title | _terms_of(text)) for text in spans]
+        out += [_Held(title | stems_of(text)) for text in spans]
     return out
 
 
@@ -364,12 +362,13 @@ def _places(text: str, terms: Collection[str]) -> dict[str, list[int]]:
     for i, w in enumerate(words):
         if w:
             at.setdefault(w, []).append(i)
-    pairs = [(i, w, n) for i, (w, n) in enumerate(zip(words, words[1:], strict=False)) if w and n]
+    stems = Stems(at)
     return {
-        t: [i for w, pos in at.items() if same_word(t, w) for i in pos]
-        + [i for i, w, n in pairs if _written_apart(t, w, {n})]
+        t: [i for w in stems.forms(t) for i in at[w]]
+        + [i for n in stems.prefixes(t, rest=APART_REST) for i in at[t[:n]]
+           if i + 1 < len(words) and (words[i + 1] or "").startswith(t[n:])]
         for t in terms
-    }
+    }  # fmt: skip
 
 
 def apart_salience(

@@ -28,8 +28,10 @@ from indexer.text import (
     WORD,
     WRITTEN_WORD,
     Sentence,
+    Stems,
     held,
     split_sentences,
+    stems_of,
     words,
 )
 
@@ -1680,10 +1682,10 @@ def held_weight(
 ) -> float:
     """The weight of the topic terms a text (its `stems`) and its item title hold: a
     candidate's coverage before it is divided by the terms' total."""
-    present = {t for t in stems if t}
+    present = Stems(t for t in stems if t)
     if item_title:
-        present |= {t for t in ANALYZER.terms(item_title) if t}
-    return sum(w for t, w in weights.items() if held(t, present))
+        present |= stems_of(item_title)
+    return sum(w for t, w in weights.items() if present.held(t))
 
 
 def score_candidates(
