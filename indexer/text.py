@@ -11,7 +11,6 @@ in answers and briefings are slices of the sentences it finds.
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 import threading
@@ -20,6 +19,8 @@ from collections.abc import Callable, Collection, Container, Iterable, Iterator,
 from dataclasses import dataclass
 
 import Stemmer
+
+from .once import once
 
 __all__ = [
     "AGENTS",
@@ -428,12 +429,11 @@ class Stems:
         return out
 
 
-@functools.lru_cache(maxsize=4096)
+@once
 def stems_of(text: str) -> Stems:
-    """The content terms (`Analyzer.terms`, stopwords left out) of a text, read once
-    however many signals and sentence scores ask of the same sentence or passage (an
-    answer reads its evidence several times over; round 36). Bounded: a server reads new
-    passages with every question."""
+    """The content terms (`Analyzer.terms`, stopwords left out) of a text, read once per
+    answer (`once`) however many signals and sentence scores ask of the same sentence or
+    passage."""
     return Stems(t for t in ANALYZER.terms(text) if t)
 
 
@@ -548,12 +548,15 @@ class Sentence:
     text: str
 
 
-def split_sentences(text: str) -> list[Sentence]:
+@once
+def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Sentences of a passage as (start, end) slices of its text, numbering trimmed off.
 
     The sentences are `sentence_spans`' (the ones chunking cuts at), each further cut
     where a list starts or a list item begins, so an answer can quote one item. A slice
-    is verbatim by construction, so a quote taken from it stands in the passage.
+    is verbatim by construction, so a quote taken from it stands in the passage. Split
+    once per answer (`once`): its candidates, each abstention signal and each quote it
+    reads on or back from split the same passages.
     """
     out: list[Sentence] = []
     for start, end in sentence_spans(text):
@@ -561,7 +564,7 @@ def split_sentences(text: str) -> list[Sentence]:
             _add_sentence(out, text, start, m.start())
             start = m.end()
         _add_sentence(out, text, start, end)
-    return out
+    return tuple(out)
 
 
 def _add_sentence(out: list[Sentence], text: str, start: int, end: int) -> None:

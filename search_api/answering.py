@@ -26,6 +26,7 @@ from datetime import date
 
 from indexer.dates import YEAR_END
 from indexer.models import Citation, DatePrecision, Hit, MeetingKey
+from indexer.once import reading
 from indexer.settings import AnswerSettings
 from indexer.text import LIST_MARK
 
@@ -446,6 +447,7 @@ class AnswerBuilder:
             MODEL, min_cosine=tuning.min_cosine, min_coverage=tuning.min_coverage
         )
 
+    @reading()
     def features(
         self, question: str, intent: TemporalIntent, hits: Sequence[Hit],
         cosines: Mapping[int, float],
@@ -480,6 +482,7 @@ class AnswerBuilder:
             self._saliency[key] = term_saliency(topic, terms, self.encode)
         return self._saliency[key]
 
+    @reading()
     def answer(
         self,
         intent: TemporalIntent,

@@ -41,6 +41,7 @@ from indexer.embedding import Embedder
 from indexer.errors import DocumentNotFoundError, ScrutinyError
 from indexer.lexical import LEXICAL_DIR, LexicalIndex
 from indexer.models import DatePrecision, Hit, MeetingKey, Passage, SearchFilters
+from indexer.once import reading
 from indexer.settings import Settings
 from indexer.snapshot import (
     FULL_CHECK_BYTES,
@@ -257,6 +258,7 @@ class Reader:
             intent,
         )
 
+    @reading()
     def ask(self, request: SearchRequest) -> Answer:
         """An extractive, cited answer drawn from the request's search results; a trend
         question's from at least `timeline_hits` of them (its ends are two meetings).

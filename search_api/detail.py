@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from indexer.models import Hit
-from indexer.text import ANALYZER
+from indexer.text import stems_of
 
 from .sentences import Aspects, Candidate, aspects_of, candidates, held_weight
 
@@ -56,7 +56,7 @@ def holds_detail(hits: Sequence[Hit], aspects: Aspects) -> set[int]:
         for c in candidates(hits, rows=False)
         if not c.items
         and carries_detail(c, aspects)
-        and held_weight(ANALYZER.terms(c.text), c.hit.citation.item_title, terms) > 0
+        and held_weight(stems_of(c.text), c.hit.citation.item_title, terms) > 0
     }
 
 

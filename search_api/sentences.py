@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from indexer.models import Hit
+from indexer.once import once
 from indexer.text import (
     ANALYZER,
     LIST_LEAD,
@@ -833,8 +834,8 @@ def figure_coverage(text: str, weights: Mapping[str, float], window: int = TOPIC
             continue
         before = [w.group(0) for w in words if w.end() <= m.start()][-window:]
         after = [w.group(0) for w in words if w.start() >= m.end()][:window]
-        near = {t for t in ANALYZER.terms(" ".join(before + after)) if t}
-        best = max(best, sum(w for t, w in weights.items() if held(t, near)) / total)
+        near = stems_of(" ".join(before + after))
+        best = max(best, sum(w for t, w in weights.items() if near.held(t)) / total)
     return best
 
 
@@ -1367,21 +1368,23 @@ def span_candidate(hit: Hit, rank: int, start: int, end: int) -> Candidate:
 
 def _candidate(hit: Hit, rank: int, start: int, end: int, items: int = 0) -> Candidate:
     piece = hit.text[start:end]
+    return Candidate(hit, rank, start, end, piece, *_read(piece), items=items)
+
+
+@once
+def _read(piece: str) -> tuple[tuple[str, ...], bool, bool, bool, bool, bool, frozenset[str]]:
+    """What a candidate sentence states, by its shape (`Candidate`'s fields from `figures`
+    to `kinds`), read once per answer (`once`) however many times it makes it a
+    candidate (its evidence, the abstention signals', the passages below and beside)."""
     figures = tuple(figures_in(piece))
-    return Candidate(
-        hit=hit,
-        rank=rank,
-        start=start,
-        end=end,
-        text=piece,
-        figures=figures,
-        action=is_action(piece),
-        procedural=is_procedural(piece),
-        dated=states_date(piece),
-        named=bool(_NAME.search(piece)) or bool(ACTION_LINE.search(piece)),
-        target=states_aim(piece),
-        kinds=figure_kinds(piece, figures),
-        items=items,
+    return (
+        figures,
+        is_action(piece),
+        is_procedural(piece),
+        states_date(piece),
+        bool(_NAME.search(piece)) or bool(ACTION_LINE.search(piece)),
+        states_aim(piece),
+        figure_kinds(piece, figures),
     )
 
 
@@ -1649,18 +1652,28 @@ Ombudsman")."""
 
 def topic_stems(
     text: str, terms: Sequence[str], spelled: Sequence[tuple[str, Sequence[str]]] = ()
-) -> list[str | None]:
+) -> tuple[str | None, ...]:
     """The text's index terms, less a name's modifier that is the only topic term the
     name holds: "Multi Agency Safeguarding Hub" is about a hub, not about agency staff,
     so it does not make a sentence speak of "agency staffing". A name's last word (the
     thing named: "… Ombudsman") and a name holding two topic terms ("Agency Staff Review
     Group") still count. An abbreviation the question spells out (`spelled`:
     `Aspects.spelled`) holds the terms it stands for, after the text's own."""
+    return _topic_stems(text, tuple(terms), tuple((a, tuple(ts)) for a, ts in spelled))
+
+
+@once
+def _topic_stems(
+    text: str, terms: tuple[str, ...], spelled: tuple[tuple[str, tuple[str, ...]], ...]
+) -> tuple[str | None, ...]:
+    """`topic_stems`, read once per answer (`once`): an answer scores its candidates more
+    than once (for the abstention signals, for its quotes, for the passages below and
+    beside them)."""
     out: list[str | None] = []
     at = 0
     for m in _BODY_NAME.finditer(text):
         stems = [t for t in ANALYZER.terms(m.group()) if t]
-        shared = [t for t in terms if held(t, set(stems))]
+        shared = [t for t in terms if stems_of(m.group()).held(t)]
         if len(shared) != 1 or held(shared[0], {stems[-1]}):
             continue
         out += ANALYZER.terms(text[at : m.start()])
@@ -1669,7 +1682,7 @@ def topic_stems(
         at = m.end()
     out += ANALYZER.terms(text[at:])
     stood = spelled_stems(text, spelled)
-    return [*out, None, *stood] if stood else out
+    return (*out, None, *stood) if stood else tuple(out)
 
 
 def _phrase_matches(terms: Sequence[str], stems: Sequence[str | None]) -> int:
@@ -1678,11 +1691,11 @@ def _phrase_matches(terms: Sequence[str], stems: Sequence[str | None]) -> int:
 
 
 def held_weight(
-    stems: Sequence[str | None], item_title: str | None, weights: Mapping[str, float]
+    stems: Sequence[str | None] | Stems, item_title: str | None, weights: Mapping[str, float]
 ) -> float:
     """The weight of the topic terms a text (its `stems`) and its item title hold: a
     candidate's coverage before it is divided by the terms' total."""
-    present = Stems(t for t in stems if t)
+    present = stems if isinstance(stems, Stems) else Stems(t for t in stems if t)
     if item_title:
         present |= stems_of(item_title)
     return sum(w for t, w in weights.items() if present.held(t))
