@@ -294,6 +294,26 @@ that answers often stands two or three passages on in such a window, while a top
 alone added a quote to a third of the answers (eval/README.md "Windows of hits below the
 pool, an asked aspect only, round 28"; round 27's `BESIDE_HITS`). No new constant."""
 
+BESIDE_FAR = True
+"""`BESIDE_BELOW`'s rule reaches, too, every passage of a pool hit's item window that stands
+beside no quoted passage: further than one passage on, or in the window of a pool hit not
+quoted. One rule for every passage a window shows: right before or after a quoted one, the
+guard; any other, the guard and an asked aspect (`_holds_asked`). The sentence that answers
+a "when" or "how much" question often stands two to five passages on in the first window
+`/search` shows (eval/README.md "Window passages every answer reads, round 36")."""
+COPY_NEIGHBOURS = True
+"""The passages a window folds in from a near copy of its hit in another document
+(`WindowPart.document_id`: the minutes that print a motion, a petition's copy of the
+report) are read as the window's other passages are, each cited as the copy's document,
+paragraph and page (`SearchResult.copies`); they stand beside no quoted passage, so only
+an asked aspect lets them in. Before, they were left out: cited as the hit, they would
+have named the wrong document (eval/README.md, round 36)."""
+BESIDE_TIMELINE = True
+"""A trend answer reads its hits' windows by the same rule (`BESIDE`, `BESIDE_FAR`): the
+passage beside a timeline's quote often holds the table row or the figure of its meeting
+(eval/README.md, round 36). Its pool is all its hits; such quotes fill only the room
+its timeline leaves (`_in_room`), and a briefing's timeline reads no window."""
+
 Following = Callable[[Sequence[Hit]], Mapping[int, Hit]]
 """The passage after each of some hits in its document, by the hit's id
 (`Reader.following`): the store's, passed in so the answer stays a function of its
@@ -496,6 +516,7 @@ class AnswerBuilder:
         following: Following | None = None,
         council: str | None = None,
         windows: Windows | None = None,
+        copies: Mapping[int, Sequence[Hit]] | None = None,
     ) -> Answer:
         """Answer from ranked evidence: a few best sentences, for an action question its
         action lines, or for a trend question a timeline of `timeline_limit` (default:
@@ -516,7 +537,10 @@ class AnswerBuilder:
         (`SearchResult.council`) is the council a trend's timeline is of: its meetings only.
         `windows` gives the hits' item windows (`Reader.ask`): a passage beside a quoted
         one in its window may give its best sentence that passes the guard (`BESIDE`),
-        not in a timeline.
+        any other passage of a window one that holds an asked aspect too (`BESIDE_FAR`),
+        a timeline's only within its room (`BESIDE_TIMELINE`), a briefing's never.
+        `copies` (`SearchResult.copies`) cites what a window folds in from a near copy of
+        its hit in another document (`COPY_NEIGHBOURS`).
         """
         if not hits:
             return Answer(EMPTY_TEXT, [], True)
@@ -587,10 +611,16 @@ class AnswerBuilder:
             chosen = _with_next_sentences(chosen, lists=aspects.many and not intent.trend)
             chosen = _with_previous_sentences(chosen)
         follows: dict[int, tuple[int, int]] = {}  # a passage → the one it follows, how far on
-        if BESIDE and windows is not None and not intent.trend:
-            ranks = MANY_POOL_RANKS if aspects.many else POOL_RANKS
-            nearby = _window_neighbours(windows(), hits, len(hits) if BESIDE_BELOW else ranks)
+        timeline = BESIDE_TIMELINE and timeline_limit is None  # not a briefing's
+        if BESIDE and windows is not None and (timeline or not intent.trend):
+            ranks = len(hits) if intent.trend else MANY_POOL_RANKS if aspects.many else POOL_RANKS
+            nearby = _window_neighbours(
+                windows(), hits, len(hits) if BESIDE_BELOW else ranks, copies
+            )
+            own = chosen
             chosen, follows = self._beside(chosen, nearby, aspects, cosines, scored, ranks)
+            if intent.trend:
+                chosen = _in_room(own, chosen[len(own) :], limit)
         for below in deeper:
             if not any(_overlaps(below, s) for s in chosen):
                 # its sentence alone (after widening and `BESIDE`), a short one read on
@@ -917,24 +947,27 @@ class AnswerBuilder:
         quote of its own beside the one it stands by: it takes no place of the answer's
         own sentences. Under `BESIDE_BELOW` every passage of the window of a hit ranked
         below the pool (`ranks`) does too, when its sentence also holds what the question
-        asks for (`_holds_asked`). Also returns each such passage's lender and side (the
-        order)."""
+        asks for (`_holds_asked`), and under `BESIDE_FAR` so does every other passage of a
+        pool hit's window (further on, of a hit not quoted, folded in from a copy). Also
+        returns each such passage's lender and side (the order)."""
         quoted = {s.hit.passage_id for s in chosen}
-        beside = [
-            n for n in nearby
-            if n.hit.passage_id not in quoted
-            and ((n.rank < ranks and n.lender in quoted and abs(n.on) == 1)
-                 or (BESIDE_BELOW and n.rank >= ranks))
-        ]  # fmt: skip
+
+        def next_to(n: Neighbour) -> bool:
+            return n.rank < ranks and n.lender in quoted and abs(n.on) == 1 and not n.elsewhere
+
+        def read(n: Neighbour) -> bool:
+            return next_to(n) or (BESIDE_BELOW if n.rank >= ranks else BESIDE_FAR)
+
+        beside = [n for n in nearby if n.hit.passage_id not in quoted and read(n)]
         if not beside:
             return chosen, {}
-        below = {n.hit.passage_id for n in beside if n.rank >= ranks}
+        asked = {n.hit.passage_id for n in beside if not next_to(n)}  # an asked aspect only
         best: dict[int, Scored] = {}
         for s in self._guarded(beside, aspects, cosines, scored, ranks):
             pid = s.hit.passage_id
             if s.candidate.procedural or (s.candidate.items and not aspects.many):
                 continue
-            if pid in below and not _holds_asked(s, aspects):
+            if pid in asked and not _holds_asked(s, aspects):
                 continue
             if pid not in best or s.score > best[pid].score:
                 best[pid] = s
@@ -1058,6 +1091,14 @@ def _deeper(
     ranked = sorted(best.values(), key=lambda s: -s.score)
     further = [s for s in ranked if s.candidate.rank >= hits][:BELOW_HITS_QUOTES]
     return [s for s in ranked if s.candidate.rank < hits or s in further]
+
+
+def _in_room(own: list[Scored], beside: list[Scored], limit: int) -> list[Scored]:
+    """A trend answer's quotes kept to its room (`timeline_limit`): passages quoted beside
+    the timeline's quotes (`BESIDE_TIMELINE`), best first, fill only the room the timeline
+    leaves. They take no place of its own sentences: the sentences that fill its room tell
+    its end meetings more fully (eval/README.md "Trend questions, round 12")."""
+    return [*own, *sorted(beside, key=lambda s: -s.score)[: max(0, limit - len(own))]]
 
 
 def _reason(
@@ -1687,10 +1728,17 @@ class Neighbour:
     lender: int
     on: int
     """How far on from its lender it stands (-1: the passage before it)."""
+    elsewhere: bool = False
+    """Folded in from a near copy of the window's passage in another document (the copy's
+    citation): beside no quoted passage."""
 
 
-def _window_neighbours(windows: Sequence[Hit], hits: Sequence[Hit], ranks: int) -> list[Neighbour]:
+def _window_neighbours(
+    windows: Sequence[Hit], hits: Sequence[Hit], ranks: int,
+    copies: Mapping[int, Sequence[Hit]] | None = None,
+) -> list[Neighbour]:  # fmt: skip
     """The neighbours the windows of the `ranks` top hits show."""
+    copies = copies or {}
     rank_of = {h.passage_id: r for r, h in enumerate(hits[:ranks])}
     ranked = {h.passage_id for h in hits}
     out: list[Neighbour] = []
@@ -1701,21 +1749,34 @@ def _window_neighbours(windows: Sequence[Hit], hits: Sequence[Hit], ranks: int) 
         if rank is None or at is None:
             continue
         lender = hits[rank]
+        held = {p.passage_id for p in w.window}
         for i, part in enumerate(w.window):
-            if part.passage_id in ranked or part.passage_id in seen or part.document_id:
-                continue  # a part folded in from a copy elsewhere would be cited as this one
-            seen.add(part.passage_id)
+            if part.passage_id in ranked or part.passage_id in seen:
+                continue
             place = {"paragraph": part.paragraph, "page": part.page}
-            sources = [
-                src.model_copy(update={**place, "ordinal": src.ordinal + i - at})
-                for src in lender.citation.sources[:1]
-            ]  # fmt: skip
-            citation = lender.citation.model_copy(
-                update={**place, "stated_date": None, "sources": sources}
-            )
+            if part.document_id:
+                # Folded in from a near copy elsewhere: cited as the copy's, or not read.
+                copy = next((
+                    c for pid in held for c in copies.get(pid, ())
+                    if c.citation.document_id == part.document_id
+                ), None) if COPY_NEIGHBOURS else None  # fmt: skip
+                if copy is None:
+                    continue
+                citation = copy.citation.model_copy(
+                    update={**place, "stated_date": None, "sources": []}
+                )
+            else:
+                sources = [
+                    src.model_copy(update={**place, "ordinal": src.ordinal + i - at})
+                    for src in lender.citation.sources[:1]
+                ]  # fmt: skip
+                citation = lender.citation.model_copy(
+                    update={**place, "stated_date": None, "sources": sources}
+                )
+            seen.add(part.passage_id)
             text = w.text[part.start : part.end]
             hit = Hit(passage_id=part.passage_id, text=text, score=lender.score, citation=citation)
-            out.append(Neighbour(hit, rank, lender.passage_id, i - at))
+            out.append(Neighbour(hit, rank, lender.passage_id, i - at, bool(part.document_id)))
     return out
 
 

@@ -288,7 +288,7 @@ class Reader:
         answer = self.answers.answer(
             found.intent, found.hits, found.cosines, precisions, question=request.query,
             support=asked, beyond=found.beyond, following=self.following,
-            council=found.council, windows=windows,
+            council=found.council, windows=windows, copies=found.copies,
         )  # fmt: skip
         if answer.abstained and found.hits and not request.filters.is_empty():
             # A filter narrows the evidence; it must not turn a matching passage into an
@@ -300,6 +300,7 @@ class Reader:
                     found.intent, found.hits, found.cosines, precisions,
                     question=request.query, support=support, beyond=found.beyond,
                     following=self.following, council=found.council, windows=windows,
+                    copies=found.copies,
                 )  # fmt: skip
         answer.intent = found.intent
         return answer
