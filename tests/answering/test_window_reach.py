@@ -25,19 +25,11 @@ from search_api.temporal import TemporalIntent
 from tests.answering.builders import AGENCY_AIM, answering_builder
 from tests.answering.test_below_pool_windows import CHURN, MASH, MORALE, PAY, SHARE
 from tests.answering.test_guarded_neighbours import MARKET, OTHER
+from tests.answering.test_trend_ends import TURNOVER_2022
 
 DAY = date(2018, 11, 21)
 FIGURE_QUESTION = "What percentage of the social worker workforce was agency staff?"
 PAY_QUESTION = "Was pay a factor in the retention of social workers?"
-# corpus/004 (progress report, 14 July 2022): the workforce paragraph.
-TURNOVER_2022 = (
-    "Recruitment and retention remain a significant challenge with market factors (rates of "
-    "pay increasing elsewhere alongside increases in the number and type of social work "
-    "posts offered by other employers) resulting in the overall rate of turnover and "
-    "vacancies increasing over the period. Positively, there has been slight reduction in "
-    "the rate of agency social workers to 33.3% recently, but this compares unfavourably "
-    "with the circa 20% achieved by the end of summer 2021."
-)
 
 
 def _hit(pid: int, text: str, paragraph: str, score: float, document: str = "d1") -> Hit:
