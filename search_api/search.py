@@ -233,8 +233,9 @@ def search(
 
 
 def _unstaged(intent: TemporalIntent) -> TemporalIntent:
-    """A stage trend (`TemporalIntent.stages`) read as the plain question it ranks as."""
-    return replace(intent, trend=False, subject=None, tracked=None, stages=False)
+    """A stage trend (`TemporalIntent.stages`) read as the plain question it ranks as (its
+    `subject` and `tracked` are the plain question's, `parse_question`)."""
+    return replace(intent, trend=False, stages=False)
 
 
 def _searched(intent: TemporalIntent) -> str:

@@ -897,6 +897,31 @@ def _tracked(topic: str) -> str | None:
     return head + "?" if topic.rstrip().endswith("?") else head
 
 
+RELATIVE_YEAR = re.compile(
+    r"\b(?:between\s+)?(?:this|next|last|the\s+(?:coming|current|previous|following))\s+"
+    r"(?:financial\s+)?year(?:'s|s')?"
+    r"(?:\s+(?:and|to)\s+(?:the\s+)?(?:next|last|this)(?:\s+(?:one|year(?:'s|s')?))?)?\b"
+    r"|\b(?:every|each)\s+year\b|\byear\s+on\s+year\b",
+    re.IGNORECASE,
+)
+"""A year named from the question's own time ("next year", "this year's", "between this
+year and next", "every year"): a time the question dates, not a thing, as "in 2024" is —
+but in no date's words, so `strip_temporal` leaves it. The papers date a year by its
+figures ("2025-26"), and in a budget pack nearly every paragraph says "next year" or "the
+year": searched, the words rank the pack's frame above the line that states the asked-for
+figure (eval/README.md, round 36, r36-trend)."""
+
+
+def _yearless(text: str) -> str | None:
+    """`text` without the years it names from its own time (`RELATIVE_YEAR`): what the
+    retrievers search. None when none is named or fewer than three words are left."""
+    cut = RELATIVE_YEAR.sub(" ", text)
+    if cut == text:
+        return None
+    cut = re.sub(r"\s+([?.!,;])", r"\1", re.sub(r"\s+", " ", cut)).strip(" ,;")
+    return cut if len(cut.split()) >= 3 else None
+
+
 def _subject(topic: str) -> str | None:
     """The topic without the clauses after its verb of change that name the span's ends
     by events ("between the draft budget in January and the final budget in February"):
@@ -1003,10 +1028,13 @@ def parse_question(
         span = DateSpan(start=start, end=end, text="; ".join(m.span.text for m in bounds))
     topic = strip_temporal(question, chosen)
     floating = any(m.floating for m in chosen)
-    subject = _subject(topic) if trend else None
-    tracked = _tracked(topic) if trend else None
     weighted = _weighted(span, bounds, compared=course)
     stages = trend and span is None and not _course_worded(question) and len(times) < 2
+    # A stage trend ranks as the plain question (round 35): no clause of it is cut.
+    subject = _subject(topic) if trend and not stages else None
+    tracked = _tracked(topic) if trend and not stages else None
+    subject = _yearless(subject or topic) or subject
+    tracked = _yearless(tracked or topic) or tracked
     return TemporalIntent(
         span, trend, topic, subject, tracked, floating, weighted, year_end, stages
     )
