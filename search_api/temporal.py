@@ -387,14 +387,17 @@ class TemporalIntent:
     subject: str | None = None
     """For a trend whose span's ends are named by events after its verb of change ("…
     change between the draft budget in January and the final vote", "… progressed since
-    it was called in"), the topic without them: what is tracked, what its dense side embeds.
-    None when no such words are named."""
+    it was called in"), the topic without them: what is tracked, what its dense side embeds;
+    for any question, also without the years it names from its own time ("next year",
+    `RELATIVE_YEAR`). None when no such words are named."""
     tracked: str | None = None
     """For a trend that asks for a thing and then, in a clause of its own, whether it
     changed ("How much is going into reserves next year, and did that change between the
     draft and the final budget?"), the first clause: what both retrievers search. The
     follow-up's words are the question's frame ("did that change", "draft", "budget"),
-    which BM25 matches in every paper of a budget's process (`FOLLOW_UP`). None otherwise."""
+    which BM25 matches in every paper of a budget's process (`FOLLOW_UP`). For any
+    question, also the topic without the years it names from its own time ("next year",
+    "this year's": `RELATIVE_YEAR`). None when neither is cut."""
     floating: bool = False
     """The span holds a month named without a year and none the question gives: it was
     placed at the latest such month up to the date it was read against (`parse_question`'s
