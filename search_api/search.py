@@ -10,10 +10,9 @@ How evidence covers a span
 --------------------------
 1. The question's date words are cut out (`TemporalIntent.topic`) and the rest goes to
    the dense and lexical retrievers (for a trend whose ends are named by events, the
-   dense side gets its `TemporalIntent.subject`: those words cut too; a year named from
-   the question's own time, "next year", is cut for both, `TemporalIntent.tracked`); the
-   rankings are fused by reciprocal rank fusion (or one ranking is used alone, per
-   `mode`). Hard filters still apply. After step 2's
+   dense side gets its `TemporalIntent.subject`: those words cut too); the rankings are
+   fused by reciprocal rank fusion
+   (or one ranking is used alone, per `mode`). Hard filters still apply. After step 2's
    span boost, a passage of the top `detail_ranks` holding the asked-for kind of detail
    (a figure, a decision) is lifted by `detail_boost` (`search_api.detail`; not a trend).
 2. A named span is a *soft* constraint: a passage whose effective date (its stated date,
@@ -234,9 +233,8 @@ def search(
 
 
 def _unstaged(intent: TemporalIntent) -> TemporalIntent:
-    """A stage trend (`TemporalIntent.stages`) read as the plain question it ranks as (its
-    `subject` and `tracked` are the plain question's, `parse_question`)."""
-    return replace(intent, trend=False, stages=False)
+    """A stage trend (`TemporalIntent.stages`) read as the plain question it ranks as."""
+    return replace(intent, trend=False, subject=None, tracked=None, stages=False)
 
 
 def _searched(intent: TemporalIntent) -> str:

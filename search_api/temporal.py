@@ -387,17 +387,14 @@ class TemporalIntent:
     subject: str | None = None
     """For a trend whose span's ends are named by events after its verb of change ("…
     change between the draft budget in January and the final vote", "… progressed since
-    it was called in"), the topic without them: what is tracked, what its dense side embeds;
-    for any question, also without the years it names from its own time ("next year",
-    `RELATIVE_YEAR`). None when no such words are named."""
+    it was called in"), the topic without them: what is tracked, what its dense side embeds.
+    None when no such words are named."""
     tracked: str | None = None
     """For a trend that asks for a thing and then, in a clause of its own, whether it
     changed ("How much is going into reserves next year, and did that change between the
     draft and the final budget?"), the first clause: what both retrievers search. The
     follow-up's words are the question's frame ("did that change", "draft", "budget"),
-    which BM25 matches in every paper of a budget's process (`FOLLOW_UP`). For any
-    question, also the topic without the years it names from its own time ("next year",
-    "this year's": `RELATIVE_YEAR`). None when neither is cut."""
+    which BM25 matches in every paper of a budget's process (`FOLLOW_UP`). None otherwise."""
     floating: bool = False
     """The span holds a month named without a year and none the question gives: it was
     placed at the latest such month up to the date it was read against (`parse_question`'s
@@ -908,16 +905,17 @@ RELATIVE_YEAR = re.compile(
     re.IGNORECASE,
 )
 """A year named from the question's own time ("next year", "this year's", "between this
-year and next", "every year"): a time the question dates, not a thing, as "in 2024" is —
-but in no date's words, so `strip_temporal` leaves it. The papers date a year by its
-figures ("2025-26"), and in a budget pack nearly every paragraph says "next year" or "the
-year": searched, the words rank the pack's frame above the line that states the asked-for
-figure (eval/README.md, round 36, r36-trend)."""
+year and next", "every year"): a time the question dates, as "in 2024" is, cut from the
+topic as a date is (`strip_temporal`). The papers date a year by its figures ("2025-26"),
+and in a budget pack nearly every paragraph says "next year" or "the year": searched, the
+words rank the pack's frame above the line that states the asked-for figure, and read as
+the topic's terms they ask the answer's passages for them (eval/README.md, round 36,
+r36-trend). A financial year written in figures stays in the topic (`strip_temporal`)."""
 
 
 def _yearless(text: str) -> str | None:
-    """`text` without the years it names from its own time (`RELATIVE_YEAR`): what the
-    retrievers search. None when none is named or fewer than three words are left."""
+    """`text` without the years it names from its own time (`RELATIVE_YEAR`); None when
+    none is named or fewer than three words are left."""
     cut = RELATIVE_YEAR.sub(" ", text)
     if cut == text:
         return None
@@ -1031,13 +1029,10 @@ def parse_question(
         span = DateSpan(start=start, end=end, text="; ".join(m.span.text for m in bounds))
     topic = strip_temporal(question, chosen)
     floating = any(m.floating for m in chosen)
+    subject = _subject(topic) if trend else None
+    tracked = _tracked(topic) if trend else None
     weighted = _weighted(span, bounds, compared=course)
     stages = trend and span is None and not _course_worded(question) and len(times) < 2
-    # A stage trend ranks as the plain question (round 35): no clause of it is cut.
-    subject = _subject(topic) if trend and not stages else None
-    tracked = _tracked(topic) if trend and not stages else None
-    subject = _yearless(subject or topic) or subject
-    tracked = _yearless(tracked or topic) or tracked
     return TemporalIntent(
         span, trend, topic, subject, tracked, floating, weighted, year_end, stages
     )
@@ -1097,7 +1092,9 @@ def strip_temporal(question: str, matches: list[_Match] | None = None) -> str:
     """The question with its date expressions cut out, for the retrievers to match on.
 
     A financial year stays ("the 2025-26 budget"): budget papers name the year a figure is
-    for in those very words, and they tell one year's figures from the next.
+    for in those very words, and they tell one year's figures from the next. A year named
+    from the question's own time ("next year", `RELATIVE_YEAR`) goes: the papers do not
+    name it so.
     """
     if matches is None:
         matches = _choose(_matches(question, None))
@@ -1113,4 +1110,5 @@ def strip_temporal(question: str, matches: list[_Match] | None = None) -> str:
     out.append(question[pos:])
     topic = re.sub(r"\s+", " ", "".join(out)).strip(" ,;")
     topic = re.sub(r"\s+([?.!,])", r"\1", topic)
+    topic = _yearless(topic) or topic
     return topic if len(topic.split()) >= 2 else question.strip()

@@ -345,7 +345,7 @@ def test_a_follow_up_clause_of_change_is_not_what_is_tracked(question: str, trac
         "Between the November 2018 meeting and early 2019, how did the visit dates move on?",
         # "or" offers another question; a verb with an object is a decision.
         "Are the libraries open on Sundays, or have the opening hours changed since 2019?",
-        "How many staff left in 2021, and has the council changed its policy since 2019?",
+        "How many staff left last year, and has the council changed its policy since 2019?",
         # Not a trend: nothing is searched apart.
         "How much is set aside for potholes, and what is it for?",
     ],

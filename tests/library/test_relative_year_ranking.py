@@ -15,5 +15,5 @@ def test_next_year_and_this_year_rank_alike(seed_engine: Archive) -> None:
     reader = seed_engine.reader()
     nxt = reader.ranked(SearchRequest(f"{ASKED} next year?", 10))
     this = reader.ranked(SearchRequest(f"{ASKED} this year?", 10))
-    assert nxt.intent.tracked == this.intent.tracked == f"{ASKED}?"
+    assert nxt.intent.topic == this.intent.topic == f"{ASKED}?"
     assert [h.passage_id for h in nxt.hits] == [h.passage_id for h in this.hits]
