@@ -1609,6 +1609,18 @@ class SentenceWeights:
 
 WEIGHTS = SentenceWeights()
 
+OWN_WORDS_TIES = True
+"""Sentences of equal score under an item title are ordered by the share of the topic their
+own words hold, the title left out (`_own_words_first`): under a title that names the topic
+every sentence of the item holds the title's terms, so coverage tied the sentence that says
+the topic ("Each year an updated MRP statement will be presented.") with those around it
+that do not, and reading order chose (k25-024, kg9-02). Ties only: as a weight (0.1, 0.01)
+the own share raised the question's echo above the sentence that answers in other words,
+and the answer's floor with it (eval/README.md "Ties under a title, round 36")."""
+_TIE_BREAK = 1e-6
+"""What a tied sentence's own share of the topic adds to its score (`OWN_WORDS_TIES`):
+below any difference the score's parts make, so it orders the tie and nothing else."""
+
 
 @dataclass
 class Scored:
@@ -1719,6 +1731,7 @@ def score_candidates(
     # What the abbreviations stand for is the passage's, not the sentence's: read once a
     # passage (by its object: a window's hit shares its passage's id, not its text).
     stood: dict[int, list[tuple[str, tuple[str, ...]]]] = {}
+    own: dict[int, list[str | None]] = {}  # each scored sentence's topic stems, for ties
     out = []
     for c in found:
         if id(c.hit) not in stood:
@@ -1757,4 +1770,24 @@ def score_candidates(
             score += weights.when
         fcov = figure_coverage(c.text, idf_of) if aspects.figure and c.figures else 0.0
         out.append(Scored(c, score, cov, fcov))
+        own[id(out[-1])] = stems
+    if OWN_WORDS_TIES and total:
+        _own_words_first(out, own, idf_of, total)
     return out
+
+
+def _own_words_first(
+    scored: Sequence[Scored], stems: Mapping[int, Sequence[str | None]],
+    weights: Mapping[str, float], total: float,
+) -> None:  # fmt: skip
+    """Break the ties of sentences under an item title by the topic their own words hold
+    (`OWN_WORDS_TIES`; `stems`: each one's topic stems by `id`); only tied sentences are
+    read again."""
+    tied: dict[float, list[Scored]] = {}
+    for s in scored:
+        if s.hit.citation.item_title:
+            tied.setdefault(s.score, []).append(s)
+    for group in tied.values():
+        if len(group) > 1:
+            for s in group:
+                s.score += _TIE_BREAK * held_weight(stems[id(s)], None, weights) / total
