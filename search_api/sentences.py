@@ -1731,7 +1731,7 @@ def score_candidates(
     # What the abbreviations stand for is the passage's, not the sentence's: read once a
     # passage (by its object: a window's hit shares its passage's id, not its text).
     stood: dict[int, list[tuple[str, tuple[str, ...]]]] = {}
-    own: dict[int, list[str | None]] = {}  # each scored sentence's topic stems, for ties
+    own: dict[int, Sequence[str | None]] = {}  # each scored sentence's topic stems, for ties
     out = []
     for c in found:
         if id(c.hit) not in stood:
