@@ -1684,13 +1684,14 @@ def _topic_stems(
     out: list[str | None] = []
     at = 0
     for m in _BODY_NAME.finditer(text):
-        stems = [t for t in ANALYZER.terms(m.group()) if t]
-        shared = [t for t in terms if stems_of(m.group()).held(t)]
+        name = ANALYZER.terms(m.group())
+        stems = [t for t in name if t]
+        named = Stems(stems)
+        shared = [t for t in terms if named.held(t)]
         if len(shared) != 1 or held(shared[0], {stems[-1]}):
             continue
         out += ANALYZER.terms(text[at : m.start()])
-        out += [t if t is None or not held(shared[0], {t}) else None
-                for t in ANALYZER.terms(m.group())]  # fmt: skip
+        out += [t if t is None or not held(shared[0], {t}) else None for t in name]
         at = m.end()
     out += ANALYZER.terms(text[at:])
     stood = spelled_stems(text, spelled)
@@ -1731,7 +1732,7 @@ def score_candidates(
     # What the abbreviations stand for is the passage's, not the sentence's: read once a
     # passage (by its object: a window's hit shares its passage's id, not its text).
     stood: dict[int, list[tuple[str, tuple[str, ...]]]] = {}
-    own: dict[int, Sequence[str | None]] = {}  # each scored sentence's topic stems, for ties
+    own: list[Sequence[str | None]] = []  # each scored sentence's topic stems, for ties
     out = []
     for c in found:
         if id(c.hit) not in stood:
@@ -1770,24 +1771,24 @@ def score_candidates(
             score += weights.when
         fcov = figure_coverage(c.text, idf_of) if aspects.figure and c.figures else 0.0
         out.append(Scored(c, score, cov, fcov))
-        own[id(out[-1])] = stems
+        own.append(stems)
     if OWN_WORDS_TIES and total:
         _own_words_first(out, own, idf_of, total)
     return out
 
 
 def _own_words_first(
-    scored: Sequence[Scored], stems: Mapping[int, Sequence[str | None]],
+    scored: Sequence[Scored], stems: Sequence[Sequence[str | None]],
     weights: Mapping[str, float], total: float,
 ) -> None:  # fmt: skip
     """Break the ties of sentences under an item title by the topic their own words hold
-    (`OWN_WORDS_TIES`; `stems`: each one's topic stems by `id`); only tied sentences are
-    read again."""
-    tied: dict[float, list[Scored]] = {}
-    for s in scored:
+    (`OWN_WORDS_TIES`; `stems`: each one's topic stems, in `scored`'s order); only tied
+    sentences are read again."""
+    tied: dict[float, list[tuple[Scored, Sequence[str | None]]]] = {}
+    for s, own in zip(scored, stems, strict=True):
         if s.hit.citation.item_title:
-            tied.setdefault(s.score, []).append(s)
+            tied.setdefault(s.score, []).append((s, own))
     for group in tied.values():
         if len(group) > 1:
-            for s in group:
-                s.score += _TIE_BREAK * held_weight(stems[id(s)], None, weights) / total
+            for s, own in group:
+                s.score += _TIE_BREAK * held_weight(own, None, weights) / total
