@@ -6,8 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 
+import pytest
+
 from indexer.models import Citation, Hit
 from indexer.settings import Settings
+from search_api import sentences
 from search_api.abstention import FEATURES, AbstentionModel
 from search_api.answering import Answer, AnswerBuilder
 from search_api.temporal import TemporalIntent
@@ -101,3 +104,17 @@ def ask(
     cosines = {pid: 0.6 for pid in range(1, len(texts) + 1)}
     idf = (lambda t: weights.get(t, 1.0)) if weights is not None else None
     return answering_builder(idf=idf).answer(intent, hits, cosines, {}, question=question)
+
+
+def figure_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts `sentences.figures_in` reads from now on (the real reading runs; the list
+    counts it), for tests of how often a candidate's figures are read."""
+    reads: list[str] = []
+    read = sentences.figures_in
+
+    def counted(text: str) -> list[str]:
+        reads.append(text)
+        return read(text)
+
+    monkeypatch.setattr(sentences, "figures_in", counted)
+    return reads

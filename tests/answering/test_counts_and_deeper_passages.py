@@ -23,7 +23,7 @@ import pytest
 
 from search_api import answering, sentences
 from search_api.sentences import figure_kinds, figures_in
-from tests.answering.builders import AGENCY_AIM, ask, hit
+from tests.answering.builders import AGENCY_AIM, ask, figure_reads, hit
 from tests.answering.test_action_reading import AUTONOMY, COMPLIANCE
 from tests.answering.test_action_reading import GOLD as DISCUSS
 from tests.answering.test_next_best_and_asked_lists import UPDATE, WORKFORCE
@@ -131,14 +131,7 @@ def test_a_candidate_reads_its_figures_once(monkeypatch: pytest.MonkeyPatch) -> 
     the same as read apart (`figure_kinds` of its text alone)."""
     hits = [hit(1, date(2025, 3, 6), DEEPER), hit(2, date(2018, 11, 21), AGENCY_AIM)]
     before = [(c.text, c.figures, c.kinds) for c in sentences.candidates(hits)]
-    reads: list[str] = []
-    read = sentences.figures_in
-
-    def counted(text: str) -> list[str]:
-        reads.append(text)
-        return read(text)
-
-    monkeypatch.setattr(sentences, "figures_in", counted)
+    reads = figure_reads(monkeypatch)
     found = sentences.candidates(hits)
     assert sorted(reads) == sorted(c.text for c in found)
     assert [(c.text, c.figures, c.kinds) for c in found] == before

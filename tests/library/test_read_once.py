@@ -23,7 +23,7 @@ from indexer.text import ANALYZER, MIN_STEM, Stems, held, same_word, split_sente
 from search_api import sentences
 from search_api.abstention import holds
 from search_api.sentences import candidates
-from tests.answering.builders import hit
+from tests.answering.builders import figure_reads, hit
 
 SEED = (Path(__file__).parents[2] / "corpus" / "000_2725e8365af33fe2.txt").read_text()[:4000]
 APART = "Our front line staff and the frontline managers met the social workers' team."
@@ -105,14 +105,7 @@ def test_a_reading_is_kept_for_one_answer_only(monkeypatch: pytest.MonkeyPatch) 
 
     # A candidate's shape: read once per answer, and read again in the next one, where a
     # switch flipped between the two answers is seen (a financial year read as a figure).
-    reads: list[str] = []
-    figures_in = sentences.figures_in
-
-    def counted(text: str) -> list[str]:
-        reads.append(text)
-        return figures_in(text)
-
-    monkeypatch.setattr(sentences, "figures_in", counted)
+    reads = figure_reads(monkeypatch)
     budget = "The savings are largely due to be delivered in 2025-26 and later years."
     hits = [hit(1, date(2025, 1, 30), budget)]
     with reading():
