@@ -15,7 +15,7 @@ means 2019-2022 by "the last three years".
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -436,6 +436,11 @@ class _Match:
     last side ("between January and March 2025"): it sets where the course starts, not
     the time the question dates, unless the question asks for a change between the two
     (`_weighted`)."""
+    reached: bool = False
+    """A time something is reached by ("by 2022", "until March 2020", "up to 2029"): its
+    span is open before it only because it names no start; another time the question
+    names is where the course starts ("In 2019 … had it got better by 2022?": 2019 to
+    2022, `_hull`). "before 2019" is a span before it, open whatever else is named."""
 
 
 def _point(text: str, year_end: tuple[int, int] = YEAR_END) -> tuple[date, date] | None:
@@ -631,6 +636,8 @@ def _matches(
                 else day_before(point[0])
             )
             add(m, None, end, False)
+            if word in ("until", "up", "by"):
+                found[-1] = replace(found[-1], reached=True)
 
     # A bare point: "in September 2018", "in 2022", "summer 2022".
     for m in re.finditer(r"\b(?:in|during|at|of|for|on)?\s*(?:the\s+)?(" + _POINT + r")\b",
@@ -1022,10 +1029,7 @@ def parse_question(
         ]  # fmt: skip
     span: DateSpan | None = None
     if bounds:
-        starts = [m.span.start for m in bounds]
-        ends = [m.span.end for m in bounds]
-        start = None if any(s is None for s in starts) else min(s for s in starts if s)
-        end = None if any(e is None for e in ends) else max(e for e in ends if e)
+        start, end = _hull(bounds, [m.span for m in bounds])
         span = DateSpan(start=start, end=end, text="; ".join(m.span.text for m in bounds))
     topic = strip_temporal(question, chosen)
     floating = any(m.floating for m in chosen)
@@ -1036,6 +1040,19 @@ def parse_question(
     return TemporalIntent(
         span, trend, topic, subject, tracked, floating, weighted, year_end, stages
     )
+
+
+def _hull(bounds: Sequence[_Match], spans: Sequence[DateSpan]) -> tuple[date | None, date | None]:
+    """The hull of the bounds' spans (each bound's, in order): open on a side any of them
+    leaves open, except a start left open by a time reached "by" (`_Match.reached`) when
+    another bound names one."""
+    starts = [d.start for m, d in zip(bounds, spans, strict=True) if not m.reached]
+    if not starts or any(s is None for s in starts):
+        starts = [d.start for d in spans]
+    start = None if any(s is None for s in starts) else min(s for s in starts if s)
+    ends = [d.end for d in spans]
+    end = None if any(e is None for e in ends) else max(e for e in ends if e)
+    return start, end
 
 
 def _weighted(span: DateSpan | None, bounds: list[_Match], compared: bool) -> DateSpan | None:
@@ -1050,10 +1067,8 @@ def _weighted(span: DateSpan | None, bounds: list[_Match], compared: bool) -> Da
     dated = [m.named or m.span for m, r in zip(bounds, reaching, strict=True) if not r]
     if span is None or not dated or not any(reaching) and all(m.named is None for m in bounds):
         return None
-    starts = [d.start for d in dated]
-    ends = [d.end for d in dated]
-    start = None if any(s is None for s in starts) else min(s for s in starts if s)
-    end = None if any(e is None for e in ends) else max(e for e in ends if e)
+    kept = [m for m, r in zip(bounds, reaching, strict=True) if not r]
+    start, end = _hull(kept, dated)
     weighted = DateSpan(start=start, end=end, text=span.text)
     return None if (start, end) == (span.start, span.end) else weighted
 
