@@ -168,6 +168,16 @@ TWIN_ENDS = True
 """A trend timeline quotes, beside its meetings' leads, the changed sentences of its
 evidence's best pair of one text twice with a figure changed (`_changed_pair`); off: the
 timeline as it was (eval/README.md, round 34, r34-trend)."""
+ENDS_ROOM: float | None = 0.15
+"""A trend timeline's two end meetings (its earliest and latest) each give it their next
+sentence within this of their lead besides what fills its room (`_filled`): a trend is
+read from its ends, and the room, filled by score, goes to the meeting with most lines
+on the topic (a budget pack's), so an end was told by its best-scored sentence alone
+while another of its sentences stated the change ("this means that I will not be
+postponing the May 2025 elections"). The end's sentence takes no other's place. Grid on
+tune 0.15, 0.3 (tie; the smaller adds fewer quotes); taking the place of the fillers,
+0.15, 0.3, 0.45 each lost an end where the evidence's end is an inner meeting of the
+timeline. None: the room as it was (eval/README.md, round 37, r37-trend)."""
 NAMED_ENDS = True
 """A trend whose question dates both ends of its span ("between late 2018 and spring
 2019") has the earliest and latest meetings inside it that speak to the topic as its
@@ -817,7 +827,7 @@ class AnswerBuilder:
                 if s.score >= floor or cosines.get(s.hit.passage_id, -1.0) >= best_cos - margin
             }
             chosen += [s for s in _changed_pair(scored, speaks) if id(s) not in have]
-        return chosen, _filled(chosen, kept, floor, limit)
+        return chosen, _filled(chosen, kept, floor, limit, [*dated[:1], *dated[-1:]])
 
     def _with_end_passages(
         self, kept: dict[MeetingKey, list[Scored]], scored: Sequence[Scored],
@@ -1385,17 +1395,31 @@ def _changed_sentence(own: Sequence[Scored], other: Hit) -> Scored | None:
 
 
 def _filled(
-    chosen: list[Scored], kept: Mapping[MeetingKey, list[Scored]], floor: float, limit: int
+    chosen: list[Scored],
+    kept: Mapping[MeetingKey, list[Scored]],
+    floor: float,
+    limit: int,
+    ends: Sequence[MeetingKey] = (),
 ) -> list[Scored]:
     """A timeline of fewer meetings than its limit, filled with the kept meetings' next
     best sentences above the floor: a span of two or three meetings (a draft and a final
-    decision, one quarter's report and the next) is told by more than one sentence each."""
+    decision, one quarter's report and the next) is told by more than one sentence each.
+    The `ends` (the earliest and latest meetings) each give one more sentence within
+    `ENDS_ROOM` of their lead, before the fillers and besides them."""
     have = {id(s) for s in chosen}
+    first: list[Scored] = []
+    if ENDS_ROOM is not None:
+        for key in dict.fromkeys(ends):
+            group = kept[key]
+            lead = max(s.score for s in group)
+            near = [s for s in group if id(s) not in have and s.score >= lead - ENDS_ROOM]
+            first += near[:1]
+    have |= {id(s) for s in first}
     rest = sorted(
         (s for g in kept.values() for s in g if id(s) not in have and s.score >= floor),
         key=lambda s: -s.score,
     )
-    return rest[: max(0, limit - len(chosen))]
+    return first + rest[: max(0, limit - len(chosen))]
 
 
 def _outer_ends(
