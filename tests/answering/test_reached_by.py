@@ -37,8 +37,16 @@ READ_ON = date(2025, 3, 31)
         ),
         ("How far had the backlog come down from 2019 until March 2021?", date(2019, 1, 1), None),
         # Reached "by" alone: open before it, as before.
-        ("What target does the council set for new trees planted by 2030?", None, date(2030, 12, 31)),
-        ("how many extra special school places is kent planning up to 2029", None, date(2029, 12, 31)),
+        (
+            "What target does the council set for new trees planted by 2030?",
+            None,
+            date(2030, 12, 31),
+        ),
+        (
+            "how many extra special school places is kent planning up to 2029",
+            None,
+            date(2029, 12, 31),
+        ),
         # "before" is a span before its time, open whatever else is named.
         ("How did spending before 2019 compare with 2022?", None, date(2022, 12, 31)),
     ],
