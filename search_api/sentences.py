@@ -749,6 +749,39 @@ _AGAINST_TARGET = re.compile(
 """What turns "target" into a measured outcome: "16 achieved target", "remained above
 target", "on or ahead of target" report where a figure stands, not an aim."""
 
+TARGET_OUTCOMES = True
+"""A target reported met, missed or worked towards is a result, not an aim: "The greenhouse
+gas emission target for Quarter 2, 2024/25 has been met with a total of 10,323 tonnes …
+compared with the target of 10,797" (k8-024) and "£16.3m replenishment of general reserves
+towards restoring 5% general reserve target" (k12-043) state what was done against a
+target, but `_AGAINST_TARGET` read only the word before "target", so both took
+`SentenceWeights.target`'s penalty as aims (a rule, no constant: eval/README.md "A target
+met is a result …, round 37"). Off: only the word before "target" is read."""
+_COMPARED_TO_TARGET = re.compile(
+    r"\b(?:compared (?:with|to)|towards?\s+\w+ing(?:\s+[\w%'’-]+){0,3}?)"
+    r"\s+(?:the\s+|its\s+|their\s+)?$",
+    re.I,
+)
+"""Before "target": measured against it ("compared with the target of 10,797") or worked
+towards it ("towards restoring 5% general reserve target")."""
+_TARGET_MET = re.compile(
+    r"[^.;:]{0,60}?\b(?:(?:has|have|had) been|was|were)\s+(?:(?:not|fully|comfortably)\s+)?"
+    r"(?:met|achieved|exceeded|surpassed|missed|reached|hit)\b",
+    re.I,
+)
+"""After "target", before its clause ends: it was met, achieved, exceeded or missed (a
+past outcome; "is to be met by 2030" is still an aim)."""
+
+
+def _target_outcome(text: str, start: int, end: int) -> bool:
+    """The "target" at `start:end` of `text` is measured against, not aimed for."""
+    before = text[max(0, start - 48) : start]
+    if _AGAINST_TARGET.search(before[-24:]):
+        return True
+    return TARGET_OUTCOMES and bool(
+        _COMPARED_TO_TARGET.search(before) or _TARGET_MET.match(text, end)
+    )
+
 
 _REASON = re.compile(
     r"\b(?:because|due to|owing to|as a result|as a consequence|result(?:s|ed)? (?:in|from)"
@@ -772,8 +805,7 @@ def states_aim(text: str) -> bool:
     """The sentence states an aim or target ("the target is to return 18 units"), not a
     measured outcome against one ("16 achieved target (Green)")."""
     return any(
-        m.group(0).lower() != "target"
-        or not _AGAINST_TARGET.search(text[max(0, m.start() - 24) : m.start()])
+        m.group(0).lower() != "target" or not _target_outcome(text, m.start(), m.end())
         for m in _MODAL_TARGET.finditer(text)
     )
 
@@ -805,6 +837,24 @@ def figure_kinds(text: str, stated: Sequence[str] | None = None) -> frozenset[st
         else:
             kinds.add("count")
     return frozenset(kinds)
+
+
+TABLE_AMOUNTS = True
+"""A table row's run of values each written to one decimal place ("Public Health - Sexual
+Health 0.0 16,180.1 16,180.1 -2,148.1 -14,032.0 0.0", "… Assessment & Safeguarding Service
+52.1 50.9 -1.2") is a budget's amounts in £k or £m, its unit in the table's header
+(another passage): to a question asking for money it states money, as a finance officer
+reads it, not only a bare count (`figure_kinds` says "count"; the count stays, so a
+count question reads it as before). A rule of the row's shape, no constant (eval/README.md
+"A target met is a result …, round 37"). Off: such a row is a count only."""
+_AMOUNT = r"[-+\u2013(]?\d[\d,]*\.\d\)?"
+_AMOUNT_RUN = re.compile(rf"(?<!\S){_AMOUNT}(?:[ \t]+{_AMOUNT})+(?!\S)")
+"""Two values or more, one space or tab apart, each with one decimal place."""
+
+
+def states_amounts(text: str) -> bool:
+    """The text holds a table's run of amounts (`TABLE_AMOUNTS`)."""
+    return TABLE_AMOUNTS and bool(_AMOUNT_RUN.search(text))
 
 
 def is_measure(figure: str) -> bool:
@@ -1746,7 +1796,10 @@ def score_candidates(
         if aspects.figure and c.figures:
             # The kind of figure asked for counts in full ("how long": "(3 months)"); else
             # a rate or an amount states more than a bare count.
-            if aspects.kinds and aspects.kinds & c.kinds:
+            kinds = c.kinds
+            if "money" in aspects.kinds and "count" in kinds and states_amounts(c.text):
+                kinds = kinds | {"money"}
+            if aspects.kinds and aspects.kinds & kinds:
                 score += weights.figure
             else:
                 measure = any(map(is_measure, c.figures))
