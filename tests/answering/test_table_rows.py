@@ -157,3 +157,31 @@ def test_an_opening_phrase_pointing_back_joins_its_antecedent(
         assert antecedent(f"{before}{opener} agreed.", len(before)) is None
     monkeypatch.setattr(sentences, "POINTING_OPENERS", False)
     assert antecedent(PETITION, start) is None
+
+
+# The budget book's key service statement as converted Markdown reads it: the row's
+# description runs on after its figures (converted k25-029, round 37).
+CONTACT_CENTRE = (
+    "116 4,952.3 Resident Experience - Contact Centre; Gateways; Customer care & Complaints "
+    "1,578.7 3,524.2 5,102.9 -151.9 -89.0 4,862.0 Leads on ensuring that KCC's reputation is "
+    "protected, enhanced, and promoted and that the customer experience is championed and "
+    "protected across all contact channels."
+)
+
+
+def test_a_piece_cut_inside_a_rows_label_starts_at_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The splitter began the sentence at the label's dash; the piece begins at the
+    label (`sentences.ROW_LABEL_STARTS`) and the row inside it is no second candidate.
+    Without the rule the piece lacks "Resident Experience" and the row stands beside it;
+    the ranking's candidates (no rows read) are unchanged."""
+    row = (
+        "Resident Experience - Contact Centre; Gateways; Customer care & Complaints "
+        "1,578.7 3,524.2 5,102.9 -151.9 -89.0 4,862.0"
+    )
+    texts = _texts(CONTACT_CENTRE)
+    assert texts == [row + CONTACT_CENTRE.split("4,862.0")[1]]
+    bare = [c.text for c in candidates([hit(1, DAY, CONTACT_CENTRE)], rows=False)]
+    monkeypatch.setattr(sentences, "ROW_LABEL_STARTS", False)
+    off = _texts(CONTACT_CENTRE)
+    assert row in off and not off[0].startswith("Resident")
+    assert [c.text for c in candidates([hit(1, DAY, CONTACT_CENTRE)], rows=False)] == bare
