@@ -839,24 +839,6 @@ def figure_kinds(text: str, stated: Sequence[str] | None = None) -> frozenset[st
     return frozenset(kinds)
 
 
-TABLE_AMOUNTS = True
-"""A table row's run of values each written to one decimal place ("Public Health - Sexual
-Health 0.0 16,180.1 16,180.1 -2,148.1 -14,032.0 0.0", "… Assessment & Safeguarding Service
-52.1 50.9 -1.2") is a budget's amounts in £k or £m, its unit in the table's header
-(another passage): to a question asking for money it states money, as a finance officer
-reads it, not only a bare count (`figure_kinds` says "count"; the count stays, so a
-count question reads it as before). A rule of the row's shape, no constant (eval/README.md
-"A target met is a result …, round 37"). Off: such a row is a count only."""
-_AMOUNT = r"[-+\u2013(]?\d[\d,]*\.\d\)?"
-_AMOUNT_RUN = re.compile(rf"(?<!\S){_AMOUNT}(?:[ \t]+{_AMOUNT})+(?!\S)")
-"""Two values or more, one space or tab apart, each with one decimal place."""
-
-
-def states_amounts(text: str) -> bool:
-    """The text holds a table's run of amounts (`TABLE_AMOUNTS`)."""
-    return TABLE_AMOUNTS and bool(_AMOUNT_RUN.search(text))
-
-
 def is_measure(figure: str) -> bool:
     """A rate or an amount (33.3%, £1.2m, 4 million) rather than a bare number."""
     return bool(re.search(r"[%£$€]|per ?cent|million|billion|thousand", figure, re.I))
@@ -1819,10 +1801,7 @@ def score_candidates(
         if aspects.figure and c.figures:
             # The kind of figure asked for counts in full ("how long": "(3 months)"); else
             # a rate or an amount states more than a bare count.
-            kinds = c.kinds
-            if "money" in aspects.kinds and "count" in kinds and states_amounts(c.text):
-                kinds = kinds | {"money"}
-            if aspects.kinds and aspects.kinds & kinds:
+            if aspects.kinds and aspects.kinds & c.kinds:
                 score += weights.figure
             else:
                 measure = any(map(is_measure, c.figures))
