@@ -200,7 +200,8 @@ sentence of their own states (a rule, no constant: eval/README.md "Evidence on l
 action questions, round 19")."""
 DEEPER = True
 """A plain or action answer quotes, beside its own sentences, the best sentence of the
-passages `/ask` reads below its pool (`POOL_RANKS`) when that sentence passes the pool's
+passages `/ask` reads below its pool (`POOL_RANKS`; for a question asking for several
+things, `MANY_POOL_RANKS`: the passages below its hits) when that sentence passes the pool's
 test (within `BEST_MARGIN` of its best) and scores at least as high as the answer's
 weakest chosen sentence, alone (`_deeper`; a rule, no constant: eval/README.md "Answer
 evidence, round 18": a deeper pool crowded the answer's own sentences out); each such
@@ -601,11 +602,11 @@ class AnswerBuilder:
                     chosen, question, [c for c in found if id(c) in kept], cosines
                 )
             weights = term_weights(aspects.terms, [h.text for h in hits], self.idf)
-            if DEEPER and not aspects.many:
+            if DEEPER:
                 reach = beyond[: max(0, DEEPER_RANKS - len(hits))]
                 further = self._below(scored, reach, aspects, cosines, len(hits))
                 read = _within([*sentences, *further], intent.span, MANY_POOL_RANKS)
-                deeper = _deeper(chosen, pick, read, aspects, weights, len(hits))
+                deeper = _deeper(chosen, pick, read, aspects, weights, len(hits), ranks)
             if NEXT_BEST:
                 second = _next_best(
                     chosen, _within(sentences, intent.span, ranks), ranks, aspects.terms, weights
@@ -1054,7 +1055,7 @@ class AnswerBuilder:
 
 def _deeper(
     chosen: list[Scored], pick: list[Scored], read: list[Scored],
-    aspects: Aspects, weights: Mapping[str, float], hits: int,
+    aspects: Aspects, weights: Mapping[str, float], hits: int, ranks: int = POOL_RANKS,
 ) -> list[Scored]:  # fmt: skip
     """The best sentence of the passages read below a plain answer's pool (`read`: the
     sentences of all the passages `/ask` reads, within the question's dates as the pool
@@ -1071,7 +1072,10 @@ def _deeper(
     One in the band (within `BAND_MARGIN` but not `BEST_MARGIN` of the pool's best) passes
     only when it holds what the question asks for (`_asked_for`). Housekeeping and whole
     lists never; one the answer already quotes, its caller drops. Of the passages ranked
-    below `/ask`'s `hits` (`DEEPER_RANKS`), at most `BELOW_HITS_QUOTES` sentences."""
+    below `/ask`'s `hits` (`DEEPER_RANKS`), at most `BELOW_HITS_QUOTES` sentences.
+    "Below the pool" is below the answer's own pool (`ranks`): a question asking for
+    several things draws on all of `/ask`'s hits (`MANY_POOL_RANKS`), so for it only the
+    passages below the hits are read, by the same test (round 37)."""
     top = _pool_top(pick, POOL_RANKS)
     if top is None or not chosen:
         return []
@@ -1087,7 +1091,7 @@ def _deeper(
     below: list[Scored] = []
     band: list[Scored] = []
     for s in read:
-        if s.candidate.rank < POOL_RANKS or s.candidate.procedural or s.candidate.items:
+        if s.candidate.rank < ranks or s.candidate.procedural or s.candidate.items:
             continue
         if passes(s, BEST_MARGIN):
             below.append(s)
