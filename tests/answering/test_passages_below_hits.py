@@ -19,6 +19,7 @@ from search_api import answering
 from search_api.answering import Answer
 from search_api.archive import Archive
 from search_api.search import SearchRequest
+from search_api.sentences import aspects_of
 from search_api.temporal import TemporalIntent
 from tests.answering.builders import answering_builder, hit
 from tests.answering.test_deeper_passages import ANSWERS, DAY, FILLER, OFF_TOPIC, POOL, QUESTION
@@ -78,3 +79,39 @@ def test_ask_reads_below_a_plain_questions_hits(seed_engine: Archive) -> None:
     assert not found.intent.trend
     assert len(found.beyond) >= answering.DEEPER_RANKS - 8
     assert not {h.passage_id for h in found.hits} & {h.passage_id for h in found.beyond}
+
+
+def test_a_passage_ranked_fourteenth_gives_its_sentence() -> None:
+    """Down to `DEEPER_RANKS` (16): the passage that says the answer often ranks 11th to
+    15th, just below what `/search`'s first windows show (eval/README.md "The passages down
+    to rank 16 …, round 37")."""
+    deep = [FILLER + "." * n for n in range(1, 6)]
+    cited = {c.passage_id: c for c in _answer([*deep, ANSWERS]).citations}
+    assert 14 in cited, [c.quote for c in cited.values()]
+    assert "next full inspection would be Summer/Autumn 2019" in cited[14].quote
+
+
+MANY = "What dates did the DCS give for the next full Ofsted inspection?"
+
+
+def test_a_question_asking_for_several_things_reads_below_its_hits(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A question asking for several things draws on all 8 hits (`MANY_POOL_RANKS`), so
+    `_deeper` reads, by the same test, only the passages below them; at `DEEPER_RANKS` 8
+    none."""
+    assert aspects_of(MANY, MANY).many
+    texts = [*POOL, FILLER, FILLER + " ", FILLER + "  ", ANSWERS]
+    everything = [hit(pid, DAY, text) for pid, text in enumerate(texts, start=1)]
+    cosines = {h.passage_id: 0.6 for h in everything}
+    intent = TemporalIntent(topic=MANY, span=None, trend=False)
+
+    def cited() -> set[int]:
+        answer = answering_builder().answer(
+            intent, everything[:8], cosines, {}, question=MANY, beyond=everything[8:]
+        )
+        return {c.passage_id for c in answer.citations}
+
+    assert 9 in cited()
+    monkeypatch.setattr(answering, "DEEPER_RANKS", 8)
+    assert 9 not in cited()
