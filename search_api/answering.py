@@ -217,6 +217,12 @@ caps and abstention signals are the hits'. Round 35 chose 10 (8, 10, 12, 16: 16 
 tune answer: 16 and 20 gain alike, 12 nothing, and no further test (an asked aspect, the
 hits' item, meeting or document, the topic's share) kept the golds while cutting the
 quotes (eval/README.md "The passages down to rank 16 …, round 37")."""
+DEEPER_NEAR_RANKS = 10
+"""Round 35's reach (`DEEPER_RANKS` then): the passages below `/ask`'s hits down to this rank
+and those from it down to `DEEPER_RANKS` each give `BELOW_HITS_QUOTES`. Under one quote for
+all of them, a better-scored passage at 10-15 took the place of the gold at 8-9 (k7-021,
+s17-005, k16-018: 3 + 4 + 1 tune rows down against 8 + 5 up; eval/README.md "The passages
+down to rank 16 …, round 37"). Not fitted: the old reach, kept as the nearer band."""
 BELOW_HITS_QUOTES = 1
 """Sentences the passages below `/ask`'s hits (`DEEPER_RANKS`) give an answer at most: the
 best that passes `_deeper`'s test. Each such passage's own best (as `DEEPER_EACH` reads the
@@ -1106,7 +1112,13 @@ def _deeper(
         if pid not in best or s.score > best[pid].score:
             best[pid] = s
     ranked = sorted(best.values(), key=lambda s: -s.score)
-    further = [s for s in ranked if s.candidate.rank >= hits][:BELOW_HITS_QUOTES]
+    # Below the hits, the best of those down to `DEEPER_NEAR_RANKS` and the best of those
+    # further on, each its own quote: one further down never takes the nearer one's place.
+    below_hits = [s for s in ranked if s.candidate.rank >= hits]
+    further = [
+        *[s for s in below_hits if s.candidate.rank < DEEPER_NEAR_RANKS][:BELOW_HITS_QUOTES],
+        *[s for s in below_hits if s.candidate.rank >= DEEPER_NEAR_RANKS][:BELOW_HITS_QUOTES],
+    ]
     return [s for s in ranked if s.candidate.rank < hits or s in further]
 
 
