@@ -115,3 +115,20 @@ def test_a_question_asking_for_several_things_reads_below_its_hits(
     assert 9 in cited()
     monkeypatch.setattr(answering, "DEEPER_RANKS", 8)
     assert 9 not in cited()
+
+
+# Written in the minutes' style: the question's own words, scored above the sentence that
+# answers, saying nothing of when.
+WORDING = "The DCS expected the committee to discuss the next full Ofsted inspection."
+
+
+def test_a_better_scored_passage_further_down_takes_no_place_of_the_nearer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The passages down to `DEEPER_NEAR_RANKS` and those further on each give their own
+    quote: the sentence that answers, ranked 9th, stays quoted beside a better-scored one
+    ranked 12th; under one quote for both bands (`DEEPER_NEAR_RANKS` 8) it lost its place."""
+    below = [ANSWERS, FILLER + ".", FILLER + "..", WORDING]
+    assert {9, 12} <= {c.passage_id for c in _answer(below).citations}
+    monkeypatch.setattr(answering, "DEEPER_NEAR_RANKS", 8)
+    assert 9 not in {c.passage_id for c in _answer(below).citations}
