@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from search_api.answering import Answer
 from search_api.temporal import parse_question
 from tests.answering.builders import answering_builder, hit
 
@@ -49,12 +50,16 @@ QUESTION = (
 )
 
 
-def _quoted(hits: list, cosines: dict[int, float]) -> str:
+def _answer(hits: list, cosines: dict[int, float]) -> Answer:
     intent = parse_question(QUESTION, LATER)
     assert intent.trend
     r = answering_builder().answer(intent, hits, cosines, {}, question=QUESTION)
     assert not r.abstained
-    return " ".join(c.quote for c in r.citations)
+    return r
+
+
+def _quoted(hits: list, cosines: dict[int, float]) -> str:
+    return " ".join(c.quote for c in _answer(hits, cosines).citations)
 
 
 def _with_pair() -> list:
@@ -78,8 +83,10 @@ def test_the_draft_and_the_final_figure_are_both_quoted() -> None:
 
 
 def test_one_text_twice_with_the_same_figures_is_no_pair() -> None:
-    """A paragraph repeated word for word (no figure changed) says nothing changed: the
-    timeline is told by the meetings' leads alone, as on main's code."""
+    """A paragraph repeated word for word (no figure changed) says nothing changed: it is
+    no pair, so the two meetings do not both quote it. One may, as its best sentence on the
+    topic (since round 37 "towards restoring 5% general reserve target" is worked towards,
+    not an aim, `sentences.TARGET_OUTCOMES`, and the sentence fills the timeline's room)."""
     same = RESERVES.format(total="42.4m", general="16.3m", smoothing="10.7m")
     hits = [
         hit(1, DRAFT, USABLE),
@@ -88,8 +95,9 @@ def test_one_text_twice_with_the_same_figures_is_no_pair() -> None:
         hit(4, FINAL, same),
         hit(5, DRAFT, same),
     ]
-    quoted = _quoted(hits, dict.fromkeys(range(1, 6), 0.67))
-    assert "additional contributions" not in quoted, quoted
+    cited = _answer(hits, dict.fromkeys(range(1, 6), 0.67)).citations
+    quoting = {c.passage_id for c in cited if "additional contributions" in c.quote}
+    assert len(quoting) <= 1, [c.quote for c in cited]
 
 
 def test_a_pair_off_the_topic_is_not_quoted() -> None:
