@@ -1792,17 +1792,19 @@ def _window_neighbours(
         if rank is None or at is None:
             continue
         lender = hits[rank]
-        held = {p.passage_id for p in w.window}
+        # The near copies of the window's passages in other documents, by document: the
+        # first found of each is what a part folded in from that document is cited as.
+        copy_of: dict[str, Hit] = {}
+        for pid in {p.passage_id for p in w.window} if COPY_NEIGHBOURS else ():
+            for c in copies.get(pid, ()):
+                copy_of.setdefault(c.citation.document_id, c)
         for i, part in enumerate(w.window):
             if part.passage_id in ranked or part.passage_id in seen:
                 continue
             place = {"paragraph": part.paragraph, "page": part.page}
             if part.document_id:
                 # Folded in from a near copy elsewhere: cited as the copy's, or not read.
-                copy = next((
-                    c for pid in held for c in copies.get(pid, ())
-                    if c.citation.document_id == part.document_id
-                ), None) if COPY_NEIGHBOURS else None  # fmt: skip
+                copy = copy_of.get(part.document_id)
                 if copy is None:
                     continue
                 citation = copy.citation.model_copy(

@@ -1064,11 +1064,10 @@ def _weighted(span: DateSpan | None, bounds: list[_Match], compared: bool) -> Da
     between January and March 2025"), or "since" an event, widens the course a trend
     covers, not the boost the point reading gave its dated time (round 29)."""
     reaching = [m.reach and not compared for m in bounds]
-    dated = [m.named or m.span for m, r in zip(bounds, reaching, strict=True) if not r]
-    if span is None or not dated or not any(reaching) and all(m.named is None for m in bounds):
-        return None
     kept = [m for m, r in zip(bounds, reaching, strict=True) if not r]
-    start, end = _hull(kept, dated)
+    if span is None or not kept or not any(reaching) and all(m.named is None for m in bounds):
+        return None
+    start, end = _hull(kept, [m.named or m.span for m in kept])
     weighted = DateSpan(start=start, end=end, text=span.text)
     return None if (start, end) == (span.start, span.end) else weighted
 
