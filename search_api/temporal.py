@@ -231,7 +231,12 @@ TREND_WORDS = re.compile(
     r"any better|any worse|since(?!\s+when\b)|timeline|trajectory|"
     # What became of something is its course over meetings: "What happened to the idea
     # of postponing …", "How did the rise go from the draft budget to the decision?".
-    r"happened\s+(?:to|with)|(?:go|goes|gone|went|going)\s+from)\b",
+    r"happened\s+(?:to|with)|(?:go|goes|gone|went|going)\s+from|"
+    # A course asked as it runs on: "what's been happening to gilt yields", "is the
+    # council losing its foster carers", "relying more and more on council tax"; a loss
+    # asked with its cause ("losing income because of …") asks for the cause (round 38).
+    r"been\s+happening\s+(?:to|with)|more\s+and\s+more|less\s+and\s+less"
+    r"|fewer\s+and\s+fewer|ever\s+more|losing(?![^?]*\bbecause\b))\b",
     re.IGNORECASE,
 )
 _CLAUSE = (
