@@ -278,6 +278,7 @@ def salient_coverage(
     sentences: bool = False,
     optional: Collection[str] = (),
     read: Sequence[_Held] | None = None,
+    parts: Sequence[Collection[str]] = (),
 ) -> float:
     """The best saliency-weighted share of the question's terms that one passage of
     `hits` (with its item title) holds, or with `sentences` one sentence of them; 0
@@ -287,22 +288,61 @@ def salient_coverage(
     benefits …" is answered by "improve lines of accountability, reset spans of
     control"); where the optional terms are all the weight and none is held, 0. `read`:
     `_held_in(hits, sentences)` as another weighting of the same terms read it
-    (`support_features` weighs them alike and by saliency)."""
+    (`support_features` weighs them alike and by saliency). `parts`: the terms of each
+    part of a question that asks two things ("which tips cannot take sofas …, and what is
+    happening to the electrical waste collection contract?"); each part may be held by
+    a text of its own, so the share is also read part by part, each part's best text
+    weighing its part's share of the weight, and the larger reading counts (round 38: a
+    question of two topics is answered by two passages, and one passage's share refused
+    it)."""
+    weights = _shares(saliency)
+    if not weights:
+        return 0.0
+    texts = _held_in(hits, sentences) if read is None else read
+    best = _best_share(weights, texts, optional)
+    groups = _groups(parts, weights)
+    if len(groups) > 1:
+        shares = [{t: weights[t] for t in g} for g in groups]
+        together = sum(sum(w.values()) * _best_share(_shares(w), texts, optional) for w in shares)
+        best = max(best, together)
+    return min(best, 1.0)
+
+
+def _shares(saliency: Mapping[str, float]) -> dict[str, float]:
+    """The terms' weights as shares of their sum (alike when they sum to 0)."""
     total = sum(saliency.values())
-    weights = (
+    return (
         {t: v / total for t, v in saliency.items()} if total > 0
         else dict.fromkeys(saliency, 1.0 / max(len(saliency), 1))
     )  # fmt: skip
-    if not weights:
-        return 0.0
+
+
+def _best_share(
+    weights: Mapping[str, float], texts: Sequence[_Held], optional: Collection[str]
+) -> float:
+    """The best weighted share of the terms one of `texts` holds (`salient_coverage`)."""
     best = 0.0
-    for held_here in _held_in(hits, sentences) if read is None else read:
+    for held_here in texts:
         here = {t: held_here(t) for t in weights}
         lacking = sum(w for t, w in weights.items() if t in optional and not here[t])
         if lacking < 1.0 - 1e-9:
             share = sum(w for t, w in weights.items() if here[t]) / (1.0 - lacking)
             best = max(best, share)
-    return min(best, 1.0)
+    return best
+
+
+def _groups(parts: Sequence[Collection[str]], weights: Mapping[str, float]) -> list[list[str]]:
+    """The weighed terms of each part of a question, each term in the first part naming
+    it; parts with none left out. A term of no part stays in the whole's weight, held by
+    no part, so a question's parts never cover more than its words."""
+    seen: set[str] = set()
+    groups = []
+    for part in parts:
+        group = [t for t in weights if t in part and t not in seen]
+        seen.update(group)
+        if group:
+            groups.append(group)
+    return groups
 
 
 class _Known:
@@ -434,6 +474,7 @@ def support_features(
     listed: Collection[str] = (),
     salient: bool = True,
     topic: str = "",
+    parts: Sequence[Collection[str]] = (),
 ) -> SupportFeatures:
     """The signals of support for a question's content `terms` from its search results
     (a question without content words has no support: its coverage is 0); `idf` weighs
@@ -450,7 +491,9 @@ def support_features(
     the saliency whenever some pair stands apart (round 12; before, it weighed by the
     saliency only when another signal had measured it, so its value depended on which
     signals the served model weighs and the fitting rows, which measure every signal,
-    disagreed with what a model without the salient coverages would see)."""
+    disagreed with what a model without the salient coverages would see). `parts`: the
+    terms of each part of a question asking two things, read part by part for the two
+    passage coverages (`salient_coverage`)."""
     top = hits[:top_n]
     alike: Mapping[str, float] = dict.fromkeys(terms, 1.0)
     first = max(cosines.items(), key=lambda kv: kv[1], default=None)
@@ -475,7 +518,7 @@ def support_features(
                 sentence_salient = salient_coverage(
                     sal, top, sentences=True, optional=listed, read=said
                 )
-            salient_share = salient_coverage(sal, top, optional=listed, read=passages)
+            salient_share = salient_coverage(sal, top, optional=listed, read=passages, parts=parts)
         absent = absent_salience(terms, idf, sal_once)
     apart = apart_salience(topic, terms, hits, idf, sal_once)  # alike without `saliency`
     if measured:
@@ -483,7 +526,7 @@ def support_features(
     return SupportFeatures(
         top_cosine=round(first[1] if first else 0.0, 4),
         # Plain coverage is the salient share with every term weighing alike.
-        coverage=round(salient_coverage(alike, top, read=passages), 4),
+        coverage=round(salient_coverage(alike, top, read=passages, parts=parts), 4),
         dense_agrees=1.0 if agrees else 0.0,
         specific_coverage=round(specific_coverage(terms, top, idf), 4),
         cosine_z=round(cosine_standing(cosines), 4),

@@ -502,6 +502,7 @@ class AnswerBuilder:
         scored: Sequence[Scored],
     ) -> SupportFeatures:  # fmt: skip
         salient = self.measure_saliency or self.policy.weighs(SALIENT)
+        parts = question_parts(topic)
         features = support_features(
             aspects.terms, hits, cosines, idf=self.idf,
             saliency=(
@@ -509,6 +510,7 @@ class AnswerBuilder:
                 if salient or self.policy.weighs(LAZY_SALIENT) else None
             ),
             listed=aspects.listed, salient=salient, topic=topic,
+            parts=[content_terms(p) for p in parts] if len(parts) > 1 else (),
         )  # fmt: skip
         best = max(
             (s.coverage for s in scored if s.candidate.rank < 5 and not s.candidate.items),
