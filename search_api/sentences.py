@@ -66,6 +66,7 @@ __all__ = [
     "read_back",
     "BACK_REFERENCE",
     "figure_kinds",
+    "wants_figure",
     "figures_in",
     "is_action",
     "is_measure",
@@ -95,6 +96,50 @@ _WANTS_FIGURE = re.compile(
     r"|\b(?:paid|paying|pay) for\b|\bfunded\b|\bfinanced\b",
     re.IGNORECASE,
 )
+_AMOUNT_NOUN = (
+    r"(?:overspend|underspend|overspent|underspent|deficit|surplus|shortfall|saving|cost|budget"
+    r"|rate|inflation|margin|score|population|percentage|proportion|share|total|price|fee"
+    r"|charge|allowance|amount|sum|figure|level|number|value|size|age|target|forecast|gap)"
+)
+"""Nouns that are amounts by nature: an overspend, a rate, a population is a figure. Not
+a change ("what pay rise was agreed" asks for the decision as much as its 5%)."""
+_ASKED_AMOUNT = re.compile(
+    r"\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were|will\s+be|would\s+be))?"
+    r"(?:\s+(?:the|an?|its|their|[a-z]+['’]s))?"
+    r"(?:\s+(?!(?:is|was|are|were|do|does|did|has|have|had)\b)[\w-]+){0,3}?\s+"
+    + _AMOUNT_NOUN
+    + r"(?:s(?<!ss))?(?=\s*(?:[?,.;:]|$)|\s+(?:on|of|for|in|at|to|from|by|with|does|do|did"
+    r"|is|was|are|were|has|have|had|will|would|could|can|should|expected|forecast|left"
+    r"|set|given|now|this|next|last)\b)"
+    r"|^\s*(?:is|are|was|were|has|have|had|do|does|did|can|could|will|would)\b"
+    r"(?:(?!\bto\s)[^?])*?"
+    r"\b(?:overspend|underspend|overspent|underspent|overspending|underspending|deficit"
+    r"|shortfall)s?\b",
+    re.IGNORECASE,
+)
+"""A question asking for an amount by the noun it asks about: the head of its "what"
+phrase is an amount noun ("what's the forecast overspend on …", "what is the in-year
+shortfall on …", "what operating margin does …", "what score did …"), not a word before
+another noun ("what is the budget strategy"); or a yes-or-no question names a variance from
+a budget ("was school transport heading for an overspend", "could the council cover its SEND
+deficit"), which minutes answer with the sum, unless it is the aim of a verb ("… dip into
+its reserves to cover overspends" asks whether it did) (`AMOUNT_READING`)."""
+
+AMOUNT_READING = True
+"""A question reads as asking for a figure also by its amount nouns (`_ASKED_AMOUNT`),
+not only by "how much" or "what rate"; off: `_WANTS_FIGURE` alone (a rule, no constant:
+eval/README.md "Figure questions by their amount nouns, "should" as a writer's modal, round
+38", k27-020)."""
+
+
+def wants_figure(question: str) -> bool:
+    """The question asks for a figure: by its wording (`_WANTS_FIGURE`: "how much", "what
+    rate", "number of") or, under `AMOUNT_READING`, by an amount noun (`_ASKED_AMOUNT`)."""
+    if _WANTS_FIGURE.search(question):
+        return True
+    return AMOUNT_READING and bool(_ASKED_AMOUNT.search(question))
+
+
 _WANTS_WHO = re.compile(
     r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:councillors?|officers?|members?|director"
     r"|organisations?|bodies|body|partners?|providers?|company|companies)\b",
@@ -504,7 +549,7 @@ def aspects_of(question: str, topic: str, trend: bool = False) -> Aspects:
     terms come from it), `question` the whole wording (the asked-for thing may be "when")."""
     action = wants_action(question)
     many = bool(_WANTS_LIST.search(question))
-    figure = bool(_WANTS_FIGURE.search(question)) or trend
+    figure = wants_figure(question) or trend
     return Aspects(
         terms=tuple(content_terms(topic)),
         figure=figure,
@@ -801,13 +846,36 @@ def states_reason(text: str) -> bool:
     return bool(_REASON.search(text))
 
 
+_SPEECH_SHOULD = re.compile(
+    r"\s+(?:also\s+)?(?:be\s+)?(?:noted|note|aware|remembered|recognised|recognized"
+    r"|emphasised|emphasized|stressed|highlighted|borne\s+in\s+mind|pointed\s+out"
+    r"|mentioned|clarified|added|explained|reminded)\b",
+    re.I,
+)
+""""Should" as a writer's modal of speech, not an aim: "it should be noted that …", "members
+should be aware that …" say how to read what follows (converted k2-138)."""
+
+SPEECH_SHOULD = True
+"""A "should" of speech (`_SPEECH_SHOULD`) states no aim; off: every "should" did (a rule,
+no constant: round 38's section as `AMOUNT_READING`'s, converted k2-138)."""
+
+
+def _aim_word(text: str, m: re.Match[str]) -> bool:
+    """The aim word `m` of `text` states an aim: not a target measured against
+    (`_target_outcome`), not a "should" of speech (`_SPEECH_SHOULD`)."""
+    word = m.group(0).lower()
+    if word == "target":
+        return not _target_outcome(text, m.start(), m.end())
+    if word == "should" and SPEECH_SHOULD:
+        return not _SPEECH_SHOULD.match(text, m.end())
+    return True
+
+
 def states_aim(text: str) -> bool:
     """The sentence states an aim or target ("the target is to return 18 units"), not a
-    measured outcome against one ("16 achieved target (Green)")."""
-    return any(
-        m.group(0).lower() != "target" or not _target_outcome(text, m.start(), m.end())
-        for m in _MODAL_TARGET.finditer(text)
-    )
+    measured outcome against one ("16 achieved target (Green)") nor a "should" of speech
+    ("it should be noted that …")."""
+    return any(_aim_word(text, m) for m in _MODAL_TARGET.finditer(text))
 
 
 _EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
