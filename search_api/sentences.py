@@ -73,6 +73,7 @@ __all__ = [
     "states_aim",
     "states_reason",
     "figure_coverage",
+    "states_money_unit",
     "question_parts",
     "is_procedural",
     "list_blocks",
@@ -1837,6 +1838,27 @@ def held_weight(
     return sum(w for t, w in weights.items() if present.held(t))
 
 
+PASSAGE_UNIT = True
+"""A passage that heads its table with a money unit ("£'000", "£000s", "£m", "£k" standing
+alone as a column's unit, `_MONEY_UNIT`) states its rows' bare amounts in that unit: to a
+question asking for money such a row states money, not a bare count ("Increase 1,048.9
+4,160.6 3,111.7" under "£'000 £'000 £'000", k5-018). A rule, no constant (eval/README.md
+"Figure questions by their amount nouns, "should" as a writer's modal, round 38"); round 37
+read every one-decimal row as money and lifted rows whose unit the passage does not state.
+Off: a bare amount is a count only."""
+_MONEY_UNIT = re.compile(
+    r"(?<![\w£])[(\[]?£\s?(?:['’]?000s?|k|m|bn|million|thousands?|millions?)[)\]]?(?![\w.,])",
+    re.I,
+)
+"""A money unit standing alone, as a table's header writes it ("£'000", "£000s", "(£m)"),
+not an amount ("£1.2m", "£000s of savings" is prose too rare to matter)."""
+
+
+def states_money_unit(text: str) -> bool:
+    """The passage heads a table's amounts with a money unit (`PASSAGE_UNIT`)."""
+    return PASSAGE_UNIT and bool(_MONEY_UNIT.search(text))
+
+
 def score_candidates(
     found: Sequence[Candidate],
     aspects: Aspects,
@@ -1855,11 +1877,14 @@ def score_candidates(
     # What the abbreviations stand for is the passage's, not the sentence's: read once a
     # passage (by its object: a window's hit shares its passage's id, not its text).
     stood: dict[int, list[tuple[str, tuple[str, ...]]]] = {}
+    unit: dict[int, bool] = {}  # the passage states its amounts' money unit
+    money = aspects.figure and "money" in aspects.kinds
     own: list[Sequence[str | None]] = []  # each scored sentence's topic stems, for ties
     out = []
     for c in found:
         if id(c.hit) not in stood:
             stood[id(c.hit)] = spelled_for(aspects.spelled, c.hit)
+            unit[id(c.hit)] = money and states_money_unit(c.hit.text)
         stems = topic_stems(c.text, aspects.terms, stood[id(c.hit)])
         cov = held_weight(stems, c.hit.citation.item_title, idf_of) / total if total else 0.0
         score = weights.coverage * cov
@@ -1869,7 +1894,8 @@ def score_candidates(
         if aspects.figure and c.figures:
             # The kind of figure asked for counts in full ("how long": "(3 months)"); else
             # a rate or an amount states more than a bare count.
-            if aspects.kinds and aspects.kinds & c.kinds:
+            kinds = c.kinds | {"money"} if "count" in c.kinds and unit[id(c.hit)] else c.kinds
+            if aspects.kinds and aspects.kinds & kinds:
                 score += weights.figure
             else:
                 measure = any(map(is_measure, c.figures))
