@@ -98,3 +98,33 @@ def test_a_should_of_speech_states_no_aim(monkeypatch: pytest.MonkeyPatch) -> No
     assert states_aim(AIM)
     monkeypatch.setattr(sentences, "SPEECH_SHOULD", False)
     assert states_aim(NOTED)
+
+
+# Cabinet, 4 March 2025, "Other changes to the 2025-26 budget" (k5-018's passage): the
+# table's unit heads its columns; its rows' amounts are bare.
+GRANT_TABLE = (
+    "Public Health Grant allocations Estimate included in County Council papers £'000 £'000 "
+    "£'000 2024-25 allocation 75,734.8 77,308.9 1,574.1 Increase 1,048.9 4,160.6 3,111.7 "
+    "2025-26 allocation 76,783.7 81,469.5 4,685.8"
+)
+GRANT_QUESTION = "How much did the public health grant increase by in 2025-26?"
+
+
+def _grant_score(text: str) -> float:
+    aspects = aspects_of(GRANT_QUESTION, GRANT_QUESTION)
+    scored = score_candidates(candidates([hit(1, date(2025, 3, 4), text)]), aspects, {})
+    return max(s.score for s in scored)
+
+
+def test_a_table_unit_makes_its_rows_money(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under "£'000" the bare amounts answer a money question as money: the full figure
+    weight, half of it more than a bare count's (the rule off, or no unit stated)."""
+    assert sentences.states_money_unit(GRANT_TABLE)
+    assert not sentences.states_money_unit("an overspend of £23.3m, £1,000 a week")
+    with_unit = _grant_score(GRANT_TABLE)
+    no_unit = _grant_score(GRANT_TABLE.replace(" £'000", ""))
+    monkeypatch.setattr(sentences, "PASSAGE_UNIT", False)
+    off = _grant_score(GRANT_TABLE)
+    assert with_unit == pytest.approx(off + sentences.WEIGHTS.figure / 2)
+    assert no_unit == pytest.approx(_grant_score(GRANT_TABLE.replace(" £'000", "")))
+    assert no_unit < with_unit
