@@ -296,7 +296,8 @@ class Settings(BaseSettings):
     timeline_cosine_margin: float = Field(
         default=0.15,
         ge=0,
-        description="...or when its passage's dense cosine is within this of the best",
+        description="...or when its passage's dense cosine is within this of the second "
+        "best passage's (one fine passage does not raise the bar)",
     )
     briefing_pool: int = Field(
         default=50, ge=1, le=1000, description="Candidates a briefing draws from"
