@@ -595,7 +595,7 @@ class AnswerBuilder:
             chosen = told + room if timeline_limit is None else told
         else:
             # Only a question asking for several things is answered with whole lists.
-            ranks = MANY_POOL_RANKS if aspects.many else POOL_RANKS
+            ranks = _pool_ranks(aspects)
             pick = _within(scored if aspects.many else sentences, intent.span, ranks)
             if WHOLE_LIST and not aspects.many and not aspects.action:
                 pick = [*pick, *_outscoring_lists(pick, _within(scored, intent.span, ranks))]
@@ -635,7 +635,7 @@ class AnswerBuilder:
         follows: dict[int, tuple[int, int]] = {}  # a passage → the one it follows, how far on
         timeline = BESIDE_TIMELINE and timeline_limit is None  # not a briefing's
         if BESIDE and windows is not None and (timeline or not intent.trend):
-            ranks = len(hits) if intent.trend else MANY_POOL_RANKS if aspects.many else POOL_RANKS
+            ranks = len(hits) if intent.trend else _pool_ranks(aspects)
             nearby = _window_neighbours(
                 windows(), hits, len(hits) if BESIDE_BELOW else ranks, copies
             )
@@ -674,7 +674,7 @@ class AnswerBuilder:
         kind when one states it)."""
         limit = limit or BEST_LIMIT
         per_passage = PER_PASSAGE
-        ranks = MANY_POOL_RANKS if aspects.many else POOL_RANKS
+        ranks = _pool_ranks(aspects)
         pool = sorted((s for s in scored if s.candidate.rank < ranks), key=lambda s: -s.score)
         if not pool:
             return []
@@ -1143,7 +1143,7 @@ def _reason(
     topic term (`_speaks`), not housekeeping, not a whole list, not quoted already. The
     band's test with the reason as what the question asks for (`_asked_for`); at most one,
     quoted alone (`REASON_ASKED`)."""
-    top = _pool_top(pick, MANY_POOL_RANKS if aspects.many else POOL_RANKS)
+    top = _pool_top(pick, _pool_ranks(aspects))
     if top is None or not chosen or any(states_reason(s.candidate.text) for s in chosen):
         return []
     fit = [
@@ -1287,6 +1287,12 @@ def _outscoring_lists(pick: list[Scored], scored: list[Scored]) -> list[Scored]:
         if s.candidate.items and s.candidate.rank < POOL_RANKS
         and not s.candidate.procedural and s.score > top
     ]  # fmt: skip
+
+
+def _pool_ranks(aspects: Aspects) -> int:
+    """How many top passages an answer picks its sentences from: more for a question
+    asking for several things, whose answer is whole lists."""
+    return MANY_POOL_RANKS if aspects.many else POOL_RANKS
 
 
 def _pool_top(scored: Sequence[Scored], ranks: int) -> float | None:
