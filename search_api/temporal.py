@@ -825,11 +825,10 @@ def _choose(matches: list[_Match]) -> list[_Match]:
     return sorted(chosen, key=lambda m: m.start)
 
 
-def _asks_course(question: str) -> bool:
-    """Whether the question's words ask for a course over time, a named span apart."""
-    return _course_worded(question) or bool(
-        STAGE_COMPARED.search(question) and not _REASON_ASKED.search(question)
-    )
+def _asks_course(question: str, worded: bool) -> bool:
+    """Whether the question's words ask for a course over time, a named span apart:
+    `worded` (`_course_worded`, read once by `parse_question`) or stages compared."""
+    return worded or bool(STAGE_COMPARED.search(question) and not _REASON_ASKED.search(question))
 
 
 def _course_worded(question: str) -> bool:
@@ -1012,7 +1011,8 @@ def parse_question(
     chosen = _choose(_matches(question, latest, months_to, year_end))
     dated = [m for m in chosen if not m.bare]
     times = [m for m in dated if not _names_a_thing(question, m)]
-    course = _asks_course(question)
+    worded = _course_worded(question)
+    course = _asks_course(question, worded)
     trend = course or any(m.trend for m in dated) or len(times) > 1
     if not trend:
         # A month named without a year is read for a trend alone, where it names an end
@@ -1041,7 +1041,7 @@ def parse_question(
     subject = _subject(topic) if trend else None
     tracked = _tracked(topic) if trend else None
     weighted = _weighted(span, bounds, compared=course)
-    stages = trend and span is None and not _course_worded(question) and len(times) < 2
+    stages = trend and span is None and not worded and len(times) < 2
     return TemporalIntent(
         span, trend, topic, subject, tracked, floating, weighted, year_end, stages
     )
