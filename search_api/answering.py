@@ -328,6 +328,15 @@ report) are read as the window's other passages are, each cited as the copy's do
 paragraph and page (`SearchResult.copies`); they stand beside no quoted passage, so only
 an asked aspect lets them in. Before, they were left out: cited as the hit, they would
 have named the wrong document (eval/README.md, round 36)."""
+BESIDE_SECOND = True
+"""A trend timeline's window passages (`BESIDE_TIMELINE`) each give it their second line
+too, the sentence passing the guard that scores within `SECOND_MARGIN` of their first, as
+a timeline meeting gives its second sentence (`_timeline`); within the room only
+(`_in_room`). A passage of recommendations states the asked figure in its second line:
+"(a) The 10-year Capital programme … £1,419m …" took the one place of the passage whose
+"(c) The net revenue budget requirement of £1,530.9m" was a trend's end. A plain answer's
+window passages give one line, as before. No new constant (tune: eval/README.md, round 39,
+r39-ends). False: one line a passage."""
 BESIDE_TIMELINE = True
 """A trend answer reads its hits' windows by the same rule (`BESIDE`, `BESIDE_FAR`): the
 passage beside a timeline's quote often holds the table row or the figure of its meeting
@@ -640,7 +649,9 @@ class AnswerBuilder:
                 windows(), hits, len(hits) if BESIDE_BELOW else ranks, copies
             )
             own = chosen
-            chosen, follows = self._beside(chosen, nearby, aspects, cosines, scored, ranks)
+            chosen, follows = self._beside(
+                chosen, nearby, aspects, cosines, scored, ranks, second=intent.trend
+            )
             if intent.trend:
                 chosen = _in_room(own, chosen[len(own) :], limit)
         for below in deeper:
@@ -964,6 +975,7 @@ class AnswerBuilder:
     def _beside(
         self, chosen: list[Scored], nearby: Sequence[Neighbour], aspects: Aspects,
         cosines: Mapping[int, float], scored: Sequence[Scored], ranks: int,
+        second: bool = False,
     ) -> tuple[list[Scored], dict[int, tuple[int, int]]]:  # fmt: skip
         """The passages right before and right after each quoted one (in its window) each
         give the answer their best sentence that passes the guard (`_guarded`), as a
@@ -971,7 +983,8 @@ class AnswerBuilder:
         own sentences. Under `BESIDE_BELOW` every passage of the window of a hit ranked
         below the pool (`ranks`) does too, when its sentence also holds what the question
         asks for (`_holds_asked`), and under `BESIDE_FAR` so does every other passage of a
-        pool hit's window (further on, of a hit not quoted, folded in from a copy). Also
+        pool hit's window (further on, of a hit not quoted, folded in from a copy). A
+        timeline's (`second`) each give their second line too (`BESIDE_SECOND`). Also
         returns each such passage's lender and side (the order)."""
         quoted = {s.hit.passage_id for s in chosen}
 
@@ -986,15 +999,19 @@ class AnswerBuilder:
             return chosen, {}
         asked = {n.hit.passage_id for n in beside if not next_to(n)}  # an asked aspect only
         best: dict[int, Scored] = {}
+        passing: list[Scored] = []
         for s in self._guarded(beside, aspects, cosines, scored, ranks):
             pid = s.hit.passage_id
             if s.candidate.procedural or (s.candidate.items and not aspects.many):
                 continue
             if pid in asked and not _holds_asked(s, aspects):
                 continue
+            passing.append(s)
             if pid not in best or s.score > best[pid].score:
                 best[pid] = s
         added = list(best.values())
+        if second and BESIDE_SECOND:
+            added += _second_lines(best, passing)
         return [*chosen, *added], _placed(added, nearby)
 
     # -- writing -------------------------------------------------------------------------
@@ -1123,6 +1140,20 @@ def _deeper(
         *[s for s in below_hits if s.candidate.rank >= DEEPER_NEAR_RANKS][:BELOW_HITS_QUOTES],
     ]
     return [s for s in ranked if s.candidate.rank < hits or s in further]
+
+
+def _second_lines(best: Mapping[int, Scored], passing: Sequence[Scored]) -> list[Scored]:
+    """Each window passage's second line (`BESIDE_SECOND`): of its sentences that pass the
+    guard (`passing`), the best after its first (`best`, by passage) that shares no text
+    with it and scores within `SECOND_MARGIN` of it."""
+    out: dict[int, Scored] = {}
+    for s in passing:
+        first = best[s.hit.passage_id]
+        if s is first or _overlaps(s, first) or s.score < first.score - SECOND_MARGIN:
+            continue
+        if s.hit.passage_id not in out or s.score > out[s.hit.passage_id].score:
+            out[s.hit.passage_id] = s
+    return list(out.values())
 
 
 def _in_room(own: list[Scored], beside: list[Scored], limit: int) -> list[Scored]:
