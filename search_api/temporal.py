@@ -312,6 +312,8 @@ STAGE_COMPARED = re.compile(
     r"|reduced)\s+(?:again\s+)?(?:in|after|since)\s+the\s+(?:\w+\s+)?(?:final|draft)\b"
     r"|\b(?:go|goes|gone|went|put\s+aside)\b[^?;]*?\bafter\s+the\s+(?:\w+\s+)?(?:draft"
     r"|budget\s+was\s+(?:agreed|set|approved))\b"
+    # A later stage asked of a month's paper: "did it go up after January" (round 39).
+    r"|\b(?:go(?:es|ne)?|went)\s+(?:up|down)\b[^?;]*?\bafter\s+(?:the\s+)?" + _OTHER_MONTH + r"\b"
     r"|\bbetween\s+the\s+draft\b[^?;]*?\band\s+the\s+final\b",
     re.IGNORECASE,
 )
@@ -702,6 +704,30 @@ def _bare_span(m: re.Match[str], year: int) -> tuple[date, date]:
     return _day(year, month, int(day) if day else None)
 
 
+_BARE_BOUND = re.compile(
+    r"\b(?:(?P<after>after)|by|until|till|up\s+to"
+    r"|between\s(?:(?!" + _MONTH + r"|\d)[^?,;])*?\band)\s+(?:the\s+|its\s+|their\s+)?$",
+    re.IGNORECASE,
+)
+"""What makes a yearless month a bound of a course rather than a time of its own: "after
+January" (the course runs on from it, as "since January" does), "by the March update" or
+a range's first side named by an event alone ("between the budget templates and the March
+budget update"): the course reaches it from a start the question dates in no month, the
+earlier stage (round 39). "from January until March" still starts in January: a time
+reached opens the course only where no other bound starts it (`_hull`)."""
+
+
+def _bound(question: str, m: re.Match[str]) -> str | None:
+    """How a yearless month bounds a course (`_BARE_BOUND`): "after", "by" (an end reached
+    from an earlier, undated stage) or None."""
+    if m.group("since"):
+        return None
+    bound = _BARE_BOUND.search(question[: m.start()])
+    if bound is None:
+        return None
+    return "after" if bound.group("after") else "by"
+
+
 def _add_bare_months(
     question: str, found: list[_Match], latest: date | None, add: Callable[..., None]
 ) -> None:
@@ -730,8 +756,12 @@ def _add_bare_months(
         for m in bare:
             month = MONTHS[m.group("month").lower()]
             first, end = _bare_span(m, course.year + (month < course.month))
-            if m.group("since"):
-                add(m, first, latest, True, bare=True, named=_event(m, first, end))
+            bound = _bound(question, m)
+            if m.group("since") or bound == "after":
+                add(m, first, latest, bound is None, bare=True, named=_event(m, first, end))
+            elif bound == "by":
+                add(m, None, end, False, bare=True)
+                found[-1] = replace(found[-1], reached=True)
             else:
                 add(m, first, end, False, point=True, bare=True)
         return
@@ -743,8 +773,15 @@ def _add_bare_months(
     for m in bare:
         month = MONTHS[m.group("month").lower()]
         first, end = _bare_span(m, last_year if month <= last else last_year - 1)
-        if m.group("since"):
-            add(m, first, latest, True, bare=True, floating=not named, named=_event(m, first, end))
+        bound = _bound(question, m)
+        if m.group("since") or bound == "after":
+            add(
+                m, first, latest, bound is None, bare=True, floating=not named,
+                named=_event(m, first, end),
+            )  # fmt: skip
+        elif bound == "by":
+            add(m, None, end, False, bare=True, floating=not named)
+            found[-1] = replace(found[-1], reached=True)
         else:
             add(m, first, end, False, point=True, bare=True, floating=not named)
 
