@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 24
+CHUNKER_VERSION = 25
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -101,7 +101,10 @@ not the opening of item 1's first passage; a lettered list going on across a hea
 still its paragraph's, "291(4)(g)"; 24: a converted table row stacked by the converter,
 whole columns in its cells, is read as the page's rows where a value column's amounts are
 as many as the labels; a title-like line over a row of amounts is that row's label, not a
-heading), so an index made by older rules is rebuilt
+heading; 25: converted text only: a cell pymupdf4llm wrote into every column it spans
+("|Borrowing|Borrowing|", a total row ten times) is given once, a row left with one such
+cell stays a row, and a bullet stopping mid-clause goes on in the next block the converter
+set apart), so an index made by older rules is rebuilt
 instead of silently reused."""
 
 

@@ -559,6 +559,13 @@ class _Builder:
         if not self.paras or len(self.paras) - 1 in self.closed or _is_structural(text):
             return False
         last = self.paras[-1].text
+        if last.startswith("- ") and self.converted and _ends_mid_clause(last):
+            # "- Updates to Policy DM10 to ensure consistency with" / "" / "Environment
+            # Agency requirements ...": a converter sets each wrapped line of a bullet apart
+            # by blank lines, and a bullet stopping on "with" or a comma goes on in the
+            # next block, a name or not ("... is in need of" / "Millmead Family Hub / an
+            # area ..."). A heading the converter marks ("##", a bold line) is never joined.
+            return True
         if last.startswith("- ") or " | " in last or VOTE_LINE.match(last):
             return False
         if ITEM_LINE.match(last) or CAPS_ITEM.match(last):
@@ -911,6 +918,11 @@ def _labels(stack: _Stack) -> tuple[list[str], list[bool]]:
     return labels, lead
 
 
+def _plain_cell(cell: str) -> str:
+    """A raw cell's words, without emphasis or its lines' breaks."""
+    return strip_emphasis(_LINE_BREAK.sub(" ", cell)).strip()
+
+
 def unstack_row(cells: list[str]) -> list[str] | None:
     """A table row the converter stacked, as the page's rows, or None.
 
@@ -930,7 +942,7 @@ def unstack_row(cells: list[str]) -> list[str] | None:
     section's lead, with no amounts: the counts agree by chance)."""
     if not any(_LINE_BREAK.search(c) for c in cells):
         return None  # a cell of one line is no column: nothing is stacked
-    stacks = [_stack(c) for c in cells if strip_emphasis(_LINE_BREAK.sub(" ", c)).strip()]
+    stacks = [_stack(c) for c in cells if _plain_cell(c)]
     label_cells = [i for i, s in enumerate(stacks) if not s.values]
     if len(label_cells) != 1 or len(stacks) < 2:
         return None
@@ -960,16 +972,41 @@ def unstack_row(cells: list[str]) -> list[str] | None:
     return out
 
 
+_SPANNED_WORD = re.compile(r"[^\W\d_]{4,}")
+"""A word of four letters or more: a cell holding one can be a label spanning columns; a
+cell of a figure, a tick ("x") or a short value ("Yes", "TBC") is printed in each."""
+
+
+def unspanned(cells: list[str]) -> list[str]:
+    """A table row's cells with a cell merged across columns given once, as the page
+    prints it. pymupdf4llm writes a spanned cell's text into every column it spans
+    ("|7|Borrowing|Borrowing|441,100|", "|Proposer:|Mr A|Seconder:|Seconder:|Mr B|", a total
+    row repeated ten times), which reads each label twice and parts it from its figures.
+    Only a run of identical cells holding a word goes: adjacent columns with the same
+    figure, tick or short value ("5.8|5.8", "x|x", "TBC|TBC") are each printed. A row left
+    with one cell of several (a heading merged across the table, "Strategic leadership")
+    gets a `PLACEHOLDER` cell, so it stays a row and never becomes a title."""
+    out: list[str] = []
+    for cell in cells:
+        if out and cell.strip() == out[-1].strip() and _SPANNED_WORD.search(_plain_cell(cell)):
+            continue
+        out.append(cell)
+    if len(out) < len(cells) and sum(bool(_plain_cell(c)) for c in out) == 1:
+        out.append(PLACEHOLDER)
+    return out
+
+
 def demarkdown(text: str, words: frozenset[str] = frozenset()) -> str:
     """Undo what PDF-to-Markdown converters add to a text, line by line.
 
     Heading hashes go and the heading stands alone between blank lines; table rows keep
-    their cells, separated by " | ", and their separator rows go (a row the converter
-    stacked, whole columns in its cells, becomes the page's rows: `unstack_row`); a header
-    row's placeholder cells ("Col2") become `PLACEHOLDER` until the passages are cut; a
-    cell's lines join with a space, or none after a hyphen (`_cell_text`; `words`: the
-    document's whole words); "* " and "+ " bullets become "- " bullets; emphasis markers,
-    images, link targets, HTML comments and inline tags and backslash escapes go.
+    their cells, separated by " | ", and their separator rows go (a cell merged across
+    columns is given once: `unspanned`; a row the converter stacked, whole columns in its
+    cells, becomes the page's rows: `unstack_row`); a header row's placeholder cells
+    ("Col2") become `PLACEHOLDER` until the passages are cut; a cell's lines join with a
+    space, or none after a hyphen (`_cell_text`; `words`: the document's whole words); "* "
+    and "+ " bullets become "- " bullets; emphasis markers, images, link targets, HTML
+    comments and inline tags and backslash escapes go.
     Horizontal rules, which converters put between pages, become form feeds so that page
     furniture can be found at page edges.
     """
@@ -994,7 +1031,7 @@ def demarkdown(text: str, words: frozenset[str] = frozenset()) -> str:
             continue
         if row := _MD_TABLE_ROW.match(line):
             header = index + 1 < len(raws) and bool(_MD_TABLE_RULE.match(raws[index + 1]))
-            raw_cells = row["cells"].split("|")
+            raw_cells = unspanned(row["cells"].split("|"))
             stacked = unstack_row(
                 [c for c in raw_cells if not (header and _PLACEHOLDER_CELL.match(c))]
             )
