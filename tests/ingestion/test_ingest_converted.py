@@ -118,6 +118,37 @@ def test_line_ending_mid_clause_joins_a_capitalised_continuation() -> None:
     ) == ["apologies from Mr Paul Barrington-King, Mr Conrad Broadley and Mr Tom Cannon."]
 
 
+def test_a_bullet_the_converter_wrapped_goes_on_over_a_capital(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    # Kent's Minerals and Waste Local Plan adoption report (Cabinet, 4 March 2025), as
+    # pymupdf4llm gives it: a bullet's wrapped lines set apart by blank lines, the second
+    # opening on a name ("... consistency with" / "" / "Environment Agency requirements").
+    source = DATA / "kent_minerals_adoption_bullets_pymupdf4llm.md"
+    shutil.copy(source, tmp_path / source.name)
+    ((doc),) = [ingest_file(s, count_tokens) for s in discover(tmp_path)]
+    lines = [line for c in doc.chunks for line in c.text.split("\n")]
+    assert (
+        "- Updates to Policy DM10 to ensure consistency with Environment Agency requirements "
+        "concerning the protection of the water environment;" in lines
+    ), lines
+    # The numbered paragraph after the list is a passage of its own, not the bullet's.
+    last = doc.chunks[-1]
+    assert last.paragraph == "2.3"
+    assert last.text.startswith("The modifications are taken into account")
+
+
+@pytest.mark.parametrize("heading", ["## Revenue Monitoring", "**Revenue Monitoring**"])
+def test_a_bullet_cut_short_before_a_marked_heading_stays_cut(heading: str) -> None:
+    # A converted bullet ending on a function word, then a heading the converter marks.
+    page = demarkdown(_spaced("- Members asked about the", heading, "The report was noted."))
+    assert [p.text for p in paragraphs_from_pages([page], paged=False, converted=True)] == [
+        "- Members asked about the",
+        "Revenue Monitoring",
+        "The report was noted.",
+    ]
+
+
 def test_a_heading_after_a_cut_short_paragraph_stays_a_heading() -> None:
     # Seed 001: ModernGov cuts 41.6 short ("... would be able to"), the next item follows.
     paragraph = next(

@@ -9,7 +9,13 @@ line cut after a hyphen going on without a space. Fixtures cut from `.cache/conv
   measures (Cabinet, 30 January 2025), a Public Health table whose sixth column the page
   heads with nothing, so the converter named it "Col6";
 - `kent_minerals_nts_pymupdf4llm.md` (see `test_ingest_converted_kent.py`): its "Table 1
-  SA Framework" row, headed "Col2", "Col3" by the converter."""
+  SA Framework" row, headed "Col2", "Col3" by the converter;
+- `kent_capital_summary_spanned_pymupdf4llm.md`: Appendix A, Capital Investment Summary
+  (Cabinet, 30 January 2025), its first page, where a label spans two columns;
+- `kent_budget_amendment_form_pymupdf4llm.md`: the Labour Group's budget amendment form
+  (County Council, 13 February 2025), its head, where labels and text span columns;
+- `kent_devolution_framework_pymupdf4llm.md`: Appendix B, Devolution Framework summary
+  table (County Council, 9 January 2025), its section rows spanning the whole table."""
 
 from __future__ import annotations
 
@@ -25,6 +31,9 @@ CHILDREN_IN_CARE = DATA / "kent_qpr_q3_children_in_care_pymupdf4llm.md"
 WELLBEING = DATA / "kent_health_wellbeing_activity_pymupdf4llm.md"
 ICS_PRIORITIES = DATA / "kent_ics_priorities_pymupdf4llm.md"
 MINERALS = DATA / "kent_minerals_nts_pymupdf4llm.md"
+CAPITAL_SUMMARY = DATA / "kent_capital_summary_spanned_pymupdf4llm.md"
+AMENDMENT_FORM = DATA / "kent_budget_amendment_form_pymupdf4llm.md"
+DEVOLUTION = DATA / "kent_devolution_framework_pymupdf4llm.md"
 PLACEHOLDER = re.compile(r"\bCol\d+\b")
 
 
@@ -114,3 +123,39 @@ def test_a_row_left_with_one_real_cell_stays_a_table_row(
     lines = {line for t in texts for line in t.split("\n")}
     assert "Table 1 SA Framework" in lines
     assert all(c.item_title != "Table 1 SA Framework" for c in doc.chunks)
+
+
+def test_a_cell_spanning_columns_is_read_once(tmp_path: Path, count_tokens: CountTokens) -> None:
+    # "|7|Borrowing|Borrowing|441,100|<br>74,485|...": pymupdf4llm writes a label merged
+    # across two columns into both; the page prints it once, by its figures.
+    text = "\n".join(c.text for c in ingest_one(CAPITAL_SUMMARY, tmp_path, count_tokens).chunks)
+    assert supports(text, "7 Borrowing 441,100 74,485 45,168"), text
+    assert supports(text, "6 Total Cash Limit 2,007,750 588,479 283,067"), text
+    assert "Borrowing Borrowing" not in text
+    # Equal figures side by side are each printed: "3,994 | 0 | 0" keeps both noughts.
+    assert "3,973 1,634 -1,655 3,994 0 0" in text
+
+
+def test_a_form_row_spanned_by_the_converter_reads_as_the_form(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    # "|Proposer:|Mr Alister Brady|Seconder:|Seconder:|Mrs Jackie Meade|", and the
+    # purpose written five times over, once per column it spans.
+    text = "\n".join(c.text for c in ingest_one(AMENDMENT_FORM, tmp_path, count_tokens).chunks)
+    assert supports(text, "Proposer: Mr Alister Brady Seconder: Mrs Jackie Meade"), text
+    assert text.count("To amend the budget proposed by the Administration") == 1, text
+    # A short value is printed in each column it stands in ("All", "TBC", "x").
+    assert "Directorate: All All All All" in text
+
+
+def test_a_section_row_spanning_the_table_stays_a_row(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    # "|**Strategic leadership **<br>|" four times: given once, it is still the table's
+    # row, read with the rows under it, never a title over them or a converter's mark.
+    doc = ingest_one(DEVOLUTION, tmp_path, count_tokens)
+    text = "\n".join(c.text for c in doc.chunks)
+    assert supports(text, "Strategic leadership A statutory duty to produce Local Growth Plans")
+    assert "Strategic leadership Strategic leadership" not in text
+    assert "\ue002" not in text
+    assert all(c.item_title != "Strategic leadership" for c in doc.chunks)
