@@ -1832,10 +1832,22 @@ def held_weight(
 ) -> float:
     """The weight of the topic terms a text (its `stems`) and its item title hold: a
     candidate's coverage before it is divided by the terms' total."""
-    present = stems if isinstance(stems, Stems) else Stems(t for t in stems if t)
-    if item_title:
-        present |= stems_of(item_title)
+    present = _with_title(stems, item_title)
     return sum(w for t, w in weights.items() if present.held(t))
+
+
+def held_terms_of(
+    stems: Sequence[str | None], item_title: str | None, weights: Mapping[str, float]
+) -> frozenset[str]:
+    """The topic terms (`weights`' keys) a text's `stems` and its item title hold: the
+    terms `held_weight` sums."""
+    present = _with_title(stems, item_title)
+    return frozenset(t for t in weights if present.held(t))
+
+
+def _with_title(stems: Sequence[str | None] | Stems, item_title: str | None) -> Stems:
+    present = stems if isinstance(stems, Stems) else Stems(t for t in stems if t)
+    return present | stems_of(item_title) if item_title else present
 
 
 PASSAGE_UNIT = True
@@ -1859,6 +1871,39 @@ def states_money_unit(text: str) -> bool:
     return PASSAGE_UNIT and bool(_MONEY_UNIT.search(text))
 
 
+RUNNING_TOPIC = 0.0
+"""What a sentence gains, as a share of `SentenceWeights.coverage`, for each topic term an
+earlier sentence of its passage holds and it does not (`_running_topic`): minutes name the
+topic first and say what it holds next in other words ("… proposed several changes to
+children's social care." / "The bill also sought to amend the Children Act 2004 …",
+k2-202), so the echo of the question outscored the sentence that answers it by the words
+the echo repeats. Plain answers only (not a trend's timeline); the score only, not
+`Scored.coverage`, so the abstention signals cannot move. 0: off (eval/README.md "The
+answer in other words, round 39")."""
+
+
+def _running_topic(
+    found: Sequence[Candidate], held_terms: Sequence[frozenset[str]],
+    weights: Mapping[str, float],
+) -> list[float]:  # fmt: skip
+    """For each candidate (`held_terms`: the topic terms each holds, in `found`'s order),
+    the weight of the topic terms the sentences before it in its passage hold and it does
+    not (`RUNNING_TOPIC`)."""
+    by_hit: dict[int, list[int]] = {}
+    for i, c in enumerate(found):
+        by_hit.setdefault(id(c.hit), []).append(i)
+    out = [0.0] * len(found)
+    for members in by_hit.values():
+        for i in members:
+            c = found[i]
+            before: set[str] = set()
+            for j in members:
+                if found[j].end <= c.start and not found[j].items:
+                    before |= held_terms[j]
+            out[i] = sum(weights[t] for t in before - held_terms[i])
+    return out
+
+
 def score_candidates(
     found: Sequence[Candidate],
     aspects: Aspects,
@@ -1880,14 +1925,22 @@ def score_candidates(
     unit: dict[int, bool] = {}  # the passage states its amounts' money unit
     money = aspects.figure and "money" in aspects.kinds
     own: list[Sequence[str | None]] = []  # each scored sentence's topic stems, for ties
-    out = []
     for c in found:
         if id(c.hit) not in stood:
             stood[id(c.hit)] = spelled_for(aspects.spelled, c.hit)
             unit[id(c.hit)] = money and states_money_unit(c.hit.text)
-        stems = topic_stems(c.text, aspects.terms, stood[id(c.hit)])
+        own.append(topic_stems(c.text, aspects.terms, stood[id(c.hit)]))
+    running = [0.0] * len(found)
+    if RUNNING_TOPIC and total and not aspects.trend:
+        held_terms = [
+            held_terms_of(stems, c.hit.citation.item_title, idf_of)
+            for c, stems in zip(found, own, strict=True)
+        ]
+        running = _running_topic(found, held_terms, idf_of)
+    out = []
+    for c, stems, inherited in zip(found, own, running, strict=True):
         cov = held_weight(stems, c.hit.citation.item_title, idf_of) / total if total else 0.0
-        score = weights.coverage * cov
+        score = weights.coverage * (cov + RUNNING_TOPIC * inherited / total)
         score += weights.phrase * min(_phrase_matches(aspects.terms, stems), 2)
         score += weights.cosine * (cosines.get(c.hit.passage_id, best_cos - 0.2) - best_cos)
         score += weights.prior * max(c.hit.score, 0.0) / top_score
@@ -1920,7 +1973,6 @@ def score_candidates(
             score += weights.when
         fcov = figure_coverage(c.text, idf_of) if aspects.figure and c.figures else 0.0
         out.append(Scored(c, score, cov, fcov))
-        own.append(stems)
     if OWN_WORDS_TIES and total:
         _own_words_first(out, own, idf_of, total)
     return out
