@@ -22,7 +22,7 @@ from datetime import date
 
 import pytest
 
-from search_api import answering
+from search_api import answering, sentences
 from search_api.answering import _quote, key_clause
 from search_api.sentences import aspects_of
 from search_api.temporal import TemporalIntent
@@ -93,7 +93,10 @@ CASES = [
 def test_the_neighbouring_sentence_is_quoted(
     question: str, day: date, text: str, gold: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Quoted at 120 words; at 80 the chosen sentence and its neighbour did not fit."""
+    """Quoted at 120 words; at 80 the chosen sentence and its neighbour did not fit. The
+    running topic (round 39) now chooses the Kingston caution sentence itself, the topic
+    named in the sentences before it, so the budget is measured with it off."""
+    monkeypatch.setattr(sentences, "RUNNING_TOPIC", 0.0)
     assert any(gold in q for q in _quotes(question, day, text))
     monkeypatch.setattr(answering, "MAX_QUOTE_WORDS", 80)
     assert not any(gold in q for q in _quotes(question, day, text))
