@@ -1932,17 +1932,17 @@ def score_candidates(
             stood[id(c.hit)] = spelled_for(aspects.spelled, c.hit)
             unit[id(c.hit)] = money and states_money_unit(c.hit.text)
         own.append(topic_stems(c.text, aspects.terms, stood[id(c.hit)]))
-    running = [0.0] * len(found)
+    running = [0.0] * len(found)  # each candidate's running-topic lift, a share of coverage
     if RUNNING_TOPIC and total and not aspects.trend:
         held_terms = [
             held_terms_of(stems, c.hit.citation.item_title, idf_of)
             for c, stems in zip(found, own, strict=True)
         ]
-        running = _running_topic(found, held_terms, idf_of)
+        running = [RUNNING_TOPIC * w / total for w in _running_topic(found, held_terms, idf_of)]
     out = []
-    for c, stems, inherited in zip(found, own, running, strict=True):
+    for c, stems, lift in zip(found, own, running, strict=True):
         cov = held_weight(stems, c.hit.citation.item_title, idf_of) / total if total else 0.0
-        score = weights.coverage * (cov + RUNNING_TOPIC * inherited / total)
+        score = weights.coverage * (cov + lift)
         score += weights.phrase * min(_phrase_matches(aspects.terms, stems), 2)
         score += weights.cosine * (cosines.get(c.hit.passage_id, best_cos - 0.2) - best_cos)
         score += weights.prior * max(c.hit.score, 0.0) / top_score

@@ -86,3 +86,12 @@ def test_the_first_sentence_and_coverage_stay(monkeypatch: pytest.MonkeyPatch) -
 def test_a_timeline_is_not_read_so(monkeypatch: pytest.MonkeyPatch) -> None:
     off, on = _scored(0.0, monkeypatch, trend=True), _scored(0.5, monkeypatch, trend=True)
     assert [s.score for s in on] == [s.score for s in off]
+
+
+@pytest.mark.parametrize("question", ["0", "what is it?"])
+def test_a_question_with_no_topic_is_scored(question: str) -> None:
+    """A question holding no topic term ("0", as the schema fuzzer sends) has no topic to
+    run on: its sentences are scored, not divided by a topic weight of zero."""
+    aspects = aspects_of(question, question, False)
+    scored = score_candidates(candidates([hit(1, DAY, BILL)]), aspects, {1: 0.6})
+    assert scored and all(s.coverage == 0.0 for s in scored)
