@@ -1832,22 +1832,18 @@ def held_weight(
 ) -> float:
     """The weight of the topic terms a text (its `stems`) and its item title hold: a
     candidate's coverage before it is divided by the terms' total."""
-    present = _with_title(stems, item_title)
-    return sum(w for t, w in weights.items() if present.held(t))
+    return sum(weights[t] for t in held_terms_of(stems, item_title, weights))
 
 
 def held_terms_of(
-    stems: Sequence[str | None], item_title: str | None, weights: Mapping[str, float]
-) -> frozenset[str]:
-    """The topic terms (`weights`' keys) a text's `stems` and its item title hold: the
-    terms `held_weight` sums."""
-    present = _with_title(stems, item_title)
-    return frozenset(t for t in weights if present.held(t))
-
-
-def _with_title(stems: Sequence[str | None] | Stems, item_title: str | None) -> Stems:
+    stems: Sequence[str | None] | Stems, item_title: str | None, weights: Mapping[str, float]
+) -> tuple[str, ...]:
+    """The topic terms (`weights`' keys, in their order) a text's `stems` and its item
+    title hold: the terms `held_weight` sums."""
     present = stems if isinstance(stems, Stems) else Stems(t for t in stems if t)
-    return present | stems_of(item_title) if item_title else present
+    if item_title:
+        present |= stems_of(item_title)
+    return tuple(t for t in weights if present.held(t))
 
 
 PASSAGE_UNIT = True
@@ -1932,16 +1928,18 @@ def score_candidates(
             stood[id(c.hit)] = spelled_for(aspects.spelled, c.hit)
             unit[id(c.hit)] = money and states_money_unit(c.hit.text)
         own.append(topic_stems(c.text, aspects.terms, stood[id(c.hit)]))
+    # The topic terms each sentence holds, read once for its coverage and its running topic.
+    held = [
+        held_terms_of(stems, c.hit.citation.item_title, idf_of)
+        for c, stems in zip(found, own, strict=True)
+    ]
     running = [0.0] * len(found)  # each candidate's running-topic lift, a share of coverage
     if RUNNING_TOPIC and total and not aspects.trend:
-        held_terms = [
-            held_terms_of(stems, c.hit.citation.item_title, idf_of)
-            for c, stems in zip(found, own, strict=True)
-        ]
-        running = [RUNNING_TOPIC * w / total for w in _running_topic(found, held_terms, idf_of)]
+        sets = [frozenset(terms) for terms in held]
+        running = [RUNNING_TOPIC * w / total for w in _running_topic(found, sets, idf_of)]
     out = []
-    for c, stems, lift in zip(found, own, running, strict=True):
-        cov = held_weight(stems, c.hit.citation.item_title, idf_of) / total if total else 0.0
+    for c, stems, terms, lift in zip(found, own, held, running, strict=True):
+        cov = sum(idf_of[t] for t in terms) / total if total else 0.0
         score = weights.coverage * (cov + lift)
         score += weights.phrase * min(_phrase_matches(aspects.terms, stems), 2)
         score += weights.cosine * (cosines.get(c.hit.passage_id, best_cos - 0.2) - best_cos)
