@@ -747,43 +747,33 @@ def _add_bare_months(
     if until is None or not bare:
         return
     starts = _subject_years(found)
+    months = [MONTHS[m.group("month").lower()] for m in bare]
+    where: dict[str, bool] = {}  # months placed by the archive's date float, a course's do not
     if not named and len(starts) == 1:
         # The months of a financial year's course: the twelve from the quarter before it
         # starts (`BUDGET_SET`), in which its budget is agreed, the rest inside it
         # (England's January-December of the year it starts, eval/README.md, rounds 28
         # and 32).
         course = _months_before(starts.pop(), BUDGET_SET)
-        for m in bare:
-            month = MONTHS[m.group("month").lower()]
-            first, end = _bare_span(m, course.year + (month < course.month))
-            bound = _bound(question, m)
-            if m.group("since") or bound == "after":
-                add(m, first, latest, bound is None, bare=True, named=_event(m, first, end))
-            elif bound == "by":
-                add(m, None, end, False, bare=True)
-                found[-1] = replace(found[-1], reached=True)
-            else:
-                add(m, first, end, False, point=True, bare=True)
-        return
-    # Each month is the latest such up to the stretch's last month ("between January and
-    # February" read in January 2026 is January-February 2025, not February 2025-January
-    # 2026).
-    last = _last_bare_month([MONTHS[m.group("month").lower()] for m in bare])
-    last_year = until.year if last <= until.month else until.year - 1
-    for m in bare:
-        month = MONTHS[m.group("month").lower()]
-        first, end = _bare_span(m, last_year if month <= last else last_year - 1)
+        years = [course.year + (month < course.month) for month in months]
+    else:
+        # Each month is the latest such up to the stretch's last month ("between January
+        # and February" read in January 2026 is January-February 2025, not February
+        # 2025-January 2026).
+        last = _last_bare_month(months)
+        last_year = until.year if last <= until.month else until.year - 1
+        years = [last_year if month <= last else last_year - 1 for month in months]
+        where["floating"] = not named
+    for m, year in zip(bare, years, strict=True):
+        first, end = _bare_span(m, year)
         bound = _bound(question, m)
         if m.group("since") or bound == "after":
-            add(
-                m, first, latest, bound is None, bare=True, floating=not named,
-                named=_event(m, first, end),
-            )  # fmt: skip
+            add(m, first, latest, bound is None, bare=True, named=_event(m, first, end), **where)
         elif bound == "by":
-            add(m, None, end, False, bare=True, floating=not named)
+            add(m, None, end, False, bare=True, **where)
             found[-1] = replace(found[-1], reached=True)
         else:
-            add(m, first, end, False, point=True, bare=True, floating=not named)
+            add(m, first, end, False, point=True, bare=True, **where)
 
 
 _RANGE_OPENS = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
