@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 25
+CHUNKER_VERSION = 26
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -104,7 +104,9 @@ as many as the labels; a title-like line over a row of amounts is that row's lab
 heading; 25: converted text only: a cell pymupdf4llm wrote into every column it spans
 ("|Borrowing|Borrowing|", a total row ten times) is given once, a row left with one such
 cell stays a row, and a bullet stopping mid-clause goes on in the next block the converter
-set apart), so an index made by older rules is rebuilt
+set apart; 26: converted text only: a table row the page break cut, going on as the next
+page's table's first row, is one row again, and no space is left between a link and the
+bracket or stop after it), so an index made by older rules is rebuilt
 instead of silently reused."""
 
 

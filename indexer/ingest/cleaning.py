@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -738,7 +739,12 @@ _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*
 _MD_TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
 _MD_BULLET = re.compile(r"^(?P<indent>\s*)[*+](?=\s+\S)")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?:https?://|www\.|#|mailto:)[^)\s]*\)")
+_MD_LINK = re.compile(
+    r"\[(?P<text>[^\]]+)\]\((?:https?://|www\.|#|mailto:)[^)\s]*\)(?: (?=[).,;:!?]))?"
+)
+"""A link, its target going; pymupdf4llm writes a space after it, which goes too before a
+closing bracket or a stop ("[Committee (17 December 2024](...) )": the link ends inside
+the bracket the page closes at once)."""
 _HTML_NOISE = re.compile(r"<!--.*?-->|</?(?:span|sup|sub|u|b|i|em|strong)\b[^>]*>", re.I)
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.I)
 """A line break inside a table cell: pymupdf4llm closes emphasis at each one."""
@@ -996,6 +1002,97 @@ def unspanned(cells: list[str]) -> list[str]:
     return out
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s+[\"'\u2018\u201c]?[A-Z]")
+"""A sentence's end and the next's start within a cell's text: the cell holds prose, not a
+label or a figure's caption ("Latest: 84%")."""
+
+
+def _goes_on(above: str, below: str) -> bool:
+    """Whether a cell's text at the top of a page (`below`) is the rest of the cell above
+    it on the page before: it opens in lower case, or the cell above stops mid-sentence,
+    mid-clause ("... reserves to" / "£0.358bn ...", "... we do not" / "expect ..."), on a
+    word before a figure ("... February" / "2009 and ...") or as prose does, after a
+    sentence of its own ("... proposed. Many" / "Family Hubs across ..."). A label that
+    merely lacks a full stop ("NHS number" / "Identification number") is a row of its own."""
+    if not above or not below:
+        return False
+    if below[0].islower():
+        return True
+    return _is_unterminated(above) and (
+        _ends_mid_clause(above)
+        or (below[0].isdigit() and above[-1].isalpha())
+        or bool(_SENTENCE_END.search(above))
+    )
+
+
+def _continued_row(above: str, row: str) -> str | None:
+    """The table row `above` with the next page's first row (`row`) written into it, when
+    that row only continues it: as many cells, and each either empty (a converter's
+    placeholder, "Col1") or the rest of the cell above it (`_goes_on`), one at least.
+    None when `row` is a row of its own."""
+    top, cont = _MD_TABLE_ROW.match(above), _MD_TABLE_ROW.match(row)
+    if top is None or cont is None:
+        return None
+    cells, rest = top["cells"].split("|"), cont["cells"].split("|")
+    if len(cells) != len(rest):
+        return None
+    joined: list[str] = []
+    for cell, more in zip(cells, rest, strict=True):
+        tail = _MD_ESCAPE.sub(r"\1", _plain_cell(more))
+        if not tail or _PLACEHOLDER_CELL.match(more):
+            joined.append(cell)
+        elif _goes_on(_MD_ESCAPE.sub(r"\1", _plain_cell(cell)), tail):
+            joined.append(f"{cell.rstrip()}<br>{more.strip()}")
+        else:
+            return None
+    return "|" + "|".join(joined) + "|" if joined != cells else None
+
+
+def _is_page_break(lines: list[str], repeated: Counter[str]) -> bool:
+    """Whether `lines` are only a page break: a converter's rule between pages, with
+    blank lines, page numbers and running lines (a line the document repeats, numbers
+    aside) about it. A heading or a paragraph starts something new."""
+    return any(_MD_RULE.match(x) for x in lines) and all(
+        not x.strip()
+        or _MD_RULE.match(x)
+        or _MD_TABLE_RULE.match(x)
+        or _LONE_PAGE_NUMBER.match(x.strip())
+        or (not _MD_HEADING.match(x) and repeated[_furniture_key(x)] > 1)
+        for x in lines
+    )
+
+
+def rejoin_page_broken_rows(lines: list[str]) -> list[str]:
+    """A Markdown text's lines with a table row the page break cut made one row again.
+
+    A PDF-to-Markdown converter writes each page's part of a table as a table of its own,
+    and a row whose cell runs over the page's foot goes on in the next page's table as
+    its first (header) row, the row's other cells empty ("|Moderate|... reserves to|" /
+    "-----" / "|Col1|£0.358bn (£0.043bn general ...|"): the cell's two halves would be
+    read as two rows, cut apart at the page. When only a page break stands between them
+    (`_is_page_break`) and the next row only continues the last one (`_continued_row`),
+    it is written into that row and its own header rule goes; the page break stays
+    after the row, and the next table's other rows stay rows."""
+    repeated = Counter(_furniture_key(x) for x in lines if x.strip())
+    out: list[str] = []
+    last: int | None = None
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _MD_TABLE_ROW.match(line) and not _MD_TABLE_RULE.match(line):
+            heads = index + 1 < len(lines) and bool(_MD_TABLE_RULE.match(lines[index + 1]))
+            if heads and last is not None and _is_page_break(out[last + 1 :], repeated):
+                joined = _continued_row(out[last], line)
+                if joined is not None:
+                    out[last] = joined
+                    index += 2  # the row and its header rule
+                    continue
+            last = len(out)
+        out.append(line)
+        index += 1
+    return out
+
+
 def demarkdown(text: str, words: frozenset[str] = frozenset()) -> str:
     """Undo what PDF-to-Markdown converters add to a text, line by line.
 
@@ -1011,7 +1108,7 @@ def demarkdown(text: str, words: frozenset[str] = frozenset()) -> str:
     furniture can be found at page edges.
     """
     out: list[str] = []
-    raws = text.split("\n")
+    raws = rejoin_page_broken_rows(text.split("\n"))
     for index, raw in enumerate(raws):
         line = _MD_IMAGE.sub("", _HTML_NOISE.sub(" ", raw))
         if not _MD_RULE.match(line):

@@ -15,7 +15,10 @@ line cut after a hyphen going on without a space. Fixtures cut from `.cache/conv
 - `kent_budget_amendment_form_pymupdf4llm.md`: the Labour Group's budget amendment form
   (County Council, 13 February 2025), its head, where labels and text span columns;
 - `kent_devolution_framework_pymupdf4llm.md`: Appendix B, Devolution Framework summary
-  table (County Council, 9 January 2025), its section rows spanning the whole table."""
+  table (County Council, 9 January 2025), its section rows spanning the whole table;
+- `kent_resilience_page_broken_pymupdf4llm.md`: Appendix I, Assessment of Financial
+  Resilience (County Council, 13 February 2025), a row whose cell runs over a page's foot,
+  its cells cut to a few lines each."""
 
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ import re
 from pathlib import Path
 
 from eval.matching import supports
+from indexer.ingest.cleaning import demarkdown
 from indexer.parse_embed import model_inputs
 
 from .conftest import DATA, CountTokens, ingest_one
@@ -34,6 +38,7 @@ MINERALS = DATA / "kent_minerals_nts_pymupdf4llm.md"
 CAPITAL_SUMMARY = DATA / "kent_capital_summary_spanned_pymupdf4llm.md"
 AMENDMENT_FORM = DATA / "kent_budget_amendment_form_pymupdf4llm.md"
 DEVOLUTION = DATA / "kent_devolution_framework_pymupdf4llm.md"
+RESILIENCE = DATA / "kent_resilience_page_broken_pymupdf4llm.md"
 PLACEHOLDER = re.compile(r"\bCol\d+\b")
 
 
@@ -160,3 +165,49 @@ def test_a_section_row_spanning_the_table_stays_a_row(
     assert "Strategic leadership Strategic leadership" not in text
     assert "\ue002" not in text
     assert all(c.item_title != "Strategic leadership" for c in doc.chunks)
+
+
+def test_a_cell_the_page_break_cut_is_one_row_again(
+    tmp_path: Path, count_tokens: CountTokens
+) -> None:
+    # "... reserves to|" / "-----" / "|Col1|£0.358bn (£0.043bn general ...|": the converter
+    # gives each page's part of the table as a table, so the cell's rest is the next
+    # page's first row; its halves stood in two passages (k14-002's quote in neither).
+    doc = ingest_one(RESILIENCE, tmp_path, count_tokens)
+    text = "\n".join(c.text for c in doc.chunks)
+    quote = "In 2023-24 there was a further reduction in total usable reserves to £0.358bn"
+    assert any(supports(c.text, quote) for c in doc.chunks), text
+    assert "\ue002" not in text and "Col1" not in text
+    # The next page's other rows stay rows of their own.
+    assert supports(text, "A failure to plan and deliver savings in service provision")
+    assert "\nA failure to plan and deliver savings" in text, text
+
+
+def test_the_next_page_row_of_its_own_is_not_joined() -> None:
+    # The Quarterly Performance Report: a KPI's figures end one page ("Latest: 84%", no
+    # full stop), the next KPI's title opens the next page's table over empty cells.
+    text = demarkdown(
+        "|Latest: 84%|Target: 92%, Floor 90%|Previous: 77% (Red)|Previous: 77% (Red)|\n\n\n"
+        "14\n\n-----\n\nAppendix 1\n\n"
+        "|Subject Access requests, made under Art 15 of the General Data Protection<br>"
+        "Regulations, completed within statutory timescales|Col2|Col3|RED|\n|---|---|---|---|\n"
+        "|Latest: 60%|Target: 90%, Floor 85%|Previous: 52% (Red)|Previous: 52% (Red)|\n"
+        "\n15\n\n-----\n\nAppendix 1\n"
+    )
+    assert "Latest: 84% | Target: 92%, Floor 90% | Previous: 77% (Red)\n" in text
+    assert "Subject Access requests" in text.split("\f")[1]
+
+
+def test_a_link_closed_inside_a_bracket_leaves_no_space() -> None:
+    # pymupdf4llm writes a space after a link; where the link ends inside a bracket the
+    # page closes at once, the quote "(17 December 2024)" stood in no passage.
+    line = (
+        "considered by the KCC Health Overview and Scrutiny\n"
+        "[Committee (17 December 2024](https://democracy.kent.gov.uk/ieListDocuments.aspx?"
+        "CId=112&MId=9544&Ver=4) ), the Medway Health and Adult Social Care"
+    )
+    assert "Committee (17 December 2024), the Medway" in demarkdown(line)
+    assert "see [this page](https://example.org/a) for more" not in demarkdown(
+        "see [this page](https://example.org/a) for more"
+    )
+    assert "see this page for more" in demarkdown("see [this page](https://example.org/a) for more")
