@@ -1880,25 +1880,64 @@ kg2-405 to their passages' later sentences. 0: off (eval/README.md "The answer i
 words, round 39")."""
 
 
+RUNNING_BACK = 0.0
+"""What a sentence gains, as a share of `SentenceWeights.coverage`, for each topic term a
+*later* sentence of its passage holds and neither it nor an earlier one does
+(`_running_topic`): a cause or a subject told before the sentence that names the question's
+words ("The collapse of Galley Hill continues to have a severe operational impact on
+Fastrack." before "Fastrack has … frozen fares at £2 …", k7-026). 0: off."""
+
+ROWS_APART = True
+"""A table row takes no running topic from another row of its table (`_running_topic`,
+`table_rows`, `labelled_row`): a table's rows are independent entries, not sentences that
+go on about what the row above named (converted k6-025, round 39: a row inherited
+"children", "school" from the rows above it and outscored the gold row). Prose before a
+row still passes it the topic. A rule, no constant. Off: rows inherit as sentences do."""
+
+
+@once
+def _rows_of(text: str) -> tuple[tuple[int, int], ...]:
+    """A passage's table rows (`table_rows`), read once per answer: an answer scores its
+    candidates more than once."""
+    return tuple(table_rows(text))
+
+
+def _is_row(c: Candidate, rows: Sequence[tuple[int, int]]) -> bool:
+    """`c` is a table row: a span of its passage's flattened table (`table_rows`) lies
+    inside it or holds it, or it is a label followed by a row's figures (`labelled_row`)."""
+    return labelled_row(c.text) or any(
+        (a <= c.start and c.end <= b) or (c.start <= a and b <= c.end) for a, b in rows
+    )
+
+
 def _running_topic(
     found: Sequence[Candidate], held_terms: Sequence[frozenset[str]],
     weights: Mapping[str, float],
 ) -> list[float]:  # fmt: skip
     """For each candidate (`held_terms`: the topic terms each holds, in `found`'s order),
-    the weight of the topic terms the sentences before it in its passage hold and it does
-    not (`RUNNING_TOPIC`)."""
+    the lift (a share of the topic weight) of the topic terms the sentences before it in
+    its passage hold and it does not (`RUNNING_TOPIC`) and of those only the sentences
+    after it hold (`RUNNING_BACK`); under `ROWS_APART` a row's terms reach no other row."""
     by_hit: dict[int, list[int]] = {}
     for i, c in enumerate(found):
         by_hit.setdefault(id(c.hit), []).append(i)
     out = [0.0] * len(found)
     for members in by_hit.values():
-        for i in members:
+        table = _rows_of(found[members[0]].hit.text) if ROWS_APART else ()
+        row = [ROWS_APART and _is_row(found[i], table) for i in members]
+        for n, i in enumerate(members):
             c = found[i]
             before: set[str] = set()
-            for j in members:
-                if found[j].end <= c.start and not found[j].items:
+            after: set[str] = set()
+            for m, j in enumerate(members):
+                if found[j].items or (row[n] and row[m]):
+                    continue
+                if found[j].end <= c.start:
                     before |= held_terms[j]
-            out[i] = sum(weights[t] for t in before - held_terms[i])
+                elif RUNNING_BACK and found[j].start >= c.end:
+                    after |= held_terms[j]
+            out[i] = RUNNING_TOPIC * sum(weights[t] for t in before - held_terms[i])
+            out[i] += RUNNING_BACK * sum(weights[t] for t in after - before - held_terms[i])
     return out
 
 
@@ -1934,9 +1973,9 @@ def score_candidates(
         for c, stems in zip(found, own, strict=True)
     ]
     running = [0.0] * len(found)  # each candidate's running-topic lift, a share of coverage
-    if RUNNING_TOPIC and total and not aspects.trend:
+    if (RUNNING_TOPIC or RUNNING_BACK) and total and not aspects.trend:
         sets = [frozenset(terms) for terms in held]
-        running = [RUNNING_TOPIC * w / total for w in _running_topic(found, sets, idf_of)]
+        running = [w / total for w in _running_topic(found, sets, idf_of)]
     out = []
     for c, stems, terms, lift in zip(found, own, held, running, strict=True):
         cov = sum(idf_of[t] for t in terms) / total if total else 0.0
