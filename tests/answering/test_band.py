@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from search_api import answering
+from search_api import answering, sentences
 from search_api.archive import Archive
 from search_api.search import SearchRequest
 
@@ -33,7 +33,10 @@ def test_a_band_sentence_holding_the_topic_is_quoted(
     disappointing that having invested in the ASYE social workers … that many of them
     were not choosing to remain with the council" (41.4) scores in the band and names the
     topic ("social workers"); it is quoted. With no band (`BAND_MARGIN` at `BEST_MARGIN`,
-    main's answer) the answer is one quote of another sentence."""
+    main's answer) the answer is one quote of another sentence. The topic reaching back
+    (`sentences.RUNNING_BACK`, round 40) lifts 41.4's sentence within `BEST_MARGIN` on its
+    own, so the band is measured with it off."""
+    monkeypatch.setattr(sentences, "RUNNING_BACK", 0.0)
     question = (
         "What worried members about the newly qualified social workers the council had "
         "trained in 2018?"
@@ -51,7 +54,9 @@ def test_the_band_leaves_out_a_neighbour_with_another_kind_of_figure(
     council was very reliant on agency workers … (currently about 40% of the workforce
     was agency staff)" (41.4) scores in the band too, but states a share, not a duration:
     the band leaves it out. Let in by every sentence in the band (`BEST_MARGIN` 0.5,
-    round 24's S) it is quoted."""
+    round 24's S) it is quoted. Measured with the topic reaching back off
+    (`sentences.RUNNING_BACK`, round 40): it moves the sentences around 41.4 too."""
+    monkeypatch.setattr(sentences, "RUNNING_BACK", 0.0)
     question = "How long were the contracts that used to be given to agency social workers?"
     share = "currently about 40% of the workforce was agency staff"
     quotes = _quotes(seed_engine, question)
