@@ -113,8 +113,11 @@ def test_a_left_out_sentence_below_the_weakest_chosen_is_not_quoted(
     and "agency" count for less than "social workers", the paragraph's second sentence
     scores below every quoted one, and the answer is the one without the rule. (Round
     27's `NEXT_TOPIC` quotes it anyway, as it holds a topic term and passes the pool's
-    test: `test_a_left_out_sentence_on_topic_is_quoted` below; off here.)"""
+    test: `test_a_left_out_sentence_on_topic_is_quoted` below; off here. The topic
+    reaching back, `sentences.RUNNING_BACK` (round 40), lifts it within the quoted ones on
+    its own: off here too.)"""
     monkeypatch.setattr(answering, "NEXT_TOPIC", False)
+    monkeypatch.setattr(sentences, "RUNNING_BACK", 0.0)
     weights = {**WEIGHTS, "contract": 0.75, "offer": 0.75, "agenc": 1.0}
     texts = [AGENCY_AIM, UPDATE, *WORKFORCE]
     answer = ask(CONTRACTS, texts, date(2018, 11, 21), weights)
@@ -128,7 +131,9 @@ def test_a_left_out_sentence_below_the_weakest_chosen_is_not_quoted(
 def test_a_left_out_sentence_on_topic_is_quoted(monkeypatch: pytest.MonkeyPatch) -> None:
     """`NEXT_TOPIC` (round 27): the paragraph's second sentence, below every quoted one
     at these weights but within `BEST_MARGIN` of the best and holding "contracts", is
-    quoted, taking no place; without the rule it is not."""
+    quoted, taking no place; without the rule it is not. Measured with the topic reaching
+    back off (`sentences.RUNNING_BACK`, round 40): it quotes the sentence on its own."""
+    monkeypatch.setattr(sentences, "RUNNING_BACK", 0.0)
     weights = {**WEIGHTS, "contract": 0.75, "offer": 0.75, "agenc": 1.0}
     texts = [AGENCY_AIM, UPDATE, *WORKFORCE]
     answer = ask(CONTRACTS, texts, date(2018, 11, 21), weights)
