@@ -1,30 +1,60 @@
 """Answers to the seed and unanswerable gold questions on the session's seed index.
 
-`/ask` on each of these questions (669 in round 34; 204 when this was written) is the
-costliest step of tests/answering (most of it the term-saliency encodes of each question):
+`/ask` on each of these questions (719 in round 40; 204 when this was written) was the
+costliest step of tests/answering (most of it pure-Python answer building on one core):
 the answer floors score all of them and the abstention test reads the `tune` seed
 questions among them, so they are asked once, with the request both tests made (k = 8),
-and shared.
+and shared. Since round 40 they are asked in a process of their own (`tests.answering.gold`)
+started with the first test of this folder, and the tests that read them run at the end
+of the session, so the asking overlaps the rest of the suite on the second core.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterator
+from concurrent.futures import Future
 
 import pytest
 
-from eval.questions import Question, load_questions
+from eval.questions import Question
+from indexer.settings import Settings
 from search_api.answering import Answer
-from search_api.archive import Archive
-from search_api.search import SearchRequest
+from tests.answering.gold import gold_questions, start_asking
 
-QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "questions"
+GOLD = "gold_answers"
+
+READERS = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(trylast=True)  # after `-m` and `-k` have deselected
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The tests that read the gold answers last (in their order), so the session runs
+    everything else while the answers are asked; none selected, none are asked."""
+    readers = [i for i in items if GOLD in getattr(i, "fixturenames", ())]
+    items[:] = [i for i in items if GOLD not in getattr(i, "fixturenames", ())] + readers
+    config.stash[READERS] = bool(readers)
 
 
 @pytest.fixture(scope="session")
-def gold_answers(seed_engine: Archive) -> list[tuple[Question, Answer]]:
+def gold_asking(seed_settings: Settings) -> Iterator[Future[list[Answer]]]:
+    """The gold answers being asked in another process (`tests.answering.gold`)."""
+    pool, answers = start_asking(seed_settings)
+    try:
+        yield answers
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+@pytest.fixture(autouse=True)
+def _start_gold_asking(request: pytest.FixtureRequest) -> None:
+    """Starts the asking with this folder's first test, not with the last ones (when the
+    session runs a test that reads the answers)."""
+    if request.config.stash.get(READERS, False):
+        request.getfixturevalue("gold_asking")
+
+
+@pytest.fixture(scope="session")
+def gold_answers(gold_asking: Future[list[Answer]]) -> list[tuple[Question, Answer]]:
     """Each question of eval/questions/seeds.jsonl and unanswerable.jsonl with the answer
     a reader of the seed index gives it; the tests only read them."""
-    questions = load_questions([QUESTIONS / "seeds.jsonl", QUESTIONS / "unanswerable.jsonl"])
-    reader = seed_engine.reader()
-    return [(q, reader.ask(SearchRequest(q.question, 8))) for q in questions]
+    return list(zip(gold_questions(), gold_asking.result(), strict=True))
