@@ -12,7 +12,7 @@ of the session, so the asking overlaps the rest of the suite on the second core.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from concurrent.futures import Future
+from multiprocessing.pool import AsyncResult
 
 import pytest
 
@@ -36,13 +36,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(scope="session")
-def gold_asking(seed_settings: Settings) -> Iterator[Future[list[Answer]]]:
+def gold_asking(seed_settings: Settings) -> Iterator[AsyncResult[list[Answer]]]:
     """The gold answers being asked in another process (`tests.answering.gold`)."""
     pool, answers = start_asking(seed_settings)
     try:
         yield answers
     finally:
-        pool.shutdown(cancel_futures=True)
+        pool.terminate()
+        pool.join()
 
 
 @pytest.fixture(autouse=True)
@@ -54,7 +55,7 @@ def _start_gold_asking(request: pytest.FixtureRequest) -> None:
 
 
 @pytest.fixture(scope="session")
-def gold_answers(gold_asking: Future[list[Answer]]) -> list[tuple[Question, Answer]]:
+def gold_answers(gold_asking: AsyncResult[list[Answer]]) -> list[tuple[Question, Answer]]:
     """Each question of eval/questions/seeds.jsonl and unanswerable.jsonl with the answer
     a reader of the seed index gives it; the tests only read them."""
-    return list(zip(gold_questions(), gold_asking.result(), strict=True))
+    return list(zip(gold_questions(), gold_asking.get(), strict=True))

@@ -12,7 +12,7 @@ carries on, and hands back the answers; the tests that read them run last
 from __future__ import annotations
 
 import multiprocessing
-from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
 from eval.questions import Question, load_questions
@@ -48,8 +48,9 @@ def ask_all(settings: Settings) -> list[Answer]:
     return [reader.ask(SearchRequest(q.question, K)) for q in gold_questions()]
 
 
-def start_asking(settings: Settings) -> tuple[ProcessPoolExecutor, Future[list[Answer]]]:
+def start_asking(settings: Settings) -> tuple[Pool, AsyncResult[list[Answer]]]:
     """`ask_all` started in a fresh (spawned, not forked: torch's threads do not survive
-    a fork) process; shut the executor down when the answers are no longer wanted."""
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-    return pool, pool.submit(ask_all, settings)
+    a fork) process; `terminate` the pool when the answers are no longer wanted (a session
+    stopped early does not wait for the asking to end)."""
+    pool = multiprocessing.get_context("spawn").Pool(1)
+    return pool, pool.apply_async(ask_all, (settings,))
