@@ -1,6 +1,6 @@
 """Answers to the seed and unanswerable gold questions on the session's seed index.
 
-`/ask` on each of these questions (719 in round 40; 204 when this was written) was the
+`/ask` on each of these questions (729 in round 40; 204 when this was written) was the
 costliest step of tests/answering (most of it pure-Python answer building on one core):
 the answer floors score all of them and the abstention test reads the `tune` seed
 questions among them, so they are asked once, with the request both tests made (k = 8),

@@ -1,6 +1,6 @@
 """The gold questions asked in a process of their own, beside the rest of the session.
 
-Answering the 719 seed and unanswerable gold questions is pure-Python answer building on
+Answering the seed and unanswerable gold questions is pure-Python answer building on
 one core (round 35: a second thread gains nothing under the interpreter lock) and took
 the largest share of `make test`'s pytest; the session's own tests use about one core of
 the two as well. A spawned process (its own interpreter, model load and reader of the
