@@ -1618,6 +1618,13 @@ def table_rows(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@once
+def _rows_of(text: str) -> tuple[tuple[int, int], ...]:
+    """A passage's table rows (`table_rows`), read once per answer: an answer reads its
+    passages' candidates (`candidates`) and scores them (`_running_topic`) more than once."""
+    return tuple(table_rows(text))
+
+
 ROW_LABEL_STARTS = True
 """A sentence piece the splitter began inside a table row's label, at the dash it reads as
 a bullet ("Resident Experience - " / "Contact Centre; Gateways; Customer care & Complaints
@@ -1660,7 +1667,7 @@ def candidates(hits: Sequence[Hit], rows: bool = True) -> list[Candidate]:
             absorb = False
             spans.append((s.start, s.end))
         held: list[tuple[int, int]] = []
-        table = table_rows(text) if TABLE_ROWS and rows else []
+        table = _rows_of(text) if TABLE_ROWS and rows else ()
         for a, b in _row_figures(text, _run_on_colons(text, spans)):
             for x, y in _segments(text, a, b):
                 x = _label_start(text, x, table)
@@ -1897,13 +1904,6 @@ ROWS_APART = True
 go on about what the row above named (converted k6-025, round 39: a row inherited
 "children", "school" from the rows above it and outscored the gold row). Prose before a
 row still passes it the topic. A rule, no constant. Off: rows inherit as sentences do."""
-
-
-@once
-def _rows_of(text: str) -> tuple[tuple[int, int], ...]:
-    """A passage's table rows (`table_rows`), read once per answer: an answer scores its
-    candidates more than once."""
-    return tuple(table_rows(text))
 
 
 def _is_row(c: Candidate, rows: Sequence[tuple[int, int]]) -> bool:
