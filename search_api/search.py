@@ -59,8 +59,16 @@ from indexer.text import ANALYZER, LEADING_NUMBER, highlights, words
 
 from .detail import lift_asked_detail
 from .retrieval import Retriever
+from .row_pairs import pair_rows
 from .sentences import content_terms, figures_in, held_weight
-from .temporal import DateSpan, TemporalIntent, day_or_month, parse_question, periods
+from .temporal import (
+    RELATIVE_YEAR,
+    DateSpan,
+    TemporalIntent,
+    day_or_month,
+    parse_question,
+    periods,
+)
 
 __all__ = [
     "MAX_K",
@@ -164,11 +172,22 @@ def search(
     """
     if intent is None:
         intent = parse_question(request.query, latest, year_end=year_end)
+
+    def lookup(label: str, depth: int) -> list[Hit]:
+        """The passages a lexical search for a row's label ranks, under the hard filters."""
+        return retriever.hits(retriever.lexical(label, depth, retriever.allowed(request.filters)))
+
     if intent.stages:
         # Two stages of one paper are ranked as the question asks, not spread over the
         # period: the plain ranking holds both stages' meetings; the answer reads a course.
         found = search(retriever, tuning, request, latest, year_end, _unstaged(intent))
-        return replace(found, intent=intent)
+        paired = pair_rows([*found.hits, *found.below], request.k, request.query, lookup)
+        terms = ANALYZER.query_terms(found.intent.topic)
+        shown = [
+            h if h.highlights else h.model_copy(update={"highlights": highlights(h.text, terms)})
+            for h in paired[: request.k]
+        ]
+        return replace(found, intent=intent, hits=shown, below=paired[request.k :])
     topic, k = intent.topic, request.k
     width = max(tuning.pool, k)
     # A trend's ends named by events are *when*, not *what*: its dense side embeds the
@@ -218,6 +237,9 @@ def search(
                 retriever, vector, _searched(intent), council, tuning.relevant_cosine_margin
             ),
         )
+    if intent.trend or RELATIVE_YEAR.search(request.query):
+        # A budget line tracked over its papers: its row at each end (`row_pairs`).
+        scored = pair_rows(scored, k, request.query, lookup)
     as_ranked = None
     if council is not None:
         # A timeline is one council's: another council's passages stand below all of its

@@ -1,0 +1,148 @@
+"""A budget line's row at each end of its course: the same label in the other papers.
+
+A council states one budget line ("Property related services", "Governance & Law") as a
+row of figures in each paper of its course: the monitoring report's forecast, the draft
+budget book, the final Key Service Statement. A question tracking the line ("how has the
+budget for property related services changed from this year to next", "is the library
+budget going up next year compared to this year") reads the line in two of them, and
+the two rows are its ends. The ranking finds one of them, where the label sits among the
+question's words; the other paper's row stands in a passage of other rows whose labels
+are not the question's, and ranks far below (eval/README.md, round 41, r41-trend: of
+the tune trend rows with one end in the top 10 and not the other, most are such a pair).
+A reader who has found the line in one paper looks it up by name in the other.
+
+So, for a question asking for a course (`TemporalIntent.trend`, stages included) or
+naming a year from its own time ("next year", "this year's": `RELATIVE_YEAR`), the row
+of the top k whose label is most the question's (`ROW_LABEL_SHARE`) is looked up by its
+label among the passages of the same council, and the rows of the earliest and latest
+meetings holding it are put into the top k, in the places of the lowest-ranked hits that
+hold no such row. Nothing else moves; without such a row, or with the row in one meeting
+alone, the ranking is as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from indexer.models import Hit, MeetingKey
+
+from .sentences import content_terms, table_rows
+
+__all__ = ["ROW_LABEL_SHARE", "ROW_PAIRS", "asked_label", "pair_rows", "row_labels"]
+
+ROW_PAIRS = True
+"""Put a tracked budget line's rows at its course's ends into the top k (`pair_rows`)."""
+
+ROW_LABEL_SHARE = 0.5
+"""Share of a row label's content terms the question must hold for the row to be the line
+it asks about: "Governance & Law" for "legal and governance services" holds one of two.
+Not tuned: half, the least that makes the label more the question's than not."""
+
+LOOKUP_DEPTH = 50
+"""Passages the label's lexical search reads for its other rows (a row's label is rare
+words; its rows rank among the first few)."""
+
+_FIGURE_RUN = re.compile(r"(?:[ \t]+[-+\u2013(]?[£$€]?\d[\d,]*(?:\.\d+)?%?\)?)+\s*$")
+
+Lookup = Callable[[str, int], list[Hit]]
+"""(label, depth) → the passages a lexical search for the label ranks, best first."""
+
+
+def row_labels(text: str) -> list[str]:
+    """The labels of the table rows flattened into `text` (`sentences.table_rows`), as
+    written, without their figures."""
+    out = []
+    for start, end in table_rows(text):
+        label = _FIGURE_RUN.sub("", text[start:end]).strip(" -\u2013:|")
+        if label:
+            out.append(label)
+    return out
+
+
+def _terms(text: str) -> set[str]:
+    """The words that carry a text's topic (`sentences.content_terms`): a council's
+    generic words ("budget", "services") do not make a label the question's."""
+    return set(content_terms(text))
+
+
+def _names(label: str) -> list[str]:
+    """A label's trailing runs of words, shortest first: a flattened table joins a row's
+    label to the heading before it ("Strategic Management & Directorate Budgets (ASCH)
+    Innovation and Partnership"), and the line's own name is the label's end."""
+    parts = label.split()
+    return [" ".join(parts[i:]) for i in range(len(parts) - 1, -1, -1)]
+
+
+def asked_label(hits: Sequence[Hit], question: str) -> tuple[str, Hit] | None:
+    """The name of a row of `hits` that is most the question's line (a label's trailing
+    words, `_names`): the largest share of its own terms the question holds (its
+    council's name left out), then the most of them, then the best-ranked hit; None when
+    no name holds `ROW_LABEL_SHARE` of its terms in the question."""
+    asked = _terms(question)
+    best: tuple[tuple[float, int, int], str, Hit] | None = None
+    for rank, h in enumerate(hits):
+        # The council's own name says nothing of which line ("Kent Resilience").
+        named = _terms(h.citation.council or "")
+        for label in row_labels(h.text):
+            for name in _names(label):
+                own = _terms(name) - named
+                shared = len(own & asked)
+                if not own or shared == 0 or shared / len(own) < ROW_LABEL_SHARE:
+                    continue
+                key = (shared / len(own), shared, -rank)
+                if best is None or key > best[0]:
+                    best = (key, name, h)
+    return None if best is None else (best[1], best[2])
+
+
+def _holds_row(text: str, name: str) -> bool:
+    """`text` holds a row whose label ends with `name` (any case, any spacing)."""
+    wanted = " ".join(name.lower().split())
+    for label in row_labels(text):
+        written = " ".join(label.lower().split())
+        if written == wanted or written.endswith(" " + wanted):
+            return True
+    return False
+
+
+def pair_rows(hits: list[Hit], k: int, question: str, lookup: Lookup) -> list[Hit]:
+    """`hits` with the asked line's rows at the earliest and latest meetings stating it
+    in the top k (see the module docstring), each in the place of the lowest-ranked hit
+    of the top k holding no row of the line; that hit goes to the top of the rest."""
+    if not ROW_PAIRS or len(hits) < 2:
+        return hits
+    found = asked_label(hits[:k], question)
+    if found is None:
+        return hits
+    label, anchor = found
+    council = anchor.citation.council
+    rows = [
+        h for h in lookup(label, LOOKUP_DEPTH)
+        if h.citation.council == council and h.citation.meeting_date is not None
+        and _holds_row(h.text, label)
+    ]  # fmt: skip
+    first: dict[MeetingKey, Hit] = {}
+    for h in rows:
+        first.setdefault(h.citation.meeting, h)
+    if len(first) < 2:
+        return hits
+    top = hits[:k]
+    held = {h.citation.meeting for h in top if _holds_row(h.text, label)}
+
+    def when(h: Hit) -> date:
+        return h.citation.meeting_date or date.min
+
+    ends = sorted(first.values(), key=when)
+    wanted = [h for h in (ends[0], ends[-1]) if h.citation.meeting not in held]
+    if not wanted:
+        return hits
+    give = [i for i in range(len(top) - 1, -1, -1) if not _holds_row(top[i].text, label)]
+    out, moved = list(top), []
+    for h, i in zip(wanted, give, strict=False):
+        moved.append(out[i])
+        out[i] = h.model_copy(update={"score": out[i].score})
+    placed = {h.passage_id for h in out}
+    rest = [h for h in [*moved, *hits[k:]] if h.passage_id not in placed]
+    return out + rest
