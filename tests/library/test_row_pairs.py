@@ -1,0 +1,147 @@
+"""A budget line tracked over its papers gets its row at each end meeting
+(`search_api.row_pairs`): the ranking finds the row where its label is the question's
+words, and the other paper's row, in a passage of other lines, is looked up by the label.
+
+Real model, real FAISS, real SQLite: the seed index with two budget papers beside it, a
+monitoring appendix at the November 2018 meeting and a Key Service Statement at the March
+2019 one, each a page of rows as PDF text flattens a table (labels and figures run on,
+the line's label joined to its section heading in the appendix). Written as the Kent
+budget packs of the tune rows are (k28-030, k30-030), with a Gloucestershire line.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from indexer.builder import Indexer
+from indexer.embedding import Embedder
+from indexer.models import Citation, Hit
+from indexer.settings import Settings
+from search_api import row_pairs
+from search_api.archive import Archive
+from search_api.row_pairs import asked_label, pair_rows, row_labels
+from search_api.search import SearchRequest
+from tests.conftest import CORPUS
+from tests.indexes import beside_seeds
+
+MINUTES = "001_3bf3cecc07ef430f.txt"
+CHAIR = "000_2725e8365af33fe2.txt"
+
+APPENDIX = (
+    "Revenue budget monitoring: forecast by key service, November 2018. All figures in £m.\n\n"
+    "Children in Care Placements 45.2 48.1 2.9 Adoption Support 3.4 3.3 -0.1 "
+    "Fostering Allowances 12.6 13.0 0.4 Children's Social Work Services Total 61.2 64.4 3.2 "
+    "Home to School Transport 31.5 35.9 4.4 Youth Services 4.8 4.6 -0.2 Libraries, Registration "
+    "and Archives 9.1 8.8 -0.3 Highway Maintenance 38.7 40.1 1.4 Waste Disposal 52.6 53.4 0.8 "
+    "Public Transport Subsidies 6.2 6.5 0.3 Community Wardens 2.0 1.9 -0.1 "
+    "Workforce Development (CFS) Social Work Academy 1.2 1.4 0.2 Agency Social Workers "
+    "3.1 2.7 -0.4 Workforce Total 4.3 4.1 -0.2\n"
+)
+STATEMENT = (
+    "Key Service Statement 2019-20: gross expenditure, income and net cost by key service "
+    "(£000).\n\n"
+    "Adoption Support 3,301.4 120.0 3,421.4 -210.5 0.0 3,210.9 Fostering Allowances "
+    "12,950.2 410.7 13,360.9 -1,020.4 0.0 12,340.5 Children in Care Placements 48,105.0 "
+    "2,310.2 50,415.2 -3,870.1 0.0 46,545.1 Social Work Academy 1,204.5 210.0 1,414.5 "
+    "-95.0 0.0 1,319.5 Leads the recruitment, training and retention of social workers.\n"
+)
+QUESTION = "has the budget for the social work academy gone up for next year"
+
+
+@pytest.fixture(scope="module")
+def budget_archive(
+    tmp_path_factory: pytest.TempPathFactory, seed_settings: Settings, embedder: Embedder
+) -> Archive:
+    """The seed archive with the two budget papers beside it, under the manifest rows of
+    the November 2018 minutes and the March 2019 chair's report (their council, their
+    meetings)."""
+    root = tmp_path_factory.mktemp("budget")
+    papers = root / "papers"
+    papers.mkdir()
+    rows = {r.split(",", 1)[0]: r for r in (CORPUS / "manifest.csv").read_text().splitlines()}
+    manifest = [rows["path"]]
+    for seed, name, text in ((MINUTES, "appendix.txt", APPENDIX), (CHAIR, "kss.txt", STATEMENT)):
+        (papers / name).write_text(text, encoding="utf-8")
+        manifest.append(rows[seed].replace(seed, name, 1))
+    (papers / "manifest.csv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    settings = beside_seeds(seed_settings, root / "index", papers)
+    report = Indexer(settings, embedder).build()
+    assert not report.failed and len(report.added) == 2
+    return Archive.open(settings, embedder)
+
+
+def _row_meetings(archive: Archive, question: str, k: int) -> set[date | None]:
+    hits = archive.reader().search(SearchRequest(question, k)).hits
+    return {h.citation.meeting_date for h in hits if "Social Work Academy 1" in h.text}
+
+
+def test_a_tracked_line_has_its_row_at_both_meetings(budget_archive: Archive) -> None:
+    assert _row_meetings(budget_archive, QUESTION, 2) == {date(2018, 11, 21), date(2019, 3, 1)}
+
+
+def test_without_the_lookup_the_top_three_holds_one_row(
+    budget_archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the rule adds: the ranking alone holds the line's row at one meeting."""
+    monkeypatch.setattr(row_pairs, "ROW_PAIRS", False)
+    assert len(_row_meetings(budget_archive, QUESTION, 2)) == 1
+
+
+def test_a_question_tracking_nothing_is_ranked_as_before(
+    budget_archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = "What is the budget for the social work academy?"
+    on = budget_archive.reader().search(SearchRequest(question, 3)).hits
+    monkeypatch.setattr(row_pairs, "ROW_PAIRS", False)
+    off = budget_archive.reader().search(SearchRequest(question, 3)).hits
+    assert [h.passage_id for h in on] == [h.passage_id for h in off]
+
+
+def test_row_labels_are_read_without_their_figures() -> None:
+    assert row_labels(STATEMENT)[:4] == [
+        "Adoption Support",
+        "Fostering Allowances",
+        "Children in Care Placements",
+        "Social Work Academy",
+    ]
+
+
+def _hit(pid: int, text: str, day: date, council: str = "Gloucestershire County Council") -> Hit:
+    citation = Citation(document_id=f"d{pid}", council=council, meeting_date=day)
+    return Hit(passage_id=pid, text=text, score=1.0 / pid, citation=citation)
+
+
+def test_the_asked_line_is_the_labels_end_most_the_questions() -> None:
+    """A label joined to its heading is named by its end; a total that holds more of the
+    question's words but is mostly other words is not the line."""
+    hits = [_hit(1, APPENDIX, date(2018, 11, 21))]
+    found = asked_label(hits, "how much is the social work academy getting next year")
+    assert found is not None and found[0] == "Social Work Academy"
+
+
+def test_the_councils_name_does_not_make_a_label_the_questions() -> None:
+    text = "Kent Resilience 0.7 0.7 -0.0 Libraries 9.1 8.8 -0.3"
+    hits = [_hit(1, text, date(2025, 1, 30), "Kent County Council")]
+    assert asked_label(hits, "is kent spending more on bus routes next year") is None
+
+
+def test_the_other_row_takes_the_lowest_place_holding_no_row() -> None:
+    top = [
+        _hit(1, STATEMENT, date(2019, 3, 1)),
+        _hit(2, "The academy recruited twelve social workers.", date(2019, 3, 1)),
+        _hit(3, "Training sessions were well attended.", date(2018, 11, 21)),
+    ]
+    other = _hit(9, APPENDIX, date(2018, 11, 21))
+
+    def lookup(label: str, depth: int) -> list[Hit]:
+        return [top[0], other]
+
+    out = pair_rows(top, 3, QUESTION, lookup)
+    assert [h.passage_id for h in out] == [1, 2, 9, 3]
+
+
+def test_a_row_at_one_meeting_alone_changes_nothing() -> None:
+    top = [_hit(1, STATEMENT, date(2019, 3, 1)), _hit(2, "Other words.", date(2019, 3, 1))]
+    assert pair_rows(top, 2, QUESTION, lambda label, depth: [top[0]]) == top
