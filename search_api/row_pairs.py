@@ -7,8 +7,9 @@ budget for property related services changed from this year to next", "is the li
 budget going up next year compared to this year") reads the line in two of them, and
 the two rows are its ends. The ranking finds one of them, where the label sits among the
 question's words; the other paper's row stands in a passage of other rows whose labels
-are not the question's, and ranks far below (eval/README.md, round 41, r41-trend: of
-the tune trend rows with one end in the top 10 and not the other, most are such a pair).
+are not the question's, and ranks far below (eval/README.md, round 41, r41-trend: 18 of
+the 38 heldout tune trend rows with one end in the top 10 and not the other are such a
+pair).
 A reader who has found the line in one paper looks it up by name in the other.
 
 So, for a question asking for a course (`TemporalIntent.trend`, stages included) or
