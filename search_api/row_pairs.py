@@ -39,7 +39,8 @@ ROW_PAIRS = True
 ROW_LABEL_SHARE = 0.5
 """Share of a row label's content terms the question must hold for the row to be the line
 it asks about: "Governance & Law" for "legal and governance services" holds one of two.
-Not tuned: half, the least that makes the label more the question's than not."""
+Chosen on tune (grid 0.34, 0.5, 0.67, 1.0; heldout trend both ends@10 first, ties to the
+larger share): 0.34 and 0.5 tie, 0.67 and 1.0 lose a row (eval/README.md, round 41)."""
 
 LOOKUP_DEPTH = 50
 """Passages the label's lexical search reads for its other rows (a row's label is rare
