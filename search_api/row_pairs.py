@@ -23,15 +23,14 @@ alone, the ranking is as it was.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from datetime import date
 
 from indexer.models import Hit, MeetingKey
 
-from .sentences import content_terms, table_rows
+from .sentences import content_terms, row_labels
 
-__all__ = ["ROW_LABEL_SHARE", "ROW_PAIRS", "asked_label", "pair_rows", "row_labels"]
+__all__ = ["ROW_LABEL_SHARE", "ROW_PAIRS", "asked_label", "pair_rows"]
 
 ROW_PAIRS = True
 """Put a tracked budget line's rows at its course's ends into the top k (`pair_rows`)."""
@@ -46,21 +45,8 @@ LOOKUP_DEPTH = 50
 """Passages the label's lexical search reads for its other rows (a row's label is rare
 words; its rows rank among the first few)."""
 
-_FIGURE_RUN = re.compile(r"(?:[ \t]+[-+\u2013(]?[£$€]?\d[\d,]*(?:\.\d+)?%?\)?)+\s*$")
-
 Lookup = Callable[[str, int], list[Hit]]
 """(label, depth) → the passages a lexical search for the label ranks, best first."""
-
-
-def row_labels(text: str) -> list[str]:
-    """The labels of the table rows flattened into `text` (`sentences.table_rows`), as
-    written, without their figures."""
-    out = []
-    for start, end in table_rows(text):
-        label = _FIGURE_RUN.sub("", text[start:end]).strip(" -\u2013:|")
-        if label:
-            out.append(label)
-    return out
 
 
 def _terms(text: str) -> set[str]:
@@ -131,7 +117,8 @@ def pair_rows(hits: list[Hit], k: int, question: str, lookup: Lookup) -> list[Hi
     if len(first) < 2:
         return hits
     top = hits[:k]
-    held = {h.citation.meeting for h in top if _holds_row(h.text, label)}
+    holds = [_holds_row(h.text, label) for h in top]
+    held = {h.citation.meeting for h, row in zip(top, holds, strict=True) if row}
 
     def when(h: Hit) -> date:
         return h.citation.meeting_date or date.min
@@ -140,7 +127,7 @@ def pair_rows(hits: list[Hit], k: int, question: str, lookup: Lookup) -> list[Hi
     wanted = [h for h in (ends[0], ends[-1]) if h.citation.meeting not in held]
     if not wanted:
         return hits
-    give = [i for i in range(len(top) - 1, -1, -1) if not _holds_row(top[i].text, label)]
+    give = [i for i in range(len(top) - 1, -1, -1) if not holds[i]]
     out, moved = list(top), []
     for h, i in zip(wanted, give, strict=False):
         moved.append(out[i])

@@ -1618,6 +1618,21 @@ def table_rows(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_ROW_LABEL_FIGURES = re.compile(rf"(?:[ \t]+{_ROW_TOKEN})+\s*$")
+"""A row's run of figures at the end of its span (`row_labels`)."""
+
+
+def row_labels(text: str) -> list[str]:
+    """The labels of the table rows flattened into `text` (`table_rows`), as written,
+    without their figures."""
+    out = []
+    for start, end in table_rows(text):
+        label = _ROW_LABEL_FIGURES.sub("", text[start:end]).strip(" -\u2013:|")
+        if label:
+            out.append(label)
+    return out
+
+
 @once
 def _rows_of(text: str) -> tuple[tuple[int, int], ...]:
     """A passage's table rows (`table_rows`), read once per answer: an answer reads its

@@ -21,8 +21,9 @@ from indexer.models import Citation, Hit
 from indexer.settings import Settings
 from search_api import row_pairs
 from search_api.archive import Archive
-from search_api.row_pairs import asked_label, pair_rows, row_labels
+from search_api.row_pairs import asked_label, pair_rows
 from search_api.search import SearchRequest
+from search_api.sentences import row_labels
 from tests.conftest import CORPUS
 from tests.indexes import beside_seeds
 
