@@ -120,9 +120,9 @@ class Embedder:
     def model(self) -> Any:
         """The loaded model, loaded on first use (not at construction) and kept.
 
-        Raises `ModelLoadError` with a fix when the folder or the ONNX backend is unusable."""
-        from sentence_transformers import SentenceTransformer
-
+        Raises `ModelLoadError` with a fix when the folder or the ONNX backend is unusable.
+        sentence-transformers is imported only for the torch backend: its import (torch's
+        modelling code, ~4 s of CPU) was most of an ONNX process's start."""
         if not os.path.isdir(self.path):
             raise ModelLoadError(
                 f"Embedding model folder {self.path!r} not found. Set SCRUTINY_MODEL to a "
@@ -136,6 +136,8 @@ class Embedder:
                     f"Could not load {self.path!r} on the {self.backend} backend ({exc}). "
                     "Install onnxruntime and onnx, or use SCRUTINY_EMBED_BACKEND=torch."
                 ) from exc
+        from sentence_transformers import SentenceTransformer
+
         if self.threads:
             import torch
 

@@ -9,6 +9,8 @@ with either is served by the other (the backends are compatible, not a mismatch)
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -174,6 +176,19 @@ def test_a_failing_worker_raises_instead_of_hanging(seed_inputs: list[str]) -> N
     # The pool survives: the next call encodes everything.
     model.session = real
     assert onnx.encode(seed_inputs).shape == (len(seed_inputs), onnx.dim)
+
+
+def test_the_onnx_encoder_starts_without_sentence_transformers() -> None:
+    """A served process (API, CLI, replica, build) on the default backend never imports
+    sentence-transformers, whose import was most of such a process's start."""
+    code = (
+        "import sys; from indexer.embedding import Embedder; from indexer.settings import "
+        "Settings; e = Embedder(Settings().model, backend='onnx-int8'); "
+        "assert e.encode(['agency staff']).shape == (1, e.dim); "
+        "sys.exit('sentence_transformers' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=300)
+    assert done.returncode == 0
 
 
 def test_torch_query_runs_on_one_thread_and_restores_the_count(embedder: Embedder) -> None:
