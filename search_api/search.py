@@ -162,6 +162,7 @@ def search(
     latest: date | None,
     year_end: tuple[int, int] = YEAR_END,
     intent: TemporalIntent | None = None,
+    tracked_line: bool = False,
 ) -> SearchResult:
     """Rank passages for a request on one snapshot's retriever (see the module docstring).
 
@@ -169,6 +170,8 @@ def search(
     (month, day) its financial year ends on (`Snapshot.year_end`). `intent` is the query
     as `parse_question` reads it against these two, when the caller has read it already
     (`Reader.ask` does, to size a trend's search): a question is read once.
+    `tracked_line`: pair a budget line's rows at its ends (`row_pairs`) though the
+    intent reads as no trend (a stage question, ranked as the plain question it reads as).
     """
     if intent is None:
         intent = parse_question(request.query, latest, year_end=year_end)
@@ -179,15 +182,10 @@ def search(
 
     if intent.stages:
         # Two stages of one paper are ranked as the question asks, not spread over the
-        # period: the plain ranking holds both stages' meetings; the answer reads a course.
-        found = search(retriever, tuning, request, latest, year_end, _unstaged(intent))
-        paired = pair_rows([*found.hits, *found.below], request.k, request.query, lookup)
-        terms = ANALYZER.query_terms(found.intent.topic)
-        shown = [
-            h if h.highlights else h.model_copy(update={"highlights": highlights(h.text, terms)})
-            for h in paired[: request.k]
-        ]
-        return replace(found, intent=intent, hits=shown, below=paired[request.k :])
+        # period: the plain ranking holds both stages' meetings; the answer reads a course,
+        # and a budget line's rows at the two stages are paired as a trend's are.
+        found = search(retriever, tuning, request, latest, year_end, _unstaged(intent), True)
+        return replace(found, intent=intent)
     topic, k = intent.topic, request.k
     width = max(tuning.pool, k)
     # A trend's ends named by events are *when*, not *what*: its dense side embeds the
@@ -237,7 +235,7 @@ def search(
                 retriever, vector, _searched(intent), council, tuning.relevant_cosine_margin
             ),
         )
-    if intent.trend or RELATIVE_YEAR.search(request.query):
+    if tracked_line or intent.trend or RELATIVE_YEAR.search(request.query):
         # A budget line tracked over its papers: its row at each end (`row_pairs`).
         scored = pair_rows(scored, k, request.query, lookup)
     as_ranked = None
