@@ -34,6 +34,7 @@ import numpy as np
 
 from indexer.builder import source_fingerprint
 from indexer.compatibility import chunking_settings
+from indexer.density import DENSITY_FILE, local_density, save_density
 from indexer.embed_context import embedding_input, lead_ins
 from indexer.embedding import Embedder
 from indexer.errors import ScrutinyError
@@ -103,6 +104,8 @@ def reembed(source: Path, out: Path, settings: Settings) -> int:
     finally:
         store.close()
     VectorIndex.from_vectors(ids_array, matrix, info.vector_kind).save(version / VECTORS_FILE)
+    # New vectors move every density (`indexer.density`), as a publish computes them.
+    save_density(version / DENSITY_FILE, ids_array, local_density(matrix))
     info.chunking = chunking_settings(settings)
     for name in list(info.files):
         info.files[name] = file_digest(version / name)

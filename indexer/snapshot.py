@@ -43,8 +43,9 @@ from .errors import DiskFullError, IndexCorruptError, IndexNotFoundError, Scruti
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3
-"""3: BM25 moved from an FTS5 table in the store to the `lexical/` posting files."""
+FORMAT_VERSION = 4
+"""3: BM25 moved from an FTS5 table in the store to the `lexical/` posting files.
+4: every passage's local density stored beside the vectors (`indexer.density`)."""
 STORE_FILE = "passages.sqlite"
 VECTORS_FILE = "vectors.faiss"
 INFO_FILE = "index.json"
