@@ -157,6 +157,16 @@ class Settings(BaseSettings):
         "Tune grid 0, 0.5, 1, 2: 0.755, 0.770, 0.791, 0.768 (mean R@10, MRR@10; "
         "eval/README.md)",
     )
+    density_prior: float = Field(
+        default=0.5,
+        ge=0,
+        description="Convex fusion: each candidate's cosine (and its context neighbours') "
+        "is lowered by this × the passage's local density (mean cosine to its 10 nearest "
+        "other passages, stored at index time: `indexer.density`) before scaling; 0 is "
+        "off, and a trend question's retrievals get 0. Tune grid 0, 0.25, 0.5, 1: 0.6576, "
+        "0.6627, 0.6654, 0.6606 (mean R@10, MRR@10 on heldout; eval/README.md, round 40 "
+        "and r42-prior)",
+    )
     dense_query: Literal["topic", "question", "both"] = Field(
         default="topic",
         description="What the dense side embeds: topic (the question without its date "
@@ -426,6 +436,7 @@ class SearchSettings:
     fusion: str
     context_weight: float
     lexical_coverage: float
+    density_prior: float
     rrf_k: int
     lexical_weight: float
     dense_query: str

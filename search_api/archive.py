@@ -37,8 +37,9 @@ from pathlib import Path
 
 from indexer.compatibility import check_index_matches
 from indexer.dates import archive_year_end, year_end_counts
+from indexer.density import DENSITY_FILE, load_density
 from indexer.embedding import Embedder
-from indexer.errors import DocumentNotFoundError, ScrutinyError
+from indexer.errors import DocumentNotFoundError, IndexCorruptError, ScrutinyError
 from indexer.lexical import LEXICAL_DIR, LexicalIndex
 from indexer.models import DatePrecision, Hit, MeetingKey, Passage, SearchFilters
 from indexer.once import reading
@@ -150,6 +151,7 @@ class Archive:
             store.check_integrity(thorough=store.path.stat().st_size <= FULL_CHECK_BYTES)
             vectors = VectorIndex.load(version / VECTORS_FILE, info.vector_kind)
             lexical = LexicalIndex.load(version / LEXICAL_DIR)
+            density = _density(version)
         except BaseException:
             store.close()
             raise
@@ -162,6 +164,7 @@ class Archive:
             tuning.rrf_k,
             tuning.candidates,
             tuning.lexical_weight,
+            density,
         )
         return Snapshot(version.name, info, store, retriever, self.settings.year_end)
 
@@ -279,11 +282,15 @@ class Reader:
             ).hits
 
         # A trend read on one council's passages is answered from them; whether the archive
-        # speaks to it is judged on its nearest passages as retrieved (`as_ranked`).
+        # speaks to it is judged on its nearest passages as retrieved (`as_ranked`). A
+        # plain question is answered from the density prior's ranking and judged on the
+        # same retrieval's order without it (`unbiased`): the signals the abstention model
+        # was fitted on (eval/README.md, r42-prior).
+        plain = found.unbiased()
         asked = (
             None
-            if found.as_ranked is None
-            else self.answers.features(request.query, found.intent, found.as_ranked, found.cosines)
+            if plain is found and found.as_ranked is None
+            else self.answers.features(request.query, plain.intent, plain.support, plain.cosines)
         )
         answer = self.answers.answer(
             found.intent, found.hits, found.cosines, precisions, question=request.query,
@@ -293,9 +300,11 @@ class Reader:
         if answer.abstained and found.hits and not request.filters.is_empty():
             # A filter narrows the evidence; it must not turn a matching passage into an
             # abstention. Whether the archive speaks to the topic is asked of all of it.
-            wide = self.ranked(dataclasses.replace(request, filters=SearchFilters()), intent)
+            wide = self.ranked(
+                dataclasses.replace(request, filters=SearchFilters()), intent
+            ).unbiased()
             support = self.answers.features(request.query, wide.intent, wide.hits, wide.cosines)
-            if self.answers.policy.supported(support) and _matches(found, support):
+            if self.answers.policy.supported(support) and _matches(plain, support):
                 answer = self.answers.answer(
                     found.intent, found.hits, found.cosines, precisions,
                     question=request.query, support=support, beyond=found.beyond,
@@ -505,6 +514,19 @@ def _sorted_vocab(index: LexicalIndex) -> list[str]:
         if vocab is None:
             vocab = _VOCABS[index] = sorted(index.terms)
         return vocab
+
+
+def _density(version: Path) -> dict[int, float]:
+    """The version's local densities (`indexer.density`); a version of this format without
+    them is damaged."""
+    path = version / DENSITY_FILE
+    try:
+        return load_density(path)
+    except (OSError, ValueError, KeyError) as exc:
+        raise IndexCorruptError(
+            f"Index file {path} is missing or unreadable. Rebuild: python -m indexer build "
+            f"corpus/ --index {version.parent.parent} --rebuild"
+        ) from exc
 
 
 def _matches(found: SearchResult, support: SupportFeatures) -> bool:

@@ -349,9 +349,9 @@ class BriefingBuilder:
         precisions = {d: s.date_precision for d, s in documents.items()}
         # Whether to answer at all rests on the whole ranked pool, as for /ask, not on the
         # `k` passages the span coverage kept (the dense first place may fall outside them).
-        support = reader.answers.features(
-            request.topic, evidence.intent, evidence.hits, evidence.cosines
-        )
+        # Judged on the pool ranked without the density prior, as `/ask` judges it.
+        plain = evidence.unbiased()
+        support = reader.answers.features(request.topic, plain.intent, plain.hits, plain.cosines)
         summary_answer = reader.answers.answer(
             dataclasses.replace(evidence.intent, trend=False), hits, evidence.cosines,
             precisions, question=request.topic, support=support,

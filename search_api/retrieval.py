@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -106,6 +107,57 @@ def convex_fusion(
     )
 
 
+Scored = tuple[int, float]
+"""(passage id, score)."""
+
+
+class Ranking(NamedTuple):
+    """A retrieval's candidates best first, and the dense cosine of every passage it saw."""
+
+    ranked: list[Scored]
+    cosines: dict[int, float]
+    raw: list[Scored] | None = None
+    """The same candidates fused without the density prior, best first; None when no
+    prior applied (the order is `ranked`)."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """The candidates' neighbours (`PassageStore.neighbours`) and the scores of every
+    candidate and neighbour, for small-to-big context scoring."""
+
+    neighbours: Mapping[int, Sequence[int]]
+    cosines: dict[int, float]
+    bm25: dict[int, float]
+    coverage: dict[int, float]
+
+    def rescored(
+        self,
+        fused: list[Scored],
+        cosines: Mapping[int, float],
+        scale: FusionScale,
+        context_weight: float,
+    ) -> list[Scored]:
+        """Fused scores plus `context_weight` × the best neighbour's fused score (small-to-
+        big): a list item or a table row whose heading or lead-in sentence sits in the
+        passage before it is scored with that context, on the same scale as the pool.
+        `cosines` are the neighbours' as fused (lowered by the prior, or their own)."""
+        rescored = {
+            pid: score
+            + context_weight
+            * max(
+                (
+                    scale.score(cosines[n], self.bm25.get(n, 0.0), self.coverage.get(n, 1.0))
+                    for n in self.neighbours.get(pid, ())
+                    if n in cosines
+                ),
+                default=0.0,
+            )
+            for pid, score in fused
+        }
+        return sorted(rescored.items(), key=lambda item: (-item[1], item[0]))
+
+
 class Retriever:
     """Dense, lexical and fused rankings over one snapshot's files."""
 
@@ -118,8 +170,11 @@ class Retriever:
         rrf_k: int = 60,
         candidates: int = 100,
         lexical_weight: float = 1.0,
+        density: Mapping[int, float] | None = None,
     ) -> None:
         self.store = store
+        self.density: Mapping[int, float] = density or {}
+        """Passage id → local density (`indexer.density`), for the density prior."""
         self.vectors = vectors
         self.lexical_index = lexical_index
         self.embedder = embedder
@@ -161,7 +216,7 @@ class Retriever:
         filters: SearchFilters | None,
         tuning: SearchSettings | None = None,
         vector: np.ndarray | None = None,
-    ) -> tuple[list[tuple[int, float]], dict[int, float]]:
+    ) -> Ranking:
         """(passage id, score) pairs best first, and the dense cosine of every passage the
         dense retriever saw: even a lexical ranking is judged on topic by its cosines.
 
@@ -174,10 +229,10 @@ class Retriever:
             vector = self.embedder.encode_query(query)
         dense = self.vectors.search(vector, depth, allowed)
         if mode == "dense":
-            return dense, dict(dense)
+            return Ranking(dense, dict(dense))
         lexical = self.lexical(query, depth, allowed)
         if mode == "lexical":
-            return lexical, dict(dense)
+            return Ranking(lexical, dict(dense))
         if tuning is not None and tuning.fusion == "convex":
             return self.fuse_scores(
                 query,
@@ -187,8 +242,9 @@ class Retriever:
                 tuning.lexical_weight,
                 tuning.context_weight,
                 tuning.lexical_coverage,
+                tuning.density_prior,
             )
-        return self.fuse(dense, lexical, tuning), dict(dense)
+        return Ranking(self.fuse(dense, lexical, tuning), dict(dense))
 
     def fuse(
         self,
@@ -212,7 +268,8 @@ class Retriever:
         lexical_weight: float,
         context_weight: float = 0.0,
         coverage_power: float = 0.0,
-    ) -> tuple[list[tuple[int, float]], dict[int, float]]:
+        density_prior: float = 0.0,
+    ) -> Ranking:
         """Convex fusion of both retrievers' own scores over the union of their candidates,
         and every candidate's cosine.
 
@@ -221,6 +278,12 @@ class Retriever:
         Here every candidate gets both exact scores (its cosine from its stored vector,
         its BM25 from the postings), each scaled to [0, 1] over the candidates, and the
         fused score is `dense + lexical_weight × lexical`.
+
+        With a `density_prior`, each cosine (a context neighbour's too) is first lowered
+        by the prior × the passage's local density (`debiased`); the cosines returned are
+        the passages' own. The same candidates, their neighbours and scores read once, are
+        fused a second time without the prior (`Ranking.raw`): the order the abstention
+        model was fitted on (`SearchResult.unbiased`).
         """
         cosines = dict(dense)
         bm25 = dict(lexical)
@@ -232,59 +295,65 @@ class Retriever:
         if missing_bm25:
             bm25.update(self.lexical_index.scores_for(query, missing_bm25))
         if not cosines:
-            return [], cosines
+            return Ranking([], cosines)
         coverage = self.lexical_index.coverage_for(query, list(cosines)) if coverage_power else {}
-        scale = FusionScale.over(cosines, bm25, lexical_weight, coverage_power)
-        fused = scale.rank(cosines, bm25, coverage)
-        if context_weight > 0:
-            fused = self.with_context(
-                query, vector, fused, cosines, bm25, scale, context_weight, coverage
-            )
-        return fused, cosines
+        context = (
+            self.context(query, vector, list(cosines), cosines, bm25, coverage, coverage_power)
+            if context_weight > 0
+            else None
+        )
 
-    def with_context(
+        def fused(cos: Mapping[int, float], context_cos: Mapping[int, float]) -> list[Scored]:
+            scale = FusionScale.over(cos, bm25, lexical_weight, coverage_power)
+            ranked = scale.rank(cos, bm25, coverage)
+            if context is None:
+                return ranked
+            return context.rescored(ranked, context_cos, scale, context_weight)
+
+        raw = fused(cosines, context.cosines if context else {})
+        if not density_prior or not self.density:
+            return Ranking(raw, cosines)
+        lowered = fused(
+            self.debiased(cosines, density_prior),
+            self.debiased(context.cosines, density_prior) if context else {},
+        )
+        return Ranking(lowered, cosines, raw)
+
+    def debiased(self, cosines: Mapping[int, float], prior: float) -> dict[int, float]:
+        """Each cosine lowered by `prior` × its passage's local density (`indexer.density`):
+        a passage in a crowded neighbourhood (a paragraph every report repeats) is near
+        many questions it does not answer."""
+        density = self.density
+        return {pid: cos - prior * density.get(pid, 0.0) for pid, cos in cosines.items()}
+
+    def context(
         self,
         query: str,
         vector: np.ndarray,
-        fused: list[tuple[int, float]],
-        cosines: dict[int, float],
-        bm25: dict[int, float],
-        scale: FusionScale,
-        context_weight: float,
-        coverage: Mapping[int, float] | None = None,
-    ) -> list[tuple[int, float]]:
-        """Fused scores plus `context_weight` × the best neighbour's fused score (small-to-
-        big): a list item or a table row whose heading or lead-in sentence sits in the
-        passage before it is scored with that context, on the same scale as the pool."""
-        neighbours = self.store.neighbours([pid for pid, _ in fused])
+        ids: Sequence[int],
+        cosines: Mapping[int, float],
+        bm25: Mapping[int, float],
+        coverage: Mapping[int, float],
+        coverage_power: float,
+    ) -> Context:
+        """The neighbours of `ids` with their cosines, BM25 and coverage, read once: the
+        candidates' own scores as given, the others' from the store and the postings."""
+        neighbours = self.store.neighbours(list(ids))
         others = {n for ns in neighbours.values() for n in ns}
         n_cos = dict(cosines)
         need_cos = [n for n in others if n not in cosines]
         if need_cos:
-            ids, vectors = self.store.vectors_for(need_cos, len(vector))
-            n_cos.update(zip((int(i) for i in ids), (vectors @ vector).tolist(), strict=True))
+            found, vectors = self.store.vectors_for(need_cos, len(vector))
+            n_cos.update(zip((int(i) for i in found), (vectors @ vector).tolist(), strict=True))
         n_bm25 = dict(bm25)
         need_bm25 = [n for n in others if n not in bm25]
         if need_bm25:
             n_bm25.update(self.lexical_index.scores_for(query, need_bm25))
-        n_cover = dict(coverage or {})
-        if scale.coverage_power:
+        n_cover = dict(coverage)
+        if coverage_power:
             need_cover = [n for n in others if n not in n_cover]
             n_cover.update(self.lexical_index.coverage_for(query, need_cover))
-        rescored = {
-            pid: score
-            + context_weight
-            * max(
-                (
-                    scale.score(n_cos[n], n_bm25.get(n, 0.0), n_cover.get(n, 1.0))
-                    for n in neighbours.get(pid, ())
-                    if n in n_cos
-                ),
-                default=0.0,
-            )
-            for pid, score in fused
-        }
-        return sorted(rescored.items(), key=lambda item: (-item[1], item[0]))
+        return Context(neighbours, n_cos, n_bm25, n_cover)
 
     def hits(self, ranked: Sequence[tuple[int, float]]) -> list[Hit]:
         """Passages with their citations, in the ranking's order; highlights are left to

@@ -144,6 +144,26 @@ class SearchResult:
     passages below its own (`council_first`), the top k before: the passages nearest the
     question as asked, on which whether the archive speaks to it is judged (`Reader.ask`).
     None when nothing moved."""
+    without_prior: Callable[[], SearchResult] | None = field(default=None, repr=False)
+    """Builds `unbiased` (None: no density prior applied)."""
+
+    def unbiased(self) -> SearchResult:
+        """This search ranked without the density prior (`SearchSettings.density_prior`),
+        from the same retrieval's candidates (`Ranking.raw`), or itself when no prior
+        applied: the ranking the abstention model was fitted on, on which `Reader.ask`
+        judges whether the archive speaks to a question. Built when first asked, so
+        `/search` never pays for it."""
+        if self.without_prior is None:
+            return self
+        built = self.without_prior()
+        self.without_prior = lambda: built
+        return built
+
+    @property
+    def support(self) -> list[Hit]:
+        """The passages whether the archive speaks to the question is judged on: the top
+        k as retrieved (`as_ranked`, else `hits`)."""
+        return self.hits if self.as_ranked is None else self.as_ranked
 
     @property
     def beyond(self) -> list[Hit]:
@@ -185,19 +205,72 @@ def search(
         # period: the plain ranking holds both stages' meetings; the answer reads a course,
         # and a budget line's rows at the two stages are paired as a trend's are.
         found = search(retriever, tuning, request, latest, year_end, _unstaged(intent), True)
-        return replace(found, intent=intent)
-    topic, k = intent.topic, request.k
-    width = max(tuning.pool, k)
+        return replace(
+            found, intent=intent,
+            without_prior=None if found.without_prior is None
+            else lambda: replace(found.unbiased(), intent=intent),
+        )  # fmt: skip
+    if intent.trend:
+        # A trend's reach to its ends and its meeting picks read cosines as they are.
+        tuning = replace(tuning, density_prior=0.0)
+    topic = intent.topic
+    width = max(tuning.pool, request.k)
     # A trend's ends named by events are *when*, not *what*: its dense side embeds the
     # subject (`TemporalIntent.subject`); BM25 keeps every word, which also names the
     # documents ("the Q2 and Q3 performance reports"), but a follow-up clause asking whether
     # it changed (`TemporalIntent.tracked`) is frame to both.
     vector = query_vector(retriever, request.query, intent.subject or topic, tuning.dense_query)
-    ranked, cosines = retriever.rank(
+    ranked, cosines, raw = retriever.rank(
         _searched(intent), max(tuning.candidates, width), request.mode, request.filters,
         tuning, vector,
     )  # fmt: skip
     candidates = retriever.hits(ranked[:width])
+    found = _arranged(
+        retriever, tuning, request, latest, year_end, intent, ranked, cosines, candidates,
+        vector, lookup, tracked_line,
+    )  # fmt: skip
+    if raw is None:
+        return found
+    unlowered, asked = raw, intent
+
+    def without_prior() -> SearchResult:
+        # The same candidates in their order without the prior; their passages are those
+        # read already, only the few that order adds to the pool are fetched.
+        known = {h.passage_id: h for h in candidates}
+        added = [(i, s) for i, s in unlowered[:width] if i not in known]
+        fetched = {h.passage_id: h for h in retriever.hits(added)}
+        pool = [
+            known[i].model_copy(update={"score": round(s, 6)}) if i in known else fetched[i]
+            for i, s in unlowered[:width]
+            if i in known or i in fetched
+        ]
+        return _arranged(
+            retriever, tuning, request, latest, year_end, asked, unlowered, cosines, pool,
+            vector, lookup, tracked_line,
+        )  # fmt: skip
+
+    found.without_prior = without_prior
+    return found
+
+
+def _arranged(
+    retriever: Retriever,
+    tuning: SearchSettings,
+    request: SearchRequest,
+    latest: date | None,
+    year_end: tuple[int, int],
+    intent: TemporalIntent,
+    ranked: list[tuple[int, float]],
+    cosines: dict[int, float],
+    candidates: list[Hit],
+    vector: np.ndarray,
+    lookup: Callable[[str, int], list[Hit]],
+    tracked_line: bool,
+) -> SearchResult:
+    """Steps 2-4 of the module docstring on one retrieval's fused order (`ranked`, its top
+    `pool` read as `candidates`)."""
+    topic, k = intent.topic, request.k
+    width = max(tuning.pool, k)
     if intent.floating:
         intent = topic_months(request.query, latest, candidates, cosines, tuning, year_end)
     scored = boost_span(candidates, intent, tuning.span_boost)
@@ -485,7 +558,7 @@ def reach_ends(
         filters = _narrowed(request.filters, start, end)
         if filters is None:
             continue
-        ranked, found = retriever.rank(
+        ranked, found, _ = retriever.rank(
             _searched(intent), depth, request.mode, filters, tuning, vector
         )
         hits = retriever.hits(ranked[: tuning.relevant_ranks])

@@ -76,7 +76,7 @@ def test_convex_rank_scores_every_candidate_by_its_exact_cosine(seed_engine: Arc
     tuning = replace(reader.settings.search, fusion="convex")
     retriever = reader.snapshot.retriever
     query = "agency social worker rate"
-    ranked, cosines = retriever.rank(query, 20, "hybrid", None, tuning)
+    ranked, cosines, _ = retriever.rank(query, 20, "hybrid", None, tuning)
     dense_only = dict(retriever.dense(query, 20))
     lexical_ids = {pid for pid, _ in retriever.lexical(query, 20)}
     assert lexical_ids - set(dense_only), "the test needs a lexical-only candidate"

@@ -106,7 +106,7 @@ def test_the_pool_takes_the_councils_next_passages_for_anothers(mixed: Archive) 
     retriever = mixed.snapshot.retriever
     tuning = mixed.settings.search
     intent = parse_question(GLOUCESTERSHIRE_TREND, date(2025, 1, 30))
-    ranked, _ = retriever.rank(intent.topic, 200, "hybrid", SearchFilters(), tuning)
+    ranked, _, _ = retriever.rank(intent.topic, 200, "hybrid", SearchFilters(), tuning)
     hits = retriever.hits(ranked)
     kent = [h for h in hits if h.citation.council == KENT]
     own = [h for h in hits if h.citation.council == GLOUCESTERSHIRE]
