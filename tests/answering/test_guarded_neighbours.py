@@ -19,7 +19,7 @@ import pytest
 from indexer.models import Citation, Hit, WindowPart
 from search_api import answering
 from search_api.answering import Answer
-from search_api.archive import Archive
+from search_api.archive import Archive, Reader
 from search_api.search import SearchRequest
 from search_api.temporal import TemporalIntent
 from tests.answering.builders import answering_builder
@@ -111,8 +111,11 @@ def test_the_served_answer_quotes_a_window_neighbour_as_the_store_holds_it(
     hit is, shown beside a quoted one in the window `/search` returns ("The sufficiency
     challenge is particularly acute for those teenagers …"); every quote stands in its
     passage, whose paragraph and page are the store's own, not the ranked passage's.
-    Without `BESIDE` it is not quoted."""
-    reader = seed_engine.reader()
+    Without `BESIDE` it is not quoted. Read with the density prior off: the premise, the
+    passage shown beside a ranked one and not ranked itself, is fusion's order of the
+    passages' own cosines (eval/README.md, r42-prior)."""
+    settings = seed_engine.settings.model_copy(update={"density_prior": 0.0})
+    reader = Reader(seed_engine.snapshot, settings, seed_engine.embedder)
     request = SearchRequest(
         "Which children is the council finding it hardest to find suitable homes for?", 8
     )
