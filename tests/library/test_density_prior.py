@@ -8,6 +8,7 @@ import json
 import shutil
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -17,8 +18,9 @@ from indexer.embedding import Embedder
 from indexer.errors import IndexCorruptError, IndexMismatchError
 from indexer.settings import Settings
 from indexer.snapshot import FORMAT_VERSION, INFO_FILE, IndexDir
+from search_api import search as search_module
 from search_api.archive import Archive, Reader
-from search_api.retrieval import FusionScale
+from search_api.retrieval import FusionScale, Retriever
 from search_api.search import SearchRequest
 from tests.indexes import copy_index
 
@@ -165,3 +167,32 @@ def test_ask_decides_on_the_signals_of_the_order_without_the_prior(seed_engine: 
         own = on.answers.features(query, found.intent, found.hits, found.cosines)
         differ += own != asked.features
     assert differ, "no question's signals move with the prior: the test proves nothing"
+
+
+def test_search_arranges_one_order_and_ask_two(
+    seed_engine: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One retrieval either way; `/search` arranges only the prior's order, `/ask` the
+    order without it too, once, for its support."""
+    retrievals: list[str] = []
+    arranged: list[str] = []
+    rank, arrange = Retriever.rank, search_module._arranged
+
+    def counted_rank(self: Retriever, query: str, *args: Any, **kwargs: Any) -> Any:
+        retrievals.append(query)
+        return rank(self, query, *args, **kwargs)
+
+    def counted_arrange(*args: Any, **kwargs: Any) -> Any:
+        arranged.append("x")
+        return arrange(*args, **kwargs)
+
+    monkeypatch.setattr(Retriever, "rank", counted_rank)
+    monkeypatch.setattr(search_module, "_arranged", counted_arrange)
+    reader = reader_with(seed_engine, density_prior=0.5)
+    request = SearchRequest(PLAIN[0], k=8)
+    reader.search(request)
+    assert (len(retrievals), len(arranged)) == (1, 1)
+    retrievals.clear()
+    arranged.clear()
+    reader.ask(request)
+    assert (len(retrievals), len(arranged)) == (1, 2)
