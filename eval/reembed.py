@@ -34,7 +34,7 @@ import numpy as np
 
 from indexer.builder import source_fingerprint
 from indexer.compatibility import chunking_settings
-from indexer.density import DENSITY_FILE, local_density, save_density
+from indexer.density import DENSITY_FILE, archive_density, save_density
 from indexer.embed_context import embedding_input, lead_ins
 from indexer.embedding import Embedder
 from indexer.errors import ScrutinyError
@@ -103,9 +103,12 @@ def reembed(source: Path, out: Path, settings: Settings) -> int:
         ids_array, matrix = store.all_vectors(embedder.dim)
     finally:
         store.close()
-    VectorIndex.from_vectors(ids_array, matrix, info.vector_kind).save(version / VECTORS_FILE)
+    vector_index = VectorIndex.from_vectors(ids_array, matrix, info.vector_kind)
+    vector_index.save(version / VECTORS_FILE)
     # New vectors move every density (`indexer.density`), as a publish computes them.
-    save_density(version / DENSITY_FILE, ids_array, local_density(matrix))
+    save_density(
+        version / DENSITY_FILE, ids_array, archive_density(vector_index, ids_array, matrix)
+    )
     info.chunking = chunking_settings(settings)
     for name in list(info.files):
         info.files[name] = file_digest(version / name)

@@ -28,7 +28,7 @@ from .compatibility import (
     lexical_mismatch,
 )
 from .dates import archive_year_end, stated_year_end
-from .density import DENSITY_FILE, local_density, save_density
+from .density import DENSITY_FILE, archive_density, save_density
 from .embedding import Embedder
 from .errors import CorpusError, IndexMismatchError, IndexNotFoundError, IngestError
 from .ingest import SourceFile, ZipLimits, discover, reader_version
@@ -618,7 +618,7 @@ class Indexer:
         )
         # Every passage's density again: an added or removed paper moves its neighbours'.
         ids, matrix = store.all_vectors(self.embedder.dim)
-        save_density(draft / DENSITY_FILE, ids, local_density(matrix))
+        save_density(draft / DENSITY_FILE, ids, archive_density(vectors, ids, matrix))
         previous = None if fresh else self._live_info()
         year_end = archive_year_end(self.settings.year_end, None, lambda: _year_ends(store))
         store.close()

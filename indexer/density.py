@@ -15,10 +15,13 @@ from pathlib import Path
 
 import numpy as np
 
+from .vectors import VectorIndex
+
 __all__ = [
     "DENSITY_BLOCK",
     "DENSITY_FILE",
     "DENSITY_NEIGHBOURS",
+    "archive_density",
     "load_density",
     "local_density",
     "save_density",
@@ -53,6 +56,35 @@ def local_density(
         sims[np.arange(stop - start), np.arange(start, stop)] = -np.inf
         top = np.partition(sims, n - k, axis=1)[:, n - k :]
         out[start:stop] = top.mean(axis=1, dtype=np.float64)
+    return out
+
+
+def archive_density(
+    index: VectorIndex,
+    ids: np.ndarray,
+    vectors: np.ndarray,
+    neighbours: int = DENSITY_NEIGHBOURS,
+    block: int = DENSITY_BLOCK,
+) -> np.ndarray:
+    """`local_density` of the stored `vectors` (rows of passage `ids`), exact while the
+    archive's vector index is (`FLAT_LIMIT` passages); above it, from the same approximate
+    index the searches use: the exact products are quadratic (30,000 passages took 94 s,
+    100,000 would take some 17 minutes a publish), the index's neighbours are not."""
+    if index.kind == "flat":
+        return local_density(vectors, neighbours, block)
+    n = len(vectors)
+    out = np.zeros(n, dtype=np.float32)
+    k = min(neighbours, n - 1)
+    if k <= 0:
+        return out
+    for start in range(0, n, block):
+        stop = min(start + block, n)
+        scores, found = index.nearest(vectors[start:stop], k + 1)
+        # Each row's own id (its best match) is not a neighbour; nor is a missing slot.
+        keep = (found != np.asarray(ids[start:stop], dtype=np.int64)[:, None]) & (found >= 0)
+        for row in range(stop - start):
+            others = scores[row][keep[row]][:k]
+            out[start + row] = others.mean(dtype=np.float64) if len(others) else 0.0
     return out
 
 

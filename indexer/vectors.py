@@ -157,6 +157,19 @@ class VectorIndex:
             faiss.omp_set_num_threads(threads)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
+    def nearest(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Cosines and ids (-1: none) of each query row's top k, unfiltered, in one batch
+        on every core (an index-wide job, such as the densities at publish)."""
+        params: Any = None
+        if self.kind == "hnsw":
+            params = faiss.SearchParametersHNSW(efSearch=max(HNSW_EF_SEARCH, k))
+        elif self.kind == "ivf_sq8":
+            params = faiss.SearchParametersIVF(nprobe=IVF_NPROBE)
+        scores, ids = self.index.search(
+            np.ascontiguousarray(queries, dtype=np.float32), min(k, len(self)), params=params
+        )
+        return scores, ids
+
     def save(self, path: Path) -> None:
         """Write the index to `path` (FAISS's own format)."""
         faiss.write_index(self.index, str(path))

@@ -13,11 +13,12 @@ from typing import Any
 import numpy as np
 import pytest
 
-from indexer.density import DENSITY_FILE, load_density, local_density
+from indexer.density import DENSITY_FILE, archive_density, load_density, local_density
 from indexer.embedding import Embedder
 from indexer.errors import IndexCorruptError, IndexMismatchError
 from indexer.settings import Settings
 from indexer.snapshot import FORMAT_VERSION, INFO_FILE, IndexDir
+from indexer.vectors import VectorIndex
 from search_api import search as search_module
 from search_api.archive import Archive, Reader
 from search_api.retrieval import FusionScale, Retriever
@@ -69,6 +70,23 @@ def test_the_blocked_density_is_the_plain_definition_across_blocks() -> None:
     np.testing.assert_allclose(blocked, plain_density(vectors, 10), atol=1e-6)
     assert local_density(vectors[:1]).tolist() == [0.0]
     np.testing.assert_allclose(local_density(vectors[:4]), plain_density(vectors[:4], 3), 1e-6)
+
+
+def test_an_approximate_index_gives_nearly_the_exact_densities() -> None:
+    """Above `FLAT_LIMIT` the densities come from the archive's HNSW or IVF index, not the
+    quadratic products: nearly the same values, each row's own id never its neighbour."""
+    rng = np.random.default_rng(11)
+    centres = rng.standard_normal((40, 32))
+    vectors = centres[rng.integers(0, 40, 3000)] + 0.6 * rng.standard_normal((3000, 32))
+    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+    ids = np.arange(1000, 4000, dtype=np.int64)
+    exact = local_density(vectors)
+    flat = VectorIndex.from_vectors(ids, vectors, "flat")
+    assert archive_density(flat, ids, vectors).tolist() == exact.tolist()
+    for kind in ("hnsw", "ivf_sq8"):
+        approximate = archive_density(VectorIndex.from_vectors(ids, vectors, kind), ids, vectors)
+        assert np.abs(approximate - exact).mean() < 0.01, kind
+        assert (approximate < exact + 0.02).all(), kind  # a row's own cosine (1.0) left out
 
 
 def test_the_build_stores_every_density_and_the_reader_holds_them(
