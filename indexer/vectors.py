@@ -125,7 +125,7 @@ class VectorIndex:
         """Top-k (passage id, cosine) pairs; `allowed` restricts the search to those ids."""
         if len(self) == 0 or k <= 0:
             return []
-        params = None
+        params: Any
         if allowed is not None:
             if len(allowed) == 0:
                 return []
@@ -141,10 +141,8 @@ class VectorIndex:
                 params = faiss.SearchParametersIVF(sel=selector, nprobe=nprobe)
             else:
                 params = faiss.SearchParameters(sel=selector)
-        elif self.kind == "hnsw":
-            params = faiss.SearchParametersHNSW(efSearch=max(HNSW_EF_SEARCH, k))
-        elif self.kind == "ivf_sq8":
-            params = faiss.SearchParametersIVF(nprobe=IVF_NPROBE)
+        else:
+            params = self._unfiltered(k)
         threads = faiss.omp_get_max_threads()
         faiss.omp_set_num_threads(SEARCH_THREADS)
         try:
@@ -160,15 +158,20 @@ class VectorIndex:
     def nearest(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Cosines and ids (-1: none) of each query row's top k, unfiltered, in one batch
         on every core (an index-wide job, such as the densities at publish)."""
-        params: Any = None
-        if self.kind == "hnsw":
-            params = faiss.SearchParametersHNSW(efSearch=max(HNSW_EF_SEARCH, k))
-        elif self.kind == "ivf_sq8":
-            params = faiss.SearchParametersIVF(nprobe=IVF_NPROBE)
         scores, ids = self.index.search(
-            np.ascontiguousarray(queries, dtype=np.float32), min(k, len(self)), params=params
+            np.ascontiguousarray(queries, dtype=np.float32),
+            min(k, len(self)),
+            params=self._unfiltered(k),
         )
         return scores, ids
+
+    def _unfiltered(self, k: int) -> Any:
+        """The search parameters of an unfiltered top-k (None: a flat index needs none)."""
+        if self.kind == "hnsw":
+            return faiss.SearchParametersHNSW(efSearch=max(HNSW_EF_SEARCH, k))
+        if self.kind == "ivf_sq8":
+            return faiss.SearchParametersIVF(nprobe=IVF_NPROBE)
+        return None
 
     def save(self, path: Path) -> None:
         """Write the index to `path` (FAISS's own format)."""
