@@ -11,6 +11,7 @@ removed paper changes its neighbours' densities too) and saves them beside the v
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -34,6 +35,21 @@ DENSITY_BLOCK = 512
 """Rows of the similarity matrix computed at a time: 512 × n float32 at most in memory."""
 
 
+def _by_blocks(
+    n: int, neighbours: int, block: int, means: Callable[[int, int, int], np.ndarray]
+) -> np.ndarray:
+    """Densities of `n` rows, `block` rows at a time: `means(start, stop, k)` gives rows
+    start..stop's mean cosine to their k nearest others. Fewer neighbours in an archive of
+    fewer rows; 0 for a lone row."""
+    out = np.zeros(n, dtype=np.float32)
+    k = min(neighbours, n - 1)
+    if k > 0:
+        for start in range(0, n, block):
+            stop = min(start + block, n)
+            out[start:stop] = means(start, stop, k)
+    return out
+
+
 def local_density(
     vectors: np.ndarray, neighbours: int = DENSITY_NEIGHBOURS, block: int = DENSITY_BLOCK
 ) -> np.ndarray:
@@ -42,21 +58,17 @@ def local_density(
     `vectors` are unit rows (the stored embeddings), so a dot product is a cosine. Blocked
     matrix products over the stored float vectors, not the vector index, which is
     approximate above 50k passages; quadratic in the archive's size, paid once per
-    publish. Fewer neighbours in an archive of fewer rows; 0 for a lone row."""
-    n = len(vectors)
-    out = np.zeros(n, dtype=np.float32)
-    k = min(neighbours, n - 1)
-    if k <= 0:
-        return out
+    publish."""
     matrix = np.ascontiguousarray(vectors, dtype=np.float32)
-    for start in range(0, n, block):
-        stop = min(start + block, n)
+    n = len(matrix)
+
+    def means(start: int, stop: int, k: int) -> np.ndarray:
         sims = matrix[start:stop] @ matrix.T
         # A row is not its own neighbour, however many copies of it there are.
         sims[np.arange(stop - start), np.arange(start, stop)] = -np.inf
-        top = np.partition(sims, n - k, axis=1)[:, n - k :]
-        out[start:stop] = top.mean(axis=1, dtype=np.float64)
-    return out
+        return np.partition(sims, n - k, axis=1)[:, n - k :].mean(axis=1, dtype=np.float64)
+
+    return _by_blocks(n, neighbours, block, means)
 
 
 def archive_density(
@@ -72,20 +84,15 @@ def archive_density(
     100,000 would take some 17 minutes a publish), the index's neighbours are not."""
     if index.kind == "flat":
         return local_density(vectors, neighbours, block)
-    n = len(vectors)
-    out = np.zeros(n, dtype=np.float32)
-    k = min(neighbours, n - 1)
-    if k <= 0:
-        return out
-    for start in range(0, n, block):
-        stop = min(start + block, n)
+
+    def means(start: int, stop: int, k: int) -> np.ndarray:
         scores, found = index.nearest(vectors[start:stop], k + 1)
         # Each row's own id (its best match) is not a neighbour; nor is a missing slot.
         keep = (found != np.asarray(ids[start:stop], dtype=np.int64)[:, None]) & (found >= 0)
-        for row in range(stop - start):
-            others = scores[row][keep[row]][:k]
-            out[start + row] = others.mean(dtype=np.float64) if len(others) else 0.0
-    return out
+        rows = [scores[row][keep[row]][:k] for row in range(stop - start)]
+        return np.array([r.mean(dtype=np.float64) if len(r) else 0.0 for r in rows])
+
+    return _by_blocks(len(vectors), neighbours, block, means)
 
 
 def save_density(path: Path, ids: np.ndarray, densities: np.ndarray) -> None:
