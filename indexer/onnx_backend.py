@@ -9,7 +9,8 @@ embeddings and layer norms costs quality for little speed). The exported files a
 cached by model folder and backend, so the export (a few seconds) happens once.
 
 `OnnxSentenceModel` offers the slice of the `SentenceTransformer` interface `Embedder`
-uses: `tokenizer`, `max_seq_length`, `get_embedding_dimension()` and `encode()`. It
+uses: `max_seq_length`, `get_embedding_dimension()` and `encode()`; its word pieces come
+from `indexer.wordpieces` (no transformers import, hence no torch). It
 reproduces the bundled model's modules (Transformer → mean Pooling → Normalize) and
 refuses a model folder whose pipeline is different.
 """
@@ -27,6 +28,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from .wordpieces import WordPieces
 
 ONNX_BACKENDS = ("onnx", "onnx-int8")
 
@@ -133,16 +136,14 @@ class OnnxSentenceModel:
 
     def __init__(self, model_dir: str, backend: str, cache_dir: Path | None = None,
                  threads: int | None = None) -> None:  # fmt: skip
-        from transformers import AutoTokenizer
-
         folder = Path(model_dir)
         check_pipeline(folder)
         self.path = export_onnx(folder, backend, cache_dir or default_cache_dir())
-        self.tokenizer = AutoTokenizer.from_pretrained(model_dir, local_files_only=True)
         st_config = folder / "sentence_bert_config.json"
         self.max_seq_length = int(
             _read_json(st_config).get("max_seq_length", 256) if st_config.exists() else 256
         )
+        self.pieces = WordPieces(folder, self.max_seq_length)
         self.normalize = any(
             m["type"].endswith("Normalize") for m in _read_json(folder / "modules.json")
         )
@@ -153,7 +154,7 @@ class OnnxSentenceModel:
         self.intra_op_threads = 0
         self.set_threads(threads)
         self._inputs = {i.name for i in self.session.get_inputs()}
-        self._pad = int(self.tokenizer.pad_token_id or 0)
+        self._pad = self.pieces.pad_id
         self.tokens = 0
         """Real word pieces encoded so far; `padded_tokens` counts the padding too."""
         self.padded_tokens = 0
@@ -212,9 +213,7 @@ class OnnxSentenceModel:
         out = np.zeros((len(sentences), self._dim), dtype=np.float32)
         if not sentences:
             return out
-        ids = self.tokenizer(
-            list(sentences), truncation=True, max_length=self.max_seq_length, verbose=False
-        )["input_ids"]
+        ids = self.pieces.ids(sentences)
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
         batches = [order[s : s + batch_size] for s in range(0, len(order), batch_size)][::-1]
         self.tokens += sum(len(i) for i in ids)

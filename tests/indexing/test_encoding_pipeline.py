@@ -25,6 +25,7 @@ from indexer.ingest import discover
 from indexer.parse_embed import Job, LocalPipeline
 from indexer.settings import Settings
 from indexer.snapshot import STORE_FILE, IndexDir
+from indexer.wordpieces import WordPieces
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
@@ -73,12 +74,24 @@ def test_reader_bug_reaches_the_caller_and_the_reader_stops(embedder: Embedder) 
     stopped.close()
 
 
-def test_token_counter_counts_as_the_model_does(embedder: Embedder) -> None:
-    counter = embedder.token_counter()
-    texts = ["Revenue Monitoring: the overspend was £3.2m.", "naïve café", "", "a " * 400]
+def test_word_pieces_are_the_model_tokenizers(embedder: Embedder, seed_settings: Settings) -> None:
+    """`tokenizers` on the folder's tokenizer.json gives exactly what the torch model's own
+    (transformers) tokenizer gives, on every seed passage: counts without special tokens,
+    and the ids the ONNX encoder feeds, cut at the model's window. A remembering counter
+    tokenises each distinct text once."""
+    own = embedder.model.tokenizer  # transformers', loaded by sentence-transformers
+    window = int(embedder.model.max_seq_length)
+    passages = [text for _, text in _tables(seed_settings)["passages"]]
+    texts = [*passages, "Revenue Monitoring: the overspend was £3.2m.", "naïve café", "",
+             "a " * 400, "\u00adsoft\u00adhyphen 中文"]  # fmt: skip
+    cut = WordPieces(embedder.path, window)
+    assert cut.ids(texts) == own(texts, truncation=True, max_length=window)["input_ids"]
+    assert cut.pad_id == own.pad_token_id
+    counter = Embedder(Settings().model, backend="onnx-int8").token_counter()
     for text in [*texts, *texts]:
-        assert counter(text) == embedder.count_tokens(text)
-    assert counter.tokenised == len(texts)  # each distinct text tokenised once
+        assert counter(text) == len(own(text, add_special_tokens=False, verbose=False)["input_ids"])
+    assert counter.tokenised == len(set(texts))
+    assert max(counter(t) for t in texts) > window  # long texts counted, not cut
 
 
 def test_int8_encoder_gives_the_torch_vectors(embedder: Embedder) -> None:
@@ -178,17 +191,23 @@ def test_a_failing_worker_raises_instead_of_hanging(seed_inputs: list[str]) -> N
     assert onnx.encode(seed_inputs).shape == (len(seed_inputs), onnx.dim)
 
 
-def test_the_onnx_encoder_starts_without_sentence_transformers() -> None:
-    """A served process (API, CLI, replica, build) on the default backend never imports
-    sentence-transformers, whose import was most of such a process's start."""
+def test_the_onnx_encoder_starts_without_torch() -> None:
+    """A served process (API, CLI, replica, build) on the default backend imports neither
+    sentence-transformers nor transformers nor torch: their imports (some 4 s and 3 s of
+    CPU) were most of such a process's start."""
     code = (
         "import sys; from indexer.embedding import Embedder; from indexer.settings import "
         "Settings; e = Embedder(Settings().model, backend='onnx-int8'); "
         "assert e.encode(['agency staff']).shape == (1, e.dim); "
-        "sys.exit('sentence_transformers' in sys.modules)"
+        "assert e.token_counter()('agency staffing') == 3; "
+        "bad = [m for m in ('sentence_transformers', 'transformers', 'torch') "
+        "if m in sys.modules]; "
+        "print(bad, file=sys.stderr); sys.exit(bool(bad))"
     )
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=300)
-    assert done.returncode == 0
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, timeout=300, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
 
 
 def test_torch_query_runs_on_one_thread_and_restores_the_count(embedder: Embedder) -> None:
