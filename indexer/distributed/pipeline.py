@@ -95,7 +95,9 @@ def _json_default(value: object) -> str:
 
 @lru_cache(maxsize=2)
 def _tokenizing_embedder(model: str, backend: str) -> Embedder:
-    """One loaded model per worker process (Ray reuses processes across tasks)."""
+    """One embedder per worker process (Ray reuses processes across tasks). Counting
+    reads only the model's tokenizer (`Embedder.word_pieces`): a parse worker never loads
+    the model; `max_tokens` (stage 2) does, once."""
     return Embedder(model, backend=backend)
 
 
