@@ -45,7 +45,7 @@ How evidence covers a span
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -54,6 +54,7 @@ import numpy as np
 from indexer.dates import YEAR_END
 from indexer.errors import ScrutinyError
 from indexer.models import Hit, MeetingKey, SearchFilters, SearchMode
+from indexer.once import once
 from indexer.settings import SearchSettings
 from indexer.text import ANALYZER, LEADING_NUMBER, highlights, words
 
@@ -320,8 +321,10 @@ def _arranged(
         if [h.passage_id for h in first[:k]] != [h.passage_id for h in scored[:k]]:
             as_ranked = scored[:k]
         scored = first
-    terms = ANALYZER.query_terms(topic)
-    shown = [h.model_copy(update={"highlights": highlights(h.text, terms)}) for h in scored[:k]]
+    terms = tuple(ANALYZER.query_terms(topic))
+    shown = [
+        h.model_copy(update={"highlights": list(_highlights(h.text, terms))}) for h in scored[:k]
+    ]
     return SearchResult(request, intent, shown, cosines, council, scored[k:], copies, as_ranked)
 
 
@@ -382,10 +385,20 @@ def demote_near_copies(
     if (overlap <= 0 and containment <= 0) or len(hits) < 2:
         return hits
     kept: list[Hit] = []
-    above: list[set[str]] = []
+    above: list[frozenset[str]] = []
     moved: list[Hit] = []
+    stated: dict[str, frozenset[str]] = {}  # each text's figures, read once a call
+
+    def agree(a: str, b: str) -> bool:
+        # `figures_agree`, each text's figures read once however many pairs it is in.
+        short, long = sorted((a, b), key=len)
+        for text in (short, long):
+            if text not in stated:
+                stated[text] = frozenset(figures_in(text))
+        return stated[short] <= stated[long]
+
     for hit in hits:
-        mine = set(words(hit.text))
+        mine = _word_set(hit.text)
         twin = next(
             (
                 i
@@ -394,7 +407,7 @@ def demote_near_copies(
                 or (
                     containment > 0
                     and contained(mine, other, containment)
-                    and figures_agree(hit.text, kept[i].text)
+                    and agree(hit.text, kept[i].text)
                 )
             ),
             None,
@@ -409,7 +422,22 @@ def demote_near_copies(
     return kept + moved
 
 
-def near(a: set[str], b: set[str], overlap: float) -> bool:
+@once
+def _highlights(text: str, terms: tuple[str, ...]) -> tuple[str, ...]:
+    """A hit's `highlights`, read once per answer (`once`): an answer's search marks its
+    top k on two orders, with and without the density prior (round 43)."""
+    return tuple(highlights(text, terms))
+
+
+@once
+def _word_set(text: str) -> frozenset[str]:
+    """A text's word set (`indexer.text.words`), read once per answer (`once`): an answer's
+    search tests its candidates for near copies on two orders, with and without the
+    density prior (round 43)."""
+    return frozenset(words(text))
+
+
+def near(a: Set[str], b: Set[str], overlap: float) -> bool:
     """Jaccard(a, b) ≥ overlap; sets whose sizes alone rule it out are not intersected."""
     size_a, size_b = len(a), len(b)
     if min(size_a, size_b) < overlap * max(size_a, size_b) or not (size_a or size_b):
@@ -424,7 +452,7 @@ holding another's words at half its size or less quotes it (a resolution's line 
 minutes' longer paragraph) rather than copies it."""
 
 
-def contained(a: set[str], b: set[str], share: float) -> bool:
+def contained(a: Set[str], b: Set[str], share: float) -> bool:
     """At least `share` of the smaller set's words stand in the larger, and the smaller is
     at least `COPY_SIZE_RATIO` of the larger's size."""
     small, large = sorted((len(a), len(b)))

@@ -548,6 +548,14 @@ def lists_asked(c: Candidate, asked: frozenset[str]) -> bool:
 def aspects_of(question: str, topic: str, trend: bool = False) -> Aspects:
     """The aspects of a question: `topic` is the question without its date words (the
     terms come from it), `question` the whole wording (the asked-for thing may be "when")."""
+    return _aspects_of(question, topic, trend)
+
+
+@once
+def _aspects_of(question: str, topic: str, trend: bool) -> Aspects:
+    """`aspects_of`, read once per answer (`once`): the search's detail lift reads the
+    question on both orders, the abstention signals and the answer read it again (round
+    43); `Aspects` is frozen."""
     action = wants_action(question)
     many = bool(_WANTS_LIST.search(question))
     figure = wants_figure(question) or trend
@@ -699,6 +707,14 @@ def figures_in(text: str) -> list[str]:
     """The figures a sentence states (amounts, rates, counts, durations), verbatim; years,
     year ranges (`temporal.periods`: "2024-25", and "24-25" without its centuries), dates
     and item or paragraph numbers are not figures."""
+    return list(_figures_in(text))
+
+
+@once
+def _figures_in(text: str) -> tuple[str, ...]:
+    """`figures_in`, read once per answer (`once`): a passage's figures are read by its
+    candidate sentences' shape (`_read`), by their figure coverage, by the search's near-copy
+    test (`search.figures_agree`) and again on the order without the prior (round 43)."""
     out = []
     named = [m.span() for m in periods(text)] if YEAR_RANGES_NOT_FIGURES else []
     for m in _FIGURE.finditer(text):
@@ -715,7 +731,7 @@ def figures_in(text: str) -> list[str]:
         if re.fullmatch(r"\d{1,2}", plain) and _MONTH_NEAR.search(text[m.end() : m.end() + 12]):
             continue  # "15 January": a date
         out.append(value)
-    return out
+    return tuple(out)
 
 
 _MONTH_NEAR = re.compile(
@@ -927,17 +943,27 @@ def figure_coverage(text: str, weights: Mapping[str, float], window: int = TOPIC
     total = sum(weights.values())
     if not total:
         return 0.0
+    best = 0.0
+    for near in _figure_neighbours(text, window):
+        best = max(best, sum(w for t, w in weights.items() if near.held(t)) / total)
+    return best
+
+
+@once
+def _figure_neighbours(text: str, window: int) -> tuple[Stems, ...]:
+    """The stems of the `window` words either side of each figure the text states
+    (`figure_coverage`), in the text's order: the text's own reading, kept per answer
+    (`once`) while the weights vary (each scoring of the sentence asks, round 43)."""
     stated = set(figures_in(text))
     words = list(WORD.finditer(text))
-    best = 0.0
+    out = []
     for m in _FIGURE.finditer(text):
         if m.group(0).strip() not in stated:
             continue
         before = [w.group(0) for w in words if w.end() <= m.start()][-window:]
         after = [w.group(0) for w in words if w.start() >= m.end()][:window]
-        near = stems_of(" ".join(before + after))
-        best = max(best, sum(w for t, w in weights.items() if near.held(t)) / total)
-    return best
+        out.append(stems_of(" ".join(before + after)))
+    return tuple(out)
 
 
 _UNDERTAKES = re.compile(
@@ -1669,52 +1695,76 @@ def candidates(hits: Sequence[Hit], rows: bool = True) -> list[Candidate]:
     seen: set[str] = set()
     for rank, hit in enumerate(hits):
         text = hit.text
-        sentences = split_sentences(text)
-        spans: list[tuple[int, int]] = []
-        absorb = False
-        for s in sentences:
-            if spans and (absorb or ACTION_LINE.match(s.text)):
-                # "ACTION: <owners>" belongs to the sentence before it (the splitter may
-                # cut after the colon: the owners come along too).
-                absorb = not absorb and s.text.rstrip().endswith(":")
-                spans[-1] = (spans[-1][0], s.end)
-                continue
-            absorb = False
-            spans.append((s.start, s.end))
+        pieces, table, lists = _pieces(text, rows)
         held: list[tuple[int, int]] = []
-        table = _rows_of(text) if TABLE_ROWS and rows else ()
-        for a, b in _row_figures(text, _run_on_colons(text, spans)):
-            for x, y in _segments(text, a, b):
-                x = _label_start(text, x, table)
-                piece = text[x:y]
-                key = " ".join(piece.lower().split())
-                if key in seen or (
-                    is_stray(piece) and not ACTION_LINE.search(piece) and not labelled_row(piece)
-                ):
-                    continue
-                seen.add(key)
-                held.append((x, y))
-                out.append(_candidate(hit, rank, x, y))
-        for x, y in table:
-            key = " ".join(text[x:y].lower().split())
-            if (
-                key in seen
-                or _EMPHASIS.search(text, x, y)
-                or any(a <= x and y <= b for a, b in held)
-            ):
+        for x, y, key, stray in pieces:
+            if key in seen or stray:
+                continue
+            seen.add(key)
+            held.append((x, y))
+            out.append(_candidate(hit, rank, x, y))
+        for x, y, key, emphasis in table:
+            if key in seen or emphasis or any(a <= x and y <= b for a, b in held):
                 continue
             seen.add(key)
             out.append(_candidate(hit, rank, x, y))
-        # A list whose items run on inside one sentence is cut for its items (`cut_items`);
-        # the sentence stays one candidate, as the splitter gave it.
-        items_cut = [(s.start, s.end) for s in cut_items(text, sentences)]
-        for a, b, items in list_blocks(text, items_cut):
-            # A list is a candidate of its own also when one sentence holds it whole.
-            key = "list: " + " ".join(text[a:b].lower().split())
+        for a, b, items, key in lists:
             if key not in seen:
                 seen.add(key)
                 out.append(_candidate(hit, rank, a, b, items))
     return out
+
+
+_Piece = tuple[int, int, str, bool]
+
+
+@once
+def _pieces(
+    text: str, rows: bool
+) -> tuple[tuple[_Piece, ...], tuple[_Piece, ...], tuple[tuple[int, int, int, str], ...]]:
+    """A passage's candidate spans as `candidates` reads them, each with the key it is
+    known by (its words, lower-cased): its sentence pieces, each marked when it is a stray
+    line that is no candidate; its table rows (`TABLE_ROWS`, when `rows`), each marked
+    when it holds emphasis; its whole lists (start, end, items). What stands in the
+    passage alone, read once per answer (`once`): an answer takes the candidates of the
+    same passages for its abstention signals, its quotes, the search's detail lift (on
+    both orders) and the passages below and beside its hits (round 43). Which of them
+    are candidates depends on the passages ranked above (`candidates`' `seen`)."""
+    sentences = split_sentences(text)
+    spans: list[tuple[int, int]] = []
+    absorb = False
+    for s in sentences:
+        if spans and (absorb or ACTION_LINE.match(s.text)):
+            # "ACTION: <owners>" belongs to the sentence before it (the splitter may
+            # cut after the colon: the owners come along too).
+            absorb = not absorb and s.text.rstrip().endswith(":")
+            spans[-1] = (spans[-1][0], s.end)
+            continue
+        absorb = False
+        spans.append((s.start, s.end))
+    table = _rows_of(text) if TABLE_ROWS and rows else ()
+    pieces: list[_Piece] = []
+    for a, b in _row_figures(text, _run_on_colons(text, spans)):
+        for x, y in _segments(text, a, b):
+            x = _label_start(text, x, table)
+            piece = text[x:y]
+            stray = (
+                is_stray(piece) and not ACTION_LINE.search(piece) and not labelled_row(piece)
+            )
+            pieces.append((x, y, " ".join(piece.lower().split()), stray))
+    rows_read = tuple(
+        (x, y, " ".join(text[x:y].lower().split()), bool(_EMPHASIS.search(text, x, y)))
+        for x, y in table
+    )
+    # A list whose items run on inside one sentence is cut for its items (`cut_items`);
+    # the sentence stays one candidate, as the splitter gave it.
+    items_cut = [(s.start, s.end) for s in cut_items(text, sentences)]
+    lists = tuple(
+        # A list is a candidate of its own also when one sentence holds it whole.
+        (a, b, items, "list: " + " ".join(text[a:b].lower().split()))
+        for a, b, items in list_blocks(text, items_cut)
+    )
+    return tuple(pieces), rows_read, lists
 
 
 # -- scoring -----------------------------------------------------------------------------
@@ -1862,10 +1912,25 @@ def held_terms_of(
 ) -> tuple[str, ...]:
     """The topic terms (`weights`' keys, in their order) a text's `stems` and its item
     title hold: the terms `held_weight` sums."""
+    terms = tuple(weights)
+    if isinstance(stems, (tuple, Stems)):
+        return _held_terms(stems, item_title, terms)
+    return _terms_held(stems, item_title, terms)
+
+
+def _terms_held(
+    stems: Sequence[str | None] | Stems, item_title: str | None, terms: tuple[str, ...]
+) -> tuple[str, ...]:
     present = stems if isinstance(stems, Stems) else Stems(t for t in stems if t)
     if item_title:
         present |= stems_of(item_title)
-    return tuple(t for t in weights if present.held(t))
+    return tuple(t for t in terms if present.held(t))
+
+
+_held_terms = once(_terms_held)
+"""`held_terms_of` kept per answer (`once`) for stems that are read once (`topic_stems`'
+tuples, `stems_of`'s `Stems`): each scoring of a sentence asks it again (the abstention
+signals, the quotes, the passages below and beside them, round 43)."""
 
 
 PASSAGE_UNIT = True
