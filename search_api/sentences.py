@@ -629,10 +629,19 @@ def spelled_for(spelled: Sequence[Spelled], hit: Hit) -> list[tuple[str, tuple[s
     the passage or its item title writes in full."""
     if not spelled:
         return []
+    return list(_spelled_in(tuple(spelled), hit.text, hit.citation.item_title))
+
+
+@once
+def _spelled_in(
+    spelled: tuple[Spelled, ...], text: str, item_title: str | None
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`spelled_for` of a passage's text and item title, read once per answer (`once`):
+    each scoring of the passage's sentences asks it (round 43)."""
     if not SPELLED_WRITTEN:
-        return [(a, terms) for a, _, terms in spelled]
-    written = f" {_plain(hit.text)} {_plain(hit.citation.item_title or '')} "
-    return [(a, terms) for a, words, terms in spelled if f" {words} " in written]
+        return tuple((a, terms) for a, _, terms in spelled)
+    written = f" {_plain(text)} {_plain(item_title or '')} "
+    return tuple((a, terms) for a, words, terms in spelled if f" {words} " in written)
 
 
 @functools.lru_cache(maxsize=256)
@@ -1748,9 +1757,7 @@ def _pieces(
         for x, y in _segments(text, a, b):
             x = _label_start(text, x, table)
             piece = text[x:y]
-            stray = (
-                is_stray(piece) and not ACTION_LINE.search(piece) and not labelled_row(piece)
-            )
+            stray = is_stray(piece) and not ACTION_LINE.search(piece) and not labelled_row(piece)
             pieces.append((x, y, " ".join(piece.lower().split()), stray))
     rows_read = tuple(
         (x, y, " ".join(text[x:y].lower().split()), bool(_EMPHASIS.search(text, x, y)))
