@@ -82,6 +82,7 @@ __all__ = [
     "demote_near_copies",
     "end_meeting_picker",
     "figures_agree",
+    "highlighted",
     "near",
     "query_vector",
     "reach_ends",
@@ -322,9 +323,7 @@ def _arranged(
             as_ranked = scored[:k]
         scored = first
     terms = tuple(ANALYZER.query_terms(topic))
-    shown = [
-        h.model_copy(update={"highlights": list(_highlights(h.text, terms))}) for h in scored[:k]
-    ]
+    shown = [h.model_copy(update={"highlights": highlighted(h.text, terms)}) for h in scored[:k]]
     return SearchResult(request, intent, shown, cosines, council, scored[k:], copies, as_ranked)
 
 
@@ -397,21 +396,10 @@ def demote_near_copies(
                 stated[text] = frozenset(figures_in(text))
         return stated[short] <= stated[long]
 
+    sizes: list[int] = []
     for hit in hits:
         mine = _word_set(hit.text)
-        twin = next(
-            (
-                i
-                for i, other in enumerate(above)
-                if (overlap > 0 and near(mine, other, overlap))
-                or (
-                    containment > 0
-                    and contained(mine, other, containment)
-                    and agree(hit.text, kept[i].text)
-                )
-            ),
-            None,
-        )
+        twin = _copied(mine, hit.text, above, sizes, kept, overlap, containment, agree)
         if twin is not None:
             moved.append(hit)
             if copies is not None:
@@ -419,13 +407,51 @@ def demote_near_copies(
             continue
         kept.append(hit)
         above.append(mine)
+        sizes.append(len(mine))
     return kept + moved
+
+
+def _copied(
+    mine: frozenset[str],
+    text: str,
+    above: list[frozenset[str]],
+    sizes: list[int],
+    kept: list[Hit],
+    overlap: float,
+    containment: float,
+    agree: Callable[[str, str], bool],
+) -> int | None:
+    """The first of `above` (word sets of `kept`, their `sizes`) that `mine` copies by
+    `demote_near_copies`' test: `near` with `overlap`, or `contained` with `containment`
+    and figures that agree. The two tests in one pass, as those functions state them:
+    the sizes alone rule most pairs out, and a pair's words are intersected once (an
+    answer's search runs the test over its pool on two orders; round 43)."""
+    size = len(mine)
+    for i, other in enumerate(above):
+        lo, hi = (size, sizes[i]) if size <= sizes[i] else (sizes[i], size)
+        # `near`: Jaccard ≥ overlap, impossible when lo < overlap × hi or both are empty.
+        jaccard = overlap > 0 and not lo < overlap * hi and hi > 0
+        # `contained`: the smaller non-empty and at least `COPY_SIZE_RATIO` of the larger.
+        within = containment > 0 and lo > 0 and not lo < COPY_SIZE_RATIO * hi
+        if not (jaccard or within):
+            continue
+        common = len(mine & other)
+        if jaccard and common >= overlap * (size + sizes[i] - common):
+            return i
+        if within and common >= containment * lo and agree(text, kept[i].text):
+            return i
+    return None
+
+
+def highlighted(text: str, terms: tuple[str, ...]) -> list[str]:
+    """`indexer.text.highlights` of a hit's text, read once per answer (`once`): an
+    answer's search marks its top k on two orders, with and without the density prior,
+    and its item windows mark a hit shown alone again (round 43)."""
+    return list(_highlights(text, terms))
 
 
 @once
 def _highlights(text: str, terms: tuple[str, ...]) -> tuple[str, ...]:
-    """A hit's `highlights`, read once per answer (`once`): an answer's search marks its
-    top k on two orders, with and without the density prior (round 43)."""
     return tuple(highlights(text, terms))
 
 

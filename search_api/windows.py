@@ -34,7 +34,7 @@ from indexer.models import Hit, WindowPart
 from indexer.store import PassageStore, Placed
 from indexer.text import ANALYZER, highlights, words
 
-from .search import SearchResult, near
+from .search import SearchResult, highlighted, near
 
 Folded = tuple[Hit, list[Placed]]
 """A near copy of a hit and the passages around it that the hit's window lacks."""
@@ -193,7 +193,7 @@ def _windowed(hit: Hit, rows: list[Placed], terms: list[str], folded: list[Folde
     located (a folded part names its document), the terms marked (a hit from below the
     top k was not marked yet); the passage alone without rows or folds."""
     if len(rows) <= 1 and not folded:
-        return hit.model_copy(update={"highlights": highlights(hit.text, terms)})
+        return hit.model_copy(update={"highlights": highlighted(hit.text, tuple(terms))})
     if not rows:
         rows = [Placed(hit.passage_id, None, hit.citation.paragraph, hit.citation.page, hit.text)]
     placed: list[tuple[Placed, Hit | None]] = [(row, None) for row in rows]
