@@ -685,6 +685,9 @@ _FIGURE = re.compile(
 "nearly 900" hold the bare number after the hedge; a rounded plural ("numbers in care
 rising to the mid-870s", "in the 20s") is a figure as a whole (eval/README.md, "Ranking by
 the asked-for detail, round 11", third grid)."""
+_DIGIT = re.compile(r"\d")
+"""A digit as `_FIGURE` and `_DATE_WORDS` read one: every figure and every date they find
+holds one, so a sentence without one is not scanned for them (round 43)."""
 _NOT_A_FIGURE = re.compile(
     r"(?:item|para(?:graph)?|page|section|minute|appendix|table|annex|no\.?|number)\s*$", re.I
 )
@@ -724,6 +727,8 @@ def _figures_in(text: str) -> tuple[str, ...]:
     """`figures_in`, read once per answer (`once`): a passage's figures are read by its
     candidate sentences' shape (`_read`), by their figure coverage, by the search's near-copy
     test (`search.figures_agree`) and again on the order without the prior (round 43)."""
+    if not _DIGIT.search(text):
+        return ()  # every figure `_FIGURE` reads holds a digit
     out = []
     named = [m.span() for m in periods(text)] if YEAR_RANGES_NOT_FIGURES else []
     for m in _FIGURE.finditer(text):
@@ -802,6 +807,8 @@ round 29", k2-111). Off: any year was a date."""
 def states_date(text: str) -> bool:
     """The text states a date or a time: a day and month, a month or season and year, a
     year; not only a period's label ("2024-25": `PERIODS_NOT_DATES`)."""
+    if not _DIGIT.search(text):
+        return False  # every date `_DATE_WORDS` reads holds a digit
     if PERIODS_NOT_DATES:
         text = PERIOD.sub(" ", text)
     return bool(_DATE_WORDS.search(text))
@@ -918,6 +925,8 @@ def figure_kinds(text: str, stated: Sequence[str] | None = None) -> frozenset[st
     `figures_in`, when the caller has read them already (a candidate has)."""
     kinds: set[str] = set()
     read = set(figures_in(text) if stated is None else stated)
+    if not read:
+        return frozenset()  # a kind is only ever of a figure read
     for m in _FIGURE.finditer(text):
         value = m.group(0)
         if value.strip() not in read:
@@ -994,12 +1003,48 @@ will be done ("Should the Committee approve …, the following actions would be 
 
 def is_action(text: str) -> bool:
     """A sentence that records an action, resolution, agreement, commitment or proposal."""
+    folded = _folded(text)
     return bool(
         ACTION_LINE.search(text)
-        or _RESOLVED.search(text)
-        or _AGREED.search(text)
-        or _UNDERTAKES.search(text)
+        or _found(_RESOLVED, _RESOLVED_WORDS, text, folded)
+        or _found(_AGREED, _AGREED_WORDS, text, folded)
+        or _found(_UNDERTAKES, _UNDERTAKES_WORDS, text, folded)
     )
+
+
+# Words one of which every match of a case-blind pattern holds (each alternative of the
+# pattern names one), so a sentence holding none is not scanned by it: a sentence is read
+# for these patterns once per answer, and scanning it for dozens of alternatives at every
+# position was most of that reading (round 43). The patterns decide as before; a word list
+# only rules a pattern out. Kept beside the patterns they read: a new alternative needs
+# its word here.
+_RESOLVED_WORDS = ("resolve", "decision")
+_AGREED_WORDS = (
+    "agreed", "undertook", "asked to", "would", "report", "moved", "carried", "decided",
+    "voted", "motion", "unanimously", "duly", "approved", "adopted", "endorsed",
+)  # fmt: skip
+_UNDERTAKES_WORDS = ("commit", "undertake", "proposed", "action", "step")
+_NOTED_WORDS = ("note",)
+_PROCEDURAL_WORDS = (
+    "record", "minutes", "apologies", "declar", "meeting", "link to the", "http", "www.",
+    "click here", "web",
+)  # fmt: skip
+_CASE_BLIND = str.maketrans({"\u0131": "i", "\u017f": "s"})
+
+
+def _folded(text: str) -> str:
+    """The text lower-cased as `re.IGNORECASE` reads an ASCII letter: besides a letter's
+    cases it takes "İ" and "ı" for "i" and "ſ" for "s" (and the Kelvin sign, which
+    `str.lower` makes "k")."""
+    if text.isascii():
+        return text.lower()
+    return text.replace("\u0130", "i").lower().translate(_CASE_BLIND)
+
+
+def _found(pattern: re.Pattern[str], words: Sequence[str], text: str, folded: str) -> bool:
+    """`pattern` (case-blind) finds a match in `text`; `folded` is `_folded(text)`, and
+    `words` those one of which every match holds."""
+    return any(w in folded for w in words) and bool(pattern.search(text))
 
 
 NOTED_DECIDES = True
@@ -1024,9 +1069,12 @@ def is_procedural(text: str) -> bool:
     and web boilerplate ("This is the link to the Ofsted webpage"). "RESOLVED that …
     Council noted the report and agreed to have due regard to the contents when making
     decisions" is a decision."""
-    if _NOTED.search(text) and not _AGREED.search(text):
+    folded = _folded(text)
+    if _found(_NOTED, _NOTED_WORDS, text, folded) and not _found(
+        _AGREED, _AGREED_WORDS, text, folded
+    ):
         return True
-    return bool(_PROCEDURAL.search(text))
+    return _found(_PROCEDURAL, _PROCEDURAL_WORDS, text, folded)
 
 
 _FUNCTION_WORDS = frozenset(
