@@ -384,7 +384,6 @@ def demote_near_copies(
     if (overlap <= 0 and containment <= 0) or len(hits) < 2:
         return hits
     kept: list[Hit] = []
-    above: list[frozenset[str]] = []
     moved: list[Hit] = []
     stated: dict[str, frozenset[str]] = {}  # each text's figures, read once a call
 
@@ -396,51 +395,71 @@ def demote_near_copies(
                 stated[text] = frozenset(figures_in(text))
         return stated[short] <= stated[long]
 
-    sizes: list[int] = []
-    for hit in hits:
-        mine = _word_set(hit.text)
-        twin = _copied(mine, hit.text, above, sizes, kept, overlap, containment, agree)
+    sets = [_word_set(h.text) for h in hits]
+    copy_of, may = _copy_tests(sets, overlap, containment)
+    kept_at = np.zeros(len(hits), dtype=bool)  # the hits kept so far, by position
+    for j, hit in enumerate(hits):
+        twin = None
+        # The first hit kept above that this one copies: by Jaccard, or by containment
+        # when their figures agree (read only for a pair that may be a copy).
+        for i in np.flatnonzero(may[j] & kept_at).tolist():
+            if copy_of[j, i] or agree(hit.text, hits[i].text):
+                twin = i
+                break
         if twin is not None:
             moved.append(hit)
             if copies is not None:
-                copies.setdefault(kept[twin].passage_id, []).append(hit)
+                copies.setdefault(hits[twin].passage_id, []).append(hit)
             continue
         kept.append(hit)
-        above.append(mine)
-        sizes.append(len(mine))
+        kept_at[j] = True
     return kept + moved
 
 
-def _copied(
-    mine: frozenset[str],
-    text: str,
-    above: list[frozenset[str]],
-    sizes: list[int],
-    kept: list[Hit],
-    overlap: float,
-    containment: float,
-    agree: Callable[[str, str], bool],
-) -> int | None:
-    """The first of `above` (word sets of `kept`, their `sizes`) that `mine` copies by
-    `demote_near_copies`' test: `near` with `overlap`, or `contained` with `containment`
-    and figures that agree. The two tests in one pass, as those functions state them:
-    the sizes alone rule most pairs out, and a pair's words are intersected once (an
-    answer's search runs the test over its pool on two orders; round 43)."""
-    size = len(mine)
-    for i, other in enumerate(above):
-        lo, hi = (size, sizes[i]) if size <= sizes[i] else (sizes[i], size)
-        # `near`: Jaccard ≥ overlap, impossible when lo < overlap × hi or both are empty.
-        jaccard = overlap > 0 and not lo < overlap * hi and hi > 0
-        # `contained`: the smaller non-empty and at least `COPY_SIZE_RATIO` of the larger.
-        within = containment > 0 and lo > 0 and not lo < COPY_SIZE_RATIO * hi
-        if not (jaccard or within):
-            continue
-        common = len(mine & other)
-        if jaccard and common >= overlap * (size + sizes[i] - common):
-            return i
-        if within and common >= containment * lo and agree(text, kept[i].text):
-            return i
-    return None
+_WORD_BLOCK = 4096
+"""Words of the vocabulary `_copy_tests` counts at a time (memory only: the counts are
+the same at any size)."""
+
+
+def _copy_tests(
+    sets: list[frozenset[str]], overlap: float, containment: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """For every pair (j, i) of word sets: whether j is a near copy of i by Jaccard (`near`
+    with `overlap`), and whether it may be one at all (that, or `contained` with
+    `containment`, which `demote_near_copies` grants only when the figures agree). The
+    tests as `near` and `contained` state them, in one matrix product of the sets' words
+    instead of an intersection per pair (an answer's search tests its pool on two orders;
+    round 43); the counts are exact and the comparisons the same floating-point ones."""
+    column: dict[str, int] = {}
+    rows = np.array([r for r, words_of in enumerate(sets) for _ in words_of], dtype=np.int64)
+    cols = np.array(
+        [column.setdefault(w, len(column)) for words_of in sets for w in words_of], dtype=np.int64
+    )
+    # Words shared by each pair, counted a block of the vocabulary at a time (a pool of
+    # 1,000 passages holds tens of thousands of words); float32 counts them exactly.
+    shared = np.zeros((len(sets), len(sets)), dtype=np.float32)
+    for start in range(0, len(column), _WORD_BLOCK):
+        at = (cols >= start) & (cols < start + _WORD_BLOCK)
+        held = np.zeros((len(sets), min(_WORD_BLOCK, len(column) - start)), dtype=np.float32)
+        held[rows[at], cols[at] - start] = 1.0
+        shared += held @ held.T
+    common = np.rint(shared).astype(np.int64)
+    size = np.array([len(w) for w in sets], dtype=np.int64)
+    lo = np.minimum(size[:, None], size[None, :])
+    hi = np.maximum(size[:, None], size[None, :])
+    # `near`: Jaccard ≥ overlap; ruled out when lo < overlap × hi or both sets are empty.
+    jaccard = (
+        (overlap > 0)
+        & ~(lo < overlap * hi)
+        & (hi > 0)
+        & (common >= overlap * (size[:, None] + size[None, :] - common))
+    )
+    # `contained`: the smaller non-empty, at least `COPY_SIZE_RATIO` of the larger, and
+    # `containment` of its words in the other.
+    within = (
+        (containment > 0) & (lo > 0) & ~(lo < COPY_SIZE_RATIO * hi) & (common >= containment * lo)
+    )
+    return jaccard, jaccard | within
 
 
 def highlighted(text: str, terms: tuple[str, ...]) -> list[str]:
