@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 from indexer.compatibility import check_index_matches
 from indexer.dates import archive_year_end, year_end_counts
@@ -74,9 +75,11 @@ from .search import SearchRequest, SearchResult, search
 from .temporal import TemporalIntent, parse_question
 from .windows import with_windows
 
-__all__ = ["Archive", "Reader", "Snapshot"]
+__all__ = ["Archive", "Reader", "Searched", "Snapshot"]
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -215,6 +218,33 @@ class Archive:
         return True
 
 
+@dataclass(frozen=True)
+class Searched:
+    """What `Reader.ask`'s search half produced for one request (`Reader.searched`), from
+    which its answer half answers (`Reader.answered`): the request as searched (a trend's
+    k raised to `timeline_hits`), its ranked passages, their dates' precisions, and two
+    further readings made when first asked and then kept: the hits' item windows and,
+    for a filtered request, the whole archive's order without the density prior."""
+
+    request: SearchRequest
+    found: SearchResult
+    precisions: dict[str, DatePrecision | None]
+    windows: Callable[[], list[Hit]]
+    wide: Callable[[], SearchResult]
+
+
+def _kept(build: Callable[[], T]) -> Callable[[], T]:
+    """`build`, called once when first asked; its result kept for later asks."""
+    kept: list[T] = []
+
+    def get() -> T:
+        if not kept:
+            kept.append(build())
+        return kept[0]
+
+    return get
+
+
 class Reader:
     """Everything one request may ask of the archive, all from one index version."""
 
@@ -265,22 +295,48 @@ class Reader:
     def ask(self, request: SearchRequest) -> Answer:
         """An extractive, cited answer drawn from the request's search results; a trend
         question's from at least `timeline_hits` of them (its ends are two meetings).
-        The question is read once (`reads`), for its searches too."""
+        The question is read once (`reads`), for its searches too. Two halves: what the
+        search produced (`searched`) and the answer from it (`answered`), which
+        `eval.fit_answers` calls apart, answering one search at every grid point."""
+        return self.answered(self.searched(request))
+
+    @reading()
+    def searched(self, request: SearchRequest) -> Searched:
+        """`ask`'s search half: the request's ranked passages (a trend's at least
+        `timeline_hits`), their dates' precisions, and what the answer half may ask for
+        later (the item windows; for a filtered request, the whole archive's search)."""
         hits = self.settings.answers.timeline_hits
         intent = self.reads(request.query)
         if request.k < hits and intent.trend:
             request = dataclasses.replace(request, k=hits)
         found = self.ranked(request, intent)
-        precisions = self.precisions(found.hits)
+        tuning = self.settings.search
 
         def windows() -> list[Hit]:
             # The hits' item windows as `/search` shows them: a passage beside a quoted one
             # may give the answer a sentence that passes its guard (`answering.BESIDE`).
-            tuning = self.settings.search
             return with_windows(
                 found, self._store, tuning.window_chars, overlap=tuning.near_copy_overlap
             ).hits
 
+        def wide() -> SearchResult:
+            # The unfiltered request's order without the density prior (what its
+            # `unbiased()` is, checked equal on every tune row): the prior is not applied
+            # only to be set aside.
+            return search(
+                self.snapshot.retriever, dataclasses.replace(tuning, density_prior=0.0),
+                dataclasses.replace(request, filters=SearchFilters()), self.latest_date(),
+                self.snapshot.year_end, intent,
+            )  # fmt: skip
+
+        return Searched(request, found, self.precisions(found.hits), _kept(windows), _kept(wide))
+
+    @reading()
+    def answered(self, searched: Searched) -> Answer:
+        """`ask`'s answer half: the answer from what `searched` produced, under the
+        answer constants as they are now (`searched` is left as it was, so it may be
+        answered again)."""
+        request, found, precisions = searched.request, searched.found, searched.precisions
         # A trend read on one council's passages is answered from them; whether the archive
         # speaks to it is judged on its nearest passages as retrieved (`as_ranked`). A
         # plain question is answered from the density prior's ranking and judged on the
@@ -295,21 +351,19 @@ class Reader:
         answer = self.answers.answer(
             found.intent, found.hits, found.cosines, precisions, question=request.query,
             support=asked, beyond=found.beyond, following=self.following,
-            council=found.council, windows=windows, copies=found.copies,
+            council=found.council, windows=searched.windows, copies=found.copies,
         )  # fmt: skip
         if answer.abstained and found.hits and not request.filters.is_empty():
             # A filter narrows the evidence; it must not turn a matching passage into an
             # abstention. Whether the archive speaks to the topic is asked of all of it.
-            wide = self.ranked(
-                dataclasses.replace(request, filters=SearchFilters()), intent
-            ).unbiased()
+            wide = searched.wide()
             support = self.answers.features(request.query, wide.intent, wide.hits, wide.cosines)
             if self.answers.policy.supported(support) and _matches(plain, support):
                 answer = self.answers.answer(
                     found.intent, found.hits, found.cosines, precisions,
                     question=request.query, support=support, beyond=found.beyond,
-                    following=self.following, council=found.council, windows=windows,
-                    copies=found.copies,
+                    following=self.following, council=found.council,
+                    windows=searched.windows, copies=found.copies,
                 )  # fmt: skip
         answer.intent = found.intent
         return answer
