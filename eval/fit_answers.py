@@ -1,8 +1,10 @@
 """`python -m eval.fit_answers`: choose the answer-selection constants on `tune`.
 
 A small written-down grid (`GRID`) over the constants of `search_api.answering` and the
-sentence weights of `search_api.sentences`; each point answers every answerable `tune`
-question through `Reader.ask` (what `/ask` serves) and is scored by the objective: the
+sentence weights of `search_api.sentences`; each answerable `tune` question is searched
+once (`Reader.searched`, `/ask`'s search half) and answered at every point by `/ask`'s
+answer half (`Reader.answered`: `Reader.ask` is the one after the other, abstention
+support and the filtered re-check included), and each point is scored by the objective: the
 mean of answer evidence recall, key-figure presence and both-trend-ends-cited (each
 averaged over the questions it applies to). One constant moves at a time from the
 current values; a value replaces the current one only when it beats it by at least
@@ -11,9 +13,9 @@ questions are refused.
 
 `--joint NAME…` instead tries every combination of those constants' grids (`JOINT_GRID`
 entries too), for constants that only work together (a wider pool of passages needs
-room for more sentences): each question is searched once and answered at every point by
-the answer builder `Reader.ask` calls, and each point prints its objective, evidence
-recall per kind, false abstention, citation support and the answers' length.
+room for more sentences), on the same searches. Every point, either way, prints its
+objective, evidence recall per kind, false abstention, citation support and the answers'
+length.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from eval.answer_diagnose import diagnose_answers
 from eval.documents import manifest_dates
 from eval.questions import load_questions
 
@@ -99,18 +100,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     from eval.searchers import open_engine
     from indexer.settings import Settings
 
+    grids = {**GRID, **JOINT_GRID}
+    unknown = [n for n in args.joint or () if n not in grids]
+    if unknown:
+        print(f"not in GRID or JOINT_GRID: {unknown}", file=sys.stderr)
+        return 2
     settings = Settings(corpus=":".join(str(c) for c in args.corpus), index_dir=args.index)
     questions = [q for q in load_questions(args.questions) if q.split == "tune" and q.answerable]
     archive = open_engine(settings, build_if_missing=False)
     dates = manifest_dates(settings.corpus_dirs)
+    answers = _Answers(archive, questions, dates)
     if args.joint:
-        return _joint(archive, questions, dates, args.joint)
+        return _joint(answers, args.joint)
 
-    def run() -> float:
-        return objective(diagnose_answers(archive, questions, dates))
-
-    base = run()
-    print(f"current: objective {base:.4f} on {len(questions)} tune questions")
+    base = answers.point("current")
+    print(f"current: objective {base:.4f} on {len(questions)} tune questions", flush=True)
     for name, values in GRID.items():
         current = _current(name)
         scores = {}
@@ -119,43 +123,43 @@ def main(argv: Sequence[str] | None = None) -> int:
                 scores[v] = base
                 continue
             _set(name, v)
-            scores[v] = run()
+            scores[v] = answers.point(f"{name}={v:g}")
         best = max(scores, key=lambda v: scores[v])
         chosen = best if scores[best] >= base + MIN_GAIN else current
         _set(name, chosen)
         base = scores.get(chosen, base)
         print(f"{name}: " + ", ".join(f"{v}: {s:.4f}" for v, s in scores.items())
-              + f" -> {chosen}")  # fmt: skip
-    return 0
+              + f" -> {chosen}", flush=True)  # fmt: skip
+    # The chosen point answered again from the same searches: equal to its score above
+    # unless answering left its searches changed.
+    again = answers.point("chosen, again")
+    return 0 if abs(again - base) < 1e-12 else 1
 
 
-def _joint(archive: Any, questions: Sequence[Any], dates: Any, names: Sequence[str]) -> int:
-    """Every combination of `names`' grids, on searches made once (see the docstring)."""
-    from eval.answer_diagnose import ASK_K, _view
-    from eval.answer_metrics import score_answer
-    from search_api.search import SearchRequest
+class _Answers:
+    """The tune questions, each searched once by `/ask`'s search half; `point` answers
+    them all by its answer half under the constants as they are now and scores them."""
 
-    grids = {**GRID, **JOINT_GRID}
-    unknown = [n for n in names if n not in grids]
-    if unknown:
-        print(f"not in GRID or JOINT_GRID: {unknown}", file=sys.stderr)
-        return 2
-    reader = archive.reader()
-    searched = []
-    for q in questions:
-        found = reader.search(SearchRequest(q.question, ASK_K))
-        searched.append((q, found, reader.precisions(found.hits)))
-    start = {n: _current(n) for n in names}
-    print("start: " + ", ".join(f"{n}={v:g}" for n, v in start.items()))
-    for point in itertools.product(*(grids[n] for n in names)):
-        for name, value in zip(names, point, strict=True):
-            _set(name, value)
+    def __init__(self, archive: Any, questions: Sequence[Any], dates: Any) -> None:
+        from eval.answer_diagnose import ASK_K
+        from search_api.search import SearchRequest
+
+        self.reader = archive.reader()
+        self.dates = dates
+        self.searched = [
+            (q, self.reader.searched(SearchRequest(q.question, ASK_K))) for q in questions
+        ]
+
+    def point(self, label: str) -> float:
+        """The objective at the current constants; prints it with the point's other
+        figures (evidence recall per kind, false abstention, citation support, words)."""
+        from eval.answer_diagnose import _view
+        from eval.answer_metrics import score_answer
+
         rows, words = [], []
-        for q, found, precisions in searched:
-            answer = reader.answers.answer(
-                found.intent, found.hits, found.cosines, precisions, question=q.question
-            )
-            score = score_answer(q, _view(answer), q.quote_dates(dates))
+        for q, searched in self.searched:
+            answer = self.reader.answered(searched)
+            score = score_answer(q, _view(answer), q.quote_dates(self.dates))
             rows.append({"kind": q.kind, "score": score.as_dict()})
             if not answer.abstained:
                 words.append(len(answer.text.split()))
@@ -170,14 +174,27 @@ def _joint(archive: Any, questions: Sequence[Any], dates: Any, names: Sequence[s
         supported = sum(r["score"]["citations_supported"] for r in rows)
         false_abstention = statistics.fmean(r["score"]["false_abstention"] for r in rows)
         words.sort()
+        value = objective(rows)
         print(
-            ", ".join(f"{n}={v:g}" for n, v in zip(names, point, strict=True))
-            + f": objective {objective(rows):.4f} | "
+            f"{label}: objective {value:.4f} | "
             + " ".join(f"{k} {v:.3f}" for k, v in recall.items())
             + f" | false abstention {false_abstention:.3f}"
             + f" | citation support {supported / checked if checked else 1:.3f}"
-            + f" | words p50 {statistics.median(words):.0f} p90 {words[int(0.9 * len(words))]}"
+            + f" | words p50 {statistics.median(words):.0f} p90 {words[int(0.9 * len(words))]}",
+            flush=True,
         )
+        return value
+
+
+def _joint(answers: _Answers, names: Sequence[str]) -> int:
+    """Every combination of `names`' grids, on searches made once (see the docstring)."""
+    grids = {**GRID, **JOINT_GRID}
+    start = {n: _current(n) for n in names}
+    print("start: " + ", ".join(f"{n}={v:g}" for n, v in start.items()))
+    for point in itertools.product(*(grids[n] for n in names)):
+        for name, value in zip(names, point, strict=True):
+            _set(name, value)
+        answers.point(", ".join(f"{n}={v:g}" for n, v in zip(names, point, strict=True)))
     for name, value in start.items():
         _set(name, value)
     return 0
