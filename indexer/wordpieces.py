@@ -11,6 +11,7 @@ without a `tokenizer.json` (a slow tokenizer only) is read through `AutoTokenize
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -54,18 +55,20 @@ class WordPieces:
                 tokenizer.enable_truncation(max_length)
             return tokenizer
 
-        def encoder(tokenizer: Tokenizer) -> Encode:
+        def encoder(tokenizer: Callable[[], Tokenizer]) -> Encode:
             return lambda texts, special: [
-                e.ids for e in tokenizer.encode_batch(list(texts), add_special_tokens=special)
+                e.ids for e in tokenizer().encode_batch(list(texts), add_special_tokens=special)
             ]
 
-        whole = load(None)
+        cut = load(self.max_length)
         pad = _pad_token(folder)
-        pad_id = None if pad is None else whole.token_to_id(pad)
+        pad_id = None if pad is None else cut.token_to_id(pad)
         if pad_id is not None:
             self.pad_id = pad_id
-        cut = whole if self.max_length is None else load(self.max_length)
-        return encoder(cut), encoder(whole)
+        # An encoder's instance cuts and never counts: its uncut twin (some 25 ms to load)
+        # is loaded only if it is asked to count.
+        whole = (lambda: cut) if self.max_length is None else functools.cache(lambda: load(None))
+        return encoder(lambda: cut), encoder(whole)
 
     def _auto(self, folder: Path) -> tuple[Encode, Encode]:
         from transformers import AutoTokenizer
