@@ -1017,7 +1017,8 @@ def is_action(text: str) -> bool:
 # for these patterns once per answer, and scanning it for dozens of alternatives at every
 # position was most of that reading (round 43). The patterns decide as before; a word list
 # only rules a pattern out. Kept beside the patterns they read: a new alternative needs
-# its word here.
+# its word here (tests/library/test_read_once_r43.py reads each alternative's words from
+# the pattern and fails if none is listed).
 _RESOLVED_WORDS = ("resolve", "decision")
 _AGREED_WORDS = (
     "agreed", "undertook", "asked to", "would", "report", "moved", "carried", "decided",

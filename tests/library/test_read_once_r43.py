@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from re._constants import BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN
+from re._parser import parse
+from typing import Any
 
 import pytest
 
@@ -69,6 +73,48 @@ def test_the_seed_texts_read_as_the_patterns_alone_read_them() -> None:
         "İt was agreed to defer the item."
     )
     assert sentences.is_action("The motion was carrıed.") == _is_action("The motion was carrıed.")
+
+
+def _holds_a_word(parsed: Sequence[tuple[Any, Any]], words: Sequence[str]) -> bool:
+    """Every match of a parsed (sub)pattern holds one of `words`: a run of its literals
+    holds one, or one of its groups, alternations or repeats of at least one does for every
+    match. Sufficient, not necessary: an alternative it cannot show holding a word fails."""
+    runs, run = [], ""
+    for op, arg in parsed:
+        if op is LITERAL:
+            run += chr(arg).lower()
+            continue
+        runs.append(run)
+        run = ""
+        if (
+            (op is SUBPATTERN and _holds_a_word(arg[3], words))
+            or (op is BRANCH and all(_holds_a_word(alt, words) for alt in arg[1]))
+            or (op in (MAX_REPEAT, MIN_REPEAT) and arg[0] >= 1 and _holds_a_word(arg[2], words))
+        ):
+            return True
+    runs.append(run)
+    return any(w in r for r in runs for w in words)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (sentences._RESOLVED, sentences._RESOLVED_WORDS),
+        (sentences._AGREED, sentences._AGREED_WORDS),
+        (sentences._UNDERTAKES, sentences._UNDERTAKES_WORDS),
+        (sentences._NOTED, sentences._NOTED_WORDS),
+        (sentences._PROCEDURAL, sentences._PROCEDURAL_WORDS),
+    ],
+    ids=["resolved", "agreed", "undertakes", "noted", "procedural"],
+)
+def test_every_alternative_of_a_decision_pattern_names_a_word_of_its_list(
+    pattern: re.Pattern[str], words: tuple[str, ...]
+) -> None:
+    """Read from the pattern itself, not from the texts it meets: an alternative added
+    without its word in the list fails here before it silently stops firing."""
+    assert pattern.flags & re.IGNORECASE
+    assert _holds_a_word(list(parse(pattern.pattern, pattern.flags)), words)
+    assert not _holds_a_word(list(parse(pattern.pattern + "|zzz", pattern.flags)), words)
 
 
 def test_case_folding_covers_every_letter_a_case_blind_pattern_reads() -> None:
