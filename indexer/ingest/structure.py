@@ -139,6 +139,15 @@ _DECISION_LEAD = re.compile(
 _MOTION_OPENING = re.compile(r"^that\b", re.IGNORECASE)
 """A motion or resolution opens with "That" ("That the Council:", "THAT Council receive
 ..."): never a title."""
+_ATTENDANCE_LABEL = re.compile(
+    r"^(?:present|in attendance|also present|also in attendance|officers present"
+    r"|(?:members|officials|staff|council|councillors|elected members) present"
+    r"|absent)\s*:?$",
+    re.IGNORECASE,
+)
+"""An attendance label alone on its line ("IN ATTENDANCE", "Members Present:"): the line
+under it is its list, whatever it looks like ("Chief Executive (Paul Brandt)", one post
+and its holder), not a heading over what follows."""
 _PERSON = re.compile(
     r"^(?:(?:Deputy\s+)?Mayor|Cr|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'\u2019-]*\.?"
     r"(?:\s+[A-Z][\w'\u2019-]*\.?){0,2}(?:\s*\([^)]{1,40}\))?$"
@@ -169,10 +178,23 @@ _FRAGMENT_ENDS = frozenset(_FRAGMENT_ENDS_TEXT.split())
 _ARTICLES = frozenset(["the", "a", "an", "this", "these", "our", "it", "we", "they", "there"])
 
 
+_POST_HOLDER = re.compile(
+    r"(?:^|[,;]\s*)[A-Z][\w'\u2019&-]*(?:\s+[\w'\u2019&-]+){0,5}\s+"
+    r"\((?:[A-Z]\.?\s+)*[A-Z][a-z'\u2019-]+(?:\s+(?:[A-Z]\.?|[A-Z][a-z'\u2019-]+)){1,3}\)"
+)
+"""A post with its holder's name in brackets, as New Zealand's and Australia's minutes list
+the officers in attendance: "Chief Executive (Paul Brandt)", "Group Manager Assets (Hana
+Reti)". Two of them make a line a list of people; one ("Independent Chair (Jo Reid)") may
+still be a title."""
+
+
 def is_names_list(text: str) -> bool:
     """A line of people rather than a title: "Councillors Smith, Jones and Patel",
-    "Mr B Lewis, Mr D Ross", "Katie Betts, Maria Kelly, Ben Sherreard"."""
+    "Mr B Lewis, Mr D Ross", "Katie Betts, Maria Kelly, Ben Sherreard", "Chief Executive
+    (Paul Brandt), Group Manager Assets (Hana Reti), Democracy Advisor (Lucy Ward)"."""
     if len(_HONORIFIC.findall(text)) >= 2 or re.match(r"^Councillors\s+[A-Z]", text):
+        return True
+    if len(_POST_HOLDER.findall(text)) >= 2:
         return True
     parts = [p.strip() for p in re.split(r",|\band\b|&", text) if p.strip()]
     name = re.compile(
@@ -446,8 +468,10 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
                 current = open_section(current.title, current.item, current.explicit_item, sub=sub)
                 current.from_text = True
                 continue
-            if heading(text) and not (
-                index + 1 < len(paras) and is_amounts_row(paras[index + 1].text)
+            if (
+                heading(text)
+                and not (index + 1 < len(paras) and is_amounts_row(paras[index + 1].text))
+                and not (index and _ATTENDANCE_LABEL.match(paras[index - 1].text))
             ):
                 current = heading_section(text, current)
                 continue

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from indexer.ingest.cleaning import VOTE_LINE, clean, strip_page_furniture
+from indexer.ingest.cleaning import VOTE_LINE, Para, clean, strip_page_furniture
 from indexer.ingest.readers import RawDocument
+from indexer.ingest.structure import build_sections, is_names_list
 from indexer.models import Chunk, ParsedDocument
 
 
@@ -111,3 +112,23 @@ def test_running_headers_and_bare_page_footers_go(foreign: dict[str, ParsedDocum
     assert "Page 2" not in text and "Page 3" not in text
     shire = "\n".join(c.text for c in foreign["au_shire_council"].chunks)
     assert shire.count("Ordinary Council Meeting Minutes 22 June 2021") <= 1
+
+
+def test_officers_in_attendance_stay_in_the_preamble(foreign: dict[str, ParsedDocument]) -> None:
+    # Round 44: "Chief Executive (Paul Brandt), Group Manager Assets (Hana Reti), Democracy
+    # Advisor" wrapped over "(Lucy Ward)", under "IN ATTENDANCE", was read as a heading and
+    # carried into item 1 "APOLOGIES".
+    nz = foreign["nz_district_council"]
+    officers = _with(nz, "Democracy Advisor (Lucy Ward)")
+    assert officers.item is None and "IN ATTENDANCE\nChief Executive (Paul Brandt)" in officers.text
+    assert _with(nz, "apology from Councillor Fenton").text.startswith("That the apology")
+    assert is_names_list("General Manager (Greg Holt), Director Infrastructure (Sue Pike)")
+    assert not is_names_list("Independent Chair (Jo Reid)")
+    # One post and its holder under an attendance label is the label's list, not a heading.
+    lines = ["PRESENT", "Mayor Anne Hohaia", "IN ATTENDANCE", "Chief Executive (Paul Brandt)",
+             "1 APOLOGIES", "That the apology from Councillor Fenton be received."]  # fmt: skip
+    sections = build_sections([Para(text=t) for t in lines], converted=True)
+    assert [(s.item, [u.text for u in s.units]) for s in sections] == [
+        (None, lines[:4]), ("1", lines[5:])
+    ]  # fmt: skip
+
