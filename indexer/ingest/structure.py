@@ -312,6 +312,13 @@ def is_item_title(text: str, contact_free: bool = False) -> bool:
     return not (is_names_list(text) or is_table_row(text))
 
 
+_CAPS_TITLE = re.compile(
+    r"^[A-Z][A-Z0-9 ,&'\u2019()/\u2013-]*\s[A-Z0-9 ,&'\u2019()/\u2013-]*[A-Z)]$"
+)
+"""A title in capitals of two words or more: in converted minutes, "8.4 ADOPTION OF THE
+2021/22 BUDGET ..." is an agenda item even with its heading item ("8 REPORTS") not printed
+above it (an extract of the minutes, or a council that leaves it out), not a paragraph of
+whatever stands before it (`_sub_item`)."""
 _CONTENTS_LINE = re.compile(r"(?:\s|\.{2,})\d{1,3}$")
 """A contents line ends in its page number: "1.1 Background 3"."""
 
@@ -447,7 +454,11 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
                 last_plain = int(plain["num"])
             para_match = NUMBERED_PARA.match(text)
             sub_match = SUB_ITEM.match(text)
-            if sub_match and _sub_item(sub_match["num"], current, converted):
+            caps = converted and not current.explicit_item
+            if sub_match and (
+                _sub_item(sub_match["num"], current, converted)
+                or (caps and _CAPS_TITLE.match(sub_match["rest"]))
+            ):
                 rest = sub_match["rest"].rstrip(":").strip()
                 if item_title(rest) and not text.endswith(":") and not _CONTENTS_LINE.search(rest):
                     # "6.1 Police Department staffing report" under "6. NEW BUSINESS": an

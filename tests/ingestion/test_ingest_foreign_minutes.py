@@ -132,3 +132,18 @@ def test_officers_in_attendance_stay_in_the_preamble(foreign: dict[str, ParsedDo
         (None, lines[:4]), ("1", lines[5:])
     ]  # fmt: skip
 
+
+def test_a_sub_item_in_capitals_is_an_item_without_its_heading_item(
+    foreign: dict[str, ParsedDocument],
+) -> None:
+    # Round 44: pdftotext's "8.4 ADOPTION OF THE 2021/22 BUDGET ..." with no "8 ..." above it
+    # (an extract of the minutes) was a subsection of the preamble, and every passage,
+    # the preamble's too, was item "8" titled "BARRALONG SHIRE COUNCIL".
+    shire = foreign["au_shire_council"]
+    budget = _with(shire, "general rate will increase")
+    assert (budget.item, budget.item_title) == (
+        "8.4", "ADOPTION OF THE 2021/22 BUDGET AND DECLARATION OF RATES AND CHARGES"
+    )  # fmt: skip
+    expenses = _with(shire, "Expenses reimbursed")
+    assert (expenses.item, expenses.item_title) == ("8.5", "COUNCILLOR EXPENSES POLICY REVIEW")
+    assert _with(shire, "PRESENT: Cr K Murray").item is None
