@@ -60,7 +60,9 @@ from .sentences import (
     held_weight,
     is_measure,
     lists_asked,
+    names_mover,
     noted_only,
+    opens_on_label,
     outcome_after,
     proposes,
     question_parts,
@@ -664,7 +666,7 @@ class AnswerBuilder:
         if not intent.trend and following is not None:
             chosen, listed = _with_continuations(chosen, following, aspects.many, aspects.action)
             follows.update(listed)
-        if aspects.outcome and following is not None:
+        if (aspects.outcome or aspects.mover) and following is not None:
             chosen, ahead = _with_outcome(chosen, following)
             follows.update(ahead)
         if LAST_ANTECEDENTS and timeline_limit is None:
@@ -1614,7 +1616,8 @@ def clauses(quote: str) -> list[tuple[int, int]]:
 
 def key_clause(quote: str, aspects: Aspects, limit: int = LEAD_WORDS) -> str:
     """The words of a quote that answer, verbatim: the whole sentence when it has at most
-    `limit` words, else the clause stating a figure when a figure is asked (one of the
+    `limit` words, else for "who moved …?" the clause naming the mover or seconder
+    (`names_mover`), else the clause stating a figure when a figure is asked (one of the
     kind asked first: a quote read on to its neighbour may state another kind, "3
     months" and "10%"), else the clause holding most of the question's terms
     (neighbouring clauses join a clause too short to read alone). Clauses are cut only
@@ -1625,12 +1628,13 @@ def key_clause(quote: str, aspects: Aspects, limit: int = LEAD_WORDS) -> str:
     if len(spans) <= 1:
         return _cap(quote, limit)
 
-    def value(span: tuple[int, int]) -> tuple[float, float, float]:
+    def value(span: tuple[int, int]) -> tuple[float, float, float, float]:
         text = quote[span[0] : span[1]]
+        named = 1.0 if aspects.mover and names_mover(text) else 0.0  # "who moved …?"
         stated = figures_in(text) if aspects.figure else []
         fig = 1.0 if stated else 0.0
         kind = 1.0 if fig and aspects.kinds & figure_kinds(text, stated) else 0.0
-        return (fig, kind, coverage(aspects.terms, text) if aspects.terms else 0.0)
+        return (named, fig, kind, coverage(aspects.terms, text) if aspects.terms else 0.0)
 
     i = max(range(len(spans)), key=lambda j: (value(spans[j]), -j))
     a, b = spans[i]
@@ -1939,7 +1943,9 @@ def _outcome_from(root: Scored, following: Following) -> tuple[Scored, int, Hit]
     """The outcome line read on from one sentence (`_with_outcome`), with how many
     passages on it stands and its passage; None when the reading finds none."""
     hit, start = root.hit, root.candidate.end
-    skip = not proposes(hit.text[:start])  # a heading quoted: its motion is put after it
+    # A heading quoted: its motion is put after it. A quote that puts the motion itself
+    # ("Moved: Cr Nguyen Seconded: Cr Chen That Council accept …") is no heading.
+    skip = not proposes(hit.text[:start]) and not opens_on_label(root.candidate.text)
     for hop in range(OUTCOME_HOPS + 1):
         if hop:
             nxt = following([hit]).get(hit.passage_id)

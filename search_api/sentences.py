@@ -51,6 +51,9 @@ __all__ = [
     "span_candidate",
     "proposes",
     "outcome_after",
+    "asks_mover",
+    "opens_on_label",
+    "names_mover",
     "aspects_of",
     "wants_action",
     "asks_when",
@@ -305,6 +308,23 @@ def asks_outcome(question: str) -> bool:
     return bool(_WANTS_OUTCOME.search(question))
 
 
+_WANTS_MOVER = re.compile(
+    r"\bwho\b[^?.]{0,30}?\b(?:moved|seconded|proposed)\b(?!\s+(?:to|into|out|from|over)\b)"
+    r"|\b(?:moved|seconded|proposed)\s+by\s+(?:whom|which|what)\b"
+    r"|\b(?:movers?|seconders?|proposers?)\b",
+    re.IGNORECASE,
+)
+"""A question asking who moved or seconded a motion ("Who moved the motion on …?", "who
+seconded it?", "moved by which councillor?", "the mover and seconder of …")."""
+
+
+def asks_mover(question: str) -> bool:
+    """The question asks who moved, seconded or proposed a motion: its answer reads on to
+    the vote, whose line names them where minutes write the mover and seconder there (New
+    Zealand's "Pomare/Ellery CARRIED", `outcome_after`)."""
+    return bool(_WANTS_MOVER.search(question))
+
+
 _ASKED_KINDS: dict[str, re.Pattern[str]] = {
     "percent": re.compile(r"\b(?:rate|share|proportion|percentage|per ?cent|percent)s?\b|%", re.I),
     "money": re.compile(
@@ -405,6 +425,8 @@ class Aspects:
     lesser one (no `SentenceWeights.target` penalty)."""
     outcome: bool = False
     """The question asks whether a motion or amendment was carried (`asks_outcome`)."""
+    mover: bool = False
+    """The question asks who moved or seconded a motion (`asks_mover`)."""
     asked: frozenset[str] = frozenset()
     """The decisions an action question names ("recommend", "agree", …: `asked_actions`):
     a list whose lead-in names one is the list of them (`lists_asked`)."""
@@ -572,6 +594,7 @@ def _aspects_of(question: str, topic: str, trend: bool) -> Aspects:
         listed=tuple(list_noun(topic)) if many and not figure else (),
         aim=states_aim(question),
         outcome=asks_outcome(question),
+        mover=asks_mover(question),
         asked=asked_actions(question) if action else frozenset(),
         spelled=spelled_out(topic) if SPELLED_OUT else (),
     )
@@ -1155,8 +1178,31 @@ _PROPOSAL = re.compile(
 "Motion by …, seconded by …", "**Moved:** Cr …"): another proposal than the one read."""
 _TALLY = re.compile(r"\b(?:For|Against|Abstain(?:ed)?|Abstentions?)\s*(?:\(\d+\)|:\s*\d+)")
 """A vote's count heading its names ("Abstain (1) Mr Mallon"): quoted with the outcome."""
+SHORTHAND_MOVERS = True
+"""New Zealand's minutes write a motion's mover and seconder on its outcome's line
+("Pomare/Ellery CARRIED"): the outcome is quoted with their names, the answer to "who
+moved …?" (a defect fix, eval/README.md "Minutes from other countries, round 44")."""
+_MOVER_PAIR = re.compile(
+    r"(?<![\w/])(?:Crs?\.?\s+)?[A-Z][\w'\u2019-]+\s*/\s*(?:Crs?\.?\s+)?[A-Z][\w'\u2019-]+\s+$"
+)
+"""The mover/seconder pair just before an outcome ("Pomare/Ellery ", "Cr Hira/Cr Ng ")."""
 MOTION_PASSAGE = re.compile(r"(?i)\bmotions?\b|\bamendments?\b|\bseconded\b|\bmoved\b")
 """A passage about a motion or amendment: where an outcome question's answer reads on."""
+
+
+_PAIR_OUTCOME = re.compile(
+    r"(?<![\w/])(?:Crs?\.?\s+)?[A-Z][\w'\u2019-]+\s*/\s*(?:Crs?\.?\s+)?[A-Z][\w'\u2019-]+\s+"
+    r"(?:CARRIED|LOST|DEFEATED|Carried|Lost|Defeated)\b"
+)
+
+
+def names_mover(text: str) -> bool:
+    """The text names a motion's mover or seconder: "Moved: Cr Nguyen", "Motion by …,
+    seconded by …", "Mr Brady proposed, and Ms Meade seconded", "Pomare/Ellery CARRIED"."""
+    return bool(
+        _PROPOSAL.search(text) or re.search(r"(?i)\bseconded\b|\b(?:proposed|motion) by\b", text)
+        or SHORTHAND_MOVERS and _PAIR_OUTCOME.search(text)
+    )  # fmt: skip
 
 
 def proposes(text: str) -> bool:
@@ -1183,6 +1229,8 @@ def outcome_after(text: str, start: int, skip: bool, words: int) -> tuple[int, i
     tallies = list(_TALLY.finditer(text, low, m.start()))
     if tallies and len(WORD.findall(text[tallies[-1].start() : m.end()])) <= words:
         begin = tallies[-1].start()
+    elif SHORTHAND_MOVERS and (pair := _MOVER_PAIR.search(text, low, begin)):
+        begin = pair.start()  # "Pomare/Ellery CARRIED": the names are the line's
     end = m.end() + (text[m.end() : m.end() + 1] in (".", "!"))  # its full stop, as quotes keep
     return begin, end
 
@@ -1573,6 +1621,60 @@ def _read(piece: str) -> tuple[tuple[str, ...], bool, bool, bool, bool, bool, fr
     )
 
 
+LABELLED_LINES = True
+"""A motion's "Moved:"/"Seconded:" labels and a vote's "For:"/"Against:" stay with the
+names after them: minutes flattened to running text ("Resolution 2019/124 Moved: Cr Nguyen
+Seconded: Cr Chen That Council accept the tender ...") were cut by the splitter at each
+label's colon, so the motion's sentence opened on its seconder's name ("Cr Chen That
+Council accept …") and the mover stood in a stray piece no answer quotes (Australian and
+New Zealand minutes, `tests/data/ingestion/foreign/`; a defect fix, eval/README.md "Minutes
+from other countries, round 44")."""
+_LABEL_WORDS = (
+    r"(?:Moved|MOVED|Seconded|SECONDED|Proposed|PROPOSED|Mover|MOVER|Seconder|SECONDER"
+    r"|For|FOR|Against|AGAINST|Abstained|ABSTAINED|Abstentions?|ABSTENTIONS?)"
+    r"(?:\s+(?:by|BY))?\s*:"
+)
+_LINE_LABEL = re.compile(rf"(?:^|(?<=\s)){_LABEL_WORDS}$")
+"""A motion's or a vote's label at the end of a sentence span, where the splitter cut at
+its colon: the names after it are its own."""
+_LABEL_OPENING = re.compile(rf"^{_LABEL_WORDS}")
+_LABELLED_MOTION = re.compile(rf"^{_LABEL_WORDS}.*?\s(?=(?:That|THAT)\s)")
+"""A piece opened by its labels and names ("Moved: Cr Lindqvist Seconded: Cr Taylor "),
+up to the motion's "That": the names are capitalised, the motion's words tell whether the
+piece is a sentence (`is_stray`)."""
+
+
+def opens_on_label(text: str) -> bool:
+    """The piece opens on a motion's label ("Moved: Cr Nguyen Seconded: …",
+    `LABELLED_LINES`): it puts its motion itself."""
+    return LABELLED_LINES and bool(_LABEL_OPENING.match(text))
+
+
+def _labelled_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans with each cut after a label (`_LINE_LABEL`) mended: the label opens a
+    span that runs on to the end of the next one ("Moved: Cr Nguyen Seconded: Cr Chen That
+    Council accept …" one piece); what stood before the label in its span stays a span of
+    its own ("Resolution 2019/124")."""
+    if not LABELLED_LINES:
+        return spans
+    out: list[tuple[int, int]] = []
+    opened = False  # the last span opens on a label: a label after it runs on in it too
+    for x, y in spans:
+        if out and (label := _LINE_LABEL.search(text, out[-1][0], out[-1][1])):
+            a, _ = out[-1]
+            head = text[a : label.start()].rstrip()
+            if head and not opened:
+                out[-1] = (a, a + len(head))
+                out.append((label.start(), y))
+            else:
+                out[-1] = (a, y)
+            opened = True
+            continue
+        out.append((x, y))
+        opened = False
+    return out
+
+
 def _run_on_colons(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentence spans with a colon inside a running line mended: the splitter ends a
     sentence at ": " before a capital, which cuts a title off its resolution ("RESOLVED
@@ -1802,11 +1904,13 @@ def _pieces(
         spans.append((s.start, s.end))
     table = _rows_of(text) if TABLE_ROWS and rows else ()
     pieces: list[_Piece] = []
-    for a, b in _row_figures(text, _run_on_colons(text, spans)):
+    for a, b in _row_figures(text, _run_on_colons(text, _labelled_lines(text, spans))):
         for x, y in _segments(text, a, b):
             x = _label_start(text, x, table)
             piece = text[x:y]
-            stray = is_stray(piece) and not ACTION_LINE.search(piece) and not labelled_row(piece)
+            labels = _LABELLED_MOTION.match(piece) if LABELLED_LINES else None
+            read = piece[labels.end() :] if labels else piece
+            stray = is_stray(read) and not ACTION_LINE.search(piece) and not labelled_row(piece)
             pieces.append((x, y, " ".join(piece.lower().split()), stray))
     rows_read = tuple(
         (x, y, " ".join(text[x:y].lower().split()), bool(_EMPHASIS.search(text, x, y)))

@@ -126,7 +126,11 @@ def test_outcome_lines_of_foreign_minutes_are_recognised() -> None:
     ]  # fmt: skip
     assert found["au_ordinary_council_2019-03-12.md"] == ["CARRIED"] * 4
     assert found["au_shire_council_2021-06-22.txt"] == ["CARRIED 5/0", "CARRIED 4/1"]
-    assert found["nz_district_council_2018-05-24.txt"] == ["CARRIED"] * 4
+    # Round 44: New Zealand's line is quoted whole, the mover's and seconder's names too.
+    assert found["nz_district_council_2018-05-24.txt"] == [
+        "Pomare/Ellery CARRIED", "Marsh/Tuhi CARRIED", "Singh/Oliver CARRIED",
+        "Hohaia/Singh CARRIED",
+    ]  # fmt: skip
     assert found["ca_city_council_2020-11-17.md"] == ["CARRIED", "CARRIED", "DEFEATED", "CARRIED"]
     assert "ie_county_council_2019-03-12.txt" not in found
 

@@ -1,0 +1,123 @@
+"""Round 44: "who moved …?" and "who seconded …?" over minutes from other countries
+(`tests/data/ingestion/foreign/`, synthetic). New Zealand writes a motion's mover and
+seconder on its outcome's line ("Pomare/Ellery CARRIED"), after the motion; Australia and
+Canada label them before it ("Moved: Cr Nguyen Seconded: Cr Chen That Council …"), which
+flattened to one line the sentence splitter cut at each label's colon. Fast: no index, the
+product's AnswerBuilder over the passages as the index stores them (one line each)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+import pytest
+
+from indexer.models import Hit
+from search_api.sentences import asks_mover, candidates, outcome_after
+from search_api.temporal import TemporalIntent
+from tests.answering.builders import answering_builder, hit
+
+NZ_DAY = date(2018, 5, 24)
+AU_DAY = date(2019, 3, 12)
+
+# Tarawera District Council, 24 May 2018 (nz_district_council_2018-05-24.txt), items 1 and 4.
+APOLOGY = "That the apology from Councillor Fenton be received. Pomare/Ellery CARRIED"
+CHLORINATION = (
+    "Councillors discussed the Ministry of Health's letter asking every supplier to treat "
+    "drinking water. That the Council approves the permanent chlorination of all four "
+    "council water supplies from 1 July 2018."
+)
+CHLORINATION_VOTE = (
+    "Hohaia/Singh CARRIED Councillors Marsh and Pomare asked that their votes against be "
+    "recorded. The meeting closed at 12.10pm."
+)
+# Koorawatha Regional Council, 12 March 2019 (au_ordinary_council_2019-03-12.md), item 11.2.
+TENDER = (
+    "Three tenders were received for the pool upgrade. The evaluation panel recommended "
+    "Aquatic Build Pty Ltd at a price of $2,865,000 (excluding GST), which was within the "
+    "grant-funded budget of $3.1 million. Resolution 2019/124 Moved: Cr Nguyen Seconded: Cr "
+    "Chen That Council accept the tender from Aquatic Build Pty Ltd for the Koorawatha Pool "
+    "Upgrade for $2,865,000 (excluding GST). CARRIED"
+)
+
+
+def _following(passages: Sequence[Hit]) -> object:
+    after = {a.passage_id: b for a, b in zip(passages, passages[1:], strict=False)}
+
+    def following(hits: Sequence[Hit]) -> Mapping[int, Hit]:
+        return {h.passage_id: after[h.passage_id] for h in hits if h.passage_id in after}
+
+    return following
+
+
+def _answer(question: str, passages: Sequence[Hit]) -> tuple[str, list[str]]:
+    intent = TemporalIntent(span=None, trend=False, topic=question)
+    r = answering_builder().answer(
+        intent, passages[:1], {passages[0].passage_id: 0.6}, {}, question=question,
+        following=_following(passages),  # type: ignore[arg-type]
+    )  # fmt: skip
+    assert not r.abstained, r.text
+    for c in r.citations:
+        assert c.quote in c.text
+    return r.lead or "", [c.quote for c in r.citations]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who moved the apology from Councillor Fenton?",
+        "Who seconded the chlorination of the water supplies?",
+        "Who proposed the request for voids funding?",
+        "The tender was moved by which councillor?",
+        "Who were the mover and seconder of the budget resolution?",
+    ],
+)
+def test_a_question_asking_who_moved_a_motion_asks_for_its_mover(question: str) -> None:
+    assert asks_mover(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who moved to the new office in April?",
+        "How has the share of pupils in independent schools moved?",
+        "What was resolved about the chlorination of water supplies?",
+    ],
+)
+def test_other_questions_do_not(question: str) -> None:
+    assert not asks_mover(question)
+
+
+def test_a_shorthand_outcome_is_quoted_with_its_mover_and_seconder() -> None:
+    """ "Pomare/Ellery CARRIED": the outcome line is the names and the vote."""
+    text = APOLOGY
+    span = outcome_after(text, text.index("Pomare") - 1, False, 80)
+    assert isinstance(span, tuple) and text[span[0] : span[1]] == "Pomare/Ellery CARRIED"
+
+
+def test_who_moved_is_answered_with_the_shorthand_after_the_motion() -> None:
+    lead, quotes = _answer(
+        "Who moved the apology from Councillor Fenton?", [hit(1, NZ_DAY, APOLOGY)]
+    )
+    assert any("Pomare/Ellery CARRIED" in q for q in quotes), quotes
+    assert "Pomare/Ellery" in lead
+
+
+def test_who_seconded_reads_on_into_the_next_passage() -> None:
+    """The motion ends its passage; the vote's line opens the next one."""
+    passages = [hit(1, NZ_DAY, CHLORINATION), hit(2, NZ_DAY, CHLORINATION_VOTE)]
+    _, quotes = _answer("Who seconded the chlorination of the council water supplies?", passages)
+    assert "Hohaia/Singh CARRIED" in quotes, quotes
+
+
+def test_a_labelled_mover_and_seconder_stay_with_their_motion() -> None:
+    """ "Moved: Cr Nguyen Seconded: Cr Chen That Council accept …" is one candidate: the
+    motion does not open on its seconder's name, nor is the mover a stray piece."""
+    texts = [c.text for c in candidates([hit(1, AU_DAY, TENDER)])]
+    motion = [t for t in texts if "accept the tender" in t and not t.startswith("Three")]
+    assert motion and motion[0].startswith("Moved: Cr Nguyen Seconded: Cr Chen That Council")
+    assert not [t for t in texts if t.startswith("Cr Chen")], texts
+    lead, quotes = _answer("Who moved the tender for the Koorawatha Pool Upgrade?",
+                           [hit(1, AU_DAY, TENDER)])  # fmt: skip
+    assert lead.startswith("Moved: Cr Nguyen Seconded: Cr Chen"), lead
+    assert any("Moved: Cr Nguyen" in q for q in quotes), quotes
