@@ -63,6 +63,7 @@ from .sentences import (
     names_mover,
     noted_only,
     opens_on_label,
+    opens_on_roll,
     outcome_after,
     proposes,
     question_parts,
@@ -578,7 +579,7 @@ class AnswerBuilder:
         if not hits:
             return Answer(EMPTY_TEXT, [], True)
         aspects = aspects_of(question or intent.topic, intent.topic, intent.trend)
-        found = candidates(hits)
+        found = candidates(hits, rolls=aspects.attendance)
         scored = score_candidates(found, aspects, cosines, idf=self.idf)
         # The signals the decision rests on are the ones the answer records (`features`):
         # what `eval.answer_diagnose` writes and `eval.fit_abstention` fits on.
@@ -1616,14 +1617,15 @@ def clauses(quote: str) -> list[tuple[int, int]]:
 
 def key_clause(quote: str, aspects: Aspects, limit: int = LEAD_WORDS) -> str:
     """The words of a quote that answer, verbatim: the whole sentence when it has at most
-    `limit` words, else for "who moved …?" the clause naming the mover or seconder
+    `limit` words or it is an attendance list asked for (from its label), else for "who
+    moved …?" the clause naming the mover or seconder
     (`names_mover`), else the clause stating a figure when a figure is asked (one of the
     kind asked first: a quote read on to its neighbour may state another kind, "3
     months" and "10%"), else the clause holding most of the question's terms
     (neighbouring clauses join a clause too short to read alone). Clauses are cut only
     outside brackets."""
-    if len(quote.split()) <= limit:
-        return _cap(quote, limit)
+    if len(quote.split()) <= limit or aspects.attendance and opens_on_roll(quote):
+        return _cap(quote, limit)  # an attendance list from its label
     spans = clauses(quote)
     if len(spans) <= 1:
         return _cap(quote, limit)

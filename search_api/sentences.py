@@ -15,6 +15,7 @@ table's source line, a heading) are not candidates at all.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -52,6 +53,8 @@ __all__ = [
     "proposes",
     "outcome_after",
     "asks_mover",
+    "asks_attendance",
+    "opens_on_roll",
     "opens_on_label",
     "names_mover",
     "aspects_of",
@@ -318,6 +321,26 @@ _WANTS_MOVER = re.compile(
 seconded it?", "moved by which councillor?", "the mover and seconder of …")."""
 
 
+_WANTS_ATTENDANCE = re.compile(
+    r"\bwho\b[^?.]{0,30}?\b(?:attended|attending|(?:was|were)\s+(?:(?:also|not)\s+)?"
+    r"(?:present|absent|in attendance)|(?:sent|gave|offered)\s+(?:their\s+)?apologies"
+    r"|apologised)\b"
+    r"|\bwhich\s+(?:\w+\s+){0,2}(?:councillors|members|officers|officials|staff|people)\s+"
+    r"(?:attended|(?:were\s+)?(?:present|absent|in attendance)|sent apologies)\b"
+    r"|\b(?:what|whose|any)\s+apologies\b",
+    re.IGNORECASE,
+)
+"""A question asking who attended a meeting ("who attended …?", "who was present at …?",
+"which officers were in attendance …?", "what apologies were received …?")."""
+
+
+def asks_attendance(question: str) -> bool:
+    """The question asks who attended, was absent or sent apologies: minutes' attendance
+    lists ("PRESENT: Cr K Murray (Mayor), Cr D Patel, …") answer it (`candidates`' `rolls`),
+    lines no other question quotes."""
+    return bool(_WANTS_ATTENDANCE.search(question))
+
+
 def asks_mover(question: str) -> bool:
     """The question asks who moved, seconded or proposed a motion: its answer reads on to
     the vote, whose line names them where minutes write the mover and seconder there (New
@@ -427,6 +450,8 @@ class Aspects:
     """The question asks whether a motion or amendment was carried (`asks_outcome`)."""
     mover: bool = False
     """The question asks who moved or seconded a motion (`asks_mover`)."""
+    attendance: bool = False
+    """The question asks who attended a meeting or sent apologies (`asks_attendance`)."""
     asked: frozenset[str] = frozenset()
     """The decisions an action question names ("recommend", "agree", …: `asked_actions`):
     a list whose lead-in names one is the list of them (`lists_asked`)."""
@@ -595,6 +620,7 @@ def _aspects_of(question: str, topic: str, trend: bool) -> Aspects:
         aim=states_aim(question),
         outcome=asks_outcome(question),
         mover=asks_mover(question),
+        attendance=asks_attendance(question),
         asked=asked_actions(question) if action else frozenset(),
         spelled=spelled_out(topic) if SPELLED_OUT else (),
     )
@@ -1264,6 +1290,9 @@ class Candidate:
     items: int = 0
     """For a whole list (a lead-in with its items, `list_blocks`), how many items it
     quotes; 0 for a sentence."""
+    roll: bool = False
+    """An attendance list under its label ("Present: Mayor Johnson, Councilmembers …"),
+    a candidate only for a question asking who attended (`asks_attendance`)."""
 
 
 BACK_REFERENCE = re.compile(
@@ -1847,15 +1876,25 @@ def _label_start(text: str, start: int, table: Sequence[tuple[int, int]]) -> int
     return start
 
 
-def candidates(hits: Sequence[Hit], rows: bool = True) -> list[Candidate]:
+def candidates(hits: Sequence[Hit], rows: bool = True, rolls: bool = False) -> list[Candidate]:
     """Every candidate sentence of the hits, in rank then reading order, and after a
     passage's sentences its table rows (`TABLE_ROWS`, unless not `rows`) and its whole
-    lists (`list_blocks`: `items` > 0)."""
+    lists (`list_blocks`: `items` > 0); with `rolls` (a question asking who attended),
+    its attendance lists under their labels too (`_rolls`: `roll`)."""
     out: list[Candidate] = []
     seen: set[str] = set()
     for rank, hit in enumerate(hits):
         text = hit.text
         pieces, table, lists = _pieces(text, rows)
+        if rolls and ROLLS:
+            # A passage under an attendance label ("Officials Present:") is its list whole.
+            title = hit.citation.item_title or ""
+            whole = [(0, len(text.rstrip()))] if _ROLL_TITLE.match(title) else []
+            for x, y in whole or _rolls(text, pieces):
+                key = "roll: " + " ".join(text[x:y].lower().split())
+                if key not in seen:
+                    seen.add(key)
+                    out.append(dataclasses.replace(_candidate(hit, rank, x, y), roll=True))
         held: list[tuple[int, int]] = []
         for x, y, key, stray in pieces:
             if key in seen or stray:
@@ -1876,6 +1915,57 @@ def candidates(hits: Sequence[Hit], rows: bool = True) -> list[Candidate]:
 
 
 _Piece = tuple[int, int, str, bool]
+
+ROLLS = True
+"""Minutes' attendance lists answer "who attended …?": a list of names is a stray piece
+(`is_stray`), which no answer quoted, so such a question was answered from whatever
+sentence named the meeting (US, Australian, New Zealand and Canadian minutes,
+`tests/data/ingestion/foreign/`; eval/README.md "Minutes from other countries, round
+44"). Only a question asking for attendance reads them (`asks_attendance`)."""
+_ROLL_LABEL = re.compile(
+    r"(?:\b(?:Council|Members|Councillors|Officials|Officers|Staff|Also)\s+)?"
+    r"(?<![\w-])(?:PRESENT|Present|present|IN ATTENDANCE|[Ii]n [Aa]ttendance|ABSENT|Absent"
+    r"|APOLOGIES|Apologies)\b"
+)
+"""An attendance label ("PRESENT", "Council Present", "In attendance", "Absent",
+"Apologies") in a stray piece."""
+_ROLL_TITLE = re.compile(rf"^{_ROLL_LABEL.pattern}\s*:?$", re.IGNORECASE)
+"""A section titled by its attendance label alone ("Members Present", "Officials
+Present:")."""
+
+
+def _rolls(text: str, pieces: Sequence[_Piece]) -> list[tuple[int, int]]:
+    """The attendance lists of a passage as spans: from the first label in a stray piece
+    to the piece's end, on through the next pieces while the span ends on a label (the
+    splitter cut at its colon: "Present" / "Mayor Johnson, Councilmembers …")."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(pieces):
+        x, y, _, stray = pieces[i]
+        label = _ROLL_LABEL.search(text, x, y) if stray else None
+        if label is None:
+            i += 1
+            continue
+        start, end = label.start(), y
+        while i + 1 < len(pieces) and _ends_on_label(text, start, end):
+            i += 1
+            end = pieces[i][1]
+        if _ends_on_label(text, start, end):
+            i += 1
+            continue  # a label with no list after it
+        out.append((start, end))
+        i += 1
+    return out
+
+
+def _ends_on_label(text: str, start: int, end: int) -> bool:
+    labels = list(_ROLL_LABEL.finditer(text, start, end))
+    return bool(labels) and not text[labels[-1].end() : end].strip(" :")
+
+
+def opens_on_roll(text: str) -> bool:
+    """The quote is an attendance list under its label (`_rolls`)."""
+    return ROLLS and bool(_ROLL_LABEL.match(text))
 
 
 @once
@@ -1954,6 +2044,10 @@ class SentenceWeights:
     """Penalty: meeting housekeeping (minutes approved, apologies, interests)."""
     who: float = 0.15
     when: float = 0.15
+    roll: float = 0.35
+    """An attendance list under its label when the question asks who attended (set by
+    hand as `action` is: no tune question asks it, eval/README.md "Minutes from other
+    countries, round 44")."""
     target: float = 0.3
     """Penalty, figure questions: an aim or target rather than the measured figure (not
     when the question asks for the aim)."""
@@ -2252,6 +2346,8 @@ def score_candidates(
             score -= weights.procedural
         if aspects.who and c.named:
             score += weights.who
+        if aspects.attendance and c.roll:
+            score += weights.roll
         if aspects.when and c.dated:
             score += weights.when
         fcov = figure_coverage(c.text, idf_of) if aspects.figure and c.figures else 0.0
