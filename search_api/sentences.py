@@ -314,11 +314,13 @@ def asks_outcome(question: str) -> bool:
 _WANTS_MOVER = re.compile(
     r"\bwho\b[^?.]{0,30}?\b(?:moved|seconded|proposed)\b(?!\s+(?:to|into|out|from|over)\b)"
     r"|\b(?:moved|seconded|proposed)\s+by\s+(?:whom|which|what)\b"
-    r"|\b(?:movers?|seconders?|proposers?)\b",
+    r"|\b(?:movers?|seconders?|proposers?)\b"
+    r"|\bwho\b[^?.]{0,30}?\bvot(?:ed|es|ing)\b",
     re.IGNORECASE,
 )
-"""A question asking who moved or seconded a motion ("Who moved the motion on …?", "who
-seconded it?", "moved by which councillor?", "the mover and seconder of …")."""
+"""A question asking who moved or seconded a motion, or who voted on it ("Who moved the
+motion on …?", "who seconded it?", "moved by which councillor?", "the mover and seconder
+of …", "who voted against …?")."""
 
 
 _WANTS_ATTENDANCE = re.compile(
@@ -1212,6 +1214,19 @@ _MOVER_PAIR = re.compile(
     r"(?<![\w/])(?:Crs?\.?\s+)?[A-Z][\w'\u2019-]+\s*/\s*(?:Crs?\.?\s+)?[A-Z][\w'\u2019-]+\s+$"
 )
 """The mover/seconder pair just before an outcome ("Pomare/Ellery ", "Cr Hira/Cr Ng ")."""
+_NAME_WORD = (
+    r"(?!(?:The|That|This|These|It|There|A|An|In|On|At|For|Against|Abstain\w*)\b)"
+    r"[A-Z][\w'\u2019-]*"
+)
+_NAMED_TALLY = re.compile(
+    r"\s+(?:For|Against|Abstain(?:ed)?|Abstentions?)\s*:\s*"
+    r"(?:(?:Crs?|Cllrs?|Councillors?|Mr|Mrs|Ms|Dr)\.?\s+)?"
+    rf"{_NAME_WORD}(?:\s+{_NAME_WORD})?"
+    rf"(?:(?:,\s*|\s+and\s+)(?:(?:Crs?|Cllrs?|Mr|Mrs|Ms|Dr)\.?\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})?)*"
+)
+"""A vote's tally by name after its outcome, as Australian minutes print it ("CARRIED 4/1"
+/ "For: Crs Murray, Patel, Hughes and Lindqvist" / "Against: Cr Taylor"): quoted with the
+outcome (`SHORTHAND_MOVERS`), up to the first word that is no name ("The meeting closed …")."""
 MOTION_PASSAGE = re.compile(r"(?i)\bmotions?\b|\bamendments?\b|\bseconded\b|\bmoved\b")
 """A passage about a motion or amendment: where an outcome question's answer reads on."""
 
@@ -1258,6 +1273,8 @@ def outcome_after(text: str, start: int, skip: bool, words: int) -> tuple[int, i
     elif SHORTHAND_MOVERS and (pair := _MOVER_PAIR.search(text, low, begin)):
         begin = pair.start()  # "Pomare/Ellery CARRIED": the names are the line's
     end = m.end() + (text[m.end() : m.end() + 1] in (".", "!"))  # its full stop, as quotes keep
+    while SHORTHAND_MOVERS and (named := _NAMED_TALLY.match(text, end)):
+        end = named.end()  # "CARRIED 4/1 For: Crs Murray, … Against: Cr Taylor"
     return begin, end
 
 

@@ -70,6 +70,7 @@ def _answer(question: str, passages: Sequence[Hit]) -> tuple[str, list[str]]:
         "Who proposed the request for voids funding?",
         "The tender was moved by which councillor?",
         "Who were the mover and seconder of the budget resolution?",
+        "Who voted against the Councillor Expenses Policy?",
     ],
 )
 def test_a_question_asking_who_moved_a_motion_asks_for_its_mover(question: str) -> None:
@@ -121,3 +122,24 @@ def test_a_labelled_mover_and_seconder_stay_with_their_motion() -> None:
                            [hit(1, AU_DAY, TENDER)])  # fmt: skip
     assert lead.startswith("Moved: Cr Nguyen Seconded: Cr Chen"), lead
     assert any("Moved: Cr Nguyen" in q for q in quotes), quotes
+
+
+# Barralong Shire Council, 22 June 2021 (au_shire_council_2021-06-22.txt), item 8.5.
+EXPENSES = (
+    "Moved: Cr Lindqvist Seconded: Cr Taylor That Council adopt the revised Councillor "
+    "Expenses Policy. CARRIED 4/1 For: Crs Murray, Patel, Hughes and Lindqvist Against: Cr "
+    "Taylor The meeting closed at 10.35am."
+)
+
+
+def test_a_tally_by_name_after_the_outcome_is_quoted_with_it() -> None:
+    """ "CARRIED 4/1" / "For: Crs Murray, …" / "Against: Cr Taylor": who voted how, up to
+    the first word that is no name."""
+    span = outcome_after(EXPENSES, EXPENSES.index("Policy.") + 7, False, 80)
+    assert isinstance(span, tuple)
+    assert EXPENSES[span[0] : span[1]] == (
+        "CARRIED 4/1 For: Crs Murray, Patel, Hughes and Lindqvist Against: Cr Taylor"
+    )
+    _, quotes = _answer("Who voted against the Councillor Expenses Policy?",
+                        [hit(1, date(2021, 6, 22), EXPENSES)])  # fmt: skip
+    assert any("Against: Cr Taylor" in q for q in quotes), quotes
