@@ -41,6 +41,8 @@ __all__ = [
     "Stems",
     "held",
     "highlights",
+    "is_line_boundary",
+    "line_breaks",
     "measure",
     "same_word",
     "sentence_spans",
@@ -48,6 +50,7 @@ __all__ = [
     "sentences",
     "split_sentences",
     "stems_of",
+    "with_line_breaks",
     "words",
 ]
 
@@ -577,3 +580,73 @@ def _add_sentence(out: list[Sentence], text: str, start: int, end: int) -> None:
     if end - start < 2:
         return
     out.append(Sentence(start, end, text[start:end]))
+
+
+# -- line breaks kept for answers (round 44) -------------------------------------------------
+# A passage's stored text collapses white space (its id, vector and lexical terms read that
+# form), which glues a line that ends unterminated (a heading, a label, a table row, a
+# lead-in's list) onto the sentence after it. The offsets of the spaces that were line
+# breaks are stored beside the text (`line_breaks`), and the text a reader is given puts
+# back those that end a line of another kind than a wrapped sentence (`with_line_breaks`):
+# the same length, so every offset into it is an offset into the stored text, and
+# `sentence_starts` cuts there.
+
+_LINE_ITEM = re.compile(rf"[\u2022\u25aa\-\u2013*]|{LIST_MARK}\s|[ivx]{{2,4}}\s+[A-Z]")
+"""A line opening a list item: a bullet, "2." / "(b)" / "iv)", or a bare roman numeral
+before a capital ("ii Independent review …", a footnote list)."""
+_FIGURES_ONLY = re.compile(r"[\d.,%£$€()\[\]+\-\u2013/* ]*\d[\d.,%£$€()\[\]+\-\u2013/* ]*")
+"""A line of figures and nothing else: a table row's values wrapped under its label."""
+_TERMINATED = re.compile(r"[.!?\u2026][\"'\u2019\u201d)\]]*$")
+_GOES_ON = re.compile(r"[,\-\u2013&/(]$")
+"""A line ending where a clause goes on: a comma, a joining dash, "&", "/", "("."""
+
+
+def line_breaks(text: str) -> tuple[int, ...]:
+    """Offsets, in `text` with its white space collapsed (`" ".join(text.split())`), of
+    the spaces that stand for one or more line breaks."""
+    out: list[int] = []
+    position, last = 0, None
+    for m in re.finditer(r"\S+", text):
+        if last is not None:
+            if "\n" in text[last : m.start()]:
+                out.append(position)
+            position += 1
+        position += m.end() - m.start()
+        last = m.end()
+    return tuple(out)
+
+
+def is_line_boundary(line: str, nxt: str) -> bool:
+    """Whether a line break between `line` and `nxt` ends a sentence for an answer, by
+    the kind of the two lines, never their words: a list item, bullet or numbered, opens
+    one; a line of figures alone goes on the row above it unless that row ended a
+    sentence; a terminated line ends one; a line opening lower-case goes on the line
+    above (a wrapped sentence), as does any line after one ending on a comma or a joining
+    dash; any other unterminated line (a heading, a label, a table row, a lead-in) ends."""
+    if _LINE_ITEM.match(nxt):
+        return True
+    terminated = bool(_TERMINATED.search(line))
+    if _FIGURES_ONLY.fullmatch(nxt):
+        return terminated
+    if terminated:
+        return True
+    if nxt[:1].islower():
+        return False
+    return not _GOES_ON.search(line)
+
+
+def with_line_breaks(text: str, breaks: Sequence[int]) -> str:
+    """`text` with a line break for each of `breaks` (spaces that were line breaks,
+    `line_breaks`) that `is_line_boundary` keeps: the same length, every other character
+    the same."""
+    if not breaks:
+        return text
+    chars = list(text)
+    edges = [-1, *breaks, len(text)]
+    for i, at in enumerate(breaks, start=1):
+        if text[at : at + 1] != " ":
+            continue  # not this text's break (a text stored before its breaks)
+        line, nxt = text[edges[i - 1] + 1 : at], text[at + 1 : edges[i + 1]]
+        if is_line_boundary(line, nxt):
+            chars[at] = "\n"
+    return "".join(chars)
