@@ -26,6 +26,7 @@ from .compatibility import (
     chunking_settings,
     index_mismatches,
     lexical_mismatch,
+    upgradable,
 )
 from .dates import archive_year_end, stated_year_end
 from .density import DENSITY_FILE, archive_density, save_density
@@ -38,7 +39,7 @@ from .lexical import LEXICAL_DIR, LexicalIndex
 from .models import ParsedDocument
 from .parse_embed import Job, LocalPipeline, ParseAndEmbed, Parsed, model_inputs
 from .settings import Settings
-from .snapshot import STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
+from .snapshot import FORMAT_VERSION, STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
 from .store import FailedRead, Pair, PassageStore, StoredDocument, passage_id_for
 from .vectors import VectorIndex, choose_kind
 
@@ -338,12 +339,15 @@ class Indexer:
         report = BuildReport()
         with self.index_dir.lock():
             fresh = rebuild or not self._compatible_live_index(can_rebuild=bool(prune_corpora))
+            # An older format upgraded in place: every document read again, for what the
+            # older format did not store (`upgradable`); its passages' vectors are reused.
+            upgrade = not fresh and self._live_format() != FORMAT_VERSION
             # Settings the live version recorded otherwise (BM25 constants, a stated year
             # end): publishing records them, with nothing re-read or re-embedded.
             restate = not fresh and (self._lexical_stale() or self._year_end_stale())
-            plan = self._plan(sources, prune_corpora, fresh, report)
+            plan = self._plan(sources, prune_corpora, fresh, report, reread=upgrade)
             news = plan.new_failures or plan.new_notes or plan.new_pairs
-            if not (fresh or restate or plan.todo or plan.removed or plan.moved or news):
+            if not (fresh or restate or upgrade or plan.todo or plan.removed or plan.moved or news):
                 report.passages, report.documents = plan.counts
                 report.seconds = time.perf_counter() - started
                 return report
@@ -372,7 +376,7 @@ class Indexer:
                 news = bool(prune_corpora) and (
                     set(store.failures()) != recorded or plan.new_notes or plan.new_pairs
                 )
-                if not (report.changed or fresh or news or restate):
+                if not (report.changed or fresh or news or restate or upgrade):
                     report.passages, report.documents = store.counts()
                     report.seconds = time.perf_counter() - started
                     store.close()
@@ -386,9 +390,15 @@ class Indexer:
         return report
 
     def _plan(
-        self, sources: list[SourceFile], prune_corpora: set[str], fresh: bool, report: BuildReport
+        self,
+        sources: list[SourceFile],
+        prune_corpora: set[str],
+        fresh: bool,
+        report: BuildReport,
+        reread: bool = False,
     ) -> _Plan:
-        """What a run must do, read from the live version without copying it.
+        """What a run must do, read from the live version without copying it (`reread`:
+        every readable file again, unchanged or not, as an upgrade does).
 
         A file that failed to read and has not changed since (same bytes and manifest
         row, same reader version) is reported from the record, not read again: a corpus
@@ -468,7 +478,7 @@ class Indexer:
                 except OSError as exc:
                     fail(source, f"cannot read file: {exc.strerror}")
                     continue
-                if previous is not None and previous.content_hash == fingerprint:
+                if previous is not None and previous.content_hash == fingerprint and not reread:
                     report.unchanged += 1
                     continue
                 read = FailedRead(fingerprint, reader)
@@ -661,6 +671,10 @@ class Indexer:
         ids, matrix = store.all_vectors(self.embedder.dim)
         return VectorIndex.from_vectors(ids, matrix, kind)
 
+    def _live_format(self) -> int | None:
+        info = self._live_info()
+        return None if info is None else info.format_version
+
     def _live_info(self) -> IndexInfo | None:
         if self.index_dir.current_name() is None:
             return None
@@ -699,11 +713,21 @@ class Indexer:
             return False
         info = self.index_dir.read_info(self.index_dir.current())
         problems = index_mismatches(info, self.settings, self.embedder)
+        upgrade = bool(problems) and upgradable(info, self.settings, self.embedder)
+        if upgrade and can_rebuild:
+            log.warning("upgrading the index in place: %s", "; ".join(problems))
+            return True
         if problems and not can_rebuild:
             root = self.index_dir.root
+            fix = (
+                f"Build it first (an upgrade, nothing re-embedded): python -m indexer build "
+                f"--index {root} with its corpus folders"
+                if upgrade
+                else f"Rebuild it first: python -m indexer build --index {root} --rebuild"
+            )
             raise IndexMismatchError(
                 f"Cannot change the index at {root} with these settings: {'; '.join(problems)}. "
-                f"Rebuild it first: python -m indexer build --index {root} --rebuild"
+                + fix
             )
         if problems:
             log.warning("rebuilding the index from scratch: %s", "; ".join(problems))

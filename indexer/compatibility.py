@@ -26,6 +26,7 @@ __all__ = [
     "index_mismatches",
     "lexical_mismatch",
     "recorded_bm25",
+    "upgradable",
 ]
 
 
@@ -187,10 +188,30 @@ def index_mismatches(info: IndexInfo, settings: Settings, embedder: _Model) -> l
     return problems
 
 
+UPGRADABLE_FORMATS = frozenset({4})
+"""Formats a build brings up to `FORMAT_VERSION` in place: 4 lacks only the passages' line
+breaks, which reading each document again gives; its passages, ids and vectors stay."""
+
+
+def upgradable(info: IndexInfo, settings: Settings, embedder: _Model) -> bool:
+    """Whether the index's only mismatch is an older format a build upgrades in place (every
+    document read again, no passage re-embedded: `indexer.builder`), not a rebuild."""
+    current = info.model_copy(update={"format_version": FORMAT_VERSION})
+    return info.format_version in UPGRADABLE_FORMATS and not index_mismatches(
+        current, settings, embedder
+    )
+
+
 def check_index_matches(info: IndexInfo, settings: Settings, embedder: _Model, root: Path) -> None:
     """Refuse a mismatched index with the command that rebuilds it (or, when only its
     BM25 constants differ, the build that re-scores it: `make serve` runs that build)."""
     problems = index_mismatches(info, settings, embedder)
+    if problems and upgradable(info, settings, embedder):
+        raise IndexMismatchError(
+            f"The index at {root} does not match the settings: {'; '.join(problems)}. Build "
+            f"it again to upgrade it (every document is read again, nothing is re-embedded): "
+            f"python -m indexer build --index {root} with its corpus folders"
+        )
     if problems:
         raise IndexMismatchError(
             f"The index at {root} does not match the settings: {'; '.join(problems)}. "

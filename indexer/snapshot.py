@@ -43,9 +43,12 @@ from .errors import DiskFullError, IndexCorruptError, IndexNotFoundError, Scruti
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 """3: BM25 moved from an FTS5 table in the store to the `lexical/` posting files.
-4: every passage's local density stored beside the vectors (`indexer.density`)."""
+4: every passage's local density stored beside the vectors (`indexer.density`).
+5: every passage's line breaks stored beside its collapsed text (`indexer.store.BREAKS_COLUMN`);
+a format-4 index is upgraded by its next build, nothing re-embedded
+(`indexer.compatibility.upgradable`)."""
 STORE_FILE = "passages.sqlite"
 VECTORS_FILE = "vectors.faiss"
 INFO_FILE = "index.json"

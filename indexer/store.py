@@ -32,6 +32,7 @@ import numpy as np
 from .dates import year_end_counts
 from .errors import DiskFullError, IndexCorruptError, IndexDamagedError, ScrutinyError
 from .models import Chunk, Citation, DocumentMeta, MeetingKey, Passage, SearchFilters, Source
+from .text import line_breaks, with_line_breaks
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -47,7 +48,8 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE TABLE IF NOT EXISTS passages (
     passage_id INTEGER PRIMARY KEY,
     text TEXT NOT NULL,
-    embedding BLOB NOT NULL
+    embedding BLOB NOT NULL,
+    breaks TEXT
 );
 CREATE TABLE IF NOT EXISTS sources (
     document_id TEXT NOT NULL REFERENCES documents(document_id) ON DELETE CASCADE,
@@ -90,6 +92,12 @@ FAILURE_COLUMNS = ("content_hash", "reader", "kept", "kept_hash")
 so an unchanged file is not read again; for a file failed as a different paper from the
 file keeping its id, that file and its fingerprint too (a `Pair`, round 33), so an
 unchanged pair is not compared again. Added to a store written before them."""
+BREAKS_COLUMN = "breaks"
+"""A passage's line breaks (`indexer.text.line_breaks` of the chunk's text, as JSON
+offsets into the stored text, "[]" for none; index format 5, round 44): the stored text
+collapses white space, and an answer cuts sentences at the breaks that end a heading, a
+label or a table row (`passage_text`). NULL in a store written before them until the
+upgrading build reads its document again (`PassageStore.put_document`)."""
 
 
 def normalise_text(text: str) -> str:
@@ -207,8 +215,10 @@ class PassageStore:
         if not readonly:
             self.connection.executescript(SCHEMA)
             with self.connection:
-                for column in set(FAILURE_COLUMNS) - self._failure_columns():
+                for column in set(FAILURE_COLUMNS) - self._columns("failures"):
                     self.connection.execute(f"ALTER TABLE failures ADD COLUMN {column} TEXT")
+                if BREAKS_COLUMN not in self._columns("passages"):
+                    self.connection.execute(f"ALTER TABLE passages ADD COLUMN {BREAKS_COLUMN} TEXT")
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -300,15 +310,24 @@ class PassageStore:
             for chunk, text in zip(chunks, texts, strict=True):
                 pid, replaced = passage_id_for(text), list[int]()
                 self._check_collision(pid, text)
+                breaks = json.dumps(line_breaks(chunk.text), separators=(",", ":"))
                 if not self._exists(pid):
                     pid, replaced = self._merge_truncated(meta, chunk, text, pid)
                     candidates.extend(replaced)
                 if not self._exists(pid):
                     conn.execute(
-                        "INSERT INTO passages VALUES (?,?,?)",
-                        (pid, text, np.asarray(vectors[pid], dtype=np.float32).tobytes()),
-                    )
+                        "INSERT INTO passages VALUES (?,?,?,?)",
+                        (pid, text, np.asarray(vectors[pid], dtype=np.float32).tobytes(),
+                         breaks),
+                    )  # fmt: skip
                     created.append(pid)
+                elif pid == passage_id_for(text):
+                    # A passage stored before its breaks were (an upgraded index): this
+                    # copy's breaks; a passage already holding breaks keeps its first copy's.
+                    conn.execute(
+                        "UPDATE passages SET breaks = ? WHERE passage_id = ? AND breaks IS NULL",
+                        (breaks, pid),
+                    )
                 for truncated in replaced:
                     conn.execute(
                         "UPDATE sources SET passage_id = ? WHERE passage_id = ?", (pid, truncated)
@@ -514,7 +533,7 @@ class PassageStore:
     def failed_reads(self) -> dict[tuple[str, str], tuple[str, FailedRead]]:
         """(reason, what it is recalled by) by (corpus, path), of the files that failed
         when read: none from a store written before these were kept."""
-        columns = self._failure_columns()
+        columns = self._columns("failures")
         if not {"content_hash", "reader"} <= columns:
             return {}
         pairs = " AND kept IS NULL" if "kept" in columns else ""
@@ -528,7 +547,7 @@ class PassageStore:
     def different_papers(self) -> dict[tuple[str, str], Pair]:
         """The pair compared by (corpus, path) of each file failed as a different paper
         from the file keeping its id: none from a store written before these were kept."""
-        if not set(FAILURE_COLUMNS) <= self._failure_columns():
+        if not set(FAILURE_COLUMNS) <= self._columns("failures"):
             return {}
         rows = self.connection.execute(
             "SELECT corpus, path, kept, content_hash, kept_hash, reader FROM failures "
@@ -552,8 +571,8 @@ class PassageStore:
         query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
         return self.connection.execute(query, (name,)).fetchone() is not None
 
-    def _failure_columns(self) -> set[str]:
-        return {row[1] for row in self.connection.execute("PRAGMA table_info(failures)")}
+    def _columns(self, table: str) -> set[str]:
+        return {row[1] for row in self.connection.execute(f"PRAGMA table_info({table})")}
 
     @_sqlite_errors
     def counts(self) -> tuple[int, int]:
@@ -635,10 +654,11 @@ class PassageStore:
         sources: dict[int, list[tuple[Source, date | None]]] = {}
         for chunk in _batches(list(dict.fromkeys(ids)), 500):
             marks = _marks(chunk)
-            for pid, text in conn.execute(
-                f"SELECT passage_id, text FROM passages WHERE passage_id IN ({marks})", chunk
+            for pid, text, breaks in conn.execute(
+                f"SELECT passage_id, text, breaks FROM passages WHERE passage_id IN ({marks})",
+                chunk,
             ):
-                texts[pid] = text
+                texts[pid] = passage_text(text, breaks)
             for row in conn.execute(
                 "SELECT s.passage_id, s.document_id, d.title, d.council, d.committee, "
                 "d.meeting_date, d.date_approximate, d.doc_type, s.item, s.item_title, "
@@ -707,13 +727,14 @@ class PassageStore:
         for chunk in _batches(list(dict.fromkeys(places)), 300):
             rows = ",".join("(?,?,?)" for _ in chunk)
             params = [v for doc, o in chunk for v in (doc, o - reach, o + reach)]
-            for doc, ordinal, pid, item, paragraph, page, text in self.connection.execute(
+            for doc, ordinal, pid, item, paragraph, page, text, breaks in self.connection.execute(
                 f"WITH w(doc, lo, hi) AS (VALUES {rows}) "
                 "SELECT DISTINCT s.document_id, s.ordinal, s.passage_id, s.item, s.paragraph, "
-                "s.page, p.text FROM w JOIN sources s ON s.document_id = w.doc "
+                "s.page, p.text, p.breaks FROM w JOIN sources s ON s.document_id = w.doc "
                 "AND s.ordinal BETWEEN w.lo AND w.hi JOIN passages p USING (passage_id)",
                 params,
             ):
+                text = passage_text(text, breaks)
                 found[(doc, ordinal)] = Placed(pid, item, paragraph, page, text)
         return found
 
@@ -803,6 +824,15 @@ class PassageStore:
             "SELECT min(meeting_date), max(date_end) FROM documents"
         ).fetchone()
         return _date(row[0]), _date(row[1])
+
+
+def passage_text(text: str, breaks: str | None) -> str:
+    """A stored passage's text as readers get it: the stored (collapsed) text with a line
+    break for each stored break that ends a heading, a label, a table row or a sentence
+    (`indexer.text.with_line_breaks`), so an answer's sentences do not run across them.
+    The same length as the stored text, and equal to it with white space collapsed: its
+    id, vector and lexical terms are the stored text's."""
+    return with_line_breaks(text, json.loads(breaks)) if breaks else text
 
 
 def filter_sql(filters: SearchFilters) -> tuple[str, list[object]]:

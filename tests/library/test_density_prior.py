@@ -95,7 +95,7 @@ def test_the_build_stores_every_density_and_the_reader_holds_them(
     index = IndexDir(seed_settings.index_dir)
     version = index.current()
     info = index.read_info(version, verify="full")
-    assert info.format_version == FORMAT_VERSION == 4
+    assert info.format_version == FORMAT_VERSION == 5
     assert DENSITY_FILE in info.files
     store = seed_engine.snapshot.store
     ids, vectors = store.all_vectors(info.dim)
@@ -117,7 +117,7 @@ def test_an_index_without_densities_is_refused(seed_settings: Settings, tmp_path
     info["format_version"] = 3
     del info["files"][DENSITY_FILE]
     (version / INFO_FILE).write_text(json.dumps(info))
-    with pytest.raises(IndexMismatchError, match="format 3, not 4"):
+    with pytest.raises(IndexMismatchError, match="format 3, not 5"):
         Archive.open(settings)
     shutil.rmtree(settings.index_dir)
 
