@@ -362,8 +362,11 @@ _WORD = re.compile(r"\S*[^\W_]\S*")
 def _quote(sentence: str, limit: int | None = None) -> tuple[str, bool]:
     """A verbatim quote of at most `limit` words (`MAX_QUOTE_WORDS` unless given), its
     sentence's full stop kept (a reader checking the quote against the paper, or a gold
-    quote that ends a sentence, finds it whole); True when it was cut short."""
+    quote that ends a sentence, finds it whole); True when it was cut short. A line break
+    kept in a passage's text (`indexer.store.passage_text`) is a space in the quote, as the
+    archive's stored text has it: an answer's lines are its own."""
     limit = MAX_QUOTE_WORDS if limit is None else limit
+    sentence = sentence.replace("\n", " ")
     words = list(_WORD.finditer(sentence))
     if len(words) > limit:
         return sentence[: words[limit - 1].end()].rstrip(",;:"), True

@@ -1,0 +1,158 @@
+"""Line breaks kept for answers (index format 5, round 44): a passage's stored text
+collapses white space, its line breaks are stored beside it, and readers get the text with
+the breaks that end a heading, a label, a table row or a list item put back, so an answer's
+sentence does not run a heading into the sentence under it; ids, vectors and lexical terms
+stay the collapsed text's. A format-4 index is upgraded by its next build, nothing
+re-embedded."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from indexer.builder import Indexer
+from indexer.embedding import Embedder
+from indexer.errors import IndexMismatchError
+from indexer.settings import Settings
+from indexer.snapshot import FORMAT_VERSION, INFO_FILE, STORE_FILE, IndexDir, file_digest
+from indexer.store import normalise_text
+from indexer.text import is_line_boundary, line_breaks, split_sentences, with_line_breaks
+from search_api.archive import Archive
+from search_api.search import SearchRequest
+from tests.indexes import copy_index
+
+# Seed 002 (Gloucestershire, 18 July 2019), item 20's first passage: the sub-heading
+# "20.1 Ofsted Inspection Process" stands on a line of its own above the paragraph. With
+# white space collapsed, the answer sentence read "Ofsted Inspection Process The Senior HMI
+# described the Ofsted single inspection process in detail …".
+HEADING = "Ofsted Inspection Process"
+SENTENCE = "The Senior HMI described the Ofsted single inspection process in detail"
+
+
+def _layout(chunk_text: str) -> str:
+    text = normalise_text(chunk_text)
+    return with_line_breaks(text, line_breaks(chunk_text))
+
+
+def test_breaks_are_offsets_of_spaces_in_the_collapsed_text() -> None:
+    chunk = "Submissions by topic\n  Roading rate 164\n\nThat the Council:\na) receives  it"
+    text = normalise_text(chunk)
+    breaks = line_breaks(chunk)
+    assert [text[b] for b in breaks] == [" ", " ", " "]
+    assert [text[:b].split()[-1] for b in breaks] == ["topic", "164", "Council:"]
+    laid = with_line_breaks(text, breaks)
+    assert len(laid) == len(text) and normalise_text(laid) == text
+    assert [s.text for s in split_sentences(laid)] == [
+        "Submissions by topic",
+        "Roading rate 164",
+        "That the Council:",
+        "receives it",
+    ]
+    assert split_sentences(text)[0].text.startswith("Submissions by topic Roading rate 164")
+
+
+@pytest.mark.parametrize(
+    ("line", "nxt", "boundary"),
+    [
+        ("20.1 Ofsted Inspection Process", "The Senior HMI described", True),  # heading
+        ("For publication: Yes", "Key decision: Yes", True),  # labels
+        ("Year 5 Year 6 Year 7", "£000s £000s £000s", True),  # table rows
+        ("That the Council:", "a) receives the report", True),  # a lead-in's list
+        ("- Social work practice was observed", "- There were regular sessions", True),
+        ("It was noted.", "3,865 19 2,229", True),  # figures under a finished sentence
+        ("Total - Growth, Environment & Transport", "617,662", False),  # a row's value
+        ("the report was presented to the", "committee in March", False),  # wrapped
+        ("(a) any matter relating to a planning decision,", "Council tax", False),
+        ("the greatest challenges were in", "Maidstone and Ashford", True),  # by kind only
+    ],
+)
+def test_a_break_ends_a_sentence_by_the_kind_of_its_lines(
+    line: str, nxt: str, boundary: bool
+) -> None:
+    assert is_line_boundary(line, nxt) is boundary
+
+
+def test_a_text_whose_breaks_are_not_its_own_is_left_as_it_is() -> None:
+    assert with_line_breaks("one two", [3, 40]) == "one two"
+    assert with_line_breaks("one two", []) == "one two"
+
+
+def test_the_seed_heading_no_longer_opens_the_answer_sentence(seed_engine: Archive) -> None:
+    store = seed_engine.snapshot.store
+    glued = f"{HEADING} {SENTENCE}"
+    (pid,) = [
+        pid
+        for pid, text in store.connection.execute("SELECT passage_id, text FROM passages")
+        if glued in text
+    ]
+    stored = store.connection.execute(
+        "SELECT text FROM passages WHERE passage_id = ?", (pid,)
+    ).fetchone()[0]
+    [before] = [s.text for s in split_sentences(stored) if SENTENCE in s.text]
+    assert before.startswith(HEADING)  # what an answer quoted before round 44
+    text = store.passages([pid])[pid].text
+    assert f"{HEADING}\n{SENTENCE}" in text
+    assert normalise_text(text) == stored and len(text) == len(stored)
+    pieces = [s.text for s in split_sentences(text)]
+    assert HEADING in pieces and any(p.startswith(SENTENCE) for p in pieces)
+    answer = seed_engine.reader().ask(
+        SearchRequest("How did the Senior HMI describe the Ofsted single inspection process?", 8)
+    )
+    quotes = [c.quote for c in answer.citations if SENTENCE in c.quote]
+    assert quotes and all(q.startswith(SENTENCE) for q in quotes)
+    assert all("\n" not in c.quote for c in answer.citations)
+
+
+def _as_format_4(settings: Settings) -> Path:
+    """Turn the copy's live version into what round 43 wrote: no breaks column, format 4."""
+    version = IndexDir(settings.index_dir).current()
+    with sqlite3.connect(version / STORE_FILE) as conn:
+        conn.execute("ALTER TABLE passages DROP COLUMN breaks")
+    conn.close()
+    info = json.loads((version / INFO_FILE).read_text())
+    info["format_version"] = 4
+    info["files"][STORE_FILE] = file_digest(version / STORE_FILE).model_dump()
+    (version / INFO_FILE).write_text(json.dumps(info))
+    return version
+
+
+def _rows(version: Path) -> list[tuple[int, str, bytes]]:
+    with sqlite3.connect(version / STORE_FILE) as conn:
+        rows = conn.execute("SELECT passage_id, text, embedding FROM passages ORDER BY 1")
+        return list(rows)
+
+
+def test_a_format_4_index_is_refused_then_upgraded_without_embedding(
+    seed_settings: Settings, embedder: Embedder, tmp_path: Path
+) -> None:
+    settings = copy_index(seed_settings, tmp_path / "copy")
+    old = _as_format_4(settings)
+    with pytest.raises(IndexMismatchError, match=f"format 4, not {FORMAT_VERSION}.*upgrade"):
+        Archive.open(settings, embedder)
+    report = Indexer(settings, embedder).build()
+    assert report.new_passages <= 1  # a truncated copy's id at most: the rest are stored
+    assert not report.failed and len(report.updated) == report.documents
+    new = IndexDir(settings.index_dir).current()
+    assert new != old and _rows(new) == _rows(old)  # ids, texts and vectors as they were
+    with sqlite3.connect(new / STORE_FILE) as conn:
+        assert conn.execute("SELECT count(*) FROM passages WHERE breaks IS NULL").fetchone() == (0,)
+    info = IndexDir(settings.index_dir).read_info(new, verify="full")
+    assert info.format_version == FORMAT_VERSION == 5
+    engine = Archive.open(settings, embedder)
+    fresh = Archive.open(seed_settings, embedder)
+    ids = [pid for pid, *_ in _rows(new)]
+    upgraded, built = engine.snapshot.store.passages(ids), fresh.snapshot.store.passages(ids)
+    assert {p: x.text for p, x in upgraded.items()} == {p: x.text for p, x in built.items()}
+
+
+def test_an_older_format_still_asks_for_a_rebuild(seed_settings: Settings, tmp_path: Path) -> None:
+    settings = copy_index(seed_settings, tmp_path / "copy")
+    version = _as_format_4(settings)
+    info = json.loads((version / INFO_FILE).read_text())
+    info["format_version"] = 3
+    (version / INFO_FILE).write_text(json.dumps(info))
+    with pytest.raises(IndexMismatchError, match="format 3, not 5.*--rebuild"):
+        Archive.open(settings)
