@@ -599,6 +599,15 @@ _FIGURES_ONLY = re.compile(r"[\d.,%£$€()\[\]+\-\u2013/* ]*\d[\d.,%£$€()\[\
 _TERMINATED = re.compile(r"[.!?\u2026][\"'\u2019\u201d)\]]*$")
 _GOES_ON = re.compile(r"[,\-\u2013&/(]$")
 """A line ending where a clause goes on: a comma, a joining dash, "&", "/", "("."""
+_LEAD_IN = re.compile(r":[-\u2013]?$")
+_LABEL = re.compile(r"[A-Z][\w'\u2019&/-]*(?: [\w'\u2019&/-]+){0,2} ?:\s")
+"""A line opening with a label of three words at most ("Venue: …", "Key decision: …"):
+a field of a form or a heading block, not running prose."""
+"""A line ending as a lead-in does ("That the Council:", "This included:-")."""
+PROSE_WORDS = 4
+"""A line read as running prose has at least this many words and ends as a sentence does:
+shorter, or unterminated, it is a cell, a label or a row's note ("Amendment lost.",
+"Active Kent Mar 2026"), read on with the line above as before."""
 
 
 def line_breaks(text: str) -> tuple[int, ...]:
@@ -618,21 +627,23 @@ def line_breaks(text: str) -> tuple[int, ...]:
 
 def is_line_boundary(line: str, nxt: str) -> bool:
     """Whether a line break between `line` and `nxt` ends a sentence for an answer, by
-    the kind of the two lines, never their words: a list item, bullet or numbered, opens
-    one; a line of figures alone goes on the row above it unless that row ended a
-    sentence; a terminated line ends one; a line opening lower-case goes on the line
-    above (a wrapped sentence), as does any line after one ending on a comma or a joining
-    dash; any other unterminated line (a heading, a label, a table row, a lead-in) ends."""
-    if _LINE_ITEM.match(nxt):
-        return True
-    terminated = bool(_TERMINATED.search(line))
-    if _FIGURES_ONLY.fullmatch(nxt):
-        return terminated
-    if terminated:
-        return True
-    if nxt[:1].islower():
+    the kind of the two lines, never their words. A list item's line (a bullet, "a)",
+    "2.") is left to the list rules (`_LIST_BOUNDARY`, `search_api.sentences.list_blocks`:
+    a lead-in quoted with its list); a line of figures alone goes on the row above it
+    (its values, even after a cell that ends as a sentence); a lead-in's line (ending in
+    a colon) opens a sentence; a terminated line ends one; a line opening lower-case goes
+    on the line above (a wrapped sentence), as does any line after one ending on a comma
+    or a joining dash; any other unterminated line (a heading, a label, a table row) ends
+    where the next line is running prose (`PROSE_WORDS`, not a labelled field): a table's
+    cells and rows, and a form's fields, stay one piece, as the collapsed text read them."""
+    if _LINE_ITEM.match(nxt) or _FIGURES_ONLY.fullmatch(nxt):
         return False
-    return not _GOES_ON.search(line)
+    if _LEAD_IN.search(nxt) or _TERMINATED.search(line):
+        return True
+    if nxt[:1].islower() or _GOES_ON.search(line):
+        return False
+    prose = _TERMINATED.search(nxt) and not _LABEL.match(nxt)
+    return bool(prose) and len(nxt.split()) >= PROSE_WORDS
 
 
 def with_line_breaks(text: str, breaks: Sequence[int]) -> str:

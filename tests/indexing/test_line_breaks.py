@@ -38,6 +38,8 @@ def _layout(chunk_text: str) -> str:
 
 
 def test_breaks_are_offsets_of_spaces_in_the_collapsed_text() -> None:
+    # Round 43's closing example, from converted text: a table, then a motion's lead-in
+    # and its list, once one answer sentence.
     chunk = "Submissions by topic\n  Roading rate 164\n\nThat the Council:\na) receives  it"
     text = normalise_text(chunk)
     breaks = line_breaks(chunk)
@@ -46,27 +48,38 @@ def test_breaks_are_offsets_of_spaces_in_the_collapsed_text() -> None:
     laid = with_line_breaks(text, breaks)
     assert len(laid) == len(text) and normalise_text(laid) == text
     assert [s.text for s in split_sentences(laid)] == [
-        "Submissions by topic",
-        "Roading rate 164",
-        "That the Council:",
-        "receives it",
+        "Submissions by topic Roading rate 164",  # a table's rows stay one piece
+        "That the Council: a) receives it",  # a list is the list rules' (as before)
     ]
-    assert split_sentences(text)[0].text.startswith("Submissions by topic Roading rate 164")
+    assert split_sentences(text)[0].text.startswith("Submissions by topic Roading rate 164 That")
+
+
+PROSE = "The Senior HMI described the Ofsted single inspection process in detail."
 
 
 @pytest.mark.parametrize(
     ("line", "nxt", "boundary"),
     [
-        ("20.1 Ofsted Inspection Process", "The Senior HMI described", True),  # heading
-        ("For publication: Yes", "Key decision: Yes", True),  # labels
-        ("Year 5 Year 6 Year 7", "£000s £000s £000s", True),  # table rows
-        ("That the Council:", "a) receives the report", True),  # a lead-in's list
-        ("- Social work practice was observed", "- There were regular sessions", True),
-        ("It was noted.", "3,865 19 2,229", True),  # figures under a finished sentence
+        ("20.1 Ofsted Inspection Process", PROSE, True),  # a heading over a paragraph
+        (
+            "Adult Social Care & Health (ASCH)",
+            "Our vision, co-produced with people, is: to help.",
+            True,
+        ),
+        ("Submissions by topic Roading rate 164", "That the Council:", True),  # a lead-in
+        ("Proposer: Mr Mike Sole", "Proposed Purpose:", True),
+        ("It was noted.", "Members asked about the budget", True),  # a terminated line
+        ("That the Council:", "a) receives the report", False),  # the list rules'
+        ("- Social work practice was observed", "- There were regular sessions", False),
         ("Total - Growth, Environment & Transport", "617,662", False),  # a row's value
-        ("the report was presented to the", "committee in March", False),  # wrapped
-        ("(a) any matter relating to a planning decision,", "Council tax", False),
-        ("the greatest challenges were in", "Maidstone and Ashford", True),  # by kind only
+        ("increasing price.", "4 20.0", False),  # a row's figures after a cell's sentence
+        ("For publication: Yes", "Key decision: Yes", False),  # a label and its value
+        ("Year 5 Year 6 Year 7", "£000s £000s £000s", False),  # rows of one table
+        ("mental/emotional health", "Active Kent Mar 2026", False),  # a row's next cell
+        ("Abstain (3) Mr Ross, Mr Whiting", "Amendment lost.", False),  # a short line
+        ("Wednesday 21 November 2018 10.00 am", "Venue: Shire Hall, Gloucester.", False),
+        ("the report was presented to the", "committee in March.", False),  # wrapped
+        ("(a) any matter relating to a planning decision,", PROSE, False),
     ],
 )
 def test_a_break_ends_a_sentence_by_the_kind_of_its_lines(
