@@ -95,8 +95,8 @@ unchanged pair is not compared again. Added to a store written before them."""
 BREAKS_COLUMN = "breaks"
 """A passage's line breaks (`indexer.text.line_breaks` of the chunk's text, as JSON
 offsets into the stored text, "[]" for none; index format 5, round 44): the stored text
-collapses white space, and an answer cuts sentences at the breaks that end a heading, a
-label or a table row (`passage_text`). NULL in a store written before them until the
+collapses white space, and an answer cuts sentences at the breaks that open one
+(`passage_text`). NULL in a store written before them until the
 upgrading build reads its document again (`PassageStore.put_document`)."""
 
 
@@ -828,8 +828,9 @@ class PassageStore:
 
 def passage_text(text: str, breaks: str | None) -> str:
     """A stored passage's text as readers get it: the stored (collapsed) text with a line
-    break for each stored break that ends a heading, a label, a table row or a sentence
-    (`indexer.text.with_line_breaks`), so an answer's sentences do not run across them.
+    break for each stored break that opens a sentence (after a heading or a label over
+    running prose, before a lead-in, after a terminated line: `indexer.text.is_line_boundary`),
+    so an answer's sentences do not run a heading into the sentence under it.
     The same length as the stored text, and equal to it with white space collapsed: its
     id, vector and lexical terms are the stored text's."""
     return with_line_breaks(text, json.loads(breaks)) if breaks else text
