@@ -363,8 +363,8 @@ def _quote(sentence: str, limit: int | None = None) -> tuple[str, bool]:
     """A verbatim quote of at most `limit` words (`MAX_QUOTE_WORDS` unless given), its
     sentence's full stop kept (a reader checking the quote against the paper, or a gold
     quote that ends a sentence, finds it whole); True when it was cut short. A line break
-    kept in a passage's text (`indexer.store.passage_text`) is a space in the quote, as the
-    archive's stored text has it: an answer's lines are its own."""
+    kept in a passage's text (`indexer.store.passage_text`) is a space in the quote and in
+    its cited text, as the archive's stored text has it: an answer's lines are its own."""
     limit = MAX_QUOTE_WORDS if limit is None else limit
     sentence = sentence.replace("\n", " ")
     words = list(_WORD.finditer(sentence))
@@ -1060,7 +1060,9 @@ class AnswerBuilder:
             for s in group:
                 quote, cut = _quote(s.candidate.text, _quote_limit(s.candidate))
                 n = len(citations) + 1
-                citations.append(CitedQuote(n, s.hit.passage_id, s.hit.text, quote, s.hit.citation))
+                # The cited text as the quote reads it: kept breaks are spaces (`_quote`).
+                text = s.hit.text.replace("\n", " ")
+                citations.append(CitedQuote(n, s.hit.passage_id, text, quote, s.hit.citation))
                 numbered.append((n, s, quote))
                 c = s.hit.citation
                 place = ", ".join(place_parts(c.item, c.item_title, c.paragraph, c.page))
