@@ -144,7 +144,8 @@ def _model_texts(
     held: dict[str, dict[int, str]] = {}
     for document_id, ordinal, _, _, text in placed:
         if Path(documents[document_id].meta.path).suffix.lower() in TEXT_SUFFIXES:
-            held.setdefault(document_id, {})[ordinal] = text
+            # the stored text (a reader's carries kept line breaks, index format 5)
+            held.setdefault(document_id, {})[ordinal] = normalise_text(text)
     out: dict[tuple[str, int], str] = {}
     by_corpus = sorted(held, key=lambda d: (documents[d].corpus, d))
     for corpus, in_corpus in groupby(by_corpus, key=lambda d: documents[d].corpus):
