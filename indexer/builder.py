@@ -373,6 +373,15 @@ class Indexer:
                 for document_id in plan.moved:  # its passages are the file's new id's now
                     orphans.extend(store.remove_document(document_id))
                     report.removed.append(document_id)
+                if upgrade and (unread := store.passages_without_breaks()):
+                    store.close()  # the draft is thrown away: the live version stays
+                    raise IndexMismatchError(
+                        f"Cannot upgrade the index at {self.index_dir.root} to format "
+                        f"{FORMAT_VERSION}: {unread} of its passages are of documents this build "
+                        "did not read again (their corpus folders were not given). Build it with "
+                        "the corpus folders it was built from, or rebuild it: python -m indexer "
+                        f"build --index {self.index_dir.root} --rebuild"
+                    )
                 news = bool(prune_corpora) and (
                     set(store.failures()) != recorded or plan.new_notes or plan.new_pairs
                 )

@@ -575,6 +575,15 @@ class PassageStore:
         return {row[1] for row in self.connection.execute(f"PRAGMA table_info({table})")}
 
     @_sqlite_errors
+    def passages_without_breaks(self) -> int:
+        """Passages stored before their line breaks were (a format-4 index being upgraded)
+        whose documents have not been read again: an upgrade publishes none."""
+        row = self.connection.execute(
+            f"SELECT count(*) FROM passages WHERE {BREAKS_COLUMN} IS NULL"
+        )
+        return int(row.fetchone()[0])
+
+    @_sqlite_errors
     def counts(self) -> tuple[int, int]:
         """(passages, documents) in the store."""
         conn = self.connection

@@ -8,6 +8,7 @@ re-embedded."""
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -159,6 +160,21 @@ def test_a_format_4_index_is_refused_then_upgraded_without_embedding(
     ids = [pid for pid, *_ in _rows(new)]
     upgraded, built = engine.snapshot.store.passages(ids), fresh.snapshot.store.passages(ids)
     assert {p: x.text for p, x in upgraded.items()} == {p: x.text for p, x in built.items()}
+
+
+def test_an_upgrade_that_cannot_read_every_document_again_publishes_nothing(
+    seed_settings: Settings, embedder: Embedder, tmp_path: Path
+) -> None:
+    """The same papers in another folder are twins of the stored ones, not read again: the
+    upgrade would publish format 5 with passages lacking their breaks. It refuses instead,
+    and the format-4 version stays live."""
+    settings = copy_index(seed_settings, tmp_path / "copy")
+    old = _as_format_4(settings)
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(seed_settings.corpus_dirs[0], elsewhere)
+    with pytest.raises(IndexMismatchError, match="did not read again.*--rebuild"):
+        Indexer(settings, embedder).build([elsewhere])
+    assert IndexDir(settings.index_dir).current() == old
 
 
 def test_an_older_format_still_asks_for_a_rebuild(seed_settings: Settings, tmp_path: Path) -> None:
