@@ -45,6 +45,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "sentences.cosine": (0.5, 1.0, 2.0),
     "sentences.figure": (0.15, 0.3, 0.5),
     "sentences.phrase": (0.0, 0.1, 0.2),
+    "sentences.roll": (0.0, 0.2, 0.35, 0.5),
 }
 JOINT_GRID: dict[str, tuple[float, ...]] = {
     "sentences.items": (0.0, 0.2, 0.4, 0.6),
