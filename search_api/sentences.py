@@ -2040,8 +2040,8 @@ def _pieces(
 @dataclass(frozen=True)
 class SentenceWeights:
     """How much each piece of evidence counts in a sentence's score (`cosine`, `figure`,
-    `phrase` chosen on `tune` by `eval.fit_answers`, eval/README.md "Answer constants";
-    the others are set by hand and not yet tuned)."""
+    `phrase` and `roll` chosen on `tune` by `eval.fit_answers`, eval/README.md "Answer
+    constants"; the others are set by hand and not yet tuned)."""
 
     coverage: float = 1.0
     """IDF-weighted share of the question's topic terms in the sentence."""
@@ -2062,9 +2062,13 @@ class SentenceWeights:
     who: float = 0.15
     when: float = 0.15
     roll: float = 0.35
-    """An attendance list under its label when the question asks who attended (set by
-    hand as `action` is: no tune question asks it, eval/README.md "Minutes from other
-    countries, round 44")."""
+    """An attendance list under its label when the question asks who attended. Chosen on
+    `tune` by `eval.fit_answers` (grid 0, 0.2, 0.35, 0.5; round 44's 16 `ka44-` attendance
+    and mover rows among 987 answerable tune questions): flat, objective 0.5979 at every
+    value, so the current value stands (`MIN_GAIN`). One tune answer turns on it: at 0 a
+    "which councillors were present" answer (ka44-008) opens on the meeting's heading
+    sentence with the list second, above 0 on the list alone (evidence equal); eval/README.md
+    "The attendance weight chosen on tune, round 44"."""
     target: float = 0.3
     """Penalty, figure questions: an aim or target rather than the measured figure (not
     when the question asks for the aim)."""
