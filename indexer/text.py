@@ -600,10 +600,10 @@ _TERMINATED = re.compile(r"[.!?\u2026][\"'\u2019\u201d)\]]*$")
 _GOES_ON = re.compile(r"[,\-\u2013&/(]$")
 """A line ending where a clause goes on: a comma, a joining dash, "&", "/", "("."""
 _LEAD_IN = re.compile(r":[-\u2013]?$")
+"""A line ending as a lead-in does ("That the Council:", "This included:-")."""
 _LABEL = re.compile(r"[A-Z][\w'\u2019&/-]*(?: [\w'\u2019&/-]+){0,2} ?:\s")
 """A line opening with a label of three words at most ("Venue: …", "Key decision: …"):
 a field of a form or a heading block, not running prose."""
-"""A line ending as a lead-in does ("That the Council:", "This included:-")."""
 PROSE_WORDS = 4
 """A line read as running prose has at least this many words and ends as a sentence does:
 shorter, or unterminated, it is a cell, a label or a row's note ("Amendment lost.",
