@@ -1210,10 +1210,12 @@ SHORTHAND_MOVERS = True
 """New Zealand's minutes write a motion's mover and seconder on its outcome's line
 ("Pomare/Ellery CARRIED"): the outcome is quoted with their names, the answer to "who
 moved …?" (a defect fix, eval/README.md "Minutes from other countries, round 44")."""
-_MOVER_PAIR = re.compile(
-    r"(?<![\w/])(?:Crs?\.?\s+)?[A-Z][\w'\u2019-]+\s*/\s*(?:Crs?\.?\s+)?[A-Z][\w'\u2019-]+\s+$"
-)
-"""The mover/seconder pair just before an outcome ("Pomare/Ellery ", "Cr Hira/Cr Ng ")."""
+_PAIR = r"(?<![\w/])(?:Crs?\.?\s+)?[A-Z][\w'\u2019-]+\s*/\s*(?:Crs?\.?\s+)?[A-Z][\w'\u2019-]+\s+"
+"""A mover/seconder pair as New Zealand's minutes print it ("Pomare/Ellery ", "Cr Hira/Cr Ng ")."""
+_MOVER_PAIR = re.compile(_PAIR + "$")
+"""The pair just before an outcome the reading found (`outcome_after`)."""
+_PAIR_OUTCOME = re.compile(_PAIR + r"(?:CARRIED|LOST|DEFEATED|Carried|Lost|Defeated)\b")
+"""The pair with the outcome it names its mover and seconder on (`names_mover`)."""
 _NAME_WORD = (
     r"(?!(?:The|That|This|These|It|There|A|An|In|On|At|For|Against|Abstain\w*)\b)"
     r"[A-Z][\w'\u2019-]*"
@@ -1229,12 +1231,6 @@ _NAMED_TALLY = re.compile(
 outcome (`SHORTHAND_MOVERS`), up to the first word that is no name ("The meeting closed …")."""
 MOTION_PASSAGE = re.compile(r"(?i)\bmotions?\b|\bamendments?\b|\bseconded\b|\bmoved\b")
 """A passage about a motion or amendment: where an outcome question's answer reads on."""
-
-
-_PAIR_OUTCOME = re.compile(
-    r"(?<![\w/])(?:Crs?\.?\s+)?[A-Z][\w'\u2019-]+\s*/\s*(?:Crs?\.?\s+)?[A-Z][\w'\u2019-]+\s+"
-    r"(?:CARRIED|LOST|DEFEATED|Carried|Lost|Defeated)\b"
-)
 
 
 def names_mover(text: str) -> bool:
