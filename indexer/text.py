@@ -51,6 +51,7 @@ __all__ = [
     "split_sentences",
     "stems_of",
     "with_line_breaks",
+    "without_line_breaks",
     "words",
 ]
 
@@ -661,3 +662,10 @@ def with_line_breaks(text: str, breaks: Sequence[int]) -> str:
         if is_line_boundary(line, nxt):
             chars[at] = "\n"
     return "".join(chars)
+
+
+def without_line_breaks(text: str) -> str:
+    """A reader's text (`with_line_breaks`) as it is stored: each kept break a space again,
+    the same length. What an answer quotes and cites, so every quote stands verbatim in
+    the archive's stored text."""
+    return text.replace("\n", " ")

@@ -28,7 +28,7 @@ from indexer.dates import YEAR_END
 from indexer.models import Citation, DatePrecision, Hit, MeetingKey
 from indexer.once import reading
 from indexer.settings import AnswerSettings
-from indexer.text import LIST_MARK
+from indexer.text import LIST_MARK, without_line_breaks
 
 from .abstention import (
     LAZY_SALIENT,
@@ -366,7 +366,7 @@ def _quote(sentence: str, limit: int | None = None) -> tuple[str, bool]:
     kept in a passage's text (`indexer.store.passage_text`) is a space in the quote and in
     its cited text, as the archive's stored text has it: an answer's lines are its own."""
     limit = MAX_QUOTE_WORDS if limit is None else limit
-    sentence = sentence.replace("\n", " ")
+    sentence = without_line_breaks(sentence)
     words = list(_WORD.finditer(sentence))
     if len(words) > limit:
         return sentence[: words[limit - 1].end()].rstrip(",;:"), True
@@ -1061,7 +1061,7 @@ class AnswerBuilder:
                 quote, cut = _quote(s.candidate.text, _quote_limit(s.candidate))
                 n = len(citations) + 1
                 # The cited text as the quote reads it: kept breaks are spaces (`_quote`).
-                text = s.hit.text.replace("\n", " ")
+                text = without_line_breaks(s.hit.text)
                 citations.append(CitedQuote(n, s.hit.passage_id, text, quote, s.hit.citation))
                 numbered.append((n, s, quote))
                 c = s.hit.citation
