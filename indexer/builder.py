@@ -24,6 +24,7 @@ from .compatibility import (
     bm25_record,
     bm25_settings,
     chunking_settings,
+    fix_command,
     index_mismatches,
     lexical_mismatch,
     upgradable,
@@ -728,15 +729,9 @@ class Indexer:
             return True
         if problems and not can_rebuild:
             root = self.index_dir.root
-            fix = (
-                f"Build it first (an upgrade, nothing re-embedded): python -m indexer build "
-                f"--index {root} with its corpus folders"
-                if upgrade
-                else f"Rebuild it first: python -m indexer build --index {root} --rebuild"
-            )
             raise IndexMismatchError(
                 f"Cannot change the index at {root} with these settings: {'; '.join(problems)}. "
-                + fix
+                + fix_command(root, upgrade)
             )
         if problems:
             log.warning("rebuilding the index from scratch: %s", "; ".join(problems))

@@ -202,20 +202,25 @@ def upgradable(info: IndexInfo, settings: Settings, embedder: _Model) -> bool:
     )
 
 
+def fix_command(root: Path, upgrade: bool) -> str:
+    """The command that makes a mismatched index usable, worded once for the reader that
+    refuses it and for `add`/`remove`, which cannot start it afresh."""
+    if upgrade:
+        return (
+            "Build it again to upgrade it (every document is read again, nothing is "
+            f"re-embedded): python -m indexer build --index {root} with its corpus folders"
+        )
+    return f"Rebuild it: python -m indexer build --index {root} --rebuild"
+
+
 def check_index_matches(info: IndexInfo, settings: Settings, embedder: _Model, root: Path) -> None:
     """Refuse a mismatched index with the command that rebuilds it (or, when only its
     BM25 constants differ, the build that re-scores it: `make serve` runs that build)."""
     problems = index_mismatches(info, settings, embedder)
-    if problems and upgradable(info, settings, embedder):
-        raise IndexMismatchError(
-            f"The index at {root} does not match the settings: {'; '.join(problems)}. Build "
-            f"it again to upgrade it (every document is read again, nothing is re-embedded): "
-            f"python -m indexer build --index {root} with its corpus folders"
-        )
     if problems:
         raise IndexMismatchError(
             f"The index at {root} does not match the settings: {'; '.join(problems)}. "
-            f"Rebuild it: python -m indexer build --index {root} --rebuild"
+            + fix_command(root, upgradable(info, settings, embedder))
         )
     lexical = lexical_mismatch(info, settings)
     if lexical is not None:

@@ -177,6 +177,18 @@ def test_an_upgrade_that_cannot_read_every_document_again_publishes_nothing(
     assert IndexDir(settings.index_dir).current() == old
 
 
+def test_removing_from_a_format_4_index_asks_for_the_upgrading_build(
+    seed_settings: Settings, embedder: Embedder, tmp_path: Path
+) -> None:
+    """`remove` knows only some documents, so it cannot upgrade; it names the build that does,
+    in the reader's words, and changes nothing."""
+    settings = copy_index(seed_settings, tmp_path / "copy")
+    old = _as_format_4(settings)
+    with pytest.raises(IndexMismatchError, match="format 4.*to upgrade it.*corpus folders"):
+        Indexer(settings, embedder).remove(["anything.txt"])
+    assert IndexDir(settings.index_dir).current() == old
+
+
 def test_an_older_format_still_asks_for_a_rebuild(seed_settings: Settings, tmp_path: Path) -> None:
     settings = copy_index(seed_settings, tmp_path / "copy")
     version = _as_format_4(settings)
