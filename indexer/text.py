@@ -605,6 +605,20 @@ _LEAD_IN = re.compile(r":[-\u2013]?$")
 _LABEL = re.compile(r"[A-Z][\w'\u2019&/-]*(?: [\w'\u2019&/-]+){0,2} ?:\s")
 """A line opening with a label of three words at most ("Venue: …", "Key decision: …"):
 a field of a form or a heading block, not running prose."""
+_SOURCE_LINE = re.compile(r"(?:Sources?|SOURCES?)\s*:\s")
+"""A table's source line ("Source: Finance Department, draft 2021 budget"): it closes
+its table, printed with no full stop, and the label or motion under it ("Resolution No.
+2020-312", "Moved by …") is not its sentence."""
+_BULLET_LINE = re.compile(r"[\u2022\u25aa\u2013*-]\s+\S")
+"""A bulleted line ("- Build on …", "• …")."""
+WRAPPED_WORDS = 8
+"""A bulleted line of more than this many words that ends on a capitalised word wrapped
+inside a name, in a cell or a column: "- Build on the successful Revalidation of KCC's
+Employers Recognition Gold" / "Award which was received in October 2023." A bullet is a
+list's item, not a heading over what follows; a short one ("- Our Special Schools'
+Review", "- 1-2-1 Family Work") may stand whole over a paragraph. Not for any long line:
+a table's cell ("Maximise scope of effective scrutiny by all Members") and a form's
+answer ("… Answer: Yes/No") end as such a line does."""
 PROSE_WORDS = 4
 """A line read as running prose has at least this many words and ends as a sentence does:
 shorter, or unterminated, it is a cell, a label or a row's note ("Amendment lost.",
@@ -634,17 +648,28 @@ def is_line_boundary(line: str, nxt: str) -> bool:
     (its values, even after a cell that ends as a sentence); a lead-in's line (ending in
     a colon) opens a sentence; a terminated line ends one; a line opening lower-case goes
     on the line above (a wrapped sentence), as does any line after one ending on a comma
-    or a joining dash; any other unterminated line (a heading, a label, a table row) ends
-    where the next line is running prose (`PROSE_WORDS`, not a labelled field): a table's
-    cells and rows, and a form's fields, stay one piece, as the collapsed text read them."""
+    or a joining dash; a table's source line ends one (`_SOURCE_LINE`); a long bullet's
+    line ending inside a name goes on (`WRAPPED_WORDS`); any other unterminated line (a
+    heading, a label, a table row) ends where the next line is running prose
+    (`PROSE_WORDS`, not a labelled field): a table's cells and rows, and a form's fields,
+    stay one piece, as the collapsed text read them."""
     if _LINE_ITEM.match(nxt) or _FIGURES_ONLY.fullmatch(nxt):
         return False
     if _LEAD_IN.search(nxt) or _TERMINATED.search(line):
         return True
     if nxt[:1].islower() or _GOES_ON.search(line):
         return False
+    if _SOURCE_LINE.match(line):
+        return True
+    if _is_wrapped_bullet(line):
+        return False
     prose = _TERMINATED.search(nxt) and not _LABEL.match(nxt)
     return bool(prose) and len(nxt.split()) >= PROSE_WORDS
+
+
+def _is_wrapped_bullet(line: str) -> bool:
+    words = line.split()
+    return bool(_BULLET_LINE.match(line)) and len(words) > WRAPPED_WORDS and words[-1][:1].isupper()
 
 
 def with_line_breaks(text: str, breaks: Sequence[int]) -> str:

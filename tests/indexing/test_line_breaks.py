@@ -81,6 +81,18 @@ PROSE = "The Senior HMI described the Ofsted single inspection process in detail
         ("Wednesday 21 November 2018 10.00 am", "Venue: Shire Hall, Gloucester.", False),
         ("the report was presented to the", "committee in March.", False),  # wrapped
         ("(a) any matter relating to a planning decision,", PROSE, False),
+        # Round 45: a table's source line closes its table; the motion's label under it
+        # ("Resolution No. 2020-312" / "Moved by …", Canadian minutes) is not its sentence.
+        ("Source: Finance Department, draft 2021 budget", "Resolution No. 2020-312", True),
+        # A long bullet wrapped inside a name (converted Kent, a column's width) goes on ...
+        (
+            "- Build on the successful Revalidation of KCC’s Employers Recognition Gold",
+            "Award which was received in October 2023.",
+            False,
+        ),
+        # ... a short one stands over its paragraph, and so does a long line that is no bullet.
+        ("- Our Special Schools’ Review", PROSE, True),
+        ("Maximise scope of effective scrutiny by all Members", PROSE, True),
     ],
 )
 def test_a_break_ends_a_sentence_by_the_kind_of_its_lines(
