@@ -97,7 +97,8 @@ BREAKS_COLUMN = "breaks"
 offsets into the stored text, "[]" for none; index format 5, round 44): the stored text
 collapses white space, and an answer cuts sentences at the breaks that open one
 (`passage_text`). NULL in a store written before them until the
-upgrading build reads its document again (`PassageStore.put_document`)."""
+upgrading build reads its document again (`PassageStore.put_document`). A passage several
+documents print keeps the breaks every copy has (`_share_breaks`, round 45)."""
 
 
 def normalise_text(text: str) -> str:
@@ -310,7 +311,8 @@ class PassageStore:
             for chunk, text in zip(chunks, texts, strict=True):
                 pid, replaced = passage_id_for(text), list[int]()
                 self._check_collision(pid, text)
-                breaks = json.dumps(line_breaks(chunk.text), separators=(",", ":"))
+                own = line_breaks(chunk.text)
+                breaks = _breaks_json(own)
                 if not self._exists(pid):
                     pid, replaced = self._merge_truncated(meta, chunk, text, pid)
                     candidates.extend(replaced)
@@ -322,12 +324,7 @@ class PassageStore:
                     )  # fmt: skip
                     created.append(pid)
                 elif pid == passage_id_for(text):
-                    # A passage stored before its breaks were (an upgraded index): this
-                    # copy's breaks; a passage already holding breaks keeps its first copy's.
-                    conn.execute(
-                        "UPDATE passages SET breaks = ? WHERE passage_id = ? AND breaks IS NULL",
-                        (breaks, pid),
-                    )
+                    self._share_breaks(pid, own)
                 for truncated in replaced:
                     conn.execute(
                         "UPDATE sources SET passage_id = ? WHERE passage_id = ?", (pid, truncated)
@@ -397,6 +394,22 @@ class PassageStore:
             raise ScrutinyError(
                 f"Two different passages hash to id {pid}; report this with the two texts: "
                 f"{row[0][:80]!r} / {text[:80]!r}"
+            )
+
+    def _share_breaks(self, pid: int, own: Sequence[int]) -> None:
+        """A passage another document also prints: the line breaks every copy has. One
+        copy's layout is not the text's (a PDF wraps "… the Strengthening" / "Independence
+        Service …" where its Word copy runs on), and the first copy stored kept its own
+        before round 45. A passage stored before its breaks were (an upgraded index) takes
+        this copy's. Copies removed later leave their mark until the passage is stored anew."""
+        row = self.connection.execute(
+            "SELECT breaks FROM passages WHERE passage_id = ?", (pid,)
+        ).fetchone()
+        held = None if row is None or row[0] is None else json.loads(row[0])
+        common = tuple(own) if held is None else tuple(sorted(set(held) & set(own)))
+        if held is None or list(common) != held:
+            self.connection.execute(
+                "UPDATE passages SET breaks = ? WHERE passage_id = ?", (_breaks_json(common), pid)
             )
 
     def _exists(self, pid: int) -> bool:
@@ -833,6 +846,10 @@ class PassageStore:
             "SELECT min(meeting_date), max(date_end) FROM documents"
         ).fetchone()
         return _date(row[0]), _date(row[1])
+
+
+def _breaks_json(breaks: Sequence[int]) -> str:
+    return json.dumps(list(breaks), separators=(",", ":"))
 
 
 def passage_text(text: str, breaks: str | None) -> str:

@@ -12,14 +12,16 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
 from indexer.errors import IndexMismatchError
+from indexer.models import Chunk, DocumentMeta
 from indexer.settings import Settings
 from indexer.snapshot import FORMAT_VERSION, INFO_FILE, STORE_FILE, IndexDir, file_digest
-from indexer.store import normalise_text
+from indexer.store import PassageStore, normalise_text, passage_id_for
 from indexer.text import is_line_boundary, line_breaks, split_sentences, with_line_breaks
 from search_api.archive import Archive
 from search_api.search import SearchRequest
@@ -209,3 +211,22 @@ def test_an_older_format_still_asks_for_a_rebuild(seed_settings: Settings, tmp_p
     (version / INFO_FILE).write_text(json.dumps(info))
     with pytest.raises(IndexMismatchError, match="format 3, not 5.*--rebuild"):
         Archive.open(settings)
+
+
+def test_a_passage_two_documents_print_keeps_the_breaks_both_have(tmp_path: Path) -> None:
+    # Round 45: a PDF wraps "… the Strengthening" / "Independence Service …" where its Word
+    # copy runs on (Kent, 24-00109); the passage kept the first copy's breaks, and an
+    # answer's sentence was cut inside the name whichever copy it was cited from.
+    first = "The service moves in April.\nThe budget for the 18-25 section of the Strengthening"
+    pdf = f"{first}\nIndependence Service will transfer to the ASCH Directorate."
+    word = f"{first} Independence Service will transfer to the ASCH Directorate."
+    store = PassageStore(tmp_path / "passages.sqlite")
+    text = normalise_text(pdf)
+    pid = passage_id_for(text)
+    vectors = {pid: np.zeros(4, dtype=np.float32)}
+    for name, chunk in [("a", pdf), ("b", word)]:
+        meta = DocumentMeta(document_id=f"c/{name}", path=f"{name}.md")
+        store.put_document(meta, "c", name, [Chunk(text=chunk, ordinal=0)], vectors)
+    laid = store.passages([pid])[pid].text
+    assert laid == word  # the break both copies print, not the PDF's wrap
+    store.close()
