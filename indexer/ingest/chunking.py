@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
+from indexer.ingest.cleaning import is_page_range
 from indexer.ingest.metadata import is_own_heading
 from indexer.ingest.structure import Unit
 from indexer.models import Chunk, DocumentMeta
@@ -188,7 +190,35 @@ def chunk_units(
                 stated_date=next((u.stated_date for u in group if u.stated_date), None),
             )
         )
-    return chunks
+    return _tiny_items_titled(chunks)
+
+
+def _tiny_items_titled(chunks: list[Chunk]) -> list[Chunk]:
+    """An agenda item whose whole text is a word or a few ("2. APOLOGIES" / "Nil.",
+    "Background Documents" / "None.") is one passage that says nothing without its title:
+    the title opens its text as a heading line does, so its words are what is quoted,
+    matched and embedded ("APOLOGIES Nil."), not only the citation's title. An agenda's
+    item with its page range alone ("(Pages 1 - 14)") stays as it is: it has no words to
+    carry, and its title reaches the ranking as every agenda item's does."""
+    counts = Counter(c.item for c in chunks if c.item is not None)
+    out: list[Chunk] = []
+    for chunk in chunks:
+        title = chunk.item_title
+        if (
+            chunk.item is not None
+            and title
+            and counts[chunk.item] == 1
+            and len(chunk.text.split()) <= FRAGMENT_WORDS
+            and not is_page_range(chunk.text)
+            and _words(title) - _words(chunk.text)
+        ):
+            chunk = chunk.model_copy(update={"text": f"{title}\n{chunk.text}"})
+        out.append(chunk)
+    return out
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
 
 
 FRAGMENT_WORDS = 4
