@@ -490,7 +490,50 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
     _derive_item_numbers(sections)
     _keep_heading_words(sections, converted)
     _relocate_empty_headings(sections)
+    _declarations_to_their_items(sections)
     return [s for s in sections if s.units]
+
+
+_DECLARATION = re.compile(
+    r"(?i:(?:declarations?|disclosures?) of (?:an? )?(?:\w+ )?interests?\b)"
+    r"|(?:Cr|Cllr|Councillor|Councilmember|Council Member|Alderman|Mayor|Deputy Mayor|Mr|Mrs"
+    r"|Ms|Miss|Dr)\.?\s+(?:[A-Z][\w'\u2019.-]*\s+){0,3}(?:declared|disclosed)\b"
+)
+"""A declaration of interest ("Cr Walker declared a pecuniary interest in Item 11.3 and
+left the meeting at 5.42pm.", "DISCLOSURE OF INTEREST: …")."""
+
+
+def _declarations_to_their_items(sections: list[Section]) -> None:
+    """A declaration of interest printed at the end of one item that names the next ("Cr
+    Walker declared a pecuniary interest in Item 11.3 …" above 11.3's heading, Australian
+    minutes) is that item's, and a passage of its own: it was the tail of 11.2's motion.
+    One naming any other item stays where it is printed (a "Declarations of Interest"
+    item's list names items further on)."""
+    group = max((s.group for s in sections), default=0)
+    at = 0
+    while at + 1 < len(sections):
+        section, after = sections[at], sections[at + 1]
+        moved: list[Unit] = []
+        while (
+            after.item
+            and section.units
+            and section.item != after.item
+            and _DECLARATION.match(section.units[-1].text)
+            and re.search(rf"\bitems?\s+{re.escape(after.item)}\b(?!\.\d)",
+                          section.units[-1].text, re.IGNORECASE)
+        ):  # fmt: skip
+            moved.insert(0, section.units.pop())
+        if moved:
+            group += 1
+            own = Section(title=after.title, item=after.item, explicit_item=True, group=group)
+            own.units = [
+                replace(u, item=after.item, item_title=after.title, paragraph=None,
+                        section=None, group=group, numbered=False)
+                for u in moved
+            ]  # fmt: skip
+            sections.insert(at + 1, own)
+            at += 1
+        at += 1
 
 
 def _unit(para: Para, section: Section) -> Unit:

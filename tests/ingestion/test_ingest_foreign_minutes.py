@@ -147,3 +147,36 @@ def test_a_sub_item_in_capitals_is_an_item_without_its_heading_item(
     expenses = _with(shire, "Expenses reimbursed")
     assert (expenses.item, expenses.item_title) == ("8.5", "COUNCILLOR EXPENSES POLICY REVIEW")
     assert _with(shire, "PRESENT: Cr K Murray").item is None
+
+
+def test_an_item_of_a_word_or_two_opens_with_its_title(foreign: dict[str, ParsedDocument]) -> None:
+    # Round 45: "2. APOLOGIES" / "Nil." was a passage "Nil.": nothing in its text for
+    # "what apologies were received?" to match or quote. Its title now opens it.
+    au = foreign["au_ordinary_council"]
+    apologies = _with(au, "Nil.")
+    assert (apologies.item, apologies.item_title) == ("2", "APOLOGIES")
+    assert apologies.text == "APOLOGIES\nNil."
+    # An item with text of its own keeps its text as printed.
+    assert _with(au, "traditional custodians").text.startswith("The Mayor acknowledged")
+
+
+def test_a_declared_interest_naming_the_next_item_is_that_items_own_passage(
+    foreign: dict[str, ParsedDocument],
+) -> None:
+    # Round 45: "Cr Walker declared a pecuniary interest in Item 11.3 and left the meeting"
+    # printed under 11.2's motion, above 11.3's heading, ended 11.2's passage.
+    au = foreign["au_ordinary_council"]
+    declared = _with(au, "declared a pecuniary interest")
+    assert declared.text == (
+        "Cr Walker declared a pecuniary interest in Item 11.3 and left the meeting at 5.42pm."
+    )
+    assert declared.item == "11.3" and declared.item_title is not None
+    assert declared.item_title.startswith("Development Application DA2018/045")
+    assert _with(au, "Aquatic Build Pty Ltd for").text.endswith("CARRIED")
+    # A declaration that names an item further on stays where it is printed.
+    lines = ["1 DECLARATIONS OF INTEREST", "Cr Lee declared an interest in Item 3.", "2 MINUTES",
+             "That the minutes be confirmed.", "3 ROADS", "The roads report."]  # fmt: skip
+    sections = build_sections([Para(text=t) for t in lines], converted=True)
+    assert [(s.item, [u.text for u in s.units]) for s in sections] == [
+        ("1", [lines[1]]), ("2", [lines[3]]), ("3", [lines[5]])
+    ]  # fmt: skip
