@@ -102,13 +102,15 @@ LABEL_LINE = re.compile(
     r"|in attendance|also present|also in attendance|officers(?: present| in attendance)?"
     r"|(?:members|officials|staff|council|councillors|elected members) (?:present|in attendance)"
     r"|leave of absence|resolved|recommendation"
-    r"|for|against|abstained|abstentions?|author|authori[sz]er|report author|file (?:number|no\.?)"
+    r"|for|against|abstained|abstentions?|ayes|nays|noes|yeas|abstain(?:ing)?|recused"
+    r"|author|authori[sz]er|report author|file (?:number|no\.?)"
     r"|responsible officer|attachments?)(?:\s+by\b|\s*:)"
     r"|(?:present|in attendance|also present|absent)\s*$)",
     re.IGNORECASE,
 )
 """A labelled line of minutes ("PRESENT: ...", "Moved: Cr Bell", "Moved by Cr Walsh,",
-"Absent: None", "RESOLVED:", a vote's tally "Against: Cr Taylor", a report's "Author:" or
+"Absent: None", "RESOLVED:", a vote's tally "Against: Cr Taylor", a roll call's "Ayes: Reyes,
+Nair" / "Nays: None" (United States), a report's "Author:" or
 "File Number:"), or an attendance label alone on its line ("PRESENT"): it starts a
 paragraph and is never a section title."""
 _TERMINAL = (".", "!", "?", ":", ";", "\u201d", '"')
@@ -1435,7 +1437,8 @@ def strip_page_furniture(pages: list[str]) -> list[str]:
 
 def drop_repeated_headers(pages: list[str]) -> list[str]:
     """Drop every copy but the first of a running header naming the meeting and its date
-    ("Ordinary Council Meeting Minutes      22 June 2021"), wherever it falls.
+    ("Ordinary Council Meeting Minutes      22 June 2021"), wherever it falls; the first
+    too where it stands at its page's foot over the page number (`_at_foot`).
 
     Converted text without page breaks or "Page N of M" footers gives no page edge where
     `strip_page_furniture` could find the header; a line naming the meeting and its date
@@ -1447,12 +1450,24 @@ def drop_repeated_headers(pages: list[str]) -> list[str]:
         for i, line in enumerate(lines):
             if _is_meeting_header(line):
                 places.setdefault(_furniture_key(line), []).append((p, i))
-    copies = [at for found in places.values() for at in found[1:]]
+    copies = [
+        at
+        for found in places.values()
+        if len(found) > 1
+        for at in (found if _at_foot(split[found[0][0]], found[0][1]) else found[1:])
+    ]
     if not copies:
         return pages
     for p, i in copies:
         split[p][i] = ""
     return ["\n".join(lines) for lines in split]
+
+
+def _at_foot(lines: list[str], index: int) -> bool:
+    """The line stands at its page's foot: nothing under it but a page number ("Town of
+    Cedar Bluff   Regular Council Meeting   April 5, 2022" / "Page 1 of 3"). A first copy
+    there is a running footer, not the document's title, and goes with the others."""
+    return all(not line.strip() or _FOOTER_LINE.match(line) for line in lines[index + 1 :])
 
 
 _GLUED_FOOTNOTE = re.compile(

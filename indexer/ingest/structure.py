@@ -142,12 +142,21 @@ _MOTION_OPENING = re.compile(r"^that\b", re.IGNORECASE)
 _ATTENDANCE_LABEL = re.compile(
     r"^(?:present|in attendance|also present|also in attendance|officers present"
     r"|(?:members|officials|staff|council|councillors|elected members) present"
-    r"|absent)\s*:?$",
+    r"|absent|sederunt|apologies(?: for absence| received)?)\s*:?$",
     re.IGNORECASE,
 )
-"""An attendance label alone on its line ("IN ATTENDANCE", "Members Present:"): the line
-under it is its list, whatever it looks like ("Chief Executive (Paul Brandt)", one post
-and its holder), not a heading over what follows."""
+"""An attendance label alone on its line ("IN ATTENDANCE", "Members Present:", Scots
+"Sederunt:", "Apologies:"): the line under it is its list, whatever it looks like ("Chief
+Executive (Paul Brandt)", one post and its holder; "Councillor Ross"), not a heading over
+what follows; and in converted text, before the first agenda item, the label is no
+heading either: it stays with its list in the preamble."""
+_VOTE_LABEL = re.compile(
+    r"^(?:roll[ -]call vote|recorded vote|vote|division|voting|on a division,? there voted)"
+    r"\s*:?-?$",
+    re.IGNORECASE,
+)
+"""A vote's label over its tallies ("Roll Call Vote:" / "Ayes: Reyes, Nair, …", "On a
+division, there voted:-"): the words of the motion's passage, never a heading."""
 _PERSON = re.compile(
     r"^(?:(?:Deputy\s+)?Mayor|Cr|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'\u2019-]*\.?"
     r"(?:\s+[A-Z][\w'\u2019-]*\.?){0,2}(?:\s*\([^)]{1,40}\))?$"
@@ -278,6 +287,8 @@ def is_heading(text: str, contact_free: bool = False) -> bool:
         return False  # "RESOLVED", "Decision", "That the Council": the words of a decision
     if _PERSON.match(text):
         return False  # "Mayor Anne Hohaia", "Cr Jan Smith (Mayor)": an attendance line
+    if _VOTE_LABEL.match(text):
+        return False  # "Roll Call Vote:" over its "Ayes:" and "Nays:"
     if _is_fragment(words):
         return False
     if len(words) > 1 and all(len(w) == 1 for w in words):
@@ -483,6 +494,7 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
                 heading(text)
                 and not (index + 1 < len(paras) and is_amounts_row(paras[index + 1].text))
                 and not (index and _ATTENDANCE_LABEL.match(paras[index - 1].text))
+                and not (converted and not current.explicit_item and _ATTENDANCE_LABEL.match(text))
             ):
                 current = heading_section(text, current)
                 continue

@@ -12,7 +12,7 @@ import re
 
 from indexer.ingest.cleaning import VOTE_LINE, Para, clean, strip_page_furniture
 from indexer.ingest.readers import RawDocument
-from indexer.ingest.structure import build_sections, is_names_list
+from indexer.ingest.structure import build_sections, is_heading, is_names_list
 from indexer.models import Chunk, ParsedDocument
 
 
@@ -180,3 +180,46 @@ def test_a_declared_interest_naming_the_next_item_is_that_items_own_passage(
     assert [(s.item, [u.text for u in s.units]) for s in sections] == [
         ("1", [lines[1]]), ("2", [lines[3]]), ("3", [lines[5]])
     ]  # fmt: skip
+
+
+def test_attendance_labels_before_the_first_item_stay_in_the_preamble(
+    foreign: dict[str, ParsedDocument],
+) -> None:
+    # Round 45, Scottish minutes: "Sederunt:" titled the preamble's second passage, and
+    # "Apologies:" / "Councillor Ross" (two headings, so it seemed) opened item 1
+    # "DECLARATIONS OF INTEREST". Labels and lists stay together in the preamble.
+    sc = foreign["sc_council"]
+    preamble = _with(sc, "Provost Elaine Munro (Chair)")
+    assert preamble.item is None
+    assert "Sederunt:\nProvost Elaine Munro" in preamble.text
+    assert "Apologies:\nCouncillor Ross" in preamble.text
+    declarations = _with(sc, "declared a non-financial interest")
+    assert declarations.item == "1" and declarations.text.startswith("Councillor Shaw declared")
+    ie = foreign["ie_county_council"]  # "Officials Present:" is its list's label, not a title
+    assert "Officials Present:\nMr. F. Ryan" in _with(ie, "Mr. F. Ryan").text
+    # After the first item, a heading stays a heading.
+    lines = ["1 MINUTES", "That the minutes be confirmed.", "Apologies", "The Chair welcomed all."]
+    sections = build_sections([Para(text=t) for t in lines], converted=True)
+    assert [s.subsection for s in sections] == [None, "Apologies"]
+
+
+def test_a_roll_call_vote_stays_with_its_motion(foreign: dict[str, ParsedDocument]) -> None:
+    # Round 45, a US town's "Roll Call Vote:" / "Ayes: Reyes, Nair, …" / "Nays: None" was a
+    # heading over a passage of its own: the vote parted from the motion it decided.
+    us = foreign["us_town_council"]
+    consent = _with(us, "to approve the consent agenda")
+    assert consent.item == "5"
+    assert "consent agenda.\nRoll Call Vote:\nAyes: Reyes, Nair" in consent.text
+    assert consent.text.endswith("Absent: Lund\nMotion carried 5-0.")
+    assert "Nays: Reyes, Whitaker" in _with(us, "Ordinance 2022-07 on second reading").text
+    for label in ["Roll Call Vote:", "Ayes: Reyes, Nair, Becker", "Nays: None", "Division:"]:
+        assert not is_heading(label, contact_free=True), label
+
+
+def test_a_running_footer_at_the_first_pages_foot_goes(foreign: dict[str, ParsedDocument]) -> None:
+    # Round 45: "Town of Cedar Bluff   Regular Council Meeting   April 5, 2022" over "Page 1
+    # of 3" kept its first copy (a header's first copy is often the title) and ended the
+    # agenda motion's passage.
+    text = "\n".join(c.text for c in foreign["us_town_council"].chunks)
+    assert "Regular Council Meeting April 5, 2022" not in text
+    assert _with(foreign["us_town_council"], "by voice vote").text.endswith("by voice vote.")
