@@ -1437,37 +1437,28 @@ def strip_page_furniture(pages: list[str]) -> list[str]:
 
 def drop_repeated_headers(pages: list[str]) -> list[str]:
     """Drop every copy but the first of a running header naming the meeting and its date
-    ("Ordinary Council Meeting Minutes      22 June 2021"), wherever it falls; the first
-    too where it stands at its page's foot over the page number (`_at_foot`).
+    ("Ordinary Council Meeting Minutes      22 June 2021"), wherever it falls.
 
     Converted text without page breaks or "Page N of M" footers gives no page edge where
     `strip_page_furniture` could find the header; a line naming the meeting and its date
     that recurs is the header all the same, and left in it glues itself to the sentences
-    around it."""
+    around it. The first copy stays even where it is a footer at the first page's foot
+    ("Town of Cedar Bluff   Regular Council Meeting   April 5, 2022" over "Page 1 of 3",
+    round 45): it may be the only place the council's name is printed, and a question
+    naming the council whose name the archive holds nowhere is abstained on
+    (`search_api.abstention.absent_salience`); on a line of its own, it ends no sentence."""
     split = [page.split("\n") for page in pages]
     places: dict[str, list[tuple[int, int]]] = {}
     for p, lines in enumerate(split):
         for i, line in enumerate(lines):
             if _is_meeting_header(line):
                 places.setdefault(_furniture_key(line), []).append((p, i))
-    copies = [
-        at
-        for found in places.values()
-        if len(found) > 1
-        for at in (found if _at_foot(split[found[0][0]], found[0][1]) else found[1:])
-    ]
+    copies = [at for found in places.values() for at in found[1:]]
     if not copies:
         return pages
     for p, i in copies:
         split[p][i] = ""
     return ["\n".join(lines) for lines in split]
-
-
-def _at_foot(lines: list[str], index: int) -> bool:
-    """The line stands at its page's foot: nothing under it but a page number ("Town of
-    Cedar Bluff   Regular Council Meeting   April 5, 2022" / "Page 1 of 3"). A first copy
-    there is a running footer, not the document's title, and goes with the others."""
-    return all(not line.strip() or _FOOTER_LINE.match(line) for line in lines[index + 1 :])
 
 
 _GLUED_FOOTNOTE = re.compile(
