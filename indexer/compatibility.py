@@ -42,7 +42,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 26
+CHUNKER_VERSION = 27
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -107,7 +107,12 @@ heading; 25: converted text only: a cell pymupdf4llm wrote into every column it 
 cell stays a row, and a bullet stopping mid-clause goes on in the next block the converter
 set apart; 26: converted text only: a table row the page break cut, going on as the next
 page's table's first row, is one row again, and no space is left between a link and the
-bracket or stop after it), so an index made by older rules is rebuilt
+bracket or stop after it; 27: other countries' minutes: an agenda item whose whole text is a
+few words ("2. APOLOGIES" / "Nil.", "Background Documents" / "None.") opens with its title, a
+declaration of interest printed above the item it names is that item's, attendance labels
+before the first item ("Sederunt:", "Officials Present:") stay with their lists, a roll-call
+vote's label and tallies ("Ayes: …") stay with their motion; a passage several documents print
+keeps the line breaks every copy has), so an index made by older rules is rebuilt
 instead of silently reused."""
 
 
