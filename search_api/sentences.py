@@ -315,12 +315,14 @@ _WANTS_MOVER = re.compile(
     r"\bwho\b[^?.]{0,30}?\b(?:moved|seconded|proposed)\b(?!\s+(?:to|into|out|from|over)\b)"
     r"|\b(?:moved|seconded|proposed)\s+by\s+(?:whom|which|what)\b"
     r"|\b(?:movers?|seconders?|proposers?)\b"
-    r"|\bwho\b[^?.]{0,30}?\bvot(?:ed|es|ing)\b",
+    r"|\b(?:who|which\s+(?:\w+\s+){0,2}?(?:councillors|members|parties|groups)|anyone"
+    r"|anybody)\b[^?.]{0,30}?\b(?:vot(?:ed|es|ing)|abstain(?:ed|s|ing)?)\b",
     re.IGNORECASE,
 )
-"""A question asking who moved or seconded a motion, or who voted on it ("Who moved the
-motion on …?", "who seconded it?", "moved by which councillor?", "the mover and seconder
-of …", "who voted against …?")."""
+"""A question asking who moved or seconded a motion, or who voted on it or abstained
+("Who moved the motion on …?", "who seconded it?", "moved by which councillor?", "the
+mover and seconder of …", "who voted against …?", "which councillors abstained …?", "did
+anyone abstain …?")."""
 
 
 _WANTS_ATTENDANCE = re.compile(
@@ -329,11 +331,21 @@ _WANTS_ATTENDANCE = re.compile(
     r"|apologised)\b"
     r"|\bwhich\s+(?:\w+\s+){0,2}(?:councillors|members|officers|officials|staff|people)\s+"
     r"(?:attended|(?:were\s+)?(?:present|absent|in attendance)|sent apologies)\b"
-    r"|\b(?:what|whose|any)\s+apologies\b",
+    r"|\b(?:what|whose|any)\s+apologies\b"
+    r"|\b(?:give|gave|send|sent|offer|offered|tender|tendered)\s+(?:their\s+|his\s+|her\s+"
+    r"|any\s+)?apologies\b"
+    r"|\b(?:attend|attended|join|joined|take\s+part|took\s+part)\b[^?.]{0,60}?"
+    r"\b(?:meeting|cabinet|committee|council|panel|board)\b[^?.]{0,30}?\b(?:virtually"
+    r"|remotely|online|by\s+video)\b"
+    r"|\b(?:was|were)\s+(?-i:(?:[A-Z][\w'\u2019-]*\s+){1,3}?)(?:absent|present)\s+(?:from|at)\b"
+    r"|\bdid\s+(?:\w+\s+){1,3}?attend\b",
     re.IGNORECASE,
 )
 """A question asking who attended a meeting ("who attended …?", "who was present at …?",
-"which officers were in attendance …?", "what apologies were received …?")."""
+"which officers were in attendance …?", "what apologies were received …?"), or whether
+someone did ("did anyone give apologies …?", "did Mrs Game send apologies …?", "was Mr
+Simkins absent from …?", "did the Director of Technology attend …?"), or who joined it
+remotely ("which officers joined … virtually?")."""
 
 
 def asks_attendance(question: str) -> bool:

@@ -43,6 +43,12 @@ US_ROLL = (
         "Which officers were in attendance at the meeting?",
         "Which councillors were absent?",
         "What apologies were received at the meeting?",
+        # Round 45: whether someone attended or sent apologies, and who joined remotely.
+        "Did anyone give apologies for the Cabinet meeting on 9 January 2025?",
+        "Did Mrs Game send apologies to the County Council meeting?",
+        "Was Mr Simkins absent from the County Council meeting of 19 December 2024?",
+        "Did the Director of Technology attend the Cabinet meeting remotely?",
+        "Which officers joined the Cabinet meeting virtually?",
     ],
 )
 def test_a_question_asking_who_attended_asks_for_attendance(question: str) -> None:
@@ -55,6 +61,9 @@ def test_a_question_asking_who_attended_asks_for_attendance(question: str) -> No
         "What did the Group Manager Assets present on the Long Term Plan?",
         "Who moved the apology from Councillor Fenton?",
         "What is the present value of the loan?",
+        "Did the council send a response to the consultation?",
+        "Was the report present at the start of the year?",
+        "Can residents join the consultation online?",
     ],
 )
 def test_other_questions_do_not(question: str) -> None:

@@ -71,6 +71,11 @@ def _answer(question: str, passages: Sequence[Hit]) -> tuple[str, list[str]]:
         "The tender was moved by which councillor?",
         "Who were the mover and seconder of the budget resolution?",
         "Who voted against the Councillor Expenses Policy?",
+        # Round 45: abstentions are a vote's names too; "which councillors" asks who.
+        "Who abstained on the adoption of the Long Term Plan?",
+        "Which councillors abstained in the vote on the budget?",
+        "Did anyone abstain on the motion?",
+        "Which members voted against the amendment?",
     ],
 )
 def test_a_question_asking_who_moved_a_motion_asks_for_its_mover(question: str) -> None:
@@ -83,6 +88,7 @@ def test_a_question_asking_who_moved_a_motion_asks_for_its_mover(question: str) 
         "Who moved to the new office in April?",
         "How has the share of pupils in independent schools moved?",
         "What was resolved about the chlorination of water supplies?",
+        "Which councillors sit on the planning committee?",
     ],
 )
 def test_other_questions_do_not(question: str) -> None:
