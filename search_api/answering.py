@@ -671,7 +671,7 @@ class AnswerBuilder:
             chosen, listed = _with_continuations(chosen, following, aspects.many, aspects.action)
             follows.update(listed)
         if (aspects.outcome or aspects.mover) and following is not None:
-            chosen, ahead = _with_outcome(chosen, following)
+            chosen, ahead = _with_outcome(chosen, following, aspects.tally)
             follows.update(ahead)
         if LAST_ANTECEDENTS and timeline_limit is None:
             # A quote that opens by pointing back, however it came to open there (read
@@ -1919,7 +1919,7 @@ def _ends_on_lead_in(c: Candidate) -> bool:
 
 
 def _with_outcome(
-    chosen: list[Scored], following: Following
+    chosen: list[Scored], following: Following, side: str = ""
 ) -> tuple[list[Scored], dict[int, tuple[int, int]]]:
     """For a question asking whether a motion or amendment was carried, the vote's
     outcome ("… Abstain (1) Mr Mallon Motion lost") quoted after the answer's best
@@ -1937,7 +1937,7 @@ def _with_outcome(
         if root.hit.passage_id in tried:
             continue
         tried.add(root.hit.passage_id)
-        found = _outcome_from(root, following)
+        found = _outcome_from(root, following, side)
         if found is not None:
             line, hop, hit = found
             if any(_contains(s.candidate, line.candidate) for s in chosen):
@@ -1946,7 +1946,9 @@ def _with_outcome(
     return chosen, {}
 
 
-def _outcome_from(root: Scored, following: Following) -> tuple[Scored, int, Hit] | None:
+def _outcome_from(
+    root: Scored, following: Following, side: str = ""
+) -> tuple[Scored, int, Hit] | None:
     """The outcome line read on from one sentence (`_with_outcome`), with how many
     passages on it stands and its passage; None when the reading finds none."""
     hit, start = root.hit, root.candidate.end
@@ -1959,7 +1961,7 @@ def _outcome_from(root: Scored, following: Following) -> tuple[Scored, int, Hit]
             if nxt is None:
                 return None
             hit, start = nxt, 0
-        found = outcome_after(hit.text, start, skip and hop == 0, MAX_QUOTE_WORDS)
+        found = outcome_after(hit.text, start, skip and hop == 0, MAX_QUOTE_WORDS, side)
         if found is True:
             return None
         if found is not False:

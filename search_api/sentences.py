@@ -53,6 +53,7 @@ __all__ = [
     "proposes",
     "outcome_after",
     "asks_mover",
+    "asked_tally",
     "asks_attendance",
     "opens_on_roll",
     "opens_on_label",
@@ -362,6 +363,22 @@ def asks_mover(question: str) -> bool:
     return bool(_WANTS_MOVER.search(question))
 
 
+_ASKED_SIDE = (
+    ("Against", re.compile(r"(?i)\bvot(?:ed|es|ing)\s+against\b|\bopposed\b")),
+    ("Abstain", re.compile(r"(?i)\babstain(?:ed|s|ing)?\b|\babstentions?\b")),
+    ("For", re.compile(r"(?i)\bvot(?:ed|es|ing)\s+(?:for|in\s+favour)\b|\bsupported\b")),
+)
+
+
+def asked_tally(question: str) -> str:
+    """The side of a vote a question asking who voted names ("who voted against …?":
+    "Against"; "who abstained …?": "Abstain"; "who voted for …?": "For"), or "": the
+    outcome is quoted from that side's count ("Against (6) Mrs Dean, …", `outcome_after`)."""
+    if not asks_mover(question):
+        return ""
+    return next((side for side, pattern in _ASKED_SIDE if pattern.search(question)), "")
+
+
 _ASKED_KINDS: dict[str, re.Pattern[str]] = {
     "percent": re.compile(r"\b(?:rate|share|proportion|percentage|per ?cent|percent)s?\b|%", re.I),
     "money": re.compile(
@@ -466,6 +483,9 @@ class Aspects:
     """The question asks who moved or seconded a motion (`asks_mover`)."""
     attendance: bool = False
     """The question asks who attended a meeting or sent apologies (`asks_attendance`)."""
+    tally: str = ""
+    """The side of a vote whose names the question asks for ("Against", "Abstain", "For":
+    `asked_tally`), or ""."""
     asked: frozenset[str] = frozenset()
     """The decisions an action question names ("recommend", "agree", …: `asked_actions`):
     a list whose lead-in names one is the list of them (`lists_asked`)."""
@@ -634,6 +654,7 @@ def _aspects_of(question: str, topic: str, trend: bool) -> Aspects:
         aim=states_aim(question),
         outcome=asks_outcome(question),
         mover=asks_mover(question),
+        tally=asked_tally(question),
         attendance=asks_attendance(question),
         asked=asked_actions(question) if action else frozenset(),
         spelled=spelled_out(topic) if SPELLED_OUT else (),
@@ -1216,6 +1237,11 @@ _PROPOSAL = re.compile(
 )
 """A motion or amendment put ("Mr Brady proposed, and Ms Meade seconded the motion",
 "Motion by …, seconded by …", "**Moved:** Cr …"): another proposal than the one read."""
+TALLY_SIDES = True
+""""Who voted against …?" is answered from the "Against" count with its names, not from
+the last count before the outcome ("Abstain (2) Mr Stepto, Ms Wright Motion carried"),
+which Kent prints after the names asked for (eval/README.md "Attendance and votes as
+minutes write them, round 45")."""
 _TALLY = re.compile(r"\b(?:For|Against|Abstain(?:ed)?|Abstentions?)\s*(?:\(\d+\)|:\s*\d+)")
 """A vote's count heading its names ("Abstain (1) Mr Mallon"): quoted with the outcome."""
 SHORTHAND_MOVERS = True
@@ -1259,13 +1285,17 @@ def proposes(text: str) -> bool:
     return bool(_PROPOSAL.search(text))
 
 
-def outcome_after(text: str, start: int, skip: bool, words: int) -> tuple[int, int] | bool:
+def outcome_after(
+    text: str, start: int, skip: bool, words: int, side: str = ""
+) -> tuple[int, int] | bool:
     """The span of the first vote outcome (`_OUTCOME`) in `text` from `start`, quoted
     from the last count before it in its sentence ("Abstain (1) Mr Mallon Motion lost")
     when that stays within `words` words; True when another proposal comes first (its
     outcome is not the one asked for: stop reading), False when the text holds neither.
     `skip`: the first proposal is the read motion's own (a heading was quoted, the
-    motion's "proposed … seconded" comes after it)."""
+    motion's "proposed … seconded" comes after it). `side` ("Against", `asked_tally`): the
+    quote opens on that side's count when the sentence gives one ("Against (6) Mrs Dean, …
+    Abstain (2) … Motion carried"), not on the last count (round 45)."""
     proposals = [m.start() for m in _PROPOSAL.finditer(text, start)][1 if skip else 0 :]
     m = _OUTCOME.search(text, start)
     if m is None or (proposals and proposals[0] < m.start()):
@@ -1276,6 +1306,9 @@ def outcome_after(text: str, start: int, skip: bool, words: int) -> tuple[int, i
     if text[begin].islower() and len(WORD.findall(text[low : m.end()])) <= words:
         begin = low  # "On being put to the vote, the motion was carried": the sentence
     tallies = list(_TALLY.finditer(text, low, m.start()))
+    asked = [t for t in tallies if TALLY_SIDES and side and t.group().startswith(side)]
+    if asked and len(WORD.findall(text[asked[-1].start() : m.end()])) <= words:
+        tallies = asked
     if tallies and len(WORD.findall(text[tallies[-1].start() : m.end()])) <= words:
         begin = tallies[-1].start()
     elif SHORTHAND_MOVERS and (pair := _MOVER_PAIR.search(text, low, begin)):
@@ -1653,9 +1686,11 @@ def span_candidate(hit: Hit, rank: int, start: int, end: int) -> Candidate:
     return _candidate(hit, rank, start, end)
 
 
-def _candidate(hit: Hit, rank: int, start: int, end: int, items: int = 0) -> Candidate:
+def _candidate(
+    hit: Hit, rank: int, start: int, end: int, items: int = 0, roll: bool = False
+) -> Candidate:
     piece = hit.text[start:end]
-    return Candidate(hit, rank, start, end, piece, *_read(piece), items=items)
+    return Candidate(hit, rank, start, end, piece, *_read(piece), items=items, roll=roll)
 
 
 @once
@@ -1922,11 +1957,13 @@ def candidates(hits: Sequence[Hit], rows: bool = True, rolls: bool = False) -> l
                     out.append(dataclasses.replace(_candidate(hit, rank, x, y), roll=True))
         held: list[tuple[int, int]] = []
         for x, y, key, stray in pieces:
-            if key in seen or stray:
+            # A sentence naming who sent apologies is a names list (stray) as often as not.
+            said = rolls and ROLL_SENTENCES and bool(_ROLL_SENTENCE.search(text, x, y))
+            if key in seen or stray and not said:
                 continue
             seen.add(key)
             held.append((x, y))
-            out.append(_candidate(hit, rank, x, y))
+            out.append(_candidate(hit, rank, x, y, roll=said))
         for x, y, key, emphasis in table:
             if key in seen or emphasis or any(a <= x and y <= b for a, b in held):
                 continue
@@ -1951,9 +1988,27 @@ _ROLL_LABEL = re.compile(
     r"(?:\b(?:Council|Members|Councillors|Officials|Officers|Staff|Also)\s+)?"
     r"(?<![\w-])(?:PRESENT|Present|present|IN ATTENDANCE|[Ii]n [Aa]ttendance|ABSENT|Absent"
     r"|APOLOGIES|Apologies)\b"
+    r"(?:\s+(?:VIRTUALLY|[Vv]irtually|REMOTELY|[Rr]emotely|ONLINE|[Oo]nline)\b)?"
 )
 """An attendance label ("PRESENT", "Council Present", "In attendance", "Absent",
-"Apologies") in a stray piece."""
+"Apologies") in a stray piece, with how they attended when it says ("IN ATTENDANCE
+VIRTUALLY:", "Present remotely:", round 45: without it the label was quoted alone, its
+list not)."""
+ROLL_SENTENCES = True
+"""Minutes write attendance as a sentence as often as a list ("Apologies were received from
+Mrs C Bell.", "The Democratic Services Manager reported apologies from Mr Beaney, …", "No
+apologies were received.", "Ms Grehan had given her formal apologies but was attending the
+meeting virtually."): for a question asking who attended (`asks_attendance`) such a
+sentence is a `roll` candidate as the lists are (eval/README.md "Attendance and votes as
+minutes write them, round 45"). Off: only the lists under their labels."""
+_ROLL_SENTENCE = re.compile(
+    r"(?i:\bapologies\b[^.]{0,40}?\b(?:received|from|reported|given|tendered|submitted)\b"
+    r"|\bno\s+apologies\b|\bapologies\s+for\s+absence\s+(?:were|was)\b"
+    r"|\b(?:attend(?:ed|ing)?|present|joined|participat\w*)\b[^.]{0,40}?\b(?:virtually"
+    r"|remotely|online|by\s+video(?:\s+link)?)\b"
+    r"|\b(?:was|were)\s+(?:also\s+)?(?:absent|in\s+attendance)\b)"
+)
+"""A sentence stating who attended, joined remotely or sent apologies (`ROLL_SENTENCES`)."""
 _ROLL_TITLE = re.compile(rf"^{_ROLL_LABEL.pattern}\s*:?$", re.IGNORECASE)
 """A section titled by its attendance label alone ("Members Present", "Officials
 Present:")."""

@@ -87,3 +87,54 @@ def test_who_attended_is_answered_with_the_attendance_list() -> None:
     assert not r.abstained, r.text
     assert r.lead is not None and r.lead.startswith("PRESENT Mayor Anne Hohaia Councillors"), r.lead
     assert any("IN ATTENDANCE Chief Executive (Paul Brandt)" in c.quote for c in r.citations)
+
+
+# Kent County Council's minutes (round 45, the ka44/ka45 tune rows' kinds): officers who
+# joined remotely under a label saying so (Cabinet, 30 January 2025), apologies written as
+# a sentence (Cabinet, 30 January; County Council, 9 January 2025: a names list).
+KENT_VIRTUAL = (
+    "IN ATTENDANCE VIRTUALLY: Mr S Jones (Corporate Director of Growth, Environment and "
+    "Transport), Mr M Albiston (Director of Adult Social Care), Dr M Gogarty (Interim "
+    "Strategic Lead for Public Health), Mrs L Gannon (Director of Technology)"
+)
+KENT_APOLOGY = "UNRESTRICTED ITEMS Apologies were received from Mrs C Bell."
+KENT_APOLOGIES = (
+    "The Democratic Services Manager reported apologies from Mr Beaney, Mr Campkin, Miss "
+    "Carey, Mr Collor, Mr Cooper, Ms Dawkins, Mrs Game, Mr Kennedy, Mr Meade, Mrs "
+    "Prendergast, Mr Ridgers, Mr Sweetland and Mr Wright. Ms Grehan had given her formal "
+    "apologies but was attending the meeting virtually."
+)
+KENT_ITEM = (
+    "Mr Gough proposed, and Mr Brady seconded that Mr G Cooke be elected to Chair the "
+    "meeting. No other nominations were received."
+)
+
+
+def test_a_label_saying_how_they_attended_is_read_with_its_list() -> None:
+    """ "IN ATTENDANCE VIRTUALLY:": the label was quoted alone, its list not."""
+    rolls = [c.text for c in candidates([hit(1, date(2025, 1, 30), KENT_VIRTUAL)], rolls=True)
+             if c.roll]  # fmt: skip
+    assert rolls and rolls[0].startswith("IN ATTENDANCE VIRTUALLY: Mr S Jones"), rolls
+    assert rolls[0].endswith("Mrs L Gannon (Director of Technology)"), rolls
+
+
+def test_attendance_written_as_a_sentence_is_a_roll_candidate_when_asked() -> None:
+    day = date(2025, 1, 9)
+    hits = [hit(1, day, KENT_APOLOGY), hit(2, day, KENT_APOLOGIES)]
+    asked = [c.text for c in candidates(hits, rolls=True) if c.roll]
+    assert asked[0] == KENT_APOLOGY
+    assert asked[1].startswith("The Democratic Services Manager reported apologies from Mr")
+    assert asked[2].startswith("Ms Grehan had given her formal apologies")
+    assert not [c for c in candidates(hits) if c.roll]
+
+
+def test_who_sent_apologies_is_answered_with_the_sentence_naming_them() -> None:
+    question = "Which councillors sent apologies to the County Council meeting on 9 January 2025?"
+    day = date(2025, 1, 9)
+    hits = [hit(1, day, KENT_ITEM), hit(2, day, KENT_APOLOGIES)]
+    intent = TemporalIntent(span=None, trend=False, topic=question)
+    r = answering_builder().answer(intent, hits, {1: 0.6, 2: 0.55}, {}, question=question)
+    assert not r.abstained, r.text
+    assert any("reported apologies from Mr Beaney, Mr Campkin" in c.quote for c in r.citations), [
+        c.quote for c in r.citations
+    ]

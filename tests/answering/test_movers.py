@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from indexer.models import Hit
-from search_api.sentences import asks_mover, candidates, outcome_after
+from search_api.sentences import asked_tally, asks_mover, candidates, outcome_after
 from search_api.temporal import TemporalIntent
 from tests.answering.builders import answering_builder, hit
 
@@ -149,3 +149,43 @@ def test_a_tally_by_name_after_the_outcome_is_quoted_with_it() -> None:
     _, quotes = _answer("Who voted against the Councillor Expenses Policy?",
                         [hit(1, date(2021, 6, 22), EXPENSES)])  # fmt: skip
     assert any("Against: Cr Taylor" in q for q in quotes), quotes
+
+
+# Kent County Council, 19 December 2024 (full_council/2025-02-13/19 December 2024 - County
+# Council minutes.pdf), item 278: the vote's counts with their names, the outcome last.
+KENT_LTP = (
+    "1) Mr Baker proposed, and Mr Robey seconded the motion that \u201cCounty Council is "
+    "asked to approve and adopt Local Transport Plan 5: Striking the Balance. 2) Following the "
+    "debate, the Chairman put the motion set out in paragraph 1 to the vote and the voting was "
+    "as follows. For (40) Mr Baker, Mr Barrington-King, Mr Bartlett, Mrs Bell Against (6) Mrs "
+    "Dean, Mr Hook, Mr Passmore, Mr Shonk, Mr Sole, Mr Streatfeild Abstain (2) Mr Stepto, Ms "
+    "Wright Motion carried."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "side"),
+    [
+        ("Who voted against the Local Transport Plan 5?", "Against"),
+        ("Which councillors abstained in the vote on the Family Farm Tax motion?", "Abstain"),
+        ("Who voted for the amendment?", "For"),
+        ("Who moved the Family Farm Tax motion?", ""),
+        ("Was the Local Transport Plan opposed by residents?", ""),
+    ],
+)
+def test_a_question_asking_who_voted_names_the_side_it_asks_for(question: str, side: str) -> None:
+    assert asked_tally(question) == side
+
+
+def test_who_voted_against_is_answered_from_the_against_count() -> None:
+    """Kent prints For, Against and Abstain with their names before the outcome: the
+    answer to "who voted against" opens on "Against (6)", not on the last count."""
+    start = KENT_LTP.index("as follows.") + 11
+    span = outcome_after(KENT_LTP, start, True, 120, "Against")
+    assert isinstance(span, tuple)
+    assert KENT_LTP[span[0] : span[1]].startswith("Against (6) Mrs Dean, Mr Hook")
+    last = outcome_after(KENT_LTP, start, True, 120)
+    assert isinstance(last, tuple) and KENT_LTP[last[0] :].startswith("Abstain (2) Mr Stepto")
+    _, quotes = _answer("Who voted against the Local Transport Plan 5?",
+                        [hit(1, date(2024, 12, 19), KENT_LTP)])  # fmt: skip
+    assert any(q.startswith("Against (6) Mrs Dean") for q in quotes), quotes
