@@ -611,7 +611,11 @@ class AnswerBuilder:
         else:
             # Only a question asking for several things is answered with whole lists.
             ranks = _pool_ranks(aspects)
-            pick = _within(scored if aspects.many else sentences, intent.span, ranks)
+            pick = _within(
+                scored if aspects.many else sentences, intent.span, ranks, aspects.attendance
+            )
+            if question and (aspects.attendance or aspects.mover):
+                pick = _of_named_committee(pick, question, ranks, aspects.attendance)
             if WHOLE_LIST and not aspects.many and not aspects.action:
                 pick = [*pick, *_outscoring_lists(pick, _within(scored, intent.span, ranks))]
             limit = MANY_LIMIT if aspects.many else BEST_LIMIT
@@ -1553,7 +1557,9 @@ def _outer_ends(
     return ends
 
 
-def _within(scored: list[Scored], span: DateSpan | None, ranks: int = POOL_RANKS) -> list[Scored]:
+def _within(
+    scored: list[Scored], span: DateSpan | None, ranks: int = POOL_RANKS, rolls: bool = False
+) -> list[Scored]:
     """The sentences of meetings inside the question's dates ("at the 21 November 2018
     meeting") when any of them in the `ranks` top passages the answer draws on speaks to
     the topic; else all of them. The search only boosts passages in the span, so others
@@ -1561,13 +1567,45 @@ def _within(scored: list[Scored], span: DateSpan | None, ranks: int = POOL_RANKS
     `MANY_POOL_RANKS`: its span's meeting counts there too). A span of financial years
     does not choose the meetings: a year's grant or budget is reported in the months
     before it begins (the search still favours passages inside it). A day with no sentence
-    dated on it stands for its month (`day_or_month`), as in the search's boost."""
+    dated on it stands for its month (`day_or_month`), as in the search's boost. With
+    `rolls` (a question asking who attended) an attendance list or sentence speaks to it
+    whatever its words: the meeting is its topic, and a list of names holds none."""
     if span is None or span.names_financial_years():
         return scored
     cited = [s.hit.citation for s in scored]
-    span = day_or_month(span, [d for c in cited for d in (c.effective_date, c.meeting_date)])
+    span = day_or_month(span, [d for c in cited for d in (c.effective_date, recorded_date(c))])
     inside = [s for s in scored if _in_span(s, span)]
-    speaks = any(s.coverage > 0 and s.candidate.rank < ranks for s in inside)
+    speaks = any(
+        (s.coverage > 0 or rolls and s.candidate.roll) and s.candidate.rank < ranks for s in inside
+    )
+    return inside if speaks else scored
+
+
+NAMED_COMMITTEE = True
+"""A question asking who attended or voted names its meeting by committee as well as day
+("the Cabinet meeting of 9 January 2025"): the answer draws on that committee's passages
+when any of the top ones speaks to the question, not on another committee's minutes of the
+same day (Kent's Cabinet and County Council both met on 9 January 2025; eval/README.md
+"Attendance and votes as minutes write them, round 45"). Off: any committee's."""
+
+
+def _of_named_committee(
+    scored: list[Scored], question: str, ranks: int, rolls: bool = False
+) -> list[Scored]:
+    """The sentences of the committee the question names (`NAMED_COMMITTEE`), as `_within`
+    keeps a span's: when none of them in the top `ranks` speaks to it, all of them."""
+    if not NAMED_COMMITTEE:
+        return scored
+    named = {
+        c for c in {s.hit.citation.committee for s in scored}
+        if c and re.search(rf"(?i)\b{re.escape(c)}\b", question)
+    }  # fmt: skip
+    if not named:
+        return scored
+    inside = [s for s in scored if s.hit.citation.committee in named]
+    speaks = any(
+        (s.coverage > 0 or rolls and s.candidate.roll) and s.candidate.rank < ranks for s in inside
+    )
     return inside if speaks else scored
 
 
@@ -1576,9 +1614,40 @@ def _in_span(s: Scored, span: DateSpan) -> bool:
 
     Not `search._inside`, which admits a passage when any of its sources' meetings is: the
     answer shows the citation's meeting, so a line dated outside the span would read as
-    evidence from outside it."""
+    evidence from outside it. Minutes filed with a later meeting's papers are of the
+    meeting their title names (`recorded_date`)."""
     c = s.hit.citation
-    return span.contains(c.effective_date) or span.contains(c.meeting_date)
+    return span.contains(c.effective_date) or span.contains(recorded_date(c))
+
+
+RECORDED_DATES = True
+"""Minutes are filed with the papers of the meeting that confirms them, and dated by it:
+Kent's "Minutes of the meeting held on 9th January 2025" stand in the Cabinet's 30 January
+papers, "19 December 2024 - County Council minutes" in the Council's 13 February ones. A
+question naming the day they record ("the Cabinet meeting on 9 January 2025") found only
+another committee's minutes of that day (eval/README.md "Attendance and votes as minutes
+write them, round 45"). Off: minutes are of the meeting they are filed with."""
+
+
+def recorded_date(c: Citation) -> date | None:
+    """The day of the meeting a passage records: for minutes whose title names a day
+    ("Minutes of the meeting held on 9th January 2025"), that day; else its meeting's."""
+    m = _TITLE_DAY.search(c.title or "") if RECORDED_DATES and c.doc_type == "minutes" else None
+    if m is not None and (month := _MONTHS.get(m["month"][:3].lower())):
+        try:
+            return date(int(m["year"]), month, int(m["day"]))
+        except ValueError:
+            return c.meeting_date
+    return c.meeting_date
+
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+_TITLE_DAY = re.compile(
+    r"(?<![\w.])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?[-\s]+(?P<month>(?i:jan|feb|mar|apr|may|jun"
+    r"|jul|aug|sep|oct|nov|dec)[a-z]*)[-\s,]+(?P<year>(?:19|20)\d\d)\b"
+)
+"""A day in words in a title ("held on 9th January 2025", "19 December 2024 - …",
+"Printed minutes 30th-Jan-2025 10.00 Cabinet"): the clock time after it is no date."""
 
 
 def _date_label(c: Citation, precisions: Mapping[str, DatePrecision | None]) -> str:

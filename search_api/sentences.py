@@ -2426,6 +2426,7 @@ def score_candidates(
             c.procedural
             and not noted
             and not (set(aspects.terms) & {"minut", "apolog", "declar", "interest"})
+            and not (aspects.attendance and c.roll)  # "was Mr Simkins absent …?"
         ):
             score -= weights.procedural
         if aspects.who and c.named:

@@ -10,8 +10,10 @@ from datetime import date
 
 import pytest
 
+from indexer.models import Hit
+from search_api.answering import recorded_date
 from search_api.sentences import asks_attendance, candidates
-from search_api.temporal import TemporalIntent
+from search_api.temporal import DateSpan, TemporalIntent
 from tests.answering.builders import answering_builder, hit
 
 # Tarawera District Council, 24 May 2018 (nz_district_council_2018-05-24.txt): its preamble.
@@ -138,3 +140,69 @@ def test_who_sent_apologies_is_answered_with_the_sentence_naming_them() -> None:
     assert any("reported apologies from Mr Beaney, Mr Campkin" in c.quote for c in r.citations), [
         c.quote for c in r.citations
     ]
+
+
+KENT_NO_APOLOGIES = "UNRESTRICTED ITEMS No apologies were received."
+CABINET_TITLE = "Minutes of the meeting held on 9th January 2025"
+
+
+def _minutes(pid: int, filed: date, committee: str, title: str, text: str) -> Hit:
+    """A passage of minutes filed with meeting `filed`'s papers, under `title`."""
+    h = hit(pid, filed, text)
+    place = {"committee": committee, "doc_type": "minutes", "title": title}
+    return h.model_copy(update={"citation": h.citation.model_copy(update=place)})
+
+
+def test_minutes_filed_with_a_later_meeting_are_of_the_day_their_title_names() -> None:
+    """Kent files the Cabinet's 9 January minutes with its 30 January papers (dated 30
+    January): they are the 9 January meeting's, as their title says."""
+    cabinet = _minutes(1, date(2025, 1, 30), "Cabinet", CABINET_TITLE, KENT_NO_APOLOGIES)
+    assert recorded_date(cabinet.citation) == date(2025, 1, 9)
+    printed = _minutes(2, date(2025, 2, 13), "County Council",
+                       "Printed minutes 13th-Feb-2025 09.30 County Council", KENT_ITEM)  # fmt: skip
+    assert recorded_date(printed.citation) == date(2025, 2, 13)  # "09.30" is the clock
+    report = hit(3, date(2025, 1, 30), KENT_ITEM)
+    assert recorded_date(report.citation) == date(2025, 1, 30)
+
+
+def test_apologies_for_the_committee_named_on_the_day_named() -> None:
+    """Two meetings on 9 January 2025: the question names the Cabinet; the County
+    Council's apologies were quoted (round 44's ka44-003)."""
+    question = "Did anyone give apologies for the Cabinet meeting on 9 January 2025?"
+    title = "Printed minutes 09th-Jan-2025 10.00 County Council"
+    council = _minutes(1, date(2025, 1, 9), "County Council", title, KENT_APOLOGIES)
+    cabinet = _minutes(2, date(2025, 1, 30), "Cabinet", CABINET_TITLE, KENT_NO_APOLOGIES)
+    day = date(2025, 1, 9)
+    span = DateSpan(start=day, end=day, text="on 9 January 2025")
+    intent = TemporalIntent(span=span, trend=False, topic=question)
+    r = answering_builder().answer(
+        intent, [council, cabinet], {1: 0.6, 2: 0.55}, {}, question=question
+    )
+    assert not r.abstained, r.text
+    assert [c.quote for c in r.citations] == [KENT_NO_APOLOGIES], r.text
+
+
+def test_was_someone_absent_is_answered_from_the_apologies_of_the_day() -> None:
+    """A names list holds none of the question's words; the apologies of the day named
+    answer it all the same (no housekeeping penalty for a roll asked for)."""
+    question = "Was Mr Simkins absent from the County Council meeting of 19 December 2024?"
+    tributes = _minutes(1, date(2025, 3, 13), "County Council",
+                        "Printed minutes 13th-Mar-2025 10.00 County Council",
+                        "Mr Simkins was a serving Member since 2013 and served as Chairman of the "
+                        "Pension Fund Committee.")  # fmt: skip
+    text = (
+        "UNRESTRICTED ITEMS\nThe Democratic Services Manager reported apologies from Mr "
+        "Baldock, Mrs Bruneau, Sir Paul Carter, Mr Chard, Mr Manion, Mr Ross, Mr Simkins and Mr "
+        "Webb. The Chairman reported apologies from Mr Cooke."
+    )
+    december = _minutes(2, date(2025, 2, 13), "County Council",
+                        "19 December 2024 - County Council minutes", text)  # fmt: skip
+    day = date(2024, 12, 19)
+    intent = TemporalIntent(span=DateSpan(start=day, end=day, text="of 19 December 2024"),
+                            trend=False, topic=question)  # fmt: skip
+    r = answering_builder().answer(
+        intent, [tributes, december], {1: 0.6, 2: 0.5}, {}, question=question
+    )
+    assert not r.abstained, r.text
+    assert any("Mr Ross, Mr Simkins and Mr Webb" in c.quote for c in r.citations), r.text
+    assert not any("Pension Fund" in c.quote for c in r.citations), r.text
