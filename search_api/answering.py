@@ -611,10 +611,12 @@ class AnswerBuilder:
         else:
             # Only a question asking for several things is answered with whole lists.
             ranks = _pool_ranks(aspects)
+            meeting = aspects.attendance or aspects.mover  # which meeting is what it asks
             pick = _within(
-                scored if aspects.many else sentences, intent.span, ranks, aspects.attendance
-            )
-            if question and (aspects.attendance or aspects.mover):
+                scored if aspects.many else sentences, intent.span, ranks, aspects.attendance,
+                meeting,
+            )  # fmt: skip
+            if question and meeting:
                 pick = _of_named_committee(pick, question, ranks, aspects.attendance)
             if WHOLE_LIST and not aspects.many and not aspects.action:
                 pick = [*pick, *_outscoring_lists(pick, _within(scored, intent.span, ranks))]
@@ -1558,7 +1560,11 @@ def _outer_ends(
 
 
 def _within(
-    scored: list[Scored], span: DateSpan | None, ranks: int = POOL_RANKS, rolls: bool = False
+    scored: list[Scored],
+    span: DateSpan | None,
+    ranks: int = POOL_RANKS,
+    rolls: bool = False,
+    recorded: bool = False,
 ) -> list[Scored]:
     """The sentences of meetings inside the question's dates ("at the 21 November 2018
     meeting") when any of them in the `ranks` top passages the answer draws on speaks to
@@ -1569,12 +1575,15 @@ def _within(
     before it begins (the search still favours passages inside it). A day with no sentence
     dated on it stands for its month (`day_or_month`), as in the search's boost. With
     `rolls` (a question asking who attended) an attendance list or sentence speaks to it
-    whatever its words: the meeting is its topic, and a list of names holds none."""
+    whatever its words: the meeting is its topic, and a list of names holds none. With
+    `recorded` (a question asking who attended or voted: which meeting is what it asks)
+    minutes are of the day their title names (`recorded_date`)."""
     if span is None or span.names_financial_years():
         return scored
     cited = [s.hit.citation for s in scored]
-    span = day_or_month(span, [d for c in cited for d in (c.effective_date, recorded_date(c))])
-    inside = [s for s in scored if _in_span(s, span)]
+    dates = [d for c in cited for d in (c.effective_date, _meeting_date(c, recorded))]
+    span = day_or_month(span, dates)
+    inside = [s for s in scored if _in_span(s, span, recorded)]
     speaks = any(
         (s.coverage > 0 or rolls and s.candidate.roll) and s.candidate.rank < ranks for s in inside
     )
@@ -1609,24 +1618,30 @@ def _of_named_committee(
     return inside if speaks else scored
 
 
-def _in_span(s: Scored, span: DateSpan) -> bool:
+def _in_span(s: Scored, span: DateSpan, recorded: bool = False) -> bool:
     """The meeting the answer cites for this sentence (or its stated date) is inside.
 
     Not `search._inside`, which admits a passage when any of its sources' meetings is: the
     answer shows the citation's meeting, so a line dated outside the span would read as
-    evidence from outside it. Minutes filed with a later meeting's papers are of the
-    meeting their title names (`recorded_date`)."""
+    evidence from outside it. `recorded`: minutes filed with a later meeting's papers are
+    of the meeting their title names (`recorded_date`)."""
     c = s.hit.citation
-    return span.contains(c.effective_date) or span.contains(recorded_date(c))
+    return span.contains(c.effective_date) or span.contains(_meeting_date(c, recorded))
+
+
+def _meeting_date(c: Citation, recorded: bool) -> date | None:
+    return recorded_date(c) if recorded else c.meeting_date
 
 
 RECORDED_DATES = True
 """Minutes are filed with the papers of the meeting that confirms them, and dated by it:
 Kent's "Minutes of the meeting held on 9th January 2025" stand in the Cabinet's 30 January
 papers, "19 December 2024 - County Council minutes" in the Council's 13 February ones. A
-question naming the day they record ("the Cabinet meeting on 9 January 2025") found only
-another committee's minutes of that day (eval/README.md "Attendance and votes as minutes
-write them, round 45"). Off: minutes are of the meeting they are filed with."""
+question asking who attended or voted at the day they record ("the Cabinet meeting on 9
+January 2025") found only another committee's minutes of that day (eval/README.md
+"Attendance and votes as minutes write them, round 45"). Only such a question reads them
+so: for any other, a span of 2024 made the December minutes' every sentence "inside" and
+outranked the answer (k26-025). Off: minutes are of the meeting they are filed with."""
 
 
 def recorded_date(c: Citation) -> date | None:
