@@ -1761,7 +1761,25 @@ def _labelled_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
             continue
         out.append((x, y))
         opened = False
-    return out
+    return [piece for x, y in out for piece in _tally_names_cut(text, x, y)]
+
+
+_TALLY_OPENING = re.compile(r"(?:For|FOR|Against|AGAINST|Abstained|ABSTAINED|Abstentions?)\s*:")
+
+
+def _tally_names_cut(text: str, x: int, y: int) -> list[tuple[int, int]]:
+    """A span opened by a vote's named tally ("For: Crs Murray, … Against: Cr Taylor")
+    ends with its names: what follows with no full stop between ("The meeting closed at
+    10.35am.") is a sentence of its own, not the tally's (round 45; round 44's Left (a))."""
+    if not (LABELLED_LINES and SHORTHAND_MOVERS) or not _TALLY_OPENING.match(text, x, y):
+        return [(x, y)]
+    end, pos = x, x - 1 if x and text[x - 1].isspace() else None
+    while pos is not None and (m := _NAMED_TALLY.match(text, pos, y)):
+        end = pos = m.end()
+    rest = len(text[end:y]) - len(text[end:y].lstrip())
+    if end == x or end + rest >= y or not text[end + rest].isupper():
+        return [(x, y)]
+    return [(x, end), (end + rest, y)]
 
 
 def _run_on_colons(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

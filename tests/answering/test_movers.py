@@ -189,3 +189,11 @@ def test_who_voted_against_is_answered_from_the_against_count() -> None:
     _, quotes = _answer("Who voted against the Local Transport Plan 5?",
                         [hit(1, date(2024, 12, 19), KENT_LTP)])  # fmt: skip
     assert any(q.startswith("Against (6) Mrs Dean") for q in quotes), quotes
+
+
+def test_a_named_tally_ends_with_its_names() -> None:
+    """ "… Against: Cr Taylor The meeting closed at 10.35am.": no full stop stands between
+    the tally and the next sentence, which is a sentence of its own (round 44's Left (a))."""
+    texts = [c.text for c in candidates([hit(1, date(2021, 6, 22), EXPENSES)]) if not c.items]
+    assert "The meeting closed at 10.35am." in texts, texts
+    assert not any("Cr Taylor The meeting" in t for t in texts), texts
