@@ -590,7 +590,7 @@ class AnswerBuilder:
             support if support is not None
             else self._features(intent.topic, aspects, hits, cosines, scored)
         )  # fmt: skip
-        if not self.policy.supported(features):
+        if not self.policy.supported(features) or _no_meeting_of_the_day(hits, aspects, intent):
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         sentences = [s for s in scored if not s.candidate.items]
         deeper: list[Scored] = []  # a plain answer's quotes from below its pool
@@ -1627,6 +1627,29 @@ def _in_span(s: Scored, span: DateSpan, recorded: bool = False) -> bool:
     of the meeting their title names (`recorded_date`)."""
     c = s.hit.citation
     return span.contains(c.effective_date) or span.contains(_meeting_date(c, recorded))
+
+
+ROLL_OF_THE_DAY = True
+"""Who attended a meeting on a day, or sent apologies to it, is read only in that meeting's
+record: when no passage found is of the day named (by its meeting, its stated date or the
+day its minutes' title names, `recorded_date`), the archive does not hold the meeting and
+the answer abstains. The seeds-only index answered "who was present at the County Council
+meeting on 9 January 2025?" from a 2018 committee's minutes (eval/README.md "Attendance and
+votes as minutes write them, round 45"). Off: decided as any question is."""
+
+
+def _no_meeting_of_the_day(hits: Sequence[Hit], aspects: Aspects, intent: TemporalIntent) -> bool:
+    """A question asking who attended a meeting names its day, and no hit is of that day
+    (`ROLL_OF_THE_DAY`)."""
+    span = intent.span
+    if not (ROLL_OF_THE_DAY and aspects.attendance and span and span.start):
+        return False
+    if span.start != span.end:
+        return False
+    return not any(
+        span.contains(h.citation.effective_date) or span.contains(recorded_date(h.citation))
+        for h in hits
+    )
 
 
 def _meeting_date(c: Citation, recorded: bool) -> date | None:

@@ -206,3 +206,17 @@ def test_was_someone_absent_is_answered_from_the_apologies_of_the_day() -> None:
     assert not r.abstained, r.text
     assert any("Mr Ross, Mr Simkins and Mr Webb" in c.quote for c in r.citations), r.text
     assert not any("Pension Fund" in c.quote for c in r.citations), r.text
+
+
+def test_who_attended_a_meeting_the_archive_does_not_hold_abstains() -> None:
+    """Who attended is read only in the meeting's own record: with no passage of the day
+    named, another meeting's list is no answer (the seeds-only index quoted a 2018
+    committee's for Kent's 9 January 2025 County Council)."""
+    nz = date(2018, 5, 24)
+    hits = [hit(1, nz, NZ_PREAMBLE), hit(2, nz, NZ_ITEM)]
+    for day, abstains in ((date(2025, 1, 9), True), (nz, False)):
+        question = f"Which councillors were present at the council meeting on {day:%d %B %Y}?"
+        span = DateSpan(start=day, end=day, text=f"on {day:%d %B %Y}")
+        intent = TemporalIntent(span=span, trend=False, topic=question)
+        r = answering_builder().answer(intent, hits, {1: 0.6, 2: 0.5}, {}, question=question)
+        assert r.abstained is abstains, r.text
