@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from indexer.models import Hit
-from search_api.answering import recorded_date
+from search_api.answering import Answer, recorded_date
 from search_api.sentences import asks_attendance, candidates
 from search_api.temporal import DateSpan, TemporalIntent
 from tests.answering.builders import answering_builder, hit
@@ -80,13 +80,18 @@ def test_attendance_lists_are_candidates_only_when_asked() -> None:
     assert not [c for c in candidates(hits) if c.roll]
 
 
-def test_who_attended_is_answered_with_the_attendance_list() -> None:
-    question = "Who attended the Tarawera District Council meeting of 24 May 2018?"
-    day = date(2018, 5, 24)
-    hits = [hit(1, day, NZ_ITEM), hit(2, day, NZ_PREAMBLE)]
+def _answered(question: str, hits: list[Hit]) -> Answer:
+    """The answer to a plain question over two hits, the first ranked higher; never a refusal."""
     intent = TemporalIntent(span=None, trend=False, topic=question)
     r = answering_builder().answer(intent, hits, {1: 0.6, 2: 0.55}, {}, question=question)
     assert not r.abstained, r.text
+    return r
+
+
+def test_who_attended_is_answered_with_the_attendance_list() -> None:
+    question = "Who attended the Tarawera District Council meeting of 24 May 2018?"
+    day = date(2018, 5, 24)
+    r = _answered(question, [hit(1, day, NZ_ITEM), hit(2, day, NZ_PREAMBLE)])
     assert r.lead is not None and r.lead.startswith("PRESENT Mayor Anne Hohaia Councillors"), r.lead
     assert any("IN ATTENDANCE Chief Executive (Paul Brandt)" in c.quote for c in r.citations)
 
@@ -133,10 +138,7 @@ def test_attendance_written_as_a_sentence_is_a_roll_candidate_when_asked() -> No
 def test_who_sent_apologies_is_answered_with_the_sentence_naming_them() -> None:
     question = "Which councillors sent apologies to the County Council meeting on 9 January 2025?"
     day = date(2025, 1, 9)
-    hits = [hit(1, day, KENT_ITEM), hit(2, day, KENT_APOLOGIES)]
-    intent = TemporalIntent(span=None, trend=False, topic=question)
-    r = answering_builder().answer(intent, hits, {1: 0.6, 2: 0.55}, {}, question=question)
-    assert not r.abstained, r.text
+    r = _answered(question, [hit(1, day, KENT_ITEM), hit(2, day, KENT_APOLOGIES)])
     assert any("reported apologies from Mr Beaney, Mr Campkin" in c.quote for c in r.citations), [
         c.quote for c in r.citations
     ]
