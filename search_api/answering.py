@@ -1584,10 +1584,16 @@ def _within(
     dates = [d for c in cited for d in (c.effective_date, _meeting_date(c, recorded))]
     span = day_or_month(span, dates)
     inside = [s for s in scored if _in_span(s, span, recorded)]
-    speaks = any(
-        (s.coverage > 0 or rolls and s.candidate.roll) and s.candidate.rank < ranks for s in inside
+    return inside if _any_speaks(inside, ranks, rolls) else scored
+
+
+def _any_speaks(scored: list[Scored], ranks: int, rolls: bool) -> bool:
+    """Whether a sentence of the top `ranks` passages speaks to the question: holds some of
+    its topic or, for a question asking who attended (`rolls`), is an attendance list or
+    sentence, which names the meeting's people, not its topic."""
+    return any(
+        (s.coverage > 0 or rolls and s.candidate.roll) and s.candidate.rank < ranks for s in scored
     )
-    return inside if speaks else scored
 
 
 NAMED_COMMITTEE = True
@@ -1612,10 +1618,7 @@ def _of_named_committee(
     if not named:
         return scored
     inside = [s for s in scored if s.hit.citation.committee in named]
-    speaks = any(
-        (s.coverage > 0 or rolls and s.candidate.roll) and s.candidate.rank < ranks for s in inside
-    )
-    return inside if speaks else scored
+    return inside if _any_speaks(inside, ranks, rolls) else scored
 
 
 def _in_span(s: Scored, span: DateSpan, recorded: bool = False) -> bool:
