@@ -2005,13 +2005,13 @@ sentence named the meeting (US, Australian, New Zealand and Canadian minutes,
 _ROLL_LABEL = re.compile(
     r"(?:\b(?:Council|Members|Councillors|Officials|Officers|Staff|Also)\s+)?"
     r"(?<![\w-])(?:PRESENT|Present|present|IN ATTENDANCE|[Ii]n [Aa]ttendance|ABSENT|Absent"
-    r"|APOLOGIES|Apologies)\b"
+    r"|APOLOGIES|Apologies|SEDERUNT|Sederunt)\b"
     r"(?:\s+(?:VIRTUALLY|[Vv]irtually|REMOTELY|[Rr]emotely|ONLINE|[Oo]nline)\b)?"
 )
 """An attendance label ("PRESENT", "Council Present", "In attendance", "Absent",
-"Apologies") in a stray piece, with how they attended when it says ("IN ATTENDANCE
-VIRTUALLY:", "Present remotely:", round 45: without it the label was quoted alone, its
-list not)."""
+"Apologies", Scottish minutes' "Sederunt") in a stray piece, with how they attended when it
+says ("IN ATTENDANCE VIRTUALLY:", "Present remotely:", round 45: without it the label was
+quoted alone, its list not)."""
 ROLL_SENTENCES = True
 """Minutes write attendance as a sentence as often as a list ("Apologies were received from
 Mrs C Bell.", "The Democratic Services Manager reported apologies from Mr Beaney, …", "No

@@ -222,3 +222,18 @@ def test_who_attended_a_meeting_the_archive_does_not_hold_abstains() -> None:
         intent = TemporalIntent(span=span, trend=False, topic=question)
         r = answering_builder().answer(intent, hits, {1: 0.6, 2: 0.5}, {}, question=question)
         assert r.abstained is abstains, r.text
+
+
+# Inverbrae Council, 28 September 2017 (sc_council_2017-09-28.txt): Scottish minutes head
+# their members present "Sederunt:".
+SC_PREAMBLE = (
+    "Sederunt: Provost Elaine Munro (Chair); Councillors Alasdair Grant, Fiona Baird, Hamish "
+    "Cowie, Morag Fraser, Iain Lennox, Catriona Shaw and Duncan Wallace In attendance: D. "
+    "Kerr, Chief Executive; S. Rennie, Director of Finance; J. McAllister, Clerk"
+)
+
+
+def test_a_sederunt_is_an_attendance_list() -> None:
+    rolls = [c.text for c in candidates([hit(1, date(2017, 9, 28), SC_PREAMBLE)], rolls=True)
+             if c.roll]  # fmt: skip
+    assert rolls and rolls[0].startswith("Sederunt: Provost Elaine Munro (Chair)"), rolls
