@@ -590,7 +590,11 @@ class AnswerBuilder:
             support if support is not None
             else self._features(intent.topic, aspects, hits, cosines, scored)
         )  # fmt: skip
-        if not self.policy.supported(features) or _no_meeting_of_the_day(hits, aspects, intent):
+        if (
+            not self.policy.supported(features)
+            or _no_meeting_of_the_day(hits, aspects, intent)
+            or _no_roll(found, aspects)
+        ):
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         sentences = [s for s in scored if not s.candidate.items]
         deeper: list[Scored] = []  # a plain answer's quotes from below its pool
@@ -1653,6 +1657,20 @@ def _no_meeting_of_the_day(hits: Sequence[Hit], aspects: Aspects, intent: Tempor
         span.contains(h.citation.effective_date) or span.contains(recorded_date(h.citation))
         for h in hits
     )
+
+
+ROLL_RECORDED = True
+"""Who attended is read from an attendance list or sentence (`sentences.ROLL_SENTENCES`):
+when the hits hold none, the archive does not record it and the answer abstains. The
+seeds' 21 November 2018 minutes print no attendance, and "who was present at the meeting
+on 21 November 2018?" quoted "… invite ASYE social workers to present to the committee".
+Off: decided as any question is."""
+
+
+def _no_roll(found: Sequence[Candidate], aspects: Aspects) -> bool:
+    """A question asking who attended, and no attendance list or sentence among the
+    candidates (`ROLL_RECORDED`)."""
+    return ROLL_RECORDED and aspects.attendance and not any(c.roll for c in found)
 
 
 def _meeting_date(c: Citation, recorded: bool) -> date | None:

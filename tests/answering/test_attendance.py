@@ -237,3 +237,23 @@ def test_a_sederunt_is_an_attendance_list() -> None:
     rolls = [c.text for c in candidates([hit(1, date(2017, 9, 28), SC_PREAMBLE)], rolls=True)
              if c.roll]  # fmt: skip
     assert rolls and rolls[0].startswith("Sederunt: Provost Elaine Munro (Chair)"), rolls
+
+
+# The seeds' 21 November 2018 minutes print no attendance (003_315652f360b52df6.txt, 41.8).
+SEED_41_8 = (
+    "It was suggested that the committee might wish to invite ASYE social workers to present "
+    "to the committee."
+)
+
+
+def test_who_attended_with_no_attendance_in_the_hits_abstains() -> None:
+    """A sentence that only holds "present" is no record of who attended: the seeds-only
+    index quoted 41.8 for "who was present at the meeting on 21 November 2018?"."""
+    day = date(2018, 11, 21)
+    question = "Who was present at the meeting on 21 November 2018?"
+    span = DateSpan(start=day, end=day, text="on 21 November 2018")
+    intent = TemporalIntent(span=span, trend=False, topic=question)
+    for extra, abstains in (((), True), ((hit(2, day, NZ_PREAMBLE),), False)):
+        hits = [hit(1, day, SEED_41_8), *extra]
+        r = answering_builder().answer(intent, hits, {1: 0.6, 2: 0.5}, {}, question=question)
+        assert r.abstained is abstains, r.text
