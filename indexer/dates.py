@@ -22,6 +22,7 @@ __all__ = [
     "YEAR_END",
     "archive_year_end",
     "day_and_month",
+    "day_in_words",
     "full_year",
     "most_named_year_end",
     "stated_year_end",
@@ -45,6 +46,28 @@ def day_and_month(first: int, second: int) -> tuple[int, int] | None:
         return second, first
     if 1 <= second <= 12:
         return first, second
+    return None
+
+
+_NAMED_DAY = re.compile(
+    r"(?<![\w.])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?[-\s]+(?P<month>[A-Za-z]{3,9})\.?[-\s,]+"
+    r"(?P<year>(?:19|20)\d\d)\b"
+)
+
+
+def day_in_words(text: str) -> date | None:
+    """The first real day written with its month's name in `text` ("15 January 2026",
+    "Thursday, 15th Jan, 2026", "held on 9th January 2025", "30th-Jan-2025 10.00"): a
+    ModernGov page's meeting, the day a set of minutes' title names. A clock time after it
+    is no part of it; "31 February" is passed over for the next."""
+    for match in _NAMED_DAY.finditer(text):
+        month = MONTHS.get(match["month"].lower())
+        if month is None:
+            continue
+        try:
+            return date(int(match["year"]), month, int(match["day"]))
+        except ValueError:
+            continue
     return None
 
 

@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from indexer.dates import YEAR_END
+from indexer.dates import YEAR_END, day_in_words
 from indexer.models import Citation, DatePrecision, Hit, MeetingKey
 from indexer.once import reading
 from indexer.settings import AnswerSettings
@@ -1691,22 +1691,9 @@ outranked the answer (k26-025). Off: minutes are of the meeting they are filed w
 def recorded_date(c: Citation) -> date | None:
     """The day of the meeting a passage records: for minutes whose title names a day
     ("Minutes of the meeting held on 9th January 2025"), that day; else its meeting's."""
-    m = _TITLE_DAY.search(c.title or "") if RECORDED_DATES and c.doc_type == "minutes" else None
-    if m is not None and (month := _MONTHS.get(m["month"][:3].lower())):
-        try:
-            return date(int(m["year"]), month, int(m["day"]))
-        except ValueError:
-            return c.meeting_date
+    if RECORDED_DATES and c.doc_type == "minutes":
+        return day_in_words(c.title or "") or c.meeting_date
     return c.meeting_date
-
-
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
-_TITLE_DAY = re.compile(
-    r"(?<![\w.])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?[-\s]+(?P<month>(?i:jan|feb|mar|apr|may|jun"
-    r"|jul|aug|sep|oct|nov|dec)[a-z]*)[-\s,]+(?P<year>(?:19|20)\d\d)\b"
-)
-"""A day in words in a title ("held on 9th January 2025", "19 December 2024 - …",
-"Printed minutes 30th-Jan-2025 10.00 Cabinet"): the clock time after it is no date."""
 
 
 def _date_label(c: Citation, precisions: Mapping[str, DatePrecision | None]) -> str:

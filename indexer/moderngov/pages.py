@@ -11,19 +11,15 @@ HTML reader already reads it item by item.
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import httpx
 
-from indexer.dates import MONTHS
+from indexer.dates import day_in_words
 from indexer.moderngov.meetings import Committee, LinkedDocument, Meeting, MeetingRef
 
-_DATE = re.compile(
-    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>(?:19|20)\d\d)\b"
-)
 _DOCUMENT_HREF = re.compile(r"(?:^|/)(?:documents/[a-z]\d+/|mgConvert2PDF\.aspx)", re.I)
 
 
@@ -40,19 +36,6 @@ def meetings_page_url(site: str, committee_id: str, year: int) -> str:
 def meeting_page_url(site: str, committee_id: str, meeting_id: str) -> str:
     """A meeting's page: the council's own URL for its agenda and minutes."""
     return f"{site.rstrip('/')}/ieListDocuments.aspx?CId={committee_id}&MId={meeting_id}"
-
-
-def text_date(text: str) -> date | None:
-    """The first "15 January 2026" / "Thursday, 15th Jan, 2026" in `text`."""
-    for match in _DATE.finditer(text):
-        month = MONTHS.get(match["month"].lower())
-        if month is None:
-            continue
-        try:
-            return date(int(match["year"]), month, int(match["day"]))
-        except ValueError:
-            continue
-    return None
 
 
 def _soup(html: bytes | str) -> Any:
@@ -104,7 +87,7 @@ def parse_meetings_page(html: bytes) -> list[MeetingRef]:
         cancelled = "cancel" in text.lower()
         refs[ident] = MeetingRef(
             id=ident,
-            date=text_date(text),
+            date=day_in_words(text),
             status="Cancelled" if cancelled else "",
             cancelled=cancelled,
         )
@@ -119,7 +102,7 @@ def parse_meeting_page(html: bytes, url: str, committee: str) -> Meeting:
     meeting = Meeting(
         id=_query(url, "MId") or "",
         committee=committee,
-        date=text_date(heading_text),
+        date=day_in_words(heading_text),
         status="Cancelled" if "cancel" in heading_text.lower() else "",
         cancelled="cancel" in heading_text.lower(),
         page_url=url,

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from indexer.dates import day_and_month
+from indexer.dates import day_and_month, day_in_words
 from indexer.ingest.cleaning import clean
 from indexer.ingest.metadata import date_in_name, from_text
 from indexer.ingest.readers import RawDocument
@@ -56,3 +56,23 @@ def test_a_heading_a_file_name_and_a_question_read_a_date_in_figures_alike() -> 
                 assert named is None, written
                 day, month = day_and_month(first, second) or (0, 0)
                 assert span is not None and span.start == date(2019, month, 1), written
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thursday, 15th Jan, 2026 10.00 am", date(2026, 1, 15)),  # a ModernGov meeting page
+        ("Minutes of the meeting held on 9th January 2025", date(2025, 1, 9)),
+        ("Printed minutes 30th-Jan-2025 10.00 Cabinet", date(2025, 1, 30)),
+        ("19 December 2024 - County Council minutes", date(2024, 12, 19)),
+        ("31 February 2025, then 3 March 2025", date(2025, 3, 3)),  # no such day: the next
+        ("v1.15 January 2026", None),  # a version number, not a day
+        ("Budget 2025-26", None),
+    ],
+)
+def test_a_day_in_words_is_read_once_for_pages_and_minutes_titles(
+    text: str, expected: date | None
+) -> None:
+    """`day_in_words` reads a ModernGov page's meeting and the day a set of minutes' title
+    names (`search_api.answering.recorded_date`): one reading, written once (round 45)."""
+    assert day_in_words(text) == expected
