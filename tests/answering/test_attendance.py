@@ -117,10 +117,14 @@ KENT_ITEM = (
 )
 
 
+def _rolls(day: date, text: str) -> list[str]:
+    """The attendance candidates one passage gives a question asking who attended."""
+    return [c.text for c in candidates([hit(1, day, text)], rolls=True) if c.roll]
+
+
 def test_a_label_saying_how_they_attended_is_read_with_its_list() -> None:
     """ "IN ATTENDANCE VIRTUALLY:": the label was quoted alone, its list not."""
-    rolls = [c.text for c in candidates([hit(1, date(2025, 1, 30), KENT_VIRTUAL)], rolls=True)
-             if c.roll]  # fmt: skip
+    rolls = _rolls(date(2025, 1, 30), KENT_VIRTUAL)
     assert rolls and rolls[0].startswith("IN ATTENDANCE VIRTUALLY: Mr S Jones"), rolls
     assert rolls[0].endswith("Mrs L Gannon (Director of Technology)"), rolls
 
@@ -234,8 +238,7 @@ SC_PREAMBLE = (
 
 
 def test_a_sederunt_is_an_attendance_list() -> None:
-    rolls = [c.text for c in candidates([hit(1, date(2017, 9, 28), SC_PREAMBLE)], rolls=True)
-             if c.roll]  # fmt: skip
+    rolls = _rolls(date(2017, 9, 28), SC_PREAMBLE)
     assert rolls and rolls[0].startswith("Sederunt: Provost Elaine Munro (Chair)"), rolls
 
 
