@@ -312,7 +312,6 @@ class PassageStore:
                 pid, replaced = passage_id_for(text), list[int]()
                 self._check_collision(pid, text)
                 own = line_breaks(chunk.text)
-                breaks = _breaks_json(own)
                 if not self._exists(pid):
                     pid, replaced = self._merge_truncated(meta, chunk, text, pid)
                     candidates.extend(replaced)
@@ -320,7 +319,7 @@ class PassageStore:
                     conn.execute(
                         "INSERT INTO passages VALUES (?,?,?,?)",
                         (pid, text, np.asarray(vectors[pid], dtype=np.float32).tobytes(),
-                         breaks),
+                         _breaks_json(own)),
                     )  # fmt: skip
                     created.append(pid)
                 elif pid == passage_id_for(text):

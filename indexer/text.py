@@ -592,7 +592,9 @@ def _add_sentence(out: list[Sentence], text: str, start: int, end: int) -> None:
 # the same length, so every offset into it is an offset into the stored text, and
 # `sentence_starts` cuts there.
 
-_LINE_ITEM = re.compile(rf"[\u2022\u25aa\-\u2013*]|{LIST_MARK}\s|[ivx]{{2,4}}\s+[A-Z]")
+_BULLET = r"[\u2022\u25aa\-\u2013*]"
+"""A bullet a converted or wrapped line opens with: "•", "▪", "-", "–", "*"."""
+_LINE_ITEM = re.compile(rf"{_BULLET}|{LIST_MARK}\s|[ivx]{{2,4}}\s+[A-Z]")
 """A line opening a list item: a bullet, "2." / "(b)" / "iv)", or a bare roman numeral
 before a capital ("ii Independent review …", a footnote list)."""
 _FIGURES_ONLY = re.compile(r"[\d.,%£$€()\[\]+\-\u2013/* ]*\d[\d.,%£$€()\[\]+\-\u2013/* ]*")
@@ -609,7 +611,7 @@ _SOURCE_LINE = re.compile(r"(?:Sources?|SOURCES?)\s*:\s")
 """A table's source line ("Source: Finance Department, draft 2021 budget"): it closes
 its table, printed with no full stop, and the label or motion under it ("Resolution No.
 2020-312", "Moved by …") is not its sentence."""
-_BULLET_LINE = re.compile(r"[\u2022\u25aa\u2013*-]\s+\S")
+_BULLET_LINE = re.compile(rf"{_BULLET}\s+\S")
 """A bulleted line ("- Build on …", "• …")."""
 WRAPPED_WORDS = 8
 """A bulleted line of more than this many words that ends on a capitalised word wrapped

@@ -1242,7 +1242,9 @@ TALLY_SIDES = True
 the last count before the outcome ("Abstain (2) Mr Stepto, Ms Wright Motion carried"),
 which Kent prints after the names asked for (eval/README.md "Attendance and votes as
 minutes write them, round 45")."""
-_TALLY = re.compile(r"\b(?:For|Against|Abstain(?:ed)?|Abstentions?)\s*(?:\(\d+\)|:\s*\d+)")
+_SIDE = r"(?:For|Against|Abstain(?:ed)?|Abstentions?)"
+"""A side of a vote as minutes label its count or names ("Against", "Abstentions")."""
+_TALLY = re.compile(rf"\b{_SIDE}\s*(?:\(\d+\)|:\s*\d+)")
 """A vote's count heading its names ("Abstain (1) Mr Mallon"): quoted with the outcome."""
 SHORTHAND_MOVERS = True
 """New Zealand's minutes write a motion's mover and seconder on its outcome's line
@@ -1259,7 +1261,7 @@ _NAME_WORD = (
     r"[A-Z][\w'\u2019-]*"
 )
 _NAMED_TALLY = re.compile(
-    r"\s+(?:For|Against|Abstain(?:ed)?|Abstentions?)\s*:\s*"
+    rf"\s+{_SIDE}\s*:\s*"
     r"(?:(?:Crs?|Cllrs?|Councillors?|Mr|Mrs|Ms|Dr)\.?\s+)?"
     rf"{_NAME_WORD}(?:\s+{_NAME_WORD})?"
     rf"(?:(?:,\s*|\s+and\s+)(?:(?:Crs?|Cllrs?|Mr|Mrs|Ms|Dr)\.?\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})?)*"
