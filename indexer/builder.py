@@ -27,7 +27,6 @@ from .compatibility import (
     fix_command,
     index_mismatches,
     lexical_mismatch,
-    upgradable,
 )
 from .dates import archive_year_end, stated_year_end
 from .density import DENSITY_FILE, archive_density, save_density
@@ -40,7 +39,7 @@ from .lexical import LEXICAL_DIR, LexicalIndex
 from .models import ParsedDocument
 from .parse_embed import Job, LocalPipeline, ParseAndEmbed, Parsed, model_inputs
 from .settings import Settings
-from .snapshot import FORMAT_VERSION, STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
+from .snapshot import STORE_FILE, VECTORS_FILE, IndexDir, IndexInfo
 from .store import FailedRead, Pair, PassageStore, StoredDocument, passage_id_for
 from .vectors import VectorIndex, choose_kind
 
@@ -340,15 +339,12 @@ class Indexer:
         report = BuildReport()
         with self.index_dir.lock():
             fresh = rebuild or not self._compatible_live_index(can_rebuild=bool(prune_corpora))
-            # An older format upgraded in place: every document read again, for what the
-            # older format did not store (`upgradable`); its passages' vectors are reused.
-            upgrade = not fresh and self._live_format() != FORMAT_VERSION
             # Settings the live version recorded otherwise (BM25 constants, a stated year
             # end): publishing records them, with nothing re-read or re-embedded.
             restate = not fresh and (self._lexical_stale() or self._year_end_stale())
-            plan = self._plan(sources, prune_corpora, fresh, report, reread=upgrade)
+            plan = self._plan(sources, prune_corpora, fresh, report)
             news = plan.new_failures or plan.new_notes or plan.new_pairs
-            if not (fresh or restate or upgrade or plan.todo or plan.removed or plan.moved or news):
+            if not (fresh or restate or plan.todo or plan.removed or plan.moved or news):
                 report.passages, report.documents = plan.counts
                 report.seconds = time.perf_counter() - started
                 return report
@@ -374,19 +370,10 @@ class Indexer:
                 for document_id in plan.moved:  # its passages are the file's new id's now
                     orphans.extend(store.remove_document(document_id))
                     report.removed.append(document_id)
-                if upgrade and (unread := store.passages_without_breaks()):
-                    store.close()  # the draft is thrown away: the live version stays
-                    raise IndexMismatchError(
-                        f"Cannot upgrade the index at {self.index_dir.root} to format "
-                        f"{FORMAT_VERSION}: {unread} of its passages are of documents this build "
-                        "did not read again (their corpus folders were not given). Build it with "
-                        "the corpus folders it was built from, or rebuild it: python -m indexer "
-                        f"build --index {self.index_dir.root} --rebuild"
-                    )
                 news = bool(prune_corpora) and (
                     set(store.failures()) != recorded or plan.new_notes or plan.new_pairs
                 )
-                if not (report.changed or fresh or news or restate or upgrade):
+                if not (report.changed or fresh or news or restate):
                     report.passages, report.documents = store.counts()
                     report.seconds = time.perf_counter() - started
                     store.close()
@@ -405,10 +392,8 @@ class Indexer:
         prune_corpora: set[str],
         fresh: bool,
         report: BuildReport,
-        reread: bool = False,
     ) -> _Plan:
-        """What a run must do, read from the live version without copying it (`reread`:
-        every readable file again, unchanged or not, as an upgrade does).
+        """What a run must do, read from the live version without copying it.
 
         A file that failed to read and has not changed since (same bytes and manifest
         row, same reader version) is reported from the record, not read again: a corpus
@@ -488,7 +473,7 @@ class Indexer:
                 except OSError as exc:
                     fail(source, f"cannot read file: {exc.strerror}")
                     continue
-                if previous is not None and previous.content_hash == fingerprint and not reread:
+                if previous is not None and previous.content_hash == fingerprint:
                     report.unchanged += 1
                     continue
                 read = FailedRead(fingerprint, reader)
@@ -681,10 +666,6 @@ class Indexer:
         ids, matrix = store.all_vectors(self.embedder.dim)
         return VectorIndex.from_vectors(ids, matrix, kind)
 
-    def _live_format(self) -> int | None:
-        info = self._live_info()
-        return None if info is None else info.format_version
-
     def _live_info(self) -> IndexInfo | None:
         if self.index_dir.current_name() is None:
             return None
@@ -723,15 +704,11 @@ class Indexer:
             return False
         info = self.index_dir.read_info(self.index_dir.current())
         problems = index_mismatches(info, self.settings, self.embedder)
-        upgrade = bool(problems) and upgradable(info, self.settings, self.embedder)
-        if upgrade and can_rebuild:
-            log.warning("upgrading the index in place: %s", "; ".join(problems))
-            return True
         if problems and not can_rebuild:
             root = self.index_dir.root
             raise IndexMismatchError(
                 f"Cannot change the index at {root} with these settings: {'; '.join(problems)}. "
-                + fix_command(root, upgrade)
+                + fix_command(root)
             )
         if problems:
             log.warning("rebuilding the index from scratch: %s", "; ".join(problems))

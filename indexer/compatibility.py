@@ -26,7 +26,6 @@ __all__ = [
     "index_mismatches",
     "lexical_mismatch",
     "recorded_bm25",
-    "upgradable",
 ]
 
 
@@ -193,28 +192,9 @@ def index_mismatches(info: IndexInfo, settings: Settings, embedder: _Model) -> l
     return problems
 
 
-UPGRADABLE_FORMATS = frozenset({4})
-"""Formats a build brings up to `FORMAT_VERSION` in place: 4 lacks only the passages' line
-breaks, which reading each document again gives; its passages, ids and vectors stay."""
-
-
-def upgradable(info: IndexInfo, settings: Settings, embedder: _Model) -> bool:
-    """Whether the index's only mismatch is an older format a build upgrades in place (every
-    document read again, no passage re-embedded: `indexer.builder`), not a rebuild."""
-    current = info.model_copy(update={"format_version": FORMAT_VERSION})
-    return info.format_version in UPGRADABLE_FORMATS and not index_mismatches(
-        current, settings, embedder
-    )
-
-
-def fix_command(root: Path, upgrade: bool) -> str:
+def fix_command(root: Path) -> str:
     """The command that makes a mismatched index usable, worded once for the reader that
     refuses it and for `add`/`remove`, which cannot start it afresh."""
-    if upgrade:
-        return (
-            "Build it again to upgrade it (every document is read again, nothing is "
-            f"re-embedded): python -m indexer build --index {root} with its corpus folders"
-        )
     return f"Rebuild it: python -m indexer build --index {root} --rebuild"
 
 
@@ -225,7 +205,7 @@ def check_index_matches(info: IndexInfo, settings: Settings, embedder: _Model, r
     if problems:
         raise IndexMismatchError(
             f"The index at {root} does not match the settings: {'; '.join(problems)}. "
-            + fix_command(root, upgradable(info, settings, embedder))
+            + fix_command(root)
         )
     lexical = lexical_mismatch(info, settings)
     if lexical is not None:

@@ -46,9 +46,9 @@ log = logging.getLogger(__name__)
 FORMAT_VERSION = 5
 """3: BM25 moved from an FTS5 table in the store to the `lexical/` posting files.
 4: every passage's local density stored beside the vectors (`indexer.density`).
-5: every passage's line breaks stored beside its collapsed text (`indexer.store.BREAKS_COLUMN`);
-a format-4 index is upgraded by its next build, nothing re-embedded
-(`indexer.compatibility.upgradable`)."""
+5: every passage's line breaks stored beside its collapsed text (`indexer.store.BREAKS_COLUMN`).
+An index of an older format is rebuilt by its next build (round 44's in-place upgrade of
+format 4 went with chunker 27, which rebuilds every format-4 index anyway)."""
 STORE_FILE = "passages.sqlite"
 VECTORS_FILE = "vectors.faiss"
 INFO_FILE = "index.json"

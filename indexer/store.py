@@ -96,8 +96,7 @@ BREAKS_COLUMN = "breaks"
 """A passage's line breaks (`indexer.text.line_breaks` of the chunk's text, as JSON
 offsets into the stored text, "[]" for none; index format 5, round 44): the stored text
 collapses white space, and an answer cuts sentences at the breaks that open one
-(`passage_text`). NULL in a store written before them until the
-upgrading build reads its document again (`PassageStore.put_document`). A passage several
+(`passage_text`). A passage several
 documents print keeps the breaks every copy has (`_share_breaks`, round 45)."""
 
 
@@ -218,8 +217,6 @@ class PassageStore:
             with self.connection:
                 for column in set(FAILURE_COLUMNS) - self._columns("failures"):
                     self.connection.execute(f"ALTER TABLE failures ADD COLUMN {column} TEXT")
-                if BREAKS_COLUMN not in self._columns("passages"):
-                    self.connection.execute(f"ALTER TABLE passages ADD COLUMN {BREAKS_COLUMN} TEXT")
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -399,14 +396,13 @@ class PassageStore:
         """A passage another document also prints: the line breaks every copy has. One
         copy's layout is not the text's (a PDF wraps "… the Strengthening" / "Independence
         Service …" where its Word copy runs on), and the first copy stored kept its own
-        before round 45. A passage stored before its breaks were (an upgraded index) takes
-        this copy's. Copies removed later leave their mark until the passage is stored anew."""
+        before round 45. Copies removed later leave their mark until the passage is stored anew."""
         row = self.connection.execute(
             "SELECT breaks FROM passages WHERE passage_id = ?", (pid,)
         ).fetchone()
-        held = None if row is None or row[0] is None else json.loads(row[0])
-        common = tuple(own) if held is None else tuple(sorted(set(held) & set(own)))
-        if held is None or list(common) != held:
+        held = json.loads(row[0])
+        common = tuple(sorted(set(held) & set(own)))
+        if list(common) != held:
             self.connection.execute(
                 "UPDATE passages SET breaks = ? WHERE passage_id = ?", (_breaks_json(common), pid)
             )
@@ -585,15 +581,6 @@ class PassageStore:
 
     def _columns(self, table: str) -> set[str]:
         return {row[1] for row in self.connection.execute(f"PRAGMA table_info({table})")}
-
-    @_sqlite_errors
-    def passages_without_breaks(self) -> int:
-        """Passages stored before their line breaks were (a format-4 index being upgraded)
-        whose documents have not been read again: an upgrade publishes none."""
-        row = self.connection.execute(
-            f"SELECT count(*) FROM passages WHERE {BREAKS_COLUMN} IS NULL"
-        )
-        return int(row.fetchone()[0])
 
     @_sqlite_errors
     def counts(self) -> tuple[int, int]:

@@ -2,14 +2,11 @@
 collapses white space, its line breaks are stored beside it, and readers get the text with
 the breaks that end a heading, a label, a table row or a list item put back, so an answer's
 sentence does not run a heading into the sentence under it; ids, vectors and lexical terms
-stay the collapsed text's. A format-4 index is upgraded by its next build, nothing
-re-embedded."""
+stay the collapsed text's."""
 
 from __future__ import annotations
 
 import json
-import shutil
-import sqlite3
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +17,7 @@ from indexer.embedding import Embedder
 from indexer.errors import IndexMismatchError
 from indexer.models import Chunk, DocumentMeta
 from indexer.settings import Settings
-from indexer.snapshot import FORMAT_VERSION, INFO_FILE, STORE_FILE, IndexDir, file_digest
+from indexer.snapshot import FORMAT_VERSION, INFO_FILE, IndexDir
 from indexer.store import PassageStore, normalise_text, passage_id_for
 from indexer.text import is_line_boundary, line_breaks, split_sentences, with_line_breaks
 from search_api.archive import Archive
@@ -134,83 +131,21 @@ def test_the_seed_heading_no_longer_opens_the_answer_sentence(seed_engine: Archi
     assert all("\n" not in c.quote for c in answer.citations)
 
 
-def _as_format_4(settings: Settings) -> Path:
-    """Turn the copy's live version into what round 43 wrote: no breaks column, format 4."""
+def test_an_older_format_asks_for_a_rebuild(
+    seed_settings: Settings, embedder: Embedder, tmp_path: Path
+) -> None:
+    """Round 44 upgraded a format-4 index in place; chunker 27 rebuilds every such index,
+    so an older format of any kind is refused with the command that rebuilds it."""
+    settings = copy_index(seed_settings, tmp_path / "copy")
     version = IndexDir(settings.index_dir).current()
-    with sqlite3.connect(version / STORE_FILE) as conn:
-        conn.execute("ALTER TABLE passages DROP COLUMN breaks")
-    conn.close()
     info = json.loads((version / INFO_FILE).read_text())
     info["format_version"] = 4
-    info["files"][STORE_FILE] = file_digest(version / STORE_FILE).model_dump()
     (version / INFO_FILE).write_text(json.dumps(info))
-    return version
-
-
-def _rows(version: Path) -> list[tuple[int, str, bytes]]:
-    with sqlite3.connect(version / STORE_FILE) as conn:
-        rows = conn.execute("SELECT passage_id, text, embedding FROM passages ORDER BY 1")
-        return list(rows)
-
-
-def test_a_format_4_index_is_refused_then_upgraded_without_embedding(
-    seed_settings: Settings, embedder: Embedder, tmp_path: Path
-) -> None:
-    settings = copy_index(seed_settings, tmp_path / "copy")
-    old = _as_format_4(settings)
-    with pytest.raises(IndexMismatchError, match=f"format 4, not {FORMAT_VERSION}.*upgrade"):
-        Archive.open(settings, embedder)
-    report = Indexer(settings, embedder).build()
-    assert report.new_passages <= 1  # a truncated copy's id at most: the rest are stored
-    assert not report.failed and len(report.updated) == report.documents
-    new = IndexDir(settings.index_dir).current()
-    assert new != old and _rows(new) == _rows(old)  # ids, texts and vectors as they were
-    with sqlite3.connect(new / STORE_FILE) as conn:
-        assert conn.execute("SELECT count(*) FROM passages WHERE breaks IS NULL").fetchone() == (0,)
-    info = IndexDir(settings.index_dir).read_info(new, verify="full")
-    assert info.format_version == FORMAT_VERSION == 5
-    engine = Archive.open(settings, embedder)
-    fresh = Archive.open(seed_settings, embedder)
-    ids = [pid for pid, *_ in _rows(new)]
-    upgraded, built = engine.snapshot.store.passages(ids), fresh.snapshot.store.passages(ids)
-    assert {p: x.text for p, x in upgraded.items()} == {p: x.text for p, x in built.items()}
-
-
-def test_an_upgrade_that_cannot_read_every_document_again_publishes_nothing(
-    seed_settings: Settings, embedder: Embedder, tmp_path: Path
-) -> None:
-    """The same papers in another folder are twins of the stored ones, not read again: the
-    upgrade would publish format 5 with passages lacking their breaks. It refuses instead,
-    and the format-4 version stays live."""
-    settings = copy_index(seed_settings, tmp_path / "copy")
-    old = _as_format_4(settings)
-    elsewhere = tmp_path / "elsewhere"
-    shutil.copytree(seed_settings.corpus_dirs[0], elsewhere)
-    with pytest.raises(IndexMismatchError, match="did not read again.*--rebuild"):
-        Indexer(settings, embedder).build([elsewhere])
-    assert IndexDir(settings.index_dir).current() == old
-
-
-def test_removing_from_a_format_4_index_asks_for_the_upgrading_build(
-    seed_settings: Settings, embedder: Embedder, tmp_path: Path
-) -> None:
-    """`remove` knows only some documents, so it cannot upgrade; it names the build that does,
-    in the reader's words, and changes nothing."""
-    settings = copy_index(seed_settings, tmp_path / "copy")
-    old = _as_format_4(settings)
-    with pytest.raises(IndexMismatchError, match="format 4.*to upgrade it.*corpus folders"):
-        Indexer(settings, embedder).remove(["anything.txt"])
-    assert IndexDir(settings.index_dir).current() == old
-
-
-def test_an_older_format_still_asks_for_a_rebuild(seed_settings: Settings, tmp_path: Path) -> None:
-    settings = copy_index(seed_settings, tmp_path / "copy")
-    version = _as_format_4(settings)
-    info = json.loads((version / INFO_FILE).read_text())
-    info["format_version"] = 3
-    (version / INFO_FILE).write_text(json.dumps(info))
-    with pytest.raises(IndexMismatchError, match="format 3, not 5.*--rebuild"):
+    with pytest.raises(IndexMismatchError, match=f"format 4, not {FORMAT_VERSION}.*--rebuild"):
         Archive.open(settings)
+    with pytest.raises(IndexMismatchError, match="format 4.*--rebuild"):
+        Indexer(settings, embedder).remove(["anything.txt"])
+    assert IndexDir(settings.index_dir).current() == version
 
 
 def test_a_passage_two_documents_print_keeps_the_breaks_both_have(tmp_path: Path) -> None:
