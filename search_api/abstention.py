@@ -69,7 +69,7 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -106,10 +106,12 @@ __all__ = [
     "SupportFeatures",
     "absent_salience",
     "apart_salience",
+    "archive_names",
     "cosine_standing",
     "coverage",
     "held",
     "holds",
+    "meeting_names",
     "question_pairs",
     "salient_coverage",
     "same_word",
@@ -346,25 +348,53 @@ def _groups(parts: Sequence[Collection[str]], weights: Mapping[str, float]) -> l
 
 
 class _Known:
-    """The terms the archive holds (a term no passage holds has `ABSENT`'s IDF)."""
+    """The terms the archive holds: in some passage (a term no passage holds has `ABSENT`'s
+    IDF) or in the name of one of its councils or committees (`archive_names`)."""
 
-    def __init__(self, idf: Rarity) -> None:
+    def __init__(self, idf: Rarity, named: Collection[str] = ()) -> None:
         self.idf, self.never = idf, idf(ABSENT)
+        self.named = Stems.of(named)
 
     def __contains__(self, term: object) -> bool:
-        return isinstance(term, str) and self.idf(term) < self.never
+        return isinstance(term, str) and (
+            self.idf(term) < self.never or (bool(self.named) and holds(term, self.named))
+        )
+
+
+def archive_names(names: Iterable[str]) -> Stems:
+    """The index terms of the names an archive's metadata records for its councils and
+    committees (`PassageStore.facets`), which the abstention signals count as held by the
+    archive (round 46). A question names the council, committee or meeting it asks about
+    ("What did Tarawera District Council decide about …"), and an archive whose heading
+    block goes as each document's own heading, not its text, prints the name nowhere a
+    passage or the lexical index holds it: read from the passages alone the name was a word
+    the archive never holds, which is what `absent_salience` refuses on (the probe files,
+    eval/README.md "Questions that name the council …, round 46"). Read from the index's
+    records, never a list of names: a council the archive does not hold ("Leeds") stays
+    absent."""
+    return stems_of(" ".join(names))
+
+
+def meeting_names(hit: Hit) -> str:
+    """The council and committee a passage's meeting is of, as its citation records them:
+    what the archive's metadata holds for the passage beside its text (`archive_names`)."""
+    return " ".join(n for n in (hit.citation.council, hit.citation.committee) if n)
 
 
 def absent_salience(
-    terms: Sequence[str], idf: Rarity | None, saliency: Callable[[], Mapping[str, float]]
+    terms: Sequence[str],
+    idf: Rarity | None,
+    saliency: Callable[[], Mapping[str, float]],
+    named: Collection[str] = (),
 ) -> float:
     """The share of the terms' saliency on terms the archive never holds (their IDF is
-    that of `ABSENT`): 0 without an `idf` or without such a term, which costs no encode
+    that of `ABSENT`, and no name of its councils and committees holds them: `named`,
+    `archive_names`): 0 without an `idf` or without such a term, which costs no encode
     (`saliency` is called only when some term is absent). Saliencies all 0 weigh the
     terms alike."""
     if idf is None or not terms:
         return 0.0
-    known = _Known(idf)
+    known = _Known(idf, named)
     missing = [t for t in terms if t not in known]
     if not missing:
         return 0.0
@@ -417,25 +447,28 @@ def apart_salience(
     hits: Sequence[Hit],
     idf: Rarity | None,
     saliency: Callable[[], Mapping[str, float]] | None = None,
+    named: Collection[str] = (),
 ) -> float:
     """The share of the question's saliency on pairs of adjacent question words
-    (`question_pairs`) whose terms the archive holds, standing within `PHRASE_WINDOW`
-    words of each other in no passage of `hits` nor its item title; a pair weighs its
-    lesser term's saliency. 0 without an `idf` (nothing says the words are held) or
-    without such a pair, which costs no encode: `saliency` is called only when some pair
-    stands apart, and always then (round 12: the value must not depend on whether
-    another signal happened to measure it, or the rows the model is fitted on and the
-    served decision differ). Without `saliency`, or saliencies all 0, the terms weigh
-    alike."""
+    (`question_pairs`) whose terms the archive holds (`_Known`, its councils' and
+    committees' `named` among them), standing within `PHRASE_WINDOW` words of each other
+    in no passage of `hits` nor its item title nor its meeting's names (`meeting_names`:
+    "Maple Grove" of "City of Maple Grove"); a pair weighs its lesser term's saliency. 0
+    without an `idf` (nothing says the words are held) or without such a pair, which
+    costs no encode: `saliency` is called only when some pair stands apart, and always
+    then (round 12: the value must not depend on whether another signal happened to
+    measure it, or the rows the model is fitted on and the served decision differ).
+    Without `saliency`, or saliencies all 0, the terms weigh alike."""
     if idf is None or not terms:
         return 0.0
-    known = _Known(idf)
+    known = _Known(idf, named)
     pairs = [(a, b) for a, b in question_pairs(topic, terms) if a in known and b in known]
     if not pairs:
         return 0.0
     held_terms = {t for pair in pairs for t in pair}
     places = [
-        _places(t, held_terms) for h in hits for t in (h.citation.item_title or "", h.text)
+        _places(t, held_terms)
+        for h in hits for t in (h.citation.item_title or "", h.text, meeting_names(h))
     ]  # fmt: skip
     apart = [
         (a, b) for a, b in pairs
@@ -475,6 +508,7 @@ def support_features(
     salient: bool = True,
     topic: str = "",
     parts: Sequence[Collection[str]] = (),
+    named: Collection[str] = (),
 ) -> SupportFeatures:
     """The signals of support for a question's content `terms` from its search results
     (a question without content words has no support: its coverage is 0); `idf` weighs
@@ -493,7 +527,9 @@ def support_features(
     signals the served model weighs and the fitting rows, which measure every signal,
     disagreed with what a model without the salient coverages would see). `parts`: the
     terms of each part of a question asking two things, read part by part for the two
-    passage coverages (`salient_coverage`)."""
+    passage coverages (`salient_coverage`). `named`: the archive's councils' and
+    committees' names (`archive_names`), held by the archive for ``absent_salience`` and
+    ``apart_salience`` (round 46)."""
     top = hits[:top_n]
     alike: Mapping[str, float] = dict.fromkeys(terms, 1.0)
     first = max(cosines.items(), key=lambda kv: kv[1], default=None)
@@ -519,8 +555,8 @@ def support_features(
                     sal, top, sentences=True, optional=listed, read=said
                 )
             salient_share = salient_coverage(sal, top, optional=listed, read=passages, parts=parts)
-        absent = absent_salience(terms, idf, sal_once)
-    apart = apart_salience(topic, terms, hits, idf, sal_once)  # alike without `saliency`
+        absent = absent_salience(terms, idf, sal_once, named)
+    apart = apart_salience(topic, terms, hits, idf, sal_once, named)  # alike without `saliency`
     if measured:
         weights = tuple(round(measured[0].get(t, 0.0), 4) for t in terms)
     return SupportFeatures(

@@ -20,7 +20,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -483,7 +483,9 @@ class AnswerBuilder:
     the question alone, so a builder (one a request: `Reader`) makes it once for each
     question however many sets of hits it judges: a trend read on one council's passages
     is judged on its nearest passages as retrieved too, a filtered abstention on the whole
-    archive's (eval/README.md "What an answer computes twice, round 31").
+    archive's (eval/README.md "What an answer computes twice, round 31"). `named`: the
+    index terms of the archive's councils' and committees' names (`abstention.archive_names`,
+    `Snapshot.names`), which the archive holds even where no passage prints them.
     """
 
     def __init__(
@@ -492,10 +494,12 @@ class AnswerBuilder:
         idf: Callable[[str], float] | None = None,
         policy: AbstentionModel | None = None,
         encode: Encode | None = None,
+        named: Collection[str] = (),
     ) -> None:
         self.tuning = tuning
         self.idf = idf
         self.encode = encode
+        self.named = named
         self.measure_saliency = False
         self._saliency: dict[tuple[str, tuple[str, ...]], dict[str, float]] = {}
         self.policy = policy or dataclasses.replace(
@@ -526,6 +530,7 @@ class AnswerBuilder:
             ),
             listed=aspects.listed, salient=salient, topic=topic,
             parts=[content_terms(p) for p in parts] if len(parts) > 1 else (),
+            named=self.named,
         )  # fmt: skip
         best = max(
             (s.coverage for s in scored if s.candidate.rank < 5 and not s.candidate.items),

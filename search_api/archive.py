@@ -54,10 +54,10 @@ from indexer.snapshot import (
     Reaper,
 )
 from indexer.store import PassageStore, StoredDocument, filter_sql
-from indexer.text import MIN_STEM, same_word
+from indexer.text import MIN_STEM, Stems, same_word
 from indexer.vectors import VectorIndex
 
-from .abstention import SupportFeatures, coverage
+from .abstention import SupportFeatures, archive_names, coverage
 from .answering import Answer, AnswerBuilder
 from .briefing import Briefing, BriefingBuilder, BriefingRequest
 from .documents import (
@@ -110,6 +110,13 @@ class Snapshot:
     def _year_ends(self) -> Counter[tuple[int, int]]:
         totals = self.store.year_end_totals()
         return totals if totals is not None else year_end_counts(self.store.texts())
+
+    @cached_property
+    def names(self) -> Stems:
+        """The index terms of this version's councils' and committees' names as its
+        documents' metadata records them (`abstention.archive_names`), read once."""
+        facets = self.store.facets()
+        return archive_names([*facets.get("council", []), *facets.get("committee", [])])
 
     @cached_property
     def date_range(self) -> tuple[date | None, date | None]:
@@ -252,7 +259,9 @@ class Reader:
         self.snapshot = snapshot
         self.settings = settings
         lexical = snapshot.retriever.lexical_index
-        self.answers = AnswerBuilder(settings.answers, idf=_idf_of(lexical), encode=embedder.encode)
+        self.answers = AnswerBuilder(
+            settings.answers, idf=_idf_of(lexical), encode=embedder.encode, named=snapshot.names
+        )
         self._store = snapshot.store
 
     @property
