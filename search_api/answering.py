@@ -355,6 +355,26 @@ Windows = Callable[[], Sequence[Hit]]
 """The hits' item windows as `/search` shows them (`Reader.ask`: `windows.with_windows`),
 asked only when an answer is given that may quote a neighbour."""
 
+
+@dataclass(frozen=True)
+class Record:
+    """A set of minutes as a question asking who attended reads it (`Reader.records`):
+    the day of the meeting it records (the day its title names, else the day its opening
+    line says the meeting was held: "MINUTES of a meeting of the Cabinet held … on
+    Thursday, 30 January 2025"; None when neither names one), its committee, and its
+    attendance passages (those of its first `ROLL_READ` that hold an attendance list or
+    sentence), in reading order."""
+
+    day: date | None
+    committee: str | None
+    rolls: tuple[Hit, ...]
+
+
+Records = Callable[[Sequence[Hit], date | None], Mapping[str, Record]]
+"""The minutes documents among some hits, and every set of minutes recording the day given
+(a question's one named day), each as a `Record`, by document id (`Reader.records`): the
+store's, passed in as `Following` is; asked only for a question asking who attended."""
+
 _WORD = re.compile(r"\S*[^\W_]\S*")
 """A word holds a letter or digit: the dashes and bullets of a list are not words."""
 
@@ -559,6 +579,7 @@ class AnswerBuilder:
         council: str | None = None,
         windows: Windows | None = None,
         copies: Mapping[int, Sequence[Hit]] | None = None,
+        records: Records | None = None,
     ) -> Answer:
         """Answer from ranked evidence: a few best sentences, for an action question its
         action lines, or for a trend question a timeline of `timeline_limit` (default:
@@ -582,7 +603,10 @@ class AnswerBuilder:
         any other passage of a window one that holds an asked aspect too (`BESIDE_FAR`),
         a timeline's only within its room (`BESIDE_TIMELINE`), a briefing's never.
         `copies` (`SearchResult.copies`) cites what a window folds in from a near copy of
-        its hit in another document (`COPY_NEIGHBOURS`).
+        its hit in another document (`COPY_NEIGHBOURS`). `records` reads the minutes among
+        the hits for a question asking who attended (`Reader.records`): the meeting it
+        names gives its attendance passages (`ROLL_PASSAGES`) and its day
+        (`ROLL_OF_THE_DAY_RECORDED`).
         """
         if not hits:
             return Answer(EMPTY_TEXT, [], True)
@@ -595,10 +619,20 @@ class AnswerBuilder:
             support if support is not None
             else self._features(intent.topic, aspects, hits, cosines, scored)
         )  # fmt: skip
+        minutes: Mapping[str, Record] | None = None
+        if aspects.attendance and records is not None and not intent.trend:
+            # The meeting's own attendance passages join the pool (`ROLL_PASSAGES`); the
+            # decision to answer rests on the hits' own signals, as before.
+            minutes = records(hits, _one_day(intent.span))
+            last = min(_pool_ranks(aspects), len(hits)) - 1
+            extra = _meeting_rolls(hits, minutes, intent.span, question or intent.topic, last)
+            if extra:
+                found = _with_rolls(hits, extra)
+                scored = score_candidates(found, aspects, cosines, idf=self.idf)
         if (
             not self.policy.supported(features)
-            or _no_meeting_of_the_day(hits, aspects, intent)
-            or _no_roll(found, aspects)
+            or _no_meeting_of_the_day(hits, aspects, intent, minutes)
+            or _no_roll(found, aspects, intent.span, minutes)
         ):
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         sentences = [s for s in scored if not s.candidate.items]
@@ -1650,13 +1684,19 @@ meeting on 9 January 2025?" from a 2018 committee's minutes (eval/README.md "Att
 votes as minutes write them, round 45"). Off: decided as any question is."""
 
 
-def _no_meeting_of_the_day(hits: Sequence[Hit], aspects: Aspects, intent: TemporalIntent) -> bool:
+def _no_meeting_of_the_day(
+    hits: Sequence[Hit], aspects: Aspects, intent: TemporalIntent,
+    records: Mapping[str, Record] | None = None,
+) -> bool:  # fmt: skip
     """A question asking who attended a meeting names its day, and no hit is of that day
-    (`ROLL_OF_THE_DAY`)."""
+    (`ROLL_OF_THE_DAY`) nor any set of minutes recording it with an attendance passage
+    (`records`, `ROLL_PASSAGES`)."""
     span = intent.span
     if not (ROLL_OF_THE_DAY and aspects.attendance and span and span.start):
         return False
     if span.start != span.end:
+        return False
+    if ROLL_PASSAGES and any(span.contains(r.day) and r.rolls for r in (records or {}).values()):
         return False
     return not any(
         span.contains(h.citation.effective_date) or span.contains(recorded_date(h.citation))
@@ -1672,10 +1712,125 @@ on 21 November 2018?" quoted "… invite ASYE social workers to present to the c
 Off: decided as any question is."""
 
 
-def _no_roll(found: Sequence[Candidate], aspects: Aspects) -> bool:
+def _no_roll(
+    found: Sequence[Candidate], aspects: Aspects, span: DateSpan | None = None,
+    records: Mapping[str, Record] | None = None,
+) -> bool:  # fmt: skip
     """A question asking who attended, and no attendance list or sentence among the
-    candidates (`ROLL_RECORDED`)."""
-    return ROLL_RECORDED and aspects.attendance and not any(c.roll for c in found)
+    candidates (`ROLL_RECORDED`); for one naming a day, given the minutes' `records`, none
+    of a meeting of that day (`ROLL_OF_THE_DAY_RECORDED`)."""
+    if not (ROLL_RECORDED and aspects.attendance):
+        return False
+    rolls = [c for c in found if c.roll]
+    day = _one_day(span)
+    if ROLL_OF_THE_DAY_RECORDED and records is not None and day is not None:
+        rolls = [c for c in rolls if record_day(c.hit.citation, records) == day]
+    return not rolls
+
+
+ROLL_OF_THE_DAY_RECORDED = True
+"""A question asking who attended a meeting on a day it names is answered from an
+attendance list or sentence of that day's meeting, not another's (`ROLL_RECORDED`, read
+within the day): a set of minutes is of the day its title names, else of the day its
+opening line says it was held (`Record.day`), else of its meeting's. Kent files the
+Cabinet's 30 January minutes with the 4 March papers as "Minutes of Previous Meeting",
+dated 4 March: "who sent apologies to the Cabinet meeting on 4 March 2025?" quoted their
+"Apologies were received from Mrs C Bell." (ua46-006), and a seeds question about 21
+November 2018 quoted a 2017 paper's "will be in attendance" (ua46-001; eval/README.md
+"…, round 46"). Off: any attendance candidate."""
+
+ROLL_PASSAGES = True
+"""A question asking who attended a meeting it names (by its day; by its committee too when
+it names one) reads that meeting's own attendance passages: each set of minutes among its
+hits that records that meeting (`record_day`) gives its attendance passages
+(`Record.rolls`) to the answer's pool at the rank of its hit, as a window gives a hit's
+neighbours. The question's words are the meeting's, not the list's ("Which cabinet
+members were present at the Cabinet meeting on 9 January 2025?"): a list of names shares
+none of them, and Kent's PRESENT list ranked below the minutes' other passages or
+outside the hits (four ka44 rows; eval/README.md "…, round 46"). Off: the hits' own
+passages only."""
+ROLL_READ = 6
+"""How many of a set of minutes' first passages are read for its attendance
+(`Record.rolls`): Kent prints its members present, officers in attendance and apologies in
+the first three; the foreign probes' preambles run to the fourth."""
+
+_MINUTES_HELD = re.compile(r"(?i)\bminutes\b[^.]{0,200}?\bheld\b[^.]{0,200}?\bon\b")
+"""A set of minutes' opening line up to the day it names ("MINUTES of a meeting of the
+Cabinet held in the Council Chamber, Sessions House, County Hall, Maidstone on")."""
+
+
+def minutes_day(text: str) -> date | None:
+    """The day a set of minutes' opening line says its meeting was held, or None."""
+    m = _MINUTES_HELD.search(text)
+    return day_in_words(text[m.end() : m.end() + 60]) if m else None
+
+
+def record_of(title: str | None, committee: str | None, passages: Sequence[Hit]) -> Record:
+    """A set of minutes as `Record` reads it, from its title, committee and passages in
+    reading order."""
+    first = passages[:ROLL_READ]
+    day = day_in_words(title or "") if RECORDED_DATES else None
+    if day is None:
+        day = next((d for p in first[:2] if (d := minutes_day(p.text)) is not None), None)
+    rolls = tuple(p for p in first if any(c.roll for c in candidates([p], rolls=True)))
+    return Record(day, committee, rolls)
+
+
+def record_day(c: Citation, records: Mapping[str, Record]) -> date | None:
+    """The day of the meeting a passage records: its minutes' (`Record.day`) when known,
+    else as `recorded_date` reads it."""
+    record = records.get(c.document_id) if c.doc_type == "minutes" else None
+    if record is not None and record.day is not None:
+        return record.day
+    return recorded_date(c)
+
+
+def _one_day(span: DateSpan | None) -> date | None:
+    """The one day a question names ("the Cabinet meeting on 9 January 2025"), or None."""
+    if span is None or span.start is None or span.start != span.end:
+        return None
+    return span.start
+
+
+def _meeting_rolls(
+    hits: Sequence[Hit], records: Mapping[str, Record], span: DateSpan | None, question: str,
+    last: int,
+) -> list[tuple[int, Hit]]:  # fmt: skip
+    """The attendance passages of the meeting a question asking who attended names
+    (`ROLL_PASSAGES`), each with the rank it is read at: that of the hit whose minutes
+    give it, or, for minutes of the day named that no hit is of, `last` (the pool's last
+    rank)."""
+    if not ROLL_PASSAGES or span is None or span.start is None or span.names_financial_years():
+        return []
+    committees = {h.citation.committee for h in hits} | {r.committee for r in records.values()}
+    named = {c for c in committees if c and re.search(rf"(?i)\b{re.escape(c)}\b", question)}
+    seen = {h.passage_id for h in hits}
+    out: list[tuple[int, Hit]] = []
+    ranked = {h.citation.document_id: rank for rank, h in reversed(list(enumerate(hits)))}
+    for doc, record in records.items():
+        if not span.contains(record.day) or named and record.committee not in named:
+            continue
+        rank = ranked.get(doc, last)
+        for roll in record.rolls:
+            if roll.passage_id not in seen:
+                seen.add(roll.passage_id)
+                out.append((rank, roll))
+    return out
+
+
+def _with_rolls(hits: Sequence[Hit], extra: Sequence[tuple[int, Hit]]) -> list[Candidate]:
+    """The hits' candidates with the attendance passages `extra` adds read after the hit
+    each comes with and ranked as it is (`ROLL_PASSAGES`)."""
+    merged: list[Hit] = []
+    ranks: list[int] = []
+    for rank, h in enumerate(hits):
+        merged.append(h)
+        ranks.append(rank)
+        for r, roll in extra:
+            if r == rank:
+                merged.append(roll)
+                ranks.append(rank)
+    return [dataclasses.replace(c, rank=ranks[c.rank]) for c in candidates(merged, rolls=True)]
 
 
 def _meeting_date(c: Citation, recorded: bool) -> date | None:

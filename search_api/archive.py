@@ -58,7 +58,7 @@ from indexer.text import MIN_STEM, Stems, same_word
 from indexer.vectors import VectorIndex
 
 from .abstention import SupportFeatures, archive_names, coverage
-from .answering import Answer, AnswerBuilder
+from .answering import ROLL_READ, Answer, AnswerBuilder, Record, record_of
 from .briefing import Briefing, BriefingBuilder, BriefingRequest
 from .documents import (
     DocumentDetail,
@@ -263,6 +263,7 @@ class Reader:
             settings.answers, idf=_idf_of(lexical), encode=embedder.encode, named=snapshot.names
         )
         self._store = snapshot.store
+        self._minutes_read: dict[str, Record] | None = None
 
     @property
     def version(self) -> str:
@@ -361,6 +362,7 @@ class Reader:
             found.intent, found.hits, found.cosines, precisions, question=request.query,
             support=asked, beyond=found.beyond, following=self.following,
             council=found.council, windows=searched.windows, copies=found.copies,
+            records=self.records,
         )  # fmt: skip
         if answer.abstained and found.hits and not request.filters.is_empty():
             # A filter narrows the evidence; it must not turn a matching passage into an
@@ -372,7 +374,7 @@ class Reader:
                     found.intent, found.hits, found.cosines, precisions,
                     question=request.query, support=support, beyond=found.beyond,
                     following=self.following, council=found.council,
-                    windows=searched.windows, copies=found.copies,
+                    windows=searched.windows, copies=found.copies, records=self.records,
                 )  # fmt: skip
         answer.intent = found.intent
         return answer
@@ -449,6 +451,34 @@ class Reader:
             for pid, nxt in after.items()
             if (p := passages.get(nxt)) is not None
         }
+
+    def records(self, hits: Sequence[Hit], day: date | None = None) -> dict[str, Record]:
+        """The minutes documents among the hits, and every set of minutes recording `day`
+        (a question's one named day), as a question asking who attended reads them
+        (`answering.Record`), by document id. Only such a question asks
+        (`AnswerBuilder.answer`)."""
+        docs = [h.citation.document_id for h in hits if h.citation.doc_type == "minutes"]
+        if day is not None:
+            docs += [doc for doc, record in self._minutes().items() if record.day == day]
+        return {doc: self._record(doc) for doc in dict.fromkeys(docs)}
+
+    def _minutes(self) -> dict[str, Record]:
+        """Every set of minutes of this version as `records` reads it, read when first
+        asked and kept (a version's documents do not change)."""
+        if self._minutes_read is None:
+            where = self._store.stored_documents_where("d.doc_type = ?", ("minutes",))
+            self._minutes_read = {doc: self._record(doc) for doc in where}
+        return self._minutes_read
+
+    def _record(self, doc: str) -> Record:
+        stored = self._store.document(doc)
+        meta = stored.meta if stored is not None else None
+        passages = self._store.document_passages(doc)[:ROLL_READ]
+        return record_of(
+            meta.title if meta else None, meta.committee if meta else None,
+            [Hit(passage_id=p.passage_id, text=p.text, score=0.0, citation=p.citation)
+             for p in passages],
+        )  # fmt: skip
 
     def lexical_rows(self) -> Iterable[tuple]:
         """Every passage's text and titles as BM25 reads them: for diagnostics that scan
