@@ -2225,12 +2225,16 @@ def _outcome_from(
     root: Scored, following: Following, side: str = ""
 ) -> tuple[Scored, int, Hit] | None:
     """The outcome line read on from one sentence (`_with_outcome`), with how many
-    passages on it stands and its passage; None when the reading finds none."""
+    passages on it stands and its passage; None when the reading finds none. The asked
+    side's count ending the passage before the outcome's ("… Mr Streatfeild Against
+    (37)" / "Mr Baker, Mr Beaney, … Abstain (0) Motion lost.") gives the outcome's passage
+    its names: the line is quoted from that passage's start (`TALLY_ACROSS`)."""
     hit, start = root.hit, root.candidate.end
     # A heading quoted: its motion is put after it. A quote that puts the motion itself
     # ("Moved: Cr Nguyen Seconded: Cr Chen That Council accept …") is no heading.
     skip = not proposes(hit.text[:start]) and not opens_on_label(root.candidate.text)
     for hop in range(OUTCOME_HOPS + 1):
+        before = hit
         if hop:
             nxt = following([hit]).get(hit.passage_id)
             if nxt is None:
@@ -2241,10 +2245,30 @@ def _outcome_from(
             return None
         if found is not False:
             begin, end = found
+            if (
+                hop and _side_ends(before.text, side) and not hit.text[:begin].startswith(side)
+                and len(_WORD.findall(hit.text[:end])) <= MAX_QUOTE_WORDS
+            ):  # fmt: skip
+                begin = 0  # the names the passage before's count heads
             line = Scored(span_candidate(hit, root.candidate.rank, begin, end), root.score,
                           root.coverage)  # fmt: skip
             return line, hop, hit
     return None
+
+
+TALLY_ACROSS = True
+"""A vote's count whose names open the next passage ("… the voting was as follows: For
+(14)" / "Mr Baldock, Mr Brady, …"; Kent's recorded votes end a passage on each count, 70
+times in the tune minutes): a question asking who voted on that side ("who voted against
+…?", `asked_tally`) is answered from the outcome's passage from its start, the names, not
+from the last count before the outcome (ka45-004, ka46-003; eval/README.md "…, round
+46"). Off: the outcome's line alone."""
+
+
+def _side_ends(text: str, side: str) -> bool:
+    """The passage ends on the asked side's count ("Against (37)"), its names in the next
+    (`TALLY_ACROSS`)."""
+    return TALLY_ACROSS and bool(side) and bool(re.search(rf"\b{side}\s*\(\d+\)\s*$", text))
 
 
 def _with_next_sentences(chosen: list[Scored], lists: bool = True) -> list[Scored]:
