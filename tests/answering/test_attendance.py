@@ -6,12 +6,13 @@ the product's AnswerBuilder over the passages as the index stores them (one line
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 import pytest
 
 from indexer.models import Hit
-from search_api.answering import Answer, recorded_date
+from search_api.answering import Answer, Record, minutes_day, record_of, recorded_date
 from search_api.sentences import asks_attendance, candidates
 from search_api.temporal import DateSpan, TemporalIntent
 from tests.answering.builders import answering_builder, hit
@@ -260,3 +261,102 @@ def test_who_attended_with_no_attendance_in_the_hits_abstains() -> None:
         hits = [hit(1, day, SEED_41_8), *extra]
         r = answering_builder().answer(intent, hits, {1: 0.6, 2: 0.5}, {}, question=question)
         assert r.abstained is abstains, r.text
+
+
+# Round 46: the named meeting's own attendance passage, read whatever its rank (Kent's
+# Cabinet, 9 January 2025: the minutes filed with the 30 January papers, their PRESENT list
+# no hit of "which cabinet members were present …?"), and the day a set of minutes records
+# read from its opening line when its title names none ("Minutes of Previous Meeting").
+KENT_OPENING = (
+    "KENT COUNTY COUNCIL MINUTES of a meeting of the Cabinet held in the Council Chamber, "
+    "Sessions House, County Hall, Maidstone on Thursday, 9 January 2025. PRESENT: Mr R W Gough "
+    "(Chairman), Mr N Baker, Mrs C Bell, Mrs S Chandler, Mr D Jeffrey, Mr R C Love, OBE, Mr D "
+    "Murphy, Mr P J Oakford, Mr D Watkins and Mr R J Thomas"
+)
+KENT_DEFERRED = "Cabinet Member updates were deferred to the next meeting of the Cabinet"
+KENT_BUDGET = (
+    "Cabinet is asked to consider any proposed amendments from Cabinet Committees and endorse "
+    "the draft budget for the County Council meeting."
+)
+NINTH = date(2025, 1, 9)
+
+
+def _cabinet_minutes(title: str, texts: list[str], first: int = 10) -> list[Hit]:
+    """A set of the Cabinet's minutes filed with its 30 January 2025 papers, one document."""
+    out = []
+    for pid, text in enumerate(texts, start=first):
+        h = _minutes(pid, date(2025, 1, 30), "Cabinet", title, text)
+        out.append(h.model_copy(update={"citation": h.citation.model_copy(
+            update={"document_id": "minutes"})}))  # fmt: skip
+    return out
+
+
+def _on_the_day(question: str, day: date, hits: list[Hit], records: object = None) -> Answer:
+    span = DateSpan(start=day, end=day, text=f"on {day:%d %B %Y}")
+    intent = TemporalIntent(span=span, trend=False, topic=question)
+    cosines = {h.passage_id: 0.6 - 0.01 * i for i, h in enumerate(hits)}
+    return answering_builder().answer(
+        intent, hits, cosines, {}, question=question, records=records,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def _records(*minutes: list[Hit]) -> object:
+    """`Reader.records` over the given documents' passages (reading order)."""
+    read = {m[0].citation.document_id: record_of(m[0].citation.title, "Cabinet", m)
+            for m in minutes}  # fmt: skip
+
+    def records(hits: Sequence[Hit], day: date | None) -> dict[str, Record]:
+        ids = {h.citation.document_id for h in hits}
+        return {d: r for d, r in read.items() if d in ids or day is not None and r.day == day}
+
+    return records
+
+
+def test_a_minutes_opening_line_names_the_day_it_records() -> None:
+    assert minutes_day(KENT_OPENING) == NINTH
+    assert minutes_day(KENT_DEFERRED) is None
+    minutes = _cabinet_minutes("Minutes of Previous Meeting", [KENT_OPENING, KENT_DEFERRED])
+    record = record_of("Minutes of Previous Meeting", "Cabinet", minutes)
+    assert record.day == NINTH
+    assert [h.text for h in record.rolls] == [KENT_OPENING]
+    assert record_of(CABINET_TITLE, "Cabinet", minutes[1:]).day == NINTH  # the title's day
+
+
+def test_the_named_meetings_attendance_passage_is_read_though_no_hit_holds_it() -> None:
+    """ka44-001's kind: the minutes of the day are among the hits, their PRESENT list is
+    not; without it the answer abstains (no attendance among the hits)."""
+    question = "Which cabinet members were present at the Cabinet meeting on 9 January 2025?"
+    minutes = _cabinet_minutes(CABINET_TITLE, [KENT_OPENING, KENT_DEFERRED])
+    hits = [hit(1, date(2025, 1, 30), KENT_BUDGET), minutes[1]]
+    assert _on_the_day(question, NINTH, hits).abstained
+    r = _on_the_day(question, NINTH, hits, _records(minutes))
+    assert not r.abstained, r.text
+    assert any("Mr R W Gough (Chairman), Mr N Baker, Mrs C Bell" in c.quote for c in r.citations)
+
+
+def test_minutes_of_the_day_named_that_no_hit_is_of_are_read() -> None:
+    """ka44-011's kind: no hit is of 9 January; the archive's minutes of that day give
+    their attendance, read at the pool's last rank."""
+    question = "Which cabinet members were present at the Cabinet meeting on 9 January 2025?"
+    minutes = _cabinet_minutes(CABINET_TITLE, [KENT_OPENING, KENT_DEFERRED])
+    hits = [hit(1, date(2025, 1, 30), KENT_BUDGET), hit(2, date(2025, 1, 30), KENT_ITEM)]
+    assert _on_the_day(question, NINTH, hits).abstained
+    r = _on_the_day(question, NINTH, hits, _records(minutes))
+    assert not r.abstained, r.text
+    assert any("Mr R W Gough (Chairman)" in c.quote for c in r.citations), r.text
+
+
+def test_apologies_of_minutes_filed_as_the_previous_meetings_are_not_the_days() -> None:
+    """ua46-006's kind: the 30 January minutes filed with the 4 March papers as "Minutes of
+    Previous Meeting" (dated 4 March) are no record of 4 March's apologies."""
+    question = "Who sent apologies to the Cabinet meeting on 4 March 2025?"
+    march = date(2025, 3, 4)
+    opening = KENT_OPENING.replace("9 January 2025", "30 January 2025")
+    minutes = [
+        (m := _minutes(pid, march, "Cabinet", "Minutes of Previous Meeting", text)).model_copy(
+            update={"citation": m.citation.model_copy(update={"document_id": "previous"})})
+        for pid, text in ((10, opening), (11, KENT_APOLOGY))
+    ]  # fmt: skip
+    hits = [minutes[1], hit(2, march, KENT_BUDGET)]
+    assert not _on_the_day(question, march, hits).abstained  # main quoted Mrs C Bell's
+    assert _on_the_day(question, march, hits, _records(minutes)).abstained

@@ -197,3 +197,29 @@ def test_a_named_tally_ends_with_its_names() -> None:
     texts = [c.text for c in candidates([hit(1, date(2021, 6, 22), EXPENSES)]) if not c.items]
     assert "The meeting closed at 10.35am." in texts, texts
     assert not any("Cr Taylor The meeting" in t for t in texts), texts
+
+
+# Round 46: Kent ends a passage on each count of a recorded vote, its names opening the
+# next (County Council, 19 December 2024, the Electoral Reform motion: ka46-003's kind).
+REFORM_MOTION = (
+    "3) Mr Streatfeild proposed, and Mr Hook seconded the motion that “This Council notes "
+    "that public trust in local government has sunk to its lowest-ever recorded level.” 4) "
+    "Following the debate the Chairman put the motion set out in paragraph 3 to the vote and "
+    "the voting was as follows: For (14)"
+)
+REFORM_FOR = "Mr Brady, Mr Campkin, Ms Dawkins, Mrs Dean, Ms Grehan, Mr Stepto\nAgainst (37)"
+REFORM_AGAINST = (
+    "Mr Baker, Mr Beaney, Mrs Bell, Mrs Binks, Mr Kite, Mr Love, Mr Mallon, Mr McInroy, Ms "
+    "Wright\nAbstain (0)\nMotion lost."
+)
+
+
+def test_who_voted_against_reads_the_names_opening_the_next_passage() -> None:
+    """The Against count ends the passage before the outcome's: the outcome's passage is
+    quoted from its start, the names, not from "Abstain (0)"."""
+    day = date(2024, 12, 19)
+    passages = [hit(1, day, REFORM_MOTION), hit(2, day, REFORM_FOR), hit(3, day, REFORM_AGAINST)]
+    _, quotes = _answer("Who voted against the electoral reform motion?", passages)
+    assert any(q.startswith("Mr Baker, Mr Beaney, Mrs Bell") for q in quotes), quotes
+    _, quotes = _answer("Who abstained on the electoral reform motion?", passages)
+    assert any(q.startswith("Abstain (0)") for q in quotes), quotes  # its count is here
