@@ -1658,10 +1658,34 @@ def _of_named_committee(
         c for c in {s.hit.citation.committee for s in scored}
         if c and re.search(rf"(?i)\b{re.escape(c)}\b", question)
     }  # fmt: skip
-    if not named:
+    if named:
+        inside = [s for s in scored if s.hit.citation.committee in named]
+        scored = inside if _any_speaks(inside, ranks, rolls) else scored
+    councils = {c for c in {s.hit.citation.council for s in scored} if _names_council(question, c)}
+    if not NAMED_COUNCIL or not councils:
         return scored
-    inside = [s for s in scored if s.hit.citation.committee in named]
+    inside = [s for s in scored if s.hit.citation.council in councils]
     return inside if _any_speaks(inside, ranks, rolls) else scored
+
+
+NAMED_COUNCIL = True
+"""A question asking who attended or voted names its meeting by its council as often as by
+its committee, and by the council's own name without "Regional Council" ("What apologies
+were received at Koorawatha?"): it draws on that council's passages when any of the top
+ones speaks to it, as for a committee named (`NAMED_COMMITTEE`): another council's apology
+motion was quoted before Koorawatha's "APOLOGIES Nil." (round 45's r45-foreign Left (a),
+eval/README.md "…, round 46"). Off: a committee's name only."""
+_COUNCIL_KIND = frozenset((
+    "borough", "city", "council", "county", "district", "metropolitan", "municipal",
+    "regional", "royal", "shire", "town", "village", "of", "the", "and", "upon",
+))  # fmt: skip
+"""Words of a council's name that say what kind of council it is, not which."""
+
+
+def _names_council(question: str, council: str | None) -> bool:
+    """The question names the council by a word of its own name (`NAMED_COUNCIL`)."""
+    own = [w for w in re.findall(r"[\w'\u2019-]+", council or "") if w.lower() not in _COUNCIL_KIND]
+    return bool(own) and any(re.search(rf"(?i)\b{re.escape(w)}\b", question) for w in own)
 
 
 def _in_span(s: Scored, span: DateSpan, recorded: bool = False) -> bool:

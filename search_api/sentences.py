@@ -1561,6 +1561,8 @@ def list_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, 
     for i, (a, b) in enumerate(spans):
         if not (LIST_LEAD.search(text[a:b]) or _MOTION_LEAD.search(text[a:b])):
             continue
+        if _labels_its_line(text, a, b, spans[i + 1][0] if i + 1 < len(spans) else len(text)):
+            continue
         end, items, lettered = b, 0, False
         for x, y in spans[i + 1 :]:
             if items >= LIST_ITEMS or not _ITEM_GAP.match(text[end:x]):
@@ -1588,6 +1590,25 @@ def list_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, 
             inner = list(_LEAD_START.finditer(text, a, b))
             out.append((inner[-1].end() if inner else a, end, items))
     return out
+
+
+LABELS_NOT_LEADS = True
+"""A label and what it labels on one line ("Source: Koorawatha Regional Council, Quarterly
+Budget Review Statement, December 2018", "Moved: Cr Smith Seconded: Cr Jones") is no
+list's lead-in: `list_blocks` read "Source:" as one and quoted a table's source, the
+resolution's number and the motion as one list (`tests/data/ingestion/foreign/`; round 45's
+r45-foreign Left (a), eval/README.md "…, round 46"). Off: any span ending on a colon."""
+_LABEL_LEAD = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[A-Za-z][\w'\u2019-]*)?\s*:")
+"""A label of a word or two before its colon ("Source:", "Moved by:")."""
+
+
+def _labels_its_line(text: str, a: int, b: int, nxt: int) -> bool:
+    """The span [a, b) is a label (`_LABEL_LEAD`, or a motion's "Moved:"/"Seconded:") whose
+    text runs on after it on the same line (`LABELS_NOT_LEADS`)."""
+    if not LABELS_NOT_LEADS or "\n" in text[b:nxt] or nxt >= len(text):
+        return False
+    lead = text[a:b].strip()
+    return bool(_LABEL_LEAD.fullmatch(lead) or _LINE_LABEL.search(lead))
 
 
 def continued_list(hit: Hit, rank: int, room: int, bare: bool = False) -> Candidate | None:
@@ -1782,6 +1803,41 @@ def _tally_names_cut(text: str, x: int, y: int) -> list[tuple[int, int]]:
     if end == x or end + rest >= y or not text[end + rest].isupper():
         return [(x, y)]
     return [(x, end), (end + rest, y)]
+
+
+DIVISION_LINES = True
+"""Scottish minutes print a division's sides on a line each, count then names after a dash
+("On a division, there voted:-" / "For the motion (5) - Provost Munro and Councillors
+Baird, Fraser, Grant and Wallace." / "For the amendment (2) - Councillors Cowie and
+Lennox." / "Declined to vote (1) - Councillor Shaw."): the splitter cut each at its dash,
+and both halves were stray pieces no answer quoted, so "who voted for the amendment?" was
+answered with its mover (`tests/data/ingestion/foreign/sc_council_2017-09-28.txt`; round
+45's r45-foreign Left (d), eval/README.md "…, round 46"). The side and its names are one
+candidate. Off: as the splitter cut them."""
+_DIVISION_SIDE = (
+    r"(?:(?:For|Against)\s+the\s+(?:motion|amendment|recommendations?)|Declined\s+to\s+vote"
+    r"|Abstentions?|Abstain(?:ed)?|Against|For)\s*\(\d+\)"
+)
+_DIVISION_LABEL = re.compile(rf"{_DIVISION_SIDE}\s*[-\u2013:]?")
+_DIVISION_LINE = re.compile(rf"{_DIVISION_SIDE}\s*[-\u2013:]\s*\S")
+"""A division's side with its count and, after a dash, its names (`DIVISION_LINES`)."""
+
+
+def _division_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans with a division's side (`_DIVISION_LABEL`, a span of its own) joined to
+    the names after it on the same line (`DIVISION_LINES`); a count on a line of its own
+    over its names (Kent's "Against (6)" / "Mrs Dean, …") is left as it was."""
+    if not DIVISION_LINES:
+        return spans
+    out: list[tuple[int, int]] = []
+    for x, y in spans:
+        if out:
+            a, b = out[-1]
+            if _DIVISION_LABEL.fullmatch(text[a:b].strip()) and "\n" not in text[b:x]:
+                out[-1] = (a, y)
+                continue
+        out.append((x, y))
+    return out
 
 
 def _run_on_colons(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -2094,13 +2150,17 @@ def _pieces(
         spans.append((s.start, s.end))
     table = _rows_of(text) if TABLE_ROWS and rows else ()
     pieces: list[_Piece] = []
-    for a, b in _row_figures(text, _run_on_colons(text, _labelled_lines(text, spans))):
+    mended = _division_lines(text, _labelled_lines(text, spans))
+    for a, b in _row_figures(text, _run_on_colons(text, mended)):
         for x, y in _segments(text, a, b):
             x = _label_start(text, x, table)
             piece = text[x:y]
             labels = _LABELLED_MOTION.match(piece) if LABELLED_LINES else None
             read = piece[labels.end() :] if labels else piece
-            stray = is_stray(read) and not ACTION_LINE.search(piece) and not labelled_row(piece)
+            stray = (
+                is_stray(read) and not ACTION_LINE.search(piece) and not labelled_row(piece)
+                and not (DIVISION_LINES and _DIVISION_LINE.match(piece))
+            )  # fmt: skip
             pieces.append((x, y, " ".join(piece.lower().split()), stray))
     rows_read = tuple(
         (x, y, " ".join(text[x:y].lower().split()), bool(_EMPHASIS.search(text, x, y)))

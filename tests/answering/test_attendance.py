@@ -360,3 +360,25 @@ def test_apologies_of_minutes_filed_as_the_previous_meetings_are_not_the_days() 
     hits = [minutes[1], hit(2, march, KENT_BUDGET)]
     assert not _on_the_day(question, march, hits).abstained  # main quoted Mrs C Bell's
     assert _on_the_day(question, march, hits, _records(minutes)).abstained
+
+
+# Koorawatha Regional Council, 12 March 2019 (au_ordinary_council_2019-03-12.md): item 2
+# "APOLOGIES" / "Nil."; Tarawera District Council's apology motion is another council's.
+def _council(pid: int, council: str, title: str, text: str) -> Hit:
+    h = hit(pid, date(2019, 3, 12), text)
+    place = {"council": council, "committee": council.split(" ", 1)[1], "item_title": title,
+             "doc_type": "minutes", "document_id": council}  # fmt: skip
+    return h.model_copy(update={"citation": h.citation.model_copy(update=place)})
+
+
+def test_a_council_named_by_its_own_name_is_the_meeting_asked() -> None:
+    """ "… at Koorawatha?": the council's own name, without "Regional Council", names the
+    meeting; another council's apology motion was quoted first."""
+    question = "What apologies were received at Koorawatha?"
+    hits = [
+        _council(1, "Tarawera District Council", "APOLOGIES",
+                 "That the apology from Councillor Fenton be received. Pomare/Ellery CARRIED"),
+        _council(2, "Koorawatha Regional Council", "APOLOGIES", "APOLOGIES\nNil."),
+    ]  # fmt: skip
+    r = _answered(question, hits)
+    assert [c.quote for c in r.citations] == ["APOLOGIES Nil."], r.text

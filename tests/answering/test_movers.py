@@ -223,3 +223,45 @@ def test_who_voted_against_reads_the_names_opening_the_next_passage() -> None:
     assert any(q.startswith("Mr Baker, Mr Beaney, Mrs Bell") for q in quotes), quotes
     _, quotes = _answer("Who abstained on the electoral reform motion?", passages)
     assert any(q.startswith("Abstain (0)") for q in quotes), quotes  # its count is here
+
+
+# Inverbrae Council, 28 September 2017 (sc_council_2017-09-28.txt), item 3: a Scottish
+# division, each side's count and names on a line of their own after a dash.
+SC_DIVISION = (
+    "Councillor Lennox, seconded by Councillor Cowie, moved as an amendment:- that the Council "
+    "note the projected outturn and instruct officers to report on the use of reserves to meet "
+    "the overspend instead of further savings.\nOn a division, there voted:-\nFor the motion "
+    "(5) - Provost Munro and Councillors Baird, Fraser, Grant and Wallace.\nFor the amendment "
+    "(2) - Councillors Cowie and Lennox.\nDeclined to vote (1) - Councillor Shaw.\nThe Council "
+    "resolved:- to adopt the motion."
+)
+
+
+def test_a_divisions_side_is_one_candidate_with_its_names() -> None:
+    """The splitter cut "For the amendment (2)" from "Councillors Cowie and Lennox.": two
+    stray pieces, so "who voted for the amendment?" was answered with its mover."""
+    texts = [c.text for c in candidates([hit(1, date(2017, 9, 28), SC_DIVISION)])]
+    assert "For the amendment (2) - Councillors Cowie and Lennox." in texts, texts
+    assert "Declined to vote (1) - Councillor Shaw." in texts, texts
+    _, quotes = _answer("Who voted for the amendment on the revenue budget at Inverbrae?",
+                        [hit(1, date(2017, 9, 28), SC_DIVISION)])  # fmt: skip
+    assert any("For the amendment (2) - Councillors Cowie and Lennox." in q for q in quotes)
+
+
+# Koorawatha, item 11.1: a table's source line and a resolution's labels, each on its line.
+AU_SOURCE = (
+    "Fund Original budget ($'000) Revised budget ($'000)\nGeneral 812 1,104\nWater 96 188\n"
+    "Sewer 52 128\nSource: Koorawatha Regional Council, Quarterly Budget Review Statement, "
+    "December 2018\nResolution 2019/123\nMoved: Cr Smith Seconded: Cr Jones\nThat Council adopt "
+    "the Quarterly Budget Review Statement for December 2018 and approve the budget variations "
+    "shown in the report.\nCARRIED"
+)
+
+
+def test_a_label_and_its_text_on_one_line_lead_no_list() -> None:
+    """ "Source: …" was read as a list's lead-in: the source, the resolution's number and
+    the motion quoted as one list of six items."""
+    lists = [c.text for c in candidates([hit(1, AU_DAY, AU_SOURCE)]) if c.items]
+    assert not lists, lists
+    led = "The main risks are as follows:\nParking congestion\nRoad safety\nNoise"
+    assert [c.items for c in candidates([hit(1, AU_DAY, led)]) if c.items] == [3]
