@@ -2282,11 +2282,11 @@ def _outcome_from(
 
 TALLY_ACROSS = True
 """A vote's count whose names open the next passage ("… the voting was as follows: For
-(14)" / "Mr Baldock, Mr Brady, …"; Kent's recorded votes end a passage on each count, 70
-times in the tune minutes): a question asking who voted on that side ("who voted against
-…?", `asked_tally`) is answered from the outcome's passage from its start, the names, not
-from the last count before the outcome (ka45-004, ka46-003; eval/README.md "…, round
-46"). Off: the outcome's line alone."""
+(14)" / "Mr Baldock, Mr Brady, …": 67 passages of Kent's minutes end on a count): a
+question asking who voted on that side ("who voted against …?", `asked_tally`) is answered
+from the outcome's passage from its start, the names, not from the last count before the
+outcome (ka45-004, ka46-003; eval/README.md "…, round 46"). Off: the outcome's line
+alone."""
 
 
 def _side_ends(text: str, side: str) -> bool:
