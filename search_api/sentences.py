@@ -1561,7 +1561,7 @@ def list_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, 
     for i, (a, b) in enumerate(spans):
         if not (LIST_LEAD.search(text[a:b]) or _MOTION_LEAD.search(text[a:b])):
             continue
-        if _labels_its_line(text, a, b, spans[i + 1][0] if i + 1 < len(spans) else len(text)):
+        if _labels_its_line(text, a, b, spans[i + 1] if i + 1 < len(spans) else None):
             continue
         end, items, lettered = b, 0, False
         for x, y in spans[i + 1 :]:
@@ -1602,13 +1602,20 @@ _LABEL_LEAD = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[A-Za-z][\w'\u2019-]*)?\s*:")
 """A label of a word or two before its colon ("Source:", "Moved by:")."""
 
 
-def _labels_its_line(text: str, a: int, b: int, nxt: int) -> bool:
-    """The span [a, b) is a label (`_LABEL_LEAD`, or a motion's "Moved:"/"Seconded:") whose
-    text runs on after it on the same line (`LABELS_NOT_LEADS`)."""
-    if not LABELS_NOT_LEADS or "\n" in text[b:nxt] or nxt >= len(text):
+def _labels_its_line(text: str, a: int, b: int, nxt: tuple[int, int] | None) -> bool:
+    """The span [a, b) is a label whose text runs on after it on the same line
+    (`LABELS_NOT_LEADS`): a motion's ("Moved:", "Seconded:"), or a label of a word or two
+    (`_LABEL_LEAD`) whose value is the one span after it, to the line's end ("Source: …").
+    An attendance label's list runs on in several ("IN ATTENDANCE: Dr A Ghosh (…), …
+    Officer – West Kent), …"): a lead-in still."""
+    if not LABELS_NOT_LEADS or nxt is None or "\n" in text[b : nxt[0]]:
         return False
     lead = text[a:b].strip()
-    return bool(_LABEL_LEAD.fullmatch(lead) or _LINE_LABEL.search(lead))
+    if _LINE_LABEL.search(lead):
+        return True
+    line_end = text.find("\n", nxt[1])
+    rest = text[nxt[1] : len(text) if line_end < 0 else line_end]
+    return bool(_LABEL_LEAD.fullmatch(lead)) and not rest.strip() and not _ROLL_LABEL.match(lead)
 
 
 def continued_list(hit: Hit, rank: int, room: int, bare: bool = False) -> Candidate | None:

@@ -265,3 +265,9 @@ def test_a_label_and_its_text_on_one_line_lead_no_list() -> None:
     assert not lists, lists
     led = "The main risks are as follows:\nParking congestion\nRoad safety\nNoise"
     assert [c.items for c in candidates([hit(1, AU_DAY, led)]) if c.items] == [3]
+    # An attendance list running on past a dash is its label's list still (ka44-006).
+    officers = (
+        "IN ATTENDANCE: Mr J Betts (Interim Corporate Director Finance), Mr N Abrahams (Area "
+        "Education Officer – West Kent), Ms C McInnes (Director of Education)"
+    )
+    assert [c.items for c in candidates([hit(1, AU_DAY, officers)]) if c.items] == [2]
