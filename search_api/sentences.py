@@ -1605,7 +1605,8 @@ _LABEL_LEAD = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[A-Za-z][\w'\u2019-]*)?\s*:")
 def _labels_its_line(text: str, a: int, b: int, nxt: tuple[int, int] | None) -> bool:
     """The span [a, b) is a label whose text runs on after it on the same line
     (`LABELS_NOT_LEADS`): a motion's ("Moved:", "Seconded:"), or a label of a word or two
-    (`_LABEL_LEAD`) whose value is the one span after it, to the line's end ("Source: …").
+    (`_LABEL_LEAD`) whose value is the one span after it, to the line's end ("Source: …"),
+    and no bullet or item number opens it.
     An attendance label's list runs on in several ("IN ATTENDANCE: Dr A Ghosh (…), …
     Officer – West Kent), …"): a lead-in still."""
     if not LABELS_NOT_LEADS or nxt is None or "\n" in text[b : nxt[0]]:
@@ -1613,6 +1614,8 @@ def _labels_its_line(text: str, a: int, b: int, nxt: tuple[int, int] | None) -> 
     lead = text[a:b].strip()
     if _LINE_LABEL.search(lead):
         return True
+    if _ITEM_SIGN.search(text, b, nxt[0]) or _ITEM_MARK.match(text, nxt[0]):
+        return False  # "Workforce development: - Career progression …": its first item
     line_end = text.find("\n", nxt[1])
     rest = text[nxt[1] : len(text) if line_end < 0 else line_end]
     return bool(_LABEL_LEAD.fullmatch(lead)) and not rest.strip() and not _ROLL_LABEL.match(lead)

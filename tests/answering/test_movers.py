@@ -271,3 +271,9 @@ def test_a_label_and_its_text_on_one_line_lead_no_list() -> None:
         "Education Officer – West Kent), Ms C McInnes (Director of Education)"
     )
     assert [c.items for c in candidates([hit(1, AU_DAY, officers)]) if c.items] == [2]
+    # A label whose value opens on a bullet is its list's lead-in (the seeds' s2-45).
+    bulleted = (
+        "Workforce development:\n- Career progression pathway and linked Social Work Academy "
+        "offer under construction.\n- Delivery of revised frontline manager development programme"
+    )
+    assert [c.items for c in candidates([hit(1, AU_DAY, bulleted)]) if c.items] == [2]
