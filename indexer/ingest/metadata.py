@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Literal
 
-from indexer.dates import MONTHS, day_and_month, full_year
+from indexer.dates import MONTHS, full_year
 from indexer.ingest.cleaning import Para
 from indexer.ingest.manifest import ManifestRow, SourceFile
 from indexer.ingest.readers import RawDocument
@@ -172,6 +173,92 @@ _STATED = re.compile(
     rf"|\bas\s+(?:at|of)\s+(?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month2>{_MONTH}),?\s+"
     rf"(?P<year2>(?:19|20)\d\d)"
 )
+DateOrder = Literal["day", "month"]
+"""A date in figures written day first ("12/03/2019", as every country but the United
+States writes it) or month first ("03/12/2019", as the United States does)."""
+_DAY_FIRST = re.compile(
+    rf"\b\d{{1,2}}{_ORDINAL}\s+(?:day\s+)?(?:of\s+)?{_HEADING_MONTH},?\s+(?:19|20)\d\d\b", re.I
+)
+_MONTH_FIRST = re.compile(rf"\b{_HEADING_MONTH}\s+\d{{1,2}}{_ORDINAL},?\s+(?:19|20)\d\d\b", re.I)
+_FIGURES = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(?:19|20)\d\d(?![\d/.-]\d)")
+_MONTH_FIRST_COUNTRY = re.compile(
+    r"\bPledge\s+of\s+Allegiance\b|\bCouncil\s?[Mm]embers?\s+[A-Z]|\bCouncilmembers?\b"
+    r"|\bMayor\s+Pro[\s-]+Tem\b|\bAlder(?:man|men|person|persons)\b|\bSelect(?:men|\s?[Bb]oard)\b"
+    r"|\bOrdinance\s+(?:No\.?\s*)?\d"
+)
+"""Words only minutes of the United States print (the pledge, a council member by name, an
+ordinance by number): a council that writes its dates month first."""
+_DAY_FIRST_COUNTRY = re.compile(
+    r"\bCr\.?\s+[A-Z][a-z]|\bCllrs?\.?\s+[A-Z]|\bSederunt\b|\bCathaoirleach\b"
+    r"|\b(?i:shire\s+council)\b|\bProvost\s+[A-Z]"
+)
+"""Words of minutes in Australia, New Zealand, Ireland and the United Kingdom (a
+councillor as "Cr" or "Cllr", a Scottish sederunt and provost, an Irish cathaoirleach, an
+Australian shire), which write their dates day first. Not "Councillor": Canada spells it
+so and writes its dates either way."""
+
+
+def date_order(text: str) -> DateOrder | None:
+    """Which figure a document's dates in figures give first, from the document itself:
+    the dates it writes with the month's name ("12 March 2019" or "March 12, 2019") and in
+    figures where one figure cannot be a month ("25/03/2019", "03/25/2019"), the more of
+    either kind; when they are as many (none, usually), the words of a council's country
+    (`_MONTH_FIRST_COUNTRY`, `_DAY_FIRST_COUNTRY`, when only one kind is there); else
+    None, and a date whose figures could be either is not guessed."""
+    day_first = len(_DAY_FIRST.findall(text))
+    month_first = len(_MONTH_FIRST.findall(text))
+    for m in _FIGURES.finditer(text):
+        first, second = int(m[1]), int(m[3])
+        if first > 12 >= second >= 1:
+            day_first += 1
+        elif second > 12 >= first >= 1:
+            month_first += 1
+    if day_first != month_first:
+        return "day" if day_first > month_first else "month"
+    month_words = _MONTH_FIRST_COUNTRY.search(text) is not None
+    if month_words != (_DAY_FIRST_COUNTRY.search(text) is not None):
+        return "month" if month_words else "day"
+    return None
+
+
+def figures_date(
+    first: int, second: int, year: int, order: DateOrder | None, weekday: int | None = None
+) -> tuple[date, DatePrecision] | None:
+    """The day a date in figures names: the one reading that is a real day ("03/25/2019"),
+    else the one falling on the `weekday` printed beside it (Monday 0), else the reading
+    `order` gives. With none of these, and two real days to choose from ("03/12/2019": 3
+    December or 12 March), its year only (the first of January, precision "year"): a day
+    guessed wrong puts the meeting in another season of every trend and timeline, its year
+    does not. None when neither reading is a real day."""
+    readings: list[date] = []
+    for day, month in ((first, second), (second, first)):
+        try:
+            readings.append(date(year, month, day))
+        except ValueError:
+            continue
+    readings = list(dict.fromkeys(readings))  # "05/05/2019": one day
+    if not readings:
+        return None
+    if len(readings) == 1:
+        return readings[0], "day"
+    if weekday is not None and len(fits := [r for r in readings if r.weekday() == weekday]) == 1:
+        return fits[0], "day"
+    if order is not None:
+        return readings[0 if order == "day" else 1], "day"
+    return date(year, 1, 1), "year"
+
+
+def unsure_note(written: str) -> str:
+    """The note a document keeps when its date's day and month could not be told apart."""
+    return (
+        f"meeting date {written!r} read as its year only: it could be day or month first,"
+        " and nothing in the file says which"
+    )
+
+
+UNDATED_NOTE = "no meeting date found in the file's text or name"
+"""The note an undated document keeps: it is in no date filter, trend or timeline."""
+
 _SMALL_WORDS = frozenset(
     ["a", "an", "and", "of", "the", "for", "to", "in", "on", "at", "by", "with", "or"]
 )
@@ -187,6 +274,12 @@ class TextMetadata:
     date_precision: DatePrecision | None = None
     doc_type: str | None = None
     title: str | None = None
+    readings: tuple[date, ...] = ()
+    """The two days a date in figures read as its year only could be."""
+    date_order: DateOrder | None = None
+    """Which figure of a date in figures is the day, as the document's own text shows it
+    (`date_order`), for a date its file's name writes in figures."""
+    notes: str | None = None
 
 
 def _date(day: str | None, month: str, year: str) -> date | None:
@@ -196,28 +289,31 @@ def _date(day: str | None, month: str, year: str) -> date | None:
         return None
 
 
-def _numeric_date(first: str, second: str, year: str) -> date | None:
-    """A date written in figures, its day and month as `day_and_month` reads them; none
-    when its month has no such day ("31/02/2019"): a meeting's date is a real day."""
-    read = day_and_month(int(first), int(second))
-    if read is None:
-        return None
-    try:
-        return date(int(year), read[1], read[0])
-    except ValueError:
-        return None
+_WEEKDAY_BEFORE = re.compile(r"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?$")
+_WEEKDAY_NUMBERS = {day[:-3].lower(): n for n, day in enumerate(WEEKDAYS)}
 
 
-def _heading_date(m: re.Match[str]) -> date | None:
-    """The date an `_ANY_DATE` match names, whichever way it was written."""
+def _heading_date(
+    m: re.Match[str], order: DateOrder | None = None
+) -> tuple[date, DatePrecision] | None:
+    """The date an `_ANY_DATE` match names, whichever way it was written; one in figures
+    as `figures_date` reads it, with the weekday printed just before it."""
     if m["year3"]:
-        return _numeric_date(m["first"], m["second"], m["year3"])
+        weekday = _WEEKDAY_BEFORE.search(m.string[: m.start()])
+        return figures_date(
+            int(m["first"]),
+            int(m["second"]),
+            int(m["year3"]),
+            order,
+            _WEEKDAY_NUMBERS[weekday[1].lower()] if weekday else None,
+        )
     if m["year4"]:
         try:
-            return date(int(m["year4"]), int(m["month4"]), int(m["day4"]))
+            return date(int(m["year4"]), int(m["month4"]), int(m["day4"])), "day"
         except ValueError:
             return None
-    return _date(m["day"] or m["day2"], m["month"] or m["month2"], m["year"] or m["year2"])
+    found = _date(m["day"] or m["day2"], m["month"] or m["month2"], m["year"] or m["year2"])
+    return (found, "day") if found else None
 
 
 def stated_date_in(text: str) -> date | None:
@@ -243,8 +339,12 @@ def from_text(raw: RawDocument, paras: list[Para]) -> TextMetadata:
     """Read council, committee, meeting date, type and title from the first paragraphs."""
     lines = [*raw.header_lines, *(p.text for p in paras[:60])]
     head = "\n".join(lines)
+    order = date_order("\n".join([*raw.header_lines, *(p.text for p in paras)]))
     committee: str | None = None
     meeting: date | None = None
+    precision: DatePrecision | None = None
+    notes: str | None = None
+    readings: tuple[date, ...] = ()
     title: str | None = None
     match = MEETING_TITLE.search(head)
     if match:
@@ -260,13 +360,17 @@ def from_text(raw: RawDocument, paras: list[Para]) -> TextMetadata:
     if meeting is None or committee is None:
         # The heading in the first lines before any later "MINUTES of the meeting of ...
         # held on ..." (a previous meeting's minutes, noted further down).
-        heading = _meeting_heading(lines[:_HEAD_LINES])
+        heading = _meeting_heading(lines[:_HEAD_LINES], order)
         committee = committee or heading.committee
-        meeting = meeting or heading.meeting_date
+        if meeting is None:
+            meeting, precision, notes = heading.meeting_date, heading.date_precision, heading.notes
+            readings = heading.readings
         title = title or heading.title
     if m := MINUTES_OPENING.search(re.sub(r"\s+", " ", head)):
         committee = committee or m["committee"].strip()
-        meeting = meeting or _date(m["day"], m["month"], m["year"])
+        opened = _date(m["day"], m["month"], m["year"])
+        if opened and (meeting is None or precision == "year"):
+            meeting, precision, notes, readings = opened, "day", None, ()
     printed = _printed_lines(raw)
     if committee is None:
         for line in [*lines[:8], *printed[:8]]:
@@ -289,9 +393,12 @@ def from_text(raw: RawDocument, paras: list[Para]) -> TextMetadata:
         council=council,
         committee=committee,
         meeting_date=meeting,
-        date_precision="day" if meeting else None,
+        date_precision=(precision or "day") if meeting else None,
         doc_type=_doc_type(head),
         title=title or _first_title(paras),
+        readings=readings,
+        date_order=order,
+        notes=notes,
     )
 
 
@@ -318,14 +425,15 @@ def _first_match(pattern: re.Pattern[str], count: int, *sources: list[str]) -> r
     return None
 
 
-def _meeting_heading(lines: list[str]) -> TextMetadata:
+def _meeting_heading(lines: list[str], order: DateOrder | None = None) -> TextMetadata:
     """The body and date of a minutes heading in other councils' words, from the first
     lines: "Minutes of the Ordinary Meeting of Council held on Tuesday, 14 March 2017",
     "MONTHLY MEETING OF KILBRACKEN COUNTY COUNCIL HELD ON 12th DAY OF JUNE 2015", "CITY
     COUNCIL REGULAR MEETING MINUTES" over "March 14, 2017". A line about confirming the
     previous meeting's minutes gives neither."""
     committee: str | None = None
-    meeting: date | None = None
+    meeting: tuple[date, DatePrecision] | None = None
+    written: str | None = None
     title: str | None = None
     heading_at: int | None = None
     for number, line in enumerate(lines):
@@ -344,12 +452,26 @@ def _meeting_heading(lines: list[str]) -> TextMetadata:
             )
             under_heading = heading_at is not None and number - heading_at <= 2
             if bare or under_heading or _MEETING_WORDS.search(line):
-                meeting = _heading_date(d)
+                meeting, written = _heading_date(d, order), d[0]
                 if title == line:
                     title = line[: d.end()]
     if title is not None and len(title) > 160:
         title = None
-    return TextMetadata(committee=committee, meeting_date=meeting, title=title)
+    unsure = meeting is not None and meeting[1] == "year" and written is not None
+    return TextMetadata(
+        committee=committee,
+        meeting_date=meeting[0] if meeting else None,
+        date_precision=meeting[1] if meeting else None,
+        title=title,
+        readings=_readings(written) if unsure and written else (),
+        notes=unsure_note(written) if unsure and written else None,
+    )
+
+
+def _readings(written: str) -> tuple[date, ...]:
+    """The two days a date in figures ("03/12/2019") could be."""
+    first, second, year = map(int, re.split(r"[/.-]", written))
+    return date(year, second, first), date(year, first, second)
 
 
 _BODY_WORDS = r"(?:Committee|Sub-Committee|Panel|Board|Cabinet)"
@@ -451,47 +573,68 @@ _NAME_WORDS = re.compile(
 )
 
 
+_NAME_YEAR_FIRST = re.compile(
+    rf"(?<!\d)(?P<year>(?:19|20)\d\d)[-_. ]+(?P<month>{_MONTH}|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
+    rf"|Sept?|Oct|Nov|Dec)[-_. ]+(?P<day>\d{{1,2}}){_ORDINAL}(?![\dA-Za-z])",
+    re.I,
+)
+"""The year, the month's name and the day ("Council-Minutes-2019-March-12")."""
 _NAME_NUMERIC = re.compile(
     r"(?<!\d)(?P<first>[0-3]?\d)(?P<sep>[-_.])(?P<second>[0-3]?\d)(?P=sep)"
     r"(?P<year>(?:19|20)?\d\d)(?!\d)"
     r"|(?<!\d)(?P<first2>[0-3]\d)(?P<second2>[01]\d)(?P<year2>(?:19|20)\d\d)(?!\d)"
 )
-"""A date in figures with the year last ("12_02_2014", "OCM_26062018", "CM 23.06.15"), day
-first as `_numeric_date` reads it; a two-digit year only between separators."""
+"""A date in figures with the year last ("12_02_2014", "OCM_26062018", "CM 23.06.15",
+"Minutes-03-12-2019"), read as `figures_date` reads it; a two-digit year only between
+separators."""
 _NAME_MONTH = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-_.](?P<month>0[1-9]|1[0-2])(?!\d)")
 """A year and month ("2015-06 Council Minutes"), not a financial year ("Budget 2011-12")."""
 
 
-def date_in_name(path: str) -> tuple[date, DatePrecision] | None:
+def date_in_name(path: str, order: DateOrder | None = None) -> tuple[date, DatePrecision] | None:
     """The meeting date a file's name gives ("2014-03-11 Council Minutes.txt", "Minutes
-    11 March 2014.txt", "council_mar_2014.md") or else its folder ("2014-03-11/minutes.txt"),
-    for a meeting whose text does not say: councils and their converters name files by
-    meeting, and a trend question needs every passage dated."""
+    11 March 2014.txt", "council_mar_2014.md", "Council-Minutes-2019-March-12.pdf") or else
+    its folder ("2014-03-11/minutes.txt"), for a meeting whose text does not say: councils
+    and their converters name files by meeting, and a trend question needs every passage
+    dated. A date in figures ("Minutes-03-12-2019.pdf") is read in the `order` its
+    document's text shows (`date_order`), and is its year only where either figure could
+    be the month and no order is known."""
+    found = _name_date(path, order)
+    return found[:2] if found else None
+
+
+def _name_date(path: str, order: DateOrder | None) -> tuple[date, DatePrecision, str] | None:
+    """`date_in_name`, with the date as the name writes it."""
     parts = path.replace("\\", "/").split("/")
     for name in (parts[-1], "/".join(parts[:-1])):  # the file's name, else its folders
         if m := _NAME_ISO.search(name):
             try:
-                return date(int(m["year"]), int(m["month"]), int(m["day"])), "day"
+                return date(int(m["year"]), int(m["month"]), int(m["day"])), "day", m[0]
             except ValueError:
                 return None
         if m := _NAME_WORDS.search(name):
             day = m["day"] or m["day2"]
             found = _date(day, m["month"], m["year"])
             if found is not None:
-                return found, "day" if day else "month"
+                return found, "day" if day else "month", m[0]
+        if (m := _NAME_YEAR_FIRST.search(name)) and (
+            found := _date(m["day"], m["month"], m["year"])
+        ):
+            return found, "day", m[0]
         if m := _NAME_NUMERIC.search(name):
             year = m["year"] or m["year2"]
-            found = _numeric_date(
-                m["first"] or m["first2"],
-                m["second"] or m["second2"],
-                year if len(year) == 4 else str(full_year(year)),
+            read = figures_date(
+                int(m["first"] or m["first2"]),
+                int(m["second"] or m["second2"]),
+                int(year) if len(year) == 4 else full_year(year),
+                order,
             )
-            if found is not None:
-                return found, "day"
+            if read is not None:
+                return *read, m[0]
         for m in _NAME_MONTH.finditer(name):
             year, month = int(m["year"]), int(m["month"])
             if month != (year + 1) % 100:
-                return date(year, month, 1), "month"
+                return date(year, month, 1), "month", m[0]
     return None
 
 
@@ -502,8 +645,16 @@ def build_meta(source: SourceFile, text: TextMetadata, pages: int | None) -> Doc
     coarser than a day.
     """
     row: ManifestRow | None = source.row
-    if text.meeting_date is None and (named := date_in_name(source.relative_path)):
-        text = replace(text, meeting_date=named[0], date_precision=named[1])
+    named = _name_date(source.relative_path, text.date_order)
+    if named and (
+        text.meeting_date is None
+        or (text.date_precision == "year" and named[1] == "day" and named[0] in text.readings)
+    ):
+        # No date in the text, or one in figures the name's date tells the order of.
+        note = unsure_note(named[2]) if named[1] == "year" else None
+        text = replace(text, meeting_date=named[0], date_precision=named[1], notes=note)
+    if text.meeting_date is None:
+        text = replace(text, notes=UNDATED_NOTE)
     fields: dict[str, object] = {
         "council": text.council,
         "committee": text.committee,
@@ -512,7 +663,7 @@ def build_meta(source: SourceFile, text: TextMetadata, pages: int | None) -> Doc
         "doc_type": text.doc_type,
         "title": text.title,
         "source_url": None,
-        "notes": None,
+        "notes": text.notes,
     }
     if row is not None:
         for name in fields:

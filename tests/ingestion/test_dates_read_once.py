@@ -1,5 +1,7 @@
 """A date in figures is read once, by `indexer.dates`: the meeting a heading dates
-"05/03/2019" is the day a question's "5.3.2019" names (issue #13, round 31)."""
+"05/03/2019" is the day a question's "5.3.2019" names (issue #13, round 31), in an archive
+that writes its dates day first (round 46: a file's order is read from the file,
+`indexer.ingest.metadata.date_order`)."""
 
 from __future__ import annotations
 
@@ -15,7 +17,10 @@ from search_api.temporal import parse_question
 
 
 def _heading_date(written: str) -> date | None:
-    text = f"Minutes of the Ordinary Council Meeting held on {written}\n\n1. APOLOGIES\n\nNone.\n"
+    # "Cr Smith": a council that writes its dates day first, as a question's are read.
+    text = (
+        f"Minutes of the Ordinary Council Meeting held on {written}\n\n1. APOLOGIES\n\nCr Smith.\n"
+    )
     raw = RawDocument(format="text", pages=[text], paged=False)
     return from_text(raw, clean(raw)).meeting_date
 
@@ -40,7 +45,7 @@ def test_a_heading_a_file_name_and_a_question_read_a_date_in_figures_alike() -> 
         for second in range(0, 33):
             written = f"{first:02d}/{second:02d}/2019"
             meeting = _heading_date(written)
-            named = date_in_name(f"minutes {first:02d}.{second:02d}.2019.txt")
+            named = date_in_name(f"minutes {first:02d}.{second:02d}.2019.txt", "day")
             span = parse_question(f"What did the council decide on {first}.{second}.2019?").span
             if meeting is not None:
                 assert named == (meeting, "day"), written

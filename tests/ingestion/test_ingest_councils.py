@@ -289,8 +289,11 @@ def test_a_later_minutes_heading_of_another_meeting_does_not_win() -> None:
     [
         ("Ordinary Council Meeting Minutes 12 Feb 2014", (date(2014, 2, 12), "Council")),
         ("Minutes of Council Meeting held Monday 5 Sept. 2016", (date(2016, 9, 5), "Council")),
-        ("Minutes of the Ordinary Council Meeting held on 05/03/2019", (date(2019, 3, 5),
-                                                                         "Council")),
+        # Day or month first, told by the weekday: 5 March 2019 was a Tuesday, 3 May a Friday.
+        ("Minutes of the Ordinary Council Meeting held on Tuesday 05/03/2019", (date(2019, 3, 5),
+                                                                                 "Council")),
+        ("Minutes of the Ordinary Council Meeting held on Friday 05/03/2019", (date(2019, 5, 3),
+                                                                                "Council")),
         ("Minutes of the Ordinary Council Meeting held on 03/25/2019", (date(2019, 3, 25),
                                                                          "Council")),
         ("MINUTES OF THE MEETING OF THE COUNCIL HELD ON 2019-03-05", (date(2019, 3, 5),
@@ -311,7 +314,8 @@ def test_a_heading_date_in_short_or_figures_dates_the_meeting(
     ("name", "expected"),
     [
         ("2014-03-11 Council Minutes.txt", (date(2014, 3, 11), "day")),
-        ("Minutes_12_02_2014.txt", (date(2014, 2, 12), "day")),
+        # Either figure could be the month, and no text says which: the year only.
+        ("Minutes_12_02_2014.txt", (date(2014, 1, 1), "year")),
         ("OCM_26062018_MIN.md", (date(2018, 6, 26), "day")),
         ("minutes 03.25.2019.txt", (date(2019, 3, 25), "day")),
         ("CM 23.06.15.txt", (date(2015, 6, 23), "day")),
