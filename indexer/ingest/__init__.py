@@ -88,9 +88,12 @@ def ingest_file(
     meta = build_meta(
         source, from_text(raw, paras), len(raw.pages) if raw.format == "pdf" else None
     )
-    chunks = chunk_units(
-        build_units(paras, converted=raw.format == "text"), count_tokens, max_tokens, min_tokens
+    units = build_units(
+        paras,
+        converted=raw.format == "text",
+        minutes=meta.doc_type in ("minutes", "agenda and minutes"),
     )
+    chunks = chunk_units(units, count_tokens, max_tokens, min_tokens)
     chunks = without_own_headings(chunks, meta)
     if raw.format == "text":
         chunks = _without_placeholders(chunks)

@@ -361,6 +361,34 @@ def _title_like(text: str) -> bool:
     return len(words) <= 10 and bool(long) and sum(w[0].isupper() for w in long) >= 0.6 * len(long)
 
 
+_LETTERED = re.compile(r"^[A-Z]\.\s+[A-Z]")
+"""A sub-item lettered in capitals opening its line, as US minutes letter an item's
+business: "A. Resolution 2022-19, …". Not a list's "(b) On 17th December, Mr Love visited
+Seabrook Church of England Primary" / "School and met …": a sentence full of names."""
+_LONG_WORD = re.compile(r"[^\W\d_][\w'\u2019-]{3,}")
+
+
+def _capitalised(text: str) -> float | None:
+    """The share of `text`'s words of four letters or more that start with a capital;
+    None for fewer than three such words."""
+    words = _LONG_WORD.findall(text)
+    return sum(w[0].isupper() for w in words) / len(words) if len(words) >= 3 else None
+
+
+def _titled_sub_item_over_prose(above: str, below: str) -> bool:
+    """A lettered sub-item's title on its line, a sentence under it: "A. Resolution 2022-19,
+    Awarding a Contract for the Elm Street Water Main Replacement" / "Public Works Director
+    Sam Ortiz reported that four bids were received …". The title fills the line and does
+    not end its sentence, so it read as a wrapped line and the sentence was joined to it;
+    a title's words are capitalised and a sentence's are not, so the two stay apart. The
+    rest of a wrapped title is capitalised too ("… Regarding Short-Term" / "Rentals
+    (Second Reading)") and goes on."""
+    if not _LETTERED.match(above) or not _is_unterminated(above) or _ends_mid_clause(above):
+        return False
+    title, prose = _capitalised(above), _capitalised(below)
+    return title is not None and prose is not None and title >= 0.6 and prose < 0.5
+
+
 def _is_structural(text: str) -> bool:
     """A line that starts something of its own: a numbered paragraph, a bullet, a footnote,
     an ACTION line, a table row or a lettered list item."""
@@ -400,6 +428,8 @@ def _starts_new_para(prev: str, line: str, raw_line: str, width: int) -> bool:
     starts_upper = first.isupper() or first.isdigit() or first in "\"'\u2018\u201c("
     if not starts_upper or prev.endswith(("-", ",")) or _ends_mid_clause(prev):
         return False
+    if _titled_sub_item_over_prose(prev.strip(), stripped):
+        return True
     if raw_line[:1] in " \t" and first.isupper():
         return True
     prev = prev.strip()
@@ -580,6 +610,8 @@ class _Builder:
                 and _is_unterminated(text)
                 and len(text) < 0.6 * self.width
             )
+        if _titled_sub_item_over_prose(last, text):
+            return False
         wrapped = self.spaced and self.last_line >= 0.75 * self.width
         if wrapped and last.endswith(":") and not text.rstrip().endswith(":"):
             # "... the Early Years Healthy Development Review Report:" / "Best Start in

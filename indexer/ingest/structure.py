@@ -358,12 +358,16 @@ def _item_number_greater(num: str, current: str | None) -> bool:
         return True
 
 
-def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
+def build_sections(
+    paras: list[Para], converted: bool = False, minutes: bool = False
+) -> list[Section]:
     """Walk the paragraphs, opening a section at every item heading or section heading.
 
     `converted` (text files: what converters give) also refuses contact lines as titles:
     a converter sets each line of a contact list apart, where a PDF's layout keeps the
-    list under its own heading. (PDF and HTML ingestion keep their rules unchanged.)"""
+    list under its own heading. (PDF and HTML ingestion keep their rules unchanged.)
+    `minutes`: the document is minutes, where an item with no text took place
+    (`_titled_empty_items`)."""
 
     heading = partial(is_heading, contact_free=converted)
     item_title = partial(is_item_title, contact_free=converted)
@@ -502,8 +506,40 @@ def build_sections(paras: list[Para], converted: bool = False) -> list[Section]:
     _derive_item_numbers(sections)
     _keep_heading_words(sections, converted)
     _relocate_empty_headings(sections)
+    if minutes:
+        _titled_empty_items(sections)
     _declarations_to_their_items(sections)
     return [s for s in sections if s.units]
+
+
+def _titled_empty_items(sections: list[Section]) -> None:
+    """An item of minutes printed with its title and nothing under it ("3. PLEDGE OF
+    ALLEGIANCE" over "4. APPROVAL OF AGENDA", as US minutes print a ceremony) is a passage
+    of its title: the minutes say it took place, and without a unit the item was in no
+    passage and no citation. Not an item whose parts or sub-items follow (its title opens
+    theirs), nor a contents line whose item is printed again further on. Minutes only: an
+    agenda's front sheet and a form list titles whose text is elsewhere or not yet
+    written (Kent's front sheets, an EqIA's numbered fields)."""
+    for index, section in enumerate(sections):
+        if not (
+            section.explicit_item
+            and section.item
+            and section.title
+            and section.subsection is None
+            and not section.units
+        ):
+            continue
+        later = sections[index + 1 :]
+        if any(
+            s.item == section.item or (s.item or "").startswith(f"{section.item}.") for s in later
+        ):
+            continue
+        following = next((s for s in later if s.units), None)
+        section.units.append(
+            Unit(text=section.title, page=following.units[0].page if following else None,
+                 item=section.item, item_title=section.title, paragraph=None, section=None,
+                 group=section.group, numbered=False)
+        )  # fmt: skip
 
 
 _DECLARATION = re.compile(
@@ -762,10 +798,11 @@ def apply_stated_dates(sections: list[Section]) -> None:
             unit.stated_date = section_date or stated_date_in(unit.text)
 
 
-def build_units(paras: list[Para], converted: bool = False) -> list[Unit]:
+def build_units(paras: list[Para], converted: bool = False, minutes: bool = False) -> list[Unit]:
     """Paragraphs -> units with item, title, paragraph number, section and stated date
-    (`converted`: the paragraphs come from a text file, see `build_sections`)."""
-    sections = build_sections(paras, converted)
+    (`converted`: the paragraphs come from a text file; `minutes`: the document is
+    minutes; see `build_sections`)."""
+    sections = build_sections(paras, converted, minutes)
     apply_stated_dates(sections)
     return without_page_ranges(attach_actions([u for s in sections for u in s.units]))
 

@@ -226,3 +226,50 @@ def test_a_running_footers_first_copy_stays_on_a_line_of_its_own(
     text = "\n".join(c.text for c in foreign["us_town_council"].chunks)
     assert text.count("Regular Council Meeting April 5, 2022") == 1
     assert "by voice vote.\nTown of Cedar Bluff Regular Council Meeting April 5, 2022" in text
+
+
+def test_an_item_of_minutes_with_no_text_is_a_passage_of_its_title(
+    foreign: dict[str, ParsedDocument],
+) -> None:
+    # Round 46: "3. PLEDGE OF ALLEGIANCE" over "4. APPROVAL OF AGENDA" was in no passage and
+    # no title: the minutes record that it took place.
+    us = foreign["us_town_council"]
+    pledge = [c for c in us.chunks if c.item == "3"]
+    assert [(c.item_title, c.text) for c in pledge] == [
+        ("PLEDGE OF ALLEGIANCE", "PLEDGE OF ALLEGIANCE")
+    ]
+    # An item whose sub-items follow stays their lead ("6. NEW BUSINESS" over "6.1 …"), and
+    # an agenda's item listed with no text (its papers are elsewhere) is no passage.
+    lines = ["1. CALL TO ORDER", "The Mayor opened the meeting.", "2. PLEDGE OF ALLEGIANCE",
+             "3. NEW BUSINESS", "3.1 Police staffing", "The Chief reported."]  # fmt: skip
+    paras = [Para(text=t) for t in lines]
+    sections = build_sections(paras, converted=True, minutes=True)
+    assert [(s.item, s.units[0].text) for s in sections] == [
+        ("1", "The Mayor opened the meeting."),
+        ("2", "PLEDGE OF ALLEGIANCE"),
+        ("3.1", "NEW BUSINESS"),  # the heading item's title opens its sub-item's passage
+    ]
+    assert [s.item for s in build_sections(paras, converted=True)] == ["1", "3.1"]
+
+
+def test_a_lettered_sub_items_title_is_not_joined_to_the_sentence_under_it(
+    foreign: dict[str, ParsedDocument],
+) -> None:
+    # Round 46: "A. Resolution 2022-19, Awarding a Contract for the Elm Street Water Main
+    # Replacement" fills its line and ends no sentence, so it read as wrapped and "Public
+    # Works Director Sam Ortiz reported …" ran on from it. A title's words are capitalised,
+    # a sentence's are not; the rest of a wrapped title goes on ("… Regarding Short-Term" /
+    # "Rentals (Second Reading)").
+    us = foreign["us_town_council"]
+    award = _with(us, "Elm Street Water Main Replacement")
+    assert "Water Main Replacement\nPublic Works Director Sam Ortiz reported" in award.text
+    rentals = _with(us, "Regarding Short-Term")
+    assert "Regarding Short-Term Rentals (Second Reading)\nTown Attorney Chen" in rentals.text
+    # A list's sentence full of names ("(b) On 17th December, Mr Love visited Seabrook Church
+    # of England Primary" / "School and met …") still runs on.
+    text = (
+        "(b) On 17th December, Mr Love visited Seabrook Church of England Primary Schools\n\n"
+        "School and met Mrs Carter, the Executive Head Teacher, and other staff.\n"
+    )
+    paras = clean(RawDocument(format="text", pages=[text], paged=False))
+    assert len(paras) == 1
