@@ -518,20 +518,37 @@ def council_body(council: str) -> str:
 _MINUTES_TYPE = re.compile(
     r"\bminutes? of (?:a|an|the) (?:[a-z]+ ){0,3}meeting\b|\b(?:meeting|committee) minutes\b"
     r"|\bminutes? of meeting\b|^(?:[^\n]*\n)?minutes\b"
-    r"|(?m:^(?:(?:un)?confirmed |draft )?minutes$)|(?m:\bcouncil minutes$)"
+    r"|(?m:^(?:(?:un)?confirmed |draft |action |summary |approved |adopted )?minutes$)"
+    r"|(?m:\bcouncil minutes$)"
 )
 """How minutes call themselves at the top; the last two: "MINUTES" on a line of its own
-under the council and the meeting, or ending the heading's line ("ORDINARY MEETING OF
-KILBRACKEN SHIRE COUNCIL MINUTES", as a PDF runs the lines together)."""
+under the council and the meeting ("ACTION MINUTES", as US cities keep them), or ending the
+heading's line ("ORDINARY MEETING OF KILBRACKEN SHIRE COUNCIL MINUTES", as a PDF runs the
+lines together)."""
 _AGENDA_TYPE = re.compile(
     r"(?m:^agenda\b(?!\s+items?\b)|\bagenda$)|\bmeeting\s+agenda\b|\bagenda\s+(?:for|of)\s+"
     r"(?:the\s+|an?\s+)?(?:[a-z]+\s+){0,4}(?:meeting|council|committee)\b"
     r"|\bnotice\s+of\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,3}meeting\b"
-    r"|\bnotice\s+is\s+(?:hereby\s+)?given\b"
+    r"|\bnotice\s+is\s+(?:hereby\s+)?given\b|\b(?:business|order)\s+paper\b"
 )
 """How an agenda calls itself: "AGENDA" on its line, "Ordinary Council Meeting Agenda",
 "Agenda for the Ordinary Meeting of Council", "Notice of Ordinary Meeting", "Notice is
-hereby given that ..." (not "Agenda item", nor "the agenda" in a sentence)."""
+hereby given that ...", New South Wales's "BUSINESS PAPER" and New Zealand's "ORDER
+PAPER" (not "Agenda item", nor "the agenda" in a sentence)."""
+_NAME_TYPE = re.compile(
+    r"(?i)(?<![a-z])(?:(?P<minutes>minutes?|mins?)|(?P<agenda>agenda|agn|(?:business|order)"
+    r"[-_. ]?paper))(?![a-z])"
+)
+"""A file name's word for its type, where the text gives none: "20190312_OC_MIN.pdf",
+"Minutes-03-12-2019.pdf", "OC_AGN_12032019.pdf", "Business Paper 12 March 2019.pdf"."""
+
+
+def type_in_name(path: str) -> str | None:
+    """The document type a file's name gives ("minutes", "agenda"), or None."""
+    found = _NAME_TYPE.search(path.replace("\\", "/").split("/")[-1])
+    if found is None:
+        return None
+    return "minutes" if found["minutes"] else "agenda"
 
 
 def _doc_type(head: str) -> str | None:
@@ -655,6 +672,8 @@ def build_meta(source: SourceFile, text: TextMetadata, pages: int | None) -> Doc
         text = replace(text, meeting_date=named[0], date_precision=named[1], notes=note)
     if text.meeting_date is None:
         text = replace(text, notes=UNDATED_NOTE)
+    if text.doc_type is None:
+        text = replace(text, doc_type=type_in_name(source.relative_path))
     fields: dict[str, object] = {
         "council": text.council,
         "committee": text.committee,

@@ -170,3 +170,24 @@ def test_a_files_date_order_comes_from_its_own_dates_and_words(
     text: str, expected: str | None
 ) -> None:
     assert date_order(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "heading", "expected"),
+    [
+        # The type from the heading, as other countries call an agenda or minutes.
+        ("1234.txt", "KOORAWATHA REGIONAL COUNCIL\n\nBUSINESS PAPER", "agenda"),  # NSW
+        ("1234.txt", "TARAWERA DISTRICT COUNCIL\n\nORDER PAPER", "agenda"),  # New Zealand
+        ("1234.txt", "CITY OF MAPLE GROVE\n\nACTION MINUTES", "minutes"),  # a US city
+        # A heading that gives none: the file's name does.
+        ("20190312_OC_MIN.txt", "KOORAWATHA REGIONAL COUNCIL", "minutes"),
+        ("OC_AGN_12032019.txt", "KOORAWATHA REGIONAL COUNCIL", "agenda"),
+        ("Business Paper 12 March 2019.txt", "KOORAWATHA REGIONAL COUNCIL", "agenda"),
+        ("1234.txt", "KOORAWATHA REGIONAL COUNCIL", None),
+    ],
+)
+def test_a_files_type_from_its_heading_or_else_its_name(
+    tmp_path: Path, count_tokens: CountTokens, name: str, heading: str, expected: str | None
+) -> None:
+    text = f"{heading}\n\nOrdinary Council Meeting 12 March 2019\n\n1. APOLOGIES\n\nCr Smith.\n"
+    assert _meta(tmp_path / "a", name, text, count_tokens).doc_type == expected
