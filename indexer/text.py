@@ -620,7 +620,11 @@ Employers Recognition Gold" / "Award which was received in October 2023." A bull
 list's item, not a heading over what follows; a short one ("- Our Special Schools'
 Review", "- 1-2-1 Family Work") may stand whole over a paragraph. Not for any long line:
 a table's cell ("Maximise scope of effective scrutiny by all Members") and a form's
-answer ("… Answer: Yes/No") end as such a line does."""
+answer ("… Answer: Yes/No") end as such a line does. Gridded in round 46 (4, 6, 8, 10, 12,
+none) over the 13,766 stored breaks of Kent, converted Kent, Kingston and the seeds: 6 and 8
+decide all alike; 4 joins a short bullet to the paragraph under it (2 breaks), 10, 12 and
+none cut 1, 5 and 11 bullets inside a name, every one read wrong; no tune row moves at 4 or
+none (heldout, converted). 8 stays (eval/README.md, round 46, r46-foreign)."""
 PROSE_WORDS = 4
 """A line read as running prose has at least this many words and ends as a sentence does:
 shorter, or unterminated, it is a cell, a label or a row's note ("Amendment lost.",
