@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 27
+CHUNKER_VERSION = 28
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -111,8 +111,13 @@ few words ("2. APOLOGIES" / "Nil.", "Background Documents" / "None.") opens with
 declaration of interest printed above the item it names is that item's, attendance labels
 before the first item ("Sederunt:", "Officials Present:") stay with their lists, a roll-call
 vote's label and tallies ("Ayes: …") stay with their motion; a passage several documents print
-keeps the line breaks every copy has), so an index made by older rules is rebuilt
-instead of silently reused."""
+keeps the line breaks every copy has; 28: other councils' files as they are named and dated:
+a date in figures read in the order the file shows (a weekday beside it, its other dates,
+its country's words, its name's date) and its year only with a note when nothing tells, an
+undated file noted, "Council-Minutes-2019-March-12" names read, a business paper or order
+paper an agenda, action minutes minutes, a file's type from its name; an item with no text
+a passage of its title, a capital-lettered sub-item's title apart from the sentence under
+it), so an index made by older rules is rebuilt instead of silently reused."""
 
 
 def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:
