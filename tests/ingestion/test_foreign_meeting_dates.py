@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -30,8 +31,19 @@ _NAMED = re.compile(
 )
 """A date with its month's name (and the weekday before it), as the probe files write them."""
 
-# file, its meeting, the council, the committee (the body), month first (United States)
-PROBES = [
+
+class Probe(NamedTuple):
+    """A probe file, its meeting, its council and committee (the body), and whether its
+    council writes dates month first (the United States)."""
+
+    file: str
+    meeting: date
+    council: str
+    committee: str
+    month_first: bool
+
+
+PROBES = [Probe(*row) for row in [
     ("au_ordinary_council_2019-03-12.md", date(2019, 3, 12), "Koorawatha Regional Council",
      "Regional Council", False),
     ("au_shire_council_2021-06-22.txt", date(2021, 6, 22), "Barralong Shire Council",
@@ -45,7 +57,7 @@ PROBES = [
      True),
     ("us_town_council_2022-04-05.txt", date(2022, 4, 5), "Town of Cedar Bluff", "Town Council",
      True),
-]  # fmt: skip
+]]  # fmt: skip
 
 
 def _names(day: date, month_first: bool, suffix: str) -> list[str]:
@@ -69,20 +81,15 @@ def _meta(folder: Path, name: str, text: str, count_tokens: CountTokens) -> Docu
     return ingest_file(source, count_tokens).meta
 
 
-@pytest.mark.parametrize(("probe", "meeting", "council", "committee", "month_first"), PROBES)
+@pytest.mark.parametrize("probe", PROBES, ids=[p.file for p in PROBES])
 def test_a_file_named_by_another_convention_gets_its_meeting(
-    tmp_path: Path,
-    count_tokens: CountTokens,
-    probe: str,
-    meeting: date,
-    council: str,
-    committee: str,
-    month_first: bool,
+    tmp_path: Path, count_tokens: CountTokens, probe: Probe
 ) -> None:
     # The text's own dates removed, the name alone dates the meeting: "2019-March-12" was
     # read as no date, a United States "Minutes-03-08-2016" as 3 August. A bare "1234" is
     # dated by its heading.
-    path = DATA / "foreign" / probe
+    file, meeting, council, committee, month_first = probe
+    path = DATA / "foreign" / file
     text = path.read_text()
     dateless = _NAMED.sub("", text)
     for number, name in enumerate(_names(meeting, month_first, path.suffix)):
@@ -94,21 +101,15 @@ def test_a_file_named_by_another_convention_gets_its_meeting(
     assert (bare.meeting_date, bare.council, bare.committee) == (meeting, council, committee)
 
 
-@pytest.mark.parametrize(("probe", "meeting", "council", "committee", "month_first"), PROBES)
+@pytest.mark.parametrize("probe", PROBES, ids=[p.file for p in PROBES])
 def test_a_heading_date_in_figures_is_read_in_the_councils_order(
-    tmp_path: Path,
-    count_tokens: CountTokens,
-    probe: str,
-    meeting: date,
-    council: str,
-    committee: str,
-    month_first: bool,
+    tmp_path: Path, count_tokens: CountTokens, probe: Probe
 ) -> None:
     # Every date of the file written in figures as its council writes them ("03/08/2016" in
     # Maple Grove, "12/03/2019" in Koorawatha): the order comes from the file's words (a
     # council member by name, "Cr", "Cllr", "Sederunt", a shire) or its other dates. On
     # main every such date was read day first: Maple Grove met on 3 August.
-    path = DATA / "foreign" / probe
+    path, meeting, month_first = DATA / "foreign" / probe.file, probe.meeting, probe.month_first
     written = f"{meeting:%m/%d/%Y}" if month_first else f"{meeting:%d/%m/%Y}"
     text = _NAMED.sub(written, path.read_text())
     meta = _meta(tmp_path / "one", f"1234{path.suffix}", text, count_tokens)
