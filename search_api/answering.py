@@ -20,7 +20,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -1654,10 +1654,7 @@ def _of_named_committee(
     keeps a span's: when none of them in the top `ranks` speaks to it, all of them."""
     if not NAMED_COMMITTEE:
         return scored
-    named = {
-        c for c in {s.hit.citation.committee for s in scored}
-        if c and re.search(rf"(?i)\b{re.escape(c)}\b", question)
-    }  # fmt: skip
+    named = _named_committees({s.hit.citation.committee for s in scored}, question)
     if named:
         inside = [s for s in scored if s.hit.citation.committee in named]
         scored = inside if _any_speaks(inside, ranks, rolls) else scored
@@ -1666,6 +1663,11 @@ def _of_named_committee(
         return scored
     inside = [s for s in scored if s.hit.citation.council in councils]
     return inside if _any_speaks(inside, ranks, rolls) else scored
+
+
+def _named_committees(committees: Iterable[str | None], question: str) -> set[str]:
+    """Those of the committees the question names in full ("… the Cabinet meeting on …")."""
+    return {c for c in committees if c and re.search(rf"(?i)\b{re.escape(c)}\b", question)}
 
 
 NAMED_COUNCIL = True
@@ -1715,17 +1717,12 @@ def _no_meeting_of_the_day(
     """A question asking who attended a meeting names its day, and no hit is of that day
     (`ROLL_OF_THE_DAY`) nor any set of minutes recording it with an attendance passage
     (`records`, `ROLL_PASSAGES`)."""
-    span = intent.span
-    if not (ROLL_OF_THE_DAY and aspects.attendance and span and span.start):
+    day = _one_day(intent.span)
+    if not (ROLL_OF_THE_DAY and aspects.attendance and day):
         return False
-    if span.start != span.end:
+    if ROLL_PASSAGES and any(r.day == day and r.rolls for r in (records or {}).values()):
         return False
-    if ROLL_PASSAGES and any(span.contains(r.day) and r.rolls for r in (records or {}).values()):
-        return False
-    return not any(
-        span.contains(h.citation.effective_date) or span.contains(recorded_date(h.citation))
-        for h in hits
-    )
+    return not any(day in (h.citation.effective_date, recorded_date(h.citation)) for h in hits)
 
 
 ROLL_RECORDED = True
@@ -1827,7 +1824,7 @@ def _meeting_rolls(
     if not ROLL_PASSAGES or span is None or span.start is None or span.names_financial_years():
         return []
     committees = {h.citation.committee for h in hits} | {r.committee for r in records.values()}
-    named = {c for c in committees if c and re.search(rf"(?i)\b{re.escape(c)}\b", question)}
+    named = _named_committees(committees, question)
     seen = {h.passage_id for h in hits}
     out: list[tuple[int, Hit]] = []
     ranked = {h.citation.document_id: rank for rank, h in reversed(list(enumerate(hits)))}

@@ -458,9 +458,11 @@ class Reader:
         (`answering.Record`), by document id. Only such a question asks
         (`AnswerBuilder.answer`)."""
         docs = [h.citation.document_id for h in hits if h.citation.doc_type == "minutes"]
-        if day is not None:
-            docs += [doc for doc, record in self._minutes().items() if record.day == day]
-        return {doc: self._record(doc) for doc in dict.fromkeys(docs)}
+        read: dict[str, Record] = {}
+        if day is not None:  # every set of minutes read once: the hits' are among them
+            read = self._minutes()
+            docs += [doc for doc, record in read.items() if record.day == day]
+        return {doc: read.get(doc) or self._record(doc) for doc in dict.fromkeys(docs)}
 
     def _minutes(self) -> dict[str, Record]:
         """Every set of minutes of this version as `records` reads it, read when first

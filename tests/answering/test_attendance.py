@@ -81,6 +81,21 @@ def test_attendance_lists_are_candidates_only_when_asked() -> None:
     assert not [c for c in candidates(hits) if c.roll]
 
 
+def _on_the_day(
+    question: str, day: date, hits: list[Hit], records: object = None,
+    cosines: dict[int, float] | None = None,
+) -> Answer:  # fmt: skip
+    """The answer to a question naming one day (by default the hits' cosines fall by 0.01 a
+    rank)."""
+    span = DateSpan(start=day, end=day, text=f"on {day:%d %B %Y}")
+    intent = TemporalIntent(span=span, trend=False, topic=question)
+    if cosines is None:
+        cosines = {h.passage_id: 0.6 - 0.01 * i for i, h in enumerate(hits)}
+    return answering_builder().answer(
+        intent, hits, cosines, {}, question=question, records=records,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
 def _answered(question: str, hits: list[Hit]) -> Answer:
     """The answer to a plain question over two hits, the first ranked higher; never a refusal."""
     intent = TemporalIntent(span=None, trend=False, topic=question)
@@ -179,12 +194,7 @@ def test_apologies_for_the_committee_named_on_the_day_named() -> None:
     title = "Printed minutes 09th-Jan-2025 10.00 County Council"
     council = _minutes(1, date(2025, 1, 9), "County Council", title, KENT_APOLOGIES)
     cabinet = _minutes(2, date(2025, 1, 30), "Cabinet", CABINET_TITLE, KENT_NO_APOLOGIES)
-    day = date(2025, 1, 9)
-    span = DateSpan(start=day, end=day, text="on 9 January 2025")
-    intent = TemporalIntent(span=span, trend=False, topic=question)
-    r = answering_builder().answer(
-        intent, [council, cabinet], {1: 0.6, 2: 0.55}, {}, question=question
-    )
+    r = _on_the_day(question, date(2025, 1, 9), [council, cabinet], cosines={1: 0.6, 2: 0.55})
     assert not r.abstained, r.text
     assert [c.quote for c in r.citations] == [KENT_NO_APOLOGIES], r.text
 
@@ -204,12 +214,8 @@ def test_was_someone_absent_is_answered_from_the_apologies_of_the_day() -> None:
     )
     december = _minutes(2, date(2025, 2, 13), "County Council",
                         "19 December 2024 - County Council minutes", text)  # fmt: skip
-    day = date(2024, 12, 19)
-    intent = TemporalIntent(span=DateSpan(start=day, end=day, text="of 19 December 2024"),
-                            trend=False, topic=question)  # fmt: skip
-    r = answering_builder().answer(
-        intent, [tributes, december], {1: 0.6, 2: 0.5}, {}, question=question
-    )
+    hits = [tributes, december]
+    r = _on_the_day(question, date(2024, 12, 19), hits, cosines={1: 0.6, 2: 0.5})
     assert not r.abstained, r.text
     assert any("Mr Ross, Mr Simkins and Mr Webb" in c.quote for c in r.citations), r.text
     assert not any("Pension Fund" in c.quote for c in r.citations), r.text
@@ -223,9 +229,7 @@ def test_who_attended_a_meeting_the_archive_does_not_hold_abstains() -> None:
     hits = [hit(1, nz, NZ_PREAMBLE), hit(2, nz, NZ_ITEM)]
     for day, abstains in ((date(2025, 1, 9), True), (nz, False)):
         question = f"Which councillors were present at the council meeting on {day:%d %B %Y}?"
-        span = DateSpan(start=day, end=day, text=f"on {day:%d %B %Y}")
-        intent = TemporalIntent(span=span, trend=False, topic=question)
-        r = answering_builder().answer(intent, hits, {1: 0.6, 2: 0.5}, {}, question=question)
+        r = _on_the_day(question, day, hits, cosines={1: 0.6, 2: 0.5})
         assert r.abstained is abstains, r.text
 
 
@@ -255,11 +259,9 @@ def test_who_attended_with_no_attendance_in_the_hits_abstains() -> None:
     index quoted 41.8 for "who was present at the meeting on 21 November 2018?"."""
     day = date(2018, 11, 21)
     question = "Who was present at the meeting on 21 November 2018?"
-    span = DateSpan(start=day, end=day, text="on 21 November 2018")
-    intent = TemporalIntent(span=span, trend=False, topic=question)
     for extra, abstains in (((), True), ((hit(2, day, NZ_PREAMBLE),), False)):
         hits = [hit(1, day, SEED_41_8), *extra]
-        r = answering_builder().answer(intent, hits, {1: 0.6, 2: 0.5}, {}, question=question)
+        r = _on_the_day(question, day, hits, cosines={1: 0.6, 2: 0.5})
         assert r.abstained is abstains, r.text
 
 
@@ -289,15 +291,6 @@ def _cabinet_minutes(title: str, texts: list[str], first: int = 10) -> list[Hit]
         out.append(h.model_copy(update={"citation": h.citation.model_copy(
             update={"document_id": "minutes"})}))  # fmt: skip
     return out
-
-
-def _on_the_day(question: str, day: date, hits: list[Hit], records: object = None) -> Answer:
-    span = DateSpan(start=day, end=day, text=f"on {day:%d %B %Y}")
-    intent = TemporalIntent(span=span, trend=False, topic=question)
-    cosines = {h.passage_id: 0.6 - 0.01 * i for i, h in enumerate(hits)}
-    return answering_builder().answer(
-        intent, hits, cosines, {}, question=question, records=records,  # type: ignore[arg-type]
-    )  # fmt: skip
 
 
 def _records(*minutes: list[Hit]) -> object:
