@@ -2,9 +2,12 @@
 
 The ingest side reads a meeting's date from its heading or file name
 (`indexer.ingest.metadata`); the query side reads the time a question names
-(`search_api.temporal`). Both read the same month names and decide the same way which
-figure of "05/03/2019" is the day, so a question's "5.3.2019" finds the meeting whose
-heading says "05/03/2019". What each side does with a day its month does not have
+(`search_api.temporal`). Both read the same month names. Which figure of "05/03/2019" is
+the day: a heading or file name is read in the order its own file shows (`figures_date`,
+round 46), a question day first (`day_and_month`, which `figures_date` agrees with in day
+order), so in a day-first archive a question's "5.3.2019" finds the meeting whose heading
+says "05/03/2019"; in one that writes month first the two differ (issue #13's note). What
+each side does with a day its month does not have
 ("31.02.2019") stays its own: a meeting date must be a real day (else the reader looks
 elsewhere), while a question that names one still names its month.
 """
@@ -16,13 +19,18 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta
+from typing import Literal
+
+from indexer.models import DatePrecision
 
 __all__ = [
     "MONTHS",
+    "DateOrder",
     "YEAR_END",
     "archive_year_end",
     "day_and_month",
     "day_in_words",
+    "figures_date",
     "full_year",
     "most_named_year_end",
     "stated_year_end",
@@ -47,6 +55,38 @@ def day_and_month(first: int, second: int) -> tuple[int, int] | None:
     if 1 <= second <= 12:
         return first, second
     return None
+
+
+DateOrder = Literal["day", "month"]
+"""A date in figures written day first ("12/03/2019", as every country but the United
+States writes it) or month first ("03/12/2019", as the United States does)."""
+
+
+def figures_date(
+    first: int, second: int, year: int, order: DateOrder | None, weekday: int | None = None
+) -> tuple[date, DatePrecision] | None:
+    """The day a date in figures names: the one reading that is a real day ("03/25/2019"),
+    else the one falling on the `weekday` printed beside it (Monday 0), else the reading
+    `order` gives. With none of these, and two real days to choose from ("03/12/2019": 3
+    December or 12 March), its year only (the first of January, precision "year"): a day
+    guessed wrong puts the meeting in another season of every trend and timeline, its year
+    does not. None when neither reading is a real day."""
+    readings: list[date] = []
+    for day, month in ((first, second), (second, first)):
+        try:
+            readings.append(date(year, month, day))
+        except ValueError:
+            continue
+    readings = list(dict.fromkeys(readings))  # "05/05/2019": one day
+    if not readings:
+        return None
+    if len(readings) == 1:
+        return readings[0], "day"
+    if weekday is not None and len(fits := [r for r in readings if r.weekday() == weekday]) == 1:
+        return fits[0], "day"
+    if order is not None:
+        return readings[0 if order == "day" else 1], "day"
+    return date(year, 1, 1), "year"
 
 
 _NAMED_DAY = re.compile(

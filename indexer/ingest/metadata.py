@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Literal
 
-from indexer.dates import MONTHS, full_year
+from indexer.dates import MONTHS, DateOrder, figures_date, full_year
 from indexer.ingest.cleaning import Para
 from indexer.ingest.manifest import ManifestRow, SourceFile
 from indexer.ingest.readers import RawDocument
@@ -173,9 +172,6 @@ _STATED = re.compile(
     rf"|\bas\s+(?:at|of)\s+(?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month2>{_MONTH}),?\s+"
     rf"(?P<year2>(?:19|20)\d\d)"
 )
-DateOrder = Literal["day", "month"]
-"""A date in figures written day first ("12/03/2019", as every country but the United
-States writes it) or month first ("03/12/2019", as the United States does)."""
 _DAY_FIRST = re.compile(
     rf"\b\d{{1,2}}{_ORDINAL}\s+(?:day\s+)?(?:of\s+)?{_HEADING_MONTH},?\s+(?:19|20)\d\d\b", re.I
 )
@@ -219,33 +215,6 @@ def date_order(text: str) -> DateOrder | None:
     if month_words != (_DAY_FIRST_COUNTRY.search(text) is not None):
         return "month" if month_words else "day"
     return None
-
-
-def figures_date(
-    first: int, second: int, year: int, order: DateOrder | None, weekday: int | None = None
-) -> tuple[date, DatePrecision] | None:
-    """The day a date in figures names: the one reading that is a real day ("03/25/2019"),
-    else the one falling on the `weekday` printed beside it (Monday 0), else the reading
-    `order` gives. With none of these, and two real days to choose from ("03/12/2019": 3
-    December or 12 March), its year only (the first of January, precision "year"): a day
-    guessed wrong puts the meeting in another season of every trend and timeline, its year
-    does not. None when neither reading is a real day."""
-    readings: list[date] = []
-    for day, month in ((first, second), (second, first)):
-        try:
-            readings.append(date(year, month, day))
-        except ValueError:
-            continue
-    readings = list(dict.fromkeys(readings))  # "05/05/2019": one day
-    if not readings:
-        return None
-    if len(readings) == 1:
-        return readings[0], "day"
-    if weekday is not None and len(fits := [r for r in readings if r.weekday() == weekday]) == 1:
-        return fits[0], "day"
-    if order is not None:
-        return readings[0 if order == "day" else 1], "day"
-    return date(year, 1, 1), "year"
 
 
 def unsure_note(written: str) -> str:
