@@ -69,6 +69,7 @@ from .sentences import (
     question_parts,
     read_back,
     read_on,
+    records_vote,
     score_candidates,
     span_candidate,
     spelled_for,
@@ -620,6 +621,8 @@ class AnswerBuilder:
             else self._features(intent.topic, aspects, hits, cosines, scored)
         )  # fmt: skip
         minutes: Mapping[str, Record] | None = None
+        if VOTE_RECORDED and aspects.tally and records is not None:
+            minutes = records(hits, _one_day(intent.span))  # the days minutes record
         if aspects.attendance and records is not None and not intent.trend:
             # The meeting's own attendance passages join the pool (`ROLL_PASSAGES`); the
             # decision to answer rests on the hits' own signals, as before.
@@ -722,6 +725,8 @@ class AnswerBuilder:
         if (aspects.outcome or aspects.mover) and following is not None:
             chosen, ahead = _with_outcome(chosen, following, aspects.tally)
             follows.update(ahead)
+        if _no_vote(aspects, [*hits, *(s.hit for s in chosen)], intent, question, minutes):
+            return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         if LAST_ANTECEDENTS and timeline_limit is None:
             # A quote that opens by pointing back, however it came to open there (read
             # back onto "This has resulted …", or quoted alone from below the pool), is
@@ -1747,6 +1752,35 @@ def _no_roll(
     if ROLL_OF_THE_DAY_RECORDED and records is not None and day is not None:
         rolls = [c for c in rolls if record_day(c.hit.citation, records) == day]
     return not rolls
+
+
+VOTE_RECORDED = True
+"""Who voted for or against a motion, or abstained, is read from a record of the vote by
+side: a count, names, a member's own vote or unanimity (`sentences.records_vote`). When no
+passage of the meeting asked (of the day or span named, by the day its minutes record,
+`record_day`; of the committee named, when one is) that the answer read, its hits or the
+outcome it read on to, records one, the archive does not say and the answer abstains:
+Kingston's "The proposal was seconded by Councillor Sadr-Hashemi, voted on and carried."
+answered "who voted against deferring …?" with the item's sentences (ua46-008), and a
+Cabinet's "RESOLVED that Cabinet agree …" records no vote at all (ua47; eval/README.md "…,
+round 47"). Off: decided as any question is."""
+
+
+def _no_vote(
+    aspects: Aspects, read: Sequence[Hit], intent: TemporalIntent, question: str | None,
+    records: Mapping[str, Record] | None = None,
+) -> bool:  # fmt: skip
+    """A question asking who voted on a side (`Aspects.tally`), and none of the passages
+    `read` of the meeting it names records the vote (`VOTE_RECORDED`)."""
+    if not (VOTE_RECORDED and aspects.tally):
+        return False
+    span = intent.span
+    if span is not None and span.start is not None and not span.names_financial_years():
+        read = [h for h in read if span.contains(record_day(h.citation, records or {}))]
+    named = _named_committees({h.citation.committee for h in read}, question or "")
+    if named:
+        read = [h for h in read if h.citation.committee in named]
+    return not any(records_vote(h.text) for h in read)
 
 
 ROLL_OF_THE_DAY_RECORDED = True

@@ -58,6 +58,7 @@ __all__ = [
     "opens_on_roll",
     "opens_on_label",
     "names_mover",
+    "records_vote",
     "aspects_of",
     "wants_action",
     "asks_when",
@@ -1225,13 +1226,15 @@ _OUTCOME = re.compile(
     rf"\s+{_DECIDED})"
     r"|(?<![\w/])(?:CARRIED|DEFEATED)(?![\w/])"
     r"|(?:^|(?<=[.:;)]\s)|(?<=\*\*))[ \t]*(?:LOST|Carried|Lost|Defeated)"
-    r"(?=[ \t]*(?:[.;*\n]|$|unanimously|UNANIMOUSLY|\d)))" + _COUNT,
+    r"(?=[ \t]*(?:[.;*\n]|$|unanimously|UNANIMOUSLY|\d))"
+    r"|(?:^|(?<=[.:;)]\s))[ \t]*(?:Agreed|AGREED)(?=[ \t]+(?:unanimously|UNANIMOUSLY)\b))" + _COUNT,
     re.MULTILINE,
 )
 """A line stating a vote's result: "Motion lost", "The amendment was defeated", "Motion
 carried 5-0", "CARRIED 4/1", "Pomare/Ellery CARRIED", "**DEFEATED**", "Carried
-unanimously"; not a motion's wording ("the amendment seeks to …") nor "it was agreed"
-(an action, quoted as one already)."""
+unanimously", "Agreed unanimously." (Kent's line after a proposal put without a division:
+"who voted against …?" is answered by it, round 47); not a motion's wording ("the amendment
+seeks to …") nor "it was agreed" (an action, quoted as one already)."""
 _PROPOSAL = re.compile(
     r"(?i:\bproposed\b[^.]{0,120}?\bseconded\b|\bseconded by\b|\bmoved by\b)|\bMoved\b"
 )
@@ -1280,6 +1283,32 @@ def names_mover(text: str) -> bool:
         _PROPOSAL.search(text) or re.search(r"(?i)\bseconded\b|\b(?:proposed|motion) by\b", text)
         or SHORTHAND_MOVERS and _PAIR_OUTCOME.search(text)
     )  # fmt: skip
+
+
+_VOTE_RECORD = re.compile(
+    rf"\b(?:{_SIDE}|FOR|AGAINST|ABSTAIN(?:ED)?|ABSTENTIONS?|Ayes|Nays|Noes|AYES|NAYS|NOES)"
+    r"\s*(?:\(\d+\)|:)"
+    r"|\b(?:For|Against)\s+the\s+(?:motion|amendment|recommendations?)\s*\(\d+\)"
+    r"|(?i:\bunanimous(?:ly)?\b|\bnem(?:ine)?\.?\s+con\b|\bwithout\s+dissent\b"
+    r"|\b(?:carried|lost|defeated|agreed|approved|passed)\s+(?:by\s+\d+\s+votes?\s+to\s+\d+"
+    r"|\(?\d{1,3}\s*[-\u2013/]\s*\d{1,3}\b)"
+    r"|\bvot(?:ed|es)\s+against\b"
+    r"|\b(?:his|her|their)\s+(?:votes?\s+(?:for|against|in\s+favour)|abstentions?)\b"
+    r"|\babstained\b|\bdeclined\s+to\s+vote\b|\bdid\s+not\s+vote\b)"
+)
+"""A vote recorded by side: a side's count or names ("Against (6)", "For: Crs Murray, …",
+"Ayes: …", "For the motion (5) - …"), a count on the outcome ("Motion carried 5-0",
+"CARRIED 4/1", "carried by 7 votes to 2"), a member's own vote ("Rich Lehmann wished for it
+to be recorded in the minutes that he voted against", "Councillors Marsh and Pomare asked
+that their votes against be recorded", "Cllr Shaw abstained") or unanimity ("Agreed
+unanimously", "Voting: unanimous", "nem. con."), which says who voted against (no one). Not
+a vote recorded without its sides: "voted on and carried", "it was agreed", "RESOLVED that"."""
+
+
+def records_vote(text: str) -> bool:
+    """The text records how a vote went by side, count, name or unanimity (`_VOTE_RECORD`):
+    what a question asking who voted on a side is answered from (`answering.VOTE_RECORDED`)."""
+    return bool(_VOTE_RECORD.search(text))
 
 
 def proposes(text: str) -> bool:

@@ -13,8 +13,15 @@ from datetime import date
 import pytest
 
 from indexer.models import Hit
-from search_api.sentences import asked_tally, asks_mover, candidates, outcome_after
-from search_api.temporal import TemporalIntent
+from search_api.answering import Answer
+from search_api.sentences import (
+    asked_tally,
+    asks_mover,
+    candidates,
+    outcome_after,
+    records_vote,
+)
+from search_api.temporal import DateSpan, TemporalIntent
 from tests.answering.builders import answering_builder, hit
 
 NZ_DAY = date(2018, 5, 24)
@@ -277,3 +284,107 @@ def test_a_label_and_its_text_on_one_line_lead_no_list() -> None:
         "offer under construction.\n- Delivery of revised frontline manager development programme"
     )
     assert [c.items for c in candidates([hit(1, AU_DAY, bulleted)]) if c.items] == [2]
+
+
+# Round 47: a vote recorded without its sides. Kingston and North Kingston Neighbourhood
+# Committee, 15 January 2026 (Agenda_151.html), item 60: the deferral "voted on and
+# carried"; a Cabinet's decision is a resolution, no vote at all.
+KINGSTON_DAY = date(2026, 1, 15)
+DEFERRAL = (
+    "A proposal was made by the Chair to defer the decision to the March committee meeting "
+    "pending further research by the Highways department. The proposal was seconded by "
+    "Councillor Sadr-Hashemi, voted on and carried."
+)
+DEFERRED = (
+    "RESOLVED that the decision on the implementation of the scheme as shown in Annex 1 be "
+    "deferred to the Committee meeting in March 2026."
+)
+# Kent County Council, 9 January 2025 (Printed minutes, "Election of Chair").
+KENT_CHAIR = (
+    "RESTRICTED ITEMS Mr Gough proposed, and Mr Brady seconded that Mr G Cooke be elected to "
+    "Chair the meeting. No other nominations were received. Agreed unanimously."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "recorded"),
+    [
+        ("Against (6) Mrs Dean, Mr Hook", True),
+        ("CARRIED 4/1 For: Crs Murray, Patel, Hughes and Lindqvist Against: Cr Taylor", True),
+        ("Roll Call Vote: Ayes: Kowalski, Mendez, Okafor Nays: Lund, Brennan", True),
+        ("For the motion (5) - Provost Munro and Councillors Baird and Grant.", True),
+        ("Approval of the minutes. Motion carried 5-0.", True),
+        ("Councillors Marsh and Pomare asked that their votes against be recorded.", True),
+        ("Mr Lehmann wished it to be recorded that he voted against the motion.", True),
+        ("No other nominations were received. Agreed unanimously.", True),
+        ("Voting: unanimous", True),
+        (DEFERRAL, False),
+        (DEFERRED, False),
+        (
+            "Following the debate, the Chairman put the amendment to the vote and it was agreed.",
+            False,
+        ),
+        ("Pomare/Ellery CARRIED", False),
+        ("must not cast their vote on anything related to the Budget", False),
+        ("The Council approved 2024-25 spending of £1.5bn.", False),
+    ],
+)
+def test_a_vote_is_recorded_by_side_count_name_or_unanimity(text: str, recorded: bool) -> None:
+    assert records_vote(text) is recorded
+
+
+def _on(question: str, day: date, hits: list[Hit]) -> Answer:
+    span = DateSpan(start=day, end=day, text=f"on {day:%d %B %Y}")
+    intent = TemporalIntent(span=span, trend=False, topic=question)
+    cosines = {h.passage_id: 0.6 - 0.01 * i for i, h in enumerate(hits)}
+    return answering_builder().answer(
+        intent, hits, cosines, {}, question=question, following=_following(hits),  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def test_who_voted_on_a_vote_recorded_without_its_sides_abstains() -> None:
+    """ua46-008's kind: "voted on and carried" names no one who voted against; the answer
+    quoted the item's sentences. With a record of the sides it answers."""
+    question = (
+        "Who voted against deferring the zebra crossing decision at the Neighbourhood "
+        "Committee on 15 January 2026?"
+    )
+    hits = [hit(1, KINGSTON_DAY, DEFERRAL), hit(2, KINGSTON_DAY, DEFERRED)]
+    assert _on(question, KINGSTON_DAY, hits).abstained
+    named = hit(3, KINGSTON_DAY, "Councillor Bass asked that her vote against be recorded.")
+    r = _on(question, KINGSTON_DAY, [*hits, named])
+    assert not r.abstained, r.text
+    # Another meeting's tally is no record of this one's vote.
+    other = hit(3, date(2025, 12, 4), "Against (2) Councillor Bass, Councillor Hall")
+    assert _on(question, KINGSTON_DAY, [*hits, other]).abstained
+
+
+def test_a_vote_agreed_unanimously_answers_who_voted_against() -> None:
+    """ "Agreed unanimously." is the vote's outcome: no one voted against (ka47-003)."""
+    start = KENT_CHAIR.index("Chair the meeting.") + 18
+    span = outcome_after(KENT_CHAIR, start, False, 80, "Against")
+    assert isinstance(span, tuple) and KENT_CHAIR[span[0] : span[1]] == "Agreed unanimously."
+    day = date(2025, 1, 9)
+    r = _on("Who voted against electing Mr Cooke to chair the meeting on 9 January 2025?",
+            day, [hit(1, day, KENT_CHAIR)])  # fmt: skip
+    assert not r.abstained, r.text
+    assert any(c.quote.endswith("Agreed unanimously.") for c in r.citations), r.text
+
+
+def test_a_vote_of_the_committee_named_is_read_not_anothers_the_same_day() -> None:
+    """Kent's County Council and Cabinet both met on 9 January 2025: the Council's tallies
+    record no Cabinet vote (ua47-006's kind)."""
+    day = date(2025, 1, 9)
+
+    def of(h: Hit, committee: str) -> Hit:
+        return h.model_copy(update={"citation": h.citation.model_copy(
+            update={"committee": committee})})  # fmt: skip
+
+    council = of(hit(1, day, "Against (37) Mr Baker, Mr Beaney Abstain (0) Motion lost."),
+                 "County Council")  # fmt: skip
+    cabinet = of(hit(2, day, "RESOLVED that Cabinet agree to submit a request to Government."),
+                 "Cabinet")  # fmt: skip
+    question = "Who voted for the request to Government at the Cabinet meeting on 9 January 2025?"
+    assert _on(question, day, [council, cabinet]).abstained
+    assert not _on(question.replace("Cabinet meeting", "County Council meeting"), day,
+                   [council, cabinet]).abstained  # fmt: skip
