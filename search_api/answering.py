@@ -70,6 +70,7 @@ from .sentences import (
     read_back,
     read_on,
     records_vote,
+    roll_kinds,
     score_candidates,
     span_candidate,
     spelled_for,
@@ -727,6 +728,7 @@ class AnswerBuilder:
             follows.update(ahead)
         if _no_vote(aspects, [*hits, *(s.hit for s in chosen)], intent, question, minutes):
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
+        chosen = _of_the_asked_roll(chosen, aspects)
         if LAST_ANTECEDENTS and timeline_limit is None:
             # A quote that opens by pointing back, however it came to open there (read
             # back onto "This has resulted …", or quoted alone from below the pool), is
@@ -1752,6 +1754,23 @@ def _no_roll(
     if ROLL_OF_THE_DAY_RECORDED and records is not None and day is not None:
         rolls = [c for c in rolls if record_day(c.hit.citation, records) == day]
     return not rolls
+
+
+def _of_the_asked_roll(chosen: list[Scored], aspects: Aspects) -> list[Scored]:
+    """For a question asking for one kind of attendance record (`Aspects.roll`: "what
+    apologies …?"), the answer's rolls of other kinds left out when one of the asked kind
+    is quoted (`sentences.ROLL_KINDS`): "APOLOGIES Nil." alone, not the PRESENT list above
+    it first."""
+    if not (aspects.attendance and aspects.roll):
+        return chosen
+
+    def kinds(s: Scored) -> frozenset[str]:
+        c = s.candidate
+        return roll_kinds(c.text) if c.roll or opens_on_roll(c.text) else frozenset()
+
+    if not any(kinds(s) & aspects.roll for s in chosen):
+        return chosen
+    return [s for s in chosen if not kinds(s) or kinds(s) & aspects.roll]
 
 
 VOTE_RECORDED = True

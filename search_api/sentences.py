@@ -56,6 +56,8 @@ __all__ = [
     "asked_tally",
     "asks_attendance",
     "opens_on_roll",
+    "asked_roll",
+    "roll_kinds",
     "opens_on_label",
     "names_mover",
     "records_vote",
@@ -487,6 +489,9 @@ class Aspects:
     tally: str = ""
     """The side of a vote whose names the question asks for ("Against", "Abstain", "For":
     `asked_tally`), or ""."""
+    roll: frozenset[str] = frozenset()
+    """The kinds of attendance record a question asking who attended asks for ("apologies",
+    "absent", "remote", "officers", "present": `asked_roll`); empty: any."""
     asked: frozenset[str] = frozenset()
     """The decisions an action question names ("recommend", "agree", …: `asked_actions`):
     a list whose lead-in names one is the list of them (`lists_asked`)."""
@@ -657,6 +662,7 @@ def _aspects_of(question: str, topic: str, trend: bool) -> Aspects:
         mover=asks_mover(question),
         tally=asked_tally(question),
         attendance=asks_attendance(question),
+        roll=asked_roll(question),
         asked=asked_actions(question) if action else frozenset(),
         spelled=spelled_out(topic) if SPELLED_OUT else (),
     )
@@ -2158,6 +2164,73 @@ def _ends_on_label(text: str, start: int, end: int) -> bool:
     return bool(labels) and not text[labels[-1].end() : end].strip(" :")
 
 
+ROLL_KINDS = True
+"""A question asking who attended asks for one kind of attendance record as often as for
+any: "what apologies were received …?" is answered by "APOLOGIES Nil.", not by the PRESENT
+list above it, "which officers were in attendance …?" by the IN ATTENDANCE list, not by the
+members PRESENT (round 46's r46-roll Left (d); eval/README.md "…, round 47"). Only a roll
+of the asked kind (`asked_roll`, `roll_kinds`) gets `SentenceWeights.roll`, and an answer
+quoting one leaves out its rolls of other kinds (`answering._of_the_asked_roll`); the others
+remain attendance (`ROLL_RECORDED` reads them as before). Off: every roll alike."""
+_ASKED_ROLL = (
+    ("apologies", re.compile(r"(?i)\bapolog")),
+    ("absent", re.compile(r"(?i)\babsent\b")),
+    ("remote", re.compile(r"(?i)\b(?:virtually|remotely|online|by\s+video)\b")),
+    ("officers", re.compile(r"(?i)\b(?:officers|officials|staff)\b")),
+    (
+        "present",
+        re.compile(
+            r"(?i)\b(?:councillors|members|mayor)\b[^?.]{0,40}\bpresent\b"
+            r"|\bwho\s+(?:was|were)\s+present\b"
+        ),
+    ),
+)
+"""The kinds of attendance record a question's words ask for, by what it names."""
+_ROLL_KINDS = (
+    ("apologies", re.compile(r"(?i)\bapolog")),
+    ("absent", re.compile(r"(?i)^\W*absent\b|\b(?:was|were)\s+(?:also\s+)?absent\b")),
+    ("remote", re.compile(r"(?i)\b(?:virtually|remotely|online|by\s+video)\b")),
+    (
+        "officers",
+        re.compile(
+            r"(?i)^\W*(?:(?:officers|officials|staff)\s+present|(?:also\s+)?in\s+attendance)\b"
+            r"|\b(?:was|were)\s+(?:also\s+)?in\s+attendance\b"
+        ),
+    ),
+    (
+        "present",
+        re.compile(r"(?i)^\W*(?:(?:council|members|councillors)\s+)?present\b|^\W*sederunt\b"),
+    ),
+)
+"""The kinds of attendance record a roll is, by its label or wording."""
+_ROLL_FITS = {"apologies": {"absent"}, "absent": {"apologies"}}
+"""Kinds that answer each other: who was absent is who sent apologies, and the reverse."""
+
+
+def asked_roll(question: str) -> frozenset[str]:
+    """The kinds of attendance record a question asking who attended asks for (`ROLL_KINDS`):
+    empty when it asks for none in particular ("who attended …?")."""
+    if not (ROLL_KINDS and asks_attendance(question)):
+        return frozenset()
+    kinds = {kind for kind, pattern in _ASKED_ROLL if pattern.search(question)}
+    return frozenset(kinds | {f for k in kinds for f in _ROLL_FITS.get(k, ())})
+
+
+def roll_kinds(text: str) -> frozenset[str]:
+    """The kinds of attendance record a roll's text is ("APOLOGIES Nil.": apologies;
+    "IN ATTENDANCE VIRTUALLY: …": officers and remote)."""
+    return frozenset(kind for kind, pattern in _ROLL_KINDS if pattern.search(text))
+
+
+def of_asked_roll(c: Candidate, asked: frozenset[str]) -> bool:
+    """The roll is of a kind asked for, or of no kind its text or item title tells, or the
+    question asks for none in particular (`ROLL_KINDS`)."""
+    if not asked:
+        return True
+    kinds = roll_kinds(c.text) or roll_kinds(c.hit.citation.item_title or "")
+    return not kinds or bool(kinds & asked)
+
+
 def opens_on_roll(text: str) -> bool:
     """The quote is an attendance list under its label (`_rolls`)."""
     return ROLLS and bool(_ROLL_LABEL.match(text))
@@ -2550,7 +2623,7 @@ def score_candidates(
             score -= weights.procedural
         if aspects.who and c.named:
             score += weights.who
-        if aspects.attendance and c.roll:
+        if aspects.attendance and c.roll and of_asked_roll(c, aspects.roll):
             score += weights.roll
         if aspects.when and c.dated:
             score += weights.when

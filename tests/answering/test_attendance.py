@@ -13,7 +13,7 @@ import pytest
 
 from indexer.models import Hit
 from search_api.answering import Answer, Record, minutes_day, record_of, recorded_date
-from search_api.sentences import asks_attendance, candidates
+from search_api.sentences import asked_roll, asks_attendance, candidates
 from search_api.temporal import DateSpan, TemporalIntent
 from tests.answering.builders import answering_builder, hit
 
@@ -375,3 +375,41 @@ def test_a_council_named_by_its_own_name_is_the_meeting_asked() -> None:
     ]  # fmt: skip
     r = _answered(question, hits)
     assert [c.quote for c in r.citations] == ["APOLOGIES Nil."], r.text
+
+
+# Round 47: the asked kind of roll first. Koorawatha's preamble prints the members PRESENT
+# and the officers IN ATTENDANCE; item 2 "APOLOGIES" / "Nil." (round 46's Left (d)).
+AU_PREAMBLE = (
+    "Minutes of the Ordinary Council Meeting held in the Council Chambers, 12 Bank Street, "
+    "Koorawatha on Tuesday 12 March 2019 commencing at 5.00pm.\nPRESENT: Cr Jan Smith (Mayor), "
+    "Cr Bill Jones (Deputy Mayor), Cr Anna Nguyen, Cr Peter Rossi, Cr Mary O'Connell, Cr Tom "
+    "Walker, Cr Lee Chen\nIN ATTENDANCE: General Manager (Greg Holt), Director Infrastructure "
+    "(Sue Pike), Director Corporate Services (Ian Ward), Governance Officer (Rita Bell)"
+)
+AU_DAY = date(2019, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("What apologies were received at the meeting?", {"apologies", "absent"}),
+        ("Was Mr Simkins absent from the County Council meeting?", {"absent", "apologies"}),
+        ("Which officers joined the Cabinet meeting virtually?", {"officers", "remote"}),
+        ("Which councillors were present at the meeting?", {"present"}),
+        ("Who attended the Tarawera District Council meeting of 24 May 2018?", set()),
+    ],
+)
+def test_the_kind_of_roll_a_question_asks_for(question: str, kinds: set[str]) -> None:
+    assert asked_roll(question) == kinds
+
+
+def test_an_apologies_question_quotes_the_apologies_not_the_present_list() -> None:
+    """The PRESENT list was quoted before "APOLOGIES Nil." (round 46's Left (d))."""
+    hits = [hit(1, AU_DAY, AU_PREAMBLE), hit(2, AU_DAY, "APOLOGIES\nNil.")]
+    for question in ("What apologies were received at the council meeting on 12 March 2019?",
+                     "Who sent apologies to the council meeting on 12 March 2019?"):  # fmt: skip
+        r = _on_the_day(question, AU_DAY, hits, cosines={1: 0.6, 2: 0.55})
+        assert [c.quote for c in r.citations] == ["APOLOGIES Nil."], r.text
+    r = _on_the_day("Who was present at the council meeting on 12 March 2019?", AU_DAY, hits,
+                    cosines={1: 0.6, 2: 0.55})  # fmt: skip
+    assert r.citations and r.citations[0].quote.startswith("PRESENT: Cr Jan Smith"), r.text
