@@ -736,6 +736,7 @@ class AnswerBuilder:
             chosen = _with_antecedents(chosen)
         if not chosen:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
+        chosen = _on_their_own_day(chosen, minutes)
         return self._compose(chosen, precisions, aspects, features, follows, told, intent.year_end)
 
     # -- picking sentences ---------------------------------------------------------------
@@ -1905,6 +1906,35 @@ def _with_rolls(hits: Sequence[Hit], extra: Sequence[tuple[int, Hit]]) -> list[C
                 merged.append(roll)
                 ranks.append(rank)
     return [dataclasses.replace(c, rank=ranks[c.rank]) for c in candidates(merged, rolls=True)]
+
+
+OWN_DAY_CITED = True
+"""Minutes of one meeting filed with another's papers (Kent's "19 December 2024 - County
+Council minutes" in the 13 February 2025 pack, dated 13 February) are cited, in the answer's
+lines and its citations, on the day they record where the answer knows it: the day their
+title names (`recorded_date`), or, when the answer read them (`Reader.records`, a question
+asking who attended or voted), the day their opening line says the meeting was held
+(`Record.day`). The citation's `sources` still name the meeting they are filed with. Read at
+answer time, so a timeline orders them by that day; no index change (round 46's r46-roll
+Left (c); eval/README.md "…, round 47"). Off: the filing meeting's day."""
+
+
+def _on_their_own_day(
+    chosen: list[Scored], records: Mapping[str, Record] | None = None
+) -> list[Scored]:
+    """The chosen quotes, those of minutes of another day than their filing meeting's
+    cited on the day they record (`OWN_DAY_CITED`)."""
+    if not OWN_DAY_CITED:
+        return chosen
+    out: list[Scored] = []
+    for s in chosen:
+        c = s.hit.citation
+        day = record_day(c, records or {}) if c.doc_type == "minutes" else None
+        if day is not None and day != c.meeting_date:
+            hit = s.hit.model_copy(update={"citation": c.model_copy(update={"meeting_date": day})})
+            s = dataclasses.replace(s, candidate=dataclasses.replace(s.candidate, hit=hit))
+        out.append(s)
+    return out
 
 
 def _meeting_date(c: Citation, recorded: bool) -> date | None:

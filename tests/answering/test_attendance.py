@@ -413,3 +413,28 @@ def test_an_apologies_question_quotes_the_apologies_not_the_present_list() -> No
     r = _on_the_day("Who was present at the council meeting on 12 March 2019?", AU_DAY, hits,
                     cosines={1: 0.6, 2: 0.55})  # fmt: skip
     assert r.citations and r.citations[0].quote.startswith("PRESENT: Cr Jan Smith"), r.text
+
+
+def test_minutes_of_another_day_are_cited_on_the_day_they_record() -> None:
+    """Kent's 19 December 2024 minutes filed with the 13 February 2025 papers were cited
+    "(13 February 2025)" (round 46's Left (c)); their title names their day."""
+    question = "Was Mr Simkins absent from the County Council meeting of 19 December 2024?"
+    text = "UNRESTRICTED ITEMS\nThe Democratic Services Manager reported apologies from Mr Simkins."
+    december = _minutes(1, date(2025, 2, 13), "County Council",
+                        "19 December 2024 - County Council minutes", text)  # fmt: skip
+    r = _on_the_day(question, date(2024, 12, 19), [december])
+    assert not r.abstained, r.text
+    assert r.lead is not None and r.lead.endswith("(19 December 2024)."), r.lead
+    assert r.text.splitlines()[1].startswith("- 19 December 2024, County Council"), r.text
+    assert r.citations[0].citation.meeting_date == date(2024, 12, 19)
+    assert r.citations[0].citation.document_id == december.citation.document_id
+
+
+def test_minutes_named_by_no_title_are_cited_on_the_day_their_opening_line_says() -> None:
+    """ "Minutes of Previous Meeting" (the 9 January minutes filed with the 30 January
+    papers): the day their opening line names, read with the minutes' record."""
+    question = "Which cabinet members were present at the Cabinet meeting on 9 January 2025?"
+    minutes = _cabinet_minutes("Minutes of Previous Meeting", [KENT_OPENING, KENT_DEFERRED])
+    r = _on_the_day(question, NINTH, minutes, _records(minutes))
+    assert not r.abstained, r.text
+    assert {c.citation.meeting_date for c in r.citations} == {NINTH}, r.text
