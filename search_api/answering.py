@@ -613,7 +613,7 @@ class AnswerBuilder:
         if not hits:
             return Answer(EMPTY_TEXT, [], True)
         aspects = aspects_of(question or intent.topic, intent.topic, intent.trend)
-        found = candidates(hits, rolls=aspects.attendance)
+        found = candidates(hits, rolls=aspects.attendance, who=aspects.who)
         scored = score_candidates(found, aspects, cosines, idf=self.idf)
         # The signals the decision rests on are the ones the answer records (`features`):
         # what `eval.answer_diagnose` writes and `eval.fit_abstention` fits on.

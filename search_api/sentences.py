@@ -200,6 +200,9 @@ _ASKED_BODIES = frozenset({
     "providers", "company", "companies",
 })  # fmt: skip
 """What "which" asks a person or body by ("which councillor", "which company")."""
+_ASKED_HOLDERS = (["portfolio", "holder"], ["portfolio", "holders"], ["cabinet", "member"])
+"""Two words by which "which" asks a person ("which portfolio holder is responsible …"):
+the first alone asks a thing ("which portfolio …", "which cabinet meeting …")."""
 _ASKS_AFTER = frozenset({
     # A conjunction opens a second question: "… and who will finalise the response?".
     "and", "or", "but", "so",
@@ -228,7 +231,11 @@ def wants_who(question: str) -> bool:
     for clause in _CLAUSE_BREAK.split(question):
         ws = words(clause)
         for i, w in enumerate(ws):
-            body = w == "which" and i + 1 < len(ws) and ws[i + 1] in _ASKED_BODIES
+            body = (
+                w == "which"
+                and i + 1 < len(ws)
+                and (ws[i + 1] in _ASKED_BODIES or ws[i + 1 : i + 3] in _ASKED_HOLDERS)
+            )
             asking = w in _WHO or body
             if asking and (i == 0 or ws[i - 1] in _ASKS_AFTER):
                 return True
@@ -2057,11 +2064,14 @@ def _label_start(text: str, start: int, table: Sequence[tuple[int, int]]) -> int
     return start
 
 
-def candidates(hits: Sequence[Hit], rows: bool = True, rolls: bool = False) -> list[Candidate]:
+def candidates(
+    hits: Sequence[Hit], rows: bool = True, rolls: bool = False, who: bool = False
+) -> list[Candidate]:
     """Every candidate sentence of the hits, in rank then reading order, and after a
     passage's sentences its table rows (`TABLE_ROWS`, unless not `rows`) and its whole
     lists (`list_blocks`: `items` > 0); with `rolls` (a question asking who attended),
-    its attendance lists under their labels too (`_rolls`: `roll`)."""
+    its attendance lists under their labels too (`_rolls`: `roll`); with `who` (a
+    question asking who), the lines naming someone by their post (`POST_LINES`)."""
     out: list[Candidate] = []
     seen: set[str] = set()
     for rank, hit in enumerate(hits):
@@ -2080,7 +2090,8 @@ def candidates(hits: Sequence[Hit], rows: bool = True, rolls: bool = False) -> l
         for x, y, key, stray in pieces:
             # A sentence naming who sent apologies is a names list (stray) as often as not.
             said = rolls and ROLL_SENTENCES and bool(_ROLL_SENTENCE.search(text, x, y))
-            if key in seen or stray and not said:
+            posted = stray and who and POST_LINES and names_post(text[x:y])
+            if key in seen or stray and not said and not posted:
                 continue
             seen.add(key)
             held.append((x, y))
@@ -2098,6 +2109,36 @@ def candidates(hits: Sequence[Hit], rows: bool = True, rolls: bool = False) -> l
 
 
 _Piece = tuple[int, int, str, bool]
+
+POST_LINES = True
+"""A question asking who holds a post ("who is the council's interim director of finance",
+"who wrote the report", "which portfolio holder is responsible") is answered by a line that
+is no sentence: a report's heading block or contact details ("Relevant Portfolio Holder:
+Councillor Nicola Nardelli, Portfolio Holder for …", "Report Authors: David Whittle,
+Director of …", "- John Betts (Interim Corporate Director, Finance) - 03000 410066"), a stray
+piece (`is_stray`) no answer quoted, so such a question was answered from a sentence that
+only named the report. For a question asking who (`Aspects.who`) a stray piece naming
+someone by their post (`names_post`) is a candidate (a rule, no constant: eval/README.md
+"The gold passage found, its sentence missed, round 47"). Off: strays never."""
+_NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
+_PERSON = rf"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?{_NAME_WORD}\s+{_NAME_WORD}"
+_POST_WORD = (
+    r"(?:Director|Officer|Manager|Head\s+of|Portfolio\s+Holder|Cabinet\s+Member|Counsel"
+    r"|Chief\s+Executive|Leader|Clerk|Lead|Advisor|Adviser|Commissioner)"
+)
+_NAMES_POST = re.compile(
+    rf"\b{_PERSON}\s*[,(]\s*(?:[\w&'’-]+\s+){{0,5}}?{_POST_WORD}\b"
+    rf"|\b{_POST_WORD}(?:\s+[A-Z][a-z]+)?\s*:?\s+{_PERSON}\b"
+)
+"""Someone named with their post: a name, then after a comma or bracket within a few words a
+post ("Anna Taylor, Scrutiny Research Officer", "John Betts (Interim Corporate Director,
+Finance)"), or a post then the name ("Responsible Head of Service Nicholas Abrahams")."""
+
+
+def names_post(text: str) -> bool:
+    """`text` names someone by their post (`_NAMES_POST`)."""
+    return bool(_NAMES_POST.search(text))
+
 
 ROLLS = True
 """Minutes' attendance lists answer "who attended …?": a list of names is a stray piece
