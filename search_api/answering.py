@@ -28,7 +28,7 @@ from indexer.dates import YEAR_END, day_in_words
 from indexer.models import Citation, DatePrecision, Hit, MeetingKey
 from indexer.once import reading
 from indexer.settings import AnswerSettings
-from indexer.text import LIST_MARK, without_line_breaks
+from indexer.text import ANALYZER, LIST_MARK, without_line_breaks
 
 from .abstention import (
     LAZY_SALIENT,
@@ -393,6 +393,54 @@ def _quote(sentence: str, limit: int | None = None) -> tuple[str, bool]:
     if len(words) > limit:
         return sentence[: words[limit - 1].end()].rstrip(",;:"), True
     return sentence.rstrip(), False
+
+
+CUT_AT_TOPIC = True
+"""A sentence longer than `MAX_QUOTE_WORDS` that is no list is quoted by the run of that
+many words holding most of the question's topic terms, not by its first words
+(`_quote_window`). Such a "sentence" is most often a flattened table (the Devolution
+Framework's rows "… x x X Mayors accountable for the exercise of police and crime
+commissioner functions where police force and mayoral boundaries align …"): the answer
+chose it for the row its topic stands in, and quoted rows from its start that say nothing
+asked (a rule, no constant: eval/README.md "The gold passage found, its sentence missed,
+round 47"). Off: the first words, as before. A list keeps its lead-in and first items."""
+
+
+def _quote_window(
+    sentence: str, weights: Mapping[str, float], limit: int | None = None
+) -> tuple[str, bool, bool]:
+    """`_quote` of `sentence`, but when it is cut, `limit` words verbatim around the
+    shortest run of words holding the greatest weight of distinct topic terms
+    (`weights`: `term_weights`) any `limit` words hold; with whether words before it and
+    after it were left out (`CUT_AT_TOPIC`)."""
+    quote, cut = _quote(sentence, limit)
+    if not cut or not CUT_AT_TOPIC or not weights:
+        return quote, False, cut
+    limit = MAX_QUOTE_WORDS if limit is None else limit
+    text = without_line_breaks(sentence)
+    found = list(_WORD.finditer(text))
+    held = [{t for t in ANALYZER.terms(w.group()) if t in weights} for w in found]
+    at = [i for i, terms in enumerate(held) if terms]
+    # Each run from a term's word to the nearest word after it that completes what the run
+    # holds: the shortest run of the greatest weight within `limit` words.
+    best: tuple[float, int, int, int] = (0.0, 0, 0, 0)  # weight, -length, -first, last
+    for n, first in enumerate(at):
+        terms: set[str] = set()
+        for last in at[n:]:
+            if last - first >= limit:
+                break
+            if held[last] - terms:
+                terms |= held[last]
+                run = (sum(weights[t] for t in terms), first - last, -first, last)
+                best = max(best, run)
+    if not best[0]:
+        return quote, False, cut
+    first, last = -best[2], best[3]
+    start = max(0, min((first + last - limit + 1) // 2, len(found) - limit))
+    if start == 0:
+        return quote, False, cut
+    end = start + limit - 1
+    return text[found[start].start() : found[end].end()].rstrip(",;:"), True, end < len(found) - 1
 
 
 _ENUMERATION = re.compile(rf"(?:^|\s){LIST_MARK}\s")
@@ -1108,6 +1156,9 @@ class AnswerBuilder:
         citations: list[CitedQuote] = []
         lines: list[AnswerLine] = []
         numbered: list[tuple[int, Scored, str]] = []
+        # The topic's terms by weight, for a sentence cut to the run that holds them.
+        texts = list({s.hit.passage_id: s.hit.text for s in chosen}.values())
+        topic = term_weights(aspects.terms, texts, self.idf) if CUT_AT_TOPIC else {}
         for group in ordered:
             group.sort(key=lambda s: (s.hit.citation.effective_date or date.max,
                                       *follows.get(s.hit.passage_id, (s.hit.passage_id, 0)),
@@ -1115,7 +1166,9 @@ class AnswerBuilder:
             parts: list[str] = []
             first = group[0].hit.citation
             for s in group:
-                quote, cut = _quote(s.candidate.text, _quote_limit(s.candidate))
+                limit = _quote_limit(s.candidate)
+                weights = topic if limit == MAX_QUOTE_WORDS else {}
+                quote, before, cut = _quote_window(s.candidate.text, weights, limit)
                 n = len(citations) + 1
                 # The cited text as the quote reads it: kept breaks are spaces (`_quote`).
                 text = without_line_breaks(s.hit.text)
@@ -1126,7 +1179,8 @@ class AnswerBuilder:
                 stated = _stated(s.hit.citation)
                 prefix = " ".join(p for p in (place, stated) if p)
                 parts.append(
-                    f"{prefix + ': ' if prefix else ''}“{quote}{' …' if cut else ''}” [{n}]"
+                    f"{prefix + ': ' if prefix else ''}“{'… ' if before else ''}{quote}"
+                    f"{' …' if cut else ''}” [{n}]"
                 )
             label = _date_label(first, precisions)
             body = first.committee or first.council or "meeting"
