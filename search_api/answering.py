@@ -419,7 +419,9 @@ def _quote_window(
     limit = MAX_QUOTE_WORDS if limit is None else limit
     text = without_line_breaks(sentence)
     found = list(_WORD.finditer(text))
-    held = [{t for t in ANALYZER.terms(w.group()) if t in weights} for w in found]
+    held: list[set[str]] = [
+        {t for t in ANALYZER.terms(w.group()) if t is not None and t in weights} for w in found
+    ]
     at = [i for i, terms in enumerate(held) if terms]
     # Each run from a term's word to the nearest word after it that completes what the run
     # holds: the shortest run of the greatest weight within `limit` words.
