@@ -41,6 +41,7 @@ from .abstention import (
     support_features,
     term_saliency,
 )
+from .row_pairs import asked_label, holds_row
 from .search import changed_twins
 from .sentences import (
     LIST_ITEMS,
@@ -78,7 +79,7 @@ from .sentences import (
     term_weights,
     topic_stems,
 )
-from .temporal import DateSpan, TemporalIntent, day_or_month, named_times
+from .temporal import RELATIVE_YEAR, DateSpan, TemporalIntent, day_or_month, named_times
 
 __all__ = [
     "Answer",
@@ -185,6 +186,18 @@ postponing the May 2025 elections"). The end's sentence takes no other's place. 
 tune 0.15, 0.3 (tie; the smaller adds fewer quotes); taking the place of the fillers,
 0.15, 0.3, 0.45 each lost an end where the evidence's end is an inner meeting of the
 timeline. None: the room as it was (eval/README.md, round 37, r37-trend)."""
+LINE_ENDS = True
+"""A question after a budget line (a row of the hits whose label is the question's,
+`row_pairs.asked_label`: "has the innovation and partnership budget in adult social care
+gone up for next year"), read as a course or naming this year or next (`RELATIVE_YEAR`),
+quotes the line's own rows at the earliest and latest meetings whose passages among the
+hits hold a row of that label (`row_pairs.holds_row`, `_line_rows`), besides what it
+quotes: a timeline's told sentences and its room are as they were. The search puts those
+rows in the top k (`row_pairs.pair_rows`, round 41, the same condition); the answer quoted
+each end meeting by its best-scored sentence, another row or a paragraph of the same
+paper ("Strategic Management & Directorate Budgets (ASCH) Total"), as a row of figures
+scores low on words. A rule, no constant (eval/README.md, round 47, r47-ends). Off: the
+answer as it was."""
 NAMED_ENDS = True
 """A trend whose question dates both ends of its span ("between late 2018 and spring
 2019") has the earliest and latest meetings inside it that speak to the topic as its
@@ -702,9 +715,11 @@ class AnswerBuilder:
                 ours = (None, council)
                 sentences = [s for s in sentences if s.hit.citation.council in ours] or sentences
                 beyond = [h for h in beyond if h.citation.council in ours]
+            asked = asked_label(hits, question) if LINE_ENDS and question else None
             told, room = self._timeline(
-                sentences, cosines, limit, intent.span, aspects, beyond, intent.year_end
-            )
+                sentences, cosines, limit, intent.span, aspects, beyond, intent.year_end,
+                asked[0] if asked is not None else None,
+            )  # fmt: skip
             # A briefing asks for so many meetings (`timeline_limit`), a statement each.
             chosen = told + room if timeline_limit is None else told
         else:
@@ -729,6 +744,13 @@ class AnswerBuilder:
                 chosen = self._each_part(
                     chosen, question, [c for c in found if id(c) in kept], cosines
                 )
+            if LINE_ENDS and question and RELATIVE_YEAR.search(question):
+                # A budget line asked after as this year against next, not read as a
+                # course: its rows at the two ends are what the search paired (`pair_rows`).
+                asked = asked_label(hits, question)
+                if asked is not None:
+                    have = {id(s) for s in chosen}
+                    chosen += [s for s in _line_rows(sentences, asked[0]) if id(s) not in have]
             weights = term_weights(aspects.terms, [h.text for h in hits], self.idf)
             if DEEPER:
                 reach = beyond[: max(0, DEEPER_RANKS - len(hits))]
@@ -900,6 +922,7 @@ class AnswerBuilder:
         aspects: Aspects | None = None,
         beyond: Sequence[Hit] = (),
         year_end: tuple[int, int] = YEAR_END,
+        line: str | None = None,
     ) -> tuple[list[Scored], list[Scored]]:
         """The best sentence of each meeting that speaks to the topic, earliest and latest
         meetings always in, in date order; and apart, the sentences that fill the room
@@ -916,7 +939,9 @@ class AnswerBuilder:
         topic when one scores within `MEASURE_MARGIN` of its best (`_measure_first`).
         The earliest and latest meetings may be quoted from their passages in `beyond`
         (ranked below the hits) when one states the topic more fully
-        (`_with_end_passages`).
+        (`_with_end_passages`). `line`, a budget line the question asks after (`LINE_ENDS`):
+        its rows at the earliest and latest meetings holding one are quoted besides
+        (`_line_rows`).
         """
         if not scored:
             return [], []
@@ -966,7 +991,12 @@ class AnswerBuilder:
                 if s.score >= floor or cosines.get(s.hit.passage_id, -1.0) >= near_cos - margin
             }
             chosen += [s for s in _changed_pair(scored, speaks) if id(s) not in have]
-        return chosen, _filled(chosen, kept, floor, limit, [*dated[:1], *dated[-1:]])
+        room = _filled(chosen, kept, floor, limit, [*dated[:1], *dated[-1:]])
+        if line is not None:
+            # Besides what the timeline tells and its room: it takes no other's place.
+            have = {id(s) for s in [*chosen, *room]}
+            chosen += [s for s in _line_rows(scored, line) if id(s) not in have]
+        return chosen, room
 
     def _with_end_passages(
         self, kept: dict[MeetingKey, list[Scored]], scored: Sequence[Scored],
@@ -1666,6 +1696,18 @@ def _outer_ends(
             key = pick(side, key=lambda k: day(k) or date.min)
             ends[key] = groups[key]
     return ends
+
+
+def _line_rows(scored: Sequence[Scored], line: str) -> list[Scored]:
+    """The best-scored sentence holding a row of the budget line `line`
+    (`row_pairs.holds_row`) at each of the earliest and latest dated meetings holding one;
+    none when fewer than two meetings do (`LINE_ENDS`)."""
+    rowed: dict[MeetingKey, Scored] = {}
+    for s in sorted(scored, key=lambda s: -s.score):
+        if s.hit.citation.effective_date and holds_row(s.candidate.text, line):
+            rowed.setdefault(s.hit.citation.meeting, s)
+    dated = sorted(rowed.values(), key=lambda s: s.hit.citation.effective_date or date.min)
+    return [dated[0], dated[-1]] if len(dated) > 1 else []
 
 
 def _within(

@@ -30,7 +30,7 @@ from indexer.models import Hit, MeetingKey
 
 from .sentences import content_terms, row_labels
 
-__all__ = ["ROW_LABEL_SHARE", "ROW_PAIRS", "asked_label", "pair_rows"]
+__all__ = ["ROW_LABEL_SHARE", "ROW_PAIRS", "asked_label", "holds_row", "pair_rows"]
 
 ROW_PAIRS = True
 """Put a tracked budget line's rows at its course's ends into the top k (`pair_rows`)."""
@@ -85,7 +85,7 @@ def asked_label(hits: Sequence[Hit], question: str) -> tuple[str, Hit] | None:
     return None if best is None else (best[1], best[2])
 
 
-def _holds_row(text: str, name: str) -> bool:
+def holds_row(text: str, name: str) -> bool:
     """`text` holds a row whose label ends with `name` (any case, any spacing)."""
     wanted = " ".join(name.lower().split())
     for label in row_labels(text):
@@ -109,7 +109,7 @@ def pair_rows(hits: list[Hit], k: int, question: str, lookup: Lookup) -> list[Hi
     rows = [
         h for h in lookup(label, LOOKUP_DEPTH)
         if h.citation.council == council and h.citation.meeting_date is not None
-        and _holds_row(h.text, label)
+        and holds_row(h.text, label)
     ]  # fmt: skip
     first: dict[MeetingKey, Hit] = {}
     for h in rows:
@@ -117,7 +117,7 @@ def pair_rows(hits: list[Hit], k: int, question: str, lookup: Lookup) -> list[Hi
     if len(first) < 2:
         return hits
     top = hits[:k]
-    holds = [_holds_row(h.text, label) for h in top]
+    holds = [holds_row(h.text, label) for h in top]
     held = {h.citation.meeting for h, row in zip(top, holds, strict=True) if row}
 
     def when(h: Hit) -> date:
