@@ -37,7 +37,7 @@ __all__ = ["GRID", "main"]
 GRID: dict[str, tuple[float, ...]] = {
     "answering.BEST_MARGIN": (0.25, 0.4, 0.6),
     "answering.BEST_LIMIT": (3, 4, 5, 6, 7),
-    "answering.MANY_LIMIT": (5, 8),
+    "answering.MANY_LIMIT": (5, 8, 10, 12),
     "answering.POOL_RANKS": (5, 8),
     "answering.PER_PASSAGE": (2, 3),
     "answering.SECOND_MARGIN": (0.05, 0.2, 0.4),
@@ -48,10 +48,12 @@ GRID: dict[str, tuple[float, ...]] = {
     "sentences.roll": (0.0, 0.2, 0.35, 0.5),
 }
 """`answering.BEST_LIMIT` 6 and 7 added in round 47 (r47-evid), before measuring: 5 was the
-grid's top and the objective still rose to it (eval/README.md, r43-fitans Left (b))."""
+grid's top and the objective still rose to it (eval/README.md, r43-fitans Left (b)).
+`answering.MANY_LIMIT` 10 and 12 added in round 47 (r47-evid2), before measuring: 8 was
+the top of both grids (eval/README.md, r47-evid Left (e))."""
 JOINT_GRID: dict[str, tuple[float, ...]] = {
     "sentences.items": (0.0, 0.2, 0.4, 0.6),
-    "answering.MANY_LIMIT": (5, 6, 8),
+    "answering.MANY_LIMIT": (5, 6, 8, 10, 12),
     "answering.MANY_POOL_RANKS": (5, 8),
     "sentences.LIST_ITEMS": (6, 8),
 }
