@@ -84,3 +84,39 @@ def test_names_post(line: str) -> None:
 )
 def test_no_name_no_post_line(line: str) -> None:
     assert not names_post(line)
+
+
+HEADING = (
+    "Petition Regarding the Introduction of Traffic Management Measures On Manorgate Road "
+    "Report by Matthew Hill, Director, Highways, Transport, and Regulatory services Relevant "
+    "Portfolio Holder: Councillor Nicola Nardelli, Portfolio Holder for Sustainable Transport "
+    "and Waste and Recycling"
+)
+"""Kingston's heading block of the Manorgate Road petition report (Kingston and North
+Kingston Neighbourhood Committee, 15 January 2026), one line as the reader gives it."""
+
+
+def test_a_post_line_is_quoted_with_its_label(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The splitter cuts "Relevant Portfolio Holder:" from the name at the colon; the post
+    line is quoted from its label (`POST_LABELS`, round 47, r47-evid2: kg3-002)."""
+    hits = [hit(1, date(2026, 1, 15), HEADING)]
+    texts = [c.text for c in candidates(hits, who=True)]
+    assert (
+        "Relevant Portfolio Holder: Councillor Nicola Nardelli, Portfolio Holder for "
+        "Sustainable Transport and Waste and Recycling"
+    ) in texts, texts
+    monkeypatch.setattr(sentences, "POST_LABELS", False)
+    texts = [c.text for c in candidates(hits, who=True)]
+    assert not any(t.startswith("Relevant Portfolio Holder") for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Report Author: Anna Taylor, Scrutiny Research Officer", "Report Author: "),
+        ("The report was noted: Anna Taylor, Scrutiny Research Officer", ""),
+    ],
+)
+def test_post_label_start(line: str, label: str) -> None:
+    x = line.index("Anna")
+    assert line[sentences._post_label_start(line, x) : x] == label
