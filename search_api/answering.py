@@ -1728,9 +1728,11 @@ def _within(
     `rolls` (a question asking who attended) an attendance list or sentence speaks to it
     whatever its words: the meeting is its topic, and a list of names holds none. With
     `recorded` (a question asking who attended or voted: which meeting is what it asks)
-    minutes are of the day their title names (`recorded_date`)."""
+    minutes are of the day their title names (`recorded_date`). A span named only by
+    seasons reaches the meetings that tell of them after (`DateSpan.as_told`)."""
     if span is None or span.names_financial_years():
         return scored
+    span = span.as_told()
     cited = [s.hit.citation for s in scored]
     dates = [d for c in cited for d in (c.effective_date, _meeting_date(c, recorded))]
     span = day_or_month(span, dates)

@@ -331,6 +331,24 @@ year, since the same month at the year's end is when the NEXT year's budget is s
 other month is inside the year. England's councils set theirs by 11 March for a year
 from 1 April (January-March); Australian councils and US cities whose year starts 1
 July adopt theirs by 30 June (April-June)."""
+SEASONS_TOGETHER = True
+"""Seasons named together before one year ("in the autumn and winter of 2024") are each of
+that year, their span the hull (`_matches`); off: the last season alone, the first left in
+the topic (eval/README.md "The gold passage found, its sentence missed, continued, round
+47")."""
+SEASON_TOLD_WITHIN = 3
+"""Months after a season named as a time ("which storms hit Kent in the autumn and winter
+of 2024") in which its events are told: a quarter's performance report goes to the meeting
+after the quarter (Kent's Cabinet of 4 March 2025 on October-December's storms), so the
+answer's meetings (`DateSpan.as_told`) run a quarter past the season, as a financial year's
+outcome does `REPORTED_WITHIN` months past the year."""
+_SEASON_PART = re.compile(
+    r"(?:(?:in|during|over|for|of|at)\s+)?(?:the\s+)?(?:" + _SEASON + r"\s+and\s+(?:the\s+)?)?"
+    + _SEASON + r"\s+(?:of\s+)?" + _YEAR,
+    re.IGNORECASE,
+)  # fmt: skip
+"""A time named by a season of a year alone ("in summer 2024", "the autumn and winter of
+2024"), not a course from it ("since summer 2024")."""
 REPORTED_WITHIN = 6
 """Months after a financial year ends by which its outcome is reported: a span that ends
 with a financial year ("what it had reached by 2021-22") reaches the papers that state
@@ -364,6 +382,22 @@ class DateSpan(BaseModel):
         2025-26", "the 2025-35 programme"): what a figure is *for*, not when it was said."""
         parts = self.parts
         return bool(parts) and all(FINANCIAL_YEAR.search(p) for p in parts)
+
+    def names_seasons(self) -> bool:
+        """The question's dates are only seasons of a year ("in summer 2024", "over the
+        autumn of 2024"): when things happened, told in the papers after (`as_told`)."""
+        parts = self.parts
+        return bool(parts) and all(_SEASON_PART.fullmatch(p.strip()) for p in parts)
+
+    def as_told(self) -> DateSpan:
+        """The span as the papers tell it: one named only by seasons runs on
+        `SEASON_TOLD_WITHIN` months past its end, to the end of that month; any other is
+        itself."""
+        if self.end is None or SEASON_TOLD_WITHIN <= 0 or not self.names_seasons():
+            return self
+        later = _months_before(self.end, -SEASON_TOLD_WITHIN)
+        end = month_span(later.year, later.month)[1]
+        return DateSpan(start=self.start, end=end, text=self.text)
 
     def names_ends(self) -> bool:
         """The question dates both ends of the span: two times ("in 2018; in 2022",
@@ -645,6 +679,21 @@ def _matches(
             add(m, None, end, False)
             if word in ("until", "up", "by"):
                 found[-1] = replace(found[-1], reached=True)
+
+    # Seasons of one year named together ("the autumn and winter of 2024"): each names
+    # its months of that year, so the span is their hull; read alone, the first season
+    # stayed in the topic and the span was the last's (round 47, r47-evid2: k19-025).
+    seasons = (
+        r"\b(?:(?:in|during|over|for|of)\s+)?(?:the\s+)?" + _SEASON
+        + r"\s+and\s+(?:the\s+)?" + _SEASON + r"\s+(?:of\s+)?" + _YEAR + r"\b"
+    )  # fmt: skip
+    for m in re.finditer(seasons, question, flags) if SEASONS_TOGETHER else ():
+        year = int(m.group(3))
+        named = season_span(m.group(1).lower(), year)
+        then = season_span(m.group(2).lower(), year)
+        opens = named[0] if named[0] <= then[0] else then[0]
+        closes = named[1] if named[1] >= then[1] else then[1]
+        add(m, opens, closes, False, point=True)
 
     # A bare point: "in September 2018", "in 2022", "summer 2022".
     for m in re.finditer(r"\b(?:in|during|at|of|for|on)?\s*(?:the\s+)?(" + _POINT + r")\b",
