@@ -1991,6 +1991,20 @@ _ROW_TOKEN = r"[-+\u2013(]?[£$€]?\d[\d,]*(?:\.\d+)?%?\)?"
 _ROW_RUN = re.compile(rf"(?<!\S){_ROW_TOKEN}(?:[ \t]+{_ROW_TOKEN})+(?!\S)")
 """A row's run of figures: two tokens or more (signed, as a variance's "+27.4"), nothing
 but spaces between them."""
+ROW_HEADS = True
+"""A budget table's rows may begin with figures before their label: a row number and last
+year's budget ("83 12,973.5 English National Concessionary Travel Scheme (ENCTS) 0.0
+16,675.5 …"), or last year's figure alone ("2,058.5 New Homes Bonus 1,926.7 0.0 0.0"). Read
+flat, those figures were no row's (a run with no label) or ended the row before ("…
+55,268.7 2,058.5"), and the quote of the asked row lacked the year it is asked against
+(k3-043, k25-022; eval/README.md "The gold passage found, its sentence missed, continued,
+round 47"). Where a passage's first row has such a head at a break (`ROW_HEAD_FIGURES` figures
+at most), the row starts with it, and each later row straight after another takes as many
+figures from the end of the run before it when that run is as long as the first row's (its
+values and the next row's head); a sentence
+piece begun after a row's head begins at the row (`_label_start`). Off: as before."""
+ROW_HEAD_FIGURES = 2
+"""The most figures a row's head holds: a row number and last year's figure."""
 _ROW_BREAK = re.compile(r"[.!?][\"'\u2019\u201d)]*\s+|\n")
 """Where a row's label cannot begin before: a sentence's end or a line break."""
 
@@ -2001,23 +2015,50 @@ def table_rows(text: str) -> list[tuple[int, int]]:
     end or a line break; a label needs a word of letters (a row number and last year's
     figure before a label, "12 25,659.7", are a run with no label: the next label's
     start), and the run two values besides a year ("… Committee - Wednesday 21 November
-    2018 10.00" is a meeting's date and time)."""
+    2018 10.00" is a meeting's date and time). Where a table's first row begins with such
+    head figures at a break, the row holds them, and each later row directly after
+    another as many of the run before it (`ROW_HEADS`)."""
     out: list[tuple[int, int]] = []
     floor = 0
+    head: int | None = None
+    heads = width = 0
+    last: list[tuple[int, int]] = []
     for run in _ROW_RUN.finditer(text):
         start = floor
         for brk in _ROW_BREAK.finditer(text, floor, run.start()):
             start = brk.end()
+        joined = start == floor and floor > 0
         floor = run.end()
         label = text[start : run.start()]
         values = [v for v in run.group().split() if not _YEAR.match(v)]
+        tokens = [
+            (run.start() + t.start(), run.start() + t.end())
+            for t in re.finditer(r"\S+", run.group())
+        ]
+        if ROW_HEADS and not label.strip():
+            # figures alone at a break: a row's head (its number, last year's figure)
+            small = len(tokens) <= ROW_HEAD_FIGURES
+            head, heads, last = (run.start() if small else None), (len(tokens) if small else 0), []
+            continue
         if (
             len(values) < 2 or not _TABLE_FIGURE.search(" ".join(values))
             or not re.search(r"[^\W\d_]{2}", label)
         ):  # fmt: skip
+            head, last = None, []
             continue
         start += len(label) - len(label.lstrip())
+        lead = _HEAD_LEAD.match(label.lstrip()) if ROW_HEADS and not joined else None
+        if lead:
+            heads, width = len(lead.group().split()), len(tokens)
+        if head is not None and joined:
+            start = head
+        elif heads and joined and len(last) == width > heads + 1:
+            # the run before ends with this row's head figures: they move to this row
+            out[-1] = (out[-1][0], last[-heads - 1][1])
+            start = last[-heads][0]
+        head = None
         out.append((start, run.end()))
+        last = tokens
     return out
 
 
@@ -2052,6 +2093,10 @@ row (`table_rows`) tied, and reading order quoted the piece without the label's 
 candidate. A rule, no constant (eval/README.md "A target met is a result …, round 37");
 only where rows are read (`candidates(rows=True)`)."""
 _DASH_CUT = re.compile(r"\s[-\u2013]\s*$")
+_HEAD_ONLY = re.compile(rf"(?:{_ROW_TOKEN}[ \t]+)+")
+"""A row's head figures before where a piece begins (`ROW_HEADS`)."""
+_HEAD_LEAD = re.compile(rf"(?:{_ROW_TOKEN}[ \t]+){{1,2}}(?=[^\W\d_])")
+"""A row's head figures at its label's start, a table's first row read at a break."""
 
 
 def _label_start(text: str, start: int, table: Sequence[tuple[int, int]]) -> int:
@@ -2060,6 +2105,10 @@ def _label_start(text: str, start: int, table: Sequence[tuple[int, int]]) -> int
     if ROW_LABEL_STARTS:
         for x, y in table:
             if x < start < y and _DASH_CUT.search(text, x, start):
+                return x
+    if ROW_HEADS:
+        for x, y in table:
+            if x < start < y and _HEAD_ONLY.fullmatch(text, x, start):
                 return x
     return start
 

@@ -60,7 +60,8 @@ def _texts(text: str) -> list[str]:
 def test_a_flattened_tables_rows_are_cut_at_their_figures() -> None:
     """Each run of figures ends a row; its label runs back to the run before, across the
     dash the splitter reads as a bullet; a row number with last year's figure is a run
-    with no label, so the next label starts after it."""
+    with no label, the head of the row after it (`ROW_HEADS`, round 47: before, the next
+    label started after it)."""
     rows = [CHILDREN[a:b] for a, b in table_rows(CHILDREN)]
     assert rows == [
         "Integrated Services (Children's) Management & Directorate Support 6.5 6.2 -0.3",
@@ -69,7 +70,8 @@ def test_a_flattened_tables_rows_are_cut_at_their_figures() -> None:
         "Looked After Children (with Disability) - In House Provision 3.9 3.9 -0.0",
     ]
     assert [MENTAL_HEALTH[a:b] for a, b in table_rows(MENTAL_HEALTH)] == [
-        "Adult Mental Health - Community Based Services 0.0 40,324.5 40,324.5 -2,639.0 0.0 37,685.5"
+        "12 25,659.7 Adult Mental Health - Community Based Services 0.0 40,324.5 40,324.5 "
+        "-2,639.0 0.0 37,685.5"
     ]
     # A sentence's end bounds a label; a lone figure or whole numbers make no row.
     assert table_rows(PROSE) == []
@@ -175,9 +177,9 @@ def test_a_piece_cut_inside_a_rows_label_starts_at_it(monkeypatch: pytest.Monkey
     Without the rule the piece lacks "Resident Experience" and the row stands beside it;
     the ranking's candidates (no rows read) are unchanged."""
     row = (
-        "Resident Experience - Contact Centre; Gateways; Customer care & Complaints "
-        "1,578.7 3,524.2 5,102.9 -151.9 -89.0 4,862.0"
-    )
+        "116 4,952.3 Resident Experience - Contact Centre; Gateways; Customer care & "
+        "Complaints 1,578.7 3,524.2 5,102.9 -151.9 -89.0 4,862.0"
+    )  # its head figures are the row's since round 47 (`ROW_HEADS`)
     texts = _texts(CONTACT_CENTRE)
     assert texts == [row + CONTACT_CENTRE.split("4,862.0")[1]]
     bare = [c.text for c in candidates([hit(1, DAY, CONTACT_CENTRE)], rows=False)]
