@@ -5,9 +5,9 @@
 (December 2024 to February 2025), "autumn and" left in the topic, and the answer kept to
 meetings inside that span: Kent's Cabinet of 4 March 2025, whose quarterly performance
 report names the four storms, was left out for the January budget papers' words on
-weather. Seasons named together are each of the year; a span named only by seasons reaches
-the meetings a quarter after it, where its events are told (eval/README.md "The gold
-passage found, its sentence missed, continued, round 47").
+weather. Seasons named together are each of the year; a span named only by seasons
+reaches the meetings up to `REPORTED_WITHIN` months after it, where its events are told
+(eval/README.md "The gold passage found, its sentence missed, continued, round 47").
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def test_seasons_named_together_are_of_the_year(monkeypatch: pytest.MonkeyPatch)
     assert intent.span is not None and intent.span.start == date(2024, 12, 1)
 
 
-def test_a_season_is_told_in_the_quarter_after(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_season_is_told_in_the_months_after(monkeypatch: pytest.MonkeyPatch) -> None:
     """The 4 March 2025 report is among the meetings the answer draws on; before, only the
     January papers inside the season were."""
     intent = parse_question(QUESTION, latest=date(2025, 6, 1))
