@@ -709,6 +709,29 @@ class PassageStore:
         return {pid: after[0] for pid, after in self._beside(ids, "s.ordinal + 1").items()}
 
     @_sqlite_errors
+    def following_places(
+        self, places: Sequence[tuple[str, int]]
+    ) -> dict[tuple[str, int], tuple[int, int]]:
+        """For each place (document id, ordinal), the passage just after it in the same
+        agenda item, with its ordinal. A passage stored once for several places of one
+        document (the motion's text Kent's minutes repeat under each amendment) is read on
+        from the place it was read at, not from whichever place `following` finds first."""
+        found: dict[tuple[str, int], tuple[int, int]] = {}
+        for chunk in _batches(list(dict.fromkeys(places)), 300):
+            rows = ",".join("(?,?)" for _ in chunk)
+            params = [v for doc, o in chunk for v in (doc, o)]
+            for doc, ordinal, pid, after in self.connection.execute(
+                f"WITH w(doc, o) AS (VALUES {rows}) "
+                "SELECT s.document_id, s.ordinal, n.passage_id, n.ordinal FROM w "
+                "JOIN sources s ON s.document_id = w.doc AND s.ordinal = w.o "
+                "JOIN sources n ON n.document_id = s.document_id AND n.ordinal = s.ordinal + 1 "
+                "AND n.item IS s.item",
+                params,
+            ):
+                found[(doc, ordinal)] = (pid, after)
+        return found
+
+    @_sqlite_errors
     def _beside(self, ids: Sequence[int], ordinals: str) -> dict[int, list[int]]:
         found: dict[int, list[int]] = {}
         for chunk in _batches(list(dict.fromkeys(ids)), 500):

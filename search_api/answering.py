@@ -207,11 +207,13 @@ timeline's ends, whatever their best sentence scores (`_outer_ends`; a rule, no 
 eval/README.md "A trend's ends where the question names them, round 32")."""
 LEAD_WORDS = 28
 """The opening line's clause from each cited sentence is at most this many words."""
-OUTCOME_HOPS = 6
+OUTCOME_HOPS = 8
 """Passages an outcome question's motion is read on through for its vote's outcome: a
 motion's wording may run over two or three passages and a full council's recorded vote
 over three more (the names for, against and abstaining, Kent's 81 members); a fixed
-bound, not fitted, so a motion whose outcome is not recorded costs a few lookups."""
+bound, not fitted, so a motion whose outcome is not recorded costs a few lookups. 6 until
+round 47: Mr Passmore's amendment of 9 January 2025 repeats the devolution motion's six
+points over six passages and its vote stands two further on (ka45-003, r47-roll2)."""
 WHOLE_LIST = True
 """A plain answer (not one asking for several things, nor for an action) may quote a
 whole list of its pool's passages when the list outscores every sentence of the pool
@@ -369,6 +371,50 @@ Following = Callable[[Sequence[Hit]], Mapping[int, Hit]]
 """The passage after each of some hits in its document, by the hit's id
 (`Reader.following`): the store's, passed in so the answer stays a function of its
 arguments."""
+
+PLACED_READING = True
+"""Reading on reads the passage after the place a passage was read at. A passage stored
+once for several places of one document (73 on the heldout index, 46 of them with a
+different passage after each place) was read on from the first place the store found:
+Kent's minutes repeat the devolution motion's text ("Endorse the ongoing joint work …")
+under each of four amendments, and "who abstained on Mr Passmore's amendment …?" read on
+from the third amendment's text into the first's and its vote (ka45-003; eval/README.md
+"…, round 47 (r47-roll2 …)"). A passage read on to is cited at the place it was reached
+(`at_place`), and an outcome is read on from each place of its motion's passage in its
+document in turn (`_with_outcome`). Off: the store's first place, as before."""
+
+
+def place_of(c: Citation) -> tuple[str, int] | None:
+    """The place (document id, ordinal) a passage is read at: its citation's first source,
+    the primary or the place reading on reached it at (`at_place`); None when unknown."""
+    first = c.sources[0] if c.sources else None
+    if first is None or first.document_id != c.document_id:
+        return None
+    return first.document_id, first.ordinal
+
+
+def at_place(c: Citation, document_id: str, ordinal: int) -> Citation:
+    """A passage's citation read at one of its places (`PLACED_READING`): that place first
+    and cited (its item, paragraph and page), its other places after it."""
+    place = next(
+        (s for s in c.sources if s.document_id == document_id and s.ordinal == ordinal), None
+    )
+    if place is None or place is c.sources[0]:
+        return c
+    rest = [s for s in c.sources if s is not place]
+    return c.model_copy(update={**place.model_dump(exclude={"ordinal"}), "sources": [place, *rest]})
+
+
+def _each_place(hit: Hit) -> list[Hit]:
+    """A hit read at each of its places in its document, its own first
+    (`PLACED_READING`)."""
+    c = hit.citation
+    if not PLACED_READING or place_of(c) is None:
+        return [hit]
+    others = [s for s in c.sources[1:] if s.document_id == c.document_id]
+    return [hit, *(hit.model_copy(update={"citation": at_place(c, s.document_id, s.ordinal)})
+                   for s in others)]  # fmt: skip
+
 
 Windows = Callable[[], Sequence[Hit]]
 """The hits' item windows as `/search` shows them (`Reader.ask`: `windows.with_windows`),
@@ -2420,7 +2466,11 @@ def _with_outcome(
         if root.hit.passage_id in tried:
             continue
         tried.add(root.hit.passage_id)
-        found = _outcome_from(root, following, side)
+        found = None
+        for hit in _each_place(root.hit):  # each place of its passage in its document
+            found = _outcome_from(root, following, side, hit)
+            if found is not None:
+                break
         if found is not None:
             line, hop, hit = found
             if any(_contains(s.candidate, line.candidate) for s in chosen):
@@ -2430,14 +2480,15 @@ def _with_outcome(
 
 
 def _outcome_from(
-    root: Scored, following: Following, side: str = ""
+    root: Scored, following: Following, side: str = "", at: Hit | None = None
 ) -> tuple[Scored, int, Hit] | None:
     """The outcome line read on from one sentence (`_with_outcome`), with how many
     passages on it stands and its passage; None when the reading finds none. The asked
     side's count ending the passage before the outcome's ("… Mr Streatfeild Against
     (37)" / "Mr Baker, Mr Beaney, … Abstain (0) Motion lost.") gives the outcome's passage
-    its names: the line is quoted from that passage's start (`TALLY_ACROSS`)."""
-    hit, start = root.hit, root.candidate.end
+    its names: the line is quoted from that passage's start (`TALLY_ACROSS`). `at` is the
+    root's passage read at another of its places (`_each_place`)."""
+    hit, start = at or root.hit, root.candidate.end
     # A heading quoted: its motion is put after it. A quote that puts the motion itself
     # ("Moved: Cr Nguyen Seconded: Cr Chen That Council accept …") is no heading.
     skip = not proposes(hit.text[:start]) and not opens_on_label(root.candidate.text)

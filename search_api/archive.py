@@ -58,7 +58,16 @@ from indexer.text import MIN_STEM, Stems, same_word
 from indexer.vectors import VectorIndex
 
 from .abstention import SupportFeatures, archive_names, coverage
-from .answering import ROLL_READ, Answer, AnswerBuilder, Record, record_of
+from .answering import (
+    PLACED_READING,
+    ROLL_READ,
+    Answer,
+    AnswerBuilder,
+    Record,
+    at_place,
+    place_of,
+    record_of,
+)
 from .briefing import Briefing, BriefingBuilder, BriefingRequest
 from .documents import (
     DocumentDetail,
@@ -443,14 +452,24 @@ class Reader:
     def following(self, hits: Sequence[Hit]) -> dict[int, Hit]:
         """The passage after each hit in its document and agenda item (unscored), by the
         hit's id: where a list the hit's end cuts runs on (`AnswerBuilder.answer` asks
-        only when it quotes such a list, so other answers cost no store lookup)."""
-        after = self._store.following([h.passage_id for h in hits])
-        passages = self._store.passages(list(after.values()))
-        return {
-            pid: Hit(passage_id=p.passage_id, text=p.text, score=0.0, citation=p.citation)
-            for pid, nxt in after.items()
-            if (p := passages.get(nxt)) is not None
-        }
+        only when it quotes such a list, so other answers cost no store lookup). A hit is
+        read on from the place it was read at (`answering.PLACED_READING`), and the
+        passage after it is cited there; a place with nothing after it in its item reads
+        on, as before, from the first of its other places that has one."""
+        at = {h.passage_id: w for h in hits if PLACED_READING and (w := place_of(h.citation))}
+        placed = self._store.following_places(list(at.values())) if at else {}
+        reached = {pid: placed[place] for pid, place in at.items() if place in placed}
+        loose = self._store.following([h.passage_id for h in hits if h.passage_id not in reached])
+        passages = self._store.passages([*(n for n, _ in reached.values()), *loose.values()])
+        out: dict[int, Hit] = {}
+        for pid, (nxt, ordinal) in reached.items():
+            if (p := passages.get(nxt)) is not None:
+                cited = at_place(p.citation, at[pid][0], ordinal)
+                out[pid] = Hit(passage_id=nxt, text=p.text, score=0.0, citation=cited)
+        for pid, nxt in loose.items():
+            if (p := passages.get(nxt)) is not None:
+                out[pid] = Hit(passage_id=nxt, text=p.text, score=0.0, citation=p.citation)
+        return out
 
     def records(self, hits: Sequence[Hit], day: date | None = None) -> dict[str, Record]:
         """The minutes documents among the hits, and every set of minutes recording `day`
