@@ -28,7 +28,7 @@ from indexer.dates import YEAR_END, day_in_words
 from indexer.models import Citation, DatePrecision, Hit, MeetingKey
 from indexer.once import reading
 from indexer.settings import AnswerSettings
-from indexer.text import ANALYZER, LIST_MARK, without_line_breaks
+from indexer.text import ANALYZER, LIST_MARK, stems_of, without_line_breaks
 
 from .abstention import (
     LAZY_SALIENT,
@@ -1950,7 +1950,46 @@ def _no_vote(
     named = _named_committees({h.citation.committee for h in read}, question or "")
     if named:
         read = [h for h in read if h.citation.committee in named]
-    return not any(records_vote(h.text) for h in read)
+    return not any(records_vote(h.text) for h in _of_the_asked_item(read, aspects.terms))
+
+
+VOTE_OF_THE_ITEM = True
+"""A vote question is answered by a record of the vote on the agenda item it asks about,
+not on another item of the same meeting (`VOTE_RECORDED`): the item is the one whose title
+in the minutes holds most of the question's topic (its terms that are no vote or meeting
+words and name no council or committee of the passages read). Kingston's minutes of 15
+January 2026 record "Voting: unanimous" under Community Grants, and "which councillors
+abstained on the planned highway maintenance programme …?" (item "Planned Highway
+Maintenance and Street Lighting Capital Programme 2026/27", commented on, no vote) was
+answered from it (ua47-019; eval/README.md "…, round 47 (r47-roll2 …)"). A question no
+item title answers to ("… extending the meeting beyond 4.30pm?") reads the whole meeting,
+as before. Off: the whole meeting."""
+_VOTE_WORDS = frozenset(
+    t for w in (
+        "vote", "voted", "voting", "abstain", "abstained", "motion", "amendment", "proposal",
+        "decision", "recommendation", "resolution", "meeting", "councillors", "members",
+        "committee", "council", "report",
+    ) if (t := ANALYZER.term(w))
+)  # fmt: skip
+"""Words of a vote question that say it asks about a vote at a meeting, not which item."""
+
+
+def _of_the_asked_item(read: Sequence[Hit], terms: Sequence[str]) -> list[Hit]:
+    """The passages `read` of the agenda item a vote question's topic names
+    (`VOTE_OF_THE_ITEM`): those whose item title holds the most of its topic terms, when
+    a set of minutes' item title holds any; else all of them."""
+    if not VOTE_OF_THE_ITEM:
+        return list(read)
+    names = {n for h in read for n in (h.citation.committee, h.citation.council) if n}
+    scope = {t for n in names for t in ANALYZER.terms(n) if t}
+    topic = [t for t in terms if t not in _VOTE_WORDS and t not in scope]
+
+    def held(h: Hit) -> int:
+        title = h.citation.item_title
+        return sum(stems_of(title).held(t) for t in topic) if title else 0
+
+    best = max((held(h) for h in read if "minutes" in (h.citation.doc_type or "")), default=0)
+    return [h for h in read if held(h) == best] if best else list(read)
 
 
 ROLL_OF_THE_DAY_RECORDED = True
