@@ -851,6 +851,7 @@ class AnswerBuilder:
         if _no_vote(aspects, [*hits, *(s.hit for s in chosen)], intent, question, minutes):
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         chosen = _of_the_asked_roll(chosen, aspects)
+        chosen = _of_the_named_day(chosen, aspects, intent.span, minutes)
         if LAST_ANTECEDENTS and timeline_limit is None:
             # A quote that opens by pointing back, however it came to open there (read
             # back onto "This has resulted …", or quoted alone from below the pool), is
@@ -1922,6 +1923,36 @@ def _of_the_asked_roll(chosen: list[Scored], aspects: Aspects) -> list[Scored]:
     if not any(kinds(s) & aspects.roll for s in chosen):
         return chosen
     return [s for s in chosen if not kinds(s) or kinds(s) & aspects.roll]
+
+
+ROLLS_OF_THE_DAY = True
+"""An answer to a question asking who attended a meeting on a day it names that quotes an
+attendance list or sentence of that day's meeting (`record_day`) leaves out those of other
+days: "who gave apologies for the Cabinet meeting on 30 January 2025?" quoted the 9
+January minutes' "No apologies were received." (filed with the 30 January papers) beside
+30 January's "Apologies were received from Mrs C Bell." (ka44-004; eval/README.md "…,
+round 47 (r47-roll2 …)"). Off: every roll the answer chose."""
+
+
+def _of_the_named_day(
+    chosen: list[Scored], aspects: Aspects, span: DateSpan | None,
+    records: Mapping[str, Record] | None,
+) -> list[Scored]:  # fmt: skip
+    """The answer's rolls of other days than the one named left out when one of that day
+    is quoted (`ROLLS_OF_THE_DAY`)."""
+    day = _one_day(span)
+    if not (ROLLS_OF_THE_DAY and aspects.attendance and day and records is not None):
+        return chosen
+
+    def roll(s: Scored) -> bool:
+        return s.candidate.roll or opens_on_roll(s.candidate.text)
+
+    def of_day(s: Scored) -> bool:
+        return record_day(s.hit.citation, records or {}) == day
+
+    if not any(roll(s) and of_day(s) for s in chosen):
+        return chosen
+    return [s for s in chosen if not roll(s) or of_day(s)]
 
 
 VOTE_RECORDED = True
