@@ -388,3 +388,39 @@ def test_a_vote_of_the_committee_named_is_read_not_anothers_the_same_day() -> No
     assert _on(question, day, [council, cabinet]).abstained
     assert not _on(question.replace("Cabinet meeting", "County Council meeting"), day,
                    [council, cabinet]).abstained  # fmt: skip
+
+
+# Kingston and North Kingston Neighbourhood Committee, 15 January 2026 (minutes, items 62-63).
+HIGHWAYS = (
+    "The Committee noted that the proposed annual programme of planned highway maintenance "
+    "would be presented for approval by the Place Committee on 5 February 2026. The Committee "
+    "was asked to comment on the programme relevant to the respective Neighbourhood."
+)
+GRANTS = (
+    "It was RESOLVED that: 1. the redistribution of any remaining Councillor Ward Funding to "
+    "the Neighbourhood Community Grants Programme be approved; and Voting: unanimous 2. the "
+    "application for £1,800 of Neighbourhood Community Grant funding be approved."
+)
+
+
+def test_a_vote_on_another_item_the_same_day_is_no_record_of_the_item_asked() -> None:
+    """ua47-019's kind (round 47, r47-roll2): the meeting's "Voting: unanimous" stands under
+    Community Grants; the highway maintenance programme was commented on, not voted on."""
+
+    def item(h: Hit, title: str) -> Hit:
+        return h.model_copy(update={"citation": h.citation.model_copy(
+            update={"item_title": title, "doc_type": "agenda and minutes"})})  # fmt: skip
+
+    hits = [
+        item(hit(1, KINGSTON_DAY, HIGHWAYS), "Planned Highway Maintenance Programme 2026/27"),
+        item(hit(2, KINGSTON_DAY, GRANTS), "Community Grants Programme"),
+    ]
+    question = (
+        "Which councillors abstained on the planned highway maintenance programme at the "
+        "Neighbourhood Committee on 15 January 2026?"
+    )
+    assert _on(question, KINGSTON_DAY, hits).abstained
+    grants = "Who voted against the Community Grants funding on 15 January 2026?"
+    assert not _on(grants, KINGSTON_DAY, hits).abstained
+    # No item's title names the topic: the whole meeting is read, as before.
+    assert not _on("Who voted against it on 15 January 2026?", KINGSTON_DAY, hits).abstained
