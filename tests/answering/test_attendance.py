@@ -438,3 +438,20 @@ def test_minutes_named_by_no_title_are_cited_on_the_day_their_opening_line_says(
     r = _on_the_day(question, NINTH, minutes, _records(minutes))
     assert not r.abstained, r.text
     assert {c.citation.meeting_date for c in r.citations} == {NINTH}, r.text
+
+
+def test_a_roll_of_another_day_is_not_quoted_beside_the_days_own() -> None:
+    """ka44-004's kind (round 47, r47-roll2): the 9 January minutes filed with the 30
+    January papers say "No apologies were received."; "who gave apologies … on 30 January
+    2025?" quoted it beside 30 January's own apologies."""
+    question = "Who gave apologies for the Cabinet meeting on 30 January 2025?"
+    thirtieth = date(2025, 1, 30)
+    none = "UNRESTRICTED ITEMS No apologies were received."
+    ninth = _cabinet_minutes("Minutes of Previous Meeting", [KENT_OPENING, none])
+    own = _cabinet_minutes("Minutes of the meeting held on 30th January 2025", [KENT_APOLOGY], 20)
+    own = [h.model_copy(update={"citation": h.citation.model_copy(update={"document_id": "own"})})
+           for h in own]  # fmt: skip
+    r = _on_the_day(question, thirtieth, [ninth[1], own[0]], _records(ninth, own),
+                    cosines={ninth[1].passage_id: 0.6, own[0].passage_id: 0.59})  # fmt: skip
+    assert not r.abstained, r.text
+    assert [c.quote for c in r.citations] == [KENT_APOLOGY], r.text
