@@ -846,7 +846,7 @@ class AnswerBuilder:
             chosen, listed = _with_continuations(chosen, following, aspects.many, aspects.action)
             follows.update(listed)
         if (aspects.outcome or aspects.mover) and following is not None:
-            chosen, ahead = _with_outcome(chosen, following, aspects.tally)
+            chosen, ahead = _with_outcome(chosen, following, aspects.tally, question or "")
             follows.update(ahead)
         if _no_vote(aspects, [*hits, *(s.hit for s in chosen)], intent, question, minutes):
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
@@ -2517,8 +2517,31 @@ def _ends_on_lead_in(c: Candidate) -> bool:
     )  # fmt: skip
 
 
+OUTCOME_OF_THE_ASKED = True
+"""A question asking about a motion, not an amendment, takes no amendment's outcome
+("… Abstain (4) Mrs Bruneau, Mr Chittenden, Mrs Dean, Mr Webb Amendment lost."): the
+motion's own is read on from a later root. Kent's County Council of 9 January 2025 put
+four amendments to the substantive devolution motion before the motion itself; read on
+far enough (`OUTCOME_HOPS` 8), the first amendment's vote answered "who abstained on the
+substantive devolution motion …?" (ka44-016; eval/README.md "…, round 47 (r47-roll2 …)").
+Off: the first root's outcome, whatever it decides."""
+_AMENDMENT = re.compile(r"(?i)\bamendments?\b")
+_AMENDMENT_DECIDED = re.compile(
+    r"(?i)\bamendment\s+(?:was\s+)?(?:lost|carried|agreed|fell|failed|defeated|approved)\b"
+)
+
+
+def _of_another_proposal(line: str, question: str) -> bool:
+    """The outcome `line` decides an amendment and the question asks about no amendment
+    (`OUTCOME_OF_THE_ASKED`)."""
+    return (
+        OUTCOME_OF_THE_ASKED and bool(question) and not _AMENDMENT.search(question)
+        and bool(_AMENDMENT_DECIDED.search(line))
+    )  # fmt: skip
+
+
 def _with_outcome(
-    chosen: list[Scored], following: Following, side: str = ""
+    chosen: list[Scored], following: Following, side: str = "", question: str = ""
 ) -> tuple[list[Scored], dict[int, tuple[int, int]]]:
     """For a question asking whether a motion or amendment was carried, the vote's
     outcome ("… Abstain (1) Mr Mallon Motion lost") quoted after the answer's best
@@ -2528,7 +2551,8 @@ def _with_outcome(
     (`sentences.outcome_after`). The best sentence may stand in the amendment's own paper,
     which records no vote; the minutes quoting it do. The outcome cites its own passage;
     returns, as `_with_continuations` does, where that passage stands (after the
-    motion's). No outcome found: `chosen` as it was."""
+    motion's). An amendment's outcome is no answer to a question asking about a motion
+    (`OUTCOME_OF_THE_ASKED`). No outcome found: `chosen` as it was."""
     # Motion passages first; then the others, for a quoted motion's line that names no
     # motion ("“Reduce the £12m waste reserve …”") and whose vote follows it.
     tried: set[int] = set()
@@ -2539,6 +2563,10 @@ def _with_outcome(
         found = None
         for hit in _each_place(root.hit):  # each place of its passage in its document
             found = _outcome_from(root, following, side, hit)
+            if found is not None:
+                c = found[0].candidate  # the decision may stand just past a quote cut short
+                if _of_another_proposal(c.hit.text[c.start : c.end + 30], question):
+                    found = None
             if found is not None:
                 break
         if found is not None:
