@@ -424,3 +424,25 @@ def test_a_vote_on_another_item_the_same_day_is_no_record_of_the_item_asked() ->
     assert not _on(grants, KINGSTON_DAY, hits).abstained
     # No item's title names the topic: the whole meeting is read, as before.
     assert not _on("Who voted against it on 15 January 2026?", KINGSTON_DAY, hits).abstained
+
+
+def test_a_question_on_the_motion_takes_no_amendments_outcome() -> None:
+    """ka44-016's kind (round 47, r47-roll2): amendments put to the substantive motion are
+    voted on before it; "who abstained on the substantive motion …?" quoted the first
+    amendment's vote once reading on reached it."""
+    day = date(2025, 1, 9)
+    hits = [
+        hit(1, day, "Mr Hood proposed and Mr Baldock seconded the following amendment to the "
+                    "substantive devolution motion set out in paragraph 15."),
+        hit(2, day, "Following the debate the amendment was put to the vote. Abstain (4) Mrs "
+                    "Bruneau, Mr Chittenden, Mrs Dean, Mr Webb Amendment lost."),
+        hit(3, day, "The Chairman put the substantive devolution motion set out in paragraph 15 "
+                    "to the vote and the voting was as follows. Abstain (1) Ms Constantine "
+                    "Substantive Motion carried."),
+    ]  # fmt: skip
+    question = "Who abstained on the substantive devolution motion on 9 January 2025?"
+    r = _on(question, day, hits)
+    quotes = " | ".join(c.quote for c in r.citations)
+    assert "Ms Constantine" in quotes and "Mr Webb" not in quotes, r.text
+    amendment = "Who abstained on Mr Hood's amendment to the devolution motion on 9 January 2025?"
+    assert "Mr Webb" in " | ".join(c.quote for c in _on(amendment, day, hits).citations)
