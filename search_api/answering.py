@@ -2518,7 +2518,7 @@ def _ends_on_lead_in(c: Candidate) -> bool:
 
 
 OUTCOME_OF_THE_ASKED = True
-"""A question asking about a motion, not an amendment, takes no amendment's outcome
+"""A question naming a motion, not an amendment, takes no amendment's outcome
 ("… Abstain (4) Mrs Bruneau, Mr Chittenden, Mrs Dean, Mr Webb Amendment lost."): the
 motion's own is read on from a later root. Kent's County Council of 9 January 2025 put
 four amendments to the substantive devolution motion before the motion itself; read on
@@ -2526,16 +2526,18 @@ far enough (`OUTCOME_HOPS` 8), the first amendment's vote answered "who abstaine
 substantive devolution motion …?" (ka44-016; eval/README.md "…, round 47 (r47-roll2 …)").
 Off: the first root's outcome, whatever it decides."""
 _AMENDMENT = re.compile(r"(?i)\bamendments?\b")
+_MOTION = re.compile(r"(?i)\bmotions?\b")
 _AMENDMENT_DECIDED = re.compile(
     r"(?i)\bamendment\s+(?:was\s+)?(?:lost|carried|agreed|fell|failed|defeated|approved)\b"
 )
 
 
 def _of_another_proposal(line: str, question: str) -> bool:
-    """The outcome `line` decides an amendment and the question asks about no amendment
-    (`OUTCOME_OF_THE_ASKED`)."""
+    """The outcome `line` decides an amendment and the question names a motion, no
+    amendment (`OUTCOME_OF_THE_ASKED`); one naming neither ("Did Council agree to reverse
+    the cut …?", a budget amendment) takes any."""
     return (
-        OUTCOME_OF_THE_ASKED and bool(question) and not _AMENDMENT.search(question)
+        OUTCOME_OF_THE_ASKED and bool(_MOTION.search(question)) and not _AMENDMENT.search(question)
         and bool(_AMENDMENT_DECIDED.search(line))
     )  # fmt: skip
 
