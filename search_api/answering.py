@@ -207,13 +207,14 @@ timeline's ends, whatever their best sentence scores (`_outer_ends`; a rule, no 
 eval/README.md "A trend's ends where the question names them, round 32")."""
 LEAD_WORDS = 28
 """The opening line's clause from each cited sentence is at most this many words."""
-OUTCOME_HOPS = 8
+OUTCOME_HOPS = 6
 """Passages an outcome question's motion is read on through for its vote's outcome: a
 motion's wording may run over two or three passages and a full council's recorded vote
 over three more (the names for, against and abstaining, Kent's 81 members); a fixed
-bound, not fitted, so a motion whose outcome is not recorded costs a few lookups. 6 until
-round 47: Mr Passmore's amendment of 9 January 2025 repeats the devolution motion's six
-points over six passages and its vote stands two further on (ka45-003, r47-roll2)."""
+bound, not fitted, so a motion whose outcome is not recorded costs a few lookups. Not moved
+for one row: Mr Passmore's amendment of 9 January 2025 repeats the devolution motion's six
+points over six passages and its vote stands 8 on (ka45-003); r47-roll2 raised the bound to 8
+for it, the lead kept 6 (reading on to the end of the motion's item, not a count, is left)."""
 WHOLE_LIST = True
 """A plain answer (not one asking for several things, nor for an action) may quote a
 whole list of its pool's passages when the list outscores every sentence of the pool
@@ -2522,7 +2523,7 @@ OUTCOME_OF_THE_ASKED = True
 ("… Abstain (4) Mrs Bruneau, Mr Chittenden, Mrs Dean, Mr Webb Amendment lost."): the
 motion's own is read on from a later root. Kent's County Council of 9 January 2025 put
 four amendments to the substantive devolution motion before the motion itself; read on
-far enough (`OUTCOME_HOPS` 8), the first amendment's vote answered "who abstained on the
+far enough (8 passages), the first amendment's vote answered "who abstained on the
 substantive devolution motion …?" (ka44-016; eval/README.md "…, round 47 (r47-roll2 …)").
 Off: the first root's outcome, whatever it decides."""
 _AMENDMENT = re.compile(r"(?i)\bamendments?\b")
