@@ -736,12 +736,12 @@ class AnswerBuilder:
             else self._features(intent.topic, aspects, hits, cosines, scored)
         )  # fmt: skip
         minutes: Mapping[str, Record] | None = None
-        if VOTE_RECORDED and aspects.tally and records is not None:
+        rolls = aspects.attendance and not intent.trend
+        if records is not None and (rolls or VOTE_RECORDED and aspects.tally):
             minutes = records(hits, _one_day(intent.span))  # the days minutes record
-        if aspects.attendance and records is not None and not intent.trend:
+        if rolls and minutes is not None:
             # The meeting's own attendance passages join the pool (`ROLL_PASSAGES`); the
             # decision to answer rests on the hits' own signals, as before.
-            minutes = records(hits, _one_day(intent.span))
             last = min(_pool_ranks(aspects), len(hits)) - 1
             extra = _meeting_rolls(hits, minutes, intent.span, question or intent.topic, last)
             if extra:

@@ -473,9 +473,9 @@ class Reader:
 
     def records(self, hits: Sequence[Hit], day: date | None = None) -> dict[str, Record]:
         """The minutes documents among the hits, and every set of minutes recording `day`
-        (a question's one named day), as a question asking who attended reads them
-        (`answering.Record`), by document id. Only such a question asks
-        (`AnswerBuilder.answer`)."""
+        (a question's one named day), as a question asking who attended or voted reads
+        them (`answering.Record`), by document id. Only such a question asks, once an
+        answer (`AnswerBuilder.answer`)."""
         docs = [h.citation.document_id for h in hits if h.citation.doc_type == "minutes"]
         read: dict[str, Record] = {}
         if day is not None:  # every set of minutes read once: the hits' are among them

@@ -2286,10 +2286,13 @@ members PRESENT (round 46's r46-roll Left (d); eval/README.md "…, round 47"). 
 of the asked kind (`asked_roll`, `roll_kinds`) gets `SentenceWeights.roll`, and an answer
 quoting one leaves out its rolls of other kinds (`answering._of_the_asked_roll`); the others
 remain attendance (`ROLL_RECORDED` reads them as before). Off: every roll alike."""
+_APOLOGIES = re.compile(r"(?i)\bapolog")
+_REMOTE = re.compile(r"(?i)\b(?:virtually|remotely|online|by\s+video)\b")
+"""Apologies and remote attendance, named alike by a question and by a roll."""
 _ASKED_ROLL = (
-    ("apologies", re.compile(r"(?i)\bapolog")),
+    ("apologies", _APOLOGIES),
     ("absent", re.compile(r"(?i)\babsent\b")),
-    ("remote", re.compile(r"(?i)\b(?:virtually|remotely|online|by\s+video)\b")),
+    ("remote", _REMOTE),
     ("officers", re.compile(r"(?i)\b(?:officers|officials|staff)\b")),
     (
         "present",
@@ -2301,9 +2304,9 @@ _ASKED_ROLL = (
 )
 """The kinds of attendance record a question's words ask for, by what it names."""
 _ROLL_KINDS = (
-    ("apologies", re.compile(r"(?i)\bapolog")),
+    ("apologies", _APOLOGIES),
     ("absent", re.compile(r"(?i)^\W*absent\b|\b(?:was|were)\s+(?:also\s+)?absent\b")),
-    ("remote", re.compile(r"(?i)\b(?:virtually|remotely|online|by\s+video)\b")),
+    ("remote", _REMOTE),
     (
         "officers",
         re.compile(
