@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+import itertools
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -214,7 +215,18 @@ over three more (the names for, against and abstaining, Kent's 81 members); a fi
 bound, not fitted, so a motion whose outcome is not recorded costs a few lookups. Not moved
 for one row: Mr Passmore's amendment of 9 January 2025 repeats the devolution motion's six
 points over six passages and its vote stands 8 on (ka45-003); r47-roll2 raised the bound to 8
-for it, the lead kept 6 (reading on to the end of the motion's item, not a count, is left)."""
+for it, the lead kept 6. Since round 48 the count bounds only minutes that print no agenda
+item (`OUTCOME_TO_ITEM_END`)."""
+OUTCOME_TO_ITEM_END = True
+"""An outcome question's motion is read on to the end of its agenda item (the item's
+passages in order, `following`), not through a count of passages: an amendment may restate
+the motion's points over more passages than any count allows before its vote (Kent's
+County Council of 9 January 2025 put four amendments to the devolution motion, each
+restating its six points; Mr Passmore's vote stands 8 passages on, ka45-003; eval/README.md
+"…, round 48 (r48-roll3 …)"). Reading still stops at the next motion or amendment put
+(`sentences.outcome_after`). Where the minutes print no item (the passage has none, so
+`following` would read on through the whole document) or reading on leaves the item, the
+count `OUTCOME_HOPS` bounds it, as before. A rule, no constant. Off: the count alone."""
 WHOLE_LIST = True
 """A plain answer (not one asking for several things, nor for an action) may quote a
 whole list of its pool's passages when the list outscores every sentence of the pool
@@ -2550,7 +2562,8 @@ def _with_outcome(
     outcome ("… Abstain (1) Mr Mallon Motion lost") quoted after the answer's best
     sentence whose reading on finds one, those standing in a motion passage first: read
     on from it in its passage, then through the next passages of its document and agenda
-    item (`following`), at most `OUTCOME_HOPS`, stopping at the next proposal
+    item (`following`) to the item's end (`OUTCOME_TO_ITEM_END`; where the minutes print
+    no item, at most `OUTCOME_HOPS`), stopping at the next proposal
     (`sentences.outcome_after`). The best sentence may stand in the amendment's own paper,
     which records no vote; the minutes quoting it do. The outcome cites its own passage;
     returns, as `_with_continuations` does, where that passage stands (after the
@@ -2593,12 +2606,18 @@ def _outcome_from(
     # A heading quoted: its motion is put after it. A quote that puts the motion itself
     # ("Moved: Cr Nguyen Seconded: Cr Chen That Council accept …") is no heading.
     skip = not proposes(hit.text[:start]) and not opens_on_label(root.candidate.text)
-    for hop in range(OUTCOME_HOPS + 1):
+    item = _item_of(hit)
+    seen = {(hit.passage_id, place_of(hit.citation))}
+    for hop in itertools.count():
         before = hit
         if hop:
             nxt = following([hit]).get(hit.passage_id)
             if nxt is None:
                 return None
+            here = (nxt.passage_id, place_of(nxt.citation))
+            if here in seen or hop > OUTCOME_HOPS and (item is None or _item_of(nxt) != item):
+                return None  # past the count, outside the item read to its end
+            seen.add(here)
             hit, start = nxt, 0
         found = outcome_after(hit.text, start, skip and hop == 0, MAX_QUOTE_WORDS, side)
         if found is True:
@@ -2614,6 +2633,13 @@ def _outcome_from(
                           root.coverage)  # fmt: skip
             return line, hop, hit
     return None
+
+
+def _item_of(hit: Hit) -> tuple[str, str] | None:
+    """The agenda item (document id, item) a passage is read in, when its document prints
+    one (`OUTCOME_TO_ITEM_END`); None otherwise, or with the rule off."""
+    c = hit.citation
+    return (c.document_id, c.item) if OUTCOME_TO_ITEM_END and c.item else None
 
 
 TALLY_ACROSS = True

@@ -446,3 +446,52 @@ def test_a_question_on_the_motion_takes_no_amendments_outcome() -> None:
     assert "Ms Constantine" in quotes and "Mr Webb" not in quotes, r.text
     amendment = "Who abstained on Mr Hood's amendment to the devolution motion on 9 January 2025?"
     assert "Mr Webb" in " | ".join(c.quote for c in _on(amendment, day, hits).citations)
+
+
+def _in_item(h: Hit, item: str | None) -> Hit:
+    """`h` as a passage of one set of minutes, under agenda item `item` (None: minutes
+    that print no item)."""
+    return h.model_copy(update={"citation": h.citation.model_copy(
+        update={"document_id": "minutes", "doc_type": "minutes", "item": item})})  # fmt: skip
+
+
+PASSMORE = (
+    "Mr Passmore proposed and Mr Hook seconded the following amendment to the substantive "
+    "motion set out in paragraph 15."
+)
+POINTS = [
+    f"({n}) Endorse point {n} of the ongoing joint work with Medway Council on the devolution "
+    "programme, subject to the conditions set out in the report."
+    for n in range(1, 8)
+]
+PASSMORE_ASKED = (
+    "Who abstained on Mr Passmore's amendment to the devolution motion on 9 January 2025?"
+)
+PASSMORE_VOTE = (
+    "Following the debate the Chairman put the amendment to the vote. Abstain (4) Mr Brady, "
+    "Ms Constantine, Ms Meade, Dr Sullivan Amendment lost."
+)
+
+
+def test_an_amendments_vote_is_read_to_the_end_of_its_item() -> None:
+    """ka45-003's kind (round 48, r48-roll3): the amendment restates the motion's points
+    over more passages than `OUTCOME_HOPS` before its vote; reading on to the end of the
+    agenda item reaches it. Minutes printing no item keep the count."""
+    day = date(2025, 1, 9)
+    question = PASSMORE_ASKED
+    span = DateSpan(start=day, end=day, text="on 9 January 2025")
+    intent = TemporalIntent(span=span, trend=False, topic=question)
+
+    def answer(item: str | None) -> Answer:
+        read = [_in_item(hit(i, day, t), item) for i, t in
+                enumerate([PASSMORE, *POINTS, PASSMORE_VOTE], start=1)]  # fmt: skip
+        return answering_builder().answer(
+            intent, read[:1], {1: 0.6}, {}, question=question,
+            following=_following(read),  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    r = answer("285")
+    assert not r.abstained, r.text
+    assert any(c.quote.endswith("Amendment lost.") for c in r.citations), r.text
+    unitemed = answer(None)  # no item: the count bounds the reading, as before
+    assert unitemed.abstained or not any("Amendment lost" in c.quote for c in unitemed.citations)
