@@ -2537,22 +2537,28 @@ motion's own is read on from a later root. Kent's County Council of 9 January 20
 four amendments to the substantive devolution motion before the motion itself; read on
 far enough (8 passages), the first amendment's vote answered "who abstained on the
 substantive devolution motion …?" (ka44-016; eval/README.md "…, round 47 (r47-roll2 …)").
-Off: the first root's outcome, whatever it decides."""
+Since round 48 both ways (r48-roll3): a question naming an amendment ("… on Mr Passmore's
+amendment to the devolution motion …") takes no motion's outcome ("Substantive Motion
+carried.", "the motion was lost"), read on to past an amendment whose vote the minutes do
+not print. Off: the first root's outcome, whatever it decides."""
 _AMENDMENT = re.compile(r"(?i)\bamendments?\b")
 _MOTION = re.compile(r"(?i)\bmotions?\b")
-_AMENDMENT_DECIDED = re.compile(
-    r"(?i)\bamendment\s+(?:was\s+)?(?:lost|carried|agreed|fell|failed|defeated|approved)\b"
-)
+_DECIDED = r"\s+(?:was\s+)?(?:lost|carried|agreed|fell|failed|defeated|approved)\b"
+_AMENDMENT_DECIDED = re.compile(rf"(?i)\bamendment{_DECIDED}")
+_MOTION_DECIDED = re.compile(rf"(?i)\bmotion{_DECIDED}")
 
 
 def _of_another_proposal(line: str, question: str) -> bool:
     """The outcome `line` decides an amendment and the question names a motion, no
-    amendment (`OUTCOME_OF_THE_ASKED`); one naming neither ("Did Council agree to reverse
-    the cut …?", a budget amendment) takes any."""
-    return (
-        OUTCOME_OF_THE_ASKED and bool(_MOTION.search(question)) and not _AMENDMENT.search(question)
-        and bool(_AMENDMENT_DECIDED.search(line))
-    )  # fmt: skip
+    amendment, or it decides a motion and the question names an amendment ("… amendment to
+    the devolution motion": the amendment is what is asked) (`OUTCOME_OF_THE_ASKED`); one
+    naming neither ("Did Council agree to reverse the cut …?", a budget amendment) takes
+    any."""
+    if not OUTCOME_OF_THE_ASKED:
+        return False
+    if _AMENDMENT.search(question):
+        return bool(_MOTION_DECIDED.search(line))
+    return bool(_MOTION.search(question)) and bool(_AMENDMENT_DECIDED.search(line))
 
 
 def _with_outcome(

@@ -495,3 +495,21 @@ def test_an_amendments_vote_is_read_to_the_end_of_its_item() -> None:
     assert any(c.quote.endswith("Amendment lost.") for c in r.citations), r.text
     unitemed = answer(None)  # no item: the count bounds the reading, as before
     assert unitemed.abstained or not any("Amendment lost" in c.quote for c in unitemed.citations)
+
+
+def test_a_question_on_an_amendment_takes_no_motions_outcome() -> None:
+    """The guard the other way (round 48, r48-roll3): the minutes print no vote on the
+    amendment before the substantive motion's; "who abstained on Mr Passmore's amendment
+    …?" is not answered by the motion's vote."""
+    day = date(2025, 1, 9)
+    hits = [
+        hit(1, day, PASSMORE),
+        hit(2, day, "The Chairman put the substantive devolution motion set out in paragraph 15 "
+                    "to the vote and the voting was as follows. Abstain (1) Ms Constantine "
+                    "Substantive Motion carried."),
+    ]  # fmt: skip
+    question = PASSMORE_ASKED
+    quotes = " | ".join(c.quote for c in _on(question, day, hits).citations)
+    assert "Substantive Motion carried" not in quotes, quotes
+    motion = "Who abstained on the substantive devolution motion on 9 January 2025?"
+    assert "Ms Constantine" in " | ".join(c.quote for c in _on(motion, day, hits).citations)
