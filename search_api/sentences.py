@@ -349,14 +349,21 @@ _WANTS_ATTENDANCE = re.compile(
     r"\b(?:meeting|cabinet|committee|council|panel|board)\b[^?.]{0,30}?\b(?:virtually"
     r"|remotely|online|by\s+video)\b"
     r"|\b(?:was|were)\s+(?-i:(?:[A-Z][\w'\u2019-]*\s+){1,3}?)(?:absent|present)\s+(?:from|at)\b"
-    r"|\bdid\s+(?:\w+\s+){1,3}?attend\b",
+    r"|\bdid\s+(?:\w+\s+){1,3}?attend\b"
+    r"|\b(?:who|which\s+(?:\w+\s+){0,2}(?:councillors|members|officers|officials|staff|people))"
+    r"\s+(?:was|were|went|came|turned\s+up|showed\s+up)\s+(?:to|at)\s+(?:the|a|that|this)\b"
+    r"[^?.]{0,60}?\bmeeting\b",
     re.IGNORECASE,
 )
 """A question asking who attended a meeting ("who attended …?", "who was present at …?",
 "which officers were in attendance …?", "what apologies were received …?"), or whether
 someone did ("did anyone give apologies …?", "did Mrs Game send apologies …?", "was Mr
 Simkins absent from …?", "did the Director of Technology attend …?"), or who joined it
-remotely ("which officers joined … virtually?")."""
+remotely ("which officers joined … virtually?"). Since round 48 (r48-roll3) also who was
+at a meeting in everyday words ("which cabinet members were at the cabinet meeting on …?",
+"who went to / turned up to / came to the … meeting?", u38-007): read as no attendance
+question, it was answered from the day's other papers, not refused for want of the day's
+roll (`answering.ROLL_OF_THE_DAY_RECORDED`)."""
 
 
 def asks_attendance(question: str) -> bool:

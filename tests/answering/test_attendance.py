@@ -52,6 +52,12 @@ US_ROLL = (
         "Was Mr Simkins absent from the County Council meeting of 19 December 2024?",
         "Did the Director of Technology attend the Cabinet meeting remotely?",
         "Which officers joined the Cabinet meeting virtually?",
+        # Round 48: who was at a meeting, in everyday words (u38-007).
+        "Which cabinet members were at the cabinet meeting on 13 March 2025?",
+        "Who was at the County Council meeting on 19 December 2024?",
+        "Which councillors went to the Neighbourhood Committee meeting in January?",
+        "Who turned up to the council meeting on 24 May 2018?",
+        "Which officers came to the panel meeting?",
     ],
 )
 def test_a_question_asking_who_attended_asks_for_attendance(question: str) -> None:
@@ -67,6 +73,9 @@ def test_a_question_asking_who_attended_asks_for_attendance(question: str) -> No
         "Did the council send a response to the consultation?",
         "Was the report present at the start of the year?",
         "Can residents join the consultation online?",
+        "Who was at fault for the delay to the council's scheme?",
+        "What was at the top of the committee's agenda?",
+        "Who went to the council for help with the flooding?",
     ],
 )
 def test_other_questions_do_not(question: str) -> None:
@@ -229,6 +238,18 @@ def test_who_attended_a_meeting_the_archive_does_not_hold_abstains() -> None:
     hits = [hit(1, nz, NZ_PREAMBLE), hit(2, nz, NZ_ITEM)]
     for day, abstains in ((date(2025, 1, 9), True), (nz, False)):
         question = f"Which councillors were present at the council meeting on {day:%d %B %Y}?"
+        r = _on_the_day(question, day, hits, cosines={1: 0.6, 2: 0.5})
+        assert r.abstained is abstains, r.text
+
+
+def test_who_was_at_a_meeting_the_archive_does_not_hold_abstains() -> None:
+    """u38-007's kind (round 48, r48-roll3): "which … were at the … meeting on <day>?" is
+    an attendance question: with no roll of the day named it is refused, not answered from
+    another meeting's papers."""
+    nz = date(2018, 5, 24)
+    hits = [hit(1, nz, NZ_PREAMBLE), hit(2, nz, NZ_ITEM)]
+    for day, abstains in ((date(2025, 3, 13), True), (nz, False)):
+        question = f"Which councillors were at the council meeting on {day:%d %B %Y}?"
         r = _on_the_day(question, day, hits, cosines={1: 0.6, 2: 0.5})
         assert r.abstained is abstains, r.text
 
