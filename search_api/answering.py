@@ -762,7 +762,7 @@ class AnswerBuilder:
         if (
             not self.policy.supported(features)
             or _no_meeting_of_the_day(hits, aspects, intent, minutes)
-            or _no_roll(found, aspects, intent.span, minutes)
+            or _no_roll(found, aspects, intent.span, minutes, question or intent.topic)
         ):
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         sentences = [s for s in scored if not s.candidate.items]
@@ -1905,19 +1905,36 @@ on 21 November 2018?" quoted "… invite ASYE social workers to present to the c
 Off: decided as any question is."""
 
 
+ROLL_OF_THE_NAMED_COMMITTEE = True
+"""A question asking who attended the meeting of a committee it names on a day it names is
+answered from that committee's roll of the day, not another's the same day (`ROLL_RECORDED`,
+read within the day and the committee, as `ROLL_PASSAGES` reads them): Kent's County
+Council met on 13 March 2025 and no Cabinet did; "which cabinet members were present at
+the cabinet meeting on 13 March 2025?" was answered, not refused, because the Council's
+PRESENT list was a roll of the day (u38-007's wording with "present"; eval/README.md "…,
+round 48 (r48-roll3 …)"). Off: any committee's roll of the day."""
+
+
 def _no_roll(
     found: Sequence[Candidate], aspects: Aspects, span: DateSpan | None = None,
-    records: Mapping[str, Record] | None = None,
+    records: Mapping[str, Record] | None = None, question: str = "",
 ) -> bool:  # fmt: skip
     """A question asking who attended, and no attendance list or sentence among the
     candidates (`ROLL_RECORDED`); for one naming a day, given the minutes' `records`, none
-    of a meeting of that day (`ROLL_OF_THE_DAY_RECORDED`)."""
+    of a meeting of that day (`ROLL_OF_THE_DAY_RECORDED`), of the committee the `question`
+    names when it names one (`ROLL_OF_THE_NAMED_COMMITTEE`)."""
     if not (ROLL_RECORDED and aspects.attendance):
         return False
     rolls = [c for c in found if c.roll]
     day = _one_day(span)
     if ROLL_OF_THE_DAY_RECORDED and records is not None and day is not None:
         rolls = [c for c in rolls if record_day(c.hit.citation, records) == day]
+        committees = {c.hit.citation.committee for c in rolls} | {
+            r.committee for r in records.values()
+        }
+        named = _named_committees(committees, question)
+        if ROLL_OF_THE_NAMED_COMMITTEE and named:
+            rolls = [c for c in rolls if c.hit.citation.committee in named]
     return not rolls
 
 

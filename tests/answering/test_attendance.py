@@ -476,3 +476,26 @@ def test_a_roll_of_another_day_is_not_quoted_beside_the_days_own() -> None:
                     cosines={ninth[1].passage_id: 0.6, own[0].passage_id: 0.59})  # fmt: skip
     assert not r.abstained, r.text
     assert [c.quote for c in r.citations] == [KENT_APOLOGY], r.text
+
+
+def test_another_committees_roll_of_the_day_is_no_roll_of_the_committee_named() -> None:
+    """u38-007's kind with "present" (round 48, r48-roll3): Kent's County Council met on 13
+    March 2025 and no Cabinet did; the Council's PRESENT list was read as the roll of "the
+    cabinet meeting on 13 March 2025" and the question answered, not refused."""
+    march = date(2025, 3, 13)
+    council = _minutes(1, march, "County Council", "Minutes of the meeting held on 13th March 2025",
+                       "PRESENT: Mr B J Sweetland (Chairman), Mr A M Ridgers (Vice-Chairman), "
+                       "Mr N Baker, Mr M Baldock, Mr P Bartlett, Mr D Beaney")  # fmt: skip
+    cabinet = _minutes(2, NINTH, "Cabinet", CABINET_TITLE, KENT_BUDGET)
+    read = {h.citation.document_id: record_of(h.citation.title, h.citation.committee, [h])
+            for h in (council, cabinet)}  # fmt: skip
+
+    def records(hits: Sequence[Hit], day: date | None) -> dict[str, Record]:
+        return {d: r for d, r in read.items() if r.day == day or d in
+                {h.citation.document_id for h in hits}}  # fmt: skip
+
+    question = "Which cabinet members were present at the Cabinet meeting on 13 March 2025?"
+    assert _on_the_day(question, march, [council, cabinet], records).abstained
+    council_asked = "Which councillors were present at the County Council meeting on 13 March 2025?"
+    r = _on_the_day(council_asked, march, [council, cabinet], records)
+    assert not r.abstained and "Mr B J Sweetland" in r.text, r.text
