@@ -61,9 +61,11 @@ from .sentences import (
     figures_in,
     held_weight,
     is_measure,
+    kinds_of_roll,
     lists_asked,
     names_mover,
     noted_only,
+    of_asked_roll,
     opens_on_label,
     opens_on_roll,
     outcome_after,
@@ -72,7 +74,6 @@ from .sentences import (
     read_back,
     read_on,
     records_vote,
-    roll_kinds,
     score_candidates,
     span_candidate,
     spelled_for,
@@ -1942,17 +1943,17 @@ def _of_the_asked_roll(chosen: list[Scored], aspects: Aspects) -> list[Scored]:
     """For a question asking for one kind of attendance record (`Aspects.roll`: "what
     apologies …?"), the answer's rolls of other kinds left out when one of the asked kind
     is quoted (`sentences.ROLL_KINDS`): "APOLOGIES Nil." alone, not the PRESENT list above
-    it first."""
+    it first. A roll's kind is read as its weight reads it (`sentences.of_asked_roll`: its
+    text, else its item's title)."""
     if not (aspects.attendance and aspects.roll):
         return chosen
 
-    def kinds(s: Scored) -> frozenset[str]:
-        c = s.candidate
-        return roll_kinds(c.text) if c.roll or opens_on_roll(c.text) else frozenset()
+    def roll(s: Scored) -> bool:
+        return s.candidate.roll or opens_on_roll(s.candidate.text)
 
-    if not any(kinds(s) & aspects.roll for s in chosen):
+    if not any(roll(s) and kinds_of_roll(s.candidate) & aspects.roll for s in chosen):
         return chosen
-    return [s for s in chosen if not kinds(s) or kinds(s) & aspects.roll]
+    return [s for s in chosen if not roll(s) or of_asked_roll(s.candidate, aspects.roll)]
 
 
 ROLLS_OF_THE_DAY = True

@@ -57,6 +57,8 @@ __all__ = [
     "asks_attendance",
     "opens_on_roll",
     "asked_roll",
+    "kinds_of_roll",
+    "of_asked_roll",
     "roll_kinds",
     "opens_on_label",
     "names_mover",
@@ -2346,12 +2348,20 @@ def roll_kinds(text: str) -> frozenset[str]:
     return frozenset(kind for kind, pattern in _ROLL_KINDS if pattern.search(text))
 
 
+def kinds_of_roll(c: Candidate) -> frozenset[str]:
+    """The kinds of attendance record a roll is, by its text, else by its agenda item's
+    title ("Mr Baker, Mr Beaney" under "Apologies for absence": apologies) (`ROLL_KINDS`)."""
+    return roll_kinds(c.text) or roll_kinds(c.hit.citation.item_title or "")
+
+
 def of_asked_roll(c: Candidate, asked: frozenset[str]) -> bool:
-    """The roll is of a kind asked for, or of no kind its text or item title tells, or the
-    question asks for none in particular (`ROLL_KINDS`)."""
+    """The roll is of a kind asked for, or of no kind its text or item title tells
+    (`kinds_of_roll`), or the question asks for none in particular (`ROLL_KINDS`): what
+    the roll's weight and the answer's choice of rolls (`answering._of_the_asked_roll`)
+    both read, one rule since round 48 (r48-roll3; the answer's read the text only)."""
     if not asked:
         return True
-    kinds = roll_kinds(c.text) or roll_kinds(c.hit.citation.item_title or "")
+    kinds = kinds_of_roll(c)
     return not kinds or bool(kinds & asked)
 
 

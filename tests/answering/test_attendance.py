@@ -499,3 +499,24 @@ def test_another_committees_roll_of_the_day_is_no_roll_of_the_committee_named() 
     council_asked = "Which councillors were present at the County Council meeting on 13 March 2025?"
     r = _on_the_day(council_asked, march, [council, cabinet], records)
     assert not r.abstained and "Mr B J Sweetland" in r.text, r.text
+
+
+def test_a_roll_whose_item_title_tells_its_kind_is_of_that_kind_in_the_answer_too() -> None:
+    """Round 48 (r48-roll3): the answer's choice of rolls read a roll's kind from its text
+    only, the roll's weight from its text or item title (`of_asked_roll`): "Also Present:"
+    under "In Attendance" is the officers asked for, and the members PRESENT list beside
+    it was quoted too."""
+
+    def titled(h: Hit, title: str) -> Hit:
+        return h.model_copy(update={"citation": h.citation.model_copy(
+            update={"item_title": title})})  # fmt: skip
+
+    hits = [
+        titled(hit(1, AU_DAY, "PRESENT: Cr Jan Smith (Mayor), Cr Bill Jones (Deputy Mayor), Cr "
+                              "Anna Nguyen"), "Present"),
+        titled(hit(2, AU_DAY, "Also Present: General Manager (Greg Holt), Director "
+                              "Infrastructure (Sue Pike)"), "In Attendance"),
+    ]  # fmt: skip
+    question = "Which officers were in attendance at the council meeting on 12 March 2019?"
+    r = _on_the_day(question, AU_DAY, hits, cosines={1: 0.95, 2: 0.4})
+    assert [c.quote for c in r.citations] == [hits[1].text], r.text
