@@ -28,12 +28,19 @@ from .compatibility import (
     index_mismatches,
     lexical_mismatch,
 )
-from .dates import archive_year_end, stated_year_end
+from .dates import (
+    DateOrder,
+    archive_date_order,
+    archive_year_end,
+    stated_date_order,
+    stated_year_end,
+)
 from .density import DENSITY_FILE, archive_density, save_density
 from .embedding import Embedder
 from .errors import CorpusError, IndexMismatchError, IndexNotFoundError, IngestError
 from .ingest import SourceFile, ZipLimits, discover, reader_version
 from .ingest.manifest import SAME_ID
+from .ingest.metadata import settle_date, texts_date_order
 from .ingest.twins import SAME_PAPER, keeps, one_paper, paper_text
 from .lexical import LEXICAL_DIR, LexicalIndex
 from .models import ParsedDocument
@@ -44,6 +51,10 @@ from .store import FailedRead, Pair, PassageStore, StoredDocument, passage_id_fo
 from .vectors import VectorIndex, choose_kind
 
 log = logging.getLogger(__name__)
+
+_NOTED_DATE = "d.notes LIKE 'meeting date %'"
+"""A document whose meeting date in figures its own file could not order
+(`indexer.ingest.metadata.unsure_note`, `settled_note`)."""
 
 EMBED_GROUP = 256
 """Passages gathered across documents before one embedding call, so batches stay full
@@ -341,7 +352,9 @@ class Indexer:
             fresh = rebuild or not self._compatible_live_index(can_rebuild=bool(prune_corpora))
             # Settings the live version recorded otherwise (BM25 constants, a stated year
             # end): publishing records them, with nothing re-read or re-embedded.
-            restate = not fresh and (self._lexical_stale() or self._year_end_stale())
+            restate = not fresh and (
+                self._lexical_stale() or self._year_end_stale() or self._date_order_stale()
+            )
             plan = self._plan(sources, prune_corpora, fresh, report)
             news = plan.new_failures or plan.new_notes or plan.new_pairs
             if not (fresh or restate or plan.todo or plan.removed or plan.moved or news):
@@ -616,6 +629,7 @@ class Indexer:
         fresh: bool = False,
     ) -> None:
         report.passages, report.documents = store.counts()
+        order = self._settle_dates(store)
         vectors = self._vectors(store, draft, orphans, created, report.passages, fresh)
         vectors.save(draft / VECTORS_FILE)
         LexicalIndex.build(store.lexical_rows(), bm25_settings(self.settings)).save(
@@ -635,6 +649,7 @@ class Indexer:
             chunking=chunking_settings(self.settings),
             bm25=bm25_record(self.settings),
             year_end=year_end,
+            date_order=order or "unsettled",
             vector_kind=vectors.kind,
             corpora=corpora if corpora is not None else (previous.corpora if previous else []),
             passages=report.passages,
@@ -690,6 +705,43 @@ class Indexer:
             return False
         log.warning("recording the stated year end %s (was %s)", stated, info.year_end)
         return True
+
+    def _date_order_stale(self) -> bool:
+        """Whether the settings state a date order the live version did not record, or the
+        live version was built before the order was recorded and holds a meeting dated by
+        its year because its file could not tell a date's day from its month: then this
+        run publishes, dating its papers by the order (`_settle_dates`), with nothing
+        re-read or re-embedded."""
+        info, stated = self._live_info(), self.settings.date_order
+        if info is None:
+            return False
+        if stated is not None and info.date_order != stated_date_order(stated):
+            log.warning("recording the stated date order %s (was %s)", stated, info.date_order)
+            return True
+        if info.date_order is not None:
+            return False
+        live = PassageStore(self.index_dir.current() / STORE_FILE, readonly=True)
+        try:
+            return bool(live.stored_documents_where(_NOTED_DATE, ()))
+        finally:
+            live.close()
+
+    def _settle_dates(self, store: PassageStore) -> DateOrder | None:
+        """The archive's order of dates in figures (`archive_date_order`: stated, else read
+        from every passage at each publish, as its lexical index is), and every document
+        whose own file could not tell a date's day from its month (dated by its year, with
+        the note `unsure_note`) dated by it to the day (`settle_date`, round 48): a council
+        whose papers write dates in figures only, with a figure over 12 in some of them or
+        its order stated. Its passages are untouched: nothing is re-read or re-embedded."""
+        order = archive_date_order(
+            self.settings.date_order, None, lambda: texts_date_order(store.texts)
+        )
+        noted = store.stored_documents_where(_NOTED_DATE, ())
+        for document in noted.values():
+            if (settled := settle_date(document.meta, order)) is not None:
+                log.info("%s: %s", settled.path, settled.notes)
+                store.redate(settled)
+        return order
 
     def _compatible_live_index(self, can_rebuild: bool) -> bool:
         """Whether the live index can be updated in place with these settings.

@@ -144,6 +144,12 @@ def _print_stats(settings: Settings) -> int:
     if info.year_end is not None:  # an index built before it was recorded reads it on open
         month, day = info.year_end
         print(f"year end   {day} {calendar.month_name[month]}")
+    if info.date_order is not None:  # likewise
+        print(
+            f"dates      {info.date_order} first"
+            if info.date_order != "unsettled"
+            else "dates      in figures: order unsettled (dated by year)"
+        )
     print(f"built      {info.created_at} by scrutiny-search {info.package_version}")
     store = PassageStore(version / STORE_FILE, readonly=True)
     try:

@@ -4,9 +4,10 @@ The ingest side reads a meeting's date from its heading or file name
 (`indexer.ingest.metadata`); the query side reads the time a question names
 (`search_api.temporal`). Both read the same month names. Which figure of "05/03/2019" is
 the day: a heading or file name is read in the order its own file shows (`figures_date`,
-round 46), a question day first (`day_and_month`, which `figures_date` agrees with in day
-order), so in a day-first archive a question's "5.3.2019" finds the meeting whose heading
-says "05/03/2019"; in one that writes month first the two differ (issue #13's note). What
+round 46), else in the order the archive's papers show (`archive_date_order`, recorded by
+each build as the year end is, round 48); a question in the archive's order
+(`day_and_month`), day first where nothing says, so in an archive that writes month first
+a question's "3.12.2019" finds the meeting whose heading says "03/12/2019". What
 each side does with a day its month does not have
 ("31.02.2019") stays its own: a meeting date must be a real day (else the reader looks
 elsewhere), while a question that names one still names its month.
@@ -25,14 +26,17 @@ from indexer.models import DatePrecision
 
 __all__ = [
     "MONTHS",
+    "ArchiveOrder",
     "DateOrder",
     "YEAR_END",
+    "archive_date_order",
     "archive_year_end",
     "day_and_month",
     "day_in_words",
     "figures_date",
     "full_year",
     "most_named_year_end",
+    "stated_date_order",
     "stated_year_end",
     "year_end_counts",
 ]
@@ -45,21 +49,30 @@ MONTHS = (
 """Month names and their abbreviations, lower-cased, to the month's number."""
 
 
-def day_and_month(first: int, second: int) -> tuple[int, int] | None:
-    """The day and month of a date written in figures, as (day, month): day first
-    ("05/03/2019" is 5 March) as every country but the United States writes it, month
-    first only when that is the one reading ("03/25/2019"); None when neither figure can
-    be the month. Whether the day is in its month is the caller's question."""
-    if second > 12 and 1 <= first <= 12:
+DateOrder = Literal["day", "month"]
+"""A date in figures written day first ("12/03/2019", as every country but the United
+States writes it) or month first ("03/12/2019", as the United States does)."""
+
+
+ArchiveOrder = Literal["day", "month", "unsettled"]
+"""The order an archive's papers write dates in figures (`archive_date_order`), as an index
+records it: "unsettled" where nothing in them says (a question's figures are then read day
+first, and a meeting date either way round stays its year)."""
+
+
+def day_and_month(
+    first: int, second: int, order: DateOrder | None = None
+) -> tuple[int, int] | None:
+    """The day and month of a date in figures, as (day, month): day first ("05/03/2019" is
+    5 March) as every country but the United States writes it, month first where `order`
+    says the archive writes it so ("month": "05/03/2019" is 3 May, round 48) or where that
+    is the one reading ("03/25/2019"); None when neither figure can be the month. Whether
+    the day is in its month is the caller's question."""
+    if 1 <= first <= 12 and (second > 12 or order == "month"):
         return second, first
     if 1 <= second <= 12:
         return first, second
     return None
-
-
-DateOrder = Literal["day", "month"]
-"""A date in figures written day first ("12/03/2019", as every country but the United
-States writes it) or month first ("03/12/2019", as the United States does)."""
 
 
 def figures_date(
@@ -288,3 +301,32 @@ def stated_year_end(text: str) -> tuple[int, int]:
     if not 1 <= day <= calendar.monthrange(2001, month)[1]:
         raise ValueError(f"{text!r} is no day of its month")
     return month, day
+
+
+def stated_date_order(text: str) -> DateOrder:
+    """The order a person states an archive writes dates in figures, as
+    `SCRUTINY_DATE_ORDER` is written: "day" ("DD/MM/YYYY", "day first") or "month"
+    ("MM/DD/YYYY", "month first"); ValueError otherwise."""
+    words = text.strip().lower()
+    if words in ("day", "day first", "dd/mm/yyyy", "dmy"):
+        return "day"
+    if words in ("month", "month first", "mm/dd/yyyy", "mdy"):
+        return "month"
+    raise ValueError(f"not a date order: {text!r} (write 'day' or 'month')")
+
+
+def archive_date_order(
+    stated: str | None,
+    recorded: ArchiveOrder | None,
+    read: Callable[[], DateOrder | None],
+) -> DateOrder | None:
+    """Which figure an archive's dates in figures give first, wherever it is asked (a
+    build's publish, a server's version), as `archive_year_end` finds its year end: the
+    order `stated` (`Settings.date_order`) wins, then the one a build `recorded`
+    (`IndexInfo.date_order`), then the one its papers show (`read`, called only when
+    neither is known). None: nothing says ("unsettled")."""
+    if stated is not None:
+        return stated_date_order(stated)
+    if recorded is not None:
+        return None if recorded == "unsettled" else recorded
+    return read()

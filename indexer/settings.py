@@ -15,7 +15,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from .dates import stated_year_end
+from .dates import stated_date_order, stated_year_end
 
 EmbedContext = Literal["item", "document", "leadin"]
 """What is embedded in front of a passage (`indexer.embed_context`)."""
@@ -122,6 +122,25 @@ class Settings(BaseSettings):
         """Refuse at start-up a year end that names no day ('30 Juen'), not at the build."""
         if value is not None:
             stated_year_end(value)
+        return value
+
+    date_order: str | None = Field(
+        default=None,
+        description="Which figure the archive's papers write first in a date in figures: "
+        "'day' (05/03/2019 is 5 March) or 'month' (3 May, as the United States writes it), "
+        "recorded in the index at each build; unset, the build reads "
+        "it from the papers (a date with the month's name or a figure over 12 settles it: "
+        "`indexer.ingest.metadata.texts_date_order`). State it for a council whose papers "
+        "write dates in figures only: its meetings are then dated to the day, not by year, "
+        "and a question's '3.12.2019' is read the same way",
+    )
+
+    @field_validator("date_order")
+    @classmethod
+    def _an_order(cls, value: str | None) -> str | None:
+        """Refuse at start-up an order that is neither day nor month first."""
+        if value is not None:
+            stated_date_order(value)
         return value
 
     # -- search: retrieval and ranking ----------------------------------------------------
@@ -422,6 +441,7 @@ class IndexSettings:
     bm25_k1: float
     bm25_b: float
     year_end: str | None
+    date_order: str | None
     max_document_bytes: int
     moderngov_contact: str | None
     moderngov_rate: float

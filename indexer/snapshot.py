@@ -39,6 +39,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
+from .dates import ArchiveOrder
 from .errors import DiskFullError, IndexCorruptError, IndexNotFoundError, ScrutinyError
 
 log = logging.getLogger(__name__)
@@ -97,6 +98,11 @@ class IndexInfo(BaseModel):
     read from its papers at publish (each paper's counts, stored when it was indexed,
     summed: `PassageStore.year_end_totals`); None: built before it was recorded, read
     when a question first needs it (`search_api.archive.Snapshot.year_end`)."""
+    date_order: ArchiveOrder | None = None
+    """Which figure the archive's dates in figures give first, stated (`Settings.date_order`)
+    or read from its passages at publish (`indexer.ingest.metadata.texts_date_order`);
+    "unsettled" where nothing says; None: built before it was recorded (round 48), read when
+    a question first needs it (`search_api.archive.Snapshot.date_order`)."""
     vector_kind: str
     corpora: list[str]
     passages: int

@@ -640,6 +640,22 @@ class PassageStore:
         return {row[0]: _stored_document(row) for row in rows}
 
     @_sqlite_errors
+    def redate(self, meta: DocumentMeta) -> None:
+        """Store a document's meeting date, its precision and its note anew, its passages
+        and the rest of its row as they are: a date the archive's order settles at publish
+        (`indexer.ingest.metadata.settle_date`, round 48). Its `meta_hash` stays its file's
+        reading."""
+        with self.connection as conn:
+            conn.execute(
+                "UPDATE documents SET meeting_date = ?, date_end = ?, date_precision = ?, "
+                "date_approximate = ?, notes = ? WHERE document_id = ?",
+                (
+                    _iso(meta.meeting_date), _iso(date_end(meta.meeting_date, meta.date_precision)),
+                    meta.date_precision, int(meta.date_approximate), meta.notes, meta.document_id,
+                ),
+            )  # fmt: skip
+
+    @_sqlite_errors
     def document_passages(self, document_id: str) -> list[Passage]:
         """A document's passages in reading order, each with its full citation."""
         ordered = [

@@ -10,6 +10,8 @@ overrides the text field by field.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -175,7 +177,12 @@ _STATED = re.compile(
 _DAY_FIRST = re.compile(
     rf"\b\d{{1,2}}{_ORDINAL}\s+(?:day\s+)?(?:of\s+)?{_HEADING_MONTH},?\s+(?:19|20)\d\d\b", re.I
 )
-_MONTH_FIRST = re.compile(rf"\b{_HEADING_MONTH}\s+\d{{1,2}}{_ORDINAL},?\s+(?:19|20)\d\d\b", re.I)
+_MONTH_FIRST = re.compile(
+    rf"\b(?=[a-z]{{3,9}}\.?\s+\d){_HEADING_MONTH}\s+\d{{1,2}}{_ORDINAL},?\s+(?:19|20)\d\d\b", re.I
+)
+"""A date written month first ("March 12, 2019"); the lookahead spares the months' names
+at every other word (an archive's passages are read at each publish, `texts_date_order`)."""
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
 _FIGURES = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(?:19|20)\d\d(?![\d/.-]\d)")
 _MONTH_FIRST_COUNTRY = re.compile(
     r"\bPledge\s+of\s+Allegiance\b|\bCouncil\s?[Mm]embers?\s+[A-Z]|\bCouncilmembers?\b"
@@ -194,13 +201,10 @@ Australian shire), which write their dates day first. Not "Councillor": Canada s
 so and writes its dates either way."""
 
 
-def date_order(text: str) -> DateOrder | None:
-    """Which figure a document's dates in figures give first, from the document itself:
-    the dates it writes with the month's name ("12 March 2019" or "March 12, 2019") and in
-    figures where one figure cannot be a month ("25/03/2019", "03/25/2019"), the more of
-    either kind; when they are as many (none, usually), the words of a council's country
-    (`_MONTH_FIRST_COUNTRY`, `_DAY_FIRST_COUNTRY`, when only one kind is there); else
-    None, and a date whose figures could be either is not guessed."""
+def _order_counts(text: str) -> tuple[int, int]:
+    """How many of `text`'s dates are written day first and how many month first: those
+    with the month's name ("12 March 2019", "March 12, 2019") and those in figures where
+    one figure cannot be a month ("25/03/2019", "03/25/2019")."""
     day_first = len(_DAY_FIRST.findall(text))
     month_first = len(_MONTH_FIRST.findall(text))
     for m in _FIGURES.finditer(text):
@@ -209,11 +213,48 @@ def date_order(text: str) -> DateOrder | None:
             day_first += 1
         elif second > 12 >= first >= 1:
             month_first += 1
-    if day_first != month_first:
-        return "day" if day_first > month_first else "month"
+    return day_first, month_first
+
+
+def _country_order(text: str) -> DateOrder | None:
+    """The order the words of a council's country give (`_MONTH_FIRST_COUNTRY`,
+    `_DAY_FIRST_COUNTRY`), when only one kind is there."""
     month_words = _MONTH_FIRST_COUNTRY.search(text) is not None
     if month_words != (_DAY_FIRST_COUNTRY.search(text) is not None):
         return "month" if month_words else "day"
+    return None
+
+
+def date_order(text: str) -> DateOrder | None:
+    """Which figure a document's dates in figures give first, from the document itself:
+    the dates it writes with the month's name ("12 March 2019" or "March 12, 2019") and in
+    figures where one figure cannot be a month ("25/03/2019", "03/25/2019"), the more of
+    either kind; when they are as many (none, usually), the words of a council's country
+    (`_MONTH_FIRST_COUNTRY`, `_DAY_FIRST_COUNTRY`, when only one kind is there); else
+    None, and a date whose figures could be either is not guessed."""
+    day_first, month_first = _order_counts(text)
+    if day_first != month_first:
+        return "day" if day_first > month_first else "month"
+    return _country_order(text)
+
+
+def texts_date_order(texts: Callable[[], Iterable[str]]) -> DateOrder | None:
+    """Which figure an archive's dates in figures give first, from its papers together
+    (an index's passages, `indexer.dates.archive_date_order`), as `date_order` reads one
+    file: every date of every text written with its month's name or with a figure over
+    12 ("25/03/2019" in one paper settles "03/12/2019" in another), the more of either
+    kind; as many, the texts whose country's words say one order against those that say
+    the other (a second reading of `texts`, made only then); else None (round 48)."""
+    day_first = month_first = 0
+    for text in texts():
+        if _A_YEAR.search(text):
+            day, month = _order_counts(text)
+            day_first, month_first = day_first + day, month_first + month
+    if day_first != month_first:
+        return "day" if day_first > month_first else "month"
+    words = Counter(_country_order(text) for text in texts())
+    if words["day"] != words["month"]:
+        return "day" if words["day"] > words["month"] else "month"
     return None
 
 
@@ -227,6 +268,53 @@ def unsure_note(written: str) -> str:
 
 UNDATED_NOTE = "no meeting date found in the file's text or name"
 """The note an undated document keeps: it is in no date filter, trend or timeline."""
+
+_NOTED_DATE = re.compile(
+    r"meeting date '(?P<written>[^']+)' read (?:as its year only|(?:day|month) first)"
+)
+_WRITTEN_FIGURES = re.compile(r"(\d{1,2})([-_./ ]?)(\d{1,2})\2((?:19|20)?\d\d)")
+
+
+def settled_note(written: str, order: DateOrder) -> str:
+    """The note a document keeps when its date's day and month were told apart by the
+    archive's order, not by anything in the file (`settle_date`)."""
+    return (
+        f"meeting date {written!r} read {order} first, as the archive's papers write dates;"
+        " nothing in the file says which"
+    )
+
+
+def settle_date(meta: DocumentMeta, order: DateOrder | None) -> DocumentMeta | None:
+    """`meta` dated in the archive's `order` where its own file could not tell the day
+    from the month (its note, `unsure_note`: dated by year), or back to its year where the
+    archive no longer says (`settled_note`); None where nothing changes (round 48). A date
+    a manifest row gave is not the note's, and is left as it is."""
+    noted = _NOTED_DATE.match(meta.notes or "")
+    figures = _WRITTEN_FIGURES.fullmatch(noted["written"]) if noted else None
+    if noted is None or figures is None or meta.meeting_date is None:
+        return None
+    written, year = noted["written"], int(figures[4])
+    year = year if year >= 100 else full_year(year)
+    first, second = int(figures[1]), int(figures[3])
+    readings = [figures_date(first, second, year, o) for o in ("day", "month")]
+    if (meta.meeting_date, meta.date_precision) not in [*readings, (date(year, 1, 1), "year")]:
+        return None  # not the note's date: a manifest's
+    found = figures_date(first, second, year, order)
+    if found is None:
+        return None
+    day, precision = found
+    notes = settled_note(written, order) if order and precision == "day" else unsure_note(written)
+    if (day, precision, notes) == (meta.meeting_date, meta.date_precision, meta.notes):
+        return None
+    return meta.model_copy(
+        update={
+            "meeting_date": day,
+            "date_precision": precision,
+            "date_approximate": precision != "day",
+            "notes": notes,
+        }
+    )
+
 
 _SMALL_WORDS = frozenset(
     ["a", "an", "and", "of", "the", "for", "to", "in", "on", "at", "by", "with", "or"]
