@@ -37,10 +37,11 @@ from pathlib import Path
 from typing import TypeVar
 
 from indexer.compatibility import check_index_matches
-from indexer.dates import archive_year_end, year_end_counts
+from indexer.dates import DateOrder, archive_date_order, archive_year_end, year_end_counts
 from indexer.density import DENSITY_FILE, load_density
 from indexer.embedding import Embedder
 from indexer.errors import DocumentNotFoundError, IndexCorruptError, ScrutinyError
+from indexer.ingest.metadata import texts_date_order
 from indexer.lexical import LEXICAL_DIR, LexicalIndex
 from indexer.models import DatePrecision, Hit, MeetingKey, Passage, SearchFilters
 from indexer.once import reading
@@ -81,7 +82,7 @@ from .documents import (
 )
 from .retrieval import Retriever
 from .search import SearchRequest, SearchResult, search
-from .temporal import TemporalIntent, parse_question
+from .temporal import DAY_IN_FIGURES, TemporalIntent, parse_question
 from .windows import with_windows
 
 __all__ = ["Archive", "Reader", "Searched", "Snapshot"]
@@ -101,6 +102,9 @@ class Snapshot:
     retriever: Retriever
     stated_year_end: str | None = None
     """The year end the settings state (`Settings.year_end`): it wins over the recorded one."""
+    stated_date_order: str | None = None
+    """The date order the settings state (`Settings.date_order`): it wins over the recorded
+    one."""
 
     def close(self) -> None:
         """Close the version's files: its SQLite connections and mapped posting files."""
@@ -115,6 +119,19 @@ class Snapshot:
         counts name most, or failing those (a store written before round 35) its passages,
         read once when a question first needs it (31 March when none names a year's end)."""
         return archive_year_end(self.stated_year_end, self.info.year_end, self._year_ends)
+
+    @cached_property
+    def date_order(self) -> DateOrder | None:
+        """Which figure this version's papers write first in a date in figures
+        (`archive_date_order`): the one the settings state, else the one its build recorded
+        (`IndexInfo.date_order`), else, for a version built before it was recorded, the one
+        its passages show, read once when a question first needs it (round 48). None:
+        nothing says, and a question's "3.12.2019" is read day first."""
+        return archive_date_order(
+            self.stated_date_order,
+            self.info.date_order,
+            lambda: texts_date_order(self.store.texts),
+        )
 
     def _year_ends(self) -> Counter[tuple[int, int]]:
         totals = self.store.year_end_totals()
@@ -185,7 +202,9 @@ class Archive:
             tuning.lexical_weight,
             density,
         )
-        return Snapshot(version.name, info, store, retriever, self.settings.year_end)
+        return Snapshot(
+            version.name, info, store, retriever, self.settings.year_end, self.settings.date_order
+        )
 
     @property
     def snapshot(self) -> Snapshot:
@@ -307,7 +326,7 @@ class Reader:
             request,
             self.latest_date(),
             self.snapshot.year_end,
-            intent,
+            intent if intent is not None else self.reads(request.query),
         )
 
     @reading()
@@ -554,9 +573,15 @@ class Reader:
         )
 
     def reads(self, question: str) -> TemporalIntent:
-        """What `question` says about time, read against this version's latest date and
-        financial year (`parse_question`), as its search reads it."""
-        return parse_question(question, self.latest_date(), year_end=self.snapshot.year_end)
+        """What `question` says about time, read against this version's latest date,
+        financial year and order of dates in figures (`parse_question`), as its search
+        reads it."""
+        # The archive's order is read (on a version built before it was recorded, from
+        # its passages) only for a question that writes a day in figures.
+        order = self.snapshot.date_order if DAY_IN_FIGURES.search(question) else None
+        return parse_question(
+            question, self.latest_date(), year_end=self.snapshot.year_end, order=order
+        )
 
     def latest_date(self) -> date | None:
         """The corpus's latest date: what "recently" and "the last N years" count back from."""

@@ -51,7 +51,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from indexer.dates import YEAR_END
+from indexer.dates import YEAR_END, DateOrder
 from indexer.errors import ScrutinyError
 from indexer.models import Hit, MeetingKey, SearchFilters, SearchMode
 from indexer.once import once
@@ -274,7 +274,9 @@ def _arranged(
     topic, k = intent.topic, request.k
     width = max(tuning.pool, k)
     if intent.floating:
-        intent = topic_months(request.query, latest, candidates, cosines, tuning, year_end)
+        intent = topic_months(
+            request.query, latest, candidates, cosines, tuning, year_end, intent.date_order
+        )
     scored = boost_span(candidates, intent, tuning.span_boost)
     scored = lift_asked_detail(
         scored, request.query, topic, intent.trend, tuning.detail_ranks, tuning.detail_boost
@@ -345,6 +347,7 @@ def topic_months(
     cosines: dict[int, float],
     tuning: SearchSettings,
     year_end: tuple[int, int] = YEAR_END,
+    order: DateOrder | None = None,
 ) -> TemporalIntent:
     """The question read again (`parse_question`, `latest` the archive's) with its months
     named without a year placed up to the latest date of the candidates that speak to the
@@ -354,7 +357,7 @@ def topic_months(
     the same (the topic keeps those months, `strip_temporal`); only the span moves."""
     relevant = relevant_hits(candidates, cosines, tuning, best_cosine(candidates, cosines, tuning))
     dates = [h.citation.effective_date for h in relevant if h.citation.effective_date]
-    return parse_question(question, latest, max(dates, default=latest), year_end)
+    return parse_question(question, latest, max(dates, default=latest), year_end, order)
 
 
 def demote_near_copies(

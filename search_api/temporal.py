@@ -21,7 +21,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from indexer.dates import MONTHS, YEAR_END, day_and_month, full_year
+from indexer.dates import MONTHS, YEAR_END, DateOrder, day_and_month, full_year
 from indexer.text import STOPWORDS, WRITTEN_WORD
 
 from .dates import (
@@ -35,6 +35,7 @@ from .dates import (
 )
 
 __all__ = [
+    "DAY_IN_FIGURES",
     "FINANCIAL_YEAR",
     "PERIOD",
     "DateSpan",
@@ -67,6 +68,9 @@ _NUM = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"
 # "summer 2021", "2018-11-21", "2018". A day written in figures is read day first, as
 # English papers write it ("5.3.2024", "05/03/2024": 5 March), month first only when
 # that is the one reading ("3/15/2024"); a two-figure year is not read.
+DAY_IN_FIGURES = re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}\b")
+"""A day a question writes in figures ("3.12.2019", "03/12/2019"): the one kind of time
+whose reading depends on the archive's order of dates (`parse_question`'s `order`)."""
 _FISCAL = (
     r"(?:(?i:FY)\s?((?:19|20)?\d{2})|(?i:fiscal)\s+(?:(?i:year)\s+)?((?:19|20)\d{2}))"
     r"(?:[/–-](\d{2}))?(?!\d|[/–-]\d)"
@@ -457,6 +461,9 @@ class TemporalIntent:
     a course: its ends are the stages, one or two meetings apart, which the question's own
     ranking holds; the archive's first and last meetings on the topic are not its ends
     (`search.search` does not spread it over the period)."""
+    date_order: DateOrder | None = None
+    """Which figure of a day in figures the question was read with first: the archive's
+    (`Snapshot.date_order`), day first where it is None (round 48)."""
 
 
 @dataclass(frozen=True)
@@ -487,9 +494,12 @@ class _Match:
     2022, `_hull`). "before 2019" is a span before it, open whatever else is named."""
 
 
-def _point(text: str, year_end: tuple[int, int] = YEAR_END) -> tuple[date, date] | None:
+def _point(
+    text: str, year_end: tuple[int, int] = YEAR_END, order: DateOrder | None = None
+) -> tuple[date, date] | None:
     """First and last day a point expression stands for (spans from `dates`), a financial
-    year the archive's, ending on `year_end` (month, day)."""
+    year the archive's, ending on `year_end` (month, day), a day in figures in the
+    archive's `order` (day first where it is None)."""
     text = text.strip().lower()
     m = re.fullmatch(_FISCAL, text)
     if m:
@@ -509,7 +519,7 @@ def _point(text: str, year_end: tuple[int, int] = YEAR_END) -> tuple[date, date]
         return _day(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2)))
     m = re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./]" + _YEAR, text)
     if m:
-        read = day_and_month(int(m.group(1)), int(m.group(2)))
+        read = day_and_month(int(m.group(1)), int(m.group(2)), order)
         return _day(int(m.group(3)), read[1], read[0]) if read else None
     m = re.fullmatch(_SEASON + r"\s+(?:of\s+)?" + _YEAR, text)
     if m:
@@ -592,6 +602,7 @@ def _matches(
     latest: date | None,
     months_to: date | None = None,
     year_end: tuple[int, int] = YEAR_END,
+    order: DateOrder | None = None,
 ) -> list[_Match]:
     found: list[_Match] = []
     sides: list[tuple[int, int]] = []
@@ -618,7 +629,7 @@ def _matches(
         + _POINT + r"))\b"
     )  # fmt: skip
     for m in re.finditer(between, question, flags):
-        ends = _range_ends(m.group(0), year_end)
+        ends = _range_ends(m.group(0), year_end, order)
         if ends:
             add(m, ends[0], ends[1], True)
 
@@ -653,7 +664,7 @@ def _matches(
     # "since the 2017 inspection", "since 2017", "since September 2018"
     since = r"\b(?:since|after|from)\s+(?:the\s+|their\s+|its\s+)?(" + _POINT + r")"
     for m in re.finditer(since, question, flags):
-        point = _point(m.group(1), year_end)
+        point = _point(m.group(1), year_end, order)
         if point:
             word = m.group(0).split()[0].lower()
             # "after January 2020" leaves January out ("since January" keeps it), as
@@ -671,7 +682,7 @@ def _matches(
     # "before 2019", "until 2019", "prior to March 2020", "by 2019"
     before = r"\b(?:before|prior\s+to|until|up\s+to|by)\s+(?:the\s+)?(" + _POINT + r")"
     for m in re.finditer(before, question, flags):
-        point = _point(m.group(1), year_end)
+        point = _point(m.group(1), year_end, order)
         if point:
             word = m.group(0).split()[0].lower()
             end = (
@@ -701,7 +712,7 @@ def _matches(
     # A bare point: "in September 2018", "in 2022", "summer 2022".
     for m in re.finditer(r"\b(?:in|during|at|of|for|on)?\s*(?:the\s+)?(" + _POINT + r")\b",
                          question, flags):  # fmt: skip
-        point = _point(m.group(1), year_end)
+        point = _point(m.group(1), year_end, order)
         # "the Children and Social Work Act 2017" names a law, not a time.
         if point and not re.search(r"\bAct\s*$", question[: m.start(1)]):
             # The last side of a range that starts at a yearless month is a range's side,
@@ -882,13 +893,15 @@ def _outer_points(text: str) -> list[str]:
     return [m.group(0) for m in re.finditer(_POINT, text, re.IGNORECASE)]
 
 
-def _range_ends(text: str, year_end: tuple[int, int] = YEAR_END) -> tuple[date, date] | None:
+def _range_ends(
+    text: str, year_end: tuple[int, int] = YEAR_END, order: DateOrder | None = None
+) -> tuple[date, date] | None:
     """First and last day of a range's two sides, the last moved on to its report when
     that side is a financial year (`_reported`)."""
     texts = _outer_points(text)
     if len(texts) < 2:
         return None
-    a, b = _point(texts[0], year_end), _point(texts[-1], year_end)
+    a, b = _point(texts[0], year_end, order), _point(texts[-1], year_end, order)
     if a is None or b is None:
         return None
     return min(a[0], b[0]), max(a[1], _reported(texts[-1], b[1]))
@@ -1073,6 +1086,7 @@ def parse_question(
     latest: date | None = None,
     months_to: date | None = None,
     year_end: tuple[int, int] = YEAR_END,
+    order: DateOrder | None = None,
 ) -> TemporalIntent:
     """The date span a question names (if any), whether it asks about change, its topic.
 
@@ -1084,10 +1098,12 @@ def parse_question(
     the passages on the topic (`TemporalIntent.floating`, `search.topic_months`). A
     financial year ("2019-20", "FY2020", a budget's "2019-2020") is the archive's, ending
     on `year_end` (month, day; `indexer.dates.archive_year_end`, England's 31 March by
-    default).
+    default); a day in figures ("3.12.2019") is read in the archive's `order`
+    (`indexer.dates.archive_date_order`: month first in an archive whose papers write it
+    so, day first where they do not say, round 48).
     """
     question = _as_financial_years(question)
-    chosen = _choose(_matches(question, latest, months_to, year_end))
+    chosen = _choose(_matches(question, latest, months_to, year_end, order))
     dated = [m for m in chosen if not m.bare]
     times = [m for m in dated if not _names_a_thing(question, m)]
     worded = _course_worded(question)
@@ -1122,7 +1138,7 @@ def parse_question(
     weighted = _weighted(span, bounds, compared=course)
     stages = trend and span is None and not worded and len(times) < 2
     return TemporalIntent(
-        span, trend, topic, subject, tracked, floating, weighted, year_end, stages
+        span, trend, topic, subject, tracked, floating, weighted, year_end, stages, order
     )
 
 
