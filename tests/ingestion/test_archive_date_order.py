@@ -22,6 +22,8 @@ from indexer.embedding import Embedder
 from indexer.ingest.metadata import settle_date, texts_date_order, unsure_note
 from indexer.models import DocumentMeta, SearchFilters
 from indexer.settings import Settings
+from indexer.snapshot import INFO_FILE, STORE_FILE, IndexDir, IndexInfo, file_digest
+from indexer.store import PassageStore
 from search_api.archive import Archive
 from search_api.search import SearchRequest
 from search_api.temporal import parse_question
@@ -288,3 +290,33 @@ def test_only_a_date_the_note_gives_is_settled() -> None:
     # A date a manifest row gave over the file's note is the manifest's.
     manifest = noted.model_copy(update={"meeting_date": date(2019, 6, 4), "date_precision": "day"})
     assert settle_date(manifest, "month") is None
+
+
+def test_an_index_built_before_the_order_was_recorded_is_dated_by_the_next_build(
+    build: Build, embedder: Embedder
+) -> None:
+    # An index of the figures-only council published before round 48: its meetings dated
+    # by year, no order recorded. A question reads the order from its passages; the next
+    # build, with no file changed, dates its meetings to the day (nothing re-embedded).
+    archive = build(_eleven_years(month_first=True, settled_by=2020))
+    config = archive.settings
+    version = IndexDir(config.index_dir).current()
+    store = PassageStore(version / STORE_FILE)
+    for document in store.stored_documents().values():
+        if (older := settle_date(document.meta, None)) is not None:
+            store.redate(older)
+    store.close()
+    info = IndexInfo.model_validate_json((version / INFO_FILE).read_text())
+    info.date_order = None
+    for name in list(info.files):
+        info.files[name] = file_digest(version / name)
+    (version / INFO_FILE).write_text(info.model_dump_json(indent=2))
+    older = Archive.open(config, embedder)
+    assert _dates(older)["1024.md"][:2] == (date(2017, 1, 1), "year")
+    span = older.reader().reads("What did the council decide on 11/04/2017?").span
+    assert span is not None and span.start == date(2017, 11, 4)
+    report = Indexer(config, embedder).build()
+    assert not report.added and not report.updated and not report.new_passages
+    rebuilt = Archive.open(config, embedder)
+    assert rebuilt.snapshot.info.date_order == "month"
+    assert _dates(rebuilt)["1024.md"][:2] == (date(2017, 11, 4), "day")
