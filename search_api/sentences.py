@@ -2122,6 +2122,31 @@ def _label_start(text: str, start: int, table: Sequence[tuple[int, int]]) -> int
     return start
 
 
+LABEL_LEAVES_PIECE = True
+"""A row's label begun again at its start (`ROW_LABEL_STARTS`, `ROW_HEADS`) leaves the
+piece before it: that piece ends where the label starts. The splitter cut "… Key Service
+Description 59 9,856.5 Disabled Children & Young People Service (0-25 LD & Complex PD) -
+Assessment Service 9,332.5 …" at the label's dash, so the piece before the row held the
+row's label too and, scored on the label's words, was its passage's one quote in place of
+the row (k38-029, round 48). A rule, no constant; only where rows are read."""
+
+
+def _label_left(text: str, cuts: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`cuts` with each piece that runs into a later piece's start ended there, trimmed
+    as `_segments` trims (a piece left empty is dropped)."""
+    out = list(cuts)
+    for i in range(1, len(out)):
+        x = out[i][0]
+        for j in range(i):
+            a, b = out[j]
+            if a < x < b:
+                b = x
+                while b > a and text[b - 1] in " \t\n:;,-\u2013":
+                    b -= 1
+                out[j] = (a, b)
+    return [(a, b) for a, b in out if b > a]
+
+
 def candidates(
     hits: Sequence[Hit], rows: bool = True, rolls: bool = False, who: bool = False
 ) -> list[Candidate]:
@@ -2397,17 +2422,22 @@ def _pieces(
     table = _rows_of(text) if TABLE_ROWS and rows else ()
     pieces: list[_Piece] = []
     mended = _division_lines(text, _labelled_lines(text, spans))
-    for a, b in _row_figures(text, _run_on_colons(text, mended)):
-        for x, y in _segments(text, a, b):
-            x = _label_start(text, x, table)
-            piece = text[x:y]
-            labels = _LABELLED_MOTION.match(piece) if LABELLED_LINES else None
-            read = piece[labels.end() :] if labels else piece
-            stray = (
-                is_stray(read) and not ACTION_LINE.search(piece) and not labelled_row(piece)
-                and not (DIVISION_LINES and _DIVISION_LINE.match(piece))
-            )  # fmt: skip
-            pieces.append((x, y, " ".join(piece.lower().split()), stray))
+    cuts = [
+        (_label_start(text, x, table), y)
+        for a, b in _row_figures(text, _run_on_colons(text, mended))
+        for x, y in _segments(text, a, b)
+    ]
+    if LABEL_LEAVES_PIECE:
+        cuts = _label_left(text, cuts)
+    for x, y in cuts:
+        piece = text[x:y]
+        labels = _LABELLED_MOTION.match(piece) if LABELLED_LINES else None
+        read = piece[labels.end() :] if labels else piece
+        stray = (
+            is_stray(read) and not ACTION_LINE.search(piece) and not labelled_row(piece)
+            and not (DIVISION_LINES and _DIVISION_LINE.match(piece))
+        )  # fmt: skip
+        pieces.append((x, y, " ".join(piece.lower().split()), stray))
     rows_read = tuple(
         (x, y, " ".join(text[x:y].lower().split()), bool(_EMPHASIS.search(text, x, y)))
         for x, y in table
