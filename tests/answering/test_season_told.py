@@ -70,3 +70,26 @@ def test_a_season_is_told_in_the_months_after(monkeypatch: pytest.MonkeyPatch) -
 def test_names_seasons(question: str, seasons: bool) -> None:
     span = parse_question(question, latest=date(2025, 6, 1)).span
     assert span is not None and span.names_seasons() is seasons
+
+
+def test_an_autumn_reaches_the_quarter_report_past_a_meeting_in_between(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """In an archive that meets every month, an autumn's reach holds December's and
+    January's meetings before the March report on October-December: the reach must run
+    to the report (round 48's grid: 2 and 3 lost such rows; 1 tied only where the reach
+    held no meeting)."""
+    question = "which storms hit kent in the autumn of 2024"
+    intent = parse_question(question, latest=date(2025, 6, 1))
+    hits = [
+        hit(1, date(2024, 12, 10), RISK),
+        hit(2, date(2025, 1, 30), RISK),
+        hit(3, date(2025, 3, 4), REPORT),
+    ]
+    aspects = aspects_of(question, intent.topic, intent.trend)
+    scored = score_candidates(candidates(hits), aspects, {1: 0.6, 2: 0.6, 3: 0.6})
+    kept = [s.candidate.text for s in answering._within(scored, intent.span)]
+    assert any("four named storms" in t for t in kept), kept
+    monkeypatch.setattr(temporal, "SEASON_TOLD_WITHIN", 1)
+    kept = [s.candidate.text for s in answering._within(scored, intent.span)]
+    assert not any("four named storms" in t for t in kept), kept
