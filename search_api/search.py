@@ -946,11 +946,15 @@ final), a figure or two apart, not a rewording: `near_copy_overlap`'s default, k
 from it because that setting (0 = off) is for questions that are not a trend."""
 
 
-TWIN_PERIODS = True
-"""A twin pair's figures include the periods its passages name (`changed_twins`): a text
-repeated for another financial year is a change, as it was when a period's two-digit end
-was read as a figure (eval/README.md "The asked-aspect readings together, round 29");
-off: figures alone."""
+TWIN_PERIODS = False
+"""On: a twin pair's figures include the periods its passages name (`changed_twins`): a
+text repeated for another financial year is a change, as it was when a period's two-digit
+end was read as a figure (eval/README.md "The asked-aspect readings together, round 29").
+Off since round 48 (r48-trendcv, eval/README.md "Which trend rules generalise, round 48"):
+on the trend tune rows its net gain came from one meeting group (k2-067, both ends) while
+it lost a row of another (k2-426, the Cabinet budget pack's: both ends, ends cited, key
+figure and evidence) and won one back there (k4-014), a wash fitted to two papers' year
+columns; off: figures alone."""
 
 
 def _stated(text: str) -> list[str]:

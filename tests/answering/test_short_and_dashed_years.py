@@ -20,6 +20,7 @@ from datetime import date
 
 import pytest
 
+import search_api.search as search_module
 from search_api.search import changed_twins
 from search_api.sentences import figures_in
 from search_api.temporal import named_times, parse_question, periods
@@ -54,9 +55,12 @@ def test_amounts_and_other_ranges_are_no_short_year(text: str) -> None:
     assert periods(text) == []
 
 
-def test_a_text_repeated_for_the_next_short_year_is_a_changed_twin() -> None:
+def test_a_text_repeated_for_the_next_short_year_is_a_changed_twin(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """The short year is compared as the full one is (`search.TWIN_PERIODS`): read as two
     counts before, it is no figure now and must still tell one year's row from the next."""
+    monkeypatch.setattr(search_module, "TWIN_PERIODS", True)
     first = hit(1, date(2025, 1, 30), UNDERSPEND)
     again = hit(2, date(2026, 1, 29), UNDERSPEND.replace("24-25", "25-26"))
     assert changed_twins([first, again]) == [(first, again)]

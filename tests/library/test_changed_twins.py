@@ -152,13 +152,26 @@ def test_a_twin_leaves_an_end_meetings_spare_passage_in_place() -> None:
     assert set(top) == {1, 2, 5, 7, 8}, top
 
 
-def test_a_text_repeated_for_another_year_is_a_changed_twin() -> None:
+def test_a_text_repeated_for_another_year_is_a_changed_twin(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """A period (`temporal.PERIOD`) is no figure (`sentences.figures_in`), but one text
     written again for the next financial year is a change a trend asks about: the pair is
     a changed twin (`TWIN_PERIODS`; eval/README.md "The asked-aspect readings together,
     round 29"). Reading periods as no figures alone lost this pair."""
+    monkeypatch.setattr(search_module, "TWIN_PERIODS", True)
     first = hit(1, date(2022, 7, 14), ADVISER)
     again = hit(2, date(2023, 7, 13), ADVISER.replace("2023/24", "2024/25"))
     same = hit(3, date(2023, 7, 13), ADVISER)
     assert changed_twins([first, again]) == [(first, again)]
     assert changed_twins([first, same]) == []
+
+
+def test_a_text_repeated_for_another_year_alone_is_no_changed_twin_by_default() -> None:
+    """`TWIN_PERIODS` is off (round 48, r48-trendcv): its gain on the trend tune rows came
+    from one meeting group while it lost a row of another, so a period alone changed is no
+    change; a changed figure still is."""
+    first = hit(1, date(2022, 7, 14), ADVISER)
+    again = hit(2, date(2023, 7, 13), ADVISER.replace("2023/24", "2024/25"))
+    assert search_module.TWIN_PERIODS is False
+    assert changed_twins([first, again]) == []
