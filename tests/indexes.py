@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 from indexer.settings import Settings
+from indexer.snapshot import INFO_FILE, IndexInfo, file_digest
 
 
 def copy_index(seed_settings: Settings, target: Path, corpus: str | None = None) -> Settings:
@@ -29,3 +30,15 @@ def beside_seeds(seed_settings: Settings, target: Path, extra: Path) -> Settings
     and `extra`: a build over it finds the five seeds unchanged and reads and embeds only
     what `extra` holds, where a fresh build of both would embed the seeds again."""
     return copy_index(seed_settings, target, corpus=f"{seed_settings.corpus}:{extra}")
+
+
+def as_published_before(version: Path, *fields: str) -> None:
+    """Turn a published version's index.json into one written before its `fields` were
+    recorded (each None), its file digests recomputed so the version still verifies: how a
+    test stands in for an index an older release published."""
+    info = IndexInfo.model_validate_json((version / INFO_FILE).read_text())
+    for field in fields:
+        setattr(info, field, None)
+    for name in list(info.files):
+        info.files[name] = file_digest(version / name)
+    (version / INFO_FILE).write_text(info.model_dump_json(indent=2))

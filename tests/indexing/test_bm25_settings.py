@@ -17,10 +17,11 @@ from indexer.embedding import Embedder
 from indexer.errors import IndexMismatchError
 from indexer.lexical import FTS5_BM25, LEXICAL_DIR, Bm25, LexicalIndex
 from indexer.settings import Settings
-from indexer.snapshot import INFO_FILE, VECTORS_FILE, IndexDir, IndexInfo, file_digest
+from indexer.snapshot import INFO_FILE, VECTORS_FILE, IndexDir, IndexInfo
 from indexer.store import PassageStore
 from indexer.text import ANALYZER_VERSION
 from search_api.archive import Archive
+from tests.indexes import as_published_before
 from tests.searching import search
 
 PASSAGES = [
@@ -82,11 +83,7 @@ def _age(index_dir: Path) -> Path:
         store.close()
     shutil.rmtree(version / LEXICAL_DIR)
     old.save(version / LEXICAL_DIR)
-    info = IndexInfo.model_validate_json((version / INFO_FILE).read_text())
-    info.bm25 = None
-    for name in list(info.files):
-        info.files[name] = file_digest(version / name)
-    (version / INFO_FILE).write_text(info.model_dump_json(indent=2))
+    as_published_before(version, "bm25")
     return version
 
 

@@ -22,11 +22,12 @@ from indexer.embedding import Embedder
 from indexer.ingest.metadata import settle_date, texts_date_order, unsure_note
 from indexer.models import DocumentMeta, SearchFilters
 from indexer.settings import Settings
-from indexer.snapshot import INFO_FILE, STORE_FILE, IndexDir, IndexInfo, file_digest
+from indexer.snapshot import STORE_FILE, IndexDir
 from indexer.store import PassageStore
 from search_api.archive import Archive
 from search_api.search import SearchRequest
 from search_api.temporal import parse_question
+from tests.indexes import as_published_before
 
 from .conftest import DATA
 
@@ -306,11 +307,7 @@ def test_an_index_built_before_the_order_was_recorded_is_dated_by_the_next_build
         if (older := settle_date(document.meta, None)) is not None:
             store.redate(older)
     store.close()
-    info = IndexInfo.model_validate_json((version / INFO_FILE).read_text())
-    info.date_order = None
-    for name in list(info.files):
-        info.files[name] = file_digest(version / name)
-    (version / INFO_FILE).write_text(info.model_dump_json(indent=2))
+    as_published_before(version, "date_order")
     older = Archive.open(config, embedder)
     assert _dates(older)["1024.md"][:2] == (date(2017, 1, 1), "year")
     span = older.reader().reads("What did the council decide on 11/04/2017?").span

@@ -28,12 +28,12 @@ from indexer.dates import (
 )
 from indexer.embedding import Embedder
 from indexer.settings import Settings
-from indexer.snapshot import INFO_FILE, STORE_FILE, IndexDir, IndexInfo, file_digest
+from indexer.snapshot import STORE_FILE, IndexDir
 from search_api.archive import Archive
 from search_api.temporal import parse_question
 from tests.answering.spans import days
 from tests.conftest import CORPUS
-from tests.indexes import beside_seeds
+from tests.indexes import as_published_before, beside_seeds
 
 MINUTES = "001_3bf3cecc07ef430f.txt"
 PLAN = "004_a3ad42d7930c8b10.txt"
@@ -419,11 +419,7 @@ def _before_round_34(index_dir: Path) -> None:
     with sqlite3.connect(version / STORE_FILE) as connection:
         connection.execute("DROP TABLE year_end_counts")
     connection.close()
-    info = IndexInfo.model_validate_json((version / INFO_FILE).read_text())
-    info.year_end = None
-    for name in list(info.files):
-        info.files[name] = file_digest(version / name)
-    (version / INFO_FILE).write_text(info.model_dump_json(indent=2))
+    as_published_before(version, "year_end")
 
 
 def test_an_older_index_reads_its_passages_until_a_build_counts_its_documents(
