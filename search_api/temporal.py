@@ -66,8 +66,9 @@ December of a year; days 1-10, 11-20, 21 to the last of a month."""
 _NUM = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 # A point in time: "21 November 2018", "November 21, 2018", "21.11.2018", "November 2018",
 # "summer 2021", "2018-11-21", "2018". A day written in figures is read day first, as
-# English papers write it ("5.3.2024", "05/03/2024": 5 March), month first only when
-# that is the one reading ("3/15/2024"); a two-figure year is not read.
+# English papers write it ("5.3.2024", "05/03/2024": 5 March), month first when the
+# archive writes it so (`DAY_IN_FIGURES`, round 48) or that is the one reading
+# ("3/15/2024"); a two-figure year is not read.
 DAY_IN_FIGURES = re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}\b")
 """A day a question writes in figures ("3.12.2019", "03/12/2019"): the one kind of time
 whose reading depends on the archive's order of dates (`parse_question`'s `order`)."""
