@@ -1939,6 +1939,12 @@ def _no_roll(
     return not rolls
 
 
+def _quotes_roll(s: Scored) -> bool:
+    """The sentence is an attendance record: a roll candidate or one opening on a roll's
+    label ("Present:", "Apologies …")."""
+    return s.candidate.roll or opens_on_roll(s.candidate.text)
+
+
 def _of_the_asked_roll(chosen: list[Scored], aspects: Aspects) -> list[Scored]:
     """For a question asking for one kind of attendance record (`Aspects.roll`: "what
     apologies …?"), the answer's rolls of other kinds left out when one of the asked kind
@@ -1947,13 +1953,9 @@ def _of_the_asked_roll(chosen: list[Scored], aspects: Aspects) -> list[Scored]:
     text, else its item's title)."""
     if not (aspects.attendance and aspects.roll):
         return chosen
-
-    def roll(s: Scored) -> bool:
-        return s.candidate.roll or opens_on_roll(s.candidate.text)
-
-    if not any(roll(s) and kinds_of_roll(s.candidate) & aspects.roll for s in chosen):
+    if not any(_quotes_roll(s) and kinds_of_roll(s.candidate) & aspects.roll for s in chosen):
         return chosen
-    return [s for s in chosen if not roll(s) or of_asked_roll(s.candidate, aspects.roll)]
+    return [s for s in chosen if not _quotes_roll(s) or of_asked_roll(s.candidate, aspects.roll)]
 
 
 ROLLS_OF_THE_DAY = True
@@ -1975,15 +1977,12 @@ def _of_the_named_day(
     if not (ROLLS_OF_THE_DAY and aspects.attendance and day and records is not None):
         return chosen
 
-    def roll(s: Scored) -> bool:
-        return s.candidate.roll or opens_on_roll(s.candidate.text)
-
     def of_day(s: Scored) -> bool:
         return record_day(s.hit.citation, records or {}) == day
 
-    if not any(roll(s) and of_day(s) for s in chosen):
+    if not any(_quotes_roll(s) and of_day(s) for s in chosen):
         return chosen
-    return [s for s in chosen if not roll(s) or of_day(s)]
+    return [s for s in chosen if not _quotes_roll(s) or of_day(s)]
 
 
 VOTE_RECORDED = True
