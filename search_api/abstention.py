@@ -81,6 +81,7 @@ from indexer.text import (
     ENDINGS,
     INFLECTIONS,
     MIN_STEM,
+    WORD,
     Stems,
     held,
     same_word,
@@ -91,6 +92,8 @@ from indexer.text import (
 
 __all__ = [
     "AbstentionModel",
+    "COUNCIL",
+    "COUNCIL_KINDS",
     "DERIVATIONS",
     "ENDINGS",
     "INFLECTIONS",
@@ -112,12 +115,14 @@ __all__ = [
     "held",
     "holds",
     "meeting_names",
+    "named_councils",
     "question_pairs",
     "salient_coverage",
     "same_word",
     "specific_coverage",
     "support_features",
     "term_saliency",
+    "unheld_council",
 ]
 
 TOP_N = 5
@@ -138,6 +143,9 @@ class SupportFeatures:
     salient_sentence_coverage: float = 0.0
     absent_salience: float = 0.0
     apart_salience: float = 0.0
+    unheld_council: float = 0.0
+    """1 when every council the question names is one the archive holds nowhere
+    (`unheld_council`): a rule of `AbstentionModel.supported`, weighed by no model."""
     terms: tuple[str, ...] = ()
     saliency: tuple[float, ...] = ()
     """Each of `terms`' saliency (empty when it was not measured)."""
@@ -381,6 +389,54 @@ def meeting_names(hit: Hit) -> str:
     return " ".join(n for n in (hit.citation.council, hit.citation.committee) if n)
 
 
+COUNCIL = ANALYZER.term("council")
+"""The word a question names a council by ("Bristol City Council", "sheffield council")."""
+
+COUNCIL_KINDS = frozenset(
+    ANALYZER.term(w) for w in ("city", "county", "district", "borough", "town", "parish")
+)
+"""Words between a council's name and "council" that say its kind, not which it is."""
+
+
+def named_councils(topic: str) -> list[str]:
+    """The index term of the word that names each council the topic names: the word before
+    "council" and any kind words (`COUNCIL_KINDS`) in front of it ("bristol" of "Bristol
+    City Council", "kent" of "Kent County Council's cabinet"), when a kind word stands
+    between or the word is written with a capital ("Wiltshire Council"): "extra council
+    tax" names none. "The council" and "the county council" name none either (a stopword
+    stands there): they ask about the archive's own."""
+    raw = WORD.findall(topic)
+    terms = [ANALYZER.term(w.lower()) for w in raw]
+    out = []
+    for i, t in enumerate(terms):
+        if t != COUNCIL:
+            continue
+        j = i - 1
+        while j >= 0 and terms[j] in COUNCIL_KINDS:
+            j -= 1
+        name = terms[j] if j >= 0 else None
+        if name and (j < i - 1 or raw[j][:1].isupper()) and name not in out:
+            out.append(name)
+    return out
+
+
+def unheld_council(topic: str, idf: Rarity | None, named: Collection[str] = ()) -> bool:
+    """Whether the topic names a council and every council it names is one the archive
+    holds nowhere: the word naming it (`named_councils`) is in no passage and no record of
+    the archive's councils and committees (`_Known`, `archive_names`). What such a question
+    asks is another council's business, which this archive cannot report however much of
+    the rest of it (potholes, council tax, libraries) it speaks to (round 46's Left (a):
+    "How much is Bristol City Council putting into pothole repairs this year?" was
+    answered from Kent's pothole passages, the absent name's saliency share outweighed). A
+    question naming a council the archive holds beside one it does not ("… compared with
+    Surrey County Council") is left to the model. False without an `idf`."""
+    if idf is None:
+        return False
+    names = named_councils(topic)
+    known = _Known(idf, named)
+    return bool(names) and not any(n in known for n in names)
+
+
 def absent_salience(
     terms: Sequence[str],
     idf: Rarity | None,
@@ -570,6 +626,7 @@ def support_features(
         salient_sentence_coverage=round(sentence_salient, 4),
         absent_salience=round(absent, 4),
         apart_salience=round(apart, 4),
+        unheld_council=1.0 if unheld_council(topic, idf, named) else 0.0,
         terms=tuple(terms),
         saliency=weights,
     )
@@ -600,7 +657,8 @@ class AbstentionModel:
     was fitted on, is not answered (a linear model is not trusted beyond what it saw).
     A passage holding every word is exempt: a one-word search ("sickness") embeds far
     from any passage yet is answered by the passages that say it. ``min_cosine`` and
-    ``min_coverage`` are the settings' floors (0: none)."""
+    ``min_coverage`` are the settings' floors (0: none). A question whose every named
+    council the archive holds nowhere (``unheld_council``, round 49) is not answered."""
 
     intercept: float
     weights: tuple[float, ...]
@@ -625,6 +683,8 @@ class AbstentionModel:
         """True when the evidence says the archive speaks to the question."""
         if f.top_cosine < self.min_cosine or f.coverage < self.min_coverage:
             return False
+        if f.unheld_council:
+            return False  # another council's business (`unheld_council`)
         if f.top_cosine < self.partial_cosine and f.coverage < 1.0:
             return False
         return self.margin(f) >= 0

@@ -21,7 +21,12 @@ import pytest
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
 from indexer.settings import Settings
-from search_api.abstention import absent_salience, archive_names
+from search_api.abstention import (
+    absent_salience,
+    archive_names,
+    named_councils,
+    unheld_council,
+)
 from search_api.archive import Archive, Reader
 from search_api.search import SearchRequest
 
@@ -104,8 +109,8 @@ def test_a_council_of_the_archive_does_not_answer_an_absent_topic(
 ) -> None:
     """The guard: the archive's own council named beside a topic it holds nowhere, or a
     council it does not hold, is still refused. (A council it does not hold named beside
-    a topic it does, "What did Leeds City Council decide about chlorination …?", was
-    answered on main and still is: eval/README.md, round 46, Left.)"""
+    a topic it does is refused since round 49:
+    `test_another_council_beside_a_held_topic_is_refused`.)"""
     assert probe_reader.ask(SearchRequest(question, 10)).abstained, question
 
 
@@ -120,3 +125,66 @@ def test_a_council_the_archive_does_not_hold_stays_absent(probe_reader: Reader) 
     share = absent_salience(list(weights), idf, lambda: weights, named)
     assert share == pytest.approx(0.4)
     assert absent_salience(list(weights), idf, lambda: weights) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("How much is Bristol City Council putting into pothole repairs?", ["bristol"]),
+        ("did sheffield city council vote to close any libraries", ["sheffield"]),
+        ("What did Wiltshire Council's cabinet agree about school transport?", ["wiltshir"]),
+        ("What did Kent County Council decide?", ["kent"]),
+        ("What did the county council decide about libraries?", []),
+        ("Is the council cutting the council tax discount?", []),
+        ("do i have to pay extra council tax if my house is left empty", []),
+    ],
+)
+def test_the_word_that_names_a_council(question: str, names: list[str]) -> None:
+    """The word before "council" and its kind words names the council when a kind word
+    stands between or it has a capital; "the council", "the county council" and "extra
+    council tax" name none (round 49)."""
+    assert named_councils(question) == names
+
+
+def test_a_council_is_unheld_by_the_index_records(probe_reader: Reader) -> None:
+    """Held means in a passage or the index's records of its councils: Maple Grove, named
+    only in metadata, is held, Sunderland is not; a question naming both is left to the
+    model (round 49)."""
+    idf, named = probe_reader.answers.idf, probe_reader.answers.named
+    assert unheld_council("What did Sunderland City Council decide about bins?", idf, named)
+    assert not unheld_council("What did Maple Grove City Council decide about bins?", idf, named)
+    assert not unheld_council("What did Tarawera District Council decide?", idf, named)
+    both = "Did Maple Grove City Council and Sunderland City Council both decide on bins?"
+    assert not unheld_council(both, idf, named)
+    assert not unheld_council("What did the council decide about bins?", idf, named)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did Leeds City Council decide about chlorination of the water supplies?",
+        "Did Bristol City Council approve the permanent chlorination of its water supplies?",
+    ],
+)
+def test_another_council_beside_a_held_topic_is_refused(
+    probe_reader: Reader, question: str
+) -> None:
+    """Round 46's Left (a), round 49: a council the archive holds nowhere, named beside a
+    topic it holds (Tarawera's chlorination), was answered from Tarawera's minutes; the
+    rule refuses it whatever the margin, and records why."""
+    answer = probe_reader.ask(SearchRequest(question, 10))
+    assert answer.features is not None
+    assert answer.features.unheld_council == 1.0
+    assert probe_reader.answers.policy.margin(answer.features) >= 0  # the model answers it
+    assert answer.abstained, question
+
+
+def test_the_archive_council_beside_the_same_topic_is_answered(probe_reader: Reader) -> None:
+    """The guard: the same question of the council the archive holds is answered, the
+    rule silent."""
+    answer = probe_reader.ask(
+        SearchRequest("What did Tarawera District Council decide about chlorination?", 10)
+    )
+    assert answer.features is not None
+    assert answer.features.unheld_council == 0.0
+    assert not answer.abstained
