@@ -390,7 +390,7 @@ def meeting_names(hit: Hit) -> str:
 
 
 COUNCIL = ANALYZER.term("council")
-"""The word a question names a council by ("Bristol City Council", "sheffield council")."""
+"""The word a question names a council by ("Bristol City Council", "sheffield city council")."""
 
 COUNCIL_KINDS = frozenset(
     ANALYZER.term(w) for w in ("city", "county", "district", "borough", "town", "parish")
