@@ -25,7 +25,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from indexer.dates import YEAR_END, day_in_words
+from indexer.dates import YEAR_END, DateOrder, day_in_words
 from indexer.models import Citation, DatePrecision, Hit, MeetingKey
 from indexer.once import reading
 from indexer.settings import AnswerSettings
@@ -780,7 +780,7 @@ class AnswerBuilder:
             asked = asked_label(hits, question) if LINE_ENDS and question else None
             told, room = self._timeline(
                 sentences, cosines, limit, intent.span, aspects, beyond, intent.year_end,
-                asked[0] if asked is not None else None,
+                asked[0] if asked is not None else None, intent.date_order,
             )  # fmt: skip
             # A briefing asks for so many meetings (`timeline_limit`), a statement each.
             chosen = told + room if timeline_limit is None else told
@@ -874,7 +874,10 @@ class AnswerBuilder:
         if not chosen:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         chosen = _on_their_own_day(chosen, minutes)
-        return self._compose(chosen, precisions, aspects, features, follows, told, intent.year_end)
+        return self._compose(
+            chosen, precisions, aspects, features, follows, told, intent.year_end,
+            intent.date_order,
+        )  # fmt: skip
 
     # -- picking sentences ---------------------------------------------------------------
 
@@ -986,6 +989,7 @@ class AnswerBuilder:
         beyond: Sequence[Hit] = (),
         year_end: tuple[int, int] = YEAR_END,
         line: str | None = None,
+        date_order: DateOrder | None = None,
     ) -> tuple[list[Scored], list[Scored]]:
         """The best sentence of each meeting that speaks to the topic, earliest and latest
         meetings always in, in date order; and apart, the sentences that fill the room
@@ -1036,7 +1040,9 @@ class AnswerBuilder:
         )
         if END_TELLS and aspects is not None and len(dated) > 1:
             previous = kept[dated[-2]][0].hit.citation.effective_date
-            kept[dated[-1]] = _telling_first(kept[dated[-1]], aspects, previous, year_end)
+            kept[dated[-1]] = _telling_first(
+                kept[dated[-1]], aspects, previous, year_end, date_order
+            )
         order = list(dict.fromkeys([*dated[:1], *dated[-1:], *sorted(
             kept, key=lambda key: -max(s.score for s in kept[key]))]))  # fmt: skip
         chosen: list[Scored] = [kept[key][0] for key in order][:limit]
@@ -1233,6 +1239,7 @@ class AnswerBuilder:
         follows: Mapping[int, tuple[int, int]] | None = None,
         told: Sequence[Scored] = (),
         year_end: tuple[int, int] = YEAR_END,
+        order: DateOrder | None = None,
     ) -> Answer:
         """Number the quotes in date order, write the opening line and the timeline; a
         list's continuations (`follows`: their passage → the list's, and how many passages
@@ -1290,7 +1297,7 @@ class AnswerBuilder:
                     tuple(n for n, s, _ in numbered if s in group),
                 )
             )  # fmt: skip
-        lead = _lead_line(numbered, precisions, aspects, told, year_end)
+        lead = _lead_line(numbered, precisions, aspects, told, year_end, order)
         body_text = lead + "\n" + "\n".join(f"- {line.text}" for line in lines)
         return Answer(body_text, citations, False, features=features, lead=lead, timeline=lines)
 
@@ -1584,8 +1591,9 @@ def _measure_first(group: list[Scored], aspects: Aspects) -> list[Scored]:
 
 
 def _tells(
-    s: Scored, aspects: Aspects, previous: date | None, year_end: tuple[int, int] = YEAR_END
-) -> tuple[bool, bool]:
+    s: Scored, aspects: Aspects, previous: date | None, year_end: tuple[int, int] = YEAR_END,
+    order: DateOrder | None = None,
+) -> tuple[bool, bool]:  # fmt: skip
     """Whether a sentence of a timeline's latest meeting tells where the course ended, and
     does so without retelling it: (tells and names no time only of earlier stages, tells).
     It tells when it states a decision (an action line, not housekeeping), a measure or a
@@ -1593,13 +1601,16 @@ def _tells(
     after `previous` (the timeline's previous meeting: a stage the earlier lines do not
     tell). It retells (a recap) when it names times and none starts after `previous`
     ("submitted a joint letter on 10 January", said in March after a January meeting). A
-    financial year it names is the archive's, ending on `year_end`."""
+    financial year it names is the archive's, ending on `year_end`, and a day it writes in
+    figures ("03/12/2019") is read in the archive's `order` (`named_times`, round 49)."""
     c = s.candidate
     # A question asking when is answered by a time to come as much as by a date: "our
     # next inspection will be within 12 months" (a duration) tells.
     asked = aspects.kinds | ({"duration"} if aspects.when else set())
     on = c.hit.citation.meeting_date or c.hit.citation.effective_date
-    times = named_times(c.text, on, year_end) if on is not None and previous is not None else []
+    times = (
+        named_times(c.text, on, year_end, order) if on is not None and previous is not None else []
+    )
     later = any(start > previous for start, _ in times) if previous is not None else False
     tells = (
         (c.action and not c.procedural)
@@ -1612,7 +1623,7 @@ def _tells(
 
 def _telling_first(
     group: list[Scored], aspects: Aspects, previous: date | None,
-    year_end: tuple[int, int] = YEAR_END,
+    year_end: tuple[int, int] = YEAR_END, order: DateOrder | None = None,
 ) -> list[Scored]:  # fmt: skip
     """A timeline's latest meeting's sentences led by the one that tells most (`_tells`),
     of those scoring within `MEASURE_MARGIN` of the meeting's best, when it tells more than
@@ -1623,9 +1634,9 @@ def _telling_first(
     near = [s for s in group if s.score >= top - MEASURE_MARGIN and not s.candidate.items]
     if not near:
         return group
-    lead = _tells(group[0], aspects, previous, year_end)
-    pick = max(near, key=lambda s: (_tells(s, aspects, previous, year_end), s.score))
-    if _tells(pick, aspects, previous, year_end) <= lead:
+    lead = _tells(group[0], aspects, previous, year_end, order)
+    pick = max(near, key=lambda s: (_tells(s, aspects, previous, year_end, order), s.score))
+    if _tells(pick, aspects, previous, year_end, order) <= lead:
         return group
     return [pick, *(s for s in group if s is not pick)]
 
@@ -2305,6 +2316,7 @@ def _lead_line(
     aspects: Aspects,
     told: Sequence[Scored] = (),
     year_end: tuple[int, int] = YEAR_END,
+    order: DateOrder | None = None,
 ) -> str:
     """The opening line: for a trend, the first and the last statement with their
     dates (every one when there are three or fewer); else the best one or two. A
@@ -2331,7 +2343,10 @@ def _lead_line(
         def weight(
             s: Scored, n: int, last: bool
         ) -> tuple[tuple[bool, bool], bool, bool, float, int]:
-            tells = _tells(s, aspects, previous, year_end) if last and previous else (False, False)
+            tells = (
+                _tells(s, aspects, previous, year_end, order) if last and previous
+                else (False, False)
+            )  # fmt: skip
             return (tells, _states_asked_figure(s, aspects),
                     any(map(is_measure, s.candidate.figures)), s.score, -n)  # fmt: skip
 

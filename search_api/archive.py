@@ -82,7 +82,7 @@ from .documents import (
 )
 from .retrieval import Retriever
 from .search import SearchRequest, SearchResult, search
-from .temporal import DAY_IN_FIGURES, TemporalIntent, parse_question
+from .temporal import TemporalIntent, parse_question
 from .windows import with_windows
 
 __all__ = ["Archive", "Reader", "Searched", "Snapshot"]
@@ -575,13 +575,15 @@ class Reader:
     def reads(self, question: str) -> TemporalIntent:
         """What `question` says about time, read against this version's latest date,
         financial year and order of dates in figures (`parse_question`), as its search
-        reads it."""
-        # The archive's order is read (on a version built before it was recorded, from
-        # its passages) only for a question that writes a day in figures.
-        order = self.snapshot.date_order if DAY_IN_FIGURES.search(question) else None
+        reads it. The intent carries the year end and the order to the answer, which reads
+        its passages' times by them (`answering.named_times`, round 49)."""
+        # The archive's order is read as its year end is: recorded by the build, else (a
+        # version built before round 48) from its passages once, when a question first
+        # needs it. It changes no reading of a question without a day in figures.
         return parse_question(
-            question, self.latest_date(), year_end=self.snapshot.year_end, order=order
-        )
+            question, self.latest_date(), year_end=self.snapshot.year_end,
+            order=self.snapshot.date_order,
+        )  # fmt: skip
 
     def latest_date(self) -> date | None:
         """The corpus's latest date: what "recently" and "the last N years" count back from."""

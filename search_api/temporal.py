@@ -469,7 +469,8 @@ class TemporalIntent:
     (`search.search` does not spread it over the period)."""
     date_order: DateOrder | None = None
     """Which figure of a day in figures the question was read with first: the archive's
-    (`Snapshot.date_order`), day first where it is None (round 48)."""
+    (`Snapshot.date_order`), day first where it is None (round 48). The answer reads its
+    passages' days in figures by the same (`named_times`, round 49)."""
 
 
 @dataclass(frozen=True)
@@ -1192,7 +1193,7 @@ def day_or_month(span: DateSpan, dated: Iterable[date | None]) -> DateSpan:
 
 
 def named_times(
-    text: str, on: date, year_end: tuple[int, int] = YEAR_END
+    text: str, on: date, year_end: tuple[int, int] = YEAR_END, order: DateOrder | None = None
 ) -> list[tuple[date, date]]:
     """The times a sentence of the papers names, each as its first and last day: a day, a
     month, a season, a year or a financial year ("On 5 February 2025", "in 2024", "for
@@ -1200,10 +1201,12 @@ def named_times(
     said ("a joint letter on 10 January" in a March 2025 report is January 2025). What runs
     on from or up to a time ("since 2016", "by 2019", "recently") and a range are no time
     it names: only points are read, as a question's are (`_matches`). A financial year is
-    the archive's, ending on `year_end` (`TemporalIntent.year_end`), as its questions'."""
+    the archive's, ending on `year_end` (`TemporalIntent.year_end`), and a day in figures
+    ("03/12/2019") is read in the archive's `order` (`TemporalIntent.date_order`), as its
+    questions' are: day first where it is None (round 49)."""
     return [
         (m.span.start, m.span.end)
-        for m in _choose(_matches(text, on, year_end=year_end))
+        for m in _choose(_matches(text, on, year_end=year_end, order=order))
         if m.point and m.span.start is not None and m.span.end is not None
     ]
 
