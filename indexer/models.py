@@ -118,6 +118,16 @@ class Citation(_Place):
         """The meeting the passage's primary source belongs to."""
         return self.meeting_date, self.committee
 
+    def at(self, place: Source) -> Citation:
+        """The citation read at another of its places (one of `sources`): that place first
+        and cited (its document, meeting, item, paragraph and page), the others after it."""
+        if not self.sources or place is self.sources[0]:
+            return self
+        rest = [s for s in self.sources if s is not place]
+        return self.model_copy(
+            update={**place.model_dump(exclude={"ordinal"}), "sources": [place, *rest]}
+        )
+
 
 class Passage(BaseModel):
     """A stored passage with its citation (no score: not the answer to a query)."""

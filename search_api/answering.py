@@ -413,10 +413,7 @@ def at_place(c: Citation, document_id: str, ordinal: int) -> Citation:
     place = next(
         (s for s in c.sources if s.document_id == document_id and s.ordinal == ordinal), None
     )
-    if place is None or place is c.sources[0]:
-        return c
-    rest = [s for s in c.sources if s is not place]
-    return c.model_copy(update={**place.model_dump(exclude={"ordinal"}), "sources": [place, *rest]})
+    return c if place is None else c.at(place)
 
 
 def _each_place(hit: Hit) -> list[Hit]:
