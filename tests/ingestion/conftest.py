@@ -10,8 +10,12 @@ from pathlib import Path
 import pytest
 
 from eval.shared import ARCHIVES
+from indexer.builder import Indexer
+from indexer.embedding import Embedder
 from indexer.ingest import discover, ingest_file
 from indexer.models import ParsedDocument
+from indexer.settings import Settings
+from search_api.archive import Archive
 from tests.documents import build_pdf
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -85,3 +89,26 @@ def archives() -> Path:
 @pytest.fixture
 def make_pdf() -> Callable[[list[list[str | None]]], bytes]:
     return build_pdf
+
+
+Build = Callable[..., Archive]
+"""`build`: an archive of `files` (name: text) of its own, built and opened."""
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Build:
+    """An archive of `files` (name: text) of its own, built and opened; `settings` added
+    (another council's archives: `test_archive_date_order`, `test_answer_date_order`)."""
+
+    def built(files: dict[str, str], **settings: object) -> Archive:
+        root = tmp_path_factory.mktemp("archive")
+        corpus = root / "papers"
+        corpus.mkdir()
+        for name, text in files.items():
+            (corpus / name).write_text(text, encoding="utf-8")
+        config = Settings(corpus=str(corpus), index_dir=root / "index", **settings)
+        report = Indexer(config, embedder).build()
+        assert not report.failed, report.failed
+        return Archive.open(config, embedder)
+
+    return built

@@ -29,7 +29,7 @@ from search_api.search import SearchRequest
 from search_api.temporal import parse_question
 from tests.indexes import as_published_before
 
-from .conftest import DATA
+from .conftest import DATA, Build
 
 FOREIGN = DATA / "foreign"
 CANADA = (FOREIGN / "ca_city_council_2020-11-17.md").read_text()
@@ -41,26 +41,6 @@ _NAMED = re.compile(
     r"|December)\s+\d{1,2},?\s+)(?:19|20)\d\d\b"
 )
 """A date with its month's name, as the probe files write them."""
-
-Build = Callable[..., Archive]
-
-
-@pytest.fixture(scope="module")
-def build(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Build:
-    """An archive of `files` (name: text) of its own, built and opened; `settings` added."""
-
-    def built(files: dict[str, str], **settings: object) -> Archive:
-        root = tmp_path_factory.mktemp("archive")
-        corpus = root / "papers"
-        corpus.mkdir()
-        for name, text in files.items():
-            (corpus / name).write_text(text, encoding="utf-8")
-        config = Settings(corpus=str(corpus), index_dir=root / "index", **settings)
-        report = Indexer(config, embedder).build()
-        assert not report.failed, report.failed
-        return Archive.open(config, embedder)
-
-    return built
 
 
 def _canada(meeting: date, month_first: bool) -> str:
