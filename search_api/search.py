@@ -733,10 +733,10 @@ CITED_INSIDE = True
 `PassageStore.passages`) is cited at its earliest precisely dated meeting. Where the
 request's date filter or the question's named span admitted it through another
 (`asked_window`), it is cited at the first of its meetings inside them (`cited_inside`), so
-the answer's meeting, its date label and its timeline place are the asked time's: eleven
-years of minutes closing "The meeting closed at 6.18pm." in 2016 and 2021 cited 2016 for
-"since 2019" (eval/README.md "Another council's dates on the answer side, round 49"). Off:
-the earliest meeting, whatever was asked."""
+the answer's meeting, its date label and its timeline place are the asked time's: a
+council's snow clearing report printed by its minutes of each year 2014-2024 was cited at
+2014's meeting when asked within 2019 (eval/README.md "Another council's dates on the answer
+side, round 49"). Off: the earliest meeting, whatever was asked."""
 
 
 def asked_window(filters: SearchFilters, span: DateSpan | None) -> tuple[date | None, date | None]:
