@@ -433,8 +433,10 @@ def unheld_council(topic: str, idf: Rarity | None, named: Collection[str] = ()) 
     if idf is None:
         return False
     names = named_councils(topic)
+    if not names:
+        return False  # most questions name no council: no name stems built for them
     known = _Known(idf, named)
-    return bool(names) and not any(n in known for n in names)
+    return not any(n in known for n in names)
 
 
 def absent_salience(
