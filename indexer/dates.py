@@ -36,6 +36,7 @@ __all__ = [
     "figures_date",
     "full_year",
     "most_named_year_end",
+    "recorded_day",
     "stated_date_order",
     "stated_year_end",
     "year_end_counts",
@@ -121,6 +122,45 @@ def day_in_words(text: str) -> date | None:
             return date(int(match["year"]), month, int(match["day"]))
         except ValueError:
             continue
+    return None
+
+
+_MONTH_FIRST_DAY = re.compile(
+    r"(?<![\w.])(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+"
+    r"(?P<year>(?:19|20)\d\d)\b"
+)
+_FIGURES_DAY = re.compile(
+    r"(?<![\d/.-])(?P<first>[0-3]?\d)(?P<sep>[/.-])(?P<second>[0-3]?\d)(?P=sep)"
+    r"(?P<year>(?:19|20)\d\d|\d\d)(?![\d/.-]\d|\d)"
+)
+
+
+def recorded_day(text: str, order: DateOrder | None = None) -> date | None:
+    """The day a set of minutes' title or opening line names as its meeting's, however
+    the council writes it: with its month's name day first (`day_in_words`: "held on 9th
+    January 2025", read first, as before), month first ("held on March 8, 2016"), else in
+    figures ("held on 03/08/2016", "MINUTES 14.3.19", a two-figure year read as
+    `full_year` reads it) as `figures_date` reads it in the archive's `order`. A day in
+    figures either order could name, with no order known, is no day (None): the meeting
+    the minutes are filed with stands."""
+    if (found := day_in_words(text)) is not None:
+        return found
+    for match in _MONTH_FIRST_DAY.finditer(text):
+        month = MONTHS.get(match["month"].lower())
+        if month is None:
+            continue
+        try:
+            return date(int(match["year"]), month, int(match["day"]))
+        except ValueError:
+            continue
+    for match in _FIGURES_DAY.finditer(text):
+        year = match["year"]
+        read = figures_date(
+            int(match["first"]), int(match["second"]),
+            int(year) if len(year) == 4 else full_year(year), order,
+        )  # fmt: skip
+        if read is not None:
+            return read[0] if read[1] == "day" else None
     return None
 
 

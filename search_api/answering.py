@@ -25,7 +25,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from indexer.dates import YEAR_END, DateOrder, day_in_words
+from indexer.dates import YEAR_END, DateOrder, recorded_day
 from indexer.models import Citation, DatePrecision, Hit, MeetingKey
 from indexer.once import reading
 from indexer.settings import AnswerSettings
@@ -760,7 +760,9 @@ class AnswerBuilder:
         if (
             not self.policy.supported(features)
             or _no_meeting_of_the_day(hits, aspects, intent, minutes)
-            or _no_roll(found, aspects, intent.span, minutes, question or intent.topic)
+            or _no_roll(
+                found, aspects, intent.span, minutes, question or intent.topic, intent.date_order
+            )
         ):
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         sentences = [s for s in scored if not s.candidate.items]
@@ -787,7 +789,7 @@ class AnswerBuilder:
             meeting = aspects.attendance or aspects.mover  # which meeting is what it asks
             pick = _within(
                 scored if aspects.many else sentences, intent.span, ranks, aspects.attendance,
-                meeting,
+                meeting, intent.date_order,
             )  # fmt: skip
             if question and meeting:
                 pick = _of_named_committee(pick, question, ranks, aspects.attendance)
@@ -862,7 +864,7 @@ class AnswerBuilder:
         if _no_vote(aspects, [*hits, *(s.hit for s in chosen)], intent, question, minutes):
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         chosen = _of_the_asked_roll(chosen, aspects)
-        chosen = _of_the_named_day(chosen, aspects, intent.span, minutes)
+        chosen = _of_the_named_day(chosen, aspects, intent.span, minutes, intent.date_order)
         if LAST_ANTECEDENTS and timeline_limit is None:
             # A quote that opens by pointing back, however it came to open there (read
             # back onto "This has resulted …", or quoted alone from below the pool), is
@@ -870,7 +872,9 @@ class AnswerBuilder:
             chosen = _with_antecedents(chosen)
         if not chosen:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
-        chosen = _on_their_own_day(chosen, minutes)
+        chosen = _on_their_own_day(chosen, minutes, intent.date_order)
+        # What a timeline tells states its lead line's meetings: on the same day as its quote.
+        told = _on_their_own_day(told, minutes, intent.date_order)
         return self._compose(
             chosen, precisions, aspects, features, follows, told, intent.year_end,
             intent.date_order,
@@ -1787,6 +1791,7 @@ def _within(
     ranks: int = POOL_RANKS,
     rolls: bool = False,
     recorded: bool = False,
+    order: DateOrder | None = None,
 ) -> list[Scored]:
     """The sentences of meetings inside the question's dates ("at the 21 November 2018
     meeting") when any of them in the `ranks` top passages the answer draws on speaks to
@@ -1805,9 +1810,9 @@ def _within(
         return scored
     span = span.as_told()
     cited = [s.hit.citation for s in scored]
-    dates = [d for c in cited for d in (c.effective_date, _meeting_date(c, recorded))]
+    dates = [d for c in cited for d in (c.effective_date, _meeting_date(c, recorded, order))]
     span = day_or_month(span, dates)
-    inside = [s for s in scored if _in_span(s, span, recorded)]
+    inside = [s for s in scored if _in_span(s, span, recorded, order)]
     return inside if _any_speaks(inside, ranks, rolls) else scored
 
 
@@ -1871,7 +1876,9 @@ def _names_council(question: str, council: str | None) -> bool:
     return bool(own) and any(re.search(rf"(?i)\b{re.escape(w)}\b", question) for w in own)
 
 
-def _in_span(s: Scored, span: DateSpan, recorded: bool = False) -> bool:
+def _in_span(
+    s: Scored, span: DateSpan, recorded: bool = False, order: DateOrder | None = None
+) -> bool:
     """The meeting the answer cites for this sentence (or its stated date) is inside.
 
     Not `search._inside`, which admits a passage when any of its sources' meetings is: the
@@ -1879,7 +1886,7 @@ def _in_span(s: Scored, span: DateSpan, recorded: bool = False) -> bool:
     evidence from outside it. `recorded`: minutes filed with a later meeting's papers are
     of the meeting their title names (`recorded_date`)."""
     c = s.hit.citation
-    return span.contains(c.effective_date) or span.contains(_meeting_date(c, recorded))
+    return span.contains(c.effective_date) or span.contains(_meeting_date(c, recorded, order))
 
 
 ROLL_OF_THE_DAY = True
@@ -1903,7 +1910,10 @@ def _no_meeting_of_the_day(
         return False
     if ROLL_PASSAGES and any(r.day == day and r.rolls for r in (records or {}).values()):
         return False
-    return not any(day in (h.citation.effective_date, recorded_date(h.citation)) for h in hits)
+    return not any(
+        day in (h.citation.effective_date, recorded_date(h.citation, intent.date_order))
+        for h in hits
+    )
 
 
 ROLL_RECORDED = True
@@ -1927,6 +1937,7 @@ round 48 (r48-roll3 …)"). Off: any committee's roll of the day."""
 def _no_roll(
     found: Sequence[Candidate], aspects: Aspects, span: DateSpan | None = None,
     records: Mapping[str, Record] | None = None, question: str = "",
+    order: DateOrder | None = None,
 ) -> bool:  # fmt: skip
     """A question asking who attended, and no attendance list or sentence among the
     candidates (`ROLL_RECORDED`); for one naming a day, given the minutes' `records`, none
@@ -1937,7 +1948,7 @@ def _no_roll(
     rolls = [c for c in found if c.roll]
     day = _one_day(span)
     if ROLL_OF_THE_DAY_RECORDED and records is not None and day is not None:
-        rolls = [c for c in rolls if record_day(c.hit.citation, records) == day]
+        rolls = [c for c in rolls if record_day(c.hit.citation, records, order) == day]
         committees = {c.hit.citation.committee for c in rolls} | {
             r.committee for r in records.values()
         }
@@ -1977,7 +1988,7 @@ round 47 (r47-roll2 …)"). Off: every roll the answer chose."""
 
 def _of_the_named_day(
     chosen: list[Scored], aspects: Aspects, span: DateSpan | None,
-    records: Mapping[str, Record] | None,
+    records: Mapping[str, Record] | None, order: DateOrder | None = None,
 ) -> list[Scored]:  # fmt: skip
     """The answer's rolls of other days than the one named left out when one of that day
     is quoted (`ROLLS_OF_THE_DAY`)."""
@@ -1986,7 +1997,7 @@ def _of_the_named_day(
         return chosen
 
     def of_day(s: Scored) -> bool:
-        return record_day(s.hit.citation, records or {}) == day
+        return record_day(s.hit.citation, records or {}, order) == day
 
     if not any(_quotes_roll(s) and of_day(s) for s in chosen):
         return chosen
@@ -2015,7 +2026,8 @@ def _no_vote(
         return False
     span = intent.span
     if span is not None and span.start is not None and not span.names_financial_years():
-        read = [h for h in read if span.contains(record_day(h.citation, records or {}))]
+        order = intent.date_order
+        read = [h for h in read if span.contains(record_day(h.citation, records or {}, order))]
     named = _named_committees({h.citation.committee for h in read}, question or "")
     if named:
         read = [h for h in read if h.citation.committee in named]
@@ -2092,30 +2104,37 @@ _MINUTES_HELD = re.compile(r"(?i)\bminutes\b[^.]{0,200}?\bheld\b[^.]{0,200}?\bon
 Cabinet held in the Council Chamber, Sessions House, County Hall, Maidstone on")."""
 
 
-def minutes_day(text: str) -> date | None:
-    """The day a set of minutes' opening line says its meeting was held, or None."""
+def minutes_day(text: str, order: DateOrder | None = None) -> date | None:
+    """The day a set of minutes' opening line says its meeting was held, or None: in
+    words either way round or in figures read in the archive's `order` (`recorded_day`:
+    "held on 12/03/2019", "held on March 8, 2016")."""
     m = _MINUTES_HELD.search(text)
-    return day_in_words(text[m.end() : m.end() + 60]) if m else None
+    return recorded_day(text[m.end() : m.end() + 60], order) if m else None
 
 
-def record_of(title: str | None, committee: str | None, passages: Sequence[Hit]) -> Record:
+def record_of(
+    title: str | None, committee: str | None, passages: Sequence[Hit],
+    order: DateOrder | None = None,
+) -> Record:  # fmt: skip
     """A set of minutes as `Record` reads it, from its title, committee and passages in
-    reading order."""
+    reading order; a day in figures in the archive's `order`."""
     first = passages[:ROLL_READ]
-    day = day_in_words(title or "") if RECORDED_DATES else None
+    day = recorded_day(title or "", order) if RECORDED_DATES else None
     if day is None:
-        day = next((d for p in first[:2] if (d := minutes_day(p.text)) is not None), None)
+        day = next((d for p in first[:2] if (d := minutes_day(p.text, order)) is not None), None)
     rolls = tuple(p for p in first if any(c.roll for c in candidates([p], rolls=True)))
     return Record(day, committee, rolls)
 
 
-def record_day(c: Citation, records: Mapping[str, Record]) -> date | None:
+def record_day(
+    c: Citation, records: Mapping[str, Record], order: DateOrder | None = None
+) -> date | None:
     """The day of the meeting a passage records: its minutes' (`Record.day`) when known,
-    else as `recorded_date` reads it."""
+    else as `recorded_date` reads it (a day in figures in the archive's `order`)."""
     record = records.get(c.document_id) if c.doc_type == "minutes" else None
     if record is not None and record.day is not None:
         return record.day
-    return recorded_date(c)
+    return recorded_date(c, order)
 
 
 def _one_day(span: DateSpan | None) -> date | None:
@@ -2178,8 +2197,9 @@ Left (c); eval/README.md "…, round 47"). Off: the filing meeting's day."""
 
 
 def _on_their_own_day(
-    chosen: list[Scored], records: Mapping[str, Record] | None = None
-) -> list[Scored]:
+    chosen: list[Scored], records: Mapping[str, Record] | None = None,
+    order: DateOrder | None = None,
+) -> list[Scored]:  # fmt: skip
     """The chosen quotes, those of minutes of another day than their filing meeting's
     cited on the day they record (`OWN_DAY_CITED`)."""
     if not OWN_DAY_CITED:
@@ -2187,7 +2207,7 @@ def _on_their_own_day(
     out: list[Scored] = []
     for s in chosen:
         c = s.hit.citation
-        day = record_day(c, records or {}) if c.doc_type == "minutes" else None
+        day = record_day(c, records or {}, order) if c.doc_type == "minutes" else None
         if day is not None and day != c.meeting_date:
             hit = s.hit.model_copy(update={"citation": c.model_copy(update={"meeting_date": day})})
             s = dataclasses.replace(s, candidate=dataclasses.replace(s.candidate, hit=hit))
@@ -2195,8 +2215,8 @@ def _on_their_own_day(
     return out
 
 
-def _meeting_date(c: Citation, recorded: bool) -> date | None:
-    return recorded_date(c) if recorded else c.meeting_date
+def _meeting_date(c: Citation, recorded: bool, order: DateOrder | None = None) -> date | None:
+    return recorded_date(c, order) if recorded else c.meeting_date
 
 
 RECORDED_DATES = True
@@ -2210,11 +2230,13 @@ so: for any other, a span of 2024 made the December minutes' every sentence "ins
 outranked the answer (k26-025). Off: minutes are of the meeting they are filed with."""
 
 
-def recorded_date(c: Citation) -> date | None:
+def recorded_date(c: Citation, order: DateOrder | None = None) -> date | None:
     """The day of the meeting a passage records: for minutes whose title names a day
-    ("Minutes of the meeting held on 9th January 2025"), that day; else its meeting's."""
+    ("Minutes of the meeting held on 9th January 2025", "… held on March 8, 2016", "CPP
+    Minutes 10.12.24", a day in figures read in the archive's `order`: `recorded_day`),
+    that day; else its meeting's."""
     if RECORDED_DATES and c.doc_type == "minutes":
-        return day_in_words(c.title or "") or c.meeting_date
+        return recorded_day(c.title or "", order) or c.meeting_date
     return c.meeting_date
 
 

@@ -518,6 +518,7 @@ class Reader:
             meta.title if meta else None, meta.committee if meta else None,
             [Hit(passage_id=p.passage_id, text=p.text, score=0.0, citation=p.citation)
              for p in passages],
+            self.snapshot.date_order,
         )  # fmt: skip
 
     def lexical_rows(self) -> Iterable[tuple]:
