@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 28
+CHUNKER_VERSION = 29
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -117,7 +117,9 @@ its country's words, its name's date) and its year only with a note when nothing
 undated file noted, "Council-Minutes-2019-March-12" names read, a business paper or order
 paper an agenda, action minutes minutes, a file's type from its name; an item with no text
 a passage of its title, a capital-lettered sub-item's title apart from the sentence under
-it), so an index made by older rules is rebuilt instead of silently reused."""
+it; 29: an attendance label that would close a passage ("PRESENT:" after a heading block)
+opens the next, with its list), so an index made by older rules is rebuilt instead of
+silently reused."""
 
 
 def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:

@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from indexer.ingest.cleaning import is_page_range
 from indexer.ingest.metadata import is_own_heading
-from indexer.ingest.structure import Unit
+from indexer.ingest.structure import ATTENDANCE_LABEL, Unit
 from indexer.models import Chunk, DocumentMeta
 from indexer.text import sentence_spans, sentences
 
@@ -170,6 +170,13 @@ def chunk_units(
                 merged[-1].append(unit)
                 sizes[-1] = joined
                 continue
+        if LABEL_WITH_LIST and _ends_on_label(merged, unit):
+            # "PRESENT:" closing the heading block's passage goes with the list under it.
+            label = merged[-1].pop()
+            sizes[-1] = count_tokens("\n".join(u.text for u in merged[-1]))
+            merged.append([label, unit])
+            sizes.append(count_tokens(f"{label.text}\n{unit.text}"))
+            continue
         merged.append([unit])
         sizes.append(size)
 
@@ -289,6 +296,28 @@ def _heading_words(before: Unit, unit: Unit) -> list[Unit]:
 
 def _fits(units: list[Unit], count_tokens: CountTokens, max_tokens: int) -> bool:
     return count_tokens("\n".join(u.text for u in units)) <= max_tokens
+
+
+LABEL_WITH_LIST = True
+"""An attendance label alone on its line ("PRESENT:", "APOLOGIES:") that would close a
+passage goes to the next one, with the list under it: a Welsh council's heading block,
+opening line and "PRESENT:" filled the first passage, the "Cllr." names opened the second
+without their label, and neither read as a roll ("Who attended …?" abstained; eval/README.md
+"…, round 50"). No passage of seeds, Kent or Kingston ends on such a label. Off: the
+passage closes on it."""
+
+
+def _ends_on_label(merged: list[list[Unit]], unit: Unit) -> bool:
+    """The passage before `unit` ends on an attendance label of `unit`'s section, after
+    text of its own."""
+    if not merged or len(merged[-1]) < 2:
+        return False
+    label = merged[-1][-1]
+    return bool(ATTENDANCE_LABEL.match(label.text.strip())) and (
+        label.group,
+        label.item,
+        label.item_title,
+    ) == (unit.group, unit.item, unit.item_title)
 
 
 def _can_merge(

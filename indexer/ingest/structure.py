@@ -139,7 +139,7 @@ _DECISION_LEAD = re.compile(
 _MOTION_OPENING = re.compile(r"^that\b", re.IGNORECASE)
 """A motion or resolution opens with "That" ("That the Council:", "THAT Council receive
 ..."): never a title."""
-_ATTENDANCE_LABEL = re.compile(
+ATTENDANCE_LABEL = re.compile(
     r"^(?:present|in attendance|also present|also in attendance|officers present"
     r"|(?:members|officials|staff|council|councillors|elected members) present"
     r"|absent|sederunt|apologies(?: for absence| received)?)\s*:?$",
@@ -497,8 +497,8 @@ def build_sections(
             if (
                 heading(text)
                 and not (index + 1 < len(paras) and is_amounts_row(paras[index + 1].text))
-                and not (index and _ATTENDANCE_LABEL.match(paras[index - 1].text))
-                and not (converted and not current.explicit_item and _ATTENDANCE_LABEL.match(text))
+                and not (index and ATTENDANCE_LABEL.match(paras[index - 1].text))
+                and not (converted and not current.explicit_item and ATTENDANCE_LABEL.match(text))
             ):
                 current = heading_section(text, current)
                 continue

@@ -10,13 +10,16 @@ asks (`Reader.ask`)."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from indexer.dates import recorded_day
 from search_api.search import SearchRequest
+from search_api.sentences import candidates
+from tests.answering.builders import hit
 
-from .conftest import DATA, Build
+from .conftest import DATA, Build, CountTokens, ingest_one
 
 FILED = DATA / "foreign_filed"
 
@@ -104,8 +107,11 @@ def test_filed_minutes_are_cited_on_their_own_day_in_the_lead_line_too(build: Bu
     # 12 April (the title's "March 8, 2016" unread); with the title read, a trend
     # question's lead line still said 12 April: what the timeline `told` was not redated.
     archive = build(
-        _filed("us_city_2016-03-08.md", "2016-04-12",
-               "Minutes of the Regular Meeting held on March 8, 2016")  # fmt: skip
+        _filed(
+            "us_city_2016-03-08.md",
+            "2016-04-12",
+            "Minutes of the Regular Meeting held on March 8, 2016",
+        )  # fmt: skip
     )
     answer = archive.reader().ask(SearchRequest("What water rate increase was recommended?"))
     assert not answer.abstained
@@ -122,3 +128,30 @@ def test_an_unfiled_minutes_day_in_figures_is_unchanged(build: Build) -> None:
     )
     assert not answer.abstained
     assert {c.citation.meeting_date for c in answer.citations} == {date(2019, 3, 12)}
+
+
+def test_an_attendance_label_closing_a_passage_opens_the_next_with_its_list(
+    count_tokens: CountTokens, tmp_path: Path
+) -> None:
+    # The Welsh heading block, opening line and "PRESENT:" filled one passage and the
+    # "Cllr." names opened the next without their label (`LABEL_WITH_LIST`): neither read
+    # as a roll. Now the label opens the list's passage.
+    parsed = ingest_one(FILED / "wales_2016-08-03.txt", tmp_path, count_tokens)
+    texts = [c.text for c in parsed.chunks]
+    assert not any(t.rstrip().endswith("PRESENT:") for t in texts), texts
+    (listed,) = [t for t in texts if "Cllr. G. Hughes (Mayor)" in t]
+    assert listed.startswith("PRESENT:\nCllr. G. Hughes (Mayor)"), listed
+    assert next(c for c in candidates([hit(1, date(2016, 8, 3), listed)], rolls=True)).roll
+
+
+def test_who_was_present_at_the_welsh_meeting_reads_its_list(build: Build) -> None:
+    files = {n: (FILED / n).read_text("utf-8") for n in ("wales_2016-08-03.txt",
+                                                         "wales_2016-09-14.txt")}  # fmt: skip
+    answer = (
+        build(files)
+        .reader()
+        .ask(SearchRequest("Who was present at the council meeting on 3 August 2016?"))
+    )
+    assert not answer.abstained
+    assert any("Cllr. G. Hughes (Mayor)" in c.quote for c in answer.citations), answer.text
+    assert {c.citation.meeting_date for c in answer.citations} == {date(2016, 8, 3)}
