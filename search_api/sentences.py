@@ -2174,7 +2174,8 @@ def candidates(
             # A sentence naming who sent apologies is a names list (stray) as often as not.
             said = rolls and ROLL_SENTENCES and bool(_ROLL_SENTENCE.search(text, x, y))
             posted = stray and who and POST_LINES and names_post(text[x:y])
-            if key in seen or stray and not said and not posted:
+            moved = stray and who and MOVER_LINES and bool(_MOVER_LINE.search(text, x, y))
+            if key in seen or stray and not said and not posted and not moved:
                 continue
             seen.add(key)
             held.append((x, y))
@@ -2194,6 +2195,20 @@ def candidates(
 
 
 _Piece = tuple[int, int, str, bool]
+
+MOVER_LINES = True
+"""A question asking who (moved, seconded, …) reads a motion's mover line written as
+Welsh, Irish and Australian minutes print it on a line of its own, "Moved Cllr. Lloyd /
+Seconded Cllr. Rees." or "Moved Cr Nguyen / Seconded Cr Walsh": names and labels only, so
+it read as no sentence (`is_stray`) and "Who moved the car parking motion?" quoted
+"Carried." alone (eval/README.md "…, round 50"). Only a who-question's candidates; off:
+such a line is stray."""
+_MOVER_LINE = re.compile(
+    r"\b(?:Moved|MOVED|Proposed|PROPOSED)(?:\s+by)?\s*:?\s+"
+    r"(?:Crs?|Cllrs?|Councillors?|Councilmembers?|Council\s+Members?|Mr|Mrs|Ms|Dr)\.?\s+[A-Z]"
+)
+"""A motion's mover by a member's title and name, on a line of names and labels
+(`MOVER_LINES`; "RESOLUTION 2019/041 Moved Cr Nguyen / Seconded Cr Walsh")."""
 
 POST_LINES = True
 """A question asking who holds a post ("who is the council's interim director of finance",

@@ -155,3 +155,25 @@ def test_who_was_present_at_the_welsh_meeting_reads_its_list(build: Build) -> No
     assert not answer.abstained
     assert any("Cllr. G. Hughes (Mayor)" in c.quote for c in answer.citations), answer.text
     assert {c.citation.meeting_date for c in answer.citations} == {date(2016, 8, 3)}
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "mover"),
+    [
+        ("wales_2016-08-03.txt", "Who moved the car parking motion?", "Moved Cllr. Lloyd"),
+        (
+            "au_2019-03-12.txt",
+            "Who moved the roadside vegetation management plan resolution?",
+            "Moved Cr Nguyen",
+        ),
+    ],
+)
+def test_a_mover_line_of_names_and_labels_answers_who_moved(
+    build: Build, name: str, question: str, mover: str
+) -> None:
+    # "Moved Cllr. Lloyd / Seconded Cllr. Rees." is names and labels only: no sentence
+    # (`is_stray`), so on main the answer quoted the report and "Carried." (`MOVER_LINES`).
+    answer = build({name: (FILED / name).read_text("utf-8")}).reader().ask(SearchRequest(question))
+    assert not answer.abstained
+    assert any(mover in c.quote for c in answer.citations), answer.text
+    assert mover in (answer.lead or ""), answer.lead
