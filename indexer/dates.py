@@ -114,7 +114,12 @@ def day_in_words(text: str) -> date | None:
     "Thursday, 15th Jan, 2026", "held on 9th January 2025", "30th-Jan-2025 10.00"): a
     ModernGov page's meeting, the day a set of minutes' title names. A clock time after it
     is no part of it; "31 February" is passed over for the next."""
-    for match in _NAMED_DAY.finditer(text):
+    return _first_named_day(_NAMED_DAY, text)
+
+
+def _first_named_day(pattern: re.Pattern[str], text: str) -> date | None:
+    """The first match of `pattern` (groups day, month's name, year) that is a real day."""
+    for match in pattern.finditer(text):
         month = MONTHS.get(match["month"].lower())
         if month is None:
             continue
@@ -143,16 +148,8 @@ def recorded_day(text: str, order: DateOrder | None = None) -> date | None:
     `full_year` reads it) as `figures_date` reads it in the archive's `order`. A day in
     figures either order could name, with no order known, is no day (None): the meeting
     the minutes are filed with stands."""
-    if (found := day_in_words(text)) is not None:
+    if (found := day_in_words(text) or _first_named_day(_MONTH_FIRST_DAY, text)) is not None:
         return found
-    for match in _MONTH_FIRST_DAY.finditer(text):
-        month = MONTHS.get(match["month"].lower())
-        if month is None:
-            continue
-        try:
-            return date(int(match["year"]), month, int(match["day"]))
-        except ValueError:
-            continue
     for match in _FIGURES_DAY.finditer(text):
         year = match["year"]
         read = figures_date(
