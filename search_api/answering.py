@@ -1635,9 +1635,12 @@ def _telling_first(
     near = [s for s in group if s.score >= top - MEASURE_MARGIN and not s.candidate.items]
     if not near:
         return group
-    lead = _tells(group[0], aspects, previous, year_end, order)
-    pick = max(near, key=lambda s: (_tells(s, aspects, previous, year_end, order), s.score))
-    if _tells(pick, aspects, previous, year_end, order) <= lead:
+
+    def tells(s: Scored) -> tuple[bool, bool]:
+        return _tells(s, aspects, previous, year_end, order)
+
+    told, pick = max(((tells(s), s) for s in near), key=lambda ts: (ts[0], ts[1].score))
+    if told <= tells(group[0]):
         return group
     return [pick, *(s for s in group if s is not pick)]
 
