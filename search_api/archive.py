@@ -374,7 +374,10 @@ class Reader:
         """`ask`'s answer half: the answer from what `searched` produced, under the
         answer constants as they are now (`searched` is left as it was, so it may be
         answered again)."""
-        request, found, precisions = searched.request, searched.found, searched.precisions
+        request, precisions = searched.request, searched.precisions
+        # Page furniture is no evidence: neither judged as support nor quoted
+        # (`SearchResult.content`, `search_api.empty`).
+        found = searched.found.content()
         # A trend read on one council's passages is answered from them; whether the archive
         # speaks to it is judged on its nearest passages as retrieved (`as_ranked`). A
         # plain question is answered from the density prior's ranking and judged on the
@@ -395,7 +398,7 @@ class Reader:
         if answer.abstained and found.hits and not request.filters.is_empty():
             # A filter narrows the evidence; it must not turn a matching passage into an
             # abstention. Whether the archive speaks to the topic is asked of all of it.
-            wide = searched.wide()
+            wide = searched.wide().content()
             support = self.answers.features(request.query, wide.intent, wide.hits, wide.cosines)
             if self.answers.policy.supported(support) and _matches(plain, support):
                 answer = self.answers.answer(

@@ -342,7 +342,7 @@ class BriefingBuilder:
             SearchRequest(
                 request.topic, max(tuning.briefing_pool, request.k), request.mode, filters
             )
-        )
+        ).content()  # page furniture is no evidence (`search_api.empty`)
         # The coverage re-ranking a trend question gets: a briefing always spans its period.
         hits = cover_span(evidence.hits, evidence.cosines, request.k, reader.settings.search)
         hits = hits[: request.k]

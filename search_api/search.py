@@ -59,6 +59,7 @@ from indexer.settings import SearchSettings
 from indexer.text import ANALYZER, LEADING_NUMBER, highlights, words
 
 from .detail import lift_asked_detail
+from .empty import empty_ids
 from .retrieval import Retriever
 from .row_pairs import pair_rows
 from .sentences import content_terms, figures_in, held_weight
@@ -148,6 +149,9 @@ class SearchResult:
     None when nothing moved."""
     without_prior: Callable[[], SearchResult] | None = field(default=None, repr=False)
     """Builds `unbiased` (None: no density prior applied)."""
+    empty: frozenset[int] = frozenset()
+    """The ids of the content-free passages among the candidates (`search_api.empty`):
+    shown after every passage with content in the top k, and no evidence (`content`)."""
 
     def unbiased(self) -> SearchResult:
         """This search ranked without the density prior (`SearchSettings.density_prior`),
@@ -160,6 +164,29 @@ class SearchResult:
         built = self.without_prior()
         self.without_prior = lambda: built
         return built
+
+    def content(self) -> SearchResult:
+        """This search as evidence: its content-free passages (`empty`) left out of its
+        hits, the hits it is judged on and what lies below them, and their cosines left out
+        of the dense cosines, so they neither count as support for answering (the best
+        cosine, its standing, the coverages) nor are quoted. Itself when it has none."""
+        if not self.empty:
+            return self
+        empty = self.empty
+
+        def kept(hits: list[Hit]) -> list[Hit]:
+            return [h for h in hits if h.passage_id not in empty]
+
+        unbiased = self.without_prior
+        return replace(
+            self,
+            hits=kept(self.hits),
+            cosines={i: c for i, c in self.cosines.items() if i not in empty},
+            below=kept(self.below),
+            as_ranked=None if self.as_ranked is None else kept(self.as_ranked),
+            without_prior=None if unbiased is None else lambda: self.unbiased().content(),
+            empty=frozenset(),
+        )
 
     @property
     def support(self) -> list[Hit]:
@@ -327,9 +354,29 @@ def _arranged(
             as_ranked = scored[:k]
         scored = first
     scored = cited_inside(scored, window)  # the ends and rows read since
+    empty = empty_ids(scored)
+    if empty:
+        # Page furniture (`search_api.empty`) stands after every passage with content in
+        # the top k: shown, last, to one who searches for it, never above what says something.
+        scored = _content_first(scored, k, empty)
+        if as_ranked is not None:
+            as_ranked = _content_first(as_ranked, k, empty)
     terms = tuple(ANALYZER.query_terms(topic))
     shown = [h.model_copy(update={"highlights": highlighted(h.text, terms)}) for h in scored[:k]]
-    return SearchResult(request, intent, shown, cosines, council, scored[k:], copies, as_ranked)
+    return SearchResult(
+        request, intent, shown, cosines, council, scored[k:], copies, as_ranked, empty=empty
+    )
+
+
+def _content_first(hits: list[Hit], k: int, empty: frozenset[int]) -> list[Hit]:
+    """`hits` with the content-free passages of the top k placed after that top k's
+    passages with content (the top k keeps the same passages)."""
+    top = hits[:k]
+    return (
+        [h for h in top if h.passage_id not in empty]
+        + [h for h in top if h.passage_id in empty]
+        + hits[k:]
+    )
 
 
 def _unstaged(intent: TemporalIntent) -> TemporalIntent:

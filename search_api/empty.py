@@ -1,0 +1,119 @@
+"""Passages with nothing to say: page furniture a council's website or papers print.
+
+A ModernGov site publishes a page for every cancelled or papers-less meeting ("Kingston
+and North Kingston Neighbourhood Committee - Thursday 4 December 2025 7:30 pm, CANCELLED.
+No documents are available for this meeting. Proposed venue: Guildhall, Kingston upon
+Thames. View directions."), and papers carry other lines that point elsewhere or notice
+an absence ("This is the link to the Ofsted webpage", "Document is Restricted", "See
+supplement pack published alongside the main agenda", "(Pages 1 - 14)", "To follow", an
+item whose whole text is "No reports", a contact block of a name, post, phone and
+e-mail). Such a passage names its council, committee and day, so it ranks high for any
+question naming them, and it says nothing about any topic.
+
+`content_free` reads a passage by kind of layout, no constant fitted: it takes out every
+furniture phrase (`FURNITURE`), the words its own citation gives (council, committee,
+document and item titles, meeting day: what the passage's metadata says already,
+`indexer.ingest.metadata.is_own_heading`'s test at query time), names of days and
+months, clock times, phone numbers and e-mail addresses, and the analyser's stop words;
+a passage in which some furniture phrase stood and no word is left has nothing to say.
+A passage without furniture is never content-free: a heading made only of its own
+metadata is dropped when chunking (chunker 17), and a line of figures is a table's.
+
+Where it acts (`search_api.search`): a content-free passage in the top k is shown after
+every passage with content there (a member searching "cancelled meeting" still sees the
+cancelled meetings' pages, last), and it is no evidence for an answer: `/ask` neither
+judges support on it nor quotes it (`SearchResult.content`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable
+
+from indexer.dates import MONTHS
+from indexer.models import Citation, Hit
+from indexer.text import ANALYZER
+
+__all__ = ["FURNITURE", "content_free", "empty_ids"]
+
+_SENTENCE_END = r"(?=[.;\n]|$)"
+FURNITURE = re.compile(
+    "|".join(
+        (
+            # A meeting page's status and what it has not got.
+            r"\b(?:meeting\s+)?(?:cancelled|canceled|postponed|abandoned)\b",
+            r"\bno\s+(?:documents|papers|reports|minutes|agenda)\s+(?:are|is)\s+(?:yet\s+)?"
+            r"(?:available|published)(?:\s+for\s+this\s+(?:meeting|item))?",
+            # A held meeting's "Venue:" is where it met (a question asks it); a page's
+            # "Proposed venue:" is where a meeting that has not been held was to be.
+            r"\bproposed\s+venue\s*:[^.;\n]*" + _SENTENCE_END,
+            r"\bview\s+directions\b",
+            r"\battendance\s+details\b",
+            r"\bwatch\s+(?:the\s+|council\s+)?meetings?\s+(?:here|live|online)\b",
+            r"\bcontact\s*:[^.;\n]*" + _SENTENCE_END,
+            r"\be-?mail\s*:",
+            r"\btel(?:ephone)?\s*:",
+            # A line pointing elsewhere.
+            r"\bthis\s+is\s+(?:the|a)\s+link\s+to\s+(?:the\s+)?[^.;\n]{0,80}?"
+            r"\b(?:web\s?page|website|web\s+site|page|site)\b",
+            r"\b(?:document|report|appendix|item)\s+is\s+restricted\b",
+            r"\bnot\s+for\s+publication\b",
+            r"\(\s*pages?\s+\d+\s*(?:-|\u2013|to)\s*\d+\s*\)",
+            r"\bsee\s+(?:the\s+)?supplement(?:ary)?\s+(?:pack|agenda|papers?)\b[^.;\n]*"
+            + _SENTENCE_END,
+            r"(?:^|(?<=[\s(\-\u2013]))to\s+follow\b",
+            # An item with nothing under it.
+            r"\bno\s+(?:reports?|items?|business)(?:\s+(?:to\s+consider|this\s+time))?\s*\.?$",
+        )
+    ),
+    re.IGNORECASE,
+)
+"""Phrases that are page furniture: a meeting page's status ("CANCELLED", "No documents
+are available for this meeting", its venue, directions and contact), a pointer to what
+is elsewhere (a link line, a restricted or unpublished document, an agenda's page range,
+a supplement pack, "To follow") and an item with nothing under it ("No reports")."""
+
+_ALSO_FURNITURE = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm)?\b|\b\d{1,2}\s*(?:am|pm)\b"  # clock times
+    r"|\S+@\S+"  # e-mail addresses
+    r"|(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}\b",  # UK phone numbers
+    re.IGNORECASE,
+)
+_DAYS_MONTHS = frozenset(MONTHS) | {day.lower() for day in calendar.day_name}
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?|\d+")
+
+
+def _own_words(citation: Citation) -> set[str]:
+    """The words a passage's citation already says: council, committee, document and item
+    titles, and its meeting's day."""
+    own: set[str] = set()
+    for name in (citation.council, citation.committee, citation.title, citation.item_title):
+        own.update(w.lower() for w in _WORD.findall(name or ""))
+    if citation.item:
+        own.update(w.lower() for w in _WORD.findall(citation.item))
+    day = citation.meeting_date
+    if day is not None:
+        own.update({str(day.year), str(day.day), f"{day.day:02d}"})
+    return own
+
+
+def content_free(text: str, citation: Citation) -> bool:
+    """True when `text` is page furniture and nothing else (see the module docstring)."""
+    if not FURNITURE.search(text):
+        return False
+    rest = _ALSO_FURNITURE.sub(" ", FURNITURE.sub(" ", text))
+    own = _own_words(citation)
+    for word in _WORD.findall(rest):
+        low = word.lower()
+        if low in own or low in _DAYS_MONTHS or low.isdigit():
+            continue
+        if not ANALYZER.query_terms(low):
+            continue  # a stop word
+        return False
+    return True
+
+
+def empty_ids(hits: Iterable[Hit]) -> frozenset[int]:
+    """The ids of the content-free passages among `hits`."""
+    return frozenset(h.passage_id for h in hits if content_free(h.text, h.citation))
