@@ -110,6 +110,12 @@ def with_windows(
             if more:
                 folded.append((copy, more))
         out.append(_windowed(hit, rows, terms, folded))
+    if result.empty:
+        # Page furniture stays after every passage with content, those taken from below the
+        # top k in the places of merged hits included (`search_api.empty`).
+        out = [h for h in out if h.passage_id not in result.empty] + [
+            h for h in out if h.passage_id in result.empty
+        ]
     return dataclasses.replace(result, hits=out)
 
 
