@@ -19,9 +19,16 @@ a passage in which some furniture phrase stood and no word is left has nothing t
 A passage without furniture is never content-free: a heading made only of its own
 metadata is dropped when chunking (chunker 17), and a line of figures is a table's.
 
+Read with the question's kind (round 51): a meeting page's status (`NOTICE`: "CANCELLED",
+"No documents are available for this meeting", its proposed venue) is furniture for a
+question about a topic, and content for one about the body's meetings (`meetings_asked`:
+whether or when meetings were held, cancelled or postponed, how often a body met, or what
+a body did over a span with no topic of its own, "What has the … committee dealt with
+between December 2025 and January 2026?"): there the cancelled meeting is an event of the
+body's record.
+
 Where it acts (`search_api.search`): a content-free passage in the top k is shown after
-every passage with content there (a member searching "cancelled meeting" still sees the
-cancelled meetings' pages, last), and it is no evidence for an answer: `/ask` neither
+every passage with content there, and it is no evidence for an answer: `/ask` neither
 judges support on it nor quotes it (`SearchResult.content`).
 """
 
@@ -29,16 +36,16 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from indexer.dates import MONTHS
 from indexer.models import Citation, Hit
 from indexer.text import ANALYZER
 
-__all__ = ["FURNITURE", "content_free", "empty_ids"]
+__all__ = ["FURNITURE", "NOTICE", "STATUS_ASKED", "content_free", "empty_ids", "meetings_asked"]
 
 _SENTENCE_END = r"(?=[.;\n]|$)"
-FURNITURE = re.compile(
+NOTICE = re.compile(
     "|".join(
         (
             # A meeting page's status and what it has not got.
@@ -51,6 +58,18 @@ FURNITURE = re.compile(
             r"\bview\s+directions\b",
             r"\battendance\s+details\b",
             r"\bwatch\s+(?:the\s+|council\s+)?meetings?\s+(?:here|live|online)\b",
+        )
+    ),
+    re.IGNORECASE,
+)
+"""A meeting page's status: "CANCELLED", "No documents are available for this meeting",
+where it was to be held and how to get there. Furniture for a question about a topic;
+the content itself for one about the body's meetings (`meetings_asked`)."""
+
+FURNITURE = re.compile(
+    "|".join(
+        (
+            NOTICE.pattern,
             r"\bcontact\s*:[^.;\n]*" + _SENTENCE_END,
             r"\be-?mail\s*:",
             r"\btel(?:ephone)?\s*:",
@@ -69,10 +88,68 @@ FURNITURE = re.compile(
     ),
     re.IGNORECASE,
 )
-"""Phrases that are page furniture: a meeting page's status ("CANCELLED", "No documents
-are available for this meeting", its venue, directions and contact), a pointer to what
-is elsewhere (a link line, a restricted or unpublished document, an agenda's page range,
-a supplement pack, "To follow") and an item with nothing under it ("No reports")."""
+"""Phrases that are page furniture: a meeting page's status (`NOTICE`) and contact, a
+pointer to what is elsewhere (a link line, a restricted or unpublished document, an
+agenda's page range, a supplement pack, "To follow") and an item with nothing under it
+("No reports")."""
+
+_MEETING = r"(?:meetings?|sittings?|sessions?)"
+_STATUS = (
+    r"(?:cancel\w*|postpon\w*|adjourn\w*|abandon\w*|re-?schedul\w*|re-?arrang\w*|called\s+off"
+    r"|held|go(?:es)?\s+ahead|went\s+ahead|take\s+place|took\s+place|taken\s+place|quorate"
+    r"|inquorate)"
+)
+_MET = r"(?:meet|meets|met|convene[sd]?)"
+STATUS_ASKED = re.compile(
+    # "Was the December meeting cancelled?", "Which meetings were postponed?"
+    rf"\b{_MEETING}\b[^?]*\b{_STATUS}\b|\b{_STATUS}\b[^?]*\b{_MEETING}\b"
+    # "How many meetings did the cabinet hold?"
+    rf"|\bhow\s+many\s+{_MEETING}\b"
+    # "How often did the committee meet?", "When does it meet?", "When had it last met
+    # before …?": the verb closes the clause or a time, place or purpose follows it ("met
+    # all their targets" is no meeting).
+    rf"|\b{_MET}(?=\s*(?:[?.,;]|$)|\s+(?:in|on|at|during|between|since|before|after|over|"
+    r"from|until|last|this|next|every|each|again|to\s+discuss|about|how\s+often)\b)",
+    re.IGNORECASE,
+)
+"""A question about a body's meetings themselves: whether or when they were held,
+cancelled, postponed, how often or when a body met."""
+
+_RECORD_WORDS = frozenset(
+    t
+    for t in ANALYZER.query_terms(
+        # What a body did, asked without a topic ("What has the committee dealt with …?",
+        # "… been up to …?", "What happened at the December meeting?").
+        "deal dealt happen happened going discuss considered covered looked worked business "
+        "agenda meeting meetings meet met decided agreed talked "
+        # A body named by its kind, not its name ("the local area committee").
+        "council committee subcommittee sub cabinet board panel forum scrutiny local area "
+        "neighbourhood ward "
+        # Time left in a topic once its span is read ("recently", "last").
+        "last recent lately past year month week spring summer autumn winter"
+    )
+)
+"""Index terms of a question asking what a body did with no topic of its own: its
+activity words, the kinds of body and the time words a span leaves behind."""
+
+
+def meetings_asked(question: str, topic: str, names: Collection[str] = ()) -> bool:
+    """Whether a question asks about a body's meetings or its record, not a topic: its
+    words ask whether or when meetings were held, cancelled or postponed, or how often a
+    body met (`STATUS_ASKED`), or its topic (the question with its span read out,
+    `TemporalIntent.topic`) holds no term but the body's names (`names`: index terms of
+    the councils and committees in question), its kind, activity and time words
+    (`_RECORD_WORDS`) and figures: "What has the Kingston and North Kingston
+    neighbourhood committee dealt with between December 2025 and January 2026?". For
+    such a question a meeting page's status (`NOTICE`) is content: a meeting that was
+    cancelled is an event of the body's record."""
+    if STATUS_ASKED.search(question):
+        return True
+    terms = ANALYZER.query_terms(topic)
+    return bool(terms) and all(
+        t in _RECORD_WORDS or t in names or t.isdigit() or t in _DAYS_MONTHS_TERMS for t in terms
+    )
+
 
 _ALSO_FURNITURE = re.compile(
     r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm)?\b|\b\d{1,2}\s*(?:am|pm)\b"  # clock times
@@ -81,6 +158,7 @@ _ALSO_FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _DAYS_MONTHS = frozenset(MONTHS) | {day.lower() for day in calendar.day_name}
+_DAYS_MONTHS_TERMS = frozenset(t for w in _DAYS_MONTHS for t in ANALYZER.query_terms(w))
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?|\d+")
 
 
@@ -98,9 +176,10 @@ def _own_words(citation: Citation) -> set[str]:
     return own
 
 
-def content_free(text: str, citation: Citation) -> bool:
-    """True when `text` is page furniture and nothing else (see the module docstring)."""
-    if not FURNITURE.search(text):
+def content_free(text: str, citation: Citation, notices: bool = False) -> bool:
+    """True when `text` is page furniture and nothing else (see the module docstring).
+    `notices`: a meeting page's status (`NOTICE`) is content (`meetings_asked`)."""
+    if not FURNITURE.search(text) or (notices and NOTICE.search(text)):
         return False
     rest = _ALSO_FURNITURE.sub(" ", FURNITURE.sub(" ", text))
     own = _own_words(citation)
@@ -114,6 +193,6 @@ def content_free(text: str, citation: Citation) -> bool:
     return True
 
 
-def empty_ids(hits: Iterable[Hit]) -> frozenset[int]:
-    """The ids of the content-free passages among `hits`."""
-    return frozenset(h.passage_id for h in hits if content_free(h.text, h.citation))
+def empty_ids(hits: Iterable[Hit], notices: bool = False) -> frozenset[int]:
+    """The ids of the content-free passages among `hits` (`notices`: `content_free`'s)."""
+    return frozenset(h.passage_id for h in hits if content_free(h.text, h.citation, notices))

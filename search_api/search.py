@@ -59,7 +59,7 @@ from indexer.settings import SearchSettings
 from indexer.text import ANALYZER, LEADING_NUMBER, highlights, words
 
 from .detail import lift_asked_detail
-from .empty import empty_ids
+from .empty import empty_ids, meetings_asked
 from .retrieval import Retriever
 from .row_pairs import pair_rows
 from .sentences import content_terms, figures_in, held_weight
@@ -355,6 +355,9 @@ def _arranged(
         scored = first
     scored = cited_inside(scored, window)  # the ends and rows read since
     empty = empty_ids(scored)
+    if empty and meetings_asked(request.query, topic, _body_names(scored)):
+        # A question about the body's meetings reads a meeting page's status as content.
+        empty = empty_ids(scored, notices=True)
     if empty:
         # Page furniture (`search_api.empty`) stands after every passage with content in
         # the top k: shown, last, to one who searches for it, never above what says something.
@@ -365,6 +368,15 @@ def _arranged(
     shown = [h.model_copy(update={"highlights": highlighted(h.text, terms)}) for h in scored[:k]]
     return SearchResult(
         request, intent, shown, cosines, council, scored[k:], copies, as_ranked, empty=empty
+    )
+
+
+def _body_names(hits: list[Hit]) -> frozenset[str]:
+    """The index terms of the councils' and committees' names the passages are of."""
+    return frozenset(
+        t
+        for name in {n for h in hits for n in (h.citation.council, h.citation.committee) if n}
+        for t in ANALYZER.query_terms(name)
     )
 
 
