@@ -22,12 +22,21 @@ from indexer.embedding import Embedder
 from indexer.models import Citation
 from indexer.settings import Settings
 from search_api.archive import Archive, Reader
-from search_api.empty import content_free
+from search_api.empty import content_free, meetings_asked
 from search_api.search import SearchRequest
+from search_api.temporal import parse_question
 from tests.indexes import beside_seeds
 
 KINGSTON = ARCHIVES / "kingston"
 CANCELLED = "Agenda_412.html"
+
+MEETINGS = (
+    # What a committee dealt with over a span of its meetings (rounds 49-51's Kingston
+    # trend rows kg2-301, kg2-408): the cancelled meeting is part of the answer.
+    "What has the Kingston and North Kingston neighbourhood committee dealt with between "
+    "December 2025 and January 2026?",
+    "Was the December 2025 meeting of the North Kingston neighbourhood committee cancelled?",
+)
 
 UNANSWERABLE = (
     # Rounds 49-50's Kingston unanswerable tune rows whose first passage was the page.
@@ -149,3 +158,71 @@ def test_a_search_for_cancelled_meetings_still_shows_the_page(kingston: Reader) 
     page = _cancelled_page(kingston)
     found = kingston.search(SearchRequest("cancelled meeting"))
     assert page in [h.passage_id for h in found.hits]
+
+
+KINGSTON_NAMES = frozenset(
+    {"kingston", "upon", "thame", "north", "neighbourhood", "committe", "royal", "borough"}
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # Whether, when, how often meetings were held: the question's words say it.
+        ("Was the December meeting of the committee cancelled?", True),
+        ("Which meetings were postponed last year?", True),
+        ("How many meetings did the cabinet hold in 2024?", True),
+        ("How often did the panel meet in 2023?", True),
+        ("When does the neighbourhood committee meet?", True),
+        ("When had the committee last met before its March 2025 meeting?", True),
+        # A body's record with no topic of its own: its names, kind, activity, time.
+        (MEETINGS[0], True),
+        ("What has the local area committee for north Kingston been up to over the winter of "
+         "2025-26?", True),
+        ("What happened at the December 2025 meeting?", True),
+        # A topic is asked: a meeting page says nothing about it.
+        (UNANSWERABLE[0], False),
+        ("What has the neighbourhood committee decided about Manorgate Road since 2024?", False),
+        ("The children's centres met all their targets. Were the targets too easy?", False),
+        ("Was the cleaning contract cancelled in 2024?", False),
+        ("Is there more money held centrally next year than this year?", False),
+        ("How many times has the Climate Bill been brought to Parliament?", False),
+    ],
+)  # fmt: skip
+def test_meetings_asked_by_kind_of_question(question: str, asked: bool) -> None:
+    intent = parse_question(question, date(2026, 1, 31))
+    assert meetings_asked(question, intent.topic, KINGSTON_NAMES) is asked
+
+
+def test_a_meeting_page_is_content_when_meetings_are_asked() -> None:
+    """The page's status is content to a question about meetings; its contact line or an
+    agenda's page range are furniture whatever is asked."""
+    page = (
+        "Kingston and North Kingston Neighbourhood Committee - Thursday 4 December 2025 7:30 "
+        "pm, CANCELLED. No documents are available for this meeting. Proposed venue: "
+        "Guildhall, Kingston upon Thames. View directions."
+    )
+    cited = _citation(
+        council="Royal Borough of Kingston upon Thames",
+        committee="Kingston and North Kingston Neighbourhood Committee",
+        meeting_date=date(2025, 12, 4),
+    )
+    assert content_free(page, cited)
+    assert not content_free(page, cited, notices=True)
+    assert content_free("(Pages 1 - 14)", cited, notices=True)
+
+
+@pytest.mark.parametrize("question", MEETINGS)
+def test_a_question_about_meetings_keeps_the_page_as_content(
+    kingston: Reader, question: str
+) -> None:
+    """For a question about the committee's meetings the cancelled meeting is an event of
+    its record: the page is no furniture, ranked where it stands and evidence for `/ask`
+    (round 50 put it last and out of the evidence: kg2-301 and kg2-408 lost their gold)."""
+    page = _cancelled_page(kingston)
+    for found in (
+        kingston.ranked(SearchRequest(question)),
+        kingston.search(SearchRequest(question)),
+    ):
+        assert page not in found.empty
+        assert page in [h.passage_id for h in found.content().hits]
