@@ -27,6 +27,13 @@ a body did over a span with no topic of its own, "What has the … committee dea
 between December 2025 and January 2026?"): there the cancelled meeting is an event of the
 body's record.
 
+A contact block or a running footer (round 51, `contact_block`: "Author of report -
+Younes Hamade, Principal Engineer, Email: … Tel: …", "Lake Market Research |
+www.lake-research.com | 01622 357060") gives an address and otherwise only names, posts and
+organisations, written with capitals: furniture, except for a question asking who or how
+to reach someone (`CONTACT_ASKED`) or about a body's meetings (an agenda's front block says
+where and when it meets).
+
 Where it acts (`search_api.search`): a content-free passage in the top k is shown after
 every passage with content there, and it is no evidence for an answer: `/ask` neither
 judges support on it nor quotes it (`SearchResult.content`).
@@ -42,7 +49,18 @@ from indexer.dates import MONTHS
 from indexer.models import Citation, Hit
 from indexer.text import ANALYZER
 
-__all__ = ["FURNITURE", "NOTICE", "STATUS_ASKED", "content_free", "empty_ids", "meetings_asked"]
+__all__ = [
+    "ADDRESS",
+    "CONTACT_ASKED",
+    "CONTACT_LABELS",
+    "FURNITURE",
+    "NOTICE",
+    "STATUS_ASKED",
+    "contact_block",
+    "content_free",
+    "empty_ids",
+    "meetings_asked",
+]
 
 _SENTENCE_END = r"(?=[.;\n]|$)"
 NOTICE = re.compile(
@@ -176,16 +194,17 @@ def _own_words(citation: Citation) -> set[str]:
     return own
 
 
-def content_free(text: str, citation: Citation, notices: bool = False) -> bool:
-    """True when `text` is page furniture and nothing else (see the module docstring).
-    `notices`: a meeting page's status (`NOTICE`) is content (`meetings_asked`)."""
-    if not FURNITURE.search(text) or (notices and NOTICE.search(text)):
-        return False
-    rest = _ALSO_FURNITURE.sub(" ", FURNITURE.sub(" ", text))
+def _nothing_left(rest: str, citation: Citation, names: bool = False) -> bool:
+    """Whether `rest` (a passage with its furniture taken out) holds no word but its own
+    citation's (`_own_words`), names of days and months, figures and stop words; with
+    `names`, no word but those and words written with a capital (a person's name, post or
+    organisation as a contact line prints them)."""
     own = _own_words(citation)
-    for word in _WORD.findall(rest):
+    for word in _WORD.findall(_ALSO_FURNITURE.sub(" ", rest)):
         low = word.lower()
         if low in own or low in _DAYS_MONTHS or low.isdigit():
+            continue
+        if names and word[:1].isupper():
             continue
         if not ANALYZER.query_terms(low):
             continue  # a stop word
@@ -193,6 +212,67 @@ def content_free(text: str, citation: Citation, notices: bool = False) -> bool:
     return True
 
 
-def empty_ids(hits: Iterable[Hit], notices: bool = False) -> frozenset[int]:
-    """The ids of the content-free passages among `hits` (`notices`: `content_free`'s)."""
-    return frozenset(h.passage_id for h in hits if content_free(h.text, h.citation, notices))
+ADDRESS = re.compile(
+    r"\S+@\S+\.\w+"  # an e-mail address
+    r"|\b(?:https?://|www\.)\S+"  # a web address
+    r"|(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}\b",  # a UK phone number
+    re.IGNORECASE,
+)
+"""Where to reach someone: an e-mail, web address or phone number."""
+
+CONTACT_LABELS = re.compile(
+    # "Background papers - Held by Author Consultation response papers": what is held
+    # elsewhere, up to the next label.
+    r"\bbackground\s+(?:papers?|documents?)\b[^.;\n]*?"
+    r"(?=\b(?:author\s+of|report\s+author|contact|e-?mail|tel|phone)\b|[.;\n]|$)"
+    r"|\b(?:author\s+of\s+(?:the\s+)?report|report\s+authors?|contact\s+(?:details|officers?)"
+    r"|phone\s+number|produced\s+by|held\s+by\s+(?:the\s+)?author)\b"
+    r"|\b(?:e-?mail|tel(?:ephone)?|phone|mobile|contact|web(?:site)?|[TEM])\s*:",
+    re.IGNORECASE,
+)
+"""A contact block's labels: its author, contact and background papers, "Tel:", "E:"."""
+
+CONTACT_ASKED = re.compile(
+    r"\bwho(?:se|m)?\b|\bwhich\s+(?:\w+\s+)?(?:officers?|members?|councillors?|persons?|people"
+    r"|directors?|managers?|organi[sz]ations?|compan(?:y|ies)|firms?|consultan\w*|teams?)\b"
+    r"|\bcontact\w*|\bauthor\w*|\be-?mail|\b(?:tele)?phone|\bwebsite|\bweb\s*(?:page|address)",
+    re.IGNORECASE,
+)
+"""A question asking who: a person, post or organisation, or how to reach them. For it a
+contact block (`contact_block`) is content."""
+
+
+def contact_block(text: str, citation: Citation) -> bool:
+    """True when `text` is a contact block or a running footer and nothing else: it gives an
+    address (`ADDRESS`), and with its addresses, labels (`CONTACT_LABELS`) and furniture
+    taken out no word is left but names, posts and organisations (words written with a
+    capital) and `_nothing_left`'s: "Author of report - Younes Hamade, Principal
+    Engineer, Email: … Tel: 020 8547 5922", "Lake Market Research | www.lake-research.com
+    | 01622 357060". A lower-case word says something ("… via this link https://…")."""
+    if not ADDRESS.search(text):
+        return False
+    rest = FURNITURE.sub(" ", CONTACT_LABELS.sub(" ", ADDRESS.sub(" ", text)))
+    return _nothing_left(rest, citation, names=True)
+
+
+def content_free(
+    text: str, citation: Citation, notices: bool = False, contacts: bool = False
+) -> bool:
+    """True when `text` is page furniture and nothing else (see the module docstring).
+    `notices`: a meeting page's status (`NOTICE`) is content (`meetings_asked`);
+    `contacts`: a contact block is (`CONTACT_ASKED`)."""
+    if (
+        FURNITURE.search(text)
+        and not (notices and NOTICE.search(text))
+        and _nothing_left(FURNITURE.sub(" ", text), citation)
+    ):
+        return True
+    return not contacts and contact_block(text, citation)
+
+
+def empty_ids(hits: Iterable[Hit], notices: bool = False, contacts: bool = False) -> frozenset[int]:
+    """The ids of the content-free passages among `hits` (`content_free`'s `notices` and
+    `contacts`)."""
+    return frozenset(
+        h.passage_id for h in hits if content_free(h.text, h.citation, notices, contacts)
+    )

@@ -59,7 +59,7 @@ from indexer.settings import SearchSettings
 from indexer.text import ANALYZER, LEADING_NUMBER, highlights, words
 
 from .detail import lift_asked_detail
-from .empty import empty_ids, meetings_asked
+from .empty import CONTACT_ASKED, STATUS_ASKED, empty_ids, meetings_asked
 from .retrieval import Retriever
 from .row_pairs import pair_rows
 from .sentences import content_terms, figures_in, held_weight
@@ -355,9 +355,13 @@ def _arranged(
         scored = first
     scored = cited_inside(scored, window)  # the ends and rows read since
     empty = empty_ids(scored)
-    if empty and meetings_asked(request.query, topic, _body_names(scored)):
-        # A question about the body's meetings reads a meeting page's status as content.
-        empty = empty_ids(scored, notices=True)
+    if empty:
+        # A question about the body's meetings reads a meeting page's status as content,
+        # one asking who (or where a body met) a contact block (`search_api.empty`).
+        notices = meetings_asked(request.query, topic, _body_names(scored))
+        contacts = bool(CONTACT_ASKED.search(request.query) or STATUS_ASKED.search(request.query))
+        if notices or contacts:
+            empty = empty_ids(scored, notices, contacts)
     if empty:
         # Page furniture (`search_api.empty`) stands after every passage with content in
         # the top k: shown, last, to one who searches for it, never above what says something.
