@@ -22,13 +22,14 @@ from indexer.embedding import Embedder
 from indexer.models import Citation
 from indexer.settings import Settings
 from search_api.archive import Archive, Reader
-from search_api.empty import content_free, meetings_asked
+from search_api.empty import CONTACT_ASKED, content_free, meetings_asked
 from search_api.search import SearchRequest
 from search_api.temporal import parse_question
 from tests.indexes import beside_seeds
 
 KINGSTON = ARCHIVES / "kingston"
 CANCELLED = "Agenda_412.html"
+ZEBRA = "ZebraCrossing.pdf"
 
 MEETINGS = (
     # What a committee dealt with over a span of its meetings (rounds 49-51's Kingston
@@ -70,10 +71,22 @@ def _cancelled_page(reader: Reader) -> int:
     return page.passage_id
 
 
-def test_only_the_cancelled_meetings_page_is_content_free(kingston: Reader) -> None:
-    """Of every passage of the seeds and Kingston, the cancelled meeting's page alone has
-    nothing to say: the seed meeting's heading with its "Venue:" says where it met (a tune
-    question asks it), "There were no petitions submitted." what a meeting did."""
+def _contact_block(reader: Reader) -> int:
+    """The zebra crossing report's closing block: its background papers, author, post,
+    e-mail and phone."""
+    store = reader.snapshot.store
+    (doc,) = [d for d, s in store.stored_documents().items() if s.meta.path == ZEBRA]
+    (block,) = [
+        p.passage_id for p in store.document_passages(doc) if p.text.startswith("Background")
+    ]
+    return block
+
+
+def test_only_the_cancelled_page_and_a_contact_block_are_content_free(kingston: Reader) -> None:
+    """Of every passage of the seeds and Kingston, the cancelled meeting's page and the
+    zebra crossing report's contact block alone have nothing to say: the seed meeting's
+    heading with its "Venue:" says where it met (a tune question asks it), "There were no
+    petitions submitted." what a meeting did."""
     store = kingston.snapshot.store
     free = {
         p.passage_id
@@ -81,7 +94,7 @@ def test_only_the_cancelled_meetings_page_is_content_free(kingston: Reader) -> N
         for p in store.document_passages(d)
         if content_free(p.text, p.citation)
     }
-    assert free == {_cancelled_page(kingston)}
+    assert free == {_cancelled_page(kingston), _contact_block(kingston)}
 
 
 def _citation(**fields: object) -> Citation:
@@ -120,6 +133,35 @@ def _citation(**fields: object) -> Citation:
             "Children and Families Overview and Scrutiny Committee - Wednesday 21 November "
             "2018 10.00 am Venue: Council Chamber - Shire Hall, Gloucester.",
             {"meeting_date": date(2018, 11, 21)},
+            False,
+        ),
+        # A contact block or running footer: names, posts, organisations and addresses.
+        ("Lake Market Research | www.lake-research.com | 01622 357060", {}, True),
+        ("Anna Taylor, Scrutiny Research Officer anna.taylor@kent.gov.uk 03000 416478", {}, True),
+        (
+            "Background papers - Held by Author Consultation response papers Author of report "
+            "- Younes Hamade, Principal Engineer, Email: younes.hamade@kingston.gov.uk Tel: "
+            "020 8547 5922",
+            {},
+            True,
+        ),
+        # An address beside what a passage says is content.
+        (
+            "The consultation was hosted on the Let's talk Kent website and can still be "
+            "viewed via this link https://letstalk.kent.gov.uk/budget-consultation-2025-26.",
+            {},
+            False,
+        ),
+        (
+            "County Council endorses the attached Pay Policy Statement. Louise Gavin People "
+            "Strategy Adviser 03000 416135 Appendix 1.",
+            {},
+            False,
+        ),
+        (
+            "Email: democratic.services@kent.gov.uk (During these items the meeting is likely "
+            "to be open to the public)",
+            {},
             False,
         ),
     ],
@@ -226,3 +268,40 @@ def test_a_question_about_meetings_keeps_the_page_as_content(
     ):
         assert page not in found.empty
         assert page in [h.passage_id for h in found.content().hits]
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Who wrote the report on the zebra crossing?", True),
+        ("Which officer should residents contact about the scheme?", True),
+        ("Which consultancy analysed the consultation responses?", True),
+        ("What is the phone number for the highways team?", True),
+        ("How much will the zebra crossing cost?", False),
+        ("Which roads will be closed?", False),
+    ],
+)
+def test_contact_asked(question: str, asked: bool) -> None:
+    assert bool(CONTACT_ASKED.search(question)) is asked
+
+
+def test_a_contact_block_is_content_when_who_is_asked() -> None:
+    block = "Anna Taylor, Scrutiny Research Officer anna.taylor@kent.gov.uk 03000 416478"
+    assert content_free(block, _citation())
+    assert not content_free(block, _citation(), contacts=True)
+
+
+def test_a_contact_block_ranks_last_for_a_topic_and_is_content_for_who(kingston: Reader) -> None:
+    """The zebra crossing report's contact block stands in the top k of a question about a
+    topic the archive does not hold: last there, and no evidence. Asked who to contact,
+    the same block is content."""
+    block = _contact_block(kingston)
+    found = kingston.search(SearchRequest("How do I apply for a dropped kerb in Kingston?"))
+    ids = [h.passage_id for h in found.hits]
+    assert block in ids and block in found.empty
+    assert all(i in found.empty for i in ids[ids.index(block) :])
+    assert block not in [h.passage_id for h in found.content().hits]
+    asked = kingston.search(SearchRequest("Who do I contact to apply for a dropped kerb?"))
+    assert block in [h.passage_id for h in (*asked.hits, *asked.below)]
+    assert block not in asked.empty
+    assert block in [h.passage_id for h in asked.content().hits + asked.content().below]
