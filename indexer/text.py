@@ -571,10 +571,20 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
+FIGURE_OPENS = re.compile(r"^\d+\s+[a-z]")
+"""A sentence opening with a bare whole number before a lower-case word ("164 social homes
+had been delivered in 2018 …"): the number is the sentence's figure, not a paragraph's
+number (those stand before a capital, "3 The council …", or carry a stop or bracket, "1.",
+"(2)"), so the sentence keeps it (round 51: an Irish report's count was quoted without its
+figure, "social homes had been delivered …")."""
+KEEP_OPENING_FIGURE = True
+"""`FIGURE_OPENS` read. Off: every leading number is trimmed as a paragraph's."""
+
+
 def _add_sentence(out: list[Sentence], text: str, start: int, end: int) -> None:
     piece = text[start:end]
     lead = LEADING_NUMBER.match(piece)
-    if lead:
+    if lead and not (KEEP_OPENING_FIGURE and FIGURE_OPENS.match(piece)):
         start += lead.end()
     while end > start and text[end - 1] in " \t":
         end -= 1

@@ -59,6 +59,7 @@ from .sentences import (
     continued_list,
     figure_kinds,
     figures_in,
+    first_roll,
     held_weight,
     is_measure,
     kinds_of_roll,
@@ -69,6 +70,7 @@ from .sentences import (
     opens_on_label,
     opens_on_roll,
     outcome_after,
+    outcome_stated,
     proposes,
     question_parts,
     read_back,
@@ -2257,8 +2259,13 @@ def _stated(c: Citation) -> str:
     return ""
 
 
-_CLAUSE = re.compile(r",\s+|;\s+|:\s+|\s+[–—-]\s+|\.\s+(?=[A-Z])")
-"""Where a sentence may be cut into clauses: punctuation and dashes, never inside brackets."""
+_CLAUSE = re.compile(
+    r",\s+|;\s+|:\s+|\s+[–—-]\s+"
+    r"|(?<!\bCllr)(?<!\bCr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\b[A-Z])\.\s+(?=[A-Z])"
+)
+"""Where a sentence may be cut into clauses: punctuation and dashes, never inside brackets,
+nor after a title's or an initial's full stop ("seconded by Cllr. O'Neill", "Cr J. Kelly":
+Irish and Australian minutes write them with one, round 51)."""
 
 
 def _depths(text: str) -> list[int]:
@@ -2291,8 +2298,10 @@ def key_clause(quote: str, aspects: Aspects, limit: int = LEAD_WORDS) -> str:
     months" and "10%"), else the clause holding most of the question's terms
     (neighbouring clauses join a clause too short to read alone). Clauses are cut only
     outside brackets."""
-    if len(quote.split()) <= limit or aspects.attendance and opens_on_roll(quote):
-        return _cap(quote, limit)  # an attendance list from its label
+    if aspects.attendance and opens_on_roll(quote):
+        return _cap(first_roll(quote), limit)  # an attendance list from its label
+    if len(quote.split()) <= limit:
+        return _cap(quote, limit)
     spans = clauses(quote)
     if len(spans) <= 1:
         return _cap(quote, limit)
@@ -2397,18 +2406,107 @@ def _lead_line(
             if extra is not None:
                 picked = sorted([*picked, extra], key=lambda t: t[0])
         joiner = "; "
-    parts = []
+        if ROLL_IN_LEAD and aspects.attendance:
+            picked = _roll_first(picked, numbered, aspects)
+        if MOVER_IN_LEAD and aspects.mover and not any(names_mover(t[2]) for t in picked):
+            named = [t for t in best if names_mover(t[2])]
+            picked = named[:1] or picked
+    said = []
     for n, s, quote in picked:
+        # A list opens with its lead-in and first items, as they stand (a roll from its
+        # label, `key_clause`).
+        listed = s.candidate.items and not (aspects.attendance and opens_on_roll(quote))
+        words = _cap(quote, LEAD_WORDS) if listed else key_clause(quote, aspects)
+        said.append((n, s, words))
+    if OUTCOME_IN_LEAD and aspects.outcome:
+        said = _with_stated_outcome(said, numbered)
+    parts = []
+    for n, s, words in said:
         c = s.hit.citation
         when = (
             format_date(c.stated_date, "month" if c.stated_date.day == 1 else "day")
             if c.stated_date and c.stated_date != c.meeting_date
             else _date_label(c, precisions)
         )
-        # A list opens with its lead-in and first items, as they stand.
-        words = _cap(quote, LEAD_WORDS) if s.candidate.items else key_clause(quote, aspects)
         parts.append(f"{words} [{n}] ({when})")
     return joiner.join(parts) + "."
+
+
+ROLL_IN_LEAD = True
+"""An answer to a question asking who attended, was absent or sent apologies opens on the
+attendance list it quotes, of the kind asked first (`_roll_first`), not on the best-scored
+sentence: Australian minutes whose "1. PRESENT" is an item title give a list with no label,
+and the minutes' opening line ("Minutes of the Ordinary Meeting of Council held on …")
+scored above it and opened the answer; a US board's "Also Present:" (officers) opened an
+answer to who was present (eval/README.md "…, round 51 (r51-foreign7"). Off: the best
+sentence, as for any question."""
+
+
+def _roll_rank(s: Scored, asked: frozenset[str]) -> tuple[bool, bool]:
+    """How well a quoted roll answers (`ROLL_IN_LEAD`): of a kind asked (for "who
+    attended …?", asking none, of those present), then of no kind its text or item title
+    tells."""
+    kinds = kinds_of_roll(s.candidate)
+    return (bool(kinds & asked) if asked else "present" in kinds), not kinds
+
+
+def _roll_first(
+    picked: list[tuple[int, Scored, str]],
+    numbered: Sequence[tuple[int, Scored, str]],
+    aspects: Aspects,
+) -> list[tuple[int, Scored, str]]:
+    """The opening line's quotes for an attendance question (`ROLL_IN_LEAD`): the quoted
+    roll that answers best (`_roll_rank`, then score) with the picked quotes that are
+    rolls answering as well; `picked` as it was when no quote is a roll."""
+    rolls = [t for t in numbered if _quotes_roll(t[1])]
+    if not rolls:
+        return picked
+    best = max(rolls, key=lambda t: (_roll_rank(t[1], aspects.roll), t[1].score, -t[0]))
+    rank = _roll_rank(best[1], aspects.roll)
+    keep = [
+        t for t in picked
+        if t[0] != best[0] and _quotes_roll(t[1]) and _roll_rank(t[1], aspects.roll) == rank
+    ]  # fmt: skip
+    return sorted([best, *keep], key=lambda t: t[0])
+
+
+MOVER_IN_LEAD = True
+"""An answer to "who moved …?" opens on the best quote that names a mover or seconder
+(`sentences.names_mover`) when the best-scored one names none: a Canadian township's
+report sentence ("The Clerk-Administrator reported on the option to opt out …") scored
+above "Moved by: Councillor Bouchard Seconded by: Councillor MacLeod THAT Council opt out
+…", quoted second (eval/README.md "…, round 51 (r51-foreign7"). Off: the best sentence."""
+
+
+OUTCOME_IN_LEAD = True
+"""An answer to a question asking what became of a motion (`Aspects.outcome`) states the
+vote's outcome in its opening line: the quote the outcome reading found ("Lost.",
+"DEFEATED", "The Cathaoirleach declared the motion lost.", `_with_outcome`) was cited, but
+the opening line, the best sentence's clause (the motion's wording), left it out, and a
+reader of the first line could not tell whether the motion passed (eval/README.md "…,
+round 51 (r51-foreign7"). Off: the best one or two sentences' clauses only."""
+
+
+def _with_stated_outcome(
+    said: list[tuple[int, Scored, str]], numbered: Sequence[tuple[int, Scored, str]]
+) -> list[tuple[int, Scored, str]]:
+    """The opening line's parts with the vote's outcome (`OUTCOME_IN_LEAD`), when no part
+    states one: from the part's own quote (joined to its clause with a dash) or else from
+    the first quote that states one, in the part's document first, as a part of its own."""
+    if not said or any(outcome_stated(words) for _, _, words in said):
+        return said
+    documents = {s.hit.citation.document_id for _, s, _ in said}
+    quoted = sorted(numbered, key=lambda t: (t[1].hit.citation.document_id not in documents, t[0]))
+    for n, s, quote in quoted:
+        span = outcome_stated(quote)
+        if span is None:
+            continue
+        outcome = _cap(quote[span[0] : span[1]], LEAD_WORDS)
+        for i, (m, own, words) in enumerate(said):
+            if m == n:
+                return [*said[:i], (m, own, f"{words} — {outcome}"), *said[i + 1 :]]
+        return sorted([*said, (n, s, outcome)], key=lambda t: t[0])
+    return said
 
 
 def _with_list_items(chosen: list[Scored], scored: list[Scored]) -> list[Scored]:

@@ -52,6 +52,8 @@ __all__ = [
     "span_candidate",
     "proposes",
     "outcome_after",
+    "outcome_stated",
+    "first_roll",
     "asks_mover",
     "asked_tally",
     "asks_attendance",
@@ -340,7 +342,7 @@ anyone abstain …?")."""
 
 _WANTS_ATTENDANCE = re.compile(
     r"\bwho\b[^?.]{0,30}?\b(?:attended|attending|(?:was|were)\s+(?:(?:also|not)\s+)?"
-    r"(?:present|absent|in attendance)|(?:sent|gave|offered)\s+(?:their\s+)?apologies"
+    r"(?:present|absent|in attendance)|(?:sent|gave|offered)\s+(?:their\s+)?(?:apologies|regrets)"
     r"|apologised)\b"
     r"|\bwhich\s+(?:\w+\s+){0,2}(?:councillors|members|officers|officials|staff|people)\s+"
     r"(?:attended|(?:were\s+)?(?:present|absent|in attendance)|sent apologies)\b"
@@ -1238,7 +1240,8 @@ _COUNT = r"(?:\s+(?:unanimously|UNANIMOUSLY|by \d+ votes? to \d+|\(?\d+\s*[-\u20
 _NOUN = r"(?:motion|amendment|recommendations?|proposals?|resolution)"
 _DECIDED = (
     r"(?:(?:was|were)\s+)?(?:(?:then|duly|therefore|declared|accordingly)\s+)*"
-    r"(?:carried|lost|defeated|agreed|approved|adopted|rejected|fell|passed|not carried)\b"
+    r"(?:carried|lost|defeated|agreed|approved|adopted|rejected|fell|passed|not carried"
+    r"|failed(?!\s+to\b))\b"
 )
 _OUTCOME = re.compile(
     rf"(?:\b(?:(?:The|This|That)\s+(?:(?:substantive|original|amended)\s+)?{_NOUN}"
@@ -1246,6 +1249,8 @@ _OUTCOME = re.compile(
     rf"|(?:Motion|Amendment|Recommendations?|Proposals?|Resolution))\s+{_DECIDED}"
     rf"|(?i:\bvot(?:e|ing)\b[^.]{{0,40}}?\b(?:the|this)\s+(?:substantive\s+)?{_NOUN}"
     rf"\s+{_DECIDED})"
+    rf"|\bdeclared\s+the\s+(?:(?:substantive|original|amended)\s+)?{_NOUN}\s+"
+    r"(?:(?:to\s+be|to\s+have\s+been)\s+)?(?:carried|lost|defeated|passed|adopted)\b"
     r"|(?<![\w/])(?:CARRIED|DEFEATED)(?![\w/])"
     r"|(?:^|(?<=[.:;)]\s)|(?<=\*\*))[ \t]*(?:LOST|Carried|Lost|Defeated)"
     r"(?=[ \t]*(?:[.;*\n]|$|unanimously|UNANIMOUSLY|\d))"
@@ -1255,13 +1260,20 @@ _OUTCOME = re.compile(
 """A line stating a vote's result: "Motion lost", "The amendment was defeated", "Motion
 carried 5-0", "CARRIED 4/1", "Pomare/Ellery CARRIED", "**DEFEATED**", "Carried
 unanimously", "Agreed unanimously." (Kent's line after a proposal put without a division:
-"who voted against …?" is answered by it, round 47); not a motion's wording ("the amendment
-seeks to …") nor "it was agreed" (an action, quoted as one already)."""
+"who voted against …?" is answered by it, round 47); an Irish chair's declaration ("The
+Cathaoirleach declared the motion lost.") and a US board's "The motion failed by the
+following vote" (round 51); not a motion's wording ("the amendment seeks to …", "the motion
+failed to …") nor "it was agreed" (an action, quoted as one already)."""
 _PROPOSAL = re.compile(
-    r"(?i:\bproposed\b[^.]{0,120}?\bseconded\b|\bseconded by\b|\bmoved by\b)|\bMoved\b"
+    r"(?i:\bproposed\b[^.]{0,120}?\bseconded\b"
+    r"|\bmoved\s+by\b(?:[^.]|\b(?:Cllrs?|Crs?|Mrs?|Ms|Dr|[A-Z])\.){0,80}?\bseconded\b"
+    r"|\bseconded by\b|\bmoved by\b)|\bMoved\b"
 )
 """A motion or amendment put ("Mr Brady proposed, and Ms Meade seconded the motion",
-"Motion by …, seconded by …", "**Moved:** Cr …"): another proposal than the one read."""
+"Motion by …, seconded by …", "**Moved:** Cr …"): another proposal than the one read. A
+mover and seconder on consecutive lines ("Moved by: Councillor Bouchard" / "Seconded by:
+Councillor MacLeod", as Canadian minutes print them) put one proposal, not two (round 51:
+the second read as another motion's and the vote after it was never reached)."""
 TALLY_SIDES = True
 """"Who voted against …?" is answered from the "Against" count with its names, not from
 the last count before the outcome ("Abstain (2) Mr Stepto, Ms Wright Motion carried"),
@@ -1300,9 +1312,11 @@ MOTION_PASSAGE = re.compile(r"(?i)\bmotions?\b|\bamendments?\b|\bseconded\b|\bmo
 
 def names_mover(text: str) -> bool:
     """The text names a motion's mover or seconder: "Moved: Cr Nguyen", "Motion by …,
-    seconded by …", "Mr Brady proposed, and Ms Meade seconded", "Pomare/Ellery CARRIED"."""
+    seconded by …", "Mr Brady proposed, and Ms Meade seconded", "Pomare/Ellery CARRIED",
+    Irish minutes' "On the proposal of Cllr. Kinsella" (round 51)."""
     return bool(
-        _PROPOSAL.search(text) or re.search(r"(?i)\bseconded\b|\b(?:proposed|motion) by\b", text)
+        _PROPOSAL.search(text)
+        or re.search(r"(?i)\bseconded\b|\b(?:proposed|motion) by\b|\bon the proposal of\b", text)
         or SHORTHAND_MOVERS and _PAIR_OUTCOME.search(text)
     )  # fmt: skip
 
@@ -1336,6 +1350,22 @@ def records_vote(text: str) -> bool:
 def proposes(text: str) -> bool:
     """The text puts a motion or amendment (`_PROPOSAL`)."""
     return bool(_PROPOSAL.search(text))
+
+
+def outcome_stated(text: str) -> tuple[int, int] | None:
+    """The span of the first vote outcome (`_OUTCOME`) a quote states, from the start of
+    its sentence when the outcome's words open lower-case ("… For 3, Against 5. The
+    Cathaoirleach declared the motion lost": the declaration), else from the outcome itself
+    ("… from 1 November 2019. Lost.": "Lost"); None when it states none. The answer's
+    opening line states it (`answering.OUTCOME_IN_LEAD`)."""
+    m = _OUTCOME.search(text)
+    if m is None:
+        return None
+    begin = m.start() + len(m.group()) - len(m.group().lstrip())
+    if text[begin].islower():
+        ends = [e.end() for e in re.finditer(r"[.!?:;]\s", text[: m.start()])]
+        begin = ends[-1] if ends else 0
+    return begin, m.end()
 
 
 def outcome_after(
@@ -2205,10 +2235,12 @@ it read as no sentence (`is_stray`) and "Who moved the car parking motion?" quot
 such a line is stray."""
 _MOVER_LINE = re.compile(
     r"\b(?:Moved|MOVED|Proposed|PROPOSED)(?:\s+by)?\s*:?\s+"
-    r"(?:Crs?|Cllrs?|Councillors?|Councilmembers?|Council\s+Members?|Mr|Mrs|Ms|Dr)\.?\s+[A-Z]"
+    r"(?:Crs?|Cllrs?|Councillors?|Councilmembers?|Council\s+Members?|Mr|Mrs|Ms|Dr"
+    r"|(?:Deputy\s+)?(?:Mayor|Reeve)|Supervisors?)\.?\s+[A-Z]"
 )
 """A motion's mover by a member's title and name, on a line of names and labels
-(`MOVER_LINES`; "RESOLUTION 2019/041 Moved Cr Nguyen / Seconded Cr Walsh")."""
+(`MOVER_LINES`; "RESOLUTION 2019/041 Moved Cr Nguyen / Seconded Cr Walsh"; a Canadian
+township's "Moved by: Deputy Mayor Fraser", round 51)."""
 
 POST_LINES = True
 """A question asking who holds a post ("who is the council's interim director of finance",
@@ -2269,9 +2301,9 @@ sentence named the meeting (US, Australian, New Zealand and Canadian minutes,
 `tests/data/ingestion/foreign/`; eval/README.md "Minutes from other countries, round
 44"). Only a question asking for attendance reads them (`asks_attendance`)."""
 _ROLL_LABEL = re.compile(
-    r"(?:\b(?:Council|Members|Councillors|Officials|Officers|Staff|Also)\s+)?"
+    r"(?:\b(?:Council|Members|Councillors|Supervisors|Officials|Officers|Staff|Also)\s+)?"
     r"(?<![\w-])(?:PRESENT|Present|present|IN ATTENDANCE|[Ii]n [Aa]ttendance|ABSENT|Absent"
-    r"|APOLOGIES|Apologies|SEDERUNT|Sederunt)\b"
+    r"|APOLOGIES|Apologies|REGRETS|Regrets|SEDERUNT|Sederunt)\b"
     r"(?:\s+(?:VIRTUALLY|[Vv]irtually|REMOTELY|[Rr]emotely|ONLINE|[Oo]nline)\b)?"
 )
 """An attendance label ("PRESENT", "Council Present", "In attendance", "Absent",
@@ -2317,9 +2349,42 @@ def _rolls(text: str, pieces: Sequence[_Piece]) -> list[tuple[int, int]]:
         if _ends_on_label(text, start, end):
             i += 1
             continue  # a label with no list after it
-        out.append((start, end))
+        out.extend(_each_label(text, start, end))
         i += 1
     return out
+
+
+ROLLS_APART = True
+"""An attendance list whose wrapped lines the converter joined with the next labels'
+("Members Present: Cllr. S. Byrne, … Cllr. F. Quinn Apologies: Cllr. D. Keane Officials
+Present: Mr. J. Walsh, …", an Irish county council's heading block) is one roll a label:
+each label followed by its colon opens a roll of its own, so "who gave apologies …?" is
+answered by the apologies, not the members present before them (eval/README.md "…, round
+51 (r51-foreign7"). Off: one roll from the first label on."""
+_LABEL_AT = re.compile(rf"(?<=\s){_ROLL_LABEL.pattern}\s*:")
+
+
+def first_roll(text: str) -> str:
+    """A quote opening on a roll, to the next label with its colon (`ROLLS_APART`): the
+    answer's opening line states the roll it opens on, not the next ones run on after it."""
+    spans = _each_label(text, 0, len(text)) if opens_on_roll(text) else []
+    return text[: spans[0][1]] if spans else text
+
+
+def _each_label(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The roll `start`-`end` cut before each later label with its colon (`ROLLS_APART`)."""
+    if not ROLLS_APART:
+        return [(start, end)]
+    first = _ROLL_LABEL.match(text, start)
+    cuts = [m.start() for m in _LABEL_AT.finditer(text, first.end() if first else start, end)]
+    bounds = [start, *cuts, end]
+    spans = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        while b > a and text[b - 1] in " \t\n;,":
+            b -= 1
+        if b > a:
+            spans.append((a, b))
+    return spans
 
 
 def _ends_on_label(text: str, start: int, end: int) -> bool:
@@ -2335,7 +2400,7 @@ members PRESENT (round 46's r46-roll Left (d); eval/README.md "…, round 47"). 
 of the asked kind (`asked_roll`, `roll_kinds`) gets `SentenceWeights.roll`, and an answer
 quoting one leaves out its rolls of other kinds (`answering._of_the_asked_roll`); the others
 remain attendance (`ROLL_RECORDED` reads them as before). Off: every roll alike."""
-_APOLOGIES = re.compile(r"(?i)\bapolog")
+_APOLOGIES = re.compile(r"(?i)\bapolog|\bregrets\b")
 _REMOTE = re.compile(r"(?i)\b(?:virtually|remotely|online|by\s+video)\b")
 """Apologies and remote attendance, named alike by a question and by a roll."""
 _ASKED_ROLL = (
@@ -2359,13 +2424,16 @@ _ROLL_KINDS = (
     (
         "officers",
         re.compile(
-            r"(?i)^\W*(?:(?:officers|officials|staff)\s+present|(?:also\s+)?in\s+attendance)\b"
+            r"(?i)^\W*(?:(?:officers|officials|staff|also)\s+present|(?:also\s+)?in\s+attendance)\b"
             r"|\b(?:was|were)\s+(?:also\s+)?in\s+attendance\b"
         ),
     ),
     (
         "present",
-        re.compile(r"(?i)^\W*(?:(?:council|members|councillors)\s+)?present\b|^\W*sederunt\b"),
+        re.compile(
+            r"(?i)^\W*(?:(?:council|members|councillors|supervisors)\s+)?present\b"
+            r"|^\W*sederunt\b"
+        ),
     ),
 )
 """The kinds of attendance record a roll is, by its label or wording."""
