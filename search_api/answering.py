@@ -59,10 +59,10 @@ from .sentences import (
     continued_list,
     figure_kinds,
     figures_in,
-    first_roll,
     held_weight,
     is_measure,
     kinds_of_roll,
+    kinds_within,
     lists_asked,
     names_mover,
     noted_only,
@@ -76,6 +76,7 @@ from .sentences import (
     read_back,
     read_on,
     records_vote,
+    roll_of,
     score_candidates,
     span_candidate,
     spelled_for,
@@ -2299,7 +2300,7 @@ def key_clause(quote: str, aspects: Aspects, limit: int = LEAD_WORDS) -> str:
     (neighbouring clauses join a clause too short to read alone). Clauses are cut only
     outside brackets."""
     if aspects.attendance and opens_on_roll(quote):
-        return _cap(first_roll(quote), limit)  # an attendance list from its label
+        return _cap(roll_of(quote, aspects.roll), limit)  # an attendance list from its label
     if len(quote.split()) <= limit:
         return _cap(quote, limit)
     spans = clauses(quote)
@@ -2444,9 +2445,9 @@ sentence, as for any question."""
 
 def _roll_rank(s: Scored, asked: frozenset[str]) -> tuple[bool, bool]:
     """How well a quoted roll answers (`ROLL_IN_LEAD`): of a kind asked (for "who
-    attended …?", asking none, of those present), then of no kind its text or item title
-    tells."""
-    kinds = kinds_of_roll(s.candidate)
+    attended …?", asking none, of those present), its own or one of the labels within it,
+    then of no kind its text or item title tells."""
+    kinds = kinds_of_roll(s.candidate) | kinds_within(s.candidate.text)
     return (bool(kinds & asked) if asked else "present" in kinds), not kinds
 
 

@@ -53,7 +53,8 @@ __all__ = [
     "proposes",
     "outcome_after",
     "outcome_stated",
-    "first_roll",
+    "kinds_within",
+    "roll_of",
     "asks_mover",
     "asked_tally",
     "asks_attendance",
@@ -1313,10 +1314,15 @@ MOTION_PASSAGE = re.compile(r"(?i)\bmotions?\b|\bamendments?\b|\bseconded\b|\bmo
 def names_mover(text: str) -> bool:
     """The text names a motion's mover or seconder: "Moved: Cr Nguyen", "Motion by …,
     seconded by …", "Mr Brady proposed, and Ms Meade seconded", "Pomare/Ellery CARRIED",
-    Irish minutes' "On the proposal of Cllr. Kinsella" (round 51)."""
+    Irish minutes' "On the proposal of Cllr. Kinsella" and "Cllr. Flanagan moved the following
+    motion" (round 51)."""
     return bool(
         _PROPOSAL.search(text)
-        or re.search(r"(?i)\bseconded\b|\b(?:proposed|motion) by\b|\bon the proposal of\b", text)
+        or re.search(
+            r"(?i)\bseconded\b|\b(?:proposed|motion) by\b|\bon the proposal of\b"
+            r"|\b(?:moved|proposed)\s+(?:the\s+(?:following\s+)?(?:motion|amendment)|that)\b",
+            text,
+        )
         or SHORTHAND_MOVERS and _PAIR_OUTCOME.search(text)
     )  # fmt: skip
 
@@ -2349,7 +2355,7 @@ def _rolls(text: str, pieces: Sequence[_Piece]) -> list[tuple[int, int]]:
         if _ends_on_label(text, start, end):
             i += 1
             continue  # a label with no list after it
-        out.extend(_each_label(text, start, end))
+        out.extend(_whole_and_apart(text, start, end))
         i += 1
     return out
 
@@ -2357,18 +2363,34 @@ def _rolls(text: str, pieces: Sequence[_Piece]) -> list[tuple[int, int]]:
 ROLLS_APART = True
 """An attendance list whose wrapped lines the converter joined with the next labels'
 ("Members Present: Cllr. S. Byrne, … Cllr. F. Quinn Apologies: Cllr. D. Keane Officials
-Present: Mr. J. Walsh, …", an Irish county council's heading block) is one roll a label:
-each label followed by its colon opens a roll of its own, so "who gave apologies …?" is
-answered by the apologies, not the members present before them (eval/README.md "…, round
-51 (r51-foreign7"). Off: one roll from the first label on."""
+Present: Mr. J. Walsh, …", an Irish county council's heading block) is read whole and, from
+each later label followed by its colon, as a roll of that label's own, so "who gave
+apologies …?" is answered by the apologies, not the members present before them, while
+"who attended …?" still has the whole list (read only apart, it was answered by "In
+Attendance:", the officers) (eval/README.md "…, round 51 (r51-foreign7"). Off: one roll
+from the first label on."""
 _LABEL_AT = re.compile(rf"(?<=\s){_ROLL_LABEL.pattern}\s*:")
 
 
-def first_roll(text: str) -> str:
-    """A quote opening on a roll, to the next label with its colon (`ROLLS_APART`): the
-    answer's opening line states the roll it opens on, not the next ones run on after it."""
+def roll_of(text: str, asked: frozenset[str] = frozenset()) -> str:
+    """A quote opening on a roll, from the first label of a kind asked (`asked_roll`) to the
+    next label with its colon, else from its own label (`ROLLS_APART`): the answer's
+    opening line states the roll asked for, not the others run on around it ("Members
+    Present: … Apologies: Cllr. D. Keane Officials Present: …" asked who gave apologies:
+    "Apologies: Cllr. D. Keane")."""
     spans = _each_label(text, 0, len(text)) if opens_on_roll(text) else []
-    return text[: spans[0][1]] if spans else text
+    if not spans:
+        return text
+    kinds = [roll_kinds(text[a:b]) for a, b in spans]
+    a, b = next((s for s, k in zip(spans, kinds, strict=True) if k & asked), spans[0])
+    return text[a:b]
+
+
+def kinds_within(text: str) -> frozenset[str]:
+    """The kinds of every roll a quote opening on one holds, read at each label
+    (`ROLLS_APART`)."""
+    spans = _each_label(text, 0, len(text)) if opens_on_roll(text) else []
+    return frozenset(k for a, b in spans for k in roll_kinds(text[a:b]))
 
 
 def _each_label(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -2385,6 +2407,11 @@ def _each_label(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if b > a:
             spans.append((a, b))
     return spans
+
+
+def _whole_and_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The roll whole and each later label's own (`ROLLS_APART`)."""
+    return [(start, end), *_each_label(text, start, end)[1:]]
 
 
 def _ends_on_label(text: str, start: int, end: int) -> bool:

@@ -111,6 +111,10 @@ def test_a_motions_outcome_opens_the_answer(
         ("foreign7/ie_county_2018-11-26.txt",
          "Who attended the county council meeting on 26 November 2018?",
          "Members Present: Cllr. S. Byrne", "Apologies"),
+        # Read only at each label, "who attended" was answered by "In Attendance:".
+        ("foreign_filed/ie_town_2019-03-14.txt",
+         "Who attended the municipal district meeting on 14 March 2019?",
+         "Present: Cllr. P. Doyle (Cathaoirleach)", "In Attendance"),
     ],
 )  # fmt: skip
 def test_an_attendance_answer_opens_on_the_roll_asked_for(
@@ -122,14 +126,14 @@ def test_an_attendance_answer_opens_on_the_roll_asked_for(
     assert not_in_lead not in (answer.lead or ""), answer.lead
 
 
-def test_an_irish_heading_blocks_roll_is_cut_at_each_label() -> None:
+def test_an_irish_heading_blocks_roll_is_read_whole_and_at_each_label() -> None:
     text = (
         "Members Present: Cllr. S. Byrne, Cllr. T. Casey, Cllr. F. Quinn Apologies: Cllr. D. "
         "Keane Officials Present: Mr. J. Walsh, Chief Executive"
     )
     rolls = [c.text for c in candidates([hit(1, date(2018, 11, 26), text)], rolls=True) if c.roll]
     assert rolls == [
-        "Members Present: Cllr. S. Byrne, Cllr. T. Casey, Cllr. F. Quinn",
+        text,
         "Apologies: Cllr. D. Keane",
         "Officials Present: Mr. J. Walsh, Chief Executive",
     ]
@@ -146,6 +150,9 @@ def test_an_irish_heading_blocks_roll_is_cut_at_each_label() -> None:
         ("foreign_filed/ie_town_2019-03-14.txt",
          "Who proposed adopting the Roads Programme 2019?",
          "On the proposal of Cllr. Kinsella, seconded by Cllr. O'Neill"),
+        ("foreign7/ie_county_2018-11-26.txt",
+         "Who proposed the motion on rural bus services?",
+         "Cllr. Flanagan moved the following motion"),
     ],
 )  # fmt: skip
 def test_who_moved_opens_on_the_mover(build: Build, path: str, question: str, mover: str) -> None:
