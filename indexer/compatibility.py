@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 29
+CHUNKER_VERSION = 30
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -118,8 +118,11 @@ undated file noted, "Council-Minutes-2019-March-12" names read, a business paper
 paper an agenda, action minutes minutes, a file's type from its name; an item with no text
 a passage of its title, a capital-lettered sub-item's title apart from the sentence under
 it; 29: an attendance label that would close a passage ("PRESENT:" after a heading block)
-opens the next, with its list), so an index made by older rules is rebuilt instead of
-silently reused."""
+opens the next, with its list; 30: other councils' item labels and labelled lines: a US
+board's "ITEM NO. 7 …" and an Irish minute reference "CC/18/143 …" open items, "Regrets:",
+"Cathaoirleach:" and "Supervisors Absent:" lines are never titles, a "County Borough
+Council" is that body, not "Borough Council"), so an index made by older rules is rebuilt
+instead of silently reused."""
 
 
 def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:

@@ -76,14 +76,16 @@ _NUMBERED_START = re.compile(
 )
 _NUMBERED_HEADING = re.compile(r"^\d{1,3}\.\s+[A-Z]")
 ITEM_LINE = re.compile(
-    r"^(?:(?:Item|ITEM)\s+(?P<num>\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?)"
+    r"^(?:(?:Item|ITEM)\s+(?:(?:No|NO)\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?)"
     r"|(?:Minute|Min\.|MINUTE)\s*(?:No\.?|NO\.?|Number)?\s*(?P<minute>\d{1,4}\s?/\s?\d{2,4})"
-    r"|(?P<ref>[A-Z]{1,4}\s?\d{1,4}/\d{2,4}|[A-Z]{1,4}-\d{1,4}))"
+    r"|(?P<ref>[A-Z]{1,4}\s?\d{1,4}/\d{2,4}|[A-Z]{1,4}-\d{1,4}|[A-Z]{1,5}/\d{2}/\d{2,4}))"
     r"(?:\s*[-:.\u2013]?\s+(?P<title>[A-Z\u2018\u201c\"'].*)|\s*)$"
 )
 """An agenda item's own label, in other councils' forms: "Item 6.1 Quarterly Financial
 Report", "ITEM 7 Budget", "Minute No. 101/15", "CM 12/2019 Confirmation of Minutes", "OC-12
-Budget" (a council's prefix and the item's number)."""
+Budget" (a council's prefix and the item's number); since round 51 a US board's "ITEM NO. 7
+ADOPT RESOLUTION …" and an Irish council's minute reference, its body's letters, the year
+and the number ("CC/18/143 Housing Delivery Report", "BMD/19/022 Roads Programme 2019")."""
 CAPS_ITEM = re.compile(r"^(?P<num>\d{1,3})\s+(?P<title>[A-Z][A-Z0-9 ,&'\u2019()/\u2013-]*[A-Z)])$")
 """An item numbered without a full stop, its title in capitals: "4 THREE WATERS REFORM"."""
 VOTE_LINE = re.compile(
@@ -98,9 +100,11 @@ VOTE_LINE = re.compile(
 5-0.", "LOST", with New Zealand's mover/seconder shorthand ("Pomare/Ellery CARRIED"): it
 ends the motion before it and is never a heading."""
 LABEL_LINE = re.compile(
-    r"^(?:(?:moved|seconded|proposed|proposer|mover|seconder|present|absent|apologies"
-    r"|in attendance|also present|also in attendance|officers(?: present| in attendance)?"
+    r"^(?:(?:moved|seconded|proposed|proposer|mover|seconder|present|absent|apologies|regrets"
+    r"|cathaoirleach|in attendance|also present|also in attendance"
+    r"|officers(?: present| in attendance)?"
     r"|(?:members|officials|staff|council|councillors|elected members) (?:present|in attendance)"
+    r"|supervisors (?:present|absent)"
     r"|leave of absence|resolved|recommendation"
     r"|for|against|abstained|abstentions?|ayes|nays|noes|yeas|abstain(?:ing)?|recused"
     r"|author|authori[sz]er|report author|file (?:number|no\.?)"
@@ -111,8 +115,9 @@ LABEL_LINE = re.compile(
 """A labelled line of minutes ("PRESENT: ...", "Moved: Cr Bell", "Moved by Cr Walsh,",
 "Absent: None", "RESOLVED:", a vote's tally "Against: Cr Taylor", a roll call's "Ayes: Reyes,
 Nair" / "Nays: None" (United States), a report's "Author:" or
-"File Number:"), or an attendance label alone on its line ("PRESENT"): it starts a
-paragraph and is never a section title."""
+"File Number:"; since round 51 a Canadian "Regrets: Councillor D. Kowalski", an Irish
+"Cathaoirleach: Cllr. M. Brennan", a US board's "Supervisors Absent: …"), or an attendance
+label alone on its line ("PRESENT"): it starts a paragraph and is never a section title."""
 _TERMINAL = (".", "!", "?", ":", ";", "\u201d", '"')
 _HEADING_MARK = "\ue001"
 """Put before a Markdown heading's text by `demarkdown`: that line stands alone."""

@@ -164,8 +164,8 @@ GROVE", "The Corporation of the City of Lakeview", "Township of Esquesing"."""
 _HEAD_LINES = 15
 """A meeting heading sits in the first lines of its minutes."""
 _COUNCIL_BODY = re.compile(
-    r"^(?:[A-Z][\w'\u2019-]*\s+){0,4}?(?P<kind>(?:(?:County|Borough|City|District|Shire|Town"
-    r"|Regional|Municipal|Metropolitan Borough)\s+)?Council)$"
+    r"^(?:[A-Z][\w'\u2019-]*\s+){0,4}?(?P<kind>(?:(?:County Borough|County|Borough|City|District"
+    r"|Shire|Town|Regional|Municipal|Metropolitan Borough)\s+)?Council)$"
 )
 
 _STATED = re.compile(
@@ -555,7 +555,7 @@ def _body_name(body: str) -> str | None:
 
 
 _COUNCIL_KIND = re.compile(
-    r"\b(?P<kind>County|Borough|City|District|Shire|Town|Regional|Municipal"
+    r"\b(?P<kind>County Borough|County|Borough|City|District|Shire|Town|Regional|Municipal"
     r"|Metropolitan Borough) Council$|^(?P<kind2>City|Town|County|District|Borough|Shire) of\b"
 )
 
@@ -563,11 +563,12 @@ _COUNCIL_KIND = re.compile(
 def council_body(council: str) -> str:
     """The full council as a meeting body, named by the council's own kind: "Kilbracken
     Shire Council" -> "Shire Council", "City of Lakeview" -> "City Council", "Highland
-    Glens Council" -> "Council". A heading may or may not repeat the kind ("ORDINARY
-    COUNCIL MEETING" under the council's name, "ORDINARY MEETING OF KILBRACKEN SHIRE
-    COUNCIL", or the two joined into one line by cleaning), and over eleven years one
-    body was read "Council" in some and "Shire Council" in others: two committees in the
-    facet and two meeting keys for one body."""
+    Glens Council" -> "Council", "Pentrefoel County Borough Council" -> "County Borough
+    Council" (a Welsh council's kind, read "Borough Council" before round 51). A heading
+    may or may not repeat the kind ("ORDINARY COUNCIL MEETING" under the council's name,
+    "ORDINARY MEETING OF KILBRACKEN SHIRE COUNCIL", or the two joined into one line by
+    cleaning), and over eleven years one body was read "Council" in some and "Shire
+    Council" in others: two committees in the facet and two meeting keys for one body."""
     found = _COUNCIL_KIND.search(council)
     return f"{found['kind'] or found['kind2']} Council" if found else "Council"
 

@@ -142,7 +142,7 @@ _MOTION_OPENING = re.compile(r"^that\b", re.IGNORECASE)
 ATTENDANCE_LABEL = re.compile(
     r"^(?:present|in attendance|also present|also in attendance|officers present"
     r"|(?:members|officials|staff|council|councillors|elected members) present"
-    r"|absent|sederunt|apologies(?: for absence| received)?)\s*:?$",
+    r"|absent|sederunt|regrets|apologies(?: for absence| received)?)\s*:?$",
     re.IGNORECASE,
 )
 """An attendance label alone on its line ("IN ATTENDANCE", "Members Present:", Scots
