@@ -346,6 +346,14 @@ SEASONS_TOGETHER = True
 that year, their span the hull (`_matches`); off: the last season alone, the first left in
 the topic (eval/README.md "The gold passage found, its sentence missed, continued, round
 47")."""
+SINCE_THEN = True
+"""A course left open after a time named before it ("Supervision was still a worry in
+2019. Has management oversight improved since then?", "Back in 2017 … Has that changed
+since?"): "since then", "since that time" or a clause ending on "since" points back to the
+last time the question named, so the course runs from that time on to the latest date, as
+"since 2019" does (`_since_then`); read as the named time alone, the later end's meetings
+fall outside the span. No constant (a rule; eval/README.md, round 51, r51-trendends). Off:
+the named time alone."""
 SEASON_TOLD_WITHIN = 4
 """Months after a season named as a time ("which storms hit Kent in the autumn and winter
 of 2024") in which its events are told: a quarter's performance report goes to the meeting
@@ -733,6 +741,8 @@ def _matches(
             add(m, point[0], point[1], ranged, point=True)
             if ranged and opening:
                 sides.append((opening.start(side), opening.end(side)))
+    if SINCE_THEN and latest is not None:
+        _since_then(question, found, latest)
     _add_bare_months(question, found, latest if months_to is None else months_to, add)
     # A yearless month on such a range's first side reaches back to where the course
     # starts; the time the question dates is the range's dated last side (round 29).
@@ -741,6 +751,36 @@ def _matches(
         if m.bare and any(a <= m.start < b for a, b in sides) else m
         for m in found
     ]  # fmt: skip
+
+
+_SINCE_BACK = re.compile(
+    r"\b(?:ever\s+)?since\s+(?:then|that\s+(?:time|date|point|year))\b"
+    r"|\b(?:ever\s+)?since\s*(?=[?!.;]|$)",
+    re.IGNORECASE,
+)
+"""A "since" that points back to a time named before it (`SINCE_THEN`): "since then",
+"since that time", "ever since", a clause ending on "since"."""
+
+
+def _since_then(question: str, found: list[_Match], latest: date) -> None:
+    """Each dated point named before a "since" that points back to it (`_SINCE_BACK`),
+    the last such before it, read as the start of a course that runs on to `latest`, as
+    "since <time>" is (`SINCE_THEN`). In place in `found`."""
+    for back in _SINCE_BACK.finditer(question):
+        before = [
+            i for i, m in enumerate(found)
+            if m.point and not m.bare and not m.trend and m.end <= back.start()
+            and m.span.start is not None and m.span.start <= latest
+        ]  # fmt: skip
+        if not before:
+            continue
+        i = max(before, key=lambda j: found[j].end)
+        m = found[i]
+        named = m.named or m.span
+        found[i] = replace(
+            m, span=DateSpan(start=m.span.start, end=latest, text=m.span.text), trend=True,
+            named=named,
+        )  # fmt: skip
 
 
 _RUNS_ON = re.compile(r"(?:since|after|from)\b", re.IGNORECASE)

@@ -1,0 +1,88 @@
+"""Round 51 (issue #13 §2): a course left open after a time the question named before it —
+"Supervision was still a worry in 2019. Has management oversight improved since then?" —
+runs from that time on to the latest date, as "since 2019" does (`temporal.SINCE_THEN`).
+Read as the named year alone, the later end's meetings fell outside the span and the
+answer told 2019 only (st49-002). The parse cases are pure logic; the answer case is the
+seeds' agency staffing trend on the real seed index (21 November 2018 → 14 July 2022)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from search_api import temporal
+from search_api.archive import Archive
+from search_api.search import SearchRequest
+from search_api.temporal import parse_question
+
+LATEST = date(2025, 3, 13)
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        # The tune row's own wording (st49-002).
+        (
+            "Supervision was still a worry in 2019. Has management oversight of social work "
+            "improved since then?",
+            date(2019, 1, 1),
+        ),
+        # New wordings of the same kind.
+        ("Back in 2017 the figures were unreliable. Has that changed since?", date(2017, 1, 1)),
+        ("Agency staffing was a worry in 2018. How has it changed since then?", date(2018, 1, 1)),
+        ("In March 2021 the hubs were reviewed; what happened since that time?", date(2021, 3, 1)),
+        ("The reserves were low in 2020, and have they recovered ever since?", date(2020, 1, 1)),
+    ],
+)
+def test_since_then_runs_from_the_named_time_to_the_latest(question: str, start: date) -> None:
+    intent = parse_question(question, LATEST)
+    assert intent.trend, question
+    assert intent.span is not None and intent.span.start == start, intent.span
+    assert intent.span.end == LATEST, intent.span
+
+
+def test_off_the_named_time_stands_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(temporal, "SINCE_THEN", False)
+    intent = parse_question(
+        "Supervision was still a worry in 2019. Has management oversight improved since then?",
+        LATEST,
+    )
+    assert intent.span is not None and intent.span.end == date(2019, 12, 31)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "since" an event of its own, or a named time after "since": read as before.
+        "Had councillors had a report on the children's centres since they were redesigned?",
+        "How has the decision on the family hubs progressed since it was called in?",
+        # A time after the "since then" is no time it points back to.
+        "What has happened since then to the budget agreed in February 2025?",
+        # Two named times: a range, not a course left open.
+        "Did churn fall between 2018 and 2022?",
+    ],
+)
+def test_other_wordings_are_read_as_before(question: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    on = parse_question(question, LATEST)
+    monkeypatch.setattr(temporal, "SINCE_THEN", False)
+    off = parse_question(question, LATEST)
+    assert on == off, question
+
+
+def _cited_days(engine: Archive, question: str) -> set[date | None]:
+    answer = engine.reader().ask(SearchRequest(question, k=8))
+    assert not answer.abstained
+    return {c.citation.meeting_date for c in answer.citations}
+
+
+def test_the_answer_reaches_the_later_end(
+    seed_engine: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The seeds' agency staffing trend asked from 2018 "since then": the 2022 improvement
+    report is cited beside the 2018 minutes; read as 2018 alone it is not."""
+    question = "Agency staffing was a worry in 2018. How has it changed since then?"
+    days = _cited_days(seed_engine, question)
+    assert date(2018, 11, 21) in days and date(2022, 7, 14) in days, days
+    monkeypatch.setattr(temporal, "SINCE_THEN", False)
+    assert date(2022, 7, 14) not in _cited_days(seed_engine, question)
