@@ -196,17 +196,20 @@ _MAY = (
 May", "May 5th"), a word that takes a time before it ("in May", "since May", "the May
 update", "mid-May", "the end of May") or another month on its other side ("May to
 October", "between April and May", "from April to the May update", "April-May")."""
-_SINCE_OR_BARE_MONTH = re.compile(
-    r"(?P<since>\bsince\s+(?:the\s+)?(?P<event>(?:" + WRITTEN_WORD + r"\s+){1,3}?in\s+)?)?"
+_BARE_MONTH = (
     r"(?:\b(?P<part>early|mid|late|(?:the\s+)?(?:start|beginning|middle|end)\s+of)[\s-]+)?"
     r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?"
     r"(?P<month>january|february|march|april|june|july|august|september|october|november"
     r"|december|" + _MAY + r")"
     r"(?:\s+(?P<day_after>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d{2}))?"
     r"\b(?!\s+(?:of\s+)?(?:19|20)\d{2})"
-    r"(?(day_after)(?!\s*[\d/-])|(?!\s*(?:[\d/]|-(?!\s*" + _MONTH + r"))))",
-    re.IGNORECASE,
+    r"(?(day_after)(?!\s*[\d/-])|(?!\s*(?:[\d/]|-(?!\s*" + _MONTH + r"))))"
 )
+_SINCE_OR_BARE_MONTH = re.compile(
+    r"(?P<since>\bsince\s+(?:the\s+)?(?P<event>(?:" + WRITTEN_WORD + r"\s+){1,3}?in\s+)?)?"
+    + _BARE_MONTH,
+    re.IGNORECASE,
+)  # fmt: skip
 """A month named without a year ("since January", "between the January and February
 budget risk registers", "the March update"): residents leave the year out when they mean
 the latest one; with a day ("on 5 March", "March 5th") it is that day (`_bare_span`).
@@ -215,6 +218,17 @@ the latest one; with a day ("on 5 March", "March 5th") it is that day (`_bare_sp
 February") and through a part of it ("since mid-May": from 11 May, `_part_of_month`). A
 dash after the month is a range's only when another month follows ("April-May"), never a
 year or a day ("March-2020"), nor after a day ("June 24- Nov 24": a two-figure year)."""
+_EVENT_AT = r"(?:" + WRITTEN_WORD + r"\s+){1,3}?(?:in|on|at)\s+(?:the\s+)?"
+"""A short event and the word that dates it, after "since" or "after" (`SINCE_EVENT`): "it
+was agreed on", "the budget meeting in"."""
+_SINCE_EVENT_OR_BARE_MONTH = re.compile(
+    r"(?P<since>\bsince\s+(?:the\s+)?(?P<event>" + _EVENT_AT + r")?"
+    r"|\b(?P<after>after)\s+(?:the\s+)?(?P<event_after>" + _EVENT_AT + r"))?"
+    + _BARE_MONTH,
+    re.IGNORECASE,
+)  # fmt: skip
+"""`_SINCE_OR_BARE_MONTH` with an event dated "on" or "at" as well as "in", and "after" an
+event (`SINCE_EVENT`)."""
 _RANGE_FROM_BARE_MONTH = re.compile(
     r"\b(?:between\s(?P<between>[^?,;]*?)\band|from\s(?P<from>[^?,;]*?)\b(?:to|until|till"
     r"|through))\s+(?:the\s+)?$"
@@ -354,6 +368,15 @@ last time the question named, so the course runs from that time on to the latest
 "since 2019" does (`_since_then`); read as the named time alone, the later end's meetings
 fall outside the span. No constant (a rule; eval/README.md, round 51, r51-trendends). Off:
 the named time alone."""
+SINCE_EVENT = True
+"""A course left open from an event the question dates ("gone up since it was agreed on 13
+February", "change after the budget meeting in February", "since the meeting on 13
+February 2025"): "since" or "after", a short event (at most three words) and "in", "on"
+or "at" a time run from that time on to the latest date, as "since the budget in February"
+did (`_SINCE_EVENT_OR_BARE_MONTH`, `_matches`); read as the time alone, the later end's
+meetings fell outside the span (kt49-005, kt49-012). The time is the course's first end,
+so "after" an event keeps it. No constant (a rule; eval/README.md, round 51,
+r51-trendends). Off: "since" an event "in" a month without a year alone."""
 SEASON_TOLD_WITHIN = 4
 """Months after a season named as a time ("which storms hit Kent in the autumn and winter
 of 2024") in which its events are told: a quarter's performance report goes to the meeting
@@ -694,6 +717,14 @@ def _matches(
                 continue
             add(m, start, latest, word == "since")
 
+    # "since it was agreed on 13 February 2025", "after the budget meeting in February
+    # 2025": from the event's time on (`SINCE_EVENT`), the time kept.
+    event = r"\b(since|after)\s+(?:the\s+|their\s+|its\s+)?" + _EVENT_AT + "(" + _POINT + r")"
+    for m in re.finditer(event, question, flags) if SINCE_EVENT else ():
+        point = _point(m.group(2), year_end, order)
+        if point and latest is not None and point[0] <= latest:
+            add(m, point[0], latest, m.group(1).lower() == "since", named=point)
+
     # "before 2019", "until 2019", "prior to March 2020", "by 2019"
     before = r"\b(?:before|prior\s+to|until|up\s+to|by)\s+(?:the\s+)?(" + _POINT + r")"
     for m in re.finditer(before, question, flags):
@@ -853,7 +884,8 @@ def _add_bare_months(
         and not FINANCIAL_YEAR.search(m.span.text) and not _RUNS_ON.match(m.span.text)
     ]  # fmt: skip
     until = max(named, default=None) or latest
-    bare = list(_SINCE_OR_BARE_MONTH.finditer(question))
+    reading = _SINCE_EVENT_OR_BARE_MONTH if SINCE_EVENT else _SINCE_OR_BARE_MONTH
+    bare = list(reading.finditer(question))
     if until is None or not bare:
         return
     starts = _subject_years(found)
@@ -878,7 +910,8 @@ def _add_bare_months(
         first, end = _bare_span(m, year)
         bound = _bound(question, m)
         if m.group("since") or bound == "after":
-            add(m, first, latest, bound is None, bare=True, named=_event(m, first, end), **where)
+            runs = bound is None and not m.groupdict().get("after")
+            add(m, first, latest, runs, bare=True, named=_event(m, first, end), **where)
         elif bound == "by":
             add(m, None, end, False, bare=True, **where)
             found[-1] = replace(found[-1], reached=True)
@@ -1107,7 +1140,7 @@ _WORD_AFTER = re.compile(r"\s+(" + WRITTEN_WORD + r")")
 def _event(m: re.Match[str], first: date, end: date) -> tuple[date, date] | None:
     """The month an event named after "since" took place in ("since the budget in
     February"): the time the question dates, where the course it asks about starts."""
-    return (first, end) if m.group("event") else None
+    return (first, end) if m.group("event") or m.groupdict().get("event_after") else None
 
 
 def _names_a_thing(question: str, m: _Match) -> bool:
