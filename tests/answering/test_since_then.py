@@ -1,9 +1,12 @@
 """Round 51 (issue #13 §2): a course left open after a time the question named before it —
 "Supervision was still a worry in 2019. Has management oversight improved since then?" —
-runs from that time on to the latest date, as "since 2019" does (`temporal.SINCE_THEN`).
-Read as the named year alone, the later end's meetings fell outside the span and the
-answer told 2019 only (st49-002). The parse cases are pure logic; the answer case is the
-seeds' agency staffing trend on the real seed index (21 November 2018 → 14 July 2022)."""
+runs from that time on to the latest date, as "since 2019" does (`temporal.SINCE_THEN`);
+so does one left open from an event the question dates — "gone up since it was agreed on
+13 february", "change after the budget meeting in February" (`temporal.SINCE_EVENT`).
+Read as the named time alone, the later end's meetings fell outside the span and the
+answer told the first end only (st49-002, kt49-005, kt49-012). The parse cases are pure
+logic; the answer case is the seeds' agency staffing trend on the real seed index
+(21 November 2018 → 14 July 2022)."""
 
 from __future__ import annotations
 
@@ -86,3 +89,58 @@ def test_the_answer_reaches_the_later_end(
     assert date(2018, 11, 21) in days and date(2022, 7, 14) in days, days
     monkeypatch.setattr(temporal, "SINCE_THEN", False)
     assert date(2022, 7, 14) not in _cited_days(seed_engine, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        # The tune rows' own wording (kt49-005, kt49-012).
+        (
+            "has the council's net revenue budget for 2025-26 gone up since it was agreed on "
+            "13 february",
+            date(2025, 2, 13),
+        ),
+        (
+            "Did the amount the council plans to put into reserves in 2025-26 change after the "
+            "budget meeting in February?",
+            date(2025, 2, 1),
+        ),
+        # New wordings of the same kind: a dated day, a year, "at".
+        ("Has the figure moved since the meeting on 13 February 2025?", date(2025, 2, 13)),
+        ("How has agency use changed since the inspection in 2018?", date(2018, 1, 1)),
+        ("Have caseloads gone down since the review at the end of 2019?", date(2019, 9, 1)),
+    ],
+)
+def test_since_an_event_runs_from_its_time_to_the_latest(question: str, start: date) -> None:
+    intent = parse_question(question, LATEST)
+    assert intent.trend, question
+    assert intent.span is not None and intent.span.start == start, intent.span
+    assert intent.span.end == LATEST, intent.span
+
+
+def test_off_an_event_dated_on_a_day_stands_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(temporal, "SINCE_EVENT", False)
+    for question in (
+        "has the net revenue budget gone up since it was agreed on 13 february",
+        "Did the reserves change after the budget meeting in February?",
+    ):
+        intent = parse_question(question, LATEST)
+        assert intent.span is not None and intent.span.end is not None, question
+        assert intent.span.end < LATEST, (question, intent.span)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "since the budget in February" and "after January" ran on already.
+        "How has the plan changed since the budget in February?",
+        "What happened after January?",
+        # An event not dated by "in", "on" or "at" a time; a place after "at".
+        "Has the site been used since work started at the quarry?",
+        "What has changed since it was called in?",
+    ],
+)
+def test_events_read_as_before(question: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    on = parse_question(question, LATEST)
+    monkeypatch.setattr(temporal, "SINCE_EVENT", False)
+    assert parse_question(question, LATEST) == on, question
