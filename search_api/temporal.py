@@ -362,12 +362,11 @@ the topic (eval/README.md "The gold passage found, its sentence missed, continue
 47")."""
 SINCE_THEN = True
 """A course left open after a time named before it ("Supervision was still a worry in
-2019. Has management oversight improved since then?", "Back in 2017 … Has that changed
-since?"): "since then", "since that time" or a clause ending on "since" points back to the
-last time the question named, so the course runs from that time on to the latest date, as
-"since 2019" does (`_since_then`); read as the named time alone, the later end's meetings
-fall outside the span. No constant (a rule; eval/README.md, round 51, r51-trendends). Off:
-the named time alone."""
+2019. Has management oversight improved since then?"): "since then" or "since that time"
+points back to the last time the question named, so the course runs from that time on to
+the latest date, as "since 2019" does (`_since_then`); read as the named time alone, the
+later end's meetings fall outside the span. No constant (a rule; eval/README.md, round 51,
+r51-trendends). Off: the named time alone."""
 SINCE_EVENT = True
 """A course left open from an event the question dates ("gone up since it was agreed on 13
 February", "change after the budget meeting in February", "since the meeting on 13
@@ -785,12 +784,10 @@ def _matches(
 
 
 _SINCE_BACK = re.compile(
-    r"\b(?:ever\s+)?since\s+(?:then|that\s+(?:time|date|point|year))\b"
-    r"|\b(?:ever\s+)?since\s*(?=[?!.;]|$)",
-    re.IGNORECASE,
+    r"\b(?:ever\s+)?since\s+(?:then|that\s+(?:time|date|point|year))\b", re.IGNORECASE
 )
 """A "since" that points back to a time named before it (`SINCE_THEN`): "since then",
-"since that time", "ever since", a clause ending on "since"."""
+"ever since that time"."""
 
 
 def _since_then(question: str, found: list[_Match], latest: date) -> None:
