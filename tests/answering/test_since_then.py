@@ -25,7 +25,7 @@ LATEST = date(2025, 3, 13)
 @pytest.mark.parametrize(
     ("question", "start"),
     [
-        # The tune row's own wording (st49-002).
+        # SINCE_THEN: the tune row's own wording (st49-002).
         (
             "Supervision was still a worry in 2019. Has management oversight of social work "
             "improved since then?",
@@ -34,9 +34,24 @@ LATEST = date(2025, 3, 13)
         # New wordings of the same kind.
         ("Agency staffing was a worry in 2018. How has it changed since then?", date(2018, 1, 1)),
         ("In March 2021 the hubs were reviewed; what happened since that time?", date(2021, 3, 1)),
+        # SINCE_EVENT: the tune rows' own wording (kt49-005, kt49-012).
+        (
+            "has the council's net revenue budget for 2025-26 gone up since it was agreed on "
+            "13 february",
+            date(2025, 2, 13),
+        ),
+        (
+            "Did the amount the council plans to put into reserves in 2025-26 change after the "
+            "budget meeting in February?",
+            date(2025, 2, 1),
+        ),
+        # New wordings of the same kind: a dated day, a year, "at".
+        ("Has the figure moved since the meeting on 13 February 2025?", date(2025, 2, 13)),
+        ("How has agency use changed since the inspection in 2018?", date(2018, 1, 1)),
+        ("Have caseloads gone down since the review at the end of 2019?", date(2019, 9, 1)),
     ],
 )
-def test_since_then_runs_from_the_named_time_to_the_latest(question: str, start: date) -> None:
+def test_an_open_span_runs_from_its_time_to_the_latest(question: str, start: date) -> None:
     intent = parse_question(question, LATEST)
     assert intent.trend, question
     assert intent.span is not None and intent.span.start == start, intent.span
@@ -53,22 +68,35 @@ def test_off_the_named_time_stands_alone(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("flag", "question"),
     [
         # "since" an event of its own, or a named time after "since": read as before.
-        "Had councillors had a report on the children's centres since they were redesigned?",
-        "How has the decision on the family hubs progressed since it was called in?",
+        (
+            "SINCE_THEN",
+            "Had councillors had a report on the children's centres since they were redesigned?",
+        ),
+        (
+            "SINCE_THEN",
+            "How has the decision on the family hubs progressed since it was called in?",
+        ),
         # A time after the "since then" is no time it points back to.
-        "What has happened since then to the budget agreed in February 2025?",
+        ("SINCE_THEN", "What has happened since then to the budget agreed in February 2025?"),
         # Two named times: a range, not a course left open.
-        "Did churn fall between 2018 and 2022?",
+        ("SINCE_THEN", "Did churn fall between 2018 and 2022?"),
+        # "since the budget in February" and "after January" ran on already.
+        ("SINCE_EVENT", "How has the plan changed since the budget in February?"),
+        ("SINCE_EVENT", "What happened after January?"),
+        # An event not dated by "in", "on" or "at" a time; a place after "at".
+        ("SINCE_EVENT", "Has the site been used since work started at the quarry?"),
+        ("SINCE_EVENT", "What has changed since it was called in?"),
     ],
 )
-def test_other_wordings_are_read_as_before(question: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_other_wordings_are_read_as_before(
+    flag: str, question: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     on = parse_question(question, LATEST)
-    monkeypatch.setattr(temporal, "SINCE_THEN", False)
-    off = parse_question(question, LATEST)
-    assert on == off, question
+    monkeypatch.setattr(temporal, flag, False)
+    assert parse_question(question, LATEST) == on, question
 
 
 def _cited_days(engine: Archive, question: str) -> set[date | None]:
@@ -89,33 +117,6 @@ def test_the_answer_reaches_the_later_end(
     assert date(2022, 7, 14) not in _cited_days(seed_engine, question)
 
 
-@pytest.mark.parametrize(
-    ("question", "start"),
-    [
-        # The tune rows' own wording (kt49-005, kt49-012).
-        (
-            "has the council's net revenue budget for 2025-26 gone up since it was agreed on "
-            "13 february",
-            date(2025, 2, 13),
-        ),
-        (
-            "Did the amount the council plans to put into reserves in 2025-26 change after the "
-            "budget meeting in February?",
-            date(2025, 2, 1),
-        ),
-        # New wordings of the same kind: a dated day, a year, "at".
-        ("Has the figure moved since the meeting on 13 February 2025?", date(2025, 2, 13)),
-        ("How has agency use changed since the inspection in 2018?", date(2018, 1, 1)),
-        ("Have caseloads gone down since the review at the end of 2019?", date(2019, 9, 1)),
-    ],
-)
-def test_since_an_event_runs_from_its_time_to_the_latest(question: str, start: date) -> None:
-    intent = parse_question(question, LATEST)
-    assert intent.trend, question
-    assert intent.span is not None and intent.span.start == start, intent.span
-    assert intent.span.end == LATEST, intent.span
-
-
 def test_off_an_event_dated_on_a_day_stands_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(temporal, "SINCE_EVENT", False)
     for question in (
@@ -125,20 +126,3 @@ def test_off_an_event_dated_on_a_day_stands_alone(monkeypatch: pytest.MonkeyPatc
         intent = parse_question(question, LATEST)
         assert intent.span is not None and intent.span.end is not None, question
         assert intent.span.end < LATEST, (question, intent.span)
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        # "since the budget in February" and "after January" ran on already.
-        "How has the plan changed since the budget in February?",
-        "What happened after January?",
-        # An event not dated by "in", "on" or "at" a time; a place after "at".
-        "Has the site been used since work started at the quarry?",
-        "What has changed since it was called in?",
-    ],
-)
-def test_events_read_as_before(question: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    on = parse_question(question, LATEST)
-    monkeypatch.setattr(temporal, "SINCE_EVENT", False)
-    assert parse_question(question, LATEST) == on, question
