@@ -163,9 +163,15 @@ _MUNICIPALITY = re.compile(
 GROVE", "The Corporation of the City of Lakeview", "Township of Esquesing"."""
 _HEAD_LINES = 15
 """A meeting heading sits in the first lines of its minutes."""
+_COUNCIL_KINDS = (
+    r"County Borough|County|Borough|City|District|Shire|Town|Regional|Municipal"
+    r"|Metropolitan Borough"
+)
+"""The kinds a council names itself by ("… County Borough Council", "… Shire Council"):
+one list for reading a heading's body (`_COUNCIL_BODY`) and a council's kind
+(`council_body`)."""
 _COUNCIL_BODY = re.compile(
-    r"^(?:[A-Z][\w'\u2019-]*\s+){0,4}?(?P<kind>(?:(?:County Borough|County|Borough|City|District"
-    r"|Shire|Town|Regional|Municipal|Metropolitan Borough)\s+)?Council)$"
+    r"^(?:[A-Z][\w'\u2019-]*\s+){0,4}?(?P<kind>(?:(?:" + _COUNCIL_KINDS + r")\s+)?Council)$"
 )
 
 _STATED = re.compile(
@@ -555,8 +561,8 @@ def _body_name(body: str) -> str | None:
 
 
 _COUNCIL_KIND = re.compile(
-    r"\b(?P<kind>County Borough|County|Borough|City|District|Shire|Town|Regional|Municipal"
-    r"|Metropolitan Borough) Council$|^(?P<kind2>City|Town|County|District|Borough|Shire) of\b"
+    r"\b(?P<kind>" + _COUNCIL_KINDS + r") Council$"
+    r"|^(?P<kind2>City|Town|County|District|Borough|Shire) of\b"
 )
 
 
