@@ -169,10 +169,13 @@ def meetings_asked(question: str, topic: str, names: Collection[str] = ()) -> bo
     )
 
 
+_PHONE = r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}\b"
+"""A UK phone number: furniture in any passage (`_ALSO_FURNITURE`) and where to reach
+someone (`ADDRESS`)."""
 _ALSO_FURNITURE = re.compile(
     r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm)?\b|\b\d{1,2}\s*(?:am|pm)\b"  # clock times
     r"|\S+@\S+"  # e-mail addresses
-    r"|(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}\b",  # UK phone numbers
+    r"|" + _PHONE,
     re.IGNORECASE,
 )
 _DAYS_MONTHS = frozenset(MONTHS) | {day.lower() for day in calendar.day_name}
@@ -215,7 +218,7 @@ def _nothing_left(rest: str, citation: Citation, names: bool = False) -> bool:
 ADDRESS = re.compile(
     r"\S+@\S+\.\w+"  # an e-mail address
     r"|\b(?:https?://|www\.)\S+"  # a web address
-    r"|(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}\b",  # a UK phone number
+    r"|" + _PHONE,
     re.IGNORECASE,
 )
 """Where to reach someone: an e-mail, web address or phone number."""
