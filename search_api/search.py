@@ -360,8 +360,8 @@ def _arranged(
         # one asking who (or where a body met) a contact block (`search_api.empty`).
         notices = meetings_asked(request.query, topic, _body_names(scored))
         contacts = bool(CONTACT_ASKED.search(request.query) or STATUS_ASKED.search(request.query))
-        if notices or contacts:
-            empty = empty_ids(scored, notices, contacts)
+        if notices or contacts:  # each reading only narrows the first: re-read its passages
+            empty = empty_ids((h for h in scored if h.passage_id in empty), notices, contacts)
     if empty:
         # Page furniture (`search_api.empty`) stands after every passage with content in
         # the top k: shown, last, to one who searches for it, never above what says something.
