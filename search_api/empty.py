@@ -37,11 +37,18 @@ where and when it meets).
 Where it acts (`search_api.search`): a content-free passage in the top k is shown after
 every passage with content there, and it is no evidence for an answer: `/ask` neither
 judges support on it nor quotes it (`SearchResult.content`).
+
+Read once a passage (round 52): what a passage is whatever the question asks (`page_kind`:
+furniture, with a meeting page's status among it, a contact block) is read once a snapshot
+for each passage and cited place (`PageKinds`, the retriever's); a search reads only the
+question's kind (`meetings_asked`, `CONTACT_ASKED`) and looks its candidates up
+(`read_as_free`).
 """
 
 from __future__ import annotations
 
 import calendar
+import enum
 import re
 from collections.abc import Collection, Iterable
 
@@ -56,10 +63,13 @@ __all__ = [
     "FURNITURE",
     "NOTICE",
     "STATUS_ASKED",
+    "PageKind",
+    "PageKinds",
     "contact_block",
     "content_free",
-    "empty_ids",
     "meetings_asked",
+    "page_kind",
+    "read_as_free",
 ]
 
 _SENTENCE_END = r"(?=[.;\n]|$)"
@@ -258,24 +268,84 @@ def contact_block(text: str, citation: Citation) -> bool:
     return _nothing_left(rest, citation, names=True)
 
 
+class PageKind(enum.IntFlag):
+    """What a passage is as page furniture whatever the question asks (`page_kind`); the
+    question's kind then reads it (`read_as_free`)."""
+
+    CONTENT = 0
+    FURNITURE = 1
+    """Furniture phrases (`FURNITURE`) and nothing else beside its own citation's words."""
+    NOTICE = 2
+    """With `FURNITURE`: among its phrases a meeting page's status (`NOTICE`)."""
+    CONTACT = 4
+    """A contact block or a running footer (`contact_block`)."""
+
+
+def page_kind(text: str, citation: Citation) -> PageKind:
+    """The question-independent reading of a passage as page furniture: every regex of
+    this module is read here, once a passage and cited place (`PageKinds`)."""
+    kind = PageKind.CONTENT
+    if FURNITURE.search(text) and _nothing_left(FURNITURE.sub(" ", text), citation):
+        kind |= PageKind.FURNITURE
+        if NOTICE.search(text):
+            kind |= PageKind.NOTICE
+    if contact_block(text, citation):
+        kind |= PageKind.CONTACT
+    return kind
+
+
+def read_as_free(kind: PageKind, notices: bool = False, contacts: bool = False) -> bool:
+    """Whether a passage of `kind` is content-free for a question: `notices`, a meeting
+    page's status is content (`meetings_asked`); `contacts`, a contact block is
+    (`CONTACT_ASKED`)."""
+    if kind & PageKind.FURNITURE and not (notices and kind & PageKind.NOTICE):
+        return True
+    return not contacts and bool(kind & PageKind.CONTACT)
+
+
 def content_free(
     text: str, citation: Citation, notices: bool = False, contacts: bool = False
 ) -> bool:
     """True when `text` is page furniture and nothing else (see the module docstring).
     `notices`: a meeting page's status (`NOTICE`) is content (`meetings_asked`);
     `contacts`: a contact block is (`CONTACT_ASKED`)."""
-    if (
-        FURNITURE.search(text)
-        and not (notices and NOTICE.search(text))
-        and _nothing_left(FURNITURE.sub(" ", text), citation)
-    ):
-        return True
-    return not contacts and contact_block(text, citation)
+    return read_as_free(page_kind(text, citation), notices, contacts)
 
 
-def empty_ids(hits: Iterable[Hit], notices: bool = False, contacts: bool = False) -> frozenset[int]:
-    """The ids of the content-free passages among `hits` (`content_free`'s `notices` and
-    `contacts`)."""
-    return frozenset(
-        h.passage_id for h in hits if content_free(h.text, h.citation, notices, contacts)
-    )
+def _cited_as(passage_id: int, citation: Citation) -> tuple[object, ...]:
+    """A passage and what of its cited place `_own_words` reads: its kind's key."""
+    c = citation
+    return (passage_id, c.council, c.committee, c.title, c.item_title, c.item, c.meeting_date)
+
+
+class PageKinds:
+    """One snapshot's passages read as page furniture once each (`page_kind`), kept by
+    passage id and cited place: a search asks a lookup, not the regexes (round 51 read
+    every candidate's text at every search, ~10 ms of a /search's ~40).
+
+    A passage id is its text's hash (`indexer.store.passage_id_for`) and a snapshot is never
+    written, so an id and the place it is cited at (the words `_own_words` reads of its
+    citation: `cited_inside` cites a passage printed by several meetings at the asked one)
+    give one reading for the snapshot's life. The hits read are passages as stored, before
+    `search_api.windows` widens their text. Read when a passage is first a candidate,
+    not at load: an index's every passage would cost ~0.2 ms each at every publish. A
+    reading is a pure function of its key, so threads that race on a key store the same
+    value."""
+
+    def __init__(self) -> None:
+        self._kinds: dict[tuple[object, ...], PageKind] = {}
+
+    def of(self, hit: Hit) -> PageKind:
+        """`hit`'s passage as page furniture, read once for its id and cited place."""
+        key = _cited_as(hit.passage_id, hit.citation)
+        kind = self._kinds.get(key)
+        if kind is None:
+            kind = self._kinds[key] = page_kind(hit.text, hit.citation)
+        return kind
+
+    def empty_ids(
+        self, hits: Iterable[Hit], notices: bool = False, contacts: bool = False
+    ) -> frozenset[int]:
+        """The ids of the content-free passages among `hits` (`read_as_free`'s `notices`
+        and `contacts`)."""
+        return frozenset(h.passage_id for h in hits if read_as_free(self.of(h), notices, contacts))

@@ -20,6 +20,8 @@ from indexer.settings import SearchSettings
 from indexer.store import PassageStore, SourceDates
 from indexer.vectors import VectorIndex
 
+from .empty import PageKinds
+
 
 def reciprocal_rank_fusion(
     rankings: Sequence[Sequence[int]], k: int = 60, weights: Sequence[float] | None = None
@@ -182,6 +184,8 @@ class Retriever:
         self.candidates = candidates
         self.lexical_weight = lexical_weight
         self._source_dates: SourceDates | None = None
+        self.page_kinds = PageKinds()
+        """This snapshot's passages read as page furniture, once each (`search_api.empty`)."""
 
     def allowed(self, filters: SearchFilters | None) -> np.ndarray | None:
         """Passage ids the filters admit; None when there are no filters.

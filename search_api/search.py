@@ -59,7 +59,7 @@ from indexer.settings import SearchSettings
 from indexer.text import ANALYZER, LEADING_NUMBER, highlights, words
 
 from .detail import lift_asked_detail
-from .empty import CONTACT_ASKED, STATUS_ASKED, empty_ids, meetings_asked
+from .empty import CONTACT_ASKED, STATUS_ASKED, meetings_asked
 from .retrieval import Retriever
 from .row_pairs import pair_rows
 from .sentences import content_terms, figures_in, held_weight
@@ -354,14 +354,15 @@ def _arranged(
             as_ranked = scored[:k]
         scored = first
     scored = cited_inside(scored, window)  # the ends and rows read since
-    empty = empty_ids(scored)
+    kinds = retriever.page_kinds  # each passage read once a snapshot, not once a search
+    empty = kinds.empty_ids(scored)
     if empty:
         # A question about the body's meetings reads a meeting page's status as content,
         # one asking who (or where a body met) a contact block (`search_api.empty`).
         notices = meetings_asked(request.query, topic, _body_names(scored))
         contacts = bool(CONTACT_ASKED.search(request.query) or STATUS_ASKED.search(request.query))
         if notices or contacts:  # each reading only narrows the first: re-read its passages
-            empty = empty_ids((h for h in scored if h.passage_id in empty), notices, contacts)
+            empty = kinds.empty_ids((h for h in scored if h.passage_id in empty), notices, contacts)
     if empty:
         # Page furniture (`search_api.empty`) stands after every passage with content in
         # the top k: shown, last, to one who searches for it, never above what says something.

@@ -19,11 +19,22 @@ import pytest
 from eval.shared import ARCHIVES
 from indexer.builder import Indexer
 from indexer.embedding import Embedder
-from indexer.models import Citation
+from indexer.models import Citation, Hit
 from indexer.settings import Settings
 from search_api.archive import Archive, Reader
-from search_api.empty import CONTACT_ASKED, content_free, meetings_asked
-from search_api.search import SearchRequest
+from search_api.empty import (
+    CONTACT_ASKED,
+    FURNITURE,
+    NOTICE,
+    STATUS_ASKED,
+    PageKind,
+    PageKinds,
+    _nothing_left,
+    contact_block,
+    content_free,
+    meetings_asked,
+)
+from search_api.search import SearchRequest, _body_names
 from search_api.temporal import parse_question
 from tests.indexes import beside_seeds
 
@@ -305,3 +316,94 @@ def test_a_contact_block_ranks_last_for_a_topic_and_is_content_for_who(kingston:
     assert block in [h.passage_id for h in (*asked.hits, *asked.below)]
     assert block not in asked.empty
     assert block in [h.passage_id for h in asked.content().hits + asked.content().below]
+
+
+# -- Read once a passage (round 52) --------------------------------------------------------
+
+
+def _regex_path(text: str, citation: Citation, notices: bool, contacts: bool) -> bool:
+    """Round 51's `content_free` as it read every candidate's text at every search."""
+    if (
+        FURNITURE.search(text)
+        and not (notices and NOTICE.search(text))
+        and _nothing_left(FURNITURE.sub(" ", text), citation)
+    ):
+        return True
+    return not contacts and contact_block(text, citation)
+
+
+READINGS = ((False, False), (True, False), (False, True), (True, True))
+
+
+def test_page_kinds_read_every_passage_at_every_place_as_the_regex_path(kingston: Reader) -> None:
+    """Every passage of the seeds and Kingston, cited at each of its places, under each of
+    the question's readings: the snapshot's looked-up kinds give the ids the regexes gave."""
+    store = kingston.snapshot.store
+    kinds = PageKinds()
+    passages = list(
+        {
+            p.passage_id: p for d in store.stored_documents() for p in store.document_passages(d)
+        }.values()
+    )
+    hits = [
+        Hit(passage_id=p.passage_id, text=p.text, score=0.0, citation=p.citation.at(place))
+        for p in passages
+        for place in p.citation.sources
+    ]
+    assert len(hits) > len(passages)  # passages printed by several meetings among them
+    for notices, contacts in READINGS:
+        for hit in hits:
+            expected = _regex_path(hit.text, hit.citation, notices, contacts)
+            assert (hit.passage_id in kinds.empty_ids([hit], notices, contacts)) is expected
+    page, block = _cancelled_page(kingston), _contact_block(kingston)
+    every = {h.passage_id for h in hits}
+    assert kinds.empty_ids(hits) == {page, block}
+    assert kinds.empty_ids(hits, notices=True) == {block}
+    assert kinds.empty_ids(hits, contacts=True) == {page}
+    assert kinds.empty_ids(hits, True, True) == frozenset()
+    assert page in every and block in every
+
+
+@pytest.mark.parametrize(
+    "question",
+    (
+        *MEETINGS,
+        *UNANSWERABLE,
+        "Who do I contact to apply for a dropped kerb?",
+        "How do I apply for a dropped kerb in Kingston?",
+        "cancelled meeting",
+    ),
+)
+def test_a_search_reads_the_ids_the_regex_path_read(kingston: Reader, question: str) -> None:
+    """A search's content-free ids, read by the retriever's kinds, are the ids round 51's
+    regexes read over the same pool (its top k and the passages below it), asked twice: the
+    second search reads every passage from the snapshot's kinds."""
+    for _ in range(2):
+        found = kingston.ranked(SearchRequest(question))
+        pool = [*found.hits, *found.below]
+        empty = {h.passage_id for h in pool if _regex_path(h.text, h.citation, False, False)}
+        if empty:
+            notices = meetings_asked(question, found.intent.topic, _body_names(pool))
+            contacts = bool(CONTACT_ASKED.search(question) or STATUS_ASKED.search(question))
+            empty = {
+                h.passage_id
+                for h in pool
+                if h.passage_id in empty and _regex_path(h.text, h.citation, notices, contacts)
+            }
+        assert found.empty == empty
+
+
+def test_a_passage_is_read_at_the_place_it_is_cited() -> None:
+    """One passage printed under two items: its item's own title leaves nothing of it
+    beside the page range at one, the other's title leaves "Manorgate Road" said. A kind
+    kept by passage id alone would read the second place as the first."""
+    text = "Manorgate Road (Pages 1 - 14)"
+    kinds = PageKinds()
+    titled = Hit(
+        passage_id=7, text=text, score=0.0, citation=_citation(item_title="Manorgate Road")
+    )
+    other = Hit(passage_id=7, text=text, score=0.0, citation=_citation(item_title="Petitions"))
+    assert kinds.of(titled) == PageKind.FURNITURE
+    assert kinds.of(other) == PageKind.CONTENT
+    assert kinds.empty_ids([titled]) == {7}
+    assert kinds.empty_ids([other]) == frozenset()
