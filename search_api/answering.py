@@ -53,6 +53,7 @@ from .sentences import (
     Scored,
     Spelled,
     antecedent,
+    asked_label_line,
     aspects_of,
     candidates,
     content_terms,
@@ -803,6 +804,10 @@ class AnswerBuilder:
                 chosen = self._actions(pick, aspects) or self._actions(scored, aspects)
             else:
                 chosen = self._best(pick, aspects, limit) or self._best(sentences, aspects, limit)
+            # A labelled line is read by its layout, not its score: from every passage a
+            # list answer draws on.
+            labelled = _within(scored, intent.span, MANY_POOL_RANKS)
+            chosen = _with_asked_label(chosen, labelled, MANY_POOL_RANKS, aspects)
             if question:
                 kept = {id(s.candidate) for s in pick if not s.candidate.items}
                 chosen = self._each_part(
@@ -1413,6 +1418,34 @@ def _reason(
         and not any(_overlaps(s, c) for c in chosen)
     ]  # fmt: skip
     return [max(fit, key=lambda s: s.score)] if fit else []
+
+
+def _with_asked_label(
+    chosen: list[Scored], pool: Sequence[Scored], ranks: int, aspects: Aspects
+) -> list[Scored]:
+    """`chosen` with the best-scored line of `pool`'s `ranks` top passages (a sentence, or a
+    heading block the reader gives as a list) that gives the label the question asks
+    for (`sentences.ASKED_LABELS`, `asked_label_line`: "Relevant Portfolio Holder: …" for
+    "which portfolio holder …", "Venue: …" for "where did … meet") when none of `chosen`
+    gives one: its passage must speak to the question's topic beyond the label's own words
+    (its text, item or document title holds another topic term), so a heading block of
+    another paper in the pool is not quoted."""
+    if not any(asked_label_line(s.candidate.text, aspects) is not None for s in chosen):
+        for s in sorted(pool, key=lambda s: -s.score):
+            if s.candidate.rank >= ranks:
+                continue
+            echoed = asked_label_line(s.candidate.text, aspects)
+            if echoed is not None and _topic_beyond(s.hit, aspects.terms, echoed):
+                return [*chosen, s]
+    return chosen
+
+
+def _topic_beyond(hit: Hit, terms: Sequence[str], echoed: Sequence[str]) -> bool:
+    """The passage (its text, item title and document title) holds a topic term besides
+    those a label of it echoes (`echoed`)."""
+    c = hit.citation
+    held = set(stems_of(" ".join((hit.text, c.item_title or "", c.title or ""))))
+    return any(t in held and t not in echoed for t in terms)
 
 
 def _asked_for(s: Scored, aspects: Aspects) -> bool:

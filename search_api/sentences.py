@@ -69,6 +69,8 @@ __all__ = [
     "aspects_of",
     "wants_action",
     "asks_when",
+    "asks_where",
+    "asked_label_line",
     "states_date",
     "wants_who",
     "WHO_READING",
@@ -503,6 +505,8 @@ class Aspects:
     """The question asks whether a motion or amendment was carried (`asks_outcome`)."""
     mover: bool = False
     """The question asks who moved or seconded a motion (`asks_mover`)."""
+    where: bool = False
+    """The question asks where (`asks_where`): a place label answers it (`ASKED_LABELS`)."""
     attendance: bool = False
     """The question asks who attended a meeting or sent apologies (`asks_attendance`)."""
     tally: str = ""
@@ -679,6 +683,7 @@ def _aspects_of(question: str, topic: str, trend: bool) -> Aspects:
         aim=states_aim(question),
         outcome=asks_outcome(question),
         mover=asks_mover(question),
+        where=asks_where(question),
         tally=asked_tally(question),
         attendance=asks_attendance(question),
         roll=asked_roll(question),
@@ -2298,6 +2303,91 @@ def _post_label_start(text: str, x: int) -> int:
     (`_POST_LABEL`): the label's start, else `x`."""
     m = _POST_LABEL.search(text, max(0, x - 80), x)
     return m.start() if m and "\n" not in text[m.start() : x] else x
+
+
+ASKED_LABELS = True
+"""A labelled line answers a question asking for its label's kind: a report's or a form's
+heading block says who, where and when in "Label: value" lines that are no sentence of
+the text ("Relevant Portfolio Holder: Councillor Nicola Nardelli, …", "Proposer: Mr
+Antony Hook Seconder: Mr Richard Streatfeild, MBE", "Venue: Council Chamber - Shire Hall,
+Gloucester", "Responsible Officer Mike Gogarty"). Such a line holds few of the question's
+topic words (they stand in the document's title or the block around it), so sentences of
+the same paper that repeat the topic outscored it and "which portfolio holder is
+responsible for …" was answered with the report's resolution (kg3-002, s25-002; eval/README.md
+"Labelled lines answering who, where and when, round 52"). A line is the asked label
+(`asked_label_line`) when the question asks who and the label's head noun is a word of
+the question naming the person asked for ("which *portfolio holder*", "who *proposed*":
+"Proposer:", "the responsible *officer*": "Responsible Officer …") and a person's name
+follows it; when it asks where (`asks_where`) and the label names a place (`PLACE_LABELS`);
+when it asks when (`asks_when`) and the label names a date or time (`TIME_LABELS`) with a
+figure after it. The answer quotes the best such line of its pool whose passage speaks to
+the topic beyond the label (`answering._with_asked_label`). A rule of layout and question
+kind, no constant. Off: such lines are scored as any sentence."""
+PLACE_LABELS = frozenset({"venue", "location", "place", "address"})
+"""A label's words that say it gives a place ("Venue:", "Meeting location:")."""
+TIME_LABELS = frozenset({"date", "time", "day"})
+"""A label's words that say it gives a date or time ("Date:", "Time of meeting:")."""
+_LABEL_VALUE = re.compile(
+    r"(?:^|(?<=[\s.;|]))([A-Z][\w'\u2019-]*(?:[ \t]+[A-Za-z][\w'\u2019-]*){0,3}?)"
+    r"[ \t]*:[ \t]*(?=\S)"
+)
+"""A label of one to four words, the first written with a capital, ending on its colon
+with its value after it on the line ("Venue: …", "Relevant Portfolio Holder: …")."""
+_POST_BEFORE_NAME = re.compile(
+    rf"(?<![\w-])((?:[A-Z][a-z]+[ \t]+)?{_POST_WORD})[ \t]+(?={_PERSON}\b)"
+)
+"""A post written as a label without its colon, a person's name after it ("Responsible
+Officer Mike Gogarty" in a form's heading block): the post word and one word before it
+(more would take in the heading's words before the label, "… delivery Plan Responsible
+Officer")."""
+_PERSON_OPENS = re.compile(rf"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]|{_PERSON}\b)")
+"""A value naming a person: a member's title or a forename and surname."""
+_WHERE_ASKED = re.compile(r"\b(?:what|which)\s+(?:venue|location|place|address)\b", re.I)
+
+
+def asks_where(question: str) -> bool:
+    """The question asks where: "where" opens the question or a clause, or follows a word
+    after which a question follows (`_ASKS_AFTER`, as `wants_who` reads "who": "the cases
+    where children wait" names cases), or it asks "which venue" or "what location"."""
+    if _WHERE_ASKED.search(question):
+        return True
+    for clause in _CLAUSE_BREAK.split(question):
+        ws = words(clause)
+        for i, w in enumerate(ws):
+            if w == "where" and (i == 0 or ws[i - 1] in _ASKS_AFTER):
+                return True
+    return False
+
+
+def _label_terms(label: str) -> list[str]:
+    return [t for t in (ANALYZER.term(w) for w in words(label)) if t]
+
+
+def asked_label_line(text: str, aspects: Aspects) -> tuple[str, ...] | None:
+    """The question's terms a labelled line of the asked kind echoes (its label's, empty
+    for a place or time label), or None when `text` holds no label the question asks for
+    (`ASKED_LABELS`): for a question asking who, a label whose head noun (its last word)
+    is one of the question's terms with a person named after it; asking where, a label
+    naming a place (`PLACE_LABELS`); asking when, one naming a date or time
+    (`TIME_LABELS`) with a figure after it."""
+    if not ASKED_LABELS or not (aspects.who or aspects.where or aspects.when):
+        return None
+    found = [(m.group(1), m.end()) for m in _LABEL_VALUE.finditer(text)]
+    if aspects.who:
+        found += [(m.group(1), m.end()) for m in _POST_BEFORE_NAME.finditer(text)]
+    terms = set(aspects.terms)
+    for label, end in found:
+        lowered = set(words(label))
+        value = text[end : end + 80]
+        if aspects.who and _PERSON_OPENS.match(value):
+            head = _label_terms(label.split()[-1])
+            if head and head[0] in terms:
+                return tuple(t for t in _label_terms(label) if t in terms)
+        if aspects.where and lowered & PLACE_LABELS:
+            return ()
+        if aspects.when and lowered & TIME_LABELS and _DIGIT.search(value):
+            return ()
+    return None
 
 
 ROLLS = True
