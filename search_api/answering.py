@@ -807,7 +807,8 @@ class AnswerBuilder:
             # A labelled line is read by its layout, not its score: from every passage a
             # list answer draws on.
             labelled = _within(scored, intent.span, MANY_POOL_RANKS)
-            chosen = _with_asked_label(chosen, labelled, MANY_POOL_RANKS, aspects)
+            topic = term_weights(aspects.terms, [h.text for h in hits], self.idf)
+            chosen = _with_asked_label(chosen, labelled, MANY_POOL_RANKS, aspects, topic)
             if question:
                 kept = {id(s.candidate) for s in pick if not s.candidate.items}
                 chosen = self._each_part(
@@ -1421,31 +1422,40 @@ def _reason(
 
 
 def _with_asked_label(
-    chosen: list[Scored], pool: Sequence[Scored], ranks: int, aspects: Aspects
-) -> list[Scored]:
-    """`chosen` with the best-scored line of `pool`'s `ranks` top passages (a sentence, or a
-    heading block the reader gives as a list) that gives the label the question asks
-    for (`sentences.ASKED_LABELS`, `asked_label_line`: "Relevant Portfolio Holder: …" for
+    chosen: list[Scored], pool: Sequence[Scored], ranks: int, aspects: Aspects,
+    weights: Mapping[str, float],
+) -> list[Scored]:  # fmt: skip
+    """`chosen` with the line of `pool`'s `ranks` top passages (a sentence, or a heading
+    block the reader gives as a list) that gives the label the question asks for
+    (`sentences.ASKED_LABELS`, `asked_label_line`: "Relevant Portfolio Holder: …" for
     "which portfolio holder …", "Venue: …" for "where did … meet") when none of `chosen`
-    gives one: its passage must speak to the question's topic beyond the label's own words
-    (its text, item or document title holds another topic term), so a heading block of
-    another paper in the pool is not quoted."""
-    if not any(asked_label_line(s.candidate.text, aspects) is not None for s in chosen):
-        for s in sorted(pool, key=lambda s: -s.score):
-            if s.candidate.rank >= ranks:
-                continue
-            echoed = asked_label_line(s.candidate.text, aspects)
-            if echoed is not None and _topic_beyond(s.hit, aspects.terms, echoed):
-                return [*chosen, s]
-    return chosen
+    gives one. The line holds little of the topic, its paper does: of the lines whose
+    passage speaks to the topic beyond the label's own words (`_topic_beyond`: its text,
+    item or document title holds another topic term), the one whose paper holds the most
+    of the topic's weight (`weights`, the answer's idf), its score breaking ties; so a
+    heading block of another paper in the pool, "Proposer: …" of another amendment, is
+    not quoted before the asked one's."""
+    if any(asked_label_line(s.candidate.text, aspects) is not None for s in chosen):
+        return chosen
+    best: tuple[float, float, Scored] | None = None
+    for s in pool:
+        if s.candidate.rank >= ranks:
+            continue
+        echoed = asked_label_line(s.candidate.text, aspects)
+        if echoed is None:
+            continue
+        held = _topic_beyond(s.hit, weights, echoed)
+        if held > 0 and (best is None or (held, s.score) > best[:2]):
+            best = (held, s.score, s)
+    return chosen if best is None else [*chosen, best[2]]
 
 
-def _topic_beyond(hit: Hit, terms: Sequence[str], echoed: Sequence[str]) -> bool:
-    """The passage (its text, item title and document title) holds a topic term besides
-    those a label of it echoes (`echoed`)."""
+def _topic_beyond(hit: Hit, weights: Mapping[str, float], echoed: Sequence[str]) -> float:
+    """The weight of the topic terms (`weights`) the passage holds (its text, item title
+    and document title) besides those a label of it echoes (`echoed`)."""
     c = hit.citation
     held = set(stems_of(" ".join((hit.text, c.item_title or "", c.title or ""))))
-    return any(t in held and t not in echoed for t in terms)
+    return sum(w for t, w in weights.items() if t in held and t not in echoed)
 
 
 def _asked_for(s: Scored, aspects: Aspects) -> bool:
