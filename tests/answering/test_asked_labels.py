@@ -22,13 +22,15 @@ from datetime import date
 
 import pytest
 
+from indexer.models import Hit
 from indexer.settings import Settings
 from search_api import sentences
 from search_api.answering import _topic_beyond
 from search_api.archive import Archive
 from search_api.search import SearchRequest
 from search_api.sentences import asked_label_line, asks_where, aspects_of
-from tests.answering.builders import ask, hit
+from search_api.temporal import TemporalIntent
+from tests.answering.builders import answering_builder, ask, hit
 
 HEADING = (
     "Petition Regarding the Introduction of Traffic Management Measures On Manorgate Road "
@@ -147,3 +149,39 @@ def test_the_venue_line_answers_where_the_committee_met(
     monkeypatch.setattr(sentences, "ASKED_LABELS", False)
     quotes = [c.quote for c in Archive.open(seed_settings).reader().ask(request).citations]
     assert not any(VENUE in q for q in quotes), quotes
+
+
+LEVI = "Proposer: Mr Antony Hook Seconder: Mr Richard Streatfeild, MBE"
+"""The Liberal Democrats' LEVI amendment form's heading (Kent County Council, 13 February
+2025): its passage is the label line alone; the document's title names the amendment."""
+LABOUR = (
+    "Proposer: Mr Alister Brady Seconder: Mrs Jackie Meade Proposed Purpose: To amend the "
+    "budget proposed by the Administration in line with the Labour Group’s Alternative Budget "
+    "in accordance with sections 8.10 – 14 of the Constitution."
+)
+"""The Labour Group's alternative budget amendment form's heading, the same meeting."""
+TOP_UP = "£2.149m to ‘top-up’ the LEVI capital project funding."
+
+
+def _titled(pid: int, text: str, title: str) -> Hit:
+    h = hit(pid, date(2025, 2, 13), text)
+    return h.model_copy(update={"citation": h.citation.model_copy(update={"title": title})})
+
+
+def test_the_asked_papers_label_before_another_papers() -> None:
+    """Two amendment forms' "Proposer:" lines stand in the answer's passages; the one whose
+    paper holds more of the question's topic (the LEVI amendment's, by its document title)
+    is quoted, not the other amendment's, whose heading holds the question's commoner words
+    ("budget", "amend") and scores higher (k26-022)."""
+    question = "who proposed the lib dems' budget amendment on levi capital funding"
+    hits = [
+        _titled(1, TOP_UP, "3 - Amendment - Liberal Democrats - LEVI capital funding"),
+        _titled(2, LABOUR, "1 - Amendment - Labour Groups Alternative Budget - 2025"),
+        _titled(3, LEVI, "3 - Amendment - Liberal Democrats - LEVI capital funding"),
+    ]
+    intent = TemporalIntent(topic=question, span=None, trend=False)
+    cosines = dict.fromkeys(range(1, 4), 0.6)
+    answer = answering_builder().answer(intent, hits, cosines, {}, question=question)
+    quotes = [c.quote for c in answer.citations]
+    assert any(q.startswith(LEVI) for q in quotes), quotes
+    assert not any("Alister Brady" in q for q in quotes), quotes
