@@ -376,6 +376,13 @@ did (`_SINCE_EVENT_OR_BARE_MONTH`, `_matches`); read as the time alone, the late
 meetings fell outside the span (kt49-005, kt49-012). The time is the course's first end,
 so "after" an event keeps it. No constant (a rule; eval/README.md, round 51,
 r51-trendends). Off: "since" an event "in" a month without a year alone."""
+PURPOSE_OBJECTS = True
+"""A course word that is the object of a purpose or a duty ("responsible for improving
+people's health", "to improve people's health", "helping businesses grow", "stop the
+deficit growing") names the topic, not a course the question asks about (`_aimed_at`):
+read as a trend, such a question's evidence was spread over the archive's first and last
+meetings on the topic (eval/README.md, round 51, r51-k41read Left (d); round 52,
+r52-trends3). No constant (a rule). Off: every course word reads a trend."""
 SEASON_TOLD_WITHIN = 4
 """Months after a season named as a time ("which storms hit Kent in the autumn and winter
 of 2024") in which its events are told: a quarter's performance report goes to the meeting
@@ -1001,12 +1008,66 @@ def _asks_course(question: str, worded: bool) -> bool:
 
 
 def _course_worded(question: str) -> bool:
-    """Whether the question asks for a course in words of change or time, not of stages."""
+    """Whether the question asks for a course in words of change or time, not of stages.
+    A course word that is the object of a purpose or a duty (`_aimed_at`) is no course."""
     if any(r.search(question) for r in (CHANGE_ASKED, MOVE_ASKED, TIME_COMPARED)):
         return True
     return any(
-        not _COUNTED_STATE.search(question[: m.start()]) for m in TREND_WORDS.finditer(question)
+        not _COUNTED_STATE.search(question[: m.start()]) and not _aimed_at(question, m)
+        for m in TREND_WORDS.finditer(question)
     )
+
+
+_AIMED = re.compile(r"(?:improv|worsen|deteriorat|declin|increas|decreas|reduc|grow)", re.I)
+"""The course words a purpose or a duty takes as its object ("to improve", "responsible
+for improving", "help businesses grow", "stop the deficit growing")."""
+_TO_BEFORE = re.compile(r"\b([\w'’]+)\s+to\s+$", re.IGNORECASE)
+_RAISING = frozenset({
+    "expected", "likely", "unlikely", "set", "going", "due", "projected", "forecast",
+    "forecasted", "predicted", "estimated", "anticipated", "bound", "about", "continue",
+    "continues", "continued", "continuing", "start", "starts", "started", "starting",
+    "begin", "begins", "began", "begun", "beginning", "seem", "seems", "seemed", "appear",
+    "appears", "appeared", "tend", "tends", "tended", "used", "thought", "said", "believed",
+    "reported", "seen", "shown",
+})  # fmt: skip
+"""Words before "to" whose infinitive states a course, not a purpose: "expected to grow",
+"continued to improve", "started to decline", "seems to be improving", "used to rise"."""
+_DUTY_FOR = re.compile(r"\b(?:for|towards?)\s+$", re.IGNORECASE)
+"""A gerund's head that makes it a duty or a purpose: "responsible for improving", "work
+towards reducing"."""
+_STOPPED = re.compile(
+    r"\b(?:stop|stops|stopped|stopping|prevent|prevents|prevented|preventing|halt|halts"
+    r"|halted|halting)\s+(?:[\w'’]+\s+){0,4}?(?:from\s+)?$",
+    re.IGNORECASE,
+)
+"""What a course is stopped by: "stop the deficit growing", "prevent costs from
+increasing"."""
+_HELPED = re.compile(
+    r"\bhelp(?:s|ed|ing)?\s+(?:(?!(?:for|of|to|with|in|on|at|by|from)\b)[\w'’]+\s+){1,2}$",
+    re.IGNORECASE,
+)
+"""A course helped by someone, its object between ("helping businesses grow", "help the
+economy grow"); "the help for families improved" is the help's own course."""
+_BASE_FORMS = frozenset({"improve", "worsen", "decline", "increase", "decrease", "reduce", "grow"})
+
+
+def _aimed_at(question: str, m: re.Match[str]) -> bool:
+    """Whether a course word (`TREND_WORDS`) is the object of a purpose or a duty, not the
+    course the question asks about (`PURPOSE_OBJECTS`): "which law made councils
+    responsible for improving people's health", "how does kcc plan to use its jobs to
+    improve people's health", "on helping businesses grow", "enough to stop the deficit
+    growing". An infinitive after a word that states a course ("expected to grow",
+    "continued to improve", `_RAISING`) is the course."""
+    word = m.group(0).lower()
+    if not PURPOSE_OBJECTS or not _AIMED.match(word):
+        return False
+    before = question[: m.start()]
+    to = _TO_BEFORE.search(before)
+    if to:
+        return to.group(1).lower() not in _RAISING
+    if word.endswith("ing"):
+        return bool(_DUTY_FOR.search(before) or _STOPPED.search(before))
+    return word in _BASE_FORMS and bool(_HELPED.search(before))
 
 
 ENDS_NAMED = re.compile(
