@@ -455,6 +455,44 @@ Records = Callable[[Sequence[Hit], date | None], Mapping[str, Record]]
 (a question's one named day), each as a `Record`, by document id (`Reader.records`): the
 store's, passed in as `Following` is; asked only for a question asking who attended."""
 
+
+@dataclass(frozen=True)
+class Minutes:
+    """What an answer knows of the days minutes record: the sets of minutes it read
+    (`records`, by document id, from `Reader.records`; None when the question asks neither
+    who attended nor who voted, so none were read) and the archive's date order (`order`,
+    `TemporalIntent.date_order`), in which a day in figures is read. The roll and day
+    helpers take this one value, not the two side by side."""
+
+    records: Mapping[str, Record] | None = None
+    order: DateOrder | None = None
+
+    @property
+    def read(self) -> bool:
+        """Whether the answer read the minutes (a question asking who attended or voted)."""
+        return self.records is not None
+
+    def day(self, c: Citation) -> date | None:
+        """The day of the meeting a passage records: its minutes' (`Record.day`) when
+        read and known, else as `recorded_date` reads it (a day in figures in `order`)."""
+        record = (self.records or {}).get(c.document_id) if c.doc_type == "minutes" else None
+        if record is not None and record.day is not None:
+            return record.day
+        return recorded_date(c, self.order)
+
+    def recorded(self, c: Citation) -> date | None:
+        """The day the passage's minutes' title names, else its meeting's (`recorded_date`)."""
+        return recorded_date(c, self.order)
+
+    def of_day(self, day: date) -> bool:
+        """Some set of minutes read records `day` and prints an attendance passage."""
+        return any(r.day == day and r.rolls for r in (self.records or {}).values())
+
+    def committees(self) -> set[str | None]:
+        """The committees of the minutes read."""
+        return {r.committee for r in (self.records or {}).values()}
+
+
 _WORD = re.compile(r"\S*[^\W_]\S*")
 """A word holds a letter or digit: the dashes and bullets of a list are not words."""
 
@@ -749,24 +787,25 @@ class AnswerBuilder:
             support if support is not None
             else self._features(intent.topic, aspects, hits, cosines, scored)
         )  # fmt: skip
-        minutes: Mapping[str, Record] | None = None
+        minutes = Minutes(order=intent.date_order)
         rolls = aspects.attendance and not intent.trend
         if records is not None and (rolls or VOTE_RECORDED and aspects.tally):
-            minutes = records(hits, _one_day(intent.span))  # the days minutes record
-        if rolls and minutes is not None:
+            # the days minutes record
+            minutes = Minutes(records(hits, _one_day(intent.span)), intent.date_order)
+        if rolls and minutes.records is not None:
             # The meeting's own attendance passages join the pool (`ROLL_PASSAGES`); the
             # decision to answer rests on the hits' own signals, as before.
             last = min(_pool_ranks(aspects), len(hits)) - 1
-            extra = _meeting_rolls(hits, minutes, intent.span, question or intent.topic, last)
+            extra = _meeting_rolls(
+                hits, minutes.records, intent.span, question or intent.topic, last
+            )
             if extra:
                 found = _with_rolls(hits, extra)
                 scored = score_candidates(found, aspects, cosines, idf=self.idf)
         if (
             not self.policy.supported(features)
             or _no_meeting_of_the_day(hits, aspects, intent, minutes)
-            or _no_roll(
-                found, aspects, intent.span, minutes, question or intent.topic, intent.date_order
-            )
+            or _no_roll(found, aspects, intent.span, minutes, question or intent.topic)
         ):
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         sentences = [s for s in scored if not s.candidate.items]
@@ -873,7 +912,7 @@ class AnswerBuilder:
         if _no_vote(aspects, [*hits, *(s.hit for s in chosen)], intent, question, minutes):
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
         chosen = _of_the_asked_roll(chosen, aspects)
-        chosen = _of_the_named_day(chosen, aspects, intent.span, minutes, intent.date_order)
+        chosen = _of_the_named_day(chosen, aspects, intent.span, minutes)
         if LAST_ANTECEDENTS and timeline_limit is None:
             # A quote that opens by pointing back, however it came to open there (read
             # back onto "This has resulted …", or quoted alone from below the pool), is
@@ -881,9 +920,9 @@ class AnswerBuilder:
             chosen = _with_antecedents(chosen)
         if not chosen:
             return Answer(ABSTAIN_TEXT, [], True, related=list(hits[:5]), features=features)
-        chosen = _on_their_own_day(chosen, minutes, intent.date_order)
+        chosen = _on_their_own_day(chosen, minutes)
         # What a timeline tells states its lead line's meetings: on the same day as its quote.
-        told = _on_their_own_day(told, minutes, intent.date_order)
+        told = _on_their_own_day(told, minutes)
         return self._compose(
             chosen, precisions, aspects, features, follows, told, intent.year_end,
             intent.date_order,
@@ -1948,21 +1987,17 @@ votes as minutes write them, round 45"). Off: decided as any question is."""
 
 
 def _no_meeting_of_the_day(
-    hits: Sequence[Hit], aspects: Aspects, intent: TemporalIntent,
-    records: Mapping[str, Record] | None = None,
-) -> bool:  # fmt: skip
+    hits: Sequence[Hit], aspects: Aspects, intent: TemporalIntent, minutes: Minutes
+) -> bool:
     """A question asking who attended a meeting names its day, and no hit is of that day
-    (`ROLL_OF_THE_DAY`) nor any set of minutes recording it with an attendance passage
-    (`records`, `ROLL_PASSAGES`)."""
+    (`ROLL_OF_THE_DAY`) nor any set of minutes read recording it with an attendance
+    passage (`Minutes.of_day`, `ROLL_PASSAGES`)."""
     day = _one_day(intent.span)
     if not (ROLL_OF_THE_DAY and aspects.attendance and day):
         return False
-    if ROLL_PASSAGES and any(r.day == day and r.rolls for r in (records or {}).values()):
+    if ROLL_PASSAGES and minutes.of_day(day):
         return False
-    return not any(
-        day in (h.citation.effective_date, recorded_date(h.citation, intent.date_order))
-        for h in hits
-    )
+    return not any(day in (h.citation.effective_date, minutes.recorded(h.citation)) for h in hits)
 
 
 ROLL_RECORDED = True
@@ -1985,22 +2020,19 @@ round 48 (r48-roll3 …)"). Off: any committee's roll of the day."""
 
 def _no_roll(
     found: Sequence[Candidate], aspects: Aspects, span: DateSpan | None = None,
-    records: Mapping[str, Record] | None = None, question: str = "",
-    order: DateOrder | None = None,
+    minutes: Minutes | None = None, question: str = "",
 ) -> bool:  # fmt: skip
     """A question asking who attended, and no attendance list or sentence among the
-    candidates (`ROLL_RECORDED`); for one naming a day, given the minutes' `records`, none
+    candidates (`ROLL_RECORDED`); for one naming a day, given the `minutes` read, none
     of a meeting of that day (`ROLL_OF_THE_DAY_RECORDED`), of the committee the `question`
     names when it names one (`ROLL_OF_THE_NAMED_COMMITTEE`)."""
     if not (ROLL_RECORDED and aspects.attendance):
         return False
     rolls = [c for c in found if c.roll]
     day = _one_day(span)
-    if ROLL_OF_THE_DAY_RECORDED and records is not None and day is not None:
-        rolls = [c for c in rolls if record_day(c.hit.citation, records, order) == day]
-        committees = {c.hit.citation.committee for c in rolls} | {
-            r.committee for r in records.values()
-        }
+    if ROLL_OF_THE_DAY_RECORDED and minutes is not None and minutes.read and day is not None:
+        rolls = [c for c in rolls if minutes.day(c.hit.citation) == day]
+        committees = {c.hit.citation.committee for c in rolls} | minutes.committees()
         named = _named_committees(committees, question)
         if ROLL_OF_THE_NAMED_COMMITTEE and named:
             rolls = [c for c in rolls if c.hit.citation.committee in named]
@@ -2028,7 +2060,7 @@ def _of_the_asked_roll(chosen: list[Scored], aspects: Aspects) -> list[Scored]:
 
 ROLLS_OF_THE_DAY = True
 """An answer to a question asking who attended a meeting on a day it names that quotes an
-attendance list or sentence of that day's meeting (`record_day`) leaves out those of other
+attendance list or sentence of that day's meeting (`Minutes.day`) leaves out those of other
 days: "who gave apologies for the Cabinet meeting on 30 January 2025?" quoted the 9
 January minutes' "No apologies were received." (filed with the 30 January papers) beside
 30 January's "Apologies were received from Mrs C Bell." (ka44-004; eval/README.md "…,
@@ -2036,17 +2068,16 @@ round 47 (r47-roll2 …)"). Off: every roll the answer chose."""
 
 
 def _of_the_named_day(
-    chosen: list[Scored], aspects: Aspects, span: DateSpan | None,
-    records: Mapping[str, Record] | None, order: DateOrder | None = None,
-) -> list[Scored]:  # fmt: skip
+    chosen: list[Scored], aspects: Aspects, span: DateSpan | None, minutes: Minutes
+) -> list[Scored]:
     """The answer's rolls of other days than the one named left out when one of that day
-    is quoted (`ROLLS_OF_THE_DAY`)."""
+    is quoted (`ROLLS_OF_THE_DAY`), given the `minutes` read."""
     day = _one_day(span)
-    if not (ROLLS_OF_THE_DAY and aspects.attendance and day and records is not None):
+    if not (ROLLS_OF_THE_DAY and aspects.attendance and day and minutes.read):
         return chosen
 
     def of_day(s: Scored) -> bool:
-        return record_day(s.hit.citation, records or {}, order) == day
+        return minutes.day(s.hit.citation) == day
 
     if not any(_quotes_roll(s) and of_day(s) for s in chosen):
         return chosen
@@ -2057,7 +2088,7 @@ VOTE_RECORDED = True
 """Who voted for or against a motion, or abstained, is read from a record of the vote by
 side: a count, names, a member's own vote or unanimity (`sentences.records_vote`). When no
 passage of the meeting asked (of the day or span named, by the day its minutes record,
-`record_day`; of the committee named, when one is) that the answer read, its hits or the
+`Minutes.day`; of the committee named, when one is) that the answer read, its hits or the
 outcome it read on to, records one, the archive does not say and the answer abstains:
 Kingston's "The proposal was seconded by Councillor Sadr-Hashemi, voted on and carried."
 answered "who voted against deferring …?" with the item's sentences (ua46-008), and a
@@ -2067,16 +2098,16 @@ round 47"). Off: decided as any question is."""
 
 def _no_vote(
     aspects: Aspects, read: Sequence[Hit], intent: TemporalIntent, question: str | None,
-    records: Mapping[str, Record] | None = None,
+    minutes: Minutes,
 ) -> bool:  # fmt: skip
     """A question asking who voted on a side (`Aspects.tally`), and none of the passages
-    `read` of the meeting it names records the vote (`VOTE_RECORDED`)."""
+    `read` of the meeting it names (by the day `minutes` records) records the vote
+    (`VOTE_RECORDED`)."""
     if not (VOTE_RECORDED and aspects.tally):
         return False
     span = intent.span
     if span is not None and span.start is not None and not span.names_financial_years():
-        order = intent.date_order
-        read = [h for h in read if span.contains(record_day(h.citation, records or {}, order))]
+        read = [h for h in read if span.contains(minutes.day(h.citation))]
     named = _named_committees({h.citation.committee for h in read}, question or "")
     if named:
         read = [h for h in read if h.citation.committee in named]
@@ -2136,7 +2167,7 @@ November 2018 quoted a 2017 paper's "will be in attendance" (ua46-001; eval/READ
 ROLL_PASSAGES = True
 """A question asking who attended a meeting it names (by its day; by its committee too when
 it names one) reads that meeting's own attendance passages: each set of minutes among its
-hits that records that meeting (`record_day`) gives its attendance passages
+hits that records that meeting (`Minutes.day`) gives its attendance passages
 (`Record.rolls`) to the answer's pool at the rank of its hit, as a window gives a hit's
 neighbours. The question's words are the meeting's, not the list's ("Which cabinet
 members were present at the Cabinet meeting on 9 January 2025?"): a list of names shares
@@ -2173,17 +2204,6 @@ def record_of(
         day = next((d for p in first[:2] if (d := minutes_day(p.text, order)) is not None), None)
     rolls = tuple(p for p in first if any(c.roll for c in candidates([p], rolls=True)))
     return Record(day, committee, rolls)
-
-
-def record_day(
-    c: Citation, records: Mapping[str, Record], order: DateOrder | None = None
-) -> date | None:
-    """The day of the meeting a passage records: its minutes' (`Record.day`) when known,
-    else as `recorded_date` reads it (a day in figures in the archive's `order`)."""
-    record = records.get(c.document_id) if c.doc_type == "minutes" else None
-    if record is not None and record.day is not None:
-        return record.day
-    return recorded_date(c, order)
 
 
 def _one_day(span: DateSpan | None) -> date | None:
@@ -2245,18 +2265,15 @@ answer time, so a timeline orders them by that day; no index change (round 46's 
 Left (c); eval/README.md "…, round 47"). Off: the filing meeting's day."""
 
 
-def _on_their_own_day(
-    chosen: list[Scored], records: Mapping[str, Record] | None = None,
-    order: DateOrder | None = None,
-) -> list[Scored]:  # fmt: skip
+def _on_their_own_day(chosen: list[Scored], minutes: Minutes) -> list[Scored]:
     """The chosen quotes, those of minutes of another day than their filing meeting's
-    cited on the day they record (`OWN_DAY_CITED`)."""
+    cited on the day they record (`OWN_DAY_CITED`, `Minutes.day`)."""
     if not OWN_DAY_CITED:
         return chosen
     out: list[Scored] = []
     for s in chosen:
         c = s.hit.citation
-        day = record_day(c, records or {}, order) if c.doc_type == "minutes" else None
+        day = minutes.day(c) if c.doc_type == "minutes" else None
         if day is not None and day != c.meeting_date:
             hit = s.hit.model_copy(update={"citation": c.model_copy(update={"meeting_date": day})})
             s = dataclasses.replace(s, candidate=dataclasses.replace(s.candidate, hit=hit))
