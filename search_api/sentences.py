@@ -22,6 +22,14 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from indexer.attendance import (
+    ABSENT_LABELS,
+    APOLOGY_LABELS,
+    PRESENT_LABELS,
+    SCOTS_LABELS,
+    alternation,
+    cased_alternation,
+)
 from indexer.models import Hit
 from indexer.once import once
 from indexer.text import (
@@ -345,7 +353,8 @@ anyone abstain …?")."""
 
 _WANTS_ATTENDANCE = re.compile(
     r"\bwho\b[^?.]{0,30}?\b(?:attended|attending|(?:was|were)\s+(?:(?:also|not)\s+)?"
-    r"(?:present|absent|in attendance)|(?:sent|gave|offered)\s+(?:their\s+)?(?:apologies|regrets)"
+    r"(?:present|absent|in attendance)|(?:sent|gave|offered)\s+(?:their\s+)?"
+    rf"(?:{alternation(APOLOGY_LABELS)})"
     r"|apologised)\b"
     r"|\bwhich\s+(?:\w+\s+){0,2}(?:councillors|members|officers|officials|staff|people)\s+"
     r"(?:attended|(?:were\s+)?(?:present|absent|in attendance)|sent apologies)\b"
@@ -2398,8 +2407,8 @@ sentence named the meeting (US, Australian, New Zealand and Canadian minutes,
 44"). Only a question asking for attendance reads them (`asks_attendance`)."""
 _ROLL_LABEL = re.compile(
     r"(?:\b(?:Council|Members|Councillors|Supervisors|Officials|Officers|Staff|Also)\s+)?"
-    r"(?<![\w-])(?:PRESENT|Present|present|IN ATTENDANCE|[Ii]n [Aa]ttendance|ABSENT|Absent"
-    r"|APOLOGIES|Apologies|REGRETS|Regrets|SEDERUNT|Sederunt)\b"
+    rf"(?<![\w-])(?:{cased_alternation(PRESENT_LABELS, lower=True)}"
+    rf"|{cased_alternation((*ABSENT_LABELS, *APOLOGY_LABELS, *SCOTS_LABELS))})\b"
     r"(?:\s+(?:VIRTUALLY|[Vv]irtually|REMOTELY|[Rr]emotely|ONLINE|[Oo]nline)\b)?"
 )
 """An attendance label ("PRESENT", "Council Present", "In attendance", "Absent",
@@ -2517,7 +2526,7 @@ members PRESENT (round 46's r46-roll Left (d); eval/README.md "…, round 47"). 
 of the asked kind (`asked_roll`, `roll_kinds`) gets `SentenceWeights.roll`, and an answer
 quoting one leaves out its rolls of other kinds (`answering._of_the_asked_roll`); the others
 remain attendance (`ROLL_RECORDED` reads them as before). Off: every roll alike."""
-_APOLOGIES = re.compile(r"(?i)\bapolog|\bregrets\b")
+_APOLOGIES = re.compile(rf"(?i)\bapolog|\b(?:{alternation(APOLOGY_LABELS)})\b")
 _REMOTE = re.compile(r"(?i)\b(?:virtually|remotely|online|by\s+video)\b")
 """Apologies and remote attendance, named alike by a question and by a roll."""
 _ASKED_ROLL = (

@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from indexer.attendance import ABSENT_LABELS, APOLOGY_LABELS, PRESENT_LABELS, alternation
 from indexer.ingest.readers import Block, RawDocument
 from indexer.text import LIST_MARK
 
@@ -100,8 +101,9 @@ VOTE_LINE = re.compile(
 5-0.", "LOST", with New Zealand's mover/seconder shorthand ("Pomare/Ellery CARRIED"): it
 ends the motion before it and is never a heading."""
 LABEL_LINE = re.compile(
-    r"^(?:(?:moved|seconded|proposed|proposer|mover|seconder|present|absent|apologies|regrets"
-    r"|cathaoirleach|in attendance|also present|also in attendance"
+    r"^(?:(?:moved|seconded|proposed|proposer|mover|seconder"
+    rf"|{alternation((*PRESENT_LABELS, *ABSENT_LABELS, *APOLOGY_LABELS))}"
+    r"|cathaoirleach|also present|also in attendance"
     r"|officers(?: present| in attendance)?"
     r"|(?:members|officials|staff|council|councillors|elected members) (?:present|in attendance)"
     r"|supervisors (?:present|absent)"
@@ -109,7 +111,7 @@ LABEL_LINE = re.compile(
     r"|for|against|abstained|abstentions?|ayes|nays|noes|yeas|abstain(?:ing)?|recused"
     r"|author|authori[sz]er|report author|file (?:number|no\.?)"
     r"|responsible officer|attachments?)(?:\s+by\b|\s*:)"
-    r"|(?:present|in attendance|also present|absent)\s*$)",
+    rf"|(?:{alternation((*PRESENT_LABELS, *ABSENT_LABELS))}|also present)\s*$)",
     re.IGNORECASE,
 )
 """A labelled line of minutes ("PRESENT: ...", "Moved: Cr Bell", "Moved by Cr Walsh,",

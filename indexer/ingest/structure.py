@@ -15,6 +15,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 
+from indexer.attendance import (
+    ABSENT_LABELS,
+    APOLOGY_LABELS,
+    PRESENT_LABELS,
+    SCOTS_LABELS,
+    alternation,
+)
 from indexer.ingest.cleaning import (
     CAPS_ITEM,
     FOOTNOTE_DEF,
@@ -140,9 +147,10 @@ _MOTION_OPENING = re.compile(r"^that\b", re.IGNORECASE)
 """A motion or resolution opens with "That" ("That the Council:", "THAT Council receive
 ..."): never a title."""
 ATTENDANCE_LABEL = re.compile(
-    r"^(?:present|in attendance|also present|also in attendance|officers present"
+    rf"^(?:{alternation((*PRESENT_LABELS, *ABSENT_LABELS, *APOLOGY_LABELS, *SCOTS_LABELS))}"
+    r"|also present|also in attendance|officers present"
     r"|(?:members|officials|staff|council|councillors|elected members) present"
-    r"|absent|sederunt|regrets|apologies(?: for absence| received)?)\s*:?$",
+    r"|apologies (?:for absence|received))\s*:?$",
     re.IGNORECASE,
 )
 """An attendance label alone on its line ("IN ATTENDANCE", "Members Present:", Scots

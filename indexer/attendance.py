@@ -1,0 +1,52 @@
+"""The words minutes label their attendance records with, written once.
+
+Five patterns read them: on the ingestion side `indexer.ingest.structure.ATTENDANCE_LABEL`
+(a label alone on its line heads its list) and `indexer.ingest.cleaning.LABEL_LINE` (a
+labelled line starts a paragraph, never a title); on the answer side
+`search_api.sentences._ROLL_LABEL` (a roll's label in a piece of a passage),
+`_APOLOGIES` (a question or a roll naming apologies) and `_WANTS_ATTENDANCE` (a question
+asking who attended or sent apologies). Each carried its own copy of the words until round
+52, and round 51's Canadian "Regrets" had to be added to all five by hand
+(eval/README.md "…, round 51 (r51-foreign7 …)" kind (6)). A word added here reaches every
+pattern that reads its kind; each pattern keeps its own frame (which holders, whether a
+colon, which letter cases).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+APOLOGY_LABELS: tuple[str, ...] = ("apologies", "regrets")
+"""The words a list of the members who could not come is headed with, and a question asks
+for them by ("Apologies:", Canadian "Regrets:"; "who sent regrets …?")."""
+
+PRESENT_LABELS: tuple[str, ...] = ("present", "in attendance")
+"""The words a list of who came is headed with ("PRESENT", "In attendance:"); a holder may
+stand before them ("Members Present:", "Members present:": lower case too)."""
+
+ABSENT_LABELS: tuple[str, ...] = ("absent",)
+"""The words a list of who was away (without apologies) is headed with ("Absent:",
+"Supervisors Absent:")."""
+
+SCOTS_LABELS: tuple[str, ...] = ("sederunt",)
+"""Scottish minutes' "Sederunt" (those present): a roll's label in `ATTENDANCE_LABEL` and
+`_ROLL_LABEL`, not in `LABEL_LINE` (which never had it)."""
+
+
+def alternation(words: Sequence[str]) -> str:
+    """The words as one regex alternation ("apologies|regrets"), for a pattern read with
+    `re.IGNORECASE` (or inside `(?i:…)`); a space between words stays a single space."""
+    return "|".join(words)
+
+
+def cased_alternation(words: Sequence[str], lower: bool = False) -> str:
+    """The words as a case-sensitive alternation in the cases minutes print a label in:
+    all capitals or capitalised ("ABSENT|Absent"), and with `lower` each word lower case
+    too ("PRESENT|[Pp]resent", "IN ATTENDANCE|[Ii]n [Aa]ttendance"): never "pReSeNt"."""
+
+    def capitalised(word: str) -> str:
+        if lower:
+            return " ".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in word.split(" "))
+        return " ".join(w[0].upper() + w[1:] for w in word.split(" "))
+
+    return "|".join(f"{w.upper()}|{capitalised(w)}" for w in words)
