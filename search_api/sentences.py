@@ -322,14 +322,17 @@ _WANTS_OUTCOME = re.compile(
     r"|\bwhat (?:became|happened) (?:of|to)\b[^?.]{0,60}?"
     r"\b(?:motion|amendment|recommendation|proposal|resolution)s?\b"
     r"|\b(?:outcome|result) of the (?:vote|motion|amendment|ballot)\b"
-    r"|\bhow did [^?.]{0,60}\bvote\b|\bhow (?:did|was) the vote\b",
+    r"|\bhow did [^?.]{0,60}\bvote\b|\bhow (?:did|was) the vote\b"
+    r"|\bwhat\s+(?:was|were)\s+the\s+(?:(?:roll[ -]call|recorded|final)\s+)?votes?\s+"
+    r"(?:on|for|over|about)\b",
     re.IGNORECASE,
 )
 """A question asking how a motion, amendment or proposal was decided ("… and did it
 pass?", "was the amendment carried?", "what became of the … motion?", "did Council agree
 to …?"), a yes-or-no question: its answer states the vote's outcome (`outcome_after`).
 "What was agreed", "what were the achievements of the plan agreed by …" ask for the
-decision itself, not whether a proposal got through."""
+decision itself, not whether a proposal got through. "What was the vote on …?" asks how it
+was decided too (round 52: US and Canadian roll-call votes, `ROLL_CALL_TALLIES`)."""
 
 
 def asks_outcome(question: str) -> bool:
@@ -1321,6 +1324,47 @@ _NAMED_TALLY = re.compile(
 """A vote's tally by name after its outcome, as Australian minutes print it ("CARRIED 4/1"
 / "For: Crs Murray, Patel, Hughes and Lindqvist" / "Against: Cr Taylor"): quoted with the
 outcome (`SHORTHAND_MOVERS`), up to the first word that is no name ("The meeting closed …")."""
+ROLL_CALL_TALLIES = True
+"""US and Canadian minutes record a vote by name on the sides' own labels, before or after
+the outcome: "Motion carried by the following roll call vote:" / "AYES: Whitcomb, Baker,
+Chen" / "NAYS: Ortega" / "ABSENT: Kline", "The motion failed by the following vote:" /
+"AYES: Supervisors Becker, Moreno" / "NOES: …", "Recorded Vote: Yea: Bouchard, MacLeod
+Nay: Tremblay, Fraser" / "DEFEATED". The outcome is quoted with them (`outcome_after`): the
+sides after it up to the first word that is no name, and a labelled vote just before it in
+its sentence from its label (round 51's r51-foreign7 Left (14); eval/README.md "…, round 52
+(r52-foreign8 …)"). Off: the outcome alone."""
+_ROLL_SIDE = r"(?:AYES|NOES|NAYS|YEAS?|Ayes|Noes|Nays|Yeas?|Nay|NAY)"
+"""A side of a roll-call vote as US and Canadian minutes label it."""
+_ROLL_CALL_TITLE = (
+    r"(?:(?:Supervisors?|Councilmembers?|Council\s+Members?|Councillors?"
+    r"|Deputy\s+Mayor|Mayor|Vice\s+Chair|Chair|Crs?|Cllrs?|Mr|Mrs|Ms|Dr)\.?\s+)"
+)
+_ROLL_CALL_NAME = rf"(?!(?:{_ROLL_SIDE}|ABSENT|Absent|ABSTAIN\w*)\s*:){_NAME_WORD}"
+"""A name of a roll-call side's, not the next side's label ("Ortega NAYS: …")."""
+_ROLL_NAMES = (
+    rf"{_ROLL_CALL_TITLE}?{_ROLL_CALL_NAME}(?:\s+{_ROLL_CALL_NAME})?"
+    rf"(?:(?:,\s*|\s+and\s+){_ROLL_CALL_TITLE}?{_ROLL_CALL_NAME}(?:\s+{_ROLL_CALL_NAME})?)*"
+)
+_ROLL_CALL_TALLY = re.compile(
+    rf"\s+(?:{_ROLL_SIDE}|ABSENT|Absent|ABSTAIN(?:ED|ING)?)\s*:\s*{_ROLL_NAMES}"
+)
+"""A roll-call side with its names after the outcome ("AYES: Supervisors Becker, Moreno",
+"NAYS: None", "ABSENT: Kline"): an absence or abstention only after a side
+(`_ROLL_CALL_FIRST`)."""
+_ROLL_CALL_FIRST = re.compile(rf"\s+{_ROLL_SIDE}\s*:\s*{_ROLL_NAMES}")
+_BY_THE_VOTE = re.compile(
+    r"\s+by\s+the\s+following\s+(?:roll[ -]call\s+|recorded\s+)?vote\s*:?(?=\s+"
+    + _ROLL_SIDE
+    + r"\s*:)",
+    re.IGNORECASE,
+)
+"""The words between an outcome and its roll call ("… carried by the following roll call
+vote:"), read on to only where a side follows."""
+_VOTE_LABELLED = re.compile(
+    r"\b(?:Recorded|Roll[ -][Cc]all|RECORDED|ROLL[ -]CALL)\s+(?:Vote|VOTE)\s*:"
+    rf"|\b{_ROLL_SIDE}\s*:"
+)
+"""A vote by name labelled before its outcome ("Recorded Vote: Yea: …", "AYES: …")."""
 MOTION_PASSAGE = re.compile(r"(?i)\bmotions?\b|\bamendments?\b|\bseconded\b|\bmoved\b")
 """A passage about a motion or amendment: where an outcome question's answer reads on."""
 
@@ -1342,8 +1386,8 @@ def names_mover(text: str) -> bool:
 
 
 _VOTE_RECORD = re.compile(
-    rf"\b(?:{_SIDE}|FOR|AGAINST|ABSTAIN(?:ED)?|ABSTENTIONS?|Ayes|Nays|Noes|AYES|NAYS|NOES)"
-    r"\s*(?:\(\d+\)|:)"
+    rf"\b(?:{_SIDE}|FOR|AGAINST|ABSTAIN(?:ED)?|ABSTENTIONS?|Ayes|Nays|Noes|AYES|NAYS|NOES"
+    r"|Yeas?|Nay|YEAS?|NAY)\s*(?:\(\d+\)|:)"
     r"|\b(?:For|Against)\s+the\s+(?:motion|amendment|recommendations?)\s*\(\d+\)"
     r"|(?i:\bunanimous(?:ly)?\b|\bnem(?:ine)?\.?\s+con\b|\bwithout\s+dissent\b"
     r"|\b(?:carried|lost|defeated|agreed|approved|passed)\s+(?:by\s+\d+\s+votes?\s+to\s+\d+"
@@ -1353,12 +1397,13 @@ _VOTE_RECORD = re.compile(
     r"|\babstained\b|\bdeclined\s+to\s+vote\b|\bdid\s+not\s+vote\b)"
 )
 """A vote recorded by side: a side's count or names ("Against (6)", "For: Crs Murray, …",
-"Ayes: …", "For the motion (5) - …"), a count on the outcome ("Motion carried 5-0",
-"CARRIED 4/1", "carried by 7 votes to 2"), a member's own vote ("Rich Lehmann wished for it
-to be recorded in the minutes that he voted against", "Councillors Marsh and Pomare asked
-that their votes against be recorded", "Cllr Shaw abstained") or unanimity ("Agreed
-unanimously", "Voting: unanimous", "nem. con."), which says who voted against (no one). Not
-a vote recorded without its sides: "voted on and carried", "it was agreed", "RESOLVED that"."""
+"Ayes: …", "For the motion (5) - …"; Canadian "Yea: … Nay: …" since round 52), a count on
+the outcome ("Motion carried 5-0", "CARRIED 4/1", "carried by 7 votes to 2"), a member's
+own vote ("Rich Lehmann wished for it to be recorded in the minutes that he voted against",
+"Councillors Marsh and Pomare asked that their votes against be recorded", "Cllr Shaw
+abstained") or unanimity ("Agreed unanimously", "Voting: unanimous", "nem. con."), which
+says who voted against (no one). Not a vote recorded without its sides: "voted on and
+carried", "it was agreed", "RESOLVED that"."""
 
 
 def records_vote(text: str) -> bool:
@@ -1385,7 +1430,7 @@ def outcome_stated(text: str) -> tuple[int, int] | None:
     if text[begin].islower():
         ends = [e.end() for e in re.finditer(r"[.!?:;]\s", text[: m.start()])]
         begin = ends[-1] if ends else 0
-    return begin, m.end()
+    return begin, _roll_call_end(text, m.end())
 
 
 def outcome_after(
@@ -1416,10 +1461,28 @@ def outcome_after(
         begin = tallies[-1].start()
     elif SHORTHAND_MOVERS and (pair := _MOVER_PAIR.search(text, low, begin)):
         begin = pair.start()  # "Pomare/Ellery CARRIED": the names are the line's
+    elif (
+        ROLL_CALL_TALLIES
+        and (vote := _VOTE_LABELLED.search(text, low, begin))
+        and len(WORD.findall(text[vote.start() : m.end()])) <= words
+    ):
+        begin = vote.start()  # "Recorded Vote: Yea: … Nay: … DEFEATED"
     end = m.end() + (text[m.end() : m.end() + 1] in (".", "!"))  # its full stop, as quotes keep
     while SHORTHAND_MOVERS and (named := _NAMED_TALLY.match(text, end)):
         end = named.end()  # "CARRIED 4/1 For: Crs Murray, … Against: Cr Taylor"
-    return begin, end
+    return begin, _roll_call_end(text, end)
+
+
+def _roll_call_end(text: str, end: int) -> int:
+    """Where an outcome ending at `end` ends with the roll call after it ("… by the
+    following vote: AYES: … NOES: …", `ROLL_CALL_TALLIES`): `end` when none follows."""
+    if not ROLL_CALL_TALLIES:
+        return end
+    at = by.end() if (by := _BY_THE_VOTE.match(text, end)) else end
+    if _ROLL_CALL_FIRST.match(text, at):
+        while named := _ROLL_CALL_TALLY.match(text, at):
+            end = at = named.end()
+    return end
 
 
 @dataclass(frozen=True)

@@ -250,7 +250,10 @@ TREND_WORDS = re.compile(
     r"any better|any worse|since(?!\s+when\b)|timeline|trajectory|"
     # What became of something is its course over meetings: "What happened to the idea
     # of postponing …", "How did the rise go from the draft budget to the decision?".
-    r"happened\s+(?:to|with)|(?:go|goes|gone|went|going)\s+from|"
+    # Not of a motion or a proposal: what happened to it is its outcome, one vote (round
+    # 52: "What happened to the downtown parking meter proposal?", `sentences.asks_outcome`).
+    r"happened\s+(?:to|with)(?![^?.]{0,60}?\b(?:motion|amendment|recommendation|proposal"
+    r"|resolution)s?\b)|(?:go|goes|gone|went|going)\s+from|"
     # A course asked as it runs on: "what's been happening to gilt yields", "is the
     # council losing its foster carers", "relying more and more on council tax"; a loss
     # asked with its cause ("losing income because of …") asks for the cause (round 38).
