@@ -35,6 +35,7 @@ from .abstention import (
     LAZY_SALIENT,
     MODEL,
     SALIENT,
+    TOP_N,
     AbstentionModel,
     Encode,
     SupportFeatures,
@@ -493,6 +494,37 @@ class Minutes:
         return {r.committee for r in (self.records or {}).values()}
 
 
+ATTEND_AS_PRESENT = True
+"""A question asking who attended a meeting ("Who attended the council meeting on June 19,
+2018?") reads "attend" as the archive's own word for it where no top passage holds
+"attend" ("In attendance") and one of them is an attendance list labelled "Present"
+("Members Present:", Welsh "PRESENT:", US "Present:"): the question's "attend" terms stand
+for "present" in its signals and sentence scores, as "Who was present …?" reads. Canadian
+and Welsh minutes label their roll "Present" only, and the question was refused (round 51's
+r51-foreign7 kind (12), eval/README.md "…, round 52 (r52-foreign8 …)"). Off: the words as
+asked."""
+_ATTEND = frozenset(
+    t for w in ("attend", "attended", "attending", "attendance") if (t := ANALYZER.term(w))
+)
+_PRESENT = ANALYZER.term("present") or "present"
+
+
+def _attendance_read(aspects: Aspects, hits: Sequence[Hit]) -> Aspects:
+    """The question's aspects with "attend" read as "present" (`ATTEND_AS_PRESENT`) when
+    the top passages (`abstention.TOP_N`) hold no "attend" and one is a roll that says
+    "present"; else as they were."""
+    asked = _ATTEND.intersection(aspects.terms)
+    if not (ATTEND_AS_PRESENT and aspects.attendance and asked):
+        return aspects
+    top = hits[:TOP_N]
+    if any(stems_of(h.text).held(t) for h in top for t in asked):
+        return aspects
+    if not any(c.roll and stems_of(c.text).held(_PRESENT) for c in candidates(top, rolls=True)):
+        return aspects
+    terms = tuple(dict.fromkeys(_PRESENT if t in _ATTEND else t for t in aspects.terms))
+    return dataclasses.replace(aspects, terms=terms)
+
+
 _WORD = re.compile(r"\S*[^\W_]\S*")
 """A word holds a letter or digit: the dashes and bullets of a list are not words."""
 
@@ -700,7 +732,7 @@ class AnswerBuilder:
         cosines: Mapping[int, float],
     ) -> SupportFeatures:  # fmt: skip
         """The abstention signals of a question's evidence."""
-        aspects = aspects_of(question, intent.topic, intent.trend)
+        aspects = _attendance_read(aspects_of(question, intent.topic, intent.trend), hits)
         scored = score_candidates(candidates(hits), aspects, cosines, idf=self.idf)
         return self._features(intent.topic, aspects, hits, cosines, scored)
 
@@ -779,6 +811,7 @@ class AnswerBuilder:
         if not hits:
             return Answer(EMPTY_TEXT, [], True)
         aspects = aspects_of(question or intent.topic, intent.topic, intent.trend)
+        aspects = _attendance_read(aspects, hits)
         found = candidates(hits, rolls=aspects.attendance, who=aspects.who)
         scored = score_candidates(found, aspects, cosines, idf=self.idf)
         # The signals the decision rests on are the ones the answer records (`features`):
