@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 30
+CHUNKER_VERSION = 31
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -121,7 +121,9 @@ it; 29: an attendance label that would close a passage ("PRESENT:" after a headi
 opens the next, with its list; 30: other councils' item labels and labelled lines: a US
 board's "ITEM NO. 7 …" and an Irish minute reference "CC/18/143 …" open items, "Regrets:",
 "Cathaoirleach:" and "Supervisors Absent:" lines are never titles, a "County Borough
-Council" is that body, not "Borough Council"), so an index made by older rules is rebuilt
+Council" is that body, not "Borough Council"; 31: a running footer of any length that ends
+in "Page N of M" set apart, "Township of … – Regular Council Minutes – June 19, 2018   Page
+1 of 2", cuts the text into pages and goes), so an index made by older rules is rebuilt
 instead of silently reused."""
 
 

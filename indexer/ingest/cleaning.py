@@ -1468,10 +1468,16 @@ def strip_page_furniture(pages: list[str]) -> list[str]:
             ):
                 lines[i] = ""
                 dropped = i
-        out.append("\n".join(
-            "" if len(line.split()) <= 12 and _PAGE_OF.search(line) else line for line in lines
-        ))  # fmt: skip
+        out.append("\n".join("" if _page_footer(line) else line for line in lines))
     return out
+
+
+def _page_footer(line: str) -> bool:
+    """A short line holding "Page 3 of 12", or a running line of any length ending in it
+    set apart (`RUNNING_PAGE_OF`)."""
+    if len(line.split()) <= 12 and _PAGE_OF.search(line):
+        return True
+    return RUNNING_PAGE_OF and bool(_RUNNING_FOOTER.match(line))
 
 
 def drop_repeated_headers(pages: list[str]) -> list[str]:
@@ -1527,14 +1533,29 @@ def strip_glued_footnotes(text: str) -> str:
 _AREA_UNIT = re.compile(r"(?<![\u00a3$\u20ac.,\d])\d[\d,.]*\s?(?:m|km|cm|mm|ft)$")
 
 
+_RUNNING_PAGE_OF = (
+    r"^[^\n]{0,100}?(?:\S[ \t]{3,}|[ \t][|\u2013\u2014-][ \t]*)"
+    r"page[ \t]+\d{1,4}[ \t]*(?:of|/)[ \t]*\d{1,4}[ \t]*$"
+)
+RUNNING_PAGE_OF = True
+"""A running line that ends in "Page N of M" set apart, however long ("Township of Cedar
+Falls – Regular Council Minutes – June 19, 2018        Page 1 of 2"), is a page footer: it
+cuts the text into pages (`split_at_page_footers`) and is dropped (`strip_page_furniture`).
+Over 12 words, such a footer was neither, and was kept in the text of the passage before it
+("… DEFEATED Township of Cedar Falls – … Page 1 of 2"; round 51's r51-foreign7 kind (13),
+eval/README.md "…, round 52 (r52-foreign8 …)"). Off: only a short line, or a running line
+ending in a bare "Page N"."""
 _FOOTER_LINE = re.compile(
     r"^[ \t]*(?:page[ \t]+\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?"
     r"|\d{1,4}[ \t]*(?:of|/)[ \t]*\d{1,4}[ \t]+page)[ \t]*$"
-    r"|^[^\n]{0,100}?(?:\S[ \t]{3,}|[ \t][|\u2013\u2014-][ \t]*)page[ \t]+\d{1,4}[ \t]*$",
+    r"|^[^\n]{0,100}?(?:\S[ \t]{3,}|[ \t][|\u2013\u2014-][ \t]*)page[ \t]+\d{1,4}[ \t]*$"
+    + (f"|{_RUNNING_PAGE_OF}" if RUNNING_PAGE_OF else ""),
     re.I | re.M,
 )
 """A line that is only a page footer ("Page 3 of 12", "Page 3"), or a running line that
-ends in one set apart ("Tarawera District Council Ordinary Meeting 24 May 2018   Page 2")."""
+ends in one set apart ("Tarawera District Council Ordinary Meeting 24 May 2018   Page 2",
+"… Regular Council Minutes – June 19, 2018        Page 1 of 2": `RUNNING_PAGE_OF`)."""
+_RUNNING_FOOTER = re.compile(_RUNNING_PAGE_OF, re.I)
 
 
 def split_at_page_footers(text: str) -> list[str]:
