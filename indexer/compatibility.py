@@ -123,8 +123,9 @@ board's "ITEM NO. 7 …" and an Irish minute reference "CC/18/143 …" open item
 "Cathaoirleach:" and "Supervisors Absent:" lines are never titles, a "County Borough
 Council" is that body, not "Borough Council"; 31: a running footer of any length that ends
 in "Page N of M" set apart, "Township of … – Regular Council Minutes – June 19, 2018   Page
-1 of 2", cuts the text into pages and goes), so an index made by older rules is rebuilt
-instead of silently reused."""
+1 of 2", cuts the text into pages and goes, and a heading "BOARD OF SUPERVISORS, COUNTY OF
+ALDER" names the county as council and the board as committee), so an index made by older
+rules is rebuilt instead of silently reused."""
 
 
 def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:

@@ -161,6 +161,19 @@ _MUNICIPALITY = re.compile(
 )
 """A North American council named on a line of its own at the top: "CITY OF MAPLE
 GROVE", "The Corporation of the City of Lakeview", "Township of Esquesing"."""
+BOARD_OF_MUNICIPALITY = True
+"""A US county or city governed by a board names the board before the municipality on its
+heading line ("BOARD OF SUPERVISORS, COUNTY OF ALDER"): the municipality is the council
+and the board the committee (`_BOARD_OF`). Both were None, and an answer cited a
+"meeting" of no body (round 51's r51-foreign7 kind (15), eval/README.md "…, round 52
+(r52-foreign8 …)"). Off: the line names neither."""
+_BOARD_OF = re.compile(
+    r"^(?:the[ \t]+)?(?P<board>board[ \t]+of[ \t]+(?:county[ \t]+)?(?:supervisors|commissioners"
+    r"|directors|trustees|selectmen|aldermen))[ \t]*[,\u2013\u2014-][ \t]*"
+    r"(?P<name>(?:city|town|village|county|township|municipality|district|borough|parish)"
+    r"[ \t]+of[ \t]+[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,3})[ \t]*$",
+    re.M | re.I,
+)
 _HEAD_LINES = 15
 """A meeting heading sits in the first lines of its minutes."""
 _COUNCIL_KINDS = (
@@ -449,6 +462,9 @@ def from_text(raw: RawDocument, paras: list[Para]) -> TextMetadata:
         council = title_case(cb.group(1))
     elif co := _first_match(_MUNICIPALITY, 5, lines, printed):
         council = title_case(co["name"])
+    elif BOARD_OF_MUNICIPALITY and (bo := _first_match(_BOARD_OF, 5, lines, printed)):
+        council = title_case(bo["name"])
+        committee = committee or title_case(bo["board"])
     own = "\n".join([*lines[:_HEAD_LINES], *printed]).lower()
     if committee == "Council" and council and council.lower() in own:
         committee = council_body(council)
