@@ -354,13 +354,16 @@ mover and seconder of …", "who voted against …?", "which councillors abstain
 anyone abstain …?")."""
 
 
+_PRESENT_OR_ABSENT = alternation((*PRESENT_LABELS, *ABSENT_LABELS))
+"""Who came or was away, as a question asks it ("who was present", "which members were in
+attendance")."""
 _WANTS_ATTENDANCE = re.compile(
     r"\bwho\b[^?.]{0,30}?\b(?:attended|attending|(?:was|were)\s+(?:(?:also|not)\s+)?"
-    r"(?:present|absent|in attendance)|(?:sent|gave|offered)\s+(?:their\s+)?"
+    rf"(?:{_PRESENT_OR_ABSENT})|(?:sent|gave|offered)\s+(?:their\s+)?"
     rf"(?:{alternation(APOLOGY_LABELS)})"
     r"|apologised)\b"
     r"|\bwhich\s+(?:\w+\s+){0,2}(?:councillors|members|officers|officials|staff|people)\s+"
-    r"(?:attended|(?:were\s+)?(?:present|absent|in attendance)|sent apologies)\b"
+    rf"(?:attended|(?:were\s+)?(?:{_PRESENT_OR_ABSENT})|sent apologies)\b"
     r"|\b(?:what|whose|any)\s+apologies\b"
     r"|\b(?:give|gave|send|sent|offer|offered|tender|tendered)\s+(?:their\s+|his\s+|her\s+"
     r"|any\s+)?apologies\b"
@@ -1386,8 +1389,7 @@ def names_mover(text: str) -> bool:
 
 
 _VOTE_RECORD = re.compile(
-    rf"\b(?:{_SIDE}|FOR|AGAINST|ABSTAIN(?:ED)?|ABSTENTIONS?|Ayes|Nays|Noes|AYES|NAYS|NOES"
-    r"|Yeas?|Nay|YEAS?|NAY)\s*(?:\(\d+\)|:)"
+    rf"\b(?:{_SIDE}|FOR|AGAINST|ABSTAIN(?:ED)?|ABSTENTIONS?|{_ROLL_SIDE})\s*(?:\(\d+\)|:)"
     r"|\b(?:For|Against)\s+the\s+(?:motion|amendment|recommendations?)\s*\(\d+\)"
     r"|(?i:\bunanimous(?:ly)?\b|\bnem(?:ine)?\.?\s+con\b|\bwithout\s+dissent\b"
     r"|\b(?:carried|lost|defeated|agreed|approved|passed)\s+(?:by\s+\d+\s+votes?\s+to\s+\d+"

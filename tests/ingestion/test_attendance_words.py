@@ -76,9 +76,9 @@ def test_a_label_added_to_a_list_reaches_every_pattern_of_its_kind(
         assert not sentences._ROLL_LABEL.match(piece), piece
     assert fresh._APOLOGIES.search("Which members were excused?")
     assert not sentences._APOLOGIES.search("Which members were excused?")
-    question = "Who sent excused to the meeting?"
-    assert fresh._WANTS_ATTENDANCE.search(question)
-    assert not sentences._WANTS_ATTENDANCE.search(question)
+    for question in ("Who sent excused to the meeting?", "Which members were attending?"):
+        assert fresh._WANTS_ATTENDANCE.search(question), question
+        assert not sentences._WANTS_ATTENDANCE.search(question), question
 
 
 def test_the_cases_a_label_is_read_in() -> None:
