@@ -2542,19 +2542,25 @@ def roll_of(text: str, asked: frozenset[str] = frozenset()) -> str:
     opening line states the roll asked for, not the others run on around it ("Members
     Present: … Apologies: Cllr. D. Keane Officials Present: …" asked who gave apologies:
     "Apologies: Cllr. D. Keane")."""
-    spans = _each_label(text, 0, len(text)) if opens_on_roll(text) else []
-    if not spans:
+    rolls = _rolls_at_labels(text)
+    if not rolls:
         return text
-    kinds = [roll_kinds(text[a:b]) for a, b in spans]
-    a, b = next((s for s, k in zip(spans, kinds, strict=True) if k & asked), spans[0])
+    a, b, _ = next((r for r in rolls if r[2] & asked), rolls[0])
     return text[a:b]
 
 
 def kinds_within(text: str) -> frozenset[str]:
     """The kinds of every roll a quote opening on one holds, read at each label
     (`ROLLS_APART`)."""
-    spans = _each_label(text, 0, len(text)) if opens_on_roll(text) else []
-    return frozenset(k for a, b in spans for k in roll_kinds(text[a:b]))
+    return frozenset(k for _, _, kinds in _rolls_at_labels(text) for k in kinds)
+
+
+def _rolls_at_labels(text: str) -> list[tuple[int, int, frozenset[str]]]:
+    """Each roll of a quote opening on one, cut at each label (`_each_label`), with its
+    kinds (`roll_kinds`); none when the quote opens on no roll."""
+    if not opens_on_roll(text):
+        return []
+    return [(a, b, roll_kinds(text[a:b])) for a, b in _each_label(text, 0, len(text))]
 
 
 def _each_label(text: str, start: int, end: int) -> list[tuple[int, int]]:
