@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+import functools
 import itertools
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -55,6 +56,7 @@ from .sentences import (
     Spelled,
     antecedent,
     asked_label_line,
+    asks_label,
     aspects_of,
     candidates,
     content_terms,
@@ -877,10 +879,15 @@ class AnswerBuilder:
             else:
                 chosen = self._best(pick, aspects, limit) or self._best(sentences, aspects, limit)
             # A labelled line is read by its layout, not its score: from every passage a
-            # list answer draws on.
-            labelled = _within(scored, intent.span, MANY_POOL_RANKS)
-            topic = term_weights(aspects.terms, [h.text for h in hits], self.idf)
-            chosen = _with_asked_label(chosen, labelled, MANY_POOL_RANKS, aspects, topic)
+            # list answer draws on. The pool and the topic's weights are read only when
+            # the question asks for a label (`asks_label`) and a line of the pool gives one.
+            topic = functools.cache(
+                lambda: term_weights(aspects.terms, [h.text for h in hits], self.idf)
+            )
+            chosen = _with_asked_label(
+                chosen, lambda: _within(scored, intent.span, MANY_POOL_RANKS),
+                MANY_POOL_RANKS, aspects, topic,
+            )  # fmt: skip
             if question:
                 kept = {id(s.candidate) for s in pick if not s.candidate.items}
                 chosen = self._each_part(
@@ -893,7 +900,7 @@ class AnswerBuilder:
                 if asked is not None:
                     have = {id(s) for s in chosen}
                     chosen += [s for s in _line_rows(sentences, asked[0]) if id(s) not in have]
-            weights = term_weights(aspects.terms, [h.text for h in hits], self.idf)
+            weights = topic()
             if DEEPER:
                 reach = beyond[: max(0, DEEPER_RANKS - len(hits))]
                 further = self._below(scored, reach, aspects, cosines, len(hits))
@@ -1494,29 +1501,33 @@ def _reason(
 
 
 def _with_asked_label(
-    chosen: list[Scored], pool: Sequence[Scored], ranks: int, aspects: Aspects,
-    weights: Mapping[str, float],
+    chosen: list[Scored], pool: Callable[[], Sequence[Scored]], ranks: int, aspects: Aspects,
+    weights: Callable[[], Mapping[str, float]],
 ) -> list[Scored]:  # fmt: skip
-    """`chosen` with the line of `pool`'s `ranks` top passages (a sentence, or a heading
+    """`chosen` with the line of `pool()`'s `ranks` top passages (a sentence, or a heading
     block the reader gives as a list) that gives the label the question asks for
     (`sentences.ASKED_LABELS`, `asked_label_line`: "Relevant Portfolio Holder: …" for
     "which portfolio holder …", "Venue: …" for "where did … meet") when none of `chosen`
     gives one. The line holds little of the topic, its paper does: of the lines whose
     passage speaks to the topic beyond the label's own words (`_topic_beyond`: its text,
     item or document title holds another topic term), the one whose paper holds the most
-    of the topic's weight (`weights`, the answer's idf), its score breaking ties; so a
+    of the topic's weight (`weights()`, the answer's idf), its score breaking ties; so a
     heading block of another paper in the pool, "Proposer: …" of another amendment, is
-    not quoted before the asked one's."""
+    not quoted before the asked one's. `pool` and `weights` are called only when they are
+    read: the question asks for a label (`asks_label`), none of `chosen` gives one, and
+    (`weights`) a line of the pool does."""
+    if not asks_label(aspects):
+        return chosen
     if any(asked_label_line(s.candidate.text, aspects) is not None for s in chosen):
         return chosen
     best: tuple[float, float, Scored] | None = None
-    for s in pool:
+    for s in pool():
         if s.candidate.rank >= ranks:
             continue
         echoed = asked_label_line(s.candidate.text, aspects)
         if echoed is None:
             continue
-        held = _topic_beyond(s.hit, weights, echoed)
+        held = _topic_beyond(s.hit, weights(), echoed)
         if held > 0 and (best is None or (held, s.score) > best[:2]):
             best = (held, s.score, s)
     return chosen if best is None else [*chosen, best[2]]

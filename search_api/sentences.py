@@ -79,6 +79,7 @@ __all__ = [
     "asks_when",
     "asks_where",
     "asked_label_line",
+    "asks_label",
     "states_date",
     "wants_who",
     "WHO_READING",
@@ -2437,6 +2438,12 @@ def _label_terms(label: str) -> list[str]:
     return [t for t in (ANALYZER.term(w) for w in words(label)) if t]
 
 
+def asks_label(aspects: Aspects) -> bool:
+    """The question asks for a kind a labelled line may give (`ASKED_LABELS`): who, where
+    or when. Else `asked_label_line` finds no line."""
+    return ASKED_LABELS and (aspects.who or aspects.where or aspects.when)
+
+
 def asked_label_line(text: str, aspects: Aspects) -> tuple[str, ...] | None:
     """The question's terms a labelled line of the asked kind echoes (its label's, empty
     for a place or time label), or None when `text` holds no label the question asks for
@@ -2444,7 +2451,7 @@ def asked_label_line(text: str, aspects: Aspects) -> tuple[str, ...] | None:
     is one of the question's terms with a person named after it; asking where, a label
     naming a place (`PLACE_LABELS`); asking when, one naming a date or time
     (`TIME_LABELS`) with a figure after it."""
-    if not ASKED_LABELS or not (aspects.who or aspects.where or aspects.when):
+    if not asks_label(aspects):
         return None
     found = [(m.group(1), m.end()) for m in _LABEL_VALUE.finditer(text)]
     if aspects.who:

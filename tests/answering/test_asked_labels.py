@@ -25,10 +25,17 @@ import pytest
 from indexer.models import Hit
 from indexer.settings import Settings
 from search_api import sentences
-from search_api.answering import _topic_beyond
+from search_api.answering import _topic_beyond, _with_asked_label
 from search_api.archive import Archive
 from search_api.search import SearchRequest
-from search_api.sentences import asked_label_line, asks_where, aspects_of
+from search_api.sentences import (
+    Scored,
+    asked_label_line,
+    asks_where,
+    aspects_of,
+    candidates,
+    score_candidates,
+)
 from search_api.temporal import TemporalIntent
 from tests.answering.builders import answering_builder, ask, hit
 
@@ -185,3 +192,47 @@ def test_the_asked_papers_label_before_another_papers() -> None:
     quotes = [c.quote for c in answer.citations]
     assert any(q.startswith(LEVI) for q in quotes), quotes
     assert not any("Alister Brady" in q for q in quotes), quotes
+
+
+@pytest.mark.parametrize(
+    ("question", "pooled", "weighed", "quoted"),
+    [
+        # Asks none of who, where, when: neither the pool nor the weights are read.
+        ("What did the committee resolve on the Manorgate Road traffic report?", 0, 0, False),
+        # Asks who, the pool holds a line of the asked label: both read, the line quoted.
+        (
+            "Which portfolio holder is responsible for the Manorgate Road traffic report?",
+            1,
+            1,
+            True,
+        ),
+        # Asks where: the pool is read, no line of it gives a place, so no weight is.
+        ("Where will the Manorgate Road traffic scheme be monitored?", 1, 0, False),
+    ],
+)
+def test_the_pool_and_weights_are_read_only_when_a_label_may_answer(
+    question: str, pooled: int, weighed: int, quoted: bool
+) -> None:
+    """`_with_asked_label` calls for its pool (`_within` over `MANY_POOL_RANKS`) only when
+    the question asks who, where or when (`asks_label`), and for the topic's weights only
+    when a line of the pool gives the asked label (round 53: both were computed for every
+    answer that is no trend); what it quotes is as before."""
+    day = date(2026, 1, 15)
+    hits = [hit(1, day, RESOLVED), hit(2, day, HEADING)]
+    aspects = aspects_of(question, question)
+    scored = score_candidates(candidates(hits, who=aspects.who), aspects, {})
+    reads = {"pool": 0, "weights": 0}
+
+    def pool() -> list[Scored]:
+        reads["pool"] += 1
+        return scored
+
+    def weights() -> dict[str, float]:
+        reads["weights"] += 1
+        return dict.fromkeys(aspects.terms, 1.0)
+
+    chosen = [s for s in scored if s.candidate.hit.passage_id == 1][:1]
+    out = _with_asked_label(chosen, pool, 8, aspects, weights)
+    assert (reads["pool"], reads["weights"]) == (pooled, weighed)
+    assert any(s.candidate.text.startswith(HOLDER) for s in out) is quoted
+    assert out[: len(chosen)] == chosen
