@@ -63,6 +63,7 @@ from .sentences import (
     continued_list,
     figure_kinds,
     figures_in,
+    gives_asked_value,
     held_weight,
     is_measure,
     kinds_of_roll,
@@ -848,6 +849,10 @@ class AnswerBuilder:
         second: list[Scored] = []  # quoted passages' sentences the caps left out
         reason: list[Scored] = []  # a "why" answer's reason, when its own give none
         told: list[Scored] = []  # what a trend's timeline tells, before what fills its room
+        # The topic's weights over the hits, read when first needed (`_with_asked_label`).
+        topic = functools.cache(
+            lambda: term_weights(aspects.terms, [h.text for h in hits], self.idf)
+        )
         if intent.trend:
             limit = timeline_limit or self.tuning.timeline_limit
             if council is not None:
@@ -881,9 +886,6 @@ class AnswerBuilder:
             # A labelled line is read by its layout, not its score: from every passage a
             # list answer draws on. The pool and the topic's weights are read only when
             # the question asks for a label (`asks_label`) and a line of the pool gives one.
-            topic = functools.cache(
-                lambda: term_weights(aspects.terms, [h.text for h in hits], self.idf)
-            )
             chosen = _with_asked_label(
                 chosen, lambda: _within(scored, intent.span, MANY_POOL_RANKS),
                 MANY_POOL_RANKS, aspects, topic,
@@ -936,6 +938,23 @@ class AnswerBuilder:
             )
             if intent.trend:
                 chosen = _in_room(own, chosen[len(own) :], limit)
+        if aspects.value and not intent.trend:
+            # The asked time, end date, frequency or threshold: from the pool's passages
+            # or the passages their item windows show beside them (`_with_asked_value`).
+            pool = _within(scored, intent.span, MANY_POOL_RANKS)
+            near: list[Scored] = []
+            lent: dict[int, Hit] = {}
+            if BESIDE and windows is not None:
+                lenders = {s.hit.passage_id: s.hit for s in pool}
+                shown = [
+                    n for n in _window_neighbours(windows(), hits, MANY_POOL_RANKS, copies)
+                    if n.lender in lenders
+                ]  # fmt: skip
+                lent = {n.hit.passage_id: lenders[n.lender] for n in shown}
+                near = self._neighbour_sentences(shown, aspects, cosines, scored)
+            chosen = _with_asked_value(
+                chosen, [*pool, *near], MANY_POOL_RANKS, aspects, topic, lent
+            )
         for below in deeper:
             if not any(_overlaps(below, s) for s in chosen):
                 # its sentence alone (after widening and `BESIDE`), a short one read on
@@ -1255,6 +1274,21 @@ class AnswerBuilder:
         top = _pool_top(scored, ranks)
         if top is None:
             return []
+        anchors = list({s.hit.passage_id: s.candidate for s in scored}.values())
+        weights = term_weights(aspects.terms, [c.hit.text for c in anchors], self.idf)
+        return [
+            s for s in self._neighbour_sentences(nearby, aspects, cosines, scored)
+            if s.score >= top - BEST_MARGIN
+            and _speaks(s.candidate, aspects.terms, weights, aspects.spelled)
+        ]  # fmt: skip
+
+    def _neighbour_sentences(
+        self, nearby: Sequence[Neighbour], aspects: Aspects,
+        cosines: Mapping[int, float], scored: Sequence[Scored],
+    ) -> list[Scored]:  # fmt: skip
+        """The neighbours' sentences not already among the hits', scored as the hits'
+        sentences are (`_guarded`'s scale: with the lender's rank and dense cosine, one
+        sentence of each hit scored with them)."""
         seen = {" ".join(s.candidate.text.lower().split()) for s in scored}
         found = [
             dataclasses.replace(c, rank=nearby[c.rank].rank)
@@ -1266,13 +1300,11 @@ class AnswerBuilder:
         anchors = list({s.hit.passage_id: s.candidate for s in scored}.values())
         ids = {c.hit.passage_id for c in found}
         lent = _lent_cosines(nearby, cosines)
-        weights = term_weights(aspects.terms, [c.hit.text for c in anchors], self.idf)
         return [
             s for s in score_candidates(
                 [*anchors, *found], aspects, {**cosines, **lent}, idf=self.idf
             )
-            if s.hit.passage_id in ids and s.score >= top - BEST_MARGIN
-            and _speaks(s.candidate, aspects.terms, weights, aspects.spelled)
+            if s.hit.passage_id in ids
         ]  # fmt: skip
 
     def _beside(
@@ -1531,6 +1563,50 @@ def _with_asked_label(
         if held > 0 and (best is None or (held, s.score) > best[:2]):
             best = (held, s.score, s)
     return chosen if best is None else [*chosen, best[2]]
+
+
+def _with_asked_value(
+    chosen: list[Scored], pool: Sequence[Scored], ranks: int, aspects: Aspects,
+    weights: Callable[[], Mapping[str, float]], lent: Mapping[int, Hit] | None = None,
+) -> list[Scored]:  # fmt: skip
+    """`chosen` with the sentence that best states the kind of value the question asks for
+    (`sentences.ASKED_VALUES`, `gives_asked_value`: a clock time, an end date, a
+    frequency, a threshold) when it is not quoted yet: of `chosen` and of `pool`'s
+    `ranks` top passages (or the passages their item windows show beside them). Such a
+    sentence holds little of the topic, its item does (a meeting's summons names the
+    budget meeting, its notice the hour it ends): of the sentences whose passage or item
+    window speaks to the topic (`_topic_beyond`: the text, item or document title holds a
+    topic term; a neighbour's lender, `lent`, counts too), the one whose own words hold
+    the most of the topic's weight (`weights()`, read only when a sentence states the
+    value), then whose passage does, its score breaking ties. So a chosen sentence stating
+    a value of another matter ("By 2028/29, the percentage of people … at home" for how
+    long a strategy is out for consultation) does not stand for the asked one ("The
+    integrated strategy for work and health was open for consultation until
+    mid-March")."""
+    if not aspects.value:
+        return chosen
+    lent = lent or {}
+    best: tuple[float, float, float, Scored] | None = None
+    given = [s for s in chosen if gives_asked_value(s.candidate.text, aspects)]
+    pooled = [
+        s for s in pool
+        if s.candidate.rank < ranks and gives_asked_value(s.candidate.text, aspects)
+    ]  # fmt: skip
+    for s in [*given, *pooled]:
+        lender = lent.get(s.hit.passage_id)
+        held = max(
+            _topic_beyond(s.hit, weights(), ()),
+            0.0 if lender is None else _topic_beyond(lender, weights(), ()),
+        )
+        if held <= 0:
+            continue
+        own = set(stems_of(s.candidate.text))
+        said = sum(w for t, w in weights().items() if t in own)
+        if best is None or (said, held, s.score) > best[:3]:
+            best = (said, held, s.score, s)
+    if best is None or any(_overlaps(best[3], s) for s in chosen):
+        return chosen
+    return [*chosen, best[3]]
 
 
 def _topic_beyond(hit: Hit, weights: Mapping[str, float], echoed: Sequence[str]) -> float:
@@ -2397,10 +2473,11 @@ def clauses(quote: str) -> list[tuple[int, int]]:
 def key_clause(quote: str, aspects: Aspects, limit: int = LEAD_WORDS) -> str:
     """The words of a quote that answer, verbatim: the whole sentence when it has at most
     `limit` words or it is an attendance list asked for (from its label), else for "who
-    moved …?" the clause naming the mover or seconder
-    (`names_mover`), else the clause stating a figure when a figure is asked (one of the
-    kind asked first: a quote read on to its neighbour may state another kind, "3
-    months" and "10%"), else the clause holding most of the question's terms
+    moved …?" the clause naming the mover or seconder (`names_mover`), else the clause
+    giving the asked time, end date, frequency or threshold (`gives_asked_value`), else
+    the clause stating a figure when a figure is asked (one of the kind asked first: a
+    quote read on to its neighbour may state another kind, "3 months" and "10%"), else
+    the clause holding most of the question's terms
     (neighbouring clauses join a clause too short to read alone). Clauses are cut only
     outside brackets."""
     if aspects.attendance and opens_on_roll(quote):
@@ -2411,13 +2488,15 @@ def key_clause(quote: str, aspects: Aspects, limit: int = LEAD_WORDS) -> str:
     if len(spans) <= 1:
         return _cap(quote, limit)
 
-    def value(span: tuple[int, int]) -> tuple[float, float, float, float]:
+    def value(span: tuple[int, int]) -> tuple[float, float, float, float, float]:
         text = quote[span[0] : span[1]]
         named = 1.0 if aspects.mover and names_mover(text) else 0.0  # "who moved …?"
+        # The asked time, end date, frequency or threshold (`gives_asked_value`).
+        given = 1.0 if aspects.value and gives_asked_value(text, aspects) else 0.0
         stated = figures_in(text) if aspects.figure else []
         fig = 1.0 if stated else 0.0
         kind = 1.0 if fig and aspects.kinds & figure_kinds(text, stated) else 0.0
-        return (named, fig, kind, coverage(aspects.terms, text) if aspects.terms else 0.0)
+        return (named, given, fig, kind, coverage(aspects.terms, text) if aspects.terms else 0.0)
 
     i = max(range(len(spans)), key=lambda j: (value(spans[j]), -j))
     a, b = spans[i]
@@ -2516,6 +2595,11 @@ def _lead_line(
         if MOVER_IN_LEAD and aspects.mover and not any(names_mover(t[2]) for t in picked):
             named = [t for t in best if names_mover(t[2])]
             picked = named[:1] or picked
+        if aspects.value and not any(gives_asked_value(t[2], aspects) for t in picked):
+            # The asked time, end date, frequency or threshold opens the answer too.
+            given = next((t for t in best if gives_asked_value(t[2], aspects)), None)
+            if given is not None:
+                picked = sorted([*picked, given], key=lambda t: t[0])
     said = []
     for n, s, quote in picked:
         # A list opens with its lead-in and first items, as they stand (a roll from its

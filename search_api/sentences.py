@@ -80,6 +80,10 @@ __all__ = [
     "asks_where",
     "asked_label_line",
     "asks_label",
+    "asked_value",
+    "states_value",
+    "says_end",
+    "gives_asked_value",
     "states_date",
     "wants_who",
     "WHO_READING",
@@ -523,6 +527,12 @@ class Aspects:
     """The question asks who moved or seconded a motion (`asks_mover`)."""
     where: bool = False
     """The question asks where (`asks_where`): a place label answers it (`ASKED_LABELS`)."""
+    value: str = ""
+    """The kind of value the question asks for by its form (`asked_value`): "clock",
+    "end", "frequency", "threshold", or ""."""
+    ends: bool = False
+    """The question asks when something ends ("… supposed to finish", "… close"): of a
+    sentence's kind of value, one saying an end answers it (`says_end`)."""
     attendance: bool = False
     """The question asks who attended a meeting or sent apologies (`asks_attendance`)."""
     tally: str = ""
@@ -700,6 +710,8 @@ def _aspects_of(question: str, topic: str, trend: bool) -> Aspects:
         outcome=asks_outcome(question),
         mover=asks_mover(question),
         where=asks_where(question),
+        value=asked_value(question),
+        ends=bool(_END_ASKED.search(question)),
         tally=asked_tally(question),
         attendance=asks_attendance(question),
         roll=asked_roll(question),
@@ -2469,6 +2481,159 @@ def asked_label_line(text: str, aspects: Aspects) -> tuple[str, ...] | None:
         if aspects.when and lowered & TIME_LABELS and _DIGIT.search(value):
             return ()
     return None
+
+
+ASKED_VALUES = True
+"""A question asking a time, an end date, a frequency or a threshold is answered by the
+sentence holding that kind of value (`asked_value`, `states_value`): "what time was the
+budget meeting supposed to finish" by "The meeting is scheduled to end by 5.00 pm." (an
+agenda's notice), "how often is the plan reviewed" by "… at least once every five years",
+"until when can councils use capital receipts flexibly" by "… ends on 31 March 2030",
+"how much does a decision have to cost before it is a key decision" by "… (currently defined
+by the Council as in excess of £1,000,000)". Such a sentence holds little of the topic
+(its passage or paper does: a meeting's summons, a decision form's criteria), so sentences
+that repeat the topic outscore it (k9-033, k2-205; eval/README.md "Asked times,
+end dates, frequencies and thresholds, round 53"). The answer quotes the best such sentence
+of its pool, or of the passages the pool's item windows show beside them, whose passage
+speaks to the topic (its own words' topic weight first, then its passage's) when it is not
+quoted yet, and its opening line states it (`answering._with_asked_value`, `_lead_line`,
+`key_clause`). A trend's timeline gets no added quote (its opening line's clause of a quote
+prefers the value, as any answer's does). A rule of question kind and layout: the kinds
+are the forms the question's words ask by, no constant. Off: such sentences are scored as
+any other."""
+
+_VALUE_ASKED: dict[str, re.Pattern[str]] = {
+    "clock": re.compile(
+        r"\b(?:at\s+)?(?:what|which)\s+time\b(?!\s*(?:frame|scale|line|limit|period|span)s?\b)"
+        r"|\bwhat\s+hour\b",
+        re.I,
+    ),
+    "end": re.compile(
+        r"\b(?:until|till|by)\s+(?:when|what\s+(?:date|day|month|year|time))\b|\bdeadline\b"
+        r"|\bclosing\s+date\b|\bcut-?off\s+date\b"
+        r"|\bwhen\b[^?]{0,80}?\b(?:close|closes|closed|closing|expire|expires|expired|end|ends"
+        r"|ended|run\s+out|runs\s+out|lapse|lapses)\b"
+        r"|\bhow\s+long\b[^?]{0,80}?\b(?:open|out\s+for\s+consultation|out\s+to\s+consultation)\b",
+        re.I,
+    ),
+    "frequency": re.compile(
+        r"\bhow\s+(?:often|frequently|regularly)\b|\bat\s+what\s+intervals?\b"
+        r"|\bwhat\s+(?:is\s+the\s+)?frequency\b|\bhow\s+many\s+times\s+(?:a|an|each|every|per)\b",
+        re.I,
+    ),
+    "threshold": re.compile(
+        r"\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were|will\s+be))?\s+(?:the\s+)?"
+        r"(?:[\w-]+\s+){0,2}?thresholds?\b"
+        r"|\bhow\s+(?:much|big|large|many)\b[^?]{0,80}?\b(?:has|have|need|needs|must)\s+to\s+"
+        r"(?:cost|be|exceed|reach|spend|total)\b[^?]{0,80}?\bbefore\b"
+        r"|\b(?:above|over|below|under|beyond)\s+what\s+(?:amount|figure|sum|level|value|cost)\b",
+        re.I,
+    ),
+}
+"""The kind of value a question asks by its form: a clock time ("what time", "at what time",
+not "what timescale"); an end date ("until when", "by what date", "deadline", "when does
+the consultation close", "how long is the strategy out for consultation"); a frequency
+("how often", "how frequently", "how many times a year"); a threshold ("what is the
+threshold …", "how much does a decision have to cost before …", "above what amount"; not
+"what did the announcement do to the earnings threshold", which asks a change)."""
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+)
+_CLOCK = re.compile(
+    r"(?<![\d.:])(?:[01]?\d|2[0-3])[.:][0-5]\d\s*(?:am|pm|a\.m\.|p\.m\.|hrs|hours)(?!\w)"
+    r"|(?<![\d.:])(?:1[0-2]|0?[1-9])\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b(?:noon|midday)\b",
+    re.I,
+)
+"""A clock time: "5.00 pm", "9.30am", "10:00 hrs", "2pm", "noon"."""
+_END_DATE = re.compile(
+    r"\b(?:until|till|by|before|no\s+later\s+than|deadline(?:\s+(?:of|is|for))?"
+    r"|clos(?:e|es|ed|ing)(?:\s+(?:on|date|at))?|ends?\s+(?:on|in)|ended\s+(?:on|in)"
+    r"|expir(?:e|es|ed|y)\s+(?:on|in)|due\s+(?:by|on|in)|runs?\s+(?:to|until))\s+"
+    r"(?:the\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    r"(?:(?:early|mid|late|the\s+end\s+of|end\s+of)[\s-]+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b|{_MONTH}\b|(?:19|20)\d{{2}}\b"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+    rf"|\bbetween\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH}\s+)?(?:and|-|–|to)\s*\d{{1,2}}"
+    rf"(?:st|nd|rd|th)?\s+{_MONTH}\b"
+    rf"|\bfrom\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH}\s+)?(?:to|until|-|–)\s*\d{{1,2}}"
+    rf"(?:st|nd|rd|th)?\s+{_MONTH}\b",
+    re.I,
+)
+"""An end date: a date after "until", "by", "deadline", "closes on", "ends on", "expires
+in", "due by" ("until mid-March", "by Friday 10 January", "ends on 31 March 2030"), or a span
+of days whose end it states ("between 17 October - 28 November 2024", "ran from 13th June to
+7th August")."""
+_FREQUENCY = re.compile(
+    r"\b(?:every|each)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve"
+    r"|other|calendar|financial|municipal)\s+)?(?:year|month|week|quarter|fortnight|term"
+    r"|meeting|cycle)s?\b"
+    r"|\b(?:once|twice|\w+\s+times)\s+(?:a|an|per|each|every)\s+\w+"
+    r"|\b(?:annually|quarterly|monthly|weekly|fortnightly|yearly|biannually|bi-annually"
+    r"|six-monthly|half-yearly)\b|\bper\s+annum\b|\bon\s+an?\s+(?:annual|quarterly|monthly"
+    r"|weekly|regular|rolling)\s+basis\b",
+    re.I,
+)
+"""A frequency: "every five years", "each year", "twice a year", "quarterly", "annually",
+"on an annual basis"; not the adjective "annual" ("the annual budget") nor "every day", an
+idiom of always more than a schedule in papers ("Making a difference every day", a
+strategy's strapline, k38-026)."""
+_THRESHOLD = re.compile(
+    r"\b(?:in\s+excess\s+of|more\s+than|less\s+than|greater\s+than|fewer\s+than|over|above"
+    r"|below|under|exceed(?:s|ed|ing)?|not\s+exceed|at\s+least|at\s+most|up\s+to"
+    r"|a\s+minimum\s+of|a\s+maximum\s+of)\s+"
+    r"(?:[£$€]\s?\d[\d,.]*(?:\s*(?:m|k|bn|million|billion)\b)?"
+    r"|\d[\d,.]*\s*(?:%|per\s*cent\b|million\b|billion\b|(?:m|k|bn)\b))",
+    re.I,
+)
+"""A bound on an amount: a bound's words right before a sum or a share ("in excess of
+£1,000,000", "over £500k", "should not exceed 10%", "more than 5 million"); not "under
+schedule 12a", "over the last 3 years"."""
+_VALUE_STATED: dict[str, re.Pattern[str]] = {
+    "clock": _CLOCK,
+    "end": _END_DATE,
+    "frequency": _FREQUENCY,
+    "threshold": _THRESHOLD,
+}
+_END_ASKED = re.compile(
+    r"\b(?:finish|finishes|finished|end|ends|ended|close|closes|closed|conclude\w*)\b", re.I
+)
+_END_SAID = re.compile(
+    r"\b(?:finish\w*|end|ends|ended|ending|close|closes|closed|closing|conclude\w*|until|by)\b",
+    re.I,
+)
+"""A question asking when something ends ("what time … supposed to finish") and a sentence
+saying when it ends ("… scheduled to end by 5.00 pm"): of a meeting's start and end times,
+the end is the asked one."""
+
+
+def asked_value(question: str) -> str:
+    """The kind of value the question asks for by its form (`_VALUE_ASKED`: "clock", "end",
+    "frequency", "threshold"), or "" (`ASKED_VALUES`)."""
+    if not ASKED_VALUES:
+        return ""
+    return next((k for k, p in _VALUE_ASKED.items() if p.search(question)), "")
+
+
+def states_value(text: str, kind: str) -> bool:
+    """`text` states a value of the asked `kind` (`_VALUE_STATED`)."""
+    pattern = _VALUE_STATED.get(kind)
+    return pattern is not None and bool(pattern.search(text))
+
+
+def gives_asked_value(text: str, aspects: Aspects) -> bool:
+    """`text` states the kind of value the question asks for (`Aspects.value`,
+    `states_value`); a clock time asked as an end ("what time … finish") only where the
+    text says an end (`says_end`): a meeting's notice gives its start and its end."""
+    if not aspects.value or not states_value(text, aspects.value):
+        return False
+    return aspects.value != "clock" or not aspects.ends or says_end(text)
+
+
+def says_end(text: str) -> bool:
+    """`text` says when something ends ("… scheduled to end by 5.00 pm", `_END_SAID`)."""
+    return bool(_END_SAID.search(text))
 
 
 ROLLS = True
