@@ -205,11 +205,25 @@ _BARE_MONTH = (
     r"\b(?!\s+(?:of\s+)?(?:19|20)\d{2})"
     r"(?(day_after)(?!\s*[\d/-])|(?!\s*(?:[\d/]|-(?!\s*" + _MONTH + r"))))"
 )
-_SINCE_OR_BARE_MONTH = re.compile(
-    r"(?P<since>\bsince\s+(?:the\s+)?(?P<event>(?:" + WRITTEN_WORD + r"\s+){1,3}?in\s+)?)?"
-    + _BARE_MONTH,
-    re.IGNORECASE,
-)  # fmt: skip
+_EVENT = r"(?:" + WRITTEN_WORD + r"\s+){1,3}?"
+"""A short event named before the word that dates it: "the budget", "it was agreed"."""
+_EVENT_IN = _EVENT + r"in\s+"
+_EVENT_AT = _EVENT + r"(?:in|on|at)\s+(?:the\s+)?"
+"""A short event and the word that dates it, after "since" or "after" (`SINCE_EVENT`): "it
+was agreed on", "the budget meeting in"."""
+
+
+def _since_or_bare_month(event: str, after: bool) -> re.Pattern[str]:
+    """A month named without a year (`_BARE_MONTH`), with the "since" that opens a course
+    from it, reached through a short `event` the month dates, and with `after` "after"
+    such an event too; both are the pattern's `since` group."""
+    since = r"\bsince\s+(?:the\s+)?(?P<event>" + event + r")?"
+    if after:
+        since += r"|\b(?P<after>after)\s+(?:the\s+)?(?P<event_after>" + event + r")"
+    return re.compile(r"(?P<since>" + since + r")?" + _BARE_MONTH, re.IGNORECASE)
+
+
+_SINCE_OR_BARE_MONTH = _since_or_bare_month(_EVENT_IN, after=False)
 """A month named without a year ("since January", "between the January and February
 budget risk registers", "the March update"): residents leave the year out when they mean
 the latest one; with a day ("on 5 March", "March 5th") it is that day (`_bare_span`).
@@ -218,15 +232,7 @@ the latest one; with a day ("on 5 March", "March 5th") it is that day (`_bare_sp
 February") and through a part of it ("since mid-May": from 11 May, `_part_of_month`). A
 dash after the month is a range's only when another month follows ("April-May"), never a
 year or a day ("March-2020"), nor after a day ("June 24- Nov 24": a two-figure year)."""
-_EVENT_AT = r"(?:" + WRITTEN_WORD + r"\s+){1,3}?(?:in|on|at)\s+(?:the\s+)?"
-"""A short event and the word that dates it, after "since" or "after" (`SINCE_EVENT`): "it
-was agreed on", "the budget meeting in"."""
-_SINCE_EVENT_OR_BARE_MONTH = re.compile(
-    r"(?P<since>\bsince\s+(?:the\s+)?(?P<event>" + _EVENT_AT + r")?"
-    r"|\b(?P<after>after)\s+(?:the\s+)?(?P<event_after>" + _EVENT_AT + r"))?"
-    + _BARE_MONTH,
-    re.IGNORECASE,
-)  # fmt: skip
+_SINCE_EVENT_OR_BARE_MONTH = _since_or_bare_month(_EVENT_AT, after=True)
 """`_SINCE_OR_BARE_MONTH` with an event dated "on" or "at" as well as "in", and "after" an
 event (`SINCE_EVENT`)."""
 _RANGE_FROM_BARE_MONTH = re.compile(

@@ -126,3 +126,29 @@ def test_off_an_event_dated_on_a_day_stands_alone(monkeypatch: pytest.MonkeyPatc
         intent = parse_question(question, LATEST)
         assert intent.span is not None and intent.span.end is not None, question
         assert intent.span.end < LATEST, (question, intent.span)
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("since January", {"since": "since ", "month": "January"}),
+        ("since the budget in February", {"since": "since the budget in ", "event": "budget in "}),
+        ("since it was agreed on 13 February", {"since": None, "day": "13"}),
+        ("after the budget meeting in February", {"since": None, "month": "February"}),
+        ("the March update", {"since": None, "month": "March"}),
+    ],
+)
+def test_the_month_patterns_read_as_their_kind(text: str, groups: dict[str, str | None]) -> None:
+    """Round 53: the two month patterns are built by one function from shared parts
+    (`_since_or_bare_month`); without `SINCE_EVENT` ("in" only, no "after") a month
+    reads as round 51 read it, and with it the event may be dated "on" or "at" and follow
+    "after" too."""
+    found = temporal._SINCE_OR_BARE_MONTH.search(text)
+    assert found is not None
+    for name, value in groups.items():
+        assert found.group(name) == value, (text, name, found.groupdict())
+    event = temporal._SINCE_EVENT_OR_BARE_MONTH.search(text)
+    assert event is not None and event.group("month") == found.group("month")
+    if "after" in text or " on " in text:
+        # The whole clause from "since" or "after" is the pattern's `since` group.
+        assert event.start() == 0 and event.group("since").split()[0] == text.split()[0]
