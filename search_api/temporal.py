@@ -1031,16 +1031,48 @@ _AIMED = re.compile(r"(?:improv|worsen|deteriorat|declin|increas|decreas|reduc|g
 """The course words a purpose or a duty takes as its object ("to improve", "responsible
 for improving", "help businesses grow", "stop the deficit growing")."""
 _TO_BEFORE = re.compile(r"\b([\w'’]+)\s+to\s+$", re.IGNORECASE)
-_RAISING = frozenset({
-    "expected", "likely", "unlikely", "set", "going", "due", "projected", "forecast",
-    "forecasted", "predicted", "estimated", "anticipated", "bound", "about", "continue",
-    "continues", "continued", "continuing", "start", "starts", "started", "starting",
-    "begin", "begins", "began", "begun", "beginning", "seem", "seems", "seemed", "appear",
-    "appears", "appeared", "tend", "tends", "tended", "used", "thought", "said", "believed",
-    "reported", "seen", "shown",
-})  # fmt: skip
-"""Words before "to" whose infinitive states a course, not a purpose: "expected to grow",
-"continued to improve", "started to decline", "seems to be improving", "used to rise"."""
+
+
+def _forms(*verbs: str) -> frozenset[str]:
+    """Each verb's four forms, written "base/-s/past/-ing" where one is irregular."""
+    out: set[str] = set()
+    for verb in verbs:
+        if "/" in verb:
+            out.update(verb.split("/"))
+            continue
+        stem = verb[:-1] if verb.endswith("e") else verb
+        out.update({verb, verb + "s", stem + "ed", stem + "ing"})
+    return frozenset(out)
+
+
+_RAISING = (
+    # Aspect: when the course runs ("continued to improve", "started to decline").
+    _forms("continue", "start", "begin/begins/began/begun/beginning", "cease")
+    # Appearance and chance: how it is seen to run ("seems to be improving").
+    | _forms("seem", "appear", "tend", "happen")
+    | frozenset({"used"})  # "used to rise": a course that ran
+    # Likelihood and readiness: the adjectives whose subject is the course's ("expected",
+    # below, is the participles' kind).
+    | frozenset({
+        "likely", "unlikely", "certain", "sure", "bound", "due", "set", "about", "going",
+        "poised", "apt", "liable",
+    })
+    # Report and prediction: the passive participles of saying, believing, seeing and
+    # foretelling ("is projected to rise", "was reported to have fallen").
+    | frozenset({
+        "expected", "projected", "forecast", "forecasted", "predicted", "estimated",
+        "anticipated", "thought", "said", "believed", "reported", "seen", "shown", "known",
+    })
+)  # fmt: skip
+"""Words before "to" whose infinitive states a course, not a purpose (`_aimed_at`): the
+raising predicates, which give the infinitive no agent and no aim of their own and say only
+when it runs, how it is seen or how likely it is, each kind whole (every form of its
+verbs). Verbs read either way are not among them: "promised/threatened/failed to
+reduce" and "planned/intended to improve" (an agent's aim), "considered/found to reduce"
+(a participle before a purpose: "which options were considered to reduce costs")."""
+_ON_COURSE = re.compile(r"\bon\s+(?:course|track|target|pace)\s+to\s+$", re.IGNORECASE)
+"""A course foreseen in a phrase of prospect before "to": "is the deficit on course to
+grow", "on track to improve"; "a course to improve skills" is a purpose."""
 _DUTY_FOR = re.compile(r"\b(?:for|towards?)\s+$", re.IGNORECASE)
 """A gerund's head that makes it a duty or a purpose: "responsible for improving", "work
 towards reducing"."""
@@ -1073,7 +1105,7 @@ def _aimed_at(question: str, m: re.Match[str]) -> bool:
     before = question[: m.start()]
     to = _TO_BEFORE.search(before)
     if to:
-        return to.group(1).lower() not in _RAISING
+        return to.group(1).lower() not in _RAISING and not _ON_COURSE.search(before)
     if word.endswith("ing"):
         return bool(_DUTY_FOR.search(before) or _STOPPED.search(before))
     return word in _BASE_FORMS and bool(_HELPED.search(before))

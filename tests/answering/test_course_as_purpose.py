@@ -68,6 +68,38 @@ def test_a_course_asked_stays_a_trend(question: str) -> None:
     assert parse_question(question, LATEST).trend, question
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Round 53: the raising predicates' kinds made whole, and a phrase of prospect.
+        "Is the deficit on course to grow?",
+        "Is the council on track to reduce agency staffing?",
+        "Has school attendance ceased to improve?",
+        "Is council tax certain to increase?",
+        "Are care costs poised to grow?",
+        "Is the overspend known to increase in the final quarter?",
+    ],
+)
+def test_a_course_word_after_a_raising_predicate_is_the_course(question: str) -> None:
+    """Each wording's word before "to" belongs to a kind `_RAISING` names (aspect,
+    appearance, likelihood, report) or is a phrase of prospect (`_ON_COURSE`); on main
+    (round 52's list, closed by rows) each read as a purpose, no trend."""
+    assert parse_question(question, LATEST).trend, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A verb read either way, a participle before a purpose, a course as a noun.
+        "Did the council promise to reduce its use of agency staff?",
+        "Which options were considered to reduce costs?",
+        "Which course to improve social work skills did the council fund?",
+    ],
+)
+def test_a_purpose_after_a_word_of_either_reading_stays_the_topic(question: str) -> None:
+    assert not parse_question(question, LATEST).trend, question
+
+
 def _first_statement(answer_text: str) -> str:
     return answer_text[: answer_text.index("[")]
 
