@@ -18,7 +18,8 @@ of the top k whose label is most the question's (`ROW_LABEL_SHARE`) is looked up
 label among the passages of the same council, and the rows of the earliest and latest
 meetings holding it are put into the top k, in the places of the lowest-ranked hits that
 hold no such row. Nothing else moves; without such a row, or with the row in one meeting
-alone, the ranking is as it was.
+alone, the ranking is as it was. When no row of the top k is the line, the line is looked
+up by the question's own words among the papers' rows (`LABEL_LOOKUP`).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from indexer.models import Hit, MeetingKey
 
 from .sentences import content_terms, row_labels
 
-__all__ = ["ROW_LABEL_SHARE", "ROW_PAIRS", "asked_label", "holds_row", "pair_rows"]
+__all__ = ["LABEL_LOOKUP", "ROW_LABEL_SHARE", "ROW_PAIRS", "asked_label", "holds_row", "pair_rows"]
 
 ROW_PAIRS = True
 """Put a tracked budget line's rows at its course's ends into the top k (`pair_rows`)."""
@@ -40,6 +41,16 @@ ROW_LABEL_SHARE = 0.5
 it asks about: "Governance & Law" for "legal and governance services" holds one of two.
 Chosen on tune (grid 0.34, 0.5, 0.67, 1.0; heldout trend both ends@10 first, ties to the
 larger share): 0.34 and 0.5 tie, 0.67 and 1.0 lose a row (eval/README.md, round 41)."""
+
+LABEL_LOOKUP = True
+"""A line whose row no passage of the top k holds is looked up by the question's own words
+(`lookup` of the question, `LOOKUP_DEPTH` passages) and its row found there as in the top k
+(`asked_label`, the same share), among the passages of the top k's councils. A question
+tracking a budget line ("is kent spending less on health and safety next year") ranks the
+papers' narrative about it first; the line's rows, one label among a table's many, rank
+below the top k in both its papers, so neither end could lend its label (eval/README.md,
+round 53, r53-trends4: the largest kind of a trend end not in the answer's pool on the
+heldout tune rows)."""
 
 LOOKUP_DEPTH = 50
 """Passages the label's lexical search reads for its other rows (a row's label is rare
@@ -102,6 +113,10 @@ def pair_rows(hits: list[Hit], k: int, question: str, lookup: Lookup) -> list[Hi
     if not ROW_PAIRS or len(hits) < 2:
         return hits
     found = asked_label(hits[:k], question)
+    if found is None and LABEL_LOOKUP:
+        councils = {h.citation.council for h in hits[:k]}
+        looked = [h for h in lookup(question, LOOKUP_DEPTH) if h.citation.council in councils]
+        found = asked_label(looked, question)
     if found is None:
         return hits
     label, anchor = found
