@@ -154,3 +154,42 @@ def test_the_other_row_takes_the_lowest_place_holding_no_row() -> None:
 def test_a_row_at_one_meeting_alone_changes_nothing() -> None:
     top = [_hit(1, STATEMENT, date(2019, 3, 1)), _hit(2, "Other words.", date(2019, 3, 1))]
     assert pair_rows(top, 2, QUESTION, lambda label, depth: [top[0]]) == top
+
+
+PLACEMENTS = "is more money going on children in care placements next year"
+"""A line whose rows the ranking puts below its narrative: the top two are the Schools
+Forum minutes and the 2022 report's sufficiency paragraph, no row of either paper."""
+
+
+def _placement_rows(archive: Archive) -> set[date | None]:
+    hits = archive.reader().search(SearchRequest(PLACEMENTS, 2)).hits
+    return {h.citation.meeting_date for h in hits if "Children in Care Placements" in h.text}
+
+
+def test_a_line_no_top_hit_holds_is_looked_up_by_the_questions_words(
+    budget_archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Round 53 (`LABEL_LOOKUP`): no passage of the top two holds a row, so no label could
+    be read there; looked up by the question's own words, the line's rows stand at both its
+    meetings, in the places of the two narrative hits. Off, the top two hold neither."""
+    assert _placement_rows(budget_archive) == {date(2018, 11, 21), date(2019, 3, 1)}
+    monkeypatch.setattr(row_pairs, "LABEL_LOOKUP", False)
+    assert _placement_rows(budget_archive) == set()
+
+
+def test_a_looked_up_line_is_of_the_top_hits_council() -> None:
+    """The rows looked up stand in the top k's councils' papers alone: another council's
+    table names no line of the question's council."""
+    top = [
+        _hit(1, "The fostering service recruited twelve carers.", date(2019, 3, 1)),
+        _hit(2, "Fostering was discussed.", date(2018, 11, 21)),
+    ]
+    elsewhere = [
+        _hit(8, STATEMENT, date(2019, 3, 1), "Kent County Council"),
+        _hit(9, APPENDIX, date(2018, 11, 21), "Kent County Council"),
+    ]
+    question = "are fostering allowances going up next year"
+    assert pair_rows(top, 2, question, lambda label, depth: elsewhere) == top
+    ours = [_hit(8, STATEMENT, date(2019, 3, 1)), _hit(9, APPENDIX, date(2018, 11, 21))]
+    out = pair_rows(top, 2, question, lambda label, depth: ours)
+    assert {h.passage_id for h in out[:2]} == {8, 9}
