@@ -2,7 +2,8 @@ r"""One idea of a word for the whole system: what BM25 indexes, what a query ask
 what a highlight marks and what an answer counts as covering the question.
 
 Words are `[^\W_]+` runs, lower-cased, without diacritics, Porter-stemmed (FTS5's
-`porter unicode61 remove_diacritics`, which the ranking was tuned with). Stopwords get
+`porter unicode61 remove_diacritics`, which the ranking was tuned with), an irregular
+form ("held", "children") stemmed as its base word ("hold", "child"). Stopwords get
 no index term. Highlights mark the words of a passage whose term is a term of the query,
 so the page marks exactly what BM25 matched. Sentence splitting lives here too: quotes
 in answers and briefings are slices of the sentences it finds.
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 
 import Stemmer
 
+from .irregular import IRREGULAR
 from .once import once
 
 __all__ = [
@@ -199,15 +201,25 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
-ANALYZER_VERSION = 1
+IRREGULAR_FORMS = True
+"""An irregular form ("held", "children", "women") is stemmed as the word it is a form of
+(`indexer.irregular.IRREGULAR`: "hold", "child", "woman"), so a question and a passage
+that use two forms of one word share its term. Off: analyser 1's terms (Porter alone),
+which an index built by analyser 2 does not match (`ANALYZER_VERSION`). Read at import
+and when a word is first stemmed (`Analyzer` keeps its terms)."""
+
+
+ANALYZER_VERSION = 2 if IRREGULAR_FORMS else 1
 """Raised whenever `Analyzer` makes other terms from the same text (stemmer, stopwords,
-word pattern): an index records it beside its BM25 constants, and postings made by
-another analyser are rebuilt from the passage store instead of served against queries
-analysed differently."""
+word pattern, irregular forms): an index records it beside its BM25 constants, and
+postings made by another analyser are rebuilt from the passage store instead of served
+against queries analysed differently. 2: irregular forms stemmed as their base word
+(`IRREGULAR_FORMS`, round 52)."""
 
 
 class Analyzer:
-    """Text to index terms: words, lower-cased, without diacritics, Porter-stemmed."""
+    """Text to index terms: words, lower-cased, without diacritics, an irregular form read
+    as its base word (`IRREGULAR_FORMS`), Porter-stemmed."""
 
     def __init__(self) -> None:
         self._stemmer = Stemmer.Stemmer("porter")
@@ -222,6 +234,8 @@ class Analyzer:
             if plain in STOPWORDS:
                 term = None
             else:
+                if IRREGULAR_FORMS:
+                    plain = IRREGULAR.get(plain, plain)
                 with self._stemmer_lock:
                     term = self._stemmer.stemWord(plain)
             if len(self._terms) < 1_000_000:
