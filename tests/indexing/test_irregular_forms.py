@@ -1,0 +1,141 @@
+"""Irregular forms share their base word's term (analyser 2, round 52): a question asking
+when a committee will "hold" a meeting finds the passage saying it "was held", the page
+marks "held", and an index whose postings analyser 1 made is refused, then re-scored.
+
+On the seed index (copied where a test changes it) with the real model and store."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from indexer import text
+from indexer.builder import Indexer
+from indexer.embedding import Embedder
+from indexer.errors import IndexMismatchError
+from indexer.irregular import IRREGULAR, LEFT_OUT, RESTORED
+from indexer.lexical import LEXICAL_DIR, LexicalIndex
+from indexer.settings import Settings
+from indexer.snapshot import INFO_FILE, VECTORS_FILE, IndexDir, IndexInfo
+from indexer.store import PassageStore
+from indexer.text import ANALYZER, STOPWORDS, Analyzer, highlights
+from search_api.archive import Archive
+from tests.indexes import as_published_before
+from tests.searching import search
+
+
+def test_an_irregular_form_has_its_base_words_term() -> None:
+    term = ANALYZER.term
+    assert term("held") == term("hold") == term("holding") == "hold"
+    assert term("met") == term("meet")
+    assert term("spent") == term("spend") == term("spending")
+    assert term("paid") == term("pay")
+    assert term("children") == term("child")
+    assert term("women") == term("woman")
+    assert term("chairmen") == term("chairman")
+    assert term("criteria") == term("criterion")
+    assert term("began") == term("begun") == term("begin")
+    assert ANALYZER.terms("Meetings Held") == ["meet", "hold"]  # case folded first
+
+
+def test_homographs_keep_their_own_term() -> None:
+    """A form whose other word is common stays apart: "LED" lanterns are not "lead",
+    "given the …" is not "give", "lives" is also "live", "data" not "datum", "bespoke"
+    not "bespeak", social "media" not "medium", "Kent" not "ken"."""
+    term = ANALYZER.term
+    apart = [("led", "lead"), ("given", "give"), ("data", "datum"), ("kent", "ken"),
+             ("bespoke", "bespeak"), ("media", "medium"), ("ground", "grind")]  # fmt: skip
+    for form, other in apart:
+        assert term(form) != term(other), form
+    assert term("lives") == term("live")
+    assert LEFT_OUT.isdisjoint(IRREGULAR)
+    assert IRREGULAR.keys() >= RESTORED
+    assert not (IRREGULAR.keys() | set(IRREGULAR.values())) & STOPWORDS
+
+
+def test_switched_off_the_analyser_is_porters_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(text, "IRREGULAR_FORMS", False)
+    porter = Analyzer()  # a fresh cache: the shared one keeps the terms it made
+    assert porter.term("held") == "held" != porter.term("hold")
+    assert porter.term("children") != porter.term("child")
+
+
+def _rows(settings: Settings) -> list[tuple[int, str, str | None, str | None]]:
+    store = PassageStore(IndexDir(settings.index_dir).current() / "passages.sqlite", readonly=True)
+    try:
+        return list(store.lexical_rows())
+    finally:
+        store.close()
+
+
+def _held_passages(settings: Settings) -> set[int]:
+    """The passages whose text or titles (what BM25 reads) say "held"."""
+    return {
+        pid
+        for pid, *fields in _rows(settings)
+        if re.search(r"\bheld\b", " ".join(f or "" for f in fields), re.IGNORECASE)
+    }
+
+
+def test_hold_finds_the_seed_passages_saying_held(
+    seed_settings: Settings, embedder: Embedder
+) -> None:
+    """The seed minutes say children were "held in police cells"; a question asking who
+    may "hold" children in police cells finds those passages by BM25 first, and the page
+    marks the word they write ("held"), not the question's."""
+    held = _held_passages(seed_settings)
+    assert len(held) >= 2
+    archive = Archive.open(seed_settings, embedder)
+    lexical = archive.snapshot.retriever.lexical_index
+    assert {pid for pid, _ in lexical.search("hold", 20)} == held
+    hits = search(archive, "Are children hold in police cells overnight?", k=5, mode="lexical")
+    assert hits and hits[0].passage_id in held
+    assert "held" in hits[0].highlights and "hold" not in hits[0].highlights
+    assert "held" in highlights(hits[0].text, ANALYZER.query_terms("hold"))
+
+
+def test_porter_alone_missed_them(seed_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same rows under analyser 1: "hold" finds none of the passages saying "held"."""
+    held = _held_passages(seed_settings)
+    rows = _rows(seed_settings)
+    monkeypatch.setattr(text, "IRREGULAR_FORMS", False)
+    porter = LexicalIndex.build(rows)
+    assert not {pid for pid, _ in porter.search("hold", 20)} & held
+
+
+def test_an_index_of_analyser_1_is_refused_then_rescored(
+    tmp_path: Path, seed_settings: Settings, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What `make serve` meets on an index built before irregular forms: the server refuses
+    it with the build that fixes it, the build re-scores the postings without re-embedding,
+    and "hold" then finds the passages saying "held"."""
+    index_dir = tmp_path / "index"
+    shutil.copytree(seed_settings.index_dir, index_dir)
+    settings = seed_settings.model_copy(update={"index_dir": index_dir})
+    version = IndexDir(index_dir).current()
+    rows = _rows(settings)
+    with monkeypatch.context() as m:
+        m.setattr(text, "IRREGULAR_FORMS", False)
+        old = LexicalIndex.build(rows)
+    shutil.rmtree(version / LEXICAL_DIR)
+    old.save(version / LEXICAL_DIR)
+    info = IndexInfo.model_validate_json((version / INFO_FILE).read_text())
+    assert info.bm25 is not None
+    info.bm25 = {**info.bm25, "analyzer": 1}
+    (version / INFO_FILE).write_text(info.model_dump_json(indent=2))
+    as_published_before(version)  # digests recomputed, nothing else changed
+
+    with pytest.raises(IndexMismatchError, match=r"terms were made by analyser 1, not 2.*build"):
+        Archive.open(settings, embedder)
+
+    report = Indexer(settings, embedder).build()
+    assert report.version is not None and report.new_passages == 0 and not report.changed
+    rescored = IndexDir(index_dir).current()
+    assert rescored != version
+    assert (rescored / VECTORS_FILE).read_bytes() == (version / VECTORS_FILE).read_bytes()
+    archive = Archive.open(settings, embedder)
+    found = {pid for pid, _ in archive.snapshot.retriever.lexical_index.search("hold", 20)}
+    assert found == _held_passages(settings)
