@@ -42,7 +42,7 @@ def test_frame_words_are_read_by_their_grammar() -> None:
     assert "abl" in content_terms("Is the scheme able and affordable?")
     assert "go" in content_terms("has the money going into capital projects changed")
     assert content_terms("Is anybody doing something anywhere about potholes?") == ["pothol"]
-    assert content_terms("don't they pay for women's refuges") == ["pai", "women", "refug"]
+    assert content_terms("don't they pay for women's refuges") == ["pai", "woman", "refug"]
 
 
 @pytest.mark.parametrize("question", FRAMED)
