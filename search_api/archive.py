@@ -676,7 +676,9 @@ def _density(version: Path) -> dict[int, float]:
 
 def _matches(found: SearchResult, support: SupportFeatures) -> bool:
     """A filtered result holds a passage that matches the question nearly as well as the
-    best passages of the whole archive do (at least half their share of its content words)."""
+    best passages of the whole archive do (at least half their share of its content words).
+    The archive's share is recorded to 4 places (`SupportFeatures.coverage`): exactly half
+    of it (2 of 6 words against 4 of 6, 0.6667) is half, not short of it."""
     best = max(
         (
             coverage(support.terms, f"{h.citation.item_title or ''} {h.text}")
@@ -684,7 +686,11 @@ def _matches(found: SearchResult, support: SupportFeatures) -> bool:
         ),
         default=0.0,
     )
-    return best > 0 and best >= 0.5 * support.coverage
+    return best > 0 and 2 * best >= support.coverage - _RECORDED
+
+
+_RECORDED = 1e-4
+"""The precision `SupportFeatures` records its shares to."""
 
 
 def _source_path(doc: StoredDocument) -> Path | None:
