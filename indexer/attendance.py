@@ -1,15 +1,16 @@
 """The words minutes label their attendance records with, written once.
 
-Five patterns read them: on the ingestion side `indexer.ingest.structure.ATTENDANCE_LABEL`
+Six patterns read them: on the ingestion side `indexer.ingest.structure.ATTENDANCE_LABEL`
 (a label alone on its line heads its list) and `indexer.ingest.cleaning.LABEL_LINE` (a
 labelled line starts a paragraph, never a title); on the answer side
 `search_api.sentences._ROLL_LABEL` (a roll's label in a piece of a passage),
-`_APOLOGIES` (a question or a roll naming apologies) and `_WANTS_ATTENDANCE` (a question
-asking who attended or sent apologies). Each carried its own copy of the words until round
-52, and round 51's Canadian "Regrets" had to be added to all five by hand
-(eval/README.md "…, round 51 (r51-foreign7 …)" kind (6)). A word added here reaches every
-pattern that reads its kind; each pattern keeps its own frame (which holders, whether a
-colon, which letter cases).
+`_APOLOGIES` (a question or a roll naming apologies), `_WANTS_ATTENDANCE` (a question
+asking who attended or sent apologies) and, since round 53, `_ROLL_KINDS` (the kind of
+record a roll is: the members', the officers', the absent). Each carried its own copy of
+the words until round 52, and round 51's Canadian "Regrets" had to be added to all five by
+hand (eval/README.md "…, round 51 (r51-foreign7 …)" kind (6)). A word added here reaches
+every pattern that reads its kind; each pattern keeps its own frame (which holders, whether
+a colon, which letter cases).
 """
 
 from __future__ import annotations
@@ -24,6 +25,19 @@ PRESENT_LABELS: tuple[str, ...] = ("present", "in attendance")
 """The words a list of who came is headed with ("PRESENT", "In attendance:"); a holder may
 stand before them ("Members Present:", "Members present:": lower case too)."""
 
+OFFICERS_LABELS: tuple[str, ...] = ("in attendance",)
+"""The presence labels that head the officers' list, not the members' (Kent's "IN
+ATTENDANCE:" under its "PRESENT:"): a roll under one is of the officers' kind
+(`search_api.sentences._ROLL_KINDS`); each is one of `PRESENT_LABELS`."""
+
+MEMBER_HOLDERS: tuple[str, ...] = ("council", "members", "councillors", "supervisors")
+"""The holders a presence label names the members by ("Members Present:", "Supervisors
+Present:"): a roll of the members' kind."""
+
+OFFICER_HOLDERS: tuple[str, ...] = ("officers", "officials", "staff", "also")
+"""The holders a presence label names the officers and others by ("Officials Present:",
+"Staff Present:", "Also Present:"): a roll of the officers' kind."""
+
 ABSENT_LABELS: tuple[str, ...] = ("absent",)
 """The words a list of who was away (without apologies) is headed with ("Absent:",
 "Supervisors Absent:")."""
@@ -33,9 +47,12 @@ SCOTS_LABELS: tuple[str, ...] = ("sederunt",)
 `_ROLL_LABEL`, not in `LABEL_LINE` (which never had it)."""
 
 
-def alternation(words: Sequence[str]) -> str:
+def alternation(words: Sequence[str], spaced: bool = False) -> str:
     """The words as one regex alternation ("apologies|regrets"), for a pattern read with
-    `re.IGNORECASE` (or inside `(?i:…)`); a space between words stays a single space."""
+    `re.IGNORECASE` (or inside `(?i:…)`); a space between words stays a single space, or
+    with `spaced` any run of white space ("in\\s+attendance")."""
+    if spaced:
+        return "|".join(r"\s+".join(w.split(" ")) for w in words)
     return "|".join(words)
 
 

@@ -25,6 +25,9 @@ from dataclasses import dataclass
 from indexer.attendance import (
     ABSENT_LABELS,
     APOLOGY_LABELS,
+    MEMBER_HOLDERS,
+    OFFICER_HOLDERS,
+    OFFICERS_LABELS,
     PRESENT_LABELS,
     SCOTS_LABELS,
     alternation,
@@ -2786,26 +2789,38 @@ _ASKED_ROLL = (
     ),
 )
 """The kinds of attendance record a question's words ask for, by what it names."""
+_ABSENT = alternation(ABSENT_LABELS)
+_MEMBERS_PRESENT = alternation([w for w in PRESENT_LABELS if w not in OFFICERS_LABELS])
+"""The presence labels of the members' list ("PRESENT"), not the officers' (`OFFICERS_LABELS`)."""
+_OFFICERS_PRESENT = alternation(OFFICERS_LABELS, spaced=True)
 _ROLL_KINDS = (
     ("apologies", _APOLOGIES),
-    ("absent", re.compile(r"(?i)^\W*absent\b|\b(?:was|were)\s+(?:also\s+)?absent\b")),
+    (
+        "absent",
+        re.compile(rf"(?i)^\W*(?:{_ABSENT})\b|\b(?:was|were)\s+(?:also\s+)?(?:{_ABSENT})\b"),
+    ),
     ("remote", _REMOTE),
     (
         "officers",
         re.compile(
-            r"(?i)^\W*(?:(?:officers|officials|staff|also)\s+present|(?:also\s+)?in\s+attendance)\b"
-            r"|\b(?:was|were)\s+(?:also\s+)?in\s+attendance\b"
+            rf"(?i)^\W*(?:(?:{alternation(OFFICER_HOLDERS)})\s+(?:{_MEMBERS_PRESENT})"
+            rf"|(?:also\s+)?(?:{_OFFICERS_PRESENT}))\b"
+            rf"|\b(?:was|were)\s+(?:also\s+)?(?:{_OFFICERS_PRESENT})\b"
         ),
     ),
     (
         "present",
         re.compile(
-            r"(?i)^\W*(?:(?:council|members|councillors|supervisors)\s+)?present\b"
-            r"|^\W*sederunt\b"
+            rf"(?i)^\W*(?:(?:{alternation(MEMBER_HOLDERS)})\s+)?(?:{_MEMBERS_PRESENT})\b"
+            rf"|^\W*(?:{alternation(SCOTS_LABELS)})\b"
         ),
     ),
 )
-"""The kinds of attendance record a roll is, by its label or wording."""
+"""The kinds of attendance record a roll is, by its label or wording: its words from
+`indexer.attendance` (the members' presence labels and holders, the officers' ("IN
+ATTENDANCE", "Officials Present"), the absent and Scottish labels; round 53, behaviour
+unchanged: identical match spans on every stored passage, eval/README.md "…, round 53
+(r53-foreign9 …)")."""
 _ROLL_FITS = {"apologies": {"absent"}, "absent": {"apologies"}}
 """Kinds that answer each other: who was absent is who sent apologies, and the reverse."""
 

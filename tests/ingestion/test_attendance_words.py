@@ -1,7 +1,8 @@
-"""The attendance-label vocabulary written once (round 52, `indexer.attendance`): the five
+"""The attendance-label vocabulary written once (round 52, `indexer.attendance`): the
 patterns that read it (`structure.ATTENDANCE_LABEL`, `cleaning.LABEL_LINE`,
-`sentences._ROLL_LABEL`, `_APOLOGIES`, `_WANTS_ATTENDANCE`) are built from its lists, so a
-word added to a list reaches every pattern of its kind; and the patterns read the labels
+`sentences._ROLL_LABEL`, `_APOLOGIES`, `_WANTS_ATTENDANCE`; since round 53 `_ROLL_KINDS`)
+are built from its lists, so a word added to a list reaches every pattern of its kind; and
+the patterns read the labels
 minutes print as they did (the equivalence over every stored Kent, Kingston, seeds and
 converted line was checked statically, eval/README.md "…, round 52 (r52-foreign8 …)")."""
 
@@ -74,6 +75,9 @@ def test_a_label_added_to_a_list_reaches_every_pattern_of_its_kind(
     for piece in ("Excused: Councillor X", "Members attending: Cllr A"):
         assert fresh._ROLL_LABEL.match(piece), piece
         assert not sentences._ROLL_LABEL.match(piece), piece
+    # the roll's kind too (`_ROLL_KINDS`, from the lists since round 53)
+    assert fresh.roll_kinds("Members attending: Cllr A") == {"present"}
+    assert not sentences.roll_kinds("Members attending: Cllr A")
     assert fresh._APOLOGIES.search("Which members were excused?")
     assert not sentences._APOLOGIES.search("Which members were excused?")
     for question in ("Who sent excused to the meeting?", "Which members were attending?"):
