@@ -30,6 +30,13 @@ OFFICERS_LABELS: tuple[str, ...] = ("in attendance",)
 ATTENDANCE:" under its "PRESENT:"): a roll under one is of the officers' kind
 (`search_api.sentences._ROLL_KINDS`); each is one of `PRESENT_LABELS`."""
 
+STAFF_LABELS: tuple[str, ...] = ("staff",)
+"""A holder alone heading the officers' list, read as a label only with its colon ("Staff:
+City Manager Tom Reyes, City Attorney Jill Park, …", US and Canadian minutes' roll call):
+without it the word opens a sentence ("Staff presented a proposal …"). Since round 53
+(r53-foreign9) in `LABEL_LINE`, `ATTENDANCE_LABEL` and `_ROLL_LABEL`, of the officers' kind
+(`_ROLL_KINDS`)."""
+
 MEMBER_HOLDERS: tuple[str, ...] = ("council", "members", "councillors", "supervisors")
 """The holders a presence label names the members by ("Members Present:", "Supervisors
 Present:"): a roll of the members' kind."""

@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 31
+CHUNKER_VERSION = 32
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -124,8 +124,10 @@ board's "ITEM NO. 7 …" and an Irish minute reference "CC/18/143 …" open item
 Council" is that body, not "Borough Council"; 31: a running footer of any length that ends
 in "Page N of M" set apart, "Township of … – Regular Council Minutes – June 19, 2018   Page
 1 of 2", cuts the text into pages and goes, and a heading "BOARD OF SUPERVISORS, COUNTY OF
-ALDER" names the county as council and the board as committee), so an index made by older
-rules is rebuilt instead of silently reused."""
+ALDER" names the county as council and the board as committee; 32: a US roll call's
+"Staff:" list stays in its item, never a title, and a lettered sub-item "5A. …" / "3.a …"
+under its numbered item opens an item of its own), so an index made by older rules is
+rebuilt instead of silently reused."""
 
 
 def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:

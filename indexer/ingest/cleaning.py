@@ -25,7 +25,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from indexer.attendance import ABSENT_LABELS, APOLOGY_LABELS, PRESENT_LABELS, alternation
+from indexer.attendance import (
+    ABSENT_LABELS,
+    APOLOGY_LABELS,
+    PRESENT_LABELS,
+    STAFF_LABELS,
+    alternation,
+)
 from indexer.ingest.readers import Block, RawDocument
 from indexer.text import LIST_MARK
 
@@ -111,15 +117,17 @@ LABEL_LINE = re.compile(
     r"|for|against|abstained|abstentions?|ayes|nays|noes|yeas|abstain(?:ing)?|recused"
     r"|author|authori[sz]er|report author|file (?:number|no\.?)"
     r"|responsible officer|attachments?)(?:\s+by\b|\s*:)"
-    rf"|(?:{alternation((*PRESENT_LABELS, *ABSENT_LABELS))}|also present)\s*$)",
+    rf"|(?:{alternation((*PRESENT_LABELS, *ABSENT_LABELS))}|also present)\s*$"
+    rf"|(?:{alternation(STAFF_LABELS)})\s*:)",
     re.IGNORECASE,
 )
 """A labelled line of minutes ("PRESENT: ...", "Moved: Cr Bell", "Moved by Cr Walsh,",
 "Absent: None", "RESOLVED:", a vote's tally "Against: Cr Taylor", a roll call's "Ayes: Reyes,
 Nair" / "Nays: None" (United States), a report's "Author:" or
 "File Number:"; since round 51 a Canadian "Regrets: Councillor D. Kowalski", an Irish
-"Cathaoirleach: Cllr. M. Brennan", a US board's "Supervisors Absent: …"), or an attendance
-label alone on its line ("PRESENT"): it starts a paragraph and is never a section title."""
+"Cathaoirleach: Cllr. M. Brennan", a US board's "Supervisors Absent: …"; since round 53 a
+US roll call's "Staff: City Manager …", with its colon only), or an attendance label alone
+on its line ("PRESENT"): it starts a paragraph and is never a section title."""
 _TERMINAL = (".", "!", "?", ":", ";", "\u201d", '"')
 _HEADING_MARK = "\ue001"
 """Put before a Markdown heading's text by `demarkdown`: that line stands alone."""

@@ -20,6 +20,7 @@ from indexer.attendance import (
     APOLOGY_LABELS,
     PRESENT_LABELS,
     SCOTS_LABELS,
+    STAFF_LABELS,
     alternation,
 )
 from indexer.ingest.cleaning import (
@@ -44,6 +45,15 @@ a decimal glued to a unit in capitals is a table's figure ("6.3FE 14.3FE 14FE").
 SUB_ITEM = re.compile(r"^(?P<num>\d{1,3}\.\d{1,3})\.?\s+(?P<rest>[A-Z0-9(\"'\u2018\u201c].*)$")
 """An item numbered under another: "5.1 Ordinance No. 2016-04 ...", "3.1 2021 Operating
 Budget"."""
+LETTERED_ITEM = re.compile(
+    r"^(?P<num>\d{1,3}(?:\.[A-Za-z]|[A-Za-z](?=\.)))\.?\s+(?P<rest>[A-Z0-9(\"'\u2018\u201c].*)$"
+)
+"""An item lettered under another, US and Canadian minutes' "5A. Downtown Parking Meter
+Proposal" under "5. NEW BUSINESS", "3.a Petition for a Crosswalk …" under "3. PETITIONS":
+with a full stop after the letter or between number and letter ("3D Printing" is no item),
+read as `SUB_ITEM` is (`_sub_item`; round 53)."""
+_LETTERED_NUM = re.compile(r"(\d{1,3})\.?[A-Za-z]")
+"""A lettered item's number ("5A", "3.a"): its head is the number before the letter."""
 NUMBERED_ITEM = re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<title>[A-Z0-9].{0,200})$")
 PLAIN_NUMBERED = re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<rest>[A-Z].*)$")
 PAREN_PARA = re.compile(r"^\((?P<num>\d{1,2})\)\s+(?P<rest>\S.*)$")
@@ -150,14 +160,20 @@ ATTENDANCE_LABEL = re.compile(
     rf"^(?:{alternation((*PRESENT_LABELS, *ABSENT_LABELS, *APOLOGY_LABELS, *SCOTS_LABELS))}"
     r"|also present|also in attendance|officers present"
     r"|(?:members|officials|staff|council|councillors|elected members) present"
-    r"|apologies (?:for absence|received))\s*:?$",
+    r"|apologies (?:for absence|received))\s*:?$"
+    rf"|^(?:{alternation(STAFF_LABELS)})\s*:$",
     re.IGNORECASE,
 )
 """An attendance label alone on its line ("IN ATTENDANCE", "Members Present:", Scots
 "Sederunt:", "Apologies:"): the line under it is its list, whatever it looks like ("Chief
 Executive (Paul Brandt)", one post and its holder; "Councillor Ross"), not a heading over
 what follows; and in converted text, before the first agenda item, the label is no
-heading either: it stays with its list in the preamble."""
+heading either: it stays with its list in the preamble. "Staff:" (`STAFF_LABELS`) only with
+its colon, and never a heading (`is_heading`): a US roll call's officers under item 2 "ROLL
+CALL" (round 53)."""
+_STAFF_LABEL = re.compile(rf"^(?:{alternation(STAFF_LABELS)})\s*:$", re.IGNORECASE)
+"""An officers' label read only with its colon, alone on its line ("Staff:"): never a
+heading, as a label read without one is not (`ATTENDANCE_LABEL`, `LABEL_LINE`)."""
 _VOTE_LABEL = re.compile(
     r"^(?:roll[ -]call vote|recorded vote|vote|division|voting|on a division,? there voted)"
     r"\s*:?-?$",
@@ -291,6 +307,8 @@ def is_heading(text: str, contact_free: bool = False) -> bool:
         return False
     if LABEL_LINE.match(text) and not text.endswith(":") or VOTE_LINE.match(text):
         return False  # "Seconded: Cr Hira", "Absent: None", "CARRIED"
+    if _STAFF_LABEL.match(text):
+        return False  # "Staff:" over its list: a label only with its colon
     if _DECISION_LEAD.match(text) or _MOTION_OPENING.match(text):
         return False  # "RESOLVED", "Decision", "That the Council": the words of a decision
     if _PERSON.match(text):
@@ -346,12 +364,19 @@ def _sub_item(num: str, current: Section, converted: bool) -> bool:
     """Whether "N.M" numbers an agenda item under the explicit item N (or beside N.K), or
     after an explicit item numbered below N: US, Australian and Canadian minutes number
     their items "5.1", "11.2" under a heading item ("5. PUBLIC HEARINGS", "11 REPORTS TO
-    COUNCIL"), which some leave out."""
-    if not current.explicit_item or current.item is None or num.count(".") != 1:
+    COUNCIL"), which some leave out. Since round 53 a lettered "NA." / "N.a" the same way
+    (`LETTERED_ITEM`): under N, beside another lettered item of N, or after an item below N."""
+    if not current.explicit_item or current.item is None:
         return False
-    head, own = num.split(".")[0], current.item.split(".")[0]
+    lettered = _LETTERED_NUM.fullmatch(num)
+    if lettered is None and num.count(".") != 1:
+        return False
+    head = lettered[1] if lettered else num.split(".")[0]
+    own_lettered = _LETTERED_NUM.fullmatch(current.item)
+    own = own_lettered[1] if own_lettered else current.item.split(".")[0]
     if head == own:  # beside N.K, or under N (in a PDF, "3.1 Scope" is a report's own part)
-        return num != current.item and (converted or "." in current.item)
+        beside = own_lettered is not None if lettered else "." in current.item
+        return num != current.item and (converted or beside)
     # "7.1 Ofsted Improvement Letter" after item 6 or 6.2: the next item's first sub-item,
     # its heading item unprinted; not a part of item 6.
     return own.isdigit() and int(head) > int(own)
@@ -360,6 +385,8 @@ def _sub_item(num: str, current: Section, converted: bool) -> bool:
 def _item_number_greater(num: str, current: str | None) -> bool:
     if current is None:
         return True
+    if lettered := _LETTERED_NUM.fullmatch(current):
+        return int(num) > int(lettered[1])  # "6. ADJOURNMENT" after "5A.", not "3." in it
     try:
         return int(num) > int(current.split(".")[0].split("(")[0])
     except ValueError:
@@ -476,7 +503,7 @@ def build_sections(
             if plain := PLAIN_NUMBERED.match(text):
                 last_plain = int(plain["num"])
             para_match = NUMBERED_PARA.match(text)
-            sub_match = SUB_ITEM.match(text)
+            sub_match = SUB_ITEM.match(text) or LETTERED_ITEM.match(text)
             caps = converted and not current.explicit_item
             if sub_match and (
                 _sub_item(sub_match["num"], current, converted)
@@ -486,11 +513,12 @@ def build_sections(
                 if item_title(rest) and not text.endswith(":") and not _CONTENTS_LINE.search(rest):
                     # "6.1 Police Department staffing report" under "6. NEW BUSINESS": an
                     # agenda item of its own, numbered under its heading.
+                    head = _LETTERED_NUM.fullmatch(sub_match["num"])
                     parent = (
                         current.title
                         if not current.units
                         and "." not in (current.item or ".")
-                        and sub_match["num"].split(".")[0] == current.item
+                        and (head[1] if head else sub_match["num"].split(".")[0]) == current.item
                         else None
                     )
                     current = open_section(rest, sub_match["num"], True)
@@ -539,7 +567,11 @@ def _titled_empty_items(sections: list[Section]) -> None:
             continue
         later = sections[index + 1 :]
         if any(
-            s.item == section.item or (s.item or "").startswith(f"{section.item}.") for s in later
+            s.item == section.item
+            or (s.item or "").startswith(f"{section.item}.")
+            or (lettered := _LETTERED_NUM.fullmatch(s.item or ""))
+            and lettered[1] == section.item
+            for s in later
         ):
             continue
         following = next((s for s in later if s.units), None)
