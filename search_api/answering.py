@@ -83,6 +83,7 @@ from .sentences import (
     records_vote,
     roll_of,
     score_candidates,
+    side_named,
     span_candidate,
     spelled_for,
     states_reason,
@@ -2609,6 +2610,8 @@ def _lead_line(
         said.append((n, s, words))
     if OUTCOME_IN_LEAD and aspects.outcome:
         said = _with_stated_outcome(said, numbered)
+    if SIDE_IN_LEAD and aspects.tally and not aspects.trend:
+        said = _side_first(said, numbered, aspects.tally)
     parts = []
     for n, s, words in said:
         c = s.hit.citation
@@ -2665,6 +2668,30 @@ MOVER_IN_LEAD = True
 report sentence ("The Clerk-Administrator reported on the option to opt out …") scored
 above "Moved by: Councillor Bouchard Seconded by: Councillor MacLeod THAT Council opt out
 …", quoted second (eval/README.md "…, round 51 (r51-foreign7"). Off: the best sentence."""
+
+
+SIDE_IN_LEAD = True
+"""An answer to a question asking who voted on a side ("who voted against …?", `Aspects.tally`)
+opens on that side's names where a quote prints them by label (`sentences.side_named`: a
+roll call's "NAYS: Ortega", "NOES: Supervisors Liu, Ochoa", Canadian "Nay: Tremblay,
+Fraser", Australian "Against: Cr Taylor"): the roll call was quoted, but the opening line
+was the item's first sentence or its mover (round 52's r52-foreign8 Left (a) kind (10);
+eval/README.md "…, round 53 (r53-foreign9 …)"). A count with no names ("Against (6)", Kent's
+minutes, the names on the lines after it) is left to the quotes. Off: the best sentence or
+the mover."""
+
+
+def _side_first(
+    said: list[tuple[int, Scored, str]], numbered: Sequence[tuple[int, Scored, str]], side: str
+) -> list[tuple[int, Scored, str]]:
+    """The opening line's part for a question asking who voted on `side` (`SIDE_IN_LEAD`):
+    the side's label and names from the best-scored quote that prints them, in place of
+    the parts picked; `said` as it was when no quote does."""
+    for n, s, quote in sorted(numbered, key=lambda t: -t[1].score):
+        span = side_named(quote, side)
+        if span is not None:
+            return [(n, s, _cap(quote[span[0] : span[1]], LEAD_WORDS))]
+    return said
 
 
 OUTCOME_IN_LEAD = True

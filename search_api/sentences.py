@@ -30,6 +30,7 @@ from indexer.attendance import (
     OFFICERS_LABELS,
     PRESENT_LABELS,
     SCOTS_LABELS,
+    STAFF_LABELS,
     alternation,
     cased_alternation,
 )
@@ -48,7 +49,7 @@ from indexer.text import (
     words,
 )
 
-from .temporal import PERIOD, periods
+from .temporal import DECIDED, PERIOD, periods
 
 __all__ = [
     "Aspects",
@@ -328,7 +329,7 @@ _WANTS_OUTCOME = re.compile(
     r"|(?:^|[,;:]\s*|\band\s+)(?:was|were|has|have|had)\s+(?:the|this|that|it|its|their|an?)\b"
     r"[^?.]{0,80}?\b(?:carried|lost|defeated|rejected|passed|approved|adopted|accepted|agreed)\b"
     r"|\bwhat (?:became|happened) (?:of|to)\b[^?.]{0,60}?"
-    r"\b(?:motion|amendment|recommendation|proposal|resolution)s?\b"
+    rf"\b(?:{DECIDED})s?\b"
     r"|\b(?:outcome|result) of the (?:vote|motion|amendment|ballot)\b"
     r"|\bhow did [^?.]{0,60}\bvote\b|\bhow (?:did|was) the vote\b"
     r"|\bwhat\s+(?:was|were)\s+the\s+(?:(?:roll[ -]call|recorded|final)\s+)?votes?\s+"
@@ -340,7 +341,8 @@ pass?", "was the amendment carried?", "what became of the … motion?", "did Cou
 to …?"), a yes-or-no question: its answer states the vote's outcome (`outcome_after`).
 "What was agreed", "what were the achievements of the plan agreed by …" ask for the
 decision itself, not whether a proposal got through. "What was the vote on …?" asks how it
-was decided too (round 52: US and Canadian roll-call votes, `ROLL_CALL_TALLIES`)."""
+was decided too (round 52: US and Canadian roll-call votes, `ROLL_CALL_TALLIES`); "what
+happened to the petition / application / report …?" too (round 53, `temporal.DECIDED`)."""
 
 
 def asks_outcome(question: str) -> bool:
@@ -1386,6 +1388,36 @@ _VOTE_LABELLED = re.compile(
 """A vote by name labelled before its outcome ("Recorded Vote: Yea: …", "AYES: …")."""
 MOTION_PASSAGE = re.compile(r"(?i)\bmotions?\b|\bamendments?\b|\bseconded\b|\bmoved\b")
 """A passage about a motion or amendment: where an outcome question's answer reads on."""
+
+
+_SIDE_LABELS = {
+    "Against": r"NAYS?|NOES|Nays?|Noes|AGAINST|Against",
+    "For": r"AYES|YEAS?|Ayes|Yeas?|FOR|For",
+    "Abstain": r"ABSTAIN(?:ED|ING|S)?|Abstain(?:ed|ing|s)?|ABSTENTIONS?|Abstentions?",
+}
+"""The labels a side of a vote by name is printed under, by the side a question asks for
+(`asked_tally`): a roll call's "NAYS:" / "NOES:" / Canadian "Nay:" for those against, "AYES:"
+/ "Yea:" for those for, and an Australian tally's "Against: Cr Taylor" / "For: …"."""
+_SIDE_NAMED = {
+    side: re.compile(rf"\b(?:{labels})\s*:\s*(?:None\b|{_ROLL_NAMES})")
+    for side, labels in _SIDE_LABELS.items()
+}
+
+
+def side_named(text: str, side: str) -> tuple[int, int] | None:
+    """The span of the first side of a vote by name that `side` asks for (`asked_tally`:
+    "Against") in `text`, its label with its names ("NAYS: Whitcomb, Baker", "NOES:
+    Supervisors Liu, Ochoa", "Nay: Tremblay, Fraser", "NAYS: None"), up to the next label
+    or the first word that is no name; None when the text names none. A count with no names
+    ("Against (6)", "For: 47") is not one."""
+    pattern = _SIDE_NAMED.get(side)
+    found = pattern.search(text) if pattern is not None else None
+    if found is None:
+        return None
+    end = found.end()
+    if outcome := _OUTCOME.search(text, found.start(), end):
+        end = outcome.start()  # "Nay: Tremblay, Fraser DEFEATED": the outcome is no name
+    return found.start(), len(text[:end].rstrip())
 
 
 def names_mover(text: str) -> bool:
@@ -2648,13 +2680,15 @@ sentence named the meeting (US, Australian, New Zealand and Canadian minutes,
 _ROLL_LABEL = re.compile(
     r"(?:\b(?:Council|Members|Councillors|Supervisors|Officials|Officers|Staff|Also)\s+)?"
     rf"(?<![\w-])(?:{cased_alternation(PRESENT_LABELS, lower=True)}"
-    rf"|{cased_alternation((*ABSENT_LABELS, *APOLOGY_LABELS, *SCOTS_LABELS))})\b"
+    rf"|{cased_alternation((*ABSENT_LABELS, *APOLOGY_LABELS, *SCOTS_LABELS))}"
+    rf"|(?:{cased_alternation(STAFF_LABELS)})(?=\s*:))\b"
     r"(?:\s+(?:VIRTUALLY|[Vv]irtually|REMOTELY|[Rr]emotely|ONLINE|[Oo]nline)\b)?"
 )
 """An attendance label ("PRESENT", "Council Present", "In attendance", "Absent",
-"Apologies", Scottish minutes' "Sederunt") in a stray piece, with how they attended when it
-says ("IN ATTENDANCE VIRTUALLY:", "Present remotely:", round 45: without it the label was
-quoted alone, its list not)."""
+"Apologies", Scottish minutes' "Sederunt"; since round 53 a US roll call's "Staff:", with
+its colon only) in a stray piece, with how they attended when it says ("IN ATTENDANCE
+VIRTUALLY:", "Present remotely:", round 45: without it the label was quoted alone, its list
+not)."""
 ROLL_SENTENCES = True
 """Minutes write attendance as a sentence as often as a list ("Apologies were received from
 Mrs C Bell.", "The Democratic Services Manager reported apologies from Mr Beaney, …", "No
@@ -2805,6 +2839,7 @@ _ROLL_KINDS = (
         re.compile(
             rf"(?i)^\W*(?:(?:{alternation(OFFICER_HOLDERS)})\s+(?:{_MEMBERS_PRESENT})"
             rf"|(?:also\s+)?(?:{_OFFICERS_PRESENT}))\b"
+            rf"|^\W*(?:{alternation(STAFF_LABELS)})\s*:"
             rf"|\b(?:was|were)\s+(?:also\s+)?(?:{_OFFICERS_PRESENT})\b"
         ),
     ),

@@ -245,6 +245,17 @@ _RANGE_FROM_BARE_MONTH = re.compile(
 month without a year: "between January and March 2025", "between the February budget and
 March 2025", "from the January draft to the March 2025 update", "April-May 2020"."""
 
+DECIDED = (
+    r"motion|amendment|recommendation|proposal|resolution|petition|application|report"
+    r"|request|appeal|ordinance|by-?law"
+)
+"""What a council votes on, by the word a question names it with: a motion and its kin
+(round 52), and since round 53 the papers other councils' minutes put to a vote by name
+("3.b Petition to Close Birch Lane …", "Variance Application V-2019-07", "Annual Report of
+the … Library Board", a request, an appeal, an ordinance or by-law). "What happened to /
+became of the … <one of them>?" asks for its outcome (`sentences.asks_outcome`), not its
+course (`TREND_WORDS`); "what happened to the idea of …", "… to the grant …" stay a
+course."""
 TREND_WORDS = re.compile(
     # Verb forms only: "the Improvement Board" or "a progress report" is no trend. "change"
     # and "compare" are read apart (`CHANGE_ASKED`, `TIME_COMPARED`): as words they are as
@@ -256,10 +267,12 @@ TREND_WORDS = re.compile(
     r"any better|any worse|since(?!\s+when\b)|timeline|trajectory|"
     # What became of something is its course over meetings: "What happened to the idea
     # of postponing …", "How did the rise go from the draft budget to the decision?".
-    # Not of a motion or a proposal: what happened to it is its outcome, one vote (round
-    # 52: "What happened to the downtown parking meter proposal?", `sentences.asks_outcome`).
-    r"happened\s+(?:to|with)(?![^?.]{0,60}?\b(?:motion|amendment|recommendation|proposal"
-    r"|resolution)s?\b)|(?:go|goes|gone|went|going)\s+from|"
+    # Not of a motion, a proposal or another paper put to a vote (`DECIDED`): what happened
+    # to it is its outcome, one vote (round 52: "What happened to the downtown parking
+    # meter proposal?"; round 53: "… to the petition to close Birch Lane?",
+    # `sentences.asks_outcome`).
+    rf"happened\s+(?:to|with)(?![^?.]{{0,60}}?\b(?:{DECIDED})s?\b)"
+    r"|(?:go|goes|gone|went|going)\s+from|"
     # A course asked as it runs on: "what's been happening to gilt yields", "is the
     # council losing its foster carers", "relying more and more on council tax"; a loss
     # asked with its cause ("losing income because of …") asks for the cause (round 38).
