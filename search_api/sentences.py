@@ -34,6 +34,7 @@ from indexer.attendance import (
     alternation,
     cased_alternation,
 )
+from indexer.dates import MONTHS
 from indexer.models import Hit
 from indexer.once import once
 from indexer.text import (
@@ -2572,10 +2573,9 @@ the consultation close", "how long is the strategy out for consultation"); a fre
 threshold …", "how much does a decision have to cost before …", "above what amount"; not
 "what did the announcement do to the earnings threshold", which asks a change)."""
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
-)
+_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+"""A month's name or abbreviation (`indexer.dates.MONTHS`; the patterns below read it
+case-blind)."""
 _CLOCK = re.compile(
     r"(?<![\d.:])(?:[01]?\d|2[0-3])[.:][0-5]\d\s*(?:am|pm|a\.m\.|p\.m\.|hrs|hours)(?!\w)"
     r"|(?<![\d.:])(?:1[0-2]|0?[1-9])\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b(?:noon|midday)\b",
