@@ -850,10 +850,13 @@ class AnswerBuilder:
         second: list[Scored] = []  # quoted passages' sentences the caps left out
         reason: list[Scored] = []  # a "why" answer's reason, when its own give none
         told: list[Scored] = []  # what a trend's timeline tells, before what fills its room
-        # The topic's weights over the hits, read when first needed (`_with_asked_label`).
+        # Read when first needed, once: the topic's weights over the hits, and the sentences
+        # of the `MANY_POOL_RANKS` top passages a label or an asked value is looked for in
+        # (`_with_asked_label`, `_with_asked_value`; "when does … close" asks both).
         topic = functools.cache(
             lambda: term_weights(aspects.terms, [h.text for h in hits], self.idf)
         )
+        many = functools.cache(lambda: _within(scored, intent.span, MANY_POOL_RANKS))
         if intent.trend:
             limit = timeline_limit or self.tuning.timeline_limit
             if council is not None:
@@ -887,10 +890,7 @@ class AnswerBuilder:
             # A labelled line is read by its layout, not its score: from every passage a
             # list answer draws on. The pool and the topic's weights are read only when
             # the question asks for a label (`asks_label`) and a line of the pool gives one.
-            chosen = _with_asked_label(
-                chosen, lambda: _within(scored, intent.span, MANY_POOL_RANKS),
-                MANY_POOL_RANKS, aspects, topic,
-            )  # fmt: skip
+            chosen = _with_asked_label(chosen, many, MANY_POOL_RANKS, aspects, topic)
             if question:
                 kept = {id(s.candidate) for s in pick if not s.candidate.items}
                 chosen = self._each_part(
@@ -942,7 +942,7 @@ class AnswerBuilder:
         if aspects.value and not intent.trend:
             # The asked time, end date, frequency or threshold: from the pool's passages
             # or the passages their item windows show beside them (`_with_asked_value`).
-            pool = _within(scored, intent.span, MANY_POOL_RANKS)
+            pool = many()
             near: list[Scored] = []
             lent: dict[int, Hit] = {}
             if BESIDE and windows is not None:
