@@ -156,12 +156,15 @@ _DECISION_LEAD = re.compile(
 _MOTION_OPENING = re.compile(r"^that\b", re.IGNORECASE)
 """A motion or resolution opens with "That" ("That the Council:", "THAT Council receive
 ..."): never a title."""
+_STAFF_LABEL = re.compile(rf"^(?:{alternation(STAFF_LABELS)})\s*:$", re.IGNORECASE)
+"""An officers' label read only with its colon, alone on its line ("Staff:"): never a
+heading, as a label read without one is not (`ATTENDANCE_LABEL`, `LABEL_LINE`)."""
 ATTENDANCE_LABEL = re.compile(
     rf"^(?:{alternation((*PRESENT_LABELS, *ABSENT_LABELS, *APOLOGY_LABELS, *SCOTS_LABELS))}"
     r"|also present|also in attendance|officers present"
     r"|(?:members|officials|staff|council|councillors|elected members) present"
     r"|apologies (?:for absence|received))\s*:?$"
-    rf"|^(?:{alternation(STAFF_LABELS)})\s*:$",
+    rf"|{_STAFF_LABEL.pattern}",
     re.IGNORECASE,
 )
 """An attendance label alone on its line ("IN ATTENDANCE", "Members Present:", Scots
@@ -171,9 +174,6 @@ what follows; and in converted text, before the first agenda item, the label is 
 heading either: it stays with its list in the preamble. "Staff:" (`STAFF_LABELS`) only with
 its colon, and never a heading (`is_heading`): a US roll call's officers under item 2 "ROLL
 CALL" (round 53)."""
-_STAFF_LABEL = re.compile(rf"^(?:{alternation(STAFF_LABELS)})\s*:$", re.IGNORECASE)
-"""An officers' label read only with its colon, alone on its line ("Staff:"): never a
-heading, as a label read without one is not (`ATTENDANCE_LABEL`, `LABEL_LINE`)."""
 _VOTE_LABEL = re.compile(
     r"^(?:roll[ -]call vote|recorded vote|vote|division|voting|on a division,? there voted)"
     r"\s*:?-?$",
