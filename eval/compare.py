@@ -123,8 +123,7 @@ def compare(
         n = sum(new[i][field] or 0.0 for i in scored)
         # a row the metric does not apply to adds 0 to a resampled difference
         diffs = np.array([(new[i][field] or 0.0) - (base[i][field] or 0.0) for i in common])
-        spread = np.sort(diffs[draws].sum(axis=1)) if len(common) else np.zeros(1)
-        low, high = np.quantile(spread, [0.025, 0.975])
+        low, high = np.quantile(diffs[draws].sum(axis=1), [0.025, 0.975])
         deltas.append(Delta(name, len(scored), b, n, float(low), float(high)))
     changed = []
     for qid in common:
@@ -168,6 +167,13 @@ def _short(value: float | None) -> str:
     return "-" if value is None else f"{value:.3g}"
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"needs at least one resample, not {value}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m eval.compare", description=(__doc__ or "").split("\n\n")[0]
@@ -177,7 +183,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--split", choices=("tune", "test"), help="only this split's rows")
     parser.add_argument("--prefix", help="only rows whose id matches this regex (e.g. 'k43-')")
     parser.add_argument("--mode", default="hybrid", help="retrieval configuration (hybrid)")
-    parser.add_argument("--resamples", type=int, default=2000, help="bootstrap resamples")
+    parser.add_argument("--resamples", type=_positive, default=2000, help="bootstrap resamples")
     parser.add_argument("--seed", type=int, default=0)
     return parser
 

@@ -79,6 +79,9 @@ def test_bad_input_is_a_message_and_exit_code_2(
     assert main([str(SEEDS), str(SEEDS), "--prefix", "k45-("]) == 2
     (tmp_path / "bad.json").write_text("{not json")
     assert main([str(tmp_path / "bad.json"), str(SEEDS)]) == 2
+    with pytest.raises(SystemExit) as exit_:
+        main([str(SEEDS), str(SEEDS), "--resamples", "0"])
+    assert exit_.value.code == 2
 
 
 def test_the_command_prints_the_bar_s_reading(capsys: pytest.CaptureFixture[str]) -> None:
