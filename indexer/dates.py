@@ -26,6 +26,7 @@ from indexer.models import DatePrecision
 
 __all__ = [
     "MONTHS",
+    "MONTH_NAMES",
     "ArchiveOrder",
     "DateOrder",
     "YEAR_END",
@@ -42,8 +43,12 @@ __all__ = [
     "year_end_counts",
 ]
 
+MONTH_NAMES = tuple(name.lower() for name in calendar.month_name if name)
+"""The months' full names, lower-cased, January first: for patterns that read a month
+written out ("4 May", "June 2019") and not its abbreviation (read them case-blind)."""
+
 MONTHS = (
-    {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+    {name: i for i, name in enumerate(MONTH_NAMES, start=1)}
     | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
     | {"sept": 9}
 )

@@ -42,6 +42,7 @@ from urllib.parse import quote, urlencode
 
 from pydantic import BaseModel, Field
 
+from indexer.dates import MONTH_NAMES
 from indexer.models import Citation, DatePrecision, MeetingKey, Passage, SearchFilters, SearchMode
 from indexer.text import ANALYZER, split_sentences
 
@@ -236,9 +237,8 @@ COMMITMENT = re.compile(
 )
 """Wording minutes use to record a commitment (sentences, not whole passages)."""
 
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
+_MONTH_NAMES = "|".join(MONTH_NAMES)
+"""The months' full names (`indexer.dates.MONTH_NAMES`; `DUE` reads them case-blind)."""
 DUE = re.compile(
     r"\b(?:by|before|in|within|during|until|at)\s+(?:the\s+)?"
     r"(?:(?:end|start|beginning) of\s+(?:the\s+)?)?"

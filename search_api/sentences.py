@@ -34,7 +34,7 @@ from indexer.attendance import (
     alternation,
     cased_alternation,
 )
-from indexer.dates import MONTHS
+from indexer.dates import MONTH_NAMES, MONTHS
 from indexer.models import Hit
 from indexer.once import once
 from indexer.text import (
@@ -935,13 +935,16 @@ _PROCEDURAL = re.compile(
 )
 _NOTED = re.compile(r"\bnote[sd]? the report\b", re.IGNORECASE)
 """Noting a report is housekeeping when the line decides nothing else."""
+_MONTH_NAME = "|".join(MONTH_NAMES)
 _DATE_WORDS = re.compile(
-    r"\b\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)\b|\b(?:January|February|March|April|May|June"
-    r"|July|August|September|October|November|December|spring|summer|autumn|winter) \d{4}\b"
+    r"\b\d{1,2}(?:st|nd|rd|th)? (?:" + _MONTH_NAME + r")\b"
+    r"|\b(?:" + _MONTH_NAME + r"|spring|summer|autumn|winter) \d{4}\b"
     r"|\b(?:19|20)\d{2}\b",
     re.IGNORECASE,
 )
+"""A day and its month written out ("4 May"), a month or season and its year ("June
+2019"), or a year; a month's name from `indexer.dates.MONTH_NAMES` (dates have one
+module), abbreviations not read here."""
 
 PERIODS_NOT_DATES = True
 """A period's label (`temporal.PERIOD`: a financial year "2024-25", "2018/19", or a plan's
