@@ -22,7 +22,7 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from indexer.dates import MONTHS, YEAR_END, DateOrder, day_and_month, full_year
-from indexer.text import STOPWORDS, WRITTEN_WORD
+from indexer.text import ANALYZER, STOPWORDS, WRITTEN_WORD
 
 from .dates import (
     day_after,
@@ -1046,24 +1046,18 @@ for improving", "help businesses grow", "stop the deficit growing")."""
 _TO_BEFORE = re.compile(r"\b([\w'’]+)\s+to\s+$", re.IGNORECASE)
 
 
-def _forms(*verbs: str) -> frozenset[str]:
-    """Each verb's four forms, written "base/-s/past/-ing" where one is irregular."""
-    out: set[str] = set()
-    for verb in verbs:
-        if "/" in verb:
-            out.update(verb.split("/"))
-            continue
-        stem = verb[:-1] if verb.endswith("e") else verb
-        out.update({verb, verb + "s", stem + "ed", stem + "ing"})
-    return frozenset(out)
-
-
-_RAISING = (
+_RAISING_VERBS = (
     # Aspect: when the course runs ("continued to improve", "started to decline").
-    _forms("continue", "start", "begin/begins/began/begun/beginning", "cease")
+    "continue", "start", "begin", "cease",
     # Appearance and chance: how it is seen to run ("seems to be improving").
-    | _forms("seem", "appear", "tend", "happen")
-    | frozenset({"used"})  # "used to rise": a course that ran
+    "seem", "appear", "tend", "happen",
+)  # fmt: skip
+_RAISING_TERMS = frozenset(ANALYZER.term(verb) for verb in _RAISING_VERBS)
+"""The raising verbs' index terms: every form of them ("continues", "began", "seemed",
+"happening") is read by the analyser (`indexer.text.ANALYZER`: Porter's endings and the
+irregular forms), one reading of words for the whole system."""
+_RAISING_WORDS = (
+    frozenset({"used"})  # "used to rise": a course that ran
     # Likelihood and readiness: the adjectives whose subject is the course's ("expected",
     # below, is the participles' kind).
     | frozenset({
@@ -1077,12 +1071,19 @@ _RAISING = (
         "anticipated", "thought", "said", "believed", "reported", "seen", "shown", "known",
     })
 )  # fmt: skip
-"""Words before "to" whose infinitive states a course, not a purpose (`_aimed_at`): the
-raising predicates, which give the infinitive no agent and no aim of their own and say only
-when it runs, how it is seen or how likely it is, each kind whole (every form of its
-verbs). Verbs read either way are not among them: "promised/threatened/failed to
-reduce" and "planned/intended to improve" (an agent's aim), "considered/found to reduce"
-(a participle before a purpose: "which options were considered to reduce costs")."""
+
+
+def _raising(word: str) -> bool:
+    """Whether a lower-cased word before "to" states a course, not a purpose (`_aimed_at`):
+    a raising predicate, which gives the infinitive no agent and no aim of its own and says
+    only when it runs, how it is seen or how likely it is, each kind whole (a form of
+    `_RAISING_VERBS`, or one of `_RAISING_WORDS`). Verbs read either way are not among
+    them: "promised/threatened/failed to reduce" and "planned/intended to improve" (an
+    agent's aim), "considered/found to reduce" (a participle before a purpose: "which
+    options were considered to reduce costs")."""
+    return word in _RAISING_WORDS or ANALYZER.term(word) in _RAISING_TERMS
+
+
 _ON_COURSE = re.compile(r"\bon\s+(?:course|track|target|pace)\s+to\s+$", re.IGNORECASE)
 """A course foreseen in a phrase of prospect before "to": "is the deficit on course to
 grow", "on track to improve"; "a course to improve skills" is a purpose."""
@@ -1111,14 +1112,14 @@ def _aimed_at(question: str, m: re.Match[str]) -> bool:
     responsible for improving people's health", "how does kcc plan to use its jobs to
     improve people's health", "on helping businesses grow", "enough to stop the deficit
     growing". An infinitive after a word that states a course ("expected to grow",
-    "continued to improve", `_RAISING`) is the course."""
+    "continued to improve", `_raising`) is the course."""
     word = m.group(0).lower()
     if not PURPOSE_OBJECTS or not _AIMED.match(word):
         return False
     before = question[: m.start()]
     to = _TO_BEFORE.search(before)
     if to:
-        return to.group(1).lower() not in _RAISING and not _ON_COURSE.search(before)
+        return not _raising(to.group(1).lower()) and not _ON_COURSE.search(before)
     if word.endswith("ing"):
         return bool(_DUTY_FOR.search(before) or _STOPPED.search(before))
     return word in _BASE_FORMS and bool(_HELPED.search(before))
