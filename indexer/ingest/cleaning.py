@@ -93,6 +93,14 @@ Report", "ITEM 7 Budget", "Minute No. 101/15", "CM 12/2019 Confirmation of Minut
 Budget" (a council's prefix and the item's number); since round 51 a US board's "ITEM NO. 7
 ADOPT RESOLUTION …" and an Irish council's minute reference, its body's letters, the year
 and the number ("CC/18/143 Housing Delivery Report", "BMD/19/022 Roads Programme 2019")."""
+LETTERED_ITEM = re.compile(
+    r"^(?P<num>\d{1,3}(?:\.[A-Za-z]|[A-Za-z](?=\.)))\.?\s+(?P<rest>[A-Z0-9(\"'\u2018\u201c].*)$"
+)
+"""An item lettered under another, US and Canadian minutes' "5A. Downtown Parking Meter
+Proposal" under "5. NEW BUSINESS", "3.a Petition for a Crosswalk …" under "3. PETITIONS":
+with a full stop after the letter or between number and letter ("3D Printing" is no item),
+read as `structure.SUB_ITEM` is (`structure._sub_item`; round 53). Since round 54 it opens
+a paragraph of its own in text without blank lines (`_starts_new_para`)."""
 CAPS_ITEM = re.compile(r"^(?P<num>\d{1,3})\s+(?P<title>[A-Z][A-Z0-9 ,&'\u2019()/\u2013-]*[A-Z)])$")
 """An item numbered without a full stop, its title in capitals: "4 THREE WATERS REFORM"."""
 VOTE_LINE = re.compile(
@@ -432,6 +440,11 @@ def _starts_new_para(prev: str, line: str, raw_line: str, width: int) -> bool:
     if _NUMBERED_START.match(stripped) and not _figure_goes_on(prev, stripped, width):
         return True
     if ITEM_LINE.match(stripped) or CAPS_ITEM.match(stripped):
+        return True
+    if LETTERED_ITEM.match(stripped) and not _ends_mid_clause(prev):
+        # "… Motion carried 4-0 (Marchetti absent)." / "3.b Petition to Close Birch Lane to
+        # Through Traffic": a lettered sub-item opens its own line, as a numbered one does
+        # (pdftotext without blank lines, round 54); "… in Schedule" / "5A. …" goes on.
         return True
     if LABEL_LINE.match(stripped) or VOTE_LINE.match(stripped) or VOTE_LINE.match(prev.strip()):
         return True

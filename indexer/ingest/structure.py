@@ -28,6 +28,7 @@ from indexer.ingest.cleaning import (
     FOOTNOTE_DEF,
     ITEM_LINE,
     LABEL_LINE,
+    LETTERED_ITEM,
     NOT_A_UNIT,
     VOTE_LINE,
     Para,
@@ -45,13 +46,6 @@ a decimal glued to a unit in capitals is a table's figure ("6.3FE 14.3FE 14FE").
 SUB_ITEM = re.compile(r"^(?P<num>\d{1,3}\.\d{1,3})\.?\s+(?P<rest>[A-Z0-9(\"'\u2018\u201c].*)$")
 """An item numbered under another: "5.1 Ordinance No. 2016-04 ...", "3.1 2021 Operating
 Budget"."""
-LETTERED_ITEM = re.compile(
-    r"^(?P<num>\d{1,3}(?:\.[A-Za-z]|[A-Za-z](?=\.)))\.?\s+(?P<rest>[A-Z0-9(\"'\u2018\u201c].*)$"
-)
-"""An item lettered under another, US and Canadian minutes' "5A. Downtown Parking Meter
-Proposal" under "5. NEW BUSINESS", "3.a Petition for a Crosswalk …" under "3. PETITIONS":
-with a full stop after the letter or between number and letter ("3D Printing" is no item),
-read as `SUB_ITEM` is (`_sub_item`; round 53)."""
 _LETTERED_NUM = re.compile(r"(\d{1,3})\.?[A-Za-z]")
 """A lettered item's number ("5A", "3.a"): its head is the number before the letter."""
 NUMBERED_ITEM = re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<title>[A-Z0-9].{0,200})$")
