@@ -66,8 +66,10 @@ from .sentences import (
     gives_asked_value,
     held_weight,
     is_measure,
+    kind_terms,
     kinds_of_roll,
     kinds_within,
+    label_terms,
     lists_asked,
     names_mover,
     noted_only,
@@ -513,10 +515,23 @@ _ATTEND = frozenset(
 _PRESENT = ANALYZER.term("present") or "present"
 
 
+def _as_decided(aspects: Aspects, intent: TemporalIntent) -> Aspects:
+    """A question asking what happened to a decision the archive names asks its outcome
+    (`TemporalIntent.decided`, `temporal.FATES`), as "what happened to the petition …?"
+    does (`sentences.asks_outcome`)."""
+    return dataclasses.replace(aspects, outcome=True) if intent.decided else aspects
+
+
 def _attendance_read(aspects: Aspects, hits: Sequence[Hit]) -> Aspects:
     """The question's aspects with "attend" read as "present" (`ATTEND_AS_PRESENT`) when
     the top passages (`abstention.TOP_N`) hold no "attend" and one is a roll that says
-    "present"; else as they were."""
+    "present", and its words for the asked kind of roll read as a top roll's label
+    (`ROLL_WORDS_AS_LABELLED`); else as they were."""
+    return _kind_read(_attend_read(aspects, hits), hits)
+
+
+def _attend_read(aspects: Aspects, hits: Sequence[Hit]) -> Aspects:
+    """`_attendance_read`'s "attend" as "present" (`ATTEND_AS_PRESENT`)."""
     asked = _ATTEND.intersection(aspects.terms)
     if not (ATTEND_AS_PRESENT and aspects.attendance and asked):
         return aspects
@@ -527,6 +542,45 @@ def _attendance_read(aspects: Aspects, hits: Sequence[Hit]) -> Aspects:
         return aspects
     terms = tuple(dict.fromkeys(_PRESENT if t in _ATTEND else t for t in aspects.terms))
     return dataclasses.replace(aspects, terms=terms)
+
+
+ROLL_WORDS_AS_LABELLED = True
+"""A question asking for a kind of attendance record (`sentences.asked_roll`: the absent,
+the officers) in words no top passage (`abstention.TOP_N`) holds ("Who was absent from the
+council meeting on June 19, 2018?" of minutes that head their absent "Regrets:" or
+"Apologies:"; "Which officials were present …?" of "Staff Present:" / "Also Present:" /
+"Staff:") reads those words as the label of a top roll of that kind: the question's kind
+words (`sentences.kind_terms`, from `indexer.attendance`) stand for the roll's label terms
+(`sentences.label_terms`) in its signals and sentence scores, as `ATTEND_AS_PRESENT` reads
+"attend" as "present". The question was refused: "absent" and "officials" were terms no
+passage held (round 53's r53-foreign9 Left (c), eval/README.md "…, round 54
+(r54-foreign10 …)"). A rule, no constant. Off: the words as asked."""
+
+
+def _kind_read(aspects: Aspects, hits: Sequence[Hit]) -> Aspects:
+    """The question's aspects with its unheld kind words read as a top roll's label
+    (`ROLL_WORDS_AS_LABELLED`); else as they were."""
+    if not (ROLL_WORDS_AS_LABELLED and aspects.attendance and aspects.roll):
+        return aspects
+    asked = kind_terms(aspects.roll).intersection(aspects.terms)
+    top = hits[:TOP_N]
+    unheld = {t for t in asked if not any(stems_of(h.text).held(t) for h in top)}
+    if not unheld:
+        return aspects
+    label = next(
+        (
+            terms
+            for c in candidates(top, rolls=True)
+            if c.roll and kinds_of_roll(c) & aspects.roll and (terms := label_terms(c.text))
+        ),
+        (),
+    )
+    if not label:
+        return aspects
+    read: list[str] = []
+    for t in aspects.terms:
+        read.extend(label if t in unheld else (t,))
+    return dataclasses.replace(aspects, terms=tuple(dict.fromkeys(read)))
 
 
 _WORD = re.compile(r"\S*[^\W_]\S*")
@@ -736,7 +790,9 @@ class AnswerBuilder:
         cosines: Mapping[int, float],
     ) -> SupportFeatures:  # fmt: skip
         """The abstention signals of a question's evidence."""
-        aspects = _attendance_read(aspects_of(question, intent.topic, intent.trend), hits)
+        aspects = _attendance_read(
+            _as_decided(aspects_of(question, intent.topic, intent.trend), intent), hits
+        )
         scored = score_candidates(candidates(hits), aspects, cosines, idf=self.idf)
         return self._features(intent.topic, aspects, hits, cosines, scored)
 
@@ -815,7 +871,7 @@ class AnswerBuilder:
         if not hits:
             return Answer(EMPTY_TEXT, [], True)
         aspects = aspects_of(question or intent.topic, intent.topic, intent.trend)
-        aspects = _attendance_read(aspects, hits)
+        aspects = _attendance_read(_as_decided(aspects, intent), hits)
         found = candidates(hits, rolls=aspects.attendance, who=aspects.who)
         scored = score_candidates(found, aspects, cosines, idf=self.idf)
         # The signals the decision rests on are the ones the answer records (`features`):

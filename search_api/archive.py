@@ -58,7 +58,7 @@ from indexer.store import PassageStore, StoredDocument, filter_sql
 from indexer.text import MIN_STEM, Stems, same_word
 from indexer.vectors import VectorIndex
 
-from .abstention import SupportFeatures, archive_names, coverage
+from .abstention import TOP_N, SupportFeatures, archive_names, coverage
 from .answering import (
     PLACED_READING,
     ROLL_READ,
@@ -82,6 +82,7 @@ from .documents import (
 )
 from .retrieval import Retriever
 from .search import SearchRequest, SearchResult, search
+from .sentences import decided_item
 from .temporal import TemporalIntent, parse_question
 from .windows import with_windows
 
@@ -345,9 +346,22 @@ class Reader:
         later (the item windows; for a filtered request, the whole archive's search)."""
         hits = self.settings.answers.timeline_hits
         intent = self.reads(request.query)
+        found: SearchResult | None = None
+        if intent.fate is not None:
+            # "What happened to X?": X's outcome where the plain search's top passages hold
+            # an item titled by X that records its vote, else a course (`temporal.FATES`).
+            plain = dataclasses.replace(
+                intent, trend=False, subject=None, tracked=None, fate=None, decided=True
+            )
+            found = self.ranked(request, plain)
+            if decided_item(found.hits[:TOP_N], intent.fate):
+                intent = plain
+            else:
+                found = None
         if request.k < hits and intent.trend:
             request = dataclasses.replace(request, k=hits)
-        found = self.ranked(request, intent)
+        if found is None:
+            found = self.ranked(request, intent)
         tuning = self.settings.search
 
         def windows() -> list[Hit]:

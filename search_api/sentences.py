@@ -50,7 +50,7 @@ from indexer.text import (
     words,
 )
 
-from .temporal import DECIDED, PERIOD, periods
+from .temporal import ASKED_SIDES, DECIDED, PERIOD, WHO_VOTED, periods
 
 __all__ = [
     "Aspects",
@@ -355,8 +355,7 @@ _WANTS_MOVER = re.compile(
     r"\bwho\b[^?.]{0,30}?\b(?:moved|seconded|proposed)\b(?!\s+(?:to|into|out|from|over)\b)"
     r"|\b(?:moved|seconded|proposed)\s+by\s+(?:whom|which|what)\b"
     r"|\b(?:movers?|seconders?|proposers?)\b"
-    r"|\b(?:who|which\s+(?:\w+\s+){0,2}?(?:councillors|members|parties|groups)|anyone"
-    r"|anybody)\b[^?.]{0,30}?\b(?:vot(?:ed|es|ing)|abstain(?:ed|s|ing)?)\b",
+    rf"|{WHO_VOTED}",
     re.IGNORECASE,
 )
 """A question asking who moved or seconded a motion, or who voted on it or abstained
@@ -413,11 +412,7 @@ def asks_mover(question: str) -> bool:
     return bool(_WANTS_MOVER.search(question))
 
 
-_ASKED_SIDE = (
-    ("Against", re.compile(r"(?i)\bvot(?:ed|es|ing)\s+against\b|\bopposed\b")),
-    ("Abstain", re.compile(r"(?i)\babstain(?:ed|s|ing)?\b|\babstentions?\b")),
-    ("For", re.compile(r"(?i)\bvot(?:ed|es|ing)\s+(?:for|in\s+favour)\b|\bsupported\b")),
-)
+_ASKED_SIDE = ASKED_SIDES
 
 
 def asked_tally(question: str) -> str:
@@ -1464,6 +1459,22 @@ def records_vote(text: str) -> bool:
     """The text records how a vote went by side, count, name or unanimity (`_VOTE_RECORD`):
     what a question asking who voted on a side is answered from (`answering.VOTE_RECORDED`)."""
     return bool(_VOTE_RECORD.search(text))
+
+
+def decided_item(hits: Sequence[Hit], thing: str) -> bool:
+    """One of `hits` is an agenda item the archive titles by `thing` (its title holds every
+    content term of it: "Sidewalk Cafe Permit Program" for "the sidewalk cafe permit
+    program") and whose passage records a vote or states its outcome (`records_vote`,
+    `outcome_stated`): the minutes name `thing` as a decision (`temporal.FATES`)."""
+    terms = content_terms(thing)
+    if not terms:
+        return False
+    return any(
+        (title := h.citation.item_title)
+        and all(stems_of(title).held(t) for t in terms)
+        and (records_vote(h.text) or outcome_stated(h.text) is not None)
+        for h in hits
+    )
 
 
 def proposes(text: str) -> bool:
@@ -2870,6 +2881,31 @@ def asked_roll(question: str) -> frozenset[str]:
         return frozenset()
     kinds = {kind for kind, pattern in _ASKED_ROLL if pattern.search(question)}
     return frozenset(kinds | {f for k in kinds for f in _ROLL_FITS.get(k, ())})
+
+
+_KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "absent": ABSENT_LABELS,
+    "apologies": APOLOGY_LABELS,
+    "officers": (*OFFICER_HOLDERS, *STAFF_LABELS),
+}
+"""The words that name a kind of attendance record (`_ROLL_KINDS`), from `indexer.
+attendance`: the absent's and the apologies' labels, the officers' holders and "Staff"."""
+
+
+def kind_terms(kinds: frozenset[str]) -> frozenset[str]:
+    """The index terms of the words naming the given kinds of attendance record
+    (`_KIND_WORDS`): what a question asking for one ("who was absent", "which officials")
+    names it by."""
+    return frozenset(t for k in kinds for w in _KIND_WORDS.get(k, ()) for t in content_terms(w))
+
+
+def label_terms(text: str) -> tuple[str, ...]:
+    """The index terms of the attendance label a roll opens on ("Staff Present:": staff,
+    present; "Regrets:": regret), or none."""
+    label = _ROLL_LABEL.search(text, 0, min(len(text), 60))
+    if label is None or text[: label.start()].strip(" \t\n*_-\u2022"):
+        return ()
+    return tuple(content_terms(label.group(0)))
 
 
 def roll_kinds(text: str) -> frozenset[str]:

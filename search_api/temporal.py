@@ -256,6 +256,80 @@ the … Library Board", a request, an appeal, an ordinance or by-law). "What hap
 became of the … <one of them>?" asks for its outcome (`sentences.asks_outcome`), not its
 course (`TREND_WORDS`); "what happened to the idea of …", "… to the grant …" stay a
 course."""
+WHO_VOTED = (
+    r"\b(?:who|which\s+(?:\w+\s+){0,2}?(?:councillors|members|parties|groups)|anyone"
+    r"|anybody)\b[^?.]{0,30}?\b(?:vot(?:ed|es|ing)|abstain(?:ed|s|ing)?)\b"
+)
+"""A question asking who voted or abstained ("who voted against …?", "which councillors
+abstained …?", "did anyone abstain …?"): one of `sentences.asks_mover`'s wordings, here
+since round 54 so that the question's reading of time sees it too (`ONE_VOTE`)."""
+ASKED_SIDES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("Against", re.compile(r"(?i)\bvot(?:ed|es|ing)\s+against\b|\bopposed\b")),
+    ("Abstain", re.compile(r"(?i)\babstain(?:ed|s|ing)?\b|\babstentions?\b")),
+    ("For", re.compile(r"(?i)\bvot(?:ed|es|ing)\s+(?:for|in\s+favour)\b|\bsupported\b")),
+)
+"""The side of a vote a question asking who voted names, by its words (`sentences.
+asked_tally`, `ONE_VOTE`)."""
+_WHO_VOTED = re.compile(WHO_VOTED, re.IGNORECASE)
+ONE_VOTE = True
+"""A question asking who voted on a side of a vote ("Who voted against reducing the
+cannabis cultivation tax?", "Which councillors abstained on the planned highway
+maintenance programme for 2026/27 at … on 15 January 2026?") asks about one vote, never a
+course over meetings, whatever course word ("reducing") or second time ("for 2026/27")
+it names: it is no trend, and its answer opens on the side's names (`answering.
+SIDE_IN_LEAD`, off for trends; round 53's r53-foreign9 Left (a), eval/README.md "…, round
+54 (r54-foreign10 …)"). A rule, no constant. Off: such a question read as any other."""
+
+
+FATES = True
+""""What happened to X?" naming no paper a council votes on (`DECIDED`) reads a course over
+meetings (`TREND_WORDS`), whatever X is; since round 54 (r54-foreign10; round 53's
+r53-foreign9 Left (e)) where that wording alone makes it a trend (no other course word,
+no ends named, no two times), X is kept (`TemporalIntent.fate`) and the archive decides by
+its layout: where a top passage of the plain search is an agenda item whose title names
+X and which records a vote or its outcome ("4B. Sidewalk Cafe Permit Program" … "Motion
+failed by the following roll call vote"), the question asks that decision's outcome
+(`TemporalIntent.decided`, `sentences.decided_item`); else it stays a course. A rule, no
+constant. Off: every such question a course."""
+_FATE_ASKED = re.compile(
+    r"\bwhat\s+(?:has\s+|had\s+)?happened\s+(?:to|with)\s+(?P<thing>[^?.,;]+)", re.IGNORECASE
+)
+
+
+def _fate(
+    question: str, topic: str, dated: Sequence[_Match], times: Sequence[_Match]
+) -> str | None:
+    """X of "what happened to X?" where that wording alone reads the question as a trend
+    (`FATES`): no other course word outside X ("the water rate increase" names the thing),
+    no change, move, comparison of times or stages, ends named, dated trend point or second
+    time; X from the topic, its dates left out."""
+    asked, named = _FATE_ASKED.search(question), _FATE_ASKED.search(topic)
+    if not FATES or asked is None or named is None or len(times) > 1:
+        return None
+    if any(d.trend for d in dated) or any(
+        r.search(question)
+        for r in (CHANGE_ASKED, MOVE_ASKED, TIME_COMPARED, STAGE_COMPARED, ENDS_NAMED)
+    ):
+        return None
+    thing = asked.span("thing")
+    if any(
+        not w.group(0).lower().startswith("happened") and not thing[0] <= w.start() < thing[1]
+        for w in TREND_WORDS.finditer(question)
+    ):
+        return None
+    return named["thing"].strip() or None
+
+
+def asks_one_vote(question: str) -> bool:
+    """The question asks who voted on a side of a vote (`ONE_VOTE`): "who voted against …?",
+    "which members abstained …?", "who voted for …?"."""
+    return (
+        ONE_VOTE
+        and bool(_WHO_VOTED.search(question))
+        and any(p.search(question) for _, p in ASKED_SIDES)
+    )
+
+
 TREND_WORDS = re.compile(
     # Verb forms only: "the Improvement Board" or "a progress report" is no trend. "change"
     # and "compare" are read apart (`CHANGE_ASKED`, `TIME_COMPARED`): as words they are as
@@ -530,6 +604,14 @@ class TemporalIntent:
     """Which figure of a day in figures the question was read with first: the archive's
     (`Snapshot.date_order`), day first where it is None (round 48). The answer reads its
     passages' days in figures by the same (`named_times`, round 49)."""
+    fate: str | None = None
+    """For a trend read from "what happened to / with X?" alone (`FATES`), X as the topic
+    names it ("the sidewalk cafe permit program"): the search asks the archive whether X is
+    a decision it names (`archive.Reader.searched`); None otherwise."""
+    decided: bool = False
+    """The question asks for the outcome of a decision the archive names ("what happened
+    to X?" where X is an item the minutes record a vote on, `FATES`): no trend, answered
+    as `sentences.asks_outcome` questions are."""
 
 
 @dataclass(frozen=True)
@@ -1299,9 +1381,10 @@ def parse_question(
     chosen = _choose(_matches(question, latest, months_to, year_end, order))
     dated = [m for m in chosen if not m.bare]
     times = [m for m in dated if not _names_a_thing(question, m)]
-    worded = _course_worded(question)
-    course = _asks_course(question, worded)
-    trend = course or any(m.trend for m in dated) or len(times) > 1
+    one_vote = asks_one_vote(question)
+    worded = not one_vote and _course_worded(question)
+    course = _asks_course(question, worded) and not one_vote
+    trend = not one_vote and (course or any(m.trend for m in dated) or len(times) > 1)
     if not trend:
         # A month named without a year is read for a trend alone, where it names an end
         # of the course ("between the January and February budget risk registers"), or
@@ -1330,9 +1413,11 @@ def parse_question(
     tracked = _tracked(topic) if trend else None
     weighted = _weighted(span, bounds, compared=course)
     stages = trend and span is None and not worded and len(times) < 2
+    fate = _fate(question, topic, dated, times) if trend and not stages else None
     return TemporalIntent(
-        span, trend, topic, subject, tracked, floating, weighted, year_end, stages, order
-    )
+        span, trend, topic, subject, tracked, floating, weighted, year_end, stages, order,
+        fate,
+    )  # fmt: skip
 
 
 def _hull(bounds: Sequence[_Match], spans: Sequence[DateSpan]) -> tuple[date | None, date | None]:
