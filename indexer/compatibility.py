@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 32
+CHUNKER_VERSION = 33
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -126,8 +126,9 @@ in "Page N of M" set apart, "Township of … – Regular Council Minutes – Jun
 1 of 2", cuts the text into pages and goes, and a heading "BOARD OF SUPERVISORS, COUNTY OF
 ALDER" names the county as council and the board as committee; 32: a US roll call's
 "Staff:" list stays in its item, never a title, and a lettered sub-item "5A. …" / "3.a …"
-under its numbered item opens an item of its own), so an index made by older rules is
-rebuilt instead of silently reused."""
+under its numbered item opens an item of its own; 33: a lettered sub-item line ("3.b …",
+"4B. …") opens its own paragraph in text without blank lines, not joined to the full line
+before it), so an index made by older rules is rebuilt instead of silently reused."""
 
 
 def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:
