@@ -44,7 +44,7 @@ from .abstention import (
     support_features,
     term_saliency,
 )
-from .row_pairs import asked_label, holds_row
+from .row_pairs import asked_label, holds_row, stated_among
 from .search import changed_twins
 from .sentences import (
     LIST_ITEMS,
@@ -919,7 +919,9 @@ class AnswerBuilder:
                 ours = (None, council)
                 sentences = [s for s in sentences if s.hit.citation.council in ours] or sentences
                 beyond = [h for h in beyond if h.citation.council in ours]
-            asked = asked_label(hits, question) if LINE_ENDS and question else None
+            asked = (
+                asked_label(hits, question, stated_among(hits)) if LINE_ENDS and question else None
+            )
             told, room = self._timeline(
                 sentences, cosines, limit, intent.span, aspects, beyond, intent.year_end,
                 asked[0] if asked is not None else None, intent.date_order,
@@ -955,7 +957,7 @@ class AnswerBuilder:
             if LINE_ENDS and question and RELATIVE_YEAR.search(question):
                 # A budget line asked after as this year against next, not read as a
                 # course: its rows at the two ends are what the search paired (`pair_rows`).
-                asked = asked_label(hits, question)
+                asked = asked_label(hits, question, stated_among(hits))
                 if asked is not None:
                     have = {id(s) for s in chosen}
                     chosen += [s for s in _line_rows(sentences, asked[0]) if id(s) not in have]

@@ -31,7 +31,19 @@ from indexer.models import Hit, MeetingKey
 
 from .sentences import content_terms, row_labels
 
-__all__ = ["LABEL_LOOKUP", "ROW_LABEL_SHARE", "ROW_PAIRS", "asked_label", "holds_row", "pair_rows"]
+__all__ = [
+    "LABEL_LOOKUP",
+    "NAME_STARTS",
+    "ROW_LABEL_SHARE",
+    "ROW_PAIRS",
+    "SHARED_FIRST",
+    "TWO_MEETINGS",
+    "asked_label",
+    "asked_labels",
+    "holds_row",
+    "pair_rows",
+    "stated_among",
+]
 
 ROW_PAIRS = True
 """Put a tracked budget line's rows at its course's ends into the top k (`pair_rows`)."""
@@ -56,6 +68,36 @@ LOOKUP_DEPTH = 50
 """Passages the label's lexical search reads for its other rows (a row's label is rare
 words; its rows rank among the first few)."""
 
+NAME_STARTS = True
+"""A label's trailing run of words is a name of its line only where a word written with a
+capital begins it (or it is the whole label): a flattened table joins a line's label to
+the heading before it, and a label, in a title-case or a sentence-case table alike, begins
+with a capital ("… Budgets (ASCH) Innovation and Partnership"). A run that begins inside
+a sentence, a savings proposal's description laid out as a row ("… review of the use of
+legal services by social workers -150.0"), names no line: read as one, it matched the
+question on "legal" and "services" and took the place of "Governance & Law" (k26-030;
+eval/README.md, round 54, r54-trends5). A rule of layout, no constant."""
+
+SHARED_FIRST = True
+"""Of the names holding `ROW_LABEL_SHARE` of their terms in the question, the one holding
+most of the question's terms is the line, then the larger share: a label's one-word end
+("Services", "Care", "Support") holds all its terms in nearly any budget question and
+took the place of the line whose label holds more of its words ("Adult Mental Health -
+Community Based Services" for "mental health services in the community"; a heading,
+"Environment & Circular Economy", over its line "Environment and Circular Economy
+Divisional management costs"). Round 41 ranked by the share first (eval/README.md,
+round 54, r54-trends5). A rule, no constant."""
+
+TWO_MEETINGS = True
+"""The line is the best name whose rows stand at two meetings or more (the search: the
+rows its label's lookup finds in the anchor's council; the answer: the rows among its
+hits): a line is stated in each paper of its course, and a name one paper alone writes
+("Strategic Management & Directorate Budgets (ASCH) Innovation and Partnership", the
+monitoring appendix's label joined to its heading) pairs nothing, where the next name
+("Innovation and Partnership") has rows at both ends. Without it the first name ended
+the search for a line, and a line no top hit named at two meetings was not looked up
+(`LABEL_LOOKUP`). A rule, no constant (eval/README.md, round 54, r54-trends5)."""
+
 Lookup = Callable[[str, int], list[Hit]]
 """(label, depth) → the passages a lexical search for the label ranks, best first."""
 
@@ -71,16 +113,25 @@ def _names(label: str) -> list[str]:
     label to the heading before it ("Strategic Management & Directorate Budgets (ASCH)
     Innovation and Partnership"), and the line's own name is the label's end."""
     parts = label.split()
-    return [" ".join(parts[i:]) for i in range(len(parts) - 1, -1, -1)]
+    return [
+        " ".join(parts[i:]) for i in range(len(parts) - 1, -1, -1)
+        if i == 0 or not NAME_STARTS or _capital(parts[i])
+    ]  # fmt: skip
 
 
-def asked_label(hits: Sequence[Hit], question: str) -> tuple[str, Hit] | None:
-    """The name of a row of `hits` that is most the question's line (a label's trailing
-    words, `_names`): the largest share of its own terms the question holds (its
-    council's name left out), then the most of them, then the best-ranked hit; None when
-    no name holds `ROW_LABEL_SHARE` of its terms in the question."""
+def _capital(word: str) -> bool:
+    """The word's first letter is a capital ("(ASCH)" reads "A"; "£7m" reads "m")."""
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and letters[0].isupper()
+
+
+def asked_labels(hits: Sequence[Hit], question: str) -> list[tuple[str, Hit]]:
+    """Every name of a row of `hits` (a label's trailing words, `_names`) holding
+    `ROW_LABEL_SHARE` of its own terms in the question (its council's name left out),
+    each once, at its best: the most of the question's terms, then the largest share
+    (`SHARED_FIRST`; off, the share first), then the best-ranked hit."""
     asked = _terms(question)
-    best: tuple[tuple[float, int, int], str, Hit] | None = None
+    found: dict[tuple[str, str | None], tuple[tuple[float, float, int], str, Hit]] = {}
     for rank, h in enumerate(hits):
         # The council's own name says nothing of which line ("Kent Resilience").
         named = _terms(h.citation.council or "")
@@ -90,10 +141,28 @@ def asked_label(hits: Sequence[Hit], question: str) -> tuple[str, Hit] | None:
                 shared = len(own & asked)
                 if not own or shared == 0 or shared / len(own) < ROW_LABEL_SHARE:
                     continue
-                key = (shared / len(own), shared, -rank)
-                if best is None or key > best[0]:
-                    best = (key, name, h)
-    return None if best is None else (best[1], best[2])
+                key = (
+                    (shared, shared / len(own), -rank)
+                    if SHARED_FIRST
+                    else (shared / len(own), shared, -rank)
+                )
+                at = (" ".join(name.lower().split()), h.citation.council)
+                if at not in found or key > found[at][0]:
+                    found[at] = (key, name, h)
+    ranked = sorted(found.values(), key=lambda x: x[0], reverse=True)
+    return [(name, h) for _, name, h in ranked]
+
+
+def asked_label(
+    hits: Sequence[Hit], question: str, stated: Callable[[str, Hit], bool] | None = None
+) -> tuple[str, Hit] | None:
+    """The name of a row of `hits` that is most the question's line (`asked_labels`'
+    first) whose rows are `stated` (`TWO_MEETINGS`: at two meetings or more; None: any
+    name); None when there is no such name."""
+    for name, h in asked_labels(hits, question):
+        if stated is None or stated(name, h):
+            return name, h
+    return None
 
 
 def holds_row(text: str, name: str) -> bool:
@@ -106,26 +175,54 @@ def holds_row(text: str, name: str) -> bool:
     return False
 
 
+def stated_among(hits: Sequence[Hit]) -> Callable[[str, Hit], bool] | None:
+    """Whether a name's rows stand at two dated meetings or more among `hits` (the
+    answer's check, `TWO_MEETINGS`); None when the rule is off."""
+    if not TWO_MEETINGS:
+        return None
+
+    def stated(name: str, _: Hit) -> bool:
+        met = {
+            h.citation.meeting
+            for h in hits
+            if h.citation.effective_date and holds_row(h.text, name)
+        }
+        return len(met) > 1
+
+    return stated
+
+
 def pair_rows(hits: list[Hit], k: int, question: str, lookup: Lookup) -> list[Hit]:
     """`hits` with the asked line's rows at the earliest and latest meetings stating it
     in the top k (see the module docstring), each in the place of the lowest-ranked hit
     of the top k holding no row of the line; that hit goes to the top of the rest."""
     if not ROW_PAIRS or len(hits) < 2:
         return hits
-    found = asked_label(hits[:k], question)
+    cache: dict[tuple[str, str | None], list[Hit]] = {}
+
+    def rows_of(label: str, council: str | None) -> list[Hit]:
+        at = (label.lower(), council)
+        if at not in cache:
+            cache[at] = [
+                h for h in lookup(label, LOOKUP_DEPTH)
+                if h.citation.council == council and h.citation.meeting_date is not None
+                and holds_row(h.text, label)
+            ]  # fmt: skip
+        return cache[at]
+
+    def stated(label: str, h: Hit) -> bool:
+        return len({r.citation.meeting for r in rows_of(label, h.citation.council)}) > 1
+
+    check = stated if TWO_MEETINGS else None
+    found = asked_label(hits[:k], question, check)
     if found is None and LABEL_LOOKUP:
         councils = {h.citation.council for h in hits[:k]}
         looked = [h for h in lookup(question, LOOKUP_DEPTH) if h.citation.council in councils]
-        found = asked_label(looked, question)
+        found = asked_label(looked, question, check)
     if found is None:
         return hits
     label, anchor = found
-    council = anchor.citation.council
-    rows = [
-        h for h in lookup(label, LOOKUP_DEPTH)
-        if h.citation.council == council and h.citation.meeting_date is not None
-        and holds_row(h.text, label)
-    ]  # fmt: skip
+    rows = rows_of(label, anchor.citation.council)
     first: dict[MeetingKey, Hit] = {}
     for h in rows:
         first.setdefault(h.citation.meeting, h)
