@@ -193,3 +193,94 @@ def test_a_looked_up_line_is_of_the_top_hits_council() -> None:
     ours = [_hit(8, STATEMENT, date(2019, 3, 1)), _hit(9, APPENDIX, date(2018, 11, 21))]
     out = pair_rows(top, 2, question, lambda label, depth: ours)
     assert {h.passage_id for h in out[:2]} == {8, 9}
+
+
+# Round 54 (r54-trends5): which of a passage's names is the question's line.
+
+LEGAL = (
+    "Efficiency CYPE Children's Social Care Review of Legal Services Spend through cost "
+    "efficiencies by Invicta Law and review of the use of legal services by social workers "
+    "-150.0 -150.0 0.0 Governance & Law 7.5 7.3 -0.2 Strategic Commissioning 4.1 4.0 -0.1"
+)
+LEGAL_QUESTION = "is the council spending more on its legal and governance services next year"
+
+
+def test_a_run_begun_inside_a_sentence_names_no_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`NAME_STARTS` (k26-030): a savings proposal's description laid out as a row ends in
+    "legal services by social workers", two of the question's words; a line's name begins
+    with a capital, so the line is "Governance & Law". Off, the sentence's run is read."""
+    hits = [_hit(1, LEGAL, date(2018, 11, 21))]
+    found = asked_label(hits, LEGAL_QUESTION)
+    assert found is not None and found[0] == "Governance & Law"
+    monkeypatch.setattr(row_pairs, "NAME_STARTS", False)
+    found = asked_label(hits, LEGAL_QUESTION)
+    assert found is not None and found[0] == "legal services by social workers"
+
+
+CIRCULAR = (
+    "Environment & Circular Economy 45.0 46.1 1.1 Environment and Circular Economy "
+    "Divisional management costs 2.3 2.3 0.1 Residual Waste 52.6 53.4 0.8"
+)
+CIRCULAR_QUESTION = "has the environment and circular economy management budget gone up next year"
+
+
+def test_the_name_holding_most_of_the_questions_words_is_the_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`SHARED_FIRST` (k32-030): the division's heading holds three of the question's words,
+    all its own; its management line holds four of its six. The line holding more of the
+    question is the line; off (the share first), the heading."""
+    hits = [_hit(1, CIRCULAR, date(2018, 11, 21))]
+    found = asked_label(hits, CIRCULAR_QUESTION)
+    assert found is not None and found[0].endswith("Divisional management costs")
+    monkeypatch.setattr(row_pairs, "SHARED_FIRST", False)
+    found = asked_label(hits, CIRCULAR_QUESTION)
+    assert found is not None and found[0] == "Environment & Circular Economy"
+
+
+MONITORING = (
+    "Strategic Management & Directorate Budgets (ASCH) Innovation and Partnership 3.4 3.5 0.1 "
+    "Adult In House Carer Services 2.4 2.8 0.4"
+)
+KSS = (
+    "Innovation and Partnership 3,412.0 10.0 3,422.0 0.0 0.0 3,422.0 Adult In House Carer "
+    "Services 2,401.2 400.0 2,801.2 -10.0 0.0 2,791.2"
+)
+PARTNERSHIP = "has the innovation and partnership budget in adult social care gone up for next year"
+
+
+def test_the_line_is_a_name_stated_at_two_meetings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`TWO_MEETINGS` (k29-027): the monitoring appendix joins the line's label to its
+    heading, and that name holds the most of the question ("budget" besides the line's two
+    words); only that paper writes it, so it pairs nothing. The next name, the line's own,
+    has rows at both meetings: the statement's row takes the lowest place. Off, the first
+    name ends the search and the ranking is as it was; the answer's check reads the rows
+    among its hits the same way (`stated_among`)."""
+    top = [
+        _hit(1, MONITORING, date(2018, 11, 21)),
+        _hit(2, "The partnership board met twice.", date(2018, 11, 21)),
+    ]
+    statement = _hit(9, KSS, date(2019, 3, 1))
+
+    def lookup(label: str, depth: int) -> list[Hit]:
+        return [top[0], statement]
+
+    assert [h.passage_id for h in pair_rows(top, 2, PARTNERSHIP, lookup)][:2] == [1, 9]
+    both = [top[0], statement]
+    found = asked_label(both, PARTNERSHIP, row_pairs.stated_among(both))
+    assert found is not None and found[0] == "Innovation and Partnership"
+    monkeypatch.setattr(row_pairs, "TWO_MEETINGS", False)
+    assert pair_rows(top, 2, PARTNERSHIP, lookup) == top
+    found = asked_label(both, PARTNERSHIP, row_pairs.stated_among(both))
+    assert found is not None and found[0] == "Budgets (ASCH) Innovation and Partnership"
+
+
+def test_with_every_rule_off_the_label_is_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The three rules off: the share first, every trailing run a name, the first name the
+    line (main's reading before round 54): a one-word end, all its one term the question's,
+    over the line."""
+    for flag in ("NAME_STARTS", "SHARED_FIRST", "TWO_MEETINGS"):
+        monkeypatch.setattr(row_pairs, flag, False)
+    text = "Governance & Law 7.5 7.3 -0.2 Property Related Services 28.1 29.0 0.9"
+    found = asked_label([_hit(1, text, date(2018, 11, 21))], LEGAL_QUESTION)
+    assert found is not None and found[0] == "Services"
