@@ -284,3 +284,20 @@ def test_with_every_rule_off_the_label_is_as_before(monkeypatch: pytest.MonkeyPa
     text = "Governance & Law 7.5 7.3 -0.2 Property Related Services 28.1 29.0 0.9"
     found = asked_label([_hit(1, text, date(2018, 11, 21))], LEGAL_QUESTION)
     assert found is not None and found[0] == "Services"
+
+
+WORKFORCE = "has the workforce development budget for the social work academy gone up for next year"
+"""The appendix's label joins the line to its heading ("Workforce Development (CFS) Social
+Work Academy"): that name holds the most of the question and only the November paper
+writes it; the March statement's row is "Social Work Academy"."""
+
+
+def test_a_heading_joined_name_gives_way_to_the_line_at_both_meetings(
+    budget_archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`TWO_MEETINGS` on the real index: the line's rows at both meetings in the top two;
+    off, the heading-joined name (one meeting) ends the search and the top two hold the
+    row at fewer meetings."""
+    assert _row_meetings(budget_archive, WORKFORCE, 2) == {date(2018, 11, 21), date(2019, 3, 1)}
+    monkeypatch.setattr(row_pairs, "TWO_MEETINGS", False)
+    assert len(_row_meetings(budget_archive, WORKFORCE, 2)) < 2
