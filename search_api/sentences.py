@@ -412,16 +412,13 @@ def asks_mover(question: str) -> bool:
     return bool(_WANTS_MOVER.search(question))
 
 
-_ASKED_SIDE = ASKED_SIDES
-
-
 def asked_tally(question: str) -> str:
     """The side of a vote a question asking who voted names ("who voted against …?":
     "Against"; "who abstained …?": "Abstain"; "who voted for …?": "For"), or "": the
     outcome is quoted from that side's count ("Against (6) Mrs Dean, …", `outcome_after`)."""
     if not asks_mover(question):
         return ""
-    return next((side for side, pattern in _ASKED_SIDE if pattern.search(question)), "")
+    return next((side for side, pattern in ASKED_SIDES if pattern.search(question)), "")
 
 
 _ASKED_KINDS: dict[str, re.Pattern[str]] = {
