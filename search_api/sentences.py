@@ -2252,9 +2252,10 @@ _ROW_LABEL_FIGURES = re.compile(rf"(?:[ \t]+{_ROW_TOKEN})+\s*$")
 
 def row_labels(text: str) -> list[str]:
     """The labels of the table rows flattened into `text` (`table_rows`), as written,
-    without their figures."""
+    without their figures; the rows read once per answer (`_rows_of`): a budget line's
+    check reads every hit's labels for each name it tries (`row_pairs.stated_among`)."""
     out = []
-    for start, end in table_rows(text):
+    for start, end in _rows_of(text):
         label = _ROW_LABEL_FIGURES.sub("", text[start:end]).strip(" -\u2013:|")
         if label:
             out.append(label)
