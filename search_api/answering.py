@@ -73,6 +73,7 @@ from .sentences import (
     lists_asked,
     names_mover,
     noted_only,
+    of_a_vote,
     of_asked_roll,
     opens_on_label,
     opens_on_roll,
@@ -2234,7 +2235,22 @@ def _of_the_asked_roll(chosen: list[Scored], aspects: Aspects) -> list[Scored]:
         return chosen
     if not any(_quotes_roll(s) and kinds_of_roll(s.candidate) & aspects.roll for s in chosen):
         return chosen
-    return [s for s in chosen if not _quotes_roll(s) or of_asked_roll(s.candidate, aspects.roll)]
+    return [
+        s for s in chosen
+        if not _quotes_roll(s) or of_asked_roll(s.candidate, aspects.roll)
+        or ROLL_KINDS_WITHIN and kinds_within(s.candidate.text) & aspects.roll
+    ]  # fmt: skip
+
+
+ROLL_KINDS_WITHIN = True
+"""A roll quoted whole keeps its place in an answer asking for a kind of roll it holds at a
+later label (`sentences.kinds_within`, `ROLLS_APART`), as `_roll_rank` reads it: a US village's
+"Present: President Alan Brooks, … Absent: Trustee Helen Moss Also Present: …" (the label's
+own roll "Absent: Trustee Helen Moss" merged into the whole) was left out of the answer to
+"who was absent …?" for its first label's kind, and the answer opened on a roll-call vote's
+"ABSENT: Moss" (round 54's r54-foreign10 Left (c); eval/README.md "…, round 55 (r55-foreign11
+…)"). A rule, no constant. Off: a roll's kind read from its text's first label or its item
+title alone (`sentences.of_asked_roll`)."""
 
 
 ROLLS_OF_THE_DAY = True
@@ -2692,12 +2708,24 @@ answer to who was present (eval/README.md "…, round 51 (r51-foreign7"). Off: t
 sentence, as for any question."""
 
 
-def _roll_rank(s: Scored, asked: frozenset[str]) -> tuple[bool, bool]:
+def _roll_rank(s: Scored, asked: frozenset[str]) -> tuple[bool, bool, bool]:
     """How well a quoted roll answers (`ROLL_IN_LEAD`): of a kind asked (for "who
     attended …?", asking none, of those present), its own or one of the labels within it,
-    then of no kind its text or item title tells."""
+    then the meeting's roll before a roll-call vote's side (`VOTE_ROLLS_LAST`), then of no
+    kind its text or item title tells."""
     kinds = kinds_of_roll(s.candidate) | kinds_within(s.candidate.text)
-    return (bool(kinds & asked) if asked else "present" in kinds), not kinds
+    asked_kind = bool(kinds & asked) if asked else "present" in kinds
+    return asked_kind, not (VOTE_ROLLS_LAST and of_a_vote(s.candidate)), not kinds
+
+
+VOTE_ROLLS_LAST = True
+"""A roll-call vote's side printed under an attendance label ("AYES: Ferris, Ruiz, Brooks" /
+"NAYS: Patel" / "ABSENT: Moss", `sentences.of_a_vote`) says who was away for that vote; the
+meeting's roll ("Absent: Trustee Helen Moss", "Supervisors Absent: Supervisor Dana
+Whitfield") says who was away from the meeting, and opens the answer to "who was absent
+…?" when both are quoted: a US board's vote line scored above its roll and opened it (round
+54's r54-foreign10 Left (c); eval/README.md "…, round 55 (r55-foreign11 …)"). A rule, no
+constant. Off: the better-scored of the two."""
 
 
 def _roll_first(

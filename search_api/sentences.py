@@ -67,6 +67,7 @@ __all__ = [
     "outcome_after",
     "outcome_stated",
     "kinds_within",
+    "of_a_vote",
     "roll_of",
     "asks_mover",
     "asked_tally",
@@ -1414,6 +1415,19 @@ def side_named(text: str, side: str) -> tuple[int, int] | None:
     if outcome := _OUTCOME.search(text, found.start(), end):
         end = outcome.start()  # "Nay: Tremblay, Fraser DEFEATED": the outcome is no name
     return found.start(), len(text[:end].rstrip())
+
+
+_SIDE_BEFORE = re.compile(rf"\b{_ROLL_SIDE}\s*:\s*(?:None\b|{_ROLL_NAMES})\s*$")
+"""A roll-call vote's side with its names ending where a line after it begins ("… NAYS:
+Patel" before "ABSENT: Moss")."""
+
+
+def of_a_vote(c: Candidate) -> bool:
+    """The roll is a side of a roll-call vote, not the meeting's roll: it follows a side's
+    label and names in its passage ("AYES: Ferris, Ruiz, Brooks NAYS: Patel ABSENT: Moss",
+    `ROLL_CALL_TALLIES`), as US and Canadian minutes record who was away for that vote
+    (`answering.VOTE_ROLLS_LAST`)."""
+    return bool(_SIDE_BEFORE.search(c.hit.text, max(0, c.start - 300), c.start))
 
 
 def names_mover(text: str) -> bool:
@@ -2843,7 +2857,10 @@ _ROLL_KINDS = (
     ("apologies", _APOLOGIES),
     (
         "absent",
-        re.compile(rf"(?i)^\W*(?:{_ABSENT})\b|\b(?:was|were)\s+(?:also\s+)?(?:{_ABSENT})\b"),
+        re.compile(
+            rf"(?i)^\W*(?:(?:{alternation(MEMBER_HOLDERS)})\s+)?(?:{_ABSENT})\b"
+            rf"|\b(?:was|were)\s+(?:also\s+)?(?:{_ABSENT})\b"
+        ),
     ),
     ("remote", _REMOTE),
     (
