@@ -2545,6 +2545,20 @@ def clauses(quote: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if quote[a:b].strip(" ,;:–—-")]
 
 
+CLAUSE_IN_ITS_SENTENCE = True
+"""A clause of a few words chosen for the opening line (`key_clause`) is read with the rest
+of its own sentence when the sentence fits the line, before any neighbour across a
+sentence's end: the clause holding most of "what happened to the sidewalk cafe permit
+program?" ("to adopt the sidewalk cafe permit program.", the last of "Motion by Trustee
+Ruiz, second by Trustee Patel, to adopt …") was read on into the next sentence and the line
+opened mid-sentence: "to adopt the sidewalk cafe permit program. Motion failed by the
+following roll call vote" (round 54's r54-foreign10 Left (e); eval/README.md "…, round 55
+(r55-foreign11 …)"). A rule, no constant (`limit` is the line's own). Off: the neighbours
+after it first, whatever sentence they stand in."""
+_SENTENCE_CUT = re.compile(r"\.\s+$")
+"""A clause that ends its sentence (`_CLAUSE`'s full stop before a capital)."""
+
+
 def key_clause(quote: str, aspects: Aspects, limit: int = LEAD_WORDS) -> str:
     """The words of a quote that answer, verbatim: the whole sentence when it has at most
     `limit` words or it is an attendance list asked for (from its label), else for "who
@@ -2576,6 +2590,16 @@ def key_clause(quote: str, aspects: Aspects, limit: int = LEAD_WORDS) -> str:
     i = max(range(len(spans)), key=lambda j: (value(spans[j]), -j))
     a, b = spans[i]
     j = i
+    if CLAUSE_IN_ITS_SENTENCE and len(quote[a:b].split()) < 8:
+        # A clause of a few words reads with its own sentence first, whole when it fits.
+        first, last = i, j
+        while first > 0 and not _SENTENCE_CUT.search(quote, *spans[first - 1]):
+            first -= 1
+        while last < len(spans) - 1 and not _SENTENCE_CUT.search(quote, *spans[last]):
+            last += 1
+        if len(quote[spans[first][0] : spans[last][1]].split()) <= limit:
+            i, j = first, last
+            a, b = spans[i][0], spans[j][1]
     # A clause of a few words reads better with its neighbours.
     while len(quote[a:b].split()) < 8 and (i > 0 or j < len(spans) - 1):
         if j < len(spans) - 1:
