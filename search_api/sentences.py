@@ -50,7 +50,7 @@ from indexer.text import (
     words,
 )
 
-from .temporal import ASKED_SIDES, DECIDED, PERIOD, WHO_VOTED, periods
+from .temporal import ASKED_SIDES, DECIDED, PERIOD, VOTE_ASKED, WHO_VOTED, periods
 
 __all__ = [
     "Aspects",
@@ -333,9 +333,7 @@ _WANTS_OUTCOME = re.compile(
     r"|\bwhat (?:became|happened) (?:of|to)\b[^?.]{0,60}?"
     rf"\b(?:{DECIDED})s?\b"
     r"|\b(?:outcome|result) of the (?:vote|motion|amendment|ballot)\b"
-    r"|\bhow did [^?.]{0,60}\bvote\b|\bhow (?:did|was) the vote\b"
-    r"|\bwhat\s+(?:was|were)\s+the\s+(?:(?:roll[ -]call|recorded|final)\s+)?votes?\s+"
-    r"(?:on|for|over|about)\b",
+    rf"|{VOTE_ASKED}",
     re.IGNORECASE,
 )
 """A question asking how a motion, amendment or proposal was decided ("… and did it

@@ -263,6 +263,38 @@ WHO_VOTED = (
 """A question asking who voted or abstained ("who voted against …?", "which councillors
 abstained …?", "did anyone abstain …?"): one of `sentences.asks_mover`'s wordings, here
 since round 54 so that the question's reading of time sees it too (`ONE_VOTE`)."""
+VOTE_ASKED = (
+    r"\bhow did [^?.]{0,60}\bvote\b|\bhow (?:did|was) the vote\b"
+    r"|\bwhat\s+(?:was|were)\s+the\s+(?:(?:roll[ -]call|recorded|final)\s+)?votes?\s+"
+    r"(?:on|for|over|about)\b"
+)
+"""A question asking how a vote went ("how did the board vote on …?", "how was the vote
+…?", "what was the roll call vote on …?"): one of `sentences.asks_outcome`'s wordings,
+here since round 55 so that the question's reading of time sees it too (`VOTE_OBJECTS`)."""
+VOTE_OBJECTS = True
+"""A course word in what a vote asked about was on ("How did the board vote on reducing the
+cannabis cultivation tax?", `VOTE_ASKED`) names the matter voted on, not a course over
+meetings, as a course word a purpose takes as its object does (`_aimed_at`): the
+question's course is read without that object (`_vote_object`), to the end of its clause;
+a course asked besides ("…, and how has it changed since?") or two times named still make
+it a trend (round 54's r54-foreign10 Left (a); eval/README.md "…, round 55 (r55-foreign11
+…)"). A rule, no constant. Off: the course read in the whole question."""
+_VOTE_OBJECT = re.compile(
+    rf"(?:{VOTE_ASKED})(?:\s+(?:on|for|against|over|about|to))?\s+(?P<object>[^?.;,]+)",
+    re.IGNORECASE,
+)
+
+
+def _vote_object(question: str) -> str:
+    """The question with what a vote it asks about was on left out (`VOTE_OBJECTS`): "How
+    did the board vote on reducing the tax?" → "How did the board vote on ?"; the question
+    as it is when it asks no vote."""
+    m = _VOTE_OBJECT.search(question) if VOTE_OBJECTS else None
+    if m is None:
+        return question
+    return question[: m.start("object")] + question[m.end("object") :]
+
+
 ASKED_SIDES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Against", re.compile(r"(?i)\bvot(?:ed|es|ing)\s+against\b|\bopposed\b")),
     ("Abstain", re.compile(r"(?i)\babstain(?:ed|s|ing)?\b|\babstentions?\b")),
@@ -1382,8 +1414,9 @@ def parse_question(
     dated = [m for m in chosen if not m.bare]
     times = [m for m in dated if not _names_a_thing(question, m)]
     one_vote = asks_one_vote(question)
-    worded = not one_vote and _course_worded(question)
-    course = _asks_course(question, worded) and not one_vote
+    read = _vote_object(question)
+    worded = not one_vote and _course_worded(read)
+    course = _asks_course(read, worded) and not one_vote
     trend = not one_vote and (course or any(m.trend for m in dated) or len(times) > 1)
     if not trend:
         # A month named without a year is read for a trend alone, where it names an end
