@@ -1473,17 +1473,39 @@ def records_vote(text: str) -> bool:
 def decided_item(hits: Sequence[Hit], thing: str) -> bool:
     """One of `hits` is an agenda item the archive titles by `thing` (its title holds every
     content term of it: "Sidewalk Cafe Permit Program" for "the sidewalk cafe permit
-    program") and whose passage records a vote or states its outcome (`records_vote`,
-    `outcome_stated`): the minutes name `thing` as a decision (`temporal.FATES`)."""
+    program"; since round 55 its title or its motion's own words, `MOTION_WORDS`) and whose
+    passage records a vote or states its outcome (`records_vote`, `outcome_stated`): the
+    minutes name `thing` as a decision (`temporal.FATES`)."""
     terms = content_terms(thing)
     if not terms:
         return False
     return any(
         (title := h.citation.item_title)
-        and all(stems_of(title).held(t) for t in terms)
+        and all(_named_by(title, h.text).held(t) for t in terms)
         and (records_vote(h.text) or outcome_stated(h.text) is not None)
         for h in hits
     )
+
+
+MOTION_WORDS = True
+"""An item a question asks the fate of is named by its title and by its motion's own words
+(the sentences naming a mover, `names_mover`), each word in any form the analyser joins
+(`indexer.text.Stems.held`: "reduction" held by "reduce", one stem beginning the other):
+"what happened to the cannabis cultivation tax reduction?" against "CANNABIS CULTIVATION
+TAX RATE" and "Motion by Supervisor Becker, seconded by Chair Moreno, to reduce the tax
+rate as recommended" stayed a course, no title holding "reduction" (round 54's
+r54-foreign10 Left (d); eval/README.md "…, round 55 (r55-foreign11 …)"). A rule, no
+constant. Off: the title alone."""
+
+
+def _named_by(title: str, text: str) -> Stems:
+    """The terms an item is named by (`decided_item`): its title's and, under
+    `MOTION_WORDS`, those of its passage's sentences naming a mover."""
+    named = stems_of(title)
+    if not MOTION_WORDS:
+        return named
+    moved = " ".join(s.text for s in split_sentences(text) if names_mover(s.text))
+    return named | stems_of(moved) if moved else named
 
 
 def proposes(text: str) -> bool:
