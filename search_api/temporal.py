@@ -256,6 +256,14 @@ the … Library Board", a request, an appeal, an ordinance or by-law). "What hap
 became of the … <one of them>?" asks for its outcome (`sentences.asks_outcome`), not its
 course (`TREND_WORDS`); "what happened to the idea of …", "… to the grant …" stay a
 course."""
+BECAME_OF = True
+""""What became of X?" reads as "what happened to X?" does (`TREND_WORDS`, `FATES`): X's
+course over meetings, or its outcome where the minutes title an item by X and record its
+vote; of a paper put to a vote (`DECIDED`) its outcome, as before (`sentences.
+asks_outcome`). Before round 55 it was neither a course nor an outcome unless X was of
+`DECIDED` (round 54's r54-foreign10 Left (f); eval/README.md "…, round 55 (r55-foreign11
+…)"). A rule, no constant. Off: "happened to / with" alone."""
+_BECAME_OF = r"|(?<=\bwhat\s)became\s+of" if BECAME_OF else ""
 WHO_VOTED = (
     r"\b(?:who|which\s+(?:\w+\s+){0,2}?(?:councillors|members|parties|groups)|anyone"
     r"|anybody)\b[^?.]{0,30}?\b(?:vot(?:ed|es|ing)|abstain(?:ed|s|ing)?)\b"
@@ -324,7 +332,9 @@ failed by the following roll call vote"), the question asks that decision's outc
 (`TemporalIntent.decided`, `sentences.decided_item`); else it stays a course. A rule, no
 constant. Off: every such question a course."""
 _FATE_ASKED = re.compile(
-    r"\bwhat\s+(?:has\s+|had\s+)?happened\s+(?:to|with)\s+(?P<thing>[^?.,;]+)", re.IGNORECASE
+    r"\bwhat\s+(?:(?:has\s+|had\s+)?happened\s+(?:to|with)" + _BECAME_OF + r")\s+"
+    r"(?P<thing>[^?.,;]+)",
+    re.IGNORECASE,
 )
 
 
@@ -345,7 +355,8 @@ def _fate(
         return None
     thing = asked.span("thing")
     if any(
-        not w.group(0).lower().startswith("happened") and not thing[0] <= w.start() < thing[1]
+        not w.group(0).lower().startswith(("happened", "became"))
+        and not thing[0] <= w.start() < thing[1]
         for w in TREND_WORDS.finditer(question)
     ):
         return None
@@ -377,7 +388,7 @@ TREND_WORDS = re.compile(
     # to it is its outcome, one vote (round 52: "What happened to the downtown parking
     # meter proposal?"; round 53: "… to the petition to close Birch Lane?",
     # `sentences.asks_outcome`).
-    rf"happened\s+(?:to|with)(?![^?.]{{0,60}}?\b(?:{DECIDED})s?\b)"
+    rf"(?:happened\s+(?:to|with){_BECAME_OF})(?![^?.]{{0,60}}?\b(?:{DECIDED})s?\b)"
     r"|(?:go|goes|gone|went|going)\s+from|"
     # A course asked as it runs on: "what's been happening to gilt yields", "is the
     # council losing its foster carers", "relying more and more on council tax"; a loss
