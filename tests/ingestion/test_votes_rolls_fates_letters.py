@@ -231,7 +231,7 @@ def test_what_happened_to_an_item_the_minutes_decide_states_its_outcome(
     ("path", "question"),
     [
         (VILLAGE, "What happened to the speed limit on Orchard Road?"),  # no vote recorded
-        (US_BOARD, "What happened to the cannabis cultivation tax reduction?"),  # no such title
+        (US_BOARD, "What happened to the cannabis cultivation tax exemption?"),  # no such item
         (US_TOWN_2019, "What happened to library visits?"),
     ],
 )
