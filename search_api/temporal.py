@@ -262,7 +262,8 @@ course over meetings, or its outcome where the minutes title an item by X and re
 vote; of a paper put to a vote (`DECIDED`) its outcome, as before (`sentences.
 asks_outcome`). Before round 55 it was neither a course nor an outcome unless X was of
 `DECIDED` (round 54's r54-foreign10 Left (f); eval/README.md "…, round 55 (r55-foreign11
-…)"). A rule, no constant. Off: "happened to / with" alone."""
+…)"). A rule, no constant. Off: "happened to / with" alone. Read once, when the module loads:
+`_FATE_ASKED` and `TREND_WORDS` are compiled with it."""
 _BECAME_OF = r"|(?<=\bwhat\s)became\s+of" if BECAME_OF else ""
 WHO_VOTED = (
     r"\b(?:who|which\s+(?:\w+\s+){0,2}?(?:councillors|members|parties|groups)|anyone"
