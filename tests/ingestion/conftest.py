@@ -26,6 +26,14 @@ KENT = ARCHIVES / "kent"
 KINGSTON = ARCHIVES / "kingston"
 DATA = ROOT / "tests" / "data" / "ingestion"
 
+
+def probe_text(path: str) -> dict[str, str]:
+    """A probe file under `DATA` ("foreign7/ca_township_2018-06-19.txt") as `build` takes
+    it, {name: text}: another council's minutes as a converter gives them."""
+    folder, name = path.split("/")
+    return {name: (DATA / folder / name).read_text("utf-8")}
+
+
 CountTokens = Callable[[str], int]
 
 

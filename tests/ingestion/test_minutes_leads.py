@@ -21,7 +21,7 @@ from search_api.search import SearchRequest
 from search_api.sentences import aspects_of, candidates, names_mover, outcome_after, proposes
 from tests.answering.builders import hit
 
-from .conftest import DATA, Build
+from .conftest import Build, probe_text
 
 CANNABIS = (
     "The Clerk-Administrator reported on the option to opt out of cannabis retail stores "
@@ -29,11 +29,6 @@ CANNABIS = (
     "Councillor Bouchard Seconded by: Councillor MacLeod\nTHAT Council opt out of hosting "
     "cannabis retail stores in the Township of Cedar Falls."
 )
-
-
-def _text(path: str) -> dict[str, str]:
-    folder, name = path.split("/")
-    return {name: (DATA / folder / name).read_text("utf-8")}
 
 
 def test_a_mover_and_seconder_on_consecutive_labels_put_one_proposal() -> None:
@@ -88,7 +83,7 @@ def test_a_motion_that_failed_to_win_support_states_no_outcome() -> None:
 def test_a_motions_outcome_opens_the_answer(
     build: Build, path: str, question: str, outcome: str
 ) -> None:
-    answer = build(_text(path)).reader().ask(SearchRequest(question))
+    answer = build(probe_text(path)).reader().ask(SearchRequest(question))
     assert not answer.abstained
     assert any(outcome in c.quote for c in answer.citations), answer.text
     assert outcome in (answer.lead or ""), answer.lead
@@ -120,7 +115,7 @@ def test_a_motions_outcome_opens_the_answer(
 def test_an_attendance_answer_opens_on_the_roll_asked_for(
     build: Build, path: str, question: str, opens: str, not_in_lead: str
 ) -> None:
-    answer = build(_text(path)).reader().ask(SearchRequest(question))
+    answer = build(probe_text(path)).reader().ask(SearchRequest(question))
     assert not answer.abstained
     assert (answer.lead or "").startswith(opens), answer.lead
     assert not_in_lead not in (answer.lead or ""), answer.lead
@@ -156,7 +151,7 @@ def test_an_irish_heading_blocks_roll_is_read_whole_and_at_each_label() -> None:
     ],
 )  # fmt: skip
 def test_who_moved_opens_on_the_mover(build: Build, path: str, question: str, mover: str) -> None:
-    answer = build(_text(path)).reader().ask(SearchRequest(question))
+    answer = build(probe_text(path)).reader().ask(SearchRequest(question))
     assert not answer.abstained
     assert mover in (answer.lead or ""), answer.lead
 
@@ -192,7 +187,7 @@ def test_a_sentence_opening_with_a_figure_keeps_it(text: str, sentence: str) -> 
 
 def test_how_many_is_answered_with_the_figure_that_opens_the_sentence(build: Build) -> None:
     answer = (
-        build(_text("foreign7/ie_county_2018-11-26.txt"))
+        build(probe_text("foreign7/ie_county_2018-11-26.txt"))
         .reader()
         .ask(SearchRequest("How many social homes were delivered in 2018?"))
     )

@@ -19,7 +19,7 @@ from search_api.search import SearchRequest
 from search_api.sentences import asks_outcome, outcome_after, outcome_stated, records_vote
 from search_api.temporal import parse_question
 
-from .conftest import DATA, Build
+from .conftest import Build, probe_text
 
 US_CITY = "foreign8/us_city_2019-03-04.txt"
 CA_TOWNSHIP = "foreign7/ca_township_2018-06-19.txt"
@@ -33,11 +33,6 @@ CANNABIS = (
     "THAT Council opt out of hosting cannabis retail stores in the Township of Cedar Falls.\n"
     "Recorded Vote: Yea: Bouchard, MacLeod Nay: Tremblay, Fraser\nDEFEATED"
 )
-
-
-def _text(path: str) -> dict[str, str]:
-    folder, name = path.split("/")
-    return {name: (DATA / folder / name).read_text("utf-8")}
 
 
 def test_a_roll_call_after_the_outcome_is_quoted_with_it() -> None:
@@ -100,7 +95,7 @@ def test_a_roll_call_vote_is_answered_with_its_outcome_and_names(
 ) -> None:
     # On main the first lead stated no outcome and the second quote stopped at "Motion
     # failed": neither question read as asking for an outcome, the names never read on to.
-    answer = build(_text(US_CITY)).reader().ask(SearchRequest(question))
+    answer = build(probe_text(US_CITY)).reader().ask(SearchRequest(question))
     assert not answer.abstained
     assert lead in (answer.lead or ""), answer.lead
     assert "→" not in (answer.lead or ""), answer.lead
@@ -112,7 +107,7 @@ def test_who_voted_against_is_answered_from_a_recorded_vote_of_yeas_and_nays(
 ) -> None:
     # On main "Yea:/Nay:" recorded no vote, and the question was refused (VOTE_RECORDED).
     answer = (
-        build(_text(CA_TOWNSHIP))
+        build(probe_text(CA_TOWNSHIP))
         .reader()
         .ask(SearchRequest("Who voted against opting out of cannabis retail stores?"))
     )
@@ -133,14 +128,14 @@ def test_who_attended_is_answered_from_a_present_list_where_no_passage_says_atte
     build: Build, path: str, question: str, opens: str
 ) -> None:
     # On main both were refused: "attend" was the question's one term, held nowhere.
-    answer = build(_text(path)).reader().ask(SearchRequest(question))
+    answer = build(probe_text(path)).reader().ask(SearchRequest(question))
     assert not answer.abstained
     assert (answer.lead or "").startswith(opens), answer.lead
 
 
 def test_who_attended_a_meeting_the_archive_does_not_hold_is_still_refused(build: Build) -> None:
     answer = (
-        build(_text(CA_TOWNSHIP))
+        build(probe_text(CA_TOWNSHIP))
         .reader()
         .ask(SearchRequest("Who attended the council meeting on March 5, 2019?"))
     )

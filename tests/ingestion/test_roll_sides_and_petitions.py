@@ -17,16 +17,11 @@ from search_api.search import SearchRequest
 from search_api.sentences import _ROLL_LABEL, asks_outcome, roll_kinds, side_named
 from search_api.temporal import parse_question
 
-from .conftest import DATA, Build
+from .conftest import Build, probe_text
 
 US_CITY = "foreign8/us_city_2019-03-04.txt"
 US_TOWN = "foreign9/us_town_2019-10-08.txt"
 CA_TOWNSHIP = "foreign7/ca_township_2018-06-19.txt"
-
-
-def _text(path: str) -> dict[str, str]:
-    folder, name = path.split("/")
-    return {name: (DATA / folder / name).read_text("utf-8")}
 
 
 @pytest.mark.parametrize(
@@ -70,7 +65,7 @@ def test_who_voted_on_a_side_opens_on_that_sides_names(
 ) -> None:
     # Before: the lead was the item's first sentence or the motion's mover ("Motion by
     # Councilmember Chen, second by …"), the names only in the quote.
-    answer = build(_text(path)).reader().ask(SearchRequest(question))
+    answer = build(probe_text(path)).reader().ask(SearchRequest(question))
     assert not answer.abstained
     assert (answer.lead or "").startswith(f"{lead} ["), answer.lead
 
@@ -86,7 +81,7 @@ def test_which_staff_attended_opens_on_the_staff_list(
     build: Build, path: str, day: str, opens: str
 ) -> None:
     # Before: "Staff:" was no roll label; the answer opened on the members "Present:".
-    reader = build(_text(path)).reader()
+    reader = build(probe_text(path)).reader()
     answer = reader.ask(SearchRequest(f"Which staff attended the council meeting on {day}?"))
     assert not answer.abstained
     assert (answer.lead or "").startswith(opens), answer.lead
@@ -131,7 +126,7 @@ def test_what_happened_to_a_thing_no_vote_decides_is_still_a_course(question: st
 def test_what_happened_to_a_petition_is_answered_with_its_vote(build: Build) -> None:
     # Before: read as a course over meetings, the lead stated no outcome.
     answer = (
-        build(_text(US_TOWN))
+        build(probe_text(US_TOWN))
         .reader()
         .ask(SearchRequest("What happened to the petition to close Birch Lane?"))
     )

@@ -21,7 +21,7 @@ from search_api.search import SearchRequest
 from search_api.sentences import asks_outcome, roll_kinds
 from search_api.temporal import parse_question
 
-from .conftest import DATA, Build
+from .conftest import Build, probe_text
 
 VILLAGE = "foreign10/us_village_2021-05-11.txt"
 US_BOARD = "foreign7/us_county_board_2020-01-14.txt"
@@ -32,11 +32,7 @@ LATEST = date(2026, 1, 31)
 @pytest.fixture(scope="module")
 def archives(build: Build) -> dict[str, Archive]:
     """Each probe file an archive of its own, built once for the module."""
-    out: dict[str, Archive] = {}
-    for path in (VILLAGE, US_BOARD, US_TOWN_2019):
-        folder, name = path.split("/")
-        out[path] = build({name: (DATA / folder / name).read_text("utf-8")})
-    return out
+    return {path: build(probe_text(path)) for path in (VILLAGE, US_BOARD, US_TOWN_2019)}
 
 
 # -- (a) how a vote went, on a course word ------------------------------------------------

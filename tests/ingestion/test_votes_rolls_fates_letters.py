@@ -24,7 +24,7 @@ from search_api.search import SearchRequest
 from search_api.sentences import asked_tally
 from search_api.temporal import parse_question
 
-from .conftest import DATA, Build, CountTokens, ingest_one
+from .conftest import DATA, Build, CountTokens, ingest_one, probe_text
 
 VILLAGE = "foreign10/us_village_2021-05-11.txt"
 US_BOARD = "foreign7/us_county_board_2020-01-14.txt"
@@ -37,11 +37,10 @@ US_TOWN_2019 = "foreign9/us_town_2019-10-08.txt"
 @pytest.fixture(scope="module")
 def archives(build: Build) -> dict[str, Archive]:
     """Each probe file an archive of its own, built once for the module."""
-    out: dict[str, Archive] = {}
-    for path in (VILLAGE, US_BOARD, CA_TOWNSHIP, IE_COUNTY, US_TOWN_2022, US_TOWN_2019):
-        folder, name = path.split("/")
-        out[path] = build({name: (DATA / folder / name).read_text("utf-8")})
-    return out
+    return {
+        path: build(probe_text(path))
+        for path in (VILLAGE, US_BOARD, CA_TOWNSHIP, IE_COUNTY, US_TOWN_2022, US_TOWN_2019)
+    }
 
 
 # -- (a) a vote asked by side is one vote -----------------------------------------------
