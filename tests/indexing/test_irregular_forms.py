@@ -132,22 +132,13 @@ def _rows(settings: Settings) -> list[tuple[int, str, str | None, str | None]]:
         store.close()
 
 
-def _held_passages(settings: Settings) -> set[int]:
-    """The passages whose text or titles (what BM25 reads) say "held"."""
-    return {
-        pid
-        for pid, *fields in _rows(settings)
-        if re.search(r"\bheld\b", " ".join(f or "" for f in fields), re.IGNORECASE)
-    }
-
-
 def test_hold_finds_the_seed_passages_saying_held(
     seed_settings: Settings, embedder: Embedder
 ) -> None:
     """The seed minutes say children were "held in police cells"; a question asking who
     may "hold" children in police cells finds those passages by BM25 first, and the page
     marks the word they write ("held"), not the question's."""
-    held = _held_passages(seed_settings)
+    held = _said(seed_settings, "held")
     assert len(held) >= 2
     archive = Archive.open(seed_settings, embedder)
     lexical = archive.snapshot.retriever.lexical_index
@@ -160,7 +151,7 @@ def test_hold_finds_the_seed_passages_saying_held(
 
 def test_porter_alone_missed_them(seed_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same rows under analyser 1: "hold" finds none of the passages saying "held"."""
-    held = _held_passages(seed_settings)
+    held = _said(seed_settings, "held")
     rows = _rows(seed_settings)
     monkeypatch.setattr(text, "IRREGULAR_FORMS", False)
     porter = LexicalIndex.build(rows)
@@ -199,4 +190,4 @@ def test_an_index_of_analyser_1_is_refused_then_rescored(
     assert (rescored / VECTORS_FILE).read_bytes() == (version / VECTORS_FILE).read_bytes()
     archive = Archive.open(settings, embedder)
     found = {pid for pid, _ in archive.snapshot.retriever.lexical_index.search("hold", 20)}
-    assert found == _held_passages(settings)
+    assert found == _said(settings, "held")
