@@ -1,11 +1,18 @@
 """`python -m eval.answer_diagnose`: why each answer of one split misses its evidence.
 
 The harness says *how often* `/ask` carries the gold evidence; this says *where it was
-lost*: for every question of one split it runs the product path (`Reader.ask`, what
-`/ask` serves, with `/ask`'s default k) and reports, per answerable question, whether
-each gold quote stood in the passages the answer drew on (retrieval's part), in a cited
-passage (the selection of passages) and in the answer's quotes (the selection of
-sentences), and for an unanswerable question whether it abstained. The abstention
+lost*: for every question of one split it runs the product path (`Reader.ask`'s two
+halves, what `/ask` serves, with `/ask`'s default k: one search, `Reader.searched`, and
+the answer from it, `Reader.answered`) and reports, per answerable question, whether
+each gold quote stood in the passages the answer drew on (`in_hits`: the answer's pool,
+`Reader.pool` of that same search — its hits, the neighbours their item windows show,
+what it reads below them — and `pool`, the part it stood in; retrieval's part), in a
+cited passage (the selection of passages) and in the answer's quotes (the selection of
+sentences), and for an unanswerable question whether it abstained. `in_search` says
+whether it stood in what `/search` shows for the question (its k hits in their item
+windows), which reaches passages below `/ask`'s hits where a window merges a hit and
+the next ranked passage takes its place: what this tool read as the pool before round
+56 (eval/README.md, r55-evid3 Left (e)). The abstention
 signals of every answer are written too (`--json`), for `eval.fit_abstention`, with
 whether the question is answerable *on this index* (`answerable`: it is not of kind
 unanswerable and the index holds one of its gold documents): on an index of the seeds
@@ -85,21 +92,25 @@ def diagnose_answers(
         reader = archive.reader()
         reader.answers.measure_saliency = True  # every signal, whatever the policy weighs
         t0 = time.perf_counter()
-        found = reader.search(SearchRequest(q.question, k))
-        answer = reader.ask(SearchRequest(q.question, k))
+        searched = reader.searched(SearchRequest(q.question, k))
+        answer = reader.answered(searched)
         ms = (time.perf_counter() - t0) * 1000
+        pool = [(part, normalise(h.text)) for part, h in reader.pool(searched)]
+        shown = [normalise(h.text) for h in reader.search(SearchRequest(q.question, k)).hits]
         view = _view(answer)
         quote_dates = q.quote_dates(dates) if q.answerable else None
         score = score_answer(q, view, quote_dates)
-        hits = [normalise(h.text) for h in found.hits]
         cited = [normalise(c.text) for c in answer.citations]
         quotes = []
         for i, quote in enumerate(q.quotes):
             nq = normalise(quote)
+            part = next((part for part, t in pool if nq in t), None)
             quotes.append(
                 {
                     "quote": quote,
-                    "in_hits": any(nq in t for t in hits),
+                    "in_hits": part is not None,
+                    "pool": part,
+                    "in_search": any(nq in t for t in shown),
                     "in_cited": any(nq in t for t in cited),
                     "carried": i in score.carried_quotes,
                 }
@@ -183,9 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 where = (
                     "carried"
                     if qd["carried"]
-                    else (
-                        "cited-passage" if qd["in_cited"] else "hits" if qd["in_hits"] else "LOST"
-                    )
+                    else ("cited-passage" if qd["in_cited"] else qd["pool"] or "LOST")
                 )
                 print(f"   gold[{where}] {qd['quote'][:110]}")
             if s["missing_figures"]:

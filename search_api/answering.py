@@ -105,6 +105,7 @@ __all__ = [
     "coverage",
     "format_date",
     "place_parts",
+    "read_pool",
 ]
 
 MAX_QUOTE_WORDS = 120
@@ -2983,6 +2984,72 @@ def _window_neighbours(
             text = w.text[part.start : part.end]
             hit = Hit(passage_id=part.passage_id, text=text, score=lender.score, citation=citation)
             out.append(Neighbour(hit, rank, lender.passage_id, i - at, bool(part.document_id)))
+    return out
+
+
+POOL_PARTS = ("hit", "window", "deeper", "end", "next")
+"""Where a passage of an answer's pool (`read_pool`) stands: a ranked hit, a neighbour one
+of the hits' item windows shows, a ranked passage below the hits that a plain answer's
+`_deeper` reads (`DEEPER_RANKS`), a passage of a trend's end meeting below them, or the
+passage after one of these that a quote is read on into (`_with_continuations`)."""
+
+
+def read_pool(
+    intent: TemporalIntent, hits: Sequence[Hit], windows: Windows | None = None,
+    beyond: Sequence[Hit] = (), copies: Mapping[int, Sequence[Hit]] | None = None,
+    council: str | None = None, question: str | None = None,
+    following: Following | None = None,
+) -> list[tuple[str, Hit]]:  # fmt: skip
+    """The passages `AnswerBuilder.answer` may quote for these arguments (`Reader.pool`
+    passes it what `Reader.answered` passes the answer), each with its part of the pool
+    (`POOL_PARTS`), in that order: the hits; the neighbours their item windows show
+    (`_window_neighbours`, as `BESIDE` reads them: every hit's window with `BESIDE_BELOW`,
+    a trend's with `BESIDE_TIMELINE`); a plain question's ranked passages below the hits
+    down to `DEEPER_RANKS` (`DEEPER`); a trend's passages below the hits of the meetings
+    at its hits' earliest and latest dates, inside the question's span when a hit is
+    (what `_with_end_passages` reads for the timeline's two end meetings, which its floor
+    may narrow further); and the passage after each of these (`following`), which a quote
+    ending its passage on a lead-in or a cut list is read on into. A window `/search`
+    shows of a passage from below the hits (one taking a merged hit's place) is not read:
+    its passages are not the answer's (`eval.answer_diagnose`). Nothing is scored."""
+    out: list[tuple[str, Hit]] = [("hit", h) for h in hits]
+    if not hits:
+        return out
+    if intent.trend and council is not None:
+        beyond = [h for h in beyond if h.citation.council in (None, council)]
+    if BESIDE and windows is not None and (BESIDE_TIMELINE or not intent.trend):
+        aspects = aspects_of(question or intent.topic, intent.topic, intent.trend)
+        ranks = len(hits) if intent.trend or BESIDE_BELOW else _pool_ranks(aspects)
+        if aspects.value and not intent.trend:
+            ranks = max(ranks, MANY_POOL_RANKS)  # `_with_asked_value`'s windows
+        out += [("window", n.hit) for n in _window_neighbours(windows(), hits, ranks, copies)]
+    if intent.trend:
+        span = intent.span
+        dated = [h for h in hits if h.citation.effective_date]
+        inside = [
+            h for h in dated
+            if span is not None and (
+                span.contains(h.citation.effective_date) or span.contains(h.citation.meeting_date)
+            )
+        ]  # fmt: skip
+        days = sorted(d for h in inside or dated if (d := h.citation.effective_date))
+        ends = {
+            h.citation.meeting
+            for h in inside or dated
+            if h.citation.effective_date in (days[0], days[-1])
+        }
+        have = {h.passage_id for h in hits}
+        out += [
+            ("end", h) for h in beyond if h.citation.meeting in ends and h.passage_id not in have
+        ]
+    elif DEEPER:
+        out += [("deeper", h) for h in beyond[: max(0, DEEPER_RANKS - len(hits))]]
+    if following is not None:
+        have = {h.passage_id for _, h in out}
+        for h in following([h for _, h in out]).values():
+            if h.passage_id not in have:
+                have.add(h.passage_id)
+                out.append(("next", h))
     return out
 
 

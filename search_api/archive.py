@@ -67,6 +67,7 @@ from .answering import (
     Record,
     at_place,
     place_of,
+    read_pool,
     record_of,
 )
 from .briefing import Briefing, BriefingBuilder, BriefingRequest
@@ -423,6 +424,17 @@ class Reader:
                 )  # fmt: skip
         answer.intent = found.intent
         return answer
+
+    def pool(self, searched: Searched) -> list[tuple[str, Hit]]:
+        """The passages `answered` may quote for what `searched` produced, each with its
+        part of the pool (`answering.read_pool`): its content hits, the neighbours their
+        item windows show, what it reads below them and the passages after them. What
+        `eval.answer_diagnose` asks whether a gold quote stood in; no answer is given."""
+        found = searched.found.content()
+        return read_pool(
+            found.intent, found.hits, searched.windows, found.beyond, found.copies,
+            found.council, searched.request.query, self.following,
+        )  # fmt: skip
 
     def briefing(
         self, request: BriefingRequest, base_url: str = "", now: datetime | None = None
