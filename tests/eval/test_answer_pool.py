@@ -17,8 +17,7 @@ from .helpers import CORPUS, EVAL_DIR
 
 BELOW = "Do children from poorer areas get excluded from school more often?"
 """A seed tune question (s10-010) whose `/search` windows reach a passage below `/ask`'s
-hits: its eighth window is of a passage ranked ninth, a higher window having merged
-a hit."""
+hits: a higher window merged a hit, and a passage ranked below the hits took its place."""
 
 
 def _words(text: str, n: int = 10) -> str:
