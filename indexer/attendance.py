@@ -1,4 +1,4 @@
-"""The words minutes label their attendance records with, written once.
+"""The words minutes label their attendance records with, and name the members by, written once.
 
 Six patterns read them: on the ingestion side `indexer.ingest.structure.ATTENDANCE_LABEL`
 (a label alone on its line heads its list) and `indexer.ingest.cleaning.LABEL_LINE` (a
@@ -37,11 +37,44 @@ without it the word opens a sentence ("Staff presented a proposal …"). Since r
 (r53-foreign9) in `LABEL_LINE`, `ATTENDANCE_LABEL` and `_ROLL_LABEL`, of the officers' kind
 (`_ROLL_KINDS`)."""
 
-MEMBER_HOLDERS: tuple[str, ...] = ("council", "members", "councillors", "supervisors")
-"""The holders a presence label names the members by ("Members Present:", "Supervisors
-Present:"): a roll of the members' kind."""
+BOARD_TITLES: tuple[str, ...] = (
+    "supervisors", "commissioners", "directors", "trustees", "selectmen", "aldermen",
+)  # fmt: skip
+"""The members of a board by the title its name gives them ("BOARD OF SUPERVISORS, COUNTY
+OF ALDER", a US village's "Board of Trustees", "Board of Aldermen"): the boards
+`indexer.ingest.metadata._BOARD_OF` reads (its pattern byte-identical since round 56)."""
 
-OFFICER_HOLDERS: tuple[str, ...] = ("officers", "officials", "staff", "also")
+OFFICER_TITLES: tuple[str, ...] = ("directors",)
+"""Board titles that name officers where British and Irish minutes use them (the Director
+of Children's Services, "the finance director": 25 tune questions name a director, none a
+board's): a question asking "which directors …" is not read as asking for the members."""
+
+MEMBER_TITLES: tuple[str, ...] = (
+    "councillors", "councilors", "council members", "councilmembers", "members",
+    "elected members", "legislators", *(t for t in BOARD_TITLES if t not in OFFICER_TITLES),
+)  # fmt: skip
+"""A council's or a board's members by the titles minutes and questions give them: British,
+Irish and Canadian "councillors", US "councilors" / "council members" / "councilmembers",
+a county legislature's "legislators", and a board's titles (`BOARD_TITLES`: a US village's
+"trustees", a county's "supervisors" or "commissioners", a town's "selectmen", a city's
+"aldermen"). Written once (round 56, r56-foreign12; round 55's Left (a): "which trustees
+were absent …?" was no attendance question, `asks_attendance` listing councillors and
+members only); read by every pattern that names the members: the presence and absence
+labels' holders (`MEMBER_HOLDERS`: `structure.ATTENDANCE_LABEL`, `cleaning.LABEL_LINE`,
+`sentences._ROLL_LABEL`, `_ROLL_KINDS`), a question asking who attended or which members
+were present (`sentences._WANTS_ATTENDANCE`, `_ASKED_ROLL`) and who voted
+(`temporal.WHO_VOTED`)."""
+
+MEMBER_HOLDERS: tuple[str, ...] = ("council", *MEMBER_TITLES)
+"""The holders a presence or absence label names the members by ("Members Present:",
+"Supervisors Present:", "Trustees Absent:", "Council Members Present:"): a roll of the
+members' kind."""
+
+OFFICER_NAMES: tuple[str, ...] = ("officers", "officials", "staff")
+"""The officers as a question or a label names them ("which officials were present",
+"Officials Present:"): a roll of the officers' kind."""
+
+OFFICER_HOLDERS: tuple[str, ...] = (*OFFICER_NAMES, "also")
 """The holders a presence label names the officers and others by ("Officials Present:",
 "Staff Present:", "Also Present:"): a roll of the officers' kind."""
 

@@ -21,6 +21,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
+from indexer.attendance import MEMBER_TITLES, alternation
 from indexer.dates import MONTHS, YEAR_END, DateOrder, day_and_month, full_year
 from indexer.text import ANALYZER, STOPWORDS, WRITTEN_WORD
 
@@ -265,8 +266,11 @@ asks_outcome`). Before round 55 it was neither a course nor an outcome unless X 
 …)"). A rule, no constant. Off: "happened to / with" alone. Read once, when the module loads:
 `_FATE_ASKED` and `TREND_WORDS` are compiled with it."""
 _BECAME_OF = r"|(?<=\bwhat\s)became\s+of" if BECAME_OF else ""
+_VOTERS = alternation((*MEMBER_TITLES, "parties", "groups"), spaced=True)
+"""Whom "which …" asks to have voted: the members by their titles (`indexer.attendance.
+MEMBER_TITLES`: "which trustees voted against …?", since round 56), parties, groups."""
 WHO_VOTED = (
-    r"\b(?:who|which\s+(?:\w+\s+){0,2}?(?:councillors|members|parties|groups)|anyone"
+    rf"\b(?:who|which\s+(?:\w+\s+){{0,2}}?(?:{_VOTERS})|anyone"
     r"|anybody)\b[^?.]{0,30}?\b(?:vot(?:ed|es|ing)|abstain(?:ed|s|ing)?)\b"
 )
 """A question asking who voted or abstained ("who voted against …?", "which councillors

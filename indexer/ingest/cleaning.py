@@ -28,6 +28,8 @@ from functools import cached_property
 from indexer.attendance import (
     ABSENT_LABELS,
     APOLOGY_LABELS,
+    MEMBER_HOLDERS,
+    OFFICER_NAMES,
     PRESENT_LABELS,
     STAFF_LABELS,
     alternation,
@@ -119,8 +121,8 @@ LABEL_LINE = re.compile(
     rf"|{alternation((*PRESENT_LABELS, *ABSENT_LABELS, *APOLOGY_LABELS))}"
     r"|cathaoirleach|also present|also in attendance"
     r"|officers(?: present| in attendance)?"
-    r"|(?:members|officials|staff|council|councillors|elected members) (?:present|in attendance)"
-    r"|supervisors (?:present|absent)"
+    rf"|(?:{alternation((*MEMBER_HOLDERS, *OFFICER_NAMES))}) (?:present|in attendance)"
+    rf"|(?:{alternation(MEMBER_HOLDERS)}) absent"
     r"|leave of absence|resolved|recommendation"
     r"|for|against|abstained|abstentions?|ayes|nays|noes|yeas|abstain(?:ing)?|recused"
     r"|author|authori[sz]er|report author|file (?:number|no\.?)"

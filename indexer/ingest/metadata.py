@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from indexer.attendance import BOARD_TITLES, alternation
 from indexer.dates import MONTHS, DateOrder, figures_date, full_year
 from indexer.ingest.cleaning import Para
 from indexer.ingest.manifest import ManifestRow, SourceFile
@@ -168,8 +169,8 @@ and the board the committee (`_BOARD_OF`). Both were None, and an answer cited a
 "meeting" of no body (round 51's r51-foreign7 kind (15), eval/README.md "…, round 52
 (r52-foreign8 …)"). Off: the line names neither."""
 _BOARD_OF = re.compile(
-    r"^(?:the[ \t]+)?(?P<board>board[ \t]+of[ \t]+(?:county[ \t]+)?(?:supervisors|commissioners"
-    r"|directors|trustees|selectmen|aldermen))[ \t]*[,\u2013\u2014-][ \t]*"
+    r"^(?:the[ \t]+)?(?P<board>board[ \t]+of[ \t]+(?:county[ \t]+)?"
+    rf"(?:{alternation(BOARD_TITLES)}))[ \t]*[,\u2013\u2014-][ \t]*"
     r"(?P<name>(?:city|town|village|county|township|municipality|district|borough|parish)"
     r"[ \t]+of[ \t]+[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,3})[ \t]*$",
     re.M | re.I,

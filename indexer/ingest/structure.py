@@ -18,6 +18,8 @@ from functools import partial
 from indexer.attendance import (
     ABSENT_LABELS,
     APOLOGY_LABELS,
+    MEMBER_HOLDERS,
+    OFFICER_NAMES,
     PRESENT_LABELS,
     SCOTS_LABELS,
     STAFF_LABELS,
@@ -156,7 +158,7 @@ heading, as a label read without one is not (`ATTENDANCE_LABEL`, `LABEL_LINE`)."
 ATTENDANCE_LABEL = re.compile(
     rf"^(?:{alternation((*PRESENT_LABELS, *ABSENT_LABELS, *APOLOGY_LABELS, *SCOTS_LABELS))}"
     r"|also present|also in attendance|officers present"
-    r"|(?:members|officials|staff|council|councillors|elected members) present"
+    rf"|(?:{alternation((*MEMBER_HOLDERS, *OFFICER_NAMES))}) present"
     r"|apologies (?:for absence|received))\s*:?$"
     rf"|{_STAFF_LABEL.pattern}",
     re.IGNORECASE,
