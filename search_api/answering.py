@@ -85,6 +85,7 @@ from .sentences import (
     read_on,
     records_vote,
     roll_of,
+    roll_within,
     score_candidates,
     side_named,
     span_candidate,
@@ -2560,16 +2561,53 @@ _SENTENCE_CUT = re.compile(r"\.\s+$")
 """A clause that ends its sentence (`_CLAUSE`'s full stop before a capital)."""
 
 
+ROLL_AFTER_HEADING = True
+"""An answer to a question asking who attended opens on the roll a quote holds after a
+heading block, from its first label with its colon (`sentences.roll_within`), as on a
+quote opening on its label: a Canadian township's heading ("THE CORPORATION OF THE
+TOWNSHIP OF CEDAR FALLS Tuesday, June 19, 2018 7:00 p.m., Council Chambers Members
+Present: … Regrets: … Staff Present: …", one sentence to the splitter) was quoted, but the
+opening line was the heading's first words, not "Staff Present: L. Grant, …" (round 53's
+r53-foreign9 Left (b), round 55's Left (b); eval/README.md "…, round 56 (r56-foreign12
+…)"). Only for a question asking for a kind of roll the quote holds there
+(`_asked_roll_within`). A rule, no constant. Off: only a quote opening on its label."""
+
+
+def _asked_roll_within(quote: str, aspects: Aspects) -> int:
+    """Where the roll a quote holds after its start begins (`ROLL_AFTER_HEADING`), when a
+    question asks for a kind of roll (`Aspects.roll`) that the quote holds from there
+    (`kinds_within`); else 0. "Who attended …?" (no kind asked) reads the quote as before:
+    a members' list run on into "IN ATTENDANCE: …" is no heading."""
+    if not (ROLL_AFTER_HEADING and aspects.attendance and aspects.roll):
+        return 0
+    at = roll_within(quote)
+    return at if at and kinds_within(quote[at:]) & aspects.roll else 0
+
+
+MOTION_IN_VOTE_LEAD = True
+"""An answer to "how did the board vote on …?" (`sentences.asks_vote`) opens on the motion,
+the clause naming its mover read with its own sentence (`CLAUSE_IN_ITS_SENTENCE`), before
+the outcome and its sides (`_with_stated_outcome`), as an answer to "who moved …?" does: the
+clause holding most of the question's terms was the item's first sentence ("Staff
+recommended reducing the cannabis cultivation tax from $2.00 to $1.00 …", "The
+Administrator presented a permit program …"), the motion not said (round 55's
+r55-foreign11 Left (c); eval/README.md "…, round 56 (r56-foreign12 …)"). A rule, no
+constant; a quote naming no mover is read as before. Off: the clause holding most terms."""
+
+
 def key_clause(quote: str, aspects: Aspects, limit: int = LEAD_WORDS) -> str:
     """The words of a quote that answer, verbatim: the whole sentence when it has at most
     `limit` words or it is an attendance list asked for (from its label), else for "who
-    moved …?" the clause naming the mover or seconder (`names_mover`), else the clause
+    moved …?" or "how did the board vote on …?" the clause naming the mover or seconder
+    (`names_mover`, `MOTION_IN_VOTE_LEAD`), else the clause
     giving the asked time, end date, frequency or threshold (`gives_asked_value`), else
     the clause stating a figure when a figure is asked (one of the kind asked first: a
     quote read on to its neighbour may state another kind, "3 months" and "10%"), else
     the clause holding most of the question's terms
     (neighbouring clauses join a clause too short to read alone). Clauses are cut only
     outside brackets."""
+    if at := _asked_roll_within(quote, aspects):
+        quote = quote[at:]  # a heading block's roll, from its first label
     if aspects.attendance and opens_on_roll(quote):
         return _cap(roll_of(quote, aspects.roll), limit)  # an attendance list from its label
     if len(quote.split()) <= limit:
@@ -2580,7 +2618,9 @@ def key_clause(quote: str, aspects: Aspects, limit: int = LEAD_WORDS) -> str:
 
     def value(span: tuple[int, int]) -> tuple[float, float, float, float, float]:
         text = quote[span[0] : span[1]]
-        named = 1.0 if aspects.mover and names_mover(text) else 0.0  # "who moved …?"
+        # "who moved …?"; "how did the board vote on …?" (`MOTION_IN_VOTE_LEAD`)
+        asked = aspects.mover or (MOTION_IN_VOTE_LEAD and aspects.vote)
+        named = 1.0 if asked and names_mover(text) else 0.0
         # The asked time, end date, frequency or threshold (`gives_asked_value`).
         given = 1.0 if aspects.value and gives_asked_value(text, aspects) else 0.0
         stated = figures_in(text) if aspects.figure else []
@@ -2692,7 +2732,8 @@ def _lead_line(
         joiner = "; "
         if ROLL_IN_LEAD and aspects.attendance:
             picked = _roll_first(picked, numbered, aspects)
-        if MOVER_IN_LEAD and aspects.mover and not any(names_mover(t[2]) for t in picked):
+        moved = aspects.mover or (MOTION_IN_VOTE_LEAD and aspects.vote)
+        if MOVER_IN_LEAD and moved and not any(names_mover(t[2]) for t in picked):
             named = [t for t in best if names_mover(t[2])]
             picked = named[:1] or picked
         if aspects.value and not any(gives_asked_value(t[2], aspects) for t in picked):
@@ -2703,8 +2744,14 @@ def _lead_line(
     said = []
     for n, s, quote in picked:
         # A list opens with its lead-in and first items, as they stand (a roll from its
-        # label, `key_clause`).
-        listed = s.candidate.items and not (aspects.attendance and opens_on_roll(quote))
+        # label, `key_clause`; a roll-call vote's sides after the motion asked how it went,
+        # `MOTION_IN_VOTE_LEAD`).
+        listed = (
+            s.candidate.items
+            and not (aspects.attendance and opens_on_roll(quote))
+            and not _asked_roll_within(quote, aspects)
+            and not (MOTION_IN_VOTE_LEAD and aspects.vote and names_mover(quote))
+        )
         words = _cap(quote, LEAD_WORDS) if listed else key_clause(quote, aspects)
         said.append((n, s, words))
     if OUTCOME_IN_LEAD and aspects.outcome:

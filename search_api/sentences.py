@@ -26,7 +26,9 @@ from indexer.attendance import (
     ABSENT_LABELS,
     APOLOGY_LABELS,
     MEMBER_HOLDERS,
+    MEMBER_TITLES,
     OFFICER_HOLDERS,
+    OFFICER_NAMES,
     OFFICERS_LABELS,
     PRESENT_LABELS,
     SCOTS_LABELS,
@@ -70,6 +72,8 @@ __all__ = [
     "of_a_vote",
     "roll_of",
     "asks_mover",
+    "asks_vote",
+    "roll_within",
     "asked_tally",
     "asks_attendance",
     "opens_on_roll",
@@ -350,6 +354,16 @@ def asks_outcome(question: str) -> bool:
     return bool(_WANTS_OUTCOME.search(question))
 
 
+_ASKS_VOTE = re.compile(VOTE_ASKED, re.IGNORECASE)
+
+
+def asks_vote(question: str) -> bool:
+    """The question asks how a vote went ("How did the board vote on …?", "How was the vote
+    on …?", "What was the roll call vote on …?": `temporal.VOTE_ASKED`, one of
+    `asks_outcome`'s wordings): the motion and its sides answer it."""
+    return bool(_ASKS_VOTE.search(question))
+
+
 _WANTS_MOVER = re.compile(
     r"\bwho\b[^?.]{0,30}?\b(?:moved|seconded|proposed)\b(?!\s+(?:to|into|out|from|over)\b)"
     r"|\b(?:moved|seconded|proposed)\s+by\s+(?:whom|which|what)\b"
@@ -366,12 +380,15 @@ anyone abstain …?")."""
 _PRESENT_OR_ABSENT = alternation((*PRESENT_LABELS, *ABSENT_LABELS))
 """Who came or was away, as a question asks it ("who was present", "which members were in
 attendance")."""
+_ASKED_PEOPLE = alternation((*MEMBER_TITLES, *OFFICER_NAMES, "people"), spaced=True)
+"""Whom "which …" asks for by their title: the members (`MEMBER_TITLES`: "which trustees",
+"which supervisors", since round 56), the officers, people."""
 _WANTS_ATTENDANCE = re.compile(
     r"\bwho\b[^?.]{0,30}?\b(?:attended|attending|(?:was|were)\s+(?:(?:also|not)\s+)?"
     rf"(?:{_PRESENT_OR_ABSENT})|(?:sent|gave|offered)\s+(?:their\s+)?"
     rf"(?:{alternation(APOLOGY_LABELS)})"
     r"|apologised)\b"
-    r"|\bwhich\s+(?:\w+\s+){0,2}(?:councillors|members|officers|officials|staff|people)\s+"
+    rf"|\bwhich\s+(?:\w+\s+){{0,2}}(?:{_ASKED_PEOPLE})\s+"
     rf"(?:attended|(?:were\s+)?(?:{_PRESENT_OR_ABSENT})|sent apologies)\b"
     r"|\b(?:what|whose|any)\s+apologies\b"
     r"|\b(?:give|gave|send|sent|offer|offered|tender|tendered)\s+(?:their\s+|his\s+|her\s+"
@@ -381,7 +398,7 @@ _WANTS_ATTENDANCE = re.compile(
     r"|remotely|online|by\s+video)\b"
     r"|\b(?:was|were)\s+(?-i:(?:[A-Z][\w'\u2019-]*\s+){1,3}?)(?:absent|present)\s+(?:from|at)\b"
     r"|\bdid\s+(?:\w+\s+){1,3}?attend\b"
-    r"|\b(?:who|which\s+(?:\w+\s+){0,2}(?:councillors|members|officers|officials|staff|people))"
+    rf"|\b(?:who|which\s+(?:\w+\s+){{0,2}}(?:{_ASKED_PEOPLE}))"
     r"\s+(?:was|were|went|came|turned\s+up|showed\s+up)\s+(?:to|at)\s+(?:the|a|that|this)\b"
     r"[^?.]{0,60}?\bmeeting\b",
     re.IGNORECASE,
@@ -522,6 +539,9 @@ class Aspects:
     """The question asks whether a motion or amendment was carried (`asks_outcome`)."""
     mover: bool = False
     """The question asks who moved or seconded a motion (`asks_mover`)."""
+    vote: bool = False
+    """The question asks how a vote went (`asks_vote`): the motion's sentence, naming its
+    mover, opens the answer (`answering.MOTION_IN_VOTE_LEAD`)."""
     where: bool = False
     """The question asks where (`asks_where`): a place label answers it (`ASKED_LABELS`)."""
     value: str = ""
@@ -706,6 +726,7 @@ def _aspects_of(question: str, topic: str, trend: bool) -> Aspects:
         aim=states_aim(question),
         outcome=asks_outcome(question),
         mover=asks_mover(question),
+        vote=asks_vote(question),
         where=asks_where(question),
         value=asked_value(question),
         ends=bool(_END_ASKED.search(question)),
@@ -2723,8 +2744,13 @@ ROLLS = True
 sentence named the meeting (US, Australian, New Zealand and Canadian minutes,
 `tests/data/ingestion/foreign/`; eval/README.md "Minutes from other countries, round
 44"). Only a question asking for attendance reads them (`asks_attendance`)."""
+_HOLDERS_CAPITALISED = "|".join(
+    " ".join(w.capitalize() for w in h.split(" ")) for h in (*MEMBER_HOLDERS, *OFFICER_HOLDERS)
+)
+"""The holders before a label, capitalised as minutes print them ("Members", "Supervisors",
+"Trustees", "Council Members", "Officials", "Also")."""
 _ROLL_LABEL = re.compile(
-    r"(?:\b(?:Council|Members|Councillors|Supervisors|Officials|Officers|Staff|Also)\s+)?"
+    rf"(?:\b(?:{_HOLDERS_CAPITALISED})\s+)?"
     rf"(?<![\w-])(?:{cased_alternation(PRESENT_LABELS, lower=True)}"
     rf"|{cased_alternation((*ABSENT_LABELS, *APOLOGY_LABELS, *SCOTS_LABELS))}"
     rf"|(?:{cased_alternation(STAFF_LABELS)})(?=\s*:))\b"
@@ -2789,6 +2815,16 @@ apologies …?" is answered by the apologies, not the members present before the
 Attendance:", the officers) (eval/README.md "…, round 51 (r51-foreign7"). Off: one roll
 from the first label on."""
 _LABEL_AT = re.compile(rf"(?<=\s){_ROLL_LABEL.pattern}\s*:")
+
+
+def roll_within(text: str) -> int | None:
+    """Where a quote's attendance list begins: 0 when the quote opens on one
+    (`opens_on_roll`), else at its first later label with its colon (`_LABEL_AT`: a
+    heading block's "… 7:00 p.m., Council Chambers Members Present: …"), else None."""
+    if opens_on_roll(text):
+        return 0
+    m = _LABEL_AT.search(text) if ROLLS else None
+    return m.start() if m else None
 
 
 def roll_of(text: str, asked: frozenset[str] = frozenset()) -> str:
@@ -2859,11 +2895,12 @@ _ASKED_ROLL = (
     ("apologies", _APOLOGIES),
     ("absent", re.compile(r"(?i)\babsent\b")),
     ("remote", _REMOTE),
-    ("officers", re.compile(r"(?i)\b(?:officers|officials|staff)\b")),
+    ("officers", re.compile(rf"(?i)\b(?:{alternation(OFFICER_NAMES)})\b")),
     (
         "present",
         re.compile(
-            r"(?i)\b(?:councillors|members|mayor)\b[^?.]{0,40}\bpresent\b"
+            rf"(?i)\b(?:{alternation((*MEMBER_TITLES, 'mayor'), spaced=True)})\b[^?.]{{0,40}}"
+            r"\bpresent\b"
             r"|\bwho\s+(?:was|were)\s+present\b"
         ),
     ),
