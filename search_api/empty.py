@@ -52,6 +52,7 @@ import enum
 import re
 from collections.abc import Collection, Iterable
 
+from indexer.attendance import MEMBER_TITLES, alternation
 from indexer.dates import MONTHS
 from indexer.models import Citation, Hit
 from indexer.text import ANALYZER
@@ -247,7 +248,8 @@ CONTACT_LABELS = re.compile(
 
 CONTACT_ASKED = re.compile(
     r"\bwho(?:se|m)?\b|\bwhich\s+(?:\w+\s+)?(?:officers?|members?|councillors?|persons?|people"
-    r"|directors?|managers?|organi[sz]ations?|compan(?:y|ies)|firms?|consultan\w*|teams?)\b"
+    r"|directors?|managers?|organi[sz]ations?|compan(?:y|ies)|firms?|consultan\w*|teams?"
+    rf"|{alternation(MEMBER_TITLES, spaced=True)})\b"
     r"|\bcontact\w*|\bauthor\w*|\be-?mail|\b(?:tele)?phone|\bwebsite|\bweb\s*(?:page|address)",
     re.IGNORECASE,
 )

@@ -181,9 +181,13 @@ def wants_figure(question: str) -> bool:
     return AMOUNT_READING and bool(_ASKED_AMOUNT.search(question))
 
 
+_TITLE_WORDS = tuple(t for t in MEMBER_TITLES if " " not in t)
+"""The members' titles of one word (`indexer.attendance.MEMBER_TITLES`: "trustees",
+"supervisors"), which "which" asks a person by."""
 _WANTS_WHO = re.compile(
     r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:councillors?|officers?|members?|director"
-    r"|organisations?|bodies|body|partners?|providers?|company|companies)\b",
+    rf"|organisations?|bodies|body|partners?|providers?|company|companies"
+    rf"|{alternation(_TITLE_WORDS)})\b",
     re.IGNORECASE,
 )
 _AUXILIARY = (
@@ -227,9 +231,10 @@ _WHO = frozenset({"who", "whom", "whose"})
 _ASKED_BODIES = frozenset({
     "councillor", "councillors", "officer", "officers", "member", "members", "director",
     "organisation", "organisations", "body", "bodies", "partner", "partners", "provider",
-    "providers", "company", "companies",
+    "providers", "company", "companies", *_TITLE_WORDS,
 })  # fmt: skip
-"""What "which" asks a person or body by ("which councillor", "which company")."""
+"""What "which" asks a person or body by ("which councillor", "which company", since round
+56 the members' titles: "which trustees")."""
 _ASKED_HOLDERS = (["portfolio", "holder"], ["portfolio", "holders"], ["cabinet", "member"])
 """Two words by which "which" asks a person ("which portfolio holder is responsible …"):
 the first alone asks a thing ("which portfolio …", "which cabinet meeting …")."""

@@ -25,6 +25,7 @@ from indexer.ingest.metadata import _BOARD_OF
 from indexer.ingest.structure import ATTENDANCE_LABEL
 from search_api import answering
 from search_api.archive import Archive
+from search_api.empty import CONTACT_ASKED
 from search_api.search import SearchRequest
 from search_api.sentences import (
     asked_roll,
@@ -34,6 +35,7 @@ from search_api.sentences import (
     asks_vote,
     aspects_of,
     roll_kinds,
+    wants_who,
 )
 
 from .conftest import Build, probe_text
@@ -77,10 +79,14 @@ def test_a_boards_members_by_their_title_ask_for_attendance(question: str, kind:
 
 
 def test_which_members_by_their_title_voted_asks_for_the_side() -> None:
-    # Before: "which trustees voted against …?" asked no mover nor side (`WHO_VOTED`).
+    # Before: "which trustees voted against …?" asked no mover nor side (`WHO_VOTED`), nor
+    # who (`wants_who`, `CONTACT_ASKED`).
     question = "Which trustees voted against the water rate increase?"
     assert asks_mover(question)
     assert asked_tally(question) == "Against"
+    assert wants_who(question)
+    assert CONTACT_ASKED.search("Which council members sit on the audit committee?")
+    assert not wants_who("Which council decided the water rate increase?")  # a body, as before
 
 
 def test_directors_stay_officers_not_members() -> None:
