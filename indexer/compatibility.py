@@ -41,7 +41,7 @@ class _Model(Protocol):
         """Vector width: an index built at another width cannot be searched with this model."""
 
 
-CHUNKER_VERSION = 33
+CHUNKER_VERSION = 34
 """Raised whenever the cleaning or chunking rules change the passages they make (2:
 wrapped lines rejoined, converter markup stripped, cuts only at sentence ends; 3: page
 footers cut converted text into pages, glued footnote digits dropped, lists kept with
@@ -128,7 +128,11 @@ ALDER" names the county as council and the board as committee; 32: a US roll cal
 "Staff:" list stays in its item, never a title, and a lettered sub-item "5A. …" / "3.a …"
 under its numbered item opens an item of its own; 33: a lettered sub-item line ("3.b …",
 "4B. …") opens its own paragraph in text without blank lines, not joined to the full line
-before it), so an index made by older rules is rebuilt instead of silently reused."""
+before it); 34: other councils' attendance labels naming the members by their titles
+("Trustees Present:", "Council Members Absent:", "Commissioners in attendance") head their
+lists and are never titles, as "Members Present:" is (`indexer.attendance.MEMBER_HOLDERS`);
+no passage of the eval corpora changes), so an index made by older rules is rebuilt instead
+of silently reused."""
 
 
 def chunking_settings(settings: Settings) -> dict[str, int | bool | str]:
