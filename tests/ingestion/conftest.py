@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -32,6 +35,20 @@ def probe_text(path: str) -> dict[str, str]:
     it, {name: text}: another council's minutes as a converter gives them."""
     folder, name = path.split("/")
     return {name: (DATA / folder / name).read_text("utf-8")}
+
+
+def fresh_module(name: str, path: str) -> ModuleType:
+    """A new copy of a module, executed now (its patterns built from the lists as they are
+    now), registered under a name of its own so the loaded module is left alone."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules[name]
+    return module
 
 
 CountTokens = Callable[[str], int]

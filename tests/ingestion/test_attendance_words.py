@@ -8,11 +8,7 @@ converted line was checked statically, eval/README.md "…, round 52 (r52-foreig
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -21,21 +17,7 @@ from indexer.ingest.cleaning import LABEL_LINE
 from indexer.ingest.structure import ATTENDANCE_LABEL
 from search_api import sentences
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _fresh(name: str, path: str) -> ModuleType:
-    """A new copy of a module, executed now (its patterns built from the lists as they are
-    now), registered under a name of its own so the loaded module is left alone."""
-    spec = importlib.util.spec_from_file_location(name, ROOT / path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        del sys.modules[name]
-    return module
+from .conftest import fresh_module
 
 
 def test_the_labels_minutes_print_are_read_by_each_pattern() -> None:
@@ -63,9 +45,9 @@ def test_a_label_added_to_a_list_reaches_every_pattern_of_its_kind(
     and each reads them where it reads "Regrets" and "Present"."""
     monkeypatch.setattr(attendance, "APOLOGY_LABELS", (*attendance.APOLOGY_LABELS, "excused"))
     monkeypatch.setattr(attendance, "PRESENT_LABELS", (*attendance.PRESENT_LABELS, "attending"))
-    cleaning = _fresh("_fresh_cleaning", "indexer/ingest/cleaning.py")
-    structure = _fresh("_fresh_structure", "indexer/ingest/structure.py")
-    fresh = _fresh("search_api._fresh_sentences", "search_api/sentences.py")
+    cleaning = fresh_module("_fresh_cleaning", "indexer/ingest/cleaning.py")
+    structure = fresh_module("_fresh_structure", "indexer/ingest/structure.py")
+    fresh = fresh_module("search_api._fresh_sentences", "search_api/sentences.py")
     for label in ("Excused:", "EXCUSED", "Attending:"):
         assert structure.ATTENDANCE_LABEL.match(label), label
         assert not ATTENDANCE_LABEL.match(label), label  # the module as loaded: not in it

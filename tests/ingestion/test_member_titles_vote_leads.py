@@ -11,11 +11,7 @@ real reader, tokenizer and indexes with the bundled model, asked as `/ask` asks
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -38,9 +34,8 @@ from search_api.sentences import (
     wants_who,
 )
 
-from .conftest import Build, probe_text
+from .conftest import Build, fresh_module, probe_text
 
-ROOT = Path(__file__).resolve().parents[2]
 VILLAGE = "foreign10/us_village_2021-05-11.txt"
 US_BOARD = "foreign7/us_county_board_2020-01-14.txt"
 TOWNSHIP = "foreign7/ca_township_2018-06-19.txt"
@@ -117,20 +112,6 @@ def test_the_board_heading_reads_the_board_titles_unchanged() -> None:
     assert _BOARD_OF.pattern.startswith(old)
 
 
-def _fresh(name: str, path: str) -> ModuleType:
-    """A new copy of a module, executed now (its patterns built from the lists as they are
-    now), registered under a name of its own so the loaded module is left alone."""
-    spec = importlib.util.spec_from_file_location(name, ROOT / path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        del sys.modules[name]
-    return module
-
-
 def test_a_title_added_to_the_list_reaches_every_pattern(monkeypatch: pytest.MonkeyPatch) -> None:
     """The title "burgesses" (a borough's members in some US states) is in no list: each pattern is
     rebuilt with it added to `MEMBER_TITLES` (and so to `MEMBER_HOLDERS`), and each reads it
@@ -138,10 +119,10 @@ def test_a_title_added_to_the_list_reaches_every_pattern(monkeypatch: pytest.Mon
     titles = (*attendance.MEMBER_TITLES, "burgesses")
     monkeypatch.setattr(attendance, "MEMBER_TITLES", titles)
     monkeypatch.setattr(attendance, "MEMBER_HOLDERS", ("council", *titles))
-    cleaning = _fresh("_fresh_cleaning56", "indexer/ingest/cleaning.py")
-    structure = _fresh("_fresh_structure56", "indexer/ingest/structure.py")
-    temporal = _fresh("search_api._fresh_temporal56", "search_api/temporal.py")
-    fresh = _fresh("search_api._fresh_sentences56", "search_api/sentences.py")
+    cleaning = fresh_module("_fresh_cleaning56", "indexer/ingest/cleaning.py")
+    structure = fresh_module("_fresh_structure56", "indexer/ingest/structure.py")
+    temporal = fresh_module("search_api._fresh_temporal56", "search_api/temporal.py")
+    fresh = fresh_module("search_api._fresh_sentences56", "search_api/sentences.py")
     assert structure.ATTENDANCE_LABEL.match("Burgesses Present:")
     assert not ATTENDANCE_LABEL.match("Burgesses Present:")
     assert cleaning.LABEL_LINE.match("Burgesses Absent: Mr Hale")
