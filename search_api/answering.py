@@ -2595,6 +2595,12 @@ r55-foreign11 Left (c); eval/README.md "…, round 56 (r56-foreign12 …)"). A r
 constant; a quote naming no mover is read as before. Off: the clause holding most terms."""
 
 
+def _mover_asked(aspects: Aspects) -> bool:
+    """The clause naming a motion's mover answers the question: "who moved …?", or "how did
+    the board vote on …?" (`MOTION_IN_VOTE_LEAD`)."""
+    return aspects.mover or (MOTION_IN_VOTE_LEAD and aspects.vote)
+
+
 def key_clause(quote: str, aspects: Aspects, limit: int = LEAD_WORDS) -> str:
     """The words of a quote that answer, verbatim: the whole sentence when it has at most
     `limit` words or it is an attendance list asked for (from its label), else for "who
@@ -2615,12 +2621,11 @@ def key_clause(quote: str, aspects: Aspects, limit: int = LEAD_WORDS) -> str:
     spans = clauses(quote)
     if len(spans) <= 1:
         return _cap(quote, limit)
+    mover = _mover_asked(aspects)
 
     def value(span: tuple[int, int]) -> tuple[float, float, float, float, float]:
         text = quote[span[0] : span[1]]
-        # "who moved …?"; "how did the board vote on …?" (`MOTION_IN_VOTE_LEAD`)
-        asked = aspects.mover or (MOTION_IN_VOTE_LEAD and aspects.vote)
-        named = 1.0 if asked and names_mover(text) else 0.0
+        named = 1.0 if mover and names_mover(text) else 0.0
         # The asked time, end date, frequency or threshold (`gives_asked_value`).
         given = 1.0 if aspects.value and gives_asked_value(text, aspects) else 0.0
         stated = figures_in(text) if aspects.figure else []
@@ -2732,8 +2737,7 @@ def _lead_line(
         joiner = "; "
         if ROLL_IN_LEAD and aspects.attendance:
             picked = _roll_first(picked, numbered, aspects)
-        moved = aspects.mover or (MOTION_IN_VOTE_LEAD and aspects.vote)
-        if MOVER_IN_LEAD and moved and not any(names_mover(t[2]) for t in picked):
+        if MOVER_IN_LEAD and _mover_asked(aspects) and not any(names_mover(t[2]) for t in picked):
             named = [t for t in best if names_mover(t[2])]
             picked = named[:1] or picked
         if aspects.value and not any(gives_asked_value(t[2], aspects) for t in picked):
