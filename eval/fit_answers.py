@@ -56,8 +56,13 @@ JOINT_GRID: dict[str, tuple[float, ...]] = {
     "answering.MANY_LIMIT": (5, 6, 8, 10, 12),
     "answering.MANY_POOL_RANKS": (5, 8),
     "sentences.LIST_ITEMS": (6, 8),
+    "answering.BELOW_HITS_QUOTES": (1, 2, 3),
 }
-"""Round 5's list and several-part constants (eval/README.md "Answer selection, round 5")."""
+"""Round 5's list and several-part constants (eval/README.md "Answer selection, round 5").
+`answering.BELOW_HITS_QUOTES` (1, 2, 3) added in round 57 (r57-evid5), before measuring: the
+largest class of golds ranked 8-15 that `_deeper` reads and does not quote is the rank
+band's one quote taken by a higher-scored passage (eval/README.md, r57-evid5); one grid of
+its own (`--joint answering.BELOW_HITS_QUOTES`), chosen by `MIN_GAIN` as `GRID` is."""
 MIN_GAIN = 0.01
 
 
