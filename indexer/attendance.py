@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .irregular import IRREGULAR
+
 APOLOGY_LABELS: tuple[str, ...] = ("apologies", "regrets")
 """The words a list of the members who could not come is headed with, and a question asks
 for them by ("Apologies:", Canadian "Regrets:"; "who sent regrets …?")."""
@@ -65,6 +67,36 @@ labels' holders (`MEMBER_HOLDERS`: `structure.ATTENDANCE_LABEL`, `cleaning.LABEL
 were present (`sentences._WANTS_ATTENDANCE`, `_ASKED_ROLL`) and who voted
 (`temporal.WHO_VOTED`)."""
 
+
+def singular(title: str) -> str:
+    """A title's singular, as a question names one person by it ("which trustee was absent
+    …?", "which commissioner voted against …?"): its last word as the analyser's irregular
+    forms read it (`indexer.irregular.IRREGULAR`, WordNet's: "selectmen" → "selectman",
+    "aldermen" → "alderman"), else without its plural "s" ("council members" → "council
+    member"); a word with no plural "s" as it stands ("staff")."""
+    *head, last = title.split(" ")
+    one = IRREGULAR.get(last) or (last[:-1] if last.endswith("s") else last)
+    return " ".join([*head, one])
+
+
+SINGULAR_TITLES = True
+"""A question asking for one member or officer by their title ("which trustee was absent
+…?", "which supervisor voted against …?", "which official was present?") is read as the
+plural is (`MEMBER_TITLE_FORMS`, `OFFICER_NAME_FORMS`): only the plurals were read, and
+"which trustee was absent from the board meeting on May 11, 2021?" was no attendance
+question (round 56's r56-foreign12 Left (b); eval/README.md "…, round 57 (r57-foreign13
+…)"). The singular is read off the one list (`singular`), no second list. A rule, no
+constant. Read when the modules load (their patterns are compiled with it). Off: plurals
+alone."""
+
+MEMBER_TITLE_FORMS: tuple[str, ...] = (
+    *MEMBER_TITLES, *(singular(t) for t in MEMBER_TITLES if SINGULAR_TITLES)
+)  # fmt: skip
+"""The members' titles as a question names them, plural and singular (`SINGULAR_TITLES`):
+what "which …" asks for by a member's title (`sentences._WANTS_ATTENDANCE`, `_ASKED_ROLL`,
+`_WANTS_WHO`, `temporal.WHO_VOTED`, `empty.CONTACT_ASKED`). Labels keep the plurals
+(`MEMBER_HOLDERS`: "Trustees Present:")."""
+
 MEMBER_HOLDERS: tuple[str, ...] = ("council", *MEMBER_TITLES)
 """The holders a presence or absence label names the members by ("Members Present:",
 "Supervisors Present:", "Trustees Absent:", "Council Members Present:"): a roll of the
@@ -73,6 +105,12 @@ members' kind."""
 OFFICER_NAMES: tuple[str, ...] = ("officers", "officials", "staff")
 """The officers as a question or a label names them ("which officials were present",
 "Officials Present:"): a roll of the officers' kind."""
+
+OFFICER_NAME_FORMS: tuple[str, ...] = tuple(
+    dict.fromkeys((*OFFICER_NAMES, *(singular(t) for t in OFFICER_NAMES if SINGULAR_TITLES)))
+)
+"""The officers as a question names them, plural and singular (`SINGULAR_TITLES`: "which
+official was present?"); "staff" is both."""
 
 OFFICER_HOLDERS: tuple[str, ...] = (*OFFICER_NAMES, "also")
 """The holders a presence label names the officers and others by ("Officials Present:",

@@ -52,7 +52,7 @@ import enum
 import re
 from collections.abc import Collection, Iterable
 
-from indexer.attendance import MEMBER_TITLES, alternation
+from indexer.attendance import MEMBER_TITLE_FORMS, alternation
 from indexer.dates import MONTHS
 from indexer.models import Citation, Hit
 from indexer.text import ANALYZER
@@ -249,7 +249,7 @@ CONTACT_LABELS = re.compile(
 CONTACT_ASKED = re.compile(
     r"\bwho(?:se|m)?\b|\bwhich\s+(?:\w+\s+)?(?:officers?|members?|councillors?|persons?|people"
     r"|directors?|managers?|organi[sz]ations?|compan(?:y|ies)|firms?|consultan\w*|teams?"
-    rf"|{alternation(MEMBER_TITLES, spaced=True)})\b"
+    rf"|{alternation(MEMBER_TITLE_FORMS, spaced=True)})\b"
     r"|\bcontact\w*|\bauthor\w*|\be-?mail|\b(?:tele)?phone|\bwebsite|\bweb\s*(?:page|address)",
     re.IGNORECASE,
 )

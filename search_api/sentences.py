@@ -26,12 +26,13 @@ from indexer.attendance import (
     ABSENT_LABELS,
     APOLOGY_LABELS,
     MEMBER_HOLDERS,
-    MEMBER_TITLES,
+    MEMBER_TITLE_FORMS,
     OFFICER_HOLDERS,
-    OFFICER_NAMES,
+    OFFICER_NAME_FORMS,
     OFFICERS_LABELS,
     PRESENT_LABELS,
     SCOTS_LABELS,
+    SINGULAR_TITLES,
     STAFF_LABELS,
     alternation,
     cased_alternation,
@@ -82,6 +83,7 @@ __all__ = [
     "of_asked_roll",
     "roll_kinds",
     "opens_on_label",
+    "mover_lines_before",
     "names_mover",
     "records_vote",
     "aspects_of",
@@ -181,9 +183,9 @@ def wants_figure(question: str) -> bool:
     return AMOUNT_READING and bool(_ASKED_AMOUNT.search(question))
 
 
-_TITLE_WORDS = tuple(t for t in MEMBER_TITLES if " " not in t)
-"""The members' titles of one word (`indexer.attendance.MEMBER_TITLES`: "trustees",
-"supervisors"), which "which" asks a person by."""
+_TITLE_WORDS = tuple(t for t in MEMBER_TITLE_FORMS if " " not in t)
+"""The members' titles of one word (`indexer.attendance.MEMBER_TITLE_FORMS`: "trustees",
+"supervisors", and since round 57 "trustee", "supervisor"), which "which" asks a person by."""
 _WANTS_WHO = re.compile(
     r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:councillors?|officers?|members?|director"
     rf"|organisations?|bodies|body|partners?|providers?|company|companies"
@@ -385,16 +387,19 @@ anyone abstain …?")."""
 _PRESENT_OR_ABSENT = alternation((*PRESENT_LABELS, *ABSENT_LABELS))
 """Who came or was away, as a question asks it ("who was present", "which members were in
 attendance")."""
-_ASKED_PEOPLE = alternation((*MEMBER_TITLES, *OFFICER_NAMES, "people"), spaced=True)
-"""Whom "which …" asks for by their title: the members (`MEMBER_TITLES`: "which trustees",
-"which supervisors", since round 56), the officers, people."""
+_ASKED_PEOPLE = alternation((*MEMBER_TITLE_FORMS, *OFFICER_NAME_FORMS, "people"), spaced=True)
+"""Whom "which …" asks for by their title: the members (`MEMBER_TITLE_FORMS`: "which trustees",
+"which supervisors", since round 56; "which trustee", since round 57), the officers, people."""
+_WAS_OR_WERE = r"(?:was|were)" if SINGULAR_TITLES else "were"
+"""The verb "which …" asks with: "which trustee was absent" (`SINGULAR_TITLES`), "which
+trustees were"."""
 _WANTS_ATTENDANCE = re.compile(
     r"\bwho\b[^?.]{0,30}?\b(?:attended|attending|(?:was|were)\s+(?:(?:also|not)\s+)?"
     rf"(?:{_PRESENT_OR_ABSENT})|(?:sent|gave|offered)\s+(?:their\s+)?"
     rf"(?:{alternation(APOLOGY_LABELS)})"
     r"|apologised)\b"
     rf"|\bwhich\s+(?:\w+\s+){{0,2}}(?:{_ASKED_PEOPLE})\s+"
-    rf"(?:attended|(?:were\s+)?(?:{_PRESENT_OR_ABSENT})|sent apologies)\b"
+    rf"(?:attended|(?:{_WAS_OR_WERE}\s+)?(?:{_PRESENT_OR_ABSENT})|sent apologies)\b"
     r"|\b(?:what|whose|any)\s+apologies\b"
     r"|\b(?:give|gave|send|sent|offer|offered|tender|tendered)\s+(?:their\s+|his\s+|her\s+"
     r"|any\s+)?apologies\b"
@@ -1532,6 +1537,27 @@ def _named_by(title: str, text: str) -> Stems:
         return named
     moved = " ".join(s.text for s in split_sentences(text) if names_mover(s.text))
     return named | stems_of(moved) if moved else named
+
+
+def mover_lines_before(text: str, start: int) -> int | None:
+    """Where the motion's mover lines standing directly before `start` begin: the run of
+    stray pieces (`_pieces`: lines of names and labels, no sentence) naming a mover or
+    seconder (`_MOVER_LINE`, `names_mover`: a Canadian township's "Moved by: Councillor
+    Bouchard" / "Seconded by: Councillor MacLeod" before "THAT Council opt out …"), with
+    nothing but white space between; None when none stands there
+    (`answering.MOVER_LINES_READ_BACK`)."""
+    begin = None
+    at = start
+    for x, y, _key, stray in reversed(_pieces(text, False)[0]):
+        if y > at:
+            continue
+        if text[y:at].strip() or not stray:
+            break
+        piece = text[x:y]
+        if not (_MOVER_LINE.search(piece) or names_mover(piece)):
+            break
+        begin = at = x
+    return begin
 
 
 def proposes(text: str) -> bool:
@@ -2900,11 +2926,11 @@ _ASKED_ROLL = (
     ("apologies", _APOLOGIES),
     ("absent", re.compile(r"(?i)\babsent\b")),
     ("remote", _REMOTE),
-    ("officers", re.compile(rf"(?i)\b(?:{alternation(OFFICER_NAMES)})\b")),
+    ("officers", re.compile(rf"(?i)\b(?:{alternation(OFFICER_NAME_FORMS)})\b")),
     (
         "present",
         re.compile(
-            rf"(?i)\b(?:{alternation((*MEMBER_TITLES, 'mayor'), spaced=True)})\b[^?.]{{0,40}}"
+            rf"(?i)\b(?:{alternation((*MEMBER_TITLE_FORMS, 'mayor'), spaced=True)})\b[^?.]{{0,40}}"
             r"\bpresent\b"
             r"|\bwho\s+(?:was|were)\s+present\b"
         ),

@@ -21,7 +21,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from indexer.attendance import MEMBER_TITLES, alternation
+from indexer.attendance import MEMBER_TITLE_FORMS, alternation
 from indexer.dates import MONTHS, YEAR_END, DateOrder, day_and_month, full_year
 from indexer.text import ANALYZER, STOPWORDS, WRITTEN_WORD
 
@@ -266,9 +266,10 @@ asks_outcome`). Before round 55 it was neither a course nor an outcome unless X 
 …)"). A rule, no constant. Off: "happened to / with" alone. Read once, when the module loads:
 `_FATE_ASKED` and `TREND_WORDS` are compiled with it."""
 _BECAME_OF = r"|(?<=\bwhat\s)became\s+of" if BECAME_OF else ""
-_VOTERS = alternation((*MEMBER_TITLES, "parties", "groups"), spaced=True)
+_VOTERS = alternation((*MEMBER_TITLE_FORMS, "parties", "groups"), spaced=True)
 """Whom "which …" asks to have voted: the members by their titles (`indexer.attendance.
-MEMBER_TITLES`: "which trustees voted against …?", since round 56), parties, groups."""
+MEMBER_TITLE_FORMS`: "which trustees voted against …?", since round 56; "which commissioner
+voted against …?", since round 57), parties, groups."""
 WHO_VOTED = (
     rf"\b(?:who|which\s+(?:\w+\s+){{0,2}}?(?:{_VOTERS})|anyone"
     r"|anybody)\b[^?.]{0,30}?\b(?:vot(?:ed|es|ing)|abstain(?:ed|s|ing)?)\b"
