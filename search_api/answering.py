@@ -26,6 +26,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from indexer.attendance import MEMBER_TITLE_FORMS, alternation
 from indexer.dates import YEAR_END, DateOrder, recorded_day
 from indexer.models import Citation, DatePrecision, Hit, MeetingKey
 from indexer.once import reading
@@ -71,6 +72,7 @@ from .sentences import (
     kinds_within,
     label_terms,
     lists_asked,
+    mover_lines_before,
     names_mover,
     noted_only,
     of_a_vote,
@@ -987,6 +989,8 @@ class AnswerBuilder:
         if timeline_limit is None:
             chosen = _with_next_sentences(chosen, lists=aspects.many and not intent.trend)
             chosen = _with_previous_sentences(chosen)
+            if MOVER_LINES_READ_BACK and _mover_asked(aspects):
+                chosen = _widened_back(chosen, mover_lines_before)
         follows: dict[int, tuple[int, int]] = {}  # a passage → the one it follows, how far on
         timeline = BESIDE_TIMELINE and timeline_limit is None  # not a briefing's
         if BESIDE and windows is not None and (timeline or not intent.trend):
@@ -2308,7 +2312,8 @@ def _no_vote(
     named = _named_committees({h.citation.committee for h in read}, question or "")
     if named:
         read = [h for h in read if h.citation.committee in named]
-    return not any(records_vote(h.text) for h in _of_the_asked_item(read, aspects.terms))
+    asked = _of_the_asked_item(read, aspects.terms, question or "")
+    return not any(records_vote(h.text) for h in asked)
 
 
 VOTE_OF_THE_ITEM = True
@@ -2322,25 +2327,63 @@ Maintenance and Street Lighting Capital Programme 2026/27", commented on, no vot
 answered from it (ua47-019; eval/README.md "…, round 47 (r47-roll2 …)"). A question no
 item title answers to ("… extending the meeting beyond 4.30pm?") reads the whole meeting,
 as before. Off: the whole meeting."""
+VOTE_TITLES_READ = True
+"""A vote question's words naming the members (`_titled_only`) are read from the one list of
+their titles (`indexer.attendance.MEMBER_TITLE_FORMS`), as words of the question, not as
+stems: `_VOTE_WORDS` named "councillors" and "members" by hand, so "How did the trustees vote
+on …?" kept "truste" as a topic term an item title must hold; read as stems the titles would
+drop a topic the analyser gives the same stem ("commissioners" and "the boundary
+commission's proposal" are both "commission", "legislators" and "the legislation" both
+"legisl", "elected members" and "the election" both "elect": round 56's r56-foreign12 Left
+(c)). So a title's stem leaves the topic only where the question's words give it as a title
+alone (round 57, r57-foreign13; eval/README.md "…, round 57 (r57-foreign13 …)"). A rule, no
+constant. Off: "councillors" and "members" among `_VOTE_WORDS`."""
 _VOTE_WORDS = frozenset(
     t for w in (
         "vote", "voted", "voting", "abstain", "abstained", "motion", "amendment", "proposal",
-        "decision", "recommendation", "resolution", "meeting", "councillors", "members",
-        "committee", "council", "report",
+        "decision", "recommendation", "resolution", "meeting", "committee", "council", "report",
+        *(() if VOTE_TITLES_READ else ("councillors", "members")),
     ) if (t := ANALYZER.term(w))
 )  # fmt: skip
 """Words of a vote question that say it asks about a vote at a meeting, not which item."""
+_MEMBER_TITLE = re.compile(rf"(?i)\b(?:{alternation(MEMBER_TITLE_FORMS, spaced=True)})\b")
+"""A member's title as a question writes it ("trustees", "council members", "commissioner")."""
 
 
-def _of_the_asked_item(read: Sequence[Hit], terms: Sequence[str]) -> list[Hit]:
+_VOTE_WORD = re.compile(r"(?i)\b(?:vot(?:e|es|ed|ing)|abstain(?:s|ed|ing)?)\b")
+"""The question's word for the vote: the members who voted are named before it."""
+
+
+def _titled_only(question: str) -> frozenset[str]:
+    """The terms a vote question's words give only as the title of the members who voted
+    (`VOTE_TITLES_READ`): a title before its vote word ("How did the trustees vote on …?",
+    "Which councillors voted …?"), less the terms its other words give too. Not
+    "commission" of "How did the commissioners vote on the police and crime commissioner's
+    precept?" (the title after the vote word is the topic's), nor "legisl" of "How did the
+    legislators vote on the legislation?"."""
+    if not VOTE_TITLES_READ:
+        return frozenset()
+    vote = _VOTE_WORD.search(question)
+    voters = question[: vote.start()] if vote else question
+    named = list(_MEMBER_TITLE.finditer(voters))
+    titled = {t for m in named for t in ANALYZER.terms(m.group()) if t}
+    rest = question
+    for m in reversed(named):
+        rest = rest[: m.start()] + " " + rest[m.end() :]
+    return frozenset(titled - {t for t in ANALYZER.terms(rest) if t})
+
+
+def _of_the_asked_item(read: Sequence[Hit], terms: Sequence[str], question: str = "") -> list[Hit]:
     """The passages `read` of the agenda item a vote question's topic names
-    (`VOTE_OF_THE_ITEM`): those whose item title holds the most of its topic terms, when
-    a set of minutes' item title holds any; else all of them."""
+    (`VOTE_OF_THE_ITEM`): those whose item title holds the most of its topic terms (less
+    its vote and meeting words, the names of its councils and committees and the members'
+    titles, `_titled_only`), when a set of minutes' item title holds any; else all of them."""
     if not VOTE_OF_THE_ITEM:
         return list(read)
     names = {n for h in read for n in (h.citation.committee, h.citation.council) if n}
     scope = {t for n in names for t in ANALYZER.terms(n) if t}
-    topic = [t for t in terms if t not in _VOTE_WORDS and t not in scope]
+    titles = _titled_only(question)
+    topic = [t for t in terms if t not in _VOTE_WORDS and t not in scope and t not in titles]
 
     def held(h: Hit) -> int:
         title = h.citation.item_title
@@ -2593,6 +2636,20 @@ recommended reducing the cannabis cultivation tax from $2.00 to $1.00 …", "The
 Administrator presented a permit program …"), the motion not said (round 55's
 r55-foreign11 Left (c); eval/README.md "…, round 56 (r56-foreign12 …)"). A rule, no
 constant; a quote naming no mover is read as before. Off: the clause holding most terms."""
+
+
+MOVER_LINES_READ_BACK = True
+"""A quote of a motion, for a question its mover's clause answers (`_mover_asked`: "how did
+council vote on …?", "who moved …?"), is read back over the motion's mover lines standing
+directly before it (`sentences.mover_lines_before`: "Moved by: Councillor Bouchard" /
+"Seconded by: Councillor MacLeod", a Canadian township's lines of names and labels, stray to
+the splitter) when the whole fits in `MAX_QUOTE_WORDS`: `READ_BACK` stops at a stray line and
+the mover lines are candidates only for a question asking who (`sentences.MOVER_LINES`), so
+"How did council vote on opting out of cannabis retail stores?" quoted "THAT Council opt out
+…" without its movers, no quote named a mover (`MOVER_IN_LEAD`) and the answer opened on the
+item's report sentence ("The Clerk-Administrator reported on the option to opt out …"; round
+56's r56-foreign12 Left (d); eval/README.md "…, round 57 (r57-foreign13 …)"). A rule, no
+constant. Off: the motion quoted without them."""
 
 
 def _mover_asked(aspects: Aspects) -> bool:
