@@ -68,14 +68,31 @@ were present (`sentences._WANTS_ATTENDANCE`, `_ASKED_ROLL`) and who voted
 (`temporal.WHO_VOTED`)."""
 
 
+_PLURAL_ENDINGS = (
+    ("sses", "ss"),
+    ("xes", "x"),
+    ("ches", "ch"),
+    ("shes", "sh"),
+    ("ies", "y"),
+    ("s", ""),
+)
+"""A regular plural's ending and its singular's, the first that ends the word: WordNet's noun
+detachment rules (morphy(7WN), as `eval.irregular_forms` reads them) for the plurals a title
+takes ("burgesses" → "burgess", "deputies" → "deputy", "trustees" → "trustee")."""
+
+
 def singular(title: str) -> str:
     """A title's singular, as a question names one person by it ("which trustee was absent
     …?", "which commissioner voted against …?"): its last word as the analyser's irregular
     forms read it (`indexer.irregular.IRREGULAR`, WordNet's: "selectmen" → "selectman",
-    "aldermen" → "alderman"), else without its plural "s" ("council members" → "council
-    member"); a word with no plural "s" as it stands ("staff")."""
+    "aldermen" → "alderman"), else its regular plural's ending detached (`_PLURAL_ENDINGS`:
+    "council members" → "council member"); a word with no plural ending as it stands
+    ("staff")."""
     *head, last = title.split(" ")
-    one = IRREGULAR.get(last) or (last[:-1] if last.endswith("s") else last)
+    one = IRREGULAR.get(last)
+    if one is None:
+        plural = next(((p, s) for p, s in _PLURAL_ENDINGS if last.endswith(p)), None)
+        one = last[: len(last) - len(plural[0])] + plural[1] if plural else last
     return " ".join([*head, one])
 
 
