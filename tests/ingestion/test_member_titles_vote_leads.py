@@ -119,6 +119,9 @@ def test_a_title_added_to_the_list_reaches_every_pattern(monkeypatch: pytest.Mon
     titles = (*attendance.MEMBER_TITLES, "burgesses")
     monkeypatch.setattr(attendance, "MEMBER_TITLES", titles)
     monkeypatch.setattr(attendance, "MEMBER_HOLDERS", ("council", *titles))
+    # The question patterns read the titles' forms, plural and singular (round 57).
+    forms = (*titles, *(attendance.singular(t) for t in titles))
+    monkeypatch.setattr(attendance, "MEMBER_TITLE_FORMS", forms)
     cleaning = fresh_module("_fresh_cleaning56", "indexer/ingest/cleaning.py")
     structure = fresh_module("_fresh_structure56", "indexer/ingest/structure.py")
     temporal = fresh_module("search_api._fresh_temporal56", "search_api/temporal.py")
@@ -132,6 +135,7 @@ def test_a_title_added_to_the_list_reaches_every_pattern(monkeypatch: pytest.Mon
     question = "Which burgesses were absent from the meeting?"
     assert fresh.asks_attendance(question) and not asks_attendance(question)
     assert re.search(temporal.WHO_VOTED, "Which burgesses voted against it?", re.I)
+    assert fresh.asks_attendance("Which burgess was absent from the meeting?")
 
 
 @pytest.mark.parametrize(

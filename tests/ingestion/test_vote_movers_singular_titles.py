@@ -1,22 +1,28 @@
 """Round 57: other councils' minutes read further (round 56's r56-foreign12 Left (d), (b),
-(c)). "How did council vote on …?" quotes the motion with its mover lines ("Moved by:
+(c), (a)). "How did council vote on …?" quotes the motion with its mover lines ("Moved by:
 Councillor Bouchard" / "Seconded by: Councillor MacLeod", stray to the splitter) and opens
 on them (`answering.MOVER_LINES_READ_BACK`); a question naming one member or officer by
 their title ("which trustee was absent …?", "which supervisor voted against …?") reads as
 the plural does, the singular read off the one list (`indexer.attendance.SINGULAR_TITLES`);
 a vote question's members' titles leave its topic as words, from the one list, not as stems
-(`answering.VOTE_TITLES_READ`). Real files (`tests/data/ingestion/foreign7/`,
+(`answering.VOTE_TITLES_READ`); a fate asked by an act's noun is named by its motion's verb
+where the stemmer keeps them apart ("closure" / "close", `sentences.MOTION_NOUNS`, through
+`indexer.text.act_verbs`). Real files (`tests/data/ingestion/foreign7/`,
 `foreign10/`, synthetic, as pdftotext gives them), the real reader, tokenizer and indexes
 with the bundled model, asked as `/ask` asks (`Reader.ask`); the pattern tests need none."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 import indexer.attendance as attendance
+from eval import derived_forms
+from indexer.derived import ACTS
 from indexer.models import Citation, Hit
+from indexer.text import ANALYZER, act_verbs
 from search_api import answering
 from search_api.archive import Archive
 from search_api.empty import CONTACT_ASKED
@@ -35,12 +41,14 @@ from .conftest import Build, probe_text
 VILLAGE = "foreign10/us_village_2021-05-11.txt"
 US_BOARD = "foreign7/us_county_board_2020-01-14.txt"
 TOWNSHIP = "foreign7/ca_township_2018-06-19.txt"
+US_TOWN_2019 = "foreign9/us_town_2019-10-08.txt"
 
 
 @pytest.fixture(scope="module")
 def archives(build: Build) -> dict[str, Archive]:
     """Each probe file an archive of its own, built once for the module."""
-    return {path: build(probe_text(path)) for path in (VILLAGE, US_BOARD, TOWNSHIP)}
+    paths = (VILLAGE, US_BOARD, TOWNSHIP, US_TOWN_2019)
+    return {path: build(probe_text(path)) for path in paths}
 
 
 def _ask(archive: Archive, question: str) -> tuple[str, str]:
@@ -126,6 +134,7 @@ def test_the_singular_is_read_off_the_one_list() -> None:
     assert attendance.singular("selectmen") == "selectman"
     assert attendance.singular("council members") == "council member"
     assert attendance.singular("staff") == "staff"
+    assert attendance.singular("burgesses") == "burgess"
     forms = set(attendance.MEMBER_TITLE_FORMS)
     assert {attendance.singular(t) for t in attendance.MEMBER_TITLES} <= forms
     assert "directors" not in forms and "director" not in forms  # officers, as before
@@ -183,3 +192,56 @@ def test_a_vote_question_reads_the_item_its_topic_names_not_the_titles() -> None
     terms = ["truste", "budget"]
     # Before: "truste" a topic term, the appointments item as near as the budget's.
     assert [h.passage_id for h in answering._of_the_asked_item(hits, terms, question)] == [2]
+
+
+# -- (a) a fate named by an act's noun ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("noun", "verb"),
+    [("closure", "close"), ("extension", "extend"), ("dissolution", "dissolve"),
+     ("abolition", "abolish"), ("demolition", "demolish"), ("acquisition", "acquire"),
+     ("expansion", "expand")],
+)  # fmt: skip
+def test_an_acts_noun_names_its_verb_through_the_analyser(noun: str, verb: str) -> None:
+    term, verb_term = ANALYZER.term(noun), ANALYZER.term(verb)
+    assert term is not None and verb_term is not None
+    assert not term.startswith(verb_term) and not verb_term.startswith(term)  # apart
+    assert verb_term in act_verbs(term)
+
+
+def test_no_pair_is_made_by_letters_alone() -> None:
+    # "grant" / "grand", "school" / "scholar" share letters, not an act: no WordNet pointer.
+    for word in ("grant", "school", "library", "reduction", "approval"):
+        term = ANALYZER.term(word)
+        assert term is not None
+        assert not ({ANALYZER.term(w) for w in ("grand", "scholar")} & act_verbs(term))
+    assert "reduction" not in ACTS  # "reduct" / "reduc": the analyser joins them already
+
+
+WORDNET = Path("/usr/share/wordnet")
+
+
+@pytest.mark.skipif(not (WORDNET / "data.noun").exists(), reason="wordnet-base not installed")
+def test_the_acts_are_what_the_generator_makes_from_wordnet() -> None:
+    assert derived_forms.render(derived_forms.generate(WORDNET)) == (
+        Path(derived_forms.TARGET).read_text(encoding="utf-8")
+    )
+
+
+def test_a_fate_named_by_an_acts_noun_states_its_outcome(archives: dict[str, Archive]) -> None:
+    # Before: a course ("closure" in no item title or motion: "Petition to Close Birch Lane
+    # …", "to close Birch Lane"), the lead the petition's sentence alone.
+    question = "What happened to the Birch Lane closure?"
+    answer = archives[US_TOWN_2019].reader().ask(SearchRequest(question))
+    assert answer.intent is not None and answer.intent.decided and not answer.intent.trend
+    assert "Motion failed by the following roll call vote" in (answer.lead or ""), answer.lead
+
+
+def test_a_fate_whose_noun_no_motion_names_stays_a_course(archives: dict[str, Archive]) -> None:
+    answer = (
+        archives[US_TOWN_2019]
+        .reader()
+        .ask(SearchRequest("What happened to the Birch Lane extension?"))
+    )
+    assert answer.intent is not None and answer.intent.trend and not answer.intent.decided
