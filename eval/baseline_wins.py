@@ -133,6 +133,12 @@ class QuoteCase:
     """Most hits of one agenda item (not the gold's) in the served top 10."""
     passage: str | None
     chunk: str
+    margin: float | None = None
+    """The baseline's cosine of the chunk that holds the quote less its 10th chunk's: how
+    clear the baseline's find is (near 0: it stands at the edge of its top 10)."""
+    chunk_gain: float | None = None
+    """The same model's cosine of that chunk less its cosine of our passage's text: above
+    0, the chunk's other text brings it nearer the question."""
 
 
 def classify(
@@ -229,6 +235,9 @@ def cases(
                 return raw[p]
         return ""
 
+    from eval.baseline import embed, load_model
+
+    model = load_model(archive.settings.model_path)
     out: list[QuoteCase] = []
     for q in questions:
         row = rows[q.id]
@@ -244,6 +253,9 @@ def cases(
             gold = item(qr.passage_id) if qr.passage_id is not None else None
             crowd = max((n for it, n in items.items() if it != gold and it), default=0)
             nq = normalise(e.quote)
+            vq, *vecs = embed(model, [q.question, top[brank - 1][1], top[-1][1], qr.passage or ""])
+            margin = float(vecs[0] @ vq) - float(vecs[1] @ vq)
+            gain = float(vecs[0] @ vq) - float(vecs[2] @ vq) if qr.passage else None
             out.append(
                 QuoteCase(
                     question_id=q.id,
@@ -274,6 +286,8 @@ def cases(
                     item_crowd=crowd,
                     passage=qr.passage,
                     chunk=top[brank - 1][1],
+                    margin=round(margin, 3),
+                    chunk_gain=round(gain, 3) if gain is not None else None,
                 )  # fmt: skip
             )
     return out
@@ -337,7 +351,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(
                 f"{c.question_id:9} {c.kind:7} {c.cls:9} base={c.baseline_rank} "
                 f"served={c.served} dense={c.dense} lex={c.lexical} fused={c.fused} "
-                f"held={c.held} next={c.neighbour_held} crowd={c.item_crowd} | {c.quote[:60]}"
+                f"held={c.held} next={c.neighbour_held} crowd={c.item_crowd} "
+                f"margin={c.margin} gain={c.chunk_gain} | {c.quote[:50]}"
             )
         out["cases"] = [asdict(c) for c in found]
     if args.json:

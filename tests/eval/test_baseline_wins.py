@@ -93,3 +93,5 @@ def test_a_quote_the_baselines_chunk_holds_and_the_served_top_k_misses_is_one_ca
     assert case.baseline_rank == 1 and supports(case.chunk, quote)
     assert case.served is not None and case.served > 1
     assert case.cls in ("fusion", "rerank", "crowding", "context", "ranks-low")
+    # one baseline chunk in the row: it is its own 10th, so its margin is 0
+    assert case.margin == 0.0 and case.chunk_gain is not None
