@@ -133,6 +133,7 @@ class QuoteCase:
     """Most hits of one agenda item (not the gold's) in the served top 10."""
     passage: str | None
     chunk: str
+    passage_id: int | None = None
     margin: float | None = None
     """The baseline's cosine of the chunk that holds the quote less its 10th chunk's: how
     clear the baseline's find is (near 0: it stands at the edge of its top 10)."""
@@ -286,6 +287,7 @@ def cases(
                     item_crowd=crowd,
                     passage=qr.passage,
                     chunk=top[brank - 1][1],
+                    passage_id=qr.passage_id,
                     margin=round(margin, 3),
                     chunk_gain=round(gain, 3) if gain is not None else None,
                 )  # fmt: skip

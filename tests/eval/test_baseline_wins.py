@@ -95,3 +95,4 @@ def test_a_quote_the_baselines_chunk_holds_and_the_served_top_k_misses_is_one_ca
     assert case.cls in ("fusion", "rerank", "crowding", "context", "ranks-low")
     # one baseline chunk in the row: it is its own 10th, so its margin is 0
     assert case.margin == 0.0 and case.chunk_gain is not None
+    assert case.passage_id is not None
