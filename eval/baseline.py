@@ -34,7 +34,9 @@ __all__ = [
     "BaselineSearcher",
     "BaselineTimings",
     "build_baseline",
+    "chunk_texts",
     "load_model",
+    "read_texts",
     "split_text",
 ]
 
@@ -133,6 +135,34 @@ def embed(model: SentenceTransformer, texts: Sequence[str], batch_size: int = 32
     return np.ascontiguousarray(vecs, dtype=np.float32)
 
 
+def read_texts(paths: Iterable[Path | str]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """((source, text) of every file read, (source, reason) of every file that could not be):
+    a file that cannot be read is logged and skipped, as an afternoon build would at best do."""
+    texts: list[tuple[str, str]] = []
+    failed: list[tuple[str, str]] = []
+    for p in paths:
+        try:
+            texts.append((str(p), read_text(p)))
+        except Exception as exc:  # noqa: BLE001 - per-file resilience, reported by the caller
+            log.warning("baseline: cannot read %s: %s", p, exc)
+            failed.append((str(p), f"{type(exc).__name__}: {exc}"))
+    return texts, failed
+
+
+def chunk_texts(
+    texts: Iterable[tuple[str, str]],
+    chunk_size: int = CHUNK_SIZE,
+    chunk_overlap: int = CHUNK_OVERLAP,
+) -> list[BaselineChunk]:
+    """The baseline's chunks of `texts`, numbered in order: the ids its results name them by
+    (`eval.baseline_wins` rebuilds them so, without embedding)."""
+    chunks: list[BaselineChunk] = []
+    for source, text in texts:
+        for piece in split_text(text, chunk_size, chunk_overlap):
+            chunks.append(BaselineChunk(id=len(chunks), text=piece, source=source))
+    return chunks
+
+
 def build_baseline(
     paths: Iterable[Path | str],
     model: str | SentenceTransformer,
@@ -149,21 +179,11 @@ def build_baseline(
     timings = BaselineTimings()
 
     t0 = time.perf_counter()
-    texts: list[tuple[str, str]] = []
-    failed: list[tuple[str, str]] = []
-    for p in paths:
-        try:
-            texts.append((str(p), read_text(p)))
-        except Exception as exc:  # noqa: BLE001 - per-file resilience, reported below
-            log.warning("baseline: cannot read %s: %s", p, exc)
-            failed.append((str(p), f"{type(exc).__name__}: {exc}"))
+    texts, failed = read_texts(paths)
     timings.read_s = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    chunks: list[BaselineChunk] = []
-    for source, text in texts:
-        for piece in split_text(text, chunk_size, chunk_overlap):
-            chunks.append(BaselineChunk(id=len(chunks), text=piece, source=source))
+    chunks = chunk_texts(texts, chunk_size, chunk_overlap)
     timings.split_s = time.perf_counter() - t0
 
     t0 = time.perf_counter()

@@ -174,18 +174,13 @@ def classify(
 
 
 def baseline_chunks(corpus: Sequence[Path]) -> list[tuple[str, str]]:
-    """(source, text) of every baseline chunk, in the ids `eval.baseline` gives them."""
-    from eval.baseline import split_text
-    from eval.documents import corpus_files, read_text
+    """(source, text) of every baseline chunk, in the ids `eval.baseline` gives them (its
+    own reading and splitting, `read_texts` and `chunk_texts`, over `eval run`'s files)."""
+    from eval.baseline import chunk_texts, read_texts
+    from eval.documents import corpus_files
 
-    chunks: list[tuple[str, str]] = []
-    for p in corpus_files(corpus):
-        try:
-            text = read_text(p)
-        except Exception:  # noqa: BLE001 - the baseline skips what it cannot read
-            continue
-        chunks.extend((str(p), piece) for piece in split_text(text))
-    return chunks
+    texts, _failed = read_texts(corpus_files(corpus))
+    return [(c.source, c.text) for c in chunk_texts(texts)]
 
 
 def cases(
