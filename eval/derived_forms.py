@@ -19,11 +19,22 @@ gives the same list whatever council's papers it serves.
    "extend" are not).
 3. Light and modal verbs (`eval.irregular_forms.LIGHT_VERBS`, `MODAL_VERBS`) are left
    out as the irregular forms' are: they frame a question rather than name its act.
+4. Acts named by a gerund (round 58, r58-foreign14): a `noun.act` noun no `noun.act` sense
+   of which points to a verb (step 1 gives it none), whose sense's gloss (before its first
+   ";") says it is an act, activity, instance, process or action of a gerund ("a particular
+   instance of selling", "the general activity of selling") that is a word of the sense's
+   hypernym synset (`@`), points (`+`) to a verb and is given that verb's term by the
+   analyser ("selling" / "sell"): the noun names that verb's act ("sale" → "sell"; WordNet
+   keeps no pointer between "sale" and "sell" either way). Steps 2 and 3 hold for the pair.
+   The gloss's own words, the hypernym and the pointer must agree: a gloss naming its
+   hypernym alone ("session": "a meeting devoted to …") or a hypernym that is no gerund
+   ("war": "a concerted campaign …") gives no pair.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import textwrap
 from pathlib import Path
@@ -38,6 +49,9 @@ ACT_FILE = "04"
 """`noun.act`'s number among WordNet's lexicographer files (lexnames(5WN))."""
 
 _Synset = tuple[str, list[str], list[tuple[str, str, str, str]]]
+
+ACT_KINDS = ("act", "activity", "instance", "process", "action")
+"""The words a `noun.act` gloss names its kind by before "of" and a gerund (step 4)."""
 
 
 def _synsets(path: Path) -> dict[str, _Synset]:
@@ -58,27 +72,67 @@ def _synsets(path: Path) -> dict[str, _Synset]:
     return out
 
 
+def _glosses(path: Path) -> dict[str, str]:
+    """A data file's glosses by offset, up to the first ";" (the definition, not the
+    examples)."""
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if not line.startswith("  ") and " | " in line:
+            out[line.split(" ", 1)[0]] = line.split(" | ", 1)[1].split(";")[0]
+    return out
+
+
+def _verbs_of(synset: _Synset, word: int, verbs: dict[str, _Synset]) -> list[str]:
+    """The verbs the synset's `word`-th word (from 1) points to (`+`)."""
+    return [
+        verbs[offset][1][int(numbers[2:], 16) - 1]
+        for symbol, offset, pos, numbers in synset[2]
+        if symbol == "+" and pos == "v" and int(numbers[:2], 16) == word
+    ]  # fmt: skip
+
+
+def _kept(noun: str, verb: str) -> bool:
+    """Steps 2 and 3: both one word, no stopword, no light or modal verb, apart to the
+    analyser."""
+    if not (noun.isalpha() and verb.isalpha()) or verb in LIGHT_VERBS | MODAL_VERBS:
+        return False
+    if noun in STOPWORDS or verb in STOPWORDS:
+        return False
+    a, b = ANALYZER.term(noun), ANALYZER.term(verb)
+    return a is not None and b is not None and not Stems.of({b}).held(a)
+
+
 def generate(root: Path) -> dict[str, list[str]]:
-    """Act noun → the verbs it names the act of (steps 1-3)."""
+    """Act noun → the verbs it names the act of (steps 1-4)."""
     nouns = _synsets(root / "data.noun")
     verbs = _synsets(root / "data.verb")
+    acts = {o: s for o, s in nouns.items() if s[0] == ACT_FILE}
     pairs: dict[str, set[str]] = {}
-    for lexfile, words, pointers in nouns.values():
-        if lexfile != ACT_FILE:
-            continue
-        for symbol, offset, pos, numbers in pointers:
-            if symbol != "+" or pos != "v":
+    pointing: set[str] = set()  # nouns a `noun.act` sense of which points to a verb
+    for synset in acts.values():
+        for i, noun in enumerate(synset[1], 1):
+            for verb in _verbs_of(synset, i, verbs):
+                pointing.add(noun)
+                if _kept(noun, verb):
+                    pairs.setdefault(noun, set()).add(verb)
+    glosses = _glosses(root / "data.noun")
+    kinds = "|".join(ACT_KINDS)
+    for offset, synset in acts.items():
+        gloss = glosses.get(offset, "")
+        for noun in synset[1]:
+            if noun in pointing:
                 continue
-            source, target = int(numbers[:2], 16), int(numbers[2:], 16)
-            noun, verb = words[source - 1], verbs[offset][1][target - 1]
-            if not (noun.isalpha() and verb.isalpha()) or verb in LIGHT_VERBS | MODAL_VERBS:
-                continue
-            if noun in STOPWORDS or verb in STOPWORDS:
-                continue
-            a, b = ANALYZER.term(noun), ANALYZER.term(verb)
-            if a is None or b is None or Stems.of({b}).held(a):
-                continue
-            pairs.setdefault(noun, set()).add(verb)
+            for symbol, above, pos, _numbers in synset[2]:
+                if symbol not in ("@", "@i") or pos != "n":
+                    continue
+                for j, gerund in enumerate(nouns[above][1], 1):
+                    if not gerund.endswith("ing") or not re.search(
+                        rf"\b(?:{kinds})s? of {gerund}\b", gloss
+                    ):
+                        continue
+                    for verb in _verbs_of(nouns[above], j, verbs):
+                        if ANALYZER.term(gerund) == ANALYZER.term(verb) and _kept(noun, verb):
+                            pairs.setdefault(noun, set()).add(verb)
     return {n: sorted(v) for n, v in sorted(pairs.items())}
 
 
@@ -94,10 +148,11 @@ closure?") is named by its motion's verb ("to close the library",
 `search_api.sentences.MOTION_NOUNS`). Read through the analyser (`indexer.text.act_verbs`:
 both words' index terms).
 
-Generated by `python -m eval.derived_forms` (round 57, eval/README.md, r57-foreign13); do not
-edit by hand. What is kept and why is that module's docstring: WordNet 3.0's `noun.act`
-nouns and the verbs their derivational pointers name, less the pairs the analyser joins
-already and the light and modal verbs.
+Generated by `python -m eval.derived_forms` (round 57, eval/README.md, r57-foreign13; step 4
+round 58, r58-foreign14); do not edit by hand. What is kept and why is that module's
+docstring: WordNet 3.0's `noun.act` nouns and the verbs their derivational pointers name,
+and those a gloss names the act of by its hypernym's gerund ("sale": "an instance of
+selling"), less the pairs the analyser joins already and the light and modal verbs.
 """
 
 from __future__ import annotations
