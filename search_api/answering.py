@@ -21,6 +21,7 @@ import calendar
 import dataclasses
 import functools
 import itertools
+import math
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -57,6 +58,7 @@ from .sentences import (
     Spelled,
     antecedent,
     asked_label_line,
+    asked_motion_number,
     asks_label,
     aspects_of,
     candidates,
@@ -72,9 +74,11 @@ from .sentences import (
     kinds_within,
     label_terms,
     lists_asked,
+    mover_lines_after,
     mover_lines_before,
     names_mover,
     noted_only,
+    numbered_motion,
     of_a_vote,
     of_asked_roll,
     opens_on_label,
@@ -885,6 +889,7 @@ class AnswerBuilder:
             support if support is not None
             else self._features(intent.topic, aspects, hits, cosines, scored)
         )  # fmt: skip
+        scored = _numbered_first(scored, question or "")  # after the signals: quotes only
         minutes = Minutes(order=intent.date_order)
         rolls = aspects.attendance and not intent.trend
         if records is not None and (rolls or VOTE_RECORDED and aspects.tally):
@@ -899,7 +904,9 @@ class AnswerBuilder:
             )
             if extra:
                 found = _with_rolls(hits, extra)
-                scored = score_candidates(found, aspects, cosines, idf=self.idf)
+                scored = _numbered_first(
+                    score_candidates(found, aspects, cosines, idf=self.idf), question or ""
+                )
         if (
             not self.policy.supported(features)
             or _no_meeting_of_the_day(hits, aspects, intent, minutes)
@@ -988,6 +995,8 @@ class AnswerBuilder:
         chosen = _with_antecedents(chosen)
         if timeline_limit is None:
             chosen = _with_next_sentences(chosen, lists=aspects.many and not intent.trend)
+            if MOVER_LINES_READ_ON and _mover_asked(aspects):
+                chosen = _widened(chosen, _mover_lines_on)
             chosen = _with_previous_sentences(chosen)
             if MOVER_LINES_READ_BACK and _mover_asked(aspects):
                 chosen = _widened_back(chosen, mover_lines_before)
@@ -2354,10 +2363,25 @@ _VOTE_WORD = re.compile(r"(?i)\b(?:vot(?:e|es|ed|ing)|abstain(?:s|ed|ing)?)\b")
 """The question's word for the vote: the members who voted are named before it."""
 
 
+VOTERS_AFTER_VOTE = True
+"""A vote question may name its voters after its vote word, by "of" or "by" ("How was the
+vote of the trustees on the budget?", "What was the vote by the commissioners on …?"): the
+title standing there is the voters' (`_titled_only`), as one before the vote word is ("How
+did the trustees vote …?"); "truste" stayed a topic term an item title must hold, so the
+trustees' appointments item was read as near the question as the budget's (round 57's
+r57-foreign13 Left (c); eval/README.md "…, round 58 (r58-foreign14 …)"). A title after "on"
+or "to" is the topic's ("the vote on the commissioner's precept"), as before. A rule, no
+constant. Off: only a title before the vote word."""
+_VOTERS_OF = re.compile(r"(?i)\s+(?:of|by|among)\s+(?:(?:all|each|both)\s+)?(?:the\s+)?")
+"""What stands between a vote word and the voters named after it ("vote of the", "votes by
+all the")."""
+
+
 def _titled_only(question: str) -> frozenset[str]:
     """The terms a vote question's words give only as the title of the members who voted
     (`VOTE_TITLES_READ`): a title before its vote word ("How did the trustees vote on …?",
-    "Which councillors voted …?"), less the terms its other words give too. Not
+    "Which councillors voted …?") or directly after it by "of" or "by" ("How was the vote of
+    the trustees on …?", `VOTERS_AFTER_VOTE`), less the terms its other words give too. Not
     "commission" of "How did the commissioners vote on the police and crime commissioner's
     precept?" (the title after the vote word is the topic's), nor "legisl" of "How did the
     legislators vote on the legislation?"."""
@@ -2366,6 +2390,8 @@ def _titled_only(question: str) -> frozenset[str]:
     vote = _VOTE_WORD.search(question)
     voters = question[: vote.start()] if vote else question
     named = list(_MEMBER_TITLE.finditer(voters))
+    if VOTERS_AFTER_VOTE and vote and (of := _VOTERS_OF.match(question, vote.end())):
+        named += [m for m in _MEMBER_TITLE.finditer(question, of.end()) if m.start() == of.end()]
     titled = {t for m in named for t in ANALYZER.terms(m.group()) if t}
     rest = question
     for m in reversed(named):
@@ -2650,6 +2676,42 @@ the mover lines are candidates only for a question asking who (`sentences.MOVER_
 item's report sentence ("The Clerk-Administrator reported on the option to opt out …"; round
 56's r56-foreign12 Left (d); eval/README.md "…, round 57 (r57-foreign13 …)"). A rule, no
 constant. Off: the motion quoted without them."""
+
+
+def _numbered_first(scored: list[Scored], question: str) -> list[Scored]:
+    """The motion a question names by its number (`sentences.NUMBERED_MOTIONS`:
+    "what did resolution 2016-045 decide?"), where a hit's passage labels it
+    (`numbered_motion`), scored just above the best candidate, the first of them in rank
+    order: the number is no content term, so it scored as any motion did. `scored` as it
+    was when the question names no number or no hit labels it."""
+    number = asked_motion_number(question)
+    if number is None or not scored:
+        return scored
+    motion = next((s for s in scored if numbered_motion(s.candidate, number)), None)
+    if motion is None:
+        return scored
+    top = math.nextafter(max(s.score for s in scored), math.inf)
+    return [dataclasses.replace(s, score=top) if s is motion else s for s in scored]
+
+
+MOVER_LINES_READ_ON = True
+"""A quote of a motion, for a question its mover's clause answers (`_mover_asked`), is read
+on over the motion's mover lines standing directly after it (`sentences.mover_lines_after`),
+as most North American and Australian minutes print them under the motion ("THAT Council
+award the tender … / Moved by: Councillor Nakamura / Seconded by: Councillor Lindgren /
+CARRIED", "That Council sell Lot 12 Railway Parade … / Moved Cr Byrne Seconded Cr Madden /
+CARRIED 5/0"), when the whole fits in `MAX_QUOTE_WORDS`, before a sentence is read back:
+`read_on` stops at a stray line, so "How did council vote on …?" quoted the motion without
+its movers, and "Who moved the motion to sell Lot 12 …?" quoted the motion and its outcome
+and named no mover (round 57's r57-foreign13 Left (d); eval/README.md "…, round 58
+(r58-foreign14 …)"). The converse of `MOVER_LINES_READ_BACK`; a rule, no constant. Off: the
+motion quoted without them."""
+
+
+def _mover_lines_on(c: Candidate) -> tuple[int, int] | None:
+    """The quote read on over the mover lines after it (`MOVER_LINES_READ_ON`)."""
+    end = mover_lines_after(c.hit.text, c.end)
+    return None if end is None else (c.start, end)
 
 
 def _mover_asked(aspects: Aspects) -> bool:

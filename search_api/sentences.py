@@ -84,6 +84,9 @@ __all__ = [
     "of_asked_roll",
     "roll_kinds",
     "opens_on_label",
+    "asked_motion_number",
+    "mover_lines_after",
+    "numbered_motion",
     "mover_lines_before",
     "names_mover",
     "records_vote",
@@ -394,6 +397,23 @@ _ASKED_PEOPLE = alternation((*MEMBER_TITLE_FORMS, *OFFICER_NAME_FORMS, "people")
 _WAS_OR_WERE = r"(?:was|were)" if SINGULAR_TITLES else "were"
 """The verb "which …" asks with: "which trustee was absent" (`SINGULAR_TITLES`), "which
 trustees were"."""
+TITLE_ASKED_WHETHER = True
+"""A question asking whether a member or officer named by their title came or was away,
+without "which" ("Was the trustee for Ward 3 absent?", "Were the supervisors present at the
+meeting?", "Was Councillor Sloane absent?"), asks for attendance as "which trustee was
+absent" does (`_TITLE_WHETHER`): only "which …" and a capitalised name followed by "from" or
+"at" read so, and such a question was answered from the item sentences (round 57's
+r57-foreign13 Left (b); eval/README.md "…, round 58 (r58-foreign14 …)"). A rule reading the
+one list of titles (`MEMBER_TITLE_FORMS`, `OFFICER_NAME_FORMS`), no constant. Off: as
+before."""
+_TITLE_WHETHER = (
+    rf"|\b(?:was|were)\s+(?:(?:the|a|any|our|all|both|all\s+the)\s+)?(?:\w+\s+){{0,2}}?"
+    rf"(?:{_ASKED_PEOPLE})\b[^?.]{{0,40}}?(?<!\bto\s)\b(?:{_PRESENT_OR_ABSENT})\b"
+    if TITLE_ASKED_WHETHER
+    else ""
+)
+"""A title asked whether present or absent (`TITLE_ASKED_WHETHER`), up to 40 characters
+between ("the trustee for Ward 3", "Councillor Sloane"); not "to present" (a report)."""
 _WANTS_ATTENDANCE = re.compile(
     r"\bwho\b[^?.]{0,30}?\b(?:attended|attending|(?:was|were)\s+(?:(?:also|not)\s+)?"
     rf"(?:{_PRESENT_OR_ABSENT})|(?:sent|gave|offered)\s+(?:their\s+)?"
@@ -411,7 +431,7 @@ _WANTS_ATTENDANCE = re.compile(
     r"|\bdid\s+(?:\w+\s+){1,3}?attend\b"
     rf"|\b(?:who|which\s+(?:\w+\s+){{0,2}}(?:{_ASKED_PEOPLE}))"
     r"\s+(?:was|were|went|came|turned\s+up|showed\s+up)\s+(?:to|at)\s+(?:the|a|that|this)\b"
-    r"[^?.]{0,60}?\bmeeting\b",
+    r"[^?.]{0,60}?\bmeeting\b" + _TITLE_WHETHER,
     re.IGNORECASE,
 )
 """A question asking who attended a meeting ("who attended …?", "who was present at …?",
@@ -1542,12 +1562,26 @@ motion holding "closure" (round 56's r56-foreign12 Left (a); eval/README.md "…
 words. Off: the noun's own stem alone (`MOTION_WORDS`' prefix rule)."""
 
 
+ACT_VERB_TERMS = True
+"""An act's verb (`MOTION_NOUNS`) names an item by its own term, as the analyser gives every
+form of it ("close", "closed", "closing"; "sell", "sold"), not by the prefix rule
+(`Stems.held`) the noun's own stem is read by: through the prefix rule a pair WordNet keeps
+("commission" → "commit") met words of other roots the verb's term begins ("committe" of
+"Committee", "commitment"), so "what happened to the commission …?" could read an item
+titled "… Committee …" as its own (round 57's r57-foreign13 Left (a); eval/README.md "…,
+round 58 (r58-foreign14 …)"). A rule, no constant. Off: the prefix rule."""
+
+
 def _names_act(named: Stems, term: str) -> bool:
     """The terms an item is named by hold `term`, or a verb it is the act's noun of
-    (`MOTION_NOUNS`)."""
+    (`MOTION_NOUNS`; by the verb's own term, `ACT_VERB_TERMS`)."""
     if named.held(term):
         return True
-    return MOTION_NOUNS and any(named.held(v) for v in act_verbs(term))
+    if not MOTION_NOUNS:
+        return False
+    if ACT_VERB_TERMS:
+        return any(v in named for v in act_verbs(term))
+    return any(named.held(v) for v in act_verbs(term))
 
 
 def _named_by(title: str, text: str) -> Stems:
@@ -1556,8 +1590,30 @@ def _named_by(title: str, text: str) -> Stems:
     named = stems_of(title)
     if not MOTION_WORDS:
         return named
-    moved = " ".join(s.text for s in split_sentences(text) if names_mover(s.text))
+    moved = " ".join(s.text for s in split_sentences(text) if _moved(s, text))
     return named | stems_of(moved) if moved else named
+
+
+MOTION_UNDER_LINES = True
+"""A motion whose movers stand on lines of their own, directly before or after it ("THAT
+Council … / Moved by: Councillor Nakamura / Seconded by: Councillor Lindgren", "That Council
+sell Lot 12 Railway Parade … / Moved Cr Byrne Seconded Cr Madden": `mover_lines_after`,
+`mover_lines_before`), names its item by its own words as a sentence naming its mover does
+(`MOTION_WORDS`): the motion names no mover itself, so "what happened to the sale of Lot 12
+Railway Parade?" against "9.2 Lot 12 Railway Parade - Offer to Purchase" and "That Council
+sell Lot 12 …" stayed a course (round 57's r57-foreign13 Left (d) and (a); eval/README.md
+"…, round 58 (r58-foreign14 …)"). A rule, no constant. Off: the sentences naming a mover
+alone."""
+
+
+def _moved(s: Sentence, text: str) -> bool:
+    """The sentence is a motion's own words (`_named_by`): it names a mover, or its mover
+    lines stand directly before or after it (`MOTION_UNDER_LINES`)."""
+    if names_mover(s.text):
+        return True
+    return MOTION_UNDER_LINES and (
+        mover_lines_after(text, s.end) is not None or mover_lines_before(text, s.start) is not None
+    )
 
 
 def mover_lines_before(text: str, start: int) -> int | None:
@@ -1579,6 +1635,72 @@ def mover_lines_before(text: str, start: int) -> int | None:
             break
         begin = at = x
     return begin
+
+
+def mover_lines_after(text: str, end: int) -> int | None:
+    """Where the motion's mover lines standing directly after `end` end: the run of stray
+    pieces (`_pieces`) naming a mover or seconder (`_MOVER_LINE`, `names_mover`) with nothing
+    but white space between, as North American and Australian minutes print them under the
+    motion ("THAT Council award the tender … / Moved by: Councillor Nakamura / Seconded by:
+    Councillor Lindgren / CARRIED", "That Council sell Lot 12 … / Moved Cr Byrne Seconded Cr
+    Madden / CARRIED 5/0"); None when none stands there. The converse of
+    `mover_lines_before` (`answering.MOVER_LINES_READ_ON`)."""
+    last = None
+    at = end
+    for x, y, _key, stray in _pieces(text, False)[0]:
+        if x < at:
+            continue
+        if text[at:x].strip() or not stray:
+            break
+        piece = text[x:y]
+        if not (_MOVER_LINE.search(piece) or names_mover(piece)):
+            break
+        last = at = y
+    return last
+
+
+NUMBERED_MOTIONS = True
+"""A question naming a motion by its own number ("what did resolution 2016-045 decide?",
+"Motion No. 12", "Res. #123-18", "council resolution 041/18") is answered by the motion that
+number labels in the minutes (`numbered_motion`: "Resolution 2016-045" on a line of its own
+over "THAT Council award the tender …", "COUNCIL RESOLUTION 041/18 That Council reduce
+…"): the number is no content term and the label's line is stray, so the answer quoted
+whichever motion scored best ("THAT the agenda … be adopted as presented"; round 57's
+r57-foreign13 Left (e); eval/README.md "…, round 58 (r58-foreign14 …)";
+`answering._numbered_first`). A rule, no constant. Off: scored as any sentence."""
+_MOTION_NUMBER_LABEL = r"(?:resolution|motion|res\.?)\s*(?:no\.?\s*|number\s+)?#?\s*"
+"""A motion's label before its number ("Resolution", "Motion No.", "Res. #")."""
+_ASKED_MOTION_NUMBER = re.compile(rf"(?i)\b{_MOTION_NUMBER_LABEL}(\d+(?:[-/.]\d+)*)(?![\w/-])")
+"""A motion named by its number in a question ("resolution 2016-045", "Res. #123-18")."""
+
+
+def asked_motion_number(question: str) -> str | None:
+    """The number a question names a motion by (`NUMBERED_MOTIONS`), or None."""
+    if not NUMBERED_MOTIONS:
+        return None
+    m = _ASKED_MOTION_NUMBER.search(question)
+    return m.group(1) if m else None
+
+
+def numbered_motion(c: Candidate, number: str) -> bool:
+    """The candidate is the motion `number` labels in its passage (`NUMBERED_MOTIONS`): its
+    sentence holds the label and number ("COUNCIL RESOLUTION 041/18 That Council …"), or is
+    the first running sentence after a stray line holding them ("Resolution 2016-045" /
+    "THAT Council award …"), with nothing but white space between."""
+    if c.items or c.roll or is_stray(c.text):
+        return False
+    label = re.compile(rf"(?i)\b{_MOTION_NUMBER_LABEL}{re.escape(number)}(?![\w/-])")
+    text = c.hit.text
+    for m in label.finditer(text):
+        if c.start <= m.start() < c.end:
+            return True
+        if m.end() <= c.start:
+            line_end = text.find("\n", m.end())
+            line_end = len(text) if line_end < 0 else line_end
+            begin = mover_lines_before(text, c.start) or c.start  # "Moved by: …" between
+            if line_end <= begin and not text[line_end:begin].strip():
+                return not text[m.end() : line_end].strip()
+    return False
 
 
 def proposes(text: str) -> bool:
