@@ -395,6 +395,18 @@ a timeline meeting gives its second sentence (`_timeline`); within the room only
 "(c) The net revenue budget requirement of £1,530.9m" was a trend's end. A plain answer's
 window passages give one line, as before. No new constant (tune: eval/README.md, round 39,
 r39-ends). False: one line a passage."""
+BEYOND_WINDOW = True
+"""The passage right after a quoted pool hit in its agenda item, when no window shows it
+(the window's budget, `SearchSettings.window_chars`, left it out: the hit and its next
+paragraph together run past it; or the hit was merged into a higher window that stops
+before it), is read as the passage after it in its window would be (`BESIDE`: its best
+sentence passing the guard, as a quote of its own beside the hit's). A long paragraph's
+window shows it alone, so the paragraph that goes on with its matter ("15) Mr Lehmann
+spoke about …" after the paragraph quoting his group's view; the next rows of a table of
+variances) was read by no answer unless the quote ended on a lead-in (eval/README.md,
+round 58, r58-evid6). Plain answers only (a timeline's line choice is left as it was);
+the store is asked only for quoted hits whose window ends at them. No new constant. Off:
+only what the windows show."""
 BESIDE_TIMELINE = True
 """A trend answer reads its hits' windows by the same rule (`BESIDE`, `BESIDE_FAR`): the
 passage beside a timeline's quote often holds the table row or the figure of its meeting
@@ -1007,6 +1019,8 @@ class AnswerBuilder:
             nearby = _window_neighbours(
                 windows(), hits, len(hits) if BESIDE_BELOW else ranks, copies
             )
+            if BEYOND_WINDOW and following is not None and not intent.trend:
+                nearby += _beyond_windows(chosen, nearby, windows(), hits, ranks, following)
             own = chosen
             chosen, follows = self._beside(
                 chosen, nearby, aspects, cosines, scored, ranks, second=intent.trend
@@ -3154,6 +3168,37 @@ def _window_neighbours(
             text = w.text[part.start : part.end]
             hit = Hit(passage_id=part.passage_id, text=text, score=lender.score, citation=citation)
             out.append(Neighbour(hit, rank, lender.passage_id, i - at, bool(part.document_id)))
+    return out
+
+
+def _beyond_windows(
+    chosen: Sequence[Scored], nearby: Sequence[Neighbour], windows: Sequence[Hit],
+    hits: Sequence[Hit], ranks: int, following: Following,
+) -> list[Neighbour]:  # fmt: skip
+    """The passage after each quoted hit of the pool (its `ranks` top hits) in its
+    document and agenda item (`following`) when no window shows it and it is no hit, as
+    a neighbour one passage on from that hit (`BEYOND_WINDOW`). Only hits whose own window
+    ends at them (or that have none: merged into a higher one) are looked up."""
+    quoted = {s.hit.passage_id for s in chosen}
+    shown = {n.hit.passage_id for n in nearby} | {h.passage_id for h in hits}
+    goes_on: set[int] = set()  # hits whose own window shows the passage after them
+    for w in windows:
+        at = next((i for i, p in enumerate(w.window) if p.passage_id == w.passage_id), None)
+        if at is not None and any(not p.document_id for p in w.window[at + 1 :]):
+            goes_on.add(w.passage_id)
+    asked = [h for h in hits[:ranks] if h.passage_id in quoted and h.passage_id not in goes_on]
+    if not asked:
+        return []
+    after = following(asked)
+    rank_of = {h.passage_id: r for r, h in enumerate(hits)}
+    out: list[Neighbour] = []
+    for h in asked:
+        nxt = after.get(h.passage_id)
+        if nxt is None or nxt.passage_id in shown:
+            continue
+        shown.add(nxt.passage_id)
+        hit = nxt.model_copy(update={"score": h.score})
+        out.append(Neighbour(hit, rank_of[h.passage_id], h.passage_id, 1))
     return out
 
 
