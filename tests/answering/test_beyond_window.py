@@ -23,6 +23,8 @@ import pytest
 from indexer.models import Citation, Hit, WindowPart
 from search_api import answering
 from search_api.answering import Answer
+from search_api.archive import Archive
+from search_api.search import SearchRequest
 from search_api.temporal import TemporalIntent
 from tests.answering.builders import answering_builder
 
@@ -132,3 +134,39 @@ def test_a_timeline_reads_no_passage_beyond_its_windows() -> None:
     store = Store()
     _answer(trend=True, store=store)
     assert store.asked == []
+
+
+def test_the_served_answer_reads_the_paragraph_after_a_hit_no_window_shows(
+    seed_engine: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The served `/ask` on the seed index (s2-610's wording): a quoted hit's next paragraph
+    in its item, which no window `/search` shows and no hit is (paragraph 41.5 of the seed
+    minutes, "… current market forces favoured the experienced social worker …"), is quoted
+    citing its own paragraph and page, as the store holds it; without `BEYOND_WINDOW` it is
+    not."""
+    reader = seed_engine.reader()
+    request = SearchRequest(
+        "What new ways of training people up to become social workers were planned to keep "
+        "enough staff?", 8,
+    )  # fmt: skip
+    ranked = {h.passage_id for h in reader.ranked(request).hits}
+    shown = {p.passage_id for h in reader.search(request).hits for p in h.window} | ranked
+    answer = reader.ask(request)
+    assert not answer.abstained
+    quoted = [h for h in reader.ranked(request).hits if h.passage_id in {
+        c.passage_id for c in answer.citations
+    }]  # fmt: skip
+    after = {n.passage_id for n in reader.following(quoted).values()} - shown
+    beyond = [c for c in answer.citations if c.passage_id in after]
+    assert any("market forces favoured the experienced social worker" in c.quote for c in beyond), [
+        c.quote for c in answer.citations
+    ]
+    stored = reader.passages([c.passage_id for c in beyond])
+    for c in beyond:
+        own = stored[c.passage_id]
+        assert c.text == own.text.replace("\n", " ") and c.quote in c.text
+        assert (c.citation.paragraph, c.citation.page) == (
+            own.citation.paragraph, own.citation.page,
+        )  # fmt: skip
+    monkeypatch.setattr(answering, "BEYOND_WINDOW", False)
+    assert not after & {c.passage_id for c in reader.ask(request).citations}
