@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["METRICS", "Comparison", "Delta", "compare", "load_rows", "main"]
+__all__ = ["METRICS", "Comparison", "Delta", "compare", "load_rows", "main", "paired_interval"]
 
 Row = dict[str, float | None]
 """One question's scores by metric name (None: the metric does not apply to it)."""
@@ -115,16 +115,15 @@ def compare(
     """Each metric's sums over the common rows with a paired bootstrap interval of the
     difference, and the rows that moved."""
     common = sorted(set(base) & set(new))
-    draws = np.random.default_rng(seed).integers(0, max(len(common), 1), (resamples, len(common)))
     deltas = []
     for field, name, _ in METRICS:
         scored = [i for i in common if base[i][field] is not None or new[i][field] is not None]
         b = sum(base[i][field] or 0.0 for i in scored)
         n = sum(new[i][field] or 0.0 for i in scored)
         # a row the metric does not apply to adds 0 to a resampled difference
-        diffs = np.array([(new[i][field] or 0.0) - (base[i][field] or 0.0) for i in common])
-        low, high = np.quantile(diffs[draws].sum(axis=1), [0.025, 0.975])
-        deltas.append(Delta(name, len(scored), b, n, float(low), float(high)))
+        diffs = [(new[i][field] or 0.0) - (base[i][field] or 0.0) for i in common]
+        low, high = paired_interval(diffs, resamples, seed)
+        deltas.append(Delta(name, len(scored), b, n, low, high))
     changed = []
     for qid in common:
         moved = [
@@ -137,6 +136,20 @@ def compare(
     return Comparison(
         len(common), len(set(base) - set(new)), len(set(new) - set(base)), deltas, changed
     )
+
+
+def paired_interval(
+    diffs: Sequence[float] | np.ndarray, resamples: int = 2000, seed: int = 0
+) -> tuple[float, float]:
+    """The 95% paired bootstrap interval of the sum of per-row differences `new - base`:
+    rows resampled with replacement (both runs' scores of a row kept together), the sum
+    taken in each of `resamples` resamples, its 2.5 and 97.5 percentiles. The same seed
+    draws the same resamples for every metric of one comparison (and for the constants'
+    choice in `eval.fit_answers`, which reads this interval as the bar does)."""
+    values = np.asarray(diffs, dtype=float)
+    draws = np.random.default_rng(seed).integers(0, max(len(values), 1), (resamples, len(values)))
+    low, high = np.quantile(values[draws].sum(axis=1), [0.025, 0.975])
+    return float(low), float(high)
 
 
 def _differs(a: float | None, b: float | None) -> bool:

@@ -4,15 +4,31 @@ r43-fitans): each question searched once, every grid point scored on the answers
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
 
 from eval.answer_diagnose import ASK_K, _view
 from eval.answer_metrics import score_answer
+from eval.compare import paired_interval
 from eval.documents import manifest_dates
-from eval.fit_answers import _Answers, _current, _set, objective
+from eval.fit_answers import (
+    RESAMPLES,
+    Rows,
+    _Answers,
+    _current,
+    _set,
+    _Worker,
+    choose,
+    contributions,
+    median_words,
+    objective,
+    passes,
+    versus,
+)
 from eval.questions import load_questions
+from indexer.settings import Settings
 from search_api.archive import Archive, Reader
 from search_api.search import SearchRequest
 
@@ -58,3 +74,105 @@ def test_each_point_is_scored_on_asks_answers_from_one_search(
             assert scored == _asked(reader, questions, dates)
     finally:
         _set(name, start)
+
+
+# --- The constants' choice rule (r58-folds): per-row scores kept per point, read by the
+# bar's own paired interval. Synthetic rows stand for two points' answers to the same
+# 1,000 questions; the engine's rows are tested above and below.
+
+
+def _rows(n: int, evidence: Sequence[float], words: int = 100, refused: int = 0) -> Rows:
+    rows = []
+    for i in range(n):
+        value = evidence[i] if i < len(evidence) else 0.0
+        score = {
+            "answer_evidence_recall": value,
+            "key_figure_presence": None,
+            "trend_ends_cited": None,
+            "false_abstention": 1.0 if i >= n - refused else 0.0,
+        }
+        rows.append({
+            "id": f"q{i}", "group": f"g{i % 7}", "kind": "fact", "score": score,
+            "words": None if i >= n - refused else words, "text": f"{value}",
+        })  # fmt: skip
+    return rows
+
+
+def test_the_bar_four_rows_up_pass_two_do_not() -> None:
+    base = _rows(1000, [0.0] * 10)
+    four, two = _rows(1000, [1.0] * 4), _rows(1000, [1.0] * 2)
+    start = [median_words(base), median_words(base)]
+    assert passes(versus(base, four), versus(base, four), start) == []
+    failed = passes(versus(base, two), versus(base, two), start)
+    assert len(failed) == 1 and failed[0].startswith("heldout interval")
+    # the interval is eval.compare's, on the objective's per-row differences
+    reading = versus(base, four)
+    diffs = contributions(four) - contributions(base)
+    assert (reading.low, reading.high) == paired_interval(diffs, RESAMPLES, 0)
+    assert reading.gain == pytest.approx(4 / 1000) and reading.rows["answer_evidence_recall"] == 4
+    assert reading.changed == 4 and sum(v > 0 for v in reading.groups.values()) == 4
+
+
+def test_converted_down_refusals_up_and_longer_answers_fail() -> None:
+    base = _rows(1000, [1.0] * 6 + [0.0] * 10)
+    up = _rows(1000, [1.0] * 12)
+    start = [median_words(base), median_words(base)]
+    gain = versus(base, up)
+    lost = versus(base, _rows(1000, [0.0] * 6))  # six rows down on converted
+    failed = passes(gain, lost, start)
+    assert any("converted interval" in f for f in failed)
+    assert any(f.startswith("converted: answer_evidence_recall -6.00") for f in failed)
+    # two rows down: the interval reaches zero, but a metric falls by more than a row
+    two = passes(gain, versus(base, _rows(1000, [1.0] * 4)), start)
+    assert two == ["converted: answer_evidence_recall -2.00 rows"]
+    refusing = versus(base, _rows(1000, [1.0] * 12, refused=1))
+    assert passes(gain, refusing, start) == ["converted: false abstention +1"]
+    longer = versus(base, _rows(1000, [1.0] * 12, words=111))
+    assert passes(longer, gain, start) == ["heldout: words p50 111 > 1.1 x 100"]
+    assert passes(versus(base, _rows(1000, [1.0] * 12, words=110)), gain, start) == []
+
+
+def test_the_nearer_value_stays_unless_the_farther_beats_it() -> None:
+    base = _rows(1000, [0.0] * 40)
+    near, far, farther = (_rows(1000, [1.0] * k) for k in (6, 8, 30))
+    start = [median_words(base)]
+    chosen, verdicts = choose([base], {1: [near], 2: [far]}, {1: 1, 2: 2}, start)
+    assert chosen == 1 and all(not failed for _, failed in verdicts.values())
+    assert choose([base], {1: [near], 2: [farther]}, {1: 1, 2: 2}, start)[0] == 2
+    assert choose([base], {1: [_rows(1000, [1.0])]}, {1: 1}, start)[0] is None
+
+
+def test_each_points_rows_are_kept_and_sum_to_its_objective(
+    seed_engine: Archive, seed_settings: Settings
+) -> None:
+    questions = [
+        q
+        for q in load_questions(EVAL_DIR / "questions" / "seeds.jsonl")
+        if q.split == "tune" and q.answerable
+    ][:8]
+    dates = manifest_dates([CORPUS])
+    answers = _Answers(seed_engine, questions, dates)
+    name = "answering.BEST_LIMIT"
+    start = _current(name)
+    try:
+        current = answers.rows()
+        _set(name, 1.0)
+        fewer = answers.rows()
+    finally:
+        _set(name, start)
+    assert [r["id"] for r in current] == [q.id for q in questions]
+    assert contributions(current).sum() == pytest.approx(objective(current))
+    same = versus(current, current)
+    assert same.gain == same.low == same.high == 0.0 and same.changed == 0
+    one = versus(current, fewer)
+    assert one.changed > 0 and one.words < median_words(current)
+    # the same rows from an index answered in a process of its own
+    files = [EVAL_DIR / "questions" / "seeds.jsonl"]
+    worker = _Worker(files, [q.id for q in questions], seed_settings.index_dir, [CORPUS])
+    try:
+        worker.send({name: start})
+        assert worker.receive() == current
+        worker.send({name: 1.0})
+        assert worker.receive() == fewer
+    finally:
+        worker.close()
