@@ -155,6 +155,8 @@ class Versus:
     """Rows whose answer text differs."""
     groups: dict[str, float]
     """The objective's difference by meeting group (the split's unit)."""
+    unit: float = 0.0
+    """One evidence row's share of the objective (the interval printed in such rows)."""
 
 
 def versus(
@@ -187,7 +189,19 @@ def versus(
         words=median_words(point),
         changed=sum(b["text"] != p["text"] for b, p in zip(base, point, strict=True)),
         groups=groups,
+        unit=float(contributions(_one_evidence_row(base)).sum()),
     )
+
+
+def _one_evidence_row(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`rows` with every score 0 but one evidence row's 1 (the metrics' counts kept)."""
+    out = []
+    for i, r in enumerate(rows):
+        score = {m: None if r["score"][m] is None else 0.0 for m in METRICS}
+        if i == 0:
+            score["answer_evidence_recall"] = 1.0
+        out.append({"score": score})
+    return out
 
 
 def median_words(rows: Sequence[dict[str, Any]]) -> float:
@@ -389,12 +403,17 @@ def _summary(rows: Rows) -> str:
     )
 
 
+_SHORT = ("evidence", "key figure", "ends cited")
+
+
 def _said(r: Versus) -> str:
     up = sum(v > 1e-12 for v in r.groups.values())
     down = sum(v < -1e-12 for v in r.groups.values())
-    rows = " ".join(f"{m.split('_')[0]} {v:+.2f}" for m, v in r.rows.items())
+    rows = " ".join(f"{short} {v:+.2f}" for short, v in zip(_SHORT, r.rows.values(), strict=True))
+    unit = r.unit or float("nan")
     return (
-        f"{r.gain:+.4f} [95% {r.low:+.4f}, {r.high:+.4f}] rows {rows}, refused {r.refused:+d},"
+        f"{r.gain:+.4f} [95% {r.low:+.4f}, {r.high:+.4f}] (evidence rows {r.gain / unit:+.1f}"
+        f" [{r.low / unit:+.1f}, {r.high / unit:+.1f}]) rows {rows}, refused {r.refused:+d},"
         f" words p50 {r.words:g}, {r.changed} texts changed, groups +{up} -{down}"
     )
 

@@ -176,3 +176,8 @@ def test_each_points_rows_are_kept_and_sum_to_its_objective(
         assert worker.receive() == fewer
     finally:
         worker.close()
+
+
+def test_one_evidence_row_is_the_printed_unit() -> None:
+    base = _rows(1000, [0.0] * 10)
+    assert versus(base, _rows(1000, [1.0] * 4)).unit == pytest.approx(1 / 1000)
