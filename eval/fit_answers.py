@@ -468,11 +468,11 @@ def _serve(
     settings = Settings(corpus=":".join(str(c) for c in corpus), index_dir=index)
     wanted = set(ids)
     questions = [q for q in load_questions(files) if q.id in wanted]
-    answers = _Answers(
-        open_engine(settings, build_if_missing=False),
-        questions,
-        manifest_dates(settings.corpus_dirs),
-    )
+    archive = open_engine(settings, build_if_missing=False)
+    # One thread a query, as the server embeds (`serve_one_thread`): two such processes
+    # share the cores; the vectors are the same on one thread or two.
+    archive.embedder.serve_one_thread()
+    answers = _Answers(archive, questions, manifest_dates(settings.corpus_dirs))
     conn.send("ready")
     while (constants := conn.recv()) is not None:
         for name, value in constants.items():
