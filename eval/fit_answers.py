@@ -291,6 +291,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.converted_index:
         indexes.append(_Worker(args.questions, ids, args.converted_index, args.converted_corpus))
     try:
+        for index in indexes:
+            index.ready()
         fit = _Fit(indexes, args.rows)
         return fit.joint(args.joint) if args.joint else fit.grid()
     finally:
@@ -494,8 +496,12 @@ class _Worker:
         )
         self.process.start()
         child.close()
+        self.index = index
+
+    def ready(self) -> None:
+        """Wait for its searches (after every index's process has started)."""
         if self.conn.recv() != "ready":
-            raise RuntimeError(f"the process answering {index} did not start")
+            raise RuntimeError(f"the process answering {self.index} did not start")
 
     def send(self, constants: Mapping[str, float]) -> None:
         self.conn.send(dict(constants))

@@ -170,6 +170,7 @@ def test_each_points_rows_are_kept_and_sum_to_its_objective(
     files = [EVAL_DIR / "questions" / "seeds.jsonl"]
     worker = _Worker(files, [q.id for q in questions], seed_settings.index_dir, [CORPUS])
     try:
+        worker.ready()
         worker.send({name: start})
         assert worker.receive() == current
         worker.send({name: 1.0})
