@@ -130,5 +130,6 @@ def test_a_better_scored_passage_further_down_takes_no_place_of_the_nearer(
     ranked 12th; under one quote for both bands (`DEEPER_NEAR_RANKS` 8) it lost its place."""
     below = [ANSWERS, FILLER + ".", FILLER + "..", WORDING]
     assert {9, 12} <= {c.passage_id for c in _answer(below).citations}
+    monkeypatch.setattr(answering, "BELOW_HITS_QUOTES", 1)  # round 37's one quote a band
     monkeypatch.setattr(answering, "DEEPER_NEAR_RANKS", 8)
     assert 9 not in {c.passage_id for c in _answer(below).citations}
