@@ -142,7 +142,7 @@ a topic term in its own words otherwise). Round 24 measured `BEST_MARGIN` 0.5 fo
 step: more gold evidence, but it let in the sentences around the gold one; the band keeps
 12 of its 13 heldout tune rows at +3.8% median words against its +8.6% (eval/README.md
 "Words of the band, round 25"). Equal to `BEST_MARGIN`: no band."""
-BEST_LIMIT = 7
+BEST_LIMIT = 5
 """Sentences of a plain answer (tune chose 5 from 3, 4, 5: eval/README.md; round 47's grid
 3, 4, 5, 6, 7 on 1,049 tune rows: 0.5682, 0.5899, 0.6009, 0.6010, 0.6010, 5 stays, eval/README.md
 "The gold passage found, its sentence missed, round 47"); an answer
@@ -151,7 +151,10 @@ Round 58 (r58-folds, `eval.fit_answers`' rule rewritten before measuring: the ba
 interval, words p50 within 1.10 of the start's) on base58's 1,261 tune rows, heldout and
 converted: 3, 4 lose (−57.5 / −24.5 evidence rows); 6 +0.0013 [95% +0.0000, +0.0038], not
 clear; 7 +0.0025 [+0.0005, +0.0055] heldout, +0.0016 [+0.0003, +0.0035] converted, evidence
-+4.33 / +3.33 rows, key figure +2 / +1, none down, words p50 621.5 → 633: 7, the grid's top."""
++4.33 / +3.33 rows, key figure +2 / +1, none down, words p50 621.5 → 633: the rule chose 7,
+the grid's top, but at 7 five tests of tests/answering fail, among them plain "Ofsted"
+quoting "This is the link to the Ofsted webpage" again (issue #13's defect), so 5 stays
+until the tests that pin the caps' behaviour are read (eval/README.md, r58-folds)."""
 MANY_LIMIT = 8
 """Sentences of an answer to a question asking for several things (a list, "which",
 "what concerns"): its parts stand in more passages (tune chose 8 from 5, 6, 8; round 47's
