@@ -16,42 +16,19 @@ and 41.5), as in `test_guarded_neighbours.py`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 import pytest
 
-from indexer.models import Citation, Hit, WindowPart
+from indexer.models import Hit
 from search_api import answering
 from search_api.answering import Answer
 from search_api.archive import Archive
 from search_api.search import SearchRequest
 from search_api.temporal import TemporalIntent
 from tests.answering.builders import answering_builder
+from tests.answering.item41 import MARKET, OTHER, RETENTION, item_hit, shown_with
 
-DAY = date(2018, 11, 21)
-# corpus/001, paragraph 41.4 (its first and last sentences).
-RETENTION = (
-    "In response to questions the DCS informed the committee that the level of churn in the "
-    "social worker workforce was a serious issue. The DCS informed members that he did not "
-    "believe that the level of pay was a factor in retention of social workers."
-)
-# corpus/001, paragraph 41.5: the next paragraph of item 41.
-MARKET = (
-    "As previously discussed at committee meetings current market forces favoured the "
-    "experienced social worker not the local authority. The DCS informed the committee that "
-    "resources were not an in issue in Gloucestershire."
-)
-OTHER = "Members noted the revenue monitoring report for the second quarter."
 QUESTION = "Did market forces favour the experienced social worker?"
-TITLE = "Ofsted monitoring visit"
-
-
-def _hit(pid: int, text: str, paragraph: str, page: int, score: float) -> Hit:
-    citation = Citation(
-        document_id="d1", meeting_date=DAY, committee="CFOSC", item="41", item_title=TITLE,
-        paragraph=paragraph, page=page,
-    )  # fmt: skip
-    return Hit(passage_id=pid, text=text, score=score, citation=citation)
 
 
 class Store:
@@ -63,7 +40,7 @@ class Store:
 
     def __call__(self, found: Sequence[Hit]) -> dict[int, Hit]:
         self.asked.append([h.passage_id for h in found])
-        after = {1: _hit(7, MARKET, "41.5", 3, 0.0)}
+        after = {1: item_hit(7, MARKET, "41.5", 3, 0.0)}
         return {h.passage_id: after[h.passage_id] for h in found if h.passage_id in after}
 
 
@@ -72,21 +49,8 @@ def _answer(
 ) -> Answer:
     """The answer when hit 1 (41.4) is shown alone (its window's budget left 41.5 out), or,
     `shown`, in a window with 41.5 after it."""
-    hits = [_hit(1, RETENTION, "41.4", 2, 1.0), _hit(2, OTHER, "40.1", 1, 0.5)]
-    window = hits[0]
-    if shown:
-        window = hits[0].model_copy(
-            update={
-                "text": RETENTION + "\n" + MARKET,
-                "window": [
-                    WindowPart(passage_id=1, paragraph="41.4", page=2, start=0, end=len(RETENTION)),
-                    WindowPart(
-                        passage_id=7, paragraph="41.5", page=3, start=len(RETENTION) + 1,
-                        end=len(RETENTION) + 1 + len(MARKET),
-                    ),
-                ],
-            }
-        )  # fmt: skip
+    hits = [item_hit(1, RETENTION, "41.4", 2, 1.0), item_hit(2, OTHER, "40.1", 1, 0.5)]
+    window = shown_with(hits[0], MARKET) if shown else hits[0]
     intent = TemporalIntent(topic=question, span=None, trend=trend)
     return answering_builder().answer(
         intent, hits, {1: 0.6, 2: 0.3}, {}, question=question,

@@ -12,59 +12,27 @@ quote cites the paragraph and page it stands in, never the ranked passage's
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from indexer.models import Citation, Hit, WindowPart
 from search_api import answering
 from search_api.answering import Answer
 from search_api.archive import Archive, Reader
 from search_api.search import SearchRequest
 from search_api.temporal import TemporalIntent
 from tests.answering.builders import answering_builder
+from tests.answering.item41 import MARKET, OTHER, RETENTION, item_hit, shown_with
 
-DAY = date(2018, 11, 21)
-# corpus/001, paragraph 41.4 (its first and last sentences).
-RETENTION = (
-    "In response to questions the DCS informed the committee that the level of churn in the "
-    "social worker workforce was a serious issue. The DCS informed members that he did not "
-    "believe that the level of pay was a factor in retention of social workers."
-)
-# corpus/001, paragraph 41.5: the next paragraph of item 41.
-MARKET = (
-    "As previously discussed at committee meetings current market forces favoured the "
-    "experienced social worker not the local authority. The DCS informed the committee that "
-    "resources were not an in issue in Gloucestershire."
-)
 # corpus/001, paragraph 41.5's last sentence alone: none of the question's words.
 RESOURCES = "The DCS informed the committee that resources were not an in issue in Gloucestershire."
-OTHER = "Members noted the revenue monitoring report for the second quarter."
-
-
-def _hit(pid: int, text: str, paragraph: str, page: int, score: float, title: str) -> Hit:
-    citation = Citation(
-        document_id="d1", meeting_date=DAY, committee="CFOSC", item="41", item_title=title,
-        paragraph=paragraph, page=page,
-    )  # fmt: skip
-    return Hit(passage_id=pid, text=text, score=score, citation=citation)
 
 
 def _answer(question: str, after: str = MARKET, title: str = "Ofsted monitoring visit") -> Answer:
     """The answer when hit 1 (41.4) is shown in a window with 41.5 (passage 7) after it."""
-    hits = [_hit(1, RETENTION, "41.4", 2, 1.0, title), _hit(2, OTHER, "40.1", 1, 0.5, title)]
-    window = hits[0].model_copy(
-        update={
-            "text": RETENTION + "\n" + after,
-            "window": [
-                WindowPart(passage_id=1, paragraph="41.4", page=2, start=0, end=len(RETENTION)),
-                WindowPart(
-                    passage_id=7, paragraph="41.5", page=3, start=len(RETENTION) + 1,
-                    end=len(RETENTION) + 1 + len(after),
-                ),
-            ],
-        }
-    )  # fmt: skip
+    hits = [
+        item_hit(1, RETENTION, "41.4", 2, 1.0, title),
+        item_hit(2, OTHER, "40.1", 1, 0.5, title),
+    ]
+    window = shown_with(hits[0], after)
     intent = TemporalIntent(topic=question, span=None, trend=False)
     return answering_builder().answer(
         intent, hits, {1: 0.6, 2: 0.3}, {}, question=question, windows=lambda: [window, hits[1]]
