@@ -1623,18 +1623,7 @@ def mover_lines_before(text: str, start: int) -> int | None:
     Bouchard" / "Seconded by: Councillor MacLeod" before "THAT Council opt out …"), with
     nothing but white space between; None when none stands there
     (`answering.MOVER_LINES_READ_BACK`)."""
-    begin = None
-    at = start
-    for x, y, _key, stray in reversed(_pieces(text, False)[0]):
-        if y > at:
-            continue
-        if text[y:at].strip() or not stray:
-            break
-        piece = text[x:y]
-        if not (_MOVER_LINE.search(piece) or names_mover(piece)):
-            break
-        begin = at = x
-    return begin
+    return _mover_run(text, start, forward=False)
 
 
 def mover_lines_after(text: str, end: int) -> int | None:
@@ -1645,18 +1634,27 @@ def mover_lines_after(text: str, end: int) -> int | None:
     Councillor Lindgren / CARRIED", "That Council sell Lot 12 … / Moved Cr Byrne Seconded Cr
     Madden / CARRIED 5/0"); None when none stands there. The converse of
     `mover_lines_before` (`answering.MOVER_LINES_READ_ON`)."""
-    last = None
-    at = end
-    for x, y, _key, stray in _pieces(text, False)[0]:
-        if x < at:
+    return _mover_run(text, end, forward=True)
+
+
+def _mover_run(text: str, at: int, forward: bool) -> int | None:
+    """The far edge of the run of mover pieces standing directly after `at` (`forward`) or
+    before it, each joined to the last by white space alone; None when the first piece that
+    way is none. One walk for `mover_lines_after` and `mover_lines_before`."""
+    pieces = _pieces(text, False)[0]
+    edge = None
+    for x, y, _key, stray in pieces if forward else reversed(pieces):
+        near, far = (x, y) if forward else (y, x)
+        if (near < at) if forward else (near > at):
             continue
-        if text[at:x].strip() or not stray:
+        gap = text[at:near] if forward else text[near:at]
+        if gap.strip() or not stray:
             break
         piece = text[x:y]
         if not (_MOVER_LINE.search(piece) or names_mover(piece)):
             break
-        last = at = y
-    return last
+        edge = at = far
+    return edge
 
 
 NUMBERED_MOTIONS = True
