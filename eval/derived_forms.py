@@ -48,7 +48,7 @@ TARGET = Path(__file__).resolve().parent.parent / "indexer" / "derived.py"
 ACT_FILE = "04"
 """`noun.act`'s number among WordNet's lexicographer files (lexnames(5WN))."""
 
-_Synset = tuple[str, list[str], list[tuple[str, str, str, str]]]
+_Synset = tuple[str, list[str], list[tuple[str, str, str, str]], str]
 
 ACT_KINDS = ("act", "activity", "instance", "process")
 """The words a `noun.act` gloss names one act, or the doing of it, by before "of" and a gerund
@@ -62,7 +62,8 @@ thing ("piece") or a pursuit ("practice", "sport")."""
 
 def _synsets(path: Path) -> dict[str, _Synset]:
     """A data file's synsets by offset: lexicographer file, words (lower case), pointers
-    (symbol, target offset, part of speech, source/target word numbers)."""
+    (symbol, target offset, part of speech, source/target word numbers), and the gloss up
+    to the first ";" (the definition, not the examples)."""
     out: dict[str, _Synset] = {}
     for line in path.read_text(encoding="latin-1").splitlines():
         if line.startswith("  "):
@@ -74,17 +75,8 @@ def _synsets(path: Path) -> dict[str, _Synset]:
         count = int(f[i])
         at = [i + 1 + 4 * k for k in range(count)]
         pointers = [(f[a], f[a + 1], f[a + 2], f[a + 3]) for a in at]
-        out[f[0]] = (f[1], words, pointers)
-    return out
-
-
-def _glosses(path: Path) -> dict[str, str]:
-    """A data file's glosses by offset, up to the first ";" (the definition, not the
-    examples)."""
-    out: dict[str, str] = {}
-    for line in path.read_text(encoding="latin-1").splitlines():
-        if not line.startswith("  ") and " | " in line:
-            out[line.split(" ", 1)[0]] = line.split(" | ", 1)[1].split(";")[0]
+        gloss = line.split(" | ", 1)[1].split(";")[0] if " | " in line else ""
+        out[f[0]] = (f[1], words, pointers, gloss)
     return out
 
 
@@ -112,19 +104,18 @@ def generate(root: Path) -> dict[str, list[str]]:
     """Act noun → the verbs it names the act of (steps 1-4)."""
     nouns = _synsets(root / "data.noun")
     verbs = _synsets(root / "data.verb")
-    acts = {o: s for o, s in nouns.items() if s[0] == ACT_FILE}
+    acts = [s for s in nouns.values() if s[0] == ACT_FILE]
     pairs: dict[str, set[str]] = {}
     pointing: set[str] = set()  # nouns a `noun.act` sense of which points to a verb
-    for synset in acts.values():
+    for synset in acts:
         for i, noun in enumerate(synset[1], 1):
             for verb in _verbs_of(synset, i, verbs):
                 pointing.add(noun)
                 if _kept(noun, verb):
                     pairs.setdefault(noun, set()).add(verb)
-    glosses = _glosses(root / "data.noun")
     kinds = "|".join(ACT_KINDS)
-    for offset, synset in acts.items():
-        gloss = glosses.get(offset, "")
+    for synset in acts:
+        gloss = synset[3]
         for noun in synset[1]:
             if noun in pointing:
                 continue
