@@ -98,6 +98,7 @@ NATURAL += ("k45-", "kg45-", "s45-")
 NATURAL += ("k46-", "kg46-", "s46-")
 NATURAL += ("k47-", "kg47-", "s47-")
 NATURAL += ("k48-", "kg48-", "s48-")
+NATURAL += ("k49-", "kg49-", "s49-")
 """Id prefixes of the answerable sets written by people who had not read the papers nor
 used the system (rounds 11-12's released to tuning in round 15, rounds 13-14's in round
 16, round 15's in round 17, and since then each round's set two rounds later): everyday
