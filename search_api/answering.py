@@ -58,6 +58,7 @@ from .sentences import (
     Spelled,
     antecedent,
     asked_label_line,
+    asked_minute,
     asked_motion_number,
     asks_label,
     aspects_of,
@@ -74,6 +75,8 @@ from .sentences import (
     kinds_within,
     label_terms,
     lists_asked,
+    motion_label_at,
+    motion_over_movers,
     mover_lines_after,
     mover_lines_before,
     names_mover,
@@ -81,6 +84,7 @@ from .sentences import (
     numbered_motion,
     of_a_vote,
     of_asked_roll,
+    of_minute,
     opens_on_label,
     opens_on_roll,
     outcome_after,
@@ -921,7 +925,15 @@ class AnswerBuilder:
             support if support is not None
             else self._features(intent.topic, aspects, hits, cosines, scored)
         )  # fmt: skip
-        scored = _numbered_first(scored, question or "")  # after the signals: quotes only
+        # A motion named by a number the hits label is support enough (`NUMBER_HELD_ANSWERS`),
+        # and its passage the first hit (after the signals: quotes only).
+        motion = _numbered(scored, question or "")
+        held = NUMBER_HELD_ANSWERS and motion is not None
+        if (moved := _numbered_hit_first(hits, motion)) is not None:
+            hits = moved
+            found = candidates(hits, rolls=aspects.attendance, who=aspects.who)
+            scored = score_candidates(found, aspects, cosines, idf=self.idf)
+        scored = _numbered_first(scored, question or "")
         minutes = Minutes(order=intent.date_order)
         rolls = aspects.attendance and not intent.trend
         if records is not None and (rolls or VOTE_RECORDED and aspects.tally):
@@ -940,7 +952,7 @@ class AnswerBuilder:
                     score_candidates(found, aspects, cosines, idf=self.idf), question or ""
                 )
         if (
-            not self.policy.supported(features)
+            not (held or self.policy.supported(features))
             or _no_meeting_of_the_day(hits, aspects, intent, minutes)
             or _no_roll(found, aspects, intent.span, minutes, question or intent.topic)
         ):
@@ -2712,20 +2724,78 @@ item's report sentence ("The Clerk-Administrator reported on the option to opt o
 constant. Off: the motion quoted without them."""
 
 
-def _numbered_first(scored: list[Scored], question: str) -> list[Scored]:
-    """The motion a question names by its number (`sentences.NUMBERED_MOTIONS`:
-    "what did resolution 2016-045 decide?"), where a hit's passage labels it
-    (`numbered_motion`), scored just above the best candidate, the first of them in rank
-    order: the number is no content term, so it scored as any motion did. `scored` as it
-    was when the question names no number or no hit labels it."""
+def _numbered(scored: Sequence[Scored], question: str) -> Scored | None:
+    """The motion a question names by its number (`sentences.NUMBERED_MOTIONS`: "what did
+    resolution 2016-045 decide?"), where a hit's passage labels it (`numbered_motion`), the
+    first of them in rank order; else the best-scored sentence of the minute it names by
+    its number (`sentences.MINUTE_NUMBERS`: "what did minute 285 decide?", `of_minute`);
+    None when the question names no number or no hit holds it."""
     number = asked_motion_number(question)
-    if number is None or not scored:
-        return scored
-    motion = next((s for s in scored if numbered_motion(s.candidate, number)), None)
+    motion = (
+        None if number is None
+        else next((s for s in scored if numbered_motion(s.candidate, number)), None)
+    )  # fmt: skip
+    minute = asked_minute(question) if motion is None else None
+    if minute is None:
+        return motion
+    return max((s for s in scored if of_minute(s.candidate, minute)), key=lambda s: s.score,
+               default=None)  # fmt: skip
+
+
+NUMBER_HELD_ANSWERS = True
+"""A question naming a motion or minute by a number a hit's passage holds (`_numbered`) is
+answered whatever the abstention's signals say: they read the question's content terms, and its
+number is none ("What did Res. #2016-047 do?": the one term, "re", one the archive never
+holds, absent salience 1; "What did 2016-045 decide?": no term at all, coverage 0), so it
+was refused though the archive holds the motion (round 58's r58-foreign14 Left (b);
+eval/README.md "…, round 59 (r59-foreign15 …)"). The archive labelling the number is the
+support. A rule, no constant. Off: the signals alone."""
+
+
+def _numbered_first(scored: list[Scored], question: str) -> list[Scored]:
+    """The motion a question names by its number (`_numbered`) scored above the best
+    candidate: the number is no content term, so it scored as any motion did. `scored` as
+    it was when the question names no number or no hit labels it. Its passage is moved
+    first among the hits before (`_numbered_hit_first`). Since round 59 it scores clear of
+    the rest by `BEST_MARGIN` (`NUMBERED_ALONE`), not just above them."""
+    motion = _numbered(scored, question)
     if motion is None:
         return scored
-    top = math.nextafter(max(s.score for s in scored), math.inf)
+    best = max(s.score for s in scored) + (BEST_MARGIN if NUMBERED_ALONE else 0.0)
+    top = math.nextafter(best, math.inf)
     return [dataclasses.replace(s, score=top) if s is motion else s for s in scored]
+
+
+NUMBER_IN_LEAD = True
+"""The opening line of an answer to a question naming a motion by its number reads the quote
+holding the motion's label from that label (`sentences.motion_label_at`: "COUNCIL RESOLUTION
+041/18 That Council reduce …"): a quote read back over the item's report sentence opened on
+that sentence's first clause, the number being no content term for `key_clause` to find
+("What did 041/18 decide?"; round 59, r59-foreign15, with `sentences.BARE_MOTION_NUMBERS`).
+A rule, no constant. Off: the quote from its start."""
+
+
+NUMBERED_ALONE = True
+"""The motion a question names by its number (`_numbered_first`) scores clear of every other
+sentence by `BEST_MARGIN`, so only what the question asks for besides (`BAND_MARGIN`) is
+quoted beside it: scored just above the rest, a sentence beside it scored as near ("The
+Shire President declared the meeting open at 4.02pm.", as near as any to "what did 041/18
+decide?", whose only terms are the number's parts), and a sentence read on into the motion
+stood for it with its own lower score (`_widened`) and opened the answer elsewhere (round
+59, r59-foreign15, with `sentences.BARE_MOTION_NUMBERS`). Its passage stands first among
+the hits too (`_numbered_hit_first`). Reaches a question naming a number a hit labels only;
+`BEST_MARGIN`'s value, no constant of its own. Off: just above the rest, at its own rank."""
+
+
+def _numbered_hit_first(hits: Sequence[Hit], motion: Scored | None) -> list[Hit] | None:
+    """The hits with the passage of the motion a question names by its number (`_numbered`)
+    first, when it ranks below the first: a number asked without its label retrieves weakly
+    ("what did 041/18 decide?": the number's two parts are the question's only terms), and
+    the motion, scored first, stood below the pool's ranks (`_pool_ranks`) and was not read
+    (`sentences.BARE_MOTION_NUMBERS`). None when there is nothing to move."""
+    if not NUMBERED_ALONE or motion is None or motion.candidate.rank == 0:
+        return None
+    return [motion.hit, *(h for h in hits if h is not motion.hit)]
 
 
 MOVER_LINES_READ_ON = True
@@ -2746,6 +2816,57 @@ def _mover_lines_on(c: Candidate) -> tuple[int, int] | None:
     """The quote read on over the mover lines after it (`MOVER_LINES_READ_ON`)."""
     end = mover_lines_after(c.hit.text, c.end)
     return None if end is None else (c.start, end)
+
+
+MOTION_OVER_MOVERS = True
+"""An answer to "how did council vote on …?" whose quote holds a motion with its mover lines
+printed after it (`sentences.motion_over_movers`: "THAT Council award the tender … / Moved
+by: Councillor Nakamura / Seconded by: Councillor Lindgren / CARRIED") opens on what was
+decided, then the outcome, then the movers as room allows (`_motion_then_outcome`): the
+clause naming the mover scored best (`key_clause`), so the line opened "Moved by: Councillor
+Nakamura Seconded by: Councillor Lindgren CARRIED" and a reader of it could not tell what
+was carried (round 58's r58-foreign14 Left (a); eval/README.md "…, round 59 (r59-foreign15
+…)"). The motion is shortened by whole clauses (`clauses`), never mid-clause; when its first
+clause and the outcome exceed `LEAD_WORDS` the line is as before. "Who moved …?" keeps the
+mover clause it asks for. A rule, no constant. Off: the mover clause."""
+
+
+def _motion_then_outcome(s: Scored, quote: str, limit: int = LEAD_WORDS) -> str | None:
+    """The opening line's words for a vote asked on a motion printed over its mover lines
+    (`MOTION_OVER_MOVERS`): the motion's clauses from its start, as many as fit beside the
+    outcome, an ellipsis where clauses are left out, then " — " and the outcome, then "; "
+    and the mover lines when they fit too. None when the quote holds no such motion whole,
+    or its first clause and the outcome do not fit in `limit` words."""
+    text, c = s.hit.text, s.candidate
+    found = motion_over_movers(text, c.start, c.end)
+    if found is None:
+        return None
+    start, end, lines = found
+    if " ".join(text[start:lines].split()) not in quote:
+        return None  # a window of a longer candidate: the motion is not all quoted
+    motion = " ".join(text[start:end].split())
+    after = " ".join(text[end : max(lines, c.end)].split())
+    span = outcome_stated(after, LEAD_WORDS)
+    outcome = after[span[0] : span[1]].rstrip(" .") if span else ""
+    movers = (after[: span[0]] if span else after).strip(" ,;")
+    room = limit - len(outcome.split())
+    spans = clauses(motion)
+    if len(motion[: spans[0][1]].split()) > room:
+        return None
+    kept: list[tuple[int, int]] = []
+    for a, b in spans:  # in order, each that fits; one left out is marked where it stood
+        if sum(len(motion[x:y].split()) for x, y in kept) + len(motion[a:b].split()) <= room:
+            kept.append((a, b))
+    said = motion[slice(*kept[0])]
+    for (_, end), (a, b) in itertools.pairwise(kept):
+        said = f"{said.rstrip(' .,;:–—-')} … {motion[a:b]}" if a > end else said + motion[a:b]
+    said = said.rstrip(" .,;:–—-") + ("" if kept[-1] == spans[-1] else " …")
+    words = sum(len(motion[x:y].split()) for x, y in kept) + len(outcome.split())
+    if outcome:
+        said += f" — {outcome}"
+    if movers and words + len(movers.split()) <= limit:
+        said += f"; {movers}"
+    return said
 
 
 def _mover_asked(aspects: Aspects) -> bool:
@@ -2909,7 +3030,11 @@ def _lead_line(
             and not _asked_roll_within(quote, aspects)
             and not (MOTION_IN_VOTE_LEAD and aspects.vote and names_mover(quote))
         )
+        if NUMBER_IN_LEAD and aspects.number and (at := motion_label_at(quote, aspects.number)):
+            quote = quote[at:]  # the motion the question names, from its label
         words = _cap(quote, LEAD_WORDS) if listed else key_clause(quote, aspects)
+        if MOTION_OVER_MOVERS and aspects.vote and not aspects.mover:
+            words = _motion_then_outcome(s, quote) or words  # what was decided, then how
         said.append((n, s, words))
     if OUTCOME_IN_LEAD and aspects.outcome:
         said = _with_stated_outcome(said, numbered)
@@ -3029,7 +3154,7 @@ def _with_stated_outcome(
     documents = {s.hit.citation.document_id for _, s, _ in said}
     quoted = sorted(numbered, key=lambda t: (t[1].hit.citation.document_id not in documents, t[0]))
     for n, s, quote in quoted:
-        span = outcome_stated(quote)
+        span = outcome_stated(quote, LEAD_WORDS)
         if span is None:
             continue
         outcome = _cap(quote[span[0] : span[1]], LEAD_WORDS)

@@ -85,6 +85,10 @@ __all__ = [
     "roll_kinds",
     "opens_on_label",
     "asked_motion_number",
+    "asked_minute",
+    "motion_label_at",
+    "motion_over_movers",
+    "of_minute",
     "mover_lines_after",
     "numbered_motion",
     "mover_lines_before",
@@ -406,14 +410,27 @@ absent" does (`_TITLE_WHETHER`): only "which …" and a capitalised name followe
 r57-foreign13 Left (b); eval/README.md "…, round 58 (r58-foreign14 …)"). A rule reading the
 one list of titles (`MEMBER_TITLE_FORMS`, `OFFICER_NAME_FORMS`), no constant. Off: as
 before."""
+NAME_BEFORE_TITLE = True
+"""A member or officer asked whether present or absent by their name with the title after it,
+set off by commas ("Was Sloane, the councillor, absent?", "Was Helen Sloane, a trustee,
+present?"), is asked as one named after the title is (`TITLE_ASKED_WHETHER`): only the
+title first read so, and the question was answered from the item sentences (round 58's
+r58-foreign14 Left (e); eval/README.md "…, round 59 (r59-foreign15 …)"). One to three
+capitalised words and a comma before the title's determiner; a rule, no constant. Off: the
+title first only."""
+_NAME_THEN_COMMA = (
+    r"(?:(?-i:[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}),\s+)?" if NAME_BEFORE_TITLE else ""
+)
+"""A name set off by a comma before the title it is asked by (`NAME_BEFORE_TITLE`)."""
 _TITLE_WHETHER = (
-    rf"|\b(?:was|were)\s+(?:(?:the|a|any|our|all|both|all\s+the)\s+)?(?:\w+\s+){{0,2}}?"
-    rf"(?:{_ASKED_PEOPLE})\b[^?.]{{0,40}}?(?<!\bto\s)\b(?:{_PRESENT_OR_ABSENT})\b"
+    rf"|\b(?:was|were)\s+{_NAME_THEN_COMMA}(?:(?:the|a|any|our|all|both|all\s+the)\s+)?"
+    rf"(?:\w+\s+){{0,2}}?(?:{_ASKED_PEOPLE})\b[^?.]{{0,40}}?(?<!\bto\s)\b(?:{_PRESENT_OR_ABSENT})\b"
     if TITLE_ASKED_WHETHER
     else ""
 )
 """A title asked whether present or absent (`TITLE_ASKED_WHETHER`), up to 40 characters
-between ("the trustee for Ward 3", "Councillor Sloane"); not "to present" (a report)."""
+between ("the trustee for Ward 3", "Councillor Sloane"); not "to present" (a report); the
+name before it set off by commas (`NAME_BEFORE_TITLE`: "Sloane, the councillor,")."""
 _WANTS_ATTENDANCE = re.compile(
     r"\bwho\b[^?.]{0,30}?\b(?:attended|attending|(?:was|were)\s+(?:(?:also|not)\s+)?"
     rf"(?:{_PRESENT_OR_ABSENT})|(?:sent|gave|offered)\s+(?:their\s+)?"
@@ -596,6 +613,9 @@ class Aspects:
     """The abbreviations the question's words spell out, each with the words and the topic
     terms it stands for (`spelled_out`): a sentence writing "MASH" holds "Multi Agency
     Safeguarding Hub"'s terms."""
+    number: str = ""
+    """The number the question names a motion by ("2016-045", `asked_motion_number`);
+    empty: none."""
 
 
 _GENERIC = """committee committees council councils councillor councillors decide decided decision
@@ -766,6 +786,7 @@ def _aspects_of(question: str, topic: str, trend: bool) -> Aspects:
         roll=asked_roll(question),
         asked=asked_actions(question) if action else frozenset(),
         spelled=spelled_out(topic) if SPELLED_OUT else (),
+        number=asked_motion_number(question) or "",
     )
 
 
@@ -1672,12 +1693,72 @@ _ASKED_MOTION_NUMBER = re.compile(rf"(?i)\b{_MOTION_NUMBER_LABEL}(\d+(?:[-/.]\d+
 """A motion named by its number in a question ("resolution 2016-045", "Res. #123-18")."""
 
 
+BARE_MOTION_NUMBERS = True
+"""A question naming a motion by its number without its label ("what did 2016-045 decide?",
+"what was 041/18 about?") is read as one naming it with its label (`NUMBERED_MOTIONS`): a
+number of two or more parts joined by "-" or "/", the shape minutes number their motions
+in; the number was no content term and no motion was lifted, so the answer quoted whichever
+scored best, or none (round 58's r58-foreign14 Left (b); eval/README.md "…, round 59
+(r59-foreign15 …)"). Only a motion its passage labels with that number is lifted
+(`numbered_motion`), so a year range ("2024-25") or a planning reference ("25/01234/FUL")
+names none where the minutes label no motion so. A rule, no constant. Off: a labelled
+number only."""
+_BARE_MOTION_NUMBER = re.compile(r"(?<![\w/.$£€-])#?(\d+(?:[-/]\d+)+)(?![\w/-])")
+"""A number of a motion's shape standing alone in a question ("2016-045", "#041/18")."""
+
+
 def asked_motion_number(question: str) -> str | None:
-    """The number a question names a motion by (`NUMBERED_MOTIONS`), or None."""
+    """The number a question names a motion by (`NUMBERED_MOTIONS`), its label's first
+    (`BARE_MOTION_NUMBERS`: else a number of a motion's shape), or None."""
     if not NUMBERED_MOTIONS:
         return None
     m = _ASKED_MOTION_NUMBER.search(question)
+    if m is None and BARE_MOTION_NUMBERS:
+        m = _BARE_MOTION_NUMBER.search(question)
     return m.group(1) if m else None
+
+
+MINUTE_NUMBERS = True
+"""A question naming a minute by its number ("what did minute 285 decide?", "minute 41.4",
+"Minute No. 101/15") is answered from the agenda item or paragraph that number is stored
+under (`of_minute`: Kent's "285. English Devolution White Paper" is item 285, a ModernGov
+dump's "41.4" paragraph 41.4), as a motion named by its number is (`NUMBERED_MOTIONS`,
+`answering._numbered`): the number was no content term, so the answer quoted whichever
+sentence scored best, or none (round 58's r58-foreign14 Left (b); eval/README.md "…, round
+59 (r59-foreign15 …)"). A rule, no constant. Off: scored as any sentence."""
+_ASKED_MINUTE = re.compile(
+    r"(?i)\bminute\s+(?:no\.?\s*|number\s+)?#?\s*(\d+(?:[./]\d+)*)(?![\w/-])"
+)
+"""A minute named by its number in a question ("minute 12", "Minute No. 101/15")."""
+
+
+def asked_minute(question: str) -> str | None:
+    """The number a question names a minute by (`MINUTE_NUMBERS`), or None."""
+    m = _ASKED_MINUTE.search(question) if MINUTE_NUMBERS else None
+    return m.group(1) if m else None
+
+
+def of_minute(c: Candidate, number: str) -> bool:
+    """The candidate stands in the minute `number` names (`MINUTE_NUMBERS`): its passage's
+    agenda item or paragraph is stored under that number."""
+    cited = c.hit.citation
+    return not c.roll and number in (cited.item, cited.paragraph)
+
+
+def _motion_label(number: str) -> re.Pattern[str]:
+    """A motion's label with `number` ("Resolution 2016-045", "COUNCIL RESOLUTION 041/18")."""
+    return re.compile(rf"(?i)\b{_MOTION_NUMBER_LABEL}{re.escape(number)}(?![\w/-])")
+
+
+def motion_label_at(text: str, number: str) -> int | None:
+    """Where the sentence of `text` holding a motion's label with `number` begins
+    (`_motion_label`: "… from 1 May 2018. COUNCIL RESOLUTION 041/18 That Council …": at
+    "COUNCIL"), or None when it holds none."""
+    m = _motion_label(number).search(text)
+    if m is None:
+        return None
+    ends = [e.end() for e in re.finditer(r"[.!?]\s+", text[: m.start()])]
+    return ends[-1] if ends else 0
 
 
 def numbered_motion(c: Candidate, number: str) -> bool:
@@ -1687,9 +1768,8 @@ def numbered_motion(c: Candidate, number: str) -> bool:
     "THAT Council award …"), with nothing but white space between."""
     if c.items or c.roll or is_stray(c.text):
         return False
-    label = re.compile(rf"(?i)\b{_MOTION_NUMBER_LABEL}{re.escape(number)}(?![\w/-])")
     text = c.hit.text
-    for m in label.finditer(text):
+    for m in _motion_label(number).finditer(text):
         if c.start <= m.start() < c.end:
             return True
         if m.end() <= c.start:
@@ -1701,17 +1781,54 @@ def numbered_motion(c: Candidate, number: str) -> bool:
     return False
 
 
+def motion_over_movers(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """The last motion within `text[start:end]` whose mover lines stand directly after it
+    and end within it (`mover_lines_after`), as (the motion's start, its end, its mover
+    lines' end); None when the slice holds none. The motion is the run of running pieces
+    of one sentence ending where its mover lines begin: a stray line before it ("Resolution
+    2016-045", "COUNCIL RESOLUTION 041/18") or the sentence before ends it
+    (`answering.MOTION_OVER_MOVERS`)."""
+    pieces = _pieces(text, False)[0]
+    found = None
+    for i, (x, y, _key, stray) in enumerate(pieces):
+        if stray or x < start or y > end:
+            continue
+        after = mover_lines_after(text, y)
+        if after is None or after > end:
+            continue
+        opening = next(s.start for s in split_sentences(text) if s.start <= x < s.end)
+        first = i
+        while (
+            first > 0 and not pieces[first - 1][3]
+            and max(start, opening) <= pieces[first - 1][0]
+        ):  # fmt: skip
+            first -= 1
+        x = pieces[first][0]
+        label = _LABEL_BEFORE_MOTION.match(text, x, y)
+        found = (label.end() if label else x, y, after)
+    return found
+
+
+_LABEL_BEFORE_MOTION = re.compile(
+    rf"(?i:(?:\w+\s+)?{_MOTION_NUMBER_LABEL})\d\S*\s+(?=(?:That|THAT)\s)"
+)
+"""A motion's label and number in its own sentence, before its "That" ("COUNCIL RESOLUTION
+041/18 That Council reduce …"): no words of the motion (`motion_over_movers`)."""
+
+
 def proposes(text: str) -> bool:
     """The text puts a motion or amendment (`_PROPOSAL`)."""
     return bool(_PROPOSAL.search(text))
 
 
-def outcome_stated(text: str) -> tuple[int, int] | None:
+def outcome_stated(text: str, sides: int = 0) -> tuple[int, int] | None:
     """The span of the first vote outcome (`_OUTCOME`) a quote states, from the start of
     its sentence when the outcome's words open lower-case ("… For 3, Against 5. The
     Cathaoirleach declared the motion lost": the declaration), else from the outcome itself
     ("… from 1 November 2019. Lost.": "Lost"); None when it states none. The answer's
-    opening line states it (`answering.OUTCOME_IN_LEAD`)."""
+    opening line states it (`answering.OUTCOME_IN_LEAD`). `sides`: from a vote by name
+    labelled just before the outcome in its sentence when the whole stays within `sides`
+    words (`SIDES_BEFORE_OUTCOME`: "Recorded Vote: Yea: … Nay: … DEFEATED")."""
     m = _OUTCOME.search(text)
     if m is None:
         return None
@@ -1719,7 +1836,31 @@ def outcome_stated(text: str) -> tuple[int, int] | None:
     if text[begin].islower():
         ends = [e.end() for e in re.finditer(r"[.!?:;]\s", text[: m.start()])]
         begin = ends[-1] if ends else 0
+    elif SIDES_BEFORE_OUTCOME and sides:
+        ends = [e.end() for e in re.finditer(r"[.!?]\s", text[: m.start()])]
+        begin = _sides_before(text, ends[-1] if ends else 0, begin, m.end(), sides)
     return begin, _roll_call_end(text, m.end())
+
+
+SIDES_BEFORE_OUTCOME = True
+"""The outcome an answer's opening line states (`answering.OUTCOME_IN_LEAD`) is read from
+the vote by name labelled just before it ("Recorded Vote: Yea: Doyle, Osei Nay: Lavoie,
+Lindgren, Nakamura DEFEATED", `_VOTE_LABELLED`), as `outcome_after` quotes it: Canadian
+minutes print the recorded vote under the motion's mover lines, and where the chunker put
+it in the passage after them the line opened on "DEFEATED" alone, the sides left to the
+quotes (round 58's r58-foreign14 Left (c); eval/README.md "…, round 59 (r59-foreign15 …)").
+The sides after an outcome were read already (`_roll_call_end`). A rule, no constant (the
+words are the line's own). Off: the outcome alone."""
+
+
+def _sides_before(text: str, low: int, begin: int, end: int, words: int) -> int:
+    """Where a vote by name labelled in `text[low:begin]`, before an outcome ending at
+    `end`, begins (`_VOTE_LABELLED`: "Recorded Vote: Yea: …", "AYES: …"), when the whole
+    stays within `words` words; else `begin` (`ROLL_CALL_TALLIES`)."""
+    vote = _VOTE_LABELLED.search(text, low, begin) if ROLL_CALL_TALLIES else None
+    if vote is not None and len(WORD.findall(text[vote.start() : end])) <= words:
+        return vote.start()  # "Recorded Vote: Yea: … Nay: … DEFEATED"
+    return begin
 
 
 def outcome_after(
@@ -1750,12 +1891,8 @@ def outcome_after(
         begin = tallies[-1].start()
     elif SHORTHAND_MOVERS and (pair := _MOVER_PAIR.search(text, low, begin)):
         begin = pair.start()  # "Pomare/Ellery CARRIED": the names are the line's
-    elif (
-        ROLL_CALL_TALLIES
-        and (vote := _VOTE_LABELLED.search(text, low, begin))
-        and len(WORD.findall(text[vote.start() : m.end()])) <= words
-    ):
-        begin = vote.start()  # "Recorded Vote: Yea: … Nay: … DEFEATED"
+    else:
+        begin = _sides_before(text, low, begin, m.end(), words)
     end = m.end() + (text[m.end() : m.end() + 1] in (".", "!"))  # its full stop, as quotes keep
     while SHORTHAND_MOVERS and (named := _NAMED_TALLY.match(text, end)):
         end = named.end()  # "CARRIED 4/1 For: Crs Murray, … Against: Cr Taylor"

@@ -63,10 +63,10 @@ def _ask(archive: Archive, question: str) -> tuple[str, str]:
         (TOWN, "How did council vote on the arena roof replacement tender?",
          "funded from the facilities reserve. Moved by: Councillor Nakamura Seconded by: "
          "Councillor Lindgren CARRIED",
-         "Moved by: Councillor Nakamura Seconded by: Councillor Lindgren CARRIED"),
+         "THAT Council award the tender"),  # round 59: the motion first (MOTION_OVER_MOVERS)
         (SHIRE, "How did council vote on reducing the waste transfer station opening hours?",
          "mornings from 1 May 2018. Moved Cr Nguyen Seconded Cr Costa CARRIED 4/1",
-         "Moved Cr Nguyen Seconded Cr Costa CARRIED 4/1"),
+         "That Council reduce the opening hours"),
         (SHIRE, "Who moved the motion to sell Lot 12 Railway Parade?",
          "That Council sell Lot 12 Railway Parade to Mr G Andrews for $64,000 and authorise the "
          "Shire President and Chief Executive Officer to sign and affix the common seal. Moved "
