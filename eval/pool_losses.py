@@ -140,8 +140,8 @@ def _neighbour_cause(
         "next_to": next_to(mine),
         "on": mine.on,
         "lender_rank": mine.rank,
-        "title_topic": bool(set(stems_of(title)) & set(aspects.terms)),
-        "before_topic": bool(set(stems_of(before)) & set(aspects.terms)),
+        "title_topic": any(stems_of(title).held(t) for t in aspects.terms),
+        "before_topic": any(stems_of(before).held(t) for t in aspects.terms),
         "whether": asks_whether(question),
         "sentence": c.text[:200],
     }
@@ -342,6 +342,7 @@ def _parser() -> argparse.ArgumentParser:
         "--losses", type=Path, metavar="RESULTS",
         help="only the rows whose answer evidence is under 1 in this results.json",
     )  # fmt: skip
+    p.add_argument("--only", nargs="*", default=None, help="question ids to run")
     p.add_argument("--json", type=Path, metavar="PATH", help="write every row here")
     return p
 
@@ -365,6 +366,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.losses:
         losses = _loss_ids(args.losses)
         questions = [q for q in questions if q.id in losses]
+    if args.only is not None:
+        questions = [q for q in questions if q.id in set(args.only)]
     if not questions:
         return no_questions(args)
     archive = open_engine(settings, build_if_missing=False)
