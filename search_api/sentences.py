@@ -607,6 +607,9 @@ class Aspects:
     """The abbreviations the question's words spell out, each with the words and the topic
     terms it stands for (`spelled_out`): a sentence writing "MASH" holds "Multi Agency
     Safeguarding Hub"'s terms."""
+    whether: bool = False
+    """The question asks yes or no (`asks_whether`): no figure, name or date answers it, a
+    sentence saying so or not does (`answering.BESIDE_ASKED_KIND`)."""
 
 
 _GENERIC = """committee committees council councils councillor councillors decide decided decision
@@ -777,6 +780,7 @@ def _aspects_of(question: str, topic: str, trend: bool) -> Aspects:
         roll=asked_roll(question),
         asked=asked_actions(question) if action else frozenset(),
         spelled=spelled_out(topic) if SPELLED_OUT else (),
+        whether=asks_whether(question),
     )
 
 
