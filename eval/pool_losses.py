@@ -45,7 +45,7 @@ CAUSES = (
     "caps",  # a hit's sentence within `BEST_MARGIN` of the pool's best: the caps and order
     "room",  # `_deeper`: passes, its passage's best, its band's quotes went to better ones
     "another-line",  # passes, another sentence of its passage is that passage's one line
-    "no-aspect",  # a far or below-pool window passage: passes the guard, no asked aspect
+    "no-aspect",  # a far or below-pool window passage: passes the guard, asks no aspect it holds
     "weakest",  # `_deeper`: within the margin, below the weakest quote, no own topic term
     "band",  # `_deeper`: in the band, not what is asked
     "guard-topic",  # window / next: within the margin, no topic term in its own words
@@ -99,8 +99,10 @@ def recorded() -> Iterator[Recorded]:
         answering._deeper = deeper
 
 
-def _holding(scored: Sequence[Any], quote: str) -> list[Any]:
-    return [s for s in scored if quote in normalise(s.candidate.text)]
+def _holding(scored: Sequence[Any], quote: str) -> Any | None:
+    """The best-scored sentence holding the (normalised) quote whole, if one does."""
+    held = [s for s in scored if quote in normalise(s.candidate.text)]
+    return max(held, key=lambda s: s.score) if held else None
 
 
 def _neighbour_cause(
@@ -125,10 +127,9 @@ def _neighbour_cause(
 
     read = [n for n in nearby if n.hit.passage_id not in quoted]
     sentences = builder._neighbour_sentences(read, aspects, cosines, scored)
-    held = _holding([s for s in sentences if s.hit.passage_id == pid], quote)
-    if not held:
+    s = _holding([s for s in sentences if s.hit.passage_id == pid], quote)
+    if s is None:
         return "splitter", {}
-    s = max(held, key=lambda s: s.score)
     top = answering._pool_top(scored, ranks)
     anchors = list({x.hit.passage_id: x.candidate for x in scored}.values())
     weights = term_weights(aspects.terms, [c.hit.text for c in anchors], builder.idf)
@@ -149,7 +150,9 @@ def _neighbour_cause(
         return "guard-margin", detail
     if not answering._speaks(c, aspects.terms, weights, aspects.spelled):
         return "guard-topic", detail
-    if not next_to(mine) and not answering._holds_asked(s, aspects):
+    if not next_to(mine) and not (
+        answering._holds_asked(s, aspects) or answering._answers_kind(s, aspects)
+    ):
         return "no-aspect", detail
     return "another-line", detail
 
@@ -163,10 +166,9 @@ def _deeper_cause(rec: Recorded, pid: int, quote: str) -> tuple[str, dict[str, A
     mine = [s for s in read if s.hit.passage_id == pid]
     if not mine:
         return "unread", {}
-    held = _holding(mine, quote)
-    if not held:
+    s = _holding(mine, quote)
+    if s is None:
         return "splitter", {}
-    s = max(held, key=lambda s: s.score)
     top = answering._pool_top(pick, answering.POOL_RANKS)
     if top is None or not chosen:
         return "unread", {}
@@ -195,11 +197,9 @@ def _hit_cause(rec: Recorded, pid: int, quote: str) -> tuple[str, dict[str, Any]
 
     assert rec.beside is not None
     _b, _chosen, _nearby, _aspects, _cos, scored, ranks = rec.beside
-    mine = [s for s in scored if s.hit.passage_id == pid]
-    held = _holding(mine, quote)
-    if not held:
+    s = _holding([s for s in scored if s.hit.passage_id == pid], quote)
+    if s is None:
         return "splitter", {}
-    s = max(held, key=lambda s: s.score)
     if s.candidate.rank >= ranks:
         return "below-pool", {"rank": s.candidate.rank}
     top = answering._pool_top(scored, ranks)
