@@ -40,13 +40,21 @@ from eval.matching import normalise
 from eval.questions import Question
 from eval.split import add_split_arguments, no_questions, split_questions, split_settings
 
-__all__ = ["ASK_K", "abstention_summary", "answerable_here", "diagnose_answers", "main"]
+__all__ = [
+    "ASK_K",
+    "abstention_summary",
+    "answer_view",
+    "answerable_here",
+    "diagnose_answers",
+    "main",
+]
 
 ASK_K = 8
 """Passages an `/ask` draws on by default (`AskRequest.k`)."""
 
 
-def _view(answer: Any) -> AnswerView:
+def answer_view(answer: Any) -> AnswerView:
+    """The answer as `eval.answer_metrics` reads it."""
     return AnswerView(
         text=answer.text,
         citations=tuple(
@@ -97,7 +105,7 @@ def diagnose_answers(
         ms = (time.perf_counter() - t0) * 1000
         pool = [(part, normalise(h.text)) for part, h in reader.pool(searched)]
         shown = [normalise(h.text) for h in reader.search(SearchRequest(q.question, k)).hits]
-        view = _view(answer)
+        view = answer_view(answer)
         quote_dates = q.quote_dates(dates) if q.answerable else None
         score = score_answer(q, view, quote_dates)
         cited = [normalise(c.text) for c in answer.citations]

@@ -436,13 +436,13 @@ class _Answers:
 
     def rows(self) -> Rows:
         """Every question's scores, answer words (None: refused) and a digest of its text."""
-        from eval.answer_diagnose import _view
+        from eval.answer_diagnose import answer_view
         from eval.answer_metrics import score_answer
 
         rows = []
         for q, searched in self.searched:
             answer = self.reader.answered(searched)
-            score = score_answer(q, _view(answer), q.quote_dates(self.dates))
+            score = score_answer(q, answer_view(answer), q.quote_dates(self.dates))
             rows.append({
                 "id": q.id,
                 "group": q.group,

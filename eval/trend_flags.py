@@ -116,7 +116,7 @@ def run_flags(
     log: Callable[[str], None] = lambda _: None,
 ) -> dict[str, dict[str, dict[str, Any]]]:
     """Rows per variant ("base", then each of `names`), each row keyed by question id."""
-    from eval.answer_diagnose import ASK_K, _view
+    from eval.answer_diagnose import ASK_K, answer_view
     from eval.answer_metrics import score_answer
     from eval.metrics import QuestionResult, score_config
     from eval.searchers import RetrievedPassage
@@ -146,7 +146,7 @@ def run_flags(
 
     def answer(q: Any, searched: Any, reader: Any) -> dict[str, Any]:
         given = reader.answered(searched)
-        s = score_answer(q, _view(given), q.quote_dates(dates)).as_dict()
+        s = score_answer(q, answer_view(given), q.quote_dates(dates)).as_dict()
         return {
             "V": s["answer_evidence_recall"],
             "K": s["key_figure_presence"],

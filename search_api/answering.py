@@ -403,6 +403,17 @@ quoted. One rule for every passage a window shows: right before or after a quote
 guard; any other, the guard and an asked aspect (`_holds_asked`). The sentence that answers
 a "when" or "how much" question often stands two to five passages on in the first window
 `/search` shows (eval/README.md "Window passages every answer reads, round 36")."""
+BESIDE_ASKED_KIND = True
+"""A passage `BESIDE_BELOW` and `BESIDE_FAR` read (beside no quoted passage) gives its
+sentence passing the guard also when it holds what the question asks for by the
+question's kind where `_holds_asked` reads no aspect (`_answers_kind`): a yes or no
+question (`Aspects.whether`) asks for no figure, name or date, so the guard alone; a "why"
+question a sentence stating a reason (`states_reason`); a question asking a time, end
+date, frequency or threshold (`Aspects.value`) a sentence giving it (`gives_asked_value`).
+Before, `_holds_asked` was false for every sentence of such a question and the window's
+far passages gave it nothing (eval/README.md, r55-evid3's `BESIDE_WHETHER`; round 59's
+r59-evid7: the largest class of pooled gold a rule of question kind reaches). Plain
+answers only. No constant. False: the asked aspects of `_holds_asked` only."""
 COPY_NEIGHBOURS = True
 """The passages a window folds in from a near copy of its hit in another document
 (`WindowPart.document_id`: the minutes that print a motion, a petition's copy of the
@@ -1460,7 +1471,7 @@ class AnswerBuilder:
             pid = s.hit.passage_id
             if s.candidate.procedural or (s.candidate.items and not aspects.many):
                 continue
-            if pid in asked and not _holds_asked(s, aspects):
+            if pid in asked and not (_holds_asked(s, aspects) or _answers_kind(s, aspects)):
                 continue
             passing.append(s)
             if pid not in best or s.score > best[pid].score:
@@ -1768,6 +1779,16 @@ def _holds_asked(s: Scored, aspects: Aspects) -> bool:
         or (aspects.who and c.named)
         or (aspects.when and c.dated)
         or ((aspects.action or aspects.outcome) and (c.action or lists_asked(c, aspects.asked)))
+    )  # fmt: skip
+
+
+def _answers_kind(s: Scored, aspects: Aspects) -> bool:
+    """The sentence holds what a plain question asks for by its kind where `_holds_asked`
+    reads no aspect (`BESIDE_ASKED_KIND`): yes or no, a reason, an asked value."""
+    return BESIDE_ASKED_KIND and not aspects.trend and (
+        aspects.whether
+        or (aspects.why and states_reason(s.candidate.text))
+        or gives_asked_value(s.candidate.text, aspects)
     )  # fmt: skip
 
 

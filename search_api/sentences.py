@@ -57,6 +57,7 @@ from indexer.text import (
 from .temporal import ASKED_SIDES, DECIDED, PERIOD, VOTE_ASKED, WHO_VOTED, periods
 
 __all__ = [
+    "asks_whether",
     "Aspects",
     "Candidate",
     "Scored",
@@ -225,6 +226,16 @@ WHEN_READING = True
 """"When" reads as asking for a date only in the forms that ask one (`_ASKS_WHEN`); off:
 any "when" did (a rule, no constant: eval/README.md "The asked aspect read from the
 question's form, round 29")."""
+
+
+_ASKS_WHETHER = re.compile(rf"^\W*(?:{_AUXILIARY}(?:n['’]t)?|whether)\b", re.I)
+
+
+def asks_whether(question: str) -> bool:
+    """The question asks yes or no: it opens on an auxiliary or modal ("Was pay a factor
+    …?", "Didn't …") or on "whether". What `eval.pool_losses` sets apart, as r55-evid3
+    found a window's far passages give such a question nothing (`_holds_asked`)."""
+    return bool(_ASKS_WHETHER.search(question))
 
 
 def asks_when(question: str) -> bool:
@@ -616,6 +627,9 @@ class Aspects:
     number: str = ""
     """The number the question names a motion by ("2016-045", `asked_motion_number`);
     empty: none."""
+    whether: bool = False
+    """The question asks yes or no (`asks_whether`): no figure, name or date answers it, a
+    sentence saying so or not does (`answering.BESIDE_ASKED_KIND`)."""
 
 
 _GENERIC = """committee committees council councils councillor councillors decide decided decision
@@ -787,6 +801,7 @@ def _aspects_of(question: str, topic: str, trend: bool) -> Aspects:
         asked=asked_actions(question) if action else frozenset(),
         spelled=spelled_out(topic) if SPELLED_OUT else (),
         number=asked_motion_number(question) or "",
+        whether=asks_whether(question),
     )
 
 

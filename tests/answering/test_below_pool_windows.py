@@ -103,10 +103,11 @@ def test_a_figure_two_passages_on_in_a_below_pool_window_is_quoted_citing_its_pa
 def test_a_below_pool_sentence_with_only_a_topic_word_is_not_quoted(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The same window, a question asking for no figure, name, date or decision: 41.4's
-    pay sentence passes the guard (round 27's `BESIDE_HITS` quoted such), but holds no
-    asked aspect, so the answer gains no quote from below the pool."""
-    question = "Was pay a factor in the retention of social workers?"
+    """The same window, a question asking for no figure, name, date or decision (and not
+    yes or no: `BESIDE_ASKED_KIND`): 41.4's pay sentence passes the guard (round 27's
+    `BESIDE_HITS` quoted such), but holds no asked aspect, so the answer gains no quote
+    from below the pool."""
+    question = "What was said about pay and the retention of social workers?"
     answer = _answer(question)
     assert answer.citations
     assert not any(c.passage_id in (7, 8) for c in answer.citations), [

@@ -29,7 +29,9 @@ from tests.answering.test_trend_ends import TURNOVER_2022
 
 DAY = date(2018, 11, 21)
 FIGURE_QUESTION = "What percentage of the social worker workforce was agency staff?"
-PAY_QUESTION = "Was pay a factor in the retention of social workers?"
+PAY_QUESTION = "What was said about pay and the retention of social workers?"
+"""Asks for no figure, name, date or decision, and not yes or no (a yes or no question's far
+passages give the guard's sentence: `BESIDE_ASKED_KIND`, `test_asked_kind_windows.py`)."""
 
 
 def _hit(pid: int, text: str, paragraph: str, score: float, document: str = "d1") -> Hit:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from eval.answer_diagnose import ASK_K, _view
+from eval.answer_diagnose import ASK_K, answer_view
 from eval.answer_metrics import score_answer
 from eval.compare import paired_interval
 from eval.documents import manifest_dates
@@ -39,7 +39,7 @@ def _asked(reader: Reader, questions: Any, dates: Any) -> float:
     rows = []
     for q in questions:
         answer = reader.ask(SearchRequest(q.question, ASK_K))
-        rows.append({"score": score_answer(q, _view(answer), q.quote_dates(dates)).as_dict()})
+        rows.append({"score": score_answer(q, answer_view(answer), q.quote_dates(dates)).as_dict()})
     return objective(rows)
 
 

@@ -10,7 +10,7 @@ import pytest
 
 import search_api.answering as answering
 import search_api.search as search_module
-from eval.answer_diagnose import ASK_K, _view
+from eval.answer_diagnose import ASK_K, answer_view
 from eval.answer_metrics import score_answer
 from eval.documents import manifest_dates
 from eval.questions import load_questions
@@ -36,7 +36,7 @@ def _asked(archive: Archive, questions: list[Any], dates: dict[str, Any]) -> dic
     out = {}
     for q in questions:
         answer = archive.reader().ask(SearchRequest(q.question, ASK_K))
-        s = score_answer(q, _view(answer), q.quote_dates(dates)).as_dict()
+        s = score_answer(q, answer_view(answer), q.quote_dates(dates)).as_dict()
         out[q.id] = (s["answer_evidence_recall"], s["key_figure_presence"], s["trend_ends_cited"])
     return out
 
