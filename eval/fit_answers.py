@@ -27,6 +27,12 @@ the same rule. Every point, either way, prints its objective, evidence recall pe
 false abstention, citation support and the answers' length, and against the current its
 interval, its rows per metric and per meeting group, and the answers whose text changes;
 `--rows FILE` keeps every point's rows.
+
+`--from NAME` walks `GRID` from that constant on (the ones before it as they are served),
+and `--try NAME=VALUE…` reads those single points first, each against the current by the
+same rule and carried forward when it passes: a walk interrupted by a round's time goes on
+where it stopped, and a value an earlier run chose but a test kept out is read again, one
+point, after the change that lets it stand (r59-folds2).
 """
 
 from __future__ import annotations
@@ -276,9 +282,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--converted-corpus", nargs="+", type=Path, metavar="DIR")
     p.add_argument("--joint", nargs="+", metavar="NAME", help="every combination of these")
     p.add_argument("--rows", type=Path, metavar="FILE", help="keep every point's rows (JSON)")
+    p.add_argument("--from", dest="start_at", metavar="NAME", help="walk GRID from NAME on")
+    p.add_argument(
+        "--try", dest="tries", nargs="+", default=[], metavar="NAME=VALUE",
+        help="single points read first, each carried forward when it passes",
+    )  # fmt: skip
     args = p.parse_args(argv)
     grids = {**GRID, **JOINT_GRID}
-    unknown = [n for n in args.joint or () if n not in grids]
+    tries = [(n, float(v)) for n, _, v in (t.partition("=") for t in args.tries)]
+    unknown = [n for n in [*(args.joint or ()), *(n for n, _ in tries)] if n not in grids]
+    if args.start_at is not None and args.start_at not in GRID:
+        unknown.append(args.start_at)
     if unknown:
         print(f"not in GRID or JOINT_GRID: {unknown}", file=sys.stderr)
         return 2
@@ -294,7 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for index in indexes:
             index.ready()
         fit = _Fit(indexes, args.rows)
-        return fit.joint(args.joint) if args.joint else fit.grid()
+        return fit.joint(args.joint) if args.joint else fit.grid(args.start_at, tries)
     finally:
         for index in indexes:
             index.close()
@@ -333,29 +347,40 @@ class _Fit:
             )
         return chosen
 
-    def grid(self) -> int:
+    def grid(self, start_at: str | None = None, tries: Sequence[tuple[str, float]] = ()) -> int:
+        """The walk: `tries` one point each, then `GRID` from `start_at` (default: all)."""
         constants = dict(self.start)
         current = self.answer("current", constants)
         self.start_words = [median_words(r) for r in current]
-        for name, values in GRID.items():
-            points = {
-                v: self.answer(f"{name}={v:g}", {**constants, name: v})
-                for v in values
-                if v != constants[name]
-            }
-            steps = {v: _steps(values, constants[name], v) for v in points}
-            chosen = self.decide(current, points, steps)
-            if chosen is not None:
-                constants[name] = chosen
-                current = points[chosen]
-            print(f"{name}: -> {constants[name]:g}"
-                  + (" (moved)" if chosen is not None else " (kept)"), flush=True)  # fmt: skip
+        for name, value in tries:
+            current = self.step(name, (value,), constants, current)
+        names = list(GRID)
+        for name in names[names.index(start_at) if start_at else 0 :]:
+            current = self.step(name, GRID[name], constants, current)
         moved = {n: v for n, v in constants.items() if v != self.start[n]}
         print("moved: " + (", ".join(f"{n}={v:g}" for n, v in moved.items()) or "nothing"))
         # The chosen point answered again from the same searches: equal to its rows above
         # unless answering left its searches changed.
         again = self.answer("chosen, again", constants)
         return 0 if again == current else 1
+
+    def step(
+        self, name: str, values: Sequence[float], constants: dict[str, float], current: list[Rows]
+    ) -> list[Rows]:
+        """`name`'s `values` read against `current` (steps counted on its grid): the chosen
+        one set in `constants`; the rows the walk goes on from."""
+        points = {
+            v: self.answer(f"{name}={v:g}", {**constants, name: v})
+            for v in values
+            if v != constants[name]
+        }
+        grid = {**GRID, **JOINT_GRID}[name]
+        chosen = self.decide(current, points, {v: _steps(grid, constants[name], v) for v in points})
+        if chosen is not None:
+            constants[name] = chosen
+        print(f"{name}: -> {constants[name]:g}"
+              + (" (moved)" if chosen is not None else " (kept)"), flush=True)  # fmt: skip
+        return current if chosen is None else points[chosen]
 
     def joint(self, names: Sequence[str]) -> int:
         grids = {**GRID, **JOINT_GRID}
