@@ -291,10 +291,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     grids = {**GRID, **JOINT_GRID}
     tries = [(n, float(v)) for n, _, v in (t.partition("=") for t in args.tries)]
     unknown = [n for n in [*(args.joint or ()), *(n for n, _ in tries)] if n not in grids]
-    if args.start_at is not None and args.start_at not in GRID:
+    if args.start_at is not None and (args.start_at not in GRID or args.joint):
         unknown.append(args.start_at)
     if unknown:
-        print(f"not in GRID or JOINT_GRID: {unknown}", file=sys.stderr)
+        print(f"not in GRID or JOINT_GRID (--from: GRID, no --joint): {unknown}", file=sys.stderr)
         return 2
     if (args.converted_index is None) != (args.converted_corpus is None):
         print("--converted-index and --converted-corpus go together", file=sys.stderr)
@@ -308,7 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for index in indexes:
             index.ready()
         fit = _Fit(indexes, args.rows)
-        return fit.joint(args.joint) if args.joint else fit.grid(args.start_at, tries)
+        return fit.joint(args.joint, tries) if args.joint else fit.grid(args.start_at, tries)
     finally:
         for index in indexes:
             index.close()
@@ -349,11 +349,7 @@ class _Fit:
 
     def grid(self, start_at: str | None = None, tries: Sequence[tuple[str, float]] = ()) -> int:
         """The walk: `tries` one point each, then `GRID` from `start_at` (default: all)."""
-        constants = dict(self.start)
-        current = self.answer("current", constants)
-        self.start_words = [median_words(r) for r in current]
-        for name, value in tries:
-            current = self.step(name, (value,), constants, current)
+        constants, current = self.begin(tries)
         names = list(GRID)
         for name in names[names.index(start_at) if start_at else 0 :]:
             current = self.step(name, GRID[name], constants, current)
@@ -382,19 +378,31 @@ class _Fit:
               + (" (moved)" if chosen is not None else " (kept)"), flush=True)  # fmt: skip
         return current if chosen is None else points[chosen]
 
-    def joint(self, names: Sequence[str]) -> int:
-        grids = {**GRID, **JOINT_GRID}
-        print("start: " + ", ".join(f"{n}={self.start[n]:g}" for n in names))
-        here = tuple(self.start[n] for n in names)
-        current = self.answer("current", self.start)
+    def begin(self, tries: Sequence[tuple[str, float]]) -> tuple[dict[str, float], list[Rows]]:
+        """The served values answered (their median words the bound's start, whatever is
+        carried forward after), then `tries` one point each: the constants and rows a walk
+        or a joint group goes on from."""
+        constants = dict(self.start)
+        current = self.answer("current", constants)
         self.start_words = [median_words(r) for r in current]
+        for name, value in tries:
+            current = self.step(name, (value,), constants, current)
+        return constants, current
+
+    def joint(self, names: Sequence[str], tries: Sequence[tuple[str, float]] = ()) -> int:
+        """Every combination of `names`' grids, from the served values with `tries` carried
+        forward (a group read after a walk: the walk's moves as `tries`)."""
+        grids = {**GRID, **JOINT_GRID}
+        constants, current = self.begin(tries)
+        print("start: " + ", ".join(f"{n}={constants[n]:g}" for n in names))
+        here = tuple(constants[n] for n in names)
         points, steps = {}, {}
         for point in itertools.product(*(grids[n] for n in names)):
             if point == here:
                 continue
             label = ", ".join(f"{n}={v:g}" for n, v in zip(names, point, strict=True))
             points[point] = self.answer(
-                label, {**self.start, **dict(zip(names, point, strict=True))}
+                label, {**constants, **dict(zip(names, point, strict=True))}
             )
             steps[point] = sum(
                 _steps(grids[n], h, v) for n, h, v in zip(names, here, point, strict=True)

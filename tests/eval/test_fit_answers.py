@@ -216,3 +216,17 @@ def test_a_walk_goes_on_from_a_constant_after_its_tried_points() -> None:
     assert {n for c in changed[2:-1] for n in c} == {"answering.BEST_LIMIT", *walked}
     assert all(c["answering.BEST_LIMIT"] == 7.0 for c in changed[2:])
     assert len(changed) == 2 + sum(len(GRID[n]) - 1 for n in walked) + 1
+
+
+def test_a_joint_group_is_read_from_its_tried_points() -> None:
+    """A joint group read after a walk: the walk's moves as `--try`, each carried forward,
+    every combination of the group read with them in place; the words bound's start stays
+    the served values' (r59-folds2)."""
+    index = _Index()
+    fit = _Fit([index], None)
+    assert fit.joint(["answering.BELOW_HITS_QUOTES"], [("answering.BEST_LIMIT", 7.0)]) == 0
+    changed = [{n: v for n, v in sent.items() if v != fit.start[n]} for sent in index.sent]
+    assert changed[:2] == [{}, {"answering.BEST_LIMIT": 7.0}]
+    assert [c.get("answering.BELOW_HITS_QUOTES") for c in changed[2:]] == [1.0, 3.0]
+    assert all(c["answering.BEST_LIMIT"] == 7.0 for c in changed[2:])
+    assert fit.start_words == [100.0]
