@@ -33,6 +33,17 @@ and `--try NAME=VALUE…` reads those single points first, each against the curr
 same rule and carried forward when it passes: a walk interrupted by a round's time goes on
 where it stopped, and a value an earlier run chose but a test kept out is read again, one
 point, after the change that lets it stand (r59-folds2).
+
+The order when the walk and a joint group both move (r58-folds Left (c), written by
+r59-folds2 before any such run): one pass from the served values. (1) The walk over `GRID`
+first: its constants shape every plain answer. (2) Then each `JOINT_GRID` group in turn,
+as `--joint GROUP --try` with the values the walk and the groups before it moved: every
+moved value read again as one point (carried forward when it passes), then the group's
+combinations with them in place. (3) A constant in both (`MANY_LIMIT`) is read alone by
+the walk and again with its partners by its group; the group's choice stands. (4) The
+words bound (e) is read against the served values' median in every run of the pass, so
+the pass as a whole stays within it. (5) No second walk in the same pass: what the pass
+moves is measured together by `tune.sh` (step 6), and the next pass starts from it.
 """
 
 from __future__ import annotations
