@@ -27,6 +27,23 @@ the same rule. Every point, either way, prints its objective, evidence recall pe
 false abstention, citation support and the answers' length, and against the current its
 interval, its rows per metric and per meeting group, and the answers whose text changes;
 `--rows FILE` keeps every point's rows.
+
+`--from NAME` walks `GRID` from that constant on (the ones before it as they are served),
+and `--try NAME=VALUE…` reads those single points first, each against the current by the
+same rule and carried forward when it passes: a walk interrupted by a round's time goes on
+where it stopped, and a value an earlier run chose but a test kept out is read again, one
+point, after the change that lets it stand (r59-folds2).
+
+The order when the walk and a joint group both move (r58-folds Left (c), written by
+r59-folds2 before any such run): one pass from the served values. (1) The walk over `GRID`
+first: its constants shape every plain answer. (2) Then each `JOINT_GRID` group in turn,
+as `--joint GROUP --try` with the values the walk and the groups before it moved: every
+moved value read again as one point (carried forward when it passes), then the group's
+combinations with them in place. (3) A constant in both (`MANY_LIMIT`) is read alone by
+the walk and again with its partners by its group; the group's choice stands. (4) The
+words bound (e) is read against the served values' median in every run of the pass, so
+the pass as a whole stays within it. (5) No second walk in the same pass: what the pass
+moves is measured together by `tune.sh` (step 6), and the next pass starts from it.
 """
 
 from __future__ import annotations
@@ -276,11 +293,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--converted-corpus", nargs="+", type=Path, metavar="DIR")
     p.add_argument("--joint", nargs="+", metavar="NAME", help="every combination of these")
     p.add_argument("--rows", type=Path, metavar="FILE", help="keep every point's rows (JSON)")
+    p.add_argument("--from", dest="start_at", metavar="NAME", help="walk GRID from NAME on")
+    p.add_argument(
+        "--try", dest="tries", nargs="+", default=[], metavar="NAME=VALUE",
+        help="single points read first, each carried forward when it passes",
+    )  # fmt: skip
     args = p.parse_args(argv)
     grids = {**GRID, **JOINT_GRID}
-    unknown = [n for n in args.joint or () if n not in grids]
+    tries = [(n, float(v)) for n, _, v in (t.partition("=") for t in args.tries)]
+    unknown = [n for n in [*(args.joint or ()), *(n for n, _ in tries)] if n not in grids]
+    if args.start_at is not None and (args.start_at not in GRID or args.joint):
+        unknown.append(args.start_at)
     if unknown:
-        print(f"not in GRID or JOINT_GRID: {unknown}", file=sys.stderr)
+        print(f"not in GRID or JOINT_GRID (--from: GRID, no --joint): {unknown}", file=sys.stderr)
         return 2
     if (args.converted_index is None) != (args.converted_corpus is None):
         print("--converted-index and --converted-corpus go together", file=sys.stderr)
@@ -294,7 +319,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for index in indexes:
             index.ready()
         fit = _Fit(indexes, args.rows)
-        return fit.joint(args.joint) if args.joint else fit.grid()
+        return fit.joint(args.joint, tries) if args.joint else fit.grid(args.start_at, tries)
     finally:
         for index in indexes:
             index.close()
@@ -333,23 +358,12 @@ class _Fit:
             )
         return chosen
 
-    def grid(self) -> int:
-        constants = dict(self.start)
-        current = self.answer("current", constants)
-        self.start_words = [median_words(r) for r in current]
-        for name, values in GRID.items():
-            points = {
-                v: self.answer(f"{name}={v:g}", {**constants, name: v})
-                for v in values
-                if v != constants[name]
-            }
-            steps = {v: _steps(values, constants[name], v) for v in points}
-            chosen = self.decide(current, points, steps)
-            if chosen is not None:
-                constants[name] = chosen
-                current = points[chosen]
-            print(f"{name}: -> {constants[name]:g}"
-                  + (" (moved)" if chosen is not None else " (kept)"), flush=True)  # fmt: skip
+    def grid(self, start_at: str | None = None, tries: Sequence[tuple[str, float]] = ()) -> int:
+        """The walk: `tries` one point each, then `GRID` from `start_at` (default: all)."""
+        constants, current = self.begin(tries)
+        names = list(GRID)
+        for name in names[names.index(start_at) if start_at else 0 :]:
+            current = self.step(name, GRID[name], constants, current)
         moved = {n: v for n, v in constants.items() if v != self.start[n]}
         print("moved: " + (", ".join(f"{n}={v:g}" for n, v in moved.items()) or "nothing"))
         # The chosen point answered again from the same searches: equal to its rows above
@@ -357,19 +371,49 @@ class _Fit:
         again = self.answer("chosen, again", constants)
         return 0 if again == current else 1
 
-    def joint(self, names: Sequence[str]) -> int:
-        grids = {**GRID, **JOINT_GRID}
-        print("start: " + ", ".join(f"{n}={self.start[n]:g}" for n in names))
-        here = tuple(self.start[n] for n in names)
-        current = self.answer("current", self.start)
+    def step(
+        self, name: str, values: Sequence[float], constants: dict[str, float], current: list[Rows]
+    ) -> list[Rows]:
+        """`name`'s `values` read against `current` (steps counted on its grid): the chosen
+        one set in `constants`; the rows the walk goes on from."""
+        points = {
+            v: self.answer(f"{name}={v:g}", {**constants, name: v})
+            for v in values
+            if v != constants[name]
+        }
+        grid = {**GRID, **JOINT_GRID}[name]
+        chosen = self.decide(current, points, {v: _steps(grid, constants[name], v) for v in points})
+        if chosen is not None:
+            constants[name] = chosen
+        print(f"{name}: -> {constants[name]:g}"
+              + (" (moved)" if chosen is not None else " (kept)"), flush=True)  # fmt: skip
+        return current if chosen is None else points[chosen]
+
+    def begin(self, tries: Sequence[tuple[str, float]]) -> tuple[dict[str, float], list[Rows]]:
+        """The served values answered (their median words the bound's start, whatever is
+        carried forward after), then `tries` one point each: the constants and rows a walk
+        or a joint group goes on from."""
+        constants = dict(self.start)
+        current = self.answer("current", constants)
         self.start_words = [median_words(r) for r in current]
+        for name, value in tries:
+            current = self.step(name, (value,), constants, current)
+        return constants, current
+
+    def joint(self, names: Sequence[str], tries: Sequence[tuple[str, float]] = ()) -> int:
+        """Every combination of `names`' grids, from the served values with `tries` carried
+        forward (a group read after a walk: the walk's moves as `tries`)."""
+        grids = {**GRID, **JOINT_GRID}
+        constants, current = self.begin(tries)
+        print("start: " + ", ".join(f"{n}={constants[n]:g}" for n in names))
+        here = tuple(constants[n] for n in names)
         points, steps = {}, {}
         for point in itertools.product(*(grids[n] for n in names)):
             if point == here:
                 continue
             label = ", ".join(f"{n}={v:g}" for n, v in zip(names, point, strict=True))
             points[point] = self.answer(
-                label, {**self.start, **dict(zip(names, point, strict=True))}
+                label, {**constants, **dict(zip(names, point, strict=True))}
             )
             steps[point] = sum(
                 _steps(grids[n], h, v) for n, h, v in zip(names, here, point, strict=True)

@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from indexer.models import Citation, Hit, SearchFilters
+from search_api import answering
 from search_api.answering import key_clause
 from search_api.archive import Archive, Reader
 from search_api.detail import carries_detail
@@ -23,6 +24,7 @@ from search_api.sentences import (
     figures_in,
     is_stray,
     question_parts,
+    read_on,
 )
 from search_api.temporal import DateSpan, TemporalIntent
 from tests.answering.builders import answering_builder, declarations, hit
@@ -209,11 +211,45 @@ def test_aspects_of_questions() -> None:
     assert a.who
 
 
-def test_plain_ofsted_does_not_quote_the_link_line(service: Reader) -> None:
-    """Issue #13: plain "Ofsted" quoted "This is the link to the Ofsted webpage"."""
+@pytest.mark.parametrize("limit", [None, 5, 6, 7, 8])
+def test_plain_ofsted_does_not_quote_the_link_line(
+    service: Reader, limit: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue #13: plain "Ofsted" quoted "This is the link to the Ofsted webpage". At any cap
+    (`BEST_LIMIT`; None: the served one): from 6 on "The Children's Improvement Plan is
+    included in the agenda …", the sentence before the link line, has a place and its
+    quote read on into the line (`sentences.READ_ON_STOPS_AT_POINTERS`, round 59)."""
+    if limit is not None:
+        monkeypatch.setattr(answering, "BEST_LIMIT", limit)
     r = service.ask(SearchRequest("Ofsted", k=8))
     assert not r.abstained
     assert not any("link to the Ofsted" in c.quote for c in r.citations)
+
+
+def test_a_quote_does_not_read_on_into_a_pointer_line() -> None:
+    """`sentences.read_on` stops before a line pointing elsewhere (a link, a web address)
+    that states no figure (the seed's agenda item 20, as the reader gives it; Kent's family
+    hubs consultation report); a line with a figure is read on into, webpage or not."""
+    text = (
+        "The Chair of the Improvement Board, will be in attendance to inform the committee "
+        "on the work of the Improvement Board.\n\n\nThe Children’s Improvement Plan is "
+        "included in the agenda for ease of reference.\n\n\nThis is the link to the Ofsted "
+        "webpage"
+    )
+    plan = text.index("ease of reference.") + len("ease of reference.")
+    assert read_on(text, text.index("Board.") + len("Board.")) == plan
+    assert read_on(text, plan) is None
+    hubs = (
+        "A decision will be made on whether or not to implement the proposals. The "
+        "consultation website will be updated once a decision has been taken: "
+        "www.kent.gov.uk/familyhubsconsultation."
+    )
+    assert read_on(hubs, hubs.index("proposals.") + len("proposals.")) is None
+    clicks = (
+        "Impressions are the number of times the post is displayed. The posts generated 725 "
+        "clicks through to the consultation webpage."
+    )
+    assert read_on(clicks, clicks.index("displayed.") + len("displayed.")) == len(clicks)
 
 
 # -- the opening line reads as a direct answer (issue #13 §3) -----------------------------

@@ -24,6 +24,7 @@ questions, round 20").
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from datetime import date
 
 import pytest
@@ -81,6 +82,15 @@ RECOMMEND = (
 AMENDING = "Amending the definition of emergency street works to allow for better planning"
 
 
+def _places(monkeypatch: pytest.MonkeyPatch, texts: Sequence[str]) -> None:
+    """A plain answer's places (`BEST_LIMIT`) as many as the fixture's passages: each
+    passage's best sentence fills one (distinct passages first), so a passage's second
+    sentence is left out by the caps, the case `NEXT_BEST` and `NEXT_TOPIC` are for. At
+    round 20's five passages and cap 5; a larger cap gives the second sentence a place of
+    its own, and the answers with and without the rules no longer differ."""
+    monkeypatch.setattr(answering, "BEST_LIMIT", len(texts))
+
+
 # The archive's weights as s5-007's answer met them: "social workers" counts for more
 # than "contracts offered" (the paragraph's 10% sentence outscored the gold one).
 WEIGHTS = {"contract": 1.0, "offer": 1.0, "agenc": 2.0, "social": 1.5, "worker": 1.5}
@@ -92,9 +102,11 @@ def test_a_quoted_passage_s_next_sentence_left_out_by_the_caps_is_quoted(
     """s5-007's form: the paragraph's best sentence and four other passages' weaker ones
     fill the five places; the paragraph's second sentence outscores four of them. At the
     80-word quote budget the rule was written for: at round 22's 120 the paragraph's
-    quote reads on past it, so the answers with and without the rule differ in length."""
+    quote reads on past it, so the answers with and without the rule differ in length.
+    As many places as passages (`_places`): the caps' case the rule is for."""
     monkeypatch.setattr(answering, "MAX_QUOTE_WORDS", 80)
     texts = [AGENCY_AIM, UPDATE, *WORKFORCE]
+    _places(monkeypatch, texts)
     answer = ask(CONTRACTS, texts, date(2018, 11, 21), WEIGHTS)
     quotes = [c.quote for c in answer.citations]
     assert any(NEGOTIATED in q for q in quotes), quotes
@@ -115,11 +127,12 @@ def test_a_left_out_sentence_below_the_weakest_chosen_is_not_quoted(
     27's `NEXT_TOPIC` quotes it anyway, as it holds a topic term and passes the pool's
     test: `test_a_left_out_sentence_on_topic_is_quoted` below; off here. The topic
     reaching back, `sentences.RUNNING_BACK` (round 40), lifts it within the quoted ones on
-    its own: off here too.)"""
+    its own: off here too.) As many places as passages (`_places`)."""
     monkeypatch.setattr(answering, "NEXT_TOPIC", False)
     monkeypatch.setattr(sentences, "RUNNING_BACK", 0.0)
     weights = {**WEIGHTS, "contract": 0.75, "offer": 0.75, "agenc": 1.0}
     texts = [AGENCY_AIM, UPDATE, *WORKFORCE]
+    _places(monkeypatch, texts)
     answer = ask(CONTRACTS, texts, date(2018, 11, 21), weights)
     assert not any(NEGOTIATED in c.quote for c in answer.citations)
     assert len(answer.citations) == answering.BEST_LIMIT
@@ -132,10 +145,12 @@ def test_a_left_out_sentence_on_topic_is_quoted(monkeypatch: pytest.MonkeyPatch)
     """`NEXT_TOPIC` (round 27): the paragraph's second sentence, below every quoted one
     at these weights but within `BEST_MARGIN` of the best and holding "contracts", is
     quoted, taking no place; without the rule it is not. Measured with the topic reaching
-    back off (`sentences.RUNNING_BACK`, round 40): it quotes the sentence on its own."""
+    back off (`sentences.RUNNING_BACK`, round 40): it quotes the sentence on its own. As
+    many places as passages (`_places`)."""
     monkeypatch.setattr(sentences, "RUNNING_BACK", 0.0)
     weights = {**WEIGHTS, "contract": 0.75, "offer": 0.75, "agenc": 1.0}
     texts = [AGENCY_AIM, UPDATE, *WORKFORCE]
+    _places(monkeypatch, texts)
     answer = ask(CONTRACTS, texts, date(2018, 11, 21), weights)
     assert any(NEGOTIATED in c.quote for c in answer.citations)
     assert all(c.quote in c.text for c in answer.citations)
@@ -191,7 +206,9 @@ def test_the_served_answer_quotes_the_paragraph_s_left_out_sentence(
     paragraph and outscores a quoted sentence of another passage, but the caps kept it
     out; with `NEXT_BEST` it is quoted, and the answer states the asked-for share. At the
     80-word quote budget: at round 22's 120 the paragraph's quote reads on to it anyway
-    (the rule's case is a sentence the budget leaves out)."""
+    (the rule's case is a sentence the budget leaves out). The served cap quotes it; the
+    rule's case is read at round 20's `BEST_LIMIT` 5, where the caps left it out (a cap
+    of 6 or more gives it a place of its own, with the rule or without)."""
     monkeypatch.setattr(answering, "MAX_QUOTE_WORDS", 80)
     reader = seed_engine.reader()
     request = SearchRequest(
@@ -203,5 +220,8 @@ def test_the_served_answer_quotes_the_paragraph_s_left_out_sentence(
     answer = reader.ask(request)
     assert any(gold in c.quote for c in answer.citations), [c.quote for c in answer.citations]
     assert all(c.quote in c.text for c in answer.citations)
+    monkeypatch.setattr(answering, "BEST_LIMIT", 5)
+    answer = reader.ask(request)
+    assert any(gold in c.quote for c in answer.citations), [c.quote for c in answer.citations]
     monkeypatch.setattr(answering, "NEXT_BEST", False)
     assert not any(gold in c.quote for c in reader.ask(request).citations)

@@ -14,10 +14,12 @@ from eval.answer_metrics import score_answer
 from eval.compare import paired_interval
 from eval.documents import manifest_dates
 from eval.fit_answers import (
+    GRID,
     RESAMPLES,
     Rows,
     _Answers,
     _current,
+    _Fit,
     _set,
     _Worker,
     choose,
@@ -182,3 +184,49 @@ def test_each_points_rows_are_kept_and_sum_to_its_objective(
 def test_one_evidence_row_is_the_printed_unit() -> None:
     base = _rows(1000, [0.0] * 10)
     assert versus(base, _rows(1000, [1.0] * 4)).unit == pytest.approx(1 / 1000)
+
+
+class _Index:
+    """An index answering every point from its constants alone: six rows gain when
+    `answering.BEST_LIMIT` is 7, nothing else moves anything."""
+
+    def __init__(self) -> None:
+        self.sent: list[dict[str, float]] = []
+
+    def send(self, constants: dict[str, float]) -> None:
+        self.sent.append(dict(constants))
+
+    def receive(self) -> Rows:
+        gain = self.sent[-1]["answering.BEST_LIMIT"] == 7
+        rows = _rows(1000, [1.0] * (6 if gain else 0))
+        for r in rows:
+            r["score"] |= {"citations_checked": 0, "citations_supported": 0}
+        return rows
+
+
+def test_a_walk_goes_on_from_a_constant_after_its_tried_points() -> None:
+    """`--try` reads single points first, a passing one carried forward; `--from` walks
+    `GRID` from that constant on (r59-folds2)."""
+    index = _Index()
+    fit = _Fit([index], None)
+    assert fit.grid("answering.SECOND_MARGIN", [("answering.BEST_LIMIT", 7.0)]) == 0
+    changed = [{n: v for n, v in sent.items() if v != fit.start[n]} for sent in index.sent]
+    assert changed[:2] == [{}, {"answering.BEST_LIMIT": 7.0}]
+    walked = list(GRID)[list(GRID).index("answering.SECOND_MARGIN") :]
+    assert {n for c in changed[2:-1] for n in c} == {"answering.BEST_LIMIT", *walked}
+    assert all(c["answering.BEST_LIMIT"] == 7.0 for c in changed[2:])
+    assert len(changed) == 2 + sum(len(GRID[n]) - 1 for n in walked) + 1
+
+
+def test_a_joint_group_is_read_from_its_tried_points() -> None:
+    """A joint group read after a walk: the walk's moves as `--try`, each carried forward,
+    every combination of the group read with them in place; the words bound's start stays
+    the served values' (r59-folds2)."""
+    index = _Index()
+    fit = _Fit([index], None)
+    assert fit.joint(["answering.BELOW_HITS_QUOTES"], [("answering.BEST_LIMIT", 7.0)]) == 0
+    changed = [{n: v for n, v in sent.items() if v != fit.start[n]} for sent in index.sent]
+    assert changed[:2] == [{}, {"answering.BEST_LIMIT": 7.0}]
+    assert [c.get("answering.BELOW_HITS_QUOTES") for c in changed[2:]] == [1.0, 3.0]
+    assert all(c["answering.BEST_LIMIT"] == 7.0 for c in changed[2:])
+    assert fit.start_words == [100.0]
